@@ -1,0 +1,79 @@
+# Lake Travis — every developer task is a target here; `make help` lists them.
+# A fresh clone needs only `make demo` or `make test`: both run `setup`, which installs the pinned toolchain
+# (npm: forge, anvil, cast, solcjs, OpenZeppelin, forge-std; Go modules: go-ethereum, abigen, …).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+NODE_BIN := node_modules/.bin
+FORGE    := $(NODE_BIN)/forge
+GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
+RPC_URL  ?= http://127.0.0.1:8545
+SETUP_STAMP := node_modules/.setup-stamp
+
+.PHONY: help setup build test test-contracts test-go bindings check-bindings deploy devnet bench demo fmt lint clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+setup: $(SETUP_STAMP) ## Install the pinned toolchain from the registries (idempotent, fast when done)
+
+$(SETUP_STAMP): package.json package-lock.json go.mod go.sum
+	@command -v node >/dev/null || { echo "setup: node (>= 20) and npm are required" >&2; exit 1; }
+	@command -v go >/dev/null || { echo "setup: go (>= 1.24) is required" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	go mod download
+	go build -o /dev/null github.com/ethereum/go-ethereum/cmd/abigen
+	@touch $@
+
+build: setup ## Compile the contracts and every Go package
+	$(FORGE) build
+	go build ./...
+
+test: setup test-contracts test-go ## Run every test: forge (unit, fuzz, invariant) + go test -race (anvil integration)
+
+test-contracts: setup
+	$(FORGE) test --no-match-path 'contracts/test/gas/*'
+	$(FORGE) test --isolate --match-path 'contracts/test/gas/*'
+
+test-go: setup
+	$(FORGE) build
+	go vet ./...
+	go test $(GO_TEST_FLAGS) ./...
+
+bindings: setup ## Regenerate bindings/ from the compiled contracts (abigen)
+	$(FORGE) build
+	scripts/bindings.sh
+
+check-bindings: bindings ## Fail when the committed bindings differ from the contracts
+	@git diff --exit-code -- bindings/ || { echo "bindings/ drifted from the contracts: run 'make bindings' and commit" >&2; exit 1; }
+	@test -z "$$(git status --porcelain -- bindings/)" || { echo "untracked files in bindings/: run 'make bindings' and commit" >&2; git status --short -- bindings/; exit 1; }
+
+deploy: setup ## Deploy to RPC_URL (DEPLOYER_KEYSTORE, or DEPLOYER_KEY on a devnet; PAYOUT_START, INTERVAL)
+	$(FORGE) build
+	RPC_URL=$(RPC_URL) scripts/deploy.sh
+
+devnet: setup ## Run anvil on 127.0.0.1:8545 with the contracts deployed (Ctrl-C stops it)
+	$(FORGE) build
+	go run ./scripts/devnet
+
+bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo) and Go benchmarks
+	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas\.|Suite result'
+	go test -run '^$$' -bench . -benchmem ./...
+
+demo: setup ## Run the system on a local anvil chain and show it working
+	$(FORGE) build
+	go run ./scripts/demo
+
+fmt: setup ## Format Go and Solidity sources
+	gofmt -w $$(git ls-files '*.go' | grep -v '^bindings/')
+	$(FORGE) fmt
+
+lint: setup ## Static checks: gofmt, go vet, forge fmt --check
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '^bindings/'))" || { gofmt -l $$(git ls-files '*.go' | grep -v '^bindings/'); exit 1; }
+	go vet ./...
+	$(FORGE) fmt --check
+
+clean: ## Remove build outputs (keeps node_modules)
+	rm -rf out cache broadcast

@@ -1,0 +1,256 @@
+// Package devnet runs a local anvil chain and deploys the Lake Travis contracts onto it through the real
+// deploy script. Integration tests, `make devnet` and the demo use it; nothing in production imports it.
+//
+// Raw private keys appear here on purpose: they are anvil's well-known development accounts, valid only on
+// a devnet (PROTOCOL §1).
+package devnet
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/laketravis/laketravis/deployments"
+)
+
+// DevKeys are anvil's first development accounts (mnemonic "test test … junk"). Devnet only.
+var DevKeys = []string{
+	"ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+	"59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+	"5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3be9a1c0e8ed3fd0",
+	"7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+	"47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+	"8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+	"92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+	"4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+}
+
+// DevKey returns anvil development key i.
+func DevKey(i int) *ecdsa.PrivateKey {
+	k, err := crypto.HexToECDSA(DevKeys[i])
+	if err != nil {
+		panic(err) // constant input
+	}
+	return k
+}
+
+// RepoRoot finds the repository root (the folder holding go.mod) from the working directory upwards.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("devnet: go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Tool returns the path of a Foundry binary installed by `make setup` (anvil, forge, cast), or an error
+// that says how to install it. It prefers the native binary of the platform package over the npm launcher,
+// so that signals reach the tool itself and no node process sits in between.
+func Tool(root, name string) (string, error) {
+	native := filepath.Join(root, "node_modules", "@foundry-rs", name+"-"+runtime.GOOS+"-"+runtime.GOARCH, "bin", name)
+	if _, err := os.Stat(native); err == nil {
+		return native, nil
+	}
+	p := filepath.Join(root, "node_modules", ".bin", name)
+	if _, err := os.Stat(p); err != nil {
+		return "", fmt.Errorf("devnet: %s not installed (%s missing): run `make setup`", name, p)
+	}
+	return p, nil
+}
+
+// Anvil is a running anvil process.
+type Anvil struct {
+	URL     string
+	ChainID uint64
+	cmd     *exec.Cmd
+	done    chan struct{}
+	once    sync.Once
+	log     bytes.Buffer
+}
+
+// AnvilOptions configure StartAnvil.
+type AnvilOptions struct {
+	ChainID   uint64        // default 31337
+	BlockTime time.Duration // 0: a block per transaction (automine)
+	Port      int           // 0: a free port
+	Timestamp uint64        // genesis timestamp, 0: now
+}
+
+// StartAnvil starts anvil on loopback and waits until it answers JSON-RPC.
+func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
+	root, err := RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	bin, err := Tool(root, "anvil")
+	if err != nil {
+		return nil, err
+	}
+	if opts.ChainID == 0 {
+		opts.ChainID = 31337
+	}
+	port := opts.Port
+	if port == 0 {
+		if port, err = freePort(); err != nil {
+			return nil, err
+		}
+	}
+	args := []string{"--host", "127.0.0.1", "--port", strconv.Itoa(port), "--chain-id", strconv.FormatUint(opts.ChainID, 10)}
+	if opts.BlockTime > 0 {
+		args = append(args, "--block-time", strconv.FormatFloat(opts.BlockTime.Seconds(), 'f', -1, 64))
+	}
+	if opts.Timestamp > 0 {
+		args = append(args, "--timestamp", strconv.FormatUint(opts.Timestamp, 10))
+	}
+	a := &Anvil{URL: fmt.Sprintf("http://127.0.0.1:%d", port), ChainID: opts.ChainID, done: make(chan struct{})}
+	a.cmd = exec.Command(bin, args...)
+	a.cmd.Stdout, a.cmd.Stderr = &a.log, &a.log
+	a.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if err := a.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("devnet: start anvil: %w", err)
+	}
+	go func() { _ = a.cmd.Wait(); close(a.done) }()
+
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c, err := rpc.DialContext(ctx, a.URL)
+		if err == nil {
+			var id string
+			cctx, cancel := context.WithTimeout(ctx, time.Second)
+			err = c.CallContext(cctx, &id, "eth_chainId")
+			cancel()
+			c.Close()
+			if err == nil {
+				return a, nil
+			}
+		}
+		select {
+		case <-a.done:
+			return nil, fmt.Errorf("devnet: anvil exited: %s", strings.TrimSpace(a.log.String()))
+		case <-ctx.Done():
+			a.Close()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			a.Close()
+			return nil, fmt.Errorf("devnet: anvil did not answer on %s within 15s", a.URL)
+		}
+	}
+}
+
+// Close stops anvil and waits for it to exit. It is idempotent.
+func (a *Anvil) Close() {
+	a.once.Do(func() {
+		_ = syscall.Kill(-a.cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-a.done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-a.cmd.Process.Pid, syscall.SIGKILL)
+			<-a.done
+		}
+	})
+}
+
+// Client dials the chain.
+func (a *Anvil) Client(ctx context.Context) (*ethclient.Client, error) {
+	return ethclient.DialContext(ctx, a.URL)
+}
+
+// IncreaseTime moves the chain's clock forward by secs and mines a block with the new time.
+func (a *Anvil) IncreaseTime(ctx context.Context, secs uint64) error {
+	c, err := rpc.DialContext(ctx, a.URL)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := c.CallContext(ctx, nil, "evm_increaseTime", secs); err != nil {
+		return fmt.Errorf("devnet: evm_increaseTime: %w", err)
+	}
+	if err := c.CallContext(ctx, nil, "evm_mine"); err != nil {
+		return fmt.Errorf("devnet: evm_mine: %w", err)
+	}
+	return nil
+}
+
+// DeployOptions configure Deploy. Zero values take the parameter file's values.
+type DeployOptions struct {
+	PayoutStart uint64 // unix seconds; 0 = the parameter file (0 there = deploy time)
+	Interval    uint64 // seconds per protocol day
+	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
+	// Deploy removes after reading, so parallel tests do not share one.
+	OutFile string
+}
+
+// Deploy runs scripts/deploy.sh against rpcURL with anvil's first development key and returns the
+// deployment it wrote.
+func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployments.Deployment, error) {
+	root, err := RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	out := opts.OutFile
+	keep := out != ""
+	if !keep {
+		f, err := os.CreateTemp(filepath.Join(root, "deployments"), ".deploy-*.json")
+		if err != nil {
+			return nil, fmt.Errorf("devnet: %w", err)
+		}
+		out = f.Name()
+		f.Close()
+		defer os.Remove(out)
+	}
+	env := append(os.Environ(),
+		"RPC_URL="+rpcURL,
+		"DEPLOYER_KEY=0x"+DevKeys[0],
+		"DEPLOYMENTS_FILE="+out,
+	)
+	if opts.PayoutStart != 0 {
+		env = append(env, "PAYOUT_START="+strconv.FormatUint(opts.PayoutStart, 10))
+	}
+	if opts.Interval != 0 {
+		env = append(env, "INTERVAL="+strconv.FormatUint(opts.Interval, 10))
+	}
+	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "deploy.sh"))
+	cmd.Env = env
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("devnet: deploy script failed: %w\n%s", err, logs.String())
+	}
+	return deployments.Load(out)
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("devnet: find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Deploys the contracts to RPC_URL with the forge script contracts/script/Deploy.s.sol and writes
+# deployments/<chainId>.json.
+#
+# Key (first match wins):
+#   DEPLOYER_KEYSTORE=<file> [DEPLOYER_PASSWORD_FILE=<file>]  go-ethereum encrypted keystore (default; asks for
+#                                                            the password when no file is given)
+#   DEPLOYER_ACCOUNT=<name>                                  a `cast wallet import` account
+#   DEPLOYER_KEY=0x…                                         raw key: devnets only (chain id 31337 or DEVNET=1)
+# Overrides: PAYOUT_START (unix seconds), INTERVAL (seconds per day), DEPLOYMENTS_FILE (under ./deployments).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=node_modules/.bin
+: "${RPC_URL:=http://127.0.0.1:8545}"
+
+chain_id=$("$BIN/cast" chain-id --rpc-url "$RPC_URL") || { echo "deploy: cannot reach RPC_URL=$RPC_URL" >&2; exit 1; }
+if [[ ! -f "contracts/script/params/$chain_id.json" ]]; then
+  echo "deploy: no parameter file contracts/script/params/$chain_id.json for chain $chain_id" >&2
+  exit 1
+fi
+
+key_args=()
+if [[ -n "${DEPLOYER_KEYSTORE:-}" ]]; then
+  key_args=(--keystore "$DEPLOYER_KEYSTORE")
+  [[ -n "${DEPLOYER_PASSWORD_FILE:-}" ]] && key_args+=(--password-file "$DEPLOYER_PASSWORD_FILE")
+elif [[ -n "${DEPLOYER_ACCOUNT:-}" ]]; then
+  key_args=(--account "$DEPLOYER_ACCOUNT")
+elif [[ -n "${DEPLOYER_KEY:-}" ]]; then
+  if [[ "$chain_id" != "31337" && "${DEVNET:-}" != "1" ]]; then
+    echo "deploy: DEPLOYER_KEY (a raw key) is accepted only on a devnet (chain 31337 or DEVNET=1);" >&2
+    echo "        use DEPLOYER_KEYSTORE=<keystore file> for chain $chain_id" >&2
+    exit 1
+  fi
+  key_args=(--private-key "$DEPLOYER_KEY")
+else
+  echo "deploy: no key: set DEPLOYER_KEYSTORE (or DEPLOYER_ACCOUNT; DEPLOYER_KEY on a devnet)" >&2
+  exit 1
+fi
+
+mkdir -p deployments
+"$BIN/forge" script contracts/script/Deploy.s.sol:Deploy --rpc-url "$RPC_URL" --broadcast \
+  "${key_args[@]}" ${FORGE_SCRIPT_FLAGS:-} >&2
+echo "${DEPLOYMENTS_FILE:-deployments/$chain_id.json}"
