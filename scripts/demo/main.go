@@ -149,4 +149,3 @@ func mor18(wei *big.Int) string {
 	f := new(big.Float).Quo(new(big.Float).SetInt(wei), big.NewFloat(params.Ether))
 	return f.Text('f', 6)
 }
-
