@@ -1,0 +1,289 @@
+// Package chain is the JSON-RPC client every Lake Travis service uses to reach the chain: several RPC URLs
+// with failover, and a timeout on every call. It implements go-ethereum's bind.ContractBackend and
+// bind.DeployBackend, so abigen bindings and transactors work on top of it unchanged.
+//
+// Failover rule: a call goes to the endpoint that answered last; when that endpoint fails at the transport
+// level (connection refused, timeout, HTTP 5xx) the same call is tried on the next one, in order, once
+// each. An answer from a node — a JSON-RPC error such as "execution reverted", or "not found" — is returned
+// as it is: another node would say the same. Sending a signed transaction twice is harmless (same hash), so
+// SendTransaction fails over too, and treats "already known" from the second node as success.
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// DefaultCallTimeout bounds each RPC attempt when Options.CallTimeout is zero.
+const DefaultCallTimeout = 10 * time.Second
+
+// ErrNoEndpoints is returned by Dial when no URL is given.
+var ErrNoEndpoints = errors.New("chain: no RPC URL configured")
+
+// Options configure Dial.
+type Options struct {
+	CallTimeout time.Duration // per attempt; DefaultCallTimeout if zero
+}
+
+// Client is a failover JSON-RPC client. It is safe for concurrent use.
+type Client struct {
+	urls    []string
+	clients []*ethclient.Client
+	rpcs    []*rpc.Client
+	current atomic.Int32 // index of the endpoint that answered last
+	timeout time.Duration
+}
+
+var (
+	_ bind.ContractBackend = (*Client)(nil)
+	_ bind.DeployBackend   = (*Client)(nil)
+)
+
+// Dial connects lazily to every URL (no request is made until the first call).
+func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
+	if len(urls) == 0 {
+		return nil, ErrNoEndpoints
+	}
+	c := &Client{urls: urls, timeout: opts.CallTimeout}
+	if c.timeout <= 0 {
+		c.timeout = DefaultCallTimeout
+	}
+	for _, u := range urls {
+		r, err := rpc.DialOptions(ctx, u)
+		if err != nil {
+			c.Close()
+			return nil, fmt.Errorf("chain: dial %s: %w", redact(u), err)
+		}
+		c.rpcs = append(c.rpcs, r)
+		c.clients = append(c.clients, ethclient.NewClient(r))
+	}
+	return c, nil
+}
+
+// Close closes every connection.
+func (c *Client) Close() {
+	for _, r := range c.rpcs {
+		r.Close()
+	}
+}
+
+// URLs returns the configured endpoints with any credentials in them redacted, for logs.
+func (c *Client) URLs() []string {
+	out := make([]string, len(c.urls))
+	for i, u := range c.urls {
+		out[i] = redact(u)
+	}
+	return out
+}
+
+// do runs f against the current endpoint and fails over on transport errors.
+func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclient.Client) (T, error)) (T, error) {
+	var zero T
+	start := int(c.current.Load())
+	var errs []error
+	for i := range c.clients {
+		idx := (start + i) % len(c.clients)
+		actx, cancel := context.WithTimeout(ctx, c.timeout)
+		v, err := f(actx, c.clients[idx])
+		cancel()
+		if err == nil || !retryable(err) {
+			if err == nil && idx != start {
+				c.current.Store(int32(idx))
+			}
+			return v, err
+		}
+		if ctx.Err() != nil {
+			return zero, ctx.Err()
+		}
+		errs = append(errs, fmt.Errorf("%s: %w", redact(c.urls[idx]), err))
+	}
+	return zero, fmt.Errorf("chain: every endpoint failed: %w", errors.Join(errs...))
+}
+
+// retryable reports whether err is a transport failure (try another node) rather than a node's answer.
+func retryable(err error) bool {
+	if errors.Is(err, ethereum.NotFound) {
+		return false
+	}
+	var rpcErr rpc.Error
+	if errors.As(err, &rpcErr) {
+		return false // the node answered with a JSON-RPC error
+	}
+	var httpErr rpc.HTTPError
+	if errors.As(err, &httpErr) {
+		return httpErr.StatusCode >= 500 || httpErr.StatusCode == 429
+	}
+	return true // connection errors, timeouts, malformed responses
+}
+
+func redact(u string) string {
+	// Provider URLs often embed an API key in the path or userinfo; keep scheme and host only.
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return u
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	if _, h, ok := strings.Cut(host, "@"); ok {
+		host = h
+	}
+	return scheme + "://" + host
+}
+
+// ChainID returns the chain id.
+func (c *Client) ChainID(ctx context.Context) (*big.Int, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*big.Int, error) { return e.ChainID(ctx) })
+}
+
+// BlockNumber returns the latest block number.
+func (c *Client) BlockNumber(ctx context.Context) (uint64, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) { return e.BlockNumber(ctx) })
+}
+
+// BlockByHash implements ethereum.ChainReader.
+func (c *Client) BlockByHash(ctx context.Context, h common.Hash) (*types.Block, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Block, error) { return e.BlockByHash(ctx, h) })
+}
+
+// BlockByNumber implements ethereum.ChainReader.
+func (c *Client) BlockByNumber(ctx context.Context, n *big.Int) (*types.Block, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Block, error) { return e.BlockByNumber(ctx, n) })
+}
+
+// HeaderByHash implements ethereum.ChainReader.
+func (c *Client) HeaderByHash(ctx context.Context, h common.Hash) (*types.Header, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Header, error) { return e.HeaderByHash(ctx, h) })
+}
+
+// HeaderByNumber implements ethereum.ChainReader and bind.ContractTransactor.
+func (c *Client) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Header, error) { return e.HeaderByNumber(ctx, n) })
+}
+
+// TransactionCount implements ethereum.ChainReader.
+func (c *Client) TransactionCount(ctx context.Context, h common.Hash) (uint, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint, error) { return e.TransactionCount(ctx, h) })
+}
+
+// TransactionInBlock implements ethereum.ChainReader.
+func (c *Client) TransactionInBlock(ctx context.Context, h common.Hash, i uint) (*types.Transaction, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Transaction, error) {
+		return e.TransactionInBlock(ctx, h, i)
+	})
+}
+
+// SubscribeNewHead is not offered: services poll over HTTP (ErrNotificationsUnsupported).
+func (c *Client) SubscribeNewHead(context.Context, chan<- *types.Header) (ethereum.Subscription, error) {
+	return nil, rpc.ErrNotificationsUnsupported
+}
+
+// TransactionByHash implements ethereum.TransactionReader.
+func (c *Client) TransactionByHash(ctx context.Context, h common.Hash) (*types.Transaction, bool, error) {
+	type res struct {
+		tx      *types.Transaction
+		pending bool
+	}
+	r, err := do(ctx, c, func(ctx context.Context, e *ethclient.Client) (res, error) {
+		tx, p, err := e.TransactionByHash(ctx, h)
+		return res{tx, p}, err
+	})
+	return r.tx, r.pending, err
+}
+
+// TransactionReceipt implements ethereum.TransactionReader and bind.DeployBackend.
+func (c *Client) TransactionReceipt(ctx context.Context, h common.Hash) (*types.Receipt, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Receipt, error) { return e.TransactionReceipt(ctx, h) })
+}
+
+// BalanceAt returns the ether balance of account at block n (nil: latest).
+func (c *Client) BalanceAt(ctx context.Context, account common.Address, n *big.Int) (*big.Int, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*big.Int, error) { return e.BalanceAt(ctx, account, n) })
+}
+
+// NonceAt returns the nonce of account at block n (nil: latest).
+func (c *Client) NonceAt(ctx context.Context, account common.Address, n *big.Int) (uint64, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) { return e.NonceAt(ctx, account, n) })
+}
+
+// CodeAt implements bind.ContractCaller.
+func (c *Client) CodeAt(ctx context.Context, a common.Address, n *big.Int) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.CodeAt(ctx, a, n) })
+}
+
+// CallContract implements bind.ContractCaller.
+func (c *Client) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.CallContract(ctx, msg, n) })
+}
+
+// PendingCodeAt implements bind.ContractTransactor.
+func (c *Client) PendingCodeAt(ctx context.Context, a common.Address) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.PendingCodeAt(ctx, a) })
+}
+
+// PendingNonceAt implements bind.ContractTransactor.
+func (c *Client) PendingNonceAt(ctx context.Context, a common.Address) (uint64, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) { return e.PendingNonceAt(ctx, a) })
+}
+
+// SuggestGasPrice implements bind.ContractTransactor.
+func (c *Client) SuggestGasPrice(ctx context.Context) (*big.Int, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*big.Int, error) { return e.SuggestGasPrice(ctx) })
+}
+
+// SuggestGasTipCap implements bind.ContractTransactor.
+func (c *Client) SuggestGasTipCap(ctx context.Context) (*big.Int, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*big.Int, error) { return e.SuggestGasTipCap(ctx) })
+}
+
+// EstimateGas implements bind.ContractTransactor.
+func (c *Client) EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) { return e.EstimateGas(ctx, msg) })
+}
+
+// SendTransaction implements bind.ContractTransactor. A node that already has the transaction (because an
+// earlier attempt reached it before timing out) counts as success.
+func (c *Client) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	_, err := do(ctx, c, func(ctx context.Context, e *ethclient.Client) (struct{}, error) {
+		err := e.SendTransaction(ctx, tx)
+		if err != nil && isAlreadyKnown(err) {
+			err = nil
+		}
+		return struct{}{}, err
+	})
+	return err
+}
+
+func isAlreadyKnown(err error) bool {
+	msg := strings.ToLower(err.Error())
+	return strings.Contains(msg, "already known") || strings.Contains(msg, "known transaction") ||
+		strings.Contains(msg, "already imported")
+}
+
+// FilterLogs implements bind.ContractFilterer.
+func (c *Client) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]types.Log, error) { return e.FilterLogs(ctx, q) })
+}
+
+// SubscribeFilterLogs is not offered: services poll FilterLogs (ErrNotificationsUnsupported).
+func (c *Client) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- types.Log) (ethereum.Subscription, error) {
+	return nil, rpc.ErrNotificationsUnsupported
+}
+
+// RPC runs a raw JSON-RPC call (for methods without a typed wrapper) with the same failover.
+func (c *Client) RPC(ctx context.Context, result any, method string, args ...any) error {
+	_, err := do(ctx, c, func(ctx context.Context, e *ethclient.Client) (struct{}, error) {
+		return struct{}{}, e.Client().CallContext(ctx, result, method, args...)
+	})
+	return err
+}

@@ -1,0 +1,97 @@
+package chain_test
+
+import (
+	"context"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+)
+
+// TestFailoverAgainstAnvil puts a dead endpoint and a failing one in front of a real anvil: every call
+// still succeeds, a revert is returned at once (not retried), and a transaction sent twice is not an error.
+func TestFailoverAgainstAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
+	require.NoError(t, err)
+	defer anvil.Close()
+
+	var failing atomic.Int32
+	broken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		failing.Add(1)
+		http.Error(w, "upstream exploded", http.StatusBadGateway)
+	}))
+	defer broken.Close()
+	dead := "http://127.0.0.1:1" // nothing listens there
+
+	c, err := chain.Dial(ctx, []string{dead, broken.URL, anvil.URL}, chain.Options{CallTimeout: 2 * time.Second})
+	require.NoError(t, err)
+	defer c.Close()
+
+	id, err := c.ChainID(ctx)
+	require.NoError(t, err)
+	require.Equal(t, int64(31337), id.Int64())
+	require.Equal(t, int32(1), failing.Load(), "the 502 endpoint was tried once")
+
+	// The healthy endpoint is remembered: no more traffic to the broken ones.
+	_, err = c.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.Equal(t, int32(1), failing.Load())
+
+	// A node's answer (here: not found) is final, not a reason to fail over.
+	_, err = c.TransactionReceipt(ctx, [32]byte{1})
+	require.ErrorIs(t, err, ethereum.NotFound)
+
+	// A transfer through the failover client; sending the same signed tx again is fine.
+	key := devnet.DevKey(1)
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := c.PendingNonceAt(ctx, from)
+	require.NoError(t, err)
+	tip, err := c.SuggestGasTipCap(ctx)
+	require.NoError(t, err)
+	head, err := c.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	to := crypto.PubkeyToAddress(devnet.DevKey(2).PublicKey)
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
+		ChainID: id, Nonce: nonce, GasTipCap: tip, GasFeeCap: new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip),
+		Gas: 21000, To: &to, Value: big.NewInt(1),
+	})
+	require.NoError(t, err)
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	receipt, err := bind.WaitMined(ctx, c, tx)
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, receipt.Status)
+	err = c.SendTransaction(ctx, tx)
+	require.Error(t, err, "a mined tx resent is rejected by the node (nonce too low), and that answer is returned")
+}
+
+func TestAllEndpointsDown(t *testing.T) {
+	ctx := context.Background()
+	c, err := chain.Dial(ctx, []string{"http://127.0.0.1:1", "http://127.0.0.1:2"}, chain.Options{CallTimeout: time.Second})
+	require.NoError(t, err)
+	defer c.Close()
+	_, err = c.BlockNumber(ctx)
+	require.ErrorContains(t, err, "every endpoint failed")
+
+	_, err = chain.Dial(ctx, nil, chain.Options{})
+	require.ErrorIs(t, err, chain.ErrNoEndpoints)
+}
+
+func TestURLsAreRedacted(t *testing.T) {
+	c, err := chain.Dial(context.Background(), []string{"https://user:secret@rpc.example/v2/APIKEY"}, chain.Options{})
+	require.NoError(t, err)
+	defer c.Close()
+	require.Equal(t, []string{"https://rpc.example"}, c.URLs())
+}
