@@ -1,0 +1,87 @@
+package eip712_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+// castSign signs the typed-data document at path with Foundry's cast (the repo's pinned npm copy),
+// exactly as a user would: `npx cast wallet sign --data --from-file <path> --private-key <key>`.
+// A missing toolchain fails the test: `make test` installs it, and skipping would hide a broken check.
+func castSign(t *testing.T, root, path, key string) []byte {
+	t.Helper()
+	if _, err := exec.LookPath("npx"); err != nil {
+		t.Fatalf("npx not found in PATH (%v): install Node.js 20 and run `npm ci` (or `make test`) in %s", err, root)
+	}
+	if _, err := os.Stat(filepath.Join(root, "node_modules", ".bin", "cast")); err != nil {
+		t.Fatalf("Foundry cast is not installed in %s/node_modules (%v): run `npm ci` (or `make test`)", root, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	// --no: never download anything; use the pinned node_modules copy only.
+	cmd := exec.CommandContext(ctx, "npx", "--no", "cast", "wallet", "sign", "--data", "--from-file", path, "--private-key", key)
+	cmd.Dir = root
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("cast wallet sign failed: %v\nstderr: %s", err, stderr.String())
+	}
+	out := strings.TrimSpace(stdout.String())
+	sig, err := hexutil.Decode(out)
+	require.NoError(t, err, "cast output %q", out)
+	return sig
+}
+
+// TestCastSignatureMatches: the typed-data document this package produces, signed by an independent
+// wallet implementation (Foundry cast), recovers to the signer and equals our own signature byte for byte.
+func TestCastSignatureMatches(t *testing.T) {
+	root := repoRoot(t)
+	key := anvilKey(t)
+	want := common.HexToAddress(anvilAddress)
+	dir := t.TempDir()
+
+	tests := []struct {
+		name   string
+		domain *eip712.Domain
+		msg    eip712.Message
+	}{
+		{"RFC", eip712.NewDomain(testChainID, testMarketplace), sampleRFC()},
+		{"RFC-max", eip712.NewDomain(testChainID, testMarketplace), maxRFC()},
+		{"RFC-mainnet", eip712.NewDomain(1, common.HexToAddress("0x47176B2Af9885dC6C4575d4eFd63895f7Aaa4790")), sampleRFC()},
+		{"SessionTicket", eip712.NewDomain(testChainID, testMarketplace), sampleTicket()},
+		{"UsageReceipt", eip712.NewDomain(testChainID, testMarketplace), sampleReceipt()},
+		{"Liveness", eip712.NewDomain(testChainID, testMarketplace), sampleLiveness()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := tt.domain.TypedData(tt.msg)
+			require.NoError(t, err)
+			path := filepath.Join(dir, tt.name+".json")
+			require.NoError(t, os.WriteFile(path, doc, 0o600))
+
+			castSig := castSign(t, root, path, "0x"+anvilKeyHex)
+			require.Len(t, castSig, eip712.SignatureLength)
+
+			digest := tt.domain.Digest(tt.msg)
+			got, err := eip712.Recover(digest, castSig)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "cast's signature recovers to another address: digests differ")
+
+			ours, err := eip712.Sign(digest, key)
+			require.NoError(t, err)
+			require.Equal(t, hexutil.Encode(castSig), hexutil.Encode(ours[:]), "Sign differs from cast")
+		})
+	}
+}

@@ -1,0 +1,111 @@
+package eip712
+
+import (
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// Domain parameters fixed by PROTOCOL §6.
+const (
+	DomainName    = "LakeTravis"
+	DomainVersion = "1"
+)
+
+// Domain is the EIP-712 domain of one deployment: DomainName, DomainVersion, a chain id and the
+// Marketplace address. Its separator is computed once by NewDomain. A Domain is safe for concurrent
+// use; it must not be copied after first use (it owns a pool of hashers).
+type Domain struct {
+	chainID           uint64
+	verifyingContract common.Address
+	separator         common.Hash
+
+	// hashers pools *hasher values so that Digest allocates nothing.
+	hashers sync.Pool
+}
+
+// NewDomain returns the domain for the Marketplace at verifyingContract on chain chainID.
+//
+// The chain id is a uint64: every deployed chain id fits (EIP-2294 caps them well below 2^64), and the
+// typed-data document can then carry it as a JSON number, which wallets compare with the active chain.
+func NewDomain(chainID uint64, verifyingContract common.Address) *Domain {
+	d := &Domain{chainID: chainID, verifyingContract: verifyingContract}
+	d.hashers.New = func() any { return &hasher{k: crypto.NewKeccakState()} }
+
+	// hashStruct(EIP712Domain) = keccak256(typeHash || keccak256(name) || keccak256(version) ||
+	// chainId || verifyingContract); strings are encoded as the hash of their bytes.
+	var buf [5 * 32]byte
+	copy(buf[0:32], domainTypeHash)
+	copy(buf[32:64], domainNameHash)
+	copy(buf[64:96], domainVersionHash)
+	putUint(buf[96:128], chainID)
+	putAddress(buf[128:160], verifyingContract)
+	d.separator = crypto.Keccak256Hash(buf[:])
+	return d
+}
+
+// ChainID returns the domain's chain id.
+func (d *Domain) ChainID() uint64 { return d.chainID }
+
+// VerifyingContract returns the domain's verifying contract, the Marketplace address.
+func (d *Domain) VerifyingContract() common.Address { return d.verifyingContract }
+
+// Separator returns the domain separator, hashStruct(EIP712Domain). It equals the on-chain
+// Marketplace's _domainSeparatorV4() when chain id and address match.
+func (d *Domain) Separator() common.Hash { return d.separator }
+
+// Digest returns the EIP-712 digest of m under d, the 32 bytes that are signed:
+//
+//	keccak256("\x19\x01" || d.Separator() || StructHash(m))
+//
+// It does not allocate.
+func (d *Domain) Digest(m Message) common.Hash {
+	h := d.hashers.Get().(*hasher)
+	n := m.encodeData(&h.buf)
+	structHash := h.sum(h.buf[:n])
+	dg := h.digest(d.separator, structHash)
+	d.hashers.Put(h)
+	return dg
+}
+
+// DigestOfStructHash returns keccak256("\x19\x01" || d.Separator() || structHash), for callers that
+// already hold a struct hash.
+func (d *Domain) DigestOfStructHash(structHash common.Hash) common.Hash {
+	h := d.hashers.Get().(*hasher)
+	dg := h.digest(d.separator, structHash)
+	d.hashers.Put(h)
+	return dg
+}
+
+// StructHash returns EIP-712 hashStruct(m) = keccak256(typeHash || encodeData(m)). It is independent of
+// the domain.
+func StructHash(m Message) common.Hash {
+	h := &hasher{k: crypto.NewKeccakState()}
+	n := m.encodeData(&h.buf)
+	return h.sum(h.buf[:n])
+}
+
+// hasher is a keccak state plus scratch space. Input and output live inside the (heap-allocated)
+// hasher, so nothing escapes through the KeccakState interface and hashing allocates nothing.
+type hasher struct {
+	k   crypto.KeccakState
+	buf [encBufSize]byte
+	out common.Hash
+}
+
+// sum returns keccak256(b).
+func (h *hasher) sum(b []byte) common.Hash {
+	h.k.Reset()
+	h.k.Write(b)
+	h.k.Read(h.out[:])
+	return h.out
+}
+
+// digest returns keccak256("\x19\x01" || separator || structHash).
+func (h *hasher) digest(separator, structHash common.Hash) common.Hash {
+	h.buf[0], h.buf[1] = 0x19, 0x01
+	copy(h.buf[2:34], separator[:])
+	copy(h.buf[34:66], structHash[:])
+	return h.sum(h.buf[:66])
+}
