@@ -61,7 +61,7 @@ devnet: setup ## Run anvil on 127.0.0.1:8545 with the contracts deployed (Ctrl-C
 	go run ./scripts/devnet
 
 bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo) and Go benchmarks
-	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas\.|Suite result'
+	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas|Suite result'
 	go test -run '^$$' -bench . -benchmem ./...
 
 demo: setup ## Run the system on a local anvil chain and show it working

@@ -3,7 +3,7 @@
 # The list of contracts is BINDINGS below; each gets its own package named after it in lower case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BINDINGS=(MORToken Emissions)
+BINDINGS=(MORToken Emissions ComputePool ModelRegistry Marketplace)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for name in "${BINDINGS[@]}"; do
   art="out/$name.sol/$name.json"

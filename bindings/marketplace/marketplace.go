@@ -1,0 +1,3710 @@
+// Code generated - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package marketplace
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"time"
+
+	ethereum "github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/event"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = errors.New
+	_ = big.NewInt
+	_ = strings.NewReader
+	_ = ethereum.NotFound
+	_ = bind.Bind
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = event.NewSubscription
+	_ = abi.ConvertType
+	_ = time.Tick
+	_ = context.Background
+)
+
+// MarketTypesLiveness is an auto generated low-level Go binding around an user-defined struct.
+type MarketTypesLiveness struct {
+	Provider  common.Address
+	Challenge [32]byte
+	Timestamp uint64
+}
+
+// MarketTypesRFC is an auto generated low-level Go binding around an user-defined struct.
+type MarketTypesRFC struct {
+	User              common.Address
+	ModelId           [32]byte
+	MaxPricePerSecond *big.Int
+	MaxSeconds        uint32
+	MinTps            uint32
+	MaxTtftMs         uint32
+	Nonce             uint64
+	Deadline          uint64
+}
+
+// MarketTypesSessionTicket is an auto generated low-level Go binding around an user-defined struct.
+type MarketTypesSessionTicket struct {
+	SessionId      [32]byte
+	User           common.Address
+	Provider       common.Address
+	ModelId        [32]byte
+	PricePerSecond *big.Int
+	MaxSeconds     uint32
+	NotAfter       uint64
+}
+
+// MarketTypesUsageReceipt is an auto generated low-level Go binding around an user-defined struct.
+type MarketTypesUsageReceipt struct {
+	SessionId    [32]byte
+	Seconds      uint32
+	InputTokens  uint32
+	OutputTokens uint32
+	TtftMs       uint32
+}
+
+// MarketplaceMetaData contains all meta data concerning the Marketplace contract.
+var MarketplaceMetaData = &bind.MetaData{
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"admin\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"token_\",\"type\":\"address\",\"internalType\":\"contractIERC20\"},{\"name\":\"registry_\",\"type\":\"address\",\"internalType\":\"contractModelRegistry\"},{\"name\":\"protectionFund_\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"minProviderStake_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"minPrice_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxPrice_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"DEFAULT_ADMIN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_UNBONDING_PERIOD\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DOMAIN_SEPARATOR\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"GUARDIAN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"KEEPER_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_ENDPOINT_LENGTH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_UNBONDING_PERIOD\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"ROUTER_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"addStake\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"addStakeWithPermit\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"v\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"r\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"s\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"bid\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"pricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"deleteBid\",\"inputs\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"eip712Domain\",\"inputs\":[],\"outputs\":[{\"name\":\"fields\",\"type\":\"bytes1\",\"internalType\":\"bytes1\"},{\"name\":\"name\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"version\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"extensions\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getProvider\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"registered\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"endpoint\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"stake\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"pendingUnstake\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"unlockAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRoleAdmin\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"grantRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"hasRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isMatchable\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"livenessDigest\",\"inputs\":[{\"name\":\"liveness\",\"type\":\"tuple\",\"internalType\":\"structMarketTypes.Liveness\",\"components\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"challenge\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxPrice\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minPrice\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minProviderStake\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"postBid\",\"inputs\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"pricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"protectionFund\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"register\",\"inputs\":[{\"name\":\"endpoint\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"stake\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"registerWithPermit\",\"inputs\":[{\"name\":\"endpoint\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"stake\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"v\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"r\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"s\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"registry\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractModelRegistry\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"callerConfirmation\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestUnstake\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"rfcDigest\",\"inputs\":[{\"name\":\"rfc\",\"type\":\"tuple\",\"internalType\":\"structMarketTypes.RFC\",\"components\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"maxPricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxSeconds\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"minTps\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxTtftMs\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"nonce\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"deadline\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"sessionId\",\"inputs\":[{\"name\":\"rfc\",\"type\":\"tuple\",\"internalType\":\"structMarketTypes.RFC\",\"components\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"maxPricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxSeconds\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"minTps\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxTtftMs\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"nonce\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"deadline\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"sessionTicketDigest\",\"inputs\":[{\"name\":\"ticket\",\"type\":\"tuple\",\"internalType\":\"structMarketTypes.SessionTicket\",\"components\":[{\"name\":\"sessionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"pricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxSeconds\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"notAfter\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setParams\",\"inputs\":[{\"name\":\"minProviderStake_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"unbondingPeriod_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"minPrice_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxPrice_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setProtectionFund\",\"inputs\":[{\"name\":\"protectionFund_\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"signerOf\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"slash\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"evidenceHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"slashed\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supportsInterface\",\"inputs\":[{\"name\":\"interfaceId\",\"type\":\"bytes4\",\"internalType\":\"bytes4\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"token\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIERC20\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalStaked\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"unbondingPeriod\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"updateProvider\",\"inputs\":[{\"name\":\"endpoint\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"usageReceiptDigest\",\"inputs\":[{\"name\":\"receipt\",\"type\":\"tuple\",\"internalType\":\"structMarketTypes.UsageReceipt\",\"components\":[{\"name\":\"sessionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"seconds_\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"inputTokens\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"outputTokens\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"ttftMs\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"withdraw\",\"inputs\":[],\"outputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"BidDeleted\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"BidPosted\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"pricePerSecond\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"EIP712DomainChanged\",\"inputs\":[],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ParamsSet\",\"inputs\":[{\"name\":\"minProviderStake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"unbondingPeriod\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"minPrice\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"maxPrice\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProtectionFundSet\",\"inputs\":[{\"name\":\"previous\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"protectionFund\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProviderRegistered\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"endpoint\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"stake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProviderUpdated\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"endpoint\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleAdminChanged\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleGranted\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleRevoked\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Slashed\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"evidenceHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"fromPending\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"stake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"pendingUnstake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"StakeAdded\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"stake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"UnstakeRequested\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"stake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"pendingUnstake\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"unlockAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Withdrawn\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AccessControlBadConfirmation\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"AccessControlUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"neededRole\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadyRegistered\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"InsufficientStake\",\"inputs\":[{\"name\":\"requested\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"stake\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidEndpoint\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidParams\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidShortString\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NoBid\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotMatchable\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotRegistered\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NothingToSlash\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NothingToWithdraw\",\"inputs\":[{\"name\":\"provider\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"PriceOutOfBounds\",\"inputs\":[{\"name\":\"pricePerSecond\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"minPrice\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"maxPrice\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReentrancyGuardReentrantCall\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"SafeCastOverflowedUintDowncast\",\"inputs\":[{\"name\":\"bits\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"value\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SafeERC20FailedOperation\",\"inputs\":[{\"name\":\"token\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"StakeBelowMinimum\",\"inputs\":[{\"name\":\"stake\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"minProviderStake\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"StringTooLong\",\"inputs\":[{\"name\":\"str\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"UnbondingNotOver\",\"inputs\":[{\"name\":\"unlockAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"UnknownModel\",\"inputs\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroAmount\",\"inputs\":[]}]",
+	Bin: "0x6101a0604052348015610010575f5ffd5b5060405161345438038061345483398101604081905261002f9161040f565b6040518060400160405280600a8152602001694c616b6554726176697360b01b815250604051806040016040528060018152602001603160f81b8152506100806001836101b560201b90919060201c565b6101205261008f8160026101b5565b61014052815160208084019190912060e052815190820120610100524660a05261011b60e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b038716158061014157506001600160a01b038616155b8061015357506001600160a01b038516155b156101715760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b03808716610160528516610180526101905f886101e7565b5061019a8461028e565b6101a98362093a808484610310565b50505050505050610632565b5f6020835110156101d0576101c9836103b2565b90506101e1565b816101db8482610520565b5060ff90505b92915050565b5f828152602081815260408083206001600160a01b038516845290915281205460ff16610287575f838152602081815260408083206001600160a01b03861684529091529020805460ff1916600117905561023f3390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a45060016101e1565b505f6101e1565b6001600160a01b0381166102b55760405163d92e233d60e01b815260040160405180910390fd5b6007546040516001600160a01b038084169216907f7a03c9fddb77fde2088f35a05c2b5886dfba1a3a428ad1ff05755b138369604e905f90a3600780546001600160a01b0319166001600160a01b0392909216919091179055565b83158061031b575081155b8061032557508082115b8061033257506276a70083115b1561035057604051635435b28960e11b815260040160405180910390fd5b60038490556004839055600582905560068190556040805185815260208101859052908101839052606081018290527f28aebf94d57dbb9eac47a913696c4ef24b8e17772a60577d2bba012a94b8b24b9060800160405180910390a150505050565b5f5f829050601f815111156103e5578260405163305a27a960e01b81526004016103dc91906105da565b60405180910390fd5b80516103f08261060f565b179392505050565b6001600160a01b038116811461040c575f5ffd5b50565b5f5f5f5f5f5f5f60e0888a031215610425575f5ffd5b8751610430816103f8565b6020890151909750610441816103f8565b6040890151909650610452816103f8565b6060890151909550610463816103f8565b608089015160a08a015160c0909a0151989b979a509598909795969095945092505050565b634e487b7160e01b5f52604160045260245ffd5b600181811c908216806104b057607f821691505b6020821081036104ce57634e487b7160e01b5f52602260045260245ffd5b50919050565b601f82111561051b57805f5260205f20601f840160051c810160208510156104f95750805b601f840160051c820191505b81811015610518575f8155600101610505565b50505b505050565b81516001600160401b0381111561053957610539610488565b61054d81610547845461049c565b846104d4565b6020601f82116001811461057f575f83156105685750848201515b5f19600385901b1c1916600184901b178455610518565b5f84815260208120601f198516915b828110156105ae578785015182556020948501946001909201910161058e565b50848210156105cb57868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156104ce575f1960209190910360031b1b16919050565b60805160a05160c05160e0516101005161012051610140516101605161018051612d936106c15f395f81816105510152610c4801525f81816106fc01528181610b650152818161142d01528181611b8d01528181611dd3015261216801525f611f7501525f611f4801525f61185801525f61183001525f61178b01525f6117b501525f6117df0152612d935ff3fe608060405234801561000f575f5ffd5b50600436106102e3575f3560e01c80637ece45e811610187578063d393c871116100dd578063e38d6b5c11610093578063fba2c05a1161006e578063fba2c05a146106e4578063fc0c546a146106f7578063fe500b6e1461071e575f5ffd5b8063e38d6b5c146106bf578063e45be8eb146106c8578063eb4f16b5146106d1575f5ffd5b8063d547741f116100c3578063d547741f14610686578063d8fc976014610699578063e33e48df146106ac575f5ffd5b8063d393c87114610660578063d47f0d2514610673575f5ffd5b806391d148541161013d578063ac0c442511610118578063ac0c442514610631578063b5de7f4f14610644578063c85d3eb014610657575f5ffd5b806391d14854146105d4578063932d59e114610617578063a217fddf1461062a575f5ffd5b80638238b1c01161016d5780638238b1c01461058f57806384b0196e146105af5780638e445d33146105ca575f5ffd5b80637ece45e814610573578063817b1cd214610586575f5ffd5b80633ccfd60b1161023c57806355f21eb7116101f25780635fc12051116101cd5780635fc12051146105305780636cf6d675146105435780637b1039991461054c575f5ffd5b806355f21eb7146104965780635b5175d5146104bb5780635d52edc31461051d575f5ffd5b8063496d38e711610222578063496d38e71461045d5780634ecafb52146104705780634f45393914610483575f5ffd5b80633ccfd60b1461044c578063409af24814610454575f5ffd5b806330d643b51161029c578063364bc15a11610277578063364bc15a146103d057806336568abe146103f75780633aaaf45e1461040a575f5ffd5b806330d643b51461038e57806335d75a5b146103b55780633644e515146103c8575f5ffd5b8063248a9ca3116102cc578063248a9ca31461032457806324ea54f4146103545780632f2ff15d1461037b575f5ffd5b806301ffc9a7146102e7578063230957211461030f575b5f5ffd5b6102fa6102f536600461254a565b610728565b60405190151581526020015b60405180910390f35b61032261031d366004612589565b6107c0565b005b610346610332366004612589565b5f9081526020819052604090206001015490565b604051908152602001610306565b6103467f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a504181565b6103226103893660046125c3565b610945565b6103467f7a05a596cb0ce7fdea8a1e1ec73be300bdb35097c944ce1897202f7a13122eb281565b6103466103c33660046125ed565b61096f565b610346610981565b6103467ffc8737ab85eb45125971625a9ebdb75cc78e01d5c1fa80c4c6e5203f47bc4fab81565b6103226104053660046125c3565b61098f565b610346610418366004612606565b73ffffffffffffffffffffffffffffffffffffffff919091165f908152600a60209081526040808320938352929052205490565b6103466109ed565b61034660035481565b61034661046b36600461262e565b610b98565b61032261047e366004612694565b610ba5565b610322610491366004612719565b610bd8565b6104a96104a4366004612739565b610db1565b6040516103069695949392919061279e565b6104f86104c9366004612739565b73ffffffffffffffffffffffffffffffffffffffff9081165f9081526009602052604090205461010090041690565b60405173ffffffffffffffffffffffffffffffffffffffff9091168152602001610306565b61034661052b3660046127fc565b610eca565b61032261053e366004612589565b610ed7565b61034660045481565b6104f87f000000000000000000000000000000000000000000000000000000000000000081565b61032261058136600461280d565b610f79565b61034660085481565b6007546104f89073ffffffffffffffffffffffffffffffffffffffff1681565b6105b7610f96565b604051610306979695949392919061283c565b6103466276a70081565b6102fa6105e23660046125c3565b5f9182526020828152604080842073ffffffffffffffffffffffffffffffffffffffff93909316845291905290205460ff1690565b610346610625366004612912565b610ff4565b6103465f81565b6102fa61063f366004612739565b611001565b61032261065236600461292d565b611043565b61034661010081565b61032261066e366004612970565b611069565b6103226106813660046129c8565b611085565b6103226106943660046125c3565b611181565b6103466106a7366004612a18565b6111a5565b6103226106ba366004612739565b6111f7565b61034660065481565b61034660055481565b6103226106df366004612589565b61120e565b6103466106f2366004612a43565b61122a565b6104f87f000000000000000000000000000000000000000000000000000000000000000081565b61034662093a8081565b5f7fffffffff0000000000000000000000000000000000000000000000000000000082167f7965db0b0000000000000000000000000000000000000000000000000000000014806107ba57507f01ffc9a7000000000000000000000000000000000000000000000000000000007fffffffff000000000000000000000000000000000000000000000000000000008316145b92915050565b5f6107ca3361146c565b9050815f03610805576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600181015480831115610853576040517f45be0a2600000000000000000000000000000000000000000000000000000000815260048101849052602481018290526044015b60405180910390fd5b61085d8382612aa0565b600183015560028201545f90610874908590612ab3565b90508083600201819055505f610896600454426108919190612ab3565b6114e8565b84547fffffff0000000000000000ffffffffffffffffffffffffffffffffffffffffff16750100000000000000000000000000000000000000000067ffffffffffffffff8316021785559050337f0d40c5a9043c375f1c3cbfd258245a09e1bbb4f38d6c91ff544420e3d3582e3c8661090f8187612aa0565b604080519283526020830191909152810185905267ffffffffffffffff8416606082015260800160405180910390a25050505050565b5f8281526020819052604090206001015461095f8161153b565b6109698383611545565b50505050565b5f6107ba61097c8361163e565b61172b565b5f61098a611772565b905090565b73ffffffffffffffffffffffffffffffffffffffff811633146109de576040517f6697b23200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6109e882826118a8565b505050565b5f6109f6611961565b50335f908152600960205260408120600281015491829003610a46576040517fdc69dc1600000000000000000000000000000000000000000000000000000000815233600482015260240161084a565b80547501000000000000000000000000000000000000000000900467ffffffffffffffff16421015610ad15780546040517f29f860c3000000000000000000000000000000000000000000000000000000008152750100000000000000000000000000000000000000000090910467ffffffffffffffff16600482015242602482015260440161084a565b5f6002820181905581547fffffff0000000000000000ffffffffffffffffffffffffffffffffffffffffff16825560088054849290610b11908490612aa0565b909155505060405182815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a2610b8c73ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001633846119e9565b50610b95611a6a565b90565b5f6107ba61097c83611a94565b610bad611961565b610bba8585858585611b34565b610bc688888888611c00565b610bce611a6a565b5050505050505050565b610be133611001565b610c19576040517fff4dc0a700000000000000000000000000000000000000000000000000000000815233600482015260240161084a565b6040517f27258b22000000000000000000000000000000000000000000000000000000008152600481018390527f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906327258b2290602401602060405180830381865afa158015610ca2573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610cc69190612ac6565b610cff576040517fa2dc06250000000000000000000000000000000000000000000000000000000081526004810183905260240161084a565b600554811080610d10575060065481115b15610d5d576005546006546040517f3ec7208e000000000000000000000000000000000000000000000000000000008152600481018490526024810192909252604482015260640161084a565b335f818152600a6020908152604080832086845282529182902084905590518381528492917fd138adff73af2621d26114cd9ee4f20dcd39ed78f9e0004215ed49aa22753ebe910160405180910390a35050565b73ffffffffffffffffffffffffffffffffffffffff8181165f90815260096020526040812080546001820154600283015460038401805495968796606096889687968796929560ff83169561010084041694909391927501000000000000000000000000000000000000000000900467ffffffffffffffff16908490610e3690612ae5565b80601f0160208091040260200160405190810160405280929190818152602001828054610e6290612ae5565b8015610ead5780601f10610e8457610100808354040283529160200191610ead565b820191905f5260205f20905b815481529060010190602001808311610e9057829003601f168201915b505050505093509650965096509650965096505091939550919395565b5f6107ba61097c83611dfb565b335f908152600a602090815260408083208484529091528120549003610f32576040517f3f93fa9c0000000000000000000000000000000000000000000000000000000081523360048201526024810182905260440161084a565b335f818152600a60209081526040808320858452909152808220829055518392917fcaee4bdeec9b4e8591074e653ebba2005030aceb3c140fd2798a17d63bd407db91a350565b5f610f838161153b565b610f8f85858585611e86565b5050505050565b5f6060805f5f5f6060610fa7611f41565b610faf611f6e565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b5f6107ba61097c83611f9b565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600960205260408120805460ff16801561103c5750600354816001015410155b9392505050565b61104b611961565b6110588585858585611b34565b6110618561209c565b610f8f611a6a565b611071611961565b61107d84848484611c00565b610969611a6a565b5f61108f3361146c565b905061109b8484612190565b73ffffffffffffffffffffffffffffffffffffffff82166110e8576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600381016110f7848683612ba1565b5080547fffffffffffffffffffffff0000000000000000000000000000000000000000ff1661010073ffffffffffffffffffffffffffffffffffffffff841690810291909117825560405133907f5aa5e7e2530268ddf035d3811c96f7da3cbb0ca7153af78ca49cf3877e1ac702906111739088908890612cfe565b60405180910390a350505050565b5f8281526020819052604090206001015461119b8161153b565b61096983836118a8565b5f6111af83610ff4565b60408051602081019290925273ffffffffffffffffffffffffffffffffffffffff84169082015260600160405160208183030381529060405280519060200120905092915050565b5f6112018161153b565b61120a826121d9565b5050565b611216611961565b61121f8161209c565b611227611a6a565b50565b5f7f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a50416112558161153b565b61125d611961565b5f6112678661146c565b9050845f036112a2576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600181015460028201545f8288106112ba57826112bc565b875b90505f6112c9828a612aa0565b90505f8382106112d957836112db565b815b90506112e78184612ab3565b9750875f0361133a576040517fea53296000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8c16600482015260240161084a565b6113448386612aa0565b60018701556113538185612aa0565b60028701558084036113865785547fffffff0000000000000000ffffffffffffffffffffffffffffffffffffffffff1686555b8760085f8282546113979190612aa0565b9091555089905073ffffffffffffffffffffffffffffffffffffffff8c167ff476b26403c087359ee8295d9b4891f2f85fad80a78e5099ade3e14d90cbe1a08a846113e2888b612aa0565b6113ec878b612aa0565b60408051948552602085019390935291830152606082015260800160405180910390a36007546114569073ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000811691168a6119e9565b505050505050611464611a6a565b509392505050565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600960205260409020805460ff166114e3576040517fbfc6c33700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8316600482015260240161084a565b919050565b5f67ffffffffffffffff82111561153757604080517f6dfcc65000000000000000000000000000000000000000000000000000000000815260048101919091526024810183905260440161084a565b5090565b61122781336122b3565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff16611637575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff86168452909152902080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660011790556115d53390565b73ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a45060016107ba565b505f6107ba565b5f7f94c55732446bfbe71aa20de18945ff3124262c2ff7657d39e5e66483b0fb888882356116726040850160208601612739565b6116826060860160408701612739565b6060860135608087013561169c60c0890160a08a01612d19565b6116ac60e08a0160c08b01612d3c565b60408051602081019990995288019690965273ffffffffffffffffffffffffffffffffffffffff948516606088015293909216608086015260a085015260c084015263ffffffff1660e083015267ffffffffffffffff16610100820152610120015b604051602081830303815290604052805190602001209050919050565b5f6107ba611737611772565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f3073ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000161480156117d757507f000000000000000000000000000000000000000000000000000000000000000046145b1561180157507f000000000000000000000000000000000000000000000000000000000000000090565b61098a604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff1615611637575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8616808552925280832080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0016905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a45060016107ba565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c156119ba576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6119e760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90612338565b565b60405173ffffffffffffffffffffffffffffffffffffffff8381166024830152604482018390526109e891859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff838183161783525050505061233f565b6119e75f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f006119e1565b5f7fc42ba5e949016633644a5c8d28a152be6a629904104c1e697360d53f7746d7e28235611ac86040850160208601612d19565b611ad86060860160408701612d19565b611ae86080870160608801612d19565b611af860a0880160808901612d19565b60408051602081019790975286019490945263ffffffff92831660608601529082166080850152811660a08401521660c082015260e00161170e565b6040517fd505accf000000000000000000000000000000000000000000000000000000008152336004820152306024820152604481018690526064810185905260ff8416608482015260a4810183905260c481018290527f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff169063d505accf9060e4015f604051808303815f87803b158015611be3575f5ffd5b505af1925050508015611bf4575060015b15610f8f575050505050565b335f908152600960205260409020805460ff1615611c4c576040517f45ed80e900000000000000000000000000000000000000000000000000000000815233600482015260240161084a565b611c568585612190565b73ffffffffffffffffffffffffffffffffffffffff8316611ca3576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600354821015611ced576003546040517f78e030db00000000000000000000000000000000000000000000000000000000815261084a918491600401918252602082015260400190565b805473ffffffffffffffffffffffffffffffffffffffff8416610100027fffffffffffffffffffffff00000000000000000000000000000000000000000090911617600117815560038101611d43858783612ba1565b508181600101819055508160085f828254611d5e9190612ab3565b909155505060405173ffffffffffffffffffffffffffffffffffffffff84169033907f517258e3baaf6949d38acd07fe01a26f215cc10b702560776f231f6c5890759590611db190899089908890612d63565b60405180910390a3610f8f73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163330856123de565b5f7f5ea1235f242c18659b6d5be894369a4c9464c07402792321e062fd265206c19b611e2a6020840184612739565b6020840135611e3f6060860160408701612d3c565b60408051602081019590955273ffffffffffffffffffffffffffffffffffffffff90931692840192909252606083015267ffffffffffffffff16608082015260a00161170e565b831580611e91575081155b80611e9b57508082115b80611ea857506276a70083115b15611edf576040517fa86b651200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60038490556004839055600582905560068190556040805185815260208101859052908101839052606081018290527f28aebf94d57dbb9eac47a913696c4ef24b8e17772a60577d2bba012a94b8b24b9060800160405180910390a150505050565b606061098a7f00000000000000000000000000000000000000000000000000000000000000006001612424565b606061098a7f00000000000000000000000000000000000000000000000000000000000000006002612424565b5f7f3961ecdc7b83430b507a0b2e93f7a9a0f7331e17979650a9dbfb653198ee0626611fca6020840184612739565b60208401356040850135611fe46080870160608801612d19565b611ff460a0880160808901612d19565b61200460c0890160a08a01612d19565b61201460e08a0160c08b01612d3c565b6120256101008b0160e08c01612d3c565b60408051602081019a909a5273ffffffffffffffffffffffffffffffffffffffff909816978901979097526060880195909552608087019390935263ffffffff91821660a0870152811660c08601521660e084015267ffffffffffffffff908116610100840152166101208201526101400161170e565b5f6120a63361146c565b9050815f036120e1576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f8282600101546120f29190612ab3565b90508082600101819055508260085f82825461210e9190612ab3565b9091555050604080518481526020810183905233917f270d6dd254edd1d985c81cf7861b8f28fb06b6d719df04d90464034d43412440910160405180910390a26109e873ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163330866123de565b8080158061219f575061010081115b156109e8576040517fe784b7ec0000000000000000000000000000000000000000000000000000000081526004810182905260240161084a565b73ffffffffffffffffffffffffffffffffffffffff8116612226576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60075460405173ffffffffffffffffffffffffffffffffffffffff8084169216907f7a03c9fddb77fde2088f35a05c2b5886dfba1a3a428ad1ff05755b138369604e905f90a3600780547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff92909216919091179055565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915290205460ff1661120a576040517fe2517d3f00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff821660048201526024810183905260440161084a565b80825d5050565b5f5f60205f8451602086015f885af18061235e576040513d5f823e3d81fd5b50505f513d9150811561237557806001141561238f565b73ffffffffffffffffffffffffffffffffffffffff84163b155b15610969576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161084a565b60405173ffffffffffffffffffffffffffffffffffffffff84811660248301528381166044830152606482018390526109699186918216906323b872dd90608401611a23565b606060ff831461243e57612437836124cd565b90506107ba565b81805461244a90612ae5565b80601f016020809104026020016040519081016040528092919081815260200182805461247690612ae5565b80156124c15780601f10612498576101008083540402835291602001916124c1565b820191905f5260205f20905b8154815290600101906020018083116124a457829003601f168201915b505050505090506107ba565b60605f6124d98361250a565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f60ff8216601f8111156107ba576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f6020828403121561255a575f5ffd5b81357fffffffff000000000000000000000000000000000000000000000000000000008116811461103c575f5ffd5b5f60208284031215612599575f5ffd5b5035919050565b803573ffffffffffffffffffffffffffffffffffffffff811681146114e3575f5ffd5b5f5f604083850312156125d4575f5ffd5b823591506125e4602084016125a0565b90509250929050565b5f60e08284031280156125fe575f5ffd5b509092915050565b5f5f60408385031215612617575f5ffd5b612620836125a0565b946020939093013593505050565b5f60a08284031280156125fe575f5ffd5b5f5f83601f84011261264f575f5ffd5b50813567ffffffffffffffff811115612666575f5ffd5b60208301915083602082850101111561267d575f5ffd5b9250929050565b803560ff811681146114e3575f5ffd5b5f5f5f5f5f5f5f5f60e0898b0312156126ab575f5ffd5b883567ffffffffffffffff8111156126c1575f5ffd5b6126cd8b828c0161263f565b90995097506126e0905060208a016125a0565b955060408901359450606089013593506126fc60808a01612684565b979a969950949793969295929450505060a08201359160c0013590565b5f5f6040838503121561272a575f5ffd5b50508035926020909101359150565b5f60208284031215612749575f5ffd5b61103c826125a0565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b861515815273ffffffffffffffffffffffffffffffffffffffff8616602082015260c060408201525f6127d460c0830187612752565b606083019590955250608081019290925267ffffffffffffffff1660a0909101529392505050565b5f60608284031280156125fe575f5ffd5b5f5f5f5f60808587031215612820575f5ffd5b5050823594602084013594506040840135936060013592509050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f61287660e0830189612752565b82810360408401526128888189612752565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b818110156128ea5783518352602093840193909201916001016128cc565b50909b9a5050505050505050505050565b5f610100828403121561290c575f5ffd5b50919050565b5f6101008284031215612923575f5ffd5b61103c83836128fb565b5f5f5f5f5f60a08688031215612941575f5ffd5b853594506020860135935061295860408701612684565b94979396509394606081013594506080013592915050565b5f5f5f5f60608587031215612983575f5ffd5b843567ffffffffffffffff811115612999575f5ffd5b6129a58782880161263f565b90955093506129b89050602086016125a0565b9396929550929360400135925050565b5f5f5f604084860312156129da575f5ffd5b833567ffffffffffffffff8111156129f0575f5ffd5b6129fc8682870161263f565b9094509250612a0f9050602085016125a0565b90509250925092565b5f5f6101208385031215612a2a575f5ffd5b612a3484846128fb565b91506125e461010084016125a0565b5f5f5f60608486031215612a55575f5ffd5b612a5e846125a0565b95602085013595506040909401359392505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b818103818111156107ba576107ba612a73565b808201808211156107ba576107ba612a73565b5f60208284031215612ad6575f5ffd5b8151801515811461103c575f5ffd5b600181811c90821680612af957607f821691505b60208210810361290c577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f8211156109e857805f5260205f20601f840160051c81016020851015612b825750805b601f840160051c820191505b81811015610f8f575f8155600101612b8e565b67ffffffffffffffff831115612bb957612bb9612b30565b612bcd83612bc78354612ae5565b83612b5d565b5f601f841160018114612c1d575f8515612be75750838201355b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b1c1916600186901b178355610f8f565b5f838152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08716915b82811015612c6a5786850135825560209485019460019092019101612c4a565b5086821015612ca5577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff60f88860031b161c19848701351681555b505060018560011b0183555050505050565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b602081525f612d11602083018486612cb7565b949350505050565b5f60208284031215612d29575f5ffd5b813563ffffffff8116811461103c575f5ffd5b5f60208284031215612d4c575f5ffd5b813567ffffffffffffffff8116811461103c575f5ffd5b604081525f612d76604083018587612cb7565b905082602083015294935050505056fea164736f6c634300081e000a",
+}
+
+// MarketplaceABI is the input ABI used to generate the binding from.
+// Deprecated: Use MarketplaceMetaData.ABI instead.
+var MarketplaceABI = MarketplaceMetaData.ABI
+
+// MarketplaceBin is the compiled bytecode used for deploying new contracts.
+// Deprecated: Use MarketplaceMetaData.Bin instead.
+var MarketplaceBin = MarketplaceMetaData.Bin
+
+// DeployMarketplace deploys a new Ethereum contract, binding an instance of Marketplace to it.
+func DeployMarketplace(auth *bind.TransactOpts, backend bind.ContractBackend, admin common.Address, token_ common.Address, registry_ common.Address, protectionFund_ common.Address, minProviderStake_ *big.Int, minPrice_ *big.Int, maxPrice_ *big.Int) (common.Address, *types.Transaction, *Marketplace, error) {
+	parsed, err := MarketplaceMetaData.GetAbi()
+	if err != nil {
+		return common.Address{}, nil, nil, err
+	}
+	if parsed == nil {
+		return common.Address{}, nil, nil, errors.New("GetABI returned nil")
+	}
+
+	address, tx, contract, err := bind.DeployContract(auth, *parsed, common.FromHex(MarketplaceBin), backend, admin, token_, registry_, protectionFund_, minProviderStake_, minPrice_, maxPrice_)
+	if err != nil {
+		return common.Address{}, nil, nil, err
+	}
+	return address, tx, &Marketplace{MarketplaceCaller: MarketplaceCaller{contract: contract}, MarketplaceTransactor: MarketplaceTransactor{contract: contract}, MarketplaceFilterer: MarketplaceFilterer{contract: contract}}, nil
+}
+
+// Marketplace is an auto generated Go binding around an Ethereum contract.
+type Marketplace struct {
+	MarketplaceCaller     // Read-only binding to the contract
+	MarketplaceTransactor // Write-only binding to the contract
+	MarketplaceFilterer   // Log filterer for contract events
+}
+
+// MarketplaceCaller is an auto generated read-only Go binding around an Ethereum contract.
+type MarketplaceCaller struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// MarketplaceTransactor is an auto generated write-only Go binding around an Ethereum contract.
+type MarketplaceTransactor struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// MarketplaceFilterer is an auto generated log filtering Go binding around an Ethereum contract events.
+type MarketplaceFilterer struct {
+	contract *bind.BoundContract // Generic contract wrapper for the low level calls
+}
+
+// MarketplaceSession is an auto generated Go binding around an Ethereum contract,
+// with pre-set call and transact options.
+type MarketplaceSession struct {
+	Contract     *Marketplace      // Generic contract binding to set the session for
+	CallOpts     bind.CallOpts     // Call options to use throughout this session
+	TransactOpts bind.TransactOpts // Transaction auth options to use throughout this session
+}
+
+// MarketplaceCallerSession is an auto generated read-only Go binding around an Ethereum contract,
+// with pre-set call options.
+type MarketplaceCallerSession struct {
+	Contract *MarketplaceCaller // Generic contract caller binding to set the session for
+	CallOpts bind.CallOpts      // Call options to use throughout this session
+}
+
+// MarketplaceTransactorSession is an auto generated write-only Go binding around an Ethereum contract,
+// with pre-set transact options.
+type MarketplaceTransactorSession struct {
+	Contract     *MarketplaceTransactor // Generic contract transactor binding to set the session for
+	TransactOpts bind.TransactOpts      // Transaction auth options to use throughout this session
+}
+
+// MarketplaceRaw is an auto generated low-level Go binding around an Ethereum contract.
+type MarketplaceRaw struct {
+	Contract *Marketplace // Generic contract binding to access the raw methods on
+}
+
+// MarketplaceCallerRaw is an auto generated low-level read-only Go binding around an Ethereum contract.
+type MarketplaceCallerRaw struct {
+	Contract *MarketplaceCaller // Generic read-only contract binding to access the raw methods on
+}
+
+// MarketplaceTransactorRaw is an auto generated low-level write-only Go binding around an Ethereum contract.
+type MarketplaceTransactorRaw struct {
+	Contract *MarketplaceTransactor // Generic write-only contract binding to access the raw methods on
+}
+
+// NewMarketplace creates a new instance of Marketplace, bound to a specific deployed contract.
+func NewMarketplace(address common.Address, backend bind.ContractBackend) (*Marketplace, error) {
+	contract, err := bindMarketplace(address, backend, backend, backend)
+	if err != nil {
+		return nil, err
+	}
+	return &Marketplace{MarketplaceCaller: MarketplaceCaller{contract: contract}, MarketplaceTransactor: MarketplaceTransactor{contract: contract}, MarketplaceFilterer: MarketplaceFilterer{contract: contract}}, nil
+}
+
+// NewMarketplaceCaller creates a new read-only instance of Marketplace, bound to a specific deployed contract.
+func NewMarketplaceCaller(address common.Address, caller bind.ContractCaller) (*MarketplaceCaller, error) {
+	contract, err := bindMarketplace(address, caller, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceCaller{contract: contract}, nil
+}
+
+// NewMarketplaceTransactor creates a new write-only instance of Marketplace, bound to a specific deployed contract.
+func NewMarketplaceTransactor(address common.Address, transactor bind.ContractTransactor) (*MarketplaceTransactor, error) {
+	contract, err := bindMarketplace(address, nil, transactor, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceTransactor{contract: contract}, nil
+}
+
+// NewMarketplaceFilterer creates a new log filterer instance of Marketplace, bound to a specific deployed contract.
+func NewMarketplaceFilterer(address common.Address, filterer bind.ContractFilterer) (*MarketplaceFilterer, error) {
+	contract, err := bindMarketplace(address, nil, nil, filterer)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceFilterer{contract: contract}, nil
+}
+
+// bindMarketplace binds a generic wrapper to an already deployed contract.
+func bindMarketplace(address common.Address, caller bind.ContractCaller, transactor bind.ContractTransactor, filterer bind.ContractFilterer) (*bind.BoundContract, error) {
+	parsed, err := MarketplaceMetaData.GetAbi()
+	if err != nil {
+		return nil, err
+	}
+	return bind.NewBoundContract(address, *parsed, caller, transactor, filterer), nil
+}
+
+// Call invokes the (constant) contract method with params as input values and
+// sets the output to result. The result type might be a single field for simple
+// returns, a slice of interfaces for anonymous returns and a struct for named
+// returns.
+func (_Marketplace *MarketplaceRaw) Call(opts *bind.CallOpts, result *[]interface{}, method string, params ...interface{}) error {
+	return _Marketplace.Contract.MarketplaceCaller.contract.Call(opts, result, method, params...)
+}
+
+// Transfer initiates a plain transaction to move funds to the contract, calling
+// its default method if one is available.
+func (_Marketplace *MarketplaceRaw) Transfer(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _Marketplace.Contract.MarketplaceTransactor.contract.Transfer(opts)
+}
+
+// Transact invokes the (paid) contract method with params as input values.
+func (_Marketplace *MarketplaceRaw) Transact(opts *bind.TransactOpts, method string, params ...interface{}) (*types.Transaction, error) {
+	return _Marketplace.Contract.MarketplaceTransactor.contract.Transact(opts, method, params...)
+}
+
+// Call invokes the (constant) contract method with params as input values and
+// sets the output to result. The result type might be a single field for simple
+// returns, a slice of interfaces for anonymous returns and a struct for named
+// returns.
+func (_Marketplace *MarketplaceCallerRaw) Call(opts *bind.CallOpts, result *[]interface{}, method string, params ...interface{}) error {
+	return _Marketplace.Contract.contract.Call(opts, result, method, params...)
+}
+
+// Transfer initiates a plain transaction to move funds to the contract, calling
+// its default method if one is available.
+func (_Marketplace *MarketplaceTransactorRaw) Transfer(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _Marketplace.Contract.contract.Transfer(opts)
+}
+
+// Transact invokes the (paid) contract method with params as input values.
+func (_Marketplace *MarketplaceTransactorRaw) Transact(opts *bind.TransactOpts, method string, params ...interface{}) (*types.Transaction, error) {
+	return _Marketplace.Contract.contract.Transact(opts, method, params...)
+}
+
+// DEFAULTADMINROLE is a free data retrieval call binding the contract method 0xa217fddf.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) DEFAULTADMINROLE(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "DEFAULT_ADMIN_ROLE")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// DEFAULTADMINROLE is a free data retrieval call binding the contract method 0xa217fddf.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceSession) DEFAULTADMINROLE() ([32]byte, error) {
+	return _Marketplace.Contract.DEFAULTADMINROLE(&_Marketplace.CallOpts)
+}
+
+// DEFAULTADMINROLE is a free data retrieval call binding the contract method 0xa217fddf.
+//
+// Solidity: function DEFAULT_ADMIN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) DEFAULTADMINROLE() ([32]byte, error) {
+	return _Marketplace.Contract.DEFAULTADMINROLE(&_Marketplace.CallOpts)
+}
+
+// DEFAULTUNBONDINGPERIOD is a free data retrieval call binding the contract method 0xfe500b6e.
+//
+// Solidity: function DEFAULT_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) DEFAULTUNBONDINGPERIOD(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "DEFAULT_UNBONDING_PERIOD")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// DEFAULTUNBONDINGPERIOD is a free data retrieval call binding the contract method 0xfe500b6e.
+//
+// Solidity: function DEFAULT_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceSession) DEFAULTUNBONDINGPERIOD() (*big.Int, error) {
+	return _Marketplace.Contract.DEFAULTUNBONDINGPERIOD(&_Marketplace.CallOpts)
+}
+
+// DEFAULTUNBONDINGPERIOD is a free data retrieval call binding the contract method 0xfe500b6e.
+//
+// Solidity: function DEFAULT_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) DEFAULTUNBONDINGPERIOD() (*big.Int, error) {
+	return _Marketplace.Contract.DEFAULTUNBONDINGPERIOD(&_Marketplace.CallOpts)
+}
+
+// DOMAINSEPARATOR is a free data retrieval call binding the contract method 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) DOMAINSEPARATOR(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "DOMAIN_SEPARATOR")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// DOMAINSEPARATOR is a free data retrieval call binding the contract method 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (_Marketplace *MarketplaceSession) DOMAINSEPARATOR() ([32]byte, error) {
+	return _Marketplace.Contract.DOMAINSEPARATOR(&_Marketplace.CallOpts)
+}
+
+// DOMAINSEPARATOR is a free data retrieval call binding the contract method 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) DOMAINSEPARATOR() ([32]byte, error) {
+	return _Marketplace.Contract.DOMAINSEPARATOR(&_Marketplace.CallOpts)
+}
+
+// GUARDIANROLE is a free data retrieval call binding the contract method 0x24ea54f4.
+//
+// Solidity: function GUARDIAN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) GUARDIANROLE(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "GUARDIAN_ROLE")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// GUARDIANROLE is a free data retrieval call binding the contract method 0x24ea54f4.
+//
+// Solidity: function GUARDIAN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceSession) GUARDIANROLE() ([32]byte, error) {
+	return _Marketplace.Contract.GUARDIANROLE(&_Marketplace.CallOpts)
+}
+
+// GUARDIANROLE is a free data retrieval call binding the contract method 0x24ea54f4.
+//
+// Solidity: function GUARDIAN_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) GUARDIANROLE() ([32]byte, error) {
+	return _Marketplace.Contract.GUARDIANROLE(&_Marketplace.CallOpts)
+}
+
+// KEEPERROLE is a free data retrieval call binding the contract method 0x364bc15a.
+//
+// Solidity: function KEEPER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) KEEPERROLE(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "KEEPER_ROLE")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// KEEPERROLE is a free data retrieval call binding the contract method 0x364bc15a.
+//
+// Solidity: function KEEPER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceSession) KEEPERROLE() ([32]byte, error) {
+	return _Marketplace.Contract.KEEPERROLE(&_Marketplace.CallOpts)
+}
+
+// KEEPERROLE is a free data retrieval call binding the contract method 0x364bc15a.
+//
+// Solidity: function KEEPER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) KEEPERROLE() ([32]byte, error) {
+	return _Marketplace.Contract.KEEPERROLE(&_Marketplace.CallOpts)
+}
+
+// MAXENDPOINTLENGTH is a free data retrieval call binding the contract method 0xc85d3eb0.
+//
+// Solidity: function MAX_ENDPOINT_LENGTH() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) MAXENDPOINTLENGTH(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "MAX_ENDPOINT_LENGTH")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MAXENDPOINTLENGTH is a free data retrieval call binding the contract method 0xc85d3eb0.
+//
+// Solidity: function MAX_ENDPOINT_LENGTH() view returns(uint256)
+func (_Marketplace *MarketplaceSession) MAXENDPOINTLENGTH() (*big.Int, error) {
+	return _Marketplace.Contract.MAXENDPOINTLENGTH(&_Marketplace.CallOpts)
+}
+
+// MAXENDPOINTLENGTH is a free data retrieval call binding the contract method 0xc85d3eb0.
+//
+// Solidity: function MAX_ENDPOINT_LENGTH() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) MAXENDPOINTLENGTH() (*big.Int, error) {
+	return _Marketplace.Contract.MAXENDPOINTLENGTH(&_Marketplace.CallOpts)
+}
+
+// MAXUNBONDINGPERIOD is a free data retrieval call binding the contract method 0x8e445d33.
+//
+// Solidity: function MAX_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) MAXUNBONDINGPERIOD(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "MAX_UNBONDING_PERIOD")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MAXUNBONDINGPERIOD is a free data retrieval call binding the contract method 0x8e445d33.
+//
+// Solidity: function MAX_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceSession) MAXUNBONDINGPERIOD() (*big.Int, error) {
+	return _Marketplace.Contract.MAXUNBONDINGPERIOD(&_Marketplace.CallOpts)
+}
+
+// MAXUNBONDINGPERIOD is a free data retrieval call binding the contract method 0x8e445d33.
+//
+// Solidity: function MAX_UNBONDING_PERIOD() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) MAXUNBONDINGPERIOD() (*big.Int, error) {
+	return _Marketplace.Contract.MAXUNBONDINGPERIOD(&_Marketplace.CallOpts)
+}
+
+// ROUTERROLE is a free data retrieval call binding the contract method 0x30d643b5.
+//
+// Solidity: function ROUTER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) ROUTERROLE(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "ROUTER_ROLE")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// ROUTERROLE is a free data retrieval call binding the contract method 0x30d643b5.
+//
+// Solidity: function ROUTER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceSession) ROUTERROLE() ([32]byte, error) {
+	return _Marketplace.Contract.ROUTERROLE(&_Marketplace.CallOpts)
+}
+
+// ROUTERROLE is a free data retrieval call binding the contract method 0x30d643b5.
+//
+// Solidity: function ROUTER_ROLE() view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) ROUTERROLE() ([32]byte, error) {
+	return _Marketplace.Contract.ROUTERROLE(&_Marketplace.CallOpts)
+}
+
+// Bid is a free data retrieval call binding the contract method 0x3aaaf45e.
+//
+// Solidity: function bid(address account, bytes32 modelId) view returns(uint256 pricePerSecond)
+func (_Marketplace *MarketplaceCaller) Bid(opts *bind.CallOpts, account common.Address, modelId [32]byte) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "bid", account, modelId)
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// Bid is a free data retrieval call binding the contract method 0x3aaaf45e.
+//
+// Solidity: function bid(address account, bytes32 modelId) view returns(uint256 pricePerSecond)
+func (_Marketplace *MarketplaceSession) Bid(account common.Address, modelId [32]byte) (*big.Int, error) {
+	return _Marketplace.Contract.Bid(&_Marketplace.CallOpts, account, modelId)
+}
+
+// Bid is a free data retrieval call binding the contract method 0x3aaaf45e.
+//
+// Solidity: function bid(address account, bytes32 modelId) view returns(uint256 pricePerSecond)
+func (_Marketplace *MarketplaceCallerSession) Bid(account common.Address, modelId [32]byte) (*big.Int, error) {
+	return _Marketplace.Contract.Bid(&_Marketplace.CallOpts, account, modelId)
+}
+
+// Eip712Domain is a free data retrieval call binding the contract method 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (_Marketplace *MarketplaceCaller) Eip712Domain(opts *bind.CallOpts) (struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "eip712Domain")
+
+	outstruct := new(struct {
+		Fields            [1]byte
+		Name              string
+		Version           string
+		ChainId           *big.Int
+		VerifyingContract common.Address
+		Salt              [32]byte
+		Extensions        []*big.Int
+	})
+	if err != nil {
+		return *outstruct, err
+	}
+
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = *abi.ConvertType(out[3], new(*big.Int)).(**big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+
+	return *outstruct, err
+
+}
+
+// Eip712Domain is a free data retrieval call binding the contract method 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (_Marketplace *MarketplaceSession) Eip712Domain() (struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}, error) {
+	return _Marketplace.Contract.Eip712Domain(&_Marketplace.CallOpts)
+}
+
+// Eip712Domain is a free data retrieval call binding the contract method 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (_Marketplace *MarketplaceCallerSession) Eip712Domain() (struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}, error) {
+	return _Marketplace.Contract.Eip712Domain(&_Marketplace.CallOpts)
+}
+
+// GetProvider is a free data retrieval call binding the contract method 0x55f21eb7.
+//
+// Solidity: function getProvider(address account) view returns(bool registered, address signer, string endpoint, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceCaller) GetProvider(opts *bind.CallOpts, account common.Address) (struct {
+	Registered     bool
+	Signer         common.Address
+	Endpoint       string
+	Stake          *big.Int
+	PendingUnstake *big.Int
+	UnlockAt       uint64
+}, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "getProvider", account)
+
+	outstruct := new(struct {
+		Registered     bool
+		Signer         common.Address
+		Endpoint       string
+		Stake          *big.Int
+		PendingUnstake *big.Int
+		UnlockAt       uint64
+	})
+	if err != nil {
+		return *outstruct, err
+	}
+
+	outstruct.Registered = *abi.ConvertType(out[0], new(bool)).(*bool)
+	outstruct.Signer = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	outstruct.Endpoint = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.Stake = *abi.ConvertType(out[3], new(*big.Int)).(**big.Int)
+	outstruct.PendingUnstake = *abi.ConvertType(out[4], new(*big.Int)).(**big.Int)
+	outstruct.UnlockAt = *abi.ConvertType(out[5], new(uint64)).(*uint64)
+
+	return *outstruct, err
+
+}
+
+// GetProvider is a free data retrieval call binding the contract method 0x55f21eb7.
+//
+// Solidity: function getProvider(address account) view returns(bool registered, address signer, string endpoint, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceSession) GetProvider(account common.Address) (struct {
+	Registered     bool
+	Signer         common.Address
+	Endpoint       string
+	Stake          *big.Int
+	PendingUnstake *big.Int
+	UnlockAt       uint64
+}, error) {
+	return _Marketplace.Contract.GetProvider(&_Marketplace.CallOpts, account)
+}
+
+// GetProvider is a free data retrieval call binding the contract method 0x55f21eb7.
+//
+// Solidity: function getProvider(address account) view returns(bool registered, address signer, string endpoint, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceCallerSession) GetProvider(account common.Address) (struct {
+	Registered     bool
+	Signer         common.Address
+	Endpoint       string
+	Stake          *big.Int
+	PendingUnstake *big.Int
+	UnlockAt       uint64
+}, error) {
+	return _Marketplace.Contract.GetProvider(&_Marketplace.CallOpts, account)
+}
+
+// GetRoleAdmin is a free data retrieval call binding the contract method 0x248a9ca3.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) GetRoleAdmin(opts *bind.CallOpts, role [32]byte) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "getRoleAdmin", role)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// GetRoleAdmin is a free data retrieval call binding the contract method 0x248a9ca3.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) GetRoleAdmin(role [32]byte) ([32]byte, error) {
+	return _Marketplace.Contract.GetRoleAdmin(&_Marketplace.CallOpts, role)
+}
+
+// GetRoleAdmin is a free data retrieval call binding the contract method 0x248a9ca3.
+//
+// Solidity: function getRoleAdmin(bytes32 role) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) GetRoleAdmin(role [32]byte) ([32]byte, error) {
+	return _Marketplace.Contract.GetRoleAdmin(&_Marketplace.CallOpts, role)
+}
+
+// HasRole is a free data retrieval call binding the contract method 0x91d14854.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (_Marketplace *MarketplaceCaller) HasRole(opts *bind.CallOpts, role [32]byte, account common.Address) (bool, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "hasRole", role, account)
+
+	if err != nil {
+		return *new(bool), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+
+	return out0, err
+
+}
+
+// HasRole is a free data retrieval call binding the contract method 0x91d14854.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (_Marketplace *MarketplaceSession) HasRole(role [32]byte, account common.Address) (bool, error) {
+	return _Marketplace.Contract.HasRole(&_Marketplace.CallOpts, role, account)
+}
+
+// HasRole is a free data retrieval call binding the contract method 0x91d14854.
+//
+// Solidity: function hasRole(bytes32 role, address account) view returns(bool)
+func (_Marketplace *MarketplaceCallerSession) HasRole(role [32]byte, account common.Address) (bool, error) {
+	return _Marketplace.Contract.HasRole(&_Marketplace.CallOpts, role, account)
+}
+
+// IsMatchable is a free data retrieval call binding the contract method 0xac0c4425.
+//
+// Solidity: function isMatchable(address provider) view returns(bool)
+func (_Marketplace *MarketplaceCaller) IsMatchable(opts *bind.CallOpts, provider common.Address) (bool, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "isMatchable", provider)
+
+	if err != nil {
+		return *new(bool), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+
+	return out0, err
+
+}
+
+// IsMatchable is a free data retrieval call binding the contract method 0xac0c4425.
+//
+// Solidity: function isMatchable(address provider) view returns(bool)
+func (_Marketplace *MarketplaceSession) IsMatchable(provider common.Address) (bool, error) {
+	return _Marketplace.Contract.IsMatchable(&_Marketplace.CallOpts, provider)
+}
+
+// IsMatchable is a free data retrieval call binding the contract method 0xac0c4425.
+//
+// Solidity: function isMatchable(address provider) view returns(bool)
+func (_Marketplace *MarketplaceCallerSession) IsMatchable(provider common.Address) (bool, error) {
+	return _Marketplace.Contract.IsMatchable(&_Marketplace.CallOpts, provider)
+}
+
+// LivenessDigest is a free data retrieval call binding the contract method 0x5d52edc3.
+//
+// Solidity: function livenessDigest((address,bytes32,uint64) liveness) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) LivenessDigest(opts *bind.CallOpts, liveness MarketTypesLiveness) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "livenessDigest", liveness)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// LivenessDigest is a free data retrieval call binding the contract method 0x5d52edc3.
+//
+// Solidity: function livenessDigest((address,bytes32,uint64) liveness) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) LivenessDigest(liveness MarketTypesLiveness) ([32]byte, error) {
+	return _Marketplace.Contract.LivenessDigest(&_Marketplace.CallOpts, liveness)
+}
+
+// LivenessDigest is a free data retrieval call binding the contract method 0x5d52edc3.
+//
+// Solidity: function livenessDigest((address,bytes32,uint64) liveness) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) LivenessDigest(liveness MarketTypesLiveness) ([32]byte, error) {
+	return _Marketplace.Contract.LivenessDigest(&_Marketplace.CallOpts, liveness)
+}
+
+// MaxPrice is a free data retrieval call binding the contract method 0xe38d6b5c.
+//
+// Solidity: function maxPrice() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) MaxPrice(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "maxPrice")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MaxPrice is a free data retrieval call binding the contract method 0xe38d6b5c.
+//
+// Solidity: function maxPrice() view returns(uint256)
+func (_Marketplace *MarketplaceSession) MaxPrice() (*big.Int, error) {
+	return _Marketplace.Contract.MaxPrice(&_Marketplace.CallOpts)
+}
+
+// MaxPrice is a free data retrieval call binding the contract method 0xe38d6b5c.
+//
+// Solidity: function maxPrice() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) MaxPrice() (*big.Int, error) {
+	return _Marketplace.Contract.MaxPrice(&_Marketplace.CallOpts)
+}
+
+// MinPrice is a free data retrieval call binding the contract method 0xe45be8eb.
+//
+// Solidity: function minPrice() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) MinPrice(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "minPrice")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MinPrice is a free data retrieval call binding the contract method 0xe45be8eb.
+//
+// Solidity: function minPrice() view returns(uint256)
+func (_Marketplace *MarketplaceSession) MinPrice() (*big.Int, error) {
+	return _Marketplace.Contract.MinPrice(&_Marketplace.CallOpts)
+}
+
+// MinPrice is a free data retrieval call binding the contract method 0xe45be8eb.
+//
+// Solidity: function minPrice() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) MinPrice() (*big.Int, error) {
+	return _Marketplace.Contract.MinPrice(&_Marketplace.CallOpts)
+}
+
+// MinProviderStake is a free data retrieval call binding the contract method 0x409af248.
+//
+// Solidity: function minProviderStake() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) MinProviderStake(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "minProviderStake")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MinProviderStake is a free data retrieval call binding the contract method 0x409af248.
+//
+// Solidity: function minProviderStake() view returns(uint256)
+func (_Marketplace *MarketplaceSession) MinProviderStake() (*big.Int, error) {
+	return _Marketplace.Contract.MinProviderStake(&_Marketplace.CallOpts)
+}
+
+// MinProviderStake is a free data retrieval call binding the contract method 0x409af248.
+//
+// Solidity: function minProviderStake() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) MinProviderStake() (*big.Int, error) {
+	return _Marketplace.Contract.MinProviderStake(&_Marketplace.CallOpts)
+}
+
+// ProtectionFund is a free data retrieval call binding the contract method 0x8238b1c0.
+//
+// Solidity: function protectionFund() view returns(address)
+func (_Marketplace *MarketplaceCaller) ProtectionFund(opts *bind.CallOpts) (common.Address, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "protectionFund")
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// ProtectionFund is a free data retrieval call binding the contract method 0x8238b1c0.
+//
+// Solidity: function protectionFund() view returns(address)
+func (_Marketplace *MarketplaceSession) ProtectionFund() (common.Address, error) {
+	return _Marketplace.Contract.ProtectionFund(&_Marketplace.CallOpts)
+}
+
+// ProtectionFund is a free data retrieval call binding the contract method 0x8238b1c0.
+//
+// Solidity: function protectionFund() view returns(address)
+func (_Marketplace *MarketplaceCallerSession) ProtectionFund() (common.Address, error) {
+	return _Marketplace.Contract.ProtectionFund(&_Marketplace.CallOpts)
+}
+
+// Registry is a free data retrieval call binding the contract method 0x7b103999.
+//
+// Solidity: function registry() view returns(address)
+func (_Marketplace *MarketplaceCaller) Registry(opts *bind.CallOpts) (common.Address, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "registry")
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// Registry is a free data retrieval call binding the contract method 0x7b103999.
+//
+// Solidity: function registry() view returns(address)
+func (_Marketplace *MarketplaceSession) Registry() (common.Address, error) {
+	return _Marketplace.Contract.Registry(&_Marketplace.CallOpts)
+}
+
+// Registry is a free data retrieval call binding the contract method 0x7b103999.
+//
+// Solidity: function registry() view returns(address)
+func (_Marketplace *MarketplaceCallerSession) Registry() (common.Address, error) {
+	return _Marketplace.Contract.Registry(&_Marketplace.CallOpts)
+}
+
+// RfcDigest is a free data retrieval call binding the contract method 0x932d59e1.
+//
+// Solidity: function rfcDigest((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) RfcDigest(opts *bind.CallOpts, rfc MarketTypesRFC) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "rfcDigest", rfc)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// RfcDigest is a free data retrieval call binding the contract method 0x932d59e1.
+//
+// Solidity: function rfcDigest((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) RfcDigest(rfc MarketTypesRFC) ([32]byte, error) {
+	return _Marketplace.Contract.RfcDigest(&_Marketplace.CallOpts, rfc)
+}
+
+// RfcDigest is a free data retrieval call binding the contract method 0x932d59e1.
+//
+// Solidity: function rfcDigest((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) RfcDigest(rfc MarketTypesRFC) ([32]byte, error) {
+	return _Marketplace.Contract.RfcDigest(&_Marketplace.CallOpts, rfc)
+}
+
+// SessionId is a free data retrieval call binding the contract method 0xd8fc9760.
+//
+// Solidity: function sessionId((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc, address provider) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) SessionId(opts *bind.CallOpts, rfc MarketTypesRFC, provider common.Address) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "sessionId", rfc, provider)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// SessionId is a free data retrieval call binding the contract method 0xd8fc9760.
+//
+// Solidity: function sessionId((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc, address provider) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) SessionId(rfc MarketTypesRFC, provider common.Address) ([32]byte, error) {
+	return _Marketplace.Contract.SessionId(&_Marketplace.CallOpts, rfc, provider)
+}
+
+// SessionId is a free data retrieval call binding the contract method 0xd8fc9760.
+//
+// Solidity: function sessionId((address,bytes32,uint256,uint32,uint32,uint32,uint64,uint64) rfc, address provider) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) SessionId(rfc MarketTypesRFC, provider common.Address) ([32]byte, error) {
+	return _Marketplace.Contract.SessionId(&_Marketplace.CallOpts, rfc, provider)
+}
+
+// SessionTicketDigest is a free data retrieval call binding the contract method 0x35d75a5b.
+//
+// Solidity: function sessionTicketDigest((bytes32,address,address,bytes32,uint256,uint32,uint64) ticket) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) SessionTicketDigest(opts *bind.CallOpts, ticket MarketTypesSessionTicket) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "sessionTicketDigest", ticket)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// SessionTicketDigest is a free data retrieval call binding the contract method 0x35d75a5b.
+//
+// Solidity: function sessionTicketDigest((bytes32,address,address,bytes32,uint256,uint32,uint64) ticket) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) SessionTicketDigest(ticket MarketTypesSessionTicket) ([32]byte, error) {
+	return _Marketplace.Contract.SessionTicketDigest(&_Marketplace.CallOpts, ticket)
+}
+
+// SessionTicketDigest is a free data retrieval call binding the contract method 0x35d75a5b.
+//
+// Solidity: function sessionTicketDigest((bytes32,address,address,bytes32,uint256,uint32,uint64) ticket) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) SessionTicketDigest(ticket MarketTypesSessionTicket) ([32]byte, error) {
+	return _Marketplace.Contract.SessionTicketDigest(&_Marketplace.CallOpts, ticket)
+}
+
+// SignerOf is a free data retrieval call binding the contract method 0x5b5175d5.
+//
+// Solidity: function signerOf(address account) view returns(address)
+func (_Marketplace *MarketplaceCaller) SignerOf(opts *bind.CallOpts, account common.Address) (common.Address, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "signerOf", account)
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// SignerOf is a free data retrieval call binding the contract method 0x5b5175d5.
+//
+// Solidity: function signerOf(address account) view returns(address)
+func (_Marketplace *MarketplaceSession) SignerOf(account common.Address) (common.Address, error) {
+	return _Marketplace.Contract.SignerOf(&_Marketplace.CallOpts, account)
+}
+
+// SignerOf is a free data retrieval call binding the contract method 0x5b5175d5.
+//
+// Solidity: function signerOf(address account) view returns(address)
+func (_Marketplace *MarketplaceCallerSession) SignerOf(account common.Address) (common.Address, error) {
+	return _Marketplace.Contract.SignerOf(&_Marketplace.CallOpts, account)
+}
+
+// SupportsInterface is a free data retrieval call binding the contract method 0x01ffc9a7.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (_Marketplace *MarketplaceCaller) SupportsInterface(opts *bind.CallOpts, interfaceId [4]byte) (bool, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "supportsInterface", interfaceId)
+
+	if err != nil {
+		return *new(bool), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+
+	return out0, err
+
+}
+
+// SupportsInterface is a free data retrieval call binding the contract method 0x01ffc9a7.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (_Marketplace *MarketplaceSession) SupportsInterface(interfaceId [4]byte) (bool, error) {
+	return _Marketplace.Contract.SupportsInterface(&_Marketplace.CallOpts, interfaceId)
+}
+
+// SupportsInterface is a free data retrieval call binding the contract method 0x01ffc9a7.
+//
+// Solidity: function supportsInterface(bytes4 interfaceId) view returns(bool)
+func (_Marketplace *MarketplaceCallerSession) SupportsInterface(interfaceId [4]byte) (bool, error) {
+	return _Marketplace.Contract.SupportsInterface(&_Marketplace.CallOpts, interfaceId)
+}
+
+// Token is a free data retrieval call binding the contract method 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (_Marketplace *MarketplaceCaller) Token(opts *bind.CallOpts) (common.Address, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "token")
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// Token is a free data retrieval call binding the contract method 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (_Marketplace *MarketplaceSession) Token() (common.Address, error) {
+	return _Marketplace.Contract.Token(&_Marketplace.CallOpts)
+}
+
+// Token is a free data retrieval call binding the contract method 0xfc0c546a.
+//
+// Solidity: function token() view returns(address)
+func (_Marketplace *MarketplaceCallerSession) Token() (common.Address, error) {
+	return _Marketplace.Contract.Token(&_Marketplace.CallOpts)
+}
+
+// TotalStaked is a free data retrieval call binding the contract method 0x817b1cd2.
+//
+// Solidity: function totalStaked() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) TotalStaked(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "totalStaked")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// TotalStaked is a free data retrieval call binding the contract method 0x817b1cd2.
+//
+// Solidity: function totalStaked() view returns(uint256)
+func (_Marketplace *MarketplaceSession) TotalStaked() (*big.Int, error) {
+	return _Marketplace.Contract.TotalStaked(&_Marketplace.CallOpts)
+}
+
+// TotalStaked is a free data retrieval call binding the contract method 0x817b1cd2.
+//
+// Solidity: function totalStaked() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) TotalStaked() (*big.Int, error) {
+	return _Marketplace.Contract.TotalStaked(&_Marketplace.CallOpts)
+}
+
+// UnbondingPeriod is a free data retrieval call binding the contract method 0x6cf6d675.
+//
+// Solidity: function unbondingPeriod() view returns(uint256)
+func (_Marketplace *MarketplaceCaller) UnbondingPeriod(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "unbondingPeriod")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// UnbondingPeriod is a free data retrieval call binding the contract method 0x6cf6d675.
+//
+// Solidity: function unbondingPeriod() view returns(uint256)
+func (_Marketplace *MarketplaceSession) UnbondingPeriod() (*big.Int, error) {
+	return _Marketplace.Contract.UnbondingPeriod(&_Marketplace.CallOpts)
+}
+
+// UnbondingPeriod is a free data retrieval call binding the contract method 0x6cf6d675.
+//
+// Solidity: function unbondingPeriod() view returns(uint256)
+func (_Marketplace *MarketplaceCallerSession) UnbondingPeriod() (*big.Int, error) {
+	return _Marketplace.Contract.UnbondingPeriod(&_Marketplace.CallOpts)
+}
+
+// UsageReceiptDigest is a free data retrieval call binding the contract method 0x496d38e7.
+//
+// Solidity: function usageReceiptDigest((bytes32,uint32,uint32,uint32,uint32) receipt) view returns(bytes32)
+func (_Marketplace *MarketplaceCaller) UsageReceiptDigest(opts *bind.CallOpts, receipt MarketTypesUsageReceipt) ([32]byte, error) {
+	var out []interface{}
+	err := _Marketplace.contract.Call(opts, &out, "usageReceiptDigest", receipt)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// UsageReceiptDigest is a free data retrieval call binding the contract method 0x496d38e7.
+//
+// Solidity: function usageReceiptDigest((bytes32,uint32,uint32,uint32,uint32) receipt) view returns(bytes32)
+func (_Marketplace *MarketplaceSession) UsageReceiptDigest(receipt MarketTypesUsageReceipt) ([32]byte, error) {
+	return _Marketplace.Contract.UsageReceiptDigest(&_Marketplace.CallOpts, receipt)
+}
+
+// UsageReceiptDigest is a free data retrieval call binding the contract method 0x496d38e7.
+//
+// Solidity: function usageReceiptDigest((bytes32,uint32,uint32,uint32,uint32) receipt) view returns(bytes32)
+func (_Marketplace *MarketplaceCallerSession) UsageReceiptDigest(receipt MarketTypesUsageReceipt) ([32]byte, error) {
+	return _Marketplace.Contract.UsageReceiptDigest(&_Marketplace.CallOpts, receipt)
+}
+
+// AddStake is a paid mutator transaction binding the contract method 0xeb4f16b5.
+//
+// Solidity: function addStake(uint256 amount) returns()
+func (_Marketplace *MarketplaceTransactor) AddStake(opts *bind.TransactOpts, amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "addStake", amount)
+}
+
+// AddStake is a paid mutator transaction binding the contract method 0xeb4f16b5.
+//
+// Solidity: function addStake(uint256 amount) returns()
+func (_Marketplace *MarketplaceSession) AddStake(amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.AddStake(&_Marketplace.TransactOpts, amount)
+}
+
+// AddStake is a paid mutator transaction binding the contract method 0xeb4f16b5.
+//
+// Solidity: function addStake(uint256 amount) returns()
+func (_Marketplace *MarketplaceTransactorSession) AddStake(amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.AddStake(&_Marketplace.TransactOpts, amount)
+}
+
+// AddStakeWithPermit is a paid mutator transaction binding the contract method 0xb5de7f4f.
+//
+// Solidity: function addStakeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceTransactor) AddStakeWithPermit(opts *bind.TransactOpts, amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "addStakeWithPermit", amount, deadline, v, r, s)
+}
+
+// AddStakeWithPermit is a paid mutator transaction binding the contract method 0xb5de7f4f.
+//
+// Solidity: function addStakeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceSession) AddStakeWithPermit(amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.AddStakeWithPermit(&_Marketplace.TransactOpts, amount, deadline, v, r, s)
+}
+
+// AddStakeWithPermit is a paid mutator transaction binding the contract method 0xb5de7f4f.
+//
+// Solidity: function addStakeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceTransactorSession) AddStakeWithPermit(amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.AddStakeWithPermit(&_Marketplace.TransactOpts, amount, deadline, v, r, s)
+}
+
+// DeleteBid is a paid mutator transaction binding the contract method 0x5fc12051.
+//
+// Solidity: function deleteBid(bytes32 modelId) returns()
+func (_Marketplace *MarketplaceTransactor) DeleteBid(opts *bind.TransactOpts, modelId [32]byte) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "deleteBid", modelId)
+}
+
+// DeleteBid is a paid mutator transaction binding the contract method 0x5fc12051.
+//
+// Solidity: function deleteBid(bytes32 modelId) returns()
+func (_Marketplace *MarketplaceSession) DeleteBid(modelId [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.DeleteBid(&_Marketplace.TransactOpts, modelId)
+}
+
+// DeleteBid is a paid mutator transaction binding the contract method 0x5fc12051.
+//
+// Solidity: function deleteBid(bytes32 modelId) returns()
+func (_Marketplace *MarketplaceTransactorSession) DeleteBid(modelId [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.DeleteBid(&_Marketplace.TransactOpts, modelId)
+}
+
+// GrantRole is a paid mutator transaction binding the contract method 0x2f2ff15d.
+//
+// Solidity: function grantRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceTransactor) GrantRole(opts *bind.TransactOpts, role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "grantRole", role, account)
+}
+
+// GrantRole is a paid mutator transaction binding the contract method 0x2f2ff15d.
+//
+// Solidity: function grantRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceSession) GrantRole(role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.GrantRole(&_Marketplace.TransactOpts, role, account)
+}
+
+// GrantRole is a paid mutator transaction binding the contract method 0x2f2ff15d.
+//
+// Solidity: function grantRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceTransactorSession) GrantRole(role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.GrantRole(&_Marketplace.TransactOpts, role, account)
+}
+
+// PostBid is a paid mutator transaction binding the contract method 0x4f453939.
+//
+// Solidity: function postBid(bytes32 modelId, uint256 pricePerSecond) returns()
+func (_Marketplace *MarketplaceTransactor) PostBid(opts *bind.TransactOpts, modelId [32]byte, pricePerSecond *big.Int) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "postBid", modelId, pricePerSecond)
+}
+
+// PostBid is a paid mutator transaction binding the contract method 0x4f453939.
+//
+// Solidity: function postBid(bytes32 modelId, uint256 pricePerSecond) returns()
+func (_Marketplace *MarketplaceSession) PostBid(modelId [32]byte, pricePerSecond *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.PostBid(&_Marketplace.TransactOpts, modelId, pricePerSecond)
+}
+
+// PostBid is a paid mutator transaction binding the contract method 0x4f453939.
+//
+// Solidity: function postBid(bytes32 modelId, uint256 pricePerSecond) returns()
+func (_Marketplace *MarketplaceTransactorSession) PostBid(modelId [32]byte, pricePerSecond *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.PostBid(&_Marketplace.TransactOpts, modelId, pricePerSecond)
+}
+
+// Register is a paid mutator transaction binding the contract method 0xd393c871.
+//
+// Solidity: function register(string endpoint, address signer, uint256 stake) returns()
+func (_Marketplace *MarketplaceTransactor) Register(opts *bind.TransactOpts, endpoint string, signer common.Address, stake *big.Int) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "register", endpoint, signer, stake)
+}
+
+// Register is a paid mutator transaction binding the contract method 0xd393c871.
+//
+// Solidity: function register(string endpoint, address signer, uint256 stake) returns()
+func (_Marketplace *MarketplaceSession) Register(endpoint string, signer common.Address, stake *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.Register(&_Marketplace.TransactOpts, endpoint, signer, stake)
+}
+
+// Register is a paid mutator transaction binding the contract method 0xd393c871.
+//
+// Solidity: function register(string endpoint, address signer, uint256 stake) returns()
+func (_Marketplace *MarketplaceTransactorSession) Register(endpoint string, signer common.Address, stake *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.Register(&_Marketplace.TransactOpts, endpoint, signer, stake)
+}
+
+// RegisterWithPermit is a paid mutator transaction binding the contract method 0x4ecafb52.
+//
+// Solidity: function registerWithPermit(string endpoint, address signer, uint256 stake, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceTransactor) RegisterWithPermit(opts *bind.TransactOpts, endpoint string, signer common.Address, stake *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "registerWithPermit", endpoint, signer, stake, deadline, v, r, s)
+}
+
+// RegisterWithPermit is a paid mutator transaction binding the contract method 0x4ecafb52.
+//
+// Solidity: function registerWithPermit(string endpoint, address signer, uint256 stake, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceSession) RegisterWithPermit(endpoint string, signer common.Address, stake *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.RegisterWithPermit(&_Marketplace.TransactOpts, endpoint, signer, stake, deadline, v, r, s)
+}
+
+// RegisterWithPermit is a paid mutator transaction binding the contract method 0x4ecafb52.
+//
+// Solidity: function registerWithPermit(string endpoint, address signer, uint256 stake, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_Marketplace *MarketplaceTransactorSession) RegisterWithPermit(endpoint string, signer common.Address, stake *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.RegisterWithPermit(&_Marketplace.TransactOpts, endpoint, signer, stake, deadline, v, r, s)
+}
+
+// RenounceRole is a paid mutator transaction binding the contract method 0x36568abe.
+//
+// Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
+func (_Marketplace *MarketplaceTransactor) RenounceRole(opts *bind.TransactOpts, role [32]byte, callerConfirmation common.Address) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "renounceRole", role, callerConfirmation)
+}
+
+// RenounceRole is a paid mutator transaction binding the contract method 0x36568abe.
+//
+// Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
+func (_Marketplace *MarketplaceSession) RenounceRole(role [32]byte, callerConfirmation common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.RenounceRole(&_Marketplace.TransactOpts, role, callerConfirmation)
+}
+
+// RenounceRole is a paid mutator transaction binding the contract method 0x36568abe.
+//
+// Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
+func (_Marketplace *MarketplaceTransactorSession) RenounceRole(role [32]byte, callerConfirmation common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.RenounceRole(&_Marketplace.TransactOpts, role, callerConfirmation)
+}
+
+// RequestUnstake is a paid mutator transaction binding the contract method 0x23095721.
+//
+// Solidity: function requestUnstake(uint256 amount) returns()
+func (_Marketplace *MarketplaceTransactor) RequestUnstake(opts *bind.TransactOpts, amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "requestUnstake", amount)
+}
+
+// RequestUnstake is a paid mutator transaction binding the contract method 0x23095721.
+//
+// Solidity: function requestUnstake(uint256 amount) returns()
+func (_Marketplace *MarketplaceSession) RequestUnstake(amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.RequestUnstake(&_Marketplace.TransactOpts, amount)
+}
+
+// RequestUnstake is a paid mutator transaction binding the contract method 0x23095721.
+//
+// Solidity: function requestUnstake(uint256 amount) returns()
+func (_Marketplace *MarketplaceTransactorSession) RequestUnstake(amount *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.RequestUnstake(&_Marketplace.TransactOpts, amount)
+}
+
+// RevokeRole is a paid mutator transaction binding the contract method 0xd547741f.
+//
+// Solidity: function revokeRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceTransactor) RevokeRole(opts *bind.TransactOpts, role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "revokeRole", role, account)
+}
+
+// RevokeRole is a paid mutator transaction binding the contract method 0xd547741f.
+//
+// Solidity: function revokeRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceSession) RevokeRole(role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.RevokeRole(&_Marketplace.TransactOpts, role, account)
+}
+
+// RevokeRole is a paid mutator transaction binding the contract method 0xd547741f.
+//
+// Solidity: function revokeRole(bytes32 role, address account) returns()
+func (_Marketplace *MarketplaceTransactorSession) RevokeRole(role [32]byte, account common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.RevokeRole(&_Marketplace.TransactOpts, role, account)
+}
+
+// SetParams is a paid mutator transaction binding the contract method 0x7ece45e8.
+//
+// Solidity: function setParams(uint256 minProviderStake_, uint256 unbondingPeriod_, uint256 minPrice_, uint256 maxPrice_) returns()
+func (_Marketplace *MarketplaceTransactor) SetParams(opts *bind.TransactOpts, minProviderStake_ *big.Int, unbondingPeriod_ *big.Int, minPrice_ *big.Int, maxPrice_ *big.Int) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "setParams", minProviderStake_, unbondingPeriod_, minPrice_, maxPrice_)
+}
+
+// SetParams is a paid mutator transaction binding the contract method 0x7ece45e8.
+//
+// Solidity: function setParams(uint256 minProviderStake_, uint256 unbondingPeriod_, uint256 minPrice_, uint256 maxPrice_) returns()
+func (_Marketplace *MarketplaceSession) SetParams(minProviderStake_ *big.Int, unbondingPeriod_ *big.Int, minPrice_ *big.Int, maxPrice_ *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.SetParams(&_Marketplace.TransactOpts, minProviderStake_, unbondingPeriod_, minPrice_, maxPrice_)
+}
+
+// SetParams is a paid mutator transaction binding the contract method 0x7ece45e8.
+//
+// Solidity: function setParams(uint256 minProviderStake_, uint256 unbondingPeriod_, uint256 minPrice_, uint256 maxPrice_) returns()
+func (_Marketplace *MarketplaceTransactorSession) SetParams(minProviderStake_ *big.Int, unbondingPeriod_ *big.Int, minPrice_ *big.Int, maxPrice_ *big.Int) (*types.Transaction, error) {
+	return _Marketplace.Contract.SetParams(&_Marketplace.TransactOpts, minProviderStake_, unbondingPeriod_, minPrice_, maxPrice_)
+}
+
+// SetProtectionFund is a paid mutator transaction binding the contract method 0xe33e48df.
+//
+// Solidity: function setProtectionFund(address protectionFund_) returns()
+func (_Marketplace *MarketplaceTransactor) SetProtectionFund(opts *bind.TransactOpts, protectionFund_ common.Address) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "setProtectionFund", protectionFund_)
+}
+
+// SetProtectionFund is a paid mutator transaction binding the contract method 0xe33e48df.
+//
+// Solidity: function setProtectionFund(address protectionFund_) returns()
+func (_Marketplace *MarketplaceSession) SetProtectionFund(protectionFund_ common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.SetProtectionFund(&_Marketplace.TransactOpts, protectionFund_)
+}
+
+// SetProtectionFund is a paid mutator transaction binding the contract method 0xe33e48df.
+//
+// Solidity: function setProtectionFund(address protectionFund_) returns()
+func (_Marketplace *MarketplaceTransactorSession) SetProtectionFund(protectionFund_ common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.SetProtectionFund(&_Marketplace.TransactOpts, protectionFund_)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0xfba2c05a.
+//
+// Solidity: function slash(address provider, uint256 amount, bytes32 evidenceHash) returns(uint256 slashed)
+func (_Marketplace *MarketplaceTransactor) Slash(opts *bind.TransactOpts, provider common.Address, amount *big.Int, evidenceHash [32]byte) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "slash", provider, amount, evidenceHash)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0xfba2c05a.
+//
+// Solidity: function slash(address provider, uint256 amount, bytes32 evidenceHash) returns(uint256 slashed)
+func (_Marketplace *MarketplaceSession) Slash(provider common.Address, amount *big.Int, evidenceHash [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.Slash(&_Marketplace.TransactOpts, provider, amount, evidenceHash)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0xfba2c05a.
+//
+// Solidity: function slash(address provider, uint256 amount, bytes32 evidenceHash) returns(uint256 slashed)
+func (_Marketplace *MarketplaceTransactorSession) Slash(provider common.Address, amount *big.Int, evidenceHash [32]byte) (*types.Transaction, error) {
+	return _Marketplace.Contract.Slash(&_Marketplace.TransactOpts, provider, amount, evidenceHash)
+}
+
+// UpdateProvider is a paid mutator transaction binding the contract method 0xd47f0d25.
+//
+// Solidity: function updateProvider(string endpoint, address signer) returns()
+func (_Marketplace *MarketplaceTransactor) UpdateProvider(opts *bind.TransactOpts, endpoint string, signer common.Address) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "updateProvider", endpoint, signer)
+}
+
+// UpdateProvider is a paid mutator transaction binding the contract method 0xd47f0d25.
+//
+// Solidity: function updateProvider(string endpoint, address signer) returns()
+func (_Marketplace *MarketplaceSession) UpdateProvider(endpoint string, signer common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.UpdateProvider(&_Marketplace.TransactOpts, endpoint, signer)
+}
+
+// UpdateProvider is a paid mutator transaction binding the contract method 0xd47f0d25.
+//
+// Solidity: function updateProvider(string endpoint, address signer) returns()
+func (_Marketplace *MarketplaceTransactorSession) UpdateProvider(endpoint string, signer common.Address) (*types.Transaction, error) {
+	return _Marketplace.Contract.UpdateProvider(&_Marketplace.TransactOpts, endpoint, signer)
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x3ccfd60b.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (_Marketplace *MarketplaceTransactor) Withdraw(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _Marketplace.contract.Transact(opts, "withdraw")
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x3ccfd60b.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (_Marketplace *MarketplaceSession) Withdraw() (*types.Transaction, error) {
+	return _Marketplace.Contract.Withdraw(&_Marketplace.TransactOpts)
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x3ccfd60b.
+//
+// Solidity: function withdraw() returns(uint256 amount)
+func (_Marketplace *MarketplaceTransactorSession) Withdraw() (*types.Transaction, error) {
+	return _Marketplace.Contract.Withdraw(&_Marketplace.TransactOpts)
+}
+
+// MarketplaceBidDeletedIterator is returned from FilterBidDeleted and is used to iterate over the raw logs and unpacked data for BidDeleted events raised by the Marketplace contract.
+type MarketplaceBidDeletedIterator struct {
+	Event *MarketplaceBidDeleted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceBidDeletedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceBidDeleted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceBidDeleted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceBidDeletedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceBidDeletedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceBidDeleted represents a BidDeleted event raised by the Marketplace contract.
+type MarketplaceBidDeleted struct {
+	Provider common.Address
+	ModelId  [32]byte
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterBidDeleted is a free log retrieval operation binding the contract event 0xcaee4bdeec9b4e8591074e653ebba2005030aceb3c140fd2798a17d63bd407db.
+//
+// Solidity: event BidDeleted(address indexed provider, bytes32 indexed modelId)
+func (_Marketplace *MarketplaceFilterer) FilterBidDeleted(opts *bind.FilterOpts, provider []common.Address, modelId [][32]byte) (*MarketplaceBidDeletedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var modelIdRule []interface{}
+	for _, modelIdItem := range modelId {
+		modelIdRule = append(modelIdRule, modelIdItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "BidDeleted", providerRule, modelIdRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceBidDeletedIterator{contract: _Marketplace.contract, event: "BidDeleted", logs: logs, sub: sub}, nil
+}
+
+// WatchBidDeleted is a free log subscription operation binding the contract event 0xcaee4bdeec9b4e8591074e653ebba2005030aceb3c140fd2798a17d63bd407db.
+//
+// Solidity: event BidDeleted(address indexed provider, bytes32 indexed modelId)
+func (_Marketplace *MarketplaceFilterer) WatchBidDeleted(opts *bind.WatchOpts, sink chan<- *MarketplaceBidDeleted, provider []common.Address, modelId [][32]byte) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var modelIdRule []interface{}
+	for _, modelIdItem := range modelId {
+		modelIdRule = append(modelIdRule, modelIdItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "BidDeleted", providerRule, modelIdRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceBidDeleted)
+				if err := _Marketplace.contract.UnpackLog(event, "BidDeleted", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseBidDeleted is a log parse operation binding the contract event 0xcaee4bdeec9b4e8591074e653ebba2005030aceb3c140fd2798a17d63bd407db.
+//
+// Solidity: event BidDeleted(address indexed provider, bytes32 indexed modelId)
+func (_Marketplace *MarketplaceFilterer) ParseBidDeleted(log types.Log) (*MarketplaceBidDeleted, error) {
+	event := new(MarketplaceBidDeleted)
+	if err := _Marketplace.contract.UnpackLog(event, "BidDeleted", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceBidPostedIterator is returned from FilterBidPosted and is used to iterate over the raw logs and unpacked data for BidPosted events raised by the Marketplace contract.
+type MarketplaceBidPostedIterator struct {
+	Event *MarketplaceBidPosted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceBidPostedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceBidPosted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceBidPosted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceBidPostedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceBidPostedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceBidPosted represents a BidPosted event raised by the Marketplace contract.
+type MarketplaceBidPosted struct {
+	Provider       common.Address
+	ModelId        [32]byte
+	PricePerSecond *big.Int
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterBidPosted is a free log retrieval operation binding the contract event 0xd138adff73af2621d26114cd9ee4f20dcd39ed78f9e0004215ed49aa22753ebe.
+//
+// Solidity: event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond)
+func (_Marketplace *MarketplaceFilterer) FilterBidPosted(opts *bind.FilterOpts, provider []common.Address, modelId [][32]byte) (*MarketplaceBidPostedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var modelIdRule []interface{}
+	for _, modelIdItem := range modelId {
+		modelIdRule = append(modelIdRule, modelIdItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "BidPosted", providerRule, modelIdRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceBidPostedIterator{contract: _Marketplace.contract, event: "BidPosted", logs: logs, sub: sub}, nil
+}
+
+// WatchBidPosted is a free log subscription operation binding the contract event 0xd138adff73af2621d26114cd9ee4f20dcd39ed78f9e0004215ed49aa22753ebe.
+//
+// Solidity: event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond)
+func (_Marketplace *MarketplaceFilterer) WatchBidPosted(opts *bind.WatchOpts, sink chan<- *MarketplaceBidPosted, provider []common.Address, modelId [][32]byte) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var modelIdRule []interface{}
+	for _, modelIdItem := range modelId {
+		modelIdRule = append(modelIdRule, modelIdItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "BidPosted", providerRule, modelIdRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceBidPosted)
+				if err := _Marketplace.contract.UnpackLog(event, "BidPosted", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseBidPosted is a log parse operation binding the contract event 0xd138adff73af2621d26114cd9ee4f20dcd39ed78f9e0004215ed49aa22753ebe.
+//
+// Solidity: event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond)
+func (_Marketplace *MarketplaceFilterer) ParseBidPosted(log types.Log) (*MarketplaceBidPosted, error) {
+	event := new(MarketplaceBidPosted)
+	if err := _Marketplace.contract.UnpackLog(event, "BidPosted", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceEIP712DomainChangedIterator is returned from FilterEIP712DomainChanged and is used to iterate over the raw logs and unpacked data for EIP712DomainChanged events raised by the Marketplace contract.
+type MarketplaceEIP712DomainChangedIterator struct {
+	Event *MarketplaceEIP712DomainChanged // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceEIP712DomainChangedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceEIP712DomainChanged)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceEIP712DomainChanged)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceEIP712DomainChangedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceEIP712DomainChangedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceEIP712DomainChanged represents a EIP712DomainChanged event raised by the Marketplace contract.
+type MarketplaceEIP712DomainChanged struct {
+	Raw types.Log // Blockchain specific contextual infos
+}
+
+// FilterEIP712DomainChanged is a free log retrieval operation binding the contract event 0x0a6387c9ea3628b88a633bb4f3b151770f70085117a15f9bf3787cda53f13d31.
+//
+// Solidity: event EIP712DomainChanged()
+func (_Marketplace *MarketplaceFilterer) FilterEIP712DomainChanged(opts *bind.FilterOpts) (*MarketplaceEIP712DomainChangedIterator, error) {
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "EIP712DomainChanged")
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceEIP712DomainChangedIterator{contract: _Marketplace.contract, event: "EIP712DomainChanged", logs: logs, sub: sub}, nil
+}
+
+// WatchEIP712DomainChanged is a free log subscription operation binding the contract event 0x0a6387c9ea3628b88a633bb4f3b151770f70085117a15f9bf3787cda53f13d31.
+//
+// Solidity: event EIP712DomainChanged()
+func (_Marketplace *MarketplaceFilterer) WatchEIP712DomainChanged(opts *bind.WatchOpts, sink chan<- *MarketplaceEIP712DomainChanged) (event.Subscription, error) {
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "EIP712DomainChanged")
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceEIP712DomainChanged)
+				if err := _Marketplace.contract.UnpackLog(event, "EIP712DomainChanged", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseEIP712DomainChanged is a log parse operation binding the contract event 0x0a6387c9ea3628b88a633bb4f3b151770f70085117a15f9bf3787cda53f13d31.
+//
+// Solidity: event EIP712DomainChanged()
+func (_Marketplace *MarketplaceFilterer) ParseEIP712DomainChanged(log types.Log) (*MarketplaceEIP712DomainChanged, error) {
+	event := new(MarketplaceEIP712DomainChanged)
+	if err := _Marketplace.contract.UnpackLog(event, "EIP712DomainChanged", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceParamsSetIterator is returned from FilterParamsSet and is used to iterate over the raw logs and unpacked data for ParamsSet events raised by the Marketplace contract.
+type MarketplaceParamsSetIterator struct {
+	Event *MarketplaceParamsSet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceParamsSetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceParamsSet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceParamsSet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceParamsSetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceParamsSetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceParamsSet represents a ParamsSet event raised by the Marketplace contract.
+type MarketplaceParamsSet struct {
+	MinProviderStake *big.Int
+	UnbondingPeriod  *big.Int
+	MinPrice         *big.Int
+	MaxPrice         *big.Int
+	Raw              types.Log // Blockchain specific contextual infos
+}
+
+// FilterParamsSet is a free log retrieval operation binding the contract event 0x28aebf94d57dbb9eac47a913696c4ef24b8e17772a60577d2bba012a94b8b24b.
+//
+// Solidity: event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice)
+func (_Marketplace *MarketplaceFilterer) FilterParamsSet(opts *bind.FilterOpts) (*MarketplaceParamsSetIterator, error) {
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "ParamsSet")
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceParamsSetIterator{contract: _Marketplace.contract, event: "ParamsSet", logs: logs, sub: sub}, nil
+}
+
+// WatchParamsSet is a free log subscription operation binding the contract event 0x28aebf94d57dbb9eac47a913696c4ef24b8e17772a60577d2bba012a94b8b24b.
+//
+// Solidity: event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice)
+func (_Marketplace *MarketplaceFilterer) WatchParamsSet(opts *bind.WatchOpts, sink chan<- *MarketplaceParamsSet) (event.Subscription, error) {
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "ParamsSet")
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceParamsSet)
+				if err := _Marketplace.contract.UnpackLog(event, "ParamsSet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseParamsSet is a log parse operation binding the contract event 0x28aebf94d57dbb9eac47a913696c4ef24b8e17772a60577d2bba012a94b8b24b.
+//
+// Solidity: event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice)
+func (_Marketplace *MarketplaceFilterer) ParseParamsSet(log types.Log) (*MarketplaceParamsSet, error) {
+	event := new(MarketplaceParamsSet)
+	if err := _Marketplace.contract.UnpackLog(event, "ParamsSet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceProtectionFundSetIterator is returned from FilterProtectionFundSet and is used to iterate over the raw logs and unpacked data for ProtectionFundSet events raised by the Marketplace contract.
+type MarketplaceProtectionFundSetIterator struct {
+	Event *MarketplaceProtectionFundSet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceProtectionFundSetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceProtectionFundSet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceProtectionFundSet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceProtectionFundSetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceProtectionFundSetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceProtectionFundSet represents a ProtectionFundSet event raised by the Marketplace contract.
+type MarketplaceProtectionFundSet struct {
+	Previous       common.Address
+	ProtectionFund common.Address
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterProtectionFundSet is a free log retrieval operation binding the contract event 0x7a03c9fddb77fde2088f35a05c2b5886dfba1a3a428ad1ff05755b138369604e.
+//
+// Solidity: event ProtectionFundSet(address indexed previous, address indexed protectionFund)
+func (_Marketplace *MarketplaceFilterer) FilterProtectionFundSet(opts *bind.FilterOpts, previous []common.Address, protectionFund []common.Address) (*MarketplaceProtectionFundSetIterator, error) {
+
+	var previousRule []interface{}
+	for _, previousItem := range previous {
+		previousRule = append(previousRule, previousItem)
+	}
+	var protectionFundRule []interface{}
+	for _, protectionFundItem := range protectionFund {
+		protectionFundRule = append(protectionFundRule, protectionFundItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "ProtectionFundSet", previousRule, protectionFundRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceProtectionFundSetIterator{contract: _Marketplace.contract, event: "ProtectionFundSet", logs: logs, sub: sub}, nil
+}
+
+// WatchProtectionFundSet is a free log subscription operation binding the contract event 0x7a03c9fddb77fde2088f35a05c2b5886dfba1a3a428ad1ff05755b138369604e.
+//
+// Solidity: event ProtectionFundSet(address indexed previous, address indexed protectionFund)
+func (_Marketplace *MarketplaceFilterer) WatchProtectionFundSet(opts *bind.WatchOpts, sink chan<- *MarketplaceProtectionFundSet, previous []common.Address, protectionFund []common.Address) (event.Subscription, error) {
+
+	var previousRule []interface{}
+	for _, previousItem := range previous {
+		previousRule = append(previousRule, previousItem)
+	}
+	var protectionFundRule []interface{}
+	for _, protectionFundItem := range protectionFund {
+		protectionFundRule = append(protectionFundRule, protectionFundItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "ProtectionFundSet", previousRule, protectionFundRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceProtectionFundSet)
+				if err := _Marketplace.contract.UnpackLog(event, "ProtectionFundSet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseProtectionFundSet is a log parse operation binding the contract event 0x7a03c9fddb77fde2088f35a05c2b5886dfba1a3a428ad1ff05755b138369604e.
+//
+// Solidity: event ProtectionFundSet(address indexed previous, address indexed protectionFund)
+func (_Marketplace *MarketplaceFilterer) ParseProtectionFundSet(log types.Log) (*MarketplaceProtectionFundSet, error) {
+	event := new(MarketplaceProtectionFundSet)
+	if err := _Marketplace.contract.UnpackLog(event, "ProtectionFundSet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceProviderRegisteredIterator is returned from FilterProviderRegistered and is used to iterate over the raw logs and unpacked data for ProviderRegistered events raised by the Marketplace contract.
+type MarketplaceProviderRegisteredIterator struct {
+	Event *MarketplaceProviderRegistered // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceProviderRegisteredIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceProviderRegistered)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceProviderRegistered)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceProviderRegisteredIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceProviderRegisteredIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceProviderRegistered represents a ProviderRegistered event raised by the Marketplace contract.
+type MarketplaceProviderRegistered struct {
+	Provider common.Address
+	Signer   common.Address
+	Endpoint string
+	Stake    *big.Int
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterProviderRegistered is a free log retrieval operation binding the contract event 0x517258e3baaf6949d38acd07fe01a26f215cc10b702560776f231f6c58907595.
+//
+// Solidity: event ProviderRegistered(address indexed provider, address indexed signer, string endpoint, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) FilterProviderRegistered(opts *bind.FilterOpts, provider []common.Address, signer []common.Address) (*MarketplaceProviderRegisteredIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var signerRule []interface{}
+	for _, signerItem := range signer {
+		signerRule = append(signerRule, signerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "ProviderRegistered", providerRule, signerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceProviderRegisteredIterator{contract: _Marketplace.contract, event: "ProviderRegistered", logs: logs, sub: sub}, nil
+}
+
+// WatchProviderRegistered is a free log subscription operation binding the contract event 0x517258e3baaf6949d38acd07fe01a26f215cc10b702560776f231f6c58907595.
+//
+// Solidity: event ProviderRegistered(address indexed provider, address indexed signer, string endpoint, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) WatchProviderRegistered(opts *bind.WatchOpts, sink chan<- *MarketplaceProviderRegistered, provider []common.Address, signer []common.Address) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var signerRule []interface{}
+	for _, signerItem := range signer {
+		signerRule = append(signerRule, signerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "ProviderRegistered", providerRule, signerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceProviderRegistered)
+				if err := _Marketplace.contract.UnpackLog(event, "ProviderRegistered", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseProviderRegistered is a log parse operation binding the contract event 0x517258e3baaf6949d38acd07fe01a26f215cc10b702560776f231f6c58907595.
+//
+// Solidity: event ProviderRegistered(address indexed provider, address indexed signer, string endpoint, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) ParseProviderRegistered(log types.Log) (*MarketplaceProviderRegistered, error) {
+	event := new(MarketplaceProviderRegistered)
+	if err := _Marketplace.contract.UnpackLog(event, "ProviderRegistered", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceProviderUpdatedIterator is returned from FilterProviderUpdated and is used to iterate over the raw logs and unpacked data for ProviderUpdated events raised by the Marketplace contract.
+type MarketplaceProviderUpdatedIterator struct {
+	Event *MarketplaceProviderUpdated // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceProviderUpdatedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceProviderUpdated)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceProviderUpdated)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceProviderUpdatedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceProviderUpdatedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceProviderUpdated represents a ProviderUpdated event raised by the Marketplace contract.
+type MarketplaceProviderUpdated struct {
+	Provider common.Address
+	Signer   common.Address
+	Endpoint string
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterProviderUpdated is a free log retrieval operation binding the contract event 0x5aa5e7e2530268ddf035d3811c96f7da3cbb0ca7153af78ca49cf3877e1ac702.
+//
+// Solidity: event ProviderUpdated(address indexed provider, address indexed signer, string endpoint)
+func (_Marketplace *MarketplaceFilterer) FilterProviderUpdated(opts *bind.FilterOpts, provider []common.Address, signer []common.Address) (*MarketplaceProviderUpdatedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var signerRule []interface{}
+	for _, signerItem := range signer {
+		signerRule = append(signerRule, signerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "ProviderUpdated", providerRule, signerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceProviderUpdatedIterator{contract: _Marketplace.contract, event: "ProviderUpdated", logs: logs, sub: sub}, nil
+}
+
+// WatchProviderUpdated is a free log subscription operation binding the contract event 0x5aa5e7e2530268ddf035d3811c96f7da3cbb0ca7153af78ca49cf3877e1ac702.
+//
+// Solidity: event ProviderUpdated(address indexed provider, address indexed signer, string endpoint)
+func (_Marketplace *MarketplaceFilterer) WatchProviderUpdated(opts *bind.WatchOpts, sink chan<- *MarketplaceProviderUpdated, provider []common.Address, signer []common.Address) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var signerRule []interface{}
+	for _, signerItem := range signer {
+		signerRule = append(signerRule, signerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "ProviderUpdated", providerRule, signerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceProviderUpdated)
+				if err := _Marketplace.contract.UnpackLog(event, "ProviderUpdated", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseProviderUpdated is a log parse operation binding the contract event 0x5aa5e7e2530268ddf035d3811c96f7da3cbb0ca7153af78ca49cf3877e1ac702.
+//
+// Solidity: event ProviderUpdated(address indexed provider, address indexed signer, string endpoint)
+func (_Marketplace *MarketplaceFilterer) ParseProviderUpdated(log types.Log) (*MarketplaceProviderUpdated, error) {
+	event := new(MarketplaceProviderUpdated)
+	if err := _Marketplace.contract.UnpackLog(event, "ProviderUpdated", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceRoleAdminChangedIterator is returned from FilterRoleAdminChanged and is used to iterate over the raw logs and unpacked data for RoleAdminChanged events raised by the Marketplace contract.
+type MarketplaceRoleAdminChangedIterator struct {
+	Event *MarketplaceRoleAdminChanged // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceRoleAdminChangedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceRoleAdminChanged)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceRoleAdminChanged)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceRoleAdminChangedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceRoleAdminChangedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceRoleAdminChanged represents a RoleAdminChanged event raised by the Marketplace contract.
+type MarketplaceRoleAdminChanged struct {
+	Role              [32]byte
+	PreviousAdminRole [32]byte
+	NewAdminRole      [32]byte
+	Raw               types.Log // Blockchain specific contextual infos
+}
+
+// FilterRoleAdminChanged is a free log retrieval operation binding the contract event 0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff.
+//
+// Solidity: event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole)
+func (_Marketplace *MarketplaceFilterer) FilterRoleAdminChanged(opts *bind.FilterOpts, role [][32]byte, previousAdminRole [][32]byte, newAdminRole [][32]byte) (*MarketplaceRoleAdminChangedIterator, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var previousAdminRoleRule []interface{}
+	for _, previousAdminRoleItem := range previousAdminRole {
+		previousAdminRoleRule = append(previousAdminRoleRule, previousAdminRoleItem)
+	}
+	var newAdminRoleRule []interface{}
+	for _, newAdminRoleItem := range newAdminRole {
+		newAdminRoleRule = append(newAdminRoleRule, newAdminRoleItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "RoleAdminChanged", roleRule, previousAdminRoleRule, newAdminRoleRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceRoleAdminChangedIterator{contract: _Marketplace.contract, event: "RoleAdminChanged", logs: logs, sub: sub}, nil
+}
+
+// WatchRoleAdminChanged is a free log subscription operation binding the contract event 0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff.
+//
+// Solidity: event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole)
+func (_Marketplace *MarketplaceFilterer) WatchRoleAdminChanged(opts *bind.WatchOpts, sink chan<- *MarketplaceRoleAdminChanged, role [][32]byte, previousAdminRole [][32]byte, newAdminRole [][32]byte) (event.Subscription, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var previousAdminRoleRule []interface{}
+	for _, previousAdminRoleItem := range previousAdminRole {
+		previousAdminRoleRule = append(previousAdminRoleRule, previousAdminRoleItem)
+	}
+	var newAdminRoleRule []interface{}
+	for _, newAdminRoleItem := range newAdminRole {
+		newAdminRoleRule = append(newAdminRoleRule, newAdminRoleItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "RoleAdminChanged", roleRule, previousAdminRoleRule, newAdminRoleRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceRoleAdminChanged)
+				if err := _Marketplace.contract.UnpackLog(event, "RoleAdminChanged", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseRoleAdminChanged is a log parse operation binding the contract event 0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff.
+//
+// Solidity: event RoleAdminChanged(bytes32 indexed role, bytes32 indexed previousAdminRole, bytes32 indexed newAdminRole)
+func (_Marketplace *MarketplaceFilterer) ParseRoleAdminChanged(log types.Log) (*MarketplaceRoleAdminChanged, error) {
+	event := new(MarketplaceRoleAdminChanged)
+	if err := _Marketplace.contract.UnpackLog(event, "RoleAdminChanged", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceRoleGrantedIterator is returned from FilterRoleGranted and is used to iterate over the raw logs and unpacked data for RoleGranted events raised by the Marketplace contract.
+type MarketplaceRoleGrantedIterator struct {
+	Event *MarketplaceRoleGranted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceRoleGrantedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceRoleGranted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceRoleGranted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceRoleGrantedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceRoleGrantedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceRoleGranted represents a RoleGranted event raised by the Marketplace contract.
+type MarketplaceRoleGranted struct {
+	Role    [32]byte
+	Account common.Address
+	Sender  common.Address
+	Raw     types.Log // Blockchain specific contextual infos
+}
+
+// FilterRoleGranted is a free log retrieval operation binding the contract event 0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d.
+//
+// Solidity: event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) FilterRoleGranted(opts *bind.FilterOpts, role [][32]byte, account []common.Address, sender []common.Address) (*MarketplaceRoleGrantedIterator, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var accountRule []interface{}
+	for _, accountItem := range account {
+		accountRule = append(accountRule, accountItem)
+	}
+	var senderRule []interface{}
+	for _, senderItem := range sender {
+		senderRule = append(senderRule, senderItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "RoleGranted", roleRule, accountRule, senderRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceRoleGrantedIterator{contract: _Marketplace.contract, event: "RoleGranted", logs: logs, sub: sub}, nil
+}
+
+// WatchRoleGranted is a free log subscription operation binding the contract event 0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d.
+//
+// Solidity: event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) WatchRoleGranted(opts *bind.WatchOpts, sink chan<- *MarketplaceRoleGranted, role [][32]byte, account []common.Address, sender []common.Address) (event.Subscription, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var accountRule []interface{}
+	for _, accountItem := range account {
+		accountRule = append(accountRule, accountItem)
+	}
+	var senderRule []interface{}
+	for _, senderItem := range sender {
+		senderRule = append(senderRule, senderItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "RoleGranted", roleRule, accountRule, senderRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceRoleGranted)
+				if err := _Marketplace.contract.UnpackLog(event, "RoleGranted", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseRoleGranted is a log parse operation binding the contract event 0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d.
+//
+// Solidity: event RoleGranted(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) ParseRoleGranted(log types.Log) (*MarketplaceRoleGranted, error) {
+	event := new(MarketplaceRoleGranted)
+	if err := _Marketplace.contract.UnpackLog(event, "RoleGranted", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceRoleRevokedIterator is returned from FilterRoleRevoked and is used to iterate over the raw logs and unpacked data for RoleRevoked events raised by the Marketplace contract.
+type MarketplaceRoleRevokedIterator struct {
+	Event *MarketplaceRoleRevoked // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceRoleRevokedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceRoleRevoked)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceRoleRevoked)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceRoleRevokedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceRoleRevokedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceRoleRevoked represents a RoleRevoked event raised by the Marketplace contract.
+type MarketplaceRoleRevoked struct {
+	Role    [32]byte
+	Account common.Address
+	Sender  common.Address
+	Raw     types.Log // Blockchain specific contextual infos
+}
+
+// FilterRoleRevoked is a free log retrieval operation binding the contract event 0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b.
+//
+// Solidity: event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) FilterRoleRevoked(opts *bind.FilterOpts, role [][32]byte, account []common.Address, sender []common.Address) (*MarketplaceRoleRevokedIterator, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var accountRule []interface{}
+	for _, accountItem := range account {
+		accountRule = append(accountRule, accountItem)
+	}
+	var senderRule []interface{}
+	for _, senderItem := range sender {
+		senderRule = append(senderRule, senderItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "RoleRevoked", roleRule, accountRule, senderRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceRoleRevokedIterator{contract: _Marketplace.contract, event: "RoleRevoked", logs: logs, sub: sub}, nil
+}
+
+// WatchRoleRevoked is a free log subscription operation binding the contract event 0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b.
+//
+// Solidity: event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) WatchRoleRevoked(opts *bind.WatchOpts, sink chan<- *MarketplaceRoleRevoked, role [][32]byte, account []common.Address, sender []common.Address) (event.Subscription, error) {
+
+	var roleRule []interface{}
+	for _, roleItem := range role {
+		roleRule = append(roleRule, roleItem)
+	}
+	var accountRule []interface{}
+	for _, accountItem := range account {
+		accountRule = append(accountRule, accountItem)
+	}
+	var senderRule []interface{}
+	for _, senderItem := range sender {
+		senderRule = append(senderRule, senderItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "RoleRevoked", roleRule, accountRule, senderRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceRoleRevoked)
+				if err := _Marketplace.contract.UnpackLog(event, "RoleRevoked", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseRoleRevoked is a log parse operation binding the contract event 0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b.
+//
+// Solidity: event RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+func (_Marketplace *MarketplaceFilterer) ParseRoleRevoked(log types.Log) (*MarketplaceRoleRevoked, error) {
+	event := new(MarketplaceRoleRevoked)
+	if err := _Marketplace.contract.UnpackLog(event, "RoleRevoked", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceSlashedIterator is returned from FilterSlashed and is used to iterate over the raw logs and unpacked data for Slashed events raised by the Marketplace contract.
+type MarketplaceSlashedIterator struct {
+	Event *MarketplaceSlashed // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceSlashedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceSlashed)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceSlashed)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceSlashedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceSlashedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceSlashed represents a Slashed event raised by the Marketplace contract.
+type MarketplaceSlashed struct {
+	Provider       common.Address
+	EvidenceHash   [32]byte
+	Amount         *big.Int
+	FromPending    *big.Int
+	Stake          *big.Int
+	PendingUnstake *big.Int
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterSlashed is a free log retrieval operation binding the contract event 0xf476b26403c087359ee8295d9b4891f2f85fad80a78e5099ade3e14d90cbe1a0.
+//
+// Solidity: event Slashed(address indexed provider, bytes32 indexed evidenceHash, uint256 amount, uint256 fromPending, uint256 stake, uint256 pendingUnstake)
+func (_Marketplace *MarketplaceFilterer) FilterSlashed(opts *bind.FilterOpts, provider []common.Address, evidenceHash [][32]byte) (*MarketplaceSlashedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var evidenceHashRule []interface{}
+	for _, evidenceHashItem := range evidenceHash {
+		evidenceHashRule = append(evidenceHashRule, evidenceHashItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "Slashed", providerRule, evidenceHashRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceSlashedIterator{contract: _Marketplace.contract, event: "Slashed", logs: logs, sub: sub}, nil
+}
+
+// WatchSlashed is a free log subscription operation binding the contract event 0xf476b26403c087359ee8295d9b4891f2f85fad80a78e5099ade3e14d90cbe1a0.
+//
+// Solidity: event Slashed(address indexed provider, bytes32 indexed evidenceHash, uint256 amount, uint256 fromPending, uint256 stake, uint256 pendingUnstake)
+func (_Marketplace *MarketplaceFilterer) WatchSlashed(opts *bind.WatchOpts, sink chan<- *MarketplaceSlashed, provider []common.Address, evidenceHash [][32]byte) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+	var evidenceHashRule []interface{}
+	for _, evidenceHashItem := range evidenceHash {
+		evidenceHashRule = append(evidenceHashRule, evidenceHashItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "Slashed", providerRule, evidenceHashRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceSlashed)
+				if err := _Marketplace.contract.UnpackLog(event, "Slashed", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseSlashed is a log parse operation binding the contract event 0xf476b26403c087359ee8295d9b4891f2f85fad80a78e5099ade3e14d90cbe1a0.
+//
+// Solidity: event Slashed(address indexed provider, bytes32 indexed evidenceHash, uint256 amount, uint256 fromPending, uint256 stake, uint256 pendingUnstake)
+func (_Marketplace *MarketplaceFilterer) ParseSlashed(log types.Log) (*MarketplaceSlashed, error) {
+	event := new(MarketplaceSlashed)
+	if err := _Marketplace.contract.UnpackLog(event, "Slashed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceStakeAddedIterator is returned from FilterStakeAdded and is used to iterate over the raw logs and unpacked data for StakeAdded events raised by the Marketplace contract.
+type MarketplaceStakeAddedIterator struct {
+	Event *MarketplaceStakeAdded // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceStakeAddedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceStakeAdded)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceStakeAdded)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceStakeAddedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceStakeAddedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceStakeAdded represents a StakeAdded event raised by the Marketplace contract.
+type MarketplaceStakeAdded struct {
+	Provider common.Address
+	Amount   *big.Int
+	Stake    *big.Int
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterStakeAdded is a free log retrieval operation binding the contract event 0x270d6dd254edd1d985c81cf7861b8f28fb06b6d719df04d90464034d43412440.
+//
+// Solidity: event StakeAdded(address indexed provider, uint256 amount, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) FilterStakeAdded(opts *bind.FilterOpts, provider []common.Address) (*MarketplaceStakeAddedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "StakeAdded", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceStakeAddedIterator{contract: _Marketplace.contract, event: "StakeAdded", logs: logs, sub: sub}, nil
+}
+
+// WatchStakeAdded is a free log subscription operation binding the contract event 0x270d6dd254edd1d985c81cf7861b8f28fb06b6d719df04d90464034d43412440.
+//
+// Solidity: event StakeAdded(address indexed provider, uint256 amount, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) WatchStakeAdded(opts *bind.WatchOpts, sink chan<- *MarketplaceStakeAdded, provider []common.Address) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "StakeAdded", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceStakeAdded)
+				if err := _Marketplace.contract.UnpackLog(event, "StakeAdded", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseStakeAdded is a log parse operation binding the contract event 0x270d6dd254edd1d985c81cf7861b8f28fb06b6d719df04d90464034d43412440.
+//
+// Solidity: event StakeAdded(address indexed provider, uint256 amount, uint256 stake)
+func (_Marketplace *MarketplaceFilterer) ParseStakeAdded(log types.Log) (*MarketplaceStakeAdded, error) {
+	event := new(MarketplaceStakeAdded)
+	if err := _Marketplace.contract.UnpackLog(event, "StakeAdded", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceUnstakeRequestedIterator is returned from FilterUnstakeRequested and is used to iterate over the raw logs and unpacked data for UnstakeRequested events raised by the Marketplace contract.
+type MarketplaceUnstakeRequestedIterator struct {
+	Event *MarketplaceUnstakeRequested // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceUnstakeRequestedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceUnstakeRequested)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceUnstakeRequested)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceUnstakeRequestedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceUnstakeRequestedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceUnstakeRequested represents a UnstakeRequested event raised by the Marketplace contract.
+type MarketplaceUnstakeRequested struct {
+	Provider       common.Address
+	Amount         *big.Int
+	Stake          *big.Int
+	PendingUnstake *big.Int
+	UnlockAt       uint64
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterUnstakeRequested is a free log retrieval operation binding the contract event 0x0d40c5a9043c375f1c3cbfd258245a09e1bbb4f38d6c91ff544420e3d3582e3c.
+//
+// Solidity: event UnstakeRequested(address indexed provider, uint256 amount, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceFilterer) FilterUnstakeRequested(opts *bind.FilterOpts, provider []common.Address) (*MarketplaceUnstakeRequestedIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "UnstakeRequested", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceUnstakeRequestedIterator{contract: _Marketplace.contract, event: "UnstakeRequested", logs: logs, sub: sub}, nil
+}
+
+// WatchUnstakeRequested is a free log subscription operation binding the contract event 0x0d40c5a9043c375f1c3cbfd258245a09e1bbb4f38d6c91ff544420e3d3582e3c.
+//
+// Solidity: event UnstakeRequested(address indexed provider, uint256 amount, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceFilterer) WatchUnstakeRequested(opts *bind.WatchOpts, sink chan<- *MarketplaceUnstakeRequested, provider []common.Address) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "UnstakeRequested", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceUnstakeRequested)
+				if err := _Marketplace.contract.UnpackLog(event, "UnstakeRequested", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseUnstakeRequested is a log parse operation binding the contract event 0x0d40c5a9043c375f1c3cbfd258245a09e1bbb4f38d6c91ff544420e3d3582e3c.
+//
+// Solidity: event UnstakeRequested(address indexed provider, uint256 amount, uint256 stake, uint256 pendingUnstake, uint64 unlockAt)
+func (_Marketplace *MarketplaceFilterer) ParseUnstakeRequested(log types.Log) (*MarketplaceUnstakeRequested, error) {
+	event := new(MarketplaceUnstakeRequested)
+	if err := _Marketplace.contract.UnpackLog(event, "UnstakeRequested", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// MarketplaceWithdrawnIterator is returned from FilterWithdrawn and is used to iterate over the raw logs and unpacked data for Withdrawn events raised by the Marketplace contract.
+type MarketplaceWithdrawnIterator struct {
+	Event *MarketplaceWithdrawn // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *MarketplaceWithdrawnIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(MarketplaceWithdrawn)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(MarketplaceWithdrawn)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *MarketplaceWithdrawnIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *MarketplaceWithdrawnIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// MarketplaceWithdrawn represents a Withdrawn event raised by the Marketplace contract.
+type MarketplaceWithdrawn struct {
+	Provider common.Address
+	Amount   *big.Int
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterWithdrawn is a free log retrieval operation binding the contract event 0x7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d5.
+//
+// Solidity: event Withdrawn(address indexed provider, uint256 amount)
+func (_Marketplace *MarketplaceFilterer) FilterWithdrawn(opts *bind.FilterOpts, provider []common.Address) (*MarketplaceWithdrawnIterator, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.FilterLogs(opts, "Withdrawn", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketplaceWithdrawnIterator{contract: _Marketplace.contract, event: "Withdrawn", logs: logs, sub: sub}, nil
+}
+
+// WatchWithdrawn is a free log subscription operation binding the contract event 0x7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d5.
+//
+// Solidity: event Withdrawn(address indexed provider, uint256 amount)
+func (_Marketplace *MarketplaceFilterer) WatchWithdrawn(opts *bind.WatchOpts, sink chan<- *MarketplaceWithdrawn, provider []common.Address) (event.Subscription, error) {
+
+	var providerRule []interface{}
+	for _, providerItem := range provider {
+		providerRule = append(providerRule, providerItem)
+	}
+
+	logs, sub, err := _Marketplace.contract.WatchLogs(opts, "Withdrawn", providerRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(MarketplaceWithdrawn)
+				if err := _Marketplace.contract.UnpackLog(event, "Withdrawn", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseWithdrawn is a log parse operation binding the contract event 0x7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d5.
+//
+// Solidity: event Withdrawn(address indexed provider, uint256 amount)
+func (_Marketplace *MarketplaceFilterer) ParseWithdrawn(log types.Log) (*MarketplaceWithdrawn, error) {
+	event := new(MarketplaceWithdrawn)
+	if err := _Marketplace.contract.UnpackLog(event, "Withdrawn", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}

@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IEmissions} from "./interfaces/IEmissions.sol";
+
+/// @title ComputePool
+/// @notice Holds the compute bucket of the emissions (PROTOCOL §4) and pays settled credits (§8).
+///
+///         Budget. `computeBalance(d) = computeAccrued(dayStart(d)) - committedBefore(d)` and
+///         `budget(d) = computeBalance(d) * budgetBpsAt(d) / 10000`. A user's free share of it is
+///         `allowance(user, d) = budget(d) * getPastVotes(user, dayStart) / getPastTotalSupply(dayStart)`.
+///
+///         Settlement. Once per epoch the keeper commits the root of a Merkle tree of cumulative credits
+///         `(account, cumulativeAmount)` (OpenZeppelin StandardMerkleTree leaves, sorted-pair hashing) together
+///         with `cumulativeTotal`, the sum of all credits so far. Epochs are numbered 0, 1, 2, … with no gap.
+///         The increase `cumulativeTotal - totalCommitted()` must fit in what is left of today's budget. A root
+///         becomes claimable `disputeWindow` seconds after its commit; until then the guardian may veto it.
+///         Claims are checked against the newest claimable root and pay `cumulativeAmount - claimed[account]`.
+///
+///         Day history. `committedBefore(d)` is the total committed as it stood at the start of day `d`
+///         (pending roots included): a checkpoint trace keyed by day records the total at the end of each day
+///         with activity, so budgets of past days stay exact and never change once the day has begun.
+///         `committedOn(d)`, what day `d` used of its budget, is the net change of the total over the day.
+///         Budget shares set by the admin apply from the next day on, for the same reason.
+///
+///         Veto. `vetoRoot(e)` discards pending epoch `e` and every later one (all later epochs are pending too:
+///         claim times never decrease along the epochs). The total committed returns to that of epoch `e - 1` and
+///         the next expected epoch to `e`, so the keeper recommits a corrected epoch `e`. O(1): no loop over the
+///         discarded epochs. The vetoed root is remembered and can never be committed again; the discarded later
+///         roots were never claimable and are simply dropped (a later commit of one restarts its window). A veto
+///         frees budget of the day it happens (the day's net use falls), never of days already begun.
+///
+/// @dev Invariants (checked by the invariant suite):
+///      - `totalClaimed <= totalCommitted() <= computeAccrued(now)`: each commit on day T keeps
+///        `total - committedBefore(T) <= budget(T) <= computeAccrued(dayStart(T)) - committedBefore(T)`,
+///        vetoes only lower the total, and every claim keeps `totalClaimed` within the claimed root's total.
+///      - `committedOn(d) <= budget(d)` for every day.
+///      - `claimed[a]` equals what `a` was paid and never exceeds its amount in the newest claimable root.
+///      - `claimableAt` is non-decreasing along the epochs, so the claimable epochs are a prefix of the committed
+///        ones and the pending ones a suffix.
+///      The pool is solvent if it receives the whole compute bucket: deploy it at the address given to Emissions
+///      as bucket 3's recipient (or fund it with what was released to an earlier recipient).
+contract ComputePool is AccessControl, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using Checkpoints for Checkpoints.Trace224;
+
+    bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+
+    /// @notice Emissions bucket funding this pool (compute).
+    uint8 public constant COMPUTE_BUCKET = 3;
+    /// @notice Budget share at deployment: 1% of the compute balance per day (Yellowstone).
+    uint256 public constant DEFAULT_BUDGET_BPS = 100;
+    /// @notice Largest budget share (100%: `budget(d) <= computeBalance(d)` is what keeps the pool solvent).
+    uint256 public constant MAX_BUDGET_BPS = 10_000;
+    /// @notice Longest dispute window the admin may set.
+    uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
+
+    /// @notice Why `claimMany` skipped an entry.
+    enum SkipReason {
+        InvalidProof,
+        NothingToClaim,
+        ExceedsCommitted
+    }
+
+    struct Epoch {
+        bytes32 root;
+        uint128 cumulativeTotal; // every credit up to this epoch (wei); 42M MOR < 2^128
+        uint64 claimableAt; // commit time + dispute window, never below the previous epoch's
+    }
+
+    /// @notice The emission schedule funding the pool.
+    IEmissions public immutable emissions;
+    /// @notice The MOR token (ERC20Votes, timestamp clock).
+    IERC20 public immutable token;
+    /// @notice Start of day 0 (from Emissions).
+    uint256 public immutable payoutStart;
+    /// @notice Seconds per day (from Emissions).
+    uint256 public immutable interval;
+
+    mapping(uint256 epoch => Epoch) private _epochs;
+
+    // One storage slot, read by every commit and claim (32 + 32 + 32 + 128 bits).
+    uint32 private _nextEpoch; // epochs [0, _nextEpoch) are live (committed and not vetoed)
+    uint32 private _claimableHint; // epochs [0, _claimableHint) are known to be claimable
+    /// @notice Seconds between a root's commit and its first claim.
+    uint32 public disputeWindow;
+    /// @notice MOR paid out by claims, in total.
+    uint128 public totalClaimed;
+    /// @notice Cumulative amount already paid to each account.
+    mapping(address account => uint256) public claimed;
+    /// @notice Roots vetoed by the guardian; they can never be committed again.
+    mapping(bytes32 root => bool) public isVetoed;
+
+    Checkpoints.Trace224 private _committed; // key: day; value: total committed at the end of that day
+    Checkpoints.Trace224 private _budgetBps; // key: first day the share applies; value: basis points
+
+    event RootCommitted(
+        uint256 indexed epoch,
+        bytes32 indexed root,
+        uint256 cumulativeTotal,
+        uint256 delta,
+        uint256 day,
+        uint64 claimableAt,
+        bytes32 batchHash,
+        string uri
+    );
+    /// @param discardedThrough The last epoch discarded with it (the newest one committed).
+    /// @param totalCommitted The total committed after the veto (that of epoch - 1).
+    event RootVetoed(uint256 indexed epoch, bytes32 indexed root, uint256 discardedThrough, uint256 totalCommitted);
+    event Claimed(address indexed account, uint256 indexed epoch, uint256 amount, uint256 cumulativeAmount);
+    event ClaimSkipped(address indexed account, uint256 cumulativeAmount, SkipReason reason);
+    event BudgetBpsSet(uint256 budgetBps, uint256 effectiveDay);
+    event DisputeWindowSet(uint256 disputeWindow);
+
+    error ZeroAddress();
+    error BeforePayoutStart(uint256 timestamp, uint256 payoutStart);
+    error DayNotStarted(uint256 day, uint256 dayStart);
+    error InvalidBudgetBps(uint256 budgetBps);
+    error InvalidDisputeWindow(uint256 disputeWindow);
+    error EpochOutOfOrder(uint256 epoch, uint256 expected);
+    error ZeroRoot();
+    error RootUnchanged(bytes32 root);
+    error VetoedRoot(bytes32 root);
+    error CumulativeTotalDecreased(uint256 cumulativeTotal, uint256 totalCommitted);
+    error OverBudget(uint256 delta, uint256 remaining);
+    error UnknownEpoch(uint256 epoch);
+    error DisputeWindowOver(uint256 epoch, uint64 claimableAt);
+    error NoClaimableRoot();
+    error InvalidProof(address account, uint256 cumulativeAmount);
+    error NothingToClaim(address account, uint256 cumulativeAmount, uint256 claimed);
+    error ExceedsCommitted(uint256 totalClaimed, uint256 cumulativeTotal);
+    error InsufficientPoolBalance(uint256 balance, uint256 needed);
+    error LengthMismatch();
+
+    /// @param emissions_ The Emissions contract; its compute bucket (3) must be paid to this pool.
+    /// @param admin Holder of DEFAULT_ADMIN_ROLE (grants KEEPER_ROLE and GUARDIAN_ROLE).
+    /// @param disputeWindow_ Seconds a root stays vetoable before it can be claimed against.
+    constructor(IEmissions emissions_, address admin, uint32 disputeWindow_) {
+        if (address(emissions_) == address(0) || admin == address(0)) revert ZeroAddress();
+        if (disputeWindow_ > MAX_DISPUTE_WINDOW) revert InvalidDisputeWindow(disputeWindow_);
+        emissions = emissions_;
+        token = IERC20(emissions_.token());
+        payoutStart = emissions_.payoutStart();
+        interval = emissions_.interval();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        disputeWindow = disputeWindow_;
+        _budgetBps.push(0, SafeCast.toUint224(DEFAULT_BUDGET_BPS));
+        emit DisputeWindowSet(disputeWindow_);
+        emit BudgetBpsSet(DEFAULT_BUDGET_BPS, 0);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Settlement
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Commits the credit tree of `epoch`. Only KEEPER_ROLE.
+    /// @dev Reverts unless `epoch == nextEpoch()`, `root` is new (non-zero, not the previous epoch's, never
+    ///      vetoed), `cumulativeTotal >= totalCommitted()` and the increase fits in `remainingBudget()`.
+    /// @param epoch The epoch number: the next expected one.
+    /// @param root Root of the StandardMerkleTree of (address account, uint256 cumulativeAmount).
+    /// @param cumulativeTotal Sum of every credit up to this epoch, in wei.
+    /// @param batchHash Hash of the published batch file (sessions, receipts, signatures, leaves).
+    /// @param uri Where the batch file is published.
+    function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 batchHash, string calldata uri)
+        external
+        onlyRole(KEEPER_ROLE)
+    {
+        if (epoch != _nextEpoch) revert EpochOutOfOrder(epoch, _nextEpoch);
+        uint64 claimableAt = _checkNewRoot(epoch, root);
+        (uint256 today, uint256 delta) = _checkBudget(cumulativeTotal);
+
+        _epochs[epoch] =
+            Epoch({root: root, cumulativeTotal: SafeCast.toUint128(cumulativeTotal), claimableAt: claimableAt});
+        uint256 known = _claimableCount();
+        _nextEpoch = SafeCast.toUint32(epoch + 1);
+        _claimableHint = SafeCast.toUint32(known);
+        _committed.push(SafeCast.toUint32(today), SafeCast.toUint224(cumulativeTotal));
+        emit RootCommitted(epoch, root, cumulativeTotal, delta, today, claimableAt, batchHash, uri);
+    }
+
+    /// @notice Vetoes pending `epoch`, discarding it and every later epoch. Only GUARDIAN_ROLE.
+    /// @dev Restores `totalCommitted()` to epoch - 1's total and `nextEpoch()` to `epoch`, so the keeper can
+    ///      recommit a corrected epoch with the same number. Reverts once the epoch's dispute window is over.
+    /// @param epoch A committed epoch whose root is not yet claimable.
+    function vetoRoot(uint256 epoch) external onlyRole(GUARDIAN_ROLE) {
+        uint256 next = _nextEpoch;
+        if (epoch >= next) revert UnknownEpoch(epoch);
+        Epoch storage e = _epochs[epoch];
+        uint64 claimableAt = e.claimableAt;
+        if (block.timestamp >= claimableAt) revert DisputeWindowOver(epoch, claimableAt);
+
+        bytes32 root = e.root;
+        isVetoed[root] = true;
+        uint256 restored = epoch == 0 ? 0 : _epochs[epoch - 1].cumulativeTotal;
+        _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending
+        _committed.push(SafeCast.toUint32(currentDay()), SafeCast.toUint224(restored));
+        emit RootVetoed(epoch, root, next - 1, restored);
+    }
+
+    /// @notice Pays `account` what it is owed: `cumulativeAmount - claimed[account]`. Anyone may call; the MOR
+    ///         always goes to `account`.
+    /// @dev Verified against the newest claimable root. Pulls due emissions first if the pool is short.
+    /// @param account The credited account (provider owner or model builder).
+    /// @param cumulativeAmount Its cumulative credit in the newest claimable tree.
+    /// @param proof Its StandardMerkleTree proof.
+    /// @return amount The MOR paid.
+    function claim(address account, uint256 cumulativeAmount, bytes32[] calldata proof)
+        external
+        nonReentrant
+        returns (uint256 amount)
+    {
+        (uint256 epoch, bytes32 root, uint256 cap) = _claimableRoot();
+        if (!MerkleProof.verifyCalldata(proof, root, _leaf(account, cumulativeAmount))) {
+            revert InvalidProof(account, cumulativeAmount);
+        }
+        uint256 already = claimed[account];
+        if (cumulativeAmount <= already) revert NothingToClaim(account, cumulativeAmount, already);
+        amount = cumulativeAmount - already;
+        uint256 newTotal = totalClaimed + amount;
+        if (newTotal > cap) revert ExceedsCommitted(newTotal, cap);
+
+        claimed[account] = cumulativeAmount;
+        totalClaimed = SafeCast.toUint128(newTotal);
+        emit Claimed(account, epoch, amount, cumulativeAmount);
+        _topUp(amount);
+        token.safeTransfer(account, amount);
+    }
+
+    /// @notice Pays many accounts in one transaction (see `claim`). Anyone may call.
+    /// @dev An entry with an invalid proof, nothing left to claim, or that would take claims past the root's
+    ///      total is skipped with a ClaimSkipped event, not reverted. Reverts only on mismatched lengths, when no
+    ///      root is claimable, or when the pool cannot pay.
+    /// @param accounts The credited accounts.
+    /// @param cumulativeAmounts Their cumulative credits in the newest claimable tree.
+    /// @param proofs Their proofs.
+    /// @return paid The MOR paid in total.
+    function claimMany(address[] calldata accounts, uint256[] calldata cumulativeAmounts, bytes32[][] calldata proofs)
+        external
+        nonReentrant
+        returns (uint256 paid)
+    {
+        uint256 n = accounts.length;
+        if (cumulativeAmounts.length != n || proofs.length != n) revert LengthMismatch();
+        (uint256 epoch, bytes32 root, uint256 cap) = _claimableRoot();
+
+        uint256 claimedTotal = totalClaimed;
+        uint256 available = token.balanceOf(address(this)); // what the pool can pay without releasing
+        for (uint256 i; i < n; ++i) {
+            address account = accounts[i];
+            uint256 cumulativeAmount = cumulativeAmounts[i];
+            if (!MerkleProof.verifyCalldata(proofs[i], root, _leaf(account, cumulativeAmount))) {
+                emit ClaimSkipped(account, cumulativeAmount, SkipReason.InvalidProof);
+                continue;
+            }
+            uint256 already = claimed[account];
+            if (cumulativeAmount <= already) {
+                emit ClaimSkipped(account, cumulativeAmount, SkipReason.NothingToClaim);
+                continue;
+            }
+            uint256 amount = cumulativeAmount - already;
+            if (claimedTotal + amount > cap) {
+                emit ClaimSkipped(account, cumulativeAmount, SkipReason.ExceedsCommitted);
+                continue;
+            }
+            // Effects of this entry, then its transfer (the guard stops any re-entry).
+            claimed[account] = cumulativeAmount;
+            claimedTotal += amount;
+            // forge-lint: disable-next-line(unsafe-typecast)
+            totalClaimed = uint128(claimedTotal); // safe: claimedTotal <= cap, a uint128 epoch total
+            paid += amount;
+            emit Claimed(account, epoch, amount, cumulativeAmount);
+            if (amount > available) available = _topUp(amount);
+            available -= amount;
+            token.safeTransfer(account, amount);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Administration
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Sets the daily budget share, effective from the next day (from day 0 before payoutStart).
+    ///         Only DEFAULT_ADMIN_ROLE.
+    /// @param budgetBps_ Share of the compute balance per day, in basis points (<= MAX_BUDGET_BPS).
+    function setBudgetBps(uint256 budgetBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (budgetBps_ > MAX_BUDGET_BPS) revert InvalidBudgetBps(budgetBps_);
+        uint256 effectiveDay = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        _budgetBps.push(SafeCast.toUint32(effectiveDay), SafeCast.toUint224(budgetBps_));
+        emit BudgetBpsSet(budgetBps_, effectiveDay);
+    }
+
+    /// @notice Sets the dispute window of roots committed from now on. Only DEFAULT_ADMIN_ROLE.
+    /// @param disputeWindow_ Seconds, at most MAX_DISPUTE_WINDOW.
+    function setDisputeWindow(uint32 disputeWindow_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (disputeWindow_ > MAX_DISPUTE_WINDOW) revert InvalidDisputeWindow(disputeWindow_);
+        disputeWindow = disputeWindow_;
+        emit DisputeWindowSet(disputeWindow_);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Views: days and budget (PROTOCOL §4)
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice The day containing `timestamp`: (timestamp - payoutStart) / interval. Reverts before payoutStart.
+    function dayOf(uint256 timestamp) public view returns (uint256) {
+        if (timestamp < payoutStart) revert BeforePayoutStart(timestamp, payoutStart);
+        return (timestamp - payoutStart) / interval;
+    }
+
+    /// @notice Today's day index. Reverts before payoutStart.
+    function currentDay() public view returns (uint256) {
+        return dayOf(block.timestamp);
+    }
+
+    /// @notice Unix time at which `day` starts.
+    function dayStart(uint256 day) public view returns (uint256) {
+        return payoutStart + day * interval;
+    }
+
+    /// @notice The compute bucket's emission from payoutStart up to `timestamp`, whoever released it when.
+    function computeAccrued(uint256 timestamp) public view returns (uint256) {
+        return emissions.bucketEmittedUntil(COMPUTE_BUCKET, timestamp);
+    }
+
+    /// @notice Total committed (sum of the live epochs' credits), in wei.
+    function totalCommitted() public view returns (uint256) {
+        return _committed.latest();
+    }
+
+    /// @notice The total committed as it stood at the start of `day` (for a future day: as it stands now).
+    function committedBefore(uint256 day) public view returns (uint256) {
+        if (day == 0) return 0;
+        return _committed.upperLookupRecent(SafeCast.toUint32(day - 1));
+    }
+
+    /// @notice What `day` used of its budget: the net increase of the total committed over the day (0 if
+    ///         vetoes outweighed commits). For today, the use so far.
+    function committedOn(uint256 day) public view returns (uint256) {
+        uint256 before = committedBefore(day);
+        uint256 atEnd = _committed.upperLookupRecent(SafeCast.toUint32(day));
+        return atEnd > before ? atEnd - before : 0;
+    }
+
+    /// @notice computeAccrued(start of `day`) - committedBefore(`day`) (PROTOCOL §4).
+    function computeBalance(uint256 day) public view returns (uint256) {
+        return computeAccrued(dayStart(day)) - committedBefore(day);
+    }
+
+    /// @notice computeBalance(`day`) * budgetBpsAt(`day`) / 10000 (PROTOCOL §4).
+    function budget(uint256 day) public view returns (uint256) {
+        return computeBalance(day) * budgetBpsAt(day) / 10_000;
+    }
+
+    /// @notice The budget share in force on `day`, in basis points.
+    function budgetBpsAt(uint256 day) public view returns (uint256) {
+        return _budgetBps.upperLookupRecent(SafeCast.toUint32(day));
+    }
+
+    /// @notice The budget share in force today, in basis points (day 0's before payoutStart).
+    function budgetBps() external view returns (uint256) {
+        return budgetBpsAt(block.timestamp < payoutStart ? 0 : currentDay());
+    }
+
+    /// @notice What the keeper may still commit today: committedBefore(today) + budget(today) - totalCommitted().
+    ///         Reverts before payoutStart.
+    function remainingBudget() external view returns (uint256) {
+        return _remainingBudget(currentDay(), totalCommitted());
+    }
+
+    /// @notice A user's free compute for `day` (PROTOCOL §4): budget(day) * getPastVotes(user, dayStart) /
+    ///         getPastTotalSupply(dayStart); 0 when the supply was 0. Reverts unless the day has begun
+    ///         (dayStart < now), so it is fixed by day-start checkpoints: transfers and flash loans within the
+    ///         day cannot change it.
+    function allowance(address user, uint256 day) external view returns (uint256) {
+        uint256 start = dayStart(day);
+        if (start >= block.timestamp) revert DayNotStarted(day, start);
+        uint256 supply = IVotes(address(token)).getPastTotalSupply(start);
+        if (supply == 0) return 0;
+        return Math.mulDiv(budget(day), IVotes(address(token)).getPastVotes(user, start), supply);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Views: epochs
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice The epoch number `commitRoot` expects next.
+    function nextEpoch() external view returns (uint256) {
+        return _nextEpoch;
+    }
+
+    /// @notice A live epoch. Reverts with UnknownEpoch for an epoch not committed (or discarded by a veto).
+    function epochInfo(uint256 epoch)
+        external
+        view
+        returns (bytes32 root, uint256 cumulativeTotal, uint64 claimableAt)
+    {
+        if (epoch >= _nextEpoch) {
+            revert UnknownEpoch(epoch);
+        }
+        Epoch storage e = _epochs[epoch];
+        return (e.root, e.cumulativeTotal, e.claimableAt);
+    }
+
+    /// @notice The root claims are checked against now: the newest epoch whose dispute window is over.
+    /// @return exists False while no root is claimable.
+    /// @return epoch Its epoch.
+    /// @return root Its root.
+    /// @return cumulativeTotal Its total.
+    function claimableEpoch()
+        external
+        view
+        returns (bool exists, uint256 epoch, bytes32 root, uint256 cumulativeTotal)
+    {
+        uint256 count = _claimableCount();
+        if (count == 0) return (false, 0, bytes32(0), 0);
+        Epoch storage e = _epochs[count - 1];
+        return (true, count - 1, e.root, e.cumulativeTotal);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------------------------------------
+
+    /// @dev The StandardMerkleTree leaf of (address, uint256):
+    ///      keccak256(bytes.concat(keccak256(abi.encode(account, cumulativeAmount)))); the double hash rules out
+    ///      second preimages. Hashed in the scratch space (0x00-0x3f), which needs no allocation.
+    function _leaf(address account, uint256 cumulativeAmount) private pure returns (bytes32 leaf) {
+        assembly ("memory-safe") {
+            mstore(0x00, account) // abi.encode: the address left-padded to 32 bytes (ABI-decoded, so clean)
+            mstore(0x20, cumulativeAmount)
+            mstore(0x00, keccak256(0x00, 0x40))
+            leaf := keccak256(0x00, 0x20)
+        }
+    }
+
+    /// @dev Checks that `root` may be committed as `epoch` and returns its claim time: now + disputeWindow, or
+    ///      the previous epoch's claim time if later (the window may have been shortened).
+    function _checkNewRoot(uint256 epoch, bytes32 root) private view returns (uint64 claimableAt) {
+        if (root == bytes32(0)) revert ZeroRoot();
+        if (isVetoed[root]) revert VetoedRoot(root);
+        claimableAt = SafeCast.toUint64(block.timestamp + disputeWindow);
+        if (epoch != 0) {
+            Epoch storage prev = _epochs[epoch - 1];
+            if (prev.root == root) revert RootUnchanged(root);
+            if (prev.claimableAt > claimableAt) claimableAt = prev.claimableAt;
+        }
+    }
+
+    /// @dev Checks that raising the total to `cumulativeTotal` fits in today's remaining budget.
+    function _checkBudget(uint256 cumulativeTotal) private view returns (uint256 today, uint256 delta) {
+        today = currentDay();
+        uint256 previous = totalCommitted();
+        if (cumulativeTotal < previous) revert CumulativeTotalDecreased(cumulativeTotal, previous);
+        delta = cumulativeTotal - previous;
+        uint256 remaining = _remainingBudget(today, previous);
+        if (delta > remaining) revert OverBudget(delta, remaining);
+    }
+
+    /// @dev Today the total committed may reach `committedBefore(today) + budget(today)`; what is left below it.
+    function _remainingBudget(uint256 today, uint256 total) private view returns (uint256) {
+        uint256 before = committedBefore(today);
+        uint256 ceiling = before + (computeAccrued(dayStart(today)) - before) * budgetBpsAt(today) / 10_000;
+        return ceiling > total ? ceiling - total : 0;
+    }
+
+    /// @dev Number of claimable epochs, i.e. index of the first pending one (or `_nextEpoch`). Claim times are
+    ///      non-decreasing, so it is found by binary search above the hint; usually one storage read.
+    function _claimableCount() private view returns (uint256 count) {
+        uint256 next = _nextEpoch;
+        count = _claimableHint;
+        if (count == next || _epochs[count].claimableAt > block.timestamp) return count;
+        // Epoch `count` is claimable.
+        if (_epochs[next - 1].claimableAt <= block.timestamp) return next;
+        // The first pending epoch is in (count, next - 1].
+        uint256 hi = next - 1;
+        ++count;
+        while (count < hi) {
+            uint256 mid = (count + hi) / 2;
+            if (_epochs[mid].claimableAt <= block.timestamp) count = mid + 1;
+            else hi = mid;
+        }
+    }
+
+    /// @dev The newest claimable epoch, its root and total; advances the hint.
+    function _claimableRoot() private returns (uint256 epoch, bytes32 root, uint256 cumulativeTotal) {
+        uint256 count = _claimableCount();
+        if (count == 0) revert NoClaimableRoot();
+        if (count != _claimableHint) _claimableHint = SafeCast.toUint32(count);
+        epoch = count - 1;
+        Epoch storage e = _epochs[epoch];
+        return (epoch, e.root, e.cumulativeTotal);
+    }
+
+    /// @dev Makes sure the pool holds `needed`, releasing due emissions first if it does not (release() reverts
+    ///      when nothing is due, hence the releasable() check). Returns the pool's balance.
+    function _topUp(uint256 needed) private returns (uint256 balance) {
+        balance = token.balanceOf(address(this));
+        if (balance >= needed) return balance;
+        if (emissions.releasable() > 0) {
+            emissions.release();
+            balance = token.balanceOf(address(this));
+        }
+        if (balance < needed) revert InsufficientPoolBalance(balance, needed);
+    }
+}

@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ModelRegistry} from "./ModelRegistry.sol";
+import {MarketTypes} from "./libraries/MarketTypes.sol";
+
+/// @title Marketplace
+/// @notice The provider book of the market (PROTOCOL §5) and the EIP-712 domain of its off-chain messages (§6).
+///
+///         Providers register with a MOR stake, an endpoint URL and a signer (hot) key, and post one bid per model
+///         (MOR-wei per second). The router rebuilds the whole book from this contract's events alone: every
+///         state change emits one, carrying the resulting state where an amount changes.
+///
+///         Stake: `stake` is the active stake; `pendingUnstake` is stake on its way out, still slashable, released
+///         by `withdraw()` at `unlockAt`. A provider is matchable while registered with `stake >= minProviderStake`
+///         (so stake minus pending unstake, in the words of the issue). A new unstake request adds to the pending
+///         amount and restarts the unbonding clock for all of it: one pending amount per provider, no queue.
+///
+///         Slashing (guardian, with an evidence hash): takes from the active stake first, then from the pending
+///         unstake; the amount is capped at what the provider has (a front-run withdrawal cannot make the slash
+///         revert); proceeds go to `protectionFund`.
+///
+///         Roles: DEFAULT_ADMIN_ROLE (parameters, roles), GUARDIAN_ROLE (slash), ROUTER_ROLE and KEEPER_ROLE
+///         (authorised off-chain services: the Go side checks `hasRole` to accept session tickets and settlement
+///         batches; the keeper's on-chain rights live in ComputePool).
+///
+/// @dev Invariant: `totalStaked == sum over providers of (stake + pendingUnstake) == token.balanceOf(this)`
+///      (barring tokens sent here directly, which are never counted as stake).
+contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    bytes32 public constant ROUTER_ROLE = keccak256("ROUTER_ROLE");
+    bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+
+    /// @notice Longest unbonding period the admin may set.
+    uint256 public constant MAX_UNBONDING_PERIOD = 90 days;
+    /// @notice Longest endpoint URL, in bytes.
+    uint256 public constant MAX_ENDPOINT_LENGTH = 256;
+    /// @notice Unbonding period set at deployment.
+    uint256 public constant DEFAULT_UNBONDING_PERIOD = 7 days;
+
+    /// @notice The MOR token (ERC20 + ERC-2612).
+    IERC20 public immutable token;
+    /// @notice The model registry bids are checked against.
+    ModelRegistry public immutable registry;
+
+    /// @notice Least active stake of a matchable provider (wei).
+    uint256 public minProviderStake;
+    /// @notice Seconds between an unstake request and its withdrawal.
+    uint256 public unbondingPeriod;
+    /// @notice Lowest bid price (MOR-wei per second); always > 0, zero means "no bid".
+    uint256 public minPrice;
+    /// @notice Highest bid price (MOR-wei per second).
+    uint256 public maxPrice;
+    /// @notice Recipient of slashed stake (the protection fund).
+    address public protectionFund;
+    /// @notice Sum of every provider's active and pending stake.
+    uint256 public totalStaked;
+
+    struct Provider {
+        bool registered;
+        address signer;
+        uint64 unlockAt; // when pendingUnstake can be withdrawn; 0 when nothing is pending
+        uint256 stake; // active stake
+        uint256 pendingUnstake; // unbonding, still slashable
+        string endpoint;
+    }
+
+    mapping(address provider => Provider) private _providers;
+    mapping(address provider => mapping(bytes32 modelId => uint256 pricePerSecond)) private _bids;
+
+    // ---- events (the router's book is a fold over these) ----
+
+    event ProviderRegistered(address indexed provider, address indexed signer, string endpoint, uint256 stake);
+    event ProviderUpdated(address indexed provider, address indexed signer, string endpoint);
+    /// @param stake The provider's active stake after the change.
+    event StakeAdded(address indexed provider, uint256 amount, uint256 stake);
+    /// @param stake Active stake after the request.
+    /// @param pendingUnstake Total now unbonding.
+    event UnstakeRequested(
+        address indexed provider, uint256 amount, uint256 stake, uint256 pendingUnstake, uint64 unlockAt
+    );
+    event Withdrawn(address indexed provider, uint256 amount);
+    /// @param amount Total slashed.
+    /// @param fromPending Part of `amount` taken from the pending unstake.
+    /// @param stake Active stake after.
+    /// @param pendingUnstake Pending unstake after.
+    event Slashed(
+        address indexed provider,
+        bytes32 indexed evidenceHash,
+        uint256 amount,
+        uint256 fromPending,
+        uint256 stake,
+        uint256 pendingUnstake
+    );
+    event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond);
+    event BidDeleted(address indexed provider, bytes32 indexed modelId);
+    event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice);
+    event ProtectionFundSet(address indexed previous, address indexed protectionFund);
+
+    // ---- errors ----
+
+    error ZeroAddress();
+    error ZeroAmount();
+    error InvalidParams();
+    error AlreadyRegistered(address provider);
+    error NotRegistered(address provider);
+    error InvalidEndpoint(uint256 length);
+    error StakeBelowMinimum(uint256 stake, uint256 minProviderStake);
+    error InsufficientStake(uint256 requested, uint256 stake);
+    error NothingToWithdraw(address provider);
+    error UnbondingNotOver(uint64 unlockAt, uint256 timestamp);
+    error NothingToSlash(address provider);
+    /// @notice The provider's active stake is below `minProviderStake` (or it is not registered).
+    error NotMatchable(address provider);
+    error UnknownModel(bytes32 modelId);
+    error PriceOutOfBounds(uint256 pricePerSecond, uint256 minPrice, uint256 maxPrice);
+    error NoBid(address provider, bytes32 modelId);
+
+    /// @param admin Holder of DEFAULT_ADMIN_ROLE (a multisig in production).
+    /// @param token_ The MOR token.
+    /// @param registry_ The model registry.
+    /// @param protectionFund_ Recipient of slashed stake.
+    /// @param minProviderStake_ Least active stake of a matchable provider (> 0).
+    /// @param minPrice_ Lowest bid, MOR-wei per second (> 0).
+    /// @param maxPrice_ Highest bid, MOR-wei per second (>= minPrice_).
+    constructor(
+        address admin,
+        IERC20 token_,
+        ModelRegistry registry_,
+        address protectionFund_,
+        uint256 minProviderStake_,
+        uint256 minPrice_,
+        uint256 maxPrice_
+    ) EIP712("LakeTravis", "1") {
+        if (admin == address(0) || address(token_) == address(0) || address(registry_) == address(0)) {
+            revert ZeroAddress();
+        }
+        token = token_;
+        registry = registry_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _setProtectionFund(protectionFund_);
+        _setParams(minProviderStake_, DEFAULT_UNBONDING_PERIOD, minPrice_, maxPrice_);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Providers
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Registers the caller as a provider, pulling `stake` MOR from it (needs an allowance).
+    /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
+    /// @param signer Hot key that signs liveness proofs and usage receipts for the provider.
+    /// @param stake Initial stake in wei, at least `minProviderStake`.
+    function register(string calldata endpoint, address signer, uint256 stake) external nonReentrant {
+        _register(endpoint, signer, stake);
+    }
+
+    /// @notice `register` with an ERC-2612 permit for the stake, in one transaction.
+    /// @dev A failing permit is ignored (it may have been front-run); the transfer then needs an allowance.
+    /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
+    /// @param signer Hot key that signs liveness proofs and usage receipts for the provider.
+    /// @param stake Initial stake in wei, at least `minProviderStake`.
+    /// @param deadline Permit deadline.
+    /// @param v Permit signature v.
+    /// @param r Permit signature r.
+    /// @param s Permit signature s.
+    function registerWithPermit(
+        string calldata endpoint,
+        address signer,
+        uint256 stake,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant {
+        _permit(stake, deadline, v, r, s);
+        _register(endpoint, signer, stake);
+    }
+
+    /// @notice Adds `amount` MOR to the caller's active stake (needs an allowance).
+    function addStake(uint256 amount) external nonReentrant {
+        _addStake(amount);
+    }
+
+    /// @notice `addStake` with an ERC-2612 permit.
+    /// @param amount MOR to add, in wei.
+    /// @param deadline Permit deadline.
+    /// @param v Permit signature v.
+    /// @param r Permit signature r.
+    /// @param s Permit signature s.
+    function addStakeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external nonReentrant {
+        _permit(amount, deadline, v, r, s);
+        _addStake(amount);
+    }
+
+    /// @notice Moves `amount` of the caller's active stake to unbonding; it can be withdrawn `unbondingPeriod`
+    ///         from now. Any amount already pending joins it and waits the new, full period.
+    /// @dev The provider stays registered; below `minProviderStake` it is no longer matchable.
+    function requestUnstake(uint256 amount) external {
+        Provider storage p = _registered(msg.sender);
+        if (amount == 0) revert ZeroAmount();
+        uint256 stake = p.stake;
+        if (amount > stake) revert InsufficientStake(amount, stake);
+        p.stake = stake - amount;
+        uint256 pending = p.pendingUnstake + amount;
+        p.pendingUnstake = pending;
+        uint64 unlockAt = SafeCast.toUint64(block.timestamp + unbondingPeriod);
+        p.unlockAt = unlockAt;
+        emit UnstakeRequested(msg.sender, amount, stake - amount, pending, unlockAt);
+    }
+
+    /// @notice Sends the caller its whole pending unstake once the unbonding period is over.
+    /// @return amount The MOR withdrawn.
+    function withdraw() external nonReentrant returns (uint256 amount) {
+        Provider storage p = _providers[msg.sender];
+        amount = p.pendingUnstake;
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        if (block.timestamp < p.unlockAt) revert UnbondingNotOver(p.unlockAt, block.timestamp);
+        p.pendingUnstake = 0;
+        p.unlockAt = 0;
+        totalStaked -= amount;
+        emit Withdrawn(msg.sender, amount);
+        token.safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Replaces the caller's endpoint and signer.
+    /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
+    /// @param signer New hot key (non-zero).
+    function updateProvider(string calldata endpoint, address signer) external {
+        Provider storage p = _registered(msg.sender);
+        _checkEndpoint(endpoint);
+        if (signer == address(0)) revert ZeroAddress();
+        p.endpoint = endpoint;
+        p.signer = signer;
+        emit ProviderUpdated(msg.sender, signer, endpoint);
+    }
+
+    /// @notice Slashes up to `amount` of `provider`'s stake on evidence; proceeds go to the protection fund.
+    /// @dev Takes from the active stake first, then from the pending unstake; caps at what the provider has and
+    ///      reverts only if that is zero. Only GUARDIAN_ROLE.
+    /// @param provider The provider to slash.
+    /// @param amount Most MOR to take.
+    /// @param evidenceHash Hash of the published evidence.
+    /// @return slashed The MOR actually taken.
+    function slash(address provider, uint256 amount, bytes32 evidenceHash)
+        external
+        onlyRole(GUARDIAN_ROLE)
+        nonReentrant
+        returns (uint256 slashed)
+    {
+        Provider storage p = _registered(provider);
+        if (amount == 0) revert ZeroAmount();
+        uint256 stake = p.stake;
+        uint256 pending = p.pendingUnstake;
+        uint256 fromStake = amount < stake ? amount : stake;
+        uint256 rest = amount - fromStake;
+        uint256 fromPending = rest < pending ? rest : pending;
+        slashed = fromStake + fromPending;
+        if (slashed == 0) revert NothingToSlash(provider);
+
+        p.stake = stake - fromStake;
+        p.pendingUnstake = pending - fromPending;
+        if (pending == fromPending) p.unlockAt = 0;
+        totalStaked -= slashed;
+        emit Slashed(provider, evidenceHash, slashed, fromPending, stake - fromStake, pending - fromPending);
+        token.safeTransfer(protectionFund, slashed);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Bids
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Posts the caller's bid for `modelId`, replacing any previous one.
+    /// @dev The caller must be matchable and the model registered; the price must be in [minPrice, maxPrice].
+    ///      A bid stays in the book if the provider later falls below the minimum stake or the bounds change;
+    ///      the router only matches bids that pass `isMatchable` and the bounds in force.
+    /// @param modelId The model (ModelRegistry id).
+    /// @param pricePerSecond Price in MOR-wei per second of session time.
+    function postBid(bytes32 modelId, uint256 pricePerSecond) external {
+        if (!isMatchable(msg.sender)) revert NotMatchable(msg.sender);
+        if (!registry.isRegistered(modelId)) revert UnknownModel(modelId);
+        if (pricePerSecond < minPrice || pricePerSecond > maxPrice) {
+            revert PriceOutOfBounds(pricePerSecond, minPrice, maxPrice);
+        }
+        _bids[msg.sender][modelId] = pricePerSecond;
+        emit BidPosted(msg.sender, modelId, pricePerSecond);
+    }
+
+    /// @notice Deletes the caller's bid for `modelId`.
+    function deleteBid(bytes32 modelId) external {
+        if (_bids[msg.sender][modelId] == 0) revert NoBid(msg.sender, modelId);
+        delete _bids[msg.sender][modelId];
+        emit BidDeleted(msg.sender, modelId);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Administration
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Sets the stake and price parameters. Only DEFAULT_ADMIN_ROLE.
+    /// @dev A new unbonding period applies to later requests only. Requires minProviderStake > 0,
+    ///      0 < minPrice <= maxPrice and unbondingPeriod <= MAX_UNBONDING_PERIOD.
+    function setParams(uint256 minProviderStake_, uint256 unbondingPeriod_, uint256 minPrice_, uint256 maxPrice_)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        _setParams(minProviderStake_, unbondingPeriod_, minPrice_, maxPrice_);
+    }
+
+    /// @notice Sets the recipient of slashed stake. Only DEFAULT_ADMIN_ROLE.
+    function setProtectionFund(address protectionFund_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setProtectionFund(protectionFund_);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Views
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Whether the router may match `provider`: registered with active stake >= minProviderStake.
+    function isMatchable(address provider) public view returns (bool) {
+        Provider storage p = _providers[provider];
+        return p.registered && p.stake >= minProviderStake;
+    }
+
+    /// @notice A provider's record (all zero if not registered).
+    /// @return registered Whether the provider is registered.
+    /// @return signer Its hot key.
+    /// @return endpoint Its endpoint URL.
+    /// @return stake Active stake.
+    /// @return pendingUnstake Stake unbonding (still slashable).
+    /// @return unlockAt When `pendingUnstake` can be withdrawn (0 if none).
+    function getProvider(address account)
+        external
+        view
+        returns (
+            bool registered,
+            address signer,
+            string memory endpoint,
+            uint256 stake,
+            uint256 pendingUnstake,
+            uint64 unlockAt
+        )
+    {
+        Provider storage p = _providers[account];
+        return (p.registered, p.signer, p.endpoint, p.stake, p.pendingUnstake, p.unlockAt);
+    }
+
+    /// @notice The provider's signer key (zero if not registered).
+    function signerOf(address account) external view returns (address) {
+        return _providers[account].signer;
+    }
+
+    /// @notice The price of `provider`'s bid on `modelId`, MOR-wei per second; 0 if it has none.
+    function bid(address account, bytes32 modelId) external view returns (uint256 pricePerSecond) {
+        return _bids[account][modelId];
+    }
+
+    // ---- EIP-712 (PROTOCOL §6); eip712Domain() (ERC-5267) is inherited from EIP712 ----
+
+    /// @notice The EIP-712 domain separator: name "LakeTravis", version "1", this chain, this contract.
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @notice The EIP-712 digest a user signs for `rfc`.
+    function rfcDigest(MarketTypes.RFC calldata rfc) public view returns (bytes32) {
+        return _hashTypedDataV4(MarketTypes.hash(rfc));
+    }
+
+    /// @notice The EIP-712 digest a router signs for `ticket`.
+    function sessionTicketDigest(MarketTypes.SessionTicket calldata ticket) external view returns (bytes32) {
+        return _hashTypedDataV4(MarketTypes.hash(ticket));
+    }
+
+    /// @notice The EIP-712 digest the user and the provider sign for `receipt`.
+    function usageReceiptDigest(MarketTypes.UsageReceipt calldata receipt) external view returns (bytes32) {
+        return _hashTypedDataV4(MarketTypes.hash(receipt));
+    }
+
+    /// @notice The EIP-712 digest a provider's signer signs for `liveness`.
+    function livenessDigest(MarketTypes.Liveness calldata liveness) external view returns (bytes32) {
+        return _hashTypedDataV4(MarketTypes.hash(liveness));
+    }
+
+    /// @notice The session id of `rfc` matched to `provider`: keccak256(abi.encode(rfcDigest(rfc), provider)).
+    function sessionId(MarketTypes.RFC calldata rfc, address provider) external view returns (bytes32) {
+        return keccak256(abi.encode(rfcDigest(rfc), provider));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Internals
+    // ------------------------------------------------------------------------------------------------
+
+    function _register(string calldata endpoint, address signer, uint256 stake) private {
+        Provider storage p = _providers[msg.sender];
+        if (p.registered) revert AlreadyRegistered(msg.sender);
+        _checkEndpoint(endpoint);
+        if (signer == address(0)) revert ZeroAddress();
+        if (stake < minProviderStake) revert StakeBelowMinimum(stake, minProviderStake);
+        p.registered = true;
+        p.signer = signer;
+        p.endpoint = endpoint;
+        p.stake = stake;
+        totalStaked += stake;
+        emit ProviderRegistered(msg.sender, signer, endpoint, stake);
+        token.safeTransferFrom(msg.sender, address(this), stake);
+    }
+
+    function _addStake(uint256 amount) private {
+        Provider storage p = _registered(msg.sender);
+        if (amount == 0) revert ZeroAmount();
+        uint256 stake = p.stake + amount;
+        p.stake = stake;
+        totalStaked += amount;
+        emit StakeAdded(msg.sender, amount, stake);
+        token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    function _permit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        // A permit already used (front-run) reverts; the allowance it set is what transferFrom needs anyway.
+        try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+    }
+
+    function _registered(address account) private view returns (Provider storage p) {
+        p = _providers[account];
+        if (!p.registered) revert NotRegistered(account);
+    }
+
+    function _checkEndpoint(string calldata endpoint) private pure {
+        uint256 n = bytes(endpoint).length;
+        if (n == 0 || n > MAX_ENDPOINT_LENGTH) revert InvalidEndpoint(n);
+    }
+
+    function _setParams(uint256 minStake, uint256 unbonding, uint256 minPrice_, uint256 maxPrice_) private {
+        if (minStake == 0 || minPrice_ == 0 || minPrice_ > maxPrice_ || unbonding > MAX_UNBONDING_PERIOD) {
+            revert InvalidParams();
+        }
+        minProviderStake = minStake;
+        unbondingPeriod = unbonding;
+        minPrice = minPrice_;
+        maxPrice = maxPrice_;
+        emit ParamsSet(minStake, unbonding, minPrice_, maxPrice_);
+    }
+
+    function _setProtectionFund(address fund) private {
+        if (fund == address(0)) revert ZeroAddress();
+        emit ProtectionFundSet(protectionFund, fund);
+        protectionFund = fund;
+    }
+}

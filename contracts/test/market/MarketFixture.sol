@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "forge-std/Test.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Emissions} from "../../src/Emissions.sol";
+import {MORToken} from "../../src/MORToken.sol";
+import {ComputePool} from "../../src/ComputePool.sol";
+import {Marketplace} from "../../src/Marketplace.sol";
+import {ModelRegistry} from "../../src/ModelRegistry.sol";
+import {IEmissions} from "../../src/interfaces/IEmissions.sol";
+import {MerkleTestLib} from "./MerkleTestLib.sol";
+
+/// @dev The whole market on one chain: Emissions (day 0 = START) with ComputePool as the compute bucket's
+///      recipient from the start (its address is predicted), ModelRegistry, Marketplace, roles granted.
+///      Time starts at the beginning of day 91, as in the PROTOCOL §4 vector.
+abstract contract MarketFixture is Test {
+    uint256 internal constant START = 1_700_000_000;
+    uint256 internal constant DAY = 86400;
+    uint32 internal constant WINDOW = 1 hours;
+    uint256 internal constant MIN_STAKE = 1_000e18;
+    uint256 internal constant MIN_PRICE = 1e9;
+    uint256 internal constant MAX_PRICE = 1e18;
+
+    Emissions internal em;
+    MORToken internal mor;
+    ComputePool internal pool;
+    ModelRegistry internal registry;
+    Marketplace internal market;
+
+    address internal admin;
+    address internal keeper;
+    address internal guardian;
+    address internal router;
+    address internal fund; // protection fund (slash proceeds)
+    address internal capital; // bucket 0 recipient: the tests' MOR source
+    address[5] internal recipients;
+
+    function setUp() public virtual {
+        admin = makeAddr("admin");
+        keeper = makeAddr("keeper");
+        guardian = makeAddr("guardian");
+        router = makeAddr("router");
+        fund = makeAddr("protectionFund");
+        capital = makeAddr("capital");
+        vm.warp(START + 91 days);
+        _deploy();
+    }
+
+    function _deploy() internal {
+        recipients[0] = capital;
+        recipients[1] = makeAddr("code");
+        recipients[2] = makeAddr("community");
+        recipients[4] = makeAddr("protectionBucket");
+        // The pool is created right after Emissions; Emissions' own token deployment uses Emissions' nonce.
+        recipients[3] = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
+        em = new Emissions(admin, START, DAY, recipients);
+        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW);
+        assertEq(address(pool), recipients[3], "pool address prediction");
+        mor = em.token();
+        registry = new ModelRegistry();
+        market = new Marketplace(admin, IERC20(address(mor)), registry, fund, MIN_STAKE, MIN_PRICE, MAX_PRICE);
+
+        vm.startPrank(admin);
+        pool.grantRole(pool.KEEPER_ROLE(), keeper);
+        pool.grantRole(pool.GUARDIAN_ROLE(), guardian);
+        market.grantRole(market.GUARDIAN_ROLE(), guardian);
+        market.grantRole(market.ROUTER_ROLE(), router);
+        market.grantRole(market.KEEPER_ROLE(), keeper);
+        vm.stopPrank();
+    }
+
+    function _release() internal {
+        if (em.releasable() > 0) em.release();
+    }
+
+    /// @dev Sends MOR from the capital bucket (released on demand).
+    function _fund(address to, uint256 amount) internal {
+        if (mor.balanceOf(capital) < amount) _release();
+        vm.prank(capital);
+        require(mor.transfer(to, amount), "fund");
+    }
+
+    // ---- settlement helpers ----
+
+    function _commit(bytes32[][] memory tree, uint256 cumulativeTotal) internal returns (uint256 epoch) {
+        epoch = pool.nextEpoch();
+        vm.prank(keeper);
+        pool.commitRoot(epoch, MerkleTestLib.root(tree), cumulativeTotal, keccak256(abi.encode(epoch)), "ipfs://batch");
+    }
+
+    function _accounts(uint256 n, string memory prefix) internal returns (address[] memory a) {
+        a = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            a[i] = makeAddr(string.concat(prefix, vm.toString(i)));
+        }
+    }
+
+    function _sum(uint256[] memory xs) internal pure returns (uint256 s) {
+        for (uint256 i; i < xs.length; ++i) {
+            s += xs[i];
+        }
+    }
+}

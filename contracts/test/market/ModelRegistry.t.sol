@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "forge-std/Test.sol";
+import {ModelRegistry} from "../../src/ModelRegistry.sol";
+
+contract ModelRegistryTest is Test {
+    ModelRegistry internal registry;
+    address internal alice;
+    address internal bob;
+    bytes32 internal constant CID = keccak256("weights");
+
+    function setUp() public {
+        registry = new ModelRegistry();
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+    }
+
+    function test_Register() public {
+        bytes32 id = keccak256(bytes("llama-3.1-8b:q4_K_M"));
+        vm.expectEmit(address(registry));
+        emit ModelRegistry.NameClaimed(keccak256("llama-3.1-8b"), alice, "llama-3.1-8b");
+        vm.expectEmit(address(registry));
+        emit ModelRegistry.ModelRegistered(id, alice, "llama-3.1-8b", "q4_K_M", CID, 500);
+        vm.prank(alice);
+        assertEq(registry.register("llama-3.1-8b", "q4_K_M", CID, 500), id);
+
+        (address builder, uint16 fee, bytes32 contentHash, string memory name) = registry.model(id);
+        assertEq(builder, alice);
+        assertEq(fee, 500);
+        assertEq(contentHash, CID);
+        assertEq(name, "llama-3.1-8b:q4_K_M");
+        assertTrue(registry.isRegistered(id));
+        assertFalse(registry.isRegistered(keccak256("llama-3.1-8b:other")));
+        assertEq(registry.nameOwner("llama-3.1-8b"), alice);
+        assertEq(registry.nameOwner("nobody"), address(0));
+        assertEq(registry.computeModelId("llama-3.1-8b", "q4_K_M"), id);
+    }
+
+    function test_Register_OwnerAddsTags_OthersCannot() public {
+        vm.startPrank(alice);
+        registry.register("meta/llama", "v1", CID, 0);
+        registry.register("meta/llama", "v2", CID, 2_000);
+        vm.stopPrank();
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NameOwnedByOther.selector, "meta/llama", alice));
+        registry.register("meta/llama", "v3", CID, 0);
+        // A different name is free for bob.
+        vm.prank(bob);
+        registry.register("meta/llama2", "v1", CID, 0);
+        assertEq(registry.nameOwner("meta/llama2"), bob);
+    }
+
+    function test_Register_Duplicate_Reverts() public {
+        vm.startPrank(alice);
+        bytes32 id = registry.register("m", "t", CID, 0);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.ModelExists.selector, id));
+        registry.register("m", "t", keccak256("other weights"), 100);
+        vm.stopPrank();
+    }
+
+    function test_Register_BadInput_Reverts() public {
+        vm.startPrank(alice);
+        string[9] memory badNames = ["", "a:b", "Llama", "-a", "a-", ".a", "a b", "a\x00", "\xc3\xa9t\xc3\xa9"];
+        for (uint256 i; i < badNames.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidName.selector, badNames[i]));
+            registry.register(badNames[i], "t", CID, 0);
+        }
+        string[6] memory badTags = ["", "a:b", "-x", ".x", "a/b", "a b"];
+        for (uint256 i; i < badTags.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidTag.selector, badTags[i]));
+            registry.register("m", badTags[i], CID, 0);
+        }
+        string memory long = _repeat("a", 129);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidName.selector, long));
+        registry.register(long, "t", CID, 0);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidTag.selector, long));
+        registry.register("m", long, CID, 0);
+        registry.register(_repeat("a", 128), _repeat("T", 128), CID, 0); // the limits themselves are fine
+
+        vm.expectRevert(ModelRegistry.ZeroContentHash.selector);
+        registry.register("m", "t", bytes32(0), 0);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
+        registry.register("m", "t", CID, 2_001);
+        vm.stopPrank();
+    }
+
+    function test_Register_AllowedCharacters() public {
+        vm.startPrank(alice);
+        registry.register("a", "_", CID, 0);
+        registry.register("org/model_name-1.5", "V1.2_rc-3", CID, 0);
+        registry.register("0", "latest", CID, 0);
+        vm.stopPrank();
+    }
+
+    function test_SetBuilderFee() public {
+        vm.prank(alice);
+        bytes32 id = registry.register("m", "t", CID, 100);
+        vm.expectEmit(address(registry));
+        emit ModelRegistry.BuilderFeeSet(id, 100, 250);
+        vm.prank(alice);
+        registry.setBuilderFee(id, 250);
+        (, uint16 fee, bytes32 contentHash,) = registry.model(id);
+        assertEq(fee, 250);
+        assertEq(contentHash, CID); // content is immutable
+
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NotBuilder.selector, id, bob));
+        registry.setBuilderFee(id, 0);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
+        registry.setBuilderFee(id, 2_001);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.UnknownModel.selector, bytes32(uint256(1))));
+        registry.setBuilderFee(bytes32(uint256(1)), 0);
+    }
+
+    function test_Model_Unknown_Reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.UnknownModel.selector, bytes32(uint256(7))));
+        registry.model(bytes32(uint256(7)));
+    }
+
+    /// @dev Any name or tag holding ':' is rejected, so "name:tag" always splits one way.
+    function testFuzz_ColonAlwaysRejected(string memory prefix, string memory suffix) public {
+        string memory withColon = string.concat(prefix, ":", suffix);
+        vm.expectRevert();
+        registry.register(withColon, "t", CID, 0);
+        vm.expectRevert();
+        registry.register("m", withColon, CID, 0);
+    }
+
+    /// @dev modelId is keccak256 of "name:tag" for every accepted pair.
+    function testFuzz_ModelId(uint256 nameSeed, uint256 tagSeed) public {
+        string memory name = _word(nameSeed, "abcdefghijklmnopqrstuvwxyz0123456789");
+        string memory tag = _word(tagSeed, "ABCXYZabcxyz0189_");
+        vm.prank(alice);
+        bytes32 id = registry.register(name, tag, CID, 0);
+        assertEq(id, keccak256(bytes(string.concat(name, ":", tag))));
+        (,,, string memory full) = registry.model(id);
+        assertEq(full, string.concat(name, ":", tag));
+    }
+
+    function _word(uint256 seed, bytes memory alphabet) internal pure returns (string memory) {
+        uint256 n = 1 + seed % 40;
+        bytes memory out = new bytes(n);
+        for (uint256 i; i < n; ++i) {
+            out[i] = alphabet[uint256(keccak256(abi.encode(seed, i))) % alphabet.length];
+        }
+        return string(out);
+    }
+
+    function _repeat(bytes1 c, uint256 n) internal pure returns (string memory) {
+        bytes memory out = new bytes(n);
+        for (uint256 i; i < n; ++i) {
+            out[i] = c;
+        }
+        return string(out);
+    }
+}
