@@ -1,0 +1,209 @@
+// Package wire holds the JSON bodies that travel between Lake Travis roles over HTTP (router, provider,
+// keeper, user client) as protocol/README.md describes them, plus the PROTOCOL §9 error envelope and the
+// request-authentication text users sign for provider calls. Services marshal these types instead of
+// defining their own copies, so a field renamed here is renamed everywhere.
+package wire
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/ethereum/go-ethereum/accounts"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+// PROTOCOL §9 error codes shared by every service.
+const (
+	CodeBadRequest         = "bad_request"
+	CodeTooLarge           = "too_large"
+	CodeBadSignature       = "bad_signature"
+	CodeNonceReused        = "nonce_reused"
+	CodeExpired            = "expired"
+	CodeAllowanceExhausted = "allowance_exhausted"
+	CodeUnknownModel       = "unknown_model"
+	CodeNoProvider         = "no_provider"
+	CodeUnknownSession     = "unknown_session"
+	CodeSessionClosed      = "session_closed"
+	CodeForbidden          = "forbidden"
+	CodeReplayed           = "replayed"
+	CodeCapacity           = "capacity"
+	CodeNotFound           = "not_found"
+	CodeInternal           = "internal"
+	CodeUnavailable        = "unavailable"
+)
+
+// Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,
+// so clients can return what a server said and callers can branch on Code.
+type Error struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
+
+// Errorf builds an *Error.
+func Errorf(status int, code, format string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// WriteError writes err as a PROTOCOL §9 body. A plain error becomes 500 "internal" without its text
+// (internal details stay in the logs).
+func WriteError(w http.ResponseWriter, err error) {
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{Status: http.StatusInternalServerError, Code: CodeInternal, Message: "internal error"}
+	}
+	WriteJSON(w, e.Status, struct {
+		Error *Error `json:"error"`
+	}{e})
+}
+
+// WriteJSON writes v as JSON with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// DecodeError reads a PROTOCOL §9 error body from a non-2xx response.
+func DecodeError(resp *http.Response, body []byte) *Error {
+	var env struct {
+		Error *Error `json:"error"`
+	}
+	if json.Unmarshal(body, &env) == nil && env.Error != nil && env.Error.Code != "" {
+		env.Error.Status = resp.StatusCode
+		return env.Error
+	}
+	msg := string(body)
+	if len(msg) > 200 {
+		msg = msg[:200]
+	}
+	return &Error{Status: resp.StatusCode, Code: "http_" + strconv.Itoa(resp.StatusCode), Message: msg}
+}
+
+// RFCResponse is the router's answer to POST /v1/rfc (PROTOCOL §7 step 3).
+type RFCResponse struct {
+	SessionID       common.Hash          `json:"sessionId"`
+	Provider        common.Address       `json:"provider"`
+	Endpoint        string               `json:"endpoint"`
+	PricePerSecond  *uint256.Int         `json:"pricePerSecond"` // decimal string
+	MaxSeconds      uint32               `json:"maxSeconds,string"`
+	Ticket          eip712.SessionTicket `json:"ticket"`
+	TicketSignature eip712.Signature     `json:"ticketSignature"`
+	Router          common.Address       `json:"router"`
+}
+
+// CloseRequest is the body of POST /v1/sessions/{id}/close at the router (either or both signatures) and
+// at the provider (the user's signature).
+type CloseRequest struct {
+	Receipt           eip712.UsageReceipt `json:"receipt"`
+	UserSignature     *eip712.Signature   `json:"userSignature,omitempty"`
+	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
+}
+
+// Close reasons of a settlement record.
+const (
+	CloseReceipt  = "receipt"   // both signatures
+	CloseOneSided = "one_sided" // one signature: settled by rule and flagged
+	CloseExpired  = "expired"   // no receipt: nothing billed
+)
+
+// SettlementRecord is one closed session in the router's settlement feed
+// (GET /v1/settlement/sessions?after=<cursor>): everything a keeper needs to verify and credit it.
+type SettlementRecord struct {
+	Cursor            string               `json:"cursor"`
+	SessionID         common.Hash          `json:"sessionId"`
+	Ticket            eip712.SessionTicket `json:"ticket"`
+	TicketSignature   eip712.Signature     `json:"ticketSignature"`
+	Router            common.Address       `json:"router"`
+	Receipt           *eip712.UsageReceipt `json:"receipt,omitempty"`
+	UserSignature     *eip712.Signature    `json:"userSignature,omitempty"`
+	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
+	BilledSeconds     uint32               `json:"billedSeconds,string"`
+	ClosedAt          uint64               `json:"closedAt,string"`
+	CloseReason       string               `json:"closeReason"`
+}
+
+// SettlementPage is one page of the settlement feed. Next is the cursor to pass as `after` next time
+// (equal to the request's when there is nothing new).
+type SettlementPage struct {
+	Sessions []SettlementRecord `json:"sessions"`
+	Next     string             `json:"next"`
+}
+
+// BillableSeconds is PROTOCOL §7 step 5: min(receipt, ticket maxSeconds, provider limit). A zero limit
+// means the provider set none.
+func BillableSeconds(receiptSeconds, ticketMaxSeconds, providerLimit uint32) uint32 {
+	s := min(receiptSeconds, ticketMaxSeconds)
+	if providerLimit > 0 {
+		s = min(s, providerLimit)
+	}
+	return s
+}
+
+// Credit is seconds × pricePerSecond split per PROTOCOL §8: builderFeeBps to the model builder, the rest to
+// the provider. It reports overflow instead of wrapping.
+func Credit(seconds uint32, pricePerSecond *uint256.Int, builderFeeBps uint16) (provider, builder *uint256.Int, err error) {
+	total, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(seconds)), pricePerSecond)
+	if overflow {
+		return nil, nil, errors.New("wire: credit overflows uint256")
+	}
+	builder = new(uint256.Int).Mul(total, uint256.NewInt(uint64(builderFeeBps)))
+	builder.Div(builder, uint256.NewInt(10_000))
+	provider = new(uint256.Int).Sub(total, builder)
+	return provider, builder, nil
+}
+
+// LivenessRequest is the body of POST /v1/liveness at a provider.
+type LivenessRequest struct {
+	Challenge common.Hash `json:"challenge"`
+	ModelID   common.Hash `json:"modelId"`
+}
+
+// Capacity is a provider's free and total concurrent sessions for a model.
+type Capacity struct {
+	Free int `json:"free"`
+	Max  int `json:"max"`
+}
+
+// LivenessResponse is a provider's answer: a Liveness signed by its registered signer key.
+type LivenessResponse struct {
+	Liveness  eip712.Liveness  `json:"liveness"`
+	Signature eip712.Signature `json:"signature"`
+	Capacity  Capacity         `json:"capacity"`
+}
+
+// Proof is the keeper's answer to GET /v1/proofs/{account}.
+type Proof struct {
+	Account          common.Address `json:"account"`
+	CumulativeAmount *uint256.Int   `json:"cumulativeAmount"`
+	Proof            []common.Hash  `json:"proof"`
+	Epoch            uint64         `json:"epoch,string"`
+	Root             common.Hash    `json:"root"`
+}
+
+// Request authentication headers on provider calls (protocol/README.md).
+const (
+	HeaderTicket    = "X-LT-Ticket"
+	HeaderRequest   = "X-LT-Request"
+	HeaderSignature = "X-LT-Signature"
+)
+
+// RequestText is the text a ticket's user signs (EIP-191 personal_sign) for one provider request.
+func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, body []byte) string {
+	return fmt.Sprintf("LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s",
+		chainID, sessionID.Hex(), seq, unix, method, path, crypto.Keccak256Hash(body).Hex())
+}
+
+// RequestDigest is the EIP-191 digest of RequestText, what the signature covers.
+func RequestDigest(text string) common.Hash {
+	return common.BytesToHash(accounts.TextHash([]byte(text)))
+}

@@ -1,0 +1,86 @@
+package wire
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+func TestErrorEnvelope(t *testing.T) {
+	rec := httptest.NewRecorder()
+	WriteError(rec, Errorf(http.StatusConflict, CodeNonceReused, "nonce %d already used", 7))
+	require.Equal(t, http.StatusConflict, rec.Code)
+	require.JSONEq(t, `{"error":{"code":"nonce_reused","message":"nonce 7 already used"}}`, rec.Body.String())
+	e := DecodeError(&http.Response{StatusCode: rec.Code}, rec.Body.Bytes())
+	require.Equal(t, CodeNonceReused, e.Code)
+	require.Equal(t, http.StatusConflict, e.Status)
+
+	rec = httptest.NewRecorder()
+	WriteError(rec, json.Unmarshal([]byte("{"), &struct{}{}))
+	require.Equal(t, http.StatusInternalServerError, rec.Code)
+	require.JSONEq(t, `{"error":{"code":"internal","message":"internal error"}}`, rec.Body.String())
+
+	e = DecodeError(&http.Response{StatusCode: 502}, []byte("bad gateway"))
+	require.Equal(t, "http_502", e.Code)
+}
+
+func TestSettlementRecordJSON(t *testing.T) {
+	sig := eip712.Signature{1, 2, 3}
+	r := SettlementRecord{
+		Cursor:    "42",
+		SessionID: common.Hash{9},
+		Ticket: eip712.SessionTicket{
+			SessionID: common.Hash{9}, User: common.Address{1}, Provider: common.Address{2},
+			PricePerSecond: *uint256.NewInt(1_000_000_000), MaxSeconds: 600, NotAfter: 1_800_000_000,
+		},
+		TicketSignature: sig,
+		Receipt:         &eip712.UsageReceipt{SessionID: common.Hash{9}, Seconds: 30, OutputTokens: 100},
+		UserSignature:   &sig,
+		BilledSeconds:   30,
+		ClosedAt:        1_800_000_100,
+		CloseReason:     CloseOneSided,
+	}
+	raw, err := json.Marshal(r)
+	require.NoError(t, err)
+	require.Contains(t, string(raw), `"billedSeconds":"30"`, "integers are decimal strings")
+	require.Contains(t, string(raw), `"pricePerSecond":"1000000000"`)
+	var back SettlementRecord
+	require.NoError(t, json.Unmarshal(raw, &back))
+	require.Equal(t, r, back)
+}
+
+func TestBillingAndCredit(t *testing.T) {
+	require.Equal(t, uint32(30), BillableSeconds(30, 600, 0))
+	require.Equal(t, uint32(600), BillableSeconds(900, 600, 0))
+	require.Equal(t, uint32(120), BillableSeconds(900, 600, 120))
+
+	p, b, err := Credit(100, uint256.NewInt(1e9), 250) // 2.5% builder fee
+	require.NoError(t, err)
+	require.Equal(t, uint64(2_500_000_000), b.Uint64())
+	require.Equal(t, uint64(97_500_000_000), p.Uint64())
+	max := new(uint256.Int).SetAllOne()
+	_, _, err = Credit(2, max, 0)
+	require.Error(t, err)
+}
+
+func TestRequestSignatureRoundTrip(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	text := RequestText(31337, common.Hash{7}, 3, 1_800_000_000, "POST", "/v1/chat/completions", []byte(`{"model":"m"}`))
+	require.Contains(t, text, "seq:3\n")
+	sig, err := crypto.Sign(RequestDigest(text).Bytes(), key)
+	require.NoError(t, err)
+	pub, err := crypto.SigToPub(RequestDigest(text).Bytes(), sig)
+	require.NoError(t, err)
+	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), crypto.PubkeyToAddress(*pub))
+	other := RequestText(31337, common.Hash{7}, 4, 1_800_000_000, "POST", "/v1/chat/completions", []byte(`{"model":"m"}`))
+	require.NotEqual(t, RequestDigest(text), RequestDigest(other))
+}
