@@ -11,6 +11,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -22,6 +23,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -33,12 +36,14 @@ import (
 var DevKeys = []string{
 	"ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
 	"59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-	"5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3be9a1c0e8ed3fd0",
+	"5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
 	"7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
 	"47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
 	"8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
 	"92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
 	"4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+	"dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+	"2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
 }
 
 // DevKey returns anvil development key i.
@@ -202,6 +207,9 @@ func (a *Anvil) IncreaseTime(ctx context.Context, secs uint64) error {
 type DeployOptions struct {
 	PayoutStart uint64 // unix seconds; 0 = the parameter file (0 there = deploy time)
 	Interval    uint64 // seconds per protocol day
+	// DisputeWindow and UnbondingPeriod override the parameter file's market settings (seconds).
+	DisputeWindow   uint64
+	UnbondingPeriod uint64
 	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
 	// Deploy removes after reading, so parallel tests do not share one.
 	OutFile string
@@ -236,6 +244,12 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 	if opts.Interval != 0 {
 		env = append(env, "INTERVAL="+strconv.FormatUint(opts.Interval, 10))
 	}
+	if opts.DisputeWindow != 0 {
+		env = append(env, "DISPUTE_WINDOW="+strconv.FormatUint(opts.DisputeWindow, 10))
+	}
+	if opts.UnbondingPeriod != 0 {
+		env = append(env, "UNBONDING_PERIOD="+strconv.FormatUint(opts.UnbondingPeriod, 10))
+	}
 	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "deploy.sh"))
 	cmd.Env = env
 	var logs bytes.Buffer
@@ -253,4 +267,32 @@ func freePort() (int, error) {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// Transactor returns transaction options signing with key on chainID.
+func Transactor(ctx context.Context, key *ecdsa.PrivateKey, chainID uint64) *bind.TransactOpts {
+	opts, err := bind.NewKeyedTransactorWithChainID(key, new(big.Int).SetUint64(chainID))
+	if err != nil {
+		panic(err) // only fails for a nil chain id
+	}
+	opts.Context = ctx
+	return opts
+}
+
+// Mined waits for tx (as returned with err by a binding call) and fails unless it succeeded.
+// Usage: devnet.Mined(ctx, client)(contract.Method(opts, …)).
+func Mined(ctx context.Context, b bind.DeployBackend) func(*types.Transaction, error) (*types.Receipt, error) {
+	return func(tx *types.Transaction, err error) (*types.Receipt, error) {
+		if err != nil {
+			return nil, err
+		}
+		r, err := bind.WaitMined(ctx, b, tx)
+		if err != nil {
+			return nil, err
+		}
+		if r.Status != types.ReceiptStatusSuccessful {
+			return r, fmt.Errorf("devnet: tx %s reverted", tx.Hash())
+		}
+		return r, nil
+	}
 }

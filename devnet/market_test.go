@@ -1,0 +1,167 @@
+package devnet_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/emissions"
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/merkle"
+)
+
+// TestMarketCycle runs issue #3's full on-chain cycle on a real anvil through the deploy script and the
+// bindings: a provider registers and bids, a builder registers a model, the keeper commits a root built
+// with protocol/merkle, claims fail inside the dispute window, then claim and claimMany pay exactly the
+// cumulative amounts (an already-paid entry in claimMany is skipped, not reverted).
+func TestMarketCycle(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
+	require.NoError(t, err)
+	defer anvil.Close()
+	const day = 86400
+	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{
+		PayoutStart: uint64(time.Now().Unix()) - 10*day, DisputeWindow: 120,
+	})
+	require.NoError(t, err)
+	client, err := anvil.Client(ctx)
+	require.NoError(t, err)
+	defer client.Close()
+	mined := devnet.Mined(ctx, client)
+	call := &bind.CallOpts{Context: ctx}
+	addr := func(name string) common.Address {
+		a, err := dep.Address(name)
+		require.NoError(t, err)
+		return a
+	}
+	em, err := emissions.NewEmissions(addr("Emissions"), client)
+	require.NoError(t, err)
+	mor, err := mortoken.NewMORToken(addr("MORToken"), client)
+	require.NoError(t, err)
+	pool, err := computepool.NewComputePool(addr("ComputePool"), client)
+	require.NoError(t, err)
+	market, err := marketplace.NewMarketplace(addr("Marketplace"), client)
+	require.NoError(t, err)
+	registry, err := modelregistry.NewModelRegistry(addr("ModelRegistry"), client)
+	require.NoError(t, err)
+
+	as := func(i int) *bind.TransactOpts { return devnet.Transactor(ctx, devnet.DevKey(i), dep.ChainID) }
+	account := func(i int) common.Address { return crypto.PubkeyToAddress(devnet.DevKey(i).PublicKey) }
+	admin, keeper, owner, signer, builder, capital, other := 0, 2, 3, 4, 6, 5, 7
+
+	// Emissions fund the pool (compute bucket) and the capital bucket.
+	_, err = mined(em.Release(as(admin)))
+	require.NoError(t, err)
+	poolBal, err := mor.BalanceOf(call, addr("ComputePool"))
+	require.NoError(t, err)
+	require.Positive(t, poolBal.Sign(), "the compute bucket pays the pool")
+
+	// Provider: 1,000 MOR from the capital bucket, register with 200 MOR stake and a separate signer.
+	stake := new(big.Int).Mul(big.NewInt(200), big.NewInt(1e18))
+	_, err = mined(mor.Transfer(as(capital), account(owner), new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))))
+	require.NoError(t, err)
+	_, err = mined(mor.Approve(as(owner), addr("Marketplace"), stake))
+	require.NoError(t, err)
+	_, err = mined(market.Register(as(owner), "http://127.0.0.1:9000", account(signer), stake))
+	require.NoError(t, err)
+	matchable, err := market.IsMatchable(call, account(owner))
+	require.NoError(t, err)
+	require.True(t, matchable)
+	signerOf, err := market.SignerOf(call, account(owner))
+	require.NoError(t, err)
+	require.Equal(t, account(signer), signerOf)
+
+	// Builder registers llama3:8b with a 5% fee; the provider bids on it.
+	_, err = mined(registry.Register(as(builder), "llama3", "8b", [32]byte{0xc1}, 500))
+	require.NoError(t, err)
+	modelID := crypto.Keccak256Hash([]byte("llama3:8b"))
+	registered, err := registry.IsRegistered(call, modelID)
+	require.NoError(t, err)
+	require.True(t, registered)
+	price := big.NewInt(1_000_000_000_000) // 1e12 wei/s
+	_, err = mined(market.PostBid(as(owner), modelID, price))
+	require.NoError(t, err)
+	got, err := market.Bid(call, account(owner), modelID)
+	require.NoError(t, err)
+	require.Equal(t, price, got)
+
+	// The keeper commits epoch 0: 600 s × price, 5% to the builder, plus a third account.
+	credit := new(big.Int).Mul(price, big.NewInt(600))
+	fee := new(big.Int).Div(new(big.Int).Mul(credit, big.NewInt(500)), big.NewInt(10_000))
+	entries := []merkle.Entry{
+		{Account: account(owner), Amount: *uint256.MustFromBig(new(big.Int).Sub(credit, fee))},
+		{Account: account(builder), Amount: *uint256.MustFromBig(fee)},
+		{Account: account(other), Amount: *uint256.NewInt(12345)},
+	}
+	tree, err := merkle.Build(entries)
+	require.NoError(t, err)
+	total := new(big.Int).Add(credit, big.NewInt(12345))
+	remaining, err := pool.RemainingBudget(call)
+	require.NoError(t, err)
+	require.True(t, total.Cmp(remaining) <= 0, "epoch fits in today's budget")
+	_, err = mined(pool.CommitRoot(as(keeper), big.NewInt(0), tree.Root(), total, [32]byte{0xba}, "http://keeper/v1/batches/0"))
+	require.NoError(t, err)
+	// Only the keeper may commit.
+	_, err = mined(pool.CommitRoot(as(other), big.NewInt(1), [32]byte{1}, total, [32]byte{}, ""))
+	require.Error(t, err)
+
+	proofOf := func(e merkle.Entry) [][32]byte {
+		p, _, err := tree.Proof(e.Account)
+		require.NoError(t, err)
+		out := make([][32]byte, len(p))
+		for i := range p {
+			out[i] = p[i]
+		}
+		return out
+	}
+	// Inside the dispute window nothing is claimable.
+	_, err = mined(pool.Claim(as(owner), account(owner), entries[0].Amount.ToBig(), proofOf(entries[0])))
+	require.Error(t, err)
+
+	require.NoError(t, anvil.IncreaseTime(ctx, 121))
+	before, err := mor.BalanceOf(call, account(owner))
+	require.NoError(t, err)
+	_, err = mined(pool.Claim(as(other), account(owner), entries[0].Amount.ToBig(), proofOf(entries[0])))
+	require.NoError(t, err, "anyone may push a claim; funds go to the account")
+	after, err := mor.BalanceOf(call, account(owner))
+	require.NoError(t, err)
+	require.Equal(t, entries[0].Amount.ToBig(), new(big.Int).Sub(after, before))
+
+	// claimMany pays the builder and the third account; the provider's entry is already paid: skipped.
+	receipt, err := mined(pool.ClaimMany(as(admin),
+		[]common.Address{account(builder), account(other), account(owner)},
+		[]*big.Int{entries[1].Amount.ToBig(), entries[2].Amount.ToBig(), entries[0].Amount.ToBig()},
+		[][][32]byte{proofOf(entries[1]), proofOf(entries[2]), proofOf(entries[0])}))
+	require.NoError(t, err)
+	skipped := 0
+	for _, l := range receipt.Logs {
+		if ev, err := pool.ParseClaimSkipped(*l); err == nil {
+			require.Equal(t, account(owner), ev.Account)
+			skipped++
+		}
+	}
+	require.Equal(t, 1, skipped)
+	for _, e := range entries[1:] {
+		bal, err := mor.BalanceOf(call, e.Account)
+		require.NoError(t, err)
+		claimed, err := pool.Claimed(call, e.Account)
+		require.NoError(t, err)
+		require.Equal(t, e.Amount.ToBig(), claimed)
+		require.True(t, bal.Cmp(e.Amount.ToBig()) >= 0)
+	}
+	totalClaimed, err := pool.TotalClaimed(call)
+	require.NoError(t, err)
+	require.Equal(t, total, totalClaimed, "every credit paid exactly once")
+}
