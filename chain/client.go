@@ -203,7 +203,9 @@ func (c *Client) TransactionByHash(ctx context.Context, h common.Hash) (*types.T
 
 // TransactionReceipt implements ethereum.TransactionReader and bind.DeployBackend.
 func (c *Client) TransactionReceipt(ctx context.Context, h common.Hash) (*types.Receipt, error) {
-	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Receipt, error) { return e.TransactionReceipt(ctx, h) })
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Receipt, error) {
+		return e.TransactionReceipt(ctx, h)
+	})
 }
 
 // BalanceAt returns the ether balance of account at block n (nil: latest).

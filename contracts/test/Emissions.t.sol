@@ -248,7 +248,7 @@ contract TailEmissionTest is EmissionsFixture {
         );
     }
 
-    function _tailDay(uint256 d) internal view returns (uint256 sum) {
+    function _tailDay(uint256 d) internal pure returns (uint256 sum) {
         for (uint8 b; b < 5; ++b) {
             uint256 share = 500_000e18 * uint256(b == 4 ? 400 : 2400) / 10_000;
             sum += share * (d + 1) * DAY / EPOCH - share * d * DAY / EPOCH;
