@@ -9,6 +9,7 @@ import {ComputePool} from "../src/ComputePool.sol";
 import {ModelRegistry} from "../src/ModelRegistry.sol";
 import {Marketplace} from "../src/Marketplace.sol";
 import {IEmissions} from "../src/interfaces/IEmissions.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title Deploy
 /// @notice Deploys the Lake Travis contracts, wires roles and buckets, and writes `deployments/<chainId>.json`:
@@ -84,7 +85,7 @@ contract Deploy is Script {
         address predictedPool = vm.computeCreateAddress(deployer, vm.getNonce(deployer) + 1);
         address[5] memory buckets = [p.recipients[0], p.recipients[1], p.recipients[2], predictedPool, p.recipients[3]];
         d.emissions = new Emissions(p.owner, p.payoutStart, p.interval, buckets);
-        d.pool = new ComputePool(IEmissions(address(d.emissions)), deployer, uint32(p.disputeWindow));
+        d.pool = new ComputePool(IEmissions(address(d.emissions)), deployer, SafeCast.toUint32(p.disputeWindow));
         if (address(d.pool) != predictedPool) revert PoolAddressMismatch(predictedPool, address(d.pool));
 
         d.registry = new ModelRegistry();

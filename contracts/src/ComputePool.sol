@@ -24,7 +24,8 @@ import {IEmissions} from "./interfaces/IEmissions.sol";
 ///         with `cumulativeTotal`, the sum of all credits so far. Epochs are numbered 0, 1, 2, … with no gap.
 ///         The increase `cumulativeTotal - totalCommitted()` must fit in what is left of today's budget. A root
 ///         becomes claimable `disputeWindow` seconds after its commit; until then the guardian may veto it.
-///         Claims are checked against the newest claimable root and pay `cumulativeAmount - claimed[account]`.
+///         Claims are checked against the newest claimable root (or the one before it, so a claim sent just before
+///         a newer root becomes claimable still lands) and pay `cumulativeAmount - claimed[account]`.
 ///
 ///         Day history. `committedBefore(d)` is the total committed as it stood at the start of day `d`
 ///         (pending roots included): a checkpoint trace keyed by day records the total at the end of each day
@@ -209,7 +210,8 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @notice Pays `account` what it is owed: `cumulativeAmount - claimed[account]`. Anyone may call; the MOR
     ///         always goes to `account`.
-    /// @dev Verified against the newest claimable root. Pulls due emissions first if the pool is short.
+    /// @dev Verified against the newest claimable root or the one before it (see `_verify`). Pulls due emissions
+    ///      first if the pool is short.
     /// @param account The credited account (provider owner or model builder).
     /// @param cumulativeAmount Its cumulative credit in the newest claimable tree.
     /// @param proof Its StandardMerkleTree proof.
@@ -220,7 +222,7 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         returns (uint256 amount)
     {
         (uint256 epoch, bytes32 root, uint256 cap) = _claimableRoot();
-        if (!MerkleProof.verifyCalldata(proof, root, _leaf(account, cumulativeAmount))) {
+        if (!_verify(proof, epoch, root, _leaf(account, cumulativeAmount))) {
             revert InvalidProof(account, cumulativeAmount);
         }
         uint256 already = claimed[account];
@@ -258,7 +260,7 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             address account = accounts[i];
             uint256 cumulativeAmount = cumulativeAmounts[i];
-            if (!MerkleProof.verifyCalldata(proofs[i], root, _leaf(account, cumulativeAmount))) {
+            if (!_verify(proofs[i], epoch, root, _leaf(account, cumulativeAmount))) {
                 emit ClaimSkipped(account, cumulativeAmount, SkipReason.InvalidProof);
                 continue;
             }
@@ -441,6 +443,15 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
             mstore(0x00, keccak256(0x00, 0x40))
             leaf := keccak256(0x00, 0x20)
         }
+    }
+
+    /// @dev Verifies `leaf` against the newest claimable root, or else the one before it. A claim built just
+    ///      before a newer root became claimable stays valid when it is mined just after. Paying from the older
+    ///      tree is safe: cumulative amounts only grow from one epoch to the next, and the cap on total claims
+    ///      stays the newest root's total.
+    function _verify(bytes32[] calldata proof, uint256 epoch, bytes32 root, bytes32 leaf) private view returns (bool) {
+        if (MerkleProof.verifyCalldata(proof, root, leaf)) return true;
+        return epoch != 0 && MerkleProof.verifyCalldata(proof, _epochs[epoch - 1].root, leaf);
     }
 
     /// @dev Checks that `root` may be committed as `epoch` and returns its claim time: now + disputeWindow, or

@@ -59,6 +59,7 @@ contract Emissions is Ownable2Step {
     error ZeroInterval();
     error BadBucket(uint8 bucket);
     error NothingToRelease();
+    error ComputeRecipientFixed();
 
     /// @param owner_ Administrator allowed to change bucket recipients (a multisig in production).
     /// @param payoutStart_ Unix time at which day 0 starts.
@@ -100,8 +101,11 @@ contract Emissions is Ownable2Step {
     }
 
     /// @notice Points `bucket` at `recipient`. What was due to the previous recipient is released to it first.
+    /// @dev The compute bucket is fixed at construction: ComputePool budgets from the schedule, so redirecting
+    ///      it would leave committed credit unfunded.
     function setRecipient(uint8 bucket, address recipient) external onlyOwner {
         if (bucket >= BUCKETS) revert BadBucket(bucket);
+        if (bucket == COMPUTE) revert ComputeRecipientFixed();
         if (recipient == address(0)) revert ZeroAddress();
         _release();
         emit RecipientSet(bucket, recipients[bucket], recipient);
@@ -219,7 +223,9 @@ contract Emissions is Ownable2Step {
         uint256 burnedBefore;
         for (uint256 e = 1; e <= lastEpoch; ++e) {
             uint256 boundary = _payoutStart + e * EPOCH_DAYS * _interval;
-            uint256 burnedAtEnd = boundary < block.timestamp ? token.getPastTotalBurned(boundary) : token.totalBurned();
+            // The epoch's last second is boundary - 1: a burn at `boundary` belongs to the next epoch.
+            uint256 burnedAtEnd =
+                boundary <= block.timestamp ? token.getPastTotalBurned(boundary - 1) : token.totalBurned();
             uint256 circulating = emittedAtEnd > burnedAtEnd ? emittedAtEnd - burnedAtEnd : 0;
             uint256 tail = Math.min((burnedAtEnd - burnedBefore) / 2, (circulating * 16) / 100);
             tails[e] = tail;

@@ -202,7 +202,8 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice Moves `amount` of the caller's active stake to unbonding; it can be withdrawn `unbondingPeriod`
-    ///         from now. Any amount already pending joins it and waits the new, full period.
+    ///         from now. Any amount already pending joins it and waits the new, full period. The unlock time
+    ///         never moves earlier (a shorter period set meanwhile cannot free stake sooner).
     /// @dev The provider stays registered; below `minProviderStake` it is no longer matchable.
     function requestUnstake(uint256 amount) external {
         Provider storage p = _registered(msg.sender);
@@ -213,6 +214,7 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         uint256 pending = p.pendingUnstake + amount;
         p.pendingUnstake = pending;
         uint64 unlockAt = SafeCast.toUint64(block.timestamp + unbondingPeriod);
+        if (p.unlockAt > unlockAt) unlockAt = p.unlockAt;
         p.unlockAt = unlockAt;
         emit UnstakeRequested(msg.sender, amount, stake - amount, pending, unlockAt);
     }

@@ -166,12 +166,17 @@ contract EmissionsTest is EmissionsFixture {
     function test_SetRecipientReleasesToPreviousFirst() public {
         address next = makeAddr("pool");
         vm.warp(START + 2 days);
-        em.setRecipient(3, next);
-        assertEq(mor.balanceOf(recipients[3]), em.bucketEmittedUntil(3, block.timestamp));
+        em.setRecipient(1, next);
+        assertEq(mor.balanceOf(recipients[1]), em.bucketEmittedUntil(1, block.timestamp));
         vm.warp(START + 3 days);
         em.release();
-        assertEq(mor.balanceOf(next), em.bucketEmittedUntil(3, block.timestamp) - mor.balanceOf(recipients[3]));
-        assertEq(em.recipients(3), next);
+        assertEq(mor.balanceOf(next), em.bucketEmittedUntil(1, block.timestamp) - mor.balanceOf(recipients[1]));
+        assertEq(em.recipients(1), next);
+    }
+
+    function test_RevertSetComputeRecipient() public {
+        vm.expectRevert(Emissions.ComputeRecipientFixed.selector);
+        em.setRecipient(3, makeAddr("elsewhere"));
     }
 
     // ---- Bad input ----
@@ -288,6 +293,15 @@ contract TailEmissionTest is EmissionsFixture {
         vm.warp(block.timestamp + 1);
         assertEq(em.emittedUntil(START + EPOCH + 50 days), early);
         assertEq(em.tailEmission(1), 1_000_000e18);
+    }
+
+    function test_BurnAtBoundaryBelongsToNextEpoch() public {
+        _burnDuringEpochZero(1_000_000e18);
+        vm.warp(START + EPOCH); // the first second of epoch 1
+        vm.prank(recipients[0]);
+        mor.burn(100_000e18);
+        vm.warp(START + EPOCH + 1 days);
+        assertEq(em.tailEmission(1), 500_000e18, "the boundary burn is not epoch 0's");
     }
 
     function test_TailNeverExceedsCap() public {

@@ -527,9 +527,24 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.totalClaimed(), 205e18);
     }
 
-    function test_Claim_OldProofFailsAfterNewRoot() public {
+    function test_Claim_ProofOneRootBackStillPays() public {
+        // A claim built against epoch 0 and mined just after epoch 1 became claimable still lands.
         bytes32[][] memory oldTree = _commitDefault();
         amts[1] = 70e18;
+        bytes32[][] memory newTree = _tree();
+        _commit(newTree, _sum(amts));
+        vm.warp(block.timestamp + WINDOW);
+        assertEq(pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1)), 50e18);
+        assertEq(pool.claim(accts[1], 70e18, MerkleTestLib.proof(newTree, 1)), 20e18);
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.NothingToClaim.selector, accts[1], 50e18, 70e18));
+        pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1));
+    }
+
+    function test_Claim_ProofTwoRootsBackFails() public {
+        bytes32[][] memory oldTree = _commitDefault();
+        amts[1] = 70e18;
+        _commit(_tree(), _sum(amts));
+        amts[1] = 80e18;
         _commit(_tree(), _sum(amts));
         vm.warp(block.timestamp + WINDOW);
         vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[1], 50e18));

@@ -309,6 +309,25 @@ contract MarketplaceTest is MarketFixture {
         market.withdraw();
     }
 
+    function test_Unstake_ShorterPeriodNeverUnlocksPendingSooner() public {
+        // The admin shortens the period to 0: a new tiny request must not free the pending stake early
+        // (it could otherwise escape a slash).
+        _register(2 * MIN_STAKE);
+        vm.prank(prov);
+        market.requestUnstake(50e18);
+        (,,,,, uint64 unlockAt) = _state(prov);
+        (uint256 minPrice, uint256 maxPrice) = (market.minPrice(), market.maxPrice());
+        vm.prank(admin);
+        market.setParams(MIN_STAKE, 0, minPrice, maxPrice);
+        vm.prank(prov);
+        market.requestUnstake(1);
+        (,,,,, uint64 after_) = _state(prov);
+        assertEq(after_, unlockAt);
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
+        market.withdraw();
+    }
+
     function test_Unstake_Reverts() public {
         vm.prank(prov);
         vm.expectRevert(abi.encodeWithSelector(Marketplace.NotRegistered.selector, prov));
