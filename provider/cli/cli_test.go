@@ -1,0 +1,153 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/provider/cli"
+	"github.com/laketravis/laketravis/provider/internal/devchain"
+)
+
+type runner struct {
+	t    *testing.T
+	base []string
+}
+
+// run executes the root command in-process and returns stdout and the error.
+func (r *runner) run(args ...string) (string, error) {
+	var out, errOut bytes.Buffer
+	root := cli.NewRoot(cli.IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+	root.SetArgs(append(append([]string{}, args...), r.base...))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := root.ExecuteContext(ctx)
+	return out.String(), err
+}
+
+func (r *runner) ok(args ...string) string {
+	r.t.Helper()
+	out, err := r.run(args...)
+	require.NoError(r.t, err, "provider %s\n%s", strings.Join(args, " "), out)
+	return out
+}
+
+func (r *runner) fails(want string, args ...string) {
+	r.t.Helper()
+	out, err := r.run(args...)
+	require.Error(r.t, err, "provider %s should fail\n%s", strings.Join(args, " "), out)
+	require.Contains(r.t, err.Error(), want)
+}
+
+func TestProviderLifecycleOnAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	depFile := filepath.Join(dir, "deployment.json")
+	c, err := devchain.Start(ctx, time.Hour, depFile)
+	require.NoError(t, err)
+	defer c.Close()
+	pw := filepath.Join(dir, "pw")
+	require.NoError(t, os.WriteFile(pw, []byte("correct horse\n"), 0o600))
+	r := &runner{t: t, base: []string{"--rpc", c.Anvil.URL, "--deployment", depFile, "--keys-dir", filepath.Join(dir, "keys"), "--password-file", pw}}
+
+	// Keys: an owner and a signer, kept in separate directories.
+	var owner, signer struct{ Address common.Address }
+	require.NoError(t, json.Unmarshal([]byte(r.ok("keys", "create", "--role", "owner", "--light", "--json")), &owner))
+	require.NoError(t, json.Unmarshal([]byte(r.ok("keys", "create", "--role", "signer", "--light", "--json")), &signer))
+	list := r.ok("keys", "list")
+	require.Contains(t, list, "owner   "+owner.Address.Hex())
+	require.Contains(t, list, "signer  "+signer.Address.Hex())
+	r.fails("--role must be", "keys", "create", "--role", "router", "--light")
+
+	require.NoError(t, c.FundETH(ctx, owner.Address, big.NewInt(1e18)))
+
+	// Error paths before there is anything.
+	r.fails("not registered as a provider", "bid", "set", "--model", "llama:q4", "--price", "0.001MOR/s")
+	r.fails("not registered as a provider", "unstake", "request", "--amount", "1MOR")
+	r.fails("not enough MOR", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
+
+	require.NoError(t, c.FundMOR(ctx, owner.Address, devchain.MOR(150)))
+	r.fails("stake below the minimum", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "50MOR")
+	r.fails("not an http(s) URL", "register", "--endpoint", "node.example.com", "--stake", "100MOR")
+
+	// Dry run: estimate shown, nothing sent.
+	out := r.ok("register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR", "--dry-run")
+	require.Contains(t, out, "registerWithPermit: estimated cost")
+	require.Contains(t, out, "dry run, not sent")
+	require.Contains(t, r.ok("status"), "registered  no")
+
+	out = r.ok("register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
+	require.Contains(t, out, "registerWithPermit: estimated cost")
+	require.Contains(t, out, "mined in block")
+	require.Contains(t, out, "registered "+owner.Address.Hex()+" with 100 MOR staked")
+	r.fails("already registered", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
+
+	// Bids.
+	require.NoError(t, c.RegisterModel(ctx, "llama", "q4"))
+	r.fails("model not registered", "bid", "set", "--model", "unknown:v1", "--price", "0.001MOR/s")
+	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "100000000")
+	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "2MOR/s")
+	r.fails("name:tag", "bid", "set", "--model", "llama", "--price", "0.001MOR/s")
+	require.Contains(t, r.ok("bid", "set", "--model", "llama:q4", "--price", "0.001MOR/s"), "bid on llama:q4: 0.001 MOR/s")
+
+	var st cli.Status
+	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
+	require.True(t, st.Registered)
+	require.Equal(t, signer.Address, st.Signer)
+	require.Equal(t, devchain.MOR(100).String(), st.Stake)
+	require.Equal(t, devchain.MOR(50).String(), st.MORBalance)
+	require.Equal(t, []cli.StatusBid{{Model: "llama:q4", ModelID: st.Bids[0].ModelID, PricePerSecond: "1000000000000000"}}, st.Bids)
+	require.Equal(t, "0", st.Earnings.Claimed)
+	human := r.ok("status")
+	require.Contains(t, human, "llama:q4 at 0.001 MOR/s")
+
+	// Stake add through a permit.
+	require.Contains(t, r.ok("stake", "add", "--amount", "10MOR"), "added 10 MOR")
+	r.fails("not enough MOR", "stake", "add", "--amount", "1000MOR")
+
+	// Unstake → withdraw after the unbonding period.
+	r.fails("nothing to withdraw", "unstake", "withdraw")
+	r.fails("not enough active stake", "unstake", "request", "--amount", "1000MOR")
+	require.Contains(t, r.ok("unstake", "request", "--amount", "30MOR"), "unbonding 30 MOR")
+	require.Contains(t, r.ok("status"), "unbonding   30 MOR")
+	r.fails("unbonding period not over", "unstake", "withdraw")
+	require.NoError(t, c.Anvil.IncreaseTime(ctx, 3601))
+	require.Contains(t, r.ok("unstake", "withdraw"), "withdrew 30 MOR")
+	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
+	require.Equal(t, devchain.MOR(80).String(), st.Stake)
+	require.Equal(t, "0", st.PendingUnstake)
+	require.Equal(t, devchain.MOR(70).String(), st.MORBalance)
+
+	// Bid delete.
+	require.Contains(t, r.ok("bid", "delete", "--model", "llama:q4"), "deleted the bid")
+	r.fails("no bid on this model", "bid", "delete", "--model", "llama:q4")
+
+	// Builders: model register.
+	out = r.ok("model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32), "--fee-bps", "100")
+	require.Contains(t, out, "registered mistral:7b")
+	r.fails("already registered", "model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32))
+
+	// Claim without a proof source, and with no root on chain.
+	r.fails("no proof source", "claim")
+}
+
+func TestRawKeyOnlyOnDevnetAndHelp(t *testing.T) {
+	r := &runner{t: t}
+	for _, args := range [][]string{{"--help"}, {"register", "--help"}, {"bid", "set", "--help"}, {"serve", "--help"}, {"status", "--help"}} {
+		out := r.ok(args...)
+		require.Contains(t, out, "Usage:")
+	}
+	r.fails("no RPC URL", "status", "--owner", "0x0000000000000000000000000000000000000001")
+	r.fails("--stake is required", "register", "--endpoint", "http://x")
+	r.fails("invalid amount", "bid", "set", "--model", "a:b", "--price", "cheap")
+}

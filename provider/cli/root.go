@@ -1,0 +1,278 @@
+// Package cli is the `provider` command line: keys, registration and stake, bids, models, status, claims
+// and `serve`. Every command takes --help; output is for people by default and JSON with --json. Settings
+// come from flags, then LT_PROVIDER_* environment variables, then a config file (--config).
+package cli
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"golang.org/x/term"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/provider/amount"
+	"github.com/laketravis/laketravis/provider/market"
+)
+
+// Key roles: each has its own sub-directory of the keys dir, so owner (cold) and signer (hot) keys
+// never mix.
+const (
+	RoleOwner  = "owner"
+	RoleSigner = "signer"
+)
+
+// IO is where a command reads and writes. Stdin is used for password prompts when it is a terminal.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// app is the state shared by the commands of one invocation.
+type app struct {
+	io IO
+	v  *viper.Viper
+}
+
+// NewRoot builds the `provider` command tree. Tests execute it in-process with SetArgs.
+func NewRoot(streams IO) *cobra.Command {
+	a := &app{io: streams, v: viper.New()}
+	root := &cobra.Command{
+		Use:   "provider",
+		Short: "Run a Lake Travis compute provider: keys, stake, bids, claims and the inference server",
+		Long: `provider is what a Lake Travis compute provider installs and runs.
+
+Typical path: create an owner key and a signer key (keys create), get MOR onto the owner key,
+register with a stake (register), post a bid per model (bid set), run the server (serve),
+watch earnings (status) and claim them (claim).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.loadConfig(cmd)
+		},
+	}
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
+	pf := root.PersistentFlags()
+	pf.String("config", "", "config file (yaml, toml or json); env LT_PROVIDER_CONFIG")
+	pf.StringSlice("rpc", nil, "JSON-RPC URL(s) of the chain, tried in order (failover)")
+	pf.String("deployment", "", "deployment file (default deployments/<chainId>.json)")
+	pf.String("keys-dir", defaultKeysDir(), "directory of the encrypted keystores (owner/ and signer/ inside)")
+	pf.String("owner", "", "owner address (default: the only key in <keys-dir>/owner)")
+	pf.String("password-file", "", "file holding the keystore password (default: prompt)")
+	pf.String("private-key", "", "raw owner private key, hex: devnets only (chain 31337/1337)")
+	pf.Bool("json", false, "print machine-readable JSON")
+	pf.Bool("dry-run", false, "estimate and show transactions without sending them")
+	pf.String("keeper", "", "keeper base URL, for earnings (status) and proofs (claim)")
+
+	root.AddCommand(a.keysCmd(), a.registerCmd(), a.stakeCmd(), a.unstakeCmd(), a.bidCmd(), a.modelCmd(),
+		a.statusCmd(), a.claimCmd(), a.serveCmd())
+	return root
+}
+
+// Execute runs the command line with the process's arguments and streams, returning the exit code.
+func Execute(ctx context.Context) int {
+	root := NewRoot(IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		return 1
+	}
+	return 0
+}
+
+func defaultKeysDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ".laketravis/provider/keys"
+	}
+	return filepath.Join(home, ".laketravis", "provider", "keys")
+}
+
+func (a *app) loadConfig(cmd *cobra.Command) error {
+	a.v.SetEnvPrefix("LT_PROVIDER")
+	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+	a.v.AutomaticEnv()
+	if err := a.v.BindPFlags(cmd.Flags()); err != nil {
+		return err
+	}
+	if err := a.v.BindPFlags(cmd.InheritedFlags()); err != nil {
+		return err
+	}
+	if f := a.v.GetString("config"); f != "" {
+		a.v.SetConfigFile(f)
+		if err := a.v.ReadInConfig(); err != nil {
+			return fmt.Errorf("read config %s: %w", f, err)
+		}
+	}
+	return nil
+}
+
+// conn is a connection to the chain and the market.
+type conn struct {
+	client *chain.Client
+	market *market.Market
+}
+
+func (a *app) connect(ctx context.Context) (*conn, error) {
+	rpcs := a.v.GetStringSlice("rpc")
+	if len(rpcs) == 0 {
+		return nil, errors.New("no RPC URL: pass --rpc <url> (or set LT_PROVIDER_RPC, or rpc: in the config file)")
+	}
+	client, err := chain.Dial(ctx, rpcs, chain.Options{})
+	if err != nil {
+		return nil, err
+	}
+	id, err := client.ChainID(ctx)
+	if err != nil {
+		client.Close()
+		return nil, fmt.Errorf("cannot reach the chain at %s: %w (check --rpc)", strings.Join(rpcs, ", "), err)
+	}
+	path := a.v.GetString("deployment")
+	if path == "" {
+		path = filepath.Join("deployments", id.String()+".json")
+	}
+	dep, err := deployments.Load(path)
+	if err != nil {
+		client.Close()
+		return nil, fmt.Errorf("%w (pass --deployment with the deployment file of chain %s)", err, id)
+	}
+	if dep.ChainID != id.Uint64() {
+		client.Close()
+		return nil, fmt.Errorf("deployment %s is for chain %d but the RPC serves chain %s", path, dep.ChainID, id)
+	}
+	m, err := market.New(client, dep)
+	if err != nil {
+		client.Close()
+		return nil, err
+	}
+	return &conn{client: client, market: m}, nil
+}
+
+func (c *conn) Close() { c.client.Close() }
+
+// keyAddress resolves the address of role's key: the flag value, or the only keystore in the role's dir.
+func (a *app) keyAddress(role, flag string) (common.Address, error) {
+	if s := a.v.GetString(flag); s != "" {
+		if !common.IsHexAddress(s) {
+			return common.Address{}, fmt.Errorf("--%s %q is not an address", flag, s)
+		}
+		return common.HexToAddress(s), nil
+	}
+	dir := filepath.Join(a.v.GetString("keys-dir"), role)
+	entries, err := keys.List(dir)
+	if err != nil {
+		return common.Address{}, err
+	}
+	switch len(entries) {
+	case 0:
+		return common.Address{}, fmt.Errorf("no %s key in %s: create one with `provider keys create --role %s` or pass --%s", role, dir, role, flag)
+	case 1:
+		return entries[0].Address, nil
+	default:
+		return common.Address{}, fmt.Errorf("%d %s keys in %s: pass --%s <address> to choose", len(entries), role, dir, flag)
+	}
+}
+
+// loadKey decrypts role's key (or takes the raw devnet key).
+func (a *app) loadKey(role, addrFlag, passwordFlag, rawFlag string, chainID uint64) (*ecdsa.PrivateKey, error) {
+	if raw := a.v.GetString(rawFlag); raw != "" {
+		return keys.Load(keys.Source{RawKey: raw}, chainID)
+	}
+	addr, err := a.keyAddress(role, addrFlag)
+	if err != nil {
+		return nil, err
+	}
+	path, err := keys.Find(filepath.Join(a.v.GetString("keys-dir"), role), addr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: create or import it with `provider keys`", err)
+	}
+	src := keys.Source{Keystore: path, PasswordFile: a.v.GetString(passwordFlag)}
+	if src.PasswordFile == "" {
+		if src.Password, err = a.prompt(fmt.Sprintf("Password of %s key %s: ", role, addr)); err != nil {
+			return nil, err
+		}
+	}
+	return keys.Load(src, chainID)
+}
+
+// prompt reads a password from the terminal without echo.
+func (a *app) prompt(label string) (string, error) {
+	f, ok := a.io.In.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return "", errors.New("no password: pass --password-file <file> (stdin is not a terminal)")
+	}
+	fmt.Fprint(a.io.Err, label)
+	pw, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(a.io.Err)
+	if err != nil {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	return string(pw), nil
+}
+
+func (a *app) jsonOut() bool { return a.v.GetBool("json") }
+
+// emit prints v as JSON in --json mode, or human text otherwise.
+func (a *app) emit(v any, human func(w io.Writer)) error {
+	if a.jsonOut() {
+		enc := json.NewEncoder(a.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	human(a.io.Out)
+	return nil
+}
+
+// sender builds the owner's transaction sender, printing estimates in human mode.
+func (a *app) sender(c *conn) (*market.Sender, error) {
+	key, err := a.loadKey(RoleOwner, "owner", "password-file", "private-key", c.market.ChainID())
+	if err != nil {
+		return nil, err
+	}
+	s := &market.Sender{Key: key, DryRun: a.v.GetBool("dry-run")}
+	if !a.jsonOut() {
+		s.OnEstimate = func(e market.Estimate) {
+			fmt.Fprintf(a.io.Out, "%s: estimated cost %s (%d gas × %s gwei; at most %s)\n", e.Action,
+				amount.FormatEther(e.Cost), e.Gas, gwei(e.GasPrice), amount.FormatEther(e.MaxCost))
+		}
+	}
+	return s, nil
+}
+
+func gwei(wei *big.Int) string {
+	f, _ := new(big.Float).Quo(new(big.Float).SetInt(wei), big.NewFloat(1e9)).Float64()
+	return fmt.Sprintf("%.3g", f)
+}
+
+// report prints transaction outcomes.
+func (a *app) report(results []*market.Result, extra map[string]any, summary string) error {
+	out := map[string]any{"transactions": results}
+	for k, v := range extra {
+		out[k] = v
+	}
+	return a.emit(out, func(w io.Writer) {
+		for _, r := range results {
+			if r.DryRun {
+				fmt.Fprintf(w, "%s: dry run, not sent\n", r.Action)
+				continue
+			}
+			fmt.Fprintf(w, "%s: mined in block %d, tx %s, gas used %d, fee %s\n", r.Action, r.Block, r.Hash.Hex(), r.GasUsed, amount.FormatEther(r.Fee))
+		}
+		if summary != "" && (len(results) == 0 || !results[len(results)-1].DryRun) {
+			fmt.Fprintln(w, summary)
+		}
+	})
+}

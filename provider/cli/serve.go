@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/spf13/cobra"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/provider/roles"
+	"github.com/laketravis/laketravis/provider/server"
+)
+
+func (a *app) serveCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve an OpenAI-compatible API for Lake Travis sessions in front of an upstream server",
+		Long: `Runs the provider's inference endpoint (protocol/README.md "Provider"): /v1/chat/completions,
+/v1/completions and /v1/models for sessions with a router-signed ticket, /v1/liveness for routers,
+/v1/sessions/{id}/close for receipts, /healthz and /metrics.
+
+Models map a registered name:tag to the upstream's model name, with --model name:tag=upstream[@concurrency]
+(repeatable) or in the config file:
+
+  models:
+    - name: llama-3.1-8b:q4
+      upstream: llama3.1:8b
+      max_concurrency: 4
+
+Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
+		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
+    --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8081 --password-file signer.pw`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
+			defer stop()
+			return a.serve(ctx)
+		},
+	}
+	f := cmd.Flags()
+	f.String("listen", ":8080", "address to listen on")
+	f.String("upstream", "", "OpenAI-compatible base URL of the inference server, with /v1 (ollama: http://127.0.0.1:11434/v1)")
+	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
+	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
+	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
+	f.String("router-url", "", "router base URL to report session closes to")
+	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
+	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish")
+	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
+	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
+	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
+	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
+	f.String("log-level", "info", "debug, info, warn or error")
+	f.String("log-format", "json", "json or console")
+	return cmd
+}
+
+// modelConfig is one entry of the config file's models list.
+type modelConfig struct {
+	Name           string `mapstructure:"name"`
+	Upstream       string `mapstructure:"upstream"`
+	MaxConcurrency int    `mapstructure:"max_concurrency"`
+}
+
+func (a *app) models() ([]server.Model, error) {
+	def := a.v.GetInt("concurrency")
+	var out []server.Model
+	for _, spec := range a.v.GetStringSlice("model") {
+		name, up, ok := strings.Cut(spec, "=")
+		if !ok || !strings.Contains(name, ":") {
+			return nil, fmt.Errorf("--model %q: use name:tag=upstream-name[@max-concurrency]", spec)
+		}
+		n := def
+		if i := strings.LastIndexByte(up, '@'); i >= 0 {
+			v, err := strconv.Atoi(up[i+1:])
+			if err != nil || v <= 0 {
+				return nil, fmt.Errorf("--model %q: bad concurrency after @", spec)
+			}
+			up, n = up[:i], v
+		}
+		out = append(out, server.Model{Name: name, Upstream: up, MaxConcurrency: n})
+	}
+	if len(out) == 0 && a.v.IsSet("models") {
+		var cfg []modelConfig
+		if err := a.v.UnmarshalKey("models", &cfg); err != nil {
+			return nil, fmt.Errorf("config models: %w", err)
+		}
+		for _, m := range cfg {
+			if m.MaxConcurrency == 0 {
+				m.MaxConcurrency = def
+			}
+			out = append(out, server.Model{Name: m.Name, Upstream: m.Upstream, MaxConcurrency: m.MaxConcurrency})
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no models: pass --model name:tag=upstream-name (or models: in the config file)")
+	}
+	return out, nil
+}
+
+func (a *app) logger() (*zap.Logger, error) {
+	var cfg zap.Config
+	if a.v.GetString("log-format") == "console" {
+		cfg = zap.NewDevelopmentConfig()
+	} else {
+		cfg = zap.NewProductionConfig()
+	}
+	lvl, err := zapcore.ParseLevel(a.v.GetString("log-level"))
+	if err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	cfg.Level = zap.NewAtomicLevelAt(lvl)
+	cfg.OutputPaths, cfg.ErrorOutputPaths = []string{"stderr"}, []string{"stderr"}
+	return cfg.Build()
+}
+
+func (a *app) serve(ctx context.Context) error {
+	log, err := a.logger()
+	if err != nil {
+		return err
+	}
+	defer func() { _ = log.Sync() }()
+	upstream := a.v.GetString("upstream")
+	if upstream == "" {
+		return errors.New("no upstream: pass --upstream <OpenAI-compatible base URL>, e.g. http://127.0.0.1:11434/v1 for ollama")
+	}
+	models, err := a.models()
+	if err != nil {
+		return err
+	}
+	owner, err := a.keyAddress(RoleOwner, "owner")
+	if err != nil {
+		return fmt.Errorf("%w (serve needs only the owner's address, not its key)", err)
+	}
+	c, err := a.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	pwFlag := "signer-password-file"
+	if a.v.GetString(pwFlag) == "" {
+		pwFlag = "password-file"
+	}
+	key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-private-key", c.market.ChainID())
+	if err != nil {
+		return err
+	}
+	signer := crypto.PubkeyToAddress(key.PublicKey)
+	if reg, err := c.market.SignerOf(ctx, owner); err != nil {
+		return err
+	} else if reg != signer {
+		log.Warn("the signer key is not the provider's registered signer: routers will reject its liveness proofs until `provider register` (or updateProvider) names it",
+			zap.Stringer("provider", owner), zap.Stringer("registered", reg), zap.Stringer("signer", signer))
+	}
+	srv, err := server.New(server.Config{
+		Domain:         eip712.NewDomain(c.market.ChainID(), c.market.MarketplaceAddr),
+		Provider:       owner,
+		SignerKey:      key,
+		Routers:        roles.NewCache(c.market, a.v.GetDuration("role-cache-ttl"), 0),
+		UpstreamURL:    upstream,
+		UpstreamAPIKey: a.v.GetString("upstream-api-key"),
+		Models:         models,
+		RouterURL:      strings.TrimRight(a.v.GetString("router-url"), "/"),
+		IdleTimeout:    a.v.GetDuration("idle-timeout"),
+		Logger:         log,
+	})
+	if err != nil {
+		return err
+	}
+	if a.v.GetString("router-url") == "" {
+		log.Warn("no --router-url: session closes are not reported to a router (users can still close there)")
+	}
+	ln, err := net.Listen("tcp", a.v.GetString("listen"))
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (choose another --listen)", a.v.GetString("listen"), err)
+	}
+	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+}

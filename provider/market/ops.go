@@ -1,0 +1,363 @@
+package market
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"net/url"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// maxEndpointLength mirrors Marketplace.MAX_ENDPOINT_LENGTH.
+const maxEndpointLength = 256
+
+// RegisterOptions are the inputs of Register.
+type RegisterOptions struct {
+	Endpoint string
+	Signer   common.Address
+	Stake    *big.Int
+	// Approve sends approve + register (two transactions) instead of one registerWithPermit
+	// carrying an ERC-2612 permit signed off-chain.
+	Approve bool
+}
+
+// Register registers the sender as a provider, staking opts.Stake MOR.
+func (m *Market) Register(ctx context.Context, s *Sender, opts RegisterOptions) ([]*Result, error) {
+	owner := s.From()
+	if err := checkEndpoint(opts.Endpoint); err != nil {
+		return nil, err
+	}
+	if opts.Signer == (common.Address{}) {
+		return nil, fmt.Errorf("register: no signer address: create one with `provider keys create --role signer` and pass --signer")
+	}
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return nil, err
+	}
+	if p.Registered {
+		return nil, fmt.Errorf("register: %w: %s is registered with %s staked; use `provider stake add` to add stake",
+			ErrAlreadyRegistered, owner, mor(p.Stake))
+	}
+	params, err := m.Params(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Stake == nil || opts.Stake.Cmp(params.MinProviderStake) < 0 {
+		return nil, fmt.Errorf("register: %w: %s < %s; pass --stake %s or more",
+			ErrStakeBelowMinimum, mor(opts.Stake), mor(params.MinProviderStake), mor(params.MinProviderStake))
+	}
+	if err := m.checkBalance(ctx, owner, opts.Stake, "register"); err != nil {
+		return nil, err
+	}
+	if !opts.Approve {
+		deadline := big.NewInt(time.Now().Add(time.Hour).Unix())
+		v, r, sig, err := m.signPermit(ctx, s, m.MarketplaceAddr, opts.Stake, deadline)
+		if err != nil {
+			return nil, err
+		}
+		res, err := m.send(ctx, s, "registerWithPermit", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return m.mkt.RegisterWithPermit(o, opts.Endpoint, opts.Signer, opts.Stake, deadline, v, r, sig)
+		})
+		return results(res), err
+	}
+	out, err := m.approve(ctx, s, opts.Stake)
+	if err != nil || s.DryRun && len(out) > 0 {
+		// On a dry run the register call cannot be estimated before the approval exists.
+		return out, err
+	}
+	res, err := m.send(ctx, s, "register", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.Register(o, opts.Endpoint, opts.Signer, opts.Stake)
+	})
+	return append(out, results(res)...), err
+}
+
+// AddStake adds amt MOR to the sender's stake (approve + addStake when the allowance is short).
+func (m *Market) AddStake(ctx context.Context, s *Sender, amt *big.Int) ([]*Result, error) {
+	if amt == nil || amt.Sign() <= 0 {
+		return nil, fmt.Errorf("stake add: %w", ErrZeroAmount)
+	}
+	owner := s.From()
+	if err := m.requireRegistered(ctx, owner, "stake add"); err != nil {
+		return nil, err
+	}
+	if err := m.checkBalance(ctx, owner, amt, "stake add"); err != nil {
+		return nil, err
+	}
+	deadline := big.NewInt(time.Now().Add(time.Hour).Unix())
+	v, r, sig, err := m.signPermit(ctx, s, m.MarketplaceAddr, amt, deadline)
+	if err != nil {
+		return nil, err
+	}
+	res, err := m.send(ctx, s, "addStakeWithPermit", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.AddStakeWithPermit(o, amt, deadline, v, r, sig)
+	})
+	return results(res), err
+}
+
+// RequestUnstake starts unbonding amt of the sender's active stake.
+func (m *Market) RequestUnstake(ctx context.Context, s *Sender, amt *big.Int) (*Result, error) {
+	if amt == nil || amt.Sign() <= 0 {
+		return nil, fmt.Errorf("unstake request: %w", ErrZeroAmount)
+	}
+	owner := s.From()
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Registered {
+		return nil, notRegistered(owner, "unstake request")
+	}
+	if amt.Cmp(p.Stake) > 0 {
+		return nil, fmt.Errorf("unstake request: %w: asked %s, active stake is %s", ErrInsufficientStake, mor(amt), mor(p.Stake))
+	}
+	return m.send(ctx, s, "requestUnstake", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.RequestUnstake(o, amt)
+	})
+}
+
+// Withdraw pays out the sender's pending unstake once the unbonding period is over.
+func (m *Market) Withdraw(ctx context.Context, s *Sender) (*Result, *big.Int, error) {
+	owner := s.From()
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return nil, nil, err
+	}
+	if p.PendingUnstake == nil || p.PendingUnstake.Sign() == 0 {
+		return nil, nil, fmt.Errorf("unstake withdraw: %w: %s has no pending unstake; run `provider unstake request` first", ErrNothingToWithdraw, owner)
+	}
+	head, err := m.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("unstake withdraw: read latest block: %w", err)
+	}
+	if head.Time < p.UnlockAt {
+		return nil, nil, fmt.Errorf("unstake withdraw: %w: %s unlocks at %s (in %s)", ErrUnbonding, mor(p.PendingUnstake),
+			time.Unix(int64(p.UnlockAt), 0).UTC().Format(time.RFC3339), time.Duration(p.UnlockAt-head.Time)*time.Second)
+	}
+	res, err := m.send(ctx, s, "withdraw", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.Withdraw(o)
+	})
+	return res, p.PendingUnstake, err
+}
+
+// PostBid posts (or replaces) the sender's bid on model name:tag.
+func (m *Market) PostBid(ctx context.Context, s *Sender, model string, price *big.Int) (*Result, error) {
+	if _, _, err := SplitModel(model); err != nil {
+		return nil, fmt.Errorf("bid set: %w", err)
+	}
+	owner := s.From()
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Registered {
+		return nil, notRegistered(owner, "bid set")
+	}
+	id, err := m.checkModel(ctx, model, "bid set")
+	if err != nil {
+		return nil, err
+	}
+	params, err := m.Params(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p.Stake.Cmp(params.MinProviderStake) < 0 {
+		return nil, fmt.Errorf("bid set: %w: active stake %s < %s; run `provider stake add`", ErrNotMatchable, mor(p.Stake), mor(params.MinProviderStake))
+	}
+	if price == nil || price.Cmp(params.MinPrice) < 0 || price.Cmp(params.MaxPrice) > 0 {
+		return nil, fmt.Errorf("bid set: %w: %s wei/s is outside [%s, %s] wei/s (%s/s to %s/s)", ErrPriceOutOfBounds,
+			price, params.MinPrice, params.MaxPrice, mor(params.MinPrice), mor(params.MaxPrice))
+	}
+	return m.send(ctx, s, "postBid", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.PostBid(o, id, price)
+	})
+}
+
+// DeleteBid removes the sender's bid on model name:tag.
+func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Result, error) {
+	if _, _, err := SplitModel(model); err != nil {
+		return nil, fmt.Errorf("bid delete: %w", err)
+	}
+	id := ModelID(model)
+	price, err := m.mkt.Bid(call(ctx), s.From(), id)
+	if err != nil {
+		return nil, fmt.Errorf("bid delete: read bid: %w", err)
+	}
+	if price.Sign() == 0 {
+		return nil, fmt.Errorf("bid delete: %w: %s has no bid on %s; `provider status` lists your bids", ErrNoBid, s.From(), model)
+	}
+	return m.send(ctx, s, "deleteBid", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.DeleteBid(o, id)
+	})
+}
+
+// RegisterModel registers name:tag in the ModelRegistry with the sender as builder.
+func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string, contentHash common.Hash, feeBps uint16) (*Result, error) {
+	if contentHash == (common.Hash{}) {
+		return nil, fmt.Errorf("model register: content hash is zero: give the sha2-256 digest of the weights' IPFS CID (0x + 64 hex digits)")
+	}
+	maxFee, err := m.reg.MAXFEEBPS(call(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("model register: read MAX_FEE_BPS: %w", err)
+	}
+	if feeBps > maxFee {
+		return nil, fmt.Errorf("model register: fee %d bps is above the maximum %d bps", feeBps, maxFee)
+	}
+	id := ModelID(name + ":" + tag)
+	if ok, err := m.reg.IsRegistered(call(ctx), id); err != nil {
+		return nil, fmt.Errorf("model register: %w", err)
+	} else if ok {
+		return nil, fmt.Errorf("model register: %s:%s is already registered (id %s)", name, tag, id)
+	}
+	if owner, err := m.reg.NameOwner(call(ctx), name); err != nil {
+		return nil, fmt.Errorf("model register: %w", err)
+	} else if owner != (common.Address{}) && owner != s.From() {
+		return nil, fmt.Errorf("model register: the name %q belongs to %s; pick another name", name, owner)
+	}
+	return m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.reg.Register(o, name, tag, contentHash, feeBps)
+	})
+}
+
+// Claim submits proof to ComputePool.claim, paying account what it is owed.
+func (m *Market) Claim(ctx context.Context, s *Sender, proof *wire.Proof) (*Result, *big.Int, error) {
+	if proof == nil || proof.CumulativeAmount == nil {
+		return nil, nil, fmt.Errorf("claim: %w: the keeper returned no amount", ErrNothingToClaim)
+	}
+	root, _, ok, err := m.ClaimableRoot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		return nil, nil, fmt.Errorf("claim: %w: try again after the keeper's first root passes its dispute window", ErrNoClaimableRoot)
+	}
+	if root != proof.Root {
+		return nil, nil, fmt.Errorf("claim: %w: the proof is for root %s, the chain's claimable root is %s; fetch a fresh proof (the keeper may be ahead of the dispute window)",
+			ErrProofMismatch, proof.Root, root)
+	}
+	claimed, err := m.Claimed(ctx, proof.Account)
+	if err != nil {
+		return nil, nil, err
+	}
+	cum := proof.CumulativeAmount.ToBig()
+	if cum.Cmp(claimed) <= 0 {
+		return nil, nil, fmt.Errorf("claim: %w: %s earned %s in total and has claimed %s", ErrNothingToClaim, proof.Account, mor(cum), mor(claimed))
+	}
+	due := new(big.Int).Sub(cum, claimed)
+	p := make([][32]byte, len(proof.Proof))
+	for i, h := range proof.Proof {
+		p[i] = h
+	}
+	res, err := m.send(ctx, s, "claim", m.PoolAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.pool.Claim(o, proof.Account, cum, p)
+	})
+	return res, due, err
+}
+
+func (m *Market) checkModel(ctx context.Context, model, action string) (common.Hash, error) {
+	if _, _, err := SplitModel(model); err != nil {
+		return common.Hash{}, fmt.Errorf("%s: %w", action, err)
+	}
+	id := ModelID(model)
+	ok, err := m.reg.IsRegistered(call(ctx), id)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("%s: read model registry: %w", action, err)
+	}
+	if !ok {
+		return common.Hash{}, fmt.Errorf("%s: %w: %s (id %s) is not in the ModelRegistry; its builder registers it with `provider model register`",
+			action, ErrUnknownModel, model, id)
+	}
+	return id, nil
+}
+
+func (m *Market) requireRegistered(ctx context.Context, owner common.Address, action string) error {
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return err
+	}
+	if !p.Registered {
+		return notRegistered(owner, action)
+	}
+	return nil
+}
+
+func notRegistered(owner common.Address, action string) error {
+	return fmt.Errorf("%s: %w: %s; run `provider register --endpoint <url> --signer <address> --stake <MOR>` first", action, ErrNotRegistered, owner)
+}
+
+func (m *Market) checkBalance(ctx context.Context, owner common.Address, need *big.Int, action string) error {
+	bal, err := m.MORBalance(ctx, owner)
+	if err != nil {
+		return err
+	}
+	if bal.Cmp(need) < 0 {
+		return fmt.Errorf("%s: %w: %s holds %s but %s is needed; transfer MOR to it first", action, ErrInsufficientMOR, owner, mor(bal), mor(need))
+	}
+	return nil
+}
+
+func (m *Market) approve(ctx context.Context, s *Sender, amt *big.Int) ([]*Result, error) {
+	cur, err := m.mor.Allowance(call(ctx), s.From(), m.MarketplaceAddr)
+	if err != nil {
+		return nil, fmt.Errorf("approve: read allowance: %w", err)
+	}
+	if cur.Cmp(amt) >= 0 {
+		return nil, nil
+	}
+	res, err := m.send(ctx, s, "approve", m.TokenAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mor.Approve(o, m.MarketplaceAddr, amt)
+	})
+	return results(res), err
+}
+
+// permitTypeHash is keccak256 of the ERC-2612 Permit type.
+var permitTypeHash = crypto.Keccak256Hash([]byte("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"))
+
+// signPermit signs an ERC-2612 permit of value MOR for spender, under the token's own EIP-712 domain.
+func (m *Market) signPermit(ctx context.Context, s *Sender, spender common.Address, value, deadline *big.Int) (uint8, [32]byte, [32]byte, error) {
+	owner := s.From()
+	nonce, err := m.mor.Nonces(call(ctx), owner)
+	if err != nil {
+		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: read nonce: %w", err)
+	}
+	sep, err := m.mor.DOMAINSEPARATOR(call(ctx))
+	if err != nil {
+		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: read domain separator: %w", err)
+	}
+	structHash := crypto.Keccak256Hash(permitTypeHash[:], common.LeftPadBytes(owner[:], 32), common.LeftPadBytes(spender[:], 32),
+		math.U256Bytes(new(big.Int).Set(value)), math.U256Bytes(nonce), math.U256Bytes(new(big.Int).Set(deadline)))
+	digest := crypto.Keccak256Hash([]byte{0x19, 0x01}, sep[:], structHash[:])
+	sig, err := crypto.Sign(digest[:], s.Key)
+	if err != nil {
+		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: sign: %w", err)
+	}
+	var r, ss [32]byte
+	copy(r[:], sig[:32])
+	copy(ss[:], sig[32:64])
+	return sig[64] + 27, r, ss, nil
+}
+
+func checkEndpoint(endpoint string) error {
+	u, err := url.Parse(endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("register: endpoint %q is not an http(s) URL; pass the public base URL of `provider serve`, e.g. https://node.example.com", endpoint)
+	}
+	if len(endpoint) > maxEndpointLength {
+		return fmt.Errorf("register: endpoint is %d bytes, the limit is %d", len(endpoint), maxEndpointLength)
+	}
+	return nil
+}
+
+func results(r *Result) []*Result {
+	if r == nil {
+		return nil
+	}
+	return []*Result{r}
+}

@@ -1,0 +1,176 @@
+package market
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+)
+
+// Estimate is what a transaction is expected to cost, shown before it is sent.
+type Estimate struct {
+	Action   string         `json:"action"`
+	From     common.Address `json:"from"`
+	To       common.Address `json:"to"`
+	Gas      uint64         `json:"gas"`
+	GasPrice *big.Int       `json:"gasPrice"` // expected effective price (base fee + tip, capped)
+	Cost     *big.Int       `json:"cost"`     // Gas × GasPrice, wei of the native currency
+	MaxCost  *big.Int       `json:"maxCost"`  // Gas × fee cap: the most it can cost
+}
+
+// Result is the outcome of one transaction.
+type Result struct {
+	Estimate
+	DryRun  bool        `json:"dryRun"`
+	Hash    common.Hash `json:"hash,omitempty"`
+	Block   uint64      `json:"block,omitempty"`
+	GasUsed uint64      `json:"gasUsed,omitempty"`
+	Fee     *big.Int    `json:"fee,omitempty"` // gas used × effective gas price
+}
+
+// Sender signs and sends transactions from one key. For every transaction it estimates gas and cost,
+// reports the estimate through OnEstimate, stops there on a dry run, and otherwise sends it and waits for
+// the receipt. A Sender is used by one command at a time: nonces come from the node's pending count.
+type Sender struct {
+	Key        *ecdsa.PrivateKey
+	DryRun     bool
+	OnEstimate func(Estimate) // may be nil
+}
+
+// From returns the sending address.
+func (s *Sender) From() common.Address { return crypto.PubkeyToAddress(s.Key.PublicKey) }
+
+// send builds the transaction with build (which receives NoSend options, so abigen estimates gas and
+// signs without sending), reports its cost, then sends it and waits for the receipt unless DryRun.
+func (m *Market) send(ctx context.Context, s *Sender, action string, to common.Address,
+	build func(*bind.TransactOpts) (*types.Transaction, error)) (*Result, error) {
+	opts, err := bind.NewKeyedTransactorWithChainID(s.Key, new(big.Int).SetUint64(m.chainID))
+	if err != nil {
+		return nil, fmt.Errorf("market: %w", err)
+	}
+	opts.Context, opts.NoSend = ctx, true
+	tx, err := build(opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", action, decodeRevert(err))
+	}
+	est := Estimate{Action: action, From: opts.From, To: to, Gas: tx.Gas()}
+	feeCap := tx.GasFeeCap()
+	est.GasPrice = new(big.Int).Set(feeCap)
+	if head, err := m.backend.HeaderByNumber(ctx, nil); err == nil && head.BaseFee != nil {
+		if p := new(big.Int).Add(head.BaseFee, tx.GasTipCap()); p.Cmp(feeCap) < 0 {
+			est.GasPrice = p
+		}
+	}
+	gas := new(big.Int).SetUint64(est.Gas)
+	est.Cost = new(big.Int).Mul(gas, est.GasPrice)
+	est.MaxCost = new(big.Int).Mul(gas, feeCap)
+	if s.OnEstimate != nil {
+		s.OnEstimate(est)
+	}
+	res := &Result{Estimate: est, DryRun: s.DryRun}
+	if s.DryRun {
+		return res, nil
+	}
+	bal, err := m.backend.BalanceAt(ctx, opts.From, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read ETH balance: %w", action, err)
+	}
+	if bal.Cmp(est.MaxCost) < 0 {
+		return nil, fmt.Errorf("%s: %w: %s has %s, the transaction may cost up to %s; send ETH to it first",
+			action, ErrInsufficientFunds, opts.From, ether(bal), ether(est.MaxCost))
+	}
+	if err := m.backend.SendTransaction(ctx, tx); err != nil {
+		return nil, fmt.Errorf("%s: send: %w", action, err)
+	}
+	res.Hash = tx.Hash()
+	rcpt, err := bind.WaitMined(ctx, m.backend, tx)
+	if err != nil {
+		return res, fmt.Errorf("%s: waiting for %s: %w", action, tx.Hash(), err)
+	}
+	res.Block, res.GasUsed = rcpt.BlockNumber.Uint64(), rcpt.GasUsed
+	if rcpt.EffectiveGasPrice != nil {
+		res.Fee = new(big.Int).Mul(new(big.Int).SetUint64(rcpt.GasUsed), rcpt.EffectiveGasPrice)
+	}
+	if rcpt.Status != types.ReceiptStatusSuccessful {
+		return res, fmt.Errorf("%s: %w: %s in block %d", action, ErrReverted, tx.Hash(), res.Block)
+	}
+	return res, nil
+}
+
+func ether(v *big.Int) string {
+	s := mor(v)
+	return strings.TrimSuffix(s, " MOR") + " ETH"
+}
+
+// errorABIs are the custom errors of every contract a provider calls, to decode reverts.
+var errorABIs = func() []*abi.ABI {
+	var out []*abi.ABI
+	for _, md := range []*bind.MetaData{marketplace.MarketplaceMetaData, modelregistry.ModelRegistryMetaData,
+		computepool.ComputePoolMetaData, mortoken.MORTokenMetaData} {
+		if a, err := md.GetAbi(); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}()
+
+// RevertError is a decoded custom-error revert.
+type RevertError struct {
+	Name string
+	Args []any
+	err  error
+}
+
+func (e *RevertError) Error() string {
+	parts := make([]string, len(e.Args))
+	for i, a := range e.Args {
+		parts[i] = fmt.Sprint(a)
+	}
+	return fmt.Sprintf("%s: %s(%s)", ErrReverted, e.Name, strings.Join(parts, ", "))
+}
+
+func (e *RevertError) Unwrap() error { return ErrReverted }
+
+// decodeRevert turns an estimateGas/call error carrying revert data into a *RevertError naming the
+// contract's custom error; other errors are returned unchanged.
+func decodeRevert(err error) error {
+	var de interface{ ErrorData() any }
+	if !errors.As(err, &de) {
+		return err
+	}
+	s, ok := de.ErrorData().(string)
+	if !ok {
+		return err
+	}
+	data, derr := hexutil.Decode(s)
+	if derr != nil || len(data) < 4 {
+		return err
+	}
+	for _, a := range errorABIs {
+		for _, e := range a.Errors {
+			if string(e.ID[:4]) != string(data[:4]) {
+				continue
+			}
+			args, uerr := e.Inputs.Unpack(data[4:])
+			if uerr != nil {
+				continue
+			}
+			return &RevertError{Name: e.Name, Args: args, err: err}
+		}
+	}
+	return err
+}

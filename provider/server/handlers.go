@@ -1,0 +1,252 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/session"
+)
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/chat/completions", s.counted("chat", s.handleInference("/chat/completions")))
+	mux.HandleFunc("POST /v1/completions", s.counted("completions", s.handleInference("/completions")))
+	mux.HandleFunc("GET /v1/models", s.counted("models", s.handleModels))
+	mux.HandleFunc("POST /v1/liveness", s.counted("liveness", s.handleLiveness))
+	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	if g, ok := s.cfg.Registerer.(prometheus.Gatherer); ok {
+		mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{}))
+	}
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s", r.Method, r.URL.Path))
+	})
+	return mux
+}
+
+// statusRecorder remembers the status written, for the request counter. It forwards Flush so streams
+// still stream.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusRecorder) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusRecorder) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusRecorder) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (s *Server) counted(route string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w}
+		h(rec, r)
+		s.metrics.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
+	}
+}
+
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, wire.Errorf(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "body larger than %d bytes", s.cfg.MaxBodyBytes)
+		}
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "read body: %v", err)
+	}
+	return body, nil
+}
+
+// sessionError maps session table errors to PROTOCOL §9 errors.
+func sessionError(err error) error {
+	switch {
+	case errors.Is(err, session.ErrReplayed):
+		return wire.Errorf(http.StatusConflict, wire.CodeReplayed, "%v: sign each request with a higher seq", err)
+	case errors.Is(err, session.ErrClosed):
+		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session is closed: open a new one at a router")
+	case errors.Is(err, session.ErrBudgetExhausted):
+		return wire.Errorf(http.StatusForbidden, wire.CodeExpired, "%v: open a new session", err)
+	case errors.Is(err, session.ErrCapacity):
+		return wire.Errorf(http.StatusTooManyRequests, wire.CodeCapacity, "%v: retry shortly", err)
+	case errors.Is(err, session.ErrUnknownModel):
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "this provider does not serve the ticket's model")
+	case errors.Is(err, session.ErrTicketMismatch):
+		return wire.Errorf(http.StatusConflict, wire.CodeForbidden, "%v", err)
+	case errors.Is(err, session.ErrUnknownSession):
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session at this provider")
+	}
+	return err
+}
+
+func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
+	a, err := s.authenticate(r, nil)
+	if err == nil {
+		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
+	}
+	if err != nil {
+		wire.WriteError(w, err)
+		return
+	}
+	type model struct {
+		ID      string `json:"id"`
+		Object  string `json:"object"`
+		Created int64  `json:"created"`
+		OwnedBy string `json:"owned_by"`
+	}
+	out := struct {
+		Object string  `json:"object"`
+		Data   []model `json:"data"`
+	}{Object: "list", Data: []model{}}
+	for _, m := range s.models {
+		out.Data = append(out.Data, model{ID: m.Name, Object: "model", OwnedBy: s.cfg.Provider.Hex()})
+	}
+	wire.WriteJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4096))
+	var req wire.LivenessRequest
+	if err == nil {
+		err = json.Unmarshal(body, &req)
+	}
+	if err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "liveness body: %v", err))
+		return
+	}
+	if req.ModelID != (common.Hash{}) {
+		if _, ok := s.models[req.ModelID]; !ok {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not served here", req.ModelID))
+			return
+		}
+	}
+	l := eip712.Liveness{Provider: s.cfg.Provider, Challenge: req.Challenge, Timestamp: uint64(s.now().Unix())}
+	sig, err := s.cfg.Domain.Sign(&l, s.cfg.SignerKey)
+	if err != nil {
+		wire.WriteError(w, fmt.Errorf("sign liveness: %w", err))
+		return
+	}
+	free, total := s.sessions.Capacity(req.ModelID)
+	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: free, Max: total}})
+}
+
+var sessionIDPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)
+
+// CloseResponse is the provider's answer to POST /v1/sessions/{id}/close.
+type CloseResponse struct {
+	Receipt           eip712.UsageReceipt `json:"receipt"`
+	UserSignature     eip712.Signature    `json:"userSignature"`
+	ProviderSignature eip712.Signature    `json:"providerSignature"`
+}
+
+func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
+	idStr := r.PathValue("id")
+	if !sessionIDPattern.MatchString(idStr) {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "session id must be 0x + 64 hex digits"))
+		return
+	}
+	id := common.HexToHash(idStr)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 8192))
+	var req wire.CloseRequest
+	if err == nil {
+		err = json.Unmarshal(body, &req)
+	}
+	if err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close body: %v", err))
+		return
+	}
+	if req.UserSignature == nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "userSignature is required: sign the UsageReceipt with the session's user key"))
+		return
+	}
+	if req.Receipt.SessionID != id {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "receipt is for session %s, the path names %s", req.Receipt.SessionID, id))
+		return
+	}
+	snap, err := s.sessions.Usage(id)
+	if err != nil {
+		wire.WriteError(w, sessionError(err))
+		return
+	}
+	if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], snap.Ticket.User); err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "receipt not signed by the session's user %s: %v", snap.Ticket.User, err))
+		return
+	}
+	snap, err = s.sessions.Close(id, func(sn session.Snapshot) error { return s.checkReceipt(&req.Receipt, sn.Usage) })
+	if err != nil {
+		wire.WriteError(w, sessionError(err))
+		return
+	}
+	sig, err := s.cfg.Domain.Sign(&req.Receipt, s.cfg.SignerKey)
+	if err != nil {
+		wire.WriteError(w, fmt.Errorf("countersign: %w", err))
+		return
+	}
+	s.log.Info("session closed with receipt", zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds),
+		zap.Uint32("meteredSeconds", snap.Usage.Seconds), zap.Uint32("in", req.Receipt.InputTokens), zap.Uint32("out", req.Receipt.OutputTokens))
+	s.report("receipt", wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig})
+	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig})
+}
+
+// checkReceipt accepts a receipt that claims no more than the meter saw, plus a small tolerance (clocks
+// and token counters differ a little between client and provider).
+func (s *Server) checkReceipt(rc *eip712.UsageReceipt, m session.Usage) error {
+	tol := func(v uint32) uint64 { return uint64(v) + max(uint64(s.cfg.TokenTolerance), uint64(v)/20) }
+	switch {
+	case uint64(rc.Seconds) > uint64(m.Seconds)+uint64(s.cfg.SecondsTolerance):
+		return wire.Errorf(http.StatusUnprocessableEntity, wire.CodeBadRequest,
+			"receipt claims %d s but the provider metered %d s (tolerance %d s); sign a receipt with at most %d s",
+			rc.Seconds, m.Seconds, s.cfg.SecondsTolerance, m.Seconds+s.cfg.SecondsTolerance)
+	case uint64(rc.InputTokens) > tol(m.InputTokens):
+		return wire.Errorf(http.StatusUnprocessableEntity, wire.CodeBadRequest,
+			"receipt claims %d input tokens but the provider metered %d (at most %d accepted)", rc.InputTokens, m.InputTokens, tol(m.InputTokens))
+	case uint64(rc.OutputTokens) > tol(m.OutputTokens):
+		return wire.Errorf(http.StatusUnprocessableEntity, wire.CodeBadRequest,
+			"receipt claims %d output tokens but the provider metered %d (at most %d accepted)", rc.OutputTokens, m.OutputTokens, tol(m.OutputTokens))
+	}
+	return nil
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
+	free, total := s.sessions.Capacity(common.Hash{})
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "openSessions": s.sessions.Open(),
+		"capacity": wire.Capacity{Free: free, Max: total}, "time": s.now().Unix()})
+}
+
+// closeOneSided signs the metered usage as the provider's receipt and reports it to the router.
+func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
+	rc := snap.Usage.Receipt()
+	sig, err := s.cfg.Domain.Sign(&rc, s.cfg.SignerKey)
+	if err != nil {
+		s.log.Error("sign one-sided receipt", zap.Error(err))
+		return
+	}
+	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
+		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
+	s.report(kind, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig})
+}

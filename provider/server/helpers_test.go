@@ -1,0 +1,227 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/server"
+)
+
+// upstream is the stand-in OpenAI-compatible server (the only test double). Model names select behaviour:
+//
+//	"fast"       answers at once; streams 5 chunks and a usage chunk when asked for it
+//	"nousage"    streams 4 content chunks and never reports usage
+//	"slow"       waits on release (or 3 s) before answering
+//	"err429"     429 with an OpenAI error body and Retry-After
+//	"err503"     503 with an ollama-style {"error": "..."} body
+type upstream struct {
+	*httptest.Server
+	release chan struct{}
+	mu      sync.Mutex
+	bodies  []map[string]any
+}
+
+func newUpstream(t testing.TB) *upstream {
+	u := &upstream{release: make(chan struct{})}
+	u.Server = httptest.NewServer(http.HandlerFunc(u.serve))
+	t.Cleanup(u.Close)
+	return u
+}
+
+func (u *upstream) lastBody() map[string]any {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.bodies[len(u.bodies)-1]
+}
+
+func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
+	var req map[string]any
+	_ = json.NewDecoder(r.Body).Decode(&req)
+	u.mu.Lock()
+	u.bodies = append(u.bodies, req)
+	u.mu.Unlock()
+	model, _ := req["model"].(string)
+	stream, _ := req["stream"].(bool)
+	switch model {
+	case "err429":
+		w.Header().Set("Retry-After", "7")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(429)
+		io.WriteString(w, `{"error":{"message":"Rate limit reached for requests","type":"requests","code":"rate_limit_exceeded"}}`)
+		return
+	case "err503":
+		w.WriteHeader(503)
+		io.WriteString(w, `{"error":"model is loading"}`)
+		return
+	case "slow":
+		select {
+		case <-u.release:
+		case <-time.After(3 * time.Second):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if !stream {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"x","object":"chat.completion","model":"`+model+`","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there"},"finish_reason":"stop"}],"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}`)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	fl := w.(http.Flusher)
+	n := 5
+	switch model {
+	case "nousage":
+		n = 4
+	case "bench":
+		n = 500
+	}
+	io.WriteString(w, `data: {"choices":[{"delta":{"role":"assistant","content":""}}]}`+"\n\n")
+	for i := range n {
+		fmt.Fprintf(w, "data: {\"choices\":[{\"delta\":{\"content\":\"tok%d \"}}]}\n\n", i)
+		fl.Flush()
+	}
+	opts, _ := req["stream_options"].(map[string]any)
+	if model != "nousage" && opts["include_usage"] == true {
+		io.WriteString(w, `data: {"choices":[],"usage":{"prompt_tokens":13,"completion_tokens":5,"total_tokens":18}}`+"\n\n")
+	}
+	io.WriteString(w, "data: [DONE]\n\n")
+}
+
+// client is a user with a session ticket.
+type client struct {
+	t       testing.TB
+	domain  *eip712.Domain
+	base    string
+	user    *ecdsa.PrivateKey
+	ticket  eip712.SessionTicket
+	header  string
+	seq     uint64
+	signAs  *ecdsa.PrivateKey // overrides user for request signatures
+	timeOff int64
+}
+
+func newTicket(provider, user common.Address, model string, maxSeconds uint32, notAfter time.Time) eip712.SessionTicket {
+	var id common.Hash
+	_, _ = rand.Read(id[:])
+	return eip712.SessionTicket{SessionID: id, User: user, Provider: provider, ModelID: crypto.Keccak256Hash([]byte(model)),
+		PricePerSecond: *uint256.NewInt(1e9), MaxSeconds: maxSeconds, NotAfter: uint64(notAfter.Unix())}
+}
+
+func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateKey, tk eip712.SessionTicket, routerKey *ecdsa.PrivateKey) *client {
+	sig, err := d.Sign(&tk, routerKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(eip712.SignedSessionTicket{Ticket: tk, Signature: sig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &client{t: t, domain: d, base: base, user: user, ticket: tk, header: base64.RawURLEncoding.EncodeToString(raw)}
+}
+
+// do sends one signed request with the next seq (or seq when > 0).
+func (c *client) do(method, path, body string, seq uint64) *http.Response {
+	resp, err := http.DefaultClient.Do(c.build(method, path, body, seq))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp
+}
+
+// build signs a request with the next seq (or seq when > 0) without sending it.
+func (c *client) build(method, path, body string, seq uint64) *http.Request {
+	if seq == 0 {
+		c.seq++
+		seq = c.seq
+	}
+	unix := uint64(time.Now().Unix() + c.timeOff)
+	text := wire.RequestText(c.domain.ChainID(), c.ticket.SessionID, seq, unix, method, path, []byte(body))
+	key := c.user
+	if c.signAs != nil {
+		key = c.signAs
+	}
+	sig, err := eip712.Sign(wire.RequestDigest(text), key)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req, _ := http.NewRequest(method, c.base+path, strings.NewReader(body))
+	req.Header.Set(wire.HeaderTicket, c.header)
+	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(seq, 10)+"."+strconv.FormatUint(unix, 10))
+	req.Header.Set(wire.HeaderSignature, hexutil.Encode(sig[:]))
+	return req
+}
+
+func (c *client) chat(model string, stream bool) *http.Response {
+	return c.do("POST", "/v1/chat/completions", fmt.Sprintf(`{"model":%q,"stream":%v,"messages":[{"role":"user","content":"Say hello"}]}`, model, stream), 0)
+}
+
+// errorOf reads {"error": {"code", "message"}}.
+func errorOf(t testing.TB, resp *http.Response) (int, string, string) {
+	defer resp.Body.Close()
+	var env struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	if err := json.Unmarshal(raw, &env); err != nil {
+		t.Fatalf("status %d, body %q is not an error envelope", resp.StatusCode, raw)
+	}
+	return resp.StatusCode, env.Error.Code, env.Error.Message
+}
+
+func readAll(t testing.TB, resp *http.Response) string {
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func postJSON(t testing.TB, url string, v any) *http.Response {
+	raw, _ := json.Marshal(v)
+	resp, err := http.Post(url, "application/json", bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+// staticRouters is a fixed RouterAuthority for the benchmarks (no chain there).
+type staticRouters map[common.Address]bool
+
+func (s staticRouters) IsRouter(_ context.Context, a common.Address) (bool, error) { return s[a], nil }
+
+var _ server.RouterAuthority = staticRouters{}
+
+var base64Raw = base64.RawURLEncoding
+
+func encodeHeader(t testing.TB, st eip712.SignedSessionTicket) string {
+	raw, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base64.RawURLEncoding.EncodeToString(raw)
+}

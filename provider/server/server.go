@@ -1,0 +1,237 @@
+// Package server is `provider serve`: an OpenAI-compatible HTTP server in front of an upstream inference
+// server (ollama, vLLM, llama.cpp, a hosted API) that admits only Lake Travis sessions — a router-signed
+// ticket naming this provider, requests signed by the ticket's user, strictly increasing sequence numbers —
+// meters them, answers the router's liveness challenges and countersigns usage receipts
+// (protocol/README.md, "Provider").
+package server
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/provider/session"
+)
+
+// RouterAuthority says whether an address may sign session tickets (holds ROUTER_ROLE on the
+// Marketplace). *roles.Cache implements it.
+type RouterAuthority interface {
+	IsRouter(ctx context.Context, addr common.Address) (bool, error)
+}
+
+// Model is one served model.
+type Model struct {
+	Name           string // "name:tag" as registered; modelId = keccak256(Name)
+	Upstream       string // the upstream's name for it, e.g. "llama3.1:8b"
+	MaxConcurrency int    // concurrent requests; 0 means DefaultConcurrency
+}
+
+// DefaultConcurrency is a model's concurrent request limit when its Model gives none.
+const DefaultConcurrency = 4
+
+// Config configures a Server. Domain, Provider, SignerKey, Routers, UpstreamURL and Models are required.
+type Config struct {
+	Domain    *eip712.Domain    // chain id and Marketplace address
+	Provider  common.Address    // the provider's owner address, as tickets and liveness name it
+	SignerKey *ecdsa.PrivateKey // the registered signer (hot) key
+	Routers   RouterAuthority
+
+	UpstreamURL    string // OpenAI-compatible base URL including /v1, e.g. http://127.0.0.1:11434/v1
+	UpstreamAPIKey string // sent as a bearer token when set
+	Models         []Model
+
+	RouterURL   string        // where closes are reported (POST {RouterURL}/v1/sessions/{id}/close); empty: not reported
+	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
+
+	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
+	MaxBodyBytes     int64         // request body limit; default 4 MiB
+	SecondsTolerance uint32        // a receipt may claim this many seconds above the meter; default 2
+	TokenTolerance   uint32        // … and this many tokens (or 5%, whichever is larger); default 16
+
+	Logger     *zap.Logger
+	Registerer prometheus.Registerer // metrics go here; nil: a private registry
+	HTTPClient *http.Client          // for upstream and router calls; nil: a tuned default
+	Now        func() time.Time
+}
+
+// Server serves one provider. Create it with New.
+type Server struct {
+	cfg      Config
+	log      *zap.Logger
+	signer   common.Address
+	sessions *session.Table
+	models   map[common.Hash]Model
+	upstream string
+	client   *http.Client
+	metrics  *metrics
+	now      func() time.Time
+	handler  http.Handler
+
+	reports sync.WaitGroup // background close reports
+}
+
+// New validates cfg and builds the server.
+func New(cfg Config) (*Server, error) {
+	switch {
+	case cfg.Domain == nil:
+		return nil, errors.New("server: no EIP-712 domain (chain id and Marketplace address)")
+	case cfg.Provider == (common.Address{}):
+		return nil, errors.New("server: no provider (owner) address")
+	case cfg.SignerKey == nil:
+		return nil, errors.New("server: no signer key")
+	case cfg.Routers == nil:
+		return nil, errors.New("server: no router authority")
+	case cfg.UpstreamURL == "":
+		return nil, errors.New("server: no upstream URL")
+	case len(cfg.Models) == 0:
+		return nil, errors.New("server: no models configured")
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = 5 * time.Minute
+	}
+	if cfg.ClockSkew <= 0 {
+		cfg.ClockSkew = 60 * time.Second
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 4 << 20
+	}
+	if cfg.SecondsTolerance == 0 {
+		cfg.SecondsTolerance = 2
+	}
+	if cfg.TokenTolerance == 0 {
+		cfg.TokenTolerance = 16
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = zap.NewNop()
+	}
+	if cfg.Registerer == nil {
+		cfg.Registerer = prometheus.NewRegistry()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Transport: &http.Transport{
+			Proxy:               http.ProxyFromEnvironment,
+			DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			MaxIdleConns:        256,
+			MaxIdleConnsPerHost: 128,
+			IdleConnTimeout:     90 * time.Second,
+			ForceAttemptHTTP2:   true,
+		}}
+	}
+	s := &Server{
+		cfg:      cfg,
+		log:      cfg.Logger,
+		signer:   crypto.PubkeyToAddress(cfg.SignerKey.PublicKey),
+		models:   map[common.Hash]Model{},
+		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
+		client:   cfg.HTTPClient,
+		now:      cfg.Now,
+	}
+	limits := map[common.Hash]int{}
+	for _, m := range cfg.Models {
+		if !strings.Contains(m.Name, ":") {
+			return nil, fmt.Errorf("server: model %q is not of the form name:tag", m.Name)
+		}
+		if m.Upstream == "" {
+			m.Upstream = m.Name
+		}
+		if m.MaxConcurrency <= 0 {
+			m.MaxConcurrency = DefaultConcurrency
+		}
+		id := crypto.Keccak256Hash([]byte(m.Name))
+		s.models[id] = m
+		limits[id] = m.MaxConcurrency
+	}
+	s.sessions = session.New(limits, cfg.Now)
+	m, err := newMetrics(cfg.Registerer, s.sessions)
+	if err != nil {
+		return nil, err
+	}
+	s.metrics = m
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler (every route, including /metrics and /healthz).
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Sessions returns the session table (for status and tests).
+func (s *Server) Sessions() *session.Table { return s.sessions }
+
+// Signer returns the signer key's address.
+func (s *Server) Signer() common.Address { return s.signer }
+
+// Run serves on ln until ctx is cancelled, then shuts down gracefully: it stops accepting connections,
+// lets requests in flight — streams included — finish for up to drain, closes every open session
+// one-sided and reports the closes to the router.
+func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSweep()
+	go s.Sweep(sweepCtx)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving", zap.String("addr", ln.Addr().String()), zap.Stringer("provider", s.cfg.Provider),
+		zap.Stringer("signer", s.signer), zap.Int("models", len(s.models)))
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down: finishing requests in flight", zap.Duration("drain", drain))
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		s.log.Warn("requests still in flight at the end of the drain period", zap.Error(err))
+		_ = srv.Close()
+	}
+	stopSweep()
+	for _, snap := range s.sessions.CloseAll() {
+		s.closeOneSided(snap, "shutdown")
+	}
+	done := make(chan struct{})
+	go func() { s.reports.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sctx.Done():
+		s.log.Warn("close reports still pending at shutdown")
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return err
+}
+
+// Sweep closes idle sessions (one-sided receipts reported to the router) until ctx ends. Run starts it;
+// call it only when serving Handler some other way.
+func (s *Server) Sweep(ctx context.Context) {
+	every := min(max(s.cfg.IdleTimeout/4, 10*time.Millisecond), 30*time.Second)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			for _, snap := range s.sessions.CloseIdle(s.cfg.IdleTimeout) {
+				s.closeOneSided(snap, "idle")
+			}
+		}
+	}
+}

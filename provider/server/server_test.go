@@ -1,0 +1,450 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/internal/devchain"
+	"github.com/laketravis/laketravis/provider/market"
+	"github.com/laketravis/laketravis/provider/roles"
+	"github.com/laketravis/laketravis/provider/server"
+)
+
+// testEnv is one anvil chain shared by the tests of this package: provider owner = anvil account 3
+// (registered, signer = account 4), router = account 1 (ROUTER_ROLE from the deploy script).
+var (
+	envOnce sync.Once
+	shared  *testEnv
+	envErr  error
+)
+
+type testEnv struct {
+	chain   *devchain.Chain
+	market  *market.Market
+	domain  *eip712.Domain
+	owner   common.Address
+	routers server.RouterAuthority
+}
+
+func setup(t *testing.T) *testEnv {
+	t.Helper()
+	envOnce.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		defer cancel()
+		c, err := devchain.Start(ctx, time.Hour, "")
+		if err != nil {
+			envErr = err
+			return
+		}
+		m, err := market.New(c.Client, c.Deployment)
+		if err != nil {
+			envErr = err
+			return
+		}
+		ownerKey, signerKey := devnet.DevKey(3), devnet.DevKey(4)
+		owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
+		if envErr = c.FundMOR(ctx, owner, devchain.MOR(200)); envErr != nil {
+			return
+		}
+		_, envErr = m.Register(ctx, &market.Sender{Key: ownerKey}, market.RegisterOptions{
+			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devchain.MOR(100)})
+		if envErr != nil {
+			return
+		}
+		shared = &testEnv{chain: c, market: m, domain: eip712.NewDomain(c.Deployment.ChainID, m.MarketplaceAddr),
+			owner: owner, routers: roles.NewCache(m, 0, 0)}
+	})
+	if envErr != nil {
+		t.Fatalf("anvil setup: %v", envErr)
+	}
+	return shared
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared != nil {
+		shared.chain.Close()
+	}
+	os.Exit(code)
+}
+
+var models = []server.Model{
+	{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8},
+	{Name: "nousage:v1", Upstream: "nousage", MaxConcurrency: 8},
+	{Name: "slow:v1", Upstream: "slow", MaxConcurrency: 1},
+	{Name: "err429:v1", Upstream: "err429"},
+	{Name: "err503:v1", Upstream: "err503"},
+}
+
+func newServer(t *testing.T, e *testEnv, up *upstream, mod func(*server.Config)) (*server.Server, *httptest.Server) {
+	cfg := server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
+		UpstreamURL: up.URL + "/v1", Models: models, Logger: zaptest.NewLogger(t), IdleTimeout: time.Hour}
+	if mod != nil {
+		mod(&cfg)
+	}
+	s, err := server.New(cfg)
+	require.NoError(t, err)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return s, ts
+}
+
+func (e *testEnv) client(t *testing.T, ts *httptest.Server, model string, maxSeconds uint32) *client {
+	user, _ := crypto.GenerateKey()
+	tk := newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), model, maxSeconds, time.Now().Add(time.Hour))
+	return newClient(t, e.domain, ts.URL, user, tk, devnet.DevKey(1))
+}
+
+func TestNonStreamingAndMetering(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	s, ts := newServer(t, e, up, nil)
+	c := e.client(t, ts, "fast:v1", 60)
+
+	resp := c.chat("fast:v1", false)
+	require.Equal(t, 200, resp.StatusCode)
+	var out struct {
+		Choices []struct{ Message struct{ Content string } }
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	resp.Body.Close()
+	require.Equal(t, "Hello there", out.Choices[0].Message.Content)
+	require.Equal(t, "fast", up.lastBody()["model"], "model mapped to the upstream's name")
+
+	snap, err := s.Sessions().Usage(c.ticket.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, uint32(11), snap.Usage.InputTokens)
+	require.Equal(t, uint32(7), snap.Usage.OutputTokens)
+	require.Equal(t, uint32(1), snap.Usage.Seconds, "a short request bills one (rounded-up) second")
+
+	// /v1/models is authenticated and lists the served models.
+	resp = c.do("GET", "/v1/models", "", 0)
+	body := readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode, body)
+	require.Contains(t, body, `"fast:v1"`)
+}
+
+func TestStreaming(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	s, ts := newServer(t, e, up, nil)
+
+	t.Run("usage chunk", func(t *testing.T) {
+		c := e.client(t, ts, "fast:v1", 60)
+		resp := c.chat("fast:v1", true)
+		require.Equal(t, 200, resp.StatusCode)
+		require.Equal(t, "text/event-stream", resp.Header.Get("Content-Type"))
+		body := readAll(t, resp)
+		for i := range 5 {
+			require.Contains(t, body, "tok"+string(rune('0'+i)))
+		}
+		require.True(t, strings.HasSuffix(body, "data: [DONE]\n\n"))
+		require.Equal(t, map[string]any{"include_usage": true}, up.lastBody()["stream_options"])
+		snap, err := s.Sessions().Usage(c.ticket.SessionID)
+		require.NoError(t, err)
+		require.Equal(t, uint32(13), snap.Usage.InputTokens)
+		require.Equal(t, uint32(5), snap.Usage.OutputTokens)
+		require.NotZero(t, snap.Usage.Seconds)
+	})
+	t.Run("counted from chunks", func(t *testing.T) {
+		c := e.client(t, ts, "nousage:v1", 60)
+		resp := c.chat("nousage:v1", true)
+		require.Equal(t, 200, resp.StatusCode)
+		readAll(t, resp)
+		snap, err := s.Sessions().Usage(c.ticket.SessionID)
+		require.NoError(t, err)
+		require.Equal(t, uint32(4), snap.Usage.OutputTokens, "one token per content chunk, the empty role chunk excluded")
+		require.NotZero(t, snap.Usage.InputTokens, "estimated from the prompt")
+	})
+}
+
+func TestTicketChecks(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	_, ts := newServer(t, e, up, nil)
+	userKey, _ := crypto.GenerateKey()
+	user := crypto.PubkeyToAddress(userKey.PublicKey)
+	stranger, _ := crypto.GenerateKey()
+	hour := time.Now().Add(time.Hour)
+
+	tests := []struct {
+		name       string
+		make       func() *client
+		status     int
+		code, text string
+	}{
+		{"forged ticket", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), stranger)
+		}, 403, wire.CodeForbidden, "not an authorised router"},
+		{"non-router key", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(2))
+		}, 403, wire.CodeForbidden, "not an authorised router"},
+		{"tampered ticket", func() *client {
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c.ticket.MaxSeconds = 100000 // re-encode the header with the router's old signature
+			var st eip712.SignedSessionTicket
+			raw, _ := decodeHeader(c.header)
+			require.NoError(t, json.Unmarshal(raw, &st))
+			st.Ticket.MaxSeconds = 100000
+			c.header = encodeHeader(t, st)
+			return c
+		}, 403, wire.CodeForbidden, "not an authorised router"},
+		{"expired", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, time.Now().Add(-time.Minute)), devnet.DevKey(1))
+		}, 401, wire.CodeExpired, "ticket expired"},
+		{"other user", func() *client {
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c.signAs = stranger
+			return c
+		}, 403, wire.CodeBadSignature, "session belongs to"},
+		{"wrong provider", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(common.HexToAddress("0x1234"), user, "fast:v1", 60, hour), devnet.DevKey(1))
+		}, 403, wire.CodeForbidden, "ticket is for provider"},
+		{"stale request time", func() *client {
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c.timeOff = -120
+			return c
+		}, 401, wire.CodeExpired, "away from the provider's clock"},
+		{"unserved model", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "other:v1", 60, hour), devnet.DevKey(1))
+		}, 404, wire.CodeUnknownModel, "does not serve"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, code, msg := errorOf(t, tt.make().chat("fast:v1", false))
+			require.Equal(t, tt.status, status, msg)
+			require.Equal(t, tt.code, code, msg)
+			require.Contains(t, msg, tt.text)
+		})
+	}
+
+	t.Run("replayed request", func(t *testing.T) {
+		c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+		body := `{"messages":[]}`
+		resp := c.do("POST", "/v1/chat/completions", body, 5)
+		readAll(t, resp)
+		require.Equal(t, 200, resp.StatusCode)
+		for _, seq := range []uint64{5, 4} {
+			status, code, _ := errorOf(t, c.do("POST", "/v1/chat/completions", body, seq))
+			require.Equal(t, 409, status)
+			require.Equal(t, wire.CodeReplayed, code)
+		}
+		resp = c.do("POST", "/v1/chat/completions", body, 6)
+		readAll(t, resp)
+		require.Equal(t, 200, resp.StatusCode)
+	})
+	t.Run("no headers", func(t *testing.T) {
+		resp, err := http.Post(ts.URL+"/v1/chat/completions", "application/json", strings.NewReader(`{}`))
+		require.NoError(t, err)
+		status, code, _ := errorOf(t, resp)
+		require.Equal(t, 401, status)
+		require.Equal(t, wire.CodeForbidden, code)
+	})
+}
+
+func TestCapacityAndUpstreamErrors(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	_, ts := newServer(t, e, up, nil)
+
+	t.Run("capacity", func(t *testing.T) {
+		a := e.client(t, ts, "slow:v1", 60)
+		b := e.client(t, ts, "slow:v1", 60)
+		done := make(chan int)
+		go func() {
+			resp := a.chat("slow:v1", false)
+			readAll(t, resp)
+			done <- resp.StatusCode
+		}()
+		require.Eventually(t, func() bool {
+			var lr wire.LivenessResponse
+			resp := postJSON(t, ts.URL+"/v1/liveness", wire.LivenessRequest{ModelID: crypto.Keccak256Hash([]byte("slow:v1"))})
+			defer resp.Body.Close()
+			_ = json.NewDecoder(resp.Body).Decode(&lr)
+			return lr.Capacity == wire.Capacity{Free: 0, Max: 1}
+		}, 5*time.Second, 10*time.Millisecond)
+		status, code, _ := errorOf(t, b.chat("slow:v1", false))
+		require.Equal(t, 429, status)
+		require.Equal(t, wire.CodeCapacity, code)
+		up.release <- struct{}{}
+		require.Equal(t, 200, <-done)
+	})
+
+	tests := []struct {
+		model      string
+		status     int
+		code, text string
+		retryAfter string
+	}{
+		{"err429:v1", 429, "rate_limit_exceeded", "Rate limit reached", "7"},
+		{"err503:v1", 503, "service_unavailable", "model is loading", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.model, func(t *testing.T) {
+			c := e.client(t, ts, tt.model, 60)
+			resp := c.chat(tt.model, true)
+			require.Equal(t, tt.retryAfter, resp.Header.Get("Retry-After"))
+			status, code, msg := errorOf(t, resp)
+			require.Equal(t, tt.status, status)
+			require.Equal(t, tt.code, code)
+			require.Contains(t, msg, tt.text)
+		})
+	}
+
+	t.Run("upstream down", func(t *testing.T) {
+		down := newUpstream(t)
+		down.Close()
+		_, ts2 := newServer(t, e, down, nil)
+		status, code, _ := errorOf(t, e.client(t, ts2, "fast:v1", 60).chat("fast:v1", false))
+		require.Equal(t, 502, status)
+		require.Equal(t, "upstream_unreachable", code)
+	})
+}
+
+func TestLivenessSignedByRegisteredSigner(t *testing.T) {
+	e := setup(t)
+	_, ts := newServer(t, e, newUpstream(t), nil)
+	challenge := crypto.Keccak256Hash([]byte("challenge"))
+	resp := postJSON(t, ts.URL+"/v1/liveness", wire.LivenessRequest{Challenge: challenge, ModelID: crypto.Keccak256Hash([]byte("fast:v1"))})
+	require.Equal(t, 200, resp.StatusCode)
+	var lr wire.LivenessResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&lr))
+	resp.Body.Close()
+
+	registered, err := e.market.SignerOf(context.Background(), e.owner)
+	require.NoError(t, err)
+	require.Equal(t, crypto.PubkeyToAddress(devnet.DevKey(4).PublicKey), registered)
+	sl := eip712.SignedLiveness{Liveness: lr.Liveness, Signature: lr.Signature}
+	_, err = sl.Verify(e.domain, registered)
+	require.NoError(t, err, "liveness must verify against Marketplace.signerOf")
+	require.Equal(t, e.owner, lr.Liveness.Provider)
+	require.Equal(t, challenge, lr.Liveness.Challenge)
+	require.InDelta(t, time.Now().Unix(), int64(lr.Liveness.Timestamp), 5)
+	require.Equal(t, wire.Capacity{Free: 8, Max: 8}, lr.Capacity)
+
+	status, code, _ := errorOf(t, postJSON(t, ts.URL+"/v1/liveness", wire.LivenessRequest{Challenge: challenge, ModelID: common.Hash{1}}))
+	require.Equal(t, 404, status)
+	require.Equal(t, wire.CodeUnknownModel, code)
+}
+
+func TestCloseCountersigns(t *testing.T) {
+	e := setup(t)
+	s, ts := newServer(t, e, newUpstream(t), nil)
+	c := e.client(t, ts, "fast:v1", 60)
+	for range 2 {
+		resp := c.chat("fast:v1", false)
+		readAll(t, resp)
+		require.Equal(t, 200, resp.StatusCode)
+	}
+	closeURL := ts.URL + "/v1/sessions/" + c.ticket.SessionID.Hex() + "/close"
+	sign := func(r eip712.UsageReceipt, _ any) *eip712.Signature {
+		sig, err := e.domain.Sign(&r, c.user)
+		require.NoError(t, err)
+		return &sig
+	}
+
+	over := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 60, InputTokens: 22, OutputTokens: 14}
+	status, code, msg := errorOf(t, postJSON(t, closeURL, wire.CloseRequest{Receipt: over, UserSignature: sign(over, nil)}))
+	require.Equal(t, 422, status)
+	require.Equal(t, wire.CodeBadRequest, code)
+	require.Contains(t, msg, "receipt claims 60 s")
+
+	stranger, _ := crypto.GenerateKey()
+	ok := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 2, InputTokens: 22, OutputTokens: 14, TTFTMs: 30}
+	bad, _ := e.domain.Sign(&ok, stranger)
+	status, code, _ = errorOf(t, postJSON(t, closeURL, wire.CloseRequest{Receipt: ok, UserSignature: &bad}))
+	require.Equal(t, 401, status)
+	require.Equal(t, wire.CodeBadSignature, code)
+
+	resp := postJSON(t, closeURL, wire.CloseRequest{Receipt: ok, UserSignature: sign(ok, nil)})
+	require.Equal(t, 200, resp.StatusCode)
+	var cr server.CloseResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&cr))
+	resp.Body.Close()
+	require.Equal(t, ok, cr.Receipt)
+	_, err := e.domain.Verify(&cr.Receipt, cr.ProviderSignature[:], s.Signer())
+	require.NoError(t, err)
+
+	status, code, _ = errorOf(t, c.chat("fast:v1", false))
+	require.Equal(t, 409, status)
+	require.Equal(t, wire.CodeSessionClosed, code)
+	status, code, _ = errorOf(t, postJSON(t, closeURL, wire.CloseRequest{Receipt: ok, UserSignature: sign(ok, nil)}))
+	require.Equal(t, 409, status)
+	require.Equal(t, wire.CodeSessionClosed, code)
+}
+
+func TestTimeBudgetAndIdleClose(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	s, ts := newServer(t, e, up, func(c *server.Config) { c.IdleTimeout = 300 * time.Millisecond })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Sweep(ctx)
+
+	// maxSeconds = 1: a request that would take 3 s is cut at the budget, the next one is refused.
+	c := e.client(t, ts, "slow:v1", 1)
+	start := time.Now()
+	resp := c.chat("slow:v1", false)
+	readAll(t, resp)
+	require.Less(t, time.Since(start), 2500*time.Millisecond, "request not cut at the session budget")
+	status, code, _ := errorOf(t, c.chat("slow:v1", false))
+	require.Contains(t, []int{403, 409}, status) // budget used up, or already closed as idle
+	require.Contains(t, []string{wire.CodeExpired, wire.CodeSessionClosed}, code)
+
+	// Idle: closed by the sweeper after IdleTimeout.
+	c2 := e.client(t, ts, "fast:v1", 60)
+	readAll(t, c2.chat("fast:v1", false))
+	require.Eventually(t, func() bool { return s.Sessions().Open() == 0 }, 5*time.Second, 20*time.Millisecond)
+	status, code, _ = errorOf(t, c2.chat("fast:v1", false))
+	require.Equal(t, 409, status)
+	require.Equal(t, wire.CodeSessionClosed, code)
+}
+
+func TestGracefulShutdownFinishesStreams(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	s, err := server.New(server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
+		UpstreamURL: up.URL + "/v1", Models: models, Logger: zaptest.NewLogger(t)})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- s.Run(ctx, ln, 10*time.Second) }()
+
+	user, _ := crypto.GenerateKey()
+	c := newClient(t, e.domain, "http://"+ln.Addr().String(), user,
+		newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), "slow:v1", 60, time.Now().Add(time.Hour)), devnet.DevKey(1))
+	got := make(chan string)
+	go func() {
+		resp := c.chat("slow:v1", true)
+		got <- readAll(t, resp)
+	}()
+	require.Eventually(t, func() bool { f, _ := s.Sessions().Capacity(crypto.Keccak256Hash([]byte("slow:v1"))); return f == 0 },
+		5*time.Second, 10*time.Millisecond)
+	cancel() // shutdown starts while the stream waits on the upstream
+	time.Sleep(100 * time.Millisecond)
+	up.release <- struct{}{}
+	body := <-got
+	require.Contains(t, body, "data: [DONE]", "stream in flight was not finished")
+	require.NoError(t, <-runErr)
+	require.Zero(t, s.Sessions().Open(), "open sessions closed at shutdown")
+}
+
+func decodeHeader(h string) ([]byte, error) { return base64Raw.DecodeString(h) }

@@ -1,0 +1,330 @@
+// Package session is the provider's table of live sessions: for each session ticket it enforces the
+// request sequence (no replays), the session's time budget (maxSeconds) and the per-model concurrency
+// limit, and meters what the session used — seconds of active time, input and output tokens, time to first
+// token — so that usage receipts can be checked and countersigned.
+//
+// Active time is the union of the intervals during which at least one request of the session is in
+// flight: two parallel requests of 3 s count 3 s, not 6. Seconds are rounded up to whole seconds.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+// Sentinel errors of Begin and Close.
+var (
+	ErrReplayed        = errors.New("session: request sequence number not above the last one")
+	ErrClosed          = errors.New("session: closed")
+	ErrBudgetExhausted = errors.New("session: time budget (maxSeconds) used up")
+	ErrCapacity        = errors.New("session: model at its concurrency limit")
+	ErrTicketMismatch  = errors.New("session: another ticket with this session id is in use")
+	ErrUnknownSession  = errors.New("session: unknown session")
+	ErrUnknownModel    = errors.New("session: model not served")
+)
+
+// Table holds the sessions. It is safe for concurrent use.
+type Table struct {
+	now func() time.Time
+
+	mu       sync.Mutex
+	sessions map[common.Hash]*state
+	slots    map[common.Hash]*slot
+}
+
+type slot struct{ used, max int }
+
+type state struct {
+	ticket       eip712.SessionTicket
+	ticketSig    eip712.Signature
+	ticketDigest common.Hash
+	lastSeq      uint64
+	inFlight     int
+	activeSince  time.Time
+	active       time.Duration
+	lastActivity time.Time
+	input        uint64
+	output       uint64
+	ttft         time.Duration
+	hasTTFT      bool
+	closed       bool
+}
+
+// New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
+func New(maxConcurrency map[common.Hash]int, now func() time.Time) *Table {
+	if now == nil {
+		now = time.Now
+	}
+	t := &Table{now: now, sessions: map[common.Hash]*state{}, slots: map[common.Hash]*slot{}}
+	for id, n := range maxConcurrency {
+		t.slots[id] = &slot{max: n}
+	}
+	return t
+}
+
+// Usage is what a session used, as the provider metered it.
+type Usage struct {
+	SessionID    common.Hash
+	Seconds      uint32
+	InputTokens  uint32
+	OutputTokens uint32
+	TTFTMs       uint32
+	InFlight     int
+}
+
+// Receipt renders u as a UsageReceipt.
+func (u Usage) Receipt() eip712.UsageReceipt {
+	return eip712.UsageReceipt{SessionID: u.SessionID, Seconds: u.Seconds, InputTokens: u.InputTokens,
+		OutputTokens: u.OutputTokens, TTFTMs: u.TTFTMs}
+}
+
+// Request is one admitted request. End must be called exactly once (later calls do nothing).
+type Request struct {
+	t        *Table
+	s        *state
+	model    common.Hash
+	start    time.Time
+	Deadline time.Time // the earlier of the ticket's notAfter and the end of the session's time budget
+	ttft     time.Duration
+	ended    bool
+}
+
+// Begin admits request seq of the session granted by ticket (already verified by the caller, with
+// digest its EIP-712 digest). It refuses replays (seq not above the last accepted one), closed sessions,
+// sessions whose time budget is used up and models at their concurrency limit. A refused request still
+// consumes seq when the sequence check passed: a signed request is never accepted twice.
+func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) (*Request, error) {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	sl, ok := t.slots[ticket.ModelID]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
+	}
+	s, ok := t.sessions[ticket.SessionID]
+	if !ok {
+		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
+		t.sessions[ticket.SessionID] = s
+	} else if s.ticketDigest != digest {
+		return nil, ErrTicketMismatch
+	}
+	if s.closed {
+		return nil, ErrClosed
+	}
+	if seq <= s.lastSeq {
+		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	}
+	s.lastSeq = seq
+	used := s.activeAt(now)
+	budget := time.Duration(ticket.MaxSeconds) * time.Second
+	if used >= budget {
+		return nil, fmt.Errorf("%w: %d s", ErrBudgetExhausted, ticket.MaxSeconds)
+	}
+	if sl.used >= sl.max {
+		return nil, fmt.Errorf("%w: %d of %d in use", ErrCapacity, sl.used, sl.max)
+	}
+	sl.used++
+	if s.inFlight == 0 {
+		s.activeSince = now
+	}
+	s.inFlight++
+	s.lastActivity = now
+	deadline := now.Add(budget - used)
+	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
+		deadline = na
+	}
+	return &Request{t: t, s: s, model: ticket.ModelID, start: now, Deadline: deadline}, nil
+}
+
+// Touch accepts request seq of the session without metering it (for requests that do no inference, such
+// as listing models): the same replay and closed checks as Begin, no capacity slot, no active time.
+func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) error {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, ok := t.slots[ticket.ModelID]; !ok {
+		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
+	}
+	s, ok := t.sessions[ticket.SessionID]
+	if !ok {
+		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
+		t.sessions[ticket.SessionID] = s
+	} else if s.ticketDigest != digest {
+		return ErrTicketMismatch
+	}
+	if s.closed {
+		return ErrClosed
+	}
+	if seq <= s.lastSeq {
+		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	}
+	s.lastSeq = seq
+	s.lastActivity = now
+	return nil
+}
+
+// FirstToken records the time to first token of the request (the first call counts).
+func (r *Request) FirstToken() {
+	if r.ttft == 0 {
+		r.ttft = max(r.t.now().Sub(r.start), time.Nanosecond)
+	}
+}
+
+// TTFT returns the request's time to first token, 0 if none was seen.
+func (r *Request) TTFT() time.Duration { return r.ttft }
+
+// End finishes the request, adding the tokens it used to the session.
+func (r *Request) End(inputTokens, outputTokens uint64) {
+	now := r.t.now()
+	r.t.mu.Lock()
+	defer r.t.mu.Unlock()
+	if r.ended {
+		return
+	}
+	r.ended = true
+	s := r.s
+	s.input += inputTokens
+	s.output += outputTokens
+	if r.ttft > 0 && !s.hasTTFT {
+		s.ttft, s.hasTTFT = r.ttft, true
+	}
+	s.inFlight--
+	if s.inFlight == 0 {
+		s.active += now.Sub(s.activeSince)
+	}
+	s.lastActivity = now
+	r.t.slots[r.model].used--
+}
+
+func (s *state) activeAt(now time.Time) time.Duration {
+	if s.inFlight > 0 {
+		return s.active + now.Sub(s.activeSince)
+	}
+	return s.active
+}
+
+func (s *state) usage(now time.Time) Usage {
+	return Usage{
+		SessionID:    s.ticket.SessionID,
+		Seconds:      clamp32(uint64((s.activeAt(now) + time.Second - 1) / time.Second)),
+		InputTokens:  clamp32(s.input),
+		OutputTokens: clamp32(s.output),
+		TTFTMs:       clamp32(uint64(s.ttft / time.Millisecond)),
+		InFlight:     s.inFlight,
+	}
+}
+
+func clamp32(v uint64) uint32 { return uint32(min(v, 1<<32-1)) }
+
+// Snapshot is a session's ticket and metered usage.
+type Snapshot struct {
+	Ticket          eip712.SessionTicket
+	TicketSignature eip712.Signature
+	Usage           Usage
+}
+
+// Usage returns the metered usage of a session.
+func (t *Table) Usage(id common.Hash) (Snapshot, error) {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s, ok := t.sessions[id]
+	if !ok {
+		return Snapshot{}, ErrUnknownSession
+	}
+	return Snapshot{s.ticket, s.ticketSig, s.usage(now)}, nil
+}
+
+// Close closes a session if accept approves its metered usage; no request is admitted after. accept runs
+// under the table's lock and must be quick.
+func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, error) {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s, ok := t.sessions[id]
+	if !ok {
+		return Snapshot{}, ErrUnknownSession
+	}
+	if s.closed {
+		return Snapshot{}, ErrClosed
+	}
+	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now)}
+	if err := accept(snap); err != nil {
+		return snap, err
+	}
+	s.closed = true
+	return snap, nil
+}
+
+// CloseIdle closes and returns the open sessions with no request in flight that have been idle for
+// idle or whose ticket has expired. Closed sessions whose ticket has expired are forgotten (their ticket
+// can no longer be used, so there is nothing to protect).
+func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []Snapshot
+	for id, s := range t.sessions {
+		expired := uint64(now.Unix()) > s.ticket.NotAfter
+		if s.closed {
+			if expired {
+				delete(t.sessions, id)
+			}
+			continue
+		}
+		if s.inFlight > 0 || (!expired && now.Sub(s.lastActivity) < idle) {
+			continue
+		}
+		s.closed = true
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
+	}
+	return out
+}
+
+// CloseAll closes every open session (at shutdown) and returns them.
+func (t *Table) CloseAll() []Snapshot {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []Snapshot
+	for _, s := range t.sessions {
+		if !s.closed {
+			s.closed = true
+			out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
+		}
+	}
+	return out
+}
+
+// Capacity returns the free and total request slots of a model (0, 0 if not served). The zero model id
+// sums over every model.
+func (t *Table) Capacity(model common.Hash) (free, total int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for id, sl := range t.slots {
+		if model == (common.Hash{}) || id == model {
+			free += sl.max - sl.used
+			total += sl.max
+		}
+	}
+	return free, total
+}
+
+// Open returns the number of open sessions.
+func (t *Table) Open() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := 0
+	for _, s := range t.sessions {
+		if !s.closed {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,138 @@
+package session
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time      { return c.t }
+func (c *clock) add(d time.Duration) { c.t = c.t.Add(d) }
+func ticket(id byte, model common.Hash, maxSeconds uint32, notAfter time.Time) *eip712.SessionTicket {
+	return &eip712.SessionTicket{SessionID: common.Hash{id}, ModelID: model, MaxSeconds: maxSeconds, NotAfter: uint64(notAfter.Unix())}
+}
+
+func TestMeteringAndLimits(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tk := ticket(1, model, 10, c.t.Add(time.Hour))
+	dg := common.Hash{1}
+
+	// Two overlapping requests: 0..3 s and 1..4 s → 4 s of active time, not 6.
+	r1, err := tab.Begin(tk, eip712.Signature{}, dg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.add(time.Second)
+	r2, err := tab.Begin(tk, eip712.Signature{}, dg, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Third concurrent request: capacity.
+	if _, err := tab.Begin(ticket(2, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{2}, 1); !errors.Is(err, ErrCapacity) {
+		t.Fatalf("want ErrCapacity, got %v", err)
+	}
+	if free, total := tab.Capacity(model); free != 0 || total != 2 {
+		t.Fatalf("capacity = %d/%d", free, total)
+	}
+	c.add(200 * time.Millisecond)
+	r1.FirstToken()
+	c.add(1800 * time.Millisecond)
+	r1.End(10, 5)
+	c.add(time.Second)
+	r2.End(7, 3)
+	r2.End(100, 100) // idempotent
+
+	snap, err := tab.Usage(tk.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Usage{SessionID: tk.SessionID, Seconds: 4, InputTokens: 17, OutputTokens: 8, TTFTMs: 1200}
+	if snap.Usage != want {
+		t.Fatalf("usage = %+v, want %+v", snap.Usage, want)
+	}
+
+	tests := []struct {
+		name string
+		tk   *eip712.SessionTicket
+		dg   common.Hash
+		seq  uint64
+		want error
+	}{
+		{"replayed seq", tk, dg, 2, ErrReplayed},
+		{"older seq", tk, dg, 1, ErrReplayed},
+		{"other ticket same id", tk, common.Hash{9}, 3, ErrTicketMismatch},
+		{"unknown model", ticket(3, common.Hash{0xBB}, 10, c.t.Add(time.Hour)), common.Hash{3}, 1, ErrUnknownModel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tab.Begin(tt.tk, eip712.Signature{}, tt.dg, tt.seq); !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+		})
+	}
+
+	// Deadline: the remaining budget (10 - 4 = 6 s) is earlier than notAfter.
+	r3, err := tab.Begin(tk, eip712.Signature{}, dg, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r3.Deadline.Sub(c.t); got != 6*time.Second {
+		t.Fatalf("deadline in %v, want 6s", got)
+	}
+	c.add(6 * time.Second)
+	r3.End(0, 0)
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 6); !errors.Is(err, ErrBudgetExhausted) {
+		t.Fatalf("want ErrBudgetExhausted, got %v", err)
+	}
+
+	// Close: rejected by accept leaves it open; accepted closes it.
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return errors.New("no") }); err == nil {
+		t.Fatal("accept error must be returned")
+	}
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 7); !errors.Is(err, ErrClosed) {
+		t.Fatalf("want ErrClosed, got %v", err)
+	}
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); !errors.Is(err, ErrClosed) {
+		t.Fatalf("second close: %v", err)
+	}
+}
+
+func TestCloseIdle(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 4}, c.now)
+	busy := ticket(1, model, 100, c.t.Add(time.Hour))
+	idle := ticket(2, model, 100, c.t.Add(time.Hour))
+	rb, _ := tab.Begin(busy, eip712.Signature{}, common.Hash{1}, 1)
+	ri, _ := tab.Begin(idle, eip712.Signature{}, common.Hash{2}, 1)
+	c.add(time.Second)
+	ri.End(1, 1)
+	c.add(time.Minute)
+	got := tab.CloseIdle(30 * time.Second)
+	if len(got) != 1 || got[0].Ticket.SessionID != idle.SessionID || got[0].Usage.Seconds != 1 {
+		t.Fatalf("CloseIdle = %+v", got)
+	}
+	if tab.Open() != 1 {
+		t.Fatalf("open = %d", tab.Open())
+	}
+	rb.End(0, 0)
+	c.add(2 * time.Hour) // tickets expired: the closed one is forgotten, the busy one closed
+	if got := tab.CloseIdle(time.Hour * 24); len(got) != 1 {
+		t.Fatalf("expired session not closed: %+v", got)
+	}
+	tab.CloseIdle(time.Hour)
+	if _, err := tab.Usage(idle.SessionID); !errors.Is(err, ErrUnknownSession) {
+		t.Fatalf("expired closed session still held: %v", err)
+	}
+}
