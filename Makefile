@@ -12,7 +12,7 @@ GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp
 
-.PHONY: help setup build test test-contracts test-go bindings check-bindings deploy devnet bench demo fmt lint clean
+.PHONY: help setup setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ build: setup ## Compile the contracts and every Go package
 	$(FORGE) build
 	go build ./...
 
-test: setup test-contracts test-go ## Run every test: forge (unit, fuzz, invariant) + go test -race (anvil integration)
+test: setup test-contracts test-go test-web ## Run every test: forge (unit, fuzz, invariant), go test -race (anvil integration), the page in Chromium
 
 test-contracts: setup
 	$(FORGE) test --no-match-path 'contracts/test/gas/*'
@@ -43,6 +43,12 @@ test-go: setup
 	$(FORGE) build
 	go vet ./...
 	go test $(GO_TEST_FLAGS) ./...
+
+setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
+	@test -x /usr/bin/chromium || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router)
+	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/page.test.mjs
 
 bindings: setup ## Regenerate bindings/ from the compiled contracts (abigen)
 	$(FORGE) build
