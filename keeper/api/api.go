@@ -1,0 +1,189 @@
+// Package api is the keeper's HTTP interface (protocol/README.md): the published batch files, claim
+// proofs against the newest claimable root, rejected settlement records, epochs, /healthz and
+// Prometheus /metrics.
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Server serves the keeper's HTTP API. It is safe for concurrent use.
+type Server struct {
+	ledger *ledger.Ledger
+	gather prometheus.Gatherer
+	log    *zap.Logger
+
+	mu     sync.Mutex
+	treeID int64 // epoch row of the cached tree
+	tree   *merkle.Tree
+}
+
+// New returns the API over l. gather may be nil (no /metrics).
+func New(l *ledger.Ledger, gather prometheus.Gatherer, log *zap.Logger) *Server {
+	if log == nil {
+		log = zap.NewNop()
+	}
+	return &Server{ledger: l, gather: gather, log: log.Named("api")}
+}
+
+// Handler returns the routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/batches/{epoch}", s.batch)
+	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
+	mux.HandleFunc("GET /v1/rejected", s.rejected)
+	mux.HandleFunc("GET /v1/epochs", s.epochs)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := s.ledger.Epochs(r.Context()); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "database: %v", err))
+			return
+		}
+		wire.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	if s.gather != nil {
+		mux.Handle("GET /metrics", promhttp.HandlerFor(s.gather, promhttp.HandlerOpts{}))
+	}
+	return mux
+}
+
+func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.ParseUint(r.PathValue("epoch"), 10, 64)
+	if err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "epoch must be a decimal number"))
+		return
+	}
+	path, err := s.ledger.BatchPath(r.Context(), n)
+	if errors.Is(err, store.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no batch file for epoch %d", n))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	http.ServeFile(w, r, path)
+}
+
+func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
+	a := r.PathValue("account")
+	if !common.IsHexAddress(a) {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "account must be a 0x address"))
+		return
+	}
+	account := common.HexToAddress(a)
+	e, err := s.ledger.NewestClaimable(r.Context())
+	if errors.Is(err, store.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no claimable epoch yet"))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	tree, err := s.treeOf(r.Context(), e.ID)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	proof, amount, err := tree.Proof(account)
+	if errors.Is(err, merkle.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "%s has no credit in epoch %d", account, e.Number))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	if proof == nil {
+		proof = []common.Hash{}
+	}
+	wire.WriteJSON(w, http.StatusOK, wire.Proof{Account: account, CumulativeAmount: &amount, Proof: proof, Epoch: e.Number, Root: e.Root})
+}
+
+// treeOf returns the tree of epoch row id, built once and cached (only the newest claimable is asked for).
+func (s *Server) treeOf(ctx context.Context, id int64) (*merkle.Tree, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tree != nil && s.treeID == id {
+		return s.tree, nil
+	}
+	leaves, err := s.ledger.Leaves(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]merkle.Entry, len(leaves))
+	for i, l := range leaves {
+		entries[i] = merkle.Entry{Account: l.Account, Amount: *l.Amount}
+	}
+	t, err := merkle.Build(entries)
+	if err != nil {
+		return nil, err
+	}
+	s.tree, s.treeID = t, id
+	return t, nil
+}
+
+func (s *Server) rejected(w http.ResponseWriter, r *http.Request) {
+	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	list, err := s.ledger.RejectedAfter(r.Context(), after, limit)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"rejected": list})
+}
+
+// EpochView is one epoch in GET /v1/epochs.
+type EpochView struct {
+	Epoch       uint64      `json:"epoch,string"`
+	State       string      `json:"state"`
+	Root        common.Hash `json:"root"`
+	Total       string      `json:"cumulativeTotal"`
+	Delta       string      `json:"delta"`
+	FactorN     string      `json:"factorNumerator"`
+	FactorD     string      `json:"factorDenominator"`
+	Sessions    int64       `json:"sessions,string"`
+	BatchHash   common.Hash `json:"batchHash"`
+	TxHash      common.Hash `json:"txHash"`
+	ClaimableAt uint64      `json:"claimableAt,string"`
+	Claims      string      `json:"claims"`
+}
+
+func (s *Server) epochs(w http.ResponseWriter, r *http.Request) {
+	list, err := s.ledger.Epochs(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := make([]EpochView, len(list))
+	for i, e := range list {
+		out[i] = EpochView{Epoch: e.Number, State: e.State, Root: e.Root, Total: e.Total.Dec(), Delta: e.Delta.Dec(),
+			FactorN: e.FactorN.Dec(), FactorD: e.FactorD.Dec(), Sessions: e.Sessions, BatchHash: e.BatchHash,
+			TxHash: e.TxHash, ClaimableAt: e.ClaimableAt, Claims: e.Claims}
+	}
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"epochs": out})
+}
+
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	s.log.Error("request failed", zap.Error(err))
+	wire.WriteError(w, err)
+}

@@ -1,0 +1,260 @@
+// Command keeper runs a Lake Travis keeper: it settles the routers' closed sessions on the ComputePool
+// every epoch and serves the batch files and claim proofs (keeper/README.md).
+//
+// Configuration comes from flags, environment variables LT_KEEPER_<KEY> (dashes become underscores:
+// LT_KEEPER_RPC_URLS) and an optional config file (--config, YAML/TOML/JSON with the same keys), in that
+// order of precedence.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keeper/api"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+func main() {
+	if err := newRoot().Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "keeper:", err)
+		os.Exit(1)
+	}
+}
+
+func newRoot() *cobra.Command {
+	v := viper.New()
+	cmd := &cobra.Command{
+		Use:           "keeper",
+		Short:         "Settle Lake Travis sessions on-chain every epoch and serve batch files and claim proofs",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f := v.GetString("config"); f != "" {
+				v.SetConfigFile(f)
+				if err := v.ReadInConfig(); err != nil {
+					return fmt.Errorf("config %s: %w", f, err)
+				}
+			}
+			return run(cmd.Context(), v)
+		},
+	}
+	f := cmd.Flags()
+	f.String("config", "", "config file (yaml, toml or json) with the keys below")
+	f.StringSlice("rpc-urls", nil, "JSON-RPC URLs, tried in order on failure")
+	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
+	f.String("keystore", "", "keeper key: encrypted keystore file")
+	f.String("password-file", "", "file holding the keystore password")
+	f.String("raw-key", "", "keeper key as hex (devnet only)")
+	f.StringSlice("routers", nil, "router base URLs whose settlement feeds are read")
+	f.Duration("epoch-length", time.Hour, "how often an epoch is closed")
+	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
+	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
+	f.Uint64("confirmations", 3, "blocks before a transaction counts as final (1 = mined)")
+	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
+	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
+	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
+	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
+	f.String("listen", "127.0.0.1:8547", "HTTP listen address")
+	f.Bool("claims", false, "pay accounts with claimMany after each epoch becomes claimable")
+	f.String("claim-threshold", "0", "batched claims: least unclaimed amount paid, wei")
+	f.Int("claim-batch", 200, "batched claims: most accounts per claimMany")
+	f.String("log-level", "info", "debug, info, warn or error")
+	_ = v.BindPFlags(f)
+	v.SetEnvPrefix("LT_KEEPER")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	return cmd
+}
+
+func run(ctx context.Context, v *viper.Viper) error {
+	lvl, err := zap.ParseAtomicLevel(v.GetString("log-level"))
+	if err != nil {
+		return err
+	}
+	zcfg := zap.NewProductionConfig()
+	zcfg.Level = lvl
+	log, err := zcfg.Build()
+	if err != nil {
+		return err
+	}
+	defer func() { _ = log.Sync() }()
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// Required settings.
+	rpcURLs := splitList(v.GetStringSlice("rpc-urls"))
+	if len(rpcURLs) == 0 {
+		return errors.New("--rpc-urls is required")
+	}
+	depFile := v.GetString("deployment")
+	if depFile == "" {
+		return errors.New("--deployment is required")
+	}
+	publicURL := v.GetString("public-url")
+	if publicURL == "" {
+		return errors.New("--public-url is required (it goes on-chain in every commit)")
+	}
+	dep, err := deployments.Load(depFile)
+	if err != nil {
+		return err
+	}
+	client, err := chain.Dial(ctx, rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")})
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	cctx, cancel := context.WithTimeout(ctx, v.GetDuration("rpc-timeout"))
+	chainID, err := client.ChainID(cctx)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("chain id: %w", err)
+	}
+	if chainID.Uint64() != dep.ChainID {
+		return fmt.Errorf("RPC serves chain %d, deployment file is for chain %d", chainID, dep.ChainID)
+	}
+	key, err := keys.Load(keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
+		RawKey: v.GetString("raw-key")}, dep.ChainID)
+	if err != nil {
+		return err
+	}
+	poolAddr, err := dep.Address("ComputePool")
+	if err != nil {
+		return err
+	}
+	marketAddr, err := dep.Address("Marketplace")
+	if err != nil {
+		return err
+	}
+	modelsAddr, err := dep.Address("ModelRegistry")
+	if err != nil {
+		return err
+	}
+
+	dataDir := v.GetString("data-dir")
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return err
+	}
+	dsn := v.GetString("database")
+	if dsn == "" {
+		dsn = filepath.Join(dataDir, "keeper.db")
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	gasSpent := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_gas_spent_wei_total", Help: "Fees paid by confirmed keeper transactions, wei."})
+	gasUsed := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_gas_used_total", Help: "Gas used by confirmed keeper transactions."})
+	pending := prometheus.NewGauge(prometheus.GaugeOpts{Name: "keeper_pending_txs", Help: "Keeper transactions not yet confirmed."})
+	bumps := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_fee_bumps_total", Help: "Fee bumps sent."})
+	reg.MustRegister(gasSpent, gasUsed, pending, bumps)
+
+	ceilingGwei, ok := new(big.Float).SetString(v.GetString("fee-ceiling-gwei"))
+	if !ok {
+		return fmt.Errorf("fee-ceiling-gwei %q is not a number", v.GetString("fee-ceiling-gwei"))
+	}
+	ceiling, _ := new(big.Float).Mul(ceilingGwei, big.NewFloat(1e9)).Int(nil)
+	mgr, err := txmgr.New(txmgr.Config{
+		ChainID: chainID, Key: key, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
+		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
+		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
+		Metrics: txmgr.Metrics{
+			Confirmed: func(r *types.Receipt) {
+				gasUsed.Add(float64(r.GasUsed))
+				if r.EffectiveGasPrice != nil {
+					f, _ := new(big.Float).SetInt(new(big.Int).Mul(r.EffectiveGasPrice, new(big.Int).SetUint64(r.GasUsed))).Float64()
+					gasSpent.Add(f)
+				}
+			},
+			Pending: func(n int) { pending.Set(float64(n)) },
+			Bumped:  bumps.Inc,
+		},
+	}, client, st)
+	if err != nil {
+		return err
+	}
+
+	var threshold uint256.Int
+	if err := threshold.SetFromDecimal(v.GetString("claim-threshold")); err != nil {
+		return fmt.Errorf("claim-threshold: %w", err)
+	}
+	pool, err := ledger.NewChainPool(poolAddr, client)
+	if err != nil {
+		return err
+	}
+	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
+	if err != nil {
+		return fmt.Errorf("registry: %w", err)
+	}
+	led, err := ledger.New(ledger.Config{
+		Feeds: splitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"),
+		BatchDir: filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
+		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
+	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, reg)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", v.GetString("listen"))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: api.New(led, reg, log).Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server", zap.Error(err))
+		}
+	}()
+	log.Info("keeper started", zap.String("listen", ln.Addr().String()), zap.Stringer("keeper", mgr.From()),
+		zap.Strings("rpc", client.URLs()), zap.Strings("routers", v.GetStringSlice("routers")),
+		zap.Uint64("chainId", dep.ChainID), zap.Bool("postgres", st.Postgres()))
+
+	err = led.Run(ctx)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdownCtx)
+	log.Info("keeper stopped")
+	return err
+}
+
+// splitList accepts both repeated flags and comma-separated values (from env or files).
+func splitList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

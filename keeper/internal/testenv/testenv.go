@@ -1,0 +1,216 @@
+// Package testenv builds what the keeper's integration tests need: an anvil chain with the contracts
+// deployed and funded, a registered provider and model, signed settlement records, and a settlement
+// feed server standing in for a router.
+package testenv
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/binary"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/emissions"
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Roles of the anvil development accounts in these tests.
+const (
+	AdminKey    = 0 // deployer, admin, guardian
+	RouterKey   = 1 // ROUTER_ROLE
+	KeeperKey   = 2 // KEEPER_ROLE
+	BuilderKey  = 3 // registers the model
+	UserKey     = 4 // signs receipts
+	ProviderKey = 5 // provider owner (capital bucket recipient: holds MOR for the stake)
+	FeeBps      = 500
+)
+
+// Env is a deployed devnet with one provider and one model.
+type Env struct {
+	Anvil      *devnet.Anvil
+	Dep        *deployments.Deployment
+	Client     *ethclient.Client
+	Domain     *eip712.Domain
+	Pool       *computepool.ComputePool
+	MOR        *mortoken.MORToken
+	Provider   common.Address
+	Signer     *ecdsa.PrivateKey // the provider's registered signer key
+	Builder    common.Address
+	ModelID    common.Hash
+	PoolAddr   common.Address
+	MarketAddr common.Address
+}
+
+// Options configure New.
+type Options struct {
+	BlockTime     time.Duration
+	DisputeWindow uint64
+}
+
+// New starts anvil, deploys with payout start three days back, releases emissions, registers the provider
+// (account 5, stake 100 MOR, a fresh signer key) and a model by account 3 with a 5% builder fee.
+func New(t *testing.T, ctx context.Context, opts Options) *Env {
+	t.Helper()
+	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime})
+	require.NoError(t, err)
+	t.Cleanup(anvil.Close)
+	const day = 86400
+	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{
+		PayoutStart: uint64(time.Now().Unix()) - 3*day, Interval: day, DisputeWindow: opts.DisputeWindow,
+	})
+	require.NoError(t, err)
+	client, err := anvil.Client(ctx)
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+
+	e := &Env{Anvil: anvil, Dep: dep, Client: client}
+	addr := func(name string) common.Address {
+		a, err := dep.Address(name)
+		require.NoError(t, err)
+		return a
+	}
+	e.PoolAddr, e.MarketAddr = addr("ComputePool"), addr("Marketplace")
+	e.Domain = eip712.NewDomain(dep.ChainID, e.MarketAddr)
+	e.Pool, err = computepool.NewComputePool(e.PoolAddr, client)
+	require.NoError(t, err)
+	e.MOR, err = mortoken.NewMORToken(addr("MORToken"), client)
+	require.NoError(t, err)
+	em, err := emissions.NewEmissions(addr("Emissions"), client)
+	require.NoError(t, err)
+	market, err := marketplace.NewMarketplace(e.MarketAddr, client)
+	require.NoError(t, err)
+	models, err := modelregistry.NewModelRegistry(addr("ModelRegistry"), client)
+	require.NoError(t, err)
+
+	e.Send(t, ctx, AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return em.Release(o) })
+	e.Signer, _ = crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
+	e.Provider = crypto.PubkeyToAddress(devnet.DevKey(ProviderKey).PublicKey)
+	stake := new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
+	e.Send(t, ctx, ProviderKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return e.MOR.Approve(o, e.MarketAddr, stake) })
+	e.Send(t, ctx, ProviderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return market.Register(o, "https://provider.example", crypto.PubkeyToAddress(e.Signer.PublicKey), stake)
+	})
+	e.Builder = crypto.PubkeyToAddress(devnet.DevKey(BuilderKey).PublicKey)
+	e.Send(t, ctx, BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return models.Register(o, "llama", "8b", crypto.Keccak256Hash([]byte("weights")), FeeBps)
+	})
+	e.ModelID = crypto.Keccak256Hash([]byte("llama:8b"))
+	return e
+}
+
+// Send sends a transaction from development account key and waits for a successful receipt.
+func (e *Env) Send(t *testing.T, ctx context.Context, key int, f func(*bind.TransactOpts) (*types.Transaction, error)) {
+	t.Helper()
+	o, err := bind.NewKeyedTransactorWithChainID(devnet.DevKey(key), new(big.Int).SetUint64(e.Dep.ChainID))
+	require.NoError(t, err)
+	o.Context = ctx
+	tx, err := f(o)
+	require.NoError(t, err)
+	r, err := bind.WaitMined(ctx, e.Client, tx)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), r.Status)
+}
+
+// Record returns a settlement record for session i: a ticket signed by the router key, a receipt for
+// seconds signed by the user and the provider's signer, closeReason "receipt".
+func (e *Env) Record(t testing.TB, i uint64, seconds, maxSeconds uint32, price uint64) wire.SettlementRecord {
+	return MakeRecord(t, e.Domain, e.Provider, e.Signer, e.ModelID, i, seconds, maxSeconds, price)
+}
+
+// MakeRecord builds a signed record without a chain (unit tests and benchmarks).
+func MakeRecord(t testing.TB, d *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey, model common.Hash,
+	i uint64, seconds, maxSeconds uint32, price uint64) wire.SettlementRecord {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], i)
+	id := crypto.Keccak256Hash([]byte("session"), b[:])
+	user := devnet.DevKey(UserKey)
+	ticket := eip712.SessionTicket{SessionID: id, User: crypto.PubkeyToAddress(user.PublicKey), Provider: provider,
+		ModelID: model, PricePerSecond: *uint256.NewInt(price), MaxSeconds: maxSeconds, NotAfter: uint64(time.Now().Unix()) + 3600}
+	router := devnet.DevKey(RouterKey)
+	tsig, err := d.Sign(&ticket, router)
+	require.NoError(t, err)
+	receipt := eip712.UsageReceipt{SessionID: id, Seconds: seconds, InputTokens: 10, OutputTokens: 20, TTFTMs: 100}
+	usig, err := d.Sign(&receipt, user)
+	require.NoError(t, err)
+	psig, err := d.Sign(&receipt, signer)
+	require.NoError(t, err)
+	return wire.SettlementRecord{SessionID: id, Ticket: ticket, TicketSignature: tsig, Router: crypto.PubkeyToAddress(router.PublicKey),
+		Receipt: &receipt, UserSignature: &usig, ProviderSignature: &psig,
+		BilledSeconds: min(seconds, maxSeconds), ClosedAt: uint64(time.Now().Unix()), CloseReason: wire.CloseReceipt}
+}
+
+// Feed is a router settlement feed (GET /v1/settlement/sessions) over records appended by the test.
+// Cursors are decimal indexes.
+type Feed struct {
+	Server *httptest.Server
+	mu     sync.Mutex
+	items  []json.RawMessage
+}
+
+// NewFeed starts a feed server.
+func NewFeed(t testing.TB) *Feed {
+	f := &Feed{}
+	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.Server.Close)
+	return f
+}
+
+// Add appends records (any JSON value, so tests can add malformed ones).
+func (f *Feed) Add(t testing.TB, recs ...any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, r := range recs {
+		if raw, ok := r.(json.RawMessage); ok {
+			f.items = append(f.items, raw)
+			continue
+		}
+		if rec, ok := r.(wire.SettlementRecord); ok {
+			rec.Cursor = strconv.Itoa(len(f.items) + 1)
+			r = rec
+		}
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		f.items = append(f.items, b)
+	}
+}
+
+func (f *Feed) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/v1/settlement/sessions" {
+		http.NotFound(w, r)
+		return
+	}
+	after, _ := strconv.Atoi(r.URL.Query().Get("after"))
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	if limit <= 0 {
+		limit = 100
+	}
+	f.mu.Lock()
+	end := min(len(f.items), after+limit)
+	page := struct {
+		Sessions []json.RawMessage `json:"sessions"`
+		Next     string            `json:"next"`
+	}{Sessions: append([]json.RawMessage{}, f.items[min(after, end):end]...), Next: strconv.Itoa(max(after, end))}
+	f.mu.Unlock()
+	wire.WriteJSON(w, http.StatusOK, page)
+}

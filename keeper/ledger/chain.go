@@ -1,0 +1,311 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+)
+
+// PoolState is what assembling an epoch reads from the ComputePool.
+type PoolState struct {
+	NextEpoch       uint64
+	TotalCommitted  uint256.Int
+	RemainingBudget uint256.Int
+	Day             uint64
+}
+
+// EpochOnChain is a live epoch as the ComputePool holds it.
+type EpochOnChain struct {
+	Root            common.Hash
+	CumulativeTotal uint256.Int
+	ClaimableAt     uint64
+}
+
+// Pool is the ComputePool as the ledger uses it. ChainPool implements it.
+type Pool interface {
+	Address() common.Address
+	State(ctx context.Context) (PoolState, error)
+	// Epoch returns a live epoch, or ok false if it is not committed (or was discarded).
+	Epoch(ctx context.Context, n uint64) (e EpochOnChain, ok bool, err error)
+	// Claimable returns the newest claimable epoch, ok false if none.
+	Claimable(ctx context.Context) (epoch uint64, ok bool, err error)
+	IsVetoed(ctx context.Context, root common.Hash) (bool, error)
+	Claimed(ctx context.Context, account common.Address) (*uint256.Int, error)
+	// CommitData and ClaimManyData ABI-encode the calls.
+	CommitData(epoch uint64, root common.Hash, total *uint256.Int, batchHash common.Hash, uri string) ([]byte, error)
+	ClaimManyData(accounts []common.Address, amounts []*uint256.Int, proofs [][]common.Hash) ([]byte, error)
+}
+
+// ChainPool implements Pool over the computepool bindings.
+type ChainPool struct {
+	addr   common.Address
+	caller *computepool.ComputePoolCaller
+	abi    *abi.ABI
+}
+
+// NewChainPool binds the ComputePool at addr.
+func NewChainPool(addr common.Address, backend bind.ContractCaller) (*ChainPool, error) {
+	c, err := computepool.NewComputePoolCaller(addr, backend)
+	if err != nil {
+		return nil, err
+	}
+	a, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		return nil, err
+	}
+	return &ChainPool{addr: addr, caller: c, abi: a}, nil
+}
+
+// Address returns the pool's address.
+func (p *ChainPool) Address() common.Address { return p.addr }
+
+// State implements Pool. The four reads are pinned to one block so they are consistent.
+func (p *ChainPool) State(ctx context.Context) (PoolState, error) {
+	var s PoolState
+	opts := &bind.CallOpts{Context: ctx}
+	next, err := p.caller.NextEpoch(opts)
+	if err != nil {
+		return s, err
+	}
+	total, err := p.caller.TotalCommitted(opts)
+	if err != nil {
+		return s, err
+	}
+	rem, err := p.caller.RemainingBudget(opts)
+	if err != nil {
+		return s, err
+	}
+	day, err := p.caller.CurrentDay(opts)
+	if err != nil {
+		return s, err
+	}
+	s.NextEpoch, s.Day = next.Uint64(), day.Uint64()
+	s.TotalCommitted.SetFromBig(total)
+	s.RemainingBudget.SetFromBig(rem)
+	return s, nil
+}
+
+// Epoch implements Pool.
+func (p *ChainPool) Epoch(ctx context.Context, n uint64) (EpochOnChain, bool, error) {
+	var e EpochOnChain
+	next, err := p.caller.NextEpoch(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return e, false, err
+	}
+	if n >= next.Uint64() {
+		return e, false, nil
+	}
+	info, err := p.caller.EpochInfo(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(n))
+	if err != nil {
+		return e, false, err
+	}
+	e.Root = info.Root
+	e.CumulativeTotal.SetFromBig(info.CumulativeTotal)
+	e.ClaimableAt = info.ClaimableAt
+	return e, true, nil
+}
+
+// Claimable implements Pool.
+func (p *ChainPool) Claimable(ctx context.Context) (uint64, bool, error) {
+	r, err := p.caller.ClaimableEpoch(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, false, err
+	}
+	return r.Epoch.Uint64(), r.Exists, nil
+}
+
+// IsVetoed implements Pool.
+func (p *ChainPool) IsVetoed(ctx context.Context, root common.Hash) (bool, error) {
+	return p.caller.IsVetoed(&bind.CallOpts{Context: ctx}, root)
+}
+
+// Claimed implements Pool.
+func (p *ChainPool) Claimed(ctx context.Context, a common.Address) (*uint256.Int, error) {
+	v, err := p.caller.Claimed(&bind.CallOpts{Context: ctx}, a)
+	if err != nil {
+		return nil, err
+	}
+	out, _ := uint256.FromBig(v)
+	return out, nil
+}
+
+// CommitData implements Pool.
+func (p *ChainPool) CommitData(epoch uint64, root common.Hash, total *uint256.Int, batchHash common.Hash, uri string) ([]byte, error) {
+	return p.abi.Pack("commitRoot", new(big.Int).SetUint64(epoch), [32]byte(root), total.ToBig(), [32]byte(batchHash), uri)
+}
+
+// ClaimManyData implements Pool.
+func (p *ChainPool) ClaimManyData(accounts []common.Address, amounts []*uint256.Int, proofs [][]common.Hash) ([]byte, error) {
+	a := make([]*big.Int, len(amounts))
+	for i := range amounts {
+		a[i] = amounts[i].ToBig()
+	}
+	pr := make([][][32]byte, len(proofs))
+	for i := range proofs {
+		pr[i] = make([][32]byte, len(proofs[i]))
+		for j := range proofs[i] {
+			pr[i][j] = proofs[i][j]
+		}
+	}
+	return p.abi.Pack("claimMany", accounts, a, pr)
+}
+
+// ChainRegistry implements Registry over the Marketplace and ModelRegistry, with a short cache (the
+// feed repeats the same routers, providers and models).
+type ChainRegistry struct {
+	market   *marketplace.Marketplace
+	models   *modelregistry.ModelRegistryCaller
+	ttl      time.Duration
+	mu       sync.Mutex
+	routers  map[common.Address]cached[bool]
+	signers  map[common.Address]cached[map[common.Address]bool]
+	modelMap map[common.Hash]cached[modelInfo]
+	role     [32]byte
+}
+
+type cached[T any] struct {
+	v  T
+	at time.Time
+}
+
+type modelInfo struct {
+	builder common.Address
+	fee     uint16
+	ok      bool
+}
+
+// NewChainRegistry binds the registry contracts. ttl bounds how stale a cached answer may be.
+func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address, backend bind.ContractBackend, ttl time.Duration) (*ChainRegistry, error) {
+	m, err := marketplace.NewMarketplace(marketAddr, backend)
+	if err != nil {
+		return nil, err
+	}
+	mr, err := modelregistry.NewModelRegistryCaller(modelsAddr, backend)
+	if err != nil {
+		return nil, err
+	}
+	role, err := m.ROUTERROLE(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return nil, err
+	}
+	return &ChainRegistry{market: m, models: mr, ttl: ttl, role: role,
+		routers: map[common.Address]cached[bool]{}, signers: map[common.Address]cached[map[common.Address]bool]{},
+		modelMap: map[common.Hash]cached[modelInfo]{}}, nil
+}
+
+// Forget drops every cached answer.
+func (r *ChainRegistry) Forget() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	clear(r.routers)
+	clear(r.signers)
+	clear(r.modelMap)
+}
+
+// IsRouter implements Registry.
+func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address) (bool, error) {
+	r.mu.Lock()
+	c, ok := r.routers[a]
+	r.mu.Unlock()
+	if ok && time.Since(c.at) < r.ttl {
+		return c.v, nil
+	}
+	v, err := r.market.HasRole(&bind.CallOpts{Context: ctx}, r.role, a)
+	if err != nil {
+		return false, err
+	}
+	r.mu.Lock()
+	r.routers[a] = cached[bool]{v, time.Now()}
+	r.mu.Unlock()
+	return v, nil
+}
+
+// IsProviderSigner implements Registry: the current signer, or any signer the provider registered or
+// updated to before (ProviderRegistered/ProviderUpdated events), since receipts signed before a key
+// rotation stay valid.
+func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address) (bool, error) {
+	r.mu.Lock()
+	c, ok := r.signers[provider]
+	r.mu.Unlock()
+	if ok && time.Since(c.at) < r.ttl && c.v[signer] {
+		return true, nil
+	}
+	set := map[common.Address]bool{}
+	cur, err := r.market.SignerOf(&bind.CallOpts{Context: ctx}, provider)
+	if err != nil {
+		return false, err
+	}
+	if cur != (common.Address{}) {
+		set[cur] = true
+	}
+	if !set[signer] {
+		it, err := r.market.FilterProviderRegistered(&bind.FilterOpts{Context: ctx}, []common.Address{provider}, nil)
+		if err != nil {
+			return false, err
+		}
+		for it.Next() {
+			set[it.Event.Signer] = true
+		}
+		it.Close()
+		it2, err := r.market.FilterProviderUpdated(&bind.FilterOpts{Context: ctx}, []common.Address{provider}, nil)
+		if err != nil {
+			return false, err
+		}
+		for it2.Next() {
+			set[it2.Event.Signer] = true
+		}
+		it2.Close()
+	}
+	r.mu.Lock()
+	r.signers[provider] = cached[map[common.Address]bool]{set, time.Now()}
+	r.mu.Unlock()
+	return set[signer], nil
+}
+
+// Model implements Registry.
+func (r *ChainRegistry) Model(ctx context.Context, id common.Hash) (common.Address, uint16, bool, error) {
+	r.mu.Lock()
+	c, ok := r.modelMap[id]
+	r.mu.Unlock()
+	if ok && time.Since(c.at) < r.ttl {
+		return c.v.builder, c.v.fee, c.v.ok, nil
+	}
+	m, err := r.models.Model(&bind.CallOpts{Context: ctx}, id)
+	info := modelInfo{}
+	switch {
+	case err == nil:
+		info = modelInfo{m.Builder, m.FeeBps, true}
+	case isRevert(err):
+		// UnknownModel(id): the node answered; the model does not exist.
+	default:
+		return common.Address{}, 0, false, err
+	}
+	r.mu.Lock()
+	r.modelMap[id] = cached[modelInfo]{info, time.Now()}
+	r.mu.Unlock()
+	return info.builder, info.fee, info.ok, nil
+}
+
+// isRevert reports whether err is a node's "execution reverted" answer (not a transport failure).
+func isRevert(err error) bool {
+	if err == nil {
+		return false
+	}
+	var de interface{ ErrorData() any }
+	if errors.As(err, &de) {
+		return true
+	}
+	return strings.Contains(strings.ToLower(err.Error()), "revert")
+}

@@ -1,0 +1,312 @@
+package ledger_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+var (
+	domain   = eip712.NewDomain(31337, common.HexToAddress("0x00000000000000000000000000000000000000c0"))
+	provider = common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	builder  = common.HexToAddress("0x00000000000000000000000000000000000000b2")
+	model    = crypto.Keccak256Hash([]byte("llama:8b"))
+	signer   = mustSigner()
+)
+
+func mustSigner() *ecdsa.PrivateKey {
+	k, _ := crypto.ToECDSA(crypto.Keccak256([]byte("signer")))
+	return k
+}
+
+// fakeRegistry: account 1 is the router, signer is the provider's key, model has a 5% fee.
+type fakeRegistry struct{ down bool }
+
+func (f fakeRegistry) IsRouter(_ context.Context, a common.Address) (bool, error) {
+	if f.down {
+		return false, fmt.Errorf("rpc down")
+	}
+	return a == crypto.PubkeyToAddress(devnet.DevKey(testenv.RouterKey).PublicKey), nil
+}
+
+func (fakeRegistry) IsProviderSigner(_ context.Context, p, s common.Address) (bool, error) {
+	return p == provider && s == crypto.PubkeyToAddress(signer.PublicKey), nil
+}
+
+func (fakeRegistry) Model(_ context.Context, id common.Hash) (common.Address, uint16, bool, error) {
+	if id != model {
+		return common.Address{}, 0, false, nil
+	}
+	return builder, testenv.FeeBps, true, nil
+}
+
+func record(t testing.TB, i uint64, seconds, maxSeconds uint32) wire.SettlementRecord {
+	return testenv.MakeRecord(t, domain, provider, signer, model, i, seconds, maxSeconds, 1e12)
+}
+
+func verify(t *testing.T, r any) (*ledger.Session, error) {
+	raw, err := json.Marshal(r)
+	require.NoError(t, err)
+	v := &ledger.Verifier{Domain: domain, Registry: fakeRegistry{}}
+	return v.Verify(context.Background(), "feed", raw)
+}
+
+// TestVerifyRejections: each kind of bad record is rejected with its code; good ones pass.
+func TestVerifyRejections(t *testing.T) {
+	stranger, _ := crypto.GenerateKey()
+	cases := []struct {
+		name string
+		mod  func(r *wire.SettlementRecord)
+		code string
+	}{
+		{"good", func(*wire.SettlementRecord) {}, ""},
+		{"forged receipt", func(r *wire.SettlementRecord) {
+			s, _ := domain.Sign(r.Receipt, stranger)
+			r.ProviderSignature = &s
+		}, ledger.RejectBadProviderSig},
+		{"user signature by someone else", func(r *wire.SettlementRecord) {
+			s, _ := domain.Sign(r.Receipt, stranger)
+			r.UserSignature = &s
+		}, ledger.RejectBadUserSignature},
+		{"receipt changed after signing", func(r *wire.SettlementRecord) { r.Receipt.Seconds++ }, ledger.RejectBadUserSignature},
+		{"ticket not by a router", func(r *wire.SettlementRecord) {
+			s, _ := domain.Sign(&r.Ticket, stranger)
+			r.TicketSignature, r.Router = s, crypto.PubkeyToAddress(stranger.PublicKey)
+		}, ledger.RejectNotRouter},
+		{"router field lies", func(r *wire.SettlementRecord) { r.Router = builder }, ledger.RejectRouterMismatch},
+		{"billed over the ticket", func(r *wire.SettlementRecord) { r.BilledSeconds = r.Ticket.MaxSeconds + 1; r.Receipt = nil }, ledger.RejectCloseReason},
+		{"billed over the receipt", func(r *wire.SettlementRecord) { r.BilledSeconds = r.Receipt.Seconds + 1 }, ledger.RejectOverReceipt},
+		{"receipt for another session", func(r *wire.SettlementRecord) { r.SessionID = common.Hash{1} }, ledger.RejectSessionMismatch},
+		{"receipt close with one signature", func(r *wire.SettlementRecord) { r.ProviderSignature = nil }, ledger.RejectCloseReason},
+		{"one sided with one signature", func(r *wire.SettlementRecord) { r.ProviderSignature = nil; r.CloseReason = wire.CloseOneSided }, ""},
+		{"one sided with two signatures", func(r *wire.SettlementRecord) { r.CloseReason = wire.CloseOneSided }, ledger.RejectCloseReason},
+		{"expired billing seconds", func(r *wire.SettlementRecord) { r.CloseReason = wire.CloseExpired }, ledger.RejectCloseReason},
+		{"unknown close reason", func(r *wire.SettlementRecord) { r.CloseReason = "whatever" }, ledger.RejectCloseReason},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := record(t, uint64(i), 100, 600)
+			c.mod(&r)
+			s, err := verify(t, r)
+			if c.code == "" {
+				require.NoError(t, err)
+				require.Equal(t, uint32(100), s.Seconds)
+				return
+			}
+			rej, ok := ledger.IsRejection(err)
+			require.True(t, ok, "%v", err)
+			require.Equal(t, c.code, rej.Code, rej.Detail)
+		})
+	}
+	// A receipt longer than the ticket allows, billed at the receipt's length.
+	r := record(t, 99, 900, 600)
+	r.BilledSeconds = 900
+	_, err := verify(t, r)
+	rej, ok := ledger.IsRejection(err)
+	require.True(t, ok)
+	require.Equal(t, ledger.RejectOverTicket, rej.Code)
+
+	// An RPC failure is not a rejection: the record must be retried, never dropped.
+	raw, _ := json.Marshal(record(t, 1, 10, 60))
+	_, err = (&ledger.Verifier{Domain: domain, Registry: fakeRegistry{down: true}}).Verify(context.Background(), "f", raw)
+	require.Error(t, err)
+	_, ok = ledger.IsRejection(err)
+	require.False(t, ok)
+}
+
+// TestCreditSplit: seconds × price, builderFeeBps to the builder, the rest to the provider, cumulative.
+func TestCreditSplit(t *testing.T) {
+	b := ledger.Book{}
+	sessions := []ledger.Session{
+		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(1000), Seconds: 100},
+		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(333), Seconds: 7},
+	}
+	require.NoError(t, b.AddSessions(sessions))
+	// 100000 → 5000 fee; 2331 → 116 fee (floor), 2215 provider.
+	require.Equal(t, uint64(95000+2215), b[provider].Owed.Uint64())
+	require.Equal(t, uint64(5000+116), b[builder].Owed.Uint64())
+	sc := b.Apply(uint256.NewInt(1 << 60))
+	require.False(t, sc.Scaled)
+	require.Equal(t, uint64(102331), sc.Total.Uint64())
+	require.True(t, sc.Leftover.IsZero())
+}
+
+// TestScaleAndCarryForward: over budget, every account is scaled by the same factor (floor), the sum stays
+// within the budget, and the remainder is paid by later epochs, never lost, never twice.
+func TestScaleAndCarryForward(t *testing.T) {
+	a, c := common.Address{0xa}, common.Address{0xc}
+	b := ledger.Book{a: {}, c: {}}
+	b[a].Owed.SetUint64(600)
+	b[c].Owed.SetUint64(400)
+
+	sc := b.Apply(uint256.NewInt(250)) // factor 250/1000
+	require.True(t, sc.Scaled)
+	require.Equal(t, "250", sc.FactorN.Dec())
+	require.Equal(t, "1000", sc.FactorD.Dec())
+	require.Equal(t, uint64(150), b[a].Credited.Uint64())
+	require.Equal(t, uint64(100), b[c].Credited.Uint64())
+	require.Equal(t, uint64(250), sc.Delta.Uint64())
+	require.Equal(t, uint64(750), sc.Leftover.Uint64())
+
+	// Next epoch: new work for c, budget 300: outstanding a 450, c 300+200 → scaled 300/950.
+	b[c].Owed.AddUint64(&b[c].Owed, 200)
+	sc = b.Apply(uint256.NewInt(300))
+	require.True(t, sc.Scaled)
+	require.LessOrEqual(t, sc.Delta.Uint64(), uint64(300))
+	require.Equal(t, uint64(150+450*300/950), b[a].Credited.Uint64())
+	require.Equal(t, uint64(100+500*300/950), b[c].Credited.Uint64())
+
+	// Plenty of budget: everything outstanding is paid, exactly up to what was earned.
+	sc = b.Apply(uint256.NewInt(1 << 40))
+	require.False(t, sc.Scaled)
+	require.Equal(t, b[a].Owed, b[a].Credited)
+	require.Equal(t, b[c].Owed, b[c].Credited)
+	require.Equal(t, uint64(1200), sc.Total.Uint64())
+	again := b.Apply(uint256.NewInt(1 << 40))
+	require.True(t, again.Delta.IsZero(), "nothing paid twice")
+
+	// Rounding dust: three accounts of 1 with a budget of 2 → floor(2/3) = 0 each, nothing lost.
+	d := ledger.Book{{1}: {}, {2}: {}, {3}: {}}
+	for _, acc := range d {
+		acc.Owed.SetUint64(1)
+	}
+	sc = d.Apply(uint256.NewInt(2))
+	require.True(t, sc.Delta.IsZero())
+	require.Equal(t, uint64(3), sc.Leftover.Uint64())
+}
+
+// TestIngestDedupAndReport: a session billed through two feeds is stored once (first wins) and the second
+// is reported; malformed records are reported; the cursor advances with the page in one transaction.
+func TestIngestDedupAndReport(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+	r0, r1 := record(t, 0, 10, 60), record(t, 1, 20, 60)
+	fa.Add(t, r0, json.RawMessage(`{"garbage": true}`))
+	fb.Add(t, r0, r1)
+	l, err := ledger.New(ledger.Config{Feeds: []string{fa.Server.URL, fb.Server.URL}, BatchDir: t.TempDir()},
+		st, nil, nil, domain, fakeRegistry{}, nil, nil)
+	require.NoError(t, err)
+	n, err := l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	n, err = l.IngestOnce(ctx) // nothing new: cursors persisted
+	require.NoError(t, err)
+	require.Equal(t, 0, n)
+	rej, err := l.RejectedAfter(ctx, 0, 10)
+	require.NoError(t, err)
+	require.Len(t, rej, 2)
+	require.Equal(t, ledger.RejectMalformed, rej[0].Code)
+	require.Equal(t, ledger.RejectDuplicate, rej[1].Code)
+	require.Equal(t, r0.SessionID.Hex(), rej[1].SessionID)
+	require.Equal(t, fb.Server.URL, rej[1].Feed)
+}
+
+// BenchmarkAssemble credits an epoch of sessions for 10,000 accounts (provider owners; one builder) and
+// builds its tree: the in-memory work of Assemble (the database round trip is not included).
+func BenchmarkAssemble(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("sessions=%d/accounts=10000", n), func(b *testing.B) {
+			sessions := make([]ledger.Session, n)
+			for i := range sessions {
+				sessions[i] = ledger.Session{Provider: common.BigToAddress(uint256.NewInt(uint64(i%10_000) + 1).ToBig()),
+					Builder: builder, FeeBps: 500, Price: *uint256.NewInt(1e12 + uint64(i%7)), Seconds: uint32(i%600 + 1)}
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				book := ledger.Book{}
+				if err := book.AddSessions(sessions); err != nil {
+					b.Fatal(err)
+				}
+				sc := book.Apply(uint256.NewInt(1 << 62))
+				if _, err := merkle.Build(book.Entries()); err != nil {
+					b.Fatal(err)
+				}
+				_ = sc
+			}
+		})
+	}
+}
+
+// BenchmarkTree100k builds the cumulative tree of 100,000 accounts.
+func BenchmarkTree100k(b *testing.B) {
+	entries := make([]merkle.Entry, 100_000)
+	for i := range entries {
+		entries[i] = merkle.Entry{Account: common.BigToAddress(uint256.NewInt(uint64(i) + 1).ToBig()), Amount: *uint256.NewInt(uint64(i) * 1e12)}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := merkle.Build(entries); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// fakePool is a ComputePool with unlimited budget and nothing committed.
+type fakePool struct{ ledger.Pool }
+
+func (fakePool) State(context.Context) (ledger.PoolState, error) {
+	var s ledger.PoolState
+	s.RemainingBudget.SetAllOne()
+	return s, nil
+}
+func (fakePool) IsVetoed(context.Context, common.Hash) (bool, error) { return false, nil }
+
+// BenchmarkAssembleStore is Assemble with the database (SQLite): load the unassigned sessions, credit,
+// scale, build the tree, and write epoch, accounts, leaves and the sessions' epoch in one transaction.
+func BenchmarkAssembleStore(b *testing.B) {
+	const n, accounts = 100_000, 10_000
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		st, err := store.Open(ctx, filepath.Join(b.TempDir(), "k.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		err = st.InTx(ctx, func(tx *store.Tx) error {
+			for i := range n {
+				p := common.BigToAddress(uint256.NewInt(uint64(i%accounts) + 1).ToBig())
+				if _, err := tx.Exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at, record)
+					VALUES (?, ?, 'f', '', ?, ?, 500, '1000000000000', ?, 0, '{}')`,
+					common.BigToHash(uint256.NewInt(uint64(i)).ToBig()).Hex(), i+1, p.Hex(), builder.Hex(), i%600+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := ledger.New(ledger.Config{BatchDir: b.TempDir()}, st, fakePool{}, nil, domain, fakeRegistry{}, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		b.StartTimer()
+		if err := l.Assemble(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		st.Close()
+	}
+}

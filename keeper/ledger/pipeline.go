@@ -1,0 +1,603 @@
+package ledger
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/keeper/crashpoint"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/protocol/merkle"
+)
+
+// ErrChainMismatch: the ledger and the ComputePool disagree on the epochs; the keeper stops committing
+// until an operator looks (committing anyway could pay twice or lose credits).
+var ErrChainMismatch = errors.New("ledger: ledger and ComputePool disagree")
+
+// Step advances the pipeline by at most one state per epoch: the confirmed epochs waiting for their
+// dispute window, the one epoch in flight, batched claims, and a new epoch when one is due. Every state
+// change is one database transaction, so Step can be killed anywhere and simply run again.
+func (l *Ledger) Step(ctx context.Context) error {
+	epochs, err := l.Epochs(ctx)
+	if err != nil {
+		return err
+	}
+	var inflight *EpochRow
+	for _, e := range epochs {
+		switch e.State {
+		case StateConfirmed:
+			if err := l.awaitClaimable(ctx, e); err != nil {
+				return err
+			}
+		case StateClaimable:
+		default:
+			inflight = e
+		}
+	}
+	if inflight != nil {
+		if err := l.advance(ctx, inflight); err != nil {
+			return fmt.Errorf("epoch %d (%s): %w", inflight.Number, inflight.State, err)
+		}
+		return nil
+	}
+	if err := l.claims(ctx); err != nil {
+		return fmt.Errorf("claims: %w", err)
+	}
+	last := time.Time{}
+	if n := len(epochs); n > 0 {
+		last = time.Unix(epochs[n-1].CreatedAt, 0)
+	}
+	if time.Since(last) < l.cfg.EpochLength {
+		return nil
+	}
+	return l.Assemble(ctx)
+}
+
+// advance moves the in-flight epoch one state forward.
+func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
+	switch e.State {
+	case StateAssembled:
+		return l.writeBatch(ctx, e)
+	case StateBatchWritten:
+		// The intent is named before anything is signed: after a crash the same name resumes the
+		// same stored transaction. The root is in the name because a vetoed epoch is recommitted
+		// with the same number and a different root.
+		intent := fmt.Sprintf("commit:%d:%s", e.Number, e.Root.Hex())
+		if err := l.setState(ctx, e.ID, StateRootSent, "intent = ?", intent); err != nil {
+			return err
+		}
+		e.State, e.Intent = StateRootSent, intent
+		return l.sendCommit(ctx, e)
+	case StateRootSent:
+		return l.sendCommit(ctx, e)
+	case StateMined:
+		if vetoed, err := l.checkVeto(ctx, e); vetoed || err != nil {
+			return err
+		}
+		r, err := l.sender.Confirm(ctx, e.Intent)
+		if errors.Is(err, txmgr.ErrReverted) {
+			// The commit reverted (a budget or ordering change between assembly and mining): nothing
+			// was committed. Roll the epoch back; its sessions go into a fresh assembly.
+			l.log.Warn("commit reverted, re-assembling", zap.Uint64("epoch", e.Number), zap.Stringer("tx", r.TxHash))
+			return l.rollback(ctx, e.Number, StateAbandoned)
+		}
+		if err != nil {
+			return err
+		}
+		oc, ok, err := l.pool.Epoch(ctx, e.Number)
+		if err != nil {
+			return err
+		}
+		if !ok || oc.Root != e.Root {
+			if vetoed, err := l.checkVeto(ctx, e); vetoed || err != nil {
+				return err
+			}
+			return fmt.Errorf("%w: epoch %d confirmed but the pool holds root %s", ErrChainMismatch, e.Number, oc.Root)
+		}
+		if err := l.setState(ctx, e.ID, StateConfirmed, "claimable_at = ?", int64(oc.ClaimableAt)); err != nil {
+			return err
+		}
+		crashpoint.Hit(crashpoint.EpochConfirmed)
+		return nil
+	}
+	return fmt.Errorf("ledger: unexpected state %q", e.State)
+}
+
+// sendCommit gets the commit transaction mined and records where.
+func (l *Ledger) sendCommit(ctx context.Context, e *EpochRow) error {
+	uri := strings.TrimRight(l.cfg.PublicURL, "/") + fmt.Sprintf("/v1/batches/%d", e.Number)
+	data, err := l.pool.CommitData(e.Number, e.Root, &e.Total, e.BatchHash, uri)
+	if err != nil {
+		return err
+	}
+	r, err := l.sender.Send(ctx, e.Intent, txmgr.Candidate{To: l.pool.Address(), Data: data})
+	if errors.Is(err, txmgr.ErrEstimate) && isRevert(err) {
+		// The pool refuses the commit before anything is signed (over budget after a day change,
+		// a vetoed root, out of order). Nothing is on-chain: re-assemble from the same sessions.
+		l.log.Warn("commit would revert, re-assembling", zap.Uint64("epoch", e.Number), zap.Error(err))
+		return l.rollback(ctx, e.Number, StateAbandoned)
+	}
+	if err != nil {
+		return err
+	}
+	if err := l.setState(ctx, e.ID, StateMined, "tx_hash = ?, block = ?", r.TxHash.Hex(), r.BlockNumber.Int64()); err != nil {
+		return err
+	}
+	crashpoint.Hit(crashpoint.EpochMined)
+	l.log.Info("root mined", zap.Uint64("epoch", e.Number), zap.Stringer("root", e.Root), zap.Stringer("tx", r.TxHash),
+		zap.Uint64("block", r.BlockNumber.Uint64()), zap.Uint64("gasUsed", r.GasUsed))
+	return nil
+}
+
+// awaitClaimable watches a confirmed epoch until its dispute window is over (claimable) or the guardian
+// vetoes it.
+func (l *Ledger) awaitClaimable(ctx context.Context, e *EpochRow) error {
+	if vetoed, err := l.checkVeto(ctx, e); vetoed || err != nil {
+		return err
+	}
+	n, ok, err := l.pool.Claimable(ctx)
+	if err != nil || !ok || n < e.Number {
+		return err
+	}
+	claims := ClaimsNone
+	if l.cfg.ClaimsEnabled {
+		claims = ClaimsTodo
+	}
+	if err := l.setState(ctx, e.ID, StateClaimable, "claims_state = ?", claims); err != nil {
+		return err
+	}
+	l.metrics.lastEpoch.Set(float64(e.Number))
+	l.log.Info("epoch claimable", zap.Uint64("epoch", e.Number), zap.Stringer("root", e.Root))
+	crashpoint.Hit(crashpoint.EpochClaimable)
+	return nil
+}
+
+// checkVeto rolls back e and every later epoch if the guardian vetoed e's root.
+func (l *Ledger) checkVeto(ctx context.Context, e *EpochRow) (bool, error) {
+	vetoed, err := l.pool.IsVetoed(ctx, e.Root)
+	if err != nil || !vetoed {
+		return false, err
+	}
+	l.log.Warn("root vetoed by the guardian: rolling back and recommitting", zap.Uint64("epoch", e.Number), zap.Stringer("root", e.Root))
+	return true, l.rollback(ctx, e.Number, StateVetoed)
+}
+
+// setState moves epoch id to state, with extra "col = ?" assignments.
+func (l *Ledger) setState(ctx context.Context, id int64, state, set string, args ...any) error {
+	q := `UPDATE epochs SET state = ?, updated_at = ?`
+	if set != "" {
+		q += ", " + set
+	}
+	q += ` WHERE id = ?`
+	all := append([]any{state, time.Now().Unix()}, args...)
+	all = append(all, id)
+	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.Exec(ctx, q, all...)
+		return err
+	})
+	if err == nil {
+		l.metrics.epochs.WithLabelValues(state).Inc()
+	}
+	return err
+}
+
+// Assemble closes a new epoch from every stored session not yet credited: it checks that ledger and pool
+// agree, credits the sessions, scales the epoch into the remaining budget, builds the cumulative tree and
+// stores all of it in one database transaction. It does nothing when there is nothing to pay or no
+// budget left today.
+func (l *Ledger) Assemble(ctx context.Context) error {
+	if err := l.recheck(ctx); err != nil {
+		return fmt.Errorf("recheck: %w", err)
+	}
+	ps, err := l.pool.State(ctx)
+	if err != nil {
+		return fmt.Errorf("pool state: %w", err)
+	}
+	var assembled *EpochRow
+	err = l.store.InTx(ctx, func(tx *store.Tx) error {
+		assembled = nil
+		// The ledger's newest live epoch must be the pool's newest: same number, same total.
+		var number uint64
+		var prevTotal uint256.Int
+		prev, err := scanEpoch(tx.QueryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN `+liveStates+` ORDER BY number DESC LIMIT 1`))
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			number, prevTotal = prev.Number+1, prev.Total
+		}
+		if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
+			return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
+				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
+		}
+
+		var maxSeq int64
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions WHERE epoch_id IS NULL`).Scan(&maxSeq); err != nil {
+			return err
+		}
+		sessions, err := loadSessions(ctx, tx, `epoch_id IS NULL AND seq <= ?`, maxSeq)
+		if err != nil {
+			return err
+		}
+		book, err := loadBook(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := book.AddSessions(sessions); err != nil {
+			return err
+		}
+		sc := book.Apply(&ps.RemainingBudget)
+		if sc.Delta.IsZero() {
+			if !sc.Pending.IsZero() {
+				l.log.Warn("credits outstanding but no budget left today", zap.String("outstanding", sc.Pending.Dec()),
+					zap.String("remainingBudget", ps.RemainingBudget.Dec()))
+			}
+			return nil // nothing to commit: sessions stay unassigned, nothing is written
+		}
+		entries := book.Entries()
+		tree, err := merkle.Build(entries)
+		if err != nil {
+			return err
+		}
+		// A vetoed root can never be committed again. Re-assembling exactly the vetoed content (nothing
+		// new, nothing rejected on recheck) would give it again: hold until something changes.
+		if vetoed, err := l.pool.IsVetoed(ctx, tree.Root()); err != nil || vetoed {
+			if vetoed {
+				l.log.Error("assembled root was vetoed before: holding until new sessions arrive or an operator acts",
+					zap.Uint64("epoch", number), zap.Stringer("root", tree.Root()))
+				l.metrics.epochs.WithLabelValues("held_vetoed_root").Inc()
+			}
+			return err
+		}
+
+		var id int64
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM epochs`).Scan(&id); err != nil {
+			return err
+		}
+		now := time.Now().Unix()
+		if _, err := tx.Exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
+			id, int64(number), StateAssembled, int64(ps.Day), tree.Root().Hex(), sc.Total.Dec(), sc.Delta.Dec(), sc.Pending.Dec(),
+			sc.FactorN.Dec(), sc.FactorD.Dec(), int64(len(sessions)), now, now); err != nil {
+			return fmt.Errorf("insert epoch: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE sessions SET epoch_id = ? WHERE epoch_id IS NULL AND seq <= ?`, id, maxSeq); err != nil {
+			return err
+		}
+		if err := saveBook(ctx, tx, book); err != nil {
+			return err
+		}
+		leaves := make([]Leaf, len(entries))
+		for i := range entries {
+			leaves[i] = Leaf{Account: entries[i].Account, Amount: &entries[i].Amount, Owed: &book[entries[i].Account].Owed}
+		}
+		lj, err := json.Marshal(leaves)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO epoch_trees (epoch_id, leaves) VALUES (?, ?)`, id, string(lj)); err != nil {
+			return err
+		}
+		assembled = &EpochRow{ID: id, Number: number, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta, Sessions: int64(len(sessions))}
+		f, _ := new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		l.metrics.scale.Set(f)
+		return nil
+	})
+	if err != nil || assembled == nil {
+		return err
+	}
+	l.metrics.epochs.WithLabelValues(StateAssembled).Inc()
+	l.log.Info("epoch assembled", zap.Uint64("epoch", assembled.Number), zap.Int64("sessions", assembled.Sessions),
+		zap.Stringer("root", assembled.Root), zap.String("total", assembled.Total.Dec()), zap.String("delta", assembled.Delta.Dec()))
+	crashpoint.Hit(crashpoint.EpochAssembled)
+	return nil
+}
+
+func loadSessions(ctx context.Context, tx *store.Tx, where string, args ...any) ([]Session, error) {
+	rows, err := tx.Query(ctx, `SELECT session_id, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at, record
+		FROM sessions WHERE `+where+` ORDER BY seq`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		var s Session
+		var id, provider, builder, price, record string
+		var fee, secs, closed int64
+		if err := rows.Scan(&id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
+			return nil, err
+		}
+		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
+		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
+		if err := s.Price.SetFromDecimal(price); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func loadBook(ctx context.Context, tx *store.Tx) (Book, error) {
+	rows, err := tx.Query(ctx, `SELECT account, owed, credited FROM accounts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	b := Book{}
+	for rows.Next() {
+		var a, owed, cred string
+		if err := rows.Scan(&a, &owed, &cred); err != nil {
+			return nil, err
+		}
+		acc := new(Account)
+		if err := acc.Owed.SetFromDecimal(owed); err != nil {
+			return nil, err
+		}
+		if err := acc.Credited.SetFromDecimal(cred); err != nil {
+			return nil, err
+		}
+		b[common.HexToAddress(a)] = acc
+	}
+	return b, rows.Err()
+}
+
+func saveBook(ctx context.Context, tx *store.Tx, b Book) error {
+	for _, a := range b.sortedAccounts() {
+		acc := b[a]
+		if _, err := tx.Exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)
+			ON CONFLICT (account) DO UPDATE SET owed = excluded.owed, credited = excluded.credited`,
+			a.Hex(), acc.Owed.Dec(), acc.Credited.Dec()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
+// in one database transaction they are marked state, their sessions return to the unassigned pool with
+// their credits taken off Owed, and every account's Credited returns to its leaf in epoch n-1. The next
+// assembly recommits epoch n from those sessions (plus any new ones).
+func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
+	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id FROM epochs WHERE number >= ? AND state IN `+liveStates, int64(n))
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		book, err := loadBook(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			sessions, err := loadSessions(ctx, tx, `epoch_id = ?`, id)
+			if err != nil {
+				return err
+			}
+			for i := range sessions {
+				p, f, err := sessions[i].Credit()
+				if err != nil {
+					return err
+				}
+				pa, fa := book.get(sessions[i].Provider), book.get(sessions[i].Builder)
+				pa.Owed.Sub(&pa.Owed, p)
+				fa.Owed.Sub(&fa.Owed, f)
+			}
+			recheck := 0
+			if state == StateVetoed {
+				recheck = 1 // the guardian saw something wrong: verify these sessions again
+			}
+			if _, err := tx.Exec(ctx, `UPDATE sessions SET epoch_id = NULL, recheck = ? WHERE epoch_id = ?`, recheck, id); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `UPDATE epochs SET state = ?, updated_at = ? WHERE id = ?`, state, time.Now().Unix(), id); err != nil {
+				return err
+			}
+		}
+		for _, acc := range book {
+			acc.Credited.Clear()
+		}
+		if n > 0 {
+			var prevID int64
+			if err := tx.QueryRow(ctx, `SELECT id FROM epochs WHERE number = ? AND state IN `+liveStates, int64(n-1)).Scan(&prevID); err != nil {
+				return fmt.Errorf("epoch %d before the rolled-back one: %w", n-1, err)
+			}
+			leaves, err := loadLeaves(ctx, tx, prevID)
+			if err != nil {
+				return err
+			}
+			for _, lf := range leaves {
+				book.get(lf.Account).Credited = *lf.Amount
+			}
+		}
+		return saveBook(ctx, tx, book)
+	})
+	if err == nil {
+		l.metrics.epochs.WithLabelValues(state).Inc()
+	}
+	return err
+}
+
+// BatchFile is the published batch file of an epoch (PROTOCOL §8): enough to recompute the root.
+type BatchFile struct {
+	Version         int               `json:"version"`
+	ChainID         uint64            `json:"chainId,string"`
+	ComputePool     common.Address    `json:"computePool"`
+	Epoch           uint64            `json:"epoch,string"`
+	Day             uint64            `json:"day,string"`
+	Root            common.Hash       `json:"root"`
+	CumulativeTotal string            `json:"cumulativeTotal"`
+	Delta           string            `json:"delta"`
+	Factor          BatchFactor       `json:"factor"`
+	Sessions        []json.RawMessage `json:"sessions"`
+	Leaves          []Leaf            `json:"leaves"`
+}
+
+// BatchFactor is the pro-rata factor numerator/denominator: 1 when equal. Outstanding is what the epoch
+// would have paid unscaled (this epoch's sessions plus the remainder carried forward); CarriedForward is
+// what it leaves for later epochs.
+type BatchFactor struct {
+	Numerator      string `json:"numerator"`
+	Denominator    string `json:"denominator"`
+	Outstanding    string `json:"outstanding"`
+	CarriedForward string `json:"carriedForward"`
+}
+
+// writeBatch writes the epoch's batch file (deterministically: written again after a crash it has the
+// same bytes, so the same hash), then records its path and keccak256 and moves to batch_written.
+func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
+	var bf BatchFile
+	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		sessions, err := loadSessions(ctx, tx, `epoch_id = ?`, e.ID)
+		if err != nil {
+			return err
+		}
+		leaves, err := loadLeaves(ctx, tx, e.ID)
+		if err != nil {
+			return err
+		}
+		var carried uint256.Int
+		carried.Sub(&e.OwedTotal, &e.Delta)
+		bf = BatchFile{Version: 1, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
+			Root: e.Root, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
+			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
+			Sessions: make([]json.RawMessage, len(sessions)), Leaves: leaves}
+		for i := range sessions {
+			bf.Sessions[i] = sessions[i].Record
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(l.cfg.BatchDir, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(l.cfg.BatchDir, fmt.Sprintf("epoch-%d-%d.json", e.Number, e.ID))
+	hash, err := writeFileAtomic(path, &bf)
+	if err != nil {
+		return err
+	}
+	crashpoint.Hit(crashpoint.BatchFileWritten)
+	if err := l.setState(ctx, e.ID, StateBatchWritten, "batch_hash = ?, batch_file = ?", hash.Hex(), path); err != nil {
+		return err
+	}
+	crashpoint.Hit(crashpoint.BatchStateStored)
+	l.log.Info("batch file written", zap.Uint64("epoch", e.Number), zap.String("file", path), zap.Stringer("batchHash", hash))
+	return nil
+}
+
+// writeFileAtomic writes v as JSON to a temporary file, fsyncs it and renames it over path, returning the
+// keccak256 of the bytes.
+func writeFileAtomic(path string, v any) (common.Hash, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".batch-*")
+	if err != nil {
+		return common.Hash{}, err
+	}
+	defer os.Remove(tmp.Name())
+	h := crypto.NewKeccakState()
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	enc := json.NewEncoder(multiWriter{w, h})
+	if err := enc.Encode(v); err != nil {
+		tmp.Close()
+		return common.Hash{}, err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return common.Hash{}, err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return common.Hash{}, err
+	}
+	if err := tmp.Close(); err != nil {
+		return common.Hash{}, err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return common.Hash{}, err
+	}
+	var out common.Hash
+	_, _ = h.Read(out[:])
+	return out, nil
+}
+
+type multiWriter struct {
+	a *bufio.Writer
+	b crypto.KeccakState
+}
+
+func (m multiWriter) Write(p []byte) (int, error) {
+	m.b.Write(p)
+	return m.a.Write(p)
+}
+
+// recheck verifies again, against the chain as it is now, the sessions of a vetoed epoch (a guardian
+// veto usually follows a revoked router or provider). Sessions that fail move to the rejected table with
+// code "<code>_on_recheck"; the rest are cleared for the next assembly. The RPC work happens outside the
+// database transaction; a crash in between only repeats it.
+func (l *Ledger) recheck(ctx context.Context) error {
+	var sessions []Session
+	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		sessions, err = loadSessions(ctx, tx, `recheck = 1 AND epoch_id IS NULL`)
+		return err
+	}); err != nil || len(sessions) == 0 {
+		return err
+	}
+	if f, ok := l.verifier.Registry.(interface{ Forget() }); ok {
+		f.Forget()
+	}
+	rejected := map[common.Hash]*Rejection{}
+	for i := range sessions {
+		_, err := l.verifier.Verify(ctx, sessions[i].Feed, sessions[i].Record)
+		if rej, ok := IsRejection(err); ok {
+			rej.Code += "_on_recheck"
+			rejected[sessions[i].ID] = rej
+		} else if err != nil {
+			return err
+		}
+	}
+	return l.store.InTx(ctx, func(tx *store.Tx) error {
+		for i := range sessions {
+			s := &sessions[i]
+			if rej := rejected[s.ID]; rej != nil {
+				if err := insertRejected(ctx, tx, s.Feed, s.Cursor, rej, s.Record); err != nil {
+					return err
+				}
+				if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE session_id = ?`, s.ID.Hex()); err != nil {
+					return err
+				}
+				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
+				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
+				continue
+			}
+			if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 0 WHERE session_id = ?`, s.ID.Hex()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

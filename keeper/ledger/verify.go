@@ -1,0 +1,229 @@
+package ledger
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Registry answers the on-chain questions verification needs. ChainRegistry implements it over the
+// Marketplace and ModelRegistry; errors it returns are transient (RPC) errors, never "no such thing".
+type Registry interface {
+	// IsRouter reports whether account holds ROUTER_ROLE on the Marketplace.
+	IsRouter(ctx context.Context, account common.Address) (bool, error)
+	// IsProviderSigner reports whether signer is, or was, provider's registered signer key.
+	IsProviderSigner(ctx context.Context, provider, signer common.Address) (bool, error)
+	// Model returns a registered model's builder and fee; ok is false for an unknown model.
+	Model(ctx context.Context, modelID common.Hash) (builder common.Address, feeBps uint16, ok bool, err error)
+}
+
+// Rejection codes: why a settlement record was refused. They appear in the rejected table, the logs,
+// the keeper_rejected_records_total metric and GET /v1/rejected.
+const (
+	RejectMalformed          = "malformed"            // not a well-formed SettlementRecord
+	RejectSessionMismatch    = "session_mismatch"     // ids of record, ticket and receipt differ
+	RejectBadTicketSignature = "bad_ticket_signature" // ticket signature unusable
+	RejectNotRouter          = "not_router"           // ticket signer does not hold ROUTER_ROLE
+	RejectRouterMismatch     = "router_mismatch"      // record.router is not the ticket's signer
+	RejectCloseReason        = "bad_close_reason"     // unknown closeReason or signatures not matching it
+	RejectBadUserSignature   = "bad_user_signature"   // receipt not signed by ticket.user
+	RejectBadProviderSig     = "bad_provider_signature"
+	RejectUnknownProvider    = "unknown_provider" // ticket.provider has no registered signer
+	RejectUnknownModel       = "unknown_model"
+	RejectOverTicket         = "over_ticket_max_seconds" // billed more than the ticket allows
+	RejectOverReceipt        = "over_receipt_seconds"    // billed more than the receipt says
+	RejectOverflow           = "overflow"
+	RejectDuplicate          = "duplicate" // session already billed (possibly by another router's feed)
+)
+
+// Session is a verified, creditable session: what the store keeps and an epoch credits.
+type Session struct {
+	ID       common.Hash
+	Feed     string
+	Cursor   string
+	Provider common.Address // the provider owner (ticket.provider): gets the price minus the fee
+	Builder  common.Address // the model builder: gets the fee
+	FeeBps   uint16
+	Price    uint256.Int // MOR-wei per second
+	Seconds  uint32      // billed seconds
+	ClosedAt uint64
+	Record   []byte // the record as JSON (canonical re-encoding), for the batch file
+}
+
+// Credit returns the session's provider and builder credits (wire.Credit).
+func (s *Session) Credit() (provider, builder *uint256.Int, err error) {
+	return wire.Credit(s.Seconds, &s.Price, s.FeeBps)
+}
+
+// Rejection is a record refused for a definite reason (not a transient error).
+type Rejection struct {
+	SessionID common.Hash
+	Code      string
+	Detail    string
+}
+
+func (r *Rejection) Error() string { return r.Code + ": " + r.Detail }
+
+func reject(id common.Hash, code, format string, args ...any) *Rejection {
+	return &Rejection{SessionID: id, Code: code, Detail: fmt.Sprintf(format, args...)}
+}
+
+// Verifier checks settlement records against the signatures and the on-chain registry.
+type Verifier struct {
+	Domain   *eip712.Domain
+	Registry Registry
+}
+
+// Verify checks one raw record from feed. It returns the session, or a *Rejection for a record that is
+// definitely bad, or another error when the check could not be made (RPC down): the caller retries later
+// and must not reject on such an error.
+//
+// Rules: the ticket is signed by an address holding ROUTER_ROLE and equal to record.router; ticket,
+// receipt and record name the same session; "receipt" records carry the user's signature (by
+// ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
+// records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
+// ticket.maxSeconds nor the receipt's seconds; the model is registered (its builder and fee are read now).
+func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
+	var rec wire.SettlementRecord
+	if err := requireFields(raw); err != nil {
+		var probe struct {
+			SessionID common.Hash `json:"sessionId"`
+		}
+		_ = json.Unmarshal(raw, &probe)
+		return nil, reject(probe.SessionID, RejectMalformed, "%v", err)
+	}
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		var probe struct {
+			SessionID common.Hash `json:"sessionId"`
+		}
+		_ = json.Unmarshal(raw, &probe)
+		return nil, reject(probe.SessionID, RejectMalformed, "%v", err)
+	}
+	id := rec.SessionID
+	t := &rec.Ticket
+	if t.SessionID != id {
+		return nil, reject(id, RejectSessionMismatch, "ticket is for session %s", t.SessionID)
+	}
+	signer, _, err := v.Domain.Recover(t, rec.TicketSignature[:])
+	if err != nil {
+		return nil, reject(id, RejectBadTicketSignature, "%v", err)
+	}
+	if signer != rec.Router {
+		return nil, reject(id, RejectRouterMismatch, "ticket signed by %s, record names router %s", signer, rec.Router)
+	}
+	ok, err := v.Registry.IsRouter(ctx, signer)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: router role of %s: %w", signer, err)
+	}
+	if !ok {
+		return nil, reject(id, RejectNotRouter, "ticket signer %s does not hold ROUTER_ROLE", signer)
+	}
+
+	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, Provider: t.Provider, Price: t.PricePerSecond,
+		Seconds: rec.BilledSeconds, ClosedAt: rec.ClosedAt}
+	switch rec.CloseReason {
+	case wire.CloseExpired:
+		if rec.BilledSeconds != 0 {
+			return nil, reject(id, RejectCloseReason, "expired session bills %d seconds", rec.BilledSeconds)
+		}
+	case wire.CloseReceipt, wire.CloseOneSided:
+		if rec.Receipt == nil {
+			return nil, reject(id, RejectCloseReason, "%s record without a receipt", rec.CloseReason)
+		}
+		if rec.Receipt.SessionID != id {
+			return nil, reject(id, RejectSessionMismatch, "receipt is for session %s", rec.Receipt.SessionID)
+		}
+		if rej, err := v.receiptSignatures(ctx, &rec); rej != nil || err != nil {
+			if rej != nil {
+				return nil, rej
+			}
+			return nil, err
+		}
+		if rec.BilledSeconds > rec.Receipt.Seconds {
+			return nil, reject(id, RejectOverReceipt, "billed %d s, receipt says %d s", rec.BilledSeconds, rec.Receipt.Seconds)
+		}
+	default:
+		return nil, reject(id, RejectCloseReason, "unknown close reason %q", rec.CloseReason)
+	}
+	if rec.BilledSeconds > t.MaxSeconds {
+		return nil, reject(id, RejectOverTicket, "billed %d s, ticket allows %d s", rec.BilledSeconds, t.MaxSeconds)
+	}
+
+	builder, fee, known, err := v.Registry.Model(ctx, t.ModelID)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: model %s: %w", t.ModelID, err)
+	}
+	if !known {
+		return nil, reject(id, RejectUnknownModel, "model %s is not registered", t.ModelID)
+	}
+	s.Builder, s.FeeBps = builder, fee
+	if _, _, err := s.Credit(); err != nil {
+		return nil, reject(id, RejectOverflow, "%v", err)
+	}
+	if s.Record, err = json.Marshal(&rec); err != nil {
+		return nil, reject(id, RejectMalformed, "re-encode: %v", err)
+	}
+	return s, nil
+}
+
+// receiptSignatures checks the receipt's signatures against the close reason.
+func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SettlementRecord) (*Rejection, error) {
+	id := rec.SessionID
+	t := &rec.Ticket
+	if rec.UserSignature != nil {
+		if _, err := v.Domain.Verify(rec.Receipt, rec.UserSignature[:], t.User); err != nil {
+			return reject(id, RejectBadUserSignature, "%v", err), nil
+		}
+	}
+	if rec.ProviderSignature != nil {
+		signer, _, err := v.Domain.Recover(rec.Receipt, rec.ProviderSignature[:])
+		if err != nil {
+			return reject(id, RejectBadProviderSig, "%v", err), nil
+		}
+		ok, err := v.Registry.IsProviderSigner(ctx, t.Provider, signer)
+		if err != nil {
+			return nil, fmt.Errorf("ledger: signer of provider %s: %w", t.Provider, err)
+		}
+		if !ok {
+			return reject(id, RejectBadProviderSig, "%s is not a signer of provider %s", signer, t.Provider), nil
+		}
+	}
+	switch {
+	case rec.CloseReason == wire.CloseReceipt && (rec.UserSignature == nil || rec.ProviderSignature == nil):
+		return reject(id, RejectCloseReason, "receipt close needs both signatures"), nil
+	case rec.CloseReason == wire.CloseOneSided && (rec.UserSignature == nil) == (rec.ProviderSignature == nil):
+		return reject(id, RejectCloseReason, "one_sided close needs exactly one signature"), nil
+	}
+	return nil, nil
+}
+
+// IsRejection reports whether err is a definite rejection and returns it.
+func IsRejection(err error) (*Rejection, bool) {
+	var r *Rejection
+	ok := errors.As(err, &r)
+	return r, ok
+}
+
+// requiredFields are the SettlementRecord members without which a record means nothing (absent members
+// would decode as zero values and fail later with a misleading reason).
+var requiredFields = []string{"sessionId", "ticket", "ticketSignature", "router", "billedSeconds", "closeReason"}
+
+func requireFields(raw json.RawMessage) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return err
+	}
+	for _, f := range requiredFields {
+		if _, ok := m[f]; !ok {
+			return fmt.Errorf("missing field %q", f)
+		}
+	}
+	return nil
+}

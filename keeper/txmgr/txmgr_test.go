@@ -1,0 +1,302 @@
+package txmgr_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+)
+
+func setup(t *testing.T) (context.Context, *devnet.Anvil, *rpc.Client, *chain.Client, *store.Store) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
+	require.NoError(t, err)
+	t.Cleanup(anvil.Close)
+	r, err := rpc.DialContext(ctx, anvil.URL)
+	require.NoError(t, err)
+	t.Cleanup(r.Close)
+	c, err := chain.Dial(ctx, []string{anvil.URL}, chain.Options{CallTimeout: 5 * time.Second})
+	require.NoError(t, err)
+	t.Cleanup(c.Close)
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "keeper.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	return ctx, anvil, r, c, st
+}
+
+func newManager(t *testing.T, b txmgr.Backend, st *store.Store, mod func(*txmgr.Config)) *txmgr.Manager {
+	t.Helper()
+	cfg := txmgr.Config{
+		ChainID: big.NewInt(31337), Key: devnet.DevKey(2),
+		Confirmations: 3, FeeCeiling: big.NewInt(500e9),
+		ResubmitAfter: 300 * time.Millisecond, PollInterval: 50 * time.Millisecond, RPCTimeout: 2 * time.Second,
+		Log: zaptest.NewLogger(t),
+	}
+	if mod != nil {
+		mod(&cfg)
+	}
+	m, err := txmgr.New(cfg, b, st)
+	require.NoError(t, err)
+	return m
+}
+
+var target = common.HexToAddress("0x00000000000000000000000000000000000000aa")
+
+func candidate(data byte) txmgr.Candidate {
+	return txmgr.Candidate{To: target, Data: []byte{data}}
+}
+
+func mine(t *testing.T, ctx context.Context, r *rpc.Client, n int) {
+	t.Helper()
+	for range n {
+		require.NoError(t, r.CallContext(ctx, nil, "evm_mine"))
+	}
+}
+
+// mineUntil mines a block every 50 ms until done is closed.
+func mineUntil(ctx context.Context, r *rpc.Client, done <-chan struct{}) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+			return
+		case <-time.After(50 * time.Millisecond):
+			_ = r.CallContext(ctx, nil, "evm_mine")
+		}
+	}
+}
+
+// TestSendConfirmIdempotent: an intent is mined once and confirmed at the depth; a second Send with the
+// same id returns the same receipt and sends nothing.
+func TestSendConfirmIdempotent(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	m := newManager(t, c, st, nil)
+
+	rc, err := m.Send(ctx, "intent-a", candidate(1))
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), rc.Status)
+
+	done := make(chan struct{})
+	go mineUntil(ctx, r, done)
+	final, err := m.Confirm(ctx, "intent-a")
+	close(done)
+	require.NoError(t, err)
+	require.Equal(t, rc.TxHash, final.TxHash)
+	head, err := c.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, head+1, final.BlockNumber.Uint64()+3, "confirmed before the depth")
+
+	again, err := m.Send(ctx, "intent-a", candidate(9)) // a different candidate is ignored
+	require.NoError(t, err)
+	require.Equal(t, rc.TxHash, again.TxHash)
+	nonce, err := c.NonceAt(ctx, m.From(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), nonce, "exactly one transaction sent")
+
+	rc2, err := m.Send(ctx, "intent-b", candidate(2))
+	require.NoError(t, err)
+	tx, _, err := c.TransactionByHash(ctx, rc2.TxHash)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), tx.Nonce())
+}
+
+// TestFeeBumpAutomineOff: with automine off nothing is mined, so the manager bumps; every bump raises tip
+// and fee cap by at least 10%, stays under the ceiling, and when a block finally comes exactly one
+// transaction with that nonce is mined: the latest attempt.
+func TestFeeBumpAutomineOff(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+	ceiling := big.NewInt(20e9)
+	var bumps atomic.Int32
+	m := newManager(t, c, st, func(cfg *txmgr.Config) {
+		cfg.FeeCeiling = ceiling
+		cfg.Metrics.Bumped = func() { bumps.Add(1) }
+	})
+
+	type result struct {
+		r   *types.Receipt
+		err error
+	}
+	res := make(chan result, 1)
+	go func() {
+		rc, err := m.Send(ctx, "bump", candidate(1))
+		res <- result{rc, err}
+	}()
+	require.Eventually(t, func() bool { return bumps.Load() >= 3 }, 20*time.Second, 20*time.Millisecond)
+	mine(t, ctx, r, 1)
+	out := <-res
+	require.NoError(t, out.err)
+
+	in, err := m.Lookup(ctx, "bump")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(in.Attempts), 4)
+	for i := 1; i < len(in.Attempts); i++ {
+		prev, cur := in.Attempts[i-1], in.Attempts[i]
+		require.GreaterOrEqual(t, new(big.Int).Mul(cur.TipCap, big.NewInt(100)).Cmp(new(big.Int).Mul(prev.TipCap, big.NewInt(110))), 0, "tip bump >= 10%%")
+		require.GreaterOrEqual(t, new(big.Int).Mul(cur.FeeCap, big.NewInt(100)).Cmp(new(big.Int).Mul(prev.FeeCap, big.NewInt(110))), 0, "fee cap bump >= 10%%")
+		require.LessOrEqual(t, cur.FeeCap.Cmp(ceiling), 0)
+	}
+	block, err := c.BlockByNumber(ctx, out.r.BlockNumber)
+	require.NoError(t, err)
+	require.Len(t, block.Transactions(), 1, "one transaction for the nonce")
+	require.Contains(t, hashes(in), out.r.TxHash)
+	nonce, err := c.NonceAt(ctx, m.From(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), nonce)
+}
+
+// TestFeeCeilingStopsBumps: at the ceiling the manager keeps rebroadcasting instead of exceeding it.
+func TestFeeCeilingStopsBumps(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+	head, err := c.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	ceiling := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(3)), big.NewInt(1e9))
+	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.FeeCeiling = ceiling })
+	sctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	defer cancel()
+	_, err = m.Send(sctx, "ceiling", candidate(1))
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	in, err := m.Lookup(ctx, "ceiling")
+	require.NoError(t, err)
+	for _, a := range in.Attempts {
+		require.LessOrEqual(t, a.FeeCap.Cmp(ceiling), 0)
+	}
+	require.Less(t, len(in.Attempts), 10, "bumps stop at the ceiling")
+}
+
+// dropSends is a backend whose broadcasts never reach the node: the process "died" right after
+// persisting the transaction.
+type dropSends struct{ txmgr.Backend }
+
+func (dropSends) SendTransaction(context.Context, *types.Transaction) error {
+	return errors.New("connection reset (injected)")
+}
+
+// TestRestartResumesPending: a transaction persisted but never broadcast (and one broadcast but not
+// mined) is picked up by a new manager on the same store; the new Send call for the same intent sends
+// the stored bytes, not a transaction built from its (different) candidate.
+func TestRestartResumesPending(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+
+	first := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
+	sctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
+	_, err := first.Send(sctx, "restart", candidate(1))
+	cancel()
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	stored, err := first.Lookup(ctx, "restart")
+	require.NoError(t, err)
+	require.Len(t, stored.Attempts, 1)
+
+	// "Restart": a new manager, automine back on.
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", true))
+	second := newManager(t, c, st, nil)
+	rc, err := second.Send(ctx, "restart", candidate(2))
+	require.NoError(t, err)
+	require.Equal(t, stored.Attempts[0].Hash, rc.TxHash, "the persisted transaction, not a new one")
+	tx, _, err := c.TransactionByHash(ctx, rc.TxHash)
+	require.NoError(t, err)
+	require.Equal(t, []byte{1}, tx.Data())
+	nonce, err := c.NonceAt(ctx, second.From(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), nonce)
+
+	// A new intent while an older one is still pending: the older one is driven to a block first.
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+	third := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
+	sctx, cancel = context.WithTimeout(ctx, 300*time.Millisecond)
+	_, err = third.Send(sctx, "older", candidate(3))
+	cancel()
+	require.Error(t, err)
+	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", true))
+	fourth := newManager(t, c, st, nil)
+	rc, err = fourth.Send(ctx, "newer", candidate(4))
+	require.NoError(t, err)
+	older, err := fourth.Lookup(ctx, "older")
+	require.NoError(t, err)
+	require.Equal(t, txmgr.StateMined, older.State)
+	tx, _, err = c.TransactionByHash(ctx, rc.TxHash)
+	require.NoError(t, err)
+	require.Equal(t, older.Nonce+1, tx.Nonce())
+}
+
+// TestReorgBelowDepth: the block holding a mined transaction is reverted before it reaches the depth;
+// Confirm notices, rebroadcasts the stored transaction and confirms it in its new block. One nonce used.
+func TestReorgBelowDepth(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.Confirmations = 4 })
+
+	var snap string
+	require.NoError(t, r.CallContext(ctx, &snap, "evm_snapshot"))
+	mine(t, ctx, r, 2) // the reverted branch will be longer than what replaces it at first
+	rc, err := m.Send(ctx, "reorg", candidate(7))
+	require.NoError(t, err)
+	mine(t, ctx, r, 1) // depth 2 < 4
+
+	var ok bool
+	require.NoError(t, r.CallContext(ctx, &ok, "evm_revert", snap))
+	require.True(t, ok)
+	_, err = c.TransactionReceipt(ctx, rc.TxHash)
+	require.Error(t, err, "the receipt left with the reverted blocks")
+
+	done := make(chan struct{})
+	go mineUntil(ctx, r, done)
+	final, err := m.Confirm(ctx, "reorg")
+	close(done)
+	require.NoError(t, err)
+	require.Equal(t, rc.TxHash, final.TxHash, "same signed transaction")
+	require.NotEqual(t, rc.BlockHash, final.BlockHash, "mined again in another block")
+	canon, err := c.HeaderByNumber(ctx, final.BlockNumber)
+	require.NoError(t, err)
+	require.Equal(t, final.BlockHash, canon.Hash())
+	nonce, err := c.NonceAt(ctx, m.From(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), nonce)
+	in, err := m.Lookup(ctx, "reorg")
+	require.NoError(t, err)
+	require.Equal(t, txmgr.StateConfirmed, in.State)
+}
+
+// TestNonceTaken: another transaction from the same key takes the intent's nonce; the intent fails with
+// ErrNonceTaken instead of waiting forever.
+func TestNonceTaken(t *testing.T) {
+	ctx, _, r, c, st := setup(t)
+	m := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.NonceTakenAfter = 3; cfg.ResubmitAfter = time.Hour })
+	errc := make(chan error, 1)
+	go func() { _, err := m.Send(ctx, "stolen", candidate(1)); errc <- err }()
+	require.Eventually(t, func() bool { _, err := m.Lookup(ctx, "stolen"); return err == nil }, 5*time.Second, 10*time.Millisecond)
+	// Someone else sends with the keeper key at the same nonce.
+	tx, err := types.SignNewTx(devnet.DevKey(2), types.LatestSignerForChainID(big.NewInt(31337)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(31337), Nonce: 0, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(10e9), Gas: 21000, To: &target,
+	})
+	require.NoError(t, err)
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	require.ErrorIs(t, <-errc, txmgr.ErrNonceTaken)
+	_ = r
+}
+
+func hashes(in *txmgr.Intent) []common.Hash {
+	var out []common.Hash
+	for _, a := range in.Attempts {
+		out = append(out, a.Hash)
+	}
+	return out
+}
