@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -20,6 +21,64 @@ type authed struct {
 	seq    uint64
 }
 
+// verifiedTicket is a session ticket whose router signature has been checked: the ticket, its EIP-712
+// digest and the router that signed it.
+type verifiedTicket struct {
+	st     *eip712.SignedSessionTicket
+	digest common.Hash
+	router common.Address
+}
+
+// maxCachedTickets bounds the ticket cache (a few hundred bytes a ticket). Past it tickets are verified
+// on every request, which is correct, only slower.
+const maxCachedTickets = 4096
+
+// ticketCache remembers, by the exact X-LT-Ticket header value, the tickets that passed every ticket
+// check once, so that the requests of a session after the first skip decoding the ticket and recovering
+// its signer (an elliptic-curve operation). Only the signature result is reused: the router's role,
+// the provider and the expiry are checked on every request, and so is the request's own signature.
+// Forged tickets are never cached (they fail the router check), so only ticket holders can add entries.
+type ticketCache struct {
+	mu sync.RWMutex
+	m  map[string]*verifiedTicket
+}
+
+func (c *ticketCache) get(header string) *verifiedTicket {
+	c.mu.RLock()
+	v := c.m[header]
+	c.mu.RUnlock()
+	return v
+}
+
+func (c *ticketCache) put(header string, v *verifiedTicket, now uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]*verifiedTicket{}
+	}
+	if len(c.m) >= maxCachedTickets {
+		c.pruneLocked(now)
+	}
+	if len(c.m) < maxCachedTickets {
+		c.m[header] = v
+	}
+}
+
+// prune forgets the tickets that have expired by now (unix seconds).
+func (c *ticketCache) prune(now uint64) {
+	c.mu.Lock()
+	c.pruneLocked(now)
+	c.mu.Unlock()
+}
+
+func (c *ticketCache) pruneLocked(now uint64) {
+	for k, v := range c.m {
+		if now > v.st.Ticket.NotAfter {
+			delete(c.m, k)
+		}
+	}
+}
+
 // authenticate checks the three X-LT headers against body (protocol/README.md "Session authentication"):
 // the ticket is well formed, signed by an authorised router, names this provider and has not expired;
 // the request time is within ClockSkew; the request is signed by the ticket's user. The sequence number
@@ -30,27 +89,32 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
 			"missing %s header: open a session at a router (POST /v1/rfc) and send its ticket", wire.HeaderTicket)
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(th, "="))
-	if err != nil {
-		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
+	vt := s.tickets.get(th)
+	cached := vt != nil
+	if !cached {
+		raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(th, "="))
+		if err != nil {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
+		}
+		st, err := eip712.DecodeSignedSessionTicket(raw)
+		if err != nil {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
+		}
+		signer, digest, err := st.Recover(s.cfg.Domain)
+		if err != nil {
+			return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
+		}
+		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
-	st, err := eip712.DecodeSignedSessionTicket(raw)
-	if err != nil {
-		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
-	}
-	t := &st.Ticket
-	signer, digest, err := st.Recover(s.cfg.Domain)
-	if err != nil {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
-	}
-	ok, err := s.cfg.Routers.IsRouter(r.Context(), signer)
+	t := &vt.st.Ticket
+	ok, err := s.cfg.Routers.IsRouter(r.Context(), vt.router)
 	if err != nil {
 		s.log.Warn("router role lookup failed", errField(err))
 		return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "cannot check the ticket's router right now; retry")
 	}
 	if !ok {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
-			"ticket signed by %s, which is not an authorised router (no ROUTER_ROLE on the Marketplace)", signer)
+			"ticket signed by %s, which is not an authorised router (no ROUTER_ROLE on the Marketplace)", vt.router)
 	}
 	if t.Provider != s.cfg.Provider {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
@@ -59,6 +123,9 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 	now := s.now()
 	if uint64(now.Unix()) > t.NotAfter {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now.Unix())
+	}
+	if !cached {
+		s.tickets.put(th, vt, uint64(now.Unix()))
 	}
 
 	seqStr, unixStr, found := strings.Cut(r.Header.Get(wire.HeaderRequest), ".")
@@ -85,5 +152,5 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
 			"request signed by %s, the session belongs to %s", user, t.User)
 	}
-	return &authed{ticket: st, digest: digest, seq: seq}, nil
+	return &authed{ticket: vt.st, digest: vt.digest, seq: seq}, nil
 }

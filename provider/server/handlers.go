@@ -7,11 +7,8 @@ import (
 	"io"
 	"net/http"
 	"regexp"
-	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -27,9 +24,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /v1/liveness", s.counted("liveness", s.handleLiveness))
 	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))
 	mux.HandleFunc("GET /healthz", s.handleHealth)
-	if g, ok := s.cfg.Registerer.(prometheus.Gatherer); ok {
-		mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{}))
-	}
+	mux.Handle("GET /metrics", s.metrics)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s", r.Method, r.URL.Path))
 	})
@@ -67,7 +62,7 @@ func (s *Server) counted(route string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w}
 		h(rec, r)
-		s.metrics.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
+		s.metrics.requests.with(routeStatus{route, rec.status}).Add(1)
 	}
 }
 

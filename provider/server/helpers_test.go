@@ -97,7 +97,7 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	io.WriteString(w, `data: {"choices":[{"delta":{"role":"assistant","content":""}}]}`+"\n\n")
 	for i := range n {
-		fmt.Fprintf(w, "data: {\"choices\":[{\"delta\":{\"content\":\"tok%d \"}}]}\n\n", i)
+		_, _ = w.Write(chunk(i))
 		fl.Flush()
 	}
 	opts, _ := req["stream_options"].(map[string]any)
@@ -106,6 +106,18 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	io.WriteString(w, "data: [DONE]\n\n")
 }
+
+// chunks are the upstream's content chunks, rendered once so that the stand-in upstream costs both sides
+// of the benchmark as little as possible.
+var chunks = func() [][]byte {
+	out := make([][]byte, 500)
+	for i := range out {
+		out[i] = fmt.Appendf(nil, "data: {\"choices\":[{\"delta\":{\"content\":\"tok%d \"}}]}\n\n", i)
+	}
+	return out
+}()
+
+func chunk(i int) []byte { return chunks[i%len(chunks)] }
 
 // client is a user with a session ticket.
 type client struct {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.uber.org/zap"
 
@@ -18,9 +19,24 @@ import (
 // maxUpstreamBody bounds a non-streaming upstream answer held in memory.
 const maxUpstreamBody = 64 << 20
 
+// relayBufs holds the buffers streams are relayed through, so that a request does not allocate one.
+var relayBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
+// Upstream request header values, shared by every request (never modified).
+var (
+	hdrJSON        = []string{"application/json"}
+	hdrEventStream = []string{"text/event-stream"}
+	hdrIdentity    = []string{"identity"}
+)
+
 // handleInference authenticates, admits and meters one OpenAI request and proxies it to the upstream's
 // base URL + suffix.
 func (s *Server) handleInference(suffix string) http.HandlerFunc {
+	target := s.upstream + suffix
+	var auth []string
+	if s.cfg.UpstreamAPIKey != "" {
+		auth = []string{"Bearer " + s.cfg.UpstreamAPIKey}
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		body, err := s.readBody(w, r)
 		var a *authed
@@ -32,8 +48,11 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		t := &a.ticket.Ticket
-		model := s.models[t.ModelID] // absence is reported by Begin
-		upBody, stream, err := rewriteBody(body, model.Upstream, suffix == "/chat/completions")
+		model := s.models[t.ModelID]
+		if model == nil {
+			model = &unserved // Begin reports it
+		}
+		upBody, stream, err := rewriteBody(body, model.upstreamJSON)
 		if err != nil {
 			// Consume the sequence number anyway: the request was validly signed.
 			_ = s.sessions.Touch(t, a.ticket.Signature, a.digest, a.seq)
@@ -45,31 +64,34 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			wire.WriteError(w, sessionError(err))
 			return
 		}
-		s.metrics.inFlight.Inc()
+		s.metrics.inFlight.Add(1)
 		var in, out uint64
 		defer func() {
 			req.End(in, out)
-			s.metrics.inFlight.Dec()
-			s.metrics.tokens.WithLabelValues(model.Name, "input").Add(float64(in))
-			s.metrics.tokens.WithLabelValues(model.Name, "output").Add(float64(out))
-			if tt := req.TTFT(); tt > 0 {
-				s.metrics.ttft.WithLabelValues(model.Name).Observe(tt.Seconds())
+			s.metrics.inFlight.Add(-1)
+			if model.metrics != nil {
+				model.metrics.input.Add(in)
+				model.metrics.output.Add(out)
+				if tt := req.TTFT(); tt > 0 {
+					model.metrics.ttft.observe(tt)
+				}
 			}
 		}()
 		ctx, cancel := context.WithDeadline(r.Context(), req.Deadline)
 		defer cancel()
 
-		up, err := http.NewRequestWithContext(ctx, http.MethodPost, s.upstream+suffix, bytes.NewReader(upBody))
+		up, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(upBody))
 		if err != nil {
 			wire.WriteError(w, err)
 			return
 		}
-		up.Header.Set("Content-Type", "application/json")
+		// Identity encoding: a compressed stream would have to be inflated here before it is relayed.
+		up.Header = http.Header{"Content-Type": hdrJSON, "Accept-Encoding": hdrIdentity}
 		if stream {
-			up.Header.Set("Accept", "text/event-stream")
+			up.Header["Accept"] = hdrEventStream
 		}
-		if s.cfg.UpstreamAPIKey != "" {
-			up.Header.Set("Authorization", "Bearer "+s.cfg.UpstreamAPIKey)
+		if auth != nil {
+			up.Header["Authorization"] = auth
 		}
 		resp, err := s.client.Do(up)
 		if err != nil {
@@ -77,20 +99,20 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 				wire.WriteError(w, wire.Errorf(http.StatusForbidden, wire.CodeExpired, "session time budget or ticket ran out"))
 				return
 			}
-			s.metrics.upstreamError.WithLabelValues("0").Inc()
+			s.metrics.upstreamError("0")
 			s.log.Warn("upstream unreachable", zap.Error(err))
 			writeOpenAIError(w, http.StatusBadGateway, "upstream_unreachable", "server_error", "the provider's inference backend is unreachable")
 			return
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode >= 400 {
-			s.metrics.upstreamError.WithLabelValues(strconv.Itoa(resp.StatusCode)).Inc()
+			s.metrics.upstreamError(strconv.Itoa(resp.StatusCode))
 			relayUpstreamError(w, resp)
 			return
 		}
 		if stream && strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
-			m := &sseMeter{onFirst: req.FirstToken}
-			s.relayStream(w, resp, m)
+			m := sseMeter{onFirst: req.FirstToken}
+			s.relayStream(w, resp, &m)
 			in, out = m.tokens(len(body))
 			return
 		}
@@ -107,32 +129,156 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 	}
 }
 
-// rewriteBody sets the upstream's model name and, for streamed chat completions, asks for the usage chunk.
-func rewriteBody(body []byte, upstreamModel string, chat bool) ([]byte, bool, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(body, &m); err != nil || m == nil {
-		return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "body is not a JSON object")
+// unserved stands for the model of a ticket naming a model not served here.
+var unserved = served{upstreamJSON: []byte(`""`)}
+
+var errNotObject = wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "body is not a JSON object")
+
+// rewriteBody sets the upstream's model name (upstreamModel, JSON-encoded) and, for streams, asks for
+// the usage chunk. It edits the client's bytes in place of decoding and re-encoding the whole request:
+// the body is validated, its top-level members are scanned and only the "model" values are replaced
+// (every one, should the key repeat) and "stream_options" appended when the client sent none. Like a
+// decoder, it takes the last "stream" member as the one that counts.
+func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
+	if !json.Valid(body) {
+		return nil, false, errNotObject
 	}
-	name, _ := json.Marshal(upstreamModel)
-	m["model"] = name
-	stream := string(bytes.TrimSpace(m["stream"])) == "true"
-	if stream {
-		if _, ok := m["stream_options"]; !ok {
-			m["stream_options"] = json.RawMessage(`{"include_usage":true}`)
+	i := skipSpace(body, 0)
+	if body[i] != '{' {
+		return nil, false, errNotObject
+	}
+	type span struct{ from, to int }
+	var spansBuf [2]span
+	modelSpans := spansBuf[:0]
+	var streamVal []byte
+	hasOptions, empty := false, false
+	i = skipSpace(body, i+1)
+	if body[i] == '}' {
+		empty = true
+	}
+	for !empty {
+		keyEnd := skipString(body, i)
+		key := body[i+1 : keyEnd-1]
+		if bytes.IndexByte(key, '\\') >= 0 { // escaped key: decode it (rare)
+			var k string
+			if json.Unmarshal(body[i:keyEnd], &k) != nil {
+				return nil, false, errNotObject
+			}
+			key = []byte(k)
 		}
+		i = skipSpace(body, skipSpace(body, keyEnd)+1) // past ':'
+		end := skipValue(body, i)
+		switch string(key) {
+		case "model":
+			modelSpans = append(modelSpans, span{i, end})
+		case "stream":
+			streamVal = body[i:end]
+		case "stream_options":
+			hasOptions = true
+		}
+		i = skipSpace(body, end)
+		if body[i] == '}' {
+			break
+		}
+		i = skipSpace(body, i+1) // past ','
 	}
-	out, err := json.Marshal(m)
-	return out, stream, err
+	closing := i // the object's '}'
+	stream := string(streamVal) == "true"
+	const options = `"stream_options":{"include_usage":true}`
+	out := make([]byte, 0, len(body)+len(upstreamModel)+len(options)+16)
+	pos := 0
+	if len(modelSpans) == 0 {
+		open := bytes.IndexByte(body, '{') + 1
+		out = append(out, body[:open]...)
+		out = append(out, `"model":`...)
+		out = append(out, upstreamModel...)
+		if !empty {
+			out = append(out, ',')
+		}
+		pos = open
+	}
+	for _, sp := range modelSpans {
+		out = append(out, body[pos:sp.from]...)
+		out = append(out, upstreamModel...)
+		pos = sp.to
+	}
+	out = append(out, body[pos:closing]...)
+	if stream && !hasOptions {
+		out = append(out, ',')
+		out = append(out, options...)
+	}
+	out = append(out, body[closing:]...)
+	return out, stream, nil
 }
 
-// relayStream copies an SSE stream to the client, flushing after every upstream read, and feeds the meter.
+// The scanners below walk JSON already checked by json.Valid: they find where tokens end, nothing more.
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at b[i] == '"'.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
+}
+
+// skipValue returns the index after the value starting at b[i].
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// relayStream copies an SSE stream to the client and feeds the meter. Every read of the upstream body
+// returns what the upstream has sent so far (up to the buffer's size) and is written and flushed at once:
+// nothing waits for more data, and chunks that arrived together leave in one write.
 func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *sseMeter) {
 	copyHeader(w.Header(), resp.Header, "Content-Type")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(resp.StatusCode)
 	fl, _ := w.(http.Flusher)
-	buf := make([]byte, 32<<10)
+	bp := relayBufs.Get().(*[]byte)
+	defer relayBufs.Put(bp)
+	buf := *bp
 	for {
 		n, err := resp.Body.Read(buf)
 		if n > 0 {
@@ -223,9 +369,11 @@ func (m *sseMeter) Write(p []byte) {
 }
 
 var (
-	dataPrefix = []byte("data:")
-	usageKey   = []byte(`"usage":`)
-	textKeys   = [][]byte{[]byte(`"content":"`), []byte(`"content": "`), []byte(`"text":"`), []byte(`"text": "`)}
+	dataPrefix  = []byte("data:")
+	usageKey    = []byte(`"usage"`)
+	contentKey  = []byte(`"content"`)
+	textKey     = []byte(`"text"`)
+	nullLiteral = []byte("null")
 )
 
 func (m *sseMeter) line(l []byte) {
@@ -236,23 +384,40 @@ func (m *sseMeter) line(l []byte) {
 	if len(data) == 0 || data[0] != '{' {
 		return // [DONE] or keep-alive
 	}
-	for _, k := range textKeys {
-		if i := bytes.Index(data, k); i >= 0 && i+len(k) < len(data) && data[i+len(k)] != '"' {
-			m.chunks++
-			if m.chunks == 1 && m.onFirst != nil {
-				m.onFirst()
-			}
-			break
+	if hasText(data, contentKey) || hasText(data, textKey) {
+		m.chunks++
+		if m.chunks == 1 && m.onFirst != nil {
+			m.onFirst()
 		}
 	}
-	if i := bytes.Index(data, usageKey); i >= 0 && !bytes.HasPrefix(bytes.TrimSpace(data[i+len(usageKey):]), []byte("null")) {
-		var v struct {
+	// Only the usage chunk (usually the last) is decoded; "usage":null on the others is skipped.
+	if v := valueAfter(data, usageKey); v >= 0 && !bytes.HasPrefix(data[v:], nullLiteral) {
+		var u struct {
 			Usage *openAIUsage `json:"usage"`
 		}
-		if json.Unmarshal(data, &v) == nil && v.Usage != nil {
-			m.usage = v.Usage
+		if json.Unmarshal(data, &u) == nil && u.Usage != nil {
+			m.usage = u.Usage
 		}
 	}
+}
+
+// valueAfter returns the index of the value of the first key member of data ("key": value), or -1.
+func valueAfter(data, key []byte) int {
+	i := bytes.Index(data, key)
+	if i < 0 {
+		return -1
+	}
+	j := skipSpace(data, i+len(key))
+	if j >= len(data) || data[j] != ':' {
+		return -1
+	}
+	return skipSpace(data, j+1)
+}
+
+// hasText says whether the first key member of data is a non-empty string (generated text).
+func hasText(data, key []byte) bool {
+	v := valueAfter(data, key)
+	return v >= 0 && v+1 < len(data) && data[v] == '"' && data[v+1] != '"'
 }
 
 // tokens returns the stream's usage, or the estimate when it reported none.

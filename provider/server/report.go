@@ -25,7 +25,7 @@ const (
 // Run waits for pending reports at shutdown.
 func (s *Server) report(kind string, req wire.CloseRequest) {
 	if s.cfg.RouterURL == "" {
-		s.metrics.closes.WithLabelValues(kind, "disabled").Inc()
+		s.metrics.closed(kind, "disabled")
 		return
 	}
 	s.reports.Add(1)
@@ -40,14 +40,14 @@ func (s *Server) report(kind string, req wire.CloseRequest) {
 			err = s.postClose(ctx, req)
 			cancel()
 			if err == nil {
-				s.metrics.closes.WithLabelValues(kind, "yes").Inc()
+				s.metrics.closed(kind, "yes")
 				return
 			}
 			if we, ok := err.(*wire.Error); ok && we.Status < 500 && we.Status != http.StatusTooManyRequests {
 				break // the router refused it: retrying will not help
 			}
 		}
-		s.metrics.closes.WithLabelValues(kind, "failed").Inc()
+		s.metrics.closed(kind, "failed")
 		s.log.Warn("reporting a session close to the router failed", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
 	}()
 }

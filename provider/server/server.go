@@ -8,6 +8,7 @@ package server
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -18,7 +19,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -61,8 +61,7 @@ type Config struct {
 	TokenTolerance   uint32        // … and this many tokens (or 5%, whichever is larger); default 16
 
 	Logger     *zap.Logger
-	Registerer prometheus.Registerer // metrics go here; nil: a private registry
-	HTTPClient *http.Client          // for upstream and router calls; nil: a tuned default
+	HTTPClient *http.Client // for upstream and router calls; nil: a tuned default (see newTransport)
 	Now        func() time.Time
 }
 
@@ -72,7 +71,8 @@ type Server struct {
 	log      *zap.Logger
 	signer   common.Address
 	sessions *session.Table
-	models   map[common.Hash]Model
+	models   map[common.Hash]*served
+	tickets  ticketCache
 	upstream string
 	client   *http.Client
 	metrics  *metrics
@@ -80,6 +80,13 @@ type Server struct {
 	handler  http.Handler
 
 	reports sync.WaitGroup // background close reports
+}
+
+// served is a Model with what its requests need ready-made.
+type served struct {
+	Model
+	upstreamJSON []byte        // Upstream as a JSON string, spliced into request bodies
+	metrics      *modelMetrics // its series
 }
 
 // New validates cfg and builds the server.
@@ -116,27 +123,17 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
 	}
-	if cfg.Registerer == nil {
-		cfg.Registerer = prometheus.NewRegistry()
-	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Transport: &http.Transport{
-			Proxy:               http.ProxyFromEnvironment,
-			DialContext:         (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-			MaxIdleConns:        256,
-			MaxIdleConnsPerHost: 128,
-			IdleConnTimeout:     90 * time.Second,
-			ForceAttemptHTTP2:   true,
-		}}
+		cfg.HTTPClient = &http.Client{Transport: newTransport()}
 	}
 	s := &Server{
 		cfg:      cfg,
 		log:      cfg.Logger,
 		signer:   crypto.PubkeyToAddress(cfg.SignerKey.PublicKey),
-		models:   map[common.Hash]Model{},
+		models:   map[common.Hash]*served{},
 		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
 		client:   cfg.HTTPClient,
 		now:      cfg.Now,
@@ -153,17 +150,38 @@ func New(cfg Config) (*Server, error) {
 			m.MaxConcurrency = DefaultConcurrency
 		}
 		id := crypto.Keccak256Hash([]byte(m.Name))
-		s.models[id] = m
+		name, _ := json.Marshal(m.Upstream)
+		s.models[id] = &served{Model: m, upstreamJSON: name}
 		limits[id] = m.MaxConcurrency
 	}
 	s.sessions = session.New(limits, cfg.Now)
-	m, err := newMetrics(cfg.Registerer, s.sessions)
-	if err != nil {
-		return nil, err
+	s.metrics = newMetrics(s.sessions)
+	for _, m := range s.models {
+		m.metrics = s.metrics.forModel(m.Name)
 	}
-	s.metrics = m
 	s.handler = s.routes()
 	return s, nil
+}
+
+// newTransport is the default transport to the upstream (and router): kept-alive connections, enough of
+// them idle per host for every model's concurrency, no transparent compression (a gzipped stream would
+// have to be inflated before it is relayed, and on a local upstream compression only costs), larger
+// HTTP/1 buffers so that a burst of chunks is read and written in one system call. HTTP/2 is used with
+// TLS upstreams that offer it.
+func newTransport() *http.Transport {
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   128,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		ForceAttemptHTTP2:     true,
+		DisableCompression:    true,
+		WriteBufferSize:       32 << 10,
+		ReadBufferSize:        32 << 10,
+	}
 }
 
 // Handler returns the HTTP handler (every route, including /metrics and /healthz).
@@ -232,6 +250,7 @@ func (s *Server) Sweep(ctx context.Context) {
 			for _, snap := range s.sessions.CloseIdle(s.cfg.IdleTimeout) {
 				s.closeOneSided(snap, "idle")
 			}
+			s.tickets.prune(uint64(s.now().Unix()))
 		}
 	}
 }

@@ -1,0 +1,152 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/provider/session"
+)
+
+// rewriteReference is what rewriteBody must be equivalent to: decode, set the model, add the usage
+// option to streams, re-encode.
+func rewriteReference(body []byte, upstreamModel string) (map[string]any, bool, bool) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil || m == nil {
+		return nil, false, false
+	}
+	name, _ := json.Marshal(upstreamModel)
+	m["model"] = name
+	stream := string(bytes.TrimSpace(m["stream"])) == "true"
+	if _, ok := m["stream_options"]; stream && !ok {
+		m["stream_options"] = json.RawMessage(`{"include_usage":true}`)
+	}
+	raw, _ := json.Marshal(m)
+	var out map[string]any
+	_ = json.Unmarshal(raw, &out)
+	return out, stream, true
+}
+
+var rewriteSeeds = []string{
+	`{"model":"a:b","stream":true,"messages":[{"role":"user","content":"hi"}]}`,
+	`{"messages":[]}`,
+	`{}`,
+	` { } `,
+	`{"model":"x","model":"y","stream":false}`,
+	`{"mod\u0065l":"x","stream":true}`,
+	`{"stream":true,"stream_options":{"include_usage":false}}`,
+	`{"stream":true,"stream":false}`,
+	`{"stream": true , "model" : { "nested": ["}", "{", "\"model\":1"] } }`,
+	`{"messages":[{"content":"}{\"model\":\"z\",\\"}"}],"model":"a","n":-1.5e3,"x":null,"y":[true,false,[]]}`,
+	"{\n\t\"stream\":\ttrue\r\n}",
+	`[]`, `null`, `"x"`, `1`, `{`, ``, `{"a":1,}`, `{"a" 1}`,
+}
+
+func checkRewrite(t *testing.T, body string) {
+	t.Helper()
+	const upstream = `llama3.1:8b "q"`
+	name, _ := json.Marshal(upstream)
+	out, stream, err := rewriteBody([]byte(body), name)
+	want, wantStream, ok := rewriteReference([]byte(body), upstream)
+	if !ok {
+		require.Error(t, err, "body %q", body)
+		return
+	}
+	require.NoError(t, err, "body %q", body)
+	require.True(t, json.Valid(out), "body %q rewritten to invalid JSON %q", body, out)
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(out, &got))
+	require.Equal(t, want, got, "body %q rewritten to %q", body, out)
+	require.Equal(t, wantStream, stream, "body %q", body)
+}
+
+func TestRewriteBody(t *testing.T) {
+	for _, body := range rewriteSeeds {
+		checkRewrite(t, body)
+	}
+}
+
+func FuzzRewriteBody(f *testing.F) {
+	for _, s := range rewriteSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) { checkRewrite(t, body) })
+}
+
+func TestSSEMeter(t *testing.T) {
+	var first int
+	m := &sseMeter{onFirst: func() { first++ }}
+	stream := "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],\"usage\":null}\n\n" +
+		"data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}],\"usage\":null}\n\n" +
+		"data: {\"choices\":[{\"delta\":{\"content\" : \"lo\"}}]}\n\n" +
+		": keep-alive\n\n" +
+		"data: {\"choices\":[{\"text\":\"!\"}]}\n\n" +
+		"data: {\"choices\":[],\"usage\": {\"prompt_tokens\":13,\"completion_tokens\":3}}\n\n" +
+		"data: [DONE]\n\n"
+	for i := 0; i < len(stream); i += 7 { // lines split across reads
+		m.Write([]byte(stream[i:min(i+7, len(stream))]))
+	}
+	require.Equal(t, 1, first, "first token noted once")
+	require.Equal(t, uint64(3), m.chunks, "content and text chunks counted, the empty role chunk not")
+	in, out := m.tokens(100)
+	require.Equal(t, [2]uint64{13, 3}, [2]uint64{in, out})
+
+	m = &sseMeter{}
+	m.Write([]byte("data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\ndata: {\"choices\":[{\"delta\":{\"content\":\"b\"}}]}\n"))
+	in, out = m.tokens(100)
+	require.Equal(t, [2]uint64{25, 2}, [2]uint64{in, out}, "without usage: prompt bytes / 4 and one token per chunk")
+}
+
+func TestMetricsExposition(t *testing.T) {
+	m := newMetrics(session.New(nil, nil))
+	mm := m.forModel(`a"b:c`)
+	m.requests.with(routeStatus{"chat", 200}).Add(2)
+	m.requests.with(routeStatus{"chat", 429}).Add(1)
+	m.upstreamError("503")
+	m.closed("idle", "yes")
+	mm.input.Add(11)
+	mm.output.Add(7)
+	mm.ttft.observe(15 * time.Millisecond)
+	mm.ttft.observe(time.Minute)
+	m.inFlight.Add(1)
+
+	var b bytes.Buffer
+	m.requests.write(&b)
+	m.upstreamErrors.write(&b)
+	m.tokens.write(&b)
+	m.closes.write(&b)
+	m.ttft.write(&b)
+	got := b.String()
+	for _, want := range []string{
+		"# TYPE lt_provider_requests_total counter\n",
+		`lt_provider_requests_total{route="chat",status="200"} 2` + "\n",
+		`lt_provider_requests_total{route="chat",status="429"} 1` + "\n",
+		`lt_provider_upstream_errors_total{status="503"} 1` + "\n",
+		`lt_provider_tokens_total{model="a\"b:c",direction="input"} 11` + "\n",
+		`lt_provider_tokens_total{model="a\"b:c",direction="output"} 7` + "\n",
+		`lt_provider_session_closes_total{kind="idle",reported="yes"} 1` + "\n",
+		"# TYPE lt_provider_ttft_seconds histogram\n",
+		`lt_provider_ttft_seconds_bucket{model="a\"b:c",le="0.01"} 0` + "\n",
+		`lt_provider_ttft_seconds_bucket{model="a\"b:c",le="0.02"} 1` + "\n",
+		`lt_provider_ttft_seconds_bucket{model="a\"b:c",le="20.48"} 1` + "\n",
+		`lt_provider_ttft_seconds_bucket{model="a\"b:c",le="+Inf"} 2` + "\n",
+		`lt_provider_ttft_seconds_sum{model="a\"b:c"} 60.015` + "\n",
+		`lt_provider_ttft_seconds_count{model="a\"b:c"} 2` + "\n",
+	} {
+		require.Contains(t, got, want)
+	}
+}
+
+func TestMetricsHandler(t *testing.T) {
+	m := newMetrics(session.New(nil, nil))
+	m.inFlight.Add(3)
+	rec := httptest.NewRecorder()
+	m.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	require.Equal(t, "text/plain; version=0.0.4; charset=utf-8", rec.Header().Get("Content-Type"))
+	require.Contains(t, rec.Body.String(), "lt_provider_requests_in_flight 3\n")
+	require.Contains(t, rec.Body.String(), "lt_provider_sessions_open 0\n")
+}
