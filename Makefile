@@ -42,7 +42,8 @@ test-contracts: setup
 test-go: setup
 	$(FORGE) build
 	go vet ./...
-	go test $(GO_TEST_FLAGS) ./...
+	@# Storage tests run on SQLite and on a real PostgreSQL (scripts/postgres.sh installs/starts one, prints its DSN).
+	LT_TEST_POSTGRES_DSN="$${LT_TEST_POSTGRES_DSN:-$$(scripts/postgres.sh)}" go test $(GO_TEST_FLAGS) ./...
 
 setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
 	@test -x /usr/bin/chromium || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

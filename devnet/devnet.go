@@ -254,6 +254,11 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 	cmd.Env = env
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
+	// The script runs forge in its own process group: on cancellation kill the whole group, and stop waiting
+	// for the output pipes shortly after, so a stuck child can never hang the caller.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("devnet: deploy script failed: %w\n%s", err, logs.String())
 	}

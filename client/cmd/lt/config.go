@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"golang.org/x/term"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+func (a *app) deployment() (*deployments.Deployment, error) {
+	path := a.str("deployment")
+	if path == "" {
+		return nil, errors.New("no deployment file: set --deployment (or LT_CLIENT_DEPLOYMENT), e.g. deployments/31337.json")
+	}
+	return deployments.Load(path)
+}
+
+// domain returns the EIP-712 domain of the deployment: its chain id and Marketplace address.
+func (a *app) domain(dep *deployments.Deployment) (*eip712.Domain, error) {
+	m, err := dep.Address("Marketplace")
+	if err != nil {
+		return nil, err
+	}
+	return eip712.NewDomain(dep.ChainID, m), nil
+}
+
+// key loads the user's key for chainID: a keystore (password file or prompt) or, on a devnet, a raw key.
+func (a *app) key(chainID uint64) (*ecdsa.PrivateKey, error) {
+	src := keys.Source{Keystore: a.str("keystore"), PasswordFile: a.str("password-file"), RawKey: a.str("raw-key")}
+	if src.Keystore != "" && src.PasswordFile == "" {
+		pw, err := a.prompt("password for " + src.Keystore + ": ")
+		if err != nil {
+			return nil, err
+		}
+		src.Password = pw
+	}
+	return keys.Load(src, chainID)
+}
+
+// prompt reads a secret from the terminal (not echoed), or a line from a non-terminal stdin.
+func (a *app) prompt(label string) (string, error) {
+	if f, ok := a.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(a.errOut, label)
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(a.errOut)
+		return string(b), err
+	}
+	var line string
+	buf := make([]byte, 1)
+	for {
+		n, err := a.in.Read(buf)
+		if n == 1 && buf[0] != '\n' {
+			line += string(buf[0])
+			continue
+		}
+		if n == 1 || err != nil {
+			if err != nil && line == "" {
+				return "", errors.New("no password: give --password-file or type it on a terminal")
+			}
+			return strings.TrimRight(line, "\r"), nil
+		}
+	}
+}
+
+// dialChain connects to the configured RPCs and checks they serve the deployment's chain.
+func (a *app) dialChain(ctx context.Context, dep *deployments.Deployment) (*chain.Client, error) {
+	urls := a.list("rpc")
+	if len(urls) == 0 {
+		return nil, errors.New("no RPC URL: set --rpc (or LT_CLIENT_RPC)")
+	}
+	c, err := chain.Dial(ctx, urls, chain.Options{})
+	if err != nil {
+		return nil, err
+	}
+	id, err := c.ChainID(ctx)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("chain id: %w", err)
+	}
+	if id.Uint64() != dep.ChainID {
+		c.Close()
+		return nil, fmt.Errorf("the RPC serves chain %d, the deployment file is for chain %d", id.Uint64(), dep.ChainID)
+	}
+	return c, nil
+}
+
+func (a *app) router() (*client.RouterClient, error) {
+	u := a.str("router")
+	if u == "" {
+		return nil, errors.New("no router: set --router (or LT_CLIENT_ROUTER)")
+	}
+	return client.NewRouterClient(u, &http.Client{}), nil
+}
+
+// marketClient assembles the user's client: router, domain and key.
+func (a *app) marketClient() (*client.Client, error) {
+	dep, err := a.deployment()
+	if err != nil {
+		return nil, err
+	}
+	d, err := a.domain(dep)
+	if err != nil {
+		return nil, err
+	}
+	r, err := a.router()
+	if err != nil {
+		return nil, err
+	}
+	k, err := a.key(dep.ChainID)
+	if err != nil {
+		return nil, err
+	}
+	return &client.Client{Router: r, Domain: d, Key: k, HTTP: &http.Client{}}, nil
+}
+
+func address(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }

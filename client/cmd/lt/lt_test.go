@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/emissions"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keys"
+)
+
+// run executes lt with args in-process and returns its stdout.
+func run(t *testing.T, ctx context.Context, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	if err != nil {
+		t.Logf("lt %s: %v\nstderr: %s", strings.Join(args, " "), err, errOut.String())
+	}
+	return out.String(), err
+}
+
+func TestKeysCreateImportList(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	pw := filepath.Join(dir, "pw")
+	require.NoError(t, os.WriteFile(pw, []byte("correct horse\n"), 0o600))
+	ks := filepath.Join(dir, "ks")
+	base := []string{"--keystore-dir", ks, "--password-file", pw, "--json", "--config", filepath.Join(dir, "none.yaml")}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "none.yaml"), []byte("{}\n"), 0o600))
+
+	out, err := run(t, ctx, append([]string{"keys", "create", "--light"}, base...)...)
+	require.NoError(t, err)
+	var created keys.Entry
+	require.NoError(t, json.Unmarshal([]byte(out), &created))
+
+	raw := filepath.Join(dir, "raw")
+	require.NoError(t, os.WriteFile(raw, []byte("0x"+devnet.DevKeys[8]+"\n"), 0o600))
+	out, err = run(t, ctx, append([]string{"keys", "import", raw, "--light"}, base...)...)
+	require.NoError(t, err)
+	var imported keys.Entry
+	require.NoError(t, json.Unmarshal([]byte(out), &imported))
+	require.Equal(t, crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), imported.Address)
+
+	out, err = run(t, ctx, append([]string{"keys", "list"}, base...)...)
+	require.NoError(t, err)
+	var listed []keys.Entry
+	require.NoError(t, json.Unmarshal([]byte(out), &listed))
+	require.ElementsMatch(t, []keys.Entry{created, imported}, listed)
+
+	// The stored key decrypts with the password to the imported key.
+	k, err := keys.Load(keys.Source{Keystore: imported.Path, PasswordFile: pw}, 1)
+	require.NoError(t, err)
+	require.Equal(t, devnet.DevKey(8).D, k.D)
+}
+
+// TestDelegateAndAllowanceOnAnvil runs lt delegate and lt allowance against a real anvil with the real
+// deploy script: emissions released, MOR from the capital bucket (anvil account 5) to the user, one
+// self-delegation, a protocol day later the user's allowance is positive and equal to
+// ComputePool.allowance(user, currentDay).
+func TestDelegateAndAllowanceOnAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
+	require.NoError(t, err)
+	defer anvil.Close()
+	const day = 86400
+	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*day})
+	require.NoError(t, err)
+	eth, err := anvil.Client(ctx)
+	require.NoError(t, err)
+	defer eth.Close()
+	mined := devnet.Mined(ctx, eth)
+	at := func(name string) common.Address {
+		a, err := dep.Address(name)
+		require.NoError(t, err)
+		return a
+	}
+	em, err := emissions.NewEmissions(at("Emissions"), eth)
+	require.NoError(t, err)
+	mor, err := mortoken.NewMORToken(at("MORToken"), eth)
+	require.NoError(t, err)
+	pool, err := computepool.NewComputePool(at("ComputePool"), eth)
+	require.NoError(t, err)
+
+	userKey := devnet.DevKey(8) // no role in the devnet parameters: an ordinary user
+	user := crypto.PubkeyToAddress(userKey.PublicKey)
+	_, err = mined(em.Release(devnet.Transactor(ctx, devnet.DevKey(0), dep.ChainID)))
+	require.NoError(t, err)
+	amount := new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))
+	_, err = mined(mor.Transfer(devnet.Transactor(ctx, devnet.DevKey(5), dep.ChainID), user, amount))
+	require.NoError(t, err)
+
+	// Configuration from all three sources: a config file (rpc, deployment), the environment (the raw
+	// devnet key) and flags (--json).
+	dir := t.TempDir()
+	depFile := filepath.Join(dir, "deployment.json")
+	raw, err := json.Marshal(dep)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(depFile, raw, 0o600))
+	cfg := filepath.Join(dir, "client.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte("rpc: "+anvil.URL+"\ndeployment: "+depFile+"\n"), 0o600))
+	t.Setenv("LT_CLIENT_RAW_KEY", devnet.DevKeys[8])
+
+	out, err := run(t, ctx, "delegate", "--config", cfg, "--json")
+	require.NoError(t, err)
+	var d delegateResult
+	require.NoError(t, json.Unmarshal([]byte(out), &d), out)
+	require.False(t, d.AlreadyDelegated)
+	require.NotNil(t, d.Tx)
+	require.Positive(t, d.Gas)
+	require.Positive(t, d.GasUsed)
+	require.LessOrEqual(t, d.GasUsed, d.Gas)
+	require.Positive(t, mustBig(d.CostWei).Sign())
+	require.LessOrEqual(t, mustBig(d.CostWei).Cmp(mustBig(d.MaxCostWei)), 0, "the printed maximum bounds the cost")
+	require.Equal(t, amount.String(), d.Votes)
+	got, err := mor.Delegates(&bind.CallOpts{Context: ctx}, user)
+	require.NoError(t, err)
+	require.Equal(t, user, got)
+
+	// Once only: a second run sends nothing.
+	out, err = run(t, ctx, "delegate", "--config", cfg, "--json")
+	require.NoError(t, err)
+	var again delegateResult
+	require.NoError(t, json.Unmarshal([]byte(out), &again))
+	require.True(t, again.AlreadyDelegated)
+	require.Nil(t, again.Tx)
+
+	allowance := func() allowanceResult {
+		out, err := run(t, ctx, "allowance", "--config", cfg, "--json")
+		require.NoError(t, err)
+		var a allowanceResult
+		require.NoError(t, json.Unmarshal([]byte(out), &a), out)
+		require.Equal(t, user, a.User)
+		return a
+	}
+	today := allowance()
+	require.Equal(t, "0", today.Allowance, "votes count from the next day's start checkpoint")
+	require.Equal(t, amount.String(), today.Votes)
+
+	require.NoError(t, anvil.IncreaseTime(ctx, day))
+	next := allowance()
+	require.Equal(t, today.Day+1, next.Day)
+	require.Positive(t, mustBig(next.Allowance).Sign())
+	call := &bind.CallOpts{Context: ctx}
+	cur, err := pool.CurrentDay(call)
+	require.NoError(t, err)
+	want, err := pool.Allowance(call, user, cur)
+	require.NoError(t, err)
+	require.Equal(t, want.String(), next.Allowance, "equals ComputePool.allowance(user, currentDay)")
+	budget, err := pool.Budget(call, cur)
+	require.NoError(t, err)
+	require.Equal(t, budget.String(), next.Budget)
+
+	// --user looks up another address without a key.
+	t.Setenv("LT_CLIENT_RAW_KEY", "")
+	out, err = run(t, ctx, "allowance", "--config", cfg, "--json", "--user", crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey).Hex())
+	require.NoError(t, err)
+	require.Contains(t, out, `"allowance": "0"`)
+}

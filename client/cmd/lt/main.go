@@ -1,0 +1,142 @@
+// Command lt is the Lake Travis user CLI: keys, the one-time vote self-delegation, the daily allowance,
+// sessions (rfc, chat, close) and the local OpenAI-compatible gateway. `lt --help` lists the commands.
+//
+// Configuration comes from flags, then LT_CLIENT_* environment variables (LT_CLIENT_ROUTER,
+// LT_CLIENT_RAW_KEY, …: the flag name upper-cased, dashes as underscores), then the config file
+// (--config, default $HOME/.laketravis/client.yaml).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := newRootCmd(os.Stdin, os.Stdout, os.Stderr).ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "lt:", err)
+		os.Exit(1)
+	}
+}
+
+// app is one invocation's configuration and output streams (no globals: tests run many in a process).
+type app struct {
+	v             *viper.Viper
+	in            io.Reader
+	out, errOut   io.Writer
+	configFlag    string
+	configMissing bool
+}
+
+func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
+	a := &app{v: viper.New(), in: in, out: out, errOut: errOut}
+	root := &cobra.Command{
+		Use:   "lt",
+		Short: "Lake Travis user CLI: keys, access (delegate, allowance), sessions and the OpenAI-compatible gateway",
+		Long: `lt is the user side of the Lake Travis inference market.
+
+Hold MOR and self-delegate once (lt delegate): your share of today's compute budget (lt allowance) pays
+for sessions, with no transaction on the way. lt rfc / lt chat open a session at a router and talk to the
+provider directly; lt gateway serves the OpenAI API locally so any OpenAI client works unchanged.
+
+Configuration: flags, then LT_CLIENT_<FLAG> environment variables (dashes as underscores, e.g.
+LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.loadConfig(cmd)
+		},
+	}
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.configFlag, "config", "", "config file (default $HOME/.laketravis/client.yaml)")
+	pf.String("router", "", "router base URL, e.g. http://127.0.0.1:8081")
+	pf.StringSlice("rpc", nil, "chain RPC URLs, comma separated, tried in order (delegate, allowance)")
+	pf.String("deployment", "", "deployment file (deployments/<chainId>.json)")
+	pf.String("keystore", "", "the user's encrypted keystore file")
+	pf.String("password-file", "", "file whose first line is the keystore password (else prompted)")
+	pf.String("raw-key", "", "hex private key: devnet only (chain 31337 or 1337)")
+	pf.String("keystore-dir", defaultDir("keystore"), "keystore directory of lt keys")
+	pf.String("state-dir", defaultDir("sessions"), "where opened sessions are remembered for lt close")
+	pf.Bool("json", false, "print machine-readable JSON")
+
+	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd())
+	return root
+}
+
+func defaultDir(name string) string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(".laketravis", name)
+	}
+	return filepath.Join(home, ".laketravis", name)
+}
+
+// loadConfig binds the command's flags, the environment and the config file into a.v.
+func (a *app) loadConfig(cmd *cobra.Command) error {
+	if err := a.v.BindPFlags(cmd.Flags()); err != nil {
+		return err
+	}
+	if err := a.v.BindPFlags(cmd.InheritedFlags()); err != nil {
+		return err
+	}
+	a.v.SetEnvPrefix("LT_CLIENT")
+	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	a.v.AutomaticEnv()
+	path := a.configFlag
+	if path == "" {
+		path = os.Getenv("LT_CLIENT_CONFIG")
+	}
+	if path == "" {
+		path = filepath.Join(filepath.Dir(defaultDir("x")), "client.yaml")
+		if _, err := os.Stat(path); err != nil {
+			return nil // no default config file: fine
+		}
+	}
+	a.v.SetConfigFile(path)
+	if err := a.v.ReadInConfig(); err != nil {
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	return nil
+}
+
+func (a *app) str(key string) string { return strings.TrimSpace(a.v.GetString(key)) }
+
+// list reads a list setting given as repeated flags, a comma-separated string or a config list.
+func (a *app) list(key string) []string {
+	var out []string
+	for _, s := range a.v.GetStringSlice(key) {
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func (a *app) jsonOut() bool { return a.v.GetBool("json") }
+
+// emit prints v as JSON with --json, else the human text.
+func (a *app) emit(v any, human func(w io.Writer)) error {
+	if a.jsonOut() {
+		enc := json.NewEncoder(a.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	human(a.out)
+	return nil
+}

@@ -1,0 +1,348 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/holiman/uint256"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/client/gateway"
+)
+
+// rfcFlags adds the RFC parameters to fs.
+func rfcFlags(fs *pflag.FlagSet, withModel bool) {
+	if withModel {
+		fs.String("model", "", "model name:tag, e.g. llama3:8b (required)")
+	}
+	fs.String("max-price", "10000000000000", "highest price accepted, MOR-wei per second")
+	fs.Uint32("max-seconds", 600, "session length asked for, seconds")
+	fs.Uint32("min-tps", 0, "minimum observed tokens per second of the provider (0: any)")
+	fs.Uint32("max-ttft-ms", 0, "maximum observed time to first token of the provider, ms (0: any)")
+}
+
+func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
+	price, err := uint256.FromDecimal(a.str("max-price"))
+	if err != nil {
+		return client.RFCParams{}, fmt.Errorf("--max-price %q: want a decimal amount of MOR-wei: %w", a.str("max-price"), err)
+	}
+	p := client.RFCParams{Model: a.str("model"), MaxPricePerSecond: price, MaxSeconds: a.v.GetUint32("max-seconds"),
+		MinTPS: a.v.GetUint32("min-tps"), MaxTTFTMs: a.v.GetUint32("max-ttft-ms")}
+	if needModel {
+		if p.Model == "" {
+			return p, errors.New("--model name:tag is required")
+		}
+		if _, err := client.ParseModel(p.Model); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// sessionView is how a session is printed.
+type sessionView struct {
+	SessionID      string       `json:"sessionId"`
+	Provider       string       `json:"provider"`
+	Endpoint       string       `json:"endpoint"`
+	PricePerSecond string       `json:"pricePerSecond"`
+	MaxSeconds     uint32       `json:"maxSeconds"`
+	NotAfter       int64        `json:"notAfter"`
+	Router         string       `json:"router"`
+	StateFile      string       `json:"stateFile,omitempty"`
+	Usage          client.Usage `json:"usage"`
+}
+
+func viewOf(s *client.Session) sessionView {
+	g := s.Grant()
+	return sessionView{SessionID: s.ID().Hex(), Provider: g.Provider.Hex(), Endpoint: s.Endpoint(),
+		PricePerSecond: g.Ticket.PricePerSecond.Dec(), MaxSeconds: s.MaxSeconds(), NotAfter: s.NotAfter().Unix(),
+		Router: g.Router.Hex(), Usage: s.Usage()}
+}
+
+var sessionFile = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)
+
+// saveSession remembers s for lt close.
+func (a *app) saveSession(s *client.Session) (string, error) {
+	dir := a.str("state-dir")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	raw, err := json.MarshalIndent(s.State(), "", "  ")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, strings.ToLower(s.ID().Hex())+".json")
+	return path, os.WriteFile(path, raw, 0o600)
+}
+
+func (a *app) rfcCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rfc --model name:tag",
+		Short: "Sign a Request For Compute, send it to the router and print the session granted",
+		Long: `Signs an RFC (EIP-712, PROTOCOL §6) for the model with your key and sends it to the router, which
+reserves price × maxSeconds of today's allowance and answers with a session ticket for the cheapest live
+provider. The session is remembered in --state-dir so that lt close can close it later. No transaction.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := a.rfcParams(true)
+			if err != nil {
+				return err
+			}
+			c, err := a.marketClient()
+			if err != nil {
+				return err
+			}
+			s, err := c.Open(cmd.Context(), p)
+			if err != nil {
+				return err
+			}
+			v := viewOf(s)
+			if v.StateFile, err = a.saveSession(s); err != nil {
+				fmt.Fprintf(a.errOut, "warning: could not remember the session: %v\n", err)
+			}
+			return a.emit(v, func(w io.Writer) {
+				fmt.Fprintf(w, "session   %s\nprovider  %s at %s\nprice     %s wei/s, up to %d s, until %s\n",
+					v.SessionID, v.Provider, v.Endpoint, v.PricePerSecond, v.MaxSeconds, time.Unix(v.NotAfter, 0).Format(time.RFC3339))
+				fmt.Fprintf(w, "close it with: lt close --session %s\n", v.SessionID)
+			})
+		},
+	}
+	rfcFlags(cmd.Flags(), true)
+	return cmd
+}
+
+func (a *app) chatCmd() *cobra.Command {
+	var system string
+	cmd := &cobra.Command{
+		Use:   `chat --model name:tag "prompt"`,
+		Short: "Send one prompt through a new session, stream the answer to the terminal, then close the session",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			p, err := a.rfcParams(true)
+			if err != nil {
+				return err
+			}
+			c, err := a.marketClient()
+			if err != nil {
+				return err
+			}
+			s, err := c.Open(ctx, p)
+			if err != nil {
+				return err
+			}
+			msgs := []map[string]string{}
+			if system != "" {
+				msgs = append(msgs, map[string]string{"role": "system", "content": system})
+			}
+			msgs = append(msgs, map[string]string{"role": "user", "content": args[0]})
+			body, _ := json.Marshal(map[string]any{"model": p.Model, "stream": true, "messages": msgs})
+			text, chatErr := a.streamChat(ctx, s, body)
+			// Close whatever happened: the receipt covers what was used.
+			res, closeErr := s.Close(context.WithoutCancel(ctx))
+			if chatErr != nil {
+				if closeErr != nil {
+					fmt.Fprintf(a.errOut, "close: %v\n", closeErr)
+				}
+				return chatErr
+			}
+			if closeErr != nil {
+				return fmt.Errorf("the answer arrived but closing the session failed: %w", closeErr)
+			}
+			out := struct {
+				Session sessionView         `json:"session"`
+				Content string              `json:"content"`
+				Close   *client.CloseResult `json:"close"`
+			}{viewOf(s), text, res}
+			return a.emit(out, func(w io.Writer) {
+				fmt.Fprintln(w)
+				fmt.Fprintf(a.errOut, "— session %s closed via %s: %d s, %d in / %d out tokens, first token %d ms\n",
+					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, res.Receipt.TTFTMs)
+			})
+		},
+	}
+	rfcFlags(cmd.Flags(), true)
+	cmd.Flags().StringVar(&system, "system", "", "system prompt")
+	return cmd
+}
+
+// streamChat streams the answer's text to the terminal (not with --json) and returns it.
+func (a *app) streamChat(ctx context.Context, s *client.Session, body []byte) (string, error) {
+	st, err := s.StreamChatCompletion(ctx, body)
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	var sb strings.Builder
+	for {
+		ev, err := st.Next()
+		if errors.Is(err, io.EOF) {
+			return sb.String(), nil
+		}
+		if err != nil {
+			return sb.String(), err
+		}
+		if ev.Done() {
+			continue
+		}
+		var chunk struct {
+			Choices []struct {
+				Delta struct {
+					Content string `json:"content"`
+				} `json:"delta"`
+				Message struct {
+					Content string `json:"content"`
+				} `json:"message"`
+			} `json:"choices"`
+		}
+		if json.Unmarshal(ev.Data, &chunk) != nil {
+			continue
+		}
+		for _, c := range chunk.Choices {
+			t := c.Delta.Content + c.Message.Content
+			sb.WriteString(t)
+			if !a.jsonOut() {
+				fmt.Fprint(a.out, t)
+			}
+		}
+	}
+}
+
+func (a *app) closeCmd() *cobra.Command {
+	var id string
+	cmd := &cobra.Command{
+		Use:   "close --session 0x…",
+		Short: "Close a session opened with lt rfc: sign the usage receipt, close at the provider (else the router)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !sessionFile.MatchString(id) {
+				return errors.New("--session must be a session id, 0x and 64 hex digits")
+			}
+			path := filepath.Join(a.str("state-dir"), strings.ToLower(id)+".json")
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				return fmt.Errorf("no saved session %s in %s (sessions opened with lt rfc are saved there): %w", id, a.str("state-dir"), err)
+			}
+			var st client.State
+			if err := json.Unmarshal(raw, &st); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			dep, err := a.deployment()
+			if err != nil {
+				return err
+			}
+			d, err := a.domain(dep)
+			if err != nil {
+				return err
+			}
+			key, err := a.key(dep.ChainID)
+			if err != nil {
+				return err
+			}
+			routerURL := a.str("router")
+			if routerURL == "" {
+				routerURL = st.RouterURL
+			}
+			var rc *client.RouterClient
+			if routerURL != "" {
+				rc = client.NewRouterClient(routerURL, nil)
+			}
+			s, err := client.ResumeSession(d, key, st, client.SessionOptions{Router: rc})
+			if err != nil {
+				return err
+			}
+			res, err := s.Close(cmd.Context())
+			if err != nil {
+				return err
+			}
+			_ = os.Remove(path)
+			return a.emit(res, func(w io.Writer) {
+				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens\n",
+					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens)
+				if res.ProviderError != "" {
+					fmt.Fprintf(w, "(provider did not countersign: %s)\n", res.ProviderError)
+				}
+			})
+		},
+	}
+	cmd.Flags().StringVar(&id, "session", "", "session id (required)")
+	return cmd
+}
+
+func (a *app) gatewayCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "gateway --listen 127.0.0.1:8080",
+		Short: "Serve the OpenAI API locally (/v1/chat/completions, /v1/models) on top of market sessions",
+		Long: `Runs a local OpenAI-compatible server: point any OpenAI client at http://<listen>/v1 with a model
+name:tag from GET /v1/models. The gateway signs RFCs, reuses one live session per model, authenticates
+every request to the provider, closes idle sessions with signed usage receipts and fails over to another
+provider when one dies before answering. Ctrl-C closes every session before exiting.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			p, err := a.rfcParams(false)
+			if err != nil {
+				return err
+			}
+			c, err := a.marketClient()
+			if err != nil {
+				return err
+			}
+			log := slog.New(slog.NewTextHandler(a.errOut, nil))
+			g, err := gateway.New(gateway.Config{Client: c, RFC: p, IdleTimeout: a.v.GetDuration("idle-timeout"), Logger: log})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", a.str("listen"))
+			if err != nil {
+				return err
+			}
+			srv := &http.Server{Handler: g.Handler(), ReadHeaderTimeout: 10 * time.Second}
+			log.Info("gateway listening", "url", "http://"+ln.Addr().String()+"/v1", "user", c.User().Hex(), "router", c.Router.URL())
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			runCtx, stopRun := context.WithCancel(ctx)
+			defer stopRun()
+			runDone := make(chan struct{})
+			go func() { g.Run(runCtx); close(runDone) }()
+			select {
+			case err = <-errc:
+			case <-ctx.Done():
+			}
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(sctx)
+			stopRun()
+			<-runDone // Run closes every session when ctx ends
+			if errors.Is(err, http.ErrServerClosed) {
+				err = nil
+			}
+			closed := g.Closed()
+			if a.jsonOut() {
+				_ = a.emit(map[string]any{"closed": closed}, nil)
+			} else {
+				for _, r := range closed {
+					fmt.Fprintf(a.out, "closed %s via %s: %d s\n", r.SessionID.Hex(), r.Via, r.Receipt.Seconds)
+				}
+			}
+			return err
+		},
+	}
+	rfcFlags(cmd.Flags(), false)
+	cmd.Flags().String("listen", "127.0.0.1:8080", "address to serve the OpenAI API on")
+	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
+	return cmd
+}

@@ -1,0 +1,24 @@
+// Package client is the user side of Lake Travis: a Go client library for routers and providers, on which
+// the `lt` user CLI (cmd/lt) and the local OpenAI-compatible gateway (gateway/) are built.
+//
+// The flow it implements (PROTOCOL §7, protocol/README.md):
+//
+//  1. [NewRFC] builds a Request For Compute for a model ("name:tag"), [SignRFC] signs it under the
+//     deployment's EIP-712 domain, [RouterClient.PostRFC] sends it and gets a signed SessionTicket.
+//     [Client.Open] does all three and checks the ticket (user, session id, price, router signature).
+//  2. A [Session] holds the ticket and the user's key. Every provider request carries the three
+//     authentication headers: X-LT-Ticket (base64url, no padding, of {"ticket", "signature"}),
+//     X-LT-Request ("<seq>.<unix seconds>", seq strictly increasing) and X-LT-Signature (the user's
+//     EIP-191 personal_sign of wire.RequestText). The session meters what it observes: seconds of active
+//     time (the union of intervals with a request in flight, rounded up, as the provider meters them),
+//     input and output tokens, and the first time to first token.
+//  3. [Session.Close] signs the UsageReceipt and posts it to the provider, which countersigns and
+//     reports the close to the router. If the provider is unreachable, the session is closed at the
+//     router with the user's signature only (settled by rule, flagged).
+//
+// Errors: a PROTOCOL §9 answer comes back as a *wire.Error (errors.As). Failures that mean "this peer is
+// gone" — connection errors, timeouts, HTTP 5xx — also wrap [ErrUnreachable], which is what the gateway
+// branches on to fail over.
+//
+// No method here sends a transaction: the user's path has none.
+package client

@@ -1,0 +1,105 @@
+package gateway
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+func TestParseChatRequest(t *testing.T) {
+	r, err := parseChatRequest([]byte(`{"model":"llama3:8b","stream":true,"messages":[]}`))
+	require.NoError(t, err)
+	require.Equal(t, chatRequest{Model: "llama3:8b", Stream: true}, r)
+	for _, bad := range []string{`nope`, `{"messages":[]}`, `{"model":"gpt-4o"}`} {
+		_, err := parseChatRequest([]byte(bad))
+		require.Error(t, err, bad)
+	}
+}
+
+func TestErrorMapping(t *testing.T) {
+	for _, tc := range []struct {
+		err    error
+		status int
+		typ    string
+		code   string
+		what   failure
+	}{
+		{fmt.Errorf("router: rfc: %w", wire.Errorf(402, wire.CodeAllowanceExhausted, "used up")), 429, "insufficient_quota", "allowance_exhausted", giveUp},
+		{wire.Errorf(404, wire.CodeUnknownModel, "x"), 404, "invalid_request_error", "model_not_found", giveUp},
+		{wire.Errorf(503, wire.CodeNoProvider, "x"), 503, "server_error", "no_provider", giveUp},
+		{wire.Errorf(400, "http_400", "bad params"), 400, "invalid_request_error", "http_400", giveUp},
+		{wire.Errorf(409, wire.CodeSessionClosed, "closed"), 409, "invalid_request_error", "session_closed", renew},
+		{wire.Errorf(403, wire.CodeExpired, "budget"), 403, "invalid_request_error", "expired", renew},
+		{fmt.Errorf("%w: dial tcp: refused", client.ErrUnreachable), 502, "server_error", "unreachable", providerDie},
+		{client.ErrSessionClosed, 500, "server_error", "internal", renew},
+	} {
+		status, typ, code := openAIStatus(tc.err)
+		require.Equal(t, tc.status, status, "%v", tc.err)
+		require.Equal(t, tc.typ, typ, "%v", tc.err)
+		require.Equal(t, tc.code, code, "%v", tc.err)
+		require.Equal(t, tc.what, classify(tc.err), "%v", tc.err)
+	}
+}
+
+func newTestGateway(t *testing.T) *Gateway {
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	g, err := New(Config{
+		Client: &client.Client{Router: client.NewRouterClient("http://127.0.0.1:1", nil), Domain: eip712.NewDomain(31337, [20]byte{1}), Key: key},
+		RFC:    client.RFCParams{MaxPricePerSecond: uint256.NewInt(1), MaxSeconds: 100},
+	})
+	require.NoError(t, err)
+	return g
+}
+
+// The gateway's own answers (no router or provider involved) are OpenAI-shaped.
+func TestOpenAIErrorsWithoutMarket(t *testing.T) {
+	g := newTestGateway(t)
+	h := g.Handler()
+	for _, tc := range []struct {
+		method, path, body string
+		status             int
+		code               string
+	}{
+		{"POST", "/v1/chat/completions", `{"messages":[]}`, 400, "invalid_request"},
+		{"POST", "/v1/chat/completions", `{"model":"llama3:8b","messages":[]}`, 502, "unreachable"}, // router down
+		{"GET", "/v1/models", "", 502, "unreachable"},
+		{"POST", "/v1/embeddings", `{}`, 404, "not_found"},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body)))
+		require.Equal(t, tc.status, rec.Code, tc.path)
+		var env struct {
+			Error struct {
+				Message string  `json:"message"`
+				Type    string  `json:"type"`
+				Code    string  `json:"code"`
+				Param   *string `json:"param"`
+			} `json:"error"`
+		}
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &env), rec.Body.String())
+		require.Equal(t, tc.code, env.Error.Code)
+		require.NotEmpty(t, env.Error.Message)
+		require.NotEmpty(t, env.Error.Type)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	require.Equal(t, 200, rec.Code)
+}
+
+func TestSecondsMarginDefault(t *testing.T) {
+	g := newTestGateway(t)
+	require.Equal(t, uint32(10), g.cfg.SecondsMargin)
+	require.Equal(t, DefaultIdleTimeout, g.cfg.IdleTimeout)
+}

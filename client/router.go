@@ -1,0 +1,301 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// ErrUnreachable marks failures that mean the peer is gone or broken rather than that it refused the
+// request: connection errors, timeouts, and HTTP 5xx answers. The gateway fails over on it.
+var ErrUnreachable = errors.New("client: peer unreachable")
+
+// maxAnswer bounds a JSON answer read from a router or provider (non-streaming chat answers included).
+const maxAnswer = 64 << 20
+
+// RouterClient talks to one router's public HTTP API (protocol/README.md "Router"). It is safe for
+// concurrent use.
+type RouterClient struct {
+	base string
+	http *http.Client
+}
+
+// NewRouterClient returns a client for the router at baseURL ("http://host:port"). hc nil means
+// http.DefaultClient; callers bound each call with its context.
+func NewRouterClient(baseURL string, hc *http.Client) *RouterClient {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return &RouterClient{base: strings.TrimRight(baseURL, "/"), http: hc}
+}
+
+// URL returns the router's base URL.
+func (c *RouterClient) URL() string { return c.base }
+
+// PostRFC sends a signed RFC (POST /v1/rfc) and returns the router's grant. A refusal comes back as a
+// *wire.Error (allowance_exhausted, no_provider, nonce_reused, …).
+func (c *RouterClient) PostRFC(ctx context.Context, rfc eip712.SignedRFC) (*wire.RFCResponse, error) {
+	var out wire.RFCResponse
+	if err := c.do(ctx, http.MethodPost, "/v1/rfc", rfc, &out); err != nil {
+		return nil, fmt.Errorf("router: rfc: %w", err)
+	}
+	return &out, nil
+}
+
+// SessionRecord is the router's view of a session (answer of close and GET /v1/sessions/{id}). Fields
+// the router adds beyond these are kept in Raw.
+type SessionRecord struct {
+	SessionID     common.Hash     `json:"sessionId"`
+	State         string          `json:"state"`
+	BilledSeconds json.Number     `json:"billedSeconds"`
+	CloseReason   string          `json:"closeReason"`
+	Flags         json.RawMessage `json:"flags,omitempty"`
+	Raw           json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the whole record in Raw besides the known fields. billedSeconds may be a number
+// or a decimal string.
+func (r *SessionRecord) UnmarshalJSON(b []byte) error {
+	var v struct {
+		SessionID     common.Hash     `json:"sessionId"`
+		State         string          `json:"state"`
+		BilledSeconds json.RawMessage `json:"billedSeconds"`
+		CloseReason   string          `json:"closeReason"`
+		Flags         json.RawMessage `json:"flags"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = SessionRecord{SessionID: v.SessionID, State: v.State, CloseReason: v.CloseReason, Flags: v.Flags,
+		BilledSeconds: json.Number(strings.Trim(string(v.BilledSeconds), `"`)), Raw: append(json.RawMessage(nil), b...)}
+	return nil
+}
+
+// MarshalJSON writes the record as the router sent it.
+func (r SessionRecord) MarshalJSON() ([]byte, error) {
+	if len(r.Raw) > 0 {
+		return r.Raw, nil
+	}
+	type plain SessionRecord
+	return json.Marshal(plain(r))
+}
+
+// Close closes a session at the router (POST /v1/sessions/{id}/close) with the receipt and whichever
+// signatures the caller holds. With only the user's signature the router settles by rule and flags the
+// session (PROTOCOL §7 step 5).
+func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wire.CloseRequest) (*SessionRecord, error) {
+	var out SessionRecord
+	if err := c.do(ctx, http.MethodPost, "/v1/sessions/"+sessionID.Hex()+"/close", req, &out); err != nil {
+		return nil, fmt.Errorf("router: close %s: %w", sessionID, err)
+	}
+	return &out, nil
+}
+
+// Session returns the router's record of a session (GET /v1/sessions/{id}).
+func (c *RouterClient) Session(ctx context.Context, sessionID common.Hash) (*SessionRecord, error) {
+	var out SessionRecord
+	if err := c.do(ctx, http.MethodGet, "/v1/sessions/"+sessionID.Hex(), nil, &out); err != nil {
+		return nil, fmt.Errorf("router: session %s: %w", sessionID, err)
+	}
+	return &out, nil
+}
+
+// Model is one model of the market as the router lists it (GET /v1/models). Name is "name:tag".
+type Model struct {
+	Name    string          `json:"name"`
+	ModelID common.Hash     `json:"modelId"`
+	Raw     json.RawMessage `json:"-"`
+}
+
+// Models lists the market's models. The router's answer may be a JSON array or an object holding the
+// array under "models" or "data"; an entry names its model under "name", "model" or "id".
+func (c *RouterClient) Models(ctx context.Context) ([]Model, error) {
+	var raw json.RawMessage
+	if err := c.do(ctx, http.MethodGet, "/v1/models", nil, &raw); err != nil {
+		return nil, fmt.Errorf("router: models: %w", err)
+	}
+	models, err := decodeModels(raw)
+	if err != nil {
+		return nil, fmt.Errorf("router: models: %w", err)
+	}
+	return models, nil
+}
+
+func decodeModels(raw []byte) ([]Model, error) {
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil {
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return nil, fmt.Errorf("unexpected answer: %w", err)
+		}
+		inner, ok := obj["models"]
+		if !ok {
+			inner = obj["data"]
+		}
+		if err := json.Unmarshal(inner, &list); err != nil {
+			return nil, errors.New(`unexpected answer: no "models" or "data" array`)
+		}
+	}
+	out := make([]Model, 0, len(list))
+	for _, e := range list {
+		var v struct {
+			Name    string `json:"name"`
+			Model   string `json:"model"`
+			ID      string `json:"id"`
+			ModelID string `json:"modelId"`
+		}
+		if err := json.Unmarshal(e, &v); err != nil {
+			return nil, fmt.Errorf("model entry: %w", err)
+		}
+		m := Model{Raw: e}
+		for _, n := range []string{v.Name, v.Model, v.ID} {
+			if _, err := ParseModel(n); err == nil {
+				m.Name = n
+				break
+			}
+		}
+		if m.Name == "" {
+			continue // not a name:tag entry we can route to
+		}
+		m.ModelID, _ = ParseModel(m.Name)
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// RouterAllowance is the router's account of a user's allowance today (GET /v1/allowance/{user}),
+// MOR-wei: Used is what its sessions hold — reservations of open sessions plus amounts billed by closed
+// ones — and Remaining what new RFCs may still reserve. Reserved and Spent split Used when the router
+// reports them separately (nil otherwise).
+type RouterAllowance struct {
+	User      common.Address  `json:"user"`
+	Day       *uint64         `json:"day,omitempty"`
+	Allowance *uint256.Int    `json:"allowance,omitempty"`
+	Used      *uint256.Int    `json:"used"`
+	Remaining *uint256.Int    `json:"remaining,omitempty"`
+	Reserved  *uint256.Int    `json:"reserved,omitempty"`
+	Spent     *uint256.Int    `json:"spent,omitempty"`
+	Raw       json.RawMessage `json:"-"`
+}
+
+// Allowance asks the router what it holds of user's allowance today. Amounts may be decimal strings or
+// JSON numbers.
+func (c *RouterClient) Allowance(ctx context.Context, user common.Address) (*RouterAllowance, error) {
+	var raw map[string]json.RawMessage
+	if err := c.do(ctx, http.MethodGet, "/v1/allowance/"+user.Hex(), nil, &raw); err != nil {
+		return nil, fmt.Errorf("router: allowance: %w", err)
+	}
+	return decodeAllowance(user, raw)
+}
+
+func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*RouterAllowance, error) {
+	out := &RouterAllowance{User: user}
+	out.Raw, _ = json.Marshal(raw)
+	var firstErr error
+	amount := func(name string) *uint256.Int {
+		v, ok := raw[name]
+		if !ok || string(v) == "null" {
+			return nil
+		}
+		z, err := uint256.FromDecimal(strings.Trim(string(v), `"`))
+		if err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("router: allowance: %s: %w", name, err)
+		}
+		return z
+	}
+	out.Allowance, out.Used, out.Remaining = amount("allowance"), amount("used"), amount("remaining")
+	out.Reserved, out.Spent = amount("reserved"), amount("spent")
+	if d := amount("day"); d != nil && d.IsUint64() {
+		day := d.Uint64()
+		out.Day = &day
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if out.Used == nil {
+		out.Used = new(uint256.Int)
+		for _, p := range []*uint256.Int{out.Reserved, out.Spent} {
+			if p != nil {
+				out.Used.Add(out.Used, p)
+			}
+		}
+	}
+	if out.Remaining == nil && out.Allowance != nil {
+		out.Remaining = new(uint256.Int)
+		if out.Allowance.Gt(out.Used) {
+			out.Remaining.Sub(out.Allowance, out.Used)
+		}
+	}
+	return out, nil
+}
+
+// do sends a JSON request and decodes a 2xx JSON answer into out; other answers become *wire.Error.
+func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return err
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrUnreachable, err)
+	}
+	defer resp.Body.Close()
+	return decodeAnswer(resp, out)
+}
+
+// decodeAnswer reads resp: a 2xx body is decoded into out, anything else becomes a *wire.Error
+// (PROTOCOL §9), wrapped with ErrUnreachable for 5xx.
+func decodeAnswer(resp *http.Response, out any) error {
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	if err != nil {
+		return fmt.Errorf("%w: read answer: %w", ErrUnreachable, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return statusError(resp, raw)
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("decode answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	return nil
+}
+
+// statusError turns a non-2xx answer into a *wire.Error, wrapped with ErrUnreachable for 5xx.
+func statusError(resp *http.Response, raw []byte) error {
+	e := wire.DecodeError(resp, raw)
+	if resp.StatusCode >= 500 {
+		return &unreachableError{err: e}
+	}
+	return e
+}
+
+// unreachableError is a 5xx *wire.Error that also matches ErrUnreachable.
+type unreachableError struct{ err *wire.Error }
+
+func (e *unreachableError) Unwrap() []error { return []error{e.err, ErrUnreachable} }
+func (e *unreachableError) Error() string   { return e.err.Error() }

@@ -1,0 +1,96 @@
+// Package allowance reads a user's free daily compute from the ComputePool (PROTOCOL §4:
+// allowance(user, d) = budget(d) × getPastVotes(user, dayStart) / getPastTotalSupply(dayStart)). The value
+// is fixed by day-start checkpoints, so it is cached per user for the whole day; the current day is the
+// chain's own (ComputePool.currentDay), refreshed every DayTTL, so a devnet with a warped clock works too.
+package allowance
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+)
+
+// maxCached bounds the per-day cache; when full it starts over (a cache miss costs one eth_call).
+const maxCached = 1 << 20
+
+// Source is safe for concurrent use.
+type Source struct {
+	pool    *computepool.ComputePoolCaller
+	dayTTL  time.Duration
+	timeout time.Duration
+	now     func() time.Time
+
+	mu      sync.Mutex
+	day     uint64
+	dayAt   time.Time
+	dayOK   bool
+	byUser  map[common.Address]*uint256.Int
+	cachedD uint64
+}
+
+// New returns a Source reading the ComputePool at pool through caller; timeout bounds each call.
+func New(pool common.Address, caller bind.ContractCaller, dayTTL, timeout time.Duration, now func() time.Time) (*Source, error) {
+	c, err := computepool.NewComputePoolCaller(pool, caller)
+	if err != nil {
+		return nil, fmt.Errorf("allowance: %w", err)
+	}
+	return &Source{pool: c, dayTTL: dayTTL, timeout: timeout, now: now, byUser: map[common.Address]*uint256.Int{}}, nil
+}
+
+// Day returns the current protocol day.
+func (s *Source) Day(ctx context.Context) (uint64, error) {
+	s.mu.Lock()
+	if s.dayOK && s.now().Sub(s.dayAt) < s.dayTTL {
+		d := s.day
+		s.mu.Unlock()
+		return d, nil
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	d, err := s.pool.CurrentDay(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, fmt.Errorf("allowance: currentDay: %w", err)
+	}
+	s.mu.Lock()
+	s.day, s.dayAt, s.dayOK = d.Uint64(), s.now(), true
+	s.mu.Unlock()
+	return d.Uint64(), nil
+}
+
+// Allowance returns user's allowance for day (cached).
+func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	s.mu.Lock()
+	if s.cachedD == day {
+		if v, ok := s.byUser[user]; ok {
+			s.mu.Unlock()
+			return v.Clone(), nil
+		}
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	v, err := s.pool.Allowance(&bind.CallOpts{Context: ctx}, user, new(big.Int).SetUint64(day))
+	if err != nil {
+		return nil, fmt.Errorf("allowance: allowance(%s, %d): %w", user, day, err)
+	}
+	a, overflow := uint256.FromBig(v)
+	if overflow {
+		return nil, fmt.Errorf("allowance: value overflows uint256")
+	}
+	s.mu.Lock()
+	if s.cachedD != day || len(s.byUser) >= maxCached {
+		s.byUser, s.cachedD = map[common.Address]*uint256.Int{}, day
+	}
+	s.byUser[user] = a
+	s.mu.Unlock()
+	return a.Clone(), nil
+}

@@ -1,0 +1,230 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/analytics"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+// maxCloseBody bounds POST /v1/sessions/{id}/close.
+const maxCloseBody = 2048
+
+// SessionRecord is the router's view of one session (GET /v1/sessions/{id}, the close answer).
+type SessionRecord struct {
+	SessionID         common.Hash          `json:"sessionId"`
+	State             string               `json:"state"`
+	Ticket            eip712.SessionTicket `json:"ticket"`
+	TicketSignature   eip712.Signature     `json:"ticketSignature"`
+	Router            common.Address       `json:"router"`
+	Endpoint          string               `json:"endpoint"`
+	CreatedAt         uint64               `json:"createdAt,string"`
+	ExpiresAt         uint64               `json:"expiresAt,string"`
+	ClosedAt          uint64               `json:"closedAt,string,omitempty"`
+	CloseReason       string               `json:"closeReason,omitempty"`
+	Receipt           *eip712.UsageReceipt `json:"receipt,omitempty"`
+	UserSignature     *eip712.Signature    `json:"userSignature,omitempty"`
+	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
+	BilledSeconds     uint32               `json:"billedSeconds,string"`
+	Flags             []string             `json:"flags"`
+	Held              bool                 `json:"held"`
+	Cursor            string               `json:"cursor,omitempty"` // settlement-feed cursor once settleable
+}
+
+func record(s *store.Session) SessionRecord {
+	r := SessionRecord{SessionID: s.ID, State: s.State, Ticket: s.Ticket, TicketSignature: s.TicketSignature, Router: s.Router,
+		Endpoint: s.Endpoint, CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt, ClosedAt: s.ClosedAt, CloseReason: s.CloseReason,
+		Receipt: s.Receipt, UserSignature: s.UserSignature, ProviderSignature: s.ProviderSignature, BilledSeconds: s.BilledSeconds,
+		Flags: s.Flags, Held: s.Held}
+	if r.Flags == nil {
+		r.Flags = []string{}
+	}
+	if s.FeedSeq > 0 {
+		r.Cursor = strconv.FormatUint(s.FeedSeq, 10)
+	}
+	return r
+}
+
+// DecodeClose strictly decodes a close body (unknown fields, trailing data and malformed messages are
+// rejected); errors are *wire.Error.
+func DecodeClose(body []byte) (*wire.CloseRequest, error) {
+	if len(body) > maxCloseBody {
+		return nil, wire.Errorf(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "body over %d bytes", maxCloseBody)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	var req wire.CloseRequest
+	if err := dec.Decode(&req); err != nil {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close body: %v", err)
+	}
+	if dec.More() {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close body: trailing data")
+	}
+	if req.UserSignature == nil && req.ProviderSignature == nil {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close needs userSignature and/or providerSignature")
+	}
+	return &req, nil
+}
+
+func parseID(r *http.Request) (common.Hash, error) {
+	raw := r.PathValue("id")
+	var id common.Hash
+	if err := id.UnmarshalText([]byte(raw)); err != nil || len(raw) != 66 {
+		return id, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "session id must be 0x and 64 hex digits")
+	}
+	return id, nil
+}
+
+func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
+	id, err := parseID(r)
+	if err != nil {
+		return err
+	}
+	body, err := readBody(r, maxCloseBody)
+	if err != nil {
+		return err
+	}
+	req, err := DecodeClose(body)
+	if err != nil {
+		return err
+	}
+	if req.Receipt.SessionID != id {
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "receipt is for session %s", req.Receipt.SessionID)
+	}
+	ctx := r.Context()
+	sess, err := s.store.Session(ctx, id)
+	if errors.Is(err, store.ErrUnknownSession) {
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no session %s", id)
+	} else if err != nil {
+		return err
+	}
+	if sess.State != store.StateOpen {
+		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
+	}
+	if req.UserSignature != nil {
+		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], sess.Ticket.User); err != nil {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
+		}
+	}
+	if req.ProviderSignature != nil {
+		signer, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
+		if !ok {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider %s has no registered signer", sess.Ticket.Provider)
+		}
+		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.ProviderSignature[:], signer); err != nil {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err)
+		}
+	}
+	c := store.Close{ID: id, Receipt: &req.Receipt, UserSignature: req.UserSignature, ProviderSignature: req.ProviderSignature,
+		BilledSeconds: wire.BillableSeconds(req.Receipt.Seconds, sess.Ticket.MaxSeconds, 0), ClosedAt: uint64(s.cfg.Now().Unix()),
+		Reason: wire.CloseReceipt}
+	if req.UserSignature == nil || req.ProviderSignature == nil {
+		c.Reason = wire.CloseOneSided
+		c.Flags = append(c.Flags, wire.CloseOneSided) // settled by rule, flagged for the reports
+	}
+	anomalies := s.detector.Check(analytics.Session{Model: sess.Ticket.ModelID, Provider: sess.Ticket.Provider, Day: sess.Day,
+		Seconds: c.BilledSeconds, OutputTokens: req.Receipt.OutputTokens, TTFTMs: req.Receipt.TTFTMs, Receipt: true})
+	if len(anomalies) > 0 {
+		c.Flags = append(c.Flags, anomalies...)
+		c.Held = true
+	}
+	closed, err := s.store.CloseSession(ctx, c)
+	switch {
+	case errors.Is(err, store.ErrSessionClosed):
+		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", id)
+	case err != nil:
+		return err
+	}
+	s.metrics.closes.WithLabelValues(c.Reason).Inc()
+	s.health.Released(sess.Ticket.Provider)
+	s.health.Observe(sess.Ticket.Provider, c.BilledSeconds, req.Receipt.OutputTokens, req.Receipt.TTFTMs)
+	s.queue.Signal()
+	s.log.Info("session closed", zap.Stringer("session", id), zap.String("reason", c.Reason), zap.Uint32("billed_seconds", c.BilledSeconds),
+		zap.Strings("flags", c.Flags))
+	wire.WriteJSON(w, http.StatusOK, record(closed))
+	return nil
+}
+
+func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) error {
+	id, err := parseID(r)
+	if err != nil {
+		return err
+	}
+	sess, err := s.store.Session(r.Context(), id)
+	if errors.Is(err, store.ErrUnknownSession) {
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no session %s", id)
+	} else if err != nil {
+		return err
+	}
+	wire.WriteJSON(w, http.StatusOK, record(sess))
+	return nil
+}
+
+// maxPage bounds a settlement page.
+const maxPage = 1000
+
+func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	var after uint64
+	if a := q.Get("after"); a != "" {
+		v, err := strconv.ParseUint(a, 10, 64)
+		if err != nil {
+			return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad cursor %q", a)
+		}
+		after = v
+	}
+	limit := 100
+	if l := q.Get("limit"); l != "" {
+		v, err := strconv.Atoi(l)
+		if err != nil || v <= 0 {
+			return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad limit %q", l)
+		}
+		limit = min(v, maxPage)
+	}
+	sessions, err := s.store.Feed(r.Context(), after, limit)
+	if err != nil {
+		return err
+	}
+	page := wire.SettlementPage{Sessions: make([]wire.SettlementRecord, 0, len(sessions)), Next: strconv.FormatUint(after, 10)}
+	for _, ss := range sessions {
+		rec := wire.SettlementRecord{Cursor: strconv.FormatUint(ss.FeedSeq, 10), SessionID: ss.ID, Ticket: ss.Ticket,
+			TicketSignature: ss.TicketSignature, Router: ss.Router, Receipt: ss.Receipt, UserSignature: ss.UserSignature,
+			ProviderSignature: ss.ProviderSignature, BilledSeconds: ss.BilledSeconds, ClosedAt: ss.ClosedAt, CloseReason: ss.CloseReason}
+		page.Sessions = append(page.Sessions, rec)
+		page.Next = rec.Cursor
+	}
+	wire.WriteJSON(w, http.StatusOK, page)
+	return nil
+}
+
+func (s *Server) handleClear(w http.ResponseWriter, r *http.Request) error {
+	if s.cfg.AdminToken == "" || r.Header.Get("Authorization") != "Bearer "+s.cfg.AdminToken {
+		return wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "admin token required")
+	}
+	id, err := parseID(r)
+	if err != nil {
+		return err
+	}
+	sess, err := s.store.Clear(r.Context(), id)
+	switch {
+	case errors.Is(err, store.ErrUnknownSession):
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no session %s", id)
+	case errors.Is(err, store.ErrNotHeld):
+		return wire.Errorf(http.StatusConflict, wire.CodeBadRequest, "session %s is not held", id)
+	case err != nil:
+		return fmt.Errorf("clear: %w", err)
+	}
+	s.log.Info("held session cleared", zap.Stringer("session", id))
+	wire.WriteJSON(w, http.StatusOK, record(sess))
+	return nil
+}

@@ -1,0 +1,127 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/allowance"
+	"github.com/laketravis/laketravis/router/api"
+	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/health"
+	"github.com/laketravis/laketravis/router/index"
+	"github.com/laketravis/laketravis/router/internal/devchain"
+	"github.com/laketravis/laketravis/router/liveness"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+// TestOnAnvil runs the whole session path against the real contracts: a provider, its bid and a model
+// registered through the bindings, a user with MOR votes, RFC → ticket → close → settlement feed.
+func TestOnAnvil(t *testing.T) {
+	ctx := context.Background()
+	c := devchain.Start(t)
+	dom := eip712.NewDomain(c.Deploy.ChainID, c.Addr("Marketplace"))
+
+	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
+	user := c.NewKey()
+	userAddr := crypto.PubkeyToAddress(user.PublicKey)
+	c.Fund(userAddr, 1000)
+	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
+	require.NoError(t, c.Anvil.IncreaseTime(ctx, 86400))
+
+	// Provider with a stand-in liveness endpoint signing with its registered signer key.
+	owner := c.NewKey()
+	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
+	signer, _ := crypto.GenerateKey()
+	stand := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req wire.LivenessRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		l := eip712.Liveness{Provider: ownerAddr, Challenge: req.Challenge, Timestamp: uint64(time.Now().Unix())}
+		sig, _ := dom.Sign(&l, signer)
+		wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 3, Max: 4}})
+	}))
+	defer stand.Close()
+	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
+	c.RegisterProvider(owner, crypto.PubkeyToAddress(signer.PublicKey), stand.URL, 120)
+	c.PostBid(owner, model, big.NewInt(3e9))
+
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "router.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	log := zaptest.NewLogger(t)
+	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
+		StartBlock: c.Deploy.StartBlock}, c.Client, db, log)
+	require.NoError(t, err)
+	require.NoError(t, ix.Sync(ctx))
+	allow, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
+	require.NoError(t, err)
+	routerKey := devnet.DevKey(1)
+	srv := api.New(api.Config{Domain: dom, RouterKey: routerKey}, ix, allow,
+		&liveness.Prober{Domain: dom, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now},
+		db, health.New(health.Backoff{}, time.Now), nil, log)
+	require.True(t, ix.Snapshot().Routers[srv.Router()], "anvil account 1 holds ROUTER_ROLE")
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	e := &env{t: t, url: hs.URL, user: user}
+
+	day, err := allow.Day(ctx)
+	require.NoError(t, err)
+	a, err := allow.Allowance(ctx, userAddr, day)
+	require.NoError(t, err)
+	require.True(t, a.Sign() > 0, "user has a daily allowance")
+
+	r := eip712.RFC{User: userAddr, ModelID: model, MaxPricePerSecond: *uint256.NewInt(5e9), MaxSeconds: 120, Nonce: 1,
+		Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+	code, b := e.post("/v1/rfc", e.sign(r, dom))
+	require.Equal(t, 200, code, string(b))
+	var resp wire.RFCResponse
+	require.NoError(t, json.Unmarshal(b, &resp))
+	require.Equal(t, ownerAddr, resp.Provider)
+	require.Equal(t, stand.URL, resp.Endpoint)
+	require.Equal(t, "3000000000", resp.PricePerSecond.Dec())
+	_, err = dom.Verify(&resp.Ticket, resp.TicketSignature[:], crypto.PubkeyToAddress(routerKey.PublicKey))
+	require.NoError(t, err)
+	onchainID, err := c.Market.SessionId(nil, marketRFC(r), ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, [32]byte(resp.SessionID), onchainID, "sessionId matches Marketplace.sessionId")
+
+	rc := eip712.UsageReceipt{SessionID: resp.SessionID, Seconds: 42, InputTokens: 100, OutputTokens: 800, TTFTMs: 250}
+	us, _ := dom.Sign(&rc, user)
+	ps, _ := dom.Sign(&rc, signer)
+	cb, _ := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps})
+	code, b = e.post("/v1/sessions/"+resp.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 200, code, string(b))
+
+	page := getFeed(t, e, "0")
+	require.Len(t, page.Sessions, 1)
+	rec := page.Sessions[0]
+	require.Equal(t, resp.SessionID, rec.SessionID)
+	require.Equal(t, uint32(42), rec.BilledSeconds)
+	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+	require.Equal(t, resp.Ticket, rec.Ticket)
+	used, err := db.Used(ctx, userAddr, day)
+	require.NoError(t, err)
+	require.Equal(t, uint64(42*3e9), used.Uint64())
+}
+
+func marketRFC(r eip712.RFC) marketplace.MarketTypesRFC {
+	return marketplace.MarketTypesRFC{User: r.User, ModelId: r.ModelID, MaxPricePerSecond: r.MaxPricePerSecond.ToBig(), MaxSeconds: r.MaxSeconds,
+		MinTps: r.MinTPS, MaxTtftMs: r.MaxTTFTMs, Nonce: r.Nonce, Deadline: r.Deadline}
+}

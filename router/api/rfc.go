@@ -1,0 +1,218 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/liveness"
+	"github.com/laketravis/laketravis/router/match"
+	"github.com/laketravis/laketravis/router/queue"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+// readBody reads at most limit bytes; more is too_large.
+func readBody(r *http.Request, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "read body: %v", err)
+	}
+	if int64(len(b)) > limit {
+		return nil, wire.Errorf(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "body over %d bytes", limit)
+	}
+	return b, nil
+}
+
+// decodeError maps eip712 decoding and verification errors to PROTOCOL §9 errors.
+func decodeError(err error) error {
+	switch {
+	case errors.Is(err, eip712.ErrTooLarge):
+		return wire.Errorf(http.StatusRequestEntityTooLarge, wire.CodeTooLarge, "%v", err)
+	case errors.Is(err, eip712.ErrBadSignature):
+		return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "%v", err)
+	case errors.Is(err, eip712.ErrExpired):
+		return wire.Errorf(http.StatusBadRequest, wire.CodeExpired, "%v", err)
+	default:
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)
+	}
+}
+
+// VerifyRFC decodes and verifies a POST /v1/rfc body: form, size, and the user's EIP-712 signature under
+// the domain. It returns the RFC and its digest; errors are *wire.Error.
+func VerifyRFC(d *eip712.Domain, body []byte) (*eip712.SignedRFC, common.Hash, error) {
+	srfc, err := eip712.DecodeSignedRFC(body)
+	if err != nil {
+		return nil, common.Hash{}, decodeError(err)
+	}
+	digest, err := srfc.Verify(d)
+	if err != nil {
+		return nil, common.Hash{}, decodeError(err)
+	}
+	return srfc, digest, nil
+}
+
+func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
+	body, err := readBody(r, eip712.MaxWireSize)
+	if err != nil {
+		return err
+	}
+	srfc, digest, err := VerifyRFC(s.cfg.Domain, body)
+	if err != nil {
+		return err
+	}
+	rfc := &srfc.RFC
+	ctx := r.Context()
+
+	// A retried RFC gets its session back, whatever happened since.
+	if sess, err := s.store.SessionByDigest(ctx, digest); err == nil {
+		wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
+		return nil
+	} else if !errors.Is(err, store.ErrUnknownSession) {
+		return err
+	}
+	if err := rfc.CheckDeadline(s.cfg.Now()); err != nil {
+		return decodeError(err)
+	}
+	if rfc.MaxSeconds == 0 {
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "maxSeconds is 0")
+	}
+	if used, err := s.store.NonceUsed(ctx, rfc.User, rfc.Nonce); err != nil {
+		return err
+	} else if used {
+		return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
+	}
+	snap := s.book.Snapshot()
+	if _, ok := snap.Models[rfc.ModelID]; !ok {
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
+	}
+	day, err := s.allow.Day(ctx)
+	if err != nil {
+		return fmt.Errorf("day: %w", err)
+	}
+	allowance, err := s.allow.Allowance(ctx, rfc.User, day)
+	if err != nil {
+		return fmt.Errorf("allowance: %w", err)
+	}
+	used, err := s.store.Used(ctx, rfc.User, day)
+	if err != nil {
+		return err
+	}
+	remaining := new(uint256.Int)
+	if allowance.Gt(used) {
+		remaining.Sub(allowance, used)
+	}
+	// Nothing the user can afford: say so before probing anyone.
+	maxSecs := uint256.NewInt(uint64(rfc.MaxSeconds))
+	offers := snap.Offers[rfc.ModelID]
+	if len(offers) > 0 {
+		cheapest := new(uint256.Int).Mul(&offers[0].Price, maxSecs)
+		if cheapest.Gt(remaining) && !offers[0].Price.Gt(&rfc.MaxPricePerSecond) {
+			return wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
+				"allowance left today %s wei, cheapest session %s wei", remaining.Dec(), cheapest.Dec())
+		}
+	}
+
+	req := match.Request{MaxPrice: rfc.MaxPricePerSecond, MinTPS: rfc.MinTPS, MaxTTFTMs: rfc.MaxTTFTMs}
+	var place *queue.Place
+	qctx, cancel := context.WithTimeout(ctx, s.cfg.QueueTimeout)
+	defer cancel()
+	var stats match.Stats = s.health
+	for {
+		offers = s.book.Snapshot().Offers[rfc.ModelID]
+		res := match.Match(offers, &req, stats, s.cfg.Candidates, make([]match.Candidate, 0, s.cfg.Candidates+4))
+		busy := res.Busy
+		for _, c := range res.Candidates {
+			o := c.Offer
+			capacity, err := s.prober.Probe(ctx, liveness.Target{Provider: o.Provider, Signer: o.Signer, Endpoint: o.Endpoint}, rfc.ModelID)
+			if err != nil {
+				d := s.health.Failed(o.Provider)
+				s.metrics.probes.WithLabelValues("failed").Inc()
+				s.log.Info("liveness failed", zap.Stringer("provider", o.Provider), zap.Duration("backoff", d), zap.Error(err))
+				continue
+			}
+			s.health.Alive(o.Provider, capacity.Free)
+			if capacity.Free <= 0 && capacity.Max > 0 {
+				s.metrics.probes.WithLabelValues("busy").Inc()
+				busy++
+				continue
+			}
+			s.metrics.probes.WithLabelValues("ok").Inc()
+			return s.issue(w, r, srfc, digest, o, day, allowance)
+		}
+		if busy == 0 {
+			return wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "no live provider for model %s at or below %s wei/s", rfc.ModelID, rfc.MaxPricePerSecond.Dec())
+		}
+		// Every candidate is busy: wait for capacity, by MOR votes (the day-start allowance is proportional).
+		if place == nil {
+			place = s.queue.NewPlace(allowance)
+			s.metrics.queued.Inc()
+		}
+		if err := s.queue.Wait(qctx, place); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "every provider for model %s is busy (%v)", rfc.ModelID, err)
+		}
+		stats = busyUnknown{s.health} // after a wake-up, re-probe providers last seen busy
+	}
+}
+
+// busyUnknown treats providers last seen without capacity as unknown, so they are probed again.
+type busyUnknown struct{ match.Stats }
+
+func (b busyUnknown) Status(p common.Address) match.Status {
+	st := b.Stats.Status(p)
+	if st.Free == 0 {
+		st.Free = -1
+	}
+	return st
+}
+
+// issue signs the ticket and records the session (consuming the nonce and reserving the allowance).
+func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.SignedRFC, digest common.Hash, o *match.Offer, day uint64, allowance *uint256.Int) error {
+	rfc := &srfc.RFC
+	now := s.cfg.Now()
+	id := eip712.SessionID(digest, o.Provider)
+	notAfter := uint64(now.Unix()) + uint64(rfc.MaxSeconds) + uint64(s.cfg.Grace.Seconds())
+	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: o.Provider, ModelID: rfc.ModelID,
+		PricePerSecond: o.Price, MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter}
+	sig, err := s.cfg.Domain.Sign(&t, s.cfg.RouterKey)
+	if err != nil {
+		return fmt.Errorf("sign ticket: %w", err)
+	}
+	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(rfc.MaxSeconds)))
+	sess, created, err := s.store.CreateSession(r.Context(), store.NewSession{
+		Session: &store.Session{ID: id, RFCDigest: digest, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
+			Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
+		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance,
+	})
+	switch {
+	case errors.Is(err, store.ErrNonceReused):
+		return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
+	case errors.Is(err, store.ErrAllowanceExhausted):
+		return wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted, "allowance for day %d does not cover %s wei", day, reserved.Dec())
+	case err != nil:
+		return err
+	}
+	if created {
+		s.health.Took(o.Provider)
+		s.log.Info("session opened", zap.Stringer("session", id), zap.Stringer("user", rfc.User), zap.Stringer("provider", o.Provider),
+			zap.Stringer("model", rfc.ModelID), zap.String("price", o.Price.Dec()), zap.Uint32("max_seconds", rfc.MaxSeconds))
+	}
+	wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
+	return nil
+}
+
+func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {
+	return wire.RFCResponse{SessionID: sess.ID, Provider: sess.Ticket.Provider, Endpoint: sess.Endpoint,
+		PricePerSecond: sess.Ticket.PricePerSecond.Clone(), MaxSeconds: sess.Ticket.MaxSeconds, Ticket: sess.Ticket,
+		TicketSignature: sess.TicketSignature, Router: sess.Router}
+}

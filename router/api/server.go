@@ -1,0 +1,246 @@
+// Package api is the router's HTTP service (PROTOCOL §7, protocol/README.md): RFC intake and matching
+// (POST /v1/rfc), session close (POST /v1/sessions/{id}/close), the keepers' settlement feed, the public
+// reports, and the background work that keeps sessions honest (expiry, nonce pruning, waking queued RFCs).
+// Chain state, storage, allowances and liveness probing come in through small interfaces defined here.
+package api
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/analytics"
+	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/health"
+	"github.com/laketravis/laketravis/router/liveness"
+	"github.com/laketravis/laketravis/router/queue"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+// Book supplies the current order-book snapshot (the indexer).
+type Book interface {
+	Snapshot() *book.Snapshot
+}
+
+// Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4).
+type Allowances interface {
+	Day(ctx context.Context) (uint64, error)
+	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+}
+
+// Prober asks a provider for a fresh liveness proof.
+type Prober interface {
+	Probe(ctx context.Context, t liveness.Target, model common.Hash) (wire.Capacity, error)
+}
+
+// Store is the durable state (*store.DB).
+type Store interface {
+	CreateSession(ctx context.Context, n store.NewSession) (*store.Session, bool, error)
+	SessionByDigest(ctx context.Context, digest common.Hash) (*store.Session, error)
+	Session(ctx context.Context, id common.Hash) (*store.Session, error)
+	CloseSession(ctx context.Context, c store.Close) (*store.Session, error)
+	Clear(ctx context.Context, id common.Hash) (*store.Session, error)
+	Feed(ctx context.Context, after uint64, limit int) ([]*store.Session, error)
+	DueForExpiry(ctx context.Context, now uint64, limit int) ([]common.Hash, error)
+	Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+	NonceUsed(ctx context.Context, user common.Address, nonce uint64) (bool, error)
+	PruneNonces(ctx context.Context, now uint64) (int64, error)
+	ClosedSince(ctx context.Context, since uint64, limit int) ([]*store.Session, error)
+	HeldSessions(ctx context.Context, limit int) ([]*store.Session, error)
+	Ping(ctx context.Context) error
+}
+
+// Config tunes the service. Zero values take the defaults noted.
+type Config struct {
+	Domain       *eip712.Domain
+	RouterKey    *ecdsa.PrivateKey
+	Grace        time.Duration // ticket notAfter = now + maxSeconds + Grace; expiry at notAfter + Grace (default 60s)
+	QueueTimeout time.Duration // how long an RFC waits for capacity (default 10s)
+	QueueSize    int           // waiting RFCs (default 1024)
+	Candidates   int           // providers probed per match round (default 4)
+	AdminToken   string        // bearer token of the admin endpoints; empty disables them
+	Now          func() time.Time
+}
+
+// Server is the router's HTTP service. Safe for concurrent use.
+type Server struct {
+	cfg      Config
+	router   common.Address
+	book     Book
+	allow    Allowances
+	prober   Prober
+	store    Store
+	health   *health.Tracker
+	queue    *queue.Queue
+	detector *analytics.Detector
+	log      *zap.Logger
+	metrics  *metrics
+	mux      *http.ServeMux
+}
+
+// New builds the server. reg receives its Prometheus metrics (may be nil).
+func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *health.Tracker, reg prometheus.Registerer, log *zap.Logger) *Server {
+	if cfg.Grace == 0 {
+		cfg.Grace = time.Minute
+	}
+	if cfg.QueueTimeout == 0 {
+		cfg.QueueTimeout = 10 * time.Second
+	}
+	if cfg.QueueSize == 0 {
+		cfg.QueueSize = 1024
+	}
+	if cfg.Candidates == 0 {
+		cfg.Candidates = 4
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{
+		cfg: cfg, router: crypto.PubkeyToAddress(cfg.RouterKey.PublicKey), book: b, allow: allow, prober: prober, store: st,
+		health: hl, queue: queue.New(cfg.QueueSize), detector: &analytics.Detector{}, log: log, metrics: newMetrics(reg),
+		mux: http.NewServeMux(),
+	}
+	s.routes()
+	return s
+}
+
+// Router is the address of the router key (it signs tickets).
+func (s *Server) Router() common.Address { return s.router }
+
+// Handler is the HTTP handler.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("POST /v1/rfc", s.instrument("rfc", s.handleRFC))
+	s.mux.HandleFunc("POST /v1/sessions/{id}/close", s.instrument("close", s.handleClose))
+	s.mux.HandleFunc("GET /v1/sessions/{id}", s.instrument("session", s.handleSession))
+	s.mux.HandleFunc("GET /v1/settlement/sessions", s.instrument("feed", s.handleFeed))
+	s.mux.HandleFunc("GET /v1/models", s.instrument("models", s.handleModels))
+	s.mux.HandleFunc("GET /v1/providers", s.instrument("providers", s.handleProviders))
+	s.mux.HandleFunc("GET /v1/allowance/{user}", s.instrument("allowance", s.handleAllowance))
+	s.mux.HandleFunc("GET /v1/reports/popularity", s.instrument("popularity", s.handlePopularity))
+	s.mux.HandleFunc("GET /v1/reports/anomalies", s.instrument("anomalies", s.handleAnomalies))
+	s.mux.HandleFunc("POST /v1/admin/sessions/{id}/clear", s.instrument("clear", s.handleClear))
+	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
+}
+
+// handlerFunc returns an error to be written as a PROTOCOL §9 body.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) instrument(name string, h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		err := h(w, r)
+		code := "ok"
+		if err != nil {
+			if e, ok := err.(*wire.Error); ok {
+				code = e.Code
+			} else {
+				code = wire.CodeInternal
+				s.log.Error("request failed", zap.String("handler", name), zap.String("path", r.URL.Path), zap.Error(err))
+			}
+			wire.WriteError(w, err)
+		}
+		s.metrics.requests.WithLabelValues(name, code).Inc()
+		s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+	}
+}
+
+func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "database: %v", err))
+		return
+	}
+	snap := s.book.Snapshot()
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "block": snap.Block, "router": s.router,
+		"authorised": snap.Routers[s.router], "queued": s.queue.Len()})
+}
+
+// Run does the background work until ctx ends: closes expired sessions, prunes nonces, wakes queued RFCs.
+func (s *Server) Run(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	lastPrune := time.Time{}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := s.ExpireDue(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("expiry failed", zap.Error(err))
+		}
+		now := s.cfg.Now()
+		if now.Sub(lastPrune) > time.Minute {
+			if n, err := s.store.PruneNonces(ctx, uint64(now.Unix())); err != nil {
+				s.log.Warn("nonce pruning failed", zap.Error(err))
+			} else if n > 0 {
+				s.log.Debug("pruned nonces", zap.Int64("count", n))
+			}
+			lastPrune = now
+		}
+		// Capacity may have freed at providers without a close reaching us: let a queued RFC re-probe.
+		s.queue.Signal()
+	}
+}
+
+// ExpireDue closes every open session past its expiry as expired, billing nothing.
+func (s *Server) ExpireDue(ctx context.Context) error {
+	now := uint64(s.cfg.Now().Unix())
+	ids, err := s.store.DueForExpiry(ctx, now, 500)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		sess, err := s.store.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseExpired, ClosedAt: now})
+		if err != nil {
+			if errors.Is(err, store.ErrSessionClosed) {
+				continue // closed concurrently
+			}
+			return err
+		}
+		s.metrics.closes.WithLabelValues(wire.CloseExpired).Inc()
+		s.health.Released(sess.Ticket.Provider)
+		s.queue.Signal()
+	}
+	return nil
+}
+
+type metrics struct {
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	closes   *prometheus.CounterVec
+	probes   *prometheus.CounterVec
+	queued   prometheus.Counter
+}
+
+func newMetrics(reg prometheus.Registerer) *metrics {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "requests_total",
+			Help: "HTTP requests by handler and result code."}, []string{"handler", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Namespace: "laketravis", Subsystem: "router", Name: "request_seconds",
+			Help: "HTTP request latency by handler.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"handler"}),
+		closes: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "sessions_closed_total",
+			Help: "Sessions closed by reason."}, []string{"reason"}),
+		probes: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "liveness_probes_total",
+			Help: "Liveness probes by result."}, []string{"result"}),
+		queued: prometheus.NewCounter(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "rfc_queued_total",
+			Help: "RFCs that waited for capacity."}),
+	}
+	if reg != nil {
+		reg.MustRegister(m.requests, m.latency, m.closes, m.probes, m.queued)
+	}
+	return m
+}

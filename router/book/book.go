@@ -1,0 +1,322 @@
+// Package book is the market's state as the router sees it — providers (stake, pending unstake, signer,
+// endpoint), bids, models (with builder and fee), market parameters and the routers holding ROUTER_ROLE —
+// rebuilt by folding the Marketplace and ModelRegistry events in chain order (PROTOCOL §5: "the router
+// rebuilds its whole order book from events alone"). A State is mutated by one goroutine (the indexer);
+// Snapshot freezes it into an immutable, per-model, price-sorted order book that request handlers share.
+package book
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/router/match"
+)
+
+// RouterRole is keccak256("ROUTER_ROLE"), the Marketplace role of authorised routers.
+var RouterRole = crypto.Keccak256Hash([]byte("ROUTER_ROLE"))
+
+// Provider is a provider's on-chain record.
+type Provider struct {
+	Address        common.Address `json:"address"`
+	Signer         common.Address `json:"signer"`
+	Endpoint       string         `json:"endpoint"`
+	Stake          *uint256.Int   `json:"stake"`
+	PendingUnstake *uint256.Int   `json:"pendingUnstake"`
+	UnlockAt       uint64         `json:"unlockAt,string"`
+	Registered     bool           `json:"registered"`
+	Slashed        *uint256.Int   `json:"slashed"`
+}
+
+// Model is a registered model.
+type Model struct {
+	ID          common.Hash    `json:"modelId"`
+	Name        string         `json:"name"` // "name:tag"
+	Builder     common.Address `json:"builder"`
+	FeeBps      uint16         `json:"builderFeeBps"`
+	ContentHash common.Hash    `json:"contentHash"`
+}
+
+// Params are the Marketplace parameters in force.
+type Params struct {
+	MinProviderStake *uint256.Int
+	MinPrice         *uint256.Int
+	MaxPrice         *uint256.Int
+}
+
+// Contracts are the addresses whose logs the fold understands.
+type Contracts struct {
+	Marketplace   common.Address
+	ModelRegistry common.Address
+}
+
+// ErrUnknownLog is returned by Apply for a log of another contract or an event the fold does not use;
+// callers may ignore it.
+var ErrUnknownLog = errors.New("book: log not part of the book")
+
+// State is the folded market state. Not safe for concurrent use.
+type State struct {
+	contracts Contracts
+	mkt       *marketplace.MarketplaceFilterer
+	reg       *modelregistry.ModelRegistryFilterer
+	mktIDs    map[common.Hash]string
+	regIDs    map[common.Hash]string
+
+	Providers map[common.Address]*Provider
+	Bids      map[common.Address]map[common.Hash]*uint256.Int
+	Models    map[common.Hash]*Model
+	Routers   map[common.Address]bool
+	Params    Params
+}
+
+// NewState returns an empty state for the given contracts.
+func NewState(c Contracts) (*State, error) {
+	mkt, err := marketplace.NewMarketplaceFilterer(c.Marketplace, nil)
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	reg, err := modelregistry.NewModelRegistryFilterer(c.ModelRegistry, nil)
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	mabi, err := marketplace.MarketplaceMetaData.GetAbi()
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	rabi, err := modelregistry.ModelRegistryMetaData.GetAbi()
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	return &State{
+		contracts: c, mkt: mkt, reg: reg, mktIDs: eventIDs(mabi), regIDs: eventIDs(rabi),
+		Providers: map[common.Address]*Provider{},
+		Bids:      map[common.Address]map[common.Hash]*uint256.Int{},
+		Models:    map[common.Hash]*Model{},
+		Routers:   map[common.Address]bool{},
+		Params:    Params{MinProviderStake: new(uint256.Int), MinPrice: new(uint256.Int), MaxPrice: new(uint256.Int)},
+	}, nil
+}
+
+func eventIDs(a *abi.ABI) map[common.Hash]string {
+	m := make(map[common.Hash]string, len(a.Events))
+	for name, ev := range a.Events {
+		m[ev.ID] = name
+	}
+	return m
+}
+
+// Apply folds one log into the state. Logs must come in chain order. A removed log (reorg notice) is an
+// error: the indexer handles reorgs by rebuilding.
+func (s *State) Apply(l *types.Log) error {
+	if l.Removed {
+		return errors.New("book: removed log")
+	}
+	if len(l.Topics) == 0 {
+		return ErrUnknownLog
+	}
+	switch l.Address {
+	case s.contracts.Marketplace:
+		return s.applyMarketplace(l, s.mktIDs[l.Topics[0]])
+	case s.contracts.ModelRegistry:
+		return s.applyRegistry(l, s.regIDs[l.Topics[0]])
+	}
+	return ErrUnknownLog
+}
+
+func u(b *big.Int) *uint256.Int {
+	v, _ := uint256.FromBig(b) // event values are uint256: never overflow
+	return v
+}
+
+func (s *State) provider(a common.Address) *Provider {
+	p, ok := s.Providers[a]
+	if !ok {
+		p = &Provider{Address: a, Stake: new(uint256.Int), PendingUnstake: new(uint256.Int), Slashed: new(uint256.Int)}
+		s.Providers[a] = p
+	}
+	return p
+}
+
+func (s *State) applyMarketplace(l *types.Log, name string) error {
+	var err error
+	switch name {
+	case "ProviderRegistered":
+		var e *marketplace.MarketplaceProviderRegistered
+		if e, err = s.mkt.ParseProviderRegistered(*l); err == nil {
+			p := s.provider(e.Provider)
+			p.Registered, p.Signer, p.Endpoint, p.Stake = true, e.Signer, e.Endpoint, u(e.Stake)
+		}
+	case "ProviderUpdated":
+		var e *marketplace.MarketplaceProviderUpdated
+		if e, err = s.mkt.ParseProviderUpdated(*l); err == nil {
+			p := s.provider(e.Provider)
+			p.Signer, p.Endpoint = e.Signer, e.Endpoint
+		}
+	case "StakeAdded":
+		var e *marketplace.MarketplaceStakeAdded
+		if e, err = s.mkt.ParseStakeAdded(*l); err == nil {
+			s.provider(e.Provider).Stake = u(e.Stake)
+		}
+	case "UnstakeRequested":
+		var e *marketplace.MarketplaceUnstakeRequested
+		if e, err = s.mkt.ParseUnstakeRequested(*l); err == nil {
+			p := s.provider(e.Provider)
+			p.Stake, p.PendingUnstake, p.UnlockAt = u(e.Stake), u(e.PendingUnstake), e.UnlockAt
+		}
+	case "Withdrawn":
+		var e *marketplace.MarketplaceWithdrawn
+		if e, err = s.mkt.ParseWithdrawn(*l); err == nil {
+			p := s.provider(e.Provider)
+			p.PendingUnstake, p.UnlockAt = new(uint256.Int), 0
+		}
+	case "Slashed":
+		var e *marketplace.MarketplaceSlashed
+		if e, err = s.mkt.ParseSlashed(*l); err == nil {
+			p := s.provider(e.Provider)
+			p.Stake, p.PendingUnstake = u(e.Stake), u(e.PendingUnstake)
+			p.Slashed = new(uint256.Int).Add(p.Slashed, u(e.Amount))
+			if p.PendingUnstake.IsZero() {
+				p.UnlockAt = 0
+			}
+		}
+	case "BidPosted":
+		var e *marketplace.MarketplaceBidPosted
+		if e, err = s.mkt.ParseBidPosted(*l); err == nil {
+			m := s.Bids[e.Provider]
+			if m == nil {
+				m = map[common.Hash]*uint256.Int{}
+				s.Bids[e.Provider] = m
+			}
+			m[e.ModelId] = u(e.PricePerSecond)
+		}
+	case "BidDeleted":
+		var e *marketplace.MarketplaceBidDeleted
+		if e, err = s.mkt.ParseBidDeleted(*l); err == nil {
+			delete(s.Bids[e.Provider], e.ModelId)
+		}
+	case "ParamsSet":
+		var e *marketplace.MarketplaceParamsSet
+		if e, err = s.mkt.ParseParamsSet(*l); err == nil {
+			s.Params = Params{MinProviderStake: u(e.MinProviderStake), MinPrice: u(e.MinPrice), MaxPrice: u(e.MaxPrice)}
+		}
+	case "RoleGranted":
+		var e *marketplace.MarketplaceRoleGranted
+		if e, err = s.mkt.ParseRoleGranted(*l); err == nil && e.Role == RouterRole {
+			s.Routers[e.Account] = true
+		}
+	case "RoleRevoked":
+		var e *marketplace.MarketplaceRoleRevoked
+		if e, err = s.mkt.ParseRoleRevoked(*l); err == nil && e.Role == RouterRole {
+			delete(s.Routers, e.Account)
+		}
+	default:
+		return ErrUnknownLog
+	}
+	if err != nil {
+		return fmt.Errorf("book: decode %s: %w", name, err)
+	}
+	return nil
+}
+
+func (s *State) applyRegistry(l *types.Log, name string) error {
+	var err error
+	switch name {
+	case "ModelRegistered":
+		var e *modelregistry.ModelRegistryModelRegistered
+		if e, err = s.reg.ParseModelRegistered(*l); err == nil {
+			s.Models[e.ModelId] = &Model{ID: e.ModelId, Name: e.Name + ":" + e.Tag, Builder: e.Builder, FeeBps: e.FeeBps, ContentHash: e.ContentHash}
+		}
+	case "BuilderFeeSet":
+		var e *modelregistry.ModelRegistryBuilderFeeSet
+		if e, err = s.reg.ParseBuilderFeeSet(*l); err == nil {
+			if m := s.Models[e.ModelId]; m != nil {
+				m.FeeBps = e.FeeBps
+			}
+		}
+	default:
+		return ErrUnknownLog
+	}
+	if err != nil {
+		return fmt.Errorf("book: decode %s: %w", name, err)
+	}
+	return nil
+}
+
+// Matchable reports whether p may be matched: registered with active stake >= minProviderStake.
+func (s *State) Matchable(p *Provider) bool {
+	return p.Registered && !p.Stake.Lt(s.Params.MinProviderStake)
+}
+
+// Snapshot is an immutable view of the book. Safe for concurrent use.
+type Snapshot struct {
+	Block     uint64                            // last indexed block
+	Offers    map[common.Hash][]match.Offer     // per model, matchable providers' bids within bounds, SortOffers order
+	Models    map[common.Hash]Model             // every registered model
+	Providers map[common.Address]Provider       // every provider ever seen
+	Signers   map[common.Address]common.Address // provider → registered signer (registered providers)
+	Routers   map[common.Address]bool
+	Params    Params
+}
+
+// Snapshot freezes the state at block.
+func (s *State) Snapshot(block uint64) *Snapshot {
+	snap := &Snapshot{
+		Block:     block,
+		Offers:    map[common.Hash][]match.Offer{},
+		Models:    make(map[common.Hash]Model, len(s.Models)),
+		Providers: make(map[common.Address]Provider, len(s.Providers)),
+		Signers:   make(map[common.Address]common.Address, len(s.Providers)),
+		Routers:   make(map[common.Address]bool, len(s.Routers)),
+		Params:    Params{new(uint256.Int).Set(s.Params.MinProviderStake), new(uint256.Int).Set(s.Params.MinPrice), new(uint256.Int).Set(s.Params.MaxPrice)},
+	}
+	for id, m := range s.Models {
+		snap.Models[id] = *m
+	}
+	for a := range s.Routers {
+		snap.Routers[a] = true
+	}
+	for a, p := range s.Providers {
+		cp := *p
+		cp.Stake, cp.PendingUnstake, cp.Slashed = p.Stake.Clone(), p.PendingUnstake.Clone(), p.Slashed.Clone()
+		snap.Providers[a] = cp
+		if p.Registered {
+			snap.Signers[a] = p.Signer
+		}
+		if !s.Matchable(p) {
+			continue
+		}
+		for model, price := range s.Bids[a] {
+			if _, ok := s.Models[model]; !ok || price.Lt(s.Params.MinPrice) || price.Gt(s.Params.MaxPrice) {
+				continue
+			}
+			snap.Offers[model] = append(snap.Offers[model], match.Offer{Provider: a, Signer: p.Signer, Endpoint: p.Endpoint, Price: *price, Stake: *p.Stake})
+		}
+	}
+	for _, offers := range snap.Offers {
+		match.SortOffers(offers)
+	}
+	return snap
+}
+
+// Bids returns a provider's bids as model → price, sorted by model id (for reports).
+func (s *Snapshot) BidsOf(provider common.Address) []match.Offer {
+	var out []match.Offer
+	for _, offers := range s.Offers {
+		for _, o := range offers {
+			if o.Provider == provider {
+				out = append(out, o)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Price.Lt(&out[j].Price) })
+	return out
+}

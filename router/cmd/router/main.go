@@ -1,0 +1,249 @@
+// Command router runs a Lake Travis router (PROTOCOL §6, §7): it indexes the market contracts, matches
+// signed RFCs to the cheapest live provider, issues session tickets, records closes and serves the
+// keepers' settlement feed. Configuration: a file (--config, YAML/TOML/JSON), environment variables
+// LT_ROUTER_<KEY> (dots and dashes become underscores, e.g. LT_ROUTER_RPC_URLS) and flags, flags winning.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"go.uber.org/zap"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/router/allowance"
+	"github.com/laketravis/laketravis/router/api"
+	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/health"
+	"github.com/laketravis/laketravis/router/index"
+	"github.com/laketravis/laketravis/router/liveness"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+func main() {
+	if err := newRootCmd().Execute(); err != nil {
+		os.Exit(1)
+	}
+}
+
+func newRootCmd() *cobra.Command {
+	v := viper.New()
+	cmd := &cobra.Command{
+		Use:           "router",
+		Short:         "Run a Lake Travis router",
+		SilenceUsage:  true,
+		SilenceErrors: false,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f := v.GetString("config"); f != "" {
+				v.SetConfigFile(f)
+				if err := v.ReadInConfig(); err != nil {
+					return fmt.Errorf("config: %w", err)
+				}
+			}
+			cfg, err := loadConfig(v)
+			if err != nil {
+				return err
+			}
+			log, err := newLogger(cfg.LogLevel)
+			if err != nil {
+				return err
+			}
+			defer log.Sync() //nolint:errcheck
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return run(ctx, cfg, log)
+		},
+	}
+	f := cmd.Flags()
+	f.String("config", "", "config file (yaml, toml or json)")
+	f.StringSlice("rpc-urls", nil, "JSON-RPC URLs, tried in order on failure")
+	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
+	f.String("keystore", "", "router keystore file (encrypted JSON)")
+	f.String("password-file", "", "file holding the keystore password")
+	f.String("private-key", "", "raw hex router key: devnet (chain 31337/1337) only")
+	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
+	f.String("database", "router.db", "SQLite file path, or a postgres:// DSN")
+	f.Uint64("confirmations", 5, "index logs this many blocks below the head")
+	f.Uint64("log-range", 2000, "blocks per eth_getLogs call")
+	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
+	f.Duration("liveness-timeout", 2*time.Second, "timeout of each liveness probe")
+	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider")
+	f.Int("queue-size", 1024, "RFCs that may wait at once")
+	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter")
+	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
+	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
+	f.String("log-level", "info", "debug, info, warn or error")
+	_ = v.BindPFlags(f)
+	v.SetEnvPrefix("LT_ROUTER")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
+	v.AutomaticEnv()
+	return cmd
+}
+
+type config struct {
+	RPCURLs         []string
+	Deployment      string
+	Key             keys.Source
+	Listen          string
+	Database        string
+	Confirmations   uint64
+	LogRange        uint64
+	PollInterval    time.Duration
+	RPCTimeout      time.Duration
+	LivenessTimeout time.Duration
+	QueueTimeout    time.Duration
+	QueueSize       int
+	Grace           time.Duration
+	ShutdownTimeout time.Duration
+	AdminToken      string
+	LogLevel        string
+}
+
+func loadConfig(v *viper.Viper) (*config, error) {
+	c := &config{
+		RPCURLs: v.GetStringSlice("rpc-urls"), Deployment: v.GetString("deployment"),
+		Key:    keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("private-key")},
+		Listen: v.GetString("listen"), Database: v.GetString("database"), Confirmations: v.GetUint64("confirmations"),
+		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
+		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
+		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
+		LogLevel: v.GetString("log-level"),
+	}
+	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
+	if len(c.RPCURLs) == 1 && strings.Contains(c.RPCURLs[0], ",") {
+		c.RPCURLs = strings.Split(c.RPCURLs[0], ",")
+	}
+	switch {
+	case len(c.RPCURLs) == 0:
+		return nil, errors.New("config: rpc-urls is required")
+	case c.Deployment == "":
+		return nil, errors.New("config: deployment is required")
+	}
+	return c, nil
+}
+
+func newLogger(level string) (*zap.Logger, error) {
+	zc := zap.NewProductionConfig()
+	if err := zc.Level.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("config: log-level: %w", err)
+	}
+	return zc.Build()
+}
+
+func run(ctx context.Context, cfg *config, log *zap.Logger) error {
+	dep, err := deployments.Load(cfg.Deployment)
+	if err != nil {
+		return err
+	}
+	cl, err := chain.Dial(ctx, cfg.RPCURLs, chain.Options{CallTimeout: cfg.RPCTimeout})
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	id, err := cl.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("chain id: %w", err)
+	}
+	if id.Uint64() != dep.ChainID {
+		return fmt.Errorf("RPC is chain %d, deployment file is for chain %d", id.Uint64(), dep.ChainID)
+	}
+	key, err := keys.Load(cfg.Key, dep.ChainID)
+	if err != nil {
+		return err
+	}
+	market, err := dep.Address("Marketplace")
+	if err != nil {
+		return err
+	}
+	registry, err := dep.Address("ModelRegistry")
+	if err != nil {
+		return err
+	}
+	pool, err := dep.Address("ComputePool")
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, cfg.Database)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
+		zap.Stringer("router", crypto.PubkeyToAddress(key.PublicKey)))
+
+	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market, ModelRegistry: registry}, StartBlock: dep.StartBlock,
+		Confirmation: cfg.Confirmations, MaxRange: cfg.LogRange, PollInterval: cfg.PollInterval}, cl, db, log.Named("index"))
+	if err != nil {
+		return err
+	}
+	allow, err := allowance.New(pool, cl, 30*time.Second, cfg.RPCTimeout, time.Now)
+	if err != nil {
+		return err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
+		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken},
+		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: &http.Client{}, Timeout: cfg.LivenessTimeout, Now: time.Now},
+		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
+	if err := ix.Sync(ctx); err != nil {
+		log.Warn("initial sync failed; continuing in the background", zap.Error(err))
+	}
+	if !ix.Snapshot().Routers[srv.Router()] {
+		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
+	}
+
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("/", srv.Handler())
+	hs := &http.Server{Addr: cfg.Listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: cfg.QueueTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+
+	bg, bgCtx := errgroup.WithContext(ctx)
+	bg.Go(func() error { return ignoreCanceled(ix.Run(bgCtx)) })
+	bg.Go(func() error { srv.Run(bgCtx, time.Second); return nil })
+	bg.Go(func() error {
+		log.Info("listening", zap.String("addr", cfg.Listen))
+		if err := hs.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	bg.Go(func() error {
+		<-bgCtx.Done()
+		// Stop accepting, let in-flight requests (and the sessions they create) finish; every accepted
+		// session is committed to the database before its answer is written.
+		sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+		defer cancel()
+		log.Info("shutting down")
+		return hs.Shutdown(sctx)
+	})
+	err = bg.Wait()
+	log.Info("stopped", zap.Error(err))
+	return err
+}
+
+func ignoreCanceled(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
