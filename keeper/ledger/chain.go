@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -298,14 +299,23 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash) (common.Addre
 	return info.builder, info.fee, info.ok, nil
 }
 
-// isRevert reports whether err is a node's "execution reverted" answer (not a transport failure).
+// isRevert reports whether err is a node's "execution reverted" answer: JSON-RPC error code 3, revert data
+// (0x-hex) attached, or a message saying so. Any other JSON-RPC error — an RPC provider's "internal
+// error", "rate limit exceeded", a load balancer's complaint — is NOT a revert: it says nothing about the
+// call, so treating it as one would reject a valid session (unknown model) or abandon a good epoch.
 func isRevert(err error) bool {
 	if err == nil {
 		return false
 	}
-	var de interface{ ErrorData() any }
-	if errors.As(err, &de) {
+	var ce rpc.Error
+	if errors.As(err, &ce) && ce.ErrorCode() == 3 {
 		return true
+	}
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if s, ok := de.ErrorData().(string); ok && strings.HasPrefix(s, "0x") {
+			return true
+		}
 	}
 	return strings.Contains(strings.ToLower(err.Error()), "revert")
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keeper/api"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -40,177 +41,180 @@ import (
 // provider seconds×price minus the fee and the builder the fee, the batch file's root rebuilt by
 // @openzeppelin/merkle-tree equal to the committed root, then a guardian veto of the next epoch after the
 // second router lost its role, and the corrected epoch recommitted under the same number without it.
+// Runs on SQLite and PostgreSQL.
 func TestSettleClaimVetoAnvil(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second})
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second})
 
-	// A second router (account 6), granted ROUTER_ROLE now and revoked before the veto.
-	market, err := marketplace.NewMarketplace(env.MarketAddr, env.Client)
-	require.NoError(t, err)
-	role, err := market.ROUTERROLE(&bind.CallOpts{Context: ctx})
-	require.NoError(t, err)
-	router2 := devnet.DevKey(6)
-	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return market.GrantRole(o, role, crypto.PubkeyToAddress(router2.PublicKey))
-	})
-
-	const price = 1_000_000_000_000 // 1e12 wei per second
-	feedA, feedB := testenv.NewFeed(t), testenv.NewFeed(t)
-	var good []wire.SettlementRecord
-	for i := range 4 {
-		good = append(good, env.Record(t, uint64(i), uint32(100+i), 600, price))
-	}
-	forged := env.Record(t, 100, 50, 600, price)
-	badSig, _ := env.Domain.Sign(forged.Receipt, mustKey(t)) // "provider" signature by a stranger
-	forged.ProviderSignature = &badSig
-	over := env.Record(t, 101, 900, 600, price)
-	over.BilledSeconds = 900 // longer than the ticket allows
-	feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
-	feedB.Add(t, good[3], good[0]) // good[0] billed a second time through another router's feed
-
-	client, err := chain.Dial(ctx, []string{env.Anvil.URL}, chain.Options{CallTimeout: 5 * time.Second})
-	require.NoError(t, err)
-	defer client.Close()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "keeper.db"))
-	require.NoError(t, err)
-	defer st.Close()
-	log := zaptest.NewLogger(t)
-	mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey), Confirmations: 2,
-		FeeCeiling: big.NewInt(100e9), PollInterval: 100 * time.Millisecond, Log: log}, client, st)
-	require.NoError(t, err)
-	pool, err := ledger.NewChainPool(env.PoolAddr, client)
-	require.NoError(t, err)
-	modelsAddr, _ := env.Dep.Address("ModelRegistry")
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
-	require.NoError(t, err)
-	promReg := prometheus.NewRegistry()
-	batchDir := t.TempDir()
-	var srv *httptest.Server
-	led, err := ledger.New(ledger.Config{Feeds: []string{feedA.Server.URL, feedB.Server.URL}, EpochLength: 200 * time.Millisecond,
-		BatchDir: batchDir, PublicURL: "http://keeper.test", PollInterval: 100 * time.Millisecond},
-		st, pool, mgr, env.Domain, reg, log, promReg)
-	require.NoError(t, err)
-	srv = httptest.NewServer(api.New(led, promReg, log).Handler())
-	defer srv.Close()
-
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { defer close(done); _ = led.Run(runCtx) }()
-	defer func() { stop(); <-done }()
-
-	// Epoch 0: the three good records of feed A and good[3] from feed B.
-	e0 := waitState(t, ctx, led, 0, ledger.StateConfirmed)
-	require.Equal(t, int64(4), e0.Sessions)
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, 61))
-	e0 = waitState(t, ctx, led, 0, ledger.StateClaimable)
-
-	// Rejections: forged receipt, over the ticket, malformed, and the duplicate — each reported.
-	var rej struct {
-		Rejected []ledger.Rejected `json:"rejected"`
-	}
-	getJSON(t, srv.URL+"/v1/rejected", &rej)
-	codes := map[string]int{}
-	for _, r := range rej.Rejected {
-		codes[r.Code]++
-	}
-	require.Equal(t, map[string]int{ledger.RejectBadProviderSig: 1, ledger.RejectOverTicket: 1, ledger.RejectMalformed: 1, ledger.RejectDuplicate: 1}, codes)
-
-	// Expected credits: seconds × price, 5% to the builder.
-	var provWant, buildWant uint256.Int
-	for _, r := range good {
-		p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
+		// A second router (account 6), granted ROUTER_ROLE now and revoked before the veto.
+		market, err := marketplace.NewMarketplace(env.MarketAddr, env.Client)
 		require.NoError(t, err)
-		provWant.Add(&provWant, p)
-		buildWant.Add(&buildWant, b)
-	}
-
-	// The batch file: its hash is on-chain, its leaves rebuild the committed root in @openzeppelin/merkle-tree.
-	raw := getBytes(t, srv.URL+"/v1/batches/0")
-	require.Equal(t, e0.BatchHash, crypto.Keccak256Hash(raw))
-	var bf ledger.BatchFile
-	require.NoError(t, json.Unmarshal(raw, &bf))
-	require.Len(t, bf.Sessions, 4)
-	onchain, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
-	require.NoError(t, err)
-	require.Equal(t, common.Hash(onchain.Root), ozRoot(t, bf.Leaves))
-	it, err := env.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
-	require.NoError(t, err)
-	require.True(t, it.Next())
-	require.Equal(t, e0.BatchHash, common.Hash(it.Event.BatchHash))
-	require.Equal(t, "http://keeper.test/v1/batches/0", it.Event.Uri)
-	it.Close()
-
-	// Gas: commitRoot costs the same whatever the number of sessions behind the root.
-	rc, err := env.Client.TransactionReceipt(ctx, e0.TxHash)
-	require.NoError(t, err)
-	t.Logf("commitRoot gas %d: per settled session %.1f here (4), %.3f at 100,000, %.4f at 1,000,000",
-		rc.GasUsed, float64(rc.GasUsed)/4, float64(rc.GasUsed)/1e5, float64(rc.GasUsed)/1e6)
-
-	// Claims with the published proofs pay exactly the credits.
-	for _, c := range []struct {
-		account common.Address
-		want    *uint256.Int
-	}{{env.Provider, &provWant}, {env.Builder, &buildWant}} {
-		var p wire.Proof
-		getJSON(t, srv.URL+"/v1/proofs/"+c.account.Hex(), &p)
-		require.Equal(t, c.want.Dec(), p.CumulativeAmount.Dec())
-		before, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
+		role, err := market.ROUTERROLE(&bind.CallOpts{Context: ctx})
 		require.NoError(t, err)
-		proof := make([][32]byte, len(p.Proof))
-		for i := range p.Proof {
-			proof[i] = p.Proof[i]
-		}
+		router2 := devnet.DevKey(6)
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return env.Pool.Claim(o, c.account, p.CumulativeAmount.ToBig(), proof)
+			return market.GrantRole(o, role, crypto.PubkeyToAddress(router2.PublicKey))
 		})
-		after, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
-		require.NoError(t, err)
-		require.Equal(t, c.want.Dec(), new(big.Int).Sub(after, before).String())
-	}
 
-	// Epoch 1: a session through router 2 and one through router 1. Before its window ends, router 2
-	// loses its role and the guardian vetoes the epoch; the keeper rechecks, rejects router 2's session
-	// and recommits epoch 1 with the other one.
-	r2 := env.Record(t, 200, 30, 600, price)
-	sig, err := env.Domain.Sign(&r2.Ticket, router2)
-	require.NoError(t, err)
-	r2.TicketSignature, r2.Router = sig, crypto.PubkeyToAddress(router2.PublicKey)
-	r1 := env.Record(t, 201, 40, 600, price)
-	feedB.Add(t, r2)
-	feedA.Add(t, r1)
-	e1 := waitState(t, ctx, led, 1, ledger.StateConfirmed)
-	require.Equal(t, int64(2), e1.Sessions)
-	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return market.RevokeRole(o, role, crypto.PubkeyToAddress(router2.PublicKey))
-	})
-	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.VetoRoot(o, big.NewInt(1))
-	})
-	var e1b *ledger.EpochRow
-	require.Eventually(t, func() bool {
-		e, err := led.LiveEpoch(ctx, 1)
-		if err == nil && e.Root != e1.Root && e.State == ledger.StateConfirmed {
-			e1b = e
-			return true
+		const price = 1_000_000_000_000 // 1e12 wei per second
+		feedA, feedB := testenv.NewFeed(t), testenv.NewFeed(t)
+		var good []wire.SettlementRecord
+		for i := range 4 {
+			good = append(good, env.Record(t, uint64(i), uint32(100+i), 600, price))
 		}
-		return false
-	}, time.Minute, 100*time.Millisecond)
-	require.Equal(t, int64(1), e1b.Sessions)
-	p1, b1, _ := wire.Credit(40, uint256.NewInt(price), testenv.FeeBps)
-	var wantTotal uint256.Int
-	wantTotal.Add(&provWant, &buildWant)
-	wantTotal.Add(&wantTotal, p1)
-	wantTotal.Add(&wantTotal, b1)
-	require.Equal(t, wantTotal.Dec(), e1b.Total.Dec())
-	total, err := env.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
-	require.NoError(t, err)
-	require.Equal(t, wantTotal.Dec(), total.String())
-	getJSON(t, srv.URL+"/v1/rejected", &rej)
-	require.Equal(t, "not_router_on_recheck", rej.Rejected[len(rej.Rejected)-1].Code)
+		forged := env.Record(t, 100, 50, 600, price)
+		badSig, _ := env.Domain.Sign(forged.Receipt, mustKey(t)) // "provider" signature by a stranger
+		forged.ProviderSignature = &badSig
+		over := env.Record(t, 101, 900, 600, price)
+		over.BilledSeconds = 900 // longer than the ticket allows
+		feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
+		feedB.Add(t, good[3], good[0]) // good[0] billed a second time through another router's feed
 
-	metrics := string(getBytes(t, srv.URL+"/metrics"))
-	require.Contains(t, metrics, `keeper_rejected_records_total{reason="duplicate"} 1`)
+		client, err := chain.Dial(ctx, []string{env.Anvil.URL}, chain.Options{CallTimeout: 5 * time.Second})
+		require.NoError(t, err)
+		defer client.Close()
+		st, err := store.Open(ctx, dsn)
+		require.NoError(t, err)
+		defer st.Close()
+		log := zaptest.NewLogger(t)
+		mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey), Confirmations: 2,
+			FeeCeiling: big.NewInt(100e9), PollInterval: 100 * time.Millisecond, Log: log}, client, st)
+		require.NoError(t, err)
+		pool, err := ledger.NewChainPool(env.PoolAddr, client)
+		require.NoError(t, err)
+		modelsAddr, _ := env.Dep.Address("ModelRegistry")
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
+		require.NoError(t, err)
+		promReg := prometheus.NewRegistry()
+		batchDir := t.TempDir()
+		var srv *httptest.Server
+		led, err := ledger.New(ledger.Config{Feeds: []string{feedA.Server.URL, feedB.Server.URL}, EpochLength: 200 * time.Millisecond,
+			BatchDir: batchDir, PublicURL: "http://keeper.test", PollInterval: 100 * time.Millisecond},
+			st, pool, mgr, env.Domain, reg, log, promReg)
+		require.NoError(t, err)
+		srv = httptest.NewServer(api.New(led, promReg, log).Handler())
+		defer srv.Close()
+
+		runCtx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); _ = led.Run(runCtx) }()
+		defer func() { stop(); <-done }()
+
+		// Epoch 0: the three good records of feed A and good[3] from feed B.
+		e0 := waitState(t, ctx, led, 0, ledger.StateConfirmed)
+		require.Equal(t, int64(4), e0.Sessions)
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, 61))
+		e0 = waitState(t, ctx, led, 0, ledger.StateClaimable)
+
+		// Rejections: forged receipt, over the ticket, malformed, and the duplicate — each reported.
+		var rej struct {
+			Rejected []ledger.Rejected `json:"rejected"`
+		}
+		getJSON(t, srv.URL+"/v1/rejected", &rej)
+		codes := map[string]int{}
+		for _, r := range rej.Rejected {
+			codes[r.Code]++
+		}
+		require.Equal(t, map[string]int{ledger.RejectBadProviderSig: 1, ledger.RejectOverTicket: 1, ledger.RejectMalformed: 1, ledger.RejectDuplicate: 1}, codes)
+
+		// Expected credits: seconds × price, 5% to the builder.
+		var provWant, buildWant uint256.Int
+		for _, r := range good {
+			p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
+			require.NoError(t, err)
+			provWant.Add(&provWant, p)
+			buildWant.Add(&buildWant, b)
+		}
+
+		// The batch file: its hash is on-chain, its leaves rebuild the committed root in @openzeppelin/merkle-tree.
+		raw := getBytes(t, srv.URL+"/v1/batches/0")
+		require.Equal(t, e0.BatchHash, crypto.Keccak256Hash(raw))
+		var bf ledger.BatchFile
+		require.NoError(t, json.Unmarshal(raw, &bf))
+		require.Len(t, bf.Sessions, 4)
+		onchain, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+		require.NoError(t, err)
+		require.Equal(t, common.Hash(onchain.Root), ozRoot(t, bf.Leaves))
+		it, err := env.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+		require.NoError(t, err)
+		require.True(t, it.Next())
+		require.Equal(t, e0.BatchHash, common.Hash(it.Event.BatchHash))
+		require.Equal(t, "http://keeper.test/v1/batches/0", it.Event.Uri)
+		it.Close()
+
+		// Gas: commitRoot costs the same whatever the number of sessions behind the root.
+		rc, err := env.Client.TransactionReceipt(ctx, e0.TxHash)
+		require.NoError(t, err)
+		t.Logf("commitRoot gas %d: per settled session %.1f here (4), %.3f at 100,000, %.4f at 1,000,000",
+			rc.GasUsed, float64(rc.GasUsed)/4, float64(rc.GasUsed)/1e5, float64(rc.GasUsed)/1e6)
+
+		// Claims with the published proofs pay exactly the credits.
+		for _, c := range []struct {
+			account common.Address
+			want    *uint256.Int
+		}{{env.Provider, &provWant}, {env.Builder, &buildWant}} {
+			var p wire.Proof
+			getJSON(t, srv.URL+"/v1/proofs/"+c.account.Hex(), &p)
+			require.Equal(t, c.want.Dec(), p.CumulativeAmount.Dec())
+			before, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
+			require.NoError(t, err)
+			proof := make([][32]byte, len(p.Proof))
+			for i := range p.Proof {
+				proof[i] = p.Proof[i]
+			}
+			env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+				return env.Pool.Claim(o, c.account, p.CumulativeAmount.ToBig(), proof)
+			})
+			after, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
+			require.NoError(t, err)
+			require.Equal(t, c.want.Dec(), new(big.Int).Sub(after, before).String())
+		}
+
+		// Epoch 1: a session through router 2 and one through router 1. Before its window ends, router 2
+		// loses its role and the guardian vetoes the epoch; the keeper rechecks, rejects router 2's session
+		// and recommits epoch 1 with the other one.
+		r2 := env.Record(t, 200, 30, 600, price)
+		sig, err := env.Domain.Sign(&r2.Ticket, router2)
+		require.NoError(t, err)
+		r2.TicketSignature, r2.Router = sig, crypto.PubkeyToAddress(router2.PublicKey)
+		r1 := env.Record(t, 201, 40, 600, price)
+		feedB.Add(t, r2)
+		feedA.Add(t, r1)
+		e1 := waitState(t, ctx, led, 1, ledger.StateConfirmed)
+		require.Equal(t, int64(2), e1.Sessions)
+		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return market.RevokeRole(o, role, crypto.PubkeyToAddress(router2.PublicKey))
+		})
+		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return env.Pool.VetoRoot(o, big.NewInt(1))
+		})
+		var e1b *ledger.EpochRow
+		require.Eventually(t, func() bool {
+			e, err := led.LiveEpoch(ctx, 1)
+			if err == nil && e.Root != e1.Root && e.State == ledger.StateConfirmed {
+				e1b = e
+				return true
+			}
+			return false
+		}, time.Minute, 100*time.Millisecond)
+		require.Equal(t, int64(1), e1b.Sessions)
+		p1, b1, _ := wire.Credit(40, uint256.NewInt(price), testenv.FeeBps)
+		var wantTotal uint256.Int
+		wantTotal.Add(&provWant, &buildWant)
+		wantTotal.Add(&wantTotal, p1)
+		wantTotal.Add(&wantTotal, b1)
+		require.Equal(t, wantTotal.Dec(), e1b.Total.Dec())
+		total, err := env.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
+		require.NoError(t, err)
+		require.Equal(t, wantTotal.Dec(), total.String())
+		getJSON(t, srv.URL+"/v1/rejected", &rej)
+		require.Equal(t, "not_router_on_recheck", rej.Rejected[len(rej.Rejected)-1].Code)
+
+		metrics := string(getBytes(t, srv.URL+"/metrics"))
+		require.Contains(t, metrics, `keeper_rejected_records_total{reason="duplicate"} 1`)
+	})
 }
 
 func waitState(t *testing.T, ctx context.Context, l *ledger.Ledger, n uint64, state string) *ledger.EpochRow {

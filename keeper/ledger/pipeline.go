@@ -108,7 +108,10 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 			}
 			return fmt.Errorf("%w: epoch %d confirmed but the pool holds root %s", ErrChainMismatch, e.Number, oc.Root)
 		}
-		if err := l.setState(ctx, e.ID, StateConfirmed, "claimable_at = ?", int64(oc.ClaimableAt)); err != nil {
+		// The confirmed receipt, not the first one Send saw: a reorg may have moved the commit to another
+		// block (or a fee bump replaced it) since the epoch was marked mined.
+		if err := l.setState(ctx, e.ID, StateConfirmed, "claimable_at = ?, tx_hash = ?, block = ?",
+			int64(oc.ClaimableAt), r.TxHash.Hex(), r.BlockNumber.Int64()); err != nil {
 			return err
 		}
 		crashpoint.Hit(crashpoint.EpochConfirmed)
@@ -230,7 +233,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions WHERE epoch_id IS NULL`).Scan(&maxSeq); err != nil {
 			return err
 		}
-		sessions, err := loadSessions(ctx, tx, `epoch_id IS NULL AND seq <= ?`, maxSeq)
+		sessions, err := loadCredits(ctx, tx, `epoch_id IS NULL AND seq <= ?`, maxSeq)
 		if err != nil {
 			return err
 		}
@@ -305,6 +308,32 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		zap.Stringer("root", assembled.Root), zap.String("total", assembled.Total.Dec()), zap.String("delta", assembled.Delta.Dec()))
 	crashpoint.Hit(crashpoint.EpochAssembled)
 	return nil
+}
+
+// loadCredits loads what crediting needs of the sessions matching where (by seq): accounts, fee, price,
+// seconds — not the records, which an epoch of a million sessions would hold in memory for nothing.
+func loadCredits(ctx context.Context, tx *store.Tx, where string, args ...any) ([]Session, error) {
+	rows, err := tx.Query(ctx, `SELECT provider, builder, fee_bps, price, seconds FROM sessions WHERE `+where+` ORDER BY seq`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	var provider, builder, price string
+	var fee, secs int64
+	for rows.Next() {
+		if err := rows.Scan(&provider, &builder, &fee, &price, &secs); err != nil {
+			return nil, err
+		}
+		var s Session
+		s.Provider, s.Builder = common.HexToAddress(provider), common.HexToAddress(builder)
+		s.FeeBps, s.Seconds = uint16(fee), uint32(secs)
+		if err := s.Price.SetFromDecimal(price); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 func loadSessions(ctx context.Context, tx *store.Tx, where string, args ...any) ([]Session, error) {
@@ -393,7 +422,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			return err
 		}
 		for _, id := range ids {
-			sessions, err := loadSessions(ctx, tx, `epoch_id = ?`, id)
+			sessions, err := loadCredits(ctx, tx, `epoch_id = ?`, id)
 			if err != nil {
 				return err
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,11 +16,13 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
-func setup(t *testing.T) (context.Context, *devnet.Anvil, *rpc.Client, *chain.Client, *store.Store) {
+// Every test runs twice, on SQLite and on PostgreSQL (dbtest), each against its own anvil.
+func setup(t *testing.T, dsn string) (context.Context, *devnet.Anvil, *rpc.Client, *chain.Client, *store.Store) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	t.Cleanup(cancel)
@@ -34,7 +35,7 @@ func setup(t *testing.T) (context.Context, *devnet.Anvil, *rpc.Client, *chain.Cl
 	c, err := chain.Dial(ctx, []string{anvil.URL}, chain.Options{CallTimeout: 5 * time.Second})
 	require.NoError(t, err)
 	t.Cleanup(c.Close)
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "keeper.db"))
+	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	return ctx, anvil, r, c, st
@@ -85,8 +86,10 @@ func mineUntil(ctx context.Context, r *rpc.Client, done <-chan struct{}) {
 
 // TestSendConfirmIdempotent: an intent is mined once and confirmed at the depth; a second Send with the
 // same id returns the same receipt and sends nothing.
-func TestSendConfirmIdempotent(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestSendConfirmIdempotent(t *testing.T) { dbtest.Run(t, true, testSendConfirmIdempotent) }
+
+func testSendConfirmIdempotent(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	m := newManager(t, c, st, nil)
 
 	rc, err := m.Send(ctx, "intent-a", candidate(1))
@@ -120,8 +123,10 @@ func TestSendConfirmIdempotent(t *testing.T) {
 // TestFeeBumpAutomineOff: with automine off nothing is mined, so the manager bumps; every bump raises tip
 // and fee cap by at least 10%, stays under the ceiling, and when a block finally comes exactly one
 // transaction with that nonce is mined: the latest attempt.
-func TestFeeBumpAutomineOff(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestFeeBumpAutomineOff(t *testing.T) { dbtest.Run(t, true, testFeeBumpAutomineOff) }
+
+func testFeeBumpAutomineOff(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 	ceiling := big.NewInt(20e9)
 	var bumps atomic.Int32
@@ -163,8 +168,10 @@ func TestFeeBumpAutomineOff(t *testing.T) {
 }
 
 // TestFeeCeilingStopsBumps: at the ceiling the manager keeps rebroadcasting instead of exceeding it.
-func TestFeeCeilingStopsBumps(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestFeeCeilingStopsBumps(t *testing.T) { dbtest.Run(t, true, testFeeCeilingStopsBumps) }
+
+func testFeeCeilingStopsBumps(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 	head, err := c.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
@@ -193,8 +200,10 @@ func (dropSends) SendTransaction(context.Context, *types.Transaction) error {
 // TestRestartResumesPending: a transaction persisted but never broadcast (and one broadcast but not
 // mined) is picked up by a new manager on the same store; the new Send call for the same intent sends
 // the stored bytes, not a transaction built from its (different) candidate.
-func TestRestartResumesPending(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestRestartResumesPending(t *testing.T) { dbtest.Run(t, true, testRestartResumesPending) }
+
+func testRestartResumesPending(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 
 	first := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
@@ -240,8 +249,10 @@ func TestRestartResumesPending(t *testing.T) {
 
 // TestReorgBelowDepth: the block holding a mined transaction is reverted before it reaches the depth;
 // Confirm notices, rebroadcasts the stored transaction and confirms it in its new block. One nonce used.
-func TestReorgBelowDepth(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestReorgBelowDepth(t *testing.T) { dbtest.Run(t, true, testReorgBelowDepth) }
+
+func testReorgBelowDepth(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.Confirmations = 4 })
 
 	var snap string
@@ -277,8 +288,10 @@ func TestReorgBelowDepth(t *testing.T) {
 
 // TestNonceTaken: another transaction from the same key takes the intent's nonce; the intent fails with
 // ErrNonceTaken instead of waiting forever.
-func TestNonceTaken(t *testing.T) {
-	ctx, _, r, c, st := setup(t)
+func TestNonceTaken(t *testing.T) { dbtest.Run(t, true, testNonceTaken) }
+
+func testNonceTaken(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
 	m := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.NonceTakenAfter = 3; cfg.ResubmitAfter = time.Hour })
 	errc := make(chan error, 1)
 	go func() { _, err := m.Send(ctx, "stolen", candidate(1)); errc <- err }()

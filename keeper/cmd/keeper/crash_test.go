@@ -24,6 +24,7 @@ import (
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keeper/crashpoint"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -35,19 +36,24 @@ import (
 // new sessions in the feed. At the end what is on-chain equals the ledger: the total committed is every
 // credit once, every session is in exactly one committed batch, every commit epoch appears once, the
 // keeper's nonce equals its number of intents (no stray transaction), and the batched claims paid
-// provider and builder exactly what they earned.
+// provider and builder exactly what they earned. It runs twice, with the keeper's database on SQLite and
+// on PostgreSQL (a SIGKILL there leaves a server-side transaction to roll back, not a journal).
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the keeper binary against anvil")
 	}
+	bin := filepath.Join(t.TempDir(), "keeper")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, string(out))
+	dbtest.Run(t, true, func(t *testing.T, dsn string) { crashSafety(t, bin, dsn) })
+}
+
+func crashSafety(t *testing.T, bin, dsn string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second, DisputeWindow: 3})
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "keeper")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, string(out))
 	depFile := filepath.Join(dir, "deployment.json")
 	dj, err := json.Marshal(env.Dep)
 	require.NoError(t, err)
@@ -72,7 +78,7 @@ func TestCrashSafety(t *testing.T) {
 			"--rpc-urls", env.Anvil.URL, "--deployment", depFile, "--raw-key", devnet.DevKeys[testenv.KeeperKey],
 			"--routers", feed.Server.URL, "--epoch-length", "500ms", "--data-dir", dataDir, "--confirmations", "2",
 			"--public-url", "http://keeper.test", "--listen", listen, "--claims", "--poll-interval", "200ms",
-			"--resubmit-after", "10s", "--log-level", "info")
+			"--resubmit-after", "10s", "--log-level", "info", "--database", dsn)
 		cmd.Env = append(os.Environ(), crashpoint.EnvVar+"="+crashAt)
 		var logs bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &logs, &logs
@@ -166,7 +172,7 @@ func TestCrashSafety(t *testing.T) {
 		require.Equal(t, uint64(i), e)
 	}
 
-	st, err := store.Open(ctx, filepath.Join(dataDir, "keeper.db"))
+	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	defer st.Close()
 	intents, err := st.Intents(ctx)

@@ -1,0 +1,243 @@
+package ledger_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// keeper is an in-process keeper (ledger + txmgr + store) for the integration tests.
+type keeper struct {
+	led   *ledger.Ledger
+	st    *store.Store
+	mgr   *txmgr.Manager
+	stop  func()
+	feeds []*testenv.Feed
+}
+
+type keeperOptions struct {
+	rpcURLs       []string
+	dsn           string
+	confirmations uint64
+	callTimeout   time.Duration // per RPC attempt (chain client)
+	claims        bool
+	log           *zap.Logger
+}
+
+// startKeeper runs a keeper against env through opts.rpcURLs until the test ends. Every RPC, the
+// registry's included, goes through those URLs: setup retries until they answer.
+func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keeperOptions) *keeper {
+	t.Helper()
+	client, err := chain.Dial(ctx, opts.rpcURLs, chain.Options{CallTimeout: opts.callTimeout})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	st, err := store.Open(ctx, opts.dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey),
+		Confirmations: opts.confirmations, FeeCeiling: big.NewInt(100e9), PollInterval: 50 * time.Millisecond,
+		ResubmitAfter: 3 * time.Second, RPCTimeout: 5 * time.Second, Log: opts.log}, client, st)
+	require.NoError(t, err)
+	pool, err := ledger.NewChainPool(env.PoolAddr, client)
+	require.NoError(t, err)
+	modelsAddr, _ := env.Dep.Address("ModelRegistry")
+	var reg *ledger.ChainRegistry
+	require.Eventually(t, func() bool {
+		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
+		return err == nil
+	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
+	feed := testenv.NewFeed(t)
+	led, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, EpochLength: 300 * time.Millisecond,
+		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
+		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims}, st, pool, mgr, env.Domain, reg, opts.log, nil)
+	require.NoError(t, err)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = led.Run(runCtx) }()
+	k := &keeper{led: led, st: st, mgr: mgr, feeds: []*testenv.Feed{feed}}
+	k.stop = func() { cancel(); <-done }
+	t.Cleanup(k.stop)
+	return k
+}
+
+// settled reports whether the live epochs hold exactly n sessions and the newest one is at least in
+// state min (confirmed or claimable), with its batched claims done if want is ClaimsDone.
+func (k *keeper) settled(ctx context.Context, n int64, states []string, claims string) bool {
+	epochs, err := k.led.Epochs(ctx)
+	if err != nil || len(epochs) == 0 {
+		return false
+	}
+	var sum int64
+	for _, e := range epochs {
+		sum += e.Sessions
+	}
+	newest := epochs[len(epochs)-1]
+	okState := false
+	for _, s := range states {
+		okState = okState || newest.State == s
+	}
+	return sum == n && okState && (claims == "" || newest.Claims == claims)
+}
+
+// checkLedgerEqualsChain asserts what the chain holds is what the ledger holds, every credit once: one
+// RootCommitted per live epoch, in order, with the ledger's root and total; the pool's total is every
+// record's credit; no transaction beyond the keeper's intents (nonce = intents, all confirmed); nothing
+// rejected; and, with claims, provider and builder claimed exactly what they earned.
+func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SettlementRecord, price uint64, claims bool) {
+	t.Helper()
+	var provWant, buildWant, total uint256.Int
+	for _, r := range records {
+		p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
+		require.NoError(t, err)
+		provWant.Add(&provWant, p)
+		buildWant.Add(&buildWant, b)
+	}
+	total.Add(&provWant, &buildWant)
+
+	epochs, err := k.led.Epochs(ctx)
+	require.NoError(t, err)
+	call := &bind.CallOpts{Context: ctx}
+	committed, err := env.Pool.TotalCommitted(call)
+	require.NoError(t, err)
+	require.Equal(t, total.Dec(), committed.String(), "on-chain total = every credit once")
+	require.Equal(t, total.Dec(), epochs[len(epochs)-1].Total.Dec(), "ledger total = every credit once")
+
+	it, err := env.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	require.NoError(t, err)
+	var commits []uint64
+	var roots []common.Hash
+	for it.Next() {
+		commits = append(commits, it.Event.Epoch.Uint64())
+		roots = append(roots, it.Event.Root)
+	}
+	require.NoError(t, it.Error())
+	require.Len(t, commits, len(epochs), "one commit per live epoch")
+	var sessions int64
+	for i, e := range epochs {
+		require.Equal(t, uint64(i), commits[i], "epoch %d committed exactly once, in order", i)
+		require.Equal(t, e.Root, roots[i], "epoch %d root", i)
+		r, err := env.Client.TransactionReceipt(ctx, e.TxHash)
+		require.NoError(t, err, "epoch %d commit tx %s", i, e.TxHash)
+		require.Equal(t, uint64(1), r.Status)
+		require.Equal(t, e.Block, r.BlockNumber.Uint64(), "epoch %d: the ledger records the canonical block", i)
+		sessions += e.Sessions
+	}
+	require.Equal(t, int64(len(records)), sessions)
+
+	intents, err := k.st.Intents(ctx)
+	require.NoError(t, err)
+	nonce, err := env.Client.NonceAt(ctx, crypto.PubkeyToAddress(devnet.DevKey(testenv.KeeperKey).PublicKey), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent, none twice: %+v", intents)
+	for _, in := range intents {
+		require.Equal(t, "confirmed", in.State, "%+v", in)
+	}
+	rej, err := k.led.RejectedAfter(ctx, 0, 100)
+	require.NoError(t, err)
+	require.Empty(t, rej, "an RPC failure must never reject a valid record")
+
+	if claims {
+		for _, c := range []struct {
+			a    common.Address
+			want *uint256.Int
+		}{{env.Provider, &provWant}, {env.Builder, &buildWant}} {
+			got, err := env.Pool.Claimed(call, c.a)
+			require.NoError(t, err)
+			require.Equal(t, c.want.Dec(), got.String(), "claimed by %s", c.a)
+		}
+	}
+}
+
+// TestSettleThroughRPCFaults settles several epochs, with batched claims, while every RPC goes through
+// fault-injecting proxies that drop, delay past the client timeout or error a third of the calls
+// (deterministic seeds; the first eth_sendRawTransaction's answer is always lost after the node took the
+// transaction, and the first receipt poll always times out). Settlement completes with every epoch
+// committed exactly once, no transaction beyond the intents, nothing rejected, and the totals of the
+// ledger and the chain equal. One subtest has a single faulty URL (SQLite), the other fails over
+// between two faulty URLs (PostgreSQL).
+func TestSettleThroughRPCFaults(t *testing.T) {
+	cases := []struct {
+		name    string
+		proxies int
+		dsn     func(testing.TB) string
+	}{
+		{"one-faulty-url/sqlite", 1, dbtest.SQLite},
+		{"two-faulty-urls/postgres", 2, dbtest.Postgres},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			dsn := c.dsn(t)
+			env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second, DisputeWindow: 2})
+
+			var proxies []*faultproxy.Proxy
+			var urls []string
+			for i := range c.proxies {
+				p := faultproxy.New(t, env.Anvil.URL, faultproxy.Config{Seed: uint64(7 + i), MaxFaults: 400,
+					Delay: time.Second, First: map[string]faultproxy.Kind{
+						"eth_sendRawTransaction":    faultproxy.DropAfter,
+						"eth_getTransactionReceipt": faultproxy.Delay,
+					}})
+				proxies = append(proxies, p)
+				urls = append(urls, p.URL)
+			}
+			k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: urls, dsn: dsn, confirmations: 2,
+				callTimeout: 300 * time.Millisecond, claims: true, log: zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))})
+
+			const price = 1_500_000_000_000
+			var records []wire.SettlementRecord
+			for wave := range 3 {
+				for range 3 {
+					i := uint64(len(records))
+					r := env.Record(t, i, uint32(20+i*7%90), 600, price)
+					records = append(records, r)
+					k.feeds[0].Add(t, r)
+				}
+				require.Eventually(t, func() bool {
+					return k.settled(ctx, int64(len(records)), []string{ledger.StateConfirmed, ledger.StateClaimable}, "")
+				}, 90*time.Second, 100*time.Millisecond, "wave %d never settled", wave)
+			}
+			require.Eventually(t, func() bool {
+				return k.settled(ctx, int64(len(records)), []string{ledger.StateClaimable}, ledger.ClaimsDone)
+			}, 60*time.Second, 100*time.Millisecond, "batched claims never done")
+			k.stop()
+
+			epochs, err := k.led.Epochs(ctx)
+			require.NoError(t, err)
+			require.GreaterOrEqual(t, len(epochs), 3, "several epochs")
+			for _, p := range proxies {
+				t.Logf("proxy %s: %s", p.URL, p)
+				faults, requests := p.Faults()
+				counts := p.Counts()
+				require.Greater(t, requests, 60)
+				require.InDelta(t, 1.0/3, float64(faults)/float64(requests), 0.1, "about a third faulted")
+				for kind := faultproxy.DropBefore; kind <= faultproxy.RPCError; kind++ {
+					require.Positive(t, counts[kind], "no %s fault injected", kind)
+				}
+			}
+			require.Positive(t, proxies[0].FaultedMethods()["eth_sendRawTransaction"])
+			checkLedgerEqualsChain(t, ctx, env, k, records, price, true)
+		})
+	}
+}

@@ -1,0 +1,141 @@
+package ledger_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestReorgBelowConfirmationDepth drives the whole pipeline through two reorgs shallower than its
+// confirmation depth (4), each removing an epoch's commit after the ledger recorded it mined:
+//
+//  1. anvil_reorg replaces the commit's block and the two above it with empty blocks (same height);
+//  2. evm_revert returns to a snapshot taken while the commit was in the pool (the chain gets shorter).
+//
+// Each time the keeper sees the receipt vanish, broadcasts the same stored transaction again, confirms it
+// in its new block and only then counts the epoch: every epoch is committed exactly once on the canonical
+// chain, the ledger records the canonical block, the totals are equal and no transaction beyond the
+// intents was sent. Runs on SQLite and PostgreSQL.
+func TestReorgBelowConfirmationDepth(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		env := testenv.New(t, ctx, testenv.Options{}) // automine: the test decides when blocks come
+		r, err := rpc.DialContext(ctx, env.Anvil.URL)
+		require.NoError(t, err)
+		defer r.Close()
+		k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dsn, confirmations: 4,
+			callTimeout: 5 * time.Second, log: zaptest.NewLogger(t, zaptest.Level(zap.InfoLevel))})
+
+		mine := func(n int) {
+			for range n {
+				require.NoError(t, r.CallContext(ctx, nil, "evm_mine"))
+			}
+		}
+		// mining mines a block every 100 ms until the returned function is called.
+		mining := func() (stop func()) {
+			done, exited := make(chan struct{}), make(chan struct{})
+			go func() {
+				defer close(exited)
+				for {
+					select {
+					case <-done:
+						return
+					case <-time.After(100 * time.Millisecond):
+						_ = r.CallContext(ctx, nil, "evm_mine")
+					}
+				}
+			}()
+			return func() { close(done); <-exited }
+		}
+		head := func() uint64 {
+			n, err := env.Client.BlockNumber(ctx)
+			require.NoError(t, err)
+			return n
+		}
+		const price = 1_000_000_000_000
+		var records []wire.SettlementRecord
+		add := func(n int) {
+			for range n {
+				i := uint64(len(records))
+				rec := env.Record(t, i, uint32(30+i), 600, price)
+				records = append(records, rec)
+				k.feeds[0].Add(t, rec)
+			}
+		}
+		gone := func(tx common.Hash) {
+			_, err := env.Client.TransactionReceipt(ctx, tx)
+			require.Error(t, err, "the receipt of %s left with the reorged blocks", tx)
+		}
+
+		// 1. anvil_reorg: depth 3 < 4.
+		add(3)
+		e0 := waitState(t, ctx, k.led, 0, ledger.StateMined)
+		require.Equal(t, e0.Block, head(), "automine: the commit is the newest block")
+		mine(2)
+		require.NoError(t, r.CallContext(ctx, nil, "anvil_reorg", 3, []any{}))
+		gone(e0.TxHash)
+		stop := mining()
+		e0b := waitState(t, ctx, k.led, 0, ledger.StateConfirmed)
+		stop()
+		require.Greater(t, e0b.Block, e0.Block, "mined again above the replaced blocks")
+		in, err := k.mgr.Lookup(ctx, e0b.Intent)
+		require.NoError(t, err)
+		require.Contains(t, attemptHashes(in.Attempts), e0b.TxHash, "one of the stored signed transactions")
+
+		// 2. evm_snapshot/evm_revert: the commit of epoch 1 is mined two blocks deep, then the chain goes
+		// back to before it.
+		require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+		add(2)
+		require.Eventually(t, func() bool {
+			e, err := k.led.LiveEpoch(ctx, 1)
+			if err != nil || e.Intent == "" {
+				return false
+			}
+			in, err := k.mgr.Lookup(ctx, e.Intent)
+			if err != nil {
+				return false
+			}
+			tx, _, err := env.Client.TransactionByHash(ctx, in.Latest().Hash)
+			return err == nil && tx != nil // broadcast: in the pool
+		}, time.Minute, 50*time.Millisecond, "epoch 1 commit never broadcast")
+		var snap string
+		require.NoError(t, r.CallContext(ctx, &snap, "evm_snapshot"))
+		mine(2)
+		e1 := waitState(t, ctx, k.led, 1, ledger.StateMined)
+		var ok bool
+		require.NoError(t, r.CallContext(ctx, &ok, "evm_revert", snap))
+		require.True(t, ok)
+		require.Less(t, head(), e1.Block, "the chain is back before the commit")
+		gone(e1.TxHash)
+		stop = mining()
+		e1b := waitState(t, ctx, k.led, 1, ledger.StateConfirmed)
+		stop()
+		require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", true))
+
+		in, err = k.mgr.Lookup(ctx, e1b.Intent)
+		require.NoError(t, err)
+		require.Contains(t, attemptHashes(in.Attempts), e1b.TxHash)
+		checkLedgerEqualsChain(t, ctx, env, k, records, price, false)
+	})
+}
+
+func attemptHashes(as []txmgr.Attempt) []common.Hash {
+	out := make([]common.Hash, len(as))
+	for i := range as {
+		out[i] = as[i].Hash
+	}
+	return out
+}
