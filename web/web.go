@@ -8,9 +8,11 @@
 // content hash (app.js?v=…), so stamped assets are cached for a year as immutable and a new binary's page
 // picks up new assets at once. index.html and config.json are revalidated on every load (ETag, 304).
 //
-// Mount it on the router's mux as the fallback route, after the /v1/ routes:
+// Mount it on the router's mux as the fallback route beside the /v1/ routes (router/cmd/router does this,
+// with KeeperURL from its keeper-url setting):
 //
-//	mux.Handle("GET /", web.NewHandler(web.Config{KeeperURL: keeperPublicURL}))
+//	mux.Handle("/v1/", apiHandler)
+//	mux.Handle("/", web.NewHandler(web.Config{KeeperURL: keeperPublicURL}))
 //
 // Paths other than the page's own get a PROTOCOL §9 404 body, so a /v1/ endpoint the router does not
 // serve still answers 404 (the page shows "not available" for it) rather than the page itself.

@@ -69,6 +69,7 @@ type Config struct {
 	QueueSize    int           // waiting RFCs (default 1024)
 	Candidates   int           // providers probed per match round (default 4)
 	AdminToken   string        // bearer token of the admin endpoints; empty disables them
+	Budget       BudgetSource  // the ComputePool budget for GET /v1/budget; nil: 501
 	Now          func() time.Time
 }
 
@@ -86,6 +87,7 @@ type Server struct {
 	log      *zap.Logger
 	metrics  *metrics
 	mux      *http.ServeMux
+	used     usedCache
 }
 
 // New builds the server. reg receives its Prometheus metrics (may be nil).
@@ -130,6 +132,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /v1/allowance/{user}", s.instrument("allowance", s.handleAllowance))
 	s.mux.HandleFunc("GET /v1/reports/popularity", s.instrument("popularity", s.handlePopularity))
 	s.mux.HandleFunc("GET /v1/reports/anomalies", s.instrument("anomalies", s.handleAnomalies))
+	s.mux.HandleFunc("GET /v1/reports/sessions", s.instrument("sessions_report", s.handleSessionsReport))
+	s.mux.HandleFunc("GET /v1/reports/epochs", s.instrument("epochs_report", s.handleEpochsReport))
+	s.mux.HandleFunc("GET /v1/budget", s.instrument("budget", s.handleBudget))
 	s.mux.HandleFunc("POST /v1/admin/sessions/{id}/clear", s.instrument("clear", s.handleClear))
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 }

@@ -1,6 +1,7 @@
 // Package book is the market's state as the router sees it — providers (stake, pending unstake, signer,
-// endpoint), bids, models (with builder and fee), market parameters and the routers holding ROUTER_ROLE —
-// rebuilt by folding the Marketplace and ModelRegistry events in chain order (PROTOCOL §5: "the router
+// endpoint), bids, models (with builder and fee), market parameters, the routers holding ROUTER_ROLE and
+// the settlement epochs committed to the ComputePool — rebuilt by folding the Marketplace, ModelRegistry
+// and ComputePool events in chain order (PROTOCOL §5: "the router
 // rebuilds its whole order book from events alone"). A State is mutated by one goroutine (the indexer);
 // Snapshot freezes it into an immutable, per-model, price-sorted order book that request handlers share.
 package book
@@ -12,11 +13,13 @@ import (
 	"sort"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/router/match"
@@ -53,10 +56,52 @@ type Params struct {
 	MaxPrice         *uint256.Int
 }
 
-// Contracts are the addresses whose logs the fold understands.
+// Contracts are the addresses whose logs the fold understands. ComputePool may be zero (no epochs).
 type Contracts struct {
 	Marketplace   common.Address
 	ModelRegistry common.Address
+	ComputePool   common.Address
+}
+
+// Epoch is one root committed to the ComputePool (RootCommitted), marked Vetoed once a RootVetoed event
+// discarded it. A vetoed epoch number is committed again with a new root: both records are kept.
+type Epoch struct {
+	Epoch           uint64       `json:"epoch,string"`
+	Root            common.Hash  `json:"root"`
+	CumulativeTotal *uint256.Int `json:"cumulativeTotal"`
+	Delta           *uint256.Int `json:"delta"`
+	Day             uint64       `json:"day,string"`
+	ClaimableAt     uint64       `json:"claimableAt,string"`
+	BatchHash       common.Hash  `json:"batchHash"`
+	URI             string       `json:"uri"`
+	Vetoed          bool         `json:"vetoed"`
+	Block           uint64       `json:"block,string"`
+	TxHash          common.Hash  `json:"txHash"`
+}
+
+// MaxSnapshotEpochs bounds the epochs a Snapshot carries (the newest commits).
+const MaxSnapshotEpochs = 256
+
+// Topics returns the event signatures the fold uses, for an eth_getLogs topic filter: every Marketplace
+// and ModelRegistry event, and the ComputePool's RootCommitted and RootVetoed (not its per-account claims).
+func Topics() ([]common.Hash, error) {
+	var out []common.Hash
+	for _, md := range []*bind.MetaData{marketplace.MarketplaceMetaData, modelregistry.ModelRegistryMetaData} {
+		a, err := md.GetAbi()
+		if err != nil {
+			return nil, fmt.Errorf("book: %w", err)
+		}
+		for _, ev := range a.Events {
+			out = append(out, ev.ID)
+		}
+	}
+	pa, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	out = append(out, pa.Events["RootCommitted"].ID, pa.Events["RootVetoed"].ID)
+	sort.Slice(out, func(i, j int) bool { return out[i].Cmp(out[j]) < 0 })
+	return out, nil
 }
 
 // ErrUnknownLog is returned by Apply for a log of another contract or an event the fold does not use;
@@ -68,14 +113,17 @@ type State struct {
 	contracts Contracts
 	mkt       *marketplace.MarketplaceFilterer
 	reg       *modelregistry.ModelRegistryFilterer
+	pool      *computepool.ComputePoolFilterer
 	mktIDs    map[common.Hash]string
 	regIDs    map[common.Hash]string
+	poolIDs   map[common.Hash]string
 
 	Providers map[common.Address]*Provider
 	Bids      map[common.Address]map[common.Hash]*uint256.Int
 	Models    map[common.Hash]*Model
 	Routers   map[common.Address]bool
 	Params    Params
+	Epochs    []*Epoch // in commit order
 }
 
 // NewState returns an empty state for the given contracts.
@@ -96,8 +144,16 @@ func NewState(c Contracts) (*State, error) {
 	if err != nil {
 		return nil, fmt.Errorf("book: %w", err)
 	}
+	pool, err := computepool.NewComputePoolFilterer(c.ComputePool, nil)
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
+	pabi, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		return nil, fmt.Errorf("book: %w", err)
+	}
 	return &State{
-		contracts: c, mkt: mkt, reg: reg, mktIDs: eventIDs(mabi), regIDs: eventIDs(rabi),
+		contracts: c, mkt: mkt, reg: reg, pool: pool, mktIDs: eventIDs(mabi), regIDs: eventIDs(rabi), poolIDs: eventIDs(pabi),
 		Providers: map[common.Address]*Provider{},
 		Bids:      map[common.Address]map[common.Hash]*uint256.Int{},
 		Models:    map[common.Hash]*Model{},
@@ -129,7 +185,45 @@ func (s *State) Apply(l *types.Log) error {
 	case s.contracts.ModelRegistry:
 		return s.applyRegistry(l, s.regIDs[l.Topics[0]])
 	}
+	if l.Address == s.contracts.ComputePool && l.Address != (common.Address{}) {
+		return s.applyPool(l, s.poolIDs[l.Topics[0]])
+	}
 	return ErrUnknownLog
+}
+
+func (s *State) applyPool(l *types.Log, name string) error {
+	var err error
+	switch name {
+	case "RootCommitted":
+		var e *computepool.ComputePoolRootCommitted
+		if e, err = s.pool.ParseRootCommitted(*l); err == nil {
+			if !e.Epoch.IsUint64() || !e.Day.IsUint64() {
+				return fmt.Errorf("book: RootCommitted: epoch or day out of range")
+			}
+			s.Epochs = append(s.Epochs, &Epoch{Epoch: e.Epoch.Uint64(), Root: e.Root, CumulativeTotal: u(e.CumulativeTotal), Delta: u(e.Delta),
+				Day: e.Day.Uint64(), ClaimableAt: e.ClaimableAt, BatchHash: e.BatchHash, URI: e.Uri, Block: l.BlockNumber, TxHash: l.TxHash})
+		}
+	case "RootVetoed":
+		var e *computepool.ComputePoolRootVetoed
+		if e, err = s.pool.ParseRootVetoed(*l); err == nil {
+			// Epochs [epoch, discardedThrough] are discarded: their live (newest, not yet vetoed) commits.
+			from, through := e.Epoch, e.DiscardedThrough
+			for i := len(s.Epochs) - 1; i >= 0; i-- {
+				x := s.Epochs[i]
+				n := new(big.Int).SetUint64(x.Epoch)
+				if x.Vetoed || n.Cmp(from) < 0 || n.Cmp(through) > 0 {
+					continue
+				}
+				x.Vetoed = true
+			}
+		}
+	default:
+		return ErrUnknownLog
+	}
+	if err != nil {
+		return fmt.Errorf("book: decode %s: %w", name, err)
+	}
+	return nil
 }
 
 func u(b *big.Int) *uint256.Int {
@@ -265,6 +359,7 @@ type Snapshot struct {
 	Signers   map[common.Address]common.Address // provider → registered signer (registered providers)
 	Routers   map[common.Address]bool
 	Params    Params
+	Epochs    []Epoch // the newest MaxSnapshotEpochs commits, in commit order (oldest first)
 }
 
 // Snapshot freezes the state at block.
@@ -280,6 +375,12 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 	}
 	for id, m := range s.Models {
 		snap.Models[id] = *m
+	}
+	eps := s.Epochs[max(0, len(s.Epochs)-MaxSnapshotEpochs):]
+	snap.Epochs = make([]Epoch, len(eps))
+	for i, e := range eps {
+		snap.Epochs[i] = *e
+		snap.Epochs[i].CumulativeTotal, snap.Epochs[i].Delta = e.CumulativeTotal.Clone(), e.Delta.Clone()
 	}
 	for a := range s.Routers {
 		snap.Routers[a] = true

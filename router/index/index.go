@@ -1,5 +1,6 @@
-// Package index is the router's chain indexer: it copies every Marketplace and ModelRegistry log from the
-// deployment's start block into the store's event table, in bounded block ranges, up to the head minus a
+// Package index is the router's chain indexer: it copies the Marketplace and ModelRegistry logs, and the
+// ComputePool's epoch logs (RootCommitted, RootVetoed), from the deployment's start block into the store's
+// event table (filtered by address and by the event signatures the book folds, book.Topics), in bounded block ranges, up to the head minus a
 // confirmation depth, and folds them into a book.State whose snapshots feed matching. Its cursor (last
 // indexed block and that block's hash) is stored in the same transaction as the logs of each range, so
 // a restart resumes exactly where it stopped: no log is replayed into the state twice or missed.
@@ -13,6 +14,8 @@ package index
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -42,6 +45,8 @@ type Store interface {
 	IndexedBlocks(ctx context.Context) ([]store.IndexedBlock, error)
 	Rollback(ctx context.Context, block uint64, hash common.Hash, set bool) error
 	Events(ctx context.Context, f func(*types.Log) error) error
+	IndexFilter(ctx context.Context) (string, error)
+	ResetIndex(ctx context.Context, filter string) error
 }
 
 // Config configures an Indexer.
@@ -60,6 +65,7 @@ type Indexer struct {
 	backend Backend
 	store   Store
 	log     *zap.Logger
+	query   ethereum.FilterQuery // addresses and topics; the block range is set per call
 
 	mu    sync.Mutex // guards state (Sync may be called from tests while Run is not running)
 	state *book.State
@@ -81,12 +87,52 @@ func New(ctx context.Context, cfg Config, backend Backend, st Store, log *zap.Lo
 		cfg.KeepHashes = 256
 	}
 	ix := &Indexer{cfg: cfg, backend: backend, store: st, log: log}
+	topics, err := book.Topics()
+	if err != nil {
+		return nil, err
+	}
+	ix.query.Addresses = []common.Address{cfg.Contracts.Marketplace, cfg.Contracts.ModelRegistry}
+	if cfg.Contracts.ComputePool != (common.Address{}) {
+		ix.query.Addresses = append(ix.query.Addresses, cfg.Contracts.ComputePool)
+	}
+	ix.query.Topics = [][]common.Hash{topics}
+	filter := filterKey(cfg.StartBlock, ix.query)
+	stored, err := st.IndexFilter(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if stored != filter {
+		if stored != "" || storedAnything(ctx, st) {
+			log.Warn("index: log filter changed: re-indexing from the start block", zap.Uint64("start_block", cfg.StartBlock))
+		}
+		if err := st.ResetIndex(ctx, filter); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err := ix.rebuild(ctx); err != nil {
 		return nil, err
 	}
 	return ix, nil
+}
+
+// filterKey identifies what the stored logs cover: the start block, the addresses and the topics.
+func filterKey(start uint64, q ethereum.FilterQuery) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "start=%d;", start)
+	for _, a := range q.Addresses {
+		fmt.Fprintf(h, "addr=%s;", a.Hex())
+	}
+	for _, t := range q.Topics[0] {
+		fmt.Fprintf(h, "topic=%s;", t.Hex())
+	}
+	return "v1:" + hex.EncodeToString(h.Sum(nil))
+}
+
+func storedAnything(ctx context.Context, st Store) bool {
+	c, err := st.Cursor(ctx)
+	return err != nil || c.Set
 }
 
 // Snapshot returns the latest book snapshot (never nil after New).
@@ -202,10 +248,9 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("index: header %d: %w", to, err)
 		}
-		logs, err := ix.backend.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
-			Addresses: []common.Address{ix.cfg.Contracts.Marketplace, ix.cfg.Contracts.ModelRegistry},
-		})
+		q := ix.query
+		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
+		logs, err := ix.backend.FilterLogs(ctx, q)
 		if err != nil {
 			return fmt.Errorf("index: logs %d-%d: %w", from, to, err)
 		}

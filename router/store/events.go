@@ -25,7 +25,37 @@ type IndexedBlock struct {
 	Hash   common.Hash
 }
 
-const cursorName = "index_cursor"
+const (
+	cursorName = "index_cursor"
+	filterName = "index_filter" // hash: what the stored logs cover (index.filterKey)
+)
+
+// IndexFilter returns the log filter the stored events were indexed with ("" if none recorded).
+func (s *DB) IndexFilter(ctx context.Context) (string, error) {
+	var f string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, h, err := s.metaTx(ctx, tx, filterName, false)
+		f = h
+		return err
+	})
+	return f, err
+}
+
+// ResetIndex forgets every stored log, remembered block hash and the cursor, and records filter as the
+// filter of the (now empty) event table: the indexer starts over from its start block. One transaction.
+func (s *DB) ResetIndex(ctx context.Context, filter string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM events`, `DELETE FROM indexed_blocks`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("store: reset index: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM meta WHERE name = ?`), cursorName); err != nil {
+			return fmt.Errorf("store: reset index: %w", err)
+		}
+		return s.setMetaTx(ctx, tx, filterName, 0, filter)
+	})
+}
 
 // Cursor returns the indexer cursor.
 func (s *DB) Cursor(ctx context.Context) (Cursor, error) {

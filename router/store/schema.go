@@ -73,4 +73,6 @@ var schema = []string{
 	`CREATE INDEX IF NOT EXISTS sessions_open ON sessions (state, expires_at)`,
 	`CREATE INDEX IF NOT EXISTS sessions_model ON sessions (model_id, closed_at)`,
 	`CREATE INDEX IF NOT EXISTS nonces_deadline ON nonces (deadline)`,
+	`CREATE INDEX IF NOT EXISTS sessions_created ON sessions (created_at)`,
+	`CREATE INDEX IF NOT EXISTS usage_day ON usage (day)`,
 }

@@ -1,6 +1,6 @@
 // Command router runs a Lake Travis router (PROTOCOL §6, §7): it indexes the market contracts, matches
-// signed RFCs to the cheapest live provider, issues session tickets, records closes and serves the
-// keepers' settlement feed. Configuration: a file (--config, YAML/TOML/JSON), environment variables
+// signed RFCs to the cheapest live provider, issues session tickets, records closes, serves the
+// keepers' settlement feed and the public transparency page (web/) at "/". Configuration: a file (--config, YAML/TOML/JSON), environment variables
 // LT_ROUTER_<KEY> (dots and dashes become underscores, e.g. LT_ROUTER_RPC_URLS) and flags, flags winning.
 package main
 
@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -31,10 +33,12 @@ import (
 	"github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/budget"
 	"github.com/laketravis/laketravis/router/health"
 	"github.com/laketravis/laketravis/router/index"
 	"github.com/laketravis/laketravis/router/liveness"
 	"github.com/laketravis/laketravis/router/store"
+	"github.com/laketravis/laketravis/web"
 )
 
 func main() {
@@ -44,6 +48,12 @@ func main() {
 }
 
 func newRootCmd() *cobra.Command {
+	cmd, _ := newCommand()
+	return cmd
+}
+
+// newCommand returns the root command and the viper instance its flags are bound to.
+func newCommand() (*cobra.Command, *viper.Viper) {
 	v := viper.New()
 	cmd := &cobra.Command{
 		Use:           "router",
@@ -90,12 +100,14 @@ func newRootCmd() *cobra.Command {
 	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter")
 	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
 	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
+	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
+	f.Duration("budget-ttl", 5*time.Second, "how long GET /v1/budget serves cached ComputePool figures")
 	f.String("log-level", "info", "debug, info, warn or error")
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_ROUTER")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	v.AutomaticEnv()
-	return cmd
+	return cmd, v
 }
 
 type config struct {
@@ -114,7 +126,12 @@ type config struct {
 	Grace           time.Duration
 	ShutdownTimeout time.Duration
 	AdminToken      string
+	KeeperURL       string
+	BudgetTTL       time.Duration
 	LogLevel        string
+
+	// listening, when set, is called with the bound address once the HTTP listener is open (tests).
+	listening func(addr string)
 }
 
 func loadConfig(v *viper.Viper) (*config, error) {
@@ -125,7 +142,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
 		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
-		LogLevel: v.GetString("log-level"),
+		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 	}
 	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
 	if len(c.RPCURLs) == 1 && strings.Contains(c.RPCURLs[0], ",") {
@@ -136,6 +153,11 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		return nil, errors.New("config: rpc-urls is required")
 	case c.Deployment == "":
 		return nil, errors.New("config: deployment is required")
+	}
+	if c.KeeperURL != "" {
+		if u, err := url.Parse(c.KeeperURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("config: keeper-url %q is not an http(s) URL", c.KeeperURL)
+		}
 	}
 	return c, nil
 }
@@ -189,7 +211,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
 		zap.Stringer("router", crypto.PubkeyToAddress(key.PublicKey)))
 
-	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market, ModelRegistry: registry}, StartBlock: dep.StartBlock,
+	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}, StartBlock: dep.StartBlock,
 		Confirmation: cfg.Confirmations, MaxRange: cfg.LogRange, PollInterval: cfg.PollInterval}, cl, db, log.Named("index"))
 	if err != nil {
 		return err
@@ -198,10 +220,14 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
+	bud, err := budget.New(pool, cl, budget.Config{TTL: cfg.BudgetTTL, Timeout: cfg.RPCTimeout})
+	if err != nil {
+		return err
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
-		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken},
+		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud},
 		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: &http.Client{}, Timeout: cfg.LivenessTimeout, Now: time.Now},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
@@ -211,18 +237,23 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.Handle("/", srv.Handler())
-	hs := &http.Server{Addr: cfg.Listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+	hs := &http.Server{Handler: newMux(srv.Handler(), promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL})),
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return err
+	}
+	if cfg.listening != nil {
+		cfg.listening(ln.Addr().String())
+	}
 
 	bg, bgCtx := errgroup.WithContext(ctx)
 	bg.Go(func() error { return ignoreCanceled(ix.Run(bgCtx)) })
 	bg.Go(func() error { srv.Run(bgCtx, time.Second); return nil })
 	bg.Go(func() error {
-		log.Info("listening", zap.String("addr", cfg.Listen))
-		if err := hs.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		log.Info("listening", zap.String("addr", ln.Addr().String()), zap.String("page", "http://"+ln.Addr().String()+"/"))
+		if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
@@ -239,6 +270,17 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	err = bg.Wait()
 	log.Info("stopped", zap.Error(err))
 	return err
+}
+
+// newMux routes the router's API (/v1/…, /healthz), the Prometheus metrics and, at every other path, the
+// transparency page (whose handler answers a PROTOCOL §9 404 for paths it does not serve).
+func newMux(apiH, metrics, page http.Handler) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", apiH)
+	mux.Handle("/healthz", apiH)
+	mux.Handle("/metrics", metrics)
+	mux.Handle("/", page)
+	return mux
 }
 
 func ignoreCanceled(err error) error {

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/emissions"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
@@ -38,18 +39,22 @@ type Chain struct {
 	Market  *marketplace.Marketplace
 	Models  *modelregistry.ModelRegistry
 	Token   *mortoken.MORToken
+	Pool    *computepool.ComputePool
 	emitted bool
 }
 
 // Start runs anvil and deploys. It stops anvil when the test ends.
-func Start(t testing.TB) *Chain {
+func Start(t testing.TB) *Chain { return StartWith(t, devnet.DeployOptions{}) }
+
+// StartWith runs anvil and deploys with opts (payout start, day length, dispute window…).
+func StartWith(t testing.TB, opts devnet.DeployOptions) *Chain {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	a, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
 	require.NoError(t, err)
 	t.Cleanup(a.Close)
-	d, err := devnet.Deploy(ctx, a.URL, devnet.DeployOptions{})
+	d, err := devnet.Deploy(ctx, a.URL, opts)
 	require.NoError(t, err)
 	cl, err := chain.Dial(ctx, []string{a.URL}, chain.Options{CallTimeout: 10 * time.Second})
 	require.NoError(t, err)
@@ -60,6 +65,8 @@ func Start(t testing.TB) *Chain {
 	c.Models, err = modelregistry.NewModelRegistry(c.Addr("ModelRegistry"), cl)
 	require.NoError(t, err)
 	c.Token, err = mortoken.NewMORToken(c.Addr("MORToken"), cl)
+	require.NoError(t, err)
+	c.Pool, err = computepool.NewComputePool(c.Addr("ComputePool"), cl)
 	require.NoError(t, err)
 	return c
 }
@@ -162,4 +169,22 @@ func (c *Chain) Mine(n int) {
 	for range n {
 		c.RPC(nil, "evm_mine")
 	}
+}
+
+// KeeperKey is the devnet key holding KEEPER_ROLE on the ComputePool (anvil account 2); GuardianKey holds
+// GUARDIAN_ROLE (the deployer, account 0).
+func KeeperKey() *ecdsa.PrivateKey   { return devnet.DevKey(2) }
+func GuardianKey() *ecdsa.PrivateKey { return devnet.DevKey(0) }
+
+// CommitRoot commits epoch as the keeper with a stand-in root (any non-zero root that was never vetoed)
+// and returns its receipt. cumulativeTotal must fit in today's budget.
+func (c *Chain) CommitRoot(epoch int64, root common.Hash, cumulativeTotal *big.Int, batchHash common.Hash, uri string) *types.Receipt {
+	c.T.Helper()
+	return c.Mined(c.Pool.CommitRoot(c.Opts(KeeperKey()), big.NewInt(epoch), root, cumulativeTotal, batchHash, uri))
+}
+
+// Warp moves the chain clock forward by seconds and mines a block at the new time.
+func (c *Chain) Warp(seconds uint64) {
+	c.T.Helper()
+	require.NoError(c.T, c.Anvil.IncreaseTime(context.Background(), seconds))
 }

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestKeeperURLConfig: keeper-url comes from a flag, LT_ROUTER_KEEPER_URL or the config file, and must be
+// an http(s) URL.
+func TestKeeperURLConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	load := func(args ...string) (*config, error) {
+		cmd, v := newCommand()
+		require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
+		if f := v.GetString("config"); f != "" {
+			v.SetConfigFile(f)
+			require.NoError(t, v.ReadInConfig())
+		}
+		return loadConfig(v)
+	}
+	c, err := load()
+	require.NoError(t, err)
+	require.Equal(t, "", c.KeeperURL)
+	c, err = load("--keeper-url", "https://keeper.example.org/")
+	require.NoError(t, err)
+	require.Equal(t, "https://keeper.example.org", c.KeeperURL)
+
+	t.Setenv("LT_ROUTER_KEEPER_URL", "http://127.0.0.1:8081")
+	c, err = load()
+	require.NoError(t, err)
+	require.Equal(t, "http://127.0.0.1:8081", c.KeeperURL)
+	os.Unsetenv("LT_ROUTER_KEEPER_URL")
+
+	f := filepath.Join(t.TempDir(), "router.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("keeper-url: https://k.example\n"), 0o600))
+	c, err = load("--config", f)
+	require.NoError(t, err)
+	require.Equal(t, "https://k.example", c.KeeperURL)
+
+	for _, bad := range []string{"ftp://k", "keeper.example.org", "http://"} {
+		_, err = load("--keeper-url", bad)
+		require.Error(t, err, bad)
+	}
+}
