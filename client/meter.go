@@ -32,7 +32,23 @@ type meter struct {
 	in, out  uint64
 	ttft     time.Duration
 	requests int
+	pending  int       // requests sent and not answered yet (not metered, but the session is in use)
 	last     time.Time // last activity
+}
+
+// pend registers a request sent at `at` whose answer has not begun: the session counts as in use (the
+// gateway's idle reaper must not close it) though nothing is metered yet. Every pend has one unpend.
+func (m *meter) pend(at time.Time) {
+	m.mu.Lock()
+	m.pending++
+	m.last = at
+	m.mu.Unlock()
+}
+
+func (m *meter) unpend() {
+	m.mu.Lock()
+	m.pending--
+	m.mu.Unlock()
 }
 
 type interval struct{ from, to time.Time }
@@ -117,7 +133,7 @@ func (m *meter) snapshot(now time.Time) Usage {
 func (m *meter) state() (open int, last time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return len(m.open), m.last
+	return len(m.open) + m.pending, m.last
 }
 
 func clamp32(v uint64) uint32 { return uint32(min(v, uint64(^uint32(0)))) }

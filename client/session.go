@@ -217,6 +217,8 @@ type Completion struct {
 // ErrUnreachable).
 func (s *Session) ChatCompletion(ctx context.Context, body []byte) (*Completion, error) {
 	start := s.now()
+	s.meter.pend(start)
+	defer s.meter.unpend()
 	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
 	if err != nil {
 		return nil, err
@@ -261,6 +263,8 @@ type Stream struct {
 // failures wrapping ErrUnreachable); after that the stream is the caller's.
 func (s *Session) StreamChatCompletion(ctx context.Context, body []byte) (*Stream, error) {
 	start := s.now()
+	s.meter.pend(start) // in use from now on; the stream's own meter entry takes over once it is accepted
+	defer s.meter.unpend()
 	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
 	if err != nil {
 		return nil, err

@@ -1,39 +1,51 @@
-// Command demo runs the Lake Travis system on a local anvil chain and shows it working (`make demo`).
+// Command demo runs the whole Lake Travis system on a local anvil chain and shows it working (`make demo`).
 //
-// This first version shows the emission schedule: it starts anvil, deploys through the real deploy script,
-// advances the chain by some days, calls release() and prints each bucket's balance against
-// bucketEmittedUntil. It stops everything it started, also on Ctrl-C.
+// It starts everything with package e2e (anvil and the contracts, the router, the keeper, a provider in
+// front of a stand-in OpenAI upstream, the user's gateway), then a user chats through the gateway, the
+// session closes, the keeper settles the epoch, the dispute window passes and the provider and the model
+// builder claim. It prints a summary and writes it to demo-summary.json. Everything it started stops on
+// exit and on Ctrl-C.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"math/big"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
-	"text/tabwriter"
+	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/params"
-
-	"github.com/laketravis/laketravis/bindings/emissions"
-	"github.com/laketravis/laketravis/bindings/mortoken"
-	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/e2e"
 )
 
-var bucketNames = [5]string{"capital", "code", "community", "compute", "protection"}
-
 func main() {
-	days := flag.Uint64("days", 30, "days to advance the chain before release()")
-	interval := flag.Uint64("interval", 86400, "seconds per protocol day")
+	var o e2e.Options
+	flag.Uint64Var(&o.Interval, "interval", 600, "seconds per protocol day")
+	flag.Uint64Var(&o.DaysBack, "days-back", 3, "payoutStart this many protocol days ago (day 0 has no compute budget)")
+	flag.Uint64Var(&o.DisputeWindow, "dispute-window", 10, "seconds a committed root waits before it is claimable")
+	flag.DurationVar(&o.EpochLength, "epoch", 5*time.Second, "keeper epoch length")
+	flag.DurationVar(&o.GatewayIdleTimeout, "idle-timeout", 3*time.Second, "the gateway closes a session idle this long")
+	flag.DurationVar(&o.TokenDelay, "token-delay", 50*time.Millisecond, "stand-in upstream: time per generated token")
+	flag.StringVar(&o.Model, "model", "llama3:8b", "model name:tag")
+	price := flag.String("price", "1000000000000000", "provider's bid, MOR-wei per second")
+	out := flag.String("out", "demo-summary.json", "summary file")
+	logDir := flag.String("logs", "", "folder for the process logs (default: a new temporary folder, kept)")
 	flag.Parse()
+	p, ok := new(big.Int).SetString(*price, 10)
+	if !ok || p.Sign() <= 0 {
+		fmt.Fprintln(os.Stderr, "demo: --price must be a positive integer (MOR-wei per second)")
+		os.Exit(2)
+	}
+	o.Prices = []*big.Int{p}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *days, *interval); err != nil {
+	if err := run(ctx, o, *logDir, *out); err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(os.Stderr, "demo: interrupted, everything stopped")
 			os.Exit(130)
@@ -43,109 +55,48 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, days, interval uint64) error {
-	fmt.Println("== Lake Travis demo: emissions on a local anvil chain")
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
-	if err != nil {
-		return err
-	}
-	defer anvil.Close()
-	fmt.Printf("anvil      %s (chain %d)\n", anvil.URL, anvil.ChainID)
-
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{Interval: interval})
-	if err != nil {
-		return err
-	}
-	client, err := anvil.Client(ctx)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	emAddr, err := dep.Address("Emissions")
-	if err != nil {
-		return err
-	}
-	morAddr, err := dep.Address("MORToken")
-	if err != nil {
-		return err
-	}
-	fmt.Printf("Emissions  %s\nMORToken   %s\n", emAddr, morAddr)
-	em, err := emissions.NewEmissions(emAddr, client)
-	if err != nil {
-		return err
-	}
-	mor, err := mortoken.NewMORToken(morAddr, client)
-	if err != nil {
-		return err
-	}
-
-	fmt.Printf("advancing the chain by %d days of %d s …\n", days, interval)
-	if err := anvil.IncreaseTime(ctx, days*interval); err != nil {
-		return err
-	}
-	auth, err := bind.NewKeyedTransactorWithChainID(devnet.DevKey(0), new(big.Int).SetUint64(dep.ChainID))
-	if err != nil {
-		return err
-	}
-	auth.Context = ctx
-	tx, err := em.Release(auth)
-	if err != nil {
-		return fmt.Errorf("release: %w", err)
-	}
-	receipt, err := bind.WaitMined(ctx, client, tx)
-	if err != nil {
-		return err
-	}
-	if receipt.Status != 1 {
-		return fmt.Errorf("release reverted (tx %s)", tx.Hash())
-	}
-	block, err := client.HeaderByNumber(ctx, receipt.BlockNumber)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("release()  tx %s, block %d, gas %d\n\n", tx.Hash(), receipt.BlockNumber, receipt.GasUsed)
-
-	call := &bind.CallOpts{Context: ctx, BlockNumber: receipt.BlockNumber}
-	now := new(big.Int).SetUint64(block.Time)
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "bucket\trecipient\tbalance (MOR)\tbucketEmittedUntil (MOR)\tmatch\t")
-	ok := true
-	for b := uint8(0); b < 5; b++ {
-		recipient, err := em.Recipients(call, big.NewInt(int64(b)))
+func run(ctx context.Context, o e2e.Options, logDir, out string) error {
+	if logDir == "" {
+		d, err := os.MkdirTemp("", "laketravis-demo-logs-")
 		if err != nil {
 			return err
 		}
-		bal, err := mor.BalanceOf(call, recipient)
-		if err != nil {
-			return err
-		}
-		due, err := em.BucketEmittedUntil(call, b, now)
-		if err != nil {
-			return err
-		}
-		match := bal.Cmp(due) == 0
-		ok = ok && match
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%v\t\n", bucketNames[b], recipient.Hex()[:10]+"…", mor18(bal), mor18(due), match)
+		logDir = d
 	}
-	w.Flush()
-	total, err := em.EmittedUntil(call, now)
+	o.LogDir, o.Progress = logDir, os.Stdout
+	defer e2e.RemoveBinaries()
+	start := time.Now()
+	fmt.Println("== Lake Travis demo: the whole market on a local anvil chain")
+	fmt.Printf("   process logs: %s\n", logDir)
+	s, err := e2e.Start(ctx, o)
 	if err != nil {
 		return err
 	}
-	supply, err := mor.TotalSupply(call)
+	defer func() {
+		fmt.Println("== stopping everything")
+		s.Close()
+	}()
+	fmt.Printf("== running (%s). The transparency page: %s/\n", time.Since(start).Round(time.Second), s.RouterURL)
+
+	fmt.Println("== a user chats through the gateway (OpenAI POST /v1/chat/completions, streamed)")
+	sum, err := s.Demo(ctx, []string{"What is Lake Travis?", "And how do I pay for it?"}, os.Stdout)
+	if err != nil {
+		if ctx.Err() == nil {
+			fmt.Fprintln(os.Stderr, "demo failed; the end of each log:")
+			s.DumpLogs(os.Stderr, 30)
+		}
+		return err
+	}
+	sum.Timings["total"] = time.Since(start).Round(time.Second).String()
+	sum.Print(os.Stdout)
+	raw, err := json.MarshalIndent(sum, "", "  ")
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\ntotal supply %s MOR = emittedUntil(now) %s MOR after %d days\n", mor18(supply), mor18(total), days)
-	if !ok || supply.Cmp(total) != 0 {
-		return errors.New("bucket balances do not match the emission schedule")
+	if err := os.WriteFile(out, append(raw, '\n'), 0o644); err != nil {
+		return err
 	}
-	fmt.Println("== demo finished: every bucket holds exactly its scheduled emission; anvil stopped")
+	abs, _ := filepath.Abs(out)
+	fmt.Printf("\nwritten to %s (total %s)\n", abs, sum.Timings["total"])
 	return nil
-}
-
-// mor18 formats wei as MOR with 6 decimals.
-func mor18(wei *big.Int) string {
-	f := new(big.Float).Quo(new(big.Float).SetInt(wei), big.NewFloat(params.Ether))
-	return f.Text('f', 6)
 }

@@ -1,0 +1,357 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// ChatResult is one chat completion through the gateway.
+type ChatResult struct {
+	Session common.Hash // the gateway's X-LT-Session header
+	Text    string
+}
+
+// Chat sends one OpenAI-style POST /v1/chat/completions to the user's gateway, streamed or not, and
+// returns the answer's text and the market session that carried it.
+func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResult, error) {
+	body, _ := json.Marshal(map[string]any{
+		"model":    s.Opts.Model,
+		"stream":   stream,
+		"messages": []map[string]string{{"role": "user", "content": prompt}},
+	})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.GatewayURL+"/v1/chat/completions", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("e2e: chat: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		return nil, fmt.Errorf("e2e: chat: HTTP %d: %s", resp.StatusCode, b)
+	}
+	res := &ChatResult{Session: common.HexToHash(resp.Header.Get("X-LT-Session"))}
+	if !stream {
+		var c struct {
+			Choices []struct {
+				Message struct{ Content string } `json:"message"`
+			} `json:"choices"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&c); err != nil || len(c.Choices) == 0 {
+			return nil, fmt.Errorf("e2e: chat: undecodable answer (%v)", err)
+		}
+		res.Text = c.Choices[0].Message.Content
+		return res, nil
+	}
+	var text strings.Builder
+	done := false
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line, ok := strings.CutPrefix(sc.Text(), "data: ")
+		if !ok {
+			continue
+		}
+		if line == "[DONE]" {
+			done = true
+			break
+		}
+		var chunk struct {
+			Choices []struct {
+				Delta struct{ Content string } `json:"delta"`
+			} `json:"choices"`
+		}
+		if json.Unmarshal([]byte(line), &chunk) == nil && len(chunk.Choices) > 0 {
+			text.WriteString(chunk.Choices[0].Delta.Content)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("e2e: chat stream: %w", err)
+	}
+	if !done {
+		return nil, errors.New("e2e: chat stream ended without [DONE]")
+	}
+	res.Text = text.String()
+	return res, nil
+}
+
+// SessionRecord is the router's record of a session (GET /v1/sessions/{id}), the fields this package reads.
+type SessionRecord struct {
+	SessionID         common.Hash          `json:"sessionId"`
+	State             string               `json:"state"`
+	Ticket            eip712.SessionTicket `json:"ticket"`
+	CloseReason       string               `json:"closeReason"`
+	Receipt           *eip712.UsageReceipt `json:"receipt"`
+	UserSignature     *eip712.Signature    `json:"userSignature"`
+	ProviderSignature *eip712.Signature    `json:"providerSignature"`
+	BilledSeconds     uint32               `json:"billedSeconds,string"`
+	Flags             []string             `json:"flags"`
+	Held              bool                 `json:"held"`
+	Cursor            string               `json:"cursor"`
+}
+
+// RouterSession fetches the router's record of a session.
+func (s *Stack) RouterSession(ctx context.Context, id common.Hash) (*SessionRecord, error) {
+	var rec SessionRecord
+	if err := getJSON(ctx, s.RouterURL+"/v1/sessions/"+id.Hex(), &rec); err != nil {
+		return nil, err
+	}
+	return &rec, nil
+}
+
+// WaitClosed waits until the router records session id closed (and, unless held, in the settlement feed).
+func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Duration) (*SessionRecord, error) {
+	var last *SessionRecord
+	err := poll(ctx, limit, 200*time.Millisecond, func() (bool, error) {
+		rec, err := s.RouterSession(ctx, id)
+		if err != nil {
+			return false, nil
+		}
+		last = rec
+		return rec.CloseReason != "" && (rec.Cursor != "" || rec.Held), nil
+	})
+	if err != nil {
+		return last, fmt.Errorf("e2e: session %s not closed at the router: %w (last record %+v)", id, err, last)
+	}
+	return last, nil
+}
+
+// RouterUsed is what the router holds of the user's allowance today (reservations + billed), MOR-wei.
+func (s *Stack) RouterUsed(ctx context.Context) (*big.Int, error) {
+	var raw map[string]json.RawMessage
+	if err := getJSON(ctx, s.RouterURL+"/v1/allowance/"+s.User.Address.Hex(), &raw); err != nil {
+		return nil, err
+	}
+	num := func(k string) *big.Int {
+		v, ok := raw[k]
+		if !ok {
+			return nil
+		}
+		n, ok := new(big.Int).SetString(strings.Trim(string(v), `"`), 10)
+		if !ok {
+			return nil
+		}
+		return n
+	}
+	if used := num("used"); used != nil {
+		return used, nil
+	}
+	used := new(big.Int)
+	for _, k := range []string{"reserved", "spent"} {
+		if v := num(k); v != nil {
+			used.Add(used, v)
+		}
+	}
+	return used, nil
+}
+
+// UserNonce is the user's transaction count on the chain now.
+func (s *Stack) UserNonce(ctx context.Context) (uint64, error) {
+	return s.Eth.NonceAt(ctx, s.User.Address, nil)
+}
+
+// Credit splits a session's cost as the keeper must (PROTOCOL §8): provider and builder shares.
+func (s *Stack) Credit(rec *SessionRecord) (provider, builder *big.Int, err error) {
+	p, b, err := wire.Credit(rec.BilledSeconds, &rec.Ticket.PricePerSecond, s.Opts.BuilderFeeBps)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p.ToBig(), b.ToBig(), nil
+}
+
+// WaitCommitted waits until the ComputePool's totalCommitted reaches total (the keeper committed the
+// epochs holding the sessions), mining an empty block now and then so that chain time follows the clock.
+func (s *Stack) WaitCommitted(ctx context.Context, total *big.Int, limit time.Duration) error {
+	var last *big.Int
+	err := poll(ctx, limit, 500*time.Millisecond, func() (bool, error) {
+		t, err := s.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
+		if err != nil {
+			return false, err
+		}
+		last = t
+		return t.Cmp(total) >= 0, nil
+	})
+	if err != nil {
+		return fmt.Errorf("e2e: totalCommitted %v never reached %v: %w", last, total, err)
+	}
+	return nil
+}
+
+// KeeperProof is the keeper's claim proof for an account (nil when it has none).
+func (s *Stack) KeeperProof(ctx context.Context, account common.Address) (*wire.Proof, error) {
+	var p wire.Proof
+	err := getJSON(ctx, s.KeeperURL+"/v1/proofs/"+account.Hex(), &p)
+	var he *httpError
+	if errors.As(err, &he) && he.status == http.StatusNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// WaitClaimable waits out the dispute window: until the keeper serves a proof of at least want for
+// account (its epoch is claimable on-chain). It mines a block every poll, since a view of an anvil chain
+// sees the time of its latest block.
+func (s *Stack) WaitClaimable(ctx context.Context, account common.Address, want *big.Int, limit time.Duration) (*wire.Proof, error) {
+	var proof *wire.Proof
+	err := poll(ctx, limit, time.Second, func() (bool, error) {
+		if err := s.Anvil.IncreaseTime(ctx, 0); err != nil {
+			return false, err
+		}
+		p, err := s.KeeperProof(ctx, account)
+		if err != nil || p == nil {
+			return false, nil
+		}
+		proof = p
+		return p.CumulativeAmount.ToBig().Cmp(want) >= 0, nil
+	})
+	if err != nil {
+		return proof, fmt.Errorf("e2e: no claimable proof of %v for %s: %w (last %+v)", want, account, err, proof)
+	}
+	return proof, nil
+}
+
+// ClaimProvider claims p's earnings with `provider claim --keeper` and the owner keystore.
+func (s *Stack) ClaimProvider(ctx context.Context, p *Provider) error {
+	_, err := s.provider(ctx, p.Name, "claim", "--keeper", s.KeeperURL, "--keys-dir", p.KeysDir,
+		"--password-file", s.PasswordFile, "--json")
+	return err
+}
+
+// ClaimBuilder claims the builder's fees with `provider claim --keeper` (any account may use it; a
+// raw devnet key here).
+func (s *Stack) ClaimBuilder(ctx context.Context) error {
+	_, err := s.provider(ctx, "builder", "claim", "--keeper", s.KeeperURL, "--private-key", s.Builder.PrivateKeyHex(), "--json")
+	return err
+}
+
+// Epoch is one RootCommitted of the ComputePool with the gas of its transaction.
+type Epoch struct {
+	Epoch           uint64      `json:"epoch"`
+	Root            common.Hash `json:"root"`
+	CumulativeTotal string      `json:"cumulativeTotal"`
+	Delta           string      `json:"delta"`
+	Tx              common.Hash `json:"tx"`
+	GasUsed         uint64      `json:"gasUsed"`
+}
+
+// Claim is one Claimed of the ComputePool with the gas of its transaction.
+type Claim struct {
+	Account common.Address `json:"account"`
+	Amount  string         `json:"amount"`
+	Tx      common.Hash    `json:"tx"`
+	GasUsed uint64         `json:"gasUsed"`
+	From    common.Address `json:"from"`
+}
+
+// Settlement reads every RootCommitted and Claimed of the ComputePool, with gas used.
+func (s *Stack) Settlement(ctx context.Context) ([]Epoch, []Claim, error) {
+	opts := &bind.FilterOpts{Start: 0, Context: ctx}
+	var epochs []Epoch
+	it, err := s.Pool.FilterRootCommitted(opts, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	for it.Next() {
+		e := it.Event
+		r, err := s.Eth.TransactionReceipt(ctx, e.Raw.TxHash)
+		if err != nil {
+			return nil, nil, err
+		}
+		epochs = append(epochs, Epoch{Epoch: e.Epoch.Uint64(), Root: e.Root, CumulativeTotal: e.CumulativeTotal.String(),
+			Delta: e.Delta.String(), Tx: e.Raw.TxHash, GasUsed: r.GasUsed})
+	}
+	if err := it.Error(); err != nil {
+		return nil, nil, err
+	}
+	var claims []Claim
+	ci, err := s.Pool.FilterClaimed(opts, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	for ci.Next() {
+		e := ci.Event
+		r, err := s.Eth.TransactionReceipt(ctx, e.Raw.TxHash)
+		if err != nil {
+			return nil, nil, err
+		}
+		tx, _, err := s.Eth.TransactionByHash(ctx, e.Raw.TxHash)
+		if err != nil {
+			return nil, nil, err
+		}
+		from, _ := senderOf(tx, s.Deployment.ChainID)
+		claims = append(claims, Claim{Account: e.Account, Amount: e.Amount.String(), Tx: e.Raw.TxHash, GasUsed: r.GasUsed, From: from})
+	}
+	return epochs, claims, ci.Error()
+}
+
+type httpError struct {
+	status int
+	body   string
+}
+
+func (e *httpError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.status, e.body) }
+
+func getJSON(ctx context.Context, url string, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %w", url, &httpError{resp.StatusCode, string(b)})
+	}
+	return json.Unmarshal(b, out)
+}
+
+// poll calls f every period until it returns true or an error, or limit passes.
+func poll(ctx context.Context, limit, period time.Duration, f func() (bool, error)) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	for {
+		ok, err := f()
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(period):
+		}
+	}
+}
+
+func senderOf(tx *types.Transaction, chainID uint64) (common.Address, error) {
+	return types.Sender(types.LatestSignerForChainID(new(big.Int).SetUint64(chainID)), tx)
+}
