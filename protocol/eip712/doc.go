@@ -18,6 +18,8 @@
 //
 // Signatures are 65 bytes [R || S || V]. [Sign] produces V in {27, 28}, as wallets do; [Recover]
 // accepts V in {0, 1, 27, 28} and rejects high-S (malleable) signatures, like OpenZeppelin's ECDSA.
+// Recover adds nothing measurable to go-ethereum's libsecp256k1 recovery: its scratch space is pooled,
+// so its one allocation is the public key crypto.Ecrecover returns, and the address costs one keccak.
 //
 // # Wire form
 //
@@ -27,6 +29,8 @@
 // body of POST /v1/rfc, PROTOCOL §7 step 1). Decoding is strict: unknown, duplicated or missing fields,
 // non-string values, non-canonical numbers or hex, and out-of-range integers are rejected with errors
 // wrapping [ErrMalformed]; see errors.go for how each sentinel maps to a PROTOCOL §9 error code.
+// The decoder is table-driven per message type (no reflection, no intermediate tokens): decoding a
+// signed RFC allocates only the value returned, and an EIP-55 checksum is checked on pooled scratch space.
 //
 // Checks that need state or a clock — nonce reuse, allowance, whether a signer is an authorised router
 // or a provider's registered signer — belong to the callers; [RFC.CheckDeadline] covers the one

@@ -79,12 +79,21 @@ func (d *Domain) DigestOfStructHash(structHash common.Hash) common.Hash {
 }
 
 // StructHash returns EIP-712 hashStruct(m) = keccak256(typeHash || encodeData(m)). It is independent of
-// the domain.
+// the domain and does not allocate.
 func StructHash(m Message) common.Hash {
-	h := &hasher{k: crypto.NewKeccakState()}
+	h := getHasher()
 	n := m.encodeData(&h.buf)
-	return h.sum(h.buf[:n])
+	sum := h.sum(h.buf[:n])
+	putHasher(h)
+	return sum
 }
+
+// hashers is the package-wide pool behind StructHash, Recover and address checksums (a Domain keeps
+// its own, so that one busy domain does not drain another's).
+var hashers = sync.Pool{New: func() any { return &hasher{k: crypto.NewKeccakState()} }}
+
+func getHasher() *hasher  { return hashers.Get().(*hasher) }
+func putHasher(h *hasher) { hashers.Put(h) }
 
 // hasher is a keccak state plus scratch space. Input and output live inside the (heap-allocated)
 // hasher, so nothing escapes through the KeccakState interface and hashing allocates nothing.
@@ -100,6 +109,13 @@ func (h *hasher) sum(b []byte) common.Hash {
 	h.k.Write(b)
 	h.k.Read(h.out[:])
 	return h.out
+}
+
+// address returns the Ethereum address of the uncompressed public key pub (0x04 || X || Y):
+// keccak256(X || Y)[12:].
+func (h *hasher) address(pub []byte) common.Address {
+	sum := h.sum(pub[1:65])
+	return common.Address(sum[12:])
 }
 
 // digest returns keccak256("\x19\x01" || separator || structHash).

@@ -2,7 +2,6 @@ package eip712
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -105,7 +104,7 @@ func (s SignedRFC) MarshalJSON() ([]byte, error) {
 // leave s unchanged.
 func (s *SignedRFC) UnmarshalJSON(data []byte) error {
 	var v SignedRFC
-	if err := unmarshalEnvelope(data, "rfc", &v.RFC, &v.Signature); err != nil {
+	if err := v.decodeInto(data); err != nil {
 		return err
 	}
 	*s = v
@@ -121,7 +120,7 @@ func (s SignedSessionTicket) MarshalJSON() ([]byte, error) {
 // and leave s unchanged.
 func (s *SignedSessionTicket) UnmarshalJSON(data []byte) error {
 	var v SignedSessionTicket
-	if err := unmarshalEnvelope(data, "ticket", &v.Ticket, &v.Signature); err != nil {
+	if err := v.decodeInto(data); err != nil {
 		return err
 	}
 	*s = v
@@ -137,7 +136,7 @@ func (s SignedUsageReceipt) MarshalJSON() ([]byte, error) {
 // and leave s unchanged.
 func (s *SignedUsageReceipt) UnmarshalJSON(data []byte) error {
 	var v SignedUsageReceipt
-	if err := unmarshalEnvelope(data, "receipt", &v.Receipt, &v.Signature); err != nil {
+	if err := v.decodeInto(data); err != nil {
 		return err
 	}
 	*s = v
@@ -153,7 +152,7 @@ func (s SignedLiveness) MarshalJSON() ([]byte, error) {
 // and leave s unchanged.
 func (s *SignedLiveness) UnmarshalJSON(data []byte) error {
 	var v SignedLiveness
-	if err := unmarshalEnvelope(data, "liveness", &v.Liveness, &v.Signature); err != nil {
+	if err := v.decodeInto(data); err != nil {
 		return err
 	}
 	*s = v
@@ -175,9 +174,9 @@ func marshalEnvelope(key string, m Message, sig *Signature) []byte {
 func unmarshalEnvelope(data []byte, key string, m Message, sig *Signature) error {
 	names := [2]string{key, "signature"}
 	return decodeStrict(data, func(l *lexer) error {
-		return l.object(2, func(i int) string { return names[i] }, func(i int) error {
+		return l.object(names[:], func(i int) error {
 			if i == 0 {
-				return l.fields(m.fields())
+				return l.message(m)
 			}
 			s, err := l.str()
 			if err != nil {
@@ -188,17 +187,35 @@ func unmarshalEnvelope(data []byte, key string, m Message, sig *Signature) error
 	})
 }
 
-// decodeSigned bounds the input size, then decodes it strictly.
+// decodeSigned bounds the input size, then decodes it strictly, straight into the value it returns
+// (nil on error, so no partial value is ever seen).
 func decodeSigned[T any, PT interface {
 	*T
-	json.Unmarshaler
+	decodeInto(data []byte) error
 }](data []byte) (*T, error) {
 	if len(data) > MaxWireSize {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), MaxWireSize)
 	}
 	v := new(T)
-	if err := PT(v).UnmarshalJSON(data); err != nil {
+	if err := PT(v).decodeInto(data); err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// decodeInto strictly decodes an envelope into the receiver, which is left partly written on error.
+func (s *SignedRFC) decodeInto(data []byte) error {
+	return unmarshalEnvelope(data, "rfc", &s.RFC, &s.Signature)
+}
+
+func (s *SignedSessionTicket) decodeInto(data []byte) error {
+	return unmarshalEnvelope(data, "ticket", &s.Ticket, &s.Signature)
+}
+
+func (s *SignedUsageReceipt) decodeInto(data []byte) error {
+	return unmarshalEnvelope(data, "receipt", &s.Receipt, &s.Signature)
+}
+
+func (s *SignedLiveness) decodeInto(data []byte) error {
+	return unmarshalEnvelope(data, "liveness", &s.Liveness, &s.Signature)
 }

@@ -37,3 +37,43 @@ func TestCurveConstants(t *testing.T) {
 	half.Rsh(half, 1)
 	require.Equal(t, common.BigToHash(half), common.Hash([]byte(secp256k1HalfN)))
 }
+
+// TestFieldTables: the decoder's name tables list every message's fields in type order, and decodeField
+// writes the field that fields() names at the same index.
+func TestFieldTables(t *testing.T) {
+	for _, m := range []Message{&RFC{}, &SessionTicket{}, &UsageReceipt{}, &Liveness{}} {
+		fs := m.fields()
+		names := m.fieldNames()
+		require.Len(t, names, len(fs), m.PrimaryType())
+		for i, f := range fs {
+			require.Equal(t, f.name, names[i], "%s field %d", m.PrimaryType(), i)
+			var text []byte
+			switch f.typ {
+			case "address":
+				text = []byte("0x0000000000000000000000000000000000000161")
+			case "bytes32":
+				text = []byte("0x0000000000000000000000000000000000000000000000000000000000000161")
+			default:
+				text = []byte("161")
+			}
+			require.NoError(t, m.decodeField(i, text), "%s.%s", m.PrimaryType(), f.name)
+			require.Equal(t, string(text), string(f.appendValue(nil)), "%s.%s: decodeField wrote another field", m.PrimaryType(), f.name)
+		}
+	}
+}
+
+// TestValidChecksum agrees with go-ethereum's EIP-55 encoding, and a single flipped letter case fails.
+func TestValidChecksum(t *testing.T) {
+	for i := range 200 {
+		a := common.BytesToAddress(crypto.Keccak256([]byte{byte(i), byte(i >> 8)}))
+		digits := []byte(a.Hex()[2:])
+		require.True(t, validChecksum(digits, &a), a.Hex())
+		for j, c := range digits {
+			if c > '9' {
+				bad := append([]byte(nil), digits...)
+				bad[j] ^= 0x20
+				require.False(t, validChecksum(bad, &a), string(bad))
+			}
+		}
+	}
+}

@@ -46,7 +46,20 @@ type Message interface {
 	encodeData(buf *[encBufSize]byte) int
 	// fields describes the message field by field, in type-string order, bound to the receiver.
 	fields() []field
+	// fieldNames returns the field names in type-string order (a shared slice: do not modify).
+	fieldNames() []string
+	// decodeField strictly parses the canonical text s into field i (in fieldNames order).
+	decodeField(i int, s []byte) error
 }
+
+// Field names of each message, in type-string order: the decoder's tables, allocated once.
+// TestFieldTables checks them against fields().
+var (
+	rfcFieldNames           = []string{"user", "modelId", "maxPricePerSecond", "maxSeconds", "minTps", "maxTtftMs", "nonce", "deadline"}
+	sessionTicketFieldNames = []string{"sessionId", "user", "provider", "modelId", "pricePerSecond", "maxSeconds", "notAfter"}
+	usageReceiptFieldNames  = []string{"sessionId", "seconds", "inputTokens", "outputTokens", "ttftMs"}
+	livenessFieldNames      = []string{"provider", "challenge", "timestamp"}
+)
 
 // RFC is a user's Request For Compute (PROTOCOL §6, §7 step 1), signed by User.
 type RFC struct {
@@ -121,6 +134,30 @@ func (r *RFC) fields() []field {
 	}
 }
 
+func (*RFC) fieldNames() []string { return rfcFieldNames }
+
+func (r *RFC) decodeField(i int, s []byte) error {
+	switch i {
+	case 0:
+		return parseAddress(s, &r.User)
+	case 1:
+		return parseHex(s, r.ModelID[:])
+	case 2:
+		return parseUint256(s, &r.MaxPricePerSecond)
+	case 3:
+		return parseUint32(s, &r.MaxSeconds)
+	case 4:
+		return parseUint32(s, &r.MinTPS)
+	case 5:
+		return parseUint32(s, &r.MaxTTFTMs)
+	case 6:
+		return parseUint64(s, &r.Nonce)
+	case 7:
+		return parseUint64(s, &r.Deadline)
+	}
+	panic(fmt.Sprintf("eip712: RFC has no field %d", i))
+}
+
 // PrimaryType returns "SessionTicket".
 func (*SessionTicket) PrimaryType() string { return "SessionTicket" }
 
@@ -151,6 +188,28 @@ func (t *SessionTicket) fields() []field {
 	}
 }
 
+func (*SessionTicket) fieldNames() []string { return sessionTicketFieldNames }
+
+func (t *SessionTicket) decodeField(i int, s []byte) error {
+	switch i {
+	case 0:
+		return parseHex(s, t.SessionID[:])
+	case 1:
+		return parseAddress(s, &t.User)
+	case 2:
+		return parseAddress(s, &t.Provider)
+	case 3:
+		return parseHex(s, t.ModelID[:])
+	case 4:
+		return parseUint256(s, &t.PricePerSecond)
+	case 5:
+		return parseUint32(s, &t.MaxSeconds)
+	case 6:
+		return parseUint64(s, &t.NotAfter)
+	}
+	panic(fmt.Sprintf("eip712: SessionTicket has no field %d", i))
+}
+
 // PrimaryType returns "UsageReceipt".
 func (*UsageReceipt) PrimaryType() string { return "UsageReceipt" }
 
@@ -177,6 +236,24 @@ func (u *UsageReceipt) fields() []field {
 	}
 }
 
+func (*UsageReceipt) fieldNames() []string { return usageReceiptFieldNames }
+
+func (u *UsageReceipt) decodeField(i int, s []byte) error {
+	switch i {
+	case 0:
+		return parseHex(s, u.SessionID[:])
+	case 1:
+		return parseUint32(s, &u.Seconds)
+	case 2:
+		return parseUint32(s, &u.InputTokens)
+	case 3:
+		return parseUint32(s, &u.OutputTokens)
+	case 4:
+		return parseUint32(s, &u.TTFTMs)
+	}
+	panic(fmt.Sprintf("eip712: UsageReceipt has no field %d", i))
+}
+
 // PrimaryType returns "Liveness".
 func (*Liveness) PrimaryType() string { return "Liveness" }
 
@@ -197,6 +274,20 @@ func (l *Liveness) fields() []field {
 		bytes32Field("challenge", &l.Challenge),
 		uint64Field("timestamp", &l.Timestamp),
 	}
+}
+
+func (*Liveness) fieldNames() []string { return livenessFieldNames }
+
+func (l *Liveness) decodeField(i int, s []byte) error {
+	switch i {
+	case 0:
+		return parseAddress(s, &l.Provider)
+	case 1:
+		return parseHex(s, l.Challenge[:])
+	case 2:
+		return parseUint64(s, &l.Timestamp)
+	}
+	panic(fmt.Sprintf("eip712: Liveness has no field %d", i))
 }
 
 // putAddress writes a as an ABI word: 12 zero bytes, then the 20 address bytes.

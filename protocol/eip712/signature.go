@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -66,39 +67,54 @@ func Recover(digest common.Hash, sig []byte) (common.Address, error) {
 	if len(sig) != SignatureLength {
 		return common.Address{}, fmt.Errorf("%w (got %d)", ErrSignatureLength, len(sig))
 	}
-	var s [SignatureLength]byte
-	copy(s[:], sig)
-	switch s[64] {
+	v := sig[64]
+	switch v {
 	case 0, 1:
 	case 27, 28:
-		s[64] -= 27
+		v -= 27
 	default:
 		return common.Address{}, fmt.Errorf("%w (got %d)", ErrSignatureV, sig[64])
 	}
 	// Big-endian byte strings of equal length compare like the numbers they encode. The string
 	// conversions below are comparisons only and do not allocate.
-	if [32]byte(s[0:32]) == [32]byte{} || string(s[0:32]) >= secp256k1N || [32]byte(s[32:64]) == [32]byte{} {
+	if [32]byte(sig[0:32]) == [32]byte{} || string(sig[0:32]) >= secp256k1N || [32]byte(sig[32:64]) == [32]byte{} {
 		return common.Address{}, ErrSignatureValues
 	}
-	if string(s[32:64]) > secp256k1HalfN {
+	if string(sig[32:64]) > secp256k1HalfN {
 		return common.Address{}, ErrSignatureHighS
 	}
-	pub, err := crypto.Ecrecover(digest[:], s[:])
+	// The inputs handed to libsecp256k1 live in pooled scratch space: arguments of a cgo call escape,
+	// so stack copies would cost two allocations per call.
+	sc := recoverers.Get().(*recoverer)
+	defer recoverers.Put(sc)
+	sc.digest = digest
+	copy(sc.sig[:64], sig)
+	sc.sig[64] = v
+	pub, err := crypto.Ecrecover(sc.digest[:], sc.sig[:])
 	if err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
-	// pub is the 65-byte uncompressed point 0x04 || X || Y; the address is keccak256(X || Y)[12:].
-	h := crypto.Keccak256Hash(pub[1:])
-	return common.Address(h[12:]), nil
+	return sc.h.address(pub), nil
 }
+
+// recoverer is Recover's scratch space: libsecp256k1's inputs and a keccak state for the address.
+type recoverer struct {
+	digest common.Hash
+	sig    [SignatureLength]byte
+	h      hasher
+}
+
+var recoverers = sync.Pool{New: func() any { return &recoverer{h: hasher{k: crypto.NewKeccakState()}} }}
 
 // SessionID returns keccak256(abi.encode(rfcDigest, provider)) (PROTOCOL §6): the id of the session
 // that provider serves for the RFC with EIP-712 digest rfcDigest. A retried RFC maps to the same id.
 func SessionID(rfcDigest common.Hash, provider common.Address) common.Hash {
-	var buf [64]byte
-	copy(buf[0:32], rfcDigest[:])
-	putAddress(buf[32:64], provider)
-	return crypto.Keccak256Hash(buf[:])
+	h := getHasher()
+	copy(h.buf[0:32], rfcDigest[:])
+	putAddress(h.buf[32:64], provider)
+	id := h.sum(h.buf[:64])
+	putHasher(h)
+	return id
 }
 
 // Sign returns the signature of m under d by key; see the package function Sign.

@@ -1,9 +1,11 @@
 package eip712
 
 import (
+	"bytes"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -60,25 +62,17 @@ func (f field) appendValue(b []byte) []byte {
 	panic(fmt.Sprintf("eip712: field %s has unsupported type %T", f.name, f.ptr))
 }
 
-// decodeValue strictly parses the canonical text s into f's value.
-func (f field) decodeValue(s []byte) error {
-	switch p := f.ptr.(type) {
-	case *common.Address:
-		return parseAddress(s, p)
-	case *common.Hash:
-		return parseHex(s, p[:])
-	case *uint256.Int:
-		return parseUint256(s, p)
-	case *uint32:
-		v, err := parseUint(s, 32)
-		*p = uint32(v)
-		return err
-	case *uint64:
-		v, err := parseUint(s, 64)
-		*p = v
-		return err
-	}
-	panic(fmt.Sprintf("eip712: field %s has unsupported type %T", f.name, f.ptr))
+// parseUint32 and parseUint64 strictly parse canonical decimals into *p.
+func parseUint32(s []byte, p *uint32) error {
+	v, err := parseUint(s, 32)
+	*p = uint32(v)
+	return err
+}
+
+func parseUint64(s []byte, p *uint64) error {
+	v, err := parseUint(s, 64)
+	*p = v
+	return err
 }
 
 // checkDecimal accepts "0" or a non-empty run of decimal digits without a leading zero.
@@ -116,6 +110,14 @@ func parseUint(s []byte, bits uint) (uint64, error) {
 
 // parseUint256 parses a canonical decimal below 2^256 into z.
 func parseUint256(s []byte, z *uint256.Int) error {
+	if len(s) <= 19 { // below 10^19 < 2^64: the common case, one machine word
+		v, err := parseUint(s, 64)
+		if err != nil {
+			return err
+		}
+		z.SetUint64(v)
+		return nil
+	}
 	if err := checkDecimal(s); err != nil {
 		return err
 	}
@@ -154,15 +156,38 @@ func parseAddress(s []byte, a *common.Address) error {
 	if err := parseHex(s, a[:]); err != nil {
 		return err
 	}
+	digits := s[2:]
 	var upper, lower bool
-	for _, c := range s[2:] {
+	for _, c := range digits {
 		upper = upper || ('A' <= c && c <= 'F')
 		lower = lower || ('a' <= c && c <= 'f')
 	}
-	if upper && lower && a.Hex()[2:] != string(s[2:]) {
+	if upper && lower && !validChecksum(digits, a) {
 		return errors.New("invalid EIP-55 checksum")
 	}
 	return nil
+}
+
+// validChecksum reports whether the 40 hex digits spell a with its EIP-55 checksum: a hex letter is
+// upper case exactly when the matching nibble of keccak256(lower-case hex of a) is 8 or more. It is
+// common.Address.Hex without the allocations.
+func validChecksum(digits []byte, a *common.Address) bool {
+	h := getHasher()
+	lower := h.buf[:2*common.AddressLength]
+	hex.Encode(lower, a[:])
+	sum := h.sum(lower)
+	ok := true
+	for i, c := range lower {
+		if c > '9' && (sum[i/2]>>(4*(1-uint(i)%2)))&0xf > 7 {
+			c -= 'a' - 'A'
+		}
+		if digits[i] != c {
+			ok = false
+			break
+		}
+	}
+	putHasher(h)
+	return ok
 }
 
 // marshalMessage writes m's fields, in type order, as a JSON object of strings.
@@ -234,28 +259,35 @@ func (l *lexer) str() ([]byte, error) {
 		return nil, err
 	}
 	start := l.pos
-	for ; l.pos < len(l.data); l.pos++ {
-		switch c := l.data[l.pos]; {
-		case c == '"':
-			s := l.data[start:l.pos]
-			l.pos++
-			return s, nil
-		case c == '\\':
-			return nil, l.errorf("escape sequences are not accepted")
-		case c < 0x20 || c > 0x7e:
+	rest := l.data[start:]
+	n := bytes.IndexByte(rest, '"')
+	if n < 0 {
+		n = len(rest)
+	}
+	for i, c := range rest[:n] {
+		if c-0x20 > 0x7e-0x20 || c == '\\' { // one unsigned compare covers c < 0x20 and c > 0x7e
+			l.pos = start + i
+			if c == '\\' {
+				return nil, l.errorf("escape sequences are not accepted")
+			}
 			return nil, l.errorf("byte 0x%02x in a string: only printable ASCII is accepted", c)
 		}
 	}
-	return nil, l.errorf("unterminated string")
+	if n == len(rest) {
+		l.pos = len(l.data)
+		return nil, l.errorf("unterminated string")
+	}
+	l.pos = start + n + 1
+	return rest[:n], nil
 }
 
-// object reads an object with exactly n members: name(i) is the i-th member's name, value(i) reads
-// its value. Unknown, duplicate and missing members are errors.
-func (l *lexer) object(n int, name func(i int) string, value func(i int) error) error {
+// object reads an object with exactly the members names (at most 64), in any order; value(i) reads
+// the value of names[i]. Unknown, duplicate and missing members are errors.
+func (l *lexer) object(names []string, value func(i int) error) error {
 	if err := l.expect('{'); err != nil {
 		return err
 	}
-	var seen uint64 // n <= 8
+	var seen uint64
 	if l.peek() != '}' {
 		for {
 			key, err := l.str()
@@ -263,10 +295,10 @@ func (l *lexer) object(n int, name func(i int) string, value func(i int) error) 
 				return err
 			}
 			i := 0
-			for i < n && name(i) != string(key) {
+			for i < len(names) && names[i] != string(key) {
 				i++
 			}
-			if i == n {
+			if i == len(names) {
 				return l.errorf("unknown field %s", quoteShort(key))
 			}
 			if seen&(1<<i) != 0 {
@@ -288,22 +320,20 @@ func (l *lexer) object(n int, name func(i int) string, value func(i int) error) 
 	if err := l.expect('}'); err != nil {
 		return err
 	}
-	for i := range n {
-		if seen&(1<<i) == 0 {
-			return fmt.Errorf("missing field %q", name(i))
-		}
+	if missing := ^seen & (1<<len(names) - 1); missing != 0 {
+		return fmt.Errorf("missing field %q", names[bits.TrailingZeros64(missing)])
 	}
 	return nil
 }
 
-// fields reads a message object into fs.
-func (l *lexer) fields(fs []field) error {
-	return l.object(len(fs), func(i int) string { return fs[i].name }, func(i int) error {
+// message reads a message object into m.
+func (l *lexer) message(m Message) error {
+	return l.object(m.fieldNames(), func(i int) error {
 		s, err := l.str()
 		if err != nil {
 			return err
 		}
-		return fs[i].decodeValue(s)
+		return m.decodeField(i, s)
 	})
 }
 
@@ -338,7 +368,7 @@ func quoteShort(s []byte) string {
 
 // unmarshalMessage strictly decodes a message object into m.
 func unmarshalMessage(data []byte, m Message) error {
-	return decodeStrict(data, func(l *lexer) error { return l.fields(m.fields()) })
+	return decodeStrict(data, func(l *lexer) error { return l.message(m) })
 }
 
 // MarshalJSON encodes the RFC in its canonical wire form (see the package documentation).
