@@ -101,9 +101,9 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 			s := it.s
 			seq++
 			res, err := tx.Exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price,
-				seconds, closed_at, record, epoch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (session_id) DO NOTHING`,
+				seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
 				s.ID.Hex(), seq, feed, s.Cursor, s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
-				int64(s.Seconds), int64(s.ClosedAt), string(s.Record))
+				int64(s.Seconds), int64(s.ClosedAt))
 			if err != nil {
 				return fmt.Errorf("insert session %s: %w", s.ID, err)
 			}
@@ -119,6 +119,9 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 				rejected = append(rejected, rej)
 				seq--
 				continue
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO session_records (seq, record) VALUES (?, ?)`, seq, string(s.Record)); err != nil {
+				return fmt.Errorf("insert record of session %s: %w", s.ID, err)
 			}
 			stored++
 		}

@@ -4,7 +4,8 @@
 // state after a crash, with a guardian veto rolling the epoch back for a corrected recommit.
 //
 // The one rule: no credit lost, none paid twice. Every session is credited by exactly one live epoch
-// (sessions.epoch_id); an account's leaf amount (Credited) only grows towards what it earned (Owed); the
+// (the epoch's seq range [first_seq, last_seq]; the live epochs cover a prefix of the sessions' seq);
+// an account's leaf amount (Credited) only grows towards what it earned (Owed); the
 // commit transaction is an idempotent txmgr intent named after the epoch and root.
 package ledger
 
@@ -158,6 +159,8 @@ type EpochRow struct {
 	FactorN     uint256.Int
 	FactorD     uint256.Int
 	Sessions    int64
+	FirstSeq    int64 // the epoch credits the stored sessions with seq in [FirstSeq, LastSeq]
+	LastSeq     int64
 	BatchHash   common.Hash
 	BatchFile   string
 	Intent      string
@@ -168,7 +171,7 @@ type EpochRow struct {
 	CreatedAt   int64
 }
 
-const epochCols = `id, number, state, day, root, total, delta, owed_total, factor_num, factor_den, sessions, batch_hash,
+const epochCols = `id, number, state, day, root, total, delta, owed_total, factor_num, factor_den, sessions, first_seq, last_seq, batch_hash,
 	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at`
 
 func scanEpoch(row interface{ Scan(...any) error }) (*EpochRow, error) {
@@ -177,7 +180,7 @@ func scanEpoch(row interface{ Scan(...any) error }) (*EpochRow, error) {
 		number, day, block, claimableAt           int64
 		root, total, delta, owed, fn, fd, bh, txh string
 	)
-	if err := row.Scan(&e.ID, &number, &e.State, &day, &root, &total, &delta, &owed, &fn, &fd, &e.Sessions, &bh,
+	if err := row.Scan(&e.ID, &number, &e.State, &day, &root, &total, &delta, &owed, &fn, &fd, &e.Sessions, &e.FirstSeq, &e.LastSeq, &bh,
 		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt); err != nil {
 		return nil, err
 	}
@@ -196,6 +199,10 @@ func scanEpoch(row interface{ Scan(...any) error }) (*EpochRow, error) {
 
 // liveStates are the states of epochs that are (or will be) on-chain.
 const liveStates = `('assembled', 'batch_written', 'root_sent', 'mined', 'confirmed', 'claimable')`
+
+// creditedThrough is the seq of the last session credited by a live epoch (0 if none): the live epochs'
+// ranges cover every seq up to it, and the sessions after it are not credited yet.
+const creditedThrough = `(SELECT COALESCE(MAX(last_seq), 0) FROM epochs WHERE state IN ` + liveStates + `)`
 
 // Epochs returns the live epochs, by number.
 func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {
@@ -330,7 +337,7 @@ func (l *Ledger) BatchPath(ctx context.Context, n uint64) (string, error) {
 func (l *Ledger) updateLag(ctx context.Context) {
 	var oldest sql.NullInt64
 	_ = l.store.InTx(ctx, func(tx *store.Tx) error {
-		return tx.QueryRow(ctx, `SELECT MIN(closed_at) FROM sessions WHERE epoch_id IS NULL`).Scan(&oldest)
+		return tx.QueryRow(ctx, `SELECT MIN(closed_at) FROM sessions WHERE seq > `+creditedThrough).Scan(&oldest)
 	})
 	if oldest.Valid {
 		l.metrics.lag.Set(float64(time.Now().Unix() - oldest.Int64))

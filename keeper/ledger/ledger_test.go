@@ -281,10 +281,10 @@ func (fakePool) State(context.Context) (ledger.PoolState, error) {
 func (fakePool) IsVetoed(context.Context, common.Hash) (bool, error) { return false, nil }
 
 // BenchmarkAssembleStore is Assemble with the database (SQLite), measured at 100,000 and at 1,000,000
-// sessions for 10,000 provider accounts (plus the builder): load the unassigned sessions, credit,
-// scale, build the tree, and write the epoch, 10,001 accounts, the leaves and every session's epoch in one
-// transaction. Every stored record is a real signed settlement record's JSON (≈1.3 KB), so the database
-// is the size it would be. Filling it is not timed; at 1,000,000 one run (≈20 s fill + the assembly)
+// sessions for 10,000 provider accounts (plus the builder): load the uncredited sessions, credit,
+// scale, build the tree, and write the epoch (with its seq range), 10,001 accounts and the leaves in one
+// transaction. Every stored record (session_records) is a real signed settlement record's JSON (≈1.2 KB),
+// so the database is the size it would be. Filling it is not timed; at 1,000,000 one run (≈20 s fill + the assembly)
 // is all the benchmark does.
 func BenchmarkAssembleStore(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
@@ -332,22 +332,31 @@ func benchmarkAssembleStore(b *testing.B, n, accounts int) {
 func fillSessions(ctx context.Context, st *store.Store, n, accounts int, rec string) error {
 	const perStmt = 500
 	return st.InTx(ctx, func(tx *store.Tx) error {
-		var q strings.Builder
-		args := make([]any, 0, perStmt*7)
+		var q, r strings.Builder
+		args := make([]any, 0, perStmt*6)
+		rargs := make([]any, 0, perStmt*2)
 		for i := 0; i < n; {
 			q.Reset()
-			args = args[:0]
-			q.WriteString(`INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at, record) VALUES `)
+			r.Reset()
+			args, rargs = args[:0], rargs[:0]
+			q.WriteString(`INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at) VALUES `)
+			r.WriteString(`INSERT INTO session_records (seq, record) VALUES `)
 			for j := 0; j < perStmt && i < n; j, i = j+1, i+1 {
 				if j > 0 {
 					q.WriteString(", ")
+					r.WriteString(", ")
 				}
-				q.WriteString(`(?, ?, 'f', '', ?, ?, 500, ?, ?, 0, ?)`)
+				q.WriteString(`(?, ?, 'f', '', ?, ?, 500, ?, ?, 0)`)
+				r.WriteString(`(?, ?)`)
 				p := common.BigToAddress(uint256.NewInt(uint64(i%accounts) + 1).ToBig())
 				args = append(args, common.BigToHash(uint256.NewInt(uint64(i)).ToBig()).Hex(), i+1, p.Hex(), builder.Hex(),
-					strconv.FormatUint(1e12+uint64(i%7), 10), i%600+1, rec)
+					strconv.FormatUint(1e12+uint64(i%7), 10), i%600+1)
+				rargs = append(rargs, i+1, rec)
 			}
 			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, r.String(), rargs...); err != nil {
 				return err
 			}
 		}

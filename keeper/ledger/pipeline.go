@@ -216,26 +216,32 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		// The ledger's newest live epoch must be the pool's newest: same number, same total.
 		var number uint64
 		var prevTotal uint256.Int
+		var after int64 // the sessions with seq > after are not credited yet
 		prev, err := scanEpoch(tx.QueryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN `+liveStates+` ORDER BY number DESC LIMIT 1`))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
 			return err
 		default:
-			number, prevTotal = prev.Number+1, prev.Total
+			number, prevTotal, after = prev.Number+1, prev.Total, prev.LastSeq
 		}
 		if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
 			return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
 				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
 		}
 
-		var maxSeq int64
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions WHERE epoch_id IS NULL`).Scan(&maxSeq); err != nil {
+		var newest int64 // a capacity hint only (one index lookup)
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&newest); err != nil {
 			return err
 		}
-		sessions, err := loadCredits(ctx, tx, `epoch_id IS NULL AND seq <= ?`, maxSeq)
+		// One statement reads the uncredited sessions and where they end: the epoch credits exactly
+		// (after, last], whatever the ingest stores meanwhile (it only appends larger seqs).
+		sessions, last, err := loadCredits(ctx, tx, newest-after, `seq > ?`, after)
 		if err != nil {
 			return err
+		}
+		if len(sessions) == 0 {
+			last = after // nothing new: an epoch of carried-forward credits only
 		}
 		book, err := loadBook(ctx, tx)
 		if err != nil {
@@ -273,13 +279,11 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 		now := time.Now().Unix()
-		if _, err := tx.Exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
+		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
+		if _, err := tx.Exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
 			id, int64(number), StateAssembled, int64(ps.Day), tree.Root().Hex(), sc.Total.Dec(), sc.Delta.Dec(), sc.Pending.Dec(),
-			sc.FactorN.Dec(), sc.FactorD.Dec(), int64(len(sessions)), now, now); err != nil {
+			sc.FactorN.Dec(), sc.FactorD.Dec(), int64(len(sessions)), after+1, last, now, now); err != nil {
 			return fmt.Errorf("insert epoch: %w", err)
-		}
-		if _, err := tx.Exec(ctx, `UPDATE sessions SET epoch_id = ? WHERE epoch_id IS NULL AND seq <= ?`, id, maxSeq); err != nil {
-			return err
 		}
 		if err := saveBook(ctx, tx, book); err != nil {
 			return err
@@ -311,52 +315,57 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 }
 
 // loadCredits loads what crediting needs of the sessions matching where (by seq): accounts, fee, price,
-// seconds — not the records, which an epoch of a million sessions would hold in memory for nothing.
-func loadCredits(ctx context.Context, tx *store.Tx, where string, args ...any) ([]Session, error) {
-	rows, err := tx.Query(ctx, `SELECT provider, builder, fee_bps, price, seconds FROM sessions WHERE `+where+` ORDER BY seq`, args...)
+// seconds — not the records, which an epoch of a million sessions would hold in memory for nothing. It
+// also returns the largest seq loaded (0 if none). hint is how many sessions to expect.
+func loadCredits(ctx context.Context, tx *store.Tx, hint int64, where string, args ...any) ([]Session, int64, error) {
+	rows, err := tx.Query(ctx, `SELECT seq, provider, builder, fee_bps, price, seconds FROM sessions WHERE `+where+` ORDER BY seq`, args...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []Session
+	out := make([]Session, 0, max(0, min(hint, 1<<24)))
 	var provider, builder, price string
-	var fee, secs int64
-	for rows.Next() {
-		if err := rows.Scan(&provider, &builder, &fee, &price, &secs); err != nil {
-			return nil, err
+	var seq, last, fee, secs int64
+	// Every session of an epoch names one of a few thousand accounts: decode each address once.
+	addrs := map[string]common.Address{}
+	addr := func(s string) common.Address {
+		a, ok := addrs[s]
+		if !ok {
+			a = common.HexToAddress(s)
+			addrs[s] = a
 		}
-		var s Session
-		s.Provider, s.Builder = common.HexToAddress(provider), common.HexToAddress(builder)
+		return a
+	}
+	for rows.Next() {
+		if err := rows.Scan(&seq, &provider, &builder, &fee, &price, &secs); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, Session{})
+		s := &out[len(out)-1]
+		s.Provider, s.Builder = addr(provider), addr(builder)
 		s.FeeBps, s.Seconds = uint16(fee), uint32(secs)
 		if err := s.Price.SetFromDecimal(price); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		out = append(out, s)
+		last = seq
 	}
-	return out, rows.Err()
+	return out, last, rows.Err()
 }
 
-func loadSessions(ctx context.Context, tx *store.Tx, where string, args ...any) ([]Session, error) {
-	rows, err := tx.Query(ctx, `SELECT session_id, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at, record
-		FROM sessions WHERE `+where+` ORDER BY seq`, args...)
+// loadRecords returns the records of the sessions with seq in [first, last], in seq order.
+func loadRecords(ctx context.Context, tx *store.Tx, first, last int64) ([]json.RawMessage, error) {
+	rows, err := tx.Query(ctx, `SELECT record FROM session_records WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Session
+	var out []json.RawMessage
 	for rows.Next() {
-		var s Session
-		var id, provider, builder, price, record string
-		var fee, secs, closed int64
-		if err := rows.Scan(&id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
+		var rec string
+		if err := rows.Scan(&rec); err != nil {
 			return nil, err
 		}
-		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
-		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
-		if err := s.Price.SetFromDecimal(price); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
+		out = append(out, json.RawMessage(rec))
 	}
 	return out, rows.Err()
 }
@@ -403,26 +412,29 @@ func saveBook(ctx context.Context, tx *store.Tx, b Book) error {
 // assembly recommits epoch n from those sessions (plus any new ones).
 func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id FROM epochs WHERE number >= ? AND state IN `+liveStates, int64(n))
+		rows, err := tx.Query(ctx, `SELECT id, first_seq, last_seq FROM epochs WHERE number >= ? AND state IN `+liveStates, int64(n))
 		if err != nil {
 			return err
 		}
-		var ids []int64
+		type span struct{ id, first, last int64 }
+		var epochs []span
 		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+			var e span
+			if err := rows.Scan(&e.id, &e.first, &e.last); err != nil {
 				rows.Close()
 				return err
 			}
-			ids = append(ids, id)
+			epochs = append(epochs, e)
 		}
 		rows.Close()
 		book, err := loadBook(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			sessions, err := loadCredits(ctx, tx, `epoch_id = ?`, id)
+		// Once these epochs are no longer live, their sessions are after the newest live epoch's range:
+		// uncredited again, with nothing to write on the sessions themselves (but the recheck flag).
+		for _, e := range epochs {
+			sessions, _, err := loadCredits(ctx, tx, e.last-e.first+1, `seq >= ? AND seq <= ?`, e.first, e.last)
 			if err != nil {
 				return err
 			}
@@ -435,14 +447,13 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 				pa.Owed.Sub(&pa.Owed, p)
 				fa.Owed.Sub(&fa.Owed, f)
 			}
-			recheck := 0
 			if state == StateVetoed {
-				recheck = 1 // the guardian saw something wrong: verify these sessions again
+				// The guardian saw something wrong: verify these sessions again.
+				if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 1 WHERE seq >= ? AND seq <= ?`, e.first, e.last); err != nil {
+					return err
+				}
 			}
-			if _, err := tx.Exec(ctx, `UPDATE sessions SET epoch_id = NULL, recheck = ? WHERE epoch_id = ?`, recheck, id); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, `UPDATE epochs SET state = ?, updated_at = ? WHERE id = ?`, state, time.Now().Unix(), id); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE epochs SET state = ?, updated_at = ? WHERE id = ?`, state, time.Now().Unix(), e.id); err != nil {
 				return err
 			}
 		}
@@ -500,9 +511,13 @@ type BatchFactor struct {
 func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 	var bf BatchFile
 	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		sessions, err := loadSessions(ctx, tx, `epoch_id = ?`, e.ID)
+		records, err := loadRecords(ctx, tx, e.FirstSeq, e.LastSeq)
 		if err != nil {
 			return err
+		}
+		if int64(len(records)) != e.Sessions {
+			return fmt.Errorf("ledger: epoch %d credits %d sessions but %d records are stored for seq %d..%d",
+				e.Number, e.Sessions, len(records), e.FirstSeq, e.LastSeq)
 		}
 		leaves, err := loadLeaves(ctx, tx, e.ID)
 		if err != nil {
@@ -513,9 +528,9 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		bf = BatchFile{Version: 1, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
 			Root: e.Root, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
-			Sessions: make([]json.RawMessage, len(sessions)), Leaves: leaves}
-		for i := range sessions {
-			bf.Sessions[i] = sessions[i].Record
+			Sessions: records, Leaves: leaves}
+		if bf.Sessions == nil {
+			bf.Sessions = []json.RawMessage{}
 		}
 		return nil
 	})
@@ -588,10 +603,13 @@ func (m multiWriter) Write(p []byte) (int, error) {
 // code "<code>_on_recheck"; the rest are cleared for the next assembly. The RPC work happens outside the
 // database transaction; a crash in between only repeats it.
 func (l *Ledger) recheck(ctx context.Context) error {
-	var sessions []Session
+	var (
+		sessions []Session
+		seqs     []int64
+	)
 	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		sessions, err = loadSessions(ctx, tx, `recheck = 1 AND epoch_id IS NULL`)
+		sessions, seqs, err = loadRecheck(ctx, tx)
 		return err
 	}); err != nil || len(sessions) == 0 {
 		return err
@@ -616,17 +634,51 @@ func (l *Ledger) recheck(ctx context.Context) error {
 				if err := insertRejected(ctx, tx, s.Feed, s.Cursor, rej, s.Record); err != nil {
 					return err
 				}
-				if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE session_id = ?`, s.ID.Hex()); err != nil {
+				if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE seq = ?`, seqs[i]); err != nil {
+					return err
+				}
+				if _, err := tx.Exec(ctx, `DELETE FROM session_records WHERE seq = ?`, seqs[i]); err != nil {
 					return err
 				}
 				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
 				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
-			if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 0 WHERE session_id = ?`, s.ID.Hex()); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 0 WHERE seq = ?`, seqs[i]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// loadRecheck loads, with their records and seqs, the uncredited sessions flagged for a recheck (through
+// the partial index on recheck = 1: no scan of the sessions).
+func loadRecheck(ctx context.Context, tx *store.Tx) ([]Session, []int64, error) {
+	rows, err := tx.Query(ctx, `SELECT s.seq, s.session_id, s.feed, s.cursor, s.provider, s.builder, s.fee_bps, s.price,
+		s.seconds, s.closed_at, r.record
+		FROM sessions s JOIN session_records r ON r.seq = s.seq
+		WHERE s.recheck = 1 AND s.seq > `+creditedThrough+` ORDER BY s.seq`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	var seqs []int64
+	for rows.Next() {
+		var s Session
+		var id, provider, builder, price, record string
+		var seq, fee, secs, closed int64
+		if err := rows.Scan(&seq, &id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
+			return nil, nil, err
+		}
+		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
+		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
+		if err := s.Price.SetFromDecimal(price); err != nil {
+			return nil, nil, err
+		}
+		out = append(out, s)
+		seqs = append(seqs, seq)
+	}
+	return out, seqs, rows.Err()
 }

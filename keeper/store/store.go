@@ -68,11 +68,15 @@ var schema = []string{
 		url TEXT PRIMARY KEY,
 		cursor TEXT NOT NULL,
 		updated_at BIGINT NOT NULL)`,
-	// Verified sessions. epoch_id is NULL until an epoch credits the session; recheck is 1 for sessions
-	// of a vetoed epoch, verified again against the chain before they are credited anew.
+	// Verified sessions, narrow: what crediting and assembly need. seq numbers them in the order they
+	// were stored (unique, increasing). A session belongs to no row of its own epoch: each epoch credits
+	// the seq range [first_seq, last_seq] (epochs table), so the live epochs cover a prefix of seq and
+	// the sessions after the newest live epoch's last_seq are the ones not yet credited. Assembling an
+	// epoch then writes one epoch row, not a million session rows. recheck is 1 for sessions of a vetoed
+	// epoch, verified again against the chain before they are credited anew.
 	`CREATE TABLE IF NOT EXISTS sessions (
 		session_id TEXT PRIMARY KEY,
-		seq BIGINT NOT NULL,
+		seq BIGINT NOT NULL UNIQUE,
 		feed TEXT NOT NULL,
 		cursor TEXT NOT NULL,
 		provider TEXT NOT NULL,
@@ -81,10 +85,13 @@ var schema = []string{
 		price TEXT NOT NULL,
 		seconds BIGINT NOT NULL,
 		closed_at BIGINT NOT NULL,
-		record TEXT NOT NULL,
-		epoch_id BIGINT,
 		recheck BIGINT NOT NULL DEFAULT 0)`,
-	`CREATE INDEX IF NOT EXISTS sessions_epoch ON sessions (epoch_id, seq)`,
+	`CREATE INDEX IF NOT EXISTS sessions_recheck ON sessions (seq) WHERE recheck = 1`,
+	// Each session's signed settlement record (JSON, ≈1.2 KB), by the session's seq: only batch files
+	// and rechecks read it, so it stays out of the rows assembly reads.
+	`CREATE TABLE IF NOT EXISTS session_records (
+		seq BIGINT PRIMARY KEY,
+		record TEXT NOT NULL)`,
 	// Records refused, with the reason: nothing is dropped silently.
 	`CREATE TABLE IF NOT EXISTS rejected (
 		id BIGINT PRIMARY KEY,
@@ -113,6 +120,8 @@ var schema = []string{
 		factor_num TEXT NOT NULL,
 		factor_den TEXT NOT NULL,
 		sessions BIGINT NOT NULL,
+		first_seq BIGINT NOT NULL,
+		last_seq BIGINT NOT NULL,
 		batch_hash TEXT NOT NULL,
 		batch_file TEXT NOT NULL,
 		intent TEXT NOT NULL,
@@ -156,6 +165,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: schema: %w", err)
 		}
+	}
+	// CREATE TABLE IF NOT EXISTS keeps a table of an older schema as it is: refuse it plainly rather
+	// than fail on the first query (sessions' records moved to session_records; epochs got seq ranges).
+	var n int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM epochs WHERE first_seq < 0 OR last_seq < 0`).Scan(&n); err != nil {
+		return fmt.Errorf("store: the database has an older keeper schema (no migration exists): %w", err)
 	}
 	return nil
 }

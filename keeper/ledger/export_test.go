@@ -1,0 +1,11 @@
+package ledger
+
+import "context"
+
+// Rollback exposes rollback to the external tests.
+func (l *Ledger) Rollback(ctx context.Context, n uint64, state string) error {
+	return l.rollback(ctx, n, state)
+}
+
+// WriteBatch exposes writeBatch to the external tests.
+func (l *Ledger) WriteBatch(ctx context.Context, e *EpochRow) error { return l.writeBatch(ctx, e) }
