@@ -72,11 +72,13 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 
 	// A retried RFC gets its session back, whatever happened since.
-	if sess, err := s.store.SessionByDigest(ctx, digest); err == nil {
+	sess, nonceUsed, err := s.rfcSeen(ctx, digest, rfc)
+	if err != nil {
+		return err
+	}
+	if sess != nil {
 		wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
 		return nil
-	} else if !errors.Is(err, store.ErrUnknownSession) {
-		return err
 	}
 	if err := rfc.CheckDeadline(s.cfg.Now()); err != nil {
 		return decodeError(err)
@@ -84,9 +86,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if rfc.MaxSeconds == 0 {
 		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "maxSeconds is 0")
 	}
-	if used, err := s.store.NonceUsed(ctx, rfc.User, rfc.Nonce); err != nil {
-		return err
-	} else if used {
+	if nonceUsed {
 		return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
 	}
 	snap := s.book.Snapshot()
@@ -162,6 +162,35 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 			return wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "every provider for model %s is busy (%v)", rfc.ModelID, err)
 		}
 		stats = busyUnknown{s.health} // after a wake-up, re-probe providers last seen busy
+	}
+}
+
+// rfcSeer is the store's one-read form of the look-ups before matching (*store.DB implements it).
+type rfcSeer interface {
+	RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce uint64) (*store.Session, bool, error)
+}
+
+// rfcSeen returns the session already opened for the RFC digest (a retry), or nil and whether the RFC's
+// nonce is used by another RFC. A retry racing its first attempt never reads as a used nonce: the nonce and
+// the session commit together, and a nonce seen used is followed by a second look for the session.
+func (s *Server) rfcSeen(ctx context.Context, digest common.Hash, rfc *eip712.RFC) (*store.Session, bool, error) {
+	if st, ok := s.store.(rfcSeer); ok {
+		return st.RFCSeen(ctx, digest, rfc.User, rfc.Nonce)
+	}
+	for attempt := 0; ; attempt++ {
+		sess, err := s.store.SessionByDigest(ctx, digest)
+		if err == nil {
+			return sess, false, nil
+		} else if !errors.Is(err, store.ErrUnknownSession) {
+			return nil, false, err
+		}
+		if attempt == 1 {
+			return nil, true, nil
+		}
+		used, err := s.store.NonceUsed(ctx, rfc.User, rfc.Nonce)
+		if err != nil || !used {
+			return nil, false, err
+		}
 	}
 }
 

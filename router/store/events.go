@@ -109,7 +109,7 @@ func (s *DB) AppendRange(ctx context.Context, logs []types.Log, to uint64, toHas
 
 // IndexedBlocks returns the remembered block hashes, newest first.
 func (s *DB) IndexedBlocks(ctx context.Context) ([]IndexedBlock, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT number, hash FROM indexed_blocks ORDER BY number DESC`)
+	rows, err := s.rd.QueryContext(ctx, `SELECT number, hash FROM indexed_blocks ORDER BY number DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("store: indexed blocks: %w", err)
 	}
@@ -146,7 +146,7 @@ func (s *DB) Rollback(ctx context.Context, block uint64, hash common.Hash, set b
 
 // Events calls f for every stored log in chain order.
 func (s *DB) Events(ctx context.Context, f func(*types.Log) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT block_number, log_index, block_hash, tx_hash, address, topics, data
+	rows, err := s.rd.QueryContext(ctx, `SELECT block_number, log_index, block_hash, tx_hash, address, topics, data
 		FROM events ORDER BY block_number, log_index`)
 	if err != nil {
 		return fmt.Errorf("store: events: %w", err)

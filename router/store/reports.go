@@ -27,7 +27,7 @@ func (s *DB) SessionBuckets(ctx context.Context, from, width uint64, n int) ([]B
 	for i := range out {
 		out[i].Start = from + uint64(i)*width
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT (created_at - ?) / ?, COUNT(*), COALESCE(SUM(billed_seconds), 0) FROM sessions
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT (created_at - ?) / ?, COUNT(*), COALESCE(SUM(billed_seconds), 0) FROM sessions
 		WHERE created_at >= ? AND created_at < ? GROUP BY 1`),
 		int64(from), int64(width), int64(from), int64(to))
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *DB) SessionBuckets(ctx context.Context, from, width uint64, n int) ([]B
 // UsedOnDay is the allowance used on day by every user together: reservations of open sessions plus
 // billed amounts (the usage table; amounts are summed exactly, not in SQL).
 func (s *DB) UsedOnDay(ctx context.Context, day uint64) (*uint256.Int, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT used FROM usage WHERE day = ?`), int64(day))
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT used FROM usage WHERE day = ?`), int64(day))
 	if err != nil {
 		return nil, fmt.Errorf("store: usage of day %d: %w", day, err)
 	}

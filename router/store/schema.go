@@ -75,4 +75,8 @@ var schema = []string{
 	`CREATE INDEX IF NOT EXISTS nonces_deadline ON nonces (deadline)`,
 	`CREATE INDEX IF NOT EXISTS sessions_created ON sessions (created_at)`,
 	`CREATE INDEX IF NOT EXISTS usage_day ON usage (day)`,
+	seedFeedSeq,
 }
+
+// seedFeedSeq creates the settlement-feed counter at 0 if it is not there yet.
+const seedFeedSeq = `INSERT INTO meta (name, value, hash) VALUES ('feed_seq', 0, '') ON CONFLICT (name) DO NOTHING`

@@ -54,83 +54,238 @@ type NewSession struct {
 	Allowance *uint256.Int // the user's allowance for Session.Day
 }
 
-// CreateSession records a matched RFC in one transaction: it consumes the nonce, reserves
-// Session.Reserved of the user's allowance for the day and inserts the session. If a session for the same
-// RFC digest exists (a retried RFC) it returns that session and created=false, changing nothing.
-// Errors: ErrNonceReused, ErrAllowanceExhausted.
+// CreateSession records a matched RFC in one transaction: it consumes the nonce, inserts the session and
+// reserves Session.Reserved of the user's allowance for the day. If a session for the same RFC digest
+// exists (a retried RFC, even one racing the first attempt) it returns that session and created=false,
+// changing nothing. Errors: ErrNonceReused, ErrAllowanceExhausted.
+//
+// The transaction needs no look-up first: the nonce insert finds a conflict for every RFC seen before (on
+// PostgreSQL it waits for a concurrent insert of the same nonce to commit or roll back), and only then is
+// the digest looked up. The user's usage row, the one row concurrent RFCs contend for, is locked last.
 func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, created bool, err error) {
-	ns := n.Session
-	user := hexAddr(ns.Ticket.User)
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if prev, err := s.sessionWhere(ctx, tx, "rfc_digest = ?", hexHash(ns.RFCDigest)); err == nil {
-			sess = prev
-			return nil
-		} else if !errors.Is(err, ErrUnknownSession) {
+	if s.creates == nil {
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			sess, created, err = s.createTx(ctx, tx, n)
 			return err
-		}
-		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO nonces (user_addr, nonce, deadline) VALUES (?, ?, ?)
-			ON CONFLICT (user_addr, nonce) DO NOTHING`), user, strconv.FormatUint(n.Nonce, 10), int64(n.Deadline))
-		if err != nil {
-			return fmt.Errorf("store: insert nonce: %w", err)
-		}
-		if k, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("store: insert nonce: %w", err)
-		} else if k == 0 {
-			// Used already — by this very RFC on another replica (then its session is committed and visible
-			// now) or by another RFC.
-			if prev, err := s.sessionWhere(ctx, tx, "rfc_digest = ?", hexHash(ns.RFCDigest)); err == nil {
-				sess = prev
-				return nil
-			}
-			return ErrNonceReused
-		}
-		used, err := s.usageTx(ctx, tx, user, ns.Day)
-		if err != nil {
-			return err
-		}
-		after, overflow := new(uint256.Int).AddOverflow(used, ns.Reserved)
-		if overflow || n.Allowance == nil || after.Gt(n.Allowance) {
-			return ErrAllowanceExhausted
-		}
-		if err := s.setUsageTx(ctx, tx, user, ns.Day, after); err != nil {
-			return err
-		}
-		t := &ns.Ticket
-		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO sessions (id, rfc_digest, user_addr, provider, model_id, price,
-			max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			hexHash(ns.ID), hexHash(ns.RFCDigest), user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
-			int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
-			ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt))
-		if err != nil {
-			return fmt.Errorf("store: insert session: %w", err)
-		}
-		cp := *ns
-		cp.State = StateOpen
-		sess, created = &cp, true
-		return nil
-	})
+		})
+	} else {
+		sess, created, err = s.groupCreate(ctx, n)
+	}
+	if errors.Is(err, errSessionExists) {
+		sess, created, err = nil, false, nil
+		sess, err = s.sessionWhere(ctx, nil, whereDigest, hexHash(n.Session.RFCDigest))
+	}
 	if err != nil {
 		return nil, false, err
 	}
 	return sess, created, nil
 }
 
-// usageTx reads (and on PostgreSQL locks) the user's usage row for day, creating it at zero.
-func (s *DB) usageTx(ctx context.Context, tx *sql.Tx, user string, day uint64) (*uint256.Int, error) {
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO usage (user_addr, day, used) VALUES (?, ?, '0')
-		ON CONFLICT (user_addr, day) DO NOTHING`), user, int64(day)); err != nil {
-		return nil, fmt.Errorf("store: usage: %w", err)
+// createTx is CreateSession's work inside tx.
+func (s *DB) createTx(ctx context.Context, tx *sql.Tx, n NewSession) (*Session, bool, error) {
+	ns := n.Session
+	user := hexAddr(ns.Ticket.User)
+	digest := hexHash(ns.RFCDigest)
+	res, err := s.exec(ctx, tx, qInsertNonce, user, strconv.FormatUint(n.Nonce, 10), int64(n.Deadline))
+	if err != nil {
+		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
 	}
+	if k, err := res.RowsAffected(); err != nil {
+		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
+	} else if k == 0 {
+		// Used already: by this very RFC (its session committed with the nonce, so it is visible now)
+		// or by another RFC.
+		prev, err := s.sessionWhere(ctx, tx, whereDigest, digest)
+		if errors.Is(err, ErrUnknownSession) {
+			return nil, false, ErrNonceReused
+		}
+		return prev, false, err
+	}
+	t := &ns.Ticket
+	res, err = s.exec(ctx, tx, qInsertSession,
+		hexHash(ns.ID), digest, user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
+		int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
+		ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt))
+	if err != nil {
+		return nil, false, fmt.Errorf("store: insert session: %w", err)
+	}
+	if k, err := res.RowsAffected(); err != nil {
+		return nil, false, fmt.Errorf("store: insert session: %w", err)
+	} else if k == 0 {
+		// The digest's session exists although its nonce did not (pruned after the RFC's deadline):
+		// undo the nonce and answer with that session.
+		return nil, false, errSessionExists
+	}
+	used, err := s.usageTx(ctx, tx, user, ns.Day)
+	if err != nil {
+		return nil, false, err
+	}
+	after, overflow := new(uint256.Int).AddOverflow(used, ns.Reserved)
+	if overflow || n.Allowance == nil || after.Gt(n.Allowance) {
+		return nil, false, ErrAllowanceExhausted
+	}
+	if err := s.setUsageTx(ctx, tx, user, ns.Day, after); err != nil {
+		return nil, false, err
+	}
+	cp := *ns
+	cp.State = StateOpen
+	return &cp, true, nil
+}
+
+// createReq is one CreateSession waiting for SQLite's group commit.
+type createReq struct {
+	ctx     context.Context
+	n       NewSession
+	sess    *Session
+	created bool
+	err     error
+	done    chan struct{}
+}
+
+// maxGroup bounds how many CreateSessions share one SQLite transaction.
+const maxGroup = 64
+
+// groupCreate hands n to the SQLite writer loop and waits for the commit of its group.
+func (s *DB) groupCreate(ctx context.Context, n NewSession) (*Session, bool, error) {
+	r := &createReq{ctx: ctx, n: n, done: make(chan struct{})}
+	select {
+	case s.creates <- r:
+	case <-ctx.Done():
+		return nil, false, ctx.Err()
+	case <-s.closing:
+		return nil, false, errClosed
+	}
+	<-r.done // once taken, the request is decided by its group's commit: wait for it
+	return r.sess, r.created, r.err
+}
+
+var errClosed = errors.New("store: closed")
+
+// createLoop is SQLite's group commit: it takes the CreateSessions waiting when the writer becomes free and
+// runs them in one transaction, each inside a savepoint (a refused one — nonce reused, allowance exhausted
+// — is rolled back alone), then commits once. Every caller answers only after that commit, so nothing is
+// less durable than a transaction of its own; the commit's WAL writes are shared by the group.
+func (s *DB) createLoop() {
+	defer close(s.loopDone)
+	group := make([]*createReq, 0, maxGroup)
+	for {
+		select {
+		case r := <-s.creates:
+			group = append(group[:0], r)
+		case <-s.closing:
+			return
+		}
+	more:
+		for len(group) < maxGroup {
+			select {
+			case r := <-s.creates:
+				group = append(group, r)
+			default:
+				break more
+			}
+		}
+		s.commitGroup(group)
+		for _, r := range group {
+			close(r.done)
+		}
+	}
+}
+
+func (s *DB) commitGroup(group []*createReq) {
+	// Statements run under the group's context, never a caller's: cancelling a caller's statement would
+	// interrupt SQLite, which then rolls back the whole transaction.
+	ctx := context.Background()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range group {
+			if err := r.ctx.Err(); err != nil {
+				r.err = err
+				continue
+			}
+			if len(group) == 1 {
+				r.sess, r.created, r.err = s.createTx(ctx, tx, r.n)
+				return r.err
+			}
+			if _, err := s.exec(ctx, tx, qSavepoint); err != nil {
+				return err
+			}
+			r.sess, r.created, r.err = s.createTx(ctx, tx, r.n)
+			if r.err != nil {
+				if _, err := s.exec(ctx, tx, qRollbackTo); err != nil {
+					return err
+				}
+			}
+			if _, err := s.exec(ctx, tx, qRelease); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		return
+	}
+	for _, r := range group {
+		if r.err == nil || len(group) == 1 {
+			r.sess, r.created, r.err = nil, false, err
+		}
+	}
+}
+
+// errSessionExists rolls back a CreateSession that found its digest's session already recorded.
+var errSessionExists = errors.New("store: session exists")
+
+const (
+	qInsertNonce = `INSERT INTO nonces (user_addr, nonce, deadline) VALUES (?, ?, ?)
+		ON CONFLICT (user_addr, nonce) DO NOTHING`
+	qInsertSession = `INSERT INTO sessions (id, rfc_digest, user_addr, provider, model_id, price,
+		max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
+		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
+		ttft_ms = ?, flags = ?, held = ?, feed_seq = ? WHERE id = ?`
+	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
+	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
+	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
+	qSavepoint     = `SAVEPOINT create_session`
+	qRollbackTo    = `ROLLBACK TO create_session`
+	qRelease       = `RELEASE create_session`
+	whereID        = "id = ?"
+	whereDigest    = "rfc_digest = ?"
+	whereIDForUpd  = "id = ?{forUpdate}"
+	qUsageForUpd   = `SELECT used FROM usage WHERE user_addr = ? AND day = ?{forUpdate}`
+	qUsage         = `SELECT used FROM usage WHERE user_addr = ? AND day = ?`
+	qSetUsage      = `UPDATE usage SET used = ? WHERE user_addr = ? AND day = ?`
+	qInsertUsage0  = `INSERT INTO usage (user_addr, day, used) VALUES (?, ?, '0') ON CONFLICT (user_addr, day) DO NOTHING`
+	qRFCSeen       = `SELECT EXISTS (SELECT 1 FROM sessions WHERE rfc_digest = ?), EXISTS (SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?)`
+	qNonceUsed     = `SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?`
+	qDueForExpiry  = `SELECT id FROM sessions WHERE state = ? AND expires_at < ? ORDER BY expires_at LIMIT ?`
+	qOpenProviders = `SELECT provider, COUNT(*) FROM sessions WHERE state = ? GROUP BY provider`
+)
+
+// txQueries are the statements transactions run, prepared on the writer pool when the store opens.
+var txQueries = []string{qSavepoint, qRollbackTo, qRelease, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
+	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0}
+
+// usageTx reads and locks (PostgreSQL: FOR UPDATE; SQLite: the single writer) the user's usage row for
+// day, creating it at zero the first time.
+func (s *DB) usageTx(ctx context.Context, tx *sql.Tx, user string, day uint64) (*uint256.Int, error) {
 	var dec string
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT used FROM usage WHERE user_addr = ? AND day = ?{forUpdate}`), user, int64(day)).Scan(&dec); err != nil {
+	err := s.row(ctx, tx, qUsageForUpd, user, int64(day)).Scan(&dec)
+	if errors.Is(err, sql.ErrNoRows) {
+		// First use of the day. A concurrent first insert makes this one wait for it (PostgreSQL) and do
+		// nothing; the read after sees and locks the committed row.
+		if _, err := s.exec(ctx, tx, qInsertUsage0, user, int64(day)); err != nil {
+			return nil, fmt.Errorf("store: usage: %w", err)
+		}
+		err = s.row(ctx, tx, qUsageForUpd, user, int64(day)).Scan(&dec)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("store: usage: %w", err)
 	}
 	return parseAmount(dec)
 }
 
 func (s *DB) setUsageTx(ctx context.Context, tx *sql.Tx, user string, day uint64, v *uint256.Int) error {
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE usage SET used = ? WHERE user_addr = ? AND day = ?`), v.Dec(), user, int64(day)); err != nil {
+	if _, err := s.exec(ctx, tx, qSetUsage, v.Dec(), user, int64(day)); err != nil {
 		return fmt.Errorf("store: usage: %w", err)
 	}
 	return nil
@@ -139,7 +294,7 @@ func (s *DB) setUsageTx(ctx context.Context, tx *sql.Tx, user string, day uint64
 // Used returns the allowance used by user on day: reservations of open sessions plus billed amounts.
 func (s *DB) Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
 	var dec string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT used FROM usage WHERE user_addr = ? AND day = ?`), hexAddr(user), int64(day)).Scan(&dec)
+	err := s.row(ctx, nil, qUsage, hexAddr(user), int64(day)).Scan(&dec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return new(uint256.Int), nil
 	}
@@ -147,6 +302,25 @@ func (s *DB) Used(ctx context.Context, user common.Address, day uint64) (*uint25
 		return nil, fmt.Errorf("store: usage: %w", err)
 	}
 	return parseAmount(dec)
+}
+
+// RFCSeen is the intake's look-up before matching, in one consistent read: the session already opened
+// for the RFC digest (a retry; nil if none) and, when there is none, whether user's nonce is used (by
+// another RFC: an RFC's nonce and session commit together, so a read that sees the nonce without the
+// session cannot be racing this RFC's own first attempt).
+func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce uint64) (*Session, bool, error) {
+	var haveSession, nonceUsed bool
+	if err := s.row(ctx, nil, qRFCSeen, hexHash(digest), hexAddr(user), strconv.FormatUint(nonce, 10)).Scan(&haveSession, &nonceUsed); err != nil {
+		return nil, false, fmt.Errorf("store: rfc look-up: %w", err)
+	}
+	if !haveSession {
+		return nil, nonceUsed, nil
+	}
+	sess, err := s.SessionByDigest(ctx, digest) // sessions are never deleted
+	if err != nil {
+		return nil, false, err
+	}
+	return sess, false, nil
 }
 
 // Close is how a session ends.
@@ -168,7 +342,7 @@ type Close struct {
 func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 	var out *Session
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		sess, err := s.sessionWhere(ctx, tx, "id = ?{forUpdate}", hexHash(c.ID))
+		sess, err := s.sessionWhere(ctx, tx, whereIDForUpd, hexHash(c.ID))
 		if err != nil {
 			return err
 		}
@@ -211,16 +385,36 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.ProviderSignature != nil {
 			psig = c.ProviderSignature.String()
 		}
-		_, err = tx.ExecContext(ctx, s.q(`UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
-			user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
-			ttft_ms = ?, flags = ?, held = ?, feed_seq = ? WHERE id = ?`),
+		flags := strings.Join(c.Flags, ",")
+		_, err = s.exec(ctx, tx, qCloseSession,
 			StateClosed, int64(c.ClosedAt), c.Reason, receipt, usig, psig, int64(c.BilledSeconds), secs, in, outTok, ttft,
-			strings.Join(c.Flags, ","), boolInt(c.Held), seq, hexHash(c.ID))
+			flags, boolInt(c.Held), seq, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
 		}
-		out, err = s.sessionWhere(ctx, tx, "id = ?", hexHash(c.ID))
-		return err
+		// The row as written, without reading it back (as scanSession would decode it).
+		sess.State, sess.ClosedAt, sess.CloseReason, sess.BilledSeconds, sess.Held = StateClosed, c.ClosedAt, c.Reason, c.BilledSeconds, c.Held
+		sess.Receipt, sess.UserSignature, sess.ProviderSignature, sess.Flags, sess.FeedSeq = nil, nil, nil, nil, 0
+		if c.Receipt != nil {
+			r := *c.Receipt
+			sess.Receipt = &r
+		}
+		if c.UserSignature != nil {
+			sig := *c.UserSignature
+			sess.UserSignature = &sig
+		}
+		if c.ProviderSignature != nil {
+			sig := *c.ProviderSignature
+			sess.ProviderSignature = &sig
+		}
+		if flags != "" {
+			sess.Flags = strings.Split(flags, ",")
+		}
+		if seq.Valid {
+			sess.FeedSeq = uint64(seq.Int64)
+		}
+		out = sess
+		return nil
 	})
 	return out, err
 }
@@ -230,7 +424,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 func (s *DB) Clear(ctx context.Context, id common.Hash) (*Session, error) {
 	var out *Session
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		sess, err := s.sessionWhere(ctx, tx, "id = ?{forUpdate}", hexHash(id))
+		sess, err := s.sessionWhere(ctx, tx, whereIDForUpd, hexHash(id))
 		if err != nil {
 			return err
 		}
@@ -241,29 +435,29 @@ func (s *DB) Clear(ctx context.Context, id common.Hash) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`), int64(seq), hexHash(id)); err != nil {
+		if _, err := s.exec(ctx, tx, qClear, int64(seq), hexHash(id)); err != nil {
 			return fmt.Errorf("store: clear: %w", err)
 		}
-		out, err = s.sessionWhere(ctx, tx, "id = ?", hexHash(id))
-		return err
+		sess.Held, sess.FeedSeq = false, seq
+		out = sess
+		return nil
 	})
 	return out, err
 }
 
 // Session returns one session. Errors: ErrUnknownSession.
 func (s *DB) Session(ctx context.Context, id common.Hash) (*Session, error) {
-	return s.sessionWhere(ctx, s.db, "id = ?", hexHash(id))
+	return s.sessionWhere(ctx, nil, whereID, hexHash(id))
 }
 
 // SessionByDigest returns the session opened for an RFC digest. Errors: ErrUnknownSession.
 func (s *DB) SessionByDigest(ctx context.Context, digest common.Hash) (*Session, error) {
-	return s.sessionWhere(ctx, s.db, "rfc_digest = ?", hexHash(digest))
+	return s.sessionWhere(ctx, nil, whereDigest, hexHash(digest))
 }
 
 // DueForExpiry returns the ids of open sessions whose expiry is before now (at most limit).
 func (s *DB) DueForExpiry(ctx context.Context, now uint64, limit int) ([]common.Hash, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM sessions WHERE state = ? AND expires_at < ? ORDER BY expires_at LIMIT ?`),
-		StateOpen, int64(now), limit)
+	rows, err := s.rows(ctx, qDueForExpiry, StateOpen, int64(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: due sessions: %w", err)
 	}
@@ -296,7 +490,7 @@ func (s *DB) HeldSessions(ctx context.Context, limit int) ([]*Session, error) {
 
 // OpenByProvider counts open sessions per provider (for capacity accounting after a restart).
 func (s *DB) OpenByProvider(ctx context.Context) (map[common.Address]int, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT provider, COUNT(*) FROM sessions WHERE state = ? GROUP BY provider`), StateOpen)
+	rows, err := s.rows(ctx, qOpenProviders, StateOpen)
 	if err != nil {
 		return nil, fmt.Errorf("store: open sessions: %w", err)
 	}
@@ -325,7 +519,7 @@ func (s *DB) PruneNonces(ctx context.Context, now uint64) (int64, error) {
 // NonceUsed reports whether user's nonce is recorded.
 func (s *DB) NonceUsed(ctx context.Context, user common.Address, nonce uint64) (bool, error) {
 	var one int
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?`), hexAddr(user), strconv.FormatUint(nonce, 10)).Scan(&one)
+	err := s.row(ctx, nil, qNonceUsed, hexAddr(user), strconv.FormatUint(nonce, 10)).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -339,14 +533,11 @@ const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_s
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
 	billed_seconds, flags, held, feed_seq`
 
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 type scanner interface{ Scan(dest ...any) error }
 
-func (s *DB) sessionWhere(ctx context.Context, q querier, where string, args ...any) (*Session, error) {
-	sess, err := scanSession(q.QueryRowContext(ctx, s.q("SELECT "+sessionCols+" FROM sessions WHERE "+where), args...))
+// sessionWhere reads one session in tx, or from the read pool when tx is nil.
+func (s *DB) sessionWhere(ctx context.Context, tx *sql.Tx, where string, args ...any) (*Session, error) {
+	sess, err := scanSession(s.row(ctx, tx, qSessionWhere+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrUnknownSession
 	}
@@ -354,7 +545,7 @@ func (s *DB) sessionWhere(ctx context.Context, q querier, where string, args ...
 }
 
 func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*Session, error) {
-	rows, err := s.db.QueryContext(ctx, s.q("SELECT "+sessionCols+" FROM sessions WHERE "+where), args...)
+	rows, err := s.rows(ctx, qSessionWhere+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: query sessions: %w", err)
 	}

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
@@ -38,45 +40,96 @@ func (d Dialect) String() string {
 
 // DB is the router's store. Safe for concurrent use.
 type DB struct {
-	db      *sql.DB
+	db      *sql.DB // writes and transactions (SQLite: one connection, the single writer)
+	rd      *sql.DB // reads outside transactions: SQLite's read-only pool (WAL readers), else db
 	dialect Dialect
+	stmts   sync.Map // stmtKey → *sql.Stmt, prepared once per pool
+
+	// SQLite's group commit of CreateSession (nil creates on PostgreSQL): see createLoop.
+	creates   chan *createReq
+	closing   chan struct{}
+	loopDone  chan struct{}
+	closeOnce sync.Once
 }
+
+type stmtKey struct {
+	pool  *sql.DB
+	query string // as written (? placeholders, {forUpdate})
+}
+
+// readConns is the size of SQLite's read-only pool: WAL readers run beside the writer and each other.
+func readConns() int { return max(4, runtime.GOMAXPROCS(0)) }
+
+// sqlitePragmas: WAL (readers never block the writer, and a crash leaves the file consistent);
+// synchronous=NORMAL, which in WAL mode loses no committed transaction when the process dies or restarts
+// (the WAL is synced at every checkpoint; only an OS crash or power loss can roll back the last commits);
+// a busy timeout instead of SQLITE_BUSY errors; a 64 MiB page cache; temporary tables in memory.
+const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"
 
 // Open opens (and migrates) the database named by dsn: a postgres:// or postgresql:// URL selects
 // PostgreSQL, anything else is a SQLite file path (":memory:" for a private in-memory database).
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	var (
-		db      *sql.DB
-		err     error
-		dialect = SQLite
-	)
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		dialect = Postgres
-		db, err = sql.Open("pgx", dsn)
+		db, err := sql.Open("pgx", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("store: open postgres: %w", err)
 		}
+		// Keep every connection (and the statements prepared on it) rather than database/sql's default
+		// of two idle ones, which under load closes and re-dials connections continuously.
 		db.SetMaxOpenConns(16)
-	} else {
-		if dsn == "" {
-			return nil, errors.New("store: empty database path")
-		}
-		// One connection: SQLite has one writer anyway, and this serialises read-modify-write
-		// transactions without SQLITE_BUSY retries. WAL keeps the file consistent on a crash.
-		sep := "?"
-		if strings.Contains(dsn, "?") {
-			sep = "&"
-		}
-		db, err = sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)")
+		db.SetMaxIdleConns(16)
+		return open(ctx, &DB{db: db, rd: db, dialect: Postgres})
+	}
+	if dsn == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	// One writing connection: SQLite has one writer anyway, and this serialises read-modify-write
+	// transactions without SQLITE_BUSY retries.
+	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&"+sqlitePragmas)
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	s := &DB{db: db, rd: db, dialect: SQLite}
+	if !sqliteMemory(dsn) {
+		// Reads outside transactions go to a pool of read-only connections: in WAL mode they see every
+		// transaction committed before they start and neither wait for the writer nor hold it up.
+		rd, err := sql.Open("sqlite", dsn+sep+"_pragma=query_only(1)&"+sqlitePragmas)
 		if err != nil {
+			db.Close()
 			return nil, fmt.Errorf("store: open sqlite: %w", err)
 		}
-		db.SetMaxOpenConns(1)
+		rd.SetMaxOpenConns(readConns())
+		rd.SetMaxIdleConns(readConns())
+		s.rd = rd
 	}
-	s := &DB{db: db, dialect: dialect}
+	return open(ctx, s)
+}
+
+// sqliteMemory reports an in-memory SQLite database, which a second pool would not share.
+func sqliteMemory(dsn string) bool {
+	return dsn == ":memory:" || strings.HasPrefix(dsn, "file::memory:") || strings.Contains(dsn, "mode=memory")
+}
+
+func open(ctx context.Context, s *DB) (*DB, error) {
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
+	}
+	for _, q := range txQueries {
+		if _, err := s.stmt(ctx, s.db, q); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	if s.dialect == SQLite {
+		s.creates, s.closing, s.loopDone = make(chan *createReq), make(chan struct{}), make(chan struct{})
+		go s.createLoop()
 	}
 	return s, nil
 }
@@ -85,7 +138,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 func (s *DB) Dialect() Dialect { return s.dialect }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	if s.creates != nil {
+		s.closeOnce.Do(func() { close(s.closing) })
+		<-s.loopDone // the group being committed, if any, completes first
+	}
+	err := s.db.Close()
+	if s.rd != s.db {
+		err = errors.Join(err, s.rd.Close())
+	}
+	return err
+}
 
 // Ping checks the database answers (for /healthz).
 func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
@@ -136,6 +199,77 @@ func (s *DB) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// stmt returns query prepared on pool, preparing it on first use. database/sql prepares it again on each
+// connection of the pool that runs it, once.
+func (s *DB) stmt(ctx context.Context, pool *sql.DB, query string) (*sql.Stmt, error) {
+	k := stmtKey{pool, query}
+	if st, ok := s.stmts.Load(k); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := pool.PrepareContext(ctx, s.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	if prev, loaded := s.stmts.LoadOrStore(k, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
+}
+
+// txStmt is query bound to tx: prepared once on the writer pool at Open (txQueries), and otherwise
+// prepared in tx for this use only — preparing on the pool inside a transaction would wait forever for
+// SQLite's one connection, which the transaction holds.
+func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(stmtKey{s.db, query}); ok {
+		return tx.StmtContext(ctx, st.(*sql.Stmt)), nil
+	}
+	st, err := tx.PrepareContext(ctx, s.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	return st, nil
+}
+
+// exec runs a prepared statement in tx.
+func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.txStmt(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// row runs a prepared single-row query in tx, or on the read pool when tx is nil.
+func (s *DB) row(ctx context.Context, tx *sql.Tx, query string, args ...any) scanner {
+	var (
+		st  *sql.Stmt
+		err error
+	)
+	if tx != nil {
+		st, err = s.txStmt(ctx, tx, query)
+	} else {
+		st, err = s.stmt(ctx, s.rd, query)
+	}
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// rows runs a prepared query on the read pool.
+func (s *DB) rows(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, s.rd, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
 // meta reads a named counter (0 and "" if absent).
 func (s *DB) metaTx(ctx context.Context, tx *sql.Tx, name string, lock bool) (int64, string, error) {
 	query := "SELECT value, hash FROM meta WHERE name = ?"
@@ -144,7 +278,7 @@ func (s *DB) metaTx(ctx context.Context, tx *sql.Tx, name string, lock bool) (in
 	}
 	var v int64
 	var h string
-	err := tx.QueryRowContext(ctx, s.q(query), name).Scan(&v, &h)
+	err := s.row(ctx, tx, query, name).Scan(&v, &h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", nil
 	}
@@ -155,24 +289,27 @@ func (s *DB) metaTx(ctx context.Context, tx *sql.Tx, name string, lock bool) (in
 }
 
 func (s *DB) setMetaTx(ctx context.Context, tx *sql.Tx, name string, v int64, hash string) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO meta (name, value, hash) VALUES (?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET value = excluded.value, hash = excluded.hash`), name, v, hash)
+	_, err := s.exec(ctx, tx, `INSERT INTO meta (name, value, hash) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value, hash = excluded.hash`, name, v, hash)
 	if err != nil {
 		return fmt.Errorf("store: write %s: %w", name, err)
 	}
 	return nil
 }
 
-// nextSeqTx increments and returns the feed counter. On PostgreSQL the UPDATE locks the counter row until
-// the transaction ends, so sequence numbers become visible in increasing order: a keeper paging with
-// `after` never skips a number committed late.
+// nextSeqTx increments and returns the feed counter (created by the migration). On PostgreSQL the UPDATE
+// locks the counter row until the transaction ends, so sequence numbers become visible in increasing
+// order: a keeper paging with `after` never skips a number committed late.
 func (s *DB) nextSeqTx(ctx context.Context, tx *sql.Tx) (uint64, error) {
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO meta (name, value, hash) VALUES ('feed_seq', 0, '')
-		ON CONFLICT (name) DO NOTHING`)); err != nil {
-		return 0, fmt.Errorf("store: feed counter: %w", err)
-	}
 	var v int64
-	if err := tx.QueryRowContext(ctx, s.q(`UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`)).Scan(&v); err != nil {
+	err := s.row(ctx, tx, qNextSeq).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) { // not there after all: create it and count again
+		if _, err := s.exec(ctx, tx, seedFeedSeq); err != nil {
+			return 0, fmt.Errorf("store: feed counter: %w", err)
+		}
+		err = s.row(ctx, tx, qNextSeq).Scan(&v)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("store: feed counter: %w", err)
 	}
 	return uint64(v), nil

@@ -317,3 +317,54 @@ func TestIndexerCursorAndRollback(t *testing.T) {
 		require.False(t, c.Set)
 	})
 }
+
+// Simultaneous retries of one RFC (same digest, same nonce) all get the one session; it is created and
+// reserved once. Another RFC racing them with the same nonce gets ErrNonceReused or, if it wins, the nonce.
+func TestConcurrentRetriesGetOneSession(t *testing.T) {
+	eachBackend(t, func(t *testing.T, db *store.DB, _ string) {
+		ctx := context.Background()
+		allow := uint256.NewInt(1_000_000)
+		for round := range 20 {
+			nonce := uint64(100 + round)
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			ids := map[common.Hash]int{}
+			created, reused := 0, 0
+			for i := range 9 {
+				wg.Go(func() {
+					digest := byte(round*2 + 1)
+					if i == 8 {
+						digest++ // another RFC, same nonce
+					}
+					s, c, err := db.CreateSession(ctx, store.NewSession{Session: newSession(digest, 1, 10), Nonce: nonce, Deadline: 500, Allowance: allow})
+					mu.Lock()
+					defer mu.Unlock()
+					switch {
+					case errors.Is(err, store.ErrNonceReused):
+						reused++
+					case err != nil:
+						t.Errorf("round %d: %v", round, err)
+					default:
+						ids[s.ID]++
+						if c {
+							created++
+						}
+					}
+				})
+			}
+			wg.Wait()
+			require.Equal(t, 1, created, "round %d", round)
+			require.Len(t, ids, 1, "round %d: one session for every caller", round)
+			for _, k := range ids {
+				require.Equal(t, 9-reused, k, "round %d", round)
+			}
+			require.LessOrEqual(t, reused, 8, "round %d", round)
+			if reused == 0 { // the other RFC won the nonce: the retries were all refused
+				t.Fatalf("round %d: no caller refused", round)
+			}
+		}
+		used, err := db.Used(ctx, alice, 7)
+		require.NoError(t, err)
+		require.Equal(t, uint64(20*10), used.Uint64(), "one reservation per round")
+	})
+}

@@ -186,23 +186,25 @@ contract MarketGasTest is MarketFixture {
         (, uint256 commitTx) = _commitNext("perSession_commitRoot");
         (, uint256 manyTx) = _claimMany(MANY_REPEAT_FROM, "perSession_claimMany100");
         uint256 perAccount = manyTx / BATCH;
-        console2.log(
-            "  per session = (commitRoot_tx + A * claimManyPerAccount_tx) / S, A = 100 accounts paid per epoch"
-        );
+        console2.log("  per session = (commitRoot_tx + A * claimManyPerAccount_tx) / S, A accounts paid per epoch");
         console2.log("  commitRoot_tx:", commitTx);
         console2.log("  claimManyPerAccount_tx:", perAccount);
-        _perSession(1_000, commitTx, perAccount);
-        _perSession(100_000, commitTx, perAccount);
+        _perSession(1_000, 100, commitTx, perAccount);
+        _perSession(100_000, 100, commitTx, perAccount);
+        // The keeper benchmark's sizes (issue #6): 1,000,000 sessions for 10,000 accounts.
+        _perSession(1_000_000, 10_000, commitTx, perAccount);
     }
 
-    function _perSession(uint256 sessions, uint256 commitTx, uint256 perAccount) internal pure {
+    function _perSession(uint256 sessions, uint256 accounts, uint256 commitTx, uint256 perAccount) internal pure {
         uint256 commitOnly100 = commitTx * 100 / sessions; // x100 for two decimals
-        uint256 withClaims100 = (commitTx + 100 * perAccount) * 100 / sessions;
+        uint256 withClaims100 = (commitTx + accounts * perAccount) * 100 / sessions;
         console2.log(
             string.concat(
                 "gas per settled session (",
                 vm.toString(sessions),
-                " sessions/epoch): ",
+                " sessions/epoch, ",
+                vm.toString(accounts),
+                " accounts): ",
                 _dec2(withClaims100),
                 " (ratio vs 750000-990000: ",
                 _dec2(75_000_000 * 100 / withClaims100),
