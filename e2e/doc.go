@@ -9,6 +9,11 @@
 // upstream (upstream.go): a small OpenAI-compatible HTTP server standing for the LLM backend, streaming
 // deterministic tokens with usage.
 //
+// Options.NoKeeper starts the stack without its keeper; the caller then runs the keeper binary itself
+// with Stack.RunKeeper, with arguments and environment of its own (the keeper's crash-safety test,
+// keeper/cmd/keeper, kills it at each pipeline point with LT_KEEPER_CRASH_AT and restarts it). This
+// package imports no keeper package, so the keeper's tests may import it.
+//
 // Every process runs in its own process group with its output in a log file under Stack.LogDir;
 // Stack.Close stops them all (SIGTERM, then SIGKILL) and is safe to call on Ctrl-C.
 //

@@ -29,8 +29,9 @@ type Proc struct {
 	err     error // exit status, valid once done is closed
 }
 
-// startProc runs bin with args in its own process group, stdout and stderr appended to <logDir>/<name>.log.
-func startProc(logDir, name, bin string, args ...string) (*Proc, error) {
+// startProc runs bin with args in its own process group, stdout and stderr appended to <logDir>/<name>.log,
+// env (KEY=value) added to this process's environment.
+func startProc(logDir, name, bin string, env []string, args ...string) (*Proc, error) {
 	logPath := filepath.Join(logDir, name+".log")
 	f, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
@@ -39,6 +40,10 @@ func startProc(logDir, name, bin string, args ...string) (*Proc, error) {
 	fmt.Fprintf(f, "$ %s %s\n", filepath.Base(bin), strings.Join(args, " "))
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = f, f
+	if len(env) > 0 {
+		fmt.Fprintf(f, "(environment: %s)\n", strings.Join(env, " "))
+		cmd.Env = append(os.Environ(), env...)
+	}
 	// Pdeathsig: if this process dies without running Close (SIGKILL, a panic), the child dies too.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {
@@ -56,6 +61,16 @@ func startProc(logDir, name, bin string, args ...string) (*Proc, error) {
 
 // Pid is the process id (also its process group id).
 func (p *Proc) Pid() int { return p.cmd.Process.Pid }
+
+// Done is closed when the process has ended.
+func (p *Proc) Done() <-chan struct{} { return p.done }
+
+// ExitErr is the process's exit status as exec.Cmd.Wait returned it (nil: exit 0; an *exec.ExitError
+// otherwise). Valid once Done is closed.
+func (p *Proc) ExitErr() error {
+	<-p.done
+	return p.err
+}
 
 // Exited reports whether the process has ended.
 func (p *Proc) Exited() bool {

@@ -66,6 +66,9 @@ type Options struct {
 	GatewayIdleTimeout time.Duration
 	// MaxSeconds is the session length the gateway asks for [300].
 	MaxSeconds uint32
+	// NoKeeper starts the stack without its keeper: the caller runs one with RunKeeper (the keeper's
+	// crash-safety test, which kills and restarts it). KeeperURL is still where it is to listen.
+	NoKeeper bool
 	// LogDir receives one log file per process. Empty: a folder inside the stack's temporary folder,
 	// removed by Close (call DumpLogs before to see them).
 	LogDir string
@@ -431,16 +434,12 @@ func (s *Stack) startServices(ctx context.Context) error {
 	}
 	s.logf("router on %s", s.RouterURL)
 
-	listen = keeperListen
-	if s.Keeper, err = s.start(ctx, "keeper", "/healthz", s.KeeperURL, "keeper",
-		"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
-		"--raw-key", devnet.DevKeys[keeperAccount],
-		"--routers", s.RouterURL, "--epoch-length", o.EpochLength.String(), "--poll-interval", "500ms",
-		"--confirmations", "1", "--public-url", s.KeeperURL, "--listen", listen,
-		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info"); err != nil {
-		return err
+	if !o.NoKeeper {
+		if s.Keeper, err = s.start(ctx, "keeper", "/healthz", s.KeeperURL, "keeper", s.keeperArgs()...); err != nil {
+			return err
+		}
+		s.logf("keeper on %s (epoch %s)", s.KeeperURL, o.EpochLength)
 	}
-	s.logf("keeper on %s (epoch %s)", s.KeeperURL, o.EpochLength)
 
 	for _, p := range s.Providers {
 		if err := s.StartProvider(ctx, p); err != nil {
@@ -468,6 +467,41 @@ func (s *Stack) startServices(ctx context.Context) error {
 	return nil
 }
 
+// keeperArgs is the keeper's command line: the stack's chain, deployment, router feed and keeper key,
+// listening on KeeperURL, its data in the stack's folder; extra comes last (a repeated flag overrides).
+func (s *Stack) keeperArgs(extra ...string) []string {
+	args := []string{"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
+		"--raw-key", devnet.DevKeys[keeperAccount],
+		"--routers", s.RouterURL, "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
+		"--confirmations", "1", "--public-url", s.KeeperURL, "--listen", strings.TrimPrefix(s.KeeperURL, "http://"),
+		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info"}
+	return append(args, extra...)
+}
+
+// KeeperAddress is the keeper's account (KEEPER_ROLE).
+func (s *Stack) KeeperAddress() common.Address {
+	return crypto.PubkeyToAddress(devnet.DevKey(keeperAccount).PublicKey)
+}
+
+// RunKeeper starts the stack's keeper binary (after Options.NoKeeper, or after the previous one ended)
+// with the stack's arguments followed by extra, and env added to this process's environment (e.g.
+// LT_KEEPER_CRASH_AT). It does not wait for the keeper to be healthy — a keeper told to crash may die
+// first; wait on the returned Proc's Done. Its output is appended to keeper.log; Close stops it.
+func (s *Stack) RunKeeper(env []string, extra ...string) (*Proc, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, errStopped
+	}
+	p, err := startProc(s.LogDir, "keeper", filepath.Join(s.BinDir, "keeper"), env, s.keeperArgs(extra...)...)
+	if err != nil {
+		return nil, err
+	}
+	s.procs = append(s.procs, p)
+	s.Keeper = p
+	return p, nil
+}
+
 // StartProvider runs `provider serve` for p (again, after StopProvider) and waits until it is healthy.
 func (s *Stack) StartProvider(ctx context.Context, p *Provider) error {
 	var err error
@@ -490,7 +524,7 @@ func (s *Stack) start(ctx context.Context, name, health, baseURL, bin string, ar
 		s.mu.Unlock()
 		return nil, errStopped
 	}
-	p, err := startProc(s.LogDir, name, filepath.Join(s.BinDir, bin), args...)
+	p, err := startProc(s.LogDir, name, filepath.Join(s.BinDir, bin), nil, args...)
 	if err == nil {
 		s.procs = append(s.procs, p)
 	}

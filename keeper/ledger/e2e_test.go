@@ -90,7 +90,9 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		promReg := prometheus.NewRegistry()
 		batchDir := t.TempDir()
 		var srv *httptest.Server
-		led, err := ledger.New(ledger.Config{Feeds: []string{feedA.Server.URL, feedB.Server.URL}, EpochLength: 200 * time.Millisecond,
+		// Both feeds are polled every 100 ms; the 2 s epoch leaves room for both to be read before epoch 0
+		// closes even on a loaded machine (with 200 ms, feed B was sometimes read only after it closed).
+		led, err := ledger.New(ledger.Config{Feeds: []string{feedA.Server.URL, feedB.Server.URL}, EpochLength: 2 * time.Second,
 			BatchDir: batchDir, PublicURL: "http://keeper.test", PollInterval: 100 * time.Millisecond},
 			st, pool, mgr, env.Domain, reg, log, promReg)
 		require.NoError(t, err)

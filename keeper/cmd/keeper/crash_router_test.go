@@ -1,0 +1,285 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/e2e"
+	"github.com/laketravis/laketravis/keeper/crashpoint"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestCrashSafetyRouter is the keeper's crash-safety test against the real system: e2e.Start runs anvil, the deployed
+// contracts, the router, a provider (`provider serve` in front of the stand-in LLM upstream) and the
+// user's `lt gateway`, without a keeper. The test makes sessions by chatting through the gateway (each
+// closed by the gateway's idle timeout with both signatures, so it reaches the router's settlement feed),
+// and runs the stack's keeper binary against the router's feed, told to SIGKILL itself at each pipeline
+// point in turn; it restarts it each time with new sessions in the feed. At the end what is on-chain
+// equals the ledger: the total committed is every billed credit once, every session is in exactly one
+// committed batch, every commit epoch appears once and in order, the keeper's nonce equals its number of
+// intents (no stray transaction), and the batched claims paid provider and builder exactly what they
+// earned. It runs with the keeper's database on SQLite and on PostgreSQL.
+func TestCrashSafetyRouter(t *testing.T) {
+	t.Cleanup(e2e.RemoveBinaries)
+	dbtest.Run(t, true, crashSafetyRouter)
+}
+
+func crashSafetyRouter(t *testing.T, dsn string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	s, err := e2e.Start(ctx, e2e.Options{NoKeeper: true, DisputeWindow: 3, EpochLength: 500 * time.Millisecond,
+		TokenDelay: time.Millisecond, GatewayIdleTimeout: 500 * time.Millisecond})
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		if t.Failed() {
+			var b strings.Builder
+			s.DumpLogs(&b, 80)
+			t.Log(b.String())
+		}
+		s.Close()
+	})
+
+	// The stack is up (its set-up transactions mined): from now on anvil mines a block every 300 ms, not
+	// one per transaction, so that a transaction the keeper broadcasts stays pending for a while (the
+	// txmgr.broadcast point is "sent, not mined") and its confirmations and the dispute window pass.
+	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	var paused atomic.Bool
+	mineCtx, stopMining := context.WithCancel(ctx)
+	mined := make(chan struct{})
+	go func() {
+		defer close(mined)
+		for {
+			select {
+			case <-mineCtx.Done():
+				return
+			case <-time.After(300 * time.Millisecond):
+				if !paused.Load() {
+					_ = rc.CallContext(mineCtx, nil, "evm_mine")
+				}
+			}
+		}
+	}()
+	defer func() { stopMining(); <-mined }()
+
+	// newSession chats through the gateway and waits until the gateway closed the session (idle) and the
+	// router put it in its settlement feed.
+	var records []*e2e.SessionRecord
+	seen := map[common.Hash]bool{}
+	newSession := func() {
+		res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
+		require.NoError(t, err)
+		require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
+		seen[res.Session] = true
+		rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
+		require.NoError(t, err)
+		require.False(t, rec.Held, "%+v", rec)
+		require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+		require.Positive(t, rec.BilledSeconds)
+		records = append(records, rec)
+	}
+	keeperArgs := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
+		"--poll-interval", "200ms", "--resubmit-after", "10s"}
+
+	for _, point := range crashpoint.Points {
+		newSession()
+		// No block while the keeper runs to txmgr.broadcast: its commit is in the mempool when it dies.
+		paused.Store(point == crashpoint.TxBroadcast)
+		p, err := s.RunKeeper([]string{crashpoint.EnvVar + "=" + point}, keeperArgs...)
+		require.NoError(t, err)
+		select {
+		case <-p.Done():
+			var exit *exec.ExitError
+			err := p.ExitErr()
+			require.True(t, errors.As(err, &exit), "point %s: %v", point, err)
+			ws := exit.Sys().(syscall.WaitStatus)
+			require.True(t, ws.Signaled() && ws.Signal() == syscall.SIGKILL, "point %s: exit %v", point, err)
+			if point == crashpoint.TxBroadcast {
+				mined, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
+				require.NoError(t, err)
+				pending, err := s.Eth.PendingNonceAt(ctx, s.KeeperAddress())
+				require.NoError(t, err)
+				require.Equal(t, mined+1, pending, "killed with its commit sent, not mined")
+				paused.Store(false)
+			}
+			t.Logf("killed at %s", point)
+		case <-time.After(60 * time.Second):
+			p.Kill()
+			t.Fatalf("the keeper never reached %s", point)
+		}
+	}
+
+	// A clean run settles everything; then a graceful stop.
+	newSession()
+	p, err := s.RunKeeper(nil, keeperArgs...)
+	require.NoError(t, err)
+	var last struct {
+		Epochs []struct {
+			Epoch    string `json:"epoch"`
+			State    string `json:"state"`
+			Sessions string `json:"sessions"`
+			Claims   string `json:"claims"`
+		} `json:"epochs"`
+	}
+	require.Eventually(t, func() bool {
+		b, err := httpGet(s.KeeperURL + "/v1/epochs")
+		if err != nil || json.Unmarshal(b, &last) != nil || len(last.Epochs) == 0 {
+			return false
+		}
+		n := 0
+		for _, e := range last.Epochs {
+			s, _ := strconv.Atoi(e.Sessions)
+			n += s
+		}
+		newest := last.Epochs[len(last.Epochs)-1]
+		return n == len(records) && newest.State == ledger.StateClaimable && newest.Claims == ledger.ClaimsDone
+	}, 90*time.Second, 200*time.Millisecond, "never settled: %+v", last)
+	p.Stop()
+	require.NoError(t, p.ExitErr(), "graceful shutdown")
+
+	// What each account earned, from the router's records of the sessions.
+	provWant, buildWant := new(big.Int), new(big.Int)
+	for _, r := range records {
+		pc, bc, err := s.Credit(r)
+		require.NoError(t, err)
+		provWant.Add(provWant, pc)
+		buildWant.Add(buildWant, bc)
+	}
+	total := new(big.Int).Add(provWant, buildWant)
+	call := &bind.CallOpts{Context: ctx}
+	committed, err := s.Pool.TotalCommitted(call)
+	require.NoError(t, err)
+	require.Equal(t, total.String(), committed.String(), "on-chain total = every billed credit once")
+	provider := s.Providers[0].Owner.Address
+	for _, c := range []struct {
+		a    common.Address
+		want *big.Int
+	}{{provider, provWant}, {s.Builder.Address, buildWant}} {
+		got, err := s.Pool.Claimed(call, c.a)
+		require.NoError(t, err)
+		require.Equal(t, c.want.String(), got.String(), "claimed by %s", c.a)
+	}
+	// Claims paid once: one Claimed per account and epoch paid, summing to what it earned.
+	_, claims, err := s.Settlement(ctx)
+	require.NoError(t, err)
+	paid := map[common.Address]*big.Int{}
+	for _, c := range claims {
+		require.Equal(t, s.KeeperAddress(), c.From, "batched claims only")
+		if paid[c.Account] == nil {
+			paid[c.Account] = new(big.Int)
+		}
+		n, ok := new(big.Int).SetString(c.Amount, 10)
+		require.True(t, ok)
+		paid[c.Account].Add(paid[c.Account], n)
+	}
+	require.Len(t, paid, 2, "only the provider and the builder are paid")
+	require.Equal(t, provWant.String(), paid[provider].String())
+	require.Equal(t, buildWant.String(), paid[s.Builder.Address].String())
+	claimed, err := s.Pool.TotalClaimed(call)
+	require.NoError(t, err)
+	require.Equal(t, total.String(), claimed.String())
+
+	// Every committed epoch exactly once, numbered 0..n-1, as the ledger has them.
+	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	require.NoError(t, err)
+	var commits []uint64
+	for it.Next() {
+		commits = append(commits, it.Event.Epoch.Uint64())
+	}
+	require.NoError(t, it.Error())
+	require.Len(t, commits, len(last.Epochs))
+	for i, e := range commits {
+		require.Equal(t, uint64(i), e)
+	}
+
+	st, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	defer st.Close()
+	intents, err := st.Intents(ctx)
+	require.NoError(t, err)
+	nonce, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent: %+v", intents)
+	for _, in := range intents {
+		require.Equal(t, "confirmed", in.State, "%+v", in)
+	}
+
+	// Every session in exactly one live epoch's batch file, whose hash is the committed one.
+	inBatch := map[common.Hash]int{}
+	err = st.InTx(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT batch_file, batch_hash FROM epochs WHERE state = 'claimable' ORDER BY number`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var file, hash string
+			if err := rows.Scan(&file, &hash); err != nil {
+				return err
+			}
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				return err
+			}
+			if crypto.Keccak256Hash(raw).Hex() != hash {
+				return fmt.Errorf("batch file %s does not match its hash", file)
+			}
+			var bf ledger.BatchFile
+			if err := json.Unmarshal(raw, &bf); err != nil {
+				return err
+			}
+			for _, raw := range bf.Sessions {
+				var rec wire.SettlementRecord
+				if err := json.Unmarshal(raw, &rec); err != nil {
+					return err
+				}
+				inBatch[rec.SessionID]++
+			}
+		}
+		return rows.Err()
+	})
+	require.NoError(t, err)
+	require.Len(t, inBatch, len(records))
+	for _, r := range records {
+		require.Equal(t, 1, inBatch[r.SessionID], "session %s", r.SessionID)
+	}
+	t.Logf("%d sessions through the gateway, %d epochs, %d keeper transactions, %s MOR-wei committed and claimed",
+		len(records), len(commits), nonce, total)
+}
+
+func httpGet(url string) ([]byte, error) {
+	resp, err := httpClient.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var b bytes.Buffer
+	_, err = b.ReadFrom(resp.Body)
+	return b.Bytes(), err
+}
+
+var httpClient = &http.Client{Timeout: 2 * time.Second}
