@@ -250,6 +250,13 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 	if opts.UnbondingPeriod != 0 {
 		env = append(env, "UNBONDING_PERIOD="+strconv.FormatUint(opts.UnbondingPeriod, 10))
 	}
+	// forge rewrites its compilation cache on every run; a concurrent forge reading it half-written
+	// recompiles everything into out/ under the others' feet. Deploys from parallel tests take turns.
+	unlock, err := lockFile(ctx, filepath.Join(root, "deployments", ".deploy.lock"))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "deploy.sh"))
 	cmd.Env = env
 	var logs bytes.Buffer
@@ -299,5 +306,30 @@ func Mined(ctx context.Context, b bind.DeployBackend) func(*types.Transaction, e
 			return r, fmt.Errorf("devnet: tx %s reverted", tx.Hash())
 		}
 		return r, nil
+	}
+}
+
+// lockFile takes an exclusive advisory lock on path (shared by every process on the machine), waiting until
+// it is free or ctx ends. The returned function releases it.
+func lockFile(ctx context.Context, path string) (func(), error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("devnet: %w", err)
+	}
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return func() { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			f.Close()
+			return nil, fmt.Errorf("devnet: lock %s: %w", path, err)
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 }

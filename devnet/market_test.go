@@ -3,6 +3,7 @@ package devnet_test
 import (
 	"context"
 	"math/big"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
@@ -164,4 +166,100 @@ func TestMarketCycle(t *testing.T) {
 	totalClaimed, err := pool.TotalClaimed(call)
 	require.NoError(t, err)
 	require.Equal(t, total, totalClaimed, "every credit paid exactly once")
+}
+
+// TestMarketHelpers drives every Market helper on a real anvil and checks its effect through the
+// bindings.
+func TestMarketHelpers(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	const day = 86400
+	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{
+		PayoutStart: uint64(time.Now().Unix()) - 30*day, Interval: day,
+	})
+	require.NoError(t, err)
+	defer m.Close()
+	call := &bind.CallOpts{Context: ctx}
+	require.Equal(t, m.Deployment.ChainID, m.ChainID)
+	pool, err := m.Addr("ComputePool")
+	require.NoError(t, err)
+
+	// The deployment file round-trips.
+	file := filepath.Join(t.TempDir(), "deployment.json")
+	require.NoError(t, m.WriteDeployment(file))
+	loaded, err := deployments.Load(file)
+	require.NoError(t, err)
+	require.Equal(t, m.Deployment, loaded)
+
+	// Release funds the buckets; FundMOR moves MOR from the capital bucket.
+	require.NoError(t, m.Release(ctx))
+	poolBal, err := m.Token.BalanceOf(call, pool)
+	require.NoError(t, err)
+	require.Positive(t, poolBal.Sign())
+	require.Equal(t, "1000000000000000000000", devnet.MOR(1000).String())
+	owner, signer := devnet.DevKey(3), crypto.PubkeyToAddress(devnet.DevKey(4).PublicKey)
+	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
+	require.NoError(t, m.FundMOR(ctx, ownerAddr, devnet.MOR(300)))
+	bal, err := m.Token.BalanceOf(call, ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, devnet.MOR(300), bal)
+
+	// ETH: a transfer adds, anvil_setBalance sets.
+	fresh := common.HexToAddress("0x00000000000000000000000000000000000f00d1")
+	require.NoError(t, m.FundETH(ctx, fresh, big.NewInt(1e18)))
+	eth, err := m.Client.BalanceAt(ctx, fresh, nil)
+	require.NoError(t, err)
+	require.Equal(t, big.NewInt(1e18), eth)
+	require.NoError(t, m.SetBalance(ctx, fresh, devnet.MOR(100)))
+	eth, err = m.Client.BalanceAt(ctx, fresh, nil)
+	require.NoError(t, err)
+	require.Equal(t, devnet.MOR(100), eth)
+
+	// A model, a provider and its bid.
+	model, err := m.RegisterModel(ctx, devnet.DevKey(6), "llama3", "8b", 500)
+	require.NoError(t, err)
+	require.Equal(t, crypto.Keccak256Hash([]byte("llama3:8b")), model)
+	registered, err := m.Models.IsRegistered(call, model)
+	require.NoError(t, err)
+	require.True(t, registered)
+	require.NoError(t, m.RegisterProvider(ctx, owner, signer, "http://127.0.0.1:9000", devnet.MOR(200)))
+	matchable, err := m.Marketplace.IsMatchable(call, ownerAddr)
+	require.NoError(t, err)
+	require.True(t, matchable)
+	signerOf, err := m.Marketplace.SignerOf(call, ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, signer, signerOf)
+	price := big.NewInt(1_000_000_000_000)
+	require.NoError(t, m.PostBid(ctx, owner, model, price))
+	got, err := m.Marketplace.Bid(call, ownerAddr, model)
+	require.NoError(t, err)
+	require.Equal(t, price, got)
+
+	// The keeper commits epoch 0.
+	root := common.HexToHash("0xf00d")
+	receipt, err := m.CommitRoot(ctx, 0, root, big.NewInt(1000), common.HexToHash("0xba7c"), "http://keeper/v1/batches/0")
+	require.NoError(t, err)
+	require.NotEmpty(t, receipt.Logs)
+	info, err := m.Pool.EpochInfo(call, big.NewInt(0))
+	require.NoError(t, err)
+	require.Equal(t, [32]byte(root), info.Root)
+	require.Equal(t, big.NewInt(1000), info.CumulativeTotal)
+
+	// Snapshot, revert, mine, warp.
+	snap, err := m.Snapshot(ctx)
+	require.NoError(t, err)
+	require.NoError(t, m.FundMOR(ctx, ownerAddr, devnet.MOR(1)))
+	require.NoError(t, m.Revert(ctx, snap))
+	bal, err = m.Token.BalanceOf(call, ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, devnet.MOR(100), bal, "300 funded, 200 staked; the snapshot's transfer is gone")
+	require.Error(t, m.Revert(ctx, snap), "a snapshot reverts once")
+	head, err := m.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.NoError(t, m.Mine(ctx, 3))
+	require.NoError(t, m.Warp(ctx, day))
+	after, err := m.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, head.Number.Uint64()+4, after.Number.Uint64())
+	require.GreaterOrEqual(t, after.Time, head.Time+day)
 }

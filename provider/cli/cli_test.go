@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/provider/cli"
 	"github.com/laketravis/laketravis/provider/internal/devchain"
 )
@@ -76,7 +77,7 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	r.fails("not registered as a provider", "unstake", "request", "--amount", "1MOR")
 	r.fails("not enough MOR", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
 
-	require.NoError(t, c.FundMOR(ctx, owner.Address, devchain.MOR(150)))
+	require.NoError(t, c.FundMOR(ctx, owner.Address, devnet.MOR(150)))
 	r.fails("stake below the minimum", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "50MOR")
 	r.fails("not an http(s) URL", "register", "--endpoint", "node.example.com", "--stake", "100MOR")
 
@@ -93,7 +94,8 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	r.fails("already registered", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
 
 	// Bids.
-	require.NoError(t, c.RegisterModel(ctx, "llama", "q4"))
+	_, err = c.RegisterModel(ctx, devnet.DevKey(7), "llama", "q4", 500)
+	require.NoError(t, err)
 	r.fails("model not registered", "bid", "set", "--model", "unknown:v1", "--price", "0.001MOR/s")
 	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "100000000")
 	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "2MOR/s")
@@ -104,8 +106,8 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
 	require.True(t, st.Registered)
 	require.Equal(t, signer.Address, st.Signer)
-	require.Equal(t, devchain.MOR(100).String(), st.Stake)
-	require.Equal(t, devchain.MOR(50).String(), st.MORBalance)
+	require.Equal(t, devnet.MOR(100).String(), st.Stake)
+	require.Equal(t, devnet.MOR(50).String(), st.MORBalance)
 	require.Equal(t, []cli.StatusBid{{Model: "llama:q4", ModelID: st.Bids[0].ModelID, PricePerSecond: "1000000000000000"}}, st.Bids)
 	require.Equal(t, "0", st.Earnings.Claimed)
 	human := r.ok("status")
@@ -124,9 +126,9 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	require.NoError(t, c.Anvil.IncreaseTime(ctx, 3601))
 	require.Contains(t, r.ok("unstake", "withdraw"), "withdrew 30 MOR")
 	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
-	require.Equal(t, devchain.MOR(80).String(), st.Stake)
+	require.Equal(t, devnet.MOR(80).String(), st.Stake)
 	require.Equal(t, "0", st.PendingUnstake)
-	require.Equal(t, devchain.MOR(70).String(), st.MORBalance)
+	require.Equal(t, devnet.MOR(70).String(), st.MORBalance)
 
 	// Bid delete.
 	require.Contains(t, r.ok("bid", "delete", "--model", "llama:q4"), "deleted the bid")

@@ -35,7 +35,7 @@ var (
 )
 
 type testEnv struct {
-	chain   *devchain.Chain
+	chain   *devnet.Market
 	market  *market.Market
 	domain  *eip712.Domain
 	owner   common.Address
@@ -59,11 +59,11 @@ func setup(t *testing.T) *testEnv {
 		}
 		ownerKey, signerKey := devnet.DevKey(3), devnet.DevKey(4)
 		owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
-		if envErr = c.FundMOR(ctx, owner, devchain.MOR(200)); envErr != nil {
+		if envErr = c.FundMOR(ctx, owner, devnet.MOR(200)); envErr != nil {
 			return
 		}
 		_, envErr = m.Register(ctx, &market.Sender{Key: ownerKey}, market.RegisterOptions{
-			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devchain.MOR(100)})
+			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devnet.MOR(100)})
 		if envErr != nil {
 			return
 		}

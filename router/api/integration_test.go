@@ -34,7 +34,7 @@ import (
 func TestOnAnvil(t *testing.T) {
 	ctx := context.Background()
 	c := devchain.Start(t)
-	dom := eip712.NewDomain(c.Deploy.ChainID, c.Addr("Marketplace"))
+	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
 	user := c.NewKey()
@@ -67,7 +67,7 @@ func TestOnAnvil(t *testing.T) {
 	defer db.Close()
 	log := zaptest.NewLogger(t)
 	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
-		StartBlock: c.Deploy.StartBlock}, c.Client, db, log)
+		StartBlock: c.Deployment.StartBlock}, c.Client, db, log)
 	require.NoError(t, err)
 	require.NoError(t, ix.Sync(ctx))
 	allow, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
@@ -98,7 +98,7 @@ func TestOnAnvil(t *testing.T) {
 	require.Equal(t, "3000000000", resp.PricePerSecond.Dec())
 	_, err = dom.Verify(&resp.Ticket, resp.TicketSignature[:], crypto.PubkeyToAddress(routerKey.PublicKey))
 	require.NoError(t, err)
-	onchainID, err := c.Market.SessionId(nil, marketRFC(r), ownerAddr)
+	onchainID, err := c.Marketplace.SessionId(nil, marketRFC(r), ownerAddr)
 	require.NoError(t, err)
 	require.Equal(t, [32]byte(resp.SessionID), onchainID, "sessionId matches Marketplace.sessionId")
 

@@ -23,7 +23,7 @@ import (
 func newIndexer(t *testing.T, c *devchain.Chain, db *store.DB, depth uint64) *index.Indexer {
 	ix, err := index.New(context.Background(), index.Config{
 		Contracts:    book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
-		StartBlock:   c.Deploy.StartBlock,
+		StartBlock:   c.Deployment.StartBlock,
 		Confirmation: depth,
 		MaxRange:     3, // force several ranges per pass
 	}, c.Client, db, zaptest.NewLogger(t))
@@ -74,7 +74,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 
 	// Follow: new events after the first pass.
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 300))
-	c.Mined(c.Market.RequestUnstake(c.Opts(owner), new(big.Int).Mul(big.NewInt(30), devchain.MOR)))
+	c.Mined(c.Marketplace.RequestUnstake(c.Opts(owner), devnet.MOR(30)))
 	require.NoError(t, ix.Sync(ctx))
 	s = ix.Snapshot()
 	require.EqualValues(t, 300, s.Models[model].FeeBps)
@@ -84,12 +84,12 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	require.NotNil(t, price(s, model, ownerAddr), "120 MOR active >= 100 minimum: still matchable")
 
 	// Unstake below the minimum: no longer matchable, bid leaves the book.
-	c.Mined(c.Market.RequestUnstake(c.Opts(owner), new(big.Int).Mul(big.NewInt(30), devchain.MOR)))
+	c.Mined(c.Marketplace.RequestUnstake(c.Opts(owner), devnet.MOR(30)))
 	require.NoError(t, ix.Sync(ctx))
 	require.Nil(t, price(ix.Snapshot(), model, ownerAddr))
 
 	// Every log on chain stored exactly once.
-	chainLogs, err := c.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(c.Deploy.StartBlock),
+	chainLogs, err := c.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(c.Deployment.StartBlock),
 		Addresses: []common.Address{c.Addr("Marketplace"), c.Addr("ModelRegistry")}})
 	require.NoError(t, err)
 	require.Len(t, storedEvents(t, db), len(chainLogs))
@@ -143,7 +143,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 // assertMatchesChain checks the stored event log equals the canonical chain's logs.
 func assertMatchesChain(t *testing.T, c *devchain.Chain, db *store.DB) {
 	t.Helper()
-	logs, err := c.Client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(c.Deploy.StartBlock),
+	logs, err := c.Client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(c.Deployment.StartBlock),
 		Addresses: []common.Address{c.Addr("Marketplace"), c.Addr("ModelRegistry")}})
 	require.NoError(t, err)
 	stored := storedEvents(t, db)

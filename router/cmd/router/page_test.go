@@ -71,7 +71,7 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 
 	const day = 86400
 	c := devchain.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day, DisputeWindow: 1800})
-	dom := eip712.NewDomain(c.Deploy.ChainID, c.Addr("Marketplace"))
+	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// A user with MOR votes, counted from the next day's start.
 	user := c.NewKey()
@@ -124,9 +124,7 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	// The router: the command's run() with its real wiring.
 	dir := t.TempDir()
 	depFile := filepath.Join(dir, "deployment.json")
-	b, err := json.Marshal(c.Deploy)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(depFile, b, 0o600))
+	require.NoError(t, c.WriteDeployment(depFile))
 	addrCh := make(chan string, 1)
 	cfg := &config{RPCURLs: []string{c.Anvil.URL}, Deployment: depFile, Key: keys.Source{RawKey: "0x" + devnet.DevKeys[1]},
 		Listen: "127.0.0.1:0", Database: filepath.Join(dir, "router.db"), Confirmations: 0, LogRange: 2000, PollInterval: 200 * time.Millisecond,

@@ -1,0 +1,263 @@
+package devnet
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/emissions"
+	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+)
+
+// Roles and buckets the devnet parameter file grants to anvil's accounts.
+const (
+	guardianAccount = 0 // deployer: admin, GUARDIAN_ROLE
+	keeperAccount   = 2 // KEEPER_ROLE on the ComputePool
+	capitalAccount  = 5 // recipient of the capital bucket's emissions
+)
+
+// KeeperKey is the devnet key holding KEEPER_ROLE on the ComputePool (anvil account 2).
+func KeeperKey() *ecdsa.PrivateKey { return DevKey(keeperAccount) }
+
+// GuardianKey is the devnet key holding GUARDIAN_ROLE (the deployer, anvil account 0).
+func GuardianKey() *ecdsa.PrivateKey { return DevKey(guardianAccount) }
+
+// MOR is n whole MOR in wei.
+func MOR(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }
+
+// Market is a deployment on a running anvil with a client and the contract bindings, and acts on it the
+// way tests need: release emissions, move MOR and ETH, register models and providers, post bids, commit
+// roots, and drive anvil (snapshots, mining, time).
+type Market struct {
+	Anvil      *Anvil
+	Deployment *deployments.Deployment
+	Client     *chain.Client
+	ChainID    uint64
+
+	Emissions   *emissions.Emissions
+	Token       *mortoken.MORToken
+	Marketplace *marketplace.Marketplace
+	Models      *modelregistry.ModelRegistry
+	Pool        *computepool.ComputePool
+
+	ownsAnvil bool
+}
+
+// NewMarket dials a and binds the contracts of d deployed on it. Close closes the client, not a.
+func NewMarket(ctx context.Context, a *Anvil, d *deployments.Deployment) (*Market, error) {
+	cl, err := chain.Dial(ctx, []string{a.URL}, chain.Options{CallTimeout: chain.DefaultCallTimeout})
+	if err != nil {
+		return nil, err
+	}
+	m := &Market{Anvil: a, Deployment: d, Client: cl, ChainID: d.ChainID}
+	if err := m.bind(); err != nil {
+		cl.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+// StartMarket starts anvil, deploys with deploy and returns the market. Close stops anvil too.
+func StartMarket(ctx context.Context, anvil AnvilOptions, deploy DeployOptions) (*Market, error) {
+	a, err := StartAnvil(ctx, anvil)
+	if err != nil {
+		return nil, err
+	}
+	d, err := Deploy(ctx, a.URL, deploy)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	m, err := NewMarket(ctx, a, d)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	m.ownsAnvil = true
+	return m, nil
+}
+
+func (m *Market) bind() error {
+	var errs []error
+	addr := func(name string) common.Address {
+		a, err := m.Deployment.Address(name)
+		errs = append(errs, err)
+		return a
+	}
+	var err error
+	m.Emissions, err = emissions.NewEmissions(addr("Emissions"), m.Client)
+	errs = append(errs, err)
+	m.Token, err = mortoken.NewMORToken(addr("MORToken"), m.Client)
+	errs = append(errs, err)
+	m.Marketplace, err = marketplace.NewMarketplace(addr("Marketplace"), m.Client)
+	errs = append(errs, err)
+	m.Models, err = modelregistry.NewModelRegistry(addr("ModelRegistry"), m.Client)
+	errs = append(errs, err)
+	m.Pool, err = computepool.NewComputePool(addr("ComputePool"), m.Client)
+	errs = append(errs, err)
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("devnet: bind contracts: %w", err)
+	}
+	return nil
+}
+
+// Close closes the client, and stops anvil when StartMarket started it.
+func (m *Market) Close() {
+	m.Client.Close()
+	if m.ownsAnvil {
+		m.Anvil.Close()
+	}
+}
+
+// Addr is the address of the deployed contract name.
+func (m *Market) Addr(name string) (common.Address, error) { return m.Deployment.Address(name) }
+
+// WriteDeployment writes the deployment as JSON to path, for commands that read a deployment file.
+func (m *Market) WriteDeployment(path string) error {
+	raw, err := json.Marshal(m.Deployment)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, raw, 0o644)
+}
+
+// Send sends one transaction built with key's transact options and waits for a successful receipt.
+func (m *Market) Send(ctx context.Context, key *ecdsa.PrivateKey, build func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Receipt, error) {
+	return Mined(ctx, m.Client)(build(Transactor(ctx, key, m.ChainID)))
+}
+
+// Release calls Emissions.release(): every bucket recipient receives what is due up to now.
+func (m *Market) Release(ctx context.Context) error {
+	if _, err := m.Send(ctx, DevKey(guardianAccount), m.Emissions.Release); err != nil {
+		return fmt.Errorf("devnet: release: %w", err)
+	}
+	return nil
+}
+
+// FundMOR sends amount MOR wei to `to` from the capital bucket's recipient (anvil account 5); emissions
+// must have been released.
+func (m *Market) FundMOR(ctx context.Context, to common.Address, amount *big.Int) error {
+	_, err := m.Send(ctx, DevKey(capitalAccount), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Token.Transfer(o, to, amount)
+	})
+	return err
+}
+
+// FundETH sends amount wei of ETH to `to` from anvil account 0 in a transaction.
+func (m *Market) FundETH(ctx context.Context, to common.Address, amount *big.Int) error {
+	key := DevKey(0)
+	nonce, err := m.Client.PendingNonceAt(ctx, crypto.PubkeyToAddress(key.PublicKey))
+	if err != nil {
+		return err
+	}
+	price, err := m.Client.SuggestGasPrice(ctx)
+	if err != nil {
+		return err
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(new(big.Int).SetUint64(m.ChainID)),
+		&types.LegacyTx{Nonce: nonce, To: &to, Value: amount, Gas: 21000, GasPrice: new(big.Int).Mul(price, big.NewInt(2))})
+	if err != nil {
+		return err
+	}
+	if err := m.Client.SendTransaction(ctx, tx); err != nil {
+		return err
+	}
+	_, err = Mined(ctx, m.Client)(tx, nil)
+	return err
+}
+
+// SetBalance sets addr's ETH balance to wei (anvil_setBalance), without a transaction.
+func (m *Market) SetBalance(ctx context.Context, addr common.Address, wei *big.Int) error {
+	return m.Client.RPC(ctx, nil, "anvil_setBalance", addr, hexutil.EncodeBig(wei))
+}
+
+// ModelID is the registry's id of name:tag.
+func ModelID(name, tag string) common.Hash { return crypto.Keccak256Hash([]byte(name + ":" + tag)) }
+
+// RegisterModel registers name:tag with a stand-in content hash and a builder fee of feeBps, as builder,
+// and returns the model's id.
+func (m *Market) RegisterModel(ctx context.Context, builder *ecdsa.PrivateKey, name, tag string, feeBps uint16) (common.Hash, error) {
+	_, err := m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps)
+	})
+	return ModelID(name, tag), err
+}
+
+// RegisterProvider approves stake (MOR wei, which owner must hold) to the Marketplace and registers owner
+// as a provider with signer and endpoint.
+func (m *Market) RegisterProvider(ctx context.Context, owner *ecdsa.PrivateKey, signer common.Address, endpoint string, stake *big.Int) error {
+	if _, err := m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Token.Approve(o, m.Deployment.Contracts["Marketplace"], stake) // present: checked by bind
+	}); err != nil {
+		return fmt.Errorf("devnet: approve stake: %w", err)
+	}
+	_, err := m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.Register(o, endpoint, signer, stake)
+	})
+	return err
+}
+
+// PostBid posts owner's bid of price (wei per second) on model.
+func (m *Market) PostBid(ctx context.Context, owner *ecdsa.PrivateKey, model common.Hash, price *big.Int) error {
+	_, err := m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.PostBid(o, model, price)
+	})
+	return err
+}
+
+// CommitRoot commits epoch's root as the keeper and returns the receipt. cumulativeTotal must fit in
+// today's budget.
+func (m *Market) CommitRoot(ctx context.Context, epoch uint64, root common.Hash, cumulativeTotal *big.Int, batchHash common.Hash, uri string) (*types.Receipt, error) {
+	return m.Send(ctx, KeeperKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Pool.CommitRoot(o, new(big.Int).SetUint64(epoch), root, cumulativeTotal, batchHash, uri)
+	})
+}
+
+// Snapshot takes an anvil state snapshot (evm_snapshot) and returns its id.
+func (m *Market) Snapshot(ctx context.Context) (string, error) {
+	var id string
+	err := m.Client.RPC(ctx, &id, "evm_snapshot")
+	return id, err
+}
+
+// Revert reverts to snapshot id (evm_revert): the blocks after it disappear. A snapshot reverts once.
+func (m *Market) Revert(ctx context.Context, id string) error {
+	var ok bool
+	if err := m.Client.RPC(ctx, &ok, "evm_revert", id); err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("devnet: evm_revert %s refused", id)
+	}
+	return nil
+}
+
+// Mine mines n empty blocks.
+func (m *Market) Mine(ctx context.Context, n int) error {
+	for range n {
+		if err := m.Client.RPC(ctx, nil, "evm_mine"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Warp moves the chain clock forward by seconds and mines a block at the new time.
+func (m *Market) Warp(ctx context.Context, seconds uint64) error {
+	return m.Anvil.IncreaseTime(ctx, seconds)
+}
