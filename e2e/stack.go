@@ -469,12 +469,19 @@ func (s *Stack) startServices(ctx context.Context) error {
 
 // keeperArgs is the keeper's command line: the stack's chain, deployment, router feed and keeper key,
 // listening on KeeperURL, its data in the stack's folder; extra comes last (a repeated flag overrides).
+// --rpc-urls is a list flag, which a repetition would extend: in extra it replaces the stack's anvil.
 func (s *Stack) keeperArgs(extra ...string) []string {
-	args := []string{"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
+	args := []string{"--rpc-urls", s.Anvil.URL}
+	for _, a := range extra {
+		if a == "--rpc-urls" || strings.HasPrefix(a, "--rpc-urls=") {
+			args = nil
+		}
+	}
+	args = append(args, "--deployment", s.DeploymentFile,
 		"--raw-key", devnet.DevKeys[keeperAccount],
 		"--routers", s.RouterURL, "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
 		"--confirmations", "1", "--public-url", s.KeeperURL, "--listen", strings.TrimPrefix(s.KeeperURL, "http://"),
-		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info"}
+		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info")
 	return append(args, extra...)
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -99,9 +100,29 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		srv = httptest.NewServer(api.New(led, promReg, log).Handler())
 		defer srv.Close()
 
+		// The test drives the ledger itself (what Run does: ingest, then step) under a lock, so that records
+		// it adds to both feeds are ingested together and always land in the same epoch.
+		var drive sync.Mutex
+		ingestAll := func() {
+			_, err := led.IngestOnce(ctx)
+			require.NoError(t, err)
+		}
+		ingestAll()
 		runCtx, stop := context.WithCancel(ctx)
 		done := make(chan struct{})
-		go func() { defer close(done); _ = led.Run(runCtx) }()
+		go func() {
+			defer close(done)
+			for runCtx.Err() == nil {
+				drive.Lock()
+				_, _ = led.IngestOnce(runCtx)
+				_ = led.Step(runCtx)
+				drive.Unlock()
+				select {
+				case <-runCtx.Done():
+				case <-time.After(100 * time.Millisecond):
+				}
+			}
+		}()
 		defer func() { stop(); <-done }()
 
 		// Epoch 0: the three good records of feed A and good[3] from feed B.
@@ -182,8 +203,11 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		r2.TicketSignature, r2.Router = sig, crypto.PubkeyToAddress(router2.PublicKey)
 		r1 := env.Record(t, 201, 40, 600, price)
+		drive.Lock()
 		feedB.Add(t, r2)
 		feedA.Add(t, r1)
+		ingestAll()
+		drive.Unlock()
 		e1 := waitState(t, ctx, led, 1, ledger.StateConfirmed)
 		require.Equal(t, int64(2), e1.Sessions)
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {

@@ -42,7 +42,6 @@ import (
 // intents (no stray transaction), and the batched claims paid provider and builder exactly what they
 // earned. It runs with the keeper's database on SQLite and on PostgreSQL.
 func TestCrashSafetyRouter(t *testing.T) {
-	t.Cleanup(e2e.RemoveBinaries)
 	dbtest.Run(t, true, crashSafetyRouter)
 }
 

@@ -23,6 +23,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -61,6 +62,7 @@ type Proxy struct {
 	URL string // http://127.0.0.1:port
 
 	cfg     Config
+	paused  atomic.Bool // every request passes, uncounted (see Pause)
 	target  *url.URL
 	srv     *httptest.Server
 	client  *http.Client
@@ -71,7 +73,7 @@ type Proxy struct {
 	seen    map[string]bool // methods seen at least once
 }
 
-// New starts a proxy in front of the node at target (a loopback URL) and stops it when t ends.
+// New starts a proxy (injecting faults at once) in front of the node at target (a loopback URL) and stops it when t ends.
 func New(t testing.TB, target string, cfg Config) *Proxy {
 	t.Helper()
 	u, err := url.Parse(target)
@@ -98,8 +100,19 @@ func New(t testing.TB, target string, cfg Config) *Proxy {
 	return p
 }
 
+// Pause lets every request through without a fault, uncounted (not in Counts, Faults or the First
+// rule), until Resume: a test can let a process start (one that exits when a start-up call fails) and
+// then inject faults into its steady state.
+func (p *Proxy) Pause() { p.paused.Store(true) }
+
+// Resume injects faults again after Pause.
+func (p *Proxy) Resume() { p.paused.Store(false) }
+
 // decide picks what happens to the next request.
 func (p *Proxy) decide(method string) Kind {
+	if p.paused.Load() {
+		return Pass
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	k := Pass

@@ -12,12 +12,9 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
-	"github.com/laketravis/laketravis/keeper/internal/dbtest"
-	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -25,7 +22,9 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// keeper is an in-process keeper (ledger + txmgr + store) for the integration tests.
+// keeper is an in-process keeper (ledger + txmgr + store) for the ledger's integration tests (the reorg
+// test). The RPC-fault test runs the real keeper binary against the real system instead:
+// keeper/cmd/keeper TestSettleThroughRPCFaultsRouter.
 type keeper struct {
 	led   *ledger.Ledger
 	st    *store.Store
@@ -164,80 +163,5 @@ func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env,
 			require.NoError(t, err)
 			require.Equal(t, c.want.Dec(), got.String(), "claimed by %s", c.a)
 		}
-	}
-}
-
-// TestSettleThroughRPCFaults settles several epochs, with batched claims, while every RPC goes through
-// fault-injecting proxies that drop, delay past the client timeout or error a third of the calls
-// (deterministic seeds; the first eth_sendRawTransaction's answer is always lost after the node took the
-// transaction, and the first receipt poll always times out). Settlement completes with every epoch
-// committed exactly once, no transaction beyond the intents, nothing rejected, and the totals of the
-// ledger and the chain equal. One subtest has a single faulty URL (SQLite), the other fails over
-// between two faulty URLs (PostgreSQL).
-func TestSettleThroughRPCFaults(t *testing.T) {
-	cases := []struct {
-		name    string
-		proxies int
-		dsn     func(testing.TB) string
-	}{
-		{"one-faulty-url/sqlite", 1, dbtest.SQLite},
-		{"two-faulty-urls/postgres", 2, dbtest.Postgres},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-			defer cancel()
-			dsn := c.dsn(t)
-			env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second, DisputeWindow: 2})
-
-			var proxies []*faultproxy.Proxy
-			var urls []string
-			for i := range c.proxies {
-				p := faultproxy.New(t, env.Anvil.URL, faultproxy.Config{Seed: uint64(7 + i), MaxFaults: 400,
-					Delay: time.Second, First: map[string]faultproxy.Kind{
-						"eth_sendRawTransaction":    faultproxy.DropAfter,
-						"eth_getTransactionReceipt": faultproxy.Delay,
-					}})
-				proxies = append(proxies, p)
-				urls = append(urls, p.URL)
-			}
-			k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: urls, dsn: dsn, confirmations: 2,
-				callTimeout: 300 * time.Millisecond, claims: true, log: zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))})
-
-			const price = 1_500_000_000_000
-			var records []wire.SettlementRecord
-			for wave := range 3 {
-				for range 3 {
-					i := uint64(len(records))
-					r := env.Record(t, i, uint32(20+i*7%90), 600, price)
-					records = append(records, r)
-					k.feeds[0].Add(t, r)
-				}
-				require.Eventually(t, func() bool {
-					return k.settled(ctx, int64(len(records)), []string{ledger.StateConfirmed, ledger.StateClaimable}, "")
-				}, 90*time.Second, 100*time.Millisecond, "wave %d never settled", wave)
-			}
-			require.Eventually(t, func() bool {
-				return k.settled(ctx, int64(len(records)), []string{ledger.StateClaimable}, ledger.ClaimsDone)
-			}, 60*time.Second, 100*time.Millisecond, "batched claims never done")
-			k.stop()
-
-			epochs, err := k.led.Epochs(ctx)
-			require.NoError(t, err)
-			require.GreaterOrEqual(t, len(epochs), 3, "several epochs")
-			for _, p := range proxies {
-				t.Logf("proxy %s: %s", p.URL, p)
-				faults, requests := p.Faults()
-				counts := p.Counts()
-				require.Greater(t, requests, 60)
-				require.InDelta(t, 1.0/3, float64(faults)/float64(requests), 0.1, "about a third faulted")
-				for kind := faultproxy.DropBefore; kind <= faultproxy.RPCError; kind++ {
-					require.Positive(t, counts[kind], "no %s fault injected", kind)
-				}
-			}
-			require.Positive(t, proxies[0].FaultedMethods()["eth_sendRawTransaction"])
-			checkLedgerEqualsChain(t, ctx, env, k, records, price, true)
-		})
 	}
 }

@@ -1,0 +1,314 @@
+package main_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/e2e"
+	"github.com/laketravis/laketravis/keeper/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestSettleThroughRPCFaultsRouter is the keeper's RPC-fault test against the real system: e2e.Start runs
+// anvil, the contracts, the router, a provider and the user's `lt gateway`, without a keeper; the stack's
+// keeper binary then runs with every RPC going through loopback fault-injecting proxies in front of anvil
+// that drop, delay past the keeper's --rpc-timeout, or error a third of the calls (deterministic seeds;
+// the first eth_sendRawTransaction's answer is always lost after the node took the transaction, and the
+// first receipt poll always times out). The proxies let the keeper's start-up calls through (the binary
+// exits when one fails: a supervisor's business) and fault everything from its first healthy answer on.
+// Sessions are made by chatting through the gateway, in waves over several epochs, and the keeper
+// settles them and pays the batched claims. At the end the chain equals the ledger, every credit once:
+// one RootCommitted per live epoch, in order, with the ledger's root, block and total; the pool's total
+// is every billed credit; the keeper's nonce is its number of intents (no transaction twice); nothing
+// rejected; provider and builder were paid exactly what they earned, once. One subtest has a single
+// faulty URL (SQLite), the other fails over between two faulty URLs (PostgreSQL).
+func TestSettleThroughRPCFaultsRouter(t *testing.T) {
+	cases := []struct {
+		name    string
+		proxies int
+		dsn     func(testing.TB) string
+	}{
+		{"one-faulty-url/sqlite", 1, dbtest.SQLite},
+		{"two-faulty-urls/postgres", 2, dbtest.Postgres},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			settleThroughRPCFaults(t, c.proxies, c.dsn(t))
+		})
+	}
+}
+
+// epochView is one epoch of the keeper's GET /v1/epochs, the fields read here.
+type epochView struct {
+	Epoch    uint64      `json:"epoch,string"`
+	State    string      `json:"state"`
+	Root     common.Hash `json:"root"`
+	Total    string      `json:"cumulativeTotal"`
+	Sessions int64       `json:"sessions,string"`
+	TxHash   common.Hash `json:"txHash"`
+	Claims   string      `json:"claims"`
+}
+
+func keeperEpochs(keeperURL string) ([]epochView, error) {
+	b, err := httpGet(keeperURL + "/v1/epochs")
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Epochs []epochView `json:"epochs"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, fmt.Errorf("GET /v1/epochs: %w: %s", err, b)
+	}
+	return v.Epochs, nil
+}
+
+// settledEpochs reports whether the live epochs hold exactly n sessions and the newest is in one of states
+// (with its batched claims in state claims, unless empty).
+func settledEpochs(keeperURL string, n int, states []string, claims string) bool {
+	epochs, err := keeperEpochs(keeperURL)
+	if err != nil || len(epochs) == 0 {
+		return false
+	}
+	var sum int64
+	for _, e := range epochs {
+		sum += e.Sessions
+	}
+	newest := epochs[len(epochs)-1]
+	okState := false
+	for _, s := range states {
+		okState = okState || newest.State == s
+	}
+	return sum == int64(n) && okState && (claims == "" || newest.Claims == claims)
+}
+
+func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s, err := e2e.Start(ctx, e2e.Options{NoKeeper: true, DisputeWindow: 2, EpochLength: 500 * time.Millisecond,
+		TokenDelay: time.Millisecond, GatewayIdleTimeout: 500 * time.Millisecond})
+	require.NoError(t, err)
+	var proxies []*faultproxy.Proxy
+	t.Cleanup(func() {
+		if t.Failed() {
+			var b strings.Builder
+			s.DumpLogs(&b, 80)
+			t.Log(b.String())
+			for _, p := range proxies {
+				t.Logf("proxy %s: %s", p.URL, p)
+			}
+		}
+		s.Close()
+	})
+
+	// A block every 300 ms instead of one per transaction (mined on anvil directly, not through the
+	// proxies): the keeper's transactions stay pending a while, so its receipt polls meet the faults, and
+	// its confirmations and the dispute window pass.
+	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	mineCtx, stopMining := context.WithCancel(ctx)
+	mined := make(chan struct{})
+	go func() {
+		defer close(mined)
+		for {
+			select {
+			case <-mineCtx.Done():
+				return
+			case <-time.After(300 * time.Millisecond):
+				_ = rc.CallContext(mineCtx, nil, "evm_mine")
+			}
+		}
+	}()
+	defer func() { stopMining(); <-mined }()
+
+	args := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
+		"--poll-interval", "200ms", "--resubmit-after", "3s", "--rpc-timeout", "500ms"}
+	for i := range nProxies {
+		p := faultproxy.New(t, s.Anvil.URL, faultproxy.Config{Seed: uint64(7 + i), MaxFaults: 400,
+			Delay: time.Second, First: map[string]faultproxy.Kind{
+				"eth_sendRawTransaction":    faultproxy.DropAfter,
+				"eth_getTransactionReceipt": faultproxy.Delay,
+			}})
+		p.Pause()
+		proxies = append(proxies, p)
+		args = append(args, "--rpc-urls", p.URL) // replaces the stack's anvil; repeated, a list in order
+	}
+	k, err := s.RunKeeper(nil, args...)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		if k.Exited() {
+			return true
+		}
+		_, err := httpGet(s.KeeperURL + "/healthz")
+		return err == nil
+	}, 60*time.Second, 100*time.Millisecond, "the keeper never became healthy")
+	if k.Exited() {
+		t.Fatalf("the keeper exited at start-up: %v", k.ExitErr())
+	}
+	for _, p := range proxies {
+		p.Resume()
+	}
+
+	// Sessions through the gateway, in waves: each wave settled (committed and confirmed) before the next.
+	var records []*e2e.SessionRecord
+	seen := map[common.Hash]bool{}
+	for wave := range 3 {
+		for range 3 {
+			res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
+			require.NoError(t, err)
+			require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
+			seen[res.Session] = true
+			rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
+			require.NoError(t, err)
+			require.False(t, rec.Held, "%+v", rec)
+			require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+			require.Positive(t, rec.BilledSeconds)
+			records = append(records, rec)
+		}
+		require.Eventually(t, func() bool {
+			return settledEpochs(s.KeeperURL, len(records), []string{ledger.StateConfirmed, ledger.StateClaimable}, "")
+		}, 90*time.Second, 100*time.Millisecond, "wave %d never settled", wave)
+	}
+	require.Eventually(t, func() bool {
+		return settledEpochs(s.KeeperURL, len(records), []string{ledger.StateClaimable}, ledger.ClaimsDone)
+	}, 60*time.Second, 100*time.Millisecond, "batched claims never done")
+	epochs, err := keeperEpochs(s.KeeperURL)
+	require.NoError(t, err)
+	rejected, err := httpGet(s.KeeperURL + "/v1/rejected")
+	require.NoError(t, err)
+	var rej struct {
+		Rejected []json.RawMessage `json:"rejected"`
+	}
+	require.NoError(t, json.Unmarshal(rejected, &rej))
+	require.Empty(t, rej.Rejected, "an RPC failure must never reject a valid record")
+	k.Stop()
+	require.NoError(t, k.ExitErr(), "graceful shutdown")
+	require.GreaterOrEqual(t, len(epochs), 3, "several epochs")
+
+	// Every kind of fault was injected (the ratio is logged, not asserted: the request count depends on timing).
+	for _, p := range proxies {
+		faults, requests := p.Faults()
+		t.Logf("proxy %s: %.2f of %d requests faulted: %s", p.URL, float64(faults)/float64(max(requests, 1)), requests, p)
+		counts := p.Counts()
+		for kind := faultproxy.DropBefore; kind <= faultproxy.RPCError; kind++ {
+			require.Positive(t, counts[kind], "proxy %s: no %s fault injected", p.URL, kind)
+		}
+	}
+	require.Positive(t, proxies[0].FaultedMethods()["eth_sendRawTransaction"], "a lost answer to a sent transaction")
+
+	// What each account earned, from the router's records of the sessions.
+	provWant, buildWant := new(big.Int), new(big.Int)
+	for _, r := range records {
+		pc, bc, err := s.Credit(r)
+		require.NoError(t, err)
+		provWant.Add(provWant, pc)
+		buildWant.Add(buildWant, bc)
+	}
+	total := new(big.Int).Add(provWant, buildWant)
+	call := &bind.CallOpts{Context: ctx}
+	committed, err := s.Pool.TotalCommitted(call)
+	require.NoError(t, err)
+	require.Equal(t, total.String(), committed.String(), "on-chain total = every billed credit once")
+	require.Equal(t, total.String(), epochs[len(epochs)-1].Total, "ledger total = every billed credit once")
+
+	// One RootCommitted per live epoch, in order, with the ledger's root, in the block the ledger recorded.
+	st, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	defer st.Close()
+	blocks := map[uint64]uint64{}
+	err = st.InTx(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT number, block FROM epochs WHERE state = 'claimable'`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var number, block int64
+			if err := rows.Scan(&number, &block); err != nil {
+				return err
+			}
+			blocks[uint64(number)] = uint64(block)
+		}
+		return rows.Err()
+	})
+	require.NoError(t, err)
+	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	require.NoError(t, err)
+	var commits []uint64
+	var roots []common.Hash
+	for it.Next() {
+		commits = append(commits, it.Event.Epoch.Uint64())
+		roots = append(roots, it.Event.Root)
+	}
+	require.NoError(t, it.Error())
+	require.Len(t, commits, len(epochs), "one commit per live epoch")
+	var sessions int64
+	for i, e := range epochs {
+		require.Equal(t, uint64(i), e.Epoch)
+		require.Equal(t, uint64(i), commits[i], "epoch %d committed exactly once, in order", i)
+		require.Equal(t, e.Root, roots[i], "epoch %d root", i)
+		r, err := s.Eth.TransactionReceipt(ctx, e.TxHash)
+		require.NoError(t, err, "epoch %d commit tx %s", i, e.TxHash)
+		require.Equal(t, uint64(1), r.Status)
+		require.Equal(t, blocks[e.Epoch], r.BlockNumber.Uint64(), "epoch %d: the ledger records the canonical block", i)
+		sessions += e.Sessions
+	}
+	require.Equal(t, int64(len(records)), sessions)
+
+	// No transaction beyond the intents, each confirmed.
+	intents, err := st.Intents(ctx)
+	require.NoError(t, err)
+	nonce, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent, none twice: %+v", intents)
+	for _, in := range intents {
+		require.Equal(t, "confirmed", in.State, "%+v", in)
+	}
+
+	// Claims paid once: batched by the keeper, summing per account to what it earned.
+	provider := s.Providers[0].Owner.Address
+	for _, c := range []struct {
+		a    common.Address
+		want *big.Int
+	}{{provider, provWant}, {s.Builder.Address, buildWant}} {
+		got, err := s.Pool.Claimed(call, c.a)
+		require.NoError(t, err)
+		require.Equal(t, c.want.String(), got.String(), "claimed by %s", c.a)
+	}
+	_, claims, err := s.Settlement(ctx)
+	require.NoError(t, err)
+	paid := map[common.Address]*big.Int{}
+	for _, c := range claims {
+		require.Equal(t, s.KeeperAddress(), c.From, "batched claims only")
+		if paid[c.Account] == nil {
+			paid[c.Account] = new(big.Int)
+		}
+		n, ok := new(big.Int).SetString(c.Amount, 10)
+		require.True(t, ok)
+		paid[c.Account].Add(paid[c.Account], n)
+	}
+	require.Len(t, paid, 2, "only the provider and the builder are paid")
+	require.Equal(t, provWant.String(), paid[provider].String())
+	require.Equal(t, buildWant.String(), paid[s.Builder.Address].String())
+	claimed, err := s.Pool.TotalClaimed(call)
+	require.NoError(t, err)
+	require.Equal(t, total.String(), claimed.String())
+	t.Logf("%d sessions through the gateway, %d epochs, %d keeper transactions through %d faulty URL(s), %s MOR-wei committed and claimed",
+		len(records), len(commits), nonce, nProxies, total)
+}
