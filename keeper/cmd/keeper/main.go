@@ -129,9 +129,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return err
 	}
 	defer client.Close()
-	cctx, cancel := context.WithTimeout(ctx, v.GetDuration("rpc-timeout"))
-	chainID, err := client.ChainID(cctx)
-	cancel()
+	chainID, err := untilOK(ctx, log, "chain id", client.ChainID)
 	if err != nil {
 		return fmt.Errorf("chain id: %w", err)
 	}
@@ -211,7 +209,9 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
+	registry, err := untilOK(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
+		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
+	})
 	if err != nil {
 		return fmt.Errorf("registry: %w", err)
 	}
@@ -257,4 +257,23 @@ func splitList(in []string) []string {
 		}
 	}
 	return out
+}
+
+// untilOK retries f with capped exponential back-off until it succeeds or ctx ends: an RPC endpoint that
+// is down or flaky while the keeper starts should delay it, not stop it.
+func untilOK[T any](ctx context.Context, log *zap.Logger, what string, f func(context.Context) (T, error)) (T, error) {
+	wait := 250 * time.Millisecond
+	for {
+		v, err := f(ctx)
+		if err == nil || ctx.Err() != nil {
+			return v, err
+		}
+		log.Warn("start-up call failed, retrying", zap.String("what", what), zap.Duration("in", wait), zap.Error(err))
+		select {
+		case <-ctx.Done():
+			return v, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
 }
