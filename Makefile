@@ -21,7 +21,7 @@ setup: $(SETUP_STAMP) ## Install the pinned toolchain from the registries (idemp
 
 $(SETUP_STAMP): package.json package-lock.json go.mod go.sum
 	@command -v node >/dev/null || { echo "setup: node (>= 20) and npm are required" >&2; exit 1; }
-	@command -v go >/dev/null || { echo "setup: go (>= 1.24) is required" >&2; exit 1; }
+	@command -v go >/dev/null || { echo "setup: go (>= 1.26) is required" >&2; exit 1; }
 	@# Not `npm ci`: the Foundry packages list platform binaries that were never published, which npm ci
 	@# reports as lockfile drift. `npm install --no-save` installs exactly the locked versions and writes nothing.
 	npm install --no-audit --no-fund --no-save --loglevel=error
