@@ -25,7 +25,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
-	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keeper/api"
@@ -50,8 +49,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second})
 
 		// A second router (account 6), granted ROUTER_ROLE now and revoked before the veto.
-		market, err := marketplace.NewMarketplace(env.MarketAddr, env.Client)
-		require.NoError(t, err)
+		market := env.Marketplace
 		role, err := market.ROUTERROLE(&bind.CallOpts{Context: ctx})
 		require.NoError(t, err)
 		router2 := devnet.DevKey(6)
@@ -85,7 +83,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		pool, err := ledger.NewChainPool(env.PoolAddr, client)
 		require.NoError(t, err)
-		modelsAddr, _ := env.Dep.Address("ModelRegistry")
+		modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
 		require.NoError(t, err)
 		promReg := prometheus.NewRegistry()
@@ -181,7 +179,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 			var p wire.Proof
 			getJSON(t, srv.URL+"/v1/proofs/"+c.account.Hex(), &p)
 			require.Equal(t, c.want.Dec(), p.CumulativeAmount.Dec())
-			before, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
+			before, err := env.Token.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
 			require.NoError(t, err)
 			proof := make([][32]byte, len(p.Proof))
 			for i := range p.Proof {
@@ -190,7 +188,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 			env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
 				return env.Pool.Claim(o, c.account, p.CumulativeAmount.ToBig(), proof)
 			})
-			after, err := env.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
+			after, err := env.Token.BalanceOf(&bind.CallOpts{Context: ctx}, c.account)
 			require.NoError(t, err)
 			require.Equal(t, c.want.Dec(), new(big.Int).Sub(after, before).String())
 		}

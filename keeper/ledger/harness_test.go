@@ -58,7 +58,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	require.NoError(t, err)
 	pool, err := ledger.NewChainPool(env.PoolAddr, client)
 	require.NoError(t, err)
-	modelsAddr, _ := env.Dep.Address("ModelRegistry")
+	modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 	var reg *ledger.ChainRegistry
 	require.Eventually(t, func() bool {
 		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)

@@ -8,7 +8,6 @@ import (
 	"crypto/ecdsa"
 	"encoding/binary"
 	"encoding/json"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -20,16 +19,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
-	"github.com/laketravis/laketravis/bindings/emissions"
-	"github.com/laketravis/laketravis/bindings/marketplace"
-	"github.com/laketravis/laketravis/bindings/modelregistry"
-	"github.com/laketravis/laketravis/bindings/mortoken"
-	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -46,14 +38,11 @@ const (
 	FeeBps      = 500
 )
 
-// Env is a deployed devnet with one provider and one model.
+// Env is a deployed devnet with one provider and one model. The embedded Market's fields (Anvil,
+// Deployment, Client, ChainID and the bindings: Pool, Token, Marketplace…) are at hand.
 type Env struct {
-	Anvil      *devnet.Anvil
-	Dep        *deployments.Deployment
-	Client     *ethclient.Client
+	*devnet.Market
 	Domain     *eip712.Domain
-	Pool       *computepool.ComputePool
-	MOR        *mortoken.MORToken
 	Provider   common.Address
 	Signer     *ecdsa.PrivateKey // the provider's registered signer key
 	Builder    common.Address
@@ -69,67 +58,42 @@ type Options struct {
 }
 
 // New starts anvil, deploys with payout start three days back, releases emissions, registers the provider
-// (account 5, stake 100 MOR, a fresh signer key) and a model by account 3 with a 5% builder fee.
+// (account 5, stake 100 MOR, a fresh signer key) and a model by account 3 with a 5% builder fee. Anvil
+// stops when the test ends.
 func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	t.Helper()
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime})
-	require.NoError(t, err)
-	t.Cleanup(anvil.Close)
 	const day = 86400
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{
+	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
 		PayoutStart: uint64(time.Now().Unix()) - 3*day, Interval: day, DisputeWindow: opts.DisputeWindow,
 	})
 	require.NoError(t, err)
-	client, err := anvil.Client(ctx)
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
+	t.Cleanup(m.Close)
 
-	e := &Env{Anvil: anvil, Dep: dep, Client: client}
-	addr := func(name string) common.Address {
-		a, err := dep.Address(name)
-		require.NoError(t, err)
-		return a
-	}
-	e.PoolAddr, e.MarketAddr = addr("ComputePool"), addr("Marketplace")
-	e.Domain = eip712.NewDomain(dep.ChainID, e.MarketAddr)
-	e.Pool, err = computepool.NewComputePool(e.PoolAddr, client)
+	e := &Env{Market: m}
+	e.PoolAddr, err = m.Addr("ComputePool")
 	require.NoError(t, err)
-	e.MOR, err = mortoken.NewMORToken(addr("MORToken"), client)
+	e.MarketAddr, err = m.Addr("Marketplace")
 	require.NoError(t, err)
-	em, err := emissions.NewEmissions(addr("Emissions"), client)
-	require.NoError(t, err)
-	market, err := marketplace.NewMarketplace(e.MarketAddr, client)
-	require.NoError(t, err)
-	models, err := modelregistry.NewModelRegistry(addr("ModelRegistry"), client)
-	require.NoError(t, err)
+	e.Domain = eip712.NewDomain(m.ChainID, e.MarketAddr)
 
-	e.Send(t, ctx, AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return em.Release(o) })
+	require.NoError(t, m.Release(ctx))
 	e.Signer, _ = crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
-	e.Provider = crypto.PubkeyToAddress(devnet.DevKey(ProviderKey).PublicKey)
-	stake := new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
-	e.Send(t, ctx, ProviderKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return e.MOR.Approve(o, e.MarketAddr, stake) })
-	e.Send(t, ctx, ProviderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return market.Register(o, "https://provider.example", crypto.PubkeyToAddress(e.Signer.PublicKey), stake)
-	})
-	e.Builder = crypto.PubkeyToAddress(devnet.DevKey(BuilderKey).PublicKey)
-	e.Send(t, ctx, BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return models.Register(o, "llama", "8b", crypto.Keccak256Hash([]byte("weights")), FeeBps)
-	})
-	e.ModelID = crypto.Keccak256Hash([]byte("llama:8b"))
+	owner := devnet.DevKey(ProviderKey)
+	e.Provider = crypto.PubkeyToAddress(owner.PublicKey)
+	require.NoError(t, m.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(e.Signer.PublicKey),
+		"https://provider.example", devnet.MOR(100)))
+	builder := devnet.DevKey(BuilderKey)
+	e.Builder = crypto.PubkeyToAddress(builder.PublicKey)
+	e.ModelID, err = m.RegisterModel(ctx, builder, "llama", "8b", FeeBps)
+	require.NoError(t, err)
 	return e
 }
 
 // Send sends a transaction from development account key and waits for a successful receipt.
 func (e *Env) Send(t *testing.T, ctx context.Context, key int, f func(*bind.TransactOpts) (*types.Transaction, error)) {
 	t.Helper()
-	o, err := bind.NewKeyedTransactorWithChainID(devnet.DevKey(key), new(big.Int).SetUint64(e.Dep.ChainID))
+	_, err := e.Market.Send(ctx, devnet.DevKey(key), f)
 	require.NoError(t, err)
-	o.Context = ctx
-	tx, err := f(o)
-	require.NoError(t, err)
-	r, err := bind.WaitMined(ctx, e.Client, tx)
-	require.NoError(t, err)
-	require.Equal(t, uint64(1), r.Status)
 }
 
 // Record returns a settlement record for session i: a ticket signed by the router key, a receipt for
