@@ -47,8 +47,9 @@ type Client struct {
 }
 
 var (
-	_ bind.ContractBackend = (*Client)(nil)
-	_ bind.DeployBackend   = (*Client)(nil)
+	_ bind.ContractBackend       = (*Client)(nil)
+	_ bind.DeployBackend         = (*Client)(nil)
+	_ bind.PendingContractCaller = (*Client)(nil)
 )
 
 // Dial connects lazily to every URL (no request is made until the first call).
@@ -226,6 +227,11 @@ func (c *Client) CodeAt(ctx context.Context, a common.Address, n *big.Int) ([]by
 // CallContract implements bind.ContractCaller.
 func (c *Client) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
 	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.CallContract(ctx, msg, n) })
+}
+
+// PendingCallContract executes a call against the pending state (bind.PendingContractCaller).
+func (c *Client) PendingCallContract(ctx context.Context, msg ethereum.CallMsg) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.PendingCallContract(ctx, msg) })
 }
 
 // PendingCodeAt implements bind.ContractTransactor.

@@ -6,8 +6,10 @@ package allowance
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,6 +68,13 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	return d.Uint64(), nil
 }
 
+// ErrDayJustStarted means the chain's latest block is the first second of the day, whose day-start vote
+// checkpoints are not final yet: retry on the next block.
+var ErrDayJustStarted = errors.New("allowance: the protocol day has just begun; retry in a moment")
+
+// dayNotStartedSelector is the 4-byte selector of ComputePool's DayNotStarted(uint256,uint256) revert.
+const dayNotStartedSelector = "defb45dc"
+
 // Allowance returns user's allowance for day (cached).
 func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
 	s.mu.Lock()
@@ -79,6 +88,11 @@ func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64)
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	v, err := s.pool.Allowance(&bind.CallOpts{Context: ctx}, user, new(big.Int).SetUint64(day))
+	if err != nil && strings.Contains(err.Error(), dayNotStartedSelector) {
+		// The latest block is the very first second of the day: its day-start checkpoint is not final
+		// (ComputePool.DayNotStarted). Nothing is cached; the next block answers.
+		return nil, fmt.Errorf("%w (day %d)", ErrDayJustStarted, day)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("allowance: allowance(%s, %d): %w", user, day, err)
 	}

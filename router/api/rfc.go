@@ -13,6 +13,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	allowancepkg "github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/liveness"
 	"github.com/laketravis/laketravis/router/match"
 	"github.com/laketravis/laketravis/router/queue"
@@ -98,6 +99,9 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("day: %w", err)
 	}
 	allowance, err := s.allow.Allowance(ctx, rfc.User, day)
+	if errors.Is(err, allowancepkg.ErrDayJustStarted) {
+		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
+	}
 	if err != nil {
 		return fmt.Errorf("allowance: %w", err)
 	}

@@ -153,3 +153,27 @@ func (c *Chain) Warp(seconds uint64) {
 	c.T.Helper()
 	c.do(func(ctx context.Context) error { return c.Market.Warp(ctx, seconds) })
 }
+
+// WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a
+// day's first second, whose day-start vote checkpoints are not final yet (ComputePool.DayNotStarted).
+func (c *Chain) WarpIntoNextDay() {
+	c.T.Helper()
+	c.do(func(ctx context.Context) error {
+		call := &bind.CallOpts{Context: ctx}
+		ps, err := c.Pool.PayoutStart(call)
+		if err != nil {
+			return err
+		}
+		iv, err := c.Pool.Interval(call)
+		if err != nil {
+			return err
+		}
+		head, err := c.Client.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return err
+		}
+		start, interval := ps.Uint64(), iv.Uint64()
+		next := start + ((head.Time-start)/interval+1)*interval
+		return c.Market.Warp(ctx, next+10-head.Time)
+	})
+}

@@ -1,0 +1,62 @@
+package allowance_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/router/allowance"
+	"github.com/laketravis/laketravis/router/internal/devchain"
+)
+
+// TestAllowanceAtTheFirstSecondOfADay: when the latest block is exactly a day's start, ComputePool's
+// allowance view reverts (its day-start checkpoint is not final yet). The router reports a retryable
+// ErrDayJustStarted, caches nothing, and answers with the contract's value from the next block on.
+func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
+	ctx := context.Background()
+	c := devchain.Start(t)
+	user := c.NewKey()
+	userAddr := crypto.PubkeyToAddress(user.PublicKey)
+	c.Fund(userAddr, 1000)
+	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
+
+	ps, err := c.Pool.PayoutStart(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	iv, err := c.Pool.Interval(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	head, err := c.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	nextDay := (head.Time-ps.Uint64())/iv.Uint64() + 1
+	dayStart := ps.Uint64() + nextDay*iv.Uint64()
+
+	raw, err := rpc.DialContext(ctx, c.Anvil.URL)
+	require.NoError(t, err)
+	defer raw.Close()
+	require.NoError(t, raw.CallContext(ctx, nil, "evm_setNextBlockTimestamp", dayStart))
+	require.NoError(t, raw.CallContext(ctx, nil, "evm_mine"))
+
+	src, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
+	require.NoError(t, err)
+	day, err := src.Day(ctx)
+	require.NoError(t, err)
+	require.Equal(t, nextDay, day)
+	_, err = c.Pool.Allowance(&bind.CallOpts{Context: ctx}, userAddr, new(big.Int).SetUint64(day))
+	require.ErrorContains(t, err, "defb45dc", "the view itself reverts at the day's first second")
+
+	_, err = src.Allowance(ctx, userAddr, day)
+	require.ErrorIs(t, err, allowance.ErrDayJustStarted)
+
+	c.Warp(1) // a second later the view answers, and so does the router
+	want, err := c.Pool.Allowance(&bind.CallOpts{Context: ctx}, userAddr, new(big.Int).SetUint64(day))
+	require.NoError(t, err)
+	got, err := src.Allowance(ctx, userAddr, day)
+	require.NoError(t, err)
+	require.Positive(t, got.Sign())
+	require.Equal(t, want.String(), got.Dec())
+}
