@@ -12,12 +12,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
+
+	"github.com/laketravis/laketravis/internal/sqldialect"
 )
 
 // ErrNotFound is returned when a looked-up row does not exist.
@@ -34,7 +34,7 @@ type Store struct {
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{}
 	var err error
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if sqldialect.IsPostgres(dsn) {
 		s.postgres = true
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
@@ -180,18 +180,7 @@ func (s *Store) rebind(q string) string {
 	if !s.postgres {
 		return q
 	}
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(q); i++ {
-		if q[i] == '?' {
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(q[i])
-	}
-	return b.String()
+	return sqldialect.Rebind(q)
 }
 
 // Tx is one database transaction with the store's placeholder rewriting.

@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
+
+	"github.com/laketravis/laketravis/internal/sqldialect"
 )
 
 // Sentinel errors callers branch on with errors.Is.
@@ -69,7 +70,7 @@ const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragm
 // Open opens (and migrates) the database named by dsn: a postgres:// or postgresql:// URL selects
 // PostgreSQL, anything else is a SQLite file path (":memory:" for a private in-memory database).
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	if sqldialect.IsPostgres(dsn) {
 		db, err := sql.Open("pgx", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("store: open postgres: %w", err)
@@ -168,19 +169,7 @@ func (s *DB) q(query string) string {
 	if s.dialect != Postgres {
 		return strings.ReplaceAll(query, "{forUpdate}", "")
 	}
-	query = strings.ReplaceAll(query, "{forUpdate}", " FOR UPDATE")
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(query); i++ {
-		if query[i] == '?' {
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(query[i])
-	}
-	return b.String()
+	return sqldialect.Rebind(strings.ReplaceAll(query, "{forUpdate}", " FOR UPDATE"))
 }
 
 // inTx runs f in a transaction, committing if it returns nil.
