@@ -11,13 +11,20 @@ FORGE    := $(NODE_BIN)/forge
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp
+KUBO_VERSION := v0.42.0
+KUBO     := .tools/kubo-$(KUBO_VERSION)/ipfs
 
-.PHONY: help setup setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
+.PHONY: help setup setup-ipfs setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
-setup: $(SETUP_STAMP) ## Install the pinned toolchain from the registries (idempotent, fast when done)
+setup: $(SETUP_STAMP) $(KUBO) ## Install the pinned toolchain from the registries (idempotent, fast when done)
+
+setup-ipfs: $(KUBO) ## Build kubo (the IPFS node) from the Go module proxy into .tools/ (a few minutes, once)
+
+$(KUBO): scripts/kubo.sh
+	KUBO_VERSION=$(KUBO_VERSION) scripts/kubo.sh >/dev/null
 
 $(SETUP_STAMP): package.json package-lock.json go.mod go.sum
 	@command -v node >/dev/null || { echo "setup: node (>= 20) and npm are required" >&2; exit 1; }

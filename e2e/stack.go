@@ -29,6 +29,7 @@ import (
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/provider/ipfs"
 )
 
 // Devnet accounts with on-chain roles (the devnet parameters of the deploy script).
@@ -74,6 +75,10 @@ type Options struct {
 	LogDir string
 	// Progress receives one line per step (nil: silent).
 	Progress io.Writer
+	// IPFS publishes the model's (generated) weights from the builder's kubo node and has every provider
+	// pull and verify them from a private loopback swarm before bidding, then serve with
+	// --require-verified (e2e/ipfs.go). Needs kubo (`make setup`).
+	IPFS bool
 }
 
 func (o *Options) defaults() {
@@ -136,6 +141,9 @@ type Provider struct {
 	URL     string
 	Price   *big.Int
 	Proc    *Proc
+
+	IPFSAPI   string // its kubo node's RPC API (Options.IPFS)
+	ModelsDir string
 }
 
 // Stack is a running Lake Travis system. Close stops it.
@@ -170,9 +178,11 @@ type Stack struct {
 	KeeperURL  string
 	GatewayURL string // base URL without /v1
 
-	mu     sync.Mutex
-	procs  []*Proc
-	closed bool
+	mu          sync.Mutex
+	procs       []*Proc
+	ipfsNodes   []*ipfs.Node
+	builderIPFS *ipfs.Node
+	closed      bool
 }
 
 func (s *Stack) logf(format string, args ...any) {
@@ -284,14 +294,20 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	if err := s.fund(ctx, s.Builder.Address, 0); err != nil {
 		return err
 	}
-	name, tag, _ := strings.Cut(o.Model, ":")
-	weights := sha256.Sum256([]byte("stand-in weights of " + o.Model))
-	if _, err := s.provider(ctx, "builder", "model", "register", "--private-key", s.Builder.PrivateKeyHex(),
-		"--name", name, "--tag", tag, "--content-hash", "0x"+hex.EncodeToString(weights[:]),
-		"--fee-bps", strconv.Itoa(int(o.BuilderFeeBps))); err != nil {
-		return err
+	if o.IPFS {
+		if err := s.publishModel(ctx); err != nil {
+			return err
+		}
+	} else {
+		name, tag, _ := strings.Cut(o.Model, ":")
+		weights := sha256.Sum256([]byte("stand-in weights of " + o.Model))
+		if _, err := s.provider(ctx, "builder", "model", "register", "--private-key", s.Builder.PrivateKeyHex(),
+			"--name", name, "--tag", tag, "--content-hash", "0x"+hex.EncodeToString(weights[:]),
+			"--fee-bps", strconv.Itoa(int(o.BuilderFeeBps))); err != nil {
+			return err
+		}
+		s.logf("builder %s registered %s (fee %d bps) with `provider model register`", s.Builder.Address.Hex(), o.Model, o.BuilderFeeBps)
 	}
-	s.logf("builder %s registered %s (fee %d bps) with `provider model register`", s.Builder.Address.Hex(), o.Model, o.BuilderFeeBps)
 
 	for i, price := range o.Prices {
 		p, err := s.setUpProvider(ctx, i, price)
@@ -368,6 +384,11 @@ func (s *Stack) setUpProvider(ctx context.Context, i int, price *big.Int) (*Prov
 			"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile)
 		os.Remove(keyFile)
 		if err != nil {
+			return nil, err
+		}
+	}
+	if s.Opts.IPFS {
+		if err := s.pullModel(ctx, p); err != nil {
 			return nil, err
 		}
 	}
@@ -512,11 +533,12 @@ func (s *Stack) RunKeeper(env []string, extra ...string) (*Proc, error) {
 // StartProvider runs `provider serve` for p (again, after StopProvider) and waits until it is healthy.
 func (s *Stack) StartProvider(ctx context.Context, p *Provider) error {
 	var err error
-	p.Proc, err = s.start(ctx, p.Name, "/healthz", p.URL, "provider", "serve",
+	args := append([]string{"serve",
 		"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
 		"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile, "--owner", p.Owner.Address.Hex(),
-		"--upstream", s.Upstream.URL, "--model", s.Opts.Model+"=stand-in", "--router-url", s.RouterURL,
-		"--listen", p.Listen, "--log-format", "console")
+		"--upstream", s.Upstream.URL, "--model", s.Opts.Model + "=stand-in", "--router-url", s.RouterURL,
+		"--listen", p.Listen, "--log-format", "console"}, p.serveModelArgs()...)
+	p.Proc, err = s.start(ctx, p.Name, "/healthz", p.URL, "provider", args...)
 	if err != nil {
 		return err
 	}
@@ -579,6 +601,9 @@ func (s *Stack) Close() {
 	s.mu.Unlock()
 	for i := len(procs) - 1; i >= 0; i-- {
 		procs[i].Stop()
+	}
+	for _, n := range s.ipfsNodes {
+		n.Stop()
 	}
 	if s.Upstream != nil {
 		s.Upstream.Close()

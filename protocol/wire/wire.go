@@ -168,11 +168,17 @@ type LivenessRequest struct {
 	ModelID   common.Hash `json:"modelId"`
 }
 
-// Capacity is a provider's free and total concurrent sessions for a model.
+// Capacity is a provider's free and total concurrent sessions for a model, and the content hashes of the
+// models whose weights it has verified against the registry and seeds on IPFS (PROTOCOL §5; at most
+// MaxSeeding, a router ignores the rest).
 type Capacity struct {
-	Free int `json:"free"`
-	Max  int `json:"max"`
+	Free    int           `json:"free"`
+	Max     int           `json:"max"`
+	Seeding []common.Hash `json:"seeding,omitempty"`
 }
+
+// MaxSeeding bounds the content hashes a liveness answer reports.
+const MaxSeeding = 64
 
 // LivenessResponse is a provider's answer: a Liveness signed by its registered signer key.
 type LivenessResponse struct {

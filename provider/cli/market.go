@@ -208,7 +208,7 @@ func (a *app) bidCmd() *cobra.Command {
 }
 
 func (a *app) modelCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "model", Short: "Model registry (for model builders)"}
+	cmd := &cobra.Command{Use: "model", Short: "Model registry: publish weights to IPFS and register them, pull and verify, list"}
 	reg := &cobra.Command{
 		Use:     "register --name <name> --tag <tag> --content-hash <0x…> --fee-bps <n>",
 		Short:   "Register name:tag in the ModelRegistry, with the owner key as builder",
@@ -240,7 +240,7 @@ func (a *app) modelCmd() *cobra.Command {
 	reg.Flags().String("tag", "", "model tag, e.g. q4")
 	reg.Flags().String("content-hash", "", "sha2-256 digest of the weights (0x + 64 hex)")
 	reg.Flags().Uint16("fee-bps", 0, "builder fee in basis points")
-	cmd.AddCommand(reg)
+	cmd.AddCommand(reg, a.modelPublishCmd(), a.modelCIDCmd(), a.modelPullCmd(), a.modelLsCmd())
 	return cmd
 }
 

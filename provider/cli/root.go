@@ -77,6 +77,8 @@ watch earnings (status) and claim them (claim).`,
 	pf.Bool("json", false, "print machine-readable JSON")
 	pf.Bool("dry-run", false, "estimate and show transactions without sending them")
 	pf.String("keeper", "", "keeper base URL, for earnings (status) and proofs (claim)")
+	pf.String("ipfs-api", "/ip4/127.0.0.1/tcp/5001", "RPC API of the kubo (IPFS) node that stores and seeds models")
+	pf.String("models-dir", defaultModelsDir(), "where pulled models and their manifest live")
 
 	root.AddCommand(a.keysCmd(), a.registerCmd(), a.stakeCmd(), a.unstakeCmd(), a.bidCmd(), a.modelCmd(),
 		a.statusCmd(), a.claimCmd(), a.serveCmd())

@@ -6,17 +6,20 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -60,6 +63,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
 	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
+	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (`provider model pull`); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
 	return cmd
@@ -124,6 +128,31 @@ func (a *app) logger() (*zap.Logger, error) {
 	return cfg.Build()
 }
 
+// readyModels checks that every served model is pulled and still reproduces the registry's content hash,
+// pins and announces each (seeding), and returns their content hashes. Any model that is not ready stops
+// serve: nothing is served from unverified weights.
+func (a *app) readyModels(ctx context.Context, c *conn, served []server.Model, log *zap.Logger) ([]common.Hash, error) {
+	st, err := a.store()
+	if err != nil {
+		return nil, err
+	}
+	var out []common.Hash
+	for _, m := range served {
+		e, err := st.Ready(ctx, registry{c.market}, m.Name)
+		if err != nil {
+			return nil, fmt.Errorf("--require-verified: %w", err)
+		}
+		if err := st.Seed(ctx, e.CID); err != nil {
+			log.Warn("model verified and pinned but not announced (the node has no content routing?)", zap.String("model", m.Name), zap.Error(err))
+		}
+		log.Info("model verified and seeded", zap.String("model", m.Name), zap.String("cid", e.CID), zap.String("path", e.Path), zap.Int64("bytes", e.Bytes))
+		if len(out) < wire.MaxSeeding && !slices.Contains(out, e.ContentHash) {
+			out = append(out, e.ContentHash)
+		}
+	}
+	return out, nil
+}
+
 func (a *app) serve(ctx context.Context) error {
 	log, err := a.logger()
 	if err != nil {
@@ -162,6 +191,12 @@ func (a *app) serve(ctx context.Context) error {
 		log.Warn("the signer key is not the provider's registered signer: routers will reject its liveness proofs until `provider register` (or updateProvider) names it",
 			zap.Stringer("provider", owner), zap.Stringer("registered", reg), zap.Stringer("signer", signer))
 	}
+	var seeding []common.Hash
+	if a.v.GetBool("require-verified") {
+		if seeding, err = a.readyModels(ctx, c, models, log); err != nil {
+			return err
+		}
+	}
 	srv, err := server.New(server.Config{
 		Domain:         eip712.NewDomain(c.market.ChainID(), c.market.MarketplaceAddr),
 		Provider:       owner,
@@ -170,6 +205,7 @@ func (a *app) serve(ctx context.Context) error {
 		UpstreamURL:    upstream,
 		UpstreamAPIKey: a.v.GetString("upstream-api-key"),
 		Models:         models,
+		Seeding:        seeding,
 		RouterURL:      strings.TrimRight(a.v.GetString("router-url"), "/"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
 		Logger:         log,

@@ -226,6 +226,24 @@ func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string,
 	})
 }
 
+// SetBuilderFee changes the fee of one of the sender's models.
+func (m *Market) SetBuilderFee(ctx context.Context, s *Sender, model string, feeBps uint16) (*Result, error) {
+	id, err := m.checkModel(ctx, model, "set builder fee")
+	if err != nil {
+		return nil, err
+	}
+	md, err := m.Model(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if md.Builder != s.From() {
+		return nil, fmt.Errorf("set builder fee: %s belongs to builder %s, not %s", model, md.Builder, s.From())
+	}
+	return m.send(ctx, s, "setBuilderFee", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.reg.SetBuilderFee(o, id, feeBps)
+	})
+}
+
 // Claim submits proof to ComputePool.claim, paying account what it is owed.
 func (m *Market) Claim(ctx context.Context, s *Sender, proof *wire.Proof) (*Result, *big.Int, error) {
 	if proof == nil || proof.CumulativeAmount == nil {

@@ -147,7 +147,7 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	free, total := s.sessions.Capacity(req.ModelID)
-	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: free, Max: total}})
+	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: free, Max: total, Seeding: s.cfg.Seeding}})
 }
 
 var sessionIDPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)

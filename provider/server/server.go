@@ -52,6 +52,8 @@ type Config struct {
 	UpstreamAPIKey string // sent as a bearer token when set
 	Models         []Model
 
+	Seeding []common.Hash // content hashes of served models verified and seeded on IPFS, reported in liveness
+
 	RouterURL   string        // where closes are reported (POST {RouterURL}/v1/sessions/{id}/close); empty: not reported
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
 

@@ -277,7 +277,7 @@ func TestCapacityAndUpstreamErrors(t *testing.T) {
 			resp := postJSON(t, ts.URL+"/v1/liveness", wire.LivenessRequest{ModelID: crypto.Keccak256Hash([]byte("slow:v1"))})
 			defer resp.Body.Close()
 			_ = json.NewDecoder(resp.Body).Decode(&lr)
-			return lr.Capacity == wire.Capacity{Free: 0, Max: 1}
+			return lr.Capacity.Free == 0 && lr.Capacity.Max == 1
 		}, 5*time.Second, 10*time.Millisecond)
 		status, code, _ := errorOf(t, b.chat("slow:v1", false))
 		require.Equal(t, 429, status)

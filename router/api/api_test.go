@@ -53,6 +53,7 @@ type standIn struct {
 	signer   *ecdsa.PrivateKey
 	free     atomic.Int64
 	mode     atomic.Value // "ok", "wrong_key", "down"
+	seeding  atomic.Value // []common.Hash reported in liveness answers
 	hits     atomic.Int64
 	srv      *httptest.Server
 }
@@ -80,10 +81,15 @@ func newStandIn(t *testing.T, free int) *standIn {
 		}
 		l := eip712.Liveness{Provider: p.provider, Challenge: req.Challenge, Timestamp: uint64(time.Now().Unix())}
 		sig, _ := domain.Sign(&l, key)
-		wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: int(p.free.Load()), Max: 4}})
+		wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: int(p.free.Load()), Max: 4, Seeding: p.seeds()}})
 	}))
 	t.Cleanup(p.srv.Close)
 	return p
+}
+
+func (p *standIn) seeds() []common.Hash {
+	s, _ := p.seeding.Load().([]common.Hash)
+	return s
 }
 
 func (p *standIn) offer(price uint64) match.Offer {

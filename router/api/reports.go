@@ -45,6 +45,7 @@ type modelReport struct {
 	book.Model
 	LowestPrice *uint256.Int `json:"lowestPrice"` // null when no live offer
 	Providers   int          `json:"providers"`
+	Seeders     int          `json:"seeders"`    // providers with a bid whose latest liveness reported the weights verified and seeded on IPFS
 	Sessions7d  int          `json:"sessions7d"` // popularity
 }
 
@@ -68,6 +69,11 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		rep.Providers = len(snap.Offers[id])
+		for _, o := range snap.Offers[id] {
+			if s.health.Seeds(o.Provider, m.ContentHash) {
+				rep.Seeders++
+			}
+		}
 		out = append(out, rep)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -143,6 +143,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 				continue
 			}
 			s.health.Alive(o.Provider, capacity.Free)
+			s.health.Seeding(o.Provider, capacity.Seeding, wire.MaxSeeding)
 			if capacity.Free <= 0 && capacity.Max > 0 {
 				s.metrics.probes.WithLabelValues("busy").Inc()
 				busy++

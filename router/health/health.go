@@ -24,7 +24,8 @@ type entry struct {
 	samples   int
 	failures  int
 	until     time.Time
-	good, bad int // receipts outcome counts for the quality score
+	good, bad int                  // receipts outcome counts for the quality score
+	seeding   map[common.Hash]bool // content hashes its last liveness answer reported seeded (PROTOCOL §5)
 }
 
 // Tracker is safe for concurrent use.
@@ -77,6 +78,26 @@ func (t *Tracker) Alive(p common.Address, free int) {
 	e := t.get(p)
 	e.free, e.failures, e.until = free, 0, time.Time{}
 	t.mu.Unlock()
+}
+
+// Seeding records the content hashes p's latest liveness answer reported as verified and seeded; beyond
+// max are ignored (the answer is the provider's word: it is shown, never used to match or pay).
+func (t *Tracker) Seeding(p common.Address, hashes []common.Hash, max int) {
+	set := make(map[common.Hash]bool, min(len(hashes), max))
+	for _, h := range hashes[:min(len(hashes), max)] {
+		set[h] = true
+	}
+	t.mu.Lock()
+	t.get(p).seeding = set
+	t.mu.Unlock()
+}
+
+// Seeds reports whether p's latest liveness answer reported seeding content h.
+func (t *Tracker) Seeds(p common.Address, h common.Hash) bool {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	e := t.m[p]
+	return e != nil && e.seeding[h]
 }
 
 // Failed records a failed liveness check and backs the provider off: Base·2^(failures-1), capped at Max.

@@ -96,6 +96,8 @@ function normModels(json) {
       // The router's own figures are authoritative even when null ("no live offer"); derived only if absent.
       routerPrice: ['lowestPrice', 'lowestPricePerSecond', 'minPrice'].some((k) => k in m),
       sessions7d: lt.toInt(pick(m, 'sessions7d', 'sessions')),
+      // Providers whose last liveness answer reported the weights verified and seeded on IPFS (PROTOCOL §5).
+      seeders: lt.toInt(pick(m, 'seeders')),
     };
   });
 }
@@ -391,7 +393,7 @@ function renderModels() {
   for (const m of models || []) rows.set(m.id, { ...m, sessions: pop ? 0 : m.sessions7d });
   if (pop) {
     for (const [id, p] of pop.byId) {
-      const r = rows.get(id) || { id, name: p.name ?? '', builder: '', feeBps: null, providers: null, lowestPrice: null, routerPrice: false };
+      const r = rows.get(id) || { id, name: p.name ?? '', builder: '', feeBps: null, providers: null, seeders: null, lowestPrice: null, routerPrice: false };
       r.sessions = p.sessions;
       if (!r.name && p.name) r.name = p.name;
       rows.set(id, r);
@@ -417,9 +419,10 @@ function renderModels() {
       el('td', { class: 'num', 'data-field': 'share', text: r.sessions !== null && total > 0n ? `${lt.percent(r.sessions, total, 1)} %` : '—' }),
       el('td', { class: 'num', 'data-field': 'price' }, r.lowestPrice === null ? el('span', { class: 'empty', text: 'no live bid' }) : morSpan(r.lowestPrice)),
       el('td', { class: 'num', 'data-field': 'providers', text: r.providers === null ? '—' : String(r.providers) }),
+      el('td', { class: 'num', 'data-field': 'seeders', text: r.seeders == null ? '—' : String(r.seeders) }),
       el('td', { class: 'num', 'data-field': 'fee', text: r.feeBps === null ? '—' : `${lt.percent(r.feeBps, 10000)} %` }),
     )));
-  if (!sorted.length) tbody.replaceChildren(el('tr', {}, el('td', { colspan: 7, class: 'empty', text: 'No models registered yet.' })));
+  if (!sorted.length) tbody.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'empty', text: 'No models registered yet.' })));
   const win = !pop ? '' : pop.minDay !== null ? (pop.minDay === pop.maxDay ? `on day ${pop.minDay}` : `over days ${pop.minDay}–${pop.maxDay}`) : pop.since !== null ? `since ${lt.formatTime(pop.since)}` : '';
   $('#models-window').textContent = win;
   labelTable($('#models-table'));

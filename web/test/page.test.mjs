@@ -160,6 +160,7 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       price: tr.querySelector('[data-field="price"] [data-wei]')?.dataset.wei ?? null,
       priceText: tr.querySelector('[data-field="price"]').textContent,
       providers: tr.querySelector('[data-field="providers"]').textContent,
+      seeders: tr.querySelector('[data-field="seeders"]').textContent,
       name: tr.querySelector('th').textContent,
     })));
     assert.equal(rows.length, models.models.length, 'one row per model');
@@ -172,6 +173,7 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       assert.equal(row.price, m.lowestPrice ?? null, `lowest price of ${m.name}`);
       if (m.lowestPrice) assert.equal(row.priceText, mor(m.lowestPrice));
       assert.equal(row.providers, String(m.providers), `providers of ${m.name}`);
+      assert.equal(row.seeders, m.seeders === undefined ? '—' : String(m.seeders), `seeders of ${m.name}`);
     }
     const shown = rows.map((r) => Number(r.sessions));
     assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'leaderboard sorted by sessions');
