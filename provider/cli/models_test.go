@@ -145,9 +145,12 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	var ls lsOut
 	require.NoError(t, json.Unmarshal([]byte(r2.ok("model", "ls", "--verify", "--json")), &ls))
 	require.Len(t, ls.Models, 1)
+	require.Equal(t, "acme/tiny:v1", ls.Models[0].Model)
 	require.Equal(t, "verified", ls.Models[0].State)
 	require.Equal(t, cidOut.Bytes, ls.Models[0].Bytes)
 	r2.fails("already exists", "model", "pull", "acme/tiny:v1", "--to", pulled)
+	otherPulled := filepath.Join(dir, "other-pulled")
+	r2.ok("model", "pull", "acme/other:v1", "--to", otherPulled)
 
 	// serve --require-verified on the second provider: verifies, seeds, reports seeding in liveness.
 	owner := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
@@ -173,17 +176,14 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	b[len(b)/2] ^= 1
 	require.NoError(t, os.WriteFile(f, b, 0o644))
 	require.NoError(t, json.Unmarshal([]byte(r2.ok("model", "ls", "--verify", "--json")), &ls))
-	require.Equal(t, "mismatch", ls.Models[0].State)
+	require.Equal(t, "acme/tiny:v1", ls.Models[1].Model)
+	require.Equal(t, "mismatch", ls.Models[1].State)
 	r2.fails("content does not match the registry", serveArgs[:len(serveArgs)-len(r2.base)]...)
 
 	// Tampering 2: the content of another model under this model's name (acme/other's bytes in the folder
 	// pulled for acme/tiny) is refused.
 	require.NoError(t, os.RemoveAll(pulled))
-	require.NoError(t, os.Rename(func() string {
-		p := filepath.Join(dir, "other-pulled")
-		r2.ok("model", "pull", "acme/other:v1", "--to", p)
-		return p
-	}(), pulled))
+	require.NoError(t, os.Rename(otherPulled, pulled))
 	r2.fails("content does not match the registry", serveArgs[:len(serveArgs)-len(r2.base)]...)
 
 	// Tampering 3: a truncated fetch. The third node publishes a model, then loses one block; the second,

@@ -90,6 +90,9 @@ func (c *Client) call(ctx context.Context, cmd string, args url.Values, body io.
 		req.Header.Set("Content-Type", contentType)
 	}
 	resp, err := c.hc.Do(req)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("ipfs: %s: %w", cmd, ctx.Err())
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ipfs: %s: kubo unreachable at %s: %w", cmd, c.base, err)
 	}
