@@ -37,6 +37,7 @@ const (
 	CodeNotFound           = "not_found"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
+	CodeRateLimited        = "rate_limited" // 429, with Retry-After
 )
 
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,

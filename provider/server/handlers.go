@@ -28,7 +28,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s", r.Method, r.URL.Path))
 	})
-	return mux
+	return s.cfg.RateIP.PerIP(mux)
 }
 
 // statusRecorder remembers the status written, for the request counter. It forwards Flush so streams
@@ -101,6 +101,9 @@ func sessionError(err error) error {
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	a, err := s.authenticate(r, nil)
+	if err == nil {
+		err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+	}
 	if err == nil {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
 	}
