@@ -30,7 +30,7 @@ func clientFrom(ip string, conns int) *http.Client {
 	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: conns}}
 }
 
-// floodRig is a provider with `provider serve`'s default limits in front of the stand-in upstream, an
+// floodRig is a provider with the given limits in front of the stand-in upstream, an
 // authenticated session of an honest user, and a flooder sending requests with forged tickets.
 type floodRig struct {
 	ts     *httptest.Server
@@ -39,7 +39,7 @@ type floodRig struct {
 	forged string // an X-LT-Ticket header signed by a key that is no router
 }
 
-func newFloodRig(tb testing.TB) *floodRig {
+func newFloodRig(tb testing.TB, ipRate, userRate ratelimit.Rate) *floodRig {
 	up := newUpstream(tb)
 	routerKey, _ := crypto.GenerateKey()
 	ownerKey, _ := crypto.GenerateKey()
@@ -49,8 +49,8 @@ func newFloodRig(tb testing.TB) *floodRig {
 	s, err := server.New(server.Config{Domain: d, Provider: owner, SignerKey: signerKey,
 		Routers:     staticRouters{crypto.PubkeyToAddress(routerKey.PublicKey): true},
 		UpstreamURL: up.URL + "/v1", Models: []server.Model{{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 64}},
-		RateIP:   ratelimit.New(ratelimit.Rate{PerSecond: 100, Burst: 200}),
-		RateUser: ratelimit.New(ratelimit.Rate{PerSecond: 50, Burst: 100}),
+		RateIP:   ratelimit.New(ipRate),
+		RateUser: ratelimit.New(userRate),
 		Logger:   zap.NewNop()})
 	if err != nil {
 		tb.Fatal(err)
@@ -127,14 +127,16 @@ func (f *floodRig) flood(ctx context.Context, workers int, max int64, sent, limi
 // requests all succeed and the flooder gets 429s with Retry-After. Latency is measured by
 // BenchmarkFloodSessionP99.
 func TestFloodProviderIsRateLimited(t *testing.T) {
-	f := newFloodRig(t)
+	// Limits below `provider serve`'s defaults, so that a flooder slowed down by the race detector on a
+	// loaded machine still exceeds them; the session's 40 requests stay within its address's burst.
+	f := newFloodRig(t, ratelimit.Rate{PerSecond: 10, Burst: 60}, ratelimit.Rate{PerSecond: 10, Burst: 60})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	var sent, limited, bad atomic.Int64
 	wg := f.flood(ctx, 4, 4000, &sent, &limited, &bad)
 	f.session(t, 40, 20*time.Millisecond)
 	for limited.Load() == 0 && sent.Load() < 4000 && ctx.Err() == nil {
-		f.session(t, 10, 20*time.Millisecond)
+		time.Sleep(10 * time.Millisecond) // waiting on the flooder's counters
 	}
 	cancel()
 	wg.Wait()
@@ -156,7 +158,8 @@ func p99(d []time.Duration) time.Duration {
 // (50 a second, 200 of them) alone, then under a full-speed unauthenticated flood from loopback (at most
 // 50,000 requests); reports both and their ratio (target ≤ 3).
 func BenchmarkFloodSessionP99(b *testing.B) {
-	f := newFloodRig(b)
+	// provider serve's defaults.
+	f := newFloodRig(b, ratelimit.Rate{PerSecond: 100, Burst: 200}, ratelimit.Rate{PerSecond: 50, Burst: 100})
 	var quiet, loaded float64
 	for range b.N {
 		q := p99(f.session(b, 200, 20*time.Millisecond))

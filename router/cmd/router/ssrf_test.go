@@ -20,7 +20,6 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keys"
@@ -123,30 +122,15 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	require.NoError(t, c.WriteDeployment(depFile))
 	ks, err := keys.Store(dir, devnet.DevKey(1), "pw", keys.Light)
 	require.NoError(t, err)
-	addrCh := make(chan string, 1)
 	cfg := &config{RPCURLs: []string{c.Anvil.URL}, Deployment: depFile, Key: keys.Source{Keystore: ks, Password: "pw"},
 		Listen: "127.0.0.1:0", Database: filepath.Join(dir, "router.db"), LogRange: 2000, PollInterval: 200 * time.Millisecond,
 		RPCTimeout: 10 * time.Second, LivenessTimeout: 2 * time.Second, QueueTimeout: 2 * time.Second, QueueSize: 16, Grace: time.Minute,
 		ShutdownTimeout: 5 * time.Second, BudgetTTL: time.Second, LogLevel: "warn",
 		resolve: func(_ context.Context, host string) ([]netip.Addr, error) {
 			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil // every name is loopback here: traffic stays on this host
-		},
-		listening: func(a string) { addrCh <- a }}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, cfg, zaptest.NewLogger(t, zaptest.Level(zap.ErrorLevel))) }()
-	var base string
-	select {
-	case a := <-addrCh:
-		base = "http://" + a
-	case err := <-done:
-		t.Fatalf("router stopped: %v", err)
-	case <-time.After(time.Minute):
-		t.Fatal("router did not start listening in 1 minute")
-	}
-	defer func() {
-		cancel()
-		require.NoError(t, <-done)
-	}()
+		}}
+	base, stop := startRouter(t, ctx, cfg, zap.ErrorLevel)
+	defer stop()
 
 	type providerJSON struct {
 		Address         common.Address `json:"address"`
