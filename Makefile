@@ -43,7 +43,9 @@ build: setup ## Compile the contracts and every Go package
 test: setup test-contracts test-go test-web ## Run every test: forge (unit, fuzz, invariant), go test -race (anvil integration), the page in Chromium
 
 test-contracts: setup
-	$(FORGE) test --no-match-path 'contracts/test/gas/*'
+	@# Tests named *Ffi* shell out (the JavaScript Merkle tree, cast wallet sign): only they run with ffi enabled.
+	$(FORGE) test --no-match-path 'contracts/test/gas/*' --no-match-test Ffi
+	FOUNDRY_PROFILE=ffi $(FORGE) test --match-test Ffi
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*'
 
 # test-go runs the router's browser test (router/cmd/router) too, so it installs Chromium itself: every
@@ -78,9 +80,12 @@ devnet: setup ## Run anvil on 127.0.0.1:8545 with the contracts deployed (Ctrl-C
 	$(FORGE) build
 	go run ./scripts/devnet
 
-bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo) and Go benchmarks
+bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invariant runs, Go benchmarks and the soak run (LT_SOAK_DURATION, default 5m)
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas|Suite result'
-	go test -run '^$$' -bench . -benchmem ./...
+	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
+	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
+	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
+	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
 demo: setup ## Run the system on a local anvil chain and show it working
 	$(FORGE) build

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/protocol/contenthash"
+	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/ipfs"
 	"github.com/laketravis/laketravis/provider/market"
 	"github.com/laketravis/laketravis/provider/models"
@@ -57,6 +58,11 @@ hash is immutable (new weights are a new tag).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			model, _ := cmd.Flags().GetString("name")
 			fee, _ := cmd.Flags().GetUint16("fee-bps")
+			kindName, _ := cmd.Flags().GetString("kind")
+			kind, err := wire.ParseModelKind(kindName)
+			if err != nil {
+				return fmt.Errorf("--kind: %w", err)
+			}
 			name, tag, err := market.SplitModel(model)
 			if err != nil {
 				return fmt.Errorf("--name: %w", err)
@@ -74,11 +80,11 @@ hash is immutable (new weights are a new tag).`,
 				md, err := c.market.Model(ctx, market.ModelID(model))
 				switch {
 				case errors.Is(err, market.ErrUnknownModel):
-					r, err := c.market.RegisterModel(ctx, s, name, tag, cidHash, fee)
+					r, err := c.market.RegisterModel(ctx, s, name, tag, cidHash, fee, kind)
 					if err != nil {
 						return err
 					}
-					res = append(res, r)
+					res = append(res, r...)
 				case err != nil:
 					return err
 				case md.ContentHash != cidHash:
@@ -106,6 +112,7 @@ hash is immutable (new weights are a new tag).`,
 	}
 	cmd.Flags().String("name", "", "model name:tag")
 	cmd.Flags().Uint16("fee-bps", 0, "builder fee in basis points")
+	cmd.Flags().String("kind", "model", "model or agent (an agent's bundle is its definition); fixed at registration")
 	return cmd
 }
 

@@ -16,8 +16,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/roles"
@@ -42,7 +43,7 @@ Models map a registered name:tag to the upstream's model name, with --model name
 
 Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
-    --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8081 --password-file signer.pw`,
+    --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8080 --password-file signer.pw`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
@@ -51,7 +52,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		},
 	}
 	f := cmd.Flags()
-	f.String("listen", ":8080", "address to listen on")
+	f.String("listen", ":8081", "address to listen on (the router takes 8080, the keeper 8547, the lt gateway 8090)")
 	f.String("upstream", "", "OpenAI-compatible base URL of the inference server, with /v1 (ollama: http://127.0.0.1:11434/v1)")
 	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
@@ -66,6 +67,10 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (`provider model pull`); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
+	f.Float64("rate-ip", 100, "requests per second one client IP address may make, before any signature is checked (0: no limit)")
+	f.Int("rate-ip-burst", 200, "burst of rate-ip")
+	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
+	f.Int("rate-user-burst", 100, "burst of rate-user")
 	return cmd
 }
 
@@ -113,19 +118,7 @@ func (a *app) models() ([]server.Model, error) {
 }
 
 func (a *app) logger() (*zap.Logger, error) {
-	var cfg zap.Config
-	if a.v.GetString("log-format") == "console" {
-		cfg = zap.NewDevelopmentConfig()
-	} else {
-		cfg = zap.NewProductionConfig()
-	}
-	lvl, err := zapcore.ParseLevel(a.v.GetString("log-level"))
-	if err != nil {
-		return nil, fmt.Errorf("--log-level: %w", err)
-	}
-	cfg.Level = zap.NewAtomicLevelAt(lvl)
-	cfg.OutputPaths, cfg.ErrorOutputPaths = []string{"stderr"}, []string{"stderr"}
-	return cfg.Build()
+	return service.Logger(a.v.GetString("log-level"), a.v.GetString("log-format"))
 }
 
 // readyModels checks that every served model is pulled and still reproduces the registry's content hash,
@@ -208,6 +201,8 @@ func (a *app) serve(ctx context.Context) error {
 		Seeding:        seeding,
 		RouterURL:      strings.TrimRight(a.v.GetString("router-url"), "/"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
+		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
+		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
 		Logger:         log,
 	})
 	if err != nil {

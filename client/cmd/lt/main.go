@@ -63,7 +63,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	root.SetErr(errOut)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFlag, "config", "", "config file (default $HOME/.laketravis/client.yaml)")
-	pf.String("router", "", "router base URL, e.g. http://127.0.0.1:8081")
+	pf.String("router", "", "router base URL, e.g. http://127.0.0.1:8080")
 	pf.StringSlice("rpc", nil, "chain RPC URLs, comma separated, tried in order (delegate, allowance)")
 	pf.String("deployment", "", "deployment file (deployments/<chainId>.json)")
 	pf.String("keystore", "", "the user's encrypted keystore file")
@@ -71,6 +71,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf.String("raw-key", "", "hex private key: devnet only (chain 31337 or 1337)")
 	pf.String("keystore-dir", defaultDir("keystore"), "keystore directory of lt keys")
 	pf.String("state-dir", defaultDir("sessions"), "where opened sessions are remembered for lt close")
+	pf.Bool("allow-private-endpoints", false, "talk to providers at private, loopback and link-local addresses (always allowed on a devnet)")
 	pf.Bool("json", false, "print machine-readable JSON")
 
 	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd())
