@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // Roles and buckets the devnet parameter file grants to anvil's accounts.
@@ -187,7 +188,7 @@ func (m *Market) SetBalance(ctx context.Context, addr common.Address, wei *big.I
 }
 
 // ModelID is the registry's id of name:tag.
-func ModelID(name, tag string) common.Hash { return crypto.Keccak256Hash([]byte(name + ":" + tag)) }
+func ModelID(name, tag string) common.Hash { return ids.ModelID(name + ":" + tag) }
 
 // RegisterModel registers name:tag with a stand-in content hash and a builder fee of feeBps, as builder,
 // and returns the model's id.

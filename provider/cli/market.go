@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/amount"
 	"github.com/laketravis/laketravis/provider/market"
@@ -180,7 +181,7 @@ func (a *app) bidCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return a.report([]*market.Result{res}, map[string]any{"model": model, "modelId": market.ModelID(model), "pricePerSecond": price.String()},
+				return a.report([]*market.Result{res}, map[string]any{"model": model, "modelId": ids.ModelID(model), "pricePerSecond": price.String()},
 					fmt.Sprintf("bid on %s: %s/s (%s wei/s)", model, amount.FormatMOR(price), price))
 			})
 		},
@@ -230,7 +231,7 @@ func (a *app) modelCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				id := market.ModelID(name + ":" + tag)
+				id := ids.ModelID(name + ":" + tag)
 				return a.report([]*market.Result{res}, map[string]any{"model": name + ":" + tag, "modelId": id},
 					fmt.Sprintf("registered %s:%s (id %s)", name, tag, id.Hex()))
 			})

@@ -22,6 +22,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -149,7 +150,7 @@ func New(cfg Config) (*Server, error) {
 		if m.MaxConcurrency <= 0 {
 			m.MaxConcurrency = DefaultConcurrency
 		}
-		id := crypto.Keccak256Hash([]byte(m.Name))
+		id := ids.ModelID(m.Name)
 		name, _ := json.Marshal(m.Upstream)
 		s.models[id] = &served{Model: m, upstreamJSON: name}
 		limits[id] = m.MaxConcurrency
