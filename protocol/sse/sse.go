@@ -152,6 +152,12 @@ type Parser struct {
 	ev      event
 }
 
+// Reset forgets any partial line and event, keeping the buffers, for the next stream.
+func (p *Parser) Reset() {
+	p.partial, p.skip = p.partial[:0], false
+	p.ev.reset()
+}
+
 // Write feeds stream bytes. It never fails.
 func (p *Parser) Write(b []byte) (int, error) {
 	n := len(b)

@@ -1,6 +1,7 @@
 package usage
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -181,5 +182,12 @@ func BenchmarkClassify(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
 		Classify(data)
+	}
+}
+
+func BenchmarkValid(b *testing.B) {
+	data := []byte(classifySeeds[0])
+	for range b.N {
+		json.Valid(data)
 	}
 }

@@ -117,6 +117,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			m := newStreamMeter(len(body), req.FirstToken)
 			s.relayStream(w, resp, m)
 			in, out = m.count.Tokens(true)
+			m.release()
 			return
 		}
 		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
@@ -258,21 +259,37 @@ func copyHeader(dst, src http.Header, names ...string) {
 
 // streamMeter meters a relayed stream: it reads the events with the protocol's SSE parser and counts
 // their chunks with the protocol's counter (the client reads and counts them the same way), and notes the
-// first chunk carrying generated text (time to first token).
+// first chunk carrying generated text (time to first token). Meters are pooled: a request allocates none.
 type streamMeter struct {
 	sse.Parser
-	count usage.Counter
+	count   usage.Counter
+	onFirst func()
 }
 
-func newStreamMeter(promptBytes int, onFirst func()) *streamMeter {
-	m := &streamMeter{count: usage.Counter{BodyBytes: promptBytes}}
-	m.OnEvent = func(_, data []byte) {
-		if !sse.IsDone(data) && m.count.Chunk(data) && onFirst != nil {
-			onFirst()
-			onFirst = nil
-		}
-	}
+var streamMeters = sync.Pool{New: func() any {
+	m := &streamMeter{}
+	m.OnEvent = m.event
 	return m
+}}
+
+func newStreamMeter(promptBytes int, onFirst func()) *streamMeter {
+	m := streamMeters.Get().(*streamMeter)
+	m.Reset()
+	m.count, m.onFirst = usage.Counter{BodyBytes: promptBytes}, onFirst
+	return m
+}
+
+func (m *streamMeter) event(_, data []byte) {
+	if !sse.IsDone(data) && m.count.Chunk(data) && m.onFirst != nil {
+		m.onFirst()
+		m.onFirst = nil
+	}
+}
+
+// release returns m to the pool.
+func (m *streamMeter) release() {
+	m.onFirst = nil
+	streamMeters.Put(m)
 }
 
 // relayUpstreamError answers with the upstream's status (429 stays 429, 503 stays 503) and an
