@@ -38,6 +38,7 @@ const (
 	CodeMethodNotAllowed   = "method_not_allowed"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
+	CodeRateLimited        = "rate_limited" // 429, with Retry-After
 )
 
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,

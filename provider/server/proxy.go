@@ -46,6 +46,9 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		if err == nil {
 			a, err = s.authenticate(r, body)
 		}
+		if err == nil {
+			err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+		}
 		if err != nil {
 			wire.WriteError(w, err)
 			return
