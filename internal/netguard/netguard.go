@@ -132,8 +132,9 @@ func (p Policy) checkURL(u *url.URL) error {
 // Options size a guarded client. Zero values take the defaults noted.
 type Options struct {
 	DialTimeout    time.Duration // default 3 s
-	HeaderTimeout  time.Duration // TLS handshake and response headers, each; default 5 s
+	HeaderTimeout  time.Duration // response headers; default 5 s (TLS handshakes get at most 5 s too)
 	MaxHeaderBytes int64         // response headers; default 16 KiB
+	IdlePerHost    int           // kept-alive connections per host; default 2
 }
 
 // Client returns an HTTP client that fetches only what p allows: every request's URL passes CheckURL,
@@ -151,6 +152,9 @@ func (p Policy) Client(o Options) *http.Client {
 	if o.MaxHeaderBytes <= 0 {
 		o.MaxHeaderBytes = 16 << 10
 	}
+	if o.IdlePerHost <= 0 {
+		o.IdlePerHost = 2
+	}
 	d := &net.Dialer{Timeout: o.DialTimeout, KeepAlive: 30 * time.Second,
 		Control: func(_, address string, _ syscall.RawConn) error {
 			ap, err := netip.ParseAddrPort(address)
@@ -162,11 +166,11 @@ func (p Policy) Client(o Options) *http.Client {
 	tr := &http.Transport{
 		Proxy:                  nil,
 		DialContext:            p.dialer(d),
-		TLSHandshakeTimeout:    o.HeaderTimeout,
+		TLSHandshakeTimeout:    min(o.HeaderTimeout, 5*time.Second),
 		ResponseHeaderTimeout:  o.HeaderTimeout,
 		MaxResponseHeaderBytes: o.MaxHeaderBytes,
 		MaxIdleConns:           64,
-		MaxIdleConnsPerHost:    2,
+		MaxIdleConnsPerHost:    o.IdlePerHost,
 		IdleConnTimeout:        60 * time.Second,
 		ForceAttemptHTTP2:      true,
 	}
