@@ -93,6 +93,7 @@ type Server struct {
 type served struct {
 	Model
 	upstreamJSON []byte        // Upstream as a JSON string, spliced into request bodies
+	rename       *modelRename  // answers name the model as clients asked for it (Name), not Upstream
 	metrics      *modelMetrics // its series
 }
 
@@ -158,7 +159,7 @@ func New(cfg Config) (*Server, error) {
 		}
 		id := ids.ModelID(m.Name)
 		name, _ := json.Marshal(m.Upstream)
-		s.models[id] = &served{Model: m, upstreamJSON: name}
+		s.models[id] = &served{Model: m, upstreamJSON: name, rename: newModelRename(m.Upstream, m.Name)}
 		limits[id] = m.MaxConcurrency
 	}
 	s.sessions = session.New(limits, cfg.Now)
