@@ -114,7 +114,7 @@ func (s *Server) handleProviders(w http.ResponseWriter, r *http.Request) error {
 		if b == nil {
 			b = []bidReport{}
 		}
-		out = append(out, providerReport{Provider: p, Matchable: p.Registered && !p.Stake.Lt(snap.Params.MinProviderStake), Bids: b,
+		out = append(out, providerReport{Provider: p, Matchable: book.Matchable(&p, snap.Params), Bids: b,
 			FreeSlots: st.Free, TPS: st.TPS, TTFTMs: st.TTFTMs, Quality: st.Quality, BackedOff: st.BackedOff, EndpointRefused: s.endpointRefused(a, p.Endpoint)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Address.Cmp(out[j].Address) < 0 })
