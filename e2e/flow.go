@@ -108,20 +108,31 @@ type SessionRecord struct {
 	Cursor            string               `json:"cursor"`
 }
 
-// RouterSession fetches the router's record of a session.
+// RouterSession fetches the (first) router's record of a session.
 func (s *Stack) RouterSession(ctx context.Context, id common.Hash) (*SessionRecord, error) {
+	return s.RouterSessionAt(ctx, s.RouterURL, id)
+}
+
+// RouterSessionAt fetches the record of a session at the router at base.
+func (s *Stack) RouterSessionAt(ctx context.Context, base string, id common.Hash) (*SessionRecord, error) {
 	var rec SessionRecord
-	if err := getJSON(ctx, s.RouterURL+"/v1/sessions/"+id.Hex(), &rec); err != nil {
+	if err := getJSON(ctx, base+"/v1/sessions/"+id.Hex(), &rec); err != nil {
 		return nil, err
 	}
 	return &rec, nil
 }
 
-// WaitClosed waits until the router records session id closed (and, unless held, in the settlement feed).
+// WaitClosed waits until the (first) router records session id closed (and, unless held, in the
+// settlement feed).
 func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Duration) (*SessionRecord, error) {
+	return s.WaitClosedAt(ctx, s.RouterURL, id, limit)
+}
+
+// WaitClosedAt is WaitClosed at the router at base.
+func (s *Stack) WaitClosedAt(ctx context.Context, base string, id common.Hash, limit time.Duration) (*SessionRecord, error) {
 	var last *SessionRecord
 	err := poll(ctx, limit, 200*time.Millisecond, func() (bool, error) {
-		rec, err := s.RouterSession(ctx, id)
+		rec, err := s.RouterSessionAt(ctx, base, id)
 		if err != nil {
 			return false, nil
 		}
