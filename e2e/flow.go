@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -18,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -64,13 +64,16 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 	}
 	var text strings.Builder
 	done := false
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line, ok := strings.CutPrefix(sc.Text(), "data: ")
-		if !ok {
-			continue
+	rd := sse.NewReader(resp.Body)
+	for {
+		ev, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
 		}
-		if line == "[DONE]" {
+		if err != nil {
+			return nil, fmt.Errorf("e2e: chat stream: %w", err)
+		}
+		if ev.Done() {
 			done = true
 			break
 		}
@@ -79,12 +82,9 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 				Delta struct{ Content string } `json:"delta"`
 			} `json:"choices"`
 		}
-		if json.Unmarshal([]byte(line), &chunk) == nil && len(chunk.Choices) > 0 {
+		if json.Unmarshal(ev.Data, &chunk) == nil && len(chunk.Choices) > 0 {
 			text.WriteString(chunk.Choices[0].Delta.Content)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("e2e: chat stream: %w", err)
 	}
 	if !done {
 		return nil, errors.New("e2e: chat stream ended without [DONE]")

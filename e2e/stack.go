@@ -30,6 +30,7 @@ import (
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // Devnet accounts with on-chain roles (the devnet parameters of the deploy script).
@@ -762,7 +763,7 @@ func modelID(nameTag string) (common.Hash, error) {
 	if !ok || name == "" || tag == "" {
 		return common.Hash{}, fmt.Errorf("e2e: model %q is not name:tag", nameTag)
 	}
-	return crypto.Keccak256Hash([]byte(nameTag)), nil
+	return ids.ModelID(nameTag), nil
 }
 
 func mor18(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }

@@ -24,6 +24,7 @@ import (
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -168,7 +169,7 @@ func New(cfg Config) (*Server, error) {
 		if m.MaxConcurrency <= 0 {
 			m.MaxConcurrency = DefaultConcurrency
 		}
-		id := crypto.Keccak256Hash([]byte(m.Name))
+		id := ids.ModelID(m.Name)
 		name, _ := json.Marshal(m.Upstream)
 		s.models[id] = &served{Model: m, upstreamJSON: name, rename: newModelRename(m.Upstream, m.Name)}
 		limits[id] = m.MaxConcurrency
