@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/protocol/contenthash"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/ipfs"
 	"github.com/laketravis/laketravis/provider/market"
@@ -26,7 +27,7 @@ func (r registry) ContentHash(ctx context.Context, model string) (common.Hash, e
 	if _, _, err := market.SplitModel(model); err != nil {
 		return common.Hash{}, err
 	}
-	md, err := r.m.Model(ctx, market.ModelID(model))
+	md, err := r.m.Model(ctx, ids.ModelID(model))
 	if err != nil {
 		return common.Hash{}, err
 	}
@@ -77,7 +78,7 @@ hash is immutable (new weights are a new tag).`,
 					return err
 				}
 				var res []*market.Result
-				md, err := c.market.Model(ctx, market.ModelID(model))
+				md, err := c.market.Model(ctx, ids.ModelID(model))
 				switch {
 				case errors.Is(err, market.ErrUnknownModel):
 					r, err := c.market.RegisterModel(ctx, s, name, tag, cidHash, fee, kind)
@@ -104,7 +105,7 @@ hash is immutable (new weights are a new tag).`,
 					return err
 				}
 				announced := st.Seed(ctx, h.CID) == nil
-				return a.report(res, map[string]any{"model": model, "modelId": market.ModelID(model), "cid": h.CID,
+				return a.report(res, map[string]any{"model": model, "modelId": ids.ModelID(model), "cid": h.CID,
 					"contentHash": cidHash, "bytes": h.Bytes, "files": h.Files, "announced": announced},
 					fmt.Sprintf("published %s: %s (%s, %d files), content hash %s", model, h.CID, size(h.Bytes), h.Files, cidHash.Hex()))
 			})

@@ -20,9 +20,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/contenthash"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/provider/ipfs"
 )
 
@@ -130,7 +130,7 @@ func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchT
 	if err := os.Rename(content, to); err != nil {
 		return nil, fmt.Errorf("models: %w", err)
 	}
-	e := &Entry{Model: model, ModelID: crypto.Keccak256Hash([]byte(model)), ContentHash: want, CID: cid, Path: to,
+	e := &Entry{Model: model, ModelID: ids.ModelID(model), ContentHash: want, CID: cid, Path: to,
 		Bytes: added.Bytes, Files: added.Files, VerifiedAt: time.Now().UTC()}
 	return e, s.put(*e)
 }
@@ -141,7 +141,7 @@ func (s *Store) Add(model, path string, h common.Hash, added *ipfs.Added) error 
 	if err != nil {
 		return err
 	}
-	return s.put(Entry{Model: model, ModelID: crypto.Keccak256Hash([]byte(model)), ContentHash: h, CID: contenthash.CID(h),
+	return s.put(Entry{Model: model, ModelID: ids.ModelID(model), ContentHash: h, CID: contenthash.CID(h),
 		Path: abs, Bytes: added.Bytes, Files: added.Files, VerifiedAt: time.Now().UTC()})
 }
 
