@@ -41,7 +41,7 @@ func TestOnAnvil(t *testing.T) {
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.Fund(userAddr, 1000)
 	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
-	c.WarpIntoNextDay()
+	c.WarpUntilVotesCount()
 
 	// Provider with a stand-in liveness endpoint signing with its registered signer key.
 	owner := c.NewKey()
