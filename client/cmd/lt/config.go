@@ -100,11 +100,11 @@ func (a *app) dialChain(ctx context.Context, dep *deployments.Deployment) (*chai
 }
 
 func (a *app) router() (*client.RouterClient, error) {
-	u := a.str("router")
-	if u == "" {
+	urls := a.list("router")
+	if len(urls) == 0 {
 		return nil, errors.New("no router: set --router (or LT_CLIENT_ROUTER)")
 	}
-	return client.NewRouterClient(u, &http.Client{}), nil
+	return client.NewRouterClient(strings.Join(urls, ","), &http.Client{}), nil
 }
 
 // marketClient assembles the user's client: router, domain and key.
