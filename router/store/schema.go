@@ -68,7 +68,8 @@ var schema = []string{
 		ttft_ms        BIGINT NOT NULL DEFAULT 0,
 		flags          TEXT   NOT NULL DEFAULT '', -- comma-separated
 		held           INTEGER NOT NULL DEFAULT 0, -- 1: flagged, out of the feed until cleared
-		feed_seq       BIGINT UNIQUE               -- NULL until settleable
+		feed_seq       BIGINT UNIQUE,              -- NULL until settleable
+		rfc            TEXT   NOT NULL DEFAULT ''  -- v2: the user's signed RFC, JSON {"rfc", "signature"}
 	)`,
 	`CREATE INDEX IF NOT EXISTS sessions_open ON sessions (state, expires_at)`,
 	`CREATE INDEX IF NOT EXISTS sessions_model ON sessions (model_id, closed_at)`,
@@ -76,6 +77,12 @@ var schema = []string{
 	`CREATE INDEX IF NOT EXISTS sessions_created ON sessions (created_at)`,
 	`CREATE INDEX IF NOT EXISTS usage_day ON usage (day)`,
 	seedFeedSeq,
+}
+
+// v2Columns are the columns protocol v2 added to tables created before it, each with the statement that
+// adds it (run by migrate when the column is missing).
+var v2Columns = []struct{ table, column, add string }{
+	{"sessions", "rfc", `ALTER TABLE sessions ADD COLUMN rfc TEXT NOT NULL DEFAULT ''`},
 }
 
 // seedFeedSeq creates the settlement-feed counter at 0 if it is not there yet.

@@ -160,6 +160,14 @@ func (s *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: migrate: %w", err)
 		}
 	}
+	for _, c := range v2Columns {
+		if _, err := s.db.ExecContext(ctx, "SELECT "+c.column+" FROM "+c.table+" WHERE 1 = 0"); err == nil {
+			continue // present
+		}
+		if _, err := s.db.ExecContext(ctx, c.add); err != nil {
+			return fmt.Errorf("store: migrate: add %s.%s: %w", c.table, c.column, err)
+		}
+	}
 	return nil
 }
 
