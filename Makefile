@@ -39,14 +39,18 @@ test-contracts: setup
 	$(FORGE) test --no-match-path 'contracts/test/gas/*'
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*'
 
-test-go: setup
+# test-go runs the router's browser test (router/cmd/router) too, so it installs Chromium itself: every
+# target installs what its own tests need, whatever order the targets run in.
+test-go: setup setup-browser
+	@# The end-to-end test runs the router README's cast + curl example; curl is not on every bare machine.
+	@command -v curl >/dev/null || { echo "installing curl (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 	$(FORGE) build
 	go vet ./...
 	@# Storage tests run on SQLite and on a real PostgreSQL (scripts/postgres.sh installs/starts one, prints its DSN).
 	LT_TEST_POSTGRES_DSN="$${LT_TEST_POSTGRES_DSN:-$$(scripts/postgres.sh)}" go test $(GO_TEST_FLAGS) ./...
 
 setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
-	@test -x /usr/bin/chromium || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x "$${LT_CHROMIUM:-/usr/bin/chromium}" || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router)
 	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/page.test.mjs

@@ -119,11 +119,11 @@ func (g *Gateway) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeOpenAIError(w, http.StatusNotFound, "invalid_request_error", "not_found",
-			fmt.Sprintf("the Lake Travis gateway does not serve %s %s (it serves POST /v1/chat/completions and GET /v1/models)", r.Method, r.URL.Path))
+	// Unknown paths and wrong methods: 404/405 in OpenAI's error shape (which carries §9's code and message).
+	return wire.Routes(mux, func(w http.ResponseWriter, e *wire.Error) {
+		writeOpenAIError(w, e.Status, "invalid_request_error", e.Code,
+			e.Message+" (the Lake Travis gateway serves POST /v1/chat/completions and GET /v1/models)")
 	})
-	return mux
 }
 
 // Run closes idle and worn-out sessions until ctx ends, then closes every session (Shutdown).

@@ -76,6 +76,8 @@ func TestOpenAIErrorsWithoutMarket(t *testing.T) {
 		{"POST", "/v1/chat/completions", `{"model":"llama3:8b","messages":[]}`, 502, "unreachable"}, // router down
 		{"GET", "/v1/models", "", 502, "unreachable"},
 		{"POST", "/v1/embeddings", `{}`, 404, "not_found"},
+		{"GET", "/v1/chat/completions", "", 405, "method_not_allowed"},
+		{"DELETE", "/v1/models", "", 405, "method_not_allowed"},
 	} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body)))

@@ -57,7 +57,7 @@ func (s *Server) Handler() http.Handler {
 	if s.gather != nil {
 		mux.Handle("GET /metrics", promhttp.HandlerFor(s.gather, promhttp.HandlerOpts{}))
 	}
-	return mux
+	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
 }
 
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {

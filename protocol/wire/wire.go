@@ -35,6 +35,7 @@ const (
 	CodeReplayed           = "replayed"
 	CodeCapacity           = "capacity"
 	CodeNotFound           = "not_found"
+	CodeMethodNotAllowed   = "method_not_allowed"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
 )

@@ -84,3 +84,41 @@ func TestRequestSignatureRoundTrip(t *testing.T) {
 	other := RequestText(31337, common.Hash{7}, 4, 1_800_000_000, "POST", "/v1/chat/completions", []byte(`{"model":"m"}`))
 	require.NotEqual(t, RequestDigest(text), RequestDigest(other))
 }
+
+func TestRoutesAnswerUnroutedRequestsWithTheEnvelope(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/rfc", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	mux.HandleFunc("GET /v1/items/{id}", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	srv := httptest.NewServer(Routes(mux, nil))
+	defer srv.Close()
+	for _, tc := range []struct {
+		method, path string
+		status       int
+		code, allow  string
+	}{
+		{"POST", "/v1/rfc", http.StatusNoContent, "", ""},
+		{"GET", "/v1/rfc", http.StatusMethodNotAllowed, CodeMethodNotAllowed, "POST"},
+		{"DELETE", "/v1/items/7", http.StatusMethodNotAllowed, CodeMethodNotAllowed, "GET, HEAD"},
+		{"GET", "/v1/nothing", http.StatusNotFound, CodeNotFound, ""},
+		{"POST", "/", http.StatusNotFound, CodeNotFound, ""},
+	} {
+		req, err := http.NewRequest(tc.method, srv.URL+tc.path, nil)
+		require.NoError(t, err)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		var env struct {
+			Error *Error `json:"error"`
+		}
+		decodeErr := json.NewDecoder(resp.Body).Decode(&env)
+		resp.Body.Close()
+		require.Equal(t, tc.status, resp.StatusCode, "%s %s", tc.method, tc.path)
+		if tc.code == "" {
+			continue
+		}
+		require.NoError(t, decodeErr)
+		require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+		require.Equal(t, tc.code, env.Error.Code, "%s %s", tc.method, tc.path)
+		require.Contains(t, env.Error.Message, tc.path)
+		require.Equal(t, tc.allow, resp.Header.Get("Allow"))
+	}
+}

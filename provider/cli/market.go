@@ -15,8 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/protocol/wire"
-	"github.com/laketravis/laketravis/provider/amount"
 	"github.com/laketravis/laketravis/provider/market"
 )
 
@@ -82,7 +82,7 @@ transaction (registerWithPermit); --approve sends a separate approve transaction
 			})
 		},
 	}
-	cmd.Flags().String("endpoint", "", "public base URL of `provider serve`")
+	cmd.Flags().String("endpoint", "", "public base `URL` where provider serve answers, e.g. http://127.0.0.1:8081 on a devnet")
 	cmd.Flags().String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
 	cmd.Flags().String("stake", "", "stake, e.g. 100MOR or a wei amount")
 	cmd.Flags().Bool("approve", false, "use approve + register instead of a permit")

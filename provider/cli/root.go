@@ -23,7 +23,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/keys"
-	"github.com/laketravis/laketravis/provider/amount"
+	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/provider/market"
 )
 
@@ -70,7 +70,7 @@ watch earnings (status) and claim them (claim).`,
 	pf.String("config", "", "config file (yaml, toml or json); env LT_PROVIDER_CONFIG")
 	pf.StringSlice("rpc", nil, "JSON-RPC URL(s) of the chain, tried in order (failover)")
 	pf.String("deployment", "", "deployment file (default deployments/<chainId>.json)")
-	pf.String("keys-dir", defaultKeysDir(), "directory of the encrypted keystores (owner/ and signer/ inside)")
+	pf.String("keys-dir", defaultKeysDir(), "directory of the encrypted keystores (owner/ and signer/ inside); the default is per user, under $HOME, shared by every provider command")
 	pf.String("owner", "", "owner address (default: the only key in <keys-dir>/owner)")
 	pf.String("password-file", "", "file holding the keystore password (default: prompt)")
 	pf.String("private-key", "", "raw owner private key, hex: devnets only (chain 31337/1337)")

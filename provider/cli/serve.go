@@ -39,7 +39,7 @@ Models map a registered name:tag to the upstream's model name, with --model name
 
 Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
-    --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8081 --password-file signer.pw`,
+    --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8080 --password-file signer.pw`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
@@ -48,7 +48,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		},
 	}
 	f := cmd.Flags()
-	f.String("listen", ":8080", "address to listen on")
+	f.String("listen", ":8081", "address to listen on (the router takes 8080, the keeper 8547, the lt gateway 8090)")
 	f.String("upstream", "", "OpenAI-compatible base URL of the inference server, with /v1 (ollama: http://127.0.0.1:11434/v1)")
 	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")

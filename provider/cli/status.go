@@ -9,7 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
-	"github.com/laketravis/laketravis/provider/amount"
+	"github.com/laketravis/laketravis/protocol/amount"
 )
 
 // Status is the `provider status` report.

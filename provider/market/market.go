@@ -16,7 +16,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/deployments"
-	"github.com/laketravis/laketravis/provider/amount"
+	"github.com/laketravis/laketravis/protocol/amount"
 )
 
 // Backend is the chain access the market needs: contract calls and transactions, receipts, balances.

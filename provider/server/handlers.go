@@ -25,10 +25,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.Handle("GET /metrics", s.metrics)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s", r.Method, r.URL.Path))
-	})
-	return mux
+	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
 }
 
 // statusRecorder remembers the status written, for the request counter. It forwards Flush so streams

@@ -480,4 +480,26 @@ func TestSessionKeySigns(t *testing.T) {
 	resp = postJSON(t, closeURL, wire.CloseRequest{Receipt: rc, UserSignature: &byKey})
 	readAll(t, resp)
 	require.Equal(t, 200, resp.StatusCode)
+
+// Unknown paths and wrong methods get the §9 envelope (404 not_found, 405 method_not_allowed).
+func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
+	e := setup(t)
+	_, ts := newServer(t, e, newUpstream(t), nil)
+	for _, tc := range []struct {
+		method, path string
+		status       int
+		code         string
+	}{
+		{"GET", "/v1/chat/completions", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
+		{"DELETE", "/v1/models", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
+		{"POST", "/v1/embeddings", http.StatusNotFound, wire.CodeNotFound},
+	} {
+		req, err := http.NewRequest(tc.method, ts.URL+tc.path, nil)
+		require.NoError(t, err)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		status, code, _ := errorOf(t, resp)
+		require.Equal(t, tc.status, status, "%s %s", tc.method, tc.path)
+		require.Equal(t, tc.code, code, "%s %s", tc.method, tc.path)
+	}
 }

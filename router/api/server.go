@@ -119,8 +119,8 @@ func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *heal
 // Router is the address of the router key (it signs tickets).
 func (s *Server) Router() common.Address { return s.router }
 
-// Handler is the HTTP handler.
-func (s *Server) Handler() http.Handler { return s.mux }
+// Handler is the HTTP handler; unknown paths and wrong methods get §9 404/405 bodies.
+func (s *Server) Handler() http.Handler { return wire.Routes(s.mux, nil) }
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("POST /v1/rfc", s.instrument("rfc", s.handleRFC))

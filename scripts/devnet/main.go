@@ -1,5 +1,7 @@
-// Command devnet starts a local anvil chain, deploys the contracts onto it and keeps it running until
-// Ctrl-C (`make devnet`). The deployment is written to deployments/<chainId>.json for the other tools.
+// Command devnet starts a local anvil chain, deploys the contracts onto it, sets up a playground (a budget
+// today, emissions released, a provider owner and a user funded with MOR and ETH, the user's votes counting
+// today, a model registered: devnet.StartPlayground) and keeps it running until Ctrl-C (`make devnet`). The
+// deployment is written to deployments/<chainId>.json for the other tools; it prints the next steps.
 package main
 
 import (
@@ -15,7 +17,7 @@ import (
 )
 
 func main() {
-	port := flag.Int("port", 8545, "JSON-RPC port on 127.0.0.1")
+	port := flag.Int("port", devnet.PortAnvil, "JSON-RPC port on 127.0.0.1")
 	interval := flag.Uint64("interval", 86400, "seconds per protocol day (shorten it to see days pass)")
 	flag.Parse()
 
@@ -28,25 +30,30 @@ func main() {
 }
 
 func run(ctx context.Context, port int, interval uint64) error {
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{Port: port})
-	if err != nil {
-		return err
-	}
-	defer anvil.Close()
 	root, err := devnet.RepoRoot()
 	if err != nil {
 		return err
 	}
-	out := filepath.Join(root, "deployments", fmt.Sprintf("%d.json", anvil.ChainID))
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{Interval: interval, OutFile: out})
+	const chainID = 31337
+	rel := fmt.Sprintf("deployments/%d.json", chainID)
+	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{Port: port, ChainID: chainID},
+		devnet.DeployOptions{Interval: interval, OutFile: filepath.Join(root, rel)})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("devnet running: RPC_URL=%s chain %d, start block %d\n", anvil.URL, dep.ChainID, dep.StartBlock)
+	defer m.Close()
+	dep := m.Deployment
+	fmt.Printf("devnet running: RPC_URL=%s chain %d, start block %d\n", m.Anvil.URL, dep.ChainID, dep.StartBlock)
 	for name, addr := range dep.Contracts {
-		fmt.Printf("  %-12s %s\n", name, addr)
+		fmt.Printf("  %-14s %s\n", name, addr)
 	}
-	fmt.Printf("deployment file: deployments/%d.json\nfunded dev key 0: 0x%s (devnet only)\nCtrl-C stops it.\n", dep.ChainID, devnet.DevKeys[0])
+	budget, day, err := m.TodaysBudget(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("deployment file: %s; protocol day %d, budget %s wei; model %s registered\n\n", rel, day, budget, devnet.PlaygroundModel)
+	fmt.Println(devnet.NextSteps(m.Anvil.URL, rel, "http://127.0.0.1:11434/v1", "llama3.1:8b"))
+	fmt.Println("Ctrl-C stops the devnet.")
 	<-ctx.Done()
 	fmt.Println("\ndevnet: stopping anvil")
 	return nil

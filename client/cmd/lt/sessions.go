@@ -21,24 +21,31 @@ import (
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/client/gateway"
+	"github.com/laketravis/laketravis/protocol/amount"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
+
+// defaultMaxPrice is lt's default --max-price: ten times the 0.001MOR/s bid of the provider README, so a
+// chat against it succeeds out of the box.
+const defaultMaxPrice = "0.01MOR/s"
 
 // rfcFlags adds the RFC parameters to fs.
 func rfcFlags(fs *pflag.FlagSet, withModel bool) {
 	if withModel {
 		fs.String("model", "", "model name:tag, e.g. llama3:8b (required)")
 	}
-	fs.String("max-price", "10000000000000", "highest price accepted, MOR-wei per second")
+	fs.String("max-price", defaultMaxPrice, "highest price accepted per second: 0.01MOR/s, 1e16wei/s or plain wei (the provider CLI's notation)")
 	fs.Uint32("max-seconds", 600, "session length asked for, seconds")
 	fs.Uint32("min-tps", 0, "minimum observed tokens per second of the provider (0: any)")
 	fs.Uint32("max-ttft-ms", 0, "maximum observed time to first token of the provider, ms (0: any)")
 }
 
 func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
-	price, err := uint256.FromDecimal(a.str("max-price"))
+	wei, err := amount.Parse(a.str("max-price"))
 	if err != nil {
-		return client.RFCParams{}, fmt.Errorf("--max-price %q: want a decimal amount of MOR-wei: %w", a.str("max-price"), err)
+		return client.RFCParams{}, fmt.Errorf("--max-price: %w (write it as 0.001MOR/s, 1e15wei/s or plain wei)", err)
 	}
+	price, _ := uint256.FromBig(wei) // amount.Parse refuses what does not fit in 256 bits
 	p := client.RFCParams{Model: a.str("model"), MaxPricePerSecond: price, MaxSeconds: a.v.GetUint32("max-seconds"),
 		MinTPS: a.v.GetUint32("min-tps"), MaxTTFTMs: a.v.GetUint32("max-ttft-ms")}
 	if needModel {
@@ -50,6 +57,24 @@ func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
 		}
 	}
 	return p, nil
+}
+
+// explain adds to a router's refusal what the user can change so that the request succeeds.
+func explain(err error, p client.RFCParams) error {
+	var e *wire.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	price := amount.FormatMOR(p.MaxPricePerSecond.ToBig()) + "/s"
+	switch e.Code {
+	case wire.CodeNoProvider:
+		return fmt.Errorf("%w\n(no provider for %s answered at or below --max-price %s: raise --max-price above the provider's bid, e.g. --max-price 0.01MOR/s, or check the provider is serving and registered with this router's chain)", err, p.Model, price)
+	case wire.CodeAllowanceExhausted:
+		return fmt.Errorf("%w\n(today's allowance does not cover --max-seconds %d at the provider's price: lower --max-seconds, or check `lt allowance`; MOR delegated with `lt delegate` counts from a later protocol day)", err, p.MaxSeconds)
+	case wire.CodeUnknownModel:
+		return fmt.Errorf("%w\n(no model %s is registered: the router's GET /v1/models lists the registered ones)", err, p.Model)
+	}
+	return err
 }
 
 // sessionView is how a session is printed.
@@ -107,7 +132,7 @@ provider. The session is remembered in --state-dir so that lt close can close it
 			}
 			s, err := c.Open(cmd.Context(), p)
 			if err != nil {
-				return err
+				return explain(err, p)
 			}
 			v := viewOf(s)
 			if v.StateFile, err = a.saveSession(s); err != nil {
@@ -142,7 +167,7 @@ func (a *app) chatCmd() *cobra.Command {
 			}
 			s, err := c.Open(ctx, p)
 			if err != nil {
-				return err
+				return explain(err, p)
 			}
 			msgs := []map[string]string{}
 			if system != "" {
@@ -284,7 +309,7 @@ func (a *app) closeCmd() *cobra.Command {
 
 func (a *app) gatewayCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "gateway --listen 127.0.0.1:8080",
+		Use:   "gateway --listen 127.0.0.1:8090",
 		Short: "Serve the OpenAI API locally (/v1/chat/completions, /v1/models) on top of market sessions",
 		Long: `Runs a local OpenAI-compatible server: point any OpenAI client at http://<listen>/v1 with a model
 name:tag from GET /v1/models. The gateway signs RFCs, reuses one live session per model, authenticates
@@ -342,7 +367,7 @@ provider when one dies before answering. Ctrl-C closes every session before exit
 		},
 	}
 	rfcFlags(cmd.Flags(), false)
-	cmd.Flags().String("listen", "127.0.0.1:8080", "address to serve the OpenAI API on")
+	cmd.Flags().String("listen", "127.0.0.1:8090", "address to serve the OpenAI API on (the router takes 8080, a provider 8081)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
 	return cmd
 }

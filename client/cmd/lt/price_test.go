@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/amount"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// --max-price takes the provider CLI's notation (one parser, protocol/amount), and the default is above the
+// provider README's 0.001MOR/s bid so a chat against it succeeds.
+func TestMaxPriceNotationAndDefault(t *testing.T) {
+	params := func(args ...string) (string, error) {
+		fs := pflag.NewFlagSet("lt", pflag.ContinueOnError)
+		rfcFlags(fs, true)
+		require.NoError(t, fs.Parse(append([]string{"--model", "llama-3.1-8b:q4"}, args...)))
+		a := &app{v: viper.New()}
+		require.NoError(t, a.v.BindPFlags(fs))
+		p, err := a.rfcParams(true)
+		if err != nil {
+			return "", err
+		}
+		return p.MaxPricePerSecond.Dec(), nil
+	}
+	for in, want := range map[string]string{"0.001MOR/s": "1000000000000000", "1e16wei/s": "10000000000000000", "5000": "5000"} {
+		got, err := params("--max-price", in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got, in)
+	}
+	def, err := params()
+	require.NoError(t, err)
+	readmeBid, err := amount.Parse("0.001MOR/s")
+	require.NoError(t, err)
+	require.Positive(t, mustBig(def).Cmp(readmeBid), "default %s wei/s is above the README's bid", def)
+	_, err = params("--max-price", "cheap")
+	require.ErrorIs(t, err, amount.ErrSyntax)
+	require.ErrorContains(t, err, "0.001MOR/s", "the error shows the accepted notation")
+}
+
+// A refusal the user can fix says what to change; the router's code stays reachable with errors.As.
+func TestRefusalsSayWhatToChange(t *testing.T) {
+	fs := pflag.NewFlagSet("lt", pflag.ContinueOnError)
+	rfcFlags(fs, true)
+	require.NoError(t, fs.Parse([]string{"--model", "llama-3.1-8b:q4", "--max-price", "0.0001MOR/s"}))
+	a := &app{v: viper.New()}
+	require.NoError(t, a.v.BindPFlags(fs))
+	p, err := a.rfcParams(true)
+	require.NoError(t, err)
+	for code, want := range map[string]string{
+		wire.CodeNoProvider:         "raise --max-price",
+		wire.CodeAllowanceExhausted: "lower --max-seconds",
+		wire.CodeUnknownModel:       "GET /v1/models",
+	} {
+		err := explain(wire.Errorf(http.StatusConflict, code, "refused"), p)
+		require.ErrorContains(t, err, want, code)
+		var we *wire.Error
+		require.True(t, errors.As(err, &we))
+		require.Equal(t, code, we.Code)
+	}
+	require.ErrorContains(t, explain(wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "x"), p), "0.0001 MOR/s")
+}

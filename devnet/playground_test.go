@@ -1,0 +1,83 @@
+package devnet_test
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/devnet"
+)
+
+// The `make devnet` playground is usable at once: today has a budget, emissions are released, the provider
+// owner and the user hold MOR and ETH, the model is registered, and the user's votes count today at both
+// day-start checkpoints PROTOCOL §4 v2 reads (dayStart(d) and dayStart(d) - interval), so its allowance is
+// not zero; the chain clock is the wall clock. Runs for the README's interval and for a short one.
+func TestPlaygroundIsUsableToday(t *testing.T) {
+	for _, interval := range []uint64{86400, 120} {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{Interval: interval})
+		require.NoError(t, err, "interval %d", interval)
+		opts := &bind.CallOpts{Context: ctx}
+
+		budget, day, err := m.TodaysBudget(ctx)
+		require.NoError(t, err)
+		require.Positive(t, budget.Sign(), "interval %d: today (day %d) has a budget", interval, day)
+		head, err := m.Client.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, head.Time+5, uint64(time.Now().Unix()), "chain clock is not behind the wall clock")
+
+		addr := func(i int) [20]byte { return crypto.PubkeyToAddress(devnet.DevKey(i).PublicKey) }
+		for _, c := range []struct {
+			account int
+			min     *big.Int
+		}{{devnet.ProviderOwnerAccount, devnet.PlaygroundProviderMOR}, {devnet.UserAccount, devnet.PlaygroundUserMOR}, {5, big.NewInt(1)}} {
+			bal, err := m.Token.BalanceOf(opts, addr(c.account))
+			require.NoError(t, err)
+			require.GreaterOrEqual(t, bal.Cmp(c.min), 0, "account %d holds %s MOR wei", c.account, bal)
+		}
+		for _, a := range []int{devnet.ProviderOwnerAccount, devnet.ProviderSignerAccount, devnet.UserAccount} {
+			eth, err := m.Client.BalanceAt(ctx, addr(a), nil)
+			require.NoError(t, err)
+			require.GreaterOrEqual(t, eth.Cmp(big.NewInt(1e18)), 0, "account %d has ETH for gas", a)
+		}
+		name, tag, _ := strings.Cut(devnet.PlaygroundModel, ":")
+		ok, err := m.Models.IsRegistered(opts, devnet.ModelID(name, tag))
+		require.NoError(t, err)
+		require.True(t, ok, "%s registered", devnet.PlaygroundModel)
+
+		user := addr(devnet.UserAccount)
+		dayBig := new(big.Int).SetUint64(day)
+		start, err := m.Pool.DayStart(opts, dayBig)
+		require.NoError(t, err)
+		for _, at := range []uint64{start.Uint64(), start.Uint64() - interval} {
+			votes, err := m.Token.GetPastVotes(opts, user, new(big.Int).SetUint64(at))
+			require.NoError(t, err)
+			require.Equal(t, devnet.PlaygroundUserMOR, votes, "interval %d: user's votes at %d", interval, at)
+		}
+		allowance, err := m.Pool.Allowance(opts, user, dayBig)
+		require.NoError(t, err)
+		require.Positive(t, allowance.Sign(), "interval %d: user's allowance today", interval)
+		m.Close()
+		cancel()
+	}
+}
+
+// The next steps name the port plan's ports and no two roles share one.
+func TestNextStepsUseThePortPlan(t *testing.T) {
+	steps := devnet.NextSteps("http://127.0.0.1:8545", "deployments/31337.json", "http://127.0.0.1:11434/v1", "llama3.1:8b")
+	ports := map[int]bool{}
+	for _, p := range []int{devnet.PortAnvil, devnet.PortRouter, devnet.PortProvider, devnet.PortKeeper, devnet.PortGateway} {
+		require.False(t, ports[p], "port %d used twice", p)
+		ports[p] = true
+	}
+	for _, want := range []string{"--listen 127.0.0.1:8080", "--listen 127.0.0.1:8081", "--listen 127.0.0.1:8547",
+		"--listen 127.0.0.1:8090", "--router-url http://127.0.0.1:8080", "--endpoint http://127.0.0.1:8081", devnet.PlaygroundModel} {
+		require.Contains(t, steps, want)
+	}
+}
