@@ -480,6 +480,7 @@ func TestSessionKeySigns(t *testing.T) {
 	resp = postJSON(t, closeURL, wire.CloseRequest{Receipt: rc, UserSignature: &byKey})
 	readAll(t, resp)
 	require.Equal(t, 200, resp.StatusCode)
+}
 
 // Unknown paths and wrong methods get the §9 envelope (404 not_found, 405 method_not_allowed).
 func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
