@@ -36,7 +36,9 @@ build: setup ## Compile the contracts and every Go package
 test: setup test-contracts test-go test-web ## Run every test: forge (unit, fuzz, invariant), go test -race (anvil integration), the page in Chromium
 
 test-contracts: setup
-	$(FORGE) test --no-match-path 'contracts/test/gas/*'
+	@# Tests named *Ffi* shell out (the JavaScript Merkle tree, cast wallet sign): only they run with ffi enabled.
+	$(FORGE) test --no-match-path 'contracts/test/gas/*' --no-match-test Ffi
+	FOUNDRY_PROFILE=ffi $(FORGE) test --match-test Ffi
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*'
 
 # test-go runs the router's browser test (router/cmd/router) too, so it installs Chromium itself: every
@@ -71,8 +73,9 @@ devnet: setup ## Run anvil on 127.0.0.1:8545 with the contracts deployed (Ctrl-C
 	$(FORGE) build
 	go run ./scripts/devnet
 
-bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo) and Go benchmarks
+bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invariant runs, Go benchmarks
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas|Suite result'
+	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
 	go test -run '^$$' -bench . -benchmem ./...
 
 demo: setup ## Run the system on a local anvil chain and show it working

@@ -237,6 +237,7 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 		"RPC_URL="+rpcURL,
 		"DEPLOYER_KEY=0x"+DevKeys[0],
 		"DEPLOYMENTS_FILE="+out,
+		"DEVNET=1", // always a local anvil, whatever chain id it was started with
 	)
 	if opts.PayoutStart != 0 {
 		env = append(env, "PAYOUT_START="+strconv.FormatUint(opts.PayoutStart, 10))

@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Roles and buckets the devnet parameter file grants to anvil's accounts.
@@ -189,11 +190,16 @@ func (m *Market) SetBalance(ctx context.Context, addr common.Address, wei *big.I
 // ModelID is the registry's id of name:tag.
 func ModelID(name, tag string) common.Hash { return crypto.Keccak256Hash([]byte(name + ":" + tag)) }
 
-// RegisterModel registers name:tag with a stand-in content hash and a builder fee of feeBps, as builder,
-// and returns the model's id.
+// RegisterModel registers name:tag (a model) with a stand-in content hash and a builder fee of feeBps, as
+// builder, and returns the model's id. The devnet's registry charges no name fee.
 func (m *Market) RegisterModel(ctx context.Context, builder *ecdsa.PrivateKey, name, tag string, feeBps uint16) (common.Hash, error) {
+	return m.RegisterEntry(ctx, builder, name, tag, feeBps, wire.KindModel)
+}
+
+// RegisterEntry is RegisterModel for either kind of registry entry (model or agent).
+func (m *Market) RegisterEntry(ctx context.Context, builder *ecdsa.PrivateKey, name, tag string, feeBps uint16, kind wire.ModelKind) (common.Hash, error) {
 	_, err := m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps)
+		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps, uint8(kind))
 	})
 	return ModelID(name, tag), err
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestMarketCycle runs issue #3's full on-chain cycle on a real anvil through the deploy script and the
@@ -86,12 +87,18 @@ func TestMarketCycle(t *testing.T) {
 	require.Equal(t, account(signer), signerOf)
 
 	// Builder registers llama3:8b with a 5% fee; the provider bids on it.
-	_, err = mined(registry.Register(as(builder), "llama3", "8b", [32]byte{0xc1}, 500))
+	_, err = mined(registry.Register(as(builder), "llama3", "8b", [32]byte{0xc1}, 500, uint8(wire.KindModel)))
 	require.NoError(t, err)
 	modelID := crypto.Keccak256Hash([]byte("llama3:8b"))
 	registered, err := registry.IsRegistered(call, modelID)
 	require.NoError(t, err)
 	require.True(t, registered)
+	// An agent is registered the same way and keeps its kind (PROTOCOL §5).
+	_, err = mined(registry.Register(as(builder), "llama3", "agent", [32]byte{0xa9}, 500, uint8(wire.KindAgent)))
+	require.NoError(t, err)
+	entry, err := registry.Model(call, crypto.Keccak256Hash([]byte("llama3:agent")))
+	require.NoError(t, err)
+	require.Equal(t, wire.KindAgent, wire.ModelKind(entry.Kind))
 	price := big.NewInt(1_000_000_000_000) // 1e12 wei/s
 	_, err = mined(market.PostBid(as(owner), modelID, price))
 	require.NoError(t, err)

@@ -79,7 +79,12 @@ func (s Source) password() (string, error) {
 	if s.PasswordFile == "" {
 		return s.Password, nil
 	}
-	raw, err := os.ReadFile(s.PasswordFile)
+	return ReadPassword(s.PasswordFile)
+}
+
+// ReadPassword returns the password held in the first line of the file at path (without its line end).
+func ReadPassword(path string) (string, error) {
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return "", fmt.Errorf("keys: read password file: %w", err)
 	}

@@ -22,7 +22,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"sort"
 	"sync"
 	"time"
@@ -107,6 +109,29 @@ func New(cfg Config) (*Gateway, error) {
 		cfg.Now = time.Now
 	}
 	return &Gateway{cfg: cfg, log: cfg.Logger, slots: map[string]*slot{}}, nil
+}
+
+// ErrRemoteListen is returned by CheckListen for an address other clients could reach.
+var ErrRemoteListen = errors.New("gateway: refusing a non-loopback listen address: the gateway signs with your key, so anyone who reaches it spends your allowance (pass --allow-remote to do it anyway)")
+
+// CheckListen refuses listen addresses that are not loopback (an empty or wildcard host listens on every
+// interface) unless allowRemote. Host names other than localhost are refused too: what they resolve to
+// can change.
+func CheckListen(addr string, allowRemote bool) error {
+	if allowRemote {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("gateway: listen address %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("%w: %q", ErrRemoteListen, addr)
 }
 
 // Handler returns the HTTP API.

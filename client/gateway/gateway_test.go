@@ -105,3 +105,15 @@ func TestSecondsMarginDefault(t *testing.T) {
 	require.Equal(t, uint32(10), g.cfg.SecondsMargin)
 	require.Equal(t, DefaultIdleTimeout, g.cfg.IdleTimeout)
 }
+
+// TestCheckListen: the gateway holds the user's key, so it listens only on loopback unless told otherwise.
+func TestCheckListen(t *testing.T) {
+	for _, ok := range []string{"127.0.0.1:8080", "[::1]:8080", "localhost:8080", "127.0.0.2:0"} {
+		require.NoError(t, CheckListen(ok, false), ok)
+	}
+	for _, bad := range []string{":8080", "0.0.0.0:8080", "[::]:8080", "192.168.1.5:8080", "gateway.example.com:80", "10.0.0.1:1"} {
+		require.ErrorIs(t, CheckListen(bad, false), ErrRemoteListen, bad)
+		require.NoError(t, CheckListen(bad, true), bad)
+	}
+	require.Error(t, CheckListen("no-port", false))
+}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -10,6 +10,7 @@ import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Roles} from "./libraries/Roles.sol";
 import {IEmissions} from "./interfaces/IEmissions.sol";
 
 /// @title ComputePool
@@ -17,15 +18,23 @@ import {IEmissions} from "./interfaces/IEmissions.sol";
 ///
 ///         Budget. `computeBalance(d) = computeAccrued(dayStart(d)) - committedBefore(d)` and
 ///         `budget(d) = computeBalance(d) * budgetBpsAt(d) / 10000`. A user's free share of it is
-///         `allowance(user, d) = budget(d) * getPastVotes(user, dayStart) / getPastTotalSupply(dayStart)`.
+///         `allowance(user, d) = budget(d) * min(getPastVotes(user, dayStart(d)), getPastVotes(user, dayStart(d) -
+///         interval)) / getPastTotalSupply(dayStart(d))` (day 0: the first term only): a vote counts only when it
+///         was held for a whole day, so MOR borrowed around one day start earns nothing.
 ///
 ///         Settlement. Once per epoch the keeper commits the root of a Merkle tree of cumulative credits
 ///         `(account, cumulativeAmount)` (OpenZeppelin StandardMerkleTree leaves, sorted-pair hashing) together
 ///         with `cumulativeTotal`, the sum of all credits so far. Epochs are numbered 0, 1, 2, … with no gap.
 ///         The increase `cumulativeTotal - totalCommitted()` must fit in what is left of today's budget. A root
 ///         becomes claimable `disputeWindow` seconds after its commit; until then the guardian may veto it.
-///         Claims are checked against the newest claimable root (or the one before it, so a claim sent just before
-///         a newer root becomes claimable still lands) and pay `cumulativeAmount - claimed[account]`.
+///         Claims are checked against the newest claimable root only and pay `cumulativeAmount - claimed[account]`:
+///         nothing is ever paid beyond what the newest claimable root grants (a claim built against an older root
+///         fails and is rebuilt against the new one).
+///
+///         Bounds (PROTOCOL §10), fixed at deployment: the dispute window never falls below `minDisputeWindow`
+///         and the budget share never exceeds `maxBudgetBps`, so even an admin holding every role commits at most
+///         a bounded share of the balance per day, and only after a window the guardian can veto in. The admin is
+///         a timelock whose delay is longer than the dispute window (see the deploy script).
 ///
 ///         Day history. `committedBefore(d)` is the total committed as it stood at the start of day `d`
 ///         (pending roots included): a checkpoint trace keyed by day records the total at the end of each day
@@ -54,15 +63,17 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace224;
 
-    bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
-    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    bytes32 public constant KEEPER_ROLE = Roles.KEEPER;
+    bytes32 public constant GUARDIAN_ROLE = Roles.GUARDIAN;
 
     /// @notice Emissions bucket funding this pool (compute).
     uint8 public constant COMPUTE_BUCKET = 3;
     /// @notice Budget share at deployment: 1% of the compute balance per day (Yellowstone).
     uint256 public constant DEFAULT_BUDGET_BPS = 100;
-    /// @notice Largest budget share (100%: `budget(d) <= computeBalance(d)` is what keeps the pool solvent).
+    /// @notice Largest budget share ever allowed (100%: `budget(d) <= computeBalance(d)` keeps the pool solvent).
     uint256 public constant MAX_BUDGET_BPS = 10_000;
+    /// @notice Shortest dispute window a pool may be deployed with.
+    uint256 public constant MIN_DISPUTE_WINDOW = 1;
     /// @notice Longest dispute window the admin may set.
     uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
 
@@ -87,6 +98,10 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     uint256 public immutable payoutStart;
     /// @notice Seconds per day (from Emissions).
     uint256 public immutable interval;
+    /// @notice Floor of the dispute window, fixed at deployment (the initial window).
+    uint256 public immutable minDisputeWindow;
+    /// @notice Ceiling of the budget share, fixed at deployment (basis points).
+    uint256 public immutable maxBudgetBps;
 
     mapping(uint256 epoch => Epoch) private _epochs;
 
@@ -145,10 +160,19 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @param emissions_ The Emissions contract; its compute bucket (3) must be paid to this pool.
     /// @param admin Holder of DEFAULT_ADMIN_ROLE (grants KEEPER_ROLE and GUARDIAN_ROLE).
-    /// @param disputeWindow_ Seconds a root stays vetoable before it can be claimed against.
-    constructor(IEmissions emissions_, address admin, uint32 disputeWindow_) {
+    /// @param disputeWindow_ Seconds a root stays vetoable before it can be claimed against; also the floor
+    ///        the window can never be set below.
+    /// @param maxBudgetBps_ Ceiling of the budget share (DEFAULT_BUDGET_BPS..MAX_BUDGET_BPS).
+    constructor(IEmissions emissions_, address admin, uint32 disputeWindow_, uint256 maxBudgetBps_) {
         if (address(emissions_) == address(0) || admin == address(0)) revert ZeroAddress();
-        if (disputeWindow_ > MAX_DISPUTE_WINDOW) revert InvalidDisputeWindow(disputeWindow_);
+        if (disputeWindow_ < MIN_DISPUTE_WINDOW || disputeWindow_ > MAX_DISPUTE_WINDOW) {
+            revert InvalidDisputeWindow(disputeWindow_);
+        }
+        if (maxBudgetBps_ < DEFAULT_BUDGET_BPS || maxBudgetBps_ > MAX_BUDGET_BPS) {
+            revert InvalidBudgetBps(maxBudgetBps_);
+        }
+        minDisputeWindow = disputeWindow_;
+        maxBudgetBps = maxBudgetBps_;
         emissions = emissions_;
         token = IERC20(emissions_.token());
         payoutStart = emissions_.payoutStart();
@@ -210,8 +234,7 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @notice Pays `account` what it is owed: `cumulativeAmount - claimed[account]`. Anyone may call; the MOR
     ///         always goes to `account`.
-    /// @dev Verified against the newest claimable root or the one before it (see `_verify`). Pulls due emissions
-    ///      first if the pool is short.
+    /// @dev Verified against the newest claimable root only. Pulls due emissions first if the pool is short.
     /// @param account The credited account (provider owner or model builder).
     /// @param cumulativeAmount Its cumulative credit in the newest claimable tree.
     /// @param proof Its StandardMerkleTree proof.
@@ -222,7 +245,7 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         returns (uint256 amount)
     {
         (uint256 epoch, bytes32 root, uint256 cap) = _claimableRoot();
-        if (!_verify(proof, epoch, root, _leaf(account, cumulativeAmount))) {
+        if (!MerkleProof.verifyCalldata(proof, root, _leaf(account, cumulativeAmount))) {
             revert InvalidProof(account, cumulativeAmount);
         }
         uint256 already = claimed[account];
@@ -260,7 +283,7 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         for (uint256 i; i < n; ++i) {
             address account = accounts[i];
             uint256 cumulativeAmount = cumulativeAmounts[i];
-            if (!_verify(proofs[i], epoch, root, _leaf(account, cumulativeAmount))) {
+            if (!MerkleProof.verifyCalldata(proofs[i], root, _leaf(account, cumulativeAmount))) {
                 emit ClaimSkipped(account, cumulativeAmount, SkipReason.InvalidProof);
                 continue;
             }
@@ -293,18 +316,20 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @notice Sets the daily budget share, effective from the next day (from day 0 before payoutStart).
     ///         Only DEFAULT_ADMIN_ROLE.
-    /// @param budgetBps_ Share of the compute balance per day, in basis points (<= MAX_BUDGET_BPS).
+    /// @param budgetBps_ Share of the compute balance per day, in basis points (<= maxBudgetBps).
     function setBudgetBps(uint256 budgetBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (budgetBps_ > MAX_BUDGET_BPS) revert InvalidBudgetBps(budgetBps_);
+        if (budgetBps_ > maxBudgetBps) revert InvalidBudgetBps(budgetBps_);
         uint256 effectiveDay = block.timestamp < payoutStart ? 0 : currentDay() + 1;
         _budgetBps.push(SafeCast.toUint32(effectiveDay), SafeCast.toUint224(budgetBps_));
         emit BudgetBpsSet(budgetBps_, effectiveDay);
     }
 
     /// @notice Sets the dispute window of roots committed from now on. Only DEFAULT_ADMIN_ROLE.
-    /// @param disputeWindow_ Seconds, at most MAX_DISPUTE_WINDOW.
+    /// @param disputeWindow_ Seconds, in [minDisputeWindow, MAX_DISPUTE_WINDOW].
     function setDisputeWindow(uint32 disputeWindow_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (disputeWindow_ > MAX_DISPUTE_WINDOW) revert InvalidDisputeWindow(disputeWindow_);
+        if (disputeWindow_ < minDisputeWindow || disputeWindow_ > MAX_DISPUTE_WINDOW) {
+            revert InvalidDisputeWindow(disputeWindow_);
+        }
         disputeWindow = disputeWindow_;
         emit DisputeWindowSet(disputeWindow_);
     }
@@ -379,16 +404,20 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         return _remainingBudget(currentDay(), totalCommitted());
     }
 
-    /// @notice A user's free compute for `day` (PROTOCOL §4): budget(day) * getPastVotes(user, dayStart) /
-    ///         getPastTotalSupply(dayStart); 0 when the supply was 0. Reverts unless the day has begun
-    ///         (dayStart < now), so it is fixed by day-start checkpoints: transfers and flash loans within the
-    ///         day cannot change it.
+    /// @notice A user's free compute for `day` (PROTOCOL §4 v2): budget(day) * min(getPastVotes(user,
+    ///         dayStart(day)), getPastVotes(user, dayStart(day) - interval)) / getPastTotalSupply(dayStart(day));
+    ///         for day 0 only the first checkpoint; 0 when the supply was 0. Reverts unless the day has begun
+    ///         (dayStart < now), so it is fixed by past checkpoints. Votes count only when held at both day
+    ///         starts: MOR borrowed for one block (a flash loan) or for the second of a day start earns nothing.
     function allowance(address user, uint256 day) external view returns (uint256) {
         uint256 start = dayStart(day);
         if (start >= block.timestamp) revert DayNotStarted(day, start);
-        uint256 supply = IVotes(address(token)).getPastTotalSupply(start);
+        IVotes votes = IVotes(address(token));
+        uint256 supply = votes.getPastTotalSupply(start);
         if (supply == 0) return 0;
-        return Math.mulDiv(budget(day), IVotes(address(token)).getPastVotes(user, start), supply);
+        uint256 held = votes.getPastVotes(user, start);
+        if (day != 0 && held != 0) held = Math.min(held, votes.getPastVotes(user, start - interval));
+        return Math.mulDiv(budget(day), held, supply);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -443,15 +472,6 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
             mstore(0x00, keccak256(0x00, 0x40))
             leaf := keccak256(0x00, 0x20)
         }
-    }
-
-    /// @dev Verifies `leaf` against the newest claimable root, or else the one before it. A claim built just
-    ///      before a newer root became claimable stays valid when it is mined just after. Paying from the older
-    ///      tree is safe: cumulative amounts only grow from one epoch to the next, and the cap on total claims
-    ///      stays the newest root's total.
-    function _verify(bytes32[] calldata proof, uint256 epoch, bytes32 root, bytes32 leaf) private view returns (bool) {
-        if (MerkleProof.verifyCalldata(proof, root, leaf)) return true;
-        return epoch != 0 && MerkleProof.verifyCalldata(proof, _epochs[epoch - 1].root, leaf);
     }
 
     /// @dev Checks that `root` may be committed as `epoch` and returns its claim time: now + disputeWindow, or

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
@@ -9,6 +9,11 @@ import {Votes} from "@openzeppelin/contracts/governance/utils/Votes.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+/// @dev The minter's burn hook (Emissions).
+interface IBurnObserver {
+    function onBurn(uint256 burnedBefore) external;
+}
 
 /// @title MORToken
 /// @notice The MOR token (PROTOCOL §3): ERC20 + ERC-2612 permit + burnable + ERC20Votes on the timestamp clock
@@ -82,9 +87,13 @@ contract MORToken is ERC20, ERC20Permit, ERC20Burnable, ERC20Votes {
             uint256 supply = totalSupply();
             if (supply > CAP) revert CapExceeded(supply, CAP);
         } else if (to == address(0)) {
-            uint256 burned = _totalBurned + value;
+            uint256 before = _totalBurned;
+            uint256 burned = before + value;
             _totalBurned = burned;
             _burnedCheckpoints.push(clock(), SafeCast.toUint208(burned));
+            // The schedule fixes tails as burns come (O(1) per call). A minter without code (a test's EOA) has
+            // no schedule to tell.
+            if (minter.code.length != 0) IBurnObserver(minter).onBurn(before);
         }
     }
 

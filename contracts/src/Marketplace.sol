@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -8,7 +8,8 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {ModelRegistry} from "./ModelRegistry.sol";
+import {Roles} from "./libraries/Roles.sol";
+import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 import {MarketTypes} from "./libraries/MarketTypes.sol";
 
 /// @title Marketplace
@@ -23,9 +24,14 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 ///         (so stake minus pending unstake, in the words of the issue). A new unstake request adds to the pending
 ///         amount and restarts the unbonding clock for all of it: one pending amount per provider, no queue.
 ///
-///         Slashing (guardian, with an evidence hash): takes from the active stake first, then from the pending
-///         unstake; the amount is capped at what the provider has (a front-run withdrawal cannot make the slash
-///         revert); proceeds go to `protectionFund`.
+///         Slashing (guardian, with an evidence hash used once): takes from the active stake first, then from the
+///         pending unstake; one slash takes at most `MAX_SLASH_BPS` of what the provider has at stake (active plus
+///         pending) and never more than it has (a front-run withdrawal cannot make the slash revert); proceeds go
+///         to `protectionFund`, fixed at deployment: no role can redirect them (PROTOCOL §10).
+///
+///         Signer keys are unique across providers: a key that signs for one provider cannot be registered by
+///         another (a receipt or liveness proof names exactly one provider). A provider below the minimum
+///         stake (for example fully unstaked) is not matchable and `bid` reports no bid for it.
 ///
 ///         Roles: DEFAULT_ADMIN_ROLE (parameters, roles), GUARDIAN_ROLE (slash), ROUTER_ROLE and KEEPER_ROLE
 ///         (authorised off-chain services: the Go side checks `hasRole` to accept session tickets and settlement
@@ -36,9 +42,9 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    bytes32 public constant ROUTER_ROLE = keccak256("ROUTER_ROLE");
-    bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
-    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    bytes32 public constant ROUTER_ROLE = Roles.ROUTER;
+    bytes32 public constant KEEPER_ROLE = Roles.KEEPER;
+    bytes32 public constant GUARDIAN_ROLE = Roles.GUARDIAN;
 
     /// @notice Longest unbonding period the admin may set.
     uint256 public constant MAX_UNBONDING_PERIOD = 90 days;
@@ -50,7 +56,11 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     /// @notice The MOR token (ERC20 + ERC-2612).
     IERC20 public immutable token;
     /// @notice The model registry bids are checked against.
-    ModelRegistry public immutable registry;
+    IModelRegistry public immutable registry;
+    /// @notice Recipient of slashed stake (the protection fund), fixed at deployment.
+    address public immutable protectionFund;
+    /// @notice Largest share of a provider's stake (active plus pending) one slash may take, in basis points.
+    uint256 public constant MAX_SLASH_BPS = 1_000;
 
     /// @notice Least active stake of a matchable provider (wei).
     uint256 public minProviderStake;
@@ -60,8 +70,6 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     uint256 public minPrice;
     /// @notice Highest bid price (MOR-wei per second).
     uint256 public maxPrice;
-    /// @notice Recipient of slashed stake (the protection fund).
-    address public protectionFund;
     /// @notice Sum of every provider's active and pending stake.
     uint256 public totalStaked;
 
@@ -76,6 +84,10 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
 
     mapping(address provider => Provider) private _providers;
     mapping(address provider => mapping(bytes32 modelId => uint256 pricePerSecond)) private _bids;
+    /// @notice The provider a signer key signs for (zero if none).
+    mapping(address signer => address provider) public providerOfSigner;
+    /// @notice Evidence hashes already used by a slash.
+    mapping(bytes32 evidenceHash => bool) public evidenceUsed;
 
     // ---- events (the router's book is a fold over these) ----
 
@@ -104,7 +116,6 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond);
     event BidDeleted(address indexed provider, bytes32 indexed modelId);
     event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice);
-    event ProtectionFundSet(address indexed previous, address indexed protectionFund);
 
     // ---- errors ----
 
@@ -124,6 +135,10 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     error UnknownModel(bytes32 modelId);
     error PriceOutOfBounds(uint256 pricePerSecond, uint256 minPrice, uint256 maxPrice);
     error NoBid(address provider, bytes32 modelId);
+    /// @notice The signer key already signs for another provider.
+    error SignerInUse(address signer, address provider);
+    /// @notice The evidence hash was already used by a slash.
+    error EvidenceUsed(bytes32 evidenceHash);
 
     /// @param admin Holder of DEFAULT_ADMIN_ROLE (a multisig in production).
     /// @param token_ The MOR token.
@@ -135,19 +150,22 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     constructor(
         address admin,
         IERC20 token_,
-        ModelRegistry registry_,
+        IModelRegistry registry_,
         address protectionFund_,
         uint256 minProviderStake_,
         uint256 minPrice_,
         uint256 maxPrice_
     ) EIP712("LakeTravis", "1") {
-        if (admin == address(0) || address(token_) == address(0) || address(registry_) == address(0)) {
+        if (
+            admin == address(0) || address(token_) == address(0) || address(registry_) == address(0)
+                || protectionFund_ == address(0)
+        ) {
             revert ZeroAddress();
         }
         token = token_;
         registry = registry_;
+        protectionFund = protectionFund_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        _setProtectionFund(protectionFund_);
         _setParams(minProviderStake_, DEFAULT_UNBONDING_PERIOD, minPrice_, maxPrice_);
     }
 
@@ -239,15 +257,20 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     function updateProvider(string calldata endpoint, address signer) external {
         Provider storage p = _registered(msg.sender);
         _checkEndpoint(endpoint);
-        if (signer == address(0)) revert ZeroAddress();
+        address previous = p.signer;
+        if (signer != previous) {
+            _claimSigner(signer);
+            delete providerOfSigner[previous];
+        }
         p.endpoint = endpoint;
         p.signer = signer;
         emit ProviderUpdated(msg.sender, signer, endpoint);
     }
 
     /// @notice Slashes up to `amount` of `provider`'s stake on evidence; proceeds go to the protection fund.
-    /// @dev Takes from the active stake first, then from the pending unstake; caps at what the provider has and
-    ///      reverts only if that is zero. Only GUARDIAN_ROLE.
+    /// @dev Takes from the active stake first, then from the pending unstake; caps at MAX_SLASH_BPS of what the
+    ///      provider has at stake and reverts only if that is zero. Each evidence hash slashes once.
+    ///      Only GUARDIAN_ROLE.
     /// @param provider The provider to slash.
     /// @param amount Most MOR to take.
     /// @param evidenceHash Hash of the published evidence.
@@ -260,8 +283,12 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     {
         Provider storage p = _registered(provider);
         if (amount == 0) revert ZeroAmount();
+        if (evidenceUsed[evidenceHash]) revert EvidenceUsed(evidenceHash);
+        evidenceUsed[evidenceHash] = true;
         uint256 stake = p.stake;
         uint256 pending = p.pendingUnstake;
+        uint256 cap = (stake + pending) * MAX_SLASH_BPS / 10_000;
+        if (amount > cap) amount = cap;
         uint256 fromStake = amount < stake ? amount : stake;
         uint256 rest = amount - fromStake;
         uint256 fromPending = rest < pending ? rest : pending;
@@ -317,11 +344,6 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         _setParams(minProviderStake_, unbondingPeriod_, minPrice_, maxPrice_);
     }
 
-    /// @notice Sets the recipient of slashed stake. Only DEFAULT_ADMIN_ROLE.
-    function setProtectionFund(address protectionFund_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _setProtectionFund(protectionFund_);
-    }
-
     // ------------------------------------------------------------------------------------------------
     // Views
     // ------------------------------------------------------------------------------------------------
@@ -360,8 +382,10 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         return _providers[account].signer;
     }
 
-    /// @notice The price of `provider`'s bid on `modelId`, MOR-wei per second; 0 if it has none.
+    /// @notice The price of `provider`'s bid on `modelId`, MOR-wei per second; 0 if it has none or is not
+    ///         matchable (a provider below the minimum stake, e.g. fully unstaked, has no bid in force).
     function bid(address account, bytes32 modelId) external view returns (uint256 pricePerSecond) {
+        if (!isMatchable(account)) return 0;
         return _bids[account][modelId];
     }
 
@@ -406,8 +430,8 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         Provider storage p = _providers[msg.sender];
         if (p.registered) revert AlreadyRegistered(msg.sender);
         _checkEndpoint(endpoint);
-        if (signer == address(0)) revert ZeroAddress();
         if (stake < minProviderStake) revert StakeBelowMinimum(stake, minProviderStake);
+        _claimSigner(signer);
         p.registered = true;
         p.signer = signer;
         p.endpoint = endpoint;
@@ -432,6 +456,14 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
+    /// @dev Records `signer` as the caller's key; reverts if it is zero or another provider's.
+    function _claimSigner(address signer) private {
+        if (signer == address(0)) revert ZeroAddress();
+        address owner = providerOfSigner[signer];
+        if (owner != address(0) && owner != msg.sender) revert SignerInUse(signer, owner);
+        providerOfSigner[signer] = msg.sender;
+    }
+
     function _registered(address account) private view returns (Provider storage p) {
         p = _providers[account];
         if (!p.registered) revert NotRegistered(account);
@@ -451,11 +483,5 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         minPrice = minPrice_;
         maxPrice = maxPrice_;
         emit ParamsSet(minStake, unbonding, minPrice_, maxPrice_);
-    }
-
-    function _setProtectionFund(address fund) private {
-        if (fund == address(0)) revert ZeroAddress();
-        emit ProtectionFundSet(protectionFund, fund);
-        protectionFund = fund;
     }
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.30;
+
+import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Burnable.sol";
+import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 
 /// @title ModelRegistry
 /// @notice Registry of the models served on the market (PROTOCOL §5). A model is a Docker-style `name:tag`,
@@ -9,6 +12,13 @@ pragma solidity ^0.8.24;
 ///         Rules:
 ///         - Names are owned: the first address to register any tag of a `name` owns the name, and only it may
 ///           register further tags of that name. Ownership is not transferable.
+///         - Claiming a new name burns `nameFee` MOR from the claimant (fixed at deployment; further tags of an
+///           owned name are free). Squatting is thus paid for, per name, in a currency every squatted name takes
+///           out of circulation (burns feed the tail emission, PROTOCOL §3), while a builder publishing real
+///           models pays it once. No one (no admin either) can take a name away: any reclaim rule would be a
+///           power to seize a working model's fee stream.
+///         - Every entry is a model or an agent (`Kind`, PROTOCOL §5 "Agents are registered the same way"); the
+///           kind is fixed with the entry.
 ///         - The content hash of a registered `name:tag` is immutable (a new version of the weights is a new tag);
 ///           the builder may change `builderFeeBps` of its own models at any time, up to `MAX_FEE_BPS`. The keeper
 ///           settles each session with the fee in force when the session opened (known from the events).
@@ -19,7 +29,7 @@ pragma solidity ^0.8.24;
 ///         - Name: 1..128 bytes of `[a-z0-9._/-]`, starting and ending with `[a-z0-9]`. Tag: 1..128 bytes of
 ///           `[A-Za-z0-9._-]`, starting with `[A-Za-z0-9_]` (Docker's rules). Neither can contain `:`, so
 ///           `name:tag` splits unambiguously and two different pairs never give the same modelId.
-contract ModelRegistry {
+contract ModelRegistry is IModelRegistry {
     /// @notice Highest builder fee, in basis points of a session's cost (20%).
     uint16 public constant MAX_FEE_BPS = 2_000;
     /// @notice Longest name, in bytes.
@@ -30,47 +40,29 @@ contract ModelRegistry {
     struct Model {
         address builder; // zero while unregistered
         uint16 feeBps;
+        Kind kind;
         bytes32 contentHash;
         string fullName; // "name:tag"
     }
 
+    /// @notice The MOR token new names are paid in (burned); zero when `nameFee` is 0.
+    ERC20Burnable public immutable token;
+    /// @notice MOR burned from the claimant of a new name (wei), fixed at deployment.
+    uint256 public immutable nameFee;
+
     mapping(bytes32 modelId => Model) private _models;
     mapping(bytes32 nameHash => address builder) private _nameOwners; // nameHash = keccak256(bytes(name))
 
-    /// @notice `builder` became the owner of `name` (with its first model).
-    event NameClaimed(bytes32 indexed nameHash, address indexed builder, string name);
-    /// @notice A model was registered. `modelId = keccak256(bytes(string.concat(name, ":", tag)))`.
-    event ModelRegistered(
-        bytes32 indexed modelId, address indexed builder, string name, string tag, bytes32 contentHash, uint16 feeBps
-    );
-    /// @notice The builder changed the fee of one of its models.
-    event BuilderFeeSet(bytes32 indexed modelId, uint16 previousFeeBps, uint16 feeBps);
+    /// @param token_ The MOR token (burnable); may be zero only when `nameFee_` is 0.
+    /// @param nameFee_ MOR burned from the claimant of each new name (wei).
+    constructor(ERC20Burnable token_, uint256 nameFee_) {
+        if (nameFee_ != 0 && address(token_) == address(0)) revert ZeroAddress();
+        token = token_;
+        nameFee = nameFee_;
+    }
 
-    /// @notice The name is empty, too long or uses a character outside `[a-z0-9._/-]` (or starts/ends badly).
-    error InvalidName(string name);
-    /// @notice The tag is empty, too long or uses a character outside `[A-Za-z0-9._-]` (or starts badly).
-    error InvalidTag(string tag);
-    /// @notice `name:tag` is already registered.
-    error ModelExists(bytes32 modelId);
-    /// @notice `name` belongs to another builder.
-    error NameOwnedByOther(string name, address owner);
-    /// @notice The fee is above `MAX_FEE_BPS`.
-    error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
-    /// @notice The content hash is zero.
-    error ZeroContentHash();
-    /// @notice No model has this id.
-    error UnknownModel(bytes32 modelId);
-    /// @notice The caller is not the model's builder.
-    error NotBuilder(bytes32 modelId, address caller);
-
-    /// @notice Registers `name:tag`, owned by the caller, with the weights' content hash and the builder fee.
-    /// @dev The caller becomes the owner of `name` if it has none yet; otherwise it must be its owner.
-    /// @param name Model name, e.g. "llama-3.1-8b-instruct" or "meta/llama".
-    /// @param tag Model tag, e.g. "q4_K_M" or "v1.0".
-    /// @param contentHash sha2-256 digest inside the IPFS CID of the weights (see the contract notes).
-    /// @param builderFeeBps The builder's share of every session on the model, in basis points (<= MAX_FEE_BPS).
-    /// @return modelId keccak256(bytes("name:tag")).
-    function register(string calldata name, string calldata tag, bytes32 contentHash, uint16 builderFeeBps)
+    /// @inheritdoc IModelRegistry
+    function register(string calldata name, string calldata tag, bytes32 contentHash, uint16 builderFeeBps, Kind kind)
         external
         returns (bytes32 modelId)
     {
@@ -81,9 +73,10 @@ contract ModelRegistry {
 
         bytes32 nameHash = keccak256(bytes(name));
         address owner = _nameOwners[nameHash];
-        if (owner == address(0)) {
+        bool newName = owner == address(0);
+        if (newName) {
             _nameOwners[nameHash] = msg.sender;
-            emit NameClaimed(nameHash, msg.sender, name);
+            emit NameClaimed(nameHash, msg.sender, name, nameFee);
         } else if (owner != msg.sender) {
             revert NameOwnedByOther(name, owner);
         }
@@ -94,14 +87,14 @@ contract ModelRegistry {
         if (m.builder != address(0)) revert ModelExists(modelId);
         m.builder = msg.sender;
         m.feeBps = builderFeeBps;
+        m.kind = kind;
         m.contentHash = contentHash;
         m.fullName = fullName;
-        emit ModelRegistered(modelId, msg.sender, name, tag, contentHash, builderFeeBps);
+        emit ModelRegistered(modelId, msg.sender, name, tag, contentHash, builderFeeBps, kind);
+        if (newName && nameFee != 0) token.burnFrom(msg.sender, nameFee); // effects done first
     }
 
-    /// @notice Changes the builder fee of one of the caller's models.
-    /// @param modelId The model.
-    /// @param feeBps The new fee in basis points (<= MAX_FEE_BPS).
+    /// @inheritdoc IModelRegistry
     function setBuilderFee(bytes32 modelId, uint16 feeBps) external {
         Model storage m = _models[modelId];
         if (m.builder == address(0)) revert UnknownModel(modelId);
@@ -111,32 +104,28 @@ contract ModelRegistry {
         m.feeBps = feeBps;
     }
 
-    /// @notice A registered model. Reverts with UnknownModel for an unknown id.
-    /// @return builder The builder (fee recipient and owner of the name).
-    /// @return feeBps The builder fee in basis points.
-    /// @return contentHash sha2-256 digest inside the IPFS CID of the weights.
-    /// @return name The full "name:tag".
+    /// @inheritdoc IModelRegistry
     function model(bytes32 modelId)
         external
         view
-        returns (address builder, uint16 feeBps, bytes32 contentHash, string memory name)
+        returns (address builder, uint16 feeBps, bytes32 contentHash, string memory name, Kind kind)
     {
         Model storage m = _models[modelId];
         if (m.builder == address(0)) revert UnknownModel(modelId);
-        return (m.builder, m.feeBps, m.contentHash, m.fullName);
+        return (m.builder, m.feeBps, m.contentHash, m.fullName, m.kind);
     }
 
-    /// @notice Whether `modelId` is registered.
+    /// @inheritdoc IModelRegistry
     function isRegistered(bytes32 modelId) external view returns (bool) {
         return _models[modelId].builder != address(0);
     }
 
-    /// @notice The owner of `name`, or the zero address if no tag of it is registered.
+    /// @inheritdoc IModelRegistry
     function nameOwner(string calldata name) external view returns (address) {
         return _nameOwners[keccak256(bytes(name))];
     }
 
-    /// @notice The id of `name:tag`, whether registered or not: keccak256(bytes("name:tag")).
+    /// @inheritdoc IModelRegistry
     function computeModelId(string calldata name, string calldata tag) external pure returns (bytes32) {
         return keccak256(bytes(string.concat(name, ":", tag)));
     }

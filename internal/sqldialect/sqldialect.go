@@ -30,3 +30,12 @@ func Rebind(query string) string {
 	}
 	return b.String()
 }
+
+// SQLiteSynchronous is the durability both stores run SQLite with, decided once: synchronous=FULL, the
+// write-ahead log synced at every commit. NORMAL loses no commit when the process dies, but a power loss
+// or OS crash can roll back the last commits after their effects left the machine: the router's used RFC
+// nonce or allowance reservation after the ticket it paid for went out (a replayed RFC would spend the
+// allowance twice), the keeper's feed cursor or epoch state after the transaction it names was sent.
+// FULL costs one fsync per commit; the router's group commit shares it among the sessions it creates
+// together, and the keeper commits a page or an epoch step at a time.
+const SQLiteSynchronous = "synchronous(FULL)"

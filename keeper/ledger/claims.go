@@ -31,10 +31,7 @@ func (l *Ledger) claims(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.Exec(ctx, `UPDATE epochs SET claims_state = ? WHERE claims_state = ? AND id <> ?`, ClaimsSkipped, ClaimsTodo, newest.ID)
-		return err
-	}); err != nil {
+	if err := l.store.ReplaceClaims(ctx, newest.ID, ClaimsTodo, ClaimsSkipped); err != nil {
 		return err
 	}
 	if newest.Claims != ClaimsTodo {
@@ -120,10 +117,7 @@ func (l *Ledger) claims(ctx context.Context) error {
 }
 
 func (l *Ledger) setClaims(ctx context.Context, id int64, state string) error {
-	return l.store.InTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.Exec(ctx, `UPDATE epochs SET claims_state = ? WHERE id = ?`, state, id)
-		return err
-	})
+	return l.store.SetClaims(ctx, id, state)
 }
 
 func (l *Ledger) lookupIntent(ctx context.Context, id string) (bool, error) {

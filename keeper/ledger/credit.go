@@ -7,16 +7,14 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
 // Account is one account's position: Owed is everything it ever earned (seconds × price split, PROTOCOL
 // §8), Credited what the newest tree gives it (its cumulative leaf amount). Owed - Credited is what
 // budget scaling carried forward.
-type Account struct {
-	Owed     uint256.Int
-	Credited uint256.Int
-}
+type Account = store.Account
 
 // Book is every account's position.
 type Book map[common.Address]*Account

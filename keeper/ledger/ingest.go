@@ -2,7 +2,6 @@ package ledger
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"go.uber.org/zap"
 
@@ -86,49 +84,37 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 	var rejected []*Rejection
 	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		stored, rejected = 0, nil
-		var seq int64
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&seq); err != nil {
+		seq, err := tx.MaxSeq(ctx)
+		if err != nil {
 			return err
 		}
 		for _, it := range items {
 			if it.rej != nil {
-				if err := insertRejected(ctx, tx, feed, cursorOf(it.raw), it.rej, it.raw); err != nil {
+				if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
 					return err
 				}
 				rejected = append(rejected, it.rej)
 				continue
 			}
 			s := it.s
-			seq++
-			res, err := tx.Exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price,
-				seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
-				s.ID.Hex(), seq, feed, s.Cursor, s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
-				int64(s.Seconds), int64(s.ClosedAt))
+			s.Seq, s.Feed = seq+1, feed
+			ok, err := tx.InsertSession(ctx, s)
 			if err != nil {
-				return fmt.Errorf("insert session %s: %w", s.ID, err)
+				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				// Billed before — by this feed or another router's. The first record wins; this one
-				// is reported, never credited.
-				var firstFeed string
-				_ = tx.QueryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ?`, s.ID.Hex()).Scan(&firstFeed)
+			if !ok {
+				firstFeed, _ := tx.SessionFeed(ctx, s.ID)
 				rej := reject(s.ID, RejectDuplicate, "session already billed through feed %s", firstFeed)
-				if err := insertRejected(ctx, tx, feed, s.Cursor, rej, it.raw); err != nil {
+				if err := tx.InsertRejected(ctx, rejectedRow(feed, s.Cursor, rej, it.raw)); err != nil {
 					return err
 				}
 				rejected = append(rejected, rej)
-				seq--
 				continue
 			}
-			if _, err := tx.Exec(ctx, `INSERT INTO session_records (seq, record) VALUES (?, ?)`, seq, string(s.Record)); err != nil {
-				return fmt.Errorf("insert record of session %s: %w", s.ID, err)
-			}
+			seq++
 			stored++
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO feeds (url, cursor, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-			feed, page.Next, time.Now().Unix())
-		return err
+		return tx.SetCursor(ctx, feed, page.Next)
 	})
 	if err != nil {
 		return 0, false, fmt.Errorf("store page: %w", err)
@@ -155,31 +141,13 @@ func cursorOf(raw json.RawMessage) string {
 	return c.Cursor
 }
 
-func insertRejected(ctx context.Context, tx *store.Tx, feed, cursor string, r *Rejection, raw json.RawMessage) error {
-	var id int64
-	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM rejected`).Scan(&id); err != nil {
-		return err
-	}
-	if !json.Valid(raw) {
-		b, _ := json.Marshal(string(raw))
-		raw = b
-	}
-	_, err := tx.Exec(ctx, `INSERT INTO rejected (id, feed, cursor, session_id, code, detail, record, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, feed, cursor, r.SessionID.Hex(), r.Code, r.Detail, string(raw), time.Now().Unix())
-	return err
+// rejectedRow is the rejected table's row of a record refused for r.
+func rejectedRow(feed, cursor string, r *Rejection, raw json.RawMessage) store.Rejected {
+	return store.Rejected{Feed: feed, Cursor: cursor, SessionID: r.SessionID.Hex(), Code: r.Code, Detail: r.Detail, Record: raw}
 }
 
 func (l *Ledger) cursor(ctx context.Context, feed string) (string, error) {
-	var c string
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		err := tx.QueryRow(ctx, `SELECT cursor FROM feeds WHERE url = ?`, feed).Scan(&c)
-		if errors.Is(err, sql.ErrNoRows) {
-			c = ""
-			return nil
-		}
-		return err
-	})
-	return c, err
+	return l.store.Cursor(ctx, feed)
 }
 
 func (l *Ledger) fetch(ctx context.Context, feed, cursor string) (*rawPage, error) {

@@ -11,14 +11,10 @@ package ledger
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
 	"github.com/prometheus/client_golang/prometheus"
@@ -29,16 +25,16 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
-// Epoch states, in order. vetoed and abandoned are terminal states of a discarded epoch.
+// Epoch states, in order (store.State*). vetoed and abandoned are terminal states of a discarded epoch.
 const (
-	StateAssembled    = "assembled"     // sessions, credits and tree committed to the database
-	StateBatchWritten = "batch_written" // batch file on disk, its hash recorded
-	StateRootSent     = "root_sent"     // commit intent named; txmgr persists and broadcasts it
-	StateMined        = "mined"         // commit transaction in a block
-	StateConfirmed    = "confirmed"     // at the confirmation depth
-	StateClaimable    = "claimable"     // dispute window over, the chain's claimable root
-	StateVetoed       = "vetoed"        // the guardian vetoed it (or an earlier epoch): rolled back
-	StateAbandoned    = "abandoned"     // never committed (commit reverted): rolled back
+	StateAssembled    = store.StateAssembled
+	StateBatchWritten = store.StateBatchWritten
+	StateRootSent     = store.StateRootSent
+	StateMined        = store.StateMined
+	StateConfirmed    = store.StateConfirmed
+	StateClaimable    = store.StateClaimable
+	StateVetoed       = store.StateVetoed
+	StateAbandoned    = store.StateAbandoned
 )
 
 // Claims states of a claimable epoch.
@@ -147,80 +143,14 @@ func (l *Ledger) Run(ctx context.Context) error {
 }
 
 // EpochRow is one row of the epochs table.
-type EpochRow struct {
-	ID          int64
-	Number      uint64
-	State       string
-	Day         uint64
-	Root        common.Hash
-	Total       uint256.Int
-	Delta       uint256.Int
-	OwedTotal   uint256.Int // Σ outstanding before the epoch (what it would have paid unscaled)
-	FactorN     uint256.Int
-	FactorD     uint256.Int
-	Sessions    int64
-	FirstSeq    int64 // the epoch credits the stored sessions with seq in [FirstSeq, LastSeq]
-	LastSeq     int64
-	BatchHash   common.Hash
-	BatchFile   string
-	Intent      string
-	TxHash      common.Hash
-	Block       uint64
-	ClaimableAt uint64
-	Claims      string
-	CreatedAt   int64
-}
-
-const epochCols = `id, number, state, day, root, total, delta, owed_total, factor_num, factor_den, sessions, first_seq, last_seq, batch_hash,
-	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at`
-
-func scanEpoch(row interface{ Scan(...any) error }) (*EpochRow, error) {
-	var (
-		e                                         EpochRow
-		number, day, block, claimableAt           int64
-		root, total, delta, owed, fn, fd, bh, txh string
-	)
-	if err := row.Scan(&e.ID, &number, &e.State, &day, &root, &total, &delta, &owed, &fn, &fd, &e.Sessions, &e.FirstSeq, &e.LastSeq, &bh,
-		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt); err != nil {
-		return nil, err
-	}
-	e.Number, e.Day, e.Block, e.ClaimableAt = uint64(number), uint64(day), uint64(block), uint64(claimableAt)
-	e.Root, e.BatchHash, e.TxHash = common.HexToHash(root), common.HexToHash(bh), common.HexToHash(txh)
-	for _, p := range []struct {
-		s string
-		z *uint256.Int
-	}{{total, &e.Total}, {delta, &e.Delta}, {owed, &e.OwedTotal}, {fn, &e.FactorN}, {fd, &e.FactorD}} {
-		if err := p.z.SetFromDecimal(p.s); err != nil {
-			return nil, fmt.Errorf("ledger: epoch %d amount %q: %w", e.ID, p.s, err)
-		}
-	}
-	return &e, nil
-}
-
-// liveStates are the states of epochs that are (or will be) on-chain.
-const liveStates = `('assembled', 'batch_written', 'root_sent', 'mined', 'confirmed', 'claimable')`
-
-// creditedThrough is the seq of the last session credited by a live epoch (0 if none): the live epochs'
-// ranges cover every seq up to it, and the sessions after it are not credited yet.
-const creditedThrough = `(SELECT COALESCE(MAX(last_seq), 0) FROM epochs WHERE state IN ` + liveStates + `)`
+type EpochRow = store.Epoch
 
 // Epochs returns the live epochs, by number.
 func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {
 	var out []*EpochRow
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN `+liveStates+` ORDER BY number`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEpoch(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return rows.Err()
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		out, err = tx.LiveEpochs(ctx)
+		return err
 	})
 	return out, err
 }
@@ -228,12 +158,8 @@ func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {
 // LiveEpoch returns the live epoch numbered n, or store.ErrNotFound.
 func (l *Ledger) LiveEpoch(ctx context.Context, n uint64) (*EpochRow, error) {
 	var e *EpochRow
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		e, err = scanEpoch(tx.QueryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE number = ? AND state IN `+liveStates, int64(n)))
-		if errors.Is(err, sql.ErrNoRows) {
-			return store.ErrNotFound
-		}
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		e, err = tx.LiveEpoch(ctx, n)
 		return err
 	})
 	return e, err
@@ -242,12 +168,8 @@ func (l *Ledger) LiveEpoch(ctx context.Context, n uint64) (*EpochRow, error) {
 // NewestClaimable returns the newest epoch in state claimable, or store.ErrNotFound.
 func (l *Ledger) NewestClaimable(ctx context.Context) (*EpochRow, error) {
 	var e *EpochRow
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		e, err = scanEpoch(tx.QueryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state = 'claimable' ORDER BY number DESC LIMIT 1`))
-		if errors.Is(err, sql.ErrNoRows) {
-			return store.ErrNotFound
-		}
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		e, err = tx.NewestClaimable(ctx)
 		return err
 	})
 	return e, err
@@ -256,70 +178,22 @@ func (l *Ledger) NewestClaimable(ctx context.Context) (*EpochRow, error) {
 // Leaves returns the cumulative leaves of epoch id.
 func (l *Ledger) Leaves(ctx context.Context, epochID int64) ([]Leaf, error) {
 	var out []Leaf
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		out, err = loadLeaves(ctx, tx, epochID)
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		out, err = tx.Leaves(ctx, epochID)
 		return err
 	})
 	return out, err
 }
 
 // Leaf is one account's cumulative amount in an epoch's tree, and what it had earned in total by then.
-type Leaf struct {
-	Account common.Address `json:"account"`
-	Amount  *uint256.Int   `json:"cumulativeAmount"`
-	Owed    *uint256.Int   `json:"owed"`
-}
-
-func loadLeaves(ctx context.Context, tx *store.Tx, epochID int64) ([]Leaf, error) {
-	var s string
-	err := tx.QueryRow(ctx, `SELECT leaves FROM epoch_trees WHERE epoch_id = ?`, epochID).Scan(&s)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, store.ErrNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	var leaves []Leaf
-	if err := json.Unmarshal([]byte(s), &leaves); err != nil {
-		return nil, fmt.Errorf("ledger: leaves of epoch %d: %w", epochID, err)
-	}
-	return leaves, nil
-}
+type Leaf = store.Leaf
 
 // Rejected is one rejected record.
-type Rejected struct {
-	ID        int64           `json:"id,string"`
-	Feed      string          `json:"feed"`
-	Cursor    string          `json:"cursor"`
-	SessionID string          `json:"sessionId"`
-	Code      string          `json:"code"`
-	Detail    string          `json:"detail"`
-	Record    json.RawMessage `json:"record"`
-	At        int64           `json:"at,string"`
-}
+type Rejected = store.Rejected
 
 // RejectedAfter lists rejected records with id > after, at most limit.
 func (l *Ledger) RejectedAfter(ctx context.Context, after int64, limit int) ([]Rejected, error) {
-	out := []Rejected{}
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id, feed, cursor, session_id, code, detail, record, at FROM rejected WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r Rejected
-			var rec string
-			if err := rows.Scan(&r.ID, &r.Feed, &r.Cursor, &r.SessionID, &r.Code, &r.Detail, &rec, &r.At); err != nil {
-				return err
-			}
-			r.Record = json.RawMessage(rec)
-			out = append(out, r)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return l.store.RejectedAfter(ctx, after, limit)
 }
 
 // BatchPath returns the batch file of a live epoch numbered n.
@@ -335,13 +209,10 @@ func (l *Ledger) BatchPath(ctx context.Context, n uint64) (string, error) {
 }
 
 func (l *Ledger) updateLag(ctx context.Context) {
-	var oldest sql.NullInt64
-	_ = l.store.InTx(ctx, func(tx *store.Tx) error {
-		return tx.QueryRow(ctx, `SELECT MIN(closed_at) FROM sessions WHERE seq > `+creditedThrough).Scan(&oldest)
-	})
-	if oldest.Valid {
-		l.metrics.lag.Set(float64(time.Now().Unix() - oldest.Int64))
-	} else {
+	oldest, ok, err := l.store.OldestUncredited(ctx)
+	if err == nil && ok {
+		l.metrics.lag.Set(float64(time.Now().Unix() - oldest))
+	} else if err == nil {
 		l.metrics.lag.Set(0)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -328,35 +326,15 @@ func benchmarkAssembleStore(b *testing.B, n, accounts int) {
 	}
 }
 
-// fillSessions stores n verified sessions spread over accounts provider owners, several rows per statement.
+// fillSessions stores n verified sessions spread over accounts provider owners.
 func fillSessions(ctx context.Context, st *store.Store, n, accounts int, rec string) error {
-	const perStmt = 500
 	return st.InTx(ctx, func(tx *store.Tx) error {
-		var q, r strings.Builder
-		args := make([]any, 0, perStmt*6)
-		rargs := make([]any, 0, perStmt*2)
-		for i := 0; i < n; {
-			q.Reset()
-			r.Reset()
-			args, rargs = args[:0], rargs[:0]
-			q.WriteString(`INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at) VALUES `)
-			r.WriteString(`INSERT INTO session_records (seq, record) VALUES `)
-			for j := 0; j < perStmt && i < n; j, i = j+1, i+1 {
-				if j > 0 {
-					q.WriteString(", ")
-					r.WriteString(", ")
-				}
-				q.WriteString(`(?, ?, 'f', '', ?, ?, 500, ?, ?, 0)`)
-				r.WriteString(`(?, ?)`)
-				p := common.BigToAddress(uint256.NewInt(uint64(i%accounts) + 1).ToBig())
-				args = append(args, common.BigToHash(uint256.NewInt(uint64(i)).ToBig()).Hex(), i+1, p.Hex(), builder.Hex(),
-					strconv.FormatUint(1e12+uint64(i%7), 10), i%600+1)
-				rargs = append(rargs, i+1, rec)
-			}
-			if _, err := tx.Exec(ctx, q.String(), args...); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(ctx, r.String(), rargs...); err != nil {
+		for i := 0; i < n; i++ {
+			s := store.Session{Seq: int64(i + 1), ID: common.BigToHash(uint256.NewInt(uint64(i)).ToBig()), Feed: "f",
+				Provider: common.BigToAddress(uint256.NewInt(uint64(i%accounts) + 1).ToBig()), Builder: builder,
+				FeeBps: 500, Seconds: uint32(i%600 + 1), Record: []byte(rec)}
+			s.Price.SetUint64(1e12 + uint64(i%7))
+			if _, err := tx.InsertSession(ctx, &s); err != nil {
 				return err
 			}
 		}

@@ -3,7 +3,6 @@ package ledger
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,7 +76,7 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 		// same stored transaction. The root is in the name because a vetoed epoch is recommitted
 		// with the same number and a different root.
 		intent := fmt.Sprintf("commit:%d:%s", e.Number, e.Root.Hex())
-		if err := l.setState(ctx, e.ID, StateRootSent, "intent = ?", intent); err != nil {
+		if err := l.moved(StateRootSent, l.store.MarkRootSent(ctx, e.ID, intent)); err != nil {
 			return err
 		}
 		e.State, e.Intent = StateRootSent, intent
@@ -110,8 +109,7 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 		}
 		// The confirmed receipt, not the first one Send saw: a reorg may have moved the commit to another
 		// block (or a fee bump replaced it) since the epoch was marked mined.
-		if err := l.setState(ctx, e.ID, StateConfirmed, "claimable_at = ?, tx_hash = ?, block = ?",
-			int64(oc.ClaimableAt), r.TxHash.Hex(), r.BlockNumber.Int64()); err != nil {
+		if err := l.moved(StateConfirmed, l.store.MarkConfirmed(ctx, e.ID, oc.ClaimableAt, r.TxHash, r.BlockNumber.Uint64())); err != nil {
 			return err
 		}
 		crashpoint.Hit(crashpoint.EpochConfirmed)
@@ -137,7 +135,7 @@ func (l *Ledger) sendCommit(ctx context.Context, e *EpochRow) error {
 	if err != nil {
 		return err
 	}
-	if err := l.setState(ctx, e.ID, StateMined, "tx_hash = ?, block = ?", r.TxHash.Hex(), r.BlockNumber.Int64()); err != nil {
+	if err := l.moved(StateMined, l.store.MarkMined(ctx, e.ID, r.TxHash, r.BlockNumber.Uint64())); err != nil {
 		return err
 	}
 	crashpoint.Hit(crashpoint.EpochMined)
@@ -160,7 +158,7 @@ func (l *Ledger) awaitClaimable(ctx context.Context, e *EpochRow) error {
 	if l.cfg.ClaimsEnabled {
 		claims = ClaimsTodo
 	}
-	if err := l.setState(ctx, e.ID, StateClaimable, "claims_state = ?", claims); err != nil {
+	if err := l.moved(StateClaimable, l.store.MarkClaimable(ctx, e.ID, claims)); err != nil {
 		return err
 	}
 	l.metrics.lastEpoch.Set(float64(e.Number))
@@ -179,19 +177,8 @@ func (l *Ledger) checkVeto(ctx context.Context, e *EpochRow) (bool, error) {
 	return true, l.rollback(ctx, e.Number, StateVetoed)
 }
 
-// setState moves epoch id to state, with extra "col = ?" assignments.
-func (l *Ledger) setState(ctx context.Context, id int64, state, set string, args ...any) error {
-	q := `UPDATE epochs SET state = ?, updated_at = ?`
-	if set != "" {
-		q += ", " + set
-	}
-	q += ` WHERE id = ?`
-	all := append([]any{state, time.Now().Unix()}, args...)
-	all = append(all, id)
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		_, err := tx.Exec(ctx, q, all...)
-		return err
-	})
+// moved counts an epoch's move to state once err, the store's answer to it, is nil.
+func (l *Ledger) moved(state string, err error) error {
 	if err == nil {
 		l.metrics.epochs.WithLabelValues(state).Inc()
 	}
@@ -217,9 +204,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		var number uint64
 		var prevTotal uint256.Int
 		var after int64 // the sessions with seq > after are not credited yet
-		prev, err := scanEpoch(tx.QueryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN `+liveStates+` ORDER BY number DESC LIMIT 1`))
+		prev, err := tx.NewestLive(ctx)
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		case errors.Is(err, store.ErrNotFound):
 		case err != nil:
 			return err
 		default:
@@ -230,23 +217,24 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
 		}
 
-		var newest int64 // a capacity hint only (one index lookup)
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&newest); err != nil {
+		newest, err := tx.MaxSeq(ctx) // a capacity hint only (one index lookup)
+		if err != nil {
 			return err
 		}
 		// One statement reads the uncredited sessions and where they end: the epoch credits exactly
 		// (after, last], whatever the ingest stores meanwhile (it only appends larger seqs).
-		sessions, last, err := loadCredits(ctx, tx, newest-after, `seq > ?`, after)
+		sessions, last, err := tx.Credits(ctx, after+1, -1, newest-after)
 		if err != nil {
 			return err
 		}
 		if len(sessions) == 0 {
 			last = after // nothing new: an epoch of carried-forward credits only
 		}
-		book, err := loadBook(ctx, tx)
+		accounts, err := tx.Accounts(ctx)
 		if err != nil {
 			return err
 		}
+		book := Book(accounts)
 		if err := book.AddSessions(sessions); err != nil {
 			return err
 		}
@@ -274,32 +262,20 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 
-		var id int64
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM epochs`).Scan(&id); err != nil {
-			return err
-		}
-		now := time.Now().Unix()
-		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
-		if _, err := tx.Exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
-			id, int64(number), StateAssembled, int64(ps.Day), tree.Root().Hex(), sc.Total.Dec(), sc.Delta.Dec(), sc.Pending.Dec(),
-			sc.FactorN.Dec(), sc.FactorD.Dec(), int64(len(sessions)), after+1, last, now, now); err != nil {
-			return fmt.Errorf("insert epoch: %w", err)
-		}
-		if err := saveBook(ctx, tx, book); err != nil {
-			return err
-		}
 		leaves := make([]Leaf, len(entries))
 		for i := range entries {
 			leaves[i] = Leaf{Account: entries[i].Account, Amount: &entries[i].Amount, Owed: &book[entries[i].Account].Owed}
 		}
-		lj, err := json.Marshal(leaves)
-		if err != nil {
+		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
+		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
+			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1, LastSeq: last}
+		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO epoch_trees (epoch_id, leaves) VALUES (?, ?)`, id, string(lj)); err != nil {
+		if err := tx.SaveAccounts(ctx, book); err != nil {
 			return err
 		}
-		assembled = &EpochRow{ID: id, Number: number, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta, Sessions: int64(len(sessions))}
+		assembled = e
 		f, _ := new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
 		l.metrics.scale.Set(f)
 		return nil
@@ -314,127 +290,25 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	return nil
 }
 
-// loadCredits loads what crediting needs of the sessions matching where (by seq): accounts, fee, price,
-// seconds — not the records, which an epoch of a million sessions would hold in memory for nothing. It
-// also returns the largest seq loaded (0 if none). hint is how many sessions to expect.
-func loadCredits(ctx context.Context, tx *store.Tx, hint int64, where string, args ...any) ([]Session, int64, error) {
-	rows, err := tx.Query(ctx, `SELECT seq, provider, builder, fee_bps, price, seconds FROM sessions WHERE `+where+` ORDER BY seq`, args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := make([]Session, 0, max(0, min(hint, 1<<24)))
-	var provider, builder, price string
-	var seq, last, fee, secs int64
-	// Every session of an epoch names one of a few thousand accounts: decode each address once.
-	addrs := map[string]common.Address{}
-	addr := func(s string) common.Address {
-		a, ok := addrs[s]
-		if !ok {
-			a = common.HexToAddress(s)
-			addrs[s] = a
-		}
-		return a
-	}
-	for rows.Next() {
-		if err := rows.Scan(&seq, &provider, &builder, &fee, &price, &secs); err != nil {
-			return nil, 0, err
-		}
-		out = append(out, Session{})
-		s := &out[len(out)-1]
-		s.Provider, s.Builder = addr(provider), addr(builder)
-		s.FeeBps, s.Seconds = uint16(fee), uint32(secs)
-		if err := s.Price.SetFromDecimal(price); err != nil {
-			return nil, 0, err
-		}
-		last = seq
-	}
-	return out, last, rows.Err()
-}
-
-// loadRecords returns the records of the sessions with seq in [first, last], in seq order.
-func loadRecords(ctx context.Context, tx *store.Tx, first, last int64) ([]json.RawMessage, error) {
-	rows, err := tx.Query(ctx, `SELECT record FROM session_records WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []json.RawMessage
-	for rows.Next() {
-		var rec string
-		if err := rows.Scan(&rec); err != nil {
-			return nil, err
-		}
-		out = append(out, json.RawMessage(rec))
-	}
-	return out, rows.Err()
-}
-
-func loadBook(ctx context.Context, tx *store.Tx) (Book, error) {
-	rows, err := tx.Query(ctx, `SELECT account, owed, credited FROM accounts`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	b := Book{}
-	for rows.Next() {
-		var a, owed, cred string
-		if err := rows.Scan(&a, &owed, &cred); err != nil {
-			return nil, err
-		}
-		acc := new(Account)
-		if err := acc.Owed.SetFromDecimal(owed); err != nil {
-			return nil, err
-		}
-		if err := acc.Credited.SetFromDecimal(cred); err != nil {
-			return nil, err
-		}
-		b[common.HexToAddress(a)] = acc
-	}
-	return b, rows.Err()
-}
-
-func saveBook(ctx context.Context, tx *store.Tx, b Book) error {
-	for _, a := range b.sortedAccounts() {
-		acc := b[a]
-		if _, err := tx.Exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)
-			ON CONFLICT (account) DO UPDATE SET owed = excluded.owed, credited = excluded.credited`,
-			a.Hex(), acc.Owed.Dec(), acc.Credited.Dec()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
 // in one database transaction they are marked state, their sessions return to the unassigned pool with
 // their credits taken off Owed, and every account's Credited returns to its leaf in epoch n-1. The next
 // assembly recommits epoch n from those sessions (plus any new ones).
 func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id, first_seq, last_seq FROM epochs WHERE number >= ? AND state IN `+liveStates, int64(n))
+		epochs, err := tx.LiveEpochsFrom(ctx, n)
 		if err != nil {
 			return err
 		}
-		type span struct{ id, first, last int64 }
-		var epochs []span
-		for rows.Next() {
-			var e span
-			if err := rows.Scan(&e.id, &e.first, &e.last); err != nil {
-				rows.Close()
-				return err
-			}
-			epochs = append(epochs, e)
-		}
-		rows.Close()
-		book, err := loadBook(ctx, tx)
+		accounts, err := tx.Accounts(ctx)
 		if err != nil {
 			return err
 		}
+		book := Book(accounts)
 		// Once these epochs are no longer live, their sessions are after the newest live epoch's range:
 		// uncredited again, with nothing to write on the sessions themselves (but the recheck flag).
 		for _, e := range epochs {
-			sessions, _, err := loadCredits(ctx, tx, e.last-e.first+1, `seq >= ? AND seq <= ?`, e.first, e.last)
+			sessions, _, err := tx.Credits(ctx, e.FirstSeq, e.LastSeq, e.LastSeq-e.FirstSeq+1)
 			if err != nil {
 				return err
 			}
@@ -449,11 +323,11 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			}
 			if state == StateVetoed {
 				// The guardian saw something wrong: verify these sessions again.
-				if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 1 WHERE seq >= ? AND seq <= ?`, e.first, e.last); err != nil {
+				if err := tx.FlagRecheck(ctx, e.FirstSeq, e.LastSeq); err != nil {
 					return err
 				}
 			}
-			if _, err := tx.Exec(ctx, `UPDATE epochs SET state = ?, updated_at = ? WHERE id = ?`, state, time.Now().Unix(), e.id); err != nil {
+			if err := tx.SetEpochState(ctx, e.ID, state); err != nil {
 				return err
 			}
 		}
@@ -461,11 +335,11 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			acc.Credited.Clear()
 		}
 		if n > 0 {
-			var prevID int64
-			if err := tx.QueryRow(ctx, `SELECT id FROM epochs WHERE number = ? AND state IN `+liveStates, int64(n-1)).Scan(&prevID); err != nil {
+			prev, err := tx.LiveEpoch(ctx, n-1)
+			if err != nil {
 				return fmt.Errorf("epoch %d before the rolled-back one: %w", n-1, err)
 			}
-			leaves, err := loadLeaves(ctx, tx, prevID)
+			leaves, err := tx.Leaves(ctx, prev.ID)
 			if err != nil {
 				return err
 			}
@@ -473,7 +347,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 				book.get(lf.Account).Credited = *lf.Amount
 			}
 		}
-		return saveBook(ctx, tx, book)
+		return tx.SaveAccounts(ctx, book)
 	})
 	if err == nil {
 		l.metrics.epochs.WithLabelValues(state).Inc()
@@ -511,7 +385,7 @@ type BatchFactor struct {
 func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 	var bf BatchFile
 	err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		records, err := loadRecords(ctx, tx, e.FirstSeq, e.LastSeq)
+		records, err := tx.Records(ctx, e.FirstSeq, e.LastSeq)
 		if err != nil {
 			return err
 		}
@@ -519,7 +393,7 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 			return fmt.Errorf("ledger: epoch %d credits %d sessions but %d records are stored for seq %d..%d",
 				e.Number, e.Sessions, len(records), e.FirstSeq, e.LastSeq)
 		}
-		leaves, err := loadLeaves(ctx, tx, e.ID)
+		leaves, err := tx.Leaves(ctx, e.ID)
 		if err != nil {
 			return err
 		}
@@ -546,7 +420,7 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		return err
 	}
 	crashpoint.Hit(crashpoint.BatchFileWritten)
-	if err := l.setState(ctx, e.ID, StateBatchWritten, "batch_hash = ?, batch_file = ?", hash.Hex(), path); err != nil {
+	if err := l.moved(StateBatchWritten, l.store.MarkBatchWritten(ctx, e.ID, hash, path)); err != nil {
 		return err
 	}
 	crashpoint.Hit(crashpoint.BatchStateStored)
@@ -603,13 +477,9 @@ func (m multiWriter) Write(p []byte) (int, error) {
 // code "<code>_on_recheck"; the rest are cleared for the next assembly. The RPC work happens outside the
 // database transaction; a crash in between only repeats it.
 func (l *Ledger) recheck(ctx context.Context) error {
-	var (
-		sessions []Session
-		seqs     []int64
-	)
-	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
-		var err error
-		sessions, seqs, err = loadRecheck(ctx, tx)
+	var sessions []Session
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		sessions, err = tx.RecheckSessions(ctx)
 		return err
 	}); err != nil || len(sessions) == 0 {
 		return err
@@ -631,54 +501,20 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		for i := range sessions {
 			s := &sessions[i]
 			if rej := rejected[s.ID]; rej != nil {
-				if err := insertRejected(ctx, tx, s.Feed, s.Cursor, rej, s.Record); err != nil {
+				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
 					return err
 				}
-				if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE seq = ?`, seqs[i]); err != nil {
-					return err
-				}
-				if _, err := tx.Exec(ctx, `DELETE FROM session_records WHERE seq = ?`, seqs[i]); err != nil {
+				if err := tx.DeleteSession(ctx, s.Seq); err != nil {
 					return err
 				}
 				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
 				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
-			if _, err := tx.Exec(ctx, `UPDATE sessions SET recheck = 0 WHERE seq = ?`, seqs[i]); err != nil {
+			if err := tx.ClearRecheck(ctx, s.Seq); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
-}
-
-// loadRecheck loads, with their records and seqs, the uncredited sessions flagged for a recheck (through
-// the partial index on recheck = 1: no scan of the sessions).
-func loadRecheck(ctx context.Context, tx *store.Tx) ([]Session, []int64, error) {
-	rows, err := tx.Query(ctx, `SELECT s.seq, s.session_id, s.feed, s.cursor, s.provider, s.builder, s.fee_bps, s.price,
-		s.seconds, s.closed_at, r.record
-		FROM sessions s JOIN session_records r ON r.seq = s.seq
-		WHERE s.recheck = 1 AND s.seq > `+creditedThrough+` ORDER BY s.seq`)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	var out []Session
-	var seqs []int64
-	for rows.Next() {
-		var s Session
-		var id, provider, builder, price, record string
-		var seq, fee, secs, closed int64
-		if err := rows.Scan(&seq, &id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
-			return nil, nil, err
-		}
-		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
-		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
-		if err := s.Price.SetFromDecimal(price); err != nil {
-			return nil, nil, err
-		}
-		out = append(out, s)
-		seqs = append(seqs, seq)
-	}
-	return out, seqs, rows.Err()
 }

@@ -7,8 +7,8 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -44,23 +44,7 @@ const (
 )
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
-type Session struct {
-	ID       common.Hash
-	Feed     string
-	Cursor   string
-	Provider common.Address // the provider owner (ticket.provider): gets the price minus the fee
-	Builder  common.Address // the model builder: gets the fee
-	FeeBps   uint16
-	Price    uint256.Int // MOR-wei per second
-	Seconds  uint32      // billed seconds
-	ClosedAt uint64
-	Record   []byte // the record as JSON (canonical re-encoding), for the batch file
-}
-
-// Credit returns the session's provider and builder credits (wire.Credit).
-func (s *Session) Credit() (provider, builder *uint256.Int, err error) {
-	return wire.Credit(s.Seconds, &s.Price, s.FeeBps)
-}
+type Session = store.Session
 
 // Rejection is a record refused for a definite reason (not a transient error).
 type Rejection struct {

@@ -34,7 +34,7 @@ func loadIntent(ctx context.Context, tx *Tx, id string) (*txmgr.Intent, error) {
 		to, data, minedTx, minedBH, state string
 		nonce, gas, minedBlock            int64
 	)
-	err := tx.QueryRow(ctx, `SELECT nonce, to_addr, data, gas, state, mined_tx, mined_block, mined_block_hash
+	err := tx.queryRow(ctx, `SELECT nonce, to_addr, data, gas, state, mined_tx, mined_block, mined_block_hash
 		FROM tx_intents WHERE id = ?`, id).Scan(&nonce, &to, &data, &gas, &state, &minedTx, &minedBlock, &minedBH)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %s", txmgr.ErrUnknownIntent, id)
@@ -48,7 +48,7 @@ func loadIntent(ctx context.Context, tx *Tx, id string) (*txmgr.Intent, error) {
 	}
 	in.MinedTx, in.MinedBlock, in.MinedBlockHash = common.HexToHash(minedTx), uint64(minedBlock), common.HexToHash(minedBH)
 
-	rows, err := tx.Query(ctx, `SELECT hash, raw, tip_cap, fee_cap, created_at FROM tx_attempts WHERE intent_id = ? ORDER BY seq`, id)
+	rows, err := tx.query(ctx, `SELECT hash, raw, tip_cap, fee_cap, created_at FROM tx_attempts WHERE intent_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: load attempts %s: %w", id, err)
 	}
@@ -80,7 +80,7 @@ func loadIntent(ctx context.Context, tx *Tx, id string) (*txmgr.Intent, error) {
 func (s *Store) CreateIntent(ctx context.Context, in *txmgr.Intent) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		t := now()
-		if _, err := tx.Exec(ctx, `INSERT INTO tx_intents (id, nonce, to_addr, data, gas, state, mined_tx, mined_block,
+		if _, err := tx.exec(ctx, `INSERT INTO tx_intents (id, nonce, to_addr, data, gas, state, mined_tx, mined_block,
 			mined_block_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '', 0, '', ?, ?)`,
 			in.ID, int64(in.Nonce), in.To.Hex(), hexutil.Encode(in.Data), int64(in.Gas), string(in.State), t, t); err != nil {
 			return fmt.Errorf("store: create intent %s: %w", in.ID, err)
@@ -95,7 +95,7 @@ func (s *Store) CreateIntent(ctx context.Context, in *txmgr.Intent) error {
 }
 
 func insertAttempt(ctx context.Context, tx *Tx, id string, seq int, a txmgr.Attempt) error {
-	_, err := tx.Exec(ctx, `INSERT INTO tx_attempts (intent_id, seq, hash, raw, tip_cap, fee_cap, created_at)
+	_, err := tx.exec(ctx, `INSERT INTO tx_attempts (intent_id, seq, hash, raw, tip_cap, fee_cap, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, seq, a.Hash.Hex(), hex.EncodeToString(a.Raw), a.TipCap.String(), a.FeeCap.String(), a.SentAt.Unix())
 	if err != nil {
 		return fmt.Errorf("store: attempt %d of %s: %w", seq, id, err)
@@ -107,7 +107,7 @@ func insertAttempt(ctx context.Context, tx *Tx, id string, seq int, a txmgr.Atte
 func (s *Store) AddAttempt(ctx context.Context, id string, a txmgr.Attempt) error {
 	return s.InTx(ctx, func(tx *Tx) error {
 		var n int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM tx_attempts WHERE intent_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM tx_attempts WHERE intent_id = ?`, id).Scan(&n); err != nil {
 			return err
 		}
 		return insertAttempt(ctx, tx, id, n, a)
@@ -117,7 +117,7 @@ func (s *Store) AddAttempt(ctx context.Context, id string, a txmgr.Attempt) erro
 // SetIntentState implements txmgr.Store.
 func (s *Store) SetIntentState(ctx context.Context, id string, state txmgr.State, txHash common.Hash, block uint64, blockHash common.Hash) error {
 	return s.InTx(ctx, func(tx *Tx) error {
-		res, err := tx.Exec(ctx, `UPDATE tx_intents SET state = ?, mined_tx = ?, mined_block = ?, mined_block_hash = ?, updated_at = ?
+		res, err := tx.exec(ctx, `UPDATE tx_intents SET state = ?, mined_tx = ?, mined_block = ?, mined_block_hash = ?, updated_at = ?
 			WHERE id = ?`, string(state), txHash.Hex(), int64(block), blockHash.Hex(), now(), id)
 		if err != nil {
 			return fmt.Errorf("store: intent %s state: %w", id, err)
@@ -145,7 +145,7 @@ func (s *Store) NextNonce(ctx context.Context) (uint64, bool, error) {
 func (s *Store) OpenIntents(ctx context.Context) ([]*txmgr.Intent, error) {
 	var out []*txmgr.Intent
 	err := s.InTx(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id FROM tx_intents WHERE state IN ('pending', 'mined') ORDER BY nonce`)
+		rows, err := tx.query(ctx, `SELECT id FROM tx_intents WHERE state IN ('pending', 'mined') ORDER BY nonce`)
 		if err != nil {
 			return err
 		}

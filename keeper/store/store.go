@@ -1,5 +1,6 @@
 // Package store is the keeper's database: feed cursors, verified sessions, rejected records, per-account
-// credits, the epoch state machine and the transaction manager's intents. One code path over
+// credits, the epoch state machine and the transaction manager's intents, behind typed methods (the
+// ledger orchestrates; every SQL statement lives here). One code path over
 // database/sql serves SQLite (default, modernc.org/sqlite, driver "sqlite") and PostgreSQL (pgx, driver
 // "pgx"): the SQL is the common subset of both, written with "?" placeholders that are rewritten to
 // "$n" for PostgreSQL, and every amount is a decimal string (uint256 does not fit a SQL integer).
@@ -10,13 +11,16 @@ package store
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
 
+	"github.com/laketravis/laketravis/internal/migrate"
 	"github.com/laketravis/laketravis/internal/sqldialect"
 )
 
@@ -27,6 +31,7 @@ var ErrNotFound = errors.New("store: not found")
 type Store struct {
 	db       *sql.DB
 	postgres bool
+	version  int64 // the schema version (the newest migration applied)
 }
 
 // Open opens the database named by dsn: "postgres://…" or "postgresql://…" selects PostgreSQL, anything
@@ -40,7 +45,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	} else {
 		// WAL lets the HTTP handlers read while the pipeline writes; one connection for writes
 		// avoids SQLITE_BUSY between the ingest and epoch loops (SQLite has one writer anyway).
-		s.db, err = sql.Open("sqlite", "file:"+dsn+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate")
+		s.db, err = sql.Open("sqlite", "file:"+dsn+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&_txlock=immediate")
 		if err == nil {
 			s.db.SetMaxOpenConns(1)
 		}
@@ -58,119 +63,36 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// SchemaVersion is the version of the database's schema: the number of the newest migration applied.
+func (s *Store) SchemaVersion() int64 { return s.version }
+
 // Postgres reports whether the store is PostgreSQL.
 func (s *Store) Postgres() bool { return s.postgres }
 
-// schema is valid SQLite and PostgreSQL. Amounts, hashes and addresses are TEXT (decimal, 0x-hex).
-var schema = []string{
-	// Routers' settlement feeds: where each one was read up to.
-	`CREATE TABLE IF NOT EXISTS feeds (
-		url TEXT PRIMARY KEY,
-		cursor TEXT NOT NULL,
-		updated_at BIGINT NOT NULL)`,
-	// Verified sessions, narrow: what crediting and assembly need. seq numbers them in the order they
-	// were stored (unique, increasing). A session belongs to no row of its own epoch: each epoch credits
-	// the seq range [first_seq, last_seq] (epochs table), so the live epochs cover a prefix of seq and
-	// the sessions after the newest live epoch's last_seq are the ones not yet credited. Assembling an
-	// epoch then writes one epoch row, not a million session rows. recheck is 1 for sessions of a vetoed
-	// epoch, verified again against the chain before they are credited anew.
-	`CREATE TABLE IF NOT EXISTS sessions (
-		session_id TEXT PRIMARY KEY,
-		seq BIGINT NOT NULL UNIQUE,
-		feed TEXT NOT NULL,
-		cursor TEXT NOT NULL,
-		provider TEXT NOT NULL,
-		builder TEXT NOT NULL,
-		fee_bps BIGINT NOT NULL,
-		price TEXT NOT NULL,
-		seconds BIGINT NOT NULL,
-		closed_at BIGINT NOT NULL,
-		recheck BIGINT NOT NULL DEFAULT 0)`,
-	`CREATE INDEX IF NOT EXISTS sessions_recheck ON sessions (seq) WHERE recheck = 1`,
-	// Each session's signed settlement record (JSON, ≈1.2 KB), by the session's seq: only batch files
-	// and rechecks read it, so it stays out of the rows assembly reads.
-	`CREATE TABLE IF NOT EXISTS session_records (
-		seq BIGINT PRIMARY KEY,
-		record TEXT NOT NULL)`,
-	// Records refused, with the reason: nothing is dropped silently.
-	`CREATE TABLE IF NOT EXISTS rejected (
-		id BIGINT PRIMARY KEY,
-		feed TEXT NOT NULL,
-		cursor TEXT NOT NULL,
-		session_id TEXT NOT NULL,
-		code TEXT NOT NULL,
-		detail TEXT NOT NULL,
-		record TEXT NOT NULL,
-		at BIGINT NOT NULL)`,
-	// Per account: everything earned (owed) and what the newest assembled tree gives it (credited).
-	`CREATE TABLE IF NOT EXISTS accounts (
-		account TEXT PRIMARY KEY,
-		owed TEXT NOT NULL,
-		credited TEXT NOT NULL)`,
-	// The epoch state machine. A vetoed or abandoned epoch keeps its row; the number is reused.
-	`CREATE TABLE IF NOT EXISTS epochs (
-		id BIGINT PRIMARY KEY,
-		number BIGINT NOT NULL,
-		state TEXT NOT NULL,
-		day BIGINT NOT NULL,
-		root TEXT NOT NULL,
-		total TEXT NOT NULL,
-		delta TEXT NOT NULL,
-		owed_total TEXT NOT NULL,
-		factor_num TEXT NOT NULL,
-		factor_den TEXT NOT NULL,
-		sessions BIGINT NOT NULL,
-		first_seq BIGINT NOT NULL,
-		last_seq BIGINT NOT NULL,
-		batch_hash TEXT NOT NULL,
-		batch_file TEXT NOT NULL,
-		intent TEXT NOT NULL,
-		tx_hash TEXT NOT NULL,
-		block BIGINT NOT NULL,
-		claimable_at BIGINT NOT NULL,
-		claims_state TEXT NOT NULL,
-		created_at BIGINT NOT NULL,
-		updated_at BIGINT NOT NULL)`,
-	`CREATE INDEX IF NOT EXISTS epochs_number ON epochs (number)`,
-	// The cumulative leaves of each epoch's tree, as one JSON array [[account, amount], …].
-	`CREATE TABLE IF NOT EXISTS epoch_trees (
-		epoch_id BIGINT PRIMARY KEY,
-		leaves TEXT NOT NULL)`,
-	// Transaction manager: one row per intent, one per signed attempt.
-	`CREATE TABLE IF NOT EXISTS tx_intents (
-		id TEXT PRIMARY KEY,
-		nonce BIGINT NOT NULL UNIQUE,
-		to_addr TEXT NOT NULL,
-		data TEXT NOT NULL,
-		gas BIGINT NOT NULL,
-		state TEXT NOT NULL,
-		mined_tx TEXT NOT NULL,
-		mined_block BIGINT NOT NULL,
-		mined_block_hash TEXT NOT NULL,
-		created_at BIGINT NOT NULL,
-		updated_at BIGINT NOT NULL)`,
-	`CREATE TABLE IF NOT EXISTS tx_attempts (
-		intent_id TEXT NOT NULL,
-		seq BIGINT NOT NULL,
-		hash TEXT NOT NULL,
-		raw TEXT NOT NULL,
-		tip_cap TEXT NOT NULL,
-		fee_cap TEXT NOT NULL,
-		created_at BIGINT NOT NULL,
-		PRIMARY KEY (intent_id, seq))`,
-}
+// The schema is versioned: migrations/NNNNN_*.sql, valid on SQLite and PostgreSQL, applied in order by
+// internal/migrate when the store opens. Amounts, hashes and addresses are TEXT (decimal, 0x-hex). A schema
+// change is a new file; an applied file never changes.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrationLock is the keeper's PostgreSQL advisory-lock number for migrating ("LTkeeper" in ASCII).
+const migrationLock int64 = 0x4c546b6565706572
 
 func (s *Store) migrate(ctx context.Context) error {
-	for _, q := range schema {
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("store: schema: %w", err)
-		}
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return err
 	}
-	// CREATE TABLE IF NOT EXISTS keeps a table of an older schema as it is: refuse it plainly rather
-	// than fail on the first query (sessions' records moved to session_records; epochs got seq ranges).
+	if s.version, err = migrate.Up(ctx, s.db, s.postgres, sub, migrationLock); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	// A database of a keeper older than the first migration keeps its tables as they were (the first
+	// migration only creates missing ones): refuse it plainly rather than fail on the first query
+	// (sessions' records moved to session_records; epochs got seq ranges).
 	var n int64
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM epochs WHERE first_seq < 0 OR last_seq < 0`).Scan(&n); err != nil {
-		return fmt.Errorf("store: the database has an older keeper schema (no migration exists): %w", err)
+		return fmt.Errorf("store: the database has a keeper schema older than the migrations: %w", err)
 	}
 	return nil
 }
@@ -183,24 +105,22 @@ func (s *Store) rebind(q string) string {
 	return sqldialect.Rebind(q)
 }
 
-// Tx is one database transaction with the store's placeholder rewriting.
+// Tx is one database transaction: the ledger groups typed reads and writes that must be all-or-nothing
+// (a page of ingested records, an epoch's assembly, a rollback). No SQL leaves this package.
 type Tx struct {
 	tx *sql.Tx
 	s  *Store
 }
 
-// Exec runs a statement.
-func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	return t.tx.ExecContext(ctx, t.s.rebind(q), args...)
 }
 
-// Query runs a query.
-func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return t.tx.QueryContext(ctx, t.s.rebind(q), args...)
 }
 
-// QueryRow runs a one-row query.
-func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return t.tx.QueryRowContext(ctx, t.s.rebind(q), args...)
 }
 

@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"math/big"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/migrate"
 	"github.com/laketravis/laketravis/keeper/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
@@ -34,75 +38,130 @@ func TestOpenMigrates(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		ctx, st := open(t, dsn)
 		require.Equal(t, strings.HasPrefix(dsn, "postgres://"), st.Postgres())
-		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.Exec(ctx, `INSERT INTO feeds (url, cursor, updated_at) VALUES (?, ?, ?)`, "http://r", "7", 1)
-			return err
-		}))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.SetCursor(ctx, "http://r", "7") }))
 		again, err := store.Open(ctx, dsn)
 		require.NoError(t, err)
 		defer again.Close()
-		var cursor string
-		require.NoError(t, again.InTx(ctx, func(tx *store.Tx) error {
-			return tx.QueryRow(ctx, `SELECT cursor FROM feeds WHERE url = ?`, "http://r").Scan(&cursor)
-		}))
+		require.Equal(t, st.SchemaVersion(), again.SchemaVersion())
+		cursor, err := again.Cursor(ctx, "http://r")
+		require.NoError(t, err)
 		require.Equal(t, "7", cursor)
 	})
 }
 
-// TestInTxAtomic: a transaction whose function fails writes nothing; one that succeeds writes all; an
-// ON CONFLICT upsert and a "?" placeholder list of several arguments work on both backends.
+// TestUpgradeFromUnversionedSchema: a database made by the keeper before versioned migrations (its
+// CREATE TABLE IF NOT EXISTS list, which the first migration file reproduces as it was) with data in it
+// opens, is migrated to the newest version, and its data reads back through the typed methods.
+func TestUpgradeFromUnversionedSchema(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		legacy := legacyDB(t, dsn)
+		stmts, err := migrate.Statements(os.DirFS("migrations"), "00001_initial.sql")
+		require.NoError(t, err)
+		for _, q := range stmts {
+			_, err := legacy.ExecContext(ctx, q)
+			require.NoError(t, err, q)
+		}
+		for _, q := range []string{
+			`INSERT INTO feeds (url, cursor, updated_at) VALUES ('http://r', '42', 1)`,
+			`INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price, seconds, closed_at)
+				VALUES ('0x01', 1, 'http://r', '42', '0x0000000000000000000000000000000000000001', '0x0000000000000000000000000000000000000002', 500, '1000', 7, 5)`,
+			`INSERT INTO session_records (seq, record) VALUES (1, '{"a":1}')`,
+			`INSERT INTO accounts (account, owed, credited) VALUES ('0x0000000000000000000000000000000000000001', '6650', '0')`,
+		} {
+			_, err := legacy.ExecContext(ctx, q)
+			require.NoError(t, err, q)
+		}
+		require.NoError(t, legacy.Close())
+
+		ctx, st := open(t, dsn)
+		require.Positive(t, st.SchemaVersion())
+		cursor, err := st.Cursor(ctx, "http://r")
+		require.NoError(t, err)
+		require.Equal(t, "42", cursor)
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			credits, last, err := tx.Credits(ctx, 1, -1, 1)
+			require.NoError(t, err)
+			require.Equal(t, int64(1), last)
+			require.Len(t, credits, 1)
+			require.Equal(t, common.HexToAddress("0x01"), credits[0].Provider)
+			require.Equal(t, "1000", credits[0].Price.Dec())
+			recs, err := tx.Records(ctx, 1, 1)
+			require.NoError(t, err)
+			require.JSONEq(t, `{"a":1}`, string(recs[0]))
+			accounts, err := tx.Accounts(ctx)
+			require.NoError(t, err)
+			require.Equal(t, "6650", accounts[common.HexToAddress("0x01")].Owed.Dec())
+			return nil
+		}))
+	})
+}
+
+// legacyDB opens dsn without the store (no migration).
+func legacyDB(t *testing.T, dsn string) *sql.DB {
+	driver := "sqlite"
+	if strings.HasPrefix(dsn, "postgres://") {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn)
+	require.NoError(t, err)
+	return db
+}
+
+// TestInTxAtomic: a transaction whose function fails writes nothing; one that succeeds writes all; a
+// constraint violation fails the transaction as a whole; amounts beyond any SQL integer survive.
 func TestInTxAtomic(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		ctx, st := open(t, dsn)
+		a, b := common.HexToAddress("0xa"), common.HexToAddress("0xb")
 		boom := errors.New("boom")
 		err := st.InTx(ctx, func(tx *store.Tx) error {
-			for i, a := range []string{"0xa", "0xb"} {
-				if _, err := tx.Exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)`, a, "1", "0"); err != nil {
-					return err
-				}
-				if i == 1 {
-					return boom
-				}
+			acc := &store.Account{}
+			acc.Owed.SetUint64(1)
+			if err := tx.SaveAccounts(ctx, map[common.Address]*store.Account{a: acc, b: acc}); err != nil {
+				return err
 			}
-			return nil
+			return boom
 		})
 		require.ErrorIs(t, err, boom)
-		count := func() (n int) {
-			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-				return tx.QueryRow(ctx, `SELECT COUNT(*) FROM accounts`).Scan(&n)
+		accounts := func() map[common.Address]*store.Account {
+			var m map[common.Address]*store.Account
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+				m, err = tx.Accounts(ctx)
+				return err
 			}))
-			return n
+			return m
 		}
-		require.Equal(t, 0, count(), "rolled back")
+		require.Empty(t, accounts(), "rolled back")
 
-		// A constraint violation inside the transaction fails it as a whole.
+		// A constraint violation inside the transaction fails it as a whole (two sessions, one seq).
 		err = st.InTx(ctx, func(tx *store.Tx) error {
-			for _, a := range []string{"0xa", "0xa"} {
-				if _, err := tx.Exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)`, a, "1", "0"); err != nil {
+			for _, id := range []string{"0x01", "0x02"} {
+				if _, err := tx.InsertSession(ctx, &store.Session{Seq: 1, ID: common.HexToHash(id), Record: []byte("{}")}); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
 		require.Error(t, err)
-		require.Equal(t, 0, count())
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, store.Counts{}, c)
 
-		// Amounts beyond any SQL integer survive as decimal strings; the upsert replaces them.
-		huge := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)).String()
-		for _, v := range []string{"5", huge} {
+		// Amounts beyond any SQL integer survive as decimal strings; saving again replaces them.
+		huge := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
+		for _, v := range []*big.Int{big.NewInt(5), huge} {
+			acc := &store.Account{}
+			acc.Owed.SetFromBig(v)
+			acc.Credited.SetFromBig(v)
 			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.Exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)
-					ON CONFLICT (account) DO UPDATE SET owed = excluded.owed, credited = excluded.credited`, "0xa", v, v)
-				return err
+				return tx.SaveAccounts(ctx, map[common.Address]*store.Account{a: acc})
 			}))
 		}
-		var owed, cred string
-		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			return tx.QueryRow(ctx, `SELECT owed, credited FROM accounts WHERE account = ? AND owed = ?`, "0xa", huge).Scan(&owed, &cred)
-		}))
-		require.Equal(t, huge, owed)
-		require.Equal(t, huge, cred)
-		require.Equal(t, 1, count())
+		got := accounts()
+		require.Len(t, got, 1)
+		require.Equal(t, huge.String(), got[a].Owed.Dec())
+		require.Equal(t, huge.String(), got[a].Credited.Dec())
 	})
 }
 
@@ -198,9 +257,7 @@ func TestConcurrentTransactions(t *testing.T) {
 				defer wg.Done()
 				for i := range each {
 					if err := st.InTx(ctx, func(tx *store.Tx) error {
-						_, err := tx.Exec(ctx, `INSERT INTO feeds (url, cursor, updated_at) VALUES (?, ?, ?)`,
-							common.BigToAddress(big.NewInt(int64(w*1000+i))).Hex(), "c", int64(i))
-						return err
+						return tx.SetCursor(ctx, feedName(w, i), feedName(i, w))
 					}); err != nil {
 						errs <- err
 						return
@@ -213,10 +270,14 @@ func TestConcurrentTransactions(t *testing.T) {
 		for err := range errs {
 			require.NoError(t, err)
 		}
-		var n int
-		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			return tx.QueryRow(ctx, `SELECT COUNT(*) FROM feeds`).Scan(&n)
-		}))
-		require.Equal(t, workers*each, n)
+		for w := range workers {
+			for i := range each {
+				c, err := st.Cursor(ctx, feedName(w, i))
+				require.NoError(t, err)
+				require.Equal(t, feedName(i, w), c)
+			}
+		}
 	})
 }
+
+func feedName(a, b int) string { return fmt.Sprintf("http://r%d/%d", a, b) }

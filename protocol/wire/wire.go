@@ -38,6 +38,7 @@ const (
 	CodeMethodNotAllowed   = "method_not_allowed"
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
+	CodeRateLimited        = "rate_limited" // 429, with Retry-After
 )
 
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,
@@ -207,4 +208,53 @@ func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 // RequestDigest is the EIP-191 digest of RequestText, what the signature covers.
 func RequestDigest(text string) common.Hash {
 	return common.BytesToHash(accounts.TextHash([]byte(text)))
+}
+
+// ModelKind is what a ModelRegistry entry is (PROTOCOL §5: "Agents are registered the same way"): the
+// contract's `enum Kind { Model, Agent }`. In JSON it is "model" or "agent".
+type ModelKind uint8
+
+// The registry's kinds, in the contract's enum order.
+const (
+	KindModel ModelKind = 0
+	KindAgent ModelKind = 1
+)
+
+// String is "model", "agent", or "kind(N)" for a value the contract does not define.
+func (k ModelKind) String() string {
+	switch k {
+	case KindModel:
+		return "model"
+	case KindAgent:
+		return "agent"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// ParseModelKind reads "model" or "agent".
+func ParseModelKind(s string) (ModelKind, error) {
+	switch s {
+	case "model":
+		return KindModel, nil
+	case "agent":
+		return KindAgent, nil
+	}
+	return 0, fmt.Errorf("wire: unknown model kind %q (want model or agent)", s)
+}
+
+// MarshalJSON writes the kind's name.
+func (k ModelKind) MarshalJSON() ([]byte, error) { return json.Marshal(k.String()) }
+
+// UnmarshalJSON reads a kind's name.
+func (k *ModelKind) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("wire: model kind: %w", err)
+	}
+	v, err := ParseModelKind(s)
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
 }

@@ -85,6 +85,29 @@ func TestRequestSignatureRoundTrip(t *testing.T) {
 	require.NotEqual(t, RequestDigest(text), RequestDigest(other))
 }
 
+func TestModelKindJSON(t *testing.T) {
+	for _, k := range []ModelKind{KindModel, KindAgent} {
+		b, err := json.Marshal(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back ModelKind
+		if err := json.Unmarshal(b, &back); err != nil || back != k {
+			t.Fatalf("%s: round trip gave %v, %v", b, back, err)
+		}
+	}
+	if b, _ := json.Marshal(KindAgent); string(b) != `"agent"` {
+		t.Fatalf("agent encodes as %s", b)
+	}
+	var k ModelKind
+	if err := json.Unmarshal([]byte(`"robot"`), &k); err == nil {
+		t.Fatal("an unknown kind must be refused")
+	}
+	if s := ModelKind(7).String(); s != "kind(7)" {
+		t.Fatalf("unknown kind prints %q", s)
+	}
+}
+
 func TestRoutesAnswerUnroutedRequestsWithTheEnvelope(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/rfc", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })

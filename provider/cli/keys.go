@@ -41,12 +41,7 @@ func (a *app) roleDir(cmd *cobra.Command) (string, error) {
 
 func (a *app) newPassword() (string, error) {
 	if f := a.v.GetString("password-file"); f != "" {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			return "", fmt.Errorf("read password file: %w", err)
-		}
-		line, _, _ := strings.Cut(string(raw), "\n")
-		return strings.TrimRight(line, "\r"), nil
+		return keys.ReadPassword(f)
 	}
 	pw, err := a.prompt("New keystore password: ")
 	if err != nil {

@@ -219,6 +219,11 @@ func (a *app) modelCmd() *cobra.Command {
 			tag, _ := cmd.Flags().GetString("tag")
 			ch, _ := cmd.Flags().GetString("content-hash")
 			fee, _ := cmd.Flags().GetUint16("fee-bps")
+			kindName, _ := cmd.Flags().GetString("kind")
+			kind, err := wire.ParseModelKind(kindName)
+			if err != nil {
+				return fmt.Errorf("--kind: %w", err)
+			}
 			if name == "" || tag == "" {
 				return errors.New("--name and --tag are required")
 			}
@@ -226,13 +231,13 @@ func (a *app) modelCmd() *cobra.Command {
 				return errors.New("--content-hash must be 0x + 64 hex digits (the sha2-256 digest inside the weights' IPFS CID)")
 			}
 			return a.withSender(cmd, func(ctx context.Context, c *conn, s *market.Sender) error {
-				res, err := c.market.RegisterModel(ctx, s, name, tag, common.HexToHash(ch), fee)
+				res, err := c.market.RegisterModel(ctx, s, name, tag, common.HexToHash(ch), fee, kind)
 				if err != nil {
 					return err
 				}
 				id := market.ModelID(name + ":" + tag)
-				return a.report([]*market.Result{res}, map[string]any{"model": name + ":" + tag, "modelId": id},
-					fmt.Sprintf("registered %s:%s (id %s)", name, tag, id.Hex()))
+				return a.report(res, map[string]any{"model": name + ":" + tag, "modelId": id, "kind": kind},
+					fmt.Sprintf("registered %s %s:%s (id %s)", kind, name, tag, id.Hex()))
 			})
 		},
 	}
@@ -240,6 +245,7 @@ func (a *app) modelCmd() *cobra.Command {
 	reg.Flags().String("tag", "", "model tag, e.g. q4")
 	reg.Flags().String("content-hash", "", "sha2-256 digest of the weights (0x + 64 hex)")
 	reg.Flags().Uint16("fee-bps", 0, "builder fee in basis points")
+	reg.Flags().String("kind", "model", "model or agent")
 	cmd.AddCommand(reg)
 	return cmd
 }

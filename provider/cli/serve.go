@@ -14,8 +14,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
@@ -62,6 +63,10 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
+	f.Float64("rate-ip", 100, "requests per second one client IP address may make, before any signature is checked (0: no limit)")
+	f.Int("rate-ip-burst", 200, "burst of rate-ip")
+	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
+	f.Int("rate-user-burst", 100, "burst of rate-user")
 	return cmd
 }
 
@@ -109,19 +114,7 @@ func (a *app) models() ([]server.Model, error) {
 }
 
 func (a *app) logger() (*zap.Logger, error) {
-	var cfg zap.Config
-	if a.v.GetString("log-format") == "console" {
-		cfg = zap.NewDevelopmentConfig()
-	} else {
-		cfg = zap.NewProductionConfig()
-	}
-	lvl, err := zapcore.ParseLevel(a.v.GetString("log-level"))
-	if err != nil {
-		return nil, fmt.Errorf("--log-level: %w", err)
-	}
-	cfg.Level = zap.NewAtomicLevelAt(lvl)
-	cfg.OutputPaths, cfg.ErrorOutputPaths = []string{"stderr"}, []string{"stderr"}
-	return cfg.Build()
+	return service.Logger(a.v.GetString("log-level"), a.v.GetString("log-format"))
 }
 
 func (a *app) serve(ctx context.Context) error {
@@ -172,6 +165,8 @@ func (a *app) serve(ctx context.Context) error {
 		Models:         models,
 		RouterURL:      strings.TrimRight(a.v.GetString("router-url"), "/"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
+		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
+		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
 		Logger:         log,
 	})
 	if err != nil {

@@ -198,8 +198,10 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 	})
 }
 
-// RegisterModel registers name:tag in the ModelRegistry with the sender as builder.
-func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string, contentHash common.Hash, feeBps uint16) (*Result, error) {
+// RegisterModel registers name:tag (a model or an agent) in the ModelRegistry with the sender as builder.
+// Claiming a name not yet owned burns the registry's name fee: the sender must hold it, and an approval is
+// sent first when its allowance to the registry is short.
+func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string, contentHash common.Hash, feeBps uint16, kind wire.ModelKind) ([]*Result, error) {
 	if contentHash == (common.Hash{}) {
 		return nil, fmt.Errorf("model register: content hash is zero: give the sha2-256 digest of the weights' IPFS CID (0x + 64 hex digits)")
 	}
@@ -216,14 +218,39 @@ func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string,
 	} else if ok {
 		return nil, fmt.Errorf("model register: %s:%s is already registered (id %s)", name, tag, id)
 	}
-	if owner, err := m.reg.NameOwner(call(ctx), name); err != nil {
+	owner, err := m.reg.NameOwner(call(ctx), name)
+	if err != nil {
 		return nil, fmt.Errorf("model register: %w", err)
-	} else if owner != (common.Address{}) && owner != s.From() {
+	}
+	if owner != (common.Address{}) && owner != s.From() {
 		return nil, fmt.Errorf("model register: the name %q belongs to %s; pick another name", name, owner)
 	}
-	return m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.reg.Register(o, name, tag, contentHash, feeBps)
+	var out []*Result
+	if owner == (common.Address{}) {
+		if out, err = m.payNameFee(ctx, s); err != nil || s.DryRun && len(out) > 0 {
+			return out, err // on a dry run the register call cannot be estimated before the approval exists
+		}
+	}
+	res, err := m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.reg.Register(o, name, tag, contentHash, feeBps, uint8(kind))
 	})
+	return append(out, results(res)...), err
+}
+
+// payNameFee makes sure the sender can pay the registry's fee for a new name: it holds the MOR and the
+// registry may burn it (an approval is sent when the allowance is short).
+func (m *Market) payNameFee(ctx context.Context, s *Sender) ([]*Result, error) {
+	fee, err := m.reg.NameFee(call(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("model register: read the name fee: %w", err)
+	}
+	if fee.Sign() == 0 {
+		return nil, nil
+	}
+	if err := m.checkBalance(ctx, s.From(), fee, "model register (name fee)"); err != nil {
+		return nil, err
+	}
+	return m.approveTo(ctx, s, m.RegistryAddr, fee)
 }
 
 // Claim submits proof to ComputePool.claim, paying account what it is owed.
@@ -304,7 +331,12 @@ func (m *Market) checkBalance(ctx context.Context, owner common.Address, need *b
 }
 
 func (m *Market) approve(ctx context.Context, s *Sender, amt *big.Int) ([]*Result, error) {
-	cur, err := m.mor.Allowance(call(ctx), s.From(), m.MarketplaceAddr)
+	return m.approveTo(ctx, s, m.MarketplaceAddr, amt)
+}
+
+// approveTo approves amt MOR to spender unless the sender's allowance already covers it.
+func (m *Market) approveTo(ctx context.Context, s *Sender, spender common.Address, amt *big.Int) ([]*Result, error) {
+	cur, err := m.mor.Allowance(call(ctx), s.From(), spender)
 	if err != nil {
 		return nil, fmt.Errorf("approve: read allowance: %w", err)
 	}
@@ -312,7 +344,7 @@ func (m *Market) approve(ctx context.Context, s *Sender, amt *big.Int) ([]*Resul
 		return nil, nil
 	}
 	res, err := m.send(ctx, s, "approve", m.TokenAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.mor.Approve(o, m.MarketplaceAddr, amt)
+		return m.mor.Approve(o, spender, amt)
 	})
 	return results(res), err
 }

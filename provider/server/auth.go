@@ -90,6 +90,24 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
 			"missing %s header: open a session at a router (POST /v1/rfc) and send its ticket", wire.HeaderTicket)
 	}
+	// Cheap checks (the request header's form and time, the signature's encoding) before any
+	// elliptic-curve work.
+	now := s.now()
+	seqStr, unixStr, found := strings.Cut(r.Header.Get(wire.HeaderRequest), ".")
+	seq, err1 := strconv.ParseUint(seqStr, 10, 64)
+	unix, err2 := strconv.ParseUint(unixStr, 10, 64)
+	if !found || err1 != nil || err2 != nil {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s must be <seq>.<unix seconds>", wire.HeaderRequest)
+	}
+	skew := int64(s.cfg.ClockSkew / 1e9)
+	if d := now.Unix() - int64(unix); d > skew || d < -skew {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
+			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", unix, d, skew)
+	}
+	sig, err := hexutil.Decode(r.Header.Get(wire.HeaderSignature))
+	if err != nil {
+		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
+	}
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
@@ -121,7 +139,6 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket is for provider %s, this is %s", t.Provider, s.cfg.Provider)
 	}
-	now := s.now()
 	if uint64(now.Unix()) > t.NotAfter {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now.Unix())
 	}
@@ -129,21 +146,6 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		s.tickets.put(th, vt, uint64(now.Unix()))
 	}
 
-	seqStr, unixStr, found := strings.Cut(r.Header.Get(wire.HeaderRequest), ".")
-	seq, err1 := strconv.ParseUint(seqStr, 10, 64)
-	unix, err2 := strconv.ParseUint(unixStr, 10, 64)
-	if !found || err1 != nil || err2 != nil {
-		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s must be <seq>.<unix seconds>", wire.HeaderRequest)
-	}
-	skew := int64(s.cfg.ClockSkew / 1e9)
-	if d := now.Unix() - int64(unix); d > skew || d < -skew {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
-			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", unix, d, skew)
-	}
-	sig, err := hexutil.Decode(r.Header.Get(wire.HeaderSignature))
-	if err != nil {
-		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
-	}
 	text := wire.RequestText(s.cfg.Domain.ChainID(), t.SessionID, seq, unix, r.Method, r.URL.Path, body)
 	signer, err := eip712.Recover(wire.RequestDigest(text), sig)
 	if err != nil {

@@ -25,7 +25,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.Handle("GET /metrics", s.metrics)
-	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
+	return s.cfg.RateIP.PerIP(wire.Routes(mux, nil)) // unknown paths and wrong methods: §9 404/405
 }
 
 // statusRecorder remembers the status written, for the request counter. It forwards Flush so streams
@@ -98,6 +98,9 @@ func sessionError(err error) error {
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	a, err := s.authenticate(r, nil)
+	if err == nil {
+		err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+	}
 	if err == nil {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
 	}

@@ -102,7 +102,10 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	opts, _ := req["stream_options"].(map[string]any)
 	if model != "nousage" && opts["include_usage"] == true {
-		io.WriteString(w, `data: {"choices":[],"usage":{"prompt_tokens":13,"completion_tokens":5,"total_tokens":18}}`+"\n\n")
+		// Names the upstream's model, split across two writes so the provider's rename must join them.
+		io.WriteString(w, `data: {"model":"`+model[:1])
+		fl.Flush()
+		io.WriteString(w, model[1:]+`","choices":[],"usage":{"prompt_tokens":13,"completion_tokens":5,"total_tokens":18}}`+"\n\n")
 	}
 	io.WriteString(w, "data: [DONE]\n\n")
 }

@@ -43,6 +43,9 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		if err == nil {
 			a, err = s.authenticate(r, body)
 		}
+		if err == nil {
+			err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+		}
 		if err != nil {
 			wire.WriteError(w, err)
 			return
@@ -112,7 +115,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		}
 		if stream && strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
 			m := sseMeter{onFirst: req.FirstToken}
-			s.relayStream(w, resp, &m)
+			s.relayStream(w, resp, &m, model.rename)
 			in, out = m.tokens(len(body))
 			return
 		}
@@ -125,7 +128,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		in, out = usageOf(raw, len(body))
 		copyHeader(w.Header(), resp.Header, "Content-Type")
 		w.WriteHeader(resp.StatusCode)
-		_, _ = w.Write(raw)
+		_, _ = w.Write(model.rename.apply(raw))
 	}
 }
 
@@ -270,7 +273,7 @@ func skipValue(b []byte, i int) int {
 // relayStream copies an SSE stream to the client and feeds the meter. Every read of the upstream body
 // returns what the upstream has sent so far (up to the buffer's size) and is written and flushed at once:
 // nothing waits for more data, and chunks that arrived together leave in one write.
-func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *sseMeter) {
+func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *sseMeter, rn *modelRename) {
 	copyHeader(w.Header(), resp.Header, "Content-Type")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
@@ -279,18 +282,33 @@ func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *sseM
 	bp := relayBufs.Get().(*[]byte)
 	defer relayBufs.Put(bp)
 	buf := *bp
+	var pending []byte // an incomplete last line, held until its end arrives so the model can be renamed
 	for {
 		n, err := resp.Body.Read(buf)
 		if n > 0 {
 			m.Write(buf[:n])
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return // client gone; the deferred cancel stops the upstream
+			out, cut := buf[:n], n
+			if rn != nil {
+				pending = append(pending, out...)
+				cut = bytes.LastIndexByte(pending, '\n') + 1
+				out = rn.apply(pending[:cut])
 			}
-			if fl != nil {
-				fl.Flush()
+			if cut > 0 {
+				if _, werr := w.Write(out); werr != nil {
+					return // client gone; the deferred cancel stops the upstream
+				}
+				if fl != nil {
+					fl.Flush()
+				}
+			}
+			if rn != nil {
+				pending = append(pending[:0], pending[cut:]...) // after the write: out may alias pending
 			}
 		}
 		if err != nil {
+			if len(pending) > 0 {
+				_, _ = w.Write(rn.apply(pending))
+			}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, context.Canceled) {
 				s.log.Debug("stream ended early", zap.Error(err))
 			}
@@ -496,5 +514,41 @@ func writeOpenAIError(w http.ResponseWriter, status int, code, typ, msg string) 
 
 func mustJSON(v any) []byte {
 	b, _ := json.Marshal(v)
+	return b
+}
+
+// modelRename rewrites the upstream's model name in answers to the name the client asked for (the served
+// model's public name): `"model":"llama3.1:8b"` becomes `"model":"llama-3.1-8b:q4"`, with or without a
+// space after the colon. It works on whole lines, so an SSE chunk is renamed as well as a JSON answer.
+type modelRename struct {
+	from [2][]byte // `"model":<upstream>` and `"model": <upstream>`
+	to   [2][]byte
+}
+
+// newModelRename returns nil when the names are the same (nothing to do).
+func newModelRename(upstream, name string) *modelRename {
+	if upstream == name {
+		return nil
+	}
+	u, _ := json.Marshal(upstream)
+	n, _ := json.Marshal(name)
+	r := &modelRename{}
+	for i, sep := range []string{`"model":`, `"model": `} {
+		r.from[i] = append([]byte(sep), u...)
+		r.to[i] = append([]byte(sep), n...)
+	}
+	return r
+}
+
+// apply returns b with the upstream's model name replaced (b itself when it holds none, or r is nil).
+func (r *modelRename) apply(b []byte) []byte {
+	if r == nil {
+		return b
+	}
+	for i := range r.from {
+		if bytes.Contains(b, r.from[i]) {
+			b = bytes.ReplaceAll(b, r.from[i], r.to[i])
+		}
+	}
 	return b
 }

@@ -21,6 +21,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/provider/session"
 )
@@ -60,6 +62,10 @@ type Config struct {
 	SecondsTolerance uint32        // a receipt may claim this many seconds above the meter; default 2
 	TokenTolerance   uint32        // … and this many tokens (or 5%, whichever is larger); default 16
 
+	// RateIP bounds the requests of one client IP address, before any signature is checked; RateUser
+	// the requests of one session user, after. nil: no limit.
+	RateIP, RateUser *ratelimit.Keyed
+
 	Logger     *zap.Logger
 	HTTPClient *http.Client // for upstream and router calls; nil: a tuned default (see newTransport)
 	Now        func() time.Time
@@ -86,6 +92,7 @@ type Server struct {
 type served struct {
 	Model
 	upstreamJSON []byte        // Upstream as a JSON string, spliced into request bodies
+	rename       *modelRename  // answers name the model as clients asked for it (Name), not Upstream
 	metrics      *modelMetrics // its series
 }
 
@@ -151,7 +158,7 @@ func New(cfg Config) (*Server, error) {
 		}
 		id := crypto.Keccak256Hash([]byte(m.Name))
 		name, _ := json.Marshal(m.Upstream)
-		s.models[id] = &served{Model: m, upstreamJSON: name}
+		s.models[id] = &served{Model: m, upstreamJSON: name, rename: newModelRename(m.Upstream, m.Name)}
 		limits[id] = m.MaxConcurrency
 	}
 	s.sessions = session.New(limits, cfg.Now)
@@ -197,29 +204,20 @@ func (s *Server) Signer() common.Address { return s.signer }
 // lets requests in flight — streams included — finish for up to drain, closes every open session
 // one-sided and reports the closes to the router.
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
-	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	// No write timeout: answers stream for as long as the session's ticket allows (each request is bounded
+	// by its session's deadline instead). Request bodies are at most MaxBodyBytes.
+	srv := service.HTTP{Handler: s.handler, ReadTimeout: time.Minute}.Server()
 	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSweep()
 	go s.Sweep(sweepCtx)
 
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	s.log.Info("serving", zap.String("addr", ln.Addr().String()), zap.Stringer("provider", s.cfg.Provider),
-		zap.Stringer("signer", s.signer), zap.Int("models", len(s.models)))
-	select {
-	case err := <-errc:
+	s.log.Info("serving", zap.Stringer("provider", s.cfg.Provider), zap.Stringer("signer", s.signer), zap.Int("models", len(s.models)))
+	if err := service.Serve(ctx, srv, ln, drain, s.log); err != nil {
 		return fmt.Errorf("server: %w", err)
-	case <-ctx.Done():
-	}
-	s.log.Info("shutting down: finishing requests in flight", zap.Duration("drain", drain))
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
-	defer cancel()
-	err := srv.Shutdown(sctx)
-	if err != nil {
-		s.log.Warn("requests still in flight at the end of the drain period", zap.Error(err))
-		_ = srv.Close()
 	}
 	stopSweep()
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
+	defer cancel()
 	for _, snap := range s.sessions.CloseAll() {
 		s.closeOneSided(snap, "shutdown")
 	}
@@ -230,10 +228,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	case <-sctx.Done():
 		s.log.Warn("close reports still pending at shutdown")
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return nil
-	}
-	return err
+	return nil
 }
 
 // Sweep closes idle sessions (one-sided receipts reported to the router) until ctx ends. Run starts it;

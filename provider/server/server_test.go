@@ -120,12 +120,14 @@ func TestNonStreamingAndMetering(t *testing.T) {
 	resp := c.chat("fast:v1", false)
 	require.Equal(t, 200, resp.StatusCode)
 	var out struct {
+		Model   string
 		Choices []struct{ Message struct{ Content string } }
 	}
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
 	resp.Body.Close()
 	require.Equal(t, "Hello there", out.Choices[0].Message.Content)
 	require.Equal(t, "fast", up.lastBody()["model"], "model mapped to the upstream's name")
+	require.Equal(t, "fast:v1", out.Model, "the answer names the model as the client asked for it")
 
 	snap, err := s.Sessions().Usage(c.ticket.SessionID)
 	require.NoError(t, err)
@@ -155,6 +157,8 @@ func TestStreaming(t *testing.T) {
 			require.Contains(t, body, "tok"+string(rune('0'+i)))
 		}
 		require.True(t, strings.HasSuffix(body, "data: [DONE]\n\n"))
+		require.Contains(t, body, `"model":"fast:v1"`, "chunks name the model as the client asked for it")
+		require.NotContains(t, body, `"model":"fast"`)
 		require.Equal(t, map[string]any{"include_usage": true}, up.lastBody()["stream_options"])
 		snap, err := s.Sessions().Usage(c.ticket.SessionID)
 		require.NoError(t, err)

@@ -103,6 +103,11 @@ type env struct {
 }
 
 func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint64) *env {
+	return newEnvWith(t, allowance, providers, prices, nil)
+}
+
+// newEnvWith is newEnv with the server's Config changed by mod.
+func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []uint64, mod func(*api.Config)) *env {
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
@@ -118,7 +123,11 @@ func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint6
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
-	srv := api.New(api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret"}, fb,
+	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret"}
+	if mod != nil {
+		mod(&cfg)
+	}
+	srv := api.New(cfg, fb,
 		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), nil, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
@@ -140,11 +149,22 @@ func (e *env) sign(r eip712.RFC, d *eip712.Domain) []byte {
 }
 
 func (e *env) post(path string, body []byte) (int, []byte) {
+	r := e.postResp(path, body)
+	return r.status, r.body
+}
+
+type response struct {
+	status     int
+	body       []byte
+	retryAfter string
+}
+
+func (e *env) postResp(path string, body []byte) response {
 	resp, err := http.Post(e.url+path, "application/json", bytes.NewReader(body))
 	require.NoError(e.t, err)
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b
+	return response{resp.StatusCode, b, resp.Header.Get("Retry-After")}
 }
 
 func errCode(t *testing.T, b []byte) string {

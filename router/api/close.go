@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -208,7 +209,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) handleClear(w http.ResponseWriter, r *http.Request) error {
-	if s.cfg.AdminToken == "" || r.Header.Get("Authorization") != "Bearer "+s.cfg.AdminToken {
+	if s.cfg.AdminToken == "" || subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte("Bearer "+s.cfg.AdminToken)) != 1 {
 		return wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "admin token required")
 	}
 	id, err := parseID(r)

@@ -94,6 +94,9 @@ type providerReport struct {
 	TTFTMs    float64     `json:"observedTtftMs"`
 	Quality   float64     `json:"quality"`
 	BackedOff bool        `json:"backedOff"`
+	// EndpointRefused says why the router's outbound guard will not contact the endpoint (empty: it
+	// will): not https, or an address that is private, loopback, link-local or special-purpose.
+	EndpointRefused string `json:"endpointRefused,omitempty"`
 }
 
 func (s *Server) handleProviders(w http.ResponseWriter, r *http.Request) error {
@@ -111,8 +114,8 @@ func (s *Server) handleProviders(w http.ResponseWriter, r *http.Request) error {
 		if b == nil {
 			b = []bidReport{}
 		}
-		out = append(out, providerReport{Provider: p, Matchable: p.Registered && !p.Stake.Lt(snap.Params.MinProviderStake), Bids: b,
-			FreeSlots: st.Free, TPS: st.TPS, TTFTMs: st.TTFTMs, Quality: st.Quality, BackedOff: st.BackedOff})
+		out = append(out, providerReport{Provider: p, Matchable: book.Matchable(&p, snap.Params), Bids: b,
+			FreeSlots: st.Free, TPS: st.TPS, TTFTMs: st.TTFTMs, Quality: st.Quality, BackedOff: st.BackedOff, EndpointRefused: s.endpointRefused(a, p.Endpoint)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Address.Cmp(out[j].Address) < 0 })
 	wire.WriteJSON(w, http.StatusOK, map[string]any{"block": snap.Block, "providers": out})

@@ -65,11 +65,14 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	srfc, digest, err := VerifyRFC(s.cfg.Domain, body)
+	// Cheap rejections first (size above, then shape, deadline, known nonce); the signature, an
+	// elliptic-curve recovery, only for RFCs that could open a session or that retry one.
+	srfc, err := eip712.DecodeSignedRFC(body)
 	if err != nil {
-		return err
+		return decodeError(err)
 	}
 	rfc := &srfc.RFC
+	digest := s.cfg.Domain.Digest(rfc)
 	ctx := r.Context()
 
 	// A retried RFC gets its session back, whatever happened since.
@@ -77,18 +80,28 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if sess == nil {
+		if err := rfc.CheckDeadline(s.cfg.Now()); err != nil {
+			return decodeError(err)
+		}
+		if rfc.MaxSeconds == 0 {
+			return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "maxSeconds is 0")
+		}
+		if nonceUsed {
+			return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
+		}
+	}
+	if err := s.verifyRFC(srfc, digest); err != nil {
+		return err
+	}
 	if sess != nil {
 		wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
 		return nil
 	}
-	if err := rfc.CheckDeadline(s.cfg.Now()); err != nil {
-		return decodeError(err)
-	}
-	if rfc.MaxSeconds == 0 {
-		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "maxSeconds is 0")
-	}
-	if nonceUsed {
-		return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
+	// Only RFCs that may open a session count against the user: a replay of one already answered (anyone
+	// who saw it can send it) must not use up its user's rate.
+	if err := s.cfg.UserRate.Check(w, rfc.User.Hex()); err != nil {
+		return err
 	}
 	snap := s.book.Snapshot()
 	if _, ok := snap.Models[rfc.ModelID]; !ok {
@@ -136,6 +149,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		for _, c := range res.Candidates {
 			o := c.Offer
 			capacity, err := s.prober.Probe(ctx, liveness.Target{Provider: o.Provider, Signer: o.Signer, Endpoint: o.Endpoint}, rfc.ModelID)
+			s.probed(o.Provider, err)
 			if err != nil {
 				d := s.health.Failed(o.Provider)
 				s.metrics.probes.WithLabelValues("failed").Inc()

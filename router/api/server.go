@@ -9,6 +9,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -17,6 +18,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/netguard"
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
@@ -70,7 +73,11 @@ type Config struct {
 	Candidates   int           // providers probed per match round (default 4)
 	AdminToken   string        // bearer token of the admin endpoints; empty disables them
 	Budget       BudgetSource  // the ComputePool budget for GET /v1/budget; nil: 501
-	Now          func() time.Time
+	// Endpoints is the outbound policy the prober applies to providers' endpoints; GET /v1/providers shows
+	// the endpoints it refuses. The zero value is the strict (non-devnet) policy.
+	Endpoints netguard.Policy
+	UserRate  *ratelimit.Keyed // RFCs per user, counted after the signature is checked; nil: no limit
+	Now       func() time.Time
 }
 
 // Server is the router's HTTP service. Safe for concurrent use.
@@ -88,6 +95,8 @@ type Server struct {
 	metrics  *metrics
 	mux      *http.ServeMux
 	used     usedCache
+	refused  sync.Map // provider address → why the guard refused its endpoint when it was last probed
+	verified verifiedCache
 }
 
 // New builds the server. reg receives its Prometheus metrics (may be nil).

@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/match"
 )
 
@@ -47,6 +48,7 @@ type Model struct {
 	Builder     common.Address `json:"builder"`
 	FeeBps      uint16         `json:"builderFeeBps"`
 	ContentHash common.Hash    `json:"contentHash"`
+	Kind        wire.ModelKind `json:"kind"` // model or agent
 }
 
 // Params are the Marketplace parameters in force.
@@ -327,7 +329,7 @@ func (s *State) applyRegistry(l *types.Log, name string) error {
 	case "ModelRegistered":
 		var e *modelregistry.ModelRegistryModelRegistered
 		if e, err = s.reg.ParseModelRegistered(*l); err == nil {
-			s.Models[e.ModelId] = &Model{ID: e.ModelId, Name: e.Name + ":" + e.Tag, Builder: e.Builder, FeeBps: e.FeeBps, ContentHash: e.ContentHash}
+			s.Models[e.ModelId] = &Model{ID: e.ModelId, Name: e.Name + ":" + e.Tag, Builder: e.Builder, FeeBps: e.FeeBps, ContentHash: e.ContentHash, Kind: wire.ModelKind(e.Kind)}
 		}
 	case "BuilderFeeSet":
 		var e *modelregistry.ModelRegistryBuilderFeeSet
@@ -345,9 +347,13 @@ func (s *State) applyRegistry(l *types.Log, name string) error {
 	return nil
 }
 
-// Matchable reports whether p may be matched: registered with active stake >= minProviderStake.
-func (s *State) Matchable(p *Provider) bool {
-	return p.Registered && !p.Stake.Lt(s.Params.MinProviderStake)
+// Matchable reports whether p may be matched: registered with a non-zero active stake >= minProviderStake
+// (a fully unstaked provider never is, even before the book has seen the parameters).
+func (s *State) Matchable(p *Provider) bool { return Matchable(p, s.Params) }
+
+// Matchable is the rule of State.Matchable for a provider record and the parameters in force.
+func Matchable(p *Provider, params Params) bool {
+	return p.Registered && !p.Stake.IsZero() && !p.Stake.Lt(params.MinProviderStake)
 }
 
 // Snapshot is an immutable view of the book. Safe for concurrent use.

@@ -26,6 +26,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
@@ -182,6 +183,15 @@ func transport(conns int) *http.Transport {
 // SQLite store and serves the router over HTTP on 127.0.0.1 with the production server timeouts.
 func newRig(tb testing.TB, livenessMode string, conns int) *rig {
 	tb.Helper()
+	return newRigWith(tb, livenessMode, conns, limits{})
+}
+
+// limits are the rate limits a rig's router applies (nil: none): per client IP in front of the whole
+// API, as router/cmd/router wires it, and per user after the RFC's signature.
+type limits struct{ ip, user *ratelimit.Keyed }
+
+func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig {
+	tb.Helper()
 	r := &rig{tb: tb, domain: eip712.NewDomain(31337, marketAddr), models: modelIDs(), times: &serverTimes{}}
 	signerKey, err := crypto.GenerateKey()
 	if err != nil {
@@ -244,11 +254,11 @@ func newRig(tb testing.TB, livenessMode string, conns int) *rig {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	r.srv = api.New(api.Config{Domain: r.domain, RouterKey: routerKey, QueueTimeout: 2 * time.Second},
+	r.srv = api.New(api.Config{Domain: r.domain, RouterKey: routerKey, QueueTimeout: 2 * time.Second, UserRate: lim.user},
 		staticBook{r.snap}, allowances{}, timedProber{prober}, r.db, health.New(health.Backoff{Base: time.Minute}, time.Now),
 		prometheus.NewRegistry(), zap.NewNop())
 
-	h := r.srv.Handler()
+	h := lim.ip.PerIP(r.srv.Handler())
 	hs := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if req.URL.Path != "/v1/rfc" {
 			h.ServeHTTP(w, req)

@@ -1,89 +1,34 @@
 package store
 
-// schema is the DDL, valid on SQLite and PostgreSQL alike. Addresses and hashes are lowercase 0x-hex text,
-// amounts are decimal text, times are unix seconds.
-var schema = []string{
-	// Chain indexer: every contract log, keyed by its position in the chain.
-	`CREATE TABLE IF NOT EXISTS events (
-		block_number BIGINT NOT NULL,
-		log_index    BIGINT NOT NULL,
-		block_hash   TEXT   NOT NULL,
-		tx_hash      TEXT   NOT NULL,
-		address      TEXT   NOT NULL,
-		topics       TEXT   NOT NULL, -- comma-separated 0x-hex
-		data         TEXT   NOT NULL, -- 0x-hex
-		PRIMARY KEY (block_number, log_index)
-	)`,
-	// Hashes of indexed blocks (the end of each indexed range), to find a fork point after a reorg.
-	`CREATE TABLE IF NOT EXISTS indexed_blocks (
-		number BIGINT PRIMARY KEY,
-		hash   TEXT NOT NULL
-	)`,
-	// Small named counters and values: the indexer cursor, the feed sequence.
-	`CREATE TABLE IF NOT EXISTS meta (
-		name  TEXT PRIMARY KEY,
-		value BIGINT NOT NULL,
-		hash  TEXT NOT NULL DEFAULT ''
-	)`,
-	// Used RFC nonces, kept until their deadline has passed.
-	`CREATE TABLE IF NOT EXISTS nonces (
-		user_addr TEXT   NOT NULL,
-		nonce     TEXT   NOT NULL, -- uint64 as decimal text (does not fit BIGINT)
-		deadline  BIGINT NOT NULL,
-		PRIMARY KEY (user_addr, nonce)
-	)`,
-	// Allowance used per user and protocol day: reservations of open sessions plus billed amounts.
-	`CREATE TABLE IF NOT EXISTS usage (
-		user_addr TEXT   NOT NULL,
-		day       BIGINT NOT NULL,
-		used      TEXT   NOT NULL,
-		PRIMARY KEY (user_addr, day)
-	)`,
-	`CREATE TABLE IF NOT EXISTS sessions (
-		id             TEXT PRIMARY KEY,
-		rfc_digest     TEXT   NOT NULL UNIQUE,
-		user_addr      TEXT   NOT NULL,
-		provider       TEXT   NOT NULL,
-		model_id       TEXT   NOT NULL,
-		price          TEXT   NOT NULL,
-		max_seconds    BIGINT NOT NULL,
-		not_after      BIGINT NOT NULL,
-		expires_at     BIGINT NOT NULL, -- not_after + grace: closed as expired after this
-		ticket_sig     TEXT   NOT NULL,
-		router         TEXT   NOT NULL,
-		endpoint       TEXT   NOT NULL,
-		day            BIGINT NOT NULL,
-		reserved       TEXT   NOT NULL,
-		state          TEXT   NOT NULL, -- open | closed
-		created_at     BIGINT NOT NULL,
-		closed_at      BIGINT NOT NULL DEFAULT 0,
-		close_reason   TEXT   NOT NULL DEFAULT '',
-		receipt        TEXT   NOT NULL DEFAULT '', -- UsageReceipt JSON
-		user_sig       TEXT   NOT NULL DEFAULT '',
-		provider_sig   TEXT   NOT NULL DEFAULT '',
-		billed_seconds BIGINT NOT NULL DEFAULT 0,
-		seconds        BIGINT NOT NULL DEFAULT 0,
-		input_tokens   BIGINT NOT NULL DEFAULT 0,
-		output_tokens  BIGINT NOT NULL DEFAULT 0,
-		ttft_ms        BIGINT NOT NULL DEFAULT 0,
-		flags          TEXT   NOT NULL DEFAULT '', -- comma-separated
-		held           INTEGER NOT NULL DEFAULT 0, -- 1: flagged, out of the feed until cleared
-		feed_seq       BIGINT UNIQUE,              -- NULL until settleable
-		rfc            TEXT   NOT NULL DEFAULT ''  -- v2: the user's signed RFC, JSON {"rfc", "signature"}
-	)`,
-	`CREATE INDEX IF NOT EXISTS sessions_open ON sessions (state, expires_at)`,
-	`CREATE INDEX IF NOT EXISTS sessions_model ON sessions (model_id, closed_at)`,
-	`CREATE INDEX IF NOT EXISTS nonces_deadline ON nonces (deadline)`,
-	`CREATE INDEX IF NOT EXISTS sessions_created ON sessions (created_at)`,
-	`CREATE INDEX IF NOT EXISTS usage_day ON usage (day)`,
-	seedFeedSeq,
-}
+import (
+	"context"
+	"embed"
+	"io/fs"
 
-// v2Columns are the columns protocol v2 added to tables created before it, each with the statement that
-// adds it (run by migrate when the column is missing).
-var v2Columns = []struct{ table, column, add string }{
-	{"sessions", "rfc", `ALTER TABLE sessions ADD COLUMN rfc TEXT NOT NULL DEFAULT ''`},
-}
+	"github.com/laketravis/laketravis/internal/migrate"
+)
+
+// The schema is versioned: migrations/NNNNN_*.sql, valid on SQLite and PostgreSQL alike, applied in order
+// by internal/migrate when the store opens. Addresses and hashes are lowercase 0x-hex text, amounts are
+// decimal text, times are unix seconds. A schema change is a new file; an applied file never changes.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrationLock is the router's PostgreSQL advisory-lock number for migrating ("LTrouter" in ASCII).
+const migrationLock int64 = 0x4c54726f75746572
 
 // seedFeedSeq creates the settlement-feed counter at 0 if it is not there yet.
 const seedFeedSeq = `INSERT INTO meta (name, value, hash) VALUES ('feed_seq', 0, '') ON CONFLICT (name) DO NOTHING`
+
+func (s *DB) migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return err
+	}
+	s.version, err = migrate.Up(ctx, s.db, s.dialect == Postgres, sub, migrationLock)
+	return err
+}
+
+// SchemaVersion is the version of the database's schema: the number of the newest migration applied.
+func (s *DB) SchemaVersion() int64 { return s.version }

@@ -44,6 +44,7 @@ type DB struct {
 	db      *sql.DB // writes and transactions (SQLite: one connection, the single writer)
 	rd      *sql.DB // reads outside transactions: SQLite's read-only pool (WAL readers), else db
 	dialect Dialect
+	version int64    // the schema version (the newest migration applied)
 	stmts   sync.Map // stmtKey → *sql.Stmt, prepared once per pool
 
 	// SQLite's group commit of CreateSession (nil creates on PostgreSQL): see createLoop.
@@ -62,8 +63,7 @@ type stmtKey struct {
 func readConns() int { return max(4, runtime.GOMAXPROCS(0)) }
 
 // sqlitePragmas: WAL (readers never block the writer, and a crash leaves the file consistent);
-// synchronous=NORMAL, which in WAL mode loses no committed transaction when the process dies or restarts
-// (the WAL is synced at every checkpoint; only an OS crash or power loss can roll back the last commits);
+// the durability of sqldialect.SQLiteSynchronous (FULL: a power loss never rolls back a used nonce);
 // a busy timeout instead of SQLITE_BUSY errors; a 64 MiB page cache; temporary tables in memory.
 const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"
 
@@ -90,7 +90,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	// One writing connection: SQLite has one writer anyway, and this serialises read-modify-write
 	// transactions without SQLITE_BUSY retries.
-	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&"+sqlitePragmas)
+	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&"+sqlitePragmas)
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -153,23 +153,6 @@ func (s *DB) Close() error {
 
 // Ping checks the database answers (for /healthz).
 func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
-
-func (s *DB) migrate(ctx context.Context) error {
-	for _, stmt := range schema {
-		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("store: migrate: %w", err)
-		}
-	}
-	for _, c := range v2Columns {
-		if _, err := s.db.ExecContext(ctx, "SELECT "+c.column+" FROM "+c.table+" WHERE 1 = 0"); err == nil {
-			continue // present
-		}
-		if _, err := s.db.ExecContext(ctx, c.add); err != nil {
-			return fmt.Errorf("store: migrate: add %s.%s: %w", c.table, c.column, err)
-		}
-	}
-	return nil
-}
 
 // q rewrites a query written with ? placeholders for the dialect ($1, $2, … on PostgreSQL) and expands
 // the {forUpdate} marker (row lock on PostgreSQL; SQLite's single connection already serialises).

@@ -123,6 +123,7 @@ function normProviders(json) {
       live: typeof live === 'boolean' ? live : null,
       registered: pick(p, 'registered') !== false,
       backedOff: pick(p, 'backedOff') === true,
+      endpointRefused: pick(p, 'endpointRefused') || '',
       bids: normBids(pick(p, 'bids')),
     };
   });
@@ -401,9 +402,9 @@ function renderModels() {
   // the live bids in /v1/providers.
   if (provs) {
     for (const r of rows.values()) {
-      const bids = provs.filter((p) => p.live !== false && p.registered && !p.backedOff).flatMap((p) => p.bids.filter((b) => b.modelId === r.id && b.price !== null));
+      const bids = provs.filter((p) => p.live !== false && p.registered && !p.backedOff && !p.endpointRefused).flatMap((p) => p.bids.filter((b) => b.modelId === r.id && b.price !== null));
       if (!r.routerPrice && bids.length) r.lowestPrice = bids.reduce((a, b) => (b.price < a ? b.price : a), bids[0].price);
-      if (r.providers === null) r.providers = provs.filter((p) => p.live !== false && p.registered && !p.backedOff && p.bids.some((b) => b.modelId === r.id && b.price !== null)).length;
+      if (r.providers === null) r.providers = provs.filter((p) => p.live !== false && p.registered && !p.backedOff && !p.endpointRefused && p.bids.some((b) => b.modelId === r.id && b.price !== null)).length;
     }
   }
   const total = [...rows.values()].reduce((s, r) => s + BigInt(r.sessions || 0), 0n);
@@ -438,6 +439,7 @@ function renderProviders() {
     const bids = [...p.bids].sort((a, b) => (a.price === null || b.price === null ? 0 : a.price < b.price ? -1 : a.price > b.price ? 1 : 0));
     let status;
     if (!p.registered) status = el('span', { class: 'tag bad', text: 'unregistered' });
+    else if (p.endpointRefused) status = el('span', { class: 'tag bad', text: 'endpoint refused', title: p.endpointRefused, 'data-field': 'endpoint-refused' });
     else if (p.backedOff) status = el('span', { class: 'tag warn', text: 'backed off' });
     else if (p.live === false) status = el('span', { class: 'tag warn', text: 'not matchable' });
     else status = el('span', { class: 'tag ok', text: p.live === true ? 'live' : 'registered' });

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -16,6 +17,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
@@ -123,7 +125,10 @@ func (a *app) marketClient() (*client.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &client.Client{Router: r, Domain: d, Key: k, HTTP: &http.Client{}}, nil
+	// The provider's endpoint comes from the router's answer (a peer): fetch it through the outbound guard.
+	// A model may think for minutes before its first byte.
+	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16})
+	return &client.Client{Router: r, Domain: d, Key: k, HTTP: hc}, nil
 }
 
 func address(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }

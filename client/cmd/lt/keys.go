@@ -22,12 +22,7 @@ func (a *app) keysCmd() *cobra.Command {
 	var light bool
 	password := func() (string, error) {
 		if pf := a.str("password-file"); pf != "" {
-			raw, err := os.ReadFile(pf)
-			if err != nil {
-				return "", err
-			}
-			line, _, _ := strings.Cut(string(raw), "\n")
-			return strings.TrimRight(line, "\r"), nil
+			return keys.ReadPassword(pf)
 		}
 		return a.prompt("new keystore password: ")
 	}

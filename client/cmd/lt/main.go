@@ -71,6 +71,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf.String("raw-key", "", "hex private key: devnet only (chain 31337 or 1337)")
 	pf.String("keystore-dir", defaultDir("keystore"), "keystore directory of lt keys")
 	pf.String("state-dir", defaultDir("sessions"), "where opened sessions are remembered for lt close")
+	pf.Bool("allow-private-endpoints", false, "talk to providers at private, loopback and link-local addresses (always allowed on a devnet)")
 	pf.Bool("json", false, "print machine-readable JSON")
 
 	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd())

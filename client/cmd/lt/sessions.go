@@ -21,6 +21,8 @@ import (
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/client/gateway"
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -331,11 +333,17 @@ provider when one dies before answering. Ctrl-C closes every session before exit
 			if err != nil {
 				return err
 			}
+			allowRemote, _ := cmd.Flags().GetBool("allow-remote")
+			if err := gateway.CheckListen(a.str("listen"), allowRemote); err != nil {
+				return err
+			}
 			ln, err := net.Listen("tcp", a.str("listen"))
 			if err != nil {
 				return err
 			}
-			srv := &http.Server{Handler: g.Handler(), ReadHeaderTimeout: 10 * time.Second}
+			rateIP, _ := cmd.Flags().GetFloat64("rate-ip")
+			// Answers stream: no write timeout (each is bounded by its session).
+			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
 			log.Info("gateway listening", "url", "http://"+ln.Addr().String()+"/v1", "user", c.User().Hex(), "router", c.Router.URL())
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
@@ -367,7 +375,9 @@ provider when one dies before answering. Ctrl-C closes every session before exit
 		},
 	}
 	rfcFlags(cmd.Flags(), false)
-	cmd.Flags().String("listen", "127.0.0.1:8090", "address to serve the OpenAI API on (the router takes 8080, a provider 8081)")
+	cmd.Flags().String("listen", "127.0.0.1:8090", "address to serve the OpenAI API on (the router takes 8080, a provider 8081; loopback only unless --allow-remote)")
+	cmd.Flags().Bool("allow-remote", false, "serve on a non-loopback address: anyone who reaches it spends your allowance with your key")
+	cmd.Flags().Float64("rate-ip", 20, "requests per second one client IP address may make (0: no limit)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
 	return cmd
 }

@@ -84,11 +84,17 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Constructor_Reverts() public {
         vm.expectRevert(ComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(0)), admin, WINDOW);
+        new ComputePool(IEmissions(address(0)), admin, WINDOW, MAX_BUDGET_BPS);
         vm.expectRevert(ComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(em)), address(0), WINDOW);
+        new ComputePool(IEmissions(address(em)), address(0), WINDOW, MAX_BUDGET_BPS);
         vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 31 days));
-        new ComputePool(IEmissions(address(em)), admin, 31 days);
+        new ComputePool(IEmissions(address(em)), admin, 31 days, MAX_BUDGET_BPS);
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 0));
+        new ComputePool(IEmissions(address(em)), admin, 0, MAX_BUDGET_BPS);
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 10_001));
+        new ComputePool(IEmissions(address(em)), admin, WINDOW, 10_001);
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 99));
+        new ComputePool(IEmissions(address(em)), admin, WINDOW, 99);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -222,8 +228,8 @@ contract ComputePoolTest is MarketFixture {
         );
         pool.setBudgetBps(50);
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 10_001));
-        pool.setBudgetBps(10_001);
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, MAX_BUDGET_BPS + 1));
+        pool.setBudgetBps(MAX_BUDGET_BPS + 1);
     }
 
     function test_BudgetBps_BeforeStart_AppliesFromDayZero() public {
@@ -373,13 +379,15 @@ contract ComputePoolTest is MarketFixture {
     }
 
     function test_DisputeWindow_ShortenedKeepsOrder() public {
+        vm.prank(admin);
+        pool.setDisputeWindow(3 * WINDOW);
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), "");
         (,, uint64 c0) = pool.epochInfo(0);
         vm.prank(admin);
         vm.expectEmit(address(pool));
-        emit ComputePool.DisputeWindowSet(0);
-        pool.setDisputeWindow(0);
+        emit ComputePool.DisputeWindowSet(WINDOW);
+        pool.setDisputeWindow(WINDOW);
         vm.prank(keeper);
         pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), "");
         (,, uint64 c1) = pool.epochInfo(1);
@@ -404,7 +412,7 @@ contract ComputePoolTest is MarketFixture {
             if (r % 5 == 0) {
                 vm.prank(admin);
                 // forge-lint: disable-next-line(unsafe-typecast)
-                pool.setDisputeWindow(uint32(r % 3 hours)); // < 3 hours
+                pool.setDisputeWindow(uint32(WINDOW + r % 2 hours)); // < 3 hours
             }
             vm.prank(keeper);
             pool.commitRoot(i, MerkleTestLib.leaf(address(1), i + 1), i + 1, bytes32(0), "");
@@ -470,7 +478,7 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Claim_PoolNotFunded_Reverts() public {
         // A pool that is not the compute bucket's recipient gets nothing from release().
-        ComputePool other = new ComputePool(IEmissions(address(em)), admin, WINDOW);
+        ComputePool other = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS);
         vm.startPrank(admin);
         other.grantRole(other.KEEPER_ROLE(), keeper);
         vm.stopPrank();
@@ -527,17 +535,24 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.totalClaimed(), 205e18);
     }
 
-    function test_Claim_ProofOneRootBackStillPays() public {
-        // A claim built against epoch 0 and mined just after epoch 1 became claimable still lands.
+    /// @dev F1: a proof against the root before the newest claimable one pays nothing, even when the older
+    ///      root granted more (here the newest lowered account 1 from 50 to 30, and raised account 2).
+    function test_Claim_OlderRootProofNeverPays() public {
         bytes32[][] memory oldTree = _commitDefault();
-        amts[1] = 70e18;
+        amts[1] = 30e18;
+        amts[2] += 20e18;
         bytes32[][] memory newTree = _tree();
         _commit(newTree, _sum(amts));
         vm.warp(block.timestamp + WINDOW);
-        assertEq(pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1)), 50e18);
-        assertEq(pool.claim(accts[1], 70e18, MerkleTestLib.proof(newTree, 1)), 20e18);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.NothingToClaim.selector, accts[1], 50e18, 70e18));
+        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[1], 50e18));
         pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1));
+        assertEq(pool.claim(accts[1], 30e18, MerkleTestLib.proof(newTree, 1)), 30e18);
+        // Every account of the newest tree is paid in full: nothing was taken by a stale proof.
+        for (uint256 i; i < amts.length; ++i) {
+            if (i == 1) continue;
+            assertEq(pool.claim(accts[i], amts[i], MerkleTestLib.proof(newTree, i)), amts[i]);
+        }
+        assertEq(pool.totalClaimed(), _sum(amts));
     }
 
     function test_Claim_ProofTwoRootsBackFails() public {

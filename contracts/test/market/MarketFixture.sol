@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Test} from "forge-std/Test.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Burnable.sol";
 import {Emissions} from "../../src/Emissions.sol";
 import {MORToken} from "../../src/MORToken.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
@@ -11,8 +12,8 @@ import {ModelRegistry} from "../../src/ModelRegistry.sol";
 import {IEmissions} from "../../src/interfaces/IEmissions.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
 
-/// @dev The whole market on one chain: Emissions (day 0 = START) with ComputePool as the compute bucket's
-///      recipient from the start (its address is predicted), ModelRegistry, Marketplace, roles granted.
+/// @dev The whole market on one chain: Emissions (day 0 = START) with ComputePool bound as the compute bucket's
+///      recipient from the start, ModelRegistry (no name fee), Marketplace, roles granted.
 ///      Time starts at the beginning of day 91, as in the PROTOCOL §4 vector.
 abstract contract MarketFixture is Test {
     uint256 internal constant START = 1_700_000_000;
@@ -21,6 +22,7 @@ abstract contract MarketFixture is Test {
     uint256 internal constant MIN_STAKE = 1_000e18;
     uint256 internal constant MIN_PRICE = 1e9;
     uint256 internal constant MAX_PRICE = 1e18;
+    uint256 internal constant MAX_BUDGET_BPS = 1_000; // the pool's fixed ceiling (10%)
 
     Emissions internal em;
     MORToken internal mor;
@@ -52,13 +54,13 @@ abstract contract MarketFixture is Test {
         recipients[1] = makeAddr("code");
         recipients[2] = makeAddr("community");
         recipients[4] = makeAddr("protectionBucket");
-        // The pool is created right after Emissions; Emissions' own token deployment uses Emissions' nonce.
-        recipients[3] = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
+        // The compute bucket has no recipient until the deployer binds it to the pool.
         em = new Emissions(admin, START, DAY, recipients);
-        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW);
-        assertEq(address(pool), recipients[3], "pool address prediction");
+        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS);
+        em.bindComputePool(address(pool));
+        recipients[3] = address(pool);
         mor = em.token();
-        registry = new ModelRegistry();
+        registry = new ModelRegistry(ERC20Burnable(address(0)), 0);
         market = new Marketplace(admin, IERC20(address(mor)), registry, fund, MIN_STAKE, MIN_PRICE, MAX_PRICE);
 
         vm.startPrank(admin);

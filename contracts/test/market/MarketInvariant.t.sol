@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {Test} from "forge-std/Test.sol";
-import {console2} from "forge-std/console2.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {MORToken} from "../../src/MORToken.sol";
+import {Emissions} from "../../src/Emissions.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
@@ -12,14 +13,21 @@ import {MarketFixture} from "./MarketFixture.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
 
 /// @dev Drives the market with bounded inputs: providers register, stake, unstake, withdraw, bid and get
-///      slashed; the keeper commits honest cumulative trees within the budget; the guardian vetoes; anyone claims
-///      (also with proofs of vetoed trees, which must never pay); time moves by up to three days.
+///      slashed (capped, into the fund); the keeper commits cumulative trees within the budget, and sometimes
+///      turns adversarial: trees that lower an account's amount, over-budget roots; the guardian vetoes; the admin
+///      moves the budget share and the dispute window within their bounds (and fails outside them); holders burn
+///      MOR; anyone claims, also with proofs of older or vetoed trees, which must never pay beyond the newest
+///      claimable tree; time moves by seconds to days, sometimes by years (into the tail epochs).
 ///      Ghost state: the amounts of every live epoch's tree, the amounts of vetoed trees, what each account was
-///      paid, and the days on which settlement happened.
+///      paid, and the days on which settlement happened. Calls that must succeed are wrapped in try/catch and a
+///      failure is recorded (`fail_on_revert = false` would otherwise drop it).
 contract MarketHandler is Test {
     uint256 internal constant N = 5; // credited accounts: 4 providers and 1 model builder
 
     MORToken internal immutable mor;
+    Emissions internal immutable em;
+    address internal immutable admin;
+    address internal immutable fund;
     ComputePool internal immutable pool;
     Marketplace internal immutable market;
     ModelRegistry internal immutable registry;
@@ -43,9 +51,23 @@ contract MarketHandler is Test {
     uint256 public nClaimsPaid;
     uint256 public nSlashes;
     uint256 public nWithdrawals;
+    uint256 public nAdversarial;
+    uint256 public ghostSlashed;
+    uint256 internal evidenceNonce;
+
+    // Violations, each asserted false by an invariant.
+    bool public mustSucceedFailed; // an honest call that must succeed reverted
+    string public failedCall;
+    bool public overpaid; // a claim left an account above its amount in the newest claimable tree
+    bool public overBudgetAccepted; // a root over the day's remaining budget was committed
+    bool public outOfBoundsAccepted; // an admin setter accepted a value outside its fixed bounds
+    bool public slashTooLarge; // a slash took more than MAX_SLASH_BPS of the stake, or paid elsewhere
 
     constructor(
         MORToken mor_,
+        Emissions em_,
+        address admin_,
+        address fund_,
         ComputePool pool_,
         Marketplace market_,
         ModelRegistry registry_,
@@ -54,6 +76,9 @@ contract MarketHandler is Test {
         address capital_
     ) {
         mor = mor_;
+        em = em_;
+        admin = admin_;
+        fund = fund_;
         pool = pool_;
         market = market_;
         registry = registry_;
@@ -64,8 +89,8 @@ contract MarketHandler is Test {
             actors.push(makeAddr(string.concat("actor", vm.toString(i))));
         }
         vm.startPrank(actors[4]);
-        models.push(registry.register("model-a", "v1", keccak256("a"), 300));
-        models.push(registry.register("model-b", "v1", keccak256("b"), 0));
+        models.push(registry.register("model-a", "v1", keccak256("a"), 300, IModelRegistry.Kind.Model));
+        models.push(registry.register("model-b", "v1", keccak256("b"), 0, IModelRegistry.Kind.Model));
         vm.stopPrank();
     }
 
@@ -108,7 +133,7 @@ contract MarketHandler is Test {
         if (mor.balanceOf(p) < stake) return;
         vm.startPrank(p);
         mor.approve(address(market), stake);
-        market.register("https://provider.example", makeAddr("hot"), stake);
+        market.register("https://provider.example", makeAddr(string.concat("hot", vm.toString(seed % 4))), stake);
         vm.stopPrank();
     }
 
@@ -135,6 +160,11 @@ contract MarketHandler is Test {
         market.requestUnstake(_bound(amount, 1, stake));
     }
 
+    function _fail(string memory what) internal {
+        if (!mustSucceedFailed) failedCall = what;
+        mustSucceedFailed = true;
+    }
+
     function withdraw(uint256 seed) external {
         calls++;
         address p = _provider(seed);
@@ -142,7 +172,11 @@ contract MarketHandler is Test {
         if (pending == 0) return;
         if (block.timestamp < unlockAt) vm.warp(unlockAt); // the provider waits out the unbonding period
         vm.prank(p);
-        market.withdraw();
+        try market.withdraw() returns (uint256 out) {
+            if (out != pending) _fail("withdraw amount");
+        } catch {
+            _fail("withdraw");
+        }
         nWithdrawals++;
     }
 
@@ -151,8 +185,16 @@ contract MarketHandler is Test {
         address p = _provider(seed);
         (bool registered,,, uint256 stake, uint256 pending,) = market.getProvider(p);
         if (!registered || stake + pending == 0) return;
+        uint256 cap = (stake + pending) * market.MAX_SLASH_BPS() / 10_000;
+        if (cap == 0) return;
+        uint256 fundBefore = mor.balanceOf(fund);
         vm.prank(guardian);
-        market.slash(p, _bound(amount, 1, 2 * (stake + pending)), bytes32(seed));
+        try market.slash(p, _bound(amount, 1, 2 * (stake + pending)), bytes32(++evidenceNonce)) returns (uint256 s) {
+            if (s > cap || mor.balanceOf(fund) != fundBefore + s) slashTooLarge = true;
+            ghostSlashed += s;
+        } catch {
+            _fail("slash");
+        }
         nSlashes++;
     }
 
@@ -205,14 +247,131 @@ contract MarketHandler is Test {
             amounts[i] += part;
             left -= part;
         }
+        _commit(epoch, amounts, pool.totalCommitted() + delta);
+    }
+
+    function _commit(uint256 epoch, uint256[N] memory amounts, uint256 cumulative) internal {
         bytes32 root = MerkleTestLib.root(_tree(amounts));
         if (pool.isVetoed(root)) return;
-        uint256 cumulative = pool.totalCommitted() + delta;
+        if (epoch > 0 && pool.nextEpoch() > 0) {
+            (bytes32 prev,,) = pool.epochInfo(epoch - 1);
+            if (prev == root) return;
+        }
         vm.prank(keeper);
-        pool.commitRoot(epoch, root, cumulative, keccak256(abi.encode(amounts)), "ipfs://batch");
-        epochAmounts[epoch] = amounts;
-        _noteDay();
-        nCommits++;
+        try pool.commitRoot(epoch, root, cumulative, keccak256(abi.encode(amounts)), "ipfs://batch") {
+            epochAmounts[epoch] = amounts;
+            _noteDay();
+            nCommits++;
+        } catch {
+            _fail("commit within budget");
+        }
+    }
+
+    /// @dev A compromised keeper moves credit from one account to another (the first one's cumulative amount
+    ///      falls, possibly below what it already claimed) while staying within the budget.
+    function commitDecreasing(uint256 seed, uint256 size) external {
+        calls++;
+        uint256 epoch = pool.nextEpoch();
+        if (epoch == 0) return;
+        uint256[N] memory amounts = epochAmounts[epoch - 1];
+        uint256 from = seed % N;
+        uint256 to = (from + 1 + (seed >> 8) % (N - 1)) % N;
+        uint256 moved = _bound(size, 1, amounts[from] + 1) - 1;
+        if (moved == 0) return;
+        amounts[from] -= moved;
+        amounts[to] += moved;
+        nAdversarial++;
+        _commit(epoch, amounts, pool.totalCommitted());
+    }
+
+    /// @dev A compromised keeper commits a root above what is left of today's budget: it must be refused.
+    function commitOverBudget(uint256 seed, uint256 excess) external {
+        calls++;
+        if (block.timestamp < pool.payoutStart()) return;
+        uint256 epoch = pool.nextEpoch();
+        uint256 remaining = pool.remainingBudget();
+        uint256 cumulative = pool.totalCommitted() + remaining + _bound(excess, 1, 1e30);
+        vm.prank(keeper);
+        try pool.commitRoot(epoch, keccak256(abi.encode("over", seed)), cumulative, bytes32(0), "") {
+            overBudgetAccepted = true;
+        } catch {}
+        nAdversarial++;
+    }
+
+    /// @dev Proofs of an older live tree (not the newest claimable one) must never pay beyond the newest tree.
+    function claimStale(uint256 seed) external {
+        calls++;
+        (bool exists, uint256 newest,,) = pool.claimableEpoch();
+        if (!exists || newest == 0) return;
+        uint256 old = (seed >> 16) % newest;
+        uint256 i = seed % N;
+        uint256[N] memory amounts = epochAmounts[old];
+        bytes32[] memory proof = MerkleTestLib.proof(_tree(amounts), i);
+        try pool.claim(actors[i], amounts[i], proof) returns (uint256 paid) {
+            ghostPaid[actors[i]] += paid;
+            _checkPaid(i, newest);
+        } catch {}
+        nAdversarial++;
+    }
+
+    function _checkPaid(uint256 i, uint256 newest) internal {
+        if (pool.claimed(actors[i]) > epochAmounts[newest][i]) overpaid = true;
+    }
+
+    // ---- admin within (and beyond) its bounds ----
+
+    function setBudgetBps(uint256 bps) external {
+        calls++;
+        uint256 max = pool.maxBudgetBps();
+        vm.prank(admin);
+        try pool.setBudgetBps(_bound(bps, 0, max)) {}
+        catch {
+            _fail("setBudgetBps within bounds");
+        }
+        vm.prank(admin);
+        try pool.setBudgetBps(_bound(bps, max + 1, type(uint256).max)) {
+            outOfBoundsAccepted = true;
+        } catch {}
+    }
+
+    function setDisputeWindow(uint256 window) external {
+        calls++;
+        uint256 min = pool.minDisputeWindow();
+        vm.prank(admin);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        try pool.setDisputeWindow(uint32(_bound(window, min, min * 4))) {}
+        catch {
+            _fail("setDisputeWindow within bounds");
+        }
+        vm.prank(admin);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        try pool.setDisputeWindow(uint32(_bound(window, 0, min - 1))) {
+            outOfBoundsAccepted = true;
+        } catch {}
+    }
+
+    // ---- emissions: burns and releases ----
+
+    function burn(uint256 seed, uint256 amount) external {
+        calls++;
+        address who = seed % 2 == 0 ? capital : actors[seed % N];
+        uint256 bal = mor.balanceOf(who);
+        if (bal == 0) return;
+        amount = _bound(amount, 1, bal);
+        vm.prank(who);
+        try mor.burn(amount) {}
+        catch {
+            _fail("burn");
+        }
+    }
+
+    function release() external {
+        calls++;
+        if (em.releasable() == 0) return;
+        try em.release() {}
+        catch {
+            _fail("release");
+        }
     }
 
     function veto(uint256 seed) external {
@@ -235,11 +394,20 @@ contract MarketHandler is Test {
         if (!exists) return;
         uint256 i = seed % N;
         uint256[N] memory amounts = epochAmounts[epoch];
-        if (amounts[i] <= pool.claimed(actors[i])) return;
+        uint256 already = pool.claimed(actors[i]);
+        if (amounts[i] <= already) return;
+        (,,, uint256 cap) = pool.claimableEpoch();
+        bool mustPay = pool.totalClaimed() + amounts[i] - already <= cap; // else a lowering keeper overdrew it
         bytes32[][] memory tree = _tree(amounts);
         vm.prank(makeAddr("relayer"));
-        ghostPaid[actors[i]] += pool.claim(actors[i], amounts[i], MerkleTestLib.proof(tree, i));
-        nClaimsPaid++;
+        try pool.claim(actors[i], amounts[i], MerkleTestLib.proof(tree, i)) returns (uint256 paid) {
+            if (paid != amounts[i] - already) _fail("claim amount");
+            ghostPaid[actors[i]] += paid;
+            _checkPaid(i, epoch);
+            nClaimsPaid++;
+        } catch {
+            if (mustPay) _fail("valid claim");
+        }
     }
 
     function claimMany(uint256 seed) external {
@@ -261,7 +429,10 @@ contract MarketHandler is Test {
         for (uint256 i; i < N; ++i) {
             uint256 received = mor.balanceOf(actors[i]) - before[i];
             ghostPaid[actors[i]] += received;
-            if (received > 0) nClaimsPaid++;
+            if (received > 0) {
+                nClaimsPaid++;
+                _checkPaid(i, epoch);
+            }
         }
     }
 
@@ -283,7 +454,9 @@ contract MarketHandler is Test {
 
     function warp(uint256 secs) external {
         calls++;
-        vm.warp(block.timestamp + _bound(secs, 1, 3 days));
+        // Mostly up to three days; one warp in 32 jumps years ahead, into the tail epochs.
+        uint256 max = secs % 32 == 0 ? 6_000 days : 3 days;
+        vm.warp(block.timestamp + _bound(secs, 1, max));
     }
 }
 
@@ -294,9 +467,9 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
     function setUp() public override {
         super.setUp();
         em.release(); // capital funds the providers
-        handler = new MarketHandler(mor, pool, market, registry, keeper, guardian, capital);
+        handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](15);
+        bytes4[] memory selectors = new bytes4[](23);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -312,6 +485,14 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[12] = MarketHandler.warp.selector;
         selectors[13] = MarketHandler.commit.selector; // settle and move time twice as often
         selectors[14] = MarketHandler.warp.selector;
+        selectors[15] = MarketHandler.commitDecreasing.selector;
+        selectors[16] = MarketHandler.commitOverBudget.selector;
+        selectors[17] = MarketHandler.claimStale.selector;
+        selectors[18] = MarketHandler.setBudgetBps.selector;
+        selectors[19] = MarketHandler.setDisputeWindow.selector;
+        selectors[20] = MarketHandler.burn.selector;
+        selectors[21] = MarketHandler.release.selector;
+        selectors[22] = MarketHandler.claim.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -322,6 +503,26 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         // What was released to the pool always covers what it still owes on claimable roots.
         (bool exists,,, uint256 claimableTotal) = pool.claimableEpoch();
         if (exists) assertLe(pool.totalClaimed(), claimableTotal);
+        // The pool holds exactly what was released to it minus claims, and with what is still unreleased of the
+        // compute bucket it covers everything committed and not yet claimed.
+        uint256 held = mor.balanceOf(address(pool));
+        assertEq(held, em.released(3) - pool.totalClaimed());
+        uint256 unreleased = pool.computeAccrued(block.timestamp) - em.released(3);
+        assertGe(held + unreleased, pool.totalCommitted() - pool.totalClaimed());
+    }
+
+    /// @dev Calls that must succeed did; adversarial calls never got through; bounds held.
+    function invariant_HonestCallsSucceedAdversarialFail() public view {
+        assertFalse(handler.mustSucceedFailed(), handler.failedCall());
+        assertFalse(handler.overBudgetAccepted(), "over-budget root committed");
+        assertFalse(handler.outOfBoundsAccepted(), "admin setter out of bounds");
+        assertFalse(handler.slashTooLarge(), "slash above the cap or paid elsewhere");
+        assertGe(pool.disputeWindow(), pool.minDisputeWindow());
+        uint256 today = pool.currentDay();
+        assertLe(pool.budgetBpsAt(today), pool.maxBudgetBps());
+        assertLe(pool.budgetBpsAt(today + 1), pool.maxBudgetBps());
+        assertEq(market.protectionFund(), fund);
+        assertEq(mor.balanceOf(fund), handler.ghostSlashed());
     }
 
     /// @dev Committed on a day never exceeds that day's budget, for every day with settlement activity and today.
@@ -335,19 +536,21 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         assertLe(pool.committedOn(today), pool.budget(today));
     }
 
-    /// @dev Each account was paid exactly `claimed`, never more than its amount in the newest claimable tree.
+    /// @dev Each account was paid exactly `claimed`; no claim ever left it above its amount in the newest
+    ///      claimable tree at the time (a lowering keeper may leave an earlier claim above a later tree, which
+    ///      is why this is checked at each claim).
     function invariant_NoOverpayment() public view {
         address[] memory a = handler.accounts();
-        (bool exists, uint256 epoch,,) = pool.claimableEpoch();
+        (bool exists,,,) = pool.claimableEpoch();
         uint256 sum;
         for (uint256 i; i < a.length; ++i) {
             uint256 c = pool.claimed(a[i]);
             assertEq(c, handler.ghostPaid(a[i]));
-            if (exists) assertLe(c, handler.amountIn(epoch, i));
-            else assertEq(c, 0);
+            if (!exists) assertEq(c, 0);
             sum += c;
         }
         assertEq(sum, pool.totalClaimed());
+        assertFalse(handler.overpaid(), "paid beyond the newest claimable tree");
     }
 
     /// @dev Stake accounting adds up to the Marketplace's token balance.
@@ -361,14 +564,6 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         }
         assertEq(sum, market.totalStaked());
         assertEq(market.totalStaked(), mor.balanceOf(address(market)));
-    }
-
-    /// @dev Not a check: shows (with -vv) that the handler really settles, vetoes, claims and slashes.
-    function invariant_CallSummary() public view {
-        console2.log("commits", handler.nCommits(), "vetoes", handler.nVetoes());
-        console2.log("claims paid", handler.nClaimsPaid(), "vetoed trees tried", handler.vetoedCount());
-        console2.log("slashes", handler.nSlashes(), "withdrawals", handler.nWithdrawals());
-        console2.log("settlement days", handler.settlementDayCount(), "total claimed", pool.totalClaimed());
     }
 
     /// @dev A vetoed root is never claimable and its proofs never pay.

@@ -7,6 +7,7 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
+import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {MarketTypes} from "../../src/libraries/MarketTypes.sol";
 import {MarketFixture} from "./MarketFixture.sol";
 
@@ -25,7 +26,7 @@ contract MarketplaceTest is MarketFixture {
         vm.prank(prov);
         mor.approve(address(market), type(uint256).max);
         vm.prank(makeAddr("builder"));
-        modelId = registry.register("llama-3.1-8b", "q4", keccak256("w"), 500);
+        modelId = registry.register("llama-3.1-8b", "q4", keccak256("w"), 500, IModelRegistry.Kind.Model);
     }
 
     function _register(uint256 stake) internal {
@@ -66,7 +67,7 @@ contract MarketplaceTest is MarketFixture {
         vm.expectRevert(Marketplace.ZeroAddress.selector);
         new Marketplace(admin, IERC20(address(0)), registry, fund, 1, 1, 1);
         vm.expectRevert(Marketplace.ZeroAddress.selector);
-        new Marketplace(admin, t, ModelRegistry(address(0)), fund, 1, 1, 1);
+        new Marketplace(admin, t, IModelRegistry(address(0)), fund, 1, 1, 1);
         vm.expectRevert(Marketplace.ZeroAddress.selector);
         new Marketplace(admin, t, registry, address(0), 1, 1, 1);
         vm.expectRevert(Marketplace.InvalidParams.selector);
@@ -106,22 +107,17 @@ contract MarketplaceTest is MarketFixture {
         market.setParams(1, 1, 1, 1);
     }
 
-    function test_SetProtectionFund() public {
-        address next = makeAddr("fund2");
-        vm.expectEmit(address(market));
-        emit Marketplace.ProtectionFundSet(fund, next);
-        vm.prank(admin);
-        market.setProtectionFund(next);
-        assertEq(market.protectionFund(), next);
-        vm.prank(admin);
+    /// @dev F3: the protection fund is fixed at deployment; there is no setter, so no role can redirect it.
+    function test_ProtectionFund_NotRedirectable() public {
+        assertEq(market.protectionFund(), fund);
+        vm.startPrank(admin);
+        market.grantRole(market.GUARDIAN_ROLE(), admin);
+        (bool ok,) = address(market).call(abi.encodeWithSignature("setProtectionFund(address)", admin));
+        vm.stopPrank();
+        assertFalse(ok);
+        assertEq(market.protectionFund(), fund);
         vm.expectRevert(Marketplace.ZeroAddress.selector);
-        market.setProtectionFund(address(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, address(this), market.DEFAULT_ADMIN_ROLE()
-            )
-        );
-        market.setProtectionFund(next);
+        new Marketplace(admin, IERC20(address(mor)), registry, address(0), MIN_STAKE, MIN_PRICE, MAX_PRICE);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -167,7 +163,7 @@ contract MarketplaceTest is MarketFixture {
         mor.approve(address(market), MIN_STAKE);
         vm.prank(poor);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, poor, 0, MIN_STAKE));
-        market.register(URL, signer, MIN_STAKE);
+        market.register(URL, makeAddr("poorSigner"), MIN_STAKE);
 
         address noAllowance = makeAddr("noAllowance");
         _fund(noAllowance, MIN_STAKE);
@@ -175,7 +171,49 @@ contract MarketplaceTest is MarketFixture {
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 0, MIN_STAKE)
         );
+        market.register(URL, makeAddr("noAllowanceSigner"), MIN_STAKE);
+    }
+
+    /// @dev F8: one signer key signs for one provider only; updating frees the old key.
+    function test_Signer_UniqueAcrossProviders() public {
+        _register(MIN_STAKE);
+        address other = makeAddr("otherProvider");
+        _fund(other, 3 * MIN_STAKE);
+        vm.startPrank(other);
+        mor.approve(address(market), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.SignerInUse.selector, signer, prov));
         market.register(URL, signer, MIN_STAKE);
+        market.register(URL, makeAddr("otherSigner"), MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.SignerInUse.selector, signer, prov));
+        market.updateProvider(URL, signer);
+        vm.stopPrank();
+        assertEq(market.providerOfSigner(signer), prov);
+
+        // prov moves to a new key; the old one becomes free for `other`.
+        vm.prank(prov);
+        market.updateProvider(URL, makeAddr("newSigner"));
+        assertEq(market.providerOfSigner(signer), address(0));
+        vm.prank(prov);
+        market.updateProvider("https://same-key.example", makeAddr("newSigner")); // keeping one's own key is fine
+        vm.prank(other);
+        market.updateProvider(URL, signer);
+        assertEq(market.providerOfSigner(signer), other);
+        assertEq(market.signerOf(other), signer);
+    }
+
+    /// @dev F8: a fully unstaked provider is not matchable and has no bid in force.
+    function test_Unstaked_NoBidInForce() public {
+        _register(MIN_STAKE);
+        vm.prank(prov);
+        market.postBid(modelId, 1e12);
+        assertEq(market.bid(prov, modelId), 1e12);
+        vm.prank(prov);
+        market.requestUnstake(MIN_STAKE);
+        assertFalse(market.isMatchable(prov));
+        assertEq(market.bid(prov, modelId), 0);
+        vm.prank(prov);
+        market.addStake(MIN_STAKE);
+        assertEq(market.bid(prov, modelId), 1e12);
     }
 
     function _permitSig(uint256 key, address owner, uint256 value, uint256 deadline)
@@ -393,30 +431,44 @@ contract MarketplaceTest is MarketFixture {
     function test_Slash_ThenFromPending() public {
         _register(2 * MIN_STAKE);
         vm.prank(prov);
-        market.requestUnstake(1_500e18); // stake 500, pending 1500
+        market.requestUnstake(1_900e18); // stake 100, pending 1900
         vm.expectEmit(address(market));
-        emit Marketplace.Slashed(prov, bytes32(0), 800e18, 300e18, 0, 1_200e18);
+        emit Marketplace.Slashed(prov, bytes32(0), 150e18, 50e18, 0, 1_850e18);
         vm.prank(guardian);
-        market.slash(prov, 800e18, bytes32(0));
+        market.slash(prov, 150e18, bytes32(0));
         assertFalse(market.isMatchable(prov));
         (,,,, uint256 pending, uint64 unlockAt) = _state(prov);
-        assertEq(pending, 1_200e18);
+        assertEq(pending, 1_850e18);
         assertGt(unlockAt, 0);
     }
 
-    function test_Slash_CappedAtEverything() public {
+    /// @dev F3: a guardian (even the admin granting itself the role) takes at most MAX_SLASH_BPS of a provider's
+    ///      stake per event, each evidence hash once, and only ever into the protection fund.
+    function test_Slash_CappedPerEvent() public {
         _register(MIN_STAKE);
         vm.prank(prov);
         market.requestUnstake(400e18);
-        vm.prank(guardian);
-        assertEq(market.slash(prov, type(uint256).max, bytes32(0)), MIN_STAKE);
-        (,,, uint256 stake, uint256 pending, uint64 unlockAt) = _state(prov);
-        assertEq(stake, 0);
-        assertEq(pending, 0);
-        assertEq(unlockAt, 0);
-        assertEq(mor.balanceOf(fund), MIN_STAKE);
-        assertEq(market.totalStaked(), 0);
+        vm.startPrank(admin);
+        market.grantRole(market.GUARDIAN_ROLE(), admin);
+        assertEq(market.slash(prov, type(uint256).max, bytes32(0)), 100e18); // 10% of 1,000
+        vm.expectRevert(abi.encodeWithSelector(Marketplace.EvidenceUsed.selector, bytes32(0)));
+        market.slash(prov, type(uint256).max, bytes32(0));
+        assertEq(market.slash(prov, type(uint256).max, bytes32(uint256(1))), 90e18); // 10% of 900
+        vm.stopPrank();
+        (,,, uint256 stake, uint256 pending,) = _state(prov);
+        assertEq(stake + pending, 810e18);
+        assertEq(mor.balanceOf(fund), 190e18);
+        assertEq(mor.balanceOf(admin), 0);
+        assertEq(market.totalStaked(), 810e18);
+    }
 
+    function test_Slash_NothingLeft_Reverts() public {
+        _register(MIN_STAKE);
+        vm.prank(prov);
+        market.requestUnstake(MIN_STAKE);
+        vm.warp(block.timestamp + market.unbondingPeriod());
+        vm.prank(prov);
+        market.withdraw();
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(Marketplace.NothingToSlash.selector, prov));
         market.slash(prov, 1, bytes32(0));
@@ -844,7 +896,7 @@ contract MarketplaceTest is MarketFixture {
     }
 
     /// @dev A wallet-style signer (`cast wallet sign --data`, eth_signTypedData_v4) signs the same digests.
-    function test_CastWalletSign_RecoversSigner() public {
+    function test_Ffi_CastWalletSign_RecoversSigner() public {
         (address user, uint256 key) = makeAddrAndKey("castUser");
         MarketTypes.RFC memory r = _rfc();
         r.user = user;

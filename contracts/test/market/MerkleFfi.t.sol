@@ -22,7 +22,7 @@ contract MerkleFfiTest is MarketFixture {
         return abi.decode(vm.ffi(cmd), (bytes32, bytes32[][]));
     }
 
-    function test_JsTree_ClaimEach() public {
+    function test_Ffi_JsTree_ClaimEach() public {
         address[] memory a = _accounts(25, "js");
         uint256[] memory x = new uint256[](25);
         for (uint256 i; i < 25; ++i) {
@@ -40,7 +40,7 @@ contract MerkleFfiTest is MarketFixture {
         assertEq(pool.totalClaimed(), _sum(x));
     }
 
-    function test_JsTree_ClaimMany_AndKnownRoot() public {
+    function test_Ffi_JsTree_ClaimMany_AndKnownRoot() public {
         // The two-leaf example from the library's README-style usage, root computed by the JS library.
         address[] memory a = new address[](2);
         uint256[] memory x = new uint256[](2);
@@ -62,7 +62,7 @@ contract MerkleFfiTest is MarketFixture {
     }
 
     /// forge-config: default.fuzz.runs = 16
-    function testFuzz_JsTree(uint256 seed) public {
+    function testFuzz_Ffi_JsTree(uint256 seed) public {
         uint256 n = _bound(seed, 1, 40);
         address[] memory a = new address[](n);
         uint256[] memory x = new uint256[](n);

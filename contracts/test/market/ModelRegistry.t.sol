@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {Test} from "forge-std/Test.sol";
+import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Burnable.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
 
 contract ModelRegistryTest is Test {
@@ -11,7 +13,7 @@ contract ModelRegistryTest is Test {
     bytes32 internal constant CID = keccak256("weights");
 
     function setUp() public {
-        registry = new ModelRegistry();
+        registry = new ModelRegistry(ERC20Burnable(address(0)), 0);
         alice = makeAddr("alice");
         bob = makeAddr("bob");
     }
@@ -19,13 +21,13 @@ contract ModelRegistryTest is Test {
     function test_Register() public {
         bytes32 id = keccak256(bytes("llama-3.1-8b:q4_K_M"));
         vm.expectEmit(address(registry));
-        emit ModelRegistry.NameClaimed(keccak256("llama-3.1-8b"), alice, "llama-3.1-8b");
+        emit IModelRegistry.NameClaimed(keccak256("llama-3.1-8b"), alice, "llama-3.1-8b", 0);
         vm.expectEmit(address(registry));
-        emit ModelRegistry.ModelRegistered(id, alice, "llama-3.1-8b", "q4_K_M", CID, 500);
+        emit IModelRegistry.ModelRegistered(id, alice, "llama-3.1-8b", "q4_K_M", CID, 500, IModelRegistry.Kind.Model);
         vm.prank(alice);
-        assertEq(registry.register("llama-3.1-8b", "q4_K_M", CID, 500), id);
+        assertEq(registry.register("llama-3.1-8b", "q4_K_M", CID, 500, IModelRegistry.Kind.Model), id);
 
-        (address builder, uint16 fee, bytes32 contentHash, string memory name) = registry.model(id);
+        (address builder, uint16 fee, bytes32 contentHash, string memory name,) = registry.model(id);
         assertEq(builder, alice);
         assertEq(fee, 500);
         assertEq(contentHash, CID);
@@ -39,23 +41,23 @@ contract ModelRegistryTest is Test {
 
     function test_Register_OwnerAddsTags_OthersCannot() public {
         vm.startPrank(alice);
-        registry.register("meta/llama", "v1", CID, 0);
-        registry.register("meta/llama", "v2", CID, 2_000);
+        registry.register("meta/llama", "v1", CID, 0, IModelRegistry.Kind.Model);
+        registry.register("meta/llama", "v2", CID, 2_000, IModelRegistry.Kind.Model);
         vm.stopPrank();
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NameOwnedByOther.selector, "meta/llama", alice));
-        registry.register("meta/llama", "v3", CID, 0);
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.NameOwnedByOther.selector, "meta/llama", alice));
+        registry.register("meta/llama", "v3", CID, 0, IModelRegistry.Kind.Model);
         // A different name is free for bob.
         vm.prank(bob);
-        registry.register("meta/llama2", "v1", CID, 0);
+        registry.register("meta/llama2", "v1", CID, 0, IModelRegistry.Kind.Model);
         assertEq(registry.nameOwner("meta/llama2"), bob);
     }
 
     function test_Register_Duplicate_Reverts() public {
         vm.startPrank(alice);
-        bytes32 id = registry.register("m", "t", CID, 0);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.ModelExists.selector, id));
-        registry.register("m", "t", keccak256("other weights"), 100);
+        bytes32 id = registry.register("m", "t", CID, 0, IModelRegistry.Kind.Model);
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.ModelExists.selector, id));
+        registry.register("m", "t", keccak256("other weights"), 100, IModelRegistry.Kind.Model);
         vm.stopPrank();
     }
 
@@ -63,60 +65,60 @@ contract ModelRegistryTest is Test {
         vm.startPrank(alice);
         string[9] memory badNames = ["", "a:b", "Llama", "-a", "a-", ".a", "a b", "a\x00", "\xc3\xa9t\xc3\xa9"];
         for (uint256 i; i < badNames.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidName.selector, badNames[i]));
-            registry.register(badNames[i], "t", CID, 0);
+            vm.expectRevert(abi.encodeWithSelector(IModelRegistry.InvalidName.selector, badNames[i]));
+            registry.register(badNames[i], "t", CID, 0, IModelRegistry.Kind.Model);
         }
         string[6] memory badTags = ["", "a:b", "-x", ".x", "a/b", "a b"];
         for (uint256 i; i < badTags.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidTag.selector, badTags[i]));
-            registry.register("m", badTags[i], CID, 0);
+            vm.expectRevert(abi.encodeWithSelector(IModelRegistry.InvalidTag.selector, badTags[i]));
+            registry.register("m", badTags[i], CID, 0, IModelRegistry.Kind.Model);
         }
         string memory long = _repeat("a", 129);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidName.selector, long));
-        registry.register(long, "t", CID, 0);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.InvalidTag.selector, long));
-        registry.register("m", long, CID, 0);
-        registry.register(_repeat("a", 128), _repeat("T", 128), CID, 0); // the limits themselves are fine
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.InvalidName.selector, long));
+        registry.register(long, "t", CID, 0, IModelRegistry.Kind.Model);
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.InvalidTag.selector, long));
+        registry.register("m", long, CID, 0, IModelRegistry.Kind.Model);
+        registry.register(_repeat("a", 128), _repeat("T", 128), CID, 0, IModelRegistry.Kind.Model); // the limits themselves are fine
 
-        vm.expectRevert(ModelRegistry.ZeroContentHash.selector);
-        registry.register("m", "t", bytes32(0), 0);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
-        registry.register("m", "t", CID, 2_001);
+        vm.expectRevert(IModelRegistry.ZeroContentHash.selector);
+        registry.register("m", "t", bytes32(0), 0, IModelRegistry.Kind.Model);
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
+        registry.register("m", "t", CID, 2_001, IModelRegistry.Kind.Model);
         vm.stopPrank();
     }
 
     function test_Register_AllowedCharacters() public {
         vm.startPrank(alice);
-        registry.register("a", "_", CID, 0);
-        registry.register("org/model_name-1.5", "V1.2_rc-3", CID, 0);
-        registry.register("0", "latest", CID, 0);
+        registry.register("a", "_", CID, 0, IModelRegistry.Kind.Model);
+        registry.register("org/model_name-1.5", "V1.2_rc-3", CID, 0, IModelRegistry.Kind.Model);
+        registry.register("0", "latest", CID, 0, IModelRegistry.Kind.Model);
         vm.stopPrank();
     }
 
     function test_SetBuilderFee() public {
         vm.prank(alice);
-        bytes32 id = registry.register("m", "t", CID, 100);
+        bytes32 id = registry.register("m", "t", CID, 100, IModelRegistry.Kind.Model);
         vm.expectEmit(address(registry));
-        emit ModelRegistry.BuilderFeeSet(id, 100, 250);
+        emit IModelRegistry.BuilderFeeSet(id, 100, 250);
         vm.prank(alice);
         registry.setBuilderFee(id, 250);
-        (, uint16 fee, bytes32 contentHash,) = registry.model(id);
+        (, uint16 fee, bytes32 contentHash,,) = registry.model(id);
         assertEq(fee, 250);
         assertEq(contentHash, CID); // content is immutable
 
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.NotBuilder.selector, id, bob));
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.NotBuilder.selector, id, bob));
         registry.setBuilderFee(id, 0);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.FeeTooHigh.selector, 2_001, 2_000));
         registry.setBuilderFee(id, 2_001);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.UnknownModel.selector, bytes32(uint256(1))));
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.UnknownModel.selector, bytes32(uint256(1))));
         registry.setBuilderFee(bytes32(uint256(1)), 0);
     }
 
     function test_Model_Unknown_Reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(ModelRegistry.UnknownModel.selector, bytes32(uint256(7))));
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.UnknownModel.selector, bytes32(uint256(7))));
         registry.model(bytes32(uint256(7)));
     }
 
@@ -124,9 +126,9 @@ contract ModelRegistryTest is Test {
     function testFuzz_ColonAlwaysRejected(string memory prefix, string memory suffix) public {
         string memory withColon = string.concat(prefix, ":", suffix);
         vm.expectRevert();
-        registry.register(withColon, "t", CID, 0);
+        registry.register(withColon, "t", CID, 0, IModelRegistry.Kind.Model);
         vm.expectRevert();
-        registry.register("m", withColon, CID, 0);
+        registry.register("m", withColon, CID, 0, IModelRegistry.Kind.Model);
     }
 
     /// @dev modelId is keccak256 of "name:tag" for every accepted pair.
@@ -134,9 +136,9 @@ contract ModelRegistryTest is Test {
         string memory name = _word(nameSeed, "abcdefghijklmnopqrstuvwxyz0123456789");
         string memory tag = _word(tagSeed, "ABCXYZabcxyz0189_");
         vm.prank(alice);
-        bytes32 id = registry.register(name, tag, CID, 0);
+        bytes32 id = registry.register(name, tag, CID, 0, IModelRegistry.Kind.Model);
         assertEq(id, keccak256(bytes(string.concat(name, ":", tag))));
-        (,,, string memory full) = registry.model(id);
+        (,,, string memory full,) = registry.model(id);
         assertEq(full, string.concat(name, ":", tag));
     }
 

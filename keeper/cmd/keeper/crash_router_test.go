@@ -230,16 +230,15 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	// Every session in exactly one live epoch's batch file, whose hash is the committed one.
 	inBatch := map[common.Hash]int{}
 	err = st.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT batch_file, batch_hash FROM epochs WHERE state = 'claimable' ORDER BY number`)
+		live, err := tx.LiveEpochs(ctx)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var file, hash string
-			if err := rows.Scan(&file, &hash); err != nil {
-				return err
+		for _, e := range live {
+			if e.State != store.StateClaimable {
+				continue
 			}
+			file, hash := e.BatchFile, e.BatchHash.Hex()
 			raw, err := os.ReadFile(file)
 			if err != nil {
 				return err
@@ -259,7 +258,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 				inBatch[rec.SessionID]++
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	require.NoError(t, err)
 	require.Len(t, inBatch, len(records))

@@ -233,19 +233,13 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	defer st.Close()
 	blocks := map[uint64]uint64{}
 	err = st.InTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT number, block FROM epochs WHERE state = 'claimable'`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var number, block int64
-			if err := rows.Scan(&number, &block); err != nil {
-				return err
+		live, err := tx.LiveEpochs(ctx)
+		for _, e := range live {
+			if e.State == store.StateClaimable {
+				blocks[e.Number] = e.Block
 			}
-			blocks[uint64(number)] = uint64(block)
 		}
-		return rows.Err()
+		return err
 	})
 	require.NoError(t, err)
 	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)

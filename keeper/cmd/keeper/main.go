@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -30,6 +29,8 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -84,6 +85,8 @@ func newRoot() *cobra.Command {
 	f.String("claim-threshold", "0", "batched claims: least unclaimed amount paid, wei")
 	f.Int("claim-batch", 200, "batched claims: most accounts per claimMany")
 	f.String("log-level", "info", "debug, info, warn or error")
+	f.Float64("rate-ip", 50, "requests per second one client IP address may make (0: no limit)")
+	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_KEEPER")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
@@ -92,13 +95,7 @@ func newRoot() *cobra.Command {
 }
 
 func run(ctx context.Context, v *viper.Viper) error {
-	lvl, err := zap.ParseAtomicLevel(v.GetString("log-level"))
-	if err != nil {
-		return err
-	}
-	zcfg := zap.NewProductionConfig()
-	zcfg.Level = lvl
-	log, err := zcfg.Build()
+	log, err := service.Logger(v.GetString("log-level"), "json")
 	if err != nil {
 		return err
 	}
@@ -108,7 +105,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	defer stop()
 
 	// Required settings.
-	rpcURLs := splitList(v.GetStringSlice("rpc-urls"))
+	rpcURLs := service.SplitList(v.GetStringSlice("rpc-urls"))
 	if len(rpcURLs) == 0 {
 		return errors.New("--rpc-urls is required")
 	}
@@ -124,18 +121,12 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	client, err := chain.Dial(ctx, rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")})
+	client, err := service.Dial(ctx, log, rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
 	if err != nil {
 		return err
 	}
 	defer client.Close()
-	chainID, err := untilOK(ctx, log, "chain id", client.ChainID)
-	if err != nil {
-		return fmt.Errorf("chain id: %w", err)
-	}
-	if chainID.Uint64() != dep.ChainID {
-		return fmt.Errorf("RPC serves chain %d, deployment file is for chain %d", chainID, dep.ChainID)
-	}
+	chainID := new(big.Int).SetUint64(dep.ChainID)
 	key, err := keys.Load(keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
 		RawKey: v.GetString("raw-key")}, dep.ChainID)
 	if err != nil {
@@ -209,14 +200,14 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	registry, err := untilOK(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
+	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
 		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
 	})
 	if err != nil {
 		return fmt.Errorf("registry: %w", err)
 	}
 	led, err := ledger.New(ledger.Config{
-		Feeds: splitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"),
+		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"),
 		BatchDir: filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
 		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
 	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, reg)
@@ -228,52 +219,22 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: api.New(led, reg, log).Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("http server", zap.Error(err))
-		}
-	}()
+	// Batch files are the largest answers (one line per account of an epoch): a minute to write one.
+	srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(api.New(led, reg, log).Handler()),
+		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute}.Server()
+	served := make(chan error, 1)
+	srvCtx, stopServing := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopServing()
+	go func() { served <- service.Serve(srvCtx, srv, ln, 10*time.Second, log) }()
 	log.Info("keeper started", zap.String("listen", ln.Addr().String()), zap.Stringer("keeper", mgr.From()),
 		zap.Strings("rpc", client.URLs()), zap.Strings("routers", v.GetStringSlice("routers")),
 		zap.Uint64("chainId", dep.ChainID), zap.Bool("postgres", st.Postgres()))
 
 	err = led.Run(ctx)
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutdownCtx)
+	stopServing()
+	if serr := <-served; serr != nil {
+		log.Warn("http server", zap.Error(serr))
+	}
 	log.Info("keeper stopped")
 	return err
-}
-
-// splitList accepts both repeated flags and comma-separated values (from env or files).
-func splitList(in []string) []string {
-	var out []string
-	for _, s := range in {
-		for _, p := range strings.Split(s, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// untilOK retries f with capped exponential back-off until it succeeds or ctx ends: an RPC endpoint that
-// is down or flaky while the keeper starts should delay it, not stop it.
-func untilOK[T any](ctx context.Context, log *zap.Logger, what string, f func(context.Context) (T, error)) (T, error) {
-	wait := 250 * time.Millisecond
-	for {
-		v, err := f(ctx)
-		if err == nil || ctx.Err() != nil {
-			return v, err
-		}
-		log.Warn("start-up call failed, retrying", zap.String("what", what), zap.Duration("in", wait), zap.Error(err))
-		select {
-		case <-ctx.Done():
-			return v, ctx.Err()
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, 30*time.Second)
-	}
 }

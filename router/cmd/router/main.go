@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"os/signal"
@@ -28,6 +29,9 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/netguard"
+	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/router/allowance"
@@ -71,7 +75,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 			if err != nil {
 				return err
 			}
-			log, err := newLogger(cfg.LogLevel)
+			log, err := service.Logger(cfg.LogLevel, "json")
 			if err != nil {
 				return err
 			}
@@ -103,6 +107,11 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
 	f.Duration("budget-ttl", 5*time.Second, "how long GET /v1/budget serves cached ComputePool figures")
 	f.String("log-level", "info", "debug, info, warn or error")
+	f.Bool("allow-private-endpoints", false, "probe providers at private, loopback and link-local addresses (a market inside a private network; devnets always may)")
+	f.Float64("rate-ip", 50, "requests per second one client IP address may make to /v1/ (0: no limit)")
+	f.Int("rate-ip-burst", 100, "burst of rate-ip")
+	f.Float64("rate-user", 10, "RFCs per second one user may submit, counted after the signature is checked (0: no limit)")
+	f.Int("rate-user-burst", 20, "burst of rate-user")
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_ROUTER")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
@@ -129,7 +138,12 @@ type config struct {
 	KeeperURL       string
 	BudgetTTL       time.Duration
 	LogLevel        string
+	AllowPrivate    bool
+	RateIP          ratelimit.Rate
+	RateUser        ratelimit.Rate
 
+	// resolve, when set, replaces DNS for the liveness prober (tests).
+	resolve func(ctx context.Context, host string) ([]netip.Addr, error)
 	// listening, when set, is called with the bound address once the HTTP listener is open (tests).
 	listening func(addr string)
 }
@@ -143,11 +157,12 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
 		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
+		AllowPrivate: v.GetBool("allow-private-endpoints"),
+		RateIP:       ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
+		RateUser:     ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
 	}
 	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
-	if len(c.RPCURLs) == 1 && strings.Contains(c.RPCURLs[0], ",") {
-		c.RPCURLs = strings.Split(c.RPCURLs[0], ",")
-	}
+	c.RPCURLs = service.SplitList(c.RPCURLs)
 	switch {
 	case len(c.RPCURLs) == 0:
 		return nil, errors.New("config: rpc-urls is required")
@@ -162,31 +177,16 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	return c, nil
 }
 
-func newLogger(level string) (*zap.Logger, error) {
-	zc := zap.NewProductionConfig()
-	if err := zc.Level.UnmarshalText([]byte(level)); err != nil {
-		return nil, fmt.Errorf("config: log-level: %w", err)
-	}
-	return zc.Build()
-}
-
 func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	dep, err := deployments.Load(cfg.Deployment)
 	if err != nil {
 		return err
 	}
-	cl, err := chain.Dial(ctx, cfg.RPCURLs, chain.Options{CallTimeout: cfg.RPCTimeout})
+	cl, err := service.Dial(ctx, log, cfg.RPCURLs, chain.Options{CallTimeout: cfg.RPCTimeout}, dep)
 	if err != nil {
 		return err
 	}
 	defer cl.Close()
-	id, err := cl.ChainID(ctx)
-	if err != nil {
-		return fmt.Errorf("chain id: %w", err)
-	}
-	if id.Uint64() != dep.ChainID {
-		return fmt.Errorf("RPC is chain %d, deployment file is for chain %d", id.Uint64(), dep.ChainID)
-	}
 	key, err := keys.Load(cfg.Key, dep.ChainID)
 	if err != nil {
 		return err
@@ -226,9 +226,13 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	// Provider endpoints come from the chain: anyone who stakes names one. The prober fetches them only
+	// through the outbound guard.
+	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
+	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
-		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud},
-		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: &http.Client{}, Timeout: cfg.LivenessTimeout, Now: time.Now},
+		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
+		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(netguard.Options{}), Timeout: cfg.LivenessTimeout, Now: time.Now},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
 		log.Warn("initial sync failed; continuing in the background", zap.Error(err))
@@ -237,9 +241,9 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	hs := &http.Server{Handler: newMux(srv.Handler(), promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL})),
-		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: cfg.QueueTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+	hs := service.HTTP{Handler: newMux(ratelimit.New(cfg.RateIP).PerIP(srv.Handler()), web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL})),
+		Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), ReadTimeout: 10 * time.Second,
+		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
@@ -252,33 +256,22 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	bg.Go(func() error { return ignoreCanceled(ix.Run(bgCtx)) })
 	bg.Go(func() error { srv.Run(bgCtx, time.Second); return nil })
 	bg.Go(func() error {
-		log.Info("listening", zap.String("addr", ln.Addr().String()), zap.String("page", "http://"+ln.Addr().String()+"/"))
-		if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
-	})
-	bg.Go(func() error {
-		<-bgCtx.Done()
-		// Stop accepting, let in-flight requests (and the sessions they create) finish; every accepted
-		// session is committed to the database before its answer is written.
-		sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
-		defer cancel()
-		log.Info("shutting down")
-		return hs.Shutdown(sctx)
+		log.Info("transparency page", zap.String("page", "http://"+ln.Addr().String()+"/"))
+		// At shutdown, in-flight requests (and the sessions they create) finish: every accepted session is
+		// committed to the database before its answer is written.
+		return service.Serve(bgCtx, hs, ln, cfg.ShutdownTimeout, log)
 	})
 	err = bg.Wait()
 	log.Info("stopped", zap.Error(err))
 	return err
 }
 
-// newMux routes the router's API (/v1/…, /healthz), the Prometheus metrics and, at every other path, the
-// transparency page (whose handler answers a PROTOCOL §9 404 for paths it does not serve).
-func newMux(apiH, metrics, page http.Handler) *http.ServeMux {
+// newMux routes the router's API (/v1/…, /healthz) and, at every other path, the transparency page (whose
+// handler answers a PROTOCOL §9 404 for paths it does not serve). /metrics is the service skeleton's.
+func newMux(apiH, page http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", apiH)
 	mux.Handle("/healthz", apiH)
-	mux.Handle("/metrics", metrics)
 	mux.Handle("/", page)
 	return mux
 }

@@ -22,7 +22,6 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
-	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keys"
@@ -125,32 +124,12 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	dir := t.TempDir()
 	depFile := filepath.Join(dir, "deployment.json")
 	require.NoError(t, c.WriteDeployment(depFile))
-	addrCh := make(chan string, 1)
 	cfg := &config{RPCURLs: []string{c.Anvil.URL}, Deployment: depFile, Key: keys.Source{RawKey: "0x" + devnet.DevKeys[1]},
 		Listen: "127.0.0.1:0", Database: filepath.Join(dir, "router.db"), Confirmations: 0, LogRange: 2000, PollInterval: 200 * time.Millisecond,
 		RPCTimeout: 10 * time.Second, LivenessTimeout: 2 * time.Second, QueueTimeout: 2 * time.Second, QueueSize: 16, Grace: time.Minute,
-		ShutdownTimeout: 5 * time.Second, KeeperURL: keeper.URL, BudgetTTL: time.Second, LogLevel: "warn",
-		listening: func(a string) { addrCh <- a }}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, cfg, zaptest.NewLogger(t, zaptest.Level(zap.WarnLevel))) }()
-	var base string
-	select {
-	case a := <-addrCh:
-		base = "http://" + a
-	case err := <-done:
-		t.Fatalf("router stopped: %v", err)
-	case <-time.After(time.Minute):
-		t.Fatal("router did not start listening in 1 minute")
-	}
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			require.NoError(t, err)
-		case <-time.After(30 * time.Second):
-			t.Error("router did not shut down")
-		}
-	}()
+		ShutdownTimeout: 5 * time.Second, KeeperURL: keeper.URL, BudgetTTL: time.Second, LogLevel: "warn"}
+	base, stop := startRouter(t, ctx, cfg, zap.WarnLevel)
+	defer stop()
 
 	get := func(path string, v any) int {
 		resp, err := http.Get(base + path)

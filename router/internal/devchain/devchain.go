@@ -33,9 +33,15 @@ func Start(t testing.TB) *Chain { return StartWith(t, devnet.DeployOptions{}) }
 // StartWith runs anvil and deploys with opts (payout start, day length, dispute window…).
 func StartWith(t testing.TB, opts devnet.DeployOptions) *Chain {
 	t.Helper()
+	return StartOn(t, devnet.AnvilOptions{}, opts)
+}
+
+// StartOn runs anvil with anvil (e.g. a non-devnet chain id) and deploys with opts.
+func StartOn(t testing.TB, anvil devnet.AnvilOptions, opts devnet.DeployOptions) *Chain {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, opts)
+	m, err := devnet.StartMarket(ctx, anvil, opts)
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 	return &Chain{Market: m, T: t}

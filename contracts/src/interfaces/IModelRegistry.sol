@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title IModelRegistry
+/// @notice The model and agent registry of PROTOCOL §5: its events, errors and functions (ModelRegistry
+///         implements it; Marketplace and off-chain code depend on this interface only).
+interface IModelRegistry {
+    /// @notice What an entry is: a model or an agent.
+    enum Kind {
+        Model,
+        Agent
+    }
+
+    /// @notice `builder` became the owner of `name` (with its first model).
+    /// @param fee MOR burned for the name.
+    event NameClaimed(bytes32 indexed nameHash, address indexed builder, string name, uint256 fee);
+    /// @notice A model or agent was registered. `modelId = keccak256(bytes(string.concat(name, ":", tag)))`.
+    event ModelRegistered(
+        bytes32 indexed modelId,
+        address indexed builder,
+        string name,
+        string tag,
+        bytes32 contentHash,
+        uint16 feeBps,
+        Kind kind
+    );
+    /// @notice The builder changed the fee of one of its models.
+    event BuilderFeeSet(bytes32 indexed modelId, uint16 previousFeeBps, uint16 feeBps);
+
+    /// @notice The name is empty, too long or uses a character outside `[a-z0-9._/-]` (or starts/ends badly).
+    error InvalidName(string name);
+    /// @notice The tag is empty, too long or uses a character outside `[A-Za-z0-9._-]` (or starts badly).
+    error InvalidTag(string tag);
+    /// @notice `name:tag` is already registered.
+    error ModelExists(bytes32 modelId);
+    /// @notice `name` belongs to another builder.
+    error NameOwnedByOther(string name, address owner);
+    /// @notice The fee is above `MAX_FEE_BPS`.
+    error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
+    /// @notice The content hash is zero.
+    error ZeroContentHash();
+    /// @notice No model has this id.
+    error UnknownModel(bytes32 modelId);
+    /// @notice The caller is not the model's builder.
+    error NotBuilder(bytes32 modelId, address caller);
+    /// @notice A name fee without a token to burn it in.
+    error ZeroAddress();
+
+    /// @notice Registers `name:tag` (a model or an agent), owned by the caller, with the weights' content hash
+    ///         and the builder fee.
+    /// @dev The caller becomes the owner of `name` if it has none yet, burning `nameFee` MOR from it (needs an
+    ///      allowance); otherwise it must be its owner.
+    /// @param name Model name, e.g. "llama-3.1-8b-instruct" or "meta/llama".
+    /// @param tag Model tag, e.g. "q4_K_M" or "v1.0".
+    /// @param contentHash sha2-256 digest inside the IPFS CID of the weights (see ModelRegistry).
+    /// @param builderFeeBps The builder's share of every session on the model, in basis points (<= MAX_FEE_BPS).
+    /// @param kind Model or Agent.
+    /// @return modelId keccak256(bytes("name:tag")).
+    function register(string calldata name, string calldata tag, bytes32 contentHash, uint16 builderFeeBps, Kind kind)
+        external
+        returns (bytes32 modelId);
+
+    /// @notice Changes the builder fee of one of the caller's models.
+    /// @param modelId The model.
+    /// @param feeBps The new fee in basis points (<= MAX_FEE_BPS).
+    function setBuilderFee(bytes32 modelId, uint16 feeBps) external;
+
+    /// @notice A registered model. Reverts with UnknownModel for an unknown id.
+    /// @return builder The builder (fee recipient and owner of the name).
+    /// @return feeBps The builder fee in basis points.
+    /// @return contentHash sha2-256 digest inside the IPFS CID of the weights.
+    /// @return name The full "name:tag".
+    /// @return kind Model or Agent.
+    function model(bytes32 modelId)
+        external
+        view
+        returns (address builder, uint16 feeBps, bytes32 contentHash, string memory name, Kind kind);
+
+    /// @notice Whether `modelId` is registered.
+    function isRegistered(bytes32 modelId) external view returns (bool);
+
+    /// @notice The owner of `name`, or the zero address if no tag of it is registered.
+    function nameOwner(string calldata name) external view returns (address);
+
+    /// @notice The id of `name:tag`, whether registered or not: keccak256(bytes("name:tag")).
+    function computeModelId(string calldata name, string calldata tag) external pure returns (bytes32);
+}

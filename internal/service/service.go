@@ -1,0 +1,181 @@
+// Package service is the skeleton the router, keeper and provider mains share: the logger, the HTTP server
+// (full timeouts, the metrics endpoint, graceful shutdown), start-up retry, the dial-and-check of the
+// chain against a deployment file and comma-list flags. It knows nothing of any one role, nor of the
+// metrics library: metrics arrive as an http.Handler.
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+)
+
+// Logger builds the services' logger: JSON (format "json" or "") or human-readable ("console") on
+// stderr, at level ("debug", "info", "warn" or "error").
+func Logger(level, format string) (*zap.Logger, error) {
+	var cfg zap.Config
+	switch format {
+	case "", "json":
+		cfg = zap.NewProductionConfig()
+	case "console":
+		cfg = zap.NewDevelopmentConfig()
+	default:
+		return nil, fmt.Errorf("log format %q: want json or console", format)
+	}
+	lvl, err := zapcore.ParseLevel(level)
+	if err != nil {
+		return nil, fmt.Errorf("log level: %w", err)
+	}
+	cfg.Level = zap.NewAtomicLevelAt(lvl)
+	cfg.OutputPaths, cfg.ErrorOutputPaths = []string{"stderr"}, []string{"stderr"}
+	return cfg.Build()
+}
+
+// HTTP describes a service's HTTP server. Zero durations take the defaults noted, except WriteTimeout,
+// whose zero means none: only for servers that stream answers of unbounded length (the provider's
+// inference routes), which bound each stream themselves.
+type HTTP struct {
+	Handler http.Handler
+	Metrics http.Handler // served at GET /metrics when set (any exposition library)
+
+	ReadHeaderTimeout time.Duration // default 5 s
+	ReadTimeout       time.Duration // whole request, body included; default 30 s
+	WriteTimeout      time.Duration // whole response; 0: none (streaming)
+	IdleTimeout       time.Duration // keep-alive; default 2 min
+	MaxHeaderBytes    int           // default 16 KiB
+}
+
+// Server returns the *http.Server for h.
+func (h HTTP) Server() *http.Server {
+	if h.ReadHeaderTimeout <= 0 {
+		h.ReadHeaderTimeout = 5 * time.Second
+	}
+	if h.ReadTimeout <= 0 {
+		h.ReadTimeout = 30 * time.Second
+	}
+	if h.IdleTimeout <= 0 {
+		h.IdleTimeout = 2 * time.Minute
+	}
+	if h.MaxHeaderBytes <= 0 {
+		h.MaxHeaderBytes = 16 << 10
+	}
+	handler := h.Handler
+	if h.Metrics != nil {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", h.Metrics)
+		mux.Handle("/", h.Handler)
+		handler = mux
+	}
+	return &http.Server{Handler: handler, ReadHeaderTimeout: h.ReadHeaderTimeout, ReadTimeout: h.ReadTimeout,
+		WriteTimeout: h.WriteTimeout, IdleTimeout: h.IdleTimeout, MaxHeaderBytes: h.MaxHeaderBytes}
+}
+
+// Serve serves srv on ln until ctx ends, then shuts down gracefully: no new connections, requests in
+// flight get up to drain to finish, after which the rest are cut. It returns nil after a shutdown
+// that ctx asked for, and the server's error if serving failed first.
+func Serve(ctx context.Context, srv *http.Server, ln net.Listener, drain time.Duration, log *zap.Logger) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("listening", zap.String("addr", ln.Addr().String()))
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		log.Warn("requests still in flight at the end of the drain period", zap.Duration("drain", drain), zap.Error(err))
+		_ = srv.Close()
+	}
+	if e := <-errc; e != nil && !errors.Is(e, http.ErrServerClosed) {
+		return fmt.Errorf("http server: %w", e)
+	}
+	return nil
+}
+
+// Retry calls f with capped exponential back-off (250 ms doubling to 30 s) until it succeeds or ctx
+// ends: an RPC endpoint that is down or flaky while a service starts should delay it, not stop it.
+func Retry[T any](ctx context.Context, log *zap.Logger, what string, f func(context.Context) (T, error)) (T, error) {
+	wait := 250 * time.Millisecond
+	for {
+		v, err := f(ctx)
+		if err == nil || ctx.Err() != nil {
+			return v, err
+		}
+		log.Warn("start-up call failed, retrying", zap.String("what", what), zap.Duration("in", wait), zap.Error(err))
+		select {
+		case <-ctx.Done():
+			return v, ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+// ErrWrongChain is returned by Dial when the RPC serves another chain than the deployment's.
+var ErrWrongChain = errors.New("the RPC serves another chain than the deployment file's")
+
+// Dial connects to the RPC URLs and checks them against dep: the chain id must be dep's, and dep's
+// Marketplace must hold code there. RPC failures are retried (Retry) while ctx lasts; a wrong chain or
+// a missing contract is not.
+func Dial(ctx context.Context, log *zap.Logger, urls []string, opts chain.Options, dep *deployments.Deployment) (*chain.Client, error) {
+	cl, err := chain.Dial(ctx, urls, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Check(ctx, log, cl, dep); err != nil {
+		cl.Close()
+		return nil, err
+	}
+	return cl, nil
+}
+
+// Check is Dial's check on a client already open.
+func Check(ctx context.Context, log *zap.Logger, cl *chain.Client, dep *deployments.Deployment) error {
+	id, err := Retry(ctx, log, "chain id", cl.ChainID)
+	if err != nil {
+		return fmt.Errorf("chain id: %w", err)
+	}
+	if id.Uint64() != dep.ChainID {
+		return fmt.Errorf("%w: RPC %s serves chain %d, the deployment file is for chain %d", ErrWrongChain,
+			strings.Join(cl.URLs(), ", "), id.Uint64(), dep.ChainID)
+	}
+	market, err := dep.Address("Marketplace")
+	if err != nil {
+		return err
+	}
+	code, err := Retry(ctx, log, "Marketplace code", func(ctx context.Context) ([]byte, error) { return cl.CodeAt(ctx, market, nil) })
+	if err != nil {
+		return fmt.Errorf("Marketplace code: %w", err)
+	}
+	if len(code) == 0 {
+		return fmt.Errorf("%w: no Marketplace contract at %s on chain %d (wrong deployment file?)", ErrWrongChain, market, dep.ChainID)
+	}
+	return nil
+}
+
+// SplitList accepts both repeated flags and comma-separated values (from the environment or config
+// files): ["a,b", " c "] is ["a", "b", "c"]; empty items are dropped.
+func SplitList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package service_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/internal/service"
+)
+
+func TestSplitList(t *testing.T) {
+	require.Equal(t, []string{"a", "b", "c"}, service.SplitList([]string{"a,b", " c ", ",", ""}))
+	require.Nil(t, service.SplitList(nil))
+}
+
+// TestServer: every timeout is set (write only when asked), metrics are served beside the handler, and
+// Serve shuts down gracefully when its context ends: a request in flight finishes.
+func TestServer(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	srv := service.HTTP{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/slow" {
+				close(started)
+				<-release
+			}
+			_, _ = io.WriteString(w, "app")
+		}),
+		Metrics:      http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "metrics") }),
+		WriteTimeout: 7 * time.Second,
+	}.Server()
+	require.Positive(t, srv.ReadHeaderTimeout)
+	require.Positive(t, srv.ReadTimeout)
+	require.Positive(t, srv.IdleTimeout)
+	require.Equal(t, 7*time.Second, srv.WriteTimeout)
+	require.Zero(t, service.HTTP{Handler: http.NotFoundHandler()}.Server().WriteTimeout, "streaming servers ask for none")
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- service.Serve(ctx, srv, ln, 10*time.Second, zap.NewNop()) }()
+	base := "http://" + ln.Addr().String()
+	get := func(path string) string {
+		resp, err := http.Get(base + path)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	require.Equal(t, "metrics", get("/metrics"))
+	require.Equal(t, "app", get("/v1/x"))
+
+	slow := make(chan string, 1)
+	go func() {
+		resp, err := http.Get(base + "/slow")
+		if err != nil {
+			slow <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		slow <- string(b)
+	}()
+	<-started
+	cancel()
+	// Shutdown has begun once new connections are refused.
+	require.Eventually(t, func() bool {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err == nil {
+			c.Close()
+		}
+		return err != nil
+	}, 10*time.Second, 5*time.Millisecond)
+	close(release)
+	require.Equal(t, "app", <-slow, "the request in flight finished")
+	require.NoError(t, <-done)
+}
+
+func TestRetry(t *testing.T) {
+	n := 0
+	v, err := service.Retry(context.Background(), zap.NewNop(), "x", func(context.Context) (int, error) {
+		if n++; n < 3 {
+			return 0, errors.New("down")
+		}
+		return 42, nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, 42, v)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = service.Retry(ctx, zap.NewNop(), "x", func(context.Context) (int, error) { return 0, errors.New("down") })
+	require.Error(t, err)
+}

@@ -1,0 +1,321 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Session is a verified, creditable session: what the store keeps and an epoch credits.
+type Session struct {
+	Seq      int64 // its place in the order sessions were stored (unique, increasing)
+	ID       common.Hash
+	Feed     string
+	Cursor   string
+	Provider common.Address // the provider owner (ticket.provider): gets the price minus the fee
+	Builder  common.Address // the model builder: gets the fee
+	FeeBps   uint16
+	Price    uint256.Int // MOR-wei per second
+	Seconds  uint32      // billed seconds
+	ClosedAt uint64
+	Record   []byte // the record as JSON (canonical re-encoding), for the batch file
+}
+
+// Credit returns the session's provider and builder credits (wire.Credit).
+func (s *Session) Credit() (provider, builder *uint256.Int, err error) {
+	return wire.Credit(s.Seconds, &s.Price, s.FeeBps)
+}
+
+// Account is what one account earned in total (Owed) and what the newest assembled tree gives it (Credited).
+type Account struct {
+	Owed     uint256.Int
+	Credited uint256.Int
+}
+
+// Rejected is one refused record, with the reason: nothing is dropped silently.
+type Rejected struct {
+	ID        int64           `json:"id,string"`
+	Feed      string          `json:"feed"`
+	Cursor    string          `json:"cursor"`
+	SessionID string          `json:"sessionId"`
+	Code      string          `json:"code"`
+	Detail    string          `json:"detail"`
+	Record    json.RawMessage `json:"record"`
+	At        int64           `json:"at,string"`
+}
+
+// MaxSeq returns the largest stored session seq (0 if none).
+func (t *Tx) MaxSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := t.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&seq)
+	return seq, err
+}
+
+// InsertSession stores s (with its seq) and its record; stored is false, and nothing is written, when a
+// session with its id is stored already.
+func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err error) {
+	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price,
+		seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
+		s.ID.Hex(), s.Seq, s.Feed, s.Cursor, s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
+		int64(s.Seconds), int64(s.ClosedAt))
+	if err != nil {
+		return false, fmt.Errorf("store: insert session %s: %w", s.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	if _, err := t.exec(ctx, `INSERT INTO session_records (seq, record) VALUES (?, ?)`, s.Seq, string(s.Record)); err != nil {
+		return false, fmt.Errorf("store: insert record of session %s: %w", s.ID, err)
+	}
+	return true, nil
+}
+
+// SessionFeed returns the feed session id was stored from, or ErrNotFound.
+func (t *Tx) SessionFeed(ctx context.Context, id common.Hash) (string, error) {
+	var feed string
+	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ?`, id.Hex()).Scan(&feed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return feed, err
+}
+
+// DeleteSession removes the session numbered seq and its record (refused on a recheck).
+func (t *Tx) DeleteSession(ctx context.Context, seq int64) error {
+	if _, err := t.exec(ctx, `DELETE FROM sessions WHERE seq = ?`, seq); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `DELETE FROM session_records WHERE seq = ?`, seq)
+	return err
+}
+
+// FlagRecheck marks the sessions with seq in [first, last] to be verified again before they are credited
+// anew (their epoch was vetoed).
+func (t *Tx) FlagRecheck(ctx context.Context, first, last int64) error {
+	_, err := t.exec(ctx, `UPDATE sessions SET recheck = 1 WHERE seq >= ? AND seq <= ?`, first, last)
+	return err
+}
+
+// ClearRecheck marks the session numbered seq verified again.
+func (t *Tx) ClearRecheck(ctx context.Context, seq int64) error {
+	_, err := t.exec(ctx, `UPDATE sessions SET recheck = 0 WHERE seq = ?`, seq)
+	return err
+}
+
+// Credits loads what crediting needs of the sessions with seq in [first, last] (last < 0: no upper
+// bound), in seq order: accounts, fee, price, seconds — not the records, which an epoch of a million
+// sessions would hold in memory for nothing. It also returns the largest seq loaded (0 if none). hint is
+// how many sessions to expect.
+func (t *Tx) Credits(ctx context.Context, first, last, hint int64) ([]Session, int64, error) {
+	if last < 0 {
+		last = math.MaxInt64
+	}
+	rows, err := t.query(ctx, `SELECT seq, provider, builder, fee_bps, price, seconds FROM sessions WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := make([]Session, 0, max(0, min(hint, 1<<24)))
+	var provider, builder, price string
+	var seq, newest, fee, secs int64
+	// Every session of an epoch names one of a few thousand accounts: decode each address once.
+	addrs := map[string]common.Address{}
+	addr := func(s string) common.Address {
+		a, ok := addrs[s]
+		if !ok {
+			a = common.HexToAddress(s)
+			addrs[s] = a
+		}
+		return a
+	}
+	for rows.Next() {
+		if err := rows.Scan(&seq, &provider, &builder, &fee, &price, &secs); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, Session{Seq: seq})
+		s := &out[len(out)-1]
+		s.Provider, s.Builder = addr(provider), addr(builder)
+		s.FeeBps, s.Seconds = uint16(fee), uint32(secs)
+		if err := s.Price.SetFromDecimal(price); err != nil {
+			return nil, 0, err
+		}
+		newest = seq
+	}
+	return out, newest, rows.Err()
+}
+
+// Records returns the records of the sessions with seq in [first, last], in seq order.
+func (t *Tx) Records(ctx context.Context, first, last int64) ([]json.RawMessage, error) {
+	rows, err := t.query(ctx, `SELECT record FROM session_records WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []json.RawMessage
+	for rows.Next() {
+		var rec string
+		if err := rows.Scan(&rec); err != nil {
+			return nil, err
+		}
+		out = append(out, json.RawMessage(rec))
+	}
+	return out, rows.Err()
+}
+
+// RecheckSessions loads, with their records, the uncredited sessions flagged for a recheck (through the
+// partial index on recheck = 1: no scan of the sessions).
+func (t *Tx) RecheckSessions(ctx context.Context) ([]Session, error) {
+	rows, err := t.query(ctx, `SELECT s.seq, s.session_id, s.feed, s.cursor, s.provider, s.builder, s.fee_bps, s.price,
+		s.seconds, s.closed_at, r.record
+		FROM sessions s JOIN session_records r ON r.seq = s.seq
+		WHERE s.recheck = 1 AND s.seq > `+creditedThrough+` ORDER BY s.seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		var s Session
+		var id, provider, builder, price, record string
+		var fee, secs, closed int64
+		if err := rows.Scan(&s.Seq, &id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
+			return nil, err
+		}
+		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
+		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
+		if err := s.Price.SetFromDecimal(price); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// OldestUncredited returns the closing time of the oldest session no live epoch credits; ok is false
+// when there is none.
+func (s *Store) OldestUncredited(ctx context.Context) (closedAt int64, ok bool, err error) {
+	var oldest sql.NullInt64
+	err = s.InTx(ctx, func(t *Tx) error {
+		return t.queryRow(ctx, `SELECT MIN(closed_at) FROM sessions WHERE seq > `+creditedThrough).Scan(&oldest)
+	})
+	return oldest.Int64, oldest.Valid, err
+}
+
+// Accounts returns every account's owed and credited amounts.
+func (t *Tx) Accounts(ctx context.Context) (map[common.Address]*Account, error) {
+	rows, err := t.query(ctx, `SELECT account, owed, credited FROM accounts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	b := map[common.Address]*Account{}
+	for rows.Next() {
+		var a, owed, cred string
+		if err := rows.Scan(&a, &owed, &cred); err != nil {
+			return nil, err
+		}
+		acc := new(Account)
+		if err := acc.Owed.SetFromDecimal(owed); err != nil {
+			return nil, err
+		}
+		if err := acc.Credited.SetFromDecimal(cred); err != nil {
+			return nil, err
+		}
+		b[common.HexToAddress(a)] = acc
+	}
+	return b, rows.Err()
+}
+
+// SaveAccounts writes every account of b (in address order).
+func (t *Tx) SaveAccounts(ctx context.Context, b map[common.Address]*Account) error {
+	accounts := make([]common.Address, 0, len(b))
+	for a := range b {
+		accounts = append(accounts, a)
+	}
+	slices.SortFunc(accounts, func(x, y common.Address) int { return bytes.Compare(x[:], y[:]) })
+	for _, a := range accounts {
+		acc := b[a]
+		if _, err := t.exec(ctx, `INSERT INTO accounts (account, owed, credited) VALUES (?, ?, ?)
+			ON CONFLICT (account) DO UPDATE SET owed = excluded.owed, credited = excluded.credited`,
+			a.Hex(), acc.Owed.Dec(), acc.Credited.Dec()); err != nil {
+			return fmt.Errorf("store: account %s: %w", a, err)
+		}
+	}
+	return nil
+}
+
+// InsertRejected stores a refused record (its ID and At are assigned here). A record that is not JSON is
+// stored as a JSON string.
+func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
+	var id int64
+	if err := t.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM rejected`).Scan(&id); err != nil {
+		return err
+	}
+	raw := r.Record
+	if !json.Valid(raw) {
+		raw, _ = json.Marshal(string(raw))
+	}
+	_, err := t.exec(ctx, `INSERT INTO rejected (id, feed, cursor, session_id, code, detail, record, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, r.Feed, r.Cursor, r.SessionID, r.Code, r.Detail, string(raw), now())
+	return err
+}
+
+// RejectedAfter lists rejected records with id > after, at most limit.
+func (s *Store) RejectedAfter(ctx context.Context, after int64, limit int) ([]Rejected, error) {
+	out := []Rejected{}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT id, feed, cursor, session_id, code, detail, record, at FROM rejected WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Rejected
+		var rec string
+		if err := rows.Scan(&r.ID, &r.Feed, &r.Cursor, &r.SessionID, &r.Code, &r.Detail, &rec, &r.At); err != nil {
+			return nil, err
+		}
+		r.Record = json.RawMessage(rec)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Cursor returns where feed was read up to ("" before the first page).
+func (s *Store) Cursor(ctx context.Context, feed string) (string, error) {
+	var c string
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT cursor FROM feeds WHERE url = ?`), feed).Scan(&c)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return c, err
+}
+
+// SetCursor records where feed was read up to.
+func (t *Tx) SetCursor(ctx context.Context, feed, cursor string) error {
+	_, err := t.exec(ctx, `INSERT INTO feeds (url, cursor, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`, feed, cursor, now())
+	return err
+}
+
+// Counts is how many rows the session tables hold (for tests and operators).
+type Counts struct {
+	Sessions, Records, Recheck int64
+}
+
+// Count counts the rows of the session tables.
+func (s *Store) Count(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM session_records),
+		(SELECT COUNT(*) FROM sessions WHERE recheck = 1)`).Scan(&c.Sessions, &c.Records, &c.Recheck)
+	return c, err
+}
