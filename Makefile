@@ -73,10 +73,12 @@ devnet: setup ## Run anvil on 127.0.0.1:8545 with the contracts deployed (Ctrl-C
 	$(FORGE) build
 	go run ./scripts/devnet
 
-bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invariant runs, Go benchmarks
+bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invariant runs, Go benchmarks and the soak run (LT_SOAK_DURATION, default 5m)
 	$(FORGE) test --isolate --match-path 'contracts/test/gas/*' -vv | grep -E '^\s*gas|Suite result'
 	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
-	go test -run '^$$' -bench . -benchmem ./...
+	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
+	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
+	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
 demo: setup ## Run the system on a local anvil chain and show it working
 	$(FORGE) build

@@ -64,14 +64,14 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	grant, err := c.Router.PostRFC(ctx, signed)
+	grant, issuer, err := c.Router.PostRFCAt(ctx, signed)
 	if err != nil {
 		return nil, err
 	}
 	if err := CheckGrant(c.Domain, &rfc, grant); err != nil {
 		return nil, err
 	}
-	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: c.Router, Now: c.Now})
+	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now})
 }
 
 // CheckGrant checks the router's answer to rfc (see Open).

@@ -14,6 +14,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // RFCDeadline is how far ahead NewRFC sets an RFC's deadline (PROTOCOL §6 allows up to 10 minutes).
@@ -34,7 +35,7 @@ func ParseModel(nameTag string) (common.Hash, error) {
 			return common.Hash{}, fmt.Errorf("%w: %q contains a space or control character", ErrBadModel, nameTag)
 		}
 	}
-	return crypto.Keccak256Hash([]byte(nameTag)), nil
+	return ids.ModelID(nameTag), nil
 }
 
 // RFCParams are the user's choices for one Request For Compute.

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -24,33 +26,67 @@ var ErrUnreachable = errors.New("client: peer unreachable")
 // maxAnswer bounds a JSON answer read from a router or provider (non-streaming chat answers included).
 const maxAnswer = 64 << 20
 
-// RouterClient talks to one router's public HTTP API (protocol/README.md "Router"). It is safe for
+// RouterClient talks to a router's public HTTP API (protocol/README.md "Router"), given one or several
+// base URLs: independent routers, or replicas of one. A call goes to the current router and, when it is
+// unreachable (connection refused, timeout, HTTP 5xx: ErrUnreachable), to the next URL of the list in
+// turn; the first that answers becomes the current one (sticky), so a working router keeps the traffic
+// until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere. It is safe for
 // concurrent use.
 type RouterClient struct {
-	base string
-	http *http.Client
+	bases []string
+	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
+	http  *http.Client
 }
 
-// NewRouterClient returns a client for the router at baseURL ("http://host:port"). hc nil means
-// http.DefaultClient; callers bound each call with its context.
-func NewRouterClient(baseURL string, hc *http.Client) *RouterClient {
+// NewRouterClient returns a client for the router(s) at baseURLs: one base URL ("http://host:port") or a
+// comma-separated list, tried in that order. hc nil means http.DefaultClient; callers bound each call
+// with its context.
+func NewRouterClient(baseURLs string, hc *http.Client) *RouterClient {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	return &RouterClient{base: strings.TrimRight(baseURL, "/"), http: hc}
+	var bases []string
+	for _, u := range strings.Split(baseURLs, ",") {
+		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
+			bases = append(bases, u)
+		}
+	}
+	if len(bases) == 0 {
+		bases = []string{""}
+	}
+	return &RouterClient{bases: bases, cur: new(atomic.Int32), http: hc}
 }
 
-// URL returns the router's base URL.
-func (c *RouterClient) URL() string { return c.base }
+// URL returns the current router's base URL.
+func (c *RouterClient) URL() string { return c.bases[c.cur.Load()] }
+
+// URLs returns every base URL, in failover order.
+func (c *RouterClient) URLs() []string { return slices.Clone(c.bases) }
+
+// pinned returns a copy of c whose current router is the one at index i, independent of c's: a session
+// closes at the router that issued its ticket first.
+func (c *RouterClient) pinned(i int32) *RouterClient {
+	p := &RouterClient{bases: c.bases, cur: new(atomic.Int32), http: c.http}
+	p.cur.Store(i)
+	return p
+}
 
 // PostRFC sends a signed RFC (POST /v1/rfc) and returns the router's grant. A refusal comes back as a
 // *wire.Error (allowance_exhausted, no_provider, nonce_reused, …).
 func (c *RouterClient) PostRFC(ctx context.Context, rfc eip712.SignedRFC) (*wire.RFCResponse, error) {
+	g, _, err := c.PostRFCAt(ctx, rfc)
+	return g, err
+}
+
+// PostRFCAt is PostRFC that also returns a client whose current router is the one that granted the
+// session (its later calls — the session's close — go there first).
+func (c *RouterClient) PostRFCAt(ctx context.Context, rfc eip712.SignedRFC) (*wire.RFCResponse, *RouterClient, error) {
 	var out wire.RFCResponse
-	if err := c.do(ctx, http.MethodPost, "/v1/rfc", rfc, &out); err != nil {
-		return nil, fmt.Errorf("router: rfc: %w", err)
+	i, err := c.do(ctx, http.MethodPost, "/v1/rfc", rfc, &out)
+	if err != nil {
+		return nil, nil, fmt.Errorf("router: rfc: %w", err)
 	}
-	return &out, nil
+	return &out, c.pinned(i), nil
 }
 
 // SessionRecord is the router's view of a session (answer of close and GET /v1/sessions/{id}). Fields
@@ -96,7 +132,7 @@ func (r SessionRecord) MarshalJSON() ([]byte, error) {
 // session (PROTOCOL §7 step 5).
 func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wire.CloseRequest) (*SessionRecord, error) {
 	var out SessionRecord
-	if err := c.do(ctx, http.MethodPost, "/v1/sessions/"+sessionID.Hex()+"/close", req, &out); err != nil {
+	if _, err := c.do(ctx, http.MethodPost, "/v1/sessions/"+sessionID.Hex()+"/close", req, &out); err != nil {
 		return nil, fmt.Errorf("router: close %s: %w", sessionID, err)
 	}
 	return &out, nil
@@ -105,7 +141,7 @@ func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wir
 // Session returns the router's record of a session (GET /v1/sessions/{id}).
 func (c *RouterClient) Session(ctx context.Context, sessionID common.Hash) (*SessionRecord, error) {
 	var out SessionRecord
-	if err := c.do(ctx, http.MethodGet, "/v1/sessions/"+sessionID.Hex(), nil, &out); err != nil {
+	if _, err := c.do(ctx, http.MethodGet, "/v1/sessions/"+sessionID.Hex(), nil, &out); err != nil {
 		return nil, fmt.Errorf("router: session %s: %w", sessionID, err)
 	}
 	return &out, nil
@@ -122,7 +158,7 @@ type Model struct {
 // array under "models" or "data"; an entry names its model under "name", "model" or "id".
 func (c *RouterClient) Models(ctx context.Context) ([]Model, error) {
 	var raw json.RawMessage
-	if err := c.do(ctx, http.MethodGet, "/v1/models", nil, &raw); err != nil {
+	if _, err := c.do(ctx, http.MethodGet, "/v1/models", nil, &raw); err != nil {
 		return nil, fmt.Errorf("router: models: %w", err)
 	}
 	models, err := decodeModels(raw)
@@ -193,7 +229,7 @@ type RouterAllowance struct {
 // JSON numbers.
 func (c *RouterClient) Allowance(ctx context.Context, user common.Address) (*RouterAllowance, error) {
 	var raw map[string]json.RawMessage
-	if err := c.do(ctx, http.MethodGet, "/v1/allowance/"+user.Hex(), nil, &raw); err != nil {
+	if _, err := c.do(ctx, http.MethodGet, "/v1/allowance/"+user.Hex(), nil, &raw); err != nil {
 		return nil, fmt.Errorf("router: allowance: %w", err)
 	}
 	return decodeAllowance(user, raw)
@@ -240,21 +276,44 @@ func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*Rout
 	return out, nil
 }
 
-// do sends a JSON request and decodes a 2xx JSON answer into out; other answers become *wire.Error.
-func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader
+// do sends a JSON request to the current router, failing over along the list while routers are
+// unreachable, and decodes a 2xx JSON answer into out; other answers become *wire.Error. It returns the
+// index of the router that answered, which becomes the current one.
+func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) (int32, error) {
+	var body []byte
 	if in != nil {
 		b, err := json.Marshal(in)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		body = bytes.NewReader(b)
+		body = b
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	start := c.cur.Load()
+	var err error
+	for k := range int32(len(c.bases)) {
+		i := (start + k) % int32(len(c.bases))
+		if err = c.doAt(ctx, c.bases[i], method, path, body, out); err == nil || !errors.Is(err, ErrUnreachable) {
+			c.cur.CompareAndSwap(start, i)
+			return i, err
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return start, err
+}
+
+// doAt is one attempt of do at the router at base.
+func (c *RouterClient) doAt(ctx context.Context, base, method, path string, body []byte, out any) error {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
 	if err != nil {
 		return err
 	}
-	if in != nil {
+	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")

@@ -21,6 +21,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/sse"
+	"github.com/laketravis/laketravis/protocol/usage"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -236,11 +238,11 @@ func (s *Session) ChatCompletion(ctx context.Context, body []byte) (*Completion,
 	id := s.meter.start(start)
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 	end := s.now()
-	tc := tokenCount{bodyBytes: len(body)}
+	tc := usage.Counter{BodyBytes: len(body)}
 	if err == nil {
-		tc.add(raw)
+		tc.Whole(raw)
 	}
-	in, out := tc.tokens(false)
+	in, out := tc.Tokens(false)
 	s.meter.finish(id, end, in, out, end.Sub(start))
 	if err != nil {
 		return nil, fmt.Errorf("%w: read answer: %w", ErrUnreachable, err)
@@ -253,12 +255,12 @@ func (s *Session) ChatCompletion(ctx context.Context, body []byte) (*Completion,
 type Stream struct {
 	s      *Session
 	resp   *http.Response
-	rd     *SSEReader
+	rd     *sse.Reader
 	single []byte // a 2xx answer that was not an event stream: handed out as one event
-	id     int
+	id     usage.ID
 	start  time.Time
 	ttft   time.Duration
-	tc     tokenCount
+	tc     usage.Counter
 	once   sync.Once
 }
 
@@ -279,9 +281,9 @@ func (s *Session) StreamChatCompletion(ctx context.Context, body []byte) (*Strea
 		resp.Body.Close()
 		return nil, statusError(resp, raw)
 	}
-	st := &Stream{s: s, resp: resp, id: s.meter.start(start), start: start, tc: tokenCount{bodyBytes: len(body)}}
+	st := &Stream{s: s, resp: resp, id: s.meter.start(start), start: start, tc: usage.Counter{BodyBytes: len(body)}}
 	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
-		st.rd = NewSSEReader(resp.Body)
+		st.rd = sse.NewReader(resp.Body)
 	} else {
 		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 		if err != nil {
@@ -298,13 +300,13 @@ func (st *Stream) Header() http.Header { return st.resp.Header }
 
 // Next returns the next event. At the end of the stream it returns io.EOF and finishes the request's
 // metering.
-func (st *Stream) Next() (Event, error) {
-	var ev Event
+func (st *Stream) Next() (sse.Event, error) {
+	var ev sse.Event
 	var err error
 	if st.rd != nil {
 		ev, err = st.rd.Next()
 	} else if st.single != nil {
-		ev, st.single = Event{Data: st.single}, nil
+		ev, st.single = sse.Event{Data: st.single}, nil
 	} else {
 		err = io.EOF
 	}
@@ -313,9 +315,15 @@ func (st *Stream) Next() (Event, error) {
 		if !errors.Is(err, io.EOF) {
 			err = fmt.Errorf("%w: stream: %w", ErrUnreachable, err)
 		}
-		return Event{}, err
+		return sse.Event{}, err
 	}
-	if !ev.Done() && st.tc.add(ev.Data) && st.ttft == 0 {
+	hasText := false
+	if st.rd == nil {
+		hasText = st.tc.Whole(ev.Data)
+	} else if !ev.Done() {
+		hasText = st.tc.Chunk(ev.Data)
+	}
+	if hasText && st.ttft == 0 {
 		st.ttft = max(st.s.now().Sub(st.start), time.Millisecond)
 	}
 	return ev, nil
@@ -326,7 +334,7 @@ func (st *Stream) Close() error {
 	var err error
 	st.once.Do(func() {
 		err = st.resp.Body.Close()
-		in, out := st.tc.tokens(st.rd != nil)
+		in, out := st.tc.Tokens(st.rd != nil)
 		st.s.meter.finish(st.id, st.s.now(), in, out, st.ttft)
 	})
 	return err
@@ -516,10 +524,7 @@ func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts 
 	s.seq = st.Seq
 	if st.Usage.Seconds > 0 || st.Usage.InputTokens > 0 || st.Usage.OutputTokens > 0 {
 		end := time.Unix(st.SavedAt, 0)
-		id := s.meter.start(end.Add(-time.Duration(st.Usage.Seconds) * time.Second))
-		s.meter.finish(id, end, uint64(st.Usage.InputTokens), uint64(st.Usage.OutputTokens),
-			time.Duration(st.Usage.TTFTMs)*time.Millisecond)
-		s.meter.requests = st.Usage.Requests
+		s.meter.resume(end, st.Usage)
 	}
 	return s, nil
 }

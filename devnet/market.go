@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -188,7 +189,7 @@ func (m *Market) SetBalance(ctx context.Context, addr common.Address, wei *big.I
 }
 
 // ModelID is the registry's id of name:tag.
-func ModelID(name, tag string) common.Hash { return crypto.Keccak256Hash([]byte(name + ":" + tag)) }
+func ModelID(name, tag string) common.Hash { return ids.ModelID(name + ":" + tag) }
 
 // RegisterModel registers name:tag (a model) with a stand-in content hash and a builder fee of feeBps, as
 // builder, and returns the model's id. The devnet's registry charges no name fee.

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -18,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -64,13 +64,16 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 	}
 	var text strings.Builder
 	done := false
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line, ok := strings.CutPrefix(sc.Text(), "data: ")
-		if !ok {
-			continue
+	rd := sse.NewReader(resp.Body)
+	for {
+		ev, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
 		}
-		if line == "[DONE]" {
+		if err != nil {
+			return nil, fmt.Errorf("e2e: chat stream: %w", err)
+		}
+		if ev.Done() {
 			done = true
 			break
 		}
@@ -79,12 +82,9 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 				Delta struct{ Content string } `json:"delta"`
 			} `json:"choices"`
 		}
-		if json.Unmarshal([]byte(line), &chunk) == nil && len(chunk.Choices) > 0 {
+		if json.Unmarshal(ev.Data, &chunk) == nil && len(chunk.Choices) > 0 {
 			text.WriteString(chunk.Choices[0].Delta.Content)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("e2e: chat stream: %w", err)
 	}
 	if !done {
 		return nil, errors.New("e2e: chat stream ended without [DONE]")
@@ -108,20 +108,31 @@ type SessionRecord struct {
 	Cursor            string               `json:"cursor"`
 }
 
-// RouterSession fetches the router's record of a session.
+// RouterSession fetches the (first) router's record of a session.
 func (s *Stack) RouterSession(ctx context.Context, id common.Hash) (*SessionRecord, error) {
+	return s.RouterSessionAt(ctx, s.RouterURL, id)
+}
+
+// RouterSessionAt fetches the record of a session at the router at base.
+func (s *Stack) RouterSessionAt(ctx context.Context, base string, id common.Hash) (*SessionRecord, error) {
 	var rec SessionRecord
-	if err := getJSON(ctx, s.RouterURL+"/v1/sessions/"+id.Hex(), &rec); err != nil {
+	if err := getJSON(ctx, base+"/v1/sessions/"+id.Hex(), &rec); err != nil {
 		return nil, err
 	}
 	return &rec, nil
 }
 
-// WaitClosed waits until the router records session id closed (and, unless held, in the settlement feed).
+// WaitClosed waits until the (first) router records session id closed (and, unless held, in the
+// settlement feed).
 func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Duration) (*SessionRecord, error) {
+	return s.WaitClosedAt(ctx, s.RouterURL, id, limit)
+}
+
+// WaitClosedAt is WaitClosed at the router at base.
+func (s *Stack) WaitClosedAt(ctx context.Context, base string, id common.Hash, limit time.Duration) (*SessionRecord, error) {
 	var last *SessionRecord
 	err := poll(ctx, limit, 200*time.Millisecond, func() (bool, error) {
-		rec, err := s.RouterSession(ctx, id)
+		rec, err := s.RouterSessionAt(ctx, base, id)
 		if err != nil {
 			return false, nil
 		}

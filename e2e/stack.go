@@ -25,10 +25,12 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/emissions"
+	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // Devnet accounts with on-chain roles (the devnet parameters of the deploy script).
@@ -69,6 +71,16 @@ type Options struct {
 	// NoKeeper starts the stack without its keeper: the caller runs one with RunKeeper (the keeper's
 	// crash-safety test, which kills and restarts it). KeeperURL is still where it is to listen.
 	NoKeeper bool
+	// RouterDatabase is the router's database: a postgres:// DSN, which every replica shares, or empty for
+	// a SQLite file in the stack's folder (then RouterReplicas must be 1).
+	RouterDatabase string
+	// RouterReplicas runs this many router processes with one key on RouterDatabase [1].
+	RouterReplicas int
+	// MoreRouters starts this many further independent routers, each with a key of its own (granted
+	// ROUTER_ROLE by the admin) and a SQLite database of its own.
+	MoreRouters int
+	// DeadRouterFirst puts the URL of a router that is not running first in the gateway's router list.
+	DeadRouterFirst bool
 	// LogDir receives one log file per process. Empty: a folder inside the stack's temporary folder,
 	// removed by Close (call DumpLogs before to see them).
 	LogDir string
@@ -113,6 +125,9 @@ func (o *Options) defaults() {
 	if o.MaxSeconds == 0 {
 		o.MaxSeconds = 300
 	}
+	if o.RouterReplicas == 0 {
+		o.RouterReplicas = 1
+	}
 }
 
 // Account is a key of the stack; Keystore is its encrypted file, when it has one.
@@ -138,6 +153,14 @@ type Provider struct {
 	Proc    *Proc
 }
 
+// Router is one router process of the stack.
+type Router struct {
+	Name    string
+	URL     string
+	Address common.Address // its key's address (ROUTER_ROLE)
+	Proc    *Proc
+}
+
 // Stack is a running Lake Travis system. Close stops it.
 type Stack struct {
 	Opts Options
@@ -158,13 +181,15 @@ type Stack struct {
 	Pool *computepool.ComputePool
 	MOR  *mortoken.MORToken
 
-	Upstream  *Upstream
-	Router    *Proc
-	Keeper    *Proc
-	Gateway   *Proc
-	Providers []*Provider
-	Builder   Account
-	User      Account
+	Upstream      *Upstream
+	Router        *Proc     // the first router (Routers[0])
+	Routers       []*Router // the replicas of the first router, then the MoreRouters'
+	DeadRouterURL string    // DeadRouterFirst: the URL nothing listens on
+	Keeper        *Proc
+	Gateway       *Proc
+	Providers     []*Provider
+	Builder       Account
+	User          Account
 
 	RouterURL  string
 	KeeperURL  string
@@ -413,26 +438,15 @@ func (s *Stack) startServices(ctx context.Context) error {
 	}
 	s.logf("stand-in OpenAI upstream (the LLM backend) on %s", s.Upstream.URL)
 
-	listen, err := freeAddr()
-	if err != nil {
-		return err
-	}
 	keeperListen, err := freeAddr()
 	if err != nil {
 		return err
 	}
-	s.RouterURL = "http://" + listen
 	s.KeeperURL = "http://" + keeperListen
-	// Confirmations 0 and a short poll: the router sees the registrations and bids at once. The keeper URL
-	// is where the transparency page links the batch files.
-	if s.Router, err = s.start(ctx, "router", "/healthz", s.RouterURL, "router",
-		"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
-		"--private-key", "0x"+devnet.DevKeys[routerAccount],
-		"--listen", listen, "--database", filepath.Join(s.Dir, "router.db"),
-		"--confirmations", "0", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL); err != nil {
+	if err := s.startRouters(ctx); err != nil {
 		return err
 	}
-	s.logf("router on %s", s.RouterURL)
+	s.Router, s.RouterURL = s.Routers[0].Proc, s.Routers[0].URL
 
 	if !o.NoKeeper {
 		if s.Keeper, err = s.start(ctx, "keeper", "/healthz", s.KeeperURL, "keeper", s.keeperArgs()...); err != nil {
@@ -447,7 +461,8 @@ func (s *Stack) startServices(ctx context.Context) error {
 		}
 	}
 
-	if listen, err = freeAddr(); err != nil {
+	listen, err := freeAddr()
+	if err != nil {
 		return err
 	}
 	s.GatewayURL = "http://" + listen
@@ -458,13 +473,105 @@ func (s *Stack) startServices(ctx context.Context) error {
 		}
 	}
 	if s.Gateway, err = s.start(ctx, "gateway", "/healthz", s.GatewayURL, "lt", "gateway",
-		"--router", s.RouterURL, "--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
+		"--router", strings.Join(s.gatewayRouters(), ","), "--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
 		"--keystore", s.User.Keystore, "--password-file", s.PasswordFile, "--listen", listen,
 		"--idle-timeout", o.GatewayIdleTimeout.String(), "--max-price", maxPrice.String(), "--max-seconds", strconv.FormatUint(uint64(o.MaxSeconds), 10)); err != nil {
 		return err
 	}
 	s.logf("user's gateway (lt gateway) on %s/v1", s.GatewayURL)
 	return nil
+}
+
+// startRouters runs the first router's replicas (one key, one database) and the MoreRouters (a key and a
+// SQLite database each; the admin grants each key ROUTER_ROLE first), each checked healthy.
+func (s *Stack) startRouters(ctx context.Context) error {
+	o := s.Opts
+	db := o.RouterDatabase
+	if db == "" {
+		if o.RouterReplicas > 1 {
+			return errors.New("e2e: router replicas share a PostgreSQL database: set RouterDatabase")
+		}
+		db = filepath.Join(s.Dir, "router.db")
+	}
+	key := devnet.DevKey(routerAccount)
+	for i := range o.RouterReplicas + o.MoreRouters {
+		name := "router"
+		if i > 0 {
+			name = fmt.Sprintf("router-%d", i+1)
+		}
+		if i >= o.RouterReplicas { // an independent router
+			acc := newAccount(name)
+			key, db = acc.Key, filepath.Join(s.Dir, name+".db")
+			if err := s.grantRouterRole(ctx, acc.Address); err != nil {
+				return err
+			}
+		}
+		listen, err := freeAddr()
+		if err != nil {
+			return err
+		}
+		r := &Router{Name: name, URL: "http://" + listen, Address: crypto.PubkeyToAddress(key.PublicKey)}
+		// Confirmations 0 and a short poll: the router sees the registrations and bids at once. The keeper
+		// URL is where the transparency page links the batch files.
+		if r.Proc, err = s.start(ctx, name, "/healthz", r.URL, "router",
+			"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
+			"--private-key", "0x"+hex.EncodeToString(crypto.FromECDSA(key)),
+			"--listen", listen, "--database", db,
+			"--confirmations", "0", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL); err != nil {
+			return err
+		}
+		s.Routers = append(s.Routers, r)
+		s.logf("%s (%s) on %s", name, r.Address.Hex(), r.URL)
+	}
+	return nil
+}
+
+// grantRouterRole has the admin grant a an on-chain ROUTER_ROLE.
+func (s *Stack) grantRouterRole(ctx context.Context, a common.Address) error {
+	m, err := marketplace.NewMarketplace(s.addr("Marketplace"), s.Eth)
+	if err != nil {
+		return err
+	}
+	role, err := m.ROUTERROLE(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return err
+	}
+	if _, err := devnet.Mined(ctx, s.Eth)(m.GrantRole(s.as(ctx, devnet.DevKey(adminAccount)), role, a)); err != nil {
+		return fmt.Errorf("e2e: grant ROUTER_ROLE to %s: %w", a, err)
+	}
+	return nil
+}
+
+// RouterURLs are the URLs of every router of the stack, in start order.
+func (s *Stack) RouterURLs() []string {
+	out := make([]string, len(s.Routers))
+	for i, r := range s.Routers {
+		out[i] = r.URL
+	}
+	return out
+}
+
+// feeds are the settlement feeds the keeper reads: one per independent router (its first replica).
+func (s *Stack) feeds() []string {
+	out := []string{s.RouterURL}
+	for _, r := range s.Routers[s.Opts.RouterReplicas:] {
+		out = append(out, r.URL)
+	}
+	return out
+}
+
+// gatewayRouters is the gateway's router list: a dead URL first (DeadRouterFirst), then every router.
+func (s *Stack) gatewayRouters() []string {
+	urls := s.RouterURLs()
+	if s.Opts.DeadRouterFirst {
+		if s.DeadRouterURL == "" {
+			if addr, err := freeAddr(); err == nil {
+				s.DeadRouterURL = "http://" + addr
+			}
+		}
+		urls = append([]string{s.DeadRouterURL}, urls...)
+	}
+	return urls
 }
 
 // keeperArgs is the keeper's command line: the stack's chain, deployment, router feed and keeper key,
@@ -479,7 +586,7 @@ func (s *Stack) keeperArgs(extra ...string) []string {
 	}
 	args = append(args, "--deployment", s.DeploymentFile,
 		"--raw-key", devnet.DevKeys[keeperAccount],
-		"--routers", s.RouterURL, "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
+		"--routers", strings.Join(s.feeds(), ","), "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
 		"--confirmations", "1", "--public-url", s.KeeperURL, "--listen", strings.TrimPrefix(s.KeeperURL, "http://"),
 		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info")
 	return append(args, extra...)
@@ -515,7 +622,7 @@ func (s *Stack) StartProvider(ctx context.Context, p *Provider) error {
 	p.Proc, err = s.start(ctx, p.Name, "/healthz", p.URL, "provider", "serve",
 		"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
 		"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile, "--owner", p.Owner.Address.Hex(),
-		"--upstream", s.Upstream.URL, "--model", s.Opts.Model+"=stand-in", "--router-url", s.RouterURL,
+		"--upstream", s.Upstream.URL, "--model", s.Opts.Model+"=stand-in", "--router-url", strings.Join(s.RouterURLs(), ","),
 		"--listen", p.Listen, "--log-format", "console")
 	if err != nil {
 		return err
@@ -656,7 +763,7 @@ func modelID(nameTag string) (common.Hash, error) {
 	if !ok || name == "" || tag == "" {
 		return common.Hash{}, fmt.Errorf("e2e: model %q is not name:tag", nameTag)
 	}
-	return crypto.Keccak256Hash([]byte(nameTag)), nil
+	return ids.ModelID(nameTag), nil
 }
 
 func mor18(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1e18)) }

@@ -127,26 +127,37 @@ func Retry[T any](ctx context.Context, log *zap.Logger, what string, f func(cont
 // ErrWrongChain is returned by Dial when the RPC serves another chain than the deployment's.
 var ErrWrongChain = errors.New("the RPC serves another chain than the deployment file's")
 
-// Dial connects to the RPC URLs and checks them against dep: the chain id must be dep's, and dep's
-// Marketplace must hold code there. RPC failures are retried (Retry) while ctx lasts; a wrong chain or
-// a missing contract is not.
+// Dial connects to the RPC URLs and checks them against dep (CheckChain), retrying RPC failures (Retry)
+// while ctx lasts, for services: a wrong chain or a missing contract is not retried.
 func Dial(ctx context.Context, log *zap.Logger, urls []string, opts chain.Options, dep *deployments.Deployment) (*chain.Client, error) {
 	cl, err := chain.Dial(ctx, urls, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := Check(ctx, log, cl, dep); err != nil {
+	var wrong error // not retried
+	_, err = Retry(ctx, log, "chain check", func(ctx context.Context) (struct{}, error) {
+		err := CheckChain(ctx, cl, dep)
+		if errors.Is(err, ErrWrongChain) {
+			wrong, err = err, nil
+		}
+		return struct{}{}, err
+	})
+	if err == nil {
+		err = wrong
+	}
+	if err != nil {
 		cl.Close()
 		return nil, err
 	}
 	return cl, nil
 }
 
-// Check is Dial's check on a client already open.
-func Check(ctx context.Context, log *zap.Logger, cl *chain.Client, dep *deployments.Deployment) error {
-	id, err := Retry(ctx, log, "chain id", cl.ChainID)
+// CheckChain checks, once, that the RPC behind cl serves dep's chain and that dep's Marketplace holds
+// code there. A mismatch wraps ErrWrongChain; an RPC failure does not. The CLIs call it directly.
+func CheckChain(ctx context.Context, cl *chain.Client, dep *deployments.Deployment) error {
+	id, err := cl.ChainID(ctx)
 	if err != nil {
-		return fmt.Errorf("chain id: %w", err)
+		return fmt.Errorf("cannot reach the chain at %s: %w", strings.Join(cl.URLs(), ", "), err)
 	}
 	if id.Uint64() != dep.ChainID {
 		return fmt.Errorf("%w: RPC %s serves chain %d, the deployment file is for chain %d", ErrWrongChain,
@@ -154,9 +165,9 @@ func Check(ctx context.Context, log *zap.Logger, cl *chain.Client, dep *deployme
 	}
 	market, err := dep.Address("Marketplace")
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: %w", ErrWrongChain, err)
 	}
-	code, err := Retry(ctx, log, "Marketplace code", func(ctx context.Context) ([]byte, error) { return cl.CodeAt(ctx, market, nil) })
+	code, err := cl.CodeAt(ctx, market, nil)
 	if err != nil {
 		return fmt.Errorf("Marketplace code: %w", err)
 	}

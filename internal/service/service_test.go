@@ -9,9 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/service"
 )
 
@@ -98,4 +102,22 @@ func TestRetry(t *testing.T) {
 	cancel()
 	_, err = service.Retry(ctx, zap.NewNop(), "x", func(context.Context) (int, error) { return 0, errors.New("down") })
 	require.Error(t, err)
+}
+
+// TestDialChecksTheChain: a deployment file of another chain, or whose Marketplace holds no code on this
+// one, is refused at once (not retried as an RPC failure would be).
+func TestDialChecksTheChain(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
+	require.NoError(t, err)
+	defer a.Close()
+	noCode := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	for _, dep := range []*deployments.Deployment{
+		{ChainID: 1, Contracts: map[string]common.Address{"Marketplace": noCode}},
+		{ChainID: 31337, Contracts: map[string]common.Address{"Marketplace": noCode}},
+	} {
+		_, err := service.Dial(ctx, zap.NewNop(), []string{a.URL}, chain.Options{}, dep)
+		require.ErrorIs(t, err, service.ErrWrongChain)
+	}
 }

@@ -64,6 +64,10 @@ type Config struct {
 	ClaimsEnabled  bool        // pay accounts with claimMany once an epoch is claimable
 	ClaimThreshold uint256.Int // only accounts owed at least this much (wei)
 	MaxClaimBatch  int         // at most this many accounts per claimMany (default 200)
+
+	// RecordRetention: the records of sessions whose epoch has been claimable this long leave the
+	// database (their batch file keeps them); 0 keeps them for ever.
+	RecordRetention time.Duration
 }
 
 // Ledger runs the settlement pipeline.

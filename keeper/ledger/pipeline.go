@@ -56,6 +56,15 @@ func (l *Ledger) Step(ctx context.Context) error {
 	if err := l.claims(ctx); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
+	if l.cfg.RecordRetention > 0 {
+		n, err := l.store.PruneRecords(ctx, time.Now().Add(-l.cfg.RecordRetention).Unix())
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			l.log.Info("settled session records pruned (their batch files keep them)", zap.Int64("records", n))
+		}
+	}
 	last := time.Time{}
 	if n := len(epochs); n > 0 {
 		last = time.Unix(epochs[n-1].CreatedAt, 0)

@@ -307,6 +307,25 @@ func (t *Tx) SetCursor(ctx context.Context, feed, cursor string) error {
 	return err
 }
 
+// PruneRecords deletes the stored records of the sessions credited by epochs that became claimable
+// before the unix time before, and returns how many it deleted. Those records are published in the
+// epochs' batch files, which stay as files (the root commits to them); nothing reads them from the
+// database again: batch files are written before an epoch is committed, and rechecks only concern
+// uncredited sessions. The narrow session rows stay: they refuse a session billed twice.
+func (s *Store) PruneRecords(ctx context.Context, before int64) (int64, error) {
+	var n int64
+	err := s.InTx(ctx, func(t *Tx) error {
+		res, err := t.exec(ctx, `DELETE FROM session_records WHERE seq <= (SELECT COALESCE(MAX(last_seq), 0) FROM epochs
+			WHERE state = ? AND claimable_at < ?)`, StateClaimable, before)
+		if err != nil {
+			return fmt.Errorf("store: prune records: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return n, err
+}
+
 // Counts is how many rows the session tables hold (for tests and operators).
 type Counts struct {
 	Sessions, Records, Recheck int64

@@ -281,3 +281,40 @@ func TestConcurrentTransactions(t *testing.T) {
 }
 
 func feedName(a, b int) string { return fmt.Sprintf("http://r%d/%d", a, b) }
+
+// TestPruneRecords: the records of sessions whose epoch has been claimable for the retention window
+// leave the database, the session rows (which refuse a second billing) and every other record stay.
+func TestPruneRecords(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		var id int64
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+			for seq := int64(1); seq <= 3; seq++ {
+				if _, err := tx.InsertSession(ctx, &store.Session{Seq: seq, ID: common.BigToHash(big.NewInt(seq)), Record: []byte(`{"s":1}`)}); err != nil {
+					return err
+				}
+			}
+			id, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 0, State: store.StateAssembled, Sessions: 2, FirstSeq: 1, LastSeq: 2}, nil)
+			return err
+		}))
+		prune := func(before int64) int64 {
+			n, err := st.PruneRecords(ctx, before)
+			require.NoError(t, err)
+			return n
+		}
+		require.Zero(t, prune(1000), "not claimable yet: kept")
+		require.NoError(t, st.MarkConfirmed(ctx, id, 100, common.Hash{1}, 7))
+		require.Zero(t, prune(1000), "confirmed, not claimable: kept")
+		require.NoError(t, st.MarkClaimable(ctx, id, ""))
+		require.Zero(t, prune(100), "claimable within the window: kept")
+		require.Equal(t, int64(2), prune(101))
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, store.Counts{Sessions: 3, Records: 1}, c)
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			recs, err := tx.Records(ctx, 1, 3)
+			require.Len(t, recs, 1, "the uncredited session's record stays")
+			return err
+		}))
+	})
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/protocol/amount"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/market"
 )
@@ -180,7 +181,7 @@ func (a *app) bidCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return a.report([]*market.Result{res}, map[string]any{"model": model, "modelId": market.ModelID(model), "pricePerSecond": price.String()},
+				return a.report([]*market.Result{res}, map[string]any{"model": model, "modelId": ids.ModelID(model), "pricePerSecond": price.String()},
 					fmt.Sprintf("bid on %s: %s/s (%s wei/s)", model, amount.FormatMOR(price), price))
 			})
 		},
@@ -235,7 +236,7 @@ func (a *app) modelCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				id := market.ModelID(name + ":" + tag)
+				id := ids.ModelID(name + ":" + tag)
 				return a.report(res, map[string]any{"model": name + ":" + tag, "modelId": id, "kind": kind},
 					fmt.Sprintf("registered %s %s:%s (id %s)", kind, name, tag, id.Hex()))
 			})

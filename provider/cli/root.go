@@ -22,6 +22,7 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/provider/market"
@@ -149,9 +150,9 @@ func (a *app) connect(ctx context.Context) (*conn, error) {
 		client.Close()
 		return nil, fmt.Errorf("%w (pass --deployment with the deployment file of chain %s)", err, id)
 	}
-	if dep.ChainID != id.Uint64() {
+	if err := service.CheckChain(ctx, client, dep); err != nil {
 		client.Close()
-		return nil, fmt.Errorf("deployment %s is for chain %d but the RPC serves chain %s", path, dep.ChainID, id)
+		return nil, fmt.Errorf("deployment %s: %w", path, err)
 	}
 	m, err := market.New(client, dep)
 	if err != nil {

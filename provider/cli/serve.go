@@ -54,7 +54,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
 	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
-	f.String("router-url", "", "router base URL to report session closes to")
+	f.StringSlice("router-url", nil, "router base URLs to report session closes to (comma-separated or repeated): each close goes to the router whose key signed its ticket")
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
 	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
@@ -163,7 +163,7 @@ func (a *app) serve(ctx context.Context) error {
 		UpstreamURL:    upstream,
 		UpstreamAPIKey: a.v.GetString("upstream-api-key"),
 		Models:         models,
-		RouterURL:      strings.TrimRight(a.v.GetString("router-url"), "/"),
+		RouterURLs:     a.routerURLs(),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
 		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
 		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
@@ -172,7 +172,7 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if a.v.GetString("router-url") == "" {
+	if len(a.routerURLs()) == 0 {
 		log.Warn("no --router-url: session closes are not reported to a router (users can still close there)")
 	}
 	ln, err := net.Listen("tcp", a.v.GetString("listen"))
@@ -180,4 +180,17 @@ func (a *app) serve(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w (choose another --listen)", a.v.GetString("listen"), err)
 	}
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+}
+
+// routerURLs is --router-url as a list (repeated flags, a comma-separated string or a config list).
+func (a *app) routerURLs() []string {
+	var out []string
+	for _, s := range a.v.GetStringSlice("router-url") {
+		for _, u := range strings.Split(s, ",") {
+			if u = strings.TrimSpace(u); u != "" {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
@@ -17,6 +16,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/protocol/amount"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // Backend is the chain access the market needs: contract calls and transactions, receipts, balances.
@@ -75,9 +75,6 @@ func (m *Market) ChainID() uint64 { return m.chainID }
 func (m *Market) Backend() Backend { return m.backend }
 
 func call(ctx context.Context) *bind.CallOpts { return &bind.CallOpts{Context: ctx} }
-
-// ModelID is PROTOCOL §5's keccak256(bytes("name:tag")).
-func ModelID(fullName string) common.Hash { return crypto.Keccak256Hash([]byte(fullName)) }
 
 // SplitModel splits "name:tag" and checks both parts are present.
 func SplitModel(fullName string) (name, tag string, err error) {
@@ -145,12 +142,9 @@ func (m *Market) SignerOf(ctx context.Context, account common.Address) (common.A
 	return s, nil
 }
 
-// RouterRole is keccak256("ROUTER_ROLE").
-var RouterRole = crypto.Keccak256Hash([]byte("ROUTER_ROLE"))
-
 // IsRouter reports whether addr holds ROUTER_ROLE on the Marketplace.
 func (m *Market) IsRouter(ctx context.Context, addr common.Address) (bool, error) {
-	ok, err := m.mkt.HasRole(call(ctx), RouterRole, addr)
+	ok, err := m.mkt.HasRole(call(ctx), ids.RouterRole, addr)
 	if err != nil {
 		return false, fmt.Errorf("market: hasRole(ROUTER_ROLE, %s): %w", addr, err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -185,7 +186,7 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 	if _, _, err := SplitModel(model); err != nil {
 		return nil, fmt.Errorf("bid delete: %w", err)
 	}
-	id := ModelID(model)
+	id := ids.ModelID(model)
 	price, err := m.mkt.Bid(call(ctx), s.From(), id)
 	if err != nil {
 		return nil, fmt.Errorf("bid delete: read bid: %w", err)
@@ -212,7 +213,7 @@ func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string,
 	if feeBps > maxFee {
 		return nil, fmt.Errorf("model register: fee %d bps is above the maximum %d bps", feeBps, maxFee)
 	}
-	id := ModelID(name + ":" + tag)
+	id := ids.ModelID(name + ":" + tag)
 	if ok, err := m.reg.IsRegistered(call(ctx), id); err != nil {
 		return nil, fmt.Errorf("model register: %w", err)
 	} else if ok {
@@ -292,7 +293,7 @@ func (m *Market) checkModel(ctx context.Context, model, action string) (common.H
 	if _, _, err := SplitModel(model); err != nil {
 		return common.Hash{}, fmt.Errorf("%s: %w", action, err)
 	}
-	id := ModelID(model)
+	id := ids.ModelID(model)
 	ok, err := m.reg.IsRegistered(call(ctx), id)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("%s: read model registry: %w", action, err)

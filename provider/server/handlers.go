@@ -204,7 +204,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("session closed with receipt", zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds),
 		zap.Uint32("meteredSeconds", snap.Usage.Seconds), zap.Uint32("in", req.Receipt.InputTokens), zap.Uint32("out", req.Receipt.OutputTokens))
-	s.report("receipt", wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig})
+	s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig})
 	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig})
 }
 
@@ -243,5 +243,5 @@ func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	}
 	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
 		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
-	s.report(kind, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig})
+	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig})
 }

@@ -13,6 +13,9 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/jsonscan"
+	"github.com/laketravis/laketravis/protocol/sse"
+	"github.com/laketravis/laketravis/protocol/usage"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -114,9 +117,10 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		if stream && strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
-			m := sseMeter{onFirst: req.FirstToken}
-			s.relayStream(w, resp, &m, model.rename)
-			in, out = m.tokens(len(body))
+			m := newStreamMeter(len(body), req.FirstToken)
+			s.relayStream(w, resp, m, model.rename)
+			in, out = m.count.Tokens(true)
+			m.release()
 			return
 		}
 		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
@@ -125,7 +129,9 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		req.FirstToken()
-		in, out = usageOf(raw, len(body))
+		count := usage.Counter{BodyBytes: len(body)}
+		count.Whole(raw)
+		in, out = count.Tokens(false)
 		copyHeader(w.Header(), resp.Header, "Content-Type")
 		w.WriteHeader(resp.StatusCode)
 		_, _ = w.Write(model.rename.apply(raw))
@@ -146,7 +152,7 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 	if !json.Valid(body) {
 		return nil, false, errNotObject
 	}
-	i := skipSpace(body, 0)
+	i := jsonscan.SkipSpace(body, 0)
 	if body[i] != '{' {
 		return nil, false, errNotObject
 	}
@@ -155,12 +161,12 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 	modelSpans := spansBuf[:0]
 	var streamVal []byte
 	hasOptions, empty := false, false
-	i = skipSpace(body, i+1)
+	i = jsonscan.SkipSpace(body, i+1)
 	if body[i] == '}' {
 		empty = true
 	}
 	for !empty {
-		keyEnd := skipString(body, i)
+		keyEnd := jsonscan.SkipString(body, i)
 		key := body[i+1 : keyEnd-1]
 		if bytes.IndexByte(key, '\\') >= 0 { // escaped key: decode it (rare)
 			var k string
@@ -169,8 +175,8 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 			}
 			key = []byte(k)
 		}
-		i = skipSpace(body, skipSpace(body, keyEnd)+1) // past ':'
-		end := skipValue(body, i)
+		i = jsonscan.SkipSpace(body, jsonscan.SkipSpace(body, keyEnd)+1) // past ':'
+		end := jsonscan.SkipValue(body, i)
 		switch string(key) {
 		case "model":
 			modelSpans = append(modelSpans, span{i, end})
@@ -179,11 +185,11 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 		case "stream_options":
 			hasOptions = true
 		}
-		i = skipSpace(body, end)
+		i = jsonscan.SkipSpace(body, end)
 		if body[i] == '}' {
 			break
 		}
-		i = skipSpace(body, i+1) // past ','
+		i = jsonscan.SkipSpace(body, i+1) // past ','
 	}
 	closing := i // the object's '}'
 	stream := string(streamVal) == "true"
@@ -214,66 +220,10 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 	return out, stream, nil
 }
 
-// The scanners below walk JSON already checked by json.Valid: they find where tokens end, nothing more.
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at b[i] == '"'.
-func skipString(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return i
-}
-
-// skipValue returns the index after the value starting at b[i].
-func skipValue(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		return skipString(b, i)
-	case '{', '[':
-		depth := 0
-		for i < len(b) {
-			switch b[i] {
-			case '"':
-				i = skipString(b, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-			i++
-		}
-		return i
-	}
-	for i < len(b) {
-		switch b[i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return i
-		}
-		i++
-	}
-	return i
-}
-
 // relayStream copies an SSE stream to the client and feeds the meter. Every read of the upstream body
 // returns what the upstream has sent so far (up to the buffer's size) and is written and flushed at once:
 // nothing waits for more data, and chunks that arrived together leave in one write.
-func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *sseMeter, rn *modelRename) {
+func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *streamMeter, rn *modelRename) {
 	copyHeader(w.Header(), resp.Header, "Content-Type")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
@@ -325,125 +275,39 @@ func copyHeader(dst, src http.Header, names ...string) {
 	}
 }
 
-// openAIUsage is the usage object of OpenAI answers and of the final chunk of a stream.
-type openAIUsage struct {
-	PromptTokens     uint64 `json:"prompt_tokens"`
-	CompletionTokens uint64 `json:"completion_tokens"`
-}
-
-// usageOf reads the usage of a non-streaming answer; without one it estimates: a token per 4 bytes of
-// prompt body and of generated text.
-func usageOf(raw []byte, promptBytes int) (in, out uint64) {
-	var v struct {
-		Usage   *openAIUsage `json:"usage"`
-		Choices []struct {
-			Text    string `json:"text"`
-			Message struct {
-				Content string `json:"content"`
-			} `json:"message"`
-		} `json:"choices"`
-	}
-	if json.Unmarshal(raw, &v) != nil {
-		return 0, 0
-	}
-	if v.Usage != nil && (v.Usage.PromptTokens > 0 || v.Usage.CompletionTokens > 0) {
-		return v.Usage.PromptTokens, v.Usage.CompletionTokens
-	}
-	var n int
-	for _, c := range v.Choices {
-		n += len(c.Text) + len(c.Message.Content)
-	}
-	return uint64(promptBytes+3) / 4, uint64(n+3) / 4
-}
-
-// sseMeter watches an SSE stream: it notes the first chunk carrying generated text (time to first
-// token), counts such chunks (a token each, the fallback when the stream reports no usage) and keeps
-// the last usage object seen. It looks for byte patterns and decodes JSON only for usage chunks, so it
-// costs little per chunk.
-type sseMeter struct {
+// streamMeter meters a relayed stream: it reads the events with the protocol's SSE parser and counts
+// their chunks with the protocol's counter (the client reads and counts them the same way), and notes the
+// first chunk carrying generated text (time to first token). Meters are pooled: a request allocates none.
+type streamMeter struct {
+	sse.Parser
+	count   usage.Counter
 	onFirst func()
-	partial []byte
-	chunks  uint64
-	usage   *openAIUsage
 }
 
-// Write feeds stream bytes.
-func (m *sseMeter) Write(p []byte) {
-	for len(p) > 0 {
-		i := bytes.IndexByte(p, '\n')
-		if i < 0 {
-			m.partial = append(m.partial, p...)
-			return
-		}
-		line := p[:i]
-		if len(m.partial) > 0 {
-			m.partial = append(m.partial, line...)
-			line = m.partial
-		}
-		m.line(line)
-		m.partial = m.partial[:0]
-		p = p[i+1:]
-	}
+var streamMeters = sync.Pool{New: func() any {
+	m := &streamMeter{}
+	m.OnEvent = m.event
+	return m
+}}
+
+func newStreamMeter(promptBytes int, onFirst func()) *streamMeter {
+	m := streamMeters.Get().(*streamMeter)
+	m.Reset()
+	m.count, m.onFirst = usage.Counter{BodyBytes: promptBytes}, onFirst
+	return m
 }
 
-var (
-	dataPrefix  = []byte("data:")
-	usageKey    = []byte(`"usage"`)
-	contentKey  = []byte(`"content"`)
-	textKey     = []byte(`"text"`)
-	nullLiteral = []byte("null")
-)
-
-func (m *sseMeter) line(l []byte) {
-	if !bytes.HasPrefix(l, dataPrefix) {
-		return
-	}
-	data := bytes.TrimSpace(l[len(dataPrefix):])
-	if len(data) == 0 || data[0] != '{' {
-		return // [DONE] or keep-alive
-	}
-	if hasText(data, contentKey) || hasText(data, textKey) {
-		m.chunks++
-		if m.chunks == 1 && m.onFirst != nil {
-			m.onFirst()
-		}
-	}
-	// Only the usage chunk (usually the last) is decoded; "usage":null on the others is skipped.
-	if v := valueAfter(data, usageKey); v >= 0 && !bytes.HasPrefix(data[v:], nullLiteral) {
-		var u struct {
-			Usage *openAIUsage `json:"usage"`
-		}
-		if json.Unmarshal(data, &u) == nil && u.Usage != nil {
-			m.usage = u.Usage
-		}
+func (m *streamMeter) event(_, data []byte) {
+	if !sse.IsDone(data) && m.count.Chunk(data) && m.onFirst != nil {
+		m.onFirst()
+		m.onFirst = nil
 	}
 }
 
-// valueAfter returns the index of the value of the first key member of data ("key": value), or -1.
-func valueAfter(data, key []byte) int {
-	i := bytes.Index(data, key)
-	if i < 0 {
-		return -1
-	}
-	j := skipSpace(data, i+len(key))
-	if j >= len(data) || data[j] != ':' {
-		return -1
-	}
-	return skipSpace(data, j+1)
-}
-
-// hasText says whether the first key member of data is a non-empty string (generated text).
-func hasText(data, key []byte) bool {
-	v := valueAfter(data, key)
-	return v >= 0 && v+1 < len(data) && data[v] == '"' && data[v+1] != '"'
-}
-
-// tokens returns the stream's usage, or the estimate when it reported none.
-func (m *sseMeter) tokens(promptBytes int) (in, out uint64) {
-	if m.usage != nil && (m.usage.PromptTokens > 0 || m.usage.CompletionTokens > 0) {
-		return m.usage.PromptTokens, m.usage.CompletionTokens
-	}
-	return uint64(promptBytes+3) / 4, m.chunks
+// release returns m to the pool.
+func (m *streamMeter) release() {
+	m.onFirst = nil
+	streamMeters.Put(m)
 }
 
 // relayUpstreamError answers with the upstream's status (429 stays 429, 503 stays 503) and an

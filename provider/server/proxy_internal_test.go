@@ -79,25 +79,29 @@ func FuzzRewriteBody(f *testing.F) {
 
 func TestSSEMeter(t *testing.T) {
 	var first int
-	m := &sseMeter{onFirst: func() { first++ }}
+	m := newStreamMeter(100, func() { first++ })
 	stream := "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],\"usage\":null}\n\n" +
 		"data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}],\"usage\":null}\n\n" +
 		"data: {\"choices\":[{\"delta\":{\"content\" : \"lo\"}}]}\n\n" +
 		": keep-alive\n\n" +
-		"data: {\"choices\":[{\"text\":\"!\"}]}\n\n" +
-		"data: {\"choices\":[],\"usage\": {\"prompt_tokens\":13,\"completion_tokens\":3}}\n\n" +
-		"data: [DONE]\n\n"
-	for i := 0; i < len(stream); i += 7 { // lines split across reads
-		m.Write([]byte(stream[i:min(i+7, len(stream))]))
+		"data: {\"choices\":[{\"text\":\"!\"}]}\n\n"
+	write := func(stream string) {
+		for i := 0; i < len(stream); i += 7 { // lines split across reads
+			m.Write([]byte(stream[i:min(i+7, len(stream))]))
+		}
 	}
+	write(stream)
+	in, out := m.count.Tokens(true)
+	require.Equal(t, [2]uint64{25, 3}, [2]uint64{in, out}, "content and text chunks counted, the empty role chunk not")
+	write("data: {\"choices\":[],\"usage\": {\"prompt_tokens\":13,\"completion_tokens\":3}}\n\n" +
+		"data: [DONE]\n\n")
 	require.Equal(t, 1, first, "first token noted once")
-	require.Equal(t, uint64(3), m.chunks, "content and text chunks counted, the empty role chunk not")
-	in, out := m.tokens(100)
+	in, out = m.count.Tokens(true)
 	require.Equal(t, [2]uint64{13, 3}, [2]uint64{in, out})
 
-	m = &sseMeter{}
-	m.Write([]byte("data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\ndata: {\"choices\":[{\"delta\":{\"content\":\"b\"}}]}\n"))
-	in, out = m.tokens(100)
+	m = newStreamMeter(100, nil)
+	m.Write([]byte("data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"b\"}}]}\n\n"))
+	in, out = m.count.Tokens(true)
 	require.Equal(t, [2]uint64{25, 2}, [2]uint64{in, out}, "without usage: prompt bytes / 4 and one token per chunk")
 }
 

@@ -7,58 +7,175 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/session"
 )
 
-// reportAttempts and reportTimeout bound how hard a close report to the router is tried.
+// reportAttempts and reportTimeout bound how hard a close report to the router is tried;
+// discoverEvery is how often a ticket from a router with no known URL may trigger a new discovery.
 const (
 	reportAttempts = 3
 	reportTimeout  = 5 * time.Second
+	discoverEvery  = 10 * time.Second
 )
 
-// report sends a session close to the router in the background (PROTOCOL §7 step 5: either side may
-// close at the router; the user's client may do so too, so a failed report is logged, not fatal).
-// Run waits for pending reports at shutdown.
-func (s *Server) report(kind string, req wire.CloseRequest) {
-	if s.cfg.RouterURL == "" {
+// routerDirectory maps router signer addresses to the configured router URLs that answer for them. A
+// provider serves sessions from any router and reports each close to the router whose key signed the
+// session's ticket: at start, and again when a ticket names a router it does not know (at most every
+// discoverEvery), it asks every configured URL who it is (GET /healthz, field "router"). Replicas of one
+// router share a key, so an address may have several URLs; they are tried in turn.
+type routerDirectory struct {
+	urls   []string
+	client *http.Client
+	log    *zap.Logger
+
+	mu       sync.Mutex
+	byRouter map[common.Address][]string
+	last     time.Time // last discovery
+}
+
+// lookup returns the URLs of router, discovering them again when none is known and the last discovery
+// is old enough.
+func (d *routerDirectory) lookup(ctx context.Context, router common.Address) []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if u := d.byRouter[router]; len(u) > 0 || time.Since(d.last) < discoverEvery {
+		return u
+	}
+	d.discoverLocked(ctx)
+	return d.byRouter[router]
+}
+
+// discover asks every configured URL for its router address.
+func (d *routerDirectory) discover(ctx context.Context) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.discoverLocked(ctx)
+}
+
+func (d *routerDirectory) discoverLocked(ctx context.Context) {
+	d.last = time.Now()
+	found := make(map[common.Address][]string, len(d.urls))
+	for _, u := range d.urls {
+		a, err := d.whoIs(ctx, u)
+		if err != nil {
+			d.log.Warn("router did not say who it is (its closes are reported once it does)", zap.String("url", u), zap.Error(err))
+			// Keep what an earlier discovery learnt of it: a router down for a moment is still the same.
+			for r, us := range d.byRouter {
+				for _, x := range us {
+					if x == u {
+						found[r] = append(found[r], u)
+					}
+				}
+			}
+			continue
+		}
+		found[a] = append(found[a], u)
+	}
+	d.byRouter = found
+}
+
+// whoIs reads a router's address from its /healthz.
+func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Address, error) {
+	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/healthz", nil)
+	if err != nil {
+		return common.Address{}, err
+	}
+	resp, err := d.client.Do(req)
+	if err != nil {
+		return common.Address{}, err
+	}
+	defer resp.Body.Close()
+	var h struct {
+		Router common.Address `json:"router"`
+	}
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 != 2 {
+		return common.Address{}, wire.DecodeError(resp, b)
+	}
+	if err := json.Unmarshal(b, &h); err != nil || h.Router == (common.Address{}) {
+		return common.Address{}, fmt.Errorf("GET %s/healthz: no router address in %q", base, b)
+	}
+	return h.Router, nil
+}
+
+// report sends a session close, in the background, to the router that signed the session's ticket
+// (PROTOCOL §7 step 5: either side may close at the router; the user's client may do so too, so a failed
+// report is logged, not fatal). Run waits for pending reports at shutdown.
+func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseRequest) {
+	if s.routers == nil {
 		s.metrics.closed(kind, "disabled")
 		return
 	}
 	s.reports.Add(1)
 	go func() {
 		defer s.reports.Done()
-		var err error
-		for i := range reportAttempts {
-			if i > 0 {
-				time.Sleep(time.Duration(i) * time.Second)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)
-			err = s.postClose(ctx, req)
-			cancel()
-			if err == nil {
-				s.metrics.closed(kind, "yes")
-				return
-			}
-			if we, ok := err.(*wire.Error); ok && we.Status < 500 && we.Status != http.StatusTooManyRequests {
-				break // the router refused it: retrying will not help
-			}
+		st := eip712.SignedSessionTicket{Ticket: snap.Ticket, Signature: snap.TicketSignature}
+		router, _, err := st.Recover(s.cfg.Domain)
+		if err != nil { // the ticket was verified when the session began: cannot happen
+			s.metrics.closed(kind, "failed")
+			s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)
+		urls := s.routers.lookup(ctx, router)
+		cancel()
+		if len(urls) == 0 {
+			s.metrics.closed(kind, "unknown_router")
+			s.log.Warn("no configured router URL answers for the router that issued this session: close not reported (add it to --router-url)",
+				zap.Stringer("session", req.Receipt.SessionID), zap.Stringer("router", router))
+			return
+		}
+		if err = s.reportTo(urls, req); err == nil {
+			s.metrics.closed(kind, "yes")
+			return
 		}
 		s.metrics.closed(kind, "failed")
-		s.log.Warn("reporting a session close to the router failed", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
+		s.log.Warn("reporting a session close to the router failed", zap.Stringer("session", req.Receipt.SessionID),
+			zap.Stringer("router", router), zap.Error(err))
 	}()
 }
 
+// reportTo tries each of the router's URLs in turn, reportAttempts rounds. A router that does not know
+// the session (404: another database behind the same key) sends it to the next URL; any other refusal
+// ends the attempts.
+func (s *Server) reportTo(urls []string, req wire.CloseRequest) error {
+	var err error
+	for i := range reportAttempts {
+		if i > 0 {
+			time.Sleep(time.Duration(i) * time.Second)
+		}
+		for _, u := range urls {
+			ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)
+			err = s.postClose(ctx, u, req)
+			cancel()
+			if err == nil {
+				return nil
+			}
+			if we, ok := err.(*wire.Error); ok && we.Status < 500 && we.Status != http.StatusTooManyRequests && we.Status != http.StatusNotFound {
+				return err // the router refused it: retrying will not help
+			}
+		}
+	}
+	return err
+}
+
 // postClose is POST {router}/v1/sessions/{id}/close with req.
-func (s *Server) postClose(ctx context.Context, req wire.CloseRequest) error {
+func (s *Server) postClose(ctx context.Context, base string, req wire.CloseRequest) error {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return err
 	}
-	url := s.cfg.RouterURL + "/v1/sessions/" + req.Receipt.SessionID.Hex() + "/close"
+	url := base + "/v1/sessions/" + req.Receipt.SessionID.Hex() + "/close"
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return err

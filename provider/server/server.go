@@ -24,6 +24,7 @@ import (
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -54,7 +55,10 @@ type Config struct {
 	UpstreamAPIKey string // sent as a bearer token when set
 	Models         []Model
 
-	RouterURL   string        // where closes are reported (POST {RouterURL}/v1/sessions/{id}/close); empty: not reported
+	// RouterURLs are the routers closes are reported to (POST {url}/v1/sessions/{id}/close): each close
+	// goes to the URL(s) whose router key signed the session's ticket (see routerDirectory). Empty: not
+	// reported.
+	RouterURLs  []string
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
@@ -85,7 +89,8 @@ type Server struct {
 	now      func() time.Time
 	handler  http.Handler
 
-	reports sync.WaitGroup // background close reports
+	routers *routerDirectory // nil: closes are not reported
+	reports sync.WaitGroup   // background close reports
 }
 
 // served is a Model with what its requests need ready-made.
@@ -145,6 +150,14 @@ func New(cfg Config) (*Server, error) {
 		client:   cfg.HTTPClient,
 		now:      cfg.Now,
 	}
+	for _, u := range cfg.RouterURLs {
+		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
+			if s.routers == nil {
+				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger}
+			}
+			s.routers.urls = append(s.routers.urls, u)
+		}
+	}
 	limits := map[common.Hash]int{}
 	for _, m := range cfg.Models {
 		if !strings.Contains(m.Name, ":") {
@@ -156,7 +169,7 @@ func New(cfg Config) (*Server, error) {
 		if m.MaxConcurrency <= 0 {
 			m.MaxConcurrency = DefaultConcurrency
 		}
-		id := crypto.Keccak256Hash([]byte(m.Name))
+		id := ids.ModelID(m.Name)
 		name, _ := json.Marshal(m.Upstream)
 		s.models[id] = &served{Model: m, upstreamJSON: name, rename: newModelRename(m.Upstream, m.Name)}
 		limits[id] = m.MaxConcurrency

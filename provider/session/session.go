@@ -4,7 +4,8 @@
 // token — so that usage receipts can be checked and countersigned.
 //
 // Active time is the union of the intervals during which at least one request of the session is in
-// flight: two parallel requests of 3 s count 3 s, not 6. Seconds are rounded up to whole seconds.
+// flight: two parallel requests of 3 s count 3 s, not 6. Seconds are rounded up to whole seconds. The
+// rule is protocol/usage's, which the client applies too.
 package session
 
 import (
@@ -16,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/usage"
 )
 
 // Sentinel errors of Begin and Close.
@@ -45,14 +47,8 @@ type state struct {
 	ticketSig    eip712.Signature
 	ticketDigest common.Hash
 	lastSeq      uint64
-	inFlight     int
-	activeSince  time.Time
-	active       time.Duration
+	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
-	input        uint64
-	output       uint64
-	ttft         time.Duration
-	hasTTFT      bool
 	closed       bool
 }
 
@@ -88,6 +84,7 @@ func (u Usage) Receipt() eip712.UsageReceipt {
 type Request struct {
 	t        *Table
 	s        *state
+	id       usage.ID
 	model    common.Hash
 	start    time.Time
 	Deadline time.Time // the earlier of the ticket's notAfter and the end of the session's time budget
@@ -109,7 +106,7 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	}
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
-		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
+		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return nil, ErrTicketMismatch
@@ -121,7 +118,7 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
 	}
 	s.lastSeq = seq
-	used := s.activeAt(now)
+	used := s.meter.Active(now)
 	budget := time.Duration(ticket.MaxSeconds) * time.Second
 	if used >= budget {
 		return nil, fmt.Errorf("%w: %d s", ErrBudgetExhausted, ticket.MaxSeconds)
@@ -130,16 +127,13 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 		return nil, fmt.Errorf("%w: %d of %d in use", ErrCapacity, sl.used, sl.max)
 	}
 	sl.used++
-	if s.inFlight == 0 {
-		s.activeSince = now
-	}
-	s.inFlight++
+	id := s.meter.Start(now)
 	s.lastActivity = now
 	deadline := now.Add(budget - used)
 	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
 		deadline = na
 	}
-	return &Request{t: t, s: s, model: ticket.ModelID, start: now, Deadline: deadline}, nil
+	return &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}, nil
 }
 
 // Touch accepts request seq of the session without metering it (for requests that do no inference, such
@@ -189,38 +183,16 @@ func (r *Request) End(inputTokens, outputTokens uint64) {
 	}
 	r.ended = true
 	s := r.s
-	s.input += inputTokens
-	s.output += outputTokens
-	if r.ttft > 0 && !s.hasTTFT {
-		s.ttft, s.hasTTFT = r.ttft, true
-	}
-	s.inFlight--
-	if s.inFlight == 0 {
-		s.active += now.Sub(s.activeSince)
-	}
+	s.meter.Finish(r.id, now, inputTokens, outputTokens, r.ttft)
 	s.lastActivity = now
 	r.t.slots[r.model].used--
 }
 
-func (s *state) activeAt(now time.Time) time.Duration {
-	if s.inFlight > 0 {
-		return s.active + now.Sub(s.activeSince)
-	}
-	return s.active
-}
-
 func (s *state) usage(now time.Time) Usage {
-	return Usage{
-		SessionID:    s.ticket.SessionID,
-		Seconds:      clamp32(uint64((s.activeAt(now) + time.Second - 1) / time.Second)),
-		InputTokens:  clamp32(s.input),
-		OutputTokens: clamp32(s.output),
-		TTFTMs:       clamp32(uint64(s.ttft / time.Millisecond)),
-		InFlight:     s.inFlight,
-	}
+	f := s.meter.Figures(now)
+	return Usage{SessionID: s.ticket.SessionID, Seconds: f.Seconds, InputTokens: f.InputTokens,
+		OutputTokens: f.OutputTokens, TTFTMs: f.TTFTMs, InFlight: s.meter.Open()}
 }
-
-func clamp32(v uint64) uint32 { return uint32(min(v, 1<<32-1)) }
 
 // Snapshot is a session's ticket and metered usage.
 type Snapshot struct {
@@ -278,7 +250,7 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 			}
 			continue
 		}
-		if s.inFlight > 0 || (!expired && now.Sub(s.lastActivity) < idle) {
+		if s.meter.Open() > 0 || (!expired && now.Sub(s.lastActivity) < idle) {
 			continue
 		}
 		s.closed = true

@@ -178,8 +178,12 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.book.Snapshot()
-	wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "block": snap.Block, "router": s.router,
-		"authorised": snap.Routers[s.router], "queued": s.queue.Len()})
+	out := map[string]any{"status": "ok", "block": snap.Block, "router": s.router,
+		"authorised": snap.Routers[s.router], "queued": s.queue.Len()}
+	if l, ok := s.book.(interface{ Leading() bool }); ok {
+		out["indexing"] = l.Leading() // replicas on one database: whether this one indexes the chain
+	}
+	wire.WriteJSON(w, http.StatusOK, out)
 }
 
 // Run does the background work until ctx ends: closes expired sessions, prunes nonces, wakes queued RFCs.

@@ -16,18 +16,15 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/match"
 )
-
-// RouterRole is keccak256("ROUTER_ROLE"), the Marketplace role of authorised routers.
-var RouterRole = crypto.Keccak256Hash([]byte("ROUTER_ROLE"))
 
 // Provider is a provider's on-chain record.
 type Provider struct {
@@ -306,12 +303,12 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 		}
 	case "RoleGranted":
 		var e *marketplace.MarketplaceRoleGranted
-		if e, err = s.mkt.ParseRoleGranted(*l); err == nil && e.Role == RouterRole {
+		if e, err = s.mkt.ParseRoleGranted(*l); err == nil && e.Role == ids.RouterRole {
 			s.Routers[e.Account] = true
 		}
 	case "RoleRevoked":
 		var e *marketplace.MarketplaceRoleRevoked
-		if e, err = s.mkt.ParseRoleRevoked(*l); err == nil && e.Role == RouterRole {
+		if e, err = s.mkt.ParseRoleRevoked(*l); err == nil && e.Role == ids.RouterRole {
 			delete(s.Routers, e.Account)
 		}
 	default:

@@ -10,6 +10,16 @@
 // (the fork point), deletes every stored log above it, rebuilds the state from the stored logs (the book
 // is a pure fold, so no snapshots are needed) and indexes forward again. With a confirmation depth larger
 // than any reorg this never triggers; with depth 0 it keeps the book exact anyway.
+//
+// Replicas: several routers may share one PostgreSQL database; exactly one of them indexes at a time —
+// the holder of the store's lease (store.Lease: an advisory lock on a dedicated connection, with a
+// fencing term checked by every write). The others follow the event table instead of the chain: they
+// apply the stored logs above their own position up to the stored cursor (all of a range, or none of it,
+// since a range and its cursor commit together), and rebuild from the stored logs when the table's
+// generation changes (the indexer rolled back a reorg or reset the table). Every pass of a follower first
+// tries to take the lease, so when the indexing replica dies (its session ends and PostgreSQL releases
+// the lock) another indexes from the stored cursor within a poll interval. On SQLite there is one replica
+// and it always indexes.
 package index
 
 import (
@@ -38,15 +48,15 @@ type Backend interface {
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 }
 
-// Store is the part of the router store the indexer uses (*store.DB implements it).
+// Store is the part of the router store the indexer uses (*store.DB implements it). Writes go through
+// the lease Lead returns.
 type Store interface {
+	Lead(ctx context.Context) (*store.Lease, error)
 	Cursor(ctx context.Context) (store.Cursor, error)
-	AppendRange(ctx context.Context, logs []types.Log, to uint64, toHash common.Hash, keepHashes int) error
+	IndexState(ctx context.Context) (store.Cursor, int64, error)
 	IndexedBlocks(ctx context.Context) ([]store.IndexedBlock, error)
-	Rollback(ctx context.Context, block uint64, hash common.Hash, set bool) error
-	Events(ctx context.Context, f func(*types.Log) error) error
+	EventsBetween(ctx context.Context, from, to uint64, f func(*types.Log) error) error
 	IndexFilter(ctx context.Context) (string, error)
-	ResetIndex(ctx context.Context, filter string) error
 }
 
 // Config configures an Indexer.
@@ -67,9 +77,14 @@ type Indexer struct {
 	log     *zap.Logger
 	query   ethereum.FilterQuery // addresses and topics; the block range is set per call
 
-	mu    sync.Mutex // guards state (Sync may be called from tests while Run is not running)
-	state *book.State
-	snap  atomic.Pointer[book.Snapshot]
+	filter  string     // filterKey of the configuration: what the stored logs must cover
+	mu      sync.Mutex // guards state, lease, gen and applied (Sync may be called from tests while Run is not running)
+	state   *book.State
+	lease   *store.Lease // nil: following the event table
+	gen     int64        // generation of the stored events the state was built from
+	applied uint64       // the state holds every stored log up to this block
+	leading atomic.Bool
+	snap    atomic.Pointer[book.Snapshot]
 
 	subsMu sync.Mutex
 	subs   []func(*book.Snapshot)
@@ -96,19 +111,7 @@ func New(ctx context.Context, cfg Config, backend Backend, st Store, log *zap.Lo
 		ix.query.Addresses = append(ix.query.Addresses, cfg.Contracts.ComputePool)
 	}
 	ix.query.Topics = [][]common.Hash{topics}
-	filter := filterKey(cfg.StartBlock, ix.query)
-	stored, err := st.IndexFilter(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	if stored != filter {
-		if stored != "" || storedAnything(ctx, st) {
-			log.Warn("index: log filter changed: re-indexing from the start block", zap.Uint64("start_block", cfg.StartBlock))
-		}
-		if err := st.ResetIndex(ctx, filter); err != nil {
-			return nil, fmt.Errorf("index: %w", err)
-		}
-	}
+	ix.filter = filterKey(cfg.StartBlock, ix.query)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err := ix.rebuild(ctx); err != nil {
@@ -135,6 +138,10 @@ func storedAnything(ctx context.Context, st Store) bool {
 	return err != nil || c.Set
 }
 
+// Leading reports whether this replica holds the lease and indexes the chain (else it follows the
+// event table another replica writes).
+func (ix *Indexer) Leading() bool { return ix.leading.Load() }
+
 // Snapshot returns the latest book snapshot (never nil after New).
 func (ix *Indexer) Snapshot() *book.Snapshot { return ix.snap.Load() }
 
@@ -156,27 +163,143 @@ func (ix *Indexer) publish(block uint64) {
 	}
 }
 
-// rebuild folds every stored log into a fresh state. ix.mu must be held.
+// rebuild folds every stored log up to the stored cursor into a fresh state. ix.mu must be held.
 func (ix *Indexer) rebuild(ctx context.Context) error {
 	st, err := book.NewState(ix.cfg.Contracts)
 	if err != nil {
 		return err
 	}
-	n := 0
-	if err := ix.store.Events(ctx, func(l *types.Log) error {
-		n++
-		return ignoreUnknown(st.Apply(l))
-	}); err != nil {
-		return fmt.Errorf("index: rebuild: %w", err)
-	}
-	cur, err := ix.store.Cursor(ctx)
+	cur, gen, err := ix.store.IndexState(ctx)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	ix.state = st
+	n := 0
+	if cur.Set {
+		if err := ix.store.EventsBetween(ctx, 0, cur.Block, func(l *types.Log) error {
+			n++
+			return ignoreUnknown(st.Apply(l))
+		}); err != nil {
+			return fmt.Errorf("index: rebuild: %w", err)
+		}
+	}
+	if _, again, err := ix.store.IndexState(ctx); err != nil {
+		return fmt.Errorf("index: %w", err)
+	} else if again != gen {
+		return fmt.Errorf("index: stored events rewritten during a rebuild (generation %d → %d); retrying", gen, again)
+	}
+	ix.state, ix.gen, ix.applied = st, gen, cur.Block
 	ix.publish(cur.Block)
 	ix.log.Info("book rebuilt from stored events", zap.Int("events", n), zap.Uint64("block", cur.Block))
 	return nil
+}
+
+// follow brings the state up to the stored cursor from the event table (the indexing replica writes it).
+// ix.mu must be held.
+func (ix *Indexer) follow(ctx context.Context) error {
+	cur, gen, err := ix.store.IndexState(ctx)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if gen != ix.gen || (cur.Set && cur.Block < ix.applied) {
+		return ix.rebuild(ctx)
+	}
+	if !cur.Set || cur.Block == ix.applied {
+		return nil
+	}
+	// Read first, apply after checking the generation again: a rewrite in between means they may be stale.
+	var logs []types.Log
+	if err := ix.store.EventsBetween(ctx, ix.applied+1, cur.Block, func(l *types.Log) error {
+		logs = append(logs, *l)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("index: follow: %w", err)
+	}
+	if _, again, err := ix.store.IndexState(ctx); err != nil {
+		return fmt.Errorf("index: %w", err)
+	} else if again != gen {
+		return ix.rebuild(ctx)
+	}
+	ix.apply(logs)
+	ix.applied = cur.Block
+	ix.publish(cur.Block)
+	return nil
+}
+
+// apply folds logs into the state. ix.mu must be held.
+func (ix *Indexer) apply(logs []types.Log) {
+	for i := range logs {
+		if err := ignoreUnknown(ix.state.Apply(&logs[i])); err != nil {
+			// The logs are stored; a log the fold cannot decode is a bug or a contract mismatch.
+			ix.log.Error("index: cannot apply log", zap.Uint64("block", logs[i].BlockNumber), zap.Uint("index", logs[i].Index), zap.Error(err))
+		}
+	}
+}
+
+// lead makes sure this replica holds the lease, taking it if it is free; it reports false (and follows
+// the event table) when another replica indexes. On taking the lease it catches up with the stored
+// events and re-indexes from the start block if they were indexed with another log filter. ix.mu must be
+// held.
+func (ix *Indexer) lead(ctx context.Context) (bool, error) {
+	if ix.lease != nil {
+		select {
+		case <-ix.lease.Lost():
+			ix.log.Warn("index: lost the indexer lease (database session ended); following")
+			ix.dropLease()
+		default:
+			return true, nil
+		}
+	}
+	lease, err := ix.store.Lead(ctx)
+	if errors.Is(err, store.ErrNotLeader) {
+		return false, ix.follow(ctx)
+	}
+	if err != nil {
+		return false, fmt.Errorf("index: %w", err)
+	}
+	ix.lease = lease
+	ix.leading.Store(true)
+	ix.log.Info("index: this replica indexes the chain", zap.Int64("term", lease.Term()))
+	stored, err := ix.store.IndexFilter(ctx)
+	if err != nil {
+		return false, ix.fail(fmt.Errorf("index: %w", err))
+	}
+	if stored != ix.filter {
+		if stored != "" || storedAnything(ctx, ix.store) {
+			ix.log.Warn("index: log filter changed: re-indexing from the start block", zap.Uint64("start_block", ix.cfg.StartBlock))
+		}
+		if err := lease.ResetIndex(ctx, ix.filter); err != nil {
+			return false, ix.fail(fmt.Errorf("index: %w", err))
+		}
+	}
+	if err := ix.follow(ctx); err != nil {
+		return false, ix.fail(err)
+	}
+	return true, nil
+}
+
+// fail drops the lease when err says a newer term took over, and returns err.
+func (ix *Indexer) fail(err error) error {
+	if errors.Is(err, store.ErrNotLeader) {
+		ix.log.Warn("index: another replica took the indexer over; following", zap.Error(err))
+		ix.dropLease()
+	}
+	return err
+}
+
+func (ix *Indexer) dropLease() {
+	if ix.lease != nil {
+		ix.lease.Release()
+		ix.lease = nil
+	}
+	ix.leading.Store(false)
+}
+
+// Close gives the lease up (another replica takes over at once). The indexer may still be used: its
+// next Sync takes the lease again if it is free.
+func (ix *Indexer) Close() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.dropLease()
 }
 
 func ignoreUnknown(err error) error {
@@ -186,8 +309,10 @@ func ignoreUnknown(err error) error {
 	return err
 }
 
-// Run polls until ctx is done. Transient errors are logged and retried with capped back-off.
+// Run polls until ctx is done, then gives the lease up. Transient errors are logged and retried with
+// capped back-off.
 func (ix *Indexer) Run(ctx context.Context) error {
+	defer ix.Close()
 	backoff := ix.cfg.PollInterval
 	for {
 		err := ix.Sync(ctx)
@@ -207,10 +332,19 @@ func (ix *Indexer) Run(ctx context.Context) error {
 	}
 }
 
-// Sync indexes from the cursor up to head - Confirmation, handling a reorg first if one happened.
+// Sync is one pass: when this replica holds (or can take) the lease, it indexes from the cursor up to
+// head - Confirmation, handling a reorg first if one happened; otherwise it follows the event table.
 func (ix *Indexer) Sync(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if leading, err := ix.lead(ctx); err != nil || !leading {
+		return err
+	}
+	return ix.fail(ix.index(ctx))
+}
+
+// index is the indexing replica's pass. ix.mu must be held.
+func (ix *Indexer) index(ctx context.Context) error {
 	head, err := ix.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("index: head: %w", err)
@@ -265,15 +399,11 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 				return fmt.Errorf("index: log of a stale block %d; retrying", to)
 			}
 		}
-		if err := ix.store.AppendRange(ctx, logs, to, hdr.Hash(), ix.cfg.KeepHashes); err != nil {
+		if err := ix.lease.AppendRange(ctx, logs, to, hdr.Hash(), ix.cfg.KeepHashes); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		for i := range logs {
-			if err := ignoreUnknown(ix.state.Apply(&logs[i])); err != nil {
-				// The logs are stored; a log the fold cannot decode is a bug or a contract mismatch.
-				ix.log.Error("index: cannot apply log", zap.Uint64("block", logs[i].BlockNumber), zap.Uint("index", logs[i].Index), zap.Error(err))
-			}
-		}
+		ix.apply(logs)
+		ix.applied = to
 		ix.log.Debug("indexed range", zap.Uint64("from", from), zap.Uint64("to", to), zap.Int("logs", len(logs)))
 		changed = true
 		from = to + 1
@@ -314,11 +444,11 @@ func (ix *Indexer) handleReorg(ctx context.Context, cur store.Cursor) error {
 	}
 	if found {
 		ix.log.Warn("reorg: rolling back", zap.Uint64("cursor", cur.Block), zap.Uint64("fork_point", fork.Number))
-		err = ix.store.Rollback(ctx, fork.Number, fork.Hash, true)
+		err = ix.lease.Rollback(ctx, fork.Number, fork.Hash, true)
 	} else {
 		ix.log.Warn("reorg deeper than remembered hashes: re-indexing from the start block", zap.Uint64("cursor", cur.Block))
 		// Block 0 (genesis) holds no contract logs, so rolling back to it forgets every log.
-		err = ix.store.Rollback(ctx, 0, common.Hash{}, false)
+		err = ix.lease.Rollback(ctx, 0, common.Hash{}, false)
 	}
 	if err != nil {
 		return fmt.Errorf("index: rollback: %w", err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -43,8 +44,9 @@ func (s *DB) IndexFilter(ctx context.Context) (string, error) {
 
 // ResetIndex forgets every stored log, remembered block hash and the cursor, and records filter as the
 // filter of the (now empty) event table: the indexer starts over from its start block. One transaction.
-func (s *DB) ResetIndex(ctx context.Context, filter string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (l *Lease) ResetIndex(ctx context.Context, filter string) error {
+	s := l.db
+	return l.fenced(ctx, func(tx *sql.Tx) error {
 		for _, q := range []string{`DELETE FROM events`, `DELETE FROM indexed_blocks`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("store: reset index: %w", err)
@@ -53,29 +55,47 @@ func (s *DB) ResetIndex(ctx context.Context, filter string) error {
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM meta WHERE name = ?`), cursorName); err != nil {
 			return fmt.Errorf("store: reset index: %w", err)
 		}
+		if err := s.bumpGenTx(ctx, tx); err != nil {
+			return err
+		}
 		return s.setMetaTx(ctx, tx, filterName, 0, filter)
 	})
 }
 
 // Cursor returns the indexer cursor.
 func (s *DB) Cursor(ctx context.Context) (Cursor, error) {
-	var c Cursor
+	c, _, err := s.IndexState(ctx)
+	return c, err
+}
+
+// IndexState returns the indexer cursor and the generation of the stored events, read together: the
+// generation changes whenever stored events are rolled back or reset, so a replica that follows the
+// event table (instead of indexing) rebuilds its state when it sees a new one.
+func (s *DB) IndexState(ctx context.Context) (Cursor, int64, error) {
+	var (
+		c   Cursor
+		gen int64
+	)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		v, h, err := s.metaTx(ctx, tx, cursorName, false)
-		if err != nil || h == "" {
+		if err != nil {
 			return err
 		}
-		c = Cursor{Block: uint64(v), Hash: common.HexToHash(h), Set: true}
-		return nil
+		if h != "" {
+			c = Cursor{Block: uint64(v), Hash: common.HexToHash(h), Set: true}
+		}
+		gen, _, err = s.metaTx(ctx, tx, genName, false)
+		return err
 	})
-	return c, err
+	return c, gen, err
 }
 
 // AppendRange stores the logs of one indexed block range and moves the cursor to (to, toHash) in one
 // transaction: after a crash either all of the range is stored or none of it. keepHashes bounds how many
 // range-end hashes are remembered for reorg detection. Re-appending a log already stored is a no-op.
-func (s *DB) AppendRange(ctx context.Context, logs []types.Log, to uint64, toHash common.Hash, keepHashes int) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (l *Lease) AppendRange(ctx context.Context, logs []types.Log, to uint64, toHash common.Hash, keepHashes int) error {
+	s := l.db
+	return l.fenced(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO events (block_number, log_index, block_hash, tx_hash, address, topics, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (block_number, log_index) DO NOTHING`))
 		if err != nil {
@@ -128,13 +148,17 @@ func (s *DB) IndexedBlocks(ctx context.Context) ([]IndexedBlock, error) {
 
 // Rollback forgets every log above block (a reorg replaced them) and puts the cursor at (block, hash);
 // with set=false the cursor is cleared (re-index from the start block). One transaction.
-func (s *DB) Rollback(ctx context.Context, block uint64, hash common.Hash, set bool) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+func (l *Lease) Rollback(ctx context.Context, block uint64, hash common.Hash, set bool) error {
+	s := l.db
+	return l.fenced(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE block_number > ?`), int64(block)); err != nil {
 			return fmt.Errorf("store: rollback events: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM indexed_blocks WHERE number > ?`), int64(block)); err != nil {
 			return fmt.Errorf("store: rollback blocks: %w", err)
+		}
+		if err := s.bumpGenTx(ctx, tx); err != nil {
+			return err
 		}
 		if !set {
 			_, err := tx.ExecContext(ctx, s.q(`DELETE FROM meta WHERE name = ?`), cursorName)
@@ -146,8 +170,14 @@ func (s *DB) Rollback(ctx context.Context, block uint64, hash common.Hash, set b
 
 // Events calls f for every stored log in chain order.
 func (s *DB) Events(ctx context.Context, f func(*types.Log) error) error {
-	rows, err := s.rd.QueryContext(ctx, `SELECT block_number, log_index, block_hash, tx_hash, address, topics, data
-		FROM events ORDER BY block_number, log_index`)
+	return s.EventsBetween(ctx, 0, math.MaxInt64, f)
+}
+
+// EventsBetween calls f for every stored log of blocks from to to (both included) in chain order.
+func (s *DB) EventsBetween(ctx context.Context, from, to uint64, f func(*types.Log) error) error {
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT block_number, log_index, block_hash, tx_hash, address, topics, data
+		FROM events WHERE block_number >= ? AND block_number <= ? ORDER BY block_number, log_index`),
+		int64(min(from, math.MaxInt64)), int64(min(to, math.MaxInt64)))
 	if err != nil {
 		return fmt.Errorf("store: events: %w", err)
 	}

@@ -54,8 +54,11 @@ func TestResetIndex(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, "", f)
 		logs := []types.Log{{BlockNumber: 5, Index: 0, Address: common.HexToAddress("0x1"), Topics: []common.Hash{{1}}}}
-		require.NoError(t, db.AppendRange(ctx, logs, 9, common.Hash{9}, 10))
-		require.NoError(t, db.ResetIndex(ctx, "v1:abc"))
+		lease, err := db.Lead(ctx)
+		require.NoError(t, err)
+		defer lease.Release()
+		require.NoError(t, lease.AppendRange(ctx, logs, 9, common.Hash{9}, 10))
+		require.NoError(t, lease.ResetIndex(ctx, "v1:abc"))
 		f, err = db.IndexFilter(ctx)
 		require.NoError(t, err)
 		require.Equal(t, "v1:abc", f)

@@ -64,12 +64,32 @@ func readConns() int { return max(4, runtime.GOMAXPROCS(0)) }
 
 // sqlitePragmas: WAL (readers never block the writer, and a crash leaves the file consistent);
 // the durability of sqldialect.SQLiteSynchronous (FULL: a power loss never rolls back a used nonce);
-// a busy timeout instead of SQLITE_BUSY errors; a 64 MiB page cache; temporary tables in memory.
-const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"
+// a busy timeout instead of SQLITE_BUSY errors; temporary tables in memory. The page cache is sized
+// per pool by cachePragma.
+const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)"
 
-// Open opens (and migrates) the database named by dsn: a postgres:// or postgresql:// URL selects
+// DefaultCacheMiB is the SQLite page-cache budget of one router, in MiB, when Options leaves it 0.
+const DefaultCacheMiB = 32
+
+// Options tune Open. The zero value is the default.
+type Options struct {
+	// CacheMiB is the total SQLite page cache (every connection's page cache together) in MiB
+	// [DefaultCacheMiB]. Each connection caches pages of its own (SQLite caches are per connection), so
+	// the budget is split: half to the writer, which touches the hot pages of every write, and half shared
+	// out among the read-only connections. It bounds the C memory SQLite holds, which a per-connection
+	// cache_size multiplied by the pool's size did not (64 MiB each grew the router by 100 MB under load).
+	CacheMiB int
+}
+
+// cachePragma is the cache_size pragma giving one connection kib KiB of page cache.
+func cachePragma(kib int) string { return fmt.Sprintf("&_pragma=cache_size(-%d)", max(kib, 256)) }
+
+// Open opens (and migrates) the database named by dsn with the default Options.
+func Open(ctx context.Context, dsn string) (*DB, error) { return OpenWith(ctx, dsn, Options{}) }
+
+// OpenWith opens (and migrates) the database named by dsn: a postgres:// or postgresql:// URL selects
 // PostgreSQL, anything else is a SQLite file path (":memory:" for a private in-memory database).
-func Open(ctx context.Context, dsn string) (*DB, error) {
+func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 	if sqldialect.IsPostgres(dsn) {
 		db, err := sql.Open("pgx", dsn)
 		if err != nil {
@@ -90,7 +110,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	// One writing connection: SQLite has one writer anyway, and this serialises read-modify-write
 	// transactions without SQLITE_BUSY retries.
-	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&"+sqlitePragmas)
+	if o.CacheMiB <= 0 {
+		o.CacheMiB = DefaultCacheMiB
+	}
+	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&"+sqlitePragmas+cachePragma(o.CacheMiB<<9))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -100,7 +123,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if !sqliteMemory(dsn) {
 		// Reads outside transactions go to a pool of read-only connections: in WAL mode they see every
 		// transaction committed before they start and neither wait for the writer nor hold it up.
-		rd, err := sql.Open("sqlite", dsn+sep+"_pragma=query_only(1)&"+sqlitePragmas)
+		rd, err := sql.Open("sqlite", dsn+sep+"_pragma=query_only(1)&"+sqlitePragmas+cachePragma((o.CacheMiB<<9)/readConns()))
 		if err != nil {
 			db.Close()
 			return nil, fmt.Errorf("store: open sqlite: %w", err)

@@ -290,31 +290,84 @@ func TestIndexerCursorAndRollback(t *testing.T) {
 			return types.Log{BlockNumber: block, Index: idx, BlockHash: common.Hash{byte(block)}, TxHash: common.Hash{0xaa},
 				Address: prov, Topics: []common.Hash{{1}, {2}}, Data: []byte{byte(idx), 0xff}}
 		}
-		require.NoError(t, db.AppendRange(ctx, []types.Log{mk(3, 0), mk(3, 1), mk(5, 0)}, 5, common.Hash{5}, 3))
-		require.NoError(t, db.AppendRange(ctx, []types.Log{mk(5, 0) /* duplicate: ignored */, mk(8, 2)}, 9, common.Hash{9}, 3))
-		require.NoError(t, db.AppendRange(ctx, nil, 12, common.Hash{12}, 3))
-		require.NoError(t, db.AppendRange(ctx, []types.Log{mk(13, 0)}, 14, common.Hash{14}, 3))
+		lease, err := db.Lead(ctx)
+		require.NoError(t, err)
+		require.NoError(t, lease.AppendRange(ctx, []types.Log{mk(3, 0), mk(3, 1), mk(5, 0)}, 5, common.Hash{5}, 3))
+		require.NoError(t, lease.AppendRange(ctx, []types.Log{mk(5, 0) /* duplicate: ignored */, mk(8, 2)}, 9, common.Hash{9}, 3))
+		require.NoError(t, lease.AppendRange(ctx, nil, 12, common.Hash{12}, 3))
+		require.NoError(t, lease.AppendRange(ctx, []types.Log{mk(13, 0)}, 14, common.Hash{14}, 3))
 		blocks, err := db.IndexedBlocks(ctx)
 		require.NoError(t, err)
 		require.Equal(t, []store.IndexedBlock{{14, common.Hash{14}}, {12, common.Hash{12}}, {9, common.Hash{9}}}, blocks)
 
+		lease.Release()
 		db.Close()
 		db, err = store.Open(ctx, dsn)
 		require.NoError(t, err)
 		defer db.Close()
-		c, err = db.Cursor(ctx)
+		c, gen, err := db.IndexState(ctx)
 		require.NoError(t, err)
 		require.Equal(t, store.Cursor{Block: 14, Hash: common.Hash{14}, Set: true}, c)
 
-		require.NoError(t, db.Rollback(ctx, 9, common.Hash{9}, true))
+		lease, err = db.Lead(ctx)
+		require.NoError(t, err)
+		defer lease.Release()
+		require.NoError(t, lease.Rollback(ctx, 9, common.Hash{9}, true))
+		_, gen2, err := db.IndexState(ctx)
+		require.NoError(t, err)
+		require.Equal(t, gen+1, gen2, "a rollback starts a new generation of the stored events")
+		var between []types.Log
+		require.NoError(t, db.EventsBetween(ctx, 5, 8, func(l *types.Log) error { between = append(between, *l); return nil }))
+		require.Equal(t, fmt.Sprint([]types.Log{mk(5, 0), mk(8, 2)}), fmt.Sprint(between))
 		var got []types.Log
 		require.NoError(t, db.Events(ctx, func(l *types.Log) error { got = append(got, *l); return nil }))
 		require.Equal(t, fmt.Sprint([]types.Log{mk(3, 0), mk(3, 1), mk(5, 0), mk(8, 2)}), fmt.Sprint(got))
 		c, _ = db.Cursor(ctx)
 		require.Equal(t, uint64(9), c.Block)
-		require.NoError(t, db.Rollback(ctx, 0, common.Hash{}, false))
+		require.NoError(t, lease.Rollback(ctx, 0, common.Hash{}, false))
 		c, _ = db.Cursor(ctx)
 		require.False(t, c.Set)
+	})
+}
+
+// One replica indexes at a time: on PostgreSQL a second replica cannot take the lease while the first
+// holds it, and takes it once it is released; on either backend a lease whose term was replaced can no
+// longer write (fencing), so a replica that lost its lease never writes beside the new indexer.
+func TestIndexLeaseIsExclusiveAndFenced(t *testing.T) {
+	eachBackend(t, func(t *testing.T, db *store.DB, dsn string) {
+		ctx := context.Background()
+		first, err := db.Lead(ctx)
+		require.NoError(t, err)
+		defer first.Release()
+		require.NoError(t, first.AppendRange(ctx, nil, 3, common.Hash{3}, 10))
+		if db.Dialect() == store.Postgres {
+			other, err := store.Open(ctx, dsn) // another replica: its own pool
+			require.NoError(t, err)
+			defer other.Close()
+			_, err = other.Lead(ctx)
+			require.ErrorIs(t, err, store.ErrNotLeader)
+			first.Release()
+			select {
+			case <-first.Lost():
+			default:
+				t.Fatal("a released lease reports itself lost")
+			}
+			second, err := other.Lead(ctx)
+			require.NoError(t, err)
+			defer second.Release()
+			require.Greater(t, second.Term(), first.Term())
+			require.NoError(t, second.AppendRange(ctx, nil, 5, common.Hash{5}, 10))
+		} else {
+			second, err := db.Lead(ctx) // SQLite: one replica, always leads; the newer term wins
+			require.NoError(t, err)
+			defer second.Release()
+			require.NoError(t, second.AppendRange(ctx, nil, 5, common.Hash{5}, 10))
+		}
+		require.ErrorIs(t, first.AppendRange(ctx, nil, 9, common.Hash{9}, 10), store.ErrNotLeader)
+		require.ErrorIs(t, first.Rollback(ctx, 0, common.Hash{}, false), store.ErrNotLeader)
+		c, err := db.Cursor(ctx)
+		require.NoError(t, err)
+		require.Equal(t, uint64(5), c.Block, "the replaced lease wrote nothing")
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -231,9 +232,10 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 			}
 			res := allowanceResult{User: user, Day: day.Uint64(), Allowance: allowance.String(), Budget: budget.String(),
 				Votes: votes.String(), Delegate: delegate}
-			if u := a.str("router"); u != "" {
-				res.Router = u
-				ra, err := client.NewRouterClient(u, nil).Allowance(ctx, user)
+			if urls := a.list("router"); len(urls) > 0 {
+				rc := client.NewRouterClient(strings.Join(urls, ","), nil)
+				ra, err := rc.Allowance(ctx, user)
+				res.Router = rc.URL() // the router that answered
 				if err != nil {
 					res.RouterErr = err.Error()
 				} else {

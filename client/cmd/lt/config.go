@@ -18,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/netguard"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
@@ -87,24 +88,19 @@ func (a *app) dialChain(ctx context.Context, dep *deployments.Deployment) (*chai
 	if err != nil {
 		return nil, err
 	}
-	id, err := c.ChainID(ctx)
-	if err != nil {
+	if err := service.CheckChain(ctx, c, dep); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("chain id: %w", err)
-	}
-	if id.Uint64() != dep.ChainID {
-		c.Close()
-		return nil, fmt.Errorf("the RPC serves chain %d, the deployment file is for chain %d", id.Uint64(), dep.ChainID)
+		return nil, err
 	}
 	return c, nil
 }
 
 func (a *app) router() (*client.RouterClient, error) {
-	u := a.str("router")
-	if u == "" {
+	urls := a.list("router")
+	if len(urls) == 0 {
 		return nil, errors.New("no router: set --router (or LT_CLIENT_ROUTER)")
 	}
-	return client.NewRouterClient(u, &http.Client{}), nil
+	return client.NewRouterClient(strings.Join(urls, ","), &http.Client{}), nil
 }
 
 // marketClient assembles the user's client: router, domain and key.

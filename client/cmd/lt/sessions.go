@@ -279,13 +279,14 @@ func (a *app) closeCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			routerURL := a.str("router")
-			if routerURL == "" {
-				routerURL = st.RouterURL
+			// The router that issued the ticket first, then the configured ones.
+			routers := a.list("router")
+			if st.RouterURL != "" {
+				routers = append([]string{st.RouterURL}, routers...)
 			}
 			var rc *client.RouterClient
-			if routerURL != "" {
-				rc = client.NewRouterClient(routerURL, nil)
+			if len(routers) > 0 {
+				rc = client.NewRouterClient(strings.Join(routers, ","), nil)
 			}
 			s, err := client.ResumeSession(d, key, st, client.SessionOptions{Router: rc})
 			if err != nil {

@@ -94,6 +94,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("private-key", "", "raw hex router key: devnet (chain 31337/1337) only")
 	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
 	f.String("database", "router.db", "SQLite file path, or a postgres:// DSN")
+	f.Int("sqlite-cache-mib", store.DefaultCacheMiB, "SQLite page cache of all connections together, MiB")
 	f.Uint64("confirmations", 5, "index logs this many blocks below the head")
 	f.Uint64("log-range", 2000, "blocks per eth_getLogs call")
 	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
@@ -125,6 +126,7 @@ type config struct {
 	Key             keys.Source
 	Listen          string
 	Database        string
+	SQLiteCacheMiB  int
 	Confirmations   uint64
 	LogRange        uint64
 	PollInterval    time.Duration
@@ -152,7 +154,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	c := &config{
 		RPCURLs: v.GetStringSlice("rpc-urls"), Deployment: v.GetString("deployment"),
 		Key:    keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("private-key")},
-		Listen: v.GetString("listen"), Database: v.GetString("database"), Confirmations: v.GetUint64("confirmations"),
+		Listen: v.GetString("listen"), Database: v.GetString("database"), SQLiteCacheMiB: v.GetInt("sqlite-cache-mib"), Confirmations: v.GetUint64("confirmations"),
 		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
 		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
@@ -203,7 +205,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, cfg.Database)
+	db, err := store.OpenWith(ctx, cfg.Database, store.Options{CacheMiB: cfg.SQLiteCacheMiB})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
-package client
+package sse
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strings"
@@ -9,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestSSEReader(t *testing.T) {
+func TestReader(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		in   string
@@ -27,7 +28,7 @@ func TestSSEReader(t *testing.T) {
 		{"cut after the data line, before the blank line", "data: whole\n\ndata: x\n", []Event{{Data: []byte("whole")}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := NewSSEReader(strings.NewReader(tc.in))
+			r := NewReader(strings.NewReader(tc.in))
 			var got []Event
 			for {
 				ev, err := r.Next()
@@ -43,34 +44,48 @@ func TestSSEReader(t *testing.T) {
 	require.True(t, Event{Data: []byte("[DONE]")}.Done())
 }
 
-func TestSSEReaderLongLines(t *testing.T) {
+func TestReaderLongLines(t *testing.T) {
 	big := strings.Repeat("x", 200<<10)
-	r := NewSSEReader(strings.NewReader("data: " + big + "\n\n"))
+	r := NewReader(strings.NewReader("data: " + big + "\n\n"))
 	ev, err := r.Next()
 	require.NoError(t, err)
 	require.Len(t, ev.Data, len(big), "lines longer than the buffer are joined")
 
-	r = NewSSEReader(strings.NewReader("data: " + strings.Repeat("x", MaxSSELine+10) + "\n\n"))
+	r = NewReader(strings.NewReader("data: " + strings.Repeat("x", MaxLine+10) + "\n\n"))
 	_, err = r.Next()
-	require.ErrorContains(t, err, "longer than")
+	require.ErrorIs(t, err, ErrLineTooLong)
 }
 
-func TestTokenCount(t *testing.T) {
-	// A stream without a usage chunk: one token per chunk with text, prompt estimated from the body.
-	tc := tokenCount{bodyBytes: 41}
-	require.True(t, tc.add([]byte(`{"choices":[{"delta":{"role":"assistant","content":"Hel"}}]}`)))
-	require.False(t, tc.add([]byte(`{"choices":[{"delta":{"content":""},"finish_reason":"stop"}]}`)))
-	require.True(t, tc.add([]byte(`{"choices":[{"delta":{"content":"lo"}}]}`)))
-	in, out := tc.tokens(true)
-	require.Equal(t, uint64(11), in)
-	require.Equal(t, uint64(2), out)
-	// The usage chunk (stream_options.include_usage) wins.
-	tc.add([]byte(`{"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}`))
-	in, out = tc.tokens(true)
-	require.Equal(t, [2]uint64{9, 3}, [2]uint64{in, out})
-	// A whole answer without usage: a token per 4 bytes of text.
-	whole := tokenCount{bodyBytes: 8}
-	whole.add([]byte(`{"choices":[{"message":{"role":"assistant","content":"123456789"}}]}`))
-	in, out = whole.tokens(false)
-	require.Equal(t, [2]uint64{2, 3}, [2]uint64{in, out})
+// TestParserMatchesReader feeds streams to the push Parser split at every size and expects Reader's events.
+func TestParserMatchesReader(t *testing.T) {
+	for _, in := range []string{
+		"data: {\"a\":1}\n\ndata: {\"a\":2}\n\ndata: [DONE]\n\n",
+		"data:{\"a\":1}\r\n\r\n: keep-alive\nid: 7\nevent: ping\ndata: x\n\n",
+		"data: one\ndata: two\n\n\n\nevent: nothing\n\ndata: y\n\ndata: cut",
+		"data: " + strings.Repeat("x", MaxLine+10) + "\n\ndata: after\n\n",
+	} {
+		var want []Event
+		r := NewReader(strings.NewReader(in))
+		for {
+			ev, err := r.Next()
+			if err != nil {
+				break
+			}
+			want = append(want, ev)
+		}
+		for _, size := range []int{1, 3, 7, 64, len(in)} {
+			var got []Event
+			p := Parser{OnEvent: func(name, data []byte) {
+				got = append(got, Event{Name: string(name), Data: bytes.Clone(data)})
+			}}
+			for i := 0; i < len(in); i += size {
+				_, _ = p.Write([]byte(in[i:min(i+size, len(in))]))
+			}
+			if len(in) > MaxLine {
+				require.Equal(t, []Event{{Data: []byte("after")}}, got, "the overlong line's event is dropped, the stream goes on")
+				continue
+			}
+			require.Equal(t, want, got, "split every %d bytes", size)
+		}
+	}
 }

@@ -1,0 +1,47 @@
+package e2e
+
+import (
+	"context"
+	"math/big"
+	"os"
+	"testing"
+	"time"
+)
+
+// BenchmarkSoak is the soak run of `make bench`: sustained sessions through the real router, provider
+// and keeper for LT_SOAK_DURATION (a Go duration, default 5m), a sample line every 10 s and the
+// flat/growing verdicts at the end (Stack.Soak). A failed session fails it; the verdicts are measured and
+// printed, not asserted (timing and memory targets are read from the bench output).
+func BenchmarkSoak(b *testing.B) {
+	d := 5 * time.Minute
+	if v := os.Getenv("LT_SOAK_DURATION"); v != "" {
+		var err error
+		if d, err = time.ParseDuration(v); err != nil {
+			b.Fatalf("LT_SOAK_DURATION=%q: %v", v, err)
+		}
+	}
+	// One user on loopback is the whole load: the router's per-user and per-IP rate limits (flood
+	// protection) would refuse it, so the soak's router runs without them.
+	b.Setenv("LT_ROUTER_RATE_USER", "0")
+	b.Setenv("LT_ROUTER_RATE_IP", "0")
+	ctx, cancel := context.WithTimeout(context.Background(), d+5*time.Minute)
+	defer cancel()
+	// A day of 86400 s: no day change (and its brief allowance-view gap) during the run; answers token by
+	// token without the demo's delay; a price a tenth of the demo's, so that the user's daily allowance
+	// lasts the run (at 1e15 wei/s it ran out after ≈ 16,000 sessions, 9.5 minutes).
+	s, err := Start(ctx, Options{Interval: 86400, TokenDelay: time.Millisecond, Prices: []*big.Int{big.NewInt(1e14)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		res, err := s.Soak(ctx, SoakOptions{Duration: d, Out: os.Stdout})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Errors > 0 {
+			b.Errorf("%d of %d sessions failed", res.Errors, res.Errors+res.Sessions)
+		}
+		b.ReportMetric(float64(res.Sessions)/d.Seconds(), "sessions/s")
+	}
+}

@@ -1,0 +1,193 @@
+package usage
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestMeterUnion(t *testing.T) {
+	for _, ordered := range []bool{false, true} {
+		m := Meter{Ordered: ordered}
+		t0 := time.Unix(1_700_000_000, 0)
+		at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+		a := m.Start(at(0))
+		b := m.Start(at(1000)) // overlaps a
+		require.Equal(t, 2*time.Second, m.Active(at(2000)), "open requests count up to now, once")
+		require.True(t, m.Finish(b, at(2000), 7, 3, 900*time.Millisecond)) // inside a
+		require.True(t, m.Finish(a, at(3000), 10, 5, 400*time.Millisecond))
+		require.False(t, m.Finish(a, at(9000), 1, 1, 0), "second finish ignored")
+		c := m.Start(at(10_000))
+		require.True(t, m.Finish(c, at(11_500), 1, 1, 0))
+		require.Equal(t, Figures{Seconds: 5, InputTokens: 18, OutputTokens: 9, TTFTMs: 900}, m.Figures(at(20_000)),
+			"3 s + 1.5 s rounded up; ttft of the first finished request that had one")
+		d := m.Start(at(30_000))
+		require.Equal(t, 4500*time.Millisecond+2200*time.Millisecond, m.Active(at(32_200)))
+		require.Equal(t, 3, m.Requests()-1)
+		require.Equal(t, 1, m.Open())
+		m.Finish(d, at(31_000), 0, 0, 0)
+		require.Equal(t, 5500*time.Millisecond, m.Active(at(99_000)))
+		if ordered {
+			require.LessOrEqual(t, len(m.spans), 1, "an ordered meter folds what no later request can reach")
+		}
+	}
+}
+
+func TestMeterOutOfOrder(t *testing.T) {
+	// The client stamps a request before sending it: a later Start may carry an earlier time.
+	var m Meter
+	t0 := time.Unix(1_700_000_000, 0)
+	at := func(s int) time.Time { return t0.Add(time.Duration(s) * time.Second) }
+	a := m.Start(at(10))
+	m.Finish(a, at(12), 0, 0, 0)
+	b := m.Start(at(20))
+	m.Finish(b, at(21), 0, 0, 0)
+	c := m.Start(at(5)) // covers a, ends between a and b
+	require.Equal(t, 16*time.Second, m.Active(at(20)), "open [5,20] covers a and touches b [20,21]")
+	m.Finish(c, at(15), 0, 0, 0)
+	require.Equal(t, 11*time.Second, m.Active(at(99)), "[5,15] ∪ [20,21]")
+}
+
+// TestMeterMatchesUnion holds both meters to the union of intervals computed from scratch.
+func TestMeterMatchesUnion(t *testing.T) {
+	t0 := time.Unix(1_700_000_000, 0)
+	seed := uint64(1)
+	rnd := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
+	for round := 0; round < 200; round++ {
+		ordered := round%2 == 0
+		m := Meter{Ordered: ordered}
+		type iv struct{ from, to int }
+		var done []iv
+		open := map[ID]int{}
+		clock := 0
+		for step := 0; step < 30; step++ {
+			clock += rnd(5)
+			if len(open) > 0 && rnd(2) == 0 {
+				for id, from := range open {
+					m.Finish(id, t0.Add(time.Duration(clock)*time.Second), 0, 0, 0)
+					done = append(done, iv{from, clock})
+					delete(open, id)
+					break
+				}
+			} else {
+				from := clock
+				if !ordered {
+					from -= rnd(8)
+				}
+				open[m.Start(t0.Add(time.Duration(from)*time.Second))] = from
+			}
+			covered := map[int]bool{}
+			for _, d := range done {
+				for s := d.from; s < d.to; s++ {
+					covered[s] = true
+				}
+			}
+			for _, from := range open {
+				for s := from; s < clock; s++ {
+					covered[s] = true
+				}
+			}
+			require.Equal(t, time.Duration(len(covered))*time.Second, m.Active(t0.Add(time.Duration(clock)*time.Second)),
+				"round %d step %d", round, step)
+		}
+	}
+}
+
+func TestClamp32(t *testing.T) {
+	require.Equal(t, uint32(7), Clamp32(7))
+	require.Equal(t, ^uint32(0), Clamp32(1<<40))
+}
+
+func TestCounter(t *testing.T) {
+	// A stream without a usage chunk: one token per chunk with text, prompt estimated from the body.
+	tc := Counter{BodyBytes: 41}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"role":"assistant","content":"Hel"}}]}`)))
+	require.False(t, tc.Chunk([]byte(`{"choices":[{"delta":{"content":""},"finish_reason":"stop"}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"content":"lo"}}]}`)))
+	in, out := tc.Tokens(true)
+	require.Equal(t, uint64(11), in)
+	require.Equal(t, uint64(2), out)
+	// The usage chunk (stream_options.include_usage) wins.
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}}`))
+	in, out = tc.Tokens(true)
+	require.Equal(t, [2]uint64{9, 3}, [2]uint64{in, out})
+	// A whole answer without usage: a token per 4 bytes of text.
+	whole := Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":"123456789"}}]}`)))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{2, 3}, [2]uint64{in, out})
+	// A whole answer with usage.
+	whole = Counter{BodyBytes: 8}
+	whole.Whole([]byte(`{"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":5,"completion_tokens":6}}`))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{5, 6}, [2]uint64{in, out})
+}
+
+var classifySeeds = []string{
+	`{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}],"usage":null}`,
+	`{"choices":[{"delta":{"role":"assistant","content":""}}],"usage":null}`,
+	`{"choices":[{"delta":{"content" : "lo"}}]}`,
+	`{"choices":[{"text":"!"}]}`,
+	`{"choices":[{"text":null,"message":{"content":"m"}}]}`,
+	`{"choices":[],"usage": {"prompt_tokens":13,"completion_tokens":3}}`,
+	`{"choices":[{"delta":{"content":"a"}}],"usage":{"prompt_tokens":1}}`,
+	`{"choices":[{"delta":{"content":5}}]}`,
+	`{"choices":[{"delta":{"content":"a"}},7]}`,
+	`{"choices":[null,{"delta":null}]}`,
+	`{"Choices":[{"DELTA":{"Content":"x"}}]}`,
+	`{"choices":[{"delta":{"content":""}}],"choices":[{"delta":{"content":"x"}}]}`,
+	`{"choices":[{"delta":{"content":"x","content":""}}]}`,
+	`{"cho\u0069ces":[{"delta":{"content":"x"}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":{"arguments":"{\"content\":\"x\"}"}}]}}]}`,
+	`{"x":{"content":"y"},"choices":[{"delta":{"content":""}}]}`,
+	`{"choices":{"delta":{"content":"x"}}}`,
+	`{"choices":[{"delta":{"content":"\u0000"}}]}`,
+	`[{"choices":[]}]`, `null`, `"x"`, `{"choices":[{"delta":{"content":"x"}}]`, `{}`, ` { } `, `[DONE]`,
+}
+
+// checkClassify holds Classify (the byte-scanning fast path with its fallback) to the decoder.
+func checkClassify(t *testing.T, data []byte) {
+	got, gotU := Classify(data)
+	text, u, ok := decode(data)
+	if !ok {
+		require.False(t, got, "%s", data)
+		require.Nil(t, gotU, "%s", data)
+		return
+	}
+	require.Equal(t, text > 0, got, "%s", data)
+	require.Equal(t, u, gotU, "%s", data)
+}
+
+func TestClassify(t *testing.T) {
+	for _, s := range classifySeeds {
+		checkClassify(t, []byte(s))
+	}
+	// The common shape takes the fast path.
+	has, sure := scanChunk([]byte(classifySeeds[0]))
+	require.True(t, sure)
+	require.True(t, has)
+}
+
+func FuzzClassify(f *testing.F) {
+	for _, s := range classifySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkClassify(t, []byte(s)) })
+}
+
+func BenchmarkClassify(b *testing.B) {
+	data := []byte(classifySeeds[0])
+	b.ReportAllocs()
+	for range b.N {
+		Classify(data)
+	}
+}
+
+func BenchmarkValid(b *testing.B) {
+	data := []byte(classifySeeds[0])
+	for range b.N {
+		json.Valid(data)
+	}
+}
