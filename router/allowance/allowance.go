@@ -1,7 +1,9 @@
 // Package allowance reads a user's free daily compute from the ComputePool (PROTOCOL §4:
 // allowance(user, d) = budget(d) × getPastVotes(user, dayStart) / getPastTotalSupply(dayStart)). The value
 // is fixed by day-start checkpoints, so it is cached per user for the whole day; the current day is the
-// chain's own (ComputePool.currentDay), refreshed every DayTTL, so a devnet with a warped clock works too.
+// chain's own (ComputePool.currentDay), read again at the day's end by the clock (payoutStart + (d+1) ×
+// interval, so a new day is noticed at its boundary) and at least every DayTTL, so a devnet with a warped
+// clock works too.
 package allowance
 
 import (
@@ -33,7 +35,10 @@ type Source struct {
 	mu      sync.Mutex
 	day     uint64
 	dayAt   time.Time
+	dayEnd  time.Time // when the cached day ends by the clock (zero: unknown)
 	dayOK   bool
+	start   uint64 // ComputePool.payoutStart and interval (immutable), read once
+	ivl     uint64
 	byUser  map[common.Address]*uint256.Int
 	cachedD uint64
 }
@@ -50,20 +55,40 @@ func New(pool common.Address, caller bind.ContractCaller, dayTTL, timeout time.D
 // Day returns the current protocol day.
 func (s *Source) Day(ctx context.Context) (uint64, error) {
 	s.mu.Lock()
-	if s.dayOK && s.now().Sub(s.dayAt) < s.dayTTL {
+	now := s.now()
+	// A day end already past when the day was read means the chain's clock lags this one: the TTL rules.
+	if s.dayOK && now.Sub(s.dayAt) < s.dayTTL && (now.Before(s.dayEnd) || !s.dayEnd.After(s.dayAt)) {
 		d := s.day
 		s.mu.Unlock()
 		return d, nil
 	}
+	ivl := s.ivl
 	s.mu.Unlock()
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	d, err := s.pool.CurrentDay(&bind.CallOpts{Context: ctx})
+	opts := &bind.CallOpts{Context: ctx}
+	var start uint64
+	if ivl == 0 {
+		ps, err := s.pool.PayoutStart(opts)
+		if err != nil {
+			return 0, fmt.Errorf("allowance: payoutStart: %w", err)
+		}
+		iv, err := s.pool.Interval(opts)
+		if err != nil {
+			return 0, fmt.Errorf("allowance: interval: %w", err)
+		}
+		start, ivl = ps.Uint64(), iv.Uint64()
+	}
+	d, err := s.pool.CurrentDay(opts)
 	if err != nil {
 		return 0, fmt.Errorf("allowance: currentDay: %w", err)
 	}
 	s.mu.Lock()
+	if s.ivl == 0 {
+		s.start, s.ivl = start, ivl
+	}
 	s.day, s.dayAt, s.dayOK = d.Uint64(), s.now(), true
+	s.dayEnd = time.Unix(int64(s.start+(d.Uint64()+1)*s.ivl), 0)
 	s.mu.Unlock()
 	return d.Uint64(), nil
 }

@@ -60,3 +60,34 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	require.Positive(t, got.Sign())
 	require.Equal(t, want.String(), got.Dec())
 }
+
+// TestNewDayNoticedAtTheBoundary: the cached day ends when the clock passes payoutStart + (d+1) × interval,
+// not a DayTTL later. On anvil, with the router's clock following the chain's: a Source with a month-long
+// TTL reads day d, the chain moves past the next day start, and the very next Day call answers d+1.
+func TestNewDayNoticedAtTheBoundary(t *testing.T) {
+	ctx := context.Background()
+	c := devchain.Start(t)
+	head, err := c.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	clock := time.Unix(int64(head.Time), 0)
+	src, err := allowance.New(c.Addr("ComputePool"), c.Client, 30*24*time.Hour, 5*time.Second, func() time.Time { return clock })
+	require.NoError(t, err)
+	day, err := src.Day(ctx)
+	require.NoError(t, err)
+
+	ps, err := c.Pool.PayoutStart(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	iv, err := c.Pool.Interval(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	next := ps.Uint64() + (day+1)*iv.Uint64() + 2 // not the day's first second (see above)
+	c.Warp(next - head.Time)
+
+	clock = time.Unix(int64(next)-10, 0) // still before the boundary by the router's clock: cached
+	got, err := src.Day(ctx)
+	require.NoError(t, err)
+	require.Equal(t, day, got)
+	clock = time.Unix(int64(next), 0) // past it: read again at once, though the TTL has weeks to run
+	got, err = src.Day(ctx)
+	require.NoError(t, err)
+	require.Equal(t, day+1, got)
+}

@@ -1,0 +1,184 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/devnet"
+)
+
+// TestReadmeNewcomerPath runs README step 2 as a newcomer would: the `make devnet` playground, then every
+// command devnet.NextSteps prints (the block README.md shows verbatim, TestReadmeShowsTheNextSteps) in
+// order, with only what a test must change: the built binaries for `go run`, free ports for the port
+// plan's (other programs on this machine may hold those), files under a temporary folder, and the
+// stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway.
+func TestReadmeNewcomerPath(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
+	bins, err := buildBinaries(ctx, root)
+	require.NoError(t, err)
+	dir := t.TempDir()
+
+	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{})
+	require.NoError(t, err)
+	defer m.Close()
+	require.NoError(t, m.WriteDeployment(filepath.Join(dir, "31337.json")))
+	up, err := StartUpstream(0)
+	require.NoError(t, err)
+	defer up.Close()
+
+	steps := devnet.NextSteps(m.Anvil.URL, filepath.Join(dir, "31337.json"), up.URL, "stand-in")
+	ports := map[string]string{}
+	for _, p := range []int{devnet.PortRouter, devnet.PortProvider, devnet.PortKeeper, devnet.PortGateway} {
+		a, err := freeAddr()
+		require.NoError(t, err)
+		ports["127.0.0.1:"+strconv.Itoa(p)] = a
+	}
+	files := map[string]string{"router.db": filepath.Join(dir, "router.db"), "keeper-data": filepath.Join(dir, "keeper-data")}
+
+	var procs []*Proc
+	defer func() {
+		for i := len(procs) - 1; i >= 0; i-- {
+			procs[i].Stop()
+			if t.Failed() {
+				t.Logf("%s log:\n%s", procs[i].Name, tail(procs[i].Log(), 40))
+			}
+		}
+	}()
+	var chatOut string
+	commands := readmeCommands(t, steps)
+	require.Len(t, commands, 8, "the next steps' commands")
+	for i, c := range commands {
+		bin := filepath.Join(bins, c[0])
+		args := c[1:]
+		listen := ""
+		for j, a := range args {
+			for from, to := range ports {
+				a = strings.ReplaceAll(a, from, to)
+			}
+			if f, ok := files[a]; ok {
+				a = f
+			}
+			args[j] = a
+			if j > 0 && args[j-1] == "--listen" {
+				listen = a
+			}
+		}
+		name := fmt.Sprintf("%d-%s", i, c[0])
+		if listen == "" { // a one-shot CLI step
+			out, err := runTool(ctx, dir, name, bin, args...)
+			require.NoError(t, err, "%s %s", c[0], strings.Join(args, " "))
+			if c[0] == "lt" && args[0] == "chat" {
+				chatOut = string(out)
+			}
+			if c[0] == "lt" && args[0] == "allowance" {
+				require.Regexp(t, `allowance +[0-9.]*[1-9][0-9.]* MOR`, string(out), "the user's allowance today is not zero")
+			}
+			continue
+		}
+		p, err := startProc(dir, name, bin, nil, args...)
+		require.NoError(t, err)
+		procs = append(procs, p)
+		require.NoError(t, waitHealthy(ctx, p, "http://"+listen+"/healthz", 2*time.Minute))
+		if c[0] == "provider" {
+			// The router learns the bid from the chain; lt chat comes next, so wait until it shows.
+			waitForOffer(ctx, t, "http://"+ports["127.0.0.1:"+strconv.Itoa(devnet.PortRouter)])
+		}
+	}
+	require.Contains(t, chatOut, strings.Join(UpstreamAnswer, ""), "lt chat printed the model's answer")
+
+	gateway := "http://" + ports["127.0.0.1:"+strconv.Itoa(devnet.PortGateway)]
+	body := fmt.Sprintf(`{"model":%q,"messages":[{"role":"user","content":"Say hello"}]}`, devnet.PlaygroundModel)
+	resp, err := http.Post(gateway+"/v1/chat/completions", "application/json", bytes.NewReader([]byte(body)))
+	require.NoError(t, err)
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", raw)
+	var res struct {
+		Model   string `json:"model"`
+		Choices []struct {
+			Message struct{ Content string } `json:"message"`
+		} `json:"choices"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &res))
+	require.Len(t, res.Choices, 1)
+	require.Equal(t, strings.Join(UpstreamAnswer, ""), res.Choices[0].Message.Content)
+	require.Equal(t, devnet.PlaygroundModel, res.Model, "the answer names the model as asked, not the upstream's name")
+}
+
+// readmeCommands splits the next steps into commands: `go run ./x/cmd/<bin> args…` with backslash
+// continuations joined, comments dropped, double-quoted arguments kept whole. Each is [bin, args…].
+func readmeCommands(t *testing.T, steps string) [][]string {
+	var out [][]string
+	var cur strings.Builder
+	flush := func() {
+		line := strings.TrimSpace(cur.String())
+		cur.Reset()
+		if line == "" {
+			return
+		}
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = line[:i]
+		}
+		var words []string
+		for rest := line; rest != ""; rest = strings.TrimLeft(rest, " ") {
+			if rest[0] == '"' {
+				end := strings.IndexByte(rest[1:], '"')
+				require.GreaterOrEqual(t, end, 0, "unterminated quote in %q", line)
+				words = append(words, rest[1:end+1])
+				rest = rest[end+2:]
+				continue
+			}
+			w, r, _ := strings.Cut(rest, " ")
+			words, rest = append(words, w), r
+		}
+		require.GreaterOrEqual(t, len(words), 3, line)
+		require.Equal(t, []string{"go", "run"}, words[:2], line)
+		out = append(out, append([]string{filepath.Base(words[2])}, words[3:]...))
+	}
+	for _, l := range strings.Split(steps, "\n") {
+		if !strings.HasPrefix(l, "go run ") && cur.Len() == 0 {
+			continue
+		}
+		cont := strings.HasSuffix(l, `\`)
+		cur.WriteString(strings.TrimSuffix(l, `\`) + " ")
+		if !cont {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// waitForOffer polls the router's /v1/models until some model has an offer.
+func waitForOffer(ctx context.Context, t *testing.T, router string) {
+	t.Helper()
+	for {
+		resp, err := http.Get(router + "/v1/models")
+		if err == nil {
+			raw, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if bytes.Contains(raw, []byte(devnet.PlaygroundModel)) && bytes.Contains(raw, []byte(`"providers":1`)) {
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("the router never listed an offer for %s", devnet.PlaygroundModel)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
