@@ -22,6 +22,10 @@ type Client struct {
 	Key    *ecdsa.PrivateKey
 	HTTP   *http.Client     // provider calls; nil: see SessionOptions.HTTP
 	Now    func() time.Time // nil: time.Now
+	// UserKeySigns makes sessions without a session key: the RFC's sessionKey is zero and Key signs every
+	// request and the receipt (PROTOCOL §6). By default each session gets an ephemeral key, so Key (a
+	// wallet) signs exactly one message per session, the RFC.
+	UserKeySigns bool
 }
 
 // User returns the user's address.
@@ -38,14 +42,23 @@ func (c *Client) now() time.Time {
 // price above the maximum, or a ticket not signed by the answering router).
 var ErrBadGrant = errors.New("client: router's grant does not match the RFC")
 
-// Open signs an RFC for p, sends it to the router and returns the granted session after checking the
-// grant against the RFC: the ticket's user, model and session id (keccak256(abi.encode(rfcDigest,
+// Open makes an ephemeral session key (unless UserKeySigns), signs an RFC for p that authorises it, sends
+// the RFC to the router and returns the granted session after checking the grant against the RFC: the
+// ticket's user, model, session key, deposit consent and session id (keccak256(abi.encode(rfcDigest,
 // provider))), a price within the maximum, a maxSeconds within the one asked for, and a ticket signature
 // by the router the answer names. Whether that router is authorised on-chain is the provider's check.
+// The user's key signs only the RFC; the session key signs the requests and the usage receipt.
 func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	rfc, err := NewRFC(c.User(), p, c.now())
 	if err != nil {
 		return nil, err
+	}
+	signer := c.Key
+	if !c.UserKeySigns {
+		if signer, err = crypto.GenerateKey(); err != nil {
+			return nil, fmt.Errorf("client: session key: %w", err)
+		}
+		rfc.SessionKey = crypto.PubkeyToAddress(signer.PublicKey)
 	}
 	signed, err := SignRFC(c.Domain, rfc, c.Key)
 	if err != nil {
@@ -58,7 +71,7 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	if err := CheckGrant(c.Domain, &rfc, grant); err != nil {
 		return nil, err
 	}
-	return NewSession(c.Domain, c.Key, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now})
+	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now})
 }
 
 // CheckGrant checks the router's answer to rfc (see Open).
@@ -70,6 +83,10 @@ func CheckGrant(domain *eip712.Domain, rfc *eip712.RFC, g *wire.RFCResponse) err
 		return fmt.Errorf("%w: ticket user %s", ErrBadGrant, t.User)
 	case t.ModelID != rfc.ModelID:
 		return fmt.Errorf("%w: ticket model %s", ErrBadGrant, t.ModelID)
+	case t.SessionKey != rfc.SessionKey:
+		return fmt.Errorf("%w: ticket session key %s, the RFC authorised %s", ErrBadGrant, t.SessionKey, rfc.SessionKey)
+	case t.UseDeposit != rfc.UseDeposit:
+		return fmt.Errorf("%w: ticket useDeposit %t, the RFC says %t", ErrBadGrant, t.UseDeposit, rfc.UseDeposit)
 	case g.SessionID != want || t.SessionID != want:
 		return fmt.Errorf("%w: session id %s, want %s", ErrBadGrant, g.SessionID, want)
 	case t.Provider != g.Provider:

@@ -44,7 +44,8 @@ func grantFor(t testing.TB, d *eip712.Domain, rfc *eip712.RFC, routerKey *ecdsa.
 	price uint64, endpoint string, notAfter uint64) *wire.RFCResponse {
 	id := eip712.SessionID(d.Digest(rfc), provider)
 	ticket := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: rfc.ModelID,
-		PricePerSecond: *uint256.NewInt(price), MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter}
+		PricePerSecond: *uint256.NewInt(price), MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter, SessionKey: rfc.SessionKey,
+		UseDeposit: rfc.UseDeposit}
 	sig, err := d.Sign(&ticket, routerKey)
 	require.NoError(t, err)
 	return &wire.RFCResponse{SessionID: id, Provider: provider, Endpoint: endpoint, PricePerSecond: uint256.NewInt(price),

@@ -44,9 +44,9 @@ type SessionOptions struct {
 	Now func() time.Time
 }
 
-// Session is one session ticket held with the user's key: it authenticates requests to the ticket's
-// provider, meters what they used, and closes the session with a signed usage receipt. A Session is
-// safe for concurrent use.
+// Session is one session ticket held with the key that signs for it (the ticket's session key, or the
+// user's key when the ticket names none): it authenticates requests to the ticket's provider, meters what
+// they used, and closes the session with a signed usage receipt. A Session is safe for concurrent use.
 type Session struct {
 	grant        wire.RFCResponse
 	ticketHeader string
@@ -64,17 +64,21 @@ type Session struct {
 	result  *CloseResult
 }
 
-// NewSession holds grant (the router's answer to an RFC) for the user whose key is key. It checks that
-// the ticket is the user's and matches the grant; checking the router's signature is Client.Open's job.
+// NewSession holds grant (the router's answer to an RFC) with key, the key that signs the session's
+// requests and receipt: the ticket's session key, or the user's key when the ticket names none. It checks
+// that key is the ticket's signer and that the ticket matches the grant; checking the router's signature
+// is Client.Open's job.
 func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCResponse, opts SessionOptions) (*Session, error) {
 	if domain == nil || key == nil || grant == nil {
 		return nil, errors.New("client: NewSession needs a domain, a key and a grant")
 	}
-	user := crypto.PubkeyToAddress(key.PublicKey)
+	signer := crypto.PubkeyToAddress(key.PublicKey)
 	t := &grant.Ticket
 	switch {
-	case t.User != user:
-		return nil, fmt.Errorf("client: ticket is for user %s, the key is %s", t.User, user)
+	case t.Signer() != signer && t.SessionKey == (common.Address{}):
+		return nil, fmt.Errorf("client: ticket is for user %s, the key is %s", t.User, signer)
+	case t.Signer() != signer:
+		return nil, fmt.Errorf("client: ticket's session key is %s, the key is %s", t.SessionKey, signer)
 	case t.SessionID != grant.SessionID:
 		return nil, fmt.Errorf("client: ticket is for session %s, the grant names %s", t.SessionID, grant.SessionID)
 	case t.Provider != grant.Provider:
@@ -361,7 +365,7 @@ func (s *Session) Receipt() eip712.UsageReceipt {
 		InputTokens: u.InputTokens, OutputTokens: u.OutputTokens, TTFTMs: u.TTFTMs}
 }
 
-// SignReceipt signs r with the user's key under the session's domain.
+// SignReceipt signs r with the session's key (session key or user key) under the session's domain.
 func (s *Session) SignReceipt(r eip712.UsageReceipt) (eip712.Signature, error) {
 	return s.domain.Sign(&r, s.key)
 }
@@ -475,6 +479,9 @@ type State struct {
 	Seq         uint64           `json:"seq,string"`
 	Usage       Usage            `json:"usage"`
 	SavedAt     int64            `json:"savedAt,string"`
+	// SessionKey is the session's ephemeral private key (0x-hex) when the ticket names one: it signs the
+	// receipt at close. It can sign for this one session only; the file is written 0600.
+	SessionKey string `json:"sessionKey,omitempty"`
 }
 
 // State returns the session's state for saving.
@@ -484,18 +491,31 @@ func (s *Session) State() State {
 	s.mu.Unlock()
 	st := State{Grant: s.grant, ChainID: s.domain.ChainID(), Marketplace: s.domain.VerifyingContract(),
 		Seq: seq, Usage: s.Usage(), SavedAt: s.now().Unix()}
+	if s.grant.Ticket.SessionKey != (common.Address{}) {
+		st.SessionKey = hexutil.Encode(crypto.FromECDSA(s.key))
+	}
 	if s.router != nil {
 		st.RouterURL = s.router.URL()
 	}
 	return st
 }
 
-// ResumeSession rebuilds a saved session. Usage the earlier process observed is carried over: it is
-// counted as one finished interval of that many seconds.
+// ResumeSession rebuilds a saved session with the user's key, or with the saved session key when the
+// ticket names one. Usage the earlier process observed is carried over: it is counted as one finished
+// interval of that many seconds.
 func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts SessionOptions) (*Session, error) {
 	if domain.ChainID() != st.ChainID || domain.VerifyingContract() != st.Marketplace {
 		return nil, fmt.Errorf("client: saved session is for chain %d / %s, configured %d / %s",
 			st.ChainID, st.Marketplace, domain.ChainID(), domain.VerifyingContract())
+	}
+	if st.SessionKey != "" {
+		raw, err := hexutil.Decode(st.SessionKey)
+		if err != nil {
+			return nil, fmt.Errorf("client: saved session key: %w", err)
+		}
+		if key, err = crypto.ToECDSA(raw); err != nil {
+			return nil, fmt.Errorf("client: saved session key: %w", err)
+		}
 	}
 	s, err := NewSession(domain, key, &st.Grant, opts)
 	if err != nil {

@@ -356,12 +356,13 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	}
 	s.logf("user %s holds %d MOR and self-delegated with `lt delegate`", s.User.Address.Hex(), o.UserMOR)
 
-	// Votes count from the next day's start (day-start checkpoints): move the chain there.
+	// Votes count once held at two day starts a day apart (PROTOCOL §4 v2): move the chain to the start of
+	// the day after next.
 	day, err := s.Pool.CurrentDay(&bind.CallOpts{Context: ctx})
 	if err != nil {
 		return err
 	}
-	next := new(big.Int).Add(day, big.NewInt(1))
+	next := new(big.Int).Add(day, big.NewInt(2))
 	start, err := s.Pool.DayStart(&bind.CallOpts{Context: ctx}, next)
 	if err != nil {
 		return err

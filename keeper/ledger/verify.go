@@ -162,7 +162,7 @@ func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SettlementRe
 	id := rec.SessionID
 	t := &rec.Ticket
 	if rec.UserSignature != nil {
-		if _, err := v.Domain.Verify(rec.Receipt, rec.UserSignature[:], t.User); err != nil {
+		if _, err := v.Domain.Verify(rec.Receipt, rec.UserSignature[:], t.Signer()); err != nil {
 			return reject(id, RejectBadUserSignature, "%v", err), nil
 		}
 	}

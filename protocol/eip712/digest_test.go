@@ -28,12 +28,14 @@ var referenceTypes = apitypes.Types{
 		{Name: "maxPricePerSecond", Type: "uint256"}, {Name: "maxSeconds", Type: "uint32"},
 		{Name: "minTps", Type: "uint32"}, {Name: "maxTtftMs", Type: "uint32"},
 		{Name: "nonce", Type: "uint64"}, {Name: "deadline", Type: "uint64"},
+		{Name: "sessionKey", Type: "address"}, {Name: "useDeposit", Type: "bool"},
 	},
 	"SessionTicket": {
 		{Name: "sessionId", Type: "bytes32"}, {Name: "user", Type: "address"},
 		{Name: "provider", Type: "address"}, {Name: "modelId", Type: "bytes32"},
 		{Name: "pricePerSecond", Type: "uint256"}, {Name: "maxSeconds", Type: "uint32"},
 		{Name: "notAfter", Type: "uint64"},
+		{Name: "sessionKey", Type: "address"}, {Name: "useDeposit", Type: "bool"},
 	},
 	"UsageReceipt": {
 		{Name: "sessionId", Type: "bytes32"}, {Name: "seconds", Type: "uint32"},
@@ -62,11 +64,12 @@ func referenceTypedData(t testing.TB, id uint64, contract common.Address, m eip7
 		msg = map[string]any{"user": addr(v.User), "modelId": b32(v.ModelID),
 			"maxPricePerSecond": u256(&v.MaxPricePerSecond), "maxSeconds": u(uint64(v.MaxSeconds)),
 			"minTps": u(uint64(v.MinTPS)), "maxTtftMs": u(uint64(v.MaxTTFTMs)), "nonce": u(v.Nonce),
-			"deadline": u(v.Deadline)}
+			"deadline": u(v.Deadline), "sessionKey": addr(v.SessionKey), "useDeposit": v.UseDeposit}
 	case *eip712.SessionTicket:
 		msg = map[string]any{"sessionId": b32(v.SessionID), "user": addr(v.User), "provider": addr(v.Provider),
 			"modelId": b32(v.ModelID), "pricePerSecond": u256(&v.PricePerSecond),
-			"maxSeconds": u(uint64(v.MaxSeconds)), "notAfter": u(v.NotAfter)}
+			"maxSeconds": u(uint64(v.MaxSeconds)), "notAfter": u(v.NotAfter), "sessionKey": addr(v.SessionKey),
+			"useDeposit": v.UseDeposit}
 	case *eip712.UsageReceipt:
 		msg = map[string]any{"sessionId": b32(v.SessionID), "seconds": u(uint64(v.Seconds)),
 			"inputTokens": u(uint64(v.InputTokens)), "outputTokens": u(uint64(v.OutputTokens)),
@@ -79,7 +82,7 @@ func referenceTypedData(t testing.TB, id uint64, contract common.Address, m eip7
 	return apitypes.TypedData{
 		Types:       referenceTypes,
 		PrimaryType: m.PrimaryType(),
-		Domain: apitypes.TypedDataDomain{Name: "LakeTravis", Version: "1", ChainId: chainID(id),
+		Domain: apitypes.TypedDataDomain{Name: "LakeTravis", Version: "2", ChainId: chainID(id),
 			VerifyingContract: contract.Hex()},
 		Message: msg,
 	}
@@ -143,7 +146,7 @@ func TestDigestKnownVector(t *testing.T) {
 
 // rfcVectorDigest is d.Digest(sampleRFC()) on chain 31337 for Marketplace 0x5FbDB...0aa3, as computed by
 // go-ethereum's apitypes and confirmed by `cast wallet sign` in TestCastSignatureMatches.
-const rfcVectorDigest = "9d4158f0f32a9e5960cf305bd83f415ae664d82706ef8b0041aa314b4c5a0ee0"
+const rfcVectorDigest = "a2adbf05314bb4a351ddbff86c2129bf89abca62efa6b5cdb6b909e5d5ed1ba8"
 
 // TestDigestSensitivity: changing any one field, the chain id or the verifying contract changes the
 // digest, and the original signature then recovers to somebody else.
@@ -181,6 +184,8 @@ func TestDigestSensitivity(t *testing.T) {
 			add("maxTtftMs", func(m eip712.Message) { m.(*eip712.RFC).MaxTTFTMs++ })
 			add("nonce", func(m eip712.Message) { m.(*eip712.RFC).Nonce++ })
 			add("deadline", func(m eip712.Message) { m.(*eip712.RFC).Deadline++ })
+			add("sessionKey", func(m eip712.Message) { m.(*eip712.RFC).SessionKey[19] ^= 1 })
+			add("useDeposit", func(m eip712.Message) { m.(*eip712.RFC).UseDeposit = !m.(*eip712.RFC).UseDeposit })
 		case *eip712.SessionTicket:
 			add("sessionId", func(m eip712.Message) { m.(*eip712.SessionTicket).SessionID[31] ^= 1 })
 			add("user", func(m eip712.Message) { m.(*eip712.SessionTicket).User[0] ^= 1 })
@@ -192,6 +197,10 @@ func TestDigestSensitivity(t *testing.T) {
 			})
 			add("maxSeconds", func(m eip712.Message) { m.(*eip712.SessionTicket).MaxSeconds-- })
 			add("notAfter", func(m eip712.Message) { m.(*eip712.SessionTicket).NotAfter++ })
+			add("sessionKey", func(m eip712.Message) { m.(*eip712.SessionTicket).SessionKey[0] ^= 1 })
+			add("useDeposit", func(m eip712.Message) {
+				m.(*eip712.SessionTicket).UseDeposit = !m.(*eip712.SessionTicket).UseDeposit
+			})
 		case *eip712.UsageReceipt:
 			add("sessionId", func(m eip712.Message) { m.(*eip712.UsageReceipt).SessionID[0] ^= 0x80 })
 			add("seconds", func(m eip712.Message) { m.(*eip712.UsageReceipt).Seconds++ })
@@ -250,8 +259,8 @@ func TestTypeStrings(t *testing.T) {
 		msg  eip712.Message
 		want string
 	}{
-		{&eip712.RFC{}, "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline)"},
-		{&eip712.SessionTicket{}, "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter)"},
+		{&eip712.RFC{}, "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline,address sessionKey,bool useDeposit)"},
+		{&eip712.SessionTicket{}, "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"},
 		{&eip712.UsageReceipt{}, "UsageReceipt(bytes32 sessionId,uint32 seconds,uint32 inputTokens,uint32 outputTokens,uint32 ttftMs)"},
 		{&eip712.Liveness{}, "Liveness(address provider,bytes32 challenge,uint64 timestamp)"},
 	}

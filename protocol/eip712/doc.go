@@ -9,7 +9,7 @@
 //	digest = keccak256("\x19\x01" || domainSeparator || hashStruct(message))
 //
 // under the domain EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)
-// with name "LakeTravis", version "1", the chain id and the Marketplace address. The encoding is written
+// with name "LakeTravis", version "2", the chain id and the Marketplace address. The encoding is written
 // out by hand for each type (all fields are static, so hashStruct is one keccak over 32-byte words); the
 // tests prove it identical to go-ethereum's generic signer/core/apitypes implementation and to cast.
 // A [Domain] is built once per process and is safe for concurrent use; [Domain.Digest] does not allocate.

@@ -10,7 +10,10 @@ import (
 // Domain parameters fixed by PROTOCOL §6.
 const (
 	DomainName    = "LakeTravis"
-	DomainVersion = "1"
+	DomainVersion = "2"
+	// RetiredDomainVersion is the protocol v1 domain version. Messages signed under it are refused with
+	// ErrRetiredVersion (v1 RFCs and tickets lack sessionKey and useDeposit: PROTOCOL §6 v2).
+	RetiredDomainVersion = "1"
 )
 
 // Domain is the EIP-712 domain of one deployment: DomainName, DomainVersion, a chain id and the
@@ -20,6 +23,7 @@ type Domain struct {
 	chainID           uint64
 	verifyingContract common.Address
 	separator         common.Hash
+	v1Separator       common.Hash // the same domain under RetiredDomainVersion, to name it in errors
 
 	// hashers pools *hasher values so that Digest allocates nothing.
 	hashers sync.Pool
@@ -42,6 +46,8 @@ func NewDomain(chainID uint64, verifyingContract common.Address) *Domain {
 	putUint(buf[96:128], chainID)
 	putAddress(buf[128:160], verifyingContract)
 	d.separator = crypto.Keccak256Hash(buf[:])
+	copy(buf[64:96], domainV1VersionHash)
+	d.v1Separator = crypto.Keccak256Hash(buf[:])
 	return d
 }
 
@@ -51,8 +57,7 @@ func (d *Domain) ChainID() uint64 { return d.chainID }
 // VerifyingContract returns the domain's verifying contract, the Marketplace address.
 func (d *Domain) VerifyingContract() common.Address { return d.verifyingContract }
 
-// Separator returns the domain separator, hashStruct(EIP712Domain). It equals the on-chain
-// Marketplace's _domainSeparatorV4() when chain id and address match.
+// Separator returns the domain separator, hashStruct(EIP712Domain).
 func (d *Domain) Separator() common.Hash { return d.separator }
 
 // Digest returns the EIP-712 digest of m under d, the 32 bytes that are signed:
@@ -86,6 +91,35 @@ func StructHash(m Message) common.Hash {
 	sum := h.sum(h.buf[:n])
 	putHasher(h)
 	return sum
+}
+
+// Type hashes of protocol v1's RFC and SessionTicket (without sessionKey and useDeposit), kept only so
+// that a v1 signature can be named as such in errors.
+const (
+	rfcV1TypeHash           = "\x39\x61\xec\xdc\x7b\x83\x43\x0b\x50\x7a\x0b\x2e\x93\xf7\xa9\xa0\xf7\x33\x1e\x17\x97\x96\x50\xa9\xdb\xfb\x65\x31\x98\xee\x06\x26"
+	sessionTicketV1TypeHash = "\x94\xc5\x57\x32\x44\x6b\xfb\xe7\x1a\xa2\x0d\xe1\x89\x45\xff\x31\x24\x26\x2c\x2f\xf7\x65\x7d\x39\xe5\xe6\x64\x83\xb0\xfb\x88\x88"
+)
+
+// v1Digest returns the digest m had under protocol v1 (domain version "1", the v1 types), when m can be
+// expressed in v1 at all (an RFC or ticket with a zero sessionKey and useDeposit false).
+func (d *Domain) v1Digest(m Message) (common.Hash, bool) {
+	var buf [encBufSize]byte
+	n := m.encodeData(&buf)
+	switch m := m.(type) {
+	case *RFC:
+		if m.SessionKey != (common.Address{}) || m.UseDeposit {
+			return common.Hash{}, false
+		}
+		copy(buf[0:32], rfcV1TypeHash)
+		n -= 64
+	case *SessionTicket:
+		if m.SessionKey != (common.Address{}) || m.UseDeposit {
+			return common.Hash{}, false
+		}
+		copy(buf[0:32], sessionTicketV1TypeHash)
+		n -= 64
+	}
+	return crypto.Keccak256Hash([]byte{0x19, 0x01}, d.v1Separator[:], crypto.Keccak256(buf[:n])), true
 }
 
 // hashers is the package-wide pool behind StructHash, Recover and address checksums (a Domain keeps

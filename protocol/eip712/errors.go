@@ -37,6 +37,11 @@ var (
 	// ErrWrongSigner: the signature is valid but recovers to another address than required.
 	ErrWrongSigner = fmt.Errorf("%w: signer mismatch", ErrBadSignature)
 
+	// ErrRetiredVersion: the message is a protocol v1 message (signed under domain version "1", or an RFC
+	// or ticket without the v2 fields sessionKey and useDeposit). It wraps ErrBadSignature when the
+	// signature recovers to the expected signer under version "1", ErrMalformed when fields are missing.
+	ErrRetiredVersion = errors.New(`eip712: protocol v1 message (EIP-712 domain version "1"): this service accepts only version "2" (PROTOCOL §6: RFC and SessionTicket carry sessionKey and useDeposit)`)
+
 	// ErrExpired: a deadline has passed. §9 code "expired".
 	ErrExpired = errors.New("eip712: expired")
 

@@ -20,6 +20,9 @@ const (
 	anvilAddress = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
 )
 
+// sampleSessionKey is anvil's third dev account, the samples' session key.
+const sampleSessionKey = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"
+
 var (
 	testMarketplace = common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3")
 	testChainID     = uint64(31337)
@@ -64,6 +67,8 @@ func sampleRFC() *eip712.RFC {
 		MaxTTFTMs:         1500,
 		Nonce:             42,
 		Deadline:          1_767_225_600,
+		SessionKey:        common.HexToAddress(sampleSessionKey),
+		UseDeposit:        true,
 	}
 }
 
@@ -76,6 +81,8 @@ func sampleTicket() *eip712.SessionTicket {
 		PricePerSecond: *uint256.NewInt(1_000_000_000_000_000),
 		MaxSeconds:     600,
 		NotAfter:       1_767_226_200,
+		SessionKey:     common.HexToAddress(sampleSessionKey),
+		UseDeposit:     true,
 	}
 }
 
@@ -110,6 +117,8 @@ func maxRFC() *eip712.RFC {
 		MaxTTFTMs:         ^uint32(0),
 		Nonce:             ^uint64(0),
 		Deadline:          ^uint64(0),
+		SessionKey:        common.HexToAddress("0xffffffffffffffffffffffffffffffffffffffff"),
+		UseDeposit:        true,
 	}
 }
 
@@ -162,12 +171,12 @@ func (g randomizer) hash() (h common.Hash) {
 
 func (g randomizer) rfc() *eip712.RFC {
 	return &eip712.RFC{User: g.addr(), ModelID: g.hash(), MaxPricePerSecond: g.u256(), MaxSeconds: g.u32(),
-		MinTPS: g.u32(), MaxTTFTMs: g.u32(), Nonce: g.u64(), Deadline: g.u64()}
+		MinTPS: g.u32(), MaxTTFTMs: g.u32(), Nonce: g.u64(), Deadline: g.u64(), SessionKey: g.addr(), UseDeposit: g.r.IntN(2) == 1}
 }
 
 func (g randomizer) ticket() *eip712.SessionTicket {
 	return &eip712.SessionTicket{SessionID: g.hash(), User: g.addr(), Provider: g.addr(), ModelID: g.hash(),
-		PricePerSecond: g.u256(), MaxSeconds: g.u32(), NotAfter: g.u64()}
+		PricePerSecond: g.u256(), MaxSeconds: g.u32(), NotAfter: g.u64(), SessionKey: g.addr(), UseDeposit: g.r.IntN(2) == 1}
 }
 
 func (g randomizer) receipt() *eip712.UsageReceipt {

@@ -22,6 +22,9 @@ func TestTypeHashConstants(t *testing.T) {
 		{"livenessTypeHash", livenessTypeHash, LivenessType},
 		{"domainNameHash", domainNameHash, DomainName},
 		{"domainVersionHash", domainVersionHash, DomainVersion},
+		{"domainV1VersionHash", domainV1VersionHash, RetiredDomainVersion},
+		{"rfcV1TypeHash", rfcV1TypeHash, "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline)"},
+		{"sessionTicketV1TypeHash", sessionTicketV1TypeHash, "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +56,8 @@ func TestFieldTables(t *testing.T) {
 				text = []byte("0x0000000000000000000000000000000000000161")
 			case "bytes32":
 				text = []byte("0x0000000000000000000000000000000000000000000000000000000000000161")
+			case "bool":
+				text = []byte("true")
 			default:
 				text = []byte("161")
 			}

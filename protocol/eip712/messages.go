@@ -12,8 +12,8 @@ import (
 // EIP-712 type strings, exactly as PROTOCOL §6 fixes them. Their keccak256 are the type hashes below.
 const (
 	DomainType        = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-	RFCType           = "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline)"
-	SessionTicketType = "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter)"
+	RFCType           = "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline,address sessionKey,bool useDeposit)"
+	SessionTicketType = "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"
 	UsageReceiptType  = "UsageReceipt(bytes32 sessionId,uint32 seconds,uint32 inputTokens,uint32 outputTokens,uint32 ttftMs)"
 	LivenessType      = "Liveness(address provider,bytes32 challenge,uint64 timestamp)"
 )
@@ -22,16 +22,18 @@ const (
 // (no package state, no init work). TestTypeHashConstants recomputes every one of them.
 const (
 	domainTypeHash        = "\x8b\x73\xc3\xc6\x9b\xb8\xfe\x3d\x51\x2e\xcc\x4c\xf7\x59\xcc\x79\x23\x9f\x7b\x17\x9b\x0f\xfa\xca\xa9\xa7\x5d\x52\x2b\x39\x40\x0f"
-	rfcTypeHash           = "\x39\x61\xec\xdc\x7b\x83\x43\x0b\x50\x7a\x0b\x2e\x93\xf7\xa9\xa0\xf7\x33\x1e\x17\x97\x96\x50\xa9\xdb\xfb\x65\x31\x98\xee\x06\x26"
-	sessionTicketTypeHash = "\x94\xc5\x57\x32\x44\x6b\xfb\xe7\x1a\xa2\x0d\xe1\x89\x45\xff\x31\x24\x26\x2c\x2f\xf7\x65\x7d\x39\xe5\xe6\x64\x83\xb0\xfb\x88\x88"
+	rfcTypeHash           = "\x36\x8f\x22\x5b\x0a\x26\x3e\xaf\x1e\x16\x4d\x01\x63\x4c\x39\xee\x9c\x96\x94\xcf\x78\x7c\x28\x9d\x20\xd4\x70\x4f\xe6\xe4\x97\xb9"
+	sessionTicketTypeHash = "\xaf\x66\x16\x81\xa7\xfb\x61\xef\x33\xf7\xe0\x73\xb2\x93\x95\xc9\x3c\x2a\x2a\x10\xfd\x84\x0e\x76\x9a\xc1\xcb\x46\x12\x28\x54\x5f"
 	usageReceiptTypeHash  = "\xc4\x2b\xa5\xe9\x49\x01\x66\x33\x64\x4a\x5c\x8d\x28\xa1\x52\xbe\x6a\x62\x99\x04\x10\x4c\x1e\x69\x73\x60\xd5\x3f\x77\x46\xd7\xe2"
 	livenessTypeHash      = "\x5e\xa1\x23\x5f\x24\x2c\x18\x65\x9b\x6d\x5b\xe8\x94\x36\x9a\x4c\x94\x64\xc0\x74\x02\x79\x23\x21\xe0\x62\xfd\x26\x52\x06\xc1\x9b"
 	domainNameHash        = "\x12\x79\x3d\x87\x21\x18\x1d\x99\xc5\xc1\x1e\xb3\x20\x1c\xac\x58\xa4\xb8\x86\x6c\x6e\x1f\x73\x68\x8f\x30\x58\xe0\x60\xae\x83\xf2"
-	domainVersionHash     = "\xc8\x9e\xfd\xaa\x54\xc0\xf2\x0c\x7a\xdf\x61\x28\x82\xdf\x09\x50\xf5\xa9\x51\x63\x7e\x03\x07\xcd\xcb\x4c\x67\x2f\x29\x8b\x8b\xc6"
+	domainVersionHash     = "\xad\x7c\x5b\xef\x02\x78\x16\xa8\x00\xda\x17\x36\x44\x4f\xb5\x8a\x80\x7e\xf4\xc9\x60\x3b\x78\x48\x67\x3f\x7e\x3a\x68\xeb\x14\xa5"
+	// domainV1VersionHash is keccak256("1"), the retired version, kept only to name it in errors.
+	domainV1VersionHash = "\xc8\x9e\xfd\xaa\x54\xc0\xf2\x0c\x7a\xdf\x61\x28\x82\xdf\x09\x50\xf5\xa9\x51\x63\x7e\x03\x07\xcd\xcb\x4c\x67\x2f\x29\x8b\x8b\xc6"
 )
 
-// encBufSize is the largest encodeData output: the RFC's type hash plus eight 32-byte words.
-const encBufSize = 9 * 32
+// encBufSize is the largest encodeData output: the RFC's type hash plus ten 32-byte words.
+const encBufSize = 11 * 32
 
 // Message is one of the PROTOCOL §6 structs: *RFC, *SessionTicket, *UsageReceipt or *Liveness.
 // The interface is sealed; other packages cannot add message types.
@@ -50,13 +52,15 @@ type Message interface {
 	fieldNames() []string
 	// decodeField strictly parses the canonical text s into field i (in fieldNames order).
 	decodeField(i int, s []byte) error
+	// boolField returns the index of the message's bool field (a JSON literal, not a string), or -1.
+	boolField() int
 }
 
 // Field names of each message, in type-string order: the decoder's tables, allocated once.
 // TestFieldTables checks them against fields().
 var (
-	rfcFieldNames           = []string{"user", "modelId", "maxPricePerSecond", "maxSeconds", "minTps", "maxTtftMs", "nonce", "deadline"}
-	sessionTicketFieldNames = []string{"sessionId", "user", "provider", "modelId", "pricePerSecond", "maxSeconds", "notAfter"}
+	rfcFieldNames           = []string{"user", "modelId", "maxPricePerSecond", "maxSeconds", "minTps", "maxTtftMs", "nonce", "deadline", "sessionKey", "useDeposit"}
+	sessionTicketFieldNames = []string{"sessionId", "user", "provider", "modelId", "pricePerSecond", "maxSeconds", "notAfter", "sessionKey", "useDeposit"}
 	usageReceiptFieldNames  = []string{"sessionId", "seconds", "inputTokens", "outputTokens", "ttftMs"}
 	livenessFieldNames      = []string{"provider", "challenge", "timestamp"}
 )
@@ -71,7 +75,13 @@ type RFC struct {
 	MaxTTFTMs         uint32         // maximum observed time to first token (ms), 0 = any
 	Nonce             uint64         // unique per user, in any order
 	Deadline          uint64         // unix seconds; at most MaxDeadlineAhead in the future
+	SessionKey        common.Address // v2: the key that signs this session's requests and receipt; zero = User
+	UseDeposit        bool           // v2: what the free allowance does not cover is paid from the deposit
 }
+
+// Signer returns the address that signs the session's requests and usage receipt: SessionKey, or User
+// when SessionKey is zero (PROTOCOL §6).
+func (r *RFC) Signer() common.Address { return sessionSigner(r.SessionKey, r.User) }
 
 // SessionTicket is the router's grant of a session (PROTOCOL §7 step 3), signed by the router key.
 type SessionTicket struct {
@@ -82,6 +92,19 @@ type SessionTicket struct {
 	PricePerSecond uint256.Int    // the provider's bid, MOR-wei per second
 	MaxSeconds     uint32         // billable ceiling
 	NotAfter       uint64         // unix seconds after which the ticket is void
+	SessionKey     common.Address // v2: copied from the RFC; signs requests and the user's receipt
+	UseDeposit     bool           // v2: copied from the RFC
+}
+
+// Signer returns the address that signs the session's requests and the user's side of the usage
+// receipt: SessionKey, or User when SessionKey is zero (PROTOCOL §6).
+func (t *SessionTicket) Signer() common.Address { return sessionSigner(t.SessionKey, t.User) }
+
+func sessionSigner(key, user common.Address) common.Address {
+	if key == (common.Address{}) {
+		return user
+	}
+	return key
 }
 
 // UsageReceipt closes a session (PROTOCOL §7 step 5). The user's client signs it and the provider's
@@ -118,7 +141,9 @@ func (r *RFC) encodeData(buf *[encBufSize]byte) int {
 	putUint(buf[192:224], uint64(r.MaxTTFTMs))
 	putUint(buf[224:256], r.Nonce)
 	putUint(buf[256:288], r.Deadline)
-	return 288
+	putAddress(buf[288:320], r.SessionKey)
+	putBool(buf[320:352], r.UseDeposit)
+	return 352
 }
 
 func (r *RFC) fields() []field {
@@ -131,10 +156,14 @@ func (r *RFC) fields() []field {
 		uint32Field("maxTtftMs", &r.MaxTTFTMs),
 		uint64Field("nonce", &r.Nonce),
 		uint64Field("deadline", &r.Deadline),
+		addressField("sessionKey", &r.SessionKey),
+		boolField("useDeposit", &r.UseDeposit),
 	}
 }
 
 func (*RFC) fieldNames() []string { return rfcFieldNames }
+
+func (*RFC) boolField() int { return 9 }
 
 func (r *RFC) decodeField(i int, s []byte) error {
 	switch i {
@@ -154,6 +183,10 @@ func (r *RFC) decodeField(i int, s []byte) error {
 		return parseUint64(s, &r.Nonce)
 	case 7:
 		return parseUint64(s, &r.Deadline)
+	case 8:
+		return parseAddress(s, &r.SessionKey)
+	case 9:
+		return parseBool(s, &r.UseDeposit)
 	}
 	panic(fmt.Sprintf("eip712: RFC has no field %d", i))
 }
@@ -173,7 +206,9 @@ func (t *SessionTicket) encodeData(buf *[encBufSize]byte) int {
 	t.PricePerSecond.PutUint256(buf[160:192])
 	putUint(buf[192:224], uint64(t.MaxSeconds))
 	putUint(buf[224:256], t.NotAfter)
-	return 256
+	putAddress(buf[256:288], t.SessionKey)
+	putBool(buf[288:320], t.UseDeposit)
+	return 320
 }
 
 func (t *SessionTicket) fields() []field {
@@ -185,10 +220,14 @@ func (t *SessionTicket) fields() []field {
 		uint256Field("pricePerSecond", &t.PricePerSecond),
 		uint32Field("maxSeconds", &t.MaxSeconds),
 		uint64Field("notAfter", &t.NotAfter),
+		addressField("sessionKey", &t.SessionKey),
+		boolField("useDeposit", &t.UseDeposit),
 	}
 }
 
 func (*SessionTicket) fieldNames() []string { return sessionTicketFieldNames }
+
+func (*SessionTicket) boolField() int { return 8 }
 
 func (t *SessionTicket) decodeField(i int, s []byte) error {
 	switch i {
@@ -206,6 +245,10 @@ func (t *SessionTicket) decodeField(i int, s []byte) error {
 		return parseUint32(s, &t.MaxSeconds)
 	case 6:
 		return parseUint64(s, &t.NotAfter)
+	case 7:
+		return parseAddress(s, &t.SessionKey)
+	case 8:
+		return parseBool(s, &t.UseDeposit)
 	}
 	panic(fmt.Sprintf("eip712: SessionTicket has no field %d", i))
 }
@@ -237,6 +280,8 @@ func (u *UsageReceipt) fields() []field {
 }
 
 func (*UsageReceipt) fieldNames() []string { return usageReceiptFieldNames }
+
+func (*UsageReceipt) boolField() int { return -1 }
 
 func (u *UsageReceipt) decodeField(i int, s []byte) error {
 	switch i {
@@ -278,6 +323,8 @@ func (l *Liveness) fields() []field {
 
 func (*Liveness) fieldNames() []string { return livenessFieldNames }
 
+func (*Liveness) boolField() int { return -1 }
+
 func (l *Liveness) decodeField(i int, s []byte) error {
 	switch i {
 	case 0:
@@ -294,6 +341,15 @@ func (l *Liveness) decodeField(i int, s []byte) error {
 func putAddress(word []byte, a common.Address) {
 	clear(word[:12])
 	copy(word[12:32], a[:])
+}
+
+// putBool writes b as an ABI word: 1 for true, 0 for false.
+func putBool(word []byte, b bool) {
+	clear(word[:31])
+	word[31] = 0
+	if b {
+		word[31] = 1
+	}
 }
 
 // putUint writes v as a big-endian ABI word (uint32 and uint64 are zero-extended to 256 bits).

@@ -137,6 +137,11 @@ func (d *Domain) Verify(m Message, sig []byte, want common.Address) (common.Hash
 		return digest, err
 	}
 	if signer != want {
+		if v1, ok := d.v1Digest(m); ok {
+			if s1, err := Recover(v1, sig); err == nil && s1 == want {
+				return digest, fmt.Errorf("%w: %w", ErrWrongSigner, ErrRetiredVersion)
+			}
+		}
 		return digest, fmt.Errorf("%w: %s signed, want %s", ErrWrongSigner, signer, want)
 	}
 	return digest, nil

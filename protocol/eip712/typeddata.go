@@ -49,7 +49,7 @@ func domainTypes() []TypeField {
 // TypedData returns the eth_signTypedData_v4 JSON document for m under d:
 //
 //	{"types": {"EIP712Domain": [...], "<PrimaryType>": [...]}, "primaryType": "...",
-//	 "domain": {"name": "LakeTravis", "version": "1", "chainId": <number>, "verifyingContract": "0x..."},
+//	 "domain": {"name": "LakeTravis", "version": "2", "chainId": <number>, "verifyingContract": "0x..."},
 //	 "message": <m in its wire form>}
 //
 // A wallet (MetaMask's eth_signTypedData_v4, `cast wallet sign --data`) signing it produces a signature

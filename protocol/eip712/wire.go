@@ -43,6 +43,7 @@ func bytes32Field(name string, p *common.Hash) field    { return field{name, "by
 func uint256Field(name string, p *uint256.Int) field    { return field{name, "uint256", p} }
 func uint32Field(name string, p *uint32) field          { return field{name, "uint32", p} }
 func uint64Field(name string, p *uint64) field          { return field{name, "uint64", p} }
+func boolField(name string, p *bool) field              { return field{name, "bool", p} }
 
 // appendValue appends the canonical text of f's value (without quotes).
 func (f field) appendValue(b []byte) []byte {
@@ -58,8 +59,23 @@ func (f field) appendValue(b []byte) []byte {
 		return strconv.AppendUint(b, uint64(*p), 10)
 	case *uint64:
 		return strconv.AppendUint(b, *p, 10)
+	case *bool:
+		return strconv.AppendBool(b, *p)
 	}
 	panic(fmt.Sprintf("eip712: field %s has unsupported type %T", f.name, f.ptr))
+}
+
+// parseBool accepts exactly the JSON literals true and false.
+func parseBool(s []byte, p *bool) error {
+	switch string(s) {
+	case "true":
+		*p = true
+	case "false":
+		*p = false
+	default:
+		return errors.New("want the JSON literal true or false")
+	}
+	return nil
 }
 
 // parseUint32 and parseUint64 strictly parse canonical decimals into *p.
@@ -201,9 +217,15 @@ func appendMessage(b []byte, m Message) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		// Names are fixed identifiers and values are hex or decimal digits: nothing to escape.
+		// Names are fixed identifiers and values are hex or decimal digits: nothing to escape. A bool is
+		// a JSON literal (wallets' eth_signTypedData_v4 read the string "false" as true).
 		b = append(b, '"')
 		b = append(b, f.name...)
+		if f.typ == "bool" {
+			b = append(b, `":`...)
+			b = f.appendValue(b)
+			continue
+		}
 		b = append(b, `":"`...)
 		b = f.appendValue(b)
 		b = append(b, '"')
@@ -321,20 +343,53 @@ func (l *lexer) object(names []string, value func(i int) error) error {
 		return err
 	}
 	if missing := ^seen & (1<<len(names) - 1); missing != 0 {
-		return fmt.Errorf("missing field %q", names[bits.TrailingZeros64(missing)])
+		return missingField(names[bits.TrailingZeros64(missing)])
 	}
 	return nil
 }
 
+// missingField is the error for an object without one of its members.
+type missingField string
+
+func (m missingField) Error() string { return fmt.Sprintf("missing field %q", string(m)) }
+
+// literal reads a bare JSON literal (true or false) and returns it.
+func (l *lexer) literal() ([]byte, error) {
+	l.skipSpace()
+	start := l.pos
+	for l.pos < len(l.data) && 'a' <= l.data[l.pos] && l.data[l.pos] <= 'z' {
+		l.pos++
+	}
+	if l.pos == start {
+		if l.pos == len(l.data) {
+			return nil, l.errorf("unexpected end of input, want true or false")
+		}
+		return nil, l.errorf("unexpected %q, want true or false", l.data[l.pos])
+	}
+	return l.data[start:l.pos], nil
+}
+
 // message reads a message object into m.
+// A v2 RFC or ticket without sessionKey or useDeposit is a protocol v1 message: the error names the
+// version (ErrRetiredVersion).
 func (l *lexer) message(m Message) error {
-	return l.object(m.fieldNames(), func(i int) error {
-		s, err := l.str()
+	b := m.boolField()
+	err := l.object(m.fieldNames(), func(i int) error {
+		read := l.str
+		if i == b {
+			read = l.literal
+		}
+		s, err := read()
 		if err != nil {
 			return err
 		}
 		return m.decodeField(i, s)
 	})
+	var mf missingField
+	if errors.As(err, &mf) && (mf == "sessionKey" || mf == "useDeposit") {
+		return fmt.Errorf("%w: %w", ErrRetiredVersion, err)
+	}
+	return err
 }
 
 // end checks that only whitespace remains.

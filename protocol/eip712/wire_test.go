@@ -29,7 +29,8 @@ func TestSignedRFCWireForm(t *testing.T) {
 	want := `{"rfc":{"user":"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",` +
 		`"modelId":"` + s.RFC.ModelID.Hex() + `",` +
 		`"maxPricePerSecond":"1500000000000000","maxSeconds":"600","minTps":"20","maxTtftMs":"1500",` +
-		`"nonce":"42","deadline":"1767225600"},"signature":"` + s.Signature.String() + `"}`
+		`"nonce":"42","deadline":"1767225600","sessionKey":"` + sampleSessionKey + `","useDeposit":true},` +
+		`"signature":"` + s.Signature.String() + `"}`
 	require.Equal(t, want, got)
 
 	// Pointer and value marshal alike; the typed-data "message" is the wire object.
@@ -120,7 +121,7 @@ func TestDecodeSignedRFCStrict(t *testing.T) {
 		{"golden", golden, nil},
 		{"whitespace and reordering", "\n{ \"signature\" : \"" + sigHex + "\",\n \"rfc\": {\"deadline\":\"1767225600\", \"nonce\":\"42\",\t\"maxTtftMs\":\"1500\"," +
 			"\"minTps\":\"20\",\"maxSeconds\":\"600\",\"maxPricePerSecond\":\"1500000000000000\",\"modelId\":\"" + modelHex + "\"," +
-			user + "}}\n", nil},
+			"\"useDeposit\" :\ttrue , \"sessionKey\":\"" + sampleSessionKey + "\"," + user + "}}\n", nil},
 		{"lowercase address", repl(user, strings.ToLower(user)), nil},
 		{"uppercase address", repl(user, `"user":"0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"`), nil},
 		{"uppercase bytes32", repl(modelHex, "0x"+strings.ToUpper(modelHex[2:])), nil},
@@ -179,7 +180,13 @@ func TestDecodeSignedRFCStrict(t *testing.T) {
 		{"escaped value", repl(`"nonce":"42"`, `"nonce":"4\u0032"`), eip712.ErrMalformed},
 		{"non-ASCII value", repl(`"nonce":"42"`, `"nonce":"４２"`), eip712.ErrMalformed},
 		{"control character", repl(`"nonce":"42"`, "\"nonce\":\"42\n\""), eip712.ErrMalformed},
-		{"trailing comma", repl(`"deadline":"1767225600"}`, `"deadline":"1767225600",}`), eip712.ErrMalformed},
+		{"trailing comma", repl(`"useDeposit":true}`, `"useDeposit":true,}`), eip712.ErrMalformed},
+		{"bool as string", repl(`"useDeposit":true`, `"useDeposit":"true"`), eip712.ErrMalformed},
+		{"bool as number", repl(`"useDeposit":true`, `"useDeposit":1`), eip712.ErrMalformed},
+		{"bool upper case", repl(`"useDeposit":true`, `"useDeposit":True`), eip712.ErrMalformed},
+		{"bool prefix", repl(`"useDeposit":true`, `"useDeposit":truex`), eip712.ErrMalformed},
+		{"v1 RFC without v2 fields", repl(`,"sessionKey":"`+sampleSessionKey+`","useDeposit":true`, ``), eip712.ErrRetiredVersion},
+		{"v1 RFC without useDeposit", repl(`,"useDeposit":true`, ``), eip712.ErrRetiredVersion},
 		{"missing colon", repl(`"nonce":"42"`, `"nonce" "42"`), eip712.ErrMalformed},
 		{"single quotes", repl(`"nonce":"42"`, `'nonce':'42'`), eip712.ErrMalformed},
 		{"comment", repl(`{"rfc"`, `/* c */{"rfc"`), eip712.ErrMalformed},

@@ -81,7 +81,8 @@ func (c *ticketCache) pruneLocked(now uint64) {
 
 // authenticate checks the three X-LT headers against body (protocol/README.md "Session authentication"):
 // the ticket is well formed, signed by an authorised router, names this provider and has not expired;
-// the request time is within ClockSkew; the request is signed by the ticket's user. The sequence number
+// the request time is within ClockSkew; the request is signed by the ticket's session key (the ticket's
+// user when it names none). The sequence number
 // is checked later, by the session table, atomically with admission.
 func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 	th := r.Header.Get(wire.HeaderTicket)
@@ -146,13 +147,17 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 	}
 
 	text := wire.RequestText(s.cfg.Domain.ChainID(), t.SessionID, seq, unix, r.Method, r.URL.Path, body)
-	user, err := eip712.Recover(wire.RequestDigest(text), sig)
+	signer, err := eip712.Recover(wire.RequestDigest(text), sig)
 	if err != nil {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "request signature: %v", err)
 	}
-	if user != t.User {
+	if want := t.Signer(); signer != want {
+		if t.SessionKey != (common.Address{}) {
+			return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
+				"request signed by %s, the session's key is %s (user %s)", signer, want, t.User)
+		}
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
-			"request signed by %s, the session belongs to %s", user, t.User)
+			"request signed by %s, the session belongs to %s", signer, t.User)
 	}
 	return &authed{ticket: vt.st, digest: vt.digest, seq: seq}, nil
 }

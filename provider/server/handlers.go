@@ -176,7 +176,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.UserSignature == nil {
-		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "userSignature is required: sign the UsageReceipt with the session's user key"))
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "userSignature is required: sign the UsageReceipt with the session's key (the ticket's sessionKey, or the user's key when it is zero)"))
 		return
 	}
 	if req.Receipt.SessionID != id {
@@ -188,8 +188,8 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, sessionError(err))
 		return
 	}
-	if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], snap.Ticket.User); err != nil {
-		wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "receipt not signed by the session's user %s: %v", snap.Ticket.User, err))
+	if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], snap.Ticket.Signer()); err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "receipt not signed by the session's key %s: %v", snap.Ticket.Signer(), err))
 		return
 	}
 	snap, err = s.sessions.Close(id, func(sn session.Snapshot) error { return s.checkReceipt(&req.Receipt, sn.Usage) })

@@ -453,6 +453,39 @@ func TestGracefulShutdownFinishesStreams(t *testing.T) {
 
 func decodeHeader(h string) ([]byte, error) { return base64Raw.DecodeString(h) }
 
+// TestSessionKeySigns: with a ticket that names a session key (PROTOCOL §6 v2), requests and the receipt
+// must be signed by that key; the user's own wallet key, or any other key, is refused.
+func TestSessionKeySigns(t *testing.T) {
+	e := setup(t)
+	_, ts := newServer(t, e, newUpstream(t), nil)
+	user, _ := crypto.GenerateKey()
+	sk, _ := crypto.GenerateKey()
+	tk := newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
+	tk.SessionKey = crypto.PubkeyToAddress(sk.PublicKey)
+	c := newClient(t, e.domain, ts.URL, user, tk, devnet.DevKey(1))
+
+	status, code, msg := errorOf(t, c.chat("fast:v1", false)) // signed by the user's wallet key
+	require.Equal(t, 403, status)
+	require.Equal(t, wire.CodeBadSignature, code)
+	require.Contains(t, msg, "session's key is "+tk.SessionKey.Hex())
+
+	c.signAs = sk
+	resp := c.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode)
+
+	closeURL := ts.URL + "/v1/sessions/" + tk.SessionID.Hex() + "/close"
+	rc := eip712.UsageReceipt{SessionID: tk.SessionID, Seconds: 1, InputTokens: 11, OutputTokens: 7}
+	byUser, _ := e.domain.Sign(&rc, user)
+	status, code, _ = errorOf(t, postJSON(t, closeURL, wire.CloseRequest{Receipt: rc, UserSignature: &byUser}))
+	require.Equal(t, 401, status, "the user's wallet key does not sign a session-key session's receipt")
+	require.Equal(t, wire.CodeBadSignature, code)
+	byKey, _ := e.domain.Sign(&rc, sk)
+	resp = postJSON(t, closeURL, wire.CloseRequest{Receipt: rc, UserSignature: &byKey})
+	readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode)
+}
+
 // Unknown paths and wrong methods get the §9 envelope (404 not_found, 405 method_not_allowed).
 func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 	e := setup(t)

@@ -32,7 +32,9 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	require.NoError(t, err)
 	head, err := c.Client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
-	nextDay := (head.Time-ps.Uint64())/iv.Uint64() + 1
+	// The day after next: its allowance counts votes held at both its start and the start before (PROTOCOL
+	// §4 v2), and the user delegated during today.
+	nextDay := (head.Time-ps.Uint64())/iv.Uint64() + 2
 	dayStart := ps.Uint64() + nextDay*iv.Uint64()
 
 	raw, err := rpc.DialContext(ctx, c.Anvil.URL)

@@ -113,7 +113,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
 	}
 	if req.UserSignature != nil {
-		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], sess.Ticket.User); err != nil {
+		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], sess.Ticket.Signer()); err != nil {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
 		}
 	}

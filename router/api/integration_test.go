@@ -15,7 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
-	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -41,7 +40,7 @@ func TestOnAnvil(t *testing.T) {
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.Fund(userAddr, 1000)
 	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
-	c.WarpIntoNextDay()
+	c.WarpUntilVotesCount()
 
 	// Provider with a stand-in liveness endpoint signing with its registered signer key.
 	owner := c.NewKey()
@@ -98,9 +97,10 @@ func TestOnAnvil(t *testing.T) {
 	require.Equal(t, "3000000000", resp.PricePerSecond.Dec())
 	_, err = dom.Verify(&resp.Ticket, resp.TicketSignature[:], crypto.PubkeyToAddress(routerKey.PublicKey))
 	require.NoError(t, err)
-	onchainID, err := c.Marketplace.SessionId(nil, marketRFC(r), ownerAddr)
-	require.NoError(t, err)
-	require.Equal(t, [32]byte(resp.SessionID), onchainID, "sessionId matches Marketplace.sessionId")
+	// PROTOCOL §6: sessionId = keccak256(abi.encode(rfcDigest, provider)), the provider as an ABI word.
+	// (The Marketplace's sessionId view still hashes the v1 RFC type: contracts move to v2 separately.)
+	want := crypto.Keccak256Hash(dom.Digest(&r).Bytes(), make([]byte, 12), ownerAddr.Bytes())
+	require.Equal(t, want, resp.SessionID, "sessionId = keccak256(abi.encode(rfcDigest, provider))")
 
 	rc := eip712.UsageReceipt{SessionID: resp.SessionID, Seconds: 42, InputTokens: 100, OutputTokens: 800, TTFTMs: 250}
 	us, _ := dom.Sign(&rc, user)
@@ -119,9 +119,4 @@ func TestOnAnvil(t *testing.T) {
 	used, err := db.Used(ctx, userAddr, day)
 	require.NoError(t, err)
 	require.Equal(t, uint64(42*3e9), used.Uint64())
-}
-
-func marketRFC(r eip712.RFC) marketplace.MarketTypesRFC {
-	return marketplace.MarketTypesRFC{User: r.User, ModelId: r.ModelID, MaxPricePerSecond: r.MaxPricePerSecond.ToBig(), MaxSeconds: r.MaxSeconds,
-		MinTps: r.MinTPS, MaxTtftMs: r.MaxTTFTMs, Nonce: r.Nonce, Deadline: r.Deadline}
 }

@@ -231,14 +231,15 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 	id := eip712.SessionID(digest, o.Provider)
 	notAfter := uint64(now.Unix()) + uint64(rfc.MaxSeconds) + uint64(s.cfg.Grace.Seconds())
 	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: o.Provider, ModelID: rfc.ModelID,
-		PricePerSecond: o.Price, MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter}
+		PricePerSecond: o.Price, MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter, SessionKey: rfc.SessionKey,
+		UseDeposit: rfc.UseDeposit}
 	sig, err := s.cfg.Domain.Sign(&t, s.cfg.RouterKey)
 	if err != nil {
 		return fmt.Errorf("sign ticket: %w", err)
 	}
 	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(rfc.MaxSeconds)))
 	sess, created, err := s.store.CreateSession(r.Context(), store.NewSession{
-		Session: &store.Session{ID: id, RFCDigest: digest, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
+		Session: &store.Session{ID: id, RFCDigest: digest, RFC: *srfc, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
 			Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
 		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance,
 	})

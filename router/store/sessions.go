@@ -25,6 +25,7 @@ const (
 type Session struct {
 	ID              common.Hash
 	RFCDigest       common.Hash
+	RFC             eip712.SignedRFC // the user's signed RFC: the settlement record carries it (PROTOCOL §8 v2)
 	Ticket          eip712.SessionTicket
 	TicketSignature eip712.Signature
 	Router          common.Address
@@ -105,7 +106,7 @@ func (s *DB) createTx(ctx context.Context, tx *sql.Tx, n NewSession) (*Session, 
 	res, err = s.exec(ctx, tx, qInsertSession,
 		hexHash(ns.ID), digest, user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
 		int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
-		ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt))
+		ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC))
 	if err != nil {
 		return nil, false, fmt.Errorf("store: insert session: %w", err)
 	}
@@ -237,8 +238,8 @@ const (
 	qInsertNonce = `INSERT INTO nonces (user_addr, nonce, deadline) VALUES (?, ?, ?)
 		ON CONFLICT (user_addr, nonce) DO NOTHING`
 	qInsertSession = `INSERT INTO sessions (id, rfc_digest, user_addr, provider, model_id, price,
-		max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+		max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at, rfc)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
 		ttft_ms = ?, flags = ?, held = ?, feed_seq = ? WHERE id = ?`
@@ -531,7 +532,7 @@ func (s *DB) NonceUsed(ctx context.Context, user common.Address, nonce uint64) (
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq`
+	billed_seconds, flags, held, feed_seq, rfc`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -564,12 +565,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags                                                string
+		reason, receipt, usig, psig, flags, rfc                                           string
 		maxSecs, notAfter, expires, day, created, closed, billed, held                    int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -598,6 +599,13 @@ func scanSession(r scanner) (*Session, error) {
 	if err := sess.TicketSignature.UnmarshalText([]byte(tsig)); err != nil {
 		return nil, fmt.Errorf("store: ticket signature: %w", err)
 	}
+	if rfc != "" { // empty only in rows written before protocol v2
+		if err := json.Unmarshal([]byte(rfc), &sess.RFC); err != nil {
+			return nil, fmt.Errorf("store: rfc: %w", err)
+		}
+		// The ticket's v2 fields are the RFC's (the router copies them when it issues the ticket).
+		sess.Ticket.SessionKey, sess.Ticket.UseDeposit = sess.RFC.RFC.SessionKey, sess.RFC.RFC.UseDeposit
+	}
 	if receipt != "" {
 		sess.Receipt = new(eip712.UsageReceipt)
 		if err := json.Unmarshal([]byte(receipt), sess.Receipt); err != nil {
@@ -617,6 +625,12 @@ func scanSession(r scanner) (*Session, error) {
 		sess.FeedSeq = uint64(seq.Int64)
 	}
 	return sess, nil
+}
+
+// signedRFCText is the stored form of a signed RFC: its canonical JSON envelope.
+func signedRFCText(r *eip712.SignedRFC) string {
+	b, _ := r.MarshalJSON() // never fails
+	return string(b)
 }
 
 func optSig(s string) (*eip712.Signature, error) {

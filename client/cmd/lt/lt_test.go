@@ -72,7 +72,7 @@ func TestKeysCreateImportList(t *testing.T) {
 
 // TestDelegateAndAllowanceOnAnvil runs lt delegate and lt allowance against a real anvil with the real
 // deploy script: emissions released, MOR from the capital bucket (anvil account 5) to the user, one
-// self-delegation, a protocol day later the user's allowance is positive and equal to
+// self-delegation, two protocol days later (PROTOCOL §4 v2) the user's allowance is positive and equal to
 // ComputePool.allowance(user, currentDay).
 func TestDelegateAndAllowanceOnAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -155,8 +155,12 @@ func TestDelegateAndAllowanceOnAnvil(t *testing.T) {
 	require.Equal(t, amount.String(), today.Votes)
 
 	require.NoError(t, anvil.IncreaseTime(ctx, day))
+	held := allowance()
+	require.Equal(t, today.Day+1, held.Day)
+	require.Equal(t, "0", held.Allowance, "PROTOCOL §4 v2: votes count once held at two day starts a day apart")
+	require.NoError(t, anvil.IncreaseTime(ctx, day))
 	next := allowance()
-	require.Equal(t, today.Day+1, next.Day)
+	require.Equal(t, today.Day+2, next.Day)
 	require.Positive(t, mustBig(next.Allowance).Sign())
 	call := &bind.CallOpts{Context: ctx}
 	cur, err := pool.CurrentDay(call)

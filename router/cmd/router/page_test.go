@@ -77,7 +77,7 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.Fund(userAddr, 2000)
 	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
-	c.WarpIntoNextDay()
+	c.WarpUntilVotesCount()
 
 	// Two providers with liveness endpoints signing with their registered signer keys; two models.
 	type prov struct {

@@ -114,7 +114,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	fund(userAddr, 2000)
 	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
-	c.WarpIntoNextDay()
+	c.WarpUntilVotesCount()
 
 	// The router, not on a devnet: its key is a keystore.
 	dir := t.TempDir()

@@ -160,6 +160,14 @@ func (c *Chain) Warp(seconds uint64) {
 	c.do(func(ctx context.Context) error { return c.Market.Warp(ctx, seconds) })
 }
 
+// WarpUntilVotesCount moves the chain into the day after next, so that votes delegated now count towards
+// the allowance (PROTOCOL §4 v2: a vote counts once held at two day starts a day apart).
+func (c *Chain) WarpUntilVotesCount() {
+	c.T.Helper()
+	c.WarpIntoNextDay()
+	c.WarpIntoNextDay()
+}
+
 // WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a
 // day's first second, whose day-start vote checkpoints are not final yet (ComputePool.DayNotStarted).
 func (c *Chain) WarpIntoNextDay() {
