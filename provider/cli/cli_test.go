@@ -136,7 +136,7 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 
 	// Builders: model register.
 	out = r.ok("model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32), "--fee-bps", "100")
-	require.Contains(t, out, "registered mistral:7b")
+	require.Contains(t, out, "registered model mistral:7b")
 	r.fails("already registered", "model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32))
 
 	// Claim without a proof source, and with no root on chain.

@@ -2,6 +2,7 @@ package market
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"net/url"
@@ -187,16 +188,15 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 		return nil, fmt.Errorf("bid delete: %w", err)
 	}
 	id := ids.ModelID(model)
-	price, err := m.mkt.Bid(call(ctx), s.From(), id)
-	if err != nil {
-		return nil, fmt.Errorf("bid delete: read bid: %w", err)
-	}
-	if price.Sign() == 0 {
-		return nil, fmt.Errorf("bid delete: %w: %s has no bid on %s; `provider status` lists your bids", ErrNoBid, s.From(), model)
-	}
-	return m.send(ctx, s, "deleteBid", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+	// No pre-flight read: the bid() view hides the bids of an unmatchable provider (below the minimum
+	// stake), which may still delete them. The contract's own NoBid revert is the check.
+	res, err := m.send(ctx, s, "deleteBid", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return m.mkt.DeleteBid(o, id)
 	})
+	if re := (*RevertError)(nil); errors.As(err, &re) && re.Name == "NoBid" {
+		return nil, fmt.Errorf("bid delete: %w: %s has no bid on %s; `provider status` lists your bids", ErrNoBid, s.From(), model)
+	}
+	return res, err
 }
 
 // RegisterModel registers name:tag (a model or an agent) in the ModelRegistry with the sender as builder.
