@@ -273,8 +273,10 @@ func TestRealClients(t *testing.T) {
 		require.NoError(t, json.Unmarshal(out, &again))
 		require.Equal(t, grant.SessionID, again.SessionID)
 
-		// cast's signature over another RFC is refused.
+		// cast's signature over another RFC is refused. (A fresh nonce: a used one is refused before any
+		// signature work, as nonce_reused.)
 		rfc.MaxSeconds++
+		rfc.Nonce++
 		rfcJSON, err = json.Marshal(rfc)
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(bodyPath, []byte(`{"rfc":`+string(rfcJSON)+`,"signature":"`+sig+`"}`), 0o600))

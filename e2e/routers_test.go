@@ -68,7 +68,10 @@ func TestRouterReplicasFailover(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	dsn := postgresDSN(t)
-	s := start(t, ctx, Options{RouterDatabase: dsn, RouterReplicas: 2, NoKeeper: true})
+	// One user loads both replicas from loopback at full speed: the per-user and per-IP limits are not
+	// what this test is about (the flood tests cover them).
+	s := start(t, ctx, Options{RouterDatabase: dsn, RouterReplicas: 2, NoKeeper: true,
+		RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
 	require.Len(t, s.Routers, 2)
 
 	// Exactly one replica indexes.

@@ -80,6 +80,9 @@ type Options struct {
 	// MoreRouters starts this many further independent routers, each with a key of its own (granted
 	// ROUTER_ROLE by the admin) and a SQLite database of its own.
 	MoreRouters int
+	// RouterArgs are extra flags for every router process (e.g. rate limits for a test whose one user
+	// loads the router on purpose).
+	RouterArgs []string
 	// DeadRouterFirst puts the URL of a router that is not running first in the gateway's router list.
 	DeadRouterFirst bool
 	// LogDir receives one log file per process. Empty: a folder inside the stack's temporary folder,
@@ -535,11 +538,11 @@ func (s *Stack) startRouters(ctx context.Context) error {
 		r := &Router{Name: name, URL: "http://" + listen, Address: crypto.PubkeyToAddress(key.PublicKey)}
 		// Confirmations 0 and a short poll: the router sees the registrations and bids at once. The keeper
 		// URL is where the transparency page links the batch files.
-		if r.Proc, err = s.start(ctx, name, "/healthz", r.URL, "router",
-			"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
-			"--private-key", "0x"+hex.EncodeToString(crypto.FromECDSA(key)),
+		args := append([]string{"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
+			"--private-key", "0x" + hex.EncodeToString(crypto.FromECDSA(key)),
 			"--listen", listen, "--database", db,
-			"--confirmations", "0", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL); err != nil {
+			"--confirmations", "0", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL}, o.RouterArgs...)
+		if r.Proc, err = s.start(ctx, name, "/healthz", r.URL, "router", args...); err != nil {
 			return err
 		}
 		s.Routers = append(s.Routers, r)
