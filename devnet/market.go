@@ -192,14 +192,26 @@ func (m *Market) SetBalance(ctx context.Context, addr common.Address, wei *big.I
 func ModelID(name, tag string) common.Hash { return ids.ModelID(name + ":" + tag) }
 
 // RegisterModel registers name:tag (a model) with a stand-in content hash and a builder fee of feeBps, as
-// builder, and returns the model's id. The devnet's registry charges no name fee.
+// builder, and returns the model's id. The devnet's registry charges no name fee; where the deployment's
+// does (e.g. a chain deployed with public-chain parameters), builder must hold it.
 func (m *Market) RegisterModel(ctx context.Context, builder *ecdsa.PrivateKey, name, tag string, feeBps uint16) (common.Hash, error) {
 	return m.RegisterEntry(ctx, builder, name, tag, feeBps, wire.KindModel)
 }
 
 // RegisterEntry is RegisterModel for either kind of registry entry (model or agent).
 func (m *Market) RegisterEntry(ctx context.Context, builder *ecdsa.PrivateKey, name, tag string, feeBps uint16, kind wire.ModelKind) (common.Hash, error) {
-	_, err := m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
+	fee, err := m.Models.NameFee(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("devnet: read the registry's name fee: %w", err)
+	}
+	if fee.Sign() > 0 {
+		if _, err := m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return m.Token.Approve(o, m.Deployment.Contracts["ModelRegistry"], fee)
+		}); err != nil {
+			return common.Hash{}, fmt.Errorf("devnet: approve the name fee: %w", err)
+		}
+	}
+	_, err = m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps, uint8(kind))
 	})
 	return ModelID(name, tag), err

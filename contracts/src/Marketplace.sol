@@ -155,7 +155,7 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
         uint256 minProviderStake_,
         uint256 minPrice_,
         uint256 maxPrice_
-    ) EIP712("LakeTravis", "1") {
+    ) EIP712("LakeTravis", "2") {
         if (
             admin == address(0) || address(token_) == address(0) || address(registry_) == address(0)
                 || protectionFund_ == address(0)
@@ -391,7 +391,7 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
 
     // ---- EIP-712 (PROTOCOL §6); eip712Domain() (ERC-5267) is inherited from EIP712 ----
 
-    /// @notice The EIP-712 domain separator: name "LakeTravis", version "1", this chain, this contract.
+    /// @notice The EIP-712 domain separator: name "LakeTravis", version "2" (PROTOCOL §6 v2), this chain, this contract.
     // solhint-disable-next-line func-name-mixedcase
     function DOMAIN_SEPARATOR() external view returns (bytes32) {
         return _domainSeparatorV4();

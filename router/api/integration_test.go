@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -98,9 +99,12 @@ func TestOnAnvil(t *testing.T) {
 	_, err = dom.Verify(&resp.Ticket, resp.TicketSignature[:], crypto.PubkeyToAddress(routerKey.PublicKey))
 	require.NoError(t, err)
 	// PROTOCOL §6: sessionId = keccak256(abi.encode(rfcDigest, provider)), the provider as an ABI word.
-	// (The Marketplace's sessionId view still hashes the v1 RFC type: contracts move to v2 separately.)
 	want := crypto.Keccak256Hash(dom.Digest(&r).Bytes(), make([]byte, 12), ownerAddr.Bytes())
 	require.Equal(t, want, resp.SessionID, "sessionId = keccak256(abi.encode(rfcDigest, provider))")
+	// The Marketplace (the EIP-712 verifying contract, domain version "2") derives the same id.
+	onchainID, err := c.Marketplace.SessionId(nil, marketRFC(r), ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, [32]byte(resp.SessionID), onchainID, "sessionId matches Marketplace.sessionId")
 
 	rc := eip712.UsageReceipt{SessionID: resp.SessionID, Seconds: 42, InputTokens: 100, OutputTokens: 800, TTFTMs: 250}
 	us, _ := dom.Sign(&rc, user)
@@ -119,4 +123,9 @@ func TestOnAnvil(t *testing.T) {
 	used, err := db.Used(ctx, userAddr, day)
 	require.NoError(t, err)
 	require.Equal(t, uint64(42*3e9), used.Uint64())
+}
+
+func marketRFC(r eip712.RFC) marketplace.MarketTypesRFC {
+	return marketplace.MarketTypesRFC{User: r.User, ModelId: r.ModelID, MaxPricePerSecond: r.MaxPricePerSecond.ToBig(), MaxSeconds: r.MaxSeconds,
+		MinTps: r.MinTPS, MaxTtftMs: r.MaxTTFTMs, Nonce: r.Nonce, Deadline: r.Deadline, SessionKey: r.SessionKey, UseDeposit: r.UseDeposit}
 }

@@ -2,7 +2,8 @@
 pragma solidity ^0.8.24;
 
 /// @title MarketTypes
-/// @notice The four off-chain EIP-712 messages of PROTOCOL §6 and their struct hashes.
+/// @notice The four off-chain EIP-712 messages of PROTOCOL §6 (v2: RFC and SessionTicket carry sessionKey and
+///         useDeposit) and their struct hashes.
 /// @dev The type strings below are the binding ones of PROTOCOL §6, byte for byte; wallets, the router and the Go
 ///      code hash the same strings. `encodeData` of a struct whose members are all static types is the
 ///      concatenation of the members, each left-padded to 32 bytes, which is exactly what `abi.encode` of the
@@ -22,6 +23,8 @@ library MarketTypes {
         uint32 maxTtftMs;
         uint64 nonce;
         uint64 deadline;
+        address sessionKey;
+        bool useDeposit;
     }
 
     /// @notice A router's grant of a session to a user with a provider.
@@ -33,6 +36,8 @@ library MarketTypes {
         uint256 pricePerSecond;
         uint32 maxSeconds;
         uint64 notAfter;
+        address sessionKey;
+        bool useDeposit;
     }
 
     /// @notice The usage of a session, signed by the user and countersigned by the provider.
@@ -52,10 +57,10 @@ library MarketTypes {
     }
 
     bytes32 internal constant RFC_TYPEHASH = keccak256(
-        "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline)"
+        "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline,address sessionKey,bool useDeposit)"
     );
     bytes32 internal constant SESSION_TICKET_TYPEHASH = keccak256(
-        "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter)"
+        "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"
     );
     bytes32 internal constant USAGE_RECEIPT_TYPEHASH = keccak256(
         "UsageReceipt(bytes32 sessionId,uint32 seconds,uint32 inputTokens,uint32 outputTokens,uint32 ttftMs)"
@@ -75,7 +80,9 @@ library MarketTypes {
                 m.minTps,
                 m.maxTtftMs,
                 m.nonce,
-                m.deadline
+                m.deadline,
+                m.sessionKey,
+                m.useDeposit
             )
         );
     }
@@ -91,7 +98,9 @@ library MarketTypes {
                 m.modelId,
                 m.pricePerSecond,
                 m.maxSeconds,
-                m.notAfter
+                m.notAfter,
+                m.sessionKey,
+                m.useDeposit
             )
         );
     }

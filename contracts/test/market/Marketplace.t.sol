@@ -702,7 +702,7 @@ contract MarketplaceTest is MarketFixture {
         ) = market.eip712Domain();
         assertEq(fields, hex"0f");
         assertEq(name, "LakeTravis");
-        assertEq(version, "1");
+        assertEq(version, "2");
         assertEq(chainId, block.chainid);
         assertEq(verifyingContract, address(market));
         assertEq(salt, bytes32(0));
@@ -713,7 +713,7 @@ contract MarketplaceTest is MarketFixture {
                 abi.encode(
                     keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
                     keccak256("LakeTravis"),
-                    keccak256("1"),
+                    keccak256("2"),
                     block.chainid,
                     address(market)
                 )
@@ -725,13 +725,13 @@ contract MarketplaceTest is MarketFixture {
     function test_TypeHashes() public pure {
         assertEq(
             vm.eip712HashType(
-                "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline)"
+                "RFC(address user,bytes32 modelId,uint256 maxPricePerSecond,uint32 maxSeconds,uint32 minTps,uint32 maxTtftMs,uint64 nonce,uint64 deadline,address sessionKey,bool useDeposit)"
             ),
             MarketTypes.RFC_TYPEHASH
         );
         assertEq(
             vm.eip712HashType(
-                "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter)"
+                "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"
             ),
             MarketTypes.SESSION_TICKET_TYPEHASH
         );
@@ -756,7 +756,9 @@ contract MarketplaceTest is MarketFixture {
             minTps: 20,
             maxTtftMs: 1500,
             nonce: 18446744073709551615,
-            deadline: uint64(block.timestamp + 600)
+            deadline: uint64(block.timestamp + 600),
+            sessionKey: address(uint160(uint256(keccak256("session key")))),
+            useDeposit: true
         });
     }
 
@@ -777,7 +779,7 @@ contract MarketplaceTest is MarketFixture {
             fields,
             '},"primaryType":"',
             primary,
-            '","domain":{"name":"LakeTravis","version":"1","chainId":',
+            '","domain":{"name":"LakeTravis","version":"2","chainId":',
             vm.toString(block.chainid),
             ',"verifyingContract":"',
             vm.toString(address(market)),
@@ -790,7 +792,7 @@ contract MarketplaceTest is MarketFixture {
     function _rfcJson(MarketTypes.RFC memory r) internal view returns (string memory) {
         return _typedData(
             "RFC",
-            '[{"name":"user","type":"address"},{"name":"modelId","type":"bytes32"},{"name":"maxPricePerSecond","type":"uint256"},{"name":"maxSeconds","type":"uint32"},{"name":"minTps","type":"uint32"},{"name":"maxTtftMs","type":"uint32"},{"name":"nonce","type":"uint64"},{"name":"deadline","type":"uint64"}]',
+            '[{"name":"user","type":"address"},{"name":"modelId","type":"bytes32"},{"name":"maxPricePerSecond","type":"uint256"},{"name":"maxSeconds","type":"uint32"},{"name":"minTps","type":"uint32"},{"name":"maxTtftMs","type":"uint32"},{"name":"nonce","type":"uint64"},{"name":"deadline","type":"uint64"},{"name":"sessionKey","type":"address"},{"name":"useDeposit","type":"bool"}]',
             string.concat(
                 '{"user":"',
                 vm.toString(r.user),
@@ -808,7 +810,11 @@ contract MarketplaceTest is MarketFixture {
                 vm.toString(r.nonce),
                 '","deadline":"',
                 vm.toString(r.deadline),
-                '"}'
+                '","sessionKey":"',
+                vm.toString(r.sessionKey),
+                '","useDeposit":',
+                r.useDeposit ? "true" : "false",
+                "}"
             )
         );
     }
@@ -831,11 +837,13 @@ contract MarketplaceTest is MarketFixture {
             modelId: modelId,
             pricePerSecond: 1e12,
             maxSeconds: 4294967295,
-            notAfter: uint64(block.timestamp + 3600)
+            notAfter: uint64(block.timestamp + 3600),
+            sessionKey: address(0),
+            useDeposit: false
         });
         string memory json = _typedData(
             "SessionTicket",
-            '[{"name":"sessionId","type":"bytes32"},{"name":"user","type":"address"},{"name":"provider","type":"address"},{"name":"modelId","type":"bytes32"},{"name":"pricePerSecond","type":"uint256"},{"name":"maxSeconds","type":"uint32"},{"name":"notAfter","type":"uint64"}]',
+            '[{"name":"sessionId","type":"bytes32"},{"name":"user","type":"address"},{"name":"provider","type":"address"},{"name":"modelId","type":"bytes32"},{"name":"pricePerSecond","type":"uint256"},{"name":"maxSeconds","type":"uint32"},{"name":"notAfter","type":"uint64"},{"name":"sessionKey","type":"address"},{"name":"useDeposit","type":"bool"}]',
             string.concat(
                 '{"sessionId":"',
                 vm.toString(t.sessionId),
@@ -851,7 +859,11 @@ contract MarketplaceTest is MarketFixture {
                 vm.toString(t.maxSeconds),
                 ',"notAfter":"',
                 vm.toString(t.notAfter),
-                '"}'
+                '","sessionKey":"',
+                vm.toString(t.sessionKey),
+                '","useDeposit":',
+                t.useDeposit ? "true" : "false",
+                "}"
             )
         );
         assertEq(market.sessionTicketDigest(t), vm.eip712HashTypedData(json));

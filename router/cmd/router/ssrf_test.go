@@ -98,6 +98,8 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	} else {
 		endpoints = append(endpoints, "https://[::1]:"+canary)
 	}
+	// Public-chain parameters: a new name burns the registry's name fee, which the builder pays.
+	fund(crypto.PubkeyToAddress(devnet.DevKey(4).PublicKey), 100)
 	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
 	owners := map[common.Address]string{}
 	for i, ep := range endpoints {
