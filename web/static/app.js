@@ -98,6 +98,8 @@ function normModels(json) {
       sessions7d: lt.toInt(pick(m, 'sessions7d', 'sessions')),
       // Providers whose last liveness answer reported the weights verified and seeded on IPFS (PROTOCOL §5).
       seeders: lt.toInt(pick(m, 'seeders')),
+      // The registry's kind (PROTOCOL §5): a model or an agent, registered alike.
+      kind: pick(m, 'kind') === 'agent' ? 'agent' : 'model',
     };
   });
 }
@@ -415,7 +417,7 @@ function renderModels() {
   tbody.replaceChildren(...sorted.map((r, i) =>
     el('tr', { 'data-model-id': r.id },
       el('td', { class: 'num', text: String(i + 1) }),
-      el('th', { scope: 'row', class: 'title' }, el('span', { class: 'model-name', text: r.name || lt.shortHex(r.id) }), el('span', { class: 'sub-line mono', title: r.id, text: lt.shortHex(r.id, 6) })),
+      el('th', { scope: 'row', class: 'title' }, el('span', { class: 'model-name', text: r.name || lt.shortHex(r.id) }), r.kind === 'agent' ? el('span', { class: 'tag', 'data-field': 'kind', title: 'an agent (registered like a model)', text: 'agent' }) : null, el('span', { class: 'sub-line mono', title: r.id, text: lt.shortHex(r.id, 6) })),
       el('td', { class: 'num', 'data-field': 'sessions', text: r.sessions === null ? '—' : String(r.sessions) }),
       el('td', { class: 'num', 'data-field': 'share', text: r.sessions !== null && total > 0n ? `${lt.percent(r.sessions, total, 1)} %` : '—' }),
       el('td', { class: 'num', 'data-field': 'price' }, r.lowestPrice === null ? el('span', { class: 'empty', text: 'no live bid' }) : morSpan(r.lowestPrice)),

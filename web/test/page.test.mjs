@@ -161,6 +161,7 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       priceText: tr.querySelector('[data-field="price"]').textContent,
       providers: tr.querySelector('[data-field="providers"]').textContent,
       seeders: tr.querySelector('[data-field="seeders"]').textContent,
+      kind: tr.querySelector('[data-field="kind"]')?.textContent ?? null,
       name: tr.querySelector('th').textContent,
     })));
     assert.equal(rows.length, models.models.length, 'one row per model');
@@ -174,6 +175,7 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       if (m.lowestPrice) assert.equal(row.priceText, mor(m.lowestPrice));
       assert.equal(row.providers, String(m.providers), `providers of ${m.name}`);
       assert.equal(row.seeders, m.seeders === undefined ? '—' : String(m.seeders), `seeders of ${m.name}`);
+      assert.equal(row.kind, m.kind === 'agent' ? 'agent' : null, `an agent is marked as one, a model is not: ${m.name}`);
     }
     const shown = rows.map((r) => Number(r.sessions));
     assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'leaderboard sorted by sessions');
