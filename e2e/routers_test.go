@@ -2,13 +2,9 @@ package e2e
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"math/big"
-	"net/url"
-	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -21,37 +17,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/book"
 )
-
-// postgresDSN creates a schema of its own in the LT_TEST_POSTGRES_DSN database (dropped when t ends) and
-// returns a DSN whose connections use it. It fails t without the variable (never skips).
-func postgresDSN(t *testing.T) string {
-	base := os.Getenv("LT_TEST_POSTGRES_DSN")
-	require.NotEmpty(t, base, `LT_TEST_POSTGRES_DSN is not set: run make test, or export LT_TEST_POSTGRES_DSN="$(scripts/postgres.sh)"`)
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "e2e_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	defer admin.Close()
-	_, err = admin.Exec(`CREATE SCHEMA "` + schema + `"`)
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		if a, err := sql.Open("pgx", base); err == nil {
-			_, _ = a.Exec(`DROP SCHEMA "` + schema + `" CASCADE`)
-			a.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 type routerHealth struct {
 	Block    uint64         `json:"block"`
@@ -67,7 +37,7 @@ func TestRouterReplicasFailover(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	dsn := postgresDSN(t)
+	dsn := dbtest.Postgres(t)
 	// One user loads both replicas from loopback at full speed: the per-user and per-IP limits are not
 	// what this test is about (the flood tests cover them).
 	s := start(t, ctx, Options{RouterDatabase: dsn, RouterReplicas: 2, NoKeeper: true,

@@ -15,8 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/internal/migrate"
-	"github.com/laketravis/laketravis/keeper/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 )

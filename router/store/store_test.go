@@ -2,13 +2,8 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -18,6 +13,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/store"
@@ -29,43 +25,9 @@ type opener func(t *testing.T) (dsn string)
 
 func backends() map[string]opener {
 	return map[string]opener{
-		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "router.db") },
-		"postgres": func(t *testing.T) string {
-			return PostgresDSN(t)
-		},
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "router.db") },
+		"postgres": func(t *testing.T) string { return dbtest.Postgres(t) },
 	}
-}
-
-// PostgresDSN creates a uniquely named schema in the test PostgreSQL database and returns a DSN whose
-// search_path points at it; the schema is dropped when the test ends.
-func PostgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("LT_TEST_POSTGRES_DSN")
-	if base == "" {
-		t.Fatal("LT_TEST_POSTGRES_DSN is not set: run `make test`, which starts PostgreSQL via scripts/postgres.sh " +
-			"(or: export LT_TEST_POSTGRES_DSN=\"$(scripts/postgres.sh)\")")
-	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open("pgx", base)
-	require.NoError(t, err)
-	defer admin.Close()
-	_, err = admin.Exec("CREATE SCHEMA " + schema)
-	require.NoError(t, err, "create schema in %s", base)
-	t.Cleanup(func() {
-		a, err := sql.Open("pgx", base)
-		if err == nil {
-			_, _ = a.Exec("DROP SCHEMA " + schema + " CASCADE")
-			a.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	require.NoError(t, err)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 func eachBackend(t *testing.T, f func(t *testing.T, db *store.DB, dsn string)) {

@@ -1,4 +1,4 @@
-// Package dbtest gives the keeper's tests a fresh database on each backend the store supports: SQLite
+// Package dbtest gives tests a fresh database on each backend the router's and keeper's stores support: SQLite
 // (a file in the test's temporary directory) and PostgreSQL (a schema of its own in the database named
 // by LT_TEST_POSTGRES_DSN, dropped when the test ends), so the same test runs against both and tests of
 // several packages can run in parallel against one server.
@@ -53,7 +53,7 @@ func Run(t *testing.T, parallel bool, f func(t *testing.T, dsn string)) {
 
 // SQLite returns the path of a new SQLite database file in t's temporary directory.
 func SQLite(t testing.TB) string {
-	return filepath.Join(t.TempDir(), "keeper.db")
+	return filepath.Join(t.TempDir(), "store.db")
 }
 
 var unsafeChars = regexp.MustCompile(`[^a-z0-9_]+`)
@@ -65,7 +65,7 @@ func Postgres(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv(EnvDSN)
 	if base == "" {
-		t.Fatalf("%s is not set: the keeper's store is tested on PostgreSQL as well as SQLite. Run `make test` "+
+		t.Fatalf("%s is not set: the stores are tested on PostgreSQL as well as SQLite. Run `make test` "+
 			"(it starts PostgreSQL with scripts/postgres.sh and exports the DSN), or "+
 			"`export %s=\"$(scripts/postgres.sh)\"` before `go test`.", EnvDSN, EnvDSN)
 	}
