@@ -46,7 +46,7 @@ const (
 type Options struct {
 	// Interval is the protocol day in seconds [600]. Short so that a demo's day changes are quick.
 	Interval uint64
-	// DaysBack puts payoutStart this many days before now [3]: the ComputePool's budget on day d is 1% of
+	// DaysBack puts payoutStart this many days before now [5]: the ComputePool's budget on day d is 1% of
 	// what the compute bucket accrued before d, so day 0 has none.
 	DaysBack uint64
 	// DisputeWindow is the time a committed root waits before it is claimable, seconds [10].
@@ -101,7 +101,7 @@ func (o *Options) defaults() {
 		o.Interval = 600
 	}
 	if o.DaysBack == 0 {
-		o.DaysBack = 3
+		o.DaysBack = 5
 	}
 	if o.DisputeWindow == 0 {
 		o.DisputeWindow = 10
@@ -268,11 +268,15 @@ func Start(ctx context.Context, opts Options) (_ *Stack, err error) {
 func (s *Stack) startChain(ctx context.Context) error {
 	o := s.Opts
 	var err error
-	if s.Anvil, err = devnet.StartAnvil(ctx, devnet.AnvilOptions{}); err != nil {
+	// The chain starts two and a half days back, so that the user's votes, delegated then, were held at the
+	// two day starts before the wall clock's day (PROTOCOL §4 v2) once the chain clock has moved to the wall
+	// clock: sessions closed now (wall clock) are then charged to an allowance the user has.
+	now := uint64(time.Now().Unix())
+	if s.Anvil, err = devnet.StartAnvil(ctx, devnet.AnvilOptions{Timestamp: now - 5*o.Interval/2}); err != nil {
 		return err
 	}
 	s.logf("anvil on %s", s.Anvil.URL)
-	payoutStart := uint64(time.Now().Unix()) - o.DaysBack*o.Interval
+	payoutStart := now - o.DaysBack*o.Interval
 	s.Deployment, err = devnet.Deploy(ctx, s.Anvil.URL, devnet.DeployOptions{PayoutStart: payoutStart, Interval: o.Interval,
 		DisputeWindow: o.DisputeWindow})
 	if err != nil {
@@ -304,7 +308,7 @@ func (s *Stack) startChain(ctx context.Context) error {
 	if _, err := devnet.Mined(ctx, s.Eth)(em.Release(s.as(ctx, devnet.DevKey(adminAccount)))); err != nil {
 		return fmt.Errorf("e2e: Emissions.release: %w", err)
 	}
-	s.logf("Emissions.release(): the buckets hold %d days of emissions", o.DaysBack)
+	s.logf("Emissions.release(): the buckets hold what accrued since payoutStart (%d days before the wall clock)", o.DaysBack)
 	return nil
 }
 
@@ -360,13 +364,12 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	s.logf("user %s holds %d MOR and self-delegated with `lt delegate`", s.User.Address.Hex(), o.UserMOR)
 
 	// Votes count once held at two day starts a day apart (PROTOCOL §4 v2): move the chain to the start of
-	// the day after next.
+	// the day after next, or to the wall clock if that is later (sessions close on the wall clock).
 	day, err := s.Pool.CurrentDay(&bind.CallOpts{Context: ctx})
 	if err != nil {
 		return err
 	}
-	next := new(big.Int).Add(day, big.NewInt(2))
-	start, err := s.Pool.DayStart(&bind.CallOpts{Context: ctx}, next)
+	start, err := s.Pool.DayStart(&bind.CallOpts{Context: ctx}, new(big.Int).Add(day, big.NewInt(2)))
 	if err != nil {
 		return err
 	}
@@ -374,7 +377,11 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Anvil.IncreaseTime(ctx, start.Uint64()-head.Time+1); err != nil {
+	if err := s.Anvil.IncreaseTime(ctx, max(start.Uint64()+1, uint64(time.Now().Unix()))-head.Time); err != nil {
+		return err
+	}
+	next, err := s.Pool.CurrentDay(&bind.CallOpts{Context: ctx})
+	if err != nil {
 		return err
 	}
 	allowance, err := s.Pool.Allowance(&bind.CallOpts{Context: ctx}, s.User.Address, next)

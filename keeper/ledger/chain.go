@@ -142,6 +142,32 @@ func (p *ChainPool) Claimed(ctx context.Context, a common.Address) (*uint256.Int
 	return out, nil
 }
 
+// Calendar implements Allowances.
+func (p *ChainPool) Calendar(ctx context.Context) (uint64, uint64, error) {
+	start, err := p.caller.PayoutStart(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, 0, err
+	}
+	interval, err := p.caller.Interval(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, 0, err
+	}
+	return start.Uint64(), interval.Uint64(), nil
+}
+
+// Allowance implements Allowances.
+func (p *ChainPool) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	a, err := p.caller.Allowance(&bind.CallOpts{Context: ctx}, user, new(big.Int).SetUint64(day))
+	if err != nil {
+		return nil, err
+	}
+	out, overflow := uint256.FromBig(a)
+	if overflow {
+		return nil, errors.New("ledger: allowance overflows uint256")
+	}
+	return out, nil
+}
+
 // CommitData implements Pool.
 func (p *ChainPool) CommitData(epoch uint64, root common.Hash, total *uint256.Int, batchHash common.Hash, uri string) ([]byte, error) {
 	return p.abi.Pack("commitRoot", new(big.Int).SetUint64(epoch), [32]byte(root), total.ToBig(), [32]byte(batchHash), uri)

@@ -2,6 +2,8 @@ package ledger
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Account is one account's position: Owed is everything it ever earned (seconds × price split, PROTOCOL
@@ -28,24 +31,31 @@ func (b Book) get(a common.Address) *Account {
 	return acc
 }
 
-// AddSessions adds the sessions' credits to Owed: the price minus the builder fee to ticket.provider, the
-// fee to the model's builder. It returns the accounts it touched.
-func (b Book) AddSessions(sessions []Session) error {
+// AddSessions adds what charging credited each session (charges[i].Credited, split per PROTOCOL §8) to
+// Owed: the amount minus the builder fee to ticket.provider, the fee to the model's builder.
+func (b Book) AddSessions(sessions []Session, charges []Charge) {
 	for i := range sessions {
-		p, f, err := sessions[i].Credit()
-		if err != nil {
-			return err
+		b.add(&sessions[i], &charges[i].Credited, false)
+	}
+}
+
+// add adds (or, with sub, takes back) amount credited to session s.
+func (b Book) add(s *Session, amount *uint256.Int, sub bool) {
+	p, f := wire.Split(amount, s.FeeBps)
+	for _, c := range []struct {
+		a common.Address
+		v *uint256.Int
+	}{{s.Provider, p}, {s.Builder, f}} {
+		if c.v.IsZero() {
+			continue
 		}
-		if !p.IsZero() {
-			acc := b.get(sessions[i].Provider)
-			acc.Owed.Add(&acc.Owed, p)
-		}
-		if !f.IsZero() {
-			acc := b.get(sessions[i].Builder)
-			acc.Owed.Add(&acc.Owed, f)
+		acc := b.get(c.a)
+		if sub {
+			acc.Owed.Sub(&acc.Owed, c.v)
+		} else {
+			acc.Owed.Add(&acc.Owed, c.v)
 		}
 	}
-	return nil
 }
 
 // Scaling is the outcome of crediting an epoch.
@@ -130,5 +140,125 @@ func (b Book) sortedAccounts() []common.Address {
 		out = append(out, a)
 	}
 	slices.SortFunc(out, func(x, y common.Address) int { return bytes.Compare(x[:], y[:]) })
+	return out
+}
+
+// Charging: one allowance across all routers (PROTOCOL §8 v2). Every session is charged to its user's
+// protocol day d — the day of its closedAt — and credited only what allowance(user, d) still covers. The
+// sessions of a user-day are charged in the order (closedAt, sessionId) across every router's feed: an
+// epoch numbers its sessions in that order (store.PromotePending) and a user-day's charge is cumulative
+// across epochs (the allowances table), so every keeper fed the same records credits the same amounts. A
+// session straddling the limit is credited the part of its cost the allowance still covers (its shortfall
+// is the rest); a session closed before payoutStart has no day and no allowance, and is credited nothing.
+
+// Allowances is what charging reads from the ComputePool (ChainPool implements it).
+type Allowances interface {
+	// Calendar returns payoutStart and the protocol day's length in seconds (fixed at deployment).
+	Calendar(ctx context.Context) (payoutStart, interval uint64, err error)
+	// Allowance returns allowance(user, day) (PROTOCOL §4); the day must have begun on-chain. It reads
+	// the day-start checkpoints only, so it never changes once the day has begun: the keeper reads it once.
+	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+}
+
+// Calendar maps a unix time to its protocol day (PROTOCOL §2).
+type Calendar struct {
+	PayoutStart, Interval uint64
+}
+
+// Day returns the protocol day of unix time t; ok is false before payoutStart (no day, no allowance).
+func (c Calendar) Day(t uint64) (day uint64, ok bool) {
+	if t < c.PayoutStart || c.Interval == 0 {
+		return 0, false
+	}
+	return (t - c.PayoutStart) / c.Interval, true
+}
+
+// UserDay names one user's protocol day; DayCharge is its allowance and what the live epochs charged to it.
+type (
+	UserDay   = store.UserDay
+	DayCharge = store.DayCharge
+)
+
+// Charge is what charging did with one session: its cost (seconds × price) and the part credited.
+type Charge struct {
+	Day      uint64
+	HasDay   bool
+	Cost     uint256.Int
+	Credited uint256.Int
+}
+
+// Short reports whether the session was credited less than it cost.
+func (c *Charge) Short() bool { return c.Credited.Lt(&c.Cost) }
+
+// source is one thing a session's cost is charged to: its limit and what was charged to it so far.
+type source struct {
+	limit, used *uint256.Int
+}
+
+// take charges up to want to the source and returns what it covered.
+func (s source) take(want *uint256.Int) uint256.Int {
+	var left uint256.Int
+	if s.limit.Gt(s.used) {
+		left.Sub(s.limit, s.used)
+	}
+	if want.Lt(&left) {
+		left = *want
+	}
+	s.used.Add(s.used, &left)
+	return left
+}
+
+// sources are what session s may be charged to, in order. Today the user's free allowance for the day;
+// issue 16 adds the user's deposit after it where the RFC says useDeposit.
+func sources(s *Session, day UserDay, days map[UserDay]*DayCharge) []source {
+	dc := days[day]
+	if dc == nil {
+		return nil
+	}
+	return []source{{limit: &dc.Allowance, used: &dc.Charged}}
+}
+
+// ChargeSessions charges sessions, in the order given (the charging order: closedAt, then sessionId), to
+// their users' days in days (every user-day of the sessions must be there), updating each day's Charged,
+// and returns what each session is credited. This is the one place the rule lives.
+func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharge) ([]Charge, error) {
+	out := make([]Charge, len(sessions))
+	for i := range sessions {
+		s, c := &sessions[i], &out[i]
+		cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+		if overflow {
+			return nil, fmt.Errorf("ledger: session %s: cost overflows", s.ID)
+		}
+		c.Cost = *cost
+		if c.Day, c.HasDay = cal.Day(s.ClosedAt); !c.HasDay {
+			continue
+		}
+		k := UserDay{User: s.User, Day: c.Day}
+		if days[k] == nil {
+			return nil, fmt.Errorf("ledger: no allowance loaded for %s on day %d", s.User, c.Day)
+		}
+		want := c.Cost
+		for _, src := range sources(s, k, days) {
+			got := src.take(&want)
+			c.Credited.Add(&c.Credited, &got)
+			want.Sub(&want, &got)
+		}
+	}
+	return out, nil
+}
+
+// userDays returns the distinct user-days of sessions.
+func userDays(sessions []Session, cal Calendar) []UserDay {
+	seen := map[UserDay]bool{}
+	var out []UserDay
+	for i := range sessions {
+		if d, ok := cal.Day(sessions[i].ClosedAt); ok {
+			k := UserDay{User: sessions[i].User, Day: d}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
 	return out
 }

@@ -40,6 +40,11 @@ type keeperOptions struct {
 	callTimeout   time.Duration // per RPC attempt (chain client)
 	claims        bool
 	log           *zap.Logger
+	feeds         []*testenv.Feed  // the routers' feeds (nil: one new feed)
+	pageLimit     int              // records per feed page (0: the default)
+	epochLength   time.Duration    // 0: 300 ms
+	now           func() time.Time // the ledger's clock (nil: the wall clock)
+	manual        bool             // do not run the ledger: the test drives IngestOnce, Assemble and Step
 }
 
 // startKeeper runs a keeper against env through opts.rpcURLs until the test ends. Every RPC, the
@@ -64,15 +69,28 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
 		return err == nil
 	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
-	feed := testenv.NewFeed(t)
-	led, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, EpochLength: 300 * time.Millisecond,
+	feeds := opts.feeds
+	if feeds == nil {
+		feeds = []*testenv.Feed{testenv.NewFeed(t)}
+	}
+	urls := make([]string, len(feeds))
+	for i, f := range feeds {
+		urls[i] = f.Server.URL
+	}
+	if opts.epochLength == 0 {
+		opts.epochLength = 300 * time.Millisecond
+	}
+	led, err := ledger.New(ledger.Config{Feeds: urls, EpochLength: opts.epochLength, Now: opts.now, PageLimit: opts.pageLimit,
 		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
 		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims}, st, pool, mgr, env.Domain, reg, opts.log, nil)
 	require.NoError(t, err)
+	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds, stop: func() {}}
+	if opts.manual {
+		return k
+	}
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); _ = led.Run(runCtx) }()
-	k := &keeper{led: led, st: st, mgr: mgr, feeds: []*testenv.Feed{feed}}
 	k.stop = func() { cancel(); <-done }
 	t.Cleanup(k.stop)
 	return k

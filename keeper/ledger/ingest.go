@@ -27,7 +27,8 @@ type rawPage struct {
 	Next     string            `json:"next"`
 }
 
-// IngestOnce pulls every feed until it has nothing new. For each page it verifies every record, then in
+// IngestOnce pulls every feed until it has nothing new (then the feed is caught up as of the last fetch:
+// an epoch is assembled once every feed was, after the epoch's cutoff plus the feed grace). For each page it verifies every record, then in
 // ONE database transaction stores the accepted sessions, the rejected records and the new cursor, so a
 // crash either keeps the whole page or none of it (and the page is fetched again). It returns the number
 // of sessions stored.
@@ -36,6 +37,7 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 	var errs []error
 	for _, feed := range l.cfg.Feeds {
 		for {
+			start := l.cfg.Now()
 			n, more, err := l.ingestPage(ctx, feed)
 			total += n
 			if err != nil {
@@ -43,6 +45,7 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 				break
 			}
 			if !more {
+				l.caughtUp(feed, start)
 				break
 			}
 		}
@@ -84,10 +87,6 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 	var rejected []*Rejection
 	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		stored, rejected = 0, nil
-		seq, err := tx.MaxSeq(ctx)
-		if err != nil {
-			return err
-		}
 		for _, it := range items {
 			if it.rej != nil {
 				if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
@@ -97,8 +96,8 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 				continue
 			}
 			s := it.s
-			s.Seq, s.Feed = seq+1, feed
-			ok, err := tx.InsertSession(ctx, s)
+			s.Feed = feed
+			ok, err := tx.InsertPending(ctx, s)
 			if err != nil {
 				return err
 			}
@@ -111,7 +110,6 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 				rejected = append(rejected, rej)
 				continue
 			}
-			seq++
 			stored++
 		}
 		return tx.SetCursor(ctx, feed, page.Next)

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
@@ -53,8 +54,12 @@ type Sender interface {
 
 // Config configures a Ledger.
 type Config struct {
-	Feeds        []string      // router base URLs
-	EpochLength  time.Duration // how often an epoch closes (default 1 h)
+	Feeds       []string      // router base URLs
+	EpochLength time.Duration // an epoch credits the sessions closed in one window this long (default 1 h; whole seconds, at least 1)
+	// FeedGrace is how long after a window ends its sessions may still reach the keeper through a feed:
+	// the window's epoch is assembled once it has passed and every feed was read to its end since (a
+	// feed that stays unreachable holds it one more grace at most). Default: the epoch length, at most 1 min.
+	FeedGrace    time.Duration
 	BatchDir     string        // where batch files are written
 	PublicURL    string        // the keeper's public base URL; uri = PublicURL + /v1/batches/{epoch}
 	PageLimit    int           // records per feed page (default 500)
@@ -64,6 +69,11 @@ type Config struct {
 	ClaimsEnabled  bool        // pay accounts with claimMany once an epoch is claimable
 	ClaimThreshold uint256.Int // only accounts owed at least this much (wei)
 	MaxClaimBatch  int         // at most this many accounts per claimMany (default 200)
+
+	// Allowances are the users' allowances and the day calendar; nil: the pool provides them (ChainPool does).
+	Allowances Allowances
+	// Now is the clock that decides when a window is due (default time.Now).
+	Now func() time.Time
 
 	// RecordRetention: the records of sessions whose epoch has been claimable this long leave the
 	// database (their batch file keeps them); 0 keeps them for ever.
@@ -81,6 +91,11 @@ type Ledger struct {
 	log      *zap.Logger
 	metrics  *metrics
 	chainID  uint64
+	allow    Allowances
+
+	mu         sync.Mutex
+	cal        *Calendar            // read once from the pool
+	caughtUpAt map[string]time.Time // per feed: when it was last read to its end
 }
 
 // New returns a ledger. reg may be nil (no metrics registered).
@@ -98,6 +113,15 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 	if cfg.HTTPTimeout <= 0 {
 		cfg.HTTPTimeout = 15 * time.Second
 	}
+	if cfg.FeedGrace <= 0 {
+		cfg.FeedGrace = min(cfg.EpochLength, time.Minute)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Allowances == nil {
+		cfg.Allowances, _ = pool.(Allowances)
+	}
 	if cfg.MaxClaimBatch <= 0 {
 		cfg.MaxClaimBatch = 200
 	}
@@ -111,9 +135,10 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 	if err != nil {
 		return nil, err
 	}
-	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(),
-		verifier: &Verifier{Domain: domain, Registry: registry},
-		http:     &http.Client{}, log: log.Named("ledger"), metrics: m}, nil
+	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
+		caughtUpAt: map[string]time.Time{},
+		verifier:   &Verifier{Domain: domain, Registry: registry},
+		http:       &http.Client{}, log: log.Named("ledger"), metrics: m}, nil
 }
 
 // Run ingests and settles until ctx is done. Errors of one round are logged and retried next round.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -138,7 +139,12 @@ func TestCreditSplit(t *testing.T) {
 		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(1000), Seconds: 100},
 		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(333), Seconds: 7},
 	}
-	require.NoError(t, b.AddSessions(sessions))
+	charges, err := ledger.ChargeSessions(sessions, ledger.Calendar{}, nil) // no day: nothing charged
+	require.NoError(t, err)
+	for i := range charges {
+		charges[i].Credited = charges[i].Cost
+	}
+	b.AddSessions(sessions, charges)
 	// 100000 → 5000 fee; 2331 → 116 fee (floor), 2215 provider.
 	require.Equal(t, uint64(95000+2215), b[provider].Owed.Uint64())
 	require.Equal(t, uint64(5000+116), b[builder].Owed.Uint64())
@@ -208,7 +214,7 @@ func testIngestDedupAndReport(t *testing.T, dsn string) {
 	r0, r1 := record(t, 0, 10, 60), record(t, 1, 20, 60)
 	fa.Add(t, r0, json.RawMessage(`{"garbage": true}`))
 	fb.Add(t, r0, r1)
-	l, err := ledger.New(ledger.Config{Feeds: []string{fa.Server.URL, fb.Server.URL}, BatchDir: t.TempDir()},
+	l, err := ledger.New(ledger.Config{Feeds: []string{fa.Server.URL, fb.Server.URL}, BatchDir: t.TempDir(), Now: later},
 		st, nil, nil, domain, fakeRegistry{}, nil, nil)
 	require.NoError(t, err)
 	n, err := l.IngestOnce(ctx)
@@ -236,13 +242,15 @@ func BenchmarkAssemble(b *testing.B) {
 				sessions[i] = ledger.Session{Provider: common.BigToAddress(uint256.NewInt(uint64(i%10_000) + 1).ToBig()),
 					Builder: builder, FeeBps: 500, Price: *uint256.NewInt(1e12 + uint64(i%7)), Seconds: uint32(i%600 + 1)}
 			}
+			charges := make([]ledger.Charge, n)
+			for i := range charges {
+				charges[i].Credited.Mul(&sessions[i].Price, uint256.NewInt(uint64(sessions[i].Seconds)))
+			}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
 				book := ledger.Book{}
-				if err := book.AddSessions(sessions); err != nil {
-					b.Fatal(err)
-				}
+				book.AddSessions(sessions, charges)
 				sc := book.Apply(uint256.NewInt(1 << 62))
 				if _, err := merkle.Build(book.Entries()); err != nil {
 					b.Fatal(err)
@@ -268,8 +276,17 @@ func BenchmarkTree100k(b *testing.B) {
 	}
 }
 
-// fakePool is a ComputePool with unlimited budget and nothing committed.
+// fakePool is a ComputePool with unlimited budget and allowances, nothing committed, and days of 86,400 s
+// from time 0.
 type fakePool struct{ ledger.Pool }
+
+func (fakePool) Calendar(context.Context) (uint64, uint64, error) { return 0, 86400, nil }
+func (fakePool) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
+	return new(uint256.Int).Lsh(uint256.NewInt(1), 200), nil
+}
+
+// later is a clock a day ahead: every window of the unit tests' sessions is due.
+func later() time.Time { return time.Now().Add(24 * time.Hour) }
 
 func (fakePool) State(context.Context) (ledger.PoolState, error) {
 	var s ledger.PoolState
@@ -308,7 +325,7 @@ func benchmarkAssembleStore(b *testing.B, n, accounts int) {
 		if err := fillSessions(ctx, st, n, accounts, string(rec)); err != nil {
 			b.Fatal(err)
 		}
-		l, err := ledger.New(ledger.Config{BatchDir: b.TempDir()}, st, fakePool{}, nil, domain, fakeRegistry{}, nil, nil)
+		l, err := ledger.New(ledger.Config{BatchDir: b.TempDir(), Now: later}, st, fakePool{}, nil, domain, fakeRegistry{}, nil, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -326,15 +343,17 @@ func benchmarkAssembleStore(b *testing.B, n, accounts int) {
 	}
 }
 
-// fillSessions stores n verified sessions spread over accounts provider owners.
+// fillSessions stores n verified pending sessions of one day spread over accounts provider owners and
+// 1,000 users.
 func fillSessions(ctx context.Context, st *store.Store, n, accounts int, rec string) error {
 	return st.InTx(ctx, func(tx *store.Tx) error {
 		for i := 0; i < n; i++ {
-			s := store.Session{Seq: int64(i + 1), ID: common.BigToHash(uint256.NewInt(uint64(i)).ToBig()), Feed: "f",
+			s := store.Session{ID: common.BigToHash(uint256.NewInt(uint64(i)).ToBig()), Feed: "f",
+				User:     common.BigToAddress(uint256.NewInt(uint64(i%1000) + 1<<20).ToBig()),
 				Provider: common.BigToAddress(uint256.NewInt(uint64(i%accounts) + 1).ToBig()), Builder: builder,
-				FeeBps: 500, Seconds: uint32(i%600 + 1), Record: []byte(rec)}
+				FeeBps: 500, Seconds: uint32(i%600 + 1), ClosedAt: 86400 + uint64(i%3600), Record: []byte(rec)}
 			s.Price.SetUint64(1e12 + uint64(i%7))
-			if _, err := tx.InsertSession(ctx, &s); err != nil {
+			if _, err := tx.InsertPending(ctx, &s); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,8 @@ package ledger
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +11,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,13 +67,6 @@ func (l *Ledger) Step(ctx context.Context) error {
 		if n > 0 {
 			l.log.Info("settled session records pruned (their batch files keep them)", zap.Int64("records", n))
 		}
-	}
-	last := time.Time{}
-	if n := len(epochs); n > 0 {
-		last = time.Unix(epochs[n-1].CreatedAt, 0)
-	}
-	if time.Since(last) < l.cfg.EpochLength {
-		return nil
 	}
 	return l.Assemble(ctx)
 }
@@ -194,21 +190,38 @@ func (l *Ledger) moved(state string, err error) error {
 	return err
 }
 
-// Assemble closes a new epoch from every stored session not yet credited: it checks that ledger and pool
-// agree, credits the sessions, scales the epoch into the remaining budget, builds the cumulative tree and
-// stores all of it in one database transaction. It does nothing when there is nothing to pay or no
-// budget left today.
+// errNoEpoch aborts an assembly transaction that found nothing to commit.
+var errNoEpoch = errors.New("ledger: nothing to commit")
+
+// Assemble closes the next epoch when one is due (due): it checks that ledger and pool agree, numbers the
+// pending sessions closed before the epoch's cutoff in the charging order, charges them to their users'
+// allowances (ChargeSessions), credits what was covered, scales the epoch into the remaining budget,
+// builds the cumulative tree and stores all of it, with the shortfalls, in one database transaction. It
+// does nothing when no epoch is due, nothing is to be paid or no budget is left today.
 func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.recheck(ctx); err != nil {
 		return fmt.Errorf("recheck: %w", err)
+	}
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return fmt.Errorf("calendar: %w", err)
+	}
+	cutoff, ok, err := l.due(ctx, cal)
+	if err != nil || !ok {
+		return err
+	}
+	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
+		return fmt.Errorf("allowances: %w", err)
 	}
 	ps, err := l.pool.State(ctx)
 	if err != nil {
 		return fmt.Errorf("pool state: %w", err)
 	}
 	var assembled *EpochRow
+	var uncovered []Session // sessions charged nothing, with nothing else to pay: rejected without an epoch
+	var uncoveredCharges []Charge
 	err = l.store.InTx(ctx, func(tx *store.Tx) error {
-		assembled = nil
+		assembled, uncovered = nil, nil
 		// The ledger's newest live epoch must be the pool's newest: same number, same total.
 		var number uint64
 		var prevTotal uint256.Int
@@ -226,34 +239,39 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
 		}
 
-		newest, err := tx.MaxSeq(ctx) // a capacity hint only (one index lookup)
+		// The pending sessions closed before the cutoff become (after, last], numbered in the charging
+		// order; if nothing is committed the transaction is rolled back and they stay pending.
+		last, err := tx.PromotePending(ctx, cutoff, after)
 		if err != nil {
 			return err
 		}
-		// One statement reads the uncredited sessions and where they end: the epoch credits exactly
-		// (after, last], whatever the ingest stores meanwhile (it only appends larger seqs).
-		sessions, last, err := tx.Credits(ctx, after+1, -1, newest-after)
+		sessions, _, err := tx.Credits(ctx, after+1, last, last-after)
 		if err != nil {
 			return err
 		}
-		if len(sessions) == 0 {
-			last = after // nothing new: an epoch of carried-forward credits only
+		days, err := tx.DayCharges(ctx, userDays(sessions, cal))
+		if err != nil {
+			return err
+		}
+		charges, err := ChargeSessions(sessions, cal, days)
+		if err != nil {
+			return err
 		}
 		accounts, err := tx.Accounts(ctx)
 		if err != nil {
 			return err
 		}
 		book := Book(accounts)
-		if err := book.AddSessions(sessions); err != nil {
-			return err
-		}
+		book.AddSessions(sessions, charges)
 		sc := book.Apply(&ps.RemainingBudget)
 		if sc.Delta.IsZero() {
-			if !sc.Pending.IsZero() {
+			if sc.Pending.IsZero() && len(sessions) > 0 {
+				uncovered, uncoveredCharges = sessions, charges
+			} else if !sc.Pending.IsZero() {
 				l.log.Warn("credits outstanding but no budget left today", zap.String("outstanding", sc.Pending.Dec()),
 					zap.String("remainingBudget", ps.RemainingBudget.Dec()))
 			}
-			return nil // nothing to commit: sessions stay unassigned, nothing is written
+			return errNoEpoch // nothing to commit: nothing is written, the sessions stay pending
 		}
 		entries := book.Entries()
 		tree, err := merkle.Build(entries)
@@ -267,6 +285,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 				l.log.Error("assembled root was vetoed before: holding until new sessions arrive or an operator acts",
 					zap.Uint64("epoch", number), zap.Stringer("root", tree.Root()))
 				l.metrics.epochs.WithLabelValues("held_vetoed_root").Inc()
+				return errNoEpoch
 			}
 			return err
 		}
@@ -277,11 +296,18 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		}
 		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
 		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
-			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1, LastSeq: last}
+			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1,
+			LastSeq: last, Cutoff: cutoff}
 		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
 			return err
 		}
 		if err := tx.SaveAccounts(ctx, book); err != nil {
+			return err
+		}
+		if err := tx.SetCharged(ctx, days); err != nil {
+			return err
+		}
+		if err := l.recordShortfalls(ctx, tx, e.ID, sessions, charges); err != nil {
 			return err
 		}
 		assembled = e
@@ -289,22 +315,207 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		l.metrics.scale.Set(f)
 		return nil
 	})
+	if errors.Is(err, errNoEpoch) {
+		if len(uncovered) > 0 {
+			return l.rejectUncovered(ctx, cutoff, uncovered, uncoveredCharges)
+		}
+		return nil
+	}
 	if err != nil || assembled == nil {
 		return err
 	}
 	l.metrics.epochs.WithLabelValues(StateAssembled).Inc()
 	l.log.Info("epoch assembled", zap.Uint64("epoch", assembled.Number), zap.Int64("sessions", assembled.Sessions),
-		zap.Stringer("root", assembled.Root), zap.String("total", assembled.Total.Dec()), zap.String("delta", assembled.Delta.Dec()))
+		zap.Int64("cutoff", cutoff), zap.Stringer("root", assembled.Root), zap.String("total", assembled.Total.Dec()),
+		zap.String("delta", assembled.Delta.Dec()))
 	crashpoint.Hit(crashpoint.EpochAssembled)
 	return nil
 }
 
+// RejectAllowance is the rejection code of a session its user's allowance did not cover in full: the batch
+// file of its epoch lists it among the shortfalls (credited part and cost).
+const RejectAllowance = "allowance_exceeded"
+
+// recordShortfalls stores epoch id's sessions credited less than they cost, and lists each as rejected.
+func (l *Ledger) recordShortfalls(ctx context.Context, tx *store.Tx, epochID int64, sessions []Session, charges []Charge) error {
+	for i := range sessions {
+		c := &charges[i]
+		if !c.Short() {
+			continue
+		}
+		s := &sessions[i]
+		sh := &store.Shortfall{SessionID: s.ID, EpochID: epochID, User: s.User, Day: c.Day, Cost: c.Cost, Credited: c.Credited}
+		if err := tx.InsertShortfall(ctx, sh); err != nil {
+			return err
+		}
+		if err := tx.InsertRejected(ctx, shortfallRow(s, c)); err != nil {
+			return err
+		}
+		l.metrics.rejected.WithLabelValues(RejectAllowance).Inc()
+	}
+	return nil
+}
+
+// shortfallRow is the rejected table's row of a session charged c.
+func shortfallRow(s *Session, c *Charge) store.Rejected {
+	detail := fmt.Sprintf("credited %s of %s wei: allowance of %s for day %d used up", c.Credited.Dec(), c.Cost.Dec(), s.User, c.Day)
+	if !c.HasDay {
+		detail = fmt.Sprintf("credited nothing of %s wei: closed at %d, before payoutStart", c.Cost.Dec(), s.ClosedAt)
+	}
+	rec, _ := json.Marshal(map[string]string{"sessionId": s.ID.Hex(), "user": s.User.Hex(), "cost": c.Cost.Dec(), "credited": c.Credited.Dec()})
+	return store.Rejected{Feed: s.Feed, Cursor: s.Cursor, SessionID: s.ID.Hex(), Code: RejectAllowance, Detail: detail, Record: rec}
+}
+
+// rejectUncovered settles sessions that were charged nothing when nothing else is to be paid (no epoch can
+// carry them: its root would not change): they leave pending as rejected (allowance_exceeded).
+func (l *Ledger) rejectUncovered(ctx context.Context, cutoff int64, sessions []Session, charges []Charge) error {
+	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		for i := range sessions {
+			if err := tx.InsertRejected(ctx, shortfallRow(&sessions[i], &charges[i])); err != nil {
+				return err
+			}
+			if err := tx.DeletePending(ctx, sessions[i].ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		l.metrics.rejected.WithLabelValues(RejectAllowance).Add(float64(len(sessions)))
+		l.log.Warn("sessions closed before the cutoff credited nothing (allowances used up)", zap.Int64("cutoff", cutoff),
+			zap.Int("sessions", len(sessions)))
+	}
+	return err
+}
+
+// calendar returns the pool's day calendar, read once.
+func (l *Ledger) calendar(ctx context.Context) (Calendar, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cal != nil {
+		return *l.cal, nil
+	}
+	if l.allow == nil {
+		return Calendar{}, errors.New("ledger: no allowance source configured")
+	}
+	start, interval, err := l.allow.Calendar(ctx)
+	if err != nil {
+		return Calendar{}, err
+	}
+	l.cal = &Calendar{PayoutStart: start, Interval: interval}
+	return *l.cal, nil
+}
+
+// caughtUp records that feed was read to its end by a fetch that started at t.
+func (l *Ledger) caughtUp(feed string, t time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.caughtUpAt[feed] = t
+}
+
+// due returns the cutoff of the epoch to assemble now, if one is due. Epoch windows are EpochLength long
+// (whole seconds) from payoutStart; the next epoch credits the pending sessions closed before the end of
+// the window holding the oldest pending session. Its cutoff is a function of the records, not of when
+// the keeper runs: a keeper that was down assembles the same epochs, one window each. The window is due
+// once FeedGrace has passed since its end and every feed has been read to its end since (or a second
+// grace has passed: an unreachable feed cannot hold settlement). Without pending sessions, an epoch of
+// carried-forward credits is due an epoch length after the last one.
+func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, err error) {
+	var oldest int64
+	var pending bool
+	var prev *EpochRow
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		if oldest, pending, err = tx.OldestPending(ctx); err != nil {
+			return err
+		}
+		prev, err = tx.NewestLive(ctx)
+		if errors.Is(err, store.ErrNotFound) {
+			prev, err = nil, nil
+		}
+		return err
+	}); err != nil {
+		return 0, false, err
+	}
+	now := l.cfg.Now()
+	if !pending {
+		if prev == nil || now.Sub(time.Unix(prev.CreatedAt, 0)) < l.cfg.EpochLength {
+			return 0, false, nil
+		}
+		return prev.Cutoff, true, nil
+	}
+	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
+	base := int64(cal.PayoutStart)
+	cutoff = base
+	if oldest >= base {
+		cutoff = base + ((oldest-base)/window+1)*window
+	}
+	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
+	if now.Before(ready) {
+		return 0, false, nil
+	}
+	if now.Before(ready.Add(l.cfg.FeedGrace)) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		for _, f := range l.cfg.Feeds {
+			if l.caughtUpAt[f].Before(ready) {
+				return 0, false, nil
+			}
+		}
+	}
+	return cutoff, true, nil
+}
+
+// loadAllowances reads from the chain, and stores, allowance(user, day) of every user-day of the pending
+// sessions closed before cutoff that the store does not hold yet (outside any database transaction).
+func (l *Ledger) loadAllowances(ctx context.Context, cal Calendar, cutoff int64) error {
+	var users []store.PendingUser
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		users, err = tx.PendingUsers(ctx, cutoff)
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, u := range users {
+		first, ok := cal.Day(u.FirstClose)
+		if !ok {
+			first = 0
+		}
+		lastDay, ok := cal.Day(u.LastClose)
+		if !ok {
+			continue
+		}
+		for d := first; d <= lastDay; d++ {
+			k := UserDay{User: u.User, Day: d}
+			has, err := l.store.HasAllowance(ctx, k)
+			if err != nil {
+				return err
+			}
+			if has {
+				continue
+			}
+			a, err := l.allow.Allowance(ctx, u.User, d)
+			if err != nil {
+				return fmt.Errorf("allowance of %s on day %d: %w", u.User, d, err)
+			}
+			if err := l.store.CacheAllowance(ctx, k, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
-// in one database transaction they are marked state, their sessions return to the unassigned pool with
-// their credits taken off Owed, and every account's Credited returns to its leaf in epoch n-1. The next
+// in one database transaction they are marked state, their sessions return to pending (flagged for a
+// recheck after a veto) with what they were credited taken off Owed and off their user-days' charges,
+// their shortfalls are forgotten, and every account's Credited returns to its leaf in epoch n-1. The next
 // assembly recommits epoch n from those sessions (plus any new ones).
 func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return err
+	}
+	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		epochs, err := tx.LiveEpochsFrom(ctx, n)
 		if err != nil {
 			return err
@@ -314,27 +525,48 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			return err
 		}
 		book := Book(accounts)
-		// Once these epochs are no longer live, their sessions are after the newest live epoch's range:
-		// uncredited again, with nothing to write on the sessions themselves (but the recheck flag).
 		for _, e := range epochs {
 			sessions, _, err := tx.Credits(ctx, e.FirstSeq, e.LastSeq, e.LastSeq-e.FirstSeq+1)
 			if err != nil {
 				return err
 			}
-			for i := range sessions {
-				p, f, err := sessions[i].Credit()
-				if err != nil {
-					return err
-				}
-				pa, fa := book.get(sessions[i].Provider), book.get(sessions[i].Builder)
-				pa.Owed.Sub(&pa.Owed, p)
-				fa.Owed.Sub(&fa.Owed, f)
+			shortfalls, err := tx.Shortfalls(ctx, e.ID)
+			if err != nil {
+				return err
 			}
-			if state == StateVetoed {
-				// The guardian saw something wrong: verify these sessions again.
-				if err := tx.FlagRecheck(ctx, e.FirstSeq, e.LastSeq); err != nil {
-					return err
+			short := make(map[common.Hash]*store.Shortfall, len(shortfalls))
+			for i := range shortfalls {
+				short[shortfalls[i].SessionID] = &shortfalls[i]
+			}
+			days, err := tx.DayCharges(ctx, userDays(sessions, cal))
+			if err != nil {
+				return err
+			}
+			for i := range sessions {
+				s := &sessions[i]
+				credited, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+				if overflow {
+					return fmt.Errorf("ledger: session %s: cost overflows", s.ID)
 				}
+				if sh := short[s.ID]; sh != nil {
+					credited = &sh.Credited
+				}
+				book.add(s, credited, true)
+				if d, ok := cal.Day(s.ClosedAt); ok {
+					if dc := days[UserDay{User: s.User, Day: d}]; dc != nil {
+						dc.Charged.Sub(&dc.Charged, credited)
+					}
+				}
+			}
+			if err := tx.SetCharged(ctx, days); err != nil {
+				return err
+			}
+			if err := tx.DeleteShortfalls(ctx, e.ID, RejectAllowance); err != nil {
+				return err
+			}
+			// The guardian saw something wrong after a veto: verify these sessions again.
+			if err := tx.DemoteSessions(ctx, e.FirstSeq, e.LastSeq, state == StateVetoed); err != nil {
+				return err
 			}
 			if err := tx.SetEpochState(ctx, e.ID, state); err != nil {
 				return err
@@ -371,12 +603,26 @@ type BatchFile struct {
 	ComputePool     common.Address    `json:"computePool"`
 	Epoch           uint64            `json:"epoch,string"`
 	Day             uint64            `json:"day,string"`
+	Cutoff          int64             `json:"cutoff,string"` // the epoch credits the sessions closed before it (plus late ones)
 	Root            common.Hash       `json:"root"`
 	CumulativeTotal string            `json:"cumulativeTotal"`
 	Delta           string            `json:"delta"`
 	Factor          BatchFactor       `json:"factor"`
-	Sessions        []json.RawMessage `json:"sessions"`
+	Sessions        []json.RawMessage `json:"sessions"` // in the charging order (closedAt, sessionId)
 	Leaves          []Leaf            `json:"leaves"`
+	// Shortfalls are the sessions credited less than they cost (their user's allowance ran out); every
+	// other session is credited seconds × price. Allowances are the user-days the sessions were charged
+	// to: allowance(user, day) and what every epoch so far, this one included, charged to it.
+	Shortfalls []store.Shortfall `json:"shortfalls"`
+	Allowances []AllowanceUse    `json:"allowances"`
+}
+
+// AllowanceUse is one user-day in a batch file.
+type AllowanceUse struct {
+	User      common.Address `json:"user"`
+	Day       uint64         `json:"day,string"`
+	Allowance string         `json:"allowance"`
+	Charged   string         `json:"charged"`
 }
 
 // BatchFactor is the pro-rata factor numerator/denominator: 1 when equal. Outstanding is what the epoch
@@ -392,8 +638,12 @@ type BatchFactor struct {
 // writeBatch writes the epoch's batch file (deterministically: written again after a crash it has the
 // same bytes, so the same hash), then records its path and keccak256 and moves to batch_written.
 func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return err
+	}
 	var bf BatchFile
-	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		records, err := tx.Records(ctx, e.FirstSeq, e.LastSeq)
 		if err != nil {
 			return err
@@ -406,10 +656,36 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		if err != nil {
 			return err
 		}
+		shortfalls, err := tx.Shortfalls(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		// One epoch is in flight at a time: the user-days' charges are still what this epoch left.
+		sessions, _, err := tx.Credits(ctx, e.FirstSeq, e.LastSeq, e.Sessions)
+		if err != nil {
+			return err
+		}
+		keys := userDays(sessions, cal)
+		slices.SortFunc(keys, func(a, b UserDay) int {
+			if c := bytes.Compare(a.User[:], b.User[:]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Day, b.Day)
+		})
+		days, err := tx.DayCharges(ctx, keys)
+		if err != nil {
+			return err
+		}
+		uses := make([]AllowanceUse, 0, len(keys))
+		for _, k := range keys {
+			if dc := days[k]; dc != nil {
+				uses = append(uses, AllowanceUse{User: k.User, Day: k.Day, Allowance: dc.Allowance.Dec(), Charged: dc.Charged.Dec()})
+			}
+		}
 		var carried uint256.Int
 		carried.Sub(&e.OwedTotal, &e.Delta)
-		bf = BatchFile{Version: 1, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
-			Root: e.Root, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
+		bf = BatchFile{Version: 2, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
+			Cutoff: e.Cutoff, Root: e.Root, Shortfalls: shortfalls, Allowances: uses, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
 			Sessions: records, Leaves: leaves}
 		if bf.Sessions == nil {
@@ -481,9 +757,10 @@ func (m multiWriter) Write(p []byte) (int, error) {
 	return m.a.Write(p)
 }
 
-// recheck verifies again, against the chain as it is now, the sessions of a vetoed epoch (a guardian
-// veto usually follows a revoked router or provider). Sessions that fail move to the rejected table with
-// code "<code>_on_recheck"; the rest are cleared for the next assembly. The RPC work happens outside the
+// recheck verifies again, against the chain as it is now, the pending sessions of a vetoed epoch (a
+// guardian veto usually follows a revoked router or provider). Sessions that fail move to the rejected
+// table with code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next
+// assembly. The RPC work happens outside the
 // database transaction; a crash in between only repeats it.
 func (l *Ledger) recheck(ctx context.Context) error {
 	var sessions []Session
@@ -497,13 +774,16 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		f.Forget()
 	}
 	rejected := map[common.Hash]*Rejection{}
+	verified := map[common.Hash]*Session{}
 	for i := range sessions {
-		_, err := l.verifier.Verify(ctx, sessions[i].Feed, sessions[i].Record)
+		s, err := l.verifier.Verify(ctx, sessions[i].Feed, sessions[i].Record)
 		if rej, ok := IsRejection(err); ok {
 			rej.Code += "_on_recheck"
 			rejected[sessions[i].ID] = rej
 		} else if err != nil {
 			return err
+		} else {
+			verified[sessions[i].ID] = s
 		}
 	}
 	return l.store.InTx(ctx, func(tx *store.Tx) error {
@@ -513,14 +793,14 @@ func (l *Ledger) recheck(ctx context.Context) error {
 				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
 					return err
 				}
-				if err := tx.DeleteSession(ctx, s.Seq); err != nil {
+				if err := tx.DeletePending(ctx, s.ID); err != nil {
 					return err
 				}
 				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
 				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
-			if err := tx.ClearRecheck(ctx, s.Seq); err != nil {
+			if err := tx.ClearRecheck(ctx, verified[s.ID]); err != nil {
 				return err
 			}
 		}

@@ -1,9 +1,12 @@
 package ledger_test
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -36,9 +39,9 @@ type addressedPool struct{ fakePool }
 
 func (addressedPool) Address() common.Address { return common.HexToAddress("0xc0") }
 
-// TestEpochSeqRanges: an epoch credits a seq range of the stored sessions (no session row is written
-// when it is assembled). Rolled back, its sessions are uncredited again and the next assembly takes them
-// with the newer ones; vetoed, they are rechecked and the rejected ones leave both session tables, after
+// TestEpochSeqRanges: an epoch credits a seq range of the stored sessions, numbered in the charging order
+// when it is assembled. Rolled back, its sessions are pending again and the next assembly takes them with
+// the newer ones; vetoed, they are rechecked and the rejected ones leave both session tables, after
 // which new sessions (reusing their seq) are credited and published with their own records. On SQLite
 // and PostgreSQL.
 func TestEpochSeqRanges(t *testing.T) {
@@ -52,7 +55,7 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 	defer st.Close()
 	feed := testenv.NewFeed(t)
 	var revoked atomic.Bool
-	l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir()},
+	l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later},
 		st, addressedPool{}, nil, domain, revocableRegistry{revoked: &revoked}, nil, nil)
 	require.NoError(t, err)
 
@@ -95,9 +98,17 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 		require.Equal(t, ids, got, "the batch file publishes the epoch's sessions, in seq order")
 		return e
 	}
+	// ids are the sessions of recs[from:to] in the charging order: closedAt, then sessionId.
 	ids := func(from, to int) []common.Hash {
+		rs := slices.Clone(recs[from:to])
+		slices.SortFunc(rs, func(a, b wire.SettlementRecord) int {
+			if c := cmp.Compare(a.ClosedAt, b.ClosedAt); c != 0 {
+				return c
+			}
+			return bytes.Compare(a.SessionID[:], b.SessionID[:])
+		})
 		var out []common.Hash
-		for _, r := range recs[from:to] {
+		for _, r := range rs {
 			out = append(out, r.SessionID)
 		}
 		return out

@@ -110,7 +110,7 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		return nil, reject(id, RejectNotRouter, "ticket signer %s does not hold ROUTER_ROLE", signer)
 	}
 
-	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, Provider: t.Provider, Price: t.PricePerSecond,
+	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, User: t.User, Provider: t.Provider, Price: t.PricePerSecond,
 		Seconds: rec.BilledSeconds, ClosedAt: rec.ClosedAt}
 	switch rec.CloseReason {
 	case wire.CloseExpired:

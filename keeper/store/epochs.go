@@ -26,10 +26,6 @@ const (
 // liveStates are the states of epochs that are (or will be) on-chain.
 const liveStates = `('assembled', 'batch_written', 'root_sent', 'mined', 'confirmed', 'claimable')`
 
-// creditedThrough is the seq of the last session credited by a live epoch (0 if none): the live epochs'
-// ranges cover every seq up to it, and the sessions after it are not credited yet.
-const creditedThrough = `(SELECT COALESCE(MAX(last_seq), 0) FROM epochs WHERE state IN ` + liveStates + `)`
-
 // Epoch is one row of the epochs table. A vetoed or abandoned epoch keeps its row; the number is reused.
 type Epoch struct {
 	ID          int64
@@ -53,6 +49,7 @@ type Epoch struct {
 	ClaimableAt uint64
 	Claims      string
 	CreatedAt   int64
+	Cutoff      int64 // the epoch credits the sessions closed before this unix time (and late ones, see ledger)
 }
 
 // Leaf is one account's cumulative amount in an epoch's tree, and what it had earned in total by then.
@@ -63,7 +60,7 @@ type Leaf struct {
 }
 
 const epochCols = `id, number, state, day, root, total, delta, owed_total, factor_num, factor_den, sessions, first_seq, last_seq, batch_hash,
-	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at`
+	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at, cutoff`
 
 func scanEpoch(row interface{ Scan(...any) error }) (*Epoch, error) {
 	var (
@@ -72,7 +69,7 @@ func scanEpoch(row interface{ Scan(...any) error }) (*Epoch, error) {
 		root, total, delta, owed, fn, fd, bh, txh string
 	)
 	err := row.Scan(&e.ID, &number, &e.State, &day, &root, &total, &delta, &owed, &fn, &fd, &e.Sessions, &e.FirstSeq, &e.LastSeq, &bh,
-		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt)
+		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt, &e.Cutoff)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -142,9 +139,9 @@ func (t *Tx) InsertEpoch(ctx context.Context, e *Epoch, leaves []Leaf) (int64, e
 		return 0, err
 	}
 	at := now()
-	if _, err := t.exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
+	if _, err := t.exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?, ?)`,
 		id, int64(e.Number), e.State, int64(e.Day), e.Root.Hex(), e.Total.Dec(), e.Delta.Dec(), e.OwedTotal.Dec(),
-		e.FactorN.Dec(), e.FactorD.Dec(), e.Sessions, e.FirstSeq, e.LastSeq, at, at); err != nil {
+		e.FactorN.Dec(), e.FactorD.Dec(), e.Sessions, e.FirstSeq, e.LastSeq, at, e.Cutoff, at); err != nil {
 		return 0, fmt.Errorf("store: insert epoch %d: %w", e.Number, err)
 	}
 	lj, err := json.Marshal(leaves)

@@ -18,10 +18,11 @@ import (
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
 type Session struct {
-	Seq      int64 // its place in the order sessions were stored (unique, increasing)
+	Seq      int64 // its place in the charging order (closedAt, then id), given when its epoch is assembled
 	ID       common.Hash
 	Feed     string
 	Cursor   string
+	User     common.Address // ticket.user: whose allowance the session is charged to
 	Provider common.Address // the provider owner (ticket.provider): gets the price minus the fee
 	Builder  common.Address // the model builder: gets the fee
 	FeeBps   uint16
@@ -54,19 +55,13 @@ type Rejected struct {
 	At        int64           `json:"at,string"`
 }
 
-// MaxSeq returns the largest stored session seq (0 if none).
-func (t *Tx) MaxSeq(ctx context.Context) (int64, error) {
-	var seq int64
-	err := t.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&seq)
-	return seq, err
-}
-
-// InsertSession stores s (with its seq) and its record; stored is false, and nothing is written, when a
-// session with its id is stored already.
+// InsertSession stores s as credited already, with its seq and record (tests and benchmarks; the ledger
+// stores sessions with InsertPending); stored is false, and nothing is written, when a session with its id
+// is stored already.
 func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err error) {
-	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price,
-		seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
-		s.ID.Hex(), s.Seq, s.Feed, s.Cursor, s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
+	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, user_addr, provider, builder, fee_bps, price,
+		seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
+		s.ID.Hex(), s.Seq, s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
 		int64(s.Seconds), int64(s.ClosedAt))
 	if err != nil {
 		return false, fmt.Errorf("store: insert session %s: %w", s.ID, err)
@@ -80,54 +75,34 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err er
 	return true, nil
 }
 
-// SessionFeed returns the feed session id was stored from, or ErrNotFound.
+// SessionFeed returns the feed session id was stored from (credited or pending), or ErrNotFound.
 func (t *Tx) SessionFeed(ctx context.Context, id common.Hash) (string, error) {
 	var feed string
-	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ?`, id.Hex()).Scan(&feed)
+	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ? UNION ALL
+		SELECT feed FROM pending_sessions WHERE session_id = ?`, id.Hex(), id.Hex()).Scan(&feed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
 	return feed, err
 }
 
-// DeleteSession removes the session numbered seq and its record (refused on a recheck).
-func (t *Tx) DeleteSession(ctx context.Context, seq int64) error {
-	if _, err := t.exec(ctx, `DELETE FROM sessions WHERE seq = ?`, seq); err != nil {
-		return err
-	}
-	_, err := t.exec(ctx, `DELETE FROM session_records WHERE seq = ?`, seq)
-	return err
-}
-
-// FlagRecheck marks the sessions with seq in [first, last] to be verified again before they are credited
-// anew (their epoch was vetoed).
-func (t *Tx) FlagRecheck(ctx context.Context, first, last int64) error {
-	_, err := t.exec(ctx, `UPDATE sessions SET recheck = 1 WHERE seq >= ? AND seq <= ?`, first, last)
-	return err
-}
-
-// ClearRecheck marks the session numbered seq verified again.
-func (t *Tx) ClearRecheck(ctx context.Context, seq int64) error {
-	_, err := t.exec(ctx, `UPDATE sessions SET recheck = 0 WHERE seq = ?`, seq)
-	return err
-}
-
-// Credits loads what crediting needs of the sessions with seq in [first, last] (last < 0: no upper
-// bound), in seq order: accounts, fee, price, seconds — not the records, which an epoch of a million
+// Credits loads what charging and crediting need of the sessions with seq in [first, last] (last < 0: no
+// upper bound), in seq order: id, feed, cursor, user, accounts, fee, price, seconds, closing time — not the records, which an epoch of a million
 // sessions would hold in memory for nothing. It also returns the largest seq loaded (0 if none). hint is
 // how many sessions to expect.
 func (t *Tx) Credits(ctx context.Context, first, last, hint int64) ([]Session, int64, error) {
 	if last < 0 {
 		last = math.MaxInt64
 	}
-	rows, err := t.query(ctx, `SELECT seq, provider, builder, fee_bps, price, seconds FROM sessions WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
+	rows, err := t.query(ctx, `SELECT seq, session_id, feed, cursor, user_addr, provider, builder, fee_bps, price, seconds, closed_at
+		FROM sessions WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	out := make([]Session, 0, max(0, min(hint, 1<<24)))
-	var provider, builder, price string
-	var seq, newest, fee, secs int64
+	var id, user, provider, builder, price string
+	var seq, newest, fee, secs, closed int64
 	// Every session of an epoch names one of a few thousand accounts: decode each address once.
 	addrs := map[string]common.Address{}
 	addr := func(s string) common.Address {
@@ -139,13 +114,14 @@ func (t *Tx) Credits(ctx context.Context, first, last, hint int64) ([]Session, i
 		return a
 	}
 	for rows.Next() {
-		if err := rows.Scan(&seq, &provider, &builder, &fee, &price, &secs); err != nil {
+		out = append(out, Session{})
+		s := &out[len(out)-1]
+		if err := rows.Scan(&seq, &id, &s.Feed, &s.Cursor, &user, &provider, &builder, &fee, &price, &secs, &closed); err != nil {
 			return nil, 0, err
 		}
-		out = append(out, Session{Seq: seq})
-		s := &out[len(out)-1]
-		s.Provider, s.Builder = addr(provider), addr(builder)
-		s.FeeBps, s.Seconds = uint16(fee), uint32(secs)
+		s.Seq, s.ID = seq, common.HexToHash(id)
+		s.User, s.Provider, s.Builder = addr(user), addr(provider), addr(builder)
+		s.FeeBps, s.Seconds, s.ClosedAt = uint16(fee), uint32(secs), uint64(closed)
 		if err := s.Price.SetFromDecimal(price); err != nil {
 			return nil, 0, err
 		}
@@ -172,43 +148,14 @@ func (t *Tx) Records(ctx context.Context, first, last int64) ([]json.RawMessage,
 	return out, rows.Err()
 }
 
-// RecheckSessions loads, with their records, the uncredited sessions flagged for a recheck (through the
-// partial index on recheck = 1: no scan of the sessions).
-func (t *Tx) RecheckSessions(ctx context.Context) ([]Session, error) {
-	rows, err := t.query(ctx, `SELECT s.seq, s.session_id, s.feed, s.cursor, s.provider, s.builder, s.fee_bps, s.price,
-		s.seconds, s.closed_at, r.record
-		FROM sessions s JOIN session_records r ON r.seq = s.seq
-		WHERE s.recheck = 1 AND s.seq > `+creditedThrough+` ORDER BY s.seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Session
-	for rows.Next() {
-		var s Session
-		var id, provider, builder, price, record string
-		var fee, secs, closed int64
-		if err := rows.Scan(&s.Seq, &id, &s.Feed, &s.Cursor, &provider, &builder, &fee, &price, &secs, &closed, &record); err != nil {
-			return nil, err
-		}
-		s.ID, s.Provider, s.Builder = common.HexToHash(id), common.HexToAddress(provider), common.HexToAddress(builder)
-		s.FeeBps, s.Seconds, s.ClosedAt, s.Record = uint16(fee), uint32(secs), uint64(closed), []byte(record)
-		if err := s.Price.SetFromDecimal(price); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
-
-// OldestUncredited returns the closing time of the oldest session no live epoch credits; ok is false
-// when there is none.
+// OldestUncredited returns the closing time of the oldest session no live epoch credits (the oldest
+// pending one); ok is false when there is none.
 func (s *Store) OldestUncredited(ctx context.Context) (closedAt int64, ok bool, err error) {
-	var oldest sql.NullInt64
-	err = s.InTx(ctx, func(t *Tx) error {
-		return t.queryRow(ctx, `SELECT MIN(closed_at) FROM sessions WHERE seq > `+creditedThrough).Scan(&oldest)
+	err = s.InTx(ctx, func(t *Tx) (err error) {
+		closedAt, ok, err = t.OldestPending(ctx)
+		return err
 	})
-	return oldest.Int64, oldest.Valid, err
+	return closedAt, ok, err
 }
 
 // Accounts returns every account's owed and credited amounts.
@@ -326,7 +273,8 @@ func (s *Store) PruneRecords(ctx context.Context, before int64) (int64, error) {
 	return n, err
 }
 
-// Counts is how many rows the session tables hold (for tests and operators).
+// Counts is how many rows the session tables hold (for tests and operators): sessions and records,
+// credited and pending, and the pending sessions to be verified again.
 type Counts struct {
 	Sessions, Records, Recheck int64
 }
@@ -334,7 +282,8 @@ type Counts struct {
 // Count counts the rows of the session tables.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
 	var c Counts
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM session_records),
-		(SELECT COUNT(*) FROM sessions WHERE recheck = 1)`).Scan(&c.Sessions, &c.Records, &c.Recheck)
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM pending_sessions),
+		(SELECT COUNT(*) FROM session_records) + (SELECT COUNT(*) FROM pending_sessions),
+		(SELECT COUNT(*) FROM pending_sessions WHERE recheck = 1)`).Scan(&c.Sessions, &c.Records, &c.Recheck)
 	return c, err
 }

@@ -158,10 +158,18 @@ func Credit(seconds uint32, pricePerSecond *uint256.Int, builderFeeBps uint16) (
 	if overflow {
 		return nil, nil, errors.New("wire: credit overflows uint256")
 	}
-	builder = new(uint256.Int).Mul(total, uint256.NewInt(uint64(builderFeeBps)))
-	builder.Div(builder, uint256.NewInt(10_000))
-	provider = new(uint256.Int).Sub(total, builder)
+	provider, builder = Split(total, builderFeeBps)
 	return provider, builder, nil
+}
+
+// Split divides an amount credited for a session per PROTOCOL §8: floor(amount × builderFeeBps / 10000) to
+// the model builder, the rest to the provider. A session credited only in part (the user's allowance ran
+// out) is split the same way. amount must be below 2^242 (any sum of MOR is).
+func Split(amount *uint256.Int, builderFeeBps uint16) (provider, builder *uint256.Int) {
+	builder = new(uint256.Int).Mul(amount, uint256.NewInt(uint64(builderFeeBps)))
+	builder.Div(builder, uint256.NewInt(10_000))
+	provider = new(uint256.Int).Sub(amount, builder)
+	return provider, builder
 }
 
 // LivenessRequest is the body of POST /v1/liveness at a provider.

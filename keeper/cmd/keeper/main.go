@@ -71,7 +71,8 @@ func newRoot() *cobra.Command {
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("raw-key", "", "keeper key as hex (devnet only)")
 	f.StringSlice("routers", nil, "router base URLs whose settlement feeds are read")
-	f.Duration("epoch-length", time.Hour, "how often an epoch is closed")
+	f.Duration("epoch-length", time.Hour, "epoch window: each epoch credits the sessions closed in one window this long")
+	f.Duration("feed-grace", 0, "how long after a window ends its sessions may still arrive through a feed (default: the epoch length, at most 1m)")
 	f.Duration("record-retention", 7*24*time.Hour, "drop session records from the database this long after their epoch is claimable (batch files keep them); 0 keeps them")
 	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
 	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
@@ -208,8 +209,9 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return fmt.Errorf("registry: %w", err)
 	}
 	led, err := ledger.New(ledger.Config{
-		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), RecordRetention: v.GetDuration("record-retention"),
-		BatchDir: filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
+		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), FeedGrace: v.GetDuration("feed-grace"),
+		RecordRetention: v.GetDuration("record-retention"),
+		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
 		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
 	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, reg)
 	if err != nil {

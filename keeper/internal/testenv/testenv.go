@@ -29,12 +29,12 @@ import (
 
 // Roles of the anvil development accounts in these tests.
 const (
-	AdminKey    = 0 // deployer, admin, guardian
-	RouterKey   = 1 // ROUTER_ROLE
-	KeeperKey   = 2 // KEEPER_ROLE
-	BuilderKey  = 3 // registers the model
-	UserKey     = 4 // signs receipts
-	ProviderKey = 5 // provider owner (capital bucket recipient: holds MOR for the stake)
+	AdminKey    = 0                  // deployer, admin, guardian
+	RouterKey   = 1                  // ROUTER_ROLE
+	KeeperKey   = 2                  // KEEPER_ROLE
+	BuilderKey  = 3                  // registers the model
+	UserKey     = devnet.UserAccount // signs receipts; holds MOR, delegated: has an allowance today
+	ProviderKey = 5                  // provider owner (capital bucket recipient: holds MOR for the stake)
 	FeeBps      = 500
 )
 
@@ -57,14 +57,15 @@ type Options struct {
 	DisputeWindow uint64
 }
 
-// New starts anvil, deploys with payout start three days back, releases emissions, registers the provider
-// (account 5, stake 100 MOR, a fresh signer key) and a model by account 3 with a 5% builder fee. Anvil
-// stops when the test ends.
+// New starts the devnet playground (devnet.StartPlayground: payout start three and a half days back, the
+// chain clock at the wall clock, the user delegated so that it has an allowance today, emissions released),
+// registers the provider (account 5, stake 100 MOR, a fresh signer key) and a model by account 3
+// with a 5% builder fee. Anvil stops when the test ends.
 func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	t.Helper()
 	const day = 86400
-	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
-		PayoutStart: uint64(time.Now().Unix()) - 3*day, Interval: day, DisputeWindow: opts.DisputeWindow,
+	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
+		Interval: day, DisputeWindow: opts.DisputeWindow,
 	})
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
@@ -76,7 +77,6 @@ func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	require.NoError(t, err)
 	e.Domain = eip712.NewDomain(m.ChainID, e.MarketAddr)
 
-	require.NoError(t, m.Release(ctx))
 	e.Signer, _ = crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
 	owner := devnet.DevKey(ProviderKey)
 	e.Provider = crypto.PubkeyToAddress(owner.PublicKey)

@@ -1,0 +1,275 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+)
+
+// Verified sessions wait in pending_sessions until the epoch of their closing time is assembled, which
+// moves them into sessions/session_records numbered in the charging order (closed_at, session_id): what an
+// epoch holds is then a function of the records, whatever order the feeds were read in.
+
+// InsertPending stores a verified session and its record until its epoch is assembled; stored is false, and
+// nothing is written, when a session with its id is stored already (pending or credited).
+func (t *Tx) InsertPending(ctx context.Context, s *Session) (stored bool, err error) {
+	var n int64
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM sessions WHERE session_id = ?`, s.ID.Hex()).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: session %s: %w", s.ID, err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	res, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, feed, cursor, user_addr, provider, builder, fee_bps,
+		price, seconds, closed_at, recheck, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (session_id) DO NOTHING`,
+		s.ID.Hex(), s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
+		int64(s.Seconds), int64(s.ClosedAt), string(s.Record))
+	if err != nil {
+		return false, fmt.Errorf("store: insert pending session %s: %w", s.ID, err)
+	}
+	n, _ = res.RowsAffected()
+	return n > 0, nil
+}
+
+// OldestPending returns the closing time of the oldest pending session; ok is false when there is none.
+func (t *Tx) OldestPending(ctx context.Context) (closedAt int64, ok bool, err error) {
+	var oldest sql.NullInt64
+	err = t.queryRow(ctx, `SELECT MIN(closed_at) FROM pending_sessions`).Scan(&oldest)
+	return oldest.Int64, oldest.Valid, err
+}
+
+// PendingUser is one user with pending sessions closed before a cutoff, and the range of their closing times.
+type PendingUser struct {
+	User                  common.Address
+	FirstClose, LastClose uint64
+}
+
+// PendingUsers lists the users of the pending sessions closed before cutoff.
+func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, error) {
+	rows, err := t.query(ctx, `SELECT user_addr, MIN(closed_at), MAX(closed_at) FROM pending_sessions WHERE closed_at < ?
+		GROUP BY user_addr ORDER BY user_addr`, cutoff)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PendingUser
+	for rows.Next() {
+		var u string
+		var first, last int64
+		if err := rows.Scan(&u, &first, &last); err != nil {
+			return nil, err
+		}
+		out = append(out, PendingUser{User: common.HexToAddress(u), FirstClose: uint64(first), LastClose: uint64(last)})
+	}
+	return out, rows.Err()
+}
+
+// PromotePending moves the pending sessions closed before cutoff into sessions and session_records,
+// numbered after+1, after+2, … in (closed_at, session_id) order, and returns the last number (after if it
+// moved none). Three set statements: no row is read into the process.
+func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, error) {
+	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, user_addr, provider, builder, fee_bps, price,
+		seconds, closed_at, recheck)
+		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), feed, cursor, user_addr, provider, builder,
+			fee_bps, price, seconds, closed_at, 0
+		FROM pending_sessions WHERE closed_at < ?`, after, cutoff)
+	if err != nil {
+		return 0, fmt.Errorf("store: number pending sessions: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := t.exec(ctx, `INSERT INTO session_records (seq, record)
+		SELECT ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), record FROM pending_sessions WHERE closed_at < ?`,
+		after, cutoff); err != nil {
+		return 0, fmt.Errorf("store: move pending records: %w", err)
+	}
+	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE closed_at < ?`, cutoff); err != nil {
+		return 0, fmt.Errorf("store: delete promoted sessions: %w", err)
+	}
+	return after + n, nil
+}
+
+// DemoteSessions moves the sessions with seq in [first, last] (of a rolled-back epoch) back to pending,
+// flagged for a recheck when recheck is set.
+func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool) error {
+	flag := 0
+	if recheck {
+		flag = 1
+	}
+	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, feed, cursor, user_addr, provider, builder, fee_bps,
+		price, seconds, closed_at, recheck, record)
+		SELECT s.session_id, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, ?,
+			r.record
+		FROM sessions s JOIN session_records r ON r.seq = s.seq WHERE s.seq >= ? AND s.seq <= ?`, flag, first, last); err != nil {
+		return fmt.Errorf("store: demote sessions %d..%d: %w", first, last, err)
+	}
+	if _, err := t.exec(ctx, `DELETE FROM session_records WHERE seq >= ? AND seq <= ?`, first, last); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `DELETE FROM sessions WHERE seq >= ? AND seq <= ?`, first, last)
+	return err
+}
+
+// RecheckSessions loads, with their records, the pending sessions flagged for a recheck.
+func (t *Tx) RecheckSessions(ctx context.Context) ([]Session, error) {
+	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions WHERE recheck = 1 ORDER BY session_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Session
+	for rows.Next() {
+		var s Session
+		var id, record string
+		if err := rows.Scan(&id, &s.Feed, &s.Cursor, &record); err != nil {
+			return nil, err
+		}
+		s.ID, s.Record = common.HexToHash(id), []byte(record)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// DeletePending removes a pending session (refused on a recheck).
+func (t *Tx) DeletePending(ctx context.Context, id common.Hash) error {
+	_, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id = ?`, id.Hex())
+	return err
+}
+
+// ClearRecheck marks pending session s verified again, with what the verification found (user, builder
+// and fee are read from the chain and the record again).
+func (t *Tx) ClearRecheck(ctx context.Context, s *Session) error {
+	_, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
+		price = ?, seconds = ?, closed_at = ? WHERE session_id = ?`, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps),
+		s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt), s.ID.Hex())
+	return err
+}
+
+// UserDay names one user's protocol day.
+type UserDay struct {
+	User common.Address
+	Day  uint64
+}
+
+// DayCharge is one user-day's allowance (read once from the chain) and what the live epochs charged to it.
+type DayCharge struct {
+	Allowance uint256.Int
+	Charged   uint256.Int
+}
+
+// HasAllowance reports whether allowance(user, day) is stored.
+func (s *Store) HasAllowance(ctx context.Context, k UserDay) (bool, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*) FROM allowances WHERE user_addr = ? AND day = ?`),
+		k.User.Hex(), int64(k.Day)).Scan(&n)
+	return n > 0, err
+}
+
+// CacheAllowance stores allowance(user, day) with nothing charged, unless it is stored already (it never
+// changes once the day has begun).
+func (s *Store) CacheAllowance(ctx context.Context, k UserDay, allowance *uint256.Int) error {
+	return s.InTx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `INSERT INTO allowances (user_addr, day, allowance, charged) VALUES (?, ?, ?, '0')
+			ON CONFLICT (user_addr, day) DO NOTHING`, k.User.Hex(), int64(k.Day), allowance.Dec())
+		return err
+	})
+}
+
+// DayCharges loads the stored allowances and charges of keys; a key not stored is absent from the map.
+func (t *Tx) DayCharges(ctx context.Context, keys []UserDay) (map[UserDay]*DayCharge, error) {
+	out := make(map[UserDay]*DayCharge, len(keys))
+	for _, k := range keys {
+		var a, c string
+		err := t.queryRow(ctx, `SELECT allowance, charged FROM allowances WHERE user_addr = ? AND day = ?`, k.User.Hex(), int64(k.Day)).Scan(&a, &c)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		dc := new(DayCharge)
+		if err := dc.Allowance.SetFromDecimal(a); err != nil {
+			return nil, err
+		}
+		if err := dc.Charged.SetFromDecimal(c); err != nil {
+			return nil, err
+		}
+		out[k] = dc
+	}
+	return out, nil
+}
+
+// SetCharged records what the live epochs charged to each user-day of charges.
+func (t *Tx) SetCharged(ctx context.Context, charges map[UserDay]*DayCharge) error {
+	for k, dc := range charges {
+		if _, err := t.exec(ctx, `UPDATE allowances SET charged = ? WHERE user_addr = ? AND day = ?`,
+			dc.Charged.Dec(), k.User.Hex(), int64(k.Day)); err != nil {
+			return fmt.Errorf("store: charge of %s on day %d: %w", k.User, k.Day, err)
+		}
+	}
+	return nil
+}
+
+// Shortfall is a session an epoch credited less than it cost: the user's allowance for the day ran out.
+type Shortfall struct {
+	SessionID common.Hash    `json:"sessionId"`
+	EpochID   int64          `json:"-"`
+	User      common.Address `json:"user"`
+	Day       uint64         `json:"day,string"`
+	Cost      uint256.Int    `json:"cost"`
+	Credited  uint256.Int    `json:"credited"`
+}
+
+// InsertShortfall records a shortfall of epoch sh.EpochID.
+func (t *Tx) InsertShortfall(ctx context.Context, sh *Shortfall) error {
+	_, err := t.exec(ctx, `INSERT INTO shortfalls (session_id, epoch_id, user_addr, day, cost, credited) VALUES (?, ?, ?, ?, ?, ?)`,
+		sh.SessionID.Hex(), sh.EpochID, sh.User.Hex(), int64(sh.Day), sh.Cost.Dec(), sh.Credited.Dec())
+	if err != nil {
+		return fmt.Errorf("store: shortfall of session %s: %w", sh.SessionID, err)
+	}
+	return nil
+}
+
+// Shortfalls returns epoch id's shortfalls, by session id.
+func (t *Tx) Shortfalls(ctx context.Context, epochID int64) ([]Shortfall, error) {
+	rows, err := t.query(ctx, `SELECT session_id, user_addr, day, cost, credited FROM shortfalls WHERE epoch_id = ? ORDER BY session_id`, epochID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Shortfall{}
+	for rows.Next() {
+		sh := Shortfall{EpochID: epochID}
+		var id, user, cost, cred string
+		var day int64
+		if err := rows.Scan(&id, &user, &day, &cost, &cred); err != nil {
+			return nil, err
+		}
+		sh.SessionID, sh.User, sh.Day = common.HexToHash(id), common.HexToAddress(user), uint64(day)
+		if err := sh.Cost.SetFromDecimal(cost); err != nil {
+			return nil, err
+		}
+		if err := sh.Credited.SetFromDecimal(cred); err != nil {
+			return nil, err
+		}
+		out = append(out, sh)
+	}
+	return out, rows.Err()
+}
+
+// DeleteShortfalls forgets epoch id's shortfalls (the epoch was rolled back) and the rejected rows with
+// code that listed them: the sessions are charged anew when the epoch is assembled again.
+func (t *Tx) DeleteShortfalls(ctx context.Context, epochID int64, code string) error {
+	if _, err := t.exec(ctx, `DELETE FROM rejected WHERE code = ? AND session_id IN (SELECT session_id FROM shortfalls WHERE epoch_id = ?)`,
+		code, epochID); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `DELETE FROM shortfalls WHERE epoch_id = ?`, epochID)
+	return err
+}
