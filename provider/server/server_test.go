@@ -20,7 +20,6 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
-	"github.com/laketravis/laketravis/provider/internal/devchain"
 	"github.com/laketravis/laketravis/provider/market"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
@@ -47,9 +46,15 @@ func setup(t *testing.T) *testEnv {
 	envOnce.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
-		c, err := devchain.Start(ctx, time.Hour, "")
+		// One chain for the whole package (closed by TestMain), so devnet itself rather than devnettest.
+		const day = 86400 // payoutStart 30 days back: emissions are due at once
+		c, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 30*day, Interval: day})
 		if err != nil {
 			envErr = err
+			return
+		}
+		if envErr = c.Release(ctx); envErr != nil {
+			c.Close()
 			return
 		}
 		m, err := market.New(c.Client, c.Deployment)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -118,9 +117,9 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 			ws := exit.Sys().(syscall.WaitStatus)
 			require.True(t, ws.Signaled() && ws.Signal() == syscall.SIGKILL, "point %s: exit %v", point, err)
 			if point == crashpoint.TxBroadcast {
-				mined, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
+				mined, err := s.Client.NonceAt(ctx, s.KeeperAddress(), nil)
 				require.NoError(t, err)
-				pending, err := s.Eth.PendingNonceAt(ctx, s.KeeperAddress())
+				pending, err := s.Client.PendingNonceAt(ctx, s.KeeperAddress())
 				require.NoError(t, err)
 				require.Equal(t, mined+1, pending, "killed with its commit sent, not mined")
 				paused.Store(false)
@@ -160,47 +159,8 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	p.Stop()
 	require.NoError(t, p.ExitErr(), "graceful shutdown")
 
-	// What each account earned, from the router's records of the sessions.
-	provWant, buildWant := new(big.Int), new(big.Int)
-	for _, r := range records {
-		pc, bc, err := s.Credit(r)
-		require.NoError(t, err)
-		provWant.Add(provWant, pc)
-		buildWant.Add(buildWant, bc)
-	}
-	total := new(big.Int).Add(provWant, buildWant)
-	call := &bind.CallOpts{Context: ctx}
-	committed, err := s.Pool.TotalCommitted(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), committed.String(), "on-chain total = every billed credit once")
-	provider := s.Providers[0].Owner.Address
-	for _, c := range []struct {
-		a    common.Address
-		want *big.Int
-	}{{provider, provWant}, {s.Builder.Address, buildWant}} {
-		got, err := s.Pool.Claimed(call, c.a)
-		require.NoError(t, err)
-		require.Equal(t, c.want.String(), got.String(), "claimed by %s", c.a)
-	}
-	// Claims paid once: one Claimed per account and epoch paid, summing to what it earned.
-	_, claims, err := s.Settlement(ctx)
-	require.NoError(t, err)
-	paid := map[common.Address]*big.Int{}
-	for _, c := range claims {
-		require.Equal(t, s.KeeperAddress(), c.From, "batched claims only")
-		if paid[c.Account] == nil {
-			paid[c.Account] = new(big.Int)
-		}
-		n, ok := new(big.Int).SetString(c.Amount, 10)
-		require.True(t, ok)
-		paid[c.Account].Add(paid[c.Account], n)
-	}
-	require.Len(t, paid, 2, "only the provider and the builder are paid")
-	require.Equal(t, provWant.String(), paid[provider].String())
-	require.Equal(t, buildWant.String(), paid[s.Builder.Address].String())
-	claimed, err := s.Pool.TotalClaimed(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), claimed.String())
+	// What each account earned, from the router's records of the sessions, committed and paid once.
+	total := requirePaidOnce(t, ctx, s, records)
 
 	// Every committed epoch exactly once, numbered 0..n-1, as the ledger has them.
 	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
@@ -218,14 +178,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	defer st.Close()
-	intents, err := st.Intents(ctx)
-	require.NoError(t, err)
-	nonce, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
-	require.NoError(t, err)
-	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent: %+v", intents)
-	for _, in := range intents {
-		require.Equal(t, "confirmed", in.State, "%+v", in)
-	}
+	nonce := requireOneTxPerIntent(t, ctx, s, st)
 
 	// Every session in exactly one live epoch's batch file, whose hash is the committed one.
 	inBatch := map[common.Hash]int{}
