@@ -84,22 +84,8 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	}()
 	defer func() { stopMining(); <-mined }()
 
-	// newSession chats through the gateway and waits until the gateway closed the session (idle) and the
-	// router put it in its settlement feed.
 	var records []*e2e.SessionRecord
-	seen := map[common.Hash]bool{}
-	newSession := func() {
-		res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
-		require.NoError(t, err)
-		require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
-		seen[res.Session] = true
-		rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
-		require.NoError(t, err)
-		require.False(t, rec.Held, "%+v", rec)
-		require.Equal(t, wire.CloseReceipt, rec.CloseReason)
-		require.Positive(t, rec.BilledSeconds)
-		records = append(records, rec)
-	}
+	newSession := func() { records = chatAndClose(t, ctx, s, records) }
 	keeperArgs := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
 		"--poll-interval", "200ms", "--resubmit-after", "10s"}
 

@@ -18,7 +18,6 @@ import (
 	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
-	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestSettleThroughRPCFaultsRouter is the keeper's RPC-fault test against the real system: e2e.Start runs
@@ -166,19 +165,9 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 
 	// Sessions through the gateway, in waves: each wave settled (committed and confirmed) before the next.
 	var records []*e2e.SessionRecord
-	seen := map[common.Hash]bool{}
 	for wave := range 3 {
 		for range 3 {
-			res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
-			require.NoError(t, err)
-			require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
-			seen[res.Session] = true
-			rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
-			require.NoError(t, err)
-			require.False(t, rec.Held, "%+v", rec)
-			require.Equal(t, wire.CloseReceipt, rec.CloseReason)
-			require.Positive(t, rec.BilledSeconds)
-			records = append(records, rec)
+			records = chatAndClose(t, ctx, s, records)
 		}
 		require.Eventually(t, func() bool {
 			return settledEpochs(s.KeeperURL, len(records), []string{ledger.StateConfirmed, ledger.StateClaimable}, "")

@@ -2,8 +2,10 @@ package main_test
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -11,7 +13,26 @@ import (
 
 	"github.com/laketravis/laketravis/e2e"
 	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
+
+// chatAndClose chats through the stack's gateway (streaming every other time), waits until the gateway
+// closed the session (idle) and the router put it in its settlement feed with a receipt, and returns
+// records with its record appended. Every chat must open a new session (the previous one closed).
+func chatAndClose(t *testing.T, ctx context.Context, s *e2e.Stack, records []*e2e.SessionRecord) []*e2e.SessionRecord {
+	t.Helper()
+	res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
+	require.NoError(t, err)
+	for _, r := range records {
+		require.NotEqual(t, r.SessionID, res.Session, "a new session per chat (the previous one closed)")
+	}
+	rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
+	require.NoError(t, err)
+	require.False(t, rec.Held, "%+v", rec)
+	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+	require.Positive(t, rec.BilledSeconds)
+	return append(records, rec)
+}
 
 // requirePaidOnce asserts that the chain committed and paid every credit of records exactly once: the
 // pool's totalCommitted and totalClaimed are the records' credits, the provider and the builder claimed
