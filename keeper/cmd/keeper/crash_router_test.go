@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -149,16 +148,11 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	total := requirePaidOnce(t, ctx, s, records)
 
 	// Every committed epoch exactly once, numbered 0..n-1, as the ledger has them.
-	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	commits, _, err := s.Settlement(ctx)
 	require.NoError(t, err)
-	var commits []uint64
-	for it.Next() {
-		commits = append(commits, it.Event.Epoch.Uint64())
-	}
-	require.NoError(t, it.Error())
 	require.Len(t, commits, len(last.Epochs))
 	for i, e := range commits {
-		require.Equal(t, uint64(i), e)
+		require.Equal(t, uint64(i), e.Epoch)
 	}
 
 	st, err := store.Open(ctx, dsn)

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
@@ -220,21 +219,14 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 		return err
 	})
 	require.NoError(t, err)
-	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	commits, _, err := s.Settlement(ctx)
 	require.NoError(t, err)
-	var commits []uint64
-	var roots []common.Hash
-	for it.Next() {
-		commits = append(commits, it.Event.Epoch.Uint64())
-		roots = append(roots, it.Event.Root)
-	}
-	require.NoError(t, it.Error())
 	require.Len(t, commits, len(epochs), "one commit per live epoch")
 	var sessions int64
 	for i, e := range epochs {
 		require.Equal(t, uint64(i), e.Epoch)
-		require.Equal(t, uint64(i), commits[i], "epoch %d committed exactly once, in order", i)
-		require.Equal(t, e.Root, roots[i], "epoch %d root", i)
+		require.Equal(t, uint64(i), commits[i].Epoch, "epoch %d committed exactly once, in order", i)
+		require.Equal(t, e.Root, commits[i].Root, "epoch %d root", i)
 		r, err := s.Client.TransactionReceipt(ctx, e.TxHash)
 		require.NoError(t, err, "epoch %d commit tx %s", i, e.TxHash)
 		require.Equal(t, uint64(1), r.Status)
