@@ -18,7 +18,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
@@ -61,27 +60,8 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	// The stack is up (its set-up transactions mined): from now on anvil mines a block every 300 ms, not
 	// one per transaction, so that a transaction the keeper broadcasts stays pending for a while (the
 	// txmgr.broadcast point is "sent, not mined") and its confirmations and the dispute window pass.
-	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
 	var paused atomic.Bool
-	mineCtx, stopMining := context.WithCancel(ctx)
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		for {
-			select {
-			case <-mineCtx.Done():
-				return
-			case <-time.After(300 * time.Millisecond):
-				if !paused.Load() {
-					_ = rc.CallContext(mineCtx, nil, "evm_mine")
-				}
-			}
-		}
-	}()
-	defer func() { stopMining(); <-mined }()
+	mineEvery(t, ctx, s.Anvil.URL, 300*time.Millisecond, &paused)
 
 	var records []*e2e.SessionRecord
 	newSession := func() { records = chatAndClose(t, ctx, s, records) }

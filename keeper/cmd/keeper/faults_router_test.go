@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
@@ -115,24 +114,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	// A block every 300 ms instead of one per transaction (mined on anvil directly, not through the
 	// proxies): the keeper's transactions stay pending a while, so its receipt polls meet the faults, and
 	// its confirmations and the dispute window pass.
-	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
-	mineCtx, stopMining := context.WithCancel(ctx)
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		for {
-			select {
-			case <-mineCtx.Done():
-				return
-			case <-time.After(300 * time.Millisecond):
-				_ = rc.CallContext(mineCtx, nil, "evm_mine")
-			}
-		}
-	}()
-	defer func() { stopMining(); <-mined }()
+	mineEvery(t, ctx, s.Anvil.URL, 300*time.Millisecond, nil)
 
 	args := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
 		"--poll-interval", "200ms", "--resubmit-after", "3s", "--rpc-timeout", "500ms"}

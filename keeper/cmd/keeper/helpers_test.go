@@ -4,17 +4,44 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
+
+// mineEvery turns anvil's automine off and mines a block every `every` (while paused, when given, is
+// false) until the test ends.
+func mineEvery(t *testing.T, ctx context.Context, anvilURL string, every time.Duration, paused *atomic.Bool) {
+	t.Helper()
+	rc, err := rpc.DialContext(ctx, anvilURL)
+	require.NoError(t, err)
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	mineCtx, stopMining := context.WithCancel(ctx)
+	mined := make(chan struct{})
+	go func() {
+		defer close(mined)
+		for {
+			select {
+			case <-mineCtx.Done():
+				return
+			case <-time.After(every):
+				if paused == nil || !paused.Load() {
+					_ = rc.CallContext(mineCtx, nil, "evm_mine")
+				}
+			}
+		}
+	}()
+	t.Cleanup(func() { stopMining(); <-mined; rc.Close() })
+}
 
 // chatAndClose chats through the stack's gateway (streaming every other time), waits until the gateway
 // closed the session (idle) and the router put it in its settlement feed with a receipt, and returns
