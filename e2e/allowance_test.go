@@ -29,9 +29,10 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	// One MOR of votes: an allowance of a few sessions of one second at the provider's price. The one user
-	// loads both routers on purpose: no rate limits.
-	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 1, RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
+	// Two MOR of votes: an allowance of a few one-second sessions at the provider's price (a fast upstream:
+	// each chat bills one second). The one user loads both routers on purpose: no rate limits.
+	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 2, TokenDelay: time.Millisecond,
+		RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
 	require.Len(t, s.Routers, 2)
 	call := &bind.CallOpts{Context: ctx}
 	day, err := s.Pool.CurrentDay(call)
@@ -40,10 +41,12 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	require.NoError(t, err)
 	price := s.Opts.Prices[0]
 	perRouter := new(big.Int).Div(allowance, price).Int64()
-	require.True(t, perRouter >= 2 && perRouter <= 40, "allowance %s at price %s: %d one-second sessions", allowance, price, perRouter)
+	require.True(t, perRouter >= 3 && perRouter <= 40, "allowance %s at price %s: %d one-second sessions", allowance, price, perRouter)
 
 	maxPrice, _ := uint256.FromBig(price)
-	params := client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 1}
+	// A router reserves 2 s of each open session and counts 1 s once it is closed: each admits sessions
+	// until its own account of the day is within 2 s of price of the allowance.
+	params := client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 2}
 	body, _ := json.Marshal(map[string]any{"model": s.Opts.Model, "messages": []map[string]string{{"role": "user", "content": "hi"}}})
 	cost := map[common.Hash]*big.Int{} // every closed session's billed cost
 	billed := new(big.Int)
@@ -73,6 +76,7 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 		require.GreaterOrEqual(t, n, 2, "router %s admitted the user", r.Name)
 	}
 	require.Positive(t, billed.Cmp(allowance), "the routers together billed %s, more than the allowance %s", billed, allowance)
+	t.Logf("allowance(user, %s) = %s wei; the two routers billed %s wei in %d sessions", day, allowance, billed, len(cost))
 
 	// Wait until the keeper accounted for every session: in a committed epoch or rejected without one.
 	var batches []ledger.BatchFile

@@ -3,6 +3,10 @@
 // machine — assembled → batch_written → root_sent → mined → confirmed → claimable — resumable from any
 // state after a crash, with a guardian veto rolling the epoch back for a corrected recommit.
 //
+// Verified sessions wait as pending until their epoch (a window of closing time) is assembled; then they
+// are charged to their users' allowances across all routers (credit.go, ChargeSessions) and numbered in
+// the charging order, so that an epoch's content is a function of the records.
+//
 // The one rule: no credit lost, none paid twice. Every session is credited by exactly one live epoch
 // (the epoch's seq range [first_seq, last_seq]; the live epochs cover a prefix of the sessions' seq);
 // an account's leaf amount (Credited) only grows towards what it earned (Owed); the
