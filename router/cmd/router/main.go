@@ -169,8 +169,8 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
 		Retention: v.GetDuration("retention"),
-		RateIP:       ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
-		RateUser:     ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
+		RateIP:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
+		RateUser:  ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
 	}
 	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
 	c.RPCURLs = service.SplitList(c.RPCURLs)
