@@ -8,3 +8,6 @@ CREATE TABLE settled_ids (
 );
 
 ALTER TABLE feeds ADD COLUMN settled TEXT NOT NULL DEFAULT '';
+
+-- Each feed's sessions in seq order: Prune finds the last settled one of a feed without a scan.
+CREATE INDEX sessions_feed_seq ON sessions (feed, seq);
