@@ -79,8 +79,8 @@ type Config struct {
 	// Now is the clock that decides when a window is due (default time.Now).
 	Now func() time.Time
 
-	// RecordRetention: the records of sessions whose epoch has been claimable this long leave the
-	// database (their batch file keeps them); 0 keeps them for ever.
+	// RecordRetention: the sessions whose epoch has been claimable this long leave the database (their
+	// records stay in the batch file; their ids stay to refuse them as duplicates); 0 keeps them for ever.
 	RecordRetention time.Duration
 }
 
@@ -177,6 +177,9 @@ func (l *Ledger) Run(ctx context.Context) error {
 
 // EpochRow is one row of the epochs table.
 type EpochRow = store.Epoch
+
+// Feeds returns where the keeper stands in each router's feed (store.Prune moves the settled cursors).
+func (l *Ledger) Feeds(ctx context.Context) ([]store.FeedState, error) { return l.store.Feeds(ctx) }
 
 // Epochs returns the live epochs, by number.
 func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {

@@ -15,18 +15,26 @@ import (
 // epoch holds is then a function of the records, whatever order the feeds were read in.
 
 // InsertPending stores a verified session and its record until its epoch is assembled; stored is false, and
-// nothing is written, when a session with its id is stored already (pending or credited).
+// nothing is written, when a session with its id is stored already (pending, credited or pruned).
 func (t *Tx) InsertPending(ctx context.Context, s *Session) (stored bool, err error) {
-	var n int64
+	var n, ingest int64
 	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM sessions WHERE session_id = ?`, s.ID.Hex()).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: session %s: %w", s.ID, err)
 	}
 	if n > 0 {
 		return false, nil
 	}
-	res, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, feed, cursor, user_addr, provider, builder, fee_bps,
-		price, seconds, closed_at, recheck, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (session_id) DO NOTHING`,
-		s.ID.Hex(), s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
+	if pruned, err := t.pruned(ctx, s.ID); err != nil || pruned {
+		return false, err
+	}
+	// The feed's ingest order (its cursor order), which Prune's settled cursors follow.
+	if err := t.queryRow(ctx, `SELECT COALESCE(MAX(i), 0) + 1 FROM (SELECT MAX(ingest_seq) AS i FROM pending_sessions WHERE feed = ?
+		UNION ALL SELECT MAX(ingest_seq) FROM sessions WHERE feed = ?) m`, s.Feed, s.Feed).Scan(&ingest); err != nil {
+		return false, fmt.Errorf("store: ingest order of feed %s: %w", s.Feed, err)
+	}
+	res, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
+		price, seconds, closed_at, recheck, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (session_id) DO NOTHING`,
+		s.ID.Hex(), ingest, s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
 		int64(s.Seconds), int64(s.ClosedAt), string(s.Record))
 	if err != nil {
 		return false, fmt.Errorf("store: insert pending session %s: %w", s.ID, err)
@@ -72,10 +80,10 @@ func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, err
 // numbered after+1, after+2, … in (closed_at, session_id) order, and returns the last number (after if it
 // moved none). Three set statements: no row is read into the process.
 func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, error) {
-	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, user_addr, provider, builder, fee_bps, price,
-		seconds, closed_at, recheck)
-		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), feed, cursor, user_addr, provider, builder,
-			fee_bps, price, seconds, closed_at, 0
+	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
+		price, seconds, closed_at, recheck)
+		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), ingest_seq, feed, cursor, user_addr, provider,
+			builder, fee_bps, price, seconds, closed_at, 0
 		FROM pending_sessions WHERE closed_at < ?`, after, cutoff)
 	if err != nil {
 		return 0, fmt.Errorf("store: number pending sessions: %w", err)
@@ -102,9 +110,9 @@ func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool
 	if recheck {
 		flag = 1
 	}
-	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, feed, cursor, user_addr, provider, builder, fee_bps,
-		price, seconds, closed_at, recheck, record)
-		SELECT s.session_id, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, ?,
+	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder,
+		fee_bps, price, seconds, closed_at, recheck, record)
+		SELECT s.session_id, s.ingest_seq, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, ?,
 			r.record
 		FROM sessions s JOIN session_records r ON r.seq = s.seq WHERE s.seq >= ? AND s.seq <= ?`, flag, first, last); err != nil {
 		return fmt.Errorf("store: demote sessions %d..%d: %w", first, last, err)

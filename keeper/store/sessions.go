@@ -55,13 +55,16 @@ type Rejected struct {
 	At        int64           `json:"at,string"`
 }
 
-// InsertSession stores s as credited already, with its seq and record (tests and benchmarks; the ledger
-// stores sessions with InsertPending); stored is false, and nothing is written, when a session with its id
-// is stored already.
+// InsertSession stores s as credited already, with its seq (also its ingest order) and record (tests and
+// benchmarks; the ledger stores sessions with InsertPending); stored is false, and nothing is written, when
+// a session with its id is stored already, or was and has been pruned since (settled_ids).
 func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err error) {
-	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, user_addr, provider, builder, fee_bps, price,
-		seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
-		s.ID.Hex(), s.Seq, s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
+	if pruned, err := t.pruned(ctx, s.ID); err != nil || pruned {
+		return false, err
+	}
+	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
+		price, seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
+		s.ID.Hex(), s.Seq, s.Seq, s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
 		int64(s.Seconds), int64(s.ClosedAt))
 	if err != nil {
 		return false, fmt.Errorf("store: insert session %s: %w", s.ID, err)
@@ -75,11 +78,25 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err er
 	return true, nil
 }
 
-// SessionFeed returns the feed session id was stored from (credited or pending), or ErrNotFound.
+// pruned reports whether session id was stored, credited and pruned since (settled_ids).
+func (t *Tx) pruned(ctx context.Context, id common.Hash) (bool, error) {
+	var pruned bool
+	if err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM settled_ids WHERE session_id = ?)`, id.Hex()).Scan(&pruned); err != nil {
+		return false, fmt.Errorf("store: settled session %s: %w", id, err)
+	}
+	return pruned, nil
+}
+
+// PrunedFeed is what SessionFeed names for a session whose row was pruned (its feed is not kept).
+const PrunedFeed = "(settled and pruned)"
+
+// SessionFeed returns the feed session id was stored from (credited or pending; PrunedFeed once its row was
+// pruned), or ErrNotFound.
 func (t *Tx) SessionFeed(ctx context.Context, id common.Hash) (string, error) {
 	var feed string
 	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ? UNION ALL
-		SELECT feed FROM pending_sessions WHERE session_id = ?`, id.Hex(), id.Hex()).Scan(&feed)
+		SELECT feed FROM pending_sessions WHERE session_id = ? UNION ALL
+		SELECT ? FROM settled_ids WHERE session_id = ?`, id.Hex(), id.Hex(), PrunedFeed, id.Hex()).Scan(&feed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
@@ -254,29 +271,10 @@ func (t *Tx) SetCursor(ctx context.Context, feed, cursor string) error {
 	return err
 }
 
-// PruneRecords deletes the stored records of the sessions credited by epochs that became claimable
-// before the unix time before, and returns how many it deleted. Those records are published in the
-// epochs' batch files, which stay as files (the root commits to them); nothing reads them from the
-// database again: batch files are written before an epoch is committed, and rechecks only concern
-// uncredited sessions. The narrow session rows stay: they refuse a session billed twice.
-func (s *Store) PruneRecords(ctx context.Context, before int64) (int64, error) {
-	var n int64
-	err := s.InTx(ctx, func(t *Tx) error {
-		res, err := t.exec(ctx, `DELETE FROM session_records WHERE seq <= (SELECT COALESCE(MAX(last_seq), 0) FROM epochs
-			WHERE state = ? AND claimable_at < ?)`, StateClaimable, before)
-		if err != nil {
-			return fmt.Errorf("store: prune records: %w", err)
-		}
-		n, _ = res.RowsAffected()
-		return nil
-	})
-	return n, err
-}
-
 // Counts is how many rows the session tables hold (for tests and operators): sessions and records,
-// credited and pending, and the pending sessions to be verified again.
+// credited and pending, the pending sessions to be verified again, and the ids of pruned sessions.
 type Counts struct {
-	Sessions, Records, Recheck int64
+	Sessions, Records, Recheck, SettledIDs int64
 }
 
 // Count counts the rows of the session tables.
@@ -284,6 +282,7 @@ func (s *Store) Count(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM pending_sessions),
 		(SELECT COUNT(*) FROM session_records) + (SELECT COUNT(*) FROM pending_sessions),
-		(SELECT COUNT(*) FROM pending_sessions WHERE recheck = 1)`).Scan(&c.Sessions, &c.Records, &c.Recheck)
+		(SELECT COUNT(*) FROM pending_sessions WHERE recheck = 1), (SELECT COUNT(*) FROM settled_ids)`).Scan(&c.Sessions,
+		&c.Records, &c.Recheck, &c.SettledIDs)
 	return c, err
 }

@@ -8,6 +8,7 @@
 -- function of the records, not of when a feed was read. recheck is 1 for sessions of a vetoed epoch.
 CREATE TABLE pending_sessions (
 	session_id TEXT PRIMARY KEY,
+	ingest_seq BIGINT NOT NULL,
 	feed TEXT NOT NULL,
 	cursor TEXT NOT NULL,
 	user_addr TEXT NOT NULL,
@@ -21,15 +22,20 @@ CREATE TABLE pending_sessions (
 	record TEXT NOT NULL);
 
 CREATE INDEX pending_sessions_order ON pending_sessions (closed_at, session_id);
+CREATE INDEX pending_sessions_feed ON pending_sessions (feed, ingest_seq);
 
--- The user each session is charged to (its protocol day follows from closed_at).
+-- The user each session is charged to (its protocol day follows from closed_at), and its place in its feed's
+-- order (ingest_seq: increasing per feed as the feed is read; seq is the charging order).
 ALTER TABLE sessions ADD COLUMN user_addr TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN ingest_seq BIGINT NOT NULL DEFAULT 0;
+UPDATE sessions SET ingest_seq = seq;
+CREATE INDEX sessions_feed_ingest ON sessions (feed, ingest_seq);
 
 -- Sessions a keeper of the previous schema stored but no live epoch credits yet: back to pending, to be
 -- verified again (that fills in their user and day) before they are charged.
-INSERT INTO pending_sessions (session_id, feed, cursor, user_addr, provider, builder, fee_bps, price, seconds,
-	closed_at, recheck, record)
-SELECT s.session_id, s.feed, s.cursor, '', s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, 1, r.record
+INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps, price,
+	seconds, closed_at, recheck, record)
+SELECT s.session_id, s.ingest_seq, s.feed, s.cursor, '', s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, 1, r.record
 FROM sessions s JOIN session_records r ON r.seq = s.seq
 WHERE s.seq > (SELECT COALESCE(MAX(last_seq), 0) FROM epochs WHERE state IN
 	('assembled', 'batch_written', 'root_sent', 'mined', 'confirmed', 'claimable'));
