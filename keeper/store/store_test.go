@@ -368,3 +368,51 @@ func TestPrune(t *testing.T) {
 		require.Equal(t, map[string]string{"http://a": "35/35", "http://b": "40/40"}, settled())
 	})
 }
+
+// TestSettledFollowsFeedOrder: epochs number sessions in the charging order, not the feed's, so a feed's
+// settled cursor stops before its first session still pending even when a later one of the feed (closed
+// earlier) is credited by a claimable epoch already; once it is credited too, the feed settles through.
+func TestSettledFollowsFeedOrder(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		feed := "http://a"
+		pending := func(n int64, closedAt uint64) *store.Session {
+			return &store.Session{ID: common.BigToHash(big.NewInt(n)), Feed: feed, Cursor: fmt.Sprint(n * 10), ClosedAt: closedAt,
+				Record: []byte(`{"s":1}`)}
+		}
+		epoch := func(number uint64, cutoff, first int64) {
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+				last, err := tx.PromotePending(ctx, cutoff, first-1)
+				if err != nil {
+					return err
+				}
+				id, err := tx.InsertEpoch(ctx, &store.Epoch{Number: number, State: store.StateAssembled, FirstSeq: first, LastSeq: last}, nil)
+				if err != nil {
+					return err
+				}
+				return errors.Join(tx.SetEpochState(ctx, id, store.StateClaimable), tx.SetCursor(ctx, feed, "30"))
+			}))
+		}
+		// The feed gives 1 (closed at 100), 2 (closed at 500), 3 (closed at 50).
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			for _, s := range []*store.Session{pending(1, 100), pending(2, 500), pending(3, 50)} {
+				if _, err := tx.InsertPending(ctx, s); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+		settled := func() string {
+			_, err := st.Prune(ctx, 0)
+			require.NoError(t, err)
+			fs, err := st.Feeds(ctx)
+			require.NoError(t, err)
+			require.Len(t, fs, 1)
+			return fs[0].Settled
+		}
+		epoch(0, 200, 1) // credits 3 and 1 (charging order), not 2
+		require.Equal(t, "10", settled(), "through 1 only: 2 is pending, 3 comes after it in the feed")
+		epoch(1, 1000, 3) // credits 2
+		require.Equal(t, "30", settled())
+	})
+}
