@@ -13,6 +13,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Session states.
@@ -42,6 +43,7 @@ type Session struct {
 	UserSignature     *eip712.Signature
 	ProviderSignature *eip712.Signature
 	BilledSeconds     uint32
+	LastRequest       *wire.SignedRequest // v2: a provider's one-sided close carries the newest request the session key signed
 	Flags             []string
 	Held              bool   // flagged: out of the settlement feed until cleared
 	FeedSeq           uint64 // 0 until the session is in the settlement feed
@@ -242,7 +244,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
-		ttft_ms = ?, flags = ?, held = ?, feed_seq = ? WHERE id = ?`
+		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ? WHERE id = ?`
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
@@ -331,6 +333,7 @@ type Close struct {
 	Receipt           *eip712.UsageReceipt
 	UserSignature     *eip712.Signature
 	ProviderSignature *eip712.Signature
+	LastRequest       *wire.SignedRequest
 	BilledSeconds     uint32
 	ClosedAt          uint64
 	Flags             []string
@@ -387,9 +390,14 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			psig = c.ProviderSignature.String()
 		}
 		flags := strings.Join(c.Flags, ",")
+		var last string
+		if c.LastRequest != nil {
+			b, _ := json.Marshal(c.LastRequest)
+			last = string(b)
+		}
 		_, err = s.exec(ctx, tx, qCloseSession,
 			StateClosed, int64(c.ClosedAt), c.Reason, receipt, usig, psig, int64(c.BilledSeconds), secs, in, outTok, ttft,
-			flags, boolInt(c.Held), seq, hexHash(c.ID))
+			flags, boolInt(c.Held), seq, last, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
 		}
@@ -407,6 +415,10 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.ProviderSignature != nil {
 			sig := *c.ProviderSignature
 			sess.ProviderSignature = &sig
+		}
+		if c.LastRequest != nil {
+			lr := *c.LastRequest
+			sess.LastRequest = &lr
 		}
 		if flags != "" {
 			sess.Flags = strings.Split(flags, ",")
@@ -532,7 +544,7 @@ func (s *DB) NonceUsed(ctx context.Context, user common.Address, nonce uint64) (
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq, rfc`
+	billed_seconds, flags, held, feed_seq, rfc, last_request`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -565,12 +577,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags, rfc                                           string
+		reason, receipt, usig, psig, flags, rfc, last                                     string
 		maxSecs, notAfter, expires, day, created, closed, billed, held                    int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -610,6 +622,12 @@ func scanSession(r scanner) (*Session, error) {
 		sess.Receipt = new(eip712.UsageReceipt)
 		if err := json.Unmarshal([]byte(receipt), sess.Receipt); err != nil {
 			return nil, fmt.Errorf("store: receipt: %w", err)
+		}
+	}
+	if last != "" {
+		sess.LastRequest = new(wire.SignedRequest)
+		if err := json.Unmarshal([]byte(last), sess.LastRequest); err != nil {
+			return nil, fmt.Errorf("store: last request: %w", err)
 		}
 	}
 	if sess.UserSignature, err = optSig(usig); err != nil {

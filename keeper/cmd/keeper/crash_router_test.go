@@ -87,7 +87,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 
 	// newSession chats through the gateway and waits until the gateway closed the session (idle) and the
 	// router put it in its settlement feed.
-	var records []*e2e.SessionRecord
+	var records []*wire.SessionRecord
 	seen := map[common.Hash]bool{}
 	newSession := func() {
 		res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
@@ -251,7 +251,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 				return err
 			}
 			for _, raw := range bf.Sessions {
-				var rec wire.SettlementRecord
+				var rec wire.SessionRecord
 				if err := json.Unmarshal(raw, &rec); err != nil {
 					return err
 				}

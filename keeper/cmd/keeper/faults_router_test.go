@@ -166,7 +166,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	}
 
 	// Sessions through the gateway, in waves: each wave settled (committed and confirmed) before the next.
-	var records []*e2e.SessionRecord
+	var records []*wire.SessionRecord
 	seen := map[common.Hash]bool{}
 	for wave := range 3 {
 		for range 3 {
