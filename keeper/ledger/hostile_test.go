@@ -44,8 +44,7 @@ func TestHostileRouterAnvil(t *testing.T) {
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return market.GrantRole(o, role, hostileAddr)
 		})
-		otherModel, err := env.RegisterModel(ctx, devnet.DevKey(testenv.BuilderKey), "mistral", "7b", testenv.FeeBps)
-		require.NoError(t, err)
+		otherModel := env.RegisterModel(devnet.DevKey(testenv.BuilderKey), "mistral", "7b", testenv.FeeBps)
 
 		const price = 1_000_000_000_000
 		// What the hostile router signs: the ticket as it likes, the record naming itself.

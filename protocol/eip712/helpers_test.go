@@ -3,14 +3,13 @@ package eip712_test
 import (
 	"crypto/ecdsa"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
@@ -37,23 +36,14 @@ func anvilKey(t testing.TB) *ecdsa.PrivateKey {
 	return k
 }
 
-// repoRoot walks up from the test's working directory to the directory holding go.mod.
+// repoRoot is the repository root (devnet finds it from the working directory).
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := devnet.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 // sampleRFC is a fixed, fully populated RFC.

@@ -20,26 +20,18 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
-// repoRoot walks up from the test's working directory to the directory holding go.mod.
+// repoRoot is the repository root (devnet finds it from the working directory).
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := devnet.RepoRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 // randomEntries returns n entries with distinct random accounts and amounts biased to the edges.

@@ -234,7 +234,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
-		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(netguard.Options{}), Timeout: cfg.LivenessTimeout, Now: time.Now},
+		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
 		log.Warn("initial sync failed; continuing in the background", zap.Error(err))
