@@ -3,6 +3,8 @@ package ledger_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
+	"os"
 	"testing"
 	"time"
 
@@ -146,10 +148,40 @@ func TestHostileRouterAnvil(t *testing.T) {
 		require.Equal(t, map[string]int{ledger.RejectMissingRFC: 1, ledger.RejectBadRFCSignature: 1, settle.CodePriceOverRFC: 1,
 			settle.CodeMaxSecondsOverRFC: 1, settle.CodeModelMismatch: 1, settle.CodeSessionKeyMismatch: 1, ledger.RejectDuplicate: 1}, codes)
 
+		// One more honest session: its epoch is assembled after every rejection, so the batch files list
+		// them all (each epoch's file lists those since the previous epoch), with the records as served.
+		last := env.Record(t, 3, 40, 600, price)
+		honest = append(honest, last)
+		p, b, err := wire.Credit(last.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
+		require.NoError(t, err)
+		provWant.Add(&provWant, p)
+		buildWant.Add(&buildWant, b)
+		total.Add(&provWant, &buildWant)
+		k.feeds[0].Add(t, last)
+		require.Eventually(t, func() bool {
+			return k.settled(ctx, 4, []string{ledger.StateConfirmed, ledger.StateClaimable}, "")
+		}, 90*time.Second, 100*time.Millisecond)
+		epochs, err := k.led.Epochs(ctx)
+		require.NoError(t, err)
+		listed := map[string]int{}
+		for _, e := range epochs {
+			path, err := k.led.BatchPath(ctx, e.Number)
+			require.NoError(t, err)
+			raw, err := os.ReadFile(path)
+			require.NoError(t, err)
+			var bf ledger.BatchFile
+			require.NoError(t, json.Unmarshal(raw, &bf))
+			for _, r := range bf.Rejected {
+				listed[r.Code]++
+				require.NotEmpty(t, r.Record)
+			}
+		}
+		require.Equal(t, codes, listed, "every rejection is in a batch file")
+
 		// The dispute window passes; the keeper's batched claims pay exactly the honest sessions.
 		require.NoError(t, env.Anvil.IncreaseTime(ctx, 61))
 		require.Eventually(t, func() bool {
-			return k.settled(ctx, 3, []string{ledger.StateClaimable}, ledger.ClaimsDone)
+			return k.settled(ctx, 4, []string{ledger.StateClaimable}, ledger.ClaimsDone)
 		}, 90*time.Second, 100*time.Millisecond)
 		call := &bind.CallOpts{Context: ctx}
 		committed, err := env.Pool.TotalCommitted(call)
