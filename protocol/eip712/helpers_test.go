@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
-	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
@@ -34,16 +33,6 @@ func anvilKey(t testing.TB) *ecdsa.PrivateKey {
 		t.Fatal(err)
 	}
 	return k
-}
-
-// repoRoot is the repository root (devnet finds it from the working directory).
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	root, err := devnet.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
 }
 
 // sampleRFC is a fixed, fully populated RFC.

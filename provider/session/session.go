@@ -37,8 +37,12 @@ type Table struct {
 	now func() time.Time
 
 	mu       sync.Mutex
-	sessions map[common.Hash]*state
-	slots    map[common.Hash]*slot
+	sessions map[common.Hash]*state // open sessions
+	// closed keeps, of each closed session, only what refusing its ticket again needs: the ticket's
+	// notAfter, after which the ticket is void anyway and the id is forgotten (CloseIdle). The usage and
+	// the ticket went out with the close report; a session's full state is dropped when it closes.
+	closed map[common.Hash]uint64
+	slots  map[common.Hash]*slot
 }
 
 type slot struct{ used, max int }
@@ -50,7 +54,6 @@ type state struct {
 	lastSeq      uint64
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
-	closed       bool
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
 }
 
@@ -59,7 +62,7 @@ func New(maxConcurrency map[common.Hash]int, now func() time.Time) *Table {
 	if now == nil {
 		now = time.Now
 	}
-	t := &Table{now: now, sessions: map[common.Hash]*state{}, slots: map[common.Hash]*slot{}}
+	t := &Table{now: now, sessions: map[common.Hash]*state{}, closed: map[common.Hash]uint64{}, slots: map[common.Hash]*slot{}}
 	for id, n := range maxConcurrency {
 		t.slots[id] = &slot{max: n}
 	}
@@ -106,15 +109,15 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
 	}
+	if _, closed := t.closed[ticket.SessionID]; closed {
+		return nil, ErrClosed
+	}
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
 		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return nil, ErrTicketMismatch
-	}
-	if s.closed {
-		return nil, ErrClosed
 	}
 	if seq <= s.lastSeq {
 		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -147,15 +150,15 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if _, ok := t.slots[ticket.ModelID]; !ok {
 		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
 	}
+	if _, closed := t.closed[ticket.SessionID]; closed {
+		return ErrClosed
+	}
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
 		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return ErrTicketMismatch
-	}
-	if s.closed {
-		return ErrClosed
 	}
 	if seq <= s.lastSeq {
 		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -215,14 +218,14 @@ func (t *Table) Signed(id common.Hash, r wire.SignedRequest) {
 	}
 }
 
-// Usage returns the metered usage of a session.
+// Usage returns the metered usage of an open session. Errors: ErrClosed, ErrUnknownSession.
 func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	s, ok := t.sessions[id]
-	if !ok {
-		return Snapshot{}, ErrUnknownSession
+	s, err := t.open(id)
+	if err != nil {
+		return Snapshot{}, err
 	}
 	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}, nil
 }
@@ -233,19 +236,35 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	s, ok := t.sessions[id]
-	if !ok {
-		return Snapshot{}, ErrUnknownSession
-	}
-	if s.closed {
-		return Snapshot{}, ErrClosed
+	s, err := t.open(id)
+	if err != nil {
+		return Snapshot{}, err
 	}
 	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
-	s.closed = true
+	t.retire(id, s)
 	return snap, nil
+}
+
+// open returns the open session id (under t.mu). Errors: ErrClosed, ErrUnknownSession.
+func (t *Table) open(id common.Hash) (*state, error) {
+	if _, closed := t.closed[id]; closed {
+		return nil, ErrClosed
+	}
+	s, ok := t.sessions[id]
+	if !ok {
+		return nil, ErrUnknownSession
+	}
+	return s, nil
+}
+
+// retire closes session id (under t.mu): its state goes, its id stays until the ticket expires. A request
+// still in flight ends on the state it holds.
+func (t *Table) retire(id common.Hash, s *state) {
+	delete(t.sessions, id)
+	t.closed[id] = s.ticket.NotAfter
 }
 
 // CloseIdle closes and returns the open sessions with no request in flight that have been idle for
@@ -255,19 +274,18 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	for id, notAfter := range t.closed {
+		if uint64(now.Unix()) > notAfter {
+			delete(t.closed, id)
+		}
+	}
 	var out []Snapshot
 	for id, s := range t.sessions {
 		expired := uint64(now.Unix()) > s.ticket.NotAfter
-		if s.closed {
-			if expired {
-				delete(t.sessions, id)
-			}
-			continue
-		}
 		if s.meter.Open() > 0 || (!expired && now.Sub(s.lastActivity) < idle) {
 			continue
 		}
-		s.closed = true
+		t.retire(id, s)
 		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
 	}
 	return out
@@ -279,11 +297,9 @@ func (t *Table) CloseAll() []Snapshot {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var out []Snapshot
-	for _, s := range t.sessions {
-		if !s.closed {
-			s.closed = true
-			out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
-		}
+	for id, s := range t.sessions {
+		t.retire(id, s)
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
 	}
 	return out
 }
@@ -306,11 +322,13 @@ func (t *Table) Capacity(model common.Hash) (free, total int) {
 func (t *Table) Open() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	n := 0
-	for _, s := range t.sessions {
-		if !s.closed {
-			n++
-		}
-	}
-	return n
+	return len(t.sessions)
+}
+
+// Held returns how many sessions the table holds: open, and closed ones remembered until their ticket
+// expires.
+func (t *Table) Held() (open, closed int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.sessions), len(t.closed)
 }
