@@ -106,7 +106,7 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 			}
 			batches = append(batches, bf)
 			for _, raw := range bf.Sessions {
-				var r wire.SettlementRecord
+				var r wire.SessionRecord
 				if err := json.Unmarshal(raw, &r); err != nil {
 					return false, err
 				}
@@ -139,7 +139,7 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 			short[sh.SessionID] = sh.Credited.ToBig()
 		}
 		for _, raw := range bf.Sessions {
-			var r wire.SettlementRecord
+			var r wire.SessionRecord
 			require.NoError(t, json.Unmarshal(raw, &r))
 			inEpoch[r.SessionID] = true
 		}

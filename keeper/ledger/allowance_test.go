@@ -109,16 +109,17 @@ func testAllowanceAcrossFeeds(t *testing.T, dsn string) {
 	const cost = 100 * 1e12 // 100 s at 1e12 wei/s
 	var ps ledger.PoolState
 	l, err := ledger.New(ledger.Config{Feeds: []string{fa.Server.URL, fb.Server.URL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, // one window: the day (the sessions close within seconds of now)
 		Allowances: fixedAllowances{allowance: 3*cost + cost/2}}, st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
 	require.NoError(t, err)
 
-	base := uint64(time.Now().Unix()/3600*3600 - 3600 + 10) // inside the previous one-hour window
-	rec := func(i uint64, at uint64) wire.SettlementRecord {
+	base := uint64(time.Now().Unix()) - 6 // closed in the last seconds, after each session's start
+	rec := func(i uint64, at uint64) wire.SessionRecord {
 		r := record(t, i, 100, 600)
 		r.ClosedAt = base + at
 		return r
 	}
-	r := []wire.SettlementRecord{rec(0, 1), rec(1, 3), rec(2, 5), rec(3, 2), rec(4, 3), rec(5, 6)}
+	r := []wire.SessionRecord{rec(0, 1), rec(1, 3), rec(2, 5), rec(3, 2), rec(4, 3), rec(5, 6)}
 	fa.Add(t, r[0], r[1], r[2])
 	fb.Add(t, r[3], r[4], r[5])
 	_, err = l.IngestOnce(ctx)
@@ -147,7 +148,7 @@ func testAllowanceAcrossFeeds(t *testing.T, dsn string) {
 	require.NoError(t, json.Unmarshal(raw, &bf))
 	var got []common.Hash
 	for _, s := range bf.Sessions {
-		var rr wire.SettlementRecord
+		var rr wire.SessionRecord
 		require.NoError(t, json.Unmarshal(s, &rr))
 		got = append(got, rr.SessionID)
 	}
@@ -227,16 +228,15 @@ func TestTwoKeepersSameRoot(t *testing.T) {
 	price := new(big.Int).Div(new(big.Int).Mul(allowance, big.NewInt(2)), big.NewInt(700)).Uint64()
 
 	fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
-	now := uint64(time.Now().Unix())
-	recs := make([]wire.SettlementRecord, 7)
+	recs := make([]wire.SessionRecord, 7)
 	for i := range recs {
 		recs[i] = env.Record(t, uint64(i), 100, 600, price)
-		recs[i].ClosedAt = now - 60 + uint64(i%3) // several closed in the same second: the session id decides
+		recs[i].ClosedAt -= uint64(i % 3) // several closed in the same second: the session id decides
 	}
 	// Keepers whose clock is two days ahead: the day-long window of the sessions is due.
 	ahead := func() time.Time { return time.Now().Add(48 * time.Hour) }
 	opts := func(dsn string, feeds []*testenv.Feed, pageLimit int) keeperOptions {
-		return keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dsn, confirmations: 1, claims: true, feeds: feeds,
+		return keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dsn, confirmations: 1, claims: true, feedList: feeds,
 			pageLimit: pageLimit, epochLength: 24 * time.Hour, now: ahead, manual: true}
 	}
 	a := startKeeper(t, ctx, env, opts(dbtest.SQLite(t), []*testenv.Feed{fa, fb}, 0))

@@ -39,8 +39,9 @@ type keeperOptions struct {
 	confirmations uint64
 	callTimeout   time.Duration // per RPC attempt (chain client)
 	claims        bool
+	feeds         int // router feeds (default 1)
 	log           *zap.Logger
-	feeds         []*testenv.Feed  // the routers' feeds (nil: one new feed)
+	feedList      []*testenv.Feed  // the routers' feeds (nil: feeds new ones)
 	pageLimit     int              // records per feed page (0: the default)
 	epochLength   time.Duration    // 0: 300 ms
 	now           func() time.Time // the ledger's clock (nil: the wall clock)
@@ -69,9 +70,11 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
 		return err == nil
 	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
-	feeds := opts.feeds
+	feeds := opts.feedList
 	if feeds == nil {
-		feeds = []*testenv.Feed{testenv.NewFeed(t)}
+		for range max(1, opts.feeds) {
+			feeds = append(feeds, testenv.NewFeed(t))
+		}
 	}
 	urls := make([]string, len(feeds))
 	for i, f := range feeds {
@@ -119,7 +122,7 @@ func (k *keeper) settled(ctx context.Context, n int64, states []string, claims s
 // RootCommitted per live epoch, in order, with the ledger's root and total; the pool's total is every
 // record's credit; no transaction beyond the keeper's intents (nonce = intents, all confirmed); nothing
 // rejected; and, with claims, provider and builder claimed exactly what they earned.
-func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SettlementRecord, price uint64, claims bool) {
+func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SessionRecord, price uint64, claims bool) {
 	t.Helper()
 	var provWant, buildWant, total uint256.Int
 	for _, r := range records {

@@ -59,7 +59,7 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 		st, addressedPool{}, nil, domain, revocableRegistry{revoked: &revoked}, nil, nil)
 	require.NoError(t, err)
 
-	var recs []wire.SettlementRecord
+	var recs []wire.SessionRecord
 	add := func(from, to uint64) {
 		for i := from; i < to; i++ {
 			r := record(t, i, uint32(10+i), 600)
@@ -101,7 +101,7 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 	// ids are the sessions of recs[from:to] in the charging order: closedAt, then sessionId.
 	ids := func(from, to int) []common.Hash {
 		rs := slices.Clone(recs[from:to])
-		slices.SortFunc(rs, func(a, b wire.SettlementRecord) int {
+		slices.SortFunc(rs, func(a, b wire.SessionRecord) int {
 			if c := cmp.Compare(a.ClosedAt, b.ClosedAt); c != 0 {
 				return c
 			}
