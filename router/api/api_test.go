@@ -114,6 +114,7 @@ func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint6
 
 // newEnvWith is newEnv with the server's Config changed by mod.
 func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []uint64, mod func(*api.Config)) *env {
+	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
@@ -174,6 +175,7 @@ func (e *env) postResp(path string, body []byte) response {
 }
 
 func errCode(t *testing.T, b []byte) string {
+	t.Helper()
 	var env struct {
 		Error wire.Error `json:"error"`
 	}
@@ -233,6 +235,7 @@ func TestRFCHappyPathIdempotentAndClose(t *testing.T) {
 }
 
 func getFeed(t *testing.T, e *env, after string) wire.SettlementPage {
+	t.Helper()
 	resp, err := http.Get(e.url + "/v1/settlement/sessions?after=" + after + "&limit=10")
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -317,15 +320,30 @@ func TestQueueWhenBusy(t *testing.T) {
 	require.Equal(t, 409, code)
 	require.Equal(t, wire.CodeNoProvider, errCode(t, b))
 
-	// Busy, then capacity frees while waiting: the queued RFC is served.
+	// Busy, then capacity frees while waiting: the queued RFC is served. Its queue timeout is long, and
+	// capacity frees only once /healthz shows it queued, so the test depends on no timing.
+	e = newEnvWith(t, 1e15, []*standIn{p}, []uint64{1e9}, func(c *api.Config) { c.QueueTimeout = time.Minute })
 	done := make(chan int, 1)
 	go func() { c, _ := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain)); done <- c }()
-	time.Sleep(100 * time.Millisecond)
+	require.Eventually(t, func() bool { return e.queued() == 1 }, 30*time.Second, 5*time.Millisecond)
 	p.free.Store(1)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go e.srv.Run(ctx, 20*time.Millisecond) // wakes queued RFCs
 	require.Equal(t, 200, <-done)
+}
+
+// queued is the number of RFCs waiting in the router's queue, as /healthz reports it.
+func (e *env) queued() int {
+	e.t.Helper()
+	resp, err := http.Get(e.url + "/healthz")
+	require.NoError(e.t, err)
+	defer resp.Body.Close()
+	var h struct {
+		Queued int `json:"queued"`
+	}
+	require.NoError(e.t, json.NewDecoder(resp.Body).Decode(&h))
+	return h.Queued
 }
 
 func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
