@@ -33,6 +33,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -78,7 +79,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		defer st.Close()
 		log := zaptest.NewLogger(t)
-		mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey), Confirmations: 2,
+		keeperFrom, keeperSign := keys.TxSigner(devnet.DevKey(testenv.KeeperKey), big.NewInt(31337))
+		mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), From: keeperFrom, Sign: keeperSign, Confirmations: 2,
 			FeeCeiling: big.NewInt(100e9), PollInterval: 100 * time.Millisecond, Log: log}, client, st)
 		require.NoError(t, err)
 		pool, err := ledger.NewChainPool(env.PoolAddr, client)
