@@ -377,7 +377,9 @@ func (h headWatch) BlockNumber(ctx context.Context) (uint64, error) {
 
 // TestConfirmWaitDoesNotBlockSend: while Confirm waits for blocks that do not come, another intent is
 // sent and mined: the manager's lock covers nonce allocation, not the wait for a block.
-func TestConfirmWaitDoesNotBlockSend(t *testing.T) { dbtest.Run(t, true, testConfirmWaitDoesNotBlockSend) }
+func TestConfirmWaitDoesNotBlockSend(t *testing.T) {
+	dbtest.Run(t, true, testConfirmWaitDoesNotBlockSend)
+}
 
 func testConfirmWaitDoesNotBlockSend(t *testing.T, dsn string) {
 	ctx, _, r, c, st := setup(t, dsn)

@@ -11,8 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/router/allowance"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 )
 
 // TestAllowanceAtTheFirstSecondOfADay: when the latest block is exactly a day's start, ComputePool's
@@ -20,7 +20,7 @@ import (
 // ErrDayJustStarted, caches nothing, and answers with the contract's value from the next block on.
 func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
+	c := devnettest.Start(t)
 	user := c.NewKey()
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.Fund(userAddr, 1000)
@@ -68,7 +68,7 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 // TTL reads day d, the chain moves past the next day start, and the very next Day call answers d+1.
 func TestNewDayNoticedAtTheBoundary(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
+	c := devnettest.Start(t)
 	head, err := c.Client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
 	clock := time.Unix(int64(head.Time), 0)
