@@ -28,6 +28,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -238,8 +239,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		getJSON(t, srv.URL+"/v1/rejected", &rej)
 		require.Equal(t, "not_router_on_recheck", rej.Rejected[len(rej.Rejected)-1].Code)
 
-		metrics := string(getBytes(t, srv.URL+"/metrics"))
-		require.Contains(t, metrics, `keeper_rejected_records_total{reason="duplicate"} 1`)
+		metrics := promtest.Scrape(t, srv.URL+"/metrics")
+		require.Equal(t, 1.0, metrics.Counter(t, "keeper_rejected_records_total", "reason", "duplicate"))
 	})
 }
 

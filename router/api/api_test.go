@@ -17,9 +17,12 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
@@ -100,6 +103,7 @@ func (p *standIn) offer(price uint64) match.Offer {
 
 type env struct {
 	t       *testing.T
+	reg     *prometheus.Registry // the server's metrics
 	url     string
 	srv     *api.Server
 	db      *store.DB
@@ -130,17 +134,18 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	match.SortOffers(snap.Offers[modelID])
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
+	reg := prometheus.NewRegistry()
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret"}
 	if mod != nil {
 		mod(&cfg)
 	}
 	srv := api.New(cfg, fb,
-		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), nil, zaptest.NewLogger(t))
+		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	uk, _ := crypto.GenerateKey()
-	return &env{t: t, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk}
+	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk}
 }
 
 func (e *env) rfc(maxPrice uint64, maxSeconds uint32) eip712.RFC {
@@ -244,6 +249,26 @@ func getFeed(t *testing.T, e *env, after string) wire.SettlementPage {
 	var page wire.SettlementPage
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&page))
 	return page
+}
+
+// TestMetricsExposition: the router's metrics, as router/cmd/router serves them at /metrics, read back by
+// the Prometheus parser after an RFC that opened a session and one refused.
+func TestMetricsExposition(t *testing.T) {
+	p := newStandIn(t, 2)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
+	require.Equal(t, 200, code, string(b))
+	code, _ = e.post("/v1/rfc", []byte(`{"rfc":{}}`))
+	require.Equal(t, 400, code)
+
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(e.reg, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	f := promtest.Parse(t, rec.Body)
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", "ok"))
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", wire.CodeBadRequest))
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_liveness_probes_total", "result", "ok"))
+	require.EqualValues(t, 2, f.Histogram(t, "laketravis_router_request_seconds", "handler", "rfc").GetSampleCount())
+	require.Equal(t, 0.0, f.Counter(t, "laketravis_router_rfc_queued_total"))
 }
 
 func TestRFCRejections(t *testing.T) {
