@@ -209,10 +209,7 @@ func testRestartResumesPending(t *testing.T, dsn string) {
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 
 	first := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
-	sctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
-	_, err := first.Send(sctx, "restart", candidate(1))
-	cancel()
-	require.ErrorIs(t, err, context.DeadlineExceeded)
+	sendUntilStored(t, ctx, first, "restart", candidate(1))
 	stored, err := first.Lookup(ctx, "restart")
 	require.NoError(t, err)
 	require.Len(t, stored.Attempts, 1)
@@ -233,10 +230,7 @@ func testRestartResumesPending(t *testing.T, dsn string) {
 	// A new intent while an older one is still pending: the older one is driven to a block first.
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 	third := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
-	sctx, cancel = context.WithTimeout(ctx, 300*time.Millisecond)
-	_, err = third.Send(sctx, "older", candidate(3))
-	cancel()
-	require.Error(t, err)
+	sendUntilStored(t, ctx, third, "older", candidate(3))
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", true))
 	fourth := newManager(t, c, st, nil)
 	rc, err = fourth.Send(ctx, "newer", candidate(4))
@@ -306,6 +300,19 @@ func testNonceTaken(t *testing.T, dsn string) {
 	require.NoError(t, c.SendTransaction(ctx, tx))
 	require.ErrorIs(t, <-errc, txmgr.ErrNonceTaken)
 	_ = r
+}
+
+// sendUntilStored sends intent id through m and stops the Send (the process "dies") once the intent is
+// stored, before it can be mined: the broadcasts of m's backend never arrive.
+func sendUntilStored(t *testing.T, ctx context.Context, m *txmgr.Manager, id string, c txmgr.Candidate) {
+	t.Helper()
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() { _, err := m.Send(sctx, id, c); errc <- err }()
+	require.Eventually(t, func() bool { _, err := m.Lookup(ctx, id); return err == nil }, 30*time.Second, 10*time.Millisecond)
+	cancel()
+	require.ErrorIs(t, <-errc, context.Canceled)
 }
 
 func hashes(in *txmgr.Intent) []common.Hash {
