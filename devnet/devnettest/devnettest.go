@@ -131,6 +131,22 @@ func (c *Chain) NewKey() *ecdsa.PrivateKey {
 	return k
 }
 
+// NewVoter returns a fresh key with ETH for gas and mor MOR, delegated to itself: its votes count towards
+// the allowance once held at two day starts (WarpUntilVotesCount).
+func (c *Chain) NewVoter(mor int64) *ecdsa.PrivateKey {
+	c.T.Helper()
+	k := c.NewKey()
+	c.Fund(crypto.PubkeyToAddress(k.PublicKey), mor)
+	c.Delegate(k)
+	return k
+}
+
+// Delegate makes key's account delegate its votes to itself.
+func (c *Chain) Delegate(key *ecdsa.PrivateKey) {
+	c.T.Helper()
+	c.do(func(ctx context.Context) error { return c.Market.Delegate(ctx, key) })
+}
+
 // RegisterModel registers name:tag with builder and returns its id.
 func (c *Chain) RegisterModel(builder *ecdsa.PrivateKey, name, tag string, feeBps uint16) (id common.Hash) {
 	c.T.Helper()

@@ -21,10 +21,8 @@ import (
 func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	ctx := context.Background()
 	c := devnettest.Start(t)
-	user := c.NewKey()
+	user := c.NewVoter(1000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 1000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 
 	ps, err := c.Pool.PayoutStart(&bind.CallOpts{Context: ctx})
 	require.NoError(t, err)

@@ -37,10 +37,8 @@ func TestOnAnvil(t *testing.T) {
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
-	user := c.NewKey()
+	user := c.NewVoter(1000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 1000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 	c.WarpUntilVotesCount()
 
 	// Provider with a stand-in liveness endpoint signing with its registered signer key.

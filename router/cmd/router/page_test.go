@@ -73,10 +73,8 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// A user with MOR votes, counted from the next day's start.
-	user := c.NewKey()
+	user := c.NewVoter(2000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 2000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 	c.WarpUntilVotesCount()
 
 	// Two providers with liveness endpoints signing with their registered signer keys; two models.

@@ -115,7 +115,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	user := c.NewKey()
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	fund(userAddr, 2000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
+	c.Delegate(user)
 	c.WarpUntilVotesCount()
 
 	// The router, not on a devnet: its key is a keystore.
