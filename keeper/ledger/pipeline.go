@@ -1,3 +1,5 @@
+// This file is over 500 lines: the epoch state machine with its assembly, batch-file and recheck steps (to split by concern: issue 12 item 6).
+
 package ledger
 
 import (
@@ -67,23 +69,6 @@ func (l *Ledger) Step(ctx context.Context) error {
 		return nil
 	}
 	return l.Assemble(ctx)
-}
-
-// prune moves the feeds' settled cursors and, with a RecordRetention, forgets the sessions of epochs
-// claimable for that long (store.Prune).
-func (l *Ledger) prune(ctx context.Context) error {
-	before := int64(0)
-	if l.cfg.RecordRetention > 0 {
-		before = time.Now().Add(-l.cfg.RecordRetention).Unix()
-	}
-	p, err := l.store.Prune(ctx, before)
-	if err != nil {
-		return err
-	}
-	if p.Sessions > 0 || p.Records > 0 {
-		l.log.Info("settled sessions pruned (their batch files keep the records)", zap.Int64("sessions", p.Sessions), zap.Int64("records", p.Records))
-	}
-	return nil
 }
 
 // advance moves the in-flight epoch one state forward.
@@ -289,6 +274,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
 		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
 			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1, LastSeq: last}
+		if e.RejectedLast, err = tx.MaxRejected(ctx); err != nil { // the batch file lists the rejections up to here
+			return err
+		}
 		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
 			return err
 		}
@@ -388,6 +376,9 @@ type BatchFile struct {
 	Factor          BatchFactor       `json:"factor"`
 	Sessions        []json.RawMessage `json:"sessions"`
 	Leaves          []Leaf            `json:"leaves"`
+	// Rejected: the records refused since the previous epoch's assembly, each with its code and the
+	// record as the router served it (PROTOCOL §8 v2: the batch file lists what was not credited too).
+	Rejected []Rejected `json:"rejected"`
 }
 
 // BatchFactor is the pro-rata factor numerator/denominator: 1 when equal. Outstanding is what the epoch
@@ -417,12 +408,24 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		if err != nil {
 			return err
 		}
+		var rejAfter int64
+		if e.Number > 0 {
+			prev, err := tx.LiveEpoch(ctx, e.Number-1)
+			if err != nil {
+				return fmt.Errorf("ledger: epoch %d before %d: %w", e.Number-1, e.Number, err)
+			}
+			rejAfter = prev.RejectedLast
+		}
+		rejected, err := tx.RejectedRange(ctx, rejAfter, e.RejectedLast)
+		if err != nil {
+			return err
+		}
 		var carried uint256.Int
 		carried.Sub(&e.OwedTotal, &e.Delta)
-		bf = BatchFile{Version: 1, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
+		bf = BatchFile{Version: 2, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
 			Root: e.Root, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
-			Sessions: records, Leaves: leaves}
+			Sessions: records, Leaves: leaves, Rejected: rejected}
 		if bf.Sessions == nil {
 			bf.Sessions = []json.RawMessage{}
 		}
