@@ -21,4 +21,8 @@
 // branches on to fail over.
 //
 // No method here sends a transaction: the user's path has none.
+//
+// Files: rfc.go (step 1), router.go (the router's HTTP API), client.go (Open), session.go (a session, its
+// saved state), requests.go (step 2: authenticated provider requests, streams), close.go (step 3),
+// meter.go (what the session observes).
 package client

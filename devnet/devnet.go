@@ -1,5 +1,7 @@
 // Package devnet runs a local anvil chain and deploys the Lake Travis contracts onto it through the real
-// deploy script. Integration tests, `make devnet` and the demo use it; nothing in production imports it.
+// deploy script, and Market acts on the deployment (fund, register, bid, commit, move days). Integration
+// tests (through devnet/devnettest), `make devnet`, e2e and the demo use it; nothing in production imports
+// it.
 //
 // Raw private keys appear here on purpose: they are anvil's well-known development accounts, valid only on
 // a devnet (PROTOCOL §1).

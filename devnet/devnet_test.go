@@ -9,8 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/bindings/emissions"
-	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/devnet"
 )
 
@@ -38,16 +36,11 @@ func TestDeployAndEmissionVectors(t *testing.T) {
 	require.Equal(t, uint64(31337), dep.ChainID)
 	require.Equal(t, payoutStart, dep.PayoutStart)
 
-	client, err := anvil.Client(ctx)
+	m, err := devnet.NewMarket(ctx, anvil, dep)
 	require.NoError(t, err)
-	defer client.Close()
-	emAddr, err := dep.Address("Emissions")
-	require.NoError(t, err)
+	defer m.Close()
+	client, em, mor := m.Client, m.Emissions, m.Token
 	morAddr, err := dep.Address("MORToken")
-	require.NoError(t, err)
-	em, err := emissions.NewEmissions(emAddr, client)
-	require.NoError(t, err)
-	mor, err := mortoken.NewMORToken(morAddr, client)
 	require.NoError(t, err)
 
 	call := &bind.CallOpts{Context: ctx}

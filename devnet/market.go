@@ -280,3 +280,47 @@ func (m *Market) Mine(ctx context.Context, n int) error {
 func (m *Market) Warp(ctx context.Context, seconds uint64) error {
 	return m.Anvil.IncreaseTime(ctx, seconds)
 }
+
+// WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a
+// day's first second, whose day-start vote checkpoints are not final yet (ComputePool.DayNotStarted).
+func (m *Market) WarpIntoNextDay(ctx context.Context) error {
+	call := &bind.CallOpts{Context: ctx}
+	ps, err := m.Pool.PayoutStart(call)
+	if err != nil {
+		return fmt.Errorf("devnet: payoutStart: %w", err)
+	}
+	iv, err := m.Pool.Interval(call)
+	if err != nil {
+		return fmt.Errorf("devnet: interval: %w", err)
+	}
+	head, err := m.Client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	start, interval := ps.Uint64(), iv.Uint64()
+	next := start + ((head.Time-start)/interval+1)*interval
+	return m.Warp(ctx, next+10-head.Time)
+}
+
+// WarpUntilVotesCount moves the chain into the day after next, so that votes delegated now count towards
+// the allowance (PROTOCOL §4 v2: a vote counts once held at two day starts a day apart).
+func (m *Market) WarpUntilVotesCount(ctx context.Context) error {
+	if err := m.WarpIntoNextDay(ctx); err != nil {
+		return err
+	}
+	return m.WarpIntoNextDay(ctx)
+}
+
+// GrantRouterRole has the admin (anvil account 0 on a devnet) grant addr ROUTER_ROLE on the Marketplace.
+func (m *Market) GrantRouterRole(ctx context.Context, addr common.Address) error {
+	role, err := m.Marketplace.ROUTERROLE(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return fmt.Errorf("devnet: ROUTER_ROLE: %w", err)
+	}
+	if _, err := m.Send(ctx, GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.GrantRole(o, role, addr)
+	}); err != nil {
+		return fmt.Errorf("devnet: grant ROUTER_ROLE to %s: %w", addr, err)
+	}
+	return nil
+}

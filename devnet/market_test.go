@@ -13,13 +13,10 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
-	"github.com/laketravis/laketravis/bindings/emissions"
-	"github.com/laketravis/laketravis/bindings/marketplace"
-	"github.com/laketravis/laketravis/bindings/modelregistry"
-	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -31,41 +28,20 @@ import (
 func TestMarketCycle(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
-	require.NoError(t, err)
-	defer anvil.Close()
 	const day = 86400
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{
-		PayoutStart: uint64(time.Now().Unix()) - 10*day, DisputeWindow: 120,
-	})
-	require.NoError(t, err)
-	client, err := anvil.Client(ctx)
-	require.NoError(t, err)
-	defer client.Close()
-	mined := devnet.Mined(ctx, client)
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*day, DisputeWindow: 120})
+	dep, anvil := c.Deployment, c.Anvil
+	mined := devnet.Mined(ctx, c.Client)
 	call := &bind.CallOpts{Context: ctx}
-	addr := func(name string) common.Address {
-		a, err := dep.Address(name)
-		require.NoError(t, err)
-		return a
-	}
-	em, err := emissions.NewEmissions(addr("Emissions"), client)
-	require.NoError(t, err)
-	mor, err := mortoken.NewMORToken(addr("MORToken"), client)
-	require.NoError(t, err)
-	pool, err := computepool.NewComputePool(addr("ComputePool"), client)
-	require.NoError(t, err)
-	market, err := marketplace.NewMarketplace(addr("Marketplace"), client)
-	require.NoError(t, err)
-	registry, err := modelregistry.NewModelRegistry(addr("ModelRegistry"), client)
-	require.NoError(t, err)
+	addr := c.Addr
+	em, mor, pool, market, registry := c.Emissions, c.Token, c.Pool, c.Marketplace, c.Models
 
 	as := func(i int) *bind.TransactOpts { return devnet.Transactor(ctx, devnet.DevKey(i), dep.ChainID) }
 	account := func(i int) common.Address { return crypto.PubkeyToAddress(devnet.DevKey(i).PublicKey) }
 	admin, keeper, owner, signer, builder, capital, other := 0, 2, 3, 4, 6, 5, 7
 
 	// Emissions fund the pool (compute bucket) and the capital bucket.
-	_, err = mined(em.Release(as(admin)))
+	_, err := mined(em.Release(as(admin)))
 	require.NoError(t, err)
 	poolBal, err := mor.BalanceOf(call, addr("ComputePool"))
 	require.NoError(t, err)
@@ -269,4 +245,28 @@ func TestMarketHelpers(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, head.Number.Uint64()+4, after.Number.Uint64())
 	require.GreaterOrEqual(t, after.Time, head.Time+day)
+
+	// Day moves: into the next protocol day ten seconds past its start; votes count two day starts on.
+	today, err := m.Pool.CurrentDay(call)
+	require.NoError(t, err)
+	require.NoError(t, m.WarpIntoNextDay(ctx))
+	next, err := m.Pool.CurrentDay(call)
+	require.NoError(t, err)
+	require.Equal(t, today.Uint64()+1, next.Uint64())
+	start, err := m.Pool.DayStart(call, next)
+	require.NoError(t, err)
+	after, err = m.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, start.Uint64()+10, after.Time)
+	require.NoError(t, m.WarpUntilVotesCount(ctx))
+	later, err := m.Pool.CurrentDay(call)
+	require.NoError(t, err)
+	require.Equal(t, next.Uint64()+2, later.Uint64())
+
+	// Roles: the admin grants ROUTER_ROLE.
+	router := common.HexToAddress("0x00000000000000000000000000000000000f00d2")
+	require.NoError(t, m.GrantRouterRole(ctx, router))
+	isRouter, err := m.Marketplace.HasRole(call, ids.RouterRole, router)
+	require.NoError(t, err)
+	require.True(t, isRouter)
 }

@@ -17,7 +17,13 @@
 // Every process runs in its own process group with its output in a log file under Stack.LogDir;
 // Stack.Close stops them all (SIGTERM, then SIGKILL) and is safe to call on Ctrl-C.
 //
-// Devnet only: the router and keeper use anvil's development keys 1 and 2 (their on-chain roles in the
-// devnet parameters); providers, builder and user get fresh keys, funded from anvil account 0 (ETH) and
-// the capital bucket's recipient, anvil account 5 (MOR).
+// The chain is a devnet.Market (anvil, the deploy script, bindings; funding, roles and day moves are its
+// actions), embedded in the Stack. Devnet only: the router and keeper use anvil's development keys 1 and
+// 2 (their on-chain roles in the devnet parameters); providers, builder and user get fresh keys, funded
+// from anvil account 0 (ETH) and the capital bucket's recipient, anvil account 5 (MOR).
+//
+// Files: options.go (Options), stack.go (Start, Close, the Stack's types), setup.go (chain, model,
+// providers and user on-chain), services.go (the processes: routers, keeper, providers, gateway),
+// flow.go (what tests and the demo do through the stack), proc.go (process control), upstream.go (the
+// stand-in LLM), ipfs.go, demo.go, soak.go.
 package e2e

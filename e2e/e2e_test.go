@@ -90,7 +90,7 @@ func TestSessionSettles(t *testing.T) {
 	require.Equal(t, wantP.String(), sum.ClaimedProvider, "provider: seconds × price − builder fee")
 	require.Equal(t, wantB.String(), sum.ClaimedBuilder, "builder: the fee")
 	// The claims reached the accounts' MOR balances (the builder held none before).
-	bal, err := s.MOR.BalanceOf(&bind.CallOpts{Context: ctx}, s.Builder.Address)
+	bal, err := s.Token.BalanceOf(&bind.CallOpts{Context: ctx}, s.Builder.Address)
 	require.NoError(t, err)
 	require.Equal(t, wantB.String(), bal.String())
 

@@ -176,7 +176,7 @@ func (s *Stack) RouterUsed(ctx context.Context) (*big.Int, error) {
 
 // UserNonce is the user's transaction count on the chain now.
 func (s *Stack) UserNonce(ctx context.Context) (uint64, error) {
-	return s.Eth.NonceAt(ctx, s.User.Address, nil)
+	return s.Client.NonceAt(ctx, s.User.Address, nil)
 }
 
 // Credit splits a session's cost as the keeper must (PROTOCOL §8): provider and builder shares.
@@ -285,7 +285,7 @@ func (s *Stack) Settlement(ctx context.Context) ([]Epoch, []Claim, error) {
 	}
 	for it.Next() {
 		e := it.Event
-		r, err := s.Eth.TransactionReceipt(ctx, e.Raw.TxHash)
+		r, err := s.Client.TransactionReceipt(ctx, e.Raw.TxHash)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -302,11 +302,11 @@ func (s *Stack) Settlement(ctx context.Context) ([]Epoch, []Claim, error) {
 	}
 	for ci.Next() {
 		e := ci.Event
-		r, err := s.Eth.TransactionReceipt(ctx, e.Raw.TxHash)
+		r, err := s.Client.TransactionReceipt(ctx, e.Raw.TxHash)
 		if err != nil {
 			return nil, nil, err
 		}
-		tx, _, err := s.Eth.TransactionByHash(ctx, e.Raw.TxHash)
+		tx, _, err := s.Client.TransactionByHash(ctx, e.Raw.TxHash)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -240,9 +240,9 @@ func TestRouterReplicasFailover(t *testing.T) {
 	require.NoError(t, rows.Err())
 	topics, err := book.Topics()
 	require.NoError(t, err)
-	logs, err := s.Eth.FilterLogs(ctx, ethereum.FilterQuery{
+	logs, err := s.Client.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(s.Deployment.StartBlock), ToBlock: big.NewInt(cursor),
-		Addresses: []common.Address{s.addr("Marketplace"), s.addr("ModelRegistry"), s.addr("ComputePool")},
+		Addresses: []common.Address{s.Deployment.Contracts["Marketplace"], s.Deployment.Contracts["ModelRegistry"], s.Deployment.Contracts["ComputePool"]},
 		Topics:    [][]common.Hash{topics}})
 	require.NoError(t, err)
 	var want []string

@@ -135,6 +135,7 @@ type Options struct {
 	HeaderTimeout  time.Duration // response headers; default 5 s (TLS handshakes get at most 5 s too)
 	MaxHeaderBytes int64         // response headers; default 16 KiB
 	IdlePerHost    int           // kept-alive connections per host; default 2
+	IdleTotal      int           // kept-alive connections over all hosts; default 64
 }
 
 // Client returns an HTTP client that fetches only what p allows: every request's URL passes CheckURL,
@@ -155,6 +156,9 @@ func (p Policy) Client(o Options) *http.Client {
 	if o.IdlePerHost <= 0 {
 		o.IdlePerHost = 2
 	}
+	if o.IdleTotal <= 0 {
+		o.IdleTotal = 64
+	}
 	d := &net.Dialer{Timeout: o.DialTimeout, KeepAlive: 30 * time.Second,
 		Control: func(_, address string, _ syscall.RawConn) error {
 			ap, err := netip.ParseAddrPort(address)
@@ -169,7 +173,7 @@ func (p Policy) Client(o Options) *http.Client {
 		TLSHandshakeTimeout:    min(o.HeaderTimeout, 5*time.Second),
 		ResponseHeaderTimeout:  o.HeaderTimeout,
 		MaxResponseHeaderBytes: o.MaxHeaderBytes,
-		MaxIdleConns:           64,
+		MaxIdleConns:           o.IdleTotal,
 		MaxIdleConnsPerHost:    o.IdlePerHost,
 		IdleConnTimeout:        60 * time.Second,
 		ForceAttemptHTTP2:      true,

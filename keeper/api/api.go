@@ -47,6 +47,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
 	mux.HandleFunc("GET /v1/rejected", s.rejected)
 	mux.HandleFunc("GET /v1/epochs", s.epochs)
+	mux.HandleFunc("GET /v1/feeds", s.feeds)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		if _, err := s.ledger.Epochs(r.Context()); err != nil {
 			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "database: %v", err))
@@ -181,6 +182,20 @@ func (s *Server) epochs(w http.ResponseWriter, r *http.Request) {
 			TxHash: e.TxHash, ClaimableAt: e.ClaimableAt, Claims: e.Claims}
 	}
 	wire.WriteJSON(w, http.StatusOK, map[string]any{"epochs": out})
+}
+
+// feeds: GET /v1/feeds — where the keeper stands in each router's settlement feed (wire.KeeperFeeds).
+func (s *Server) feeds(w http.ResponseWriter, r *http.Request) {
+	list, err := s.ledger.Feeds(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	out := wire.KeeperFeeds{Feeds: make([]wire.KeeperFeed, len(list))}
+	for i, f := range list {
+		out.Feeds[i] = wire.KeeperFeed{URL: f.URL, Cursor: f.Cursor, Settled: f.Settled}
+	}
+	wire.WriteJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) fail(w http.ResponseWriter, err error) {

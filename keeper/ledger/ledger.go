@@ -65,8 +65,8 @@ type Config struct {
 	ClaimThreshold uint256.Int // only accounts owed at least this much (wei)
 	MaxClaimBatch  int         // at most this many accounts per claimMany (default 200)
 
-	// RecordRetention: the records of sessions whose epoch has been claimable this long leave the
-	// database (their batch file keeps them); 0 keeps them for ever.
+	// RecordRetention: the sessions whose epoch has been claimable this long leave the database (their
+	// records stay in the batch file; their ids stay to refuse them as duplicates); 0 keeps them for ever.
 	RecordRetention time.Duration
 }
 
@@ -148,6 +148,9 @@ func (l *Ledger) Run(ctx context.Context) error {
 
 // EpochRow is one row of the epochs table.
 type EpochRow = store.Epoch
+
+// Feeds returns where the keeper stands in each router's feed (store.Prune moves the settled cursors).
+func (l *Ledger) Feeds(ctx context.Context) ([]store.FeedState, error) { return l.store.Feeds(ctx) }
 
 // Epochs returns the live epochs, by number.
 func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {

@@ -56,14 +56,8 @@ func (l *Ledger) Step(ctx context.Context) error {
 	if err := l.claims(ctx); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
-	if l.cfg.RecordRetention > 0 {
-		n, err := l.store.PruneRecords(ctx, time.Now().Add(-l.cfg.RecordRetention).Unix())
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			l.log.Info("settled session records pruned (their batch files keep them)", zap.Int64("records", n))
-		}
+	if err := l.prune(ctx); err != nil {
+		return err
 	}
 	last := time.Time{}
 	if n := len(epochs); n > 0 {
@@ -73,6 +67,23 @@ func (l *Ledger) Step(ctx context.Context) error {
 		return nil
 	}
 	return l.Assemble(ctx)
+}
+
+// prune moves the feeds' settled cursors and, with a RecordRetention, forgets the sessions of epochs
+// claimable for that long (store.Prune).
+func (l *Ledger) prune(ctx context.Context) error {
+	before := int64(0)
+	if l.cfg.RecordRetention > 0 {
+		before = time.Now().Add(-l.cfg.RecordRetention).Unix()
+	}
+	p, err := l.store.Prune(ctx, before)
+	if err != nil {
+		return err
+	}
+	if p.Sessions > 0 || p.Records > 0 {
+		l.log.Info("settled sessions pruned (their batch files keep the records)", zap.Int64("sessions", p.Sessions), zap.Int64("records", p.Records))
+	}
+	return nil
 }
 
 // advance moves the in-flight epoch one state forward.

@@ -54,16 +54,24 @@ type Rejected struct {
 	At        int64           `json:"at,string"`
 }
 
-// MaxSeq returns the largest stored session seq (0 if none).
+// MaxSeq returns the largest session seq in use (0 if none): the largest stored, or the last one a live
+// epoch credits (its sessions may have been pruned since).
 func (t *Tx) MaxSeq(ctx context.Context) (int64, error) {
-	var seq int64
-	err := t.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM sessions`).Scan(&seq)
-	return seq, err
+	var seq, credited int64
+	err := t.queryRow(ctx, `SELECT COALESCE((SELECT MAX(seq) FROM sessions), 0), `+creditedThrough).Scan(&seq, &credited)
+	return max(seq, credited), err
 }
 
 // InsertSession stores s (with its seq) and its record; stored is false, and nothing is written, when a
-// session with its id is stored already.
+// session with its id is stored already, or was and has been pruned since (settled_ids).
 func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err error) {
+	var pruned bool
+	if err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM settled_ids WHERE session_id = ?)`, s.ID.Hex()).Scan(&pruned); err != nil {
+		return false, fmt.Errorf("store: settled session %s: %w", s.ID, err)
+	}
+	if pruned {
+		return false, nil
+	}
 	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, feed, cursor, provider, builder, fee_bps, price,
 		seconds, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING`,
 		s.ID.Hex(), s.Seq, s.Feed, s.Cursor, s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
@@ -80,10 +88,15 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) (stored bool, err er
 	return true, nil
 }
 
-// SessionFeed returns the feed session id was stored from, or ErrNotFound.
+// PrunedFeed is what SessionFeed names for a session whose row was pruned (its feed is not kept).
+const PrunedFeed = "(settled and pruned)"
+
+// SessionFeed returns the feed session id was stored from (PrunedFeed once its row was pruned), or
+// ErrNotFound.
 func (t *Tx) SessionFeed(ctx context.Context, id common.Hash) (string, error) {
 	var feed string
-	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ?`, id.Hex()).Scan(&feed)
+	err := t.queryRow(ctx, `SELECT feed FROM sessions WHERE session_id = ?
+		UNION ALL SELECT ? FROM settled_ids WHERE session_id = ?`, id.Hex(), PrunedFeed, id.Hex()).Scan(&feed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
@@ -307,34 +320,15 @@ func (t *Tx) SetCursor(ctx context.Context, feed, cursor string) error {
 	return err
 }
 
-// PruneRecords deletes the stored records of the sessions credited by epochs that became claimable
-// before the unix time before, and returns how many it deleted. Those records are published in the
-// epochs' batch files, which stay as files (the root commits to them); nothing reads them from the
-// database again: batch files are written before an epoch is committed, and rechecks only concern
-// uncredited sessions. The narrow session rows stay: they refuse a session billed twice.
-func (s *Store) PruneRecords(ctx context.Context, before int64) (int64, error) {
-	var n int64
-	err := s.InTx(ctx, func(t *Tx) error {
-		res, err := t.exec(ctx, `DELETE FROM session_records WHERE seq <= (SELECT COALESCE(MAX(last_seq), 0) FROM epochs
-			WHERE state = ? AND claimable_at < ?)`, StateClaimable, before)
-		if err != nil {
-			return fmt.Errorf("store: prune records: %w", err)
-		}
-		n, _ = res.RowsAffected()
-		return nil
-	})
-	return n, err
-}
-
 // Counts is how many rows the session tables hold (for tests and operators).
 type Counts struct {
-	Sessions, Records, Recheck int64
+	Sessions, Records, Recheck, SettledIDs int64
 }
 
 // Count counts the rows of the session tables.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
 	var c Counts
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM session_records),
-		(SELECT COUNT(*) FROM sessions WHERE recheck = 1)`).Scan(&c.Sessions, &c.Records, &c.Recheck)
+		(SELECT COUNT(*) FROM sessions WHERE recheck = 1), (SELECT COUNT(*) FROM settled_ids)`).Scan(&c.Sessions, &c.Records, &c.Recheck, &c.SettledIDs)
 	return c, err
 }

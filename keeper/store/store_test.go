@@ -282,38 +282,96 @@ func TestConcurrentTransactions(t *testing.T) {
 
 func feedName(a, b int) string { return fmt.Sprintf("http://r%d/%d", a, b) }
 
-// TestPruneRecords: the records of sessions whose epoch has been claimable for the retention window
-// leave the database, the session rows (which refuse a second billing) and every other record stay.
-func TestPruneRecords(t *testing.T) {
+// TestPrune: the sessions of epochs claimable for the retention window leave the database (records and
+// rows), the uncredited ones stay; a pruned session inserted again is still refused as a duplicate and its
+// seq is never given again; each feed's settled cursor follows what claimable epochs credit.
+func TestPrune(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		ctx, st := open(t, dsn)
+		session := func(seq int64, feed string) *store.Session {
+			return &store.Session{Seq: seq, ID: common.BigToHash(big.NewInt(seq)), Feed: feed, Cursor: fmt.Sprint(seq * 10), Record: []byte(`{"s":1}`)}
+		}
 		var id int64
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
 			for seq := int64(1); seq <= 3; seq++ {
-				if _, err := tx.InsertSession(ctx, &store.Session{Seq: seq, ID: common.BigToHash(big.NewInt(seq)), Record: []byte(`{"s":1}`)}); err != nil {
+				if _, err := tx.InsertSession(ctx, session(seq, "http://a")); err != nil {
 					return err
 				}
+			}
+			if _, err := tx.InsertSession(ctx, session(4, "http://b")); err != nil {
+				return err
+			}
+			if err := tx.SetCursor(ctx, "http://a", "35"); err != nil { // a rejected record at 35
+				return err
+			}
+			if err := tx.SetCursor(ctx, "http://b", "40"); err != nil {
+				return err
 			}
 			id, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 0, State: store.StateAssembled, Sessions: 2, FirstSeq: 1, LastSeq: 2}, nil)
 			return err
 		}))
-		prune := func(before int64) int64 {
-			n, err := st.PruneRecords(ctx, before)
+		prune := func(before int64) store.Pruned {
+			p, err := st.Prune(ctx, before)
 			require.NoError(t, err)
-			return n
+			return p
+		}
+		settled := func() map[string]string {
+			fs, err := st.Feeds(ctx)
+			require.NoError(t, err)
+			out := map[string]string{}
+			for _, f := range fs {
+				out[f.URL] = f.Cursor + "/" + f.Settled
+			}
+			return out
 		}
 		require.Zero(t, prune(1000), "not claimable yet: kept")
+		require.Equal(t, map[string]string{"http://a": "35/", "http://b": "40/"}, settled(), "nothing settled")
 		require.NoError(t, st.MarkConfirmed(ctx, id, 100, common.Hash{1}, 7))
 		require.Zero(t, prune(1000), "confirmed, not claimable: kept")
 		require.NoError(t, st.MarkClaimable(ctx, id, ""))
 		require.Zero(t, prune(100), "claimable within the window: kept")
-		require.Equal(t, int64(2), prune(101))
+		require.Equal(t, map[string]string{"http://a": "35/20", "http://b": "40/"}, settled(),
+			"feed a settled through its session at cursor 20 (30 is not credited yet); b not at all")
+		require.Equal(t, store.Pruned{Sessions: 2, Records: 2}, prune(101))
 		c, err := st.Count(ctx)
 		require.NoError(t, err)
-		require.Equal(t, store.Counts{Sessions: 3, Records: 1}, c)
+		require.Equal(t, store.Counts{Sessions: 2, Records: 2, SettledIDs: 2}, c)
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			recs, err := tx.Records(ctx, 1, 3)
-			require.Len(t, recs, 1, "the uncredited session's record stays")
+			recs, err := tx.Records(ctx, 1, 4)
+			require.Len(t, recs, 2, "the uncredited sessions' records stay")
+			return err
+		}))
+
+		// Fed again (any feed, a new seq): refused, named as pruned; the seq counter never goes back.
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			s := session(9, "http://b")
+			s.ID = common.BigToHash(big.NewInt(1))
+			stored, err := tx.InsertSession(ctx, s)
+			require.NoError(t, err)
+			require.False(t, stored, "a pruned session is still a duplicate")
+			feed, err := tx.SessionFeed(ctx, s.ID)
+			require.NoError(t, err)
+			require.Equal(t, store.PrunedFeed, feed)
+			return nil
+		}))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			seq, err := tx.MaxSeq(ctx)
+			require.Equal(t, int64(4), seq)
+			return err
+		}))
+
+		// A second epoch credits 3 and 4: both feeds settled through what they gave, a's rejected tail included.
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+			id, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 1, State: store.StateAssembled, Sessions: 2, FirstSeq: 3, LastSeq: 4}, nil)
+			return err
+		}))
+		require.NoError(t, st.MarkConfirmed(ctx, id, 200, common.Hash{2}, 8))
+		require.NoError(t, st.MarkClaimable(ctx, id, ""))
+		require.Equal(t, store.Pruned{Sessions: 2, Records: 2}, prune(201))
+		require.Equal(t, map[string]string{"http://a": "35/35", "http://b": "40/40"}, settled())
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			seq, err := tx.MaxSeq(ctx)
+			require.Equal(t, int64(4), seq, "no session left: the epochs still count")
 			return err
 		}))
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
@@ -73,7 +74,8 @@ func walletVectors() []walletVector {
 // ethers' Wallet.signTypedData and viem's account.signTypedData (the repo's pinned npm copies, through
 // testdata/jssign.mjs), give our own signatures byte for byte.
 func TestJSWalletsSignatureMatch(t *testing.T) {
-	root := repoRoot(t)
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
 	for _, pkg := range []string{"ethers", "viem"} {
 		if _, err := os.Stat(filepath.Join(root, "node_modules", pkg, "package.json")); err != nil {
 			t.Fatalf("%s is not installed in %s/node_modules (%v): run `make setup`", pkg, root, err)
@@ -111,7 +113,8 @@ func TestJSWalletsSignatureMatch(t *testing.T) {
 // TestCastSignatureMatches: the typed-data document this package produces, signed by an independent
 // wallet implementation (Foundry cast), recovers to the signer and equals our own signature byte for byte.
 func TestCastSignatureMatches(t *testing.T) {
-	root := repoRoot(t)
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
 	key := anvilKey(t)
 	want := common.HexToAddress(anvilAddress)
 	dir := t.TempDir()

@@ -20,27 +20,9 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
-
-// repoRoot walks up from the test's working directory to the directory holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 // randomEntries returns n entries with distinct random accounts and amounts biased to the edges.
 func randomEntries(seed uint64, n int) []merkle.Entry {
@@ -106,7 +88,8 @@ func runOZ(t *testing.T, root string, entries []merkle.Entry) ozOutput {
 // TestMatchesOpenZeppelin: for random sets of several sizes (odd, even, powers of two and their
 // neighbours), root, every proof and the whole dump equal the JavaScript library's.
 func TestMatchesOpenZeppelin(t *testing.T) {
-	root := repoRoot(t)
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
 	for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 100, 1000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			entries := randomEntries(uint64(n), n)

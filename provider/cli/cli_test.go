@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/provider/cli"
-	"github.com/laketravis/laketravis/provider/internal/devchain"
 )
 
 type runner struct {
@@ -53,10 +53,8 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
-	depFile := filepath.Join(dir, "deployment.json")
-	c, err := devchain.Start(ctx, time.Hour, depFile)
-	require.NoError(t, err)
-	defer c.Close()
+	c := devnettest.StartReleased(t, devnet.DeployOptions{})
+	depFile := c.DeploymentFile()
 	pw := filepath.Join(dir, "pw")
 	require.NoError(t, os.WriteFile(pw, []byte("correct horse\n"), 0o600))
 	r := &runner{t: t, base: []string{"--rpc", c.Anvil.URL, "--deployment", depFile, "--keys-dir", filepath.Join(dir, "keys"), "--password-file", pw}}
@@ -94,8 +92,7 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	r.fails("already registered", "register", "--endpoint", "http://127.0.0.1:8080", "--stake", "100MOR")
 
 	// Bids.
-	_, err = c.RegisterModel(ctx, devnet.DevKey(7), "llama", "q4", 500)
-	require.NoError(t, err)
+	c.RegisterModel(devnet.DevKey(7), "llama", "q4", 500)
 	r.fails("model not registered", "bid", "set", "--model", "unknown:v1", "--price", "0.001MOR/s")
 	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "100000000")
 	r.fails("price out of bounds", "bid", "set", "--model", "llama:q4", "--price", "2MOR/s")

@@ -19,10 +19,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/contenthash"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/cli"
-	"github.com/laketravis/laketravis/provider/internal/devchain"
 	"github.com/laketravis/laketravis/provider/ipfs"
 	"github.com/laketravis/laketravis/provider/models"
 )
@@ -83,10 +83,8 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
-	depFile := filepath.Join(dir, "deployment.json")
-	c, err := devchain.Start(ctx, time.Hour, depFile)
-	require.NoError(t, err)
-	defer c.Close()
+	c := devnettest.StartReleased(t, devnet.DeployOptions{})
+	depFile := c.DeploymentFile()
 	nodes := swarm(t, ctx, 3)
 	builder, second, third := nodes[0], nodes[1], nodes[2]
 	require.NoError(t, second.Connect(ctx, builder.Addrs[0]))

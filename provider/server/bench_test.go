@@ -5,16 +5,11 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"runtime/metrics"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
-	"go.uber.org/zap"
-
-	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/provider/server"
 )
 
@@ -35,26 +30,12 @@ import (
 // The request signature is made before the clock starts (it is the client's cost); its verification is
 // the proxy's and is timed.
 func BenchmarkProxyOverhead(b *testing.B) {
-	up := newUpstream(b)
-	routerKey, _ := crypto.GenerateKey()
-	ownerKey, _ := crypto.GenerateKey()
-	signerKey, _ := crypto.GenerateKey()
-	owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
-	d := eip712.NewDomain(31337, crypto.PubkeyToAddress(routerKey.PublicKey))
-	s, err := server.New(server.Config{Domain: d, Provider: owner, SignerKey: signerKey,
-		Routers:     staticRouters{crypto.PubkeyToAddress(routerKey.PublicKey): true},
-		UpstreamURL: up.URL + "/v1", Models: []server.Model{{Name: "bench:v1", Upstream: "bench", MaxConcurrency: 64}},
-		Logger: zap.NewNop()})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
+	p := newOffChainProvider(b, server.Model{Name: "bench:v1", Upstream: "bench", MaxConcurrency: 64}, nil)
+	up := p.up
 	// One client for both paths, kept alive, no compression.
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
 	defer hc.CloseIdleConnections()
-	user, _ := crypto.GenerateKey()
-	c := newClient(b, d, ts.URL, user, newTicket(owner, crypto.PubkeyToAddress(user.PublicKey), "bench:v1", 1<<30, time.Now().Add(time.Hour)), routerKey)
+	c := p.session(b, "bench:v1", p.routerKey)
 	body := `{"model":"bench:v1","stream":true,"messages":[{"role":"user","content":"hi"}]}`
 	directBody := []byte(`{"model":"bench","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}`)
 	direct := func() *http.Request {

@@ -15,10 +15,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
-	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/ratelimit"
-	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -40,30 +38,14 @@ type floodRig struct {
 }
 
 func newFloodRig(tb testing.TB, ipRate, userRate ratelimit.Rate) *floodRig {
-	up := newUpstream(tb)
-	routerKey, _ := crypto.GenerateKey()
-	ownerKey, _ := crypto.GenerateKey()
-	signerKey, _ := crypto.GenerateKey()
-	owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
-	d := eip712.NewDomain(31337, crypto.PubkeyToAddress(routerKey.PublicKey))
-	s, err := server.New(server.Config{Domain: d, Provider: owner, SignerKey: signerKey,
-		Routers:     staticRouters{crypto.PubkeyToAddress(routerKey.PublicKey): true},
-		UpstreamURL: up.URL + "/v1", Models: []server.Model{{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 64}},
-		RateIP:   ratelimit.New(ipRate),
-		RateUser: ratelimit.New(userRate),
-		Logger:   zap.NewNop()})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ts := httptest.NewServer(s.Handler())
-	tb.Cleanup(ts.Close)
-	user, _ := crypto.GenerateKey()
-	honest := newClient(tb, d, ts.URL, user, newTicket(owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 1<<30, time.Now().Add(time.Hour)), routerKey)
+	p := newOffChainProvider(tb, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 64}, func(c *server.Config) {
+		c.RateIP, c.RateUser = ratelimit.New(ipRate), ratelimit.New(userRate)
+	})
 	mallory, _ := crypto.GenerateKey()
-	forged := newClient(tb, d, ts.URL, mallory, newTicket(owner, crypto.PubkeyToAddress(mallory.PublicKey), "fast:v1", 1<<30, time.Now().Add(time.Hour)), mallory)
 	hc := clientFrom("127.0.0.2", 1)
 	tb.Cleanup(hc.CloseIdleConnections)
-	return &floodRig{ts: ts, honest: honest, hc: hc, forged: forged.header}
+	return &floodRig{ts: p.ts, honest: p.session(tb, "fast:v1", p.routerKey), hc: hc,
+		forged: p.session(tb, "fast:v1", mallory).header}
 }
 
 const chatBody = `{"model":"fast:v1","messages":[{"role":"user","content":"hi"}]}`

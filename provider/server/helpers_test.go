@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -239,4 +240,47 @@ func encodeHeader(t testing.TB, st eip712.SignedSessionTicket) string {
 		t.Fatal(err)
 	}
 	return base64.RawURLEncoding.EncodeToString(raw)
+}
+
+// offChainProvider is a provider with fresh keys in front of the stand-in upstream, whose one router is a
+// stand-in key (staticRouters: no chain): the flood rig and the proxy benchmark run on it.
+type offChainProvider struct {
+	ts        *httptest.Server
+	up        *upstream
+	domain    *eip712.Domain
+	owner     common.Address
+	routerKey *ecdsa.PrivateKey
+}
+
+// newOffChainProvider starts it serving model (upstream name model.Upstream); mod, when set, changes the
+// configuration first (rate limits).
+func newOffChainProvider(tb testing.TB, model server.Model, mod func(*server.Config)) *offChainProvider {
+	tb.Helper()
+	p := &offChainProvider{up: newUpstream(tb)}
+	p.routerKey, _ = crypto.GenerateKey()
+	ownerKey, _ := crypto.GenerateKey()
+	signerKey, _ := crypto.GenerateKey()
+	p.owner = crypto.PubkeyToAddress(ownerKey.PublicKey)
+	p.domain = eip712.NewDomain(31337, crypto.PubkeyToAddress(p.routerKey.PublicKey))
+	cfg := server.Config{Domain: p.domain, Provider: p.owner, SignerKey: signerKey,
+		Routers:     staticRouters{crypto.PubkeyToAddress(p.routerKey.PublicKey): true},
+		UpstreamURL: p.up.URL + "/v1", Models: []server.Model{model}, Logger: zap.NewNop()}
+	if mod != nil {
+		mod(&cfg)
+	}
+	s, err := server.New(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p.ts = httptest.NewServer(s.Handler())
+	tb.Cleanup(p.ts.Close)
+	return p
+}
+
+// session is a fresh user's client of an hour-long session on model whose ticket ticketKey signed: the
+// stand-in router's key for an honest session, any other for a forged one.
+func (p *offChainProvider) session(tb testing.TB, model string, ticketKey *ecdsa.PrivateKey) *client {
+	user, _ := crypto.GenerateKey()
+	tk := newTicket(p.owner, crypto.PubkeyToAddress(user.PublicKey), model, 1<<30, time.Now().Add(time.Hour))
+	return newClient(tb, p.domain, p.ts.URL, user, tk, ticketKey)
 }

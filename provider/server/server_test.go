@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,96 +17,9 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
-	"github.com/laketravis/laketravis/provider/internal/devchain"
-	"github.com/laketravis/laketravis/provider/market"
-	"github.com/laketravis/laketravis/provider/roles"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/provider/server"
 )
-
-// testEnv is one anvil chain shared by the tests of this package: provider owner = anvil account 3
-// (registered, signer = account 4), router = account 1 (ROUTER_ROLE from the deploy script).
-var (
-	envOnce sync.Once
-	shared  *testEnv
-	envErr  error
-)
-
-type testEnv struct {
-	chain   *devnet.Market
-	market  *market.Market
-	domain  *eip712.Domain
-	owner   common.Address
-	routers server.RouterAuthority
-}
-
-func setup(t *testing.T) *testEnv {
-	t.Helper()
-	envOnce.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-		defer cancel()
-		c, err := devchain.Start(ctx, time.Hour, "")
-		if err != nil {
-			envErr = err
-			return
-		}
-		m, err := market.New(c.Client, c.Deployment)
-		if err != nil {
-			envErr = err
-			return
-		}
-		ownerKey, signerKey := devnet.DevKey(3), devnet.DevKey(4)
-		owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
-		if envErr = c.FundMOR(ctx, owner, devnet.MOR(200)); envErr != nil {
-			return
-		}
-		_, envErr = m.Register(ctx, &market.Sender{Key: ownerKey}, market.RegisterOptions{
-			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devnet.MOR(100)})
-		if envErr != nil {
-			return
-		}
-		shared = &testEnv{chain: c, market: m, domain: eip712.NewDomain(c.Deployment.ChainID, m.MarketplaceAddr),
-			owner: owner, routers: roles.NewCache(m, 0, 0)}
-	})
-	if envErr != nil {
-		t.Fatalf("anvil setup: %v", envErr)
-	}
-	return shared
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if shared != nil {
-		shared.chain.Close()
-	}
-	os.Exit(code)
-}
-
-var models = []server.Model{
-	{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8},
-	{Name: "nousage:v1", Upstream: "nousage", MaxConcurrency: 8},
-	{Name: "slow:v1", Upstream: "slow", MaxConcurrency: 1},
-	{Name: "err429:v1", Upstream: "err429"},
-	{Name: "err503:v1", Upstream: "err503"},
-}
-
-func newServer(t *testing.T, e *testEnv, up *upstream, mod func(*server.Config)) (*server.Server, *httptest.Server) {
-	cfg := server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
-		UpstreamURL: up.URL + "/v1", Models: models, Logger: zaptest.NewLogger(t), IdleTimeout: time.Hour}
-	if mod != nil {
-		mod(&cfg)
-	}
-	s, err := server.New(cfg)
-	require.NoError(t, err)
-	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(ts.Close)
-	return s, ts
-}
-
-func (e *testEnv) client(t *testing.T, ts *httptest.Server, model string, maxSeconds uint32) *client {
-	user, _ := crypto.GenerateKey()
-	tk := newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), model, maxSeconds, time.Now().Add(time.Hour))
-	return newClient(t, e.domain, ts.URL, user, tk, devnet.DevKey(1))
-}
 
 func TestNonStreamingAndMetering(t *testing.T) {
 	e := setup(t)
@@ -490,21 +400,8 @@ func TestSessionKeySigns(t *testing.T) {
 func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 	e := setup(t)
 	_, ts := newServer(t, e, newUpstream(t), nil)
-	for _, tc := range []struct {
-		method, path string
-		status       int
-		code         string
-	}{
-		{"GET", "/v1/chat/completions", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
-		{"DELETE", "/v1/models", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
-		{"POST", "/v1/embeddings", http.StatusNotFound, wire.CodeNotFound},
-	} {
-		req, err := http.NewRequest(tc.method, ts.URL+tc.path, nil)
-		require.NoError(t, err)
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		status, code, _ := errorOf(t, resp)
-		require.Equal(t, tc.status, status, "%s %s", tc.method, tc.path)
-		require.Equal(t, tc.code, code, "%s %s", tc.method, tc.path)
-	}
+	wiretest.RequireEnvelopes(t, ts.URL,
+		wiretest.NotAllowed("GET", "/v1/chat/completions", "POST"),
+		wiretest.NotAllowed("DELETE", "/v1/models", "GET, HEAD"),
+		wiretest.NotFound("POST", "/v1/embeddings"))
 }

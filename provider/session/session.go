@@ -36,8 +36,12 @@ type Table struct {
 	now func() time.Time
 
 	mu       sync.Mutex
-	sessions map[common.Hash]*state
-	slots    map[common.Hash]*slot
+	sessions map[common.Hash]*state // open sessions
+	// closed keeps, of each closed session, only what refusing its ticket again needs: the ticket's
+	// notAfter, after which the ticket is void anyway and the id is forgotten (CloseIdle). The usage and
+	// the ticket went out with the close report; a session's full state is dropped when it closes.
+	closed map[common.Hash]uint64
+	slots  map[common.Hash]*slot
 }
 
 type slot struct{ used, max int }
@@ -49,7 +53,6 @@ type state struct {
 	lastSeq      uint64
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
-	closed       bool
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -57,7 +60,7 @@ func New(maxConcurrency map[common.Hash]int, now func() time.Time) *Table {
 	if now == nil {
 		now = time.Now
 	}
-	t := &Table{now: now, sessions: map[common.Hash]*state{}, slots: map[common.Hash]*slot{}}
+	t := &Table{now: now, sessions: map[common.Hash]*state{}, closed: map[common.Hash]uint64{}, slots: map[common.Hash]*slot{}}
 	for id, n := range maxConcurrency {
 		t.slots[id] = &slot{max: n}
 	}
@@ -104,15 +107,15 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
 	}
+	if _, closed := t.closed[ticket.SessionID]; closed {
+		return nil, ErrClosed
+	}
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
 		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return nil, ErrTicketMismatch
-	}
-	if s.closed {
-		return nil, ErrClosed
 	}
 	if seq <= s.lastSeq {
 		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -145,15 +148,15 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if _, ok := t.slots[ticket.ModelID]; !ok {
 		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
 	}
+	if _, closed := t.closed[ticket.SessionID]; closed {
+		return ErrClosed
+	}
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
 		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return ErrTicketMismatch
-	}
-	if s.closed {
-		return ErrClosed
 	}
 	if seq <= s.lastSeq {
 		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -201,14 +204,14 @@ type Snapshot struct {
 	Usage           Usage
 }
 
-// Usage returns the metered usage of a session.
+// Usage returns the metered usage of an open session. Errors: ErrClosed, ErrUnknownSession.
 func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	s, ok := t.sessions[id]
-	if !ok {
-		return Snapshot{}, ErrUnknownSession
+	s, err := t.open(id)
+	if err != nil {
+		return Snapshot{}, err
 	}
 	return Snapshot{s.ticket, s.ticketSig, s.usage(now)}, nil
 }
@@ -219,19 +222,35 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	s, ok := t.sessions[id]
-	if !ok {
-		return Snapshot{}, ErrUnknownSession
-	}
-	if s.closed {
-		return Snapshot{}, ErrClosed
+	s, err := t.open(id)
+	if err != nil {
+		return Snapshot{}, err
 	}
 	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now)}
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
-	s.closed = true
+	t.retire(id, s)
 	return snap, nil
+}
+
+// open returns the open session id (under t.mu). Errors: ErrClosed, ErrUnknownSession.
+func (t *Table) open(id common.Hash) (*state, error) {
+	if _, closed := t.closed[id]; closed {
+		return nil, ErrClosed
+	}
+	s, ok := t.sessions[id]
+	if !ok {
+		return nil, ErrUnknownSession
+	}
+	return s, nil
+}
+
+// retire closes session id (under t.mu): its state goes, its id stays until the ticket expires. A request
+// still in flight ends on the state it holds.
+func (t *Table) retire(id common.Hash, s *state) {
+	delete(t.sessions, id)
+	t.closed[id] = s.ticket.NotAfter
 }
 
 // CloseIdle closes and returns the open sessions with no request in flight that have been idle for
@@ -241,19 +260,18 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	for id, notAfter := range t.closed {
+		if uint64(now.Unix()) > notAfter {
+			delete(t.closed, id)
+		}
+	}
 	var out []Snapshot
 	for id, s := range t.sessions {
 		expired := uint64(now.Unix()) > s.ticket.NotAfter
-		if s.closed {
-			if expired {
-				delete(t.sessions, id)
-			}
-			continue
-		}
 		if s.meter.Open() > 0 || (!expired && now.Sub(s.lastActivity) < idle) {
 			continue
 		}
-		s.closed = true
+		t.retire(id, s)
 		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
 	}
 	return out
@@ -265,11 +283,9 @@ func (t *Table) CloseAll() []Snapshot {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var out []Snapshot
-	for _, s := range t.sessions {
-		if !s.closed {
-			s.closed = true
-			out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
-		}
+	for id, s := range t.sessions {
+		t.retire(id, s)
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
 	}
 	return out
 }
@@ -292,11 +308,13 @@ func (t *Table) Capacity(model common.Hash) (free, total int) {
 func (t *Table) Open() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	n := 0
-	for _, s := range t.sessions {
-		if !s.closed {
-			n++
-		}
-	}
-	return n
+	return len(t.sessions)
+}
+
+// Held returns how many sessions the table holds: open, and closed ones remembered until their ticket
+// expires.
+func (t *Table) Held() (open, closed int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.sessions), len(t.closed)
 }

@@ -135,4 +135,46 @@ func TestCloseIdle(t *testing.T) {
 	if _, err := tab.Usage(idle.SessionID); !errors.Is(err, ErrUnknownSession) {
 		t.Fatalf("expired closed session still held: %v", err)
 	}
+	if open, closed := tab.Held(); open != 0 || closed != 0 {
+		t.Fatalf("held after every ticket expired: %d open, %d closed", open, closed)
+	}
+}
+
+// TestClosedSessionKeepsOnlyItsID: a closed session's state leaves the table at once (only its id and
+// ticket expiry stay), and the id alone refuses the ticket again — a request, a touch, a usage read and a
+// second close — until the ticket expires.
+func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tk := ticket(3, model, 100, c.t.Add(time.Minute))
+	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.add(time.Second)
+	r.End(5, 5)
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if open, closed := tab.Held(); open != 0 || closed != 1 {
+		t.Fatalf("after close: %d open, %d closed", open, closed)
+	}
+	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 2); !errors.Is(err, ErrClosed) {
+		t.Fatalf("begin after close: %v", err)
+	}
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{3}, 3); !errors.Is(err, ErrClosed) {
+		t.Fatalf("touch after close: %v", err)
+	}
+	if _, err := tab.Usage(tk.SessionID); !errors.Is(err, ErrClosed) {
+		t.Fatalf("usage after close: %v", err)
+	}
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); !errors.Is(err, ErrClosed) {
+		t.Fatalf("second close: %v", err)
+	}
+	c.add(2 * time.Minute)
+	tab.CloseIdle(time.Hour)
+	if open, closed := tab.Held(); open != 0 || closed != 0 {
+		t.Fatalf("after the ticket expired: %d open, %d closed", open, closed)
+	}
 }

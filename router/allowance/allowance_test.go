@@ -11,8 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/router/allowance"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 )
 
 // TestAllowanceAtTheFirstSecondOfADay: when the latest block is exactly a day's start, ComputePool's
@@ -20,11 +20,9 @@ import (
 // ErrDayJustStarted, caches nothing, and answers with the contract's value from the next block on.
 func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
-	user := c.NewKey()
+	c := devnettest.Start(t)
+	user := c.NewVoter(1000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 1000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 
 	ps, err := c.Pool.PayoutStart(&bind.CallOpts{Context: ctx})
 	require.NoError(t, err)
@@ -68,7 +66,7 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 // TTL reads day d, the chain moves past the next day start, and the very next Day call answers d+1.
 func TestNewDayNoticedAtTheBoundary(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
+	c := devnettest.Start(t)
 	head, err := c.Client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
 	clock := time.Unix(int64(head.Time), 0)

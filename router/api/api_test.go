@@ -22,6 +22,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/health"
@@ -432,22 +433,8 @@ func mustJSON(v any) []byte { b, _ := json.Marshal(v); return b }
 // Unknown paths and wrong methods get the §9 envelope, not the mux's plain text.
 func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 	e := newEnv(t, 1e15, nil, nil)
-	for _, tc := range []struct {
-		method, path string
-		status       int
-		code         string
-	}{
-		{"GET", "/v1/rfc", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
-		{"DELETE", "/v1/budget", http.StatusMethodNotAllowed, wire.CodeMethodNotAllowed},
-		{"GET", "/v1/no-such-thing", http.StatusNotFound, wire.CodeNotFound},
-	} {
-		req, err := http.NewRequest(tc.method, e.url+tc.path, nil)
-		require.NoError(t, err)
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		require.Equal(t, tc.status, resp.StatusCode, "%s %s: %s", tc.method, tc.path, b)
-		require.Equal(t, tc.code, errCode(t, b), "%s %s", tc.method, tc.path)
-	}
+	wiretest.RequireEnvelopes(t, e.url,
+		wiretest.NotAllowed("GET", "/v1/rfc", "POST"),
+		wiretest.NotAllowed("DELETE", "/v1/budget", "GET, HEAD"),
+		wiretest.NotFound("GET", "/v1/no-such-thing"))
 }

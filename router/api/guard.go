@@ -44,32 +44,40 @@ func (s *Server) verifyRFC(srfc *eip712.SignedRFC, digest common.Hash) error {
 	return nil
 }
 
-// maxVerified bounds verifiedCache (about 100 bytes an entry); when full it starts again empty.
-const maxVerified = 65536
+// maxVerified bounds each of verifiedCache's two generations (about 130 bytes an entry): at most 2 ×
+// maxVerified entries, ≈ 2 MB, whatever the load. A retried RFC comes back within seconds, well inside
+// the newer generation's span (a minute at 130 RFCs a second).
+const maxVerified = 8192
 
 type verifiedKey struct {
 	digest common.Hash
 	sig    eip712.Signature
 }
 
-// verifiedCache is the set of (digest, signature) pairs whose signature verified.
+// verifiedCache is the set of (digest, signature) pairs whose signature verified, in two generations:
+// when the newer is full the older is dropped and the newer becomes the older, so the cache keeps the
+// most recent pairs instead of growing until it is thrown away whole.
 type verifiedCache struct {
-	mu sync.Mutex
-	m  map[verifiedKey]struct{}
+	mu       sync.Mutex
+	cur, old map[verifiedKey]struct{}
 }
 
 func (c *verifiedCache) has(d common.Hash, sig eip712.Signature) bool {
+	k := verifiedKey{d, sig}
 	c.mu.Lock()
-	_, ok := c.m[verifiedKey{d, sig}]
+	_, ok := c.cur[k]
+	if !ok {
+		_, ok = c.old[k]
+	}
 	c.mu.Unlock()
 	return ok
 }
 
 func (c *verifiedCache) add(d common.Hash, sig eip712.Signature) {
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxVerified {
-		c.m = make(map[verifiedKey]struct{}, 1024)
+	if c.cur == nil || len(c.cur) >= maxVerified {
+		c.old, c.cur = c.cur, make(map[verifiedKey]struct{}, 1024)
 	}
-	c.m[verifiedKey{d, sig}] = struct{}{}
+	c.cur[verifiedKey{d, sig}] = struct{}{}
 	c.mu.Unlock()
 }

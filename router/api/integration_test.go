@@ -17,6 +17,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/allowance"
@@ -24,7 +25,6 @@ import (
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/health"
 	"github.com/laketravis/laketravis/router/index"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 	"github.com/laketravis/laketravis/router/liveness"
 	"github.com/laketravis/laketravis/router/store"
 )
@@ -33,14 +33,12 @@ import (
 // registered through the bindings, a user with MOR votes, RFC → ticket → close → settlement feed.
 func TestOnAnvil(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
+	c := devnettest.Start(t)
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
-	user := c.NewKey()
+	user := c.NewVoter(1000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 1000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 	c.WarpUntilVotesCount()
 
 	// Provider with a stand-in liveness endpoint signing with its registered signer key.

@@ -12,9 +12,9 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/index"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 	"github.com/laketravis/laketravis/router/store"
 )
 
@@ -25,7 +25,7 @@ import (
 func TestEpochsFromComputePool(t *testing.T) {
 	ctx := context.Background()
 	const day = 86400
-	c := devchain.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 5*day, DisputeWindow: 3600})
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 5*day, DisputeWindow: 3600})
 	root := func(i byte) common.Hash { return common.BytesToHash([]byte{0xf0, 0x0d, i}) }
 	r0 := c.CommitRoot(0, root(0), big.NewInt(1000), common.HexToHash("0xba7c00"), "http://keeper/v1/batches/0")
 	c.CommitRoot(1, root(1), big.NewInt(3000), common.HexToHash("0xba7c01"), "ipfs://epoch1")

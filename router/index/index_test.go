@@ -14,13 +14,13 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/index"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 	"github.com/laketravis/laketravis/router/store"
 )
 
-func newIndexer(t *testing.T, c *devchain.Chain, db *store.DB, depth uint64) *index.Indexer {
+func newIndexer(t *testing.T, c *devnettest.Chain, db *store.DB, depth uint64) *index.Indexer {
 	ix, err := index.New(context.Background(), index.Config{
 		Contracts:    book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
 		StartBlock:   c.Deployment.StartBlock,
@@ -48,7 +48,7 @@ func storedEvents(t *testing.T, db *store.DB) []types.Log {
 
 func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	ctx := context.Background()
-	c := devchain.Start(t)
+	c := devnettest.Start(t)
 	dbPath := filepath.Join(t.TempDir(), "router.db")
 	db, err := store.Open(ctx, dbPath)
 	require.NoError(t, err)
@@ -141,7 +141,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 }
 
 // assertMatchesChain checks the stored event log equals the canonical chain's logs.
-func assertMatchesChain(t *testing.T, c *devchain.Chain, db *store.DB) {
+func assertMatchesChain(t *testing.T, c *devnettest.Chain, db *store.DB) {
 	t.Helper()
 	logs, err := c.Client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(c.Deployment.StartBlock),
 		Addresses: []common.Address{c.Addr("Marketplace"), c.Addr("ModelRegistry")}})

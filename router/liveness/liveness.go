@@ -18,9 +18,16 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
+
+// ClientOptions size the prober's guarded HTTP client: every RFC probes a provider, and a popular one is
+// probed by many RFCs at once, so keep enough connections per provider alive that each probe reuses one
+// (netguard's default of 2 re-dials under load, a TCP and TLS handshake per probe) and enough in all for
+// the providers in rotation.
+var ClientOptions = netguard.Options{IdlePerHost: 32, IdleTotal: 1024}
 
 // MaxSkew bounds |liveness timestamp - now|.
 const MaxSkew = 30 * time.Second

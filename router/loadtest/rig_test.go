@@ -26,6 +26,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -248,7 +249,10 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 
 	var prober api.Prober = instantProber{}
 	if livenessMode == "http" {
-		prober = &liveness.Prober{Domain: r.domain, Client: &http.Client{Transport: transport(conns)}, Timeout: 5 * time.Second, Now: time.Now}
+		// The production client: netguard's checks (a devnet policy lets loopback through) and its pool.
+		client := netguard.Policy{Devnet: true}.Client(liveness.ClientOptions)
+		tb.Cleanup(client.CloseIdleConnections)
+		prober = &liveness.Prober{Domain: r.domain, Client: client, Timeout: 5 * time.Second, Now: time.Now}
 	}
 	routerKey, err := crypto.GenerateKey()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,7 +53,9 @@ func TestUpgradeFromUnversionedSchema(t *testing.T) {
 			defer db.Close()
 			latest, err := filepath.Glob("migrations/*.sql")
 			require.NoError(t, err)
-			require.Equal(t, int64(len(latest)), db.SchemaVersion(), "every migration applied")
+			newest, err := strconv.ParseInt(strings.SplitN(filepath.Base(latest[len(latest)-1]), "_", 2)[0], 10, 64)
+			require.NoError(t, err)
+			require.Equal(t, newest, db.SchemaVersion(), "every migration applied (numbers may have gaps)")
 			s, err := db.Session(ctx, id)
 			require.NoError(t, err)
 			require.Equal(t, user, s.Ticket.User)

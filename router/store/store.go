@@ -68,6 +68,9 @@ func readConns() int { return max(4, runtime.GOMAXPROCS(0)) }
 // per pool by cachePragma.
 const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)"
 
+// walLimit is the size, in bytes, SQLite truncates the WAL file back to after a checkpoint.
+const walLimit = 16 << 20
+
 // DefaultCacheMiB is the SQLite page-cache budget of one router, in MiB, when Options leaves it 0.
 const DefaultCacheMiB = 32
 
@@ -113,7 +116,10 @@ func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 	if o.CacheMiB <= 0 {
 		o.CacheMiB = DefaultCacheMiB
 	}
-	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&"+sqlitePragmas+cachePragma(o.CacheMiB<<9))
+	// The WAL file is truncated back to walLimit after a checkpoint: it does not keep the size of the
+	// largest burst (a prune, a long read holding checkpoints back) for ever.
+	db, err := sql.Open("sqlite", dsn+sep+"_pragma=journal_mode(WAL)&_pragma="+sqldialect.SQLiteSynchronous+"&"+sqlitePragmas+
+		fmt.Sprintf("&_pragma=journal_size_limit(%d)", walLimit)+cachePragma(o.CacheMiB<<9))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}

@@ -45,11 +45,7 @@ the next protocol day on.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			dep, err := a.deployment()
-			if err != nil {
-				return err
-			}
-			c, err := a.dialChain(ctx, dep)
+			dep, c, err := a.dialChain(ctx)
 			if err != nil {
 				return err
 			}
@@ -171,11 +167,7 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			dep, err := a.deployment()
-			if err != nil {
-				return err
-			}
-			c, err := a.dialChain(ctx, dep)
+			dep, c, err := a.dialChain(ctx)
 			if err != nil {
 				return err
 			}

@@ -78,21 +78,25 @@ func (a *app) prompt(label string) (string, error) {
 	}
 }
 
-// dialChain connects to the configured RPCs and checks they serve the deployment's chain.
-func (a *app) dialChain(ctx context.Context, dep *deployments.Deployment) (*chain.Client, error) {
+// dialChain loads the deployment, connects to the configured RPCs and checks they serve its chain.
+func (a *app) dialChain(ctx context.Context) (*deployments.Deployment, *chain.Client, error) {
+	dep, err := a.deployment()
+	if err != nil {
+		return nil, nil, err
+	}
 	urls := a.list("rpc")
 	if len(urls) == 0 {
-		return nil, errors.New("no RPC URL: set --rpc (or LT_CLIENT_RPC)")
+		return nil, nil, errors.New("no RPC URL: set --rpc (or LT_CLIENT_RPC)")
 	}
 	c, err := chain.Dial(ctx, urls, chain.Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := service.CheckChain(ctx, c, dep); err != nil {
 		c.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return c, nil
+	return dep, c, nil
 }
 
 func (a *app) router() (*client.RouterClient, error) {

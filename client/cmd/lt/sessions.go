@@ -61,6 +61,16 @@ func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
 	return p, nil
 }
 
+// rfcClient is rfcParams with the market client that opens the session.
+func (a *app) rfcClient(needModel bool) (client.RFCParams, *client.Client, error) {
+	p, err := a.rfcParams(needModel)
+	if err != nil {
+		return p, nil, err
+	}
+	c, err := a.marketClient()
+	return p, c, err
+}
+
 // explain adds to a router's refusal what the user can change so that the request succeeds.
 func explain(err error, p client.RFCParams) error {
 	var e *wire.Error
@@ -124,11 +134,7 @@ reserves price × maxSeconds of today's allowance and answers with a session tic
 provider. The session is remembered in --state-dir so that lt close can close it later. No transaction.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := a.rfcParams(true)
-			if err != nil {
-				return err
-			}
-			c, err := a.marketClient()
+			p, c, err := a.rfcClient(true)
 			if err != nil {
 				return err
 			}
@@ -159,11 +165,7 @@ func (a *app) chatCmd() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			p, err := a.rfcParams(true)
-			if err != nil {
-				return err
-			}
-			c, err := a.marketClient()
+			p, c, err := a.rfcClient(true)
 			if err != nil {
 				return err
 			}
@@ -321,11 +323,7 @@ provider when one dies before answering. Ctrl-C closes every session before exit
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			p, err := a.rfcParams(false)
-			if err != nil {
-				return err
-			}
-			c, err := a.marketClient()
+			p, c, err := a.rfcClient(false)
 			if err != nil {
 				return err
 			}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,10 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
@@ -63,44 +60,11 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	// The stack is up (its set-up transactions mined): from now on anvil mines a block every 300 ms, not
 	// one per transaction, so that a transaction the keeper broadcasts stays pending for a while (the
 	// txmgr.broadcast point is "sent, not mined") and its confirmations and the dispute window pass.
-	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
 	var paused atomic.Bool
-	mineCtx, stopMining := context.WithCancel(ctx)
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		for {
-			select {
-			case <-mineCtx.Done():
-				return
-			case <-time.After(300 * time.Millisecond):
-				if !paused.Load() {
-					_ = rc.CallContext(mineCtx, nil, "evm_mine")
-				}
-			}
-		}
-	}()
-	defer func() { stopMining(); <-mined }()
+	mineEvery(t, ctx, s.Anvil.URL, 300*time.Millisecond, &paused)
 
-	// newSession chats through the gateway and waits until the gateway closed the session (idle) and the
-	// router put it in its settlement feed.
 	var records []*e2e.SessionRecord
-	seen := map[common.Hash]bool{}
-	newSession := func() {
-		res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
-		require.NoError(t, err)
-		require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
-		seen[res.Session] = true
-		rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
-		require.NoError(t, err)
-		require.False(t, rec.Held, "%+v", rec)
-		require.Equal(t, wire.CloseReceipt, rec.CloseReason)
-		require.Positive(t, rec.BilledSeconds)
-		records = append(records, rec)
-	}
+	newSession := func() { records = chatAndClose(t, ctx, s, records) }
 	keeperArgs := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
 		"--poll-interval", "200ms", "--resubmit-after", "10s"}
 
@@ -118,9 +82,9 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 			ws := exit.Sys().(syscall.WaitStatus)
 			require.True(t, ws.Signaled() && ws.Signal() == syscall.SIGKILL, "point %s: exit %v", point, err)
 			if point == crashpoint.TxBroadcast {
-				mined, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
+				mined, err := s.Client.NonceAt(ctx, s.KeeperAddress(), nil)
 				require.NoError(t, err)
-				pending, err := s.Eth.PendingNonceAt(ctx, s.KeeperAddress())
+				pending, err := s.Client.PendingNonceAt(ctx, s.KeeperAddress())
 				require.NoError(t, err)
 				require.Equal(t, mined+1, pending, "killed with its commit sent, not mined")
 				paused.Store(false)
@@ -160,72 +124,21 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	p.Stop()
 	require.NoError(t, p.ExitErr(), "graceful shutdown")
 
-	// What each account earned, from the router's records of the sessions.
-	provWant, buildWant := new(big.Int), new(big.Int)
-	for _, r := range records {
-		pc, bc, err := s.Credit(r)
-		require.NoError(t, err)
-		provWant.Add(provWant, pc)
-		buildWant.Add(buildWant, bc)
-	}
-	total := new(big.Int).Add(provWant, buildWant)
-	call := &bind.CallOpts{Context: ctx}
-	committed, err := s.Pool.TotalCommitted(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), committed.String(), "on-chain total = every billed credit once")
-	provider := s.Providers[0].Owner.Address
-	for _, c := range []struct {
-		a    common.Address
-		want *big.Int
-	}{{provider, provWant}, {s.Builder.Address, buildWant}} {
-		got, err := s.Pool.Claimed(call, c.a)
-		require.NoError(t, err)
-		require.Equal(t, c.want.String(), got.String(), "claimed by %s", c.a)
-	}
-	// Claims paid once: one Claimed per account and epoch paid, summing to what it earned.
-	_, claims, err := s.Settlement(ctx)
-	require.NoError(t, err)
-	paid := map[common.Address]*big.Int{}
-	for _, c := range claims {
-		require.Equal(t, s.KeeperAddress(), c.From, "batched claims only")
-		if paid[c.Account] == nil {
-			paid[c.Account] = new(big.Int)
-		}
-		n, ok := new(big.Int).SetString(c.Amount, 10)
-		require.True(t, ok)
-		paid[c.Account].Add(paid[c.Account], n)
-	}
-	require.Len(t, paid, 2, "only the provider and the builder are paid")
-	require.Equal(t, provWant.String(), paid[provider].String())
-	require.Equal(t, buildWant.String(), paid[s.Builder.Address].String())
-	claimed, err := s.Pool.TotalClaimed(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), claimed.String())
+	// What each account earned, from the router's records of the sessions, committed and paid once.
+	total := requirePaidOnce(t, ctx, s, records)
 
 	// Every committed epoch exactly once, numbered 0..n-1, as the ledger has them.
-	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	commits, _, err := s.Settlement(ctx)
 	require.NoError(t, err)
-	var commits []uint64
-	for it.Next() {
-		commits = append(commits, it.Event.Epoch.Uint64())
-	}
-	require.NoError(t, it.Error())
 	require.Len(t, commits, len(last.Epochs))
 	for i, e := range commits {
-		require.Equal(t, uint64(i), e)
+		require.Equal(t, uint64(i), e.Epoch)
 	}
 
 	st, err := store.Open(ctx, dsn)
 	require.NoError(t, err)
 	defer st.Close()
-	intents, err := st.Intents(ctx)
-	require.NoError(t, err)
-	nonce, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
-	require.NoError(t, err)
-	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent: %+v", intents)
-	for _, in := range intents {
-		require.Equal(t, "confirmed", in.State, "%+v", in)
-	}
+	nonce := requireOneTxPerIntent(t, ctx, s, st)
 
 	// Every session in exactly one live epoch's batch file, whose hash is the committed one.
 	inBatch := map[common.Hash]int{}

@@ -4,14 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
@@ -19,7 +16,6 @@ import (
 	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
-	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestSettleThroughRPCFaultsRouter is the keeper's RPC-fault test against the real system: e2e.Start runs
@@ -118,24 +114,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	// A block every 300 ms instead of one per transaction (mined on anvil directly, not through the
 	// proxies): the keeper's transactions stay pending a while, so its receipt polls meet the faults, and
 	// its confirmations and the dispute window pass.
-	rc, err := rpc.DialContext(ctx, s.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
-	mineCtx, stopMining := context.WithCancel(ctx)
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		for {
-			select {
-			case <-mineCtx.Done():
-				return
-			case <-time.After(300 * time.Millisecond):
-				_ = rc.CallContext(mineCtx, nil, "evm_mine")
-			}
-		}
-	}()
-	defer func() { stopMining(); <-mined }()
+	mineEvery(t, ctx, s.Anvil.URL, 300*time.Millisecond, nil)
 
 	args := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
 		"--poll-interval", "200ms", "--resubmit-after", "3s", "--rpc-timeout", "500ms"}
@@ -167,19 +146,9 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 
 	// Sessions through the gateway, in waves: each wave settled (committed and confirmed) before the next.
 	var records []*e2e.SessionRecord
-	seen := map[common.Hash]bool{}
 	for wave := range 3 {
 		for range 3 {
-			res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
-			require.NoError(t, err)
-			require.False(t, seen[res.Session], "a new session per chat (the previous one closed)")
-			seen[res.Session] = true
-			rec, err := s.WaitClosed(ctx, res.Session, 30*time.Second)
-			require.NoError(t, err)
-			require.False(t, rec.Held, "%+v", rec)
-			require.Equal(t, wire.CloseReceipt, rec.CloseReason)
-			require.Positive(t, rec.BilledSeconds)
-			records = append(records, rec)
+			records = chatAndClose(t, ctx, s, records)
 		}
 		require.Eventually(t, func() bool {
 			return settledEpochs(s.KeeperURL, len(records), []string{ledger.StateConfirmed, ledger.StateClaimable}, "")
@@ -212,19 +181,9 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	}
 	require.Positive(t, proxies[0].FaultedMethods()["eth_sendRawTransaction"], "a lost answer to a sent transaction")
 
-	// What each account earned, from the router's records of the sessions.
-	provWant, buildWant := new(big.Int), new(big.Int)
-	for _, r := range records {
-		pc, bc, err := s.Credit(r)
-		require.NoError(t, err)
-		provWant.Add(provWant, pc)
-		buildWant.Add(buildWant, bc)
-	}
-	total := new(big.Int).Add(provWant, buildWant)
-	call := &bind.CallOpts{Context: ctx}
-	committed, err := s.Pool.TotalCommitted(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), committed.String(), "on-chain total = every billed credit once")
+	// What each account earned, from the router's records of the sessions, committed and paid once
+	// (batched by the keeper).
+	total := requirePaidOnce(t, ctx, s, records)
 	require.Equal(t, total.String(), epochs[len(epochs)-1].Total, "ledger total = every billed credit once")
 
 	// One RootCommitted per live epoch, in order, with the ledger's root, in the block the ledger recorded.
@@ -242,22 +201,15 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 		return err
 	})
 	require.NoError(t, err)
-	it, err := s.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, nil, nil)
+	commits, _, err := s.Settlement(ctx)
 	require.NoError(t, err)
-	var commits []uint64
-	var roots []common.Hash
-	for it.Next() {
-		commits = append(commits, it.Event.Epoch.Uint64())
-		roots = append(roots, it.Event.Root)
-	}
-	require.NoError(t, it.Error())
 	require.Len(t, commits, len(epochs), "one commit per live epoch")
 	var sessions int64
 	for i, e := range epochs {
 		require.Equal(t, uint64(i), e.Epoch)
-		require.Equal(t, uint64(i), commits[i], "epoch %d committed exactly once, in order", i)
-		require.Equal(t, e.Root, roots[i], "epoch %d root", i)
-		r, err := s.Eth.TransactionReceipt(ctx, e.TxHash)
+		require.Equal(t, uint64(i), commits[i].Epoch, "epoch %d committed exactly once, in order", i)
+		require.Equal(t, e.Root, commits[i].Root, "epoch %d root", i)
+		r, err := s.Client.TransactionReceipt(ctx, e.TxHash)
 		require.NoError(t, err, "epoch %d commit tx %s", i, e.TxHash)
 		require.Equal(t, uint64(1), r.Status)
 		require.Equal(t, blocks[e.Epoch], r.BlockNumber.Uint64(), "epoch %d: the ledger records the canonical block", i)
@@ -266,43 +218,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	require.Equal(t, int64(len(records)), sessions)
 
 	// No transaction beyond the intents, each confirmed.
-	intents, err := st.Intents(ctx)
-	require.NoError(t, err)
-	nonce, err := s.Eth.NonceAt(ctx, s.KeeperAddress(), nil)
-	require.NoError(t, err)
-	require.Equal(t, uint64(len(intents)), nonce, "one transaction per intent, none twice: %+v", intents)
-	for _, in := range intents {
-		require.Equal(t, "confirmed", in.State, "%+v", in)
-	}
-
-	// Claims paid once: batched by the keeper, summing per account to what it earned.
-	provider := s.Providers[0].Owner.Address
-	for _, c := range []struct {
-		a    common.Address
-		want *big.Int
-	}{{provider, provWant}, {s.Builder.Address, buildWant}} {
-		got, err := s.Pool.Claimed(call, c.a)
-		require.NoError(t, err)
-		require.Equal(t, c.want.String(), got.String(), "claimed by %s", c.a)
-	}
-	_, claims, err := s.Settlement(ctx)
-	require.NoError(t, err)
-	paid := map[common.Address]*big.Int{}
-	for _, c := range claims {
-		require.Equal(t, s.KeeperAddress(), c.From, "batched claims only")
-		if paid[c.Account] == nil {
-			paid[c.Account] = new(big.Int)
-		}
-		n, ok := new(big.Int).SetString(c.Amount, 10)
-		require.True(t, ok)
-		paid[c.Account].Add(paid[c.Account], n)
-	}
-	require.Len(t, paid, 2, "only the provider and the builder are paid")
-	require.Equal(t, provWant.String(), paid[provider].String())
-	require.Equal(t, buildWant.String(), paid[s.Builder.Address].String())
-	claimed, err := s.Pool.TotalClaimed(call)
-	require.NoError(t, err)
-	require.Equal(t, total.String(), claimed.String())
+	nonce := requireOneTxPerIntent(t, ctx, s, st)
 	t.Logf("%d sessions through the gateway, %d epochs, %d keeper transactions through %d faulty URL(s), %s MOR-wei committed and claimed",
 		len(records), len(commits), nonce, nProxies, total)
 }

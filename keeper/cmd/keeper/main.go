@@ -72,7 +72,7 @@ func newRoot() *cobra.Command {
 	f.String("raw-key", "", "keeper key as hex (devnet only)")
 	f.StringSlice("routers", nil, "router base URLs whose settlement feeds are read")
 	f.Duration("epoch-length", time.Hour, "how often an epoch is closed")
-	f.Duration("record-retention", 7*24*time.Hour, "drop session records from the database this long after their epoch is claimable (batch files keep them); 0 keeps them")
+	f.Duration("record-retention", 7*24*time.Hour, "drop settled sessions (rows and records) from the database this long after their epoch is claimable (batch files keep the records, the ids stay to refuse duplicates); 0 keeps them")
 	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
 	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
 	f.Uint64("confirmations", 3, "blocks before a transaction counts as final (1 = mined)")

@@ -1,6 +1,6 @@
-// Package testenv builds what the keeper's integration tests need: an anvil chain with the contracts
-// deployed and funded, a registered provider and model, signed settlement records, and a settlement
-// feed server standing in for a router.
+// Package testenv holds the keeper's test fixtures on the shared chain harness (devnet/devnettest): a
+// registered provider and model, signed settlement records, and a settlement feed server standing in
+// for a router.
 package testenv
 
 import (
@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -38,10 +39,11 @@ const (
 	FeeBps      = 500
 )
 
-// Env is a deployed devnet with one provider and one model. The embedded Market's fields (Anvil,
-// Deployment, Client, ChainID and the bindings: Pool, Token, Marketplace…) are at hand.
+// Env is a deployed devnet with one provider and one model. The embedded Chain's fields (Anvil,
+// Deployment, Client, ChainID and the bindings: Pool, Token, Marketplace…) and its test actions are at
+// hand.
 type Env struct {
-	*devnet.Market
+	*devnettest.Chain
 	Domain     *eip712.Domain
 	Provider   common.Address
 	Signer     *ecdsa.PrivateKey // the provider's registered signer key
@@ -63,36 +65,28 @@ type Options struct {
 func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	t.Helper()
 	const day = 86400
-	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
+	c := devnettest.StartOn(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
 		PayoutStart: uint64(time.Now().Unix()) - 3*day, Interval: day, DisputeWindow: opts.DisputeWindow,
 	})
-	require.NoError(t, err)
-	t.Cleanup(m.Close)
+	e := &Env{Chain: c, PoolAddr: c.Addr("ComputePool"), MarketAddr: c.Addr("Marketplace")}
+	e.Domain = eip712.NewDomain(c.ChainID, e.MarketAddr)
 
-	e := &Env{Market: m}
-	e.PoolAddr, err = m.Addr("ComputePool")
-	require.NoError(t, err)
-	e.MarketAddr, err = m.Addr("Marketplace")
-	require.NoError(t, err)
-	e.Domain = eip712.NewDomain(m.ChainID, e.MarketAddr)
-
-	require.NoError(t, m.Release(ctx))
+	c.Release()
 	e.Signer, _ = crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
 	owner := devnet.DevKey(ProviderKey)
 	e.Provider = crypto.PubkeyToAddress(owner.PublicKey)
-	require.NoError(t, m.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(e.Signer.PublicKey),
-		"https://provider.example", devnet.MOR(100)))
+	require.NoError(t, c.Market.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(e.Signer.PublicKey),
+		"https://provider.example", devnet.MOR(100))) // the capital recipient holds its stake
 	builder := devnet.DevKey(BuilderKey)
 	e.Builder = crypto.PubkeyToAddress(builder.PublicKey)
-	e.ModelID, err = m.RegisterModel(ctx, builder, "llama", "8b", FeeBps)
-	require.NoError(t, err)
+	e.ModelID = c.RegisterModel(builder, "llama", "8b", FeeBps)
 	return e
 }
 
 // Send sends a transaction from development account key and waits for a successful receipt.
 func (e *Env) Send(t *testing.T, ctx context.Context, key int, f func(*bind.TransactOpts) (*types.Transaction, error)) {
 	t.Helper()
-	_, err := e.Market.Send(ctx, devnet.DevKey(key), f)
+	_, err := e.Chain.Market.Send(ctx, devnet.DevKey(key), f)
 	require.NoError(t, err)
 }
 

@@ -20,7 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/devnet"
-	"github.com/laketravis/laketravis/provider/internal/devchain"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 )
 
 // restingServe is a `provider serve` process started from a freshly built binary against a real anvil
@@ -51,12 +51,8 @@ func startServe(tb testing.TB) *restingServe {
 		tb.Fatalf("go build: %v\n%s", err, out)
 	}
 
-	depFile := filepath.Join(dir, "deployment.json")
-	c, err := devchain.Start(ctx, time.Hour, depFile)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(c.Close)
+	c := devnettest.StartReleased(tb, devnet.DeployOptions{})
+	depFile := c.DeploymentFile()
 
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "not used at rest", http.StatusServiceUnavailable)

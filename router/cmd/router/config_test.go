@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -42,6 +43,48 @@ func TestKeeperURLConfig(t *testing.T) {
 
 	for _, bad := range []string{"ftp://k", "keeper.example.org", "http://"} {
 		_, err = load("--keeper-url", bad)
+		require.Error(t, err, bad)
+	}
+}
+
+// TestRetentionConfig: the keepers retention asks default to keeper-url and come from a flag, the
+// environment or the config file; the feed URL defaults to the listen address; bad values are refused.
+func TestRetentionConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", "127.0.0.1:9000"}
+	load := func(args ...string) (*config, error) {
+		cmd, v := newCommand()
+		require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
+		if f := v.GetString("config"); f != "" {
+			v.SetConfigFile(f)
+			require.NoError(t, v.ReadInConfig())
+		}
+		return loadConfig(v)
+	}
+	c, err := load()
+	require.NoError(t, err)
+	require.Empty(t, c.Keepers)
+	require.Equal(t, "http://127.0.0.1:9000", c.FeedURL)
+	require.Equal(t, 7*24*time.Hour, c.Retention)
+	c, err = load("--keeper-url", "https://k.example/")
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://k.example"}, c.Keepers)
+
+	t.Setenv("LT_ROUTER_KEEPERS", "http://k1:8547,http://k2:8547")
+	c, err = load("--keeper-url", "https://k.example/")
+	require.NoError(t, err)
+	require.Equal(t, []string{"http://k1:8547", "http://k2:8547"}, c.Keepers)
+	os.Unsetenv("LT_ROUTER_KEEPERS")
+
+	f := filepath.Join(t.TempDir(), "router.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("keepers: [http://k3]\nfeed-url: https://router.example/\nretention: 2h\n"), 0o600))
+	c, err = load("--config", f)
+	require.NoError(t, err)
+	require.Equal(t, []string{"http://k3"}, c.Keepers)
+	require.Equal(t, "https://router.example", c.FeedURL)
+	require.Equal(t, 2*time.Hour, c.Retention)
+
+	for _, bad := range [][]string{{"--keepers", "k.example"}, {"--feed-url", "ftp://r"}, {"--retention", "-1h"}} {
+		_, err = load(bad...)
 		require.Error(t, err, bad)
 	}
 }

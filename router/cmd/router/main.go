@@ -41,6 +41,7 @@ import (
 	"github.com/laketravis/laketravis/router/health"
 	"github.com/laketravis/laketravis/router/index"
 	"github.com/laketravis/laketravis/router/liveness"
+	"github.com/laketravis/laketravis/router/retention"
 	"github.com/laketravis/laketravis/router/store"
 	"github.com/laketravis/laketravis/web"
 )
@@ -106,6 +107,9 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
 	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
+	f.StringSlice("keepers", nil, "base URLs of every keeper settling this router's feed: sessions are pruned only once all of them settled them (empty: keeper-url)")
+	f.String("feed-url", "", "this router's URL as the keepers read its feed (their --routers entry; empty: http://<listen>)")
+	f.Duration("retention", 7*24*time.Hour, "prune sessions every keeper settled this long after they closed (0: keep everything)")
 	f.Duration("budget-ttl", 5*time.Second, "how long GET /v1/budget serves cached ComputePool figures")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.Bool("allow-private-endpoints", false, "probe providers at private, loopback and link-local addresses (a market inside a private network; devnets always may)")
@@ -138,6 +142,9 @@ type config struct {
 	ShutdownTimeout time.Duration
 	AdminToken      string
 	KeeperURL       string
+	Keepers         []string
+	FeedURL         string
+	Retention       time.Duration
 	BudgetTTL       time.Duration
 	LogLevel        string
 	AllowPrivate    bool
@@ -160,8 +167,10 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
-		RateIP:       ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
-		RateUser:     ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
+		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
+		Retention: v.GetDuration("retention"),
+		RateIP:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
+		RateUser:  ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
 	}
 	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
 	c.RPCURLs = service.SplitList(c.RPCURLs)
@@ -171,12 +180,32 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	case c.Deployment == "":
 		return nil, errors.New("config: deployment is required")
 	}
-	if c.KeeperURL != "" {
-		if u, err := url.Parse(c.KeeperURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("config: keeper-url %q is not an http(s) URL", c.KeeperURL)
+	if len(c.Keepers) == 0 && c.KeeperURL != "" {
+		c.Keepers = []string{c.KeeperURL}
+	}
+	if c.FeedURL == "" {
+		c.FeedURL = "http://" + c.Listen
+	}
+	for _, u := range append([]string{c.KeeperURL, c.FeedURL}, c.Keepers...) {
+		if err := httpURL(u); err != nil {
+			return nil, err
 		}
 	}
+	if c.Retention < 0 {
+		return nil, errors.New("config: retention must not be negative")
+	}
 	return c, nil
+}
+
+// httpURL checks that u is empty or an http(s) URL with a host.
+func httpURL(u string) error {
+	if u == "" {
+		return nil
+	}
+	if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return fmt.Errorf("config: %q is not an http(s) URL", u)
+	}
+	return nil
 }
 
 func run(ctx context.Context, cfg *config, log *zap.Logger) error {
@@ -234,7 +263,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
-		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(netguard.Options{}), Timeout: cfg.LivenessTimeout, Now: time.Now},
+		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
 		log.Warn("initial sync failed; continuing in the background", zap.Error(err))
@@ -257,6 +286,15 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	bg, bgCtx := errgroup.WithContext(ctx)
 	bg.Go(func() error { return ignoreCanceled(ix.Run(bgCtx)) })
 	bg.Go(func() error { srv.Run(bgCtx, time.Second); return nil })
+	if cfg.Retention > 0 && len(cfg.Keepers) > 0 {
+		pr, err := retention.New(retention.Config{Keepers: cfg.Keepers, FeedURL: cfg.FeedURL, Window: cfg.Retention}, db, allow, log.Named("retention"))
+		if err != nil {
+			return err
+		}
+		bg.Go(func() error { pr.Run(bgCtx, min(time.Minute, max(cfg.Retention/4, time.Second))); return nil })
+	} else if cfg.Retention > 0 {
+		log.Warn("retention: no keeper configured (--keepers or --keeper-url): settled sessions are kept for ever")
+	}
 	bg.Go(func() error {
 		log.Info("transparency page", zap.String("page", "http://"+ln.Addr().String()+"/"))
 		// At shutdown, in-flight requests (and the sessions they create) finish: every accepted session is

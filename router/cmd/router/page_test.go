@@ -24,10 +24,10 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 )
 
 const setupHint = "run `make setup-browser` (Debian chromium and the pinned playwright-core from package.json)"
@@ -69,14 +69,12 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	defer cancel()
 
 	const day = 86400
-	c := devchain.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day, DisputeWindow: 1800})
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day, DisputeWindow: 1800})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// A user with MOR votes, counted from the next day's start.
-	user := c.NewKey()
+	user := c.NewVoter(2000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
-	c.Fund(userAddr, 2000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
 	c.WarpUntilVotesCount()
 
 	// Two providers with liveness endpoints signing with their registered signer keys; two models.

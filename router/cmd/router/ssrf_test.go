@@ -22,9 +22,9 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
-	"github.com/laketravis/laketravis/router/internal/devchain"
 )
 
 // countingListener is a loopback canary: it accepts connections and counts them, whatever they carry.
@@ -59,7 +59,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	const day = 86400
-	c := devchain.StartOn(t, devnet.AnvilOptions{ChainID: 421614}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day})
 	require.EqualValues(t, 421614, c.ChainID)
 	dom := eip712.NewDomain(c.ChainID, c.Addr("Marketplace"))
 
@@ -115,7 +115,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	user := c.NewKey()
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	fund(userAddr, 2000)
-	c.Mined(c.Token.Delegate(c.Opts(user), userAddr))
+	c.Delegate(user)
 	c.WarpUntilVotesCount()
 
 	// The router, not on a devnet: its key is a keystore.

@@ -1,12 +1,15 @@
-// Package devchain is devnet.Market for the router's integration tests: it stops the chain when the test
-// ends, fails the test instead of returning errors, and funds accounts through the real emissions. Tests
-// only; devnet keys only.
-package devchain
+// Package devnettest is devnet for tests, in the manner of net/http/httptest: Start runs anvil and deploys
+// through the real deploy script, the test's Cleanup stops the chain, and every action (fund, register,
+// bid, commit, move days, snapshots) fails the test instead of returning an error. The router's,
+// provider's and keeper's integration tests use it; e2e and `make devnet` use devnet itself. Tests only;
+// devnet keys only.
+package devnettest
 
 import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -47,6 +50,36 @@ func StartOn(t testing.TB, anvil devnet.AnvilOptions, opts devnet.DeployOptions)
 	return &Chain{Market: m, T: t}
 }
 
+// StartReleased runs anvil and deploys with opts, payoutStart 30 protocol days of a day back unless opts
+// sets it, then releases the emissions: every bucket recipient (the capital one, anvil account 5, funds
+// others with FundMOR) holds MOR at once.
+func StartReleased(t testing.TB, opts devnet.DeployOptions) *Chain {
+	t.Helper()
+	const day = 86400
+	if opts.PayoutStart == 0 {
+		opts.PayoutStart, opts.Interval = uint64(time.Now().Unix())-30*day, day
+	}
+	c := StartWith(t, opts)
+	c.Release()
+	return c
+}
+
+// DeploymentFile writes the deployment into the test's temporary folder, for commands that read one, and
+// returns its path.
+func (c *Chain) DeploymentFile() string {
+	c.T.Helper()
+	path := filepath.Join(c.T.TempDir(), "deployment.json")
+	require.NoError(c.T, c.WriteDeployment(path))
+	return path
+}
+
+// Release calls Emissions.release(): every bucket recipient receives what is due up to now.
+func (c *Chain) Release() {
+	c.T.Helper()
+	c.do(c.Market.Release)
+	c.emitted = true
+}
+
 // do runs f with a bounded context and fails the test on an error.
 func (c *Chain) do(f func(context.Context) error) {
 	c.T.Helper()
@@ -85,8 +118,7 @@ func (c *Chain) Fund(addr common.Address, mor int64) {
 	c.T.Helper()
 	if !c.emitted {
 		c.Warp(86400)
-		c.do(c.Release)
-		c.emitted = true
+		c.Release()
 	}
 	c.do(func(ctx context.Context) error { return c.FundMOR(ctx, addr, devnet.MOR(mor)) })
 }
@@ -97,6 +129,22 @@ func (c *Chain) NewKey() *ecdsa.PrivateKey {
 	require.NoError(c.T, err)
 	c.SetBalance(crypto.PubkeyToAddress(k.PublicKey))
 	return k
+}
+
+// NewVoter returns a fresh key with ETH for gas and mor MOR, delegated to itself: its votes count towards
+// the allowance once held at two day starts (WarpUntilVotesCount).
+func (c *Chain) NewVoter(mor int64) *ecdsa.PrivateKey {
+	c.T.Helper()
+	k := c.NewKey()
+	c.Fund(crypto.PubkeyToAddress(k.PublicKey), mor)
+	c.Delegate(k)
+	return k
+}
+
+// Delegate makes key's account delegate its votes to itself.
+func (c *Chain) Delegate(key *ecdsa.PrivateKey) {
+	c.T.Helper()
+	c.do(func(ctx context.Context) error { return c.Market.Delegate(ctx, key) })
 }
 
 // RegisterModel registers name:tag with builder and returns its id.
@@ -164,30 +212,11 @@ func (c *Chain) Warp(seconds uint64) {
 // the allowance (PROTOCOL §4 v2: a vote counts once held at two day starts a day apart).
 func (c *Chain) WarpUntilVotesCount() {
 	c.T.Helper()
-	c.WarpIntoNextDay()
-	c.WarpIntoNextDay()
+	c.do(c.Market.WarpUntilVotesCount)
 }
 
-// WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a
-// day's first second, whose day-start vote checkpoints are not final yet (ComputePool.DayNotStarted).
+// WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start.
 func (c *Chain) WarpIntoNextDay() {
 	c.T.Helper()
-	c.do(func(ctx context.Context) error {
-		call := &bind.CallOpts{Context: ctx}
-		ps, err := c.Pool.PayoutStart(call)
-		if err != nil {
-			return err
-		}
-		iv, err := c.Pool.Interval(call)
-		if err != nil {
-			return err
-		}
-		head, err := c.Client.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return err
-		}
-		start, interval := ps.Uint64(), iv.Uint64()
-		next := start + ((head.Time-start)/interval+1)*interval
-		return c.Market.Warp(ctx, next+10-head.Time)
-	})
+	c.do(c.Market.WarpIntoNextDay)
 }

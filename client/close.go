@@ -1,0 +1,145 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Close ways.
+const (
+	ClosedAtProvider = "provider" // receipt countersigned by the provider, which reports to the router
+	ClosedAtRouter   = "router"   // closed at the router with the user's signature only
+)
+
+// CloseResult says how a session was closed.
+type CloseResult struct {
+	SessionID         common.Hash         `json:"sessionId"`
+	Receipt           eip712.UsageReceipt `json:"receipt"`
+	UserSignature     eip712.Signature    `json:"userSignature"`
+	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
+	Via               string              `json:"via"`
+	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
+	Record            *SessionRecord      `json:"router,omitempty"`        // the router's record, when closed there
+}
+
+// Receipt returns the usage receipt for what the session used so far, capped at the ticket's
+// maxSeconds.
+func (s *Session) Receipt() eip712.UsageReceipt {
+	u := s.Usage()
+	return eip712.UsageReceipt{SessionID: s.grant.SessionID, Seconds: min(u.Seconds, s.grant.Ticket.MaxSeconds),
+		InputTokens: u.InputTokens, OutputTokens: u.OutputTokens, TTFTMs: u.TTFTMs}
+}
+
+// SignReceipt signs r with the session's key (session key or user key) under the session's domain.
+func (s *Session) SignReceipt(r eip712.UsageReceipt) (eip712.Signature, error) {
+	return s.domain.Sign(&r, s.key)
+}
+
+// Close stops new requests, signs the usage receipt and posts it to the provider
+// (POST /v1/sessions/{id}/close), which countersigns it and reports the close to the router. When the
+// provider is unreachable (transport error, 5xx), does not know the session (it never received a
+// request) or has already closed it, the session is closed at the router with the user's signature
+// only. A second Close returns the first one's result.
+func (s *Session) Close(ctx context.Context) (*CloseResult, error) {
+	return s.close(ctx, true)
+}
+
+// CloseAtRouter closes the session at the router with the user's signature only, without asking the
+// provider: for a provider known to be dead.
+func (s *Session) CloseAtRouter(ctx context.Context) (*CloseResult, error) {
+	return s.close(ctx, false)
+}
+
+func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, error) {
+	s.mu.Lock()
+	if s.result != nil {
+		r := s.result
+		s.mu.Unlock()
+		return r, nil
+	}
+	s.closing = true
+	s.mu.Unlock()
+
+	rc := s.Receipt()
+	sig, err := s.SignReceipt(rc)
+	if err != nil {
+		return nil, fmt.Errorf("client: sign receipt: %w", err)
+	}
+	res := &CloseResult{SessionID: rc.SessionID, Receipt: rc, UserSignature: sig}
+	req := wire.CloseRequest{Receipt: rc, UserSignature: &sig}
+	if askProvider {
+		psig, err := s.closeAtProvider(ctx, req)
+		if err == nil {
+			res.ProviderSignature, res.Via = psig, ClosedAtProvider
+			s.setResult(res)
+			return res, nil
+		}
+		if !fallBackToRouter(err) {
+			return nil, err
+		}
+		res.ProviderError = err.Error()
+	}
+	if s.router == nil {
+		return nil, fmt.Errorf("client: close %s at the router: no router configured (provider: %s)", rc.SessionID, res.ProviderError)
+	}
+	rec, err := s.router.Close(ctx, rc.SessionID, req)
+	if err != nil {
+		return nil, err
+	}
+	res.Via, res.Record = ClosedAtRouter, rec
+	s.setResult(res)
+	return res, nil
+}
+
+func (s *Session) setResult(r *CloseResult) {
+	s.mu.Lock()
+	s.result = r
+	s.mu.Unlock()
+}
+
+// fallBackToRouter reports whether a failed provider close should be retried at the router.
+func fallBackToRouter(err error) bool {
+	if errors.Is(err, ErrUnreachable) {
+		return true
+	}
+	var e *wire.Error
+	return errors.As(err, &e) && (e.Code == wire.CodeUnknownSession || e.Code == wire.CodeSessionClosed)
+}
+
+// closeAtProvider posts the user-signed receipt to the provider and returns its countersignature.
+func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*eip712.Signature, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/sessions/"+s.grant.SessionID.Hex()+"/close", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	resp, err := s.hc.Do(hr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Receipt           eip712.UsageReceipt `json:"receipt"`
+		ProviderSignature eip712.Signature    `json:"providerSignature"`
+	}
+	if err := decodeAnswer(resp, &out); err != nil {
+		return nil, fmt.Errorf("provider: close %s: %w", s.grant.SessionID, err)
+	}
+	if out.Receipt != req.Receipt {
+		return nil, fmt.Errorf("provider: close %s: countersigned another receipt than the one sent", s.grant.SessionID)
+	}
+	return &out.ProviderSignature, nil
+}

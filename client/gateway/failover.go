@@ -1,0 +1,79 @@
+package gateway
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// failure says what to do after a provider error on session s.
+type failure int
+
+const (
+	giveUp      failure = iota // report the error to the client
+	providerDie                // provider dead: close one-sided at the router, new session, retry
+	renew                      // session unusable: close normally, new session, retry
+)
+
+func classify(err error) failure {
+	if errors.Is(err, client.ErrUnreachable) {
+		return providerDie
+	}
+	if errors.Is(err, client.ErrSessionClosed) {
+		return renew
+	}
+	var e *wire.Error
+	if errors.As(err, &e) {
+		switch e.Code {
+		case wire.CodeSessionClosed, wire.CodeExpired, wire.CodeUnknownSession:
+			return renew
+		}
+	}
+	return giveUp
+}
+
+// handleChat serves POST /v1/chat/completions: the model's session takes the request; when its provider
+// fails before any output, the session is replaced (classify) and the request retried once.
+func (g *Gateway) handleChat(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, g.cfg.MaxBodyBytes))
+	if err != nil {
+		writeOpenAIError(w, http.StatusRequestEntityTooLarge, "invalid_request_error", "too_large",
+			fmt.Sprintf("request body larger than %d bytes", g.cfg.MaxBodyBytes))
+		return
+	}
+	req, err := parseChatRequest(body)
+	if err != nil {
+		writeOpenAIError(w, http.StatusBadRequest, "invalid_request_error", "invalid_request", err.Error())
+		return
+	}
+	ctx := r.Context()
+	for attempt := 0; ; attempt++ {
+		s, err := g.acquire(ctx, req.Model)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		if req.Stream {
+			err = g.stream(ctx, w, s, body)
+		} else {
+			err = g.complete(ctx, w, s, body)
+		}
+		if err == nil {
+			return
+		}
+		what := classify(err)
+		if what != giveUp {
+			g.log.Warn("provider failed before answering; replacing the session", "model", req.Model,
+				"session", s.ID().Hex(), "provider", s.Grant().Provider.Hex(), "dead", what == providerDie, "err", err)
+			g.retire(req.Model, s, what == providerDie)
+		}
+		if what == giveUp || attempt > 0 || ctx.Err() != nil {
+			writeError(w, err)
+			return
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+
+	"github.com/laketravis/laketravis/client"
+)
+
+// chatRequest is the part of an OpenAI chat request the gateway reads; the body goes on unchanged.
+type chatRequest struct {
+	Model  string `json:"model"`
+	Stream bool   `json:"stream"`
+}
+
+func parseChatRequest(body []byte) (chatRequest, error) {
+	var req chatRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		return req, fmt.Errorf("the body is not a JSON chat completion request: %v", err)
+	}
+	if req.Model == "" {
+		return req, errors.New(`"model" is required: a market model name:tag, e.g. "llama3:8b" (GET /v1/models lists them)`)
+	}
+	if _, err := client.ParseModel(req.Model); err != nil {
+		return req, fmt.Errorf(`"model" must be a market model name:tag, got %q (GET /v1/models lists them)`, req.Model)
+	}
+	return req, nil
+}
+
+// complete runs a non-streaming request; an error means nothing was written.
+func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client.Session, body []byte) error {
+	c, err := s.ChatCompletion(ctx, body)
+	if err != nil {
+		return err
+	}
+	ct := c.Header.Get("Content-Type")
+	if ct == "" {
+		ct = "application/json"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("X-LT-Session", s.ID().Hex())
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(c.Body)
+	return nil
+}
+
+// stream runs a streaming request. It returns an error only if nothing was written yet (so the caller
+// may fail over); once the first event is out, a broken stream just ends.
+func (g *Gateway) stream(ctx context.Context, w http.ResponseWriter, s *client.Session, body []byte) error {
+	st, err := s.StreamChatCompletion(ctx, body)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	first, err := st.Next()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	h.Set("X-LT-Session", s.ID().Hex())
+	w.WriteHeader(http.StatusOK)
+	fl, _ := w.(http.Flusher)
+	ev := first
+	for err == nil {
+		var buf bytes.Buffer
+		if ev.Name != "" {
+			buf.WriteString("event: " + ev.Name + "\n")
+		}
+		for _, line := range bytes.Split(ev.Data, []byte("\n")) {
+			buf.WriteString("data: ")
+			buf.Write(line)
+			buf.WriteByte('\n')
+		}
+		buf.WriteByte('\n')
+		if _, werr := w.Write(buf.Bytes()); werr != nil {
+			return nil // the client left
+		}
+		if fl != nil {
+			fl.Flush()
+		}
+		ev, err = st.Next()
+	}
+	if !errors.Is(err, io.EOF) {
+		g.log.Warn("stream broke after output; not retried", "session", s.ID().Hex(), "err", err)
+	}
+	return nil
+}
+
+func (g *Gateway) handleModels(w http.ResponseWriter, r *http.Request) {
+	models, err := g.cfg.Client.Router.Models(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	data := make([]openAIModel, 0, len(models))
+	for _, m := range models {
+		data = append(data, openAIModel{ID: m.Name, Object: "model", OwnedBy: "lake-travis"})
+	}
+	sort.Slice(data, func(i, j int) bool { return data[i].ID < data[j].ID })
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": data})
+}
+
+func (g *Gateway) handleModel(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("model")
+	models, err := g.cfg.Client.Router.Models(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	for _, m := range models {
+		if m.Name == name {
+			writeJSON(w, http.StatusOK, openAIModel{ID: m.Name, Object: "model", OwnedBy: "lake-travis"})
+			return
+		}
+	}
+	writeOpenAIError(w, http.StatusNotFound, "invalid_request_error", "model_not_found",
+		fmt.Sprintf("the model %q is not offered on the market", name))
+}
+
+type openAIModel struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Created int64  `json:"created"`
+	OwnedBy string `json:"owned_by"`
+}
+
+func (g *Gateway) handleSessions(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"sessions": g.Sessions(), "closed": g.Closed()})
+}

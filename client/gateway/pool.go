@@ -1,0 +1,117 @@
+package gateway
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/laketravis/laketravis/client"
+)
+
+// usable reports whether s may take a new request at now.
+func (g *Gateway) usable(s *client.Session, now time.Time) bool {
+	if !now.Add(g.cfg.ExpiryMargin).Before(s.NotAfter()) {
+		return false
+	}
+	return uint64(s.Usage().Seconds)+uint64(g.cfg.SecondsMargin) < uint64(s.MaxSeconds())
+}
+
+func (g *Gateway) slot(model string) *slot {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	sl, ok := g.slots[model]
+	if !ok {
+		sl = &slot{}
+		g.slots[model] = sl
+	}
+	return sl
+}
+
+// acquire returns the live session of model, opening one if there is none or it is worn out.
+func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, error) {
+	sl := g.slot(model)
+	sl.mu.Lock()
+	defer sl.mu.Unlock()
+	if s := sl.sess; s != nil {
+		if g.usable(s, g.cfg.Now()) {
+			return s, nil
+		}
+		sl.sess = nil
+		g.closeInBackground(s, false)
+	}
+	p := g.cfg.RFC
+	p.Model = model
+	s, err := g.cfg.Client.Open(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	grant := s.Grant()
+	g.log.Info("session opened", "model", model, "session", s.ID().Hex(), "provider", grant.Provider.Hex(),
+		"endpoint", s.Endpoint(), "pricePerSecond", grant.Ticket.PricePerSecond.Dec(), "maxSeconds", s.MaxSeconds())
+	sl.sess = s
+	return s, nil
+}
+
+// retire takes s out of service (if it is still model's session) and closes it: one-sided at the
+// router when its provider is dead, through the provider otherwise.
+func (g *Gateway) retire(model string, s *client.Session, dead bool) {
+	sl := g.slot(model)
+	sl.mu.Lock()
+	if sl.sess == s {
+		sl.sess = nil
+	}
+	sl.mu.Unlock()
+	g.closeInBackground(s, dead)
+}
+
+func (g *Gateway) closeInBackground(s *client.Session, dead bool) {
+	g.closing.Add(1)
+	go func() {
+		defer g.closing.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
+		defer cancel()
+		var res *client.CloseResult
+		var err error
+		if dead {
+			res, err = s.CloseAtRouter(ctx)
+		} else {
+			res, err = s.Close(ctx)
+		}
+		if err != nil {
+			g.log.Warn("session close failed", "session", s.ID().Hex(), "err", err)
+			return
+		}
+		g.log.Info("session closed", "session", s.ID().Hex(), "via", res.Via, "seconds", res.Receipt.Seconds,
+			"inputTokens", res.Receipt.InputTokens, "outputTokens", res.Receipt.OutputTokens, "providerError", res.ProviderError)
+		g.closedMu.Lock()
+		g.closed = append(g.closed, res)
+		g.closedMu.Unlock()
+	}()
+}
+
+// SessionInfo describes a live session, for GET /lt/sessions.
+type SessionInfo struct {
+	Model     string       `json:"model"`
+	SessionID string       `json:"sessionId"`
+	Provider  string       `json:"provider"`
+	Endpoint  string       `json:"endpoint"`
+	Usage     client.Usage `json:"usage"`
+	NotAfter  int64        `json:"notAfter"`
+}
+
+// Sessions lists the live sessions.
+func (g *Gateway) Sessions() []SessionInfo {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var out []SessionInfo
+	for model, sl := range g.slots {
+		sl.mu.Lock()
+		if s := sl.sess; s != nil {
+			out = append(out, SessionInfo{Model: model, SessionID: s.ID().Hex(), Provider: s.Grant().Provider.Hex(),
+				Endpoint: s.Endpoint(), Usage: s.Usage(), NotAfter: s.NotAfter().Unix()})
+		}
+		sl.mu.Unlock()
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Model < out[j].Model })
+	return out
+}

@@ -1,0 +1,217 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/sse"
+	"github.com/laketravis/laketravis/protocol/usage"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// nextSeq returns a fresh request sequence number. It is the larger of the last one plus one and the
+// current time in microseconds, so that a session resumed by another process (lt close) or whose
+// saved state is lost still signs numbers above every one used before.
+func (s *Session) nextSeq() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq = max(s.seq+1, uint64(s.now().UnixMicro()))
+	return s.seq
+}
+
+// Authorize sets the three authentication headers on req for body, which must be exactly the bytes
+// req sends: X-LT-Ticket, X-LT-Request "<seq>.<unix>" with a fresh seq and the current time, and
+// X-LT-Signature, the user's EIP-191 signature of wire.RequestText over req's method and URL path.
+func (s *Session) Authorize(req *http.Request, body []byte) error {
+	seq := s.nextSeq()
+	unix := uint64(s.now().Unix())
+	text := wire.RequestText(s.domain.ChainID(), s.grant.SessionID, seq, unix, req.Method, req.URL.Path, body)
+	sig, err := eip712.Sign(wire.RequestDigest(text), s.key)
+	if err != nil {
+		return fmt.Errorf("client: sign request: %w", err)
+	}
+	req.Header.Set(wire.HeaderTicket, s.ticketHeader)
+	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(seq, 10)+"."+strconv.FormatUint(unix, 10))
+	req.Header.Set(wire.HeaderSignature, hexutil.Encode(sig[:]))
+	return nil
+}
+
+// Do sends an authenticated request to the provider (path like "/v1/models") and returns its answer
+// whatever the status, unmetered. A request refused as replayed (seq overtaken by a concurrent one) is
+// signed again with a fresh seq. Transport failures wrap ErrUnreachable.
+func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*http.Response, error) {
+	s.mu.Lock()
+	closing := s.closing
+	s.mu.Unlock()
+	if closing {
+		return nil, ErrSessionClosed
+	}
+	for attempt := 0; ; attempt++ {
+		var rd io.Reader
+		if body != nil {
+			rd = bytes.NewReader(body)
+		}
+		req, err := http.NewRequestWithContext(ctx, method, s.base+path, rd)
+		if err != nil {
+			return nil, err
+		}
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		if err := s.Authorize(req, body); err != nil {
+			return nil, err
+		}
+		resp, err := s.hc.Do(req)
+		if err != nil {
+			return nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
+		}
+		if resp.StatusCode != http.StatusConflict || attempt >= maxReplayRetries {
+			return resp, nil
+		}
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+		if e := wire.DecodeError(resp, raw); e.Code != wire.CodeReplayed {
+			resp.Body = io.NopCloser(bytes.NewReader(raw))
+			return resp, nil
+		}
+	}
+}
+
+// Completion is a non-streaming answer of the provider (an OpenAI chat completion object).
+type Completion struct {
+	Header http.Header
+	Body   []byte
+}
+
+// ChatCompletion sends a non-streaming OpenAI chat completion request (body is the JSON request, with
+// "stream" absent or false) and returns the answer. A refusal is a *wire.Error (5xx ones also wrap
+// ErrUnreachable).
+func (s *Session) ChatCompletion(ctx context.Context, body []byte) (*Completion, error) {
+	start := s.now()
+	s.meter.pend(start)
+	defer s.meter.unpend()
+	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	s.meter.touch(start)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		return nil, statusError(resp, raw)
+	}
+	id := s.meter.start(start)
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	end := s.now()
+	tc := usage.Counter{BodyBytes: len(body)}
+	if err == nil {
+		tc.Whole(raw)
+	}
+	in, out := tc.Tokens(false)
+	s.meter.finish(id, end, in, out, end.Sub(start))
+	if err != nil {
+		return nil, fmt.Errorf("%w: read answer: %w", ErrUnreachable, err)
+	}
+	return &Completion{Header: resp.Header, Body: raw}, nil
+}
+
+// Stream is a streaming answer: OpenAI chat completion chunks as server-sent events. Call Next until
+// it returns io.EOF (or an error), then Close; Close may also be called early to abandon the stream.
+type Stream struct {
+	s      *Session
+	resp   *http.Response
+	rd     *sse.Reader
+	single []byte // a 2xx answer that was not an event stream: handed out as one event
+	id     usage.ID
+	start  time.Time
+	ttft   time.Duration
+	tc     usage.Counter
+	once   sync.Once
+}
+
+// StreamChatCompletion sends a streaming OpenAI chat completion request (body with "stream": true).
+// Errors before the first byte of the answer are returned here (a *wire.Error, 5xx ones and transport
+// failures wrapping ErrUnreachable); after that the stream is the caller's.
+func (s *Session) StreamChatCompletion(ctx context.Context, body []byte) (*Stream, error) {
+	start := s.now()
+	s.meter.pend(start) // in use from now on; the stream's own meter entry takes over once it is accepted
+	defer s.meter.unpend()
+	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	if err != nil {
+		return nil, err
+	}
+	s.meter.touch(start)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+		return nil, statusError(resp, raw)
+	}
+	st := &Stream{s: s, resp: resp, id: s.meter.start(start), start: start, tc: usage.Counter{BodyBytes: len(body)}}
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		st.rd = sse.NewReader(resp.Body)
+	} else {
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("%w: read answer: %w", ErrUnreachable, err)
+		}
+		st.single = raw
+	}
+	return st, nil
+}
+
+// Header returns the answer's HTTP header.
+func (st *Stream) Header() http.Header { return st.resp.Header }
+
+// Next returns the next event. At the end of the stream it returns io.EOF and finishes the request's
+// metering.
+func (st *Stream) Next() (sse.Event, error) {
+	var ev sse.Event
+	var err error
+	if st.rd != nil {
+		ev, err = st.rd.Next()
+	} else if st.single != nil {
+		ev, st.single = sse.Event{Data: st.single}, nil
+	} else {
+		err = io.EOF
+	}
+	if err != nil {
+		st.Close()
+		if !errors.Is(err, io.EOF) {
+			err = fmt.Errorf("%w: stream: %w", ErrUnreachable, err)
+		}
+		return sse.Event{}, err
+	}
+	hasText := false
+	if st.rd == nil {
+		hasText = st.tc.Whole(ev.Data)
+	} else if !ev.Done() {
+		hasText = st.tc.Chunk(ev.Data)
+	}
+	if hasText && st.ttft == 0 {
+		st.ttft = max(st.s.now().Sub(st.start), time.Millisecond)
+	}
+	return ev, nil
+}
+
+// Close ends the stream and its metering. It is idempotent.
+func (st *Stream) Close() error {
+	var err error
+	st.once.Do(func() {
+		err = st.resp.Body.Close()
+		in, out := st.tc.Tokens(st.rd != nil)
+		st.s.meter.finish(st.id, st.s.now(), in, out, st.ttft)
+	})
+	return err
+}

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+)
+
+// The allowance used per user and protocol day (the usage table), read and written inside the
+// transactions that open and close sessions.
+
+// usageTx reads and locks (PostgreSQL: FOR UPDATE; SQLite: the single writer) the user's usage row for
+// day, creating it at zero the first time.
+func (s *DB) usageTx(ctx context.Context, tx *sql.Tx, user string, day uint64) (*uint256.Int, error) {
+	var dec string
+	err := s.row(ctx, tx, qUsageForUpd, user, int64(day)).Scan(&dec)
+	if errors.Is(err, sql.ErrNoRows) {
+		// First use of the day. A concurrent first insert makes this one wait for it (PostgreSQL) and do
+		// nothing; the read after sees and locks the committed row.
+		if _, err := s.exec(ctx, tx, qInsertUsage0, user, int64(day)); err != nil {
+			return nil, fmt.Errorf("store: usage: %w", err)
+		}
+		err = s.row(ctx, tx, qUsageForUpd, user, int64(day)).Scan(&dec)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: usage: %w", err)
+	}
+	return parseAmount(dec)
+}
+
+func (s *DB) setUsageTx(ctx context.Context, tx *sql.Tx, user string, day uint64, v *uint256.Int) error {
+	if _, err := s.exec(ctx, tx, qSetUsage, v.Dec(), user, int64(day)); err != nil {
+		return fmt.Errorf("store: usage: %w", err)
+	}
+	return nil
+}
+
+// Used returns the allowance used by user on day: reservations of open sessions plus billed amounts.
+func (s *DB) Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	var dec string
+	err := s.row(ctx, nil, qUsage, hexAddr(user), int64(day)).Scan(&dec)
+	if errors.Is(err, sql.ErrNoRows) {
+		return new(uint256.Int), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: usage: %w", err)
+	}
+	return parseAmount(dec)
+}
