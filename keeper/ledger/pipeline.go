@@ -1,3 +1,5 @@
+// This file is over 500 lines: the epoch state machine with its assembly, batch-file and recheck steps (to split by concern: issue 12 item 6).
+
 package ledger
 
 import (
@@ -67,23 +69,6 @@ func (l *Ledger) Step(ctx context.Context) error {
 		return nil
 	}
 	return l.Assemble(ctx)
-}
-
-// prune moves the feeds' settled cursors and, with a RecordRetention, forgets the sessions of epochs
-// claimable for that long (store.Prune).
-func (l *Ledger) prune(ctx context.Context) error {
-	before := int64(0)
-	if l.cfg.RecordRetention > 0 {
-		before = time.Now().Add(-l.cfg.RecordRetention).Unix()
-	}
-	p, err := l.store.Prune(ctx, before)
-	if err != nil {
-		return err
-	}
-	if p.Sessions > 0 || p.Records > 0 {
-		l.log.Info("settled sessions pruned (their batch files keep the records)", zap.Int64("sessions", p.Sessions), zap.Int64("records", p.Records))
-	}
-	return nil
 }
 
 // advance moves the in-flight epoch one state forward.

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/laketravis/laketravis/e2e"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/crashpoint"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -100,27 +100,11 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	newSession()
 	p, err := s.RunKeeper(nil, keeperArgs...)
 	require.NoError(t, err)
-	var last struct {
-		Epochs []struct {
-			Epoch    string `json:"epoch"`
-			State    string `json:"state"`
-			Sessions string `json:"sessions"`
-			Claims   string `json:"claims"`
-		} `json:"epochs"`
-	}
+	var last []api.EpochView
 	require.Eventually(t, func() bool {
-		b, err := httpGet(s.KeeperURL + "/v1/epochs")
-		if err != nil || json.Unmarshal(b, &last) != nil || len(last.Epochs) == 0 {
-			return false
-		}
-		n := 0
-		for _, e := range last.Epochs {
-			s, _ := strconv.Atoi(e.Sessions)
-			n += s
-		}
-		newest := last.Epochs[len(last.Epochs)-1]
-		return n == len(records) && newest.State == ledger.StateClaimable && newest.Claims == ledger.ClaimsDone
-	}, 90*time.Second, 200*time.Millisecond, "never settled: %+v", last)
+		last, _ = keeperEpochs(s.KeeperURL)
+		return settled(last, len(records), []string{ledger.StateClaimable}, ledger.ClaimsDone)
+	}, 90*time.Second, 200*time.Millisecond, "never settled")
 	p.Stop()
 	require.NoError(t, p.ExitErr(), "graceful shutdown")
 
@@ -130,7 +114,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	// Every committed epoch exactly once, numbered 0..n-1, as the ledger has them.
 	commits, _, err := s.Settlement(ctx)
 	require.NoError(t, err)
-	require.Len(t, commits, len(last.Epochs))
+	require.Len(t, commits, len(last))
 	for i, e := range commits {
 		require.Equal(t, uint64(i), e.Epoch)
 	}

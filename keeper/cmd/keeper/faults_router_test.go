@@ -3,12 +3,10 @@ package main_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
@@ -46,50 +44,6 @@ func TestSettleThroughRPCFaultsRouter(t *testing.T) {
 			settleThroughRPCFaults(t, c.proxies, c.dsn(t))
 		})
 	}
-}
-
-// epochView is one epoch of the keeper's GET /v1/epochs, the fields read here.
-type epochView struct {
-	Epoch    uint64      `json:"epoch,string"`
-	State    string      `json:"state"`
-	Root     common.Hash `json:"root"`
-	Total    string      `json:"cumulativeTotal"`
-	Sessions int64       `json:"sessions,string"`
-	TxHash   common.Hash `json:"txHash"`
-	Claims   string      `json:"claims"`
-}
-
-func keeperEpochs(keeperURL string) ([]epochView, error) {
-	b, err := httpGet(keeperURL + "/v1/epochs")
-	if err != nil {
-		return nil, err
-	}
-	var v struct {
-		Epochs []epochView `json:"epochs"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return nil, fmt.Errorf("GET /v1/epochs: %w: %s", err, b)
-	}
-	return v.Epochs, nil
-}
-
-// settledEpochs reports whether the live epochs hold exactly n sessions and the newest is in one of states
-// (with its batched claims in state claims, unless empty).
-func settledEpochs(keeperURL string, n int, states []string, claims string) bool {
-	epochs, err := keeperEpochs(keeperURL)
-	if err != nil || len(epochs) == 0 {
-		return false
-	}
-	var sum int64
-	for _, e := range epochs {
-		sum += e.Sessions
-	}
-	newest := epochs[len(epochs)-1]
-	okState := false
-	for _, s := range states {
-		okState = okState || newest.State == s
-	}
-	return sum == int64(n) && okState && (claims == "" || newest.Claims == claims)
 }
 
 func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {

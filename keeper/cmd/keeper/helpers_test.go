@@ -2,8 +2,10 @@ package main_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/e2e"
+	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -123,4 +126,39 @@ func requireOneTxPerIntent(t *testing.T, ctx context.Context, s *e2e.Stack, st *
 		require.Equal(t, "confirmed", in.State, "%+v", in)
 	}
 	return nonce
+}
+
+// keeperEpochs reads the keeper's live epochs (GET /v1/epochs).
+func keeperEpochs(keeperURL string) ([]api.EpochView, error) {
+	b, err := httpGet(keeperURL + "/v1/epochs")
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Epochs []api.EpochView `json:"epochs"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, fmt.Errorf("GET /v1/epochs: %w: %s", err, b)
+	}
+	return v.Epochs, nil
+}
+
+// settledEpochs reports whether the keeper's live epochs are settled (see settled).
+func settledEpochs(keeperURL string, n int, states []string, claims string) bool {
+	epochs, err := keeperEpochs(keeperURL)
+	return err == nil && settled(epochs, n, states, claims)
+}
+
+// settled reports whether epochs hold exactly n sessions and the newest is in one of states (with its
+// batched claims in state claims, unless empty).
+func settled(epochs []api.EpochView, n int, states []string, claims string) bool {
+	if len(epochs) == 0 {
+		return false
+	}
+	var sum int64
+	for _, e := range epochs {
+		sum += e.Sessions
+	}
+	newest := epochs[len(epochs)-1]
+	return sum == int64(n) && slices.Contains(states, newest.State) && (claims == "" || newest.Claims == claims)
 }
