@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -77,24 +78,14 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 // CheckGrant checks the router's answer to rfc (see Open).
 func CheckGrant(domain *eip712.Domain, rfc *eip712.RFC, g *wire.RFCResponse) error {
 	t := &g.Ticket
-	want := eip712.SessionID(domain.Digest(rfc), g.Provider)
+	if err := settle.TicketOfRFC(domain.Digest(rfc), rfc, t); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadGrant, err)
+	}
 	switch {
-	case t.User != rfc.User:
-		return fmt.Errorf("%w: ticket user %s", ErrBadGrant, t.User)
-	case t.ModelID != rfc.ModelID:
-		return fmt.Errorf("%w: ticket model %s", ErrBadGrant, t.ModelID)
-	case t.SessionKey != rfc.SessionKey:
-		return fmt.Errorf("%w: ticket session key %s, the RFC authorised %s", ErrBadGrant, t.SessionKey, rfc.SessionKey)
-	case t.UseDeposit != rfc.UseDeposit:
-		return fmt.Errorf("%w: ticket useDeposit %t, the RFC says %t", ErrBadGrant, t.UseDeposit, rfc.UseDeposit)
-	case g.SessionID != want || t.SessionID != want:
-		return fmt.Errorf("%w: session id %s, want %s", ErrBadGrant, g.SessionID, want)
+	case g.SessionID != t.SessionID:
+		return fmt.Errorf("%w: answer names session %s, the ticket %s", ErrBadGrant, g.SessionID, t.SessionID)
 	case t.Provider != g.Provider:
 		return fmt.Errorf("%w: ticket provider %s, answer names %s", ErrBadGrant, t.Provider, g.Provider)
-	case t.PricePerSecond.Gt(&rfc.MaxPricePerSecond):
-		return fmt.Errorf("%w: price %s above the maximum %s", ErrBadGrant, t.PricePerSecond.Dec(), rfc.MaxPricePerSecond.Dec())
-	case t.MaxSeconds > rfc.MaxSeconds:
-		return fmt.Errorf("%w: maxSeconds %d above the %d asked", ErrBadGrant, t.MaxSeconds, rfc.MaxSeconds)
 	}
 	if g.Router != (common.Address{}) {
 		if _, err := domain.Verify(t, g.TicketSignature[:], g.Router); err != nil {

@@ -28,7 +28,7 @@ type CloseResult struct {
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
 	Via               string              `json:"via"`
 	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
-	Record            *SessionRecord      `json:"router,omitempty"`        // the router's record, when closed there
+	Record            *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
 }
 
 // Receipt returns the usage receipt for what the session used so far, capped at the ticket's

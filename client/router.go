@@ -89,49 +89,11 @@ func (c *RouterClient) PostRFCAt(ctx context.Context, rfc eip712.SignedRFC) (*wi
 	return &out, c.pinned(i), nil
 }
 
-// SessionRecord is the router's view of a session (answer of close and GET /v1/sessions/{id}). Fields
-// the router adds beyond these are kept in Raw.
-type SessionRecord struct {
-	SessionID     common.Hash     `json:"sessionId"`
-	State         string          `json:"state"`
-	BilledSeconds json.Number     `json:"billedSeconds"`
-	CloseReason   string          `json:"closeReason"`
-	Flags         json.RawMessage `json:"flags,omitempty"`
-	Raw           json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON keeps the whole record in Raw besides the known fields. billedSeconds may be a number
-// or a decimal string.
-func (r *SessionRecord) UnmarshalJSON(b []byte) error {
-	var v struct {
-		SessionID     common.Hash     `json:"sessionId"`
-		State         string          `json:"state"`
-		BilledSeconds json.RawMessage `json:"billedSeconds"`
-		CloseReason   string          `json:"closeReason"`
-		Flags         json.RawMessage `json:"flags"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*r = SessionRecord{SessionID: v.SessionID, State: v.State, CloseReason: v.CloseReason, Flags: v.Flags,
-		BilledSeconds: json.Number(strings.Trim(string(v.BilledSeconds), `"`)), Raw: append(json.RawMessage(nil), b...)}
-	return nil
-}
-
-// MarshalJSON writes the record as the router sent it.
-func (r SessionRecord) MarshalJSON() ([]byte, error) {
-	if len(r.Raw) > 0 {
-		return r.Raw, nil
-	}
-	type plain SessionRecord
-	return json.Marshal(plain(r))
-}
-
 // Close closes a session at the router (POST /v1/sessions/{id}/close) with the receipt and whichever
 // signatures the caller holds. With only the user's signature the router settles by rule and flags the
 // session (PROTOCOL §7 step 5).
-func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wire.CloseRequest) (*SessionRecord, error) {
-	var out SessionRecord
+func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wire.CloseRequest) (*wire.SessionRecord, error) {
+	var out wire.SessionRecord
 	if _, err := c.do(ctx, http.MethodPost, "/v1/sessions/"+sessionID.Hex()+"/close", req, &out); err != nil {
 		return nil, fmt.Errorf("router: close %s: %w", sessionID, err)
 	}
@@ -139,8 +101,8 @@ func (c *RouterClient) Close(ctx context.Context, sessionID common.Hash, req wir
 }
 
 // Session returns the router's record of a session (GET /v1/sessions/{id}).
-func (c *RouterClient) Session(ctx context.Context, sessionID common.Hash) (*SessionRecord, error) {
-	var out SessionRecord
+func (c *RouterClient) Session(ctx context.Context, sessionID common.Hash) (*wire.SessionRecord, error) {
+	var out wire.SessionRecord
 	if _, err := c.do(ctx, http.MethodGet, "/v1/sessions/"+sessionID.Hex(), nil, &out); err != nil {
 		return nil, fmt.Errorf("router: session %s: %w", sessionID, err)
 	}

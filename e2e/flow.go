@@ -16,7 +16,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -93,29 +92,14 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 	return res, nil
 }
 
-// SessionRecord is the router's record of a session (GET /v1/sessions/{id}), the fields this package reads.
-type SessionRecord struct {
-	SessionID         common.Hash          `json:"sessionId"`
-	State             string               `json:"state"`
-	Ticket            eip712.SessionTicket `json:"ticket"`
-	CloseReason       string               `json:"closeReason"`
-	Receipt           *eip712.UsageReceipt `json:"receipt"`
-	UserSignature     *eip712.Signature    `json:"userSignature"`
-	ProviderSignature *eip712.Signature    `json:"providerSignature"`
-	BilledSeconds     uint32               `json:"billedSeconds,string"`
-	Flags             []string             `json:"flags"`
-	Held              bool                 `json:"held"`
-	Cursor            string               `json:"cursor"`
-}
-
 // RouterSession fetches the (first) router's record of a session.
-func (s *Stack) RouterSession(ctx context.Context, id common.Hash) (*SessionRecord, error) {
+func (s *Stack) RouterSession(ctx context.Context, id common.Hash) (*wire.SessionRecord, error) {
 	return s.RouterSessionAt(ctx, s.RouterURL, id)
 }
 
 // RouterSessionAt fetches the record of a session at the router at base.
-func (s *Stack) RouterSessionAt(ctx context.Context, base string, id common.Hash) (*SessionRecord, error) {
-	var rec SessionRecord
+func (s *Stack) RouterSessionAt(ctx context.Context, base string, id common.Hash) (*wire.SessionRecord, error) {
+	var rec wire.SessionRecord
 	if err := getJSON(ctx, base+"/v1/sessions/"+id.Hex(), &rec); err != nil {
 		return nil, err
 	}
@@ -124,13 +108,13 @@ func (s *Stack) RouterSessionAt(ctx context.Context, base string, id common.Hash
 
 // WaitClosed waits until the (first) router records session id closed (and, unless held, in the
 // settlement feed).
-func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Duration) (*SessionRecord, error) {
+func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Duration) (*wire.SessionRecord, error) {
 	return s.WaitClosedAt(ctx, s.RouterURL, id, limit)
 }
 
 // WaitClosedAt is WaitClosed at the router at base.
-func (s *Stack) WaitClosedAt(ctx context.Context, base string, id common.Hash, limit time.Duration) (*SessionRecord, error) {
-	var last *SessionRecord
+func (s *Stack) WaitClosedAt(ctx context.Context, base string, id common.Hash, limit time.Duration) (*wire.SessionRecord, error) {
+	var last *wire.SessionRecord
 	err := poll(ctx, limit, 200*time.Millisecond, func() (bool, error) {
 		rec, err := s.RouterSessionAt(ctx, base, id)
 		if err != nil {
@@ -180,7 +164,7 @@ func (s *Stack) UserNonce(ctx context.Context) (uint64, error) {
 }
 
 // Credit splits a session's cost as the keeper must (PROTOCOL §8): provider and builder shares.
-func (s *Stack) Credit(rec *SessionRecord) (provider, builder *big.Int, err error) {
+func (s *Stack) Credit(rec *wire.SessionRecord) (provider, builder *big.Int, err error) {
 	p, b, err := wire.Credit(rec.BilledSeconds, &rec.Ticket.PricePerSecond, s.Opts.BuilderFeeBps)
 	if err != nil {
 		return nil, nil, err

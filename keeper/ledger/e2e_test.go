@@ -59,7 +59,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 
 		const price = 1_000_000_000_000 // 1e12 wei per second
 		feedA, feedB := testenv.NewFeed(t), testenv.NewFeed(t)
-		var good []wire.SettlementRecord
+		var good []wire.SessionRecord
 		for i := range 4 {
 			good = append(good, env.Record(t, uint64(i), uint32(100+i), 600, price))
 		}

@@ -39,6 +39,7 @@ type keeperOptions struct {
 	confirmations uint64
 	callTimeout   time.Duration // per RPC attempt (chain client)
 	claims        bool
+	feeds         int // router feeds (default 1)
 	log           *zap.Logger
 }
 
@@ -64,15 +65,20 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
 		return err == nil
 	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
-	feed := testenv.NewFeed(t)
-	led, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, EpochLength: 300 * time.Millisecond,
+	var feeds []*testenv.Feed
+	var urls []string
+	for range max(1, opts.feeds) {
+		f := testenv.NewFeed(t)
+		feeds, urls = append(feeds, f), append(urls, f.Server.URL)
+	}
+	led, err := ledger.New(ledger.Config{Feeds: urls, EpochLength: 300 * time.Millisecond,
 		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
 		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims}, st, pool, mgr, env.Domain, reg, opts.log, nil)
 	require.NoError(t, err)
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); _ = led.Run(runCtx) }()
-	k := &keeper{led: led, st: st, mgr: mgr, feeds: []*testenv.Feed{feed}}
+	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds}
 	k.stop = func() { cancel(); <-done }
 	t.Cleanup(k.stop)
 	return k
@@ -101,7 +107,7 @@ func (k *keeper) settled(ctx context.Context, n int64, states []string, claims s
 // RootCommitted per live epoch, in order, with the ledger's root and total; the pool's total is every
 // record's credit; no transaction beyond the keeper's intents (nonce = intents, all confirmed); nothing
 // rejected; and, with claims, provider and builder claimed exactly what they earned.
-func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SettlementRecord, price uint64, claims bool) {
+func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SessionRecord, price uint64, claims bool) {
 	t.Helper()
 	var provWant, buildWant, total uint256.Int
 	for _, r := range records {

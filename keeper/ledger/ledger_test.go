@@ -20,6 +20,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -57,8 +58,42 @@ func (fakeRegistry) Model(_ context.Context, id common.Hash) (common.Address, ui
 	return builder, testenv.FeeBps, true, nil
 }
 
-func record(t testing.TB, i uint64, seconds, maxSeconds uint32) wire.SettlementRecord {
+func record(t testing.TB, i uint64, seconds, maxSeconds uint32) wire.SessionRecord {
 	return testenv.MakeRecord(t, domain, provider, signer, model, i, seconds, maxSeconds, 1e12)
+}
+
+var sessionKey, _ = crypto.ToECDSA(crypto.Keccak256([]byte("session key")))
+
+// resignTicket signs a record's (altered) ticket with the router key, as a hostile ROUTER_ROLE key would.
+func resignTicket(r *wire.SessionRecord) {
+	s, _ := domain.Sign(&r.Ticket, devnet.DevKey(testenv.RouterKey))
+	r.TicketSignature = s
+}
+
+// providerAlone makes r a one-sided close by the provider.
+func providerAlone(r *wire.SessionRecord) { r.UserSignature, r.CloseReason = nil, wire.CloseOneSided }
+
+// withSessionKey rebuilds r as a session whose RFC authorises key: the user re-signs the RFC, the session
+// id follows, the router re-signs the ticket, key and the provider sign the receipt.
+func withSessionKey(r *wire.SessionRecord, key *ecdsa.PrivateKey) {
+	r.RFC.SessionKey = crypto.PubkeyToAddress(key.PublicKey)
+	rs, _ := domain.Sign(r.RFC, devnet.DevKey(testenv.UserKey))
+	r.RFCSignature = &rs
+	r.SessionID = eip712.SessionID(domain.Digest(r.RFC), r.Ticket.Provider)
+	r.Ticket.SessionID, r.Ticket.SessionKey = r.SessionID, r.RFC.SessionKey
+	resignTicket(r)
+	r.Receipt.SessionID = r.SessionID
+	us, _ := domain.Sign(r.Receipt, key)
+	ps, _ := domain.Sign(r.Receipt, signer)
+	r.UserSignature, r.ProviderSignature = &us, &ps
+}
+
+// signedRequest is a provider request of r's session at unix time at, signed by key.
+func signedRequest(r *wire.SessionRecord, key *ecdsa.PrivateKey, at uint64) *wire.SignedRequest {
+	body := []byte(`{"model":"m"}`)
+	text := wire.RequestText(domain.ChainID(), r.SessionID, 3, at, "POST", "/v1/chat/completions", body)
+	sig, _ := eip712.Sign(wire.RequestDigest(text), key)
+	return &wire.SignedRequest{Seq: 3, Time: at, Method: "POST", Path: "/v1/chat/completions", BodyHash: crypto.Keccak256Hash(body), Signature: sig}
 }
 
 func verify(t *testing.T, r any) (*ledger.Session, error) {
@@ -73,32 +108,122 @@ func TestVerifyRejections(t *testing.T) {
 	stranger, _ := crypto.GenerateKey()
 	cases := []struct {
 		name string
-		mod  func(r *wire.SettlementRecord)
+		mod  func(r *wire.SessionRecord)
 		code string
 	}{
-		{"good", func(*wire.SettlementRecord) {}, ""},
-		{"forged receipt", func(r *wire.SettlementRecord) {
+		{"good", func(*wire.SessionRecord) {}, ""},
+		{"forged receipt", func(r *wire.SessionRecord) {
 			s, _ := domain.Sign(r.Receipt, stranger)
 			r.ProviderSignature = &s
 		}, ledger.RejectBadProviderSig},
-		{"user signature by someone else", func(r *wire.SettlementRecord) {
+		{"user signature by someone else", func(r *wire.SessionRecord) {
 			s, _ := domain.Sign(r.Receipt, stranger)
 			r.UserSignature = &s
 		}, ledger.RejectBadUserSignature},
-		{"receipt changed after signing", func(r *wire.SettlementRecord) { r.Receipt.Seconds++ }, ledger.RejectBadUserSignature},
-		{"ticket not by a router", func(r *wire.SettlementRecord) {
+		{"receipt changed after signing", func(r *wire.SessionRecord) { r.Receipt.Seconds++ }, ledger.RejectBadUserSignature},
+		{"ticket not by a router", func(r *wire.SessionRecord) {
 			s, _ := domain.Sign(&r.Ticket, stranger)
 			r.TicketSignature, r.Router = s, crypto.PubkeyToAddress(stranger.PublicKey)
 		}, ledger.RejectNotRouter},
-		{"router field lies", func(r *wire.SettlementRecord) { r.Router = builder }, ledger.RejectRouterMismatch},
-		{"billed over the ticket", func(r *wire.SettlementRecord) { r.BilledSeconds = r.Ticket.MaxSeconds + 1; r.Receipt = nil }, ledger.RejectCloseReason},
-		{"billed over the receipt", func(r *wire.SettlementRecord) { r.BilledSeconds = r.Receipt.Seconds + 1 }, ledger.RejectOverReceipt},
-		{"receipt for another session", func(r *wire.SettlementRecord) { r.SessionID = common.Hash{1} }, ledger.RejectSessionMismatch},
-		{"receipt close with one signature", func(r *wire.SettlementRecord) { r.ProviderSignature = nil }, ledger.RejectCloseReason},
-		{"one sided with one signature", func(r *wire.SettlementRecord) { r.ProviderSignature = nil; r.CloseReason = wire.CloseOneSided }, ""},
-		{"one sided with two signatures", func(r *wire.SettlementRecord) { r.CloseReason = wire.CloseOneSided }, ledger.RejectCloseReason},
-		{"expired billing seconds", func(r *wire.SettlementRecord) { r.CloseReason = wire.CloseExpired }, ledger.RejectCloseReason},
-		{"unknown close reason", func(r *wire.SettlementRecord) { r.CloseReason = "whatever" }, ledger.RejectCloseReason},
+		{"router field lies", func(r *wire.SessionRecord) { r.Router = builder }, ledger.RejectRouterMismatch},
+		{"billed over the ticket", func(r *wire.SessionRecord) { r.BilledSeconds = r.Ticket.MaxSeconds + 1; r.Receipt = nil }, ledger.RejectCloseReason},
+		{"billed over the receipt", func(r *wire.SessionRecord) { r.BilledSeconds = r.Receipt.Seconds + 1 }, ledger.RejectOverReceipt},
+		{"receipt for another session", func(r *wire.SessionRecord) { r.SessionID = common.Hash{1} }, ledger.RejectSessionMismatch},
+		{"receipt close with one signature", func(r *wire.SessionRecord) { r.ProviderSignature = nil }, ledger.RejectCloseReason},
+		{"one sided with one signature", func(r *wire.SessionRecord) { r.ProviderSignature = nil; r.CloseReason = wire.CloseOneSided }, ""},
+		{"one sided with two signatures", func(r *wire.SessionRecord) { r.CloseReason = wire.CloseOneSided }, ledger.RejectCloseReason},
+		{"expired billing seconds", func(r *wire.SessionRecord) { r.CloseReason = wire.CloseExpired }, ledger.RejectCloseReason},
+		{"unknown close reason", func(r *wire.SessionRecord) { r.CloseReason = "whatever" }, ledger.RejectCloseReason},
+
+		// No router is trusted (PROTOCOL §8 v2): a ROUTER_ROLE key alone cannot get a session credited.
+		{"no RFC (the user signed nothing)", func(r *wire.SessionRecord) { r.RFC, r.RFCSignature = nil, nil }, ledger.RejectMissingRFC},
+		{"RFC without its signature", func(r *wire.SessionRecord) { r.RFCSignature = nil }, ledger.RejectMissingRFC},
+		{"RFC signed by someone else", func(r *wire.SessionRecord) {
+			s, _ := domain.Sign(r.RFC, stranger)
+			r.RFCSignature = &s
+		}, ledger.RejectBadRFCSignature},
+		{"RFC of another user", func(r *wire.SessionRecord) {
+			r.RFC.User = crypto.PubkeyToAddress(stranger.PublicKey)
+			s, _ := domain.Sign(r.RFC, stranger)
+			r.RFCSignature = &s
+		}, ledger.RejectBadRFCSignature},
+		{"ticket for a user who signed no RFC", func(r *wire.SessionRecord) {
+			r.Ticket.User = crypto.PubkeyToAddress(stranger.PublicKey)
+			resignTicket(r)
+		}, ledger.RejectBadRFCSignature},
+		{"ticket price above the RFC's maximum", func(r *wire.SessionRecord) {
+			r.Ticket.PricePerSecond.AddUint64(&r.Ticket.PricePerSecond, 1)
+			resignTicket(r)
+		}, settle.CodePriceOverRFC},
+		{"ticket longer than the RFC", func(r *wire.SessionRecord) { r.Ticket.MaxSeconds++; resignTicket(r) }, settle.CodeMaxSecondsOverRFC},
+		{"ticket for another model", func(r *wire.SessionRecord) { r.Ticket.ModelID = common.Hash{7}; resignTicket(r) }, settle.CodeModelMismatch},
+		{"ticket with another session key", func(r *wire.SessionRecord) {
+			r.Ticket.SessionKey = crypto.PubkeyToAddress(stranger.PublicKey)
+			resignTicket(r)
+			us, _ := domain.Sign(r.Receipt, stranger)
+			r.UserSignature = &us
+		}, settle.CodeSessionKeyMismatch},
+		{"ticket spending the deposit without consent", func(r *wire.SessionRecord) { r.Ticket.UseDeposit = true; resignTicket(r) }, settle.CodeUseDepositMismatch},
+		{"session id not derived from the RFC", func(r *wire.SessionRecord) {
+			r.RFC.Nonce += 1000
+			s, _ := domain.Sign(r.RFC, devnet.DevKey(testenv.UserKey))
+			r.RFCSignature = &s
+		}, settle.CodeSessionNotOfRFC},
+		{"same RFC, ticket for another provider", func(r *wire.SessionRecord) { r.Ticket.Provider = builder; resignTicket(r) }, settle.CodeSessionNotOfRFC},
+
+		// Time bounds (PROTOCOL §7 step 5 v2): never more than the wall clock, closedAt in the ticket's window.
+		{"billed more than the wall clock", func(r *wire.SessionRecord) { r.CreatedAt = r.ClosedAt - 50 }, ledger.RejectOverWallClock},
+		{"the report's case: closed 3 s after opening, billed 100 s", func(r *wire.SessionRecord) { r.CreatedAt = r.ClosedAt - 3 }, ledger.RejectOverWallClock},
+		{"router dates the session before the RFC allows", func(r *wire.SessionRecord) {
+			r.CreatedAt = r.RFC.Deadline - 3600
+			r.ClosedAt = r.RFC.Deadline - 600 + 50
+		}, ledger.RejectOverWallClock},
+		{"closed before it opened", func(r *wire.SessionRecord) { r.ClosedAt = r.CreatedAt - 1 }, ledger.RejectBadCloseTime},
+		{"closed long after the ticket expired", func(r *wire.SessionRecord) { r.ClosedAt = r.Ticket.NotAfter + settle.CloseWindow + 1 }, ledger.RejectBadCloseTime},
+
+		// One-sided closes: the user alone bills its receipt; the provider alone what signed requests prove.
+		{"provider alone without a signed request", func(r *wire.SessionRecord) { providerAlone(r) }, ledger.RejectMissingRequest},
+		{"provider alone with a request it signed itself", func(r *wire.SessionRecord) {
+			providerAlone(r)
+			r.LastRequest = signedRequest(r, signer, r.ClosedAt)
+		}, ledger.RejectBadRequestSig},
+		{"provider alone with a request of another session", func(r *wire.SessionRecord) {
+			providerAlone(r)
+			other := *r
+			other.SessionID = common.Hash{1}
+			r.LastRequest = signedRequest(&other, devnet.DevKey(testenv.UserKey), r.ClosedAt)
+		}, ledger.RejectBadRequestSig},
+		{"provider alone beyond the newest signed request", func(r *wire.SessionRecord) {
+			providerAlone(r)
+			r.LastRequest = signedRequest(r, devnet.DevKey(testenv.UserKey), r.CreatedAt+50-settle.RequestGrace)
+		}, ledger.RejectOverSignedRequest},
+		{"provider alone within the newest signed request", func(r *wire.SessionRecord) {
+			providerAlone(r)
+			r.LastRequest = signedRequest(r, devnet.DevKey(testenv.UserKey), r.CreatedAt+60)
+		}, ""},
+		{"user alone with its receipt", func(r *wire.SessionRecord) { r.ProviderSignature = nil; r.CloseReason = wire.CloseOneSided }, ""},
+		{"user alone beyond the wall clock", func(r *wire.SessionRecord) {
+			r.ProviderSignature, r.CloseReason = nil, wire.CloseOneSided
+			r.CreatedAt = r.ClosedAt - 10
+		}, ledger.RejectOverWallClock},
+
+		// Session keys (PROTOCOL §1 v2): the key the RFC authorised signs receipts and requests.
+		{"session key signs the receipt", func(r *wire.SessionRecord) { withSessionKey(r, sessionKey) }, ""},
+		{"session key set, the wallet key signs the receipt", func(r *wire.SessionRecord) {
+			withSessionKey(r, sessionKey)
+			us, _ := domain.Sign(r.Receipt, devnet.DevKey(testenv.UserKey))
+			r.UserSignature = &us
+		}, ledger.RejectBadUserSignature},
+		{"provider alone, request signed by the session key", func(r *wire.SessionRecord) {
+			withSessionKey(r, sessionKey)
+			providerAlone(r)
+			r.LastRequest = signedRequest(r, sessionKey, r.CreatedAt+60)
+		}, ""},
+		{"provider alone, session key set, request signed by the wallet key", func(r *wire.SessionRecord) {
+			withSessionKey(r, sessionKey)
+			providerAlone(r)
+			r.LastRequest = signedRequest(r, devnet.DevKey(testenv.UserKey), r.CreatedAt+60)
+		}, ledger.RejectBadRequestSig},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

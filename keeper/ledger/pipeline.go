@@ -274,6 +274,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
 		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
 			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1, LastSeq: last}
+		if e.RejectedLast, err = tx.MaxRejected(ctx); err != nil { // the batch file lists the rejections up to here
+			return err
+		}
 		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
 			return err
 		}
@@ -373,6 +376,9 @@ type BatchFile struct {
 	Factor          BatchFactor       `json:"factor"`
 	Sessions        []json.RawMessage `json:"sessions"`
 	Leaves          []Leaf            `json:"leaves"`
+	// Rejected: the records refused since the previous epoch's assembly, each with its code and the
+	// record as the router served it (PROTOCOL §8 v2: the batch file lists what was not credited too).
+	Rejected []Rejected `json:"rejected"`
 }
 
 // BatchFactor is the pro-rata factor numerator/denominator: 1 when equal. Outstanding is what the epoch
@@ -402,12 +408,24 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		if err != nil {
 			return err
 		}
+		var rejAfter int64
+		if e.Number > 0 {
+			prev, err := tx.LiveEpoch(ctx, e.Number-1)
+			if err != nil {
+				return fmt.Errorf("ledger: epoch %d before %d: %w", e.Number-1, e.Number, err)
+			}
+			rejAfter = prev.RejectedLast
+		}
+		rejected, err := tx.RejectedRange(ctx, rejAfter, e.RejectedLast)
+		if err != nil {
+			return err
+		}
 		var carried uint256.Int
 		carried.Sub(&e.OwedTotal, &e.Delta)
-		bf = BatchFile{Version: 1, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
+		bf = BatchFile{Version: 2, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
 			Root: e.Root, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
-			Sessions: records, Leaves: leaves}
+			Sessions: records, Leaves: leaves, Rejected: rejected}
 		if bf.Sessions == nil {
 			bf.Sessions = []json.RawMessage{}
 		}

@@ -56,7 +56,7 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 		st, addressedPool{}, nil, domain, revocableRegistry{revoked: &revoked}, nil, nil)
 	require.NoError(t, err)
 
-	var recs []wire.SettlementRecord
+	var recs []wire.SessionRecord
 	add := func(from, to uint64) {
 		for i := from; i < to; i++ {
 			r := record(t, i, uint32(10+i), 600)

@@ -66,7 +66,7 @@ func TestReorgBelowConfirmationDepth(t *testing.T) {
 			return n
 		}
 		const price = 1_000_000_000_000
-		var records []wire.SettlementRecord
+		var records []wire.SessionRecord
 		add := func(n int) {
 			for range n {
 				i := uint64(len(records))

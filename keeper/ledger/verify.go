@@ -10,6 +10,7 @@ import (
 
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -27,7 +28,7 @@ type Registry interface {
 // Rejection codes: why a settlement record was refused. They appear in the rejected table, the logs,
 // the keeper_rejected_records_total metric and GET /v1/rejected.
 const (
-	RejectMalformed          = "malformed"            // not a well-formed SettlementRecord
+	RejectMalformed          = "malformed"            // not a well-formed wire.SessionRecord
 	RejectSessionMismatch    = "session_mismatch"     // ids of record, ticket and receipt differ
 	RejectBadTicketSignature = "bad_ticket_signature" // ticket signature unusable
 	RejectNotRouter          = "not_router"           // ticket signer does not hold ROUTER_ROLE
@@ -41,6 +42,19 @@ const (
 	RejectOverReceipt        = "over_receipt_seconds"    // billed more than the receipt says
 	RejectOverflow           = "overflow"
 	RejectDuplicate          = "duplicate" // session already billed (possibly by another router's feed)
+
+	// Protocol v2: no router is trusted (PROTOCOL §8). The record carries the user's signed RFC; the
+	// ticket and the billing must follow from what the user and the provider signed. A ticket that does
+	// not follow from its RFC is rejected with the settle.Code* of the broken rule (rfc_user_mismatch,
+	// session_not_of_rfc, rfc_model_mismatch, rfc_price_exceeded, rfc_max_seconds_exceeded,
+	// rfc_session_key_mismatch, rfc_use_deposit_mismatch).
+	RejectMissingRFC        = "missing_rfc"            // no RFC or no RFC signature in the record
+	RejectBadRFCSignature   = "bad_rfc_signature"      // the RFC is not signed by ticket.user
+	RejectBadCloseTime      = "bad_close_time"         // closedAt before the session's start or after its ticket's window
+	RejectOverWallClock     = "over_wall_clock"        // billed more than the time between ticket and close
+	RejectMissingRequest    = "missing_signed_request" // a provider alone billed without a request the session key signed
+	RejectBadRequestSig     = "bad_request_signature"  // lastRequest is not signed by the session key
+	RejectOverSignedRequest = "over_signed_requests"   // a provider alone billed more than the newest signed request proves
 )
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
@@ -69,13 +83,14 @@ type Verifier struct {
 // definitely bad, or another error when the check could not be made (RPC down): the caller retries later
 // and must not reject on such an error.
 //
-// Rules: the ticket is signed by an address holding ROUTER_ROLE and equal to record.router; ticket,
+// Rules: the ticket is signed by an address holding ROUTER_ROLE and equal to record.router; the record
+// carries the user's RFC signed by ticket.user and the ticket follows from it (checkRFC); ticket,
 // receipt and record name the same session; "receipt" records carry the user's signature (by
 // ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
-// ticket.maxSeconds nor the receipt's seconds; the model is registered (its builder and fee are read now).
+// ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); the model is registered (its builder and fee are read now).
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
-	var rec wire.SettlementRecord
+	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
 		var probe struct {
 			SessionID common.Hash `json:"sessionId"`
@@ -109,6 +124,9 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	if !ok {
 		return nil, reject(id, RejectNotRouter, "ticket signer %s does not hold ROUTER_ROLE", signer)
 	}
+	if rej := v.checkRFC(&rec); rej != nil {
+		return nil, rej
+	}
 
 	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, Provider: t.Provider, Price: t.PricePerSecond,
 		Seconds: rec.BilledSeconds, ClosedAt: rec.ClosedAt}
@@ -132,6 +150,9 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		}
 		if rec.BilledSeconds > rec.Receipt.Seconds {
 			return nil, reject(id, RejectOverReceipt, "billed %d s, receipt says %d s", rec.BilledSeconds, rec.Receipt.Seconds)
+		}
+		if rej := v.checkBounds(&rec); rej != nil {
+			return nil, rej
 		}
 	default:
 		return nil, reject(id, RejectCloseReason, "unknown close reason %q", rec.CloseReason)
@@ -157,8 +178,59 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	return s, nil
 }
 
+// checkRFC applies PROTOCOL §8 v2: the record carries the RFC, signed by ticket.user, and the ticket
+// follows from it (settle.TicketOfRFC: session id, model, price, seconds, session key, deposit consent).
+func (v *Verifier) checkRFC(rec *wire.SessionRecord) *Rejection {
+	id, t := rec.SessionID, &rec.Ticket
+	if rec.RFC == nil || rec.RFCSignature == nil {
+		return reject(id, RejectMissingRFC, "the record carries no signed RFC: no router vouches for a user")
+	}
+	digest, err := v.Domain.Verify(rec.RFC, rec.RFCSignature[:], t.User)
+	if err != nil {
+		return reject(id, RejectBadRFCSignature, "RFC not signed by the ticket's user %s: %v", t.User, err)
+	}
+	var m *settle.Mismatch
+	if err := settle.TicketOfRFC(digest, rec.RFC, t); errors.As(err, &m) {
+		return reject(id, m.Code, "%s", m.Detail)
+	}
+	return nil
+}
+
+// checkBounds applies PROTOCOL §7 step 5 v2 to a billing close: closedAt within the ticket's window, billed
+// seconds within the wall clock since the session's start, and, when only the provider signed, within
+// what the newest request the session's key signed proves (protocol/settle). The start is the router's
+// createdAt but never before the RFC's deadline minus 10 minutes (settle.Start), so a router cannot
+// stretch a session into the past.
+func (v *Verifier) checkBounds(rec *wire.SessionRecord) *Rejection {
+	id, t := rec.SessionID, &rec.Ticket
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	if err := settle.CheckCloseTime(start, rec.ClosedAt, t.NotAfter); err != nil {
+		return reject(id, RejectBadCloseTime, "%v", err)
+	}
+	if limit := settle.WallClock(start, rec.ClosedAt); rec.BilledSeconds > limit {
+		return reject(id, RejectOverWallClock, "billed %d s, at most %d s passed between the session's start (%d) and its close (%d)",
+			rec.BilledSeconds, limit, start, rec.ClosedAt)
+	}
+	if rec.UserSignature != nil || rec.BilledSeconds == 0 {
+		return nil
+	}
+	// The provider alone.
+	if rec.LastRequest == nil {
+		return reject(id, RejectMissingRequest, "a provider alone billed %d s without a request the session's key signed", rec.BilledSeconds)
+	}
+	signer, err := rec.LastRequest.Signer(v.Domain.ChainID(), id)
+	if err != nil || signer != t.Signer() {
+		return reject(id, RejectBadRequestSig, "lastRequest signed by %s (%v), the session's key is %s", signer, err, t.Signer())
+	}
+	if limit := settle.ProviderAlone(start, rec.ClosedAt, rec.LastRequest.Time, true); rec.BilledSeconds > limit {
+		return reject(id, RejectOverSignedRequest, "a provider alone billed %d s, the newest signed request (seq %d at %d) proves %d s",
+			rec.BilledSeconds, rec.LastRequest.Seq, rec.LastRequest.Time, limit)
+	}
+	return nil
+}
+
 // receiptSignatures checks the receipt's signatures against the close reason.
-func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SettlementRecord) (*Rejection, error) {
+func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
 	id := rec.SessionID
 	t := &rec.Ticket
 	if rec.UserSignature != nil {
@@ -195,9 +267,9 @@ func IsRejection(err error) (*Rejection, bool) {
 	return r, ok
 }
 
-// requiredFields are the SettlementRecord members without which a record means nothing (absent members
+// requiredFields are the wire.SessionRecord members without which a record means nothing (absent members
 // would decode as zero values and fail later with a misleading reason).
-var requiredFields = []string{"sessionId", "ticket", "ticketSignature", "router", "billedSeconds", "closeReason"}
+var requiredFields = []string{"sessionId", "ticket", "ticketSignature", "router", "createdAt", "billedSeconds", "closeReason"}
 
 func requireFields(raw json.RawMessage) error {
 	var m map[string]json.RawMessage

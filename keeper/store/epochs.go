@@ -53,6 +53,9 @@ type Epoch struct {
 	ClaimableAt uint64
 	Claims      string
 	CreatedAt   int64
+	// RejectedLast is the newest rejected record (rejected.id) when the epoch was assembled: its batch file
+	// lists the rejections after the previous live epoch's RejectedLast up to it.
+	RejectedLast int64
 }
 
 // Leaf is one account's cumulative amount in an epoch's tree, and what it had earned in total by then.
@@ -63,7 +66,7 @@ type Leaf struct {
 }
 
 const epochCols = `id, number, state, day, root, total, delta, owed_total, factor_num, factor_den, sessions, first_seq, last_seq, batch_hash,
-	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at`
+	batch_file, intent, tx_hash, block, claimable_at, claims_state, created_at, rejected_last`
 
 func scanEpoch(row interface{ Scan(...any) error }) (*Epoch, error) {
 	var (
@@ -72,7 +75,7 @@ func scanEpoch(row interface{ Scan(...any) error }) (*Epoch, error) {
 		root, total, delta, owed, fn, fd, bh, txh string
 	)
 	err := row.Scan(&e.ID, &number, &e.State, &day, &root, &total, &delta, &owed, &fn, &fd, &e.Sessions, &e.FirstSeq, &e.LastSeq, &bh,
-		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt)
+		&e.BatchFile, &e.Intent, &txh, &block, &claimableAt, &e.Claims, &e.CreatedAt, &e.RejectedLast)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -134,7 +137,7 @@ func (t *Tx) NewestClaimable(ctx context.Context) (*Epoch, error) {
 	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state = ? ORDER BY number DESC LIMIT 1`, StateClaimable))
 }
 
-// InsertEpoch stores e (its number, state, day, root, amounts, session count and seq range; the other
+// InsertEpoch stores e (its number, state, day, root, amounts, session count, seq range and RejectedLast; the other
 // fields start empty) with its tree's leaves, and returns the id it was given.
 func (t *Tx) InsertEpoch(ctx context.Context, e *Epoch, leaves []Leaf) (int64, error) {
 	var id int64
@@ -142,9 +145,9 @@ func (t *Tx) InsertEpoch(ctx context.Context, e *Epoch, leaves []Leaf) (int64, e
 		return 0, err
 	}
 	at := now()
-	if _, err := t.exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?)`,
+	if _, err := t.exec(ctx, `INSERT INTO epochs (`+epochCols+`, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', '', 0, 0, '', ?, ?, ?)`,
 		id, int64(e.Number), e.State, int64(e.Day), e.Root.Hex(), e.Total.Dec(), e.Delta.Dec(), e.OwedTotal.Dec(),
-		e.FactorN.Dec(), e.FactorD.Dec(), e.Sessions, e.FirstSeq, e.LastSeq, at, at); err != nil {
+		e.FactorN.Dec(), e.FactorD.Dec(), e.Sessions, e.FirstSeq, e.LastSeq, at, e.RejectedLast, at); err != nil {
 		return 0, fmt.Errorf("store: insert epoch %d: %w", e.Number, err)
 	}
 	lj, err := json.Marshal(leaves)

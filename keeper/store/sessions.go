@@ -283,14 +283,27 @@ func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
 	return err
 }
 
-// RejectedAfter lists rejected records with id > after, at most limit.
-func (s *Store) RejectedAfter(ctx context.Context, after int64, limit int) ([]Rejected, error) {
-	out := []Rejected{}
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT id, feed, cursor, session_id, code, detail, record, at FROM rejected WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+// MaxRejected returns the id of the newest rejected record (0 if none).
+func (t *Tx) MaxRejected(ctx context.Context) (int64, error) {
+	var id int64
+	err := t.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM rejected`).Scan(&id)
+	return id, err
+}
+
+// RejectedRange returns the rejected records with id in (after, last], by id.
+func (t *Tx) RejectedRange(ctx context.Context, after, last int64) ([]Rejected, error) {
+	rows, err := t.query(ctx, `SELECT `+rejectedCols+` FROM rejected WHERE id > ? AND id <= ? ORDER BY id`, after, last)
 	if err != nil {
 		return nil, err
 	}
+	return scanRejected(rows)
+}
+
+const rejectedCols = `id, feed, cursor, session_id, code, detail, record, at`
+
+func scanRejected(rows *sql.Rows) ([]Rejected, error) {
 	defer rows.Close()
+	out := []Rejected{}
 	for rows.Next() {
 		var r Rejected
 		var rec string
@@ -301,6 +314,15 @@ func (s *Store) RejectedAfter(ctx context.Context, after int64, limit int) ([]Re
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// RejectedAfter lists rejected records with id > after, at most limit.
+func (s *Store) RejectedAfter(ctx context.Context, after int64, limit int) ([]Rejected, error) {
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT `+rejectedCols+` FROM rejected WHERE id > ? ORDER BY id LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanRejected(rows)
 }
 
 // Cursor returns where feed was read up to ("" before the first page).

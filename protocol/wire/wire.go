@@ -104,11 +104,13 @@ type RFCResponse struct {
 }
 
 // CloseRequest is the body of POST /v1/sessions/{id}/close at the router (either or both signatures) and
-// at the provider (the user's signature).
+// at the provider (the user's signature). A provider closing alone adds LastRequest, the newest request the
+// session's key signed: it bounds what the provider alone can bill (protocol/settle).
 type CloseRequest struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     *eip712.Signature   `json:"userSignature,omitempty"`
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
+	LastRequest       *SignedRequest      `json:"lastRequest,omitempty"`
 }
 
 // Close reasons of a settlement record.
@@ -118,27 +120,67 @@ const (
 	CloseExpired  = "expired"   // no receipt: nothing billed
 )
 
-// SettlementRecord is one closed session in the router's settlement feed
-// (GET /v1/settlement/sessions?after=<cursor>): everything a keeper needs to verify and credit it.
-type SettlementRecord struct {
-	Cursor            string               `json:"cursor"`
+// SessionRecord is the router's record of one session, one type for every role: the answer of
+// GET /v1/sessions/{id} and of a close, and (with Cursor set) one entry of the settlement feed
+// (GET /v1/settlement/sessions?after=<cursor>). It carries everything a keeper needs to verify and credit
+// the session without trusting the router (PROTOCOL §8 v2): the user's signed RFC, the ticket, the receipt
+// and its signatures, and for a provider's one-sided close the newest request the session's key signed.
+type SessionRecord struct {
+	Cursor            string               `json:"cursor,omitempty"` // settlement-feed cursor once settleable
 	SessionID         common.Hash          `json:"sessionId"`
+	State             string               `json:"state,omitempty"` // open | closed
+	RFC               *eip712.RFC          `json:"rfc,omitempty"`   // v2: the user's RFC
+	RFCSignature      *eip712.Signature    `json:"rfcSignature,omitempty"`
 	Ticket            eip712.SessionTicket `json:"ticket"`
 	TicketSignature   eip712.Signature     `json:"ticketSignature"`
 	Router            common.Address       `json:"router"`
+	Endpoint          string               `json:"endpoint,omitempty"`
+	CreatedAt         uint64               `json:"createdAt,string"` // when the router issued the ticket
+	ExpiresAt         uint64               `json:"expiresAt,string,omitempty"`
+	ClosedAt          uint64               `json:"closedAt,string,omitempty"`
+	CloseReason       string               `json:"closeReason,omitempty"`
 	Receipt           *eip712.UsageReceipt `json:"receipt,omitempty"`
 	UserSignature     *eip712.Signature    `json:"userSignature,omitempty"`
 	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
+	LastRequest       *SignedRequest       `json:"lastRequest,omitempty"` // v2: bounds a provider's one-sided close
 	BilledSeconds     uint32               `json:"billedSeconds,string"`
-	ClosedAt          uint64               `json:"closedAt,string"`
-	CloseReason       string               `json:"closeReason"`
+	Flags             []string             `json:"flags,omitempty"`
+	Held              bool                 `json:"held,omitempty"` // flagged: out of the feed until cleared
+}
+
+// SignedRequest is one provider request as the session's key signed it (X-LT-Request and
+// X-LT-Signature): enough to rebuild RequestText and recover the signer. It proves the user still used the
+// session at Time.
+type SignedRequest struct {
+	Seq       uint64           `json:"seq,string"`
+	Time      uint64           `json:"time,string"`
+	Method    string           `json:"method"`
+	Path      string           `json:"path"`
+	BodyHash  common.Hash      `json:"bodyHash"` // keccak256 of the request body
+	Signature eip712.Signature `json:"signature"`
+}
+
+// MaxRequestPath bounds SignedRequest.Path (a close body stays small).
+const MaxRequestPath = 256
+
+// Signer recovers the address that signed r for session sessionID on chainID.
+func (r *SignedRequest) Signer(chainID uint64, sessionID common.Hash) (common.Address, error) {
+	if len(r.Path) > MaxRequestPath {
+		return common.Address{}, fmt.Errorf("wire: request path over %d bytes", MaxRequestPath)
+	}
+	return eip712.Recover(RequestDigest(r.Text(chainID, sessionID)), r.Signature[:])
+}
+
+// Text is RequestText of r (with its body already hashed).
+func (r *SignedRequest) Text(chainID uint64, sessionID common.Hash) string {
+	return requestText(chainID, sessionID, r.Seq, r.Time, r.Method, r.Path, r.BodyHash)
 }
 
 // SettlementPage is one page of the settlement feed. Next is the cursor to pass as `after` next time
 // (equal to the request's when there is nothing new).
 type SettlementPage struct {
-	Sessions []SettlementRecord `json:"sessions"`
-	Next     string             `json:"next"`
+	Sessions []SessionRecord `json:"sessions"`
+	Next     string          `json:"next"`
 }
 
 // BillableSeconds is PROTOCOL §7 step 5: min(receipt, ticket maxSeconds, provider limit). A zero limit
@@ -207,8 +249,12 @@ const (
 
 // RequestText is the text a ticket's user signs (EIP-191 personal_sign) for one provider request.
 func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, body []byte) string {
+	return requestText(chainID, sessionID, seq, unix, method, path, crypto.Keccak256Hash(body))
+}
+
+func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, bodyHash common.Hash) string {
 	return fmt.Sprintf("LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s",
-		chainID, sessionID.Hex(), seq, unix, method, path, crypto.Keccak256Hash(body).Hex())
+		chainID, sessionID.Hex(), seq, unix, method, path, bodyHash.Hex())
 }
 
 // RequestDigest is the EIP-191 digest of RequestText, what the signature covers.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -32,9 +33,9 @@ func TestErrorEnvelope(t *testing.T) {
 	require.Equal(t, "http_502", e.Code)
 }
 
-func TestSettlementRecordJSON(t *testing.T) {
+func TestSessionRecordJSON(t *testing.T) {
 	sig := eip712.Signature{1, 2, 3}
-	r := SettlementRecord{
+	r := SessionRecord{
 		Cursor:    "42",
 		SessionID: common.Hash{9},
 		Ticket: eip712.SessionTicket{
@@ -44,7 +45,11 @@ func TestSettlementRecordJSON(t *testing.T) {
 		TicketSignature: sig,
 		Receipt:         &eip712.UsageReceipt{SessionID: common.Hash{9}, Seconds: 30, OutputTokens: 100},
 		UserSignature:   &sig,
+		RFC:             &eip712.RFC{User: common.Address{1}, MaxSeconds: 600, Nonce: 7, Deadline: 1_800_000_000},
+		RFCSignature:    &sig,
+		LastRequest:     &SignedRequest{Seq: 3, Time: 1_800_000_050, Method: "POST", Path: "/v1/chat/completions", Signature: sig},
 		BilledSeconds:   30,
+		CreatedAt:       1_799_999_990,
 		ClosedAt:        1_800_000_100,
 		CloseReason:     CloseOneSided,
 	}
@@ -52,9 +57,29 @@ func TestSettlementRecordJSON(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(raw), `"billedSeconds":"30"`, "integers are decimal strings")
 	require.Contains(t, string(raw), `"pricePerSecond":"1000000000"`)
-	var back SettlementRecord
+	require.Contains(t, string(raw), `"seq":"3"`)
+	var back SessionRecord
 	require.NoError(t, json.Unmarshal(raw, &back))
 	require.Equal(t, r, back)
+}
+
+func TestSignedRequestSigner(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	id := common.Hash{5}
+	body := []byte(`{"model":"m"}`)
+	sig, err := eip712.Sign(RequestDigest(RequestText(42161, id, 9, 1_800_000_000, "POST", "/v1/chat/completions", body)), key)
+	require.NoError(t, err)
+	r := SignedRequest{Seq: 9, Time: 1_800_000_000, Method: "POST", Path: "/v1/chat/completions", BodyHash: crypto.Keccak256Hash(body), Signature: sig}
+	got, err := r.Signer(42161, id)
+	require.NoError(t, err)
+	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), got, "the same text the provider verifies")
+	r.Time++
+	got, err = r.Signer(42161, id)
+	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "a changed time is not the user's")
+	r.Path = strings.Repeat("a", MaxRequestPath+1)
+	_, err = r.Signer(42161, id)
+	require.Error(t, err)
 }
 
 func TestBillingAndCredit(t *testing.T) {

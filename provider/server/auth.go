@@ -9,16 +9,19 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// authed is a request that passed authentication: its ticket, the ticket's digest and the request's seq.
+// authed is a request that passed authentication: its ticket, the ticket's digest, the request's seq and
+// the request as the session's key signed it.
 type authed struct {
 	ticket *eip712.SignedSessionTicket
 	digest common.Hash
 	seq    uint64
+	signed wire.SignedRequest
 }
 
 // verifiedTicket is a session ticket whose router signature has been checked: the ticket, its EIP-712
@@ -146,8 +149,8 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		s.tickets.put(th, vt, uint64(now.Unix()))
 	}
 
-	text := wire.RequestText(s.cfg.Domain.ChainID(), t.SessionID, seq, unix, r.Method, r.URL.Path, body)
-	signer, err := eip712.Recover(wire.RequestDigest(text), sig)
+	signed := wire.SignedRequest{Seq: seq, Time: unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
+	signer, err := eip712.Recover(wire.RequestDigest(signed.Text(s.cfg.Domain.ChainID(), t.SessionID)), sig)
 	if err != nil {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "request signature: %v", err)
 	}
@@ -159,5 +162,6 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
 			"request signed by %s, the session belongs to %s", signer, t.User)
 	}
-	return &authed{ticket: vt.st, digest: vt.digest, seq: seq}, nil
+	copy(signed.Signature[:], sig)
+	return &authed{ticket: vt.st, digest: vt.digest, seq: seq, signed: signed}, nil
 }

@@ -104,6 +104,9 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
 	}
+	if err == nil {
+		s.sessions.Signed(a.ticket.Ticket.SessionID, a.signed)
+	}
 	if err != nil {
 		wire.WriteError(w, err)
 		return
@@ -243,5 +246,5 @@ func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	}
 	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
 		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
-	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig})
+	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest})
 }

@@ -70,6 +70,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			wire.WriteError(w, sessionError(err))
 			return
 		}
+		s.sessions.Signed(t.SessionID, a.signed)
 		s.metrics.inFlight.Add(1)
 		var in, out uint64
 		defer func() {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/usage"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Sentinel errors of Begin and Close.
@@ -53,6 +54,7 @@ type state struct {
 	lastSeq      uint64
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
+	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -197,11 +199,23 @@ func (s *state) usage(now time.Time) Usage {
 		OutputTokens: f.OutputTokens, TTFTMs: f.TTFTMs, InFlight: s.meter.Open()}
 }
 
-// Snapshot is a session's ticket and metered usage.
+// Snapshot is a session's ticket, metered usage and newest signed request.
 type Snapshot struct {
 	Ticket          eip712.SessionTicket
 	TicketSignature eip712.Signature
 	Usage           Usage
+	LastRequest     *wire.SignedRequest // bounds what the provider alone can bill (protocol/settle)
+}
+
+// Signed records r, an admitted request of session id as its key signed it, as the session's newest when
+// its seq is the largest seen. A provider closing alone can bill no more than the newest signed request
+// proves (PROTOCOL §7 step 5 v2), so it keeps that one.
+func (t *Table) Signed(id common.Hash, r wire.SignedRequest) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if s, ok := t.sessions[id]; ok && (s.lastSigned == nil || r.Seq > s.lastSigned.Seq) {
+		s.lastSigned = &r
+	}
 }
 
 // Usage returns the metered usage of an open session. Errors: ErrClosed, ErrUnknownSession.
@@ -213,7 +227,7 @@ func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	return Snapshot{s.ticket, s.ticketSig, s.usage(now)}, nil
+	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}, nil
 }
 
 // Close closes a session if accept approves its metered usage; no request is admitted after. accept runs
@@ -226,7 +240,7 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	if err != nil {
 		return Snapshot{}, err
 	}
-	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now)}
+	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
@@ -272,7 +286,7 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 			continue
 		}
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
 	}
 	return out
 }
@@ -285,7 +299,7 @@ func (t *Table) CloseAll() []Snapshot {
 	var out []Snapshot
 	for id, s := range t.sessions {
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now)})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 type clock struct{ t time.Time }
@@ -176,5 +177,25 @@ func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 	tab.CloseIdle(time.Hour)
 	if open, closed := tab.Held(); open != 0 || closed != 0 {
 		t.Fatalf("after the ticket expired: %d open, %d closed", open, closed)
+	}
+}
+
+// TestNewestSignedRequest: the snapshot a one-sided close reports carries the admitted request with the
+// largest seq (it bounds what the provider alone can bill), whatever order Signed sees them in.
+func TestNewestSignedRequest(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tk := ticket(1, model, 100, c.t.Add(time.Hour))
+	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 1}) // unknown session: ignored
+	for _, seq := range []uint64{1, 3, 2} {
+		if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, seq); err != nil && seq != 2 {
+			t.Fatal(err)
+		}
+		tab.Signed(tk.SessionID, wire.SignedRequest{Seq: seq, Time: 1_000_000 + seq})
+	}
+	got := tab.CloseAll()
+	if len(got) != 1 || got[0].LastRequest == nil || got[0].LastRequest.Seq != 3 || got[0].LastRequest.Time != 1_000_003 {
+		t.Fatalf("CloseAll = %+v", got)
 	}
 }

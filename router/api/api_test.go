@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/router/api"
@@ -107,7 +108,12 @@ type env struct {
 	nonce   uint64
 	book    *fakeBook
 	routerK *ecdsa.PrivateKey
+	skew    *atomic.Int64 // seconds the server's clock runs ahead of time.Now
 }
+
+// advance moves the server's clock d ahead (a session that is closed right away bills nothing: PROTOCOL §7
+// step 5 v2 bounds billing by the wall clock).
+func (e *env) advance(d time.Duration) { e.skew.Add(int64(d / time.Second)) }
 
 func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint64) *env {
 	return newEnvWith(t, allowance, providers, prices, nil)
@@ -130,7 +136,9 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
-	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret"}
+	skew := new(atomic.Int64)
+	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
+		Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
 	if mod != nil {
 		mod(&cfg)
 	}
@@ -139,7 +147,15 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	uk, _ := crypto.GenerateKey()
-	return &env{t: t, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk}
+	return &env{t: t, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew}
+}
+
+// signedRequest is a provider request of session id at unix time at, signed by key.
+func signedRequest(t *testing.T, id common.Hash, key *ecdsa.PrivateKey, at uint64) *wire.SignedRequest {
+	body := []byte(`{"model":"m"}`)
+	sig, err := eip712.Sign(wire.RequestDigest(wire.RequestText(domain.ChainID(), id, 4, at, "POST", "/v1/chat/completions", body)), key)
+	require.NoError(t, err)
+	return &wire.SignedRequest{Seq: 4, Time: at, Method: "POST", Path: "/v1/chat/completions", BodyHash: crypto.Keccak256Hash(body), Signature: sig}
 }
 
 func (e *env) rfc(maxPrice uint64, maxSeconds uint32) eip712.RFC {
@@ -209,14 +225,15 @@ func TestRFCHappyPathIdempotentAndClose(t *testing.T) {
 	used, _ := e.db.Used(context.Background(), r.User, 3)
 	require.Equal(t, uint64(60e9), used.Uint64())
 
-	// Close with both signatures.
+	// Close with both signatures, two minutes later.
+	e.advance(2 * time.Minute)
 	rc := eip712.UsageReceipt{SessionID: resp.SessionID, Seconds: 90, InputTokens: 10, OutputTokens: 500, TTFTMs: 200}
 	us, _ := domain.Sign(&rc, e.user)
 	ps, _ := domain.Sign(&rc, p2.signer)
 	cb, _ := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps})
 	code, b = e.post("/v1/sessions/"+resp.SessionID.Hex()+"/close", cb)
 	require.Equal(t, 200, code, string(b))
-	var rec api.SessionRecord
+	var rec wire.SessionRecord
 	require.NoError(t, json.Unmarshal(b, &rec))
 	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
 	require.Equal(t, uint32(60), rec.BilledSeconds, "billed capped at the ticket's maxSeconds")
@@ -350,15 +367,21 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	require.Equal(t, 401, code)
 	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
 
+	// The provider alone, a minute later, with the newest request the user signed (10 s into the session):
+	// it bills its receipt, which that request proves (PROTOCOL §7 step 5 v2).
+	e.advance(time.Minute)
 	ps, _ := domain.Sign(&rc, p.signer)
-	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps})
+	last := signedRequest(t, s1.SessionID, e.user, uint64(time.Now().Unix())+10)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last})
 	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
 	require.Equal(t, 200, code, string(b))
-	var rec api.SessionRecord
+	var rec wire.SessionRecord
 	require.NoError(t, json.Unmarshal(b, &rec))
 	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
 	require.Contains(t, rec.Flags, wire.CloseOneSided)
 	require.Equal(t, uint32(30), rec.BilledSeconds)
+	require.Equal(t, last, rec.LastRequest, "the record carries the signed request to the keepers")
+	require.NotNil(t, rec.RFC, "and the user's RFC")
 
 	// Receipt for another session, missing signatures, unknown session.
 	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps})
@@ -437,4 +460,50 @@ func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 		wiretest.NotAllowed("GET", "/v1/rfc", "POST"),
 		wiretest.NotAllowed("DELETE", "/v1/budget", "GET, HEAD"),
 		wiretest.NotFound("GET", "/v1/no-such-thing"))
+}
+
+// TestCloseBounds: what a router records never exceeds what keepers credit (protocol/settle): the wall
+// clock since the session opened, whoever signed; a provider alone nothing without a request the user
+// signed, and no more than the newest one proves.
+func TestCloseBounds(t *testing.T) {
+	p := newStandIn(t, 8)
+	e := newEnv(t, 1e18, []*standIn{p}, []uint64{1e9})
+	open := func() wire.RFCResponse {
+		code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 3600), domain))
+		require.Equal(t, 200, code, string(b))
+		var r wire.RFCResponse
+		require.NoError(t, json.Unmarshal(b, &r))
+		return r
+	}
+	closeWith := func(id common.Hash, seconds uint32, user bool, last *wire.SignedRequest) wire.SessionRecord {
+		rc := eip712.UsageReceipt{SessionID: id, Seconds: seconds, OutputTokens: 100}
+		req := wire.CloseRequest{Receipt: rc, LastRequest: last}
+		ps, _ := domain.Sign(&rc, p.signer)
+		req.ProviderSignature = &ps
+		if user {
+			us, _ := domain.Sign(&rc, e.user)
+			req.UserSignature = &us
+		}
+		cb, _ := json.Marshal(req)
+		code, b := e.post("/v1/sessions/"+id.Hex()+"/close", cb)
+		require.Equal(t, 200, code, string(b))
+		var rec wire.SessionRecord
+		require.NoError(t, json.Unmarshal(b, &rec))
+		return rec
+	}
+	// Both signatures on a 3,000 s receipt, closed at once: at most the wall clock (+1 s resolution).
+	a, b, c, d := open(), open(), open(), open()
+	rec := closeWith(a.SessionID, 3000, true, nil)
+	require.LessOrEqual(t, rec.BilledSeconds, uint32(2), "a session closed right away bills no more than the seconds that passed")
+
+	e.advance(20 * time.Minute)
+	now := uint64(time.Now().Unix()) // the session opened about now (server clock 20 min behind it now)
+	// The provider alone without a request the user signed: nothing.
+	require.Zero(t, closeWith(b.SessionID, 600, false, nil).BilledSeconds)
+	// ... with a request it signed itself: nothing.
+	require.Zero(t, closeWith(c.SessionID, 600, false, signedRequest(t, c.SessionID, p.signer, now+10)).BilledSeconds)
+	// ... with the user's request 10 s in: that request plus settle.RequestGrace, not its 1,200 s receipt.
+	rec = closeWith(d.SessionID, 1200, false, signedRequest(t, d.SessionID, e.user, now+10))
+	require.InDelta(t, 10+settle.RequestGrace+1, int(rec.BilledSeconds), 2)
+	require.NotNil(t, rec.LastRequest)
 }

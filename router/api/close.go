@@ -12,43 +12,25 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
-	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
 	"github.com/laketravis/laketravis/router/store"
 )
 
 // maxCloseBody bounds POST /v1/sessions/{id}/close.
-const maxCloseBody = 2048
+const maxCloseBody = 4096
 
-// SessionRecord is the router's view of one session (GET /v1/sessions/{id}, the close answer).
-type SessionRecord struct {
-	SessionID         common.Hash          `json:"sessionId"`
-	State             string               `json:"state"`
-	Ticket            eip712.SessionTicket `json:"ticket"`
-	TicketSignature   eip712.Signature     `json:"ticketSignature"`
-	Router            common.Address       `json:"router"`
-	Endpoint          string               `json:"endpoint"`
-	CreatedAt         uint64               `json:"createdAt,string"`
-	ExpiresAt         uint64               `json:"expiresAt,string"`
-	ClosedAt          uint64               `json:"closedAt,string,omitempty"`
-	CloseReason       string               `json:"closeReason,omitempty"`
-	Receipt           *eip712.UsageReceipt `json:"receipt,omitempty"`
-	UserSignature     *eip712.Signature    `json:"userSignature,omitempty"`
-	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
-	BilledSeconds     uint32               `json:"billedSeconds,string"`
-	Flags             []string             `json:"flags"`
-	Held              bool                 `json:"held"`
-	Cursor            string               `json:"cursor,omitempty"` // settlement-feed cursor once settleable
-}
-
-func record(s *store.Session) SessionRecord {
-	r := SessionRecord{SessionID: s.ID, State: s.State, Ticket: s.Ticket, TicketSignature: s.TicketSignature, Router: s.Router,
+// record is the wire form of a stored session: GET /v1/sessions/{id}, the close answer and, with its
+// cursor, a settlement-feed entry (with the user's signed RFC, PROTOCOL §8 v2).
+func record(s *store.Session) wire.SessionRecord {
+	r := wire.SessionRecord{SessionID: s.ID, State: s.State, Ticket: s.Ticket, TicketSignature: s.TicketSignature, Router: s.Router,
 		Endpoint: s.Endpoint, CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt, ClosedAt: s.ClosedAt, CloseReason: s.CloseReason,
-		Receipt: s.Receipt, UserSignature: s.UserSignature, ProviderSignature: s.ProviderSignature, BilledSeconds: s.BilledSeconds,
-		Flags: s.Flags, Held: s.Held}
-	if r.Flags == nil {
-		r.Flags = []string{}
+		Receipt: s.Receipt, UserSignature: s.UserSignature, ProviderSignature: s.ProviderSignature, LastRequest: s.LastRequest,
+		BilledSeconds: s.BilledSeconds, Flags: s.Flags, Held: s.Held}
+	if s.RFC.RFC.User != (common.Address{}) { // empty only in rows written before protocol v2
+		rfc, sig := s.RFC.RFC, s.RFC.Signature
+		r.RFC, r.RFCSignature = &rfc, &sig
 	}
 	if s.FeedSeq > 0 {
 		r.Cursor = strconv.FormatUint(s.FeedSeq, 10)
@@ -112,6 +94,11 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	if sess.State != store.StateOpen {
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
 	}
+	closedAt := uint64(s.cfg.Now().Unix())
+	if closedAt > sess.Ticket.NotAfter+settle.CloseWindow {
+		return wire.Errorf(http.StatusConflict, wire.CodeExpired, "session %s expired at %d: too late to close (keepers credit closes up to %d s after notAfter)",
+			id, sess.Ticket.NotAfter, settle.CloseWindow)
+	}
 	if req.UserSignature != nil {
 		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], sess.Ticket.Signer()); err != nil {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
@@ -127,8 +114,10 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	c := store.Close{ID: id, Receipt: &req.Receipt, UserSignature: req.UserSignature, ProviderSignature: req.ProviderSignature,
-		BilledSeconds: wire.BillableSeconds(req.Receipt.Seconds, sess.Ticket.MaxSeconds, 0), ClosedAt: uint64(s.cfg.Now().Unix()),
-		Reason: wire.CloseReceipt}
+		BilledSeconds: s.billable(id, sess, req, closedAt), ClosedAt: closedAt, Reason: wire.CloseReceipt}
+	if req.UserSignature == nil {
+		c.LastRequest = req.LastRequest
+	}
 	if req.UserSignature == nil || req.ProviderSignature == nil {
 		c.Reason = wire.CloseOneSided
 		c.Flags = append(c.Flags, wire.CloseOneSided) // settled by rule, flagged for the reports
@@ -154,6 +143,25 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 		zap.Strings("flags", c.Flags))
 	wire.WriteJSON(w, http.StatusOK, record(closed))
 	return nil
+}
+
+// billable is what a close bills (PROTOCOL §7 step 5 v2, protocol/settle): the receipt's seconds within
+// the ticket, never more than the wall clock since the session opened and, when only the provider
+// signed, never more than the newest request the session's key signed proves (nothing without one).
+// Keepers refuse records above these bounds, so the router records no more.
+func (s *Server) billable(id common.Hash, sess *store.Session, req *wire.CloseRequest, closedAt uint64) uint32 {
+	start := settle.Start(sess.CreatedAt, sess.RFC.RFC.Deadline)
+	billed := min(wire.BillableSeconds(req.Receipt.Seconds, sess.Ticket.MaxSeconds, 0), settle.WallClock(start, closedAt))
+	if req.UserSignature == nil {
+		var t uint64
+		ok := false
+		if lr := req.LastRequest; lr != nil {
+			signer, err := lr.Signer(s.cfg.Domain.ChainID(), id)
+			t, ok = lr.Time, err == nil && signer == sess.Ticket.Signer()
+		}
+		billed = min(billed, settle.ProviderAlone(start, closedAt, t, ok))
+	}
+	return billed
 }
 
 func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) error {
@@ -196,11 +204,9 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page := wire.SettlementPage{Sessions: make([]wire.SettlementRecord, 0, len(sessions)), Next: strconv.FormatUint(after, 10)}
+	page := wire.SettlementPage{Sessions: make([]wire.SessionRecord, 0, len(sessions)), Next: strconv.FormatUint(after, 10)}
 	for _, ss := range sessions {
-		rec := wire.SettlementRecord{Cursor: strconv.FormatUint(ss.FeedSeq, 10), SessionID: ss.ID, Ticket: ss.Ticket,
-			TicketSignature: ss.TicketSignature, Router: ss.Router, Receipt: ss.Receipt, UserSignature: ss.UserSignature,
-			ProviderSignature: ss.ProviderSignature, BilledSeconds: ss.BilledSeconds, ClosedAt: ss.ClosedAt, CloseReason: ss.CloseReason}
+		rec := record(ss)
 		page.Sessions = append(page.Sessions, rec)
 		page.Next = rec.Cursor
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,7 +72,9 @@ func TestOnAnvil(t *testing.T) {
 	allow, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
 	require.NoError(t, err)
 	routerKey := devnet.DevKey(1)
-	srv := api.New(api.Config{Domain: dom, RouterKey: routerKey}, ix, allow,
+	// The server's clock runs two minutes ahead for the close: the 42 s receipt fits the wall clock.
+	var skew atomic.Int64
+	srv := api.New(api.Config{Domain: dom, RouterKey: routerKey, Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }}, ix, allow,
 		&liveness.Prober{Domain: dom, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now},
 		db, health.New(health.Backoff{}, time.Now), nil, log)
 	require.True(t, ix.Snapshot().Routers[srv.Router()], "anvil account 1 holds ROUTER_ROLE")
@@ -104,6 +107,7 @@ func TestOnAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, [32]byte(resp.SessionID), onchainID, "sessionId matches Marketplace.sessionId")
 
+	skew.Store(int64(2 * time.Minute))
 	rc := eip712.UsageReceipt{SessionID: resp.SessionID, Seconds: 42, InputTokens: 100, OutputTokens: 800, TTFTMs: 250}
 	us, _ := dom.Sign(&rc, user)
 	ps, _ := dom.Sign(&rc, signer)

@@ -173,7 +173,7 @@ func (s *Server) handleAnomalies(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	hr := make([]SessionRecord, len(held))
+	hr := make([]wire.SessionRecord, len(held))
 	for i, h := range held {
 		hr[i] = record(h)
 	}

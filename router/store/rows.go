@@ -12,11 +12,12 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq, rfc`
+	billed_seconds, flags, held, feed_seq, rfc, last_request`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -49,12 +50,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags, rfc                                           string
+		reason, receipt, usig, psig, flags, rfc, last                                     string
 		maxSecs, notAfter, expires, day, created, closed, billed, held                    int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -94,6 +95,12 @@ func scanSession(r scanner) (*Session, error) {
 		sess.Receipt = new(eip712.UsageReceipt)
 		if err := json.Unmarshal([]byte(receipt), sess.Receipt); err != nil {
 			return nil, fmt.Errorf("store: receipt: %w", err)
+		}
+	}
+	if last != "" {
+		sess.LastRequest = new(wire.SignedRequest)
+		if err := json.Unmarshal([]byte(last), sess.LastRequest); err != nil {
+			return nil, fmt.Errorf("store: last request: %w", err)
 		}
 	}
 	if sess.UserSignature, err = optSig(usig); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Session states.
@@ -42,6 +43,7 @@ type Session struct {
 	UserSignature     *eip712.Signature
 	ProviderSignature *eip712.Signature
 	BilledSeconds     uint32
+	LastRequest       *wire.SignedRequest // v2: a provider's one-sided close carries the newest request the session key signed
 	Flags             []string
 	Held              bool   // flagged: out of the settlement feed until cleared
 	FeedSeq           uint64 // 0 until the session is in the settlement feed
@@ -144,7 +146,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
-		ttft_ms = ?, flags = ?, held = ?, feed_seq = ? WHERE id = ?`
+		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ? WHERE id = ?`
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
@@ -175,6 +177,7 @@ type Close struct {
 	Receipt           *eip712.UsageReceipt
 	UserSignature     *eip712.Signature
 	ProviderSignature *eip712.Signature
+	LastRequest       *wire.SignedRequest
 	BilledSeconds     uint32
 	ClosedAt          uint64
 	Flags             []string
@@ -231,9 +234,14 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			psig = c.ProviderSignature.String()
 		}
 		flags := strings.Join(c.Flags, ",")
+		var last string
+		if c.LastRequest != nil {
+			b, _ := json.Marshal(c.LastRequest)
+			last = string(b)
+		}
 		_, err = s.exec(ctx, tx, qCloseSession,
 			StateClosed, int64(c.ClosedAt), c.Reason, receipt, usig, psig, int64(c.BilledSeconds), secs, in, outTok, ttft,
-			flags, boolInt(c.Held), seq, hexHash(c.ID))
+			flags, boolInt(c.Held), seq, last, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
 		}
@@ -251,6 +259,10 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.ProviderSignature != nil {
 			sig := *c.ProviderSignature
 			sess.ProviderSignature = &sig
+		}
+		if c.LastRequest != nil {
+			lr := *c.LastRequest
+			sess.LastRequest = &lr
 		}
 		if flags != "" {
 			sess.Flags = strings.Split(flags, ",")

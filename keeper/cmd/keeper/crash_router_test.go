@@ -63,7 +63,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 	var paused atomic.Bool
 	mineEvery(t, ctx, s.Anvil.URL, 300*time.Millisecond, &paused)
 
-	var records []*e2e.SessionRecord
+	var records []*wire.SessionRecord
 	newSession := func() { records = chatAndClose(t, ctx, s, records) }
 	keeperArgs := []string{"--database", dsn, "--claims", "--confirmations", "2", "--epoch-length", "500ms",
 		"--poll-interval", "200ms", "--resubmit-after", "10s"}
@@ -148,7 +148,7 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 				return err
 			}
 			for _, raw := range bf.Sessions {
-				var rec wire.SettlementRecord
+				var rec wire.SessionRecord
 				if err := json.Unmarshal(raw, &rec); err != nil {
 					return err
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestSettleThroughRPCFaultsRouter is the keeper's RPC-fault test against the real system: e2e.Start runs
@@ -99,7 +100,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	}
 
 	// Sessions through the gateway, in waves: each wave settled (committed and confirmed) before the next.
-	var records []*e2e.SessionRecord
+	var records []*wire.SessionRecord
 	for wave := range 3 {
 		for range 3 {
 			records = chatAndClose(t, ctx, s, records)

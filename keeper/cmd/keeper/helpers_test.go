@@ -49,7 +49,7 @@ func mineEvery(t *testing.T, ctx context.Context, anvilURL string, every time.Du
 // chatAndClose chats through the stack's gateway (streaming every other time), waits until the gateway
 // closed the session (idle) and the router put it in its settlement feed with a receipt, and returns
 // records with its record appended. Every chat must open a new session (the previous one closed).
-func chatAndClose(t *testing.T, ctx context.Context, s *e2e.Stack, records []*e2e.SessionRecord) []*e2e.SessionRecord {
+func chatAndClose(t *testing.T, ctx context.Context, s *e2e.Stack, records []*wire.SessionRecord) []*wire.SessionRecord {
 	t.Helper()
 	res, err := s.Chat(ctx, fmt.Sprintf("question %d", len(records)), len(records)%2 == 0)
 	require.NoError(t, err)
@@ -68,7 +68,7 @@ func chatAndClose(t *testing.T, ctx context.Context, s *e2e.Stack, records []*e2
 // pool's totalCommitted and totalClaimed are the records' credits, the provider and the builder claimed
 // what they earned, and the Claimed events, all sent by the keeper (batched claims only), sum per account
 // to the same for these two accounts alone. It returns the total.
-func requirePaidOnce(t *testing.T, ctx context.Context, s *e2e.Stack, records []*e2e.SessionRecord) *big.Int {
+func requirePaidOnce(t *testing.T, ctx context.Context, s *e2e.Stack, records []*wire.SessionRecord) *big.Int {
 	t.Helper()
 	provWant, buildWant := new(big.Int), new(big.Int)
 	for _, r := range records {

@@ -6,7 +6,6 @@ package testenv
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/binary"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -90,21 +89,28 @@ func (e *Env) Send(t *testing.T, ctx context.Context, key int, f func(*bind.Tran
 	require.NoError(t, err)
 }
 
-// Record returns a settlement record for session i: a ticket signed by the router key, a receipt for
-// seconds signed by the user and the provider's signer, closeReason "receipt".
-func (e *Env) Record(t testing.TB, i uint64, seconds, maxSeconds uint32, price uint64) wire.SettlementRecord {
+// Record returns a settlement record for session i: the user's RFC (nonce i), a ticket derived from it
+// and signed by the router key, a receipt for seconds signed by the user and the provider's signer,
+// closeReason "receipt".
+func (e *Env) Record(t testing.TB, i uint64, seconds, maxSeconds uint32, price uint64) wire.SessionRecord {
 	return MakeRecord(t, e.Domain, e.Provider, e.Signer, e.ModelID, i, seconds, maxSeconds, price)
 }
 
-// MakeRecord builds a signed record without a chain (unit tests and benchmarks).
+// MakeRecord builds a signed record without a chain (unit tests and benchmarks): the user's RFC (nonce i,
+// no session key), the session id derived from it, a ticket signed by the router key, a receipt signed by
+// the user and the provider's signer; the session was opened seconds+10 s before it closed, now.
 func MakeRecord(t testing.TB, d *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey, model common.Hash,
-	i uint64, seconds, maxSeconds uint32, price uint64) wire.SettlementRecord {
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], i)
-	id := crypto.Keccak256Hash([]byte("session"), b[:])
+	i uint64, seconds, maxSeconds uint32, price uint64) wire.SessionRecord {
 	user := devnet.DevKey(UserKey)
-	ticket := eip712.SessionTicket{SessionID: id, User: crypto.PubkeyToAddress(user.PublicKey), Provider: provider,
-		ModelID: model, PricePerSecond: *uint256.NewInt(price), MaxSeconds: maxSeconds, NotAfter: uint64(time.Now().Unix()) + 3600}
+	now := uint64(time.Now().Unix())
+	created := now - uint64(seconds) - 10
+	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: model, MaxPricePerSecond: *uint256.NewInt(price),
+		MaxSeconds: maxSeconds, Nonce: i, Deadline: created + 300}
+	rsig, err := d.Sign(&rfc, user)
+	require.NoError(t, err)
+	id := eip712.SessionID(d.Digest(&rfc), provider)
+	ticket := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider,
+		ModelID: model, PricePerSecond: *uint256.NewInt(price), MaxSeconds: maxSeconds, NotAfter: created + uint64(maxSeconds) + 60}
 	router := devnet.DevKey(RouterKey)
 	tsig, err := d.Sign(&ticket, router)
 	require.NoError(t, err)
@@ -113,9 +119,9 @@ func MakeRecord(t testing.TB, d *eip712.Domain, provider common.Address, signer 
 	require.NoError(t, err)
 	psig, err := d.Sign(&receipt, signer)
 	require.NoError(t, err)
-	return wire.SettlementRecord{SessionID: id, Ticket: ticket, TicketSignature: tsig, Router: crypto.PubkeyToAddress(router.PublicKey),
-		Receipt: &receipt, UserSignature: &usig, ProviderSignature: &psig,
-		BilledSeconds: min(seconds, maxSeconds), ClosedAt: uint64(time.Now().Unix()), CloseReason: wire.CloseReceipt}
+	return wire.SessionRecord{SessionID: id, RFC: &rfc, RFCSignature: &rsig, Ticket: ticket, TicketSignature: tsig,
+		Router: crypto.PubkeyToAddress(router.PublicKey), Receipt: &receipt, UserSignature: &usig, ProviderSignature: &psig,
+		BilledSeconds: min(seconds, maxSeconds), CreatedAt: created, ClosedAt: now, CloseReason: wire.CloseReceipt}
 }
 
 // Feed is a router settlement feed (GET /v1/settlement/sessions) over records appended by the test.
@@ -143,7 +149,7 @@ func (f *Feed) Add(t testing.TB, recs ...any) {
 			f.items = append(f.items, raw)
 			continue
 		}
-		if rec, ok := r.(wire.SettlementRecord); ok {
+		if rec, ok := r.(wire.SessionRecord); ok {
 			rec.Cursor = strconv.Itoa(len(f.items) + 1)
 			r = rec
 		}

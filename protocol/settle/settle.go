@@ -1,0 +1,116 @@
+// Package settle holds the settlement rules of a closed session that several roles apply (PROTOCOL §7
+// step 5, §8 v2), each once: whether a ticket follows from the user's RFC (the client before it uses a
+// ticket, the keeper before it credits one), and the most seconds a close may bill given who signed it
+// (the router caps what it records, the keeper refuses records above it). protocol/README.md says what
+// each side can and cannot do alone.
+package settle
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+)
+
+// Codes of the ways a ticket can fail to follow from its RFC; the keeper rejects a record with the code.
+const (
+	CodeUserMismatch       = "rfc_user_mismatch"        // ticket.user is not the RFC's user
+	CodeSessionNotOfRFC    = "session_not_of_rfc"       // sessionId != keccak256(abi.encode(rfcDigest, provider))
+	CodeModelMismatch      = "rfc_model_mismatch"       // ticket model is not the RFC's
+	CodePriceOverRFC       = "rfc_price_exceeded"       // pricePerSecond > the RFC's maxPricePerSecond
+	CodeMaxSecondsOverRFC  = "rfc_max_seconds_exceeded" // ticket maxSeconds > the RFC's
+	CodeSessionKeyMismatch = "rfc_session_key_mismatch" // ticket sessionKey is not the one the RFC authorised
+	CodeUseDepositMismatch = "rfc_use_deposit_mismatch" // ticket useDeposit differs from the user's consent
+)
+
+// Mismatch is a ticket that does not follow from its RFC; Code is one of the Code* constants.
+type Mismatch struct {
+	Code   string
+	Detail string
+}
+
+func (m *Mismatch) Error() string { return m.Code + ": " + m.Detail }
+
+func mismatch(code, format string, args ...any) *Mismatch {
+	return &Mismatch{Code: code, Detail: fmt.Sprintf(format, args...)}
+}
+
+// TicketOfRFC checks that ticket t grants nothing the user's RFC (whose EIP-712 digest is rfcDigest) did
+// not ask for: the same user, the session id derived from the RFC and t.provider, the same model, a price
+// within the RFC's maximum, at most the RFC's seconds, the session key the RFC authorised and the user's
+// deposit consent. It returns a *Mismatch or nil. It does not check signatures.
+func TicketOfRFC(rfcDigest common.Hash, rfc *eip712.RFC, t *eip712.SessionTicket) error {
+	switch want := eip712.SessionID(rfcDigest, t.Provider); {
+	case t.User != rfc.User:
+		return mismatch(CodeUserMismatch, "ticket user %s, RFC user %s", t.User, rfc.User)
+	case t.SessionID != want:
+		return mismatch(CodeSessionNotOfRFC, "session id %s, the RFC and provider %s give %s", t.SessionID, t.Provider, want)
+	case t.ModelID != rfc.ModelID:
+		return mismatch(CodeModelMismatch, "ticket model %s, RFC model %s", t.ModelID, rfc.ModelID)
+	case t.PricePerSecond.Gt(&rfc.MaxPricePerSecond):
+		return mismatch(CodePriceOverRFC, "ticket price %s above the RFC's maximum %s", t.PricePerSecond.Dec(), rfc.MaxPricePerSecond.Dec())
+	case t.MaxSeconds > rfc.MaxSeconds:
+		return mismatch(CodeMaxSecondsOverRFC, "ticket maxSeconds %d above the RFC's %d", t.MaxSeconds, rfc.MaxSeconds)
+	case t.SessionKey != rfc.SessionKey:
+		return mismatch(CodeSessionKeyMismatch, "ticket session key %s, the RFC authorised %s", t.SessionKey, rfc.SessionKey)
+	case t.UseDeposit != rfc.UseDeposit:
+		return mismatch(CodeUseDepositMismatch, "ticket useDeposit %t, the RFC says %t", t.UseDeposit, rfc.UseDeposit)
+	}
+	return nil
+}
+
+// Time bounds of a close, in seconds.
+const (
+	// ClockResolution: timestamps are whole unix seconds (truncated) and the meter rounds active time up
+	// to whole seconds, so a session may honestly meter one second more than closedAt - start.
+	ClockResolution = 1
+	// RequestGrace is how long after the time of the newest request the session's key signed a provider
+	// closing alone may still bill: the request may reach the provider up to its clock-skew limit (60 s)
+	// later and then stream its answer.
+	RequestGrace = 300
+	// CloseWindow is how long after a ticket's notAfter a close is still accepted (router) and credited
+	// (keeper). A router's expiry grace (router --grace) must stay below it.
+	CloseWindow = 3600
+)
+
+// Start is the earliest time a settlement may take a session to have begun: the issuing router's
+// createdAt, but never before the RFC's deadline minus eip712.MaxDeadlineAhead. A router admits an RFC
+// only while its deadline is at most that far ahead, so whatever createdAt a router claims, the user's own
+// signature proves the session did not begin earlier.
+func Start(createdAt, rfcDeadline uint64) uint64 {
+	ahead := uint64(eip712.MaxDeadlineAhead / time.Second)
+	return max(createdAt, rfcDeadline-min(rfcDeadline, ahead))
+}
+
+// CheckCloseTime reports whether closedAt lies in the ticket's validity window: not before start and at
+// most CloseWindow after ticket.notAfter.
+func CheckCloseTime(start, closedAt, notAfter uint64) error {
+	switch {
+	case closedAt < start:
+		return fmt.Errorf("closed at %d, before the session started (%d)", closedAt, start)
+	case closedAt > notAfter+CloseWindow:
+		return fmt.Errorf("closed at %d, more than %d s after the ticket's notAfter %d", closedAt, CloseWindow, notAfter)
+	}
+	return nil
+}
+
+// WallClock is the most seconds any close may bill, whoever signed it: the wall-clock time from start to
+// closedAt (plus ClockResolution). Even a user and a provider together cannot bill faster than time passes.
+func WallClock(start, closedAt uint64) uint32 {
+	if closedAt < start {
+		return 0
+	}
+	return uint32(min(closedAt-start+ClockResolution, 1<<32-1))
+}
+
+// ProviderAlone is the most seconds a provider closing without the user's receipt signature may bill:
+// up to RequestGrace after the newest request the session's key signed (lastRequestTime), and never
+// beyond closedAt. Without such a request (ok false) it may bill nothing.
+func ProviderAlone(start, closedAt, lastRequestTime uint64, ok bool) uint32 {
+	if !ok {
+		return 0
+	}
+	return WallClock(start, min(closedAt, lastRequestTime+RequestGrace))
+}
