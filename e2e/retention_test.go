@@ -46,7 +46,7 @@ func TestRouterPrunesWhatTheKeeperSettled(t *testing.T) {
 		}
 		return n
 	}
-	feed := func() []wire.SettlementRecord {
+	feed := func() []wire.SessionRecord {
 		var p wire.SettlementPage
 		getJSON(s.RouterURL+"/v1/settlement/sessions?after=0", &p)
 		return p.Sessions
