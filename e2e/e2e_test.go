@@ -20,6 +20,7 @@ import (
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -293,4 +294,39 @@ func stderrOf(err error) string {
 		return string(ee.Stderr)
 	}
 	return ""
+}
+
+// TestProviderAloneBounded (PROTOCOL §7 step 5 v2): the user's gateway keeps its session open, the provider
+// shuts down and closes it alone (SIGTERM: receipt signed by its signer key only). The real provider sends
+// the newest request the session key signed with its report; the router records it and bills no more than
+// it proves (protocol/settle); the keeper verifies the signature against the session key and commits
+// exactly that credit.
+func TestProviderAloneBounded(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour})
+	res, err := s.Chat(ctx, "hello", true)
+	require.NoError(t, err)
+	s.Providers[0].Proc.Stop() // graceful: the provider closes its open sessions one-sided
+
+	rec, err := s.WaitClosed(ctx, res.Session, 60*time.Second)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
+	require.Nil(t, rec.UserSignature)
+	require.NotNil(t, rec.ProviderSignature)
+	require.NotNil(t, rec.RFC, "the record carries the user's RFC")
+	require.NotNil(t, rec.LastRequest, "the provider alone sends the newest request the user signed")
+	signer, err := rec.LastRequest.Signer(s.Domain.ChainID(), rec.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, rec.Ticket.Signer(), signer, "signed by the session key")
+	require.NotEqual(t, rec.Ticket.User, signer, "the gateway's ephemeral session key, not the wallet")
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	require.LessOrEqual(t, rec.BilledSeconds, settle.ProviderAlone(start, rec.ClosedAt, rec.LastRequest.Time, true))
+	require.LessOrEqual(t, rec.BilledSeconds, settle.WallClock(start, rec.ClosedAt))
+	require.Positive(t, rec.BilledSeconds, "what the user's signed requests prove is billed")
+
+	p, b, err := s.Credit(rec)
+	require.NoError(t, err)
+	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(p, b), 90*time.Second), "the keeper credits the bounded one-sided close")
 }
