@@ -48,6 +48,9 @@ type Options struct {
 	// RouterArgs are extra flags for every router process (e.g. rate limits for a test whose one user
 	// loads the router on purpose).
 	RouterArgs []string
+	// ExtraRouters are router URLs the test serves itself (a hostile router): added to every provider's
+	// --router-url and to the keeper's --routers, never to the gateway's list.
+	ExtraRouters []string
 	// DeadRouterFirst puts the URL of a router that is not running first in the gateway's router list.
 	DeadRouterFirst bool
 	// LogDir receives one log file per process. Empty: a folder inside the stack's temporary folder,

@@ -219,7 +219,9 @@ func buildBinaries(ctx context.Context, root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	args := []string{"build", "-o", dir + string(os.PathSeparator)}
+	// The crashpoints tag lets the keeper arm LT_KEEPER_CRASH_AT (keeper/cmd/keeper): the crash tests need
+	// it, and no release build has it.
+	args := []string{"build", "-tags", "crashpoints", "-o", dir + string(os.PathSeparator)}
 	for _, b := range binaries {
 		args = append(args, "./"+b)
 	}

@@ -159,7 +159,7 @@ func (s *Stack) keeperArgs(extra ...string) []string {
 	}
 	args = append(args, "--deployment", s.DeploymentFile,
 		"--raw-key", devnet.DevKeys[keeperAccount],
-		"--routers", strings.Join(s.feeds(), ","), "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
+		"--routers", strings.Join(append(s.feeds(), s.Opts.ExtraRouters...), ","), "--epoch-length", s.Opts.EpochLength.String(), "--poll-interval", "500ms",
 		"--confirmations", "1", "--public-url", s.KeeperURL, "--listen", strings.TrimPrefix(s.KeeperURL, "http://"),
 		"--data-dir", filepath.Join(s.Dir, "keeper-data"), "--log-level", "info")
 	return append(args, extra...)
@@ -195,7 +195,7 @@ func (s *Stack) StartProvider(ctx context.Context, p *Provider) error {
 	args := append([]string{"serve",
 		"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
 		"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile, "--owner", p.Owner.Address.Hex(),
-		"--upstream", s.Upstream.URL, "--model", s.Opts.Model + "=stand-in", "--router-url", strings.Join(s.RouterURLs(), ","),
+		"--upstream", s.Upstream.URL, "--model", s.Opts.Model + "=stand-in", "--router-url", strings.Join(append(s.RouterURLs(), s.Opts.ExtraRouters...), ","),
 		"--listen", p.Listen, "--log-format", "console"}, p.serveModelArgs()...)
 	p.Proc, err = s.start(ctx, p.Name, "/healthz", p.URL, "provider", args...)
 	if err != nil {

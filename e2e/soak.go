@@ -26,6 +26,10 @@ type SoakOptions struct {
 	Sample   time.Duration // one sample line this often [10s]
 	Workers  int           // concurrent users of the one user key [4: the stack's provider serves 4 requests at once]
 	Out      io.Writer     // the sample lines (nil: discarded)
+	// DBFill is how long the router's database may legitimately grow before its size can be steady: the
+	// retention window plus how long the router must keep a nonce (the RFC deadline) plus one pruning
+	// period. The router.db verdict reads only the samples after it (0: the common warm-up).
+	DBFill time.Duration
 }
 
 // ProcSample is one process's resources at a sample: resident memory, open file descriptors and, when
@@ -158,7 +162,7 @@ func (s *Stack) Soak(ctx context.Context, o SoakOptions) (*SoakResult, error) {
 	}
 	wg.Wait()
 	res.Sessions, res.Errors = sessions.Load(), failures.Load()
-	res.Verdicts = verdicts(res.Samples)
+	res.Verdicts = verdicts(res.Samples, o.DBFill)
 	fmt.Fprintf(o.Out, "soak: %d sessions (%.1f/s), %d errors\n", res.Sessions, float64(res.Sessions)/time.Since(start).Seconds(), res.Errors)
 	if err, ok := firstErr.Load().(error); ok {
 		fmt.Fprintf(o.Out, "soak: first error: %v\n", err)
@@ -245,23 +249,21 @@ func sampleProc(ctx context.Context, pid int, metricsURL string) ProcSample {
 // verdicts judges each measure over the samples after the warm-up (the first fifth of the run, at most
 // two minutes): "flat" when the mean of the last third is within 10% of the mean of the first third
 // (file descriptors and goroutines: also within 8 of it, small counts move by a few), "growing" otherwise,
-// with both means. Fewer than 6 samples after the warm-up give "too short".
-func verdicts(samples []SoakSample) map[string]string {
+// with both means. Fewer than 6 samples after the warm-up give "too short". The router's database is judged
+// only after dbFill (SoakOptions.DBFill), when its retention can have caught up.
+func verdicts(samples []SoakSample, dbFill time.Duration) map[string]string {
 	out := map[string]string{}
 	if len(samples) == 0 {
 		return out
 	}
 	total := samples[len(samples)-1].At
 	warm := min(total/5, 2*time.Minute)
-	var steady []SoakSample
-	for _, smp := range samples {
-		if smp.At >= warm {
-			steady = append(steady, smp)
-		}
-	}
-	judge := func(name string, slack float64, get func(SoakSample) (float64, bool)) {
+	judgeAfter := func(from time.Duration, name string, slack float64, get func(SoakSample) (float64, bool)) {
 		var vals []float64
-		for _, smp := range steady {
+		for _, smp := range samples {
+			if smp.At < from {
+				continue
+			}
 			if v, ok := get(smp); ok {
 				vals = append(vals, v)
 			}
@@ -278,6 +280,9 @@ func verdicts(samples []SoakSample) map[string]string {
 			out[name] = fmt.Sprintf("growing (%.1f → %.1f)", first, lastM)
 		}
 	}
+	judge := func(name string, slack float64, get func(SoakSample) (float64, bool)) {
+		judgeAfter(warm, name, slack, get)
+	}
 	for name := range samples[0].Procs {
 		judge(name+" rss MB", 0, func(s SoakSample) (float64, bool) { p, ok := s.Procs[name]; return float64(p.RSS) / 1e6, ok })
 		judge(name+" fds", 8, func(s SoakSample) (float64, bool) { p, ok := s.Procs[name]; return float64(p.FDs), ok })
@@ -286,7 +291,7 @@ func verdicts(samples []SoakSample) map[string]string {
 			return float64(p.Goroutines), ok && p.Goroutines >= 0
 		})
 	}
-	judge("router.db MB", 0, func(s SoakSample) (float64, bool) { return float64(s.RouterDB) / 1e6, true })
+	judgeAfter(max(warm, dbFill), "router.db MB", 0, func(s SoakSample) (float64, bool) { return float64(s.RouterDB) / 1e6, true })
 	return out
 }
 

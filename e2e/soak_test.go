@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/laketravis/laketravis/client"
 )
 
 // BenchmarkSoak is the soak run of `make bench`: sustained sessions through the real router, provider
@@ -31,12 +33,15 @@ func BenchmarkSoak(b *testing.B) {
 	// Retention with a short window (LT_SOAK_RETENTION, default 1m): the router prunes what the keeper settled
 	// (epochs of 5 s, claimable 10 s after their commit) a minute after it closed, and the keeper forgets
 	// the sessions of epochs claimable for a minute, so router.db must stop growing within the run.
-	window := "1m"
+	window := time.Minute
 	if v := os.Getenv("LT_SOAK_RETENTION"); v != "" {
-		window = v
+		var err error
+		if window, err = time.ParseDuration(v); err != nil {
+			b.Fatalf("LT_SOAK_RETENTION=%q: %v", v, err)
+		}
 	}
-	b.Setenv("LT_ROUTER_RETENTION", window)
-	b.Setenv("LT_KEEPER_RECORD_RETENTION", window)
+	b.Setenv("LT_ROUTER_RETENTION", window.String())
+	b.Setenv("LT_KEEPER_RECORD_RETENTION", window.String())
 	ctx, cancel := context.WithTimeout(context.Background(), d+5*time.Minute)
 	defer cancel()
 	// A day of 86400 s: no day change (and its brief allowance-view gap) during the run; answers token by
@@ -48,7 +53,9 @@ func BenchmarkSoak(b *testing.B) {
 	}
 	defer s.Close()
 	for b.Loop() {
-		res, err := s.Soak(ctx, SoakOptions{Duration: d, Out: os.Stdout})
+		res, err := s.Soak(ctx, SoakOptions{Duration: d, Out: os.Stdout,
+			// Nonces are kept until the RFC deadline (client.RFCDeadline) and the router prunes once a minute.
+			DBFill: window + client.RFCDeadline + time.Minute})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -35,8 +35,8 @@ var (
 
 // ComputePoolMetaData contains all meta data concerning the ComputePool contract.
 var ComputePoolMetaData = &bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"emissions_\",\"type\":\"address\",\"internalType\":\"contractIEmissions\"},{\"name\":\"admin\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"disputeWindow_\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxBudgetBps_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"COMPUTE_BUCKET\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_ADMIN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_BUDGET_BPS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"GUARDIAN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"KEEPER_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_BUDGET_BPS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_DISPUTE_WINDOW\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MIN_DISPUTE_WINDOW\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"allowance\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budget\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budgetBps\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budgetBpsAt\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"claim\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"proof\",\"type\":\"bytes32[]\",\"internalType\":\"bytes32[]\"}],\"outputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"claimMany\",\"inputs\":[{\"name\":\"accounts\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"cumulativeAmounts\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"},{\"name\":\"proofs\",\"type\":\"bytes32[][]\",\"internalType\":\"bytes32[][]\"}],\"outputs\":[{\"name\":\"paid\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"claimableEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"exists\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"claimed\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"commitRoot\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"batchHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"uri\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"committedBefore\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"committedOn\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"computeAccrued\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"computeBalance\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"currentDay\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dayOf\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dayStart\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"disputeWindow\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"emissions\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIEmissions\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"epochInfo\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRoleAdmin\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"grantRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"hasRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"interval\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isVetoed\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxBudgetBps\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minDisputeWindow\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nextEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"payoutStart\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"remainingBudget\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"callerConfirmation\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setBudgetBps\",\"inputs\":[{\"name\":\"budgetBps_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setDisputeWindow\",\"inputs\":[{\"name\":\"disputeWindow_\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"supportsInterface\",\"inputs\":[{\"name\":\"interfaceId\",\"type\":\"bytes4\",\"internalType\":\"bytes4\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"token\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIERC20\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalClaimed\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint128\",\"internalType\":\"uint128\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalCommitted\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"vetoRoot\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"BudgetBpsSet\",\"inputs\":[{\"name\":\"budgetBps\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"effectiveDay\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ClaimSkipped\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"reason\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumComputePool.SkipReason\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Claimed\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"DisputeWindowSet\",\"inputs\":[{\"name\":\"disputeWindow\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleAdminChanged\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleGranted\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleRevoked\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootCommitted\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"delta\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"day\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"batchHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"uri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootVetoed\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"discardedThrough\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"totalCommitted\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AccessControlBadConfirmation\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"AccessControlUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"neededRole\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"BeforePayoutStart\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"payoutStart\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"CheckpointUnorderedInsertion\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"CumulativeTotalDecreased\",\"inputs\":[{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"totalCommitted\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DayNotStarted\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"dayStart\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DisputeWindowOver\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"EpochOutOfOrder\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"expected\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ExceedsCommitted\",\"inputs\":[{\"name\":\"totalClaimed\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InsufficientPoolBalance\",\"inputs\":[{\"name\":\"balance\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"needed\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidBudgetBps\",\"inputs\":[{\"name\":\"budgetBps\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidDisputeWindow\",\"inputs\":[{\"name\":\"disputeWindow\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidProof\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"LengthMismatch\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NoClaimableRoot\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NothingToClaim\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimed\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"OverBudget\",\"inputs\":[{\"name\":\"delta\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"remaining\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReentrancyGuardReentrantCall\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RootUnchanged\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"SafeCastOverflowedUintDowncast\",\"inputs\":[{\"name\":\"bits\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"value\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SafeERC20FailedOperation\",\"inputs\":[{\"name\":\"token\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"UnknownEpoch\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"VetoedRoot\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroRoot\",\"inputs\":[]}]",
-	Bin: "0x610140604052348015610010575f5ffd5b50604051613d94380380613d9483398101604081905261002f9161056b565b6001600160a01b038416158061004c57506001600160a01b038316155b1561006a5760405163d92e233d60e01b815260040160405180910390fd5b60018263ffffffff161080610087575062278d008263ffffffff16115b156100b257604051630521274160e51b815263ffffffff831660048201526024015b60405180910390fd5b60648110806100c2575061271081115b156100e357604051632fcdecd760e01b8152600481018290526024016100a9565b63ffffffff8216610100526101208190526001600160a01b038416608081905260408051637e062a3560e11b8152905163fc0c546a916004808201926020929091908290030181865afa15801561013c573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061016091906105c3565b6001600160a01b031660a0816001600160a01b031681525050836001600160a01b031663eaddc0fe6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156101b5573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906101d991906105e5565b60c08181525050836001600160a01b031663947a36fb6040518163ffffffff1660e01b8152600401602060405180830381865afa15801561021c573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061024091906105e5565b60e05261024d5f84610305565b506002805463ffffffff60401b19166801000000000000000063ffffffff8516021790556102885f61027f60646103ae565b600691906103e5565b505060405163ffffffff831681527f05dc1ea42bf6db568fa068d5d22a6763f6aef6c094962a1a851234ac188378df9060200160405180910390a160408051606481525f60208201527fc8764634c540a9ab2f84b0b7722917b5d9158e1073b5f18de50685ed7a702248910160405180910390a15050505061061b565b5f828152602081815260408083206001600160a01b038516845290915281205460ff166103a5575f838152602081815260408083206001600160a01b03861684529091529020805460ff1916600117905561035d3390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a45060016103a8565b505f5b92915050565b5f6001600160e01b038211156103e1576040516306dfcc6560e41b815260e06004820152602481018390526044016100a9565b5090565b5f806103f28585856103ff565b915091505b935093915050565b82545f90819080156104fb575f6104288761041b6001856105fc565b5f91825260209091200190565b805490915063ffffffff8082169164010000000090046001600160e01b031690881682111561046a57604051632520601d60e01b815260040160405180910390fd5b8763ffffffff168263ffffffff160361049e57825463ffffffff166401000000006001600160e01b038916021783556104ed565b6040805180820190915263ffffffff808a1682526001600160e01b03808a1660208085019182528d54600181018f555f8f81529190912094519151909216640100000000029216919091179101555b94508593506103f792505050565b50506040805180820190915263ffffffff80851682526001600160e01b0380851660208085019182528854600181018a555f8a8152918220955192519093166401000000000291909316179201919091559050816103f7565b6001600160a01b0381168114610568575f5ffd5b50565b5f5f5f5f6080858703121561057e575f5ffd5b845161058981610554565b602086015190945061059a81610554565b604086015190935063ffffffff811681146105b3575f5ffd5b6060959095015193969295505050565b5f602082840312156105d3575f5ffd5b81516105de81610554565b9392505050565b5f602082840312156105f5575f5ffd5b5051919050565b818103818111156103a857634e487b7160e01b5f52601160045260245ffd5b60805160a05160c05160e05161010051610120516136a66106ee5f395f81816105b20152610a1101525f818161032a0152610ec301525f818161062401528181610fe90152818161195e0152611b7501525f818161076901528181610a6f0152818161101401528181611af201528181611b4701528181611b990152611de801525f81816107b601528181610da301528181611159015281816114de015281816117f50152818161239f015261257c01525f81816103ab01528181611a710152818161242e01526124c101526136a65ff3fe608060405234801561000f575f5ffd5b50600436106102f9575f3560e01c806388177a2311610192578063c884ef83116100e8578063e87aa6be11610093578063f744e7e21161006e578063f744e7e21461079e578063fc0c546a146107b1578063ff301d87146107d8575f5ffd5b8063e87aa6be1461074a578063eaddc0fe14610764578063f1a8de591461078b575f5ffd5b8063d54ad2a1116100c3578063d54ad2a1146106d7578063ddc6a17114610724578063e37cd0b014610737575f5ffd5b8063c884ef831461069d578063cbeab516146106bc578063d547741f146106c4575f5ffd5b8063a217fddf11610148578063aea0e78b11610123578063aea0e78b14610669578063bc4d546714610677578063c64d90641461068a575f5ffd5b8063a217fddf14610646578063a3db819c1461064d578063ab52bde914610656575f5ffd5b806391d148541161017857806391d14854146105d457806393a3a65614610617578063947a36fb1461061f575f5ffd5b806388177a23146105a557806391629913146105ad575f5ffd5b80633894228e1161025257806358ec004e116101fd57806365b09d2d116101d857806365b09d2d1461057557806378c1e3cd1461058857806380cbc6fa1461059b575f5ffd5b806358ec004e146105385780635c9302c91461055a5780635d78e65d14610562575f5ffd5b8063450ac6341161022d578063450ac634146104e85780634e30a056146104fb57806353082de314610525575f5ffd5b80633894228e1461048a57806339b37cdd146104c25780633d13f874146104d5575f5ffd5b80632267716c116102b25780632f2ff15d1161028d5780632f2ff15d1461043b578063364bc15a1461045057806336568abe14610477575f5ffd5b80632267716c146103a6578063248a9ca3146103f257806324ea54f414610414575f5ffd5b8063117f5f92116102e2578063117f5f921461035a5780631395dfb51461038b5780631d3231d41461039e575f5ffd5b806301ffc9a7146102fd5780630e6bc0dd14610325575b5f5ffd5b61031061030b366004613152565b6107e0565b60405190151581526020015b60405180910390f35b61034c7f000000000000000000000000000000000000000000000000000000000000000081565b60405190815260200161031c565b6002546103769068010000000000000000900463ffffffff1681565b60405163ffffffff909116815260200161031c565b61034c610399366004613191565b610878565b61034c6108b1565b6103cd7f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff909116815260200161031c565b61034c610400366004613191565b5f9081526020819052604090206001015490565b61034c7f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a504181565b61044e6104493660046131cb565b6108df565b005b61034c7ffc8737ab85eb45125971625a9ebdb75cc78e01d5c1fa80c4c6e5203f47bc4fab81565b61044e6104853660046131cb565b610909565b61049d610498366004613191565b610967565b60408051938452602084019290925267ffffffffffffffff169082015260600161031c565b61044e6104d0366004613191565b610a05565b61034c6104e336600461323d565b610b0e565b61034c6104f6366004613191565b610ddf565b610503610e38565b604080519415158552602085019390935291830152606082015260800161031c565b61044e610533366004613293565b610eb7565b610310610546366004613191565b60046020525f908152604090205460ff1681565b61034c610fb4565b61034c610570366004613191565b610fc3565b61034c610583366004613191565b610fe3565b61034c610596366004613191565b611038565b61034c62278d0081565b61034c61105d565b61034c7f000000000000000000000000000000000000000000000000000000000000000081565b6103106105e23660046131cb565b5f9182526020828152604080842073ffffffffffffffffffffffffffffffffffffffff93909316845291905290205460ff1690565b61034c606481565b61034c7f000000000000000000000000000000000000000000000000000000000000000081565b61034c5f81565b61034c61271081565b61034c610664366004613191565b611076565b60025463ffffffff1661034c565b61034c6106853660046132b6565b6110a0565b61044e610698366004613191565b61152b565b61034c6106ab366004613355565b60036020525f908152604090205481565b61034c600181565b61044e6106d23660046131cb565b611752565b600254610703906c0100000000000000000000000090046fffffffffffffffffffffffffffffffff1681565b6040516fffffffffffffffffffffffffffffffff909116815260200161031c565b61034c61073236600461336e565b611776565b61034c610745366004613191565b611a39565b610752600381565b60405160ff909116815260200161031c565b61034c7f000000000000000000000000000000000000000000000000000000000000000081565b61034c610799366004613191565b611aef565b61044e6107ac366004613396565b611bbe565b6103cd7f000000000000000000000000000000000000000000000000000000000000000081565b61034c611de2565b5f7fffffffff0000000000000000000000000000000000000000000000000000000082167f7965db0b00000000000000000000000000000000000000000000000000000000148061087257507f01ffc9a7000000000000000000000000000000000000000000000000000000007fffffffff000000000000000000000000000000000000000000000000000000008316145b92915050565b5f61088d61088583611e1b565b600690611e68565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff1692915050565b5f6108bc6005611f2b565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16905090565b5f828152602081905260409020600101546108f981611f79565b6109038383611f86565b50505050565b73ffffffffffffffffffffffffffffffffffffffff81163314610958576040517f6697b23200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b610962828261207f565b505050565b6002545f908190819063ffffffff1684106109b6576040517f80cfe517000000000000000000000000000000000000000000000000000000008152600481018590526024015b60405180910390fd5b5050505f908152600160208190526040909120805491015490916fffffffffffffffffffffffffffffffff821691700100000000000000000000000000000000900467ffffffffffffffff1690565b5f610a0f81611f79565b7f0000000000000000000000000000000000000000000000000000000000000000821115610a6c576040517f2fcdecd7000000000000000000000000000000000000000000000000000000008152600481018390526024016109ad565b5f7f00000000000000000000000000000000000000000000000000000000000000004210610aac57610a9c610fb4565b610aa7906001613456565b610aae565b5f5b9050610ace610abc82611e1b565b610ac585612138565b60069190612199565b505060408051848152602081018390527fc8764634c540a9ab2f84b0b7722917b5d9158e1073b5f18de50685ed7a702248910160405180910390a1505050565b5f610b176121b3565b5f5f5f610b2261223b565b925092509250610b4c868684610b478c8c5f9182526020908152604082208252902090565b612303565b610ba1576040517fadbd651200000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff89166004820152602481018890526044016109ad565b73ffffffffffffffffffffffffffffffffffffffff88165f90815260036020526040902054808811610c25576040517f0cfa2bb000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8a16600482015260248101899052604481018290526064016109ad565b610c2f8189613469565b6002549095505f90610c649087906c0100000000000000000000000090046fffffffffffffffffffffffffffffffff16613456565b905082811115610caa576040517fdfc30fd600000000000000000000000000000000000000000000000000000000815260048101829052602481018490526044016109ad565b73ffffffffffffffffffffffffffffffffffffffff8a165f908152600360205260409020899055610cda8161231a565b600280546fffffffffffffffffffffffffffffffff929092166c01000000000000000000000000027fffffffff00000000000000000000000000000000ffffffffffffffffffffffff90921691909117905560408051878152602081018b9052869173ffffffffffffffffffffffffffffffffffffffff8d16917f9cdcf2f7714cca3508c7f0110b04a90a80a3a8dd0e35de99689db74d28c5383e910160405180910390a3610d888661236f565b50610dca73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168b88612646565b5050505050610dd76126d3565b949350505050565b5f5f610dea83611038565b90505f610e01610df985611e1b565b600590611e68565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff169050818111610e2e575f610dd7565b610dd78282613469565b5f5f5f5f5f610e456126fd565b9050805f03610e6057505f9350839250829150819050610eb1565b5f600181610e6e8285613469565b81526020019081526020015f20905060018083610e8b9190613469565b825460019093015491975095509093506fffffffffffffffffffffffffffffffff169150505b90919293565b5f610ec181611f79565b7f00000000000000000000000000000000000000000000000000000000000000008263ffffffff161080610efd575062278d008263ffffffff16115b15610f3c576040517fa424e82000000000000000000000000000000000000000000000000000000000815263ffffffff831660048201526024016109ad565b600280547fffffffffffffffffffffffffffffffffffffffff00000000ffffffffffffffff166801000000000000000063ffffffff8516908102919091179091556040519081527f05dc1ea42bf6db568fa068d5d22a6763f6aef6c094962a1a851234ac188378df9060200160405180910390a15050565b5f610fbe42611aef565b905090565b5f610fcd82611038565b610fd961074584610fe3565b6108729190613469565b5f61100e7f00000000000000000000000000000000000000000000000000000000000000008361347c565b610872907f0000000000000000000000000000000000000000000000000000000000000000613456565b5f815f0361104757505f919050565b61088d610df9611058600185613469565b611e1b565b5f610fbe611069610fb4565b6110716108b1565b612834565b5f61271061108383610878565b61108c84610fc3565b611096919061347c565b61087291906134c0565b5f6110a96121b3565b8584811415806110b95750828114155b156110f0576040517fff633a3800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f5f5f6110fb61223b565b6002546040517f70a0823100000000000000000000000000000000000000000000000000000000815230600482015293965091945092506c0100000000000000000000000090046fffffffffffffffffffffffffffffffff16905f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa1580156111b3573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906111d791906134f8565b90505f5b86811015611512575f8e8e838181106111f6576111f661350f565b905060200201602081019061120b9190613355565b90505f8d8d848181106112205761122061350f565b9050602002013590506112688c8c8581811061123e5761123e61350f565b9050602002810190611250919061353c565b5f858152602085815260408220825290208a90612303565b6112c3578173ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e30784825f6040516112b49291906135a0565b60405180910390a2505061150a565b73ffffffffffffffffffffffffffffffffffffffff82165f90815260036020526040902054808211611348578273ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e307848360016040516113389291906135a0565b60405180910390a250505061150a565b5f6113538284613469565b9050876113608289613456565b11156113c0578373ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e307848460026040516113af9291906135a0565b60405180910390a25050505061150a565b73ffffffffffffffffffffffffffffffffffffffff84165f9081526003602052604090208390556113f18188613456565b600280547fffffffff00000000000000000000000000000000ffffffffffffffffffffffff166c010000000000000000000000006fffffffffffffffffffffffffffffffff8416021790559650611448818d613456565b9b50898473ffffffffffffffffffffffffffffffffffffffff167f9cdcf2f7714cca3508c7f0110b04a90a80a3a8dd0e35de99689db74d28c5383e838660405161149c929190918252602082015260400190565b60405180910390a3858111156114b8576114b58161236f565b95505b6114c28187613469565b955061150573ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168583612646565b505050505b6001016111db565b505050505050506115216126d3565b9695505050505050565b7f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a504161155581611f79565b60025463ffffffff1680831061159a576040517f80cfe517000000000000000000000000000000000000000000000000000000008152600481018490526024016109ad565b5f83815260016020819052604090912090810154700100000000000000000000000000000000900467ffffffffffffffff16428111611618576040517f695bc5430000000000000000000000000000000000000000000000000000000081526004810186905267ffffffffffffffff821660248201526044016109ad565b81545f81815260046020526040812080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00166001179055861561168d5760015f611663828a613469565b815260208101919091526040015f20600101546fffffffffffffffffffffffffffffffff1661168f565b5f5b6fffffffffffffffffffffffffffffffff1690506116ac87611e1b565b600280547fffffffffffffffffffffffffffffffffffffffffffffffffffffffff000000001663ffffffff929092169190911790556117016116ef611058610fb4565b6116f883612138565b60059190612199565b50829050877f5af1dd43387ae8d6659d38c055491f527aa55d5018c3c3bef197cd5cd444175b611732600189613469565b60408051918252602082018690520160405180910390a350505050505050565b5f8281526020819052604090206001015461176c81611f79565b610903838361207f565b5f5f61178183610fe3565b90504281106117c6576040517fdefb45dc00000000000000000000000000000000000000000000000000000000815260048101849052602481018290526044016109ad565b6040517f8e539e8c000000000000000000000000000000000000000000000000000000008152600481018290527f0000000000000000000000000000000000000000000000000000000000000000905f9073ffffffffffffffffffffffffffffffffffffffff831690638e539e8c90602401602060405180830381865afa158015611853573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061187791906134f8565b9050805f0361188b575f9350505050610872565b6040517f3a46b1a800000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8781166004830152602482018590525f9190841690633a46b1a890604401602060405180830381865afa1580156118ff573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061192391906134f8565b9050851580159061193357508015155b15611a1b57611a188173ffffffffffffffffffffffffffffffffffffffff8516633a46b1a88a6119837f00000000000000000000000000000000000000000000000000000000000000008a613469565b6040517fffffffff0000000000000000000000000000000000000000000000000000000060e085901b16815273ffffffffffffffffffffffffffffffffffffffff90921660048301526024820152604401602060405180830381865afa1580156119ef573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611a1391906134f8565b6128a5565b90505b611a2e611a2787611076565b82846128b4565b979650505050505050565b6040517f8332680400000000000000000000000000000000000000000000000000000000815260036004820152602481018290525f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff1690638332680490604401602060405180830381865afa158015611acb573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061087291906134f8565b5f7f0000000000000000000000000000000000000000000000000000000000000000821015611b73576040517f836054f1000000000000000000000000000000000000000000000000000000008152600481018390527f000000000000000000000000000000000000000000000000000000000000000060248201526044016109ad565b7f00000000000000000000000000000000000000000000000000000000000000006110967f000000000000000000000000000000000000000000000000000000000000000084613469565b7ffc8737ab85eb45125971625a9ebdb75cc78e01d5c1fa80c4c6e5203f47bc4fab611be881611f79565b60025463ffffffff168714611c3c576002546040517f7ed884370000000000000000000000000000000000000000000000000000000081526004810189905263ffffffff90911660248201526044016109ad565b5f611c478888612964565b90505f5f611c5488612acd565b9150915060405180606001604052808a8152602001611c728a61231a565b6fffffffffffffffffffffffffffffffff908116825267ffffffffffffffff8087166020938401525f8e81526001808552604080832087518155958701519590910180549690910151909216700100000000000000000000000000000000027fffffffffffffffff0000000000000000000000000000000000000000000000009095169390921692909217929092179055611d0b6126fd565b9050611d1b6110588c6001613456565b600280547fffffffffffffffffffffffffffffffffffffffffffffffffffffffff000000001663ffffffff92909216919091179055611d5981611e1b565b600260046101000a81548163ffffffff021916908363ffffffff160217905550611d8e611d8584611e1b565b6116f88b612138565b5050898b7f7e4147ada7099475ce5e70521fd331e8edfb0b71c3a8457065ec1ee599c271ff8b8587898e8e8e604051611dcd97969594939291906135e9565b60405180910390a35050505050505050505050565b5f610fbe7f00000000000000000000000000000000000000000000000000000000000000004210611e1557610399610fb4565b5f610878565b5f63ffffffff821115611e64576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260206004820152602481018390526044016109ad565b5090565b81545f9081816005811115611ec2575f611e8184612b8c565b611e8b9085613469565b5f8881526020902090915081015463ffffffff9081169087161015611eb257809150611ec0565b611ebd816001613456565b92505b505b5f611ecf87878585612cf1565b90508015611f1f57611ef387611ee6600184613469565b5f91825260209091200190565b5464010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16611a2e565b505f9695505050505050565b80545f908015611f7057611f4483611ee6600184613469565b5464010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16611f72565b5f5b9392505050565b611f838133612d4c565b50565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff16612078575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff86168452909152902080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660011790556120163390565b73ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a4506001610872565b505f610872565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff1615612078575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8616808552925280832080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0016905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a4506001610872565b5f7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff821115611e64576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260e06004820152602481018390526044016109ad565b5f806121a6858585612dd5565b915091505b935093915050565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c1561220c576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61223960017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90612f8a565b565b5f5f5f5f6122476126fd565b9050805f03612282576040517f58daf7b600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600254640100000000900463ffffffff1681146122c3576122a281611e1b565b600260046101000a81548163ffffffff021916908363ffffffff1602179055505b6122ce600182613469565b5f818152600160208190526040909120805491015491969095506fffffffffffffffffffffffffffffffff9091169350915050565b5f82612310868685612f91565b1495945050505050565b5f6fffffffffffffffffffffffffffffffff821115611e64576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260806004820152602481018390526044016109ad565b6040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201525f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa1580156123f9573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061241d91906134f8565b905081811061242b57919050565b5f7f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff1663fbccedae6040518163ffffffff1660e01b8152600401602060405180830381865afa158015612495573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906124b991906134f8565b11156125fd577f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff166386d1a69f6040518163ffffffff1660e01b81526004016020604051808303815f875af1158015612529573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061254d91906134f8565b506040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201527f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa1580156125d6573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906125fa91906134f8565b90505b81811015612641576040517fce9514f900000000000000000000000000000000000000000000000000000000815260048101829052602481018390526044016109ad565b919050565b6040805173ffffffffffffffffffffffffffffffffffffffff8416602482015260448082018490528251808303909101815260649091019091526020810180517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff167fa9059cbb00000000000000000000000000000000000000000000000000000000179052610962908490612fd2565b6122395f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00612233565b60025463ffffffff6401000000008204811691168082148061274e57505f82815260016020819052604090912001544270010000000000000000000000000000000090910467ffffffffffffffff16115b15612757575090565b4260015f6127658285613469565b815260208101919091526040015f2060010154700100000000000000000000000000000000900467ffffffffffffffff16116127a057919050565b5f6127ac600183613469565b90506127b783613662565b92505b8083101561282f575f60026127cf8386613456565b6127d991906134c0565b5f81815260016020819052604090912001549091504270010000000000000000000000000000000090910467ffffffffffffffff16116128255761281e816001613456565b9350612829565b8091505b506127ba565b505090565b5f5f61283f84611038565b90505f61271061284e86610878565b8361285b61074589610fe3565b6128659190613469565b61286f919061347c565b61287991906134c0565b6128839083613456565b9050838111612892575f61289c565b61289c8482613469565b95945050505050565b5f828218828410028218611f72565b5f5f5f6128c18686613071565b91509150815f036128e5578381816128db576128db613493565b0492505050611f72565b8184116128fc576128fc60038515026011186130ac565b5f848688095f868103871696879004966002600389028118808a02820302808a02820302808a02820302808a02820302808a02820302808a02909103029181900381900460010185841190960395909502919093039390930492909217029150509392505050565b5f8161299c576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f8281526004602052604090205460ff16156129e7576040517f90bababf000000000000000000000000000000000000000000000000000000008152600481018390526024016109ad565b600254612a0f90612a0a9068010000000000000000900463ffffffff1642613456565b6130bd565b90508215610872575f600181612a258287613469565b81526020019081526020015f20905082815f015403612a73576040517f96095d19000000000000000000000000000000000000000000000000000000008152600481018490526024016109ad565b600181015467ffffffffffffffff808416700100000000000000000000000000000000909204161115612ac6576001810154700100000000000000000000000000000000900467ffffffffffffffff1691505b5092915050565b5f5f612ad7610fb4565b91505f612ae26108b1565b905080841015612b28576040517f44b0cea200000000000000000000000000000000000000000000000000000000815260048101859052602481018290526044016109ad565b612b328185613469565b91505f612b3f8483612834565b905080831115612b85576040517f755b0cdd00000000000000000000000000000000000000000000000000000000815260048101849052602481018290526044016109ad565b5050915091565b5f60018211612b99575090565b8160017001000000000000000000000000000000008210612bbf5760809190911c9060401b5b680100000000000000008210612bda5760409190911c9060201b5b6401000000008210612bf15760209190911c9060101b5b620100008210612c065760109190911c9060081b5b6101008210612c1a5760089190911c9060041b5b60108210612c2d5760049190911c9060021b5b60048210612c395760011b5b600302600190811c90818581612c5157612c51613493565b048201901c90506001818581612c6957612c69613493565b048201901c90506001818581612c8157612c81613493565b048201901c90506001818581612c9957612c99613493565b048201901c90506001818581612cb157612cb1613493565b048201901c90506001818581612cc957612cc9613493565b048201901c9050612ce8818581612ce257612ce2613493565b04821190565b90039392505050565b5f5b81831015612d44575f612d06848461310c565b5f8781526020902090915063ffffffff86169082015463ffffffff161115612d3057809250612d3e565b612d3b816001613456565b93505b50612cf3565b509392505050565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915290205460ff16612dd1576040517fe2517d3f00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff82166004820152602481018390526044016109ad565b5050565b82545f9081908015612f1c575f612df187611ee6600185613469565b805490915063ffffffff8082169164010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16908816821115612e61576040517f2520601d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8763ffffffff168263ffffffff1603612eaa57825463ffffffff166401000000007bffffffffffffffffffffffffffffffffffffffffffffffffffffffff891602178355612f0e565b6040805180820190915263ffffffff808a1682527bffffffffffffffffffffffffffffffffffffffffffffffffffffffff808a1660208085019182528d54600181018f555f8f81529190912094519151909216640100000000029216919091179101555b94508593506121ab92505050565b50506040805180820190915263ffffffff80851682527bffffffffffffffffffffffffffffffffffffffffffffffffffffffff80851660208085019182528854600181018a555f8a8152918220955192519093166401000000000291909316179201919091559050816121ab565b80825d5050565b5f81815b84811015612fc957612fbf82878784818110612fb357612fb361350f565b90506020020135613126565b9150600101612f95565b50949350505050565b5f5f60205f8451602086015f885af180612ff1576040513d5f823e3d81fd5b50505f513d91508115613008578060011415613022565b73ffffffffffffffffffffffffffffffffffffffff84163b155b15610903576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff851660048201526024016109ad565b5f807fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff83850993909202808410938190039390930393915050565b634e487b715f52806020526024601cfd5b5f67ffffffffffffffff821115611e6457604080517f6dfcc6500000000000000000000000000000000000000000000000000000000081526004810191909152602481018390526044016109ad565b5f61311a60028484186134c0565b611f7290848416613456565b5f818310613140575f828152602084905260409020611f72565b5f838152602083905260409020611f72565b5f60208284031215613162575f5ffd5b81357fffffffff0000000000000000000000000000000000000000000000000000000081168114611f72575f5ffd5b5f602082840312156131a1575f5ffd5b5035919050565b803573ffffffffffffffffffffffffffffffffffffffff81168114612641575f5ffd5b5f5f604083850312156131dc575f5ffd5b823591506131ec602084016131a8565b90509250929050565b5f5f83601f840112613205575f5ffd5b50813567ffffffffffffffff81111561321c575f5ffd5b6020830191508360208260051b8501011115613236575f5ffd5b9250929050565b5f5f5f5f60608587031215613250575f5ffd5b613259856131a8565b935060208501359250604085013567ffffffffffffffff81111561327b575f5ffd5b613287878288016131f5565b95989497509550505050565b5f602082840312156132a3575f5ffd5b813563ffffffff81168114611f72575f5ffd5b5f5f5f5f5f5f606087890312156132cb575f5ffd5b863567ffffffffffffffff8111156132e1575f5ffd5b6132ed89828a016131f5565b909750955050602087013567ffffffffffffffff81111561330c575f5ffd5b61331889828a016131f5565b909550935050604087013567ffffffffffffffff811115613337575f5ffd5b61334389828a016131f5565b979a9699509497509295939492505050565b5f60208284031215613365575f5ffd5b611f72826131a8565b5f5f6040838503121561337f575f5ffd5b613388836131a8565b946020939093013593505050565b5f5f5f5f5f5f60a087890312156133ab575f5ffd5b86359550602087013594506040870135935060608701359250608087013567ffffffffffffffff8111156133dd575f5ffd5b8701601f810189136133ed575f5ffd5b803567ffffffffffffffff811115613403575f5ffd5b896020828401011115613414575f5ffd5b60208201935080925050509295509295509295565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8082018082111561087257610872613429565b8181038181111561087257610872613429565b808202811582820484141761087257610872613429565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b5f826134f3577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b5f60208284031215613508575f5ffd5b5051919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe184360301811261356f575f5ffd5b83018035915067ffffffffffffffff821115613589575f5ffd5b6020019150600581901b3603821315613236575f5ffd5b82815260408101600383106135dc577f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b8260208301529392505050565b87815286602082015285604082015267ffffffffffffffff8516606082015283608082015260c060a08201528160c0820152818360e08301375f81830160e090810191909152601f9092017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe01601019695505050505050565b5f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff820361369257613692613429565b506001019056fea164736f6c634300081e000a",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"emissions_\",\"type\":\"address\",\"internalType\":\"contractIEmissions\"},{\"name\":\"admin\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"disputeWindow_\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"maxBudgetBps_\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"settlementLag_\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"withdrawalDelay_\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"COMPUTE_BUCKET\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_ADMIN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DEFAULT_BUDGET_BPS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"GUARDIAN_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"KEEPER_ROLE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_BUDGET_BPS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_DISPUTE_WINDOW\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_SETTLEMENT_LAG\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_WITHDRAWAL_DELAY\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MIN_DISPUTE_WINDOW\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"allowance\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budget\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budgetBps\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"budgetBpsAt\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"cancelWithdrawal\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"claim\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"proof\",\"type\":\"bytes32[]\",\"internalType\":\"bytes32[]\"}],\"outputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"claimMany\",\"inputs\":[{\"name\":\"accounts\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"cumulativeAmounts\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"},{\"name\":\"proofs\",\"type\":\"bytes32[][]\",\"internalType\":\"bytes32[][]\"}],\"outputs\":[{\"name\":\"paid\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"claimableEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"exists\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"claimed\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"commitRoot\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"spendRoot\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"batchHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"uri\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"committedBefore\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"committedOn\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"computeAccrued\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"computeBalance\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"currentDay\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dayOf\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"dayStart\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"deposit\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"depositOf\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"depositWithPermit\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"v\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"r\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"s\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"disputeWindow\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"emissions\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIEmissions\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"epochInfo\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRoleAdmin\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"grantRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"hasRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"interval\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isVetoed\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxBudgetBps\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minDisputeWindow\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"minWithdrawalDelay\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nextEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"payoutStart\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pendingWithdrawal\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"readyAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"remainingBudget\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"callerConfirmation\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestWithdrawal\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeRole\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setBudgetBps\",\"inputs\":[{\"name\":\"budgetBps_\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setDisputeWindow\",\"inputs\":[{\"name\":\"disputeWindow_\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setWithdrawalDelay\",\"inputs\":[{\"name\":\"withdrawalDelay_\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"settlementLag\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"spendInfo\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"spendRoot\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"committedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"supportsInterface\",\"inputs\":[{\"name\":\"interfaceId\",\"type\":\"bytes4\",\"internalType\":\"bytes4\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"token\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIERC20\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalClaimed\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint128\",\"internalType\":\"uint128\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalCommitted\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalDeposits\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint128\",\"internalType\":\"uint128\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalFromBudget\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"totalSpent\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"vetoRoot\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"withdraw\",\"inputs\":[{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"proof\",\"type\":\"bytes32[]\",\"internalType\":\"bytes32[]\"}],\"outputs\":[{\"name\":\"paid\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"withdrawalDelay\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"BudgetBpsSet\",\"inputs\":[{\"name\":\"budgetBps\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"effectiveDay\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ClaimSkipped\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"reason\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumIComputePool.SkipReason\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Claimed\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Deposited\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"deposit\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"DisputeWindowSet\",\"inputs\":[{\"name\":\"disputeWindow\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleAdminChanged\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"newAdminRole\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleGranted\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RoleRevoked\",\"inputs\":[{\"name\":\"role\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"account\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sender\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootCommitted\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"delta\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"day\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"batchHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"uri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootVetoed\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"root\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"discardedThrough\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"totalCommitted\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"SpendCommitted\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"spendRoot\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"depositFunded\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WithdrawalCancelled\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WithdrawalDelaySet\",\"inputs\":[{\"name\":\"withdrawalDelay\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"WithdrawalRequested\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"readyAt\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Withdrawn\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"epoch\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"deposit\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AccessControlBadConfirmation\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"AccessControlUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"neededRole\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"BeforePayoutStart\",\"inputs\":[{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"payoutStart\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"CheckpointUnorderedInsertion\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"CumulativeSpentDecreased\",\"inputs\":[{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"totalSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"CumulativeTotalDecreased\",\"inputs\":[{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"totalCommitted\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DayNotStarted\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"dayStart\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DepositFundedExceedsDelta\",\"inputs\":[{\"name\":\"depositFunded\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"delta\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DepositsBelowSpend\",\"inputs\":[{\"name\":\"totalDeposits\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"totalSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"DisputeWindowOver\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimableAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"EpochOutOfOrder\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"expected\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ExceedsCommitted\",\"inputs\":[{\"name\":\"totalClaimed\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"cumulativeTotal\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ExceedsDeposit\",\"inputs\":[{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deposit\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InsufficientPoolBalance\",\"inputs\":[{\"name\":\"balance\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"needed\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidBudgetBps\",\"inputs\":[{\"name\":\"budgetBps\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidDisputeWindow\",\"inputs\":[{\"name\":\"disputeWindow\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidProof\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidSpendProof\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidWithdrawalDelay\",\"inputs\":[{\"name\":\"withdrawalDelay\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"LengthMismatch\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NoClaimableRoot\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NoWithdrawalRequested\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NothingToClaim\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"cumulativeAmount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"claimed\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"NothingToWithdraw\",\"inputs\":[{\"name\":\"user\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"deposit\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"OverBudget\",\"inputs\":[{\"name\":\"delta\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"remaining\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReentrancyGuardReentrantCall\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RootUnchanged\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"SafeCastOverflowedUintDowncast\",\"inputs\":[{\"name\":\"bits\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"value\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SafeERC20FailedOperation\",\"inputs\":[{\"name\":\"token\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"SpendExceedsDeposits\",\"inputs\":[{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"totalDeposits\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SpendRootMismatch\",\"inputs\":[{\"name\":\"spendRoot\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"cumulativeSpent\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"UnknownEpoch\",\"inputs\":[{\"name\":\"epoch\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"VetoedRoot\",\"inputs\":[{\"name\":\"root\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"WithdrawalNotReady\",\"inputs\":[{\"name\":\"readyAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroAmount\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroRoot\",\"inputs\":[]}]",
+	Bin: "0x610180604052348015610010575f5ffd5b506040516151e33803806151e383398101604081905261002f91610680565b6001600160a01b038616158061004c57506001600160a01b038516155b1561006a5760405163d92e233d60e01b815260040160405180910390fd5b60018463ffffffff161080610087575062278d008463ffffffff16115b156100b257604051630521274160e51b815263ffffffff851660048201526024015b60405180910390fd5b60648310806100c2575061271083115b156100e357604051632fcdecd760e01b8152600481018490526024016100a9565b63ffffffff821615806100fe575062278d008263ffffffff16115b1561012457604051638ef4581960e01b815263ffffffff831660048201526024016100a9565b61013763ffffffff808616908416610703565b8163ffffffff1611158061015357506276a7008163ffffffff16115b1561017957604051638ef4581960e01b815263ffffffff821660048201526024016100a9565b63ffffffff848116610100526101208490528281166101405281166101608190526005805463ffffffff60801b1916600160801b9092029190911790556001600160a01b038616608081905260408051637e062a3560e11b8152905163fc0c546a916004808201926020929091908290030181865afa1580156101fe573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906102229190610716565b6001600160a01b031660a0816001600160a01b031681525050856001600160a01b031663eaddc0fe6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610277573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061029b9190610738565b60c08181525050856001600160a01b031663947a36fb6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156102de573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906103029190610738565b60e05261030f5f86610402565b506002805463ffffffff60401b19166801000000000000000063ffffffff87160217905561034a5f61034160646104ab565b600891906104e2565b505060405163ffffffff851681527f05dc1ea42bf6db568fa068d5d22a6763f6aef6c094962a1a851234ac188378df9060200160405180910390a160408051606481525f60208201527fc8764634c540a9ab2f84b0b7722917b5d9158e1073b5f18de50685ed7a702248910160405180910390a160405163ffffffff821681527f41777346a14390a3108e351819fbec31854ee0a25e66bd476cb2747b3be7f5fe9060200160405180910390a1505050505050610762565b5f828152602081815260408083206001600160a01b038516845290915281205460ff166104a2575f838152602081815260408083206001600160a01b03861684529091529020805460ff1916600117905561045a3390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a45060016104a5565b505f5b92915050565b5f6001600160e01b038211156104de576040516306dfcc6560e41b815260e06004820152602481018390526044016100a9565b5090565b5f806104ef8585856104fc565b915091505b935093915050565b82545f90819080156105f8575f6105258761051860018561074f565b5f91825260209091200190565b805490915063ffffffff8082169164010000000090046001600160e01b031690881682111561056757604051632520601d60e01b815260040160405180910390fd5b8763ffffffff168263ffffffff160361059b57825463ffffffff166401000000006001600160e01b038916021783556105ea565b6040805180820190915263ffffffff808a1682526001600160e01b03808a1660208085019182528d54600181018f555f8f81529190912094519151909216640100000000029216919091179101555b94508593506104f492505050565b50506040805180820190915263ffffffff80851682526001600160e01b0380851660208085019182528854600181018a555f8a8152918220955192519093166401000000000291909316179201919091559050816104f4565b6001600160a01b0381168114610665575f5ffd5b50565b805163ffffffff8116811461067b575f5ffd5b919050565b5f5f5f5f5f5f60c08789031215610695575f5ffd5b86516106a081610651565b60208801519096506106b181610651565b94506106bf60408801610668565b606088015190945092506106d560808801610668565b91506106e360a08801610668565b90509295509295509295565b634e487b7160e01b5f52601160045260245ffd5b808201808211156104a5576104a56106ef565b5f60208284031215610726575f5ffd5b815161073181610651565b9392505050565b5f60208284031215610748575f5ffd5b5051919050565b818103818111156104a5576104a56106ef565b60805160a05160c05160e051610100516101205161014051610160516149706108735f395f818161042e015261189001525f81816108e90152818161178801526118eb01525f818161079d01526111b201525f8181610455015261173c01525f818161080f01528181611a06015281816129720152612b8401525f81816109c90152818161121001528181611a3101528181612b0101528181612b5601528181612ba80152612c2701525f8181610a0b0152818161106d0152818161153f0152818161163501528181611e1f015281816121a401528181612809015281816130980152818161327501526137ab01525f81816104d201528181612a800152818161312701526131ba01526149705ff3fe608060405234801561000f575f5ffd5b50600436106103b4575f3560e01c80637d882097116101f5578063bd35141b11610114578063ddc6a171116100a9578063f1a8de5911610079578063f1a8de59146109eb578063fb346eab146109fe578063fc0c546a14610a06578063ff301d8714610a2d575f5ffd5b8063ddc6a17114610984578063e37cd0b014610997578063e87aa6be146109aa578063eaddc0fe146109c4575f5ffd5b8063cbeab516116100e4578063cbeab5161461092a578063d547741f14610932578063d54ad2a114610945578063d652c20414610971575f5ffd5b8063bd35141b146108c9578063c64d9064146108d1578063c884a7ff146108e4578063c884ef831461090b575f5ffd5b8063a217fddf1161018a578063ab52bde91161015a578063ab52bde914610882578063aea0e78b14610895578063b6b55f25146108a3578063bc4d5467146108b6575f5ffd5b8063a217fddf14610844578063a238f9df1461084b578063a3db819c14610855578063a7ab69611461085e575f5ffd5b806391d14854116101c557806391d14854146107bf57806393a3a65614610802578063947a36fb1461080a5780639ee679e814610831575f5ffd5b80637d8820971461075357806380cbc6fa1461041157806388177a23146107905780639162991314610798575f5ffd5b8063364bc15a116102e157806353082de3116102765780635d78e65d116102465780635d78e65d1461070757806365b09d2d1461071a5780636f472d901461072d57806378c1e3cd14610740575f5ffd5b806353082de3146106b757806358715e3b146106ca57806358ec004e146106dd5780635c9302c9146106ff575f5ffd5b80633d13f874116102b15780633d13f87414610654578063450ac634146106675780634a970be71461067a5780634e30a0561461068d575f5ffd5b8063364bc15a146105cf57806336568abe146105f65780633894228e1461060957806339b37cdd14610641575f5ffd5b80631d3231d411610357578063248a9ca311610327578063248a9ca31461056057806324ea54f4146105825780632f2ff15d146105a957806336317972146105bc575f5ffd5b80631d3231d4146104bb57806322611280146104c35780632267716c146104cd57806323e3fbd514610519575f5ffd5b80630d5b0067116103925780630d5b0067146104295780630e6bc0dd14610450578063117f5f92146104775780631395dfb5146104a8575f5ffd5b806301ffc9a7146103b85780630964c95b146103e05780630a7fae9c14610411575b5f5ffd5b6103cb6103c636600461435d565b610a35565b60405190151581526020015b60405180910390f35b6103f36103ee3660046143bf565b610acd565b6040805192835267ffffffffffffffff9091166020830152016103d7565b61041b62278d0081565b6040519081526020016103d7565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b6002546104939068010000000000000000900463ffffffff1681565b60405163ffffffff90911681526020016103d7565b61041b6104b63660046143d8565b610b72565b61041b610bab565b6104cb610c05565b005b6104f47f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016103d7565b61041b6105273660046143bf565b73ffffffffffffffffffffffffffffffffffffffff165f908152600660205260409020546fffffffffffffffffffffffffffffffff1690565b61041b61056e3660046143d8565b5f9081526020819052604090206001015490565b61041b7f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a504181565b6104cb6105b73660046143ef565b610cca565b61041b6105ca366004614461565b610cf4565b61041b7ffc8737ab85eb45125971625a9ebdb75cc78e01d5c1fa80c4c6e5203f47bc4fab81565b6104cb6106043660046143ef565b6110ab565b61061c6106173660046143d8565b611109565b60408051938452602084019290925267ffffffffffffffff16908201526060016103d7565b6104cb61064f3660046143d8565b6111a6565b61041b6106623660046144a9565b6112af565b61041b6106753660046143d8565b61157b565b6104cb6106883660046144ff565b6115d4565b6106956116b5565b60408051941515855260208501939093529183015260608201526080016103d7565b6104cb6106c5366004614549565b611730565b6104cb6106d8366004614549565b611884565b6103cb6106eb3660046143d8565b60046020525f908152604090205460ff1681565b61041b6119d1565b61041b6107153660046143d8565b6119e0565b61041b6107283660046143d8565b611a00565b61061c61073b3660046143d8565b611a55565b61041b61074e3660046143d8565b611b02565b60055461076f906fffffffffffffffffffffffffffffffff1681565b6040516fffffffffffffffffffffffffffffffff90911681526020016103d7565b61041b611b27565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b6103cb6107cd3660046143ef565b5f9182526020828152604080842073ffffffffffffffffffffffffffffffffffffffff93909316845291905290205460ff1690565b61041b606481565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b6104cb61083f3660046143d8565b611b60565b61041b5f81565b61041b6276a70081565b61041b61271081565b60055461049390700100000000000000000000000000000000900463ffffffff1681565b61041b6108903660046143d8565b611d20565b60025463ffffffff1661041b565b6104cb6108b13660046143d8565b611d4a565b61041b6108c436600461456c565b611d66565b61041b6121f1565b6104cb6108df3660046143d8565b61221f565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b61041b6109193660046143bf565b60036020525f908152604090205481565b61041b600181565b6104cb6109403660046143ef565b612405565b60025461076f906c0100000000000000000000000090046fffffffffffffffffffffffffffffffff1681565b6104cb61097f36600461460b565b612429565b61041b6109923660046146af565b61278a565b61041b6109a53660046143d8565b612a48565b6109b2600381565b60405160ff90911681526020016103d7565b61041b7f000000000000000000000000000000000000000000000000000000000000000081565b61041b6109f93660046143d8565b612afe565b61041b612bcd565b6104f47f000000000000000000000000000000000000000000000000000000000000000081565b61041b612c21565b5f7fffffffff0000000000000000000000000000000000000000000000000000000082167f7965db0b000000000000000000000000000000000000000000000000000000001480610ac757507f01ffc9a7000000000000000000000000000000000000000000000000000000007fffffffff000000000000000000000000000000000000000000000000000000008316145b92915050565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600660205260408120805470010000000000000000000000000000000090046bffffffffffffffffffffffff1691908215610b6c576005548154610b699163ffffffff7001000000000000000000000000000000009091048116917c0100000000000000000000000000000000000000000000000000000000900416614704565b91505b50915091565b5f610b87610b7f83612c5a565b600890612ca7565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff1692915050565b6002545f9063ffffffff168015610bef5760015f610bc98284614724565b815260208101919091526040015f20600201546bffffffffffffffffffffffff16610bf1565b5f5b6bffffffffffffffffffffffff1691505090565b335f908152600660205260408120805490917001000000000000000000000000000000009091046bffffffffffffffffffffffff1690819003610c7b576040517f6756774e0000000000000000000000000000000000000000000000000000000081523360048201526024015b60405180910390fd5b81546fffffffffffffffffffffffffffffffff16825560405181815233907f2eed97477f07c07ec48f8f678f4e84f7c0de55bf33f51c3dc989b133530803199060200160405180910390a25050565b5f82815260208190526040902060010154610ce481612d6a565b610cee8383612d74565b50505050565b5f610cfd612e6d565b335f908152600660205260408120805490917001000000000000000000000000000000009091046bffffffffffffffffffffffff1690819003610d6e576040517f6756774e000000000000000000000000000000000000000000000000000000008152336004820152602401610c72565b60055482545f91610dbd9163ffffffff7001000000000000000000000000000000009092048216917c010000000000000000000000000000000000000000000000000000000090910416614704565b90508067ffffffffffffffff16421015610e15576040517faf66809b00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152426024820152604401610c72565b5f5f610e1f612ef5565b9050805f03610e30575f9850610ec2565b610e3b600182614724565b5f818152600160208190526040909120015490925080610e5d575f9950610ec0565b610e81898983610e7c338f5f9182526020908152604082208252902090565b613042565b610ec0576040517f810bdc54000000000000000000000000000000000000000000000000000000008152336004820152602481018b9052604401610c72565b505b84546fffffffffffffffffffffffffffffffff16898111610f1f576040517f3298cc2400000000000000000000000000000000000000000000000000000000815233600482015260248101829052604481018b9052606401610c72565b610f3285610f2d8c84614724565b613059565b6005549097505f90610f579089906fffffffffffffffffffffffffffffffff16614724565b90505f610f62612bcd565b905080821015610fa8576040517f1a99ca840000000000000000000000000000000000000000000000000000000081526004810183905260248101829052604401610c72565b610fb28984614724565b6fffffffffffffffffffffffffffffffff9081168955600580547fffffffffffffffffffffffffffffffff0000000000000000000000000000000016918416919091179055337f94ffd6b85c71b847775c89ef6496b93cee961bdc6ff827fd117f174f06f745ae8a8e886110268389614724565b60408051948552602085019390935291830152606082015260800160405180910390a261105289613068565b5061109473ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016338b61333f565b50505050505050506110a46133c0565b9392505050565b73ffffffffffffffffffffffffffffffffffffffff811633146110fa576040517f6697b23200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61110482826133ea565b505050565b6002545f908190819063ffffffff168410611153576040517f80cfe51700000000000000000000000000000000000000000000000000000000815260048101859052602401610c72565b5050505f908152600160205260409020805460029091015490916bffffffffffffffffffffffff8216917c0100000000000000000000000000000000000000000000000000000000900463ffffffff1690565b5f6111b081612d6a565b7f000000000000000000000000000000000000000000000000000000000000000082111561120d576040517f2fcdecd700000000000000000000000000000000000000000000000000000000815260048101839052602401610c72565b5f7f0000000000000000000000000000000000000000000000000000000000000000421061124d5761123d6119d1565b611248906001614737565b61124f565b5f5b905061126f61125d82612c5a565b611266856134a3565b60089190613504565b505060408051848152602081018390527fc8764634c540a9ab2f84b0b7722917b5d9158e1073b5f18de50685ed7a702248910160405180910390a1505050565b5f6112b8612e6d565b5f5f5f6112c361351e565b9250925092506112e8868684610e7c8c8c5f9182526020908152604082208252902090565b61133d576040517fadbd651200000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8916600482015260248101889052604401610c72565b73ffffffffffffffffffffffffffffffffffffffff88165f908152600360205260409020548088116113c1576040517f0cfa2bb000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8a1660048201526024810189905260448101829052606401610c72565b6113cb8189614724565b6002549095505f906114009087906c0100000000000000000000000090046fffffffffffffffffffffffffffffffff16614737565b905082811115611446576040517fdfc30fd60000000000000000000000000000000000000000000000000000000081526004810182905260248101849052604401610c72565b73ffffffffffffffffffffffffffffffffffffffff8a165f908152600360205260409020899055611476816135e2565b600280546fffffffffffffffffffffffffffffffff929092166c01000000000000000000000000027fffffffff00000000000000000000000000000000ffffffffffffffffffffffff90921691909117905560408051878152602081018b9052869173ffffffffffffffffffffffffffffffffffffffff8d16917f9cdcf2f7714cca3508c7f0110b04a90a80a3a8dd0e35de99689db74d28c5383e910160405180910390a361152486613068565b5061156673ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168b8861333f565b50505050506115736133c0565b949350505050565b5f5f61158683611b02565b90505f61159d61159585612c5a565b600790612ca7565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff1690508181116115ca575f611573565b6115738282614724565b6115dc612e6d565b6040517fd505accf000000000000000000000000000000000000000000000000000000008152336004820152306024820152604481018690526064810185905260ff8416608482015260a4810183905260c481018290527f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff169063d505accf9060e4015f604051808303815f87803b15801561168b575f5ffd5b505af192505050801561169c575060015b506116a685613637565b6116ae6133c0565b5050505050565b5f5f5f5f5f6116c2612ef5565b9050805f036116dd57505f935083925082915081905061172a565b5f6001816116eb8285614724565b81526020019081526020015f209050600180836117089190614724565b825460029093015491975095509093506bffffffffffffffffffffffff169150505b90919293565b5f61173a81612d6a565b7f00000000000000000000000000000000000000000000000000000000000000008263ffffffff161080611776575062278d008263ffffffff16115b806117cc57506117ac63ffffffff83167f0000000000000000000000000000000000000000000000000000000000000000614737565b600554700100000000000000000000000000000000900463ffffffff1611155b1561180b576040517fa424e82000000000000000000000000000000000000000000000000000000000815263ffffffff83166004820152602401610c72565b600280547fffffffffffffffffffffffffffffffffffffffff00000000ffffffffffffffff166801000000000000000063ffffffff8516908102919091179091556040519081527f05dc1ea42bf6db568fa068d5d22a6763f6aef6c094962a1a851234ac188378df906020015b60405180910390a15050565b5f61188e81612d6a565b7f00000000000000000000000000000000000000000000000000000000000000008263ffffffff1610806118ca57506276a7008263ffffffff16115b80611919575060025461190f9068010000000000000000900463ffffffff167f0000000000000000000000000000000000000000000000000000000000000000614737565b8263ffffffff1611155b15611958576040517f8ef4581900000000000000000000000000000000000000000000000000000000815263ffffffff83166004820152602401610c72565b600580547fffffffffffffffffffffffff00000000ffffffffffffffffffffffffffffffff1670010000000000000000000000000000000063ffffffff8516908102919091179091556040519081527f41777346a14390a3108e351819fbec31854ee0a25e66bd476cb2747b3be7f5fe90602001611878565b5f6119db42612afe565b905090565b5f6119ea82611b02565b6119f66109a584611a00565b610ac79190614724565b5f611a2b7f00000000000000000000000000000000000000000000000000000000000000008361474a565b610ac7907f0000000000000000000000000000000000000000000000000000000000000000614737565b6002545f908190819063ffffffff168410611a9f576040517f80cfe51700000000000000000000000000000000000000000000000000000000815260048101859052602401610c72565b5050505f9081526001602081905260409091209081015460029091015490916c0100000000000000000000000082046bffffffffffffffffffffffff16917801000000000000000000000000000000000000000000000000900463ffffffff1690565b5f815f03611b1157505f919050565b610b87611595611b22600185614724565b612c5a565b5f6119db611b336119d1565b611b3d60076137d3565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16613820565b805f03611b99576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f90815260066020526040902080546fffffffffffffffffffffffffffffffff1680831115611bff576040517f303eeb1d0000000000000000000000000000000000000000000000000000000081526004810184905260248101829052604401610c72565b611c0883613891565b82546bffffffffffffffffffffffff91909116700100000000000000000000000000000000027fffffffff000000000000000000000000ffffffffffffffffffffffffffffffff909116178255611c5e42612c5a565b82547bffffffffffffffffffffffffffffffffffffffffffffffffffffffff167c010000000000000000000000000000000000000000000000000000000063ffffffff9283160217835560055433917fbf6730b5b5d9fd45cdb42f69910317da629fd6e12b3ab41aa1708cd916385dfc918691611cfa91611cf5917001000000000000000000000000000000009091041642614737565b6138e2565b6040805192835267ffffffffffffffff90911660208301520160405180910390a2505050565b5f612710611d2d83610b72565b611d36846119e0565b611d40919061474a565b610ac7919061478e565b611d52612e6d565b611d5b81613637565b611d636133c0565b50565b5f611d6f612e6d565b858481141580611d7f5750828114155b15611db6576040517fff633a3800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f5f5f611dc161351e565b6002546040517f70a0823100000000000000000000000000000000000000000000000000000000815230600482015293965091945092506c0100000000000000000000000090046fffffffffffffffffffffffffffffffff16905f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa158015611e79573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611e9d91906147c6565b90505f5b868110156121d8575f8e8e83818110611ebc57611ebc6147dd565b9050602002016020810190611ed191906143bf565b90505f8d8d84818110611ee657611ee66147dd565b905060200201359050611f2e8c8c85818110611f0457611f046147dd565b9050602002810190611f16919061480a565b5f858152602085815260408220825290208a90613042565b611f89578173ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e30784825f604051611f7a92919061486e565b60405180910390a250506121d0565b73ffffffffffffffffffffffffffffffffffffffff82165f9081526003602052604090205480821161200e578273ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e30784836001604051611ffe92919061486e565b60405180910390a25050506121d0565b5f6120198284614724565b9050876120268289614737565b1115612086578373ffffffffffffffffffffffffffffffffffffffff167f22cdf744b68ab26213d3e4ea1f1d7585466e185e762ffda0c04a1d1851e3078484600260405161207592919061486e565b60405180910390a2505050506121d0565b73ffffffffffffffffffffffffffffffffffffffff84165f9081526003602052604090208390556120b78188614737565b600280547fffffffff00000000000000000000000000000000ffffffffffffffffffffffff166c010000000000000000000000006fffffffffffffffffffffffffffffffff841602179055965061210e818d614737565b9b50898473ffffffffffffffffffffffffffffffffffffffff167f9cdcf2f7714cca3508c7f0110b04a90a80a3a8dd0e35de99689db74d28c5383e8386604051612162929190918252602082015260400190565b60405180910390a38581111561217e5761217b81613068565b95505b6121888187614724565b95506121cb73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016858361333f565b505050505b600101611ea1565b505050505050506121e76133c0565b9695505050505050565b5f6121fc60076137d3565b7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16905090565b7f55435dd261a4b9b3364963f7738a7a662ad9c84396d64be3365284bb7f0a504161224981612d6a565b60025463ffffffff1680831061228e576040517f80cfe51700000000000000000000000000000000000000000000000000000000815260048101849052602401610c72565b5f83815260016020526040902060028101547c0100000000000000000000000000000000000000000000000000000000900463ffffffff1642811161230e576040517f695bc5430000000000000000000000000000000000000000000000000000000081526004810186905263ffffffff82166024820152604401610c72565b81545f81815260046020526040812080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660011790558061235088613931565b9150915061235d88612c5a565b600280547fffffffffffffffffffffffffffffffffffffffffffffffffffffffff000000001663ffffffff929092169190911790556123b36123a0611b226119d1565b6123aa8385614724565b60079190613504565b50839050887f5af1dd43387ae8d6659d38c055491f527aa55d5018c3c3bef197cd5cd444175b6123e460018a614724565b60408051918252602082018790520160405180910390a35050505050505050565b5f8281526020819052604090206001015461241f81612d6a565b610cee83836133ea565b7ffc8737ab85eb45125971625a9ebdb75cc78e01d5c1fa80c4c6e5203f47bc4fab61245381612d6a565b60025463ffffffff1689146124a7576002546040517f7ed88437000000000000000000000000000000000000000000000000000000008152600481018b905263ffffffff9091166024820152604401610c72565b5f6124b28a8a613990565b905086158615146124f9576040517f968f8f7a0000000000000000000000000000000000000000000000000000000081526004810188905260248101879052604401610c72565b5f5f5f6125078d8c8b613b04565b9250925092506040518060c001604052808d81526020018b815260200161252d8d613891565b6bffffffffffffffffffffffff1681526020016125498b613891565b6bffffffffffffffffffffffff16815260200161256542612c5a565b63ffffffff1681526020018563ffffffff1681525060015f8f81526020019081526020015f205f820151815f0155602082015181600101556040820151816002015f6101000a8154816bffffffffffffffffffffffff02191690836bffffffffffffffffffffffff160217905550606082015181600201600c6101000a8154816bffffffffffffffffffffffff02191690836bffffffffffffffffffffffff16021790555060808201518160020160186101000a81548163ffffffff021916908363ffffffff16021790555060a082015181600201601c6101000a81548163ffffffff021916908363ffffffff1602179055509050505f612664612ef5565b9050612674611b228f6001614737565b600280547fffffffffffffffffffffffffffffffffffffffffffffffffffffffff000000001663ffffffff929092169190911790556126b281612c5a565b600260046101000a81548163ffffffff021916908363ffffffff1602179055506126e86126de85612c5a565b6123aa8c8f614724565b50508c8e7f7e4147ada7099475ce5e70521fd331e8edfb0b71c3a8457065ec1ee599c271ff8e86888a8f8f8f60405161272797969594939291906148b7565b60405180910390a38a1561277a578a8e7fbb29f1c80a5d1424cef040793d9ce1193fb43fec3fac9e08b700e18cd7e0202c8c85604051612771929190918252602082015260400190565b60405180910390a35b5050505050505050505050505050565b5f5f61279583611a00565b90504281106127da576040517fdefb45dc0000000000000000000000000000000000000000000000000000000081526004810184905260248101829052604401610c72565b6040517f8e539e8c000000000000000000000000000000000000000000000000000000008152600481018290527f0000000000000000000000000000000000000000000000000000000000000000905f9073ffffffffffffffffffffffffffffffffffffffff831690638e539e8c90602401602060405180830381865afa158015612867573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061288b91906147c6565b9050805f0361289f575f9350505050610ac7565b6040517f3a46b1a800000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8781166004830152602482018590525f9190841690633a46b1a890604401602060405180830381865afa158015612913573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061293791906147c6565b9050851580159061294757508015155b15612a2a57612a278173ffffffffffffffffffffffffffffffffffffffff8516633a46b1a88a6129977f00000000000000000000000000000000000000000000000000000000000000008a614724565b6040517fffffffff0000000000000000000000000000000000000000000000000000000060e085901b16815273ffffffffffffffffffffffffffffffffffffffff90921660048301526024820152604401602060405180830381865afa158015612a03573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610f2d91906147c6565b90505b612a3d612a3687611d20565b8284613cf0565b979650505050505050565b6040517f8332680400000000000000000000000000000000000000000000000000000000815260036004820152602481018290525f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff1690638332680490604401602060405180830381865afa158015612ada573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610ac791906147c6565b5f7f0000000000000000000000000000000000000000000000000000000000000000821015612b82576040517f836054f1000000000000000000000000000000000000000000000000000000008152600481018390527f00000000000000000000000000000000000000000000000000000000000000006024820152604401610c72565b7f0000000000000000000000000000000000000000000000000000000000000000611d407f000000000000000000000000000000000000000000000000000000000000000084614724565b6002545f9063ffffffff168015610bef5760015f612beb8284614724565b815260208101919091526040015f20600201546c0100000000000000000000000090046bffffffffffffffffffffffff16610bf1565b5f6119db7f00000000000000000000000000000000000000000000000000000000000000004210612c54576104b66119d1565b5f610b72565b5f63ffffffff821115612ca3576040517f6dfcc6500000000000000000000000000000000000000000000000000000000081526020600482015260248101839052604401610c72565b5090565b81545f9081816005811115612d01575f612cc084613da0565b612cca9085614724565b5f8881526020902090915081015463ffffffff9081169087161015612cf157809150612cff565b612cfc816001614737565b92505b505b5f612d0e87878585613f05565b90508015612d5e57612d3287612d25600184614724565b5f91825260209091200190565b5464010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff16612a3d565b505f9695505050505050565b611d638133613f60565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff16612e66575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff86168452909152902080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00166001179055612e043390565b73ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a4506001610ac7565b505f610ac7565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15612ec6576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b612ef360017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90613fe9565b565b60025463ffffffff64010000000082048116911680821480612f4d57505f82815260016020526040902060020154427c010000000000000000000000000000000000000000000000000000000090910463ffffffff16115b15612f56575090565b4260015f612f648285614724565b815260208101919091526040015f20600201547c0100000000000000000000000000000000000000000000000000000000900463ffffffff1611612fa757919050565b5f612fb3600183614724565b9050612fbe8361492c565b92505b8083101561303d575f6002612fd68386614737565b612fe0919061478e565b5f81815260016020526040902060020154909150427c010000000000000000000000000000000000000000000000000000000090910463ffffffff16116130335761302c816001614737565b9350613037565b8091505b50612fc1565b505090565b5f8261304f868685613ff0565b1495945050505050565b5f8282188284100282186110a4565b6040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201525f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa1580156130f2573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061311691906147c6565b905081811061312457919050565b5f7f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff1663fbccedae6040518163ffffffff1660e01b8152600401602060405180830381865afa15801561318e573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906131b291906147c6565b11156132f6577f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff166386d1a69f6040518163ffffffff1660e01b81526004016020604051808303815f875af1158015613222573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061324691906147c6565b506040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201527f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa1580156132cf573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906132f391906147c6565b90505b8181101561333a576040517fce9514f90000000000000000000000000000000000000000000000000000000081526004810182905260248101839052604401610c72565b919050565b60405173ffffffffffffffffffffffffffffffffffffffff83811660248301526044820183905261110491859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff8381831617835250505050614031565b612ef35f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00612eed565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915281205460ff1615612e66575f8381526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8616808552925280832080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0016905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a4506001610ac7565b5f7bffffffffffffffffffffffffffffffffffffffffffffffffffffffff821115612ca3576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260e0600482015260248101839052604401610c72565b5f806135118585856140d0565b915091505b935093915050565b5f5f5f5f61352a612ef5565b9050805f03613565576040517f58daf7b600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600254640100000000900463ffffffff1681146135a65761358581612c5a565b600260046101000a81548163ffffffff021916908363ffffffff1602179055505b6135b1600182614724565b5f818152600160205260409020805460029091015491969095506bffffffffffffffffffffffff9091169350915050565b5f6fffffffffffffffffffffffffffffffff821115612ca3576040517f6dfcc6500000000000000000000000000000000000000000000000000000000081526080600482015260248101839052604401610c72565b805f03613670576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f90815260066020526040812080549091906136a09084906fffffffffffffffffffffffffffffffff16614737565b6005549091505f906136c59085906fffffffffffffffffffffffffffffffff16614737565b90506136d0826135e2565b83547fffffffffffffffffffffffffffffffff00000000000000000000000000000000166fffffffffffffffffffffffffffffffff91909116178355613715816135e2565b600580547fffffffffffffffffffffffffffffffff00000000000000000000000000000000166fffffffffffffffffffffffffffffffff92909216919091179055604080518581526020810184905233917f73a19dd210f1a7f902193214c0ee91dd35ee5b4d920cba8d519eca65a7b488ca910160405180910390a2610cee73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016333087614285565b80545f908015613818576137ec83612d25600184614724565b5464010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff166110a4565b5f9392505050565b5f5f61382b84611b02565b90505f61271061383a86610b72565b836138476109a589611a00565b6138519190614724565b61385b919061474a565b613865919061478e565b61386f9083614737565b905083811161387e575f613888565b6138888482614724565b95945050505050565b5f6bffffffffffffffffffffffff821115612ca3576040517f6dfcc6500000000000000000000000000000000000000000000000000000000081526060600482015260248101839052604401610c72565b5f67ffffffffffffffff821115612ca357604080517f6dfcc650000000000000000000000000000000000000000000000000000000008152600481019190915260248101839052604401610c72565b5f5f825f0361394457505f928392509050565b5f6001816139528287614724565b815260208101919091526040015f20600201546bffffffffffffffffffffffff808216966c0100000000000000000000000090920416945092505050565b5f816139c8576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f8281526004602052604090205460ff1615613a13576040517f90bababf00000000000000000000000000000000000000000000000000000000815260048101839052602401610c72565b600254613a3690611b229068010000000000000000900463ffffffff1642614737565b90508215610ac7575f600181613a4c8287614724565b81526020019081526020015f20905082815f015403613a9a576040517f96095d1900000000000000000000000000000000000000000000000000000000815260048101849052602401610c72565b600281015463ffffffff8084167c0100000000000000000000000000000000000000000000000000000000909204161115613afd5760028101547c0100000000000000000000000000000000000000000000000000000000900463ffffffff1691505b5092915050565b5f5f5f613b0f6119d1565b92505f5f613b1c88613931565b9150915081871015613b64576040517f44b0cea20000000000000000000000000000000000000000000000000000000081526004810188905260248101839052604401610c72565b80861015613ba8576040517f1893da540000000000000000000000000000000000000000000000000000000081526004810187905260248101829052604401610c72565b613bb28288614724565b9350613bbe8187614724565b925083831115613c04576040517f493f2faa0000000000000000000000000000000000000000000000000000000081526004810184905260248101859052604401610c72565b8215801590613c2657506005546fffffffffffffffffffffffffffffffff1686115b15613c7c576005546040517f3e2e58ad000000000000000000000000000000000000000000000000000000008152600481018890526fffffffffffffffffffffffffffffffff9091166024820152604401610c72565b5f613c878486614724565b90505f613c9d87613c988587614724565b613820565b905080821115613ce3576040517f755b0cdd0000000000000000000000000000000000000000000000000000000081526004810183905260248101829052604401610c72565b5050505093509350939050565b5f5f5f613cfd86866142cb565b91509150815f03613d2157838181613d1757613d17614761565b04925050506110a4565b818411613d3857613d386003851502601118614306565b5f848688095f868103871696879004966002600389028118808a02820302808a02820302808a02820302808a02820302808a02820302808a02909103029181900381900460010185841190960395909502919093039390930492909217029150509392505050565b5f60018211613dad575090565b8160017001000000000000000000000000000000008210613dd35760809190911c9060401b5b680100000000000000008210613dee5760409190911c9060201b5b6401000000008210613e055760209190911c9060101b5b620100008210613e1a5760109190911c9060081b5b6101008210613e2e5760089190911c9060041b5b60108210613e415760049190911c9060021b5b60048210613e4d5760011b5b600302600190811c90818581613e6557613e65614761565b048201901c90506001818581613e7d57613e7d614761565b048201901c90506001818581613e9557613e95614761565b048201901c90506001818581613ead57613ead614761565b048201901c90506001818581613ec557613ec5614761565b048201901c90506001818581613edd57613edd614761565b048201901c9050613efc818581613ef657613ef6614761565b04821190565b90039392505050565b5f5b81831015613f58575f613f1a8484614317565b5f8781526020902090915063ffffffff86169082015463ffffffff161115613f4457809250613f52565b613f4f816001614737565b93505b50613f07565b509392505050565b5f8281526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8516845290915290205460ff16613fe5576040517fe2517d3f00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8216600482015260248101839052604401610c72565b5050565b80825d5050565b5f81815b848110156140285761401e82878784818110614012576140126147dd565b90506020020135614331565b9150600101613ff4565b50949350505050565b5f5f60205f8451602086015f885af180614050576040513d5f823e3d81fd5b50505f513d91508115614067578060011415614081565b73ffffffffffffffffffffffffffffffffffffffff84163b155b15610cee576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff85166004820152602401610c72565b82545f9081908015614217575f6140ec87612d25600185614724565b805490915063ffffffff8082169164010000000090047bffffffffffffffffffffffffffffffffffffffffffffffffffffffff1690881682111561415c576040517f2520601d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8763ffffffff168263ffffffff16036141a557825463ffffffff166401000000007bffffffffffffffffffffffffffffffffffffffffffffffffffffffff891602178355614209565b6040805180820190915263ffffffff808a1682527bffffffffffffffffffffffffffffffffffffffffffffffffffffffff808a1660208085019182528d54600181018f555f8f81529190912094519151909216640100000000029216919091179101555b945085935061351692505050565b50506040805180820190915263ffffffff80851682527bffffffffffffffffffffffffffffffffffffffffffffffffffffffff80851660208085019182528854600181018a555f8a815291822095519251909316640100000000029190931617920191909155905081613516565b60405173ffffffffffffffffffffffffffffffffffffffff8481166024830152838116604483015260648201839052610cee9186918216906323b872dd90608401613379565b5f807fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff83850993909202808410938190039390930393915050565b634e487b715f52806020526024601cfd5b5f614325600284841861478e565b6110a490848416614737565b5f81831061434b575f8281526020849052604090206110a4565b5f8381526020839052604090206110a4565b5f6020828403121561436d575f5ffd5b81357fffffffff00000000000000000000000000000000000000000000000000000000811681146110a4575f5ffd5b803573ffffffffffffffffffffffffffffffffffffffff8116811461333a575f5ffd5b5f602082840312156143cf575f5ffd5b6110a48261439c565b5f602082840312156143e8575f5ffd5b5035919050565b5f5f60408385031215614400575f5ffd5b823591506144106020840161439c565b90509250929050565b5f5f83601f840112614429575f5ffd5b50813567ffffffffffffffff811115614440575f5ffd5b6020830191508360208260051b850101111561445a575f5ffd5b9250929050565b5f5f5f60408486031215614473575f5ffd5b83359250602084013567ffffffffffffffff811115614490575f5ffd5b61449c86828701614419565b9497909650939450505050565b5f5f5f5f606085870312156144bc575f5ffd5b6144c58561439c565b935060208501359250604085013567ffffffffffffffff8111156144e7575f5ffd5b6144f387828801614419565b95989497509550505050565b5f5f5f5f5f60a08688031215614513575f5ffd5b8535945060208601359350604086013560ff81168114614531575f5ffd5b94979396509394606081013594506080013592915050565b5f60208284031215614559575f5ffd5b813563ffffffff811681146110a4575f5ffd5b5f5f5f5f5f5f60608789031215614581575f5ffd5b863567ffffffffffffffff811115614597575f5ffd5b6145a389828a01614419565b909750955050602087013567ffffffffffffffff8111156145c2575f5ffd5b6145ce89828a01614419565b909550935050604087013567ffffffffffffffff8111156145ed575f5ffd5b6145f989828a01614419565b979a9699509497509295939492505050565b5f5f5f5f5f5f5f5f60e0898b031215614622575f5ffd5b883597506020890135965060408901359550606089013594506080890135935060a0890135925060c089013567ffffffffffffffff811115614662575f5ffd5b8901601f81018b13614672575f5ffd5b803567ffffffffffffffff811115614688575f5ffd5b8b6020828401011115614699575f5ffd5b989b979a50959850939692959194602001935050565b5f5f604083850312156146c0575f5ffd5b6146c98361439c565b946020939093013593505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b67ffffffffffffffff8181168382160190811115610ac757610ac76146d7565b81810381811115610ac757610ac76146d7565b80820180821115610ac757610ac76146d7565b8082028115828204841417610ac757610ac76146d7565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b5f826147c1577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b5f602082840312156147d6575f5ffd5b5051919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe184360301811261483d575f5ffd5b83018035915067ffffffffffffffff821115614857575f5ffd5b6020019150600581901b360382131561445a575f5ffd5b82815260408101600383106148aa577f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b8260208301529392505050565b87815286602082015285604082015263ffffffff8516606082015283608082015260c060a08201528160c0820152818360e08301375f81830160e090810191909152601f9092017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe01601019695505050505050565b5f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff820361495c5761495c6146d7565b506001019056fea164736f6c634300081e000a",
 }
 
 // ComputePoolABI is the input ABI used to generate the binding from.
@@ -48,7 +48,7 @@ var ComputePoolABI = ComputePoolMetaData.ABI
 var ComputePoolBin = ComputePoolMetaData.Bin
 
 // DeployComputePool deploys a new Ethereum contract, binding an instance of ComputePool to it.
-func DeployComputePool(auth *bind.TransactOpts, backend bind.ContractBackend, emissions_ common.Address, admin common.Address, disputeWindow_ uint32, maxBudgetBps_ *big.Int) (common.Address, *types.Transaction, *ComputePool, error) {
+func DeployComputePool(auth *bind.TransactOpts, backend bind.ContractBackend, emissions_ common.Address, admin common.Address, disputeWindow_ uint32, maxBudgetBps_ *big.Int, settlementLag_ uint32, withdrawalDelay_ uint32) (common.Address, *types.Transaction, *ComputePool, error) {
 	parsed, err := ComputePoolMetaData.GetAbi()
 	if err != nil {
 		return common.Address{}, nil, nil, err
@@ -57,7 +57,7 @@ func DeployComputePool(auth *bind.TransactOpts, backend bind.ContractBackend, em
 		return common.Address{}, nil, nil, errors.New("GetABI returned nil")
 	}
 
-	address, tx, contract, err := bind.DeployContract(auth, *parsed, common.FromHex(ComputePoolBin), backend, emissions_, admin, disputeWindow_, maxBudgetBps_)
+	address, tx, contract, err := bind.DeployContract(auth, *parsed, common.FromHex(ComputePoolBin), backend, emissions_, admin, disputeWindow_, maxBudgetBps_, settlementLag_, withdrawalDelay_)
 	if err != nil {
 		return common.Address{}, nil, nil, err
 	}
@@ -421,6 +421,68 @@ func (_ComputePool *ComputePoolSession) MAXDISPUTEWINDOW() (*big.Int, error) {
 // Solidity: function MAX_DISPUTE_WINDOW() view returns(uint256)
 func (_ComputePool *ComputePoolCallerSession) MAXDISPUTEWINDOW() (*big.Int, error) {
 	return _ComputePool.Contract.MAXDISPUTEWINDOW(&_ComputePool.CallOpts)
+}
+
+// MAXSETTLEMENTLAG is a free data retrieval call binding the contract method 0x0a7fae9c.
+//
+// Solidity: function MAX_SETTLEMENT_LAG() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) MAXSETTLEMENTLAG(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "MAX_SETTLEMENT_LAG")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MAXSETTLEMENTLAG is a free data retrieval call binding the contract method 0x0a7fae9c.
+//
+// Solidity: function MAX_SETTLEMENT_LAG() view returns(uint256)
+func (_ComputePool *ComputePoolSession) MAXSETTLEMENTLAG() (*big.Int, error) {
+	return _ComputePool.Contract.MAXSETTLEMENTLAG(&_ComputePool.CallOpts)
+}
+
+// MAXSETTLEMENTLAG is a free data retrieval call binding the contract method 0x0a7fae9c.
+//
+// Solidity: function MAX_SETTLEMENT_LAG() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) MAXSETTLEMENTLAG() (*big.Int, error) {
+	return _ComputePool.Contract.MAXSETTLEMENTLAG(&_ComputePool.CallOpts)
+}
+
+// MAXWITHDRAWALDELAY is a free data retrieval call binding the contract method 0xa238f9df.
+//
+// Solidity: function MAX_WITHDRAWAL_DELAY() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) MAXWITHDRAWALDELAY(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "MAX_WITHDRAWAL_DELAY")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MAXWITHDRAWALDELAY is a free data retrieval call binding the contract method 0xa238f9df.
+//
+// Solidity: function MAX_WITHDRAWAL_DELAY() view returns(uint256)
+func (_ComputePool *ComputePoolSession) MAXWITHDRAWALDELAY() (*big.Int, error) {
+	return _ComputePool.Contract.MAXWITHDRAWALDELAY(&_ComputePool.CallOpts)
+}
+
+// MAXWITHDRAWALDELAY is a free data retrieval call binding the contract method 0xa238f9df.
+//
+// Solidity: function MAX_WITHDRAWAL_DELAY() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) MAXWITHDRAWALDELAY() (*big.Int, error) {
+	return _ComputePool.Contract.MAXWITHDRAWALDELAY(&_ComputePool.CallOpts)
 }
 
 // MINDISPUTEWINDOW is a free data retrieval call binding the contract method 0xcbeab516.
@@ -881,6 +943,37 @@ func (_ComputePool *ComputePoolCallerSession) DayStart(day *big.Int) (*big.Int, 
 	return _ComputePool.Contract.DayStart(&_ComputePool.CallOpts, day)
 }
 
+// DepositOf is a free data retrieval call binding the contract method 0x23e3fbd5.
+//
+// Solidity: function depositOf(address user) view returns(uint256)
+func (_ComputePool *ComputePoolCaller) DepositOf(opts *bind.CallOpts, user common.Address) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "depositOf", user)
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// DepositOf is a free data retrieval call binding the contract method 0x23e3fbd5.
+//
+// Solidity: function depositOf(address user) view returns(uint256)
+func (_ComputePool *ComputePoolSession) DepositOf(user common.Address) (*big.Int, error) {
+	return _ComputePool.Contract.DepositOf(&_ComputePool.CallOpts, user)
+}
+
+// DepositOf is a free data retrieval call binding the contract method 0x23e3fbd5.
+//
+// Solidity: function depositOf(address user) view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) DepositOf(user common.Address) (*big.Int, error) {
+	return _ComputePool.Contract.DepositOf(&_ComputePool.CallOpts, user)
+}
+
 // DisputeWindow is a free data retrieval call binding the contract method 0x117f5f92.
 //
 // Solidity: function disputeWindow() view returns(uint32)
@@ -1179,6 +1272,37 @@ func (_ComputePool *ComputePoolCallerSession) MinDisputeWindow() (*big.Int, erro
 	return _ComputePool.Contract.MinDisputeWindow(&_ComputePool.CallOpts)
 }
 
+// MinWithdrawalDelay is a free data retrieval call binding the contract method 0x0d5b0067.
+//
+// Solidity: function minWithdrawalDelay() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) MinWithdrawalDelay(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "minWithdrawalDelay")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MinWithdrawalDelay is a free data retrieval call binding the contract method 0x0d5b0067.
+//
+// Solidity: function minWithdrawalDelay() view returns(uint256)
+func (_ComputePool *ComputePoolSession) MinWithdrawalDelay() (*big.Int, error) {
+	return _ComputePool.Contract.MinWithdrawalDelay(&_ComputePool.CallOpts)
+}
+
+// MinWithdrawalDelay is a free data retrieval call binding the contract method 0x0d5b0067.
+//
+// Solidity: function minWithdrawalDelay() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) MinWithdrawalDelay() (*big.Int, error) {
+	return _ComputePool.Contract.MinWithdrawalDelay(&_ComputePool.CallOpts)
+}
+
 // NextEpoch is a free data retrieval call binding the contract method 0xaea0e78b.
 //
 // Solidity: function nextEpoch() view returns(uint256)
@@ -1241,6 +1365,51 @@ func (_ComputePool *ComputePoolCallerSession) PayoutStart() (*big.Int, error) {
 	return _ComputePool.Contract.PayoutStart(&_ComputePool.CallOpts)
 }
 
+// PendingWithdrawal is a free data retrieval call binding the contract method 0x0964c95b.
+//
+// Solidity: function pendingWithdrawal(address user) view returns(uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolCaller) PendingWithdrawal(opts *bind.CallOpts, user common.Address) (struct {
+	Amount  *big.Int
+	ReadyAt uint64
+}, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "pendingWithdrawal", user)
+
+	outstruct := new(struct {
+		Amount  *big.Int
+		ReadyAt uint64
+	})
+	if err != nil {
+		return *outstruct, err
+	}
+
+	outstruct.Amount = *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+	outstruct.ReadyAt = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+
+	return *outstruct, err
+
+}
+
+// PendingWithdrawal is a free data retrieval call binding the contract method 0x0964c95b.
+//
+// Solidity: function pendingWithdrawal(address user) view returns(uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolSession) PendingWithdrawal(user common.Address) (struct {
+	Amount  *big.Int
+	ReadyAt uint64
+}, error) {
+	return _ComputePool.Contract.PendingWithdrawal(&_ComputePool.CallOpts, user)
+}
+
+// PendingWithdrawal is a free data retrieval call binding the contract method 0x0964c95b.
+//
+// Solidity: function pendingWithdrawal(address user) view returns(uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolCallerSession) PendingWithdrawal(user common.Address) (struct {
+	Amount  *big.Int
+	ReadyAt uint64
+}, error) {
+	return _ComputePool.Contract.PendingWithdrawal(&_ComputePool.CallOpts, user)
+}
+
 // RemainingBudget is a free data retrieval call binding the contract method 0x88177a23.
 //
 // Solidity: function remainingBudget() view returns(uint256)
@@ -1270,6 +1439,87 @@ func (_ComputePool *ComputePoolSession) RemainingBudget() (*big.Int, error) {
 // Solidity: function remainingBudget() view returns(uint256)
 func (_ComputePool *ComputePoolCallerSession) RemainingBudget() (*big.Int, error) {
 	return _ComputePool.Contract.RemainingBudget(&_ComputePool.CallOpts)
+}
+
+// SettlementLag is a free data retrieval call binding the contract method 0xc884a7ff.
+//
+// Solidity: function settlementLag() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) SettlementLag(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "settlementLag")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// SettlementLag is a free data retrieval call binding the contract method 0xc884a7ff.
+//
+// Solidity: function settlementLag() view returns(uint256)
+func (_ComputePool *ComputePoolSession) SettlementLag() (*big.Int, error) {
+	return _ComputePool.Contract.SettlementLag(&_ComputePool.CallOpts)
+}
+
+// SettlementLag is a free data retrieval call binding the contract method 0xc884a7ff.
+//
+// Solidity: function settlementLag() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) SettlementLag() (*big.Int, error) {
+	return _ComputePool.Contract.SettlementLag(&_ComputePool.CallOpts)
+}
+
+// SpendInfo is a free data retrieval call binding the contract method 0x6f472d90.
+//
+// Solidity: function spendInfo(uint256 epoch) view returns(bytes32 spendRoot, uint256 cumulativeSpent, uint64 committedAt)
+func (_ComputePool *ComputePoolCaller) SpendInfo(opts *bind.CallOpts, epoch *big.Int) (struct {
+	SpendRoot       [32]byte
+	CumulativeSpent *big.Int
+	CommittedAt     uint64
+}, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "spendInfo", epoch)
+
+	outstruct := new(struct {
+		SpendRoot       [32]byte
+		CumulativeSpent *big.Int
+		CommittedAt     uint64
+	})
+	if err != nil {
+		return *outstruct, err
+	}
+
+	outstruct.SpendRoot = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.CumulativeSpent = *abi.ConvertType(out[1], new(*big.Int)).(**big.Int)
+	outstruct.CommittedAt = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+
+	return *outstruct, err
+
+}
+
+// SpendInfo is a free data retrieval call binding the contract method 0x6f472d90.
+//
+// Solidity: function spendInfo(uint256 epoch) view returns(bytes32 spendRoot, uint256 cumulativeSpent, uint64 committedAt)
+func (_ComputePool *ComputePoolSession) SpendInfo(epoch *big.Int) (struct {
+	SpendRoot       [32]byte
+	CumulativeSpent *big.Int
+	CommittedAt     uint64
+}, error) {
+	return _ComputePool.Contract.SpendInfo(&_ComputePool.CallOpts, epoch)
+}
+
+// SpendInfo is a free data retrieval call binding the contract method 0x6f472d90.
+//
+// Solidity: function spendInfo(uint256 epoch) view returns(bytes32 spendRoot, uint256 cumulativeSpent, uint64 committedAt)
+func (_ComputePool *ComputePoolCallerSession) SpendInfo(epoch *big.Int) (struct {
+	SpendRoot       [32]byte
+	CumulativeSpent *big.Int
+	CommittedAt     uint64
+}, error) {
+	return _ComputePool.Contract.SpendInfo(&_ComputePool.CallOpts, epoch)
 }
 
 // SupportsInterface is a free data retrieval call binding the contract method 0x01ffc9a7.
@@ -1396,6 +1646,151 @@ func (_ComputePool *ComputePoolCallerSession) TotalCommitted() (*big.Int, error)
 	return _ComputePool.Contract.TotalCommitted(&_ComputePool.CallOpts)
 }
 
+// TotalDeposits is a free data retrieval call binding the contract method 0x7d882097.
+//
+// Solidity: function totalDeposits() view returns(uint128)
+func (_ComputePool *ComputePoolCaller) TotalDeposits(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "totalDeposits")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// TotalDeposits is a free data retrieval call binding the contract method 0x7d882097.
+//
+// Solidity: function totalDeposits() view returns(uint128)
+func (_ComputePool *ComputePoolSession) TotalDeposits() (*big.Int, error) {
+	return _ComputePool.Contract.TotalDeposits(&_ComputePool.CallOpts)
+}
+
+// TotalDeposits is a free data retrieval call binding the contract method 0x7d882097.
+//
+// Solidity: function totalDeposits() view returns(uint128)
+func (_ComputePool *ComputePoolCallerSession) TotalDeposits() (*big.Int, error) {
+	return _ComputePool.Contract.TotalDeposits(&_ComputePool.CallOpts)
+}
+
+// TotalFromBudget is a free data retrieval call binding the contract method 0xbd35141b.
+//
+// Solidity: function totalFromBudget() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) TotalFromBudget(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "totalFromBudget")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// TotalFromBudget is a free data retrieval call binding the contract method 0xbd35141b.
+//
+// Solidity: function totalFromBudget() view returns(uint256)
+func (_ComputePool *ComputePoolSession) TotalFromBudget() (*big.Int, error) {
+	return _ComputePool.Contract.TotalFromBudget(&_ComputePool.CallOpts)
+}
+
+// TotalFromBudget is a free data retrieval call binding the contract method 0xbd35141b.
+//
+// Solidity: function totalFromBudget() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) TotalFromBudget() (*big.Int, error) {
+	return _ComputePool.Contract.TotalFromBudget(&_ComputePool.CallOpts)
+}
+
+// TotalSpent is a free data retrieval call binding the contract method 0xfb346eab.
+//
+// Solidity: function totalSpent() view returns(uint256)
+func (_ComputePool *ComputePoolCaller) TotalSpent(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "totalSpent")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// TotalSpent is a free data retrieval call binding the contract method 0xfb346eab.
+//
+// Solidity: function totalSpent() view returns(uint256)
+func (_ComputePool *ComputePoolSession) TotalSpent() (*big.Int, error) {
+	return _ComputePool.Contract.TotalSpent(&_ComputePool.CallOpts)
+}
+
+// TotalSpent is a free data retrieval call binding the contract method 0xfb346eab.
+//
+// Solidity: function totalSpent() view returns(uint256)
+func (_ComputePool *ComputePoolCallerSession) TotalSpent() (*big.Int, error) {
+	return _ComputePool.Contract.TotalSpent(&_ComputePool.CallOpts)
+}
+
+// WithdrawalDelay is a free data retrieval call binding the contract method 0xa7ab6961.
+//
+// Solidity: function withdrawalDelay() view returns(uint32)
+func (_ComputePool *ComputePoolCaller) WithdrawalDelay(opts *bind.CallOpts) (uint32, error) {
+	var out []interface{}
+	err := _ComputePool.contract.Call(opts, &out, "withdrawalDelay")
+
+	if err != nil {
+		return *new(uint32), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+
+	return out0, err
+
+}
+
+// WithdrawalDelay is a free data retrieval call binding the contract method 0xa7ab6961.
+//
+// Solidity: function withdrawalDelay() view returns(uint32)
+func (_ComputePool *ComputePoolSession) WithdrawalDelay() (uint32, error) {
+	return _ComputePool.Contract.WithdrawalDelay(&_ComputePool.CallOpts)
+}
+
+// WithdrawalDelay is a free data retrieval call binding the contract method 0xa7ab6961.
+//
+// Solidity: function withdrawalDelay() view returns(uint32)
+func (_ComputePool *ComputePoolCallerSession) WithdrawalDelay() (uint32, error) {
+	return _ComputePool.Contract.WithdrawalDelay(&_ComputePool.CallOpts)
+}
+
+// CancelWithdrawal is a paid mutator transaction binding the contract method 0x22611280.
+//
+// Solidity: function cancelWithdrawal() returns()
+func (_ComputePool *ComputePoolTransactor) CancelWithdrawal(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "cancelWithdrawal")
+}
+
+// CancelWithdrawal is a paid mutator transaction binding the contract method 0x22611280.
+//
+// Solidity: function cancelWithdrawal() returns()
+func (_ComputePool *ComputePoolSession) CancelWithdrawal() (*types.Transaction, error) {
+	return _ComputePool.Contract.CancelWithdrawal(&_ComputePool.TransactOpts)
+}
+
+// CancelWithdrawal is a paid mutator transaction binding the contract method 0x22611280.
+//
+// Solidity: function cancelWithdrawal() returns()
+func (_ComputePool *ComputePoolTransactorSession) CancelWithdrawal() (*types.Transaction, error) {
+	return _ComputePool.Contract.CancelWithdrawal(&_ComputePool.TransactOpts)
+}
+
 // Claim is a paid mutator transaction binding the contract method 0x3d13f874.
 //
 // Solidity: function claim(address account, uint256 cumulativeAmount, bytes32[] proof) returns(uint256 amount)
@@ -1438,25 +1833,67 @@ func (_ComputePool *ComputePoolTransactorSession) ClaimMany(accounts []common.Ad
 	return _ComputePool.Contract.ClaimMany(&_ComputePool.TransactOpts, accounts, cumulativeAmounts, proofs)
 }
 
-// CommitRoot is a paid mutator transaction binding the contract method 0xf744e7e2.
+// CommitRoot is a paid mutator transaction binding the contract method 0xd652c204.
 //
-// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 batchHash, string uri) returns()
-func (_ComputePool *ComputePoolTransactor) CommitRoot(opts *bind.TransactOpts, epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
-	return _ComputePool.contract.Transact(opts, "commitRoot", epoch, root, cumulativeTotal, batchHash, uri)
+// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 spendRoot, uint256 cumulativeSpent, bytes32 batchHash, string uri) returns()
+func (_ComputePool *ComputePoolTransactor) CommitRoot(opts *bind.TransactOpts, epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, spendRoot [32]byte, cumulativeSpent *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "commitRoot", epoch, root, cumulativeTotal, spendRoot, cumulativeSpent, batchHash, uri)
 }
 
-// CommitRoot is a paid mutator transaction binding the contract method 0xf744e7e2.
+// CommitRoot is a paid mutator transaction binding the contract method 0xd652c204.
 //
-// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 batchHash, string uri) returns()
-func (_ComputePool *ComputePoolSession) CommitRoot(epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
-	return _ComputePool.Contract.CommitRoot(&_ComputePool.TransactOpts, epoch, root, cumulativeTotal, batchHash, uri)
+// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 spendRoot, uint256 cumulativeSpent, bytes32 batchHash, string uri) returns()
+func (_ComputePool *ComputePoolSession) CommitRoot(epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, spendRoot [32]byte, cumulativeSpent *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
+	return _ComputePool.Contract.CommitRoot(&_ComputePool.TransactOpts, epoch, root, cumulativeTotal, spendRoot, cumulativeSpent, batchHash, uri)
 }
 
-// CommitRoot is a paid mutator transaction binding the contract method 0xf744e7e2.
+// CommitRoot is a paid mutator transaction binding the contract method 0xd652c204.
 //
-// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 batchHash, string uri) returns()
-func (_ComputePool *ComputePoolTransactorSession) CommitRoot(epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
-	return _ComputePool.Contract.CommitRoot(&_ComputePool.TransactOpts, epoch, root, cumulativeTotal, batchHash, uri)
+// Solidity: function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 spendRoot, uint256 cumulativeSpent, bytes32 batchHash, string uri) returns()
+func (_ComputePool *ComputePoolTransactorSession) CommitRoot(epoch *big.Int, root [32]byte, cumulativeTotal *big.Int, spendRoot [32]byte, cumulativeSpent *big.Int, batchHash [32]byte, uri string) (*types.Transaction, error) {
+	return _ComputePool.Contract.CommitRoot(&_ComputePool.TransactOpts, epoch, root, cumulativeTotal, spendRoot, cumulativeSpent, batchHash, uri)
+}
+
+// Deposit is a paid mutator transaction binding the contract method 0xb6b55f25.
+//
+// Solidity: function deposit(uint256 amount) returns()
+func (_ComputePool *ComputePoolTransactor) Deposit(opts *bind.TransactOpts, amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "deposit", amount)
+}
+
+// Deposit is a paid mutator transaction binding the contract method 0xb6b55f25.
+//
+// Solidity: function deposit(uint256 amount) returns()
+func (_ComputePool *ComputePoolSession) Deposit(amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.Contract.Deposit(&_ComputePool.TransactOpts, amount)
+}
+
+// Deposit is a paid mutator transaction binding the contract method 0xb6b55f25.
+//
+// Solidity: function deposit(uint256 amount) returns()
+func (_ComputePool *ComputePoolTransactorSession) Deposit(amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.Contract.Deposit(&_ComputePool.TransactOpts, amount)
+}
+
+// DepositWithPermit is a paid mutator transaction binding the contract method 0x4a970be7.
+//
+// Solidity: function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_ComputePool *ComputePoolTransactor) DepositWithPermit(opts *bind.TransactOpts, amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "depositWithPermit", amount, deadline, v, r, s)
+}
+
+// DepositWithPermit is a paid mutator transaction binding the contract method 0x4a970be7.
+//
+// Solidity: function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_ComputePool *ComputePoolSession) DepositWithPermit(amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _ComputePool.Contract.DepositWithPermit(&_ComputePool.TransactOpts, amount, deadline, v, r, s)
+}
+
+// DepositWithPermit is a paid mutator transaction binding the contract method 0x4a970be7.
+//
+// Solidity: function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) returns()
+func (_ComputePool *ComputePoolTransactorSession) DepositWithPermit(amount *big.Int, deadline *big.Int, v uint8, r [32]byte, s [32]byte) (*types.Transaction, error) {
+	return _ComputePool.Contract.DepositWithPermit(&_ComputePool.TransactOpts, amount, deadline, v, r, s)
 }
 
 // GrantRole is a paid mutator transaction binding the contract method 0x2f2ff15d.
@@ -1499,6 +1936,27 @@ func (_ComputePool *ComputePoolSession) RenounceRole(role [32]byte, callerConfir
 // Solidity: function renounceRole(bytes32 role, address callerConfirmation) returns()
 func (_ComputePool *ComputePoolTransactorSession) RenounceRole(role [32]byte, callerConfirmation common.Address) (*types.Transaction, error) {
 	return _ComputePool.Contract.RenounceRole(&_ComputePool.TransactOpts, role, callerConfirmation)
+}
+
+// RequestWithdrawal is a paid mutator transaction binding the contract method 0x9ee679e8.
+//
+// Solidity: function requestWithdrawal(uint256 amount) returns()
+func (_ComputePool *ComputePoolTransactor) RequestWithdrawal(opts *bind.TransactOpts, amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "requestWithdrawal", amount)
+}
+
+// RequestWithdrawal is a paid mutator transaction binding the contract method 0x9ee679e8.
+//
+// Solidity: function requestWithdrawal(uint256 amount) returns()
+func (_ComputePool *ComputePoolSession) RequestWithdrawal(amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.Contract.RequestWithdrawal(&_ComputePool.TransactOpts, amount)
+}
+
+// RequestWithdrawal is a paid mutator transaction binding the contract method 0x9ee679e8.
+//
+// Solidity: function requestWithdrawal(uint256 amount) returns()
+func (_ComputePool *ComputePoolTransactorSession) RequestWithdrawal(amount *big.Int) (*types.Transaction, error) {
+	return _ComputePool.Contract.RequestWithdrawal(&_ComputePool.TransactOpts, amount)
 }
 
 // RevokeRole is a paid mutator transaction binding the contract method 0xd547741f.
@@ -1564,6 +2022,27 @@ func (_ComputePool *ComputePoolTransactorSession) SetDisputeWindow(disputeWindow
 	return _ComputePool.Contract.SetDisputeWindow(&_ComputePool.TransactOpts, disputeWindow_)
 }
 
+// SetWithdrawalDelay is a paid mutator transaction binding the contract method 0x58715e3b.
+//
+// Solidity: function setWithdrawalDelay(uint32 withdrawalDelay_) returns()
+func (_ComputePool *ComputePoolTransactor) SetWithdrawalDelay(opts *bind.TransactOpts, withdrawalDelay_ uint32) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "setWithdrawalDelay", withdrawalDelay_)
+}
+
+// SetWithdrawalDelay is a paid mutator transaction binding the contract method 0x58715e3b.
+//
+// Solidity: function setWithdrawalDelay(uint32 withdrawalDelay_) returns()
+func (_ComputePool *ComputePoolSession) SetWithdrawalDelay(withdrawalDelay_ uint32) (*types.Transaction, error) {
+	return _ComputePool.Contract.SetWithdrawalDelay(&_ComputePool.TransactOpts, withdrawalDelay_)
+}
+
+// SetWithdrawalDelay is a paid mutator transaction binding the contract method 0x58715e3b.
+//
+// Solidity: function setWithdrawalDelay(uint32 withdrawalDelay_) returns()
+func (_ComputePool *ComputePoolTransactorSession) SetWithdrawalDelay(withdrawalDelay_ uint32) (*types.Transaction, error) {
+	return _ComputePool.Contract.SetWithdrawalDelay(&_ComputePool.TransactOpts, withdrawalDelay_)
+}
+
 // VetoRoot is a paid mutator transaction binding the contract method 0xc64d9064.
 //
 // Solidity: function vetoRoot(uint256 epoch) returns()
@@ -1583,6 +2062,27 @@ func (_ComputePool *ComputePoolSession) VetoRoot(epoch *big.Int) (*types.Transac
 // Solidity: function vetoRoot(uint256 epoch) returns()
 func (_ComputePool *ComputePoolTransactorSession) VetoRoot(epoch *big.Int) (*types.Transaction, error) {
 	return _ComputePool.Contract.VetoRoot(&_ComputePool.TransactOpts, epoch)
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x36317972.
+//
+// Solidity: function withdraw(uint256 cumulativeSpent, bytes32[] proof) returns(uint256 paid)
+func (_ComputePool *ComputePoolTransactor) Withdraw(opts *bind.TransactOpts, cumulativeSpent *big.Int, proof [][32]byte) (*types.Transaction, error) {
+	return _ComputePool.contract.Transact(opts, "withdraw", cumulativeSpent, proof)
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x36317972.
+//
+// Solidity: function withdraw(uint256 cumulativeSpent, bytes32[] proof) returns(uint256 paid)
+func (_ComputePool *ComputePoolSession) Withdraw(cumulativeSpent *big.Int, proof [][32]byte) (*types.Transaction, error) {
+	return _ComputePool.Contract.Withdraw(&_ComputePool.TransactOpts, cumulativeSpent, proof)
+}
+
+// Withdraw is a paid mutator transaction binding the contract method 0x36317972.
+//
+// Solidity: function withdraw(uint256 cumulativeSpent, bytes32[] proof) returns(uint256 paid)
+func (_ComputePool *ComputePoolTransactorSession) Withdraw(cumulativeSpent *big.Int, proof [][32]byte) (*types.Transaction, error) {
+	return _ComputePool.Contract.Withdraw(&_ComputePool.TransactOpts, cumulativeSpent, proof)
 }
 
 // ComputePoolBudgetBpsSetIterator is returned from FilterBudgetBpsSet and is used to iterate over the raw logs and unpacked data for BudgetBpsSet events raised by the ComputePool contract.
@@ -2027,6 +2527,156 @@ func (_ComputePool *ComputePoolFilterer) WatchClaimed(opts *bind.WatchOpts, sink
 func (_ComputePool *ComputePoolFilterer) ParseClaimed(log types.Log) (*ComputePoolClaimed, error) {
 	event := new(ComputePoolClaimed)
 	if err := _ComputePool.contract.UnpackLog(event, "Claimed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolDepositedIterator is returned from FilterDeposited and is used to iterate over the raw logs and unpacked data for Deposited events raised by the ComputePool contract.
+type ComputePoolDepositedIterator struct {
+	Event *ComputePoolDeposited // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolDepositedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolDeposited)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolDeposited)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolDepositedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolDepositedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolDeposited represents a Deposited event raised by the ComputePool contract.
+type ComputePoolDeposited struct {
+	User    common.Address
+	Amount  *big.Int
+	Deposit *big.Int
+	Raw     types.Log // Blockchain specific contextual infos
+}
+
+// FilterDeposited is a free log retrieval operation binding the contract event 0x73a19dd210f1a7f902193214c0ee91dd35ee5b4d920cba8d519eca65a7b488ca.
+//
+// Solidity: event Deposited(address indexed user, uint256 amount, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) FilterDeposited(opts *bind.FilterOpts, user []common.Address) (*ComputePoolDepositedIterator, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "Deposited", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolDepositedIterator{contract: _ComputePool.contract, event: "Deposited", logs: logs, sub: sub}, nil
+}
+
+// WatchDeposited is a free log subscription operation binding the contract event 0x73a19dd210f1a7f902193214c0ee91dd35ee5b4d920cba8d519eca65a7b488ca.
+//
+// Solidity: event Deposited(address indexed user, uint256 amount, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) WatchDeposited(opts *bind.WatchOpts, sink chan<- *ComputePoolDeposited, user []common.Address) (event.Subscription, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "Deposited", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolDeposited)
+				if err := _ComputePool.contract.UnpackLog(event, "Deposited", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseDeposited is a log parse operation binding the contract event 0x73a19dd210f1a7f902193214c0ee91dd35ee5b4d920cba8d519eca65a7b488ca.
+//
+// Solidity: event Deposited(address indexed user, uint256 amount, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) ParseDeposited(log types.Log) (*ComputePoolDeposited, error) {
+	event := new(ComputePoolDeposited)
+	if err := _ComputePool.contract.UnpackLog(event, "Deposited", log); err != nil {
 		return nil, err
 	}
 	event.Raw = log
@@ -2985,6 +3635,754 @@ func (_ComputePool *ComputePoolFilterer) WatchRootVetoed(opts *bind.WatchOpts, s
 func (_ComputePool *ComputePoolFilterer) ParseRootVetoed(log types.Log) (*ComputePoolRootVetoed, error) {
 	event := new(ComputePoolRootVetoed)
 	if err := _ComputePool.contract.UnpackLog(event, "RootVetoed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolSpendCommittedIterator is returned from FilterSpendCommitted and is used to iterate over the raw logs and unpacked data for SpendCommitted events raised by the ComputePool contract.
+type ComputePoolSpendCommittedIterator struct {
+	Event *ComputePoolSpendCommitted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolSpendCommittedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolSpendCommitted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolSpendCommitted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolSpendCommittedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolSpendCommittedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolSpendCommitted represents a SpendCommitted event raised by the ComputePool contract.
+type ComputePoolSpendCommitted struct {
+	Epoch           *big.Int
+	SpendRoot       [32]byte
+	CumulativeSpent *big.Int
+	DepositFunded   *big.Int
+	Raw             types.Log // Blockchain specific contextual infos
+}
+
+// FilterSpendCommitted is a free log retrieval operation binding the contract event 0xbb29f1c80a5d1424cef040793d9ce1193fb43fec3fac9e08b700e18cd7e0202c.
+//
+// Solidity: event SpendCommitted(uint256 indexed epoch, bytes32 indexed spendRoot, uint256 cumulativeSpent, uint256 depositFunded)
+func (_ComputePool *ComputePoolFilterer) FilterSpendCommitted(opts *bind.FilterOpts, epoch []*big.Int, spendRoot [][32]byte) (*ComputePoolSpendCommittedIterator, error) {
+
+	var epochRule []interface{}
+	for _, epochItem := range epoch {
+		epochRule = append(epochRule, epochItem)
+	}
+	var spendRootRule []interface{}
+	for _, spendRootItem := range spendRoot {
+		spendRootRule = append(spendRootRule, spendRootItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "SpendCommitted", epochRule, spendRootRule)
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolSpendCommittedIterator{contract: _ComputePool.contract, event: "SpendCommitted", logs: logs, sub: sub}, nil
+}
+
+// WatchSpendCommitted is a free log subscription operation binding the contract event 0xbb29f1c80a5d1424cef040793d9ce1193fb43fec3fac9e08b700e18cd7e0202c.
+//
+// Solidity: event SpendCommitted(uint256 indexed epoch, bytes32 indexed spendRoot, uint256 cumulativeSpent, uint256 depositFunded)
+func (_ComputePool *ComputePoolFilterer) WatchSpendCommitted(opts *bind.WatchOpts, sink chan<- *ComputePoolSpendCommitted, epoch []*big.Int, spendRoot [][32]byte) (event.Subscription, error) {
+
+	var epochRule []interface{}
+	for _, epochItem := range epoch {
+		epochRule = append(epochRule, epochItem)
+	}
+	var spendRootRule []interface{}
+	for _, spendRootItem := range spendRoot {
+		spendRootRule = append(spendRootRule, spendRootItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "SpendCommitted", epochRule, spendRootRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolSpendCommitted)
+				if err := _ComputePool.contract.UnpackLog(event, "SpendCommitted", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseSpendCommitted is a log parse operation binding the contract event 0xbb29f1c80a5d1424cef040793d9ce1193fb43fec3fac9e08b700e18cd7e0202c.
+//
+// Solidity: event SpendCommitted(uint256 indexed epoch, bytes32 indexed spendRoot, uint256 cumulativeSpent, uint256 depositFunded)
+func (_ComputePool *ComputePoolFilterer) ParseSpendCommitted(log types.Log) (*ComputePoolSpendCommitted, error) {
+	event := new(ComputePoolSpendCommitted)
+	if err := _ComputePool.contract.UnpackLog(event, "SpendCommitted", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolWithdrawalCancelledIterator is returned from FilterWithdrawalCancelled and is used to iterate over the raw logs and unpacked data for WithdrawalCancelled events raised by the ComputePool contract.
+type ComputePoolWithdrawalCancelledIterator struct {
+	Event *ComputePoolWithdrawalCancelled // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolWithdrawalCancelledIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolWithdrawalCancelled)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolWithdrawalCancelled)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolWithdrawalCancelledIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolWithdrawalCancelledIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolWithdrawalCancelled represents a WithdrawalCancelled event raised by the ComputePool contract.
+type ComputePoolWithdrawalCancelled struct {
+	User   common.Address
+	Amount *big.Int
+	Raw    types.Log // Blockchain specific contextual infos
+}
+
+// FilterWithdrawalCancelled is a free log retrieval operation binding the contract event 0x2eed97477f07c07ec48f8f678f4e84f7c0de55bf33f51c3dc989b13353080319.
+//
+// Solidity: event WithdrawalCancelled(address indexed user, uint256 amount)
+func (_ComputePool *ComputePoolFilterer) FilterWithdrawalCancelled(opts *bind.FilterOpts, user []common.Address) (*ComputePoolWithdrawalCancelledIterator, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "WithdrawalCancelled", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolWithdrawalCancelledIterator{contract: _ComputePool.contract, event: "WithdrawalCancelled", logs: logs, sub: sub}, nil
+}
+
+// WatchWithdrawalCancelled is a free log subscription operation binding the contract event 0x2eed97477f07c07ec48f8f678f4e84f7c0de55bf33f51c3dc989b13353080319.
+//
+// Solidity: event WithdrawalCancelled(address indexed user, uint256 amount)
+func (_ComputePool *ComputePoolFilterer) WatchWithdrawalCancelled(opts *bind.WatchOpts, sink chan<- *ComputePoolWithdrawalCancelled, user []common.Address) (event.Subscription, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "WithdrawalCancelled", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolWithdrawalCancelled)
+				if err := _ComputePool.contract.UnpackLog(event, "WithdrawalCancelled", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseWithdrawalCancelled is a log parse operation binding the contract event 0x2eed97477f07c07ec48f8f678f4e84f7c0de55bf33f51c3dc989b13353080319.
+//
+// Solidity: event WithdrawalCancelled(address indexed user, uint256 amount)
+func (_ComputePool *ComputePoolFilterer) ParseWithdrawalCancelled(log types.Log) (*ComputePoolWithdrawalCancelled, error) {
+	event := new(ComputePoolWithdrawalCancelled)
+	if err := _ComputePool.contract.UnpackLog(event, "WithdrawalCancelled", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolWithdrawalDelaySetIterator is returned from FilterWithdrawalDelaySet and is used to iterate over the raw logs and unpacked data for WithdrawalDelaySet events raised by the ComputePool contract.
+type ComputePoolWithdrawalDelaySetIterator struct {
+	Event *ComputePoolWithdrawalDelaySet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolWithdrawalDelaySetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolWithdrawalDelaySet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolWithdrawalDelaySet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolWithdrawalDelaySetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolWithdrawalDelaySetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolWithdrawalDelaySet represents a WithdrawalDelaySet event raised by the ComputePool contract.
+type ComputePoolWithdrawalDelaySet struct {
+	WithdrawalDelay *big.Int
+	Raw             types.Log // Blockchain specific contextual infos
+}
+
+// FilterWithdrawalDelaySet is a free log retrieval operation binding the contract event 0x41777346a14390a3108e351819fbec31854ee0a25e66bd476cb2747b3be7f5fe.
+//
+// Solidity: event WithdrawalDelaySet(uint256 withdrawalDelay)
+func (_ComputePool *ComputePoolFilterer) FilterWithdrawalDelaySet(opts *bind.FilterOpts) (*ComputePoolWithdrawalDelaySetIterator, error) {
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "WithdrawalDelaySet")
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolWithdrawalDelaySetIterator{contract: _ComputePool.contract, event: "WithdrawalDelaySet", logs: logs, sub: sub}, nil
+}
+
+// WatchWithdrawalDelaySet is a free log subscription operation binding the contract event 0x41777346a14390a3108e351819fbec31854ee0a25e66bd476cb2747b3be7f5fe.
+//
+// Solidity: event WithdrawalDelaySet(uint256 withdrawalDelay)
+func (_ComputePool *ComputePoolFilterer) WatchWithdrawalDelaySet(opts *bind.WatchOpts, sink chan<- *ComputePoolWithdrawalDelaySet) (event.Subscription, error) {
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "WithdrawalDelaySet")
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolWithdrawalDelaySet)
+				if err := _ComputePool.contract.UnpackLog(event, "WithdrawalDelaySet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseWithdrawalDelaySet is a log parse operation binding the contract event 0x41777346a14390a3108e351819fbec31854ee0a25e66bd476cb2747b3be7f5fe.
+//
+// Solidity: event WithdrawalDelaySet(uint256 withdrawalDelay)
+func (_ComputePool *ComputePoolFilterer) ParseWithdrawalDelaySet(log types.Log) (*ComputePoolWithdrawalDelaySet, error) {
+	event := new(ComputePoolWithdrawalDelaySet)
+	if err := _ComputePool.contract.UnpackLog(event, "WithdrawalDelaySet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolWithdrawalRequestedIterator is returned from FilterWithdrawalRequested and is used to iterate over the raw logs and unpacked data for WithdrawalRequested events raised by the ComputePool contract.
+type ComputePoolWithdrawalRequestedIterator struct {
+	Event *ComputePoolWithdrawalRequested // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolWithdrawalRequestedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolWithdrawalRequested)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolWithdrawalRequested)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolWithdrawalRequestedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolWithdrawalRequestedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolWithdrawalRequested represents a WithdrawalRequested event raised by the ComputePool contract.
+type ComputePoolWithdrawalRequested struct {
+	User    common.Address
+	Amount  *big.Int
+	ReadyAt uint64
+	Raw     types.Log // Blockchain specific contextual infos
+}
+
+// FilterWithdrawalRequested is a free log retrieval operation binding the contract event 0xbf6730b5b5d9fd45cdb42f69910317da629fd6e12b3ab41aa1708cd916385dfc.
+//
+// Solidity: event WithdrawalRequested(address indexed user, uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolFilterer) FilterWithdrawalRequested(opts *bind.FilterOpts, user []common.Address) (*ComputePoolWithdrawalRequestedIterator, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "WithdrawalRequested", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolWithdrawalRequestedIterator{contract: _ComputePool.contract, event: "WithdrawalRequested", logs: logs, sub: sub}, nil
+}
+
+// WatchWithdrawalRequested is a free log subscription operation binding the contract event 0xbf6730b5b5d9fd45cdb42f69910317da629fd6e12b3ab41aa1708cd916385dfc.
+//
+// Solidity: event WithdrawalRequested(address indexed user, uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolFilterer) WatchWithdrawalRequested(opts *bind.WatchOpts, sink chan<- *ComputePoolWithdrawalRequested, user []common.Address) (event.Subscription, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "WithdrawalRequested", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolWithdrawalRequested)
+				if err := _ComputePool.contract.UnpackLog(event, "WithdrawalRequested", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseWithdrawalRequested is a log parse operation binding the contract event 0xbf6730b5b5d9fd45cdb42f69910317da629fd6e12b3ab41aa1708cd916385dfc.
+//
+// Solidity: event WithdrawalRequested(address indexed user, uint256 amount, uint64 readyAt)
+func (_ComputePool *ComputePoolFilterer) ParseWithdrawalRequested(log types.Log) (*ComputePoolWithdrawalRequested, error) {
+	event := new(ComputePoolWithdrawalRequested)
+	if err := _ComputePool.contract.UnpackLog(event, "WithdrawalRequested", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// ComputePoolWithdrawnIterator is returned from FilterWithdrawn and is used to iterate over the raw logs and unpacked data for Withdrawn events raised by the ComputePool contract.
+type ComputePoolWithdrawnIterator struct {
+	Event *ComputePoolWithdrawn // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *ComputePoolWithdrawnIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(ComputePoolWithdrawn)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(ComputePoolWithdrawn)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *ComputePoolWithdrawnIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *ComputePoolWithdrawnIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// ComputePoolWithdrawn represents a Withdrawn event raised by the ComputePool contract.
+type ComputePoolWithdrawn struct {
+	User            common.Address
+	Amount          *big.Int
+	CumulativeSpent *big.Int
+	Epoch           *big.Int
+	Deposit         *big.Int
+	Raw             types.Log // Blockchain specific contextual infos
+}
+
+// FilterWithdrawn is a free log retrieval operation binding the contract event 0x94ffd6b85c71b847775c89ef6496b93cee961bdc6ff827fd117f174f06f745ae.
+//
+// Solidity: event Withdrawn(address indexed user, uint256 amount, uint256 cumulativeSpent, uint256 epoch, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) FilterWithdrawn(opts *bind.FilterOpts, user []common.Address) (*ComputePoolWithdrawnIterator, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.FilterLogs(opts, "Withdrawn", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return &ComputePoolWithdrawnIterator{contract: _ComputePool.contract, event: "Withdrawn", logs: logs, sub: sub}, nil
+}
+
+// WatchWithdrawn is a free log subscription operation binding the contract event 0x94ffd6b85c71b847775c89ef6496b93cee961bdc6ff827fd117f174f06f745ae.
+//
+// Solidity: event Withdrawn(address indexed user, uint256 amount, uint256 cumulativeSpent, uint256 epoch, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) WatchWithdrawn(opts *bind.WatchOpts, sink chan<- *ComputePoolWithdrawn, user []common.Address) (event.Subscription, error) {
+
+	var userRule []interface{}
+	for _, userItem := range user {
+		userRule = append(userRule, userItem)
+	}
+
+	logs, sub, err := _ComputePool.contract.WatchLogs(opts, "Withdrawn", userRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(ComputePoolWithdrawn)
+				if err := _ComputePool.contract.UnpackLog(event, "Withdrawn", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseWithdrawn is a log parse operation binding the contract event 0x94ffd6b85c71b847775c89ef6496b93cee961bdc6ff827fd117f174f06f745ae.
+//
+// Solidity: event Withdrawn(address indexed user, uint256 amount, uint256 cumulativeSpent, uint256 epoch, uint256 deposit)
+func (_ComputePool *ComputePoolFilterer) ParseWithdrawn(log types.Log) (*ComputePoolWithdrawn, error) {
+	event := new(ComputePoolWithdrawn)
+	if err := _ComputePool.contract.UnpackLog(event, "Withdrawn", log); err != nil {
 		return nil, err
 	}
 	event.Raw = log

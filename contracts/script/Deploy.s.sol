@@ -20,8 +20,9 @@ import {Roles} from "../src/libraries/Roles.sol";
 ///         `deployments/<chainId>.json`: `{"chainId": N, "startBlock": N, "contracts": {"MORToken": "0x…", …}}`.
 /// @dev Run through `scripts/deploy.sh` (`make deploy`), which picks the key (keystore, or DEPLOYER_KEY on a
 ///      devnet only). Parameters come from `contracts/script/params/<chainId>.json`; the environment
-///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW and UNBONDING_PERIOD override them,
-///      DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
+///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY and UNBONDING_PERIOD
+///      override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag + disputeWindow
+///      + 1), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
 ///
 ///      Self-checking (PROTOCOL §10): the compute bucket has no recipient until the deployer binds it to the
 ///      deployed pool (Emissions checks the pool points back at it), so no nonce prediction can send it
@@ -45,6 +46,8 @@ contract Deploy is Script {
         uint256 maxPrice;
         uint256 unbondingPeriod;
         uint256 disputeWindow;
+        uint256 settlementLag; // longest session plus one epoch (seconds)
+        uint256 withdrawalDelay; // 0 in the file: settlementLag + disputeWindow + 1
         uint256 timelockDelay; // 0: no timelock, `owner` is the admin (devnets only)
         uint256 maxBudgetBps;
         uint256 nameFee;
@@ -123,7 +126,12 @@ contract Deploy is Script {
         address[5] memory buckets = [p.recipients[0], p.recipients[1], p.recipients[2], address(0), p.recipients[3]];
         d.emissions = new Emissions(d.admin, p.payoutStart, p.interval, buckets);
         d.pool = new ComputePool(
-            IEmissions(address(d.emissions)), deployer, SafeCast.toUint32(p.disputeWindow), p.maxBudgetBps
+            IEmissions(address(d.emissions)),
+            deployer,
+            SafeCast.toUint32(p.disputeWindow),
+            p.maxBudgetBps,
+            SafeCast.toUint32(p.settlementLag),
+            SafeCast.toUint32(p.withdrawalDelay)
         );
         d.emissions.bindComputePool(address(d.pool));
 
@@ -227,6 +235,9 @@ contract Deploy is Script {
         p.maxPrice = vm.parseJsonUint(json, ".market.maxPrice");
         p.unbondingPeriod = vm.envOr("UNBONDING_PERIOD", vm.parseJsonUint(json, ".market.unbondingPeriod"));
         p.disputeWindow = vm.envOr("DISPUTE_WINDOW", vm.parseJsonUint(json, ".market.disputeWindow"));
+        p.settlementLag = vm.envOr("SETTLEMENT_LAG", vm.parseJsonUint(json, ".market.settlementLag"));
+        p.withdrawalDelay = vm.envOr("WITHDRAWAL_DELAY", vm.parseJsonUint(json, ".market.withdrawalDelay"));
+        if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.disputeWindow + 1;
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
         p.nameFee = vm.parseJsonUint(json, ".market.nameFee");
         p.timelockDelay = vm.parseJsonUint(json, ".timelockDelay");

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
@@ -12,6 +13,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {IEmissions} from "./interfaces/IEmissions.sol";
+import {IComputePool} from "./interfaces/IComputePool.sol";
 
 /// @title ComputePool
 /// @notice Holds the compute bucket of the emissions (PROTOCOL §4) and pays settled credits (§8).
@@ -49,17 +51,36 @@ import {IEmissions} from "./interfaces/IEmissions.sol";
 ///         roots were never claimable and are simply dropped (a later commit of one restarts its window). A veto
 ///         frees budget of the day it happens (the day's net use falls), never of days already begun.
 ///
+///         Deposits (PROTOCOL §4 "Paid usage"). A user deposits MOR (`deposit`, or `depositWithPermit`: one ERC-2612
+///         signature approves and deposits) and spends it on sessions beyond its free allowance with no
+///         transaction per session. Each commit carries, besides the credit root, a spend root: the
+///         StandardMerkleTree of (address user, uint256 cumulativeSpent) over every user who ever deposited, and
+///         `cumulativeSpent`, the sum of its leaves, which is the deposit-funded part of `cumulativeTotal`. Only the
+///         allowance-funded part, `cumulativeTotal - cumulativeSpent`, draws on the budget: committedBefore,
+///         committedOn, computeBalance and remainingBudget count it alone. Providers and builders are paid from the
+///         one credit tree through the same `claim`, whoever funded the credit. Withdrawing is a request, then
+///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
+///         proved against the newest claimable spend root. The delay is longer than `settlementLag` (the longest
+///         session plus one epoch, fixed at deployment) plus the dispute window, and never below its deployment
+///         value: every session admitted before the request is settled, and its root past its window, before the
+///         request can be paid. Routers stop admitting deposit-paid sessions of a user with a pending request.
+///
 /// @dev Invariants (checked by the invariant suite):
-///      - `totalClaimed <= totalCommitted() <= computeAccrued(now)`: each commit on day T keeps
-///        `total - committedBefore(T) <= budget(T) <= computeAccrued(dayStart(T)) - committedBefore(T)`,
-///        vetoes only lower the total, and every claim keeps `totalClaimed` within the claimed root's total.
+///      - `totalClaimed <= totalCommitted()` and `totalCommitted() - totalSpent() <= computeAccrued(now)`: each
+///        commit on day T keeps `budgetTotal - committedBefore(T) <= budget(T) <= computeAccrued(dayStart(T)) -
+///        committedBefore(T)`, vetoes only lower the totals, and every claim keeps `totalClaimed` within the
+///        claimed root's total.
+///      - `totalSpent() <= totalDeposits`: the deposits held (deposited minus withdrawn) always cover the
+///        deposit-funded credits; commits cannot spend more than is deposited, withdrawals cannot leave less.
+///        Hence the pool's MOR plus its releasable emission covers the unclaimed credits plus every unspent
+///        deposit.
 ///      - `committedOn(d) <= budget(d)` for every day.
 ///      - `claimed[a]` equals what `a` was paid and never exceeds its amount in the newest claimable root.
 ///      - `claimableAt` is non-decreasing along the epochs, so the claimable epochs are a prefix of the committed
 ///        ones and the pending ones a suffix.
 ///      The pool is solvent if it receives the whole compute bucket: deploy it at the address given to Emissions
 ///      as bucket 3's recipient (or fund it with what was released to an earlier recipient).
-contract ComputePool is AccessControl, ReentrancyGuardTransient {
+contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using Checkpoints for Checkpoints.Trace224;
 
@@ -76,18 +97,24 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     uint256 public constant MIN_DISPUTE_WINDOW = 1;
     /// @notice Longest dispute window the admin may set.
     uint256 public constant MAX_DISPUTE_WINDOW = 30 days;
-
-    /// @notice Why `claimMany` skipped an entry.
-    enum SkipReason {
-        InvalidProof,
-        NothingToClaim,
-        ExceedsCommitted
-    }
+    /// @notice Longest settlement lag (longest session plus one epoch) a pool may be deployed with.
+    uint256 public constant MAX_SETTLEMENT_LAG = 30 days;
+    /// @notice Longest withdrawal delay the admin may set.
+    uint256 public constant MAX_WITHDRAWAL_DELAY = 90 days;
 
     struct Epoch {
         bytes32 root;
-        uint128 cumulativeTotal; // every credit up to this epoch (wei); 42M MOR < 2^128
-        uint64 claimableAt; // commit time + dispute window, never below the previous epoch's
+        bytes32 spendRoot; // zero while nothing was ever spent from a deposit
+        uint96 cumulativeTotal; // every credit up to this epoch (wei); 2^96 wei > 79e9 MOR
+        uint96 cumulativeSpent; // the deposit-funded part of cumulativeTotal
+        uint32 committedAt;
+        uint32 claimableAt; // commit time + dispute window, never below the previous epoch's
+    }
+
+    struct DepositAccount {
+        uint128 deposit; // deposited minus withdrawn
+        uint96 requested; // pending withdrawal request, 0 when none
+        uint32 requestedAt;
     }
 
     /// @notice The emission schedule funding the pool.
@@ -102,6 +129,11 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     uint256 public immutable minDisputeWindow;
     /// @notice Ceiling of the budget share, fixed at deployment (basis points).
     uint256 public immutable maxBudgetBps;
+    /// @notice Longest session plus one epoch, in seconds, fixed at deployment: a session admitted before a
+    ///         withdrawal request is committed at most this long after it.
+    uint256 public immutable settlementLag;
+    /// @notice Floor of the withdrawal delay, fixed at deployment (the initial delay).
+    uint256 public immutable minWithdrawalDelay;
 
     mapping(uint256 epoch => Epoch) private _epochs;
 
@@ -117,53 +149,32 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     /// @notice Roots vetoed by the guardian; they can never be committed again.
     mapping(bytes32 root => bool) public isVetoed;
 
-    Checkpoints.Trace224 private _committed; // key: day; value: total committed at the end of that day
+    /// @notice Sum of every user's deposit (deposited minus withdrawn, spent or not).
+    uint128 public totalDeposits;
+    /// @notice Seconds between a withdrawal request and its payment.
+    uint32 public withdrawalDelay;
+    mapping(address user => DepositAccount) private _deposits;
+
+    // key: day; value: allowance-funded total (cumulativeTotal - cumulativeSpent) at the end of that day
+    Checkpoints.Trace224 private _committed;
     Checkpoints.Trace224 private _budgetBps; // key: first day the share applies; value: basis points
-
-    event RootCommitted(
-        uint256 indexed epoch,
-        bytes32 indexed root,
-        uint256 cumulativeTotal,
-        uint256 delta,
-        uint256 day,
-        uint64 claimableAt,
-        bytes32 batchHash,
-        string uri
-    );
-    /// @param discardedThrough The last epoch discarded with it (the newest one committed).
-    /// @param totalCommitted The total committed after the veto (that of epoch - 1).
-    event RootVetoed(uint256 indexed epoch, bytes32 indexed root, uint256 discardedThrough, uint256 totalCommitted);
-    event Claimed(address indexed account, uint256 indexed epoch, uint256 amount, uint256 cumulativeAmount);
-    event ClaimSkipped(address indexed account, uint256 cumulativeAmount, SkipReason reason);
-    event BudgetBpsSet(uint256 budgetBps, uint256 effectiveDay);
-    event DisputeWindowSet(uint256 disputeWindow);
-
-    error ZeroAddress();
-    error BeforePayoutStart(uint256 timestamp, uint256 payoutStart);
-    error DayNotStarted(uint256 day, uint256 dayStart);
-    error InvalidBudgetBps(uint256 budgetBps);
-    error InvalidDisputeWindow(uint256 disputeWindow);
-    error EpochOutOfOrder(uint256 epoch, uint256 expected);
-    error ZeroRoot();
-    error RootUnchanged(bytes32 root);
-    error VetoedRoot(bytes32 root);
-    error CumulativeTotalDecreased(uint256 cumulativeTotal, uint256 totalCommitted);
-    error OverBudget(uint256 delta, uint256 remaining);
-    error UnknownEpoch(uint256 epoch);
-    error DisputeWindowOver(uint256 epoch, uint64 claimableAt);
-    error NoClaimableRoot();
-    error InvalidProof(address account, uint256 cumulativeAmount);
-    error NothingToClaim(address account, uint256 cumulativeAmount, uint256 claimed);
-    error ExceedsCommitted(uint256 totalClaimed, uint256 cumulativeTotal);
-    error InsufficientPoolBalance(uint256 balance, uint256 needed);
-    error LengthMismatch();
 
     /// @param emissions_ The Emissions contract; its compute bucket (3) must be paid to this pool.
     /// @param admin Holder of DEFAULT_ADMIN_ROLE (grants KEEPER_ROLE and GUARDIAN_ROLE).
     /// @param disputeWindow_ Seconds a root stays vetoable before it can be claimed against; also the floor
     ///        the window can never be set below.
     /// @param maxBudgetBps_ Ceiling of the budget share (DEFAULT_BUDGET_BPS..MAX_BUDGET_BPS).
-    constructor(IEmissions emissions_, address admin, uint32 disputeWindow_, uint256 maxBudgetBps_) {
+    /// @param settlementLag_ The longest session plus one epoch, in seconds (1..MAX_SETTLEMENT_LAG).
+    /// @param withdrawalDelay_ Seconds between a withdrawal request and its payment; longer than
+    ///        `settlementLag_ + disputeWindow_`, and the floor the delay can never be set below.
+    constructor(
+        IEmissions emissions_,
+        address admin,
+        uint32 disputeWindow_,
+        uint256 maxBudgetBps_,
+        uint32 settlementLag_,
+        uint32 withdrawalDelay_
+    ) {
         if (address(emissions_) == address(0) || admin == address(0)) revert ZeroAddress();
         if (disputeWindow_ < MIN_DISPUTE_WINDOW || disputeWindow_ > MAX_DISPUTE_WINDOW) {
             revert InvalidDisputeWindow(disputeWindow_);
@@ -171,8 +182,18 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         if (maxBudgetBps_ < DEFAULT_BUDGET_BPS || maxBudgetBps_ > MAX_BUDGET_BPS) {
             revert InvalidBudgetBps(maxBudgetBps_);
         }
+        if (settlementLag_ == 0 || settlementLag_ > MAX_SETTLEMENT_LAG) revert InvalidWithdrawalDelay(settlementLag_);
+        if (
+            uint256(withdrawalDelay_) <= uint256(settlementLag_) + disputeWindow_
+                || withdrawalDelay_ > MAX_WITHDRAWAL_DELAY
+        ) {
+            revert InvalidWithdrawalDelay(withdrawalDelay_);
+        }
         minDisputeWindow = disputeWindow_;
         maxBudgetBps = maxBudgetBps_;
+        settlementLag = settlementLag_;
+        minWithdrawalDelay = withdrawalDelay_;
+        withdrawalDelay = withdrawalDelay_;
         emissions = emissions_;
         token = IERC20(emissions_.token());
         payoutStart = emissions_.payoutStart();
@@ -182,35 +203,57 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         _budgetBps.push(0, SafeCast.toUint224(DEFAULT_BUDGET_BPS));
         emit DisputeWindowSet(disputeWindow_);
         emit BudgetBpsSet(DEFAULT_BUDGET_BPS, 0);
+        emit WithdrawalDelaySet(withdrawalDelay_);
     }
 
     // ------------------------------------------------------------------------------------------------
     // Settlement
     // ------------------------------------------------------------------------------------------------
 
-    /// @notice Commits the credit tree of `epoch`. Only KEEPER_ROLE.
-    /// @dev Reverts unless `epoch == nextEpoch()`, `root` is new (non-zero, not the previous epoch's, never
-    ///      vetoed), `cumulativeTotal >= totalCommitted()` and the increase fits in `remainingBudget()`.
+    /// @notice Commits the credit tree and the deposit spend of `epoch`, in one transaction. Only KEEPER_ROLE.
+    /// @dev Reverts unless `epoch == nextEpoch()`; `root` is new (non-zero, not the previous epoch's, never
+    ///      vetoed); neither total falls; the deposit-funded part of the delta (the spend's increase) is at most
+    ///      the delta; the allowance-funded rest fits in `remainingBudget()`; and `cumulativeSpent` stays within
+    ///      `totalDeposits`. The spend root's leaves are per user, so the contract cannot check one user's spend
+    ///      against its deposit: the batch file lets anyone rebuild both roots, and the guardian vetoes within
+    ///      the window; a user is never paid back more than its deposit minus its spend in the claimable root.
     /// @param epoch The epoch number: the next expected one.
-    /// @param root Root of the StandardMerkleTree of (address account, uint256 cumulativeAmount).
+    /// @param root Root of the StandardMerkleTree of (address account, uint256 cumulativeAmount) credits.
     /// @param cumulativeTotal Sum of every credit up to this epoch, in wei.
-    /// @param batchHash Hash of the published batch file (sessions, receipts, signatures, leaves).
+    /// @param spendRoot Root of the StandardMerkleTree of (address user, uint256 cumulativeSpent) over every
+    ///        user who ever deposited; zero exactly when `cumulativeSpent` is zero.
+    /// @param cumulativeSpent Sum of the spend leaves: the deposit-funded part of `cumulativeTotal`.
+    /// @param batchHash Hash of the published batch file (sessions, receipts, signatures, both trees' leaves).
     /// @param uri Where the batch file is published.
-    function commitRoot(uint256 epoch, bytes32 root, uint256 cumulativeTotal, bytes32 batchHash, string calldata uri)
-        external
-        onlyRole(KEEPER_ROLE)
-    {
+    function commitRoot(
+        uint256 epoch,
+        bytes32 root,
+        uint256 cumulativeTotal,
+        bytes32 spendRoot,
+        uint256 cumulativeSpent,
+        bytes32 batchHash,
+        string calldata uri
+    ) external onlyRole(KEEPER_ROLE) {
         if (epoch != _nextEpoch) revert EpochOutOfOrder(epoch, _nextEpoch);
-        uint64 claimableAt = _checkNewRoot(epoch, root);
-        (uint256 today, uint256 delta) = _checkBudget(cumulativeTotal);
+        uint32 claimableAt = _checkNewRoot(epoch, root);
+        if ((spendRoot == bytes32(0)) != (cumulativeSpent == 0)) revert SpendRootMismatch(spendRoot, cumulativeSpent);
+        (uint256 today, uint256 delta, uint256 depositFunded) = _checkTotals(epoch, cumulativeTotal, cumulativeSpent);
 
-        _epochs[epoch] =
-            Epoch({root: root, cumulativeTotal: SafeCast.toUint128(cumulativeTotal), claimableAt: claimableAt});
+        _epochs[epoch] = Epoch({
+            root: root,
+            spendRoot: spendRoot,
+            cumulativeTotal: SafeCast.toUint96(cumulativeTotal),
+            cumulativeSpent: SafeCast.toUint96(cumulativeSpent),
+            committedAt: SafeCast.toUint32(block.timestamp),
+            claimableAt: claimableAt
+        });
         uint256 known = _claimableCount();
         _nextEpoch = SafeCast.toUint32(epoch + 1);
         _claimableHint = SafeCast.toUint32(known);
-        _committed.push(SafeCast.toUint32(today), SafeCast.toUint224(cumulativeTotal));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _committed.push(SafeCast.toUint32(today), uint224(cumulativeTotal - cumulativeSpent)); // < 2^96
         emit RootCommitted(epoch, root, cumulativeTotal, delta, today, claimableAt, batchHash, uri);
+        if (spendRoot != bytes32(0)) emit SpendCommitted(epoch, spendRoot, cumulativeSpent, depositFunded);
     }
 
     /// @notice Vetoes pending `epoch`, discarding it and every later epoch. Only GUARDIAN_ROLE.
@@ -221,14 +264,15 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         uint256 next = _nextEpoch;
         if (epoch >= next) revert UnknownEpoch(epoch);
         Epoch storage e = _epochs[epoch];
-        uint64 claimableAt = e.claimableAt;
+        uint32 claimableAt = e.claimableAt;
         if (block.timestamp >= claimableAt) revert DisputeWindowOver(epoch, claimableAt);
 
         bytes32 root = e.root;
         isVetoed[root] = true;
-        uint256 restored = epoch == 0 ? 0 : _epochs[epoch - 1].cumulativeTotal;
+        (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);
         _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending
-        _committed.push(SafeCast.toUint32(currentDay()), SafeCast.toUint224(restored));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _committed.push(SafeCast.toUint32(currentDay()), uint224(restored - restoredSpent));
         emit RootVetoed(epoch, root, next - 1, restored);
     }
 
@@ -311,6 +355,113 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // Deposits (PROTOCOL §4 "Paid usage")
+    // ------------------------------------------------------------------------------------------------
+
+    /// @notice Deposits `amount` MOR of the caller, approved to this pool beforehand.
+    /// @param amount MOR (wei), > 0.
+    function deposit(uint256 amount) external nonReentrant {
+        _deposit(amount);
+    }
+
+    /// @notice Deposits `amount` MOR of the caller with an ERC-2612 permit: one signature approves and deposits.
+    /// @dev A permit already used (for example by someone who copied it from the mempool to front-run this call)
+    ///      is ignored: the deposit then goes through on the allowance it set, and fails only without one.
+    /// @param amount MOR (wei), > 0; also the permit's value.
+    /// @param deadline The permit's deadline.
+    /// @param v The permit signature's v.
+    /// @param r The permit signature's r.
+    /// @param s The permit signature's s.
+    function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external nonReentrant {
+        try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+        _deposit(amount);
+    }
+
+    /// @notice Asks to withdraw `amount` of the caller's deposit once `withdrawalDelay` has passed. Replaces any
+    ///         pending request and restarts its clock. Routers admit no deposit-paid session of the caller while
+    ///         a request is pending.
+    /// @param amount MOR (wei), in [1, depositOf(caller)]; `withdraw` pays at most the unspent part.
+    function requestWithdrawal(uint256 amount) external {
+        if (amount == 0) revert ZeroAmount();
+        DepositAccount storage a = _deposits[msg.sender];
+        uint256 held = a.deposit;
+        if (amount > held) revert ExceedsDeposit(amount, held);
+        a.requested = SafeCast.toUint96(amount);
+        a.requestedAt = SafeCast.toUint32(block.timestamp);
+        emit WithdrawalRequested(msg.sender, amount, SafeCast.toUint64(block.timestamp + withdrawalDelay));
+    }
+
+    /// @notice Drops the caller's pending withdrawal request (it may then use its deposit again).
+    function cancelWithdrawal() external {
+        DepositAccount storage a = _deposits[msg.sender];
+        uint256 requested = a.requested;
+        if (requested == 0) revert NoWithdrawalRequested(msg.sender);
+        a.requested = 0;
+        a.requestedAt = 0;
+        emit WithdrawalCancelled(msg.sender, requested);
+    }
+
+    /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent)`,
+    ///         where `cumulativeSpent` is the caller's leaf in the newest claimable spend root. The request is
+    ///         then done, whatever it paid.
+    /// @dev Reverts while the delay runs, on a proof against any other root (a stale proof), when nothing is left,
+    ///      and when the payment would leave `totalDeposits` below `totalSpent()` (a pending epoch's spend).
+    /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
+    ///        while that root is zero: nothing was ever spent).
+    /// @param proof Its StandardMerkleTree proof.
+    /// @return paid The MOR paid.
+    function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external nonReentrant returns (uint256 paid) {
+        DepositAccount storage a = _deposits[msg.sender];
+        uint256 requested = a.requested;
+        if (requested == 0) revert NoWithdrawalRequested(msg.sender);
+        uint64 readyAt = uint64(a.requestedAt) + withdrawalDelay;
+        if (block.timestamp < readyAt) revert WithdrawalNotReady(readyAt, block.timestamp);
+
+        uint256 epoch;
+        uint256 count = _claimableCount();
+        if (count == 0) {
+            cumulativeSpent = 0;
+        } else {
+            epoch = count - 1;
+            bytes32 spendRoot = _epochs[epoch].spendRoot;
+            if (spendRoot == bytes32(0)) {
+                cumulativeSpent = 0;
+            } else if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
+                revert InvalidSpendProof(msg.sender, cumulativeSpent);
+            }
+        }
+        uint256 held = a.deposit;
+        if (held <= cumulativeSpent) revert NothingToWithdraw(msg.sender, held, cumulativeSpent);
+        paid = Math.min(requested, held - cumulativeSpent);
+        uint256 remainingDeposits = totalDeposits - paid;
+        uint256 spent = totalSpent();
+        if (remainingDeposits < spent) revert DepositsBelowSpend(remainingDeposits, spent);
+
+        // forge-lint: disable-next-line(unsafe-typecast)
+        a.deposit = uint128(held - paid);
+        a.requested = 0;
+        a.requestedAt = 0;
+        // forge-lint: disable-next-line(unsafe-typecast)
+        totalDeposits = uint128(remainingDeposits);
+        emit Withdrawn(msg.sender, paid, cumulativeSpent, epoch, held - paid);
+        _topUp(paid);
+        token.safeTransfer(msg.sender, paid);
+    }
+
+    /// @notice What `user` deposited minus what it withdrew. Its spend is part of it until withdrawn: what it
+    ///         can still withdraw is this minus its cumulative spend in the newest claimable spend root.
+    function depositOf(address user) external view returns (uint256) {
+        return _deposits[user].deposit;
+    }
+
+    /// @notice `user`'s pending withdrawal request: its amount (0 when none) and when `withdraw` may pay it.
+    function pendingWithdrawal(address user) external view returns (uint256 amount, uint64 readyAt) {
+        DepositAccount storage a = _deposits[user];
+        amount = a.requested;
+        if (amount != 0) readyAt = uint64(a.requestedAt) + withdrawalDelay;
+    }
+
+    // ------------------------------------------------------------------------------------------------
     // Administration
     // ------------------------------------------------------------------------------------------------
 
@@ -326,12 +477,31 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @notice Sets the dispute window of roots committed from now on. Only DEFAULT_ADMIN_ROLE.
     /// @param disputeWindow_ Seconds, in [minDisputeWindow, MAX_DISPUTE_WINDOW].
+    /// @dev The withdrawal delay must stay longer than settlementLag plus the window: raise it first.
     function setDisputeWindow(uint32 disputeWindow_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (disputeWindow_ < minDisputeWindow || disputeWindow_ > MAX_DISPUTE_WINDOW) {
+        if (
+            disputeWindow_ < minDisputeWindow || disputeWindow_ > MAX_DISPUTE_WINDOW
+                || withdrawalDelay <= settlementLag + disputeWindow_
+        ) {
             revert InvalidDisputeWindow(disputeWindow_);
         }
         disputeWindow = disputeWindow_;
         emit DisputeWindowSet(disputeWindow_);
+    }
+
+    /// @notice Sets the delay between a withdrawal request and its payment, for requests made from now on and
+    ///         pending ones alike. Only DEFAULT_ADMIN_ROLE.
+    /// @param withdrawalDelay_ Seconds, in [minWithdrawalDelay, MAX_WITHDRAWAL_DELAY] and longer than
+    ///        settlementLag plus the dispute window.
+    function setWithdrawalDelay(uint32 withdrawalDelay_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (
+            withdrawalDelay_ < minWithdrawalDelay || withdrawalDelay_ > MAX_WITHDRAWAL_DELAY
+                || withdrawalDelay_ <= settlementLag + disputeWindow
+        ) {
+            revert InvalidWithdrawalDelay(withdrawalDelay_);
+        }
+        withdrawalDelay = withdrawalDelay_;
+        emit WithdrawalDelaySet(withdrawalDelay_);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -359,18 +529,30 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         return emissions.bucketEmittedUntil(COMPUTE_BUCKET, timestamp);
     }
 
-    /// @notice Total committed (sum of the live epochs' credits), in wei.
+    /// @notice Total committed: the credit total of the newest live epoch (allowance- and deposit-funded), in wei.
     function totalCommitted() public view returns (uint256) {
+        uint256 next = _nextEpoch;
+        return next == 0 ? 0 : _epochs[next - 1].cumulativeTotal;
+    }
+
+    /// @notice The deposit-funded part of `totalCommitted()`: the newest live epoch's cumulative spend.
+    function totalSpent() public view returns (uint256) {
+        uint256 next = _nextEpoch;
+        return next == 0 ? 0 : _epochs[next - 1].cumulativeSpent;
+    }
+
+    /// @notice The allowance-funded part of `totalCommitted()`: what the budget has paid for, in wei.
+    function totalFromBudget() external view returns (uint256) {
         return _committed.latest();
     }
 
-    /// @notice The total committed as it stood at the start of `day` (for a future day: as it stands now).
+    /// @notice The allowance-funded total as it stood at the start of `day` (for a future day: as it stands now).
     function committedBefore(uint256 day) public view returns (uint256) {
         if (day == 0) return 0;
         return _committed.upperLookupRecent(SafeCast.toUint32(day - 1));
     }
 
-    /// @notice What `day` used of its budget: the net increase of the total committed over the day (0 if
+    /// @notice What `day` used of its budget: the net increase of the allowance-funded total over the day (0 if
     ///         vetoes outweighed commits). For today, the use so far.
     function committedOn(uint256 day) public view returns (uint256) {
         uint256 before = committedBefore(day);
@@ -398,10 +580,10 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         return budgetBpsAt(block.timestamp < payoutStart ? 0 : currentDay());
     }
 
-    /// @notice What the keeper may still commit today: committedBefore(today) + budget(today) - totalCommitted().
-    ///         Reverts before payoutStart.
+    /// @notice What the keeper may still commit today from the budget: committedBefore(today) + budget(today) -
+    ///         totalFromBudget(). Deposit-funded credits come on top. Reverts before payoutStart.
     function remainingBudget() external view returns (uint256) {
-        return _remainingBudget(currentDay(), totalCommitted());
+        return _remainingBudget(currentDay(), _committed.latest());
     }
 
     /// @notice A user's free compute for `day` (PROTOCOL §4 v2): budget(day) * min(getPastVotes(user,
@@ -442,6 +624,22 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         return (e.root, e.cumulativeTotal, e.claimableAt);
     }
 
+    /// @notice The deposit spend committed with a live epoch. Reverts with UnknownEpoch like `epochInfo`.
+    /// @return spendRoot Root of the (user, cumulativeSpent) tree; zero while nothing was ever spent.
+    /// @return cumulativeSpent The deposit-funded part of the epoch's credit total.
+    /// @return committedAt When the epoch was committed.
+    function spendInfo(uint256 epoch)
+        external
+        view
+        returns (bytes32 spendRoot, uint256 cumulativeSpent, uint64 committedAt)
+    {
+        if (epoch >= _nextEpoch) {
+            revert UnknownEpoch(epoch);
+        }
+        Epoch storage e = _epochs[epoch];
+        return (e.spendRoot, e.cumulativeSpent, e.committedAt);
+    }
+
     /// @notice The root claims are checked against now: the newest epoch whose dispute window is over.
     /// @return exists False while no root is claimable.
     /// @return epoch Its epoch.
@@ -476,10 +674,10 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
 
     /// @dev Checks that `root` may be committed as `epoch` and returns its claim time: now + disputeWindow, or
     ///      the previous epoch's claim time if later (the window may have been shortened).
-    function _checkNewRoot(uint256 epoch, bytes32 root) private view returns (uint64 claimableAt) {
+    function _checkNewRoot(uint256 epoch, bytes32 root) private view returns (uint32 claimableAt) {
         if (root == bytes32(0)) revert ZeroRoot();
         if (isVetoed[root]) revert VetoedRoot(root);
-        claimableAt = SafeCast.toUint64(block.timestamp + disputeWindow);
+        claimableAt = SafeCast.toUint32(block.timestamp + disputeWindow);
         if (epoch != 0) {
             Epoch storage prev = _epochs[epoch - 1];
             if (prev.root == root) revert RootUnchanged(root);
@@ -487,14 +685,35 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Checks that raising the total to `cumulativeTotal` fits in today's remaining budget.
-    function _checkBudget(uint256 cumulativeTotal) private view returns (uint256 today, uint256 delta) {
+    /// @dev The credit total and spend of the live epochs before `epoch` (zero before epoch 0).
+    function _totalsBefore(uint256 epoch) private view returns (uint256 total, uint256 spent) {
+        if (epoch == 0) return (0, 0);
+        Epoch storage prev = _epochs[epoch - 1];
+        return (prev.cumulativeTotal, prev.cumulativeSpent);
+    }
+
+    /// @dev Checks the totals of new `epoch`: neither falls, the spend's increase (the deposit-funded part of the
+    ///      credit delta) is at most the delta, the rest fits in today's remaining budget, and the spend stays
+    ///      within the deposits held.
+    function _checkTotals(uint256 epoch, uint256 cumulativeTotal, uint256 cumulativeSpent)
+        private
+        view
+        returns (uint256 today, uint256 delta, uint256 depositFunded)
+    {
         today = currentDay();
-        uint256 previous = totalCommitted();
+        (uint256 previous, uint256 previousSpent) = _totalsBefore(epoch);
         if (cumulativeTotal < previous) revert CumulativeTotalDecreased(cumulativeTotal, previous);
+        if (cumulativeSpent < previousSpent) revert CumulativeSpentDecreased(cumulativeSpent, previousSpent);
         delta = cumulativeTotal - previous;
-        uint256 remaining = _remainingBudget(today, previous);
-        if (delta > remaining) revert OverBudget(delta, remaining);
+        depositFunded = cumulativeSpent - previousSpent;
+        if (depositFunded > delta) revert DepositFundedExceedsDelta(depositFunded, delta);
+        // Withdrawals never take totalDeposits below totalSpent(), so only a rising spend needs the check.
+        if (depositFunded != 0 && cumulativeSpent > totalDeposits) {
+            revert SpendExceedsDeposits(cumulativeSpent, totalDeposits);
+        }
+        uint256 fromBudget = delta - depositFunded;
+        uint256 remaining = _remainingBudget(today, previous - previousSpent);
+        if (fromBudget > remaining) revert OverBudget(fromBudget, remaining);
     }
 
     /// @dev Today the total committed may reach `committedBefore(today) + budget(today)`; what is left below it.
@@ -530,6 +749,18 @@ contract ComputePool is AccessControl, ReentrancyGuardTransient {
         epoch = count - 1;
         Epoch storage e = _epochs[epoch];
         return (epoch, e.root, e.cumulativeTotal);
+    }
+
+    /// @dev Takes `amount` MOR from the caller into its deposit.
+    function _deposit(uint256 amount) private {
+        if (amount == 0) revert ZeroAmount();
+        DepositAccount storage a = _deposits[msg.sender];
+        uint256 newDeposit = a.deposit + amount;
+        uint256 newTotal = totalDeposits + amount;
+        a.deposit = SafeCast.toUint128(newDeposit);
+        totalDeposits = SafeCast.toUint128(newTotal);
+        emit Deposited(msg.sender, amount, newDeposit);
+        token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
     /// @dev Makes sure the pool holds `needed`, releasing due emissions first if it does not (release() reverts

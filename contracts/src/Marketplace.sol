@@ -10,6 +10,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
+import {IMarketplace} from "./interfaces/IMarketplace.sol";
 import {MarketTypes} from "./libraries/MarketTypes.sol";
 
 /// @title Marketplace
@@ -39,7 +40,7 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 ///
 /// @dev Invariant: `totalStaked == sum over providers of (stake + pendingUnstake) == token.balanceOf(this)`
 ///      (barring tokens sent here directly, which are never counted as stake).
-contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
+contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     bytes32 public constant ROUTER_ROLE = Roles.ROUTER;
@@ -88,57 +89,6 @@ contract Marketplace is AccessControl, EIP712, ReentrancyGuardTransient {
     mapping(address signer => address provider) public providerOfSigner;
     /// @notice Evidence hashes already used by a slash.
     mapping(bytes32 evidenceHash => bool) public evidenceUsed;
-
-    // ---- events (the router's book is a fold over these) ----
-
-    event ProviderRegistered(address indexed provider, address indexed signer, string endpoint, uint256 stake);
-    event ProviderUpdated(address indexed provider, address indexed signer, string endpoint);
-    /// @param stake The provider's active stake after the change.
-    event StakeAdded(address indexed provider, uint256 amount, uint256 stake);
-    /// @param stake Active stake after the request.
-    /// @param pendingUnstake Total now unbonding.
-    event UnstakeRequested(
-        address indexed provider, uint256 amount, uint256 stake, uint256 pendingUnstake, uint64 unlockAt
-    );
-    event Withdrawn(address indexed provider, uint256 amount);
-    /// @param amount Total slashed.
-    /// @param fromPending Part of `amount` taken from the pending unstake.
-    /// @param stake Active stake after.
-    /// @param pendingUnstake Pending unstake after.
-    event Slashed(
-        address indexed provider,
-        bytes32 indexed evidenceHash,
-        uint256 amount,
-        uint256 fromPending,
-        uint256 stake,
-        uint256 pendingUnstake
-    );
-    event BidPosted(address indexed provider, bytes32 indexed modelId, uint256 pricePerSecond);
-    event BidDeleted(address indexed provider, bytes32 indexed modelId);
-    event ParamsSet(uint256 minProviderStake, uint256 unbondingPeriod, uint256 minPrice, uint256 maxPrice);
-
-    // ---- errors ----
-
-    error ZeroAddress();
-    error ZeroAmount();
-    error InvalidParams();
-    error AlreadyRegistered(address provider);
-    error NotRegistered(address provider);
-    error InvalidEndpoint(uint256 length);
-    error StakeBelowMinimum(uint256 stake, uint256 minProviderStake);
-    error InsufficientStake(uint256 requested, uint256 stake);
-    error NothingToWithdraw(address provider);
-    error UnbondingNotOver(uint64 unlockAt, uint256 timestamp);
-    error NothingToSlash(address provider);
-    /// @notice The provider's active stake is below `minProviderStake` (or it is not registered).
-    error NotMatchable(address provider);
-    error UnknownModel(bytes32 modelId);
-    error PriceOutOfBounds(uint256 pricePerSecond, uint256 minPrice, uint256 maxPrice);
-    error NoBid(address provider, bytes32 modelId);
-    /// @notice The signer key already signs for another provider.
-    error SignerInUse(address signer, address provider);
-    /// @notice The evidence hash was already used by a slash.
-    error EvidenceUsed(bytes32 evidenceHash);
 
     /// @param admin Holder of DEFAULT_ADMIN_ROLE (a multisig in production).
     /// @param token_ The MOR token.

@@ -49,7 +49,7 @@ contract DeployScriptTest is Test {
             vm.toString(guardian_),
             '"}, "market": {"minProviderStake": "1000000000000000000000", "minPrice": "1000000000",',
             ' "maxPrice": "1000000000000000000", "unbondingPeriod": 604800, "disputeWindow": 3600,',
-            ' "maxBudgetBps": 500, "nameFee": "10000000000000000000"}}'
+            ' "settlementLag": 7200, "withdrawalDelay": 86400, "maxBudgetBps": 500, "nameFee": "10000000000000000000"}}'
         );
     }
 
@@ -67,6 +67,9 @@ contract DeployScriptTest is Test {
         // Bounds fixed at deployment.
         assertEq(d.pool.minDisputeWindow(), 3600);
         assertEq(d.pool.maxBudgetBps(), 500);
+        assertEq(d.pool.settlementLag(), 7200);
+        assertEq(d.pool.minWithdrawalDelay(), 86400);
+        assertEq(d.pool.withdrawalDelay(), 86400);
         assertEq(d.registry.nameFee(), 10e18);
 
         // Roles: the timelock administers everything, the deployer keeps nothing.

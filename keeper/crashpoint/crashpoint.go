@@ -1,14 +1,19 @@
 // Package crashpoint kills the keeper process at a named point of its pipeline, for crash-safety tests.
 //
-// When the environment variable LT_KEEPER_CRASH_AT names a point, the first Hit of that point sends
-// SIGKILL to the process itself: no deferred function runs, no buffer is flushed, no database
-// transaction is committed — exactly what a power cut or an OOM kill does. Without the variable Hit
-// costs one string comparison. The points are listed in Points so tests can iterate over them.
+// Once Arm names a point, the first Hit of that point sends SIGKILL to the process itself: no deferred
+// function runs, no buffer is flushed, no database transaction is committed — exactly what a power cut
+// or an OOM kill does. Unarmed, Hit costs one load and nothing ever dies. Nothing here reads the
+// environment: only a keeper built with the crashpoints build tag arms it, from EnvVar (keeper/cmd/keeper),
+// so a production keeper started with that variable set ignores it. The points are listed in Points so
+// tests can iterate over them.
 package crashpoint
 
 import (
 	"os"
+	"sync/atomic"
 	"syscall"
+
+	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
 // EnvVar names the point at which the process kills itself.
@@ -21,9 +26,9 @@ const (
 	EpochAssembled   = "epoch.assembled"     // epoch row, credits and tree committed
 	BatchFileWritten = "epoch.batch_written" // batch file on disk, state not yet advanced
 	BatchStateStored = "epoch.batch_stored"  // state batch_written committed
-	TxPersisted      = "txmgr.persisted"     // signed commit tx stored, not yet broadcast
-	TxBroadcast      = "txmgr.broadcast"     // tx broadcast, not yet mined
-	TxMinedSeen      = "txmgr.mined_seen"    // receipt seen, intent not yet marked mined
+	TxPersisted      = txmgr.HookPersisted   // signed commit tx stored, not yet broadcast
+	TxBroadcast      = txmgr.HookBroadcast   // tx broadcast, not yet mined
+	TxMinedSeen      = txmgr.HookMinedSeen   // receipt seen, intent not yet marked mined
 	EpochMined       = "epoch.mined"         // epoch state mined committed
 	EpochConfirmed   = "epoch.confirmed"     // epoch state confirmed committed
 	EpochClaimable   = "epoch.claimable"     // epoch state claimable committed
@@ -37,11 +42,28 @@ var Points = []string{
 	TxBroadcast, TxMinedSeen, EpochMined, EpochConfirmed, EpochClaimable, ClaimsBroadcast, ClaimsConfirmed,
 }
 
-var target = os.Getenv(EnvVar)
+var target atomic.Pointer[string]
 
-// Hit kills the process with SIGKILL if point is the configured crash point.
+// Arm makes point the crash point ("" disarms).
+func Arm(point string) {
+	if point == "" {
+		target.Store(nil)
+		return
+	}
+	target.Store(&point)
+}
+
+// Armed returns the crash point, "" if none.
+func Armed() string {
+	if p := target.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// Hit kills the process with SIGKILL if point is the armed crash point.
 func Hit(point string) {
-	if target == "" || point != target {
+	if p := target.Load(); p == nil || point != *p {
 		return
 	}
 	_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)

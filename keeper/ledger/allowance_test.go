@@ -110,7 +110,7 @@ func testAllowanceAcrossFeeds(t *testing.T, dsn string) {
 	var ps ledger.PoolState
 	l, err := ledger.New(ledger.Config{Feeds: []string{fa.Server.URL, fb.Server.URL}, BatchDir: t.TempDir(), Now: later,
 		EpochLength: 24 * time.Hour, // one window: the day (the sessions close within seconds of now)
-		Allowances: fixedAllowances{allowance: 3*cost + cost/2}}, st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
+		Allowances:  fixedAllowances{allowance: 3*cost + cost/2}}, st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
 	require.NoError(t, err)
 
 	base := uint64(time.Now().Unix()) - 6 // closed in the last seconds, after each session's start

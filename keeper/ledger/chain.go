@@ -168,9 +168,10 @@ func (p *ChainPool) Allowance(ctx context.Context, user common.Address, day uint
 	return out, nil
 }
 
-// CommitData implements Pool.
+// CommitData implements Pool. The deposit spend (PROTOCOL §4 "Paid usage") is not charged yet: every
+// epoch commits an empty spend (zero root, zero total), so all of its credits draw on the budget.
 func (p *ChainPool) CommitData(epoch uint64, root common.Hash, total *uint256.Int, batchHash common.Hash, uri string) ([]byte, error) {
-	return p.abi.Pack("commitRoot", new(big.Int).SetUint64(epoch), [32]byte(root), total.ToBig(), [32]byte(batchHash), uri)
+	return p.abi.Pack("commitRoot", new(big.Int).SetUint64(epoch), [32]byte(root), total.ToBig(), [32]byte{}, new(big.Int), [32]byte(batchHash), uri)
 }
 
 // ClaimManyData implements Pool.

@@ -28,11 +28,13 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -78,7 +80,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		defer st.Close()
 		log := zaptest.NewLogger(t)
-		mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey), Confirmations: 2,
+		keeperFrom, keeperSign := keys.TxSigner(devnet.DevKey(testenv.KeeperKey), big.NewInt(31337))
+		mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), From: keeperFrom, Sign: keeperSign, Confirmations: 2,
 			FeeCeiling: big.NewInt(100e9), PollInterval: 100 * time.Millisecond, Log: log}, client, st)
 		require.NoError(t, err)
 		pool, err := ledger.NewChainPool(env.PoolAddr, client)
@@ -236,8 +239,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		getJSON(t, srv.URL+"/v1/rejected", &rej)
 		require.Equal(t, "not_router_on_recheck", rej.Rejected[len(rej.Rejected)-1].Code)
 
-		metrics := string(getBytes(t, srv.URL+"/metrics"))
-		require.Contains(t, metrics, `keeper_rejected_records_total{reason="duplicate"} 1`)
+		metrics := promtest.Scrape(t, srv.URL+"/metrics")
+		require.Equal(t, 1.0, metrics.Counter(t, "keeper_rejected_records_total", "reason", "duplicate"))
 	})
 }
 

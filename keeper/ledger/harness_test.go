@@ -19,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -58,7 +59,8 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	st, err := store.Open(ctx, opts.dsn)
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
-	mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), Key: devnet.DevKey(testenv.KeeperKey),
+	keeperFrom, keeperSign := keys.TxSigner(devnet.DevKey(testenv.KeeperKey), big.NewInt(31337))
+	mgr, err := txmgr.New(txmgr.Config{ChainID: big.NewInt(31337), From: keeperFrom, Sign: keeperSign,
 		Confirmations: opts.confirmations, FeeCeiling: big.NewInt(100e9), PollInterval: 50 * time.Millisecond,
 		ResubmitAfter: 3 * time.Second, RPCTimeout: 5 * time.Second, Log: opts.log}, client, st)
 	require.NoError(t, err)

@@ -11,7 +11,14 @@
 //
 // A Manager assumes it is the only sender from its key: the nonce is taken from the store and the chain
 // when an intent is created, never from the node's pending pool. Send and Confirm may be called from
-// several goroutines but are serialized by an internal mutex; the keeper calls them from one loop.
+// several goroutines. One mutex guards nonce allocation only (from the nonce read to the stored intent,
+// RPC calls bounded by RPCTimeout, never a wait for a block); each intent is driven (broadcast, bumped,
+// waited for) by one caller at a time under a lock of its own, so waiting for one intent's block never
+// holds up another's. The keeper calls them from one loop.
+//
+// Transactions are signed by Config.Sign, a function (keys.TxSigner builds one from a keystore; clef, a
+// KMS or a hardware wallet fit the same shape): the manager never holds the key. It checks that what
+// comes back is the transaction it asked for, signed by Config.From.
 //
 // # Life of an intent
 //
@@ -24,7 +31,6 @@ package txmgr
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
@@ -35,10 +41,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
-
-	"github.com/laketravis/laketravis/keeper/crashpoint"
 )
 
 // Backend is the part of the chain client the manager uses. chain.Client implements it.
@@ -137,10 +140,22 @@ type Metrics struct {
 	Bumped    func()                 // a fee bump was sent
 }
 
+// SignFn signs a transaction for the manager's account (keys.TxSigner builds one from a key).
+type SignFn func(ctx context.Context, tx *types.Transaction) (*types.Transaction, error)
+
+// The points Config.Hook is called at, in the order an intent passes them (keeper/crashpoint names its
+// crash points after them).
+const (
+	HookPersisted = "txmgr.persisted"  // signed transaction stored, not yet broadcast
+	HookBroadcast = "txmgr.broadcast"  // transaction broadcast, not yet mined
+	HookMinedSeen = "txmgr.mined_seen" // receipt seen, intent not yet marked mined
+)
+
 // Config configures a Manager.
 type Config struct {
 	ChainID *big.Int
-	Key     *ecdsa.PrivateKey
+	From    common.Address // the sending account
+	Sign    SignFn         // signs for From
 
 	// Confirmations is the depth at which a transaction counts as done: 1 means "in a block", 2 "one
 	// block on top of it" and so on. Default 1; use more on chains that reorg.
@@ -164,6 +179,9 @@ type Config struct {
 
 	Log     *zap.Logger
 	Metrics Metrics
+	// Hook, if set, is called at each Hook* point with its name (the keeper's crash tests kill the
+	// process there; nothing else should set it).
+	Hook func(point string)
 }
 
 // Manager sends intents. See the package documentation for its contract.
@@ -174,13 +192,44 @@ type Manager struct {
 	from    common.Address
 	signer  types.Signer
 	log     *zap.Logger
-	mu      sync.Mutex
+
+	nonceMu sync.Mutex // nonce allocation: from the nonce read to the stored intent
+
+	intentsMu sync.Mutex
+	intents   map[string]*intentLock // the intents being driven, by id
 }
 
-// New returns a manager for cfg.Key's account.
+// intentLock serialises the callers driving one intent; refs counts them (the entry goes with the last).
+type intentLock struct {
+	mu   sync.Mutex
+	refs int
+}
+
+// lockIntent takes intent id's lock and returns its release.
+func (m *Manager) lockIntent(id string) func() {
+	m.intentsMu.Lock()
+	l := m.intents[id]
+	if l == nil {
+		l = &intentLock{}
+		m.intents[id] = l
+	}
+	l.refs++
+	m.intentsMu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		m.intentsMu.Lock()
+		if l.refs--; l.refs == 0 {
+			delete(m.intents, id)
+		}
+		m.intentsMu.Unlock()
+	}
+}
+
+// New returns a manager sending from cfg.From, signing with cfg.Sign.
 func New(cfg Config, backend Backend, store Store) (*Manager, error) {
-	if cfg.ChainID == nil || cfg.Key == nil {
-		return nil, errors.New("txmgr: chain id and key are required")
+	if cfg.ChainID == nil || cfg.Sign == nil || cfg.From == (common.Address{}) {
+		return nil, errors.New("txmgr: chain id, sending account and signer are required")
 	}
 	if cfg.FeeCeiling == nil || cfg.FeeCeiling.Sign() <= 0 {
 		return nil, errors.New("txmgr: a positive fee ceiling is required")
@@ -209,11 +258,15 @@ func New(cfg Config, backend Backend, store Store) (*Manager, error) {
 	if cfg.Log == nil {
 		cfg.Log = zap.NewNop()
 	}
+	if cfg.Hook == nil {
+		cfg.Hook = func(string) {}
+	}
 	return &Manager{
 		cfg: cfg, backend: backend, store: store,
-		from:   crypto.PubkeyToAddress(cfg.Key.PublicKey),
-		signer: types.LatestSignerForChainID(cfg.ChainID),
-		log:    cfg.Log.Named("txmgr"),
+		from:    cfg.From,
+		signer:  types.LatestSignerForChainID(cfg.ChainID),
+		log:     cfg.Log.Named("txmgr"),
+		intents: map[string]*intentLock{},
 	}, nil
 }
 
@@ -228,8 +281,8 @@ func (m *Manager) From() common.Address { return m.from }
 // A mined transaction may have reverted (receipt status 0): Confirm reports it as ErrReverted once it is
 // final. An estimation failure returns ErrEstimate and stores nothing.
 func (m *Manager) Send(ctx context.Context, id string, c Candidate) (*types.Receipt, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	unlock := m.lockIntent(id)
+	defer unlock()
 
 	in, err := m.store.LoadIntent(ctx, id)
 	switch {
@@ -239,34 +292,61 @@ func (m *Manager) Send(ctx context.Context, id string, c Candidate) (*types.Rece
 		return nil, err
 	}
 
-	// Earlier intents first: a new nonce above a stuck one would wait behind it anyway.
+	// Earlier intents first: a new nonce above a stuck one would wait behind it anyway. Each is driven
+	// under its own lock (another caller may be driving it already: then this waits for that).
 	open, err := m.store.OpenIntents(ctx)
 	if err != nil {
 		return nil, err
 	}
 	m.reportPending(len(open) + 1)
 	for _, o := range open {
-		if o.State == StatePending {
-			if _, err := m.waitMined(ctx, o); err != nil {
+		if o.State == StatePending && o.ID != id {
+			if err := m.driveEarlier(ctx, o.ID); err != nil {
 				return nil, fmt.Errorf("txmgr: earlier intent %s: %w", o.ID, err)
 			}
 		}
 	}
 
-	in, err = m.build(ctx, id, c)
+	in, err = m.create(ctx, id, c)
 	if err != nil {
 		return nil, err
 	}
-	// Persisted BEFORE the broadcast: if the process dies after the node saw the transaction, the
-	// restarted keeper finds it here and rebroadcasts the same bytes instead of signing a new one.
-	if err := m.store.CreateIntent(ctx, in); err != nil {
-		return nil, fmt.Errorf("txmgr: store intent %s: %w", id, err)
-	}
-	crashpoint.Hit(crashpoint.TxPersisted)
+	m.cfg.Hook(HookPersisted)
 	m.log.Info("intent created", zap.String("intent", id), zap.Uint64("nonce", in.Nonce),
 		zap.Stringer("tx", in.Latest().Hash), zap.Uint64("gas", in.Gas),
 		zap.Stringer("tipCap", in.Latest().TipCap), zap.Stringer("feeCap", in.Latest().FeeCap))
 	return m.waitMined(ctx, in)
+}
+
+// driveEarlier gets the earlier intent id mined, under its lock, unless it is no longer pending.
+func (m *Manager) driveEarlier(ctx context.Context, id string) error {
+	unlock := m.lockIntent(id)
+	defer unlock()
+	in, err := m.store.LoadIntent(ctx, id)
+	if err != nil {
+		return err
+	}
+	if in.State != StatePending {
+		return nil
+	}
+	_, err = m.waitMined(ctx, in)
+	return err
+}
+
+// create builds, signs and stores a new intent under the nonce lock. It is persisted BEFORE the
+// broadcast: if the process dies after the node saw the transaction, the restarted keeper finds it and
+// rebroadcasts the same bytes instead of signing a new one; and the next allocation sees its nonce.
+func (m *Manager) create(ctx context.Context, id string, c Candidate) (*Intent, error) {
+	m.nonceMu.Lock()
+	defer m.nonceMu.Unlock()
+	in, err := m.build(ctx, id, c)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.store.CreateIntent(ctx, in); err != nil {
+		return nil, fmt.Errorf("txmgr: store intent %s: %w", id, err)
+	}
+	return in, nil
 }
 
 // resume continues a stored intent.
@@ -324,7 +404,7 @@ func (m *Manager) build(ctx context.Context, id string, c Candidate) (*Intent, e
 		return nil, err
 	}
 	in := &Intent{ID: id, Nonce: nonce, To: c.To, Data: c.Data, Gas: gas, State: StatePending}
-	a, err := m.sign(in, tip, feeCap)
+	a, err := m.sign(ctx, in, tip, feeCap)
 	if err != nil {
 		return nil, err
 	}
@@ -388,14 +468,24 @@ func bigMax(a, b *big.Int) *big.Int {
 // sign builds and signs the intent's transaction with the given fees. The gas limit is the intent's,
 // never re-estimated on a bump: a replacement must do the same work, and a re-estimate against a state
 // that has moved on (or that our own pending transaction changed) could fail or shrink.
-func (m *Manager) sign(in *Intent, tip, feeCap *big.Int) (Attempt, error) {
+//
+// The signer is outside the manager (possibly another process): what it returns must be this very
+// transaction, signed by the manager's account, or nothing is stored or sent.
+func (m *Manager) sign(ctx context.Context, in *Intent, tip, feeCap *big.Int) (Attempt, error) {
 	to := in.To
-	tx, err := types.SignNewTx(m.cfg.Key, m.signer, &types.DynamicFeeTx{
+	unsigned := types.NewTx(&types.DynamicFeeTx{
 		ChainID: m.cfg.ChainID, Nonce: in.Nonce, GasTipCap: tip, GasFeeCap: feeCap,
 		Gas: in.Gas, To: &to, Data: in.Data,
 	})
+	tx, err := call(ctx, m, func(ctx context.Context) (*types.Transaction, error) { return m.cfg.Sign(ctx, unsigned) })
 	if err != nil {
 		return Attempt{}, fmt.Errorf("txmgr: sign: %w", err)
+	}
+	if tx == nil || m.signer.Hash(tx) != m.signer.Hash(unsigned) {
+		return Attempt{}, errors.New("txmgr: sign: the signer returned a different transaction")
+	}
+	if from, err := types.Sender(m.signer, tx); err != nil || from != m.from {
+		return Attempt{}, fmt.Errorf("txmgr: sign: transaction signed by %s, want %s (%v)", from, m.from, err)
 	}
 	raw, err := tx.MarshalBinary()
 	if err != nil {
@@ -418,7 +508,7 @@ func (m *Manager) waitMined(ctx context.Context, in *Intent) (*types.Receipt, er
 				break
 			}
 			if r != nil {
-				crashpoint.Hit(crashpoint.TxMinedSeen)
+				m.cfg.Hook(HookMinedSeen)
 				if err := m.store.SetIntentState(ctx, in.ID, StateMined, r.TxHash, r.BlockNumber.Uint64(), r.BlockHash); err != nil {
 					return nil, err
 				}
@@ -478,7 +568,7 @@ func (m *Manager) broadcast(ctx context.Context, in *Intent) {
 			zap.Uint64("nonce", in.Nonce), zap.Error(err))
 		return
 	}
-	crashpoint.Hit(crashpoint.TxBroadcast)
+	m.cfg.Hook(HookBroadcast)
 	m.log.Debug("broadcast", zap.String("intent", in.ID), zap.Stringer("tx", a.Hash), zap.Uint64("nonce", in.Nonce))
 }
 
@@ -493,7 +583,7 @@ func (m *Manager) bump(ctx context.Context, in *Intent) error {
 	if tip.Cmp(bump(prev.TipCap)) < 0 || feeCap.Cmp(bump(prev.FeeCap)) < 0 {
 		return fmt.Errorf("txmgr: at the fee ceiling %s (tip %s, fee cap %s)", m.cfg.FeeCeiling, prev.TipCap, prev.FeeCap)
 	}
-	a, err := m.sign(in, tip, feeCap)
+	a, err := m.sign(ctx, in, tip, feeCap)
 	if err != nil {
 		return err
 	}
@@ -514,8 +604,8 @@ func (m *Manager) bump(ctx context.Context, in *Intent) error {
 // marks it confirmed. If a reorg removes it meanwhile, it broadcasts the stored transaction again and
 // waits for it to be mined anew. It returns ErrReverted (with the receipt) for a confirmed revert.
 func (m *Manager) Confirm(ctx context.Context, id string) (*types.Receipt, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	unlock := m.lockIntent(id)
+	defer unlock()
 	in, err := m.store.LoadIntent(ctx, id)
 	if err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // Every test runs twice, on SQLite and on PostgreSQL (dbtest), each against its own anvil.
@@ -43,8 +44,9 @@ func setup(t *testing.T, dsn string) (context.Context, *devnet.Anvil, *rpc.Clien
 
 func newManager(t *testing.T, b txmgr.Backend, st *store.Store, mod func(*txmgr.Config)) *txmgr.Manager {
 	t.Helper()
+	from, sign := keys.TxSigner(devnet.DevKey(2), big.NewInt(31337))
 	cfg := txmgr.Config{
-		ChainID: big.NewInt(31337), Key: devnet.DevKey(2),
+		ChainID: big.NewInt(31337), From: from, Sign: sign,
 		Confirmations: 3, FeeCeiling: big.NewInt(500e9),
 		ResubmitAfter: 300 * time.Millisecond, PollInterval: 50 * time.Millisecond, RPCTimeout: 2 * time.Second,
 		Log: zaptest.NewLogger(t),
@@ -207,10 +209,7 @@ func testRestartResumesPending(t *testing.T, dsn string) {
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 
 	first := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
-	sctx, cancel := context.WithTimeout(ctx, 500*time.Millisecond)
-	_, err := first.Send(sctx, "restart", candidate(1))
-	cancel()
-	require.ErrorIs(t, err, context.DeadlineExceeded)
+	sendUntilStored(t, ctx, first, "restart", candidate(1))
 	stored, err := first.Lookup(ctx, "restart")
 	require.NoError(t, err)
 	require.Len(t, stored.Attempts, 1)
@@ -231,10 +230,7 @@ func testRestartResumesPending(t *testing.T, dsn string) {
 	// A new intent while an older one is still pending: the older one is driven to a block first.
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 	third := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.ResubmitAfter = time.Hour })
-	sctx, cancel = context.WithTimeout(ctx, 300*time.Millisecond)
-	_, err = third.Send(sctx, "older", candidate(3))
-	cancel()
-	require.Error(t, err)
+	sendUntilStored(t, ctx, third, "older", candidate(3))
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", true))
 	fourth := newManager(t, c, st, nil)
 	rc, err = fourth.Send(ctx, "newer", candidate(4))
@@ -306,10 +302,113 @@ func testNonceTaken(t *testing.T, dsn string) {
 	_ = r
 }
 
+// sendUntilStored sends intent id through m and stops the Send (the process "dies") once the intent is
+// stored, before it can be mined: the broadcasts of m's backend never arrive.
+func sendUntilStored(t *testing.T, ctx context.Context, m *txmgr.Manager, id string, c txmgr.Candidate) {
+	t.Helper()
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() { _, err := m.Send(sctx, id, c); errc <- err }()
+	require.Eventually(t, func() bool { _, err := m.Lookup(ctx, id); return err == nil }, 30*time.Second, 10*time.Millisecond)
+	cancel()
+	require.ErrorIs(t, <-errc, context.Canceled)
+}
+
 func hashes(in *txmgr.Intent) []common.Hash {
 	var out []common.Hash
 	for _, a := range in.Attempts {
 		out = append(out, a.Hash)
 	}
 	return out
+}
+
+// TestSignerSeam: the manager signs through Config.Sign (here a keystore file, as the keeper loads it) and
+// refuses what a signer returns that is not the transaction it asked for, or not signed by From: nothing
+// is stored or sent then.
+func TestSignerSeam(t *testing.T) { dbtest.Run(t, true, testSignerSeam) }
+
+func testSignerSeam(t *testing.T, dsn string) {
+	ctx, _, _, c, st := setup(t, dsn)
+	dir := t.TempDir()
+	path, err := keys.Store(dir, devnet.DevKey(2), "pw", keys.Light)
+	require.NoError(t, err)
+	from, sign, err := keys.LoadTxSigner(keys.Source{Keystore: path, Password: "pw"}, 31337)
+	require.NoError(t, err)
+
+	other, otherSign := keys.TxSigner(devnet.DevKey(3), big.NewInt(31337))
+	require.NotEqual(t, from, other)
+	hostile := map[string]txmgr.SignFn{
+		"another key": otherSign,
+		"another transaction": func(ctx context.Context, tx *types.Transaction) (*types.Transaction, error) {
+			changed := types.NewTx(&types.DynamicFeeTx{ChainID: tx.ChainId(), Nonce: tx.Nonce(), GasTipCap: tx.GasTipCap(),
+				GasFeeCap: tx.GasFeeCap(), Gas: tx.Gas(), To: &common.Address{0xbb}, Data: tx.Data(), Value: big.NewInt(1)})
+			return sign(ctx, changed)
+		},
+		"nothing": func(context.Context, *types.Transaction) (*types.Transaction, error) { return nil, nil },
+	}
+	for name, s := range hostile {
+		m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.From, cfg.Sign = from, s })
+		_, err := m.Send(ctx, "hostile "+name, candidate(1))
+		require.ErrorContains(t, err, "txmgr: sign", name)
+		_, err = m.Lookup(ctx, "hostile "+name)
+		require.ErrorIs(t, err, txmgr.ErrUnknownIntent, "%s: nothing stored", name)
+	}
+	nonce, err := c.NonceAt(ctx, from, nil)
+	require.NoError(t, err)
+	require.Zero(t, nonce, "nothing sent")
+
+	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.From, cfg.Sign = from, sign })
+	rc, err := m.Send(ctx, "keystore", candidate(1))
+	require.NoError(t, err)
+	tx, _, err := c.TransactionByHash(ctx, rc.TxHash)
+	require.NoError(t, err)
+	sender, err := types.Sender(types.LatestSignerForChainID(big.NewInt(31337)), tx)
+	require.NoError(t, err)
+	require.Equal(t, from, sender)
+}
+
+// headWatch is a backend that reports each BlockNumber call (Confirm's depth check; Send makes none).
+type headWatch struct {
+	txmgr.Backend
+	calls chan struct{}
+}
+
+func (h headWatch) BlockNumber(ctx context.Context) (uint64, error) {
+	select {
+	case h.calls <- struct{}{}:
+	default:
+	}
+	return h.Backend.BlockNumber(ctx)
+}
+
+// TestConfirmWaitDoesNotBlockSend: while Confirm waits for blocks that do not come, another intent is
+// sent and mined: the manager's lock covers nonce allocation, not the wait for a block.
+func TestConfirmWaitDoesNotBlockSend(t *testing.T) {
+	dbtest.Run(t, true, testConfirmWaitDoesNotBlockSend)
+}
+
+func testConfirmWaitDoesNotBlockSend(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
+	hw := headWatch{Backend: c, calls: make(chan struct{}, 1)}
+	m := newManager(t, hw, st, func(cfg *txmgr.Config) { cfg.Confirmations = 3 })
+
+	first, err := m.Send(ctx, "first", candidate(1)) // automine: mined at once, depth 1 of 3
+	require.NoError(t, err)
+	confirmed := make(chan error, 1)
+	go func() { _, err := m.Confirm(ctx, "first"); confirmed <- err }()
+	<-hw.calls // Confirm is in its wait: it read the head and found the depth short
+
+	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	second, err := m.Send(sctx, "second", candidate(2))
+	require.NoError(t, err, "Send waited for Confirm's blocks")
+	require.Greater(t, second.BlockNumber.Uint64(), first.BlockNumber.Uint64())
+	select {
+	case err := <-confirmed:
+		t.Fatalf("Confirm returned before the depth: %v", err)
+	default:
+	}
+	mine(t, ctx, r, 1) // depth 3
+	require.NoError(t, <-confirmed)
 }

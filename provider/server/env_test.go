@@ -93,6 +93,7 @@ var models = []server.Model{
 }
 
 func newServer(t *testing.T, e *testEnv, up *upstream, mod func(*server.Config)) (*server.Server, *httptest.Server) {
+	t.Helper()
 	cfg := server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
 		UpstreamURL: up.URL + "/v1", Models: models, Logger: zaptest.NewLogger(t), IdleTimeout: time.Hour}
 	if mod != nil {

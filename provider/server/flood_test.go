@@ -38,6 +38,7 @@ type floodRig struct {
 }
 
 func newFloodRig(tb testing.TB, ipRate, userRate ratelimit.Rate) *floodRig {
+	tb.Helper()
 	p := newOffChainProvider(tb, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 64}, func(c *server.Config) {
 		c.RateIP, c.RateUser = ratelimit.New(ipRate), ratelimit.New(userRate)
 	})
@@ -53,6 +54,7 @@ const chatBody = `{"model":"fast:v1","messages":[{"role":"user","content":"hi"}]
 // session sends n chat requests of the honest session, one every `every`, requires each to succeed and
 // returns their latencies.
 func (f *floodRig) session(tb testing.TB, n int, every time.Duration) []time.Duration {
+	tb.Helper()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	lat := make([]time.Duration, 0, n)

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -32,17 +33,19 @@ import (
 //
 //	"fast"       answers at once; streams 5 chunks and a usage chunk when asked for it
 //	"nousage"    streams 4 content chunks and never reports usage
-//	"slow"       waits on release (or 3 s) before answering
+//	"slow"       waits on release (or the request's end) before answering
 //	"err429"     429 with an OpenAI error body and Retry-After
 //	"err503"     503 with an ollama-style {"error": "..."} body
 type upstream struct {
 	*httptest.Server
 	release chan struct{}
+	slowEnd atomic.Int64 // "slow" requests answered after a release
 	mu      sync.Mutex
 	bodies  []map[string]any
 }
 
 func newUpstream(t testing.TB) *upstream {
+	t.Helper()
 	u := &upstream{release: make(chan struct{})}
 	u.Server = httptest.NewServer(http.HandlerFunc(u.serve))
 	t.Cleanup(u.Close)
@@ -77,7 +80,7 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	case "slow":
 		select {
 		case <-u.release:
-		case <-time.After(3 * time.Second):
+			u.slowEnd.Add(1)
 		case <-r.Context().Done():
 			return
 		}
@@ -144,6 +147,7 @@ func newTicket(provider, user common.Address, model string, maxSeconds uint32, n
 }
 
 func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateKey, tk eip712.SessionTicket, routerKey *ecdsa.PrivateKey) *client {
+	t.Helper()
 	sig, err := d.Sign(&tk, routerKey)
 	if err != nil {
 		t.Fatal(err)
@@ -157,6 +161,7 @@ func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateK
 
 // do sends one signed request with the next seq (or seq when > 0).
 func (c *client) do(method, path, body string, seq uint64) *http.Response {
+	c.t.Helper()
 	resp, err := http.DefaultClient.Do(c.build(method, path, body, seq))
 	if err != nil {
 		c.t.Fatal(err)
@@ -166,6 +171,7 @@ func (c *client) do(method, path, body string, seq uint64) *http.Response {
 
 // build signs a request with the next seq (or seq when > 0) without sending it.
 func (c *client) build(method, path, body string, seq uint64) *http.Request {
+	c.t.Helper()
 	if seq == 0 {
 		c.seq++
 		seq = c.seq
@@ -188,11 +194,43 @@ func (c *client) build(method, path, body string, seq uint64) *http.Request {
 }
 
 func (c *client) chat(model string, stream bool) *http.Response {
-	return c.do("POST", "/v1/chat/completions", fmt.Sprintf(`{"model":%q,"stream":%v,"messages":[{"role":"user","content":"Say hello"}]}`, model, stream), 0)
+	c.t.Helper()
+	return c.do("POST", "/v1/chat/completions", chatRequestBody(model, stream), 0)
+}
+
+func chatRequestBody(model string, stream bool) string {
+	return fmt.Sprintf(`{"model":%q,"stream":%v,"messages":[{"role":"user","content":"Say hello"}]}`, model, stream)
+}
+
+// chatAsync sends a chat request (signed here, on the test's goroutine) from another goroutine, where
+// t.Fatal must not be called, and delivers its reply on the channel returned.
+func (c *client) chatAsync(model string, stream bool) <-chan reply {
+	c.t.Helper()
+	req := c.build("POST", "/v1/chat/completions", chatRequestBody(model, stream), 0)
+	out := make(chan reply, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			out <- reply{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		out <- reply{resp.StatusCode, string(b), err}
+	}()
+	return out
+}
+
+// reply is an answer read by chatAsync.
+type reply struct {
+	status int
+	body   string
+	err    error
 }
 
 // errorOf reads {"error": {"code", "message"}}.
 func errorOf(t testing.TB, resp *http.Response) (int, string, string) {
+	t.Helper()
 	defer resp.Body.Close()
 	var env struct {
 		Error struct {
@@ -208,6 +246,7 @@ func errorOf(t testing.TB, resp *http.Response) (int, string, string) {
 }
 
 func readAll(t testing.TB, resp *http.Response) string {
+	t.Helper()
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
@@ -217,6 +256,7 @@ func readAll(t testing.TB, resp *http.Response) string {
 }
 
 func postJSON(t testing.TB, url string, v any) *http.Response {
+	t.Helper()
 	raw, _ := json.Marshal(v)
 	resp, err := http.Post(url, "application/json", bytes.NewReader(raw))
 	if err != nil {
@@ -235,6 +275,7 @@ var _ server.RouterAuthority = staticRouters{}
 var base64Raw = base64.RawURLEncoding
 
 func encodeHeader(t testing.TB, st eip712.SignedSessionTicket) string {
+	t.Helper()
 	raw, err := json.Marshal(st)
 	if err != nil {
 		t.Fatal(err)

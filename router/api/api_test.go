@@ -17,9 +17,12 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -101,6 +104,7 @@ func (p *standIn) offer(price uint64) match.Offer {
 
 type env struct {
 	t       *testing.T
+	reg     *prometheus.Registry // the server's metrics
 	url     string
 	srv     *api.Server
 	db      *store.DB
@@ -121,6 +125,7 @@ func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint6
 
 // newEnvWith is newEnv with the server's Config changed by mod.
 func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []uint64, mod func(*api.Config)) *env {
+	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
@@ -135,6 +140,7 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	match.SortOffers(snap.Offers[modelID])
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
+	reg := prometheus.NewRegistry()
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
 	skew := new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
@@ -143,15 +149,16 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 		mod(&cfg)
 	}
 	srv := api.New(cfg, fb,
-		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), nil, zaptest.NewLogger(t))
+		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	uk, _ := crypto.GenerateKey()
-	return &env{t: t, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew}
+	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew}
 }
 
 // signedRequest is a provider request of session id at unix time at, signed by key.
 func signedRequest(t *testing.T, id common.Hash, key *ecdsa.PrivateKey, at uint64) *wire.SignedRequest {
+	t.Helper()
 	body := []byte(`{"model":"m"}`)
 	sig, err := eip712.Sign(wire.RequestDigest(wire.RequestText(domain.ChainID(), id, 4, at, "POST", "/v1/chat/completions", body)), key)
 	require.NoError(t, err)
@@ -191,6 +198,7 @@ func (e *env) postResp(path string, body []byte) response {
 }
 
 func errCode(t *testing.T, b []byte) string {
+	t.Helper()
 	var env struct {
 		Error wire.Error `json:"error"`
 	}
@@ -251,6 +259,7 @@ func TestRFCHappyPathIdempotentAndClose(t *testing.T) {
 }
 
 func getFeed(t *testing.T, e *env, after string) wire.SettlementPage {
+	t.Helper()
 	resp, err := http.Get(e.url + "/v1/settlement/sessions?after=" + after + "&limit=10")
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -258,6 +267,26 @@ func getFeed(t *testing.T, e *env, after string) wire.SettlementPage {
 	var page wire.SettlementPage
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&page))
 	return page
+}
+
+// TestMetricsExposition: the router's metrics, as router/cmd/router serves them at /metrics, read back by
+// the Prometheus parser after an RFC that opened a session and one refused.
+func TestMetricsExposition(t *testing.T) {
+	p := newStandIn(t, 2)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
+	require.Equal(t, 200, code, string(b))
+	code, _ = e.post("/v1/rfc", []byte(`{"rfc":{}}`))
+	require.Equal(t, 400, code)
+
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(e.reg, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	f := promtest.Parse(t, rec.Body)
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", "ok"))
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", wire.CodeBadRequest))
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_liveness_probes_total", "result", "ok"))
+	require.EqualValues(t, 2, f.Histogram(t, "laketravis_router_request_seconds", "handler", "rfc").GetSampleCount())
+	require.Equal(t, 0.0, f.Counter(t, "laketravis_router_rfc_queued_total"))
 }
 
 func TestRFCRejections(t *testing.T) {
@@ -335,15 +364,30 @@ func TestQueueWhenBusy(t *testing.T) {
 	require.Equal(t, 409, code)
 	require.Equal(t, wire.CodeNoProvider, errCode(t, b))
 
-	// Busy, then capacity frees while waiting: the queued RFC is served.
+	// Busy, then capacity frees while waiting: the queued RFC is served. Its queue timeout is long, and
+	// capacity frees only once /healthz shows it queued, so the test depends on no timing.
+	e = newEnvWith(t, 1e15, []*standIn{p}, []uint64{1e9}, func(c *api.Config) { c.QueueTimeout = time.Minute })
 	done := make(chan int, 1)
 	go func() { c, _ := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain)); done <- c }()
-	time.Sleep(100 * time.Millisecond)
+	require.Eventually(t, func() bool { return e.queued() == 1 }, 30*time.Second, 5*time.Millisecond)
 	p.free.Store(1)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go e.srv.Run(ctx, 20*time.Millisecond) // wakes queued RFCs
 	require.Equal(t, 200, <-done)
+}
+
+// queued is the number of RFCs waiting in the router's queue, as /healthz reports it.
+func (e *env) queued() int {
+	e.t.Helper()
+	resp, err := http.Get(e.url + "/healthz")
+	require.NoError(e.t, err)
+	defer resp.Body.Close()
+	var h struct {
+		Queued int `json:"queued"`
+	}
+	require.NoError(e.t, json.NewDecoder(resp.Body).Decode(&h))
+	return h.Queued
 }
 
 func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {

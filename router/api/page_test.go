@@ -36,6 +36,7 @@ const pageNow = 1_700_000_000 // 2023-11-14T22:13:20Z: 22:00 is the current hour
 
 // pageEnv is a server over a real store with a fixed clock, a given book snapshot and budget source.
 func pageEnv(t *testing.T, snap *book.Snapshot, b api.BudgetSource) (string, *store.DB) {
+	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })

@@ -15,6 +15,7 @@ import (
 var poolAddr = common.HexToAddress("0x9001")
 
 func poolLog(t *testing.T, name string, indexed []common.Hash, args ...any) *types.Log {
+	t.Helper()
 	a, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
 	ev := a.Events[name]

@@ -21,6 +21,7 @@ import (
 )
 
 func newIndexer(t *testing.T, c *devnettest.Chain, db *store.DB, depth uint64) *index.Indexer {
+	t.Helper()
 	ix, err := index.New(context.Background(), index.Config{
 		Contracts:    book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
 		StartBlock:   c.Deployment.StartBlock,
@@ -41,6 +42,7 @@ func price(s *book.Snapshot, model common.Hash, provider common.Address) *big.In
 }
 
 func storedEvents(t *testing.T, db *store.DB) []types.Log {
+	t.Helper()
 	var out []types.Log
 	require.NoError(t, db.Events(context.Background(), func(l *types.Log) error { out = append(out, *l); return nil }))
 	return out

@@ -27,6 +27,7 @@ import (
 
 // ecrecoverNs times one bare crypto.Ecrecover (the unit of the x_ecrecover ratios) over n calls.
 func ecrecoverNs(tb testing.TB, n int) float64 {
+	tb.Helper()
 	k, _ := crypto.GenerateKey()
 	digest := crypto.Keccak256([]byte("lake travis"))
 	sig, err := crypto.Sign(digest, k)
@@ -47,6 +48,7 @@ func ecrecoverNs(tb testing.TB, n int) float64 {
 // pair (the provider signs, the router recovers). The RFC/s of the benchmark is reported as a fraction of
 // it, measured in the same run, so that a loaded shared machine slows both alike.
 func cryptoLimit(tb testing.TB, d time.Duration) float64 {
+	tb.Helper()
 	k, _ := crypto.GenerateKey()
 	digest := crypto.Keccak256([]byte("lake travis"))
 	sig, err := crypto.Sign(digest, k)

@@ -82,6 +82,7 @@ var defaultLimits = limits{
 // floodRig is a rig with the limits lim and the two flooders' RFCs: RFCs signed for another chain
 // (invalid signatures) and one valid RFC, already used, to replay.
 func floodRig(tb testing.TB, lim limits) (r *rig, badSig [][]byte, replay []byte) {
+	tb.Helper()
 	r = newRigWith(tb, "none", 64, lim)
 	bad := r.jobs(256, func(int) string { return wire.CodeBadSignature })
 	for _, j := range bad {
@@ -98,6 +99,7 @@ func floodRig(tb testing.TB, lim limits) (r *rig, badSig [][]byte, replay []byte
 // honest posts jobs one after another from the honest client's address, every `every` (0: back to back),
 // checks that each gets a valid ticket and returns the latencies.
 func (r *rig) honest(tb testing.TB, jobs []job, every time.Duration) []time.Duration {
+	tb.Helper()
 	c := clientFrom(honestIP, 1)
 	defer c.CloseIdleConnections()
 	saved := r.client

@@ -66,6 +66,7 @@ func modelIDs() []common.Hash {
 // providers with the given signer and endpoint(i), each bidding on every model at a spread of prices.
 // The snapshot the router serves is then built by State.Snapshot, as the indexer does.
 func newState(tb testing.TB, models []common.Hash, signer common.Address, endpoint func(i int) string) *book.State {
+	tb.Helper()
 	st, err := book.NewState(book.Contracts{Marketplace: marketAddr})
 	if err != nil {
 		tb.Fatal(err)

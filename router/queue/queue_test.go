@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -23,7 +24,7 @@ func TestOrderByVotesThenArrival(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			require.NoError(t, q.Wait(context.Background(), place))
+			assert.NoError(t, q.Wait(context.Background(), place)) // assert: FailNow belongs to the test's goroutine
 			mu.Lock()
 			order = append(order, i)
 			mu.Unlock()

@@ -23,6 +23,11 @@ const (
 // from the schema the store's tables live in: routers of different schemas never contend.
 const lockSQL = `SELECT pg_try_advisory_lock(hashtextextended('laketravis/router/index/' || current_schema(), 0))`
 
+// unlockSQL gives the lock back on the lease's own session. Only closing the connection would leave the
+// lock held until the server notices the disconnect (asynchronously), so a replica asking right after a
+// release could still be refused.
+const unlockSQL = `SELECT pg_advisory_unlock(hashtextextended('laketravis/router/index/' || current_schema(), 0))`
+
 // leaseCheckEvery is how often the lease's connection is pinged: a connection that fails loses the lease
 // (the PostgreSQL server releases a session's advisory locks when the session ends).
 const leaseCheckEvery = time.Second
@@ -99,7 +104,11 @@ func (l *Lease) Release() {
 		<-l.done
 		l.lostOnce.Do(func() { close(l.lost) })
 		if l.conn != nil {
-			// Dropping the session releases its advisory locks, whatever state the connection is in.
+			// Unlock first, so the lease is free when Release returns; dropping the session then releases
+			// its advisory locks anyway, whatever state the connection is in (the unlock may have failed).
+			ctx, cancel := context.WithTimeout(context.Background(), leaseCheckEvery)
+			_, _ = l.conn.ExecContext(ctx, unlockSQL)
+			cancel()
 			discard(l.conn)
 		}
 	})

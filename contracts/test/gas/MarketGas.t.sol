@@ -79,7 +79,7 @@ contract MarketGasTest is MarketFixture {
         em.release(); // the pool holds its emissions: claims do not pull
         bytes32[][] memory tree = _tree(1);
         vm.prank(keeper);
-        pool.commitRoot(0, MerkleTestLib.root(tree), _total(1), keccak256("batch0"), URI);
+        pool.commitRoot(0, MerkleTestLib.root(tree), _total(1), bytes32(0), 0, keccak256("batch0"), URI);
         vm.warp(block.timestamp + WINDOW);
         pool.claim(_account(REPEAT), _amount(REPEAT, 1), MerkleTestLib.proof(tree, REPEAT));
         (address[] memory a, uint256[] memory x, bytes32[][] memory p) = _batch(tree, MANY_REPEAT_FROM, 1);
@@ -87,7 +87,7 @@ contract MarketGasTest is MarketFixture {
 
         tree = _tree(2);
         vm.prank(keeper);
-        pool.commitRoot(1, MerkleTestLib.root(tree), _total(2), keccak256("batch1"), URI);
+        pool.commitRoot(1, MerkleTestLib.root(tree), _total(2), bytes32(0), 0, keccak256("batch1"), URI);
         vm.warp(block.timestamp + WINDOW);
     }
 
@@ -114,10 +114,11 @@ contract MarketGasTest is MarketFixture {
     }
 
     function _commitNext(string memory name) internal returns (uint256 exec, uint256 txGas) {
-        bytes memory data =
-            abi.encodeCall(ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, keccak256("b2"), URI));
+        bytes memory data = abi.encodeCall(
+            ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI)
+        );
         vm.prank(keeper);
-        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, keccak256("b2"), URI);
+        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI);
         return _measured(name, data);
     }
 
@@ -128,10 +129,11 @@ contract MarketGasTest is MarketFixture {
 
     function test_Gas_CommitRoot_FirstOfDay() public {
         vm.warp(START + 92 days + 1);
-        bytes memory data =
-            abi.encodeCall(ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, keccak256("b2"), URI));
+        bytes memory data = abi.encodeCall(
+            ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI)
+        );
         vm.prank(keeper);
-        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, keccak256("b2"), URI);
+        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI);
         (uint256 exec, uint256 txGas) = _measured("commitRoot_firstOfDay", data);
         _log("commitRoot (first of the day)", exec, txGas);
     }
@@ -193,6 +195,28 @@ contract MarketGasTest is MarketFixture {
         _perSession(100_000, 100, commitTx, perAccount);
         // The keeper benchmark's sizes (issue #6): 1,000,000 sessions for 10,000 accounts.
         _perSession(1_000_000, 10_000, commitTx, perAccount);
+    }
+
+    /// @dev Paid usage (issue 16): the epoch also commits a spend root over 100,000 paying users' deposits. The
+    ///      users never claim (their deposits pay the providers through the same credit tree), so per session the
+    ///      only extra is commitRoot's spend root: 1,000,000 sessions, 10,000 providers paid.
+    function test_Gas_PerSession_Deposits() public {
+        address payer = makeAddr("payer");
+        _fund(payer, 10e18);
+        vm.startPrank(payer);
+        mor.approve(address(pool), 10e18);
+        pool.deposit(10e18);
+        vm.stopPrank();
+        bytes memory data = abi.encodeCall(
+            ComputePool.commitRoot,
+            (2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, keccak256("b2"), URI)
+        );
+        vm.prank(keeper);
+        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, keccak256("b2"), URI);
+        (uint256 exec, uint256 commitTx) = _measured("commitRoot_withSpend", data);
+        _log("commitRoot (with a spend root)", exec, commitTx);
+        (, uint256 manyTx) = _claimMany(MANY_REPEAT_FROM, "perSessionDeposits_claimMany100");
+        _perSession(1_000_000, 10_000, commitTx, manyTx / BATCH);
     }
 
     function _perSession(uint256 sessions, uint256 accounts, uint256 commitTx, uint256 perAccount) internal pure {

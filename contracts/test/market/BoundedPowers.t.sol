@@ -6,6 +6,7 @@ import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC2
 import {Emissions} from "../../src/Emissions.sol";
 import {MORToken} from "../../src/MORToken.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
 import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {IEmissions} from "../../src/interfaces/IEmissions.sol";
@@ -26,19 +27,19 @@ contract BoundedPowersTest is MarketFixture {
         vm.startPrank(admin);
         pool.grantRole(pool.KEEPER_ROLE(), admin);
         pool.grantRole(pool.GUARDIAN_ROLE(), admin);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 0));
         pool.setDisputeWindow(0);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, WINDOW - 1));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, WINDOW - 1));
         pool.setDisputeWindow(WINDOW - 1);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 10_000));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, 10_000));
         pool.setBudgetBps(10_000);
         pool.setBudgetBps(MAX_BUDGET_BPS); // the ceiling itself, from tomorrow
 
         uint256 balance = pool.computeBalance(pool.currentDay());
         bytes32 root = MerkleTestLib.leaf(admin, balance);
         uint256 remaining = pool.remainingBudget();
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.OverBudget.selector, balance, remaining));
-        pool.commitRoot(0, root, balance, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, balance, remaining));
+        pool.commitRoot(0, root, balance, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
 
         // Tomorrow at the ceiling: at most 10% of the balance, and not claimable within the window.
@@ -47,13 +48,13 @@ contract BoundedPowersTest is MarketFixture {
         assertEq(pool.remainingBudget(), ceiling);
         root = MerkleTestLib.leaf(admin, ceiling);
         vm.prank(admin);
-        pool.commitRoot(0, root, ceiling, bytes32(0), "");
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        pool.commitRoot(0, root, ceiling, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(admin, ceiling, new bytes32[](0));
         vm.prank(guardian); // the real guardian vetoes within the window
         pool.vetoRoot(0);
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(admin, ceiling, new bytes32[](0));
         assertEq(mor.balanceOf(admin), 0);
         assertEq(pool.minDisputeWindow(), WINDOW);
@@ -109,7 +110,8 @@ contract BoundedPowersTest is MarketFixture {
         ComputeSink elsewhere = new ComputeSink(address(em)); // funded by another schedule
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotComputePool.selector, address(elsewhere)));
         em2.bindComputePool(address(elsewhere));
-        ComputePool pool2 = new ComputePool(IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS);
+        ComputePool pool2 =
+            new ComputePool(IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotBinder.selector, admin));
         em2.bindComputePool(address(pool2));

@@ -5,6 +5,7 @@ import {Vm} from "forge-std/Vm.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Emissions} from "../../src/Emissions.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IEmissions} from "../../src/interfaces/IEmissions.sol";
 import {MarketFixture} from "./MarketFixture.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
@@ -66,10 +67,10 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.dayOf(START + DAY - 1), 0);
         assertEq(pool.dayOf(START + DAY), 1);
         assertEq(pool.dayStart(91), START + 91 days);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.BeforePayoutStart.selector, START - 1, START));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.BeforePayoutStart.selector, START - 1, START));
         pool.dayOf(START - 1);
         vm.warp(START - 10);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.BeforePayoutStart.selector, START - 10, START));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.BeforePayoutStart.selector, START - 10, START));
         pool.currentDay();
         assertEq(pool.budgetBps(), 100); // day 0's share before the start
         assertEq(pool.computeBalance(0), 0);
@@ -78,23 +79,23 @@ contract ComputePoolTest is MarketFixture {
     function test_CommitRoot_BeforePayoutStart_Reverts() public {
         vm.warp(START - 10);
         vm.prank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.BeforePayoutStart.selector, START - 10, START));
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.BeforePayoutStart.selector, START - 10, START));
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
     }
 
     function test_Constructor_Reverts() public {
-        vm.expectRevert(ComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(0)), admin, WINDOW, MAX_BUDGET_BPS);
-        vm.expectRevert(ComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(em)), address(0), WINDOW, MAX_BUDGET_BPS);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 31 days));
-        new ComputePool(IEmissions(address(em)), admin, 31 days, MAX_BUDGET_BPS);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 0));
-        new ComputePool(IEmissions(address(em)), admin, 0, MAX_BUDGET_BPS);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 10_001));
-        new ComputePool(IEmissions(address(em)), admin, WINDOW, 10_001);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, 99));
-        new ComputePool(IEmissions(address(em)), admin, WINDOW, 99);
+        vm.expectRevert(IComputePool.ZeroAddress.selector);
+        new ComputePool(IEmissions(address(0)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+        vm.expectRevert(IComputePool.ZeroAddress.selector);
+        new ComputePool(IEmissions(address(em)), address(0), WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 31 days));
+        new ComputePool(IEmissions(address(em)), admin, 31 days, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 0));
+        new ComputePool(IEmissions(address(em)), admin, 0, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, 10_001));
+        new ComputePool(IEmissions(address(em)), admin, WINDOW, 10_001, LAG, WITHDRAWAL_DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, 99));
+        new ComputePool(IEmissions(address(em)), admin, WINDOW, 99, LAG, WITHDRAWAL_DELAY);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -105,11 +106,11 @@ contract ComputePoolTest is MarketFixture {
         bytes32[][] memory tree = _tree();
         bytes32 root = MerkleTestLib.root(tree);
         vm.expectEmit(address(pool));
-        emit ComputePool.RootCommitted(
+        emit IComputePool.RootCommitted(
             0, root, 175e18, 175e18, 91, uint64(block.timestamp + WINDOW), keccak256("batch"), "ipfs://b0"
         );
         vm.prank(keeper);
-        pool.commitRoot(0, root, 175e18, keccak256("batch"), "ipfs://b0");
+        pool.commitRoot(0, root, 175e18, bytes32(0), 0, keccak256("batch"), "ipfs://b0");
 
         assertEq(pool.nextEpoch(), 1);
         assertEq(pool.totalCommitted(), 175e18);
@@ -130,45 +131,45 @@ contract ComputePoolTest is MarketFixture {
                 IAccessControl.AccessControlUnauthorizedAccount.selector, address(this), pool.KEEPER_ROLE()
             )
         );
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
     }
 
     function test_CommitRoot_OutOfOrder_Reverts() public {
         vm.startPrank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.EpochOutOfOrder.selector, 1, 0));
-        pool.commitRoot(1, bytes32(uint256(1)), 0, bytes32(0), "");
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.EpochOutOfOrder.selector, 0, 1));
-        pool.commitRoot(0, bytes32(uint256(2)), 0, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.EpochOutOfOrder.selector, 2, 1));
-        pool.commitRoot(2, bytes32(uint256(2)), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 1, 0));
+        pool.commitRoot(1, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 0, 1));
+        pool.commitRoot(0, bytes32(uint256(2)), 0, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 2, 1));
+        pool.commitRoot(2, bytes32(uint256(2)), 0, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
     }
 
     function test_CommitRoot_BadRoot_Reverts() public {
         vm.startPrank(keeper);
-        vm.expectRevert(ComputePool.ZeroRoot.selector);
-        pool.commitRoot(0, bytes32(0), 0, bytes32(0), "");
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.RootUnchanged.selector, bytes32(uint256(1))));
-        pool.commitRoot(1, bytes32(uint256(1)), 1e18, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.CumulativeTotalDecreased.selector, 1e18 - 1, 1e18));
-        pool.commitRoot(1, bytes32(uint256(2)), 1e18 - 1, bytes32(0), "");
+        vm.expectRevert(IComputePool.ZeroRoot.selector);
+        pool.commitRoot(0, bytes32(0), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.RootUnchanged.selector, bytes32(uint256(1))));
+        pool.commitRoot(1, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CumulativeTotalDecreased.selector, 1e18 - 1, 1e18));
+        pool.commitRoot(1, bytes32(uint256(2)), 1e18 - 1, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
     }
 
     function test_CommitRoot_OverBudget_Reverts() public {
         vm.startPrank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.OverBudget.selector, BUDGET_DAY91 + 1, BUDGET_DAY91));
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 + 1, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, BUDGET_DAY91 + 1, BUDGET_DAY91));
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 + 1, bytes32(0), 0, bytes32(0), "");
         // Exactly the budget, over several epochs of the same day.
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 - 10, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.OverBudget.selector, 11, 10));
-        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91 + 1, bytes32(0), "");
-        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 - 10, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, 11, 10));
+        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91 + 1, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         // A zero increase always fits.
-        pool.commitRoot(2, bytes32(uint256(3)), BUDGET_DAY91, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
         assertEq(pool.committedOn(91), pool.budget(91));
     }
@@ -179,16 +180,16 @@ contract ComputePoolTest is MarketFixture {
 
     function test_DayHistory() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(START + 92 days + 5);
         uint256 accrued92 = pool.computeAccrued(START + 92 days);
         assertEq(pool.committedBefore(92), 1_000e18);
         assertEq(pool.computeBalance(92), accrued92 - 1_000e18);
         uint256 budget92 = (accrued92 - 1_000e18) / 100;
         assertEq(pool.budget(92), budget92);
-        pool.commitRoot(1, bytes32(uint256(2)), 1_500e18, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 1_500e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(START + 95 days);
-        pool.commitRoot(2, bytes32(uint256(3)), 1_700e18, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 1_700e18, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
 
         // Past days are unchanged by later commits.
@@ -209,7 +210,7 @@ contract ComputePoolTest is MarketFixture {
     function test_BudgetBps_FromNextDay() public {
         vm.prank(admin);
         vm.expectEmit(address(pool));
-        emit ComputePool.BudgetBpsSet(200, 92);
+        emit IComputePool.BudgetBpsSet(200, 92);
         pool.setBudgetBps(200);
         assertEq(pool.budgetBps(), 100);
         assertEq(pool.budget(91), BUDGET_DAY91);
@@ -228,7 +229,7 @@ contract ComputePoolTest is MarketFixture {
         );
         pool.setBudgetBps(50);
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidBudgetBps.selector, MAX_BUDGET_BPS + 1));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, MAX_BUDGET_BPS + 1));
         pool.setBudgetBps(MAX_BUDGET_BPS + 1);
     }
 
@@ -246,15 +247,15 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_RollsBackAndAllowsRecommit() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW); // epoch 0 claimable
-        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(block.timestamp + 10);
-        pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
 
         vm.expectEmit(address(pool));
-        emit ComputePool.RootVetoed(1, bytes32(uint256(2)), 2, 100e18);
+        emit IComputePool.RootVetoed(1, bytes32(uint256(2)), 2, 100e18);
         vm.prank(guardian);
         pool.vetoRoot(1);
 
@@ -262,18 +263,18 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.totalCommitted(), 100e18);
         assertTrue(pool.isVetoed(bytes32(uint256(2))));
         assertFalse(pool.isVetoed(bytes32(uint256(3)))); // discarded, not vetoed
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.UnknownEpoch.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.UnknownEpoch.selector, 1));
         pool.epochInfo(1);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.UnknownEpoch.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.UnknownEpoch.selector, 2));
         pool.epochInfo(2);
         assertEq(pool.committedOn(91), 100e18);
 
         vm.startPrank(keeper);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.VetoedRoot.selector, bytes32(uint256(2))));
-        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), "");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.EpochOutOfOrder.selector, 2, 1));
-        pool.commitRoot(2, bytes32(uint256(4)), 250e18, bytes32(0), "");
-        pool.commitRoot(1, bytes32(uint256(4)), 250e18, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.VetoedRoot.selector, bytes32(uint256(2))));
+        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, bytes32(0), "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 2, 1));
+        pool.commitRoot(2, bytes32(uint256(4)), 250e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(4)), 250e18, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
         assertEq(pool.totalCommitted(), 250e18);
         (, uint256 total, uint64 claimableAt) = pool.epochInfo(1);
@@ -283,7 +284,7 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_FirstEpoch() public {
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
         vm.prank(guardian);
         pool.vetoRoot(0);
         assertEq(pool.nextEpoch(), 0);
@@ -295,11 +296,11 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_Reverts() public {
         vm.prank(guardian);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.UnknownEpoch.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.UnknownEpoch.selector, 0));
         pool.vetoRoot(0);
 
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
         vm.expectRevert(
             abi.encodeWithSelector(
                 IAccessControl.AccessControlUnauthorizedAccount.selector, keeper, pool.GUARDIAN_ROLE()
@@ -310,27 +311,27 @@ contract ComputePoolTest is MarketFixture {
 
         vm.warp(block.timestamp + WINDOW);
         vm.prank(guardian);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.DisputeWindowOver.selector, 0, uint64(block.timestamp)));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.DisputeWindowOver.selector, 0, uint64(block.timestamp)));
         pool.vetoRoot(0);
     }
 
     function test_Veto_SameDayFreesBudget() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         vm.stopPrank();
         vm.prank(guardian);
         pool.vetoRoot(0);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
         assertEq(pool.committedOn(91), BUDGET_DAY91);
     }
 
     function test_Veto_AcrossMidnight_KeepsPastBudgets() public {
         vm.warp(START + 92 days - 600); // 10 minutes before day 92
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(START + 92 days + 60);
         uint256 budget92 = pool.budget(92);
         assertEq(pool.committedBefore(92), 1_000e18);
@@ -344,7 +345,7 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.committedOn(92), 0);
         // The corrected epoch fits: what it re-credits was already counted in day 91's use.
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(2)), 900e18 + budget92, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(2)), 900e18 + budget92, bytes32(0), 0, bytes32(0), "");
         assertEq(pool.committedOn(92), budget92 - 100e18);
         // Day 93 starts from the real total.
         assertEq(pool.committedBefore(93), 900e18 + budget92);
@@ -356,11 +357,11 @@ contract ComputePoolTest is MarketFixture {
 
     function test_ClaimableEpoch_NewestPastWindow() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(block.timestamp + 20 minutes);
-        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(block.timestamp + 20 minutes);
-        pool.commitRoot(2, bytes32(uint256(3)), 3e18, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 3e18, bytes32(0), 0, bytes32(0), "");
         vm.stopPrank();
         (bool exists,,,) = pool.claimableEpoch();
         assertFalse(exists);
@@ -382,18 +383,18 @@ contract ComputePoolTest is MarketFixture {
         vm.prank(admin);
         pool.setDisputeWindow(3 * WINDOW);
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
         (,, uint64 c0) = pool.epochInfo(0);
         vm.prank(admin);
         vm.expectEmit(address(pool));
-        emit ComputePool.DisputeWindowSet(WINDOW);
+        emit IComputePool.DisputeWindowSet(WINDOW);
         pool.setDisputeWindow(WINDOW);
         vm.prank(keeper);
-        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, bytes32(0), "");
         (,, uint64 c1) = pool.epochInfo(1);
         assertEq(c1, c0); // not before its predecessor
         vm.prank(admin);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidDisputeWindow.selector, 31 days));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 31 days));
         pool.setDisputeWindow(31 days);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -415,7 +416,7 @@ contract ComputePoolTest is MarketFixture {
                 pool.setDisputeWindow(uint32(WINDOW + r % 2 hours)); // < 3 hours
             }
             vm.prank(keeper);
-            pool.commitRoot(i, MerkleTestLib.leaf(address(1), i + 1), i + 1, bytes32(0), "");
+            pool.commitRoot(i, MerkleTestLib.leaf(address(1), i + 1), i + 1, bytes32(0), 0, bytes32(0), "");
             vm.warp(block.timestamp + (r >> 8) % 30 minutes);
             (bool ok, uint256 epoch,,) = pool.claimableEpoch();
             uint256 paidBefore = pool.claimed(address(1));
@@ -447,7 +448,7 @@ contract ComputePoolTest is MarketFixture {
         bytes32[][] memory tree = _commitDefault();
         vm.warp(block.timestamp + WINDOW);
         vm.expectEmit(address(pool));
-        emit ComputePool.Claimed(accts[0], 0, 100e18, 100e18);
+        emit IComputePool.Claimed(accts[0], 0, 100e18, 100e18);
         vm.prank(makeAddr("anyone"));
         uint256 paid = pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
         assertEq(paid, 100e18);
@@ -472,30 +473,31 @@ contract ComputePoolTest is MarketFixture {
         uint256 excess = mor.balanceOf(address(pool)) - 10e18;
         vm.prank(address(pool));
         require(mor.transfer(capital, excess), "drain");
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InsufficientPoolBalance.selector, 10e18, 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InsufficientPoolBalance.selector, 10e18, 100e18));
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
     }
 
     function test_Claim_PoolNotFunded_Reverts() public {
         // A pool that is not the compute bucket's recipient gets nothing from release().
-        ComputePool other = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS);
+        ComputePool other =
+            new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
         vm.startPrank(admin);
         other.grantRole(other.KEEPER_ROLE(), keeper);
         vm.stopPrank();
         bytes32[][] memory tree = _tree();
         vm.prank(keeper);
-        other.commitRoot(0, MerkleTestLib.root(tree), 175e18, bytes32(0), "");
+        other.commitRoot(0, MerkleTestLib.root(tree), 175e18, bytes32(0), 0, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InsufficientPoolBalance.selector, 0, 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InsufficientPoolBalance.selector, 0, 100e18));
         other.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
     }
 
     function test_Claim_NoRoot_Reverts() public {
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(accts[0], 100e18, new bytes32[](0));
         bytes32[][] memory tree = _commitDefault();
         vm.warp(block.timestamp + WINDOW - 1); // still in the window
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
     }
 
@@ -503,12 +505,12 @@ contract ComputePoolTest is MarketFixture {
         bytes32[][] memory tree = _commitDefault();
         vm.warp(block.timestamp + WINDOW);
         bytes32[] memory p = MerkleTestLib.proof(tree, 0);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[0], 101e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[0], 101e18));
         pool.claim(accts[0], 101e18, p); // wrong amount
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[1], 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[1], 100e18));
         pool.claim(accts[1], 100e18, p); // someone else's leaf
         p[0] = bytes32(uint256(p[0]) ^ 1);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[0], 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[0], 100e18));
         pool.claim(accts[0], 100e18, p);
     }
 
@@ -516,7 +518,7 @@ contract ComputePoolTest is MarketFixture {
         bytes32[][] memory tree = _commitDefault();
         vm.warp(block.timestamp + WINDOW);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.NothingToClaim.selector, accts[0], 100e18, 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToClaim.selector, accts[0], 100e18, 100e18));
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
     }
 
@@ -544,7 +546,7 @@ contract ComputePoolTest is MarketFixture {
         bytes32[][] memory newTree = _tree();
         _commit(newTree, _sum(amts));
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[1], 50e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[1], 50e18));
         pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1));
         assertEq(pool.claim(accts[1], 30e18, MerkleTestLib.proof(newTree, 1)), 30e18);
         // Every account of the newest tree is paid in full: nothing was taken by a stale proof.
@@ -562,7 +564,7 @@ contract ComputePoolTest is MarketFixture {
         amts[1] = 80e18;
         _commit(_tree(), _sum(amts));
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[1], 50e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[1], 50e18));
         pool.claim(accts[1], 50e18, MerkleTestLib.proof(oldTree, 1));
     }
 
@@ -571,13 +573,13 @@ contract ComputePoolTest is MarketFixture {
         vm.prank(guardian);
         pool.vetoRoot(0);
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(bad, 0));
 
         amts[0] = 90e18;
         _commit(_tree(), _sum(amts));
         vm.warp(block.timestamp + WINDOW);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.InvalidProof.selector, accts[0], 100e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidProof.selector, accts[0], 100e18));
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(bad, 0));
         assertEq(pool.claim(accts[0], 90e18, MerkleTestLib.proof(_tree(), 0)), 90e18);
     }
@@ -588,7 +590,7 @@ contract ComputePoolTest is MarketFixture {
         _commit(tree, 120e18); // leaves sum to 175
         vm.warp(block.timestamp + WINDOW);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.ExceedsCommitted.selector, 150e18, 120e18));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ExceedsCommitted.selector, 150e18, 120e18));
         pool.claim(accts[1], 50e18, MerkleTestLib.proof(tree, 1));
         assertLe(pool.totalClaimed(), pool.totalCommitted());
     }
@@ -616,7 +618,7 @@ contract ComputePoolTest is MarketFixture {
         uint256 k = who % 6;
         assertEq(pool.claim(a[k], x[k], MerkleTestLib.proof(tree, k)), x[k]);
         assertEq(mor.balanceOf(a[k]), x[k]);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.NothingToClaim.selector, a[k], x[k], x[k]));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToClaim.selector, a[k], x[k], x[k]));
         pool.claim(a[k], x[k], MerkleTestLib.proof(tree, k));
     }
 
@@ -639,15 +641,15 @@ contract ComputePoolTest is MarketFixture {
         (a[4], x[4], p[4]) = (accts[0], 100e18, MerkleTestLib.proof(tree, 0)); // duplicate in the batch
 
         vm.expectEmit(address(pool));
-        emit ComputePool.Claimed(accts[0], 0, 100e18, 100e18);
+        emit IComputePool.Claimed(accts[0], 0, 100e18, 100e18);
         vm.expectEmit(address(pool));
-        emit ComputePool.ClaimSkipped(accts[1], 99e18, ComputePool.SkipReason.InvalidProof);
+        emit IComputePool.ClaimSkipped(accts[1], 99e18, IComputePool.SkipReason.InvalidProof);
         vm.expectEmit(address(pool));
-        emit ComputePool.ClaimSkipped(accts[2], 25e18, ComputePool.SkipReason.NothingToClaim);
+        emit IComputePool.ClaimSkipped(accts[2], 25e18, IComputePool.SkipReason.NothingToClaim);
         vm.expectEmit(address(pool));
-        emit ComputePool.Claimed(accts[1], 0, 50e18, 50e18);
+        emit IComputePool.Claimed(accts[1], 0, 50e18, 50e18);
         vm.expectEmit(address(pool));
-        emit ComputePool.ClaimSkipped(accts[0], 100e18, ComputePool.SkipReason.NothingToClaim);
+        emit IComputePool.ClaimSkipped(accts[0], 100e18, IComputePool.SkipReason.NothingToClaim);
         uint256 paid = pool.claimMany(a, x, p);
 
         assertEq(paid, 150e18);
@@ -668,16 +670,16 @@ contract ComputePoolTest is MarketFixture {
             (a[i], x[i], p[i]) = (accts[i], amts[i], MerkleTestLib.proof(tree, i));
         }
         vm.expectEmit(address(pool));
-        emit ComputePool.ClaimSkipped(accts[1], 50e18, ComputePool.SkipReason.ExceedsCommitted);
+        emit IComputePool.ClaimSkipped(accts[1], 50e18, IComputePool.SkipReason.ExceedsCommitted);
         assertEq(pool.claimMany(a, x, p), 125e18);
     }
 
     function test_ClaimMany_Reverts() public {
-        vm.expectRevert(ComputePool.LengthMismatch.selector);
+        vm.expectRevert(IComputePool.LengthMismatch.selector);
         pool.claimMany(new address[](2), new uint256[](1), new bytes32[][](2));
-        vm.expectRevert(ComputePool.LengthMismatch.selector);
+        vm.expectRevert(IComputePool.LengthMismatch.selector);
         pool.claimMany(new address[](2), new uint256[](2), new bytes32[][](1));
-        vm.expectRevert(ComputePool.NoClaimableRoot.selector);
+        vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claimMany(new address[](0), new uint256[](0), new bytes32[][](0));
     }
 
@@ -724,7 +726,7 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.allowance(user, 92), expected);
         // Commits during the day do not change it either.
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
         assertEq(pool.allowance(user, 92), expected);
 
         // Tomorrow the new balances count.
@@ -749,9 +751,9 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Allowance_DayNotStarted_Reverts() public {
         // Day 91 starts now: its start is not yet in the past.
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.DayNotStarted.selector, 91, START + 91 days));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.DayNotStarted.selector, 91, START + 91 days));
         pool.allowance(address(1), 91);
-        vm.expectRevert(abi.encodeWithSelector(ComputePool.DayNotStarted.selector, 95, START + 95 days));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.DayNotStarted.selector, 95, START + 95 days));
         pool.allowance(address(1), 95);
     }
 
@@ -769,10 +771,10 @@ contract ComputePoolTest is MarketFixture {
             uint256 epoch = pool.nextEpoch();
             uint256 cumulative = pool.totalCommitted() + delta;
             if (delta > remaining) {
-                vm.expectRevert(abi.encodeWithSelector(ComputePool.OverBudget.selector, delta, remaining));
+                vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, delta, remaining));
             }
             vm.prank(keeper);
-            pool.commitRoot(epoch, bytes32(r), cumulative, bytes32(0), "");
+            pool.commitRoot(epoch, bytes32(r), cumulative, bytes32(0), 0, bytes32(0), "");
             if ((r >> 128) % 6 == 0 && pool.nextEpoch() > 0) {
                 uint256 last = pool.nextEpoch() - 1;
                 (,, uint64 at) = pool.epochInfo(last);

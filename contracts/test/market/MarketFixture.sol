@@ -19,6 +19,9 @@ abstract contract MarketFixture is Test {
     uint256 internal constant START = 1_700_000_000;
     uint256 internal constant DAY = 86400;
     uint32 internal constant WINDOW = 1 hours;
+    uint32 internal constant LAG = 2 hours; // longest session plus one epoch
+    // Longer than LAG plus the longest dispute window, so the tests may raise the window to MAX_DISPUTE_WINDOW.
+    uint32 internal constant WITHDRAWAL_DELAY = 31 days;
     uint256 internal constant MIN_STAKE = 1_000e18;
     uint256 internal constant MIN_PRICE = 1e9;
     uint256 internal constant MAX_PRICE = 1e18;
@@ -56,7 +59,7 @@ abstract contract MarketFixture is Test {
         recipients[4] = makeAddr("protectionBucket");
         // The compute bucket has no recipient until the deployer binds it to the pool.
         em = new Emissions(admin, START, DAY, recipients);
-        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS);
+        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
         em.bindComputePool(address(pool));
         recipients[3] = address(pool);
         mor = em.token();
@@ -88,7 +91,15 @@ abstract contract MarketFixture is Test {
     function _commit(bytes32[][] memory tree, uint256 cumulativeTotal) internal returns (uint256 epoch) {
         epoch = pool.nextEpoch();
         vm.prank(keeper);
-        pool.commitRoot(epoch, MerkleTestLib.root(tree), cumulativeTotal, keccak256(abi.encode(epoch)), "ipfs://batch");
+        pool.commitRoot(
+            epoch,
+            MerkleTestLib.root(tree),
+            cumulativeTotal,
+            bytes32(0),
+            0,
+            keccak256(abi.encode(epoch)),
+            "ipfs://batch"
+        );
     }
 
     function _accounts(uint256 n, string memory prefix) internal returns (address[] memory a) {

@@ -18,11 +18,17 @@ import {MerkleTestLib} from "./MerkleTestLib.sol";
 ///      moves the budget share and the dispute window within their bounds (and fails outside them); holders burn
 ///      MOR; anyone claims, also with proofs of older or vetoed trees, which must never pay beyond the newest
 ///      claimable tree; time moves by seconds to days, sometimes by years (into the tail epochs).
-///      Ghost state: the amounts of every live epoch's tree, the amounts of vetoed trees, what each account was
-///      paid, and the days on which settlement happened. Calls that must succeed are wrapped in try/catch and a
+///      Users deposit MOR, request withdrawals, cancel them and withdraw; the keeper spends their deposits on
+///      sessions beyond the budget (never for a user with a pending request: routers admit none), committing a
+///      spend tree with the credits; adversaries withdraw before the delay (front-running the settlement),
+///      with a proof of an older spend tree (stale), twice, and the keeper commits more spend than is deposited,
+///      partly for a user who never deposited.
+///      Ghost state: the amounts of every live epoch's tree and spend tree, the amounts of vetoed trees, what
+///      each account was paid, what each user deposited and withdrew, and the days on which settlement happened. Calls that must succeed are wrapped in try/catch and a
 ///      failure is recorded (`fail_on_revert = false` would otherwise drop it).
 contract MarketHandler is Test {
     uint256 internal constant N = 5; // credited accounts: 4 providers and 1 model builder
+    uint256 internal constant U = 3; // depositing users
 
     MORToken internal immutable mor;
     Emissions internal immutable em;
@@ -39,6 +45,16 @@ contract MarketHandler is Test {
     bytes32[] internal models;
 
     mapping(uint256 epoch => uint256[N]) internal epochAmounts; // live epochs' cumulative credits
+    mapping(uint256 epoch => uint256[U]) internal epochSpent; // live epochs' cumulative spend per user
+    address[] internal users;
+    address internal stranger; // never deposits
+    mapping(address => uint256) public ghostDeposited;
+    mapping(address => uint256) public ghostWithdrawn;
+    uint256 public ghostDepositedTotal;
+    uint256 public ghostWithdrawnTotal;
+    uint256 public nDeposits;
+    uint256 public nWithdrawalsPaid;
+    uint256 public nSpends;
     uint256[N][] internal vetoedAmounts;
 
     mapping(address => uint256) public ghostPaid;
@@ -62,6 +78,11 @@ contract MarketHandler is Test {
     bool public overBudgetAccepted; // a root over the day's remaining budget was committed
     bool public outOfBoundsAccepted; // an admin setter accepted a value outside its fixed bounds
     bool public slashTooLarge; // a slash took more than MAX_SLASH_BPS of the stake, or paid elsewhere
+    bool public earlyWithdrawalPaid; // a withdrawal was paid before its delay ran out
+    bool public staleWithdrawalPaid; // a withdrawal was paid on a proof of an older spend tree
+    bool public secondWithdrawalPaid; // one request was paid twice
+    bool public wrongWithdrawal; // a withdrawal paid other than min(requested, deposit - spend)
+    bool public overspendAccepted; // a spend above the deposits held was committed
 
     constructor(
         MORToken mor_,
@@ -88,6 +109,10 @@ contract MarketHandler is Test {
         for (uint256 i; i < N; ++i) {
             actors.push(makeAddr(string.concat("actor", vm.toString(i))));
         }
+        for (uint256 i; i < U; ++i) {
+            users.push(makeAddr(string.concat("user", vm.toString(i))));
+        }
+        stranger = makeAddr("stranger");
         vm.startPrank(actors[4]);
         models.push(registry.register("model-a", "v1", keccak256("a"), 300, IModelRegistry.Kind.Model));
         models.push(registry.register("model-b", "v1", keccak256("b"), 0, IModelRegistry.Kind.Model));
@@ -96,6 +121,16 @@ contract MarketHandler is Test {
 
     function accounts() external view returns (address[] memory) {
         return actors;
+    }
+
+    function depositors() external view returns (address[] memory) {
+        return users;
+    }
+
+    /// @dev A user's cumulative spend in the newest live epoch (0 before any).
+    function spentOf(uint256 u) public view returns (uint256) {
+        uint256 next = pool.nextEpoch();
+        return next == 0 ? 0 : epochSpent[next - 1][u];
     }
 
     function settlementDayCount() external view returns (uint256) {
@@ -235,9 +270,23 @@ contract MarketHandler is Test {
     function commit(uint256 seed, uint256 size) external {
         calls++;
         uint256 remaining = pool.remainingBudget();
-        if (remaining == 0) return;
-        uint256 delta = _bound(size, 1, remaining); // sometimes the whole rest of the day's budget
         uint256 epoch = pool.nextEpoch();
+        // Sessions paid from deposits: only users without a pending withdrawal, within what they have left.
+        uint256[U] memory spent;
+        if (epoch > 0) spent = epochSpent[epoch - 1];
+        uint256 funded;
+        if (seed % 2 == 0) {
+            for (uint256 u; u < U; ++u) {
+                (uint256 requested,) = pool.pendingWithdrawal(users[u]);
+                uint256 held = pool.depositOf(users[u]);
+                if (requested != 0 || held <= spent[u]) continue;
+                uint256 part = uint256(keccak256(abi.encode(seed, "spend", u))) % (held - spent[u] + 1);
+                spent[u] += part;
+                funded += part;
+            }
+        }
+        if (remaining == 0 && funded == 0) return;
+        uint256 delta = (remaining == 0 ? 0 : _bound(size, 1, remaining)) + funded; // budget part up to all of it
         uint256[N] memory amounts;
         if (epoch > 0) amounts = epochAmounts[epoch - 1];
         // Split `delta` over the accounts: provider owners and the builder.
@@ -247,19 +296,39 @@ contract MarketHandler is Test {
             amounts[i] += part;
             left -= part;
         }
-        _commit(epoch, amounts, pool.totalCommitted() + delta);
+        if (funded > 0) nSpends++;
+        _commit(epoch, amounts, pool.totalCommitted() + delta, spent);
     }
 
-    function _commit(uint256 epoch, uint256[N] memory amounts, uint256 cumulative) internal {
+    function _spendTree(uint256[U] memory spent) internal view returns (bytes32[][] memory) {
+        uint256[] memory x = new uint256[](U);
+        for (uint256 u; u < U; ++u) {
+            x[u] = spent[u];
+        }
+        return MerkleTestLib.build(users, x);
+    }
+
+    function _spendRoot(uint256[U] memory spent) internal view returns (bytes32 root, uint256 total) {
+        for (uint256 u; u < U; ++u) {
+            total += spent[u];
+        }
+        if (total != 0) root = MerkleTestLib.root(_spendTree(spent));
+    }
+
+    function _commit(uint256 epoch, uint256[N] memory amounts, uint256 cumulative, uint256[U] memory spent) internal {
         bytes32 root = MerkleTestLib.root(_tree(amounts));
         if (pool.isVetoed(root)) return;
         if (epoch > 0 && pool.nextEpoch() > 0) {
             (bytes32 prev,,) = pool.epochInfo(epoch - 1);
             if (prev == root) return;
         }
+        (bytes32 spendRoot, uint256 spentTotal) = _spendRoot(spent);
         vm.prank(keeper);
-        try pool.commitRoot(epoch, root, cumulative, keccak256(abi.encode(amounts)), "ipfs://batch") {
+        try pool.commitRoot(
+            epoch, root, cumulative, spendRoot, spentTotal, keccak256(abi.encode(amounts)), "ipfs://batch"
+        ) {
             epochAmounts[epoch] = amounts;
+            epochSpent[epoch] = spent;
             _noteDay();
             nCommits++;
         } catch {
@@ -281,7 +350,7 @@ contract MarketHandler is Test {
         amounts[from] -= moved;
         amounts[to] += moved;
         nAdversarial++;
-        _commit(epoch, amounts, pool.totalCommitted());
+        _commit(epoch, amounts, pool.totalCommitted(), epochSpent[epoch - 1]);
     }
 
     /// @dev A compromised keeper commits a root above what is left of today's budget: it must be refused.
@@ -292,8 +361,37 @@ contract MarketHandler is Test {
         uint256 remaining = pool.remainingBudget();
         uint256 cumulative = pool.totalCommitted() + remaining + _bound(excess, 1, 1e30);
         vm.prank(keeper);
-        try pool.commitRoot(epoch, keccak256(abi.encode("over", seed)), cumulative, bytes32(0), "") {
+        try pool.commitRoot(epoch, keccak256(abi.encode("over", seed)), cumulative, bytes32(0), 0, bytes32(0), "") {
             overBudgetAccepted = true;
+        } catch {}
+        nAdversarial++;
+    }
+
+    /// @dev A compromised keeper commits a spend above every deposit held, part of it for a user who never
+    ///      deposited, with credits to match and within the budget: it must be refused.
+    function commitOverspend(uint256 seed, uint256 excess) external {
+        calls++;
+        if (block.timestamp < pool.payoutStart()) return;
+        uint256 epoch = pool.nextEpoch();
+        uint256 over = pool.totalDeposits() - pool.totalSpent() + _bound(excess, 1, 1e24);
+        uint256[N] memory amounts;
+        if (epoch > 0) amounts = epochAmounts[epoch - 1];
+        amounts[seed % N] += over;
+        address[] memory who = new address[](U + 1);
+        uint256[] memory x = new uint256[](U + 1);
+        uint256 total = over;
+        for (uint256 u; u < U; ++u) {
+            who[u] = users[u];
+            x[u] = spentOf(u);
+            total += x[u];
+        }
+        who[U] = stranger;
+        x[U] = over;
+        bytes32 spendRoot = MerkleTestLib.root(MerkleTestLib.build(who, x));
+        uint256 cumulative = pool.totalCommitted() + over; // before the prank: it applies to the next call
+        vm.prank(keeper);
+        try pool.commitRoot(epoch, MerkleTestLib.root(_tree(amounts)), cumulative, spendRoot, total, bytes32(0), "") {
+            overspendAccepted = true;
         } catch {}
         nAdversarial++;
     }
@@ -384,6 +482,7 @@ contract MarketHandler is Test {
         vm.prank(guardian);
         pool.vetoRoot(epoch);
         vetoedAmounts.push(epochAmounts[epoch]);
+        if (pool.totalSpent() != (epoch == 0 ? 0 : _sumSpent(epochSpent[epoch - 1]))) _fail("veto restores spend");
         _noteDay();
         nVetoes++;
     }
@@ -452,6 +551,127 @@ contract MarketHandler is Test {
         } catch {}
     }
 
+    // ---- deposits ----
+
+    function _sumSpent(uint256[U] memory spent) internal pure returns (uint256 total) {
+        for (uint256 u; u < U; ++u) {
+            total += spent[u];
+        }
+    }
+
+    function deposit(uint256 seed, uint256 amount) external {
+        calls++;
+        address user = users[seed % U];
+        amount = _bound(amount, 1, 5_000e18);
+        _give(user, amount);
+        if (mor.balanceOf(user) < amount) return;
+        vm.startPrank(user);
+        mor.approve(address(pool), amount);
+        try pool.deposit(amount) {
+            ghostDeposited[user] += amount;
+            ghostDepositedTotal += amount;
+            nDeposits++;
+        } catch {
+            _fail("deposit");
+        }
+        vm.stopPrank();
+    }
+
+    function requestWithdrawal(uint256 seed, uint256 amount) external {
+        calls++;
+        address user = users[seed % U];
+        uint256 held = pool.depositOf(user);
+        if (held == 0) return;
+        vm.prank(user);
+        try pool.requestWithdrawal(_bound(amount, 1, held)) {}
+        catch {
+            _fail("requestWithdrawal");
+        }
+    }
+
+    function cancelWithdrawal(uint256 seed) external {
+        calls++;
+        address user = users[seed % U];
+        (uint256 requested,) = pool.pendingWithdrawal(user);
+        if (requested == 0) return;
+        vm.prank(user);
+        pool.cancelWithdrawal();
+    }
+
+    /// @dev The spend leaf and proof of user `u` in the newest claimable epoch (zero and empty when none).
+    function _spendProof(uint256 u) internal view returns (uint256 spent, bytes32[] memory proof) {
+        (bool exists, uint256 epoch,,) = pool.claimableEpoch();
+        if (!exists) return (0, proof);
+        uint256[U] memory s = epochSpent[epoch];
+        if (_sumSpent(s) == 0) return (0, proof);
+        return (s[u], MerkleTestLib.proof(_spendTree(s), u));
+    }
+
+    /// @dev An honest user waits out the delay and withdraws with the newest claimable proof: it must be paid
+    ///      exactly min(requested, deposit - spend); the same call again (withdrawing twice) must fail.
+    function withdrawDeposit(uint256 seed) external {
+        calls++;
+        uint256 u = seed % U;
+        address user = users[u];
+        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        if (requested == 0) return;
+        if (block.timestamp < readyAt) vm.warp(readyAt);
+        (uint256 spent, bytes32[] memory proof) = _spendProof(u);
+        uint256 held = pool.depositOf(user);
+        uint256 before = mor.balanceOf(user);
+        vm.prank(user);
+        try pool.withdraw(spent, proof) returns (uint256 paid) {
+            uint256 due = held - spent < requested ? held - spent : requested;
+            if (paid != due || mor.balanceOf(user) - before != paid) wrongWithdrawal = true;
+            ghostWithdrawn[user] += paid;
+            ghostWithdrawnTotal += paid;
+            nWithdrawalsPaid++;
+        } catch {
+            if (held > spent) _fail("withdraw after the delay");
+            return;
+        }
+        vm.prank(user);
+        try pool.withdraw(spent, proof) returns (uint256) {
+            secondWithdrawalPaid = true;
+        } catch {}
+    }
+
+    /// @dev Front-running: the user withdraws before its delay is over (while its sessions may still be
+    ///      settling), with a valid proof of the newest claimable spend: it must fail.
+    function withdrawEarly(uint256 seed, uint256 secs) external {
+        calls++;
+        uint256 u = seed % U;
+        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(users[u]);
+        if (requested == 0 || block.timestamp >= readyAt) return;
+        vm.warp(block.timestamp + _bound(secs, 0, readyAt - block.timestamp - 1));
+        (uint256 spent, bytes32[] memory proof) = _spendProof(u);
+        vm.prank(users[u]);
+        try pool.withdraw(spent, proof) returns (uint256) {
+            earlyWithdrawalPaid = true;
+        } catch {}
+        nAdversarial++;
+    }
+
+    /// @dev A stale proof: the user proves a lower spend from an older live epoch: it must fail.
+    function withdrawStale(uint256 seed) external {
+        calls++;
+        uint256 u = seed % U;
+        (bool exists, uint256 newest,,) = pool.claimableEpoch();
+        if (!exists || newest == 0) return;
+        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(users[u]);
+        if (requested == 0) return;
+        uint256[U] memory old = epochSpent[(seed >> 16) % newest];
+        if (old[u] >= epochSpent[newest][u] || _sumSpent(old) == 0) return;
+        if (block.timestamp < readyAt) vm.warp(readyAt);
+        (exists, newest,,) = pool.claimableEpoch();
+        if (old[u] >= epochSpent[newest][u]) return;
+        vm.prank(users[u]);
+        try pool.withdraw(old[u], MerkleTestLib.proof(_spendTree(old), u)) returns (uint256) {
+            staleWithdrawalPaid = true;
+        } catch {}
+        nAdversarial++;
+    }
+
     function warp(uint256 secs) external {
         calls++;
         // Mostly up to three days; one warp in 32 jumps years ahead, into the tail epochs.
@@ -469,7 +689,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](23);
+        bytes4[] memory selectors = new bytes4[](32);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -493,22 +713,61 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[20] = MarketHandler.burn.selector;
         selectors[21] = MarketHandler.release.selector;
         selectors[22] = MarketHandler.claim.selector;
+        selectors[23] = MarketHandler.deposit.selector;
+        selectors[24] = MarketHandler.requestWithdrawal.selector;
+        selectors[25] = MarketHandler.cancelWithdrawal.selector;
+        selectors[26] = MarketHandler.withdrawDeposit.selector;
+        selectors[27] = MarketHandler.withdrawEarly.selector;
+        selectors[28] = MarketHandler.withdrawStale.selector;
+        selectors[29] = MarketHandler.commitOverspend.selector;
+        selectors[30] = MarketHandler.deposit.selector;
+        selectors[31] = MarketHandler.commit.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
-    /// @dev totalClaimed <= totalCommitted <= computeAccrued(now) (PROTOCOL §4).
+    /// @dev totalClaimed <= totalCommitted; the allowance-funded part <= computeAccrued(now) (PROTOCOL §4);
+    ///      the deposits held cover the deposit-funded part (the solvency invariant of deposits).
     function invariant_Solvency() public view {
         assertLe(pool.totalClaimed(), pool.totalCommitted());
-        assertLe(pool.totalCommitted(), pool.computeAccrued(block.timestamp));
-        // What was released to the pool always covers what it still owes on claimable roots.
+        assertLe(pool.totalSpent(), pool.totalCommitted());
+        assertEq(pool.totalFromBudget(), pool.totalCommitted() - pool.totalSpent());
+        assertLe(pool.totalFromBudget(), pool.computeAccrued(block.timestamp));
+        assertLe(pool.totalSpent(), pool.totalDeposits());
+        // Claims never exceed what the claimable root committed.
         (bool exists,,, uint256 claimableTotal) = pool.claimableEpoch();
         if (exists) assertLe(pool.totalClaimed(), claimableTotal);
-        // The pool holds exactly what was released to it minus claims, and with what is still unreleased of the
-        // compute bucket it covers everything committed and not yet claimed.
+        // The pool holds exactly what was released to it plus deposits minus withdrawals and claims, and with
+        // what is still unreleased of the compute bucket it covers every credit not yet claimed and every
+        // deposit not yet spent.
         uint256 held = mor.balanceOf(address(pool));
-        assertEq(held, em.released(3) - pool.totalClaimed());
+        assertEq(
+            held, em.released(3) + handler.ghostDepositedTotal() - handler.ghostWithdrawnTotal() - pool.totalClaimed()
+        );
         uint256 unreleased = pool.computeAccrued(block.timestamp) - em.released(3);
-        assertGe(held + unreleased, pool.totalCommitted() - pool.totalClaimed());
+        assertGe(
+            held + unreleased, pool.totalCommitted() - pool.totalClaimed() + pool.totalDeposits() - pool.totalSpent()
+        );
+    }
+
+    /// @dev Each user's deposit is what it deposited minus what it withdrew; it never withdrew what it spent
+    ///      (withdrawn + spend in the newest live epoch <= deposited); no withdrawal came early, on a stale proof,
+    ///      twice or with the wrong amount; no spend above the deposits was committed.
+    function invariant_Deposits() public view {
+        address[] memory u = handler.depositors();
+        uint256 sum;
+        for (uint256 i; i < u.length; ++i) {
+            uint256 deposited = handler.ghostDeposited(u[i]);
+            uint256 withdrawn = handler.ghostWithdrawn(u[i]);
+            assertEq(pool.depositOf(u[i]), deposited - withdrawn);
+            assertLe(withdrawn + handler.spentOf(i), deposited, "withdrew a spent deposit");
+            sum += deposited - withdrawn;
+        }
+        assertEq(sum, pool.totalDeposits());
+        assertFalse(handler.earlyWithdrawalPaid(), "withdrawal paid before the delay");
+        assertFalse(handler.staleWithdrawalPaid(), "withdrawal paid on a stale proof");
+        assertFalse(handler.secondWithdrawalPaid(), "withdrawal paid twice");
+        assertFalse(handler.wrongWithdrawal(), "withdrawal paid the wrong amount");
+        assertFalse(handler.overspendAccepted(), "spend above the deposits committed");
     }
 
     /// @dev Calls that must succeed did; adversarial calls never got through; bounds held.

@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
+import {IMarketplace} from "../../src/interfaces/IMarketplace.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
 import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {MarketTypes} from "../../src/libraries/MarketTypes.sol";
@@ -62,25 +63,25 @@ contract MarketplaceTest is MarketFixture {
 
     function test_Constructor_Reverts() public {
         IERC20 t = IERC20(address(mor));
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         new Marketplace(address(0), t, registry, fund, 1, 1, 1);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         new Marketplace(admin, IERC20(address(0)), registry, fund, 1, 1, 1);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         new Marketplace(admin, t, IModelRegistry(address(0)), fund, 1, 1, 1);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         new Marketplace(admin, t, registry, address(0), 1, 1, 1);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         new Marketplace(admin, t, registry, fund, 0, 1, 1);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         new Marketplace(admin, t, registry, fund, 1, 0, 1);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         new Marketplace(admin, t, registry, fund, 1, 2, 1);
     }
 
     function test_SetParams() public {
         vm.expectEmit(address(market));
-        emit Marketplace.ParamsSet(5e18, 1 days, 2, 3);
+        emit IMarketplace.ParamsSet(5e18, 1 days, 2, 3);
         vm.prank(admin);
         market.setParams(5e18, 1 days, 2, 3);
         assertEq(market.minProviderStake(), 5e18);
@@ -89,13 +90,13 @@ contract MarketplaceTest is MarketFixture {
         assertEq(market.maxPrice(), 3);
 
         vm.startPrank(admin);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         market.setParams(0, 1 days, 2, 3);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         market.setParams(1, 91 days, 2, 3);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         market.setParams(1, 1 days, 0, 3);
-        vm.expectRevert(Marketplace.InvalidParams.selector);
+        vm.expectRevert(IMarketplace.InvalidParams.selector);
         market.setParams(1, 1 days, 4, 3);
         vm.stopPrank();
 
@@ -116,7 +117,7 @@ contract MarketplaceTest is MarketFixture {
         vm.stopPrank();
         assertFalse(ok);
         assertEq(market.protectionFund(), fund);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         new Marketplace(admin, IERC20(address(mor)), registry, address(0), MIN_STAKE, MIN_PRICE, MAX_PRICE);
     }
 
@@ -126,7 +127,7 @@ contract MarketplaceTest is MarketFixture {
 
     function test_Register() public {
         vm.expectEmit(address(market));
-        emit Marketplace.ProviderRegistered(prov, signer, URL, MIN_STAKE);
+        emit IMarketplace.ProviderRegistered(prov, signer, URL, MIN_STAKE);
         _register(MIN_STAKE);
         (bool registered, address s, string memory endpoint, uint256 stake, uint256 pending, uint64 unlockAt) =
             _state(prov);
@@ -144,17 +145,17 @@ contract MarketplaceTest is MarketFixture {
 
     function test_Register_Reverts() public {
         vm.startPrank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.StakeBelowMinimum.selector, MIN_STAKE - 1, MIN_STAKE));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.StakeBelowMinimum.selector, MIN_STAKE - 1, MIN_STAKE));
         market.register(URL, signer, MIN_STAKE - 1);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidEndpoint.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 0));
         market.register("", signer, MIN_STAKE);
         string memory long = string(new bytes(257));
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidEndpoint.selector, 257));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 257));
         market.register(long, signer, MIN_STAKE);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         market.register(URL, address(0), MIN_STAKE);
         market.register(URL, signer, MIN_STAKE);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.AlreadyRegistered.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.AlreadyRegistered.selector, prov));
         market.register(URL, signer, MIN_STAKE);
         vm.stopPrank();
 
@@ -181,10 +182,10 @@ contract MarketplaceTest is MarketFixture {
         _fund(other, 3 * MIN_STAKE);
         vm.startPrank(other);
         mor.approve(address(market), type(uint256).max);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.SignerInUse.selector, signer, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.SignerInUse.selector, signer, prov));
         market.register(URL, signer, MIN_STAKE);
         market.register(URL, makeAddr("otherSigner"), MIN_STAKE);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.SignerInUse.selector, signer, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.SignerInUse.selector, signer, prov));
         market.updateProvider(URL, signer);
         vm.stopPrank();
         assertEq(market.providerOfSigner(signer), prov);
@@ -275,18 +276,18 @@ contract MarketplaceTest is MarketFixture {
     function test_AddStake() public {
         _register(MIN_STAKE);
         vm.expectEmit(address(market));
-        emit Marketplace.StakeAdded(prov, 5e18, MIN_STAKE + 5e18);
+        emit IMarketplace.StakeAdded(prov, 5e18, MIN_STAKE + 5e18);
         vm.prank(prov);
         market.addStake(5e18);
         assertEq(market.totalStaked(), MIN_STAKE + 5e18);
         assertEq(mor.balanceOf(address(market)), MIN_STAKE + 5e18);
 
         vm.prank(prov);
-        vm.expectRevert(Marketplace.ZeroAmount.selector);
+        vm.expectRevert(IMarketplace.ZeroAmount.selector);
         market.addStake(0);
         address stranger = makeAddr("stranger");
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotRegistered.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotRegistered.selector, stranger));
         market.addStake(1);
     }
 
@@ -294,7 +295,7 @@ contract MarketplaceTest is MarketFixture {
         _register(2 * MIN_STAKE);
         uint64 unlockAt = uint64(block.timestamp + 7 days);
         vm.expectEmit(address(market));
-        emit Marketplace.UnstakeRequested(prov, MIN_STAKE, MIN_STAKE, MIN_STAKE, unlockAt);
+        emit IMarketplace.UnstakeRequested(prov, MIN_STAKE, MIN_STAKE, MIN_STAKE, unlockAt);
         vm.prank(prov);
         market.requestUnstake(MIN_STAKE);
         assertTrue(market.isMatchable(prov)); // exactly the minimum left
@@ -308,13 +309,13 @@ contract MarketplaceTest is MarketFixture {
 
         vm.warp(block.timestamp + 7 days - 1);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
         market.withdraw();
 
         vm.warp(unlockAt);
         uint256 before = mor.balanceOf(prov);
         vm.expectEmit(address(market));
-        emit Marketplace.Withdrawn(prov, MIN_STAKE + 1);
+        emit IMarketplace.Withdrawn(prov, MIN_STAKE + 1);
         vm.prank(prov);
         assertEq(market.withdraw(), MIN_STAKE + 1);
         assertEq(mor.balanceOf(prov), before + MIN_STAKE + 1);
@@ -322,7 +323,7 @@ contract MarketplaceTest is MarketFixture {
         assertEq(mor.balanceOf(address(market)), MIN_STAKE - 1);
 
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NothingToWithdraw.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NothingToWithdraw.selector, prov));
         market.withdraw();
 
         // Back above the minimum: matchable again.
@@ -343,7 +344,7 @@ contract MarketplaceTest is MarketFixture {
         assertEq(unlockAt, block.timestamp + 7 days);
         vm.warp(block.timestamp + 1 days + 1);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
         market.withdraw();
     }
 
@@ -362,19 +363,19 @@ contract MarketplaceTest is MarketFixture {
         (,,,,, uint64 after_) = _state(prov);
         assertEq(after_, unlockAt);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.UnbondingNotOver.selector, unlockAt, block.timestamp));
         market.withdraw();
     }
 
     function test_Unstake_Reverts() public {
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotRegistered.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotRegistered.selector, prov));
         market.requestUnstake(1);
         _register(MIN_STAKE);
         vm.startPrank(prov);
-        vm.expectRevert(Marketplace.ZeroAmount.selector);
+        vm.expectRevert(IMarketplace.ZeroAmount.selector);
         market.requestUnstake(0);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.InsufficientStake.selector, MIN_STAKE + 1, MIN_STAKE));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InsufficientStake.selector, MIN_STAKE + 1, MIN_STAKE));
         market.requestUnstake(MIN_STAKE + 1);
         vm.stopPrank();
     }
@@ -394,7 +395,7 @@ contract MarketplaceTest is MarketFixture {
         _register(MIN_STAKE);
         address s2 = makeAddr("signer2");
         vm.expectEmit(address(market));
-        emit Marketplace.ProviderUpdated(prov, s2, "https://b.example");
+        emit IMarketplace.ProviderUpdated(prov, s2, "https://b.example");
         vm.prank(prov);
         market.updateProvider("https://b.example", s2);
         (, address s, string memory endpoint,,,) = _state(prov);
@@ -402,12 +403,12 @@ contract MarketplaceTest is MarketFixture {
         assertEq(endpoint, "https://b.example");
 
         vm.startPrank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.InvalidEndpoint.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 0));
         market.updateProvider("", s2);
-        vm.expectRevert(Marketplace.ZeroAddress.selector);
+        vm.expectRevert(IMarketplace.ZeroAddress.selector);
         market.updateProvider(URL, address(0));
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotRegistered.selector, address(this)));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotRegistered.selector, address(this)));
         market.updateProvider(URL, s2);
     }
 
@@ -420,7 +421,7 @@ contract MarketplaceTest is MarketFixture {
         vm.prank(prov);
         market.requestUnstake(500e18);
         vm.expectEmit(address(market));
-        emit Marketplace.Slashed(prov, keccak256("evidence"), 100e18, 0, 1_400e18, 500e18);
+        emit IMarketplace.Slashed(prov, keccak256("evidence"), 100e18, 0, 1_400e18, 500e18);
         vm.prank(guardian);
         assertEq(market.slash(prov, 100e18, keccak256("evidence")), 100e18);
         assertEq(mor.balanceOf(fund), 100e18);
@@ -433,7 +434,7 @@ contract MarketplaceTest is MarketFixture {
         vm.prank(prov);
         market.requestUnstake(1_900e18); // stake 100, pending 1900
         vm.expectEmit(address(market));
-        emit Marketplace.Slashed(prov, bytes32(0), 150e18, 50e18, 0, 1_850e18);
+        emit IMarketplace.Slashed(prov, bytes32(0), 150e18, 50e18, 0, 1_850e18);
         vm.prank(guardian);
         market.slash(prov, 150e18, bytes32(0));
         assertFalse(market.isMatchable(prov));
@@ -451,7 +452,7 @@ contract MarketplaceTest is MarketFixture {
         vm.startPrank(admin);
         market.grantRole(market.GUARDIAN_ROLE(), admin);
         assertEq(market.slash(prov, type(uint256).max, bytes32(0)), 100e18); // 10% of 1,000
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.EvidenceUsed.selector, bytes32(0)));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.EvidenceUsed.selector, bytes32(0)));
         market.slash(prov, type(uint256).max, bytes32(0));
         assertEq(market.slash(prov, type(uint256).max, bytes32(uint256(1))), 90e18); // 10% of 900
         vm.stopPrank();
@@ -470,10 +471,10 @@ contract MarketplaceTest is MarketFixture {
         vm.prank(prov);
         market.withdraw();
         vm.prank(guardian);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NothingToSlash.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NothingToSlash.selector, prov));
         market.slash(prov, 1, bytes32(0));
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NothingToWithdraw.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NothingToWithdraw.selector, prov));
         market.withdraw();
     }
 
@@ -486,9 +487,9 @@ contract MarketplaceTest is MarketFixture {
         );
         market.slash(prov, 1, bytes32(0));
         vm.startPrank(guardian);
-        vm.expectRevert(Marketplace.ZeroAmount.selector);
+        vm.expectRevert(IMarketplace.ZeroAmount.selector);
         market.slash(prov, 0, bytes32(0));
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotRegistered.selector, address(1)));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotRegistered.selector, address(1)));
         market.slash(address(1), 1, bytes32(0));
         vm.stopPrank();
     }
@@ -500,7 +501,7 @@ contract MarketplaceTest is MarketFixture {
     function test_Bid_PostReplaceDelete() public {
         _register(MIN_STAKE);
         vm.expectEmit(address(market));
-        emit Marketplace.BidPosted(prov, modelId, 1e12);
+        emit IMarketplace.BidPosted(prov, modelId, 1e12);
         vm.prank(prov);
         market.postBid(modelId, 1e12);
         assertEq(market.bid(prov, modelId), 1e12);
@@ -508,12 +509,12 @@ contract MarketplaceTest is MarketFixture {
         market.postBid(modelId, 2e12); // replaces
         assertEq(market.bid(prov, modelId), 2e12);
         vm.expectEmit(address(market));
-        emit Marketplace.BidDeleted(prov, modelId);
+        emit IMarketplace.BidDeleted(prov, modelId);
         vm.prank(prov);
         market.deleteBid(modelId);
         assertEq(market.bid(prov, modelId), 0);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NoBid.selector, prov, modelId));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NoBid.selector, prov, modelId));
         market.deleteBid(modelId);
     }
 
@@ -523,30 +524,30 @@ contract MarketplaceTest is MarketFixture {
         market.postBid(modelId, MIN_PRICE);
         market.postBid(modelId, MAX_PRICE);
         vm.expectRevert(
-            abi.encodeWithSelector(Marketplace.PriceOutOfBounds.selector, MIN_PRICE - 1, MIN_PRICE, MAX_PRICE)
+            abi.encodeWithSelector(IMarketplace.PriceOutOfBounds.selector, MIN_PRICE - 1, MIN_PRICE, MAX_PRICE)
         );
         market.postBid(modelId, MIN_PRICE - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(Marketplace.PriceOutOfBounds.selector, MAX_PRICE + 1, MIN_PRICE, MAX_PRICE)
+            abi.encodeWithSelector(IMarketplace.PriceOutOfBounds.selector, MAX_PRICE + 1, MIN_PRICE, MAX_PRICE)
         );
         market.postBid(modelId, MAX_PRICE + 1);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.PriceOutOfBounds.selector, 0, MIN_PRICE, MAX_PRICE));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.PriceOutOfBounds.selector, 0, MIN_PRICE, MAX_PRICE));
         market.postBid(modelId, 0);
         vm.stopPrank();
     }
 
     function test_Bid_RequiresStakeAndModel() public {
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotMatchable.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotMatchable.selector, prov));
         market.postBid(modelId, 1e12); // not registered
         _register(MIN_STAKE);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.UnknownModel.selector, bytes32(uint256(1))));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.UnknownModel.selector, bytes32(uint256(1))));
         market.postBid(bytes32(uint256(1)), 1e12);
         vm.prank(prov);
         market.requestUnstake(1);
         vm.prank(prov);
-        vm.expectRevert(abi.encodeWithSelector(Marketplace.NotMatchable.selector, prov));
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotMatchable.selector, prov));
         market.postBid(modelId, 1e12); // stake minus pending below the minimum
     }
 
@@ -554,7 +555,7 @@ contract MarketplaceTest is MarketFixture {
         _register(MIN_STAKE);
         vm.prank(prov);
         if (price < MIN_PRICE || price > MAX_PRICE) {
-            vm.expectRevert(abi.encodeWithSelector(Marketplace.PriceOutOfBounds.selector, price, MIN_PRICE, MAX_PRICE));
+            vm.expectRevert(abi.encodeWithSelector(IMarketplace.PriceOutOfBounds.selector, price, MIN_PRICE, MAX_PRICE));
             market.postBid(modelId, price);
         } else {
             market.postBid(modelId, price);
@@ -663,25 +664,25 @@ contract MarketplaceTest is MarketFixture {
     function _apply(Vm.Log memory l) internal {
         bytes32 t = l.topics[0];
         address p = l.topics.length > 1 ? address(uint160(uint256(l.topics[1]))) : address(0);
-        if (t == Marketplace.ProviderRegistered.selector) {
+        if (t == IMarketplace.ProviderRegistered.selector) {
             (string memory endpoint, uint256 stake) = abi.decode(l.data, (string, uint256));
             book[p] = BookEntry(true, address(uint160(uint256(l.topics[2]))), endpoint, stake, 0);
-        } else if (t == Marketplace.ProviderUpdated.selector) {
+        } else if (t == IMarketplace.ProviderUpdated.selector) {
             book[p].signer = address(uint160(uint256(l.topics[2])));
             book[p].endpoint = abi.decode(l.data, (string));
-        } else if (t == Marketplace.StakeAdded.selector) {
+        } else if (t == IMarketplace.StakeAdded.selector) {
             (, book[p].stake) = abi.decode(l.data, (uint256, uint256));
-        } else if (t == Marketplace.UnstakeRequested.selector) {
+        } else if (t == IMarketplace.UnstakeRequested.selector) {
             (, book[p].stake, book[p].pending,) = abi.decode(l.data, (uint256, uint256, uint256, uint64));
-        } else if (t == Marketplace.Withdrawn.selector) {
+        } else if (t == IMarketplace.Withdrawn.selector) {
             book[p].pending = 0;
-        } else if (t == Marketplace.Slashed.selector) {
+        } else if (t == IMarketplace.Slashed.selector) {
             (,, book[p].stake, book[p].pending) = abi.decode(l.data, (uint256, uint256, uint256, uint256));
-        } else if (t == Marketplace.BidPosted.selector) {
+        } else if (t == IMarketplace.BidPosted.selector) {
             bookBids[p][l.topics[2]] = abi.decode(l.data, (uint256));
-        } else if (t == Marketplace.BidDeleted.selector) {
+        } else if (t == IMarketplace.BidDeleted.selector) {
             bookBids[p][l.topics[2]] = 0;
-        } else if (t == Marketplace.ParamsSet.selector) {
+        } else if (t == IMarketplace.ParamsSet.selector) {
             (bookMinStake,,,) = abi.decode(l.data, (uint256, uint256, uint256, uint256));
         }
     }

@@ -32,6 +32,7 @@ import (
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/api"
+	"github.com/laketravis/laketravis/keeper/crashpoint"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
@@ -129,10 +130,13 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	defer client.Close()
 	chainID := new(big.Int).SetUint64(dep.ChainID)
-	key, err := keys.Load(keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
+	from, sign, err := keys.LoadTxSigner(keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
 		RawKey: v.GetString("raw-key")}, dep.ChainID)
 	if err != nil {
 		return err
+	}
+	if point := armCrashpoint(); point != "" {
+		log.Warn("crash test build: the keeper kills itself at a crash point", zap.String("point", point))
 	}
 	poolAddr, err := dep.Address("ComputePool")
 	if err != nil {
@@ -175,7 +179,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	ceiling, _ := new(big.Float).Mul(ceilingGwei, big.NewFloat(1e9)).Int(nil)
 	mgr, err := txmgr.New(txmgr.Config{
-		ChainID: chainID, Key: key, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
+		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
 		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
 		Metrics: txmgr.Metrics{

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {console2} from "forge-std/console2.sol";
+import {ComputePool} from "../../src/ComputePool.sol";
+import {MarketFixture} from "../market/MarketFixture.sol";
+import {MerkleTestLib} from "../market/MerkleTestLib.sol";
+
+/// @dev A call whose execution costs far less than 21,000 gas.
+contract DepositGasProbe {
+    function touch() external {}
+}
+
+/// @notice Gas of the deposit path (PROTOCOL §4 "Paid usage"): deposit, the permit variant, requestWithdrawal,
+///         withdraw with a spend proof 17 deep (a spend tree of 100,000 paying users), and commitRoot carrying a
+///         spend root. Measured like MarketGasTest: state prepared in setUp, so each measured call starts from
+///         cold storage; `gas.X: N` is transaction gas (execution + 21,000 + calldata), and the snapshot
+///         (snapshots/DepositGasTest.json) records what forge measures under --isolate, as `make bench` runs.
+///
+///         "first" means the user's deposit slot is fresh (a first deposit); the repeat case deposits again.
+contract DepositGasTest is MarketFixture {
+    uint256 internal constant DEPTH = 17; // ceil(log2(100,000)): a spend tree of 100,000 paying users
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    DepositGasProbe internal probe;
+    address internal user;
+    uint256 internal userKey;
+    address internal repeat; // deposited before
+    bytes32[] internal spendProof;
+    uint256 internal constant SPENT = 40e18;
+
+    function setUp() public override {
+        super.setUp();
+        probe = new DepositGasProbe();
+        em.release(); // the pool holds its emissions: withdrawals do not pull
+        (user, userKey) = makeAddrAndKey("user");
+        repeat = makeAddr("repeat");
+        _fund(user, 1_000e18);
+        _fund(repeat, 1_000e18);
+        vm.startPrank(repeat);
+        mor.approve(address(pool), type(uint256).max);
+        pool.deposit(100e18);
+        pool.requestWithdrawal(100e18);
+        vm.stopPrank();
+        vm.prank(user);
+        mor.approve(address(pool), type(uint256).max);
+
+        // Epoch 0 spends SPENT of `repeat`'s deposit: its leaf hashed up through DEPTH made-up siblings.
+        bytes32 node = MerkleTestLib.leaf(repeat, SPENT);
+        for (uint256 i; i < DEPTH; ++i) {
+            bytes32 sibling = keccak256(abi.encode("sibling", i));
+            spendProof.push(sibling);
+            node = MerkleTestLib.hashPair(node, sibling);
+        }
+        vm.prank(keeper);
+        pool.commitRoot(0, keccak256("credits0"), SPENT, node, SPENT, keccak256("batch0"), "ipfs://batch0");
+        vm.warp(block.timestamp + WITHDRAWAL_DELAY);
+    }
+
+    function _measured(string memory name, bytes memory callData) internal returns (uint256 exec, uint256 txGas) {
+        uint256 recorded = vm.snapshotGasLastCall(name);
+        uint256 intrinsic = 21_000;
+        for (uint256 i; i < callData.length; ++i) {
+            intrinsic += callData[i] == 0 ? 4 : 16;
+        }
+        probe.touch();
+        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
+        exec = isolated ? recorded - intrinsic : recorded;
+        txGas = exec + intrinsic;
+    }
+
+    function _log(string memory label, uint256 exec, uint256 txGas) internal pure {
+        console2.log(string.concat("gas.", label, ":"), txGas);
+        console2.log(string.concat("  ", label, " execution only:"), exec);
+    }
+
+    function test_Gas_Deposit_First() public {
+        vm.prank(user);
+        pool.deposit(100e18);
+        (uint256 exec, uint256 txGas) = _measured("deposit_first", abi.encodeCall(ComputePool.deposit, (100e18)));
+        _log("deposit (first)", exec, txGas);
+        assertEq(pool.depositOf(user), 100e18);
+    }
+
+    function test_Gas_Deposit() public {
+        vm.prank(repeat);
+        pool.deposit(100e18);
+        (uint256 exec, uint256 txGas) = _measured("deposit", abi.encodeCall(ComputePool.deposit, (100e18)));
+        _log("deposit (again)", exec, txGas);
+        assertEq(pool.depositOf(repeat), 200e18);
+    }
+
+    function test_Gas_DepositWithPermit() public {
+        address payer = makeAddr("payer");
+        uint256 payerKey = uint256(keccak256(abi.encodePacked("payer")));
+        _fund(payer, 1_000e18);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 digest = keccak256(
+            abi.encodePacked(
+                "\x19\x01",
+                mor.DOMAIN_SEPARATOR(),
+                keccak256(abi.encode(PERMIT_TYPEHASH, payer, address(pool), 100e18, mor.nonces(payer), deadline))
+            )
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(payerKey, digest);
+        vm.prank(payer);
+        pool.depositWithPermit(100e18, deadline, v, r, s);
+        (uint256 exec, uint256 txGas) =
+            _measured("depositWithPermit", abi.encodeCall(ComputePool.depositWithPermit, (100e18, deadline, v, r, s)));
+        _log("depositWithPermit (first)", exec, txGas);
+        assertEq(pool.depositOf(payer), 100e18);
+    }
+
+    function test_Gas_RequestWithdrawal() public {
+        vm.prank(user);
+        pool.deposit(100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(60e18);
+        (uint256 exec, uint256 txGas) =
+            _measured("requestWithdrawal", abi.encodeCall(ComputePool.requestWithdrawal, (60e18)));
+        _log("requestWithdrawal", exec, txGas);
+    }
+
+    function test_Gas_Withdraw() public {
+        bytes32[] memory proof = spendProof;
+        vm.prank(repeat);
+        uint256 paid = pool.withdraw(SPENT, proof);
+        (uint256 exec, uint256 txGas) = _measured("withdraw", abi.encodeCall(ComputePool.withdraw, (SPENT, proof)));
+        _log("withdraw (spend proof 17 deep)", exec, txGas);
+        assertEq(paid, 100e18 - SPENT);
+    }
+}

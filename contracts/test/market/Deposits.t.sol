@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {ComputePool} from "../../src/ComputePool.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {IEmissions} from "../../src/interfaces/IEmissions.sol";
+import {MarketFixture} from "./MarketFixture.sol";
+import {MerkleTestLib} from "./MerkleTestLib.sol";
+
+/// @notice ComputePool deposits (PROTOCOL §4 "Paid usage"): deposit, the permit variant, withdrawal requests,
+///         withdrawals bounded by the spend proved against the newest claimable spend root, deposit-funded
+///         credits paid through `claim` outside the budget, and the keeper's and user's dishonest moves.
+contract DepositsTest is MarketFixture {
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+
+    address internal user;
+    uint256 internal userKey;
+    address internal other; // a second depositor
+    address internal provider; // credited from the deposits
+    address internal stranger; // never deposits
+    address internal builder; // the model builder, credited nothing here
+    uint256 internal base; // the pool's compute emissions, released while funding the users
+
+    function setUp() public override {
+        super.setUp();
+        (user, userKey) = makeAddrAndKey("user");
+        other = makeAddr("other");
+        provider = makeAddr("provider");
+        stranger = makeAddr("stranger");
+        builder = makeAddr("builder");
+        _fund(user, 1_000e18);
+        _fund(other, 1_000e18);
+        base = mor.balanceOf(address(pool));
+    }
+
+    // ---- helpers ----
+
+    function _deposit(address who, uint256 amount) internal {
+        vm.startPrank(who);
+        mor.approve(address(pool), amount);
+        pool.deposit(amount);
+        vm.stopPrank();
+    }
+
+    /// @dev Spend tree over (user, other, stranger) with these cumulative spends.
+    function _spendTree(uint256 u, uint256 o, uint256 s) internal view returns (bytes32[][] memory) {
+        address[] memory who = new address[](3);
+        who[0] = user;
+        who[1] = other;
+        who[2] = stranger;
+        uint256[] memory x = new uint256[](3);
+        x[0] = u;
+        x[1] = o;
+        x[2] = s;
+        return MerkleTestLib.build(who, x);
+    }
+
+    /// @dev Commits the next epoch: `provider` credited `credit` cumulatively, the spend tree (u, o, s).
+    function _commitSpend(uint256 credit, uint256 u, uint256 o, uint256 s) internal returns (uint256 epoch) {
+        epoch = pool.nextEpoch();
+        bytes32 spendRoot = u + o + s == 0 ? bytes32(0) : MerkleTestLib.root(_spendTree(u, o, s));
+        vm.prank(keeper);
+        pool.commitRoot(epoch, _creditRoot(credit), credit, spendRoot, u + o + s, bytes32(epoch), "ipfs://batch");
+    }
+
+    function _creditRoot(uint256 credit) internal view returns (bytes32) {
+        address[] memory a = new address[](2);
+        a[0] = provider;
+        a[1] = builder;
+        uint256[] memory x = new uint256[](2);
+        x[0] = credit;
+        return MerkleTestLib.root(MerkleTestLib.build(a, x));
+    }
+
+    function _creditProof(uint256 credit) internal view returns (bytes32[] memory) {
+        address[] memory a = new address[](2);
+        a[0] = provider;
+        a[1] = builder;
+        uint256[] memory x = new uint256[](2);
+        x[0] = credit;
+        return MerkleTestLib.proof(MerkleTestLib.build(a, x), 0);
+    }
+
+    function _userProof(uint256 u, uint256 o, uint256 s) internal view returns (bytes32[] memory) {
+        return MerkleTestLib.proof(_spendTree(u, o, s), 0);
+    }
+
+    function _permit(uint256 amount, uint256 deadline) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        bytes32 structHash =
+            keccak256(abi.encode(PERMIT_TYPEHASH, user, address(pool), amount, mor.nonces(user), deadline));
+        return vm.sign(userKey, keccak256(abi.encodePacked("\x19\x01", mor.DOMAIN_SEPARATOR(), structHash)));
+    }
+
+    // ---- deposit ----
+
+    function test_Deposit() public {
+        vm.startPrank(user);
+        mor.approve(address(pool), 300e18);
+        vm.expectEmit(address(pool));
+        emit IComputePool.Deposited(user, 100e18, 100e18);
+        pool.deposit(100e18);
+        vm.expectEmit(address(pool));
+        emit IComputePool.Deposited(user, 200e18, 300e18);
+        pool.deposit(200e18);
+        vm.stopPrank();
+        assertEq(pool.depositOf(user), 300e18);
+        assertEq(pool.totalDeposits(), 300e18);
+        assertEq(mor.balanceOf(address(pool)) - base, 300e18);
+        assertEq(mor.balanceOf(user), 700e18);
+    }
+
+    function test_Deposit_Reverts() public {
+        vm.prank(user);
+        vm.expectRevert(IComputePool.ZeroAmount.selector);
+        pool.deposit(0);
+        vm.prank(user); // no allowance
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(pool), 0, 1e18)
+        );
+        pool.deposit(1e18);
+    }
+
+    function test_DepositWithPermit_OneSignature() public {
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(100e18, deadline);
+        vm.prank(user);
+        pool.depositWithPermit(100e18, deadline, v, r, s);
+        assertEq(pool.depositOf(user), 100e18);
+        assertEq(mor.allowance(user, address(pool)), 0);
+        assertEq(mor.nonces(user), 1);
+    }
+
+    /// @dev Someone copies the permit from the mempool and submits it first: the deposit still goes through.
+    function test_DepositWithPermit_FrontRunPermit_StillDeposits() public {
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(100e18, deadline);
+        vm.prank(stranger);
+        mor.permit(user, address(pool), 100e18, deadline, v, r, s);
+        vm.prank(user);
+        pool.depositWithPermit(100e18, deadline, v, r, s);
+        assertEq(pool.depositOf(user), 100e18);
+    }
+
+    /// @dev A permit signed for someone else's deposit cannot move the user's MOR into the stranger's deposit.
+    function test_DepositWithPermit_WrongSigner_Reverts() public {
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _permit(100e18, deadline);
+        vm.prank(stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(pool), 0, 100e18)
+        );
+        pool.depositWithPermit(100e18, deadline, v, r, s);
+        assertEq(pool.depositOf(stranger), 0);
+        assertEq(mor.balanceOf(user), 1_000e18);
+    }
+
+    // ---- requests ----
+
+    function test_RequestWithdrawal_ReplaceAndCancel() public {
+        _deposit(user, 100e18);
+        vm.startPrank(user);
+        vm.expectRevert(IComputePool.ZeroAmount.selector);
+        pool.requestWithdrawal(0);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ExceedsDeposit.selector, 101e18, 100e18));
+        pool.requestWithdrawal(101e18);
+        vm.expectEmit(address(pool));
+        emit IComputePool.WithdrawalRequested(user, 40e18, uint64(block.timestamp + WITHDRAWAL_DELAY));
+        pool.requestWithdrawal(40e18);
+        skip(1 days);
+        pool.requestWithdrawal(60e18); // replaces the request and restarts the clock
+        (uint256 amount, uint64 readyAt) = pool.pendingWithdrawal(user);
+        assertEq(amount, 60e18);
+        assertEq(readyAt, block.timestamp + WITHDRAWAL_DELAY);
+        vm.expectEmit(address(pool));
+        emit IComputePool.WithdrawalCancelled(user, 60e18);
+        pool.cancelWithdrawal();
+        (amount, readyAt) = pool.pendingWithdrawal(user);
+        assertEq(amount, 0);
+        assertEq(readyAt, 0);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
+        pool.cancelWithdrawal();
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
+        pool.withdraw(0, new bytes32[](0));
+        vm.stopPrank();
+    }
+
+    // ---- withdraw ----
+
+    function test_Withdraw_NothingSpent_PaysRequest() public {
+        _deposit(user, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(70e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        vm.expectEmit(address(pool));
+        emit IComputePool.Withdrawn(user, 70e18, 0, 0, 30e18);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 70e18);
+        assertEq(pool.depositOf(user), 30e18);
+        assertEq(pool.totalDeposits(), 30e18);
+        assertEq(mor.balanceOf(user), 970e18);
+    }
+
+    /// @dev Withdrawing twice: the second call finds no request; a new request cannot take the spent part.
+    function test_Withdraw_Twice_Reverts() public {
+        _deposit(user, 100e18);
+        _commitSpend(60e18, 60e18, 0, 0);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        bytes32[] memory proof = _userProof(60e18, 0, 0);
+        vm.prank(user);
+        assertEq(pool.withdraw(60e18, proof), 40e18); // at most deposit minus spend
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
+        pool.withdraw(60e18, proof);
+        // What is left (60) is exactly the spend: a new request is accepted but pays nothing.
+        vm.prank(user);
+        pool.requestWithdrawal(60e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToWithdraw.selector, user, 60e18, 60e18));
+        pool.withdraw(60e18, proof);
+    }
+
+    /// @dev Front-running a settlement: the user requests its whole deposit while a session runs, the keeper
+    ///      settles it in a pending root; the user cannot withdraw before the delay, and after it the newest
+    ///      claimable root charges the session first. Deposited = spent + withdrawn, to the wei; the provider is
+    ///      paid from the deposit through the same claim.
+    function test_Withdraw_FrontRunningSettlement_PaysOnlyTheRest() public {
+        _deposit(user, 100e18);
+        _commitSpend(10e18, 10e18, 0, 0); // epoch 0: an earlier session
+        skip(WINDOW);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(LAG); // the running session closes and is settled within an epoch
+        _commitSpend(70e18, 70e18, 0, 0); // epoch 1, pending
+        bytes32[] memory oldProof = _userProof(10e18, 0, 0);
+
+        // Before the delay: refused, whatever proof.
+        (, uint64 readyAt) = pool.pendingWithdrawal(user);
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, readyAt, block.timestamp));
+        pool.withdraw(10e18, oldProof);
+
+        vm.warp(readyAt);
+        // A stale proof (epoch 0's lower spend) is refused: only the newest claimable spend root counts.
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendProof.selector, user, 10e18));
+        pool.withdraw(10e18, oldProof);
+        vm.prank(user);
+        assertEq(pool.withdraw(70e18, _userProof(70e18, 0, 0)), 30e18);
+
+        // The provider is paid the 70 from the deposit; the pool keeps its compute emissions untouched.
+        assertEq(mor.balanceOf(address(pool)) - base, 70e18);
+        pool.claim(provider, 70e18, _creditProof(70e18));
+        assertEq(mor.balanceOf(provider), 70e18);
+        assertEq(mor.balanceOf(user), 900e18 + 30e18);
+        assertEq(mor.balanceOf(address(pool)), base);
+        assertEq(pool.depositOf(user), 70e18); // = its spend: nothing left to withdraw
+        assertEq(pool.totalSpent(), 70e18);
+    }
+
+    /// @dev A late keeper: the delay is over but the settlement root is still pending. The user's claimable
+    ///      proof shows the old spend, yet paying it would leave the deposits below the committed spend: refused
+    ///      until the pending root is claimable.
+    function test_Withdraw_PendingSpend_KeepsDepositsAboveSpend() public {
+        _deposit(user, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        _commitSpend(70e18, 70e18, 0, 0); // late, pending
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.DepositsBelowSpend.selector, 0, 70e18));
+        pool.withdraw(0, new bytes32[](0));
+        skip(WINDOW);
+        vm.prank(user);
+        assertEq(pool.withdraw(70e18, _userProof(70e18, 0, 0)), 30e18);
+    }
+
+    // ---- the keeper's spend ----
+
+    /// @dev Deposit-funded credits never draw on the budget: with the whole day's budget committed, the keeper
+    ///      still commits credits paid from deposits; the allowance-funded part alone counts for the budget.
+    function test_Commit_DepositFundedOutsideBudget() public {
+        _deposit(user, 500e18);
+        uint256 budget = pool.remainingBudget();
+        uint256 epoch = _commitSpend(budget + 300e18, 300e18, 0, 0);
+        assertEq(pool.remainingBudget(), 0);
+        assertEq(pool.totalCommitted(), budget + 300e18);
+        assertEq(pool.totalSpent(), 300e18);
+        assertEq(pool.totalFromBudget(), budget);
+        assertEq(pool.committedOn(pool.currentDay()), budget);
+        (bytes32 spendRoot, uint256 spent, uint64 committedAt) = pool.spendInfo(epoch);
+        assertEq(spendRoot, MerkleTestLib.root(_spendTree(300e18, 0, 0)));
+        assertEq(spent, 300e18);
+        assertEq(committedAt, block.timestamp);
+        // One more wei from the budget is over it; more deposit-funded credit is not.
+        vm.startPrank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, 1, 0));
+        pool.commitRoot(
+            1,
+            _creditRoot(budget + 300e18 + 1),
+            budget + 300e18 + 1,
+            MerkleTestLib.root(_spendTree(300e18, 0, 0)),
+            300e18,
+            0,
+            ""
+        );
+        vm.stopPrank();
+        _commitSpend(budget + 400e18, 400e18, 0, 0);
+    }
+
+    function test_Commit_EmitsSpend() public {
+        _deposit(user, 500e18);
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(30e18, 0, 0));
+        vm.expectEmit(address(pool));
+        emit IComputePool.SpendCommitted(0, spendRoot, 30e18, 30e18);
+        _commitSpend(50e18, 30e18, 0, 0);
+    }
+
+    /// @dev A root that spends more than was deposited is refused.
+    function test_Commit_SpendAboveDeposits_Reverts() public {
+        _deposit(user, 100e18);
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(101e18, 0, 0));
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendExceedsDeposits.selector, 101e18, 100e18));
+        pool.commitRoot(0, _creditRoot(101e18), 101e18, spendRoot, 101e18, 0, "");
+    }
+
+    /// @dev A keeper commits a spend for a user who never deposited. With no deposit to hide in, it is refused.
+    ///      With other users' deposits the contract cannot tell (leaves are per user): the batch file shows it,
+    ///      the guardian vetoes within the window, and the spend returns to what it was; the stranger has no
+    ///      deposit to withdraw at any point.
+    function test_Commit_SpendForNonDepositor() public {
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(0, 0, 50e18));
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendExceedsDeposits.selector, 50e18, 0));
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 50e18, 0, "");
+
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        _commitSpend(20e18, 20e18, 0, 0);
+        uint256 epoch = _commitSpend(70e18, 20e18, 0, 50e18); // the stranger "spent" 50
+        assertEq(pool.totalSpent(), 70e18);
+        vm.prank(guardian);
+        pool.vetoRoot(epoch);
+        assertEq(pool.totalSpent(), 20e18);
+        assertEq(pool.totalCommitted(), 20e18);
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.ExceedsDeposit.selector, 1, 0));
+        pool.requestWithdrawal(1);
+        // Both honest users get everything they did not spend.
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        vm.prank(other);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        assertEq(pool.withdraw(20e18, _userProof(20e18, 0, 0)), 80e18);
+        vm.prank(other);
+        assertEq(pool.withdraw(0, MerkleTestLib.proof(_spendTree(20e18, 0, 0), 1)), 100e18);
+    }
+
+    function test_Commit_SpendRules_Revert() public {
+        _deposit(user, 500e18);
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(30e18, 0, 0));
+        vm.startPrank(keeper);
+        // Zero root with a spend, a root without one.
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendRootMismatch.selector, bytes32(0), 30e18));
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, bytes32(0), 30e18, 0, "");
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendRootMismatch.selector, spendRoot, 0));
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 0, 0, "");
+        // More deposit-funded than the credit delta (the budget-funded total would fall).
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.DepositFundedExceedsDelta.selector, 30e18, 20e18));
+        pool.commitRoot(0, _creditRoot(20e18), 20e18, spendRoot, 30e18, 0, "");
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 30e18, 0, "");
+        // Spend never falls.
+        bytes32 lower = MerkleTestLib.root(_spendTree(29e18, 0, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CumulativeSpentDecreased.selector, 29e18, 30e18));
+        pool.commitRoot(1, _creditRoot(60e18), 60e18, lower, 29e18, 0, "");
+        vm.stopPrank();
+    }
+
+    // ---- withdrawal delay bounds (PROTOCOL §10) ----
+
+    function test_WithdrawalDelay_Bounds() public {
+        assertEq(pool.settlementLag(), LAG);
+        assertEq(pool.minWithdrawalDelay(), WITHDRAWAL_DELAY);
+        assertEq(pool.withdrawalDelay(), WITHDRAWAL_DELAY);
+        IEmissions e = IEmissions(address(em));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WINDOW + LAG));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG); // not longer than lag + window
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 91 days));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 0));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1);
+
+        vm.startPrank(admin);
+        // Admins cannot shorten the delay below its deployment floor, nor below lag + window.
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WITHDRAWAL_DELAY - 1));
+        pool.setWithdrawalDelay(WITHDRAWAL_DELAY - 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 90 days + 1));
+        pool.setWithdrawalDelay(90 days + 1);
+        vm.expectEmit(address(pool));
+        emit IComputePool.WithdrawalDelaySet(40 days);
+        pool.setWithdrawalDelay(40 days);
+        pool.setWithdrawalDelay(WITHDRAWAL_DELAY);
+        vm.stopPrank();
+        vm.prank(keeper);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, keeper, bytes32(0))
+        );
+        pool.setWithdrawalDelay(40 days);
+    }
+
+    /// @dev Raising the dispute window cannot make the delay too short: it must rise first.
+    function test_DisputeWindow_KeepsDelayAboveLagPlusWindow() public {
+        ComputePool p = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours);
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 2 hours));
+        p.setDisputeWindow(2 hours); // 4h <= 2h + 2h
+        p.setWithdrawalDelay(5 hours);
+        p.setDisputeWindow(2 hours);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 4 hours));
+        p.setWithdrawalDelay(4 hours);
+        vm.stopPrank();
+    }
+
+    // ---- fuzz ----
+
+    /// @dev Whatever was deposited, spent and requested: the withdrawal pays min(requested, deposit - spend),
+    ///      the provider's claim pays the spend, and the sums match to the wei.
+    function testFuzz_WithdrawPaysUnspentOnly(uint256 deposited, uint256 spent, uint256 requested) public {
+        deposited = bound(deposited, 1, 1_000e18);
+        spent = bound(spent, 0, deposited);
+        requested = bound(requested, 1, deposited);
+        _deposit(user, deposited);
+        if (spent > 0) _commitSpend(spent, spent, 0, 0);
+        vm.prank(user);
+        pool.requestWithdrawal(requested);
+        skip(WITHDRAWAL_DELAY);
+        bytes32[] memory proof = spent > 0 ? _userProof(spent, 0, 0) : new bytes32[](0);
+        uint256 paid;
+        if (spent == deposited) {
+            vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToWithdraw.selector, user, deposited, spent));
+            vm.prank(user);
+            pool.withdraw(spent, proof);
+        } else {
+            vm.prank(user);
+            paid = pool.withdraw(spent, proof);
+            assertEq(paid, requested < deposited - spent ? requested : deposited - spent);
+        }
+        if (spent > 0) pool.claim(provider, spent, _creditProof(spent));
+        assertEq(mor.balanceOf(provider), spent);
+        assertEq(mor.balanceOf(user), 1_000e18 - deposited + paid);
+        assertEq(mor.balanceOf(address(pool)) - base, deposited - spent - paid); // the emissions stay untouched
+        assertEq(pool.depositOf(user), deposited - paid);
+        assertGe(pool.totalDeposits(), pool.totalSpent());
+    }
+
+    /// @dev A spend proof for any other amount than the user's leaf never pays.
+    function testFuzz_Withdraw_WrongSpend_Reverts(uint256 claimedSpent) public {
+        _deposit(user, 100e18);
+        _commitSpend(60e18, 60e18, 0, 0);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.assume(claimedSpent != 60e18);
+        bytes32[] memory proof = _userProof(60e18, 0, 0);
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendProof.selector, user, claimedSpent));
+        pool.withdraw(claimedSpent, proof);
+    }
+}

@@ -1,0 +1,159 @@
+package e2e
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// hostileRouter is a router run by the test with a key holding ROUTER_ROLE: it answers who it is, takes
+// the provider's close reports and serves them in a settlement feed, with no RFC behind any of them.
+type hostileRouter struct {
+	addr    common.Address
+	mu      sync.Mutex
+	records []wire.SessionRecord
+	tickets map[common.Hash]*wire.RFCResponse
+}
+
+func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/healthz":
+		wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "router": h.addr})
+	case r.Method == http.MethodPost && len(r.URL.Path) > len("/v1/sessions/"):
+		var req wire.CloseRequest
+		b, _ := io.ReadAll(r.Body)
+		if err := json.Unmarshal(b, &req); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		g := h.tickets[req.Receipt.SessionID]
+		if g == nil {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no session"))
+			return
+		}
+		now := uint64(time.Now().Unix())
+		rec := wire.SessionRecord{Cursor: strconv.Itoa(len(h.records) + 1), SessionID: g.SessionID, State: "closed", Ticket: g.Ticket,
+			TicketSignature: g.TicketSignature, Router: h.addr, CreatedAt: now - 60, ClosedAt: now, CloseReason: wire.CloseOneSided,
+			Receipt: &req.Receipt, ProviderSignature: req.ProviderSignature, LastRequest: req.LastRequest, BilledSeconds: req.Receipt.Seconds}
+		h.records = append(h.records, rec)
+		wire.WriteJSON(w, http.StatusOK, rec)
+	case r.URL.Path == "/v1/settlement/sessions":
+		after, _ := strconv.Atoi(r.URL.Query().Get("after"))
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		page := wire.SettlementPage{Sessions: append([]wire.SessionRecord{}, h.records[min(after, len(h.records)):]...), Next: strconv.Itoa(max(after, len(h.records)))}
+		wire.WriteJSON(w, http.StatusOK, page)
+	default:
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route"))
+	}
+}
+
+// TestHostileRouterRealProcesses (issue 13): a second key holding ROUTER_ROLE signs a ticket for a user who
+// signed no RFC, naming a session key it holds itself; it uses the session at the real provider, which
+// closes it alone at shutdown and reports the close to that router; the router serves it in its feed. The
+// real keeper reads both routers' feeds, rejects the fabricated session (missing_rfc) and commits exactly
+// the honest session the gateway's user opened through the honest router.
+func TestHostileRouterRealProcesses(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	rk, sk, vk := newKey(t), newKey(t), newKey(t) // hostile router, its session key, the victim
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	defer srv.Close()
+	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}})
+	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+
+	// The honest session: the gateway's user through the honest router.
+	honest, err := s.Chat(ctx, "hello", true)
+	require.NoError(t, err)
+
+	// The fabricated one: a victim who signed nothing, a session key the hostile router holds.
+	victim := crypto.PubkeyToAddress(vk.PublicKey)
+	p := s.Providers[0]
+	price, _ := uint256.FromBig(s.Opts.Prices[0])
+	tk := eip712.SessionTicket{SessionID: crypto.Keccak256Hash([]byte("no rfc behind this")), User: victim, Provider: p.Owner.Address,
+		ModelID: ids.ModelID(s.Opts.Model), PricePerSecond: *price, MaxSeconds: 300, NotAfter: uint64(time.Now().Unix()) + 600,
+		SessionKey: crypto.PubkeyToAddress(sk.PublicKey)}
+	tsig, err := s.Domain.Sign(&tk, rk)
+	require.NoError(t, err)
+	grant := &wire.RFCResponse{SessionID: tk.SessionID, Provider: p.Owner.Address, Endpoint: p.URL, PricePerSecond: price,
+		MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: tsig, Router: h.addr}
+	h.mu.Lock()
+	h.tickets[tk.SessionID] = grant
+	h.mu.Unlock()
+	sess, err := client.NewSession(s.Domain, sk, grant, client.SessionOptions{})
+	require.NoError(t, err)
+	body := []byte(`{"model":"` + s.Opts.Model + `","messages":[{"role":"user","content":"bill me"}]}`)
+	resp, err := sess.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	require.NoError(t, err)
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "the provider serves any ROUTER_ROLE key's ticket")
+
+	p.Proc.Stop() // the provider closes both sessions alone and reports each to the router that issued it
+	rec, err := s.WaitClosed(ctx, honest.Session, 60*time.Second)
+	require.NoError(t, err)
+	require.NoError(t, poll(ctx, 60*time.Second, 100*time.Millisecond, func() (bool, error) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		return len(h.records) == 1, nil
+	}), "the provider reports the fabricated session's close to the hostile router")
+	h.mu.Lock()
+	fab := h.records[0]
+	h.mu.Unlock()
+	require.Positive(t, fab.BilledSeconds)
+	require.NotNil(t, fab.LastRequest, "the provider proves the request the router's session key signed")
+
+	// The keeper rejects the fabricated session and commits only the honest one.
+	var rej struct {
+		Rejected []struct {
+			SessionID string `json:"sessionId"`
+			Code      string `json:"code"`
+		} `json:"rejected"`
+	}
+	require.NoError(t, poll(ctx, 60*time.Second, 200*time.Millisecond, func() (bool, error) {
+		if err := getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej); err != nil {
+			return false, nil
+		}
+		return len(rej.Rejected) > 0, nil
+	}))
+	require.Len(t, rej.Rejected, 1)
+	require.Equal(t, fab.SessionID.Hex(), rej.Rejected[0].SessionID)
+	require.Equal(t, "missing_rfc", rej.Rejected[0].Code)
+
+	pc, bc, err := s.Credit(rec)
+	require.NoError(t, err)
+	want := new(big.Int).Add(pc, bc)
+	require.NoError(t, s.WaitCommitted(ctx, want, 90*time.Second))
+	committed, err := s.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	require.Equal(t, want.String(), committed.String(), "committed: the honest session only")
+}
+
+func newKey(t *testing.T) *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	return k
+}
