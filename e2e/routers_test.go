@@ -81,7 +81,9 @@ func TestRouterReplicasFailover(t *testing.T) {
 	price := s.Opts.Prices[0]
 	maxSeconds := new(big.Int).Div(allowance, new(big.Int).Mul(price, big.NewInt(30)))
 	require.True(t, maxSeconds.IsUint64() && maxSeconds.Uint64() > 0 && maxSeconds.Uint64() < 1<<32, "maxSeconds %s", maxSeconds)
-	maxPrice, _ := uint256.FromBig(price)
+	// The cap leaves room for the bid the test raises after the kill (price + 12,345 wei/s): the load runs
+	// on across that change and must still match the provider.
+	maxPrice, _ := uint256.FromBig(new(big.Int).Add(price, big.NewInt(1_000_000)))
 	params := client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: uint32(maxSeconds.Uint64())}
 
 	var (
@@ -117,7 +119,15 @@ func TestRouterReplicasFailover(t *testing.T) {
 					signed, err = client.SignRFC(s.Domain, rfc, s.User.Key)
 					if err == nil {
 						var g *wire.RFCResponse
-						if g, err = c.Router.PostRFC(ctx, signed); err == nil {
+						g, err = c.Router.PostRFC(ctx, signed)
+						if errors.Is(err, client.ErrUnreachable) && r == leader && killed.Load() {
+							// In flight at the kill: the replica may have committed the session without
+							// answering. A client retries the same signed RFC elsewhere; the shared store
+							// gives it the same session (a retry is idempotent across replicas), so the
+							// reservation is counted once whichever way it went.
+							g, err = client.NewRouterClient(follower.URL, nil).PostRFC(ctx, signed)
+						}
+						if err == nil {
 							mu.Lock()
 							if seen[g.SessionID] {
 								mu.Unlock()
