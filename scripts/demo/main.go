@@ -26,7 +26,7 @@ import (
 func main() {
 	var o e2e.Options
 	flag.Uint64Var(&o.Interval, "interval", 600, "seconds per protocol day")
-	flag.Uint64Var(&o.DaysBack, "days-back", 3, "payoutStart this many protocol days ago (day 0 has no compute budget)")
+	flag.Uint64Var(&o.DaysBack, "days-back", 5, "payoutStart this many protocol days ago (the chain starts 2.5 days ago, so emissions released then fund the user and stakes; more than 3)")
 	flag.Uint64Var(&o.DisputeWindow, "dispute-window", 10, "seconds a committed root waits before it is claimable")
 	flag.DurationVar(&o.EpochLength, "epoch", 5*time.Second, "keeper epoch length")
 	flag.DurationVar(&o.GatewayIdleTimeout, "idle-timeout", 3*time.Second, "the gateway closes a session idle this long")
