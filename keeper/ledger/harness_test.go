@@ -120,20 +120,27 @@ func (k *keeper) settled(ctx context.Context, n int64, states []string, claims s
 	return sum == n && okState && (claims == "" || newest.Claims == claims)
 }
 
+// expectedCredits is what the records earn at price (PROTOCOL §8): the provider's part, the builder's fee
+// and their sum.
+func expectedCredits(t *testing.T, records []wire.SessionRecord, price uint64) (prov, build, total uint256.Int) {
+	t.Helper()
+	for _, r := range records {
+		p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
+		require.NoError(t, err)
+		prov.Add(&prov, p)
+		build.Add(&build, b)
+	}
+	total.Add(&prov, &build)
+	return prov, build, total
+}
+
 // checkLedgerEqualsChain asserts what the chain holds is what the ledger holds, every credit once: one
 // RootCommitted per live epoch, in order, with the ledger's root and total; the pool's total is every
 // record's credit; no transaction beyond the keeper's intents (nonce = intents, all confirmed); nothing
 // rejected; and, with claims, provider and builder claimed exactly what they earned.
 func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, records []wire.SessionRecord, price uint64, claims bool) {
 	t.Helper()
-	var provWant, buildWant, total uint256.Int
-	for _, r := range records {
-		p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
-		require.NoError(t, err)
-		provWant.Add(&provWant, p)
-		buildWant.Add(&buildWant, b)
-	}
-	total.Add(&provWant, &buildWant)
+	provWant, buildWant, total := expectedCredits(t, records, price)
 
 	epochs, err := k.led.Epochs(ctx)
 	require.NoError(t, err)

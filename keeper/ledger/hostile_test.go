@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -38,14 +37,9 @@ func TestHostileRouterAnvil(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		env := testenv.New(t, ctx, testenv.Options{BlockTime: time.Second})
-		market := env.Marketplace
-		role, err := market.ROUTERROLE(&bind.CallOpts{Context: ctx})
-		require.NoError(t, err)
 		hostile := devnet.DevKey(6)
 		hostileAddr := crypto.PubkeyToAddress(hostile.PublicKey)
-		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return market.GrantRole(o, role, hostileAddr)
-		})
+		require.NoError(t, env.GrantRouterRole(ctx, hostileAddr))
 		otherModel := env.RegisterModel(devnet.DevKey(testenv.BuilderKey), "mistral", "7b", testenv.FeeBps)
 
 		const price = 1_000_000_000_000
@@ -125,14 +119,7 @@ func TestHostileRouterAnvil(t *testing.T) {
 		k.feeds[0].Add(t, honest[0], honest[1], honest[2])
 		k.feeds[1].Add(t, noRFC, forged, dearer, longer, otherM, otherKey, again)
 
-		var provWant, buildWant, total uint256.Int
-		for _, r := range honest {
-			p, b, err := wire.Credit(r.BilledSeconds, uint256.NewInt(price), testenv.FeeBps)
-			require.NoError(t, err)
-			provWant.Add(&provWant, p)
-			buildWant.Add(&buildWant, b)
-		}
-		total.Add(&provWant, &buildWant)
+		provWant, buildWant, total := expectedCredits(t, honest, price)
 
 		// Every record is judged: 3 credited, 7 rejected, each with its own code.
 		require.Eventually(t, func() bool {
