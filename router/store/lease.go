@@ -19,14 +19,17 @@ const (
 	genName  = "index_gen"  // incremented by every rollback and reset: followers then rebuild
 )
 
-// lockSQL takes the indexer lease's advisory lock. Advisory locks are per database, so the key is derived
-// from the schema the store's tables live in: routers of different schemas never contend.
-const lockSQL = `SELECT pg_try_advisory_lock(hashtextextended('laketravis/router/index/' || current_schema(), 0))`
+// leaseKey is the indexer lease's advisory-lock key. Advisory locks are per database, so the key is
+// derived from the schema the store's tables live in: routers of different schemas never contend.
+const leaseKey = `hashtextextended('laketravis/router/index/' || current_schema(), 0)`
+
+// lockSQL takes the lease's lock without waiting.
+const lockSQL = `SELECT pg_try_advisory_lock(` + leaseKey + `)`
 
 // unlockSQL gives the lock back on the lease's own session. Only closing the connection would leave the
 // lock held until the server notices the disconnect (asynchronously), so a replica asking right after a
 // release could still be refused.
-const unlockSQL = `SELECT pg_advisory_unlock(hashtextextended('laketravis/router/index/' || current_schema(), 0))`
+const unlockSQL = `SELECT pg_advisory_unlock(` + leaseKey + `)`
 
 // leaseCheckEvery is how often the lease's connection is pinged: a connection that fails loses the lease
 // (the PostgreSQL server releases a session's advisory locks when the session ends).
