@@ -130,6 +130,11 @@ async function send(page, text, n) {
     throw new Error(`answer ${n} not done; state ${await state(page)}, alert: ${await page.textContent('#alert')}`);
   });
 }
+/** Starts a session from the keyboard (Enter in the form), as a phone user with a keyboard would. */
+async function submitStart(page) {
+  await page.focus('#max-seconds');
+  await page.keyboard.press('Enter');
+}
 const routerJSON = async (path) => (await fetch(base + path)).json();
 
 test('one wallet signature per session: connect, switch network, sign one RFC, 10 streamed answers, close', async () => {
@@ -208,7 +213,7 @@ test('refusals are shown to the user: no votes, no provider, allowance used up (
   let { page, context, errors } = await openChat(PHONE, nobody);
   await connect(page);
   assert.equal(await page.getAttribute('#allowance-total', 'data-wei'), '0');
-  await page.click('#start');
+  await submitStart(page);
   await waitAlert(page, 'no_votes');
   assert.match(await page.textContent('#alert'), /delegate/);
   assert.equal(nobody.count('eth_signTypedData_v4'), 0, 'no signature asked for a session that cannot be paid');
@@ -227,7 +232,7 @@ test('refusals are shown to the user: no votes, no provider, allowance used up (
   await page.selectOption('#model-select', none);
   assert.match(await page.textContent(`#model-select option[value="${none}"]`), /no live provider/);
   await page.fill('#max-price', '1000000000000000');
-  await page.click('#start');
+  await submitStart(page);
   await waitAlert(page, 'no_provider');
   assert.match(await page.textContent('#alert'), new RegExp(`No provider can serve ${none}`));
   await page.screenshot({ path: join(SHOTS, 'refused-no-provider-phone.png'), fullPage: true });
@@ -240,7 +245,7 @@ test('refusals are shown to the user: no votes, no provider, allowance used up (
   assert.ok(seconds <= 86400n, `the allowance left (${left}) must be under a day at the cheapest price for this check`);
   await page.selectOption('#model-select', live.name);
   await page.fill('#max-seconds', seconds.toString());
-  await page.click('#start');
+  await submitStart(page);
   await waitAlert(page, 'allowance_exhausted');
   assert.match(await page.textContent('#alert'), /Not enough allowance left today/);
   await page.screenshot({ path: join(SHOTS, 'refused-allowance-phone.png'), fullPage: true });
