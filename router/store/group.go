@@ -91,7 +91,8 @@ type usageKey struct {
 // createGroupTx is the work of the CreateSessions of group inside tx, in order: each request sees the ones
 // before it, as if it ran in a transaction of its own after them. A request refused (nonce used, allowance
 // exhausted, session there already) gets its error in r.err and leaves nothing behind: what it inserted
-// before the refusal is deleted again, so no savepoint is needed. The usage rows are read (and, on
+// before the refusal is deleted again, so no savepoint is needed (a deposit is charged last, only when it
+// covers the rest). The usage rows are read (and, on
 // PostgreSQL, locked) once per user and day, counted in memory across the group and written once at the
 // end. An error returned leaves the transaction half-done: the caller rolls it back and fails the group.
 func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) error {
@@ -144,19 +145,31 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 			used[k] = u
 			order = append(order, k)
 		}
+		cp := *ns
+		cp.DepositReserved = new(uint256.Int)
 		after, overflow := new(uint256.Int).AddOverflow(u, ns.Reserved)
 		if overflow || r.n.Allowance == nil || after.Gt(r.n.Allowance) {
-			if _, err := s.exec(ctx, tx, qDeleteSession, hexHash(ns.ID)); err != nil {
-				return fmt.Errorf("store: undo session: %w", err)
+			refused := error(ErrAllowanceExhausted)
+			if r.n.Deposit != nil {
+				after, cp.DepositReserved, err = s.chargeDepositTx(ctx, tx, user, ns, r.n.Allowance, u, r.n.Deposit)
+				refused = err
+				if err != nil && !errors.Is(err, ErrDepositExhausted) {
+					return err
+				}
+				cp.DepositGen = r.n.Deposit.Gen
 			}
-			if _, err := s.exec(ctx, tx, qDeleteNonce, user, nonce); err != nil {
-				return fmt.Errorf("store: undo nonce: %w", err)
+			if refused != nil {
+				if _, err := s.exec(ctx, tx, qDeleteSession, hexHash(ns.ID)); err != nil {
+					return fmt.Errorf("store: undo session: %w", err)
+				}
+				if _, err := s.exec(ctx, tx, qDeleteNonce, user, nonce); err != nil {
+					return fmt.Errorf("store: undo nonce: %w", err)
+				}
+				r.err = refused
+				continue
 			}
-			r.err = ErrAllowanceExhausted
-			continue
 		}
 		used[k] = after
-		cp := *ns
 		cp.State = StateOpen
 		r.sess, r.created = &cp, true
 	}

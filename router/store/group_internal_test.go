@@ -58,6 +58,11 @@ func TestGroupCommitMixedOutcomes(t *testing.T) {
 				req(cancelled, alice, 0xf, 1, 3), // 5: its caller gave up
 				req(ctx, alice, 0xe, 1, 9),       // 6: the pruned-nonce session's RFC again
 				req(ctx, bob, 0x1b, 3, 1),        // 7: another user's usage row, same group
+				req(ctx, bob, 0x1c, 8, 2),        // 8: 710 from the allowance, 90 from the deposit
+				req(ctx, bob, 0x1d, 1, 3),        // 9: the deposit has 10 left, 100 needed
+			}
+			for _, r := range group[8:] {
+				r.n.Deposit = &DepositLimit{Available: uint256.NewInt(100), Gen: 4}
 			}
 			db.commitGroup(group)
 
@@ -74,19 +79,30 @@ func TestGroupCommitMixedOutcomes(t *testing.T) {
 			require.ErrorIs(t, group[6].err, errSessionExists)
 			require.NoError(t, group[7].err)
 			require.True(t, group[7].created)
+			require.NoError(t, group[8].err)
+			require.Equal(t, uint64(90), group[8].sess.DepositReserved.Uint64())
+			require.ErrorIs(t, group[9].err, ErrDepositExhausted)
 
 			used, err := db.Used(ctx, alice, 7)
 			require.NoError(t, err)
 			require.Equal(t, uint64(1010), used.Uint64())
 			used, err = db.Used(ctx, bob, 7)
 			require.NoError(t, err)
-			require.Equal(t, uint64(300), used.Uint64())
+			require.Equal(t, uint64(1010), used.Uint64())
+			charged, err := db.DepositUsed(ctx, bob, 4)
+			require.NoError(t, err)
+			require.Equal(t, uint64(90), charged.Uint64())
+			for nonce, want := range map[uint64]bool{2: true, 3: false} {
+				got, err := db.NonceUsed(ctx, bob, nonce)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "bob's nonce %d", nonce)
+			}
 			for nonce, want := range map[uint64]bool{1: true, 2: true, 3: false, 9: false} {
 				got, err := db.NonceUsed(ctx, alice, nonce)
 				require.NoError(t, err)
 				require.Equal(t, want, got, "alice's nonce %d", nonce)
 			}
-			for digest, want := range map[byte]bool{0xa: true, 0xb: false, 0xc: false, 0xd: true, 0xe: true, 0xf: false, 0x1b: true} {
+			for digest, want := range map[byte]bool{0xa: true, 0xb: false, 0xc: false, 0xd: true, 0xe: true, 0xf: false, 0x1b: true, 0x1c: true, 0x1d: false} {
 				_, err := db.SessionByDigest(ctx, common.Hash{digest})
 				if want {
 					require.NoError(t, err, "digest %x", digest)
