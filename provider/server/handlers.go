@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/chat/completions", s.counted("chat", s.handleInference("/chat/completions")))
 	mux.HandleFunc("POST /v1/completions", s.counted("completions", s.handleInference("/completions")))
+	mux.HandleFunc("POST /v1/embeddings", s.counted("embeddings", s.handleInference("/embeddings")))
 	mux.HandleFunc("GET /v1/models", s.counted("models", s.handleModels))
 	mux.HandleFunc("POST /v1/liveness", s.counted("liveness", s.handleLiveness))
 	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))

@@ -1,0 +1,337 @@
+// Assembly: when an epoch is due, and what it charges, credits and commits.
+
+package ledger
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/holiman/uint256"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/keeper/crashpoint"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+)
+
+// errNoEpoch aborts an assembly transaction that found nothing to commit.
+var errNoEpoch = errors.New("ledger: nothing to commit")
+
+// Assemble closes the next epoch when one is due (due): it checks that ledger and pool agree, numbers the
+// pending sessions closed before the epoch's cutoff in the charging order, charges them to their users'
+// allowances (ChargeSessions), credits what was covered, scales the epoch into the remaining budget,
+// builds the cumulative tree and stores all of it, with the shortfalls, in one database transaction. It
+// does nothing when no epoch is due, nothing is to be paid or no budget is left today.
+func (l *Ledger) Assemble(ctx context.Context) error {
+	if err := l.recheck(ctx); err != nil {
+		return fmt.Errorf("recheck: %w", err)
+	}
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return fmt.Errorf("calendar: %w", err)
+	}
+	cutoff, ok, err := l.due(ctx, cal)
+	if err != nil || !ok {
+		return err
+	}
+	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
+		return fmt.Errorf("allowances: %w", err)
+	}
+	ps, err := l.pool.State(ctx)
+	if err != nil {
+		return fmt.Errorf("pool state: %w", err)
+	}
+	var assembled *EpochRow
+	var uncovered []Session // sessions charged nothing, with nothing else to pay: rejected without an epoch
+	var uncoveredCharges []Charge
+	err = l.store.InTx(ctx, func(tx *store.Tx) error {
+		assembled, uncovered = nil, nil
+		// The ledger's newest live epoch must be the pool's newest: same number, same total.
+		var number uint64
+		var prevTotal uint256.Int
+		var after int64 // the sessions with seq > after are not credited yet
+		prev, err := tx.NewestLive(ctx)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+		case err != nil:
+			return err
+		default:
+			number, prevTotal, after = prev.Number+1, prev.Total, prev.LastSeq
+		}
+		if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
+			return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
+				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
+		}
+
+		// The pending sessions closed before the cutoff become (after, last], numbered in the charging
+		// order; if nothing is committed the transaction is rolled back and they stay pending.
+		last, err := tx.PromotePending(ctx, cutoff, after)
+		if err != nil {
+			return err
+		}
+		sessions, _, err := tx.Credits(ctx, after+1, last, last-after)
+		if err != nil {
+			return err
+		}
+		days, err := tx.DayCharges(ctx, userDays(sessions, cal))
+		if err != nil {
+			return err
+		}
+		charges, err := ChargeSessions(sessions, cal, days)
+		if err != nil {
+			return err
+		}
+		accounts, err := tx.Accounts(ctx)
+		if err != nil {
+			return err
+		}
+		book := Book(accounts)
+		book.AddSessions(sessions, charges)
+		sc := book.Apply(&ps.RemainingBudget)
+		if sc.Delta.IsZero() {
+			if sc.Pending.IsZero() && len(sessions) > 0 {
+				uncovered, uncoveredCharges = sessions, charges
+			} else if !sc.Pending.IsZero() {
+				l.log.Warn("credits outstanding but no budget left today", zap.String("outstanding", sc.Pending.Dec()),
+					zap.String("remainingBudget", ps.RemainingBudget.Dec()))
+			}
+			return errNoEpoch // nothing to commit: nothing is written, the sessions stay pending
+		}
+		entries := book.Entries()
+		tree, err := merkle.Build(entries)
+		if err != nil {
+			return err
+		}
+		// A vetoed root can never be committed again. Re-assembling exactly the vetoed content (nothing
+		// new, nothing rejected on recheck) would give it again: hold until something changes.
+		if vetoed, err := l.pool.IsVetoed(ctx, tree.Root()); err != nil || vetoed {
+			if vetoed {
+				l.log.Error("assembled root was vetoed before: holding until new sessions arrive or an operator acts",
+					zap.Uint64("epoch", number), zap.Stringer("root", tree.Root()))
+				l.metrics.epochs.WithLabelValues("held_vetoed_root").Inc()
+				return errNoEpoch
+			}
+			return err
+		}
+
+		leaves := make([]Leaf, len(entries))
+		for i := range entries {
+			leaves[i] = Leaf{Account: entries[i].Account, Amount: &entries[i].Amount, Owed: &book[entries[i].Account].Owed}
+		}
+		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
+		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
+			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1,
+			LastSeq: last, Cutoff: cutoff}
+		if e.RejectedLast, err = tx.MaxRejected(ctx); err != nil { // the batch file lists the rejections up to here
+			return err
+		}
+		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
+			return err
+		}
+		if err := tx.SaveAccounts(ctx, book); err != nil {
+			return err
+		}
+		if err := tx.SetCharged(ctx, days); err != nil {
+			return err
+		}
+		if err := l.recordShortfalls(ctx, tx, e.ID, sessions, charges); err != nil {
+			return err
+		}
+		assembled = e
+		f, _ := new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		l.metrics.scale.Set(f)
+		return nil
+	})
+	if errors.Is(err, errNoEpoch) {
+		if len(uncovered) > 0 {
+			return l.rejectUncovered(ctx, cutoff, uncovered, uncoveredCharges)
+		}
+		return nil
+	}
+	if err != nil || assembled == nil {
+		return err
+	}
+	l.metrics.epochs.WithLabelValues(StateAssembled).Inc()
+	l.log.Info("epoch assembled", zap.Uint64("epoch", assembled.Number), zap.Int64("sessions", assembled.Sessions),
+		zap.Int64("cutoff", cutoff), zap.Stringer("root", assembled.Root), zap.String("total", assembled.Total.Dec()),
+		zap.String("delta", assembled.Delta.Dec()))
+	crashpoint.Hit(crashpoint.EpochAssembled)
+	return nil
+}
+
+// RejectAllowance is the rejection code of a session its user's allowance did not cover in full: the batch
+// file of its epoch lists it among the shortfalls (credited part and cost).
+const RejectAllowance = "allowance_exceeded"
+
+// recordShortfalls stores epoch id's sessions credited less than they cost, and lists each as rejected.
+func (l *Ledger) recordShortfalls(ctx context.Context, tx *store.Tx, epochID int64, sessions []Session, charges []Charge) error {
+	for i := range sessions {
+		c := &charges[i]
+		if !c.Short() {
+			continue
+		}
+		s := &sessions[i]
+		sh := &store.Shortfall{SessionID: s.ID, EpochID: epochID, User: s.User, Day: c.Day, Cost: c.Cost, Credited: c.Credited}
+		if err := tx.InsertShortfall(ctx, sh); err != nil {
+			return err
+		}
+		if err := tx.InsertRejected(ctx, shortfallRow(s, c)); err != nil {
+			return err
+		}
+		l.metrics.rejected.WithLabelValues(RejectAllowance).Inc()
+	}
+	return nil
+}
+
+// shortfallRow is the rejected table's row of a session charged c.
+func shortfallRow(s *Session, c *Charge) store.Rejected {
+	detail := fmt.Sprintf("credited %s of %s wei: allowance of %s for day %d used up", c.Credited.Dec(), c.Cost.Dec(), s.User, c.Day)
+	if !c.HasDay {
+		detail = fmt.Sprintf("credited nothing of %s wei: closed at %d, before payoutStart", c.Cost.Dec(), s.ClosedAt)
+	}
+	rec, _ := json.Marshal(map[string]string{"sessionId": s.ID.Hex(), "user": s.User.Hex(), "cost": c.Cost.Dec(), "credited": c.Credited.Dec()})
+	return store.Rejected{Feed: s.Feed, Cursor: s.Cursor, SessionID: s.ID.Hex(), Code: RejectAllowance, Detail: detail, Record: rec}
+}
+
+// rejectUncovered settles sessions that were charged nothing when nothing else is to be paid (no epoch can
+// carry them: its root would not change): they leave pending as rejected (allowance_exceeded).
+func (l *Ledger) rejectUncovered(ctx context.Context, cutoff int64, sessions []Session, charges []Charge) error {
+	err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		for i := range sessions {
+			if err := tx.InsertRejected(ctx, shortfallRow(&sessions[i], &charges[i])); err != nil {
+				return err
+			}
+			if err := tx.DeletePending(ctx, sessions[i].ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		l.metrics.rejected.WithLabelValues(RejectAllowance).Add(float64(len(sessions)))
+		l.log.Warn("sessions closed before the cutoff credited nothing (allowances used up)", zap.Int64("cutoff", cutoff),
+			zap.Int("sessions", len(sessions)))
+	}
+	return err
+}
+
+// calendar returns the pool's day calendar, read once.
+func (l *Ledger) calendar(ctx context.Context) (Calendar, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cal != nil {
+		return *l.cal, nil
+	}
+	if l.allow == nil {
+		return Calendar{}, errors.New("ledger: no allowance source configured")
+	}
+	start, interval, err := l.allow.Calendar(ctx)
+	if err != nil {
+		return Calendar{}, err
+	}
+	l.cal = &Calendar{PayoutStart: start, Interval: interval}
+	return *l.cal, nil
+}
+
+// caughtUp records that feed was read to its end by a fetch that started at t.
+func (l *Ledger) caughtUp(feed string, t time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.caughtUpAt[feed] = t
+}
+
+// due returns the cutoff of the epoch to assemble now, if one is due. Epoch windows are EpochLength long
+// (whole seconds) from payoutStart; the next epoch credits the pending sessions closed before the end of
+// the window holding the oldest pending session. Its cutoff is a function of the records, not of when
+// the keeper runs: a keeper that was down assembles the same epochs, one window each. The window is due
+// once FeedGrace has passed since its end and every feed has been read to its end since (or a second
+// grace has passed: an unreachable feed cannot hold settlement). Without pending sessions, an epoch of
+// carried-forward credits is due an epoch length after the last one.
+func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, err error) {
+	var oldest int64
+	var pending bool
+	var prev *EpochRow
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		if oldest, pending, err = tx.OldestPending(ctx); err != nil {
+			return err
+		}
+		prev, err = tx.NewestLive(ctx)
+		if errors.Is(err, store.ErrNotFound) {
+			prev, err = nil, nil
+		}
+		return err
+	}); err != nil {
+		return 0, false, err
+	}
+	now := l.cfg.Now()
+	if !pending {
+		if prev == nil || now.Sub(time.Unix(prev.CreatedAt, 0)) < l.cfg.EpochLength {
+			return 0, false, nil
+		}
+		return prev.Cutoff, true, nil
+	}
+	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
+	base := int64(cal.PayoutStart)
+	cutoff = base
+	if oldest >= base {
+		cutoff = base + ((oldest-base)/window+1)*window
+	}
+	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
+	if now.Before(ready) {
+		return 0, false, nil
+	}
+	if now.Before(ready.Add(l.cfg.FeedGrace)) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		for _, f := range l.cfg.Feeds {
+			if l.caughtUpAt[f].Before(ready) {
+				return 0, false, nil
+			}
+		}
+	}
+	return cutoff, true, nil
+}
+
+// loadAllowances reads from the chain, and stores, allowance(user, day) of every user-day of the pending
+// sessions closed before cutoff that the store does not hold yet (outside any database transaction).
+func (l *Ledger) loadAllowances(ctx context.Context, cal Calendar, cutoff int64) error {
+	var users []store.PendingUser
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		users, err = tx.PendingUsers(ctx, cutoff)
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, u := range users {
+		first, ok := cal.Day(u.FirstClose)
+		if !ok {
+			first = 0
+		}
+		lastDay, ok := cal.Day(u.LastClose)
+		if !ok {
+			continue
+		}
+		for d := first; d <= lastDay; d++ {
+			k := UserDay{User: u.User, Day: d}
+			has, err := l.store.HasAllowance(ctx, k)
+			if err != nil {
+				return err
+			}
+			if has {
+				continue
+			}
+			a, err := l.allow.Allowance(ctx, u.User, d)
+			if err != nil {
+				return fmt.Errorf("allowance of %s on day %d: %w", u.User, d, err)
+			}
+			if err := l.store.CacheAllowance(ctx, k, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+// Veto: rolling back the vetoed epochs and verifying their sessions again.
+
+package ledger
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/keeper/store"
+)
+
+// rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
+// in one database transaction they are marked state, their sessions return to pending (flagged for a
+// recheck after a veto) with what they were credited taken off Owed and off their user-days' charges,
+// their shortfalls are forgotten, and every account's Credited returns to its leaf in epoch n-1. The next
+// assembly recommits epoch n from those sessions (plus any new ones).
+func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return err
+	}
+	err = l.store.InTx(ctx, func(tx *store.Tx) error {
+		epochs, err := tx.LiveEpochsFrom(ctx, n)
+		if err != nil {
+			return err
+		}
+		accounts, err := tx.Accounts(ctx)
+		if err != nil {
+			return err
+		}
+		book := Book(accounts)
+		for _, e := range epochs {
+			sessions, _, err := tx.Credits(ctx, e.FirstSeq, e.LastSeq, e.LastSeq-e.FirstSeq+1)
+			if err != nil {
+				return err
+			}
+			shortfalls, err := tx.Shortfalls(ctx, e.ID)
+			if err != nil {
+				return err
+			}
+			short := make(map[common.Hash]*store.Shortfall, len(shortfalls))
+			for i := range shortfalls {
+				short[shortfalls[i].SessionID] = &shortfalls[i]
+			}
+			days, err := tx.DayCharges(ctx, userDays(sessions, cal))
+			if err != nil {
+				return err
+			}
+			for i := range sessions {
+				s := &sessions[i]
+				credited, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+				if overflow {
+					return fmt.Errorf("ledger: session %s: cost overflows", s.ID)
+				}
+				if sh := short[s.ID]; sh != nil {
+					credited = &sh.Credited
+				}
+				book.add(s, credited, true)
+				if d, ok := cal.Day(s.ClosedAt); ok {
+					if dc := days[UserDay{User: s.User, Day: d}]; dc != nil {
+						dc.Charged.Sub(&dc.Charged, credited)
+					}
+				}
+			}
+			if err := tx.SetCharged(ctx, days); err != nil {
+				return err
+			}
+			if err := tx.DeleteShortfalls(ctx, e.ID, RejectAllowance); err != nil {
+				return err
+			}
+			// The guardian saw something wrong after a veto: verify these sessions again.
+			if err := tx.DemoteSessions(ctx, e.FirstSeq, e.LastSeq, state == StateVetoed); err != nil {
+				return err
+			}
+			if err := tx.SetEpochState(ctx, e.ID, state); err != nil {
+				return err
+			}
+		}
+		for _, acc := range book {
+			acc.Credited.Clear()
+		}
+		if n > 0 {
+			prev, err := tx.LiveEpoch(ctx, n-1)
+			if err != nil {
+				return fmt.Errorf("epoch %d before the rolled-back one: %w", n-1, err)
+			}
+			leaves, err := tx.Leaves(ctx, prev.ID)
+			if err != nil {
+				return err
+			}
+			for _, lf := range leaves {
+				book.get(lf.Account).Credited = *lf.Amount
+			}
+		}
+		return tx.SaveAccounts(ctx, book)
+	})
+	if err == nil {
+		l.metrics.epochs.WithLabelValues(state).Inc()
+	}
+	return err
+}
+
+// recheck verifies again, against the chain as it is now, the pending sessions of a vetoed epoch (a
+// guardian veto usually follows a revoked router or provider). Sessions that fail move to the rejected
+// table with code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next
+// assembly. The RPC work happens outside the
+// database transaction; a crash in between only repeats it.
+func (l *Ledger) recheck(ctx context.Context) error {
+	var sessions []Session
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		sessions, err = tx.RecheckSessions(ctx)
+		return err
+	}); err != nil || len(sessions) == 0 {
+		return err
+	}
+	if f, ok := l.verifier.Registry.(interface{ Forget() }); ok {
+		f.Forget()
+	}
+	rejected := map[common.Hash]*Rejection{}
+	verified := map[common.Hash]*Session{}
+	for i := range sessions {
+		s, err := l.verifier.Verify(ctx, sessions[i].Feed, sessions[i].Record)
+		if rej, ok := IsRejection(err); ok {
+			rej.Code += "_on_recheck"
+			rejected[sessions[i].ID] = rej
+		} else if err != nil {
+			return err
+		} else {
+			verified[sessions[i].ID] = s
+		}
+	}
+	return l.store.InTx(ctx, func(tx *store.Tx) error {
+		for i := range sessions {
+			s := &sessions[i]
+			if rej := rejected[s.ID]; rej != nil {
+				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
+					return err
+				}
+				if err := tx.DeletePending(ctx, s.ID); err != nil {
+					return err
+				}
+				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
+				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
+				continue
+			}
+			if err := tx.ClearRecheck(ctx, verified[s.ID]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
