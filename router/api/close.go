@@ -35,6 +35,9 @@ func record(s *store.Session) wire.SessionRecord {
 	if s.FeedSeq > 0 {
 		r.Cursor = strconv.FormatUint(s.FeedSeq, 10)
 	}
+	if s.Reserved != nil {
+		r.Payment = payment(s)
+	}
 	return r
 }
 

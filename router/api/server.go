@@ -56,6 +56,7 @@ type Store interface {
 	Feed(ctx context.Context, after uint64, limit int) ([]*store.Session, error)
 	DueForExpiry(ctx context.Context, now uint64, limit int) ([]common.Hash, error)
 	Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+	DepositUsed(ctx context.Context, user common.Address, gen uint64) (*uint256.Int, error)
 	NonceUsed(ctx context.Context, user common.Address, nonce uint64) (bool, error)
 	PruneNonces(ctx context.Context, now uint64) (int64, error)
 	ClosedSince(ctx context.Context, since uint64, limit int) ([]*store.Session, error)
@@ -144,6 +145,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /v1/reports/sessions", s.instrument("sessions_report", s.handleSessionsReport))
 	s.mux.HandleFunc("GET /v1/reports/epochs", s.instrument("epochs_report", s.handleEpochsReport))
 	s.mux.HandleFunc("GET /v1/budget", s.instrument("budget", s.handleBudget))
+	s.mux.HandleFunc("GET /v1/deposits", s.instrument("deposits", s.handleDeposits))
 	s.mux.HandleFunc("POST /v1/admin/sessions/{id}/clear", s.instrument("clear", s.handleClear))
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 }

@@ -33,6 +33,8 @@ type Session struct {
 	Endpoint        string
 	Day             uint64       // protocol day whose allowance the session spends
 	Reserved        *uint256.Int // pricePerSecond × maxSeconds, held from the allowance while open
+	DepositReserved *uint256.Int // the part of Reserved the user's deposit covers (paid usage; zero: none)
+	DepositGen      uint64       // the deposit_usage period it charges (DepositLimit.Gen)
 	State           string
 	CreatedAt       uint64
 	ExpiresAt       uint64 // closed as expired by the router after this
@@ -53,14 +55,16 @@ type Session struct {
 type NewSession struct {
 	Session   *Session
 	Nonce     uint64
-	Deadline  uint64       // the RFC deadline: the nonce is kept at least until then
-	Allowance *uint256.Int // the user's allowance for Session.Day
+	Deadline  uint64        // the RFC deadline: the nonce is kept at least until then
+	Allowance *uint256.Int  // the user's allowance for Session.Day
+	Deposit   *DepositLimit // non-nil: what the allowance does not cover may be charged to the deposit
 }
 
 // CreateSession records a matched RFC in one transaction: it consumes the nonce, inserts the session and
 // reserves Session.Reserved of the user's allowance for the day. If a session for the same RFC digest
 // exists (a retried RFC, even one racing the first attempt) it returns that session and created=false,
-// changing nothing. Errors: ErrNonceReused, ErrAllowanceExhausted.
+// changing nothing. With n.Deposit, what the allowance left does not cover is reserved from the deposit
+// (Session.DepositReserved). Errors: ErrNonceReused, ErrAllowanceExhausted, ErrDepositExhausted.
 //
 // The transaction needs no look-up first: the nonce insert finds a conflict for every RFC seen before (on
 // PostgreSQL it waits for a concurrent insert of the same nonce to commit or roll back), and only then is
@@ -123,14 +127,21 @@ func (s *DB) createTx(ctx context.Context, tx *sql.Tx, n NewSession) (*Session, 
 	if err != nil {
 		return nil, false, err
 	}
+	cp := *ns
+	cp.DepositReserved = new(uint256.Int)
 	after, overflow := new(uint256.Int).AddOverflow(used, ns.Reserved)
 	if overflow || n.Allowance == nil || after.Gt(n.Allowance) {
-		return nil, false, ErrAllowanceExhausted
+		if n.Deposit == nil {
+			return nil, false, ErrAllowanceExhausted
+		}
+		if after, cp.DepositReserved, err = s.chargeDepositTx(ctx, tx, user, ns, n.Allowance, used, n.Deposit); err != nil {
+			return nil, false, err
+		}
+		cp.DepositGen = n.Deposit.Gen
 	}
 	if err := s.setUsageTx(ctx, tx, user, ns.Day, after); err != nil {
 		return nil, false, err
 	}
-	cp := *ns
 	cp.State = StateOpen
 	return &cp, true, nil
 }
@@ -168,7 +179,8 @@ const (
 
 // txQueries are the statements transactions run, prepared on the writer pool when the store opens.
 var txQueries = []string{qSavepoint, qRollbackTo, qRelease, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
-	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0}
+	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0,
+	qDepositUsageForUpd, qInsertDepositUsage, qSetDepositUsage, qSetSessionDeposit}
 
 // Close is how a session ends.
 type Close struct {
@@ -202,15 +214,22 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		billed := new(uint256.Int).Mul(uint256.NewInt(uint64(c.BilledSeconds)), &sess.Ticket.PricePerSecond)
-		if used.Lt(sess.Reserved) {
+		reservedAllowance, _ := sess.ReservedSplit()
+		sess.State, sess.BilledSeconds = StateClosed, c.BilledSeconds
+		billedAllowance, billedDeposit := sess.Split() // the allowance's part first
+		if used.Lt(reservedAllowance) {
 			used.Clear() // never negative, whatever happened before
 		} else {
-			used.Sub(used, sess.Reserved)
+			used.Sub(used, reservedAllowance)
 		}
-		used.Add(used, billed)
+		used.Add(used, billedAllowance)
 		if err := s.setUsageTx(ctx, tx, user, sess.Day, used); err != nil {
 			return err
+		}
+		if !sess.DepositReserved.IsZero() {
+			if err := s.trueUpDepositTx(ctx, tx, sess, billedDeposit); err != nil {
+				return err
+			}
 		}
 		var seq sql.NullInt64
 		if !c.Held {
