@@ -138,7 +138,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.metrics.closes.WithLabelValues(c.Reason).Inc()
+	s.metrics.closes.With(c.Reason).Inc()
 	s.health.Released(sess.Ticket.Provider)
 	s.health.Observe(sess.Ticket.Provider, c.BilledSeconds, req.Receipt.OutputTokens, req.Receipt.TTFTMs)
 	s.queue.Signal()

@@ -153,18 +153,18 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 			s.probed(o.Provider, err)
 			if err != nil {
 				d := s.health.Failed(o.Provider)
-				s.metrics.probes.WithLabelValues("failed").Inc()
+				s.metrics.probes.With("failed").Inc()
 				s.log.Info("liveness failed", zap.Stringer("provider", o.Provider), zap.Duration("backoff", d), zap.Error(err))
 				continue
 			}
 			s.health.Alive(o.Provider, capacity.Free)
 			s.health.Seeding(o.Provider, capacity.Seeding, wire.MaxSeeding)
 			if capacity.Free <= 0 && capacity.Max > 0 {
-				s.metrics.probes.WithLabelValues("busy").Inc()
+				s.metrics.probes.With("busy").Inc()
 				busy++
 				continue
 			}
-			s.metrics.probes.WithLabelValues("ok").Inc()
+			s.metrics.probes.With("ok").Inc()
 			return s.issue(w, r, srfc, digest, o, day, allowance, cr)
 		}
 		if busy == 0 {
