@@ -5,6 +5,8 @@ import (
 	"sort"
 	"time"
 
+	"go.uber.org/zap"
+
 	"github.com/laketravis/laketravis/client"
 )
 
@@ -46,8 +48,8 @@ func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, e
 		return nil, err
 	}
 	grant := s.Grant()
-	g.log.Info("session opened", "model", model, "session", s.ID().Hex(), "provider", grant.Provider.Hex(),
-		"endpoint", s.Endpoint(), "pricePerSecond", grant.Ticket.PricePerSecond.Dec(), "maxSeconds", s.MaxSeconds())
+	g.log.Info("session opened", zap.String("model", model), zap.String("session", s.ID().Hex()), zap.String("provider", grant.Provider.Hex()),
+		zap.String("endpoint", s.Endpoint()), zap.String("pricePerSecond", grant.Ticket.PricePerSecond.Dec()), zap.Uint32("maxSeconds", s.MaxSeconds()))
 	sl.sess = s
 	return s, nil
 }
@@ -78,11 +80,11 @@ func (g *Gateway) closeInBackground(s *client.Session, dead bool) {
 			res, err = s.Close(ctx)
 		}
 		if err != nil {
-			g.log.Warn("session close failed", "session", s.ID().Hex(), "err", err)
+			g.log.Warn("session close failed", zap.String("session", s.ID().Hex()), zap.Error(err))
 			return
 		}
-		g.log.Info("session closed", "session", s.ID().Hex(), "via", res.Via, "seconds", res.Receipt.Seconds,
-			"inputTokens", res.Receipt.InputTokens, "outputTokens", res.Receipt.OutputTokens, "providerError", res.ProviderError)
+		g.log.Info("session closed", zap.String("session", s.ID().Hex()), zap.String("via", res.Via), zap.Uint32("seconds", res.Receipt.Seconds),
+			zap.Uint32("inputTokens", res.Receipt.InputTokens), zap.Uint32("outputTokens", res.Receipt.OutputTokens), zap.String("providerError", res.ProviderError))
 		g.closedMu.Lock()
 		g.closed = append(g.closed, res)
 		g.closedMu.Unlock()
