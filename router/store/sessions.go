@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -71,10 +70,12 @@ type NewSession struct {
 // the digest looked up. The user's usage row, the one row concurrent RFCs contend for, is locked last.
 func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, created bool, err error) {
 	if s.creates == nil {
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			sess, created, err = s.createTx(ctx, tx, n)
-			return err
-		})
+		r := &createReq{ctx: ctx, n: n}
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return s.createGroupTx(ctx, tx, []*createReq{r}) })
+		if err == nil {
+			err = r.err
+		}
+		sess, created = r.sess, r.created
 	} else {
 		sess, created, err = s.groupCreate(ctx, n)
 	}
@@ -86,64 +87,6 @@ func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, cr
 		return nil, false, err
 	}
 	return sess, created, nil
-}
-
-// createTx is CreateSession's work inside tx.
-func (s *DB) createTx(ctx context.Context, tx *sql.Tx, n NewSession) (*Session, bool, error) {
-	ns := n.Session
-	user := hexAddr(ns.Ticket.User)
-	digest := hexHash(ns.RFCDigest)
-	res, err := s.exec(ctx, tx, qInsertNonce, user, strconv.FormatUint(n.Nonce, 10), int64(n.Deadline))
-	if err != nil {
-		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
-	}
-	if k, err := res.RowsAffected(); err != nil {
-		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
-	} else if k == 0 {
-		// Used already: by this very RFC (its session committed with the nonce, so it is visible now)
-		// or by another RFC.
-		prev, err := s.sessionWhere(ctx, tx, whereDigest, digest)
-		if errors.Is(err, ErrUnknownSession) {
-			return nil, false, ErrNonceReused
-		}
-		return prev, false, err
-	}
-	t := &ns.Ticket
-	res, err = s.exec(ctx, tx, qInsertSession,
-		hexHash(ns.ID), digest, user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
-		int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
-		ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC))
-	if err != nil {
-		return nil, false, fmt.Errorf("store: insert session: %w", err)
-	}
-	if k, err := res.RowsAffected(); err != nil {
-		return nil, false, fmt.Errorf("store: insert session: %w", err)
-	} else if k == 0 {
-		// The digest's session exists although its nonce did not (pruned after the RFC's deadline):
-		// undo the nonce and answer with that session.
-		return nil, false, errSessionExists
-	}
-	used, err := s.usageTx(ctx, tx, user, ns.Day)
-	if err != nil {
-		return nil, false, err
-	}
-	cp := *ns
-	cp.DepositReserved = new(uint256.Int)
-	after, overflow := new(uint256.Int).AddOverflow(used, ns.Reserved)
-	if overflow || n.Allowance == nil || after.Gt(n.Allowance) {
-		if n.Deposit == nil {
-			return nil, false, ErrAllowanceExhausted
-		}
-		if after, cp.DepositReserved, err = s.chargeDepositTx(ctx, tx, user, ns, n.Allowance, used, n.Deposit); err != nil {
-			return nil, false, err
-		}
-		cp.DepositGen = n.Deposit.Gen
-	}
-	if err := s.setUsageTx(ctx, tx, user, ns.Day, after); err != nil {
-		return nil, false, err
-	}
-	cp.State = StateOpen
-	return &cp, true, nil
 }
 
 // errSessionExists rolls back a CreateSession that found its digest's session already recorded.
@@ -161,9 +104,8 @@ const (
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
-	qSavepoint     = `SAVEPOINT create_session`
-	qRollbackTo    = `ROLLBACK TO create_session`
-	qRelease       = `RELEASE create_session`
+	qDeleteNonce   = `DELETE FROM nonces WHERE user_addr = ? AND nonce = ?`
+	qDeleteSession = `DELETE FROM sessions WHERE id = ?`
 	whereID        = "id = ?"
 	whereDigest    = "rfc_digest = ?"
 	whereIDForUpd  = "id = ?{forUpdate}"
@@ -178,7 +120,7 @@ const (
 )
 
 // txQueries are the statements transactions run, prepared on the writer pool when the store opens.
-var txQueries = []string{qSavepoint, qRollbackTo, qRelease, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
+var txQueries = []string{qDeleteNonce, qDeleteSession, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
 	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0,
 	qDepositUsageForUpd, qInsertDepositUsage, qSetDepositUsage, qSetSessionDeposit}
 
