@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -23,19 +24,13 @@ type Client struct {
 	Key    *ecdsa.PrivateKey
 	// Wallet, when set, signs the RFCs instead of Key: an external signer such as clef (keys.Clef), which
 	// fronts hardware wallets too. Key may then be nil (not with UserKeySigns).
-	Wallet Wallet
+	Wallet keys.TypedSigner
 	HTTP   *http.Client     // provider calls; nil: see SessionOptions.HTTP
 	Now    func() time.Time // nil: time.Now
 	// UserKeySigns makes sessions without a session key: the RFC's sessionKey is zero and Key signs every
 	// request and the receipt (PROTOCOL §6). By default each session gets an ephemeral key, so Key (a
 	// wallet) signs exactly one message per session, the RFC.
 	UserKeySigns bool
-}
-
-// Wallet signs EIP-712 messages for the user without handing out the key; keys.Signer is one.
-type Wallet interface {
-	Address() common.Address
-	SignTyped(ctx context.Context, d *eip712.Domain, m eip712.Message) (eip712.Signature, error)
 }
 
 // User returns the user's address.

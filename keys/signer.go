@@ -13,14 +13,20 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
-// Signer is an account that signs EIP-712 messages and transactions for one chain: a key held in this
-// process (KeySigner) or an external signer that never hands the key out (Clef, which also fronts Ledger
-// and Trezor). Every role takes its key as a Signer when it can sign through clef.
-type Signer interface {
+// TypedSigner is an account that signs EIP-712 messages: what the roles that sign no transaction with
+// their key take (the user's RFCs, the router's tickets, the provider signer's liveness and receipts).
+type TypedSigner interface {
 	// Address is the signing account.
 	Address() common.Address
 	// SignTyped signs m under d (eth_signTypedData_v4): V in {27, 28}, low S.
 	SignTyped(ctx context.Context, d *eip712.Domain, m eip712.Message) (eip712.Signature, error)
+}
+
+// Signer is an account that signs EIP-712 messages and transactions for one chain: a key held in this
+// process (KeySigner) or an external signer that never hands the key out (Clef, which also fronts Ledger
+// and Trezor).
+type Signer interface {
+	TypedSigner
 	// SignTx signs tx for the signer's chain (EIP-155 and later) and returns the signed transaction.
 	SignTx(ctx context.Context, tx *types.Transaction) (*types.Transaction, error)
 }
