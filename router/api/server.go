@@ -66,8 +66,8 @@ type Store interface {
 
 // Config tunes the service. Zero values take the defaults noted.
 type Config struct {
-	Domain       *eip712.Domain
-	RouterKey    *ecdsa.PrivateKey
+	Domain    *eip712.Domain
+	RouterKey *ecdsa.PrivateKey
 	// TicketSigner, when set, signs the tickets instead of RouterKey: an external signer (clef), one
 	// round trip and approval per ticket, so far too slow for a router under load (keys/README.md).
 	TicketSigner keys.TypedSigner
