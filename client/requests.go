@@ -88,7 +88,16 @@ func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*ht
 	}
 }
 
-// Completion is a non-streaming answer of the provider (an OpenAI chat completion object).
+// OpenAI endpoints a provider serves (POST, JSON body naming the model), metered alike: by session time,
+// with the answer's usage object or protocol/usage's estimate for tokens.
+const (
+	PathChat        = "/v1/chat/completions"
+	PathCompletions = "/v1/completions"
+	PathEmbeddings  = "/v1/embeddings"
+)
+
+// Completion is a non-streaming answer of the provider (an OpenAI chat completion, completion or
+// embedding list object).
 type Completion struct {
 	Header http.Header
 	Body   []byte
@@ -98,10 +107,17 @@ type Completion struct {
 // "stream" absent or false) and returns the answer. A refusal is a *wire.Error (5xx ones also wrap
 // ErrUnreachable).
 func (s *Session) ChatCompletion(ctx context.Context, body []byte) (*Completion, error) {
+	return s.Post(ctx, PathChat, body)
+}
+
+// Post sends a non-streaming OpenAI request to path (PathChat, PathCompletions, PathEmbeddings) and
+// returns the answer, metered like a chat completion. A refusal is a *wire.Error (5xx ones also wrap
+// ErrUnreachable).
+func (s *Session) Post(ctx context.Context, path string, body []byte) (*Completion, error) {
 	start := s.now()
 	s.meter.pend(start)
 	defer s.meter.unpend()
-	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	resp, err := s.Do(ctx, http.MethodPost, path, body)
 	if err != nil {
 		return nil, err
 	}
@@ -144,10 +160,16 @@ type Stream struct {
 // Errors before the first byte of the answer are returned here (a *wire.Error, 5xx ones and transport
 // failures wrapping ErrUnreachable); after that the stream is the caller's.
 func (s *Session) StreamChatCompletion(ctx context.Context, body []byte) (*Stream, error) {
+	return s.PostStream(ctx, PathChat, body)
+}
+
+// PostStream sends a streaming OpenAI request to path (PathChat or PathCompletions, body with "stream":
+// true), like StreamChatCompletion.
+func (s *Session) PostStream(ctx context.Context, path string, body []byte) (*Stream, error) {
 	start := s.now()
 	s.meter.pend(start) // in use from now on; the stream's own meter entry takes over once it is accepted
 	defer s.meter.unpend()
-	resp, err := s.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	resp, err := s.Do(ctx, http.MethodPost, path, body)
 	if err != nil {
 		return nil, err
 	}

@@ -191,43 +191,15 @@ func TestFailover(t *testing.T) {
 	require.Equal(t, nonce, after, "no transaction on the user's path")
 }
 
-// TestRealClients: the official OpenAI Node SDK against the gateway, streamed and not; an RFC signed by
+// TestRealClients: the official OpenAI Node SDK against the gateway (checkOpenAISDK); an RFC signed by
 // Foundry's `cast wallet sign --data` and sent to the router with curl.
 func TestRealClients(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	s := start(t, ctx, Options{})
-	want := strings.Join(UpstreamAnswer, "")
 
-	t.Run("openai-node", func(t *testing.T) {
-		cmd := exec.CommandContext(ctx, "node", filepath.Join("e2e", "testdata", "openai_client.mjs"))
-		cmd.Dir = s.Root
-		cmd.Env = append(os.Environ(), "LT_GATEWAY_URL="+s.GatewayURL, "LT_MODEL="+s.Opts.Model)
-		out, err := cmd.Output()
-		var ee *exec.ExitError
-		if err != nil && errors.As(err, &ee) {
-			t.Fatalf("node: %v\n%s", err, ee.Stderr)
-		}
-		require.NoError(t, err)
-		var res struct {
-			Models       []string
-			Text         string
-			FinishReason string
-			Usage        struct{ Completion_tokens int }
-			Streamed     string
-			Chunks       int
-			StreamUsage  *struct{ Completion_tokens int }
-		}
-		require.NoError(t, json.Unmarshal(out, &res), "%s", out)
-		require.Contains(t, res.Models, s.Opts.Model)
-		require.Equal(t, want, res.Text)
-		require.Equal(t, "stop", res.FinishReason)
-		require.Equal(t, len(UpstreamAnswer), res.Usage.Completion_tokens)
-		require.Equal(t, want, res.Streamed)
-		require.Greater(t, res.Chunks, len(UpstreamAnswer), "streamed token by token")
-		require.NotNil(t, res.StreamUsage)
-	})
+	t.Run("openai-node", func(t *testing.T) { checkOpenAISDK(t, ctx, s) })
 
 	t.Run("cast-rfc-curl", func(t *testing.T) {
 		rfc, err := client.NewRFC(s.User.Address, client.RFCParams{Model: s.Opts.Model,

@@ -20,6 +20,15 @@ func writeOpenAIError(w http.ResponseWriter, status int, typ, code, msg string) 
 	writeJSON(w, status, map[string]any{"error": map[string]any{"message": msg, "type": typ, "param": nil, "code": code}})
 }
 
+// writeParamError writes an invalid_request_error naming the request member at fault (param; "" for none).
+func writeParamError(w http.ResponseWriter, status int, param, code, msg string) {
+	var p any
+	if param != "" {
+		p = param
+	}
+	writeJSON(w, status, map[string]any{"error": map[string]any{"message": msg, "type": "invalid_request_error", "param": p, "code": code}})
+}
+
 // writeError renders err in OpenAI's shape with a status a client can act on.
 func writeError(w http.ResponseWriter, err error) {
 	status, typ, code := openAIStatus(err)

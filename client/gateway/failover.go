@@ -36,18 +36,23 @@ func classify(err error) failure {
 	return giveUp
 }
 
-// handleChat serves POST /v1/chat/completions: the model's session takes the request; when its provider
-// fails before any output, the session is replaced (classify) and the request retried once.
-func (g *Gateway) handleChat(w http.ResponseWriter, r *http.Request) {
+// handle serves ep (POST /v1/chat/completions, /v1/completions, /v1/embeddings): the model's session
+// takes the request; when its provider fails before any output, the session is replaced (classify) and
+// the request retried once.
+func (g *Gateway) handle(ep endpoint) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { g.serve(ep, w, r) }
+}
+
+func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, g.cfg.MaxBodyBytes))
 	if err != nil {
 		writeOpenAIError(w, http.StatusRequestEntityTooLarge, "invalid_request_error", "too_large",
 			fmt.Sprintf("request body larger than %d bytes", g.cfg.MaxBodyBytes))
 		return
 	}
-	req, err := parseChatRequest(body)
-	if err != nil {
-		writeOpenAIError(w, http.StatusBadRequest, "invalid_request_error", "invalid_request", err.Error())
+	req, bad := parseRequest(ep, body)
+	if bad != nil {
+		writeParamError(w, http.StatusBadRequest, bad.param, bad.code, bad.msg)
 		return
 	}
 	ctx := r.Context()
@@ -58,9 +63,9 @@ func (g *Gateway) handleChat(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if req.Stream {
-			err = g.stream(ctx, w, s, body)
+			err = g.stream(ctx, w, s, ep.path, body)
 		} else {
-			err = g.complete(ctx, w, s, body)
+			err = g.complete(ctx, w, s, ep.path, body)
 		}
 		if err == nil {
 			return

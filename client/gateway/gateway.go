@@ -1,5 +1,6 @@
-// Package gateway is the user's local OpenAI-compatible server: POST /v1/chat/completions (streaming and
-// not) and GET /v1/models, so that any OpenAI client works unchanged against the Lake Travis market.
+// Package gateway is the user's local OpenAI-compatible server: POST /v1/chat/completions and
+// /v1/completions (streaming and not), POST /v1/embeddings and GET /v1/models (the market's models, from
+// the router), so that any OpenAI client works unchanged against the Lake Travis market.
 //
 // For each request it maps the "model" field ("name:tag") to a session: the live session of that model
 // is reused until it comes near its limits (the ticket's maxSeconds or notAfter), otherwise the gateway
@@ -14,7 +15,7 @@
 // {"error": {"message", "type", "param", "code"}}.
 //
 // Files: gateway.go (configuration, life cycle), pool.go (one live session per model: open, reuse,
-// retire, close), failover.go (the chat handler's retry and when to fail over), handlers.go (the OpenAI
+// retire, close), failover.go (the request handler's retry and when to fail over), handlers.go (the OpenAI
 // endpoints), errors.go (errors in OpenAI's shape).
 package gateway
 
@@ -137,7 +138,9 @@ func CheckListen(addr string, allowRemote bool) error {
 // Handler returns the HTTP API.
 func (g *Gateway) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/chat/completions", g.handleChat)
+	mux.HandleFunc("POST /v1/chat/completions", g.handle(chatEndpoint))
+	mux.HandleFunc("POST /v1/completions", g.handle(completionsEndpoint))
+	mux.HandleFunc("POST /v1/embeddings", g.handle(embeddingsEndpoint))
 	mux.HandleFunc("GET /v1/models", g.handleModels)
 	mux.HandleFunc("GET /v1/models/{model...}", g.handleModel)
 	mux.HandleFunc("GET /lt/sessions", g.handleSessions)
@@ -147,7 +150,7 @@ func (g *Gateway) Handler() http.Handler {
 	// Unknown paths and wrong methods: 404/405 in OpenAI's error shape (which carries §9's code and message).
 	return wire.Routes(mux, func(w http.ResponseWriter, e *wire.Error) {
 		writeOpenAIError(w, e.Status, "invalid_request_error", e.Code,
-			e.Message+" (the Lake Travis gateway serves POST /v1/chat/completions and GET /v1/models)")
+			e.Message+" (the Lake Travis gateway serves POST /v1/chat/completions, /v1/completions, /v1/embeddings and GET /v1/models)")
 	})
 }
 

@@ -17,13 +17,34 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-func TestParseChatRequest(t *testing.T) {
-	r, err := parseChatRequest([]byte(`{"model":"llama3:8b","stream":true,"messages":[]}`))
-	require.NoError(t, err)
-	require.Equal(t, chatRequest{Model: "llama3:8b", Stream: true}, r)
-	for _, bad := range []string{`nope`, `{"messages":[]}`, `{"model":"gpt-4o"}`} {
-		_, err := parseChatRequest([]byte(bad))
-		require.Error(t, err, bad)
+// TestParseRequest: each endpoint needs a JSON object with a market model and its input member; the
+// refusal names the member at fault (OpenAI's "param").
+func TestParseRequest(t *testing.T) {
+	r, bad := parseRequest(chatEndpoint, []byte(`{"model":"llama3:8b","stream":true,"messages":[]}`))
+	require.Nil(t, bad)
+	require.Equal(t, apiRequest{Model: "llama3:8b", Stream: true}, r)
+	r, bad = parseRequest(embeddingsEndpoint, []byte(`{"model":"nomic-embed:v1","input":["a","b"]}`))
+	require.Nil(t, bad)
+	require.Equal(t, apiRequest{Model: "nomic-embed:v1"}, r)
+	_, bad = parseRequest(completionsEndpoint, []byte(`{"model":"llama3:8b","prompt":"Once","stream":true}`))
+	require.Nil(t, bad)
+	for _, tc := range []struct {
+		ep          endpoint
+		body, param string
+	}{
+		{chatEndpoint, `nope`, ""},
+		{chatEndpoint, `[1]`, ""},
+		{chatEndpoint, `{"messages":[]}`, "model"},
+		{chatEndpoint, `{"model":"gpt-4o","messages":[]}`, "model"},
+		{chatEndpoint, `{"model":"llama3:8b"}`, "messages"},
+		{completionsEndpoint, `{"model":"llama3:8b","messages":[]}`, "prompt"},
+		{embeddingsEndpoint, `{"model":"llama3:8b","input":null}`, "input"},
+		{embeddingsEndpoint, `{"model":"llama3:8b","input":"x","stream":true}`, "stream"},
+	} {
+		_, bad := parseRequest(tc.ep, []byte(tc.body))
+		require.NotNil(t, bad, tc.body)
+		require.Equal(t, tc.param, bad.param, tc.body)
+		require.NotEmpty(t, bad.msg)
 	}
 }
 
@@ -75,7 +96,10 @@ func TestOpenAIErrorsWithoutMarket(t *testing.T) {
 		{"POST", "/v1/chat/completions", `{"messages":[]}`, 400, "invalid_request"},
 		{"POST", "/v1/chat/completions", `{"model":"llama3:8b","messages":[]}`, 502, "unreachable"}, // router down
 		{"GET", "/v1/models", "", 502, "unreachable"},
-		{"POST", "/v1/embeddings", `{}`, 404, "not_found"},
+		{"POST", "/v1/embeddings", `{"model":"nomic-embed:v1"}`, 400, "invalid_request"},
+		{"POST", "/v1/completions", `{"model":"llama3:8b",`, 400, "invalid_json"},
+		{"POST", "/v1/embeddings", `{"model":"nomic-embed:v1","input":"x"}`, 502, "unreachable"},
+		{"POST", "/v1/audio/speech", `{}`, 404, "not_found"},
 		{"GET", "/v1/chat/completions", "", 405, "method_not_allowed"},
 		{"DELETE", "/v1/models", "", 405, "method_not_allowed"},
 	} {

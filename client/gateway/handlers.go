@@ -13,29 +13,71 @@ import (
 	"github.com/laketravis/laketravis/client"
 )
 
-// chatRequest is the part of an OpenAI chat request the gateway reads; the body goes on unchanged.
-type chatRequest struct {
+// endpoint is one OpenAI endpoint the gateway forwards to the session of the request's model.
+type endpoint struct {
+	path    string // client.PathChat, PathCompletions, PathEmbeddings
+	input   string // the member the request must carry: "messages", "prompt", "input"
+	streams bool   // "stream": true streams; false: it is refused (embeddings)
+	example string // an example request, for error messages
+}
+
+var (
+	chatEndpoint = endpoint{path: client.PathChat, input: "messages", streams: true,
+		example: `{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`}
+	completionsEndpoint = endpoint{path: client.PathCompletions, input: "prompt", streams: true,
+		example: `{"model":"llama3:8b","prompt":"Once upon a time"}`}
+	embeddingsEndpoint = endpoint{path: client.PathEmbeddings, input: "input",
+		example: `{"model":"nomic-embed-text:v1.5","input":"some text"}`}
+)
+
+// apiRequest is the part of an OpenAI request the gateway reads; the body goes on unchanged.
+type apiRequest struct {
 	Model  string `json:"model"`
 	Stream bool   `json:"stream"`
 }
 
-func parseChatRequest(body []byte) (chatRequest, error) {
-	var req chatRequest
+// badRequest is a refused request: OpenAI's invalid_request_error with the member at fault.
+type badRequest struct {
+	param, code, msg string
+}
+
+// parseRequest checks body as a request for ep: a JSON object with a market model (name:tag) and the
+// endpoint's input member.
+func parseRequest(ep endpoint, body []byte) (apiRequest, *badRequest) {
+	var req struct {
+		apiRequest
+		Messages json.RawMessage `json:"messages"`
+		Prompt   json.RawMessage `json:"prompt"`
+		Input    json.RawMessage `json:"input"`
+	}
 	if err := json.Unmarshal(body, &req); err != nil {
-		return req, fmt.Errorf("the body is not a JSON chat completion request: %v", err)
+		return req.apiRequest, &badRequest{"", "invalid_json", fmt.Sprintf("the body is not a JSON object of %s, e.g. %s: %v", ep.path, ep.example, err)}
 	}
 	if req.Model == "" {
-		return req, errors.New(`"model" is required: a market model name:tag, e.g. "llama3:8b" (GET /v1/models lists them)`)
+		return req.apiRequest, &badRequest{"model", "invalid_request", `"model" is required: a market model name:tag, e.g. "llama3:8b" (GET /v1/models lists them)`}
 	}
 	if _, err := client.ParseModel(req.Model); err != nil {
-		return req, fmt.Errorf(`"model" must be a market model name:tag, got %q (GET /v1/models lists them)`, req.Model)
+		return req.apiRequest, &badRequest{"model", "invalid_request", fmt.Sprintf(`"model" must be a market model name:tag, got %q (GET /v1/models lists them)`, req.Model)}
 	}
-	return req, nil
+	in := req.Input
+	switch ep.input {
+	case "messages":
+		in = req.Messages
+	case "prompt":
+		in = req.Prompt
+	}
+	if len(in) == 0 || string(in) == "null" {
+		return req.apiRequest, &badRequest{ep.input, "invalid_request", fmt.Sprintf("%q is required for %s, e.g. %s", ep.input, ep.path, ep.example)}
+	}
+	if req.Stream && !ep.streams {
+		return req.apiRequest, &badRequest{"stream", "invalid_request", fmt.Sprintf(`%s does not stream: leave "stream" out`, ep.path)}
+	}
+	return req.apiRequest, nil
 }
 
 // complete runs a non-streaming request; an error means nothing was written.
-func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client.Session, body []byte) error {
-	c, err := s.ChatCompletion(ctx, body)
+func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client.Session, path string, body []byte) error {
+	c, err := s.Post(ctx, path, body)
 	if err != nil {
 		return err
 	}
@@ -52,8 +94,8 @@ func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client
 
 // stream runs a streaming request. It returns an error only if nothing was written yet (so the caller
 // may fail over); once the first event is out, a broken stream just ends.
-func (g *Gateway) stream(ctx context.Context, w http.ResponseWriter, s *client.Session, body []byte) error {
-	st, err := s.StreamChatCompletion(ctx, body)
+func (g *Gateway) stream(ctx context.Context, w http.ResponseWriter, s *client.Session, path string, body []byte) error {
+	st, err := s.PostStream(ctx, path, body)
 	if err != nil {
 		return err
 	}

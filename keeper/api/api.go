@@ -1,6 +1,6 @@
 // Package api is the keeper's HTTP interface (protocol/README.md): the published batch files, claim
-// proofs against the newest claimable root, withdrawal (spend) proofs, rejected settlement records, epochs, /healthz and
-// Prometheus /metrics.
+// proofs against the newest claimable root, withdrawal (spend) proofs, rejected settlement records,
+// epochs, /healthz and /metrics.
 package api
 
 import (
@@ -11,8 +11,6 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -23,21 +21,21 @@ import (
 
 // Server serves the keeper's HTTP API. It is safe for concurrent use.
 type Server struct {
-	ledger *ledger.Ledger
-	gather prometheus.Gatherer
-	log    *zap.Logger
+	ledger  *ledger.Ledger
+	metrics http.Handler
+	log     *zap.Logger
 
 	mu     sync.Mutex
 	treeID int64 // epoch row of the cached tree
 	tree   *merkle.Tree
 }
 
-// New returns the API over l. gather may be nil (no /metrics).
-func New(l *ledger.Ledger, gather prometheus.Gatherer, log *zap.Logger) *Server {
+// New returns the API over l, serving metrics at /metrics (nil: no /metrics).
+func New(l *ledger.Ledger, metrics http.Handler, log *zap.Logger) *Server {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	return &Server{ledger: l, gather: gather, log: log.Named("api")}
+	return &Server{ledger: l, metrics: metrics, log: log.Named("api")}
 }
 
 // Handler returns the routes.
@@ -56,8 +54,8 @@ func (s *Server) Handler() http.Handler {
 		}
 		wire.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	if s.gather != nil {
-		mux.Handle("GET /metrics", promhttp.HandlerFor(s.gather, promhttp.HandlerOpts{}))
+	if s.metrics != nil {
+		mux.Handle("GET /metrics", s.metrics)
 	}
 	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
 }

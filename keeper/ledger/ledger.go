@@ -20,9 +20,9 @@ import (
 	"sync"
 	"time"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/store"
@@ -109,9 +109,9 @@ type Ledger struct {
 	spendTreeEpoch uint64
 }
 
-// New returns a ledger. reg may be nil (no metrics registered).
+// New returns a ledger. set receives its metrics (nil: a set of its own, not served).
 func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.Domain, registry Registry,
-	log *zap.Logger, reg prometheus.Registerer) (*Ledger, error) {
+	log *zap.Logger, set *vm.Set) (*Ledger, error) {
 	if cfg.EpochLength <= 0 {
 		cfg.EpochLength = time.Hour
 	}
@@ -142,14 +142,10 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 	if log == nil {
 		log = zap.NewNop()
 	}
-	m, err := newMetrics(reg)
-	if err != nil {
-		return nil, err
-	}
 	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
 		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{},
 		verifier: &Verifier{Domain: domain, Registry: registry},
-		http:     &http.Client{}, log: log.Named("ledger"), metrics: m}, nil
+		http:     &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
 
 // Run ingests and settles until ctx is done. Errors of one round are logged and retried next round.

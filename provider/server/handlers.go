@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/chat/completions", s.counted("chat", s.handleInference("/chat/completions")))
 	mux.HandleFunc("POST /v1/completions", s.counted("completions", s.handleInference("/completions")))
+	mux.HandleFunc("POST /v1/embeddings", s.counted("embeddings", s.handleInference("/embeddings")))
 	mux.HandleFunc("GET /v1/models", s.counted("models", s.handleModels))
 	mux.HandleFunc("POST /v1/liveness", s.counted("liveness", s.handleLiveness))
 	mux.HandleFunc("POST /v1/sessions/{id}/close", s.counted("close", s.handleClose))
@@ -59,7 +60,7 @@ func (s *Server) counted(route string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w}
 		h(rec, r)
-		s.metrics.requests.with(routeStatus{route, rec.status}).Add(1)
+		s.metrics.requests.With(routeStatus{route, rec.status}).Add(1)
 	}
 }
 

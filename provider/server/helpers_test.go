@@ -42,6 +42,7 @@ type upstream struct {
 	slowEnd atomic.Int64 // "slow" requests answered after a release
 	mu      sync.Mutex
 	bodies  []map[string]any
+	paths   []string
 }
 
 func newUpstream(t testing.TB) *upstream {
@@ -50,6 +51,12 @@ func newUpstream(t testing.TB) *upstream {
 	u.Server = httptest.NewServer(http.HandlerFunc(u.serve))
 	t.Cleanup(u.Close)
 	return u
+}
+
+func (u *upstream) lastPath() string {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.paths[len(u.paths)-1]
 }
 
 func (u *upstream) lastBody() map[string]any {
@@ -63,9 +70,15 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&req)
 	u.mu.Lock()
 	u.bodies = append(u.bodies, req)
+	u.paths = append(u.paths, r.URL.Path)
 	u.mu.Unlock()
 	model, _ := req["model"].(string)
 	stream, _ := req["stream"].(bool)
+	if strings.HasSuffix(r.URL.Path, "/embeddings") {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"object":"list","model":"`+model+`","data":[{"object":"embedding","index":0,"embedding":[0.25,-0.5]}],"usage":{"prompt_tokens":4,"total_tokens":4}}`)
+		return
+	}
 	switch model {
 	case "err429":
 		w.Header().Set("Retry-After", "7")

@@ -52,6 +52,45 @@ func TestNonStreamingAndMetering(t *testing.T) {
 	require.Contains(t, body, `"fast:v1"`)
 }
 
+// TestEmbeddingsAndCompletions: /v1/embeddings and /v1/completions go to the upstream's same paths with
+// the model renamed, authenticated and metered like chat (the answer's usage object).
+func TestEmbeddingsAndCompletions(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	s, ts := newServer(t, e, up, nil)
+	c := e.client(t, ts, "fast:v1", 60)
+
+	resp := c.do("POST", "/v1/embeddings", `{"model":"fast:v1","input":["Say hello"]}`, 0)
+	body := readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode, body)
+	require.Equal(t, "/v1/embeddings", up.lastPath())
+	require.Equal(t, "fast", up.lastBody()["model"])
+	require.Contains(t, body, `"embedding":[0.25,-0.5]`)
+	require.Contains(t, body, `"model":"fast:v1"`)
+	snap, err := s.Sessions().Usage(c.ticket.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, uint32(4), snap.Usage.InputTokens)
+	require.Zero(t, snap.Usage.OutputTokens)
+	require.Equal(t, uint32(1), snap.Usage.Seconds)
+
+	resp = c.do("POST", "/v1/completions", `{"model":"fast:v1","prompt":"Once"}`, 0)
+	require.Equal(t, 200, resp.StatusCode, readAll(t, resp))
+	require.Equal(t, "/v1/completions", up.lastPath())
+	snap, err = s.Sessions().Usage(c.ticket.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, uint32(4+11), snap.Usage.InputTokens)
+	require.Equal(t, uint32(7), snap.Usage.OutputTokens)
+
+	// Unsigned: refused before the upstream sees it.
+	req := c.build("POST", "/v1/embeddings", `{"model":"fast:v1","input":"x"}`, 0)
+	req.Header.Del(wire.HeaderSignature)
+	r2, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	status, _, _ := errorOf(t, r2)
+	require.Equal(t, 400, status)
+	require.Equal(t, "/v1/completions", up.lastPath())
+}
+
 func TestStreaming(t *testing.T) {
 	e := setup(t)
 	up := newUpstream(t)

@@ -14,14 +14,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -104,7 +104,7 @@ func (p *standIn) offer(price uint64) match.Offer {
 
 type env struct {
 	t       *testing.T
-	reg     *prometheus.Registry // the server's metrics
+	reg     *metrics.Set // the server's metrics
 	url     string
 	srv     *api.Server
 	db      *store.DB
@@ -140,7 +140,7 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	match.SortOffers(snap.Offers[modelID])
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
-	reg := prometheus.NewRegistry()
+	reg := metrics.NewSet()
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
 	skew := new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
@@ -280,7 +280,7 @@ func TestMetricsExposition(t *testing.T) {
 	require.Equal(t, 400, code)
 
 	rec := httptest.NewRecorder()
-	promhttp.HandlerFor(e.reg, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	metricset.Handler(e.reg, false).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	f := promtest.Parse(t, rec.Body)
 	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", "ok"))
 	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "rfc", "code", wire.CodeBadRequest))

@@ -315,11 +315,13 @@ func (a *app) closeCmd() *cobra.Command {
 func (a *app) gatewayCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gateway --listen 127.0.0.1:8090",
-		Short: "Serve the OpenAI API locally (/v1/chat/completions, /v1/models) on top of market sessions",
+		Short: "Serve the OpenAI API locally (chat and legacy completions, embeddings, models) on top of market sessions",
 		Long: `Runs a local OpenAI-compatible server: point any OpenAI client at http://<listen>/v1 with a model
 name:tag from GET /v1/models. The gateway signs RFCs, reuses one live session per model, authenticates
 every request to the provider, closes idle sessions with signed usage receipts and fails over to another
-provider when one dies before answering. Ctrl-C closes every session before exiting.`,
+provider when one dies before answering. Endpoints: POST /v1/chat/completions, /v1/completions,
+/v1/embeddings; GET /v1/models. Your key signs one message per session (the RFC); a session key signs
+the requests and the receipt. Ctrl-C closes every session before exiting.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()

@@ -18,10 +18,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
@@ -29,6 +27,7 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
@@ -255,8 +254,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	set := metrics.NewSet() // this router's metrics, served with the process's own at /metrics
 	// Provider endpoints come from the chain: anyone who stakes names one. The prober fetches them only
 	// through the outbound guard.
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
@@ -264,7 +262,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
 		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now},
-		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), reg, log.Named("api"))
+		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
 		log.Warn("initial sync failed; continuing in the background", zap.Error(err))
 	}
@@ -273,7 +271,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 
 	hs := service.HTTP{Handler: newMux(ratelimit.New(cfg.RateIP).PerIP(srv.Handler()), web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL})),
-		Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), ReadTimeout: 10 * time.Second,
+		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
