@@ -61,8 +61,8 @@ test-go: setup setup-browser
 setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
 	@test -x "$${LT_CHROMIUM:-/usr/bin/chromium}" || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router)
-	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/page.test.mjs
+test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router); the chat page's signing module (its browser test runs in test-go: e2e)
+	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/chat.lib.test.mjs web/test/page.test.mjs
 
 bindings: setup ## Regenerate bindings/ from the compiled contracts (abigen)
 	$(FORGE) build

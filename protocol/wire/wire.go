@@ -118,6 +118,15 @@ type Payment struct {
 	Deposit   *uint256.Int `json:"deposit"`
 }
 
+// Billed is how billed, at most the reservation p, splits between the sources: the allowance's part of
+// the reservation first, the deposit for the rest.
+func (p *Payment) Billed(billed *uint256.Int) *Payment {
+	if !billed.Gt(p.Allowance) {
+		return &Payment{Allowance: billed.Clone(), Deposit: new(uint256.Int)}
+	}
+	return &Payment{Allowance: p.Allowance.Clone(), Deposit: new(uint256.Int).Sub(billed, p.Allowance)}
+}
+
 // CloseRequest is the body of POST /v1/sessions/{id}/close at the router (either or both signatures) and
 // at the provider (the user's signature). A provider closing alone adds LastRequest, the newest request the
 // session's key signed: it bounds what the provider alone can bill (protocol/settle).

@@ -8,6 +8,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Paid usage (PROTOCOL §4): what the router charged users' deposits (the deposit_usage table), read and
@@ -125,15 +127,13 @@ func (sess *Session) ReservedSplit() (allowance, deposit *uint256.Int) {
 }
 
 // Split divides what the session costs the user between the allowance and the deposit as this router
-// charged them: its reservation while open; once closed, what it billed, the allowance's part first.
+// charged them: its reservation while open; once closed, what it billed (wire.Payment.Billed).
 func (sess *Session) Split() (allowance, deposit *uint256.Int) {
 	fromAllowance, dep := sess.ReservedSplit()
 	if sess.State != StateClosed {
 		return fromAllowance, dep
 	}
 	billed := new(uint256.Int).Mul(uint256.NewInt(uint64(sess.BilledSeconds)), &sess.Ticket.PricePerSecond)
-	if billed.Lt(fromAllowance) {
-		return billed, new(uint256.Int)
-	}
-	return fromAllowance, billed.Sub(billed, fromAllowance)
+	p := (&wire.Payment{Allowance: fromAllowance, Deposit: dep}).Billed(billed)
+	return p.Allowance, p.Deposit
 }
