@@ -191,6 +191,10 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock)
+	if err != nil {
+		return err
+	}
 	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
 		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
 	})
@@ -201,7 +205,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), FeedGrace: v.GetDuration("feed-grace"),
 		RecordRetention: v.GetDuration("record-retention"),
 		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
-		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
+		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"), Deposits: deposits,
 	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, set)
 	if err != nil {
 		return err
