@@ -169,7 +169,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 		assembled = e
-		f, _ := new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		f := 1.0 // nothing outstanding (FactorN = FactorD = 0, e.g. an epoch of deposit-paid credits only): no scaling
+		if !sc.FactorD.IsZero() {
+			f, _ = new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		}
 		l.metrics.scale.Set(f)
 		return nil
 	})
