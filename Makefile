@@ -85,6 +85,8 @@ bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invari
 	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
 	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
 	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
+	@# e2e's BenchmarkGatewayOverhead prints the median of a non-streaming request sent to the upstream
+	@# directly, through provider serve and through lt gateway + provider serve, side by side (one run).
 	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
 
 demo: setup ## Run the system on a local anvil chain and show it working
