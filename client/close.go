@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -29,6 +30,10 @@ type CloseResult struct {
 	Via               string              `json:"via"`
 	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
 	Record            *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
+	// Payment is what the session cost from each source as the router charged it (its record when closed
+	// there, else the receipt's seconds at the ticket's price split like the router's reservation); nil
+	// when the router did not say (a router before paid usage).
+	Payment *wire.Payment `json:"payment,omitempty"`
 }
 
 // Receipt returns the usage receipt for what the session used so far, capped at the ticket's
@@ -80,6 +85,7 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 		psig, err := s.closeAtProvider(ctx, req)
 		if err == nil {
 			res.ProviderSignature, res.Via = psig, ClosedAtProvider
+			res.Payment = s.billed(rc)
 			s.setResult(res)
 			return res, nil
 		}
@@ -95,9 +101,22 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	if err != nil {
 		return nil, err
 	}
-	res.Via, res.Record = ClosedAtRouter, rec
+	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, rec.Payment
+	if res.Payment == nil {
+		res.Payment = s.billed(rc)
+	}
 	s.setResult(res)
 	return res, nil
+}
+
+// billed is what receipt rc costs from each source, split like the router's reservation (nil when the
+// router did not say how it reserved).
+func (s *Session) billed(rc eip712.UsageReceipt) *wire.Payment {
+	if s.grant.Payment == nil {
+		return nil
+	}
+	cost := new(uint256.Int).Mul(uint256.NewInt(uint64(rc.Seconds)), &s.grant.Ticket.PricePerSecond)
+	return s.grant.Payment.Billed(cost)
 }
 
 func (s *Session) setResult(r *CloseResult) {

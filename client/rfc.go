@@ -45,6 +45,10 @@ type RFCParams struct {
 	MaxSeconds        uint32       // session length asked for
 	MinTPS            uint32       // minimum observed tokens per second, 0 = any
 	MaxTTFTMs         uint32       // maximum observed time to first token (ms), 0 = any
+	// UseDeposit consents that what the free allowance does not cover is paid from the user's MOR deposit
+	// in the ComputePool (PROTOCOL §4 "Paid usage", §6). Off by default: without it a router refuses what
+	// the allowance does not cover.
+	UseDeposit bool
 }
 
 // NewRFC builds the RFC of user for p at time now: model id from p.Model, a random 64-bit nonce
@@ -71,6 +75,7 @@ func NewRFC(user common.Address, p RFCParams, now time.Time) (eip712.RFC, error)
 		MaxSeconds:        p.MaxSeconds,
 		MinTPS:            p.MinTPS,
 		MaxTTFTMs:         p.MaxTTFTMs,
+		UseDeposit:        p.UseDeposit,
 		Nonce:             nonce,
 		Deadline:          uint64(now.Add(RFCDeadline).Unix()),
 	}, nil

@@ -90,6 +90,13 @@ func TestRFCBuildAndSign(t *testing.T) {
 	require.ErrorContains(t, err, "RFC user")
 	_, err = NewRFC(addr(user), RFCParams{Model: "llama3:8b", MaxSeconds: 1}, now)
 	require.Error(t, err)
+
+	// Paying from the deposit is the user's explicit choice: off unless asked for.
+	require.False(t, rfc.UseDeposit)
+	p.UseDeposit = true
+	paid, err := NewRFC(addr(user), p, now)
+	require.NoError(t, err)
+	require.True(t, paid.UseDeposit)
 }
 
 func TestCheckGrant(t *testing.T) {

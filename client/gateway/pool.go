@@ -5,7 +5,10 @@ import (
 	"sort"
 	"time"
 
+	"go.uber.org/zap"
+
 	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // usable reports whether s may take a new request at now.
@@ -46,8 +49,9 @@ func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, e
 		return nil, err
 	}
 	grant := s.Grant()
-	g.log.Info("session opened", "model", model, "session", s.ID().Hex(), "provider", grant.Provider.Hex(),
-		"endpoint", s.Endpoint(), "pricePerSecond", grant.Ticket.PricePerSecond.Dec(), "maxSeconds", s.MaxSeconds())
+	g.log.Info("session opened", zap.String("model", model), zap.String("session", s.ID().Hex()), zap.String("provider", grant.Provider.Hex()),
+		zap.String("endpoint", s.Endpoint()), zap.String("pricePerSecond", grant.Ticket.PricePerSecond.Dec()), zap.Uint32("maxSeconds", s.MaxSeconds()),
+		zap.Bool("useDeposit", grant.Ticket.UseDeposit), zap.String("reserved", paidAttr(grant.Payment)))
 	sl.sess = s
 	return s, nil
 }
@@ -78,25 +82,35 @@ func (g *Gateway) closeInBackground(s *client.Session, dead bool) {
 			res, err = s.Close(ctx)
 		}
 		if err != nil {
-			g.log.Warn("session close failed", "session", s.ID().Hex(), "err", err)
+			g.log.Warn("session close failed", zap.String("session", s.ID().Hex()), zap.Error(err))
 			return
 		}
-		g.log.Info("session closed", "session", s.ID().Hex(), "via", res.Via, "seconds", res.Receipt.Seconds,
-			"inputTokens", res.Receipt.InputTokens, "outputTokens", res.Receipt.OutputTokens, "providerError", res.ProviderError)
+		g.log.Info("session closed", zap.String("session", s.ID().Hex()), zap.String("via", res.Via), zap.Uint32("seconds", res.Receipt.Seconds),
+			zap.Uint32("inputTokens", res.Receipt.InputTokens), zap.Uint32("outputTokens", res.Receipt.OutputTokens), zap.String("providerError", res.ProviderError),
+			zap.String("paid", paidAttr(res.Payment)))
 		g.closedMu.Lock()
 		g.closed = append(g.closed, res)
 		g.closedMu.Unlock()
 	}()
 }
 
+// paidAttr is a log value saying what was (to be) paid from each source, in wei.
+func paidAttr(p *wire.Payment) string {
+	if p == nil {
+		return "unknown"
+	}
+	return "allowance=" + p.Allowance.Dec() + " deposit=" + p.Deposit.Dec()
+}
+
 // SessionInfo describes a live session, for GET /lt/sessions.
 type SessionInfo struct {
-	Model     string       `json:"model"`
-	SessionID string       `json:"sessionId"`
-	Provider  string       `json:"provider"`
-	Endpoint  string       `json:"endpoint"`
-	Usage     client.Usage `json:"usage"`
-	NotAfter  int64        `json:"notAfter"`
+	Model     string        `json:"model"`
+	SessionID string        `json:"sessionId"`
+	Provider  string        `json:"provider"`
+	Endpoint  string        `json:"endpoint"`
+	Usage     client.Usage  `json:"usage"`
+	NotAfter  int64         `json:"notAfter"`
+	Payment   *wire.Payment `json:"payment,omitempty"` // the router's reservation per source (allowance, deposit)
 }
 
 // Sessions lists the live sessions.
@@ -108,7 +122,7 @@ func (g *Gateway) Sessions() []SessionInfo {
 		sl.mu.Lock()
 		if s := sl.sess; s != nil {
 			out = append(out, SessionInfo{Model: model, SessionID: s.ID().Hex(), Provider: s.Grant().Provider.Hex(),
-				Endpoint: s.Endpoint(), Usage: s.Usage(), NotAfter: s.NotAfter().Unix()})
+				Endpoint: s.Endpoint(), Usage: s.Usage(), NotAfter: s.NotAfter().Unix(), Payment: s.Grant().Payment})
 		}
 		sl.mu.Unlock()
 	}

@@ -1,6 +1,6 @@
 // Package api is the keeper's HTTP interface (protocol/README.md): the published batch files, claim
-// proofs against the newest claimable root, rejected settlement records, epochs, /healthz and
-// Prometheus /metrics.
+// proofs against the newest claimable root, withdrawal (spend) proofs, rejected settlement records,
+// epochs, /healthz and /metrics.
 package api
 
 import (
@@ -11,8 +11,6 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -23,21 +21,21 @@ import (
 
 // Server serves the keeper's HTTP API. It is safe for concurrent use.
 type Server struct {
-	ledger *ledger.Ledger
-	gather prometheus.Gatherer
-	log    *zap.Logger
+	ledger  *ledger.Ledger
+	metrics http.Handler
+	log     *zap.Logger
 
 	mu     sync.Mutex
 	treeID int64 // epoch row of the cached tree
 	tree   *merkle.Tree
 }
 
-// New returns the API over l. gather may be nil (no /metrics).
-func New(l *ledger.Ledger, gather prometheus.Gatherer, log *zap.Logger) *Server {
+// New returns the API over l, serving metrics at /metrics (nil: no /metrics).
+func New(l *ledger.Ledger, metrics http.Handler, log *zap.Logger) *Server {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	return &Server{ledger: l, gather: gather, log: log.Named("api")}
+	return &Server{ledger: l, metrics: metrics, log: log.Named("api")}
 }
 
 // Handler returns the routes.
@@ -45,6 +43,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/batches/{epoch}", s.batch)
 	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
+	mux.HandleFunc("GET /v1/spend/{user}", s.spend)
 	mux.HandleFunc("GET /v1/rejected", s.rejected)
 	mux.HandleFunc("GET /v1/epochs", s.epochs)
 	mux.HandleFunc("GET /v1/feeds", s.feeds)
@@ -55,8 +54,8 @@ func (s *Server) Handler() http.Handler {
 		}
 		wire.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	if s.gather != nil {
-		mux.Handle("GET /metrics", promhttp.HandlerFor(s.gather, promhttp.HandlerOpts{}))
+	if s.metrics != nil {
+		mux.Handle("GET /metrics", s.metrics)
 	}
 	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
 }
@@ -114,6 +113,25 @@ func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
 		proof = []common.Hash{}
 	}
 	wire.WriteJSON(w, http.StatusOK, wire.Proof{Account: account, CumulativeAmount: &amount, Proof: proof, Epoch: e.Number, Root: e.Root})
+}
+
+// spend answers a user's withdrawal proof: its cumulative spend in the newest claimable spend tree.
+func (s *Server) spend(w http.ResponseWriter, r *http.Request) {
+	a := r.PathValue("user")
+	if !common.IsHexAddress(a) {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "user must be a 0x address"))
+		return
+	}
+	p, err := s.ledger.SpendProof(r.Context(), common.HexToAddress(a))
+	if errors.Is(err, store.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "%v", err))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	wire.WriteJSON(w, http.StatusOK, p)
 }
 
 // treeOf returns the tree of epoch row id, built once and cached (only the newest claimable is asked for).

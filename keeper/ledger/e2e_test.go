@@ -16,18 +16,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
@@ -89,16 +90,16 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
 		require.NoError(t, err)
-		promReg := prometheus.NewRegistry()
+		metricSet := metrics.NewSet()
 		batchDir := t.TempDir()
 		var srv *httptest.Server
 		// Both feeds are polled every 100 ms; the 2 s epoch leaves room for both to be read before epoch 0
 		// closes even on a loaded machine (with 200 ms, feed B was sometimes read only after it closed).
 		led, err := ledger.New(ledger.Config{Feeds: []string{feedA.Server.URL, feedB.Server.URL}, EpochLength: 2 * time.Second,
 			BatchDir: batchDir, PublicURL: "http://keeper.test", PollInterval: 100 * time.Millisecond},
-			st, pool, mgr, env.Domain, reg, log, promReg)
+			st, pool, mgr, env.Domain, reg, log, metricSet)
 		require.NoError(t, err)
-		srv = httptest.NewServer(api.New(led, promReg, log).Handler())
+		srv = httptest.NewServer(api.New(led, metricset.Handler(metricSet, false), log).Handler())
 		defer srv.Close()
 
 		// The test drives the ledger itself (what Run does: ingest, then step) under a lock, so that records
@@ -239,8 +240,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		getJSON(t, srv.URL+"/v1/rejected", &rej)
 		require.Equal(t, "not_router_on_recheck", rej.Rejected[len(rej.Rejected)-1].Code)
 
-		metrics := promtest.Scrape(t, srv.URL+"/metrics")
-		require.Equal(t, 1.0, metrics.Counter(t, "keeper_rejected_records_total", "reason", "duplicate"))
+		scraped := promtest.Scrape(t, srv.URL+"/metrics")
+		require.Equal(t, 1.0, scraped.Counter(t, "keeper_rejected_records_total", "reason", "duplicate"))
 	})
 }
 

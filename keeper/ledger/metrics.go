@@ -1,44 +1,55 @@
 package ledger
 
 import (
-	"errors"
+	vm "github.com/VictoriaMetrics/metrics"
 
-	"github.com/prometheus/client_golang/prometheus"
+	"github.com/laketravis/laketravis/internal/metricset"
 )
 
+// metrics are the ledger's series in the keeper's metrics.Set (internal/metricset):
+//
+//	keeper_rejected_records_total{reason}  settlement records refused, by reason
+//	keeper_sessions_ingested_total         verified sessions stored from the routers' feeds
+//	keeper_epochs_total{state}             epochs entering each state
+//	keeper_last_claimable_epoch            number of the newest claimable epoch
+//	keeper_settlement_lag_seconds          age of the oldest session not yet in an epoch
+//	keeper_last_epoch_scale_factor         pro-rata factor of the last assembled epoch (1 = paid in full)
 type metrics struct {
-	rejected  *prometheus.CounterVec
-	sessions  prometheus.Counter
-	epochs    *prometheus.CounterVec
-	lastEpoch prometheus.Gauge
-	lag       prometheus.Gauge
-	scale     prometheus.Gauge
+	rejected  counterVec
+	sessions  counter
+	epochs    counterVec
+	lastEpoch *vm.Gauge
+	lag       *vm.Gauge
+	scale     *vm.Gauge
 }
 
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
-	m := &metrics{
-		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "keeper_rejected_records_total",
-			Help: "Settlement records refused, by reason."}, []string{"reason"}),
-		sessions: prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_sessions_ingested_total",
-			Help: "Verified sessions stored from the routers' feeds."}),
-		epochs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "keeper_epochs_total",
-			Help: "Epochs entering each state."}, []string{"state"}),
-		lastEpoch: prometheus.NewGauge(prometheus.GaugeOpts{Name: "keeper_last_claimable_epoch",
-			Help: "Number of the newest claimable epoch."}),
-		lag: prometheus.NewGauge(prometheus.GaugeOpts{Name: "keeper_settlement_lag_seconds",
-			Help: "Age of the oldest session not yet in an epoch."}),
-		scale: prometheus.NewGauge(prometheus.GaugeOpts{Name: "keeper_last_epoch_scale_factor",
-			Help: "Pro-rata factor of the last assembled epoch (1 = paid in full)."}),
+// counter and counterVec give the ledger's call sites the shape they have (WithLabelValues, Add of a
+// float64 count).
+type counter struct{ c *vm.Counter }
+
+func (c counter) Inc()          { c.c.Inc() }
+func (c counter) Add(n float64) { c.c.AddInt64(int64(n)) }
+
+type counterVec struct {
+	v *metricset.Vec[string, *vm.Counter]
+}
+
+func (v counterVec) WithLabelValues(value string) counter { return counter{v.v.With(value)} }
+
+// newMetrics registers the ledger's series in set (nil: a set of its own, not served).
+func newMetrics(set *vm.Set) *metrics {
+	if set == nil {
+		set = vm.NewSet()
 	}
-	if reg != nil {
-		for _, c := range []prometheus.Collector{m.rejected, m.sessions, m.epochs, m.lastEpoch, m.lag, m.scale} {
-			if err := reg.Register(c); err != nil {
-				var are prometheus.AlreadyRegisteredError
-				if !errors.As(err, &are) {
-					return nil, err
-				}
-			}
-		}
+	vec := func(family, label string) counterVec {
+		return counterVec{metricset.NewCounterVec(set, func(v string) string { return metricset.Name(family, label, v) })}
 	}
-	return m, nil
+	return &metrics{
+		rejected:  vec("keeper_rejected_records_total", "reason"),
+		sessions:  counter{set.NewCounter("keeper_sessions_ingested_total")},
+		epochs:    vec("keeper_epochs_total", "state"),
+		lastEpoch: set.NewGauge("keeper_last_claimable_epoch", nil),
+		lag:       set.NewGauge("keeper_settlement_lag_seconds", nil),
+		scale:     set.NewGauge("keeper_last_epoch_scale_factor", nil),
+	}
 }

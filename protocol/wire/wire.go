@@ -39,6 +39,10 @@ const (
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
 	CodeRateLimited        = "rate_limited" // 429, with Retry-After
+	// Paid usage (PROTOCOL §4): the allowance left and the deposit together do not cover one second at the
+	// price, or the allowance does not cover the session and the user has a withdrawal pending (402).
+	CodeDepositExhausted  = "deposit_exhausted"
+	CodeWithdrawalPending = "withdrawal_pending"
 )
 
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,
@@ -101,6 +105,26 @@ type RFCResponse struct {
 	Ticket          eip712.SessionTicket `json:"ticket"`
 	TicketSignature eip712.Signature     `json:"ticketSignature"`
 	Router          common.Address       `json:"router"`
+	Payment         *Payment             `json:"payment,omitempty"` // what the reservation holds, per source
+}
+
+// Payment is how a router charged a session to a user's two sources (PROTOCOL §4): the free allowance
+// first, then (only when the RFC says useDeposit) the deposit. In the RFC answer and while the session is
+// open it is the reservation; once closed, the billed amount. It is the router's own account: the keeper
+// charges every router's sessions of the day together (PROTOCOL §8), so the settled split can differ when
+// the user also used other routers; the keeper's batch file is final.
+type Payment struct {
+	Allowance *uint256.Int `json:"allowance"` // decimal wei
+	Deposit   *uint256.Int `json:"deposit"`
+}
+
+// Billed is how billed, at most the reservation p, splits between the sources: the allowance's part of
+// the reservation first, the deposit for the rest.
+func (p *Payment) Billed(billed *uint256.Int) *Payment {
+	if !billed.Gt(p.Allowance) {
+		return &Payment{Allowance: billed.Clone(), Deposit: new(uint256.Int)}
+	}
+	return &Payment{Allowance: p.Allowance.Clone(), Deposit: new(uint256.Int).Sub(billed, p.Allowance)}
 }
 
 // CloseRequest is the body of POST /v1/sessions/{id}/close at the router (either or both signatures) and
@@ -146,6 +170,7 @@ type SessionRecord struct {
 	BilledSeconds     uint32               `json:"billedSeconds,string"`
 	Flags             []string             `json:"flags,omitempty"`
 	Held              bool                 `json:"held,omitempty"` // flagged: out of the feed until cleared
+	Payment           *Payment             `json:"payment,omitempty"`
 }
 
 // SignedRequest is one provider request as the session's key signed it (X-LT-Request and

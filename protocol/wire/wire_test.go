@@ -132,3 +132,14 @@ func TestModelKindJSON(t *testing.T) {
 		t.Fatalf("unknown kind prints %q", s)
 	}
 }
+
+// TestPaymentBilled: a bill is charged to the allowance's part of the reservation first, the deposit for
+// the rest.
+func TestPaymentBilled(t *testing.T) {
+	res := &Payment{Allowance: uint256.NewInt(100), Deposit: uint256.NewInt(400)}
+	for _, c := range []struct{ billed, allowance, deposit uint64 }{{0, 0, 0}, {60, 60, 0}, {100, 100, 0}, {150, 100, 50}, {500, 100, 400}} {
+		got := res.Billed(uint256.NewInt(c.billed))
+		require.Equal(t, []uint64{c.allowance, c.deposit}, []uint64{got.Allowance.Uint64(), got.Deposit.Uint64()}, "billed %d", c.billed)
+	}
+	require.Equal(t, uint64(100), res.Allowance.Uint64(), "the reservation is not changed")
+}

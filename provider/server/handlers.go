@@ -60,7 +60,7 @@ func (s *Server) counted(route string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w}
 		h(rec, r)
-		s.metrics.requests.with(routeStatus{route, rec.status}).Add(1)
+		s.metrics.requests.With(routeStatus{route, rec.status}).Add(1)
 	}
 }
 

@@ -77,11 +77,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			req.End(in, out)
 			s.metrics.inFlight.Add(-1)
 			if model.metrics != nil {
-				model.metrics.input.Add(in)
-				model.metrics.output.Add(out)
-				if tt := req.TTFT(); tt > 0 {
-					model.metrics.ttft.observe(tt)
-				}
+				model.metrics.served(in, out, req.TTFT())
 			}
 		}()
 		ctx, cancel := context.WithDeadline(r.Context(), req.Deadline)

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -106,20 +107,21 @@ func TestSSEMeter(t *testing.T) {
 	require.Equal(t, [2]uint64{25, 2}, [2]uint64{in, out}, "without usage: prompt bytes / 4 and one token per chunk")
 }
 
-// TestMetricsExposition: /metrics, written by hand (metrics.go), is read back by the Prometheus parser:
-// the families, their types, escaped label values, histogram buckets and sums are what a scraper sees.
+// TestMetricsExposition: /metrics (metrics.go, through internal/metricset) is read back by the Prometheus
+// parser: the families, their types, escaped label values, histogram buckets and sums are what a scraper
+// sees, and two servers' metrics are apart.
 func TestMetricsExposition(t *testing.T) {
 	m := newMetrics(session.New(nil, nil))
 	mm := m.forModel(`a"b:c`)
-	m.requests.with(routeStatus{"chat", 200}).Add(2)
-	m.requests.with(routeStatus{"chat", 429}).Add(1)
+	m.requests.With(routeStatus{"chat", 200}).Add(2)
+	m.requests.With(routeStatus{"chat", 429}).Add(1)
 	m.upstreamError("503")
 	m.closed("idle", "yes")
-	mm.input.Add(11)
-	mm.output.Add(7)
-	mm.ttft.observe(15 * time.Millisecond)
-	mm.ttft.observe(time.Minute)
+	mm.served(11, 7, 15*time.Millisecond)
+	mm.served(0, 0, time.Minute)
+	mm.served(0, 0, 0) // no first token: not observed
 	m.inFlight.Add(3)
+	newMetrics(session.New(nil, nil)).requests.With(routeStatus{"chat", 200}).Inc()
 
 	rec := httptest.NewRecorder()
 	m.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
@@ -145,4 +147,6 @@ func TestMetricsExposition(t *testing.T) {
 	require.EqualValues(t, 0, buckets[0.01])
 	require.EqualValues(t, 1, buckets[0.02])
 	require.EqualValues(t, 1, buckets[20.48], "the minute is above the last finite bucket")
+	require.EqualValues(t, 2, buckets[math.Inf(1)])
+	require.Positive(t, f.Gauge(t, "process_resident_memory_bytes"))
 }

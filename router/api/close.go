@@ -35,6 +35,9 @@ func record(s *store.Session) wire.SessionRecord {
 	if s.FeedSeq > 0 {
 		r.Cursor = strconv.FormatUint(s.FeedSeq, 10)
 	}
+	if s.Reserved != nil {
+		r.Payment = payment(s)
+	}
 	return r
 }
 
@@ -135,7 +138,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.metrics.closes.WithLabelValues(c.Reason).Inc()
+	s.metrics.closes.With(c.Reason).Inc()
 	s.health.Released(sess.Ticket.Provider)
 	s.health.Observe(sess.Ticket.Provider, c.BilledSeconds, req.Receipt.OutputTokens, req.Receipt.TTFTMs)
 	s.queue.Signal()

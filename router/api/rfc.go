@@ -126,14 +126,15 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if allowance.Gt(used) {
 		remaining.Sub(allowance, used)
 	}
+	cr, err := s.credit(ctx, snap, rfc, remaining)
+	if err != nil {
+		return err
+	}
 	// Nothing the user can afford: say so before probing anyone.
-	maxSecs := uint256.NewInt(uint64(rfc.MaxSeconds))
 	offers := snap.Offers[rfc.ModelID]
-	if len(offers) > 0 {
-		cheapest := new(uint256.Int).Mul(&offers[0].Price, maxSecs)
-		if cheapest.Gt(remaining) && !offers[0].Price.Gt(&rfc.MaxPricePerSecond) {
-			return wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
-				"allowance left today %s wei, cheapest session %s wei", remaining.Dec(), cheapest.Dec())
+	if len(offers) > 0 && !offers[0].Price.Gt(&rfc.MaxPricePerSecond) {
+		if _, _, err := cr.grant(&offers[0].Price, rfc.MaxSeconds); err != nil {
+			return err
 		}
 	}
 
@@ -152,19 +153,19 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 			s.probed(o.Provider, err)
 			if err != nil {
 				d := s.health.Failed(o.Provider)
-				s.metrics.probes.WithLabelValues("failed").Inc()
+				s.metrics.probes.With("failed").Inc()
 				s.log.Info("liveness failed", zap.Stringer("provider", o.Provider), zap.Duration("backoff", d), zap.Error(err))
 				continue
 			}
 			s.health.Alive(o.Provider, capacity.Free)
 			s.health.Seeding(o.Provider, capacity.Seeding, wire.MaxSeeding)
 			if capacity.Free <= 0 && capacity.Max > 0 {
-				s.metrics.probes.WithLabelValues("busy").Inc()
+				s.metrics.probes.With("busy").Inc()
 				busy++
 				continue
 			}
-			s.metrics.probes.WithLabelValues("ok").Inc()
-			return s.issue(w, r, srfc, digest, o, day, allowance)
+			s.metrics.probes.With("ok").Inc()
+			return s.issue(w, r, srfc, digest, o, day, allowance, cr)
 		}
 		if busy == 0 {
 			return wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "no live provider for model %s at or below %s wei/s", rfc.ModelID, rfc.MaxPricePerSecond.Dec())
@@ -225,36 +226,44 @@ func (b busyUnknown) Status(p common.Address) match.Status {
 }
 
 // issue signs the ticket and records the session (consuming the nonce and reserving the allowance).
-func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.SignedRFC, digest common.Hash, o *match.Offer, day uint64, allowance *uint256.Int) error {
+// The ticket's maxSeconds is what the user's credit covers at the provider's price (credit.grant).
+func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.SignedRFC, digest common.Hash, o *match.Offer, day uint64, allowance *uint256.Int, cr *credit) error {
 	rfc := &srfc.RFC
+	secs, deposit, err := cr.grant(&o.Price, rfc.MaxSeconds)
+	if err != nil {
+		return err
+	}
 	now := s.cfg.Now()
 	id := eip712.SessionID(digest, o.Provider)
-	notAfter := uint64(now.Unix()) + uint64(rfc.MaxSeconds) + uint64(s.cfg.Grace.Seconds())
+	notAfter := uint64(now.Unix()) + uint64(secs) + uint64(s.cfg.Grace.Seconds())
 	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: o.Provider, ModelID: rfc.ModelID,
-		PricePerSecond: o.Price, MaxSeconds: rfc.MaxSeconds, NotAfter: notAfter, SessionKey: rfc.SessionKey,
+		PricePerSecond: o.Price, MaxSeconds: secs, NotAfter: notAfter, SessionKey: rfc.SessionKey,
 		UseDeposit: rfc.UseDeposit}
 	sig, err := s.cfg.Domain.Sign(&t, s.cfg.RouterKey)
 	if err != nil {
 		return fmt.Errorf("sign ticket: %w", err)
 	}
-	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(rfc.MaxSeconds)))
+	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(secs)))
 	sess, created, err := s.store.CreateSession(r.Context(), store.NewSession{
 		Session: &store.Session{ID: id, RFCDigest: digest, RFC: *srfc, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
 			Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
-		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance,
+		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance, Deposit: deposit,
 	})
 	switch {
 	case errors.Is(err, store.ErrNonceReused):
 		return wire.Errorf(http.StatusConflict, wire.CodeNonceReused, "nonce %d of %s already used", rfc.Nonce, rfc.User)
 	case errors.Is(err, store.ErrAllowanceExhausted):
 		return wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted, "allowance for day %d does not cover %s wei", day, reserved.Dec())
+	case errors.Is(err, store.ErrDepositExhausted):
+		return wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted, "allowance for day %d and deposit do not cover %s wei", day, reserved.Dec())
 	case err != nil:
 		return err
 	}
 	if created {
 		s.health.Took(o.Provider)
 		s.log.Info("session opened", zap.Stringer("session", id), zap.Stringer("user", rfc.User), zap.Stringer("provider", o.Provider),
-			zap.Stringer("model", rfc.ModelID), zap.String("price", o.Price.Dec()), zap.Uint32("max_seconds", rfc.MaxSeconds))
+			zap.Stringer("model", rfc.ModelID), zap.String("price", o.Price.Dec()), zap.Uint32("max_seconds", secs),
+			zap.String("from_deposit", sess.DepositReserved.Dec()))
 	}
 	wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
 	return nil
@@ -263,5 +272,5 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {
 	return wire.RFCResponse{SessionID: sess.ID, Provider: sess.Ticket.Provider, Endpoint: sess.Endpoint,
 		PricePerSecond: sess.Ticket.PricePerSecond.Clone(), MaxSeconds: sess.Ticket.MaxSeconds, Ticket: sess.Ticket,
-		TicketSignature: sess.TicketSignature, Router: sess.Router}
+		TicketSignature: sess.TicketSignature, Router: sess.Router, Payment: payment(sess)}
 }

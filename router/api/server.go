@@ -12,10 +12,10 @@ import (
 	"sync"
 	"time"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/netguard"
@@ -56,6 +56,7 @@ type Store interface {
 	Feed(ctx context.Context, after uint64, limit int) ([]*store.Session, error)
 	DueForExpiry(ctx context.Context, now uint64, limit int) ([]common.Hash, error)
 	Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+	DepositUsed(ctx context.Context, user common.Address, gen uint64) (*uint256.Int, error)
 	NonceUsed(ctx context.Context, user common.Address, nonce uint64) (bool, error)
 	PruneNonces(ctx context.Context, now uint64) (int64, error)
 	ClosedSince(ctx context.Context, since uint64, limit int) ([]*store.Session, error)
@@ -99,8 +100,8 @@ type Server struct {
 	verified verifiedCache
 }
 
-// New builds the server. reg receives its Prometheus metrics (may be nil).
-func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *health.Tracker, reg prometheus.Registerer, log *zap.Logger) *Server {
+// New builds the server. set receives its metrics (nil: a set of its own, not served).
+func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *health.Tracker, set *vm.Set, log *zap.Logger) *Server {
 	if cfg.Grace == 0 {
 		cfg.Grace = time.Minute
 	}
@@ -118,7 +119,7 @@ func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *heal
 	}
 	s := &Server{
 		cfg: cfg, router: crypto.PubkeyToAddress(cfg.RouterKey.PublicKey), book: b, allow: allow, prober: prober, store: st,
-		health: hl, queue: queue.New(cfg.QueueSize), detector: &analytics.Detector{}, log: log, metrics: newMetrics(reg),
+		health: hl, queue: queue.New(cfg.QueueSize), detector: &analytics.Detector{}, log: log, metrics: newMetrics(set),
 		mux: http.NewServeMux(),
 	}
 	s.routes()
@@ -144,6 +145,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /v1/reports/sessions", s.instrument("sessions_report", s.handleSessionsReport))
 	s.mux.HandleFunc("GET /v1/reports/epochs", s.instrument("epochs_report", s.handleEpochsReport))
 	s.mux.HandleFunc("GET /v1/budget", s.instrument("budget", s.handleBudget))
+	s.mux.HandleFunc("GET /v1/deposits", s.instrument("deposits", s.handleDeposits))
 	s.mux.HandleFunc("POST /v1/admin/sessions/{id}/clear", s.instrument("clear", s.handleClear))
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 }
@@ -165,8 +167,7 @@ func (s *Server) instrument(name string, h handlerFunc) http.HandlerFunc {
 			}
 			wire.WriteError(w, err)
 		}
-		s.metrics.requests.WithLabelValues(name, code).Inc()
-		s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+		s.metrics.served(name, code, time.Since(start))
 	}
 }
 
@@ -229,36 +230,9 @@ func (s *Server) ExpireDue(ctx context.Context) error {
 			}
 			return err
 		}
-		s.metrics.closes.WithLabelValues(wire.CloseExpired).Inc()
+		s.metrics.closes.With(wire.CloseExpired).Inc()
 		s.health.Released(sess.Ticket.Provider)
 		s.queue.Signal()
 	}
 	return nil
-}
-
-type metrics struct {
-	requests *prometheus.CounterVec
-	latency  *prometheus.HistogramVec
-	closes   *prometheus.CounterVec
-	probes   *prometheus.CounterVec
-	queued   prometheus.Counter
-}
-
-func newMetrics(reg prometheus.Registerer) *metrics {
-	m := &metrics{
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "requests_total",
-			Help: "HTTP requests by handler and result code."}, []string{"handler", "code"}),
-		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Namespace: "laketravis", Subsystem: "router", Name: "request_seconds",
-			Help: "HTTP request latency by handler.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16)}, []string{"handler"}),
-		closes: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "sessions_closed_total",
-			Help: "Sessions closed by reason."}, []string{"reason"}),
-		probes: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "liveness_probes_total",
-			Help: "Liveness probes by result."}, []string{"result"}),
-		queued: prometheus.NewCounter(prometheus.CounterOpts{Namespace: "laketravis", Subsystem: "router", Name: "rfc_queued_total",
-			Help: "RFCs that waited for capacity."}),
-	}
-	if reg != nil {
-		reg.MustRegister(m.requests, m.latency, m.closes, m.probes, m.queued)
-	}
-	return m
 }

@@ -76,13 +76,17 @@ type Epoch struct {
 	Vetoed          bool         `json:"vetoed"`
 	Block           uint64       `json:"block,string"`
 	TxHash          common.Hash  `json:"txHash"`
+	// The deposit spend committed with it (SpendCommitted; nil when no deposit was ever spent).
+	DepositFunded   *uint256.Int `json:"depositFunded,omitempty"`   // the part of Delta paid from deposits
+	CumulativeSpent *uint256.Int `json:"cumulativeSpent,omitempty"` // every deposit's spend so far
 }
 
 // MaxSnapshotEpochs bounds the epochs a Snapshot carries (the newest commits).
 const MaxSnapshotEpochs = 256
 
 // Topics returns the event signatures the fold uses, for an eth_getLogs topic filter: every Marketplace
-// and ModelRegistry event, and the ComputePool's RootCommitted and RootVetoed (not its per-account claims).
+// and ModelRegistry event, and the ComputePool's RootCommitted, RootVetoed and deposit events (not its
+// per-account claims).
 func Topics() ([]common.Hash, error) {
 	var out []common.Hash
 	for _, md := range []*bind.MetaData{marketplace.MarketplaceMetaData, modelregistry.ModelRegistryMetaData} {
@@ -99,6 +103,9 @@ func Topics() ([]common.Hash, error) {
 		return nil, fmt.Errorf("book: %w", err)
 	}
 	out = append(out, pa.Events["RootCommitted"].ID, pa.Events["RootVetoed"].ID)
+	for _, name := range depositEvents {
+		out = append(out, pa.Events[name].ID)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Cmp(out[j]) < 0 })
 	return out, nil
 }
@@ -122,7 +129,8 @@ type State struct {
 	Models    map[common.Hash]*Model
 	Routers   map[common.Address]bool
 	Params    Params
-	Epochs    []*Epoch // in commit order
+	Epochs    []*Epoch  // in commit order
+	Deposits  *Deposits // shared with the snapshots (deposits.go)
 }
 
 // NewState returns an empty state for the given contracts.
@@ -158,6 +166,7 @@ func NewState(c Contracts) (*State, error) {
 		Models:    map[common.Hash]*Model{},
 		Routers:   map[common.Address]bool{},
 		Params:    Params{MinProviderStake: new(uint256.Int), MinPrice: new(uint256.Int), MaxPrice: new(uint256.Int)},
+		Deposits:  newDeposits(),
 	}, nil
 }
 
@@ -215,9 +224,10 @@ func (s *State) applyPool(l *types.Log, name string) error {
 				}
 				x.Vetoed = true
 			}
+			s.Deposits.resetSpent(s.Epochs)
 		}
 	default:
-		return ErrUnknownLog
+		return s.applyDeposit(l, name)
 	}
 	if err != nil {
 		return fmt.Errorf("book: decode %s: %w", name, err)
@@ -363,6 +373,7 @@ type Snapshot struct {
 	Routers   map[common.Address]bool
 	Params    Params
 	Epochs    []Epoch // the newest MaxSnapshotEpochs commits, in commit order (oldest first)
+	Deposits  *Deposits
 }
 
 // Snapshot freezes the state at block.
@@ -375,6 +386,7 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 		Signers:   make(map[common.Address]common.Address, len(s.Providers)),
 		Routers:   make(map[common.Address]bool, len(s.Routers)),
 		Params:    Params{new(uint256.Int).Set(s.Params.MinProviderStake), new(uint256.Int).Set(s.Params.MinPrice), new(uint256.Int).Set(s.Params.MaxPrice)},
+		Deposits:  s.Deposits,
 	}
 	for id, m := range s.Models {
 		snap.Models[id] = *m
@@ -384,6 +396,9 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 	for i, e := range eps {
 		snap.Epochs[i] = *e
 		snap.Epochs[i].CumulativeTotal, snap.Epochs[i].Delta = e.CumulativeTotal.Clone(), e.Delta.Clone()
+		if e.DepositFunded != nil {
+			snap.Epochs[i].DepositFunded, snap.Epochs[i].CumulativeSpent = e.DepositFunded.Clone(), e.CumulativeSpent.Clone()
+		}
 	}
 	for a := range s.Routers {
 		snap.Routers[a] = true

@@ -8,20 +8,14 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/book/booktest"
 )
 
 var poolAddr = common.HexToAddress("0x9001")
 
 func poolLog(t *testing.T, name string, indexed []common.Hash, args ...any) *types.Log {
-	t.Helper()
-	a, err := computepool.ComputePoolMetaData.GetAbi()
-	require.NoError(t, err)
-	ev := a.Events[name]
-	data, err := ev.Inputs.NonIndexed().Pack(args...)
-	require.NoError(t, err)
-	return &types.Log{Address: poolAddr, Topics: append([]common.Hash{ev.ID}, indexed...), Data: data}
+	return booktest.PoolLog(t, poolAddr, name, indexed, args...)
 }
 
 func commit(t *testing.T, epoch int64, root byte, total, delta int64) *types.Log {

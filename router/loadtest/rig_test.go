@@ -20,10 +20,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/netguard"
@@ -261,7 +261,7 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 	}
 	r.srv = api.New(api.Config{Domain: r.domain, RouterKey: routerKey, QueueTimeout: 2 * time.Second, UserRate: lim.user},
 		staticBook{r.snap}, allowances{}, timedProber{prober}, r.db, health.New(health.Backoff{Base: time.Minute}, time.Now),
-		prometheus.NewRegistry(), zap.NewNop())
+		metrics.NewSet(), zap.NewNop())
 
 	h := lim.ip.PerIP(r.srv.Handler())
 	hs := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {

@@ -6,9 +6,10 @@
 // Concurrency: a *DB is safe for concurrent use. On PostgreSQL, rows that several replicas update (the
 // per-user daily usage row and the feed counter) are locked with SELECT … FOR UPDATE / UPDATE, so
 // reservations never overspend and feed sequence numbers commit in increasing order. SQLite (WAL,
-// synchronous=NORMAL) writes through one connection, which serialises writers; CreateSession calls that
-// arrive while it is busy are group-committed in one transaction (a savepoint each); reads outside
-// transactions use a separate pool of read-only connections. Statements are prepared once per pool.
+// synchronous=FULL) writes through one connection, which serialises writers; CreateSession calls that
+// arrive while it is busy are group-committed in one transaction, which reads and writes each user's
+// usage row once for the whole group; reads outside transactions use a separate pool of read-only
+// connections. Statements are prepared once per pool.
 //
 // Amounts (wei) are stored as decimal text: uint256 values do not fit SQL integer types, and the only
 // arithmetic on them happens in Go inside the transaction.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +18,7 @@ import (
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq, rfc, last_request`
+	billed_seconds, flags, held, feed_seq, rfc, last_request, deposit_reserved, deposit_gen`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -50,12 +51,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags, rfc, last                                     string
-		maxSecs, notAfter, expires, day, created, closed, billed, held                    int64
+		reason, receipt, usig, psig, flags, rfc, last, depReserved                        string
+		maxSecs, notAfter, expires, day, created, closed, billed, held, depGen            int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last, &depReserved, &depGen)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -70,6 +71,10 @@ func scanSession(r scanner) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	dep, err := parseAmount(depReserved)
+	if err != nil {
+		return nil, err
+	}
 	sess := &Session{
 		ID:        common.HexToHash(id),
 		RFCDigest: common.HexToHash(digest),
@@ -79,7 +84,7 @@ func scanSession(r scanner) (*Session, error) {
 		},
 		Router: common.HexToAddress(router), Endpoint: endpoint, Day: uint64(day), Reserved: res, State: state,
 		CreatedAt: uint64(created), ExpiresAt: uint64(expires), ClosedAt: uint64(closed), CloseReason: reason,
-		BilledSeconds: uint32(billed), Held: held != 0,
+		BilledSeconds: uint32(billed), Held: held != 0, DepositReserved: dep, DepositGen: uint64(depGen),
 	}
 	if err := sess.TicketSignature.UnmarshalText([]byte(tsig)); err != nil {
 		return nil, fmt.Errorf("store: ticket signature: %w", err)
@@ -143,8 +148,10 @@ func parseAmount(dec string) (*uint256.Int, error) {
 	return v, nil
 }
 
-func hexAddr(a common.Address) string { return strings.ToLower(a.Hex()) }
-func hexHash(h common.Hash) string    { return h.Hex() }
+// hexAddr is strings.ToLower(a.Hex()) without the EIP-55 checksum's keccak (it runs on every write).
+func hexAddr(a common.Address) string { return "0x" + hex.EncodeToString(a[:]) }
+
+func hexHash(h common.Hash) string { return h.Hex() }
 
 func boolInt(b bool) int {
 	if b {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -33,6 +32,8 @@ type Session struct {
 	Endpoint        string
 	Day             uint64       // protocol day whose allowance the session spends
 	Reserved        *uint256.Int // pricePerSecond × maxSeconds, held from the allowance while open
+	DepositReserved *uint256.Int // the part of Reserved the user's deposit covers (paid usage; zero: none)
+	DepositGen      uint64       // the deposit_usage period it charges (DepositLimit.Gen)
 	State           string
 	CreatedAt       uint64
 	ExpiresAt       uint64 // closed as expired by the router after this
@@ -53,24 +54,28 @@ type Session struct {
 type NewSession struct {
 	Session   *Session
 	Nonce     uint64
-	Deadline  uint64       // the RFC deadline: the nonce is kept at least until then
-	Allowance *uint256.Int // the user's allowance for Session.Day
+	Deadline  uint64        // the RFC deadline: the nonce is kept at least until then
+	Allowance *uint256.Int  // the user's allowance for Session.Day
+	Deposit   *DepositLimit // non-nil: what the allowance does not cover may be charged to the deposit
 }
 
 // CreateSession records a matched RFC in one transaction: it consumes the nonce, inserts the session and
 // reserves Session.Reserved of the user's allowance for the day. If a session for the same RFC digest
 // exists (a retried RFC, even one racing the first attempt) it returns that session and created=false,
-// changing nothing. Errors: ErrNonceReused, ErrAllowanceExhausted.
+// changing nothing. With n.Deposit, what the allowance left does not cover is reserved from the deposit
+// (Session.DepositReserved). Errors: ErrNonceReused, ErrAllowanceExhausted, ErrDepositExhausted.
 //
 // The transaction needs no look-up first: the nonce insert finds a conflict for every RFC seen before (on
 // PostgreSQL it waits for a concurrent insert of the same nonce to commit or roll back), and only then is
 // the digest looked up. The user's usage row, the one row concurrent RFCs contend for, is locked last.
 func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, created bool, err error) {
 	if s.creates == nil {
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			sess, created, err = s.createTx(ctx, tx, n)
-			return err
-		})
+		r := &createReq{ctx: ctx, n: n}
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return s.createGroupTx(ctx, tx, []*createReq{r}) })
+		if err == nil {
+			err = r.err
+		}
+		sess, created = r.sess, r.created
 	} else {
 		sess, created, err = s.groupCreate(ctx, n)
 	}
@@ -82,57 +87,6 @@ func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, cr
 		return nil, false, err
 	}
 	return sess, created, nil
-}
-
-// createTx is CreateSession's work inside tx.
-func (s *DB) createTx(ctx context.Context, tx *sql.Tx, n NewSession) (*Session, bool, error) {
-	ns := n.Session
-	user := hexAddr(ns.Ticket.User)
-	digest := hexHash(ns.RFCDigest)
-	res, err := s.exec(ctx, tx, qInsertNonce, user, strconv.FormatUint(n.Nonce, 10), int64(n.Deadline))
-	if err != nil {
-		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
-	}
-	if k, err := res.RowsAffected(); err != nil {
-		return nil, false, fmt.Errorf("store: insert nonce: %w", err)
-	} else if k == 0 {
-		// Used already: by this very RFC (its session committed with the nonce, so it is visible now)
-		// or by another RFC.
-		prev, err := s.sessionWhere(ctx, tx, whereDigest, digest)
-		if errors.Is(err, ErrUnknownSession) {
-			return nil, false, ErrNonceReused
-		}
-		return prev, false, err
-	}
-	t := &ns.Ticket
-	res, err = s.exec(ctx, tx, qInsertSession,
-		hexHash(ns.ID), digest, user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
-		int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
-		ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC))
-	if err != nil {
-		return nil, false, fmt.Errorf("store: insert session: %w", err)
-	}
-	if k, err := res.RowsAffected(); err != nil {
-		return nil, false, fmt.Errorf("store: insert session: %w", err)
-	} else if k == 0 {
-		// The digest's session exists although its nonce did not (pruned after the RFC's deadline):
-		// undo the nonce and answer with that session.
-		return nil, false, errSessionExists
-	}
-	used, err := s.usageTx(ctx, tx, user, ns.Day)
-	if err != nil {
-		return nil, false, err
-	}
-	after, overflow := new(uint256.Int).AddOverflow(used, ns.Reserved)
-	if overflow || n.Allowance == nil || after.Gt(n.Allowance) {
-		return nil, false, ErrAllowanceExhausted
-	}
-	if err := s.setUsageTx(ctx, tx, user, ns.Day, after); err != nil {
-		return nil, false, err
-	}
-	cp := *ns
-	cp.State = StateOpen
-	return &cp, true, nil
 }
 
 // errSessionExists rolls back a CreateSession that found its digest's session already recorded.
@@ -150,9 +104,8 @@ const (
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
-	qSavepoint     = `SAVEPOINT create_session`
-	qRollbackTo    = `ROLLBACK TO create_session`
-	qRelease       = `RELEASE create_session`
+	qDeleteNonce   = `DELETE FROM nonces WHERE user_addr = ? AND nonce = ?`
+	qDeleteSession = `DELETE FROM sessions WHERE id = ?`
 	whereID        = "id = ?"
 	whereDigest    = "rfc_digest = ?"
 	whereIDForUpd  = "id = ?{forUpdate}"
@@ -167,8 +120,9 @@ const (
 )
 
 // txQueries are the statements transactions run, prepared on the writer pool when the store opens.
-var txQueries = []string{qSavepoint, qRollbackTo, qRelease, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
-	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0}
+var txQueries = []string{qDeleteNonce, qDeleteSession, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
+	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0,
+	qDepositUsageForUpd, qInsertDepositUsage, qSetDepositUsage, qSetSessionDeposit}
 
 // Close is how a session ends.
 type Close struct {
@@ -202,15 +156,22 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		billed := new(uint256.Int).Mul(uint256.NewInt(uint64(c.BilledSeconds)), &sess.Ticket.PricePerSecond)
-		if used.Lt(sess.Reserved) {
+		reservedAllowance, _ := sess.ReservedSplit()
+		sess.State, sess.BilledSeconds = StateClosed, c.BilledSeconds
+		billedAllowance, billedDeposit := sess.Split() // the allowance's part first
+		if used.Lt(reservedAllowance) {
 			used.Clear() // never negative, whatever happened before
 		} else {
-			used.Sub(used, sess.Reserved)
+			used.Sub(used, reservedAllowance)
 		}
-		used.Add(used, billed)
+		used.Add(used, billedAllowance)
 		if err := s.setUsageTx(ctx, tx, user, sess.Day, used); err != nil {
 			return err
+		}
+		if !sess.DepositReserved.IsZero() {
+			if err := s.trueUpDepositTx(ctx, tx, sess, billedDeposit); err != nil {
+				return err
+			}
 		}
 		var seq sql.NullInt64
 		if !c.Held {

@@ -356,7 +356,7 @@ function legend(items) {
 // ---------------------------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------------------------
-const state = { budget: null, models: null, providers: null, popularity: null, anomalies: null, sessions: null, epochs: null };
+const state = { budget: null, deposits: null, models: null, providers: null, popularity: null, anomalies: null, sessions: null, epochs: null };
 
 function today() {
   const b = state.budget;
@@ -387,6 +387,37 @@ function renderBudget(res) {
     (remaining !== null ? `${lt.formatMOR(remaining)} MOR left today. ` : '') +
     '"Used" counts allowance reserved by open sessions and billed by closed ones; "settled" is what keepers committed on-chain. The budget never runs out: it is a fixed share of a balance that keeps accruing.';
   setState('budget', 'ok');
+}
+
+function normDeposits(json) {
+  if (!json || typeof json !== 'object') return null;
+  const held = lt.toWei(pick(json, 'held'));
+  if (held === null) return null;
+  return {
+    held,
+    spentToday: lt.toWei(pick(json, 'spentToday')),
+    spent: lt.toWei(pick(json, 'cumulativeSpent')),
+    pending: lt.toInt(pick(json, 'pendingWithdrawals')),
+    pendingAmount: lt.toWei(pick(json, 'pendingAmount')),
+    depositors: lt.toInt(pick(json, 'depositors')),
+    day: lt.toInt(pick(json, 'day')),
+  };
+}
+
+function renderDeposits(res) {
+  if (res.missing) return unavailable('deposits', '/v1/deposits');
+  const d = state.deposits;
+  setMor('deposits-held', d.held);
+  setMor('deposits-spent-today', d.spentToday);
+  setMor('deposits-pending-amount', d.pendingAmount);
+  setMor('deposits-spent', d.spent);
+  $('#deposits-pending').textContent = d.pending ?? '—';
+  $('#deposits-depositors').textContent = d.depositors ?? '—';
+  $('#deposits-note').textContent =
+    'Users may deposit MOR in the ComputePool and pay from it what their free daily allowance does not cover, still with no transaction per session. ' +
+    `"Paid from deposits today" is what keepers settled from deposits in the epochs committed on protocol day ${d.day ?? '—'}; ` +
+    'a pending withdrawal pays at most the unspent part once its delay has passed, and its user gets no deposit-paid session meanwhile.';
+  setState('deposits', 'ok');
 }
 
 function renderModels() {
@@ -637,7 +668,7 @@ function renderEpochs(res) {
 // ---------------------------------------------------------------------------------------------------------
 // Refresh loop
 // ---------------------------------------------------------------------------------------------------------
-const SECTION_NAMES = { budget: 'budget', models: 'models', providers: 'providers', emissions: 'emissions', balance: 'balance', sessions: 'sessions per hour', anomalies: 'anomalies', epochs: 'epochs' };
+const SECTION_NAMES = { budget: 'budget', deposits: 'deposits', models: 'models', providers: 'providers', emissions: 'emissions', balance: 'balance', sessions: 'sessions per hour', anomalies: 'anomalies', epochs: 'epochs' };
 const lastKey = {};
 let paused = false, timer = null, polls = 0, lastOk = null;
 
@@ -656,13 +687,13 @@ function errorState(section, res, hasOld) {
 }
 
 async function refresh() {
-  const [budget, models, providers, popularity, anomalies, sessions, epochs] = await Promise.all([
-    getJSON(api('/v1/budget')), getJSON(api('/v1/models')), getJSON(api('/v1/providers')),
+  const [budget, deposits, models, providers, popularity, anomalies, sessions, epochs] = await Promise.all([
+    getJSON(api('/v1/budget')), getJSON(api('/v1/deposits')), getJSON(api('/v1/models')), getJSON(api('/v1/providers')),
     getJSON(api('/v1/reports/popularity')), getJSON(api('/v1/reports/anomalies')),
     getJSON(api('/v1/reports/sessions?hours=24')), fetchEpochs(),
   ]);
-  const res = { budget, models, providers, popularity, anomalies, sessions, epochs };
-  const norm = { budget: normBudget, models: normModels, providers: normProviders, popularity: normPopularity, anomalies: normAnomalies, sessions: normSessions, epochs: normEpochs };
+  const res = { budget, deposits, models, providers, popularity, anomalies, sessions, epochs };
+  const norm = { budget: normBudget, deposits: normDeposits, models: normModels, providers: normProviders, popularity: normPopularity, anomalies: normAnomalies, sessions: normSessions, epochs: normEpochs };
   for (const [k, r] of Object.entries(res)) {
     if (r.ok) {
       const v = norm[k](r.data);
@@ -672,17 +703,18 @@ async function refresh() {
   // Which inputs each section depends on; a section re-renders only when they changed (no flicker, and
   // screen readers are not told about identical content every few seconds).
   const deps = {
-    budget: ['budget'], models: ['models', 'popularity', 'providers'], providers: ['providers', 'models'],
+    budget: ['budget'], deposits: ['deposits'], models: ['models', 'popularity', 'providers'], providers: ['providers', 'models'],
     emissions: ['budget'], balance: ['budget'], sessions: ['sessions'], anomalies: ['anomalies', 'models'], epochs: ['epochs', 'budget'],
   };
   const render = {
     budget: () => renderBudget(budget),
+    deposits: () => renderDeposits(deposits),
     models: () => (models.missing && !popularity.ok ? unavailable('models', '/v1/models', '/v1/reports/popularity') : renderModels()),
     providers: () => (providers.missing ? unavailable('providers', '/v1/providers') : renderProviders()),
     emissions: renderEmissions, balance: renderBalance,
     sessions: () => renderSessions(sessions), anomalies: () => renderAnomalies(anomalies), epochs: () => renderEpochs(epochs),
   };
-  const primary = { budget, models, providers, sessions, anomalies, epochs };
+  const primary = { budget, deposits, models, providers, sessions, anomalies, epochs };
   const changed = [], failed = [];
   for (const [sec, ds] of Object.entries(deps)) {
     const p = primary[sec];
@@ -733,7 +765,7 @@ function schedule() {
 }
 
 function renderSources() {
-  const eps = ['/v1/budget', '/v1/models', '/v1/providers', '/v1/reports/popularity', '/v1/reports/sessions', '/v1/reports/anomalies', '/v1/reports/epochs'];
+  const eps = ['/v1/budget', '/v1/deposits', '/v1/models', '/v1/providers', '/v1/reports/popularity', '/v1/reports/sessions', '/v1/reports/anomalies', '/v1/reports/epochs'];
   const s = $('#sources');
   s.replaceChildren(...eps.flatMap((p, i) => [i ? ', ' : '', el('a', { href: api(p), text: p })]));
   $('#config-line').textContent = `Router: ${config.api || location.origin}. Keeper: ${config.keeper || 'not configured (add ?keeper=<URL> to link batch files)'}.`;

@@ -129,8 +129,8 @@ async function attrs(page, sel, name) {
 
 test('desktop: every figure equals the JSON endpoints', async () => {
   const { page, context, errors, foreign } = await openPage(DESKTOP);
-  const [budget, models, providers, popularity, anomalies, sessions, epochs] = await Promise.all(
-    ['/v1/budget', '/v1/models', '/v1/providers', '/v1/reports/popularity', '/v1/reports/anomalies', '/v1/reports/sessions?hours=24', '/v1/reports/epochs?limit=12'].map(json));
+  const [budget, deposits, models, providers, popularity, anomalies, sessions, epochs] = await Promise.all(
+    ['/v1/budget', '/v1/deposits', '/v1/models', '/v1/providers', '/v1/reports/popularity', '/v1/reports/anomalies', '/v1/reports/sessions?hours=24', '/v1/reports/epochs?limit=12'].map(json));
 
   // Budget.
   if (budget) {
@@ -147,6 +147,19 @@ test('desktop: every figure equals the JSON endpoints', async () => {
     assert.equal(await page.textContent('#emission-today'), mor(dailyEmission(Number(budget.day))));
   } else {
     assert.equal(await page.getAttribute('#budget', 'data-state'), 'unavailable');
+  }
+
+  // Deposits (paid usage): held, paid from deposits today and all time, pending withdrawals.
+  if (deposits) {
+    for (const [id, field] of [['deposits-held', 'held'], ['deposits-spent-today', 'spentToday'], ['deposits-pending-amount', 'pendingAmount'], ['deposits-spent', 'cumulativeSpent']]) {
+      assert.equal(await page.getAttribute(`#${id}`, 'data-wei'), deposits[field], `${id} wei`);
+      assert.equal(await page.textContent(`#${id}`), mor(deposits[field]), `${id} text`);
+    }
+    assert.equal(await page.textContent('#deposits-pending'), deposits.pendingWithdrawals);
+    assert.equal(await page.textContent('#deposits-depositors'), deposits.depositors);
+    assert.match(await page.textContent('#deposits-note'), new RegExp(`protocol day ${deposits.day}`));
+  } else {
+    assert.equal(await page.getAttribute('#deposits', 'data-state'), 'unavailable');
   }
 
   // Models leaderboard: sessions (popularity report summed per model, else the list's sessions7d), lowest

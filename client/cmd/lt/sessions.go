@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -18,6 +17,8 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/client/gateway"
@@ -40,6 +41,7 @@ func rfcFlags(fs *pflag.FlagSet, withModel bool) {
 	fs.Uint32("max-seconds", 600, "session length asked for, seconds")
 	fs.Uint32("min-tps", 0, "minimum observed tokens per second of the provider (0: any)")
 	fs.Uint32("max-ttft-ms", 0, "maximum observed time to first token of the provider, ms (0: any)")
+	fs.Bool("use-deposit", false, "pay what today's free allowance does not cover from your MOR deposit (lt deposit); off: the router refuses it")
 }
 
 func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
@@ -49,7 +51,7 @@ func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
 	}
 	price, _ := uint256.FromBig(wei) // amount.Parse refuses what does not fit in 256 bits
 	p := client.RFCParams{Model: a.str("model"), MaxPricePerSecond: price, MaxSeconds: a.v.GetUint32("max-seconds"),
-		MinTPS: a.v.GetUint32("min-tps"), MaxTTFTMs: a.v.GetUint32("max-ttft-ms")}
+		MinTPS: a.v.GetUint32("min-tps"), MaxTTFTMs: a.v.GetUint32("max-ttft-ms"), UseDeposit: a.v.GetBool("use-deposit")}
 	if needModel {
 		if p.Model == "" {
 			return p, errors.New("--model name:tag is required")
@@ -82,31 +84,47 @@ func explain(err error, p client.RFCParams) error {
 	case wire.CodeNoProvider:
 		return fmt.Errorf("%w\n(no provider for %s answered at or below --max-price %s: raise --max-price above the provider's bid, e.g. --max-price 0.01MOR/s, or check the provider is serving and registered with this router's chain)", err, p.Model, price)
 	case wire.CodeAllowanceExhausted:
-		return fmt.Errorf("%w\n(today's allowance does not cover --max-seconds %d at the provider's price: lower --max-seconds, or check `lt allowance`; MOR delegated with `lt delegate` counts from a later protocol day)", err, p.MaxSeconds)
+		if p.UseDeposit {
+			return err
+		}
+		return fmt.Errorf("%w\n(today's allowance does not cover --max-seconds %d at the provider's price: lower --max-seconds, pay the rest from a deposit with --use-deposit (lt deposit), or check `lt allowance`; MOR delegated with `lt delegate` counts from a later protocol day)", err, p.MaxSeconds)
+	case wire.CodeDepositExhausted:
+		return fmt.Errorf("%w\n(neither today's allowance nor your unreserved deposit covers a second at the provider's price: deposit more with lt deposit, or check lt balance)", err)
+	case wire.CodeWithdrawalPending:
+		return fmt.Errorf("%w\n(a router admits no deposit-paid session while a withdrawal is pending: complete it with lt withdraw, or cancel it)", err)
 	case wire.CodeUnknownModel:
 		return fmt.Errorf("%w\n(no model %s is registered: the router's GET /v1/models lists the registered ones)", err, p.Model)
 	}
 	return err
 }
 
+// paidText says what a session cost from each source, when the router said ("" otherwise).
+func paidText(p *wire.Payment) string {
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("; paid %s from the allowance, %s from the deposit", amount.FormatMOR(p.Allowance.ToBig()), amount.FormatMOR(p.Deposit.ToBig()))
+}
+
 // sessionView is how a session is printed.
 type sessionView struct {
-	SessionID      string       `json:"sessionId"`
-	Provider       string       `json:"provider"`
-	Endpoint       string       `json:"endpoint"`
-	PricePerSecond string       `json:"pricePerSecond"`
-	MaxSeconds     uint32       `json:"maxSeconds"`
-	NotAfter       int64        `json:"notAfter"`
-	Router         string       `json:"router"`
-	StateFile      string       `json:"stateFile,omitempty"`
-	Usage          client.Usage `json:"usage"`
+	SessionID      string        `json:"sessionId"`
+	Provider       string        `json:"provider"`
+	Endpoint       string        `json:"endpoint"`
+	PricePerSecond string        `json:"pricePerSecond"`
+	MaxSeconds     uint32        `json:"maxSeconds"`
+	NotAfter       int64         `json:"notAfter"`
+	Router         string        `json:"router"`
+	StateFile      string        `json:"stateFile,omitempty"`
+	Usage          client.Usage  `json:"usage"`
+	Payment        *wire.Payment `json:"payment,omitempty"` // the router's reservation, per source
 }
 
 func viewOf(s *client.Session) sessionView {
 	g := s.Grant()
 	return sessionView{SessionID: s.ID().Hex(), Provider: g.Provider.Hex(), Endpoint: s.Endpoint(),
 		PricePerSecond: g.Ticket.PricePerSecond.Dec(), MaxSeconds: s.MaxSeconds(), NotAfter: s.NotAfter().Unix(),
-		Router: g.Router.Hex(), Usage: s.Usage()}
+		Router: g.Router.Hex(), Usage: s.Usage(), Payment: g.Payment}
 }
 
 var sessionFile = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)
@@ -149,6 +167,9 @@ provider. The session is remembered in --state-dir so that lt close can close it
 			return a.emit(v, func(w io.Writer) {
 				fmt.Fprintf(w, "session   %s\nprovider  %s at %s\nprice     %s wei/s, up to %d s, until %s\n",
 					v.SessionID, v.Provider, v.Endpoint, v.PricePerSecond, v.MaxSeconds, time.Unix(v.NotAfter, 0).Format(time.RFC3339))
+				if v.Payment != nil {
+					fmt.Fprintf(w, "reserved  %s from the allowance, %s from the deposit\n", amount.FormatMOR(v.Payment.Allowance.ToBig()), amount.FormatMOR(v.Payment.Deposit.ToBig()))
+				}
 				fmt.Fprintf(w, "close it with: lt close --session %s\n", v.SessionID)
 			})
 		},
@@ -198,8 +219,8 @@ func (a *app) chatCmd() *cobra.Command {
 			}{viewOf(s), text, res}
 			return a.emit(out, func(w io.Writer) {
 				fmt.Fprintln(w)
-				fmt.Fprintf(a.errOut, "— session %s closed via %s: %d s, %d in / %d out tokens, first token %d ms\n",
-					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, res.Receipt.TTFTMs)
+				fmt.Fprintf(a.errOut, "— session %s closed via %s: %d s, %d in / %d out tokens, first token %d ms%s\n",
+					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, res.Receipt.TTFTMs, paidText(res.Payment))
 			})
 		},
 	}
@@ -300,8 +321,8 @@ func (a *app) closeCmd() *cobra.Command {
 			}
 			_ = os.Remove(path)
 			return a.emit(res, func(w io.Writer) {
-				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens\n",
-					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens)
+				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
+					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
 					fmt.Fprintf(w, "(provider did not countersign: %s)\n", res.ProviderError)
 				}
@@ -329,7 +350,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			if err != nil {
 				return err
 			}
-			log := slog.New(slog.NewTextHandler(a.errOut, nil))
+			log := consoleLogger(a.errOut)
 			g, err := gateway.New(gateway.Config{Client: c, RFC: p, IdleTimeout: a.v.GetDuration("idle-timeout"), Logger: log})
 			if err != nil {
 				return err
@@ -345,7 +366,8 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			rateIP := a.v.GetFloat64("rate-ip") // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			// Answers stream: no write timeout (each is bounded by its session).
 			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
-			log.Info("gateway listening", "url", "http://"+ln.Addr().String()+"/v1", "user", c.User().Hex(), "router", c.Router.URL())
+			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
+				zap.String("router", c.Router.URL()))
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			runCtx, stopRun := context.WithCancel(ctx)
@@ -369,7 +391,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 				_ = a.emit(map[string]any{"closed": closed}, nil)
 			} else {
 				for _, r := range closed {
-					fmt.Fprintf(a.out, "closed %s via %s: %d s\n", r.SessionID.Hex(), r.Via, r.Receipt.Seconds)
+					fmt.Fprintf(a.out, "closed %s via %s: %d s%s\n", r.SessionID.Hex(), r.Via, r.Receipt.Seconds, paidText(r.Payment))
 				}
 			}
 			return err
@@ -381,4 +403,9 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 	cmd.Flags().Float64("rate-ip", 20, "requests per second one client IP address may make (0: no limit)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
 	return cmd
+}
+
+// consoleLogger is the gateway's log on w: zap (the services' logger too), human-readable, info and up.
+func consoleLogger(w io.Writer) *zap.Logger {
+	return zap.New(zapcore.NewCore(zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.AddSync(w), zap.InfoLevel))
 }

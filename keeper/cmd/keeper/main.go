@@ -19,16 +19,15 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/holiman/uint256"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/api"
@@ -165,13 +164,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	defer st.Close()
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	gasSpent := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_gas_spent_wei_total", Help: "Fees paid by confirmed keeper transactions, wei."})
-	gasUsed := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_gas_used_total", Help: "Gas used by confirmed keeper transactions."})
-	pending := prometheus.NewGauge(prometheus.GaugeOpts{Name: "keeper_pending_txs", Help: "Keeper transactions not yet confirmed."})
-	bumps := prometheus.NewCounter(prometheus.CounterOpts{Name: "keeper_fee_bumps_total", Help: "Fee bumps sent."})
-	reg.MustRegister(gasSpent, gasUsed, pending, bumps)
+	set := metrics.NewSet() // this keeper's metrics, served with the process's own at /metrics
 
 	ceilingGwei, ok := new(big.Float).SetString(v.GetString("fee-ceiling-gwei"))
 	if !ok {
@@ -182,17 +175,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
 		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
-		Metrics: txmgr.Metrics{
-			Confirmed: func(r *types.Receipt) {
-				gasUsed.Add(float64(r.GasUsed))
-				if r.EffectiveGasPrice != nil {
-					f, _ := new(big.Float).SetInt(new(big.Int).Mul(r.EffectiveGasPrice, new(big.Int).SetUint64(r.GasUsed))).Float64()
-					gasSpent.Add(f)
-				}
-			},
-			Pending: func(n int) { pending.Set(float64(n)) },
-			Bumped:  bumps.Inc,
-		},
+		Metrics: set,
 	}, client, st)
 	if err != nil {
 		return err
@@ -206,6 +189,10 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock)
+	if err != nil {
+		return err
+	}
 	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
 		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
 	})
@@ -216,8 +203,8 @@ func run(ctx context.Context, v *viper.Viper) error {
 		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), FeedGrace: v.GetDuration("feed-grace"),
 		RecordRetention: v.GetDuration("record-retention"),
 		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
-		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
-	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, reg)
+		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"), Deposits: deposits,
+	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, set)
 	if err != nil {
 		return err
 	}
@@ -227,7 +214,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return err
 	}
 	// Batch files are the largest answers (one line per account of an epoch): a minute to write one.
-	srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(api.New(led, reg, log).Handler()),
+	srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(api.New(led, metricset.Handler(set, true), log).Handler()),
 		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute}.Server()
 	served := make(chan error, 1)
 	srvCtx, stopServing := context.WithCancel(context.WithoutCancel(ctx))

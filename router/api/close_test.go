@@ -1,0 +1,174 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/api"
+	"github.com/laketravis/laketravis/router/health"
+)
+
+func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
+	p := newStandIn(t, 5)
+	now := time.Now()
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	open := func() wire.RFCResponse {
+		code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
+		require.Equal(t, 200, code, string(b))
+		var r wire.RFCResponse
+		require.NoError(t, json.Unmarshal(b, &r))
+		return r
+	}
+	s1, s2, s3 := open(), open(), open()
+
+	rc := eip712.UsageReceipt{SessionID: s1.SessionID, Seconds: 30, OutputTokens: 100}
+	stranger, _ := crypto.GenerateKey()
+	bad, _ := domain.Sign(&rc, stranger)
+	cb, _ := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &bad})
+	code, b := e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 401, code)
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+
+	// The provider alone, a minute later, with the newest request the user signed (10 s into the session):
+	// it bills its receipt, which that request proves (PROTOCOL §7 step 5 v2).
+	e.advance(time.Minute)
+	ps, _ := domain.Sign(&rc, p.signer)
+	last := signedRequest(t, s1.SessionID, e.user, uint64(time.Now().Unix())+10)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last})
+	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
+	require.Contains(t, rec.Flags, wire.CloseOneSided)
+	require.Equal(t, uint32(30), rec.BilledSeconds)
+	require.Equal(t, last, rec.LastRequest, "the record carries the signed request to the keepers")
+	require.NotNil(t, rec.RFC, "and the user's RFC")
+
+	// Receipt for another session, missing signatures, unknown session.
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps})
+	code, _ = e.post("/v1/sessions/"+s2.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 400, code)
+	code, b = e.post("/v1/sessions/"+s2.SessionID.Hex()+"/close", []byte(`{"receipt":`+string(mustJSON(eip712.UsageReceipt{SessionID: s2.SessionID}))+`}`))
+	require.Equal(t, 400, code, string(b))
+	unknown := common.Hash{9}
+	rcu := eip712.UsageReceipt{SessionID: unknown}
+	us, _ := domain.Sign(&rcu, e.user)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rcu, UserSignature: &us})
+	code, b = e.post("/v1/sessions/"+unknown.Hex()+"/close", cb)
+	require.Equal(t, 404, code)
+	require.Equal(t, wire.CodeUnknownSession, errCode(t, b))
+
+	// Zero output for billed time: held out of the feed until an admin clears it.
+	rz := eip712.UsageReceipt{SessionID: s2.SessionID, Seconds: 20}
+	us2, _ := domain.Sign(&rz, e.user)
+	ps2, _ := domain.Sign(&rz, p.signer)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rz, UserSignature: &us2, ProviderSignature: &ps2})
+	code, b = e.post("/v1/sessions/"+s2.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 200, code, string(b))
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.True(t, rec.Held)
+	require.Len(t, getFeed(t, e, "0").Sessions, 1)
+
+	req, _ := http.NewRequest("POST", e.url+"/v1/admin/sessions/"+s2.SessionID.Hex()+"/clear", nil)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, 403, resp.StatusCode)
+	req.Header.Set("Authorization", "Bearer secret")
+	resp, err = http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+	require.Len(t, getFeed(t, e, "0").Sessions, 2)
+
+	// Nobody closes s3: expired with nothing billed, reservation released.
+	_ = now
+	srv3, err := e.db.Session(context.Background(), s3.SessionID)
+	require.NoError(t, err)
+	expSrv := api.New(api.Config{Domain: domain, RouterKey: e.routerK, Now: func() time.Time { return time.Unix(int64(srv3.ExpiresAt)+1, 0) }},
+		e.book, fakeAllow{uint256.NewInt(1)}, nil, e.db, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
+	require.NoError(t, expSrv.ExpireDue(context.Background()))
+	got, err := e.db.Session(context.Background(), s3.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseExpired, got.CloseReason)
+	require.Zero(t, got.BilledSeconds)
+	page := getFeed(t, e, "0")
+	require.Len(t, page.Sessions, 3)
+	require.Equal(t, wire.CloseExpired, page.Sessions[2].CloseReason)
+	used, _ := e.db.Used(context.Background(), crypto.PubkeyToAddress(e.user.PublicKey), 3)
+	require.Equal(t, uint64(30e9+20e9), used.Uint64(), "trued up: 30 s + 20 s billed, expired session releases its reservation")
+
+	// Reports answer.
+	for _, path := range []string{"/v1/models", "/v1/providers", "/v1/reports/popularity", "/v1/reports/anomalies", "/v1/allowance/" + s1.Ticket.User.Hex(), "/v1/sessions/" + s1.SessionID.Hex(), "/healthz"} {
+		resp, err := http.Get(e.url + path)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode, "%s: %s", path, b)
+		require.True(t, json.Valid(b))
+		if path == "/v1/models" {
+			require.True(t, strings.Contains(string(b), `"lowestPrice":"1000000000"`), string(b))
+		}
+	}
+}
+
+// TestCloseBounds: what a router records never exceeds what keepers credit (protocol/settle): the wall
+// clock since the session opened, whoever signed; a provider alone nothing without a request the user
+// signed, and no more than the newest one proves.
+func TestCloseBounds(t *testing.T) {
+	p := newStandIn(t, 8)
+	e := newEnv(t, 1e18, []*standIn{p}, []uint64{1e9})
+	open := func() wire.RFCResponse {
+		code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 3600), domain))
+		require.Equal(t, 200, code, string(b))
+		var r wire.RFCResponse
+		require.NoError(t, json.Unmarshal(b, &r))
+		return r
+	}
+	closeWith := func(id common.Hash, seconds uint32, user bool, last *wire.SignedRequest) wire.SessionRecord {
+		rc := eip712.UsageReceipt{SessionID: id, Seconds: seconds, OutputTokens: 100}
+		req := wire.CloseRequest{Receipt: rc, LastRequest: last}
+		ps, _ := domain.Sign(&rc, p.signer)
+		req.ProviderSignature = &ps
+		if user {
+			us, _ := domain.Sign(&rc, e.user)
+			req.UserSignature = &us
+		}
+		cb, _ := json.Marshal(req)
+		code, b := e.post("/v1/sessions/"+id.Hex()+"/close", cb)
+		require.Equal(t, 200, code, string(b))
+		var rec wire.SessionRecord
+		require.NoError(t, json.Unmarshal(b, &rec))
+		return rec
+	}
+	// Both signatures on a 3,000 s receipt, closed at once: at most the wall clock (+1 s resolution).
+	a, b, c, d := open(), open(), open(), open()
+	rec := closeWith(a.SessionID, 3000, true, nil)
+	require.LessOrEqual(t, rec.BilledSeconds, uint32(2), "a session closed right away bills no more than the seconds that passed")
+
+	e.advance(20 * time.Minute)
+	now := uint64(time.Now().Unix()) // the session opened about now (server clock 20 min behind it now)
+	// The provider alone without a request the user signed: nothing.
+	require.Zero(t, closeWith(b.SessionID, 600, false, nil).BilledSeconds)
+	// ... with a request it signed itself: nothing.
+	require.Zero(t, closeWith(c.SessionID, 600, false, signedRequest(t, c.SessionID, p.signer, now+10)).BilledSeconds)
+	// ... with the user's request 10 s in: that request plus settle.RequestGrace, not its 1,200 s receipt.
+	rec = closeWith(d.SessionID, 1200, false, signedRequest(t, d.SessionID, e.user, now+10))
+	require.InDelta(t, 10+settle.RequestGrace+1, int(rec.BilledSeconds), 2)
+	require.NotNil(t, rec.LastRequest)
+}

@@ -1,0 +1,110 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/store"
+)
+
+// Paid usage (PROTOCOL §4, §6 useDeposit; issue 16). A session is admitted beyond the user's free allowance
+// only when its RFC says useDeposit, no withdrawal of the user is pending, and the deposit's unreserved part
+// covers the rest. The router cannot know the user's committed spend exactly (it is in the keepers' spend
+// tree, and other routers charge the same deposit), so it counts conservatively: the deposit
+// (depositOf, from the indexed events) minus the spend the user's last withdrawal proved on-chain minus
+// everything this router charged the deposit since (open reservations and billed amounts, settled or not,
+// store.DepositUsed). Other routers' charges it cannot see: the keeper, which charges every router's
+// sessions together, credits nothing beyond the deposit (PROTOCOL §8).
+//
+// A session's ticket is capped to what the allowance left plus that unreserved deposit cover at the
+// ticket's price (maxSeconds = min(the RFC's, credit / price)), so the provider ends the session when the
+// user's credit is used up (it bills at most the ticket's maxSeconds, PROTOCOL §7 step 5).
+
+// credit is what a user can spend on one session: the allowance left today and, with consent, the deposit.
+type credit struct {
+	remaining  *uint256.Int        // allowance left today
+	useDeposit bool                // the RFC's consent
+	pending    bool                // a withdrawal request is pending: no deposit-paid session
+	available  *uint256.Int        // the deposit's unreserved part (see above)
+	limit      *store.DepositLimit // for the store's atomic check; nil: the allowance alone
+}
+
+// credit reads the user's deposit position (only for RFCs that consent to paying from it).
+func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RFC, remaining *uint256.Int) (*credit, error) {
+	c := &credit{remaining: remaining, useDeposit: rfc.UseDeposit, available: new(uint256.Int)}
+	if !rfc.UseDeposit {
+		return c, nil
+	}
+	dep := snap.Deposits.Of(rfc.User)
+	c.pending = !dep.Requested.IsZero()
+	if c.pending || !dep.Deposit.Gt(dep.SpentProven) {
+		return c, nil
+	}
+	limit := &store.DepositLimit{Available: new(uint256.Int).Sub(dep.Deposit, dep.SpentProven), Gen: dep.Withdrawals}
+	charged, err := s.store.DepositUsed(ctx, rfc.User, dep.Withdrawals)
+	if err != nil {
+		return nil, err
+	}
+	if limit.Available.Gt(charged) {
+		c.available.Sub(limit.Available, charged)
+	}
+	c.limit = limit
+	return c, nil
+}
+
+// grant returns the seconds a session at price may last (the RFC's maxSeconds, or fewer when the
+// deposit pays part of it) and the deposit limit for the store, or the PROTOCOL §9 refusal.
+func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.DepositLimit, error) {
+	cost := new(uint256.Int).Mul(price, uint256.NewInt(uint64(maxSeconds)))
+	if !cost.Gt(c.remaining) {
+		return maxSeconds, c.limit, nil // the allowance covers it (the store still splits atomically)
+	}
+	switch {
+	case !c.useDeposit:
+		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
+			"allowance left today %s wei, session %s wei (the RFC does not allow paying the rest from the deposit)", c.remaining.Dec(), cost.Dec())
+	case c.pending:
+		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeWithdrawalPending,
+			"allowance left today %s wei, session %s wei, and a withdrawal of the deposit is pending: cancel it or wait for it to be paid", c.remaining.Dec(), cost.Dec())
+	}
+	total := new(uint256.Int).Add(c.remaining, c.available)
+	secs := new(uint256.Int).Div(total, price) // price > 0 here: a zero cost is never above remaining
+	if secs.Lt(uint256.NewInt(uint64(maxSeconds))) {
+		maxSeconds = uint32(secs.Uint64())
+	}
+	if maxSeconds == 0 {
+		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+			"allowance left today %s wei and unreserved deposit %s wei do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), price.Dec())
+	}
+	return maxSeconds, c.limit, nil
+}
+
+// payment is the session's split between the sources (wire.Payment).
+func payment(sess *store.Session) *wire.Payment {
+	a, d := sess.Split()
+	return &wire.Payment{Allowance: a, Deposit: d}
+}
+
+// depositsResponse is GET /v1/deposits: the deposits held in the ComputePool, from the indexed events.
+type depositsResponse struct {
+	book.DepositTotals
+	Block      uint64       `json:"block,string"`
+	Day        uint64       `json:"day,string"`
+	SpentToday *uint256.Int `json:"spentToday"` // paid from deposits in the epochs committed today (SpendCommitted)
+}
+
+func (s *Server) handleDeposits(w http.ResponseWriter, r *http.Request) error {
+	day, err := s.allow.Day(r.Context())
+	if err != nil {
+		return wire.Errorf(http.StatusBadGateway, wire.CodeUnavailable, "chain: %v", err)
+	}
+	snap := s.book.Snapshot()
+	w.Header().Set("Cache-Control", "no-store")
+	wire.WriteJSON(w, http.StatusOK, depositsResponse{DepositTotals: snap.Deposits.Totals(), Block: snap.Block, Day: day, SpentToday: snap.SpentOnDay(day)})
+	return nil
+}

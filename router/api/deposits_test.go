@@ -1,0 +1,139 @@
+package api_test
+
+import (
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/book"
+	"github.com/laketravis/laketravis/router/book/booktest"
+)
+
+var poolAddr = common.HexToAddress("0x9001")
+
+// depositBook folds ComputePool deposit logs into the env's snapshot (its Deposits are the fold's).
+type depositBook struct {
+	t  *testing.T
+	e  *env
+	st *book.State
+}
+
+func newDepositBook(t *testing.T, e *env) *depositBook {
+	st, err := book.NewState(book.Contracts{Marketplace: marketAddr, ModelRegistry: common.HexToAddress("0x9002"), ComputePool: poolAddr})
+	require.NoError(t, err)
+	snap := *e.book.Snapshot()
+	snap.Deposits = st.Snapshot(0).Deposits
+	e.book.snap.Store(&snap)
+	return &depositBook{t: t, e: e, st: st}
+}
+
+func (d *depositBook) apply(name string, user common.Address, args ...any) {
+	require.NoError(d.t, d.st.Apply(booktest.PoolLog(d.t, poolAddr, name, []common.Hash{booktest.User(user)}, args...)))
+}
+
+func (e *env) rfcAnswer(r eip712.RFC) (int, wire.RFCResponse, []byte) {
+	code, b := e.post("/v1/rfc", e.sign(r, domain))
+	var resp wire.RFCResponse
+	if code == 200 {
+		require.NoError(e.t, json.Unmarshal(b, &resp))
+	}
+	return code, resp, b
+}
+
+// TestDepositPaidSessions: beyond the free allowance a session is admitted only with useDeposit, charged
+// allowance first then deposit, its ticket capped to what both cover at the price; a close gives back the
+// unbilled deposit; a pending withdrawal stops deposit-paid sessions; GET /v1/deposits sums the events.
+func TestDepositPaidSessions(t *testing.T) {
+	p := newStandIn(t, 4)
+	e := newEnv(t, 60e9, []*standIn{p}, []uint64{1e9}) // allowance 60 s at the price
+	d := newDepositBook(t, e)
+	user := crypto.PubkeyToAddress(e.user.PublicKey)
+	d.apply("Deposited", user, big.NewInt(100e9), big.NewInt(100e9))
+
+	// Without consent: the allowance alone, which does not cover 100 s.
+	code, _, b := e.rfcAnswer(e.rfc(2e9, 100))
+	require.Equal(t, http.StatusPaymentRequired, code)
+	require.Equal(t, wire.CodeAllowanceExhausted, errCode(t, b))
+
+	// With consent: 60 from the allowance, 40 from the deposit; the ticket carries the consent.
+	r := e.rfc(2e9, 100)
+	r.UseDeposit = true
+	code, s1, b := e.rfcAnswer(r)
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(100), s1.Ticket.MaxSeconds)
+	require.True(t, s1.Ticket.UseDeposit)
+	require.Equal(t, []string{"60000000000", "40000000000"}, []string{s1.Payment.Allowance.Dec(), s1.Payment.Deposit.Dec()})
+
+	// The allowance is used up and 60 of the deposit is unreserved: the ticket is capped at 60 s.
+	r = e.rfc(2e9, 100)
+	r.UseDeposit = true
+	code, s2, b := e.rfcAnswer(r)
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(60), s2.Ticket.MaxSeconds, "capped to what the deposit covers")
+	require.Equal(t, uint32(60), s2.MaxSeconds)
+	require.Equal(t, []string{"0", "60000000000"}, []string{s2.Payment.Allowance.Dec(), s2.Payment.Deposit.Dec()})
+	require.InDelta(t, time.Now().Unix()+60+60, int64(s2.Ticket.NotAfter), 3)
+
+	// Nothing left.
+	r = e.rfc(2e9, 100)
+	r.UseDeposit = true
+	code, _, b = e.rfcAnswer(r)
+	require.Equal(t, http.StatusPaymentRequired, code)
+	require.Equal(t, wire.CodeDepositExhausted, errCode(t, b))
+
+	// s2 bills 20 s: 40 of its reservation goes back to the deposit, and the close says what was paid where.
+	e.advance(2 * time.Minute)
+	code, b = e.post("/v1/sessions/"+s2.SessionID.Hex()+"/close", closeBody(t, e, p, s2.SessionID, 20))
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Equal(t, []string{"0", "20000000000"}, []string{rec.Payment.Allowance.Dec(), rec.Payment.Deposit.Dec()})
+
+	r = e.rfc(2e9, 100)
+	r.UseDeposit = true
+	code, s3, b := e.rfcAnswer(r)
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(40), s3.Ticket.MaxSeconds)
+
+	// A withdrawal request stops deposit-paid sessions; cancelling it lets them in again.
+	d.apply("WithdrawalRequested", user, big.NewInt(10e9), uint64(time.Now().Unix()+3600))
+	e.advance(time.Minute)
+	code, b = e.post("/v1/sessions/"+s3.SessionID.Hex()+"/close", closeBody(t, e, p, s3.SessionID, 0))
+	require.Equal(t, 200, code, string(b))
+	r = e.rfc(2e9, 10)
+	r.UseDeposit = true
+	code, _, b = e.rfcAnswer(r)
+	require.Equal(t, http.StatusPaymentRequired, code)
+	require.Equal(t, wire.CodeWithdrawalPending, errCode(t, b))
+
+	var dep map[string]string
+	getJSON(t, e.url+"/v1/deposits", &dep)
+	require.Equal(t, "100000000000", dep["held"])
+	require.Equal(t, "1", dep["pendingWithdrawals"])
+	require.Equal(t, "10000000000", dep["pendingAmount"])
+	require.Equal(t, "3", dep["day"])
+
+	d.apply("WithdrawalCancelled", user, big.NewInt(10e9))
+	code, s4, b := e.rfcAnswer(r)
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, "10000000000", s4.Payment.Deposit.Dec())
+}
+
+// closeBody is a close signed by the user and the provider for secs seconds.
+func closeBody(t *testing.T, e *env, p *standIn, id common.Hash, secs uint32) []byte {
+	t.Helper()
+	rc := eip712.UsageReceipt{SessionID: id, Seconds: secs}
+	us, _ := domain.Sign(&rc, e.user)
+	ps, _ := domain.Sign(&rc, p.signer)
+	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps})
+	require.NoError(t, err)
+	return cb
+}
