@@ -281,7 +281,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 
 	apiH := cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(srv.Handler()))
-	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex()})
+	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()})
 	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
 		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()
