@@ -97,13 +97,8 @@ func TestClefSigner(t *testing.T) {
 // at once over stdio, the keystore decrypted for each request as clef does): the floor of what a role
 // signing through clef pays per message; a person approving adds seconds.
 func BenchmarkClefSignTyped(b *testing.B) {
-	key, err := crypto.GenerateKey()
-	require.NoError(b, err)
-	c := cleftest.Start(b, key, 31337)
+	_, s := cleftest.StartSigner(b, 31337)
 	ctx := context.Background()
-	s, err := keys.DialClef(ctx, c.URL, c.Account.Hex(), 31337)
-	require.NoError(b, err)
-	defer s.Close()
 	d := eip712.NewDomain(31337, common.Address{0x01})
 	liveness := &eip712.Liveness{}
 	b.ResetTimer()

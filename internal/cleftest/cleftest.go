@@ -232,3 +232,22 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	defer w.mu.Unlock()
 	return w.b.Write(p)
 }
+
+// StartSigner starts clef for chainID with a fresh key and returns it with a keys.Clef signing as its
+// account (closed when t ends): what a role given `--external-signer` holds.
+func StartSigner(t testing.TB, chainID uint64) (*Clef, *keys.Clef) {
+	t.Helper()
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Start(t, key, chainID)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s, err := keys.DialClef(ctx, c.URL, c.Account.Hex(), chainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return c, s
+}

@@ -45,13 +45,18 @@ func (s *DB) setUsageTx(ctx context.Context, tx *sql.Tx, user string, day uint64
 
 // Used returns the allowance used by user on day: reservations of open sessions plus billed amounts.
 func (s *DB) Used(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	return s.amountRow(ctx, "usage", qUsage, hexAddr(user), int64(day))
+}
+
+// amountRow reads the amount q selects by key; zero when there is no row.
+func (s *DB) amountRow(ctx context.Context, what, q string, key ...any) (*uint256.Int, error) {
 	var dec string
-	err := s.row(ctx, nil, qUsage, hexAddr(user), int64(day)).Scan(&dec)
+	err := s.row(ctx, nil, q, key...).Scan(&dec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return new(uint256.Int), nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: usage: %w", err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	return parseAmount(dec)
 }

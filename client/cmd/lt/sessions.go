@@ -367,7 +367,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			if err != nil {
 				return err
 			}
-			rateIP, _ := cmd.Flags().GetFloat64("rate-ip")
+			rateIP := a.v.GetFloat64("rate-ip") // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			// Answers stream: no write timeout (each is bounded by its session).
 			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
 			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
