@@ -338,12 +338,14 @@ async function send(ev) {
   try {
     for (let attempt = 0; ; attempt++) {
       const li = addMessage('assistant', '');
+      li.setAttribute('aria-busy', 'true');
       const out = li.querySelector('.text');
       try {
         const answer = await S.session.chat(S.model, S.history, (piece) => { out.textContent += piece; updateFigures(); });
         li.dataset.done = 'true';
+        li.removeAttribute('aria-busy');
         S.history.push({ role: 'assistant', content: answer });
-        status('Answer received.');
+        status(`The model answered: ${answer}`);
         break;
       } catch (e) {
         li.remove();
