@@ -61,8 +61,8 @@ test-go: setup setup-browser
 setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
 	@test -x "$${LT_CHROMIUM:-/usr/bin/chromium}" || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router)
-	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/page.test.mjs
+test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router); the chat page's signing module (its browser test runs in test-go: e2e)
+	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/chat.lib.test.mjs web/test/page.test.mjs
 
 bindings: setup ## Regenerate bindings/ from the compiled contracts (abigen)
 	$(FORGE) build
@@ -85,7 +85,10 @@ bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invari
 	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
 	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
 	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
-	go test -run '^$$' -bench . -benchmem -timeout 60m ./...
+	go test -run '^$$' -bench . -skip '^BenchmarkRFCThroughput$$' -benchmem -timeout 60m ./...
+	@# Issue 13's throughput, on 20,000 RFCs a mode: x_crypto_limit is rfc/s over the crypto limit measured
+	@# in the same run (before and after it), x_crypto_cpu the same ratio in CPU time (steadier on a shared machine).
+	go test -run '^$$' -bench '^BenchmarkRFCThroughput$$' -benchtime 20000x -timeout 30m ./router/loadtest/
 
 demo: setup ## Run the system on a local anvil chain and show it working
 	$(FORGE) build

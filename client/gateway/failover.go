@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 
+	"go.uber.org/zap"
+
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -72,8 +74,8 @@ func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 		}
 		what := classify(err)
 		if what != giveUp {
-			g.log.Warn("provider failed before answering; replacing the session", "model", req.Model,
-				"session", s.ID().Hex(), "provider", s.Grant().Provider.Hex(), "dead", what == providerDie, "err", err)
+			g.log.Warn("provider failed before answering; replacing the session", zap.String("model", req.Model),
+				zap.String("session", s.ID().Hex()), zap.String("provider", s.Grant().Provider.Hex()), zap.Bool("dead", what == providerDie), zap.Error(err))
 			g.retire(req.Model, s, what == providerDie)
 		}
 		if what == giveUp || attempt > 0 || ctx.Err() != nil {

@@ -23,12 +23,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
 	"sync"
 	"time"
+
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -58,7 +59,7 @@ type Config struct {
 	// Default: a tenth of RFC.MaxSeconds, at least 5.
 	SecondsMargin uint32
 	MaxBodyBytes  int64
-	Logger        *slog.Logger
+	Logger        *zap.Logger // nil: no logging
 	Now           func() time.Time
 }
 
@@ -66,7 +67,7 @@ type Config struct {
 // for the idle reaper, and call Shutdown at the end to close every session.
 type Gateway struct {
 	cfg Config
-	log *slog.Logger
+	log *zap.Logger
 
 	mu    sync.Mutex
 	slots map[string]*slot // by model name:tag
@@ -104,7 +105,7 @@ func New(cfg Config) (*Gateway, error) {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
+		cfg.Logger = zap.NewNop()
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -189,7 +190,7 @@ func (g *Gateway) reap() {
 			inFlight, last := s.Activity()
 			if inFlight == 0 && (now.Sub(last) >= g.cfg.IdleTimeout || !g.usable(s, now)) {
 				sl.sess = nil
-				g.log.Info("closing idle session", "model", model, "session", s.ID().Hex())
+				g.log.Info("closing idle session", zap.String("model", model), zap.String("session", s.ID().Hex()))
 				g.closeInBackground(s, false)
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"sort"
 
+	"go.uber.org/zap"
+
 	"github.com/laketravis/laketravis/client"
 )
 
@@ -132,7 +134,7 @@ func (g *Gateway) stream(ctx context.Context, w http.ResponseWriter, s *client.S
 		ev, err = st.Next()
 	}
 	if !errors.Is(err, io.EOF) {
-		g.log.Warn("stream broke after output; not retried", "session", s.ID().Hex(), "err", err)
+		g.log.Warn("stream broke after output; not retried", zap.String("session", s.ID().Hex()), zap.Error(err))
 	}
 	return nil
 }

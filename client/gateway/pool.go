@@ -5,6 +5,8 @@ import (
 	"sort"
 	"time"
 
+	"go.uber.org/zap"
+
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -47,9 +49,9 @@ func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, e
 		return nil, err
 	}
 	grant := s.Grant()
-	g.log.Info("session opened", "model", model, "session", s.ID().Hex(), "provider", grant.Provider.Hex(),
-		"endpoint", s.Endpoint(), "pricePerSecond", grant.Ticket.PricePerSecond.Dec(), "maxSeconds", s.MaxSeconds(),
-		"useDeposit", grant.Ticket.UseDeposit, "reserved", paidAttr(grant.Payment))
+	g.log.Info("session opened", zap.String("model", model), zap.String("session", s.ID().Hex()), zap.String("provider", grant.Provider.Hex()),
+		zap.String("endpoint", s.Endpoint()), zap.String("pricePerSecond", grant.Ticket.PricePerSecond.Dec()), zap.Uint32("maxSeconds", s.MaxSeconds()),
+		zap.Bool("useDeposit", grant.Ticket.UseDeposit), zap.String("reserved", paidAttr(grant.Payment)))
 	sl.sess = s
 	return s, nil
 }
@@ -80,11 +82,12 @@ func (g *Gateway) closeInBackground(s *client.Session, dead bool) {
 			res, err = s.Close(ctx)
 		}
 		if err != nil {
-			g.log.Warn("session close failed", "session", s.ID().Hex(), "err", err)
+			g.log.Warn("session close failed", zap.String("session", s.ID().Hex()), zap.Error(err))
 			return
 		}
-		g.log.Info("session closed", "session", s.ID().Hex(), "via", res.Via, "seconds", res.Receipt.Seconds,
-			"inputTokens", res.Receipt.InputTokens, "outputTokens", res.Receipt.OutputTokens, "providerError", res.ProviderError, "paid", paidAttr(res.Payment))
+		g.log.Info("session closed", zap.String("session", s.ID().Hex()), zap.String("via", res.Via), zap.Uint32("seconds", res.Receipt.Seconds),
+			zap.Uint32("inputTokens", res.Receipt.InputTokens), zap.Uint32("outputTokens", res.Receipt.OutputTokens), zap.String("providerError", res.ProviderError),
+			zap.String("paid", paidAttr(res.Payment)))
 		g.closedMu.Lock()
 		g.closed = append(g.closed, res)
 		g.closedMu.Unlock()

@@ -1,6 +1,6 @@
 // Package api is the keeper's HTTP interface (protocol/README.md): the published batch files, claim
-// proofs against the newest claimable root, rejected settlement records, epochs, /healthz and
-// /metrics.
+// proofs against the newest claimable root, withdrawal (spend) proofs, rejected settlement records,
+// epochs, /healthz and /metrics.
 package api
 
 import (
@@ -43,6 +43,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/batches/{epoch}", s.batch)
 	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
+	mux.HandleFunc("GET /v1/spend/{user}", s.spend)
 	mux.HandleFunc("GET /v1/rejected", s.rejected)
 	mux.HandleFunc("GET /v1/epochs", s.epochs)
 	mux.HandleFunc("GET /v1/feeds", s.feeds)
@@ -112,6 +113,25 @@ func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
 		proof = []common.Hash{}
 	}
 	wire.WriteJSON(w, http.StatusOK, wire.Proof{Account: account, CumulativeAmount: &amount, Proof: proof, Epoch: e.Number, Root: e.Root})
+}
+
+// spend answers a user's withdrawal proof: its cumulative spend in the newest claimable spend tree.
+func (s *Server) spend(w http.ResponseWriter, r *http.Request) {
+	a := r.PathValue("user")
+	if !common.IsHexAddress(a) {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "user must be a 0x address"))
+		return
+	}
+	p, err := s.ledger.SpendProof(r.Context(), common.HexToAddress(a))
+	if errors.Is(err, store.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "%v", err))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	wire.WriteJSON(w, http.StatusOK, p)
 }
 
 // treeOf returns the tree of epoch row id, built once and cached (only the newest claimable is asked for).

@@ -46,7 +46,7 @@ func TestChargeSessions(t *testing.T) {
 		session(u, 1100, 10), // day 1: 50 of 100
 		session(u, 999, 10),  // before payoutStart: no day, nothing
 	}
-	charges, err := ledger.ChargeSessions(sessions, cal, days)
+	charges, err := ledger.ChargeSessions(sessions, cal, days, nil)
 	require.NoError(t, err)
 	want := []uint64{400, 900, 500, 100, 0, 50, 0}
 	for i, c := range charges {
@@ -60,13 +60,13 @@ func TestChargeSessions(t *testing.T) {
 	require.Equal(t, uint64(900), days[ledger.UserDay{User: v, Day: 0}].Charged.Uint64())
 
 	// Charging is cumulative: a later epoch's session of the same user-day finds the allowance used up.
-	again, err := ledger.ChargeSessions([]ledger.Session{session(u, 1001, 1), session(v, 1050, 1)}, cal, days)
+	again, err := ledger.ChargeSessions([]ledger.Session{session(u, 1001, 1), session(v, 1050, 1)}, cal, days, nil)
 	require.NoError(t, err)
 	require.Zero(t, again[0].Credited.Uint64())
 	require.Equal(t, uint64(10), again[1].Credited.Uint64())
 
 	// A user-day whose allowance was not loaded is an error, never a free pass.
-	_, err = ledger.ChargeSessions([]ledger.Session{session(common.Address{0x0c}, 1000, 1)}, cal, days)
+	_, err = ledger.ChargeSessions([]ledger.Session{session(common.Address{0x0c}, 1000, 1)}, cal, days, nil)
 	require.Error(t, err)
 }
 
@@ -270,14 +270,7 @@ func TestTwoKeepersSameRoot(t *testing.T) {
 	require.Equal(t, ea.BatchHash, eb.BatchHash, "same batch file")
 
 	// Keeper a commits; the chain holds keeper b's root. Past the dispute window, claims pay the allowance.
-	drive := func(state string) {
-		require.Eventually(t, func() bool {
-			_ = a.led.Step(ctx)
-			e, err := a.led.LiveEpoch(ctx, 0)
-			return err == nil && e.State == state
-		}, time.Minute, 20*time.Millisecond, "epoch 0 in state %s", state)
-	}
-	drive(ledger.StateConfirmed)
+	a.drive(t, ctx, 0, "confirmed", func(e *ledger.EpochRow) bool { return e.State == ledger.StateConfirmed })
 	info, err := env.Pool.EpochInfo(call, big.NewInt(0))
 	require.NoError(t, err)
 	require.Equal(t, eb.Root, common.Hash(info.Root))
@@ -285,20 +278,5 @@ func TestTwoKeepersSameRoot(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, allowance.String(), committed.String())
 
-	window, err := env.Pool.DisputeWindow(call)
-	require.NoError(t, err)
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, uint64(window)+1))
-	drive(ledger.StateClaimable)
-	require.Eventually(t, func() bool {
-		_ = a.led.Step(ctx)
-		e, err := a.led.LiveEpoch(ctx, 0)
-		return err == nil && e.Claims == ledger.ClaimsDone
-	}, time.Minute, 20*time.Millisecond)
-	paid := new(big.Int)
-	for _, acc := range []common.Address{env.Provider, env.Builder} {
-		c, err := env.Pool.Claimed(call, acc)
-		require.NoError(t, err)
-		paid.Add(paid, c)
-	}
-	require.Equal(t, allowance.String(), paid.String(), "claims pay exactly the allowance")
+	require.Equal(t, allowance.String(), a.claimAll(t, ctx, env).String(), "claims pay exactly the allowance")
 }

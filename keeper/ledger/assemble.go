@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
@@ -41,6 +42,13 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
 		return fmt.Errorf("allowances: %w", err)
 	}
+	var deposits map[common.Address]*DepositAccount
+	if l.deposits != nil && cutoff > 0 {
+		// The newest block before the cutoff: the same for every keeper.
+		if deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1)); err != nil {
+			return fmt.Errorf("deposits: %w", err)
+		}
+	}
 	ps, err := l.pool.State(ctx)
 	if err != nil {
 		return fmt.Errorf("pool state: %w", err)
@@ -54,6 +62,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		var number uint64
 		var prevTotal uint256.Int
 		var after int64 // the sessions with seq > after are not credited yet
+		spend := &DepositBook{Accounts: deposits, Spent: map[common.Address]*uint256.Int{}}
 		prev, err := tx.NewestLive(ctx)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
@@ -61,6 +70,13 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		default:
 			number, prevTotal, after = prev.Number+1, prev.Total, prev.LastSeq
+			ps, err := tx.SpendOf(ctx, prev.ID)
+			if err != nil {
+				return err
+			}
+			for i := range ps.Leaves {
+				spend.Spent[ps.Leaves[i].User] = &ps.Leaves[i].Amount
+			}
 		}
 		if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
 			return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
@@ -81,7 +97,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		charges, err := ChargeSessions(sessions, cal, days)
+		charges, err := ChargeSessions(sessions, cal, days, spend)
 		if err != nil {
 			return err
 		}
@@ -91,7 +107,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		}
 		book := Book(accounts)
 		book.AddSessions(sessions, charges)
+		paid := book.AddDeposits(sessions, charges) // in full, outside the budget
 		sc := book.Apply(&ps.RemainingBudget)
+		sc.Delta.Add(&sc.Delta, &paid)
+		sc.Pending.Add(&sc.Pending, &paid)
 		if sc.Delta.IsZero() {
 			if sc.Pending.IsZero() && len(sessions) > 0 {
 				uncovered, uncoveredCharges = sessions, charges
@@ -103,6 +122,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		}
 		entries := book.Entries()
 		tree, err := merkle.Build(entries)
+		if err != nil {
+			return err
+		}
+		spendLeaves, spent, spendRoot, err := spend.spendTree()
 		if err != nil {
 			return err
 		}
@@ -130,6 +153,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
+			return err
+		}
+		if err := tx.InsertSpend(ctx, e.ID, &store.Spend{Root: spendRoot, Total: spent, Leaves: spendLeaves,
+			Charges: depositCharges(sessions, charges)}); err != nil {
 			return err
 		}
 		if err := tx.SaveAccounts(ctx, book); err != nil {
@@ -163,9 +190,24 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	return nil
 }
 
-// RejectAllowance is the rejection code of a session its user's allowance did not cover in full: the batch
-// file of its epoch lists it among the shortfalls (credited part and cost).
-const RejectAllowance = "allowance_exceeded"
+// RejectAllowance is the rejection code of a session its user's allowance did not cover in full, and
+// RejectDeposit that of a session whose RFC said useDeposit and which allowance and deposit together did not
+// cover: the batch file of its epoch lists it among the shortfalls (credited part and cost).
+const (
+	RejectAllowance = "allowance_exceeded"
+	RejectDeposit   = "deposit_exceeded"
+)
+
+// depositCharges lists what sessions were charged to deposits.
+func depositCharges(sessions []Session, charges []Charge) []store.DepositCharge {
+	var out []store.DepositCharge
+	for i := range sessions {
+		if !charges[i].FromDeposit.IsZero() {
+			out = append(out, store.DepositCharge{SessionID: sessions[i].ID, User: sessions[i].User, Amount: charges[i].FromDeposit})
+		}
+	}
+	return out
+}
 
 // recordShortfalls stores epoch id's sessions credited less than they cost, and lists each as rejected.
 func (l *Ledger) recordShortfalls(ctx context.Context, tx *store.Tx, epochID int64, sessions []Session, charges []Charge) error {
@@ -182,7 +224,7 @@ func (l *Ledger) recordShortfalls(ctx context.Context, tx *store.Tx, epochID int
 		if err := tx.InsertRejected(ctx, shortfallRow(s, c)); err != nil {
 			return err
 		}
-		l.metrics.rejected.WithLabelValues(RejectAllowance).Inc()
+		l.metrics.rejected.WithLabelValues(c.Code(s)).Inc()
 	}
 	return nil
 }
@@ -190,11 +232,15 @@ func (l *Ledger) recordShortfalls(ctx context.Context, tx *store.Tx, epochID int
 // shortfallRow is the rejected table's row of a session charged c.
 func shortfallRow(s *Session, c *Charge) store.Rejected {
 	detail := fmt.Sprintf("credited %s of %s wei: allowance of %s for day %d used up", c.Credited.Dec(), c.Cost.Dec(), s.User, c.Day)
+	if s.UseDeposit {
+		detail = fmt.Sprintf("credited %s of %s wei (%s from the deposit): allowance of %s for day %d used up, %s",
+			c.Credited.Dec(), c.Cost.Dec(), c.FromDeposit.Dec(), s.User, c.Day, c.NoDeposit)
+	}
 	if !c.HasDay {
 		detail = fmt.Sprintf("credited nothing of %s wei: closed at %d, before payoutStart", c.Cost.Dec(), s.ClosedAt)
 	}
 	rec, _ := json.Marshal(map[string]string{"sessionId": s.ID.Hex(), "user": s.User.Hex(), "cost": c.Cost.Dec(), "credited": c.Credited.Dec()})
-	return store.Rejected{Feed: s.Feed, Cursor: s.Cursor, SessionID: s.ID.Hex(), Code: RejectAllowance, Detail: detail, Record: rec}
+	return store.Rejected{Feed: s.Feed, Cursor: s.Cursor, SessionID: s.ID.Hex(), Code: c.Code(s), Detail: detail, Record: rec}
 }
 
 // rejectUncovered settles sessions that were charged nothing when nothing else is to be paid (no epoch can
@@ -212,7 +258,9 @@ func (l *Ledger) rejectUncovered(ctx context.Context, cutoff int64, sessions []S
 		return nil
 	})
 	if err == nil {
-		l.metrics.rejected.WithLabelValues(RejectAllowance).Add(float64(len(sessions)))
+		for i := range sessions {
+			l.metrics.rejected.WithLabelValues(charges[i].Code(&sessions[i])).Inc()
+		}
 		l.log.Warn("sessions closed before the cutoff credited nothing (allowances used up)", zap.Int64("cutoff", cutoff),
 			zap.Int("sessions", len(sessions)))
 	}

@@ -45,6 +45,14 @@ type BatchFile struct {
 	// what every epoch so far, this one included, charged to it.
 	Shortfalls []store.Shortfall `json:"shortfalls"`
 	Allowances []AllowanceUse    `json:"allowances"`
+	// The deposit spend committed with the root (protocol/README.md "Deposit spend"): spendRoot is the
+	// StandardMerkleTree of spend's (user, cumulativeSpent), every depositor, listed only once something was
+	// ever spent (else spendRoot is zero); cumulativeSpent is their sum. DepositCharges are the epoch's
+	// sessions that deposits paid for, and how much each (the rest of each credit came from the allowance).
+	SpendRoot       common.Hash           `json:"spendRoot"`
+	CumulativeSpent string                `json:"cumulativeSpent"`
+	Spend           []store.SpendLeaf     `json:"spend"`
+	DepositCharges  []store.DepositCharge `json:"depositCharges"`
 }
 
 // AllowanceUse is one user-day in a batch file.
@@ -124,12 +132,24 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 				uses = append(uses, AllowanceUse{User: k.User, Day: k.Day, Allowance: dc.Allowance.Dec(), Charged: dc.Charged.Dec()})
 			}
 		}
+		spend, err := tx.SpendOf(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		spendLeaves := []store.SpendLeaf{}
+		if !spend.Total.IsZero() {
+			spendLeaves = spend.Leaves
+		}
 		var carried uint256.Int
 		carried.Sub(&e.OwedTotal, &e.Delta)
 		bf = BatchFile{Version: 2, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
 			Cutoff: e.Cutoff, Root: e.Root, Shortfalls: shortfalls, Allowances: uses, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
-			Sessions: records, Leaves: leaves, Rejected: rejected}
+			Sessions: records, Leaves: leaves, Rejected: rejected,
+			SpendRoot: spend.Root, CumulativeSpent: spend.Total.Dec(), Spend: spendLeaves, DepositCharges: spend.Charges}
+		if bf.DepositCharges == nil {
+			bf.DepositCharges = []store.DepositCharge{}
+		}
 		if bf.Sessions == nil {
 			bf.Sessions = []json.RawMessage{}
 		}

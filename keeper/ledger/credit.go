@@ -31,12 +31,35 @@ func (b Book) get(a common.Address) *Account {
 	return acc
 }
 
-// AddSessions adds what charging credited each session (charges[i].Credited, split per PROTOCOL §8) to
-// Owed: the amount minus the builder fee to ticket.provider, the fee to the model's builder.
+// AddSessions adds the allowance-funded part of what charging credited each session (charges[i].Credited
+// minus FromDeposit, split per PROTOCOL §8) to Owed: the amount minus the builder fee to ticket.provider,
+// the fee to the model's builder. Budget scaling (Apply) then pays it as the budget allows.
 func (b Book) AddSessions(sessions []Session, charges []Charge) {
 	for i := range sessions {
-		b.add(&sessions[i], &charges[i].Credited, false)
+		b.add(&sessions[i], charges[i].FromBudget(), false)
 	}
+}
+
+// AddDeposits adds the deposit-funded part of what charging credited each session (FromDeposit, split
+// the same way) to both Owed and Credited: a deposit pays in full and never draws on the budget, so budget
+// scaling never sees it. It returns what it added (the epoch's deposit-funded delta).
+func (b Book) AddDeposits(sessions []Session, charges []Charge) uint256.Int {
+	var total uint256.Int
+	for i := range sessions {
+		c := &charges[i].FromDeposit
+		if c.IsZero() {
+			continue
+		}
+		s := &sessions[i]
+		b.add(s, c, false)
+		p, f := wire.Split(c, s.FeeBps)
+		b.get(s.Provider).Credited.Add(&b.get(s.Provider).Credited, p)
+		if !f.IsZero() {
+			b.get(s.Builder).Credited.Add(&b.get(s.Builder).Credited, f)
+		}
+		total.Add(&total, c)
+	}
+	return total
 }
 
 // add adds (or, with sub, takes back) amount credited to session s.
@@ -179,12 +202,30 @@ type (
 	DayCharge = store.DayCharge
 )
 
-// Charge is what charging did with one session: its cost (seconds × price) and the part credited.
+// Charge is what charging did with one session: its cost (seconds × price), the part credited and, of it,
+// the part its user's deposit paid (the rest came from the allowance). NoDeposit says why the deposit paid
+// no more ("" when it was not needed).
 type Charge struct {
-	Day      uint64
-	HasDay   bool
-	Cost     uint256.Int
-	Credited uint256.Int
+	Day         uint64
+	HasDay      bool
+	Cost        uint256.Int
+	Credited    uint256.Int
+	FromDeposit uint256.Int
+	NoDeposit   string
+}
+
+// FromBudget returns the allowance-funded part of the credit: what draws on the compute budget.
+func (c *Charge) FromBudget() *uint256.Int {
+	return new(uint256.Int).Sub(&c.Credited, &c.FromDeposit)
+}
+
+// Code is the rejection code of a session credited less than it cost: deposit_exceeded when its RFC said
+// useDeposit (the deposit could not pay the rest either), else allowance_exceeded.
+func (c *Charge) Code(s *Session) string {
+	if s.UseDeposit {
+		return RejectDeposit
+	}
+	return RejectAllowance
 }
 
 // Short reports whether the session was credited less than it cost.
@@ -193,6 +234,7 @@ func (c *Charge) Short() bool { return c.Credited.Lt(&c.Cost) }
 // source is one thing a session's cost is charged to: its limit and what was charged to it so far.
 type source struct {
 	limit, used *uint256.Int
+	deposit     bool // the user's deposit (else its allowance)
 }
 
 // take charges up to want to the source and returns what it covered.
@@ -208,20 +250,27 @@ func (s source) take(want *uint256.Int) uint256.Int {
 	return left
 }
 
-// sources are what session s may be charged to, in order. Today the user's free allowance for the day;
-// issue 16 adds the user's deposit after it where the RFC says useDeposit.
-func sources(s *Session, day UserDay, days map[UserDay]*DayCharge) []source {
-	dc := days[day]
-	if dc == nil {
-		return nil
+// sources are what session s may be charged to, in order: the user's free allowance for the day, then,
+// where the RFC says useDeposit, the user's deposit (DepositBook.source); why says why the deposit is not.
+func sources(s *Session, day UserDay, days map[UserDay]*DayCharge, deposits *DepositBook) (out []source, why string) {
+	if dc := days[day]; dc != nil {
+		out = append(out, source{limit: &dc.Allowance, used: &dc.Charged})
 	}
-	return []source{{limit: &dc.Allowance, used: &dc.Charged}}
+	why = "the RFC does not say useDeposit"
+	if deposits != nil {
+		var d source
+		if d, why = deposits.source(s); d.limit != nil {
+			out = append(out, d)
+		}
+	}
+	return out, why
 }
 
 // ChargeSessions charges sessions, in the order given (the charging order: closedAt, then sessionId), to
-// their users' days in days (every user-day of the sessions must be there), updating each day's Charged,
-// and returns what each session is credited. This is the one place the rule lives.
-func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharge) ([]Charge, error) {
+// their users' days in days (every user-day of the sessions must be there) and then, where the RFC says
+// useDeposit, to their deposits (nil: none), updating each day's Charged and each user's Spent, and returns
+// what each session is credited and what of it its deposit paid. This is the one place the rule lives.
+func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharge, deposits *DepositBook) ([]Charge, error) {
 	out := make([]Charge, len(sessions))
 	for i := range sessions {
 		s, c := &sessions[i], &out[i]
@@ -238,10 +287,17 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 			return nil, fmt.Errorf("ledger: no allowance loaded for %s on day %d", s.User, c.Day)
 		}
 		want := c.Cost
-		for _, src := range sources(s, k, days) {
+		srcs, why := sources(s, k, days, deposits)
+		for _, src := range srcs {
 			got := src.take(&want)
 			c.Credited.Add(&c.Credited, &got)
+			if src.deposit {
+				c.FromDeposit.Add(&c.FromDeposit, &got)
+			}
 			want.Sub(&want, &got)
+		}
+		if !want.IsZero() {
+			c.NoDeposit = why
 		}
 	}
 	return out, nil

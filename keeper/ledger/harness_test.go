@@ -66,6 +66,8 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	require.NoError(t, err)
 	pool, err := ledger.NewChainPool(env.PoolAddr, client)
 	require.NoError(t, err)
+	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock)
+	require.NoError(t, err)
 	modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 	var reg *ledger.ChainRegistry
 	require.Eventually(t, func() bool {
@@ -87,7 +89,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	}
 	led, err := ledger.New(ledger.Config{Feeds: urls, EpochLength: opts.epochLength, Now: opts.now, PageLimit: opts.pageLimit,
 		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
-		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims}, st, pool, mgr, env.Domain, reg, opts.log, nil)
+		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims, Deposits: deposits}, st, pool, mgr, env.Domain, reg, opts.log, nil)
 	require.NoError(t, err)
 	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds, stop: func() {}}
 	if opts.manual {
@@ -99,6 +101,36 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	k.stop = func() { cancel(); <-done }
 	t.Cleanup(k.stop)
 	return k
+}
+
+// drive steps keeper k (a manual one) until its live epoch n satisfies done.
+func (k *keeper) drive(t *testing.T, ctx context.Context, n uint64, what string, done func(e *ledger.EpochRow) bool) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		_ = k.led.Step(ctx)
+		e, err := k.led.LiveEpoch(ctx, n)
+		return err == nil && done(e)
+	}, time.Minute, 20*time.Millisecond, what)
+}
+
+// claimAll moves the chain past the dispute window, steps keeper k until epoch 0's batched claims are
+// done, and returns what the provider and the builder were paid.
+func (k *keeper) claimAll(t *testing.T, ctx context.Context, env *testenv.Env) *big.Int {
+	t.Helper()
+	call := &bind.CallOpts{Context: ctx}
+	window, err := env.Pool.DisputeWindow(call)
+	require.NoError(t, err)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, uint64(window)+1))
+	k.drive(t, ctx, 0, "claimed", func(e *ledger.EpochRow) bool {
+		return e.State == ledger.StateClaimable && e.Claims == ledger.ClaimsDone
+	})
+	paid := new(big.Int)
+	for _, acc := range []common.Address{env.Provider, env.Builder} {
+		c, err := env.Pool.Claimed(call, acc)
+		require.NoError(t, err)
+		paid.Add(paid, c)
+	}
+	return paid
 }
 
 // settled reports whether the live epochs hold exactly n sessions and the newest one is at least in

@@ -28,6 +28,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
 // Epoch states, in order (store.State*). vetoed and abandoned are terminal states of a discarded epoch.
@@ -76,6 +77,8 @@ type Config struct {
 
 	// Allowances are the users' allowances and the day calendar; nil: the pool provides them (ChainPool does).
 	Allowances Allowances
+	// Deposits are the users' deposits (paid usage); nil: none is ever charged (ChainDeposits reads them).
+	Deposits Deposits
 	// Now is the clock that decides when a window is due (default time.Now).
 	Now func() time.Time
 
@@ -96,10 +99,14 @@ type Ledger struct {
 	metrics  *metrics
 	chainID  uint64
 	allow    Allowances
+	deposits Deposits
 
 	mu         sync.Mutex
 	cal        *Calendar            // read once from the pool
 	caughtUpAt map[string]time.Time // per feed: when it was last read to its end
+
+	spendTree      *merkle.Tree // the spend tree of epoch spendTreeEpoch, for withdrawal proofs
+	spendTreeEpoch uint64
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).
@@ -136,9 +143,9 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 		log = zap.NewNop()
 	}
 	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
-		caughtUpAt: map[string]time.Time{},
-		verifier:   &Verifier{Domain: domain, Registry: registry},
-		http:       &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
+		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{},
+		verifier: &Verifier{Domain: domain, Registry: registry},
+		http:     &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
 
 // Run ingests and settles until ctx is done. Errors of one round are logged and retried next round.

@@ -264,7 +264,7 @@ func TestCreditSplit(t *testing.T) {
 		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(1000), Seconds: 100},
 		{Provider: provider, Builder: builder, FeeBps: 500, Price: *uint256.NewInt(333), Seconds: 7},
 	}
-	charges, err := ledger.ChargeSessions(sessions, ledger.Calendar{}, nil) // no day: nothing charged
+	charges, err := ledger.ChargeSessions(sessions, ledger.Calendar{}, nil, nil) // no day: nothing charged
 	require.NoError(t, err)
 	for i := range charges {
 		charges[i].Credited = charges[i].Cost

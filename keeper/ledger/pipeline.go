@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/crashpoint"
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
@@ -108,7 +109,15 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 // sendCommit gets the commit transaction mined and records where.
 func (l *Ledger) sendCommit(ctx context.Context, e *EpochRow) error {
 	uri := strings.TrimRight(l.cfg.PublicURL, "/") + fmt.Sprintf("/v1/batches/%d", e.Number)
-	data, err := l.pool.CommitData(e.Number, e.Root, &e.Total, e.BatchHash, uri)
+	var spend *store.Spend
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		spend, err = tx.SpendOf(ctx, e.ID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	data, err := l.pool.CommitData(e.Number, e.Root, &e.Total, spend.Root, &spend.Total, e.BatchHash, uri)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,8 @@ import (
 // rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
 // in one database transaction they are marked state, their sessions return to pending (flagged for a
 // recheck after a veto) with what they were credited taken off Owed and off their user-days' charges,
-// their shortfalls are forgotten, and every account's Credited returns to its leaf in epoch n-1. The next
+// their shortfalls are forgotten, and every account's Credited returns to its leaf in epoch n-1. The
+// deposit spend needs no undoing: the next assembly starts from epoch n-1's spend leaves. The next
 // assembly recommits epoch n from those sessions (plus any new ones).
 func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 	cal, err := l.calendar(ctx)
@@ -50,6 +51,14 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			if err != nil {
 				return err
 			}
+			spend, err := tx.SpendOf(ctx, e.ID)
+			if err != nil {
+				return err
+			}
+			fromDeposit := make(map[common.Hash]*uint256.Int, len(spend.Charges))
+			for i := range spend.Charges {
+				fromDeposit[spend.Charges[i].SessionID] = &spend.Charges[i].Amount
+			}
 			for i := range sessions {
 				s := &sessions[i]
 				credited, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
@@ -58,6 +67,11 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 				}
 				if sh := short[s.ID]; sh != nil {
 					credited = &sh.Credited
+				}
+				// The two parts were split apart (Book.AddSessions, AddDeposits): take each back the same way.
+				if paid := fromDeposit[s.ID]; paid != nil {
+					book.add(s, paid, true)
+					credited = new(uint256.Int).Sub(credited, paid)
 				}
 				book.add(s, credited, true)
 				if d, ok := cal.Day(s.ClosedAt); ok {
@@ -69,7 +83,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			if err := tx.SetCharged(ctx, days); err != nil {
 				return err
 			}
-			if err := tx.DeleteShortfalls(ctx, e.ID, RejectAllowance); err != nil {
+			if err := tx.DeleteShortfalls(ctx, e.ID, RejectAllowance, RejectDeposit); err != nil {
 				return err
 			}
 			// The guardian saw something wrong after a veto: verify these sessions again.

@@ -129,7 +129,7 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	}
 
 	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, User: t.User, Provider: t.Provider, Price: t.PricePerSecond,
-		Seconds: rec.BilledSeconds, ClosedAt: rec.ClosedAt}
+		Seconds: rec.BilledSeconds, ClosedAt: rec.ClosedAt, UseDeposit: rec.RFC.UseDeposit, StartedAt: settle.Start(rec.CreatedAt, rec.RFC.Deadline)}
 	switch rec.CloseReason {
 	case wire.CloseExpired:
 		if rec.BilledSeconds != 0 {

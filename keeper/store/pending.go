@@ -33,9 +33,10 @@ func (t *Tx) InsertPending(ctx context.Context, s *Session) (stored bool, err er
 		return false, fmt.Errorf("store: ingest order of feed %s: %w", s.Feed, err)
 	}
 	res, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
-		price, seconds, closed_at, recheck, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (session_id) DO NOTHING`,
+		price, seconds, closed_at, recheck, record, use_deposit, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+		ON CONFLICT (session_id) DO NOTHING`,
 		s.ID.Hex(), ingest, s.Feed, s.Cursor, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(),
-		int64(s.Seconds), int64(s.ClosedAt), string(s.Record))
+		int64(s.Seconds), int64(s.ClosedAt), string(s.Record), boolInt(s.UseDeposit), int64(s.StartedAt))
 	if err != nil {
 		return false, fmt.Errorf("store: insert pending session %s: %w", s.ID, err)
 	}
@@ -81,9 +82,9 @@ func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, err
 // moved none). Three set statements: no row is read into the process.
 func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, error) {
 	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
-		price, seconds, closed_at, recheck)
+		price, seconds, closed_at, recheck, use_deposit, started_at)
 		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), ingest_seq, feed, cursor, user_addr, provider,
-			builder, fee_bps, price, seconds, closed_at, 0
+			builder, fee_bps, price, seconds, closed_at, 0, use_deposit, started_at
 		FROM pending_sessions WHERE closed_at < ?`, after, cutoff)
 	if err != nil {
 		return 0, fmt.Errorf("store: number pending sessions: %w", err)
@@ -111,9 +112,9 @@ func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool
 		flag = 1
 	}
 	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder,
-		fee_bps, price, seconds, closed_at, recheck, record)
+		fee_bps, price, seconds, closed_at, recheck, record, use_deposit, started_at)
 		SELECT s.session_id, s.ingest_seq, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, ?,
-			r.record
+			r.record, s.use_deposit, s.started_at
 		FROM sessions s JOIN session_records r ON r.seq = s.seq WHERE s.seq >= ? AND s.seq <= ?`, flag, first, last); err != nil {
 		return fmt.Errorf("store: demote sessions %d..%d: %w", first, last, err)
 	}
@@ -154,8 +155,8 @@ func (t *Tx) DeletePending(ctx context.Context, id common.Hash) error {
 // and fee are read from the chain and the record again).
 func (t *Tx) ClearRecheck(ctx context.Context, s *Session) error {
 	_, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
-		price = ?, seconds = ?, closed_at = ? WHERE session_id = ?`, s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps),
-		s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt), s.ID.Hex())
+		price = ?, seconds = ?, closed_at = ?, use_deposit = ?, started_at = ? WHERE session_id = ?`, s.User.Hex(), s.Provider.Hex(),
+		s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt), boolInt(s.UseDeposit), int64(s.StartedAt), s.ID.Hex())
 	return err
 }
 
@@ -272,11 +273,13 @@ func (t *Tx) Shortfalls(ctx context.Context, epochID int64) ([]Shortfall, error)
 }
 
 // DeleteShortfalls forgets epoch id's shortfalls (the epoch was rolled back) and the rejected rows with
-// code that listed them: the sessions are charged anew when the epoch is assembled again.
-func (t *Tx) DeleteShortfalls(ctx context.Context, epochID int64, code string) error {
-	if _, err := t.exec(ctx, `DELETE FROM rejected WHERE code = ? AND session_id IN (SELECT session_id FROM shortfalls WHERE epoch_id = ?)`,
-		code, epochID); err != nil {
-		return err
+// one of codes that listed them: the sessions are charged anew when the epoch is assembled again.
+func (t *Tx) DeleteShortfalls(ctx context.Context, epochID int64, codes ...string) error {
+	for _, code := range codes {
+		if _, err := t.exec(ctx, `DELETE FROM rejected WHERE code = ? AND session_id IN (SELECT session_id FROM shortfalls WHERE epoch_id = ?)`,
+			code, epochID); err != nil {
+			return err
+		}
 	}
 	_, err := t.exec(ctx, `DELETE FROM shortfalls WHERE epoch_id = ?`, epochID)
 	return err

@@ -30,6 +30,10 @@ type Session struct {
 	Seconds  uint32      // billed seconds
 	ClosedAt uint64
 	Record   []byte // the record as JSON (canonical re-encoding), for the batch file
+	// UseDeposit is the RFC's consent that its deposit pays what the allowance does not; StartedAt is when the
+	// session started (settle.Start: the router's createdAt, never before the RFC's deadline minus 10 min).
+	UseDeposit bool
+	StartedAt  uint64
 }
 
 // Credit returns the session's provider and builder credits (wire.Credit).
@@ -111,15 +115,15 @@ func (t *Tx) Credits(ctx context.Context, first, last, hint int64) ([]Session, i
 	if last < 0 {
 		last = math.MaxInt64
 	}
-	rows, err := t.query(ctx, `SELECT seq, session_id, feed, cursor, user_addr, provider, builder, fee_bps, price, seconds, closed_at
-		FROM sessions WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
+	rows, err := t.query(ctx, `SELECT seq, session_id, feed, cursor, user_addr, provider, builder, fee_bps, price, seconds, closed_at,
+		use_deposit, started_at FROM sessions WHERE seq >= ? AND seq <= ? ORDER BY seq`, first, last)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	out := make([]Session, 0, max(0, min(hint, 1<<24)))
 	var id, user, provider, builder, price string
-	var seq, newest, fee, secs, closed int64
+	var seq, newest, fee, secs, closed, useDeposit, started int64
 	// Every session of an epoch names one of a few thousand accounts: decode each address once.
 	addrs := map[string]common.Address{}
 	addr := func(s string) common.Address {
@@ -133,12 +137,13 @@ func (t *Tx) Credits(ctx context.Context, first, last, hint int64) ([]Session, i
 	for rows.Next() {
 		out = append(out, Session{})
 		s := &out[len(out)-1]
-		if err := rows.Scan(&seq, &id, &s.Feed, &s.Cursor, &user, &provider, &builder, &fee, &price, &secs, &closed); err != nil {
+		if err := rows.Scan(&seq, &id, &s.Feed, &s.Cursor, &user, &provider, &builder, &fee, &price, &secs, &closed, &useDeposit, &started); err != nil {
 			return nil, 0, err
 		}
 		s.Seq, s.ID = seq, common.HexToHash(id)
 		s.User, s.Provider, s.Builder = addr(user), addr(provider), addr(builder)
 		s.FeeBps, s.Seconds, s.ClosedAt = uint16(fee), uint32(secs), uint64(closed)
+		s.UseDeposit, s.StartedAt = useDeposit != 0, uint64(started)
 		if err := s.Price.SetFromDecimal(price); err != nil {
 			return nil, 0, err
 		}

@@ -100,13 +100,6 @@ type Candidate struct {
 	GasLimit uint64 // 0: estimate (plus GasMarginPercent)
 }
 
-// Metrics receives what the manager does. Any field may be nil.
-type Metrics struct {
-	Confirmed func(r *types.Receipt) // a transaction reached the confirmation depth
-	Pending   func(n int)            // intents not yet confirmed
-	Bumped    func()                 // a fee bump was sent
-}
-
 // SignFn signs a transaction for the manager's account (keys.TxSigner builds one from a key).
 type SignFn func(ctx context.Context, tx *types.Transaction) (*types.Transaction, error)
 

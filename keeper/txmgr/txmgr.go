@@ -38,6 +38,7 @@ import (
 	"sync"
 	"time"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -70,8 +71,9 @@ type Config struct {
 	// Default 10.
 	NonceTakenAfter int
 
-	Log     *zap.Logger
-	Metrics Metrics
+	Log *zap.Logger
+	// Metrics receives the manager's metrics (metrics.go); nil: a set of its own, not served.
+	Metrics *vm.Set
 	// Hook, if set, is called at each Hook* point with its name (the keeper's crash tests kill the
 	// process there; nothing else should set it).
 	Hook func(point string)
@@ -85,6 +87,7 @@ type Manager struct {
 	from    common.Address
 	signer  types.Signer
 	log     *zap.Logger
+	metrics *metrics
 
 	nonceMu sync.Mutex // nonce allocation: from the nonce read to the stored intent
 
@@ -159,6 +162,7 @@ func New(cfg Config, backend Backend, store Store) (*Manager, error) {
 		from:    cfg.From,
 		signer:  types.LatestSignerForChainID(cfg.ChainID),
 		log:     cfg.Log.Named("txmgr"),
+		metrics: newMetrics(cfg.Metrics),
 		intents: map[string]*intentLock{},
 	}, nil
 }
@@ -280,9 +284,7 @@ func (m *Manager) receipt(ctx context.Context, hash common.Hash) (*types.Receipt
 }
 
 func (m *Manager) reportPending(n int) {
-	if m.cfg.Metrics.Pending != nil {
-		m.cfg.Metrics.Pending(n)
-	}
+	m.metrics.pending.Set(float64(n))
 }
 
 func (m *Manager) reportOpen(ctx context.Context) {

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"sync/atomic"
+	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -17,6 +18,8 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/internal/metricset"
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/keys"
@@ -131,10 +134,10 @@ func testFeeBumpAutomineOff(t *testing.T, dsn string) {
 	ctx, _, r, c, st := setup(t, dsn)
 	require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
 	ceiling := big.NewInt(20e9)
-	var bumps atomic.Int32
+	set := metrics.NewSet()
 	m := newManager(t, c, st, func(cfg *txmgr.Config) {
 		cfg.FeeCeiling = ceiling
-		cfg.Metrics.Bumped = func() { bumps.Add(1) }
+		cfg.Metrics = set
 	})
 
 	type result struct {
@@ -146,7 +149,8 @@ func testFeeBumpAutomineOff(t *testing.T, dsn string) {
 		rc, err := m.Send(ctx, "bump", candidate(1))
 		res <- result{rc, err}
 	}()
-	require.Eventually(t, func() bool { return bumps.Load() >= 3 }, 20*time.Second, 20*time.Millisecond)
+	bumps := set.GetOrCreateCounter("keeper_fee_bumps_total")
+	require.Eventually(t, func() bool { return bumps.Get() >= 3 }, 20*time.Second, 20*time.Millisecond)
 	mine(t, ctx, r, 1)
 	out := <-res
 	require.NoError(t, out.err)
@@ -154,6 +158,10 @@ func testFeeBumpAutomineOff(t *testing.T, dsn string) {
 	in, err := m.Lookup(ctx, "bump")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(in.Attempts), 4)
+	rec := httptest.NewRecorder()
+	metricset.Handler(set, false).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	require.Equal(t, float64(len(in.Attempts)-1), promtest.Parse(t, rec.Body).Counter(t, "keeper_fee_bumps_total"),
+		"every attempt after the first is a counted bump")
 	for i := 1; i < len(in.Attempts); i++ {
 		prev, cur := in.Attempts[i-1], in.Attempts[i]
 		require.GreaterOrEqual(t, new(big.Int).Mul(cur.TipCap, big.NewInt(100)).Cmp(new(big.Int).Mul(prev.TipCap, big.NewInt(110))), 0, "tip bump >= 10%%")

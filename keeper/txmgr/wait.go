@@ -110,9 +110,7 @@ func (m *Manager) bump(ctx context.Context, in *Intent) error {
 	in.Attempts = append(in.Attempts, a)
 	m.log.Info("fee bump", zap.String("intent", in.ID), zap.Uint64("nonce", in.Nonce), zap.Stringer("tx", a.Hash),
 		zap.Stringer("tipCap", tip), zap.Stringer("feeCap", feeCap), zap.Int("attempt", len(in.Attempts)))
-	if m.cfg.Metrics.Bumped != nil {
-		m.cfg.Metrics.Bumped()
-	}
+	m.metrics.bumps.Inc()
 	m.broadcast(ctx, in)
 	return nil
 }
@@ -166,8 +164,8 @@ func (m *Manager) Confirm(ctx context.Context, id string) (*types.Receipt, error
 					if err := m.store.SetIntentState(ctx, id, state, in.MinedTx, in.MinedBlock, in.MinedBlockHash); err != nil {
 						return nil, err
 					}
-					if in.State == StateMined && m.cfg.Metrics.Confirmed != nil {
-						m.cfg.Metrics.Confirmed(r)
+					if in.State == StateMined {
+						m.metrics.confirmed(r)
 					}
 					m.reportOpen(ctx)
 					m.log.Info("confirmed", zap.String("intent", id), zap.Stringer("tx", in.MinedTx),

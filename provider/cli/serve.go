@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -71,6 +72,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-ip-burst", 200, "burst of rate-ip")
 	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 100, "burst of rate-user")
+	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
 	return cmd
 }
 
@@ -190,6 +192,10 @@ func (a *app) serve(ctx context.Context) error {
 			return err
 		}
 	}
+	origins := service.SplitList(a.v.GetStringSlice("cors-origins"))
+	if err := cors.CheckOrigins(origins); err != nil {
+		return fmt.Errorf("--cors-origins: %w", err)
+	}
 	srv, err := server.New(server.Config{
 		Domain:         eip712.NewDomain(c.market.ChainID(), c.market.MarketplaceAddr),
 		Provider:       owner,
@@ -203,6 +209,7 @@ func (a *app) serve(ctx context.Context) error {
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
 		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
 		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
+		CORSOrigins:    origins,
 		Logger:         log,
 	})
 	if err != nil {

@@ -21,10 +21,12 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -71,6 +73,10 @@ type Config struct {
 	// RateIP bounds the requests of one client IP address, before any signature is checked; RateUser
 	// the requests of one session user, after. nil: no limit.
 	RateIP, RateUser *ratelimit.Keyed
+
+	// CORSOrigins are the origins whose web pages may call PageRoutes (cors.Any: every origin; empty:
+	// none).
+	CORSOrigins []string
 
 	Logger     *zap.Logger
 	HTTPClient *http.Client // for upstream and router calls; nil: a tuned default (see newTransport)
@@ -181,8 +187,19 @@ func New(cfg Config) (*Server, error) {
 	for _, m := range s.models {
 		m.metrics = s.metrics.forModel(m.Name)
 	}
-	s.handler = s.routes()
+	if err := cors.CheckOrigins(cfg.CORSOrigins); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s.handler = cors.Handler(cors.Policy{Origins: cfg.CORSOrigins, Routes: PageRoutes,
+		Headers: []string{"Content-Type", wire.HeaderTicket, wire.HeaderRequest, wire.HeaderSignature}, Expose: []string{"Retry-After"}}, s.routes())
 	return s, nil
+}
+
+// PageRoutes are exactly the provider endpoints a browser chat page calls (web/static/chat): streamed chat
+// completions and the close that countersigns the usage receipt.
+var PageRoutes = []cors.Route{
+	{Path: "/v1/chat/completions", Methods: []string{"POST"}},
+	{Path: "/v1/sessions/{id}/close", Methods: []string{"POST"}},
 }
 
 // newTransport is the default transport to the upstream (and router): kept-alive connections, enough of

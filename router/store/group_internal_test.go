@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -112,4 +113,10 @@ func TestGroupCommitMixedOutcomes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHexAddrMatchesStoredForm: rows written before hexAddr dropped the checksum held strings.ToLower(a.Hex()).
+func TestHexAddrMatchesStoredForm(t *testing.T) {
+	a := common.HexToAddress("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")
+	require.Equal(t, strings.ToLower(a.Hex()), hexAddr(a))
 }

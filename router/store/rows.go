@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -147,8 +148,10 @@ func parseAmount(dec string) (*uint256.Int, error) {
 	return v, nil
 }
 
-func hexAddr(a common.Address) string { return strings.ToLower(a.Hex()) }
-func hexHash(h common.Hash) string    { return h.Hex() }
+// hexAddr is strings.ToLower(a.Hex()) without the EIP-55 checksum's keccak (it runs on every write).
+func hexAddr(a common.Address) string { return "0x" + hex.EncodeToString(a[:]) }
+
+func hexHash(h common.Hash) string { return h.Hex() }
 
 func boolInt(b bool) int {
 	if b {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,13 +11,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
-	"github.com/laketravis/laketravis/bindings/emissions"
-	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keys"
 )
@@ -77,46 +72,9 @@ func TestKeysCreateImportList(t *testing.T) {
 func TestDelegateAndAllowanceOnAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
-	require.NoError(t, err)
-	defer anvil.Close()
+	c := startUserChain(t, ctx)
+	anvil, mor, pool, user, amount, cfg := c.anvil, c.mor, c.pool, c.user, c.funded, c.cfg
 	const day = 86400
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*day})
-	require.NoError(t, err)
-	eth, err := anvil.Client(ctx)
-	require.NoError(t, err)
-	defer eth.Close()
-	mined := devnet.Mined(ctx, eth)
-	at := func(name string) common.Address {
-		a, err := dep.Address(name)
-		require.NoError(t, err)
-		return a
-	}
-	em, err := emissions.NewEmissions(at("Emissions"), eth)
-	require.NoError(t, err)
-	mor, err := mortoken.NewMORToken(at("MORToken"), eth)
-	require.NoError(t, err)
-	pool, err := computepool.NewComputePool(at("ComputePool"), eth)
-	require.NoError(t, err)
-
-	userKey := devnet.DevKey(8) // no role in the devnet parameters: an ordinary user
-	user := crypto.PubkeyToAddress(userKey.PublicKey)
-	_, err = mined(em.Release(devnet.Transactor(ctx, devnet.DevKey(0), dep.ChainID)))
-	require.NoError(t, err)
-	amount := new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))
-	_, err = mined(mor.Transfer(devnet.Transactor(ctx, devnet.DevKey(5), dep.ChainID), user, amount))
-	require.NoError(t, err)
-
-	// Configuration from all three sources: a config file (rpc, deployment), the environment (the raw
-	// devnet key) and flags (--json).
-	dir := t.TempDir()
-	depFile := filepath.Join(dir, "deployment.json")
-	raw, err := json.Marshal(dep)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(depFile, raw, 0o600))
-	cfg := filepath.Join(dir, "client.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte("rpc: "+anvil.URL+"\ndeployment: "+depFile+"\n"), 0o600))
-	t.Setenv("LT_CLIENT_RAW_KEY", devnet.DevKeys[8])
 
 	out, err := run(t, ctx, "delegate", "--config", cfg, "--json")
 	require.NoError(t, err)

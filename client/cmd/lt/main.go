@@ -74,7 +74,8 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf.Bool("allow-private-endpoints", false, "talk to providers at private, loopback and link-local addresses (always allowed on a devnet)")
 	pf.Bool("json", false, "print machine-readable JSON")
 
-	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd())
+	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd(),
+		a.depositCmd(), a.withdrawCmd(), a.balanceCmd())
 	return root
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -18,6 +17,8 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/client/gateway"
@@ -349,7 +350,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			if err != nil {
 				return err
 			}
-			log := slog.New(slog.NewTextHandler(a.errOut, nil))
+			log := consoleLogger(a.errOut)
 			g, err := gateway.New(gateway.Config{Client: c, RFC: p, IdleTimeout: a.v.GetDuration("idle-timeout"), Logger: log})
 			if err != nil {
 				return err
@@ -365,7 +366,8 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			rateIP, _ := cmd.Flags().GetFloat64("rate-ip")
 			// Answers stream: no write timeout (each is bounded by its session).
 			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
-			log.Info("gateway listening", "url", "http://"+ln.Addr().String()+"/v1", "user", c.User().Hex(), "router", c.Router.URL())
+			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
+				zap.String("router", c.Router.URL()))
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			runCtx, stopRun := context.WithCancel(ctx)
@@ -401,4 +403,9 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 	cmd.Flags().Float64("rate-ip", 20, "requests per second one client IP address may make (0: no limit)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
 	return cmd
+}
+
+// consoleLogger is the gateway's log on w: zap (the services' logger too), human-readable, info and up.
+func consoleLogger(w io.Writer) *zap.Logger {
+	return zap.New(zapcore.NewCore(zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.AddSync(w), zap.InfoLevel))
 }

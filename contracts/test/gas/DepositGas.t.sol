@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {console2} from "forge-std/console2.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
-import {MarketFixture} from "../market/MarketFixture.sol";
+import {GasProbe, MarketGasFixture} from "./MarketGasFixture.sol";
 import {MerkleTestLib} from "../market/MerkleTestLib.sol";
-
-/// @dev A call whose execution costs far less than 21,000 gas.
-contract DepositGasProbe {
-    function touch() external {}
-}
 
 /// @notice Gas of the deposit path (PROTOCOL §4 "Paid usage"): deposit, the permit variant, requestWithdrawal,
 ///         withdraw with a spend proof 17 deep (a spend tree of 100,000 paying users), and commitRoot carrying a
@@ -18,12 +12,11 @@ contract DepositGasProbe {
 ///         (snapshots/DepositGasTest.json) records what forge measures under --isolate, as `make bench` runs.
 ///
 ///         "first" means the user's deposit slot is fresh (a first deposit); the repeat case deposits again.
-contract DepositGasTest is MarketFixture {
+contract DepositGasTest is MarketGasFixture {
     uint256 internal constant DEPTH = 17; // ceil(log2(100,000)): a spend tree of 100,000 paying users
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
 
-    DepositGasProbe internal probe;
     address internal user;
     uint256 internal userKey;
     address internal repeat; // deposited before
@@ -32,7 +25,7 @@ contract DepositGasTest is MarketFixture {
 
     function setUp() public override {
         super.setUp();
-        probe = new DepositGasProbe();
+        probe = new GasProbe();
         em.release(); // the pool holds its emissions: withdrawals do not pull
         (user, userKey) = makeAddrAndKey("user");
         repeat = makeAddr("repeat");
@@ -56,23 +49,6 @@ contract DepositGasTest is MarketFixture {
         vm.prank(keeper);
         pool.commitRoot(0, keccak256("credits0"), SPENT, node, SPENT, keccak256("batch0"), "ipfs://batch0");
         vm.warp(block.timestamp + WITHDRAWAL_DELAY);
-    }
-
-    function _measured(string memory name, bytes memory callData) internal returns (uint256 exec, uint256 txGas) {
-        uint256 recorded = vm.snapshotGasLastCall(name);
-        uint256 intrinsic = 21_000;
-        for (uint256 i; i < callData.length; ++i) {
-            intrinsic += callData[i] == 0 ? 4 : 16;
-        }
-        probe.touch();
-        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
-        exec = isolated ? recorded - intrinsic : recorded;
-        txGas = exec + intrinsic;
-    }
-
-    function _log(string memory label, uint256 exec, uint256 txGas) internal pure {
-        console2.log(string.concat("gas.", label, ":"), txGas);
-        console2.log(string.concat("  ", label, " execution only:"), exec);
     }
 
     function test_Gas_Deposit_First() public {

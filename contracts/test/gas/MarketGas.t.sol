@@ -3,13 +3,8 @@ pragma solidity ^0.8.24;
 
 import {console2} from "forge-std/console2.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
-import {MarketFixture} from "../market/MarketFixture.sol";
+import {GasProbe, MarketGasFixture} from "./MarketGasFixture.sol";
 import {MerkleTestLib} from "../market/MerkleTestLib.sol";
-
-/// @dev A call whose execution costs far less than 21,000 gas.
-contract GasProbe {
-    function touch() external {}
-}
 
 /// @notice Gas of settlement (PROTOCOL §8) with a realistic 10,000-leaf credit tree (proofs 13-14 deep).
 ///
@@ -26,7 +21,7 @@ contract GasProbe {
 ///         Per settled session: (commitRoot_tx + A * claimManyPerAccount_tx) / S, for S sessions per epoch and A
 ///         accounts (provider owners and model builders) credited and paid each epoch. A = 100 is pessimistic:
 ///         a claim covers every epoch so far, so providers need not claim each epoch.
-contract MarketGasTest is MarketFixture {
+contract MarketGasTest is MarketGasFixture {
     uint256 internal constant LEAVES = 10_000;
     uint256 internal constant BATCH = 100;
     string internal constant URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
@@ -89,28 +84,6 @@ contract MarketGasTest is MarketFixture {
         vm.prank(keeper);
         pool.commitRoot(1, MerkleTestLib.root(tree), _total(2), bytes32(0), 0, keccak256("batch1"), URI);
         vm.warp(block.timestamp + WINDOW);
-    }
-
-    GasProbe internal probe;
-
-    /// @dev Execution and transaction gas of the last call. Under `forge test --isolate` (as `make bench` and
-    ///      `make test` run this file) every call is its own transaction and the recorded gas already includes
-    ///      the base and calldata costs; without it, only execution. A probe call tells which mode this is.
-    function _measured(string memory name, bytes memory callData) internal returns (uint256 exec, uint256 txGas) {
-        uint256 recorded = vm.snapshotGasLastCall(name);
-        uint256 intrinsic = 21_000;
-        for (uint256 i; i < callData.length; ++i) {
-            intrinsic += callData[i] == 0 ? 4 : 16;
-        }
-        probe.touch();
-        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
-        exec = isolated ? recorded - intrinsic : recorded;
-        txGas = exec + intrinsic;
-    }
-
-    function _log(string memory label, uint256 exec, uint256 txGas) internal pure {
-        console2.log(string.concat("gas.", label, ":"), txGas);
-        console2.log(string.concat("  ", label, " execution only:"), exec);
     }
 
     function _commitNext(string memory name) internal returns (uint256 exec, uint256 txGas) {

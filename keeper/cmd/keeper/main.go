@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -165,11 +164,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	defer st.Close()
 
-	set := metrics.NewSet()                                       // this keeper's metrics, served with the process's own at /metrics
-	gasSpent := set.NewFloatCounter("keeper_gas_spent_wei_total") // fees paid by confirmed keeper transactions
-	gasUsed := set.NewCounter("keeper_gas_used_total")            // gas used by confirmed keeper transactions
-	pending := set.NewGauge("keeper_pending_txs", nil)            // keeper transactions not yet confirmed
-	bumps := set.NewCounter("keeper_fee_bumps_total")             // fee bumps sent
+	set := metrics.NewSet() // this keeper's metrics, served with the process's own at /metrics
 
 	ceilingGwei, ok := new(big.Float).SetString(v.GetString("fee-ceiling-gwei"))
 	if !ok {
@@ -180,17 +175,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
 		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
-		Metrics: txmgr.Metrics{
-			Confirmed: func(r *types.Receipt) {
-				gasUsed.AddInt64(int64(r.GasUsed))
-				if r.EffectiveGasPrice != nil {
-					f, _ := new(big.Float).SetInt(new(big.Int).Mul(r.EffectiveGasPrice, new(big.Int).SetUint64(r.GasUsed))).Float64()
-					gasSpent.Add(f)
-				}
-			},
-			Pending: func(n int) { pending.Set(float64(n)) },
-			Bumped:  bumps.Inc,
-		},
+		Metrics: set,
 	}, client, st)
 	if err != nil {
 		return err
@@ -204,6 +189,10 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock)
+	if err != nil {
+		return err
+	}
 	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
 		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
 	})
@@ -214,7 +203,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), FeedGrace: v.GetDuration("feed-grace"),
 		RecordRetention: v.GetDuration("record-retention"),
 		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
-		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"),
+		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"), Deposits: deposits,
 	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, set)
 	if err != nil {
 		return err

@@ -101,27 +101,54 @@ func (e *Env) Record(t testing.TB, i uint64, seconds, maxSeconds uint32, price u
 // the user and the provider's signer; the session was opened seconds+10 s before it closed, now.
 func MakeRecord(t testing.TB, d *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey, model common.Hash,
 	i uint64, seconds, maxSeconds uint32, price uint64) wire.SessionRecord {
-	user := devnet.DevKey(UserKey)
 	now := uint64(time.Now().Unix())
-	created := now - uint64(seconds) - 10
-	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: model, MaxPricePerSecond: *uint256.NewInt(price),
-		MaxSeconds: maxSeconds, Nonce: i, Deadline: created + 300}
+	return MakeRecordSpec(t, d, provider, signer, model, Spec{Nonce: i, Seconds: seconds, MaxSeconds: maxSeconds, Price: price,
+		Created: now - uint64(seconds) - 10, Closed: now})
+}
+
+// Spec is a session for MakeRecordSpec: its user (nil: the UserKey account), RFC nonce, billed seconds,
+// maxSeconds, price, whether the RFC says useDeposit, and when it was created and closed (unix seconds).
+type Spec struct {
+	User                *ecdsa.PrivateKey
+	Nonce               uint64
+	Seconds, MaxSeconds uint32
+	Price               uint64
+	UseDeposit          bool
+	Created, Closed     uint64
+}
+
+// RecordSpec returns a settlement record of spec on this chain's provider and model.
+func (e *Env) RecordSpec(t testing.TB, spec Spec) wire.SessionRecord {
+	return MakeRecordSpec(t, e.Domain, e.Provider, e.Signer, e.ModelID, spec)
+}
+
+// MakeRecordSpec builds the signed record of spec (see MakeRecord); the RFC's deadline is 300 s after Created.
+func MakeRecordSpec(t testing.TB, d *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey, model common.Hash,
+	spec Spec) wire.SessionRecord {
+	user := spec.User
+	if user == nil {
+		user = devnet.DevKey(UserKey)
+	}
+	created := spec.Created
+	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: model, MaxPricePerSecond: *uint256.NewInt(spec.Price),
+		MaxSeconds: spec.MaxSeconds, Nonce: spec.Nonce, Deadline: created + 300, UseDeposit: spec.UseDeposit}
 	rsig, err := d.Sign(&rfc, user)
 	require.NoError(t, err)
 	id := eip712.SessionID(d.Digest(&rfc), provider)
-	ticket := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider,
-		ModelID: model, PricePerSecond: *uint256.NewInt(price), MaxSeconds: maxSeconds, NotAfter: created + uint64(maxSeconds) + 60}
+	ticket := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: model,
+		PricePerSecond: *uint256.NewInt(spec.Price), MaxSeconds: spec.MaxSeconds, NotAfter: created + uint64(spec.MaxSeconds) + 60,
+		UseDeposit: spec.UseDeposit}
 	router := devnet.DevKey(RouterKey)
 	tsig, err := d.Sign(&ticket, router)
 	require.NoError(t, err)
-	receipt := eip712.UsageReceipt{SessionID: id, Seconds: seconds, InputTokens: 10, OutputTokens: 20, TTFTMs: 100}
+	receipt := eip712.UsageReceipt{SessionID: id, Seconds: spec.Seconds, InputTokens: 10, OutputTokens: 20, TTFTMs: 100}
 	usig, err := d.Sign(&receipt, user)
 	require.NoError(t, err)
 	psig, err := d.Sign(&receipt, signer)
 	require.NoError(t, err)
 	return wire.SessionRecord{SessionID: id, RFC: &rfc, RFCSignature: &rsig, Ticket: ticket, TicketSignature: tsig,
 		Router: crypto.PubkeyToAddress(router.PublicKey), Receipt: &receipt, UserSignature: &usig, ProviderSignature: &psig,
-		BilledSeconds: min(seconds, maxSeconds), CreatedAt: created, ClosedAt: now, CloseReason: wire.CloseReceipt}
+		BilledSeconds: min(spec.Seconds, spec.MaxSeconds), CreatedAt: created, ClosedAt: spec.Closed, CloseReason: wire.CloseReceipt}
 }
 
 // Feed is a router settlement feed (GET /v1/settlement/sessions) over records appended by the test.

@@ -9,19 +9,23 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// loadArgs parses base and args as the command line and loads the configuration (reading --config when
+// given).
+func loadArgs(t *testing.T, base []string, args ...string) (*config, error) {
+	cmd, v := newCommand()
+	require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
+	if f := v.GetString("config"); f != "" {
+		v.SetConfigFile(f)
+		require.NoError(t, v.ReadInConfig())
+	}
+	return loadConfig(v)
+}
+
 // TestKeeperURLConfig: keeper-url comes from a flag, LT_ROUTER_KEEPER_URL or the config file, and must be
 // an http(s) URL.
 func TestKeeperURLConfig(t *testing.T) {
 	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
-	load := func(args ...string) (*config, error) {
-		cmd, v := newCommand()
-		require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
-		if f := v.GetString("config"); f != "" {
-			v.SetConfigFile(f)
-			require.NoError(t, v.ReadInConfig())
-		}
-		return loadConfig(v)
-	}
+	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
 	c, err := load()
 	require.NoError(t, err)
 	require.Equal(t, "", c.KeeperURL)
@@ -51,15 +55,7 @@ func TestKeeperURLConfig(t *testing.T) {
 // environment or the config file; the feed URL defaults to the listen address; bad values are refused.
 func TestRetentionConfig(t *testing.T) {
 	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", "127.0.0.1:9000"}
-	load := func(args ...string) (*config, error) {
-		cmd, v := newCommand()
-		require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
-		if f := v.GetString("config"); f != "" {
-			v.SetConfigFile(f)
-			require.NoError(t, v.ReadInConfig())
-		}
-		return loadConfig(v)
-	}
+	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
 	c, err := load()
 	require.NoError(t, err)
 	require.Empty(t, c.Keepers)
@@ -85,6 +81,36 @@ func TestRetentionConfig(t *testing.T) {
 
 	for _, bad := range [][]string{{"--keepers", "k.example"}, {"--feed-url", "ftp://r"}, {"--retention", "-1h"}} {
 		_, err = load(bad...)
+		require.Error(t, err, bad)
+	}
+}
+
+// TestCORSOriginsConfig: cors-origins comes from a flag, LT_ROUTER_CORS_ORIGINS or the config file key
+// cors-origins; each entry must be a bare origin or *.
+func TestCORSOriginsConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
+	c, err := load()
+	require.NoError(t, err)
+	require.Empty(t, c.CORSOrigins)
+	c, err = load("--cors-origins", "https://chat.example.org,http://127.0.0.1:3000")
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://chat.example.org", "http://127.0.0.1:3000"}, c.CORSOrigins)
+
+	t.Setenv("LT_ROUTER_CORS_ORIGINS", "https://a.example, https://b.example")
+	c, err = load()
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://a.example", "https://b.example"}, c.CORSOrigins)
+	os.Unsetenv("LT_ROUTER_CORS_ORIGINS")
+
+	f := filepath.Join(t.TempDir(), "router.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("cors-origins:\n  - \"*\"\n"), 0o600))
+	c, err = load("--config", f)
+	require.NoError(t, err)
+	require.Equal(t, []string{"*"}, c.CORSOrigins)
+
+	for _, bad := range []string{"chat.example.org", "https://chat.example.org/", "https://chat.example.org/chat"} {
+		_, err = load("--cors-origins", bad)
 		require.Error(t, err, bad)
 	}
 }

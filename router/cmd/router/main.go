@@ -1,6 +1,7 @@
 // Command router runs a Lake Travis router (PROTOCOL §6, §7): it indexes the market contracts, matches
 // signed RFCs to the cheapest live provider, issues session tickets, records closes, serves the
-// keepers' settlement feed and the public transparency page (web/) at "/". Configuration: a file (--config, YAML/TOML/JSON), environment variables
+// keepers' settlement feed, the public transparency page (web/) at "/" and the chat page for wallet users at
+// "/chat". Configuration: a file (--config, YAML/TOML/JSON), environment variables
 // LT_ROUTER_<KEY> (dots and dashes become underscores, e.g. LT_ROUTER_RPC_URLS) and flags, flags winning.
 package main
 
@@ -27,6 +28,7 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
@@ -116,6 +118,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Float64("rate-user", 10, "RFCs per second one user may submit, counted after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 20, "burst of rate-user")
+	f.StringSlice("cors-origins", nil, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (api.PageRoutes); empty: none besides the router's own /chat page")
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_ROUTER")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
@@ -149,6 +152,7 @@ type config struct {
 	AllowPrivate    bool
 	RateIP          ratelimit.Rate
 	RateUser        ratelimit.Rate
+	CORSOrigins     []string
 
 	// resolve, when set, replaces DNS for the liveness prober (tests).
 	resolve func(ctx context.Context, host string) ([]netip.Addr, error)
@@ -167,9 +171,13 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
-		Retention: v.GetDuration("retention"),
-		RateIP:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
-		RateUser:  ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
+		Retention:   v.GetDuration("retention"),
+		RateIP:      ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
+		RateUser:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
+		CORSOrigins: service.SplitList(v.GetStringSlice("cors-origins")),
+	}
+	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
+		return nil, fmt.Errorf("config: cors-origins: %w", err)
 	}
 	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
 	c.RPCURLs = service.SplitList(c.RPCURLs)
@@ -270,7 +278,9 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	hs := service.HTTP{Handler: newMux(ratelimit.New(cfg.RateIP).PerIP(srv.Handler()), web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL})),
+	apiH := cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(srv.Handler()))
+	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex()})
+	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
 		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()
 	ln, err := net.Listen("tcp", cfg.Listen)
@@ -294,7 +304,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("retention: no keeper configured (--keepers or --keeper-url): settled sessions are kept for ever")
 	}
 	bg.Go(func() error {
-		log.Info("transparency page", zap.String("page", "http://"+ln.Addr().String()+"/"))
+		log.Info("transparency page", zap.String("page", "http://"+ln.Addr().String()+"/"), zap.String("chat", "http://"+ln.Addr().String()+"/chat"))
 		// At shutdown, in-flight requests (and the sessions they create) finish: every accepted session is
 		// committed to the database before its answer is written.
 		return service.Serve(bgCtx, hs, ln, cfg.ShutdownTimeout, log)
@@ -304,12 +314,15 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	return err
 }
 
-// newMux routes the router's API (/v1/…, /healthz) and, at every other path, the transparency page (whose
-// handler answers a PROTOCOL §9 404 for paths it does not serve). /metrics is the service skeleton's.
-func newMux(apiH, page http.Handler) *http.ServeMux {
+// newMux routes the router's API (/v1/…, /healthz), the chat page for wallet users (/chat, /chat/…) and,
+// at every other path, the transparency page (whose handler answers a PROTOCOL §9 404 for paths it does
+// not serve). /metrics is the service skeleton's.
+func newMux(apiH, page, chat http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", apiH)
 	mux.Handle("/healthz", apiH)
+	mux.Handle("/chat", chat)
+	mux.Handle("/chat/", chat)
 	mux.Handle("/", page)
 	return mux
 }

@@ -1,0 +1,471 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"github.com/spf13/cobra"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/deployments"
+)
+
+// Paid usage (PROTOCOL §4): lt deposit, lt withdraw and lt balance.
+
+// poolConn is a dialled chain with the user's key (or address) and the pool and token bound.
+type poolConn struct {
+	dep               *deployments.Deployment
+	c                 *chain.Client
+	key               *ecdsa.PrivateKey // nil for a read-only lookup of --user
+	user              common.Address
+	pool              *computepool.ComputePool
+	mor               *mortoken.MORToken
+	poolAddr, morAddr common.Address
+}
+
+// dialPool dials the chain and binds ComputePool and MORToken. With userFlag set (read-only commands) no
+// key is loaded.
+func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) {
+	dep, c, err := a.dialChain(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &poolConn{dep: dep, c: c}
+	fail := func(err error) (*poolConn, error) { c.Close(); return nil, err }
+	if userFlag != "" {
+		if !common.IsHexAddress(userFlag) {
+			return fail(fmt.Errorf("--user %q is not an address", userFlag))
+		}
+		p.user = common.HexToAddress(userFlag)
+	} else {
+		if p.key, err = a.key(dep.ChainID); err != nil {
+			return fail(err)
+		}
+		p.user = address(p.key)
+	}
+	if p.poolAddr, err = dep.Address("ComputePool"); err != nil {
+		return fail(err)
+	}
+	if p.morAddr, err = dep.Address("MORToken"); err != nil {
+		return fail(err)
+	}
+	if p.pool, err = computepool.NewComputePool(p.poolAddr, c); err != nil {
+		return fail(err)
+	}
+	if p.mor, err = mortoken.NewMORToken(p.morAddr, c); err != nil {
+		return fail(err)
+	}
+	return p, nil
+}
+
+// send signs, sends and waits for one transaction; it fails on a revert.
+func (p *poolConn) send(ctx context.Context, what string, build func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Receipt, error) {
+	opts, err := bind.NewKeyedTransactorWithChainID(p.key, new(big.Int).SetUint64(p.dep.ChainID))
+	if err != nil {
+		return nil, err
+	}
+	opts.Context = ctx
+	tx, err := build(opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	rc, err := waitMined(ctx, p.c, tx)
+	if err != nil {
+		return nil, err
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		return nil, fmt.Errorf("%s reverted (tx %s)", what, tx.Hash().Hex())
+	}
+	return rc, nil
+}
+
+// permit signs the ERC-2612 permit letting the pool take value MOR of the user until deadline.
+func (p *poolConn) permit(ctx context.Context, value *big.Int, deadline uint64) (v uint8, r, s [32]byte, err error) {
+	call := &bind.CallOpts{Context: ctx}
+	dom, err := p.mor.Eip712Domain(call)
+	if err != nil {
+		return 0, r, s, fmt.Errorf("MORToken.eip712Domain: %w", err)
+	}
+	nonce, err := p.mor.Nonces(call, p.user)
+	if err != nil {
+		return 0, r, s, fmt.Errorf("MORToken.nonces: %w", err)
+	}
+	td := apitypes.TypedData{
+		Types: apitypes.Types{
+			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"},
+				{Name: "verifyingContract", Type: "address"}},
+			"Permit": {{Name: "owner", Type: "address"}, {Name: "spender", Type: "address"}, {Name: "value", Type: "uint256"},
+				{Name: "nonce", Type: "uint256"}, {Name: "deadline", Type: "uint256"}},
+		},
+		PrimaryType: "Permit",
+		Domain: apitypes.TypedDataDomain{Name: dom.Name, Version: dom.Version, ChainId: (*math.HexOrDecimal256)(dom.ChainId),
+			VerifyingContract: dom.VerifyingContract.Hex()},
+		Message: apitypes.TypedDataMessage{"owner": p.user.Hex(), "spender": p.poolAddr.Hex(), "value": value.String(),
+			"nonce": nonce.String(), "deadline": new(big.Int).SetUint64(deadline).String()},
+	}
+	hash, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return 0, r, s, err
+	}
+	sig, err := crypto.Sign(hash, p.key)
+	if err != nil {
+		return 0, r, s, err
+	}
+	copy(r[:], sig[:32])
+	copy(s[:], sig[32:64])
+	return sig[64] + 27, r, s, nil
+}
+
+// depositResult is lt deposit's report. Amounts in MOR-wei, decimal strings.
+type depositResult struct {
+	User    common.Address `json:"user"`
+	Amount  string         `json:"amount"`
+	Deposit string         `json:"deposit"` // depositOf(user) after
+	Permit  bool           `json:"permit"`
+	Tx      common.Hash    `json:"tx"`
+	GasUsed uint64         `json:"gasUsed,string"`
+}
+
+func (a *app) depositCmd() *cobra.Command {
+	var approve bool
+	cmd := &cobra.Command{
+		Use:   "deposit <amount>",
+		Short: "Deposit MOR in the ComputePool to pay for sessions beyond your free allowance",
+		Long: `Deposits <amount> MOR (a decimal number, e.g. 2.5, or wei with the suffix "wei") in ComputePool.
+By default one ERC-2612 permit signature approves and deposits in a single transaction
+(depositWithPermit); --approve sends approve and deposit instead. The deposit pays only for sessions
+whose RFC says useDeposit (the gateway's and lt's opt-in), and only what the free allowance does not
+cover. lt withdraw takes back what was not spent.`,
+		Example: "  lt deposit 10\n  lt deposit 1000000000000000000wei --approve",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			amount, err := parseMOR(args[0])
+			if err != nil {
+				return err
+			}
+			p, err := a.dialPool(ctx, "")
+			if err != nil {
+				return err
+			}
+			defer p.c.Close()
+			res := depositResult{User: p.user, Amount: amount.String(), Permit: !approve}
+			var rc *types.Receipt
+			if approve {
+				if _, err := p.send(ctx, "MORToken.approve", func(o *bind.TransactOpts) (*types.Transaction, error) {
+					return p.mor.Approve(o, p.poolAddr, amount)
+				}); err != nil {
+					return err
+				}
+				rc, err = p.send(ctx, "ComputePool.deposit", func(o *bind.TransactOpts) (*types.Transaction, error) {
+					return p.pool.Deposit(o, amount)
+				})
+			} else {
+				deadline := uint64(time.Now().Add(30 * time.Minute).Unix())
+				v, r, s, perr := p.permit(ctx, amount, deadline)
+				if perr != nil {
+					return perr
+				}
+				rc, err = p.send(ctx, "ComputePool.depositWithPermit", func(o *bind.TransactOpts) (*types.Transaction, error) {
+					return p.pool.DepositWithPermit(o, amount, new(big.Int).SetUint64(deadline), v, r, s)
+				})
+			}
+			if err != nil {
+				return err
+			}
+			res.Tx, res.GasUsed = rc.TxHash, rc.GasUsed
+			held, err := p.pool.DepositOf(&bind.CallOpts{Context: ctx}, p.user)
+			if err != nil {
+				return fmt.Errorf("ComputePool.depositOf: %w", err)
+			}
+			res.Deposit = held.String()
+			return a.emit(res, func(w io.Writer) {
+				fmt.Fprintf(w, "deposited %s MOR (tx %s, gas %d); deposit now %s MOR\n", ether(amount), rc.TxHash.Hex(), rc.GasUsed, ether(held))
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&approve, "approve", false, "send approve + deposit (two transactions) instead of one permit transaction")
+	return cmd
+}
+
+// parseMOR parses a decimal MOR amount ("2.5") or a wei amount ("2500000000000000000wei"); it must be > 0.
+func parseMOR(s string) (*big.Int, error) {
+	s = strings.TrimSpace(s)
+	var out *big.Int
+	if w, ok := strings.CutSuffix(s, "wei"); ok {
+		v, ok := new(big.Int).SetString(w, 10)
+		if !ok {
+			return nil, fmt.Errorf("amount %q: not a whole number of wei", s)
+		}
+		out = v
+	} else {
+		r, ok := new(big.Rat).SetString(s)
+		if !ok || strings.ContainsAny(s, "eE/") {
+			return nil, fmt.Errorf("amount %q: not a decimal number of MOR", s)
+		}
+		r.Mul(r, new(big.Rat).SetInt(big.NewInt(1e18)))
+		if !r.IsInt() {
+			return nil, fmt.Errorf("amount %q: more than 18 decimals", s)
+		}
+		out = r.Num()
+	}
+	if out.Sign() <= 0 {
+		return nil, fmt.Errorf("amount %q: must be positive", s)
+	}
+	return out, nil
+}
+
+// balanceResult is lt balance's report. Amounts in MOR-wei, decimal strings.
+type balanceResult struct {
+	User         common.Address `json:"user"`
+	Day          uint64         `json:"day,string"`
+	Allowance    string         `json:"allowance"`    // allowance(user, today): free compute today
+	Deposit      string         `json:"deposit"`      // depositOf(user)
+	Spent        string         `json:"spent"`        // cumulative spend in the newest claimable spend root (keeper)
+	Withdrawable string         `json:"withdrawable"` // deposit - spent
+	Requested    string         `json:"requested"`    // pending withdrawal request (0: none)
+	ReadyAt      uint64         `json:"readyAt,omitempty,string"`
+	SpentEpoch   *uint64        `json:"spentEpoch,omitempty,string"`
+	Keeper       string         `json:"keeper,omitempty"`
+	KeeperErr    string         `json:"keeperError,omitempty"`
+}
+
+// balance reads what lt balance reports; spent comes from the keeper (0 without one).
+func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) {
+	call := &bind.CallOpts{Context: ctx}
+	day, err := p.pool.CurrentDay(call)
+	if err != nil {
+		return nil, fmt.Errorf("ComputePool.currentDay: %w", err)
+	}
+	allowance, err := p.pool.Allowance(call, p.user, day)
+	if err != nil {
+		return nil, fmt.Errorf("ComputePool.allowance: %w", err)
+	}
+	held, err := p.pool.DepositOf(call, p.user)
+	if err != nil {
+		return nil, fmt.Errorf("ComputePool.depositOf: %w", err)
+	}
+	pending, err := p.pool.PendingWithdrawal(call, p.user)
+	if err != nil {
+		return nil, fmt.Errorf("ComputePool.pendingWithdrawal: %w", err)
+	}
+	res := &balanceResult{User: p.user, Day: day.Uint64(), Allowance: allowance.String(), Deposit: held.String(),
+		Requested: pending.Amount.String(), ReadyAt: pending.ReadyAt, Spent: "0"}
+	spent := new(big.Int)
+	if k := a.str("keeper"); k != "" {
+		res.Keeper = k
+		sp, err := client.SpendProof(ctx, k, p.user)
+		if err != nil {
+			res.KeeperErr = err.Error()
+		} else {
+			spent = sp.CumulativeSpent.ToBig()
+			if sp.Claimable {
+				res.SpentEpoch = &sp.Epoch
+			}
+		}
+	}
+	res.Spent = spent.String()
+	withdrawable := new(big.Int).Sub(held, spent)
+	if withdrawable.Sign() < 0 {
+		withdrawable.SetInt64(0)
+	}
+	res.Withdrawable = withdrawable.String()
+	return res, nil
+}
+
+func (a *app) balanceCmd() *cobra.Command {
+	var userFlag string
+	cmd := &cobra.Command{
+		Use:   "balance",
+		Short: "Your free allowance today, your deposit, what it paid for (keeper) and what you can withdraw",
+		Long: `Prints today's free allowance (ComputePool.allowance), your deposit (depositOf), your pending
+withdrawal request, and — with --keeper — what the deposit paid for so far as of the newest claimable
+epoch (GET /v1/spend/{user}) and so what you can withdraw. Sessions settled in epochs not yet claimable
+are not counted yet.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			p, err := a.dialPool(ctx, userFlag)
+			if err != nil {
+				return err
+			}
+			defer p.c.Close()
+			res, err := a.balance(ctx, p)
+			if err != nil {
+				return err
+			}
+			return a.emit(res, func(w io.Writer) {
+				fmt.Fprintf(w, "user          %s\nallowance     %s MOR today (day %d)\ndeposit       %s MOR\n", p.user.Hex(),
+					ether(mustBig(res.Allowance)), res.Day, ether(mustBig(res.Deposit)))
+				switch {
+				case res.KeeperErr != "":
+					fmt.Fprintf(w, "spent         unknown: %s\n", res.KeeperErr)
+				case res.Keeper == "":
+					fmt.Fprintln(w, "spent         unknown (no --keeper)")
+				default:
+					fmt.Fprintf(w, "spent         %s MOR\nwithdrawable  %s MOR\n", ether(mustBig(res.Spent)), ether(mustBig(res.Withdrawable)))
+				}
+				if res.Requested != "0" {
+					fmt.Fprintf(w, "requested     %s MOR, ready at %s\n", ether(mustBig(res.Requested)), time.Unix(int64(res.ReadyAt), 0).UTC().Format(time.RFC3339))
+				}
+			})
+		},
+	}
+	cmd.Flags().StringVar(&userFlag, "user", "", "address to look up (default: the configured key's)")
+	cmd.Flags().String("keeper", "", "keeper base URL: what the deposit paid for (GET /v1/spend/{user})")
+	return cmd
+}
+
+// withdrawResult is lt withdraw's report. Amounts in MOR-wei, decimal strings.
+type withdrawResult struct {
+	User      common.Address `json:"user"`
+	Action    string         `json:"action"` // requested | withdrawn | cancelled | waiting
+	Requested string         `json:"requested,omitempty"`
+	ReadyAt   uint64         `json:"readyAt,omitempty,string"`
+	Spent     string         `json:"spent,omitempty"`
+	Paid      string         `json:"paid,omitempty"`
+	Deposit   string         `json:"deposit"`
+	Tx        *common.Hash   `json:"tx,omitempty"`
+}
+
+func (a *app) withdrawCmd() *cobra.Command {
+	var cancel bool
+	cmd := &cobra.Command{
+		Use:   "withdraw [amount]",
+		Short: "Withdraw your deposit: request (then wait withdrawalDelay), then complete with the keeper's proof",
+		Long: `Withdrawing takes two steps. Without a pending request, lt withdraw asks to withdraw [amount] MOR
+(default: the whole deposit) — requestWithdrawal — and prints when it is ready; routers stop admitting
+deposit-paid sessions from then on. Once withdrawalDelay has passed, lt withdraw --keeper <url> fetches
+the proof of what the deposit paid for (GET /v1/spend/{user}) and calls withdraw, which pays the requested
+amount up to the deposit minus that. --cancel drops the pending request.`,
+		Example: "  lt withdraw 5\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			p, err := a.dialPool(ctx, "")
+			if err != nil {
+				return err
+			}
+			defer p.c.Close()
+			call := &bind.CallOpts{Context: ctx}
+			pending, err := p.pool.PendingWithdrawal(call, p.user)
+			if err != nil {
+				return fmt.Errorf("ComputePool.pendingWithdrawal: %w", err)
+			}
+			held, err := p.pool.DepositOf(call, p.user)
+			if err != nil {
+				return fmt.Errorf("ComputePool.depositOf: %w", err)
+			}
+			res := withdrawResult{User: p.user}
+			var rc *types.Receipt
+			switch {
+			case cancel:
+				if pending.Amount.Sign() == 0 {
+					return errors.New("no pending withdrawal request to cancel")
+				}
+				rc, err = p.send(ctx, "ComputePool.cancelWithdrawal", p.pool.CancelWithdrawal)
+				res.Action, res.Requested = "cancelled", pending.Amount.String()
+			case pending.Amount.Sign() == 0:
+				amount := held
+				if len(args) == 1 {
+					if amount, err = parseMOR(args[0]); err != nil {
+						return err
+					}
+				}
+				if amount.Sign() == 0 {
+					return errors.New("nothing deposited: nothing to withdraw")
+				}
+				rc, err = p.send(ctx, "ComputePool.requestWithdrawal", func(o *bind.TransactOpts) (*types.Transaction, error) {
+					return p.pool.RequestWithdrawal(o, amount)
+				})
+				if err == nil {
+					if pending, err = p.pool.PendingWithdrawal(call, p.user); err != nil {
+						return err
+					}
+				}
+				res.Action, res.Requested, res.ReadyAt = "requested", amount.String(), pending.ReadyAt
+			default:
+				res.Requested, res.ReadyAt = pending.Amount.String(), pending.ReadyAt
+				head, herr := p.c.HeaderByNumber(ctx, nil)
+				if herr != nil {
+					return herr
+				}
+				if head.Time < pending.ReadyAt {
+					res.Action = "waiting"
+					break
+				}
+				k := a.str("keeper")
+				if k == "" {
+					return errors.New("the request is ready: give --keeper <url> to fetch the proof of your spend")
+				}
+				sp, perr := client.SpendProof(ctx, k, p.user)
+				if perr != nil {
+					return perr
+				}
+				proof := make([][32]byte, len(sp.Proof))
+				for i := range sp.Proof {
+					proof[i] = sp.Proof[i]
+				}
+				rc, err = p.send(ctx, "ComputePool.withdraw", func(o *bind.TransactOpts) (*types.Transaction, error) {
+					return p.pool.Withdraw(o, sp.CumulativeSpent.ToBig(), proof)
+				})
+				res.Action, res.Spent = "withdrawn", sp.CumulativeSpent.Dec()
+				if err == nil {
+					res.Paid = withdrawnAmount(rc, p)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if rc != nil {
+				res.Tx = &rc.TxHash
+			}
+			if held, err = p.pool.DepositOf(call, p.user); err != nil {
+				return err
+			}
+			res.Deposit = held.String()
+			return a.emit(res, func(w io.Writer) {
+				ready := time.Unix(int64(res.ReadyAt), 0).UTC().Format(time.RFC3339)
+				switch res.Action {
+				case "cancelled":
+					fmt.Fprintf(w, "withdrawal request of %s MOR cancelled\n", ether(mustBig(res.Requested)))
+				case "requested":
+					fmt.Fprintf(w, "requested %s MOR; ready at %s: run lt withdraw --keeper <url> then\n", ether(mustBig(res.Requested)), ready)
+				case "waiting":
+					fmt.Fprintf(w, "request of %s MOR not ready yet: ready at %s\n", ether(mustBig(res.Requested)), ready)
+				case "withdrawn":
+					fmt.Fprintf(w, "withdrew %s MOR (spent %s MOR); deposit now %s MOR\n", ether(mustBig(res.Paid)),
+						ether(mustBig(res.Spent)), ether(held))
+				}
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal request")
+	cmd.Flags().String("keeper", "", "keeper base URL: the proof of what the deposit paid for (GET /v1/spend/{user})")
+	return cmd
+}
+
+// withdrawnAmount reads the amount paid from the receipt's Withdrawn event.
+func withdrawnAmount(rc *types.Receipt, p *poolConn) string {
+	for _, l := range rc.Logs {
+		if ev, err := p.pool.ParseWithdrawn(*l); err == nil {
+			return ev.Amount.String()
+		}
+	}
+	return "0"
+}

@@ -1,0 +1,120 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestChatPageInBrowser is issue 15's browser test: the chat page the router serves at /chat, in headless
+// Chromium (web/test/chat.test.mjs) with a stand-in EIP-1193 wallet that records every method it is asked,
+// against this stack's real router, provider, keeper and anvil. The page connects (switching the wallet to
+// the market's chain), signs ONE RFC, streams 10 answers from the provider with the session key and
+// closes; it shows the refusals (no votes, no provider, allowance used up) and fails over to a new session
+// after one more signature when the provider is unreachable. Here: every session the page opened is closed
+// at the router as the page said (countersigned by the provider, or by the user alone after the failover),
+// the keeper commits their credits and the provider claims them. Screenshots: LT_WEB_SCREENSHOTS, default
+// web/test/screenshots/chat/ (gitignored).
+func TestChatPageInBrowser(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	chromium := os.Getenv("LT_CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	_, err := os.Stat(chromium)
+	require.NoError(t, err, "the chat page's browser test needs Chromium: run `make setup-browser`")
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "the chat page's browser test needs node (>= 20): run `make setup-browser`")
+
+	s := start(t, ctx, Options{TokenDelay: 10 * time.Millisecond})
+	price := s.Opts.Prices[0]
+	none := "nobody-serves:1b"
+	nameTag := strings.SplitN(none, ":", 2)
+	_, err = s.RegisterModel(ctx, s.Builder.Key, nameTag[0], nameTag[1], 0)
+	require.NoError(t, err)
+	noVotes := newAccount("chat page user without votes")
+	// The router sees the new model before the page lists it.
+	require.NoError(t, poll(ctx, 30*time.Second, 200*time.Millisecond, func() (bool, error) {
+		var m struct{ Models []struct{ Name string } }
+		if err := getJSON(ctx, s.RouterURL+"/v1/models", &m); err != nil {
+			return false, nil
+		}
+		for _, x := range m.Models {
+			if x.Name == none {
+				return true, nil
+			}
+		}
+		return false, nil
+	}))
+
+	shots := os.Getenv("LT_WEB_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join(s.Root, "web", "test", "screenshots", "chat")
+	}
+	result := filepath.Join(t.TempDir(), "chat-result.json")
+	cmd := exec.CommandContext(ctx, node, "--test", "--test-timeout=300000", "web/test/chat.test.mjs")
+	cmd.Dir = s.Root
+	cmd.Env = append(os.Environ(), "LT_CHAT_BASE_URL="+s.RouterURL, "LT_CHAT_USER_KEY="+s.User.PrivateKeyHex(),
+		"LT_CHAT_NOVOTES_KEY="+noVotes.PrivateKeyHex(), "LT_CHAT_ANSWER="+strings.Join(UpstreamAnswer, ""),
+		"LT_CHAT_NOPROVIDER_MODEL="+none, "LT_CHAT_RESULT="+result, "LT_WEB_SCREENSHOTS="+shots)
+	out, err := cmd.CombinedOutput()
+	t.Logf("node --test web/test/chat.test.mjs (router %s):\n%s", s.RouterURL, out)
+	require.NoError(t, err, "the chat page's browser test failed")
+	require.Contains(t, string(out), "# fail 0")
+	t.Logf("screenshots in %s", shots)
+
+	var res struct {
+		Sessions []struct{ ID, Via, Name string }
+	}
+	raw, err := os.ReadFile(result)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(raw, &res))
+	require.Len(t, res.Sessions, 3, "the ten-message session and the two of the failover")
+
+	// Every session closed at the router as the page said, billed at the provider's price.
+	owed, fees := new(big.Int), new(big.Int)
+	for _, ss := range res.Sessions {
+		rec, err := s.WaitClosed(ctx, common.HexToHash(ss.ID), 30*time.Second)
+		require.NoError(t, err, ss.Name)
+		require.Equal(t, s.User.Address, rec.Ticket.User, ss.Name)
+		require.NotEqual(t, s.User.Address, rec.Ticket.SessionKey, "%s: a session key signs, not the wallet", ss.Name)
+		require.Equal(t, price.String(), rec.Ticket.PricePerSecond.Dec(), ss.Name)
+		require.NotNil(t, rec.UserSignature, ss.Name)
+		if ss.Via == "provider" {
+			require.Equal(t, wire.CloseReceipt, rec.CloseReason, "%s: countersigned by the provider", ss.Name)
+		} else {
+			require.Equal(t, wire.CloseOneSided, rec.CloseReason, "%s: closed by the user alone", ss.Name)
+		}
+		require.Positive(t, rec.BilledSeconds, ss.Name)
+		p, b := split(rec.BilledSeconds, price, s.Opts.BuilderFeeBps)
+		owed.Add(owed, p)
+		fees.Add(fees, b)
+		t.Logf("%s: session %s, %s, %d s billed, %d tokens in, %d out", ss.Name, ss.ID, rec.CloseReason, rec.BilledSeconds, rec.Receipt.InputTokens, rec.Receipt.OutputTokens)
+	}
+	// The keeper settles them; the provider claims what it is owed.
+	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(owed, fees), 2*time.Minute))
+	provider := s.Providers[0]
+	_, err = s.WaitClaimable(ctx, provider.Owner.Address, owed, 2*time.Minute)
+	require.NoError(t, err)
+	require.NoError(t, s.ClaimProvider(ctx, provider))
+	_, claims, err := s.Settlement(ctx)
+	require.NoError(t, err)
+	got, n := claimedBy(claims, provider.Owner.Address)
+	require.Equal(t, owed.String(), got.String(), "the provider claimed seconds × price less the builder's fee")
+	require.Equal(t, 1, n)
+	t.Logf("provider claimed %s wei in %s", got, strconv.Itoa(n)+" claim")
+}

@@ -1,0 +1,335 @@
+package ledger
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"sync"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Paid usage (PROTOCOL §4, protocol/README.md "Deposit spend"): what the allowance does not cover of a
+// session whose RFC says useDeposit is charged to its user's deposit, never beyond depositOf(user) minus
+// the user's cumulative spend. The deposits are read as of the newest block before the epoch's cutoff (the
+// same block for every keeper): a user with a withdrawal request pending at that block is charged to its
+// deposit only for sessions that started before the request.
+
+// Deposits is what charging reads of the users' deposits (ChainDeposits implements it).
+type Deposits interface {
+	// DepositsAt returns every user who deposited in the blocks with a timestamp at most at, with its
+	// depositOf and pending withdrawal request as of the newest such block.
+	DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error)
+}
+
+// DepositAccount is one user's deposit as of a block.
+type DepositAccount struct {
+	Deposit     uint256.Int // depositOf(user)
+	RequestedAt uint64      // when its pending withdrawal request was made (block time); 0: none
+}
+
+// DepositBook is what charging reads and updates of the deposits: each depositor's account as of the
+// epoch's block, and every user's cumulative spend so far (updated as sessions are charged).
+type DepositBook struct {
+	Accounts map[common.Address]*DepositAccount
+	Spent    map[common.Address]*uint256.Int
+}
+
+// source returns the deposit source of session s, if its RFC consents and a withdrawal request made
+// before it started does not hold the deposit; why says why not.
+func (b *DepositBook) source(s *Session) (src source, why string) {
+	if !s.UseDeposit {
+		return src, "the RFC does not say useDeposit"
+	}
+	acc := b.account(s.User)
+	if acc == nil {
+		return src, "no deposit"
+	}
+	if acc.RequestedAt != 0 && s.StartedAt >= acc.RequestedAt {
+		return src, "the session started after a pending withdrawal request"
+	}
+	spent := b.Spent[s.User]
+	if spent == nil {
+		spent = new(uint256.Int)
+		b.Spent[s.User] = spent
+	}
+	return source{limit: &acc.Deposit, used: spent, deposit: true}, "deposit used up"
+}
+
+func (b *DepositBook) account(u common.Address) *DepositAccount {
+	if b == nil {
+		return nil
+	}
+	return b.Accounts[u]
+}
+
+// spendTree returns the spend leaves (every depositor and every user who ever spent, sorted by user), their
+// total and the tree's root: zero when nothing was ever spent (PROTOCOL §4: spendRoot is zero exactly then).
+func (b *DepositBook) spendTree() ([]store.SpendLeaf, uint256.Int, common.Hash, error) {
+	var total uint256.Int
+	users := map[common.Address]bool{}
+	for u := range b.Accounts {
+		users[u] = true
+	}
+	for u := range b.Spent {
+		users[u] = true
+	}
+	leaves := make([]store.SpendLeaf, 0, len(users))
+	for u := range users {
+		var amount uint256.Int
+		if s := b.Spent[u]; s != nil {
+			amount = *s
+		}
+		leaves = append(leaves, store.SpendLeaf{User: u, Amount: amount})
+		total.Add(&total, &amount)
+	}
+	slices.SortFunc(leaves, func(x, y store.SpendLeaf) int { return bytes.Compare(x.User[:], y.User[:]) })
+	if total.IsZero() {
+		return leaves, total, common.Hash{}, nil
+	}
+	tree, err := SpendTree(leaves)
+	if err != nil {
+		return nil, total, common.Hash{}, err
+	}
+	return leaves, total, tree.Root(), nil
+}
+
+// SpendTree builds the spend tree of leaves: the StandardMerkleTree of (address user, uint256
+// cumulativeSpent), encoded like the credit tree.
+func SpendTree(leaves []store.SpendLeaf) (*merkle.Tree, error) {
+	entries := make([]merkle.Entry, len(leaves))
+	for i := range leaves {
+		entries[i] = merkle.Entry{Account: leaves[i].User, Amount: leaves[i].Amount}
+	}
+	return merkle.Build(entries)
+}
+
+// ChainBackend is what ChainDeposits reads the chain through (chain.Client implements it).
+type ChainBackend interface {
+	bind.ContractFilterer
+	HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error)
+}
+
+// ChainDeposits reads the deposits from the ComputePool's events (Deposited, WithdrawalRequested,
+// WithdrawalCancelled, Withdrawn), indexed once from the deployment's start block and kept in memory.
+type ChainDeposits struct {
+	addr    common.Address
+	pool    *computepool.ComputePoolFilterer
+	backend ChainBackend
+	topics  []common.Hash // the four events' ids, indexed by kind
+
+	mu     sync.Mutex
+	next   uint64 // the next block to index
+	events []depositEvent
+}
+
+// depositEvent is one event that changes a deposit account; deposit is the account's deposit after it.
+type depositEvent struct {
+	block, index, time uint64
+	user               common.Address
+	kind               int
+	deposit            uint256.Int
+}
+
+const (
+	evDeposited = iota
+	evRequested
+	evCancelled
+	evWithdrawn
+)
+
+// NewChainDeposits reads the ComputePool at addr from block from on.
+func NewChainDeposits(addr common.Address, backend ChainBackend, from uint64) (*ChainDeposits, error) {
+	f, err := computepool.NewComputePoolFilterer(addr, backend)
+	if err != nil {
+		return nil, err
+	}
+	a, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		return nil, err
+	}
+	topics := make([]common.Hash, 4)
+	for kind, name := range map[int]string{evDeposited: "Deposited", evRequested: "WithdrawalRequested",
+		evCancelled: "WithdrawalCancelled", evWithdrawn: "Withdrawn"} {
+		topics[kind] = a.Events[name].ID
+	}
+	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, next: from}, nil
+}
+
+// DepositsAt implements Deposits.
+func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	head, err := d.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.index(ctx, head.Number.Uint64()); err != nil {
+		return nil, err
+	}
+	out := map[common.Address]*DepositAccount{}
+	for i := range d.events {
+		ev := &d.events[i]
+		if ev.time > at {
+			break // events are in block order and block times never fall
+		}
+		acc := out[ev.user]
+		if acc == nil {
+			acc = new(DepositAccount)
+			out[ev.user] = acc
+		}
+		switch ev.kind {
+		case evDeposited:
+			acc.Deposit = ev.deposit
+		case evRequested:
+			acc.RequestedAt = ev.time
+		case evCancelled:
+			acc.RequestedAt = 0
+		case evWithdrawn:
+			acc.Deposit, acc.RequestedAt = ev.deposit, 0
+		}
+	}
+	return out, nil
+}
+
+// index reads the events of the blocks from d.next to head (one eth_getLogs; logs come in chain order).
+func (d *ChainDeposits) index(ctx context.Context, head uint64) error {
+	if head < d.next {
+		return nil
+	}
+	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(d.next),
+		ToBlock: new(big.Int).SetUint64(head), Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
+	if err != nil {
+		return err
+	}
+	evs := make([]depositEvent, 0, len(logs))
+	for _, l := range logs {
+		if l.Removed || len(l.Topics) == 0 {
+			continue
+		}
+		ev := depositEvent{block: l.BlockNumber, index: uint64(l.Index)}
+		var deposit *big.Int
+		switch l.Topics[0] {
+		case d.topics[evDeposited]:
+			e, err := d.pool.ParseDeposited(l)
+			if err != nil {
+				return err
+			}
+			ev.user, ev.kind, deposit = e.User, evDeposited, e.Deposit
+		case d.topics[evRequested]:
+			e, err := d.pool.ParseWithdrawalRequested(l)
+			if err != nil {
+				return err
+			}
+			ev.user, ev.kind = e.User, evRequested
+		case d.topics[evCancelled]:
+			e, err := d.pool.ParseWithdrawalCancelled(l)
+			if err != nil {
+				return err
+			}
+			ev.user, ev.kind = e.User, evCancelled
+		case d.topics[evWithdrawn]:
+			e, err := d.pool.ParseWithdrawn(l)
+			if err != nil {
+				return err
+			}
+			ev.user, ev.kind, deposit = e.User, evWithdrawn, e.Deposit
+		default:
+			continue
+		}
+		if deposit != nil {
+			ev.deposit.SetFromBig(deposit)
+		}
+		evs = append(evs, ev)
+	}
+	slices.SortFunc(evs, func(a, b depositEvent) int {
+		return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.index, b.index))
+	})
+	times := map[uint64]uint64{}
+	for i := range evs {
+		t, ok := times[evs[i].block]
+		if !ok {
+			h, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(evs[i].block))
+			if err != nil {
+				return err
+			}
+			t = h.Time
+			times[evs[i].block] = t
+		}
+		evs[i].time = t
+	}
+	d.events = append(d.events, evs...)
+	d.next = head + 1
+	return nil
+}
+
+// SpendProof returns user's cumulative spend and its proof in the spend tree of the newest epoch that is
+// claimable on-chain (the root ComputePool.withdraw checks); store.ErrNotFound when that tree has no leaf
+// for user (it deposited after the epoch was built: a later epoch lists it).
+func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.SpendProof, error) {
+	out := &wire.SpendProof{User: user, CumulativeSpent: new(uint256.Int), Proof: []common.Hash{}}
+	n, ok, err := l.pool.Claimable(ctx)
+	if err != nil || !ok {
+		return out, err
+	}
+	out.Claimable, out.Epoch = true, n
+	spend, err := l.store.SpendOfEpoch(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	out.SpendRoot = spend.Root
+	if spend.Total.IsZero() {
+		return out, nil
+	}
+	tree, err := l.spendTreeOf(n, spend)
+	if err != nil {
+		return nil, err
+	}
+	proof, amount, err := tree.Proof(user)
+	if errors.Is(err, merkle.ErrNotFound) {
+		return nil, fmt.Errorf("%w: %s has no leaf in the spend tree of epoch %d", store.ErrNotFound, user, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	out.CumulativeSpent = &amount
+	if proof != nil {
+		out.Proof = proof
+	}
+	return out, nil
+}
+
+// spendTreeOf returns the spend tree of epoch n, built once and cached (only the newest claimable epoch is
+// asked for).
+func (l *Ledger) spendTreeOf(n uint64, spend *store.Spend) (*merkle.Tree, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.spendTree != nil && l.spendTreeEpoch == n && l.spendTree.Root() == spend.Root {
+		return l.spendTree, nil
+	}
+	t, err := SpendTree(spend.Leaves)
+	if err != nil {
+		return nil, err
+	}
+	l.spendTree, l.spendTreeEpoch = t, n
+	return t, nil
+}
+
+// Spend returns what deposits paid as of live epoch n: its spend tree's leaves and root, and the deposit
+// charges of its sessions.
+func (l *Ledger) Spend(ctx context.Context, n uint64) (*store.Spend, error) {
+	return l.store.SpendOfEpoch(ctx, n)
+}

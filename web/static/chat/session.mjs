@@ -1,0 +1,469 @@
+// session.mjs — the protocol side of the chat page, without DOM: the v2 RFC as eth_signTypedData_v4 typed
+// data (PROTOCOL §6), the in-memory session key, the signed provider requests (X-LT-Ticket, X-LT-Request,
+// X-LT-Signature over the "LakeTravis request v1" text, EIP-191), metering as protocol/usage does it, and
+// the close with a UsageReceipt signed by the session key. It mirrors the Go client (client/requests.go,
+// client/close.go, protocol/wire, protocol/eip712, protocol/usage) rule for rule; web/test/chat.lib.test.mjs
+// checks its digests and signatures against vectors the Go code wrote.
+//
+// The wallet signs exactly one message per session, the RFC; everything after it is signed here with the
+// session key, which never leaves this page's memory. Money is BigInt, never a float.
+import { secp256k1 } from './vendor/noble-curves/secp256k1.js';
+import { keccak_256 } from './vendor/noble-hashes/sha3.js';
+
+const utf8 = new TextEncoder();
+
+// ---------------------------------------------------------------------------------------------------------
+// Bytes, hex, keccak
+// ---------------------------------------------------------------------------------------------------------
+
+export function toHex(bytes) {
+  let s = '0x';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+export function fromHex(h) {
+  const s = h.startsWith('0x') || h.startsWith('0X') ? h.slice(2) : h;
+  if (s.length % 2 || /[^0-9a-fA-F]/.test(s)) throw new Error(`not hex: ${h}`);
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+export const keccak256 = (bytes) => keccak_256(typeof bytes === 'string' ? utf8.encode(bytes) : bytes);
+
+function concat(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/** A 32-byte ABI word of an unsigned integer (number, decimal string or BigInt). */
+function uintWord(v) {
+  let x = BigInt(v);
+  if (x < 0n || x >= 1n << 256n) throw new Error(`uint out of range: ${v}`);
+  const w = new Uint8Array(32);
+  for (let i = 31; i >= 0 && x > 0n; i--) { w[i] = Number(x & 0xffn); x >>= 8n; }
+  return w;
+}
+
+function addressWord(a) {
+  const b = fromHex(a);
+  if (b.length !== 20) throw new Error(`not an address: ${a}`);
+  const w = new Uint8Array(32);
+  w.set(b, 12);
+  return w;
+}
+
+function bytes32Word(h) {
+  const b = fromHex(h);
+  if (b.length !== 32) throw new Error(`not bytes32: ${h}`);
+  return b;
+}
+
+/** EIP-55 checksummed form of an address. */
+export function checksumAddress(a) {
+  const lower = a.toLowerCase().replace(/^0x/, '');
+  if (!/^[0-9a-f]{40}$/.test(lower)) throw new Error(`not an address: ${a}`);
+  const h = toHex(keccak256(lower)).slice(2);
+  let out = '0x';
+  for (let i = 0; i < 40; i++) out += parseInt(h[i], 16) >= 8 ? lower[i].toUpperCase() : lower[i];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// EIP-712 (PROTOCOL §6, domain version "2")
+// ---------------------------------------------------------------------------------------------------------
+
+export const DOMAIN_NAME = 'LakeTravis';
+export const DOMAIN_VERSION = '2';
+
+const DOMAIN_FIELDS = [['name', 'string'], ['version', 'string'], ['chainId', 'uint256'], ['verifyingContract', 'address']];
+export const TYPES = {
+  RFC: [['user', 'address'], ['modelId', 'bytes32'], ['maxPricePerSecond', 'uint256'], ['maxSeconds', 'uint32'], ['minTps', 'uint32'],
+    ['maxTtftMs', 'uint32'], ['nonce', 'uint64'], ['deadline', 'uint64'], ['sessionKey', 'address'], ['useDeposit', 'bool']],
+  UsageReceipt: [['sessionId', 'bytes32'], ['seconds', 'uint32'], ['inputTokens', 'uint32'], ['outputTokens', 'uint32'], ['ttftMs', 'uint32']],
+};
+
+const typeString = (name, fields) => `${name}(${fields.map(([n, t]) => `${t} ${n}`).join(',')})`;
+
+function encodeValue(type, v) {
+  switch (type) {
+    case 'address': return addressWord(v);
+    case 'bytes32': return bytes32Word(v);
+    case 'bool': return uintWord(v === true ? 1 : 0);
+    case 'string': return keccak256(v);
+    default:
+      if (/^uint\d+$/.test(type)) return uintWord(v);
+  }
+  throw new Error(`unsupported EIP-712 type ${type}`);
+}
+
+function hashStruct(name, fields, msg) {
+  return keccak256(concat(keccak256(typeString(name, fields)), ...fields.map(([n, t]) => encodeValue(t, msg[n]))));
+}
+
+/** hashStruct(EIP712Domain) of the deployment (chain id, Marketplace address). */
+export function domainSeparator(chainId, marketplace) {
+  return hashStruct('EIP712Domain', DOMAIN_FIELDS, { name: DOMAIN_NAME, version: DOMAIN_VERSION, chainId, verifyingContract: marketplace });
+}
+
+/** The EIP-712 digest of message msg of type primaryType ('RFC' or 'UsageReceipt'). */
+export function digest712(chainId, marketplace, primaryType, msg) {
+  return keccak256(concat(new Uint8Array([0x19, 0x01]), domainSeparator(chainId, marketplace), hashStruct(primaryType, TYPES[primaryType], msg)));
+}
+
+/**
+ * The eth_signTypedData_v4 document, as the Go code's Domain.TypedData writes it: EIP712Domain listed,
+ * chainId a JSON number, integers in the message decimal strings, useDeposit the JSON literal.
+ */
+export function typedData(chainId, marketplace, primaryType, msg) {
+  const list = (fs) => fs.map(([name, type]) => ({ name, type }));
+  return {
+    types: { EIP712Domain: list(DOMAIN_FIELDS), [primaryType]: list(TYPES[primaryType]) },
+    primaryType,
+    domain: { name: DOMAIN_NAME, version: DOMAIN_VERSION, chainId: Number(chainId), verifyingContract: checksumAddress(marketplace) },
+    message: msg,
+  };
+}
+
+/** modelId = keccak256(bytes("name:tag")) (PROTOCOL §5). */
+export const modelId = (nameTag) => toHex(keccak256(nameTag));
+
+/**
+ * A v2 RFC in its wire form (decimal strings, checksummed addresses): a random 64-bit nonce and a
+ * deadline 5 minutes ahead (the Go client's NewRFC), the session key authorised to sign the session.
+ */
+export function newRFC({ user, model, maxPricePerSecond, maxSeconds, sessionKey, now = Date.now(), useDeposit = false }) {
+  const n = crypto.getRandomValues(new Uint8Array(8));
+  const nonce = n.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  return {
+    user: checksumAddress(user), modelId: modelId(model), maxPricePerSecond: BigInt(maxPricePerSecond).toString(),
+    maxSeconds: String(maxSeconds), minTps: '0', maxTtftMs: '0', nonce: nonce.toString(),
+    deadline: String(Math.floor(now / 1000) + 300), sessionKey: checksumAddress(sessionKey), useDeposit,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys and signatures
+// ---------------------------------------------------------------------------------------------------------
+
+/** The address of a secp256k1 private key (bytes). */
+export function addressOf(priv) {
+  const pub = secp256k1.getPublicKey(priv, false);
+  return checksumAddress(toHex(keccak256(pub.slice(1)).slice(12)));
+}
+
+/** A fresh session key, held in memory only. */
+export function newSessionKey() {
+  const priv = secp256k1.utils.randomPrivateKey();
+  return { priv, address: addressOf(priv) };
+}
+
+/** [R || S || V] with V in {27, 28} and low S: byte for byte the Go eip712.Sign (RFC 6979). */
+export function signDigest(priv, digest) {
+  const sig = secp256k1.sign(digest, priv, { lowS: true });
+  return toHex(concat(sig.toCompactRawBytes(), new Uint8Array([sig.recovery + 27])));
+}
+
+/** The address that made signature sig (0x-hex, V in {0, 1, 27, 28}) over digest. */
+export function recoverAddress(digest, sig) {
+  const b = fromHex(sig);
+  const v = b[64] >= 27 ? b[64] - 27 : b[64];
+  const pub = secp256k1.Signature.fromCompact(b.slice(0, 64)).addRecoveryBit(v).recoverPublicKey(digest).toRawBytes(false);
+  return checksumAddress(toHex(keccak256(pub.slice(1)).slice(12)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Request authentication (protocol/README.md "Provider"; wire.RequestText, wire.RequestDigest)
+// ---------------------------------------------------------------------------------------------------------
+
+export function requestText(chainId, sessionId, seq, unix, method, path, body) {
+  return `LakeTravis request v1\nchain:${chainId}\nsession:${sessionId.toLowerCase()}\nseq:${seq}\ntime:${unix}\nmethod:${method}\npath:${path}\nbody:${toHex(keccak256(body))}`;
+}
+
+/** The EIP-191 (personal_sign) digest of text. */
+export function personalDigest(text) {
+  const b = utf8.encode(text);
+  return keccak256(concat(utf8.encode(`\x19Ethereum Signed Message:\n${b.length}`), b));
+}
+
+function base64url(bytes) {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** X-LT-Ticket: base64url without padding of {"ticket": SessionTicket, "signature": "0x…"}. */
+export const ticketHeader = (ticket, signature) => base64url(utf8.encode(JSON.stringify({ ticket, signature })));
+
+// ---------------------------------------------------------------------------------------------------------
+// Metering (protocol/usage): active time is the union of request intervals rounded up to whole seconds;
+// tokens are an answer's usage object when it has one, else a token per 4 bytes of request body and one
+// per stream chunk carrying text.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Bytes of generated text in one chunk or answer and its usage object; null when it does not decode. */
+export function readChunk(data) {
+  let c;
+  try { c = JSON.parse(data); } catch { return null; }
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
+  let text = 0;
+  if (c.choices != null) {
+    if (!Array.isArray(c.choices)) return null;
+    for (const ch of c.choices) {
+      if (ch === null) continue;
+      if (typeof ch !== 'object') return null;
+      for (const s of [ch.text, ch.message?.content, ch.delta?.content]) if (typeof s === 'string') text += utf8.encode(s).length;
+    }
+  }
+  const u = c.usage && typeof c.usage === 'object' ? c.usage : null;
+  return { text, usage: u && (u.prompt_tokens > 0 || u.completion_tokens > 0) ? u : null };
+}
+
+/** One answer's token count (usage.Counter). */
+export class Counter {
+  constructor(bodyBytes) { this.bodyBytes = bodyBytes; this.chunks = 0; this.usage = null; }
+  /** Counts a stream chunk; true when it carried generated text. */
+  chunk(data) {
+    const r = readChunk(data);
+    if (!r) return false;
+    if (r.text > 0) this.chunks++;
+    if (r.usage) this.usage = r.usage;
+    return r.text > 0;
+  }
+  tokens() {
+    if (this.usage) return [Number(this.usage.prompt_tokens) || 0, Number(this.usage.completion_tokens) || 0];
+    return [Math.floor((this.bodyBytes + 3) / 4), this.chunks];
+  }
+}
+
+/** A session's usage: finished request intervals (ms) and totals. */
+export class Meter {
+  constructor() { this.spans = []; this.open = new Map(); this.next = 0; this.in = 0; this.out = 0; this.ttftMs = 0; this.requests = 0; }
+  start(at) { const id = ++this.next; this.open.set(id, at); this.requests++; return id; }
+  finish(id, at, inTok, outTok, ttftMs) {
+    const from = this.open.get(id);
+    if (from === undefined) return;
+    this.open.delete(id);
+    this.spans.push([from, at]);
+    this.in += inTok; this.out += outTok;
+    if (this.ttftMs === 0 && ttftMs > 0) this.ttftMs = ttftMs;
+  }
+  /** Active milliseconds at now: the union of finished spans and open requests (up to now). */
+  activeMs(now) {
+    const spans = [...this.spans, ...[...this.open.values()].map((f) => [f, Math.max(f, now)])].sort((a, b) => a[0] - b[0]);
+    let total = 0, cur = null;
+    for (const [f, t] of spans) {
+      if (!cur || f > cur[1]) { if (cur) total += cur[1] - cur[0]; cur = [f, t]; } else cur[1] = Math.max(cur[1], t);
+    }
+    return total + (cur ? cur[1] - cur[0] : 0);
+  }
+  figures(now) {
+    const clamp = (v) => Math.min(Math.max(0, Math.floor(v)), 0xffffffff);
+    return { seconds: clamp(Math.ceil(this.activeMs(now) / 1000)), inputTokens: clamp(this.in), outputTokens: clamp(this.out), ttftMs: clamp(this.ttftMs) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------------------
+
+/** A PROTOCOL §9 refusal ({"error": {"code", "message"}}); gone is true when the peer looks dead (5xx). */
+export class ProtocolError extends Error {
+  constructor(status, code, message, gone = false) { super(message); this.status = status; this.code = code; this.gone = gone; }
+}
+
+/** The peer is unreachable (network error, 5xx): the page fails over. */
+export class GoneError extends Error {
+  constructor(message) { super(message); this.gone = true; this.code = 'provider_gone'; }
+}
+
+async function refusal(resp) {
+  const raw = await resp.text().catch(() => '');
+  let code = `http_${resp.status}`, message = raw.slice(0, 200);
+  try {
+    const e = JSON.parse(raw).error;
+    if (e && e.code) { code = e.code; message = e.message ?? ''; }
+  } catch { /* not an envelope */ }
+  return new ProtocolError(resp.status, code, message, resp.status >= 500);
+}
+
+/** POST/GET JSON to a router or provider; a refusal throws ProtocolError, a dead peer GoneError. */
+export async function callJSON(fetchFn, url, body) {
+  let resp;
+  try {
+    resp = await fetchFn(url, body === undefined ? { method: 'GET' } : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new GoneError(`${new URL(url).origin} is unreachable: ${e.message}`);
+  }
+  if (!resp.ok) throw await refusal(resp);
+  return resp.json();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Server-sent events (protocol/sse: WHATWG text/event-stream), the data of each event
+// ---------------------------------------------------------------------------------------------------------
+
+export async function* sseData(body) {
+  const reader = body.getReader();
+  const dec = new TextDecoder();
+  let buf = '', data = [], first = true;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += dec.decode(value, { stream: true });
+    if (first && buf.length) { buf = buf.replace(/^\uFEFF/, ''); first = false; }
+    let i;
+    while ((i = buf.search(/\r\n|\r|\n/)) >= 0) {
+      if (buf[i] === '\r' && i === buf.length - 1) break; // a \r at the end may be the first half of \r\n
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + (buf.startsWith('\r\n', i) ? 2 : 1));
+      if (line === '') {
+        if (data.length) yield data.join('\n');
+        data = [];
+      } else if (!line.startsWith(':')) {
+        const c = line.indexOf(':');
+        const field = c < 0 ? line : line.slice(0, c);
+        let v = c < 0 ? '' : line.slice(c + 1);
+        if (v.startsWith(' ')) v = v.slice(1);
+        if (field === 'data') data.push(v);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A session
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Session holds one router grant (the answer to POST /v1/rfc) with the session key named in its ticket. It
+ * sends signed chat requests to the grant's provider, meters them and closes with a signed receipt: at
+ * the provider (which countersigns and reports to the router), else at the router with the session key's
+ * signature only. Requests are sent one at a time.
+ */
+export class Session {
+  constructor({ grant, key, chainId, marketplace, routerBase, fetchFn = (...a) => fetch(...a), now = () => Date.now() }) {
+    const t = grant.ticket;
+    if (t.sessionKey.toLowerCase() !== key.address.toLowerCase()) throw new Error(`the ticket names session key ${t.sessionKey}, this page holds ${key.address}`);
+    if (t.sessionId.toLowerCase() !== grant.sessionId.toLowerCase()) throw new Error('the ticket is for another session than the grant');
+    this.grant = grant; this.key = key; this.chainId = chainId; this.marketplace = marketplace;
+    this.routerBase = routerBase; this.fetch = fetchFn; this.now = now;
+    this.base = grant.endpoint.replace(/\/+$/, '').replace(/\/v1$/, '');
+    this.ticket = ticketHeader(t, grant.ticketSignature);
+    this.price = BigInt(grant.pricePerSecond);
+    this.maxSeconds = Number(t.maxSeconds);
+    this.meter = new Meter();
+    this.seq = 0;
+    this.closed = null;
+  }
+
+  get id() { return this.grant.sessionId; }
+
+  /** Usage so far, seconds capped at the ticket's maxSeconds, and what it costs (wei) at the ticket price. */
+  usage() {
+    const f = this.meter.figures(this.now());
+    f.seconds = Math.min(f.seconds, this.maxSeconds);
+    return { ...f, requests: this.meter.requests, cost: BigInt(f.seconds) * this.price };
+  }
+
+  nextSeq() {
+    this.seq = Math.max(this.seq + 1, this.now() * 1000); // microseconds, as the Go client: above any seq used before
+    return this.seq;
+  }
+
+  /** The three authentication headers for a request with body bytes. */
+  authorize(method, path, body) {
+    const seq = this.nextSeq();
+    const unix = Math.floor(this.now() / 1000);
+    const text = requestText(this.chainId, this.id, seq, unix, method, path, body);
+    return { 'X-LT-Ticket': this.ticket, 'X-LT-Request': `${seq}.${unix}`, 'X-LT-Signature': signDigest(this.key.priv, personalDigest(text)) };
+  }
+
+  /**
+   * Streams a chat completion for messages; onText(delta) gets each piece of the answer. Resolves to the
+   * whole answer text. A refusal throws ProtocolError; a dead provider GoneError.
+   */
+  async chat(model, messages, onText = () => {}) {
+    if (this.closed) throw new Error('session closed');
+    const body = utf8.encode(JSON.stringify({ model, messages, stream: true, stream_options: { include_usage: true } }));
+    const path = '/v1/chat/completions';
+    let resp, start;
+    for (let attempt = 0; ; attempt++) {
+      start = this.now();
+      try {
+        resp = await this.fetch(this.base + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...this.authorize('POST', path, body) }, body });
+      } catch (e) {
+        throw new GoneError(`provider ${this.base} is unreachable: ${e.message}`);
+      }
+      if (resp.ok) break;
+      const err = await refusal(resp);
+      if (err.code === 'replayed' && attempt < 3) continue; // seq overtaken: sign again with a fresh one
+      if (err.gone) throw new GoneError(`provider ${this.base} failed: ${err.code}: ${err.message}`);
+      throw err;
+    }
+    const id = this.meter.start(start);
+    const counter = new Counter(body.length);
+    let text = '', ttft = 0;
+    try {
+      for await (const data of sseData(resp.body)) {
+        if (data === '[DONE]') continue;
+        if (counter.chunk(data)) {
+          if (!ttft) ttft = Math.max(this.now() - start, 1);
+          try {
+            const c = JSON.parse(data);
+            const piece = (c.choices ?? []).map((ch) => ch?.delta?.content ?? ch?.text ?? '').join('');
+            text += piece;
+            onText(piece);
+          } catch { /* counted by the meter already */ }
+        }
+      }
+    } catch (e) {
+      throw new GoneError(`provider ${this.base} broke the stream: ${e.message}`);
+    } finally {
+      const [inTok, outTok] = counter.tokens();
+      this.meter.finish(id, this.now(), inTok, outTok, Math.floor(ttft));
+    }
+    return text;
+  }
+
+  /** The usage receipt of what the session used so far (Session.Receipt in Go). */
+  receipt() {
+    const u = this.usage();
+    return { sessionId: this.id.toLowerCase(), seconds: String(u.seconds), inputTokens: String(u.inputTokens), outputTokens: String(u.outputTokens), ttftMs: String(u.ttftMs) };
+  }
+
+  /**
+   * Closes the session: signs the receipt with the session key and posts it to the provider, which
+   * countersigns; when the provider is gone (unreachable, 5xx), never saw the session or already closed
+   * it, closes at the router with the session key's signature only. askProvider false goes to the router
+   * at once (a provider known dead). Resolves to {receipt, userSignature, providerSignature?, via, record?}.
+   */
+  async close(askProvider = true) {
+    if (this.closed) return this.closed;
+    const receipt = this.receipt();
+    const userSignature = signDigest(this.key.priv, digest712(this.chainId, this.marketplace, 'UsageReceipt', receipt));
+    const res = { sessionId: this.id, receipt, userSignature, via: '' };
+    if (askProvider) {
+      try {
+        const out = await callJSON(this.fetch, `${this.base}/v1/sessions/${this.id}/close`, { receipt, userSignature });
+        if (JSON.stringify(normReceipt(out.receipt)) !== JSON.stringify(normReceipt(receipt))) throw new Error('the provider countersigned another receipt than the one sent');
+        res.providerSignature = out.providerSignature;
+        res.via = 'provider';
+        this.closed = res;
+        return res;
+      } catch (e) {
+        if (!(e.gone || e.code === 'unknown_session' || e.code === 'session_closed')) throw e;
+        res.providerError = e.message;
+      }
+    }
+    res.record = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}/close`, { receipt, userSignature });
+    res.via = 'router';
+    this.closed = res;
+    return res;
+  }
+}
+
+const normReceipt = (r) => ({ sessionId: String(r.sessionId).toLowerCase(), seconds: String(r.seconds), inputTokens: String(r.inputTokens), outputTokens: String(r.outputTokens), ttftMs: String(r.ttftMs) });

@@ -1,0 +1,83 @@
+// Unit tests of the chat page's protocol module (web/static/chat/session.mjs), no browser: every digest,
+// signature and header equals what the Go code computes for the same inputs (fixtures/chat_vectors.json,
+// written by web's TestChatVectors), metering follows protocol/usage, and the vendored @noble code is
+// exactly what scripts/vendor-noble.mjs makes from the pinned packages.
+//   node --test web/test/chat.lib.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as p from '../static/chat/session.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const V = JSON.parse(readFileSync(join(here, 'fixtures', 'chat_vectors.json'), 'utf8'));
+
+test('EIP-712: domain, RFC and receipt digests and signatures equal the Go code', () => {
+  assert.equal(p.toHex(p.domainSeparator(V.chainId, V.marketplace)), V.domainSeparator);
+  assert.equal(p.toHex(p.digest712(V.chainId, V.marketplace, 'RFC', V.rfc)), V.rfcDigest);
+  assert.equal(p.signDigest(p.fromHex(V.userKey), p.digest712(V.chainId, V.marketplace, 'RFC', V.rfc)), V.rfcSignature);
+  assert.deepEqual(p.typedData(V.chainId, V.marketplace, 'RFC', V.rfc), V.rfcTypedData, 'the eth_signTypedData_v4 document');
+  assert.equal(p.toHex(p.digest712(V.chainId, V.marketplace, 'UsageReceipt', V.receipt)), V.receiptDigest);
+  assert.equal(p.signDigest(p.fromHex(V.sessionKeyPriv), p.fromHex(V.receiptDigest)), V.receiptSignature);
+  assert.equal(p.recoverAddress(p.fromHex(V.rfcDigest), V.rfcSignature), V.user);
+  assert.equal(p.addressOf(p.fromHex(V.sessionKeyPriv)), V.sessionKey);
+  assert.equal(p.modelId('llama3:8b'), V.rfc.modelId);
+});
+
+test('request authentication: text, EIP-191 digest, signature and ticket header equal the Go code', () => {
+  const r = V.request;
+  const body = new TextEncoder().encode(r.body);
+  const text = p.requestText(V.chainId, r.sessionId, r.seq, r.unix, r.method, r.path, body);
+  assert.equal(text, r.text);
+  assert.equal(p.toHex(p.personalDigest(text)), r.digest);
+  assert.equal(p.signDigest(p.fromHex(V.sessionKeyPriv), p.personalDigest(text)), r.signature);
+  assert.equal(p.ticketHeader(V.ticket, V.ticketSignature).length > 0, true);
+  const decoded = JSON.parse(Buffer.from(V.ticketHeader, 'base64url').toString());
+  assert.deepEqual(JSON.parse(Buffer.from(p.ticketHeader(V.ticket, V.ticketSignature), 'base64url').toString()), decoded);
+});
+
+test('newRFC: v2 wire form the router decodes', () => {
+  const key = p.newSessionKey();
+  const rfc = p.newRFC({ user: V.user.toLowerCase(), model: 'llama3:8b', maxPricePerSecond: 2000000000000000n, maxSeconds: 300, sessionKey: key.address, now: 1_700_000_000_000 });
+  assert.equal(rfc.user, V.user);
+  assert.equal(rfc.deadline, '1700000300');
+  assert.equal(rfc.useDeposit, false);
+  assert.match(rfc.nonce, /^(0|[1-9][0-9]*)$/);
+  assert.ok(BigInt(rfc.nonce) < 2n ** 64n);
+  assert.equal(rfc.sessionKey, key.address);
+  assert.equal(p.checksumAddress(key.address.toLowerCase()), key.address);
+});
+
+test('metering: union of intervals rounded up, usage object else estimates (protocol/usage)', () => {
+  const m = new p.Meter();
+  const a = m.start(1000), b = m.start(1500);
+  m.finish(a, 3000, 10, 20, 300);
+  assert.equal(m.figures(3200).seconds, 3, 'open request counts up to now: 1000..3200 = 2.2 s → 3');
+  m.finish(b, 3500, 1, 2, 50);
+  const c = m.start(10_000);
+  m.finish(c, 10_001, 0, 0, 0);
+  assert.deepEqual(m.figures(20_000), { seconds: 3, inputTokens: 11, outputTokens: 22, ttftMs: 300 }, '2.5 s + 1 ms → 3 s; first TTFT');
+
+  const ct = new p.Counter(41);
+  assert.equal(ct.chunk('{"choices":[{"delta":{"role":"assistant","content":""}}]}'), false);
+  assert.equal(ct.chunk('{"choices":[{"delta":{"content":"hé"}}]}'), true);
+  assert.equal(ct.chunk('{"choices":[{"delta":{"content":"x"}}]}'), true);
+  assert.equal(ct.chunk('not json'), false);
+  assert.deepEqual(ct.tokens(), [11, 2], 'no usage: ceil(41/4) in, one per text chunk out');
+  ct.chunk('{"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":9}}');
+  assert.deepEqual(ct.tokens(), [7, 9], 'the usage object wins');
+});
+
+test('server-sent events: data of each event, any line ending, comments skipped', async () => {
+  const chunks = ['data: a\r', '\ndata: b\n\n: comment\n\ndata:c\r\rdata: [DONE]\n', '\n'];
+  const body = new ReadableStream({ start(c) { for (const s of chunks) c.enqueue(new TextEncoder().encode(s)); c.close(); } });
+  const got = [];
+  for await (const d of p.sseData(body)) got.push(d);
+  assert.deepEqual(got, ['a\nb', 'c', '[DONE]']);
+});
+
+test('the vendored @noble modules are what scripts/vendor-noble.mjs makes from the pinned packages', () => {
+  execFileSync(process.execPath, [resolve(here, '..', '..', 'scripts', 'vendor-noble.mjs'), '--check'], { stdio: 'pipe' });
+});
