@@ -171,6 +171,9 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 	require.Equal(t, new(big.Int).Mul(price, big.NewInt(2)).String(), open.Grant().Payment.Deposit.Dec())
 	_, err = open.ChatCompletion(ctx, body)
 	require.NoError(t, err)
+	// The keeper charges the deposit for sessions that started strictly before the request's block time
+	// (PROTOCOL §4): the chain is moved on two seconds so that the request is not in the session's second.
+	require.NoError(t, s.Warp(ctx, 2))
 	_, err = s.Send(ctx, v.Key, func(o *bind.TransactOpts) (*types.Transaction, error) { return s.Pool.RequestWithdrawal(o, depV) })
 	require.NoError(t, err)
 	waitDeposits(func(d map[string]string) bool { return d["pendingWithdrawals"] == "1" })

@@ -169,7 +169,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 		assembled = e
-		f, _ := new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		f := 1.0 // nothing allowance-funded to scale: an epoch paid from deposits alone has factor 0/0
+		if !sc.FactorD.IsZero() {
+			f, _ = new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+		}
 		l.metrics.scale.Set(f)
 		return nil
 	})
