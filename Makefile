@@ -13,18 +13,24 @@ RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp
 KUBO_VERSION := v0.42.0
 KUBO     := .tools/kubo-$(KUBO_VERSION)/ipfs
+CLEF     := .tools/clef-$(shell sed -n 's/^\tgithub.com\/ethereum\/go-ethereum \(v[^ ]*\).*/\1/p' tools/clef/go.mod)/clef
 
-.PHONY: help setup setup-ipfs setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
+.PHONY: help setup setup-ipfs setup-clef setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
-setup: $(SETUP_STAMP) $(KUBO) ## Install the pinned toolchain from the registries (idempotent, fast when done)
+setup: $(SETUP_STAMP) $(KUBO) $(CLEF) ## Install the pinned toolchain from the registries (idempotent, fast when done)
 
 setup-ipfs: $(KUBO) ## Build kubo (the IPFS node) from the Go module proxy into .tools/ (a few minutes, once)
 
 $(KUBO): scripts/kubo.sh
 	KUBO_VERSION=$(KUBO_VERSION) scripts/kubo.sh >/dev/null
+
+setup-clef: $(CLEF) ## Build clef (the external signer the signer tests run) from the Go module proxy into .tools/
+
+$(CLEF): scripts/clef.sh tools/clef/go.mod tools/clef/go.sum
+	scripts/clef.sh >/dev/null
 
 $(SETUP_STAMP): package.json package-lock.json go.mod go.sum
 	@command -v node >/dev/null || { echo "setup: node (>= 20) and npm are required" >&2; exit 1; }
@@ -85,6 +91,8 @@ bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invari
 	FOUNDRY_PROFILE=deep $(FORGE) test --match-test '^invariant_'
 	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
 	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
+	@# e2e's BenchmarkGatewayOverhead prints the median of a non-streaming request sent to the upstream
+	@# directly, through provider serve and through lt gateway + provider serve, side by side (one run).
 	go test -run '^$$' -bench . -skip '^BenchmarkRFCThroughput$$' -benchmem -timeout 60m ./...
 	@# Issue 13's throughput, on 20,000 RFCs a mode: x_crypto_limit is rfc/s over the crypto limit measured
 	@# in the same run (before and after it), x_crypto_cpu the same ratio in CPU time (steadier on a shared machine).

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -21,6 +22,9 @@ type Client struct {
 	Router *RouterClient
 	Domain *eip712.Domain // chain id and Marketplace address of the deployment
 	Key    *ecdsa.PrivateKey
+	// Wallet, when set, signs the RFCs instead of Key: an external signer such as clef (keys.Clef), which
+	// fronts hardware wallets too. Key may then be nil (not with UserKeySigns).
+	Wallet keys.TypedSigner
 	HTTP   *http.Client     // provider calls; nil: see SessionOptions.HTTP
 	Now    func() time.Time // nil: time.Now
 	// UserKeySigns makes sessions without a session key: the RFC's sessionKey is zero and Key signs every
@@ -30,7 +34,12 @@ type Client struct {
 }
 
 // User returns the user's address.
-func (c *Client) User() common.Address { return crypto.PubkeyToAddress(c.Key.PublicKey) }
+func (c *Client) User() common.Address {
+	if c.Wallet != nil {
+		return c.Wallet.Address()
+	}
+	return crypto.PubkeyToAddress(c.Key.PublicKey)
+}
 
 func (c *Client) now() time.Time {
 	if c.Now != nil {
@@ -55,13 +64,24 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 		return nil, err
 	}
 	signer := c.Key
+	if c.UserKeySigns && signer == nil {
+		return nil, errors.New("client: UserKeySigns needs the user's key in this process (Key)")
+	}
 	if !c.UserKeySigns {
 		if signer, err = crypto.GenerateKey(); err != nil {
 			return nil, fmt.Errorf("client: session key: %w", err)
 		}
 		rfc.SessionKey = crypto.PubkeyToAddress(signer.PublicKey)
 	}
-	signed, err := SignRFC(c.Domain, rfc, c.Key)
+	var signed eip712.SignedRFC
+	if c.Wallet != nil {
+		signed.RFC = rfc
+		if signed.Signature, err = c.Wallet.SignTyped(ctx, c.Domain, &signed.RFC); err != nil {
+			err = fmt.Errorf("client: sign RFC: %w", err)
+		}
+	} else {
+		signed, err = SignRFC(c.Domain, rfc, c.Key)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ type Options struct {
 	Stake string
 	// UserMOR is what the user is given, whole MOR [5000].
 	UserMOR int64
-	// TokenDelay is the stand-in upstream's time per token [50ms].
+	// TokenDelay is the stand-in upstream's time per token [50ms]; negative: none.
 	TokenDelay time.Duration
 	// GatewayIdleTimeout closes the gateway's idle sessions [3s].
 	GatewayIdleTimeout time.Duration

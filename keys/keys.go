@@ -1,6 +1,7 @@
 // Package keys loads and stores the signing keys of every Lake Travis role (provider owner and signer,
-// router, keeper, user). Keys live in go-ethereum encrypted keystore files (Web3 Secret Storage, scrypt);
-// a raw hex private key is accepted only on a devnet (PROTOCOL §1).
+// router, keeper, user). Keys live in go-ethereum encrypted keystore files (Web3 Secret Storage, scrypt)
+// or behind an external signer (clef, which also fronts hardware wallets); a raw hex private key is
+// accepted only on a devnet (PROTOCOL §1).
 package keys
 
 import (
@@ -23,9 +24,11 @@ import (
 
 var (
 	// ErrNoKey means no key source was configured.
-	ErrNoKey = errors.New("keys: no key configured: give a keystore file (and its password file)")
+	ErrNoKey = errors.New("keys: no key configured: give a keystore file (and its password file) or an external signer")
 	// ErrRawKeyNotDevnet means a raw private key was given for a chain that is not a devnet.
 	ErrRawKeyNotDevnet = errors.New("keys: a raw private key is accepted only on a devnet (chain 31337 or 1337); use an encrypted keystore")
+	// ErrExternalKey means the key is held by an external signer: only LoadSigner can use it.
+	ErrExternalKey = errors.New("keys: the key is held by an external signer, which signs but never hands it out")
 	// ErrBadPassword means the keystore could not be decrypted with the password given.
 	ErrBadPassword = errors.New("keys: could not decrypt keystore: wrong password")
 )
@@ -33,8 +36,11 @@ var (
 // DevnetChainIDs are the chains on which raw keys are allowed: anvil's and geth --dev's defaults.
 var DevnetChainIDs = map[uint64]bool{31337: true, 1337: true}
 
-// Source says where a key comes from. Keystore takes precedence over RawKey.
+// Source says where a key comes from. External takes precedence over Keystore, Keystore over RawKey.
+// Load reads keys only; LoadSigner also dials External.
 type Source struct {
+	External     string // URL of an external signer (clef: http://127.0.0.1:8550 or its IPC socket path)
+	Account      string // the account at External; empty: the only one it lists
 	Keystore     string // path to an encrypted keystore JSON file
 	PasswordFile string // file whose first line is the keystore password
 	Password     string // the password itself (for prompts and tests; prefer PasswordFile)
@@ -44,6 +50,8 @@ type Source struct {
 // Load returns the private key described by src, for use on chain chainID.
 func Load(src Source, chainID uint64) (*ecdsa.PrivateKey, error) {
 	switch {
+	case src.External != "":
+		return nil, fmt.Errorf("%w (%s)", ErrExternalKey, src.External)
 	case src.Keystore != "":
 		pw, err := src.password()
 		if err != nil {

@@ -23,6 +23,7 @@ var chatFS embed.FS
 type ChatConfig struct {
 	ChainID     uint64 // the deployment's chain id; the page asks the wallet to switch when it differs
 	Marketplace string // the Marketplace address (0x-hex), the domain's verifyingContract
+	ComputePool string // the ComputePool address: the page reads the user's deposit (depositOf) through the wallet
 	APIBase     string // the router's base URL; empty: the page's own origin
 }
 
@@ -65,8 +66,9 @@ func NewChatHandler(c ChatConfig) http.Handler {
 	cfg, _ := json.Marshal(struct {
 		ChainID     uint64 `json:"chainId"`
 		Marketplace string `json:"marketplace"`
+		ComputePool string `json:"computePool"`
 		APIBase     string `json:"apiBase"`
-	}{c.ChainID, c.Marketplace, strings.TrimRight(c.APIBase, "/")})
+	}{c.ChainID, c.Marketplace, c.ComputePool, strings.TrimRight(c.APIBase, "/")})
 	h.assets["/chat/config.json"] = newAsset(cfg, contentTypes[".json"])
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/chat" {

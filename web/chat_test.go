@@ -12,7 +12,7 @@ import (
 // with the right type, the page's own references are content-stamped, the configuration carries the
 // deployment's domain, nothing is loaded from another origin, and other paths get a §9 404.
 func TestChatPage(t *testing.T) {
-	h := NewChatHandler(ChatConfig{ChainID: 31337, Marketplace: "0x5FbDB2315678afecb367f032d93F642f64180aa3", APIBase: "http://127.0.0.1:8080/"})
+	h := NewChatHandler(ChatConfig{ChainID: 31337, Marketplace: "0x5FbDB2315678afecb367f032d93F642f64180aa3", ComputePool: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", APIBase: "http://127.0.0.1:8080/"})
 	if r := get(t, h, "GET", "/chat", nil); r.Code != 301 || r.Header().Get("Location") != "/chat/" {
 		t.Fatalf("GET /chat = %d %q", r.Code, r.Header().Get("Location"))
 	}
@@ -66,10 +66,12 @@ func TestChatPage(t *testing.T) {
 	var c struct {
 		ChainID     uint64 `json:"chainId"`
 		Marketplace string `json:"marketplace"`
+		ComputePool string `json:"computePool"`
 		APIBase     string `json:"apiBase"`
 	}
 	cfg := get(t, h, "GET", "/chat/config.json", nil)
-	if json.Unmarshal(cfg.Body.Bytes(), &c) != nil || c.ChainID != 31337 || c.Marketplace != "0x5FbDB2315678afecb367f032d93F642f64180aa3" || c.APIBase != "http://127.0.0.1:8080" {
+	if json.Unmarshal(cfg.Body.Bytes(), &c) != nil || c.ChainID != 31337 || c.Marketplace != "0x5FbDB2315678afecb367f032d93F642f64180aa3" || c.APIBase != "http://127.0.0.1:8080" ||
+		c.ComputePool != "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512" {
 		t.Errorf("config.json = %s", cfg.Body)
 	}
 	for _, p := range []string{"/chat/nope.js", "/chat/vendor/LICENSE-noble-curves", "/chat/../web.go"} {

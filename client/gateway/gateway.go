@@ -86,7 +86,7 @@ type slot struct {
 
 // New checks cfg and returns a gateway.
 func New(cfg Config) (*Gateway, error) {
-	if cfg.Client == nil || cfg.Client.Router == nil || cfg.Client.Domain == nil || cfg.Client.Key == nil {
+	if cfg.Client == nil || cfg.Client.Router == nil || cfg.Client.Domain == nil || (cfg.Client.Key == nil && cfg.Client.Wallet == nil) {
 		return nil, errors.New("gateway: the client needs a router, a domain and a key")
 	}
 	if cfg.RFC.MaxPricePerSecond == nil || cfg.RFC.MaxSeconds == 0 {

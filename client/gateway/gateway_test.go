@@ -28,6 +28,9 @@ func TestParseRequest(t *testing.T) {
 	require.Equal(t, apiRequest{Model: "nomic-embed:v1"}, r)
 	_, bad = parseRequest(completionsEndpoint, []byte(`{"model":"llama3:8b","prompt":"Once","stream":true}`))
 	require.Nil(t, bad)
+	r, bad = parseRequest(chatEndpoint, []byte(` {"mod\u0065l" : "llama3:8b", "stream":false, "stream" : true, "messages":[{"content":"\"model\":1"}]}`))
+	require.Nil(t, bad)
+	require.Equal(t, apiRequest{Model: "llama3:8b", Stream: true}, r, "escaped keys read as a decoder does; the last member counts")
 	for _, tc := range []struct {
 		ep          endpoint
 		body, param string
@@ -40,6 +43,9 @@ func TestParseRequest(t *testing.T) {
 		{completionsEndpoint, `{"model":"llama3:8b","messages":[]}`, "prompt"},
 		{embeddingsEndpoint, `{"model":"llama3:8b","input":null}`, "input"},
 		{embeddingsEndpoint, `{"model":"llama3:8b","input":"x","stream":true}`, "stream"},
+		{chatEndpoint, `{"model":"llama3:8b","messages":[],"stream":"yes"}`, "stream"},
+		{chatEndpoint, `{"model":["llama3:8b"],"messages":[]}`, "model"},
+		{chatEndpoint, `{"model":"llama3:8b","messages":[]`, ""},
 	} {
 		_, bad := parseRequest(tc.ep, []byte(tc.body))
 		require.NotNil(t, bad, tc.body)

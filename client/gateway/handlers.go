@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/internal/jsonscan"
 )
 
 // endpoint is one OpenAI endpoint the gateway forwards to the session of the request's model.
@@ -44,37 +45,60 @@ type badRequest struct {
 }
 
 // parseRequest checks body as a request for ep: a JSON object with a market model (name:tag) and the
-// endpoint's input member.
+// endpoint's input member. It scans the top-level members (internal/jsonscan, as the provider's rewrite
+// does) instead of decoding the request: the body goes on unchanged, and the scan allocates nothing.
 func parseRequest(ep endpoint, body []byte) (apiRequest, *badRequest) {
-	var req struct {
-		apiRequest
-		Messages json.RawMessage `json:"messages"`
-		Prompt   json.RawMessage `json:"prompt"`
-		Input    json.RawMessage `json:"input"`
+	var req apiRequest
+	notObject := func() *badRequest {
+		return &badRequest{"", "invalid_json", fmt.Sprintf("the body is not a JSON object of %s, e.g. %s", ep.path, ep.example)}
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		return req.apiRequest, &badRequest{"", "invalid_json", fmt.Sprintf("the body is not a JSON object of %s, e.g. %s: %v", ep.path, ep.example, err)}
+	if !json.Valid(body) {
+		return req, notObject()
 	}
-	if req.Model == "" {
-		return req.apiRequest, &badRequest{"model", "invalid_request", `"model" is required: a market model name:tag, e.g. "llama3:8b" (GET /v1/models lists them)`}
+	i := jsonscan.SkipSpace(body, 0)
+	if body[i] != '{' {
+		return req, notObject()
 	}
-	if _, err := client.ParseModel(req.Model); err != nil {
-		return req.apiRequest, &badRequest{"model", "invalid_request", fmt.Sprintf(`"model" must be a market model name:tag, got %q (GET /v1/models lists them)`, req.Model)}
+	var model, stream, input []byte
+	if _, ok := jsonscan.Members(body, i, func(key []byte, from, to int) {
+		switch string(key) {
+		case "model":
+			model = body[from:to]
+		case "stream":
+			stream = body[from:to]
+		case ep.input:
+			input = body[from:to]
+		}
+	}); !ok {
+		return req, notObject()
 	}
-	in := req.Input
-	switch ep.input {
-	case "messages":
-		in = req.Messages
-	case "prompt":
-		in = req.Prompt
+	if len(model) > 0 && model[0] == '"' {
+		_ = json.Unmarshal(model, &req.Model)
 	}
-	if len(in) == 0 || string(in) == "null" {
-		return req.apiRequest, &badRequest{ep.input, "invalid_request", fmt.Sprintf("%q is required for %s, e.g. %s", ep.input, ep.path, ep.example)}
+	switch {
+	case req.Model == "":
+		return req, &badRequest{"model", "invalid_request", `"model" is required: a market model name:tag as a string, e.g. "llama3:8b" (GET /v1/models lists them)`}
+	case !validModel(req.Model):
+		return req, &badRequest{"model", "invalid_request", fmt.Sprintf(`"model" must be a market model name:tag, got %q (GET /v1/models lists them)`, req.Model)}
+	case len(input) == 0 || string(input) == "null":
+		return req, &badRequest{ep.input, "invalid_request", fmt.Sprintf("%q is required for %s, e.g. %s", ep.input, ep.path, ep.example)}
 	}
-	if req.Stream && !ep.streams {
-		return req.apiRequest, &badRequest{"stream", "invalid_request", fmt.Sprintf(`%s does not stream: leave "stream" out`, ep.path)}
+	switch string(stream) {
+	case "", "null", "false":
+	case "true":
+		req.Stream = true
+		if !ep.streams {
+			return req, &badRequest{"stream", "invalid_request", fmt.Sprintf(`%s does not stream: leave "stream" out`, ep.path)}
+		}
+	default:
+		return req, &badRequest{"stream", "invalid_request", `"stream" must be true or false`}
 	}
-	return req.apiRequest, nil
+	return req, nil
+}
+
+func validModel(name string) bool {
+	_, err := client.ParseModel(name)
+	return err == nil
 }
 
 // complete runs a non-streaming request; an error means nothing was written.

@@ -42,12 +42,7 @@ func StartWith(t testing.TB, opts devnet.DeployOptions) *Chain {
 // StartOn runs anvil with anvil (e.g. a non-devnet chain id) and deploys with opts.
 func StartOn(t testing.TB, anvil devnet.AnvilOptions, opts devnet.DeployOptions) *Chain {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	m, err := devnet.StartMarket(ctx, anvil, opts)
-	require.NoError(t, err)
-	t.Cleanup(m.Close)
-	return &Chain{Market: m, T: t}
+	return start(t, devnet.StartMarket, anvil, opts, false)
 }
 
 // StartPlayground runs devnet.StartPlayground with anvil and opts: the chain clock ends at the wall clock,
@@ -55,12 +50,20 @@ func StartOn(t testing.TB, anvil devnet.AnvilOptions, opts devnet.DeployOptions)
 // so that sessions closed now are charged to an allowance it has. It stops anvil when the test ends.
 func StartPlayground(t testing.TB, anvil devnet.AnvilOptions, opts devnet.DeployOptions) *Chain {
 	t.Helper()
+	return start(t, devnet.StartPlayground, anvil, opts, true)
+}
+
+// start runs starter (a devnet start function) within two minutes, failing the test if it fails, and
+// stops anvil when the test ends; emitted says whether the emissions are released already.
+func start(t testing.TB, starter func(context.Context, devnet.AnvilOptions, devnet.DeployOptions) (*devnet.Market, error),
+	anvil devnet.AnvilOptions, opts devnet.DeployOptions, emitted bool) *Chain {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	m, err := devnet.StartPlayground(ctx, anvil, opts)
+	m, err := starter(ctx, anvil, opts)
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
-	return &Chain{Market: m, T: t, emitted: true}
+	return &Chain{Market: m, T: t, emitted: emitted}
 }
 
 // StartReleased runs anvil and deploys with opts, payoutStart 30 protocol days of a day back unless opts

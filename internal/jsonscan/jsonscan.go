@@ -3,6 +3,11 @@
 // classifier of protocol/usage). It validates nothing.
 package jsonscan
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // SkipSpace returns the index of the first non-space byte at or after i.
 func SkipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
@@ -56,4 +61,33 @@ func SkipValue(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// Members calls f for each member of the object at b[i] == '{' (b checked by json.Valid) with its key,
+// unescaped when it holds escapes (as a decoder reads it; ok is false if such a key does not decode), and
+// its value b[from:to]. It returns the index of the object's closing '}'.
+func Members(b []byte, i int, f func(key []byte, from, to int)) (closing int, ok bool) {
+	i = SkipSpace(b, i+1)
+	if b[i] == '}' {
+		return i, true
+	}
+	for {
+		keyEnd := SkipString(b, i)
+		key := b[i+1 : keyEnd-1]
+		if bytes.IndexByte(key, '\\') >= 0 { // escaped key: decode it (rare)
+			var k string
+			if json.Unmarshal(b[i:keyEnd], &k) != nil {
+				return i, false
+			}
+			key = []byte(k)
+		}
+		i = SkipSpace(b, SkipSpace(b, keyEnd)+1) // past ':'
+		end := SkipValue(b, i)
+		f(key, i, end)
+		i = SkipSpace(b, end)
+		if b[i] == '}' {
+			return i, true
+		}
+		i = SkipSpace(b, i+1) // past ','
+	}
 }

@@ -169,7 +169,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			return err
 		}
 		assembled = e
-		f := 1.0 // nothing allowance-funded to scale: an epoch paid from deposits alone has factor 0/0
+		f := 1.0 // nothing outstanding (FactorN = FactorD = 0, e.g. an epoch of deposit-paid credits only): no scaling
 		if !sc.FactorD.IsZero() {
 			f, _ = new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
 		}

@@ -205,13 +205,25 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 	return out, nil
 }
 
-// index reads the events of the blocks from d.next to head (one eth_getLogs; logs come in chain order).
+// logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
+const logRange = 10_000
+
+// index reads the events of the blocks from d.next to head, logRange blocks per eth_getLogs.
 func (d *ChainDeposits) index(ctx context.Context, head uint64) error {
-	if head < d.next {
-		return nil
+	for d.next <= head {
+		to := min(head, d.next+logRange-1)
+		if err := d.indexRange(ctx, d.next, to); err != nil {
+			return err
+		}
+		d.next = to + 1
 	}
-	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(d.next),
-		ToBlock: new(big.Int).SetUint64(head), Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
+	return nil
+}
+
+// indexRange reads the events of the blocks from..to and appends them in chain order.
+func (d *ChainDeposits) indexRange(ctx context.Context, from, to uint64) error {
+	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
+		ToBlock: new(big.Int).SetUint64(to), Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
 	if err != nil {
 		return err
 	}
@@ -272,7 +284,6 @@ func (d *ChainDeposits) index(ctx context.Context, head uint64) error {
 		evs[i].time = t
 	}
 	d.events = append(d.events, evs...)
-	d.next = head + 1
 	return nil
 }
 

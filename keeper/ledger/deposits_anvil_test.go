@@ -37,7 +37,7 @@ import (
 // Both keepers commit the same credit root, spend root and batch file; the chain holds them; both roots
 // are rebuilt from the batch file by @openzeppelin/merkle-tree; the claims pay exactly what was credited;
 // the keeper's GET /v1/spend proves the second user's spend and withdraw pays the rest: deposited = spent +
-// withdrawn + left, to the wei.
+// withdrawn + left, to the wei. A rollback and re-assembly (keeper b) gives the same roots again.
 func TestDepositSpendAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -153,6 +153,18 @@ func TestDepositSpendAnvil(t *testing.T) {
 	eb, err = b.led.LiveEpoch(ctx, 0)
 	require.NoError(t, err)
 	require.Equal(t, ea.BatchHash, eb.BatchHash, "same batch file")
+
+	// Rolled back (as if its commit had reverted) and assembled again, keeper b credits and spends exactly
+	// the same: the deposit-funded part of the credits is taken back with the rest, never counted twice.
+	require.NoError(t, b.led.Rollback(ctx, 0, ledger.StateAbandoned))
+	require.NoError(t, b.led.Assemble(ctx))
+	again, err := b.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.NotEqual(t, eb.ID, again.ID, "a new epoch row")
+	require.Equal(t, [2]string{ea.Root.Hex(), ea.Total.Dec()}, [2]string{again.Root.Hex(), again.Total.Dec()})
+	spAgain, err := b.led.Spend(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, spa, spAgain)
 
 	// The batch file: both roots rebuilt with @openzeppelin/merkle-tree, the spend sums, the shortfalls.
 	raw, err := os.ReadFile(ea.BatchFile)

@@ -341,7 +341,7 @@ func testSignerSeam(t *testing.T, dsn string) {
 	dir := t.TempDir()
 	path, err := keys.Store(dir, devnet.DevKey(2), "pw", keys.Light)
 	require.NoError(t, err)
-	from, sign, err := keys.LoadTxSigner(keys.Source{Keystore: path, Password: "pw"}, 31337)
+	from, sign, err := keys.LoadTxSigner(ctx, keys.Source{Keystore: path, Password: "pw"}, 31337)
 	require.NoError(t, err)
 
 	other, otherSign := keys.TxSigner(devnet.DevKey(3), big.NewInt(31337))

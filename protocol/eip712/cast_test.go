@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,30 +18,15 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
-// castSign signs the typed-data document at path with Foundry's cast (the repo's pinned npm copy),
-// exactly as a user would: `npx cast wallet sign --data --from-file <path> --private-key <key>`.
-// A missing toolchain fails the test: `make test` installs it, and skipping would hide a broken check.
-func castSign(t *testing.T, root, path, key string) []byte {
+// castSign signs the typed-data document at path with Foundry's cast, as a user would
+// (devnet.CastSignTypedData). A missing toolchain fails the test: `make test` installs it, and skipping
+// would hide a broken check.
+func castSign(t *testing.T, path, key string) []byte {
 	t.Helper()
-	if _, err := exec.LookPath("npx"); err != nil {
-		t.Fatalf("npx not found in PATH (%v): install Node.js 20 and run `npm ci` (or `make test`) in %s", err, root)
-	}
-	if _, err := os.Stat(filepath.Join(root, "node_modules", ".bin", "cast")); err != nil {
-		t.Fatalf("Foundry cast is not installed in %s/node_modules (%v): run `npm ci` (or `make test`)", root, err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	// --no: never download anything; use the pinned node_modules copy only.
-	cmd := exec.CommandContext(ctx, "npx", "--no", "cast", "wallet", "sign", "--data", "--from-file", path, "--private-key", key)
-	cmd.Dir = root
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("cast wallet sign failed: %v\nstderr: %s", err, stderr.String())
-	}
-	out := strings.TrimSpace(stdout.String())
-	sig, err := hexutil.Decode(out)
-	require.NoError(t, err, "cast output %q", out)
+	sig, err := devnet.CastSignTypedData(ctx, path, key)
+	require.NoError(t, err)
 	return sig
 }
 
@@ -113,8 +97,6 @@ func TestJSWalletsSignatureMatch(t *testing.T) {
 // TestCastSignatureMatches: the typed-data document this package produces, signed by an independent
 // wallet implementation (Foundry cast), recovers to the signer and equals our own signature byte for byte.
 func TestCastSignatureMatches(t *testing.T) {
-	root, err := devnet.RepoRoot()
-	require.NoError(t, err)
 	key := anvilKey(t)
 	want := common.HexToAddress(anvilAddress)
 	dir := t.TempDir()
@@ -126,7 +108,7 @@ func TestCastSignatureMatches(t *testing.T) {
 			path := filepath.Join(dir, tt.name+".json")
 			require.NoError(t, os.WriteFile(path, doc, 0o600))
 
-			castSig := castSign(t, root, path, "0x"+anvilKeyHex)
+			castSig := castSign(t, path, "0x"+anvilKeyHex)
 			require.Len(t, castSig, eip712.SignatureLength)
 
 			digest := tt.domain.Digest(tt.msg)

@@ -8,6 +8,7 @@ package usage
 
 import (
 	"slices"
+	"sort"
 	"time"
 )
 
@@ -44,6 +45,7 @@ type Meter struct {
 
 	folded   time.Duration // finished spans folded away (ordered meters only)
 	spans    []span        // finished, sorted, disjoint
+	spanSum  time.Duration // the spans' total length, so that Active need not walk them all
 	open     []openReq
 	nextID   ID
 	in, out  uint64
@@ -73,7 +75,9 @@ func (m *Meter) fold() {
 	}
 	n := 0
 	for n < len(m.spans) && m.spans[n].to.Before(earliest) {
-		m.folded += m.spans[n].to.Sub(m.spans[n].from)
+		d := m.spans[n].to.Sub(m.spans[n].from)
+		m.folded += d
+		m.spanSum -= d
 		n++
 	}
 	if n > 0 {
@@ -105,8 +109,10 @@ func (m *Meter) add(iv span) {
 	switch {
 	case n == 0 || iv.from.After(m.spans[n-1].to):
 		m.spans = append(m.spans, iv)
+		m.spanSum += iv.to.Sub(iv.from)
 	case !iv.from.Before(m.spans[n-1].from):
 		if iv.to.After(m.spans[n-1].to) {
+			m.spanSum += iv.to.Sub(m.spans[n-1].to)
 			m.spans[n-1].to = iv.to
 		}
 	default: // out of order (an unordered meter): re-merge
@@ -122,6 +128,10 @@ func (m *Meter) add(iv span) {
 			}
 		}
 		m.spans = out
+		m.spanSum = 0
+		for _, s := range out {
+			m.spanSum += s.to.Sub(s.from)
+		}
 	}
 }
 
@@ -131,34 +141,31 @@ func (m *Meter) Open() int { return len(m.open) }
 // Requests returns the number of requests started.
 func (m *Meter) Requests() int { return m.requests }
 
-// Active returns the active time at now: open requests count up to now.
+// Active returns the active time at now: open requests count up to now. It costs a constant time plus
+// the finished spans that end after the earliest open request began (none when nothing is open), however
+// long the session: the gateway asks it before every request.
 func (m *Meter) Active(now time.Time) time.Duration {
-	d := m.folded
+	d := m.folded + m.spanSum
 	if len(m.open) == 0 {
-		for _, s := range m.spans {
-			d += s.to.Sub(s.from)
-		}
 		return d
 	}
-	// The open requests together cover [earliest, now]; add what of each span lies outside it.
+	// The open requests together cover [earliest, now]: add it, less what the spans already cover of it.
 	earliest := m.open[0].from
 	for _, o := range m.open[1:] {
 		if o.from.Before(earliest) {
 			earliest = o.from
 		}
 	}
-	if now.After(earliest) {
-		d += now.Sub(earliest)
-	} else {
-		now = earliest
+	if !now.After(earliest) {
+		return d
 	}
-	for _, s := range m.spans {
-		if s.from.Before(earliest) {
-			d += minTime(s.to, earliest).Sub(s.from)
+	d += now.Sub(earliest)
+	first := sort.Search(len(m.spans), func(i int) bool { return m.spans[i].to.After(earliest) })
+	for _, s := range m.spans[first:] {
+		if !s.from.Before(now) {
+			break
 		}
-		if s.to.After(now) {
-			d += s.to.Sub(maxTime(s.from, now))
-		}
+		d -= minTime(s.to, now).Sub(maxTime(s.from, earliest))
 	}
 	return d
 }

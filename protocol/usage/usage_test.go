@@ -191,3 +191,25 @@ func BenchmarkValid(b *testing.B) {
 		json.Valid(data)
 	}
 }
+
+// TestMeterLongSession: an unordered meter (the client's) over 100,000 sequential requests, asked for its
+// active time before each one as the gateway does, keeps the exact union; Active no longer walks every
+// finished span (this loop was quadratic).
+func TestMeterLongSession(t *testing.T) {
+	t0 := time.Unix(1_700_000_000, 0)
+	var m Meter
+	var want time.Duration
+	for i := range 100_000 {
+		from := t0.Add(time.Duration(i) * 3 * time.Millisecond)
+		if got := m.Active(from); got != want {
+			t.Fatalf("request %d: active %v before it, want %v", i, got, want)
+		}
+		id := m.Start(from)
+		if got := m.Active(from.Add(time.Millisecond)); got != want+time.Millisecond {
+			t.Fatalf("request %d: active %v while open, want %v", i, got, want+time.Millisecond)
+		}
+		m.Finish(id, from.Add(2*time.Millisecond), 1, 1, 0)
+		want += 2 * time.Millisecond
+	}
+	require.Equal(t, want, m.Active(t0.Add(time.Hour)))
+}

@@ -13,13 +13,13 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/roles"
@@ -64,6 +64,8 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
 	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
+	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
+	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (`provider model pull`); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
@@ -175,11 +177,23 @@ func (a *app) serve(ctx context.Context) error {
 	if a.v.GetString(pwFlag) == "" {
 		pwFlag = "password-file"
 	}
-	key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-private-key", c.market.ChainID())
-	if err != nil {
-		return err
+	var signerKeys keys.TypedSigner
+	if url := a.v.GetString("external-signer"); url != "" {
+		account := a.v.GetString("external-signer-account")
+		if account == "" {
+			account = a.v.GetString("signer")
+		}
+		if signerKeys, err = keys.LoadSigner(ctx, keys.Source{External: url, Account: account}, c.market.ChainID()); err != nil {
+			return err
+		}
+	} else {
+		key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-private-key", c.market.ChainID())
+		if err != nil {
+			return err
+		}
+		signerKeys = keys.NewKeySigner(key, c.market.ChainID())
 	}
-	signer := crypto.PubkeyToAddress(key.PublicKey)
+	signer := signerKeys.Address()
 	if reg, err := c.market.SignerOf(ctx, owner); err != nil {
 		return err
 	} else if reg != signer {
@@ -199,7 +213,7 @@ func (a *app) serve(ctx context.Context) error {
 	srv, err := server.New(server.Config{
 		Domain:         eip712.NewDomain(c.market.ChainID(), c.market.MarketplaceAddr),
 		Provider:       owner,
-		SignerKey:      key,
+		Signer:         signerKeys,
 		Routers:        roles.NewCache(c.market, a.v.GetDuration("role-cache-ttl"), 0),
 		UpstreamURL:    upstream,
 		UpstreamAPIKey: a.v.GetString("upstream-api-key"),

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -145,7 +146,7 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	l := eip712.Liveness{Provider: s.cfg.Provider, Challenge: req.Challenge, Timestamp: uint64(s.now().Unix())}
-	sig, err := s.cfg.Domain.Sign(&l, s.cfg.SignerKey)
+	sig, err := s.cfg.Signer.SignTyped(r.Context(), s.cfg.Domain, &l)
 	if err != nil {
 		wire.WriteError(w, fmt.Errorf("sign liveness: %w", err))
 		return
@@ -201,7 +202,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, sessionError(err))
 		return
 	}
-	sig, err := s.cfg.Domain.Sign(&req.Receipt, s.cfg.SignerKey)
+	sig, err := s.cfg.Signer.SignTyped(r.Context(), s.cfg.Domain, &req.Receipt)
 	if err != nil {
 		wire.WriteError(w, fmt.Errorf("countersign: %w", err))
 		return
@@ -240,7 +241,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 // closeOneSided signs the metered usage as the provider's receipt and reports it to the router.
 func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	rc := snap.Usage.Receipt()
-	sig, err := s.cfg.Domain.Sign(&rc, s.cfg.SignerKey)
+	sig, err := s.cfg.Signer.SignTyped(context.Background(), s.cfg.Domain, &rc)
 	if err != nil {
 		s.log.Error("sign one-sided receipt", zap.Error(err))
 		return

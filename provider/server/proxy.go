@@ -157,38 +157,21 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 	var spansBuf [2]span
 	modelSpans := spansBuf[:0]
 	var streamVal []byte
-	hasOptions, empty := false, false
-	i = jsonscan.SkipSpace(body, i+1)
-	if body[i] == '}' {
-		empty = true
-	}
-	for !empty {
-		keyEnd := jsonscan.SkipString(body, i)
-		key := body[i+1 : keyEnd-1]
-		if bytes.IndexByte(key, '\\') >= 0 { // escaped key: decode it (rare)
-			var k string
-			if json.Unmarshal(body[i:keyEnd], &k) != nil {
-				return nil, false, errNotObject
-			}
-			key = []byte(k)
-		}
-		i = jsonscan.SkipSpace(body, jsonscan.SkipSpace(body, keyEnd)+1) // past ':'
-		end := jsonscan.SkipValue(body, i)
+	hasOptions := false
+	closing, ok := jsonscan.Members(body, i, func(key []byte, from, to int) {
 		switch string(key) {
 		case "model":
-			modelSpans = append(modelSpans, span{i, end})
+			modelSpans = append(modelSpans, span{from, to})
 		case "stream":
-			streamVal = body[i:end]
+			streamVal = body[from:to]
 		case "stream_options":
 			hasOptions = true
 		}
-		i = jsonscan.SkipSpace(body, end)
-		if body[i] == '}' {
-			break
-		}
-		i = jsonscan.SkipSpace(body, i+1) // past ','
+	})
+	if !ok {
+		return nil, false, errNotObject
 	}
-	closing := i // the object's '}'
+	empty := jsonscan.SkipSpace(body, i+1) == closing
 	stream := string(streamVal) == "true"
 	const options = `"stream_options":{"include_usage":true}`
 	out := make([]byte, 0, len(body)+len(upstreamModel)+len(options)+16)

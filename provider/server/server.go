@@ -18,12 +18,12 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -51,7 +51,11 @@ type Config struct {
 	Domain    *eip712.Domain    // chain id and Marketplace address
 	Provider  common.Address    // the provider's owner address, as tickets and liveness name it
 	SignerKey *ecdsa.PrivateKey // the registered signer (hot) key
-	Routers   RouterAuthority
+	// Signer, when set, signs liveness answers and receipts instead of SignerKey: an external signer
+	// (clef), one round trip and approval per signature, far too slow for liveness rounds under load
+	// (keys/README.md).
+	Signer  keys.TypedSigner
+	Routers RouterAuthority
 
 	UpstreamURL    string // OpenAI-compatible base URL including /v1, e.g. http://127.0.0.1:11434/v1
 	UpstreamAPIKey string // sent as a bearer token when set
@@ -116,7 +120,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no EIP-712 domain (chain id and Marketplace address)")
 	case cfg.Provider == (common.Address{}):
 		return nil, errors.New("server: no provider (owner) address")
-	case cfg.SignerKey == nil:
+	case cfg.SignerKey == nil && cfg.Signer == nil:
 		return nil, errors.New("server: no signer key")
 	case cfg.Routers == nil:
 		return nil, errors.New("server: no router authority")
@@ -124,6 +128,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("server: no upstream URL")
 	case len(cfg.Models) == 0:
 		return nil, errors.New("server: no models configured")
+	}
+	if cfg.Signer == nil {
+		cfg.Signer = keys.NewKeySigner(cfg.SignerKey, cfg.Domain.ChainID())
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = 5 * time.Minute
@@ -152,7 +159,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:      cfg,
 		log:      cfg.Logger,
-		signer:   crypto.PubkeyToAddress(cfg.SignerKey.PublicKey),
+		signer:   cfg.Signer.Address(),
 		models:   map[common.Hash]*served{},
 		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
 		client:   cfg.HTTPClient,

@@ -443,5 +443,5 @@ func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 	wiretest.RequireEnvelopes(t, ts.URL,
 		wiretest.NotAllowed("GET", "/v1/chat/completions", "POST"),
 		wiretest.NotAllowed("DELETE", "/v1/models", "GET, HEAD"),
-		wiretest.NotFound("POST", "/v1/embeddings"))
+		wiretest.NotFound("POST", "/v1/audio/speech"))
 }

@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,29 +16,14 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// castRepoRoot walks up from the test's working directory to the directory holding go.mod.
-func castRepoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "go.mod not found above the test directory")
-		dir = parent
-	}
-}
-
-// castSign writes the eth_signTypedData_v4 document of r under d to dir and signs it with Foundry's cast
-// from the repository's pinned npm copy, exactly as a user would:
-// `npx --no cast wallet sign --data --from-file <doc> --private-key <key>`. Safe to call concurrently.
-func castSign(root, dir, name string, d *eip712.Domain, r eip712.RFC, key string) (eip712.Signature, error) {
+// castSign writes the eth_signTypedData_v4 document of r under d to dir and signs it with Foundry's cast,
+// as a user would (devnet.CastSignTypedData). Safe to call concurrently.
+func castSign(dir, name string, d *eip712.Domain, r eip712.RFC, key string) (eip712.Signature, error) {
 	var sig eip712.Signature
 	doc, err := d.TypedData(&r)
 	if err != nil {
@@ -52,17 +35,9 @@ func castSign(root, dir, name string, d *eip712.Domain, r eip712.RFC, key string
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	// --no: never download anything; use the pinned node_modules copy only.
-	cmd := exec.CommandContext(ctx, "npx", "--no", "cast", "wallet", "sign", "--data", "--from-file", path, "--private-key", key)
-	cmd.Dir = root
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return sig, fmt.Errorf("cast wallet sign %s: %v\nstderr: %s", name, err, stderr.String())
-	}
-	b, err := hexutil.Decode(strings.TrimSpace(stdout.String()))
+	b, err := devnet.CastSignTypedData(ctx, path, key)
 	if err != nil {
-		return sig, fmt.Errorf("cast output %q: %w", stdout.String(), err)
+		return sig, err
 	}
 	if len(b) != eip712.SignatureLength {
 		return sig, fmt.Errorf("cast signature is %d bytes", len(b))
@@ -77,13 +52,6 @@ func castSign(root, dir, name string, d *eip712.Domain, r eip712.RFC, key string
 // nonce are each rejected with their PROTOCOL §9 code. A missing toolchain fails the test: `make test`
 // installs it, and skipping would hide a broken check.
 func TestCastSignedRFCs(t *testing.T) {
-	root := castRepoRoot(t)
-	if _, err := exec.LookPath("npx"); err != nil {
-		t.Fatalf("npx not found in PATH (%v): install Node.js 20 and run `make setup` in %s", err, root)
-	}
-	if _, err := os.Stat(filepath.Join(root, "node_modules", ".bin", "cast")); err != nil {
-		t.Fatalf("Foundry cast is not installed in %s/node_modules (%v): run `make setup`", root, err)
-	}
 
 	p := newStandIn(t, 8)
 	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
@@ -121,7 +89,7 @@ func TestCastSignedRFCs(t *testing.T) {
 	)
 	for _, s := range signings {
 		wg.Go(func() {
-			sig, err := castSign(root, dir, s.name, s.d, s.r, key)
+			sig, err := castSign(dir, s.name, s.d, s.r, key)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {

@@ -239,7 +239,7 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: o.Provider, ModelID: rfc.ModelID,
 		PricePerSecond: o.Price, MaxSeconds: secs, NotAfter: notAfter, SessionKey: rfc.SessionKey,
 		UseDeposit: rfc.UseDeposit}
-	sig, err := s.cfg.Domain.Sign(&t, s.cfg.RouterKey)
+	sig, err := s.cfg.TicketSigner.SignTyped(r.Context(), s.cfg.Domain, &t)
 	if err != nil {
 		return fmt.Errorf("sign ticket: %w", err)
 	}

@@ -14,12 +14,12 @@ import (
 
 	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
@@ -66,8 +66,11 @@ type Store interface {
 
 // Config tunes the service. Zero values take the defaults noted.
 type Config struct {
-	Domain       *eip712.Domain
-	RouterKey    *ecdsa.PrivateKey
+	Domain    *eip712.Domain
+	RouterKey *ecdsa.PrivateKey
+	// TicketSigner, when set, signs the tickets instead of RouterKey: an external signer (clef), one
+	// round trip and approval per ticket, so far too slow for a router under load (keys/README.md).
+	TicketSigner keys.TypedSigner
 	Grace        time.Duration // ticket notAfter = now + maxSeconds + Grace; expiry at notAfter + Grace (default 60s)
 	QueueTimeout time.Duration // how long an RFC waits for capacity (default 10s)
 	QueueSize    int           // waiting RFCs (default 1024)
@@ -117,8 +120,11 @@ func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *heal
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.TicketSigner == nil {
+		cfg.TicketSigner = keys.NewKeySigner(cfg.RouterKey, cfg.Domain.ChainID())
+	}
 	s := &Server{
-		cfg: cfg, router: crypto.PubkeyToAddress(cfg.RouterKey.PublicKey), book: b, allow: allow, prober: prober, store: st,
+		cfg: cfg, router: cfg.TicketSigner.Address(), book: b, allow: allow, prober: prober, store: st,
 		health: hl, queue: queue.New(cfg.QueueSize), detector: &analytics.Detector{}, log: log, metrics: newMetrics(set),
 		mux: http.NewServeMux(),
 	}

@@ -85,32 +85,13 @@ func (s *DB) trueUpDepositTx(ctx context.Context, tx *sql.Tx, sess *Session, bil
 
 // depositUsageTx reads and locks the user's deposit_usage row for gen, creating it at zero the first time.
 func (s *DB) depositUsageTx(ctx context.Context, tx *sql.Tx, user string, gen uint64) (*uint256.Int, error) {
-	var dec string
-	err := s.row(ctx, tx, qDepositUsageForUpd, user, int64(gen)).Scan(&dec)
-	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := s.exec(ctx, tx, qInsertDepositUsage, user, int64(gen)); err != nil {
-			return nil, fmt.Errorf("store: deposit usage: %w", err)
-		}
-		err = s.row(ctx, tx, qDepositUsageForUpd, user, int64(gen)).Scan(&dec)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: deposit usage: %w", err)
-	}
-	return parseAmount(dec)
+	return s.amountRowTx(ctx, tx, "deposit usage", qDepositUsageForUpd, qInsertDepositUsage, user, int64(gen))
 }
 
 // DepositUsed returns what the router charged user's deposit in period gen: the deposit's part of open
 // reservations and of billed amounts.
 func (s *DB) DepositUsed(ctx context.Context, user common.Address, gen uint64) (*uint256.Int, error) {
-	var dec string
-	err := s.row(ctx, nil, qDepositUsage, hexAddr(user), int64(gen)).Scan(&dec)
-	if errors.Is(err, sql.ErrNoRows) {
-		return new(uint256.Int), nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("store: deposit usage: %w", err)
-	}
-	return parseAmount(dec)
+	return s.amountRow(ctx, "deposit usage", qDepositUsage, hexAddr(user), int64(gen))
 }
 
 // ReservedSplit divides the session's reservation between the allowance and the deposit.

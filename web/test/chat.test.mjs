@@ -7,8 +7,9 @@
 // a binding, signs eth_signTypedData_v4 with ethers (an implementation independent of the page's) and
 // records every method it is asked, so the test can count the wallet signatures a session costs.
 //
-// Environment (all set by the Go test): LT_CHAT_BASE_URL (router), LT_CHAT_USER_KEY (a user with MOR votes),
-// LT_CHAT_NOVOTES_KEY (a user without), LT_CHAT_ANSWER (the stand-in upstream's answer),
+// Environment (all set by the Go test): LT_CHAT_BASE_URL (router), LT_CHAT_RPC (the chain, for the wallet's
+// eth_call), LT_CHAT_USER_KEY (a user with MOR votes), LT_CHAT_NOVOTES_KEY (a user without, who deposited
+// MOR in the ComputePool for paid usage), LT_CHAT_ANSWER (the stand-in upstream's answer),
 // LT_CHAT_NOPROVIDER_MODEL (a registered model nobody bids on), LT_CHAT_RESULT (file receiving the session
 // ids), LT_WEB_SCREENSHOTS (screenshot folder), LT_CHROMIUM, LT_PLAYWRIGHT_CORE.
 import { test, before, after } from 'node:test';
@@ -63,6 +64,11 @@ class TestWallet {
       case 'wallet_switchEthereumChain':
         this.chainId = parseInt(params[0].chainId, 16);
         return { result: null, event: ['chainChanged', '0x' + this.chainId.toString(16)] };
+      case 'eth_call': { // a wallet passes reads to its node
+        const r = await (await fetch(env('LT_CHAT_RPC'), { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) })).json();
+        return r.error ? { error: r.error } : { result: r.result };
+      }
       case 'eth_signTypedData_v4': {
         const [addr, doc] = params;
         if (addr.toLowerCase() !== this.w.address.toLowerCase()) return { error: { code: 4100, message: `not this wallet's account: ${addr}` } };
@@ -123,9 +129,10 @@ async function connect(page) {
   await waitState(page, 'ready', 'wrong-chain');
   await page.waitForSelector('#allowance:not([hidden])', { timeout: 15000 });
 }
-async function send(page, text, n) {
+async function send(page, text, n, keyboard = false) {
   await page.fill('#prompt', text);
-  await page.click('#send');
+  if (keyboard) await page.press('#prompt', 'Enter');
+  else await page.click('#send');
   await page.waitForFunction((k) => document.querySelectorAll('#messages li[data-role="assistant"][data-done="true"]').length >= k, n, { timeout: 60000 }).catch(async () => {
     throw new Error(`answer ${n} not done; state ${await state(page)}, alert: ${await page.textContent('#alert')}`);
   });
@@ -159,6 +166,8 @@ test('one wallet signature per session: connect, switch network, sign one RFC, 1
   const allowance = await routerJSON(`/v1/allowance/${user}`);
   for (const k of ['allowance', 'remaining']) assert.equal(await page.getAttribute(`#allowance-${k === 'allowance' ? 'total' : 'left'}`, 'data-wei'), allowance[k], k);
   assert.ok(BigInt(allowance.allowance) > 0n, 'the user has MOR votes');
+  assert.equal(await page.getAttribute('#deposit', 'data-wei'), '0', 'no deposit (depositOf through the wallet)');
+  assert.equal(await page.isDisabled('#use-deposit'), true, 'nothing to pay from');
   const models = (await routerJSON('/v1/models')).models;
   const options = await page.$$eval('#model-select option', (os) => os.map((o) => [o.value, o.dataset.price]));
   assert.deepEqual(options.sort(), models.map((m) => [m.name, m.lowestPrice ?? '']).sort());
@@ -197,7 +206,7 @@ test('one wallet signature per session: connect, switch network, sign one RFC, 1
   // personal_sign or eth_sign.
   assert.equal(wallet.count('eth_signTypedData_v4'), 1, `one wallet signature per session: ${wallet.calls.join(', ')}`);
   for (const m of ['personal_sign', 'eth_sign', 'eth_signTypedData', 'eth_signTypedData_v3', 'eth_sendTransaction']) assert.equal(wallet.count(m), 0, m);
-  assert.deepEqual([...new Set(wallet.calls)].sort(), ['eth_chainId', 'eth_requestAccounts', 'eth_signTypedData_v4', 'wallet_switchEthereumChain']);
+  assert.deepEqual([...new Set(wallet.calls)].sort(), ['eth_call', 'eth_chainId', 'eth_requestAccounts', 'eth_signTypedData_v4', 'wallet_switchEthereumChain']);
   // The router saw the RFC and public reads, never a conversation: prompts go to the provider only.
   assert.deepEqual([...new Set(routerPaths.map((p) => p.replace(/0x[0-9a-fA-F]+/, '{x}')))].sort(), ['GET /v1/allowance/{x}', 'GET /v1/models', 'POST /v1/rfc']);
   assert.ok(foreign.some((u) => u.includes('/v1/chat/completions')), 'chat went to the provider directly');
@@ -207,17 +216,33 @@ test('one wallet signature per session: connect, switch network, sign one RFC, 1
   await context.close();
 });
 
-test('refusals are shown to the user: no votes, no provider, allowance used up (phone)', async () => {
-  // No MOR votes: refused before any signature is asked for.
+test('refusals are shown to the user: no votes (then paying from the deposit), no provider, allowance used up (phone)', async () => {
+  // No MOR votes: refused before any signature is asked for, unless the user pays from a deposit.
   const nobody = new TestWallet(env('LT_CHAT_NOVOTES_KEY'), cfg.chainId);
   let { page, context, errors } = await openChat(PHONE, nobody);
   await connect(page);
   assert.equal(await page.getAttribute('#allowance-total', 'data-wei'), '0');
+  await page.waitForFunction(() => document.getElementById('deposit').dataset.wei !== undefined);
+  assert.ok(BigInt(await page.getAttribute('#deposit', 'data-wei')) > 0n, 'the deposit, read through the wallet');
   await submitStart(page);
   await waitAlert(page, 'no_votes');
   assert.match(await page.textContent('#alert'), /delegate/);
+  assert.match(await page.textContent('#alert'), /You have a deposit/);
   assert.equal(nobody.count('eth_signTypedData_v4'), 0, 'no signature asked for a session that cannot be paid');
   await page.screenshot({ path: join(SHOTS, 'refused-no-votes-phone.png'), fullPage: true });
+
+  await page.check('#use-deposit');
+  await submitStart(page);
+  await waitState(page, 'chatting');
+  assert.equal(nobody.count('eth_signTypedData_v4'), 1);
+  assert.equal(await page.getAttribute('#session-payment', 'data-allowance'), '0');
+  assert.ok(BigInt(await page.getAttribute('#session-payment', 'data-deposit')) > 0n, 'reserved from the deposit');
+  await send(page, 'paid from my deposit', 1, true);
+  await page.focus('#close');
+  await page.keyboard.press('Enter');
+  await waitState(page, 'closed');
+  sessions.push({ id: await page.getAttribute('#closed-note', 'data-session-id'), via: await page.getAttribute('#closed-note', 'data-via'), name: 'paid from the deposit', deposit: true });
+  await page.screenshot({ path: join(SHOTS, 'deposit-phone.png'), fullPage: true });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'phone: no horizontal scroll');
   const boxes = await page.$$eval('main > section', (ss) => ss.map((s) => s.getBoundingClientRect().x));
   assert.ok(boxes.every((x) => Math.abs(x - boxes[0]) < 1), 'phone: one column');

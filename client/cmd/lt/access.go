@@ -17,6 +17,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // delegateResult is lt delegate's report. Amounts in wei, decimal strings.
@@ -50,11 +51,11 @@ the next protocol day on.`,
 				return err
 			}
 			defer c.Close()
-			key, err := a.key(dep.ChainID)
+			w, err := a.signer(ctx, dep.ChainID)
 			if err != nil {
 				return err
 			}
-			user := address(key)
+			user := w.Address()
 			morAddr, err := dep.Address("MORToken")
 			if err != nil {
 				return err
@@ -72,11 +73,8 @@ the next protocol day on.`,
 			if cur == user {
 				res.AlreadyDelegated = true
 			} else {
-				opts, err := bind.NewKeyedTransactorWithChainID(key, new(big.Int).SetUint64(dep.ChainID))
-				if err != nil {
-					return err
-				}
-				opts.Context, opts.NoSend = ctx, true
+				opts := keys.TransactOpts(ctx, w)
+				opts.NoSend = true
 				tx, err := mor.Delegate(opts, user)
 				if err != nil {
 					return fmt.Errorf("prepare MORToken.delegate: %w", err)
@@ -179,11 +177,11 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 				}
 				user = common.HexToAddress(userFlag)
 			} else {
-				key, err := a.key(dep.ChainID)
+				w, err := a.signer(ctx, dep.ChainID)
 				if err != nil {
 					return fmt.Errorf("%w (or give --user)", err)
 				}
-				user = address(key)
+				user = w.Address()
 			}
 			poolAddr, err := dep.Address("ComputePool")
 			if err != nil {

@@ -41,9 +41,10 @@ func (a *app) domain(dep *deployments.Deployment) (*eip712.Domain, error) {
 }
 
 // key loads the user's key for chainID: a keystore (password file or prompt) or, on a devnet, a raw key.
+// With --external-signer it fails (keys.ErrExternalKey): commands that sign use signer.
 func (a *app) key(chainID uint64) (*ecdsa.PrivateKey, error) {
-	src := keys.Source{Keystore: a.str("keystore"), PasswordFile: a.str("password-file"), RawKey: a.str("raw-key")}
-	if src.Keystore != "" && src.PasswordFile == "" {
+	src := a.keySource()
+	if src.Keystore != "" && src.PasswordFile == "" && src.External == "" {
 		pw, err := a.prompt("password for " + src.Keystore + ": ")
 		if err != nil {
 			return nil, err
@@ -51,6 +52,23 @@ func (a *app) key(chainID uint64) (*ecdsa.PrivateKey, error) {
 		src.Password = pw
 	}
 	return keys.Load(src, chainID)
+}
+
+func (a *app) keySource() keys.Source {
+	return keys.Source{Keystore: a.str("keystore"), PasswordFile: a.str("password-file"), RawKey: a.str("raw-key"),
+		External: a.str("external-signer"), Account: a.str("external-signer-account")}
+}
+
+// signer returns the user's signer for chainID: clef at --external-signer, else the key (see key).
+func (a *app) signer(ctx context.Context, chainID uint64) (keys.Signer, error) {
+	if a.str("external-signer") != "" {
+		return keys.LoadSigner(ctx, a.keySource(), chainID)
+	}
+	k, err := a.key(chainID)
+	if err != nil {
+		return nil, err
+	}
+	return keys.NewKeySigner(k, chainID), nil
 }
 
 // prompt reads a secret from the terminal (not echoed), or a line from a non-terminal stdin.
@@ -107,8 +125,9 @@ func (a *app) router() (*client.RouterClient, error) {
 	return client.NewRouterClient(strings.Join(urls, ","), &http.Client{}), nil
 }
 
-// marketClient assembles the user's client: router, domain and key.
-func (a *app) marketClient() (*client.Client, error) {
+// marketClient assembles the user's client: router, domain and signer (the RFC is the one message it
+// signs per session).
+func (a *app) marketClient(ctx context.Context) (*client.Client, error) {
 	dep, err := a.deployment()
 	if err != nil {
 		return nil, err
@@ -121,14 +140,14 @@ func (a *app) marketClient() (*client.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := a.key(dep.ChainID)
+	w, err := a.signer(ctx, dep.ChainID)
 	if err != nil {
 		return nil, err
 	}
 	// The provider's endpoint comes from the router's answer (a peer): fetch it through the outbound guard.
 	// A model may think for minutes before its first byte.
 	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16})
-	return &client.Client{Router: r, Domain: d, Key: k, HTTP: hc}, nil
+	return &client.Client{Router: r, Domain: d, Wallet: w, HTTP: hc}, nil
 }
 
 func address(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }

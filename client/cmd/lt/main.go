@@ -69,6 +69,8 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf.String("keystore", "", "the user's encrypted keystore file")
 	pf.String("password-file", "", "file whose first line is the keystore password (else prompted)")
 	pf.String("raw-key", "", "hex private key: devnet only (chain 31337 or 1337)")
+	pf.String("external-signer", "", "sign through clef at this URL (http://127.0.0.1:8550 or its .ipc path; clef fronts Ledger/Trezor too) instead of a keystore")
+	pf.String("external-signer-account", "", "the user's account at --external-signer (default: the only account it lists)")
 	pf.String("keystore-dir", defaultDir("keystore"), "keystore directory of lt keys")
 	pf.String("state-dir", defaultDir("sessions"), "where opened sessions are remembered for lt close")
 	pf.Bool("allow-private-endpoints", false, "talk to providers at private, loopback and link-local addresses (always allowed on a devnet)")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,12 +65,12 @@ func (a *app) rfcParams(needModel bool) (client.RFCParams, error) {
 }
 
 // rfcClient is rfcParams with the market client that opens the session.
-func (a *app) rfcClient(needModel bool) (client.RFCParams, *client.Client, error) {
+func (a *app) rfcClient(ctx context.Context, needModel bool) (client.RFCParams, *client.Client, error) {
 	p, err := a.rfcParams(needModel)
 	if err != nil {
 		return p, nil, err
 	}
-	c, err := a.marketClient()
+	c, err := a.marketClient(ctx)
 	return p, c, err
 }
 
@@ -152,7 +153,7 @@ reserves price × maxSeconds of today's allowance and answers with a session tic
 provider. The session is remembered in --state-dir so that lt close can close it later. No transaction.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, c, err := a.rfcClient(true)
+			p, c, err := a.rfcClient(cmd.Context(), true)
 			if err != nil {
 				return err
 			}
@@ -186,7 +187,7 @@ func (a *app) chatCmd() *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			p, c, err := a.rfcClient(true)
+			p, c, err := a.rfcClient(cmd.Context(), true)
 			if err != nil {
 				return err
 			}
@@ -298,9 +299,12 @@ func (a *app) closeCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			key, err := a.key(dep.ChainID)
-			if err != nil {
-				return err
+			// A session with its own key closes with it: the wallet (keystore or clef) is not asked.
+			var key *ecdsa.PrivateKey
+			if st.SessionKey == "" {
+				if key, err = a.key(dep.ChainID); err != nil {
+					return err
+				}
 			}
 			// The router that issued the ticket first, then the configured ones.
 			routers := a.list("router")
@@ -346,7 +350,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			p, c, err := a.rfcClient(false)
+			p, c, err := a.rfcClient(cmd.Context(), false)
 			if err != nil {
 				return err
 			}
@@ -363,7 +367,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			if err != nil {
 				return err
 			}
-			rateIP, _ := cmd.Flags().GetFloat64("rate-ip")
+			rateIP := a.v.GetFloat64("rate-ip") // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			// Answers stream: no write timeout (each is bounded by its session).
 			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
 			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),

@@ -70,6 +70,8 @@ func newRoot() *cobra.Command {
 	f.String("keystore", "", "keeper key: encrypted keystore file")
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("raw-key", "", "keeper key as hex (devnet only)")
+	f.String("external-signer", "", "sign the keeper's transactions through clef at this URL (http://127.0.0.1:8550 or its .ipc path) instead of a keystore")
+	f.String("external-signer-account", "", "the keeper's account at --external-signer (default: the only account it lists)")
 	f.StringSlice("routers", nil, "router base URLs whose settlement feeds are read")
 	f.Duration("epoch-length", time.Hour, "epoch window: each epoch credits the sessions closed in one window this long")
 	f.Duration("feed-grace", 0, "how long after a window ends its sessions may still arrive through a feed (default: the epoch length, at most 1m)")
@@ -129,8 +131,8 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	defer client.Close()
 	chainID := new(big.Int).SetUint64(dep.ChainID)
-	from, sign, err := keys.LoadTxSigner(keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
-		RawKey: v.GetString("raw-key")}, dep.ChainID)
+	from, sign, err := keys.LoadTxSigner(ctx, keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
+		RawKey: v.GetString("raw-key"), External: v.GetString("external-signer"), Account: v.GetString("external-signer-account")}, dep.ChainID)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
@@ -94,6 +93,8 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("keystore", "", "router keystore file (encrypted JSON)")
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("private-key", "", "raw hex router key: devnet (chain 31337/1337) only")
+	f.String("external-signer", "", "sign tickets through clef at this URL instead of a keystore: one approval per ticket, too slow under load (keys/README.md)")
+	f.String("external-signer-account", "", "the router's account at --external-signer (default: the only account it lists)")
 	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
 	f.String("database", "router.db", "SQLite file path, or a postgres:// DSN")
 	f.Int("sqlite-cache-mib", store.DefaultCacheMiB, "SQLite page cache of all connections together, MiB")
@@ -163,7 +164,8 @@ type config struct {
 func loadConfig(v *viper.Viper) (*config, error) {
 	c := &config{
 		RPCURLs: v.GetStringSlice("rpc-urls"), Deployment: v.GetString("deployment"),
-		Key:    keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("private-key")},
+		Key: keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("private-key"),
+			External: v.GetString("external-signer"), Account: v.GetString("external-signer-account")},
 		Listen: v.GetString("listen"), Database: v.GetString("database"), SQLiteCacheMiB: v.GetInt("sqlite-cache-mib"), Confirmations: v.GetUint64("confirmations"),
 		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
@@ -225,7 +227,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		return err
 	}
 	defer cl.Close()
-	key, err := keys.Load(cfg.Key, dep.ChainID)
+	signer, err := keys.LoadSigner(ctx, cfg.Key, dep.ChainID)
 	if err != nil {
 		return err
 	}
@@ -247,7 +249,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 	defer db.Close()
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
-		zap.Stringer("router", crypto.PubkeyToAddress(key.PublicKey)))
+		zap.Stringer("router", signer.Address()))
 
 	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}, StartBlock: dep.StartBlock,
 		Confirmation: cfg.Confirmations, MaxRange: cfg.LogRange, PollInterval: cfg.PollInterval}, cl, db, log.Named("index"))
@@ -267,7 +269,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	// through the outbound guard.
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
-	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), RouterKey: key, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
+	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
 		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
@@ -279,7 +281,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 
 	apiH := cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(srv.Handler()))
-	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex()})
+	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()})
 	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
 		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()

@@ -10,10 +10,11 @@ import * as proto from './session.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 const UNITS_MARGIN = 2n; // the default highest price: twice the cheapest live price, so a small bid change does not refuse the RFC
+const DEPOSIT_OF = proto.toHex(proto.keccak256('depositOf(address)').slice(0, 4)); // ComputePool.depositOf selector
 
 const S = {
-  cfg: { chainId: 0, marketplace: '', apiBase: '' },
-  eth: null, account: '', chainOk: false, models: [], allowance: null,
+  cfg: { chainId: 0, marketplace: '', computePool: '', apiBase: '' },
+  eth: null, account: '', chainOk: false, models: [], allowance: null, deposit: null,
   session: null, history: [], model: '', busy: false, ticker: 0,
 };
 
@@ -88,7 +89,25 @@ async function loadAllowance() {
   } catch (e) {
     alertUser(e.code ?? 'router', 'Could not read your allowance:', e.message);
   }
+  await loadDeposit();
   updateReserve();
+}
+
+/** The user's MOR deposit in the ComputePool (depositOf), read through the wallet's eth_call. */
+async function loadDeposit() {
+  const dd = $('#deposit');
+  S.deposit = null;
+  try {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(S.cfg.computePool)) throw new Error('no ComputePool address');
+    const data = DEPOSIT_OF + S.account.slice(2).toLowerCase().padStart(64, '0');
+    const out = await S.eth.request({ method: 'eth_call', params: [{ to: S.cfg.computePool, data }, 'latest'] });
+    S.deposit = BigInt(out);
+    setMOR(dd, S.deposit);
+  } catch {
+    dd.textContent = 'not available';
+    delete dd.dataset.wei;
+  }
+  enableForm();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -170,13 +189,16 @@ function updateReserve() {
   const note = $('#reserve-note');
   if (v.error || !m?.lowestPrice) { note.textContent = v.error ?? ''; return; }
   const low = BigInt(m.lowestPrice) * BigInt(v.maxSeconds), high = v.maxPrice * BigInt(v.maxSeconds);
-  note.textContent = `While the session is open it reserves from ${morText(low)} to ${morText(high)} MOR of your allowance (price × length); you pay only for the seconds you use.`;
+  note.textContent = `While the session is open it reserves from ${morText(low)} to ${morText(high)} MOR of your allowance${$('#use-deposit').checked ? ', then of your deposit' : ''} (price × length); you pay only for the seconds you use.`;
 }
 
 function enableForm() {
   const ready = !!S.account && S.chainOk && !S.busy;
   for (const id of ['#model-select', '#max-price', '#max-seconds']) $(id).disabled = !ready || !!S.session;
   $('#start').disabled = !ready || !!S.session || !S.models.length;
+  const dep = $('#use-deposit');
+  dep.disabled = !ready || !!S.session || !(S.deposit > 0n);
+  if (!(S.deposit > 0n)) dep.checked = false; // nothing to pay from
   $('#prompt').disabled = !S.session || S.busy;
   $('#send').disabled = !S.session || S.busy;
   $('#close').disabled = !S.session || S.busy;
@@ -187,11 +209,16 @@ function explain(e, model) {
   const left = S.allowance ? BigInt(S.allowance.remaining) : null;
   switch (e.code) {
     case 'no_votes':
-      return alertUser('no_votes', 'Your MOR does not count yet.', 'The free allowance comes from MOR votes: hold MOR, delegate it to yourself once (`lt delegate`), and it counts once it has been held for a full protocol day. Today your allowance is 0.');
+      return alertUser('no_votes', 'Your MOR does not count yet.', 'The free allowance comes from MOR votes: hold MOR, delegate it to yourself once (`lt delegate`), and it counts once it has been held for a full protocol day. Today your allowance is 0.' +
+        (S.deposit > 0n ? ' You have a deposit: tick "Pay … from my deposit" to use it.' : ''));
+    case 'deposit_exhausted':
+      return alertUser('deposit_exhausted', 'Your allowance and deposit do not cover this session.', `Deposit more MOR in the ComputePool, choose a shorter session, or come back tomorrow. (${e.message})`);
+    case 'withdrawal_pending':
+      return alertUser('withdrawal_pending', 'A withdrawal of your deposit is pending.', `Routers do not start sessions paid from a deposit being withdrawn: cancel the withdrawal or wait until it is paid. (${e.message})`);
     case 'allowance_exhausted':
       if (S.allowance && BigInt(S.allowance.allowance) === 0n) return explain({ code: 'no_votes' });
       if (left === 0n) return alertUser('allowance_exhausted', "Today's allowance is used up.", `Come back tomorrow: the allowance renews each protocol day. (${e.message})`);
-      return alertUser('allowance_exhausted', 'Not enough allowance left today for this session.', `${left !== null ? morText(left) + ' MOR is left today; ' : ''}a session reserves its highest cost (price × length) while it is open. Choose a shorter session, or come back tomorrow. (${e.message})`);
+      return alertUser('allowance_exhausted', 'Not enough allowance left today for this session.', `${left !== null ? morText(left) + ' MOR is left today; ' : ''}a session reserves its highest cost (price × length) while it is open. Choose a shorter session${S.deposit > 0n ? ', pay the rest from your deposit' : ''}, or come back tomorrow. (${e.message})`);
     case 'no_provider':
       return alertUser('no_provider', `No provider can serve ${model} right now.`, `None is live at or below your highest price. Raise it, pick another model, or try again in a minute. (${e.message})`);
     case 'unknown_model':
@@ -212,10 +239,10 @@ function explain(e, model) {
  * Opens a session: a fresh session key, the RFC signed by the wallet (the one signature of the session),
  * POST /v1/rfc. Throws a refusal for explain.
  */
-async function openSession(model, maxPrice, maxSeconds) {
-  if (S.allowance && BigInt(S.allowance.allowance) === 0n) throw Object.assign(new Error('no votes'), { code: 'no_votes' });
+async function openSession(model, maxPrice, maxSeconds, useDeposit) {
+  if (S.allowance && BigInt(S.allowance.allowance) === 0n && !useDeposit) throw Object.assign(new Error('no votes'), { code: 'no_votes' });
   const key = proto.newSessionKey();
-  const rfc = proto.newRFC({ user: S.account, model, maxPricePerSecond: maxPrice, maxSeconds, sessionKey: key.address });
+  const rfc = proto.newRFC({ user: S.account, model, maxPricePerSecond: maxPrice, maxSeconds, sessionKey: key.address, useDeposit });
   const td = proto.typedData(S.cfg.chainId, S.cfg.marketplace, 'RFC', rfc);
   status('Sign the request for compute in your wallet (one signature for the whole session)…');
   setState('signing');
@@ -230,8 +257,8 @@ async function openSession(model, maxPrice, maxSeconds) {
   status('Finding the cheapest live provider…');
   const grant = await routerJSON('/v1/rfc', { rfc, signature });
   const t = grant.ticket;
-  if (t.user.toLowerCase() !== S.account.toLowerCase() || t.modelId !== rfc.modelId || BigInt(t.pricePerSecond) > maxPrice) {
-    throw Object.assign(new Error('the ticket does not match the request (user, model or price)'), { code: 'bad_ticket' });
+  if (t.user.toLowerCase() !== S.account.toLowerCase() || t.modelId !== rfc.modelId || BigInt(t.pricePerSecond) > maxPrice || t.useDeposit !== useDeposit) {
+    throw Object.assign(new Error('the ticket does not match the request (user, model, price or deposit consent)'), { code: 'bad_ticket' });
   }
   return new proto.Session({ grant, key, chainId: S.cfg.chainId, marketplace: S.cfg.marketplace, routerBase: S.cfg.apiBase || location.origin });
 }
@@ -245,6 +272,10 @@ function showSession() {
   $('#session-provider').textContent = `${short(s.grant.provider)} at ${s.base}`;
   setMOR($('#session-price'), s.price);
   $('#session-max').textContent = String(s.maxSeconds);
+  const pay = s.grant.payment;
+  const pe = $('#session-payment');
+  pe.textContent = pay ? `${morText(BigInt(pay.allowance))} / ${morText(BigInt(pay.deposit))} MOR` : '—';
+  if (pay) { pe.dataset.allowance = pay.allowance; pe.dataset.deposit = pay.deposit; }
   updateFigures();
 }
 
@@ -265,10 +296,11 @@ async function start(ev) {
   const m = selectedModel();
   if (!m) return;
   S.model = m.name;
+  const useDeposit = $('#use-deposit').checked;
   S.busy = true;
   enableForm();
   try {
-    S.session = await openSession(m.name, v.maxPrice, v.maxSeconds);
+    S.session = await openSession(m.name, v.maxPrice, v.maxSeconds, useDeposit);
     S.history = [];
     $('#messages').textContent = '';
     $('#closed-note').hidden = true;
@@ -346,7 +378,7 @@ async function failover(cause) {
   }
   const v = { maxPrice: BigInt(old.grant.ticket.pricePerSecond) > formValues().maxPrice ? BigInt(old.grant.ticket.pricePerSecond) : formValues().maxPrice, maxSeconds: old.maxSeconds };
   S.session = null;
-  S.session = await openSession(S.model, v.maxPrice, v.maxSeconds);
+  S.session = await openSession(S.model, v.maxPrice, v.maxSeconds, old.grant.ticket.useDeposit === true);
   showSession();
   setState('streaming');
   clearAlert();
@@ -388,7 +420,7 @@ async function init() {
   try {
     const r = await fetch('config.json', { cache: 'no-store' });
     const c = await r.json();
-    S.cfg = { chainId: Number(c.chainId), marketplace: c.marketplace, apiBase: (c.apiBase || '').replace(/\/+$/, '') };
+    S.cfg = { chainId: Number(c.chainId), marketplace: c.marketplace, computePool: c.computePool || '', apiBase: (c.apiBase || '').replace(/\/+$/, '') };
   } catch (e) {
     alertUser('config', 'This page could not read its configuration.', e.message);
     return setState('broken');
@@ -398,6 +430,7 @@ async function init() {
   $('#model-select').addEventListener('change', onModelChange);
   $('#max-price').addEventListener('input', updateReserve);
   $('#max-seconds').addEventListener('input', updateReserve);
+  $('#use-deposit').addEventListener('change', updateReserve);
   $('#session-form').addEventListener('submit', start);
   $('#send-form').addEventListener('submit', send);
   $('#close').addEventListener('click', closeSession);

@@ -1,0 +1,99 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"math/big"
+	"net/http"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/client"
+)
+
+// BenchmarkGatewayOverhead is issue 15's overhead figure: the same non-streaming chat completion sent
+// sequentially over loopback to the stand-in upstream directly, through `provider serve` with a session of
+// the client library (what `lt chat` does), and through the user's gateway (`lt gateway`) and `provider
+// serve`, the real binaries of the stack, in interleaved rounds (the order rotates every round, so load
+// from elsewhere on the machine falls on all three alike). It reports each path's median and the medians'
+// differences: added-gateway-p50-µs is the figure the issue bounds (≤ 500 µs), added-provider-p50-µs the
+// provider's share of it; overhead-ratio-p50 is the gateway path's median over the direct one. Every leg
+// uses warm keep-alive connections; the upstream answers at once (no token delay).
+func BenchmarkGatewayOverhead(b *testing.B) {
+	// One user on loopback sends hundreds of requests a second: the flood limits would refuse them.
+	b.Setenv("LT_PROVIDER_RATE_USER", "0")
+	b.Setenv("LT_PROVIDER_RATE_IP", "0")
+	b.Setenv("LT_CLIENT_RATE_IP", "0")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	s, err := Start(ctx, Options{Interval: 86400, TokenDelay: -1, GatewayIdleTimeout: time.Hour, MaxSeconds: 3600,
+		Prices: []*big.Int{big.NewInt(1e14)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
+	defer hc.CloseIdleConnections()
+	msgs := `"messages":[{"role":"user","content":"Say hello in one short sentence."}]`
+	directBody := []byte(`{"model":"stand-in",` + msgs + `}`)
+	marketBody := []byte(`{"model":"` + s.Opts.Model + `",` + msgs + `}`)
+	post := func(url string, body []byte) {
+		resp, err := hc.Post(url, "application/json", bytes.NewReader(body))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("%s: HTTP %d", url, resp.StatusCode)
+		}
+	}
+	c := &client.Client{Router: client.NewRouterClient(s.RouterURL, nil), Domain: s.Domain, Key: s.User.Key, HTTP: hc}
+	sess, err := c.Open(ctx, client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: uint256.MustFromBig(s.Opts.Prices[0]), MaxSeconds: 3600})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _, _ = sess.Close(context.Background()) }()
+	paths := [3]func(){
+		func() { post(s.Upstream.URL+"/chat/completions", directBody) },
+		func() {
+			if _, err := sess.ChatCompletion(ctx, marketBody); err != nil {
+				b.Fatal(err)
+			}
+		},
+		func() { post(s.GatewayURL+"/v1/chat/completions", marketBody) },
+	}
+	for range 200 { // warm every connection, pool and session
+		for _, p := range paths {
+			p()
+		}
+	}
+	var took [3][]time.Duration
+	for i := 0; b.Loop(); i++ {
+		for k := range paths {
+			j := (i + k) % len(paths)
+			start := time.Now()
+			paths[j]()
+			took[j] = append(took[j], time.Since(start))
+		}
+	}
+	b.StopTimer()
+	median := func(v []time.Duration) float64 {
+		slices.Sort(v)
+		return float64(v[len(v)/2].Nanoseconds()) / 1e3
+	}
+	direct, provider, gw := median(took[0]), median(took[1]), median(took[2])
+	b.ReportMetric(direct, "direct-p50-µs")
+	b.ReportMetric(provider, "provider-p50-µs")
+	b.ReportMetric(gw, "gateway-p50-µs")
+	b.ReportMetric(provider-direct, "added-provider-p50-µs")
+	b.ReportMetric(gw-direct, "added-gateway-p50-µs")
+	b.ReportMetric(gw/direct, "overhead-ratio-p50")
+	b.Logf("median of %d interleaved rounds: direct %.0f µs, provider %.0f µs (+%.0f), gateway+provider %.0f µs (+%.0f, target +500)",
+		len(took[0]), direct, provider, provider-direct, gw, gw-direct)
+}
