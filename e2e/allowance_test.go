@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
+	"maps"
 	"math/big"
 	"testing"
 	"time"
@@ -79,57 +81,7 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	t.Logf("allowance(user, %s) = %s wei; the two routers billed %s wei in %d sessions", day, allowance, billed, len(cost))
 
 	// Wait until the keeper accounted for every session: in a committed epoch or rejected without one.
-	var batches []ledger.BatchFile
-	rejected := map[common.Hash]string{}
-	require.NoError(t, poll(ctx, 3*time.Minute, 500*time.Millisecond, func() (bool, error) {
-		if err := s.Anvil.IncreaseTime(ctx, 0); err != nil { // chain time follows the clock
-			return false, err
-		}
-		var eps struct {
-			Epochs []struct {
-				Epoch uint64 `json:"epoch,string"`
-				State string `json:"state"`
-			} `json:"epochs"`
-		}
-		if err := getJSON(ctx, s.KeeperURL+"/v1/epochs", &eps); err != nil {
-			return false, err
-		}
-		batches = batches[:0]
-		seen := map[common.Hash]bool{}
-		for _, e := range eps.Epochs {
-			if e.State != ledger.StateConfirmed && e.State != ledger.StateClaimable {
-				return false, nil
-			}
-			var bf ledger.BatchFile
-			if err := getJSON(ctx, fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch), &bf); err != nil {
-				return false, err
-			}
-			batches = append(batches, bf)
-			for _, raw := range bf.Sessions {
-				var r wire.SessionRecord
-				if err := json.Unmarshal(raw, &r); err != nil {
-					return false, err
-				}
-				seen[r.SessionID] = true
-			}
-		}
-		var rej struct {
-			Rejected []ledger.Rejected `json:"rejected"`
-		}
-		if err := getJSON(ctx, s.KeeperURL+"/v1/rejected?limit=1000", &rej); err != nil {
-			return false, err
-		}
-		for _, r := range rej.Rejected {
-			rejected[common.HexToHash(r.SessionID)] = r.Code
-			seen[common.HexToHash(r.SessionID)] = true
-		}
-		for id := range cost {
-			if !seen[id] {
-				return false, nil
-			}
-		}
-		return true, nil
-	}))
+	batches, rejected := waitAccounted(t, ctx, s, maps.Keys(cost))
 
 	// Credited: each session its cost unless the batch file lists a shortfall (or, with no epoch, rejected).
 	short := map[common.Hash]*big.Int{}
@@ -187,4 +139,62 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 		paid.Add(paid, c)
 	}
 	require.Equal(t, allowance.String(), paid.String(), "claims pay exactly the allowance")
+}
+
+// waitAccounted waits until the keeper accounted for every session of ids: in a confirmed or claimable
+// epoch, or rejected (GET /v1/rejected). It returns the epochs' batch files and the rejections' codes.
+func waitAccounted(t *testing.T, ctx context.Context, s *Stack, ids iter.Seq[common.Hash]) ([]ledger.BatchFile, map[common.Hash]string) {
+	t.Helper()
+	var batches []ledger.BatchFile
+	rejected := map[common.Hash]string{}
+	require.NoError(t, poll(ctx, 3*time.Minute, 500*time.Millisecond, func() (bool, error) {
+		if err := s.Anvil.IncreaseTime(ctx, 0); err != nil { // chain time follows the clock
+			return false, err
+		}
+		var eps struct {
+			Epochs []struct {
+				Epoch uint64 `json:"epoch,string"`
+				State string `json:"state"`
+			} `json:"epochs"`
+		}
+		if err := getJSON(ctx, s.KeeperURL+"/v1/epochs", &eps); err != nil {
+			return false, err
+		}
+		batches = batches[:0]
+		seen := map[common.Hash]bool{}
+		for _, e := range eps.Epochs {
+			if e.State != ledger.StateConfirmed && e.State != ledger.StateClaimable {
+				return false, nil
+			}
+			var bf ledger.BatchFile
+			if err := getJSON(ctx, fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch), &bf); err != nil {
+				return false, err
+			}
+			batches = append(batches, bf)
+			for _, raw := range bf.Sessions {
+				var r wire.SessionRecord
+				if err := json.Unmarshal(raw, &r); err != nil {
+					return false, err
+				}
+				seen[r.SessionID] = true
+			}
+		}
+		var rej struct {
+			Rejected []ledger.Rejected `json:"rejected"`
+		}
+		if err := getJSON(ctx, s.KeeperURL+"/v1/rejected?limit=1000", &rej); err != nil {
+			return false, err
+		}
+		for _, r := range rej.Rejected {
+			rejected[common.HexToHash(r.SessionID)] = r.Code
+			seen[common.HexToHash(r.SessionID)] = true
+		}
+		for id := range ids {
+			if !seen[id] {
+				return false, nil
+			}
+		}
+		return true, nil
+	}))
+	return batches, rejected
 }

@@ -42,6 +42,8 @@ type Summary struct {
 	UserTransactions uint64            `json:"userTransactionsOnSessionPath"`
 	TransparencyPage string            `json:"transparencyPage"`
 	Timings          map[string]string `json:"timings"`
+	// Deposit is the paid-usage part (DemoDeposit), when run.
+	Deposit *DepositSummary `json:"deposit,omitempty"`
 }
 
 // SessionSummary is one market session of the demo.
@@ -223,6 +225,9 @@ func (sum *Summary) Print(w io.Writer) {
 		sum.Timings["closed"], sum.Timings["committed"], sum.Timings["claimable"], sum.Timings["claimed"])
 	fmt.Fprintf(tw, "transparency page\t%s\n", sum.TransparencyPage)
 	tw.Flush()
+	if sum.Deposit != nil {
+		sum.Deposit.Print(w)
+	}
 }
 
 func bigOf(dec string) *big.Int {

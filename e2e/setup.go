@@ -97,7 +97,7 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 		return err
 	}
 	ksDir := filepath.Join(s.Dir, "user-keystore")
-	if s.User.Keystore, err = s.importUserKey(ctx, ksDir); err != nil {
+	if s.User.Keystore, err = s.importKey(ctx, s.User, "user", ksDir); err != nil {
 		return err
 	}
 	if _, err := s.lt(ctx, "user", "delegate", "--keystore", s.User.Keystore, "--password-file", s.PasswordFile); err != nil {
@@ -179,13 +179,14 @@ func (s *Stack) setUpProvider(ctx context.Context, i int, price *big.Int) (*Prov
 	return p, nil
 }
 
-func (s *Stack) importUserKey(ctx context.Context, ksDir string) (string, error) {
-	keyFile := filepath.Join(s.Dir, "user.hex")
-	if err := os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(s.User.Key))), 0o600); err != nil {
+// importKey imports a's key into a keystore in ksDir with `lt keys import` and returns its path.
+func (s *Stack) importKey(ctx context.Context, a Account, name, ksDir string) (string, error) {
+	keyFile := filepath.Join(s.Dir, name+".hex")
+	if err := os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(a.Key))), 0o600); err != nil {
 		return "", err
 	}
 	defer os.Remove(keyFile)
-	out, err := runTool(ctx, s.LogDir, "user", filepath.Join(s.BinDir, "lt"), "keys", "import", keyFile, "--light",
+	out, err := runTool(ctx, s.LogDir, name, filepath.Join(s.BinDir, "lt"), "keys", "import", keyFile, "--light",
 		"--keystore-dir", ksDir, "--password-file", s.PasswordFile, "--json")
 	if err != nil {
 		return "", err

@@ -3,7 +3,9 @@
 // It starts everything with package e2e (anvil and the contracts, the router, the keeper, a provider in
 // front of a stand-in OpenAI upstream, the user's gateway), then a user chats through the gateway, the
 // session closes, the keeper settles the epoch, the dispute window passes and the provider and the model
-// builder claim. It prints a summary and writes it to demo-summary.json. Everything it started stops on
+// builder claim. Then a user with no MOR votes pays from a deposit (lt deposit, lt chat --use-deposit), the
+// provider claims it and the user withdraws the rest (lt withdraw), the amounts reconciling to the wei
+// (e2e.DemoDeposit). It prints a summary and writes it to demo-summary.json. Everything it started stops on
 // exit and on Ctrl-C.
 package main
 
@@ -82,6 +84,14 @@ func run(ctx context.Context, o e2e.Options, logDir, out string) error {
 	fmt.Println("== a user chats through the gateway (OpenAI POST /v1/chat/completions, streamed)")
 	sum, err := s.Demo(ctx, []string{"What is Lake Travis?", "And how do I pay for it?"}, os.Stdout)
 	if err != nil {
+		if ctx.Err() == nil {
+			fmt.Fprintln(os.Stderr, "demo failed; the end of each log:")
+			s.DumpLogs(os.Stderr, 30)
+		}
+		return err
+	}
+	fmt.Println("== paid usage: a user with no MOR votes deposits, chats with --use-deposit, the provider claims, the user withdraws the rest")
+	if sum.Deposit, err = s.DemoDeposit(ctx, os.Stdout); err != nil {
 		if ctx.Err() == nil {
 			fmt.Fprintln(os.Stderr, "demo failed; the end of each log:")
 			s.DumpLogs(os.Stderr, 30)
