@@ -105,9 +105,9 @@ func TestChatPageInBrowser(t *testing.T) {
 	require.Len(t, res.Sessions, 4, "the ten-message session, the one paid from the deposit and the two of the failover")
 
 	// Every session closed at the router as the page said, billed at the provider's price. The keeper
-	// credits deposit-paid sessions only once it charges deposits (issue 16): the provider's claim may or may
-	// not include that one (depositOwed).
-	owed, fees, depositOwed := new(big.Int), new(big.Int), new(big.Int)
+	// credits the deposit-paid one from the user's deposit (PROTOCOL §8), so the provider's one claim covers
+	// every session.
+	owed, fees := new(big.Int), new(big.Int)
 	for _, ss := range res.Sessions {
 		rec, err := s.WaitClosed(ctx, common.HexToHash(ss.ID), 30*time.Second)
 		require.NoError(t, err, ss.Name)
@@ -128,10 +128,9 @@ func TestChatPageInBrowser(t *testing.T) {
 			require.NotNil(t, rec.Payment, ss.Name)
 			require.True(t, rec.Payment.Allowance.IsZero(), "%s: no allowance without votes", ss.Name)
 			require.Equal(t, new(big.Int).Add(p, b).String(), rec.Payment.Deposit.Dec(), "%s: the deposit pays it all", ss.Name)
-			depositOwed.Add(depositOwed, p)
-			continue
+		} else {
+			require.Equal(t, s.User.Address, rec.Ticket.User, ss.Name)
 		}
-		require.Equal(t, s.User.Address, rec.Ticket.User, ss.Name)
 		owed.Add(owed, p)
 		fees.Add(fees, b)
 	}
@@ -144,9 +143,7 @@ func TestChatPageInBrowser(t *testing.T) {
 	_, claims, err := s.Settlement(ctx)
 	require.NoError(t, err)
 	got, n := claimedBy(claims, provider.Owner.Address)
-	if got.Cmp(owed) != 0 {
-		require.Equal(t, new(big.Int).Add(owed, depositOwed).String(), got.String(), "the provider claimed seconds × price less the builder's fee")
-	}
+	require.Equal(t, owed.String(), got.String(), "the provider claimed seconds × price less the builder's fee, the deposit-paid session included")
 	require.Equal(t, 1, n)
 	t.Logf("provider claimed %s wei in %s", got, strconv.Itoa(n)+" claim")
 }
