@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/big"
 	"net/http"
 	"os"
@@ -254,28 +253,13 @@ func (a *app) modelCmd() *cobra.Command {
 // fetchProof gets account's proof from the keeper (GET {keeper}/v1/proofs/{account}); nil when the
 // keeper has no credit for it.
 func fetchProof(ctx context.Context, keeper string, account common.Address) (*wire.Proof, error) {
-	url := strings.TrimRight(keeper, "/") + "/v1/proofs/" + account.Hex()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
-	if err != nil {
-		return nil, fmt.Errorf("keeper unreachable at %s: %w (check --keeper)", keeper, err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if resp.StatusCode == http.StatusNotFound {
-		return nil, nil
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("keeper: %w", wire.DecodeError(resp, body))
-	}
 	var p wire.Proof
-	if err := json.Unmarshal(body, &p); err != nil {
-		return nil, fmt.Errorf("keeper answer: %w", err)
+	if err := wire.GetJSON(ctx, keeper, "/v1/proofs/"+account.Hex(), &p); err != nil {
+		var we *wire.Error
+		if errors.As(err, &we) && we.Status == http.StatusNotFound {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("keeper: %w (check --keeper)", err)
 	}
 	return &p, nil
 }

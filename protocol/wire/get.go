@@ -1,0 +1,39 @@
+package wire
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// GetJSON fetches base+path (a GET on another role's API, e.g. a keeper's proofs) within 15 s and decodes
+// the JSON answer into out. A non-200 answer returns its PROTOCOL §9 error as *Error (Status set), so a
+// caller can tell "not found" from a failure; a dead server says where it was looked for.
+func GetJSON(ctx context.Context, base, path string, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("unreachable at %s: %w", base, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return DecodeError(resp, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("answer: %w", err)
+	}
+	return nil
+}
