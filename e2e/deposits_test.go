@@ -273,11 +273,28 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 			d["cumulativeSpent"] == totalSpent.String()
 	})
 
-	// The claims pay every credit, deposit-funded or not.
+	// The claims pay every credit, deposit-funded or not. The keeper serves credit proofs once its own
+	// state has the epoch claimable, which may trail the chain clock the withdrawal above was checked by:
+	// wait until its proofs cover every credit.
+	earners := []common.Address{s.Providers[0].Owner.Address, s.Builder.Address}
+	require.NoError(t, poll(ctx, time.Minute, time.Second, func() (bool, error) {
+		if err := s.Anvil.IncreaseTime(ctx, 0); err != nil {
+			return false, err
+		}
+		proved := new(big.Int)
+		for _, a := range earners {
+			p, err := s.KeeperProof(ctx, a)
+			if err != nil || p == nil {
+				return false, nil
+			}
+			proved.Add(proved, p.CumulativeAmount.ToBig())
+		}
+		return proved.Cmp(want) >= 0, nil
+	}), "the keeper's proofs cover every credit")
 	require.NoError(t, s.ClaimProvider(ctx, s.Providers[0]))
 	require.NoError(t, s.ClaimBuilder(ctx))
 	paid := new(big.Int)
-	for _, a := range []common.Address{s.Providers[0].Owner.Address, s.Builder.Address} {
+	for _, a := range earners {
 		c, err := s.Pool.Claimed(call, a)
 		require.NoError(t, err)
 		paid.Add(paid, c)
