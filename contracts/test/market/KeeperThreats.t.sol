@@ -13,16 +13,11 @@ contract KeeperThreatsTest is MarketFixture {
     address[] internal accts;
     uint256[] internal amts;
 
-    function setUp() public override {
-        super.setUp();
-        accts = _accounts(3, "acct");
+    /// @dev The credits of three accounts, as a tree; accts are made on first use.
+    function _credits(uint256 a0, uint256 a1, uint256 a2) internal returns (bytes32[][] memory) {
+        if (accts.length == 0) accts = _accounts(3, "acct");
         amts = new uint256[](3);
-        amts[0] = 100e18;
-        amts[1] = 50e18;
-        amts[2] = 25e18;
-    }
-
-    function _tree() internal view returns (bytes32[][] memory) {
+        (amts[0], amts[1], amts[2]) = (a0, a1, a2);
         return MerkleTestLib.build(accts, amts);
     }
 
@@ -30,15 +25,12 @@ contract KeeperThreatsTest is MarketFixture {
     ///      recommitted under the same epoch number pays the victim its whole cumulative credit, and the
     ///      account the hostile root favoured gets nothing more than its own.
     function test_LoweredCumulative_VetoedAndRestored() public {
-        bytes32[][] memory honest0 = _tree();
-        _commit(honest0, _sum(amts));
+        _commit(_credits(100e18, 50e18, 25e18), 175e18);
         vm.warp(block.timestamp + WINDOW); // epoch 0 claimable
 
         // Epoch 1, hostile: account 0 lowered from 100 to 40, the 60 moved to account 2 (a keeper's accomplice);
         // the total is unchanged, so the contract's total checks pass.
-        amts[0] = 40e18;
-        amts[2] = 85e18;
-        bytes32[][] memory hostile = _tree();
+        bytes32[][] memory hostile = _credits(40e18, 50e18, 85e18);
         uint256 epoch = _commit(hostile, _sum(amts));
         assertEq(epoch, 1);
 
@@ -50,9 +42,7 @@ contract KeeperThreatsTest is MarketFixture {
         pool.commitRoot(1, MerkleTestLib.root(hostile), _sum(amts), bytes32(0), 0, bytes32(0), "");
 
         // The honest epoch 1: account 0 keeps its 100 and earns 10 more.
-        amts[0] = 110e18;
-        amts[2] = 25e18;
-        bytes32[][] memory honest1 = _tree();
+        bytes32[][] memory honest1 = _credits(110e18, 50e18, 25e18);
         assertEq(_commit(honest1, _sum(amts)), 1);
         vm.warp(block.timestamp + WINDOW);
 
@@ -70,15 +60,13 @@ contract KeeperThreatsTest is MarketFixture {
     ///      down, a claim for 40 pays nothing), and account 2 cannot take the 60: claims stay within the
     ///      committed total, so the pool never pays the moved credit twice.
     function test_LoweredCumulative_CannotClawBackWhatWasClaimed() public {
-        bytes32[][] memory t0 = _tree();
-        _commit(t0, _sum(amts));
+        bytes32[][] memory t0 = _credits(100e18, 50e18, 25e18);
+        _commit(t0, 175e18);
         vm.warp(block.timestamp + WINDOW);
         assertEq(pool.claim(accts[0], 100e18, MerkleTestLib.proof(t0, 0)), 100e18);
         assertEq(pool.claim(accts[1], 50e18, MerkleTestLib.proof(t0, 1)), 50e18);
 
-        amts[0] = 40e18;
-        amts[2] = 85e18;
-        bytes32[][] memory t1 = _tree();
+        bytes32[][] memory t1 = _credits(40e18, 50e18, 85e18);
         _commit(t1, _sum(amts));
         vm.warp(block.timestamp + WINDOW); // nobody vetoed: epoch 1 is claimable
 
