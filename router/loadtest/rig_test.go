@@ -225,7 +225,8 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 1 << 20, Max: 1 << 20}})
+		ans := wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 1 << 20, Max: 1 << 20}}
+		wire.WriteBody(w, http.StatusOK, append(ans.AppendJSON(make([]byte, 0, 512)), '\n'))
 	})
 	r.standIn = httptest.NewServer(mux)
 	tb.Cleanup(r.standIn.Close)
