@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -53,6 +54,22 @@ func TestClefSigner(t *testing.T) {
 	require.NoError(t, json.Unmarshal(signs[0].Params, &req))
 	require.Equal(t, "data/typed", req.ContentType)
 	require.Equal(t, d.Digest(rfc).Hex(), req.Hash, "clef computed our EIP-712 digest")
+
+	// Typed data of another domain: an ERC-2612 permit of the MOR token.
+	permit := keys.Permit{Owner: c.Account, Spender: common.Address{0x5b}, Value: big.NewInt(1e18), Nonce: big.NewInt(4),
+		Deadline: big.NewInt(1_900_000_000)}.TypedData(keys.PermitDomain{Name: "Morpheus", Version: "1",
+		ChainID: big.NewInt(chainID), VerifyingContract: common.Address{0x70}})
+	psig, err := s.SignTypedData(ctx, permit)
+	require.NoError(t, err)
+	pwant, err := local.SignTypedData(ctx, permit)
+	require.NoError(t, err)
+	require.Equal(t, pwant, psig, "clef's permit signature is the in-process key's")
+	signs = c.Approvals("ui_approveSignData")
+	require.Len(t, signs, 2)
+	require.NoError(t, json.Unmarshal(signs[1].Params, &req))
+	digest, _, err := apitypes.TypedDataAndHash(permit)
+	require.NoError(t, err)
+	require.Equal(t, common.BytesToHash(digest).Hex(), req.Hash, "clef hashed the permit as we do")
 
 	to := common.Address{0xaa}
 	pool, err := computepool.ComputePoolMetaData.GetAbi()

@@ -139,6 +139,24 @@ func (c *Clef) Approvals(method string) []Approval {
 	return out
 }
 
+// Calls returns, for each transaction approved so far, what clef told its user the call does (its
+// call_info messages joined, e.g. `…invokes the following method: "claim(address: …`), oldest first.
+func (c *Clef) Calls() []string {
+	var out []string
+	for _, a := range c.Approvals("ui_approveTx") {
+		var req struct {
+			CallInfo []struct{ Message string } `json:"call_info"`
+		}
+		_ = json.Unmarshal(a.Params, &req) // clef's own request: a malformed one leaves the entry empty
+		msg := ""
+		for _, ci := range req.CallInfo {
+			msg += ci.Message
+		}
+		out = append(out, msg)
+	}
+	return out
+}
+
 // Deny makes the UI refuse (deny true) or approve again (false) every transaction and signature
 // request. A refused request is recorded as "denied " + the UI method, e.g. "denied ui_approveTx".
 func (c *Clef) Deny(deny bool) {

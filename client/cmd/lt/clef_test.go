@@ -46,21 +46,6 @@ func TestDepositWithdrawThroughClef(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, json.Unmarshal([]byte(out), v), out)
 	}
-	txs := func() []string {
-		var out []string
-		for _, a := range clef.Approvals("ui_approveTx") {
-			var req struct {
-				CallInfo []struct{ Message string } `json:"call_info"`
-			}
-			require.NoError(t, json.Unmarshal(a.Params, &req))
-			msg := ""
-			for _, ci := range req.CallInfo {
-				msg += ci.Message
-			}
-			out = append(out, msg)
-		}
-		return out
-	}
 	call := &bind.CallOpts{Context: ctx}
 
 	var d depositResult
@@ -75,8 +60,8 @@ func TestDepositWithdrawThroughClef(t *testing.T) {
 	require.NoError(t, json.Unmarshal(signs[0].Params, &sd))
 	require.Equal(t, "data/typed", sd.ContentType)
 	require.Contains(t, string(signs[0].Params), "Permit")
-	require.Len(t, txs(), 1)
-	require.Contains(t, txs()[0], "depositWithPermit(", "clef was told the method")
+	require.Len(t, clef.Calls(), 1)
+	require.Contains(t, clef.Calls()[0], "depositWithPermit(", "clef was told the method")
 	nonce, err := c.mor.Nonces(call, c.user)
 	require.NoError(t, err)
 	require.Equal(t, int64(1), nonce.Int64(), "the token accepted the permit clef signed")
@@ -124,7 +109,7 @@ func TestDepositWithdrawThroughClef(t *testing.T) {
 	require.Equal(t, c.funded.String(), bal.String())
 
 	want := []string{"depositWithPermit(", "approve(", "deposit(", "requestWithdrawal(", "cancelWithdrawal(", "requestWithdrawal(", "withdraw("}
-	got := txs()
+	got := clef.Calls()
 	require.Len(t, got, len(want), "one approval per transaction, no more")
 	for i := range want {
 		require.Contains(t, got[i], want[i], i)
