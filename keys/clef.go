@@ -84,21 +84,44 @@ func (c *Clef) Close() { c.rpc.Close() }
 // SignTyped asks clef to sign m under d (account_signTypedData with m's eth_signTypedData_v4 document)
 // and checks that the signature is the account's over d.Digest(m).
 func (c *Clef) SignTyped(ctx context.Context, d *eip712.Domain, m eip712.Message) (eip712.Signature, error) {
-	var sig eip712.Signature
 	doc, err := d.TypedData(m)
 	if err != nil {
-		return sig, fmt.Errorf("keys: typed data: %w", err)
+		return eip712.Signature{}, fmt.Errorf("keys: typed data: %w", err)
 	}
+	return c.signTypedDoc(ctx, d.Digest(m), doc)
+}
+
+// SignTypedData asks clef to sign td (account_signTypedData) and checks that the signature is the
+// account's over td's EIP-712 digest, computed here.
+func (c *Clef) SignTypedData(ctx context.Context, td apitypes.TypedData) (eip712.Signature, error) {
+	digest, doc, err := typedDataHash(td)
+	if err != nil {
+		return eip712.Signature{}, err
+	}
+	return c.signTypedDoc(ctx, digest, doc)
+}
+
+// signTypedDoc sends doc to account_signTypedData and checks that the answer is the account's signature
+// over digest, returned with V in {27, 28}.
+func (c *Clef) signTypedDoc(ctx context.Context, digest common.Hash, doc json.RawMessage) (eip712.Signature, error) {
+	var sig eip712.Signature
 	var out hexutil.Bytes
-	if err := c.rpc.CallContext(ctx, &out, "account_signTypedData", common.NewMixedcaseAddress(c.account), json.RawMessage(doc)); err != nil {
+	if err := c.rpc.CallContext(ctx, &out, "account_signTypedData", common.NewMixedcaseAddress(c.account), doc); err != nil {
 		return sig, fmt.Errorf("%w: account_signTypedData: %w", ErrExternalSigner, err)
 	}
 	if len(out) != eip712.SignatureLength {
 		return sig, fmt.Errorf("%w: account_signTypedData returned %d bytes", ErrExternalSigner, len(out))
 	}
 	copy(sig[:], out)
-	if _, err := d.Verify(m, sig[:], c.account); err != nil {
+	if sig[64] < 27 {
+		sig[64] += 27
+	}
+	from, err := eip712.Recover(digest, sig[:])
+	if err != nil {
 		return sig, fmt.Errorf("%w: account_signTypedData: %w", ErrExternalSigner, err)
+	}
+	if from != c.account {
+		return sig, fmt.Errorf("%w: account_signTypedData: signed by %s over our digest, want %s (other data signed?)", ErrExternalSigner, from, c.account)
 	}
 	return sig, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -53,6 +54,22 @@ func TestClefSigner(t *testing.T) {
 	require.NoError(t, json.Unmarshal(signs[0].Params, &req))
 	require.Equal(t, "data/typed", req.ContentType)
 	require.Equal(t, d.Digest(rfc).Hex(), req.Hash, "clef computed our EIP-712 digest")
+
+	// Typed data of another domain: an ERC-2612 permit of the MOR token.
+	permit := keys.Permit{Owner: c.Account, Spender: common.Address{0x5b}, Value: big.NewInt(1e18), Nonce: big.NewInt(4),
+		Deadline: big.NewInt(1_900_000_000)}.TypedData(keys.PermitDomain{Name: "Morpheus", Version: "1",
+		ChainID: big.NewInt(chainID), VerifyingContract: common.Address{0x70}})
+	psig, err := s.SignTypedData(ctx, permit)
+	require.NoError(t, err)
+	pwant, err := local.SignTypedData(ctx, permit)
+	require.NoError(t, err)
+	require.Equal(t, pwant, psig, "clef's permit signature is the in-process key's")
+	signs = c.Approvals("ui_approveSignData")
+	require.Len(t, signs, 2)
+	require.NoError(t, json.Unmarshal(signs[1].Params, &req))
+	digest, _, err := apitypes.TypedDataAndHash(permit)
+	require.NoError(t, err)
+	require.Equal(t, common.BytesToHash(digest).Hex(), req.Hash, "clef hashed the permit as we do")
 
 	to := common.Address{0xaa}
 	pool, err := computepool.ComputePoolMetaData.GetAbi()
@@ -105,6 +122,22 @@ func BenchmarkClefSignTyped(b *testing.B) {
 	for i := range b.N {
 		liveness.Timestamp = uint64(i)
 		_, err := s.SignTyped(ctx, d, liveness)
+		require.NoError(b, err)
+	}
+}
+
+// BenchmarkClefSignTx measures one transaction signed through clef (account_signTransaction with the
+// method signature, the UI approving at once): what each owner, lt or keeper transaction adds before it
+// is sent.
+func BenchmarkClefSignTx(b *testing.B) {
+	_, s := cleftest.StartSigner(b, 31337)
+	ctx := context.Background()
+	to := common.Address{0xaa}
+	b.ResetTimer()
+	for i := range b.N {
+		tx := types.NewTx(&types.DynamicFeeTx{ChainID: big.NewInt(31337), Nonce: uint64(i), GasTipCap: big.NewInt(1e9),
+			GasFeeCap: big.NewInt(3e9), Gas: 21_000, To: &to, Value: big.NewInt(1)})
+		_, err := s.SignTx(ctx, tx)
 		require.NoError(b, err)
 	}
 }

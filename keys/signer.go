@@ -5,10 +5,10 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
@@ -27,6 +27,9 @@ type TypedSigner interface {
 // and Trezor).
 type Signer interface {
 	TypedSigner
+	// SignTypedData signs td, typed data of any EIP-712 domain (an ERC-2612 permit of the MOR token):
+	// [R || S || V], V in {27, 28}, recovering to Address over td's digest.
+	SignTypedData(ctx context.Context, td apitypes.TypedData) (eip712.Signature, error)
 	// SignTx signs tx for the signer's chain (EIP-155 and later) and returns the signed transaction.
 	SignTx(ctx context.Context, tx *types.Transaction) (*types.Transaction, error)
 }
@@ -54,6 +57,15 @@ func (k *KeySigner) SignTyped(_ context.Context, d *eip712.Domain, m eip712.Mess
 	return d.Sign(m, k.key)
 }
 
+// SignTypedData signs td with the key.
+func (k *KeySigner) SignTypedData(_ context.Context, td apitypes.TypedData) (eip712.Signature, error) {
+	digest, _, err := typedDataHash(td)
+	if err != nil {
+		return eip712.Signature{}, err
+	}
+	return eip712.Sign(digest, k.key)
+}
+
 // SignTx signs tx with the key.
 func (k *KeySigner) SignTx(_ context.Context, tx *types.Transaction) (*types.Transaction, error) {
 	return types.SignTx(tx, k.signer, k.key)
@@ -70,15 +82,4 @@ func LoadSigner(ctx context.Context, src Source, chainID uint64) (Signer, error)
 		return nil, err
 	}
 	return NewKeySigner(key, chainID), nil
-}
-
-// TransactOpts returns abigen transaction options that sign through s (a key or clef).
-func TransactOpts(ctx context.Context, s Signer) *bind.TransactOpts {
-	from := s.Address()
-	return &bind.TransactOpts{From: from, Context: ctx, Signer: func(addr common.Address, tx *types.Transaction) (*types.Transaction, error) {
-		if addr != from {
-			return nil, bind.ErrNotAuthorized
-		}
-		return s.SignTx(ctx, tx)
-	}}
 }

@@ -3,8 +3,10 @@ package keys
 import (
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -24,4 +26,26 @@ func LoadTxSigner(ctx context.Context, src Source, chainID uint64) (common.Addre
 		return common.Address{}, nil, err
 	}
 	return s.Address(), s.SignTx, nil
+}
+
+// Unsigned returns abigen transaction options that build from's transaction (nonce, gas estimate, fees)
+// and return it unsigned and unsent: show its cost, then sign and send it with Send. Building asks no
+// signer, so a dry run or a refused pre-flight check never reaches clef's approval.
+func Unsigned(ctx context.Context, from common.Address) *bind.TransactOpts {
+	return &bind.TransactOpts{From: from, Context: ctx, NoSend: true,
+		Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) { return tx, nil }}
+}
+
+// Send signs tx through s (a key or clef: the one transaction-signing path of every command that sends
+// one) and sends it to b; it returns the signed transaction, whose hash is the one mined. Nothing is sent
+// when s refuses.
+func Send(ctx context.Context, b bind.ContractTransactor, s Signer, tx *types.Transaction) (*types.Transaction, error) {
+	signed, err := s.SignTx(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.SendTransaction(ctx, signed); err != nil {
+		return nil, fmt.Errorf("send: %w", err)
+	}
+	return signed, nil
 }

@@ -1,7 +1,7 @@
 // Package cleftest runs clef, go-ethereum's external signer, for tests: one account in a fresh keystore,
-// clef's HTTP API on a loopback port, and on clef's stdio (--stdio-ui) a UI that approves every request,
-// gives the keystore password and records each approval, so a test can assert that a signature went
-// through clef. The binary is built by `make setup` (scripts/clef.sh) into .tools/clef-<ClefVersion>/.
+// clef's HTTP API on a loopback port, and on clef's stdio (--stdio-ui) a UI that approves every request
+// (or refuses them, after Deny), gives the keystore password and records each request, so a test can
+// assert that a signature went through clef. The binary is built by `make setup` (scripts/clef.sh) into .tools/clef-<ClefVersion>/.
 package cleftest
 
 import (
@@ -68,6 +68,7 @@ type Clef struct {
 
 	mu        sync.Mutex
 	approvals []Approval
+	deny      bool         // refuse transactions and signatures, as a user clicking "reject" does
 	log       bytes.Buffer // clef's stderr
 }
 
@@ -138,6 +139,32 @@ func (c *Clef) Approvals(method string) []Approval {
 	return out
 }
 
+// Calls returns, for each transaction approved so far, what clef told its user the call does (its
+// call_info messages joined, e.g. `…invokes the following method: "claim(address: …`), oldest first.
+func (c *Clef) Calls() []string {
+	var out []string
+	for _, a := range c.Approvals("ui_approveTx") {
+		var req struct {
+			CallInfo []struct{ Message string } `json:"call_info"`
+		}
+		_ = json.Unmarshal(a.Params, &req) // clef's own request: a malformed one leaves the entry empty
+		msg := ""
+		for _, ci := range req.CallInfo {
+			msg += ci.Message
+		}
+		out = append(out, msg)
+	}
+	return out
+}
+
+// Deny makes the UI refuse (deny true) or approve again (false) every transaction and signature
+// request. A refused request is recorded as "denied " + the UI method, e.g. "denied ui_approveTx".
+func (c *Clef) Deny(deny bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.deny = deny
+}
+
 // Log returns what clef wrote on stderr so far.
 func (c *Clef) Log() string {
 	c.mu.Lock()
@@ -145,10 +172,17 @@ func (c *Clef) Log() string {
 	return c.log.String()
 }
 
-func (c *Clef) record(method string, params json.RawMessage) {
+// record records a request of UI method and says whether to approve it (Deny refuses transactions and
+// signatures).
+func (c *Clef) record(method string, params json.RawMessage) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	ok := !c.deny || method == "ui_approveListing"
+	if !ok {
+		method = "denied " + method
+	}
 	c.approvals = append(c.approvals, Approval{Method: method, Params: append(json.RawMessage(nil), params...)})
+	return ok
 }
 
 // ui is clef's UI API (the "ui" namespace clef calls over its stdio): it approves everything.
@@ -159,7 +193,7 @@ type ui struct {
 	once     sync.Once
 }
 
-// ApproveTx approves the transaction unchanged.
+// ApproveTx approves the transaction unchanged (unless Deny).
 func (u *ui) ApproveTx(_ context.Context, req json.RawMessage) (map[string]any, error) {
 	var r struct {
 		Transaction json.RawMessage `json:"transaction"`
@@ -167,14 +201,13 @@ func (u *ui) ApproveTx(_ context.Context, req json.RawMessage) (map[string]any, 
 	if err := json.Unmarshal(req, &r); err != nil {
 		return nil, err
 	}
-	u.c.record("ui_approveTx", req)
-	return map[string]any{"transaction": r.Transaction, "approved": true}, nil
+	ok := u.c.record("ui_approveTx", req)
+	return map[string]any{"transaction": r.Transaction, "approved": ok}, nil
 }
 
-// ApproveSignData approves the data.
+// ApproveSignData approves the data (unless Deny).
 func (u *ui) ApproveSignData(_ context.Context, req json.RawMessage) (map[string]any, error) {
-	u.c.record("ui_approveSignData", req)
-	return map[string]any{"approved": true}, nil
+	return map[string]any{"approved": u.c.record("ui_approveSignData", req)}, nil
 }
 
 // ApproveListing approves listing every account.

@@ -39,13 +39,23 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if err != nil || !ok {
 		return err
 	}
+	if err := l.dropDuplicates(ctx, cutoff); err != nil {
+		return fmt.Errorf("duplicates: %w", err)
+	}
 	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
 		return fmt.Errorf("allowances: %w", err)
 	}
 	var deposits map[common.Address]*DepositAccount
 	if l.deposits != nil && cutoff > 0 {
-		// The newest block before the cutoff: the same for every keeper.
-		if deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1)); err != nil {
+		// The newest block before the cutoff: the same for every keeper, once final (ChainDeposits).
+		deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1))
+		if errors.Is(err, ErrDepositsNotFinal) {
+			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
+				zap.Int64("cutoff", cutoff), zap.Error(err))
+			l.metrics.epochs.WithLabelValues("waiting_deposits_final").Inc()
+			return nil
+		}
+		if err != nil {
 			return fmt.Errorf("deposits: %w", err)
 		}
 	}
@@ -58,6 +68,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	var uncoveredCharges []Charge
 	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		assembled, uncovered = nil, nil
+		if err := tx.LockSessions(ctx); err != nil { // before any row is written: no ingest in between
+			return err
+		}
 		// The ledger's newest live epoch must be the pool's newest: same number, same total.
 		var number uint64
 		var prevTotal uint256.Int
@@ -191,6 +204,36 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		zap.String("delta", assembled.Delta.Dec()))
 	crashpoint.Hit(crashpoint.EpochAssembled)
 	return nil
+}
+
+// dropDuplicates rejects, as duplicates, the pending sessions closed before cutoff whose id is credited or
+// pruned already, in a transaction of its own, committed whatever the assembly then does. Ingest refuses
+// such a session, but a keeper on PostgreSQL before store.LockSessions could store one while an epoch was
+// being assembled, and every later assembly then failed on it: such a database heals here.
+func (l *Ledger) dropDuplicates(ctx context.Context, cutoff int64) error {
+	var dropped []store.Session
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		if dropped, err = tx.DropDuplicatePending(ctx, cutoff); err != nil {
+			return err
+		}
+		for i := range dropped {
+			s := &dropped[i]
+			firstFeed, err := tx.SessionFeed(ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			rej := reject(s.ID, RejectDuplicate, "session already billed through feed %s", firstFeed)
+			if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil && len(dropped) > 0 {
+		l.metrics.rejected.WithLabelValues(RejectDuplicate).Add(float64(len(dropped)))
+		l.log.Warn("pending sessions credited already dropped as duplicates", zap.Int("sessions", len(dropped)))
+	}
+	return err
 }
 
 // RejectAllowance is the rejection code of a session its user's allowance did not cover in full, and

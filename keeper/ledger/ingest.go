@@ -87,6 +87,9 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 	var rejected []*Rejection
 	err = l.store.InTx(ctx, func(tx *store.Tx) error {
 		stored, rejected = 0, nil
+		if err := tx.LockSessions(ctx); err != nil { // before any row is written: no epoch assembly in between
+			return err
+		}
 		for _, it := range items {
 			if it.rej != nil {
 				if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {

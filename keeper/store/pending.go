@@ -14,9 +14,34 @@ import (
 // moves them into sessions/session_records numbered in the charging order (closed_at, session_id): what an
 // epoch holds is then a function of the records, whatever order the feeds were read in.
 
+// sessionsLock is the keeper's PostgreSQL advisory-lock number for moving sessions ("LTpendin" in ASCII).
+const sessionsLock int64 = 0x4c5470656e64696e
+
+// LockSessions makes the transaction the only one, until it ends, that stores or promotes pending
+// sessions. InsertPending's duplicate check and insert and PromotePending's move are several statements:
+// under PostgreSQL's READ COMMITTED an ingest whose check ran while a promotion was not yet committed saw
+// the id in neither table, waited on the promoted (deleted) pending row and then inserted it again, leaving
+// the id both credited and pending. InsertPending, PromotePending and DropDuplicatePending take the lock
+// themselves; a transaction that writes other tables too (an ingested page, an epoch's assembly) takes it
+// first, so that it never waits for the lock while holding rows the holder needs. SQLite has one writer
+// already: nothing to do.
+func (t *Tx) LockSessions(ctx context.Context) error {
+	if t.locked || !t.s.postgres {
+		return nil
+	}
+	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, sessionsLock); err != nil {
+		return fmt.Errorf("store: lock sessions: %w", err)
+	}
+	t.locked = true
+	return nil
+}
+
 // InsertPending stores a verified session and its record until its epoch is assembled; stored is false, and
 // nothing is written, when a session with its id is stored already (pending, credited or pruned).
 func (t *Tx) InsertPending(ctx context.Context, s *Session) (stored bool, err error) {
+	if err := t.LockSessions(ctx); err != nil {
+		return false, err
+	}
 	var n, ingest int64
 	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM sessions WHERE session_id = ?`, s.ID.Hex()).Scan(&n); err != nil {
 		return false, fmt.Errorf("store: session %s: %w", s.ID, err)
@@ -79,13 +104,18 @@ func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, err
 
 // PromotePending moves the pending sessions closed before cutoff into sessions and session_records,
 // numbered after+1, after+2, … in (closed_at, session_id) order, and returns the last number (after if it
-// moved none). Three set statements: no row is read into the process.
+// moved none). A pending session whose id is credited or pruned already (a duplicate; DropDuplicatePending
+// removes it) is neither moved nor numbered: the numbers stay dense and nothing is charged twice. Four set
+// statements: no row is read into the process; the records and the delete follow the rows numbered.
 func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, error) {
+	if err := t.LockSessions(ctx); err != nil {
+		return 0, err
+	}
 	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
 		price, seconds, closed_at, recheck, use_deposit, started_at)
 		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), ingest_seq, feed, cursor, user_addr, provider,
 			builder, fee_bps, price, seconds, closed_at, 0, use_deposit, started_at
-		FROM pending_sessions WHERE closed_at < ?`, after, cutoff)
+		FROM pending_sessions p WHERE closed_at < ? AND `+notStored, after, cutoff)
 	if err != nil {
 		return 0, fmt.Errorf("store: number pending sessions: %w", err)
 	}
@@ -94,14 +124,39 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, er
 		return 0, err
 	}
 	if _, err := t.exec(ctx, `INSERT INTO session_records (seq, record)
-		SELECT ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), record FROM pending_sessions WHERE closed_at < ?`,
-		after, cutoff); err != nil {
+		SELECT s.seq, p.record FROM sessions s JOIN pending_sessions p ON p.session_id = s.session_id WHERE s.seq > ?`,
+		after); err != nil {
 		return 0, fmt.Errorf("store: move pending records: %w", err)
 	}
-	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE closed_at < ?`, cutoff); err != nil {
+	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id IN (SELECT session_id FROM sessions WHERE seq > ?)`,
+		after); err != nil {
 		return 0, fmt.Errorf("store: delete promoted sessions: %w", err)
 	}
 	return after + n, nil
+}
+
+// notStored holds for a pending row p whose id is neither credited nor pruned.
+const notStored = `NOT EXISTS (SELECT 1 FROM sessions s WHERE s.session_id = p.session_id)
+	AND NOT EXISTS (SELECT 1 FROM settled_ids d WHERE d.session_id = p.session_id)`
+
+// DropDuplicatePending removes, and returns with their records, the pending sessions closed before cutoff
+// whose id is credited or pruned already. InsertPending refuses such a session, but a keeper before
+// LockSessions could store one (see there), and PromotePending then failed on it forever; the ledger drops
+// them before each assembly.
+func (t *Tx) DropDuplicatePending(ctx context.Context, cutoff int64) ([]Session, error) {
+	if err := t.LockSessions(ctx); err != nil {
+		return nil, err
+	}
+	out, err := t.pendingRecords(ctx, `closed_at < ? AND NOT (`+notStored+`)`, cutoff)
+	if err != nil {
+		return nil, fmt.Errorf("store: duplicate pending sessions: %w", err)
+	}
+	for i := range out {
+		if err := t.DeletePending(ctx, out[i].ID); err != nil {
+			return nil, fmt.Errorf("store: drop duplicate pending session %s: %w", out[i].ID, err)
+		}
+	}
+	return out, nil
 }
 
 // DemoteSessions moves the sessions with seq in [first, last] (of a rolled-back epoch) back to pending,
@@ -127,7 +182,12 @@ func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool
 
 // RecheckSessions loads, with their records, the pending sessions flagged for a recheck.
 func (t *Tx) RecheckSessions(ctx context.Context) ([]Session, error) {
-	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions WHERE recheck = 1 ORDER BY session_id`)
+	return t.pendingRecords(ctx, `recheck = 1`)
+}
+
+// pendingRecords loads the id, feed, cursor and record of the pending sessions p where cond holds, by id.
+func (t *Tx) pendingRecords(ctx context.Context, cond string, args ...any) ([]Session, error) {
+	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions p WHERE `+cond+` ORDER BY session_id`, args...)
 	if err != nil {
 		return nil, err
 	}

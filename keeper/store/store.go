@@ -108,8 +108,9 @@ func (s *Store) rebind(q string) string {
 // Tx is one database transaction: the ledger groups typed reads and writes that must be all-or-nothing
 // (a page of ingested records, an epoch's assembly, a rollback). No SQL leaves this package.
 type Tx struct {
-	tx *sql.Tx
-	s  *Store
+	tx     *sql.Tx
+	s      *Store
+	locked bool // the sessions lock is held (LockSessions)
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -211,6 +211,10 @@ func marshalMessage(m Message) []byte {
 	return appendMessage(make([]byte, 0, 512), m)
 }
 
+// AppendJSON appends m in its canonical wire form (what its MarshalJSON returns) to b: for encoders of
+// bodies that carry a message and write their JSON by hand.
+func AppendJSON(b []byte, m Message) []byte { return appendMessage(b, m) }
+
 func appendMessage(b []byte, m Message) []byte {
 	b = append(b, '{')
 	for i, f := range m.fields() {

@@ -28,7 +28,7 @@ func (a *app) withSender(cmd *cobra.Command, f func(ctx context.Context, c *conn
 		return err
 	}
 	defer c.Close()
-	s, err := a.sender(c)
+	s, err := a.sender(ctx, c)
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,7 @@ watch earnings (status) and claim them (claim).`,
 	pf.String("owner", "", "owner address (default: the only key in <keys-dir>/owner)")
 	pf.String("password-file", "", "file holding the keystore password (default: prompt)")
 	pf.String("private-key", "", "raw owner private key, hex: devnets only (chain 31337/1337)")
+	pf.String("owner-external-signer", "", "sign the owner's transactions and stake permits through clef at this URL (http://127.0.0.1:8550 or its .ipc path; clef fronts Ledger/Trezor too) instead of the owner keystore; the account is --owner, else the only one clef lists")
 	pf.Bool("json", false, "print machine-readable JSON")
 	pf.Bool("dry-run", false, "estimate and show transactions without sending them")
 	pf.String("keeper", "", "keeper base URL, for earnings (status) and proofs (claim)")
@@ -239,13 +240,27 @@ func (a *app) emit(v any, human func(w io.Writer)) error {
 	return nil
 }
 
-// sender builds the owner's transaction sender, printing estimates in human mode.
-func (a *app) sender(c *conn) (*market.Sender, error) {
-	key, err := a.loadKey(RoleOwner, "owner", "password-file", "private-key", c.market.ChainID())
-	if err != nil {
-		return nil, err
+// sender builds the owner's transaction sender, printing estimates in human mode. The owner key is clef
+// at --owner-external-signer (as --owner, or the only account clef lists), else the raw devnet key or
+// the owner keystore.
+func (a *app) sender(ctx context.Context, c *conn) (*market.Sender, error) {
+	s := &market.Sender{DryRun: a.v.GetBool("dry-run")}
+	if url := a.v.GetString("owner-external-signer"); url != "" {
+		owner := a.v.GetString("owner")
+		if owner != "" && !common.IsHexAddress(owner) {
+			return nil, fmt.Errorf("--owner %q is not an address", owner)
+		}
+		var err error
+		if s.Signer, err = keys.LoadSigner(ctx, keys.Source{External: url, Account: owner}, c.market.ChainID()); err != nil {
+			return nil, err
+		}
+	} else {
+		key, err := a.loadKey(RoleOwner, "owner", "password-file", "private-key", c.market.ChainID())
+		if err != nil {
+			return nil, err
+		}
+		s.Signer = keys.NewKeySigner(key, c.market.ChainID())
 	}
-	s := &market.Sender{Key: key, DryRun: a.v.GetBool("dry-run")}
 	if !a.jsonOut() {
 		s.OnEstimate = func(e market.Estimate) {
 			fmt.Fprintf(a.io.Out, "%s: estimated cost %s (%d gas × %s gwei; at most %s)\n", e.Action,

@@ -10,10 +10,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -368,31 +367,10 @@ func (m *Market) approveTo(ctx context.Context, s *Sender, spender common.Addres
 	return results(res), err
 }
 
-// permitTypeHash is keccak256 of the ERC-2612 Permit type.
-var permitTypeHash = crypto.Keccak256Hash([]byte("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"))
-
-// signPermit signs an ERC-2612 permit of value MOR for spender, under the token's own EIP-712 domain.
+// signPermit signs, through the Sender's signer, an ERC-2612 permit of value MOR for spender under the
+// token's own EIP-712 domain (keys.SignPermit).
 func (m *Market) signPermit(ctx context.Context, s *Sender, spender common.Address, value, deadline *big.Int) (uint8, [32]byte, [32]byte, error) {
-	owner := s.From()
-	nonce, err := m.mor.Nonces(call(ctx), owner)
-	if err != nil {
-		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: read nonce: %w", err)
-	}
-	sep, err := m.mor.DOMAINSEPARATOR(call(ctx))
-	if err != nil {
-		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: read domain separator: %w", err)
-	}
-	structHash := crypto.Keccak256Hash(permitTypeHash[:], common.LeftPadBytes(owner[:], 32), common.LeftPadBytes(spender[:], 32),
-		math.U256Bytes(new(big.Int).Set(value)), math.U256Bytes(nonce), math.U256Bytes(new(big.Int).Set(deadline)))
-	digest := crypto.Keccak256Hash([]byte{0x19, 0x01}, sep[:], structHash[:])
-	sig, err := crypto.Sign(digest[:], s.Key)
-	if err != nil {
-		return 0, [32]byte{}, [32]byte{}, fmt.Errorf("permit: sign: %w", err)
-	}
-	var r, ss [32]byte
-	copy(r[:], sig[:32])
-	copy(ss[:], sig[32:64])
-	return sig[64] + 27, r, ss, nil
+	return keys.SignPermit(ctx, s.signer(m.chainID), m.mor, spender, value, deadline)
 }
 
 func checkEndpoint(endpoint string) error {

@@ -19,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // Estimate is what a transaction is expected to cost, shown before it is sent.
@@ -42,27 +43,40 @@ type Result struct {
 	Fee     *big.Int    `json:"fee,omitempty"` // gas used × effective gas price
 }
 
-// Sender signs and sends transactions from one key. For every transaction it estimates gas and cost,
-// reports the estimate through OnEstimate, stops there on a dry run, and otherwise sends it and waits for
-// the receipt. A Sender is used by one command at a time: nonces come from the node's pending count.
+// Sender signs and sends transactions from one account: Signer (a keystore key, a raw devnet key or an
+// external signer such as clef), else Key. For every transaction it estimates gas and cost, reports the
+// estimate through OnEstimate, stops there on a dry run (nothing is signed), and otherwise signs it,
+// sends it and waits for the receipt. A Sender is used by one command at a time: nonces come from the
+// node's pending count.
 type Sender struct {
-	Key        *ecdsa.PrivateKey
+	Signer     keys.Signer
+	Key        *ecdsa.PrivateKey // used when Signer is nil
 	DryRun     bool
 	OnEstimate func(Estimate) // may be nil
 }
 
 // From returns the sending address.
-func (s *Sender) From() common.Address { return crypto.PubkeyToAddress(s.Key.PublicKey) }
+func (s *Sender) From() common.Address {
+	if s.Signer != nil {
+		return s.Signer.Address()
+	}
+	return crypto.PubkeyToAddress(s.Key.PublicKey)
+}
 
-// send builds the transaction with build (which receives NoSend options, so abigen estimates gas and
-// signs without sending), reports its cost, then sends it and waits for the receipt unless DryRun.
+// signer returns the Sender's signer for chainID.
+func (s *Sender) signer(chainID uint64) keys.Signer {
+	if s.Signer != nil {
+		return s.Signer
+	}
+	return keys.NewKeySigner(s.Key, chainID)
+}
+
+// send builds the transaction with build (which receives keys.Unsigned options, so abigen estimates gas
+// and returns it unsigned), reports its cost, then signs it through the Sender's signer, sends it and
+// waits for the receipt unless DryRun.
 func (m *Market) send(ctx context.Context, s *Sender, action string, to common.Address,
 	build func(*bind.TransactOpts) (*types.Transaction, error)) (*Result, error) {
-	opts, err := bind.NewKeyedTransactorWithChainID(s.Key, new(big.Int).SetUint64(m.chainID))
-	if err != nil {
-		return nil, fmt.Errorf("market: %w", err)
-	}
-	opts.Context, opts.NoSend = ctx, true
+	opts := keys.Unsigned(ctx, s.From())
 	tx, err := build(opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", action, decodeRevert(err))
@@ -93,8 +107,8 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 		return nil, fmt.Errorf("%s: %w: %s has %s, the transaction may cost up to %s; send ETH to it first",
 			action, ErrInsufficientFunds, opts.From, ether(bal), ether(est.MaxCost))
 	}
-	if err := m.backend.SendTransaction(ctx, tx); err != nil {
-		return nil, fmt.Errorf("%s: send: %w", action, err)
+	if tx, err = keys.Send(ctx, m.backend, s.signer(m.chainID), tx); err != nil {
+		return nil, fmt.Errorf("%s: %w", action, err)
 	}
 	res.Hash = tx.Hash()
 	rcpt, err := bind.WaitMined(ctx, m.backend, tx)

@@ -152,7 +152,8 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	free, total := s.sessions.Capacity(req.ModelID)
-	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: free, Max: total, Seeding: s.cfg.Seeding}})
+	lr := wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: free, Max: total, Seeding: s.cfg.Seeding}}
+	wire.WriteBody(w, http.StatusOK, append(lr.AppendJSON(make([]byte, 0, 512)), '\n'))
 }
 
 var sessionIDPattern = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)

@@ -75,11 +75,16 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	digest := s.cfg.Domain.Digest(rfc)
 	ctx := r.Context()
 
+	day, err := s.allow.Day(ctx)
+	if err != nil {
+		return fmt.Errorf("day: %w", err)
+	}
 	// A retried RFC gets its session back, whatever happened since.
-	sess, nonceUsed, err := s.rfcSeen(ctx, digest, rfc)
+	seen, err := s.rfcSeen(ctx, digest, rfc, day)
 	if err != nil {
 		return err
 	}
+	sess, nonceUsed := seen.Session, seen.NonceUsed
 	if sess == nil {
 		if err := rfc.CheckDeadline(s.cfg.Now()); err != nil {
 			return decodeError(err)
@@ -95,7 +100,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if sess != nil {
-		wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
+		s.writeRFCResponse(w, sess)
 		return nil
 	}
 	// Only RFCs that may open a session count against the user: a replay of one already answered (anyone
@@ -107,10 +112,6 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if _, ok := snap.Models[rfc.ModelID]; !ok {
 		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
 	}
-	day, err := s.allow.Day(ctx)
-	if err != nil {
-		return fmt.Errorf("day: %w", err)
-	}
 	allowance, err := s.allow.Allowance(ctx, rfc.User, day)
 	if errors.Is(err, allowancepkg.ErrDayJustStarted) {
 		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
@@ -118,13 +119,9 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("allowance: %w", err)
 	}
-	used, err := s.store.Used(ctx, rfc.User, day)
-	if err != nil {
-		return err
-	}
 	remaining := new(uint256.Int)
-	if allowance.Gt(used) {
-		remaining.Sub(allowance, used)
+	if allowance.Gt(seen.Used) {
+		remaining.Sub(allowance, seen.Used)
 	}
 	cr, err := s.credit(ctx, snap, rfc, remaining)
 	if err != nil {
@@ -187,29 +184,34 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 
 // rfcSeer is the store's one-read form of the look-ups before matching (*store.DB implements it).
 type rfcSeer interface {
-	RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce uint64) (*store.Session, bool, error)
+	RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, day uint64) (store.Seen, error)
 }
 
 // rfcSeen returns the session already opened for the RFC digest (a retry), or nil and whether the RFC's
-// nonce is used by another RFC. A retry racing its first attempt never reads as a used nonce: the nonce and
-// the session commit together, and a nonce seen used is followed by a second look for the session.
-func (s *Server) rfcSeen(ctx context.Context, digest common.Hash, rfc *eip712.RFC) (*store.Session, bool, error) {
+// nonce is used by another RFC, and the allowance the user has used on day. A retry racing its first
+// attempt never reads as a used nonce: the nonce and the session commit together, and a nonce seen used
+// is followed by a second look for the session.
+func (s *Server) rfcSeen(ctx context.Context, digest common.Hash, rfc *eip712.RFC, day uint64) (store.Seen, error) {
 	if st, ok := s.store.(rfcSeer); ok {
-		return st.RFCSeen(ctx, digest, rfc.User, rfc.Nonce)
+		return st.RFCSeen(ctx, digest, rfc.User, rfc.Nonce, day)
 	}
 	for attempt := 0; ; attempt++ {
 		sess, err := s.store.SessionByDigest(ctx, digest)
 		if err == nil {
-			return sess, false, nil
+			return store.Seen{Session: sess}, nil
 		} else if !errors.Is(err, store.ErrUnknownSession) {
-			return nil, false, err
+			return store.Seen{}, err
 		}
 		if attempt == 1 {
-			return nil, true, nil
+			return store.Seen{NonceUsed: true}, nil
 		}
 		used, err := s.store.NonceUsed(ctx, rfc.User, rfc.Nonce)
-		if err != nil || !used {
-			return nil, false, err
+		if err != nil {
+			return store.Seen{}, err
+		}
+		if !used {
+			u, err := s.store.Used(ctx, rfc.User, day)
+			return store.Seen{Used: u}, err
 		}
 	}
 }
@@ -265,8 +267,14 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 			zap.Stringer("model", rfc.ModelID), zap.String("price", o.Price.Dec()), zap.Uint32("max_seconds", secs),
 			zap.String("from_deposit", sess.DepositReserved.Dec()))
 	}
-	wire.WriteJSON(w, http.StatusOK, s.rfcResponse(sess))
+	s.writeRFCResponse(w, sess)
 	return nil
+}
+
+// writeRFCResponse answers 200 with sess's RFC response, encoded by hand (wire.RFCResponse.AppendJSON).
+func (s *Server) writeRFCResponse(w http.ResponseWriter, sess *store.Session) {
+	resp := s.rfcResponse(sess)
+	wire.WriteBody(w, http.StatusOK, append(resp.AppendJSON(make([]byte, 0, 1536)), '\n'))
 }
 
 func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {

@@ -59,7 +59,8 @@ func (p *Prober) Probe(ctx context.Context, t Target, model common.Hash) (wire.C
 	if _, err := rand.Read(challenge[:]); err != nil {
 		return wire.Capacity{}, fmt.Errorf("liveness: challenge: %w", err)
 	}
-	body, _ := json.Marshal(wire.LivenessRequest{Challenge: challenge, ModelID: model})
+	lq := wire.LivenessRequest{Challenge: challenge, ModelID: model}
+	body := lq.AppendJSON(make([]byte, 0, 160))
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(t.Endpoint, "/")+"/v1/liveness", bytes.NewReader(body))

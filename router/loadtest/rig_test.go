@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
@@ -111,11 +113,24 @@ type timedProber struct{ api.Prober }
 
 func (p timedProber) Probe(ctx context.Context, t liveness.Target, model common.Hash) (wire.Capacity, error) {
 	start := time.Now()
-	c, err := p.Prober.Probe(ctx, t, model)
+	var (
+		c   wire.Capacity
+		err error
+	)
+	// Labelled apart from the rest of the router: the prober's connection loops, dialled here, keep it.
+	pprof.Do(ctx, pprof.Labels("part", "router-liveness"), func(ctx context.Context) { c, err = p.Prober.Probe(ctx, t, model) })
 	if pc, ok := ctx.Value(probeClockKey{}).(*probeClock); ok {
 		pc.ns.Add(int64(time.Since(start)))
 	}
 	return c, err
+}
+
+// part runs f under the CPU-profile label part=name, which the goroutines f starts (a server's accept
+// loop and connections, SQLite's group-commit writer, HTTP clients' connection loops) inherit: `go tool
+// pprof -tags` then splits a benchmark's profile into router, router-liveness (the prober and its
+// client), router-sqlite-writer, provider (the stand-in) and client (the load generator).
+func part(name string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels("part", name), func(context.Context) { f() })
 }
 
 // instantProber answers every probe at once with free capacity: no round trip, no signature. It
@@ -225,9 +240,10 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 1 << 20, Max: 1 << 20}})
+		ans := wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 1 << 20, Max: 1 << 20}}
+		wire.WriteBody(w, http.StatusOK, append(ans.AppendJSON(make([]byte, 0, 512)), '\n'))
 	})
-	r.standIn = httptest.NewServer(mux)
+	part("provider", func() { r.standIn = httptest.NewServer(mux) })
 	tb.Cleanup(r.standIn.Close)
 
 	st := newState(tb, r.models, signer, func(i int) string { return r.standIn.URL + "/p/" + strconv.Itoa(i) })
@@ -242,7 +258,7 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 		tb.Fatalf("book holds %d bids, want %d", n, numProviders*numModels)
 	}
 
-	r.db, err = store.Open(context.Background(), filepath.Join(tb.TempDir(), "router.db"))
+	part("router-sqlite-writer", func() { r.db, err = store.Open(context.Background(), filepath.Join(tb.TempDir(), "router.db")) })
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -281,7 +297,12 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 	// The timeouts of router/cmd/router's http.Server.
 	hs.Config.ReadHeaderTimeout, hs.Config.ReadTimeout = 5*time.Second, 10*time.Second
 	hs.Config.WriteTimeout, hs.Config.IdleTimeout, hs.Config.MaxHeaderBytes = 32*time.Second, 2*time.Minute, 16<<10
-	hs.Start()
+	// Requests carry the label in their context too: pprof.Do (timedProber) restores a goroutine's labels
+	// from the context it is given.
+	hs.Config.BaseContext = func(net.Listener) context.Context {
+		return pprof.WithLabels(context.Background(), pprof.Labels("part", "router"))
+	}
+	part("router", hs.Start)
 	tb.Cleanup(hs.Close)
 	r.url = hs.URL
 	r.client = &http.Client{Transport: transport(conns), Timeout: 30 * time.Second}
@@ -367,13 +388,15 @@ func (r *rig) fire(ctx context.Context, jobs []job, order []int, workers int) ([
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
-	for range workers {
-		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
-				results[k] = r.post(ctx, order[k], jobs[order[k]].body)
-			}
-		})
-	}
+	part("client", func() {
+		for range workers {
+			wg.Go(func() {
+				for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
+					results[k] = r.post(ctx, order[k], jobs[order[k]].body)
+				}
+			})
+		}
+	})
 	wg.Wait()
 	return results, time.Since(start)
 }

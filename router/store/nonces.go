@@ -8,29 +8,52 @@ import (
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 )
+
+// Seen is what the intake reads before matching (RFCSeen).
+type Seen struct {
+	Session   *Session     // the session already opened for the RFC digest (a retry); nil if none
+	NonceUsed bool         // no session, and the user's nonce is used (by another RFC)
+	Used      *uint256.Int // the user's allowance used on the day (Used)
+}
 
 // RFCSeen is the intake's look-up before matching, in one consistent read: the session already opened
 // for the RFC digest (a retry; nil if none) and, when there is none, whether user's nonce is used (by
 // another RFC: an RFC's nonce and session commit together, so a read that sees the nonce without the
-// session cannot be racing this RFC's own first attempt).
-func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce uint64) (*Session, bool, error) {
-	var haveSession, nonceUsed bool
-	if err := s.row(ctx, nil, qRFCSeen, hexHash(digest), hexAddr(user), strconv.FormatUint(nonce, 10)).Scan(&haveSession, &nonceUsed); err != nil {
-		return nil, false, fmt.Errorf("store: rfc look-up: %w", err)
+// session cannot be racing this RFC's own first attempt), and the allowance user has used on day.
+func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, day uint64) (Seen, error) {
+	var (
+		haveSession, nonceUsed bool
+		used                   sql.NullString
+	)
+	addr := hexAddr(user)
+	if err := s.row(ctx, nil, qRFCSeen, hexHash(digest), addr, strconv.FormatUint(nonce, 10), addr, int64(day)).Scan(&haveSession, &nonceUsed, &used); err != nil {
+		return Seen{}, fmt.Errorf("store: rfc look-up: %w", err)
+	}
+	seen := Seen{Used: new(uint256.Int)}
+	if used.Valid {
+		u, err := parseAmount(used.String)
+		if err != nil {
+			return Seen{}, fmt.Errorf("store: usage: %w", err)
+		}
+		seen.Used = u
 	}
 	if !haveSession {
-		return nil, nonceUsed, nil
+		seen.NonceUsed = nonceUsed
+		return seen, nil
 	}
 	sess, err := s.SessionByDigest(ctx, digest)
 	if errors.Is(err, ErrUnknownSession) {
 		// Pruned in between (settled long ago): its nonce counts as used; its RFC is long expired anyway.
-		return nil, true, nil
+		seen.NonceUsed = true
+		return seen, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return Seen{}, err
 	}
-	return sess, false, nil
+	seen.Session = sess
+	return seen, nil
 }
 
 // PruneNonces forgets nonces whose RFC deadline is before now: such an RFC is rejected as expired anyway.

@@ -113,7 +113,8 @@ const (
 	qUsage         = `SELECT used FROM usage WHERE user_addr = ? AND day = ?`
 	qSetUsage      = `UPDATE usage SET used = ? WHERE user_addr = ? AND day = ?`
 	qInsertUsage0  = `INSERT INTO usage (user_addr, day, used) VALUES (?, ?, '0') ON CONFLICT (user_addr, day) DO NOTHING`
-	qRFCSeen       = `SELECT EXISTS (SELECT 1 FROM sessions WHERE rfc_digest = ?), EXISTS (SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?)`
+	qRFCSeen       = `SELECT EXISTS (SELECT 1 FROM sessions WHERE rfc_digest = ?), EXISTS (SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?),
+		(SELECT used FROM usage WHERE user_addr = ? AND day = ?)`
 	qNonceUsed     = `SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?`
 	qDueForExpiry  = `SELECT id FROM sessions WHERE state = ? AND expires_at < ? ORDER BY expires_at LIMIT ?`
 	qOpenProviders = `SELECT provider, COUNT(*) FROM sessions WHERE state = ? GROUP BY provider`

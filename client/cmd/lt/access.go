@@ -73,9 +73,7 @@ the next protocol day on.`,
 			if cur == user {
 				res.AlreadyDelegated = true
 			} else {
-				opts := keys.TransactOpts(ctx, w)
-				opts.NoSend = true
-				tx, err := mor.Delegate(opts, user)
+				tx, err := mor.Delegate(keys.Unsigned(ctx, user), user)
 				if err != nil {
 					return fmt.Errorf("prepare MORToken.delegate: %w", err)
 				}
@@ -87,11 +85,11 @@ the next protocol day on.`,
 				if dryRun {
 					res.DryRun = true
 				} else {
+					if tx, err = keys.Send(ctx, c, w, tx); err != nil {
+						return fmt.Errorf("MORToken.delegate: %w", err)
+					}
 					h := tx.Hash()
 					res.Tx = &h
-					if err := c.SendTransaction(ctx, tx); err != nil {
-						return fmt.Errorf("send MORToken.delegate: %w", err)
-					}
 					if !a.jsonOut() {
 						fmt.Fprintf(a.out, "sent %s, waiting for the receipt…\n", h.Hex())
 					}

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"golang.org/x/term"
 
 	"github.com/laketravis/laketravis/chain"
@@ -149,5 +147,3 @@ func (a *app) marketClient(ctx context.Context) (*client.Client, error) {
 	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16, Direct: true})
 	return &client.Client{Router: r, Domain: d, Wallet: w, HTTP: hc}, nil
 }
-
-func address(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
@@ -12,10 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -23,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // Paid usage (PROTOCOL §4): lt deposit, lt withdraw and lt balance.
@@ -31,7 +28,7 @@ import (
 type poolConn struct {
 	dep               *deployments.Deployment
 	c                 *chain.Client
-	key               *ecdsa.PrivateKey // nil for a read-only lookup of --user
+	signer            keys.Signer // nil for a read-only lookup of --user
 	user              common.Address
 	pool              *computepool.ComputePool
 	mor               *mortoken.MORToken
@@ -53,10 +50,10 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 		}
 		p.user = common.HexToAddress(userFlag)
 	} else {
-		if p.key, err = a.key(dep.ChainID); err != nil {
+		if p.signer, err = a.signer(ctx, dep.ChainID); err != nil {
 			return fail(err)
 		}
-		p.user = address(p.key)
+		p.user = p.signer.Address()
 	}
 	if p.poolAddr, err = dep.Address("ComputePool"); err != nil {
 		return fail(err)
@@ -73,15 +70,14 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 	return p, nil
 }
 
-// send signs, sends and waits for one transaction; it fails on a revert.
+// send builds one transaction, signs it through the user's signer (keystore, raw devnet key or clef),
+// sends it and waits for it; it fails on a revert.
 func (p *poolConn) send(ctx context.Context, what string, build func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Receipt, error) {
-	opts, err := bind.NewKeyedTransactorWithChainID(p.key, new(big.Int).SetUint64(p.dep.ChainID))
+	tx, err := build(keys.Unsigned(ctx, p.user))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	opts.Context = ctx
-	tx, err := build(opts)
-	if err != nil {
+	if tx, err = keys.Send(ctx, p.c, p.signer, tx); err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	rc, err := waitMined(ctx, p.c, tx)
@@ -92,43 +88,6 @@ func (p *poolConn) send(ctx context.Context, what string, build func(*bind.Trans
 		return nil, fmt.Errorf("%s reverted (tx %s)", what, tx.Hash().Hex())
 	}
 	return rc, nil
-}
-
-// permit signs the ERC-2612 permit letting the pool take value MOR of the user until deadline.
-func (p *poolConn) permit(ctx context.Context, value *big.Int, deadline uint64) (v uint8, r, s [32]byte, err error) {
-	call := &bind.CallOpts{Context: ctx}
-	dom, err := p.mor.Eip712Domain(call)
-	if err != nil {
-		return 0, r, s, fmt.Errorf("MORToken.eip712Domain: %w", err)
-	}
-	nonce, err := p.mor.Nonces(call, p.user)
-	if err != nil {
-		return 0, r, s, fmt.Errorf("MORToken.nonces: %w", err)
-	}
-	td := apitypes.TypedData{
-		Types: apitypes.Types{
-			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}, {Name: "chainId", Type: "uint256"},
-				{Name: "verifyingContract", Type: "address"}},
-			"Permit": {{Name: "owner", Type: "address"}, {Name: "spender", Type: "address"}, {Name: "value", Type: "uint256"},
-				{Name: "nonce", Type: "uint256"}, {Name: "deadline", Type: "uint256"}},
-		},
-		PrimaryType: "Permit",
-		Domain: apitypes.TypedDataDomain{Name: dom.Name, Version: dom.Version, ChainId: (*math.HexOrDecimal256)(dom.ChainId),
-			VerifyingContract: dom.VerifyingContract.Hex()},
-		Message: apitypes.TypedDataMessage{"owner": p.user.Hex(), "spender": p.poolAddr.Hex(), "value": value.String(),
-			"nonce": nonce.String(), "deadline": new(big.Int).SetUint64(deadline).String()},
-	}
-	hash, _, err := apitypes.TypedDataAndHash(td)
-	if err != nil {
-		return 0, r, s, err
-	}
-	sig, err := crypto.Sign(hash, p.key)
-	if err != nil {
-		return 0, r, s, err
-	}
-	copy(r[:], sig[:32])
-	copy(s[:], sig[32:64])
-	return sig[64] + 27, r, s, nil
 }
 
 // depositResult is lt deposit's report. Amounts in MOR-wei, decimal strings.
@@ -177,7 +136,7 @@ cover. lt withdraw takes back what was not spent.`,
 				})
 			} else {
 				deadline := uint64(time.Now().Add(30 * time.Minute).Unix())
-				v, r, s, perr := p.permit(ctx, amount, deadline)
+				v, r, s, perr := keys.SignPermit(ctx, p.signer, p.mor, p.poolAddr, amount, new(big.Int).SetUint64(deadline))
 				if perr != nil {
 					return perr
 				}

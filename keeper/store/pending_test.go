@@ -1,0 +1,170 @@
+package store_test
+
+import (
+	"fmt"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/store"
+)
+
+func pendingSession(n int64, feed string, closedAt uint64) *store.Session {
+	return &store.Session{ID: common.BigToHash(big.NewInt(n)), Feed: feed, Cursor: fmt.Sprint(n * 10), ClosedAt: closedAt,
+		Record: []byte(fmt.Sprintf(`{"s":%d}`, n))}
+}
+
+// TestIngestDuringPromotion: a session fed again (another router's feed) while the epoch that promotes it
+// is not committed yet waits for that epoch and is then refused as a duplicate. Before the sessions lock,
+// PostgreSQL's READ COMMITTED let the ingest's check miss the uncommitted promotion and its insert succeed
+// once the promotion committed: the id was then credited and pending at once, and every later promotion
+// failed on sessions_pkey. The ingest is started only once the promotion holds what it needs and is known
+// to wait for it (PostgreSQL: pg_blocking_pids; SQLite: the one connection).
+func TestIngestDuringPromotion(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		s := pendingSession(1, "http://a", 100)
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			stored, err := tx.InsertPending(ctx, s)
+			require.True(t, stored)
+			return err
+		}))
+
+		promoting, release, promoted := make(chan int64), make(chan struct{}), make(chan error, 1)
+		go func() {
+			promoted <- st.InTx(ctx, func(tx *store.Tx) error {
+				last, err := tx.PromotePending(ctx, 200, 0)
+				if err != nil || last != 1 {
+					return fmt.Errorf("promoted through %d: %w", last, err)
+				}
+				var pid int64
+				if st.Postgres() {
+					if pid, err = tx.BackendPID(ctx); err != nil {
+						return err
+					}
+				}
+				promoting <- pid
+				<-release // held open (uncommitted) until the ingest waits for it
+				return nil
+			})
+		}()
+		var pid int64
+		select {
+		case pid = <-promoting:
+		case err := <-promoted:
+			t.Fatalf("promotion: %v", err)
+		}
+
+		type result struct {
+			stored bool
+			err    error
+		}
+		ingested := make(chan result, 1)
+		go func() {
+			var r result
+			r.err = st.InTx(ctx, func(tx *store.Tx) (err error) {
+				again := *s
+				again.Feed, again.Cursor = "http://b", "7"
+				r.stored, err = tx.InsertPending(ctx, &again)
+				return err
+			})
+			ingested <- r
+		}()
+		require.Eventually(t, func() bool {
+			waits, err := st.WaitsFor(ctx, pid)
+			require.NoError(t, err)
+			return waits
+		}, 30*time.Second, 2*time.Millisecond, "the ingest waits for the promotion")
+		close(release)
+		require.NoError(t, <-promoted)
+		r := <-ingested
+		require.NoError(t, r.err)
+		require.False(t, r.stored, "credited by the committed promotion: a duplicate")
+
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, int64(1), c.Sessions, "credited once, not pending again")
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			last, err := tx.PromotePending(ctx, 1000, 1)
+			require.NoError(t, err)
+			require.Equal(t, int64(1), last, "nothing left to promote")
+			return err
+		}))
+	})
+}
+
+// TestPromoteSkipsDuplicates: a store already holding pending sessions whose ids are credited (1) or
+// pruned (4) — what the race above left behind — promotes the others, numbered densely after the live
+// epochs, instead of failing on sessions_pkey (1) or crediting a pruned session again (4); the duplicates
+// are then dropped with their records, and the next promotion finds nothing of them.
+func TestPromoteSkipsDuplicates(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			for _, s := range []*store.Session{pendingSession(1, "http://b", 100), pendingSession(2, "http://a", 150),
+				pendingSession(3, "http://a", 300), pendingSession(4, "http://b", 120)} {
+				if stored, err := tx.InsertPending(ctx, s); err != nil || !stored {
+					return fmt.Errorf("session %s stored %v: %w", s.ID, stored, err)
+				}
+			}
+			// The broken state: 4 and 1 credited (seq 1 and 2) while still pending.
+			for seq, n := range []int64{4, 1} {
+				s := pendingSession(n, "http://a", 100)
+				s.Seq = int64(seq) + 1
+				if stored, err := tx.InsertSession(ctx, s); err != nil || !stored {
+					return fmt.Errorf("session %s credited %v: %w", s.ID, stored, err)
+				}
+			}
+			return nil
+		}))
+		// Epoch 0 credits 4 and is pruned; epoch 1 credits 1.
+		var epoch0 int64
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+			if epoch0, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 0, State: store.StateAssembled, Sessions: 1, FirstSeq: 1, LastSeq: 1}, nil); err != nil {
+				return err
+			}
+			_, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 1, State: store.StateAssembled, Sessions: 1, FirstSeq: 2, LastSeq: 2}, nil)
+			return err
+		}))
+		require.NoError(t, st.MarkConfirmed(ctx, epoch0, 10, common.Hash{1}, 7))
+		require.NoError(t, st.MarkClaimable(ctx, epoch0, ""))
+		p, err := st.Prune(ctx, 11)
+		require.NoError(t, err)
+		require.Equal(t, int64(1), p.Sessions, "4 pruned")
+
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			last, err := tx.PromotePending(ctx, 200, 2)
+			require.NoError(t, err)
+			require.Equal(t, int64(3), last, "2 alone, numbered 3")
+			got, _, err := tx.Credits(ctx, 3, 3, 1)
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			require.Equal(t, common.BigToHash(big.NewInt(2)), got[0].ID)
+			recs, err := tx.Records(ctx, 3, 3)
+			require.NoError(t, err)
+			require.Equal(t, []string{`{"s":2}`}, []string{string(recs[0])}, "the record follows its number")
+
+			dropped, err := tx.DropDuplicatePending(ctx, 200)
+			require.NoError(t, err)
+			var ids []common.Hash
+			for _, d := range dropped {
+				ids = append(ids, d.ID)
+				require.Equal(t, "http://b", d.Feed)
+				require.NotEmpty(t, d.Record)
+			}
+			require.Equal(t, []common.Hash{common.BigToHash(big.NewInt(1)), common.BigToHash(big.NewInt(4))}, ids)
+
+			last, err = tx.PromotePending(ctx, 1000, 3)
+			require.NoError(t, err)
+			require.Equal(t, int64(4), last, "3 alone, numbered 4")
+			return nil
+		}))
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, store.Counts{Sessions: 3, Records: 3, SettledIDs: 1}, c, "1, 2 and 3 credited once; 4 pruned")
+	})
+}
