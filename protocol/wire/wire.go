@@ -293,7 +293,7 @@ func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 	b = append(b, "LakeTravis request v1\nchain:"...)
 	b = strconv.AppendUint(b, chainID, 10)
 	b = append(b, "\nsession:"...)
-	b = appendHex(b, sessionID[:])
+	b = hex.AppendEncode(append(b, "0x"...), sessionID[:])
 	b = append(b, "\nseq:"...)
 	b = strconv.AppendUint(b, seq, 10)
 	b = append(b, "\ntime:"...)
@@ -303,15 +303,10 @@ func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 	b = append(b, "\npath:"...)
 	b = append(b, path...)
 	b = append(b, "\nbody:"...)
-	b = appendHex(b, bodyHash[:])
+	b = hex.AppendEncode(append(b, "0x"...), bodyHash[:])
 	return string(b)
 }
 
-// appendHex appends 0x and the lower-case hex digits of v (what common.Hash.Hex writes).
-func appendHex(b, v []byte) []byte {
-	b = append(b, "0x"...)
-	return hex.AppendEncode(b, v)
-}
 
 // RequestDigest is the EIP-191 digest of RequestText, what the signature covers.
 func RequestDigest(text string) common.Hash {
