@@ -307,7 +307,6 @@ func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 	return string(b)
 }
 
-
 // RequestDigest is the EIP-191 digest of RequestText, what the signature covers.
 func RequestDigest(text string) common.Hash {
 	return common.BytesToHash(accounts.TextHash([]byte(text)))
