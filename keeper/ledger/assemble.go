@@ -47,8 +47,15 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	}
 	var deposits map[common.Address]*DepositAccount
 	if l.deposits != nil && cutoff > 0 {
-		// The newest block before the cutoff: the same for every keeper.
-		if deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1)); err != nil {
+		// The newest block before the cutoff: the same for every keeper, once final (ChainDeposits).
+		deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1))
+		if errors.Is(err, ErrDepositsNotFinal) {
+			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
+				zap.Int64("cutoff", cutoff), zap.Error(err))
+			l.metrics.epochs.WithLabelValues("waiting_deposits_final").Inc()
+			return nil
+		}
+		if err != nil {
 			return fmt.Errorf("deposits: %w", err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -72,7 +73,7 @@ func TestChainDepositsReplay(t *testing.T) {
 		event(20_000, 0, "WithdrawalRequested", v, n(50), uint64(99_999)),
 		event(24_000, 0, "Withdrawn", v, n(30), n(20), n(3), n(20)),
 	}}
-	d, err := ledger.NewChainDeposits(pool, chain, 0)
+	d, err := ledger.NewChainDeposits(pool, chain, 0, 1, nil)
 	require.NoError(t, err)
 	ctx := context.Background()
 	type acc struct {
@@ -94,4 +95,116 @@ func TestChainDepositsReplay(t *testing.T) {
 	require.Equal(t, map[common.Address]acc{u: {110, 0}, v: {50, 21_000}}, at(21_000))
 	require.Equal(t, map[common.Address]acc{u: {110, 0}, v: {20, 0}}, at(30_000), "withdrawn: the rest, no request")
 	require.Equal(t, 3, chain.calls, "25,000 blocks read once, in three ranges")
+}
+
+// forkChain is a chain whose blocks can be replaced: block n has time 1,000 + n and a fork number in its
+// header, so replacing a block changes its hash (and the hash of every log in it).
+type forkChain struct {
+	head uint64
+	fork map[uint64]uint64 // block → fork number (0 if never replaced)
+	logs []types.Log
+}
+
+func (c *forkChain) header(n uint64) *types.Header {
+	return &types.Header{Number: new(big.Int).SetUint64(n), Time: 1000 + n, Extra: big.NewInt(int64(c.fork[n])).Bytes()}
+}
+
+func (c *forkChain) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header, error) {
+	if n == nil {
+		return c.header(c.head), nil
+	}
+	if n.Uint64() > c.head {
+		return nil, ethereum.NotFound
+	}
+	return c.header(n.Uint64()), nil
+}
+
+func (c *forkChain) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	var out []types.Log
+	for _, l := range c.logs {
+		if l.BlockNumber >= q.FromBlock.Uint64() && l.BlockNumber <= q.ToBlock.Uint64() && l.BlockNumber <= c.head {
+			l.BlockHash = c.header(l.BlockNumber).Hash()
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+func (c *forkChain) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- types.Log) (ethereum.Subscription, error) {
+	panic("not used")
+}
+
+// reorg replaces the blocks from on (a new fork), with logs instead of theirs, and sets the head.
+func (c *forkChain) reorg(from, head uint64, logs ...types.Log) {
+	kept := c.logs[:0]
+	for _, l := range c.logs {
+		if l.BlockNumber < from {
+			kept = append(kept, l)
+		}
+	}
+	c.logs = append(kept, logs...)
+	for n := from; n <= max(head, c.head); n++ {
+		c.fork[n]++
+	}
+	c.head = head
+}
+
+// TestChainDepositsDepthAndReorg: ChainDeposits reads only blocks 3 deep (confirmations 3); it answers for
+// a time only once a final block is past it (else ErrDepositsNotFinal); a deposit in a block reorged out
+// before it was final is never read; a reorg deeper than the depth, detected by block hash, drops what it
+// read above the fork point and reads the new fork, holding each event once.
+func TestChainDepositsDepthAndReorg(t *testing.T) {
+	a, err := computepool.ComputePoolMetaData.GetAbi()
+	require.NoError(t, err)
+	pool := common.Address{0xc0}
+	u, v := common.Address{0x0a}, common.Address{0x0b}
+	deposited := func(block uint64, user common.Address, amount, deposit int64) types.Log {
+		ev := a.Events["Deposited"]
+		data, err := ev.Inputs.NonIndexed().Pack(big.NewInt(amount), big.NewInt(deposit))
+		require.NoError(t, err)
+		return types.Log{Address: pool, BlockNumber: block, Data: data, Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
+	}
+	chain := &forkChain{head: 10, fork: map[uint64]uint64{}, logs: []types.Log{deposited(5, u, 100, 100)}}
+	d, err := ledger.NewChainDeposits(pool, chain, 0, 3, zaptest.NewLogger(t))
+	require.NoError(t, err)
+	ctx := context.Background()
+	at := func(time uint64) map[common.Address]uint64 {
+		got, err := d.DepositsAt(ctx, time)
+		require.NoError(t, err)
+		out := map[common.Address]uint64{}
+		for a, x := range got {
+			out[a] = x.Deposit.Uint64()
+		}
+		return out
+	}
+
+	// Head 10: block 8 is the newest final one (time 1,008); a later time is not settled yet.
+	_, err = d.DepositsAt(ctx, 1008)
+	require.ErrorIs(t, err, ledger.ErrDepositsNotFinal)
+	require.Equal(t, map[common.Address]uint64{u: 100}, at(1007))
+
+	// v deposits in block 10; head 11: block 10 is not final, so not read.
+	chain.logs = append(chain.logs, deposited(10, v, 50, 50))
+	chain.head = 11
+	require.Equal(t, map[common.Address]uint64{u: 100}, at(1008))
+	// Blocks 10-11 are replaced without v's deposit before it was 3 deep: it is never read.
+	chain.reorg(10, 13)
+	require.Equal(t, map[common.Address]uint64{u: 100}, at(1010))
+	require.Equal(t, 1, d.EventsHeld())
+
+	// A reorg deeper than the depth (from block 4, past every block read) re-including u's deposit in block 5
+	// of the new fork, and v's in block 7: every event read again, once.
+	chain.reorg(4, 15, deposited(5, u, 100, 100), deposited(7, v, 50, 50))
+	require.Equal(t, map[common.Address]uint64{u: 100, v: 50}, at(1012))
+	require.Equal(t, 2, d.EventsHeld(), "u's deposit held once across the reorg")
+
+	// A reorg of the last final blocks only (from 12): the fork point is a remembered block, nothing doubles.
+	chain.reorg(12, 20, deposited(12, u, 30, 130))
+	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1017))
+	require.Equal(t, 3, d.EventsHeld())
+
+	// The chain gets shorter than what was read: read again from the fork point.
+	chain.reorg(16, 17)
+	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1014))
+	require.Equal(t, 3, d.EventsHeld())
 }

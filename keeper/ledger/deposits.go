@@ -2,21 +2,14 @@ package ledger
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"slices"
-	"sync"
 
-	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -115,176 +108,6 @@ func SpendTree(leaves []store.SpendLeaf) (*merkle.Tree, error) {
 		entries[i] = merkle.Entry{Account: leaves[i].User, Amount: leaves[i].Amount}
 	}
 	return merkle.Build(entries)
-}
-
-// ChainBackend is what ChainDeposits reads the chain through (chain.Client implements it).
-type ChainBackend interface {
-	bind.ContractFilterer
-	HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error)
-}
-
-// ChainDeposits reads the deposits from the ComputePool's events (Deposited, WithdrawalRequested,
-// WithdrawalCancelled, Withdrawn), indexed once from the deployment's start block and kept in memory.
-type ChainDeposits struct {
-	addr    common.Address
-	pool    *computepool.ComputePoolFilterer
-	backend ChainBackend
-	topics  []common.Hash // the four events' ids, indexed by kind
-
-	mu     sync.Mutex
-	next   uint64 // the next block to index
-	events []depositEvent
-}
-
-// depositEvent is one event that changes a deposit account; deposit is the account's deposit after it.
-type depositEvent struct {
-	block, index, time uint64
-	user               common.Address
-	kind               int
-	deposit            uint256.Int
-}
-
-const (
-	evDeposited = iota
-	evRequested
-	evCancelled
-	evWithdrawn
-)
-
-// NewChainDeposits reads the ComputePool at addr from block from on.
-func NewChainDeposits(addr common.Address, backend ChainBackend, from uint64) (*ChainDeposits, error) {
-	f, err := computepool.NewComputePoolFilterer(addr, backend)
-	if err != nil {
-		return nil, err
-	}
-	a, err := computepool.ComputePoolMetaData.GetAbi()
-	if err != nil {
-		return nil, err
-	}
-	topics := make([]common.Hash, 4)
-	for kind, name := range map[int]string{evDeposited: "Deposited", evRequested: "WithdrawalRequested",
-		evCancelled: "WithdrawalCancelled", evWithdrawn: "Withdrawn"} {
-		topics[kind] = a.Events[name].ID
-	}
-	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, next: from}, nil
-}
-
-// DepositsAt implements Deposits.
-func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	head, err := d.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	if err := d.index(ctx, head.Number.Uint64()); err != nil {
-		return nil, err
-	}
-	out := map[common.Address]*DepositAccount{}
-	for i := range d.events {
-		ev := &d.events[i]
-		if ev.time > at {
-			break // events are in block order and block times never fall
-		}
-		acc := out[ev.user]
-		if acc == nil {
-			acc = new(DepositAccount)
-			out[ev.user] = acc
-		}
-		switch ev.kind {
-		case evDeposited:
-			acc.Deposit = ev.deposit
-		case evRequested:
-			acc.RequestedAt = ev.time
-		case evCancelled:
-			acc.RequestedAt = 0
-		case evWithdrawn:
-			acc.Deposit, acc.RequestedAt = ev.deposit, 0
-		}
-	}
-	return out, nil
-}
-
-// logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
-const logRange = 10_000
-
-// index reads the events of the blocks from d.next to head, logRange blocks per eth_getLogs.
-func (d *ChainDeposits) index(ctx context.Context, head uint64) error {
-	for d.next <= head {
-		to := min(head, d.next+logRange-1)
-		if err := d.indexRange(ctx, d.next, to); err != nil {
-			return err
-		}
-		d.next = to + 1
-	}
-	return nil
-}
-
-// indexRange reads the events of the blocks from..to and appends them in chain order.
-func (d *ChainDeposits) indexRange(ctx context.Context, from, to uint64) error {
-	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
-		ToBlock: new(big.Int).SetUint64(to), Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
-	if err != nil {
-		return err
-	}
-	evs := make([]depositEvent, 0, len(logs))
-	for _, l := range logs {
-		if l.Removed || len(l.Topics) == 0 {
-			continue
-		}
-		ev := depositEvent{block: l.BlockNumber, index: uint64(l.Index)}
-		var deposit *big.Int
-		switch l.Topics[0] {
-		case d.topics[evDeposited]:
-			e, err := d.pool.ParseDeposited(l)
-			if err != nil {
-				return err
-			}
-			ev.user, ev.kind, deposit = e.User, evDeposited, e.Deposit
-		case d.topics[evRequested]:
-			e, err := d.pool.ParseWithdrawalRequested(l)
-			if err != nil {
-				return err
-			}
-			ev.user, ev.kind = e.User, evRequested
-		case d.topics[evCancelled]:
-			e, err := d.pool.ParseWithdrawalCancelled(l)
-			if err != nil {
-				return err
-			}
-			ev.user, ev.kind = e.User, evCancelled
-		case d.topics[evWithdrawn]:
-			e, err := d.pool.ParseWithdrawn(l)
-			if err != nil {
-				return err
-			}
-			ev.user, ev.kind, deposit = e.User, evWithdrawn, e.Deposit
-		default:
-			continue
-		}
-		if deposit != nil {
-			ev.deposit.SetFromBig(deposit)
-		}
-		evs = append(evs, ev)
-	}
-	slices.SortFunc(evs, func(a, b depositEvent) int {
-		return cmp.Or(cmp.Compare(a.block, b.block), cmp.Compare(a.index, b.index))
-	})
-	times := map[uint64]uint64{}
-	for i := range evs {
-		t, ok := times[evs[i].block]
-		if !ok {
-			h, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(evs[i].block))
-			if err != nil {
-				return err
-			}
-			t = h.Time
-			times[evs[i].block] = t
-		}
-		evs[i].time = t
-	}
-	d.events = append(d.events, evs...)
-	return nil
 }
 
 // SpendProof returns user's cumulative spend and its proof in the spend tree of the newest epoch that is

@@ -9,3 +9,10 @@ func (l *Ledger) Rollback(ctx context.Context, n uint64, state string) error {
 
 // WriteBatch exposes writeBatch to the external tests.
 func (l *Ledger) WriteBatch(ctx context.Context, e *EpochRow) error { return l.writeBatch(ctx, e) }
+
+// EventsHeld is how many deposit events d holds (each read once, whatever reorgs happened).
+func (d *ChainDeposits) EventsHeld() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.events)
+}

@@ -66,7 +66,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	require.NoError(t, err)
 	pool, err := ledger.NewChainPool(env.PoolAddr, client)
 	require.NoError(t, err)
-	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock)
+	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock, opts.confirmations, opts.log)
 	require.NoError(t, err)
 	modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 	var reg *ledger.ChainRegistry

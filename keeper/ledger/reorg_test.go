@@ -80,6 +80,12 @@ func TestReorgBelowConfirmationDepth(t *testing.T) {
 			require.Error(t, err, "the receipt of %s left with the reorged blocks", tx)
 		}
 
+		// The deposits as of an epoch's cutoff are read once a block past the cutoff is 4 deep: the chain's
+		// clock runs 30 s ahead and such blocks are mined before the sessions come, so the commit is still
+		// the newest block when it is mined.
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, 30))
+		mine(3)
+
 		// 1. anvil_reorg: depth 3 < 4.
 		add(3)
 		e0 := waitState(t, ctx, k.led, 0, ledger.StateMined)
@@ -98,6 +104,7 @@ func TestReorgBelowConfirmationDepth(t *testing.T) {
 		// 2. evm_snapshot/evm_revert: the commit of epoch 1 is mined two blocks deep, then the chain goes
 		// back to before it.
 		require.NoError(t, r.CallContext(ctx, nil, "evm_setAutomine", false))
+		mine(4) // past epoch 1's cutoff, 4 deep
 		add(2)
 		require.Eventually(t, func() bool {
 			e, err := k.led.LiveEpoch(ctx, 1)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -70,7 +71,20 @@ func crashSafetyRouter(t *testing.T, dsn string) {
 
 	for _, point := range crashpoint.Points {
 		newSession()
-		// No block while the keeper runs to txmgr.broadcast: its commit is in the mempool when it dies.
+		if point == crashpoint.TxBroadcast {
+			// No block while the keeper runs to txmgr.broadcast: its commit is in the mempool when it dies.
+			// The keeper reads deposits as of the cutoff once a block past it is 2 deep (--confirmations):
+			// let that block come first (the cutoff is at most a second after the newest close).
+			past := records[len(records)-1].ClosedAt + 1
+			require.Eventually(t, func() bool {
+				n, err := s.Client.BlockNumber(ctx)
+				if err != nil || n == 0 {
+					return false
+				}
+				h, err := s.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(n-1))
+				return err == nil && h.Time > past
+			}, 30*time.Second, 100*time.Millisecond, "no block past the cutoff 2 deep")
+		}
 		paused.Store(point == crashpoint.TxBroadcast)
 		p, err := s.RunKeeper([]string{crashpoint.EnvVar + "=" + point}, keeperArgs...)
 		require.NoError(t, err)

@@ -78,7 +78,7 @@ func newRoot() *cobra.Command {
 	f.Duration("record-retention", 7*24*time.Hour, "drop settled sessions (rows and records) from the database this long after their epoch is claimable (batch files keep the records, the ids stay to refuse duplicates); 0 keeps them")
 	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
 	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
-	f.Uint64("confirmations", 3, "blocks before a transaction counts as final (1 = mined)")
+	f.Uint64("confirmations", 3, "blocks before a transaction, or a deposit event, counts as final (1 = mined)")
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
@@ -191,7 +191,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock)
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock, v.GetUint64("confirmations"), log.Named("deposits"))
 	if err != nil {
 		return err
 	}

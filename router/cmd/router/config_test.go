@@ -114,3 +114,27 @@ func TestCORSOriginsConfig(t *testing.T) {
 		require.Error(t, err, bad)
 	}
 }
+
+// TestGraceConfig: --grace (the ticket and expiry grace) defaults to a minute and must stay below the
+// protocol's close window (1 h): at or past it, or negative, the router refuses to start and says why.
+func TestGraceConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	c, err := loadArgs(t, base)
+	require.NoError(t, err)
+	require.Equal(t, time.Minute, c.Grace)
+	for _, ok := range []string{"0s", "30m", "59m59s"} {
+		c, err := loadArgs(t, base, "--grace", ok)
+		require.NoError(t, err, ok)
+		want, err := time.ParseDuration(ok)
+		require.NoError(t, err)
+		require.Equal(t, want, c.Grace, ok)
+	}
+	for _, bad := range []string{"1h", "2h", "-1s"} {
+		_, err := loadArgs(t, base, "--grace", bad)
+		require.ErrorContains(t, err, "grace", bad)
+		require.ErrorContains(t, err, "below 1h0m0s", bad)
+	}
+	t.Setenv("LT_ROUTER_GRACE", "90m")
+	_, err = loadArgs(t, base)
+	require.ErrorContains(t, err, "grace 1h30m0s must be at least 0 and below 1h0m0s")
+}

@@ -34,6 +34,7 @@ import (
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
@@ -105,7 +106,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("liveness-timeout", 2*time.Second, "timeout of each liveness probe")
 	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
-	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter")
+	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter (below 1h, the protocol's close window)")
 	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
 	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
@@ -202,6 +203,11 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	}
 	if c.Retention < 0 {
 		return nil, errors.New("config: retention must not be negative")
+	}
+	// A close later than CloseWindow after notAfter is refused by the router and not credited by keepers:
+	// an expiry grace reaching it would sign tickets whose sessions cannot be settled.
+	if closeWindow := settle.CloseWindow * time.Second; c.Grace < 0 || c.Grace >= closeWindow {
+		return nil, fmt.Errorf("config: grace %s must be at least 0 and below %s (protocol/settle.CloseWindow: a close after it is never credited)", c.Grace, closeWindow)
 	}
 	return c, nil
 }
