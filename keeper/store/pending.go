@@ -14,8 +14,10 @@ import (
 // moves them into sessions/session_records numbered in the charging order (closed_at, session_id): what an
 // epoch holds is then a function of the records, whatever order the feeds were read in.
 
-// sessionsLock is the keeper's PostgreSQL advisory-lock number for moving sessions ("LTpendin" in ASCII).
-const sessionsLock int64 = 0x4c5470656e64696e
+// sessionsLock is the keeper's PostgreSQL advisory-lock class for moving sessions ("LTps" in ASCII); the
+// lock's second key is the schema's hash, so keepers (or tests) sharing a database in schemas of their
+// own do not wait for each other.
+const sessionsLock int32 = 0x4c547073
 
 // LockSessions makes the transaction the only one, until it ends, that stores or promotes pending
 // sessions. InsertPending's duplicate check and insert and PromotePending's move are several statements:
@@ -29,7 +31,7 @@ func (t *Tx) LockSessions(ctx context.Context) error {
 	if t.locked || !t.s.postgres {
 		return nil
 	}
-	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, sessionsLock); err != nil {
+	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))`, sessionsLock); err != nil {
 		return fmt.Errorf("store: lock sessions: %w", err)
 	}
 	t.locked = true
