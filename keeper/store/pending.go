@@ -162,11 +162,16 @@ func (t *Tx) DropDuplicatePending(ctx context.Context, cutoff int64) ([]Session,
 }
 
 // DemoteSessions moves the sessions with seq in [first, last] (of a rolled-back epoch) back to pending,
-// flagged for a recheck when recheck is set.
+// flagged for a recheck when recheck is set. A pending copy of one of them (stored before LockSessions) is
+// replaced by the credited one, which was billed first.
 func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool) error {
 	flag := 0
 	if recheck {
 		flag = 1
+	}
+	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id IN (SELECT session_id FROM sessions WHERE seq >= ? AND seq <= ?)`,
+		first, last); err != nil {
+		return fmt.Errorf("store: pending copies of sessions %d..%d: %w", first, last, err)
 	}
 	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder,
 		fee_bps, price, seconds, closed_at, recheck, record, use_deposit, started_at)
