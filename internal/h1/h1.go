@@ -5,8 +5,11 @@
 // machine each of those hand-offs can wake a thread, and on a loopback hop they cost more than the
 // exchange itself (issue 15's overhead figure: about a third of a hop's latency).
 //
-// What it does not do goes to Fallback, unchanged: https (TLS, HTTP/2), and requests that a proxy from
-// Fallback's configuration would carry. Connections are kept alive per host (MaxIdlePerHost, IdleTimeout);
+// What it does not do goes to Fallback, unchanged: https (TLS, HTTP/2), requests that a proxy from
+// Fallback's configuration would carry, and request bodies of unknown length or over MaxDirectBody (a
+// server may answer such an upload early, say 413, and close before reading it all; net/http's reader
+// goroutine catches that answer while the body is still being written, which a write-then-read exchange
+// cannot). Connections are kept alive per host (MaxIdlePerHost, IdleTimeout);
 // a kept connection is probed before reuse (a non-blocking peek: closed by the server, or holding bytes
 // nobody asked for, it is dropped), which is what the reader goroutine of net/http notices otherwise.
 // Requests are never sent twice: an exchange that fails is the caller's error, as with net/http for a
@@ -34,6 +37,9 @@ const (
 	DefaultMaxIdlePerHost = 16
 	DefaultIdleTimeout    = 90 * time.Second
 	bufSize               = 16 << 10
+	// MaxDirectBody is the largest request body sent directly: it fits the socket buffers of a loopback
+	// connection, so writing it never waits for the server to read.
+	MaxDirectBody = 64 << 10
 )
 
 // Transport is an http.RoundTripper. Zero values of the fields take the defaults noted.
@@ -83,7 +89,8 @@ func (c *conn) Read(p []byte) (int, error) {
 
 // RoundTrip implements http.RoundTripper.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.URL.Scheme != "http" || t.proxied(req) {
+	unknownLength := req.ContentLength < 0 || (req.ContentLength == 0 && req.Body != nil && req.Body != http.NoBody)
+	if req.URL.Scheme != "http" || unknownLength || req.ContentLength > MaxDirectBody || t.proxied(req) {
 		return t.fallback().RoundTrip(req)
 	}
 	ctx := req.Context()

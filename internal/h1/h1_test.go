@@ -36,6 +36,13 @@ func newServer(t *testing.T, h http.HandlerFunc) *server {
 	return s
 }
 
+// noFallback fails every request handed to it: tests of the direct path set it as Fallback.
+type noFallback struct{}
+
+func (noFallback) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errors.New("handed to the fallback")
+}
+
 func echo(w http.ResponseWriter, r *http.Request) {
 	b, _ := io.ReadAll(r.Body)
 	w.Header().Set("Content-Type", "application/json")
@@ -56,7 +63,7 @@ func post(t *testing.T, c *http.Client, url, body string) (string, error) {
 // Sequential exchanges share one kept connection, and each answer is the server's to the byte.
 func TestKeepAlive(t *testing.T) {
 	s := newServer(t, echo)
-	c := &http.Client{Transport: &h1.Transport{}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}
 	for i := range 5 {
 		got, err := post(t, c, s.URL+"/v1/x", strings.Repeat("a", i*5000))
 		if err != nil {
@@ -74,7 +81,7 @@ func TestKeepAlive(t *testing.T) {
 // A kept connection the server closed meanwhile is noticed before it is used: the next request dials.
 func TestServerClosedIdle(t *testing.T) {
 	s := newServer(t, echo)
-	c := &http.Client{Transport: &h1.Transport{}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}
 	for i := range 3 {
 		if _, err := post(t, c, s.URL+"/", "x"); err != nil {
 			t.Fatalf("request %d: %v", i, err)
@@ -95,7 +102,7 @@ func TestNotKept(t *testing.T) {
 		}
 		echo(w, r)
 	})
-	c := &http.Client{Transport: &h1.Transport{}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}
 	for range 2 {
 		if got, err := post(t, c, s.URL+"/close", "x"); err != nil || got != "POST /close x" {
 			t.Fatalf("got %q, %v", got, err)
@@ -139,7 +146,7 @@ func TestStreams(t *testing.T) {
 			<-next
 		}
 	})
-	c := &http.Client{Transport: &h1.Transport{}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}
 	resp, err := c.Post(s.URL, "application/json", strings.NewReader("{}"))
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +182,7 @@ func TestCancelAndEarlyClose(t *testing.T) {
 		echo(w, r)
 	})
 	defer close(release)
-	c := &http.Client{Transport: &h1.Transport{}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.URL+"/hang", strings.NewReader("x"))
 	resp, err := c.Do(req)
@@ -219,7 +226,7 @@ func TestLimits(t *testing.T) {
 			w.Header().Set("X-Big", strings.Repeat("b", 64<<10))
 		}
 	})
-	c := &http.Client{Transport: &h1.Transport{ResponseHeaderTimeout: 50 * time.Millisecond, MaxResponseHeaderBytes: 4 << 10}}
+	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}, ResponseHeaderTimeout: 50 * time.Millisecond, MaxResponseHeaderBytes: 4 << 10}}
 	start := time.Now()
 	if _, err := post(t, c, s.URL+"/slow", ""); err == nil || time.Since(start) > 4*time.Second {
 		t.Fatalf("slow server: err %v after %v, want an error well before the answer", err, time.Since(start))
@@ -245,5 +252,39 @@ func TestFallback(t *testing.T) {
 	}}}
 	if _, err := post(t, c, "http://127.0.0.1:1/", "x"); err == nil || !strings.Contains(err.Error(), "refused by the dialer") {
 		t.Fatalf("dial error: %v", err)
+	}
+}
+
+// An upload over MaxDirectBody goes to Fallback, which returns a server's early refusal (413 before the
+// body is read) as the answer it is, not as a broken write.
+func TestLargeUploadEarlyAnswer(t *testing.T) {
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > 1<<20 {
+			w.Header().Set("Connection", "close")
+			http.Error(w, "too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		echo(w, r)
+	})
+	c := &http.Client{Transport: &h1.Transport{}}
+	resp, err := c.Post(s.URL, "application/json", strings.NewReader(strings.Repeat("x", 32<<20)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("HTTP %d, want 413", resp.StatusCode)
+	}
+	// A body of unknown length (no Content-Length) goes the same way and arrives whole.
+	pr, pw := io.Pipe()
+	go func() { _, _ = io.WriteString(pw, "streamed"); pw.Close() }()
+	resp, err = c.Post(s.URL+"/u", "application/json", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != "POST /u streamed" {
+		t.Fatalf("unknown-length body: %q", b)
 	}
 }
