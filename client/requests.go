@@ -51,6 +51,11 @@ func (s *Session) Authorize(req *http.Request, body []byte) error {
 // whatever the status, unmetered. A request refused as replayed (seq overtaken by a concurrent one) is
 // signed again with a fresh seq. Transport failures wrap ErrUnreachable.
 func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*http.Response, error) {
+	return s.do(ctx, method, path, body, false)
+}
+
+// do is Do; stream asks for an event stream (Accept: text/event-stream).
+func (s *Session) do(ctx context.Context, method, path string, body []byte, stream bool) (*http.Response, error) {
 	s.mu.Lock()
 	closing := s.closing
 	s.mu.Unlock()
@@ -68,6 +73,9 @@ func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*ht
 		}
 		if body != nil {
 			req.Header.Set("Content-Type", "application/json")
+		}
+		if stream {
+			req.Header.Set("Accept", "text/event-stream")
 		}
 		if err := s.Authorize(req, body); err != nil {
 			return nil, err
@@ -169,7 +177,7 @@ func (s *Session) PostStream(ctx context.Context, path string, body []byte) (*St
 	start := s.now()
 	s.meter.pend(start) // in use from now on; the stream's own meter entry takes over once it is accepted
 	defer s.meter.unpend()
-	resp, err := s.Do(ctx, http.MethodPost, path, body)
+	resp, err := s.do(ctx, http.MethodPost, path, body, true)
 	if err != nil {
 		return nil, err
 	}

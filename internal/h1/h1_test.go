@@ -275,6 +275,12 @@ func TestLargeUploadEarlyAnswer(t *testing.T) {
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Fatalf("HTTP %d, want 413", resp.StatusCode)
 	}
+	// So does a request for an event stream.
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/s", strings.NewReader("x"))
+	req.Header.Set("Accept", "text/event-stream")
+	if _, err := (&http.Client{Transport: &h1.Transport{Fallback: noFallback{}}}).Do(req); err == nil || !strings.Contains(err.Error(), "handed to the fallback") {
+		t.Fatalf("event stream request: %v, want it handed to the fallback", err)
+	}
 	// A body of unknown length (no Content-Length) goes the same way and arrives whole.
 	pr, pw := io.Pipe()
 	go func() { _, _ = io.WriteString(pw, "streamed"); pw.Close() }()
