@@ -125,3 +125,19 @@ func BenchmarkClefSignTyped(b *testing.B) {
 		require.NoError(b, err)
 	}
 }
+
+// BenchmarkClefSignTx measures one transaction signed through clef (account_signTransaction with the
+// method signature, the UI approving at once): what each owner, lt or keeper transaction adds before it
+// is sent.
+func BenchmarkClefSignTx(b *testing.B) {
+	_, s := cleftest.StartSigner(b, 31337)
+	ctx := context.Background()
+	to := common.Address{0xaa}
+	b.ResetTimer()
+	for i := range b.N {
+		tx := types.NewTx(&types.DynamicFeeTx{ChainID: big.NewInt(31337), Nonce: uint64(i), GasTipCap: big.NewInt(1e9),
+			GasFeeCap: big.NewInt(3e9), Gas: 21_000, To: &to, Value: big.NewInt(1)})
+		_, err := s.SignTx(ctx, tx)
+		require.NoError(b, err)
+	}
+}

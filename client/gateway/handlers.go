@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"go.uber.org/zap"
 
@@ -111,8 +112,10 @@ func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client
 	if ct == "" {
 		ct = "application/json"
 	}
-	w.Header().Set("Content-Type", ct)
-	w.Header().Set("X-LT-Session", s.ID().Hex())
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Length", strconv.Itoa(len(c.Body))) // one write, not chunked
+	h.Set("X-LT-Session", s.ID().Hex())
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(c.Body)
 	return nil

@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/laketravis/laketravis/internal/h1"
 	"github.com/laketravis/laketravis/keys"
 )
 
@@ -136,6 +137,9 @@ type Options struct {
 	MaxHeaderBytes int64         // response headers; default 16 KiB
 	IdlePerHost    int           // kept-alive connections per host; default 2
 	IdleTotal      int           // kept-alive connections over all hosts; default 64
+	// Direct runs plain-http exchanges on the caller's goroutine (internal/h1), for latency-bound hops;
+	// https is unaffected.
+	Direct bool
 }
 
 // Client returns an HTTP client that fetches only what p allows: every request's URL passes CheckURL,
@@ -178,8 +182,13 @@ func (p Policy) Client(o Options) *http.Client {
 		IdleConnTimeout:        60 * time.Second,
 		ForceAttemptHTTP2:      true,
 	}
+	var next http.RoundTripper = tr
+	if o.Direct {
+		next = &h1.Transport{Dial: tr.DialContext, Fallback: tr, ResponseHeaderTimeout: o.HeaderTimeout,
+			MaxResponseHeaderBytes: o.MaxHeaderBytes, MaxIdlePerHost: o.IdlePerHost, IdleTimeout: tr.IdleConnTimeout}
+	}
 	return &http.Client{
-		Transport: checked{p: p, next: tr},
+		Transport: checked{p: p, next: next},
 		CheckRedirect: func(req *http.Request, _ []*http.Request) error {
 			return fmt.Errorf("%w: redirect to %s not followed", ErrRefused, req.URL.Redacted())
 		},

@@ -23,10 +23,7 @@ import (
 // epoch 0: settlement resumes and nothing is charged twice. On SQLite and PostgreSQL.
 func TestAssemblyHealsDuplicatePending(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
-		ctx := context.Background()
-		st, err := store.Open(ctx, dsn)
-		require.NoError(t, err)
-		defer st.Close()
+		ctx, st := openStore(t, dsn)
 		feed := testenv.NewFeed(t)
 		var ps ledger.PoolState
 		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
@@ -100,4 +97,14 @@ func rawDB(t *testing.T, dsn string) *sql.DB {
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// openStore opens the store at dsn until the test ends.
+func openStore(t *testing.T, dsn string) (context.Context, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	return ctx, st
 }

@@ -14,8 +14,10 @@ import (
 // moves them into sessions/session_records numbered in the charging order (closed_at, session_id): what an
 // epoch holds is then a function of the records, whatever order the feeds were read in.
 
-// sessionsLock is the keeper's PostgreSQL advisory-lock number for moving sessions ("LTpendin" in ASCII).
-const sessionsLock int64 = 0x4c5470656e64696e
+// sessionsLock is the keeper's PostgreSQL advisory-lock class for moving sessions ("LTps" in ASCII); the
+// lock's second key is the schema's hash, so keepers (or tests) sharing a database in schemas of their
+// own do not wait for each other.
+const sessionsLock int32 = 0x4c547073
 
 // LockSessions makes the transaction the only one, until it ends, that stores or promotes pending
 // sessions. InsertPending's duplicate check and insert and PromotePending's move are several statements:
@@ -29,7 +31,7 @@ func (t *Tx) LockSessions(ctx context.Context) error {
 	if t.locked || !t.s.postgres {
 		return nil
 	}
-	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, sessionsLock); err != nil {
+	if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))`, sessionsLock); err != nil {
 		return fmt.Errorf("store: lock sessions: %w", err)
 	}
 	t.locked = true
@@ -160,11 +162,16 @@ func (t *Tx) DropDuplicatePending(ctx context.Context, cutoff int64) ([]Session,
 }
 
 // DemoteSessions moves the sessions with seq in [first, last] (of a rolled-back epoch) back to pending,
-// flagged for a recheck when recheck is set.
+// flagged for a recheck when recheck is set. A pending copy of one of them (stored before LockSessions) is
+// replaced by the credited one, which was billed first.
 func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool) error {
 	flag := 0
 	if recheck {
 		flag = 1
+	}
+	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id IN (SELECT session_id FROM sessions WHERE seq >= ? AND seq <= ?)`,
+		first, last); err != nil {
+		return fmt.Errorf("store: pending copies of sessions %d..%d: %w", first, last, err)
 	}
 	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder,
 		fee_bps, price, seconds, closed_at, recheck, record, use_deposit, started_at)

@@ -168,3 +168,32 @@ func TestPromoteSkipsDuplicates(t *testing.T) {
 		require.Equal(t, store.Counts{Sessions: 3, Records: 3, SettledIDs: 1}, c, "1, 2 and 3 credited once; 4 pruned")
 	})
 }
+
+// TestDemoteOverPendingCopy: rolling back an epoch one of whose sessions also has a pending copy (the race
+// above, before the fix) puts the credited session back in pending in place of the copy, instead of failing
+// on pending_sessions' key and holding the rollback for good.
+func TestDemoteOverPendingCopy(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.InsertPending(ctx, pendingSession(1, "http://b", 100)); err != nil { // the copy
+				return err
+			}
+			credited := pendingSession(1, "http://a", 100)
+			credited.Seq = 1
+			_, err := tx.InsertSession(ctx, credited)
+			return err
+		}))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.DemoteSessions(ctx, 1, 1, true) }))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			back, err := tx.RecheckSessions(ctx)
+			require.NoError(t, err)
+			require.Len(t, back, 1)
+			require.Equal(t, "http://a", back[0].Feed, "the credited session, not the copy")
+			return err
+		}))
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, store.Counts{Sessions: 1, Records: 1, Recheck: 1}, c)
+	})
+}

@@ -35,7 +35,13 @@ func (c *Counter) Chunk(data []byte) (hasText bool) {
 }
 
 // Whole counts a whole (non-streaming) answer and reports whether it carried generated text.
+// An answer with a usage object takes the scan (the object decides the tokens, so its text is not
+// measured); others are decoded.
 func (c *Counter) Whole(raw []byte) (hasText bool) {
+	if hasText, u, sure := scanChunk(raw); sure && u != nil && (u.PromptTokens > 0 || u.CompletionTokens > 0) {
+		c.usage = u
+		return hasText
+	}
 	text, u, ok := decode(raw)
 	if ok {
 		c.textBytes += text
@@ -104,8 +110,8 @@ func decode(data []byte) (textBytes int, u *OpenAI, ok bool) {
 // (escaped or non-ASCII keys, repeated keys, unexpected types, a non-null usage) goes to the decoder.
 // FuzzClassify holds the scan to the decoder.
 func Classify(data []byte) (hasText bool, u *OpenAI) {
-	if r, ok := scanChunk(data); ok {
-		return r, nil
+	if r, u, ok := scanChunk(data); ok {
+		return r, u
 	}
 	text, u, ok := decode(data)
 	if !ok {
@@ -114,23 +120,33 @@ func Classify(data []byte) (hasText bool, u *OpenAI) {
 	return text > 0, u
 }
 
-// scanChunk is Classify's fast path over a valid JSON object: it walks the top-level members and, in
-// "choices", each element's "text", "message"."content" and "delta"."content". sure is false when the
-// decoder must decide.
-func scanChunk(data []byte) (hasText, sure bool) {
+// scanChunk is the fast path of Classify and Whole over a valid JSON object: it walks the top-level
+// members and, in "choices", each element's "text", "message"."content" and "delta"."content", and reads
+// a "usage" object's token counts. sure is false when the decoder must decide.
+func scanChunk(data []byte) (hasText bool, u *OpenAI, sure bool) {
 	if !json.Valid(data) {
-		return false, true // the decoder fails too: no text, no usage
+		return false, nil, true // the decoder fails too: no text, no usage
 	}
 	i := jsonscan.SkipSpace(data, 0)
 	if data[i] != '{' {
-		return false, false
+		return false, nil, false
 	}
-	var seenChoices bool
-	sure = true
+	var seenChoices, seenUsage bool
 	hasText, sure = members(data, i, func(key []byte, v int) (text, ok bool) {
 		switch {
 		case foldEq(key, "usage"):
-			return false, data[v] == 'n' // null; an object goes to the decoder
+			if seenUsage {
+				return false, false
+			}
+			seenUsage = true
+			switch data[v] {
+			case 'n':
+				return false, true
+			case '{':
+				u = &OpenAI{}
+				return usageObject(data, v, u)
+			}
+			return false, false
 		case foldEq(key, "choices"):
 			if seenChoices {
 				return false, false
@@ -146,7 +162,40 @@ func scanChunk(data []byte) (hasText, sure bool) {
 		}
 		return false, true
 	})
-	return hasText, sure
+	if !sure {
+		return false, nil, false
+	}
+	return hasText, u, true
+}
+
+// usageObject reads the token counts of the usage object at data[i] == '{' into u. Counts must be plain
+// integers that fit (anything else is the decoder's to judge); other members are ignored, as the decoder
+// ignores them.
+func usageObject(data []byte, i int, u *OpenAI) (text, sure bool) {
+	return members(data, i, func(key []byte, v int) (bool, bool) {
+		var dst *uint64
+		switch {
+		case foldEq(key, "prompt_tokens"):
+			dst = &u.PromptTokens
+		case foldEq(key, "completion_tokens"):
+			dst = &u.CompletionTokens
+		default:
+			return false, true
+		}
+		var n uint64
+		end := jsonscan.SkipValue(data, v)
+		if end-v > 19 { // more digits than every uint64 has, or not a plain integer
+			return false, false
+		}
+		for _, c := range data[v:end] {
+			if c < '0' || c > '9' {
+				return false, false
+			}
+			n = n*10 + uint64(c-'0')
+		}
+		*dst = n // the last of repeated keys counts, as in the decoder
+		return false, true
+	})
 }
 
 // choices walks the "choices" array at data[i] == '['.

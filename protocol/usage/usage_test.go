@@ -144,13 +144,35 @@ var classifySeeds = []string{
 	`{"x":{"content":"y"},"choices":[{"delta":{"content":""}}]}`,
 	`{"choices":{"delta":{"content":"x"}}}`,
 	`{"choices":[{"delta":{"content":"\u0000"}}]}`,
+	`{"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":5,"completion_tokens":6,"total_tokens":11,"prompt_tokens_details":null}}`,
+	`{"usage":{"prompt_tokens":5,"PROMPT_TOKENS":7,"completion_tokens":0}}`,
+	`{"usage":{"prompt_tokens":5.0,"completion_tokens":1}}`,
+	`{"usage":{"prompt_tokens":-5,"completion_tokens":1}}`,
+	`{"usage":{"prompt_tokens":18446744073709551616,"completion_tokens":1}}`,
+	`{"usage":{"prompt_tokens":1e3,"completion_tokens":1}}`,
+	`{"usage":{"prompt_tokens":null,"completion_tokens":1}}`,
+	`{"usage":{"prompt_tokens":"5","completion_tokens":1}}`,
+	`{"usage":{},"choices":[{"text":"a"}]}`,
+	`{"usage":{"prompt_tokens":2},"usage":null}`,
+	`{"usage":5,"choices":[]}`,
+	`{"choices":5,"usage":{"prompt_tokens":2}}`,
 	`[{"choices":[]}]`, `null`, `"x"`, `{"choices":[{"delta":{"content":"x"}}]`, `{}`, ` { } `, `[DONE]`,
 }
 
-// checkClassify holds Classify (the byte-scanning fast path with its fallback) to the decoder.
+// checkClassify holds Classify and Whole (the byte-scanning fast path with its fallback) to the decoder.
 func checkClassify(t *testing.T, data []byte) {
 	got, gotU := Classify(data)
 	text, u, ok := decode(data)
+	whole, want := Counter{BodyBytes: 100}, Counter{BodyBytes: 100}
+	gotText := whole.Whole(data)
+	if ok {
+		want.textBytes += text
+		want.setUsage(u)
+	}
+	in, out := whole.Tokens(false)
+	wantIn, wantOut := want.Tokens(false)
+	require.Equal(t, [2]uint64{wantIn, wantOut}, [2]uint64{in, out}, "Whole: %s", data)
+	require.Equal(t, ok && text > 0, gotText, "Whole: %s", data)
 	if !ok {
 		require.False(t, got, "%s", data)
 		require.Nil(t, gotU, "%s", data)
@@ -165,9 +187,14 @@ func TestClassify(t *testing.T) {
 		checkClassify(t, []byte(s))
 	}
 	// The common shape takes the fast path.
-	has, sure := scanChunk([]byte(classifySeeds[0]))
+	has, _, sure := scanChunk([]byte(classifySeeds[0]))
 	require.True(t, sure)
 	require.True(t, has)
+	// So does a whole answer with its usage object.
+	has, u, sure := scanChunk([]byte(`{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":22,"total_tokens":34}}`))
+	require.True(t, sure)
+	require.True(t, has)
+	require.Equal(t, &OpenAI{PromptTokens: 12, CompletionTokens: 22}, u)
 }
 
 func FuzzClassify(f *testing.F) {

@@ -5,6 +5,7 @@
 package wire
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -286,8 +287,24 @@ func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 }
 
 func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, bodyHash common.Hash) string {
-	return fmt.Sprintf("LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s",
-		chainID, sessionID.Hex(), seq, unix, method, path, bodyHash.Hex())
+	// Built by appending (every request is signed and verified with it): the same text as
+	// "LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s".
+	b := make([]byte, 0, 256+len(path))
+	b = append(b, "LakeTravis request v1\nchain:"...)
+	b = strconv.AppendUint(b, chainID, 10)
+	b = append(b, "\nsession:"...)
+	b = hex.AppendEncode(append(b, "0x"...), sessionID[:])
+	b = append(b, "\nseq:"...)
+	b = strconv.AppendUint(b, seq, 10)
+	b = append(b, "\ntime:"...)
+	b = strconv.AppendUint(b, unix, 10)
+	b = append(b, "\nmethod:"...)
+	b = append(b, method...)
+	b = append(b, "\npath:"...)
+	b = append(b, path...)
+	b = append(b, "\nbody:"...)
+	b = hex.AppendEncode(append(b, "0x"...), bodyHash[:])
+	return string(b)
 }
 
 // RequestDigest is the EIP-191 digest of RequestText, what the signature covers.

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -142,4 +143,16 @@ func TestPaymentBilled(t *testing.T) {
 		require.Equal(t, []uint64{c.allowance, c.deposit}, []uint64{got.Allowance.Uint64(), got.Deposit.Uint64()}, "billed %d", c.billed)
 	}
 	require.Equal(t, uint64(100), res.Allowance.Uint64(), "the reservation is not changed")
+}
+
+// TestRequestTextFormat holds the request text to its documented form byte for byte (the browser chat
+// page builds the same text in web/static/chat/session.mjs).
+func TestRequestTextFormat(t *testing.T) {
+	id := common.HexToHash("0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")
+	body := []byte(`{"model":"m"}`)
+	want := fmt.Sprintf("LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s",
+		uint64(421614), id.Hex(), uint64(1733140000123456), uint64(1733140000), "POST", "/v1/chat/completions", crypto.Keccak256Hash(body).Hex())
+	if got := RequestText(421614, id, 1733140000123456, 1733140000, "POST", "/v1/chat/completions", body); got != want {
+		t.Fatalf("request text:\n%s\nwant\n%s", got, want)
+	}
 }

@@ -129,9 +129,11 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		count := usage.Counter{BodyBytes: len(body)}
 		count.Whole(raw)
 		in, out = count.Tokens(false)
+		answer := model.rename.apply(raw)
 		copyHeader(w.Header(), resp.Header, "Content-Type")
+		w.Header()["Content-Length"] = []string{strconv.Itoa(len(answer))} // one write, not chunked
 		w.WriteHeader(resp.StatusCode)
-		_, _ = w.Write(model.rename.apply(raw))
+		_, _ = w.Write(answer)
 	}
 }
 

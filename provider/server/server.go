@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/cors"
+	"github.com/laketravis/laketravis/internal/h1"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
@@ -212,12 +213,14 @@ var PageRoutes = []cors.Route{
 // newTransport is the default transport to the upstream (and router): kept-alive connections, enough of
 // them idle per host for every model's concurrency, no transparent compression (a gzipped stream would
 // have to be inflated before it is relayed, and on a local upstream compression only costs), larger
-// HTTP/1 buffers so that a burst of chunks is read and written in one system call. HTTP/2 is used with
-// TLS upstreams that offer it.
-func newTransport() *http.Transport {
-	return &http.Transport{
+// HTTP/1 buffers so that a burst of chunks is read and written in one system call. Plain-http hops (the
+// usual local upstream) run on the request's own goroutine (internal/h1: no connection goroutines to
+// hand each request and answer through); HTTP/2 is used with TLS upstreams that offer it.
+func newTransport() http.RoundTripper {
+	dial := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	return &h1.Transport{Dial: dial, MaxIdlePerHost: 128, IdleTimeout: 90 * time.Second, Fallback: &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           dial,
 		MaxIdleConns:          256,
 		MaxIdleConnsPerHost:   128,
 		IdleConnTimeout:       90 * time.Second,
@@ -227,7 +230,7 @@ func newTransport() *http.Transport {
 		DisableCompression:    true,
 		WriteBufferSize:       32 << 10,
 		ReadBufferSize:        32 << 10,
-	}
+	}}
 }
 
 // Handler returns the HTTP handler (every route, including /metrics and /healthz).

@@ -19,12 +19,13 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// TestDepositWithdrawThroughClef runs lt deposit (the permit, then --approve), lt balance and lt withdraw
-// (request, cancel, request, complete with the keeper's proof) with the user's key held only by a real
-// clef on anvil: clef is asked exactly once per signature — one typed-data signature (the ERC-2612
-// Permit under the MOR token's domain) and one approval per transaction, each shown with its method —
-// and the user gets back what it deposited, to the wei. A request clef refuses fails with the external
-// signer's error and sends nothing.
+// TestDepositWithdrawThroughClef runs lt deposit (the permit, then --approve), lt balance, lt withdraw
+// (request, cancel, request, complete with the keeper's proof) and lt delegate (a dry run, then the
+// transaction) with the user's key held only by a real clef on anvil: clef is asked exactly once per
+// signature — one typed-data signature (the ERC-2612 Permit under the MOR token's domain) and one
+// approval per transaction, each shown with its method, none for the dry run — and the user gets back
+// what it deposited, to the wei. A request clef refuses fails with the external signer's error and
+// sends nothing.
 func TestDepositWithdrawThroughClef(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -108,7 +109,18 @@ func TestDepositWithdrawThroughClef(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, c.funded.String(), bal.String())
 
-	want := []string{"depositWithPermit(", "approve(", "deposit(", "requestWithdrawal(", "cancelWithdrawal(", "requestWithdrawal(", "withdraw("}
+	// lt delegate: a dry run asks clef nothing; the real one is one more approval.
+	var del delegateResult
+	lt(&del, "delegate", "--dry-run")
+	require.True(t, del.DryRun)
+	require.Len(t, clef.Calls(), 7, "a dry run builds the transaction unsigned")
+	lt(&del, "delegate")
+	require.NotNil(t, del.Tx)
+	delegate, err := c.mor.Delegates(call, c.user)
+	require.NoError(t, err)
+	require.Equal(t, c.user, delegate)
+
+	want := []string{"depositWithPermit(", "approve(", "deposit(", "requestWithdrawal(", "cancelWithdrawal(", "requestWithdrawal(", "withdraw(", "delegate("}
 	got := clef.Calls()
 	require.Len(t, got, len(want), "one approval per transaction, no more")
 	for i := range want {

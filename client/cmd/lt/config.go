@@ -144,6 +144,6 @@ func (a *app) marketClient(ctx context.Context) (*client.Client, error) {
 	}
 	// The provider's endpoint comes from the router's answer (a peer): fetch it through the outbound guard.
 	// A model may think for minutes before its first byte.
-	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16})
+	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16, Direct: true})
 	return &client.Client{Router: r, Domain: d, Wallet: w, HTTP: hc}, nil
 }
