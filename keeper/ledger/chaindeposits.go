@@ -73,6 +73,7 @@ type depositEvent struct {
 type blockRef struct {
 	number uint64
 	hash   common.Hash
+	time   uint64
 }
 
 const (
@@ -124,9 +125,9 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 	if err != nil {
 		return nil, err
 	}
-	if final.Time <= at && final.Number.Uint64() < h {
+	if final.time <= at && final.number < h {
 		return nil, fmt.Errorf("%w: block %d (time %d) is the newest %d deep and not past the cutoff's block time %d; head %d",
-			ErrDepositsNotFinal, final.Number.Uint64(), final.Time, d.confirmations, at, h)
+			ErrDepositsNotFinal, final.number, final.time, d.confirmations, at, h)
 	}
 	out := map[common.Address]*DepositAccount{}
 	for i := range d.events {
@@ -156,49 +157,77 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 // logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
 const logRange = 10_000
 
-// sync rolls back a reorg of the blocks read, if any, then reads the events of the blocks up to final,
-// logRange blocks per eth_getLogs. It returns final's header. d.mu must be held.
-func (d *ChainDeposits) sync(ctx context.Context, final uint64) (*types.Header, error) {
-	if n := len(d.ends); n > 0 {
-		last := d.ends[n-1]
-		h, err := d.hashAt(ctx, last.number)
-		if err != nil {
-			return nil, err
-		}
-		if h != last.hash {
-			if err := d.rollback(ctx, last.number); err != nil {
-				return nil, err
+// sync reads the events of the blocks up to final, logRange blocks per eth_getLogs, after rolling back a
+// reorg of the blocks read, if any: the first block of each range must descend from the last block read
+// (its parent hash, or the last block's hash again when the range is longer), and with no new block the
+// last block read must still be canonical. It returns final's number, hash and time. Few calls per pass
+// (head, the range's last header, its logs): every one is a chance for a flaky endpoint to fail it, and
+// what a pass read is kept when a later call fails. d.mu must be held.
+func (d *ChainDeposits) sync(ctx context.Context, final uint64) (blockRef, error) {
+	for {
+		n := len(d.ends)
+		if d.next > final {
+			if n == 0 {
+				break
 			}
+			last := d.ends[n-1]
+			h, err := d.hashAt(ctx, last.number)
+			if err != nil {
+				return blockRef{}, err
+			}
+			if h == last.hash {
+				break
+			}
+			if err := d.rollback(ctx, last.number); err != nil {
+				return blockRef{}, err
+			}
+			continue
 		}
-	}
-	for d.next <= final {
 		to := min(final, d.next+logRange-1)
 		hdr, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
 		if err != nil {
-			return nil, err
+			return blockRef{}, err
 		}
-		evs, err := d.indexRange(ctx, d.next, to)
+		if n > 0 {
+			last, parent := d.ends[n-1], hdr.ParentHash
+			if to != d.next {
+				if parent, err = d.hashAt(ctx, last.number); err != nil {
+					return blockRef{}, err
+				}
+			}
+			if parent != last.hash {
+				if err := d.rollback(ctx, last.number); err != nil {
+					return blockRef{}, err
+				}
+				if len(d.ends) == n { // the last block read is canonical after all: the chain moved meanwhile
+					return blockRef{}, fmt.Errorf("deposits: block %d changed while reading; retrying", to)
+				}
+				continue
+			}
+		}
+		evs, err := d.indexRange(ctx, d.next, hdr)
 		if err != nil {
-			return nil, err
-		}
-		// The range must be one consistent view: if the chain changed under us, read it again next call.
-		if again, err := d.hashAt(ctx, to); err != nil {
-			return nil, err
-		} else if again != hdr.Hash() {
-			return nil, fmt.Errorf("deposits: block %d changed while reading; retrying", to)
+			return blockRef{}, err
 		}
 		d.events = append(d.events, evs...)
-		d.ends = append(d.ends, blockRef{to, hdr.Hash()})
+		d.ends = append(d.ends, blockRef{to, hdr.Hash(), hdr.Time})
 		if len(d.ends) > keepEnds {
 			d.ends = slices.Delete(d.ends, 0, len(d.ends)-keepEnds)
 		}
 		d.next = to + 1
 	}
-	return d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(final))
+	if n := len(d.ends); n > 0 && d.ends[n-1].number == final {
+		return d.ends[n-1], nil
+	}
+	hdr, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(final))
+	if err != nil {
+		return blockRef{}, err
+	}
+	return blockRef{final, hdr.Hash(), hdr.Time}, nil
 }
 
 // rollback forgets the blocks above the newest remembered block still canonical (all of them when none
-// is). d.mu must be held.
+// is; nothing when the last is). d.mu must be held.
 func (d *ChainDeposits) rollback(ctx context.Context, last uint64) error {
 	keep := 0 // ends[:keep] are still canonical
 	for i := len(d.ends) - 1; i >= 0; i-- {
@@ -210,6 +239,9 @@ func (d *ChainDeposits) rollback(ctx context.Context, last uint64) error {
 			keep = i + 1
 			break
 		}
+	}
+	if keep == len(d.ends) {
+		return nil // nothing read was replaced
 	}
 	next := d.start // none is: read again from the start block
 	if keep > 0 {
@@ -238,11 +270,11 @@ func (d *ChainDeposits) hashAt(ctx context.Context, n uint64) (common.Hash, erro
 	return h.Hash(), nil
 }
 
-// indexRange reads the events of the blocks from..to in chain order, each with its block's time, checking
-// that every log comes from the canonical block of its height.
-func (d *ChainDeposits) indexRange(ctx context.Context, from, to uint64) ([]depositEvent, error) {
+// indexRange reads the events of the blocks from..to (to's header given) in chain order, each with its
+// block's time, checking that every log comes from the block of its height whose header was read.
+func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.Header) ([]depositEvent, error) {
 	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
-		ToBlock: new(big.Int).SetUint64(to), Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
+		ToBlock: to.Number, Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +328,7 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from, to uint64) ([]depo
 		return cmp.Or(cmp.Compare(evs[a].block, evs[b].block), cmp.Compare(evs[a].index, evs[b].index))
 	})
 	out := make([]depositEvent, len(evs))
-	headers := map[uint64]*types.Header{}
+	headers := map[uint64]*types.Header{to.Number.Uint64(): to}
 	for i, j := range order {
 		out[i] = evs[j]
 		h, ok := headers[out[i].block]

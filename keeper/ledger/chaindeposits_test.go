@@ -106,7 +106,11 @@ type forkChain struct {
 }
 
 func (c *forkChain) header(n uint64) *types.Header {
-	return &types.Header{Number: new(big.Int).SetUint64(n), Time: 1000 + n, Extra: big.NewInt(int64(c.fork[n])).Bytes()}
+	h := &types.Header{Number: new(big.Int).SetUint64(n), Time: 1000 + n, Extra: big.NewInt(int64(c.fork[n])).Bytes()}
+	if n > 0 {
+		h.ParentHash = c.header(n - 1).Hash()
+	}
+	return h
 }
 
 func (c *forkChain) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header, error) {
@@ -151,8 +155,9 @@ func (c *forkChain) reorg(from, head uint64, logs ...types.Log) {
 
 // TestChainDepositsDepthAndReorg: ChainDeposits reads only blocks 3 deep (confirmations 3); it answers for
 // a time only once a final block is past it (else ErrDepositsNotFinal); a deposit in a block reorged out
-// before it was final is never read; a reorg deeper than the depth, detected by block hash, drops what it
-// read above the fork point and reads the new fork, holding each event once.
+// before it was final is never read; a reorg deeper than the depth, detected by block hash (of the last
+// block read, or the parent hash of the next one), drops what it read above the fork point and reads the
+// new fork, holding each event once.
 func TestChainDepositsDepthAndReorg(t *testing.T) {
 	a, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
@@ -198,8 +203,11 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 	require.Equal(t, map[common.Address]uint64{u: 100, v: 50}, at(1012))
 	require.Equal(t, 2, d.EventsHeld(), "u's deposit held once across the reorg")
 
-	// A reorg of the last final blocks only (from 12): the fork point is a remembered block, nothing doubles.
-	chain.reorg(12, 20, deposited(12, u, 30, 130))
+	// A reorg of the last final blocks only (from 14): the fork point is a remembered block (13), nothing
+	// doubles.
+	chain.head = 16
+	require.Equal(t, map[common.Address]uint64{u: 100, v: 50}, at(1013))
+	chain.reorg(14, 20, deposited(14, u, 30, 130))
 	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1017))
 	require.Equal(t, 3, d.EventsHeld())
 
@@ -207,4 +215,9 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 	chain.reorg(16, 17)
 	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1014))
 	require.Equal(t, 3, d.EventsHeld())
+
+	// One new block whose parent is not the last block read (replaced, with a deposit of v in it).
+	chain.reorg(15, 18, deposited(15, v, 5, 55))
+	require.Equal(t, map[common.Address]uint64{u: 130, v: 55}, at(1015))
+	require.Equal(t, 4, d.EventsHeld())
 }
