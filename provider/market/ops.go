@@ -370,7 +370,7 @@ func (m *Market) approveTo(ctx context.Context, s *Sender, spender common.Addres
 // signPermit signs, through the Sender's signer, an ERC-2612 permit of value MOR for spender under the
 // token's own EIP-712 domain (keys.SignPermit).
 func (m *Market) signPermit(ctx context.Context, s *Sender, spender common.Address, value, deadline *big.Int) (uint8, [32]byte, [32]byte, error) {
-	return keys.SignPermit(ctx, s.signer(m.chainID), m.mor, spender, value, deadline)
+	return keys.SignPermit(ctx, s.Signer, m.mor, spender, value, deadline)
 }
 
 func checkEndpoint(endpoint string) error {

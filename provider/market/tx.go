@@ -2,7 +2,6 @@ package market
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
@@ -13,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
@@ -44,32 +42,18 @@ type Result struct {
 }
 
 // Sender signs and sends transactions from one account: Signer (a keystore key, a raw devnet key or an
-// external signer such as clef), else Key. For every transaction it estimates gas and cost, reports the
+// external signer such as clef). For every transaction it estimates gas and cost, reports the
 // estimate through OnEstimate, stops there on a dry run (nothing is signed), and otherwise signs it,
 // sends it and waits for the receipt. A Sender is used by one command at a time: nonces come from the
 // node's pending count.
 type Sender struct {
 	Signer     keys.Signer
-	Key        *ecdsa.PrivateKey // used when Signer is nil
 	DryRun     bool
 	OnEstimate func(Estimate) // may be nil
 }
 
 // From returns the sending address.
-func (s *Sender) From() common.Address {
-	if s.Signer != nil {
-		return s.Signer.Address()
-	}
-	return crypto.PubkeyToAddress(s.Key.PublicKey)
-}
-
-// signer returns the Sender's signer for chainID.
-func (s *Sender) signer(chainID uint64) keys.Signer {
-	if s.Signer != nil {
-		return s.Signer
-	}
-	return keys.NewKeySigner(s.Key, chainID)
-}
+func (s *Sender) From() common.Address { return s.Signer.Address() }
 
 // send builds the transaction with build (which receives keys.Unsigned options, so abigen estimates gas
 // and returns it unsigned), reports its cost, then signs it through the Sender's signer, sends it and
@@ -107,7 +91,7 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 		return nil, fmt.Errorf("%s: %w: %s has %s, the transaction may cost up to %s; send ETH to it first",
 			action, ErrInsufficientFunds, opts.From, ether(bal), ether(est.MaxCost))
 	}
-	if tx, err = keys.Send(ctx, m.backend, s.signer(m.chainID), tx); err != nil {
+	if tx, err = keys.Send(ctx, m.backend, s.Signer, tx); err != nil {
 		return nil, fmt.Errorf("%s: %w", action, err)
 	}
 	res.Hash = tx.Hash()

@@ -14,6 +14,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/provider/market"
 	"github.com/laketravis/laketravis/provider/roles"
@@ -62,7 +63,7 @@ func setup(t *testing.T) *testEnv {
 		if envErr = c.FundMOR(ctx, owner, devnet.MOR(200)); envErr != nil {
 			return
 		}
-		_, envErr = m.Register(ctx, &market.Sender{Key: ownerKey}, market.RegisterOptions{
+		_, envErr = m.Register(ctx, &market.Sender{Signer: keys.NewKeySigner(ownerKey, c.Deployment.ChainID)}, market.RegisterOptions{
 			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devnet.MOR(100)})
 		if envErr != nil {
 			return
