@@ -62,6 +62,15 @@ type Transport struct {
 	idle map[string][]*conn // by host:port, most recently used last
 }
 
+// Over returns a Transport in front of fallback that runs plain-http exchanges with fallback's own
+// settings (its dialer, answer-header timeout and size limit, kept connections per host, idle timeout),
+// so a caller configures one transport, not two copies of it.
+func Over(fallback *http.Transport) *Transport {
+	return &Transport{Dial: fallback.DialContext, Fallback: fallback, ResponseHeaderTimeout: fallback.ResponseHeaderTimeout,
+		MaxResponseHeaderBytes: fallback.MaxResponseHeaderBytes, MaxIdlePerHost: fallback.MaxIdleConnsPerHost,
+		IdleTimeout: fallback.IdleConnTimeout}
+}
+
 // conn is one connection with its buffers. limit is what is left of the header budget while a header
 // is read.
 type conn struct {

@@ -226,16 +226,22 @@ func TestLimits(t *testing.T) {
 			w.Header().Set("X-Big", strings.Repeat("b", 64<<10))
 		}
 	})
-	c := &http.Client{Transport: &h1.Transport{Fallback: noFallback{}, ResponseHeaderTimeout: 50 * time.Millisecond, MaxResponseHeaderBytes: 4 << 10}}
-	start := time.Now()
-	if _, err := post(t, c, s.URL+"/slow", ""); err == nil || time.Since(start) > 4*time.Second {
-		t.Fatalf("slow server: err %v after %v, want an error well before the answer", err, time.Since(start))
-	}
-	if _, err := post(t, c, s.URL+"/big", ""); err == nil {
-		t.Fatal("a 64 KiB header passed a 4 KiB limit")
-	}
-	if _, err := post(t, c, s.URL+"/ok", ""); err != nil {
-		t.Fatalf("a plain request after the refusals: %v", err)
+	// Set on the Transport, or taken by Over from the transport it falls back to.
+	for name, tr := range map[string]http.RoundTripper{
+		"fields": &h1.Transport{Fallback: noFallback{}, ResponseHeaderTimeout: 50 * time.Millisecond, MaxResponseHeaderBytes: 4 << 10},
+		"over":   h1.Over(&http.Transport{ResponseHeaderTimeout: 50 * time.Millisecond, MaxResponseHeaderBytes: 4 << 10}),
+	} {
+		c := &http.Client{Transport: tr}
+		start := time.Now()
+		if _, err := post(t, c, s.URL+"/slow", ""); err == nil || time.Since(start) > 4*time.Second {
+			t.Fatalf("%s: slow server: err %v after %v, want an error well before the answer", name, err, time.Since(start))
+		}
+		if _, err := post(t, c, s.URL+"/big", ""); err == nil {
+			t.Fatalf("%s: a 64 KiB header passed a 4 KiB limit", name)
+		}
+		if _, err := post(t, c, s.URL+"/ok", ""); err != nil {
+			t.Fatalf("%s: a plain request after the refusals: %v", name, err)
+		}
 	}
 }
 

@@ -184,8 +184,7 @@ func (p Policy) Client(o Options) *http.Client {
 	}
 	var next http.RoundTripper = tr
 	if o.Direct {
-		next = &h1.Transport{Dial: tr.DialContext, Fallback: tr, ResponseHeaderTimeout: o.HeaderTimeout,
-			MaxResponseHeaderBytes: o.MaxHeaderBytes, MaxIdlePerHost: o.IdlePerHost, IdleTimeout: tr.IdleConnTimeout}
+		next = h1.Over(tr)
 	}
 	return &http.Client{
 		Transport: checked{p: p, next: next},

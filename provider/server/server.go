@@ -217,10 +217,9 @@ var PageRoutes = []cors.Route{
 // usual local upstream) run on the request's own goroutine (internal/h1: no connection goroutines to
 // hand each request and answer through); HTTP/2 is used with TLS upstreams that offer it.
 func newTransport() http.RoundTripper {
-	dial := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-	return &h1.Transport{Dial: dial, MaxIdlePerHost: 128, IdleTimeout: 90 * time.Second, Fallback: &http.Transport{
+	return h1.Over(&http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dial,
+		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
 		MaxIdleConns:          256,
 		MaxIdleConnsPerHost:   128,
 		IdleConnTimeout:       90 * time.Second,
@@ -230,7 +229,7 @@ func newTransport() http.RoundTripper {
 		DisableCompression:    true,
 		WriteBufferSize:       32 << 10,
 		ReadBufferSize:        32 << 10,
-	}}
+	})
 }
 
 // Handler returns the HTTP handler (every route, including /metrics and /healthz).
