@@ -278,8 +278,11 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 	if err != nil {
 		return nil, err
 	}
+	slices.SortFunc(logs, func(a, b types.Log) int {
+		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.Index, b.Index))
+	})
+	blocks := map[uint64]blockRef{to.Number.Uint64(): {to.Number.Uint64(), to.Hash(), to.Time}}
 	evs := make([]depositEvent, 0, len(logs))
-	hashes := make([]common.Hash, 0, len(logs))
 	for _, l := range logs {
 		if l.Removed || len(l.Topics) == 0 {
 			continue
@@ -317,31 +320,20 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 		if deposit != nil {
 			ev.deposit.SetFromBig(deposit)
 		}
-		evs = append(evs, ev)
-		hashes = append(hashes, l.BlockHash)
-	}
-	order := make([]int, len(evs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(evs[a].block, evs[b].block), cmp.Compare(evs[a].index, evs[b].index))
-	})
-	out := make([]depositEvent, len(evs))
-	headers := map[uint64]*types.Header{to.Number.Uint64(): to}
-	for i, j := range order {
-		out[i] = evs[j]
-		h, ok := headers[out[i].block]
+		b, ok := blocks[ev.block]
 		if !ok {
-			if h, err = d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(out[i].block)); err != nil {
+			h, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.block))
+			if err != nil {
 				return nil, err
 			}
-			headers[out[i].block] = h
+			b = blockRef{ev.block, h.Hash(), h.Time}
+			blocks[ev.block] = b
 		}
-		if hashes[j] != (common.Hash{}) && hashes[j] != h.Hash() {
-			return nil, fmt.Errorf("deposits: a log of a replaced block %d; retrying", out[i].block)
+		if l.BlockHash != (common.Hash{}) && l.BlockHash != b.hash {
+			return nil, fmt.Errorf("deposits: a log of a replaced block %d; retrying", ev.block)
 		}
-		out[i].time = h.Time
+		ev.time = b.time
+		evs = append(evs, ev)
 	}
-	return out, nil
+	return evs, nil
 }
