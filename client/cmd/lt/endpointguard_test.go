@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/netguard"
+	"github.com/laketravis/laketravis/internal/netguard/netguardtest"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -81,21 +81,7 @@ func TestChatRefusesPrivateEndpointsOffDevnet(t *testing.T) {
 	raw, _ := json.Marshal(map[string]any{"chainId": chainID, "contracts": map[string]common.Address{"Marketplace": market}})
 	require.NoError(t, os.WriteFile(dep, raw, 0o600))
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	var hits atomic.Int64
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			hits.Add(1)
-			c.Close()
-		}
-	}()
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	port, hits := netguardtest.Canary(t, "tcp", "127.0.0.1:0")
 
 	h := &endpointRouter{domain: eip712.NewDomain(chainID, market)}
 	router := httptest.NewServer(h)

@@ -23,30 +23,10 @@ import (
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/internal/netguard/netguardtest"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
-
-// countingListener is a loopback canary: it accepts connections and counts them, whatever they carry.
-func countingListener(t *testing.T, network, addr string) (port string, hits *atomic.Int64) {
-	t.Helper()
-	ln, err := net.Listen(network, addr)
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	hits = new(atomic.Int64)
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			hits.Add(1)
-			c.Close()
-		}
-	}()
-	_, port, _ = net.SplitHostPort(ln.Addr().String())
-	return port, hits
-}
 
 // TestSSRFGuardOnPublicChain is issue 18's SSRF test: on an anvil started as Arbitrum Sepolia (chain
 // 421614, not a devnet) providers register endpoints at loopback, private, link-local (the cloud metadata
@@ -70,12 +50,12 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 		c.Mined(c.Token.Transfer(c.Opts(devnet.DevKey(0)), to, devnet.MOR(mor)))
 	}
 
-	canary, canaryHits := countingListener(t, "tcp4", "127.0.0.1:0")
+	canary, canaryHits := netguardtest.Canary(t, "tcp4", "127.0.0.1:0")
 	hits6 := new(atomic.Int64)
 	canary6 := ""
 	if ln, err := net.Listen("tcp6", "[::1]:0"); err == nil { // IPv6 loopback, where the host has it
 		ln.Close()
-		canary6, hits6 = countingListener(t, "tcp6", "[::1]:0")
+		canary6, hits6 = netguardtest.Canary(t, "tcp6", "[::1]:0")
 	}
 	redirectorHits := new(atomic.Int64)
 	redirector := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
