@@ -60,7 +60,9 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         committedOn, computeBalance and remainingBudget count it alone. Providers and builders are paid from the
 ///         one credit tree through the same `claim`, whoever funded the credit. Withdrawing is a request, then
 ///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
-///         proved against the newest claimable spend root. The delay is longer than `settlementLag` (the longest
+///         proved against the newest claimable spend root and minus the spend of the pending epochs committed
+///         since the user's deposit last rose from zero (a late epoch is never paid from another depositor's
+///         deposit; a spend root committed before that rise has no spend of the user). The delay is longer than `settlementLag` (the longest
 ///         session plus one epoch, fixed at deployment) plus the dispute window, and never below its deployment
 ///         value: every session admitted before the request is settled, and its root past its window, before the
 ///         request can be paid. Routers stop admitting deposit-paid sessions of a user with a pending request.
@@ -112,9 +114,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     }
 
     struct DepositAccount {
-        uint128 deposit; // deposited minus withdrawn
+        uint96 deposit; // deposited minus withdrawn; 2^96 wei > 79e9 MOR
         uint96 requested; // pending withdrawal request, 0 when none
         uint32 requestedAt;
+        uint32 fundedAt; // nextEpoch() when the deposit last rose from zero: no earlier epoch spends it
     }
 
     /// @notice The emission schedule funding the pool.
@@ -401,13 +404,20 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         emit WithdrawalCancelled(msg.sender, requested);
     }
 
-    /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent)`,
-    ///         where `cumulativeSpent` is the caller's leaf in the newest claimable spend root. The request is
-    ///         then done, whatever it paid.
-    /// @dev Reverts while the delay runs, on a proof against any other root (a stale proof), when nothing is left,
-    ///      and when the payment would leave `totalDeposits` below `totalSpent()` (a pending epoch's spend).
+    /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent -
+    ///         pendingSpend)`, where `cumulativeSpent` is the caller's leaf in the newest claimable spend root and
+    ///         `pendingSpend` the deposit spend committed by the pending epochs that may charge the caller (those
+    ///         committed since its deposit last rose from zero). The request is then done, whatever it paid.
+    /// @dev A pending epoch's spend per user is not known on-chain without a proof against a root the guardian
+    ///      may still veto, so the whole pending spend is held back: a late epoch charging the caller's sessions
+    ///      can never leave the caller's deposit below its spend, so it is never paid from another depositor's
+    ///      deposit; a hostile pending root can only lower a payment (never raise it), and once it is vetoed the
+    ///      caller asks again. A caller whose deposit last rose from zero after the claimable epoch was committed
+    ///      has no leaf in it and spent nothing in it: its spend is 0 with any proof (an idle market does not lock
+    ///      a new deposit). Reverts while the delay runs, on a proof against any other root (a stale proof), when
+    ///      nothing is left, and when the payment would leave `totalDeposits` below `totalSpent()`.
     /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
-    ///        while that root is zero: nothing was ever spent).
+    ///        while that root is zero or was committed before the caller's deposit last rose from zero).
     /// @param proof Its StandardMerkleTree proof.
     /// @return paid The MOR paid.
     function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external nonReentrant returns (uint256 paid) {
@@ -418,27 +428,17 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         if (block.timestamp < readyAt) revert WithdrawalNotReady(readyAt, block.timestamp);
 
         uint256 epoch;
-        uint256 count = _claimableCount();
-        if (count == 0) {
-            cumulativeSpent = 0;
-        } else {
-            epoch = count - 1;
-            bytes32 spendRoot = _epochs[epoch].spendRoot;
-            if (spendRoot == bytes32(0)) {
-                cumulativeSpent = 0;
-            } else if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
-                revert InvalidSpendProof(msg.sender, cumulativeSpent);
-            }
-        }
-        uint256 held = a.deposit;
-        if (held <= cumulativeSpent) revert NothingToWithdraw(msg.sender, held, cumulativeSpent);
-        paid = Math.min(requested, held - cumulativeSpent);
-        uint256 remainingDeposits = totalDeposits - paid;
+        uint256 reserved;
+        (epoch, cumulativeSpent, reserved) = _reserved(a.fundedAt, cumulativeSpent, proof);
         uint256 spent = totalSpent();
+        uint256 held = a.deposit;
+        if (held <= reserved) revert NothingToWithdraw(msg.sender, held, reserved);
+        paid = Math.min(requested, held - reserved);
+        uint256 remainingDeposits = totalDeposits - paid;
         if (remainingDeposits < spent) revert DepositsBelowSpend(remainingDeposits, spent);
 
         // forge-lint: disable-next-line(unsafe-typecast)
-        a.deposit = uint128(held - paid);
+        a.deposit = uint96(held - paid);
         a.requested = 0;
         a.requestedAt = 0;
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -751,13 +751,42 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         return (epoch, e.root, e.cumulativeTotal);
     }
 
-    /// @dev Takes `amount` MOR from the caller into its deposit.
+    /// @dev What `withdraw` holds back of the caller's deposit, whose deposit last rose from zero when `funded`
+    ///      epochs were live: its spend in the newest claimable epoch (proved, or 0 when that root is zero or was
+    ///      committed before `funded`) plus the whole spend of the pending epochs committed since `funded`.
+    function _reserved(uint256 funded, uint256 cumulativeSpent, bytes32[] calldata proof)
+        private
+        view
+        returns (uint256 epoch, uint256 proven, uint256 reserved)
+    {
+        uint256 count = _claimableCount();
+        if (count != 0) epoch = count - 1;
+        if (count > funded) {
+            bytes32 spendRoot = _epochs[epoch].spendRoot;
+            if (spendRoot != bytes32(0)) {
+                if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
+                    revert InvalidSpendProof(msg.sender, cumulativeSpent);
+                }
+                proven = cumulativeSpent;
+            }
+        }
+        reserved = proven;
+        uint256 first = Math.max(count, funded);
+        if (first < _nextEpoch) {
+            (, uint256 before) = _totalsBefore(first);
+            reserved += totalSpent() - before;
+        }
+    }
+
+    /// @dev Takes `amount` MOR from the caller into its deposit; records when it rises from zero.
     function _deposit(uint256 amount) private {
         if (amount == 0) revert ZeroAmount();
         DepositAccount storage a = _deposits[msg.sender];
-        uint256 newDeposit = a.deposit + amount;
+        uint256 held = a.deposit;
+        uint256 newDeposit = held + amount;
         uint256 newTotal = totalDeposits + amount;
-        a.deposit = SafeCast.toUint128(newDeposit);
+        if (held == 0) a.fundedAt = _nextEpoch;
+        a.deposit = SafeCast.toUint96(newDeposit);
         totalDeposits = SafeCast.toUint128(newTotal);
         emit Deposited(msg.sender, amount, newDeposit);
         token.safeTransferFrom(msg.sender, address(this), amount);

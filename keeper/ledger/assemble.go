@@ -45,10 +45,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
 		return fmt.Errorf("allowances: %w", err)
 	}
-	var deposits map[common.Address]*DepositAccount
+	spend := &DepositBook{Spent: map[common.Address]*uint256.Int{}}
 	if l.deposits != nil && cutoff > 0 {
-		// The newest block before the cutoff: the same for every keeper, once final (ChainDeposits).
-		deposits, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1))
+		err = l.epochDeposits(ctx, cutoff, spend)
 		if errors.Is(err, ErrDepositsNotFinal) {
 			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
 				zap.Int64("cutoff", cutoff), zap.Error(err))
@@ -75,7 +74,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		var number uint64
 		var prevTotal uint256.Int
 		var after int64 // the sessions with seq > after are not credited yet
-		spend := &DepositBook{Accounts: deposits, Spent: map[common.Address]*uint256.Int{}}
+		clear(spend.Spent)
 		prev, err := tx.NewestLive(ctx)
 		switch {
 		case errors.Is(err, store.ErrNotFound):

@@ -113,15 +113,7 @@ func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmat
 func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	head, err := d.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	h := head.Number.Uint64()
-	if h+1 < d.confirmations {
-		return nil, fmt.Errorf("%w: head %d, %d confirmations", ErrDepositsNotFinal, h, d.confirmations)
-	}
-	final, err := d.sync(ctx, h+1-d.confirmations)
+	final, h, err := d.syncFinal(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +121,26 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 		return nil, fmt.Errorf("%w: block %d (time %d) is the newest %d deep and not past the cutoff's block time %d; head %d",
 			ErrDepositsNotFinal, final.number, final.time, d.confirmations, at, h)
 	}
+	return d.fold(at), nil
+}
+
+// syncFinal reads the events up to the newest final block and returns that block and the head's number.
+// d.mu must be held.
+func (d *ChainDeposits) syncFinal(ctx context.Context) (blockRef, uint64, error) {
+	head, err := d.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return blockRef{}, 0, err
+	}
+	h := head.Number.Uint64()
+	if h+1 < d.confirmations {
+		return blockRef{}, h, fmt.Errorf("%w: head %d, %d confirmations", ErrDepositsNotFinal, h, d.confirmations)
+	}
+	final, err := d.sync(ctx, h+1-d.confirmations)
+	return final, h, err
+}
+
+// fold returns every account as the indexed events up to time at set it. d.mu must be held.
+func (d *ChainDeposits) fold(at uint64) map[common.Address]*DepositAccount {
 	out := map[common.Address]*DepositAccount{}
 	for i := range d.events {
 		ev := &d.events[i]
@@ -151,7 +163,7 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 			acc.Deposit, acc.RequestedAt = ev.deposit, 0
 		}
 	}
-	return out, nil
+	return out
 }
 
 // logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).

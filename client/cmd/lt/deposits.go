@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -20,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Paid usage (PROTOCOL §4): lt deposit, lt withdraw and lt balance.
@@ -370,6 +372,12 @@ amount up to the deposit minus that. --cancel drops the pending request.`,
 					return errors.New("the request is ready: give --keeper <url> to fetch the proof of your spend")
 				}
 				sp, perr := client.SpendProof(ctx, k, p.user)
+				var werr *wire.Error
+				if errors.As(perr, &werr) && werr.Code == wire.CodeNotFound {
+					// No leaf in the claimable spend tree: the deposit rose from zero after that epoch was
+					// committed, and the pool takes the spend as 0 (it reverts InvalidSpendProof otherwise).
+					sp, perr = &wire.SpendProof{User: p.user, CumulativeSpent: new(uint256.Int)}, nil
+				}
 				if perr != nil {
 					return perr
 				}

@@ -264,20 +264,22 @@ contract DepositsTest is MarketFixture {
     }
 
     /// @dev A late keeper: the delay is over but the settlement root is still pending. The user's claimable
-    ///      proof shows the old spend, yet paying it would leave the deposits below the committed spend: refused
-    ///      until the pending root is claimable.
-    function test_Withdraw_PendingSpend_KeepsDepositsAboveSpend() public {
+    ///      proof shows the old spend; the pending epoch's spend is held back, so the payment leaves the user's
+    ///      deposit covering what the pending root charges it.
+    function test_Withdraw_PendingSpend_HeldBack() public {
         _deposit(user, 100e18);
         vm.prank(user);
         pool.requestWithdrawal(100e18);
         skip(WITHDRAWAL_DELAY);
         _commitSpend(70e18, 70e18, 0, 0); // late, pending
         vm.prank(user);
-        vm.expectRevert(abi.encodeWithSelector(IComputePool.DepositsBelowSpend.selector, 0, 70e18));
-        pool.withdraw(0, new bytes32[](0));
+        assertEq(pool.withdraw(0, new bytes32[](0)), 30e18);
+        assertEq(pool.depositOf(user), 70e18);
+        assertEq(pool.totalDeposits(), pool.totalSpent());
         skip(WINDOW);
         vm.prank(user);
-        assertEq(pool.withdraw(70e18, _userProof(70e18, 0, 0)), 30e18);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
+        pool.withdraw(70e18, _userProof(70e18, 0, 0));
     }
 
     // ---- the keeper's spend ----

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {DepositsTest} from "./Deposits.t.sol";
+import {MerkleTestLib} from "./MerkleTestLib.sol";
+
+/// @dev Money review: a withdrawal paid while a pending epoch spends the withdrawer's deposit.
+contract WithdrawOrderingTest is DepositsTest {
+    /// @dev Two depositors. The keeper commits, late (past the user's withdrawal delay), an epoch whose spend
+    ///      charges 70 to `user` for sessions it had before its request. While that epoch is pending, `user`
+    ///      withdraws: the pool checks its spend against the claimable root only (nothing) and the global
+    ///      `totalDeposits >= totalSpent()` only, which `other`'s deposit satisfies, so it pays `user` its whole
+    ///      100. Once the epoch is claimable, `other`, who spent nothing, must still get its whole deposit back.
+    function test_Withdraw_PendingSpendOfAnotherDepositor_OtherKeepsItsDeposit() public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        _commitSpend(70e18, 70e18, 0, 0); // late, pending: user's sessions from before its request
+        vm.prank(user);
+        uint256 paidUser = pool.withdraw(0, new bytes32[](0));
+        assertLe(paidUser, 30e18, "user is paid back MOR its pending sessions spent");
+        skip(WINDOW);
+        vm.prank(other);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(other);
+        assertEq(
+            pool.withdraw(0, MerkleTestLib.proof(_spendTree(70e18, 0, 0), 1)),
+            100e18,
+            "other loses what user's sessions cost"
+        );
+    }
+}
+
+/// @dev Money review: a deposit made after the newest committed epoch, in a market where no epoch follows.
+contract WithdrawIdleMarketTest is DepositsTest {
+    /// @dev `other` spent 50 in epoch 0, whose spend tree therefore lists `other` alone (the keeper's tree is
+    ///      every depositor as of the epoch's cutoff). Later `user` deposits 100, spends nothing and asks for it
+    ///      back. No session is settled anywhere after that, so no epoch is committed and the claimable spend tree
+    ///      stays epoch 0's, which has no leaf for `user`: its deposit must still come back in full.
+    function test_Withdraw_DepositAfterNewestEpoch_IdleMarket_PaysInFull() public {
+        _deposit(other, 100e18);
+        address[] memory who = new address[](1);
+        who[0] = other;
+        uint256[] memory x = new uint256[](1);
+        x[0] = 50e18;
+        bytes32[][] memory tree = MerkleTestLib.build(who, x);
+        vm.prank(keeper);
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, MerkleTestLib.root(tree), 50e18, bytes32(0), "ipfs://batch");
+        skip(WINDOW);
+
+        _deposit(user, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18, "an unspent deposit is locked until another epoch");
+    }
+}
