@@ -165,7 +165,7 @@ func TestFailoverAndBackoff(t *testing.T) {
 // every RFC that shared it fails over to the next provider, and the failing one is probed at most once
 // per RFC.
 func TestConcurrentFailover(t *testing.T) {
-	down, good := newStandIn(t, 4), newStandIn(t, 4)
+	down, good := newStandIn(t, 64), newStandIn(t, 64) // room for every RFC: none waits in the queue
 	down.mode.Store("down")
 	e := newEnv(t, 1e15, []*standIn{down, good}, []uint64{1e9, 2e9})
 	const n = 8
