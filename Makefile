@@ -48,7 +48,7 @@ build: setup ## Compile the contracts and every Go package
 
 test: setup test-contracts test-go test-web ## Run every test: forge (unit, fuzz, invariant), go test -race (anvil integration), the page in Chromium
 
-test-contracts: setup
+test-contracts: setup ## Contract tests: forge unit, fuzz and invariant; the *Ffi* tests in the ffi profile; gas tests isolated
 	@# Tests named *Ffi* shell out (the JavaScript Merkle tree, cast wallet sign): only they run with ffi enabled.
 	$(FORGE) test --no-match-path 'contracts/test/gas/*' --no-match-test Ffi
 	FOUNDRY_PROFILE=ffi $(FORGE) test --match-test Ffi
@@ -56,7 +56,7 @@ test-contracts: setup
 
 # test-go runs the router's browser test (router/cmd/router) too, so it installs Chromium itself: every
 # target installs what its own tests need, whatever order the targets run in.
-test-go: setup setup-browser
+test-go: setup setup-browser ## go vet and go test -race of every package (anvil, PostgreSQL via scripts/postgres.sh, Chromium)
 	@# The end-to-end test runs the router README's cast + curl example; curl is not on every bare machine.
 	@command -v curl >/dev/null || { echo "installing curl (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 	$(FORGE) build
