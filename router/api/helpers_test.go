@@ -139,7 +139,8 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
 	skew := new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
-		Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
+		DepositWindow: 540 * time.Second, // the devnet pool's settlementLag (600 s) minus a one-minute epoch
+		Now:           func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
 	if mod != nil {
 		mod(&cfg)
 	}
