@@ -7,7 +7,11 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 NODE_BIN := node_modules/.bin
-FORGE    := $(NODE_BIN)/forge
+# The platform binary npm installed, not the node_modules/.bin wrapper: the wrapper (bin.mjs of
+# @foundry-rs/forge 1.7.1) exits 0 whatever forge returns, so failed tests, builds and fmt --check would
+# pass. Recursive (=): expanded when a recipe runs, after `setup` installed node_modules.
+FOUNDRY_PLATFORM := $(shell go env GOOS 2>/dev/null)-$(shell go env GOARCH 2>/dev/null)
+FORGE     = $(firstword $(wildcard node_modules/@foundry-rs/forge-$(FOUNDRY_PLATFORM)/bin/forge) $(NODE_BIN)/forge)
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp

@@ -19,8 +19,8 @@ import (
 // TestDocsNameWhatExists keeps the documentation true to the code: every command of lt, provider, router
 // or keeper that a Markdown file shows in a code block uses only flags its --help lists (the real binary's,
 // subcommand included), every `make <target>` a Markdown file names is a target of the Makefile, every
-// target has a `## ` description so that `make help` lists it, and no Markdown file names a path of the
-// machine it was written on.
+// target has a `## ` description so that `make help` lists it, every Go or forge test a Markdown file
+// names exists, and no Markdown file names a path of the machine it was written on.
 func TestDocsNameWhatExists(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -75,6 +75,47 @@ func TestDocsNameWhatExists(t *testing.T) {
 			for i, line := range strings.Split(string(raw), "\n") {
 				if m := regexp.MustCompile(`^\s*make ([a-z][a-z-]*)`).FindStringSubmatch(line); m != nil {
 					require.True(t, targets[m[1]], "%s:%d runs `make %s`: no such Makefile target", doc, i+1, m[1])
+				}
+			}
+		}
+	})
+
+	t.Run("tests named", func(t *testing.T) {
+		defined := map[string]bool{}
+		goFunc := regexp.MustCompile(`(?m)^func (?:\([^)]*\) )?((?:Test|Benchmark|Fuzz)[A-Z]\w*)\(`)
+		solFunc := regexp.MustCompile(`function ((?:test|invariant)\w*)\(`)
+		require.NoError(t, filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || rel == filepath.Join("contracts", "lib")) {
+				return filepath.SkipDir
+			}
+			re := map[string]*regexp.Regexp{".go": goFunc, ".sol": solFunc}[filepath.Ext(path)]
+			if re == nil || d.IsDir() {
+				return nil
+			}
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range re.FindAllStringSubmatch(string(raw), -1) {
+				defined[m[1]] = true
+			}
+			return nil
+		}))
+		// Placeholders of the naming conventions (TestName, test_Name) and prefixes followed by "…" aside.
+		named := regexp.MustCompile(`\b((?:Test|Benchmark|Fuzz)[A-Z]\w*|(?:test|invariant)_\w+)(…)?`)
+		for _, doc := range docs {
+			raw, err := os.ReadFile(filepath.Join(root, doc))
+			require.NoError(t, err)
+			for _, m := range named.FindAllStringSubmatch(string(raw), -1) {
+				if m[2] != "" || m[1] == "TestName" || m[1] == "test_Name" {
+					continue
+				}
+				if !defined[m[1]] {
+					t.Errorf("%s names the test %s: no such function", doc, m[1])
 				}
 			}
 		}
