@@ -17,7 +17,6 @@ var (
 	ErrUnbonding         = errors.New("unbonding period not over")
 	ErrNothingToClaim    = errors.New("nothing to claim")
 	ErrProofMismatch     = errors.New("proof does not match the claimable root")
-	ErrReverted          = errors.New("transaction reverted")
 	ErrInsufficientFunds = errors.New("not enough ETH for gas")
 	ErrBadModelName      = errors.New("bad model name")
 	ErrZeroAmount        = errors.New("amount must be positive")

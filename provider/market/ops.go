@@ -192,7 +192,7 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 	res, err := m.send(ctx, s, "deleteBid", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return m.mkt.DeleteBid(o, id)
 	})
-	if re := (*RevertError)(nil); errors.As(err, &re) && re.Name == "NoBid" {
+	if re := (*keys.RevertError)(nil); errors.As(err, &re) && re.Name == "NoBid" {
 		return nil, fmt.Errorf("bid delete: %w: %s has no bid on %s; `provider status` lists your bids", ErrNoBid, s.From(), model)
 	}
 	return res, err

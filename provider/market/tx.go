@@ -2,21 +2,14 @@ package market
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 	"strings"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
-	"github.com/laketravis/laketravis/bindings/marketplace"
-	"github.com/laketravis/laketravis/bindings/modelregistry"
-	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/keys"
 )
 
@@ -63,7 +56,7 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 	opts := keys.Unsigned(ctx, s.From())
 	tx, err := build(opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", action, decodeRevert(err))
+		return nil, fmt.Errorf("%s: %w", action, keys.DecodeRevert(err))
 	}
 	est := Estimate{Action: action, From: opts.From, To: to, Gas: tx.Gas()}
 	feeCap := tx.GasFeeCap()
@@ -95,16 +88,15 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 		return nil, fmt.Errorf("%s: %w", action, err)
 	}
 	res.Hash = tx.Hash()
-	rcpt, err := bind.WaitMined(ctx, m.backend, tx)
+	rcpt, err := keys.Mine(ctx, m.backend, tx)
+	if rcpt != nil {
+		res.Block, res.GasUsed = rcpt.BlockNumber.Uint64(), rcpt.GasUsed
+		if rcpt.EffectiveGasPrice != nil {
+			res.Fee = new(big.Int).Mul(new(big.Int).SetUint64(rcpt.GasUsed), rcpt.EffectiveGasPrice)
+		}
+	}
 	if err != nil {
-		return res, fmt.Errorf("%s: waiting for %s: %w", action, tx.Hash(), err)
-	}
-	res.Block, res.GasUsed = rcpt.BlockNumber.Uint64(), rcpt.GasUsed
-	if rcpt.EffectiveGasPrice != nil {
-		res.Fee = new(big.Int).Mul(new(big.Int).SetUint64(rcpt.GasUsed), rcpt.EffectiveGasPrice)
-	}
-	if rcpt.Status != types.ReceiptStatusSuccessful {
-		return res, fmt.Errorf("%s: %w: %s in block %d", action, ErrReverted, tx.Hash(), res.Block)
+		return res, fmt.Errorf("%s: %w", action, err)
 	}
 	return res, nil
 }
@@ -112,63 +104,4 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 func ether(v *big.Int) string {
 	s := mor(v)
 	return strings.TrimSuffix(s, " MOR") + " ETH"
-}
-
-// errorABIs are the custom errors of every contract a provider calls, to decode reverts.
-var errorABIs = func() []*abi.ABI {
-	var out []*abi.ABI
-	for _, md := range []*bind.MetaData{marketplace.MarketplaceMetaData, modelregistry.ModelRegistryMetaData,
-		computepool.ComputePoolMetaData, mortoken.MORTokenMetaData} {
-		if a, err := md.GetAbi(); err == nil {
-			out = append(out, a)
-		}
-	}
-	return out
-}()
-
-// RevertError is a decoded custom-error revert.
-type RevertError struct {
-	Name string
-	Args []any
-	err  error
-}
-
-func (e *RevertError) Error() string {
-	parts := make([]string, len(e.Args))
-	for i, a := range e.Args {
-		parts[i] = fmt.Sprint(a)
-	}
-	return fmt.Sprintf("%s: %s(%s)", ErrReverted, e.Name, strings.Join(parts, ", "))
-}
-
-func (e *RevertError) Unwrap() error { return ErrReverted }
-
-// decodeRevert turns an estimateGas/call error carrying revert data into a *RevertError naming the
-// contract's custom error; other errors are returned unchanged.
-func decodeRevert(err error) error {
-	var de interface{ ErrorData() any }
-	if !errors.As(err, &de) {
-		return err
-	}
-	s, ok := de.ErrorData().(string)
-	if !ok {
-		return err
-	}
-	data, derr := hexutil.Decode(s)
-	if derr != nil || len(data) < 4 {
-		return err
-	}
-	for _, a := range errorABIs {
-		for _, e := range a.Errors {
-			if string(e.ID[:4]) != string(data[:4]) {
-				continue
-			}
-			args, uerr := e.Inputs.Unpack(data[4:])
-			if uerr != nil {
-				continue
-			}
-			return &RevertError{Name: e.Name, Args: args, err: err}
-		}
-	}
-	return err
 }

@@ -112,12 +112,9 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if _, closed := t.closed[ticket.SessionID]; closed {
 		return nil, ErrClosed
 	}
-	s, ok := t.sessions[ticket.SessionID]
-	if !ok {
-		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
-		t.sessions[ticket.SessionID] = s
-	} else if s.ticketDigest != digest {
-		return nil, ErrTicketMismatch
+	s, err := t.session(ticket, sig, digest, now)
+	if err != nil {
+		return nil, err
 	}
 	if seq <= s.lastSeq {
 		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -153,12 +150,9 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if _, closed := t.closed[ticket.SessionID]; closed {
 		return ErrClosed
 	}
-	s, ok := t.sessions[ticket.SessionID]
-	if !ok {
-		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now}
-		t.sessions[ticket.SessionID] = s
-	} else if s.ticketDigest != digest {
-		return ErrTicketMismatch
+	s, err := t.session(ticket, sig, digest, now)
+	if err != nil {
+		return err
 	}
 	if seq <= s.lastSeq {
 		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
@@ -166,6 +160,19 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	s.lastSeq = seq
 	s.lastActivity = now
 	return nil
+}
+
+// session returns the open session of ticket, opening it when new (under t.mu). Whichever request opens
+// it, its meter is ordered: requests are stamped under the table's lock. Errors: ErrTicketMismatch.
+func (t *Table) session(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, now time.Time) (*state, error) {
+	s, ok := t.sessions[ticket.SessionID]
+	if !ok {
+		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
+		t.sessions[ticket.SessionID] = s
+	} else if s.ticketDigest != digest {
+		return nil, ErrTicketMismatch
+	}
+	return s, nil
 }
 
 // FirstToken records the time to first token of the request (the first call counts).

@@ -199,3 +199,36 @@ func TestNewestSignedRequest(t *testing.T) {
 		t.Fatalf("CloseAll = %+v", got)
 	}
 }
+
+// TestTouchFirstMeterIsOrdered: a session opened by a request that does no inference (Touch: GET
+// /v1/models) meters its later requests with the ordered meter Begin gives a new session, which folds
+// finished requests into a total: its memory stays constant however many requests it serves (an unordered
+// meter keeps every disjoint span). The metered seconds are the same either way.
+func TestTouchFirstMeterIsOrdered(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tk := ticket(4, model, 1000, c.t.Add(time.Hour))
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1); err != nil {
+		t.Fatal(err)
+	}
+	for seq := uint64(2); seq < 12; seq++ {
+		r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.add(time.Second)
+		r.End(1, 1)
+		c.add(time.Second)
+	}
+	if !tab.sessions[tk.SessionID].meter.Ordered {
+		t.Fatal("a session opened by Touch meters with an unordered meter")
+	}
+	snap, err := tab.Usage(tk.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Usage.Seconds != 10 {
+		t.Fatalf("metered %d s, want 10", snap.Usage.Seconds)
+	}
+}

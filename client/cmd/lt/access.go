@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"math/big"
 	"strings"
-	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 
@@ -75,7 +72,7 @@ the next protocol day on.`,
 			} else {
 				tx, err := mor.Delegate(keys.Unsigned(ctx, user), user)
 				if err != nil {
-					return fmt.Errorf("prepare MORToken.delegate: %w", err)
+					return fmt.Errorf("prepare MORToken.delegate: %w", keys.DecodeRevert(err))
 				}
 				maxCost := new(big.Int).Mul(new(big.Int).SetUint64(tx.Gas()), tx.GasFeeCap())
 				res.Gas, res.MaxCostWei = tx.Gas(), maxCost.String()
@@ -93,12 +90,9 @@ the next protocol day on.`,
 					if !a.jsonOut() {
 						fmt.Fprintf(a.out, "sent %s, waiting for the receipt…\n", h.Hex())
 					}
-					rc, err := waitMined(ctx, c, tx)
+					rc, err := keys.Mine(ctx, c, tx)
 					if err != nil {
-						return err
-					}
-					if rc.Status != types.ReceiptStatusSuccessful {
-						return fmt.Errorf("MORToken.delegate reverted (tx %s)", h.Hex())
+						return fmt.Errorf("MORToken.delegate: %w", err)
 					}
 					cost := new(big.Int).Mul(new(big.Int).SetUint64(rc.GasUsed), rc.EffectiveGasPrice)
 					res.GasUsed, res.CostWei = rc.GasUsed, cost.String()
@@ -124,16 +118,6 @@ the next protocol day on.`,
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print the cost and stop")
 	return cmd
-}
-
-func waitMined(ctx context.Context, b bind.DeployBackend, tx *types.Transaction) (*types.Receipt, error) {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	rc, err := bind.WaitMined(ctx, b, tx)
-	if err != nil {
-		return nil, fmt.Errorf("wait for %s: %w", tx.Hash().Hex(), err)
-	}
-	return rc, nil
 }
 
 // allowanceResult is lt allowance's report. Amounts in MOR-wei, decimal strings.

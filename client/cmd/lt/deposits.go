@@ -75,17 +75,14 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 func (p *poolConn) send(ctx context.Context, what string, build func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Receipt, error) {
 	tx, err := build(keys.Unsigned(ctx, p.user))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, fmt.Errorf("%s: %w", what, keys.DecodeRevert(err))
 	}
 	if tx, err = keys.Send(ctx, p.c, p.signer, tx); err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	rc, err := waitMined(ctx, p.c, tx)
+	rc, err := keys.Mine(ctx, p.c, tx)
 	if err != nil {
-		return nil, err
-	}
-	if rc.Status != types.ReceiptStatusSuccessful {
-		return nil, fmt.Errorf("%s reverted (tx %s)", what, tx.Hash().Hex())
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return rc, nil
 }

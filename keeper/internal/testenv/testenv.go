@@ -113,6 +113,7 @@ type Spec struct {
 	Nonce               uint64
 	Seconds, MaxSeconds uint32
 	Price               uint64
+	PriceWei            *uint256.Int // when set, the price instead of Price (for prices above 2^64)
 	UseDeposit          bool
 	Created, Closed     uint64
 }
@@ -130,13 +131,17 @@ func MakeRecordSpec(t testing.TB, d *eip712.Domain, provider common.Address, sig
 		user = devnet.DevKey(UserKey)
 	}
 	created := spec.Created
-	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: model, MaxPricePerSecond: *uint256.NewInt(spec.Price),
+	price := uint256.NewInt(spec.Price)
+	if spec.PriceWei != nil {
+		price = spec.PriceWei
+	}
+	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: model, MaxPricePerSecond: *price,
 		MaxSeconds: spec.MaxSeconds, Nonce: spec.Nonce, Deadline: created + 300, UseDeposit: spec.UseDeposit}
 	rsig, err := d.Sign(&rfc, user)
 	require.NoError(t, err)
 	id := eip712.SessionID(d.Digest(&rfc), provider)
 	ticket := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: model,
-		PricePerSecond: *uint256.NewInt(spec.Price), MaxSeconds: spec.MaxSeconds, NotAfter: created + uint64(spec.MaxSeconds) + 60,
+		PricePerSecond: *price, MaxSeconds: spec.MaxSeconds, NotAfter: created + uint64(spec.MaxSeconds) + 60,
 		UseDeposit: spec.UseDeposit}
 	router := devnet.DevKey(RouterKey)
 	tsig, err := d.Sign(&ticket, router)
