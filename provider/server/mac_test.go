@@ -104,7 +104,8 @@ func TestMACRefusedFallsBackToSignature(t *testing.T) {
 		c.Now = func() time.Time { return time.Now().Add(time.Duration(ahead.Load())) }
 	})
 	rec := &recorder{}
-	s := p.libSession(t, "fast:v1", true, &http.Client{Transport: rec}, nil)
+	fixed := time.Now() // the client's clock stands still: by it, its evidence never ages
+	s := p.libSession(t, "fast:v1", true, &http.Client{Transport: rec}, func() time.Time { return fixed })
 	body := []byte(chatRequestBody("fast:v1", false))
 	for range 2 {
 		_, err := s.ChatCompletion(context.Background(), body)

@@ -1,8 +1,8 @@
 // Package server is `provider serve`: an OpenAI-compatible HTTP server in front of an upstream inference
 // server (ollama, vLLM, llama.cpp, a hosted API) that admits only Lake Travis sessions — a router-signed
-// ticket naming this provider, requests signed by the ticket's user, strictly increasing sequence numbers —
-// meters them, answers the router's liveness challenges and countersigns usage receipts
-// (protocol/README.md, "Provider").
+// ticket naming this provider, requests signed by the ticket's session key (or MAC'd under a key derived
+// from it, mac.go), strictly increasing sequence numbers — meters them, answers the router's liveness
+// challenges and countersigns usage receipts (protocol/README.md, "Provider").
 package server
 
 import (
