@@ -7,7 +7,11 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 NODE_BIN := node_modules/.bin
-FORGE    := $(NODE_BIN)/forge
+# The platform binary npm installed, not the node_modules/.bin wrapper: the wrapper (bin.mjs of
+# @foundry-rs/forge 1.7.1) exits 0 whatever forge returns, so failed tests, builds and fmt --check would
+# pass. Recursive (=): expanded when a recipe runs, after `setup` installed node_modules.
+FOUNDRY_PLATFORM := $(shell go env GOOS 2>/dev/null)-$(shell go env GOARCH 2>/dev/null)
+FORGE     = $(firstword $(wildcard node_modules/@foundry-rs/forge-$(FOUNDRY_PLATFORM)/bin/forge) $(NODE_BIN)/forge)
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp
@@ -48,7 +52,7 @@ build: setup ## Compile the contracts and every Go package
 
 test: setup test-contracts test-go test-web ## Run every test: forge (unit, fuzz, invariant), go test -race (anvil integration), the page in Chromium
 
-test-contracts: setup
+test-contracts: setup ## Contract tests: forge unit, fuzz and invariant; the *Ffi* tests in the ffi profile; gas tests isolated
 	@# Tests named *Ffi* shell out (the JavaScript Merkle tree, cast wallet sign): only they run with ffi enabled.
 	$(FORGE) test --no-match-path 'contracts/test/gas/*' --no-match-test Ffi
 	FOUNDRY_PROFILE=ffi $(FORGE) test --match-test Ffi
@@ -56,7 +60,7 @@ test-contracts: setup
 
 # test-go runs the router's browser test (router/cmd/router) too, so it installs Chromium itself: every
 # target installs what its own tests need, whatever order the targets run in.
-test-go: setup setup-browser
+test-go: setup setup-browser ## go vet and go test -race of every package (anvil, PostgreSQL via scripts/postgres.sh, Chromium)
 	@# The end-to-end test runs the router README's cast + curl example; curl is not on every bare machine.
 	@command -v curl >/dev/null || { echo "installing curl (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 	$(FORGE) build

@@ -31,6 +31,8 @@ type Client struct {
 	// request and the receipt (PROTOCOL §6). By default each session gets an ephemeral key, so Key (a
 	// wallet) signs exactly one message per session, the RFC.
 	UserKeySigns bool
+	// MAC turns on the per-session MAC fast path of request authentication (SessionOptions.MAC).
+	MAC bool
 }
 
 // User returns the user's address.
@@ -92,7 +94,7 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	if err := CheckGrant(c.Domain, &rfc, grant); err != nil {
 		return nil, err
 	}
-	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now})
+	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now, MAC: c.MAC})
 }
 
 // CheckGrant checks the router's answer to rfc (see Open).

@@ -9,7 +9,8 @@
 //  2. A [Session] holds the ticket and the user's key. Every provider request carries the three
 //     authentication headers: X-LT-Ticket (base64url, no padding, of {"ticket", "signature"}),
 //     X-LT-Request ("<seq>.<unix seconds>", seq strictly increasing) and X-LT-Signature (the user's
-//     EIP-191 personal_sign of wire.RequestText). The session meters what it observes: seconds of active
+//     EIP-191 personal_sign of wire.RequestText), or, on the MAC fast path ([SessionOptions.MAC], mac.go),
+//     X-LT-MAC and X-LT-Evidence instead of a signature on the request's path. The session meters what it observes: seconds of active
 //     time (the union of intervals with a request in flight, rounded up, as the provider meters them),
 //     input and output tokens, and the first time to first token.
 //  3. [Session.Close] signs the UsageReceipt and posts it to the provider, which countersigns and
@@ -23,6 +24,7 @@
 // No method here sends a transaction: the user's path has none.
 //
 // Files: rfc.go (step 1), router.go (the router's HTTP API), client.go (Open), session.go (a session, its
-// saved state), requests.go (step 2: authenticated provider requests, streams), close.go (step 3),
+// saved state), requests.go (step 2: authenticated provider requests, streams), mac.go (the MAC fast
+// path of step 2), close.go (step 3),
 // meter.go (what the session observes).
 package client

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/sse"
@@ -34,22 +35,35 @@ func (s *Session) nextSeq() uint64 {
 // req sends: X-LT-Ticket, X-LT-Request "<seq>.<unix>" with a fresh seq and the current time, and
 // X-LT-Signature, the user's EIP-191 signature of wire.RequestText over req's method and URL path.
 func (s *Session) Authorize(req *http.Request, body []byte) error {
-	seq := s.nextSeq()
-	unix := uint64(s.now().Unix())
-	text := wire.RequestText(s.domain.ChainID(), s.grant.SessionID, seq, unix, req.Method, req.URL.Path, body)
-	sig, err := eip712.Sign(wire.RequestDigest(text), s.key)
-	if err != nil {
-		return fmt.Errorf("client: sign request: %w", err)
-	}
+	_, _, err := s.authorize(req, body, true)
+	return err
+}
+
+// authorize is Authorize, with X-LT-MAC instead of X-LT-Signature when the session's MAC fast path is
+// usable and sign is false (client/mac.go). mac reports which one it set; wait, when not nil, must be
+// called once the request was sent (it waits for the request's own signature, made meanwhile).
+func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait func(), mac bool, err error) {
+	r := wire.SignedRequest{Seq: s.nextSeq(), Time: uint64(s.now().Unix()), Method: req.Method, Path: req.URL.Path,
+		BodyHash: crypto.Keccak256Hash(body)}
 	req.Header.Set(wire.HeaderTicket, s.ticketHeader)
-	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(seq, 10)+"."+strconv.FormatUint(unix, 10))
+	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(r.Seq, 10)+"."+strconv.FormatUint(r.Time, 10))
+	if !sign {
+		if wait, ok := s.authorizeMAC(req, r); ok {
+			return wait, true, nil
+		}
+	}
+	sig, err := eip712.Sign(wire.RequestDigest(r.Text(s.domain.ChainID(), s.grant.SessionID)), s.key)
+	if err != nil {
+		return nil, false, fmt.Errorf("client: sign request: %w", err)
+	}
 	req.Header.Set(wire.HeaderSignature, hexutil.Encode(sig[:]))
-	return nil
+	s.signedNow(r.Time)
+	return nil, false, nil
 }
 
 // Do sends an authenticated request to the provider (path like "/v1/models") and returns its answer
 // whatever the status, unmetered. A request refused as replayed (seq overtaken by a concurrent one) is
-// signed again with a fresh seq. Transport failures wrap ErrUnreachable.
+// signed again with a fresh seq, and so is one whose MAC the provider refused.
 func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*http.Response, error) {
 	return s.do(ctx, method, path, body, false)
 }
@@ -62,6 +76,7 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 	if closing {
 		return nil, ErrSessionClosed
 	}
+	sign := false
 	for attempt := 0; ; attempt++ {
 		var rd io.Reader
 		if body != nil {
@@ -77,19 +92,31 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 		if stream {
 			req.Header.Set("Accept", "text/event-stream")
 		}
-		if err := s.Authorize(req, body); err != nil {
+		wait, mac, err := s.authorize(req, body, sign)
+		if err != nil {
 			return nil, err
 		}
 		resp, err := s.hc.Do(req)
+		if wait != nil {
+			wait()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
 		}
-		if resp.StatusCode != http.StatusConflict || attempt >= maxReplayRetries {
+		if !mac {
+			s.learnMACKey(resp)
+		}
+		refusedMAC := mac && (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden)
+		if (resp.StatusCode != http.StatusConflict && !refusedMAC) || attempt >= maxReplayRetries {
 			return resp, nil
 		}
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 		resp.Body.Close()
-		if e := wire.DecodeError(resp, raw); e.Code != wire.CodeReplayed {
+		switch e := wire.DecodeError(resp, raw); {
+		case refusedMAC && e.Code == wire.CodeBadSignature:
+			s.macRefused(resp.StatusCode)
+			sign = true
+		case e.Code != wire.CodeReplayed:
 			resp.Body = io.NopCloser(bytes.NewReader(raw))
 			return resp, nil
 		}

@@ -36,6 +36,10 @@ type SessionOptions struct {
 	Router *RouterClient
 	// Now is the clock (tests). nil: time.Now.
 	Now func() time.Time
+	// MAC authenticates requests with the per-session MAC fast path once the provider offers it
+	// (client/mac.go): one HMAC instead of an ECDSA signature on each request's path. Off: every request
+	// is signed, as a browser page signs them.
+	MAC bool
 }
 
 // Session is one session ticket held with the key that signs for it (the ticket's session key, or the
@@ -54,6 +58,7 @@ type Session struct {
 
 	mu      sync.Mutex
 	seq     uint64
+	mac     macState
 	closing bool
 	result  *CloseResult
 }
@@ -87,7 +92,7 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 		return nil, err
 	}
 	s := &Session{grant: *grant, ticketHeader: hdr, key: key, domain: domain, base: base,
-		hc: opts.HTTP, router: opts.Router, now: opts.Now}
+		hc: opts.HTTP, router: opts.Router, now: opts.Now, mac: macState{on: opts.MAC}}
 	if s.hc == nil {
 		s.hc = &http.Client{}
 	}

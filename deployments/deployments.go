@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -27,6 +28,11 @@ type Deployment struct {
 // Load reads and validates a deployment file.
 func Load(path string) (*Deployment, error) {
 	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("deployments: no deployment file %s (%w): `make devnet` writes deployments/31337.json "+
+			"for a local chain and keeps it running, `make deploy RPC_URL=…` writes deployments/<chainId>.json for "+
+			"another; run from the repository root or pass the file's path", path, fs.ErrNotExist)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("deployments: %w", err)
 	}

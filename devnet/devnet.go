@@ -32,6 +32,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // DevKeys are anvil's first development accounts (mnemonic "test test … junk"). Devnet only.
@@ -294,21 +295,14 @@ func Transactor(ctx context.Context, key *ecdsa.PrivateKey, chainID uint64) *bin
 	return opts
 }
 
-// Mined waits for tx (as returned with err by a binding call) and fails unless it succeeded.
-// Usage: devnet.Mined(ctx, client)(contract.Method(opts, …)).
-func Mined(ctx context.Context, b bind.DeployBackend) func(*types.Transaction, error) (*types.Receipt, error) {
+// Mined waits for tx (as returned with err by a binding call) with keys.Mine and fails unless it
+// succeeded (a revert names its custom error). Usage: devnet.Mined(ctx, client)(contract.Method(opts, …)).
+func Mined(ctx context.Context, b keys.MineBackend) func(*types.Transaction, error) (*types.Receipt, error) {
 	return func(tx *types.Transaction, err error) (*types.Receipt, error) {
 		if err != nil {
 			return nil, err
 		}
-		r, err := bind.WaitMined(ctx, b, tx)
-		if err != nil {
-			return nil, err
-		}
-		if r.Status != types.ReceiptStatusSuccessful {
-			return r, fmt.Errorf("devnet: tx %s reverted", tx.Hash())
-		}
-		return r, nil
+		return keys.Mine(ctx, b, tx)
 	}
 }
 

@@ -26,10 +26,7 @@ import (
 func TestReadmeNewcomerPath(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	root, err := devnet.RepoRoot()
-	require.NoError(t, err)
-	bins, err := buildBinaries(ctx, root)
-	require.NoError(t, err)
+	_, bins := repoBinaries(ctx, t)
 	dir := t.TempDir()
 
 	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{})

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -24,7 +25,8 @@ import (
 
 var (
 	// ErrNoKey means no key source was configured.
-	ErrNoKey = errors.New("keys: no key configured: give a keystore file (and its password file) or an external signer")
+	ErrNoKey = errors.New("keys: no key configured: pass --keystore <file> with --password-file <file>, or " +
+		"--external-signer <clef URL>; on a devnet a raw hex key will do (--help names the flag)")
 	// ErrRawKeyNotDevnet means a raw private key was given for a chain that is not a devnet.
 	ErrRawKeyNotDevnet = errors.New("keys: a raw private key is accepted only on a devnet (chain 31337 or 1337); use an encrypted keystore")
 	// ErrExternalKey means the key is held by an external signer: only LoadSigner can use it.
@@ -53,16 +55,24 @@ func Load(src Source, chainID uint64) (*ecdsa.PrivateKey, error) {
 	case src.External != "":
 		return nil, fmt.Errorf("%w (%s)", ErrExternalKey, src.External)
 	case src.Keystore != "":
+		raw, err := os.ReadFile(src.Keystore)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("keys: no keystore at %s (%w): `lt keys create` or `lt keys import` makes one, "+
+				"for any role (keys/README.md)", src.Keystore, fs.ErrNotExist)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("keys: read keystore: %w", err)
+		}
 		pw, err := src.password()
 		if err != nil {
 			return nil, err
 		}
-		raw, err := os.ReadFile(src.Keystore)
-		if err != nil {
-			return nil, fmt.Errorf("keys: read keystore: %w", err)
-		}
 		key, err := keystore.DecryptKey(raw, pw)
 		if err != nil {
+			if errors.Is(err, keystore.ErrDecrypt) && src.PasswordFile == "" && pw == "" {
+				return nil, fmt.Errorf("%w (%s): no password was given: pass --password-file <file> holding it",
+					ErrBadPassword, src.Keystore)
+			}
 			if errors.Is(err, keystore.ErrDecrypt) {
 				return nil, fmt.Errorf("%w (%s)", ErrBadPassword, src.Keystore)
 			}

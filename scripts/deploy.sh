@@ -10,10 +10,20 @@
 # Overrides: PAYOUT_START (unix seconds), INTERVAL (seconds per day), DEPLOYMENTS_FILE (under ./deployments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=node_modules/.bin
+# Foundry's platform binaries, not the node_modules/.bin wrappers: those exit 0 whatever the tool returns.
+foundry() {
+  local native="node_modules/@foundry-rs/$1-$(go env GOOS)-$(go env GOARCH)/bin/$1"
+  if [[ -x "$native" ]]; then echo "$native"; else echo "node_modules/.bin/$1"; fi
+}
+CAST=$(foundry cast)
+FORGE=$(foundry forge)
 : "${RPC_URL:=http://127.0.0.1:8545}"
 
-chain_id=$("$BIN/cast" chain-id --rpc-url "$RPC_URL") || { echo "deploy: cannot reach RPC_URL=$RPC_URL" >&2; exit 1; }
+chain_id=$("$CAST" chain-id --rpc-url "$RPC_URL") && [[ "$chain_id" =~ ^[0-9]+$ ]] || {
+  echo "deploy: cannot reach RPC_URL=$RPC_URL: is the node running? (a bare local chain: $(foundry anvil);" >&2
+  echo "        make devnet runs one on 127.0.0.1:8545 and deploys onto it itself)" >&2
+  exit 1
+}
 if [[ ! -f "contracts/script/params/$chain_id.json" ]]; then
   echo "deploy: no parameter file contracts/script/params/$chain_id.json for chain $chain_id" >&2
   exit 1
@@ -38,6 +48,6 @@ else
 fi
 
 mkdir -p deployments
-"$BIN/forge" script contracts/script/Deploy.s.sol:Deploy --rpc-url "$RPC_URL" --broadcast \
+"$FORGE" script contracts/script/Deploy.s.sol:Deploy --rpc-url "$RPC_URL" --broadcast \
   "${key_args[@]}" ${FORGE_SCRIPT_FLAGS:-} >&2
 echo "${DEPLOYMENTS_FILE:-deployments/$chain_id.json}"

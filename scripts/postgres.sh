@@ -4,9 +4,24 @@
 # often as you like. Needs root on Debian/Ubuntu when PostgreSQL is not installed yet (it apt-get installs it).
 #
 #   export LT_TEST_POSTGRES_DSN="$(scripts/postgres.sh)"
+#   DSN="$(scripts/postgres.sh --fresh lt_devnet)"   # another database of that role, dropped and made anew
 #
+# Arguments: a database name (default laketravis), made when missing; --fresh drops it first (a router's
+# database for a new devnet must not hold another chain's events).
 # Environment: PGPORT (default 5432), LT_PG_PASSWORD (default "laketravis", a local test password).
 set -euo pipefail
+
+DB=laketravis
+FRESH=
+for arg in "$@"; do
+	case "$arg" in
+	--fresh) FRESH=1 ;;
+	-*) echo "postgres.sh: unknown option $arg (usage: scripts/postgres.sh [--fresh] [database])" >&2; exit 2 ;;
+	*) DB="$arg" ;;
+	esac
+done
+[[ -z "$FRESH" || "$DB" != laketravis ]] || { echo "postgres.sh: --fresh needs a database name of its own (the tests use laketravis)" >&2; exit 2; }
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "postgres.sh: database name $DB: lower-case letters, digits and _ only" >&2; exit 2; }
 
 PORT="${PGPORT:-5432}"
 PASSWORD="${LT_PG_PASSWORD:-laketravis}"
@@ -62,9 +77,13 @@ else
 fi
 # Tests create one database per test (CREATE DATABASE needs CREATEDB).
 psql_q -c "ALTER ROLE laketravis CREATEDB"
-if [ "$(psql_q -c "SELECT 1 FROM pg_database WHERE datname = 'laketravis'")" != 1 ]; then
-	log "creating database laketravis"
-	psql_q -c "CREATE DATABASE laketravis OWNER laketravis"
+if [ -n "$FRESH" ]; then
+	log "dropping database $DB"
+	psql_q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+fi
+if [ "$(psql_q -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
+	log "creating database $DB"
+	psql_q -c "CREATE DATABASE $DB OWNER laketravis"
 fi
 
-echo "postgres://laketravis:${PASSWORD}@127.0.0.1:${PORT}/laketravis?sslmode=disable"
+echo "postgres://laketravis:${PASSWORD}@127.0.0.1:${PORT}/${DB}?sslmode=disable"

@@ -1,6 +1,8 @@
-// Package web is Lake Travis' public transparency page: the market at a glance (models leaderboard,
-// providers, today's compute budget, emissions, compute balance, sessions per hour, anomalies, settled
-// epochs), drawn in the browser from the router's and keeper's public JSON endpoints.
+// Package web serves Lake Travis' two browser pages, embedded in the router: the public transparency page
+// at "/" (NewHandler: the market at a glance — models leaderboard, providers, today's compute budget,
+// emissions, compute balance, sessions per hour, anomalies, settled epochs — drawn in the browser from the
+// router's and keeper's public JSON endpoints) and the chat page for wallet users at "/chat/"
+// (NewChatHandler, static/chat/).
 //
 // The assets (static/: index.html, app.js, lt.mjs, style.css) are embedded in the binary: no CDN, no
 // external fonts, nothing fetched from anywhere but the router (and the keeper, for batch-file links), so

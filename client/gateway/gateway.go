@@ -92,6 +92,10 @@ func New(cfg Config) (*Gateway, error) {
 	if cfg.RFC.MaxPricePerSecond == nil || cfg.RFC.MaxSeconds == 0 {
 		return nil, errors.New("gateway: the RFC template needs a maximum price and maxSeconds")
 	}
+	// The gateway authenticates its requests with the per-session MAC fast path (client.SessionOptions.MAC).
+	c := *cfg.Client
+	c.MAC = true
+	cfg.Client = &c
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
 	}

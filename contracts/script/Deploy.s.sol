@@ -20,8 +20,8 @@ import {Roles} from "../src/libraries/Roles.sol";
 ///         `deployments/<chainId>.json`: `{"chainId": N, "startBlock": N, "contracts": {"MORToken": "0x…", …}}`.
 /// @dev Run through `scripts/deploy.sh` (`make deploy`), which picks the key (keystore, or DEPLOYER_KEY on a
 ///      devnet only). Parameters come from `contracts/script/params/<chainId>.json`; the environment
-///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY and UNBONDING_PERIOD
-///      override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag + disputeWindow
+///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY, DAILY_SPEND_CAP and
+///      UNBONDING_PERIOD override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag + disputeWindow
 ///      + 1), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
 ///
 ///      Self-checking (PROTOCOL §10): the compute bucket has no recipient until the deployer binds it to the
@@ -50,6 +50,7 @@ contract Deploy is Script {
         uint256 withdrawalDelay; // 0 in the file: settlementLag + disputeWindow + 1
         uint256 timelockDelay; // 0: no timelock, `owner` is the admin (devnets only)
         uint256 maxBudgetBps;
+        uint256 dailySpendCap; // most deposit spend (MOR wei) one day's commits may add
         uint256 nameFee;
     }
 
@@ -131,7 +132,8 @@ contract Deploy is Script {
             SafeCast.toUint32(p.disputeWindow),
             p.maxBudgetBps,
             SafeCast.toUint32(p.settlementLag),
-            SafeCast.toUint32(p.withdrawalDelay)
+            SafeCast.toUint32(p.withdrawalDelay),
+            p.dailySpendCap
         );
         d.emissions.bindComputePool(address(d.pool));
 
@@ -176,6 +178,7 @@ contract Deploy is Script {
     function _check(Deployed memory d, Params memory p, address deployer) internal view {
         _require(d.emissions.recipients(3) == address(d.pool), "compute bucket -> pool");
         _require(address(d.pool.emissions()) == address(d.emissions), "pool -> emissions");
+        _require(d.pool.spendCapAt(0) == p.dailySpendCap, "daily spend cap");
         for (uint8 b; b < 3; ++b) {
             _require(d.emissions.recipients(b) == p.recipients[b], "bucket recipient");
         }
@@ -239,6 +242,7 @@ contract Deploy is Script {
         p.withdrawalDelay = vm.envOr("WITHDRAWAL_DELAY", vm.parseJsonUint(json, ".market.withdrawalDelay"));
         if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.disputeWindow + 1;
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
+        p.dailySpendCap = vm.envOr("DAILY_SPEND_CAP", vm.parseJsonUint(json, ".market.dailySpendCap"));
         p.nameFee = vm.parseJsonUint(json, ".market.nameFee");
         p.timelockDelay = vm.parseJsonUint(json, ".timelockDelay");
         if (p.timelockDelay != 0 && p.timelockDelay <= p.disputeWindow) {

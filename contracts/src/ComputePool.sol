@@ -67,6 +67,15 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         value: every session admitted before the request is settled, and its root past its window, before the
 ///         request can be paid. Routers stop admitting deposit-paid sessions of a user with a pending request.
 ///
+///         Spend cap. The per-user spend leaves are beyond the contract's sight, so a keeper that is also the
+///         guardian could charge every deposit to itself. What bounds it is `dailySpendCap`: the deposit spend
+///         committed on a day (the net rise of `totalSpent()` over the day, `spentOn(d)`) never exceeds
+///         `spendCapAt(d)`. A depositor who requests a withdrawal as soon as a hostile root appears therefore
+///         loses at most the cap times the days until it is paid. The cap is set at deployment (never zero);
+///         the admin (the timelock) may lower it from the next day on, and raise it only from the first day that
+///         starts `withdrawalDelay` after the change, so every depositor can request and complete a withdrawal
+///         before a higher cap binds. Keepers defer the deposit-funded credits beyond it to a later day.
+///
 /// @dev Invariants (checked by the invariant suite):
 ///      - `totalClaimed <= totalCommitted()` and `totalCommitted() - totalSpent() <= computeAccrued(now)`: each
 ///        commit on day T keeps `budgetTotal - committedBefore(T) <= budget(T) <= computeAccrued(dayStart(T)) -
@@ -76,7 +85,7 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///        deposit-funded credits; commits cannot spend more than is deposited, withdrawals cannot leave less.
 ///        Hence the pool's MOR plus its releasable emission covers the unclaimed credits plus every unspent
 ///        deposit.
-///      - `committedOn(d) <= budget(d)` for every day.
+///      - `committedOn(d) <= budget(d)` and `spentOn(d) <= spendCapAt(d)` for every day.
 ///      - `claimed[a]` equals what `a` was paid and never exceeds its amount in the newest claimable root.
 ///      - `claimableAt` is non-decreasing along the epochs, so the claimable epochs are a prefix of the committed
 ///        ones and the pending ones a suffix.
@@ -103,6 +112,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     uint256 public constant MAX_SETTLEMENT_LAG = 30 days;
     /// @notice Longest withdrawal delay the admin may set.
     uint256 public constant MAX_WITHDRAWAL_DELAY = 90 days;
+    /// @notice Largest daily spend cap (2^96 - 1 wei: every total is a uint96).
+    uint256 public constant MAX_SPEND_CAP = type(uint96).max;
 
     struct Epoch {
         bytes32 root;
@@ -158,9 +169,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     uint32 public withdrawalDelay;
     mapping(address user => DepositAccount) private _deposits;
 
-    // key: day; value: allowance-funded total (cumulativeTotal - cumulativeSpent) at the end of that day
+    // key: day; value: the totals at the end of that day, packed (_pack): the spend (cumulativeSpent) in the
+    // high bits, the allowance-funded total (cumulativeTotal - cumulativeSpent) in the low 96. One checkpoint
+    // serves the budget and the spend cap, so a commit writes one slot.
     Checkpoints.Trace224 private _committed;
     Checkpoints.Trace224 private _budgetBps; // key: first day the share applies; value: basis points
+    Checkpoints.Trace224 private _spendCap; // key: first day the cap applies; value: MOR (wei) per day
 
     /// @param emissions_ The Emissions contract; its compute bucket (3) must be paid to this pool.
     /// @param admin Holder of DEFAULT_ADMIN_ROLE (grants KEEPER_ROLE and GUARDIAN_ROLE).
@@ -170,13 +184,15 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param settlementLag_ The longest session plus one epoch, in seconds (1..MAX_SETTLEMENT_LAG).
     /// @param withdrawalDelay_ Seconds between a withdrawal request and its payment; longer than
     ///        `settlementLag_ + disputeWindow_`, and the floor the delay can never be set below.
+    /// @param dailySpendCap_ Most deposit spend (MOR wei) the commits of one day may add; not zero.
     constructor(
         IEmissions emissions_,
         address admin,
         uint32 disputeWindow_,
         uint256 maxBudgetBps_,
         uint32 settlementLag_,
-        uint32 withdrawalDelay_
+        uint32 withdrawalDelay_,
+        uint256 dailySpendCap_
     ) {
         if (address(emissions_) == address(0) || admin == address(0)) revert ZeroAddress();
         if (disputeWindow_ < MIN_DISPUTE_WINDOW || disputeWindow_ > MAX_DISPUTE_WINDOW) {
@@ -192,6 +208,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         ) {
             revert InvalidWithdrawalDelay(withdrawalDelay_);
         }
+        if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
         minDisputeWindow = disputeWindow_;
         maxBudgetBps = maxBudgetBps_;
         settlementLag = settlementLag_;
@@ -204,9 +221,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         disputeWindow = disputeWindow_;
         _budgetBps.push(0, SafeCast.toUint224(DEFAULT_BUDGET_BPS));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _spendCap.push(0, uint224(dailySpendCap_)); // <= MAX_SPEND_CAP < 2^96
         emit DisputeWindowSet(disputeWindow_);
         emit BudgetBpsSet(DEFAULT_BUDGET_BPS, 0);
         emit WithdrawalDelaySet(withdrawalDelay_);
+        emit DailySpendCapSet(dailySpendCap_, 0);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -216,8 +236,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Commits the credit tree and the deposit spend of `epoch`, in one transaction. Only KEEPER_ROLE.
     /// @dev Reverts unless `epoch == nextEpoch()`; `root` is new (non-zero, not the previous epoch's, never
     ///      vetoed); neither total falls; the deposit-funded part of the delta (the spend's increase) is at most
-    ///      the delta; the allowance-funded rest fits in `remainingBudget()`; and `cumulativeSpent` stays within
-    ///      `totalDeposits`. The spend root's leaves are per user, so the contract cannot check one user's spend
+    ///      the delta; the allowance-funded rest fits in `remainingBudget()`; the spend fits in `remainingSpend()`
+    ///      (today's cap); and `cumulativeSpent` stays within `totalDeposits`. The spend root's leaves are per user, so the contract cannot check one user's spend
     ///      against its deposit: the batch file lets anyone rebuild both roots, and the guardian vetoes within
     ///      the window; a user is never paid back more than its deposit minus its spend in the claimable root.
     /// @param epoch The epoch number: the next expected one.
@@ -253,15 +273,15 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint256 known = _claimableCount();
         _nextEpoch = SafeCast.toUint32(epoch + 1);
         _claimableHint = SafeCast.toUint32(known);
-        // forge-lint: disable-next-line(unsafe-typecast)
-        _committed.push(SafeCast.toUint32(today), uint224(cumulativeTotal - cumulativeSpent)); // < 2^96
+        _committed.push(SafeCast.toUint32(today), _pack(cumulativeTotal - cumulativeSpent, cumulativeSpent));
         emit RootCommitted(epoch, root, cumulativeTotal, delta, today, claimableAt, batchHash, uri);
         if (spendRoot != bytes32(0)) emit SpendCommitted(epoch, spendRoot, cumulativeSpent, depositFunded);
     }
 
     /// @notice Vetoes pending `epoch`, discarding it and every later epoch. Only GUARDIAN_ROLE.
-    /// @dev Restores `totalCommitted()` to epoch - 1's total and `nextEpoch()` to `epoch`, so the keeper can
-    ///      recommit a corrected epoch with the same number. Reverts once the epoch's dispute window is over.
+    /// @dev Restores `totalCommitted()` and `totalSpent()` to epoch - 1's and `nextEpoch()` to `epoch`, so the
+    ///      keeper can recommit a corrected epoch with the same number: today's budget use and spend fall with
+    ///      them (days already begun keep theirs). Reverts once the epoch's dispute window is over.
     /// @param epoch A committed epoch whose root is not yet claimable.
     function vetoRoot(uint256 epoch) external onlyRole(GUARDIAN_ROLE) {
         uint256 next = _nextEpoch;
@@ -274,8 +294,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         isVetoed[root] = true;
         (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);
         _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending
-        // forge-lint: disable-next-line(unsafe-typecast)
-        _committed.push(SafeCast.toUint32(currentDay()), uint224(restored - restoredSpent));
+        _committed.push(SafeCast.toUint32(currentDay()), _pack(restored - restoredSpent, restoredSpent));
         emit RootVetoed(epoch, root, next - 1, restored);
     }
 
@@ -475,6 +494,35 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         emit BudgetBpsSet(budgetBps_, effectiveDay);
     }
 
+    /// @notice Sets the daily spend cap. Only DEFAULT_ADMIN_ROLE. A cap no higher than every cap in force or
+    ///         scheduled from tomorrow on applies from tomorrow (from day 0 before payoutStart); a higher one only
+    ///         from the first day that starts at least `withdrawalDelay` from now, so a depositor who requests a
+    ///         withdrawal when the change is made is paid before it binds. Either replaces whatever was scheduled
+    ///         after the day it applies from.
+    /// @param dailySpendCap_ MOR (wei) per day, in [1, MAX_SPEND_CAP].
+    function setDailySpendCap(uint256 dailySpendCap_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
+        uint256 effectiveDay = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        Checkpoints.Checkpoint224[] storage cps = _spendCap._checkpoints;
+        // The lowest cap of any day from effectiveDay on: tomorrow's and every one scheduled after it.
+        uint256 lowest = spendCapAt(effectiveDay);
+        for (uint256 i = cps.length; i > 0 && cps[i - 1]._key > effectiveDay; --i) {
+            lowest = Math.min(lowest, cps[i - 1]._value);
+        }
+        if (dailySpendCap_ > lowest) {
+            uint256 at = block.timestamp + withdrawalDelay; // the first day starting at or after it
+            effectiveDay = at <= payoutStart ? 0 : (at - payoutStart + interval - 1) / interval;
+        }
+        // Drop what was scheduled after the effective day (no day that has begun is touched: effectiveDay is at
+        // least tomorrow), so no earlier schedule outlives this change.
+        while (cps[cps.length - 1]._key > effectiveDay) {
+            cps.pop();
+        }
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _spendCap.push(SafeCast.toUint32(effectiveDay), uint224(dailySpendCap_)); // <= MAX_SPEND_CAP
+        emit DailySpendCapSet(dailySpendCap_, effectiveDay);
+    }
+
     /// @notice Sets the dispute window of roots committed from now on. Only DEFAULT_ADMIN_ROLE.
     /// @param disputeWindow_ Seconds, in [minDisputeWindow, MAX_DISPUTE_WINDOW].
     /// @dev The withdrawal delay must stay longer than settlementLag plus the window: raise it first.
@@ -543,21 +591,53 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @notice The allowance-funded part of `totalCommitted()`: what the budget has paid for, in wei.
     function totalFromBudget() external view returns (uint256) {
-        return _committed.latest();
+        (uint256 fromBudget,) = _unpack(_committed.latest());
+        return fromBudget;
     }
 
     /// @notice The allowance-funded total as it stood at the start of `day` (for a future day: as it stands now).
-    function committedBefore(uint256 day) public view returns (uint256) {
-        if (day == 0) return 0;
-        return _committed.upperLookupRecent(SafeCast.toUint32(day - 1));
+    function committedBefore(uint256 day) public view returns (uint256 fromBudget) {
+        (fromBudget,) = _totalsAtStart(day);
     }
 
     /// @notice What `day` used of its budget: the net increase of the allowance-funded total over the day (0 if
     ///         vetoes outweighed commits). For today, the use so far.
     function committedOn(uint256 day) public view returns (uint256) {
         uint256 before = committedBefore(day);
-        uint256 atEnd = _committed.upperLookupRecent(SafeCast.toUint32(day));
+        (uint256 atEnd,) = _unpack(_committed.upperLookupRecent(SafeCast.toUint32(day)));
         return atEnd > before ? atEnd - before : 0;
+    }
+
+    /// @notice The deposit spend (`totalSpent()`) as it stood at the start of `day` (for a future day: as it
+    ///         stands now).
+    function spentBefore(uint256 day) public view returns (uint256 spent) {
+        (, spent) = _totalsAtStart(day);
+    }
+
+    /// @notice What `day` used of its spend cap: the net increase of the deposit spend over the day (0 if vetoes
+    ///         outweighed commits). For today, the use so far.
+    function spentOn(uint256 day) external view returns (uint256) {
+        uint256 before = spentBefore(day);
+        (, uint256 atEnd) = _unpack(_committed.upperLookupRecent(SafeCast.toUint32(day)));
+        return atEnd > before ? atEnd - before : 0;
+    }
+
+    /// @notice The daily spend cap in force on `day` (scheduled changes included), in MOR wei.
+    function spendCapAt(uint256 day) public view returns (uint256) {
+        return _spendCap.upperLookupRecent(SafeCast.toUint32(day));
+    }
+
+    /// @notice The daily spend cap in force today (day 0's before payoutStart), in MOR wei.
+    function dailySpendCap() external view returns (uint256) {
+        return spendCapAt(block.timestamp < payoutStart ? 0 : currentDay());
+    }
+
+    /// @notice What the keeper may still commit today from deposits: spentBefore(today) + spendCapAt(today) -
+    ///         totalSpent(). Reverts before payoutStart.
+    function remainingSpend() external view returns (uint256) {
+        uint256 today = currentDay();
+        (, uint256 spent) = _unpack(_committed.latest());
+        return _remainingSpend(today, spentBefore(today), spent);
     }
 
     /// @notice computeAccrued(start of `day`) - committedBefore(`day`) (PROTOCOL §4).
@@ -583,7 +663,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice What the keeper may still commit today from the budget: committedBefore(today) + budget(today) -
     ///         totalFromBudget(). Deposit-funded credits come on top. Reverts before payoutStart.
     function remainingBudget() external view returns (uint256) {
-        return _remainingBudget(currentDay(), _committed.latest());
+        uint256 today = currentDay();
+        (uint256 fromBudget,) = _unpack(_committed.latest());
+        return _remainingBudget(today, committedBefore(today), fromBudget);
     }
 
     /// @notice A user's free compute for `day` (PROTOCOL §4 v2): budget(day) * min(getPastVotes(user,
@@ -693,8 +775,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @dev Checks the totals of new `epoch`: neither falls, the spend's increase (the deposit-funded part of the
-    ///      credit delta) is at most the delta, the rest fits in today's remaining budget, and the spend stays
-    ///      within the deposits held.
+    ///      credit delta) is at most the delta, the rest fits in today's remaining budget, the spend fits in
+    ///      today's spend cap and stays within the deposits held.
     function _checkTotals(uint256 epoch, uint256 cumulativeTotal, uint256 cumulativeSpent)
         private
         view
@@ -708,19 +790,46 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         depositFunded = cumulativeSpent - previousSpent;
         if (depositFunded > delta) revert DepositFundedExceedsDelta(depositFunded, delta);
         // Withdrawals never take totalDeposits below totalSpent(), so only a rising spend needs the check.
-        if (depositFunded != 0 && cumulativeSpent > totalDeposits) {
-            revert SpendExceedsDeposits(cumulativeSpent, totalDeposits);
+        (uint256 budgetBefore, uint256 spentAtStart) = _totalsAtStart(today);
+        if (depositFunded != 0) {
+            if (cumulativeSpent > totalDeposits) revert SpendExceedsDeposits(cumulativeSpent, totalDeposits);
+            uint256 spendLeft = _remainingSpend(today, spentAtStart, previousSpent);
+            if (depositFunded > spendLeft) revert OverSpendCap(depositFunded, spendLeft);
         }
         uint256 fromBudget = delta - depositFunded;
-        uint256 remaining = _remainingBudget(today, previous - previousSpent);
+        uint256 remaining = _remainingBudget(today, budgetBefore, previous - previousSpent);
         if (fromBudget > remaining) revert OverBudget(fromBudget, remaining);
     }
 
-    /// @dev Today the total committed may reach `committedBefore(today) + budget(today)`; what is left below it.
-    function _remainingBudget(uint256 today, uint256 total) private view returns (uint256) {
-        uint256 before = committedBefore(today);
+    /// @dev Today the allowance-funded total may reach `before + budget(today)`, `before` being its value at the
+    ///      start of today; what is left below it for a total of `total`.
+    function _remainingBudget(uint256 today, uint256 before, uint256 total) private view returns (uint256) {
         uint256 ceiling = before + (computeAccrued(dayStart(today)) - before) * budgetBpsAt(today) / 10_000;
         return ceiling > total ? ceiling - total : 0;
+    }
+
+    /// @dev Today the spend may reach `before + spendCapAt(today)`, `before` being its value at the start of
+    ///      today; what is left below it for a spend of `spent`.
+    function _remainingSpend(uint256 today, uint256 before, uint256 spent) private view returns (uint256) {
+        uint256 ceiling = before + spendCapAt(today);
+        return ceiling > spent ? ceiling - spent : 0;
+    }
+
+    /// @dev The allowance-funded total and the spend at the start of `day` (one checkpoint read).
+    function _totalsAtStart(uint256 day) private view returns (uint256 fromBudget, uint256 spent) {
+        if (day == 0) return (0, 0);
+        return _unpack(_committed.upperLookupRecent(SafeCast.toUint32(day - 1)));
+    }
+
+    /// @dev One `_committed` value: the spend in bits 96..191, the allowance-funded total in bits 0..95 (both are
+    ///      at most an epoch's uint96 credit total).
+    function _pack(uint256 fromBudget, uint256 spent) private pure returns (uint224) {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint224((spent << 96) | fromBudget);
+    }
+
+    function _unpack(uint224 packed) private pure returns (uint256 fromBudget, uint256 spent) {
+        return (uint256(packed) & type(uint96).max, uint256(packed) >> 96);
     }
 
     /// @dev Number of claimable epochs, i.e. index of the first pending one (or `_nextEpoch`). Claim times are

@@ -157,11 +157,12 @@ func Dial(ctx context.Context, log *zap.Logger, urls []string, opts chain.Option
 func CheckChain(ctx context.Context, cl *chain.Client, dep *deployments.Deployment) error {
 	id, err := cl.ChainID(ctx)
 	if err != nil {
-		return fmt.Errorf("cannot reach the chain at %s: %w", strings.Join(cl.URLs(), ", "), err)
+		return ChainUnreachable(cl.URLs(), err)
 	}
 	if id.Uint64() != dep.ChainID {
-		return fmt.Errorf("%w: RPC %s serves chain %d, the deployment file is for chain %d", ErrWrongChain,
-			strings.Join(cl.URLs(), ", "), id.Uint64(), dep.ChainID)
+		return fmt.Errorf("%w: RPC %s serves chain %d, the deployment file is for chain %d (give the RPC of "+
+			"chain %d, or chain %d's deployment file, deployments/%d.json)", ErrWrongChain,
+			strings.Join(cl.URLs(), ", "), id.Uint64(), dep.ChainID, dep.ChainID, id.Uint64(), id.Uint64())
 	}
 	market, err := dep.Address("Marketplace")
 	if err != nil {
@@ -175,6 +176,13 @@ func CheckChain(ctx context.Context, cl *chain.Client, dep *deployments.Deployme
 		return fmt.Errorf("%w: no Marketplace contract at %s on chain %d (wrong deployment file?)", ErrWrongChain, market, dep.ChainID)
 	}
 	return nil
+}
+
+// ChainUnreachable is the error of a first chain call that failed: which URLs were tried and what to do
+// next, for the services' start-up and the CLIs alike.
+func ChainUnreachable(urls []string, err error) error {
+	return fmt.Errorf("cannot reach the chain at %s: %w (is the node running? `make devnet` runs a local one "+
+		"on 127.0.0.1:8545; otherwise check the RPC URL flag)", strings.Join(urls, ", "), err)
 }
 
 // SplitList accepts both repeated flags and comma-separated values (from the environment or config

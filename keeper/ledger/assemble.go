@@ -22,11 +22,25 @@ import (
 // errNoEpoch aborts an assembly transaction that found nothing to commit.
 var errNoEpoch = errors.New("ledger: nothing to commit")
 
+// heldError aborts an assembly transaction that deferred sessions (ChargeSessions): the assembly is run
+// again, leaving them pending (held back by the spend cap) and numbering the others densely.
+type heldError struct{ ids []common.Hash }
+
+func (e *heldError) Error() string {
+	return fmt.Sprintf("ledger: %d sessions deferred by the spend cap", len(e.ids))
+}
+
+// maxHoldPasses bounds the assembly's reruns: one normally (the second pass defers nothing), more only if
+// sessions closed before the cutoff arrived in between.
+const maxHoldPasses = 8
+
 // Assemble closes the next epoch when one is due (due): it checks that ledger and pool agree, numbers the
 // pending sessions closed before the epoch's cutoff in the charging order, charges them to their users'
 // allowances (ChargeSessions), credits what was covered, scales the epoch into the remaining budget,
 // builds the cumulative tree and stores all of it, with the shortfalls, in one database transaction. It
-// does nothing when no epoch is due, nothing is to be paid or no budget is left today.
+// does nothing when no epoch is due, nothing is to be paid or no budget is left today. Sessions whose
+// deposit charge does not fit in what today's spend cap has left are deferred: the transaction is run
+// again without them, and they stay pending, held back, for a later epoch (a later day's cap).
 func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.recheck(ctx); err != nil {
 		return fmt.Errorf("recheck: %w", err)
@@ -45,9 +59,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
 		return fmt.Errorf("allowances: %w", err)
 	}
-	spend := &DepositBook{Spent: map[common.Address]*uint256.Int{}}
+	var deposits DepositBook // the accounts and when they were read (epochDeposits)
 	if l.deposits != nil && cutoff > 0 {
-		err = l.epochDeposits(ctx, cutoff, spend)
+		err = l.epochDeposits(ctx, cutoff, &deposits)
 		if errors.Is(err, ErrDepositsNotFinal) {
 			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
 				zap.Int64("cutoff", cutoff), zap.Error(err))
@@ -65,129 +79,151 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	var assembled *EpochRow
 	var uncovered []Session // sessions charged nothing, with nothing else to pay: rejected without an epoch
 	var uncoveredCharges []Charge
-	err = l.store.InTx(ctx, func(tx *store.Tx) error {
-		assembled, uncovered = nil, nil
-		if err := tx.LockSessions(ctx); err != nil { // before any row is written: no ingest in between
-			return err
-		}
-		// The ledger's newest live epoch must be the pool's newest: same number, same total.
-		var number uint64
-		var prevTotal uint256.Int
-		var after int64 // the sessions with seq > after are not credited yet
-		clear(spend.Spent)
-		prev, err := tx.NewestLive(ctx)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-		case err != nil:
-			return err
-		default:
-			number, prevTotal, after = prev.Number+1, prev.Total, prev.LastSeq
-			ps, err := tx.SpendOf(ctx, prev.ID)
+	var hold []common.Hash // sessions deferred by the spend cap: left pending, held back
+	for pass := 0; ; pass++ {
+		err = l.store.InTx(ctx, func(tx *store.Tx) error {
+			assembled, uncovered = nil, nil
+			if err := tx.LockSessions(ctx); err != nil { // before any row is written: no ingest in between
+				return err
+			}
+			// The ledger's newest live epoch must be the pool's newest: same number, same total.
+			var number uint64
+			var prevTotal uint256.Int
+			var after int64 // the sessions with seq > after are not credited yet
+			spend := &DepositBook{Accounts: deposits.Accounts, Spent: map[common.Address]*uint256.Int{},
+				ReadAt: deposits.ReadAt, Lag: deposits.Lag}
+			if ps.RemainingSpend != nil {
+				spend.SpendLeft = new(uint256.Int).Set(ps.RemainingSpend)
+			}
+			prev, err := tx.NewestLive(ctx)
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+			case err != nil:
+				return err
+			default:
+				number, prevTotal, after = prev.Number+1, prev.Total, prev.LastSeq
+				ps, err := tx.SpendOf(ctx, prev.ID)
+				if err != nil {
+					return err
+				}
+				for i := range ps.Leaves {
+					spend.Spent[ps.Leaves[i].User] = &ps.Leaves[i].Amount
+				}
+			}
+			if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
+				return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
+					ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
+			}
+
+			// The pending sessions closed before the cutoff become (after, last], numbered in the charging
+			// order; if nothing is committed the transaction is rolled back and they stay pending.
+			last, err := tx.PromotePending(ctx, cutoff, after, hold)
 			if err != nil {
 				return err
 			}
-			for i := range ps.Leaves {
-				spend.Spent[ps.Leaves[i].User] = &ps.Leaves[i].Amount
+			sessions, _, err := tx.Credits(ctx, after+1, last, last-after)
+			if err != nil {
+				return err
 			}
-		}
-		if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
-			return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
-				ErrChainMismatch, number, prevTotal.Dec(), ps.NextEpoch, ps.TotalCommitted.Dec())
-		}
+			days, err := tx.DayCharges(ctx, userDays(sessions, cal))
+			if err != nil {
+				return err
+			}
+			charges, err := ChargeSessions(sessions, cal, days, spend)
+			if err != nil {
+				return err
+			}
+			if ids := deferredSessions(sessions, charges); len(ids) > 0 {
+				return &heldError{ids: ids} // nothing written: run again without them
+			}
+			accounts, err := tx.Accounts(ctx)
+			if err != nil {
+				return err
+			}
+			book := Book(accounts)
+			book.AddSessions(sessions, charges)
+			paid := book.AddDeposits(sessions, charges) // in full, outside the budget
+			sc := book.Apply(&ps.RemainingBudget)
+			sc.Delta.Add(&sc.Delta, &paid)
+			sc.Pending.Add(&sc.Pending, &paid)
+			if sc.Delta.IsZero() {
+				if sc.Pending.IsZero() && len(sessions) > 0 {
+					uncovered, uncoveredCharges = sessions, charges
+				} else if !sc.Pending.IsZero() {
+					l.log.Warn("credits outstanding but no budget left today", zap.String("outstanding", sc.Pending.Dec()),
+						zap.String("remainingBudget", ps.RemainingBudget.Dec()))
+				}
+				return errNoEpoch // nothing to commit: nothing is written, the sessions stay pending
+			}
+			entries := book.Entries()
+			tree, err := merkle.Build(entries)
+			if err != nil {
+				return err
+			}
+			spendLeaves, spent, spendRoot, err := spend.spendTree()
+			if err != nil {
+				return err
+			}
+			// A vetoed root can never be committed again. Re-assembling exactly the vetoed content (nothing
+			// new, nothing rejected on recheck) would give it again: hold until something changes.
+			if vetoed, err := l.pool.IsVetoed(ctx, tree.Root()); err != nil || vetoed {
+				if vetoed {
+					l.log.Error("assembled root was vetoed before: holding until new sessions arrive or an operator acts",
+						zap.Uint64("epoch", number), zap.Stringer("root", tree.Root()))
+					l.metrics.epochs.WithLabelValues("held_vetoed_root").Inc()
+					return errNoEpoch
+				}
+				return err
+			}
 
-		// The pending sessions closed before the cutoff become (after, last], numbered in the charging
-		// order; if nothing is committed the transaction is rolled back and they stay pending.
-		last, err := tx.PromotePending(ctx, cutoff, after)
-		if err != nil {
-			return err
-		}
-		sessions, _, err := tx.Credits(ctx, after+1, last, last-after)
-		if err != nil {
-			return err
-		}
-		days, err := tx.DayCharges(ctx, userDays(sessions, cal))
-		if err != nil {
-			return err
-		}
-		charges, err := ChargeSessions(sessions, cal, days, spend)
-		if err != nil {
-			return err
-		}
-		accounts, err := tx.Accounts(ctx)
-		if err != nil {
-			return err
-		}
-		book := Book(accounts)
-		book.AddSessions(sessions, charges)
-		paid := book.AddDeposits(sessions, charges) // in full, outside the budget
-		sc := book.Apply(&ps.RemainingBudget)
-		sc.Delta.Add(&sc.Delta, &paid)
-		sc.Pending.Add(&sc.Pending, &paid)
-		if sc.Delta.IsZero() {
-			if sc.Pending.IsZero() && len(sessions) > 0 {
-				uncovered, uncoveredCharges = sessions, charges
-			} else if !sc.Pending.IsZero() {
-				l.log.Warn("credits outstanding but no budget left today", zap.String("outstanding", sc.Pending.Dec()),
-					zap.String("remainingBudget", ps.RemainingBudget.Dec()))
+			leaves := make([]Leaf, len(entries))
+			for i := range entries {
+				leaves[i] = Leaf{Account: entries[i].Account, Amount: &entries[i].Amount, Owed: &book[entries[i].Account].Owed}
 			}
-			return errNoEpoch // nothing to commit: nothing is written, the sessions stay pending
-		}
-		entries := book.Entries()
-		tree, err := merkle.Build(entries)
-		if err != nil {
-			return err
-		}
-		spendLeaves, spent, spendRoot, err := spend.spendTree()
-		if err != nil {
-			return err
-		}
-		// A vetoed root can never be committed again. Re-assembling exactly the vetoed content (nothing
-		// new, nothing rejected on recheck) would give it again: hold until something changes.
-		if vetoed, err := l.pool.IsVetoed(ctx, tree.Root()); err != nil || vetoed {
-			if vetoed {
-				l.log.Error("assembled root was vetoed before: holding until new sessions arrive or an operator acts",
-					zap.Uint64("epoch", number), zap.Stringer("root", tree.Root()))
-				l.metrics.epochs.WithLabelValues("held_vetoed_root").Inc()
-				return errNoEpoch
+			// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
+			e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
+				OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1,
+				LastSeq: last, Cutoff: cutoff}
+			if e.RejectedLast, err = tx.MaxRejected(ctx); err != nil { // the batch file lists the rejections up to here
+				return err
 			}
-			return err
+			if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
+				return err
+			}
+			if err := tx.InsertSpend(ctx, e.ID, &store.Spend{Root: spendRoot, Total: spent, Leaves: spendLeaves,
+				Charges: depositCharges(sessions, charges)}); err != nil {
+				return err
+			}
+			if err := tx.SaveAccounts(ctx, book); err != nil {
+				return err
+			}
+			if err := tx.SetCharged(ctx, days); err != nil {
+				return err
+			}
+			if err := l.recordShortfalls(ctx, tx, e.ID, sessions, charges); err != nil {
+				return err
+			}
+			assembled = e
+			f := 1.0 // nothing outstanding (FactorN = FactorD = 0, e.g. an epoch of deposit-paid credits only): no scaling
+			if !sc.FactorD.IsZero() {
+				f, _ = new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
+			}
+			l.metrics.scale.Set(f)
+			return nil
+		})
+		var held *heldError
+		if !errors.As(err, &held) {
+			break
 		}
-
-		leaves := make([]Leaf, len(entries))
-		for i := range entries {
-			leaves[i] = Leaf{Account: entries[i].Account, Amount: &entries[i].Amount, Owed: &book[entries[i].Account].Owed}
+		if pass == maxHoldPasses {
+			return fmt.Errorf("ledger: sessions deferred again after %d passes: %w", pass, err)
 		}
-		// The epoch row is the sessions' assignment: its range [after+1, last] (no session row is written).
-		e := &EpochRow{Number: number, State: StateAssembled, Day: ps.Day, Root: tree.Root(), Total: sc.Total, Delta: sc.Delta,
-			OwedTotal: sc.Pending, FactorN: sc.FactorN, FactorD: sc.FactorD, Sessions: int64(len(sessions)), FirstSeq: after + 1,
-			LastSeq: last, Cutoff: cutoff}
-		if e.RejectedLast, err = tx.MaxRejected(ctx); err != nil { // the batch file lists the rejections up to here
-			return err
-		}
-		if e.ID, err = tx.InsertEpoch(ctx, e, leaves); err != nil {
-			return err
-		}
-		if err := tx.InsertSpend(ctx, e.ID, &store.Spend{Root: spendRoot, Total: spent, Leaves: spendLeaves,
-			Charges: depositCharges(sessions, charges)}); err != nil {
-			return err
-		}
-		if err := tx.SaveAccounts(ctx, book); err != nil {
-			return err
-		}
-		if err := tx.SetCharged(ctx, days); err != nil {
-			return err
-		}
-		if err := l.recordShortfalls(ctx, tx, e.ID, sessions, charges); err != nil {
-			return err
-		}
-		assembled = e
-		f := 1.0 // nothing outstanding (FactorN = FactorD = 0, e.g. an epoch of deposit-paid credits only): no scaling
-		if !sc.FactorD.IsZero() {
-			f, _ = new(big.Float).Quo(new(big.Float).SetInt(sc.FactorN.ToBig()), new(big.Float).SetInt(sc.FactorD.ToBig())).Float64()
-		}
-		l.metrics.scale.Set(f)
-		return nil
-	})
+		hold = append(hold, held.ids...)
+	}
+	if len(hold) > 0 && assembled != nil {
+		l.log.Info("deposit charges beyond today's spend cap deferred to a later epoch", zap.Int("sessions", len(hold)),
+			zap.String("remainingSpend", ps.RemainingSpend.Dec()))
+	}
 	if errors.Is(err, errNoEpoch) {
 		if len(uncovered) > 0 {
 			return l.rejectUncovered(ctx, cutoff, uncovered, uncoveredCharges)
@@ -242,6 +278,17 @@ const (
 	RejectAllowance = "allowance_exceeded"
 	RejectDeposit   = "deposit_exceeded"
 )
+
+// deferredSessions lists the sessions charging deferred (the spend cap), in order.
+func deferredSessions(sessions []Session, charges []Charge) []common.Hash {
+	var out []common.Hash
+	for i := range sessions {
+		if charges[i].Deferred {
+			out = append(out, sessions[i].ID)
+		}
+	}
+	return out
+}
 
 // depositCharges lists what sessions were charged to deposits.
 func depositCharges(sessions []Session, charges []Charge) []store.DepositCharge {
@@ -349,7 +396,7 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 	var pending bool
 	var prev *EpochRow
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		if oldest, pending, err = tx.OldestPending(ctx); err != nil {
+		if oldest, pending, err = tx.OldestUnheld(ctx); err != nil { // held sessions' windows are closed already
 			return err
 		}
 		prev, err = tx.NewestLive(ctx)

@@ -19,11 +19,14 @@ import (
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 )
 
-// PoolState is what assembling an epoch reads from the ComputePool.
+// PoolState is what assembling an epoch reads from the ComputePool. RemainingSpend is what today's daily
+// spend cap still lets deposits pay (remainingSpend()); nil means no cap (test pools only: every
+// ComputePool has one).
 type PoolState struct {
 	NextEpoch       uint64
 	TotalCommitted  uint256.Int
 	RemainingBudget uint256.Int
+	RemainingSpend  *uint256.Int
 	Day             uint64
 }
 
@@ -73,7 +76,7 @@ func NewChainPool(addr common.Address, backend bind.ContractCaller) (*ChainPool,
 // Address returns the pool's address.
 func (p *ChainPool) Address() common.Address { return p.addr }
 
-// State implements Pool. The four reads are pinned to one block so they are consistent.
+// State implements Pool.
 func (p *ChainPool) State(ctx context.Context) (PoolState, error) {
 	var s PoolState
 	opts := &bind.CallOpts{Context: ctx}
@@ -89,10 +92,16 @@ func (p *ChainPool) State(ctx context.Context) (PoolState, error) {
 	if err != nil {
 		return s, err
 	}
+	spend, err := p.caller.RemainingSpend(opts)
+	if err != nil {
+		return s, err
+	}
 	day, err := p.caller.CurrentDay(opts)
 	if err != nil {
 		return s, err
 	}
+	s.RemainingSpend = new(uint256.Int)
+	s.RemainingSpend.SetFromBig(spend)
 	s.NextEpoch, s.Day = next.Uint64(), day.Uint64()
 	s.TotalCommitted.SetFromBig(total)
 	s.RemainingBudget.SetFromBig(rem)

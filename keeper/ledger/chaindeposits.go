@@ -1,5 +1,5 @@
 // ChainDeposits: the users' deposits read from the ComputePool's events, only from blocks deep enough to be
-// final, with a reorg detected by block hash and rolled back.
+// final (chain/follow walks the blocks, detects a reorg and says where to roll back to).
 
 package ledger
 
@@ -20,6 +20,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain/follow"
 )
 
 // ErrDepositsNotFinal: the deposits as of the asked time are not final yet (the newest block at or before
@@ -35,31 +36,27 @@ type ChainBackend interface {
 // ChainDeposits reads the deposits from the ComputePool's events (Deposited, WithdrawalRequested,
 // WithdrawalCancelled, Withdrawn), indexed once from the deployment's start block and kept in memory.
 //
-// Depth: it reads only final blocks, those at least confirmations deep (block B once the head is at
-// B + confirmations - 1; 1: every mined block, the keeper's --confirmations). DepositsAt(at) answers only
-// once the newest block with a timestamp at most at is settled: a final block has a later timestamp, or
-// every block up to the head is final (confirmations 1; later blocks then carry a later time, since the
-// keeper asks after its own clock passed the cutoff by the feed grace). Two keepers therefore read the same
-// block, and a reorg shallower than the depth changes nothing they read.
+// Depth: it reads only final blocks, those with at least confirmations confirmations (chain/follow's
+// convention: 1 is every mined block; the keeper's --confirmations). DepositsAt(at) answers only once the
+// newest block with a timestamp at most at is settled: a final block has a later timestamp, or every block
+// up to the head is final (confirmations 1; later blocks then carry a later time, since the keeper asks
+// after its own clock passed the cutoff by the feed grace). Two keepers therefore read the same block, and
+// a reorg shallower than the depth changes nothing they read.
 //
-// Reorgs: each call first checks that the last block read still has the hash it had. If not (a reorg
-// deeper than the depth), it walks back through the remembered range-end hashes to the newest block still
-// canonical, drops every event above it and reads forward again, so no event is kept twice or kept after
-// its block left the chain. Such a reorg is logged as an error: an epoch assembled before it may have read
-// the old chain.
+// Reorgs deeper than the depth: the follower finds the fork point and the events above it are dropped and
+// read again, so no event is kept twice or kept after its block left the chain. Such a reorg is logged as
+// an error: an epoch assembled before it may have read the old chain.
 type ChainDeposits struct {
 	addr          common.Address
 	pool          *computepool.ComputePoolFilterer
 	backend       ChainBackend
 	topics        []common.Hash // the four events' ids, indexed by kind
-	start         uint64
 	confirmations uint64
 	log           *zap.Logger
 
 	mu     sync.Mutex
-	next   uint64 // the next block to index
+	follow *follow.Follower
 	events []depositEvent
-	ends   []blockRef // the range-end blocks read (newest last, at most keepEnds): fork points for a reorg
 }
 
 // depositEvent is one event that changes a deposit account; deposit is the account's deposit after it.
@@ -70,12 +67,6 @@ type depositEvent struct {
 	deposit            uint256.Int
 }
 
-type blockRef struct {
-	number uint64
-	hash   common.Hash
-	time   uint64
-}
-
 const (
 	evDeposited = iota
 	evRequested
@@ -83,11 +74,11 @@ const (
 	evWithdrawn
 )
 
-// keepEnds bounds the range-end hashes remembered; a reorg past the oldest re-reads from the start block.
-const keepEnds = 256
+// logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
+const logRange = 10_000
 
-// NewChainDeposits reads the ComputePool at addr from block from on, from blocks at least confirmations
-// deep (0 counts as 1: mined). log may be nil.
+// NewChainDeposits reads the ComputePool at addr from block from on, from blocks with at least
+// confirmations confirmations (0 counts as 1: mined). log may be nil.
 func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmations uint64, log *zap.Logger) (*ChainDeposits, error) {
 	f, err := computepool.NewComputePoolFilterer(addr, backend)
 	if err != nil {
@@ -105,7 +96,8 @@ func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmat
 	if log == nil {
 		log = zap.NewNop()
 	}
-	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, start: from, next: from,
+	fol := follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: logRange}, nil)
+	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, follow: fol,
 		confirmations: max(confirmations, 1), log: log}, nil
 }
 
@@ -113,30 +105,24 @@ func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmat
 func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	final, h, err := d.syncFinal(ctx)
+	tip, err := d.sync(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if final.time <= at && final.number < h {
+	if final := tip.Final; final.Time <= at && final.Number < tip.Head {
 		return nil, fmt.Errorf("%w: block %d (time %d) is the newest %d deep and not past the cutoff's block time %d; head %d",
-			ErrDepositsNotFinal, final.number, final.time, d.confirmations, at, h)
+			ErrDepositsNotFinal, final.Number, final.Time, d.confirmations, at, tip.Head)
 	}
 	return d.fold(at), nil
 }
 
-// syncFinal reads the events up to the newest final block and returns that block and the head's number.
-// d.mu must be held.
-func (d *ChainDeposits) syncFinal(ctx context.Context) (blockRef, uint64, error) {
-	head, err := d.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return blockRef{}, 0, err
+// sync reads the events up to the newest final block. d.mu must be held.
+func (d *ChainDeposits) sync(ctx context.Context) (follow.Tip, error) {
+	tip, err := d.follow.Sync(ctx, d.readRange, d.rollback)
+	if errors.Is(err, follow.ErrNotConfirmed) {
+		return tip, fmt.Errorf("%w: %w", ErrDepositsNotFinal, err)
 	}
-	h := head.Number.Uint64()
-	if h+1 < d.confirmations {
-		return blockRef{}, h, fmt.Errorf("%w: head %d, %d confirmations", ErrDepositsNotFinal, h, d.confirmations)
-	}
-	final, err := d.sync(ctx, h+1-d.confirmations)
-	return final, h, err
+	return tip, err
 }
 
 // fold returns every account as the indexed events up to time at set it. d.mu must be held.
@@ -166,120 +152,27 @@ func (d *ChainDeposits) fold(at uint64) map[common.Address]*DepositAccount {
 	return out
 }
 
-// logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
-const logRange = 10_000
-
-// sync reads the events of the blocks up to final, logRange blocks per eth_getLogs, after rolling back a
-// reorg of the blocks read, if any: the first block of each range must descend from the last block read
-// (its parent hash, or the last block's hash again when the range is longer), and with no new block the
-// last block read must still be canonical. It returns final's number, hash and time. Few calls per pass
-// (head, the range's last header, its logs): every one is a chance for a flaky endpoint to fail it, and
-// what a pass read is kept when a later call fails. d.mu must be held.
-func (d *ChainDeposits) sync(ctx context.Context, final uint64) (blockRef, error) {
-	for {
-		n := len(d.ends)
-		if d.next > final {
-			if n == 0 {
-				break
-			}
-			last := d.ends[n-1]
-			h, err := d.hashAt(ctx, last.number)
-			if err != nil {
-				return blockRef{}, err
-			}
-			if h == last.hash {
-				break
-			}
-			if err := d.rollback(ctx, last.number); err != nil {
-				return blockRef{}, err
-			}
-			continue
-		}
-		to := min(final, d.next+logRange-1)
-		hdr, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
-		if err != nil {
-			return blockRef{}, err
-		}
-		if n > 0 {
-			last, parent := d.ends[n-1], hdr.ParentHash
-			if to != d.next {
-				if parent, err = d.hashAt(ctx, last.number); err != nil {
-					return blockRef{}, err
-				}
-			}
-			if parent != last.hash {
-				if err := d.rollback(ctx, last.number); err != nil {
-					return blockRef{}, err
-				}
-				if len(d.ends) == n { // the last block read is canonical after all: the chain moved meanwhile
-					return blockRef{}, fmt.Errorf("deposits: block %d changed while reading; retrying", to)
-				}
-				continue
-			}
-		}
-		evs, err := d.indexRange(ctx, d.next, hdr)
-		if err != nil {
-			return blockRef{}, err
-		}
-		d.events = append(d.events, evs...)
-		d.ends = append(d.ends, blockRef{to, hdr.Hash(), hdr.Time})
-		if len(d.ends) > keepEnds {
-			d.ends = slices.Delete(d.ends, 0, len(d.ends)-keepEnds)
-		}
-		d.next = to + 1
-	}
-	if n := len(d.ends); n > 0 && d.ends[n-1].number == final {
-		return d.ends[n-1], nil
-	}
-	hdr, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(final))
+// readRange keeps the events of the blocks from..to (follow.ReadFunc). d.mu must be held.
+func (d *ChainDeposits) readRange(ctx context.Context, from uint64, to *types.Header) error {
+	evs, err := d.indexRange(ctx, from, to)
 	if err != nil {
-		return blockRef{}, err
+		return err
 	}
-	return blockRef{final, hdr.Hash(), hdr.Time}, nil
-}
-
-// rollback forgets the blocks above the newest remembered block still canonical (all of them when none
-// is; nothing when the last is). d.mu must be held.
-func (d *ChainDeposits) rollback(ctx context.Context, last uint64) error {
-	keep := 0 // ends[:keep] are still canonical
-	for i := len(d.ends) - 1; i >= 0; i-- {
-		h, err := d.hashAt(ctx, d.ends[i].number)
-		if err != nil {
-			return err
-		}
-		if h == d.ends[i].hash {
-			keep = i + 1
-			break
-		}
-	}
-	if keep == len(d.ends) {
-		return nil // nothing read was replaced
-	}
-	next := d.start // none is: read again from the start block
-	if keep > 0 {
-		next = d.ends[keep-1].number + 1
-	}
-	cut := len(d.events)
-	for cut > 0 && d.events[cut-1].block >= next {
-		cut--
-	}
-	d.log.Error("deposits: reorg deeper than the confirmation depth: events above the fork point dropped and read again; an epoch assembled before may have read the old chain",
-		zap.Uint64("last_read", last), zap.Uint64("read_again_from", next), zap.Int("events_dropped", len(d.events)-cut),
-		zap.Uint64("confirmations", d.confirmations))
-	d.events, d.ends, d.next = d.events[:cut], d.ends[:keep], next
+	d.events = append(d.events, evs...)
 	return nil
 }
 
-// hashAt returns block n's hash, zero when the block is gone (the chain got shorter).
-func (d *ChainDeposits) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
-	h, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
-	if errors.Is(err, ethereum.NotFound) {
-		return common.Hash{}, nil
+// rollback drops the events of the blocks the follower reads again (follow.RollbackFunc). d.mu must be held.
+func (d *ChainDeposits) rollback(_ context.Context, r follow.Reorg) error {
+	cut := len(d.events)
+	for cut > 0 && d.events[cut-1].block >= r.ReadFrom {
+		cut--
 	}
-	if err != nil {
-		return common.Hash{}, err
-	}
-	return h.Hash(), nil
+	d.log.Error("deposits: reorg deeper than the confirmation depth: events above the fork point dropped and read again; an epoch assembled before may have read the old chain",
+		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", len(d.events)-cut),
+		zap.Uint64("confirmations", d.confirmations))
+	d.events = d.events[:cut]
+	return nil
 }
 
 // indexRange reads the events of the blocks from..to (to's header given) in chain order, each with its
@@ -293,7 +186,7 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 	slices.SortFunc(logs, func(a, b types.Log) int {
 		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.Index, b.Index))
 	})
-	blocks := map[uint64]blockRef{to.Number.Uint64(): {to.Number.Uint64(), to.Hash(), to.Time}}
+	blocks := map[uint64]follow.Block{to.Number.Uint64(): {Number: to.Number.Uint64(), Hash: to.Hash(), Time: to.Time}}
 	evs := make([]depositEvent, 0, len(logs))
 	for _, l := range logs {
 		if l.Removed || len(l.Topics) == 0 {
@@ -338,13 +231,13 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 			if err != nil {
 				return nil, err
 			}
-			b = blockRef{ev.block, h.Hash(), h.Time}
+			b = follow.Block{Number: ev.block, Hash: h.Hash(), Time: h.Time}
 			blocks[ev.block] = b
 		}
-		if l.BlockHash != (common.Hash{}) && l.BlockHash != b.hash {
+		if l.BlockHash != (common.Hash{}) && l.BlockHash != b.Hash {
 			return nil, fmt.Errorf("deposits: a log of a replaced block %d; retrying", ev.block)
 		}
-		ev.time = b.time
+		ev.time = b.Time
 		evs = append(evs, ev)
 	}
 	return evs, nil

@@ -12,6 +12,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain/follow/followtest"
 	"github.com/laketravis/laketravis/keeper/ledger"
 )
 
@@ -97,67 +98,11 @@ func TestChainDepositsReplay(t *testing.T) {
 	require.Equal(t, 3, chain.calls, "25,000 blocks read once, in three ranges")
 }
 
-// forkChain is a chain whose blocks can be replaced: block n has time 1,000 + n and a fork number in its
-// header, so replacing a block changes its hash (and the hash of every log in it).
-type forkChain struct {
-	head uint64
-	fork map[uint64]uint64 // block → fork number (0 if never replaced)
-	logs []types.Log
-}
-
-func (c *forkChain) header(n uint64) *types.Header {
-	h := &types.Header{Number: new(big.Int).SetUint64(n), Time: 1000 + n, Extra: big.NewInt(int64(c.fork[n])).Bytes()}
-	if n > 0 {
-		h.ParentHash = c.header(n - 1).Hash()
-	}
-	return h
-}
-
-func (c *forkChain) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header, error) {
-	if n == nil {
-		return c.header(c.head), nil
-	}
-	if n.Uint64() > c.head {
-		return nil, ethereum.NotFound
-	}
-	return c.header(n.Uint64()), nil
-}
-
-func (c *forkChain) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	var out []types.Log
-	for _, l := range c.logs {
-		if l.BlockNumber >= q.FromBlock.Uint64() && l.BlockNumber <= q.ToBlock.Uint64() && l.BlockNumber <= c.head {
-			l.BlockHash = c.header(l.BlockNumber).Hash()
-			out = append(out, l)
-		}
-	}
-	return out, nil
-}
-
-func (c *forkChain) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- types.Log) (ethereum.Subscription, error) {
-	panic("not used")
-}
-
-// reorg replaces the blocks from on (a new fork), with logs instead of theirs, and sets the head.
-func (c *forkChain) reorg(from, head uint64, logs ...types.Log) {
-	kept := c.logs[:0]
-	for _, l := range c.logs {
-		if l.BlockNumber < from {
-			kept = append(kept, l)
-		}
-	}
-	c.logs = append(kept, logs...)
-	for n := from; n <= max(head, c.head); n++ {
-		c.fork[n]++
-	}
-	c.head = head
-}
-
 // TestChainDepositsDepthAndReorg: ChainDeposits reads only blocks 3 deep (confirmations 3); it answers for
 // a time only once a final block is past it (else ErrDepositsNotFinal); a deposit in a block reorged out
-// before it was final is never read; a reorg deeper than the depth, detected by block hash (of the last
-// block read, or the parent hash of the next one), drops what it read above the fork point and reads the
-// new fork, holding each event once.
+// before it was final is never read; a reorg deeper than the depth drops the events it read above the fork
+// point and reads the new fork, holding each event once. How a reorg is detected and where the fork point
+// is (a shorter chain, a new block whose parent is not the last read…) is chain/follow's, tested there.
 func TestChainDepositsDepthAndReorg(t *testing.T) {
 	a, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
@@ -169,7 +114,7 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 		require.NoError(t, err)
 		return types.Log{Address: pool, BlockNumber: block, Data: data, Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
 	}
-	chain := &forkChain{head: 10, fork: map[uint64]uint64{}, logs: []types.Log{deposited(5, u, 100, 100)}}
+	chain := followtest.New(10, deposited(5, u, 100, 100))
 	d, err := ledger.NewChainDeposits(pool, chain, 0, 3, zaptest.NewLogger(t))
 	require.NoError(t, err)
 	ctx := context.Background()
@@ -189,35 +134,25 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 	require.Equal(t, map[common.Address]uint64{u: 100}, at(1007))
 
 	// v deposits in block 10; head 11: block 10 is not final, so not read.
-	chain.logs = append(chain.logs, deposited(10, v, 50, 50))
-	chain.head = 11
+	chain.Logs = append(chain.Logs, deposited(10, v, 50, 50))
+	chain.Head = 11
 	require.Equal(t, map[common.Address]uint64{u: 100}, at(1008))
 	// Blocks 10-11 are replaced without v's deposit before it was 3 deep: it is never read.
-	chain.reorg(10, 13)
+	chain.Reorg(10, 13)
 	require.Equal(t, map[common.Address]uint64{u: 100}, at(1010))
 	require.Equal(t, 1, d.EventsHeld())
 
 	// A reorg deeper than the depth (from block 4, past every block read) re-including u's deposit in block 5
 	// of the new fork, and v's in block 7: every event read again, once.
-	chain.reorg(4, 15, deposited(5, u, 100, 100), deposited(7, v, 50, 50))
+	chain.Reorg(4, 15, deposited(5, u, 100, 100), deposited(7, v, 50, 50))
 	require.Equal(t, map[common.Address]uint64{u: 100, v: 50}, at(1012))
 	require.Equal(t, 2, d.EventsHeld(), "u's deposit held once across the reorg")
 
 	// A reorg of the last final blocks only (from 14): the fork point is a remembered block (13), nothing
 	// doubles.
-	chain.head = 16
+	chain.Head = 16
 	require.Equal(t, map[common.Address]uint64{u: 100, v: 50}, at(1013))
-	chain.reorg(14, 20, deposited(14, u, 30, 130))
+	chain.Reorg(14, 20, deposited(14, u, 30, 130))
 	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1017))
 	require.Equal(t, 3, d.EventsHeld())
-
-	// The chain gets shorter than what was read: read again from the fork point.
-	chain.reorg(16, 17)
-	require.Equal(t, map[common.Address]uint64{u: 130, v: 50}, at(1014))
-	require.Equal(t, 3, d.EventsHeld())
-
-	// One new block whose parent is not the last block read (replaced, with a deposit of v in it).
-	chain.reorg(15, 18, deposited(15, v, 5, 55))
-	require.Equal(t, map[common.Address]uint64{u: 130, v: 55}, at(1015))
-	require.Equal(t, 4, d.EventsHeld())
 }

@@ -204,7 +204,9 @@ type (
 
 // Charge is what charging did with one session: its cost (seconds × price), the part credited and, of it,
 // the part its user's deposit paid (the rest came from the allowance). NoDeposit says why the deposit paid
-// no more ("" when it was not needed).
+// no more ("" when it was not needed). Deferred: the session is not charged in this epoch (its deposit
+// charge did not fit in what the day's spend cap had left, or an earlier session of its user was
+// deferred); it stays pending for a later epoch, and nothing was taken from any source.
 type Charge struct {
 	Day         uint64
 	HasDay      bool
@@ -212,6 +214,7 @@ type Charge struct {
 	Credited    uint256.Int
 	FromDeposit uint256.Int
 	NoDeposit   string
+	Deferred    bool
 }
 
 // FromBudget returns the allowance-funded part of the credit: what draws on the compute budget.
@@ -270,8 +273,14 @@ func sources(s *Session, day UserDay, days map[UserDay]*DayCharge, deposits *Dep
 // their users' days in days (every user-day of the sessions must be there) and then, where the RFC says
 // useDeposit, to their deposits (nil: none), updating each day's Charged and each user's Spent, and returns
 // what each session is credited and what of it its deposit paid. This is the one place the rule lives.
+//
+// The daily spend cap (deposits.SpendLeft): a session whose deposit charge does not fit in what the cap has
+// left is deferred, whole, and so is every later session of its user (its sessions stay charged in their
+// order); the sessions of other users go on being charged. A deferred session takes nothing from any
+// source: a later epoch charges it as if it came first. Never scaled, never rejected for the cap.
 func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharge, deposits *DepositBook) ([]Charge, error) {
 	out := make([]Charge, len(sessions))
+	var deferred map[common.Address]bool
 	for i := range sessions {
 		s, c := &sessions[i], &out[i]
 		cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
@@ -279,6 +288,10 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 			return nil, fmt.Errorf("ledger: session %s: cost overflows", s.ID)
 		}
 		c.Cost = *cost
+		if deferred[s.User] {
+			c.Deferred = true
+			continue
+		}
 		if c.Day, c.HasDay = cal.Day(s.ClosedAt); !c.HasDay {
 			continue
 		}
@@ -288,7 +301,9 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 		}
 		want := c.Cost
 		srcs, why := sources(s, k, days, deposits)
-		for _, src := range srcs {
+		used := make([]uint256.Int, len(srcs)) // before this session: a deferral puts them back
+		for j, src := range srcs {
+			used[j] = *src.used
 			got := src.take(&want)
 			c.Credited.Add(&c.Credited, &got)
 			if src.deposit {
@@ -296,6 +311,18 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 			}
 			want.Sub(&want, &got)
 		}
+		if !deposits.fitsCap(&c.FromDeposit) {
+			for j, src := range srcs {
+				*src.used = used[j]
+			}
+			*c = Charge{Day: c.Day, HasDay: true, Cost: c.Cost, Deferred: true}
+			if deferred == nil {
+				deferred = map[common.Address]bool{}
+			}
+			deferred[s.User] = true
+			continue
+		}
+		deposits.takeCap(&c.FromDeposit)
 		if !want.IsZero() {
 			c.NoDeposit = why
 		}

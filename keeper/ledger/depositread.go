@@ -72,11 +72,11 @@ func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, b *DepositBook
 func (d *ChainDeposits) DepositsFinal(ctx context.Context) (map[common.Address]*DepositAccount, uint64, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	final, _, err := d.syncFinal(ctx)
+	tip, err := d.sync(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	return d.fold(final.time), final.time, nil
+	return d.fold(tip.Final.Time), tip.Final.Time, nil
 }
 
 // SettlementLag implements SettlementLagger: the pool's settlementLag, fixed at deployment.

@@ -39,14 +39,29 @@ type DepositAccount struct {
 }
 
 // DepositBook is what charging reads and updates of the deposits: each depositor's account as of the
-// epoch's block, and every user's cumulative spend so far (updated as sessions are charged).
+// epoch's block, every user's cumulative spend so far (updated as sessions are charged), and SpendLeft,
+// what today's daily spend cap still lets deposits pay (ComputePool.remainingSpend; nil: no cap), which
+// charging lowers: a session whose deposit charge does not fit in it is deferred (ChargeSessions).
 type DepositBook struct {
-	Accounts map[common.Address]*DepositAccount
-	Spent    map[common.Address]*uint256.Int
+	Accounts  map[common.Address]*DepositAccount
+	Spent     map[common.Address]*uint256.Int
+	SpendLeft *uint256.Int
 	// ReadAt is the time of the newest block the accounts were read at, and Lag the pool's settlementLag:
 	// a session that started Lag or more before ReadAt is not charged to a deposit with a pending withdrawal
 	// request (Lag 0: no such limit).
 	ReadAt, Lag uint64
+}
+
+// fitsCap reports whether the spend cap still lets deposits pay amount.
+func (b *DepositBook) fitsCap(amount *uint256.Int) bool {
+	return b == nil || b.SpendLeft == nil || !amount.Gt(b.SpendLeft)
+}
+
+// takeCap lowers what the spend cap has left by amount (which fits).
+func (b *DepositBook) takeCap(amount *uint256.Int) {
+	if b != nil && b.SpendLeft != nil {
+		b.SpendLeft.Sub(b.SpendLeft, amount)
+	}
 }
 
 // source returns the deposit source of session s, if its RFC consents and a withdrawal request made

@@ -104,14 +104,15 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 			if err != nil {
 				return err
 			}
-			if !ok {
-				firstFeed, _ := tx.SessionFeed(ctx, s.ID)
-				rej := reject(s.ID, RejectDuplicate, "session already billed through feed %s", firstFeed)
-				if err := tx.InsertRejected(ctx, rejectedRow(feed, s.Cursor, rej, it.raw)); err != nil {
+			if !ok { // another copy of the session is stored: keep the better (copies.go)
+				kept, rejs, err := storeCopy(ctx, tx, s, it.raw)
+				if err != nil {
 					return err
 				}
-				rejected = append(rejected, rej)
-				continue
+				rejected = append(rejected, rejs...)
+				if !kept {
+					continue
+				}
 			}
 			stored++
 		}

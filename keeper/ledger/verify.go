@@ -135,6 +135,7 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		if rec.BilledSeconds != 0 {
 			return nil, reject(id, RejectCloseReason, "expired session bills %d seconds", rec.BilledSeconds)
 		}
+		s.ClosedAt = heldUntil(&rec) // it bills nothing: it waits for any billing copy (copies.go)
 	case wire.CloseReceipt, wire.CloseOneSided:
 		if rec.Receipt == nil {
 			return nil, reject(id, RejectCloseReason, "%s record without a receipt", rec.CloseReason)

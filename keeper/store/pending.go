@@ -78,15 +78,24 @@ func (t *Tx) OldestPending(ctx context.Context) (closedAt int64, ok bool, err er
 	return oldest.Int64, oldest.Valid, err
 }
 
+// OldestUnheld returns the closing time of the oldest pending session not held back by the spend cap (the
+// one whose window makes the next epoch due); ok is false when there is none.
+func (t *Tx) OldestUnheld(ctx context.Context) (closedAt int64, ok bool, err error) {
+	var oldest sql.NullInt64
+	err = t.queryRow(ctx, `SELECT MIN(closed_at) FROM pending_sessions WHERE held = 0`).Scan(&oldest)
+	return oldest.Int64, oldest.Valid, err
+}
+
 // PendingUser is one user with pending sessions closed before a cutoff, and the range of their closing times.
 type PendingUser struct {
 	User                  common.Address
 	FirstClose, LastClose uint64
 }
 
-// PendingUsers lists the users of the pending sessions closed before cutoff.
+// PendingUsers lists the users of the pending sessions an assembly with this cutoff takes (closed before
+// it, or held back by the spend cap).
 func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, error) {
-	rows, err := t.query(ctx, `SELECT user_addr, MIN(closed_at), MAX(closed_at) FROM pending_sessions WHERE closed_at < ?
+	rows, err := t.query(ctx, `SELECT user_addr, MIN(closed_at), MAX(closed_at) FROM pending_sessions WHERE closed_at < ? OR held = 1
 		GROUP BY user_addr ORDER BY user_addr`, cutoff)
 	if err != nil {
 		return nil, err
@@ -104,20 +113,27 @@ func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, err
 	return out, rows.Err()
 }
 
-// PromotePending moves the pending sessions closed before cutoff into sessions and session_records,
-// numbered after+1, after+2, … in (closed_at, session_id) order, and returns the last number (after if it
-// moved none). A pending session whose id is credited or pruned already (a duplicate; DropDuplicatePending
-// removes it) is neither moved nor numbered: the numbers stay dense and nothing is charged twice. Four set
-// statements: no row is read into the process; the records and the delete follow the rows numbered.
-func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, error) {
+// PromotePending moves the pending sessions closed before cutoff, and those held back by the spend cap,
+// into sessions and session_records, numbered after+1, after+2, … in (closed_at, session_id) order, and
+// returns the last number (after if it moved none). The sessions in hold stay pending, held back (see
+// migration 00006) until a later assembly takes them. A pending session whose id is credited or pruned
+// already (a duplicate; DropDuplicatePending removes it) is neither moved nor numbered: the numbers stay
+// dense and nothing is charged twice. Set statements: no row is read into the process; the records and the
+// delete follow the rows numbered.
+func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []common.Hash) (int64, error) {
 	if err := t.LockSessions(ctx); err != nil {
 		return 0, err
+	}
+	for _, id := range hold {
+		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = 2 WHERE session_id = ?`, id.Hex()); err != nil {
+			return 0, fmt.Errorf("store: hold pending session %s: %w", id, err)
+		}
 	}
 	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
 		price, seconds, closed_at, recheck, use_deposit, started_at)
 		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), ingest_seq, feed, cursor, user_addr, provider,
 			builder, fee_bps, price, seconds, closed_at, 0, use_deposit, started_at
-		FROM pending_sessions p WHERE closed_at < ? AND `+notStored, after, cutoff)
+		FROM pending_sessions p WHERE (closed_at < ? OR held = 1) AND held <> 2 AND `+notStored, after, cutoff)
 	if err != nil {
 		return 0, fmt.Errorf("store: number pending sessions: %w", err)
 	}
@@ -134,6 +150,11 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64) (int64, er
 		after); err != nil {
 		return 0, fmt.Errorf("store: delete promoted sessions: %w", err)
 	}
+	if len(hold) > 0 {
+		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = 1 WHERE held = 2`); err != nil {
+			return 0, fmt.Errorf("store: held sessions: %w", err)
+		}
+	}
 	return after + n, nil
 }
 
@@ -149,7 +170,7 @@ func (t *Tx) DropDuplicatePending(ctx context.Context, cutoff int64) ([]Session,
 	if err := t.LockSessions(ctx); err != nil {
 		return nil, err
 	}
-	out, err := t.pendingRecords(ctx, `closed_at < ? AND NOT (`+notStored+`)`, cutoff)
+	out, err := t.pendingRecords(ctx, `(closed_at < ? OR held = 1) AND NOT (`+notStored+`)`, cutoff)
 	if err != nil {
 		return nil, fmt.Errorf("store: duplicate pending sessions: %w", err)
 	}

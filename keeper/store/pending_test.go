@@ -37,7 +37,7 @@ func TestIngestDuringPromotion(t *testing.T) {
 		promoting, release, promoted := make(chan int64), make(chan struct{}), make(chan error, 1)
 		go func() {
 			promoted <- st.InTx(ctx, func(tx *store.Tx) error {
-				last, err := tx.PromotePending(ctx, 200, 0)
+				last, err := tx.PromotePending(ctx, 200, 0, nil)
 				if err != nil || last != 1 {
 					return fmt.Errorf("promoted through %d: %w", last, err)
 				}
@@ -89,7 +89,7 @@ func TestIngestDuringPromotion(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, int64(1), c.Sessions, "credited once, not pending again")
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			last, err := tx.PromotePending(ctx, 1000, 1)
+			last, err := tx.PromotePending(ctx, 1000, 1, nil)
 			require.NoError(t, err)
 			require.Equal(t, int64(1), last, "nothing left to promote")
 			return err
@@ -137,7 +137,7 @@ func TestPromoteSkipsDuplicates(t *testing.T) {
 		require.Equal(t, int64(1), p.Sessions, "4 pruned")
 
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-			last, err := tx.PromotePending(ctx, 200, 2)
+			last, err := tx.PromotePending(ctx, 200, 2, nil)
 			require.NoError(t, err)
 			require.Equal(t, int64(3), last, "2 alone, numbered 3")
 			got, _, err := tx.Credits(ctx, 3, 3, 1)
@@ -158,7 +158,7 @@ func TestPromoteSkipsDuplicates(t *testing.T) {
 			}
 			require.Equal(t, []common.Hash{common.BigToHash(big.NewInt(1)), common.BigToHash(big.NewInt(4))}, ids)
 
-			last, err = tx.PromotePending(ctx, 1000, 3)
+			last, err = tx.PromotePending(ctx, 1000, 3, nil)
 			require.NoError(t, err)
 			require.Equal(t, int64(4), last, "3 alone, numbered 4")
 			return nil

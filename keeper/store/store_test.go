@@ -382,7 +382,7 @@ func TestSettledFollowsFeedOrder(t *testing.T) {
 		}
 		epoch := func(number uint64, cutoff, first int64) {
 			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
-				last, err := tx.PromotePending(ctx, cutoff, first-1)
+				last, err := tx.PromotePending(ctx, cutoff, first-1, nil)
 				if err != nil {
 					return err
 				}

@@ -9,6 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/chain/follow"
 )
 
 // waitMined broadcasts the intent's latest attempt and waits until one of its attempts is in a block,
@@ -148,9 +150,9 @@ func (m *Manager) Confirm(ctx context.Context, id string) (*types.Receipt, error
 			in.State = StatePending
 			continue
 		} else if head, err := call(ctx, m, m.backend.BlockNumber); err == nil {
-			// Depth: the block holding the transaction is its first confirmation, so a transaction in
-			// block B has head-B+1 confirmations. Confirmations=1 accepts it as soon as it is mined.
-			if head+1 >= in.MinedBlock+m.cfg.Confirmations {
+			// Depth (chain/follow's convention): the block holding the transaction is its first
+			// confirmation. Confirmations=1 accepts it as soon as it is mined.
+			if final, ok := follow.Confirmed(head, m.cfg.Confirmations); ok && in.MinedBlock <= final {
 				// The receipt was read before the head: check the block at that height is still the
 				// one we saw, so a reorg between the two reads cannot slip through.
 				h, err := call(ctx, m, func(ctx context.Context) (*types.Header, error) {

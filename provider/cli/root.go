@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"golang.org/x/term"
@@ -142,7 +143,7 @@ func (a *app) connect(ctx context.Context) (*conn, error) {
 	id, err := client.ChainID(ctx)
 	if err != nil {
 		client.Close()
-		return nil, fmt.Errorf("cannot reach the chain at %s: %w (check --rpc)", strings.Join(rpcs, ", "), err)
+		return nil, service.ChainUnreachable(rpcs, err)
 	}
 	path := a.v.GetString("deployment")
 	if path == "" {
@@ -167,13 +168,21 @@ func (a *app) connect(ctx context.Context) (*conn, error) {
 
 func (c *conn) Close() { c.client.Close() }
 
-// keyAddress resolves the address of role's key: the flag value, or the only keystore in the role's dir.
+// keyAddress resolves the address of role's key: the flag value, the owner's raw devnet key
+// (--private-key, as the commands that sign take it), or the only keystore in the role's dir.
 func (a *app) keyAddress(role, flag string) (common.Address, error) {
 	if s := a.v.GetString(flag); s != "" {
 		if !common.IsHexAddress(s) {
 			return common.Address{}, fmt.Errorf("--%s %q is not an address", flag, s)
 		}
 		return common.HexToAddress(s), nil
+	}
+	if raw := a.v.GetString("private-key"); role == RoleOwner && raw != "" {
+		key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(raw), "0x"))
+		if err != nil {
+			return common.Address{}, fmt.Errorf("--private-key: %w", err)
+		}
+		return crypto.PubkeyToAddress(key.PublicKey), nil
 	}
 	dir := filepath.Join(a.v.GetString("keys-dir"), role)
 	entries, err := keys.List(dir)

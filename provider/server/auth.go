@@ -16,12 +16,26 @@ import (
 )
 
 // authed is a request that passed authentication: its ticket, the ticket's digest, the request's seq and
-// the request as the session's key signed it.
+// the request as the session's key signed it (MAC'd requests: with a zero signature, and the evidence
+// they carried, if any, still to verify).
 type authed struct {
-	ticket *eip712.SignedSessionTicket
-	digest common.Hash
-	seq    uint64
-	signed wire.SignedRequest
+	ticket   *eip712.SignedSessionTicket
+	digest   common.Hash
+	seq      uint64
+	signed   wire.SignedRequest
+	mac      bool
+	evidence *wire.SignedRequest
+}
+
+// admitted keeps what an admitted request proves: a signed one is the session's newest evidence, a MAC'd
+// one's X-LT-Evidence is verified off the request's path.
+func (s *Server) admitted(a *authed) {
+	switch {
+	case !a.mac:
+		s.recordSigned(a.ticket.Ticket.SessionID, a.signed)
+	case a.evidence != nil:
+		s.checkEvidence(&a.ticket.Ticket, a.evidence)
+	}
 }
 
 // verifiedTicket is a session ticket whose router signature has been checked: the ticket, its EIP-712
@@ -85,9 +99,10 @@ func (c *ticketCache) pruneLocked(now uint64) {
 // authenticate checks the three X-LT headers against body (protocol/README.md "Session authentication"):
 // the ticket is well formed, signed by an authorised router, names this provider and has not expired;
 // the request time is within ClockSkew; the request is signed by the ticket's session key (the ticket's
-// user when it names none). The sequence number
-// is checked later, by the session table, atomically with admission.
-func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
+// user when it names none), or carries a MAC under the session's MAC key (authenticateMAC). A signed
+// request's answer announces the provider's MAC key. The sequence number is checked later, by the
+// session table, atomically with admission.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byte) (*authed, error) {
 	th := r.Header.Get(wire.HeaderTicket)
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
@@ -107,10 +122,97 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
 			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", unix, d, skew)
 	}
-	sig, err := hexutil.Decode(r.Header.Get(wire.HeaderSignature))
-	if err != nil {
-		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
+	mac := r.Header.Get(wire.HeaderMAC)
+	var sig []byte
+	if mac == "" {
+		var err error
+		if sig, err = hexutil.Decode(r.Header.Get(wire.HeaderSignature)); err != nil {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
+		}
 	}
+	vt, err := s.ticket(r, th, uint64(now.Unix()))
+	if err != nil {
+		return nil, err
+	}
+	t := &vt.st.Ticket
+	signed := wire.SignedRequest{Seq: seq, Time: unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
+	text := signed.Text(s.cfg.Domain.ChainID(), t.SessionID)
+	if mac != "" {
+		return s.authenticateMAC(r, vt, signed, text, mac, uint64(now.Unix()))
+	}
+	digest := wire.RequestDigest(text)
+	signer, err := eip712.Recover(digest, sig)
+	if err != nil {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "request signature: %v", err)
+	}
+	if want := t.Signer(); signer != want {
+		if t.SessionKey != (common.Address{}) {
+			return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
+				"request signed by %s, the session's key is %s (user %s)", signer, want, t.User)
+		}
+		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
+			"request signed by %s, the session belongs to %s", signer, t.User)
+	}
+	copy(signed.Signature[:], sig)
+	if _, _, ok := s.mac.get(t.SessionID); !ok {
+		// Once per session: the session key's public key, for the session's MAC key.
+		sig65 := signed.Signature
+		if sig65[64] >= 27 {
+			sig65[64] -= 27
+		}
+		pub, err := crypto.SigToPub(digest[:], sig65[:])
+		if err == nil {
+			err = s.mac.derive(t, pub, uint64(now.Unix()))
+		}
+		if err != nil {
+			s.log.Warn("session MAC key not derived", errField(err))
+		}
+	}
+	if _, _, ok := s.mac.get(t.SessionID); ok {
+		s.announceMAC(w)
+	}
+	return &authed{ticket: vt.st, digest: vt.digest, seq: seq, signed: signed}, nil
+}
+
+// authenticateMAC checks a request that carries X-LT-MAC instead of a signature: the session has a MAC
+// key (derived from one of its signed requests), mac is the request text's HMAC under it, the newest
+// request whose signature the provider verified is at most wire.MaxEvidenceLag old, and X-LT-Evidence,
+// when present, is well formed and older than this request (its signature is verified once the request
+// is admitted, off its path). A 401 asks the client to sign the request; a MAC that does not verify is a
+// 403.
+func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wire.SignedRequest, text, mac string, now uint64) (*authed, error) {
+	t := &vt.st.Ticket
+	key, evidenceAt, ok := s.mac.get(t.SessionID)
+	if !ok {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
+			"no MAC key for this session here: sign the request (%s)", wire.HeaderSignature)
+	}
+	if !wire.CheckRequestMAC(key, text, mac) {
+		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature, "%s does not verify under the session's MAC key", wire.HeaderMAC)
+	}
+	if now > evidenceAt+wire.MaxEvidenceLag {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
+			"the session's newest signed request is from %d, over %d s ago: sign the request (%s)", evidenceAt, wire.MaxEvidenceLag, wire.HeaderSignature)
+	}
+	a := &authed{ticket: vt.st, digest: vt.digest, seq: signed.Seq, signed: signed, mac: true}
+	if h := r.Header.Get(wire.HeaderEvidence); h != "" {
+		ev, err := wire.ParseEvidence(h)
+		if err != nil {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)
+		}
+		if ev.Seq >= signed.Seq || ev.Time > signed.Time {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+				"%s must be an earlier request (seq %d, time %d) than this one (seq %d, time %d)", wire.HeaderEvidence, ev.Seq, ev.Time, signed.Seq, signed.Time)
+		}
+		a.evidence = ev
+	}
+	return a, nil
+}
+
+// ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
+// the checks made on every request: an authorised router signed it, it names this provider, it has not
+// expired.
+func (s *Server) ticket(r *http.Request, th string, now uint64) (*verifiedTicket, error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
@@ -142,26 +244,11 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*authed, error) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket is for provider %s, this is %s", t.Provider, s.cfg.Provider)
 	}
-	if uint64(now.Unix()) > t.NotAfter {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now.Unix())
+	if now > t.NotAfter {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
 	}
 	if !cached {
-		s.tickets.put(th, vt, uint64(now.Unix()))
+		s.tickets.put(th, vt, now)
 	}
-
-	signed := wire.SignedRequest{Seq: seq, Time: unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
-	signer, err := eip712.Recover(wire.RequestDigest(signed.Text(s.cfg.Domain.ChainID(), t.SessionID)), sig)
-	if err != nil {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "request signature: %v", err)
-	}
-	if want := t.Signer(); signer != want {
-		if t.SessionKey != (common.Address{}) {
-			return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
-				"request signed by %s, the session's key is %s (user %s)", signer, want, t.User)
-		}
-		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature,
-			"request signed by %s, the session belongs to %s", signer, t.User)
-	}
-	copy(signed.Signature[:], sig)
-	return &authed{ticket: vt.st, digest: vt.digest, seq: seq, signed: signed}, nil
+	return vt, nil
 }

@@ -99,7 +99,7 @@ func sessionError(err error) error {
 }
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
-	a, err := s.authenticate(r, nil)
+	a, err := s.authenticate(w, r, nil)
 	if err == nil {
 		err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
 	}
@@ -107,7 +107,7 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
 	}
 	if err == nil {
-		s.sessions.Signed(a.ticket.Ticket.SessionID, a.signed)
+		s.admitted(a)
 	}
 	if err != nil {
 		wire.WriteError(w, err)

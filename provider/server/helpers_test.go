@@ -300,6 +300,7 @@ func encodeHeader(t testing.TB, st eip712.SignedSessionTicket) string {
 // stand-in key (staticRouters: no chain): the flood rig and the proxy benchmark run on it.
 type offChainProvider struct {
 	ts        *httptest.Server
+	srv       *server.Server
 	up        *upstream
 	domain    *eip712.Domain
 	owner     common.Address
@@ -326,6 +327,7 @@ func newOffChainProvider(tb testing.TB, model server.Model, mod func(*server.Con
 	if err != nil {
 		tb.Fatal(err)
 	}
+	p.srv = s
 	p.ts = httptest.NewServer(s.Handler())
 	tb.Cleanup(p.ts.Close)
 	return p

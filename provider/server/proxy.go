@@ -44,7 +44,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		body, err := s.readBody(w, r)
 		var a *authed
 		if err == nil {
-			a, err = s.authenticate(r, body)
+			a, err = s.authenticate(w, r, body)
 		}
 		if err == nil {
 			err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
@@ -70,7 +70,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			wire.WriteError(w, sessionError(err))
 			return
 		}
-		s.sessions.Signed(t.SessionID, a.signed)
+		s.admitted(a)
 		s.metrics.inFlight.Add(1)
 		var in, out uint64
 		defer func() {

@@ -1,8 +1,8 @@
 // Package server is `provider serve`: an OpenAI-compatible HTTP server in front of an upstream inference
 // server (ollama, vLLM, llama.cpp, a hosted API) that admits only Lake Travis sessions — a router-signed
-// ticket naming this provider, requests signed by the ticket's user, strictly increasing sequence numbers —
-// meters them, answers the router's liveness challenges and countersigns usage receipts
-// (protocol/README.md, "Provider").
+// ticket naming this provider, requests signed by the ticket's session key (or MAC'd under a key derived
+// from it, mac.go), strictly increasing sequence numbers — meters them, answers the router's liveness
+// challenges and countersigns usage receipts (protocol/README.md, "Provider").
 package server
 
 import (
@@ -104,6 +104,9 @@ type Server struct {
 
 	routers *routerDirectory // nil: closes are not reported
 	reports sync.WaitGroup   // background close reports
+
+	mac        *macKeys       // the MAC fast path of request authentication (mac.go)
+	background sync.WaitGroup // evidence being verified off the request path
 }
 
 // served is a Model with what its requests need ready-made.
@@ -190,6 +193,10 @@ func New(cfg Config) (*Server, error) {
 		s.models[id] = &served{Model: m, upstreamJSON: name, rename: newModelRename(m.Upstream, m.Name)}
 		limits[id] = m.MaxConcurrency
 	}
+	var err error
+	if s.mac, err = newMACKeys(); err != nil {
+		return nil, fmt.Errorf("server: MAC key: %w", err)
+	}
 	s.sessions = session.New(limits, cfg.Now)
 	s.metrics = newMetrics(s.sessions)
 	for _, m := range s.models {
@@ -259,6 +266,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	stopSweep()
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
 	defer cancel()
+	s.background.Wait() // the newest evidence is part of the one-sided closes below
 	for _, snap := range s.sessions.CloseAll() {
 		s.closeOneSided(snap, "shutdown")
 	}
@@ -287,6 +295,7 @@ func (s *Server) Sweep(ctx context.Context) {
 				s.closeOneSided(snap, "idle")
 			}
 			s.tickets.prune(uint64(s.now().Unix()))
+			s.mac.prune(uint64(s.now().Unix()))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/holiman/uint256"
 
@@ -82,6 +83,17 @@ func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.De
 			"allowance left today %s wei and unreserved deposit %s wei do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), price.Dec())
 	}
 	return maxSeconds, c.limit, nil
+}
+
+// maxSeconds is the RFC's maxSeconds, for a useDeposit RFC at most what fits in the deposit window with
+// the grace (notAfter − now <= Config.DepositWindow): a longer session could still run when a withdrawal
+// requested at its start is paid, and the keeper would charge a deposit already withdrawn.
+func (s *Server) maxSeconds(rfc *eip712.RFC) uint32 {
+	w := s.cfg.DepositWindow - s.cfg.Grace
+	if !rfc.UseDeposit || s.cfg.DepositWindow <= 0 || uint64(rfc.MaxSeconds) <= uint64(max(w, 0)/time.Second) {
+		return rfc.MaxSeconds
+	}
+	return uint32(max(w, 0) / time.Second)
 }
 
 // payment is the session's split between the sources (wire.Payment).

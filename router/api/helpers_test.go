@@ -136,10 +136,12 @@ func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []u
 	fb.snap.Store(snap)
 	rk, _ := crypto.GenerateKey()
 	reg := metrics.NewSet()
-	prober := &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}
+	// As the router command wires it: concurrent RFCs share a provider's next probe.
+	prober := &liveness.Coalescer{Sender: &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}}
 	skew := new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
-		Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
+		DepositWindow: 540 * time.Second, // the devnet pool's settlementLag (600 s) minus a one-minute epoch
+		Now:           func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
 	if mod != nil {
 		mod(&cfg)
 	}

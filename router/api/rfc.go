@@ -228,10 +228,11 @@ func (b busyUnknown) Status(p common.Address) match.Status {
 }
 
 // issue signs the ticket and records the session (consuming the nonce and reserving the allowance).
-// The ticket's maxSeconds is what the user's credit covers at the provider's price (credit.grant).
+// The ticket's maxSeconds is what the user's credit covers at the provider's price (credit.grant), within
+// the deposit window for a useDeposit RFC (maxSeconds).
 func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.SignedRFC, digest common.Hash, o *match.Offer, day uint64, allowance *uint256.Int, cr *credit) error {
 	rfc := &srfc.RFC
-	secs, deposit, err := cr.grant(&o.Price, rfc.MaxSeconds)
+	secs, deposit, err := cr.grant(&o.Price, s.maxSeconds(rfc))
 	if err != nil {
 		return err
 	}

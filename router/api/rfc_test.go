@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -158,6 +159,38 @@ func TestFailoverAndBackoff(t *testing.T) {
 	require.EqualValues(t, 1, bad.hits.Load())
 	require.EqualValues(t, 1, down.hits.Load())
 	require.EqualValues(t, 2, good.hits.Load())
+}
+
+// RFCs arriving together share a provider's probes (liveness.Coalescer): when a shared probe fails,
+// every RFC that shared it fails over to the next provider, and the failing one is probed at most once
+// per RFC.
+func TestConcurrentFailover(t *testing.T) {
+	down, good := newStandIn(t, 64), newStandIn(t, 64) // room for every RFC: none waits in the queue
+	down.mode.Store("down")
+	e := newEnv(t, 1e15, []*standIn{down, good}, []uint64{1e9, 2e9})
+	const n = 8
+	bodies := make([][]byte, n)
+	for i := range bodies {
+		bodies[i] = e.sign(e.rfc(5e9, 60), domain)
+	}
+	type answer struct {
+		code int
+		body []byte
+	}
+	answers := make([]answer, n)
+	var wg sync.WaitGroup
+	for i := range bodies {
+		wg.Go(func() { answers[i].code, answers[i].body = e.post("/v1/rfc", bodies[i]) })
+	}
+	wg.Wait()
+	for _, a := range answers {
+		require.Equal(t, 200, a.code, string(a.body))
+		var resp wire.RFCResponse
+		require.NoError(t, json.Unmarshal(a.body, &resp))
+		require.Equal(t, good.provider, resp.Provider)
+	}
+	require.LessOrEqual(t, down.hits.Load(), int64(n))
+	require.LessOrEqual(t, good.hits.Load(), int64(n))
 }
 
 func TestQueueWhenBusy(t *testing.T) {

@@ -82,6 +82,10 @@ type Config struct {
 	Endpoints netguard.Policy
 	UserRate  *ratelimit.Keyed // RFCs per user, counted after the signature is checked; nil: no limit
 	Now       func() time.Time
+
+	// DepositWindow caps a useDeposit ticket: notAfter − now at most this, the pool's settlementLag minus one
+	// keeper epoch, so the session is settled before a withdrawal requested at its start is paid. Zero: no cap.
+	DepositWindow time.Duration
 }
 
 // Server is the router's HTTP service. Safe for concurrent use.

@@ -5,11 +5,11 @@
 // indexed block and that block's hash) is stored in the same transaction as the logs of each range, so
 // a restart resumes exactly where it stopped: no log is replayed into the state twice or missed.
 //
-// Reorgs: before each pass the indexer checks that the cursor block still has the stored hash. If not, it
-// walks back through the remembered range-end hashes to the newest block still on the canonical chain
-// (the fork point), deletes every stored log above it, rebuilds the state from the stored logs (the book
-// is a pure fold, so no snapshots are needed) and indexes forward again. With a confirmation depth larger
-// than any reorg this never triggers; with depth 0 it keeps the book exact anyway.
+// Reorgs: the ranges and the reorgs come from chain/follow, seeded with the stored range-end hashes (the
+// newest is the cursor). When a block indexed was replaced, the follower finds the fork point among them;
+// the indexer deletes every stored log above it, rebuilds the state from the stored logs (the book is a
+// pure fold, so no snapshots are needed) and indexes forward again. With a confirmation depth larger than
+// any reorg this never triggers; with depth 0 it keeps the book exact anyway.
 //
 // Replicas: several routers may share one PostgreSQL database; exactly one of them indexes at a time —
 // the holder of the store's lease (store.Lease: an advisory lock on a dedicated connection, with a
@@ -38,6 +38,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/store"
 )
@@ -63,7 +64,7 @@ type Store interface {
 type Config struct {
 	Contracts    book.Contracts
 	StartBlock   uint64        // first block to index (the deployment's)
-	Confirmation uint64        // index up to head - Confirmation
+	Confirmation uint64        // index up to head - Confirmation: Confirmation+1 confirmations in chain/follow's terms
 	MaxRange     uint64        // blocks per eth_getLogs call; default 2000
 	PollInterval time.Duration // default 2s
 	KeepHashes   int           // range-end hashes remembered for reorg detection; default 256
@@ -80,9 +81,10 @@ type Indexer struct {
 	filter  string     // filterKey of the configuration: what the stored logs must cover
 	mu      sync.Mutex // guards state, lease, gen and applied (Sync may be called from tests while Run is not running)
 	state   *book.State
-	lease   *store.Lease // nil: following the event table
-	gen     int64        // generation of the stored events the state was built from
-	applied uint64       // the state holds every stored log up to this block
+	lease   *store.Lease     // nil: following the event table
+	gen     int64            // generation of the stored events the state was built from
+	applied uint64           // the state holds every stored log up to this block
+	chain   *follow.Follower // nil: built from the stored blocks at the next pass (after taking the lease or a failed pass)
 	leading atomic.Bool
 	snap    atomic.Pointer[book.Snapshot]
 
@@ -256,7 +258,7 @@ func (ix *Indexer) lead(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("index: %w", err)
 	}
-	ix.lease = lease
+	ix.lease, ix.chain = lease, nil
 	ix.leading.Store(true)
 	ix.log.Info("index: this replica indexes the chain", zap.Int64("term", lease.Term()))
 	stored, err := ix.store.IndexFilter(ctx)
@@ -291,6 +293,7 @@ func (ix *Indexer) dropLease() {
 		ix.lease.Release()
 		ix.lease = nil
 	}
+	ix.chain = nil
 	ix.leading.Store(false)
 }
 
@@ -343,115 +346,85 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 	return ix.fail(ix.index(ctx))
 }
 
-// index is the indexing replica's pass. ix.mu must be held.
+// index is the indexing replica's pass: the follower hands out the confirmed ranges and the reorgs, the
+// store keeps each range's logs with its last block as the cursor. ix.mu must be held.
 func (ix *Indexer) index(ctx context.Context) error {
-	head, err := ix.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("index: head: %w", err)
-	}
-	if head.Number.Uint64() < ix.cfg.Confirmation {
-		return nil
-	}
-	target := head.Number.Uint64() - ix.cfg.Confirmation
-	cur, err := ix.store.Cursor(ctx)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	if cur.Set {
-		h, err := ix.hashAt(ctx, cur.Block)
+	if ix.chain == nil {
+		blocks, err := ix.store.IndexedBlocks(ctx) // the cursor is the newest: stored with each range
 		if err != nil {
-			return err
-		}
-		if h != cur.Hash {
-			if err := ix.handleReorg(ctx, cur); err != nil {
-				return err
-			}
-			if cur, err = ix.store.Cursor(ctx); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-		}
-	}
-	from := ix.cfg.StartBlock
-	if cur.Set {
-		from = cur.Block + 1
-	}
-	changed := false
-	for from <= target {
-		to := min(from+ix.cfg.MaxRange-1, target)
-		hdr, err := ix.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(to))
-		if err != nil {
-			return fmt.Errorf("index: header %d: %w", to, err)
-		}
-		q := ix.query
-		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
-		logs, err := ix.backend.FilterLogs(ctx, q)
-		if err != nil {
-			return fmt.Errorf("index: logs %d-%d: %w", from, to, err)
-		}
-		// The range must be one consistent view: if the chain changed under us, retry next pass.
-		if again, err := ix.hashAt(ctx, to); err != nil {
-			return err
-		} else if again != hdr.Hash() {
-			return fmt.Errorf("index: block %d changed while indexing; retrying", to)
-		}
-		for i := range logs {
-			if logs[i].BlockNumber == to && logs[i].BlockHash != hdr.Hash() {
-				return fmt.Errorf("index: log of a stale block %d; retrying", to)
-			}
-		}
-		if err := ix.lease.AppendRange(ctx, logs, to, hdr.Hash(), ix.cfg.KeepHashes); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		ix.apply(logs)
-		ix.applied = to
-		ix.log.Debug("indexed range", zap.Uint64("from", from), zap.Uint64("to", to), zap.Int("logs", len(logs)))
+		read := make([]follow.Block, len(blocks))
+		for i, b := range blocks {
+			read[i] = follow.Block{Number: b.Number, Hash: b.Hash}
+		}
+		ix.chain = follow.New(ix.backend, follow.Config{Start: ix.cfg.StartBlock, Confirmations: ix.cfg.Confirmation + 1,
+			MaxRange: ix.cfg.MaxRange, Keep: ix.cfg.KeepHashes}, read)
+	}
+	changed := false
+	tip, err := ix.chain.Sync(ctx, func(ctx context.Context, from uint64, to *types.Header) error {
+		if err := ix.indexRange(ctx, from, to); err != nil {
+			return err
+		}
 		changed = true
-		from = to + 1
+		return nil
+	}, ix.rollback)
+	if errors.Is(err, follow.ErrNotConfirmed) {
+		return nil
+	}
+	if err != nil {
+		ix.chain = nil // read the stored blocks again next pass: a write may have failed
+		return fmt.Errorf("index: %w", err)
 	}
 	if changed {
-		ix.publish(target)
+		ix.publish(tip.Final.Number)
 	}
 	return nil
 }
 
-func (ix *Indexer) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
-	h, err := ix.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
-	if errors.Is(err, ethereum.NotFound) {
-		return common.Hash{}, nil // the block is gone (chain got shorter): treated as a mismatch
-	}
+// indexRange stores the logs of blocks from..to with to as the cursor and folds them. ix.mu must be held.
+func (ix *Indexer) indexRange(ctx context.Context, from uint64, hdr *types.Header) error {
+	to := hdr.Number.Uint64()
+	q := ix.query
+	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), hdr.Number
+	logs, err := ix.backend.FilterLogs(ctx, q)
 	if err != nil {
-		return common.Hash{}, fmt.Errorf("index: header %d: %w", n, err)
+		return fmt.Errorf("logs %d-%d: %w", from, to, err)
 	}
-	return h.Hash(), nil
+	// The range must be one consistent view: if the chain changed under us, retry next pass.
+	if again, err := ix.backend.HeaderByNumber(ctx, hdr.Number); err != nil {
+		return fmt.Errorf("header %d: %w", to, err)
+	} else if again.Hash() != hdr.Hash() {
+		return fmt.Errorf("block %d changed while indexing; retrying", to)
+	}
+	for i := range logs {
+		if logs[i].BlockNumber == to && logs[i].BlockHash != hdr.Hash() {
+			return fmt.Errorf("log of a stale block %d; retrying", to)
+		}
+	}
+	if err := ix.lease.AppendRange(ctx, logs, to, hdr.Hash(), ix.cfg.KeepHashes); err != nil {
+		return err
+	}
+	ix.apply(logs)
+	ix.applied = to
+	ix.log.Debug("indexed range", zap.Uint64("from", from), zap.Uint64("to", to), zap.Int("logs", len(logs)))
+	return nil
 }
 
-// handleReorg rolls the store back to the fork point and rebuilds the state. ix.mu must be held.
-func (ix *Indexer) handleReorg(ctx context.Context, cur store.Cursor) error {
-	blocks, err := ix.store.IndexedBlocks(ctx)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	fork, found := store.IndexedBlock{}, false
-	for _, b := range blocks {
-		h, err := ix.hashAt(ctx, b.Number)
-		if err != nil {
-			return err
-		}
-		if h == b.Hash {
-			fork, found = b, true
-			break
-		}
-	}
-	if found {
-		ix.log.Warn("reorg: rolling back", zap.Uint64("cursor", cur.Block), zap.Uint64("fork_point", fork.Number))
-		err = ix.lease.Rollback(ctx, fork.Number, fork.Hash, true)
+// rollback rolls the store back to the fork point and rebuilds the state (follow.RollbackFunc). ix.mu
+// must be held.
+func (ix *Indexer) rollback(ctx context.Context, r follow.Reorg) error {
+	var err error
+	if r.Found {
+		ix.log.Warn("reorg: rolling back", zap.Uint64("cursor", r.Last.Number), zap.Uint64("fork_point", r.Fork.Number))
+		err = ix.lease.Rollback(ctx, r.Fork.Number, r.Fork.Hash, true)
 	} else {
-		ix.log.Warn("reorg deeper than remembered hashes: re-indexing from the start block", zap.Uint64("cursor", cur.Block))
+		ix.log.Warn("reorg deeper than remembered hashes: re-indexing from the start block", zap.Uint64("cursor", r.Last.Number))
 		// Block 0 (genesis) holds no contract logs, so rolling back to it forgets every log.
 		err = ix.lease.Rollback(ctx, 0, common.Hash{}, false)
 	}
 	if err != nil {
-		return fmt.Errorf("index: rollback: %w", err)
+		return fmt.Errorf("rollback: %w", err)
 	}
 	return ix.rebuild(ctx)
 }

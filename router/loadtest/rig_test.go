@@ -185,6 +185,7 @@ type rig struct {
 	nonce   atomic.Uint64
 	times   *serverTimes
 	standIn *httptest.Server
+	probes  atomic.Int64 // liveness requests the stand-in answered
 }
 
 type offerKey struct {
@@ -224,6 +225,7 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /p/{i}/v1/liveness", func(w http.ResponseWriter, req *http.Request) {
+		r.probes.Add(1)
 		i, err := strconv.Atoi(req.PathValue("i"))
 		if err != nil || i < 0 || i >= numProviders {
 			http.Error(w, "no such provider", http.StatusNotFound)
@@ -266,10 +268,11 @@ func newRigWith(tb testing.TB, livenessMode string, conns int, lim limits) *rig 
 
 	var prober api.Prober = instantProber{}
 	if livenessMode == "http" {
-		// The production client: netguard's checks (a devnet policy lets loopback through) and its pool.
+		// The production client (netguard's checks, a devnet policy letting loopback through, and its pool)
+		// behind the production coalescing of concurrent probes of one provider.
 		client := netguard.Policy{Devnet: true}.Client(liveness.ClientOptions)
 		tb.Cleanup(client.CloseIdleConnections)
-		prober = &liveness.Prober{Domain: r.domain, Client: client, Timeout: 5 * time.Second, Now: time.Now}
+		prober = &liveness.Coalescer{Sender: &liveness.Prober{Domain: r.domain, Client: client, Timeout: 5 * time.Second, Now: time.Now}}
 	}
 	routerKey, err := crypto.GenerateKey()
 	if err != nil {

@@ -15,6 +15,10 @@ type Bucket struct {
 	BilledSeconds uint64
 }
 
+// qSessionBuckets counts sessions per bucket (SessionBuckets), on the sessions_created index.
+const qSessionBuckets = `SELECT (created_at - ?) / ?, COUNT(*), COALESCE(SUM(billed_seconds), 0) FROM sessions
+		WHERE created_at >= ? AND created_at < ? GROUP BY 1`
+
 // SessionBuckets counts the sessions created in [from, from+n×width), per bucket of width seconds: n
 // buckets in time order, empty ones included. from should be a multiple of width (buckets are aligned on
 // it). One grouped query on the created_at index, plus the hourly aggregates of pruned sessions (Prune): a
@@ -28,9 +32,7 @@ func (s *DB) SessionBuckets(ctx context.Context, from, width uint64, n int) ([]B
 	for i := range out {
 		out[i].Start = from + uint64(i)*width
 	}
-	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT (created_at - ?) / ?, COUNT(*), COALESCE(SUM(billed_seconds), 0) FROM sessions
-		WHERE created_at >= ? AND created_at < ? GROUP BY 1`),
-		int64(from), int64(width), int64(from), int64(to))
+	rows, err := s.rd.QueryContext(ctx, s.q(qSessionBuckets), int64(from), int64(width), int64(from), int64(to))
 	if err != nil {
 		return nil, fmt.Errorf("store: session buckets: %w", err)
 	}

@@ -29,6 +29,9 @@ type Pruned struct {
 // hourSeconds is the granularity of the aggregates kept of pruned sessions.
 const hourSeconds = 3600
 
+// qOldestDay is the oldest day still holding sessions (pruneUsage), on the sessions_day index.
+const qOldestDay = `SELECT MIN(day) FROM sessions`
+
 // Prune deletes what r allows, in transactions of r.Batch sessions (the writer is never held long), and
 // folds what it deletes into the aggregates in the same transaction: a report never counts a session twice
 // or not at all. Open sessions, held (flagged) sessions and sessions not yet in the feed are never pruned.
@@ -110,7 +113,7 @@ func (s *DB) pruneUsage(ctx context.Context, today uint64) (int64, error) {
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var oldest sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT MIN(day) FROM sessions`).Scan(&oldest); err != nil {
+		if err := tx.QueryRowContext(ctx, qOldestDay).Scan(&oldest); err != nil {
 			return fmt.Errorf("store: prune usage: %w", err)
 		}
 		before := int64(today)

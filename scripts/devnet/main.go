@@ -1,7 +1,7 @@
 // Command devnet starts a local anvil chain, deploys the contracts onto it, sets up a playground (a budget
 // today, emissions released, a provider owner and a user funded with MOR and ETH, the user's votes counting
 // today, a model registered: devnet.StartPlayground) and keeps it running until Ctrl-C (`make devnet`). The
-// deployment is written to deployments/<chainId>.json for the other tools; it prints the next steps.
+// deployment is written to deployments/31337.json (--out) for the other tools; it prints the next steps.
 package main
 
 import (
@@ -19,29 +19,43 @@ import (
 func main() {
 	port := flag.Int("port", devnet.PortAnvil, "JSON-RPC port on 127.0.0.1")
 	interval := flag.Uint64("interval", 86400, "seconds per protocol day (shorten it to see days pass)")
+	out := flag.String("out", "deployments/31337.json", "where the deployment file goes (relative: to the repository root)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *port, *interval); err != nil {
+	if err := run(ctx, *port, *interval, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "devnet:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, port int, interval uint64) error {
+func run(ctx context.Context, port int, interval uint64, rel string) error {
 	root, err := devnet.RepoRoot()
 	if err != nil {
 		return err
 	}
 	const chainID = 31337
-	rel := fmt.Sprintf("deployments/%d.json", chainID)
+	file := rel
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(root, rel)
+	}
+	// The deploy script writes only under deployments/; a file elsewhere is written from what it deployed.
+	scriptOut := file
+	if filepath.Dir(file) != filepath.Join(root, "deployments") {
+		scriptOut = ""
+	}
 	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{Port: port, ChainID: chainID},
-		devnet.DeployOptions{Interval: interval, OutFile: filepath.Join(root, rel)})
+		devnet.DeployOptions{Interval: interval, OutFile: scriptOut})
 	if err != nil {
 		return err
 	}
 	defer m.Close()
+	if scriptOut == "" {
+		if err := m.WriteDeployment(file); err != nil {
+			return err
+		}
+	}
 	dep := m.Deployment
 	fmt.Printf("devnet running: RPC_URL=%s chain %d, start block %d\n", m.Anvil.URL, dep.ChainID, dep.StartBlock)
 	for name, addr := range dep.Contracts {

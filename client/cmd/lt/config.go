@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"strings"
@@ -42,6 +43,9 @@ func (a *app) domain(dep *deployments.Deployment) (*eip712.Domain, error) {
 // With --external-signer it fails (keys.ErrExternalKey): commands that sign use signer.
 func (a *app) key(chainID uint64) (*ecdsa.PrivateKey, error) {
 	src := a.keySource()
+	if _, err := os.Stat(src.Keystore); src.Keystore != "" && errors.Is(err, fs.ErrNotExist) {
+		return keys.Load(src, chainID) // says the keystore is missing before a password is asked for
+	}
 	if src.Keystore != "" && src.PasswordFile == "" && src.External == "" {
 		pw, err := a.prompt("password for " + src.Keystore + ": ")
 		if err != nil {

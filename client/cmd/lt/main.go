@@ -26,6 +26,9 @@ func main() {
 	defer stop()
 	if err := newRootCmd(os.Stdin, os.Stdout, os.Stderr).ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "lt:", err)
+		if hint := nextStep(err); hint != "" {
+			fmt.Fprintln(os.Stderr, "lt:", hint)
+		}
 		os.Exit(1)
 	}
 }

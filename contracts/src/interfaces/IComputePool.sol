@@ -52,6 +52,9 @@ interface IComputePool {
     event BudgetBpsSet(uint256 budgetBps, uint256 effectiveDay);
     /// @notice Roots committed from now on stay vetoable for `disputeWindow` seconds.
     event DisputeWindowSet(uint256 disputeWindow);
+    /// @notice The daily spend cap changes to `dailySpendCap` (MOR wei) from `effectiveDay` on; whatever was
+    ///         scheduled after that day is dropped.
+    event DailySpendCapSet(uint256 dailySpendCap, uint256 effectiveDay);
 
     // ---- deposit events ----
 
@@ -109,6 +112,10 @@ interface IComputePool {
     error SpendExceedsDeposits(uint256 cumulativeSpent, uint256 totalDeposits);
     /// @notice The allowance-funded part of the credit delta does not fit in today's remaining budget.
     error OverBudget(uint256 delta, uint256 remaining);
+    /// @notice The deposit-funded part of the credit delta does not fit in what today's spend cap has left.
+    error OverSpendCap(uint256 depositFunded, uint256 remaining);
+    /// @notice A daily spend cap of zero or above MAX_SPEND_CAP.
+    error InvalidSpendCap(uint256 dailySpendCap);
     /// @notice No live epoch has this number.
     error UnknownEpoch(uint256 epoch);
     /// @notice The epoch's root is already claimable and can no longer be vetoed.
@@ -185,6 +192,10 @@ interface IComputePool {
     function allowance(address user, uint256 day) external view returns (uint256);
     /// @notice What the keeper may still commit today from the budget.
     function remainingBudget() external view returns (uint256);
+    /// @notice What the keeper may still commit today from deposits (today's spend cap minus today's spend).
+    function remainingSpend() external view returns (uint256);
+    /// @notice The daily spend cap in force today.
+    function dailySpendCap() external view returns (uint256);
     /// @notice The credit total of the newest live epoch.
     function totalCommitted() external view returns (uint256);
     /// @notice The deposit spend of the newest live epoch.

@@ -111,7 +111,7 @@ contract BoundedPowersTest is MarketFixture {
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotComputePool.selector, address(elsewhere)));
         em2.bindComputePool(address(elsewhere));
         ComputePool pool2 =
-            new ComputePool(IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+            new ComputePool(IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotBinder.selector, admin));
         em2.bindComputePool(address(pool2));

@@ -394,12 +394,12 @@ contract DepositsTest is MarketFixture {
         assertEq(pool.withdrawalDelay(), WITHDRAWAL_DELAY);
         IEmissions e = IEmissions(address(em));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WINDOW + LAG));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG); // not longer than lag + window
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG, SPEND_CAP); // not longer than lag + window
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 91 days));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days, SPEND_CAP);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 0));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY);
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1, SPEND_CAP);
 
         vm.startPrank(admin);
         // Admins cannot shorten the delay below its deployment floor, nor below lag + window.
@@ -421,7 +421,7 @@ contract DepositsTest is MarketFixture {
 
     /// @dev Raising the dispute window cannot make the delay too short: it must rise first.
     function test_DisputeWindow_KeepsDelayAboveLagPlusWindow() public {
-        ComputePool p = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours);
+        ComputePool p = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours, SPEND_CAP);
         vm.startPrank(admin);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 2 hours));
         p.setDisputeWindow(2 hours); // 4h <= 2h + 2h

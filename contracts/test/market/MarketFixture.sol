@@ -26,6 +26,7 @@ abstract contract MarketFixture is Test {
     uint256 internal constant MIN_PRICE = 1e9;
     uint256 internal constant MAX_PRICE = 1e18;
     uint256 internal constant MAX_BUDGET_BPS = 1_000; // the pool's fixed ceiling (10%)
+    uint256 internal constant SPEND_CAP = 1_000_000_000e18; // daily deposit spend cap: generous, nothing trips it
 
     Emissions internal em;
     MORToken internal mor;
@@ -59,7 +60,8 @@ abstract contract MarketFixture is Test {
         recipients[4] = makeAddr("protectionBucket");
         // The compute bucket has no recipient until the deployer binds it to the pool.
         em = new Emissions(admin, START, DAY, recipients);
-        pool = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY);
+        pool =
+            new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, _spendCap());
         em.bindComputePool(address(pool));
         recipients[3] = address(pool);
         mor = em.token();
@@ -73,6 +75,11 @@ abstract contract MarketFixture is Test {
         market.grantRole(market.ROUTER_ROLE(), router);
         market.grantRole(market.KEEPER_ROLE(), keeper);
         vm.stopPrank();
+    }
+
+    /// @dev The pool's daily spend cap at deployment (a suite testing the cap itself sets a small one).
+    function _spendCap() internal view virtual returns (uint256) {
+        return SPEND_CAP;
     }
 
     function _release() internal {

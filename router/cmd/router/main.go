@@ -20,11 +20,14 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/cors"
@@ -107,6 +110,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
 	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter (below 1h, the protocol's close window)")
+	f.Duration("epoch-length", 0, "the keepers' epoch length: a useDeposit ticket lasts at most the pool's settlementLag minus this (0: half the settlementLag)")
 	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
 	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
@@ -143,6 +147,7 @@ type config struct {
 	QueueTimeout    time.Duration
 	QueueSize       int
 	Grace           time.Duration
+	EpochLength     time.Duration
 	ShutdownTimeout time.Duration
 	AdminToken      string
 	KeeperURL       string
@@ -170,7 +175,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		Listen: v.GetString("listen"), Database: v.GetString("database"), SQLiteCacheMiB: v.GetInt("sqlite-cache-mib"), Confirmations: v.GetUint64("confirmations"),
 		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		LivenessTimeout: v.GetDuration("liveness-timeout"), QueueTimeout: v.GetDuration("queue-timeout"), QueueSize: v.GetInt("queue-size"),
-		Grace: v.GetDuration("grace"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
+		Grace: v.GetDuration("grace"), EpochLength: v.GetDuration("epoch-length"), ShutdownTimeout: v.GetDuration("shutdown-timeout"), AdminToken: v.GetString("admin-token"),
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
@@ -210,6 +215,30 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		return nil, fmt.Errorf("config: grace %s must be at least 0 and below %s (protocol/settle.CloseWindow: a close after it is never credited)", c.Grace, closeWindow)
 	}
 	return c, nil
+}
+
+// depositWindow reads the pool's settlementLag (the longest session plus one epoch, PROTOCOL §4) and returns
+// the longest a useDeposit ticket may be valid: settlementLag minus one keeper epoch, or half of it when the
+// epoch is not given. A withdrawal is paid settlementLag + disputeWindow after its request at the earliest, so
+// every deposit-paid session open at the request is closed and committed by then.
+func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCaller, cfg *config) (time.Duration, error) {
+	caller, err := computepool.NewComputePoolCaller(pool, cl)
+	if err != nil {
+		return 0, err
+	}
+	lag, err := caller.SettlementLag(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, fmt.Errorf("read ComputePool.settlementLag: %w", err)
+	}
+	l := time.Duration(lag.Int64()) * time.Second
+	w := l / 2
+	if cfg.EpochLength > 0 {
+		w = l - cfg.EpochLength
+	}
+	if w <= cfg.Grace {
+		return 0, fmt.Errorf("config: the pool's settlementLag %s minus the epoch %s leaves no deposit-paid session beyond the grace %s", l, cfg.EpochLength, cfg.Grace)
+	}
+	return w, nil
 }
 
 // httpURL checks that u is empty or an http(s) URL with a host.
@@ -270,14 +299,18 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
+	window, err := depositWindow(ctx, pool, cl, cfg)
+	if err != nil {
+		return err
+	}
 	set := metrics.NewSet() // this router's metrics, served with the process's own at /metrics
 	// Provider endpoints come from the chain: anyone who stakes names one. The prober fetches them only
-	// through the outbound guard.
+	// through the outbound guard, and RFCs picking a provider together share its next probe (Coalescer).
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
-		QueueSize: cfg.QueueSize, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
-		ix, allow, &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now},
+		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
+		ix, allow, &liveness.Coalescer{Sender: &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now}},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
 		log.Warn("initial sync failed; continuing in the background", zap.Error(err))

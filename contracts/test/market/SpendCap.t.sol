@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {ComputePool} from "../../src/ComputePool.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
+import {IEmissions} from "../../src/interfaces/IEmissions.sol";
+import {MarketFixture} from "./MarketFixture.sol";
+import {MerkleTestLib} from "./MerkleTestLib.sol";
+
+/// @notice The daily spend cap (PROTOCOL §10, THREATS admin row): the deposit spend committed on a day never
+///         exceeds `spendCapAt(day)`; a lower cap applies from the next day, a higher one only once a withdrawal
+///         requested at the change is paid; a veto gives the day back what it took. Unit and fuzz tests.
+contract SpendCapTest is MarketFixture {
+    uint256 internal constant CAP = 10e18;
+    uint256 internal constant DEPOSIT = 1_000e18;
+
+    address internal victim; // deposits and never uses it
+    address internal attacker; // holds every role of the pool
+    uint256 internal nonce; // makes every credit root new (a vetoed one can never be committed again)
+
+    function _spendCap() internal pure override returns (uint256) {
+        return CAP;
+    }
+
+    function setUp() public override {
+        super.setUp();
+        victim = makeAddr("victim");
+        attacker = makeAddr("attacker");
+        _fund(victim, DEPOSIT);
+        vm.startPrank(victim);
+        mor.approve(address(pool), DEPOSIT);
+        pool.deposit(DEPOSIT);
+        vm.stopPrank();
+    }
+
+    // ---- helpers ----
+
+    /// @dev The spend tree: (victim, spent), (attacker, 0).
+    function _spendTree(uint256 spent) internal view returns (bytes32[][] memory) {
+        address[] memory who = new address[](2);
+        who[0] = victim;
+        who[1] = attacker;
+        uint256[] memory x = new uint256[](2);
+        x[0] = spent;
+        return MerkleTestLib.build(who, x);
+    }
+
+    /// @dev Commits the next epoch as `by`: all of `spent` charged to the victim and credited to the attacker.
+    function _commitAs(address by, uint256 spent) internal returns (uint256 epoch) {
+        epoch = pool.nextEpoch();
+        vm.prank(by);
+        pool.commitRoot(
+            epoch,
+            keccak256(abi.encode("credits", ++nonce)),
+            spent,
+            MerkleTestLib.root(_spendTree(spent)),
+            spent,
+            bytes32(epoch),
+            "ipfs://batch"
+        );
+    }
+
+    function _commit(uint256 spent) internal returns (uint256) {
+        return _commitAs(keeper, spent);
+    }
+
+    function _expectOverCap(uint256 spent, uint256 depositFunded, uint256 remaining) internal {
+        uint256 epoch = pool.nextEpoch();
+        bytes32 root = MerkleTestLib.root(_spendTree(spent));
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.OverSpendCap.selector, depositFunded, remaining));
+        pool.commitRoot(epoch, keccak256(abi.encode("over", spent)), spent, root, spent, bytes32(0), "ipfs://batch");
+    }
+
+    function _setCap(uint256 cap) internal {
+        vm.prank(admin);
+        pool.setDailySpendCap(cap);
+    }
+
+    // ---- deployment ----
+
+    function test_Constructor_RefusesZeroOrHugeCap() public {
+        IEmissions e = IEmissions(address(em));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendCap.selector, 0));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, 0);
+        uint256 huge = uint256(type(uint96).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendCap.selector, huge));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, huge);
+        assertEq(pool.dailySpendCap(), CAP);
+        assertEq(pool.spendCapAt(0), CAP);
+        assertEq(pool.remainingSpend(), CAP);
+    }
+
+    // ---- the cap ----
+
+    function test_Cap_EnforcedPerDay() public {
+        uint256 today = pool.currentDay();
+        _commit(4e18);
+        assertEq(pool.remainingSpend(), 6e18);
+        _commit(CAP); // exactly up to the cap, over two commits
+        assertEq(pool.remainingSpend(), 0);
+        assertEq(pool.spentOn(today), CAP);
+        _expectOverCap(CAP + 1, 1, 0);
+
+        vm.warp(block.timestamp + 1 days); // a new day, a new cap
+        assertEq(pool.spentBefore(today + 1), CAP);
+        assertEq(pool.remainingSpend(), CAP);
+        _expectOverCap(3 * CAP, 2 * CAP, CAP);
+        _commit(2 * CAP);
+        assertEq(pool.spentOn(today + 1), CAP);
+        assertEq(pool.spentOn(today), CAP); // the past day keeps its figure
+    }
+
+    function test_Cap_BoundsOnlyTheDepositFundedPart() public {
+        // A commit funded by the budget alone is not touched by a used-up cap.
+        _commit(CAP);
+        uint256 epoch = pool.nextEpoch();
+        vm.prank(keeper);
+        pool.commitRoot(
+            epoch, keccak256("budget only"), CAP + 1e18, MerkleTestLib.root(_spendTree(CAP)), CAP, bytes32(0), "x"
+        );
+        assertEq(pool.totalSpent(), CAP);
+        assertEq(pool.totalCommitted(), CAP + 1e18);
+    }
+
+    function test_Veto_GivesTheDayItsSpendBack() public {
+        uint256 today = pool.currentDay();
+        _commit(3e18);
+        uint256 e1 = _commit(CAP);
+        assertEq(pool.remainingSpend(), 0);
+        vm.prank(guardian);
+        pool.vetoRoot(e1);
+        assertEq(pool.totalSpent(), 3e18);
+        assertEq(pool.spentOn(today), 3e18);
+        assertEq(pool.remainingSpend(), 7e18);
+        _commit(CAP); // the corrected epoch fits again
+        vm.prank(guardian);
+        pool.vetoRoot(0); // back to nothing at all
+        assertEq(pool.totalSpent(), 0);
+        assertEq(pool.spentOn(today), 0);
+        assertEq(pool.remainingSpend(), CAP);
+    }
+
+    function test_Veto_NextDay_PastDayKeepsItsFigure() public {
+        uint256 today = pool.currentDay();
+        vm.warp(pool.dayStart(today + 1) - 10 minutes);
+        uint256 e = _commit(CAP);
+        vm.warp(block.timestamp + 20 minutes); // the next day, inside the dispute window
+        vm.prank(guardian);
+        pool.vetoRoot(e);
+        assertEq(pool.spentOn(today), CAP); // a day that ended keeps what it committed
+        assertEq(pool.spentOn(today + 1), 0); // the new day's net use never goes below zero
+        assertEq(pool.totalSpent(), 0);
+        // The day may now commit its cap on top of the spend it started from (the vetoed root's, never
+        // claimable): the live spend still never exceeds the sum of the caps of the days so far.
+        assertEq(pool.remainingSpend(), 2 * CAP);
+        _commit(2 * CAP);
+        assertEq(pool.spentOn(today + 1), CAP);
+    }
+
+    // ---- changing the cap ----
+
+    function test_SetCap_OnlyAdmin_NeverZero() public {
+        bytes32 adminRole = pool.DEFAULT_ADMIN_ROLE();
+        vm.prank(keeper);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, keeper, adminRole)
+        );
+        pool.setDailySpendCap(1e18);
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendCap.selector, 0));
+        pool.setDailySpendCap(0);
+    }
+
+    function test_Decrease_AppliesFromTomorrow() public {
+        uint256 today = pool.currentDay();
+        vm.expectEmit(address(pool));
+        emit IComputePool.DailySpendCapSet(4e18, today + 1);
+        _setCap(4e18);
+        assertEq(pool.dailySpendCap(), CAP); // today keeps its cap
+        assertEq(pool.spendCapAt(today + 1), 4e18);
+        _commit(CAP);
+        vm.warp(block.timestamp + 1 days);
+        assertEq(pool.dailySpendCap(), 4e18);
+        _expectOverCap(CAP + 5e18, 5e18, 4e18);
+        _commit(CAP + 4e18);
+    }
+
+    function test_Increase_WaitsUntilAWithdrawalRequestedNowIsPaid() public {
+        vm.warp(block.timestamp + 5 hours); // mid-day
+        uint256 today = pool.currentDay();
+        uint256 at = block.timestamp + WITHDRAWAL_DELAY;
+        uint256 effective = (at - START + DAY - 1) / DAY; // the first day starting at or after `at`
+        vm.expectEmit(address(pool));
+        emit IComputePool.DailySpendCapSet(50e18, effective);
+        _setCap(50e18);
+        // A depositor who requests now is paid before the higher cap binds.
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT);
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+        assertLe(readyAt, pool.dayStart(effective));
+        assertEq(pool.spendCapAt(today + 1), CAP);
+        assertEq(pool.spendCapAt(effective - 1), CAP);
+        assertEq(pool.spendCapAt(effective), 50e18);
+        vm.warp(pool.dayStart(effective) - 1);
+        assertEq(pool.remainingSpend(), CAP);
+        vm.warp(pool.dayStart(effective));
+        assertEq(pool.remainingSpend(), 50e18);
+    }
+
+    function test_Increase_AtADayStart_TakesThatDay() public {
+        // Time starts at the beginning of day 91: now + delay is itself a day start.
+        uint256 effective = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+        _setCap(20e18);
+        assertEq(pool.spendCapAt(effective - 1), CAP);
+        assertEq(pool.spendCapAt(effective), 20e18);
+    }
+
+    function test_Decrease_CancelsAScheduledIncrease() public {
+        uint256 today = pool.currentDay();
+        _setCap(50e18);
+        _setCap(3e18);
+        assertEq(pool.spendCapAt(today + 1), 3e18);
+        assertEq(pool.spendCapAt(today + 400), 3e18); // the scheduled 50 is gone
+    }
+
+    function test_Change_NeverRaisesADayBeforeTheDelay() public {
+        // 10 today; 30 scheduled at E1; later 20 scheduled at E2 > E1; then, once 30 is in force, a change to
+        // 25 is an increase over the 20 ahead: it must wait the delay, not apply tomorrow.
+        _setCap(30e18);
+        uint256 e1 = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+        vm.warp(block.timestamp + 3 days);
+        _setCap(20e18);
+        uint256 e2 = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+        assertGt(e2, e1);
+        assertEq(pool.spendCapAt(e1), 30e18);
+        assertEq(pool.spendCapAt(e2), 20e18);
+        vm.warp(pool.dayStart(e1) + 1 hours);
+        assertEq(pool.dailySpendCap(), 30e18);
+        _setCap(25e18);
+        uint256 e3 = pool.currentDay() + 1 + WITHDRAWAL_DELAY / DAY;
+        assertEq(pool.spendCapAt(pool.currentDay() + 1), 30e18);
+        assertEq(pool.spendCapAt(e2), 20e18); // not raised to 25 without the delay
+        assertEq(pool.spendCapAt(e3), 25e18);
+        // A cap no higher than every cap ahead (20) applies tomorrow and replaces the rest.
+        _setCap(20e18);
+        assertEq(pool.spendCapAt(pool.currentDay() + 1), 20e18);
+        assertEq(pool.spendCapAt(e3), 20e18);
+    }
+
+    function test_BeforePayoutStart_ChangesApplyFromDayZero() public {
+        vm.warp(START - 10 days);
+        _setCap(5e18);
+        assertEq(pool.spendCapAt(0), 5e18);
+        assertEq(pool.dailySpendCap(), 5e18);
+        vm.warp(START - 40 days); // a raise far enough ahead also binds from day 0
+        _setCap(6e18);
+        assertEq(pool.spendCapAt(0), 6e18);
+        vm.warp(START - 1 days); // one with less than the delay left waits: from day 30 = (31 days - 1 day) / DAY
+        _setCap(7e18);
+        assertEq(pool.spendCapAt(0), 6e18);
+        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY - 2), 6e18);
+        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY - 1), 7e18);
+    }
+
+    // ---- the finding this closes (THREATS-TESTS admin row) ----
+
+    /// @dev A party holding KEEPER_ROLE and GUARDIAN_ROLE commits, every hour, a spend root charging the whole
+    ///      deposit to itself and never vetoes it. The depositor requests a withdrawal when the first such root
+    ///      appears and withdraws once the delay is over: it loses the caps of the days until then, not its deposit.
+    function test_AdminWithEveryRole_DepositLossBoundedByCap() public {
+        vm.startPrank(admin);
+        pool.grantRole(pool.KEEPER_ROLE(), attacker);
+        pool.grantRole(pool.GUARDIAN_ROLE(), attacker);
+        vm.stopPrank();
+        uint256 firstDay = pool.currentDay();
+        _commitAs(attacker, CAP);
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT);
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+
+        // Every hour until the victim is paid, the attacker charges it as much as the pool takes.
+        while (block.timestamp + 1 hours < readyAt) {
+            vm.warp(block.timestamp + 1 hours);
+            uint256 take = pool.remainingSpend();
+            uint256 epoch = pool.nextEpoch();
+            uint256 spent = pool.totalSpent() + take + 1;
+            bytes32 root = MerkleTestLib.root(_spendTree(spent));
+            vm.prank(attacker); // one wei more than the cap leaves is refused
+            vm.expectRevert(abi.encodeWithSelector(IComputePool.OverSpendCap.selector, take + 1, take));
+            pool.commitRoot(epoch, keccak256(abi.encode(epoch)), spent, root, spent, 0, "x");
+            if (take != 0) _commitAs(attacker, spent - 1);
+        }
+        vm.warp(readyAt + WINDOW); // the last root is claimable too
+        uint256 spentAll = pool.totalSpent();
+        uint256 days_ = pool.dayOf(readyAt) - firstDay + 1;
+        assertLe(spentAll, CAP * days_);
+        vm.prank(victim);
+        uint256 paid = pool.withdraw(spentAll, MerkleTestLib.proof(_spendTree(spentAll), 0));
+        assertEq(paid, DEPOSIT - spentAll);
+        assertLe(DEPOSIT - paid, CAP * days_);
+        assertGt(paid, 0);
+    }
+
+    // ---- fuzz ----
+
+    /// @dev Random commits, vetoes and warps: a commit succeeds exactly when it keeps the day's net spend within
+    ///      the cap, and `spentOn` never exceeds it; a model of each day's spend agrees with the pool.
+    function testFuzz_DailySpendWithinCap(uint256 seed) public {
+        uint256 firstDay = pool.currentDay();
+        for (uint256 i; i < 40; ++i) {
+            seed = uint256(keccak256(abi.encode(seed, i)));
+            uint256 action = seed % 8;
+            if (action == 0) {
+                vm.warp(block.timestamp + (seed >> 8) % 1 days);
+            } else if (action == 1 && pool.nextEpoch() != 0) {
+                uint256 last = pool.nextEpoch() - 1;
+                (,, uint64 claimableAt) = pool.epochInfo(last);
+                if (block.timestamp < claimableAt) {
+                    vm.prank(guardian);
+                    pool.vetoRoot(last);
+                }
+            } else {
+                uint256 today = pool.currentDay();
+                uint256 add = 1 + (seed >> 8) % (CAP + CAP / 2);
+                uint256 spent = pool.totalSpent() + add;
+                bool fits = spent <= pool.spentBefore(today) + CAP && spent <= DEPOSIT;
+                uint256 epoch = pool.nextEpoch();
+                bytes32 root = keccak256(abi.encode("credits", seed));
+                vm.prank(keeper);
+                try pool.commitRoot(epoch, root, spent, keccak256(abi.encode(seed)), spent, 0, "x") {
+                    assertTrue(fits, "a commit over the cap went through");
+                } catch {
+                    assertFalse(fits, "a commit within the cap was refused");
+                }
+            }
+            for (uint256 d = firstDay; d <= pool.currentDay(); ++d) {
+                assertLe(pool.spentOn(d), pool.spendCapAt(d));
+            }
+            assertLe(pool.totalSpent(), pool.spentBefore(pool.currentDay()) + CAP);
+        }
+    }
+
+    /// @dev Whatever the sequence of changes, no day starting before `now + withdrawalDelay` gets a higher cap.
+    function testFuzz_SetCap_NeverRaisesWithinTheDelay(uint256 seed) public {
+        for (uint256 i; i < 12; ++i) {
+            seed = uint256(keccak256(abi.encode(seed, i)));
+            vm.warp(block.timestamp + (seed >> 128) % 20 days);
+            uint256 today = pool.currentDay();
+            uint256 horizon = pool.dayOf(block.timestamp + WITHDRAWAL_DELAY); // last day starting before it
+            if (pool.dayStart(horizon) == block.timestamp + WITHDRAWAL_DELAY) horizon--;
+            uint256[] memory before = new uint256[](horizon - today + 1);
+            for (uint256 d = today; d <= horizon; ++d) {
+                before[d - today] = pool.spendCapAt(d);
+            }
+            _setCap(1 + (seed % 100) * 1e18);
+            for (uint256 d = today; d <= horizon; ++d) {
+                if (d == today) assertEq(pool.spendCapAt(d), before[0], "today changed");
+                else assertLe(pool.spendCapAt(d), before[d - today], "raised within the delay");
+            }
+        }
+    }
+}

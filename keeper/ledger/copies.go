@@ -1,0 +1,125 @@
+package ledger
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/settle"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// Copies of one session. A UsageReceipt names the session id and the seconds, not the ticket, and the
+// session id follows from the RFC and the provider: any ROUTER_ROLE key can sign a ticket of its own for a
+// session another router admitted, within the RFC, and publish it with the receipt copied from that router's
+// feed, or as expired. Which copy a keeper read first must not decide what is credited (a hostile feed read
+// first would win), so while a session is pending its copies are compared by a fixed rule and the best kept:
+//
+//  1. a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired);
+//  2. then the lower cost (billed seconds × price) wins: a copy can never raise a session's credit;
+//  3. then the lower ticket signature (bytes), so equal costs resolve the same at every keeper.
+//
+// The copy that loses is listed as rejected: `ticket_conflict` when its ticket differs from the kept one,
+// `duplicate` when it is the same ticket (whichever router signed it). Once a session is credited (in an assembled epoch), every later
+// copy is a duplicate: a credit is never taken back or paid twice.
+
+// maxHold bounds how long an expired copy is held past its closedAt (heldUntil).
+const maxHold = 86400
+
+// heldUntil is when an expired copy (it bills nothing) is charged, in place of its closedAt: once any close of
+// the session by the router that admitted it is due. No session starts after its RFC's deadline, its ticket
+// lasts at most the RFC's maxSeconds plus a grace below settle.CloseWindow, and its close is at most
+// CloseWindow after the ticket's notAfter; so an expired copy waits until deadline + maxSeconds + 2 ×
+// CloseWindow (at most maxHold after its closedAt), and a billing copy published in time is read before the
+// epoch that would hold the expired one is assembled. A hostile router's early expired copy therefore never
+// takes the session id from the honest close. The record keeps its closedAt; only the charging order moves.
+func heldUntil(rec *wire.SessionRecord) uint64 {
+	due := rec.RFC.Deadline + uint64(rec.RFC.MaxSeconds) + 2*settle.CloseWindow
+	if due < rec.RFC.Deadline { // overflow: a deadline no router admits
+		due = math.MaxUint64
+	}
+	return max(rec.ClosedAt, min(due, rec.ClosedAt+maxHold))
+}
+
+// RejectTicketConflict: another copy of the session, with a different ticket, is kept instead (copies above).
+const RejectTicketConflict = "ticket_conflict"
+
+// copyRank is what the rule compares of one copy.
+type copyRank struct {
+	bills  bool
+	cost   uint256.Int
+	ticket wire.SessionRecord
+}
+
+func rankOf(s *Session) (*copyRank, error) {
+	r := &copyRank{}
+	if err := json.Unmarshal(s.Record, &r.ticket); err != nil {
+		return nil, fmt.Errorf("record of session %s: %w", s.ID, err)
+	}
+	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
+	if _, overflow := r.cost.MulOverflow(&s.Price, uint256.NewInt(uint64(s.Seconds))); overflow {
+		r.cost.SetAllOne()
+	}
+	return r, nil
+}
+
+// beats reports whether copy a is kept over copy b.
+func (a *copyRank) beats(b *copyRank) bool {
+	if a.bills != b.bills {
+		return a.bills
+	}
+	if c := a.cost.Cmp(&b.cost); c != 0 {
+		return c < 0
+	}
+	return bytes.Compare(a.ticket.TicketSignature[:], b.ticket.TicketSignature[:]) < 0
+}
+
+// storeCopy is ingest's answer to a verified session s whose id is stored already: it keeps the better of s
+// and a pending copy (the rule above), and returns whether s was stored and the rejections of the copy that
+// lost, each with its row. It runs inside the ingest transaction, which holds LockSessions.
+func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessage) (bool, []*Rejection, error) {
+	old, pending, err := tx.PendingCopy(ctx, s.ID)
+	if err != nil {
+		return false, nil, err
+	}
+	if !pending {
+		firstFeed, _ := tx.SessionFeed(ctx, s.ID)
+		rej := reject(s.ID, RejectDuplicate, "session already billed through feed %s", firstFeed)
+		return false, []*Rejection{rej}, tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, raw))
+	}
+	a, err := rankOf(s)
+	if err != nil {
+		return false, nil, err
+	}
+	b, err := rankOf(old)
+	if err != nil {
+		return false, nil, err
+	}
+	code := RejectDuplicate
+	if a.ticket.Ticket != b.ticket.Ticket {
+		code = RejectTicketConflict
+	}
+	if !a.beats(b) {
+		rej := reject(s.ID, code, "a copy of the session through feed %s (router %s, %s wei) is kept: %s", old.Feed,
+			b.ticket.Router, b.cost.Dec(), "it bills, or bills less, or has the lower ticket signature")
+		return false, []*Rejection{rej}, tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, raw))
+	}
+	rej := reject(s.ID, code, "replaced by a copy of the session through feed %s (router %s, %s wei): %s", s.Feed,
+		a.ticket.Router, a.cost.Dec(), "it bills, or bills less, or has the lower ticket signature")
+	if err := tx.InsertRejected(ctx, rejectedRow(old.Feed, old.Cursor, rej, old.Record)); err != nil {
+		return false, nil, err
+	}
+	if err := tx.DeletePending(ctx, s.ID); err != nil {
+		return false, nil, err
+	}
+	ok, err := tx.InsertPending(ctx, s)
+	if err != nil || !ok {
+		return false, nil, fmt.Errorf("replace pending session %s: stored %v: %w", s.ID, ok, err)
+	}
+	return true, []*Rejection{rej}, nil
+}

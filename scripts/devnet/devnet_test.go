@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestDevnetCommand runs `make devnet`'s command as README step 2 and its "port 8545 taken" note show it,
+// built and on another port (--port, and --out so that the repository's deployments/31337.json is left
+// alone): it deploys, writes the deployment file, prints the next steps for that RPC URL and that file,
+// and stops anvil on Ctrl-C (SIGINT) with exit status 0.
+func TestDevnetCommand(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "devnet")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	port := l.Addr().(*net.TCPAddr).Port
+	require.NoError(t, l.Close())
+	rpc := "http://127.0.0.1:" + strconv.Itoa(port)
+	file := filepath.Join(dir, "31337.json")
+
+	cmd := exec.CommandContext(ctx, bin, "--port", strconv.Itoa(port), "--out", file)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	defer func() { _ = cmd.Process.Kill() }()
+
+	var printed strings.Builder
+	lines := bufio.NewScanner(stdout)
+	for lines.Scan() && !strings.Contains(lines.Text(), "Ctrl-C stops the devnet.") {
+		printed.WriteString(lines.Text() + "\n")
+	}
+	require.NoError(t, lines.Err())
+	text := printed.String()
+	require.Contains(t, text, "devnet running: RPC_URL="+rpc+" chain 31337")
+	require.Contains(t, text, "deployment file: "+file)
+	require.Contains(t, text, "--rpc-urls "+rpc+" --deployment "+file, "the router's next step")
+	require.Contains(t, text, "lt allowance --rpc "+rpc+" --deployment "+file, "the user's next step")
+
+	raw, err := os.ReadFile(file)
+	require.NoError(t, err)
+	var dep struct {
+		ChainID   uint64            `json:"chainId"`
+		Contracts map[string]string `json:"contracts"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &dep))
+	require.Equal(t, uint64(31337), dep.ChainID)
+	for _, c := range []string{"MORToken", "Emissions", "ComputePool", "ModelRegistry", "Marketplace"} {
+		require.Contains(t, text, c, "the contracts are listed")
+		require.NotEmpty(t, dep.Contracts[c], c)
+	}
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	rest := new(strings.Builder)
+	for lines.Scan() {
+		rest.WriteString(lines.Text() + "\n")
+	}
+	require.NoError(t, cmd.Wait(), "%s", rest)
+	require.Contains(t, rest.String(), "devnet: stopping anvil")
+	_, err = net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(port), time.Second)
+	require.Error(t, err, "anvil stopped with the devnet")
+}
