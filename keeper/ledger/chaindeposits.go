@@ -109,11 +109,19 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 	if err != nil {
 		return nil, err
 	}
-	if final := tip.Final; final.Time <= at && final.Number < tip.Head {
-		return nil, fmt.Errorf("%w: block %d (time %d) is the newest %d deep and not past the cutoff's block time %d; head %d",
-			ErrDepositsNotFinal, final.Number, final.Time, d.confirmations, at, tip.Head)
+	if err := d.checkFinal(tip, at); err != nil {
+		return nil, err
 	}
 	return d.fold(at), nil
+}
+
+// checkFinal returns ErrDepositsNotFinal unless the newest block at or before at is settled at tip.
+func (d *ChainDeposits) checkFinal(tip follow.Tip, at uint64) error {
+	if final := tip.Final; final.Time <= at && final.Number < tip.Head {
+		return fmt.Errorf("%w: block %d (time %d) is the newest %d deep and not past the cutoff's block time %d; head %d",
+			ErrDepositsNotFinal, final.Number, final.Time, d.confirmations, at, tip.Head)
+	}
+	return nil
 }
 
 // sync reads the events up to the newest final block. d.mu must be held.

@@ -13,8 +13,9 @@ import (
 // FinalDeposits is a Deposits source that also answers as of the newest final block (ChainDeposits).
 // Without it, the ledger asks DepositsAt its own clock's time.
 type FinalDeposits interface {
-	// DepositsFinal returns every user's account as of the newest final block, and that block's time.
-	DepositsFinal(ctx context.Context) (map[common.Address]*DepositAccount, uint64, error)
+	// DepositsFinal returns DepositsAt(at) and, read in the same pass, every user's account as of the
+	// newest final block and that block's time.
+	DepositsFinal(ctx context.Context, at uint64) (atAt, final map[common.Address]*DepositAccount, finalTime uint64, err error)
 }
 
 // SettlementLagger is a Pool that reads the pool's settlementLag (ChainPool). Without it, no session is
@@ -32,24 +33,22 @@ type SettlementLagger interface {
 // time and Lag the pool's settlementLag (DepositBook.source).
 func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, b *DepositBook) error {
 	// The newest block before the cutoff: the same for every keeper, once final (ChainDeposits).
-	atCutoff, err := l.deposits.DepositsAt(ctx, uint64(cutoff-1))
-	if err != nil {
-		return err
-	}
-	var latest map[common.Address]*DepositAccount
+	var atCutoff, latest map[common.Address]*DepositAccount
+	var err error
 	if f, ok := l.deposits.(FinalDeposits); ok {
-		latest, b.ReadAt, err = f.DepositsFinal(ctx)
+		atCutoff, latest, b.ReadAt, err = f.DepositsFinal(ctx, uint64(cutoff-1))
 	} else {
+		if atCutoff, err = l.deposits.DepositsAt(ctx, uint64(cutoff-1)); err != nil {
+			return err
+		}
 		b.ReadAt = uint64(l.cfg.Now().Unix())
 		latest, err = l.deposits.DepositsAt(ctx, b.ReadAt)
 	}
 	if err != nil {
-		return fmt.Errorf("deposits as of the newest final block: %w", err)
+		return err
 	}
-	if p, ok := l.pool.(SettlementLagger); ok {
-		if b.Lag, err = p.SettlementLag(ctx); err != nil {
-			return fmt.Errorf("settlementLag: %w", err)
-		}
+	if b.Lag, err = l.settlementLag(ctx); err != nil {
+		return fmt.Errorf("settlementLag: %w", err)
 	}
 	b.Accounts = make(map[common.Address]*DepositAccount, len(latest))
 	for u, now := range latest {
@@ -69,14 +68,40 @@ func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, b *DepositBook
 }
 
 // DepositsFinal implements FinalDeposits.
-func (d *ChainDeposits) DepositsFinal(ctx context.Context) (map[common.Address]*DepositAccount, uint64, error) {
+func (d *ChainDeposits) DepositsFinal(ctx context.Context, at uint64) (atAt, final map[common.Address]*DepositAccount, finalTime uint64, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	tip, err := d.sync(ctx)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
-	return d.fold(tip.Final.Time), tip.Final.Time, nil
+	if err := d.checkFinal(tip, at); err != nil {
+		return nil, nil, 0, err
+	}
+	return d.fold(at), d.fold(tip.Final.Time), tip.Final.Time, nil
+}
+
+// settlementLag returns the pool's settlementLag (0 when the pool cannot say), read once: it is fixed at
+// deployment.
+func (l *Ledger) settlementLag(ctx context.Context) (uint64, error) {
+	p, ok := l.pool.(SettlementLagger)
+	if !ok {
+		return 0, nil
+	}
+	l.mu.Lock()
+	lag := l.lag
+	l.mu.Unlock()
+	if lag != 0 {
+		return lag, nil
+	}
+	lag, err := p.SettlementLag(ctx)
+	if err != nil {
+		return 0, err
+	}
+	l.mu.Lock()
+	l.lag = lag
+	l.mu.Unlock()
+	return lag, nil
 }
 
 // SettlementLag implements SettlementLagger: the pool's settlementLag, fixed at deployment.
