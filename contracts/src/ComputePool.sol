@@ -128,7 +128,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint96 deposit; // deposited minus withdrawn; 2^96 wei > 79e9 MOR
         uint96 requested; // pending withdrawal request, 0 when none
         uint32 requestedAt;
-        uint32 fundedAt; // nextEpoch() when the deposit last rose from zero: no earlier epoch spends it
+        uint32 fundedAt; // when the deposit last rose from zero: no root committed before spends it
     }
 
     /// @notice The emission schedule funding the pool.
@@ -425,8 +425,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent -
     ///         pendingSpend)`, where `cumulativeSpent` is the caller's leaf in the newest claimable spend root and
-    ///         `pendingSpend` the deposit spend committed by the pending epochs that may charge the caller (those
-    ///         committed since its deposit last rose from zero). The request is then done, whatever it paid.
+    ///         `pendingSpend` the deposit spend committed by the pending epochs. The request is then done, whatever it paid.
     /// @dev A pending epoch's spend per user is not known on-chain without a proof against a root the guardian
     ///      may still veto, so the whole pending spend is held back: a late epoch charging the caller's sessions
     ///      can never leave the caller's deposit below its spend, so it is never paid from another depositor's
@@ -860,19 +859,20 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         return (epoch, e.root, e.cumulativeTotal);
     }
 
-    /// @dev What `withdraw` holds back of the caller's deposit, whose deposit last rose from zero when `funded`
-    ///      epochs were live: its spend in the newest claimable epoch (proved, or 0 when that root is zero or was
-    ///      committed before `funded`) plus the whole spend of the pending epochs committed since `funded`.
+    /// @dev What `withdraw` holds back of the caller's deposit, which last rose from zero at time `funded`: its
+    ///      spend in the newest claimable epoch (proved, or 0 when that root is zero or was committed before
+    ///      `funded`) plus the whole spend of the pending epochs.
     function _reserved(uint256 funded, uint256 cumulativeSpent, bytes32[] calldata proof)
         private
         view
         returns (uint256 epoch, uint256 proven, uint256 reserved)
     {
         uint256 count = _claimableCount();
-        if (count != 0) epoch = count - 1;
-        if (count > funded) {
-            bytes32 spendRoot = _epochs[epoch].spendRoot;
-            if (spendRoot != bytes32(0)) {
+        if (count != 0) {
+            epoch = count - 1;
+            Epoch storage e = _epochs[epoch];
+            bytes32 spendRoot = e.spendRoot;
+            if (spendRoot != bytes32(0) && e.committedAt >= funded) {
                 if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
                     revert InvalidSpendProof(msg.sender, cumulativeSpent);
                 }
@@ -880,9 +880,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             }
         }
         reserved = proven;
-        uint256 first = Math.max(count, funded);
-        if (first < _nextEpoch) {
-            (, uint256 before) = _totalsBefore(first);
+        if (count < _nextEpoch) {
+            (, uint256 before) = _totalsBefore(count);
             reserved += totalSpent() - before;
         }
     }
@@ -894,7 +893,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint256 held = a.deposit;
         uint256 newDeposit = held + amount;
         uint256 newTotal = totalDeposits + amount;
-        if (held == 0) a.fundedAt = _nextEpoch;
+        if (held == 0) a.fundedAt = SafeCast.toUint32(block.timestamp);
         a.deposit = SafeCast.toUint96(newDeposit);
         totalDeposits = SafeCast.toUint128(newTotal);
         emit Deposited(msg.sender, amount, newDeposit);

@@ -49,7 +49,6 @@ contract MarketHandler is Test {
     address[] internal users;
     address internal stranger; // never deposits
     mapping(address => uint256) public ghostDeposited;
-    mapping(address => uint256) internal fundedAt; // nextEpoch() when the user's deposit last rose from zero
     mapping(address => uint256) public ghostWithdrawn;
     uint256 public ghostDepositedTotal;
     uint256 public ghostWithdrawnTotal;
@@ -272,9 +271,7 @@ contract MarketHandler is Test {
         calls++;
         uint256 remaining = pool.remainingBudget();
         uint256 epoch = pool.nextEpoch();
-        // Sessions paid from deposits, within what each user has left; users with a pending (even ready)
-        // withdrawal request too: a late keeper charging sessions started before the request. Withdrawals must
-        // still never pay a deposit the newest live spend charges (invariant_Deposits).
+        // Sessions paid from deposits: only users without a pending withdrawal, within what they have left.
         uint256[U] memory spent;
         if (epoch > 0) spent = epochSpent[epoch - 1];
         uint256 funded;
@@ -282,7 +279,7 @@ contract MarketHandler is Test {
             for (uint256 u; u < U; ++u) {
                 (uint256 requested,) = pool.pendingWithdrawal(users[u]);
                 uint256 held = pool.depositOf(users[u]);
-                if (held <= spent[u] || (requested != 0 && seed % 4 != 0)) continue;
+                if (requested != 0 || held <= spent[u]) continue;
                 uint256 part = uint256(keccak256(abi.encode(seed, "spend", u))) % (held - spent[u] + 1);
                 spent[u] += part;
                 funded += part;
@@ -570,10 +567,7 @@ contract MarketHandler is Test {
         if (mor.balanceOf(user) < amount) return;
         vm.startPrank(user);
         mor.approve(address(pool), amount);
-        uint256 next = pool.nextEpoch();
-        bool fromZero = pool.depositOf(user) == 0;
         try pool.deposit(amount) {
-            if (fromZero) fundedAt[user] = next;
             ghostDeposited[user] += amount;
             ghostDepositedTotal += amount;
             nDeposits++;
@@ -613,12 +607,10 @@ contract MarketHandler is Test {
         return (s[u], MerkleTestLib.proof(_spendTree(s), u));
     }
 
-    /// @dev What withdraw holds back beyond the claimable spend: the spend of the pending epochs committed since
-    ///      the user's deposit last rose from zero.
+    /// @dev What withdraw holds back beyond the claimable spend: the spend of the pending epochs.
     function _pendingSpend(address user) internal view returns (uint256) {
         (bool exists, uint256 epoch,,) = pool.claimableEpoch();
         uint256 first = exists ? epoch + 1 : 0;
-        if (fundedAt[user] > first) first = fundedAt[user];
         if (first >= pool.nextEpoch()) return 0;
         uint256 before;
         if (first > 0) (, before,) = pool.spendInfo(first - 1);
