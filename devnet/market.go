@@ -243,7 +243,7 @@ func (m *Market) PostBid(ctx context.Context, owner *ecdsa.PrivateKey, model com
 // cumulativeTotal must fit in today's budget.
 func (m *Market) CommitRoot(ctx context.Context, epoch uint64, root common.Hash, cumulativeTotal *big.Int, batchHash common.Hash, uri string) (*types.Receipt, error) {
 	return m.Send(ctx, KeeperKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.Pool.CommitRoot(o, new(big.Int).SetUint64(epoch), root, cumulativeTotal, [32]byte{}, new(big.Int), batchHash, uri)
+		return m.Pool.CommitRoot(o, new(big.Int).SetUint64(epoch), root, cumulativeTotal, [32]byte{}, new(big.Int), new(big.Int), batchHash, uri)
 	})
 }
 

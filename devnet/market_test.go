@@ -96,10 +96,10 @@ func TestMarketCycle(t *testing.T) {
 	remaining, err := pool.RemainingBudget(call)
 	require.NoError(t, err)
 	require.True(t, total.Cmp(remaining) <= 0, "epoch fits in today's budget")
-	_, err = mined(pool.CommitRoot(as(keeper), big.NewInt(0), tree.Root(), total, [32]byte{}, new(big.Int), [32]byte{0xba}, "http://keeper/v1/batches/0"))
+	_, err = mined(pool.CommitRoot(as(keeper), big.NewInt(0), tree.Root(), total, [32]byte{}, new(big.Int), new(big.Int), [32]byte{0xba}, "http://keeper/v1/batches/0"))
 	require.NoError(t, err)
 	// Only the keeper may commit.
-	_, err = mined(pool.CommitRoot(as(other), big.NewInt(1), [32]byte{1}, total, [32]byte{}, new(big.Int), [32]byte{}, ""))
+	_, err = mined(pool.CommitRoot(as(other), big.NewInt(1), [32]byte{1}, total, [32]byte{}, new(big.Int), new(big.Int), [32]byte{}, ""))
 	require.Error(t, err)
 
 	proofOf := func(e merkle.Entry) [][32]byte {

@@ -74,7 +74,7 @@ func TestClefSigner(t *testing.T) {
 	to := common.Address{0xaa}
 	pool, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
-	data, err := pool.Pack("commitRoot", big.NewInt(1), common.Hash{1}, big.NewInt(2), common.Hash{3}, big.NewInt(4),
+	data, err := pool.Pack("commitRoot", big.NewInt(1), common.Hash{1}, big.NewInt(2), common.Hash{3}, big.NewInt(4), big.NewInt(6),
 		common.Hash{5}, "http://keeper.example/v1/batches/1") // a keeper call clef's 4byte database does not know
 	require.NoError(t, err)
 	tx := types.NewTx(&types.DynamicFeeTx{ChainID: big.NewInt(chainID), Nonce: 3, GasTipCap: big.NewInt(1e9),

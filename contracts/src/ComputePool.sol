@@ -62,7 +62,10 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
 ///         proved against the newest claimable spend root and minus the spend of the pending epochs committed
 ///         since the user's deposit last rose from zero (a late epoch is never paid from another depositor's
-///         deposit; a spend root committed before that rise has no spend of the user). The delay is longer than `settlementLag` (the longest
+///         deposit; a spend root committed before that rise has no spend of the user). A commit raising the spend
+///         states when the keeper read the deposits (`depositsReadAt`) and is refused if a withdrawal was paid
+///         after that (`lastWithdrawAt`): no epoch charges MOR paid back before it was committed, and every
+///         keeper reads the deposits as of the same time (protocol/README.md). The delay is longer than `settlementLag` (the longest
 ///         session plus one epoch, fixed at deployment) plus the dispute window, and never below its deployment
 ///         value: every session admitted before the request is settled, and its root past its window, before the
 ///         request can be paid. Routers stop admitting deposit-paid sessions of a user with a pending request.
@@ -167,6 +170,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     uint128 public totalDeposits;
     /// @notice Seconds between a withdrawal request and its payment.
     uint32 public withdrawalDelay;
+    /// @notice Time of the newest `withdraw` (0: none yet). A commit that spends deposits must have read them
+    ///         at or after it (`depositsReadAt`), so no epoch charges MOR withdrawn after the keeper's read.
+    uint32 public lastWithdrawAt;
     mapping(address user => DepositAccount) private _deposits;
 
     // key: day; value: the totals at the end of that day, packed (_pack): the spend (cumulativeSpent) in the
@@ -237,7 +243,11 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @dev Reverts unless `epoch == nextEpoch()`; `root` is new (non-zero, not the previous epoch's, never
     ///      vetoed); neither total falls; the deposit-funded part of the delta (the spend's increase) is at most
     ///      the delta; the allowance-funded rest fits in `remainingBudget()`; the spend fits in `remainingSpend()`
-    ///      (today's cap); and `cumulativeSpent` stays within `totalDeposits`. The spend root's leaves are per user, so the contract cannot check one user's spend
+    ///      (today's cap); `cumulativeSpent` stays within `totalDeposits`; and, when the spend rises, the deposits
+    ///      were read at `depositsReadAt`, no earlier than the newest `withdraw`: a withdrawal paid between a
+    ///      keeper's read and its commit makes the commit revert (the keeper reads again), so an epoch never
+    ///      charges MOR already paid back. (A keeper reads only final blocks, and a time no block after them
+    ///      can have: see protocol/README.md.) The spend root's leaves are per user, so the contract cannot check one user's spend
     ///      against its deposit: the batch file lets anyone rebuild both roots, and the guardian vetoes within
     ///      the window; a user is never paid back more than its deposit minus its spend in the claimable root.
     /// @param epoch The epoch number: the next expected one.
@@ -246,6 +256,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param spendRoot Root of the StandardMerkleTree of (address user, uint256 cumulativeSpent) over every
     ///        user who ever deposited; zero exactly when `cumulativeSpent` is zero.
     /// @param cumulativeSpent Sum of the spend leaves: the deposit-funded part of `cumulativeTotal`.
+    /// @param depositsReadAt The block time the keeper read the deposits as of (every event up to it): the
+    ///        later of the epoch's cutoff minus one second and the newest withdrawal (protocol/README.md).
     /// @param batchHash Hash of the published batch file (sessions, receipts, signatures, both trees' leaves).
     /// @param uri Where the batch file is published.
     function commitRoot(
@@ -254,14 +266,14 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint256 cumulativeTotal,
         bytes32 spendRoot,
         uint256 cumulativeSpent,
+        uint256 depositsReadAt,
         bytes32 batchHash,
         string calldata uri
     ) external onlyRole(KEEPER_ROLE) {
         if (epoch != _nextEpoch) revert EpochOutOfOrder(epoch, _nextEpoch);
         uint32 claimableAt = _checkNewRoot(epoch, root);
         if ((spendRoot == bytes32(0)) != (cumulativeSpent == 0)) revert SpendRootMismatch(spendRoot, cumulativeSpent);
-        (uint256 today, uint256 delta, uint256 depositFunded) = _checkTotals(epoch, cumulativeTotal, cumulativeSpent);
-
+        // Written before the checks (which read only the epochs before it): fewer values live on the stack.
         _epochs[epoch] = Epoch({
             root: root,
             spendRoot: spendRoot,
@@ -270,9 +282,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             committedAt: SafeCast.toUint32(block.timestamp),
             claimableAt: claimableAt
         });
-        uint256 known = _claimableCount();
+        (uint256 today, uint256 delta, uint256 depositFunded) = _checkTotals(epoch, cumulativeTotal, cumulativeSpent);
+        if (depositFunded != 0) _checkDepositsRead(depositsReadAt);
+        _claimableHint = SafeCast.toUint32(_claimableCount()); // counted before the new epoch is live
         _nextEpoch = SafeCast.toUint32(epoch + 1);
-        _claimableHint = SafeCast.toUint32(known);
         _committed.push(SafeCast.toUint32(today), _pack(cumulativeTotal - cumulativeSpent, cumulativeSpent));
         emit RootCommitted(epoch, root, cumulativeTotal, delta, today, claimableAt, batchHash, uri);
         if (spendRoot != bytes32(0)) emit SpendCommitted(epoch, spendRoot, cumulativeSpent, depositFunded);
@@ -461,6 +474,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         a.requestedAt = 0;
         // forge-lint: disable-next-line(unsafe-typecast)
         totalDeposits = uint128(remainingDeposits);
+        lastWithdrawAt = SafeCast.toUint32(block.timestamp);
         emit Withdrawn(msg.sender, paid, cumulativeSpent, epoch, held - paid);
         _topUp(paid);
         token.safeTransfer(msg.sender, paid);
@@ -798,6 +812,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint256 fromBudget = delta - depositFunded;
         uint256 remaining = _remainingBudget(today, budgetBefore, previous - previousSpent);
         if (fromBudget > remaining) revert OverBudget(fromBudget, remaining);
+    }
+
+    /// @dev Checks that deposits read as of `readAt` may be spent: no withdrawal was paid after it.
+    function _checkDepositsRead(uint256 readAt) private view {
+        uint256 last = lastWithdrawAt;
+        if (readAt < last) revert StaleDepositsRead(readAt, last);
     }
 
     /// @dev Today the allowance-funded total may reach `before + budget(today)`, `before` being its value at the

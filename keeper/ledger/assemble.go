@@ -91,7 +91,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			var prevTotal uint256.Int
 			var after int64 // the sessions with seq > after are not credited yet
 			spend := &DepositBook{Accounts: deposits.Accounts, Spent: map[common.Address]*uint256.Int{},
-				ReadAt: deposits.ReadAt, Lag: deposits.Lag}
+				ReadAt: deposits.ReadAt}
 			if ps.RemainingSpend != nil {
 				spend.SpendLeft = new(uint256.Int).Set(ps.RemainingSpend)
 			}
@@ -191,7 +191,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 				return err
 			}
 			if err := tx.InsertSpend(ctx, e.ID, &store.Spend{Root: spendRoot, Total: spent, Leaves: spendLeaves,
-				Charges: depositCharges(sessions, charges)}); err != nil {
+				Charges: depositCharges(sessions, charges), ReadAt: spend.ReadAt}); err != nil {
 				return err
 			}
 			if err := tx.SaveAccounts(ctx, book); err != nil {

@@ -30,8 +30,8 @@ import (
 //     signature is genuine (the attacker signs the RFC and the receipt, its provider countersigns), and the
 //     times are what the signers chose.
 //
-// The keeper reads the deposits as of the session's epoch cutoff (end of day d, before the withdrawal) and
-// must still not charge MOR the attacker already took back. If it does, the pool accepts the spend (it checks
+// The session's epoch cutoff is the end of day d, before the withdrawal; the keeper reads the deposits as of
+// the newest withdrawal (issue 13) and must not charge MOR the attacker already took back. If it does, the pool accepts the spend (it checks
 // totalDeposits only, which the victim's deposit covers), the provider claims D, and the victim can no
 // longer withdraw its whole deposit.
 func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
@@ -40,23 +40,10 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	env := testenv.New(t, ctx, testenv.Options{})
 	call := &bind.CallOpts{Context: ctx}
 	send := func(key int, f func(*bind.TransactOpts) (*types.Transaction, error)) *types.Receipt {
-		t.Helper()
-		r, err := env.Chain.Market.Send(ctx, devnet.DevKey(key), f)
-		require.NoError(t, err)
-		return r
+		return sendTx(t, ctx, env, key, f)
 	}
-	deposit := func(key int, amount *big.Int) *types.Receipt {
-		require.NoError(t, env.FundMOR(ctx, crypto.PubkeyToAddress(devnet.DevKey(key).PublicKey), amount))
-		send(key, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return env.Token.Approve(o, env.PoolAddr, amount)
-		})
-		return send(key, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, amount) })
-	}
-	blockTime := func(r *types.Receipt) uint64 {
-		h, err := env.Client.HeaderByNumber(ctx, r.BlockNumber)
-		require.NoError(t, err)
-		return h.Time
-	}
+	deposit := func(key int, amount *big.Int) *types.Receipt { return depositMOR(t, ctx, env, key, amount) }
+	blockTime := func(r *types.Receipt) uint64 { return blockTimeOf(t, ctx, env, r) }
 	const attackerKey, victimKey = 7, 8
 	attacker := crypto.PubkeyToAddress(devnet.DevKey(attackerKey).PublicKey)
 	victim := crypto.PubkeyToAddress(devnet.DevKey(victimKey).PublicKey)

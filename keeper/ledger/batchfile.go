@@ -49,6 +49,9 @@ type BatchFile struct {
 	// StandardMerkleTree of spend's (user, cumulativeSpent), every depositor, listed only once something was
 	// ever spent (else spendRoot is zero); cumulativeSpent is their sum. DepositCharges are the epoch's
 	// sessions that deposits paid for, and how much each (the rest of each credit came from the allowance).
+	// DepositsReadAt is the block time the deposits were read as of (commitRoot's depositsReadAt): the later of
+	// the cutoff minus one second and the newest withdrawal.
+	DepositsReadAt  uint64                `json:"depositsReadAt,string"`
 	SpendRoot       common.Hash           `json:"spendRoot"`
 	CumulativeSpent string                `json:"cumulativeSpent"`
 	Spend           []store.SpendLeaf     `json:"spend"`
@@ -146,7 +149,7 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 			Cutoff: e.Cutoff, Root: e.Root, Shortfalls: shortfalls, Allowances: uses, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
 			Sessions: records, Leaves: leaves, Rejected: rejected,
-			SpendRoot: spend.Root, CumulativeSpent: spend.Total.Dec(), Spend: spendLeaves, DepositCharges: spend.Charges}
+			DepositsReadAt: spend.ReadAt, SpendRoot: spend.Root, CumulativeSpent: spend.Total.Dec(), Spend: spendLeaves, DepositCharges: spend.Charges}
 		if bf.DepositCharges == nil {
 			bf.DepositCharges = []store.DepositCharge{}
 		}

@@ -48,8 +48,8 @@ type Pool interface {
 	IsVetoed(ctx context.Context, root common.Hash) (bool, error)
 	Claimed(ctx context.Context, account common.Address) (*uint256.Int, error)
 	// CommitData and ClaimManyData ABI-encode the calls.
-	CommitData(epoch uint64, root common.Hash, total *uint256.Int, spendRoot common.Hash, spent *uint256.Int, batchHash common.Hash,
-		uri string) ([]byte, error)
+	CommitData(epoch uint64, root common.Hash, total *uint256.Int, spendRoot common.Hash, spent *uint256.Int, readAt uint64,
+		batchHash common.Hash, uri string) ([]byte, error)
 	ClaimManyData(accounts []common.Address, amounts []*uint256.Int, proofs [][]common.Hash) ([]byte, error)
 }
 
@@ -178,11 +178,12 @@ func (p *ChainPool) Allowance(ctx context.Context, user common.Address, day uint
 	return out, nil
 }
 
-// CommitData implements Pool: the credit root and total, and the deposit spend committed with them.
+// CommitData implements Pool: the credit root and total, and the deposit spend committed with them and the
+// time the deposits were read as of.
 func (p *ChainPool) CommitData(epoch uint64, root common.Hash, total *uint256.Int, spendRoot common.Hash, spent *uint256.Int,
-	batchHash common.Hash, uri string) ([]byte, error) {
+	readAt uint64, batchHash common.Hash, uri string) ([]byte, error) {
 	return p.abi.Pack("commitRoot", new(big.Int).SetUint64(epoch), [32]byte(root), total.ToBig(), [32]byte(spendRoot), spent.ToBig(),
-		[32]byte(batchHash), uri)
+		new(big.Int).SetUint64(readAt), [32]byte(batchHash), uri)
 }
 
 // ClaimManyData implements Pool.

@@ -37,8 +37,9 @@ type ChainBackend interface {
 // WithdrawalCancelled, Withdrawn), indexed once from the deployment's start block and kept in memory.
 //
 // Depth: it reads only final blocks, those with at least confirmations confirmations (chain/follow's
-// convention: 1 is every mined block; the keeper's --confirmations). DepositsAt(at) answers only once the
-// newest block with a timestamp at most at is settled: a final block has a later timestamp, or every block
+// convention: 1 is every mined block; the keeper's --confirmations). DepositsAt(at) and DepositsRead (which
+// reads as of the later of at and the newest withdrawal) answer only once the newest block with a
+// timestamp at most the time read is settled: a final block has a later timestamp, or every block
 // up to the head is final (confirmations 1; later blocks then carry a later time, since the keeper asks
 // after its own clock passed the cutoff by the feed grace). Two keepers therefore read the same block, and
 // a reorg shallower than the depth changes nothing they read.

@@ -28,9 +28,9 @@ func (brokePool) State(context.Context) (ledger.PoolState, error) { return ledge
 // fixedDeposits: every user has deposited the same amount, no withdrawal requested.
 type fixedDeposits struct{ amount uint64 }
 
-func (d fixedDeposits) DepositsAt(context.Context, uint64) (map[common.Address]*ledger.DepositAccount, error) {
+func (d fixedDeposits) DepositsRead(_ context.Context, at uint64) (map[common.Address]*ledger.DepositAccount, uint64, error) {
 	user := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
-	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, nil
+	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, at, nil
 }
 
 // TestDepositOnlyEpoch: an epoch whose every credit is paid by a deposit (the user has no allowance, the

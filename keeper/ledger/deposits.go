@@ -17,19 +17,16 @@ import (
 
 // Paid usage (PROTOCOL §4, protocol/README.md "Deposit spend"): what the allowance does not cover of a
 // session whose RFC says useDeposit is charged to its user's deposit, never beyond depositOf(user) minus
-// the user's cumulative spend. depositOf is the smaller of its values at the newest block before the epoch's
-// cutoff and at the newest final block when the epoch is assembled (epochDeposits): what a user withdrew
-// after the cutoff is never charged. A user with a withdrawal request pending at either block is charged to
-// its deposit only for sessions that started before the (earlier) request, and then only while the final
-// block read is less than settlementLag after the session started: later, the withdrawal delay no longer
-// covers it (the withdrawal may be paid before the epoch is committed). Without a pending request, a
-// withdrawal is paid a whole delay after the read at the earliest, and withdraw holds back pending spend.
+// the user's cumulative spend, as of the epoch's deposit read (epochDeposits: the later of the cutoff and
+// the newest withdrawal, the same for every keeper). A user with a withdrawal request pending then is
+// charged to its deposit only for sessions that started before the request.
 
 // Deposits is what charging reads of the users' deposits (ChainDeposits implements it).
 type Deposits interface {
-	// DepositsAt returns every user who deposited in the blocks with a timestamp at most at, with its
-	// depositOf and pending withdrawal request as of the newest such block.
-	DepositsAt(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, error)
+	// DepositsRead returns readAt, the later of at and the time of the newest withdrawal paid, and every
+	// user who deposited in the blocks with a timestamp at most readAt, with its depositOf and pending
+	// withdrawal request as of the newest such block.
+	DepositsRead(ctx context.Context, at uint64) (accounts map[common.Address]*DepositAccount, readAt uint64, err error)
 }
 
 // DepositAccount is one user's deposit as of a block.
@@ -46,10 +43,8 @@ type DepositBook struct {
 	Accounts  map[common.Address]*DepositAccount
 	Spent     map[common.Address]*uint256.Int
 	SpendLeft *uint256.Int
-	// ReadAt is the time of the newest block the accounts were read at, and Lag the pool's settlementLag:
-	// a session that started Lag or more before ReadAt is not charged to a deposit with a pending withdrawal
-	// request (Lag 0: no such limit).
-	ReadAt, Lag uint64
+	// ReadAt is the block time the accounts were read as of (commitRoot's depositsReadAt).
+	ReadAt uint64
 }
 
 // fitsCap reports whether the spend cap still lets deposits pay amount.
@@ -76,9 +71,6 @@ func (b *DepositBook) source(s *Session) (src source, why string) {
 	}
 	if acc.RequestedAt != 0 && s.StartedAt >= acc.RequestedAt {
 		return src, "the session started after a pending withdrawal request"
-	}
-	if acc.RequestedAt != 0 && b.Lag != 0 && s.StartedAt+b.Lag <= b.ReadAt {
-		return src, "a withdrawal is pending and the session started settlementLag or more before the deposits were read"
 	}
 	spent := b.Spent[s.User]
 	if spent == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -226,4 +227,30 @@ func checkLedgerEqualsChain(t *testing.T, ctx context.Context, env *testenv.Env,
 			require.Equal(t, c.want.Dec(), got.String(), "claimed by %s", c.a)
 		}
 	}
+}
+
+// sendTx sends the transaction f builds as dev account key and waits for its receipt.
+func sendTx(t *testing.T, ctx context.Context, env *testenv.Env, key int, f func(*bind.TransactOpts) (*types.Transaction, error)) *types.Receipt {
+	t.Helper()
+	r, err := env.Chain.Market.Send(ctx, devnet.DevKey(key), f)
+	require.NoError(t, err)
+	return r
+}
+
+// depositMOR funds dev account key with amount MOR and deposits it in the pool; it returns the deposit's receipt.
+func depositMOR(t *testing.T, ctx context.Context, env *testenv.Env, key int, amount *big.Int) *types.Receipt {
+	t.Helper()
+	require.NoError(t, env.FundMOR(ctx, crypto.PubkeyToAddress(devnet.DevKey(key).PublicKey), amount))
+	sendTx(t, ctx, env, key, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Token.Approve(o, env.PoolAddr, amount)
+	})
+	return sendTx(t, ctx, env, key, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, amount) })
+}
+
+// blockTimeOf returns the time of the block that holds r.
+func blockTimeOf(t *testing.T, ctx context.Context, env *testenv.Env, r *types.Receipt) uint64 {
+	t.Helper()
+	h, err := env.Client.HeaderByNumber(ctx, r.BlockNumber)
+	require.NoError(t, err)
+	return h.Time
 }

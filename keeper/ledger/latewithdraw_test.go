@@ -16,28 +16,35 @@ import (
 	"github.com/laketravis/laketravis/keeper/ledger"
 )
 
-// depositHistory is one user's deposit account as the chain's events set it over time: DepositsAt(at)
-// answers with the newest state at or before at, as ChainDeposits does.
+// depositHistory is one user's deposit account as the chain's events set it over time: DepositsRead(at)
+// answers as of the later of at and the newest withdrawal, as ChainDeposits does.
 type depositHistory struct {
 	user   common.Address
 	states []depositState // in time order
 }
 
 type depositState struct {
-	at  uint64
-	acc ledger.DepositAccount
+	at       uint64
+	acc      ledger.DepositAccount
+	withdraw bool // the state a withdraw left
 }
 
-func (h *depositHistory) DepositsAt(_ context.Context, at uint64) (map[common.Address]*ledger.DepositAccount, error) {
+func (h *depositHistory) DepositsRead(_ context.Context, at uint64) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+	readAt := at
+	for _, s := range h.states {
+		if s.withdraw {
+			readAt = max(readAt, s.at)
+		}
+	}
 	out := map[common.Address]*ledger.DepositAccount{}
 	for _, s := range h.states {
-		if s.at > at {
+		if s.at > readAt {
 			break
 		}
 		acc := s.acc
 		out[h.user] = &acc
 	}
-	return out, nil
+	return out, readAt, nil
 }
 
 // now returns the newest state: the user's depositOf as the chain holds it today.
@@ -85,7 +92,7 @@ func TestLateSessionAfterWithdrawal(t *testing.T) {
 		cutoff := uint64(e0.Cutoff)
 		hist.states = append(hist.states,
 			depositState{at: cutoff + 10, acc: ledger.DepositAccount{Deposit: *uint256.NewInt(deposit), RequestedAt: cutoff + 10}},
-			depositState{at: cutoff + 20, acc: ledger.DepositAccount{Deposit: *uint256.NewInt(cost)}})
+			depositState{at: cutoff + 20, acc: ledger.DepositAccount{Deposit: *uint256.NewInt(cost)}, withdraw: true})
 
 		feed.Add(t, late)
 		_, err = l.IngestOnce(ctx)

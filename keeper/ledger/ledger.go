@@ -107,7 +107,6 @@ type Ledger struct {
 
 	spendTree      *merkle.Tree // the spend tree of epoch spendTreeEpoch, for withdrawal proofs
 	spendTreeEpoch uint64
-	lag            uint64 // the pool's settlementLag, once read (settlementLag)
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).

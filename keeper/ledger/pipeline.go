@@ -117,7 +117,7 @@ func (l *Ledger) sendCommit(ctx context.Context, e *EpochRow) error {
 	if err != nil {
 		return err
 	}
-	data, err := l.pool.CommitData(e.Number, e.Root, &e.Total, spend.Root, &spend.Total, e.BatchHash, uri)
+	data, err := l.pool.CommitData(e.Number, e.Root, &e.Total, spend.Root, &spend.Total, spend.ReadAt, e.BatchHash, uri)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ type Spend struct {
 	Total   uint256.Int     // cumulativeSpent: the sum of the leaves
 	Leaves  []SpendLeaf     // every depositor as of the epoch, sorted by user
 	Charges []DepositCharge // this epoch's sessions charged to a deposit, in the charging order
+	ReadAt  uint64          // the block time the deposits were read as of (commitRoot's depositsReadAt)
 }
 
 // SpendLeaf is one user's cumulative spend from its deposit (a spend-tree leaf).
@@ -43,8 +44,8 @@ func (t *Tx) InsertSpend(ctx context.Context, epochID int64, s *Spend) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.exec(ctx, `INSERT INTO epoch_spends (epoch_id, spend_root, spent, leaves, charges) VALUES (?, ?, ?, ?, ?)`,
-		epochID, s.Root.Hex(), s.Total.Dec(), string(leaves), string(charges))
+	_, err = t.exec(ctx, `INSERT INTO epoch_spends (epoch_id, spend_root, spent, leaves, charges, read_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		epochID, s.Root.Hex(), s.Total.Dec(), string(leaves), string(charges), int64(s.ReadAt))
 	if err != nil {
 		return fmt.Errorf("store: insert spend of epoch id %d: %w", epochID, err)
 	}
@@ -54,15 +55,16 @@ func (t *Tx) InsertSpend(ctx context.Context, epochID int64, s *Spend) error {
 // SpendOf returns epoch id's spend; an epoch stored without one (before deposits existed) spent nothing.
 func (t *Tx) SpendOf(ctx context.Context, epochID int64) (*Spend, error) {
 	var root, spent, leaves, charges string
-	err := t.queryRow(ctx, `SELECT spend_root, spent, leaves, charges FROM epoch_spends WHERE epoch_id = ?`, epochID).
-		Scan(&root, &spent, &leaves, &charges)
+	var readAt int64
+	err := t.queryRow(ctx, `SELECT spend_root, spent, leaves, charges, read_at FROM epoch_spends WHERE epoch_id = ?`, epochID).
+		Scan(&root, &spent, &leaves, &charges, &readAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &Spend{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	s := &Spend{Root: common.HexToHash(root)}
+	s := &Spend{Root: common.HexToHash(root), ReadAt: uint64(readAt)}
 	if err := s.Total.SetFromDecimal(spent); err != nil {
 		return nil, fmt.Errorf("store: spend of epoch id %d: %w", epochID, err)
 	}

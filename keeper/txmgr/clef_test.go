@@ -32,7 +32,7 @@ func testSignsThroughClef(t *testing.T, dsn string) {
 	// A keeper call: clef refuses calldata it cannot decode (without --advanced), so this is real ABI.
 	pool, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
-	data, err := pool.Pack("commitRoot", big.NewInt(1), common.Hash{1}, big.NewInt(2), common.Hash{3}, big.NewInt(4),
+	data, err := pool.Pack("commitRoot", big.NewInt(1), common.Hash{1}, big.NewInt(2), common.Hash{3}, big.NewInt(4), big.NewInt(6),
 		common.Hash{5}, "http://keeper.example/v1/batches/1")
 	require.NoError(t, err)
 	rc, err := m.Send(ctx, "through clef", txmgr.Candidate{To: target, Data: data})

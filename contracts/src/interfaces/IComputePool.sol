@@ -145,6 +145,9 @@ interface IComputePool {
     /// @notice Paying the withdrawal would leave the deposits held below the spend committed (pending epochs
     ///         included): a spend the claimable root does not show yet is owed to providers.
     error DepositsBelowSpend(uint256 totalDeposits, uint256 totalSpent);
+    /// @notice A commit raising the spend read the deposits before the newest withdrawal: it may charge MOR
+    ///         already paid back. The keeper reads again.
+    error StaleDepositsRead(uint256 depositsReadAt, uint256 lastWithdrawAt);
 
     // ---- settlement ----
 
@@ -155,6 +158,7 @@ interface IComputePool {
         uint256 cumulativeTotal,
         bytes32 spendRoot,
         uint256 cumulativeSpent,
+        uint256 depositsReadAt,
         bytes32 batchHash,
         string calldata uri
     ) external;

@@ -47,7 +47,9 @@ contract DepositGasTest is MarketGasFixture {
             node = MerkleTestLib.hashPair(node, sibling);
         }
         vm.prank(keeper);
-        pool.commitRoot(0, keccak256("credits0"), SPENT, node, SPENT, keccak256("batch0"), "ipfs://batch0");
+        pool.commitRoot(
+            0, keccak256("credits0"), SPENT, node, SPENT, block.timestamp, keccak256("batch0"), "ipfs://batch0"
+        );
         vm.warp(block.timestamp + WITHDRAWAL_DELAY);
     }
 

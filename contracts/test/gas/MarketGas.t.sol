@@ -74,7 +74,9 @@ contract MarketGasTest is MarketGasFixture {
         em.release(); // the pool holds its emissions: claims do not pull
         bytes32[][] memory tree = _tree(1);
         vm.prank(keeper);
-        pool.commitRoot(0, MerkleTestLib.root(tree), _total(1), bytes32(0), 0, keccak256("batch0"), URI);
+        pool.commitRoot(
+            0, MerkleTestLib.root(tree), _total(1), bytes32(0), 0, block.timestamp, keccak256("batch0"), URI
+        );
         vm.warp(block.timestamp + WINDOW);
         pool.claim(_account(REPEAT), _amount(REPEAT, 1), MerkleTestLib.proof(tree, REPEAT));
         (address[] memory a, uint256[] memory x, bytes32[][] memory p) = _batch(tree, MANY_REPEAT_FROM, 1);
@@ -82,16 +84,19 @@ contract MarketGasTest is MarketGasFixture {
 
         tree = _tree(2);
         vm.prank(keeper);
-        pool.commitRoot(1, MerkleTestLib.root(tree), _total(2), bytes32(0), 0, keccak256("batch1"), URI);
+        pool.commitRoot(
+            1, MerkleTestLib.root(tree), _total(2), bytes32(0), 0, block.timestamp, keccak256("batch1"), URI
+        );
         vm.warp(block.timestamp + WINDOW);
     }
 
     function _commitNext(string memory name) internal returns (uint256 exec, uint256 txGas) {
         bytes memory data = abi.encodeCall(
-            ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI)
+            ComputePool.commitRoot,
+            (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, block.timestamp, keccak256("b2"), URI)
         );
         vm.prank(keeper);
-        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI);
+        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, block.timestamp, keccak256("b2"), URI);
         return _measured(name, data);
     }
 
@@ -103,10 +108,11 @@ contract MarketGasTest is MarketGasFixture {
     function test_Gas_CommitRoot_FirstOfDay() public {
         vm.warp(START + 92 days + 1);
         bytes memory data = abi.encodeCall(
-            ComputePool.commitRoot, (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI)
+            ComputePool.commitRoot,
+            (2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, block.timestamp, keccak256("b2"), URI)
         );
         vm.prank(keeper);
-        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, keccak256("b2"), URI);
+        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, bytes32(0), 0, block.timestamp, keccak256("b2"), URI);
         (uint256 exec, uint256 txGas) = _measured("commitRoot_firstOfDay", data);
         _log("commitRoot (first of the day)", exec, txGas);
     }
@@ -182,10 +188,12 @@ contract MarketGasTest is MarketGasFixture {
         vm.stopPrank();
         bytes memory data = abi.encodeCall(
             ComputePool.commitRoot,
-            (2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, keccak256("b2"), URI)
+            (2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, block.timestamp, keccak256("b2"), URI)
         );
         vm.prank(keeper);
-        pool.commitRoot(2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, keccak256("b2"), URI);
+        pool.commitRoot(
+            2, keccak256("root2"), _total(2) + 1e18, keccak256("spend2"), 1e18, block.timestamp, keccak256("b2"), URI
+        );
         (uint256 exec, uint256 commitTx) = _measured("commitRoot_withSpend", data);
         _log("commitRoot (with a spend root)", exec, commitTx);
         (, uint256 manyTx) = _claimMany(MANY_REPEAT_FROM, "perSessionDeposits_claimMany100");

@@ -56,7 +56,7 @@ contract SpendCapAdversary is Test {
         if (spent > deposit) return; // refused for another reason (SpendExceedsDeposits), tested elsewhere
         uint256 epoch = pool.nextEpoch();
         bytes32 root = keccak256(abi.encode("credits", ++nonce)); // new: a vetoed root is refused forever
-        try pool.commitRoot(epoch, root, spent, MerkleTestLib.root(_spendRoot(spent)), spent, 0, "x") {
+        try pool.commitRoot(epoch, root, spent, MerkleTestLib.root(_spendRoot(spent)), spent, block.timestamp, 0, "x") {
             if (amount > left) unexpected = true;
             victimSpent[epoch] = spent;
             commits++;

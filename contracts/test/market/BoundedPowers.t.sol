@@ -39,7 +39,7 @@ contract BoundedPowersTest is MarketFixture {
         bytes32 root = MerkleTestLib.leaf(admin, balance);
         uint256 remaining = pool.remainingBudget();
         vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, balance, remaining));
-        pool.commitRoot(0, root, balance, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, root, balance, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
 
         // Tomorrow at the ceiling: at most 10% of the balance, and not claimable within the window.
@@ -48,7 +48,7 @@ contract BoundedPowersTest is MarketFixture {
         assertEq(pool.remainingBudget(), ceiling);
         root = MerkleTestLib.leaf(admin, ceiling);
         vm.prank(admin);
-        pool.commitRoot(0, root, ceiling, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, root, ceiling, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(admin, ceiling, new bytes32[](0));
         vm.prank(guardian); // the real guardian vetoes within the window

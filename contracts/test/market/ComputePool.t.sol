@@ -80,7 +80,7 @@ contract ComputePoolTest is MarketFixture {
         vm.warp(START - 10);
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.BeforePayoutStart.selector, START - 10, START));
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
     }
 
     function test_Constructor_Reverts() public {
@@ -110,7 +110,7 @@ contract ComputePoolTest is MarketFixture {
             0, root, 175e18, 175e18, 91, uint64(block.timestamp + WINDOW), keccak256("batch"), "ipfs://b0"
         );
         vm.prank(keeper);
-        pool.commitRoot(0, root, 175e18, bytes32(0), 0, keccak256("batch"), "ipfs://b0");
+        pool.commitRoot(0, root, 175e18, bytes32(0), 0, block.timestamp, keccak256("batch"), "ipfs://b0");
 
         assertEq(pool.nextEpoch(), 1);
         assertEq(pool.totalCommitted(), 175e18);
@@ -131,45 +131,45 @@ contract ComputePoolTest is MarketFixture {
                 IAccessControl.AccessControlUnauthorizedAccount.selector, address(this), pool.KEEPER_ROLE()
             )
         );
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
     }
 
     function test_CommitRoot_OutOfOrder_Reverts() public {
         vm.startPrank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 1, 0));
-        pool.commitRoot(1, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
-        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(1)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 0, 1));
-        pool.commitRoot(0, bytes32(uint256(2)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(2)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 2, 1));
-        pool.commitRoot(2, bytes32(uint256(2)), 0, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(2)), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
     }
 
     function test_CommitRoot_BadRoot_Reverts() public {
         vm.startPrank(keeper);
         vm.expectRevert(IComputePool.ZeroRoot.selector);
-        pool.commitRoot(0, bytes32(0), 0, bytes32(0), 0, bytes32(0), "");
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(0), 0, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.RootUnchanged.selector, bytes32(uint256(1))));
-        pool.commitRoot(1, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(1)), 1e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.CumulativeTotalDecreased.selector, 1e18 - 1, 1e18));
-        pool.commitRoot(1, bytes32(uint256(2)), 1e18 - 1, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 1e18 - 1, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
     }
 
     function test_CommitRoot_OverBudget_Reverts() public {
         vm.startPrank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, BUDGET_DAY91 + 1, BUDGET_DAY91));
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 + 1, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 + 1, bytes32(0), 0, block.timestamp, bytes32(0), "");
         // Exactly the budget, over several epochs of the same day.
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 - 10, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91 - 10, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, 11, 10));
-        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91 + 1, bytes32(0), 0, bytes32(0), "");
-        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91 + 1, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         // A zero increase always fits.
-        pool.commitRoot(2, bytes32(uint256(3)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
         assertEq(pool.committedOn(91), pool.budget(91));
     }
@@ -180,16 +180,16 @@ contract ComputePoolTest is MarketFixture {
 
     function test_DayHistory() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(START + 92 days + 5);
         uint256 accrued92 = pool.computeAccrued(START + 92 days);
         assertEq(pool.committedBefore(92), 1_000e18);
         assertEq(pool.computeBalance(92), accrued92 - 1_000e18);
         uint256 budget92 = (accrued92 - 1_000e18) / 100;
         assertEq(pool.budget(92), budget92);
-        pool.commitRoot(1, bytes32(uint256(2)), 1_500e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 1_500e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(START + 95 days);
-        pool.commitRoot(2, bytes32(uint256(3)), 1_700e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 1_700e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
 
         // Past days are unchanged by later commits.
@@ -247,11 +247,11 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_RollsBackAndAllowsRecommit() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW); // epoch 0 claimable
-        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + 10);
-        pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
 
         vm.expectEmit(address(pool));
@@ -271,10 +271,10 @@ contract ComputePoolTest is MarketFixture {
 
         vm.startPrank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.VetoedRoot.selector, bytes32(uint256(2))));
-        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 200e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.EpochOutOfOrder.selector, 2, 1));
-        pool.commitRoot(2, bytes32(uint256(4)), 250e18, bytes32(0), 0, bytes32(0), "");
-        pool.commitRoot(1, bytes32(uint256(4)), 250e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(4)), 250e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(4)), 250e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
         assertEq(pool.totalCommitted(), 250e18);
         (, uint256 total, uint64 claimableAt) = pool.epochInfo(1);
@@ -284,7 +284,7 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_FirstEpoch() public {
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.prank(guardian);
         pool.vetoRoot(0);
         assertEq(pool.nextEpoch(), 0);
@@ -300,7 +300,7 @@ contract ComputePoolTest is MarketFixture {
         pool.vetoRoot(0);
 
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(
             abi.encodeWithSelector(
                 IAccessControl.AccessControlUnauthorizedAccount.selector, keeper, pool.GUARDIAN_ROLE()
@@ -317,21 +317,21 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Veto_SameDayFreesBudget() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         vm.stopPrank();
         vm.prank(guardian);
         pool.vetoRoot(0);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.committedOn(91), BUDGET_DAY91);
     }
 
     function test_Veto_AcrossMidnight_KeepsPastBudgets() public {
         vm.warp(START + 92 days - 600); // 10 minutes before day 92
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(START + 92 days + 60);
         uint256 budget92 = pool.budget(92);
         assertEq(pool.committedBefore(92), 1_000e18);
@@ -345,7 +345,7 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.committedOn(92), 0);
         // The corrected epoch fits: what it re-credits was already counted in day 91's use.
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(2)), 900e18 + budget92, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(2)), 900e18 + budget92, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.committedOn(92), budget92 - 100e18);
         // Day 93 starts from the real total.
         assertEq(pool.committedBefore(93), 900e18 + budget92);
@@ -357,11 +357,11 @@ contract ComputePoolTest is MarketFixture {
 
     function test_ClaimableEpoch_NewestPastWindow() public {
         vm.startPrank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + 20 minutes);
-        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + 20 minutes);
-        pool.commitRoot(2, bytes32(uint256(3)), 3e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(2, bytes32(uint256(3)), 3e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
         (bool exists,,,) = pool.claimableEpoch();
         assertFalse(exists);
@@ -383,14 +383,14 @@ contract ComputePoolTest is MarketFixture {
         vm.prank(admin);
         pool.setDisputeWindow(3 * WINDOW);
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         (,, uint64 c0) = pool.epochInfo(0);
         vm.prank(admin);
         vm.expectEmit(address(pool));
         emit IComputePool.DisputeWindowSet(WINDOW);
         pool.setDisputeWindow(WINDOW);
         vm.prank(keeper);
-        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, bytes32(uint256(2)), 2e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         (,, uint64 c1) = pool.epochInfo(1);
         assertEq(c1, c0); // not before its predecessor
         vm.prank(admin);
@@ -416,7 +416,9 @@ contract ComputePoolTest is MarketFixture {
                 pool.setDisputeWindow(uint32(WINDOW + r % 2 hours)); // < 3 hours
             }
             vm.prank(keeper);
-            pool.commitRoot(i, MerkleTestLib.leaf(address(1), i + 1), i + 1, bytes32(0), 0, bytes32(0), "");
+            pool.commitRoot(
+                i, MerkleTestLib.leaf(address(1), i + 1), i + 1, bytes32(0), 0, block.timestamp, bytes32(0), ""
+            );
             vm.warp(block.timestamp + (r >> 8) % 30 minutes);
             (bool ok, uint256 epoch,,) = pool.claimableEpoch();
             uint256 paidBefore = pool.claimed(address(1));
@@ -486,7 +488,7 @@ contract ComputePoolTest is MarketFixture {
         vm.stopPrank();
         bytes32[][] memory tree = _tree();
         vm.prank(keeper);
-        other.commitRoot(0, MerkleTestLib.root(tree), 175e18, bytes32(0), 0, bytes32(0), "");
+        other.commitRoot(0, MerkleTestLib.root(tree), 175e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InsufficientPoolBalance.selector, 0, 100e18));
         other.claim(accts[0], 100e18, MerkleTestLib.proof(tree, 0));
@@ -726,7 +728,7 @@ contract ComputePoolTest is MarketFixture {
         assertEq(pool.allowance(user, 92), expected);
         // Commits during the day do not change it either.
         vm.prank(keeper);
-        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, bytes32(uint256(1)), 1_000e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.allowance(user, 92), expected);
 
         // Tomorrow the new balances count.
@@ -774,7 +776,7 @@ contract ComputePoolTest is MarketFixture {
                 vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, delta, remaining));
             }
             vm.prank(keeper);
-            pool.commitRoot(epoch, bytes32(r), cumulative, bytes32(0), 0, bytes32(0), "");
+            pool.commitRoot(epoch, bytes32(r), cumulative, bytes32(0), 0, block.timestamp, bytes32(0), "");
             if ((r >> 128) % 6 == 0 && pool.nextEpoch() > 0) {
                 uint256 last = pool.nextEpoch() - 1;
                 (,, uint64 at) = pool.epochInfo(last);

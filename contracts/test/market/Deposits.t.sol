@@ -63,7 +63,9 @@ contract DepositsTest is MarketFixture {
         epoch = pool.nextEpoch();
         bytes32 spendRoot = u + o + s == 0 ? bytes32(0) : MerkleTestLib.root(_spendTree(u, o, s));
         vm.prank(keeper);
-        pool.commitRoot(epoch, _creditRoot(credit), credit, spendRoot, u + o + s, bytes32(epoch), "ipfs://batch");
+        pool.commitRoot(
+            epoch, _creditRoot(credit), credit, spendRoot, u + o + s, block.timestamp, bytes32(epoch), "ipfs://batch"
+        );
     }
 
     function _creditRoot(uint256 credit) internal view returns (bytes32) {
@@ -282,6 +284,114 @@ contract DepositsTest is MarketFixture {
         pool.withdraw(70e18, _userProof(70e18, 0, 0));
     }
 
+    /// @dev Issue 13: the keeper reads the deposits at `readAt`; the user's withdrawal is paid after that read
+    ///      and before the commit (late keeper, veto, deferral). A commit raising the spend on the old read
+    ///      reverts, whatever it charges; read again at or after the withdrawal, the same commit goes through and
+    ///      charges only what the user still holds. A commit that raises no spend needs no fresh read.
+    function test_Commit_SpendReadBeforeWithdraw_Reverts() public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        uint256 readAt = block.timestamp; // the keeper's read: user still holds 100
+        skip(1);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        assertEq(pool.lastWithdrawAt(), block.timestamp);
+        skip(1);
+
+        // The stale read would charge the user's 100 (paid back already) to other's deposit: refused.
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(100e18, 0, 0));
+        bytes32 credit = _creditRoot(100e18);
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, block.timestamp - 1));
+        pool.commitRoot(0, credit, 100e18, spendRoot, 100e18, readAt, bytes32(0), "");
+        // Without a spend, any read will do.
+        vm.prank(keeper);
+        pool.commitRoot(0, _creditRoot(1), 1, bytes32(0), 0, 0, bytes32(0), "");
+        // Read again at the withdrawal: the user holds 0, the keeper charges other only.
+        bytes32 otherRoot = MerkleTestLib.root(_spendTree(0, 30e18, 0));
+        uint256 fresh = pool.lastWithdrawAt();
+        vm.prank(keeper);
+        pool.commitRoot(1, _creditRoot(30e18 + 1), 30e18 + 1, otherRoot, 30e18, fresh, bytes32(0), "");
+        assertEq(pool.totalSpent(), 30e18);
+    }
+
+    /// @dev Issue 13, after a veto: the keeper's epoch charging the user is vetoed, the user withdraws its whole
+    ///      deposit (nothing is pending any more), and the keeper recommits the same spend on its old read: refused.
+    ///      Recommitted on a read at the withdrawal, the user is charged nothing.
+    function test_Commit_AfterVetoAndWithdraw_StaleReadReverts() public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        uint256 readAt = block.timestamp;
+        _commitSpend(60e18, 60e18, 0, 0);
+        vm.prank(guardian);
+        pool.vetoRoot(0);
+        skip(1);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(60e18, 0, 0));
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, block.timestamp));
+        pool.commitRoot(0, _creditRoot(60e18 + 1), 60e18 + 1, spendRoot, 60e18, readAt, bytes32(0), "");
+        vm.prank(keeper);
+        pool.commitRoot(
+            0, _creditRoot(5e18), 5e18, MerkleTestLib.root(_spendTree(0, 5e18, 0)), 5e18, block.timestamp, 0, ""
+        );
+        assertEq(pool.totalDeposits(), 100e18);
+        assertEq(pool.totalSpent(), 5e18);
+    }
+
+    /// @dev Issue 13, during a spend-cap deferral: an epoch commits without the deferred deposit charge (no spend
+    ///      rise: any read will do), the user withdraws, and a later epoch brings the deferred charge on the
+    ///      read made before the withdrawal: refused.
+    function test_Commit_DeferredSpendAfterWithdraw_StaleReadReverts() public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        uint256 readAt = block.timestamp;
+        vm.prank(keeper);
+        pool.commitRoot(0, _creditRoot(1), 1, bytes32(0), 0, readAt, bytes32(0), ""); // the charge deferred
+        skip(1);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        skip(1 days); // a later day's cap
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(60e18, 0, 0));
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, readAt + 1));
+        pool.commitRoot(1, _creditRoot(60e18 + 1), 60e18 + 1, spendRoot, 60e18, readAt, bytes32(0), "");
+        assertEq(pool.totalSpent(), 0);
+    }
+
+    /// @dev Fuzz: a spend-raising commit goes through exactly when its read is no earlier than the newest
+    ///      withdrawal.
+    function testFuzz_Commit_ReadMustFollowWithdrawals(uint256 readAt, uint256 gap) public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        pool.withdraw(0, new bytes32[](0));
+        uint256 withdrawnAt = block.timestamp;
+        skip(bound(gap, 0, 30 days));
+        readAt = bound(readAt, 0, block.timestamp + 30 days);
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(0, 10e18, 0));
+        bool ok = readAt >= withdrawnAt;
+        if (!ok) {
+            vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, withdrawnAt));
+        }
+        vm.prank(keeper);
+        pool.commitRoot(0, _creditRoot(10e18), 10e18, spendRoot, 10e18, readAt, bytes32(0), "");
+        assertEq(pool.totalSpent(), ok ? 10e18 : 0);
+    }
+
     // ---- the keeper's spend ----
 
     /// @dev Deposit-funded credits never draw on the budget: with the whole day's budget committed, the keeper
@@ -308,6 +418,7 @@ contract DepositsTest is MarketFixture {
             budget + 300e18 + 1,
             MerkleTestLib.root(_spendTree(300e18, 0, 0)),
             300e18,
+            block.timestamp,
             0,
             ""
         );
@@ -329,7 +440,7 @@ contract DepositsTest is MarketFixture {
         bytes32 spendRoot = MerkleTestLib.root(_spendTree(101e18, 0, 0));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendExceedsDeposits.selector, 101e18, 100e18));
-        pool.commitRoot(0, _creditRoot(101e18), 101e18, spendRoot, 101e18, 0, "");
+        pool.commitRoot(0, _creditRoot(101e18), 101e18, spendRoot, 101e18, block.timestamp, 0, "");
     }
 
     /// @dev A keeper commits a spend for a user who never deposited. With no deposit to hide in, it is refused.
@@ -340,7 +451,7 @@ contract DepositsTest is MarketFixture {
         bytes32 spendRoot = MerkleTestLib.root(_spendTree(0, 0, 50e18));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendExceedsDeposits.selector, 50e18, 0));
-        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 50e18, 0, "");
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 50e18, block.timestamp, 0, "");
 
         _deposit(user, 100e18);
         _deposit(other, 100e18);
@@ -372,17 +483,17 @@ contract DepositsTest is MarketFixture {
         vm.startPrank(keeper);
         // Zero root with a spend, a root without one.
         vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendRootMismatch.selector, bytes32(0), 30e18));
-        pool.commitRoot(0, _creditRoot(50e18), 50e18, bytes32(0), 30e18, 0, "");
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, bytes32(0), 30e18, block.timestamp, 0, "");
         vm.expectRevert(abi.encodeWithSelector(IComputePool.SpendRootMismatch.selector, spendRoot, 0));
-        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 0, 0, "");
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 0, block.timestamp, 0, "");
         // More deposit-funded than the credit delta (the budget-funded total would fall).
         vm.expectRevert(abi.encodeWithSelector(IComputePool.DepositFundedExceedsDelta.selector, 30e18, 20e18));
-        pool.commitRoot(0, _creditRoot(20e18), 20e18, spendRoot, 30e18, 0, "");
-        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 30e18, 0, "");
+        pool.commitRoot(0, _creditRoot(20e18), 20e18, spendRoot, 30e18, block.timestamp, 0, "");
+        pool.commitRoot(0, _creditRoot(50e18), 50e18, spendRoot, 30e18, block.timestamp, 0, "");
         // Spend never falls.
         bytes32 lower = MerkleTestLib.root(_spendTree(29e18, 0, 0));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.CumulativeSpentDecreased.selector, 29e18, 30e18));
-        pool.commitRoot(1, _creditRoot(60e18), 60e18, lower, 29e18, 0, "");
+        pool.commitRoot(1, _creditRoot(60e18), 60e18, lower, 29e18, block.timestamp, 0, "");
         vm.stopPrank();
     }
 

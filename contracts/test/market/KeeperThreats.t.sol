@@ -39,7 +39,7 @@ contract KeeperThreatsTest is MarketFixture {
         assertTrue(pool.isVetoed(MerkleTestLib.root(hostile)));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.VetoedRoot.selector, MerkleTestLib.root(hostile)));
-        pool.commitRoot(1, MerkleTestLib.root(hostile), _sum(amts), bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(1, MerkleTestLib.root(hostile), _sum(amts), bytes32(0), 0, block.timestamp, bytes32(0), "");
 
         // The honest epoch 1: account 0 keeps its 100 and earns 10 more.
         bytes32[][] memory honest1 = _credits(110e18, 50e18, 25e18);

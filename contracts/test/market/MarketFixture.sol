@@ -104,6 +104,7 @@ abstract contract MarketFixture is Test {
             cumulativeTotal,
             bytes32(0),
             0,
+            block.timestamp,
             keccak256(abi.encode(epoch)),
             "ipfs://batch"
         );

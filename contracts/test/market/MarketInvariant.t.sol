@@ -83,6 +83,7 @@ contract MarketHandler is Test {
     bool public secondWithdrawalPaid; // one request was paid twice
     bool public wrongWithdrawal; // a withdrawal paid other than min(requested, deposit - spend)
     bool public overspendAccepted; // a spend above the deposits held was committed
+    bool public staleReadAccepted; // a spend read before a withdrawal paid since was committed
 
     constructor(
         MORToken mor_,
@@ -325,7 +326,14 @@ contract MarketHandler is Test {
         (bytes32 spendRoot, uint256 spentTotal) = _spendRoot(spent);
         vm.prank(keeper);
         try pool.commitRoot(
-            epoch, root, cumulative, spendRoot, spentTotal, keccak256(abi.encode(amounts)), "ipfs://batch"
+            epoch,
+            root,
+            cumulative,
+            spendRoot,
+            spentTotal,
+            block.timestamp,
+            keccak256(abi.encode(amounts)),
+            "ipfs://batch"
         ) {
             epochAmounts[epoch] = amounts;
             epochSpent[epoch] = spent;
@@ -361,7 +369,9 @@ contract MarketHandler is Test {
         uint256 remaining = pool.remainingBudget();
         uint256 cumulative = pool.totalCommitted() + remaining + _bound(excess, 1, 1e30);
         vm.prank(keeper);
-        try pool.commitRoot(epoch, keccak256(abi.encode("over", seed)), cumulative, bytes32(0), 0, bytes32(0), "") {
+        try pool.commitRoot(
+            epoch, keccak256(abi.encode("over", seed)), cumulative, bytes32(0), 0, block.timestamp, bytes32(0), ""
+        ) {
             overBudgetAccepted = true;
         } catch {}
         nAdversarial++;
@@ -390,10 +400,64 @@ contract MarketHandler is Test {
         bytes32 spendRoot = MerkleTestLib.root(MerkleTestLib.build(who, x));
         uint256 cumulative = pool.totalCommitted() + over; // before the prank: it applies to the next call
         vm.prank(keeper);
-        try pool.commitRoot(epoch, MerkleTestLib.root(_tree(amounts)), cumulative, spendRoot, total, bytes32(0), "") {
+        try pool.commitRoot(
+            epoch, MerkleTestLib.root(_tree(amounts)), cumulative, spendRoot, total, block.timestamp, bytes32(0), ""
+        ) {
             overspendAccepted = true;
         } catch {}
         nAdversarial++;
+    }
+
+    /// @dev Issue 13, a late keeper: it reads the deposits (a user with a ready request still holds its deposit),
+    ///      the user withdraws before the commit lands, and the keeper commits what it read, charging the user
+    ///      what it held (the rest of the deposits cover it, so no other check refuses it). It must be refused.
+    function commitStaleRead(uint256 seed) external {
+        calls++;
+        uint256 u = seed % U;
+        address user = users[u];
+        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        if (requested == 0) return;
+        if (block.timestamp < readyAt) vm.warp(readyAt);
+        uint256 epoch = pool.nextEpoch();
+        uint256 before = epoch > 0 ? epochSpent[epoch - 1][u] : 0;
+        uint256 held = pool.depositOf(user);
+        if (held <= before) return;
+        uint256 readAt = block.timestamp; // the keeper's read
+        (uint256 proven, bytes32[] memory proof) = _spendProof(u);
+        vm.warp(block.timestamp + 1);
+        vm.prank(user);
+        try pool.withdraw(proven, proof) returns (uint256 paid) {
+            ghostWithdrawn[user] += paid;
+            ghostWithdrawnTotal += paid;
+            nWithdrawalsPaid++;
+        } catch {
+            return;
+        }
+        _staleCommit(seed, epoch, u, held - before, readAt);
+    }
+
+    /// @dev Commits epoch `epoch` charging user `u` `charge` more (within the deposits and the cap) on a read at
+    ///      `readAt`; must revert.
+    function _staleCommit(uint256 seed, uint256 epoch, uint256 u, uint256 charge, uint256 readAt) internal {
+        uint256 free = pool.totalDeposits() - pool.totalSpent();
+        if (charge > free) charge = free;
+        if (charge > pool.remainingSpend()) charge = pool.remainingSpend();
+        if (charge == 0) return;
+        uint256[U] memory spent;
+        uint256[N] memory amounts;
+        if (epoch > 0) (spent, amounts) = (epochSpent[epoch - 1], epochAmounts[epoch - 1]);
+        spent[u] += charge;
+        amounts[seed % N] += charge;
+        bytes32 root = MerkleTestLib.root(_tree(amounts));
+        (bytes32 spendRoot, uint256 spentTotal) = _spendRoot(spent);
+        uint256 cumulative = pool.totalCommitted() + charge;
+        nAdversarial++;
+        vm.prank(keeper);
+        try pool.commitRoot(epoch, root, cumulative, spendRoot, spentTotal, readAt, bytes32(0), "") {
+            staleReadAccepted = true;
+            epochAmounts[epoch] = amounts;
+            epochSpent[epoch] = spent;
+        } catch {}
     }
 
     /// @dev Proofs of an older live tree (not the newest claimable one) must never pay beyond the newest tree.
@@ -700,7 +764,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](32);
+        bytes4[] memory selectors = new bytes4[](33);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -733,6 +797,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[29] = MarketHandler.commitOverspend.selector;
         selectors[30] = MarketHandler.deposit.selector;
         selectors[31] = MarketHandler.commit.selector;
+        selectors[32] = MarketHandler.commitStaleRead.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -779,6 +844,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         assertFalse(handler.secondWithdrawalPaid(), "withdrawal paid twice");
         assertFalse(handler.wrongWithdrawal(), "withdrawal paid the wrong amount");
         assertFalse(handler.overspendAccepted(), "spend above the deposits committed");
+        assertFalse(handler.staleReadAccepted(), "spend read before a later withdrawal committed");
     }
 
     /// @dev Calls that must succeed did; adversarial calls never got through; bounds held.

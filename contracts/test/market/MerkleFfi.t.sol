@@ -32,7 +32,7 @@ contract MerkleFfiTest is MarketFixture {
         (bytes32 root, bytes32[][] memory proofs) = _jsTree(a, x);
         assertEq(proofs.length, 25);
         vm.prank(keeper);
-        pool.commitRoot(0, root, _sum(x), bytes32(0), 0, keccak256("batch"), "ipfs://js");
+        pool.commitRoot(0, root, _sum(x), bytes32(0), 0, block.timestamp, keccak256("batch"), "ipfs://js");
         vm.warp(block.timestamp + WINDOW);
         for (uint256 i; i < 25; ++i) {
             assertEq(pool.claim(a[i], x[i], proofs[i]), x[i]);
@@ -57,7 +57,7 @@ contract MerkleFfiTest is MarketFixture {
         assertEq(root, l0 < l1 ? keccak256(abi.encode(l0, l1)) : keccak256(abi.encode(l1, l0)));
 
         vm.prank(keeper);
-        pool.commitRoot(0, root, 7.5e18, bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, root, 7.5e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW);
         assertEq(pool.claimMany(a, x, proofs), 7.5e18);
     }
@@ -76,7 +76,7 @@ contract MerkleFfiTest is MarketFixture {
             assertTrue(MerkleProof.verify(proofs[i], root, keccak256(bytes.concat(keccak256(abi.encode(a[i], x[i]))))));
         }
         vm.prank(keeper);
-        pool.commitRoot(0, root, _sum(x), bytes32(0), 0, bytes32(0), "");
+        pool.commitRoot(0, root, _sum(x), bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.warp(block.timestamp + WINDOW);
         uint256 k = seed % n;
         assertEq(pool.claim(a[k], x[k], proofs[k]), x[k]);

@@ -56,6 +56,7 @@ contract SpendCapTest is MarketFixture {
             spent,
             MerkleTestLib.root(_spendTree(spent)),
             spent,
+            block.timestamp,
             bytes32(epoch),
             "ipfs://batch"
         );
@@ -70,7 +71,9 @@ contract SpendCapTest is MarketFixture {
         bytes32 root = MerkleTestLib.root(_spendTree(spent));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.OverSpendCap.selector, depositFunded, remaining));
-        pool.commitRoot(epoch, keccak256(abi.encode("over", spent)), spent, root, spent, bytes32(0), "ipfs://batch");
+        pool.commitRoot(
+            epoch, keccak256(abi.encode("over", spent)), spent, root, spent, block.timestamp, bytes32(0), "ipfs://batch"
+        );
     }
 
     function _setCap(uint256 cap) internal {
@@ -118,7 +121,14 @@ contract SpendCapTest is MarketFixture {
         uint256 epoch = pool.nextEpoch();
         vm.prank(keeper);
         pool.commitRoot(
-            epoch, keccak256("budget only"), CAP + 1e18, MerkleTestLib.root(_spendTree(CAP)), CAP, bytes32(0), "x"
+            epoch,
+            keccak256("budget only"),
+            CAP + 1e18,
+            MerkleTestLib.root(_spendTree(CAP)),
+            CAP,
+            block.timestamp,
+            bytes32(0),
+            "x"
         );
         assertEq(pool.totalSpent(), CAP);
         assertEq(pool.totalCommitted(), CAP + 1e18);
@@ -289,7 +299,7 @@ contract SpendCapTest is MarketFixture {
             bytes32 root = MerkleTestLib.root(_spendTree(spent));
             vm.prank(attacker); // one wei more than the cap leaves is refused
             vm.expectRevert(abi.encodeWithSelector(IComputePool.OverSpendCap.selector, take + 1, take));
-            pool.commitRoot(epoch, keccak256(abi.encode(epoch)), spent, root, spent, 0, "x");
+            pool.commitRoot(epoch, keccak256(abi.encode(epoch)), spent, root, spent, block.timestamp, 0, "x");
             if (take != 0) _commitAs(attacker, spent - 1);
         }
         vm.warp(readyAt + WINDOW); // the last root is claimable too
@@ -329,7 +339,7 @@ contract SpendCapTest is MarketFixture {
                 uint256 epoch = pool.nextEpoch();
                 bytes32 root = keccak256(abi.encode("credits", seed));
                 vm.prank(keeper);
-                try pool.commitRoot(epoch, root, spent, keccak256(abi.encode(seed)), spent, 0, "x") {
+                try pool.commitRoot(epoch, root, spent, keccak256(abi.encode(seed)), spent, block.timestamp, 0, "x") {
                     assertTrue(fits, "a commit over the cap went through");
                 } catch {
                     assertFalse(fits, "a commit within the cap was refused");

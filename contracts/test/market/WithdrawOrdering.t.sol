@@ -48,7 +48,9 @@ contract WithdrawIdleMarketTest is DepositsTest {
         x[0] = 50e18;
         bytes32[][] memory tree = MerkleTestLib.build(who, x);
         vm.prank(keeper);
-        pool.commitRoot(0, _creditRoot(50e18), 50e18, MerkleTestLib.root(tree), 50e18, bytes32(0), "ipfs://batch");
+        pool.commitRoot(
+            0, _creditRoot(50e18), 50e18, MerkleTestLib.root(tree), 50e18, block.timestamp, bytes32(0), "ipfs://batch"
+        );
         skip(WINDOW);
 
         _deposit(user, 100e18);
