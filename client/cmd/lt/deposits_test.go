@@ -246,8 +246,10 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 		epoch := uint64(len(trees))
 		trees[epoch] = tree
 		total := mor(user + others)
+		readAt, err := c.pool.LastWithdrawAt(&bind.CallOpts{Context: ctx}) // a keeper that read every withdrawal
+		require.NoError(t, err)
 		_, err = mined(c.pool.CommitRoot(devnet.Transactor(ctx, devnet.DevKey(2), chainID), new(big.Int).SetUint64(epoch),
-			common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total, common.Hash{0xba, byte(epoch)}, ""))
+			common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total, big.NewInt(int64(readAt)), common.Hash{0xba, byte(epoch)}, ""))
 		require.NoError(t, err)
 	}
 
