@@ -27,6 +27,9 @@ type CloseResult struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     eip712.Signature    `json:"userSignature"`
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
+	// TicketAcceptance is the provider's acceptance of the session's ticket, which its close carries to the
+	// router (keepers keep that close over another router's re-ticketed copy); nil when closed at the router.
+	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
 	Via               string              `json:"via"`
 	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
 	Record            *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
@@ -82,9 +85,9 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	res := &CloseResult{SessionID: rc.SessionID, Receipt: rc, UserSignature: sig}
 	req := wire.CloseRequest{Receipt: rc, UserSignature: &sig}
 	if askProvider {
-		psig, err := s.closeAtProvider(ctx, req)
+		psig, acc, err := s.closeAtProvider(ctx, req)
 		if err == nil {
-			res.ProviderSignature, res.Via = psig, ClosedAtProvider
+			res.ProviderSignature, res.TicketAcceptance, res.Via = psig, acc, ClosedAtProvider
 			res.Payment = s.billed(rc)
 			s.setResult(res)
 			return res, nil
@@ -134,31 +137,33 @@ func fallBackToRouter(err error) bool {
 	return errors.As(err, &e) && (e.Code == wire.CodeUnknownSession || e.Code == wire.CodeSessionClosed)
 }
 
-// closeAtProvider posts the user-signed receipt to the provider and returns its countersignature.
-func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*eip712.Signature, error) {
+// closeAtProvider posts the user-signed receipt to the provider and returns its countersignature and its
+// acceptance of the session's ticket (nil from a provider that sent none).
+func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*eip712.Signature, *eip712.Signature, error) {
 	body, err := json.Marshal(req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/sessions/"+s.grant.SessionID.Hex()+"/close", bytes.NewReader(body))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hr.Header.Set("Content-Type", "application/json")
 	resp, err := s.hc.Do(hr)
 	if err != nil {
-		return nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
+		return nil, nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
 	}
 	defer resp.Body.Close()
 	var out struct {
 		Receipt           eip712.UsageReceipt `json:"receipt"`
 		ProviderSignature eip712.Signature    `json:"providerSignature"`
+		TicketAcceptance  *eip712.Signature   `json:"ticketAcceptance"`
 	}
 	if err := decodeAnswer(resp, &out); err != nil {
-		return nil, fmt.Errorf("provider: close %s: %w", s.grant.SessionID, err)
+		return nil, nil, fmt.Errorf("provider: close %s: %w", s.grant.SessionID, err)
 	}
 	if out.Receipt != req.Receipt {
-		return nil, fmt.Errorf("provider: close %s: countersigned another receipt than the one sent", s.grant.SessionID)
+		return nil, nil, fmt.Errorf("provider: close %s: countersigned another receipt than the one sent", s.grant.SessionID)
 	}
-	return &out.ProviderSignature, nil
+	return &out.ProviderSignature, out.TicketAcceptance, nil
 }

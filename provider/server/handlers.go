@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/session"
 )
@@ -163,6 +164,7 @@ type CloseResponse struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     eip712.Signature    `json:"userSignature"`
 	ProviderSignature eip712.Signature    `json:"providerSignature"`
+	TicketAcceptance  *eip712.Signature   `json:"ticketAcceptance,omitempty"` // the signer's acceptance of the session's ticket
 }
 
 func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
@@ -210,8 +212,9 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("session closed with receipt", zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds),
 		zap.Uint32("meteredSeconds", snap.Usage.Seconds), zap.Uint32("in", req.Receipt.InputTokens), zap.Uint32("out", req.Receipt.OutputTokens))
-	s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig})
-	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig})
+	acc := s.accept(r.Context(), snap)
+	s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig, TicketAcceptance: acc})
+	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig, TicketAcceptance: acc})
 }
 
 // checkReceipt accepts a receipt that claims no more than the meter saw, plus a small tolerance (clocks
@@ -249,5 +252,19 @@ func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	}
 	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
 		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
-	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest})
+	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest,
+		TicketAcceptance: s.accept(context.Background(), snap)})
+}
+
+// accept signs the provider's acceptance of the ticket it served the session under (settle.AcceptanceDigest),
+// sent with the session's close, once per session: keepers then keep this close over any copy of the session
+// another router re-ticketed (protocol/README.md, "Copies of one session"). Without it (the signer failed)
+// the close is still reported, unbound, and logged.
+func (s *Server) accept(ctx context.Context, snap session.Snapshot) *eip712.Signature {
+	sig, err := s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, &snap.Ticket))
+	if err != nil {
+		s.log.Error("sign the ticket acceptance: the close is reported without it", zap.Stringer("session", snap.Ticket.SessionID), zap.Error(err))
+		return nil
+	}
+	return &sig
 }
