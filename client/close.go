@@ -29,10 +29,10 @@ type CloseResult struct {
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
 	// TicketAcceptance is the provider's acceptance of the session's ticket, which its close carries to the
 	// router (keepers keep that close over another router's re-ticketed copy); nil when closed at the router.
-	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
-	Via               string              `json:"via"`
-	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
-	Record            *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
+	TicketAcceptance *eip712.Signature   `json:"ticketAcceptance,omitempty"`
+	Via              string              `json:"via"`
+	ProviderError    string              `json:"providerError,omitempty"` // why the provider did not countersign
+	Record           *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
 	// Payment is what the session cost from each source as the router charged it (its record when closed
 	// there, else the receipt's seconds at the ticket's price split like the router's reservation); nil
 	// when the router did not say (a router before paid usage).
