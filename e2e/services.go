@@ -100,12 +100,12 @@ func (s *Stack) startRouters(ctx context.Context) error {
 			return err
 		}
 		r := &Router{Name: name, URL: "http://" + listen, Address: crypto.PubkeyToAddress(key.PublicKey)}
-		// Confirmations 0 and a short poll: the router sees the registrations and bids at once. The keeper
+		// Confirmations 1 (every mined block) and a short poll: the router sees the registrations and bids at once. The keeper
 		// URL is where the transparency page links the batch files.
 		args := append([]string{"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
 			"--private-key", "0x" + hex.EncodeToString(crypto.FromECDSA(key)),
 			"--listen", listen, "--database", db,
-			"--confirmations", "0", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL}, o.RouterArgs...)
+			"--confirmations", "1", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL}, o.RouterArgs...)
 		if r.Proc, err = s.start(ctx, name, "/healthz", r.URL, "router", args...); err != nil {
 			return err
 		}

@@ -7,9 +7,10 @@
 // Depth, the one convention of Lake Travis: a block has as many confirmations as there are blocks from it
 // to the head, itself included, so block B has head-B+1 and a block in the head has 1. A block is
 // confirmed once it has Config.Confirmations; 0 counts as 1 (every mined block). Confirmed(head, n)
-// states it in code; keeper/txmgr counts a transaction's confirmations with it too, and the router's
-// --confirmations, which counts the blocks above, is converted once, in router/index. A reorg shallower than the depth replaces only blocks never handed out, so it never
-// surfaces; a deeper one does, as a Reorg.
+// states it in code; keeper/txmgr counts a transaction's confirmations with it too. The keeper's and the
+// router's --confirmations both mean exactly this depth (FlagUsage, their shared help text), handed through
+// unchanged. A reorg shallower than the depth replaces only blocks never handed out, so it never surfaces; a
+// deeper one does, as a Reorg.
 //
 // Reorgs: the follower remembers the last block of each range it handed out (the newest Config.Keep). The
 // first block of each new range must descend from the last one (its parent hash, or, for a longer range,
@@ -32,6 +33,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
+
+// FlagUsage is the help text of the --confirmations flag of every service that waits for a depth (router,
+// keeper): the flag's value is the n of Confirmed, so the same number is the same depth in each of them.
+const FlagUsage = "confirmation depth: a block counts once it has this many confirmations, itself included (1 = every mined block, 2 = one block above it; 0 counts as 1)"
 
 // ErrNotConfirmed means no block has the confirmations asked for yet (the chain is shorter than the depth).
 var ErrNotConfirmed = errors.New("follow: no block is confirmed yet")

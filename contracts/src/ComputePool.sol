@@ -60,12 +60,14 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         committedOn, computeBalance and remainingBudget count it alone. Providers and builders are paid from the
 ///         one credit tree through the same `claim`, whoever funded the credit. Withdrawing is a request, then
 ///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
-///         proved against the newest claimable spend root and minus the spend of the pending epochs committed
-///         since the user's deposit last rose from zero (a late epoch is never paid from another depositor's
-///         deposit; a spend root committed before that rise has no spend of the user). The delay is longer than `settlementLag` (the longest
-///         session plus one epoch, fixed at deployment) plus the dispute window, and never below its deployment
-///         value: every session admitted before the request is settled, and its root past its window, before the
-///         request can be paid. Routers stop admitting deposit-paid sessions of a user with a pending request.
+///         proved against the newest claimable spend root (none to prove when that root was committed before the
+///         user's deposit last rose from zero, `fundedAt`: it has no spend of the user) and minus the whole spend
+///         of the pending epochs, every user's (a pending root's spend per user is not provable; holding all of
+///         it back means a late epoch is never paid from another depositor's deposit). The delay is longer than
+///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the dispute window, and
+///         never below its deployment value: every session admitted before the request is settled, and its root
+///         past its window, before the request can be paid. Routers stop admitting deposit-paid sessions of a
+///         user with a pending request.
 ///
 ///         Spend cap. The per-user spend leaves are beyond the contract's sight, so a keeper that is also the
 ///         guardian could charge every deposit to itself. What bounds it is `dailySpendCap`: the deposit spend
@@ -128,7 +130,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint96 deposit; // deposited minus withdrawn; 2^96 wei > 79e9 MOR
         uint96 requested; // pending withdrawal request, 0 when none
         uint32 requestedAt;
-        uint32 fundedAt; // when the deposit last rose from zero: no root committed before spends it
+        uint32 fundedAt; // when the deposit last rose from zero: a claimable root committed before needs no proof
     }
 
     /// @notice The emission schedule funding the pool.
@@ -237,9 +239,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @dev Reverts unless `epoch == nextEpoch()`; `root` is new (non-zero, not the previous epoch's, never
     ///      vetoed); neither total falls; the deposit-funded part of the delta (the spend's increase) is at most
     ///      the delta; the allowance-funded rest fits in `remainingBudget()`; the spend fits in `remainingSpend()`
-    ///      (today's cap); and `cumulativeSpent` stays within `totalDeposits`. The spend root's leaves are per user, so the contract cannot check one user's spend
-    ///      against its deposit: the batch file lets anyone rebuild both roots, and the guardian vetoes within
-    ///      the window; a user is never paid back more than its deposit minus its spend in the claimable root.
+    ///      (today's cap); and `cumulativeSpent` stays within `totalDeposits`. The spend root's leaves are per
+    ///      user, so the contract cannot check one user's spend against its deposit: the batch file lets anyone
+    ///      rebuild both roots, and the guardian vetoes within the window; a user is never paid back more than
+    ///      its deposit minus its spend in the claimable root (and minus every pending epoch's spend).
     /// @param epoch The epoch number: the next expected one.
     /// @param root Root of the StandardMerkleTree of (address account, uint256 cumulativeAmount) credits.
     /// @param cumulativeTotal Sum of every credit up to this epoch, in wei.
@@ -402,7 +405,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Asks to withdraw `amount` of the caller's deposit once `withdrawalDelay` has passed. Replaces any
     ///         pending request and restarts its clock. Routers admit no deposit-paid session of the caller while
     ///         a request is pending.
-    /// @param amount MOR (wei), in [1, depositOf(caller)]; `withdraw` pays at most the unspent part.
+    /// @param amount MOR (wei), in [1, depositOf(caller)]; `withdraw` pays at most the part it does not hold back.
     function requestWithdrawal(uint256 amount) external {
         if (amount == 0) revert ZeroAmount();
         DepositAccount storage a = _deposits[msg.sender];
@@ -425,7 +428,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent -
     ///         pendingSpend)`, where `cumulativeSpent` is the caller's leaf in the newest claimable spend root and
-    ///         `pendingSpend` the deposit spend committed by the pending epochs. The request is then done, whatever it paid.
+    ///         `pendingSpend` the deposit spend committed by the pending epochs, every user's. The request is then
+    ///         done, whatever it paid.
     /// @dev A pending epoch's spend per user is not known on-chain without a proof against a root the guardian
     ///      may still veto, so the whole pending spend is held back: a late epoch charging the caller's sessions
     ///      can never leave the caller's deposit below its spend, so it is never paid from another depositor's
@@ -435,7 +439,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      a new deposit). Reverts while the delay runs, on a proof against any other root (a stale proof), when
     ///      nothing is left, and when the payment would leave `totalDeposits` below `totalSpent()`.
     /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
-    ///        while that root is zero or was committed before the caller's deposit last rose from zero).
+    ///        while no root is claimable, that root is zero, or it was committed before the caller's deposit last
+    ///        rose from zero).
     /// @param proof Its StandardMerkleTree proof.
     /// @return paid The MOR paid.
     function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external nonReentrant returns (uint256 paid) {
@@ -466,8 +471,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         token.safeTransfer(msg.sender, paid);
     }
 
-    /// @notice What `user` deposited minus what it withdrew. Its spend is part of it until withdrawn: what it
-    ///         can still withdraw is this minus its cumulative spend in the newest claimable spend root.
+    /// @notice What `user` deposited minus what it withdrew. Its spend is part of it until withdrawn: what
+    ///         `withdraw` can pay is this minus its cumulative spend in the newest claimable spend root and minus
+    ///         the pending epochs' spend (`totalSpent()` minus the newest claimable epoch's `spendInfo`).
     function depositOf(address user) external view returns (uint256) {
         return _deposits[user].deposit;
     }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -184,7 +185,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 
 // rfcSeer is the store's one-read form of the look-ups before matching (*store.DB implements it).
 type rfcSeer interface {
-	RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, day uint64) (store.Seen, error)
+	RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, deadline, day, now uint64) (store.Seen, error)
 }
 
 // rfcSeen returns the session already opened for the RFC digest (a retry), or nil and whether the RFC's
@@ -193,7 +194,7 @@ type rfcSeer interface {
 // is followed by a second look for the session.
 func (s *Server) rfcSeen(ctx context.Context, digest common.Hash, rfc *eip712.RFC, day uint64) (store.Seen, error) {
 	if st, ok := s.store.(rfcSeer); ok {
-		return st.RFCSeen(ctx, digest, rfc.User, rfc.Nonce, day)
+		return st.RFCSeen(ctx, digest, rfc.User, rfc.Nonce, rfc.Deadline, day, unixNow(s.cfg.Now()))
 	}
 	for attempt := 0; ; attempt++ {
 		sess, err := s.store.SessionByDigest(ctx, digest)
@@ -215,6 +216,9 @@ func (s *Server) rfcSeen(ctx context.Context, digest common.Hash, rfc *eip712.RF
 		}
 	}
 }
+
+// unixNow is t in unix seconds, 0 before 1970.
+func unixNow(t time.Time) uint64 { return uint64(max(t.Unix(), 0)) }
 
 // busyUnknown treats providers last seen without capacity as unknown, so they are probed again.
 type busyUnknown struct{ match.Stats }

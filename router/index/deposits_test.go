@@ -24,10 +24,11 @@ import (
 // the indexer's one confirmation depth and reorg roll-back, like every other event. Admission reads a
 // user's deposit from the snapshot only (router/api: snap.Deposits.Of), so what the snapshot shows is what
 // can be spent. On SQLite and PostgreSQL:
-//   - depth 2: a deposit is not in the snapshot until it is 2 blocks deep; one reorged out (anvil_reorg)
+//   - depth 3: a deposit is not in the snapshot until its block has 3 confirmations, itself included (chain/
+//     follow's depth, the keeper's too); one reorged out (anvil_reorg)
 //     before that never appears; one that survives does, once;
 //   - a restart before and after the deposit is deep loses nothing and applies nothing twice;
-//   - depth 0: a deposit already applied and then reorged out (evm_snapshot/evm_revert) is rolled back, and
+//   - depth 1: a deposit already applied and then reorged out (evm_snapshot/evm_revert) is rolled back, and
 //     the same deposit mined again on the new fork is applied once.
 func TestDepositsConfirmationAndReorg(t *testing.T) {
 	dbtest.Run(t, false, func(t *testing.T, dsn string) {
@@ -52,7 +53,7 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 		open := func(db *store.DB, depth uint64) *index.Indexer {
 			ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: c.Addr("Marketplace"),
 				ModelRegistry: c.Addr("ModelRegistry"), ComputePool: c.Addr("ComputePool")},
-				StartBlock: c.Deployment.StartBlock, Confirmation: depth, MaxRange: 50}, c.Client, db, zaptest.NewLogger(t))
+				StartBlock: c.Deployment.StartBlock, Confirmations: depth, MaxRange: 50}, c.Client, db, zaptest.NewLogger(t))
 			require.NoError(t, err)
 			return ix
 		}
@@ -60,17 +61,17 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 			return ix.Snapshot().Deposits.Of(user).Deposit.Dec()
 		}
 		deposited := func(ix *index.Indexer) string { return ix.Snapshot().Deposits.Totals().Deposited.Dec() }
-		ix := open(db, 2)
+		ix := open(db, 3)
 		require.NoError(t, ix.Sync(ctx))
 
-		// P deposits, then Q: neither is 2 deep yet.
+		// P deposits, then Q: neither has 3 confirmations yet.
 		dp := deposit(pKey)
 		require.NoError(t, ix.Sync(ctx))
 		require.Equal(t, "0", spendable(ix, p), "a deposit in the head block is not spendable")
 		dq := deposit(qKey)
 		require.Equal(t, dp+1, dq)
 		require.NoError(t, ix.Sync(ctx))
-		require.Equal(t, "0", spendable(ix, p), "1 deep: not spendable")
+		require.Equal(t, "0", spendable(ix, p), "2 confirmations: not spendable")
 
 		// Restart before either is deep: nothing was applied, nothing is lost.
 		ix.Close()
@@ -78,13 +79,13 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 		db, err = store.Open(ctx, dsn)
 		require.NoError(t, err)
 		defer db.Close()
-		ix = open(db, 2)
-		c.Mine(1) // P's deposit 2 deep, Q's 1 deep
+		ix = open(db, 3)
+		c.Mine(1) // P's deposit has 3 confirmations, Q's 2
 		require.NoError(t, ix.Sync(ctx))
-		require.Equal(t, amount.String(), spendable(ix, p), "2 deep: spendable")
+		require.Equal(t, amount.String(), spendable(ix, p), "3 confirmations: spendable")
 		require.Equal(t, "0", spendable(ix, q))
 
-		// Q's deposit block and the one above it are replaced by empty blocks before Q's was 2 deep.
+		// Q's deposit block and the one above it are replaced by empty blocks before Q's had 3 confirmations.
 		require.NoError(t, c.Client.RPC(ctx, nil, "anvil_reorg", 2, []any{}))
 		dqNow, err := c.Pool.DepositOf(nil, q)
 		require.NoError(t, err)
@@ -97,18 +98,18 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 
 		// Restart after: the state is rebuilt from the stored events, the same.
 		ix.Close()
-		ix = open(db, 2)
+		ix = open(db, 3)
 		require.Equal(t, amount.String(), spendable(ix, p))
 		require.Equal(t, amount.String(), deposited(ix))
 		assertPoolLogsStored(t, c, db)
 		ix.Close()
 
-		// Depth 0 (a devnet router): Q's deposit is applied at once; a reorg takes it out again, and the same
+		// Depth 1 (a devnet router: every mined block): Q's deposit is applied at once; a reorg takes it out again, and the same
 		// deposit mined on the new fork is applied once.
 		db0, err := store.Open(ctx, dbtest.SQLite(t))
 		require.NoError(t, err)
 		defer db0.Close()
-		ix0 := open(db0, 0)
+		ix0 := open(db0, 1)
 		require.NoError(t, ix0.Sync(ctx))
 		snap := c.Snapshot()
 		deposit(qKey)
@@ -125,9 +126,9 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 		require.Equal(t, amount.String(), spendable(ix0, q), "mined again on the new fork: applied once")
 		require.Equal(t, new(big.Int).Mul(amount, big.NewInt(2)).String(), deposited(ix0), "P's and Q's deposits, each once")
 		assertPoolLogsStored(t, c, db0)
-		ix = open(db, 2)
+		ix = open(db, 3)
 		require.NoError(t, ix.Sync(ctx))
-		require.Equal(t, amount.String(), spendable(ix, q), "the depth-2 indexer sees the surviving deposit once")
+		require.Equal(t, amount.String(), spendable(ix, q), "the depth-3 indexer sees the surviving deposit once")
 		require.Equal(t, deposited(ix0), deposited(ix))
 	})
 }

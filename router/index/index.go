@@ -1,7 +1,7 @@
 // Package index is the router's chain indexer: it copies the Marketplace and ModelRegistry logs, and the
 // ComputePool's epoch logs (RootCommitted, RootVetoed), from the deployment's start block into the store's
-// event table (filtered by address and by the event signatures the book folds, book.Topics), in bounded block ranges, up to the head minus a
-// confirmation depth, and folds them into a book.State whose snapshots feed matching. Its cursor (last
+// event table (filtered by address and by the event signatures the book folds, book.Topics), in bounded block ranges, up to the newest
+// block with Config.Confirmations confirmations (chain/follow's depth: the block itself counts), and folds them into a book.State whose snapshots feed matching. Its cursor (last
 // indexed block and that block's hash) is stored in the same transaction as the logs of each range, so
 // a restart resumes exactly where it stopped: no log is replayed into the state twice or missed.
 //
@@ -9,7 +9,7 @@
 // newest is the cursor). When a block indexed was replaced, the follower finds the fork point among them;
 // the indexer deletes every stored log above it, rebuilds the state from the stored logs (the book is a
 // pure fold, so no snapshots are needed) and indexes forward again. With a confirmation depth larger than
-// any reorg this never triggers; with depth 0 it keeps the book exact anyway.
+// any reorg this never triggers; with depth 1 (every mined block) it keeps the book exact anyway.
 //
 // Replicas: several routers may share one PostgreSQL database; exactly one of them indexes at a time —
 // the holder of the store's lease (store.Lease: an advisory lock on a dedicated connection, with a
@@ -62,12 +62,12 @@ type Store interface {
 
 // Config configures an Indexer.
 type Config struct {
-	Contracts    book.Contracts
-	StartBlock   uint64        // first block to index (the deployment's)
-	Confirmation uint64        // index up to head - Confirmation: Confirmation+1 confirmations in chain/follow's terms
-	MaxRange     uint64        // blocks per eth_getLogs call; default 2000
-	PollInterval time.Duration // default 2s
-	KeepHashes   int           // range-end hashes remembered for reorg detection; default 256
+	Contracts     book.Contracts
+	StartBlock    uint64        // first block to index (the deployment's)
+	Confirmations uint64        // index a block once it has this many confirmations, itself included (chain/follow); 0 counts as 1
+	MaxRange      uint64        // blocks per eth_getLogs call; default 2000
+	PollInterval  time.Duration // default 2s
+	KeepHashes    int           // range-end hashes remembered for reorg detection; default 256
 }
 
 // Indexer follows the chain. Run it in one goroutine; Snapshot is safe from any goroutine.
@@ -336,7 +336,8 @@ func (ix *Indexer) Run(ctx context.Context) error {
 }
 
 // Sync is one pass: when this replica holds (or can take) the lease, it indexes from the cursor up to
-// head - Confirmation, handling a reorg first if one happened; otherwise it follows the event table.
+// the newest block with Confirmations confirmations, handling a reorg first if one happened; otherwise it
+// follows the event table.
 func (ix *Indexer) Sync(ctx context.Context) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -358,7 +359,7 @@ func (ix *Indexer) index(ctx context.Context) error {
 		for i, b := range blocks {
 			read[i] = follow.Block{Number: b.Number, Hash: b.Hash}
 		}
-		ix.chain = follow.New(ix.backend, follow.Config{Start: ix.cfg.StartBlock, Confirmations: ix.cfg.Confirmation + 1,
+		ix.chain = follow.New(ix.backend, follow.Config{Start: ix.cfg.StartBlock, Confirmations: ix.cfg.Confirmations,
 			MaxRange: ix.cfg.MaxRange, Keep: ix.cfg.KeepHashes}, read)
 	}
 	changed := false

@@ -23,10 +23,10 @@ import (
 func newIndexer(t *testing.T, c *devnettest.Chain, db *store.DB, depth uint64) *index.Indexer {
 	t.Helper()
 	ix, err := index.New(context.Background(), index.Config{
-		Contracts:    book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
-		StartBlock:   c.Deployment.StartBlock,
-		Confirmation: depth,
-		MaxRange:     3, // force several ranges per pass
+		Contracts:     book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
+		StartBlock:    c.Deployment.StartBlock,
+		Confirmations: depth,
+		MaxRange:      3, // force several ranges per pass
 	}, c.Client, db, zaptest.NewLogger(t))
 	require.NoError(t, err)
 	return ix
@@ -63,7 +63,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	c.PostBid(owner, model, big.NewInt(2e9))
 
 	// Backfill from the start block.
-	ix := newIndexer(t, c, db, 0)
+	ix := newIndexer(t, c, db, 1)
 	require.NoError(t, ix.Sync(ctx))
 	s := ix.Snapshot()
 	require.True(t, s.Routers[crypto.PubkeyToAddress(devnet.DevKey(1).PublicKey)], "router role from RoleGranted")
@@ -101,7 +101,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	db, err = store.Open(ctx, dbPath)
 	require.NoError(t, err)
 	defer db.Close()
-	ix = newIndexer(t, c, db, 0)
+	ix = newIndexer(t, c, db, 1)
 	require.Equal(t, "90000000000000000000", ix.Snapshot().Providers[ownerAddr].Stake.Dec(), "state rebuilt from stored events")
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 400))
 	require.NoError(t, ix.Sync(ctx))
@@ -132,14 +132,18 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	require.EqualValues(t, 600, ix.Snapshot().Models[model].FeeBps)
 	assertMatchesChain(t, c, db)
 
-	// Confirmation depth: a log is indexed only once it is `depth` blocks deep.
+	// Confirmation depth (chain/follow's, the keeper's too): with 3, a log is indexed once its block has 3
+	// confirmations, itself included: in the head (1) and with one block above (2) not yet, with two above it is.
 	deep := newIndexer(t, c, db, 3)
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 800))
 	require.NoError(t, deep.Sync(ctx))
-	require.EqualValues(t, 600, deep.Snapshot().Models[model].FeeBps)
-	c.Mine(3)
+	require.EqualValues(t, 600, deep.Snapshot().Models[model].FeeBps, "1 confirmation")
+	c.Mine(1)
 	require.NoError(t, deep.Sync(ctx))
-	require.EqualValues(t, 800, deep.Snapshot().Models[model].FeeBps)
+	require.EqualValues(t, 600, deep.Snapshot().Models[model].FeeBps, "2 confirmations")
+	c.Mine(1)
+	require.NoError(t, deep.Sync(ctx))
+	require.EqualValues(t, 800, deep.Snapshot().Models[model].FeeBps, "3 confirmations")
 }
 
 // assertMatchesChain checks the stored event log equals the canonical chain's logs.

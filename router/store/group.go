@@ -73,8 +73,20 @@ func (s *DB) commitGroup(group []*createReq) {
 	// Statements run under the group's context, never a caller's: cancelling a caller's statement would
 	// interrupt SQLite, which then rolls back the whole transaction.
 	ctx := context.Background()
-	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.createGroupTx(ctx, tx, group) })
+	var (
+		used  map[usageKey]*uint256.Int
+		order []usageKey
+	)
+	defer s.lockCaches()()
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		used, order, err = s.createGroupTx(ctx, tx, group)
+		return err
+	})
 	if err == nil {
+		if s.nonces != nil {
+			s.nonces.add(group)
+			s.usage.set(order, used)
+		}
 		return
 	}
 	for _, r := range group {
@@ -95,7 +107,7 @@ type usageKey struct {
 // covers the rest). The usage rows are read (and, on
 // PostgreSQL, locked) once per user and day, counted in memory across the group and written once at the
 // end. An error returned leaves the transaction half-done: the caller rolls it back and fails the group.
-func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) error {
+func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) (map[usageKey]*uint256.Int, []usageKey, error) {
 	used := make(map[usageKey]*uint256.Int, len(group))
 	var order []usageKey // written back in first-use order
 	for _, r := range group {
@@ -107,7 +119,7 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 		user, digest, nonce := hexAddr(ns.Ticket.User), hexHash(ns.RFCDigest), strconv.FormatUint(r.n.Nonce, 10)
 		inserted, err := s.execOne(ctx, tx, qInsertNonce, user, nonce, int64(r.n.Deadline))
 		if err != nil {
-			return fmt.Errorf("store: insert nonce: %w", err)
+			return nil, nil, fmt.Errorf("store: insert nonce: %w", err)
 		}
 		if !inserted {
 			// Used already: by this very RFC (its session committed with the nonce, or was inserted
@@ -125,13 +137,13 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 			int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
 			ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC))
 		if err != nil {
-			return fmt.Errorf("store: insert session: %w", err)
+			return nil, nil, fmt.Errorf("store: insert session: %w", err)
 		}
 		if !inserted {
 			// The digest's session exists although its nonce did not (pruned after the RFC's deadline):
 			// undo the nonce and answer with that session.
 			if _, err := s.exec(ctx, tx, qDeleteNonce, user, nonce); err != nil {
-				return fmt.Errorf("store: undo nonce: %w", err)
+				return nil, nil, fmt.Errorf("store: undo nonce: %w", err)
 			}
 			r.err = errSessionExists
 			continue
@@ -140,7 +152,7 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 		u, ok := used[k]
 		if !ok {
 			if u, err = s.usageTx(ctx, tx, user, ns.Day); err != nil {
-				return err
+				return nil, nil, err
 			}
 			used[k] = u
 			order = append(order, k)
@@ -154,16 +166,16 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 				after, cp.DepositReserved, err = s.chargeDepositTx(ctx, tx, user, ns, r.n.Allowance, u, r.n.Deposit)
 				refused = err
 				if err != nil && !errors.Is(err, ErrDepositExhausted) {
-					return err
+					return nil, nil, err
 				}
 				cp.DepositGen = r.n.Deposit.Gen
 			}
 			if refused != nil {
 				if _, err := s.exec(ctx, tx, qDeleteSession, hexHash(ns.ID)); err != nil {
-					return fmt.Errorf("store: undo session: %w", err)
+					return nil, nil, fmt.Errorf("store: undo session: %w", err)
 				}
 				if _, err := s.exec(ctx, tx, qDeleteNonce, user, nonce); err != nil {
-					return fmt.Errorf("store: undo nonce: %w", err)
+					return nil, nil, fmt.Errorf("store: undo nonce: %w", err)
 				}
 				r.err = refused
 				continue
@@ -175,10 +187,10 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 	}
 	for _, k := range order {
 		if err := s.setUsageTx(ctx, tx, k.user, k.day, used[k]); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
-	return nil
+	return used, order, nil
 }
 
 // execOne runs a prepared INSERT … ON CONFLICT DO NOTHING in tx and reports whether it inserted the row.

@@ -18,11 +18,21 @@ type Seen struct {
 	Used      *uint256.Int // the user's allowance used on the day (Used)
 }
 
-// RFCSeen is the intake's look-up before matching, in one consistent read: the session already opened
-// for the RFC digest (a retry; nil if none) and, when there is none, whether user's nonce is used (by
-// another RFC: an RFC's nonce and session commit together, so a read that sees the nonce without the
-// session cannot be racing this RFC's own first attempt), and the allowance user has used on day.
-func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, day uint64) (Seen, error) {
+// RFCSeen is the intake's look-up before matching: the session already opened for the RFC digest (a
+// retry; nil if none) and, when there is none, whether user's nonce is used (by another RFC: an RFC's
+// nonce and session commit together, so a look-up that sees the nonce without the session cannot be
+// racing this RFC's own first attempt), and the allowance user has used on day. deadline is the RFC's and
+// now the intake's clock. On SQLite it is answered from memory (seenFromMemory) unless the RFC has
+// expired or the nonce mirror cannot tell; otherwise, and on PostgreSQL, in one consistent read.
+func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Address, nonce, deadline, day, now uint64) (Seen, error) {
+	if seen, ok, err := s.seenFromMemory(ctx, digest, user, nonce, deadline, day, now); ok || err != nil {
+		return seen, err
+	}
+	return s.seenFromDB(ctx, digest, user, nonce, day)
+}
+
+// seenFromDB is RFCSeen's one read of the database.
+func (s *DB) seenFromDB(ctx context.Context, digest common.Hash, user common.Address, nonce, day uint64) (Seen, error) {
 	var (
 		haveSession, nonceUsed bool
 		used                   sql.NullString
@@ -58,9 +68,13 @@ func (s *DB) RFCSeen(ctx context.Context, digest common.Hash, user common.Addres
 
 // PruneNonces forgets nonces whose RFC deadline is before now: such an RFC is rejected as expired anyway.
 func (s *DB) PruneNonces(ctx context.Context, now uint64) (int64, error) {
+	defer s.lockCaches()()
 	res, err := s.db.ExecContext(ctx, s.q(`DELETE FROM nonces WHERE deadline < ?`), int64(now))
 	if err != nil {
 		return 0, fmt.Errorf("store: prune nonces: %w", err)
+	}
+	if s.nonces != nil {
+		s.nonces.pruned(now)
 	}
 	return res.RowsAffected()
 }

@@ -109,14 +109,20 @@ func (s *DB) pruneSessions(ctx context.Context, r Retention) (int64, error) {
 }
 
 // pruneUsage folds the usage rows of days before today that hold no session any more into usage_days.
-func (s *DB) pruneUsage(ctx context.Context, today uint64) (int64, error) {
-	var n int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+func (s *DB) pruneUsage(ctx context.Context, today uint64) (n int64, err error) {
+	var before int64
+	defer s.lockCaches()()
+	defer func() {
+		if err == nil && s.nonces != nil {
+			s.usage.forgetBefore(uint64(before))
+		}
+	}()
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var oldest sql.NullInt64
 		if err := tx.QueryRowContext(ctx, qOldestDay).Scan(&oldest); err != nil {
 			return fmt.Errorf("store: prune usage: %w", err)
 		}
-		before := int64(today)
+		before = int64(today)
 		if oldest.Valid {
 			before = min(before, oldest.Int64)
 		}

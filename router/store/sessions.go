@@ -72,7 +72,10 @@ type NewSession struct {
 func (s *DB) CreateSession(ctx context.Context, n NewSession) (sess *Session, created bool, err error) {
 	if s.creates == nil {
 		r := &createReq{ctx: ctx, n: n}
-		err = s.inTx(ctx, func(tx *sql.Tx) error { return s.createGroupTx(ctx, tx, []*createReq{r}) })
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			_, _, err := s.createGroupTx(ctx, tx, []*createReq{r})
+			return err
+		})
 		if err == nil {
 			err = r.err
 		}
@@ -145,7 +148,12 @@ type Close struct {
 // reservation up to the billed amount (billedSeconds × pricePerSecond) and, unless Held, gives the session
 // its settlement-feed sequence number. Errors: ErrUnknownSession, ErrSessionClosed.
 func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
-	var out *Session
+	var (
+		out     *Session
+		usedKey usageKey
+		usedNow *uint256.Int
+	)
+	defer s.lockCaches()()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		sess, err := s.sessionWhere(ctx, tx, whereIDForUpd, hexHash(c.ID))
 		if err != nil {
@@ -159,6 +167,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if err != nil {
 			return err
 		}
+		usedKey, usedNow = usageKey{user, sess.Day}, used
 		reservedAllowance, _ := sess.ReservedSplit()
 		sess.State, sess.BilledSeconds = StateClosed, c.BilledSeconds
 		billedAllowance, billedDeposit := sess.Split() // the allowance's part first
@@ -245,6 +254,9 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		out = sess
 		return nil
 	})
+	if err == nil && s.nonces != nil {
+		s.usage.set([]usageKey{usedKey}, map[usageKey]*uint256.Int{usedKey: usedNow})
+	}
 	return out, err
 }
 

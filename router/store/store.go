@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/holiman/uint256"
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
 	_ "modernc.org/sqlite"             // driver "sqlite"
 
@@ -52,6 +53,22 @@ type DB struct {
 	closing   chan struct{}
 	loopDone  chan struct{}
 	closeOnce sync.Once
+
+	// SQLite only (nil on PostgreSQL): the intake's look-ups answered from memory (recent.go).
+	nonces *nonceCache
+	usage  usageCache
+	// cacheMu is held by a transaction writing nonces or usage from before it begins until the caches
+	// took its commit (lockCaches), so they take the commits in the order the database did.
+	cacheMu sync.Mutex
+}
+
+// lockCaches takes cacheMu on SQLite and returns its unlock (a no-op on PostgreSQL).
+func (s *DB) lockCaches() func() {
+	if s.nonces == nil {
+		return func() {}
+	}
+	s.cacheMu.Lock()
+	return s.cacheMu.Unlock
 }
 
 type stmtKey struct {
@@ -158,6 +175,11 @@ func open(ctx context.Context, s *DB) (*DB, error) {
 		}
 	}
 	if s.dialect == SQLite {
+		if err := s.loadNonces(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+		s.usage.m = make(map[usageKey]*uint256.Int)
 		s.creates, s.closing, s.loopDone = make(chan *createReq), make(chan struct{}), make(chan struct{})
 		go s.createLoop()
 	}

@@ -67,7 +67,9 @@ interface IComputePool {
     /// @notice `user` withdrew its pending request without being paid.
     event WithdrawalCancelled(address indexed user, uint256 amount);
     /// @notice `user` was paid `amount` of its unspent deposit.
-    /// @param cumulativeSpent The user's spend proved against `epoch`'s spend root (0 when none was ever spent).
+    /// @param cumulativeSpent The user's spend proved against `epoch`'s spend root (0 when none was proved: no
+    ///        root claimable, a zero spend root, or one committed before the user's deposit last rose from zero).
+    /// @param epoch The newest claimable epoch at the withdrawal (0 when none was).
     /// @param deposit The user's deposit after it (`depositOf`).
     event Withdrawn(address indexed user, uint256 amount, uint256 cumulativeSpent, uint256 epoch, uint256 deposit);
     /// @notice Deposits may be withdrawn `withdrawalDelay` seconds after the request.
@@ -140,7 +142,8 @@ interface IComputePool {
     error WithdrawalNotReady(uint64 readyAt, uint256 timestamp);
     /// @notice The proof does not place (user, cumulativeSpent) in the newest claimable spend root.
     error InvalidSpendProof(address user, uint256 cumulativeSpent);
-    /// @notice The user's proved spend leaves nothing of its deposit to withdraw.
+    /// @notice What `withdraw` holds back leaves nothing of the user's deposit to withdraw.
+    /// @param cumulativeSpent What is held back: the user's proved spend plus the pending epochs' spend.
     error NothingToWithdraw(address user, uint256 deposit, uint256 cumulativeSpent);
     /// @notice Paying the withdrawal would leave the deposits held below the spend committed (pending epochs
     ///         included): a spend the claimable root does not show yet is owed to providers.
@@ -179,7 +182,8 @@ interface IComputePool {
     function requestWithdrawal(uint256 amount) external;
     /// @notice Drops the caller's pending withdrawal request.
     function cancelWithdrawal() external;
-    /// @notice Pays the caller's ready request, at most its deposit minus its proved cumulative spend.
+    /// @notice Pays the caller's ready request, at most its deposit minus its proved cumulative spend and minus
+    ///         the pending epochs' spend.
     function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external returns (uint256 paid);
     /// @notice What `user` deposited minus what it withdrew (its spend is still in it until withdrawn).
     function depositOf(address user) external view returns (uint256);

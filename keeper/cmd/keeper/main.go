@@ -26,6 +26,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/ratelimit"
@@ -78,7 +79,7 @@ func newRoot() *cobra.Command {
 	f.Duration("record-retention", 7*24*time.Hour, "drop settled sessions (rows and records) from the database this long after their epoch is claimable (batch files keep the records, the ids stay to refuse duplicates); 0 keeps them")
 	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
 	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
-	f.Uint64("confirmations", 3, "blocks before a transaction, or a deposit event, counts as final (1 = mined)")
+	f.Uint64("confirmations", 3, follow.FlagUsage+"; a keeper transaction or deposit event counts as final at this depth")
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
@@ -168,13 +169,14 @@ func run(ctx context.Context, v *viper.Viper) error {
 
 	set := metrics.NewSet() // this keeper's metrics, served with the process's own at /metrics
 
+	depth := v.GetUint64("confirmations") // chain/follow's depth, as the router's --confirmations
 	ceilingGwei, ok := new(big.Float).SetString(v.GetString("fee-ceiling-gwei"))
 	if !ok {
 		return fmt.Errorf("fee-ceiling-gwei %q is not a number", v.GetString("fee-ceiling-gwei"))
 	}
 	ceiling, _ := new(big.Float).Mul(ceilingGwei, big.NewFloat(1e9)).Int(nil)
 	mgr, err := txmgr.New(txmgr.Config{
-		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: v.GetUint64("confirmations"), FeeCeiling: ceiling,
+		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: depth, FeeCeiling: ceiling,
 		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
 		Metrics: set,
@@ -191,7 +193,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock, v.GetUint64("confirmations"), log.Named("deposits"))
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock, depth, log.Named("deposits"))
 	if err != nil {
 		return err
 	}

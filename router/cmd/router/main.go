@@ -29,6 +29,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/metricset"
@@ -102,7 +103,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
 	f.String("database", "router.db", "SQLite file path, or a postgres:// DSN")
 	f.Int("sqlite-cache-mib", store.DefaultCacheMiB, "SQLite page cache of all connections together, MiB")
-	f.Uint64("confirmations", 5, "index logs this many blocks below the head")
+	f.Uint64("confirmations", 6, follow.FlagUsage)
 	f.Uint64("log-range", 2000, "blocks per eth_getLogs call")
 	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
@@ -241,6 +242,13 @@ func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCal
 	return w, nil
 }
 
+// indexConfig is the indexer's configuration: --confirmations is handed through unchanged, chain/follow's
+// depth (the block itself counts), as the keeper's --confirmations is.
+func indexConfig(cfg *config, start uint64, contracts book.Contracts) index.Config {
+	return index.Config{Contracts: contracts, StartBlock: start, Confirmations: cfg.Confirmations, MaxRange: cfg.LogRange,
+		PollInterval: cfg.PollInterval}
+}
+
 // httpURL checks that u is empty or an http(s) URL with a host.
 func httpURL(u string) error {
 	if u == "" {
@@ -286,8 +294,8 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
 		zap.Stringer("router", signer.Address()))
 
-	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}, StartBlock: dep.StartBlock,
-		Confirmation: cfg.Confirmations, MaxRange: cfg.LogRange, PollInterval: cfg.PollInterval}, cl, db, log.Named("index"))
+	ix, err := index.New(ctx, indexConfig(cfg, dep.StartBlock, book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}),
+		cl, db, log.Named("index"))
 	if err != nil {
 		return err
 	}
