@@ -141,6 +141,11 @@ type CloseRequest struct {
 	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
 }
 
+// HeaderTicketAcceptance is the provider's answer header carrying its acceptance of the session's ticket
+// (settle.AcceptanceDigest, 0x-hex signature), once signed: a client keeps it for a close without the
+// provider (CloseRequest.TicketAcceptance).
+const HeaderTicketAcceptance = "X-LT-Ticket-Acceptance"
+
 // Close reasons of a settlement record.
 const (
 	CloseReceipt  = "receipt"   // both signatures

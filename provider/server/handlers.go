@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -256,15 +257,57 @@ func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 		TicketAcceptance: s.accept(context.Background(), snap)})
 }
 
-// accept signs the provider's acceptance of the ticket it served the session under (settle.AcceptanceDigest),
-// sent with the session's close, once per session: keepers then keep this close over any copy of the session
-// another router re-ticketed (protocol/README.md, "Copies of one session"). Without it (the signer failed)
-// the close is still reported, unbound, and logged.
+// accept returns the provider's acceptance of the ticket it served the session under (settle.AcceptanceDigest),
+// sent with the session's close: the one signed when the session was first used (announceAcceptance; its
+// signing is waited for), else signed now. Keepers then keep this close over any copy of the session another
+// router re-ticketed (protocol/README.md, "Ticket acceptance"). Without it (the signer failed) the close is
+// still reported, unbound, and logged.
 func (s *Server) accept(ctx context.Context, snap session.Snapshot) *eip712.Signature {
-	sig, err := s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, &snap.Ticket))
+	if snap.Acceptance != nil {
+		if sig := snap.Acceptance.Wait(ctx); sig != nil {
+			return sig
+		}
+	}
+	return s.signAcceptance(ctx, &snap.Ticket)
+}
+
+func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *eip712.Signature {
+	var sig eip712.Signature
+	var err error
+	if ks, ok := s.cfg.Signer.(*keys.KeySigner); ok {
+		sig, err = settle.SignAcceptance(s.cfg.Domain, t, ks.Key())
+	} else {
+		sig, err = s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, t))
+	}
 	if err != nil {
-		s.log.Error("sign the ticket acceptance: the close is reported without it", zap.Stringer("session", snap.Ticket.SessionID), zap.Error(err))
+		s.log.Error("sign the ticket acceptance: the close is reported without it", zap.Stringer("session", t.SessionID), zap.Error(err))
 		return nil
 	}
 	return &sig
+}
+
+// announceAcceptance sets X-LT-Ticket-Acceptance on an answer of session t once its acceptance is signed, so
+// the user can close without the provider and still carry it: the first request of the session signs it, on
+// its path with an in-process key (one ECDSA signature a session), in the background through an external
+// signer (whose approval may take a person); later answers carry it.
+func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket) {
+	a, claimed := s.sessions.ClaimAcceptance(t.SessionID)
+	if a == nil {
+		return
+	}
+	if claimed {
+		if _, hot := s.cfg.Signer.(*keys.KeySigner); hot {
+			a.Set(s.signAcceptance(context.Background(), t))
+		} else {
+			ticket := *t
+			s.background.Add(1)
+			go func() {
+				defer s.background.Done()
+				a.Set(s.signAcceptance(context.Background(), &ticket))
+			}()
+		}
+	}
+	if sig := a.Signature(); sig != nil {
+		w.Header()[wire.HeaderTicketAcceptance] = []string{sig.String()}
+	}
 }

@@ -9,6 +9,7 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -55,6 +56,7 @@ type state struct {
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
+	acceptance   *Acceptance         // the provider's acceptance of the ticket, once ClaimAcceptance claimed it
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -212,6 +214,57 @@ type Snapshot struct {
 	TicketSignature eip712.Signature
 	Usage           Usage
 	LastRequest     *wire.SignedRequest // bounds what the provider alone can bill (protocol/settle)
+	Acceptance      *Acceptance         // the provider's acceptance of the ticket, nil until claimed
+}
+
+// Acceptance is the provider's acceptance of a session's ticket (settle.AcceptanceDigest): being signed,
+// then signed (or failed: Signature nil).
+type Acceptance struct {
+	done chan struct{}
+	sig  *eip712.Signature // set before done closes, never after
+}
+
+// Set records the signed acceptance (nil: signing failed). Only the claimer calls it, once.
+func (a *Acceptance) Set(sig *eip712.Signature) {
+	a.sig = sig
+	close(a.done)
+}
+
+// Signature returns the acceptance if it is signed, without waiting.
+func (a *Acceptance) Signature() *eip712.Signature {
+	select {
+	case <-a.done:
+		return a.sig
+	default:
+		return nil
+	}
+}
+
+// Wait returns the acceptance once it is signed, nil if signing failed or ctx ended first.
+func (a *Acceptance) Wait(ctx context.Context) *eip712.Signature {
+	select {
+	case <-a.done:
+		return a.sig
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// ClaimAcceptance returns open session id's ticket acceptance, and claimed = true to the first caller of
+// the session, which then signs it and calls Set: the signer signs once per session. nil for a session
+// that is not open.
+func (t *Table) ClaimAcceptance(id common.Hash) (a *Acceptance, claimed bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s, ok := t.sessions[id]
+	if !ok {
+		return nil, false
+	}
+	if s.acceptance != nil {
+		return s.acceptance, false
+	}
+	s.acceptance = &Acceptance{done: make(chan struct{})}
+	return s.acceptance, true
 }
 
 // Signed records r, an admitted request of session id as its key signed it, as the session's newest when
@@ -234,7 +287,7 @@ func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}, nil
+	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}, nil
 }
 
 // Close closes a session if accept approves its metered usage; no request is admitted after. accept runs
@@ -247,7 +300,7 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	if err != nil {
 		return Snapshot{}, err
 	}
-	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}
+	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
@@ -293,7 +346,7 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 			continue
 		}
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
 	}
 	return out
 }
@@ -306,7 +359,7 @@ func (t *Table) CloseAll() []Snapshot {
 	var out []Snapshot
 	for id, s := range t.sessions {
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
 	}
 	return out
 }
