@@ -12,6 +12,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -27,8 +28,9 @@ type CloseResult struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     eip712.Signature    `json:"userSignature"`
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
-	// TicketAcceptance is the provider's acceptance of the session's ticket, which its close carries to the
-	// router (keepers keep that close over another router's re-ticketed copy); nil when closed at the router.
+	// TicketAcceptance is the provider's acceptance of the session's ticket, which the close carried to the
+	// router (keepers keep that close over another router's re-ticketed copy): from the provider's close
+	// answer, or from its answers to requests when closed at the router; nil when the client had none.
 	TicketAcceptance *eip712.Signature   `json:"ticketAcceptance,omitempty"`
 	Via              string              `json:"via"`
 	ProviderError    string              `json:"providerError,omitempty"` // why the provider did not countersign
@@ -100,16 +102,51 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	if s.router == nil {
 		return nil, fmt.Errorf("client: close %s at the router: no router configured (provider: %s)", rc.SessionID, res.ProviderError)
 	}
+	s.mu.Lock()
+	req.TicketAcceptance = s.acceptance
+	s.mu.Unlock()
 	rec, err := s.router.Close(ctx, rc.SessionID, req)
+	var we *wire.Error
+	if req.TicketAcceptance != nil && errors.As(err, &we) && we.Code == wire.CodeBadSignature {
+		req.TicketAcceptance = nil // the provider's announcement was not its signer's: close without it
+		rec, err = s.router.Close(ctx, rc.SessionID, req)
+	}
 	if err != nil {
 		return nil, err
 	}
+	res.TicketAcceptance = req.TicketAcceptance
 	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, rec.Payment
 	if res.Payment == nil {
 		res.Payment = s.billed(rc)
 	}
 	s.setResult(res)
 	return res, nil
+}
+
+// learnAcceptance keeps the provider's acceptance of the session's ticket from an answer
+// (X-LT-Ticket-Acceptance), the first that is a signature of this ticket's acceptance. Whether its signer
+// is the provider's registered one only the router and keepers can tell; the router refuses a wrong one,
+// and Close then closes without it.
+func (s *Session) learnAcceptance(resp *http.Response) {
+	h := resp.Header.Get(wire.HeaderTicketAcceptance)
+	if h == "" {
+		return
+	}
+	s.mu.Lock()
+	have := s.acceptance != nil
+	s.mu.Unlock()
+	var sig eip712.Signature
+	if have || sig.UnmarshalText([]byte(h)) != nil {
+		return
+	}
+	if _, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, &sig); err != nil {
+		return
+	}
+	s.mu.Lock()
+	if s.acceptance == nil {
+		s.acceptance = &sig
+	}
+	s.mu.Unlock()
 }
 
 // billed is what receipt rc costs from each source, split like the router's reservation (nil when the
