@@ -166,3 +166,51 @@ func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
 		}
 	})
 }
+
+// TestUserCloseWithAcceptanceStands (one-sided closes and binding): the user closes alone at router A with
+// a receipt of 50 s; the provider, closing alone later with 100 s and its newest signed request, gets its
+// close published through another feed. When the user's close carries the acceptance the provider
+// announced, both copies are accepted and the lower receipt stands (50 s credited, the provider's copy a
+// duplicate), in either reading order. Without it, the provider's accepted close is kept (100 s, within the
+// provider-alone bound): the case protocol/README.md leaves open. On SQLite and PostgreSQL.
+func TestUserCloseWithAcceptanceStands(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		now := uint64(time.Now().Unix())
+		base := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+			Price: p, Created: now - 130, Closed: now - 5})
+		byProvider := accepted(t, base)
+		providerAlone(&byProvider)
+		byProvider.LastRequest = signedRequest(&byProvider, devnet.DevKey(testenv.UserKey), byProvider.ClosedAt)
+		byUser := base
+		rc := *base.Receipt
+		rc.Seconds = 50
+		us, err := domain.Sign(&rc, devnet.DevKey(testenv.UserKey))
+		require.NoError(t, err)
+		byUser.Receipt, byUser.UserSignature, byUser.ProviderSignature = &rc, &us, nil
+		byUser.CloseReason, byUser.BilledSeconds = wire.CloseOneSided, 50
+		for _, c := range []struct {
+			user    wire.SessionRecord
+			seconds uint32
+			code    string
+		}{{accepted(t, byUser), 50, ledger.RejectDuplicate}, {byUser, 100, ledger.RejectTicketNotAccepted}} {
+			want, _, err := wire.Credit(c.seconds, uint256.NewInt(p), 0)
+			require.NoError(t, err)
+			for _, userFirst := range []bool{true, false} {
+				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+				fa.Add(t, c.user)
+				fb.Add(t, byProvider)
+				feeds := []string{fb.Server.URL, fa.Server.URL}
+				if userFirst {
+					feeds[0], feeds[1] = feeds[1], feeds[0]
+				}
+				ctx, st := openStore(t, freshDSN(t, dsn))
+				var ps ledger.PoolState
+				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+				e := firstEpoch(t, ctx, l)
+				require.Equal(t, want.Dec(), e.Total.Dec(), "user close accepted %v, user first %v", c.user.TicketAcceptance != nil, userFirst)
+				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l))
+			}
+		}
+	})
+}
