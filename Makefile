@@ -96,7 +96,8 @@ bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invari
 	@# e2e's BenchmarkSoak drives the real router, provider and keeper for LT_SOAK_DURATION, printing
 	@# sessions/s, errors, RSS, fds and goroutines every 10 s and the flat/growing verdicts.
 	@# e2e's BenchmarkGatewayOverhead prints the median of a non-streaming request sent to the upstream
-	@# directly, through provider serve and through lt gateway + provider serve, side by side (one run).
+	@# directly, through provider serve and through lt gateway + provider serve, side by side (one run),
+	@# and through one and two bare Go proxies (the floor of one and two more loopback hops).
 	go test -run '^$$' -bench . -skip '^BenchmarkRFCThroughput$$' -benchmem -timeout 60m ./...
 	@# Issue 13's throughput, on 20,000 RFCs a mode: x_crypto_limit is rfc/s over the crypto limit measured
 	@# in the same run (before and after it), x_crypto_cpu the same ratio in CPU time (steadier on a shared machine).

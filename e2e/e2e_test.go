@@ -25,6 +25,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if target := os.Getenv(bareProxyEnv); target != "" {
+		os.Exit(runBareProxy(target))
+	}
 	code := m.Run()
 	RemoveBinaries()
 	os.Exit(code)

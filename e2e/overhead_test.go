@@ -22,7 +22,7 @@ import (
 // sequentially over loopback to the stand-in upstream directly, through `provider serve` with a session of
 // the client library (what `lt chat` does), and through the user's gateway (`lt gateway`) and `provider
 // serve`, the real binaries of the stack, in interleaved rounds (the order rotates every round, so load
-// from elsewhere on the machine falls on all three alike). It reports each path's median and the medians'
+// from elsewhere on the machine falls on all legs alike). It reports each path's median and the medians'
 // differences: added-gateway-p50-µs is the figure the issue bounds (≤ 500 µs), added-provider-p50-µs the
 // provider's share of it; overhead-ratio-p50 is the gateway path's median over the direct one. Every leg
 // uses warm keep-alive connections; the upstream answers at once (no token delay). The gateway
@@ -31,7 +31,11 @@ import (
 // fast path, straight to the provider, so added-provider-p50-µs minus added-provider-mac-p50-µs
 // (mac-gain-p50-µs) is what the fast path saves, measured in the same rounds. Two more legs time the
 // per-request cryptography the fast path takes off the request's path, in this process: signing a
-// request digest (the client's share) and recovering its signer (the provider's).
+// request digest (the client's share) and recovering its signer (the provider's). The last two legs are
+// the floor: the same direct request through one and through two bare Go reverse proxies (bareproxy_test.go:
+// the provider's transport, no authentication, metering or logging), each a process of its own as the
+// gateway and the provider are; added-bare-2hop-p50-µs is what two more loopback HTTP hops cost on the
+// machine in the same rounds, the part of added-gateway-p50-µs no handler work can remove.
 func BenchmarkGatewayOverhead(b *testing.B) {
 	// One user on loopback sends hundreds of requests a second: the flood limits would refuse them.
 	b.Setenv("LT_PROVIDER_RATE_USER", "0")
@@ -84,7 +88,10 @@ func BenchmarkGatewayOverhead(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	paths := [6]func(){
+	// The floor: the same request through one and two bare Go proxies in processes of their own.
+	bare1 := startBareProxy(b, s.Upstream.URL)
+	bare2 := startBareProxy(b, bare1)
+	paths := [8]func(){
 		func() { post(s.Upstream.URL+"/chat/completions", directBody) },
 		func() {
 			if _, err := sess.ChatCompletion(ctx, marketBody); err != nil {
@@ -99,13 +106,15 @@ func BenchmarkGatewayOverhead(b *testing.B) {
 				b.Fatal(err)
 			}
 		},
+		func() { post(bare1+"/chat/completions", directBody) },
+		func() { post(bare2+"/chat/completions", directBody) },
 	}
 	for range 200 { // warm every connection, pool and session
 		for _, p := range paths {
 			p()
 		}
 	}
-	var took [6][]time.Duration
+	var took [len(paths)][]time.Duration
 	for i := 0; b.Loop(); i++ {
 		for k := range paths {
 			j := (i + k) % len(paths)
@@ -131,8 +140,12 @@ func BenchmarkGatewayOverhead(b *testing.B) {
 	providerMAC := median(took[5])
 	b.ReportMetric(providerMAC-direct, "added-provider-mac-p50-µs")
 	b.ReportMetric(provider-providerMAC, "mac-gain-p50-µs")
+	hop1, hop2 := median(took[6]), median(took[7])
+	b.ReportMetric(hop1-direct, "added-bare-1hop-p50-µs")
+	b.ReportMetric(hop2-direct, "added-bare-2hop-p50-µs")
 	b.Logf("median of %d interleaved rounds: direct %.0f µs, provider %.0f µs (+%.0f signed, +%.0f MAC: %.0f µs saved), "+
 		"gateway+provider (MAC) %.0f µs (+%.0f, target +500); the fast path takes one signature (%.0f µs) and one recovery (%.0f µs) "+
-		"off the request's path, the rest is two more HTTP hops and the handlers",
-		len(took[0]), direct, provider, provider-direct, providerMAC-direct, provider-providerMAC, gw, gw-direct, sign, recovery)
+		"off the request's path; the floor, two bare Go proxies in processes of their own: +%.0f (one: +%.0f)",
+		len(took[0]), direct, provider, provider-direct, providerMAC-direct, provider-providerMAC, gw, gw-direct, sign, recovery,
+		hop2-direct, hop1-direct)
 }

@@ -120,6 +120,52 @@ func TestMACRefusedFallsBackToSignature(t *testing.T) {
 	require.Equal(t, sentRequest{sig: true, status: http.StatusOK, seq: got[1].seq}, got[1])
 }
 
+// rewriteMACKey replaces the provider's X-LT-MAC-Key announcement on every answer with another key, as
+// someone on the path could: the client derives a K the provider does not hold.
+type rewriteMACKey struct {
+	next http.RoundTripper
+	key  string
+}
+
+func (rt rewriteMACKey) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := rt.next.RoundTrip(r)
+	if err == nil && resp.Header.Get(wire.HeaderMACKey) != "" {
+		resp.Header.Set(wire.HeaderMACKey, rt.key)
+	}
+	return resp, err
+}
+
+// TestMACGivenUpAfterRefusals: a client whose MACs the provider keeps refusing as not verifying (403:
+// here every announcement of the provider's key is rewritten) signs each refused request again, and after
+// the second such refusal (client.maxMACFailures) gives the fast path up for the session: every later
+// request is signed, although the provider still announces a key. No request fails on the way.
+func TestMACGivenUpAfterRefusals(t *testing.T) {
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, nil)
+	rec := &recorder{}
+	other, _ := crypto.GenerateKey()
+	hc := &http.Client{Transport: rewriteMACKey{next: rec, key: wire.EncodeMACKey(&other.PublicKey)}}
+	s := p.libSession(t, "fast:v1", true, hc, time.Now)
+	body := []byte(chatRequestBody("fast:v1", false))
+	for range 5 {
+		_, err := s.ChatCompletion(context.Background(), body)
+		require.NoError(t, err)
+	}
+	want := []sentRequest{
+		{sig: true, status: http.StatusOK},        // announces the (rewritten) key
+		{mac: true, status: http.StatusForbidden}, // refusal 1: the key is forgotten, the request signed again
+		{sig: true, status: http.StatusOK},        // announces it again
+		{mac: true, status: http.StatusForbidden}, // refusal 2: the fast path is given up
+		{sig: true, status: http.StatusOK},        // the refused request, signed
+		{sig: true, status: http.StatusOK},        // and every request after it
+		{sig: true, status: http.StatusOK},
+	}
+	require.Len(t, rec.sent, len(want))
+	for i := range want {
+		want[i].seq = rec.sent[i].seq
+	}
+	require.Equal(t, want, rec.sent)
+}
+
 // macKeyOf returns the session MAC key c derives after a signed request, from the provider's
 // announcement on its answer.
 func macKeyOf(t *testing.T, c *client) [32]byte {

@@ -121,7 +121,13 @@ func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint6
 // newEnvWith is newEnv with the server's Config changed by mod.
 func newEnvWith(t *testing.T, allowance uint64, providers []*standIn, prices []uint64, mod func(*api.Config)) *env {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
+	return newEnvAt(t, filepath.Join(t.TempDir(), "r.db"), allowance, providers, prices, mod)
+}
+
+// newEnvAt is newEnvWith on the SQLite database at path (a router restarted on it).
+func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn, prices []uint64, mod func(*api.Config)) *env {
+	t.Helper()
+	db, err := store.Open(context.Background(), path)
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	fb := &fakeBook{}

@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"encoding/json"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -73,4 +75,41 @@ func TestUserRateLimit(t *testing.T) {
 	secs, err := strconv.Atoi(resp.retryAfter)
 	require.NoError(t, err)
 	require.Positive(t, secs)
+}
+
+// TestReplayAfterRestart: after the router restarts on its database, a replay of an RFC it answered gets
+// that session, and neither it nor an RFC reusing its nonce probes a provider or uses the user's rate.
+func TestReplayAfterRestart(t *testing.T) {
+	p := newStandIn(t, 8)
+	path := filepath.Join(t.TempDir(), "r.db")
+	limit := func(c *api.Config) { c.UserRate = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 1}) }
+	e := newEnvAt(t, path, 1e15, []*standIn{p}, []uint64{1e9}, limit)
+	first := e.rfc(5e9, 60)
+	code, b := e.post("/v1/rfc", e.sign(first, domain))
+	require.Equal(t, 200, code, string(b))
+	var answered wire.RFCResponse
+	require.NoError(t, json.Unmarshal(b, &answered))
+	require.NoError(t, e.db.Close())
+
+	r := newEnvAt(t, path, 1e15, []*standIn{p}, []uint64{1e9}, limit)
+	r.user, r.nonce = e.user, e.nonce
+	probes := p.hits.Load()
+	for range 3 {
+		code, b = r.post("/v1/rfc", r.sign(first, domain))
+		require.Equal(t, 200, code, "a replay is answered with its session: %s", b)
+		var again wire.RFCResponse
+		require.NoError(t, json.Unmarshal(b, &again))
+		require.Equal(t, answered.SessionID, again.SessionID)
+	}
+	reused := first
+	reused.MaxSeconds = 30
+	code, b = r.post("/v1/rfc", r.sign(reused, domain))
+	require.Equal(t, 409, code, string(b))
+	require.Equal(t, wire.CodeNonceReused, errCode(t, b))
+	require.Equal(t, probes, p.hits.Load(), "no provider probed for a replay or a used nonce")
+	// The user's one RFC of burst is still there: the replays did not use it.
+	code, b = r.post("/v1/rfc", r.sign(r.rfc(5e9, 60), domain))
+	require.Equal(t, 200, code, string(b))
+	code, b = r.post("/v1/rfc", r.sign(r.rfc(5e9, 60), domain))
+	require.Equal(t, 429, code, string(b))
 }

@@ -188,24 +188,38 @@ func parseMOR(s string) (*big.Int, error) {
 	return out, nil
 }
 
-// balanceResult is lt balance's report. Amounts in MOR-wei, decimal strings.
+// balanceResult is lt balance's report. Amounts in MOR-wei, decimal strings. What ComputePool.withdraw would
+// pay now is min(requested, deposit - heldBack), heldBack being the user's spend in the newest claimable spend
+// root (Spent, from the keeper) plus every user's spend in the pending epochs (PendingSpend, from the chain).
 type balanceResult struct {
-	User         common.Address `json:"user"`
-	Day          uint64         `json:"day,string"`
-	Allowance    string         `json:"allowance"`    // allowance(user, today): free compute today
-	Deposit      string         `json:"deposit"`      // depositOf(user)
-	Spent        string         `json:"spent"`        // cumulative spend in the newest claimable spend root (keeper)
-	Withdrawable string         `json:"withdrawable"` // deposit - spent
-	Requested    string         `json:"requested"`    // pending withdrawal request (0: none)
-	ReadyAt      uint64         `json:"readyAt,omitempty,string"`
-	SpentEpoch   *uint64        `json:"spentEpoch,omitempty,string"`
-	Keeper       string         `json:"keeper,omitempty"`
-	KeeperErr    string         `json:"keeperError,omitempty"`
+	User            common.Address `json:"user"`
+	Block           uint64         `json:"block,string"` // every figure is read at this block
+	Day             uint64         `json:"day,string"`
+	Allowance       string         `json:"allowance"`                       // allowance(user, today): free compute today
+	Deposit         string         `json:"deposit"`                         // depositOf(user): spent or not, until withdrawn
+	ClaimableEpoch  *uint64        `json:"claimableEpoch,omitempty,string"` // the pool's newest claimable epoch (none: omitted)
+	PendingSpend    string         `json:"pendingSpend"`                    // every user's spend committed by the pending epochs
+	Spent           string         `json:"spent,omitempty"`                 // the user's spend in the claimable spend root (keeper)
+	HeldBack        string         `json:"heldBack,omitempty"`              // spent + pendingSpend: withdraw does not pay it
+	Withdrawable    string         `json:"withdrawable,omitempty"`          // deposit - heldBack (at least 0)
+	MaxWithdrawable string         `json:"withdrawableAtMost"`              // deposit - pendingSpend: known without a keeper
+	Requested       string         `json:"requested"`                       // pending withdrawal request (0: none)
+	ReadyAt         uint64         `json:"readyAt,omitempty,string"`        // when withdraw may execute it (unix seconds)
+	Ready           bool           `json:"ready"`                           // the request can be executed now
+	SpentEpoch      *uint64        `json:"spentEpoch,omitempty,string"`     // the keeper's proof's epoch
+	Keeper          string         `json:"keeper,omitempty"`
+	KeeperErr       string         `json:"keeperError,omitempty"`
+	now             uint64         // the block's time
 }
 
-// balance reads what lt balance reports; spent comes from the keeper (0 without one).
+// balance reads what lt balance reports, every chain figure at the head block; the user's claimable spend
+// comes from the keeper (unknown without one) and must be for the pool's claimable epoch.
 func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) {
-	call := &bind.CallOpts{Context: ctx}
+	head, err := p.c.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	call := &bind.CallOpts{Context: ctx, BlockNumber: head.Number}
 	day, err := p.pool.CurrentDay(call)
 	if err != nil {
 		return nil, fmt.Errorf("ComputePool.currentDay: %w", err)
@@ -218,43 +232,96 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 	if err != nil {
 		return nil, fmt.Errorf("ComputePool.depositOf: %w", err)
 	}
-	pending, err := p.pool.PendingWithdrawal(call, p.user)
+	request, err := p.pool.PendingWithdrawal(call, p.user)
 	if err != nil {
 		return nil, fmt.Errorf("ComputePool.pendingWithdrawal: %w", err)
 	}
-	res := &balanceResult{User: p.user, Day: day.Uint64(), Allowance: allowance.String(), Deposit: held.String(),
-		Requested: pending.Amount.String(), ReadyAt: pending.ReadyAt, Spent: "0"}
-	spent := new(big.Int)
-	if k := a.str("keeper"); k != "" {
-		res.Keeper = k
-		sp, err := client.SpendProof(ctx, k, p.user)
-		if err != nil {
-			res.KeeperErr = err.Error()
-		} else {
-			spent = sp.CumulativeSpent.ToBig()
-			if sp.Claimable {
-				res.SpentEpoch = &sp.Epoch
-			}
-		}
+	pendingSpend, claimable, err := pendingSpend(call, p.pool)
+	if err != nil {
+		return nil, err
 	}
-	res.Spent = spent.String()
-	withdrawable := new(big.Int).Sub(held, spent)
-	if withdrawable.Sign() < 0 {
-		withdrawable.SetInt64(0)
+	res := &balanceResult{User: p.user, Block: head.Number.Uint64(), Day: day.Uint64(), Allowance: allowance.String(),
+		Deposit: held.String(), ClaimableEpoch: claimable, PendingSpend: pendingSpend.String(),
+		MaxWithdrawable: floorSub(held, pendingSpend).String(), Requested: request.Amount.String(), now: head.Time}
+	if request.Amount.Sign() != 0 {
+		res.ReadyAt, res.Ready = request.ReadyAt, head.Time >= request.ReadyAt
 	}
-	res.Withdrawable = withdrawable.String()
+	k := a.str("keeper")
+	if k == "" {
+		return res, nil
+	}
+	res.Keeper = k
+	spent, epoch, err := claimableSpend(ctx, k, p.user, claimable)
+	if err != nil {
+		res.KeeperErr = err.Error()
+		return res, nil
+	}
+	heldBack := new(big.Int).Add(spent, pendingSpend)
+	res.Spent, res.SpentEpoch, res.HeldBack, res.Withdrawable = spent.String(), epoch, heldBack.String(), floorSub(held, heldBack).String()
 	return res, nil
+}
+
+// pendingSpend is what ComputePool.withdraw holds back of every deposit besides the user's own proved spend:
+// the spend committed by the pending epochs, totalSpent() minus the newest claimable epoch's cumulative spend
+// (all of totalSpent() while none is claimable). It returns the claimable epoch too (nil: none).
+func pendingSpend(call *bind.CallOpts, pool *computepool.ComputePool) (*big.Int, *uint64, error) {
+	total, err := pool.TotalSpent(call)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ComputePool.totalSpent: %w", err)
+	}
+	ce, err := pool.ClaimableEpoch(call)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ComputePool.claimableEpoch: %w", err)
+	}
+	if !ce.Exists {
+		return total, nil, nil
+	}
+	info, err := pool.SpendInfo(call, ce.Epoch)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ComputePool.spendInfo: %w", err)
+	}
+	epoch := ce.Epoch.Uint64()
+	return floorSub(total, info.CumulativeSpent), &epoch, nil
+}
+
+// claimableSpend asks the keeper for user's spend in the claimable spend root (epoch claimable; nil: none
+// is, and nothing is spent). No leaf means 0, as withdraw takes it; a proof for another epoch is an error
+// (the keeper is behind or ahead of the chain: withdraw would refuse it).
+func claimableSpend(ctx context.Context, keeper string, user common.Address, claimable *uint64) (*big.Int, *uint64, error) {
+	sp, err := client.SpendProof(ctx, keeper, user)
+	var werr *wire.Error
+	switch {
+	case errors.As(err, &werr) && werr.Code == wire.CodeNotFound:
+		return new(big.Int), claimable, nil
+	case err != nil:
+		return nil, nil, err
+	case claimable == nil:
+		return new(big.Int), nil, nil // no spend root counts yet, whatever the keeper has
+	case !sp.Claimable || sp.Epoch != *claimable:
+		return nil, nil, fmt.Errorf("keeper: its proof is for epoch %d (claimable: %t), the pool's newest claimable epoch is %d", sp.Epoch, sp.Claimable, *claimable)
+	}
+	return sp.CumulativeSpent.ToBig(), &sp.Epoch, nil
+}
+
+// floorSub is max(a-b, 0).
+func floorSub(a, b *big.Int) *big.Int {
+	d := new(big.Int).Sub(a, b)
+	if d.Sign() < 0 {
+		d.SetInt64(0)
+	}
+	return d
 }
 
 func (a *app) balanceCmd() *cobra.Command {
 	var userFlag string
 	cmd := &cobra.Command{
 		Use:   "balance",
-		Short: "Your free allowance today, your deposit, what it paid for (keeper) and what you can withdraw",
-		Long: `Prints today's free allowance (ComputePool.allowance), your deposit (depositOf), your pending
-withdrawal request, and — with --keeper — what the deposit paid for so far as of the newest claimable
-epoch (GET /v1/spend/{user}) and so what you can withdraw. Sessions settled in epochs not yet claimable
-are not counted yet.`,
+		Short: "Your free allowance today, your deposit, what is held back from a withdrawal and what you can withdraw",
+		Long: `Prints today's free allowance (ComputePool.allowance), your deposit (depositOf), what a withdrawal
+holds back of it and your pending withdrawal request with the time it can be executed. ComputePool.withdraw
+pays min(requested, deposit - your spend in the newest claimable spend root - every user's spend in the
+pending epochs): the pending spend is read from the chain; your claimable spend comes from --keeper
+(GET /v1/spend/{user}), so without it only an upper bound of what you can withdraw is shown.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -267,26 +334,45 @@ are not counted yet.`,
 			if err != nil {
 				return err
 			}
-			return a.emit(res, func(w io.Writer) {
-				fmt.Fprintf(w, "user          %s\nallowance     %s MOR today (day %d)\ndeposit       %s MOR\n", p.user.Hex(),
-					ether(mustBig(res.Allowance)), res.Day, ether(mustBig(res.Deposit)))
-				switch {
-				case res.KeeperErr != "":
-					fmt.Fprintf(w, "spent         unknown: %s\n", res.KeeperErr)
-				case res.Keeper == "":
-					fmt.Fprintln(w, "spent         unknown (no --keeper)")
-				default:
-					fmt.Fprintf(w, "spent         %s MOR\nwithdrawable  %s MOR\n", ether(mustBig(res.Spent)), ether(mustBig(res.Withdrawable)))
-				}
-				if res.Requested != "0" {
-					fmt.Fprintf(w, "requested     %s MOR, ready at %s\n", ether(mustBig(res.Requested)), time.Unix(int64(res.ReadyAt), 0).UTC().Format(time.RFC3339))
-				}
-			})
+			return a.emit(res, func(w io.Writer) { res.print(w) })
 		},
 	}
 	cmd.Flags().StringVar(&userFlag, "user", "", "address to look up (default: the configured key's)")
-	cmd.Flags().String("keeper", "", "keeper base URL: what the deposit paid for (GET /v1/spend/{user})")
+	cmd.Flags().String("keeper", "", "keeper base URL: your spend in the claimable epoch (GET /v1/spend/{user})")
 	return cmd
+}
+
+// print writes the human form of lt balance.
+func (r *balanceResult) print(w io.Writer) {
+	mor := func(s string) string { return ether(mustBig(s)) + " MOR" }
+	fmt.Fprintf(w, "user          %s\nallowance     %s today (day %d)\ndeposit       %s\n", r.User.Hex(), mor(r.Allowance), r.Day, mor(r.Deposit))
+	pending := mor(r.PendingSpend) + " all depositors spent in epochs not yet claimable"
+	switch {
+	case r.HeldBack != "":
+		claimable := "no epoch claimable yet"
+		if r.ClaimableEpoch != nil {
+			claimable = fmt.Sprintf("as of claimable epoch %d", *r.ClaimableEpoch)
+		}
+		fmt.Fprintf(w, "held back     %s: %s you spent (%s) + %s\nwithdrawable  %s now\n", mor(r.HeldBack), mor(r.Spent), claimable,
+			pending, mor(r.Withdrawable))
+	default:
+		why := "no --keeper"
+		if r.KeeperErr != "" {
+			why = r.KeeperErr
+		}
+		fmt.Fprintf(w, "held back     at least %s (%s); your own claimable spend unknown: %s\nwithdrawable  at most %s now\n",
+			mor(r.PendingSpend), pending, why, mor(r.MaxWithdrawable))
+	}
+	if r.Requested == "0" {
+		fmt.Fprintln(w, "requested     none")
+		return
+	}
+	when := "ready now: lt withdraw --keeper <url> pays it, up to what is withdrawable"
+	if !r.Ready {
+		when = fmt.Sprintf("can be executed at %s (in %s)", time.Unix(int64(r.ReadyAt), 0).UTC().Format(time.RFC3339),
+			time.Duration(r.ReadyAt-r.now)*time.Second)
+	}
+	fmt.Fprintf(w, "requested     %s, %s\n", mor(r.Requested), when)
 }
 
 // withdrawResult is lt withdraw's report. Amounts in MOR-wei, decimal strings.

@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/emissions"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -128,12 +129,13 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 // capital recipient; cfg is a config file naming its RPC URL and deployment, and LT_CLIENT_RAW_KEY is the
 // user's key.
 type userChain struct {
-	anvil  *devnet.Anvil
-	mor    *mortoken.MORToken
-	pool   *computepool.ComputePool
-	user   common.Address
-	funded *big.Int
-	cfg    string
+	anvil    *devnet.Anvil
+	mor      *mortoken.MORToken
+	pool     *computepool.ComputePool
+	poolAddr common.Address
+	user     common.Address
+	funded   *big.Int
+	cfg      string
 }
 
 func startUserChain(t *testing.T, ctx context.Context) *userChain {
@@ -158,7 +160,8 @@ func startUserChain(t *testing.T, ctx context.Context) *userChain {
 	c := &userChain{anvil: anvil, user: crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), funded: devnet.MOR(1000)}
 	c.mor, err = mortoken.NewMORToken(at("MORToken"), eth)
 	require.NoError(t, err)
-	c.pool, err = computepool.NewComputePool(at("ComputePool"), eth)
+	c.poolAddr = at("ComputePool")
+	c.pool, err = computepool.NewComputePool(c.poolAddr, eth)
 	require.NoError(t, err)
 	_, err = mined(em.Release(devnet.Transactor(ctx, devnet.DevKey(0), dep.ChainID)))
 	require.NoError(t, err)
@@ -176,4 +179,151 @@ func startUserChain(t *testing.T, ctx context.Context) *userChain {
 	require.NoError(t, os.WriteFile(c.cfg, []byte("rpc: "+anvil.URL+"\ndeployment: "+depFile+"\n"), 0o600))
 	t.Setenv("LT_CLIENT_RAW_KEY", devnet.DevKeys[8])
 	return c
+}
+
+// TestBalanceShowsHeldBackSpend runs lt balance against anvil while a keeper (anvil account 2) commits spend
+// roots for the user and a second depositor: the pending epochs' spend of every user is held back from the
+// start, the user's own spend once its epoch is claimable (the stand-in keeper serves the proof against the
+// pool's claimable spend root), a keeper proving another epoch is reported and not believed, the pending
+// request shows when it can be executed, and what lt balance calls withdrawable is, to the wei, what
+// ComputePool.withdraw then pays. A balance that leaves out the pending spend, the claimable spend or the
+// request's readiness fails here.
+func TestBalanceShowsHeldBackSpend(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := startUserChain(t, ctx)
+	eth, err := c.anvil.Client(ctx)
+	require.NoError(t, err)
+	defer eth.Close()
+	mined := devnet.Mined(ctx, eth)
+	chainID := uint64(31337)
+	call := &bind.CallOpts{Context: ctx}
+	other := crypto.PubkeyToAddress(devnet.DevKey(5).PublicKey) // the capital recipient: it holds MOR
+	mor := func(tenths int64) *big.Int { return new(big.Int).Div(devnet.MOR(tenths), big.NewInt(10)) }
+
+	lt := func(v any, args ...string) {
+		t.Helper()
+		out, err := run(t, ctx, append(args, "--config", c.cfg, "--json")...)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal([]byte(out), v), out)
+	}
+	// balance runs lt balance twice, --json into b and the human form returned (a read: no transaction).
+	var b balanceResult
+	balance := func(args ...string) string {
+		t.Helper()
+		b = balanceResult{}
+		lt(&b, append([]string{"balance"}, args...)...)
+		human, err := run(t, ctx, append([]string{"balance", "--config", c.cfg}, args...)...)
+		require.NoError(t, err)
+		return human
+	}
+
+	// Spend trees by epoch; the stand-in keeper proves the user's leaf in the pool's claimable one, or, when
+	// stale, claims an epoch the pool has not made claimable.
+	trees := map[uint64]*merkle.Tree{}
+	stale := false
+	keeper := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ce, err := c.pool.ClaimableEpoch(&bind.CallOpts{Context: r.Context()})
+		if err != nil || r.URL.Path != "/v1/spend/"+c.user.Hex() || (!ce.Exists && !stale) {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no claimable spend root"))
+			return
+		}
+		epoch := ce.Epoch.Uint64()
+		if stale {
+			epoch = uint64(len(trees) - 1)
+		}
+		proof, spent, err := trees[epoch].Proof(c.user)
+		require.NoError(t, err)
+		wire.WriteJSON(w, http.StatusOK, wire.SpendProof{User: c.user, CumulativeSpent: &spent, Proof: proof, Claimable: !stale,
+			Epoch: epoch, SpendRoot: trees[epoch].Root()})
+	}))
+	defer keeper.Close()
+	commit := func(user, others int64) {
+		t.Helper()
+		tree, err := merkle.Build([]merkle.Entry{{Account: c.user, Amount: *uint256.MustFromBig(mor(user))},
+			{Account: other, Amount: *uint256.MustFromBig(mor(others))}})
+		require.NoError(t, err)
+		epoch := uint64(len(trees))
+		trees[epoch] = tree
+		total := mor(user + others)
+		_, err = mined(c.pool.CommitRoot(devnet.Transactor(ctx, devnet.DevKey(2), chainID), new(big.Int).SetUint64(epoch),
+			common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total, common.Hash{0xba, byte(epoch)}, ""))
+		require.NoError(t, err)
+	}
+
+	var d depositResult
+	lt(&d, "deposit", "10")
+	_, err = mined(c.mor.Approve(devnet.Transactor(ctx, devnet.DevKey(5), chainID), c.poolAddr, devnet.MOR(5)))
+	require.NoError(t, err)
+	_, err = mined(c.pool.Deposit(devnet.Transactor(ctx, devnet.DevKey(5), chainID), devnet.MOR(5)))
+	require.NoError(t, err)
+
+	balance("--keeper", keeper.URL)
+	require.Equal(t, devnet.MOR(10).String(), b.Deposit)
+	require.Nil(t, b.ClaimableEpoch)
+	require.Equal(t, "0", b.PendingSpend)
+	require.Equal(t, "0", b.HeldBack)
+	require.Equal(t, devnet.MOR(10).String(), b.Withdrawable)
+
+	// Epoch 0 (pending): the user spent 2 MOR, the other depositor 1. All 3 are held back from the user.
+	commit(20, 10)
+	human := balance("--keeper", keeper.URL)
+	require.Nil(t, b.ClaimableEpoch)
+	require.Equal(t, mor(30).String(), b.PendingSpend, "every user's pending spend")
+	require.Equal(t, "0", b.Spent)
+	require.Equal(t, mor(30).String(), b.HeldBack)
+	require.Equal(t, mor(70).String(), b.Withdrawable)
+	require.Contains(t, human, "held back     3 MOR")
+	require.Contains(t, human, "withdrawable  7 MOR now")
+	human = balance() // no keeper: only the bound
+	require.Empty(t, b.Withdrawable)
+	require.Empty(t, b.HeldBack)
+	require.Equal(t, mor(70).String(), b.MaxWithdrawable)
+	require.Contains(t, human, "withdrawable  at most 7 MOR now")
+
+	// Epoch 0 claimable, epoch 1 pending (user 2.5, other 1.5): 2 proved + 1 pending held back.
+	window, err := c.pool.DisputeWindow(call)
+	require.NoError(t, err)
+	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	commit(25, 15)
+	balance("--keeper", keeper.URL)
+	require.EqualValues(t, 0, *b.ClaimableEpoch)
+	require.EqualValues(t, 0, *b.SpentEpoch)
+	require.Equal(t, mor(20).String(), b.Spent)
+	require.Equal(t, mor(10).String(), b.PendingSpend)
+	require.Equal(t, mor(30).String(), b.HeldBack)
+	require.Equal(t, mor(70).String(), b.Withdrawable)
+
+	// A keeper proving an epoch the pool has not made claimable is reported, not believed.
+	stale = true
+	human = balance("--keeper", keeper.URL)
+	require.Contains(t, b.KeeperErr, "newest claimable epoch is 0")
+	require.Empty(t, b.Withdrawable)
+	require.Equal(t, mor(90).String(), b.MaxWithdrawable)
+	require.Contains(t, human, "claimable spend unknown")
+	stale = false
+
+	// The whole deposit requested: not executable before withdrawalDelay, then ready.
+	var w withdrawResult
+	lt(&w, "withdraw")
+	human = balance("--keeper", keeper.URL)
+	require.Equal(t, devnet.MOR(10).String(), b.Requested)
+	require.False(t, b.Ready)
+	require.Equal(t, w.ReadyAt, b.ReadyAt)
+	require.Contains(t, human, "can be executed at "+time.Unix(int64(w.ReadyAt), 0).UTC().Format(time.RFC3339))
+	delay, err := c.pool.WithdrawalDelay(call)
+	require.NoError(t, err)
+	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(delay)+1))
+	commit(30, 20) // epoch 1 is claimable by now; epoch 2 pending: user 3, other 2
+	human = balance("--keeper", keeper.URL)
+	require.True(t, b.Ready)
+	require.Contains(t, human, "ready now")
+	require.EqualValues(t, 1, *b.ClaimableEpoch)
+	require.Equal(t, mor(25).String(), b.Spent)
+	require.Equal(t, mor(10).String(), b.PendingSpend)
+	require.Equal(t, mor(65).String(), b.Withdrawable)
+
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "withdrawn", w.Action)
+	require.Equal(t, b.Withdrawable, w.Paid, "lt balance's withdrawable is what withdraw pays")
 }

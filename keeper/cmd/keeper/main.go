@@ -213,6 +213,12 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return err
 	}
 
+	// A database that did not commit the pool's epochs (a fresh --data-dir on a live pool) is refused before
+	// anything is served or sent: it could never commit again, and the error says what to do.
+	if err := led.CheckChain(ctx); err != nil {
+		return err
+	}
+
 	ln, err := net.Listen("tcp", v.GetString("listen"))
 	if err != nil {
 		return err
