@@ -290,12 +290,9 @@ func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *e
 // the user can close without the provider and still carry it: the first request of the session signs it, on
 // its path with an in-process key (one ECDSA signature a session), in the background through an external
 // signer (whose approval may take a person); later answers carry it.
-func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket) {
-	a, claimed := s.sessions.ClaimAcceptance(t.SessionID)
-	if a == nil {
-		return
-	}
-	if claimed {
+func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket, req *session.Request) {
+	a := req.Acceptance
+	if req.ClaimedAcceptance {
 		if _, hot := s.cfg.Signer.(*keys.KeySigner); hot {
 			a.Set(s.signAcceptance(context.Background(), t))
 		} else {
@@ -307,7 +304,7 @@ func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTick
 			}()
 		}
 	}
-	if sig := a.Signature(); sig != nil {
-		w.Header()[wire.HeaderTicketAcceptance] = []string{sig.String()}
+	if h := a.Header(); h != nil {
+		w.Header()[wire.HeaderTicketAcceptance] = h
 	}
 }

@@ -56,7 +56,7 @@ type state struct {
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
-	acceptance   *Acceptance         // the provider's acceptance of the ticket, once ClaimAcceptance claimed it
+	acceptance   *Acceptance         // the provider's acceptance of the ticket, from the first admitted request on
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -95,8 +95,12 @@ type Request struct {
 	model    common.Hash
 	start    time.Time
 	Deadline time.Time // the earlier of the ticket's notAfter and the end of the session's time budget
-	ttft     time.Duration
-	ended    bool
+	// Acceptance is the session's ticket acceptance; ClaimedAcceptance is true for the session's first
+	// admitted request, whose caller signs it and calls Acceptance.Set (once per session).
+	Acceptance        *Acceptance
+	ClaimedAcceptance bool
+	ttft              time.Duration
+	ended             bool
 }
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
@@ -137,7 +141,12 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
 		deadline = na
 	}
-	return &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}, nil
+	req := &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}
+	if s.acceptance == nil {
+		s.acceptance, req.ClaimedAcceptance = &Acceptance{done: make(chan struct{})}, true
+	}
+	req.Acceptance = s.acceptance
+	return req, nil
 }
 
 // Touch accepts request seq of the session without metering it (for requests that do no inference, such
@@ -220,21 +229,25 @@ type Snapshot struct {
 // Acceptance is the provider's acceptance of a session's ticket (settle.AcceptanceDigest): being signed,
 // then signed (or failed: Signature nil).
 type Acceptance struct {
-	done chan struct{}
-	sig  *eip712.Signature // set before done closes, never after
+	done   chan struct{}
+	sig    *eip712.Signature // set before done closes, never after
+	header []string          // sig as an answer header value
 }
 
-// Set records the signed acceptance (nil: signing failed). Only the claimer calls it, once.
+// Set records the signed acceptance (nil: signing failed). Only the request that claimed it calls it, once.
 func (a *Acceptance) Set(sig *eip712.Signature) {
 	a.sig = sig
+	if sig != nil {
+		a.header = []string{sig.String()}
+	}
 	close(a.done)
 }
 
-// Signature returns the acceptance if it is signed, without waiting.
-func (a *Acceptance) Signature() *eip712.Signature {
+// Header returns the signed acceptance as an answer header value, nil while it is not signed.
+func (a *Acceptance) Header() []string {
 	select {
 	case <-a.done:
-		return a.sig
+		return a.header
 	default:
 		return nil
 	}
@@ -248,23 +261,6 @@ func (a *Acceptance) Wait(ctx context.Context) *eip712.Signature {
 	case <-ctx.Done():
 		return nil
 	}
-}
-
-// ClaimAcceptance returns open session id's ticket acceptance, and claimed = true to the first caller of
-// the session, which then signs it and calls Set: the signer signs once per session. nil for a session
-// that is not open.
-func (t *Table) ClaimAcceptance(id common.Hash) (a *Acceptance, claimed bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	s, ok := t.sessions[id]
-	if !ok {
-		return nil, false
-	}
-	if s.acceptance != nil {
-		return s.acceptance, false
-	}
-	s.acceptance = &Acceptance{done: make(chan struct{})}
-	return s.acceptance, true
 }
 
 // Signed records r, an admitted request of session id as its key signed it, as the session's newest when
