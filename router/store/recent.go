@@ -7,12 +7,9 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
-
-	"github.com/laketravis/laketravis/protocol/eip712"
 )
 
 // The intake's look-up before matching (RFCSeen) answered from memory on SQLite, where this router is the
@@ -26,7 +23,7 @@ import (
 // maxRecentNonces bounds the nonce mirror: 2²⁰ nonces take ≈ 112 MiB of heap (≈ 56 MiB for 600,000, what
 // 1,000 RFC/s with the client's 5-minute deadlines and the minute between prunes keep), so it holds
 // ≈ 3,000 RFC/s of such RFCs. A router over it drops the mirror and
-// reads the database until every nonce recorded before the drop is pruned (nonceCache.incompleteUntil).
+// reads the database until every nonce recorded before the drop is pruned (nonceCache.complete).
 const maxRecentNonces = 1 << 20
 
 // maxRecentUsage bounds the usage cache; over it the cache starts again empty.
@@ -42,18 +39,19 @@ type nonceEntry struct {
 	deadline uint64
 }
 
-// nonceCache mirrors the nonces table. It is complete — holds every row — once incompleteUntil is 0: at
-// Open it loads the table (or, if the table is larger than maxRecentNonces, stays incomplete until a
-// prune has removed every row already there, which their deadlines bound).
+// nonceCache mirrors the nonces table. At Open it loads the table; dropped for size (dropLocked), it is
+// incomplete until a prune has deleted every row recorded before the drop, which their deadlines bound.
 type nonceCache struct {
-	mu              sync.Mutex
-	m               map[nonceKey]nonceEntry
-	incompleteUntil uint64 // non-zero: not complete until a prune with now above it
+	mu          sync.Mutex
+	m           map[nonceKey]nonceEntry
+	complete    bool   // m holds every row of the table
+	dropUntil   uint64 // the latest deadline of a row dropped: a prune past it completes the mirror
+	maxDeadline uint64 // the latest deadline of any row recorded
 }
 
 // loadNonces fills the mirror from the nonces table at Open.
 func (s *DB) loadNonces(ctx context.Context) error {
-	c := &nonceCache{m: make(map[nonceKey]nonceEntry)}
+	c := &nonceCache{m: make(map[nonceKey]nonceEntry), complete: true}
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT user_addr, nonce, deadline FROM nonces LIMIT %d`, maxRecentNonces+1))
 	if err != nil {
 		return fmt.Errorf("store: load nonces: %w", err)
@@ -70,22 +68,29 @@ func (s *DB) loadNonces(ctx context.Context) error {
 			return fmt.Errorf("store: load nonces: nonce %q: %w", nonce, err)
 		}
 		c.m[nonceKey{common.HexToAddress(user), n}] = nonceEntry{deadline: uint64(deadline)}
+		c.maxDeadline = max(c.maxDeadline, uint64(deadline))
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: load nonces: %w", err)
 	}
 	if len(c.m) > maxRecentNonces {
-		c.dropLocked(uint64(time.Now().Unix()))
+		var latest int64
+		if err := s.db.QueryRowContext(ctx, `SELECT MAX(deadline) FROM nonces`).Scan(&latest); err != nil {
+			return fmt.Errorf("store: load nonces: %w", err)
+		}
+		c.maxDeadline = max(c.maxDeadline, uint64(latest))
+		c.dropLocked()
 	}
 	s.nonces = c
 	return nil
 }
 
-// dropLocked empties the mirror: it is incomplete until every row recorded so far is pruned. Every row
-// has a deadline at most eip712.MaxDeadlineAhead after the RFC was checked, which was before now.
-func (c *nonceCache) dropLocked(now uint64) {
+// dropLocked empties the mirror: it is incomplete until a prune has deleted every row recorded so far
+// (every committed row is recorded: commits and recording share DB.cacheMu).
+func (c *nonceCache) dropLocked() {
 	c.m = make(map[nonceKey]nonceEntry)
-	c.incompleteUntil = max(c.incompleteUntil, now+uint64(eip712.MaxDeadlineAhead/time.Second)+1)
+	c.complete = false
+	c.dropUntil = max(c.dropUntil, c.maxDeadline)
 }
 
 // add records the nonces of a committed group.
@@ -97,9 +102,10 @@ func (c *nonceCache) add(group []*createReq) {
 			continue
 		}
 		c.m[nonceKey{r.n.Session.Ticket.User, r.n.Nonce}] = nonceEntry{digest: digestPrefix(r.n.Session.RFCDigest), deadline: r.n.Deadline}
+		c.maxDeadline = max(c.maxDeadline, r.n.Deadline)
 	}
 	if len(c.m) > maxRecentNonces {
-		c.dropLocked(uint64(time.Now().Unix()))
+		c.dropLocked()
 	}
 }
 
@@ -112,8 +118,8 @@ func (c *nonceCache) pruned(now uint64) {
 			delete(c.m, k)
 		}
 	}
-	if c.incompleteUntil != 0 && now > c.incompleteUntil {
-		c.incompleteUntil = 0
+	if !c.complete && c.dropUntil < now {
+		c.complete = true // DELETE … WHERE deadline < now took every row dropped
 	}
 }
 
@@ -131,7 +137,7 @@ const (
 func (c *nonceCache) lookup(user common.Address, nonce uint64, digest common.Hash) nonceAnswer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.incompleteUntil != 0 {
+	if !c.complete {
 		return nonceAsk
 	}
 	e, ok := c.m[nonceKey{user, nonce}]

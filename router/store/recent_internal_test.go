@@ -136,20 +136,21 @@ func TestRFCSeenFromMemory(t *testing.T) {
 
 			// The mirror dropped (too many nonces): every look-up reads the database until a prune has removed
 			// every nonce recorded before the drop; a nonce used after the drop is refused throughout.
+			// (Alice's nonce 3 and bob's nonce 1, deadline 900, are the latest rows when it is dropped.)
 			db.nonces.mu.Lock()
-			db.nonces.dropLocked(600)
+			db.nonces.dropLocked()
 			db.nonces.mu.Unlock()
 			create(alice, 0xa4, 4, 5000)
 			dropped := append(restarted, probe{alice, 4, common.Hash{0xa4}, 5000}, probe{alice, 4, common.Hash{1}, 5000})
 			require.Zero(t, requireSeenAsDatabase(t, db, 600, dropped))
-			_, err = db.PruneNonces(ctx, 1000)
+			_, err = db.PruneNonces(ctx, 900)
 			require.NoError(t, err)
 			late := []probe{{alice, 4, common.Hash{0xa4}, 5000}, {alice, 4, common.Hash{1}, 5000}, {alice, 3, common.Hash{1}, 5000}, {bob, 1, common.Hash{1}, 5000}}
-			require.Zero(t, requireSeenAsDatabase(t, db, 1000, late), "still incomplete: the pruning covered only part of the drop's window")
-			_, err = db.PruneNonces(ctx, 1202)
+			require.Zero(t, requireSeenAsDatabase(t, db, 900, late), "still incomplete: the rows of deadline 900 are still there")
+			_, err = db.PruneNonces(ctx, 901)
 			require.NoError(t, err)
-			require.Equal(t, len(late), requireSeenAsDatabase(t, db, 1202, late))
-			seen, err = db.RFCSeen(ctx, common.Hash{1}, alice, 4, 5000, 7, 1202)
+			require.Equal(t, len(late), requireSeenAsDatabase(t, db, 901, late))
+			seen, err = db.RFCSeen(ctx, common.Hash{1}, alice, 4, 5000, 7, 901)
 			require.NoError(t, err)
 			require.True(t, seen.NonceUsed, "a nonce used after the mirror was dropped is refused")
 		})
