@@ -12,6 +12,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -27,9 +28,13 @@ type CloseResult struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     eip712.Signature    `json:"userSignature"`
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
-	Via               string              `json:"via"`
-	ProviderError     string              `json:"providerError,omitempty"` // why the provider did not countersign
-	Record            *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
+	// TicketAcceptance is the provider's acceptance of the session's ticket, which the close carried to the
+	// router (keepers keep that close over another router's re-ticketed copy): from the provider's close
+	// answer, or from its answers to requests when closed at the router; nil when the client had none.
+	TicketAcceptance *eip712.Signature   `json:"ticketAcceptance,omitempty"`
+	Via              string              `json:"via"`
+	ProviderError    string              `json:"providerError,omitempty"` // why the provider did not countersign
+	Record           *wire.SessionRecord `json:"router,omitempty"`        // the router's record, when closed there
 	// Payment is what the session cost from each source as the router charged it (its record when closed
 	// there, else the receipt's seconds at the ticket's price split like the router's reservation); nil
 	// when the router did not say (a router before paid usage).
@@ -82,9 +87,9 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	res := &CloseResult{SessionID: rc.SessionID, Receipt: rc, UserSignature: sig}
 	req := wire.CloseRequest{Receipt: rc, UserSignature: &sig}
 	if askProvider {
-		psig, err := s.closeAtProvider(ctx, req)
+		psig, acc, err := s.closeAtProvider(ctx, req)
 		if err == nil {
-			res.ProviderSignature, res.Via = psig, ClosedAtProvider
+			res.ProviderSignature, res.TicketAcceptance, res.Via = psig, acc, ClosedAtProvider
 			res.Payment = s.billed(rc)
 			s.setResult(res)
 			return res, nil
@@ -97,16 +102,51 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	if s.router == nil {
 		return nil, fmt.Errorf("client: close %s at the router: no router configured (provider: %s)", rc.SessionID, res.ProviderError)
 	}
+	s.mu.Lock()
+	req.TicketAcceptance = s.acceptance
+	s.mu.Unlock()
 	rec, err := s.router.Close(ctx, rc.SessionID, req)
+	var we *wire.Error
+	if req.TicketAcceptance != nil && errors.As(err, &we) && we.Code == wire.CodeBadSignature {
+		req.TicketAcceptance = nil // the provider's announcement was not its signer's: close without it
+		rec, err = s.router.Close(ctx, rc.SessionID, req)
+	}
 	if err != nil {
 		return nil, err
 	}
+	res.TicketAcceptance = req.TicketAcceptance
 	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, rec.Payment
 	if res.Payment == nil {
 		res.Payment = s.billed(rc)
 	}
 	s.setResult(res)
 	return res, nil
+}
+
+// learnAcceptance keeps the provider's acceptance of the session's ticket from an answer
+// (X-LT-Ticket-Acceptance), the first that is a signature of this ticket's acceptance. Whether its signer
+// is the provider's registered one only the router and keepers can tell; the router refuses a wrong one,
+// and Close then closes without it.
+func (s *Session) learnAcceptance(resp *http.Response) {
+	h := resp.Header.Get(wire.HeaderTicketAcceptance)
+	if h == "" {
+		return
+	}
+	s.mu.Lock()
+	have := s.acceptance != nil
+	s.mu.Unlock()
+	var sig eip712.Signature
+	if have || sig.UnmarshalText([]byte(h)) != nil {
+		return
+	}
+	if _, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, &sig); err != nil {
+		return
+	}
+	s.mu.Lock()
+	if s.acceptance == nil {
+		s.acceptance = &sig
+	}
+	s.mu.Unlock()
 }
 
 // billed is what receipt rc costs from each source, split like the router's reservation (nil when the
@@ -134,31 +174,33 @@ func fallBackToRouter(err error) bool {
 	return errors.As(err, &e) && (e.Code == wire.CodeUnknownSession || e.Code == wire.CodeSessionClosed)
 }
 
-// closeAtProvider posts the user-signed receipt to the provider and returns its countersignature.
-func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*eip712.Signature, error) {
+// closeAtProvider posts the user-signed receipt to the provider and returns its countersignature and its
+// acceptance of the session's ticket (nil from a provider that sent none).
+func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*eip712.Signature, *eip712.Signature, error) {
 	body, err := json.Marshal(req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/v1/sessions/"+s.grant.SessionID.Hex()+"/close", bytes.NewReader(body))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hr.Header.Set("Content-Type", "application/json")
 	resp, err := s.hc.Do(hr)
 	if err != nil {
-		return nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
+		return nil, nil, fmt.Errorf("%w: provider %s: %w", ErrUnreachable, s.base, err)
 	}
 	defer resp.Body.Close()
 	var out struct {
 		Receipt           eip712.UsageReceipt `json:"receipt"`
 		ProviderSignature eip712.Signature    `json:"providerSignature"`
+		TicketAcceptance  *eip712.Signature   `json:"ticketAcceptance"`
 	}
 	if err := decodeAnswer(resp, &out); err != nil {
-		return nil, fmt.Errorf("provider: close %s: %w", s.grant.SessionID, err)
+		return nil, nil, fmt.Errorf("provider: close %s: %w", s.grant.SessionID, err)
 	}
 	if out.Receipt != req.Receipt {
-		return nil, fmt.Errorf("provider: close %s: countersigned another receipt than the one sent", s.grant.SessionID)
+		return nil, nil, fmt.Errorf("provider: close %s: countersigned another receipt than the one sent", s.grant.SessionID)
 	}
-	return &out.ProviderSignature, nil
+	return &out.ProviderSignature, out.TicketAcceptance, nil
 }

@@ -106,6 +106,7 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 		if !mac {
 			s.learnMACKey(resp)
 		}
+		s.learnAcceptance(resp)
 		refusedMAC := mac && (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden)
 		if (resp.StatusCode != http.StatusConflict && !refusedMAC) || attempt >= maxReplayRetries {
 			return resp, nil

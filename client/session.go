@@ -61,6 +61,8 @@ type Session struct {
 	mac     macState
 	closing bool
 	result  *CloseResult
+	// acceptance is the provider's acceptance of the ticket (X-LT-Ticket-Acceptance), for a close without it.
+	acceptance *eip712.Signature
 }
 
 // NewSession holds grant (the router's answer to an RFC) with key, the key that signs the session's

@@ -148,11 +148,16 @@ func TestFailover(t *testing.T) {
 	require.Nil(t, recA.ProviderSignature)
 	require.Contains(t, recA.Flags, wire.CloseOneSided)
 	require.Positive(t, recA.BilledSeconds, "the user's receipt bills what the user saw")
+	require.NotNil(t, recA.TicketAcceptance, "the user's close carries the provider's ticket acceptance from its answers")
+	acc, err := settle.AcceptanceSigner(s.Domain, &recA.Ticket, recA.TicketAcceptance)
+	require.NoError(t, err)
+	require.Equal(t, first.Signer.Address, acc)
 
 	recB, err := s.WaitClosed(ctx, b.Session, 30*time.Second)
 	require.NoError(t, err)
 	require.Equal(t, second.Owner.Address, recB.Ticket.Provider)
 	require.Equal(t, wire.CloseReceipt, recB.CloseReason)
+	require.NotNil(t, recB.TicketAcceptance, "the provider's close carries its ticket acceptance")
 
 	pA, bA := split(recA.BilledSeconds, cheap, s.Opts.BuilderFeeBps)
 	pB, bB := split(recB.BilledSeconds, dear, s.Opts.BuilderFeeBps)

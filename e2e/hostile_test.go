@@ -69,6 +69,14 @@ func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// keeperRejected is the keeper's GET /v1/rejected, what these tests read of it.
+type keeperRejected struct {
+	Rejected []struct {
+		SessionID string `json:"sessionId"`
+		Code      string `json:"code"`
+	} `json:"rejected"`
+}
+
 // TestHostileRouterRealProcesses (issue 13): a second key holding ROUTER_ROLE signs a ticket for a user who
 // signed no RFC, naming a session key it holds itself; it uses the session at the real provider, which
 // closes it alone at shutdown and reports the close to that router; the router serves it in its feed. The
@@ -127,12 +135,7 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 	require.NotNil(t, fab.LastRequest, "the provider proves the request the router's session key signed")
 
 	// The keeper rejects the fabricated session and commits only the honest one.
-	var rej struct {
-		Rejected []struct {
-			SessionID string `json:"sessionId"`
-			Code      string `json:"code"`
-		} `json:"rejected"`
-	}
+	var rej keeperRejected
 	require.NoError(t, poll(ctx, 60*time.Second, 200*time.Millisecond, func() (bool, error) {
 		if err := getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej); err != nil {
 			return false, nil
@@ -143,17 +146,65 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 	require.Equal(t, fab.SessionID.Hex(), rej.Rejected[0].SessionID)
 	require.Equal(t, "missing_rfc", rej.Rejected[0].Code)
 
+	requireCommittedExactly(t, ctx, s, rec, "committed: the honest session only")
+}
+
+// requireCommittedExactly waits until the pool's committed total is rec's credit and checks it is no more.
+func requireCommittedExactly(t *testing.T, ctx context.Context, s *Stack, rec *wire.SessionRecord, msg string) {
+	t.Helper()
 	pc, bc, err := s.Credit(rec)
 	require.NoError(t, err)
 	want := new(big.Int).Add(pc, bc)
 	require.NoError(t, s.WaitCommitted(ctx, want, 90*time.Second))
 	committed, err := s.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
 	require.NoError(t, err)
-	require.Equal(t, want.String(), committed.String(), "committed: the honest session only")
+	require.Equal(t, want.String(), committed.String(), msg)
 }
 
 func newKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	return k
+}
+
+// TestCheaperReticketRealProcesses (hostile router, ticket binding): the gateway's user opens a session
+// through the honest router; the real provider closes it (alone, at shutdown) with its acceptance of the
+// honest router's ticket, reported to that router. A second ROUTER_ROLE key reads the honest record, signs a
+// ticket of its own for the same session at half the price, and publishes it in its feed with the copied
+// receipt and signatures. The real keeper reads both feeds: it credits the honest ticket's price and rejects
+// the cheaper copy (ticket_not_accepted), so the provider is paid what it served at its price.
+func TestCheaperReticketRealProcesses(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	rk := newKey(t)
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	defer srv.Close()
+	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}, EpochLength: 10 * time.Second})
+	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+
+	honest, err := s.Chat(ctx, "hello", true)
+	require.NoError(t, err)
+	s.Providers[0].Proc.Stop() // the provider closes the session alone and reports it with its acceptance
+	rec, err := s.WaitClosed(ctx, honest.Session, 60*time.Second)
+	require.NoError(t, err)
+	require.Positive(t, rec.BilledSeconds)
+	require.NotNil(t, rec.TicketAcceptance, "the honest record carries the provider's acceptance of its ticket")
+
+	cheap := *rec // the hostile copy: its own ticket at half the price, the honest receipt and signatures
+	cheap.Ticket.PricePerSecond = *new(uint256.Int).Rsh(&rec.Ticket.PricePerSecond, 1)
+	cheap.TicketSignature, err = s.Domain.Sign(&cheap.Ticket, rk)
+	require.NoError(t, err)
+	cheap.Router, cheap.Cursor, cheap.TicketAcceptance, cheap.Payment = h.addr, "1", nil, nil
+	h.mu.Lock()
+	h.records = append(h.records, cheap)
+	h.mu.Unlock()
+
+	requireCommittedExactly(t, ctx, s, rec, "committed: the honest ticket's price")
+	var rej keeperRejected
+	require.NoError(t, getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej))
+	require.Len(t, rej.Rejected, 1)
+	require.Equal(t, rec.SessionID.Hex(), rej.Rejected[0].SessionID)
+	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
 }

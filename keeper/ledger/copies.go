@@ -14,19 +14,32 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// Copies of one session. A UsageReceipt names the session id and the seconds, not the ticket, and the
-// session id follows from the RFC and the provider: any ROUTER_ROLE key can sign a ticket of its own for a
-// session another router admitted, within the RFC, and publish it with the receipt copied from that router's
-// feed, or as expired. Which copy a keeper read first must not decide what is credited (a hostile feed read
-// first would win), so while a session is pending its copies are compared by a fixed rule and the best kept:
+// Copies of one session. A UsageReceipt names the session id and the seconds, not the ticket, and the session id
+// follows from the RFC and the provider: any ROUTER_ROLE key can sign a ticket of its own for a session another
+// router admitted, within the RFC, and publish it with the receipt copied from that router's feed (billing the
+// receipt's seconds or fewer), or as expired. What binds a copy to the ticket the session's parties used is the
+// provider's acceptance (settle.AcceptanceDigest, verified by checkAcceptance): the provider signs it for the
+// ticket it served, with every close it makes. Which copy a keeper read first must not decide what is
+// credited (a hostile feed read first would win), so while a session is pending its copies are compared by
+// a fixed rule and the best kept:
 //
-//  1. a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired);
-//  2. then the lower cost (billed seconds × price) wins: a copy can never raise a session's credit;
-//  3. then the lower ticket signature (bytes), so equal costs resolve the same at every keeper.
+//  1. a copy whose ticket the provider accepted beats one without an acceptance: a ticket the provider did
+//     not serve never displaces the one it did, whatever it costs or bills;
+//  2. then a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired);
+//  3. then the lower receipt cost (the receipt's seconds, at most the ticket's maxSeconds, × price) wins: a
+//     copy never raises a session's price, nor its seconds above another receipt a party signed;
+//  4. then the copy billing more seconds wins: two copies of one ticket and receipt differ only in what
+//     the router chose to bill within the receipt and the bounds, and billing less than the parties
+//     signed is the copier's choice, not theirs;
+//  5. then the lower ticket signature (bytes), so equal copies resolve the same at every keeper.
 //
-// The copy that loses is listed as rejected: `ticket_conflict` when its ticket differs from the kept one,
-// `duplicate` when it is the same ticket (whichever router signed it). Once a session is credited (in an assembled epoch), every later
-// copy is a duplicate: a credit is never taken back or paid twice.
+// Each rule compares one key of the copy, so the rule is a total order: every keeper keeps the same copy
+// whichever order it reads them in.
+//
+// The copy that loses is listed as rejected: `ticket_not_accepted` when it lost by rule 1,
+// `ticket_conflict` when its ticket differs from the kept one, `duplicate` when it is the same ticket
+// (whichever router signed it). Once a session is credited (in an assembled epoch), every later copy is a
+// duplicate: a credit is never taken back or paid twice.
 
 // maxHold bounds how long an expired copy is held past its closedAt (heldUntil).
 const maxHold = 86400
@@ -46,14 +59,19 @@ func heldUntil(rec *wire.SessionRecord) uint64 {
 	return max(rec.ClosedAt, min(due, rec.ClosedAt+maxHold))
 }
 
-// RejectTicketConflict: another copy of the session, with a different ticket, is kept instead (copies above).
-const RejectTicketConflict = "ticket_conflict"
+// Rejections of a copy that lost to another copy of the session (copies above).
+const (
+	RejectTicketConflict    = "ticket_conflict"     // the kept copy has another ticket
+	RejectTicketNotAccepted = "ticket_not_accepted" // the provider accepted the kept copy's ticket, not this one's
+)
 
 // copyRank is what the rule compares of one copy.
 type copyRank struct {
-	bills  bool
-	cost   uint256.Int
-	ticket wire.SessionRecord
+	accepted bool
+	bills    bool
+	seconds  uint32
+	cost     uint256.Int
+	ticket   wire.SessionRecord
 }
 
 func rankOf(s *Session) (*copyRank, error) {
@@ -61,8 +79,15 @@ func rankOf(s *Session) (*copyRank, error) {
 	if err := json.Unmarshal(s.Record, &r.ticket); err != nil {
 		return nil, fmt.Errorf("record of session %s: %w", s.ID, err)
 	}
+	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket.
+	r.accepted = r.ticket.TicketAcceptance != nil
 	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
-	if _, overflow := r.cost.MulOverflow(&s.Price, uint256.NewInt(uint64(s.Seconds))); overflow {
+	r.seconds = s.Seconds
+	if !r.bills {
+		return r, nil // cost 0
+	}
+	receipt := min(r.ticket.Receipt.Seconds, r.ticket.Ticket.MaxSeconds) // a billing record has a receipt (Verify)
+	if _, overflow := r.cost.MulOverflow(&s.Price, uint256.NewInt(uint64(receipt))); overflow {
 		r.cost.SetAllOne()
 	}
 	return r, nil
@@ -70,14 +95,23 @@ func rankOf(s *Session) (*copyRank, error) {
 
 // beats reports whether copy a is kept over copy b.
 func (a *copyRank) beats(b *copyRank) bool {
+	if a.accepted != b.accepted {
+		return a.accepted
+	}
 	if a.bills != b.bills {
 		return a.bills
 	}
 	if c := a.cost.Cmp(&b.cost); c != 0 {
 		return c < 0
 	}
+	if a.seconds != b.seconds {
+		return a.seconds > b.seconds
+	}
 	return bytes.Compare(a.ticket.TicketSignature[:], b.ticket.TicketSignature[:]) < 0
 }
+
+// why is the rule, as a rejection's detail says it.
+const why = "the provider accepted its ticket, or it bills, or its receipt costs less, or it bills more of the same receipt, or has the lower ticket signature"
 
 // storeCopy is ingest's answer to a verified session s whose id is stored already: it keeps the better of s
 // and a pending copy (the rule above), and returns whether s was stored and the rejections of the copy that
@@ -101,16 +135,19 @@ func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessag
 		return false, nil, err
 	}
 	code := RejectDuplicate
-	if a.ticket.Ticket != b.ticket.Ticket {
+	switch {
+	case a.accepted != b.accepted:
+		code = RejectTicketNotAccepted
+	case a.ticket.Ticket != b.ticket.Ticket:
 		code = RejectTicketConflict
 	}
 	if !a.beats(b) {
 		rej := reject(s.ID, code, "a copy of the session through feed %s (router %s, %s wei) is kept: %s", old.Feed,
-			b.ticket.Router, b.cost.Dec(), "it bills, or bills less, or has the lower ticket signature")
+			b.ticket.Router, b.cost.Dec(), why)
 		return false, []*Rejection{rej}, tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, raw))
 	}
 	rej := reject(s.ID, code, "replaced by a copy of the session through feed %s (router %s, %s wei): %s", s.Feed,
-		a.ticket.Router, a.cost.Dec(), "it bills, or bills less, or has the lower ticket signature")
+		a.ticket.Router, a.cost.Dec(), why)
 	if err := tx.InsertRejected(ctx, rejectedRow(old.Feed, old.Cursor, rej, old.Record)); err != nil {
 		return false, nil, err
 	}

@@ -47,6 +47,17 @@ func twoRoutersLedger(t *testing.T, st *store.Store, ps *ledger.PoolState, now f
 	return l
 }
 
+// firstEpoch reads every feed, assembles and returns epoch 0.
+func firstEpoch(t *testing.T, ctx context.Context, l *ledger.Ledger) *ledger.EpochRow {
+	t.Helper()
+	_, err := l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, l.Assemble(ctx))
+	e, err := l.LiveEpoch(ctx, 0)
+	require.NoError(t, err, "no epoch")
+	return e
+}
+
 // rejectedCodes counts the keeper's rejections by code.
 func rejectedCodes(t *testing.T, ctx context.Context, l *ledger.Ledger) map[string]int {
 	rej, err := l.RejectedAfter(ctx, 0, 100)
@@ -88,12 +99,7 @@ func TestSessionCopiesEitherOrder(t *testing.T) {
 			ctx, st := openStore(t, []string{dsn, second}[i])
 			var ps ledger.PoolState
 			l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
-			_, err := l.IngestOnce(ctx)
-			require.NoError(t, err)
-			require.NoError(t, l.Assemble(ctx))
-			e, err := l.LiveEpoch(ctx, 0)
-			require.NoError(t, err)
-			roots = append(roots, e)
+			roots = append(roots, firstEpoch(t, ctx, l))
 			// The ceiling copy's ticket differs; the expired copy carries the honest ticket, re-signed.
 			require.Equal(t, map[string]int{ledger.RejectTicketConflict: 1, ledger.RejectDuplicate: 1}, rejectedCodes(t, ctx, l), "keeper %d", i)
 		}

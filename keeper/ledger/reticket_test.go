@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -92,5 +94,123 @@ func TestReticketedExpiryVoidsHonestClose(t *testing.T) {
 		e, err := l.LiveEpoch(ctx, 0)
 		require.NoError(t, err, "no epoch: the honest close was credited nothing")
 		require.Equal(t, served.Dec(), e.Total.Dec(), "the provider is paid what the user and it signed")
+	})
+}
+
+// accepted returns rec with the provider's acceptance of its ticket (what a provider sends with its close).
+func accepted(t *testing.T, rec wire.SessionRecord) wire.SessionRecord {
+	sig, err := settle.SignAcceptance(domain, &rec.Ticket, signer)
+	require.NoError(t, err)
+	rec.TicketAcceptance = &sig
+	return rec
+}
+
+// freshDSN is a new empty database of dsn's kind.
+func freshDSN(t *testing.T, dsn string) string {
+	if strings.HasPrefix(dsn, "postgres") {
+		return dbtest.Postgres(t)
+	}
+	return dbtest.SQLite(t)
+}
+
+// TestCheaperCopyLosesToAcceptedTicket (hostile router): router A admits the user's RFC at the provider's
+// price p and closes it with the receipt both the user and the provider signed, carrying the provider's
+// acceptance of A's ticket. A second ROUTER_ROLE key B, reading A's feed, publishes a copy CHEAPER than A's:
+// its own ticket at p/2 with A's receipt (with or without A's acceptance copied), or A's ticket re-signed
+// billing 10 of the receipt's 100 s, or the session as expired. Read first or last, B's copy never displaces
+// A's: the session is credited 100 s at p and B's copy is rejected with the code that says why. On SQLite
+// and PostgreSQL.
+func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		now := uint64(time.Now().Unix())
+		honest := accepted(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+			Price: p, Created: now - 130, Closed: now - 5}))
+		stripped := func(r wire.SessionRecord) wire.SessionRecord { r.TicketAcceptance = nil; return r }
+		fewer := func(r wire.SessionRecord) wire.SessionRecord { r.BilledSeconds = 10; return r }
+		cases := []struct {
+			name    string
+			hostile wire.SessionRecord
+			code    string
+		}{
+			{"lower price", stripped(reticketed(t, honest, uint256.NewInt(p/2))), ledger.RejectTicketNotAccepted},
+			{"lower price with the acceptance copied", reticketed(t, honest, uint256.NewInt(p/2)), ledger.RejectBadAcceptance},
+			{"fewer seconds of the same ticket", fewer(reticketed(t, honest, uint256.NewInt(p))), ledger.RejectDuplicate},
+			{"fewer seconds, no acceptance", stripped(fewer(reticketed(t, honest, uint256.NewInt(p)))), ledger.RejectTicketNotAccepted},
+			{"fewer seconds, lower price", stripped(fewer(reticketed(t, honest, uint256.NewInt(p/2)))), ledger.RejectTicketNotAccepted},
+			{"expired", reticketed(t, honest, nil), ledger.RejectTicketNotAccepted},
+			{"expired with the acceptance copied", func() wire.SessionRecord {
+				r := reticketed(t, honest, nil)
+				r.TicketAcceptance = honest.TicketAcceptance // the same ticket, re-signed: the acceptance verifies
+				return r
+			}(), ledger.RejectDuplicate},
+		}
+		served, _, err := wire.Credit(100, uint256.NewInt(p), 0)
+		require.NoError(t, err)
+		for _, c := range cases {
+			for _, hostileFirst := range []bool{true, false} {
+				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+				fa.Add(t, honest)
+				fb.Add(t, c.hostile)
+				feeds := []string{fa.Server.URL, fb.Server.URL}
+				if hostileFirst {
+					feeds[0], feeds[1] = feeds[1], feeds[0]
+				}
+				ctx, st := openStore(t, freshDSN(t, dsn))
+				var ps ledger.PoolState
+				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+				e := firstEpoch(t, ctx, l)
+				require.Equal(t, served.Dec(), e.Total.Dec(), "%s, hostile first %v: the provider is paid what it and the user signed, at its price", c.name, hostileFirst)
+				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l), "%s, hostile first %v", c.name, hostileFirst)
+			}
+		}
+	})
+}
+
+// TestUserCloseWithAcceptanceStands (one-sided closes and binding): the user closes alone at router A with
+// a receipt of 50 s; the provider, closing alone later with 100 s and its newest signed request, gets its
+// close published through another feed. When the user's close carries the acceptance the provider
+// announced, both copies are accepted and the lower receipt stands (50 s credited, the provider's copy a
+// duplicate), in either reading order. Without it, the provider's accepted close is kept (100 s, within the
+// provider-alone bound): the case protocol/README.md leaves open. On SQLite and PostgreSQL.
+func TestUserCloseWithAcceptanceStands(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		now := uint64(time.Now().Unix())
+		base := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+			Price: p, Created: now - 130, Closed: now - 5})
+		byProvider := accepted(t, base)
+		providerAlone(&byProvider)
+		byProvider.LastRequest = signedRequest(&byProvider, devnet.DevKey(testenv.UserKey), byProvider.ClosedAt)
+		byUser := base
+		rc := *base.Receipt
+		rc.Seconds = 50
+		us, err := domain.Sign(&rc, devnet.DevKey(testenv.UserKey))
+		require.NoError(t, err)
+		byUser.Receipt, byUser.UserSignature, byUser.ProviderSignature = &rc, &us, nil
+		byUser.CloseReason, byUser.BilledSeconds = wire.CloseOneSided, 50
+		for _, c := range []struct {
+			user    wire.SessionRecord
+			seconds uint32
+			code    string
+		}{{accepted(t, byUser), 50, ledger.RejectDuplicate}, {byUser, 100, ledger.RejectTicketNotAccepted}} {
+			want, _, err := wire.Credit(c.seconds, uint256.NewInt(p), 0)
+			require.NoError(t, err)
+			for _, userFirst := range []bool{true, false} {
+				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+				fa.Add(t, c.user)
+				fb.Add(t, byProvider)
+				feeds := []string{fb.Server.URL, fa.Server.URL}
+				if userFirst {
+					feeds[0], feeds[1] = feeds[1], feeds[0]
+				}
+				ctx, st := openStore(t, freshDSN(t, dsn))
+				var ps ledger.PoolState
+				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+				e := firstEpoch(t, ctx, l)
+				require.Equal(t, want.Dec(), e.Total.Dec(), "user close accepted %v, user first %v", c.user.TicketAcceptance != nil, userFirst)
+				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l))
+			}
+		}
 	})
 }

@@ -55,6 +55,7 @@ const (
 	RejectMissingRequest    = "missing_signed_request" // a provider alone billed without a request the session key signed
 	RejectBadRequestSig     = "bad_request_signature"  // lastRequest is not signed by the session key
 	RejectOverSignedRequest = "over_signed_requests"   // a provider alone billed more than the newest signed request proves
+	RejectBadAcceptance     = "bad_ticket_acceptance"  // ticketAcceptance is not the provider's signer's acceptance of this ticket
 )
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
@@ -88,7 +89,9 @@ type Verifier struct {
 // receipt and record name the same session; "receipt" records carry the user's signature (by
 // ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
-// ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); the model is registered (its builder and fee are read now).
+// ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); a ticketAcceptance, when
+// present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered
+// (its builder and fee are read now).
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
 	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
@@ -126,6 +129,12 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	}
 	if rej := v.checkRFC(&rec); rej != nil {
 		return nil, rej
+	}
+	if rej, err := v.checkAcceptance(ctx, &rec); rej != nil || err != nil {
+		if rej != nil {
+			return nil, rej
+		}
+		return nil, err
 	}
 
 	s := &Session{ID: id, Feed: feed, Cursor: rec.Cursor, User: t.User, Provider: t.Provider, Price: t.PricePerSecond,
@@ -197,6 +206,33 @@ func (v *Verifier) checkRFC(rec *wire.SessionRecord) *Rejection {
 	return nil
 }
 
+// checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer
+// (current or earlier) accepted this record's ticket (settle.AcceptanceDigest). A record without one is
+// valid but loses to any copy of the session whose ticket the provider accepted (copies.go).
+func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
+	if rec.TicketAcceptance == nil {
+		return nil, nil
+	}
+	signer, err := settle.AcceptanceSigner(v.Domain, &rec.Ticket, rec.TicketAcceptance)
+	return v.byProvider(ctx, rec, signer, err, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's)")
+}
+
+// byProvider checks that signer (recovered with err) is, or was, the registered signer of the record's
+// provider, else rejects the record with code; what names the signature in the detail.
+func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, signer common.Address, err error, code, what string) (*Rejection, error) {
+	if err != nil {
+		return reject(rec.SessionID, code, "%s: %v", what, err), nil
+	}
+	ok, err := v.Registry.IsProviderSigner(ctx, rec.Ticket.Provider, signer)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: signer of provider %s: %w", rec.Ticket.Provider, err)
+	}
+	if !ok {
+		return reject(rec.SessionID, code, "%s signed by %s, not a signer of provider %s", what, signer, rec.Ticket.Provider), nil
+	}
+	return nil, nil
+}
+
 // checkBounds applies PROTOCOL §7 step 5 v2 to a billing close: closedAt within the ticket's window, billed
 // seconds within the wall clock since the session's start, and, when only the provider signed, within
 // what the newest request the session's key signed proves (protocol/settle). The start is the router's
@@ -241,15 +277,8 @@ func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SessionRecor
 	}
 	if rec.ProviderSignature != nil {
 		signer, _, err := v.Domain.Recover(rec.Receipt, rec.ProviderSignature[:])
-		if err != nil {
-			return reject(id, RejectBadProviderSig, "%v", err), nil
-		}
-		ok, err := v.Registry.IsProviderSigner(ctx, t.Provider, signer)
-		if err != nil {
-			return nil, fmt.Errorf("ledger: signer of provider %s: %w", t.Provider, err)
-		}
-		if !ok {
-			return reject(id, RejectBadProviderSig, "%s is not a signer of provider %s", signer, t.Provider), nil
+		if rej, err := v.byProvider(ctx, rec, signer, err, RejectBadProviderSig, "receipt"); rej != nil || err != nil {
+			return rej, err
 		}
 	}
 	switch {

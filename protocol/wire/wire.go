@@ -136,7 +136,15 @@ type CloseRequest struct {
 	UserSignature     *eip712.Signature   `json:"userSignature,omitempty"`
 	ProviderSignature *eip712.Signature   `json:"providerSignature,omitempty"`
 	LastRequest       *SignedRequest      `json:"lastRequest,omitempty"`
+	// TicketAcceptance is the provider's signer's acceptance of the session's ticket (settle.AcceptanceDigest),
+	// which a provider sends with every close it makes: it binds the close to the ticket the provider served.
+	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
 }
+
+// HeaderTicketAcceptance is the provider's answer header carrying its acceptance of the session's ticket
+// (settle.AcceptanceDigest, 0x-hex signature), once signed: a client keeps it for a close without the
+// provider (CloseRequest.TicketAcceptance).
+const HeaderTicketAcceptance = "X-LT-Ticket-Acceptance"
 
 // Close reasons of a settlement record.
 const (
@@ -167,7 +175,8 @@ type SessionRecord struct {
 	Receipt           *eip712.UsageReceipt `json:"receipt,omitempty"`
 	UserSignature     *eip712.Signature    `json:"userSignature,omitempty"`
 	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
-	LastRequest       *SignedRequest       `json:"lastRequest,omitempty"` // v2: bounds a provider's one-sided close
+	LastRequest       *SignedRequest       `json:"lastRequest,omitempty"`      // v2: bounds a provider's one-sided close
+	TicketAcceptance  *eip712.Signature    `json:"ticketAcceptance,omitempty"` // the provider's acceptance of this ticket (settle.AcceptanceDigest)
 	BilledSeconds     uint32               `json:"billedSeconds,string"`
 	Flags             []string             `json:"flags,omitempty"`
 	Held              bool                 `json:"held,omitempty"` // flagged: out of the feed until cleared

@@ -177,7 +177,7 @@ func (a *app) serve(ctx context.Context) error {
 	if a.v.GetString(pwFlag) == "" {
 		pwFlag = "password-file"
 	}
-	var signerKeys keys.TypedSigner
+	var signerKeys keys.Signer
 	if url := a.v.GetString("external-signer"); url != "" {
 		account := a.v.GetString("external-signer-account")
 		if account == "" {

@@ -9,13 +9,14 @@ import (
 
 	"github.com/laketravis/laketravis/internal/cleftest"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
 
 // TestSignerThroughClef: `provider serve --external-signer`: with no signer key in the process, the
-// liveness answer and the receipt's countersignature are signed by clef (one approval each) and verify
-// against clef's account.
+// liveness answer, the receipt's countersignature and the ticket acceptance are signed by clef (one approval
+// each) and verify against clef's account.
 func TestSignerThroughClef(t *testing.T) {
 	clef, signer := cleftest.StartSigner(t, 31337)
 	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
@@ -46,5 +47,9 @@ func TestSignerThroughClef(t *testing.T) {
 	resp.Body.Close()
 	_, err = p.domain.Verify(&cr.Receipt, cr.ProviderSignature[:], clef.Account)
 	require.NoError(t, err, "the countersignature is clef's account's")
-	require.Len(t, clef.Approvals("ui_approveSignData"), 2)
+	require.NotNil(t, cr.TicketAcceptance, "the close carries the signer's acceptance of the ticket")
+	acc, err := settle.AcceptanceSigner(p.domain, &c.ticket, cr.TicketAcceptance)
+	require.NoError(t, err)
+	require.Equal(t, clef.Account, acc, "the ticket acceptance is clef's account's")
+	require.Len(t, clef.Approvals("ui_approveSignData"), 3, "liveness, receipt, ticket acceptance: one each")
 }

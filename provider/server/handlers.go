@@ -12,7 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/session"
 )
@@ -163,6 +165,7 @@ type CloseResponse struct {
 	Receipt           eip712.UsageReceipt `json:"receipt"`
 	UserSignature     eip712.Signature    `json:"userSignature"`
 	ProviderSignature eip712.Signature    `json:"providerSignature"`
+	TicketAcceptance  *eip712.Signature   `json:"ticketAcceptance,omitempty"` // the signer's acceptance of the session's ticket
 }
 
 func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
@@ -210,8 +213,9 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("session closed with receipt", zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds),
 		zap.Uint32("meteredSeconds", snap.Usage.Seconds), zap.Uint32("in", req.Receipt.InputTokens), zap.Uint32("out", req.Receipt.OutputTokens))
-	s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig})
-	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig})
+	acc := s.accept(r.Context(), snap)
+	s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, ProviderSignature: &sig, TicketAcceptance: acc})
+	wire.WriteJSON(w, http.StatusOK, CloseResponse{Receipt: req.Receipt, UserSignature: *req.UserSignature, ProviderSignature: sig, TicketAcceptance: acc})
 }
 
 // checkReceipt accepts a receipt that claims no more than the meter saw, plus a small tolerance (clocks
@@ -249,5 +253,58 @@ func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	}
 	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
 		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
-	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest})
+	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest,
+		TicketAcceptance: s.accept(context.Background(), snap)})
+}
+
+// accept returns the provider's acceptance of the ticket it served the session under (settle.AcceptanceDigest),
+// sent with the session's close: the one signed when the session was first used (announceAcceptance; its
+// signing is waited for), else signed now. Keepers then keep this close over any copy of the session another
+// router re-ticketed (protocol/README.md, "Ticket acceptance"). Without it (the signer failed) the close is
+// still reported, unbound, and logged.
+func (s *Server) accept(ctx context.Context, snap session.Snapshot) *eip712.Signature {
+	if snap.Acceptance != nil {
+		if sig := snap.Acceptance.Wait(ctx); sig != nil {
+			return sig
+		}
+	}
+	return s.signAcceptance(ctx, &snap.Ticket)
+}
+
+func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *eip712.Signature {
+	var sig eip712.Signature
+	var err error
+	if ks, ok := s.cfg.Signer.(*keys.KeySigner); ok {
+		sig, err = settle.SignAcceptance(s.cfg.Domain, t, ks.Key())
+	} else {
+		sig, err = s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, t))
+	}
+	if err != nil {
+		s.log.Error("sign the ticket acceptance: the close is reported without it", zap.Stringer("session", t.SessionID), zap.Error(err))
+		return nil
+	}
+	return &sig
+}
+
+// announceAcceptance sets X-LT-Ticket-Acceptance on an answer of session t once its acceptance is signed, so
+// the user can close without the provider and still carry it: the first request of the session signs it, on
+// its path with an in-process key (one ECDSA signature a session), in the background through an external
+// signer (whose approval may take a person); later answers carry it.
+func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket, req *session.Request) {
+	a := req.Acceptance
+	if req.ClaimedAcceptance {
+		if _, hot := s.cfg.Signer.(*keys.KeySigner); hot {
+			a.Set(s.signAcceptance(context.Background(), t))
+		} else {
+			ticket := *t
+			s.background.Add(1)
+			go func() {
+				defer s.background.Done()
+				a.Set(s.signAcceptance(context.Background(), &ticket))
+			}()
+		}
+	}
+	if h := a.Header(); h != nil {
+		w.Header()[wire.HeaderTicketAcceptance] = h
+	}
 }

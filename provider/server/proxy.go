@@ -71,6 +71,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		s.admitted(a)
+		s.announceAcceptance(w, t, req)
 		s.metrics.inFlight.Add(1)
 		var in, out uint64
 		defer func() {

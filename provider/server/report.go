@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -169,8 +170,19 @@ func (s *Server) reportTo(urls []string, req wire.CloseRequest) error {
 	return err
 }
 
-// postClose is POST {router}/v1/sessions/{id}/close with req.
+// postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the
+// router is from before ticket acceptances (it refuses the unknown member): the close still counts there.
 func (s *Server) postClose(ctx context.Context, base string, req wire.CloseRequest) error {
+	err := s.postCloseOnce(ctx, base, req)
+	if we, ok := err.(*wire.Error); ok && req.TicketAcceptance != nil && we.Status == http.StatusBadRequest &&
+		strings.Contains(we.Message, "ticketAcceptance") {
+		req.TicketAcceptance = nil
+		return s.postCloseOnce(ctx, base, req)
+	}
+	return err
+}
+
+func (s *Server) postCloseOnce(ctx context.Context, base string, req wire.CloseRequest) error {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return err

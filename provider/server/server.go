@@ -52,10 +52,10 @@ type Config struct {
 	Domain    *eip712.Domain    // chain id and Marketplace address
 	Provider  common.Address    // the provider's owner address, as tickets and liveness name it
 	SignerKey *ecdsa.PrivateKey // the registered signer (hot) key
-	// Signer, when set, signs liveness answers and receipts instead of SignerKey: an external signer
-	// (clef), one round trip and approval per signature, far too slow for liveness rounds under load
-	// (keys/README.md).
-	Signer  keys.TypedSigner
+	// Signer, when set, signs liveness answers, receipts and ticket acceptances instead of SignerKey: an
+	// external signer (clef), one round trip and approval per signature, far too slow for liveness rounds
+	// under load (keys/README.md).
+	Signer  keys.Signer
 	Routers RouterAuthority
 
 	UpstreamURL    string // OpenAI-compatible base URL including /v1, e.g. http://127.0.0.1:11434/v1

@@ -9,6 +9,7 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -55,6 +56,7 @@ type state struct {
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
+	acceptance   *Acceptance         // the provider's acceptance of the ticket, from the first admitted request on
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -93,8 +95,12 @@ type Request struct {
 	model    common.Hash
 	start    time.Time
 	Deadline time.Time // the earlier of the ticket's notAfter and the end of the session's time budget
-	ttft     time.Duration
-	ended    bool
+	// Acceptance is the session's ticket acceptance; ClaimedAcceptance is true for the session's first
+	// admitted request, whose caller signs it and calls Acceptance.Set (once per session).
+	Acceptance        *Acceptance
+	ClaimedAcceptance bool
+	ttft              time.Duration
+	ended             bool
 }
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
@@ -135,7 +141,12 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
 		deadline = na
 	}
-	return &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}, nil
+	req := &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}
+	if s.acceptance == nil {
+		s.acceptance, req.ClaimedAcceptance = &Acceptance{done: make(chan struct{})}, true
+	}
+	req.Acceptance = s.acceptance
+	return req, nil
 }
 
 // Touch accepts request seq of the session without metering it (for requests that do no inference, such
@@ -212,6 +223,44 @@ type Snapshot struct {
 	TicketSignature eip712.Signature
 	Usage           Usage
 	LastRequest     *wire.SignedRequest // bounds what the provider alone can bill (protocol/settle)
+	Acceptance      *Acceptance         // the provider's acceptance of the ticket, nil until claimed
+}
+
+// Acceptance is the provider's acceptance of a session's ticket (settle.AcceptanceDigest): being signed,
+// then signed (or failed: Signature nil).
+type Acceptance struct {
+	done   chan struct{}
+	sig    *eip712.Signature // set before done closes, never after
+	header []string          // sig as an answer header value
+}
+
+// Set records the signed acceptance (nil: signing failed). Only the request that claimed it calls it, once.
+func (a *Acceptance) Set(sig *eip712.Signature) {
+	a.sig = sig
+	if sig != nil {
+		a.header = []string{sig.String()}
+	}
+	close(a.done)
+}
+
+// Header returns the signed acceptance as an answer header value, nil while it is not signed.
+func (a *Acceptance) Header() []string {
+	select {
+	case <-a.done:
+		return a.header
+	default:
+		return nil
+	}
+}
+
+// Wait returns the acceptance once it is signed, nil if signing failed or ctx ended first.
+func (a *Acceptance) Wait(ctx context.Context) *eip712.Signature {
+	select {
+	case <-a.done:
+		return a.sig
+	case <-ctx.Done():
+		return nil
+	}
 }
 
 // Signed records r, an admitted request of session id as its key signed it, as the session's newest when
@@ -234,7 +283,7 @@ func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}, nil
+	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}, nil
 }
 
 // Close closes a session if accept approves its metered usage; no request is admitted after. accept runs
@@ -247,7 +296,7 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	if err != nil {
 		return Snapshot{}, err
 	}
-	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned}
+	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
@@ -293,7 +342,7 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 			continue
 		}
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
 	}
 	return out
 }
@@ -306,7 +355,7 @@ func (t *Table) CloseAll() []Snapshot {
 	var out []Snapshot
 	for id, s := range t.sessions {
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned})
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
 	}
 	return out
 }

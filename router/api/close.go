@@ -27,7 +27,7 @@ func record(s *store.Session) wire.SessionRecord {
 	r := wire.SessionRecord{SessionID: s.ID, State: s.State, Ticket: s.Ticket, TicketSignature: s.TicketSignature, Router: s.Router,
 		Endpoint: s.Endpoint, CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt, ClosedAt: s.ClosedAt, CloseReason: s.CloseReason,
 		Receipt: s.Receipt, UserSignature: s.UserSignature, ProviderSignature: s.ProviderSignature, LastRequest: s.LastRequest,
-		BilledSeconds: s.BilledSeconds, Flags: s.Flags, Held: s.Held}
+		TicketAcceptance: s.TicketAcceptance, BilledSeconds: s.BilledSeconds, Flags: s.Flags, Held: s.Held}
 	if s.RFC.RFC.User != (common.Address{}) { // empty only in rows written before protocol v2
 		rfc, sig := s.RFC.RFC, s.RFC.Signature
 		r.RFC, r.RFCSignature = &rfc, &sig
@@ -116,8 +116,18 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err)
 		}
 	}
+	if req.TicketAcceptance != nil {
+		// Whoever closes may carry it (the provider always does; a user who has it may): it must be the
+		// provider's signer's acceptance of this session's ticket, else keepers would reject the record.
+		signer, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
+		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
+		if !ok || err != nil || got != signer {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket (signed by %s: %v)",
+				sess.Ticket.Provider, got, err)
+		}
+	}
 	c := store.Close{ID: id, Receipt: &req.Receipt, UserSignature: req.UserSignature, ProviderSignature: req.ProviderSignature,
-		BilledSeconds: s.billable(id, sess, req, closedAt), ClosedAt: closedAt, Reason: wire.CloseReceipt}
+		TicketAcceptance: req.TicketAcceptance, BilledSeconds: s.billable(id, sess, req, closedAt), ClosedAt: closedAt, Reason: wire.CloseReceipt}
 	if req.UserSignature == nil {
 		c.LastRequest = req.LastRequest
 	}

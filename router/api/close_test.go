@@ -48,7 +48,16 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	e.advance(time.Minute)
 	ps, _ := domain.Sign(&rc, p.signer)
 	last := signedRequest(t, s1.SessionID, e.user, uint64(time.Now().Unix())+10)
-	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last})
+	// An acceptance of another ticket of the session (a re-ticket at another price) is refused.
+	other := s1.Ticket
+	other.PricePerSecond = *uint256.NewInt(1)
+	wrong, _ := settle.SignAcceptance(domain, &other, p.signer)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last, TicketAcceptance: &wrong})
+	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
+	require.Equal(t, 401, code, string(b))
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+	acc, _ := settle.SignAcceptance(domain, &s1.Ticket, p.signer)
+	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last, TicketAcceptance: &acc})
 	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
 	require.Equal(t, 200, code, string(b))
 	var rec wire.SessionRecord
@@ -57,6 +66,7 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	require.Contains(t, rec.Flags, wire.CloseOneSided)
 	require.Equal(t, uint32(30), rec.BilledSeconds)
 	require.Equal(t, last, rec.LastRequest, "the record carries the signed request to the keepers")
+	require.Equal(t, &acc, rec.TicketAcceptance, "and the provider's acceptance of the ticket")
 	require.NotNil(t, rec.RFC, "and the user's RFC")
 
 	// Receipt for another session, missing signatures, unknown session.

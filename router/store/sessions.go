@@ -45,6 +45,7 @@ type Session struct {
 	ProviderSignature *eip712.Signature
 	BilledSeconds     uint32
 	LastRequest       *wire.SignedRequest // v2: a provider's one-sided close carries the newest request the session key signed
+	TicketAcceptance  *eip712.Signature   // the provider's acceptance of the ticket (settle.AcceptanceDigest), when its close carried one
 	Flags             []string
 	Held              bool   // flagged: out of the settlement feed until cleared
 	FeedSeq           uint64 // 0 until the session is in the settlement feed
@@ -103,7 +104,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
-		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ? WHERE id = ?`
+		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ?, ticket_acceptance = ? WHERE id = ?`
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
@@ -136,6 +137,7 @@ type Close struct {
 	UserSignature     *eip712.Signature
 	ProviderSignature *eip712.Signature
 	LastRequest       *wire.SignedRequest
+	TicketAcceptance  *eip712.Signature
 	BilledSeconds     uint32
 	ClosedAt          uint64
 	Flags             []string
@@ -191,7 +193,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			}
 			seq = sql.NullInt64{Int64: int64(v), Valid: true}
 		}
-		var receipt, usig, psig string
+		var receipt, usig, psig, accept string
 		var secs, in, outTok, ttft int64
 		if c.Receipt != nil {
 			b, _ := json.Marshal(c.Receipt)
@@ -204,6 +206,9 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.ProviderSignature != nil {
 			psig = c.ProviderSignature.String()
 		}
+		if c.TicketAcceptance != nil {
+			accept = c.TicketAcceptance.String()
+		}
 		flags := strings.Join(c.Flags, ",")
 		var last string
 		if c.LastRequest != nil {
@@ -212,7 +217,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		}
 		_, err = s.exec(ctx, tx, qCloseSession,
 			StateClosed, int64(c.ClosedAt), c.Reason, receipt, usig, psig, int64(c.BilledSeconds), secs, in, outTok, ttft,
-			flags, boolInt(c.Held), seq, last, hexHash(c.ID))
+			flags, boolInt(c.Held), seq, last, accept, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
 		}
@@ -234,6 +239,11 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.LastRequest != nil {
 			lr := *c.LastRequest
 			sess.LastRequest = &lr
+		}
+		sess.TicketAcceptance = nil
+		if c.TicketAcceptance != nil {
+			sig := *c.TicketAcceptance
+			sess.TicketAcceptance = &sig
 		}
 		if flags != "" {
 			sess.Flags = strings.Split(flags, ",")

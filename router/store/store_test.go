@@ -127,11 +127,12 @@ func TestCloseTrueUpAndFeed(t *testing.T) {
 		used, _ := db.Used(ctx, alice, 7)
 		require.Equal(t, uint64(4000), used.Uint64())
 
-		us, ps := eip712.Signature{9}, eip712.Signature{8}
+		us, ps, acc := eip712.Signature{9}, eip712.Signature{8}, eip712.Signature{7}
 		rc := &eip712.UsageReceipt{SessionID: ids[0], Seconds: 42, InputTokens: 5, OutputTokens: 7, TTFTMs: 300}
 		s, err := db.CloseSession(ctx, store.Close{ID: ids[0], Reason: wire.CloseReceipt, Receipt: rc, UserSignature: &us,
-			ProviderSignature: &ps, BilledSeconds: 42, ClosedAt: 200})
+			ProviderSignature: &ps, TicketAcceptance: &acc, BilledSeconds: 42, ClosedAt: 200})
 		require.NoError(t, err)
+		require.Equal(t, acc, *s.TicketAcceptance)
 		require.Equal(t, store.StateClosed, s.State)
 		require.Equal(t, uint64(1), s.FeedSeq)
 		require.Equal(t, *rc, *s.Receipt)
@@ -182,6 +183,13 @@ func TestCloseTrueUpAndFeed(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, page, 2)
 		require.Equal(t, []common.Hash{ids[2], ids[1]}, []common.Hash{page[0].ID, page[1].ID})
+		page, err = db2.Feed(ctx, 0, 1)
+		require.NoError(t, err)
+		require.Equal(t, acc, *page[0].TicketAcceptance, "the provider's ticket acceptance is in the feed")
+		require.Nil(t, page[0].LastRequest)
+		s2, err := db2.Session(ctx, ids[2])
+		require.NoError(t, err)
+		require.Nil(t, s2.TicketAcceptance, "an expired session carries no acceptance")
 		page, err = db2.Feed(ctx, 3, 10)
 		require.NoError(t, err)
 		require.Empty(t, page)
