@@ -19,9 +19,16 @@ import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 ///           power to seize a working model's fee stream.
 ///         - Every entry is a model or an agent (`Kind`, PROTOCOL §5 "Agents are registered the same way"); the
 ///           kind is fixed with the entry.
-///         - The content hash of a registered `name:tag` is immutable (a new version of the weights is a new tag);
-///           the builder may change `builderFeeBps` of its own models at any time, up to `MAX_FEE_BPS`. The keeper
-///           settles each session with the fee in force when the session opened (known from the events).
+///         - The content hash of a registered `name:tag` is immutable (a new version of the weights is a new tag).
+///         - Builder fees (threat: a hostile builder raising its fee over sessions already served). The builder may
+///           change `builderFeeBps` of its own models, up to `MAX_FEE_BPS`. Each model keeps its fee history: entries
+///           (effectiveFrom, feeBps) in order of `effectiveFrom`. A decrease takes effect at once (the
+///           block time); an increase only `FEE_INCREASE_NOTICE` later, so providers see it coming. A new change
+///           replaces any change still pending (effectiveFrom >= the block time); entries in force before the
+///           block time are never changed, so the fee of an earlier time never changes (`feeAt`). Every change is
+///           appended with effectiveFrom >= the block time of its transaction: `feeAt(id, t)` read at a block of
+///           time R is final for every t < R. The keeper charges each session the fee in force at its start
+///           (`feeAt(modelId, start)`, start as settle.Start of PROTOCOL §8), whenever it reads.
 ///         - `contentHash` is the 32-byte sha2-256 digest inside the IPFS CID of the weights (the root of a
 ///           UnixFS/dag-pb DAG): the CIDv0 is `base58btc(0x12 0x20 || contentHash)` ("Qm…") and the CIDv1 is
 ///           `base32(0x01 0x70 0x12 0x20 || contentHash)` ("bafy…"). A fixed 32-byte value keeps storage to one
@@ -32,6 +39,8 @@ import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 contract ModelRegistry is IModelRegistry {
     /// @notice Highest builder fee, in basis points of a session's cost (20%).
     uint16 public constant MAX_FEE_BPS = 2_000;
+    /// @notice Delay before a fee increase takes effect (a decrease takes effect at once).
+    uint64 public constant FEE_INCREASE_NOTICE = 1 days;
     /// @notice Longest name, in bytes.
     uint256 public constant MAX_NAME_LENGTH = 128;
     /// @notice Longest tag, in bytes.
@@ -39,7 +48,6 @@ contract ModelRegistry is IModelRegistry {
 
     struct Model {
         address builder; // zero while unregistered
-        uint16 feeBps;
         Kind kind;
         bytes32 contentHash;
         string fullName; // "name:tag"
@@ -52,6 +60,9 @@ contract ModelRegistry is IModelRegistry {
 
     mapping(bytes32 modelId => Model) private _models;
     mapping(bytes32 nameHash => address builder) private _nameOwners; // nameHash = keccak256(bytes(name))
+    /// @dev One slot per entry; effectiveFrom non-decreasing (of equal ones the later wins); the first entry is
+    ///      the registration's.
+    mapping(bytes32 modelId => FeeChange[]) private _fees;
 
     /// @param token_ The MOR token (burnable); may be zero only when `nameFee_` is 0.
     /// @param nameFee_ MOR burned from the claimant of each new name (wei).
@@ -86,8 +97,8 @@ contract ModelRegistry is IModelRegistry {
         Model storage m = _models[modelId];
         if (m.builder != address(0)) revert ModelExists(modelId);
         m.builder = msg.sender;
-        m.feeBps = builderFeeBps;
         m.kind = kind;
+        _fees[modelId].push(FeeChange(uint64(block.timestamp), builderFeeBps));
         m.contentHash = contentHash;
         m.fullName = fullName;
         emit ModelRegistered(modelId, msg.sender, name, tag, contentHash, builderFeeBps, kind);
@@ -100,8 +111,20 @@ contract ModelRegistry is IModelRegistry {
         if (m.builder == address(0)) revert UnknownModel(modelId);
         if (m.builder != msg.sender) revert NotBuilder(modelId, msg.sender);
         if (feeBps > MAX_FEE_BPS) revert FeeTooHigh(feeBps, MAX_FEE_BPS);
-        emit BuilderFeeSet(modelId, m.feeBps, feeBps);
-        m.feeBps = feeBps;
+        FeeChange[] storage h = _fees[modelId];
+        uint64 now_ = uint64(block.timestamp);
+        // Drop the change not yet in force, if any (each call drops it before adding one, the registration's
+        // entry is never in the future: at most one is); every entry in force at or before now stays.
+        if (h.length > 1 && h[h.length - 1].effectiveFrom > now_) h.pop();
+        uint16 current = h[h.length - 1].feeBps;
+        uint64 from = now_;
+        if (feeBps > current) {
+            from = now_ + FEE_INCREASE_NOTICE;
+            h.push(FeeChange(from, feeBps));
+        } else if (feeBps < current) {
+            h.push(FeeChange(from, feeBps));
+        } // equal: only the pending change (if any) is cancelled
+        emit BuilderFeeSet(modelId, current, feeBps, from);
     }
 
     /// @inheritdoc IModelRegistry
@@ -112,7 +135,51 @@ contract ModelRegistry is IModelRegistry {
     {
         Model storage m = _models[modelId];
         if (m.builder == address(0)) revert UnknownModel(modelId);
-        return (m.builder, m.feeBps, m.contentHash, m.fullName, m.kind);
+        return (m.builder, _feeAt(modelId, uint64(block.timestamp)), m.contentHash, m.fullName, m.kind);
+    }
+
+    /// @inheritdoc IModelRegistry
+    function feeAt(bytes32 modelId, uint64 t) external view returns (uint16) {
+        if (_models[modelId].builder == address(0)) revert UnknownModel(modelId);
+        return _feeAt(modelId, t);
+    }
+
+    /// @inheritdoc IModelRegistry
+    function pendingFee(bytes32 modelId) external view returns (bool pending, uint16 feeBps, uint64 effectiveFrom) {
+        if (_models[modelId].builder == address(0)) revert UnknownModel(modelId);
+        FeeChange[] storage h = _fees[modelId];
+        FeeChange memory last = h[h.length - 1];
+        if (last.effectiveFrom > block.timestamp) return (true, last.feeBps, last.effectiveFrom);
+        return (false, 0, 0);
+    }
+
+    /// @inheritdoc IModelRegistry
+    function feeHistoryLength(bytes32 modelId) external view returns (uint256) {
+        return _fees[modelId].length;
+    }
+
+    /// @inheritdoc IModelRegistry
+    function feeHistory(bytes32 modelId, uint256 from, uint256 count) external view returns (FeeChange[] memory out) {
+        FeeChange[] storage h = _fees[modelId];
+        uint256 end = from >= h.length ? from : from + count > h.length ? h.length : from + count;
+        out = new FeeChange[](end - from);
+        for (uint256 i = from; i < end; ++i) {
+            out[i - from] = h[i];
+        }
+    }
+
+    /// @dev The fee of the last entry with effectiveFrom <= t (binary search: O(log n) for any history);
+    ///      before the registration, the registration's fee.
+    function _feeAt(bytes32 modelId, uint64 t) private view returns (uint16) {
+        FeeChange[] storage h = _fees[modelId];
+        uint256 lo = 0;
+        uint256 hi = h.length; // answer: the last index with effectiveFrom <= t, or 0
+        while (hi - lo > 1) {
+            uint256 mid = (lo + hi) / 2;
+            if (h[mid].effectiveFrom <= t) lo = mid;
+            else hi = mid;
+        }
+        return h[lo].feeBps;
     }
 
     /// @inheritdoc IModelRegistry

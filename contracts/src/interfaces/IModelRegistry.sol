@@ -11,6 +11,13 @@ interface IModelRegistry {
         Agent
     }
 
+    /// @notice One entry of a model's fee history: `feeBps` is in force from `effectiveFrom` (unix seconds) until
+    ///         the next entry's `effectiveFrom`.
+    struct FeeChange {
+        uint64 effectiveFrom;
+        uint16 feeBps;
+    }
+
     /// @notice `builder` became the owner of `name` (with its first model).
     /// @param fee MOR burned for the name.
     event NameClaimed(bytes32 indexed nameHash, address indexed builder, string name, uint256 fee);
@@ -24,8 +31,11 @@ interface IModelRegistry {
         uint16 feeBps,
         Kind kind
     );
-    /// @notice The builder changed the fee of one of its models.
-    event BuilderFeeSet(bytes32 indexed modelId, uint16 previousFeeBps, uint16 feeBps);
+    /// @notice The builder changed the fee of one of its models: `feeBps` is in force from `effectiveFrom` (the
+    ///         block time for a decrease, FEE_INCREASE_NOTICE later for an increase). It replaces any change
+    ///         still pending; `feeBps == previousFeeBps` only cancels a pending change.
+    /// @param previousFeeBps The fee in force at the block time.
+    event BuilderFeeSet(bytes32 indexed modelId, uint16 previousFeeBps, uint16 feeBps, uint64 effectiveFrom);
 
     /// @notice The name is empty, too long or uses a character outside `[a-z0-9._/-]` (or starts/ends badly).
     error InvalidName(string name);
@@ -60,14 +70,16 @@ interface IModelRegistry {
         external
         returns (bytes32 modelId);
 
-    /// @notice Changes the builder fee of one of the caller's models.
+    /// @notice Changes the builder fee of one of the caller's models: a decrease (or an equal fee) takes effect
+    ///         at once, an increase FEE_INCREASE_NOTICE after the block time. Replaces any change still pending;
+    ///         never changes the fee of a time before the block time.
     /// @param modelId The model.
     /// @param feeBps The new fee in basis points (<= MAX_FEE_BPS).
     function setBuilderFee(bytes32 modelId, uint16 feeBps) external;
 
     /// @notice A registered model. Reverts with UnknownModel for an unknown id.
     /// @return builder The builder (fee recipient and owner of the name).
-    /// @return feeBps The builder fee in basis points.
+    /// @return feeBps The builder fee in force now (block time), in basis points.
     /// @return contentHash sha2-256 digest inside the IPFS CID of the weights.
     /// @return name The full "name:tag".
     /// @return kind Model or Agent.
@@ -75,6 +87,20 @@ interface IModelRegistry {
         external
         view
         returns (address builder, uint16 feeBps, bytes32 contentHash, string memory name, Kind kind);
+
+    /// @notice The builder fee in force at time `t` (unix seconds): the newest history entry with
+    ///         effectiveFrom <= t (the registration's fee for t before it). Read at a block of time R, the answer
+    ///         is final for every t < R. Reverts with UnknownModel for an unknown id.
+    function feeAt(bytes32 modelId, uint64 t) external view returns (uint16);
+
+    /// @notice The increase announced but not yet in force, if any. Reverts with UnknownModel for an unknown id.
+    function pendingFee(bytes32 modelId) external view returns (bool pending, uint16 feeBps, uint64 effectiveFrom);
+
+    /// @notice The number of entries in the model's fee history (0 for an unknown id).
+    function feeHistoryLength(bytes32 modelId) external view returns (uint256);
+
+    /// @notice Entries [from, from+count) of the model's fee history (fewer at its end), oldest first.
+    function feeHistory(bytes32 modelId, uint256 from, uint256 count) external view returns (FeeChange[] memory);
 
     /// @notice Whether `modelId` is registered.
     function isRegistered(bytes32 modelId) external view returns (bool);

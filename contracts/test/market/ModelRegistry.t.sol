@@ -96,15 +96,48 @@ contract ModelRegistryTest is Test {
     }
 
     function test_SetBuilderFee() public {
+        vm.warp(1_000_000);
         vm.prank(alice);
         bytes32 id = registry.register("m", "t", CID, 100, IModelRegistry.Kind.Model);
+        vm.warp(1_000_010);
+        uint64 notice = registry.FEE_INCREASE_NOTICE();
+        // An increase is announced, in force only after the notice.
         vm.expectEmit(address(registry));
-        emit IModelRegistry.BuilderFeeSet(id, 100, 250);
+        emit IModelRegistry.BuilderFeeSet(id, 100, 250, 1_000_010 + notice);
         vm.prank(alice);
         registry.setBuilderFee(id, 250);
         (, uint16 fee, bytes32 contentHash,,) = registry.model(id);
-        assertEq(fee, 250);
+        assertEq(fee, 100);
         assertEq(contentHash, CID); // content is immutable
+        (bool pending, uint16 next, uint64 from) = registry.pendingFee(id);
+        assertTrue(pending);
+        assertEq(next, 250);
+        assertEq(from, 1_000_010 + notice);
+        assertEq(registry.feeAt(id, 1_000_010 + notice - 1), 100);
+        assertEq(registry.feeAt(id, 1_000_010 + notice), 250);
+        vm.warp(1_000_010 + notice);
+        (, fee,,,) = registry.model(id);
+        assertEq(fee, 250);
+        (pending,,) = registry.pendingFee(id);
+        assertFalse(pending);
+
+        // A decrease takes effect at once; the fee of every earlier time stays.
+        vm.warp(2_000_000);
+        vm.expectEmit(address(registry));
+        emit IModelRegistry.BuilderFeeSet(id, 250, 50, 2_000_000);
+        vm.prank(alice);
+        registry.setBuilderFee(id, 50);
+        (, fee,,,) = registry.model(id);
+        assertEq(fee, 50);
+        assertEq(registry.feeAt(id, 1_999_999), 250);
+        assertEq(registry.feeAt(id, 1_000_009), 100);
+        assertEq(registry.feeAt(id, 0), 100); // before the registration: the registration's fee
+        assertEq(registry.feeHistoryLength(id), 3);
+        IModelRegistry.FeeChange[] memory h = registry.feeHistory(id, 1, 10);
+        assertEq(h.length, 2);
+        assertEq(h[0].effectiveFrom, 1_000_010 + notice);
+        assertEq(h[1].feeBps, 50);
+        assertEq(registry.feeHistory(id, 5, 10).length, 0);
 
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(IModelRegistry.NotBuilder.selector, id, bob));
@@ -115,6 +148,60 @@ contract ModelRegistryTest is Test {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IModelRegistry.UnknownModel.selector, bytes32(uint256(1))));
         registry.setBuilderFee(bytes32(uint256(1)), 0);
+        vm.expectRevert(abi.encodeWithSelector(IModelRegistry.UnknownModel.selector, bytes32(uint256(1))));
+        registry.feeAt(bytes32(uint256(1)), 0);
+    }
+
+    /// @dev A new change replaces the pending one; setting the fee in force cancels it; a decrease in the
+    ///      registration's second changes no earlier time.
+    function test_SetBuilderFee_ReplacesPending() public {
+        vm.warp(1_000);
+        vm.prank(alice);
+        bytes32 id = registry.register("m", "t", CID, 100, IModelRegistry.Kind.Model);
+        vm.startPrank(alice);
+        registry.setBuilderFee(id, 100); // decrease-or-equal in the registration's second: no change
+        assertEq(registry.feeHistoryLength(id), 1);
+        registry.setBuilderFee(id, 80); // decrease in the registration's second
+        assertEq(registry.feeHistoryLength(id), 2);
+        assertEq(registry.feeAt(id, 1_000), 80);
+        assertEq(registry.feeAt(id, 999), 100);
+        vm.warp(2_000);
+        registry.setBuilderFee(id, 2_000);
+        registry.setBuilderFee(id, 300); // replaces the pending 2000
+        (, uint16 next, uint64 from) = registry.pendingFee(id);
+        assertEq(next, 300);
+        assertEq(from, 2_000 + registry.FEE_INCREASE_NOTICE());
+        registry.setBuilderFee(id, 80); // cancels it
+        (bool pending,,) = registry.pendingFee(id);
+        assertFalse(pending);
+        assertEq(registry.feeHistoryLength(id), 2);
+        vm.stopPrank();
+    }
+
+    /// @dev Whatever the builder does at time now, the fee of every time before now is unchanged, a fee in
+    ///      force after now is never above the fee in force before the call unless at least the notice later.
+    function testFuzz_SetBuilderFee_NeverChangesThePast(uint16[8] memory fees, uint32[8] memory gaps, uint64 probe)
+        public
+    {
+        vm.warp(10_000);
+        vm.prank(alice);
+        bytes32 id = registry.register("m", "t", CID, 500, IModelRegistry.Kind.Model);
+        uint64 notice = registry.FEE_INCREASE_NOTICE();
+        for (uint256 i; i < fees.length; ++i) {
+            vm.warp(block.timestamp + (gaps[i] % (3 * notice)));
+            uint64 now_ = uint64(block.timestamp);
+            uint64 past = uint64(bound(probe, 0, now_ - 1));
+            uint16 before = registry.feeAt(id, past);
+            uint16 inForce = registry.feeAt(id, now_);
+            uint16 fee = uint16(bound(fees[i], 0, 2_000));
+            vm.prank(alice);
+            registry.setBuilderFee(id, fee);
+            assertEq(registry.feeAt(id, past), before, "the fee of an earlier time changed");
+            assertLe(registry.feeAt(id, now_ + notice - 1), inForce > fee ? inForce : fee);
+            if (fee <= inForce) assertEq(registry.feeAt(id, now_), fee);
+            else assertEq(registry.feeAt(id, now_ + notice - 1), inForce, "an increase before its notice");
+            assertEq(registry.feeAt(id, now_ + notice), fee);
+        }
     }
 
     function test_Model_Unknown_Reverts() public {
