@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/holiman/uint256"
 
@@ -202,18 +203,33 @@ func (p *ChainPool) ClaimManyData(accounts []common.Address, amounts []*uint256.
 	return p.abi.Pack("claimMany", accounts, a, pr)
 }
 
+// headerReader reads block headers (the block time of a read).
+type headerReader interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
 // ChainRegistry implements Registry over the Marketplace and ModelRegistry, with a short cache (the
-// feed repeats the same routers, providers and models).
+// feed repeats the same routers, providers and models) and a lasting one for final fees.
 type ChainRegistry struct {
 	market   *marketplace.Marketplace
 	models   *modelregistry.ModelRegistryCaller
+	headers  headerReader
 	ttl      time.Duration
 	mu       sync.Mutex
 	routers  map[common.Address]cached[bool]
 	signers  map[common.Address]cached[map[common.Address]bool]
 	modelMap map[common.Hash]cached[modelInfo]
+	fees     map[feeKey]uint16 // final answers: feeAt(model, t) read at a block later than t
 	role     [32]byte
 }
+
+type feeKey struct {
+	model common.Hash
+	at    uint64
+}
+
+// maxCachedFees bounds the fee cache (one entry per model and start second); past it the cache starts over.
+const maxCachedFees = 1 << 16
 
 type cached[T any] struct {
 	v  T
@@ -222,7 +238,6 @@ type cached[T any] struct {
 
 type modelInfo struct {
 	builder common.Address
-	fee     uint16
 	ok      bool
 }
 
@@ -240,7 +255,7 @@ func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address
 	if err != nil {
 		return nil, err
 	}
-	return &ChainRegistry{market: m, models: mr, ttl: ttl, role: role,
+	return &ChainRegistry{market: m, models: mr, headers: backend, ttl: ttl, role: role, fees: map[feeKey]uint16{},
 		routers: map[common.Address]cached[bool]{}, signers: map[common.Address]cached[map[common.Address]bool]{},
 		modelMap: map[common.Hash]cached[modelInfo]{}}, nil
 }
@@ -252,6 +267,7 @@ func (r *ChainRegistry) Forget() {
 	clear(r.routers)
 	clear(r.signers)
 	clear(r.modelMap)
+	clear(r.fees)
 }
 
 // IsRouter implements Registry.
@@ -314,28 +330,52 @@ func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer c
 	return set[signer], nil
 }
 
-// Model implements Registry.
-func (r *ChainRegistry) Model(ctx context.Context, id common.Hash) (common.Address, uint16, bool, error) {
+// Model implements Registry: the builder, and feeAt(id, at) read at the newest block. A fee read at a block
+// later than at is final (cached); one read at a block not yet past at is not cached, and could still be
+// lowered by a decrease landing before at (an increase lands FEE_INCREASE_NOTICE later).
+func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (common.Address, uint16, bool, error) {
 	r.mu.Lock()
 	c, ok := r.modelMap[id]
+	fee, final := r.fees[feeKey{id, at}]
 	r.mu.Unlock()
-	if ok && time.Since(c.at) < r.ttl {
-		return c.v.builder, c.v.fee, c.v.ok, nil
+	if !ok || time.Since(c.at) >= r.ttl {
+		c.v = modelInfo{}
+		m, err := r.models.Model(&bind.CallOpts{Context: ctx}, id)
+		switch {
+		case err == nil:
+			c.v = modelInfo{m.Builder, true}
+		case isRevert(err):
+			// UnknownModel(id): the node answered; the model does not exist.
+		default:
+			return common.Address{}, 0, false, err
+		}
+		r.mu.Lock()
+		r.modelMap[id] = cached[modelInfo]{c.v, time.Now()}
+		r.mu.Unlock()
 	}
-	m, err := r.models.Model(&bind.CallOpts{Context: ctx}, id)
-	info := modelInfo{}
-	switch {
-	case err == nil:
-		info = modelInfo{m.Builder, m.FeeBps, true}
-	case isRevert(err):
-		// UnknownModel(id): the node answered; the model does not exist.
-	default:
+	if !c.v.ok || final {
+		return c.v.builder, fee, c.v.ok, nil
+	}
+	// The fee in force at the session's start, read at one block: final once that block is later than the
+	// start (every fee change takes effect at or after its own block's time), so every keeper reading at any
+	// later block gets the same answer, whatever the builder did since.
+	head, err := r.headers.HeaderByNumber(ctx, nil)
+	if err != nil {
 		return common.Address{}, 0, false, err
 	}
-	r.mu.Lock()
-	r.modelMap[id] = cached[modelInfo]{info, time.Now()}
-	r.mu.Unlock()
-	return info.builder, info.fee, info.ok, nil
+	fee, err = r.models.FeeAt(&bind.CallOpts{Context: ctx, BlockNumber: head.Number}, id, at)
+	if err != nil {
+		return common.Address{}, 0, false, err // registered (above): not a revert to trust
+	}
+	if at < head.Time {
+		r.mu.Lock()
+		if len(r.fees) >= maxCachedFees {
+			clear(r.fees)
+		}
+		r.fees[feeKey{id, at}] = fee
+		r.mu.Unlock()
+	}
+	return c.v.builder, fee, true, nil
 }
 
 // isRevert reports whether err is a node's "execution reverted" answer: JSON-RPC error code 3, revert data

@@ -52,7 +52,7 @@ func (fakeRegistry) IsProviderSigner(_ context.Context, p, s common.Address) (bo
 	return p == provider && s == crypto.PubkeyToAddress(signer.PublicKey), nil
 }
 
-func (fakeRegistry) Model(_ context.Context, id common.Hash) (common.Address, uint16, bool, error) {
+func (fakeRegistry) Model(_ context.Context, id common.Hash, _ uint64) (common.Address, uint16, bool, error) {
 	if id != model {
 		return common.Address{}, 0, false, nil
 	}

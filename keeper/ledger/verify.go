@@ -21,8 +21,9 @@ type Registry interface {
 	IsRouter(ctx context.Context, account common.Address) (bool, error)
 	// IsProviderSigner reports whether signer is, or was, provider's registered signer key.
 	IsProviderSigner(ctx context.Context, provider, signer common.Address) (bool, error)
-	// Model returns a registered model's builder and fee; ok is false for an unknown model.
-	Model(ctx context.Context, modelID common.Hash) (builder common.Address, feeBps uint16, ok bool, err error)
+	// Model returns a registered model's builder and the builder fee in force at time at (unix seconds,
+	// ModelRegistry.feeAt); ok is false for an unknown model.
+	Model(ctx context.Context, modelID common.Hash, at uint64) (builder common.Address, feeBps uint16, ok bool, err error)
 }
 
 // Rejection codes: why a settlement record was refused. They appear in the rejected table, the logs,
@@ -90,8 +91,9 @@ type Verifier struct {
 // ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
 // ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); a ticketAcceptance, when
-// present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered
-// (its builder and fee are read now).
+// present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered,
+// and the session pays the builder fee in force at its start (settle.Start), whenever it is read: a builder
+// raising its fee after the session started takes nothing more from it.
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
 	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
@@ -171,7 +173,7 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		return nil, reject(id, RejectOverTicket, "billed %d s, ticket allows %d s", rec.BilledSeconds, t.MaxSeconds)
 	}
 
-	builder, fee, known, err := v.Registry.Model(ctx, t.ModelID)
+	builder, fee, known, err := v.Registry.Model(ctx, t.ModelID, s.StartedAt)
 	if err != nil {
 		return nil, fmt.Errorf("ledger: model %s: %w", t.ModelID, err)
 	}

@@ -1,0 +1,91 @@
+package ledger_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/protocol/settle"
+)
+
+// TestHostileBuilderRaisesFeeAnvil (threat: a hostile builder): session a is served and closed at the
+// model's fee F0 (testenv.FeeBps); before any keeper ingests it, the builder raises the fee to the maximum
+// (20%). The increase takes effect only FEE_INCREASE_NOTICE later, and session a is charged F0 whenever the
+// keeper reads it: its provider's part is price × seconds × (1 − F0). Session b, starting after the increase
+// took effect, pays the new fee. The registry read before the increase took effect and after it give a the
+// same fee.
+func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	call := &bind.CallOpts{Context: ctx}
+	headTime := func() uint64 {
+		h, err := env.Client.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+		return h.Time
+	}
+	const price, secsA, secsB, raised = 1_000_000, 100, 40, 2_000
+	t0 := headTime()
+	recA := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: secsA, MaxSeconds: 600, Price: price, Created: t0 - 300, Closed: t0 - 150})
+
+	// The builder raises its fee after session a closed, before any keeper read it.
+	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, raised)
+	})
+	setAt := blockTimeOf(t, ctx, env, rc)
+	notice, err := env.Chain.Market.Models.FEEINCREASENOTICE(call)
+	require.NoError(t, err)
+	cur, err := env.Chain.Market.Models.Model(call, env.ModelID)
+	require.NoError(t, err)
+	require.EqualValues(t, testenv.FeeBps, cur.FeeBps, "an increase took effect before its notice")
+
+	costA, costB := uint64(price*secsA), uint64(price*secsB)
+	// A keeper's registry reading a now (the increase announced, not in force), and one reading it after the
+	// increase took effect, give the same fee.
+	startA := settle.Start(recA.CreatedAt, recA.RFC.Deadline)
+	feeOfA := func() uint16 {
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, 0)
+		require.NoError(t, err)
+		_, fee, ok, err := reg.Model(ctx, env.ModelID, startA)
+		require.NoError(t, err)
+		require.True(t, ok)
+		return fee
+	}
+	require.EqualValues(t, testenv.FeeBps, feeOfA(), "read before the increase took effect")
+
+	// Past the notice: session b starts after the increase took effect.
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, notice+300))
+	t1 := headTime()
+	require.GreaterOrEqual(t, t1-200, setAt+notice)
+	recB := env.RecordSpec(t, testenv.Spec{Nonce: 2, Seconds: secsB, MaxSeconds: 600, Price: price, Created: t1 - 200, Closed: t1 - 100})
+
+	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t),
+		epochLength: 24 * time.Hour, manual: true, now: func() time.Time { return time.Unix(int64(t1), 0).Add(72 * time.Hour) }})
+	k.feeds[0].Add(t, recA)
+	k.feeds[0].Add(t, recB)
+	require.EqualValues(t, testenv.FeeBps, feeOfA(), "read after the increase took effect")
+	_, err = k.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	// a and b close more than a day apart: epochs 0 and 1, whose leaves are cumulative.
+	k.drive(t, ctx, 1, "epoch 1 assembled", func(*ledger.EpochRow) bool { return true })
+	e, err := k.led.LiveEpoch(ctx, 1)
+	require.NoError(t, err)
+	leaves, err := k.led.Leaves(ctx, e.ID)
+	require.NoError(t, err)
+	wantProvider := costA - costA*testenv.FeeBps/10_000 + costB - costB*raised/10_000
+	wantBuilder := costA*testenv.FeeBps/10_000 + costB*raised/10_000
+	got := map[string]uint64{}
+	for _, lf := range leaves {
+		got[lf.Account.Hex()] = lf.Amount.Uint64()
+	}
+	require.Equal(t, wantProvider, got[env.Provider.Hex()],
+		"provider's leaf: session a must pay the fee in force at its start (%d bps), b the raised one", testenv.FeeBps)
+	require.Equal(t, wantBuilder, got[env.Builder.Hex()], "builder's leaf")
+}
