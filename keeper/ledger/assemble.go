@@ -47,8 +47,9 @@ func (e *staleError) Error() string {
 // sessions only, never the rest of the market (keeper/README.md "Withdrawal streams").
 const maxStaleReads = 8
 
-// withdrawalsOutran counts, while the epoch due waits for its deposit read, each newer withdrawal the pool
-// paid since the cutoff (maxStaleReads).
+// withdrawalsOutran counts, while the epoch due waits for a withdrawal its deposit read follows, each newer
+// withdrawal the pool paid since the cutoff (maxStaleReads). A wait for the cutoff itself to be final counts
+// none.
 func (l *Ledger) withdrawalsOutran(ctx context.Context, cutoff int64) error {
 	ps, err := l.pool.State(ctx)
 	if err != nil {
@@ -98,8 +99,10 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if l.deposits != nil && cutoff > 0 {
 		err = l.epochDeposits(ctx, cutoff, holdDeposits, &deposits)
 		if errors.Is(err, ErrDepositsNotFinal) {
-			if err := l.withdrawalsOutran(ctx, cutoff); err != nil {
-				return fmt.Errorf("pool state: %w", err)
+			if errors.Is(err, ErrWithdrawalNotSettled) || l.withdrawFloor > uint64(cutoff-1) {
+				if err := l.withdrawalsOutran(ctx, cutoff); err != nil {
+					return fmt.Errorf("pool state: %w", err)
+				}
 			}
 			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
 				zap.Int64("cutoff", cutoff), zap.Error(err))

@@ -5,12 +5,18 @@ package ledger
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/store"
 )
+
+// ErrWithdrawalNotSettled (wrapping ErrDepositsNotFinal): the deposits as of the asked time are final, but
+// a block with the time of the newest final withdrawal after it may still come.
+var ErrWithdrawalNotSettled = errors.New("ledger: a withdrawal after the asked time not settled yet")
 
 // epochDeposits fills b with the deposit accounts the epoch with cutoff charges, and the time they were read
 // as of (b.ReadAt, committed as commitRoot's depositsReadAt): the later of the cutoff minus one second and
@@ -81,6 +87,9 @@ func (d *ChainDeposits) DepositsRead(ctx context.Context, at uint64, withdrawals
 		}
 	}
 	if err := d.checkFinal(tip, readAt); err != nil {
+		if readAt > at && d.checkFinal(tip, at) == nil {
+			return nil, 0, fmt.Errorf("%w: %w", ErrWithdrawalNotSettled, err)
+		}
 		return nil, 0, err
 	}
 	return d.fold(readAt), readAt, nil
