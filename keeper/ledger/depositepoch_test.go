@@ -35,6 +35,18 @@ func (d fixedDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[c
 	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, at, nil
 }
 
+// depositOnlyLedger is a ledger on dsn over a pool with no budget left whose users hold 1 MOR deposits.
+func depositOnlyLedger(t *testing.T, dsn string) (context.Context, *testenv.Feed, *ledger.Ledger) {
+	t.Helper()
+	ctx, st := openStore(t, dsn)
+	feed := testenv.NewFeed(t)
+	l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{}, Deposits: fixedDeposits{amount: 1e18}},
+		st, brokePool{}, nil, domain, fakeRegistry{}, nil, nil)
+	require.NoError(t, err)
+	return ctx, feed, l
+}
+
 // TestDepositOnlyEpoch: an epoch whose every credit is paid by a deposit (the user has no allowance, the
 // pool no budget left) has nothing outstanding to scale: its factor is 0/0 in the batch file. It is
 // assembled without a panic (the scale metric divided by the zero denominator once), the credits are the
@@ -42,12 +54,7 @@ func (d fixedDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[c
 // the tree of the batch file's leaves. On SQLite and PostgreSQL.
 func TestDepositOnlyEpoch(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
-		ctx, st := openStore(t, dsn)
-		feed := testenv.NewFeed(t)
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{}, Deposits: fixedDeposits{amount: 1e18}},
-			st, brokePool{}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
+		ctx, feed, l := depositOnlyLedger(t, dsn)
 
 		now := uint64(time.Now().Unix())
 		var want uint256.Int
@@ -63,7 +70,7 @@ func TestDepositOnlyEpoch(t *testing.T) {
 			want.Add(&want, p)
 			want.Add(&want, b)
 		}
-		_, err = l.IngestOnce(ctx)
+		_, err := l.IngestOnce(ctx)
 		require.NoError(t, err)
 		require.NoError(t, l.Assemble(ctx))
 
@@ -114,16 +121,11 @@ func TestDepositOnlyEpoch(t *testing.T) {
 // PostgreSQL.
 func TestPre00007EpochReassembled(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
-		ctx, st := openStore(t, dsn)
-		feed := testenv.NewFeed(t)
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{}, Deposits: fixedDeposits{amount: 1e18}},
-			st, brokePool{}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
+		ctx, feed, l := depositOnlyLedger(t, dsn)
 		now := uint64(time.Now().Unix())
 		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
 			MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: now - 130, Closed: now - 5}))
-		_, err = l.IngestOnce(ctx)
+		_, err := l.IngestOnce(ctx)
 		require.NoError(t, err)
 		require.NoError(t, l.Step(ctx)) // assembles
 		e, err := l.LiveEpoch(ctx, 0)

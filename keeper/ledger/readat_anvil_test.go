@@ -122,24 +122,9 @@ func TestKeepersAtDifferentFinalHeightsAnvil(t *testing.T) {
 	require.Zero(t, next.Sign(), "b committed a spend read before the withdrawal")
 
 	// The withdrawal becomes final for b: b assembles a's roots and commits them (blocks keep coming).
-	mining, stopMining := context.WithCancel(ctx)
-	mined := make(chan struct{})
-	go func() {
-		defer close(mined)
-		tick := time.NewTicker(50 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-mining.Done():
-				return
-			case <-tick.C:
-				_ = env.Chain.Market.Mine(mining, 1)
-			}
-		}
-	}()
+	stopMining := mineInBackground(ctx, env)
 	b.drive(t, ctx, 0, "b commits epoch 0", func(e *ledger.EpochRow) bool { return e.State == ledger.StateConfirmed })
 	stopMining()
-	<-mined
 	eb, err := b.led.LiveEpoch(ctx, 0)
 	require.NoError(t, err)
 	require.Equal(t, [2]string{ea.Root.Hex(), ea.Total.Dec()}, [2]string{eb.Root.Hex(), eb.Total.Dec()}, "the same credit root as a")

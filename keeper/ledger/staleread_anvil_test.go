@@ -47,6 +47,14 @@ func staleReadSetup(t *testing.T, ctx context.Context, env *testenv.Env, d *big.
 	return feed, cutoff.Uint64()
 }
 
+// startLateKeeper starts a manual keeper on dsn reading blocks three deep, its clock two days ahead.
+func startLateKeeper(t *testing.T, ctx context.Context, env *testenv.Env, feed *testenv.Feed, dsn string) *keeper {
+	t.Helper()
+	return startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dsn, confirmations: 3,
+		feedList: []*testenv.Feed{feed}, epochLength: 24 * time.Hour, now: func() time.Time { return time.Now().Add(48 * time.Hour) },
+		manual: true})
+}
+
 // mineInBackground mines a block every 50 ms until the returned stop is called.
 func mineInBackground(ctx context.Context, env *testenv.Env) (stop func()) {
 	mining, cancel := context.WithCancel(ctx)
@@ -82,9 +90,7 @@ func TestStaleReadReassembledOnceAnvil(t *testing.T) {
 	user := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
 	d := devnet.MOR(1)
 	feed, cutoff := staleReadSetup(t, ctx, env, d, d.Uint64()/2)
-	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 3,
-		feedList: []*testenv.Feed{feed}, epochLength: 24 * time.Hour, now: func() time.Time { return time.Now().Add(48 * time.Hour) },
-		manual: true})
+	k := startLateKeeper(t, ctx, env, feed, dbtest.SQLite(t))
 	assembled := func() int { return k.logs.FilterMessage("epoch assembled").Len() }
 	written := func() int { return k.logs.FilterMessage("batch file written").Len() }
 
@@ -165,9 +171,7 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 		}
 	}
 	feed, _ := staleReadSetup(t, ctx, env, d, d.Uint64()/10)
-	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.Postgres(t), confirmations: 3,
-		feedList: []*testenv.Feed{feed}, epochLength: 24 * time.Hour, now: func() time.Time { return time.Now().Add(48 * time.Hour) },
-		manual: true})
+	k := startLateKeeper(t, ctx, env, feed, dbtest.Postgres(t))
 	_, err := k.led.IngestOnce(ctx)
 	require.NoError(t, err)
 
