@@ -358,11 +358,14 @@ func deferredSessions(sessions []Session, charges []Charge) []common.Hash {
 	return out
 }
 
-// depositPaidSessions lists the sessions charged to a deposit, in order.
+// depositPaidSessions lists the sessions charged to a deposit with their users' later sessions (as the
+// spend cap defers them: no later session takes a user's allowance before an earlier one), in order.
 func depositPaidSessions(sessions []Session, charges []Charge) []common.Hash {
 	var out []common.Hash
+	held := map[common.Address]bool{}
 	for i := range sessions {
-		if !charges[i].FromDeposit.IsZero() {
+		if held[sessions[i].User] || !charges[i].FromDeposit.IsZero() {
+			held[sessions[i].User] = true
 			out = append(out, sessions[i].ID)
 		}
 	}
