@@ -32,6 +32,52 @@ type hostileRouter struct {
 	mu      sync.Mutex
 	records []wire.SessionRecord
 	tickets map[common.Hash]*wire.RFCResponse
+	// mirror, when set, runs before each feed page is served (the copier reading other feeds first).
+	mirror func()
+}
+
+// undercut makes h, whose key is rk, a copier: before serving its feed it reads the honest router's feed
+// and publishes, for each session closed by the user alone (userSignature, no providerSignature), a copy
+// with a ticket of its own at half the honest price and the honest receipt and signatures, without the
+// honest acceptance. It returns the ids of the sessions it copied.
+func (h *hostileRouter) undercut(t *testing.T, s *Stack, rk *ecdsa.PrivateKey) func() []common.Hash {
+	var (
+		reading sync.Mutex // one read of the honest feed at a time
+		after   = "0"
+		copied  []common.Hash
+	)
+	h.mirror = func() {
+		reading.Lock()
+		defer reading.Unlock()
+		var page wire.SettlementPage
+		if err := getJSON(context.Background(), s.RouterURL+"/v1/settlement/sessions?after="+after, &page); err != nil {
+			return
+		}
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		for _, rec := range page.Sessions {
+			if rec.UserSignature == nil || rec.ProviderSignature != nil {
+				continue
+			}
+			cheap := rec
+			cheap.Ticket.PricePerSecond = *new(uint256.Int).Rsh(&rec.Ticket.PricePerSecond, 1)
+			sig, err := s.Domain.Sign(&cheap.Ticket, rk)
+			if err != nil {
+				t.Errorf("sign the copy's ticket: %v", err)
+				return
+			}
+			cheap.TicketSignature, cheap.Router, cheap.TicketAcceptance, cheap.Payment = sig, h.addr, nil, nil
+			cheap.Cursor = strconv.Itoa(len(h.records) + 1)
+			h.records = append(h.records, cheap)
+			copied = append(copied, rec.SessionID)
+		}
+		after = page.Next
+	}
+	return func() []common.Hash {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		return append([]common.Hash(nil), copied...)
+	}
 }
 
 func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
@@ -59,6 +105,9 @@ func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
 		h.records = append(h.records, rec)
 		wire.WriteJSON(w, http.StatusOK, rec)
 	case r.URL.Path == "/v1/settlement/sessions":
+		if h.mirror != nil {
+			h.mirror()
+		}
 		after, _ := strconv.Atoi(r.URL.Query().Get("after"))
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -208,3 +257,4 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	require.Equal(t, rec.SessionID.Hex(), rej.Rejected[0].SessionID)
 	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
 }
+
