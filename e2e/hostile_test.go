@@ -8,7 +8,10 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -258,3 +261,57 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
 }
 
+// TestLtCloseCarriesSavedAcceptance (hostile router, ticket binding, `lt close` from another process): the
+// user's client opens a session through the honest router, has one answer from the real provider (which
+// announces its acceptance of the ticket) and saves the session as `lt rfc` does; the provider then
+// crashes (SIGKILL: it closes nothing). The real `lt close`, another process, closes the session at the
+// router with the user's receipt alone and the saved acceptance. A second ROUTER_ROLE key copies that close
+// from the honest feed with its own ticket at half the price: the real keeper credits the honest price and
+// rejects the copy (ticket_not_accepted).
+func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	rk := newKey(t)
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	defer srv.Close()
+	s := start(t, ctx, Options{ExtraRouters: []string{srv.URL}, EpochLength: 10 * time.Second})
+	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	copied := h.undercut(t, s, rk)
+
+	maxPrice, _ := uint256.FromBig(s.Opts.Prices[0])
+	c := &client.Client{Router: client.NewRouterClient(s.RouterURL, nil), Domain: s.Domain, Key: s.User.Key}
+	sess, err := c.Open(ctx, client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 300})
+	require.NoError(t, err)
+	answer, err := sess.ChatCompletion(ctx, []byte(`{"model":"`+s.Opts.Model+`","messages":[{"role":"user","content":"hello"}]}`))
+	require.NoError(t, err)
+	require.NotEmpty(t, answer.Header.Get(wire.HeaderTicketAcceptance), "the provider announces its acceptance")
+	require.Positive(t, sess.Usage().Seconds)
+	stateDir := t.TempDir()
+	raw, err := json.MarshalIndent(sess.State(), "", "  ")
+	require.NoError(t, err)
+	id := sess.ID()
+	require.NoError(t, os.WriteFile(filepath.Join(stateDir, strings.ToLower(id.Hex())+".json"), raw, 0o600))
+
+	s.Providers[0].Proc.Kill() // a crash: the provider closes nothing
+	var res client.CloseResult
+	out, err := s.lt(ctx, "lt-close", "close", "--session", id.Hex(), "--state-dir", stateDir, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(out, &res))
+	require.Equal(t, client.ClosedAtRouter, res.Via)
+
+	rec, err := s.WaitClosed(ctx, id, 30*time.Second)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
+	require.Positive(t, rec.BilledSeconds)
+	requireCommittedExactly(t, ctx, s, rec, "committed: the honest ticket's price")
+	require.NotNil(t, res.TicketAcceptance, "lt close carried the acceptance the opening process saved")
+	require.NotNil(t, rec.TicketAcceptance)
+	require.Equal(t, []common.Hash{id}, copied())
+	var rej keeperRejected
+	require.NoError(t, getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej))
+	require.Len(t, rej.Rejected, 1)
+	require.Equal(t, id, common.HexToHash(rej.Rejected[0].SessionID))
+	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
+}
