@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -52,12 +49,7 @@ func TestChatPageInBrowser(t *testing.T) {
 	// A second ROUTER_ROLE key copies every session the user closed alone (the failover's first) from the
 	// honest feed with a ticket of its own at half the price: the page's close carries the provider's
 	// acceptance of the honest ticket, so the keeper keeps the honest close (ticket_not_accepted).
-	rk := newKey(t)
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
-	srv := httptest.NewServer(http.HandlerFunc(h.serve))
-	defer srv.Close()
-	s := start(t, ctx, Options{TokenDelay: 10 * time.Millisecond, ExtraRouters: []string{srv.URL}})
-	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	s, h, rk := startWithHostileRouter(t, ctx, Options{TokenDelay: 10 * time.Millisecond})
 	copied := h.undercut(t, s, rk)
 	price := s.Opts.Prices[0]
 	none := "nobody-serves:1b"

@@ -213,6 +213,19 @@ func requireCommittedExactly(t *testing.T, ctx context.Context, s *Stack, rec *w
 	require.Equal(t, want.String(), committed.String(), msg)
 }
 
+// startWithHostileRouter starts a stack with opts whose keeper also reads the feed of a hostile router h
+// (served by the test, closed at its end), whose key rk holds ROUTER_ROLE.
+func startWithHostileRouter(t *testing.T, ctx context.Context, opts Options) (*Stack, *hostileRouter, *ecdsa.PrivateKey) {
+	rk := newKey(t)
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	t.Cleanup(srv.Close)
+	opts.ExtraRouters = append(opts.ExtraRouters, srv.URL)
+	s := start(t, ctx, opts)
+	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	return s, h, rk
+}
+
 func newKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -229,12 +242,7 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	rk := newKey(t)
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
-	srv := httptest.NewServer(http.HandlerFunc(h.serve))
-	defer srv.Close()
-	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}, EpochLength: 10 * time.Second})
-	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	s, h, rk := startWithHostileRouter(t, ctx, Options{GatewayIdleTimeout: time.Hour, EpochLength: 10 * time.Second})
 
 	honest, err := s.Chat(ctx, "hello", true)
 	require.NoError(t, err)
@@ -272,12 +280,7 @@ func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	rk := newKey(t)
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
-	srv := httptest.NewServer(http.HandlerFunc(h.serve))
-	defer srv.Close()
-	s := start(t, ctx, Options{ExtraRouters: []string{srv.URL}, EpochLength: 10 * time.Second})
-	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	s, h, rk := startWithHostileRouter(t, ctx, Options{EpochLength: 10 * time.Second})
 	copied := h.undercut(t, s, rk)
 
 	maxPrice, _ := uint256.FromBig(s.Opts.Prices[0])
