@@ -2,11 +2,14 @@
 // with failover, and a timeout on every call. It implements go-ethereum's bind.ContractBackend and
 // bind.DeployBackend, so abigen bindings and transactors work on top of it unchanged.
 //
-// Failover rule: a call goes to the endpoint that answered last; when that endpoint fails at the transport
-// level (connection refused, timeout, HTTP 5xx) the same call is tried on the next one, in order, once
-// each. An answer from a node — a JSON-RPC error such as "execution reverted", or "not found" — is returned
-// as it is: another node would say the same. Sending a signed transaction twice is harmless (same hash), so
-// SendTransaction fails over too, and treats "already known" from the second node as success.
+// Failover rule: a call goes to the endpoint that answered last; when that endpoint fails transiently — at
+// the transport level (connection refused, timeout, HTTP 5xx or 429) or with a node's transient error
+// (JSON-RPC -32005 "limit exceeded", -32603 "internal error") — the same call is tried on the next one, in
+// order. When every endpoint failed, the round is repeated after a short backoff (100 ms, doubling), up to
+// Options.Rounds rounds: public RPC endpoints drop a share of calls, and one dropped read must not fail a
+// keeper's whole settlement step. Any other answer from a node — "execution reverted", "not found" — is
+// returned as it is: another node, or the same one later, would say the same. Sending a signed transaction
+// twice is harmless (same hash), so SendTransaction is retried too, and treats "already known" as success.
 package chain
 
 import (
@@ -29,12 +32,19 @@ import (
 // DefaultCallTimeout bounds each RPC attempt when Options.CallTimeout is zero.
 const DefaultCallTimeout = 10 * time.Second
 
+// DefaultRounds is how many times a call goes through the endpoint list when Options.Rounds is zero.
+const DefaultRounds = 3
+
+// firstBackoff is the pause before the second round; it doubles for each later round.
+const firstBackoff = 100 * time.Millisecond
+
 // ErrNoEndpoints is returned by Dial when no URL is given.
 var ErrNoEndpoints = errors.New("chain: no RPC URL configured")
 
 // Options configure Dial.
 type Options struct {
 	CallTimeout time.Duration // per attempt; DefaultCallTimeout if zero
+	Rounds      int           // rounds over the endpoint list before a call fails; DefaultRounds if zero
 }
 
 // Client is a failover JSON-RPC client. It is safe for concurrent use.
@@ -44,6 +54,7 @@ type Client struct {
 	rpcs    []*rpc.Client
 	current atomic.Int32 // index of the endpoint that answered last
 	timeout time.Duration
+	rounds  int
 }
 
 var (
@@ -57,9 +68,12 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 	if len(urls) == 0 {
 		return nil, ErrNoEndpoints
 	}
-	c := &Client{urls: urls, timeout: opts.CallTimeout}
+	c := &Client{urls: urls, timeout: opts.CallTimeout, rounds: opts.Rounds}
 	if c.timeout <= 0 {
 		c.timeout = DefaultCallTimeout
+	}
+	if c.rounds <= 0 {
+		c.rounds = DefaultRounds
 	}
 	for _, u := range urls {
 		r, err := rpc.DialOptions(ctx, u)
@@ -71,6 +85,17 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 		c.clients = append(c.clients, ethclient.NewClient(r))
 	}
 	return c, nil
+}
+
+// CallBudget is the longest a call can take before it fails: every round tries every endpoint for up to
+// the per-attempt timeout, with the backoffs between rounds. A caller bounding a whole call (the keeper's
+// transaction manager) uses it so its bound does not cut the retries short.
+func (c *Client) CallBudget() time.Duration {
+	budget := time.Duration(c.rounds*len(c.urls)) * c.timeout
+	for round := 1; round < c.rounds; round++ {
+		budget += firstBackoff << (round - 1)
+	}
+	return budget
 }
 
 // Close closes every connection.
@@ -89,38 +114,59 @@ func (c *Client) URLs() []string {
 	return out
 }
 
-// do runs f against the current endpoint and fails over on transport errors.
+// do runs f against the current endpoint, failing over and retrying in rounds on transient errors.
 func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclient.Client) (T, error)) (T, error) {
 	var zero T
-	start := int(c.current.Load())
 	var errs []error
-	for i := range c.clients {
-		idx := (start + i) % len(c.clients)
-		actx, cancel := context.WithTimeout(ctx, c.timeout)
-		v, err := f(actx, c.clients[idx])
-		cancel()
-		if err == nil || !retryable(err) {
-			if err == nil && idx != start {
-				c.current.Store(int32(idx))
+	for round := range c.rounds {
+		if round > 0 {
+			select {
+			case <-ctx.Done():
+				return zero, ctx.Err()
+			case <-time.After(firstBackoff << (round - 1)):
 			}
-			return v, err
 		}
-		if ctx.Err() != nil {
-			return zero, ctx.Err()
+		start := int(c.current.Load())
+		for i := range c.clients {
+			idx := (start + i) % len(c.clients)
+			actx, cancel := context.WithTimeout(ctx, c.timeout)
+			v, err := f(actx, c.clients[idx])
+			cancel()
+			if err == nil || !retryable(err) {
+				if err == nil && idx != start {
+					c.current.Store(int32(idx))
+				}
+				return v, err
+			}
+			if ctx.Err() != nil {
+				return zero, ctx.Err()
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", redact(c.urls[idx]), err))
 		}
-		errs = append(errs, fmt.Errorf("%s: %w", redact(c.urls[idx]), err))
 	}
-	return zero, fmt.Errorf("chain: every endpoint failed: %w", errors.Join(errs...))
+	return zero, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
 }
 
-// retryable reports whether err is a transport failure (try another node) rather than a node's answer.
+// JSON-RPC error codes a node returns for its own transient trouble rather than about the call.
+const (
+	codeInternal      = -32603
+	codeLimitExceeded = -32005
+)
+
+// retryable reports whether err is transient (a transport failure, or a node's transient error: try again,
+// on another node first) rather than a node's answer about the call.
 func retryable(err error) bool {
 	if errors.Is(err, ethereum.NotFound) {
 		return false
 	}
 	var rpcErr rpc.Error
 	if errors.As(err, &rpcErr) {
-		return false // the node answered with a JSON-RPC error
+		var dataErr rpc.DataError
+		if errors.As(err, &dataErr) && dataErr.ErrorData() != nil {
+			return false // an error with data (revert data) is about the call
+		}
+		code := rpcErr.ErrorCode()
+		return code == codeInternal || code == codeLimitExceeded
 	}
 	var httpErr rpc.HTTPError
 	if errors.As(err, &httpErr) {

@@ -82,7 +82,7 @@ func newRoot() *cobra.Command {
 	f.Uint64("confirmations", 3, follow.FlagUsage+"; a keeper transaction or deposit event counts as final at this depth")
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
-	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
 	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
 	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
 	f.String("listen", "127.0.0.1:8547", "HTTP listen address")
@@ -177,7 +177,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	ceiling, _ := new(big.Float).Mul(ceilingGwei, big.NewFloat(1e9)).Int(nil)
 	mgr, err := txmgr.New(txmgr.Config{
 		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: depth, FeeCeiling: ceiling,
-		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: v.GetDuration("rpc-timeout"),
+		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: client.CallBudget(), // each call's retries included
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
 		Metrics: set,
 	}, client, st)

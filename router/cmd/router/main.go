@@ -106,7 +106,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Uint64("confirmations", 6, follow.FlagUsage)
 	f.Uint64("log-range", 2000, "blocks per eth_getLogs call")
 	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
-	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC call")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
 	f.Duration("liveness-timeout", 2*time.Second, "timeout of each liveness probe")
 	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
