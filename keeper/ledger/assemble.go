@@ -140,6 +140,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			prev, err := tx.NewestLive(ctx)
 			switch {
 			case errors.Is(err, store.ErrNotFound):
+				prev = nil
 			case err != nil:
 				return err
 			default:
@@ -167,6 +168,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
+			cal := cal.After(prev) // prev is nil for the first epoch (ErrNotFound above)
 			days, err := tx.DayCharges(ctx, userDays(sessions, cal))
 			if err != nil {
 				return err
@@ -502,6 +504,9 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 	if oldest >= base {
 		cutoff = base + ((oldest-base)/window+1)*window
 	}
+	if prev != nil {
+		cutoff = max(cutoff, prev.Cutoff) // never back: the charging floor follows the cutoffs (Calendar.After)
+	}
 	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
 	if now.Before(ready) {
 		return 0, false, nil
@@ -523,17 +528,27 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 func (l *Ledger) loadAllowances(ctx context.Context, cal Calendar, cutoff int64) error {
 	var users []store.PendingUser
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		users, err = tx.PendingUsers(ctx, cutoff)
-		return err
+		if users, err = tx.PendingUsers(ctx, cutoff); err != nil {
+			return err
+		}
+		prev, err := tx.NewestLive(ctx)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			prev, err = nil, nil
+		case err != nil:
+			return err
+		}
+		cal = cal.After(prev)
+		return nil
 	}); err != nil {
 		return err
 	}
 	for _, u := range users {
-		first, ok := cal.Day(u.FirstClose)
+		first, ok := cal.ChargeDay(u.FirstClose)
 		if !ok {
 			first = 0
 		}
-		lastDay, ok := cal.Day(u.LastClose)
+		lastDay, ok := cal.ChargeDay(u.LastClose)
 		if !ok {
 			continue
 		}
