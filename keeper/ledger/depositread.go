@@ -22,8 +22,9 @@ var ErrWithdrawalNotSettled = errors.New("ledger: a withdrawal after the asked t
 // as of (b.ReadAt, committed as commitRoot's depositsReadAt): the later of the cutoff minus one second and
 // the newest withdrawal in the final blocks (Deposits.DepositsRead). Every keeper whose final blocks hold
 // the same withdrawals reads the same accounts, however far its final blocks reach; a keeper that missed a
-// withdrawal commits a spend the pool refuses (StaleDepositsRead), and assembles again once the withdrawal
-// is final. So no epoch charges MOR paid back before its commit: a withdrawal before the read shows in the
+// withdrawal sees the pool's lastWithdrawAt past its read and does not assemble (Assemble), or, if the
+// withdrawal came after that check, has its commit refused (StaleDepositsRead); either way it assembles
+// again once the withdrawal is final. So no epoch charges MOR paid back before its commit: a withdrawal before the read shows in the
 // accounts, one after it makes the commit revert, one after the commit holds back the epoch's spend.
 //
 // After a read found older than the pool's newest withdrawal (staleRead), the next read waits until that
