@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 func TestMeterUnionOfIntervals(t *testing.T) {
@@ -57,17 +58,27 @@ func TestReceiptSigning(t *testing.T) {
 	require.Equal(t, s.MaxSeconds(), s.Receipt().Seconds)
 }
 
+// TestResumeCarriesUsage: the saved state (lt rfc, then lt close in another process) carries the usage and
+// the provider's ticket acceptance.
 func TestResumeCarriesUsage(t *testing.T) {
 	clock := newClock(1_800_000_000)
 	s, _ := newTestSession(t, clock)
 	id := s.meter.start(clock.now())
 	clock.add(4 * time.Second)
 	s.meter.finish(id, clock.now(), 30, 20, 100*time.Millisecond)
+	acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, testKey(t, providerHex))
+	require.NoError(t, err)
+	s.acceptance = &acc // as announced on an answer (learnAcceptance)
 	st := s.State()
 	clock.add(time.Hour)
 	r, err := ResumeSession(testDomain(), testKey(t, userHex), st, SessionOptions{Now: clock.now})
 	require.NoError(t, err)
 	require.Equal(t, s.Receipt(), r.Receipt())
+	require.Equal(t, &acc, r.acceptance, "the provider's acceptance is carried to a later close at the router")
+	st.TicketAcceptance = &eip712.Signature{1} // not a signature: not carried
+	r, err = ResumeSession(testDomain(), testKey(t, userHex), st, SessionOptions{Now: clock.now})
+	require.NoError(t, err)
+	require.Nil(t, r.acceptance)
 	_, err = ResumeSession(testDomain(), testKey(t, userHex), State{Grant: st.Grant, ChainID: 1, Marketplace: marketplace}, SessionOptions{})
 	require.ErrorContains(t, err, "saved session is for chain 1")
 }

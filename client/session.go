@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -157,15 +158,19 @@ type State struct {
 	// SessionKey is the session's ephemeral private key (0x-hex) when the ticket names one: it signs the
 	// receipt at close. It can sign for this one session only; the file is written 0600.
 	SessionKey string `json:"sessionKey,omitempty"`
+	// TicketAcceptance is the provider's acceptance of the ticket announced on its answers
+	// (X-LT-Ticket-Acceptance), when one came: a later close at the router carries it, so keepers keep that
+	// close over another router's re-ticketed copy.
+	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
 }
 
 // State returns the session's state for saving.
 func (s *Session) State() State {
 	s.mu.Lock()
-	seq := s.seq
+	seq, acc := s.seq, s.acceptance
 	s.mu.Unlock()
 	st := State{Grant: s.grant, ChainID: s.domain.ChainID(), Marketplace: s.domain.VerifyingContract(),
-		Seq: seq, Usage: s.Usage(), SavedAt: s.now().Unix()}
+		Seq: seq, Usage: s.Usage(), SavedAt: s.now().Unix(), TicketAcceptance: acc}
 	if s.grant.Ticket.SessionKey != (common.Address{}) {
 		st.SessionKey = hexutil.Encode(crypto.FromECDSA(s.key))
 	}
@@ -177,7 +182,8 @@ func (s *Session) State() State {
 
 // ResumeSession rebuilds a saved session with the user's key, or with the saved session key when the
 // ticket names one. Usage the earlier process observed is carried over: it is counted as one finished
-// interval of that many seconds.
+// interval of that many seconds; so is the provider's ticket acceptance, kept when it is a signature of
+// this ticket's acceptance (learnAcceptance's rule).
 func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts SessionOptions) (*Session, error) {
 	if domain.ChainID() != st.ChainID || domain.VerifyingContract() != st.Marketplace {
 		return nil, fmt.Errorf("client: saved session is for chain %d / %s, configured %d / %s",
@@ -197,6 +203,11 @@ func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts 
 		return nil, err
 	}
 	s.seq = st.Seq
+	if acc := st.TicketAcceptance; acc != nil {
+		if _, err := settle.AcceptanceSigner(domain, &s.grant.Ticket, acc); err == nil {
+			s.acceptance = acc
+		}
+	}
 	if st.Usage.Seconds > 0 || st.Usage.InputTokens > 0 || st.Usage.OutputTokens > 0 {
 		end := time.Unix(st.SavedAt, 0)
 		s.meter.resume(end, st.Usage)

@@ -98,14 +98,32 @@ type Anvil struct {
 	cmd     *exec.Cmd
 	done    chan struct{}
 	once    sync.Once
-	log     bytes.Buffer
+	log     lockedBuffer // anvil's output, written by exec while StartAnvil reads it
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and concurrent readers.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // AnvilOptions configure StartAnvil.
 type AnvilOptions struct {
 	ChainID   uint64        // default 31337
 	BlockTime time.Duration // 0: a block per transaction (automine)
-	Port      int           // 0: a free port
+	Port      int           // 0: a free port, chosen by anvil when it binds
 	Timestamp uint64        // genesis timestamp, 0: now
 }
 
@@ -122,20 +140,17 @@ func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
 	if opts.ChainID == 0 {
 		opts.ChainID = 31337
 	}
-	port := opts.Port
-	if port == 0 {
-		if port, err = freePort(); err != nil {
-			return nil, err
-		}
-	}
-	args := []string{"--host", "127.0.0.1", "--port", strconv.Itoa(port), "--chain-id", strconv.FormatUint(opts.ChainID, 10)}
+	// Port 0 lets anvil bind a port the kernel picks, read back from its "Listening on" line: a port chosen
+	// here and freed before anvil binds it could be taken meanwhile by another process (parallel test
+	// binaries start many), and the readiness probe below would then find that process's chain.
+	args := []string{"--host", "127.0.0.1", "--port", strconv.Itoa(opts.Port), "--chain-id", strconv.FormatUint(opts.ChainID, 10)}
 	if opts.BlockTime > 0 {
 		args = append(args, "--block-time", strconv.FormatFloat(opts.BlockTime.Seconds(), 'f', -1, 64))
 	}
 	if opts.Timestamp > 0 {
 		args = append(args, "--timestamp", strconv.FormatUint(opts.Timestamp, 10))
 	}
-	a := &Anvil{URL: fmt.Sprintf("http://127.0.0.1:%d", port), ChainID: opts.ChainID, done: make(chan struct{})}
+	a := &Anvil{ChainID: opts.ChainID, done: make(chan struct{})}
 	a.cmd = exec.Command(bin, args...)
 	a.cmd.Stdout, a.cmd.Stderr = &a.log, &a.log
 	a.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
@@ -146,16 +161,11 @@ func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
 
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		c, err := rpc.DialContext(ctx, a.URL)
-		if err == nil {
-			var id string
-			cctx, cancel := context.WithTimeout(ctx, time.Second)
-			err = c.CallContext(cctx, &id, "eth_chainId")
-			cancel()
-			c.Close()
-			if err == nil {
-				return a, nil
-			}
+		if a.URL == "" {
+			a.URL = listening(a.log.String())
+		}
+		if a.URL != "" && answers(ctx, a.URL) {
+			return a, nil
 		}
 		select {
 		case <-a.done:
@@ -167,9 +177,36 @@ func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
 		}
 		if time.Now().After(deadline) {
 			a.Close()
-			return nil, fmt.Errorf("devnet: anvil did not answer on %s within 15s", a.URL)
+			return nil, fmt.Errorf("devnet: anvil did not answer within 15s (listening on %q)", a.URL)
 		}
 	}
+}
+
+// answers says whether the JSON-RPC server at url answers eth_chainId.
+func answers(ctx context.Context, url string) bool {
+	c, err := rpc.DialContext(ctx, url)
+	if err != nil {
+		return false
+	}
+	defer c.Close()
+	var id string
+	cctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return c.CallContext(cctx, &id, "eth_chainId") == nil
+}
+
+// listening returns the URL of the address in anvil's "Listening on 127.0.0.1:port" line, "" until it
+// printed one.
+func listening(log string) string {
+	_, rest, ok := strings.Cut(log, "Listening on ")
+	if !ok {
+		return ""
+	}
+	addr, _, ok := strings.Cut(rest, "\n")
+	if !ok {
+		return "" // the line is not complete yet
+	}
+	return "http://" + strings.TrimSpace(addr)
 }
 
 // Close stops anvil and waits for it to exit. It is idempotent.

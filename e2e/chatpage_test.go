@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -27,7 +28,10 @@ import (
 // closes; it shows the refusals (no votes, no provider, allowance used up) and fails over to a new session
 // after one more signature when the provider is unreachable. Here: every session the page opened is closed
 // at the router as the page said (countersigned by the provider, or by the user alone after the failover),
-// the keeper commits their credits and the provider claims them. Screenshots: LT_WEB_SCREENSHOTS, default
+// the keeper commits their credits and the provider claims them. The page keeps the provider's ticket
+// acceptance (X-LT-Ticket-Acceptance, exposed by its CORS) and its close at the router carries it, so a
+// second ROUTER_ROLE key's half-price copy of that session is rejected (ticket_not_accepted) and every
+// session is committed at the honest price. Screenshots: LT_WEB_SCREENSHOTS, default
 // web/test/screenshots/chat/ (gitignored).
 func TestChatPageInBrowser(t *testing.T) {
 	t.Parallel()
@@ -42,7 +46,11 @@ func TestChatPageInBrowser(t *testing.T) {
 	node, err := exec.LookPath("node")
 	require.NoError(t, err, "the chat page's browser test needs node (>= 20): run `make setup-browser`")
 
-	s := start(t, ctx, Options{TokenDelay: 10 * time.Millisecond})
+	// A second ROUTER_ROLE key copies every session the user closed alone (the failover's first) from the
+	// honest feed with a ticket of its own at half the price: the page's close carries the provider's
+	// acceptance of the honest ticket, so the keeper keeps the honest close (ticket_not_accepted).
+	s, h, rk := startWithHostileRouter(t, ctx, Options{TokenDelay: 10 * time.Millisecond})
+	copied := h.undercut(t, s, rk)
 	price := s.Opts.Prices[0]
 	none := "nobody-serves:1b"
 	nameTag := strings.SplitN(none, ":", 2)
@@ -108,7 +116,12 @@ func TestChatPageInBrowser(t *testing.T) {
 	// credits the deposit-paid one from the user's deposit (PROTOCOL §8), so the provider's one claim covers
 	// every session.
 	owed, fees := new(big.Int), new(big.Int)
+	var alone common.Hash // the session the page closed at the router
+	var recs []*wire.SessionRecord
 	for _, ss := range res.Sessions {
+		if ss.Via == "router" {
+			alone = common.HexToHash(ss.ID)
+		}
 		rec, err := s.WaitClosed(ctx, common.HexToHash(ss.ID), 30*time.Second)
 		require.NoError(t, err, ss.Name)
 		require.NotEqual(t, rec.Ticket.User, rec.Ticket.SessionKey, "%s: a session key signs, not the wallet", ss.Name)
@@ -119,6 +132,7 @@ func TestChatPageInBrowser(t *testing.T) {
 		} else {
 			require.Equal(t, wire.CloseOneSided, rec.CloseReason, "%s: closed by the user alone", ss.Name)
 		}
+		recs = append(recs, rec)
 		require.Positive(t, rec.BilledSeconds, ss.Name)
 		require.Equal(t, ss.Deposit, rec.Ticket.UseDeposit, "%s: the RFC's deposit consent", ss.Name)
 		t.Logf("%s: session %s, %s, %d s billed, %d tokens in, %d out", ss.Name, ss.ID, rec.CloseReason, rec.BilledSeconds, rec.Receipt.InputTokens, rec.Receipt.OutputTokens)
@@ -134,8 +148,23 @@ func TestChatPageInBrowser(t *testing.T) {
 		owed.Add(owed, p)
 		fees.Add(fees, b)
 	}
-	// The keeper settles them; the provider claims what it is owed.
+	// The keeper settles them at the honest price, the half-price copy rejected; the provider claims.
 	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(owed, fees), 2*time.Minute))
+	committed, err := s.Pool.TotalCommitted(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	require.Equal(t, new(big.Int).Add(owed, fees).String(), committed.String(), "committed: every session at the honest price")
+	require.Equal(t, []common.Hash{alone}, copied(), "the copier undercut the session closed by the user alone")
+	var rej keeperRejected
+	require.NoError(t, getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej))
+	require.Len(t, rej.Rejected, 1)
+	require.Equal(t, alone, common.HexToHash(rej.Rejected[0].SessionID))
+	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
+	for i, rec := range recs {
+		require.NotNil(t, rec.TicketAcceptance, "%s: the close carries the provider's acceptance of its ticket", res.Sessions[i].Name)
+		acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.TicketAcceptance)
+		require.NoError(t, err, res.Sessions[i].Name)
+		require.Equal(t, s.Providers[0].Signer.Address, acc, res.Sessions[i].Name)
+	}
 	provider := s.Providers[0]
 	_, err = s.WaitClaimable(ctx, provider.Owner.Address, owed, 2*time.Minute)
 	require.NoError(t, err)

@@ -8,7 +8,10 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,6 +35,52 @@ type hostileRouter struct {
 	mu      sync.Mutex
 	records []wire.SessionRecord
 	tickets map[common.Hash]*wire.RFCResponse
+	// mirror, when set, runs before each feed page is served (the copier reading other feeds first).
+	mirror func()
+}
+
+// undercut makes h, whose key is rk, a copier: before serving its feed it reads the honest router's feed
+// and publishes, for each session closed by the user alone (userSignature, no providerSignature), a copy
+// with a ticket of its own at half the honest price and the honest receipt and signatures, without the
+// honest acceptance. It returns the ids of the sessions it copied.
+func (h *hostileRouter) undercut(t *testing.T, s *Stack, rk *ecdsa.PrivateKey) func() []common.Hash {
+	var (
+		reading sync.Mutex // one read of the honest feed at a time
+		after   = "0"
+		copied  []common.Hash
+	)
+	h.mirror = func() {
+		reading.Lock()
+		defer reading.Unlock()
+		var page wire.SettlementPage
+		if err := getJSON(context.Background(), s.RouterURL+"/v1/settlement/sessions?after="+after, &page); err != nil {
+			return
+		}
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		for _, rec := range page.Sessions {
+			if rec.UserSignature == nil || rec.ProviderSignature != nil {
+				continue
+			}
+			cheap := rec
+			cheap.Ticket.PricePerSecond = *new(uint256.Int).Rsh(&rec.Ticket.PricePerSecond, 1)
+			sig, err := s.Domain.Sign(&cheap.Ticket, rk)
+			if err != nil {
+				t.Errorf("sign the copy's ticket: %v", err)
+				return
+			}
+			cheap.TicketSignature, cheap.Router, cheap.TicketAcceptance, cheap.Payment = sig, h.addr, nil, nil
+			cheap.Cursor = strconv.Itoa(len(h.records) + 1)
+			h.records = append(h.records, cheap)
+			copied = append(copied, rec.SessionID)
+		}
+		after = page.Next
+	}
+	return func() []common.Hash {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		return append([]common.Hash(nil), copied...)
+	}
 }
 
 func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
@@ -59,6 +108,9 @@ func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
 		h.records = append(h.records, rec)
 		wire.WriteJSON(w, http.StatusOK, rec)
 	case r.URL.Path == "/v1/settlement/sessions":
+		if h.mirror != nil {
+			h.mirror()
+		}
 		after, _ := strconv.Atoi(r.URL.Query().Get("after"))
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -161,6 +213,19 @@ func requireCommittedExactly(t *testing.T, ctx context.Context, s *Stack, rec *w
 	require.Equal(t, want.String(), committed.String(), msg)
 }
 
+// startWithHostileRouter starts a stack with opts whose keeper also reads the feed of a hostile router h
+// (served by the test, closed at its end), whose key rk holds ROUTER_ROLE.
+func startWithHostileRouter(t *testing.T, ctx context.Context, opts Options) (*Stack, *hostileRouter, *ecdsa.PrivateKey) {
+	rk := newKey(t)
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	srv := httptest.NewServer(http.HandlerFunc(h.serve))
+	t.Cleanup(srv.Close)
+	opts.ExtraRouters = append(opts.ExtraRouters, srv.URL)
+	s := start(t, ctx, opts)
+	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	return s, h, rk
+}
+
 func newKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -177,12 +242,7 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	rk := newKey(t)
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
-	srv := httptest.NewServer(http.HandlerFunc(h.serve))
-	defer srv.Close()
-	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}, EpochLength: 10 * time.Second})
-	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	s, h, rk := startWithHostileRouter(t, ctx, Options{GatewayIdleTimeout: time.Hour, EpochLength: 10 * time.Second})
 
 	honest, err := s.Chat(ctx, "hello", true)
 	require.NoError(t, err)
@@ -206,5 +266,55 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	require.NoError(t, getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej))
 	require.Len(t, rej.Rejected, 1)
 	require.Equal(t, rec.SessionID.Hex(), rej.Rejected[0].SessionID)
+	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
+}
+
+// TestLtCloseCarriesSavedAcceptance (hostile router, ticket binding, `lt close` from another process): the
+// user's client opens a session through the honest router, has one answer from the real provider (which
+// announces its acceptance of the ticket) and saves the session as `lt rfc` does; the provider then
+// crashes (SIGKILL: it closes nothing). The real `lt close`, another process, closes the session at the
+// router with the user's receipt alone and the saved acceptance. A second ROUTER_ROLE key copies that close
+// from the honest feed with its own ticket at half the price: the real keeper credits the honest price and
+// rejects the copy (ticket_not_accepted).
+func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	s, h, rk := startWithHostileRouter(t, ctx, Options{EpochLength: 10 * time.Second})
+	copied := h.undercut(t, s, rk)
+
+	maxPrice, _ := uint256.FromBig(s.Opts.Prices[0])
+	c := &client.Client{Router: client.NewRouterClient(s.RouterURL, nil), Domain: s.Domain, Key: s.User.Key}
+	sess, err := c.Open(ctx, client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 300})
+	require.NoError(t, err)
+	answer, err := sess.ChatCompletion(ctx, []byte(`{"model":"`+s.Opts.Model+`","messages":[{"role":"user","content":"hello"}]}`))
+	require.NoError(t, err)
+	require.NotEmpty(t, answer.Header.Get(wire.HeaderTicketAcceptance), "the provider announces its acceptance")
+	require.Positive(t, sess.Usage().Seconds)
+	stateDir := t.TempDir()
+	raw, err := json.MarshalIndent(sess.State(), "", "  ")
+	require.NoError(t, err)
+	id := sess.ID()
+	require.NoError(t, os.WriteFile(filepath.Join(stateDir, strings.ToLower(id.Hex())+".json"), raw, 0o600))
+
+	s.Providers[0].Proc.Kill() // a crash: the provider closes nothing
+	var res client.CloseResult
+	out, err := s.lt(ctx, "lt-close", "close", "--session", id.Hex(), "--state-dir", stateDir, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(out, &res))
+	require.Equal(t, client.ClosedAtRouter, res.Via)
+
+	rec, err := s.WaitClosed(ctx, id, 30*time.Second)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
+	require.Positive(t, rec.BilledSeconds)
+	requireCommittedExactly(t, ctx, s, rec, "committed: the honest ticket's price")
+	require.NotNil(t, res.TicketAcceptance, "lt close carried the acceptance the opening process saved")
+	require.NotNil(t, rec.TicketAcceptance)
+	require.Equal(t, []common.Hash{id}, copied())
+	var rej keeperRejected
+	require.NoError(t, getJSON(ctx, s.KeeperURL+"/v1/rejected", &rej))
+	require.Len(t, rej.Rejected, 1)
+	require.Equal(t, id, common.HexToHash(rej.Rejected[0].SessionID))
 	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
 }

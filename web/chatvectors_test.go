@@ -15,6 +15,7 @@ import (
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -59,6 +60,11 @@ func TestChatVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	ticketJSON, _ := json.Marshal(ticket)
+	providerSigner, _ := crypto.HexToECDSA("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d")
+	accSig, err := settle.SignAcceptance(dom, &ticket, providerSigner)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	v := map[string]any{
 		"chainId": 31337, "marketplace": dom.VerifyingContract().Hex(),
@@ -71,6 +77,8 @@ func TestChatVectors(t *testing.T) {
 		"request": map[string]any{"sessionId": sid.Hex(), "seq": "1700000000123456", "unix": "1700000000", "method": "POST",
 			"path": "/v1/chat/completions", "body": string(body), "text": text, "digest": wire.RequestDigest(text).Hex(), "signature": hexutil.Encode(reqSig[:])},
 		"ticket": json.RawMessage(ticketJSON), "ticketSignature": tsig.String(), "ticketHeader": hdr,
+		"ticketDigest": dom.Digest(&ticket).Hex(), "acceptanceDigest": settle.AcceptanceDigest(dom, &ticket).Hex(),
+		"acceptanceSignature": accSig.String(), "acceptanceSigner": crypto.PubkeyToAddress(providerSigner.PublicKey).Hex(),
 	}
 	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {

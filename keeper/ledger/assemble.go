@@ -30,6 +30,38 @@ func (e *heldError) Error() string {
 	return fmt.Sprintf("ledger: %d sessions deferred by the spend cap", len(e.ids))
 }
 
+// staleError aborts an assembly transaction whose deposit read is older than the pool's newest withdrawal
+// (at): committed, its spend would be refused (StaleDepositsRead). Nothing is written; the next read waits
+// until that withdrawal is final.
+type staleError struct{ at uint64 }
+
+func (e *staleError) Error() string {
+	return fmt.Sprintf("ledger: deposits read before the withdrawal at %d", e.at)
+}
+
+// maxStaleReads is how many newer withdrawals the epoch due may wait for (each found after its deposit read,
+// or while the read waited to be final) before it is assembled without its deposit charges: the deposits are
+// read as of the cutoff, the sessions they would pay stay pending, held back, and the rest (allowance-paid
+// sessions, every provider's pay for them) is committed with no spend rise, which the pool does not check
+// against withdrawals. So a stream of withdrawals (one every block, from many accounts) delays deposit-paid
+// sessions only, never the rest of the market (keeper/README.md "Withdrawal streams").
+const maxStaleReads = 8
+
+// withdrawalsOutran counts, while the epoch due waits for a withdrawal its deposit read follows, each newer
+// withdrawal the pool paid since the cutoff (maxStaleReads). A wait for the cutoff itself to be final counts
+// none.
+func (l *Ledger) withdrawalsOutran(ctx context.Context, cutoff int64) error {
+	ps, err := l.pool.State(ctx)
+	if err != nil {
+		return err
+	}
+	if ps.LastWithdrawAt > max(uint64(cutoff-1), l.withdrawFloor) {
+		l.withdrawFloor = ps.LastWithdrawAt
+		l.staleReads++
+	}
+	return nil
+}
+
 // maxHoldPasses bounds the assembly's reruns: one normally (the second pass defers nothing), more only if
 // sessions closed before the cutoff arrived in between.
 const maxHoldPasses = 8
@@ -40,7 +72,10 @@ const maxHoldPasses = 8
 // builds the cumulative tree and stores all of it, with the shortfalls, in one database transaction. It
 // does nothing when no epoch is due, nothing is to be paid or no budget is left today. Sessions whose
 // deposit charge does not fit in what today's spend cap has left are deferred: the transaction is run
-// again without them, and they stay pending, held back, for a later epoch (a later day's cap).
+// again without them, and they stay pending, held back, for a later epoch (a later day's cap). An epoch
+// whose deposit read is older than the pool's newest withdrawal is not assembled (its commit would be
+// refused): Assemble waits until that withdrawal is final, then reads again; after maxStaleReads such
+// withdrawals it holds the deposit-paid sessions back instead.
 func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.recheck(ctx); err != nil {
 		return fmt.Errorf("recheck: %w", err)
@@ -60,9 +95,15 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		return fmt.Errorf("allowances: %w", err)
 	}
 	var deposits DepositBook // the accounts and when they were read (epochDeposits)
+	holdDeposits := l.staleReads >= maxStaleReads
 	if l.deposits != nil && cutoff > 0 {
-		err = l.epochDeposits(ctx, cutoff, &deposits)
+		err = l.epochDeposits(ctx, cutoff, holdDeposits, &deposits)
 		if errors.Is(err, ErrDepositsNotFinal) {
+			if errors.Is(err, ErrWithdrawalNotSettled) || l.withdrawFloor > uint64(cutoff-1) {
+				if err := l.withdrawalsOutran(ctx, cutoff); err != nil {
+					return fmt.Errorf("pool state: %w", err)
+				}
+			}
 			l.log.Info("epoch due but the deposits as of its cutoff are not final yet: waiting, nothing committed",
 				zap.Int64("cutoff", cutoff), zap.Error(err))
 			l.metrics.epochs.WithLabelValues("waiting_deposits_final").Inc()
@@ -79,7 +120,8 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	var assembled *EpochRow
 	var uncovered []Session // sessions charged nothing, with nothing else to pay: rejected without an epoch
 	var uncoveredCharges []Charge
-	var hold []common.Hash // sessions deferred by the spend cap: left pending, held back
+	var hold []common.Hash // sessions deferred by the spend cap or a stale read: left pending, held back
+	staleHeld := 0         // how many of them a stale read held back
 	for pass := 0; ; pass++ {
 		err = l.store.InTx(ctx, func(tx *store.Tx) error {
 			assembled, uncovered = nil, nil
@@ -98,6 +140,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			prev, err := tx.NewestLive(ctx)
 			switch {
 			case errors.Is(err, store.ErrNotFound):
+				prev = nil
 			case err != nil:
 				return err
 			default:
@@ -125,6 +168,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
+			cal := cal.After(prev) // prev is nil for the first epoch (ErrNotFound above)
 			days, err := tx.DayCharges(ctx, userDays(sessions, cal))
 			if err != nil {
 				return err
@@ -135,6 +179,15 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			}
 			if ids := deferredSessions(sessions, charges); len(ids) > 0 {
 				return &heldError{ids: ids} // nothing written: run again without them
+			}
+			// A spend read before the pool's newest withdrawal would be refused: wait until that withdrawal
+			// is final and read again, or, after maxStaleReads such waits, hold the deposit-paid sessions back.
+			if ids := depositPaidSessions(sessions, charges); len(ids) > 0 && ps.LastWithdrawAt > spend.ReadAt {
+				if !holdDeposits {
+					return &staleError{at: ps.LastWithdrawAt}
+				}
+				staleHeld += len(ids)
+				return &heldError{ids: ids}
 			}
 			accounts, err := tx.Accounts(ctx)
 			if err != nil {
@@ -220,9 +273,26 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		}
 		hold = append(hold, held.ids...)
 	}
-	if len(hold) > 0 && assembled != nil {
-		l.log.Info("deposit charges beyond today's spend cap deferred to a later epoch", zap.Int("sessions", len(hold)),
+	var stale *staleError
+	if errors.As(err, &stale) {
+		l.withdrawFloor = stale.at
+		l.staleReads++
+		l.log.Info("epoch due but its deposits were read before the pool's newest withdrawal: waiting until that is final, nothing committed",
+			zap.Int64("cutoff", cutoff), zap.Uint64("readAt", deposits.ReadAt), zap.Uint64("lastWithdrawAt", stale.at),
+			zap.Int("staleReads", l.staleReads))
+		l.metrics.epochs.WithLabelValues("waiting_withdrawal_final").Inc()
+		return nil
+	}
+	if len(hold) > staleHeld && assembled != nil {
+		l.log.Info("deposit charges beyond today's spend cap deferred to a later epoch", zap.Int("sessions", len(hold)-staleHeld),
 			zap.String("remainingSpend", ps.RemainingSpend.Dec()))
+	}
+	if staleHeld > 0 && assembled != nil {
+		l.log.Warn("deposits read stale again and again (a withdrawal after every read): deposit-paid sessions held back, the rest committed",
+			zap.Int("sessions", staleHeld), zap.Int("staleReads", l.staleReads), zap.Uint64("lastWithdrawAt", ps.LastWithdrawAt))
+	}
+	if err == nil || errors.Is(err, errNoEpoch) {
+		l.staleReads = 0 // the epoch due was assembled, or had nothing to commit
 	}
 	if errors.Is(err, errNoEpoch) {
 		if len(uncovered) > 0 {
@@ -284,6 +354,20 @@ func deferredSessions(sessions []Session, charges []Charge) []common.Hash {
 	var out []common.Hash
 	for i := range sessions {
 		if charges[i].Deferred {
+			out = append(out, sessions[i].ID)
+		}
+	}
+	return out
+}
+
+// depositPaidSessions lists the sessions charged to a deposit with their users' later sessions (as the
+// spend cap defers them: no later session takes a user's allowance before an earlier one), in order.
+func depositPaidSessions(sessions []Session, charges []Charge) []common.Hash {
+	var out []common.Hash
+	held := map[common.Address]bool{}
+	for i := range sessions {
+		if held[sessions[i].User] || !charges[i].FromDeposit.IsZero() {
+			held[sessions[i].User] = true
 			out = append(out, sessions[i].ID)
 		}
 	}
@@ -420,6 +504,9 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 	if oldest >= base {
 		cutoff = base + ((oldest-base)/window+1)*window
 	}
+	if prev != nil {
+		cutoff = max(cutoff, prev.Cutoff) // never back: the charging floor follows the cutoffs (Calendar.After)
+	}
 	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
 	if now.Before(ready) {
 		return 0, false, nil
@@ -441,17 +528,27 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 func (l *Ledger) loadAllowances(ctx context.Context, cal Calendar, cutoff int64) error {
 	var users []store.PendingUser
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		users, err = tx.PendingUsers(ctx, cutoff)
-		return err
+		if users, err = tx.PendingUsers(ctx, cutoff); err != nil {
+			return err
+		}
+		prev, err := tx.NewestLive(ctx)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			prev, err = nil, nil
+		case err != nil:
+			return err
+		}
+		cal = cal.After(prev)
+		return nil
 	}); err != nil {
 		return err
 	}
 	for _, u := range users {
-		first, ok := cal.Day(u.FirstClose)
+		first, ok := cal.ChargeDay(u.FirstClose)
 		if !ok {
 			first = 0
 		}
-		lastDay, ok := cal.Day(u.LastClose)
+		lastDay, ok := cal.ChargeDay(u.LastClose)
 		if !ok {
 			continue
 		}

@@ -98,9 +98,9 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 			return err
 		}
 		var rejAfter int64
+		var prev *EpochRow
 		if e.Number > 0 {
-			prev, err := tx.LiveEpoch(ctx, e.Number-1)
-			if err != nil {
+			if prev, err = tx.LiveEpoch(ctx, e.Number-1); err != nil {
 				return fmt.Errorf("ledger: epoch %d before %d: %w", e.Number-1, e.Number, err)
 			}
 			rejAfter = prev.RejectedLast
@@ -118,7 +118,7 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		if err != nil {
 			return err
 		}
-		keys := userDays(sessions, cal)
+		keys := userDays(sessions, cal.After(prev))
 		slices.SortFunc(keys, func(a, b UserDay) int {
 			if c := bytes.Compare(a.User[:], b.User[:]); c != 0 {
 				return c

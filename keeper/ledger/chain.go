@@ -29,6 +29,7 @@ type PoolState struct {
 	RemainingBudget uint256.Int
 	RemainingSpend  *uint256.Int
 	Day             uint64
+	LastWithdrawAt  uint64 // the time of the newest withdraw (lastWithdrawAt; 0: none): a spend read before it is refused
 }
 
 // EpochOnChain is a live epoch as the ComputePool holds it.
@@ -101,6 +102,11 @@ func (p *ChainPool) State(ctx context.Context) (PoolState, error) {
 	if err != nil {
 		return s, err
 	}
+	last, err := p.caller.LastWithdrawAt(opts)
+	if err != nil {
+		return s, err
+	}
+	s.LastWithdrawAt = uint64(last)
 	s.RemainingSpend = new(uint256.Int)
 	s.RemainingSpend.SetFromBig(spend)
 	s.NextEpoch, s.Day = next.Uint64(), day.Uint64()

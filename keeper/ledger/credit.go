@@ -183,9 +183,31 @@ type Allowances interface {
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
 }
 
-// Calendar maps a unix time to its protocol day (PROTOCOL §2).
+// Calendar maps a unix time to its protocol day (PROTOCOL §2), and a session to the day it is charged to.
 type Calendar struct {
 	PayoutStart, Interval uint64
+	// Floor: a session that closed before it is charged to Floor's day (ChargeDay). After sets it.
+	Floor uint64
+}
+
+// After returns the calendar of the epoch that follows prev (nil: the first epoch). Its floor is one day
+// before prev's cutoff: a record up to a day late keeps its own day; one closed earlier is charged to the
+// floor's day. closedAt is the router's word and the RFC's deadline the user's, so without a floor a
+// router and a user in league could date sessions on every past day and collect each day's unused
+// allowance; PROTOCOL §4: unused allowance does not accrue. Cutoffs never go back (due), so neither does
+// the floor, and every keeper derives it from the same epochs.
+func (c Calendar) After(prev *EpochRow) Calendar {
+	c.Floor = 0
+	if prev != nil && uint64(prev.Cutoff) > c.Interval {
+		c.Floor = uint64(prev.Cutoff) - c.Interval
+	}
+	return c
+}
+
+// ChargeDay returns the protocol day a session that closed at closedAt is charged to: its own, or the
+// floor's day when it closed before the floor (After). ok is false before payoutStart.
+func (c Calendar) ChargeDay(closedAt uint64) (day uint64, ok bool) {
+	return c.Day(max(closedAt, c.Floor))
 }
 
 // Day returns the protocol day of unix time t; ok is false before payoutStart (no day, no allowance).
@@ -292,7 +314,7 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 			c.Deferred = true
 			continue
 		}
-		if c.Day, c.HasDay = cal.Day(s.ClosedAt); !c.HasDay {
+		if c.Day, c.HasDay = cal.ChargeDay(s.ClosedAt); !c.HasDay {
 			continue
 		}
 		k := UserDay{User: s.User, Day: c.Day}
@@ -335,7 +357,7 @@ func userDays(sessions []Session, cal Calendar) []UserDay {
 	seen := map[UserDay]bool{}
 	var out []UserDay
 	for i := range sessions {
-		if d, ok := cal.Day(sessions[i].ClosedAt); ok {
+		if d, ok := cal.ChargeDay(sessions[i].ClosedAt); ok {
 			k := UserDay{User: sessions[i].User, Day: d}
 			if !seen[k] {
 				seen[k] = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -28,9 +30,21 @@ func (brokePool) State(context.Context) (ledger.PoolState, error) { return ledge
 // fixedDeposits: every user has deposited the same amount, no withdrawal requested.
 type fixedDeposits struct{ amount uint64 }
 
-func (d fixedDeposits) DepositsRead(_ context.Context, at uint64) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (d fixedDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
 	user := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
 	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, at, nil
+}
+
+// depositOnlyLedger is a ledger on dsn over a pool with no budget left whose users hold 1 MOR deposits.
+func depositOnlyLedger(t *testing.T, dsn string) (context.Context, *testenv.Feed, *ledger.Ledger) {
+	t.Helper()
+	ctx, st := openStore(t, dsn)
+	feed := testenv.NewFeed(t)
+	l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{}, Deposits: fixedDeposits{amount: 1e18}},
+		st, brokePool{}, nil, domain, fakeRegistry{}, nil, nil)
+	require.NoError(t, err)
+	return ctx, feed, l
 }
 
 // TestDepositOnlyEpoch: an epoch whose every credit is paid by a deposit (the user has no allowance, the
@@ -40,12 +54,7 @@ func (d fixedDeposits) DepositsRead(_ context.Context, at uint64) (map[common.Ad
 // the tree of the batch file's leaves. On SQLite and PostgreSQL.
 func TestDepositOnlyEpoch(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
-		ctx, st := openStore(t, dsn)
-		feed := testenv.NewFeed(t)
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{}, Deposits: fixedDeposits{amount: 1e18}},
-			st, brokePool{}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
+		ctx, feed, l := depositOnlyLedger(t, dsn)
 
 		now := uint64(time.Now().Unix())
 		var want uint256.Int
@@ -61,7 +70,7 @@ func TestDepositOnlyEpoch(t *testing.T) {
 			want.Add(&want, p)
 			want.Add(&want, b)
 		}
-		_, err = l.IngestOnce(ctx)
+		_, err := l.IngestOnce(ctx)
 		require.NoError(t, err)
 		require.NoError(t, l.Assemble(ctx))
 
@@ -102,5 +111,46 @@ func TestDepositOnlyEpoch(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, e.Root, tree.Root(), "the root is the batch file's leaves")
 		require.Equal(t, e.Root, bf.Root)
+	})
+}
+
+// TestPre00007EpochReassembled: an epoch charging deposits whose batch file is written but which is not sent
+// yet, stored before keeper migration 00007 (read_at 0), is not committed as it stands (its batch file would
+// say the deposits were read as of time 0, which no one can reproduce, and a pool with no withdrawal would
+// accept it): the restarted keeper rolls it back and assembles it again, as of a read it stores. On SQLite and
+// PostgreSQL.
+func TestPre00007EpochReassembled(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, feed, l := depositOnlyLedger(t, dsn)
+		now := uint64(time.Now().Unix())
+		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
+			MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: now - 130, Closed: now - 5}))
+		_, err := l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Step(ctx)) // assembles
+		e, err := l.LiveEpoch(ctx, 0)
+		require.NoError(t, err)
+		sp, err := l.Spend(ctx, 0)
+		require.NoError(t, err)
+		readAt := sp.ReadAt
+		require.NotZero(t, readAt)
+		require.Len(t, sp.Charges, 1)
+		require.NoError(t, l.Step(ctx)) // writes the batch file
+		_, err = rawDB(t, dsn).ExecContext(ctx, `UPDATE epoch_spends SET read_at = 0 WHERE epoch_id = `+strconv.FormatInt(e.ID, 10))
+		require.NoError(t, err)
+
+		require.NoError(t, l.Step(ctx)) // rolled back, not sent
+		_, err = l.LiveEpoch(ctx, 0)
+		require.ErrorIs(t, err, store.ErrNotFound, "an epoch with no stored read time went on to its commit")
+		require.NoError(t, l.Step(ctx)) // assembled again
+		again, err := l.LiveEpoch(ctx, 0)
+		require.NoError(t, err)
+		require.NotEqual(t, e.ID, again.ID)
+		require.Equal(t, ledger.StateAssembled, again.State)
+		require.Equal(t, e.Root, again.Root)
+		sp, err = l.Spend(ctx, 0)
+		require.NoError(t, err)
+		require.Equal(t, readAt, sp.ReadAt)
+		require.Len(t, sp.Charges, 1)
 	})
 }

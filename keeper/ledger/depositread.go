@@ -5,19 +5,41 @@ package ledger
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/keeper/store"
 )
+
+// ErrWithdrawalNotSettled (wrapping ErrDepositsNotFinal): the deposits as of the asked time are final, but
+// a block with the time of the newest final withdrawal after it may still come.
+var ErrWithdrawalNotSettled = errors.New("ledger: a withdrawal after the asked time not settled yet")
 
 // epochDeposits fills b with the deposit accounts the epoch with cutoff charges, and the time they were read
 // as of (b.ReadAt, committed as commitRoot's depositsReadAt): the later of the cutoff minus one second and
 // the newest withdrawal in the final blocks (Deposits.DepositsRead). Every keeper whose final blocks hold
 // the same withdrawals reads the same accounts, however far its final blocks reach; a keeper that missed a
-// withdrawal commits a spend the pool refuses (StaleDepositsRead), and assembles again once the withdrawal
-// is final. So no epoch charges MOR paid back before its commit: a withdrawal before the read shows in the
+// withdrawal sees the pool's lastWithdrawAt past its read and does not assemble (Assemble), or, if the
+// withdrawal came after that check, has its commit refused (StaleDepositsRead); either way it assembles
+// again once the withdrawal is final. So no epoch charges MOR paid back before its commit: a withdrawal before the read shows in the
 // accounts, one after it makes the commit revert, one after the commit holds back the epoch's spend.
-func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, b *DepositBook) error {
-	accounts, readAt, err := l.deposits.DepositsRead(ctx, uint64(cutoff-1))
+//
+// After a read found older than the pool's newest withdrawal (staleRead), the next read waits until that
+// withdrawal's block time is final (ErrDepositsNotFinal until then): the epoch is assembled again once, as of
+// a read that includes it, not once per poll. With holdDeposits (withdrawals kept outrunning the read:
+// maxStaleReads) the accounts are read as of the cutoff minus one second, whatever was withdrawn since: the
+// epoch then charges no deposit the pool would refuse (Assemble holds those sessions back).
+func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, holdDeposits bool, b *DepositBook) error {
+	at := uint64(cutoff - 1)
+	if !holdDeposits && l.withdrawFloor > at {
+		if _, _, err := l.deposits.DepositsRead(ctx, l.withdrawFloor, false); err != nil {
+			return err
+		}
+	}
+	accounts, readAt, err := l.deposits.DepositsRead(ctx, at, !holdDeposits)
 	if err != nil {
 		return err
 	}
@@ -25,8 +47,33 @@ func (l *Ledger) epochDeposits(ctx context.Context, cutoff int64, b *DepositBook
 	return nil
 }
 
+// unreadSpend rolls back epoch e, not sent yet, when it charges deposits but has no read time stored: it was
+// assembled before keeper migration 00007 (read_at 0). Its batch file would say the deposits were read as of
+// time 0, which no one can reproduce, and a pool with no withdrawal yet would accept the commit. Assembled
+// again, it reads the deposits anew. An epoch sent already is the pool's to judge (a spend read as of 0 is
+// refused after any withdrawal, and the epoch is then assembled again); one committed already keeps its
+// batch file.
+func (l *Ledger) unreadSpend(ctx context.Context, e *EpochRow) (bool, error) {
+	if e.State != StateAssembled && e.State != StateBatchWritten {
+		return false, nil
+	}
+	var spend *store.Spend
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		spend, err = tx.SpendOf(ctx, e.ID)
+		return err
+	}); err != nil {
+		return false, err
+	}
+	if spend.ReadAt != 0 || len(spend.Charges) == 0 {
+		return false, nil
+	}
+	l.log.Warn("epoch assembled before its deposit read time was stored (keeper migration 00007): re-assembling",
+		zap.Uint64("epoch", e.Number), zap.Int("depositCharges", len(spend.Charges)))
+	return true, l.rollback(ctx, e.Number, StateAbandoned)
+}
+
 // DepositsRead implements Deposits.
-func (d *ChainDeposits) DepositsRead(ctx context.Context, at uint64) (map[common.Address]*DepositAccount, uint64, error) {
+func (d *ChainDeposits) DepositsRead(ctx context.Context, at uint64, withdrawals bool) (map[common.Address]*DepositAccount, uint64, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	tip, err := d.sync(ctx)
@@ -34,13 +81,16 @@ func (d *ChainDeposits) DepositsRead(ctx context.Context, at uint64) (map[common
 		return nil, 0, err
 	}
 	readAt := at
-	for i := len(d.events) - 1; i >= 0; i-- {
+	for i := len(d.events) - 1; i >= 0 && withdrawals; i-- {
 		if d.events[i].kind == evWithdrawn {
 			readAt = max(readAt, d.events[i].time)
 			break
 		}
 	}
 	if err := d.checkFinal(tip, readAt); err != nil {
+		if readAt > at && d.checkFinal(tip, at) == nil {
+			return nil, 0, fmt.Errorf("%w: %w", ErrWithdrawalNotSettled, err)
+		}
 		return nil, 0, err
 	}
 	return d.fold(readAt), readAt, nil

@@ -23,10 +23,10 @@ import (
 
 // Deposits is what charging reads of the users' deposits (ChainDeposits implements it).
 type Deposits interface {
-	// DepositsRead returns readAt, the later of at and the time of the newest withdrawal paid, and every
-	// user who deposited in the blocks with a timestamp at most readAt, with its depositOf and pending
-	// withdrawal request as of the newest such block.
-	DepositsRead(ctx context.Context, at uint64) (accounts map[common.Address]*DepositAccount, readAt uint64, err error)
+	// DepositsRead returns readAt, the later of at and the time of the newest withdrawal paid (at itself
+	// when withdrawals is false), and every user who deposited in the blocks with a timestamp at most
+	// readAt, with its depositOf and pending withdrawal request as of the newest such block.
+	DepositsRead(ctx context.Context, at uint64, withdrawals bool) (accounts map[common.Address]*DepositAccount, readAt uint64, err error)
 }
 
 // DepositAccount is one user's deposit as of a block.

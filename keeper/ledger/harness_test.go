@@ -13,6 +13,8 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
@@ -33,6 +35,7 @@ type keeper struct {
 	mgr   *txmgr.Manager
 	stop  func()
 	feeds []*testenv.Feed
+	logs  *observer.ObservedLogs // what it logged at info and above (nil when opts.log was given)
 }
 
 type keeperOptions struct {
@@ -54,6 +57,12 @@ type keeperOptions struct {
 // registry's included, goes through those URLs: setup retries until they answer.
 func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keeperOptions) *keeper {
 	t.Helper()
+	var logs *observer.ObservedLogs
+	if opts.log == nil {
+		var core zapcore.Core
+		core, logs = observer.New(zap.InfoLevel)
+		opts.log = zap.New(core)
+	}
 	client, err := chain.Dial(ctx, opts.rpcURLs, chain.Options{CallTimeout: opts.callTimeout})
 	require.NoError(t, err)
 	t.Cleanup(client.Close)
@@ -92,7 +101,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
 		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims, Deposits: deposits}, st, pool, mgr, env.Domain, reg, opts.log, nil)
 	require.NoError(t, err)
-	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds, stop: func() {}}
+	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds, stop: func() {}, logs: logs}
 	if opts.manual {
 		return k
 	}

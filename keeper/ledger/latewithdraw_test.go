@@ -29,10 +29,10 @@ type depositState struct {
 	withdraw bool // the state a withdraw left
 }
 
-func (h *depositHistory) DepositsRead(_ context.Context, at uint64) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (h *depositHistory) DepositsRead(_ context.Context, at uint64, withdrawals bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
 	readAt := at
 	for _, s := range h.states {
-		if s.withdraw {
+		if s.withdraw && withdrawals {
 			readAt = max(readAt, s.at)
 		}
 	}

@@ -107,6 +107,12 @@ type Ledger struct {
 
 	spendTree      *merkle.Tree // the spend tree of epoch spendTreeEpoch, for withdrawal proofs
 	spendTreeEpoch uint64
+
+	// Read and written by Assemble only (the Step goroutine): the newest withdrawal a spend read was found
+	// older than (the next read waits until it is final), and how many times in a row the epoch due found
+	// its read stale (staleRead).
+	withdrawFloor uint64
+	staleReads    int
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).

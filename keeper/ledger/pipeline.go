@@ -56,6 +56,9 @@ func (l *Ledger) Step(ctx context.Context) error {
 
 // advance moves the in-flight epoch one state forward.
 func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
+	if redo, err := l.unreadSpend(ctx, e); redo || err != nil {
+		return err
+	}
 	switch e.State {
 	case StateAssembled:
 		return l.writeBatch(ctx, e)

@@ -67,13 +67,22 @@ func TestReorgBelowConfirmationDepth(t *testing.T) {
 		}
 		const price = 1_000_000_000_000
 		var records []wire.SessionRecord
+		// add gives the keeper n sessions that make one epoch: they close in the same second and reach the
+		// feed together, however long signing them takes (a batch closing across a second boundary would
+		// be two epochs, and the second one not committed yet when the test checks the totals).
 		add := func(n int) {
+			batch := make([]any, n)
 			for range n {
 				i := uint64(len(records))
-				rec := env.Record(t, i, uint32(30+i), 600, price)
-				records = append(records, rec)
-				k.feeds[0].Add(t, rec)
+				records = append(records, env.Record(t, i, uint32(30+i), 600, price))
 			}
+			closed := uint64(time.Now().Unix())
+			for j := range batch {
+				rec := &records[len(records)-n+j]
+				rec.ClosedAt = closed // after signing: the close time is in no signature
+				batch[j] = *rec
+			}
+			k.feeds[0].Add(t, batch...)
 		}
 		gone := func(tx common.Hash) {
 			_, err := env.Client.TransactionReceipt(ctx, tx)

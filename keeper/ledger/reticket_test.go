@@ -113,6 +113,21 @@ func freshDSN(t *testing.T, dsn string) string {
 	return dbtest.SQLite(t)
 }
 
+// bothFeeds is a ledger on a fresh store of dsn reading two feeds, one serving a and one b, b's first when
+// bFirst.
+func bothFeeds(t *testing.T, dsn string, a, b wire.SessionRecord, bFirst bool) (context.Context, *ledger.Ledger) {
+	fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+	fa.Add(t, a)
+	fb.Add(t, b)
+	feeds := []string{fa.Server.URL, fb.Server.URL}
+	if bFirst {
+		feeds[0], feeds[1] = feeds[1], feeds[0]
+	}
+	ctx, st := openStore(t, freshDSN(t, dsn))
+	var ps ledger.PoolState
+	return ctx, twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+}
+
 // TestCheaperCopyLosesToAcceptedTicket (hostile router): router A admits the user's RFC at the provider's
 // price p and closes it with the receipt both the user and the provider signed, carrying the provider's
 // acceptance of A's ticket. A second ROUTER_ROLE key B, reading A's feed, publishes a copy CHEAPER than A's:
@@ -149,16 +164,7 @@ func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
 		require.NoError(t, err)
 		for _, c := range cases {
 			for _, hostileFirst := range []bool{true, false} {
-				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
-				fa.Add(t, honest)
-				fb.Add(t, c.hostile)
-				feeds := []string{fa.Server.URL, fb.Server.URL}
-				if hostileFirst {
-					feeds[0], feeds[1] = feeds[1], feeds[0]
-				}
-				ctx, st := openStore(t, freshDSN(t, dsn))
-				var ps ledger.PoolState
-				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+				ctx, l := bothFeeds(t, dsn, honest, c.hostile, hostileFirst)
 				e := firstEpoch(t, ctx, l)
 				require.Equal(t, served.Dec(), e.Total.Dec(), "%s, hostile first %v: the provider is paid what it and the user signed, at its price", c.name, hostileFirst)
 				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l), "%s, hostile first %v", c.name, hostileFirst)
@@ -197,19 +203,48 @@ func TestUserCloseWithAcceptanceStands(t *testing.T) {
 			want, _, err := wire.Credit(c.seconds, uint256.NewInt(p), 0)
 			require.NoError(t, err)
 			for _, userFirst := range []bool{true, false} {
-				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
-				fa.Add(t, c.user)
-				fb.Add(t, byProvider)
-				feeds := []string{fb.Server.URL, fa.Server.URL}
-				if userFirst {
-					feeds[0], feeds[1] = feeds[1], feeds[0]
-				}
-				ctx, st := openStore(t, freshDSN(t, dsn))
-				var ps ledger.PoolState
-				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, feeds...)
+				ctx, l := bothFeeds(t, dsn, byProvider, c.user, userFirst)
 				e := firstEpoch(t, ctx, l)
 				require.Equal(t, want.Dec(), e.Total.Dec(), "user close accepted %v, user first %v", c.user.TicketAcceptance != nil, userFirst)
 				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l))
+			}
+		}
+	})
+}
+
+// TestUserCloseBeforeAnswerLosesNothing (one-sided closes and binding, protocol/README "Ticket
+// acceptance"): a user who closes alone before any answer of the provider holds no acceptance, but has
+// nothing billable either: the client meters only answered requests, so its receipt is 0 s and the router
+// bills 0. A second ROUTER_ROLE key's copies of that close (its own ticket at half the price, or expired),
+// read first or last, cannot bill more than the receipt the user signed: nothing is credited to anyone and
+// nothing is charged to the user. The decision of protocol/README "Ticket acceptance": no acceptance is
+// needed where nothing is billable. On SQLite and PostgreSQL.
+func TestUserCloseBeforeAnswerLosesNothing(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		now := uint64(time.Now().Unix())
+		byUser := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+			Price: p, Created: now - 130, Closed: now - 5})
+		rc := *byUser.Receipt
+		rc.Seconds, rc.InputTokens, rc.OutputTokens, rc.TTFTMs = 0, 0, 0, 0
+		us, err := domain.Sign(&rc, devnet.DevKey(testenv.UserKey))
+		require.NoError(t, err)
+		byUser.Receipt, byUser.UserSignature, byUser.ProviderSignature = &rc, &us, nil
+		byUser.CloseReason, byUser.BilledSeconds, byUser.TicketAcceptance = wire.CloseOneSided, 0, nil
+		for _, hostile := range []wire.SessionRecord{reticketed(t, byUser, uint256.NewInt(p/2)), reticketed(t, byUser, nil)} {
+			for _, hostileFirst := range []bool{true, false} {
+				ctx, l := bothFeeds(t, dsn, byUser, hostile, hostileFirst)
+				_, err := l.IngestOnce(ctx)
+				require.NoError(t, err)
+				require.NoError(t, l.Assemble(ctx))
+				e, err := l.LiveEpoch(ctx, 0)
+				if err == nil {
+					require.True(t, e.Total.IsZero(), "%s copy, hostile first %v: nothing billable, nothing credited", hostile.CloseReason, hostileFirst)
+				}
+				// The losing copy is rejected; the kept one bills nothing (an epoch of only such sessions lists
+				// them as charged nothing).
+				codes := rejectedCodes(t, ctx, l)
+				require.Equal(t, 1, codes[ledger.RejectTicketConflict]+codes[ledger.RejectDuplicate], "%s copy, hostile first %v: %v", hostile.CloseReason, hostileFirst, codes)
 			}
 		}
 	})

@@ -34,7 +34,15 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			return err
 		}
 		book := Book(accounts)
+		var prev *EpochRow // the epoch before e: its cutoff sets e's charging floor
+		if n > 0 {
+			if prev, err = tx.LiveEpoch(ctx, n-1); err != nil {
+				return fmt.Errorf("ledger: epoch %d before %d: %w", n-1, n, err)
+			}
+		}
 		for _, e := range epochs {
+			cal := cal.After(prev)
+			prev = e
 			sessions, _, err := tx.Credits(ctx, e.FirstSeq, e.LastSeq, e.LastSeq-e.FirstSeq+1)
 			if err != nil {
 				return err
@@ -74,7 +82,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 					credited = new(uint256.Int).Sub(credited, paid)
 				}
 				book.add(s, credited, true)
-				if d, ok := cal.Day(s.ClosedAt); ok {
+				if d, ok := cal.ChargeDay(s.ClosedAt); ok {
 					if dc := days[UserDay{User: s.User, Day: d}]; dc != nil {
 						dc.Charged.Sub(&dc.Charged, credited)
 					}

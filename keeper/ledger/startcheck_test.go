@@ -2,10 +2,12 @@ package ledger_test
 
 import (
 	"context"
+	"math/big"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/dbtest"
@@ -54,4 +56,42 @@ func TestCheckChainRefusesForeignLedger(t *testing.T) {
 	require.ErrorIs(t, err, ledger.ErrForeignLedger)
 	require.ErrorContains(t, err, "epoch 0 is claimable")
 	require.ErrorContains(t, err, "holds no epoch for it")
+}
+
+// TestCheckChainRefusesDivergingConfirmedEpoch (anvil): a keeper's epoch 0 is confirmed (in its dispute
+// window, not claimable yet) when the chain is replaced by one where another keeper committed a different
+// epoch 0 (a devnet started again under an old data dir, or a database copied from another keeper). The
+// ledger has no claimable epoch and no epoch the pool lacks, so a check of the newest claimable epoch alone
+// let it start, mark the foreign epoch claimable and assemble on top of it; CheckChain refuses it, naming
+// the confirmed epoch. A root the guardian vetoed instead is Run's to roll back: it passes.
+func TestCheckChainRefusesDivergingConfirmedEpoch(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	settle := func(price uint64) *keeper {
+		feed := testenv.NewFeed(t)
+		k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 1,
+			feedList: []*testenv.Feed{feed}, manual: true})
+		feed.Add(t, env.Record(t, 0, 100, 600, price))
+		_, err := k.led.IngestOnce(ctx)
+		require.NoError(t, err)
+		k.drive(t, ctx, 0, "confirmed", func(e *ledger.EpochRow) bool { return e.State == ledger.StateConfirmed })
+		return k
+	}
+	snap := env.Chain.Snapshot()
+	k := settle(1_000_000_000_000)
+	require.NoError(t, k.led.CheckChain(ctx), "the ledger that committed the pool's epoch")
+	vetoed := env.Chain.Snapshot()
+	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Pool.VetoRoot(o, big.NewInt(0))
+	})
+	require.NoError(t, k.led.CheckChain(ctx), "its confirmed root vetoed since: Run's to roll back")
+	env.Chain.Revert(vetoed)
+	env.Chain.Revert(snap)
+	other := settle(2_000_000_000_000)
+	require.NoError(t, other.led.CheckChain(ctx))
+
+	err := k.led.CheckChain(ctx)
+	require.ErrorIs(t, err, ledger.ErrForeignLedger)
+	require.ErrorContains(t, err, "epoch 0 is confirmed")
 }

@@ -1,15 +1,17 @@
 package cli_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"net"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -217,37 +219,47 @@ func kubo(t *testing.T, n *ipfs.Node, args ...string) string {
 	return string(out)
 }
 
-// startServe runs `provider serve` until the test ends and returns its first liveness answer.
+// startServe runs `provider serve` on a port the kernel picks until the test ends and returns its first
+// liveness answer. serve binds the port itself and prints it: a port chosen by the test and freed before
+// serve binds it (after verifying and seeding, seconds later under load) could be taken meanwhile by any
+// other process, and the test would talk to that one or serve would fail to listen.
 func startServe(t *testing.T, ctx context.Context, args []string) wire.LivenessResponse {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := ln.Addr().String()
-	require.NoError(t, ln.Close())
 	sctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	var errOut bytes.Buffer
+	out, outW := io.Pipe()
 	go func() {
-		root := cli.NewRoot(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errOut})
-		root.SetArgs(append(args, "--listen", addr))
-		done <- root.ExecuteContext(sctx)
+		root := cli.NewRoot(cli.IO{In: strings.NewReader(""), Out: outW, Err: io.Discard})
+		root.SetArgs(append(slices.Clip(args), "--listen", "127.0.0.1:0"))
+		err := root.ExecuteContext(sctx)
+		outW.Close()
+		done <- err
 	}()
 	t.Cleanup(func() { stop(); <-done })
-	for {
-		resp, err := http.Post("http://"+addr+"/v1/liveness", "application/json", strings.NewReader(`{"challenge":"0x`+strings.Repeat("11", 32)+`","modelId":"0x`+strings.Repeat("00", 32)+`"}`))
-		if err == nil {
-			defer resp.Body.Close()
-			require.Equal(t, http.StatusOK, resp.StatusCode)
-			var lr wire.LivenessResponse
-			require.NoError(t, json.NewDecoder(resp.Body).Decode(&lr))
-			return lr
+	lines := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if addr, ok := strings.CutPrefix(sc.Text(), "listening on "); ok {
+				lines <- addr
+				break
+			}
 		}
-		select {
-		case err := <-done:
-			t.Fatalf("serve exited: %v", err)
-		case <-ctx.Done():
-			t.Fatal(ctx.Err())
-		case <-time.After(50 * time.Millisecond): // poll until it listens
-		}
+		_, _ = io.Copy(io.Discard, out) // anything serve prints later
+	}()
+	var addr string
+	select {
+	case addr = <-lines:
+	case err := <-done:
+		t.Fatalf("serve exited: %v", err)
+	case <-ctx.Done():
+		t.Fatal(ctx.Err())
 	}
+	resp, err := http.Post("http://"+addr+"/v1/liveness", "application/json", strings.NewReader(`{"challenge":"0x`+strings.Repeat("11", 32)+`","modelId":"0x`+strings.Repeat("00", 32)+`"}`))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	var lr wire.LivenessResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&lr))
+	return lr
 }

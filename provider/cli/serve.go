@@ -53,7 +53,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		},
 	}
 	f := cmd.Flags()
-	f.String("listen", ":8081", "address to listen on (the router takes 8080, the keeper 8547, the lt gateway 8090)")
+	f.String("listen", ":8081", "address to listen on (the router takes 8080, the keeper 8547, the lt gateway 8090; port 0: a free port); the address bound is printed on stdout")
 	f.String("upstream", "", "OpenAI-compatible base URL of the inference server, with /v1 (ollama: http://127.0.0.1:11434/v1)")
 	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
@@ -236,6 +236,7 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (choose another --listen)", a.v.GetString("listen"), err)
 	}
+	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
 }
 

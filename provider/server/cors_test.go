@@ -13,7 +13,7 @@ import (
 
 // TestCORS: a page on an allowed origin may preflight and call exactly the chat completions and the close
 // (with the three authentication headers); a refusal keeps its §9 envelope and carries the CORS header so
-// the page can read it; other origins and other endpoints get no CORS header, and liveness, models and
+// the page can read it, and the answer exposes the ticket acceptance; other origins and other endpoints get no CORS header, and liveness, models and
 // metrics are not offered at all.
 func TestCORS(t *testing.T) {
 	const page = "https://chat.example.org"
@@ -57,6 +57,9 @@ func TestCORS(t *testing.T) {
 	require.Equal(t, 200, resp.StatusCode)
 	require.Equal(t, page, resp.Header.Get("Access-Control-Allow-Origin"))
 	require.True(t, strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream"))
+	// The page may read the provider's ticket acceptance, which its close at the router carries.
+	require.NotEmpty(t, resp.Header.Get(wire.HeaderTicketAcceptance))
+	require.Contains(t, resp.Header.Get("Access-Control-Expose-Headers"), wire.HeaderTicketAcceptance)
 	readAll(t, resp)
 
 	// A refusal: the same §9 envelope as without Origin, plus the header.

@@ -81,3 +81,39 @@ test('server-sent events: data of each event, any line ending, comments skipped'
 test('the vendored @noble modules are what scripts/vendor-noble.mjs makes from the pinned packages', () => {
   execFileSync(process.execPath, [resolve(here, '..', '..', 'scripts', 'vendor-noble.mjs'), '--check'], { stdio: 'pipe' });
 });
+
+test('ticket acceptance: the digest equals the Go code; a close at the router carries the announced one', async () => {
+  const digest = p.acceptanceDigest(V.chainId, V.marketplace, V.ticket);
+  assert.equal(p.toHex(p.digest712(V.chainId, V.marketplace, 'SessionTicket', V.ticket)), V.ticketDigest);
+  assert.equal(p.toHex(digest), V.acceptanceDigest);
+  assert.equal(p.recoverAddress(digest, V.acceptanceSignature), V.acceptanceSigner);
+
+  const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
+  const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
+  const sse = (s) => new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(s)); c.close(); } });
+  const run = async (routerRefuses) => {
+    const posts = [];
+    const fetchFn = async (url, init) => {
+      if (url.endsWith('/v1/chat/completions')) {
+        return new Response(sse('data: {"choices":[{"delta":{"content":"hi"}}]}\n\ndata: [DONE]\n\n'),
+          { status: 200, headers: { 'Content-Type': 'text/event-stream', 'X-LT-Ticket-Acceptance': V.acceptanceSignature } });
+      }
+      const body = JSON.parse(init.body);
+      posts.push(body);
+      if (routerRefuses && body.ticketAcceptance) return Response.json({ error: { code: 'bad_signature', message: 'not the signer' } }, { status: 401 });
+      return Response.json({ sessionId: grant.sessionId, state: 'closed' });
+    };
+    const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
+    assert.equal(await s.chat('llama3:8b', [{ role: 'user', content: 'hello' }]), 'hi');
+    const res = await s.close(false);
+    return { posts, res };
+  };
+  const ok = await run(false);
+  assert.equal(ok.posts.length, 1);
+  assert.equal(ok.posts[0].ticketAcceptance, V.acceptanceSignature, 'the close at the router carries the provider\'s acceptance');
+  assert.equal(ok.res.ticketAcceptance, V.acceptanceSignature);
+  const refused = await run(true);
+  assert.deepEqual(refused.posts.map((b) => 'ticketAcceptance' in b), [true, false], 'refused: closed again without it');
+  assert.equal(refused.res.via, 'router');
+  assert.equal(refused.res.ticketAcceptance, undefined);
+});

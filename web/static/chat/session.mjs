@@ -84,6 +84,10 @@ export const TYPES = {
   RFC: [['user', 'address'], ['modelId', 'bytes32'], ['maxPricePerSecond', 'uint256'], ['maxSeconds', 'uint32'], ['minTps', 'uint32'],
     ['maxTtftMs', 'uint32'], ['nonce', 'uint64'], ['deadline', 'uint64'], ['sessionKey', 'address'], ['useDeposit', 'bool']],
   UsageReceipt: [['sessionId', 'bytes32'], ['seconds', 'uint32'], ['inputTokens', 'uint32'], ['outputTokens', 'uint32'], ['ttftMs', 'uint32']],
+  SessionTicket: [['sessionId', 'bytes32'], ['user', 'address'], ['provider', 'address'], ['modelId', 'bytes32'], ['pricePerSecond', 'uint256'],
+    ['maxSeconds', 'uint32'], ['notAfter', 'uint64'], ['sessionKey', 'address'], ['useDeposit', 'bool']],
+  // The provider's acceptance of the ticket it served (protocol/settle/accept.go): ticket is the ticket's digest.
+  TicketAcceptance: [['sessionId', 'bytes32'], ['ticket', 'bytes32']],
 };
 
 const typeString = (name, fields) => `${name}(${fields.map(([n, t]) => `${t} ${n}`).join(',')})`;
@@ -109,9 +113,15 @@ export function domainSeparator(chainId, marketplace) {
   return hashStruct('EIP712Domain', DOMAIN_FIELDS, { name: DOMAIN_NAME, version: DOMAIN_VERSION, chainId, verifyingContract: marketplace });
 }
 
-/** The EIP-712 digest of message msg of type primaryType ('RFC' or 'UsageReceipt'). */
+/** The EIP-712 digest of message msg of type primaryType (a key of TYPES). */
 export function digest712(chainId, marketplace, primaryType, msg) {
   return keccak256(concat(new Uint8Array([0x19, 0x01]), domainSeparator(chainId, marketplace), hashStruct(primaryType, TYPES[primaryType], msg)));
+}
+
+/** The digest the provider's signer signs to accept ticket (settle.AcceptanceDigest). */
+export function acceptanceDigest(chainId, marketplace, ticket) {
+  const t = toHex(digest712(chainId, marketplace, 'SessionTicket', ticket));
+  return digest712(chainId, marketplace, 'TicketAcceptance', { sessionId: ticket.sessionId, ticket: t });
 }
 
 /**
@@ -358,6 +368,23 @@ export class Session {
     this.meter = new Meter();
     this.seq = 0;
     this.closed = null;
+    this.acceptance = null; // the provider's acceptance of the ticket (X-LT-Ticket-Acceptance), for a close at the router
+  }
+
+  /**
+   * Keeps the provider's acceptance of this session's ticket from an answer's X-LT-Ticket-Acceptance, the
+   * first that is a signature of the acceptance digest (client/close.go learnAcceptance). Whether its signer
+   * is the provider's registered one only the router and keepers can tell: the router refuses a wrong one
+   * and close() then closes without it.
+   */
+  learnAcceptance(resp) {
+    const h = resp.headers?.get?.('X-LT-Ticket-Acceptance');
+    if (this.acceptance || !h) return;
+    try {
+      if (fromHex(h).length !== 65) return;
+      recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket), h);
+      this.acceptance = h;
+    } catch { /* not a signature: ignored */ }
   }
 
   get id() { return this.grant.sessionId; }
@@ -398,6 +425,7 @@ export class Session {
       } catch (e) {
         throw new GoneError(`provider ${this.base} is unreachable: ${e.message}`);
       }
+      this.learnAcceptance(resp);
       if (resp.ok) break;
       const err = await refusal(resp);
       if (err.code === 'replayed' && attempt < 3) continue; // seq overtaken: sign again with a fresh one
@@ -439,7 +467,9 @@ export class Session {
    * Closes the session: signs the receipt with the session key and posts it to the provider, which
    * countersigns; when the provider is gone (unreachable, 5xx), never saw the session or already closed
    * it, closes at the router with the session key's signature only. askProvider false goes to the router
-   * at once (a provider known dead). Resolves to {receipt, userSignature, providerSignature?, via, record?}.
+   * at once (a provider known dead). A close at the router carries the provider's acceptance of the ticket
+   * announced on its answers (keepers keep it over another router's re-ticketed copy; without it should the
+   * router refuse it). Resolves to {receipt, userSignature, providerSignature?, ticketAcceptance?, via, record?}.
    */
   async close(askProvider = true) {
     if (this.closed) return this.closed;
@@ -451,6 +481,7 @@ export class Session {
         const out = await callJSON(this.fetch, `${this.base}/v1/sessions/${this.id}/close`, { receipt, userSignature });
         if (JSON.stringify(normReceipt(out.receipt)) !== JSON.stringify(normReceipt(receipt))) throw new Error('the provider countersigned another receipt than the one sent');
         res.providerSignature = out.providerSignature;
+        if (out.ticketAcceptance) res.ticketAcceptance = out.ticketAcceptance;
         res.via = 'provider';
         this.closed = res;
         return res;
@@ -459,7 +490,16 @@ export class Session {
         res.providerError = e.message;
       }
     }
-    res.record = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}/close`, { receipt, userSignature });
+    const url = `${this.routerBase}/v1/sessions/${this.id}/close`;
+    if (this.acceptance) {
+      try {
+        res.record = await callJSON(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
+        res.ticketAcceptance = this.acceptance;
+      } catch (e) {
+        if (e.code !== 'bad_signature') throw e; // the announcement was not the provider's signer's: close without it
+      }
+    }
+    if (!res.record) res.record = await callJSON(this.fetch, url, { receipt, userSignature });
     res.via = 'router';
     this.closed = res;
     return res;
