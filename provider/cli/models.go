@@ -52,7 +52,8 @@ func (a *app) modelPublishCmd() *cobra.Command {
 		Long: `Adds the folder (or one file, published as a folder holding it) to the kubo node at --ipfs-api with the
 registry's fixed import parameters (CIDv1, raw leaves, 1 MiB chunks: the same bytes always give the same
 CID), pins and announces it, and registers name:tag in the ModelRegistry with the CID's sha2-256 digest.
-Publishing an already registered name:tag with the same content only updates the builder fee; a content
+Publishing an already registered name:tag with the same content only updates the builder fee (a decrease
+takes effect at once, an increase after the registry's notice, FEE_INCREASE_NOTICE: the output shows it); a content
 hash is immutable (new weights are a new tag).`,
 		Example: "  provider model publish ./llama-3.1-8b-q4 --name llama-3.1-8b:q4 --fee-bps 500 --ipfs-api /ip4/127.0.0.1/tcp/5001",
 		Args:    cobra.ExactArgs(1),
@@ -91,7 +92,7 @@ hash is immutable (new weights are a new tag).`,
 				case md.ContentHash != cidHash:
 					return fmt.Errorf("publish: %s is registered with content %s; a content hash never changes: publish these weights (%s) as a new tag",
 						model, contenthash.CID(md.ContentHash), h.CID)
-				case md.FeeBps != fee:
+				case md.TargetFeeBps() != fee: // the fee already set (pending or not) is not sent again: its notice stays
 					r, err := c.market.SetBuilderFee(ctx, s, model, fee)
 					if err != nil {
 						return err
@@ -105,9 +106,19 @@ hash is immutable (new weights are a new tag).`,
 					return err
 				}
 				announced := st.Seed(ctx, h.CID) == nil
-				return a.report(res, map[string]any{"model": model, "modelId": ids.ModelID(model), "cid": h.CID,
-					"contentHash": cidHash, "bytes": h.Bytes, "files": h.Files, "announced": announced},
-					fmt.Sprintf("published %s: %s (%s, %d files), content hash %s", model, h.CID, size(h.Bytes), h.Files, cidHash.Hex()))
+				md, err = c.market.Model(ctx, ids.ModelID(model))
+				if err != nil {
+					return err
+				}
+				out := map[string]any{"model": model, "modelId": ids.ModelID(model), "cid": h.CID,
+					"contentHash": cidHash, "bytes": h.Bytes, "files": h.Files, "announced": announced, "builderFeeBps": md.FeeBps}
+				summary := fmt.Sprintf("published %s: %s (%s, %d files), content hash %s; builder fee %d bps", model, h.CID, size(h.Bytes), h.Files, cidHash.Hex(), md.FeeBps)
+				if md.PendingFrom != 0 {
+					out["pendingBuilderFeeBps"], out["pendingBuilderFeeFrom"] = md.PendingFeeBps, md.PendingFrom
+					summary += fmt.Sprintf(", %d bps from %s (an increase takes effect after a notice)", md.PendingFeeBps,
+						time.Unix(int64(md.PendingFrom), 0).UTC().Format(time.RFC3339))
+				}
+				return a.report(res, out, summary)
 			})
 		},
 	}

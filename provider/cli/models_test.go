@@ -127,11 +127,23 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, cidOut.ContentHash, common.Hash(reg.ContentHash))
 	require.Equal(t, uint16(300), reg.FeeBps)
-	// Publishing again: only the fee changes; other weights under the same tag are refused.
-	rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
+	// Publishing again: only the fee changes, an increase after the registry's notice (shown); publishing
+	// the same fee again sends nothing (the notice is not restarted); other weights under the same tag are
+	// refused.
+	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
+	require.Contains(t, out, "builder fee 300 bps, 450 bps from ")
 	reg, err = c.Models.Model(nil, devnet.ModelID("acme/tiny", "v1"))
 	require.NoError(t, err)
-	require.Equal(t, uint16(450), reg.FeeBps)
+	require.Equal(t, uint16(300), reg.FeeBps, "an increase took effect before its notice")
+	pending, err := c.Models.PendingFee(nil, devnet.ModelID("acme/tiny", "v1"))
+	require.NoError(t, err)
+	require.True(t, pending.Pending)
+	require.Equal(t, uint16(450), pending.FeeBps)
+	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
+	require.NotContains(t, out, "mined in block")
+	again, err := c.Models.PendingFee(nil, devnet.ModelID("acme/tiny", "v1"))
+	require.NoError(t, err)
+	require.Equal(t, pending.EffectiveFrom, again.EffectiveFrom, "re-publishing restarted the notice")
 	other := filepath.Join(dir, "other")
 	writeWeights(t, other, 2, 1)
 	rb.fails("a content hash never changes", "model", "publish", other, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)

@@ -165,8 +165,20 @@ type Model struct {
 	ID          common.Hash
 	Name        string // name:tag
 	Builder     common.Address
-	FeeBps      uint16
+	FeeBps      uint16 // in force now
 	ContentHash common.Hash
+	// An announced increase (ModelRegistry.FEE_INCREASE_NOTICE): PendingFeeBps in force from PendingFrom
+	// (unix seconds); PendingFrom is 0 when none.
+	PendingFeeBps uint16
+	PendingFrom   uint64
+}
+
+// TargetFeeBps is the fee the builder last set: the pending increase if any, else the fee in force.
+func (m *Model) TargetFeeBps() uint16 {
+	if m.PendingFrom != 0 {
+		return m.PendingFeeBps
+	}
+	return m.FeeBps
 }
 
 // Model reads a registered model; ErrUnknownModel if none has this id.
@@ -182,7 +194,15 @@ func (m *Market) Model(ctx context.Context, id common.Hash) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("market: read model %s: %w", id, err)
 	}
-	return &Model{ID: id, Name: md.Name, Builder: md.Builder, FeeBps: md.FeeBps, ContentHash: md.ContentHash}, nil
+	p, err := m.reg.PendingFee(call(ctx), id)
+	if err != nil {
+		return nil, fmt.Errorf("market: read model %s: %w", id, err)
+	}
+	out := &Model{ID: id, Name: md.Name, Builder: md.Builder, FeeBps: md.FeeBps, ContentHash: md.ContentHash}
+	if p.Pending {
+		out.PendingFeeBps, out.PendingFrom = p.FeeBps, p.EffectiveFrom
+	}
+	return out, nil
 }
 
 // Bid is one active bid.

@@ -60,8 +60,9 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) error {
 		pop[x.Model]++
 	}
 	out := make([]modelReport, 0, len(snap.Models))
+	now := uint64(max(s.cfg.Now().Unix(), 0))
 	for id, m := range snap.Models {
-		rep := modelReport{Model: m, Sessions7d: pop[id]}
+		rep := modelReport{Model: m.At(now), Sessions7d: pop[id]}
 		for _, o := range snap.Offers[id] {
 			if !s.health.Status(o.Provider).BackedOff {
 				rep.LowestPrice = o.Price.Clone()

@@ -43,9 +43,21 @@ type Model struct {
 	ID          common.Hash    `json:"modelId"`
 	Name        string         `json:"name"` // "name:tag"
 	Builder     common.Address `json:"builder"`
-	FeeBps      uint16         `json:"builderFeeBps"`
+	FeeBps      uint16         `json:"builderFeeBps"` // in force (see At)
 	ContentHash common.Hash    `json:"contentHash"`
 	Kind        wire.ModelKind `json:"kind"` // model or agent
+	// An announced increase (ModelRegistry.FEE_INCREASE_NOTICE): PendingFeeBps in force from PendingFrom
+	// (unix seconds); 0 when none.
+	PendingFeeBps uint16 `json:"pendingBuilderFeeBps,omitempty"`
+	PendingFrom   uint64 `json:"pendingBuilderFeeFrom,omitempty,string"`
+}
+
+// At returns m as of time t (unix seconds): an announced increase whose time has come is in force.
+func (m Model) At(t uint64) Model {
+	if m.PendingFrom != 0 && t >= m.PendingFrom {
+		m.FeeBps, m.PendingFeeBps, m.PendingFrom = m.PendingFeeBps, 0, 0
+	}
+	return m
 }
 
 // Params are the Marketplace parameters in force.
@@ -342,7 +354,11 @@ func (s *State) applyRegistry(l *types.Log, name string) error {
 		var e *modelregistry.ModelRegistryBuilderFeeSet
 		if e, err = s.reg.ParseBuilderFeeSet(*l); err == nil {
 			if m := s.Models[e.ModelId]; m != nil {
-				m.FeeBps = e.FeeBps
+				// previousFeeBps is the fee in force at the event's block; a change replaces any pending one.
+				m.FeeBps, m.PendingFeeBps, m.PendingFrom = e.FeeBps, 0, 0
+				if e.FeeBps > e.PreviousFeeBps { // an increase: in force only from effectiveFrom
+					m.FeeBps, m.PendingFeeBps, m.PendingFrom = e.PreviousFeeBps, e.FeeBps, e.EffectiveFrom
+				}
 			}
 		}
 	default:

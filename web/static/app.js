@@ -91,6 +91,9 @@ function normModels(json) {
       name: pick(m, 'name') ?? '',
       builder: pick(m, 'builder') ?? '',
       feeBps: lt.toInt(pick(m, 'builderFeeBps', 'feeBps')),
+      // An announced fee increase (in force from pendingFeeFrom, unix seconds; the registry's notice).
+      pendingFeeBps: lt.toInt(pick(m, 'pendingBuilderFeeBps')),
+      pendingFeeFrom: lt.toInt(pick(m, 'pendingBuilderFeeFrom')),
       providers: Array.isArray(provs) ? provs.length : lt.toInt(provs),
       lowestPrice: lt.toWei(pick(m, 'lowestPrice', 'lowestPricePerSecond', 'minPrice')),
       // The router's own figures are authoritative even when null ("no live offer"); derived only if absent.
@@ -454,7 +457,8 @@ function renderModels() {
       el('td', { class: 'num', 'data-field': 'price' }, r.lowestPrice === null ? el('span', { class: 'empty', text: 'no live bid' }) : morSpan(r.lowestPrice)),
       el('td', { class: 'num', 'data-field': 'providers', text: r.providers === null ? '—' : String(r.providers) }),
       el('td', { class: 'num', 'data-field': 'seeders', text: r.seeders == null ? '—' : String(r.seeders) }),
-      el('td', { class: 'num', 'data-field': 'fee', text: r.feeBps === null ? '—' : `${lt.percent(r.feeBps, 10000)} %` }),
+      el('td', { class: 'num', 'data-field': 'fee' }, r.feeBps === null ? '—' : `${lt.percent(r.feeBps, 10000)} %`,
+        r.pendingFeeFrom ? el('span', { class: 'sub-line', 'data-field': 'pending-fee', title: 'announced increase: in force only from this time', text: `${lt.percent(r.pendingFeeBps, 10000)} % from ${lt.formatTime(r.pendingFeeFrom)}` }) : null),
     )));
   if (!sorted.length) tbody.replaceChildren(el('tr', {}, el('td', { colspan: 8, class: 'empty', text: 'No models registered yet.' })));
   const win = !pop ? '' : pop.minDay !== null ? (pop.minDay === pop.maxDay ? `on day ${pop.minDay}` : `over days ${pop.minDay}–${pop.maxDay}`) : pop.since !== null ? `since ${lt.formatTime(pop.since)}` : '';

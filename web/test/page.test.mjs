@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import * as lt from '../static/lt.mjs';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -174,6 +175,8 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       priceText: tr.querySelector('[data-field="price"]').textContent,
       providers: tr.querySelector('[data-field="providers"]').textContent,
       seeders: tr.querySelector('[data-field="seeders"]').textContent,
+      fee: tr.querySelector('[data-field="fee"]').firstChild?.textContent ?? '',
+      pendingFee: tr.querySelector('[data-field="pending-fee"]')?.textContent ?? null,
       kind: tr.querySelector('[data-field="kind"]')?.textContent ?? null,
       name: tr.querySelector('th').textContent,
     })));
@@ -188,6 +191,9 @@ test('desktop: every figure equals the JSON endpoints', async () => {
       if (m.lowestPrice) assert.equal(row.priceText, mor(m.lowestPrice));
       assert.equal(row.providers, String(m.providers), `providers of ${m.name}`);
       assert.equal(row.seeders, m.seeders === undefined ? '—' : String(m.seeders), `seeders of ${m.name}`);
+      assert.equal(row.fee, `${lt.percent(m.builderFeeBps, 10000)} %`, `builder fee in force of ${m.name}`);
+      assert.equal(row.pendingFee, m.pendingBuilderFeeFrom ? `${lt.percent(m.pendingBuilderFeeBps, 10000)} % from ${lt.formatTime(m.pendingBuilderFeeFrom)}` : null,
+        `an announced fee increase is shown with its time, never as the fee in force: ${m.name}`);
       assert.equal(row.kind, m.kind === 'agent' ? 'agent' : null, `an agent is marked as one, a model is not: ${m.name}`);
     }
     const shown = rows.map((r) => Number(r.sessions));
