@@ -84,6 +84,18 @@ contract MarketHandler is Test {
     bool public wrongWithdrawal; // a withdrawal paid other than min(requested, deposit - spend)
     bool public overspendAccepted; // a spend above the deposits held was committed
     bool public staleReadAccepted; // a spend read before a withdrawal paid since was committed
+    bool public pastFeeChanged; // a builder's fee change altered the fee of a time before its block
+    bool public increaseBeforeNotice; // a fee increase took effect before FEE_INCREASE_NOTICE
+
+    // Builder fees observed for times already past (final): (model index, time, fee).
+    struct FeeSeen {
+        uint8 model;
+        uint64 t;
+        uint16 fee;
+    }
+
+    FeeSeen[] internal feesSeen;
+    uint256 public nFeeChanges;
 
     constructor(
         MORToken mor_,
@@ -747,6 +759,35 @@ contract MarketHandler is Test {
         nAdversarial++;
     }
 
+    /// @dev Adversarial builder: changes a model's fee (up or down, replacing a pending change) at any time.
+    ///      Every fee seen before for a past time must stay; an increase must wait out the notice.
+    function builderSetsFee(uint256 seed, uint256 fee, uint256 probe) external {
+        calls++;
+        uint256 k = seed % models.length;
+        bytes32 id = models[k];
+        uint64 now_ = uint64(block.timestamp);
+        uint64 past = uint64(_bound(probe, 0, now_ - 1));
+        feesSeen.push(FeeSeen(uint8(k), past, registry.feeAt(id, past)));
+        uint16 inForce = registry.feeAt(id, now_);
+        uint16 newFee = uint16(_bound(fee, 0, registry.MAX_FEE_BPS()));
+        vm.prank(actors[4]);
+        registry.setBuilderFee(id, newFee);
+        nFeeChanges++;
+        nAdversarial++;
+        uint64 notice = registry.FEE_INCREASE_NOTICE();
+        if (newFee > inForce && registry.feeAt(id, now_ + notice - 1) != inForce) increaseBeforeNotice = true;
+        if (!feesUnchanged()) pastFeeChanged = true;
+    }
+
+    /// @notice Whether every fee seen for a past time is still the fee of that time.
+    function feesUnchanged() public view returns (bool) {
+        for (uint256 i; i < feesSeen.length; ++i) {
+            FeeSeen memory f = feesSeen[i];
+            if (registry.feeAt(models[f.model], f.t) != f.fee) return false;
+        }
+        return true;
+    }
+
     function warp(uint256 secs) external {
         calls++;
         // Mostly up to three days; one warp in 32 jumps years ahead, into the tail epochs.
@@ -764,7 +805,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](33);
+        bytes4[] memory selectors = new bytes4[](34);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -798,6 +839,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[30] = MarketHandler.deposit.selector;
         selectors[31] = MarketHandler.commit.selector;
         selectors[32] = MarketHandler.commitStaleRead.selector;
+        selectors[33] = MarketHandler.builderSetsFee.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -900,6 +942,14 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         }
         assertEq(sum, market.totalStaked());
         assertEq(market.totalStaked(), mor.balanceOf(address(market)));
+    }
+
+    /// @dev A builder raising (or lowering) its fee never changes the fee of an earlier time, and an increase
+    ///      takes effect only after FEE_INCREASE_NOTICE (the keeper charges the fee at each session's start).
+    function invariant_BuilderFeeHistory() public view {
+        assertFalse(handler.pastFeeChanged(), "a fee change altered the fee of an earlier time");
+        assertFalse(handler.increaseBeforeNotice(), "a fee increase took effect before its notice");
+        assertTrue(handler.feesUnchanged(), "a past fee changed");
     }
 
     /// @dev A vetoed root is never claimable and its proofs never pay.
