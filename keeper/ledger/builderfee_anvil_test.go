@@ -50,10 +50,13 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	// A keeper's registry reading a now (the increase announced, not in force), and one reading it after the
 	// increase took effect, give the same fee.
 	startA := settle.Start(recA.CreatedAt, recA.RFC.Deadline)
-	feeOfA := func() uint16 {
+	newReg := func() *ledger.ChainRegistry {
 		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, 0)
 		require.NoError(t, err)
-		_, fee, ok, err := reg.Model(ctx, env.ModelID, startA)
+		return reg
+	}
+	feeOfA := func() uint16 {
+		_, fee, ok, err := newReg().Model(ctx, env.ModelID, startA)
 		require.NoError(t, err)
 		require.True(t, ok)
 		return fee
@@ -64,6 +67,13 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, notice+300))
 	t1 := headTime()
 	require.GreaterOrEqual(t, t1-200, setAt+notice)
+	// A session starting after the newest block: the fee as of that block; one starting a notice or more
+	// after it: not known yet (an increase announced now could still take effect before it).
+	_, fee, _, err := newReg().Model(ctx, env.ModelID, t1+5)
+	require.NoError(t, err)
+	require.EqualValues(t, raised, fee)
+	_, _, _, err = newReg().Model(ctx, env.ModelID, t1+notice)
+	require.ErrorIs(t, err, ledger.ErrFeeNotFinal)
 	recB := env.RecordSpec(t, testenv.Spec{Nonce: 2, Seconds: secsB, MaxSeconds: 600, Price: price, Created: t1 - 200, Closed: t1 - 100})
 
 	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t),

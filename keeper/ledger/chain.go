@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"sync"
@@ -209,6 +210,10 @@ func (p *ChainPool) ClaimManyData(accounts []common.Address, amounts []*uint256.
 	return p.abi.Pack("claimMany", accounts, a, pr)
 }
 
+// ErrFeeNotFinal: the chain's newest block is more than FEE_INCREASE_NOTICE older than a session's start,
+// so the builder fee at that start is not known yet (transient: the record is read again later).
+var ErrFeeNotFinal = errors.New("ledger: builder fee at the session's start not final yet")
+
 // headerReader reads block headers (the block time of a read).
 type headerReader interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
@@ -338,7 +343,8 @@ func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer c
 
 // Model implements Registry: the builder, and feeAt(id, at) read at the newest block. A fee read at a block
 // later than at is final (cached); one read at a block not yet past at is not cached, and could still be
-// lowered by a decrease landing before at (an increase lands FEE_INCREASE_NOTICE later).
+// lowered by a decrease landing before at (an increase lands FEE_INCREASE_NOTICE later; ErrFeeNotFinal if
+// the newest block is that far behind at).
 func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (common.Address, uint16, bool, error) {
 	r.mu.Lock()
 	c, ok := r.modelMap[id]
@@ -373,14 +379,27 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 	if err != nil {
 		return common.Address{}, 0, false, err // registered (above): not a revert to trust
 	}
-	if at < head.Time {
-		r.mu.Lock()
-		if len(r.fees) >= maxCachedFees {
-			clear(r.fees)
+	if at >= head.Time {
+		// No block after the start yet (a quiet chain): the answer is the fee as of the newest block, not
+		// cached. Only a decrease (or a pending increase withdrawn) landing before the start could still lower
+		// it, since an increase announced from now on
+		// takes effect FEE_INCREASE_NOTICE after its block, past the start unless the chain lags that much:
+		// then wait for it.
+		notice, err := r.models.FEEINCREASENOTICE(&bind.CallOpts{Context: ctx, BlockNumber: head.Number})
+		if err != nil {
+			return common.Address{}, 0, false, err
 		}
-		r.fees[feeKey{id, at}] = fee
-		r.mu.Unlock()
+		if at-head.Time >= notice {
+			return common.Address{}, 0, false, fmt.Errorf("%w: session started at %d, newest block at %d", ErrFeeNotFinal, at, head.Time)
+		}
+		return c.v.builder, fee, true, nil
 	}
+	r.mu.Lock()
+	if len(r.fees) >= maxCachedFees {
+		clear(r.fees)
+	}
+	r.fees[feeKey{id, at}] = fee
+	r.mu.Unlock()
 	return c.v.builder, fee, true, nil
 }
 
