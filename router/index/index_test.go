@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"math"
 	"math/big"
 	"path/filepath"
 	"testing"
@@ -68,7 +69,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	s := ix.Snapshot()
 	require.True(t, s.Routers[crypto.PubkeyToAddress(devnet.DevKey(1).PublicKey)], "router role from RoleGranted")
 	require.Equal(t, "llama:8b", s.Models[model].Name)
-	require.EqualValues(t, 250, s.Models[model].FeeBps)
+	require.EqualValues(t, 250, s.Models[model].At(math.MaxUint64).FeeBps)
 	require.Equal(t, signer, s.Providers[ownerAddr].Signer)
 	require.Equal(t, "http://provider.example", s.Providers[ownerAddr].Endpoint)
 	require.Equal(t, big.NewInt(2e9), price(s, model, ownerAddr))
@@ -79,7 +80,9 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	c.Mined(c.Marketplace.RequestUnstake(c.Opts(owner), devnet.MOR(30)))
 	require.NoError(t, ix.Sync(ctx))
 	s = ix.Snapshot()
-	require.EqualValues(t, 300, s.Models[model].FeeBps)
+	require.EqualValues(t, 300, s.Models[model].At(math.MaxUint64).FeeBps)
+	require.EqualValues(t, 250, s.Models[model].FeeBps, "an increase is pending until its notice ran out")
+	require.EqualValues(t, 300, s.Models[model].PendingFeeBps)
 	p := s.Providers[ownerAddr]
 	require.Equal(t, "120000000000000000000", p.Stake.Dec())
 	require.Equal(t, "30000000000000000000", p.PendingUnstake.Dec())
@@ -106,19 +109,19 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 400))
 	require.NoError(t, ix.Sync(ctx))
 	require.Len(t, storedEvents(t, db), len(chainLogs)+1)
-	require.EqualValues(t, 400, ix.Snapshot().Models[model].FeeBps)
+	require.EqualValues(t, 400, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 
 	// Reorg: a block the indexer saw is replaced by another one (evm_snapshot / evm_revert, then a
 	// different transaction and more blocks at the same heights).
 	snapID := c.Snapshot()
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 500))
 	require.NoError(t, ix.Sync(ctx))
-	require.EqualValues(t, 500, ix.Snapshot().Models[model].FeeBps)
+	require.EqualValues(t, 500, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 	c.Revert(snapID)
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 600))
 	c.Mine(2)
 	require.NoError(t, ix.Sync(ctx))
-	require.EqualValues(t, 600, ix.Snapshot().Models[model].FeeBps, "orphaned log rolled back, new fork indexed")
+	require.EqualValues(t, 600, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "orphaned log rolled back, new fork indexed")
 	assertMatchesChain(t, c, db)
 
 	// Reorg to a shorter chain: the cursor block no longer exists.
@@ -126,10 +129,10 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 700))
 	c.Mine(3)
 	require.NoError(t, ix.Sync(ctx))
-	require.EqualValues(t, 700, ix.Snapshot().Models[model].FeeBps)
+	require.EqualValues(t, 700, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 	c.Revert(snapID)
 	require.NoError(t, ix.Sync(ctx))
-	require.EqualValues(t, 600, ix.Snapshot().Models[model].FeeBps)
+	require.EqualValues(t, 600, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 	assertMatchesChain(t, c, db)
 
 	// Confirmation depth (chain/follow's, the keeper's too): with 3, a log is indexed once its block has 3
@@ -137,13 +140,13 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	deep := newIndexer(t, c, db, 3)
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 800))
 	require.NoError(t, deep.Sync(ctx))
-	require.EqualValues(t, 600, deep.Snapshot().Models[model].FeeBps, "1 confirmation")
+	require.EqualValues(t, 600, deep.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "1 confirmation")
 	c.Mine(1)
 	require.NoError(t, deep.Sync(ctx))
-	require.EqualValues(t, 600, deep.Snapshot().Models[model].FeeBps, "2 confirmations")
+	require.EqualValues(t, 600, deep.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "2 confirmations")
 	c.Mine(1)
 	require.NoError(t, deep.Sync(ctx))
-	require.EqualValues(t, 800, deep.Snapshot().Models[model].FeeBps, "3 confirmations")
+	require.EqualValues(t, 800, deep.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "3 confirmations")
 }
 
 // assertMatchesChain checks the stored event log equals the canonical chain's logs.
