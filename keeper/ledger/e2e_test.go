@@ -69,6 +69,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		forged := env.Record(t, 100, 50, 600, price)
 		badSig, _ := env.Domain.Sign(forged.Receipt, mustKey(t)) // "provider" signature by a stranger
 		forged.ProviderSignature = &badSig
+		forged.ClosedAt -= 2 // closed before the head: its unknown key is refused at once, not after a retry
 		over := env.Record(t, 101, 900, 600, price)
 		over.BilledSeconds = 900 // longer than the ticket allows
 		feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
@@ -88,7 +89,9 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		pool, err := ledger.NewChainPool(env.PoolAddr, client)
 		require.NoError(t, err)
 		modelsAddr, _ := env.Deployment.Address("ModelRegistry")
-		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
+		signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
+		require.NoError(t, err)
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
 		require.NoError(t, err)
 		metricSet := metrics.NewSet()
 		batchDir := t.TempDir()
