@@ -72,6 +72,13 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		forged.ClosedAt -= 2 // closed before the head: its unknown key is refused at once, not after a retry
 		over := env.Record(t, 101, 900, 600, price)
 		over.BilledSeconds = 900 // longer than the ticket allows
+		// One close time for all of them, after signing (the close time is in no signature): records signed
+		// across a second boundary would land in two 2 s windows, and epoch 0 would hold only some of them.
+		closed := uint64(time.Now().Unix())
+		for i := range good {
+			good[i].ClosedAt = closed
+		}
+		forged.ClosedAt, over.ClosedAt = closed, closed
 		feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
 		feedB.Add(t, good[3], good[0]) // good[0] billed a second time through another router's feed
 
@@ -208,6 +215,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		r2.TicketSignature, r2.Router = sig, crypto.PubkeyToAddress(router2.PublicKey)
 		r1 := env.Record(t, 201, 40, 600, price)
+		r1.ClosedAt = r2.ClosedAt // one window, however long the signing took
 		drive.Lock()
 		feedB.Add(t, r2)
 		feedA.Add(t, r1)
