@@ -69,7 +69,6 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		forged := env.Record(t, 100, 50, 600, price)
 		badSig, _ := env.Domain.Sign(forged.Receipt, mustKey(t)) // "provider" signature by a stranger
 		forged.ProviderSignature = &badSig
-		forged.ClosedAt -= 2 // closed before the head: its unknown key is refused at once, not after a retry
 		over := env.Record(t, 101, 900, 600, price)
 		over.BilledSeconds = 900 // longer than the ticket allows
 		// One close time for all of them, after signing (the close time is in no signature): records signed
@@ -78,7 +77,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		for i := range good {
 			good[i].ClosedAt = closed
 		}
-		forged.ClosedAt, over.ClosedAt = closed, closed
+		over.ClosedAt = closed
+		forged.ClosedAt = closed - 2 // before the head: its unknown key is refused at once, not after a retry
 		feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
 		feedB.Add(t, good[3], good[0]) // good[0] billed a second time through another router's feed
 
