@@ -51,7 +51,9 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	// increase took effect, give the same fee.
 	startA := settle.Start(recA.CreatedAt, recA.RFC.Deadline)
 	newReg := func() *ledger.ChainRegistry {
-		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, 0)
+		signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
+		require.NoError(t, err)
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
 		require.NoError(t, err)
 		return reg
 	}

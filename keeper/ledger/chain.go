@@ -219,16 +219,23 @@ type headerReader interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
+// RegistryBackend is what ChainRegistry reads: contract calls and block headers.
+type RegistryBackend interface {
+	bind.ContractCaller
+	headerReader
+}
+
 // ChainRegistry implements Registry over the Marketplace and ModelRegistry, with a short cache (the
-// feed repeats the same routers, providers and models) and a lasting one for final fees.
+// feed repeats the same routers and models), a lasting one for final fees, and the providers' signers from
+// a SignerHistory.
 type ChainRegistry struct {
-	market   *marketplace.Marketplace
+	market   *marketplace.MarketplaceCaller
 	models   *modelregistry.ModelRegistryCaller
 	headers  headerReader
+	history  *SignerHistory
 	ttl      time.Duration
 	mu       sync.Mutex
 	routers  map[common.Address]cached[bool]
-	signers  map[common.Address]cached[map[common.Address]bool]
 	modelMap map[common.Hash]cached[modelInfo]
 	fees     map[feeKey]uint16 // final answers: feeAt(model, t) read at a block later than t
 	role     [32]byte
@@ -252,9 +259,11 @@ type modelInfo struct {
 	ok      bool
 }
 
-// NewChainRegistry binds the registry contracts. ttl bounds how stale a cached answer may be.
-func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address, backend bind.ContractBackend, ttl time.Duration) (*ChainRegistry, error) {
-	m, err := marketplace.NewMarketplace(marketAddr, backend)
+// NewChainRegistry binds the registry contracts; signers answers for the providers' signer keys. ttl
+// bounds how stale a cached answer may be.
+func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address, backend RegistryBackend,
+	signers *SignerHistory, ttl time.Duration) (*ChainRegistry, error) {
+	m, err := marketplace.NewMarketplaceCaller(marketAddr, backend)
 	if err != nil {
 		return nil, err
 	}
@@ -266,17 +275,15 @@ func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address
 	if err != nil {
 		return nil, err
 	}
-	return &ChainRegistry{market: m, models: mr, headers: backend, ttl: ttl, role: role, fees: map[feeKey]uint16{},
-		routers: map[common.Address]cached[bool]{}, signers: map[common.Address]cached[map[common.Address]bool]{},
-		modelMap: map[common.Hash]cached[modelInfo]{}}, nil
+	return &ChainRegistry{market: m, models: mr, headers: backend, history: signers, ttl: ttl, role: role,
+		routers: map[common.Address]cached[bool]{}, modelMap: map[common.Hash]cached[modelInfo]{}, fees: map[feeKey]uint16{}}, nil
 }
 
-// Forget drops every cached answer.
+// Forget drops every cached answer (the signer history follows reorgs itself).
 func (r *ChainRegistry) Forget() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	clear(r.routers)
-	clear(r.signers)
 	clear(r.modelMap)
 	clear(r.fees)
 }
@@ -299,46 +306,11 @@ func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address) (bool, e
 	return v, nil
 }
 
-// IsProviderSigner implements Registry: the current signer, or any signer the provider registered or
-// updated to before (ProviderRegistered/ProviderUpdated events), since receipts signed before a key
+// IsProviderSigner implements Registry from the signer history (SignerHistory.WasSigner): a key the
+// provider registered or updated to, the current one or an earlier one, since receipts signed before a key
 // rotation stay valid.
-func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address) (bool, error) {
-	r.mu.Lock()
-	c, ok := r.signers[provider]
-	r.mu.Unlock()
-	if ok && time.Since(c.at) < r.ttl && c.v[signer] {
-		return true, nil
-	}
-	set := map[common.Address]bool{}
-	cur, err := r.market.SignerOf(&bind.CallOpts{Context: ctx}, provider)
-	if err != nil {
-		return false, err
-	}
-	if cur != (common.Address{}) {
-		set[cur] = true
-	}
-	if !set[signer] {
-		it, err := r.market.FilterProviderRegistered(&bind.FilterOpts{Context: ctx}, []common.Address{provider}, nil)
-		if err != nil {
-			return false, err
-		}
-		for it.Next() {
-			set[it.Event.Signer] = true
-		}
-		it.Close()
-		it2, err := r.market.FilterProviderUpdated(&bind.FilterOpts{Context: ctx}, []common.Address{provider}, nil)
-		if err != nil {
-			return false, err
-		}
-		for it2.Next() {
-			set[it2.Event.Signer] = true
-		}
-		it2.Close()
-	}
-	r.mu.Lock()
-	r.signers[provider] = cached[map[common.Address]bool]{set, time.Now()}
-	r.mu.Unlock()
-	return set[signer], nil
+func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error) {
+	return r.history.WasSigner(ctx, provider, signer, closedAt)
 }
 
 // Model implements Registry: the builder, and feeAt(id, at) read at the newest block. A fee read at a block

@@ -192,10 +192,7 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(logs, func(a, b types.Log) int {
-		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.Index, b.Index))
-	})
-	blocks := map[uint64]follow.Block{to.Number.Uint64(): {Number: to.Number.Uint64(), Hash: to.Hash(), Time: to.Time}}
+	blocks := sortLogs(logs, to)
 	evs := make([]depositEvent, 0, len(logs))
 	for _, l := range logs {
 		if l.Removed || len(l.Topics) == 0 {
@@ -234,20 +231,36 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 		if deposit != nil {
 			ev.deposit.SetFromBig(deposit)
 		}
-		b, ok := blocks[ev.block]
-		if !ok {
-			h, err := d.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.block))
-			if err != nil {
-				return nil, err
-			}
-			b = follow.Block{Number: ev.block, Hash: h.Hash(), Time: h.Time}
-			blocks[ev.block] = b
+		if ev.time, err = logTime(ctx, d.backend, blocks, l); err != nil {
+			return nil, err
 		}
-		if l.BlockHash != (common.Hash{}) && l.BlockHash != b.Hash {
-			return nil, fmt.Errorf("deposits: a log of a replaced block %d; retrying", ev.block)
-		}
-		ev.time = b.Time
 		evs = append(evs, ev)
 	}
 	return evs, nil
+}
+
+// sortLogs sorts logs read up to block to into chain order and returns the block cache logTime starts from.
+func sortLogs(logs []types.Log, to *types.Header) map[uint64]follow.Block {
+	slices.SortFunc(logs, func(a, b types.Log) int {
+		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.Index, b.Index))
+	})
+	return map[uint64]follow.Block{to.Number.Uint64(): {Number: to.Number.Uint64(), Hash: to.Hash(), Time: to.Time}}
+}
+
+// logTime returns the time of l's block, reading its header once (blocks caches them), and refuses a log of
+// a block replaced since its header was read (the range is read again).
+func logTime(ctx context.Context, backend ChainBackend, blocks map[uint64]follow.Block, l types.Log) (uint64, error) {
+	b, ok := blocks[l.BlockNumber]
+	if !ok {
+		h, err := backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
+		if err != nil {
+			return 0, err
+		}
+		b = follow.Block{Number: l.BlockNumber, Hash: h.Hash(), Time: h.Time}
+		blocks[l.BlockNumber] = b
+	}
+	if l.BlockHash != (common.Hash{}) && l.BlockHash != b.Hash {
+		return 0, fmt.Errorf("ledger: a log of a replaced block %d; retrying", l.BlockNumber)
+	}
+	return b.Time, nil
 }

@@ -77,7 +77,8 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		for i := range good {
 			good[i].ClosedAt = closed
 		}
-		forged.ClosedAt, over.ClosedAt = closed, closed
+		over.ClosedAt = closed
+		forged.ClosedAt = closed - 2 // before the head: its unknown key is refused at once, not after a retry
 		feedA.Add(t, good[0], good[1], good[2], forged, over, json.RawMessage(`{"sessionId": 7}`))
 		feedB.Add(t, good[3], good[0]) // good[0] billed a second time through another router's feed
 
@@ -95,7 +96,9 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		pool, err := ledger.NewChainPool(env.PoolAddr, client)
 		require.NoError(t, err)
 		modelsAddr, _ := env.Deployment.Address("ModelRegistry")
-		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
+		signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
+		require.NoError(t, err)
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
 		require.NoError(t, err)
 		metricSet := metrics.NewSet()
 		batchDir := t.TempDir()

@@ -42,6 +42,7 @@ type keeperOptions struct {
 	rpcURLs       []string
 	dsn           string
 	confirmations uint64
+	logRange      uint64        // blocks per eth_getLogs of the signer history (0: the keeper's)
 	callTimeout   time.Duration // per RPC attempt (chain client)
 	claims        bool
 	feeds         int // router feeds (default 1)
@@ -79,9 +80,12 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock, opts.confirmations, opts.log)
 	require.NoError(t, err)
 	modelsAddr, _ := env.Deployment.Address("ModelRegistry")
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock,
+		Confirmations: opts.confirmations, MaxRange: opts.logRange, Now: opts.now, Log: opts.log})
+	require.NoError(t, err)
 	var reg *ledger.ChainRegistry
 	require.Eventually(t, func() bool {
-		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, time.Minute)
+		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
 		return err == nil
 	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
 	feeds := opts.feedList

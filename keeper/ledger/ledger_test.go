@@ -48,7 +48,7 @@ func (f fakeRegistry) IsRouter(_ context.Context, a common.Address) (bool, error
 	return a == crypto.PubkeyToAddress(devnet.DevKey(testenv.RouterKey).PublicKey), nil
 }
 
-func (fakeRegistry) IsProviderSigner(_ context.Context, p, s common.Address) (bool, error) {
+func (fakeRegistry) IsProviderSigner(_ context.Context, p, s common.Address, _ uint64) (bool, error) {
 	return p == provider && s == crypto.PubkeyToAddress(signer.PublicKey), nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -24,11 +27,14 @@ import (
 // rejected (bad_provider_signature), and so is B's session countersigned by A's; B cannot register A's
 // signer as its own. After A rotates to a new signer, A's receipts signed by the old key or the new one
 // are credited (a receipt signed before a rotation stays valid), B's countersigned by either still are not.
+// The registry reads the signers from its SignerHistory (every block final: confirmations 1, no slack).
 func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	env := testenv.New(t, ctx, testenv.Options{})
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, 0)
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
 	require.NoError(t, err)
 	v := &ledger.Verifier{Domain: env.Domain, Registry: reg}
 
@@ -50,7 +56,13 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 		t.Helper()
 		raw, err := json.Marshal(r)
 		require.NoError(t, err)
-		s, err := v.Verify(ctx, "feed", raw)
+		// A key unknown at the close is refused once the chain is final past it (the keeper retries the page
+		// until then).
+		var s *ledger.Session
+		require.Eventually(t, func() bool {
+			s, err = v.Verify(ctx, "feed", raw)
+			return !errors.Is(err, ledger.ErrSignersNotFinal)
+		}, 30*time.Second, 20*time.Millisecond)
 		if wantCode == "" {
 			require.NoError(t, err)
 			require.Equal(t, uint32(100), s.Seconds)
@@ -83,4 +95,135 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	check(session(ownerB, newSignerA), ledger.RejectBadProviderSig)
 	check(session(ownerB, env.Signer), ledger.RejectBadProviderSig)
 	check(session(ownerA, signerB), ledger.RejectBadProviderSig)
+}
+
+// signerLogRange is the eth_getLogs range the proxy of these tests allows, as a public L2 endpoint caps it.
+const signerLogRange = 8
+
+// rangeCappedKeeper starts a manual keeper on a fresh devnet whose every RPC goes through a proxy that
+// refuses eth_getLogs over more than signerLogRange blocks (or up to "latest"); the chain is first made
+// several ranges long.
+func rangeCappedKeeper(t *testing.T, ctx context.Context) (*testenv.Env, *faultproxy.Proxy, *keeper) {
+	env := testenv.New(t, ctx, testenv.Options{})
+	proxy := faultproxy.New(t, env.Anvil.URL, faultproxy.Config{MaxLogRange: signerLogRange})
+	proxy.Pause() // no injected faults: only the range cap
+	env.Mine(3 * signerLogRange)
+	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{proxy.URL}, dsn: dbtest.SQLite(t), confirmations: 1,
+		logRange: signerLogRange, manual: true})
+	return env, proxy, k
+}
+
+// rotateSigner makes the test provider's signer a fresh key and returns it.
+func rotateSigner(t *testing.T, ctx context.Context, env *testenv.Env, seed string) (*types.Receipt, *ecdsa.PrivateKey) {
+	key, _ := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
+	r, err := env.Market.Send(ctx, devnet.DevKey(testenv.ProviderKey), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Marketplace.UpdateProvider(o, "https://provider.example", crypto.PubkeyToAddress(key.PublicKey))
+	})
+	require.NoError(t, err)
+	return r, key
+}
+
+// TestRotatedSignerCreditedBehindRangeCapAnvil (THREATS.md, provider: signer rotation; RPC: capped
+// eth_getLogs): a receipt signed by the provider's signer, which the provider rotates away from after the
+// close and before the keeper ingests it, is credited, with the RPC behind a proxy that refuses eth_getLogs
+// over more than 8 blocks. Before the signer history the keeper asked for the provider's events from block 0
+// to latest, was refused, and retried the page forever (the feed stalled).
+func TestRotatedSignerCreditedBehindRangeCapAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env, proxy, k := rangeCappedKeeper(t, ctx)
+	const price = 1_000_000_000_000
+	old := env.Record(t, 1, 100, 600, price) // closed now, signed by the registered signer
+	rotateSigner(t, ctx, env, "rotated after the close")
+
+	k.feeds[0].Add(t, old)
+	n, err := k.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "the receipt signed before the rotation is credited")
+	served, refused := proxy.LogQueries()
+	require.Zero(t, refused, "no eth_getLogs wider than the endpoint's cap")
+	require.NotZero(t, served)
+}
+
+// TestBogusSignerRejectedWithoutHistoryScanAnvil (THREATS.md, router: bogus provider signatures): records
+// whose receipt a stranger signed, closed in the past, are rejected (bad_provider_signature, a definite
+// rejection, not a retried page), and checking them reads the signer events once: a second page of bogus
+// records asks eth_getLogs nothing more (no new block), where the keeper used to scan the provider's whole
+// history for each of them.
+func TestBogusSignerRejectedWithoutHistoryScanAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env, proxy, k := rangeCappedKeeper(t, ctx)
+	stranger, _ := crypto.ToECDSA(crypto.Keccak256([]byte("not the provider's signer")))
+	now := uint64(time.Now().Unix())
+	nonce := uint64(0)
+	bogus := func() []any {
+		var out []any
+		for range 5 {
+			nonce++
+			r := env.RecordSpec(t, testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: now - 300, Closed: now - 180})
+			sig, err := env.Domain.Sign(r.Receipt, stranger)
+			require.NoError(t, err)
+			r.ProviderSignature = &sig
+			out = append(out, r)
+		}
+		return out
+	}
+	ingest := func() {
+		t.Helper()
+		k.feeds[0].Add(t, bogus()...)
+		n, err := k.led.IngestOnce(ctx)
+		require.NoError(t, err, "a bogus signature is a rejection, not a transient error")
+		require.Zero(t, n)
+	}
+	ingest()
+	served, refused := proxy.LogQueries()
+	require.Zero(t, refused)
+	head, err := env.Client.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.LessOrEqual(t, served, int(head-env.Deployment.StartBlock)/signerLogRange+1, "the history once, in ranges")
+	ingest()
+	again, _ := proxy.LogQueries()
+	require.Equal(t, served, again, "no eth_getLogs for the second page's bogus records")
+
+	rows, err := k.st.RejectedAfter(ctx, 0, 100)
+	require.NoError(t, err)
+	require.Len(t, rows, 10)
+	for _, r := range rows {
+		require.Equal(t, ledger.RejectBadProviderSig, r.Code)
+	}
+}
+
+// TestSignerInUnfinalBlockWaitedForAnvil: a record signed by a key the provider registered in a block
+// not yet final (3 confirmations) is not rejected: verification says ErrSignersNotFinal (the page is
+// retried) and, once the block is final, credits it.
+func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock,
+		Confirmations: 3})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
+	require.NoError(t, err)
+	v := &ledger.Verifier{Domain: env.Domain, Registry: reg}
+
+	rcpt, key := rotateSigner(t, ctx, env, "registered in a fresh block")
+	hdr, err := env.Client.HeaderByNumber(ctx, rcpt.BlockNumber)
+	require.NoError(t, err)
+	closed := hdr.Time + 1
+	rec := testenv.MakeRecordSpec(t, env.Domain, env.Provider, key, env.ModelID,
+		testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: closed - 110, Closed: closed})
+	raw, err := json.Marshal(rec)
+	require.NoError(t, err)
+
+	_, err = v.Verify(ctx, "feed", raw)
+	require.True(t, errors.Is(err, ledger.ErrSignersNotFinal), "%v", err)
+	_, isRej := ledger.IsRejection(err)
+	require.False(t, isRej)
+
+	env.Mine(2) // the rotation's block now has 3 confirmations
+	s, err := v.Verify(ctx, "feed", raw)
+	require.NoError(t, err)
+	require.Equal(t, uint32(100), s.Seconds)
 }

@@ -19,8 +19,10 @@ import (
 type Registry interface {
 	// IsRouter reports whether account holds ROUTER_ROLE on the Marketplace.
 	IsRouter(ctx context.Context, account common.Address) (bool, error)
-	// IsProviderSigner reports whether signer is, or was, provider's registered signer key.
-	IsProviderSigner(ctx context.Context, provider, signer common.Address) (bool, error)
+	// IsProviderSigner reports whether signer is, or was, provider's registered signer key, for a record
+	// closed at closedAt. An error (ErrSignersNotFinal: unknown while the chain is not final past closedAt)
+	// is transient.
+	IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error)
 	// Model returns a registered model's builder and the builder fee in force at time at (unix seconds,
 	// ModelRegistry.feeAt); ok is false for an unknown model.
 	Model(ctx context.Context, modelID common.Hash, at uint64) (builder common.Address, feeBps uint16, ok bool, err error)
@@ -225,7 +227,7 @@ func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, sign
 	if err != nil {
 		return reject(rec.SessionID, code, "%s: %v", what, err), nil
 	}
-	ok, err := v.Registry.IsProviderSigner(ctx, rec.Ticket.Provider, signer)
+	ok, err := v.Registry.IsProviderSigner(ctx, rec.Ticket.Provider, signer, rec.ClosedAt)
 	if err != nil {
 		return nil, fmt.Errorf("ledger: signer of provider %s: %w", rec.Ticket.Provider, err)
 	}

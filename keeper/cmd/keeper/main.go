@@ -197,8 +197,13 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
+	signers, err := ledger.NewSignerHistory(marketAddr, client, ledger.SignerConfig{Start: dep.StartBlock,
+		Confirmations: depth, Log: log.Named("signers")})
+	if err != nil {
+		return err
+	}
 	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
-		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, time.Minute)
+		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers, time.Minute)
 	})
 	if err != nil {
 		return fmt.Errorf("registry: %w", err)

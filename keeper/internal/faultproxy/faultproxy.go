@@ -10,6 +10,9 @@
 //
 // Faults are bounded: at most MaxFaults are injected (then every request passes), and no request is held
 // longer than Delay. The proxy listens on 127.0.0.1 only and forwards only to a loopback node.
+//
+// Apart from the faults, MaxLogRange makes it a public endpoint's eth_getLogs: a query over more blocks,
+// or open-ended (no toBlock, "latest", a tag), is refused with a JSON-RPC error whatever Pause says.
 package faultproxy
 
 import (
@@ -26,6 +29,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // Kind is a kind of fault.
@@ -55,6 +60,8 @@ type Config struct {
 	// First forces the fault of the first request of each named JSON-RPC method (counted in MaxFaults),
 	// so a test is sure to exercise, say, a lost answer to eth_sendRawTransaction.
 	First map[string]Kind
+	// MaxLogRange, when set, is the most blocks one eth_getLogs may span (see the package documentation).
+	MaxLogRange uint64
 }
 
 // Proxy is a running fault-injecting proxy.
@@ -71,6 +78,7 @@ type Proxy struct {
 	counts  [numKinds]int
 	methods map[string]int  // faulted requests by JSON-RPC method
 	seen    map[string]bool // methods seen at least once
+	logs    [2]int          // eth_getLogs served, refused (MaxLogRange)
 }
 
 // New starts a proxy (injecting faults at once) in front of the node at target (a loopback URL) and stops it when t ends.
@@ -174,8 +182,42 @@ func (p *Proxy) String() string {
 }
 
 type rpcRequest struct {
-	ID     json.RawMessage `json:"id"`
-	Method string          `json:"method"`
+	ID     json.RawMessage   `json:"id"`
+	Method string            `json:"method"`
+	Params []json.RawMessage `json:"params"`
+}
+
+// LogQueries returns how many eth_getLogs requests were forwarded and how many refused for their range.
+func (p *Proxy) LogQueries() (served, refused int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.logs[0], p.logs[1]
+}
+
+// logRangeOK reports whether an eth_getLogs request keeps within MaxLogRange, and counts it.
+func (p *Proxy) logRangeOK(req *rpcRequest) bool {
+	ok := true
+	if p.cfg.MaxLogRange > 0 {
+		var q struct {
+			From      string `json:"fromBlock"`
+			To        string `json:"toBlock"`
+			BlockHash string `json:"blockHash"`
+		}
+		if len(req.Params) > 0 {
+			_ = json.Unmarshal(req.Params[0], &q) // unreadable: refused below
+		}
+		from, errF := hexutil.DecodeUint64(q.From)
+		to, errT := hexutil.DecodeUint64(q.To)
+		ok = q.BlockHash != "" || (errF == nil && errT == nil && to >= from && to-from < p.cfg.MaxLogRange)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if ok {
+		p.logs[0]++
+	} else {
+		p.logs[1]++
+	}
+	return ok
 }
 
 func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
@@ -187,6 +229,12 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	method := "batch"
 	if json.Unmarshal(body, &req) == nil {
 		method = req.Method
+	}
+	if method == "eth_getLogs" && !p.logRangeOK(&req) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID, "error": map[string]any{"code": -32005,
+			"message": fmt.Sprintf("query exceeds the limit of %d blocks (injected)", p.cfg.MaxLogRange)}})
+		return
 	}
 	kind := p.decide(method)
 	switch kind {
