@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -175,7 +176,13 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 	_, err := k.led.IngestOnce(ctx)
 	require.NoError(t, err)
 
-	// One withdrawal per block, one keeper poll per block, until the commit is mined.
+	// One withdrawal per block, one keeper poll per block, until the commit is mined. Each withdrawal one
+	// second after the one before (evm_increaseTime, no extra block): the pool's lastWithdrawAt is a time, so
+	// two in the same second are one newer withdrawal for the keeper, and how many fall in one second would
+	// depend on the machine's speed.
+	rc, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
 	streamed := 0
 	for {
 		if streamed == len(sybils) {
@@ -184,6 +191,7 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 			}
 		}
 		require.Less(t, streamed, len(sybils), "the epoch was not committed while withdrawals kept coming")
+		require.NoError(t, rc.CallContext(ctx, nil, "evm_increaseTime", 1))
 		_, err := env.Chain.Market.Send(ctx, sybils[streamed], func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return env.Pool.Withdraw(o, big.NewInt(0), nil)
 		})
@@ -194,6 +202,7 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 			break
 		}
 	}
+	t.Logf("committed after %d withdrawals", streamed)
 	require.Equal(t, 1, k.logs.FilterMessage("epoch assembled").Len())
 	stop := mineInBackground(ctx, env)
 	k.drive(t, ctx, 0, "epoch 0 confirmed", func(e *ledger.EpochRow) bool { return e.State == ledger.StateConfirmed })
