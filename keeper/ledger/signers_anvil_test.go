@@ -48,20 +48,32 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	const price = 1_000_000_000_000
 	nonce := uint64(0)
 	// session makes a fresh record of provider's session countersigned by signer.
+	// It closes after the newest block: a key registered before is the provider's at the close, whatever
+	// the chain's clock is against the wall clock (anvil's runs ahead; a record dated before a key's
+	// registration block may be refused, keeper/README "Provider signers").
 	session := func(provider *ecdsa.PrivateKey, signer *ecdsa.PrivateKey) wire.SessionRecord {
 		nonce++
-		return testenv.MakeRecord(t, env.Domain, crypto.PubkeyToAddress(provider.PublicKey), signer, env.ModelID, nonce, 100, 600, price)
+		head, err := env.Client.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+		closed := max(head.Time, uint64(time.Now().Unix())) + 1
+		return testenv.MakeRecordSpec(t, env.Domain, crypto.PubkeyToAddress(provider.PublicKey), signer, env.ModelID,
+			testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600, Price: price, Created: closed - 110, Closed: closed})
 	}
 	check := func(r wire.SessionRecord, wantCode string) {
 		t.Helper()
 		raw, err := json.Marshal(r)
 		require.NoError(t, err)
 		// A key unknown at the close is refused once the chain is final past it (the keeper retries the page
-		// until then).
+		// until then). Anvil mines only on a transaction: a block is mined for each retry, as a live chain
+		// would make them (waiting instead made the test depend on how far the chain's clock ran ahead of
+		// the wall clock the record was closed at).
 		var s *ledger.Session
 		require.Eventually(t, func() bool {
-			s, err = v.Verify(ctx, "feed", raw)
-			return !errors.Is(err, ledger.ErrSignersNotFinal)
+			if s, err = v.Verify(ctx, "feed", raw); errors.Is(err, ledger.ErrSignersNotFinal) {
+				require.NoError(t, env.Market.Mine(ctx, 1))
+				return false
+			}
+			return true
 		}, 30*time.Second, 20*time.Millisecond)
 		if wantCode == "" {
 			require.NoError(t, err)
