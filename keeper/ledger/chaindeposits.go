@@ -75,12 +75,14 @@ const (
 	evWithdrawn
 )
 
-// logRange is the most blocks one eth_getLogs asks for (public RPC endpoints cap the range).
+// logRange is the most blocks one eth_getLogs asks for by default (public RPC endpoints cap the range;
+// the keeper's --log-range sets it for the endpoints that cap it lower).
 const logRange = 10_000
 
 // NewChainDeposits reads the ComputePool at addr from block from on, from blocks with at least
-// confirmations confirmations (0 counts as 1: mined). log may be nil.
-func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmations uint64, log *zap.Logger) (*ChainDeposits, error) {
+// confirmations confirmations (0 counts as 1: mined), in eth_getLogs ranges of at most maxRange blocks (0:
+// logRange). log may be nil.
+func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmations, maxRange uint64, log *zap.Logger) (*ChainDeposits, error) {
 	f, err := computepool.NewComputePoolFilterer(addr, backend)
 	if err != nil {
 		return nil, err
@@ -97,7 +99,10 @@ func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmat
 	if log == nil {
 		log = zap.NewNop()
 	}
-	fol := follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: logRange}, nil)
+	if maxRange == 0 {
+		maxRange = logRange
+	}
+	fol := follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: maxRange}, nil)
 	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, follow: fol,
 		confirmations: max(confirmations, 1), log: log}, nil
 }

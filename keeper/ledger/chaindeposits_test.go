@@ -74,7 +74,7 @@ func TestChainDepositsReplay(t *testing.T) {
 		event(20_000, 0, "WithdrawalRequested", v, n(50), uint64(99_999)),
 		event(24_000, 0, "Withdrawn", v, n(30), n(20), n(3), n(20)),
 	}}
-	d, err := ledger.NewChainDeposits(pool, chain, 0, 1, nil)
+	d, err := ledger.NewChainDeposits(pool, chain, 0, 1, 0, nil)
 	require.NoError(t, err)
 	ctx := context.Background()
 	type acc struct {
@@ -115,7 +115,7 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 		return types.Log{Address: pool, BlockNumber: block, Data: data, Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
 	}
 	chain := followtest.New(10, deposited(5, u, 100, 100))
-	d, err := ledger.NewChainDeposits(pool, chain, 0, 3, zaptest.NewLogger(t))
+	d, err := ledger.NewChainDeposits(pool, chain, 0, 3, 0, zaptest.NewLogger(t))
 	require.NoError(t, err)
 	ctx := context.Background()
 	at := func(time uint64) map[common.Address]uint64 {

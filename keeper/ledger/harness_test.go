@@ -42,7 +42,7 @@ type keeperOptions struct {
 	rpcURLs       []string
 	dsn           string
 	confirmations uint64
-	logRange      uint64        // blocks per eth_getLogs of the signer history (0: the keeper's)
+	logRange      uint64        // blocks per eth_getLogs of the deposits and signer followers (0: the default)
 	callTimeout   time.Duration // per RPC attempt (chain client)
 	claims        bool
 	feeds         int // router feeds (default 1)
@@ -77,7 +77,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	require.NoError(t, err)
 	pool, err := ledger.NewChainPool(env.PoolAddr, client)
 	require.NoError(t, err)
-	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock, opts.confirmations, opts.log)
+	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock, opts.confirmations, opts.logRange, opts.log)
 	require.NoError(t, err)
 	modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 	signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock,

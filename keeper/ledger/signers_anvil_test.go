@@ -239,3 +239,38 @@ func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uint32(100), s.Seconds)
 }
+
+// TestDepositsReadBehindRangeCapAnvil (RPC: capped eth_getLogs): the deposits follower keeps to the keeper's
+// --log-range too. Behind the proxy that refuses eth_getLogs over more than 8 blocks, a deposit-paid session
+// is settled with its spend read from the user's deposit, and no query was refused (with the former fixed
+// 10,000-block range every read was refused and the epoch never assembled).
+func TestDepositsReadBehindRangeCapAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env, proxy, k := rangeCappedKeeper(t, ctx)
+	const user, price = 7, 1_000_000_000_000
+	depositMOR(t, ctx, env, user, devnet.MOR(1))
+	head, err := env.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	closed := head.Time + 1 // served after the deposit
+	k.feeds[0].Add(t, env.RecordSpec(t, testenv.Spec{User: devnet.DevKey(user), Nonce: 1, Seconds: 10, MaxSeconds: 600,
+		Price: price, UseDeposit: true, Created: closed - 20, Closed: closed}))
+	n, err := k.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.Eventually(t, func() bool {
+		env.Mine(1)                                      // the deposits as of the cutoff become final
+		if _, err := k.led.IngestOnce(ctx); err != nil { // the feed read to its end after the cutoff
+			t.Logf("ingest: %v", err)
+		}
+		if err := k.led.Assemble(ctx); err != nil {
+			t.Logf("assemble: %v", err)
+		}
+		_, err := k.led.LiveEpoch(ctx, 0)
+		return err == nil
+	}, time.Minute, 50*time.Millisecond, "the epoch is assembled")
+	require.Equal(t, uint64(10*price), spendOf(t, ctx, k.led, 0, crypto.PubkeyToAddress(devnet.DevKey(user).PublicKey)))
+	served, refused := proxy.LogQueries()
+	require.Zero(t, refused, "no eth_getLogs wider than the endpoint's cap")
+	require.NotZero(t, served)
+}
