@@ -35,8 +35,11 @@ const DefaultCallTimeout = 10 * time.Second
 // DefaultRounds is how many times a call goes through the endpoint list when Options.Rounds is zero.
 const DefaultRounds = 3
 
-// firstBackoff is the pause before the second round; it doubles for each later round.
+// firstBackoff is the pause before the second round; it doubles for each later round (backoff).
 const firstBackoff = 100 * time.Millisecond
+
+// backoff is the pause before round (1 for the second round).
+func backoff(round int) time.Duration { return firstBackoff << (round - 1) }
 
 // ErrNoEndpoints is returned by Dial when no URL is given.
 var ErrNoEndpoints = errors.New("chain: no RPC URL configured")
@@ -93,7 +96,7 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 func (c *Client) CallBudget() time.Duration {
 	budget := time.Duration(c.rounds*len(c.urls)) * c.timeout
 	for round := 1; round < c.rounds; round++ {
-		budget += firstBackoff << (round - 1)
+		budget += backoff(round)
 	}
 	return budget
 }
@@ -123,7 +126,7 @@ func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclien
 			select {
 			case <-ctx.Done():
 				return zero, ctx.Err()
-			case <-time.After(firstBackoff << (round - 1)):
+			case <-time.After(backoff(round)):
 			}
 		}
 		start := int(c.current.Load())

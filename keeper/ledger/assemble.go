@@ -84,14 +84,14 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("calendar: %w", err)
 	}
-	cutoff, ok, err := l.due(ctx, cal)
+	cutoff, prev, ok, err := l.due(ctx, cal)
 	if err != nil || !ok {
 		return err
 	}
 	if err := l.dropDuplicates(ctx, cutoff); err != nil {
 		return fmt.Errorf("duplicates: %w", err)
 	}
-	if err := l.loadAllowances(ctx, cal, cutoff); err != nil {
+	if err := l.loadAllowances(ctx, cal.After(prev), cutoff); err != nil {
 		return fmt.Errorf("allowances: %w", err)
 	}
 	var deposits DepositBook // the accounts and when they were read (epochDeposits)
@@ -468,17 +468,17 @@ func (l *Ledger) caughtUp(feed string, t time.Time) {
 	l.caughtUpAt[feed] = t
 }
 
-// due returns the cutoff of the epoch to assemble now, if one is due. Epoch windows are EpochLength long
+// due returns the cutoff of the epoch to assemble now, and the newest live epoch it follows (nil: none),
+// if one is due. Epoch windows are EpochLength long
 // (whole seconds) from payoutStart; the next epoch credits the pending sessions closed before the end of
 // the window holding the oldest pending session. Its cutoff is a function of the records, not of when
 // the keeper runs: a keeper that was down assembles the same epochs, one window each. The window is due
 // once FeedGrace has passed since its end and every feed has been read to its end since (or a second
 // grace has passed: an unreachable feed cannot hold settlement). Without pending sessions, an epoch of
 // carried-forward credits is due an epoch length after the last one.
-func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, err error) {
+func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, prev *EpochRow, ok bool, err error) {
 	var oldest int64
 	var pending bool
-	var prev *EpochRow
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		if oldest, pending, err = tx.OldestUnheld(ctx); err != nil { // held sessions' windows are closed already
 			return err
@@ -489,14 +489,14 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 		}
 		return err
 	}); err != nil {
-		return 0, false, err
+		return 0, nil, false, err
 	}
 	now := l.cfg.Now()
 	if !pending {
 		if prev == nil || now.Sub(time.Unix(prev.CreatedAt, 0)) < l.cfg.EpochLength {
-			return 0, false, nil
+			return 0, nil, false, nil
 		}
-		return prev.Cutoff, true, nil
+		return prev.Cutoff, prev, true, nil
 	}
 	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
 	base := int64(cal.PayoutStart)
@@ -509,37 +509,28 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, ok bool, 
 	}
 	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
 	if now.Before(ready) {
-		return 0, false, nil
+		return 0, nil, false, nil
 	}
 	if now.Before(ready.Add(l.cfg.FeedGrace)) {
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		for _, f := range l.cfg.Feeds {
 			if l.caughtUpAt[f].Before(ready) {
-				return 0, false, nil
+				return 0, nil, false, nil
 			}
 		}
 	}
-	return cutoff, true, nil
+	return cutoff, prev, true, nil
 }
 
 // loadAllowances reads from the chain, and stores, allowance(user, day) of every user-day of the pending
-// sessions closed before cutoff that the store does not hold yet (outside any database transaction).
+// sessions closed before cutoff that the store does not hold yet (outside any database transaction); cal is
+// the epoch's calendar (Calendar.After the newest live epoch), so a late session's day is the one it is charged to.
 func (l *Ledger) loadAllowances(ctx context.Context, cal Calendar, cutoff int64) error {
 	var users []store.PendingUser
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		if users, err = tx.PendingUsers(ctx, cutoff); err != nil {
-			return err
-		}
-		prev, err := tx.NewestLive(ctx)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			prev, err = nil, nil
-		case err != nil:
-			return err
-		}
-		cal = cal.After(prev)
-		return nil
+		users, err = tx.PendingUsers(ctx, cutoff)
+		return err
 	}); err != nil {
 		return err
 	}

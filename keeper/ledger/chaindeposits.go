@@ -79,6 +79,16 @@ const (
 // the keeper's --log-range sets it for the endpoints that cap it lower).
 const logRange = 10_000
 
+// logFollower is the block follower of the keeper's event readers (deposits, provider signers): from block
+// from on, blocks with confirmations confirmations, eth_getLogs ranges of at most maxRange blocks (0:
+// logRange).
+func logFollower(backend ChainBackend, from, confirmations, maxRange uint64) *follow.Follower {
+	if maxRange == 0 {
+		maxRange = logRange
+	}
+	return follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: maxRange}, nil)
+}
+
 // NewChainDeposits reads the ComputePool at addr from block from on, from blocks with at least
 // confirmations confirmations (0 counts as 1: mined), in eth_getLogs ranges of at most maxRange blocks (0:
 // logRange). log may be nil.
@@ -99,11 +109,7 @@ func NewChainDeposits(addr common.Address, backend ChainBackend, from, confirmat
 	if log == nil {
 		log = zap.NewNop()
 	}
-	if maxRange == 0 {
-		maxRange = logRange
-	}
-	fol := follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: maxRange}, nil)
-	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, follow: fol,
+	return &ChainDeposits{addr: addr, pool: f, backend: backend, topics: topics, follow: logFollower(backend, from, confirmations, maxRange),
 		confirmations: max(confirmations, 1), log: log}, nil
 }
 

@@ -72,7 +72,7 @@ type SignerConfig struct {
 
 // NewSignerHistory follows the Marketplace at addr as cfg says. It makes no call.
 func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfig) (*SignerHistory, error) {
-	from, confirmations, maxRange, now, log := cfg.Start, cfg.Confirmations, cfg.MaxRange, cfg.Now, cfg.Log
+	now, log := cfg.Now, cfg.Log
 	f, err := marketplace.NewMarketplaceFilterer(addr, backend)
 	if err != nil {
 		return nil, err
@@ -81,19 +81,16 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 	if err != nil {
 		return nil, err
 	}
-	if maxRange == 0 {
-		maxRange = logRange
-	}
 	if now == nil {
 		now = time.Now
 	}
 	if log == nil {
 		log = zap.NewNop()
 	}
-	fol := follow.New(backend, follow.Config{Start: from, Confirmations: confirmations, MaxRange: maxRange}, nil)
+	fol := logFollower(backend, cfg.Start, cfg.Confirmations, cfg.MaxRange)
 	return &SignerHistory{addr: addr, market: f, backend: backend, follow: fol, now: now, log: log,
 		topics:        [2]common.Hash{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID},
-		confirmations: max(confirmations, 1), signers: map[common.Address][]signerEvent{}}, nil
+		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]signerEvent{}}, nil
 }
 
 // WasSigner reports whether signer is, or was, provider's signer, for a record closed at closedAt (the rule
