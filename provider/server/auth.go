@@ -27,6 +27,10 @@ type authed struct {
 	evidence *wire.SignedRequest
 }
 
+// userKey is the session user's key in RateUser: the address's 20 bytes, not its hex (Address.Hex
+// computes the EIP-55 checksum, a keccak, on every request).
+func userKey(t *eip712.SessionTicket) string { return string(t.User[:]) }
+
 // admitted keeps what an admitted request proves: a signed one is the session's newest evidence, a MAC'd
 // one's X-LT-Evidence is verified off the request's path.
 func (s *Server) admitted(a *authed) {

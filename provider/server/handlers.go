@@ -103,7 +103,7 @@ func sessionError(err error) error {
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	a, err := s.authenticate(w, r, nil)
 	if err == nil {
-		err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+		err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))
 	}
 	if err == nil {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))

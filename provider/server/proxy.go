@@ -47,7 +47,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			a, err = s.authenticate(w, r, body)
 		}
 		if err == nil {
-			err = s.cfg.RateUser.Check(w, a.ticket.Ticket.User.Hex())
+			err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))
 		}
 		if err != nil {
 			wire.WriteError(w, err)
