@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 
@@ -18,6 +19,21 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/service"
 )
+
+// TestLimitProcs: the cap lowers GOMAXPROCS and restores it, never raises it, and 0 leaves it alone.
+func TestLimitProcs(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	restore := service.LimitProcs(1)
+	require.Equal(t, 1, runtime.GOMAXPROCS(0))
+	restore()
+	require.Equal(t, 2, runtime.GOMAXPROCS(0))
+	service.LimitProcs(0)()
+	require.Equal(t, 2, runtime.GOMAXPROCS(0))
+	restore = service.LimitProcs(8)
+	require.Equal(t, 2, runtime.GOMAXPROCS(0), "never raised above what the process has")
+	restore()
+	require.Equal(t, 2, runtime.GOMAXPROCS(0))
+}
 
 func TestSplitList(t *testing.T) {
 	require.Equal(t, []string{"a", "b", "c"}, service.SplitList([]string{"a,b", " c ", ",", ""}))

@@ -70,6 +70,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (`provider model pull`); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
+	f.Int("procs", 1, "processors running the server's Go code at once (GOMAXPROCS; 0: every core): one relays thousands of requests a second with about half the CPU and less latency per request than many (internal/service LimitProcs); raise it if serve keeps a core busy")
 	f.Float64("rate-ip", 100, "requests per second one client IP address may make, before any signature is checked (0: no limit)")
 	f.Int("rate-ip-burst", 200, "burst of rate-ip")
 	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
@@ -151,6 +152,7 @@ func (a *app) readyModels(ctx context.Context, c *conn, served []server.Model, l
 }
 
 func (a *app) serve(ctx context.Context) error {
+	defer service.LimitProcs(a.v.GetInt("procs"))()
 	log, err := a.logger()
 	if err != nil {
 		return err
