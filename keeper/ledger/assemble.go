@@ -312,17 +312,20 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 }
 
 // dropDuplicates rejects, as duplicates, the pending sessions closed before cutoff whose id is credited or
-// pruned already, in a transaction of its own, committed whatever the assembly then does. Ingest refuses
-// such a session, but a keeper on PostgreSQL before store.LockSessions could store one while an epoch was
-// being assembled, and every later assembly then failed on it: such a database heals here.
+// pruned already, and then, as nothing_billed, those that bill nothing, in a transaction of its own, committed
+// whatever the assembly then does (the batch file of the next epoch assembled lists them). Ingest refuses a
+// duplicate, but a keeper on PostgreSQL before store.LockSessions could store one while an epoch was being
+// assembled, and every later assembly then failed on it: such a database heals here. A session that bills
+// nothing is never credited (PromotePending skips it), so it never owns its session id: a hostile router's
+// expired copy cannot make a billing close read later a duplicate (copies.go).
 func (l *Ledger) dropDuplicates(ctx context.Context, cutoff int64) error {
-	var dropped []store.Session
+	var duplicates, unbilled []store.Session
 	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		if dropped, err = tx.DropDuplicatePending(ctx, cutoff); err != nil {
+		if duplicates, err = tx.DropDuplicatePending(ctx, cutoff); err != nil {
 			return err
 		}
-		for i := range dropped {
-			s := &dropped[i]
+		for i := range duplicates {
+			s := &duplicates[i]
 			firstFeed, err := tx.SessionFeed(ctx, s.ID)
 			if err != nil {
 				return err
@@ -332,11 +335,25 @@ func (l *Ledger) dropDuplicates(ctx context.Context, cutoff int64) error {
 				return err
 			}
 		}
+		if unbilled, err = tx.DropUnbilledPending(ctx, cutoff); err != nil {
+			return err
+		}
+		for i := range unbilled {
+			s := &unbilled[i]
+			rej := reject(s.ID, RejectNothingBilled, "bills nothing: not credited, and a copy of the session that bills is still credited")
+			if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
-	if err == nil && len(dropped) > 0 {
-		l.metrics.rejected.WithLabelValues(RejectDuplicate).Add(float64(len(dropped)))
-		l.log.Warn("pending sessions credited already dropped as duplicates", zap.Int("sessions", len(dropped)))
+	if err == nil && len(duplicates) > 0 {
+		l.metrics.rejected.WithLabelValues(RejectDuplicate).Add(float64(len(duplicates)))
+		l.log.Warn("pending sessions credited already dropped as duplicates", zap.Int("sessions", len(duplicates)))
+	}
+	if err == nil && len(unbilled) > 0 {
+		l.metrics.rejected.WithLabelValues(RejectNothingBilled).Add(float64(len(unbilled)))
+		l.log.Info("sessions billing nothing listed as rejected", zap.Int("sessions", len(unbilled)))
 	}
 	return err
 }

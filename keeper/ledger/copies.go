@@ -38,8 +38,11 @@ import (
 //
 // The copy that loses is listed as rejected: `ticket_not_accepted` when it lost by rule 1,
 // `ticket_conflict` when its ticket differs from the kept one, `duplicate` when it is the same ticket
-// (whichever router signed it). Once a session is credited (in an assembled epoch), every later copy is a
-// duplicate: a credit is never taken back or paid twice.
+// (whichever router signed it). Once a copy that bills is credited (in an assembled epoch), every later copy
+// is a duplicate: a credit is never taken back or paid twice. A kept copy that bills nothing (expired, 0 s or
+// price 0) is never credited: the assembly of its epoch lists it as rejected (nothing_billed) and the session
+// id stays free, so a billing copy read later (an honest close held by its router's anomaly detector, a feed
+// unreachable for a while) is stored and charged like any late session, within what the user-day has left.
 
 // maxHold bounds how long an expired copy is held past its closedAt (heldUntil).
 const maxHold = 86400
@@ -48,9 +51,10 @@ const maxHold = 86400
 // the session by the router that admitted it is due. No session starts after its RFC's deadline, its ticket
 // lasts at most the RFC's maxSeconds plus a grace below settle.CloseWindow, and its close is at most
 // CloseWindow after the ticket's notAfter; so an expired copy waits until deadline + maxSeconds + 2 ×
-// CloseWindow (at most maxHold after its closedAt), and a billing copy published in time is read before the
-// epoch that would hold the expired one is assembled. A hostile router's early expired copy therefore never
-// takes the session id from the honest close. The record keeps its closedAt; only the charging order moves.
+// CloseWindow (at most maxHold after its closedAt), and a billing copy published in time is read while the
+// expired one is still pending: the expired copy is rejected as the copy that lost. A billing copy read later
+// still finds the session id free (an expired copy is never credited: dropDuplicates). The record keeps its
+// closedAt; only the charging order moves.
 func heldUntil(rec *wire.SessionRecord) uint64 {
 	due := rec.RFC.Deadline + uint64(rec.RFC.MaxSeconds) + 2*settle.CloseWindow
 	if due < rec.RFC.Deadline { // overflow: a deadline no router admits
@@ -63,6 +67,7 @@ func heldUntil(rec *wire.SessionRecord) uint64 {
 const (
 	RejectTicketConflict    = "ticket_conflict"     // the kept copy has another ticket
 	RejectTicketNotAccepted = "ticket_not_accepted" // the provider accepted the kept copy's ticket, not this one's
+	RejectNothingBilled     = "nothing_billed"      // the kept copy bills nothing: listed at its epoch, never credited
 )
 
 // copyRank is what the rule compares of one copy.

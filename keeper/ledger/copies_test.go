@@ -116,8 +116,9 @@ func TestSessionCopiesEitherOrder(t *testing.T) {
 // TestEarlyExpiredCopyIsHeld: a hostile router publishes a running session as expired, dated at its start,
 // while another session carries an epoch over that time. The expired copy is held (it bills nothing) until
 // the session's honest close is due, so the honest close, read later, is credited in full and the expired
-// copy is rejected (duplicate: it carries the same ticket, re-signed). Without the hold the expired copy is credited 0 in the first epoch and
-// the honest close is a duplicate. On SQLite and PostgreSQL.
+// copy is rejected (duplicate: it carries the same ticket, re-signed). Without the hold the expired copy would
+// be listed as nothing_billed in the first epoch, never owning the session id
+// (TestExpiredCopyDoesNotVoidLateCloseAnvil). On SQLite and PostgreSQL.
 func TestEarlyExpiredCopyIsHeld(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		ctx, st := openStore(t, dsn)
@@ -156,5 +157,60 @@ func TestEarlyExpiredCopyIsHeld(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, new(uint256.Int).Add(&e0.Total, served).Dec(), e1.Total.Dec())
 		require.Equal(t, map[string]int{ledger.RejectDuplicate: 1}, rejectedCodes(t, ctx, l))
+	})
+}
+
+// TestLateCloseAfterExpiredCopySameRoot: TestExpiredCopyDoesNotVoidLateCloseAnvil read by two keepers, one
+// reading the hostile feed first and one last, on SQLite and PostgreSQL: epoch 0 (another session and the
+// expired copy, listed as nothing_billed) and epoch 1 (the honest close read late, a cheaper re-ticket of it
+// rejected) have the same roots at both, and epoch 1 credits the honest close once.
+func TestLateCloseAfterExpiredCopySameRoot(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		now := uint64(time.Now().Unix())
+		honest := accepted(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
+			MaxSeconds: 600, Price: p, Created: now - 130, Closed: now - 5}))
+		hold := honest.RFC.Deadline + uint64(honest.RFC.MaxSeconds) + 2*3600
+		other := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 2, Seconds: 50, MaxSeconds: 600,
+			Price: p, Created: hold - 130, Closed: hold})
+		fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+		fa.Add(t, other)
+		fb.Add(t, reticketed(t, honest, nil))
+		at := func() time.Time { return time.Unix(int64(hold)+2*3600, 0) }
+		type reader struct {
+			ctx context.Context
+			l   *ledger.Ledger
+			ps  *ledger.PoolState
+		}
+		var ks []reader
+		for i, feeds := range [][]string{{fb.Server.URL, fa.Server.URL}, {fa.Server.URL, fb.Server.URL}} {
+			ctx, st := openStore(t, []string{dsn, freshDSN(t, dsn)}[i])
+			ps := &ledger.PoolState{}
+			ks = append(ks, reader{ctx: ctx, l: twoRoutersLedger(t, st, ps, at, time.Hour, feeds...), ps: ps})
+		}
+		epoch := func(k reader, n uint64) *ledger.EpochRow {
+			_, err := k.l.IngestOnce(k.ctx)
+			require.NoError(t, err)
+			require.NoError(t, k.l.Assemble(k.ctx))
+			e, err := k.l.LiveEpoch(k.ctx, n)
+			require.NoError(t, err, "no epoch %d", n)
+			k.ps.NextEpoch, k.ps.TotalCommitted = n+1, e.Total // committed
+			return e
+		}
+		var e0, e1 []*ledger.EpochRow
+		for _, k := range ks {
+			e0 = append(e0, epoch(k, 0))
+		}
+		fa.Add(t, honest)                                     // the honest close, read late
+		fb.Add(t, reticketed(t, honest, uint256.NewInt(p/2))) // and a cheaper re-ticket carrying its acceptance
+		for _, k := range ks {
+			e1 = append(e1, epoch(k, 1))
+			require.Equal(t, map[string]int{ledger.RejectNothingBilled: 1, ledger.RejectBadAcceptance: 1}, rejectedCodes(t, k.ctx, k.l))
+		}
+		require.Equal(t, e0[0].Root, e0[1].Root, "epoch 0: two keepers, another root")
+		require.Equal(t, e1[0].Root, e1[1].Root, "epoch 1: two keepers, another root")
+		served, _, err := wire.Credit(100, uint256.NewInt(p), 0)
+		require.NoError(t, err)
+		require.Equal(t, new(uint256.Int).Add(&e0[0].Total, served).Dec(), e1[0].Total.Dec(), "the late close, once")
 	})
 }

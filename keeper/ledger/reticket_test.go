@@ -241,10 +241,10 @@ func TestUserCloseBeforeAnswerLosesNothing(t *testing.T) {
 				if err == nil {
 					require.True(t, e.Total.IsZero(), "%s copy, hostile first %v: nothing billable, nothing credited", hostile.CloseReason, hostileFirst)
 				}
-				// The losing copy is rejected; the kept one bills nothing (an epoch of only such sessions lists
-				// them as charged nothing).
+				// The losing copy is rejected; the kept one bills nothing: it is listed, never credited.
 				codes := rejectedCodes(t, ctx, l)
 				require.Equal(t, 1, codes[ledger.RejectTicketConflict]+codes[ledger.RejectDuplicate], "%s copy, hostile first %v: %v", hostile.CloseReason, hostileFirst, codes)
+				require.Equal(t, 1, codes[ledger.RejectNothingBilled], "%s copy, hostile first %v: %v", hostile.CloseReason, hostileFirst, codes)
 			}
 		}
 	})

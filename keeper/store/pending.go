@@ -117,9 +117,10 @@ func (t *Tx) PendingUsers(ctx context.Context, cutoff int64) ([]PendingUser, err
 // into sessions and session_records, numbered after+1, after+2, … in (closed_at, session_id) order, and
 // returns the last number (after if it moved none). The sessions in hold stay pending, held back (see
 // migration 00006) until a later assembly takes them. A pending session whose id is credited or pruned
-// already (a duplicate; DropDuplicatePending removes it) is neither moved nor numbered: the numbers stay
-// dense and nothing is charged twice. Set statements: no row is read into the process; the records and the
-// delete follow the rows numbered.
+// already (a duplicate; DropDuplicatePending removes it), or that bills nothing (DropUnbilledPending
+// removes it: it never owns its session id), is neither moved nor numbered: the numbers stay dense and
+// nothing is charged twice. Set statements: no row is read into the process; the records and the delete
+// follow the rows numbered.
 func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []common.Hash) (int64, error) {
 	if err := t.LockSessions(ctx); err != nil {
 		return 0, err
@@ -133,7 +134,7 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []com
 		price, seconds, closed_at, recheck, use_deposit, started_at)
 		SELECT session_id, ? + ROW_NUMBER() OVER (ORDER BY closed_at, session_id), ingest_seq, feed, cursor, user_addr, provider,
 			builder, fee_bps, price, seconds, closed_at, 0, use_deposit, started_at
-		FROM pending_sessions p WHERE (closed_at < ? OR held = 1) AND held <> 2 AND `+notStored, after, cutoff)
+		FROM pending_sessions p WHERE (closed_at < ? OR held = 1) AND held <> 2 AND NOT `+billsNothing+` AND `+notStored, after, cutoff)
 	if err != nil {
 		return 0, fmt.Errorf("store: number pending sessions: %w", err)
 	}
@@ -167,16 +168,34 @@ const notStored = `NOT EXISTS (SELECT 1 FROM sessions s WHERE s.session_id = p.s
 // LockSessions could store one (see there), and PromotePending then failed on it forever; the ledger drops
 // them before each assembly.
 func (t *Tx) DropDuplicatePending(ctx context.Context, cutoff int64) ([]Session, error) {
+	return t.dropPending(ctx, "duplicate", `NOT (`+notStored+`)`, cutoff)
+}
+
+// billsNothing holds for a pending row whose cost (billed seconds × price) is 0: an expired copy, a close
+// billing 0 s, a ticket at price 0.
+const billsNothing = `(seconds = 0 OR price = '0')`
+
+// DropUnbilledPending removes, and returns with their records, the pending sessions closed before cutoff
+// that bill nothing (the ledger drops them before each assembly, after the duplicates). Such a copy is never
+// credited, so it never owns its session id: a copy that bills, read later, is stored and charged like any
+// late session (protocol/README.md "Copies of one session").
+func (t *Tx) DropUnbilledPending(ctx context.Context, cutoff int64) ([]Session, error) {
+	return t.dropPending(ctx, "unbilled", billsNothing, cutoff)
+}
+
+// dropPending removes, and returns with their records, the pending sessions closed before cutoff (or held
+// back) where cond holds; what names them in errors.
+func (t *Tx) dropPending(ctx context.Context, what, cond string, cutoff int64) ([]Session, error) {
 	if err := t.LockSessions(ctx); err != nil {
 		return nil, err
 	}
-	out, err := t.pendingRecords(ctx, `(closed_at < ? OR held = 1) AND NOT (`+notStored+`)`, cutoff)
+	out, err := t.pendingRecords(ctx, `(closed_at < ? OR held = 1) AND `+cond, cutoff)
 	if err != nil {
-		return nil, fmt.Errorf("store: duplicate pending sessions: %w", err)
+		return nil, fmt.Errorf("store: %s pending sessions: %w", what, err)
 	}
 	for i := range out {
 		if err := t.DeletePending(ctx, out[i].ID); err != nil {
-			return nil, fmt.Errorf("store: drop duplicate pending session %s: %w", out[i].ID, err)
+			return nil, fmt.Errorf("store: drop %s pending session %s: %w", what, out[i].ID, err)
 		}
 	}
 	return out, nil

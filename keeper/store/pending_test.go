@@ -13,9 +13,12 @@ import (
 	"github.com/laketravis/laketravis/keeper/store"
 )
 
+// pendingSession is session n of feed, billing 1 s at 1 wei (a session billing nothing is never promoted).
 func pendingSession(n int64, feed string, closedAt uint64) *store.Session {
-	return &store.Session{ID: common.BigToHash(big.NewInt(n)), Feed: feed, Cursor: fmt.Sprint(n * 10), ClosedAt: closedAt,
-		Record: []byte(fmt.Sprintf(`{"s":%d}`, n))}
+	s := &store.Session{ID: common.BigToHash(big.NewInt(n)), Feed: feed, Cursor: fmt.Sprint(n * 10), ClosedAt: closedAt,
+		Seconds: 1, Record: []byte(fmt.Sprintf(`{"s":%d}`, n))}
+	s.Price.SetOne()
+	return s
 }
 
 // TestIngestDuringPromotion: a session fed again (another router's feed) while the epoch that promotes it
@@ -166,6 +169,51 @@ func TestPromoteSkipsDuplicates(t *testing.T) {
 		c, err := st.Count(ctx)
 		require.NoError(t, err)
 		require.Equal(t, store.Counts{Sessions: 3, Records: 3, SettledIDs: 1}, c, "1, 2 and 3 credited once; 4 pruned")
+	})
+}
+
+// TestUnbilledNeverOwnsItsID: of three pending sessions (billing 0 s, billing at price 0, billing 1 s at 1
+// wei) a promotion numbers only the third; the other two are dropped with their records (the ledger lists
+// them as rejected) and their ids stay free: a copy that bills, stored later, is promoted in turn.
+func TestUnbilledNeverOwnsItsID(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		zeroSeconds, zeroPrice := pendingSession(1, "http://b", 100), pendingSession(2, "http://b", 110)
+		zeroSeconds.Seconds = 0
+		zeroPrice.Price.Clear()
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			for _, s := range []*store.Session{zeroSeconds, zeroPrice, pendingSession(3, "http://a", 120)} {
+				if stored, err := tx.InsertPending(ctx, s); err != nil || !stored {
+					return fmt.Errorf("session %s stored %v: %w", s.ID, stored, err)
+				}
+			}
+			last, err := tx.PromotePending(ctx, 200, 0, nil)
+			require.NoError(t, err)
+			require.Equal(t, int64(1), last, "3 alone, numbered 1")
+			got, _, err := tx.Credits(ctx, 1, 1, 1)
+			require.NoError(t, err)
+			require.Equal(t, common.BigToHash(big.NewInt(3)), got[0].ID)
+
+			dropped, err := tx.DropUnbilledPending(ctx, 200)
+			require.NoError(t, err)
+			require.Len(t, dropped, 2)
+			for i, d := range dropped {
+				require.Equal(t, common.BigToHash(big.NewInt(int64(i+1))), d.ID)
+				require.Equal(t, fmt.Sprintf(`{"s":%d}`, i+1), string(d.Record))
+			}
+
+			billing := pendingSession(1, "http://a", 150) // a billing copy of 1, read after it was dropped
+			stored, err := tx.InsertPending(ctx, billing)
+			require.NoError(t, err)
+			require.True(t, stored, "the dropped copy billed nothing: the session id is free")
+			last, err = tx.PromotePending(ctx, 200, 1, nil)
+			require.NoError(t, err)
+			require.Equal(t, int64(2), last, "the billing copy of 1, numbered 2")
+			return nil
+		}))
+		c, err := st.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, store.Counts{Sessions: 2, Records: 2}, c)
 	})
 }
 

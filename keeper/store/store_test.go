@@ -377,8 +377,9 @@ func TestSettledFollowsFeedOrder(t *testing.T) {
 		ctx, st := open(t, dsn)
 		feed := "http://a"
 		pending := func(n int64, closedAt uint64) *store.Session {
-			return &store.Session{ID: common.BigToHash(big.NewInt(n)), Feed: feed, Cursor: fmt.Sprint(n * 10), ClosedAt: closedAt,
-				Record: []byte(`{"s":1}`)}
+			s := pendingSession(n, feed, closedAt)
+			s.Record = []byte(`{"s":1}`)
+			return s
 		}
 		epoch := func(number uint64, cutoff, first int64) {
 			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
