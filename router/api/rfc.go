@@ -62,6 +62,8 @@ func VerifyRFC(d *eip712.Domain, body []byte) (*eip712.SignedRFC, common.Hash, e
 }
 
 func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
+	// Any liveness probe sent from now on is fresh for this RFC (liveness.Coalescer shares such probes).
+	arrived := time.Now()
 	body, err := readBody(r, eip712.MaxWireSize)
 	if err != nil {
 		return err
@@ -145,9 +147,10 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		offers = s.book.Snapshot().Offers[rfc.ModelID]
 		res := match.Match(offers, &req, stats, s.cfg.Candidates, make([]match.Candidate, 0, s.cfg.Candidates+4))
 		busy := res.Busy
+		pctx := liveness.WithArrival(ctx, arrived)
 		for _, c := range res.Candidates {
 			o := c.Offer
-			capacity, err := s.prober.Probe(ctx, liveness.Target{Provider: o.Provider, Signer: o.Signer, Endpoint: o.Endpoint}, rfc.ModelID)
+			capacity, err := s.prober.Probe(pctx, liveness.Target{Provider: o.Provider, Signer: o.Signer, Endpoint: o.Endpoint}, rfc.ModelID)
 			s.probed(o.Provider, err)
 			if err != nil {
 				d := s.health.Failed(o.Provider)
@@ -180,6 +183,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 			return wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "every provider for model %s is busy (%v)", rfc.ModelID, err)
 		}
 		stats = busyUnknown{s.health} // after a wake-up, re-probe providers last seen busy
+		arrived = time.Now()          // with probes sent after the wake-up, not answers from before it
 	}
 }
 

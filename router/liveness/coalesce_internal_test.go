@@ -3,11 +3,15 @@ package liveness
 import (
 	"context"
 	"errors"
+	"math/big"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -132,4 +136,168 @@ func TestCoalescerCallerCancel(t *testing.T) {
 	for _, r := range rest {
 		require.NoError(t, r.err)
 	}
+}
+
+// fakeClock is a Coalescer clock that moves only when told.
+type fakeClock struct{ ns atomic.Int64 }
+
+func (f *fakeClock) now() time.Time          { return time.Unix(0, f.ns.Load()) }
+func (f *fakeClock) set(ns int64)            { f.ns.Store(ns) }
+func arrivedAt(ns int64) context.Context     { return WithArrival(context.Background(), time.Unix(0, ns)) }
+func (f *fakeClock) advance(d time.Duration) { f.ns.Add(int64(d)) }
+
+// countingSender answers every probe with capacity, after release when gated, and counts the probes.
+type countingSender struct {
+	calls    atomic.Int64
+	capacity wire.Capacity
+	err      error
+	started  chan struct{} // receives once per probe sent, when gated
+	release  chan struct{}
+}
+
+func (s *countingSender) Probe(context.Context, Target, common.Hash) (wire.Capacity, error) {
+	s.calls.Add(1)
+	if s.started != nil {
+		s.started <- struct{}{}
+		<-s.release
+	}
+	return s.capacity, s.err
+}
+
+// An RFC may share a probe sent after it arrived, in flight or answered (within ShareFor), and never one
+// sent before: that caller gets a probe of its own.
+func TestCoalescerSharesProbesSentAfterArrival(t *testing.T) {
+	clock := &fakeClock{}
+	s := &countingSender{capacity: wire.Capacity{Free: 100, Max: 100}, started: make(chan struct{}, 1), release: make(chan struct{})}
+	c := &Coalescer{Sender: s, now: clock.now}
+	target, model := Target{Provider: common.HexToAddress("0xabc")}, common.Hash{1}
+
+	// The first probe is sent at 10; an RFC that arrived at 5 joins it in flight, one that arrived at 10
+	// (not before the probe) and one at 20 wait for the next.
+	clock.set(10)
+	var wg sync.WaitGroup
+	results := make([]result, 4)
+	probe := func(i int, arrived int64) {
+		wg.Go(func() { results[i].c, results[i].err = c.Probe(arrivedAt(arrived), target, model) })
+	}
+	joined := make(chan struct{}, 4)
+	c.joined = func(Target) { joined <- struct{}{} }
+	probe(0, 1)
+	<-joined
+	<-s.started
+	probe(1, 5)
+	<-joined
+	require.EqualValues(t, 1, s.calls.Load(), "the RFC that arrived before the probe was sent joins it")
+	probe(2, 10)
+	probe(3, 20)
+	<-joined
+	<-joined
+	clock.set(30)
+	s.release <- struct{}{} // the first probe returns at 30; the next is sent then
+	<-s.started
+	s.release <- struct{}{}
+	wg.Wait()
+	require.EqualValues(t, 2, s.calls.Load())
+	for _, r := range results {
+		require.NoError(t, r.err)
+	}
+
+	// Answered: the second probe was sent at 30. An RFC that arrived at 25 takes its answer at once; one
+	// that arrived at 30 gets a probe of its own.
+	s.started = nil
+	_, err := c.Probe(arrivedAt(25), target, model)
+	require.NoError(t, err)
+	require.EqualValues(t, 2, s.calls.Load(), "an answer sent after the RFC arrived is shared")
+	_, err = c.Probe(arrivedAt(30), target, model)
+	require.NoError(t, err)
+	require.EqualValues(t, 3, s.calls.Load(), "an answer sent before the RFC arrived is not")
+
+	// The third probe was sent at 30 and returned at 30: after ShareFor it is no longer handed out.
+	clock.advance(ShareFor + 1)
+	_, err = c.Probe(arrivedAt(29), target, model)
+	require.NoError(t, err)
+	require.EqualValues(t, 4, s.calls.Load(), "an answer older than ShareFor is not shared")
+}
+
+// One answer's free capacity is handed out at most once per slot: of the RFCs sharing an answer with
+// Free = 3, three get a slot (3, 2, 1: what health.Tracker counts down from) and the others are told
+// busy; an answer without reported capacity (Max = 0) is handed out as it is.
+func TestCoalescerNeverOverAssignsCapacity(t *testing.T) {
+	for _, tc := range []struct {
+		capacity wire.Capacity
+		free     []int // what the 10 callers get, in order
+	}{
+		{wire.Capacity{Free: 3, Max: 8}, []int{3, 2, 1, 0, 0, 0, 0, 0, 0, 0}},
+		{wire.Capacity{Free: 0, Max: 8}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{wire.Capacity{Free: 5}, []int{5, 5, 5, 5, 5, 5, 5, 5, 5, 5}},
+	} {
+		clock := &fakeClock{}
+		s := &countingSender{capacity: tc.capacity}
+		c := &Coalescer{Sender: s, now: clock.now}
+		clock.set(10)
+		var got []int
+		for range 10 {
+			capacity, err := c.Probe(arrivedAt(1), Target{}, common.Hash{})
+			require.NoError(t, err)
+			require.Equal(t, tc.capacity.Max, capacity.Max)
+			got = append(got, capacity.Free)
+		}
+		require.EqualValues(t, 1, s.calls.Load(), "one probe shared by every caller")
+		require.Equal(t, tc.free, got)
+	}
+}
+
+// The same holds among callers that waited for one probe in flight together: the slots go to as many of
+// them as the answer reports, whichever they are.
+func TestCoalescerSplitsCapacityAmongWaiters(t *testing.T) {
+	clock := &fakeClock{}
+	s := &countingSender{capacity: wire.Capacity{Free: 2, Max: 4}, started: make(chan struct{}, 1), release: make(chan struct{})}
+	c := &Coalescer{Sender: s, now: clock.now}
+	joined := make(chan struct{}, 8)
+	c.joined = func(Target) { joined <- struct{}{} }
+	clock.set(10)
+	got := make([]int, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			capacity, err := c.Probe(arrivedAt(1), Target{}, common.Hash{})
+			assert.NoError(t, err)
+			got[i] = capacity.Free
+		})
+	}
+	for range got {
+		<-joined
+	}
+	<-s.started
+	close(s.release)
+	wg.Wait()
+	require.EqualValues(t, 1, s.calls.Load())
+	slices.Sort(got)
+	require.Equal(t, []int{0, 0, 0, 0, 0, 0, 1, 2}, got)
+}
+
+// A failed probe is never handed to a caller that did not wait for it: the next caller probes again.
+func TestCoalescerDoesNotShareFailures(t *testing.T) {
+	clock := &fakeClock{}
+	s := &countingSender{err: errors.New("down")}
+	c := &Coalescer{Sender: s, now: clock.now}
+	clock.set(10)
+	_, err := c.Probe(arrivedAt(1), Target{}, common.Hash{})
+	require.Error(t, err)
+	s.err, s.capacity = nil, wire.Capacity{Free: 1, Max: 1}
+	_, err = c.Probe(arrivedAt(1), Target{}, common.Hash{})
+	require.NoError(t, err)
+	require.EqualValues(t, 2, s.calls.Load())
+}
+
+// Idle lines whose answers can no longer be shared are dropped once the map grows.
+func TestCoalescerForgetsIdleLines(t *testing.T) {
+	clock := &fakeClock{}
+	c := &Coalescer{Sender: &countingSender{}, now: clock.now}
+	for i := range 200 {
+		_, err := c.Probe(context.Background(), Target{Provider: common.BigToAddress(big.NewInt(int64(i)))}, common.Hash{})
+		require.NoError(t, err)
+		clock.advance(ShareFor / 10)
+	}
+	require.Less(t, len(c.lines), 200)
 }

@@ -100,7 +100,9 @@ func cpuTime() time.Duration {
 // Metrics: rfc/s; client latency p50/p99; p99 of the handler's time minus its time in liveness probes
 // (the issue's "p99 excluding the liveness round trip"); the process's CPU time per RFC (router, clients
 // and stand-ins share it) and that as a multiple of one bare ecrecover measured in the same run;
-// probes/rfc, the liveness round trips per RFC (liveness=http); and x_crypto_limit, rfc/s as a fraction
+// probes/rfc, the liveness round trips per RFC (liveness=http), counted where the stand-in answers them:
+// below 1 when RFCs shared a probe sent after they arrived (liveness.Coalescer), while the crypto limit
+// below still counts one liveness pair per RFC; and x_crypto_limit, rfc/s as a fraction
 // of the crypto limit measured in the same run (cryptoLimit: what the machine's cores could do if they
 // only verified and signed; issue 13 asks for ≥ 5,000 rfc/s with liveness=http, p99-excl-liveness ≤
 // 5 ms); and x_crypto_cpu, the crypto's CPU time per RFC over the
@@ -151,7 +153,7 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			b.ReportMetric(cpuPerRFC/1e3, "cpu-µs/rfc")
 			b.ReportMetric(cpuPerRFC/ecr, "cpu-x_ecrecover")
 			if mode == "http" {
-				// Below 1 when RFCs picking one provider together shared its probe (liveness.Coalescer).
+				// Below 1 when RFCs shared a probe sent after they arrived (liveness.Coalescer).
 				b.ReportMetric(float64(r.probes.Load()-probes0)/float64(b.N), "probes/rfc")
 			}
 		})

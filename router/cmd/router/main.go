@@ -313,7 +313,8 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 	set := metrics.NewSet() // this router's metrics, served with the process's own at /metrics
 	// Provider endpoints come from the chain: anyone who stakes names one. The prober fetches them only
-	// through the outbound guard, and RFCs picking a provider together share its next probe (Coalescer).
+	// through the outbound guard, and RFCs picking a provider together share a probe sent after each of
+	// them arrived, never more of them on its free capacity than it reported (Coalescer).
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
