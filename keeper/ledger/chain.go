@@ -19,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
 // PoolState is what assembling an epoch reads from the ComputePool. RemainingSpend is what today's daily
@@ -226,19 +227,16 @@ type RegistryBackend interface {
 }
 
 // ChainRegistry implements Registry over the Marketplace and ModelRegistry, with a short cache (the
-// feed repeats the same routers and models), a lasting one for final fees, and the providers' signers from
-// a SignerHistory.
+// feed repeats the same models), a lasting one for final fees, and the routers and the providers' signers
+// from a SignerHistory.
 type ChainRegistry struct {
-	market   *marketplace.MarketplaceCaller
 	models   *modelregistry.ModelRegistryCaller
 	headers  headerReader
 	history  *SignerHistory
 	ttl      time.Duration
 	mu       sync.Mutex
-	routers  map[common.Address]cached[bool]
 	modelMap map[common.Hash]cached[modelInfo]
 	fees     map[feeKey]uint16 // final answers: feeAt(model, t) read at a block later than t
-	role     [32]byte
 }
 
 type feeKey struct {
@@ -259,8 +257,9 @@ type modelInfo struct {
 	ok      bool
 }
 
-// NewChainRegistry binds the registry contracts; signers answers for the providers' signer keys. ttl
-// bounds how stale a cached answer may be.
+// NewChainRegistry binds the registry contracts and checks that the Marketplace's ROUTER_ROLE is the one
+// signers follows; signers answers for the routers and the providers' signer keys. ttl bounds how stale a
+// cached model may be.
 func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address, backend RegistryBackend,
 	signers *SignerHistory, ttl time.Duration) (*ChainRegistry, error) {
 	m, err := marketplace.NewMarketplaceCaller(marketAddr, backend)
@@ -275,35 +274,25 @@ func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address
 	if err != nil {
 		return nil, err
 	}
-	return &ChainRegistry{market: m, models: mr, headers: backend, history: signers, ttl: ttl, role: role,
-		routers: map[common.Address]cached[bool]{}, modelMap: map[common.Hash]cached[modelInfo]{}, fees: map[feeKey]uint16{}}, nil
+	if role != ids.RouterRole {
+		return nil, fmt.Errorf("ledger: the Marketplace's ROUTER_ROLE is %x, not keccak256(\"ROUTER_ROLE\")", role)
+	}
+	return &ChainRegistry{models: mr, headers: backend, history: signers, ttl: ttl,
+		modelMap: map[common.Hash]cached[modelInfo]{}, fees: map[feeKey]uint16{}}, nil
 }
 
 // Forget drops every cached answer (the signer history follows reorgs itself).
 func (r *ChainRegistry) Forget() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	clear(r.routers)
 	clear(r.modelMap)
 	clear(r.fees)
 }
 
-// IsRouter implements Registry.
-func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address) (bool, error) {
-	r.mu.Lock()
-	c, ok := r.routers[a]
-	r.mu.Unlock()
-	if ok && time.Since(c.at) < r.ttl {
-		return c.v, nil
-	}
-	v, err := r.market.HasRole(&bind.CallOpts{Context: ctx}, r.role, a)
-	if err != nil {
-		return false, err
-	}
-	r.mu.Lock()
-	r.routers[a] = cached[bool]{v, time.Now()}
-	r.mu.Unlock()
-	return v, nil
+// IsRouter implements Registry from the signer history (SignerHistory.WasRouter): the role at time at, as
+// final blocks say, whatever was granted or revoked since.
+func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
+	return r.history.WasRouter(ctx, a, at)
 }
 
 // IsProviderSigner implements Registry from the signer history (SignerHistory.WasSigner): a key the

@@ -79,7 +79,7 @@ const (
 // the keeper's --log-range sets it for the endpoints that cap it lower).
 const logRange = 10_000
 
-// logFollower is the block follower of the keeper's event readers (deposits, provider signers): from block
+// logFollower is the block follower of the keeper's event readers (deposits, signers and routers): from block
 // from on, blocks with confirmations confirmations, eth_getLogs ranges of at most maxRange blocks (0:
 // logRange).
 func logFollower(backend ChainBackend, from, confirmations, maxRange uint64) *follow.Follower {

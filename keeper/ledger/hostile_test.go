@@ -67,9 +67,13 @@ func TestHostileRouterAnvil(t *testing.T) {
 		}
 		victim := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
 
-		// Honest sessions through the honest router (account 1).
-		var honest []wire.SessionRecord
-		for i := range 3 {
+		// Honest sessions through the honest router (account 1). The first starts after the hostile key's
+		// grant, so that key held the role when it could have issued it (4. below: a duplicate, not not_router).
+		head, err := env.Client.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+		honest := []wire.SessionRecord{env.RecordSpec(t, testenv.Spec{Nonce: 0, Seconds: 1, MaxSeconds: 600, Price: price,
+			Created: head.Time, Closed: max(head.Time, uint64(time.Now().Unix())) + 1})}
+		for i := 1; i < 3; i++ {
 			honest = append(honest, env.Record(t, uint64(i), uint32(100+10*i), 600, price))
 		}
 
@@ -110,7 +114,8 @@ func TestHostileRouterAnvil(t *testing.T) {
 		})
 
 		// 4. The honest router's first session presented again by the hostile router: same RFC, same provider,
-		// so the same session id — credited once, whichever feed is read first.
+		// so the same session id — credited once, whichever feed is read first. (Of a session that started
+		// before the hostile key's grant, the copy would be not_router: TestRevokedRouterCannotBackdateAnvil.)
 		again := honest[0]
 		byHostile(&again)
 

@@ -55,6 +55,9 @@ func testExpiredCopyLateClose(t *testing.T, dsn string, restart, squeeze bool) {
 	env := testenv.New(t, ctx, testenv.Options{})
 	hostile := devnet.DevKey(6)
 	require.NoError(t, env.GrantRouterRole(ctx, crypto.PubkeyToAddress(hostile.PublicKey)))
+	// B held the role before A's session started (a ticket's signer is judged by the role at the start).
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 140))
+	env.Mine(1)
 	call := &bind.CallOpts{Context: ctx}
 	day, err := env.Pool.CurrentDay(call)
 	require.NoError(t, err)

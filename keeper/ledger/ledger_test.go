@@ -41,7 +41,7 @@ func mustSigner() *ecdsa.PrivateKey {
 // fakeRegistry: account 1 is the router, signer is the provider's key, model has a 5% fee.
 type fakeRegistry struct{ down bool }
 
-func (f fakeRegistry) IsRouter(_ context.Context, a common.Address) (bool, error) {
+func (f fakeRegistry) IsRouter(_ context.Context, a common.Address, _ uint64) (bool, error) {
 	if f.down {
 		return false, fmt.Errorf("rpc down")
 	}

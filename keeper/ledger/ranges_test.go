@@ -21,17 +21,19 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// revocableRegistry is fakeRegistry whose router can lose its role.
+// revocableRegistry is fakeRegistry whose router can lose its role as of every time: what a grant reorged
+// away deeper than the confirmation depth does (a revocation does not: the role is read at the session's
+// start, TestRevokedRouterSessionCreditedAnvil).
 type revocableRegistry struct {
 	fakeRegistry
 	revoked *atomic.Bool
 }
 
-func (r revocableRegistry) IsRouter(ctx context.Context, a common.Address) (bool, error) {
+func (r revocableRegistry) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
 	if r.revoked.Load() {
 		return false, nil
 	}
-	return r.fakeRegistry.IsRouter(ctx, a)
+	return r.fakeRegistry.IsRouter(ctx, a, at)
 }
 
 // addressedPool is fakePool with an address (for the batch file).
@@ -135,7 +137,7 @@ func testEpochSeqRanges(t *testing.T, dsn string) {
 	}
 	require.Equal(t, want.Dec(), e.Total.Dec())
 
-	// Vetoed, and the router revoked meanwhile: every session is rejected on recheck and removed.
+	// Vetoed, and the router's role gone meanwhile: every session is rejected on recheck and removed.
 	revoked.Store(true)
 	require.NoError(t, l.Rollback(ctx, 0, ledger.StateVetoed))
 	require.Equal(t, int64(15), count().Recheck)

@@ -22,11 +22,11 @@ import (
 // twoRouters is fakeRegistry with a second ROUTER_ROLE key (devnet key 2).
 type twoRouters struct{ fakeRegistry }
 
-func (r twoRouters) IsRouter(ctx context.Context, a common.Address) (bool, error) {
+func (r twoRouters) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
 	if a == crypto.PubkeyToAddress(devnet.DevKey(2).PublicKey) {
 		return true, nil
 	}
-	return r.fakeRegistry.IsRouter(ctx, a)
+	return r.fakeRegistry.IsRouter(ctx, a, at)
 }
 
 // TestReticketedReceiptAtRFCCeiling (money review): router A admits the user's RFC (maximum 10 p/s) at

@@ -1,6 +1,7 @@
-// SignerHistory: every provider's signer keys as the Marketplace's ProviderRegistered and ProviderUpdated
-// events set them, read once, forward, in bounded ranges from the deployment's start block through
-// chain/follow (as ChainDeposits), and kept in memory.
+// SignerHistory: who may sign for the Marketplace, and since when: every provider's signer keys as the
+// ProviderRegistered and ProviderUpdated events set them, and every ROUTER_ROLE grant and revocation
+// (RoleGranted, RoleRevoked), read once, forward, in bounded ranges from the deployment's start block
+// through chain/follow (as ChainDeposits), and kept in memory.
 
 package ledger
 
@@ -19,30 +20,42 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/chain/follow"
+	"github.com/laketravis/laketravis/protocol/ids"
 )
 
-// ErrSignersNotFinal: a key is not (yet) known as the provider's signer and the chain is not final past the
-// record's close, so a registration may still come. The caller retries later; it is never a rejection.
-var ErrSignersNotFinal = errors.New("ledger: provider signers as of the close not final yet")
+// ErrSignersNotFinal: the chain is not final past the time asked about (a record's close, a session's
+// start), so an event that changes the answer may still come. The caller retries later; it is never a
+// rejection.
+var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final yet")
 
-// SignerHistory answers whether a key is, or was, a provider's signer.
+// SignerHistory answers whether a key is, or was, a provider's signer, and whether an account held
+// ROUTER_ROLE at a given time.
 //
-// Rule: signer is the provider's if a ProviderRegistered or ProviderUpdated event in a final block (the
-// keeper's --confirmations) set it as the provider's signer: the current key or one the provider rotated
-// away from (receipts signed before a rotation stay valid). A key no final event set is refused only once
-// the chain is final past the record's close: the newest final block is later than closedAt, or
-// (confirmations 1) every block up to the head is final and the keeper's clock was past closedAt when the
-// head was read. Before that it is ErrSignersNotFinal, never a rejection: a registration in a block not
-// final yet is waited for. Every keeper that asks after that point gets the same answer, unless the provider
-// registers the key later still (its own key, after the close: see keeper/README.md "Provider signers").
+// Provider signers: signer is the provider's if a ProviderRegistered or ProviderUpdated event in a final
+// block (the keeper's --confirmations) set it as the provider's signer: the current key or one the provider
+// rotated away from (receipts signed before a rotation stay valid). A key no final event set is refused
+// only once the chain is final past the record's close. Before that it is ErrSignersNotFinal, never a
+// rejection: a registration in a block not final yet is waited for. Every keeper that asks after that point
+// gets the same answer, unless the provider registers the key later still (its own key, after the close:
+// see keeper/README.md "Provider signers").
 //
-// Cost: a known key needs no call; an unknown one one pass of the follower (the head's header, and logs of
-// the new blocks only, in ranges of at most MaxRange blocks), never a scan of the whole history.
+// Routers: an account held ROUTER_ROLE at time at if the newest RoleGranted or RoleRevoked event of
+// ROUTER_ROLE and that account in a block with a time at most at is a grant. It is answered only once the
+// chain is final past at (else ErrSignersNotFinal), so the answer is a function of final blocks and at
+// alone: every keeper gets the same one, whenever it asks, and a grant or revocation after at changes
+// nothing.
+//
+// Final past t: the newest final block is later than t, or (confirmations 1) every block up to the head is
+// final and the keeper's clock was past t when the head was read.
+//
+// Cost: a known key, or a time the history is already final past, needs no call; otherwise one pass of the
+// follower (the head's header, and logs of the new blocks only, in ranges of at most MaxRange blocks), never
+// a scan of the whole history.
 type SignerHistory struct {
 	addr          common.Address
 	market        *marketplace.MarketplaceFilterer
 	backend       ChainBackend
-	topics        [2]common.Hash // ProviderRegistered, ProviderUpdated
+	topics        [4]common.Hash // ProviderRegistered, ProviderUpdated, RoleGranted, RoleRevoked
 	confirmations uint64
 	now           func() time.Time
 	log           *zap.Logger
@@ -53,12 +66,19 @@ type SignerHistory struct {
 	tipAt   uint64                           // the keeper's clock when that pass began
 	synced  bool                             // a pass completed since the last reorg
 	signers map[common.Address][]signerEvent // by provider, in chain order
+	routers map[common.Address][]roleEvent   // ROUTER_ROLE grants and revocations by account, in chain order
 }
 
 // signerEvent is a key a provider registered or updated to, in block.
 type signerEvent struct {
 	signer common.Address
 	block  uint64
+}
+
+// roleEvent is a grant (held) or a revocation of ROUTER_ROLE in block, whose time is time.
+type roleEvent struct {
+	block, time uint64
+	held        bool
 }
 
 // SignerConfig configures a SignerHistory.
@@ -89,8 +109,10 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 	}
 	fol := logFollower(backend, cfg.Start, cfg.Confirmations, cfg.MaxRange)
 	return &SignerHistory{addr: addr, market: f, backend: backend, follow: fol, now: now, log: log,
-		topics:        [2]common.Hash{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID},
-		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]signerEvent{}}, nil
+		topics: [4]common.Hash{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID,
+			a.Events["RoleGranted"].ID, a.Events["RoleRevoked"].ID},
+		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]signerEvent{},
+		routers: map[common.Address][]roleEvent{}}, nil
 }
 
 // WasSigner reports whether signer is, or was, provider's signer, for a record closed at closedAt (the rule
@@ -101,22 +123,58 @@ func (h *SignerHistory) WasSigner(ctx context.Context, provider, signer common.A
 	if h.known(provider, signer) {
 		return true, nil
 	}
-	if !h.synced || !h.settled(closedAt) {
-		at := uint64(h.now().Unix())
-		tip, err := h.follow.Sync(ctx, h.readRange, h.rollback)
-		if err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
-			return false, err
-		}
-		h.tip, h.tipAt, h.synced = tip, at, err == nil
-		if h.known(provider, signer) {
-			return true, nil
-		}
+	if err := h.readPast(ctx, closedAt); err != nil {
+		return false, err
 	}
-	if !h.synced || !h.settled(closedAt) {
-		return false, fmt.Errorf("%w: block %d (time %d) is the newest %d deep, the record closed at %d; head %d",
-			ErrSignersNotFinal, h.tip.Final.Number, h.tip.Final.Time, h.confirmations, closedAt, h.tip.Head)
+	if h.known(provider, signer) {
+		return true, nil
 	}
-	return false, nil
+	return false, h.finalPast(closedAt)
+}
+
+// WasRouter reports whether account held ROUTER_ROLE at time at (unix seconds; the rule above). Errors:
+// ErrSignersNotFinal (wrapped), or the RPC's.
+func (h *SignerHistory) WasRouter(ctx context.Context, account common.Address, at uint64) (bool, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err := h.readPast(ctx, at); err != nil {
+		return false, err
+	}
+	if err := h.finalPast(at); err != nil {
+		return false, err
+	}
+	held := false
+	for _, e := range h.routers[account] {
+		if e.time > at {
+			break
+		}
+		held = e.held
+	}
+	return held, nil
+}
+
+// readPast reads the blocks final since the last pass, unless what was read is final past at already.
+// Only an RPC error is returned; the caller checks finalPast. h.mu held.
+func (h *SignerHistory) readPast(ctx context.Context, at uint64) error {
+	if h.synced && h.settled(at) {
+		return nil
+	}
+	began := uint64(h.now().Unix())
+	tip, err := h.follow.Sync(ctx, h.readRange, h.rollback)
+	if err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
+		return err
+	}
+	h.tip, h.tipAt, h.synced = tip, began, err == nil
+	return nil
+}
+
+// finalPast returns nil if what was read is final past at, else ErrSignersNotFinal (wrapped). h.mu held.
+func (h *SignerHistory) finalPast(at uint64) error {
+	if h.synced && h.settled(at) {
+		return nil
+	}
+	return fmt.Errorf("%w: block %d (time %d) is the newest %d deep, asked about time %d; head %d",
+		ErrSignersNotFinal, h.tip.Final.Number, h.tip.Final.Time, h.confirmations, at, h.tip.Head)
 }
 
 // known reports whether an event read so far set signer as provider's. h.mu held.
@@ -129,18 +187,18 @@ func (h *SignerHistory) known(provider, signer common.Address) bool {
 	return false
 }
 
-// settled reports whether the chain read is final past closedAt: no block not read yet has a time at most
-// closedAt. h.mu held.
-func (h *SignerHistory) settled(closedAt uint64) bool {
+// settled reports whether the chain read is final past at: no block not read yet has a time at most at.
+// h.mu held.
+func (h *SignerHistory) settled(at uint64) bool {
 	final := h.tip.Final
-	if final.Time > closedAt {
+	if final.Time > at {
 		return true
 	}
-	// Every block up to the head read, and the pass began after closedAt: blocks mined since carry a later time.
-	return final.Number == h.tip.Head && h.tipAt > closedAt
+	// Every block up to the head read, and the pass began after at: blocks mined since carry a later time.
+	return final.Number == h.tip.Head && h.tipAt > at
 }
 
-// readRange keeps the signer events of the blocks from..to (follow.ReadFunc). h.mu held.
+// readRange keeps the signer and ROUTER_ROLE events of the blocks from..to (follow.ReadFunc). h.mu held.
 func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.Header) error {
 	logs, err := h.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
 		ToBlock: to.Number, Addresses: []common.Address{h.addr}, Topics: [][]common.Hash{h.topics[:]}})
@@ -149,8 +207,9 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 	}
 	blocks := sortLogs(logs, to)
 	type keyed struct {
-		provider common.Address
-		ev       signerEvent
+		account common.Address // the provider, or the router
+		signer  *signerEvent
+		role    *roleEvent
 	}
 	var out []keyed
 	for _, l := range logs {
@@ -164,46 +223,71 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 			if err != nil {
 				return err
 			}
-			k.provider, k.ev.signer = e.Provider, e.Signer
+			k.account, k.signer = e.Provider, &signerEvent{signer: e.Signer}
 		case h.topics[1]:
 			e, err := h.market.ParseProviderUpdated(l)
 			if err != nil {
 				return err
 			}
-			k.provider, k.ev.signer = e.Provider, e.Signer
+			k.account, k.signer = e.Provider, &signerEvent{signer: e.Signer}
+		case h.topics[2], h.topics[3]: // RoleGranted, RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+			if len(l.Topics) != 4 {
+				return fmt.Errorf("ledger: role event with %d topics in block %d", len(l.Topics), l.BlockNumber)
+			}
+			if l.Topics[1] != ids.RouterRole {
+				continue
+			}
+			k.account, k.role = common.BytesToAddress(l.Topics[2].Bytes()), &roleEvent{held: l.Topics[0] == h.topics[2]}
 		default:
 			continue
 		}
-		k.ev.block = l.BlockNumber
-		if _, err = logTime(ctx, h.backend, blocks, l); err != nil { // a log of a replaced block: read again
+		at, err := logTime(ctx, h.backend, blocks, l) // a log of a replaced block: read again
+		if err != nil {
 			return err
+		}
+		if k.signer != nil {
+			k.signer.block = l.BlockNumber
+		} else {
+			k.role.block, k.role.time = l.BlockNumber, at
 		}
 		out = append(out, k)
 	}
 	for _, k := range out {
-		h.signers[k.provider] = append(h.signers[k.provider], k.ev)
+		if k.signer != nil {
+			h.signers[k.account] = append(h.signers[k.account], *k.signer)
+		} else {
+			h.routers[k.account] = append(h.routers[k.account], *k.role)
+		}
 	}
 	return nil
 }
 
 // rollback drops the events of the blocks the follower reads again (follow.RollbackFunc). h.mu held.
 func (h *SignerHistory) rollback(_ context.Context, r follow.Reorg) error {
+	dropped := dropFrom(h.signers, func(e signerEvent) uint64 { return e.block }, r.ReadFrom) +
+		dropFrom(h.routers, func(e roleEvent) uint64 { return e.block }, r.ReadFrom)
+	h.synced = false
+	h.log.Error("signers: reorg deeper than the confirmation depth: signer and router-role events above the fork point dropped and read again; a record rejected before may have read the old chain",
+		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", dropped),
+		zap.Uint64("confirmations", h.confirmations))
+	return nil
+}
+
+// dropFrom drops from every account's events (in chain order) those of block from and later, and returns
+// how many it dropped.
+func dropFrom[E any](m map[common.Address][]E, block func(E) uint64, from uint64) int {
 	dropped := 0
-	for p, evs := range h.signers {
+	for a, evs := range m {
 		cut := len(evs)
-		for cut > 0 && evs[cut-1].block >= r.ReadFrom {
+		for cut > 0 && block(evs[cut-1]) >= from {
 			cut--
 		}
 		dropped += len(evs) - cut
 		if cut == 0 {
-			delete(h.signers, p)
+			delete(m, a)
 		} else {
-			h.signers[p] = evs[:cut]
+			m[a] = evs[:cut]
 		}
 	}
-	h.synced = false
-	h.log.Error("signers: reorg deeper than the confirmation depth: signer events above the fork point dropped and read again; a record rejected before may have read the old chain",
-		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", dropped),
-		zap.Uint64("confirmations", h.confirmations))
-	return nil
+	return dropped
 }

@@ -32,11 +32,7 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	env := testenv.New(t, ctx, testenv.Options{})
-	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
-	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
-	require.NoError(t, err)
-	v := &ledger.Verifier{Domain: env.Domain, Registry: reg}
+	v := chainVerifier(t, ctx, env, 1)
 
 	// Provider B: account 9, a signer of its own, staked like A.
 	ownerB := devnet.DevKey(9)
@@ -61,20 +57,10 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	}
 	check := func(r wire.SessionRecord, wantCode string) {
 		t.Helper()
-		raw, err := json.Marshal(r)
-		require.NoError(t, err)
 		// A key unknown at the close is refused once the chain is final past it (the keeper retries the page
-		// until then). Anvil mines only on a transaction: a block is mined for each retry, as a live chain
-		// would make them (waiting instead made the test depend on how far the chain's clock ran ahead of
-		// the wall clock the record was closed at).
-		var s *ledger.Session
-		require.Eventually(t, func() bool {
-			if s, err = v.Verify(ctx, "feed", raw); errors.Is(err, ledger.ErrSignersNotFinal) {
-				require.NoError(t, env.Market.Mine(ctx, 1))
-				return false
-			}
-			return true
-		}, 30*time.Second, 20*time.Millisecond)
+		// until then): verifyFinal mines a block per retry, as a live chain would make them (waiting instead
+		// made the test depend on how far the chain's clock ran ahead of the wall clock the record was closed at).
+		s, _, err := verifyFinal(t, ctx, env, v, r)
 		if wantCode == "" {
 			require.NoError(t, err)
 			require.Equal(t, uint32(100), s.Seconds)
@@ -91,7 +77,7 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	check(session(ownerA, signerB), ledger.RejectBadProviderSig)
 	check(session(ownerB, env.Signer), ledger.RejectBadProviderSig)
 
-	_, err = env.Market.Send(ctx, ownerB, func(o *bind.TransactOpts) (*types.Transaction, error) {
+	_, err := env.Market.Send(ctx, ownerB, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Marketplace.UpdateProvider(o, "https://b.example", crypto.PubkeyToAddress(env.Signer.PublicKey))
 	})
 	require.ErrorContains(t, err, "custom error 0xf476ac0d", "B cannot take A's signer: SignerInUse(signer, A)")
@@ -213,12 +199,7 @@ func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	env := testenv.New(t, ctx, testenv.Options{})
-	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock,
-		Confirmations: 3})
-	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
-	require.NoError(t, err)
-	v := &ledger.Verifier{Domain: env.Domain, Registry: reg}
+	v := chainVerifier(t, ctx, env, 3)
 
 	rcpt, key := rotateSigner(t, ctx, env, "registered in a fresh block")
 	hdr, err := env.Client.HeaderByNumber(ctx, rcpt.BlockNumber)

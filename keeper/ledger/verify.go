@@ -17,8 +17,9 @@ import (
 // Registry answers the on-chain questions verification needs. ChainRegistry implements it over the
 // Marketplace and ModelRegistry; errors it returns are transient (RPC) errors, never "no such thing".
 type Registry interface {
-	// IsRouter reports whether account holds ROUTER_ROLE on the Marketplace.
-	IsRouter(ctx context.Context, account common.Address) (bool, error)
+	// IsRouter reports whether account held ROUTER_ROLE on the Marketplace at time at (unix seconds), as
+	// final blocks say. An error (ErrSignersNotFinal: the chain is not final past at) is transient.
+	IsRouter(ctx context.Context, account common.Address, at uint64) (bool, error)
 	// IsProviderSigner reports whether signer is, or was, provider's registered signer key, for a record
 	// closed at closedAt. An error (ErrSignersNotFinal: unknown while the chain is not final past closedAt)
 	// is transient.
@@ -34,7 +35,7 @@ const (
 	RejectMalformed          = "malformed"            // not a well-formed wire.SessionRecord
 	RejectSessionMismatch    = "session_mismatch"     // ids of record, ticket and receipt differ
 	RejectBadTicketSignature = "bad_ticket_signature" // ticket signature unusable
-	RejectNotRouter          = "not_router"           // ticket signer does not hold ROUTER_ROLE
+	RejectNotRouter          = "not_router"           // ticket signer did not hold ROUTER_ROLE at the session's start
 	RejectRouterMismatch     = "router_mismatch"      // record.router is not the ticket's signer
 	RejectCloseReason        = "bad_close_reason"     // unknown closeReason or signatures not matching it
 	RejectBadUserSignature   = "bad_user_signature"   // receipt not signed by ticket.user
@@ -87,8 +88,8 @@ type Verifier struct {
 // definitely bad, or another error when the check could not be made (RPC down): the caller retries later
 // and must not reject on such an error.
 //
-// Rules: the ticket is signed by an address holding ROUTER_ROLE and equal to record.router; the record
-// carries the user's RFC signed by ticket.user and the ticket follows from it (checkRFC); ticket,
+// Rules: the ticket is signed by record.router, which held ROUTER_ROLE at the session's start (checkRouter);
+// the record carries the user's RFC signed by ticket.user and the ticket follows from it (checkRFC); ticket,
 // receipt and record name the same session; "receipt" records carry the user's signature (by
 // ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
@@ -124,15 +125,14 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	if signer != rec.Router {
 		return nil, reject(id, RejectRouterMismatch, "ticket signed by %s, record names router %s", signer, rec.Router)
 	}
-	ok, err := v.Registry.IsRouter(ctx, signer)
-	if err != nil {
-		return nil, fmt.Errorf("ledger: router role of %s: %w", signer, err)
-	}
-	if !ok {
-		return nil, reject(id, RejectNotRouter, "ticket signer %s does not hold ROUTER_ROLE", signer)
-	}
 	if rej := v.checkRFC(&rec); rej != nil {
 		return nil, rej
+	}
+	if rej, err := v.checkRouter(ctx, &rec); rej != nil || err != nil {
+		if rej != nil {
+			return nil, rej
+		}
+		return nil, err
 	}
 	if rej, err := v.checkAcceptance(ctx, &rec); rej != nil || err != nil {
 		if rej != nil {
@@ -208,6 +208,25 @@ func (v *Verifier) checkRFC(rec *wire.SessionRecord) *Rejection {
 		return reject(id, m.Code, "%s", m.Detail)
 	}
 	return nil
+}
+
+// checkRouter checks that the ticket's signer (rec.Router, checked equal) held ROUTER_ROLE at the session's
+// start, settle.Start: the router's createdAt, never before the RFC's deadline minus 10 minutes. That is a
+// function of the signed record and final blocks only, whenever a keeper reads it: a router revoked after
+// it issued a session keeps it creditable (the provider served it on a valid ticket), and one revoked
+// before cannot date a new one back past the user's signature: a client signs a deadline no earlier than
+// the moment it signs, so the session of an RFC signed more than 10 minutes after the revocation starts
+// after it, whatever createdAt the router claims (protocol/README.md "A router alone", Revocation).
+func (v *Verifier) checkRouter(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	ok, err := v.Registry.IsRouter(ctx, rec.Router, start)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: router role of %s at %d: %w", rec.Router, start, err)
+	}
+	if !ok {
+		return reject(rec.SessionID, RejectNotRouter, "ticket signer %s did not hold ROUTER_ROLE at the session's start %d", rec.Router, start), nil
+	}
+	return nil, nil
 }
 
 // checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer

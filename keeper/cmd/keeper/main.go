@@ -83,7 +83,7 @@ func newRoot() *cobra.Command {
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
-	f.Uint64("log-range", 10_000, "blocks per eth_getLogs call of the deposits and provider-signer followers (lower it for RPC endpoints that cap the range)")
+	f.Uint64("log-range", 10_000, "blocks per eth_getLogs call of the deposits and signer (provider keys, router role) followers (lower it for RPC endpoints that cap the range)")
 	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
 	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
 	f.String("listen", "127.0.0.1:8547", "HTTP listen address")
