@@ -31,7 +31,7 @@ import (
 // goroutines, every hand-off wakes another thread that spins looking for work and sleeps again. On two
 // cores a capped process spent about two thirds of the CPU per proxied request (provider 275 → 178 µs,
 // gateway 263 → 177 µs, system calls and scheduler included) and BenchmarkGatewayOverhead's gateway path
-// added about 80 µs less at the median (client/README.md "Latency the gateway adds"). One processor still
+// added about 40–60 µs less at the median (client/README.md "Latency the gateway adds"). One processor still
 // relays thousands of requests a second; a busier provider raises it.
 func LimitProcs(n int) (restore func()) {
 	prev := runtime.GOMAXPROCS(0)
