@@ -20,9 +20,10 @@ import {Roles} from "../src/libraries/Roles.sol";
 ///         `deployments/<chainId>.json`: `{"chainId": N, "startBlock": N, "contracts": {"MORToken": "0x…", …}}`.
 /// @dev Run through `scripts/deploy.sh` (`make deploy`), which picks the key (keystore, or DEPLOYER_KEY on a
 ///      devnet only). Parameters come from `contracts/script/params/<chainId>.json`; the environment
-///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY, DAILY_SPEND_CAP and
-///      UNBONDING_PERIOD override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag + disputeWindow
-///      + 1), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
+///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY, WITHDRAWAL_WINDOW, DAILY_SPEND_CAP
+///      and UNBONDING_PERIOD override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag +
+///      disputeWindow + 1; a withdrawal window of 0 means the longest the pool accepts:
+///      the interval minus a 24th), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
 ///
 ///      Self-checking (PROTOCOL §10): the compute bucket has no recipient until the deployer binds it to the
 ///      deployed pool (Emissions checks the pool points back at it), so no nonce prediction can send it
@@ -48,6 +49,7 @@ contract Deploy is Script {
         uint256 disputeWindow;
         uint256 settlementLag; // longest session plus one epoch (seconds)
         uint256 withdrawalDelay; // 0 in the file: settlementLag + disputeWindow + 1
+        uint256 withdrawalWindow; // seconds at each day's start withdraw pays in; 0 in the file: interval - interval / 24
         uint256 timelockDelay; // 0: no timelock, `owner` is the admin (devnets only)
         uint256 maxBudgetBps;
         uint256 dailySpendCap; // most deposit spend (MOR wei) one day's commits may add
@@ -133,7 +135,8 @@ contract Deploy is Script {
             p.maxBudgetBps,
             SafeCast.toUint32(p.settlementLag),
             SafeCast.toUint32(p.withdrawalDelay),
-            p.dailySpendCap
+            p.dailySpendCap,
+            SafeCast.toUint32(p.withdrawalWindow)
         );
         d.emissions.bindComputePool(address(d.pool));
 
@@ -241,6 +244,8 @@ contract Deploy is Script {
         p.settlementLag = vm.envOr("SETTLEMENT_LAG", vm.parseJsonUint(json, ".market.settlementLag"));
         p.withdrawalDelay = vm.envOr("WITHDRAWAL_DELAY", vm.parseJsonUint(json, ".market.withdrawalDelay"));
         if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.disputeWindow + 1;
+        p.withdrawalWindow = vm.envOr("WITHDRAWAL_WINDOW", vm.parseJsonUint(json, ".market.withdrawalWindow"));
+        if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval - p.interval / 24;
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
         p.dailySpendCap = vm.envOr("DAILY_SPEND_CAP", vm.parseJsonUint(json, ".market.dailySpendCap"));
         p.nameFee = vm.parseJsonUint(json, ".market.nameFee");

@@ -70,7 +70,12 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         user with a pending request. A commit raising the spend states when the keeper read the deposits
 ///         (`depositsReadAt`) and is refused if a withdrawal was paid after that (`lastWithdrawAt`): no epoch
 ///         charges MOR paid back before it was committed, and every keeper reads the deposits as of the same
-///         time (protocol/README.md).
+///         time (protocol/README.md). Withdrawal windows: `withdraw` pays only in the first `withdrawalWindow`
+///         seconds of each day (fixed at deployment, at least a 24th of a day and leaving at least a 24th of a day outside it; any time before
+///         payoutStart, when nothing can be committed). A read made after a window closes and committed before
+///         the next one opens is never refused, so withdrawals (honest ones, or a griefer's stream from many
+///         small pre-requested accounts) can keep deposit spend out only while a window is open, never for good;
+///         a request past its delay waits at most a day for the next window, and no admin can lengthen it.
 ///
 ///         Spend cap. The per-user spend leaves are beyond the contract's sight, so a keeper that is also the
 ///         guardian could charge every deposit to itself. What bounds it is `dailySpendCap`: the deposit spend
@@ -153,6 +158,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     uint256 public immutable settlementLag;
     /// @notice Floor of the withdrawal delay, fixed at deployment (the initial delay).
     uint256 public immutable minWithdrawalDelay;
+    /// @notice Seconds at the start of each day during which `withdraw` pays, fixed at deployment (at least a 24th
+    ///         of `interval`, and leaving at least a 24th outside it): keepers read deposits and commit spend outside the windows, where no
+    ///         withdrawal can make the commit stale.
+    uint256 public immutable withdrawalWindow;
 
     mapping(uint256 epoch => Epoch) private _epochs;
 
@@ -173,7 +182,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Seconds between a withdrawal request and its payment.
     uint32 public withdrawalDelay;
     /// @notice Time of the newest `withdraw` (0: none yet). A commit that spends deposits must have read them
-    ///         at or after it (`depositsReadAt`), so no epoch charges MOR withdrawn after the keeper's read.
+    ///         at or after it (`depositsReadAt`), so no epoch charges MOR withdrawn after the keeper's read. It is
+    ///         always inside a withdrawal window (or before payoutStart).
     uint32 public lastWithdrawAt;
     mapping(address user => DepositAccount) private _deposits;
 
@@ -193,6 +203,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param withdrawalDelay_ Seconds between a withdrawal request and its payment; longer than
     ///        `settlementLag_ + disputeWindow_`, and the floor the delay can never be set below.
     /// @param dailySpendCap_ Most deposit spend (MOR wei) the commits of one day may add; not zero.
+    /// @param withdrawalWindow_ Seconds at the start of each day during which `withdraw` pays: at least a 24th
+    ///        of the Emissions interval, and at most the interval minus a 24th.
     constructor(
         IEmissions emissions_,
         address admin,
@@ -200,7 +212,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint256 maxBudgetBps_,
         uint32 settlementLag_,
         uint32 withdrawalDelay_,
-        uint256 dailySpendCap_
+        uint256 dailySpendCap_,
+        uint32 withdrawalWindow_
     ) {
         if (address(emissions_) == address(0) || admin == address(0)) revert ZeroAddress();
         if (disputeWindow_ < MIN_DISPUTE_WINDOW || disputeWindow_ > MAX_DISPUTE_WINDOW) {
@@ -226,6 +239,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         token = IERC20(emissions_.token());
         payoutStart = emissions_.payoutStart();
         interval = emissions_.interval();
+        if (withdrawalWindow_ < interval / 24 || withdrawalWindow_ > interval - interval / 24) {
+            revert InvalidWithdrawalWindow(withdrawalWindow_);
+        }
+        withdrawalWindow = withdrawalWindow_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         disputeWindow = disputeWindow_;
         _budgetBps.push(0, SafeCast.toUint224(DEFAULT_BUDGET_BPS));
@@ -449,7 +466,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      deposit; a hostile pending root can only lower a payment (never raise it), and once it is vetoed the
     ///      caller asks again. A caller whose deposit last rose from zero after the claimable epoch was committed
     ///      has no leaf in it and spent nothing in it: its spend is 0 with any proof (an idle market does not lock
-    ///      a new deposit). Reverts while the delay runs, on a proof against any other root (a stale proof), when
+    ///      a new deposit). Reverts while the delay runs or no withdrawal window is open (WithdrawalNotReady with
+    ///      the next time it may pay), on a proof against any other root (a stale proof), when
     ///      nothing is left, and when the payment would leave `totalDeposits` below `totalSpent()`.
     /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
     ///        while no root is claimable, that root is zero, or it was committed before the caller's deposit last
@@ -460,7 +478,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         DepositAccount storage a = _deposits[msg.sender];
         uint256 requested = a.requested;
         if (requested == 0) revert NoWithdrawalRequested(msg.sender);
-        uint64 readyAt = uint64(a.requestedAt) + withdrawalDelay;
+        uint64 readyAt = _readyAt(a.requestedAt);
         if (block.timestamp < readyAt) revert WithdrawalNotReady(readyAt, block.timestamp);
 
         uint256 epoch;
@@ -492,11 +510,21 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         return _deposits[user].deposit;
     }
 
-    /// @notice `user`'s pending withdrawal request: its amount (0 when none) and when `withdraw` may pay it.
+    /// @notice `user`'s pending withdrawal request: its amount (0 when none) and the first time from now on that
+    ///         `withdraw` may pay it: past the delay and inside a withdrawal window.
     function pendingWithdrawal(address user) external view returns (uint256 amount, uint64 readyAt) {
         DepositAccount storage a = _deposits[user];
         amount = a.requested;
-        if (amount != 0) readyAt = uint64(a.requestedAt) + withdrawalDelay;
+        if (amount != 0) readyAt = _readyAt(a.requestedAt);
+    }
+
+    /// @notice The first time at or after `timestamp` at which `withdraw` may pay: `timestamp` itself before
+    ///         payoutStart (no commit happens then) or inside a day's first `withdrawalWindow` seconds, else the
+    ///         start of the next day.
+    function withdrawalOpensAt(uint256 timestamp) public view returns (uint256) {
+        if (timestamp < payoutStart) return timestamp;
+        uint256 into = (timestamp - payoutStart) % interval;
+        return into < withdrawalWindow ? timestamp : timestamp - into + interval;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -910,6 +938,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             (, uint256 before) = _totalsBefore(count);
             reserved += totalSpent() - before;
         }
+    }
+
+    /// @dev When a request made at `requestedAt` may be paid, as of now: the first time inside a withdrawal window
+    ///      at or after both now and the end of its delay (so the time now when it may be paid now).
+    function _readyAt(uint256 requestedAt) private view returns (uint64) {
+        return SafeCast.toUint64(withdrawalOpensAt(Math.max(block.timestamp, requestedAt + withdrawalDelay)));
     }
 
     /// @dev Takes `amount` MOR from the caller into its deposit; records when it rises from zero.

@@ -49,7 +49,7 @@ contract DeployScriptTest is Test {
             vm.toString(guardian_),
             '"}, "market": {"minProviderStake": "1000000000000000000000", "minPrice": "1000000000",',
             ' "maxPrice": "1000000000000000000", "unbondingPeriod": 604800, "disputeWindow": 3600,',
-            ' "settlementLag": 7200, "withdrawalDelay": 86400, "maxBudgetBps": 500,',
+            ' "settlementLag": 7200, "withdrawalDelay": 86400, "withdrawalWindow": 7200, "maxBudgetBps": 500,',
             ' "dailySpendCap": "10000000000000000000000", "nameFee": "10000000000000000000"}}'
         );
     }
@@ -71,6 +71,7 @@ contract DeployScriptTest is Test {
         assertEq(d.pool.settlementLag(), 7200);
         assertEq(d.pool.minWithdrawalDelay(), 86400);
         assertEq(d.pool.withdrawalDelay(), 86400);
+        assertEq(d.pool.withdrawalWindow(), 7200);
         assertEq(d.pool.spendCapAt(0), 10_000e18);
         assertEq(d.registry.nameFee(), 10e18);
 

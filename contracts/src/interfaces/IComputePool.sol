@@ -93,6 +93,8 @@ interface IComputePool {
     /// @notice A withdrawal delay below `minWithdrawalDelay`, above MAX_WITHDRAWAL_DELAY, or not longer than
     ///         `settlementLag` plus the dispute window; or a settlement lag outside [1, MAX_SETTLEMENT_LAG].
     error InvalidWithdrawalDelay(uint256 withdrawalDelay);
+    /// @notice A withdrawal window shorter than a 24th of the Emissions interval, or leaving less than a 24th.
+    error InvalidWithdrawalWindow(uint256 withdrawalWindow);
     /// @notice `commitRoot` got an epoch other than `nextEpoch()`.
     error EpochOutOfOrder(uint256 epoch, uint256 expected);
     /// @notice `commitRoot` got a zero credit root.
@@ -138,7 +140,8 @@ interface IComputePool {
     error ExceedsDeposit(uint256 amount, uint256 deposit);
     /// @notice The user has no pending withdrawal request.
     error NoWithdrawalRequested(address user);
-    /// @notice The withdrawal delay of the request is not over.
+    /// @notice The withdrawal delay of the request is not over, or no withdrawal window is open now: it may be
+    ///         paid from `readyAt`.
     error WithdrawalNotReady(uint64 readyAt, uint256 timestamp);
     /// @notice The proof does not place (user, cumulativeSpent) in the newest claimable spend root.
     error InvalidSpendProof(address user, uint256 cumulativeSpent);
@@ -191,8 +194,11 @@ interface IComputePool {
     function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external returns (uint256 paid);
     /// @notice What `user` deposited minus what it withdrew (its spend is still in it until withdrawn).
     function depositOf(address user) external view returns (uint256);
-    /// @notice The user's pending withdrawal request (amount 0 when none) and when it is ready.
+    /// @notice The user's pending withdrawal request (amount 0 when none) and the first time, from now on, that
+    ///         `withdraw` may pay it: past its delay and inside a withdrawal window.
     function pendingWithdrawal(address user) external view returns (uint256 amount, uint64 readyAt);
+    /// @notice The first time at or after `timestamp` inside a withdrawal window (or before payoutStart).
+    function withdrawalOpensAt(uint256 timestamp) external view returns (uint256);
 
     // ---- views ----
 

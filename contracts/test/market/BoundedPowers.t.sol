@@ -110,8 +110,9 @@ contract BoundedPowersTest is MarketFixture {
         ComputeSink elsewhere = new ComputeSink(address(em)); // funded by another schedule
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotComputePool.selector, address(elsewhere)));
         em2.bindComputePool(address(elsewhere));
-        ComputePool pool2 =
-            new ComputePool(IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        ComputePool pool2 = new ComputePool(
+            IEmissions(address(em2)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(Emissions.NotBinder.selector, admin));
         em2.bindComputePool(address(pool2));

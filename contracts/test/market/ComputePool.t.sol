@@ -85,17 +85,34 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Constructor_Reverts() public {
         vm.expectRevert(IComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(0)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(
+            IEmissions(address(0)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.expectRevert(IComputePool.ZeroAddress.selector);
-        new ComputePool(IEmissions(address(em)), address(0), WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(
+            IEmissions(address(em)),
+            address(0),
+            WINDOW,
+            MAX_BUDGET_BPS,
+            LAG,
+            WITHDRAWAL_DELAY,
+            SPEND_CAP,
+            WITHDRAW_WINDOW
+        );
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 31 days));
-        new ComputePool(IEmissions(address(em)), admin, 31 days, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(
+            IEmissions(address(em)), admin, 31 days, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 0));
-        new ComputePool(IEmissions(address(em)), admin, 0, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(
+            IEmissions(address(em)), admin, 0, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, 10_001));
-        new ComputePool(IEmissions(address(em)), admin, WINDOW, 10_001, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(
+            IEmissions(address(em)), admin, WINDOW, 10_001, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidBudgetBps.selector, 99));
-        new ComputePool(IEmissions(address(em)), admin, WINDOW, 99, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        new ComputePool(IEmissions(address(em)), admin, WINDOW, 99, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -481,8 +498,9 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Claim_PoolNotFunded_Reverts() public {
         // A pool that is not the compute bucket's recipient gets nothing from release().
-        ComputePool other =
-            new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP);
+        ComputePool other = new ComputePool(
+            IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.startPrank(admin);
         other.grantRole(other.KEEPER_ROLE(), keeper);
         vm.stopPrank();

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 import {IEmissions} from "../../src/interfaces/IEmissions.sol";
@@ -505,12 +506,12 @@ contract DepositsTest is MarketFixture {
         assertEq(pool.withdrawalDelay(), WITHDRAWAL_DELAY);
         IEmissions e = IEmissions(address(em));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WINDOW + LAG));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG, SPEND_CAP); // not longer than lag + window
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG, SPEND_CAP, WITHDRAW_WINDOW); // not longer than lag + window
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 91 days));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days, SPEND_CAP);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days, SPEND_CAP, WITHDRAW_WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 0));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY, SPEND_CAP);
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1, SPEND_CAP);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1, SPEND_CAP, WITHDRAW_WINDOW);
 
         vm.startPrank(admin);
         // Admins cannot shorten the delay below its deployment floor, nor below lag + window.
@@ -532,7 +533,9 @@ contract DepositsTest is MarketFixture {
 
     /// @dev Raising the dispute window cannot make the delay too short: it must rise first.
     function test_DisputeWindow_KeepsDelayAboveLagPlusWindow() public {
-        ComputePool p = new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours, SPEND_CAP);
+        ComputePool p = new ComputePool(
+            IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours, SPEND_CAP, WITHDRAW_WINDOW
+        );
         vm.startPrank(admin);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 2 hours));
         p.setDisputeWindow(2 hours); // 4h <= 2h + 2h
@@ -587,5 +590,192 @@ contract DepositsTest is MarketFixture {
         vm.prank(user);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendProof.selector, user, claimedSpent));
         pool.withdraw(claimedSpent, proof);
+    }
+
+    // ---- withdrawal windows (the review finding: a withdrawal stream keeping deposit spend out) ----
+
+    /// @dev `n` griefer accounts, each with a 1-wei deposit and a request past its delay.
+    function _griefers(uint256 n) internal returns (address[] memory g) {
+        g = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            g[i] = makeAddr(string.concat("griefer", vm.toString(i)));
+            _fund(g[i], 1);
+            _deposit(g[i], 1);
+            vm.prank(g[i]);
+            pool.requestWithdrawal(1);
+        }
+        skip(WITHDRAWAL_DELAY);
+    }
+
+    /// @dev The keeper's spend-raising commit of epoch `epoch` (user charged `spent` cumulatively) on a read at
+    ///      `readAt`; returns whether it landed.
+    function _tryCommitSpend(uint256 epoch, uint256 spent, uint256 readAt) internal returns (bool) {
+        bytes32 spendRoot = MerkleTestLib.root(_spendTree(spent, 0, 0));
+        vm.prank(keeper);
+        try pool.commitRoot(epoch, _creditRoot(spent), spent, spendRoot, spent, readAt, bytes32(0), "") {
+            return true;
+        } catch (bytes memory reason) {
+            assertEq(bytes4(reason), IComputePool.StaleDepositsRead.selector);
+            return false;
+        }
+    }
+
+    /// @dev The finding, reproduced: a withdrawal paid between every read and its commit keeps the deposit
+    ///      spend out. Inside a window it still does (the rule is unchanged); once the window closes every
+    ///      griefer withdrawal is refused and the first commit read after it lands, the same day. Without the
+    ///      windows the stream would go on all day and the commit would never land.
+    function test_WithdrawalStream_HoldsSpendOnlyInsideTheWindow() public {
+        _deposit(user, 100e18);
+        address[] memory g = _griefers(40);
+        uint256 dayStart = pool.dayStart(pool.currentDay());
+        assertEq(block.timestamp, dayStart); // inside today's window
+        uint256 k;
+        // Inside the window: every read is outrun by a withdrawal.
+        for (; block.timestamp + 2 < dayStart + WITHDRAW_WINDOW; ++k) {
+            uint256 readAt = block.timestamp;
+            skip(1);
+            vm.prank(g[k]);
+            assertEq(pool.withdraw(0, new bytes32[](0)), 1);
+            skip(1);
+            assertFalse(_tryCommitSpend(0, 10e18, readAt), "commit read before a withdrawal landed");
+            if (k == 9) vm.warp(dayStart + WITHDRAW_WINDOW - 3); // jump to the window's end
+        }
+        assertEq(pool.totalSpent(), 0);
+        // The window closes: the stream cannot go on.
+        vm.warp(dayStart + WITHDRAW_WINDOW);
+        uint256 readAt2 = block.timestamp;
+        for (uint256 j = k; j < g.length; ++j) {
+            skip(1);
+            vm.prank(g[j]);
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
+            );
+            pool.withdraw(0, new bytes32[](0));
+        }
+        assertTrue(_tryCommitSpend(0, 10e18, readAt2), "commit read after the window refused");
+        assertEq(pool.totalSpent(), 10e18);
+        // The griefers' requests wait for the next window: at most a day more.
+        (, uint64 readyAt) = pool.pendingWithdrawal(g[k]);
+        assertEq(readyAt, dayStart + DAY);
+    }
+
+    /// @dev Fuzz: `withdraw` pays exactly inside a window (the first WITHDRAW_WINDOW seconds of a day) once the
+    ///      delay is over; elsewhere it reverts with the next window's start, which `pendingWithdrawal` gives.
+    function testFuzz_Withdraw_OnlyInsideTheWindow(uint256 wait) public {
+        _deposit(user, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(40e18);
+        uint256 due = block.timestamp + WITHDRAWAL_DELAY;
+        vm.warp(block.timestamp + bound(wait, 0, 2 * WITHDRAWAL_DELAY));
+        uint256 asked = block.timestamp;
+        uint256 into = (block.timestamp - START) % DAY;
+        uint256 opens = block.timestamp < due
+            ? pool.withdrawalOpensAt(due)
+            : (into < WITHDRAW_WINDOW ? block.timestamp : block.timestamp - into + DAY);
+        assertEq(
+            pool.withdrawalOpensAt(block.timestamp),
+            into < WITHDRAW_WINDOW ? block.timestamp : block.timestamp - into + DAY
+        );
+        (, uint64 readyAt) = pool.pendingWithdrawal(user);
+        assertEq(readyAt, opens);
+        vm.prank(user);
+        if (opens > block.timestamp) {
+            vm.expectRevert(abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, opens, block.timestamp));
+            pool.withdraw(0, new bytes32[](0));
+            assertEq(pool.depositOf(user), 100e18);
+            vm.warp(opens);
+            vm.prank(user);
+        }
+        assertEq(pool.withdraw(0, new bytes32[](0)), 40e18);
+        assertLt((block.timestamp - START) % DAY, WITHDRAW_WINDOW);
+        assertLt(block.timestamp, Math.max(due, asked) + DAY); // at most a day past the delay or the ask
+    }
+
+    /// @dev Fuzz: a keeper reading outside a window and committing before the next one opens is never refused,
+    ///      whatever the withdrawers try in between (each attempt is refused).
+    function testFuzz_Commit_ReadOutsideWindow_NeverRefused(uint256 readOffset, uint256 lag, uint8 attempts) public {
+        _deposit(user, 100e18);
+        address[] memory g = _griefers(9);
+        uint256 dayStart = pool.dayStart(pool.currentDay());
+        vm.prank(g[8]); // a withdrawal earlier in today's window: the read must follow it, and does
+        pool.withdraw(0, new bytes32[](0));
+        assertEq(pool.lastWithdrawAt(), dayStart);
+        vm.warp(dayStart + bound(readOffset, WITHDRAW_WINDOW, DAY - 1));
+        uint256 readAt = block.timestamp;
+        uint256 commitAt = readAt + bound(lag, 0, dayStart + DAY - 1 - readAt);
+        for (uint256 i; i < attempts % 9; ++i) {
+            vm.warp(readAt + (commitAt - readAt) * (i + 1) / 9);
+            vm.prank(g[i]);
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
+            );
+            pool.withdraw(0, new bytes32[](0));
+        }
+        vm.warp(commitAt);
+        assertTrue(_tryCommitSpend(0, 10e18, readAt));
+    }
+
+    /// @dev The race cannot take back what served sessions cost. (a) Their spend is committed (pending) before the
+    ///      user withdraws in the window: the withdrawal holds it back, the provider is paid from the user's
+    ///      deposit, and the other depositor still gets all of its own back. (b) The user withdraws between the
+    ///      keeper's read and the commit charging it: the commit is refused, so nothing is charged to MOR that is
+    ///      gone (the keeper's fresh read then caps the user's charge at what it still holds).
+    function test_Withdraw_RaceCannotTakeWhatServedSessionsCost() public {
+        _deposit(user, 100e18);
+        _deposit(other, 100e18);
+        vm.prank(user);
+        pool.requestWithdrawal(100e18); // sessions admitted before it, settled later
+        skip(WITHDRAWAL_DELAY); // inside a window now
+        _commitSpend(60e18, 60e18, 0, 0); // a late epoch, still pending
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 40e18, "the pending spend is held back");
+        assertEq(pool.totalDeposits(), 160e18);
+        skip(WINDOW);
+        assertEq(pool.claim(provider, 60e18, _creditProof(60e18)), 60e18);
+        vm.prank(other);
+        pool.requestWithdrawal(100e18);
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(other);
+        assertEq(pool.withdraw(0, MerkleTestLib.proof(_spendTree(60e18, 0, 0), 1)), 100e18, "the other is whole");
+        assertEq(pool.totalDeposits(), 60e18);
+        assertEq(pool.totalSpent(), 60e18);
+
+        // (b) A second user, read with its deposit, withdraws before the charge commits.
+        _deposit(other, 100e18);
+        address late = makeAddr("late");
+        _fund(late, 50e18);
+        _deposit(late, 50e18);
+        vm.prank(late);
+        pool.requestWithdrawal(50e18);
+        skip(WITHDRAWAL_DELAY);
+        uint256 readAt = block.timestamp;
+        skip(1);
+        vm.prank(late);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 50e18);
+        address[] memory who = new address[](4);
+        (who[0], who[1], who[2], who[3]) = (user, other, stranger, late);
+        uint256[] memory x = new uint256[](4);
+        (x[0], x[3]) = (60e18, 50e18);
+        vm.prank(keeper);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, readAt + 1));
+        pool.commitRoot(
+            1, _creditRoot(110e18), 110e18, MerkleTestLib.root(MerkleTestLib.build(who, x)), 110e18, readAt, 0, ""
+        );
+        assertEq(pool.totalSpent(), 60e18);
+        assertEq(pool.totalDeposits(), 160e18);
+    }
+
+    function test_WithdrawalWindow_BoundsAndImmutable() public {
+        assertEq(pool.withdrawalWindow(), WITHDRAW_WINDOW);
+        IEmissions e = IEmissions(address(em));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalWindow.selector, DAY / 24 - 1));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY / 24 - 1));
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalWindow.selector, DAY - DAY / 24 + 1));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY - DAY / 24 + 1));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY / 24));
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY - DAY / 24));
+        // Before payoutStart no commit can happen: withdrawals are never held for a window.
+        assertEq(pool.withdrawalOpensAt(START - 1), START - 1);
+        assertEq(pool.withdrawalOpensAt(START + WITHDRAW_WINDOW), START + DAY);
     }
 }

@@ -22,6 +22,7 @@ abstract contract MarketFixture is Test {
     uint32 internal constant LAG = 2 hours; // longest session plus one epoch
     // Longer than LAG plus the longest dispute window, so the tests may raise the window to MAX_DISPUTE_WINDOW.
     uint32 internal constant WITHDRAWAL_DELAY = 31 days;
+    uint32 internal constant WITHDRAW_WINDOW = 12 hours; // withdraw pays in the first 12 h of each day
     uint256 internal constant MIN_STAKE = 1_000e18;
     uint256 internal constant MIN_PRICE = 1e9;
     uint256 internal constant MAX_PRICE = 1e18;
@@ -60,8 +61,9 @@ abstract contract MarketFixture is Test {
         recipients[4] = makeAddr("protectionBucket");
         // The compute bucket has no recipient until the deployer binds it to the pool.
         em = new Emissions(admin, START, DAY, recipients);
-        pool =
-            new ComputePool(IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, _spendCap());
+        pool = new ComputePool(
+            IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, _spendCap(), WITHDRAW_WINDOW
+        );
         em.bindComputePool(address(pool));
         recipients[3] = address(pool);
         mor = em.token();

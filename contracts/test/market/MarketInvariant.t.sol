@@ -22,7 +22,10 @@ import {MerkleTestLib} from "./MerkleTestLib.sol";
 ///      sessions beyond the budget (never for a user with a pending request: routers admit none), committing a
 ///      spend tree with the credits; adversaries withdraw before the delay (front-running the settlement),
 ///      with a proof of an older spend tree (stale), twice, and the keeper commits more spend than is deposited,
-///      partly for a user who never deposited.
+///      partly for a user who never deposited. Withdrawers race the keeper: between its read (outside a
+///      withdrawal window) and its commit every user with a request tries to withdraw (it must fail and the
+///      commit must land), and a user whose served sessions were just committed withdraws at once (the pending
+///      spend must be held back).
 ///      Ghost state: the amounts of every live epoch's tree and spend tree, the amounts of vetoed trees, what
 ///      each account was paid, what each user deposited and withdrew, and the days on which settlement happened. Calls that must succeed are wrapped in try/catch and a
 ///      failure is recorded (`fail_on_revert = false` would otherwise drop it).
@@ -84,6 +87,8 @@ contract MarketHandler is Test {
     bool public wrongWithdrawal; // a withdrawal paid other than min(requested, deposit - spend)
     bool public overspendAccepted; // a spend above the deposits held was committed
     bool public staleReadAccepted; // a spend read before a withdrawal paid since was committed
+    bool public outsideWindowPaid; // a withdrawal was paid outside the day's withdrawal window
+    uint256 public nRacedCommits; // honest commits read outside a window, raced by withdrawers
     bool public pastFeeChanged; // a builder's fee change altered the fee of a time before its block
     bool public increaseBeforeNotice; // a fee increase took effect before FEE_INCREASE_NOTICE
 
@@ -282,6 +287,85 @@ contract MarketHandler is Test {
 
     function commit(uint256 seed, uint256 size) external {
         calls++;
+        _commitRead(seed, size, block.timestamp);
+    }
+
+    /// @dev Honest keeper and racing withdrawers: the keeper reads the deposits outside a withdrawal window (at
+    ///      its close if one is open), every user with a request tries to withdraw before the commit (refused:
+    ///      no window is open), and the keeper commits what it read before the next window opens: it must land.
+    function commitRacedByWithdrawals(uint256 seed, uint256 size, uint256 lag) external {
+        calls++;
+        uint256 day = pool.interval();
+        uint256 into = (block.timestamp - pool.payoutStart()) % day;
+        uint256 w = pool.withdrawalWindow();
+        if (into < w) {
+            vm.warp(block.timestamp + w - into);
+            into = w;
+        }
+        uint256 readAt = block.timestamp;
+        vm.warp(block.timestamp + _bound(lag, 0, day - 1 - into));
+        for (uint256 u; u < U; ++u) {
+            (uint256 requested,) = pool.pendingWithdrawal(users[u]);
+            if (requested != 0 && _withdrawPays(u)) outsideWindowPaid = true;
+        }
+        nAdversarial++;
+        if (_commitRead(seed, size, readAt)) nRacedCommits++;
+    }
+
+    /// @dev A user whose request is ready had sessions served before it (routers admitted them): the keeper reads
+    ///      (in the window), commits their charge, and the user withdraws at once, before the epoch is claimable.
+    ///      The pending spend must be held back (invariant_Deposits: withdrawn + spent <= deposited).
+    function withdrawServed(uint256 seed, uint256 charge) external {
+        calls++;
+        uint256 u = seed % U;
+        address user = users[u];
+        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        if (requested == 0) return;
+        if (block.timestamp < readyAt) vm.warp(readyAt);
+        if (!_commitServed(seed, u, charge)) return;
+        (uint256 proven, bytes32[] memory proof) = _spendProof(u);
+        vm.prank(user);
+        try pool.withdraw(proven, proof) returns (uint256 paid) {
+            ghostWithdrawn[user] += paid;
+            ghostWithdrawnTotal += paid;
+            nWithdrawalsPaid++;
+        } catch {}
+        nAdversarial++;
+    }
+
+    /// @dev The keeper's honest commit charging user `u` up to `charge` more (sessions served before its
+    ///      request), read now; returns whether there was anything to commit.
+    function _commitServed(uint256 seed, uint256 u, uint256 charge) internal returns (bool) {
+        uint256 epoch = pool.nextEpoch();
+        uint256[U] memory spent;
+        uint256[N] memory amounts;
+        if (epoch > 0) (spent, amounts) = (epochSpent[epoch - 1], epochAmounts[epoch - 1]);
+        uint256 held = pool.depositOf(users[u]);
+        if (held <= spent[u]) return false;
+        charge = _bound(charge, 1, held - spent[u]);
+        if (charge > pool.remainingSpend()) return false;
+        spent[u] += charge;
+        amounts[seed % N] += charge;
+        (bytes32 spendRoot, uint256 spentTotal) = _spendRoot(spent);
+        bytes32 root = MerkleTestLib.root(_tree(amounts));
+        uint256 cumulative = pool.totalCommitted() + charge; // read before the prank, which the next call takes
+        vm.prank(keeper);
+        try pool.commitRoot(epoch, root, cumulative, spendRoot, spentTotal, block.timestamp, bytes32(0), "") {
+            epochAmounts[epoch] = amounts;
+            epochSpent[epoch] = spent;
+            _noteDay();
+            nCommits++;
+            nSpends++;
+            return true;
+        } catch (bytes memory reason) {
+            _fail(string.concat("commit of served sessions: ", vm.toString(reason)));
+            return false;
+        }
+    }
+
+    /// @dev Commits the next epoch from deposits read at `readAt`; returns whether it landed (a refusal of this
+    ///      honest commit is recorded as a failure).
+    function _commitRead(uint256 seed, uint256 size, uint256 readAt) internal returns (bool) {
         uint256 remaining = pool.remainingBudget();
         uint256 epoch = pool.nextEpoch();
         // Sessions paid from deposits: only users without a pending withdrawal, within what they have left.
@@ -298,7 +382,7 @@ contract MarketHandler is Test {
                 funded += part;
             }
         }
-        if (remaining == 0 && funded == 0) return;
+        if (remaining == 0 && funded == 0) return false;
         uint256 delta = (remaining == 0 ? 0 : _bound(size, 1, remaining)) + funded; // budget part up to all of it
         uint256[N] memory amounts;
         if (epoch > 0) amounts = epochAmounts[epoch - 1];
@@ -310,7 +394,7 @@ contract MarketHandler is Test {
             left -= part;
         }
         if (funded > 0) nSpends++;
-        _commit(epoch, amounts, pool.totalCommitted() + delta, spent);
+        return _commit(epoch, amounts, pool.totalCommitted() + delta, spent, readAt);
     }
 
     function _spendTree(uint256[U] memory spent) internal view returns (bytes32[][] memory) {
@@ -328,31 +412,32 @@ contract MarketHandler is Test {
         if (total != 0) root = MerkleTestLib.root(_spendTree(spent));
     }
 
-    function _commit(uint256 epoch, uint256[N] memory amounts, uint256 cumulative, uint256[U] memory spent) internal {
+    function _commit(
+        uint256 epoch,
+        uint256[N] memory amounts,
+        uint256 cumulative,
+        uint256[U] memory spent,
+        uint256 readAt
+    ) internal returns (bool) {
         bytes32 root = MerkleTestLib.root(_tree(amounts));
-        if (pool.isVetoed(root)) return;
+        if (pool.isVetoed(root)) return false;
         if (epoch > 0 && pool.nextEpoch() > 0) {
             (bytes32 prev,,) = pool.epochInfo(epoch - 1);
-            if (prev == root) return;
+            if (prev == root) return false;
         }
         (bytes32 spendRoot, uint256 spentTotal) = _spendRoot(spent);
         vm.prank(keeper);
         try pool.commitRoot(
-            epoch,
-            root,
-            cumulative,
-            spendRoot,
-            spentTotal,
-            block.timestamp,
-            keccak256(abi.encode(amounts)),
-            "ipfs://batch"
+            epoch, root, cumulative, spendRoot, spentTotal, readAt, keccak256(abi.encode(amounts)), "ipfs://batch"
         ) {
             epochAmounts[epoch] = amounts;
             epochSpent[epoch] = spent;
             _noteDay();
             nCommits++;
+            return true;
         } catch {
             _fail("commit within budget");
+            return false;
         }
     }
 
@@ -370,7 +455,7 @@ contract MarketHandler is Test {
         amounts[from] -= moved;
         amounts[to] += moved;
         nAdversarial++;
-        _commit(epoch, amounts, pool.totalCommitted(), epochSpent[epoch - 1]);
+        _commit(epoch, amounts, pool.totalCommitted(), epochSpent[epoch - 1], block.timestamp);
     }
 
     /// @dev A compromised keeper commits a root above what is left of today's budget: it must be refused.
@@ -731,12 +816,20 @@ contract MarketHandler is Test {
         (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(users[u]);
         if (requested == 0 || block.timestamp >= readyAt) return;
         vm.warp(block.timestamp + _bound(secs, 0, readyAt - block.timestamp - 1));
+        if (_withdrawPays(u)) earlyWithdrawalPaid = true;
+        nAdversarial++;
+    }
+
+    /// @dev User `u` tries to withdraw with the newest claimable proof where it must be refused: whether it was
+    ///      paid (the ghosts are not updated: being paid is the failure recorded).
+    function _withdrawPays(uint256 u) internal returns (bool) {
         (uint256 spent, bytes32[] memory proof) = _spendProof(u);
         vm.prank(users[u]);
         try pool.withdraw(spent, proof) returns (uint256) {
-            earlyWithdrawalPaid = true;
-        } catch {}
-        nAdversarial++;
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     /// @dev A stale proof: the user proves a lower spend from an older live epoch: it must fail.
@@ -805,7 +898,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](34);
+        bytes4[] memory selectors = new bytes4[](36);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -840,6 +933,8 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[31] = MarketHandler.commit.selector;
         selectors[32] = MarketHandler.commitStaleRead.selector;
         selectors[33] = MarketHandler.builderSetsFee.selector;
+        selectors[34] = MarketHandler.commitRacedByWithdrawals.selector;
+        selectors[35] = MarketHandler.withdrawServed.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -887,6 +982,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         assertFalse(handler.wrongWithdrawal(), "withdrawal paid the wrong amount");
         assertFalse(handler.overspendAccepted(), "spend above the deposits committed");
         assertFalse(handler.staleReadAccepted(), "spend read before a later withdrawal committed");
+        assertFalse(handler.outsideWindowPaid(), "withdrawal paid outside the withdrawal window");
     }
 
     /// @dev Calls that must succeed did; adversarial calls never got through; bounds held.

@@ -86,10 +86,10 @@ contract SpendCapTest is MarketFixture {
     function test_Constructor_RefusesZeroOrHugeCap() public {
         IEmissions e = IEmissions(address(em));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendCap.selector, 0));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, 0);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, 0, WITHDRAW_WINDOW);
         uint256 huge = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendCap.selector, huge));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, huge);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, huge, WITHDRAW_WINDOW);
         assertEq(pool.dailySpendCap(), CAP);
         assertEq(pool.spendCapAt(0), CAP);
         assertEq(pool.remainingSpend(), CAP);
