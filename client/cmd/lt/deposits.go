@@ -394,7 +394,8 @@ func (a *app) withdrawCmd() *cobra.Command {
 		Short: "Withdraw your deposit: request (then wait withdrawalDelay), then complete with the keeper's proof",
 		Long: `Withdrawing takes two steps. Without a pending request, lt withdraw asks to withdraw [amount] MOR
 (default: the whole deposit) — requestWithdrawal — and prints when it is ready; routers stop admitting
-deposit-paid sessions from then on. Once withdrawalDelay has passed, lt withdraw --keeper <url> fetches
+deposit-paid sessions from then on. Once withdrawalDelay has passed and inside the pool's daily withdrawal
+window (the time printed accounts for both), lt withdraw --keeper <url> fetches
 the proof of what the deposit paid for (GET /v1/spend/{user}) and calls withdraw, which pays the requested
 amount up to the deposit minus that. --cancel drops the pending request.`,
 		Example: "  lt withdraw 5\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
