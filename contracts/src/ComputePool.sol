@@ -443,7 +443,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         if (amount > held) revert ExceedsDeposit(amount, held);
         a.requested = SafeCast.toUint96(amount);
         a.requestedAt = SafeCast.toUint32(block.timestamp);
-        emit WithdrawalRequested(msg.sender, amount, SafeCast.toUint64(block.timestamp + withdrawalDelay));
+        emit WithdrawalRequested(msg.sender, amount, _readyAt(block.timestamp));
     }
 
     /// @notice Drops the caller's pending withdrawal request (it may then use its deposit again).

@@ -62,7 +62,8 @@ interface IComputePool {
     /// @param deposit The user's deposit after it (`depositOf`).
     event Deposited(address indexed user, uint256 amount, uint256 deposit);
     /// @notice `user` asked to withdraw `amount`; routers stop admitting its deposit-paid sessions.
-    /// @param readyAt When `withdraw` may first pay it (the request time plus `withdrawalDelay`).
+    /// @param readyAt When `withdraw` may first pay it: the request time plus `withdrawalDelay`, or the start of
+    ///        the next day if that falls outside the day's withdrawal window.
     event WithdrawalRequested(address indexed user, uint256 amount, uint64 readyAt);
     /// @notice `user` withdrew its pending request without being paid.
     event WithdrawalCancelled(address indexed user, uint256 amount);

@@ -777,5 +777,12 @@ contract DepositsTest is MarketFixture {
         // Before payoutStart no commit can happen: withdrawals are never held for a window.
         assertEq(pool.withdrawalOpensAt(START - 1), START - 1);
         assertEq(pool.withdrawalOpensAt(START + WITHDRAW_WINDOW), START + DAY);
+        // A request whose delay ends outside a window announces the next window's start.
+        _deposit(user, 10e18);
+        skip(13 hours);
+        vm.expectEmit(address(pool));
+        emit IComputePool.WithdrawalRequested(user, 10e18, uint64(block.timestamp - 13 hours + WITHDRAWAL_DELAY + DAY));
+        vm.prank(user);
+        pool.requestWithdrawal(10e18);
     }
 }
