@@ -128,7 +128,7 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 // is the provider's registered one only the router and keepers can tell; the router refuses a wrong one,
 // and Close then closes without it.
 func (s *Session) learnAcceptance(resp *http.Response) {
-	h := resp.Header.Get(wire.HeaderTicketAcceptance)
+	h := wire.HeaderValue(resp.Header, wire.KeyTicketAcceptance)
 	if h == "" {
 		return
 	}

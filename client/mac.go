@@ -24,8 +24,8 @@ const maxMACFailures = 2
 
 // macState is a session's fast-path state, guarded by Session.mu.
 type macState struct {
-	on         bool      // SessionOptions.MAC and not given up
-	key        *[32]byte // nil until the provider announced its MAC key
+	on         bool         // SessionOptions.MAC and not given up
+	key        *wire.MACKey // nil until the provider announced its MAC key
 	failures   int
 	evidenceAt uint64              // time of the newest request whose signature the provider has been sent
 	signedAt   uint64              // time of the newest request signed or being signed
@@ -42,7 +42,7 @@ func (s *Session) authorizeMAC(req *http.Request, r wire.SignedRequest) (wait fu
 		s.mu.Unlock()
 		return nil, false
 	}
-	key, ev := *m.key, m.pending
+	key, ev := m.key, m.pending
 	m.pending = nil
 	if ev != nil {
 		m.evidenceAt = max(m.evidenceAt, ev.Time)
@@ -55,10 +55,10 @@ func (s *Session) authorizeMAC(req *http.Request, r wire.SignedRequest) (wait fu
 	}
 	s.mu.Unlock()
 	text := r.Text(s.domain.ChainID(), s.grant.SessionID)
-	mac := wire.RequestMAC(key, text)
-	req.Header.Set(wire.HeaderMAC, hexutil.Encode(mac[:]))
+	mac := key.Sum(text)
+	req.Header[wire.KeyMAC] = []string{hexutil.Encode(mac[:])}
 	if ev != nil {
-		req.Header.Set(wire.HeaderEvidence, wire.EncodeEvidence(ev))
+		req.Header[wire.KeyEvidence] = []string{wire.EncodeEvidence(ev)}
 	}
 	if !sign {
 		return nil, true
@@ -119,7 +119,7 @@ func (s *Session) learnMACKey(resp *http.Response) {
 	}
 	s.mu.Lock()
 	if s.mac.on && s.mac.key == nil {
-		s.mac.key = &k
+		s.mac.key = wire.NewMACKey(k)
 	}
 	s.mu.Unlock()
 }

@@ -21,6 +21,12 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
+// Request header values shared by every request (never modified).
+var (
+	hdrJSON        = []string{"application/json"}
+	hdrEventStream = []string{"text/event-stream"}
+)
+
 // nextSeq returns a fresh request sequence number. It is the larger of the last one plus one and the
 // current time in microseconds, so that a session resumed by another process (lt close) or whose
 // saved state is lost still signs numbers above every one used before.
@@ -45,8 +51,8 @@ func (s *Session) Authorize(req *http.Request, body []byte) error {
 func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait func(), mac bool, err error) {
 	r := wire.SignedRequest{Seq: s.nextSeq(), Time: uint64(s.now().Unix()), Method: req.Method, Path: req.URL.Path,
 		BodyHash: crypto.Keccak256Hash(body)}
-	req.Header.Set(wire.HeaderTicket, s.ticketHeader)
-	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(r.Seq, 10)+"."+strconv.FormatUint(r.Time, 10))
+	req.Header[wire.KeyTicket] = s.ticketValue
+	req.Header[wire.KeyRequest] = []string{strconv.FormatUint(r.Seq, 10) + "." + strconv.FormatUint(r.Time, 10)}
 	if !sign {
 		if wait, ok := s.authorizeMAC(req, r); ok {
 			return wait, true, nil
@@ -56,7 +62,7 @@ func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait fun
 	if err != nil {
 		return nil, false, fmt.Errorf("client: sign request: %w", err)
 	}
-	req.Header.Set(wire.HeaderSignature, hexutil.Encode(sig[:]))
+	req.Header[wire.KeySignature] = []string{hexutil.Encode(sig[:])}
 	s.signedNow(r.Time)
 	return nil, false, nil
 }
@@ -87,10 +93,10 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 			return nil, err
 		}
 		if body != nil {
-			req.Header.Set("Content-Type", "application/json")
+			req.Header["Content-Type"] = hdrJSON
 		}
 		if stream {
-			req.Header.Set("Accept", "text/event-stream")
+			req.Header["Accept"] = hdrEventStream
 		}
 		wait, mac, err := s.authorize(req, body, sign)
 		if err != nil {

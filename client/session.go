@@ -49,6 +49,7 @@ type SessionOptions struct {
 type Session struct {
 	grant        wire.RFCResponse
 	ticketHeader string
+	ticketValue  []string // {ticketHeader}, the X-LT-Ticket value of every request (never modified)
 	key          *ecdsa.PrivateKey
 	domain       *eip712.Domain
 	base         string // provider endpoint, no trailing slash
@@ -94,7 +95,7 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{grant: *grant, ticketHeader: hdr, key: key, domain: domain, base: base,
+	s := &Session{grant: *grant, ticketHeader: hdr, ticketValue: []string{hdr}, key: key, domain: domain, base: base,
 		hc: opts.HTTP, router: opts.Router, now: opts.Now, mac: macState{on: opts.MAC}}
 	if s.hc == nil {
 		s.hc = &http.Client{}

@@ -253,6 +253,10 @@ type DeployOptions struct {
 	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
 	// Deploy removes after reading, so parallel tests do not share one.
 	OutFile string
+	// Setup, if set, is run by StartPlayground on its set-up day, after the playground's own set-up and
+	// before the clock moves to the wall clock: what it registers (a provider's signer) is in force for
+	// sessions dated days back.
+	Setup func(ctx context.Context, m *Market) error
 }
 
 // Deploy runs scripts/deploy.sh against rpcURL with anvil's first development key and returns the

@@ -56,7 +56,7 @@ func StartPlayground(ctx context.Context, anvil AnvilOptions, deploy DeployOptio
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Playground(ctx); err != nil {
+	if err := m.playground(ctx, deploy.Setup); err != nil {
 		m.Close()
 		return nil, err
 	}
@@ -69,6 +69,11 @@ func StartPlayground(ctx context.Context, anvil AnvilOptions, deploy DeployOptio
 // the later of the wall clock and the middle of the first day whose both day-start checkpoints follow the
 // delegation, and releases again (the capital recipient, anvil account 5, holds MOR for anyone else).
 func (m *Market) Playground(ctx context.Context) error {
+	return m.playground(ctx, nil)
+}
+
+// playground is Playground, running setup (if not nil) before the clock moves to the wall clock.
+func (m *Market) playground(ctx context.Context, setup func(context.Context, *Market) error) error {
 	pool := m.Pool
 	payoutStart, err := pool.PayoutStart(nil)
 	if err != nil {
@@ -109,6 +114,11 @@ func (m *Market) Playground(ctx context.Context) error {
 	}
 	if _, err := m.RegisterModel(ctx, GuardianKey(), name, tag, 0); err != nil {
 		return fmt.Errorf("devnet: register %s: %w", PlaygroundModel, err)
+	}
+	if setup != nil {
+		if err := setup(ctx, m); err != nil {
+			return err
+		}
 	}
 	head, err := m.Client.HeaderByNumber(ctx, nil)
 	if err != nil {

@@ -31,6 +31,12 @@ func TestParseRequest(t *testing.T) {
 	r, bad = parseRequest(chatEndpoint, []byte(` {"mod\u0065l" : "llama3:8b", "stream":false, "stream" : true, "messages":[{"content":"\"model\":1"}]}`))
 	require.Nil(t, bad)
 	require.Equal(t, apiRequest{Model: "llama3:8b", Stream: true}, r, "escaped keys read as a decoder does; the last member counts")
+	r, bad = parseRequest(chatEndpoint, []byte(`{"model":"llama3\u003a8b","messages":[]}`))
+	require.Nil(t, bad)
+	require.Equal(t, "llama3:8b", r.Model, "an escaped model name reads as a decoder reads it")
+	r, bad = parseRequest(chatEndpoint, []byte(`{"model":"a\"b\\c:8b","messages":[]}`))
+	require.Nil(t, bad)
+	require.Equal(t, `a"b\c:8b`, r.Model)
 	for _, tc := range []struct {
 		ep          endpoint
 		body, param string

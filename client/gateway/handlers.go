@@ -17,6 +17,12 @@ import (
 	"github.com/laketravis/laketravis/internal/jsonscan"
 )
 
+// Answer header keys in canonical form and values shared by every answer (never modified).
+var (
+	hdrSession = http.CanonicalHeaderKey("X-LT-Session")
+	hdrJSON    = []string{"application/json"}
+)
+
 // endpoint is one OpenAI endpoint the gateway forwards to the session of the request's model.
 type endpoint struct {
 	path    string // client.PathChat, PathCompletions, PathEmbeddings
@@ -73,9 +79,7 @@ func parseRequest(ep endpoint, body []byte) (apiRequest, *badRequest) {
 	}); !ok {
 		return req, notObject()
 	}
-	if len(model) > 0 && model[0] == '"' {
-		_ = json.Unmarshal(model, &req.Model)
-	}
+	req.Model = jsonString(model)
 	switch {
 	case req.Model == "":
 		return req, &badRequest{"model", "invalid_request", `"model" is required: a market model name:tag as a string, e.g. "llama3:8b" (GET /v1/models lists them)`}
@@ -97,6 +101,20 @@ func parseRequest(ep endpoint, body []byte) (apiRequest, *badRequest) {
 	return req, nil
 }
 
+// jsonString returns the string a JSON value holds ("" for a value that is not a string). A string with no
+// escape in it is its bytes between the quotes, taken without the decoder.
+func jsonString(v []byte) string {
+	if len(v) < 2 || v[0] != '"' {
+		return ""
+	}
+	if inner := v[1 : len(v)-1]; bytes.IndexByte(inner, '\\') < 0 {
+		return string(inner)
+	}
+	var s string
+	_ = json.Unmarshal(v, &s)
+	return s
+}
+
 func validModel(name string) bool {
 	_, err := client.ParseModel(name)
 	return err == nil
@@ -108,14 +126,14 @@ func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client
 	if err != nil {
 		return err
 	}
-	ct := c.Header.Get("Content-Type")
-	if ct == "" {
-		ct = "application/json"
+	ct := c.Header["Content-Type"]
+	if len(ct) == 0 || ct[0] == "" {
+		ct = hdrJSON
 	}
 	h := w.Header()
-	h.Set("Content-Type", ct)
-	h.Set("Content-Length", strconv.Itoa(len(c.Body))) // one write, not chunked
-	h.Set("X-LT-Session", s.ID().Hex())
+	h["Content-Type"] = ct[:1]
+	h["Content-Length"] = []string{strconv.Itoa(len(c.Body))} // one write, not chunked
+	h[hdrSession] = []string{s.ID().Hex()}
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(c.Body)
 	return nil

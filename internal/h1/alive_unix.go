@@ -8,22 +8,45 @@ import (
 	"syscall"
 )
 
-// alive reports whether a kept connection may carry a request: a non-blocking peek finds nothing to read
-// (a closed connection reads its end, a confused one has bytes nobody asked for).
-func alive(c net.Conn) bool {
+// prober peeks at a kept connection before it is reused. It is made once per connection (its raw
+// connection and peek function are kept), so a probe allocates nothing.
+type prober struct {
+	rc   syscall.RawConn // nil: c is not a socket (taken as alive)
+	fn   func(fd uintptr) bool
+	buf  [1]byte
+	err  error // the peek's
+	fail bool  // its raw connection was unavailable: never reused
+}
+
+func newProber(c net.Conn) *prober {
 	sc, ok := c.(syscall.Conn)
 	if !ok {
-		return true
+		return &prober{}
 	}
 	rc, err := sc.SyscallConn()
 	if err != nil {
+		return &prober{fail: true}
+	}
+	p := &prober{rc: rc}
+	p.fn = p.peek
+	return p
+}
+
+func (p *prober) peek(fd uintptr) bool {
+	_, _, p.err = syscall.Recvfrom(int(fd), p.buf[:], syscall.MSG_PEEK|syscall.MSG_DONTWAIT)
+	return true
+}
+
+// alive reports whether a kept connection may carry a request: a non-blocking peek finds nothing to read
+// (a closed connection reads its end, a confused one has bytes nobody asked for).
+func (p *prober) alive() bool {
+	if p.fail {
 		return false
 	}
-	var buf [1]byte
-	var perr error
-	err = rc.Read(func(fd uintptr) bool {
-		_, _, perr = syscall.Recvfrom(int(fd), buf[:], syscall.MSG_PEEK|syscall.MSG_DONTWAIT)
+	if p.rc == nil {
 		return true
-	})
-	return err == nil && (errors.Is(perr, syscall.EAGAIN) || errors.Is(perr, syscall.EWOULDBLOCK))
+	}
+	p.err = nil
+	err := p.rc.Read(p.fn)
+	return err == nil && (errors.Is(p.err, syscall.EAGAIN) || errors.Is(p.err, syscall.EWOULDBLOCK))
 }

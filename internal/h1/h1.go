@@ -79,6 +79,7 @@ type conn struct {
 	bw    *bufio.Writer
 	limit int64 // header budget left; < 0: unbounded (reading a body)
 	used  time.Time
+	probe *prober     // the liveness check before reuse
 	dead  atomic.Bool // cancelled or timed out mid-exchange: never reused
 }
 
@@ -228,7 +229,7 @@ func (t *Transport) get(ctx context.Context, addr string) (*conn, error) {
 		c := list[len(list)-1]
 		t.idle[addr] = list[:len(list)-1]
 		t.mu.Unlock()
-		if now.Sub(c.used) < t.idleTimeout() && alive(c.Conn) {
+		if now.Sub(c.used) < t.idleTimeout() && c.probe.alive() {
 			return c, nil
 		}
 		c.Close()
@@ -241,7 +242,7 @@ func (t *Transport) get(ctx context.Context, addr string) (*conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &conn{Conn: nc, limit: -1}
+	c := &conn{Conn: nc, limit: -1, probe: newProber(nc)}
 	c.br = bufio.NewReaderSize(c, bufSize)
 	c.bw = bufio.NewWriterSize(nc, bufSize)
 	return c, nil

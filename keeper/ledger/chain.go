@@ -295,9 +295,9 @@ func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address, at uint6
 	return r.history.WasRouter(ctx, a, at)
 }
 
-// IsProviderSigner implements Registry from the signer history (SignerHistory.WasSigner): a key the
-// provider registered or updated to, the current one or an earlier one, since receipts signed before a key
-// rotation stay valid.
+// IsProviderSigner implements Registry from the signer history (SignerHistory.WasSigner): the key the
+// provider's newest signer event at or before closedAt set, as final blocks say, whatever it registered
+// since (settle.SignerAt).
 func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error) {
 	return r.history.WasSigner(ctx, provider, signer, closedAt)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 // ErrSignersNotFinal: the chain is not final past the time asked about (a record's close, a session's
@@ -28,16 +29,16 @@ import (
 // rejection.
 var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final yet")
 
-// SignerHistory answers whether a key is, or was, a provider's signer, and whether an account held
-// ROUTER_ROLE at a given time.
+// SignerHistory answers whether a key was a provider's signer at a record's close, and whether an account
+// held ROUTER_ROLE at a given time.
 //
-// Provider signers: signer is the provider's if a ProviderRegistered or ProviderUpdated event in a final
-// block (the keeper's --confirmations) set it as the provider's signer: the current key or one the provider
-// rotated away from (receipts signed before a rotation stay valid). A key no final event set is refused
-// only once the chain is final past the record's close. Before that it is ErrSignersNotFinal, never a
-// rejection: a registration in a block not final yet is waited for. Every keeper that asks after that point
-// gets the same answer, unless the provider registers the key later still (its own key, after the close:
-// see keeper/README.md "Provider signers").
+// Provider signers: signer signs for a record of the provider closed at closedAt if the newest
+// ProviderRegistered or ProviderUpdated event of the provider in a block with a time at most closedAt set it
+// (settle.SignerAt): a receipt signed before a rotation stays valid, a key rotated away from before the
+// close signs for no later close, and a key registered after the close for none. It is answered only once
+// the chain is final past closedAt (else ErrSignersNotFinal, never a rejection: a registration in a block
+// not final yet is waited for), so the answer is a function of final blocks and closedAt alone: every
+// keeper gets the same one, whenever it asks.
 //
 // Routers: an account held ROUTER_ROLE at time at if the newest RoleGranted or RoleRevoked event of
 // ROUTER_ROLE and that account in a block with a time at most at is a grant. It is answered only once the
@@ -48,9 +49,9 @@ var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final 
 // Final past t: the newest final block is later than t, or (confirmations 1) every block up to the head is
 // final and the keeper's clock was past t when the head was read.
 //
-// Cost: a known key, or a time the history is already final past, needs no call; otherwise one pass of the
-// follower (the head's header, and logs of the new blocks only, in ranges of at most MaxRange blocks), never
-// a scan of the whole history.
+// Cost: a time the history is already final past needs no call (a binary search of the provider's
+// events); otherwise one pass of the follower (the head's header, and logs of the new blocks only, in ranges
+// of at most MaxRange blocks), never a scan of the whole history.
 type SignerHistory struct {
 	addr          common.Address
 	market        *marketplace.MarketplaceFilterer
@@ -62,17 +63,11 @@ type SignerHistory struct {
 
 	mu      sync.Mutex
 	follow  *follow.Follower
-	tip     follow.Tip                       // of the last complete pass
-	tipAt   uint64                           // the keeper's clock when that pass began
-	synced  bool                             // a pass completed since the last reorg
-	signers map[common.Address][]signerEvent // by provider, in chain order
-	routers map[common.Address][]roleEvent   // ROUTER_ROLE grants and revocations by account, in chain order
-}
-
-// signerEvent is a key a provider registered or updated to, in block.
-type signerEvent struct {
-	signer common.Address
-	block  uint64
+	tip     follow.Tip                            // of the last complete pass
+	tipAt   uint64                                // the keeper's clock when that pass began
+	synced  bool                                  // a pass completed since the last reorg
+	signers map[common.Address][]settle.SignerSet // by provider, in chain order
+	routers map[common.Address][]roleEvent        // ROUTER_ROLE grants and revocations by account, in chain order
 }
 
 // roleEvent is a grant (held) or a revocation of ROUTER_ROLE in block, whose time is time.
@@ -111,25 +106,23 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 	return &SignerHistory{addr: addr, market: f, backend: backend, follow: fol, now: now, log: log,
 		topics: [4]common.Hash{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID,
 			a.Events["RoleGranted"].ID, a.Events["RoleRevoked"].ID},
-		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]signerEvent{},
+		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]settle.SignerSet{},
 		routers: map[common.Address][]roleEvent{}}, nil
 }
 
-// WasSigner reports whether signer is, or was, provider's signer, for a record closed at closedAt (the rule
-// above). Errors: ErrSignersNotFinal (wrapped), or the RPC's.
+// WasSigner reports whether signer was provider's signer at closedAt, so signs for a record closed then
+// (the rule above). Errors: ErrSignersNotFinal (wrapped), or the RPC's.
 func (h *SignerHistory) WasSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.known(provider, signer) {
-		return true, nil
-	}
 	if err := h.readPast(ctx, closedAt); err != nil {
 		return false, err
 	}
-	if h.known(provider, signer) {
-		return true, nil
+	if err := h.finalPast(closedAt); err != nil {
+		return false, err
 	}
-	return false, h.finalPast(closedAt)
+	key, ok := settle.SignerAt(h.signers[provider], closedAt)
+	return ok && key == signer, nil
 }
 
 // WasRouter reports whether account held ROUTER_ROLE at time at (unix seconds; the rule above). Errors:
@@ -177,16 +170,6 @@ func (h *SignerHistory) finalPast(at uint64) error {
 		ErrSignersNotFinal, h.tip.Final.Number, h.tip.Final.Time, h.confirmations, at, h.tip.Head)
 }
 
-// known reports whether an event read so far set signer as provider's. h.mu held.
-func (h *SignerHistory) known(provider, signer common.Address) bool {
-	for _, e := range h.signers[provider] {
-		if e.signer == signer {
-			return true
-		}
-	}
-	return false
-}
-
 // settled reports whether the chain read is final past at: no block not read yet has a time at most at.
 // h.mu held.
 func (h *SignerHistory) settled(at uint64) bool {
@@ -208,7 +191,7 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 	blocks := sortLogs(logs, to)
 	type keyed struct {
 		account common.Address // the provider, or the router
-		signer  *signerEvent
+		signer  *settle.SignerSet
 		role    *roleEvent
 	}
 	var out []keyed
@@ -223,13 +206,13 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 			if err != nil {
 				return err
 			}
-			k.account, k.signer = e.Provider, &signerEvent{signer: e.Signer}
+			k.account, k.signer = e.Provider, &settle.SignerSet{Signer: e.Signer}
 		case h.topics[1]:
 			e, err := h.market.ParseProviderUpdated(l)
 			if err != nil {
 				return err
 			}
-			k.account, k.signer = e.Provider, &signerEvent{signer: e.Signer}
+			k.account, k.signer = e.Provider, &settle.SignerSet{Signer: e.Signer}
 		case h.topics[2], h.topics[3]: // RoleGranted, RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
 			if len(l.Topics) != 4 {
 				return fmt.Errorf("ledger: role event with %d topics in block %d", len(l.Topics), l.BlockNumber)
@@ -246,7 +229,7 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 			return err
 		}
 		if k.signer != nil {
-			k.signer.block = l.BlockNumber
+			k.signer.Block, k.signer.Time = l.BlockNumber, at
 		} else {
 			k.role.block, k.role.time = l.BlockNumber, at
 		}
@@ -264,7 +247,7 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 
 // rollback drops the events of the blocks the follower reads again (follow.RollbackFunc). h.mu held.
 func (h *SignerHistory) rollback(_ context.Context, r follow.Reorg) error {
-	dropped := dropFrom(h.signers, func(e signerEvent) uint64 { return e.block }, r.ReadFrom) +
+	dropped := dropFrom(h.signers, func(e settle.SignerSet) uint64 { return e.Block }, r.ReadFrom) +
 		dropFrom(h.routers, func(e roleEvent) uint64 { return e.block }, r.ReadFrom)
 	h.synced = false
 	h.log.Error("signers: reorg deeper than the confirmation depth: signer and router-role events above the fork point dropped and read again; a record rejected before may have read the old chain",

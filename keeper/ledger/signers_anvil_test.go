@@ -18,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -25,8 +26,8 @@ import (
 // registered on anvil, each with a signer of its own, and the keeper's ChainRegistry reading the real
 // Marketplace (no cache). A receipt of provider A's session countersigned by provider B's signer is
 // rejected (bad_provider_signature), and so is B's session countersigned by A's; B cannot register A's
-// signer as its own. After A rotates to a new signer, A's receipts signed by the old key or the new one
-// are credited (a receipt signed before a rotation stays valid), B's countersigned by either still are not.
+// signer as its own. After A rotates to a new signer, A's receipts closed since are credited signed by the
+// new key, not by the old one (TestRetiredSignerAnvil), and B's countersigned by either still are not.
 // The registry reads the signers from its SignerHistory (every block final: confirmations 1, no slack).
 func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -55,20 +56,12 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 		return testenv.MakeRecordSpec(t, env.Domain, crypto.PubkeyToAddress(provider.PublicKey), signer, env.ModelID,
 			testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600, Price: price, Created: closed - 110, Closed: closed})
 	}
+	// A key is judged once the chain is final past the close (the keeper retries the page until then):
+	// verifyFinal makes a block per retry, as a live chain would make them (waiting instead made the test
+	// depend on how far the chain's clock ran ahead of the wall clock the record was closed at).
 	check := func(r wire.SessionRecord, wantCode string) {
 		t.Helper()
-		// A key unknown at the close is refused once the chain is final past it (the keeper retries the page
-		// until then): verifyFinal mines a block per retry, as a live chain would make them (waiting instead
-		// made the test depend on how far the chain's clock ran ahead of the wall clock the record was closed at).
-		s, _, err := verifyFinal(t, ctx, env, v, r)
-		if wantCode == "" {
-			require.NoError(t, err)
-			require.Equal(t, uint32(100), s.Seconds)
-			return
-		}
-		rej, ok := ledger.IsRejection(err)
-		require.True(t, ok, "%v", err)
-		require.Equal(t, wantCode, rej.Code, rej.Detail)
+		requireVerdict(t, ctx, env, v, r, wantCode)
 	}
 	ownerA := devnet.DevKey(testenv.ProviderKey)
 
@@ -89,7 +82,7 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	})
 	require.NoError(t, err)
 	check(session(ownerA, newSignerA), "")
-	check(session(ownerA, env.Signer), "")
+	check(session(ownerA, env.Signer), ledger.RejectBadProviderSig) // retired before the close
 	check(session(ownerB, newSignerA), ledger.RejectBadProviderSig)
 	check(session(ownerB, env.Signer), ledger.RejectBadProviderSig)
 	check(session(ownerA, signerB), ledger.RejectBadProviderSig)
@@ -111,9 +104,11 @@ func rangeCappedKeeper(t *testing.T, ctx context.Context) (*testenv.Env, *faultp
 	return env, proxy, k
 }
 
-// rotateSigner makes the test provider's signer a fresh key and returns it.
+// rotateSigner makes the test provider's signer a fresh key (keyOf(seed)), in a block later than every
+// block before by at least a second (anvil gives blocks of the same second the same time), and returns it.
 func rotateSigner(t *testing.T, ctx context.Context, env *testenv.Env, seed string) (*types.Receipt, *ecdsa.PrivateKey) {
-	key, _ := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
+	key := keyOf(seed)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
 	r, err := env.Market.Send(ctx, devnet.DevKey(testenv.ProviderKey), func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Marketplace.UpdateProvider(o, "https://provider.example", crypto.PubkeyToAddress(key.PublicKey))
 	})
@@ -194,7 +189,7 @@ func TestBogusSignerRejectedWithoutHistoryScanAnvil(t *testing.T) {
 
 // TestSignerInUnfinalBlockWaitedForAnvil: a record signed by a key the provider registered in a block
 // not yet final (3 confirmations) is not rejected: verification says ErrSignersNotFinal (the page is
-// retried) and, once the block is final, credits it.
+// retried) and, once the chain is final past the record's close, credits it.
 func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -215,10 +210,111 @@ func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
 	_, isRej := ledger.IsRejection(err)
 	require.False(t, isRej)
 
-	env.Mine(2) // the rotation's block now has 3 confirmations
-	s, err := v.Verify(ctx, "feed", raw)
+	s, waited, err := verifyFinal(t, ctx, env, v, rec)
 	require.NoError(t, err)
+	require.True(t, waited)
 	require.Equal(t, uint32(100), s.Seconds)
+}
+
+// keyOf is the test key of seed (as rotateSigner makes it).
+func keyOf(seed string) *ecdsa.PrivateKey {
+	key, _ := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
+	return key
+}
+
+// TestRetiredSignerAnvil (THREATS.md, provider: signer rotation; a leaked hot key): the provider rotates
+// from key K1 to K2 in a block of time T, and the keeper reads every record after the rotation. A record
+// closed before T signed by K1 is credited (a receipt signed before a rotation stays valid); one closed
+// after T signed by K1 is bad_provider_signature, and one signed by K2 carrying K1's ticket acceptance
+// bad_ticket_acceptance: a rotation retires K1, so whoever holds it cannot sign for later closes. One
+// closed after T signed by K2 is credited; one closed before T signed by K2 is bad_provider_signature (a key
+// registered after the close: TestLateSignerSameRootAnvil). The keeper used to take any key the provider
+// ever registered, whenever: it credited K1's records after T and K2's before it.
+func TestRetiredSignerAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	v := chainVerifier(t, ctx, env, 1)
+	rcpt, k2 := rotateSigner(t, ctx, env, "K2")
+	rotatedAt := blockTimeOf(t, ctx, env, rcpt)
+
+	nonce := uint64(0)
+	record := func(signer *ecdsa.PrivateKey, closed uint64) wire.SessionRecord {
+		nonce++
+		return testenv.MakeRecordSpec(t, env.Domain, env.Provider, signer, env.ModelID,
+			testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: closed - 110, Closed: closed})
+	}
+	check := func(r wire.SessionRecord, wantCode string) {
+		t.Helper()
+		requireVerdict(t, ctx, env, v, r, wantCode)
+	}
+	check(record(env.Signer, rotatedAt-1), "")
+	check(record(env.Signer, rotatedAt), ledger.RejectBadProviderSig)
+	check(record(env.Signer, rotatedAt+100), ledger.RejectBadProviderSig)
+	check(record(k2, rotatedAt-1), ledger.RejectBadProviderSig)
+	check(record(k2, rotatedAt), "")
+	retiredAcceptance := record(k2, rotatedAt+100)
+	acc, err := settle.SignAcceptance(env.Domain, &retiredAcceptance.Ticket, env.Signer)
+	require.NoError(t, err)
+	retiredAcceptance.TicketAcceptance = &acc
+	check(retiredAcceptance, ledger.RejectBadAcceptance)
+	beforeAcceptance := record(env.Signer, rotatedAt-1) // K1 accepted and signed before the rotation
+	acc, err = settle.SignAcceptance(env.Domain, &beforeAcceptance.Ticket, env.Signer)
+	require.NoError(t, err)
+	beforeAcceptance.TicketAcceptance = &acc
+	check(beforeAcceptance, "")
+}
+
+// TestLateSignerSameRootAnvil (PROTOCOL §8: two keepers fed the same feeds produce the same root;
+// THREATS.md, provider: reach back with a key registered after the fact): a feed carries an honest record
+// of the provider and two of its records closed before it registers key K: one whose receipt K signed, one
+// carrying K's ticket acceptance. Keeper A assembles the epoch before the provider registers K, keeper B,
+// fed the same feed, after. Both reject the two (bad_provider_signature, bad_ticket_acceptance), credit the
+// honest one and commit the same root. B used to take K as the provider's whenever it was registered: it
+// credited the two records A rejected and committed another root.
+func TestLateSignerSameRootAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	late := keyOf("registered after the close")
+	feed := testenv.NewFeed(t)
+	honest := env.Record(t, 1, 100, 600, 1e12) // closed now, signed by the registered key
+	closed := honest.ClosedAt
+	bySigner := testenv.MakeRecordSpec(t, env.Domain, env.Provider, late, env.ModelID,
+		testenv.Spec{Nonce: 2, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: closed - 110, Closed: closed})
+	byAcceptance := env.Record(t, 3, 100, 600, 1e12)
+	acc, err := settle.SignAcceptance(env.Domain, &byAcceptance.Ticket, late)
+	require.NoError(t, err)
+	byAcceptance.TicketAcceptance = &acc
+	feed.Add(t, honest, bySigner, byAcceptance)
+
+	assemble := func(k *keeper) *ledger.EpochRow {
+		t.Helper()
+		e := assembleEpoch0(t, ctx, env, k, func(k *keeper) bool { // and the two records judged
+			rej, err := k.led.RejectedAfter(ctx, 0, 10)
+			require.NoError(t, err)
+			return len(rej) == 2
+		})
+		rej, err := k.led.RejectedAfter(ctx, 0, 10)
+		require.NoError(t, err)
+		codes := map[string]string{}
+		for _, r := range rej {
+			codes[r.SessionID] = r.Code
+		}
+		require.Equal(t, map[string]string{bySigner.SessionID.Hex(): ledger.RejectBadProviderSig,
+			byAcceptance.SessionID.Hex(): ledger.RejectBadAcceptance}, codes)
+		return e
+	}
+	opts := keeperOptions{rpcURLs: []string{env.Anvil.URL}, confirmations: 1, manual: true, feedList: []*testenv.Feed{feed}}
+	opts.dsn = dbtest.SQLite(t)
+	before := assemble(startKeeper(t, ctx, env, opts))
+
+	rcpt, key := rotateSigner(t, ctx, env, "registered after the close")
+	require.Equal(t, crypto.PubkeyToAddress(late.PublicKey), crypto.PubkeyToAddress(key.PublicKey))
+	require.Greater(t, blockTimeOf(t, ctx, env, rcpt), closed)
+	opts.dsn = dbtest.SQLite(t)
+	after := assemble(startKeeper(t, ctx, env, opts))
+	requireSameEpoch(t, before, after, 1)
 }
 
 // TestDepositsReadBehindRangeCapAnvil (RPC: capped eth_getLogs): the deposits follower keeps to the keeper's
@@ -236,6 +332,7 @@ func TestDepositsReadBehindRangeCapAnvil(t *testing.T) {
 	closed := head.Time + 1 // served after the deposit
 	k.feeds[0].Add(t, env.RecordSpec(t, testenv.Spec{User: devnet.DevKey(user), Nonce: 1, Seconds: 10, MaxSeconds: 600,
 		Price: price, UseDeposit: true, Created: closed - 20, Closed: closed}))
+	env.Warp(2) // a block past the close: the provider's signer at the close is final
 	n, err := k.led.IngestOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, n)

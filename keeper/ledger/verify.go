@@ -20,9 +20,9 @@ type Registry interface {
 	// IsRouter reports whether account held ROUTER_ROLE on the Marketplace at time at (unix seconds), as
 	// final blocks say. An error (ErrSignersNotFinal: the chain is not final past at) is transient.
 	IsRouter(ctx context.Context, account common.Address, at uint64) (bool, error)
-	// IsProviderSigner reports whether signer is, or was, provider's registered signer key, for a record
-	// closed at closedAt. An error (ErrSignersNotFinal: unknown while the chain is not final past closedAt)
-	// is transient.
+	// IsProviderSigner reports whether signer was provider's registered signer key at closedAt, as final
+	// blocks say (settle.SignerAt). An error (ErrSignersNotFinal: the chain is not final past closedAt) is
+	// transient.
 	IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error)
 	// Model returns a registered model's builder and the builder fee in force at time at (unix seconds,
 	// ModelRegistry.feeAt); ok is false for an unknown model.
@@ -91,7 +91,7 @@ type Verifier struct {
 // Rules: the ticket is signed by record.router, which held ROUTER_ROLE at the session's start (checkRouter);
 // the record carries the user's RFC signed by ticket.user and the ticket follows from it (checkRFC); ticket,
 // receipt and record name the same session; "receipt" records carry the user's signature (by
-// ticket.user) and the provider's (by the provider's registered signer, current or earlier); "one_sided"
+// ticket.user) and the provider's (by the provider's registered signer at the close, settle.SignerAt); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
 // ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); a ticketAcceptance, when
 // present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered,
@@ -230,7 +230,7 @@ func (v *Verifier) checkRouter(ctx context.Context, rec *wire.SessionRecord) (*R
 }
 
 // checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer
-// (current or earlier) accepted this record's ticket (settle.AcceptanceDigest). A record without one is
+// at the close (settle.SignerAt) accepted this record's ticket (settle.AcceptanceDigest). A record without one is
 // valid but loses to any copy of the session whose ticket the provider accepted (copies.go).
 func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
 	if rec.TicketAcceptance == nil {
@@ -240,8 +240,9 @@ func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord)
 	return v.byProvider(ctx, rec, signer, err, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's)")
 }
 
-// byProvider checks that signer (recovered with err) is, or was, the registered signer of the record's
-// provider, else rejects the record with code; what names the signature in the detail.
+// byProvider checks that signer (recovered with err) was the registered signer of the record's provider at
+// its close (settle.SignerAt, from final blocks), else rejects the record with code; what names the
+// signature in the detail.
 func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, signer common.Address, err error, code, what string) (*Rejection, error) {
 	if err != nil {
 		return reject(rec.SessionID, code, "%s: %v", what, err), nil
@@ -251,7 +252,7 @@ func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, sign
 		return nil, fmt.Errorf("ledger: signer of provider %s: %w", rec.Ticket.Provider, err)
 	}
 	if !ok {
-		return reject(rec.SessionID, code, "%s signed by %s, not a signer of provider %s", what, signer, rec.Ticket.Provider), nil
+		return reject(rec.SessionID, code, "%s signed by %s, not provider %s's signer at the close %d", what, signer, rec.Ticket.Provider, rec.ClosedAt), nil
 	}
 	return nil, nil
 }

@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -79,14 +81,70 @@ func RequestMAC(key [32]byte, text string) [32]byte {
 
 // CheckRequestMAC reports whether mac (X-LT-MAC, 0x-hex) is RequestMAC(key, text), in constant time.
 func CheckRequestMAC(key [32]byte, text, mac string) bool {
-	var got [32]byte
-	if len(mac) != 2+2*len(got) || !strings.HasPrefix(mac, "0x") {
-		return false
-	}
-	if _, err := hex.Decode(got[:], []byte(mac[2:])); err != nil {
+	got, ok := decodeMAC(mac)
+	if !ok {
 		return false
 	}
 	want := RequestMAC(key, text)
+	return hmac.Equal(got[:], want[:])
+}
+
+// decodeMAC decodes an X-LT-MAC value (0x and 64 hex digits).
+func decodeMAC(mac string) (got [32]byte, ok bool) {
+	if len(mac) != 2+2*len(got) || !strings.HasPrefix(mac, "0x") {
+		return got, false
+	}
+	if _, err := hex.Decode(got[:], []byte(mac[2:])); err != nil {
+		return got, false
+	}
+	return got, true
+}
+
+// MACKey is a session's MAC key with its keyed HMAC-SHA256 states kept for reuse: Sum and Check give
+// RequestMAC and CheckRequestMAC without setting HMAC up again (two hash states and two key blocks) for
+// every request of the session. Safe for concurrent use.
+type MACKey struct {
+	key   [32]byte
+	state sync.Pool // of *macState
+}
+
+type macState struct {
+	h   hash.Hash
+	buf []byte   // the text, copied for h.Write
+	sum [32]byte // h.Sum's output (on the heap with the state, not a new one per MAC)
+}
+
+// NewMACKey returns key ready for Sum and Check.
+func NewMACKey(key [32]byte) *MACKey { return &MACKey{key: key} }
+
+// Key returns the key.
+func (k *MACKey) Key() [32]byte { return k.key }
+
+// Sum is RequestMAC(k's key, text).
+func (k *MACKey) Sum(text string) [32]byte {
+	st, _ := k.state.Get().(*macState)
+	if st == nil {
+		st = &macState{h: hmac.New(sha256.New, k.key[:])}
+	} else {
+		st.h.Reset()
+	}
+	st.buf = append(st.buf[:0], text...)
+	st.h.Write(st.buf)
+	st.h.Sum(st.sum[:0])
+	out := st.sum
+	if cap(st.buf) <= 4<<10 { // a request text is a few hundred bytes; keep no large buffer
+		k.state.Put(st)
+	}
+	return out
+}
+
+// Check is CheckRequestMAC(k's key, text, mac).
+func (k *MACKey) Check(text, mac string) bool {
+	got, ok := decodeMAC(mac)
+	if !ok {
+		return false
+	}
+	want := k.Sum(text)
 	return hmac.Equal(got[:], want[:])
 }
 

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -44,6 +45,28 @@ func TestSessionMACKey(t *testing.T) {
 
 	_, err = ParseMACKey("0x02" + common.Bytes2Hex(make([]byte, 32)))
 	require.Error(t, err, "not a point on the curve")
+}
+
+// TestMACKeyReusesState: a MACKey computes the same MAC as RequestMAC for every text, however often its
+// kept HMAC states are reused and whichever text came before (a state left with a previous text's bytes,
+// or a key mix-up between keys, would show here), and checks as CheckRequestMAC does.
+func TestMACKeyReusesState(t *testing.T) {
+	keyA, keyB := [32]byte{1}, [32]byte{2}
+	a, b := NewMACKey(keyA), NewMACKey(keyB)
+	require.Equal(t, keyA, a.Key())
+	id := common.HexToHash("0x01")
+	for i := range 50 {
+		text := RequestText(31337, id, uint64(i+1), 1_800_000_000, "POST", "/v1/chat/completions", []byte(strings.Repeat("x", i*37)))
+		require.Equal(t, RequestMAC(keyA, text), a.Sum(text), i)
+		require.Equal(t, RequestMAC(keyB, text), b.Sum(text), i)
+		mac := RequestMAC(keyA, text)
+		macHex := "0x" + common.Bytes2Hex(mac[:])
+		require.True(t, a.Check(text, macHex), i)
+		require.False(t, b.Check(text, macHex), i)
+		require.False(t, a.Check(text+"x", macHex), i)
+		require.False(t, a.Check(text, macHex[:len(macHex)-2]), i)
+		require.False(t, a.Check(text, "0X"+macHex[2:]), i)
+	}
 }
 
 func TestEvidenceRoundTrip(t *testing.T) {

@@ -3,6 +3,7 @@ package wire
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // Routes serves mux and answers every request no pattern of mux matches with a PROTOCOL §9 envelope
@@ -17,7 +18,14 @@ func Routes(mux *http.ServeMux, write func(http.ResponseWriter, *Error)) http.Ha
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
-			mux.ServeHTTP(w, r)
+			if r.RequestURI == "*" || strings.Contains(pattern, "{") {
+				mux.ServeHTTP(w, r) // matches again, to set the request's path values (or refuse "*")
+				return
+			}
+			// A pattern without wildcards has no path values to set: the handler found is the one the mux
+			// would run, so the request is not matched a second time.
+			r.Pattern = pattern
+			h.ServeHTTP(w, r)
 			return
 		}
 		// No pattern: the mux's own 404 or 405 handler. Run it against a recorder to learn which one

@@ -290,6 +290,26 @@ const (
 	HeaderSignature = "X-LT-Signature"
 )
 
+// The X-LT headers every provider request and answer carries, in canonical form (http.CanonicalHeaderKey):
+// set as map keys and read with HeaderValue, a request's headers cost no name canonicalisation (which
+// allocates for names like these).
+var (
+	KeyTicket           = http.CanonicalHeaderKey(HeaderTicket)
+	KeyRequest          = http.CanonicalHeaderKey(HeaderRequest)
+	KeySignature        = http.CanonicalHeaderKey(HeaderSignature)
+	KeyMAC              = http.CanonicalHeaderKey(HeaderMAC)
+	KeyEvidence         = http.CanonicalHeaderKey(HeaderEvidence)
+	KeyTicketAcceptance = http.CanonicalHeaderKey(HeaderTicketAcceptance)
+)
+
+// HeaderValue is h.Get(key) for a key in canonical form (KeyTicket, …).
+func HeaderValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 // RequestText is the text a ticket's user signs (EIP-191 personal_sign) for one provider request.
 func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, body []byte) string {
 	return requestText(chainID, sessionID, seq, unix, method, path, crypto.Keccak256Hash(body))
@@ -298,7 +318,8 @@ func RequestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method
 func requestText(chainID uint64, sessionID common.Hash, seq, unix uint64, method, path string, bodyHash common.Hash) string {
 	// Built by appending (every request is signed and verified with it): the same text as
 	// "LakeTravis request v1\nchain:%d\nsession:%s\nseq:%d\ntime:%d\nmethod:%s\npath:%s\nbody:%s".
-	b := make([]byte, 0, 256+len(path))
+	var buf [320]byte // on the stack: only the string is allocated (a path over ~100 bytes grows it)
+	b := buf[:0]
 	b = append(b, "LakeTravis request v1\nchain:"...)
 	b = strconv.AppendUint(b, chainID, 10)
 	b = append(b, "\nsession:"...)

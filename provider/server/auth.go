@@ -107,7 +107,7 @@ func (c *ticketCache) pruneLocked(now uint64) {
 // request's answer announces the provider's MAC key. The sequence number is checked later, by the
 // session table, atomically with admission.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byte) (*authed, error) {
-	th := r.Header.Get(wire.HeaderTicket)
+	th := wire.HeaderValue(r.Header, wire.KeyTicket)
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
 			"missing %s header: open a session at a router (POST /v1/rfc) and send its ticket", wire.HeaderTicket)
@@ -115,7 +115,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byt
 	// Cheap checks (the request header's form and time, the signature's encoding) before any
 	// elliptic-curve work.
 	now := s.now()
-	seqStr, unixStr, found := strings.Cut(r.Header.Get(wire.HeaderRequest), ".")
+	seqStr, unixStr, found := strings.Cut(wire.HeaderValue(r.Header, wire.KeyRequest), ".")
 	seq, err1 := strconv.ParseUint(seqStr, 10, 64)
 	unix, err2 := strconv.ParseUint(unixStr, 10, 64)
 	if !found || err1 != nil || err2 != nil {
@@ -126,11 +126,11 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byt
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
 			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", unix, d, skew)
 	}
-	mac := r.Header.Get(wire.HeaderMAC)
+	mac := wire.HeaderValue(r.Header, wire.KeyMAC)
 	var sig []byte
 	if mac == "" {
 		var err error
-		if sig, err = hexutil.Decode(r.Header.Get(wire.HeaderSignature)); err != nil {
+		if sig, err = hexutil.Decode(wire.HeaderValue(r.Header, wire.KeySignature)); err != nil {
 			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
 		}
 	}
@@ -191,7 +191,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
 			"no MAC key for this session here: sign the request (%s)", wire.HeaderSignature)
 	}
-	if !wire.CheckRequestMAC(key, text, mac) {
+	if !key.Check(text, mac) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature, "%s does not verify under the session's MAC key", wire.HeaderMAC)
 	}
 	if now > evidenceAt+wire.MaxEvidenceLag {
@@ -199,7 +199,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 			"the session's newest signed request is from %d, over %d s ago: sign the request (%s)", evidenceAt, wire.MaxEvidenceLag, wire.HeaderSignature)
 	}
 	a := &authed{ticket: vt.st, digest: vt.digest, seq: signed.Seq, signed: signed, mac: true}
-	if h := r.Header.Get(wire.HeaderEvidence); h != "" {
+	if h := wire.HeaderValue(r.Header, wire.KeyEvidence); h != "" {
 		ev, err := wire.ParseEvidence(h)
 		if err != nil {
 			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)

@@ -38,7 +38,7 @@ type macKeys struct {
 // macSession is one session's MAC key and the newest request of the session whose ECDSA signature the
 // provider verified (its seq and time), by the rule session.Table.Signed keeps its evidence.
 type macSession struct {
-	key        [32]byte
+	key        *wire.MACKey
 	notAfter   uint64
 	evidenceSq uint64
 	evidenceAt uint64
@@ -53,7 +53,7 @@ func newMACKeys() (*macKeys, error) {
 }
 
 // get returns the session's key and evidence time, ok false when it has no key.
-func (k *macKeys) get(id common.Hash) (key [32]byte, evidenceAt uint64, ok bool) {
+func (k *macKeys) get(id common.Hash) (key *wire.MACKey, evidenceAt uint64, ok bool) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if ms := k.m[id]; ms != nil {
@@ -81,7 +81,7 @@ func (k *macKeys) derive(t *eip712.SessionTicket, pub *ecdsa.PublicKey, now uint
 	}
 	k.mu.Lock()
 	if _, have := k.m[t.SessionID]; !have {
-		k.m[t.SessionID] = &macSession{key: key, notAfter: t.NotAfter}
+		k.m[t.SessionID] = &macSession{key: wire.NewMACKey(key), notAfter: t.NotAfter}
 	}
 	k.mu.Unlock()
 	return nil

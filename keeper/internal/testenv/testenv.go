@@ -60,22 +60,25 @@ type Options struct {
 
 // New starts the devnet playground (devnet.StartPlayground: payout start three and a half days back, the
 // chain clock at the wall clock, the user delegated so that it has an allowance today, emissions released),
-// registers the provider (account 5, stake 100 MOR, a fresh signer key) and a model by account 3
+// registering the provider (account 5, stake 100 MOR, a fresh signer key) on its set-up day (so its signer
+// is in force for sessions dated up to two days back), then a model by account 3
 // with a 5% builder fee. Anvil stops when the test ends.
 func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	t.Helper()
 	const day = 86400
-	c := devnettest.StartPlayground(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
-		Interval: day, DisputeWindow: opts.DisputeWindow,
-	})
-	e := &Env{Chain: c, PoolAddr: c.Addr("ComputePool"), MarketAddr: c.Addr("Marketplace")}
-	e.Domain = eip712.NewDomain(c.ChainID, e.MarketAddr)
-
-	e.Signer, _ = crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
+	signer, _ := crypto.ToECDSA(crypto.Keccak256([]byte("lake travis provider signer")))
 	owner := devnet.DevKey(ProviderKey)
-	e.Provider = crypto.PubkeyToAddress(owner.PublicKey)
-	require.NoError(t, c.Market.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(e.Signer.PublicKey),
-		"https://provider.example", devnet.MOR(100))) // the capital recipient holds its stake
+	// Registered on the set-up day, days back: its signer is in force for the sessions tests date back.
+	register := func(ctx context.Context, m *devnet.Market) error {
+		return m.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(signer.PublicKey), "https://provider.example",
+			devnet.MOR(100)) // the capital recipient holds its stake
+	}
+	c := devnettest.StartPlayground(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
+		Interval: day, DisputeWindow: opts.DisputeWindow, Setup: register,
+	})
+	e := &Env{Chain: c, PoolAddr: c.Addr("ComputePool"), MarketAddr: c.Addr("Marketplace"), Signer: signer,
+		Provider: crypto.PubkeyToAddress(owner.PublicKey)}
+	e.Domain = eip712.NewDomain(c.ChainID, e.MarketAddr)
 	builder := devnet.DevKey(BuilderKey)
 	e.Builder = crypto.PubkeyToAddress(builder.PublicKey)
 	e.ModelID = c.RegisterModel(builder, "llama", "8b", FeeBps)
@@ -98,12 +101,13 @@ func (e *Env) Record(t testing.TB, i uint64, seconds, maxSeconds uint32, price u
 
 // MakeRecord builds a signed record without a chain (unit tests and benchmarks): the user's RFC (nonce i,
 // no session key), the session id derived from it, a ticket signed by the router key, a receipt signed by
-// the user and the provider's signer; the session was opened seconds+10 s before it closed, now.
+// the user and the provider's signer; the session was opened seconds+10 s before it closed, a second ago (a
+// keeper reading at once sees the chain final past the close: confirmations 1, its clock past it).
 func MakeRecord(t testing.TB, d *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey, model common.Hash,
 	i uint64, seconds, maxSeconds uint32, price uint64) wire.SessionRecord {
-	now := uint64(time.Now().Unix())
+	closed := uint64(time.Now().Unix()) - 1
 	return MakeRecordSpec(t, d, provider, signer, model, Spec{Nonce: i, Seconds: seconds, MaxSeconds: maxSeconds, Price: price,
-		Created: now - uint64(seconds) - 10, Closed: now})
+		Created: closed - uint64(seconds) - 10, Closed: closed})
 }
 
 // Spec is a session for MakeRecordSpec: its user (nil: the UserKey account), RFC nonce, billed seconds,
