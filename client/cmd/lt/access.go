@@ -181,7 +181,13 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 			if err != nil {
 				return err
 			}
-			call := &bind.CallOpts{Context: ctx}
+			// Every figure at one block: an unpinned call may see another block (or, on anvil, the
+			// wall clock), so currentDay and allowance(day) could disagree at a day's start.
+			head, err := c.HeaderByNumber(ctx, nil)
+			if err != nil {
+				return err
+			}
+			call := &bind.CallOpts{Context: ctx, BlockNumber: head.Number}
 			day, err := pool.CurrentDay(call)
 			if err != nil {
 				return fmt.Errorf("ComputePool.currentDay: %w", err)
