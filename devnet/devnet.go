@@ -250,6 +250,9 @@ type DeployOptions struct {
 	// DisputeWindow and UnbondingPeriod override the parameter file's market settings (seconds).
 	DisputeWindow   uint64
 	UnbondingPeriod uint64
+	// WithdrawalWindow is the ComputePool's withdrawal window (seconds at each day's start during which
+	// withdraw pays); 0 = the parameter file's (0 there: the longest the pool accepts).
+	WithdrawalWindow uint64
 	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
 	// Deploy removes after reading, so parallel tests do not share one.
 	OutFile string
@@ -294,6 +297,9 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 	}
 	if opts.UnbondingPeriod != 0 {
 		env = append(env, "UNBONDING_PERIOD="+strconv.FormatUint(opts.UnbondingPeriod, 10))
+	}
+	if opts.WithdrawalWindow != 0 {
+		env = append(env, "WITHDRAWAL_WINDOW="+strconv.FormatUint(opts.WithdrawalWindow, 10))
 	}
 	// forge rewrites its compilation cache on every run; a concurrent forge reading it half-written
 	// recompiles everything into out/ under the others' feet. Deploys from parallel tests take turns.

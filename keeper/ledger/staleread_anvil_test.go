@@ -48,6 +48,34 @@ func staleReadSetup(t *testing.T, ctx context.Context, env *testenv.Env, d *big.
 	return feed, cutoff.Uint64()
 }
 
+// withdrawingAccounts returns n new accounts, each with ETH for gas, a 2-wei deposit and a 1-wei withdrawal
+// request (a griefer's: each can withdraw once the delay has run).
+func withdrawingAccounts(t *testing.T, ctx context.Context, env *testenv.Env, n int) []*ecdsa.PrivateKey {
+	t.Helper()
+	sybils := make([]*ecdsa.PrivateKey, n)
+	for i := range sybils {
+		key, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		sybils[i] = key
+		addr := crypto.PubkeyToAddress(key.PublicKey)
+		require.NoError(t, env.Chain.Market.SetBalance(ctx, addr, devnet.MOR(1)))
+		require.NoError(t, env.FundMOR(ctx, addr, big.NewInt(2)))
+		for _, f := range []func(*bind.TransactOpts) (*types.Transaction, error){
+			func(o *bind.TransactOpts) (*types.Transaction, error) {
+				return env.Token.Approve(o, env.PoolAddr, big.NewInt(2))
+			},
+			func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, big.NewInt(2)) },
+			func(o *bind.TransactOpts) (*types.Transaction, error) {
+				return env.Pool.RequestWithdrawal(o, big.NewInt(1))
+			},
+		} {
+			_, err := env.Chain.Market.Send(ctx, key, f)
+			require.NoError(t, err)
+		}
+	}
+	return sybils
+}
+
 // startLateKeeper starts a manual keeper on dsn reading blocks three deep, its clock two days ahead.
 func startLateKeeper(t *testing.T, ctx context.Context, env *testenv.Env, feed *testenv.Feed, dsn string) *keeper {
 	t.Helper()
@@ -149,28 +177,7 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 	attacker := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
 	d := devnet.MOR(1)
 
-	// The attacker's accounts: each deposits 2 wei and asks 1 back.
-	sybils := make([]*ecdsa.PrivateKey, 30)
-	for i := range sybils {
-		key, err := crypto.GenerateKey()
-		require.NoError(t, err)
-		sybils[i] = key
-		addr := crypto.PubkeyToAddress(key.PublicKey)
-		require.NoError(t, env.Chain.Market.SetBalance(ctx, addr, devnet.MOR(1)))
-		require.NoError(t, env.FundMOR(ctx, addr, big.NewInt(2)))
-		for _, f := range []func(*bind.TransactOpts) (*types.Transaction, error){
-			func(o *bind.TransactOpts) (*types.Transaction, error) {
-				return env.Token.Approve(o, env.PoolAddr, big.NewInt(2))
-			},
-			func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, big.NewInt(2)) },
-			func(o *bind.TransactOpts) (*types.Transaction, error) {
-				return env.Pool.RequestWithdrawal(o, big.NewInt(1))
-			},
-		} {
-			_, err := env.Chain.Market.Send(ctx, key, f)
-			require.NoError(t, err)
-		}
-	}
+	sybils := withdrawingAccounts(t, ctx, env, 30) // the attacker's
 	feed, _ := staleReadSetup(t, ctx, env, d, d.Uint64()/10)
 	k := startLateKeeper(t, ctx, env, feed, dbtest.Postgres(t))
 	_, err := k.led.IngestOnce(ctx)

@@ -54,8 +54,9 @@ type Env struct {
 
 // Options configure New.
 type Options struct {
-	BlockTime     time.Duration
-	DisputeWindow uint64
+	BlockTime        time.Duration
+	DisputeWindow    uint64
+	WithdrawalWindow uint64 // 0: the parameter file's (devnet.DeployOptions)
 }
 
 // New starts the devnet playground (devnet.StartPlayground: payout start three and a half days back, the
@@ -74,7 +75,7 @@ func New(t *testing.T, ctx context.Context, opts Options) *Env {
 			devnet.MOR(100)) // the capital recipient holds its stake
 	}
 	c := devnettest.StartPlayground(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
-		Interval: day, DisputeWindow: opts.DisputeWindow, Setup: register,
+		Interval: day, DisputeWindow: opts.DisputeWindow, WithdrawalWindow: opts.WithdrawalWindow, Setup: register,
 	})
 	e := &Env{Chain: c, PoolAddr: c.Addr("ComputePool"), MarketAddr: c.Addr("Marketplace"), Signer: signer,
 		Provider: crypto.PubkeyToAddress(owner.PublicKey)}
