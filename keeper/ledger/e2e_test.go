@@ -117,9 +117,17 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		// The test drives the ledger itself (what Run does: ingest, then step) under a lock, so that records
 		// it adds to both feeds are ingested together and always land in the same epoch.
 		var drive sync.Mutex
+		// A record read before the chain is final past its close waits (ErrSignersNotFinal: the page is read
+		// again, never rejected); blocks come every second, so the next one settles it.
 		ingestAll := func() {
-			_, err := led.IngestOnce(ctx)
-			require.NoError(t, err)
+			for {
+				_, err := led.IngestOnce(ctx)
+				if err == nil {
+					return
+				}
+				require.ErrorIs(t, err, ledger.ErrSignersNotFinal)
+				waitNextBlock(t, ctx, env)
+			}
 		}
 		ingestAll()
 		runCtx, stop := context.WithCancel(ctx)

@@ -267,3 +267,15 @@ func blockTimeOf(t *testing.T, ctx context.Context, env *testenv.Env, r *types.R
 	require.NoError(t, err)
 	return h.Time
 }
+
+// waitNextBlock returns once env's chain (mining on its own, Options.BlockTime) has a block newer than its
+// head when called.
+func waitNextBlock(t *testing.T, ctx context.Context, env *testenv.Env) {
+	t.Helper()
+	head, err := env.Client.BlockNumber(ctx)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		n, err := env.Client.BlockNumber(ctx)
+		return err == nil && n > head
+	}, 30*time.Second, 50*time.Millisecond, "no block after %d", head)
+}
