@@ -155,7 +155,7 @@ func (g *Gateway) stream(ctx context.Context, w http.ResponseWriter, s *client.S
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Accel-Buffering", "no")
-	h.Set("X-LT-Session", s.ID().Hex())
+	h[hdrSession] = []string{s.ID().Hex()}
 	w.WriteHeader(http.StatusOK)
 	fl, _ := w.(http.Flusher)
 	ev := first

@@ -79,29 +79,8 @@ func RequestMAC(key [32]byte, text string) [32]byte {
 	return out
 }
 
-// CheckRequestMAC reports whether mac (X-LT-MAC, 0x-hex) is RequestMAC(key, text), in constant time.
-func CheckRequestMAC(key [32]byte, text, mac string) bool {
-	got, ok := decodeMAC(mac)
-	if !ok {
-		return false
-	}
-	want := RequestMAC(key, text)
-	return hmac.Equal(got[:], want[:])
-}
-
-// decodeMAC decodes an X-LT-MAC value (0x and 64 hex digits).
-func decodeMAC(mac string) (got [32]byte, ok bool) {
-	if len(mac) != 2+2*len(got) || !strings.HasPrefix(mac, "0x") {
-		return got, false
-	}
-	if _, err := hex.Decode(got[:], []byte(mac[2:])); err != nil {
-		return got, false
-	}
-	return got, true
-}
-
 // MACKey is a session's MAC key with its keyed HMAC-SHA256 states kept for reuse: Sum and Check give
-// RequestMAC and CheckRequestMAC without setting HMAC up again (two hash states and two key blocks) for
+// RequestMAC and its constant-time check without setting HMAC up again (two hash states and two key blocks) for
 // every request of the session. Safe for concurrent use.
 type MACKey struct {
 	key   [32]byte
@@ -138,10 +117,13 @@ func (k *MACKey) Sum(text string) [32]byte {
 	return out
 }
 
-// Check is CheckRequestMAC(k's key, text, mac).
+// Check reports whether mac (X-LT-MAC: 0x and 64 hex digits) is RequestMAC(k's key, text), in constant time.
 func (k *MACKey) Check(text, mac string) bool {
-	got, ok := decodeMAC(mac)
-	if !ok {
+	var got [32]byte
+	if len(mac) != 2+2*len(got) || !strings.HasPrefix(mac, "0x") {
+		return false
+	}
+	if _, err := hex.Decode(got[:], []byte(mac[2:])); err != nil {
 		return false
 	}
 	want := k.Sum(text)

@@ -37,11 +37,11 @@ func TestSessionMACKey(t *testing.T) {
 	text := RequestText(31337, id, 7, 1_800_000_000, "POST", "/v1/chat/completions", []byte(`{}`))
 	mac := RequestMAC(client, text)
 	macHex := "0x" + common.Bytes2Hex(mac[:])
-	require.True(t, CheckRequestMAC(provider, text, macHex))
-	require.False(t, CheckRequestMAC(provider, text+"x", macHex))
+	require.True(t, NewMACKey(provider).Check(text, macHex))
+	require.False(t, NewMACKey(provider).Check(text+"x", macHex))
 	k, _ := SessionMACKey(otherKey, &provKey.PublicKey, id)
-	require.False(t, CheckRequestMAC(k, text, macHex))
-	require.False(t, CheckRequestMAC(provider, text, macHex[:len(macHex)-2]))
+	require.False(t, NewMACKey(k).Check(text, macHex))
+	require.False(t, NewMACKey(provider).Check(text, macHex[:len(macHex)-2]))
 
 	_, err = ParseMACKey("0x02" + common.Bytes2Hex(make([]byte, 32)))
 	require.Error(t, err, "not a point on the curve")
@@ -49,7 +49,7 @@ func TestSessionMACKey(t *testing.T) {
 
 // TestMACKeyReusesState: a MACKey computes the same MAC as RequestMAC for every text, however often its
 // kept HMAC states are reused and whichever text came before (a state left with a previous text's bytes,
-// or a key mix-up between keys, would show here), and checks as CheckRequestMAC does.
+// or a key mix-up between keys, would show here), and checks only the MAC of its own key and text.
 func TestMACKeyReusesState(t *testing.T) {
 	keyA, keyB := [32]byte{1}, [32]byte{2}
 	a, b := NewMACKey(keyA), NewMACKey(keyB)

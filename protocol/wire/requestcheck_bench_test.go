@@ -13,8 +13,9 @@ import (
 
 // BenchmarkRequestCheck compares the provider's two per-request checks (PROTOCOL §7 step 4): "ecrecover"
 // rebuilds RequestText and recovers the session key's signature (a signed request); "hmac" checks the MAC
-// fast path's X-LT-MAC over the same text under the session's MAC key (CheckRequestMAC). protocol/README.md
-// "Session authentication" says why the MAC only admits requests and the evidence stays ECDSA.
+// fast path's X-LT-MAC over the same text under the session's MAC key (MACKey.Check, kept per session as
+// the provider keeps it). protocol/README.md "Session authentication" says why the MAC only admits
+// requests and the evidence stays ECDSA.
 func BenchmarkRequestCheck(b *testing.B) {
 	key, _ := crypto.GenerateKey()
 	id := common.Hash{1}
@@ -38,10 +39,11 @@ func BenchmarkRequestCheck(b *testing.B) {
 	}
 	tag := wire.RequestMAC(secret, text)
 	tagHex := hexutil.Encode(tag[:])
+	mk := wire.NewMACKey(secret)
 	b.Run("hmac", func(b *testing.B) {
 		for b.Loop() {
 			t := wire.RequestText(31337, id, 7, 1_767_225_600, "POST", "/v1/chat/completions", body)
-			if !wire.CheckRequestMAC(secret, t, tagHex) {
+			if !mk.Check(t, tagHex) {
 				b.Fatal("mac mismatch")
 			}
 		}
