@@ -317,11 +317,8 @@ contract MarketHandler is Test {
     ///      The pending spend must be held back (invariant_Deposits: withdrawn + spent <= deposited).
     function withdrawServed(uint256 seed, uint256 charge) external {
         calls++;
-        uint256 u = seed % U;
-        address user = users[u];
-        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        (uint256 u, address user, uint256 requested) = _readyToWithdraw(seed);
         if (requested == 0) return;
-        if (block.timestamp < readyAt) vm.warp(readyAt);
         if (!_commitServed(seed, u, charge)) return;
         (uint256 proven, bytes32[] memory proof) = _spendProof(u);
         vm.prank(user);
@@ -510,11 +507,8 @@ contract MarketHandler is Test {
     ///      what it held (the rest of the deposits cover it, so no other check refuses it). It must be refused.
     function commitStaleRead(uint256 seed) external {
         calls++;
-        uint256 u = seed % U;
-        address user = users[u];
-        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        (uint256 u, address user, uint256 requested) = _readyToWithdraw(seed);
         if (requested == 0) return;
-        if (block.timestamp < readyAt) vm.warp(readyAt);
         uint256 epoch = pool.nextEpoch();
         uint256 before = epoch > 0 ? epochSpent[epoch - 1][u] : 0;
         uint256 held = pool.depositOf(user);
@@ -778,15 +772,21 @@ contract MarketHandler is Test {
         return pool.totalSpent() - before;
     }
 
+    /// @dev The user `seed` picks, with its pending request (0: none), the clock moved to when it can be paid.
+    function _readyToWithdraw(uint256 seed) internal returns (uint256 u, address user, uint256 requested) {
+        u = seed % U;
+        user = users[u];
+        uint64 readyAt;
+        (requested, readyAt) = pool.pendingWithdrawal(user);
+        if (requested != 0 && block.timestamp < readyAt) vm.warp(readyAt);
+    }
+
     /// @dev An honest user waits out the delay and withdraws with the newest claimable proof: it must be paid
     ///      exactly min(requested, deposit - spend); the same call again (withdrawing twice) must fail.
     function withdrawDeposit(uint256 seed) external {
         calls++;
-        uint256 u = seed % U;
-        address user = users[u];
-        (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(user);
+        (uint256 u, address user, uint256 requested) = _readyToWithdraw(seed);
         if (requested == 0) return;
-        if (block.timestamp < readyAt) vm.warp(readyAt);
         (uint256 spent, bytes32[] memory proof) = _spendProof(u);
         uint256 held = pool.depositOf(user);
         uint256 before = mor.balanceOf(user);
