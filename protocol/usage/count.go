@@ -124,7 +124,7 @@ func Classify(data []byte) (hasText bool, u *OpenAI) {
 // members and, in "choices", each element's "text", "message"."content" and "delta"."content", and reads
 // a "usage" object's token counts. sure is false when the decoder must decide.
 func scanChunk(data []byte) (hasText bool, u *OpenAI, sure bool) {
-	if !json.Valid(data) {
+	if !jsonscan.Valid(data) {
 		return false, nil, true // the decoder fails too: no text, no usage
 	}
 	i := jsonscan.SkipSpace(data, 0)

@@ -149,7 +149,7 @@ var errNotObject = wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "body
 // (every one, should the key repeat) and "stream_options" appended when the client sent none. Like a
 // decoder, it takes the last "stream" member as the one that counts.
 func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
-	if !json.Valid(body) {
+	if !jsonscan.Valid(body) {
 		return nil, false, errNotObject
 	}
 	i := jsonscan.SkipSpace(body, 0)
