@@ -26,16 +26,25 @@ var ErrBadModel = errors.New("client: model must be name:tag")
 // ParseModel checks a Docker-style "name:tag" model name and returns its model id,
 // keccak256(bytes("name:tag")) (PROTOCOL §5). The name may contain '/' (a namespace); the tag may not.
 func ParseModel(nameTag string) (common.Hash, error) {
+	if err := CheckModel(nameTag); err != nil {
+		return common.Hash{}, err
+	}
+	return ids.ModelID(nameTag), nil
+}
+
+// CheckModel is ParseModel's check of a "name:tag" without computing the model's id (a keccak): the
+// gateway checks every request's model with it.
+func CheckModel(nameTag string) error {
 	i := strings.LastIndexByte(nameTag, ':')
 	if i <= 0 || i == len(nameTag)-1 || strings.ContainsRune(nameTag[i+1:], '/') {
-		return common.Hash{}, fmt.Errorf("%w: %q", ErrBadModel, nameTag)
+		return fmt.Errorf("%w: %q", ErrBadModel, nameTag)
 	}
 	for _, c := range nameTag {
 		if c <= ' ' || c == 0x7f {
-			return common.Hash{}, fmt.Errorf("%w: %q contains a space or control character", ErrBadModel, nameTag)
+			return fmt.Errorf("%w: %q contains a space or control character", ErrBadModel, nameTag)
 		}
 	}
-	return ids.ModelID(nameTag), nil
+	return nil
 }
 
 // RFCParams are the user's choices for one Request For Compute.

@@ -59,7 +59,7 @@ func parseRequest(ep endpoint, body []byte) (apiRequest, *badRequest) {
 	notObject := func() *badRequest {
 		return &badRequest{"", "invalid_json", fmt.Sprintf("the body is not a JSON object of %s, e.g. %s", ep.path, ep.example)}
 	}
-	if !json.Valid(body) {
+	if !jsonscan.Valid(body) {
 		return req, notObject()
 	}
 	i := jsonscan.SkipSpace(body, 0)
@@ -115,10 +115,7 @@ func jsonString(v []byte) string {
 	return s
 }
 
-func validModel(name string) bool {
-	_, err := client.ParseModel(name)
-	return err == nil
-}
+func validModel(name string) bool { return client.CheckModel(name) == nil }
 
 // complete runs a non-streaming request; an error means nothing was written.
 func (g *Gateway) complete(ctx context.Context, w http.ResponseWriter, s *client.Session, path string, body []byte) error {
