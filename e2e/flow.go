@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/laketravis/laketravis/internal/segtest"
 	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -24,6 +25,31 @@ import (
 type ChatResult struct {
 	Session common.Hash // the gateway's X-LT-Session header
 	Text    string
+}
+
+// chatWhole sends the non-streaming req on a connection of its own and checks that the gateway's answer
+// came as a bare Go proxy sends it: with Content-Length, in one write (segtest), so a regression that
+// adds a write per answer on the gateway path (issue 15's overhead) fails every test that chats whole.
+func (s *Stack) chatWhole(ctx context.Context, req *http.Request) (*ChatResult, error) {
+	a, err := segtest.Send(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("e2e: chat: %w", err)
+	}
+	if a.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("e2e: chat: HTTP %d: %s", a.StatusCode, a.Bytes)
+	}
+	if err := segtest.CheckWhole(a); err != nil {
+		return nil, fmt.Errorf("e2e: chat: the gateway's whole answer: %w", err)
+	}
+	var c struct {
+		Choices []struct {
+			Message struct{ Content string } `json:"message"`
+		} `json:"choices"`
+	}
+	if err := json.Unmarshal(a.Bytes, &c); err != nil || len(c.Choices) == 0 {
+		return nil, fmt.Errorf("e2e: chat: undecodable answer (%v)", err)
+	}
+	return &ChatResult{Session: common.HexToHash(a.Header.Get("X-LT-Session")), Text: c.Choices[0].Message.Content}, nil
 }
 
 // Chat sends one OpenAI-style POST /v1/chat/completions to the user's gateway, streamed or not, and
@@ -39,6 +65,9 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	if !stream {
+		return s.chatWhole(ctx, req)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("e2e: chat: %w", err)
@@ -49,18 +78,6 @@ func (s *Stack) Chat(ctx context.Context, prompt string, stream bool) (*ChatResu
 		return nil, fmt.Errorf("e2e: chat: HTTP %d: %s", resp.StatusCode, b)
 	}
 	res := &ChatResult{Session: common.HexToHash(resp.Header.Get("X-LT-Session"))}
-	if !stream {
-		var c struct {
-			Choices []struct {
-				Message struct{ Content string } `json:"message"`
-			} `json:"choices"`
-		}
-		if err := json.NewDecoder(resp.Body).Decode(&c); err != nil || len(c.Choices) == 0 {
-			return nil, fmt.Errorf("e2e: chat: undecodable answer (%v)", err)
-		}
-		res.Text = c.Choices[0].Message.Content
-		return res, nil
-	}
 	var text strings.Builder
 	done := false
 	rd := sse.NewReader(resp.Body)

@@ -43,6 +43,7 @@ type upstream struct {
 	mu      sync.Mutex
 	bodies  []map[string]any
 	paths   []string
+	framing []string // each request's framing: "length <n>" or "chunked", with " expect" for Expect: 100-continue
 }
 
 func newUpstream(t testing.TB) *upstream {
@@ -59,6 +60,12 @@ func (u *upstream) lastPath() string {
 	return u.paths[len(u.paths)-1]
 }
 
+func (u *upstream) lastFraming() string {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.framing[len(u.framing)-1]
+}
+
 func (u *upstream) lastBody() map[string]any {
 	u.mu.Lock()
 	defer u.mu.Unlock()
@@ -68,9 +75,17 @@ func (u *upstream) lastBody() map[string]any {
 func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 	var req map[string]any
 	_ = json.NewDecoder(r.Body).Decode(&req)
+	framing := fmt.Sprintf("length %d", r.ContentLength)
+	if len(r.TransferEncoding) > 0 {
+		framing = "chunked"
+	}
+	if r.Header.Get("Expect") != "" {
+		framing += " expect"
+	}
 	u.mu.Lock()
 	u.bodies = append(u.bodies, req)
 	u.paths = append(u.paths, r.URL.Path)
+	u.framing = append(u.framing, framing)
 	u.mu.Unlock()
 	model, _ := req["model"].(string)
 	stream, _ := req["stream"].(bool)
