@@ -95,6 +95,7 @@ type Anvil struct {
 	URL     string
 	ChainID uint64
 	cmd     *exec.Cmd
+	states  string // anvil's --cache-path: the states it persists, removed when it exits
 	done    chan struct{}
 	once    sync.Once
 	log     lockedBuffer // anvil's output, written by exec while StartAnvil reads it
@@ -149,14 +150,23 @@ func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
 	if opts.Timestamp > 0 {
 		args = append(args, "--timestamp", strconv.FormatUint(opts.Timestamp, 10))
 	}
-	a := &Anvil{ChainID: opts.ChainID, done: make(chan struct{})}
+	// anvil writes the states it no longer holds in memory to disk, one JSON file per block, by default under
+	// ~/.foundry/anvil/tmp, and leaves them there when it is killed: a long chain leaves gigabytes behind
+	// every run. Each anvil gets a directory of its own, removed when it exits, however it exits.
+	states, err := os.MkdirTemp("", "laketravis-anvil-states-")
+	if err != nil {
+		return nil, fmt.Errorf("devnet: %w", err)
+	}
+	args = append(args, "--cache-path", states)
+	a := &Anvil{ChainID: opts.ChainID, states: states, done: make(chan struct{})}
 	a.cmd = exec.Command(bin, args...)
 	a.cmd.Stdout, a.cmd.Stderr = &a.log, &a.log
 	a.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := a.cmd.Start(); err != nil {
+		_ = os.RemoveAll(states)
 		return nil, fmt.Errorf("devnet: start anvil: %w", err)
 	}
-	go func() { _ = a.cmd.Wait(); close(a.done) }()
+	go func() { _ = a.cmd.Wait(); _ = os.RemoveAll(states); close(a.done) }()
 
 	deadline := time.Now().Add(15 * time.Second)
 	for {
