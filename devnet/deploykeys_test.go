@@ -40,13 +40,7 @@ func TestDeployKeys(t *testing.T) {
 		}
 	}
 	deploy := func(rpcURL string, more ...string) (string, error) {
-		unlock, err := lockFile(ctx, filepath.Join(root, "deployments", ".deploy.lock"))
-		require.NoError(t, err)
-		defer unlock()
-		cmd := exec.CommandContext(ctx, filepath.Join(root, "scripts", "deploy.sh"))
-		cmd.Env = append(append(append([]string{}, env...), "RPC_URL="+rpcURL), more...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
+		return runDeployScript(ctx, root, rpcURL, append(append([]string{}, env...), more...))
 	}
 
 	t.Run("keystore", func(t *testing.T) {
@@ -59,6 +53,7 @@ func TestDeployKeys(t *testing.T) {
 		defer os.Remove(f.Name())
 		out, err := deploy(a.URL, "DEPLOYER_KEYSTORE="+keystore, "DEPLOYER_PASSWORD_FILE="+pw, "DEPLOYMENTS_FILE="+f.Name())
 		require.NoError(t, err, "%s", out)
+		require.Contains(t, out, simulated, "forge still marks the end of its simulation, where the broadcast's bound starts")
 		dep, err := deployments.Load(f.Name())
 		require.NoError(t, err)
 		require.Equal(t, uint64(31337), dep.ChainID)

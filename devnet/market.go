@@ -74,15 +74,19 @@ func NewMarket(ctx context.Context, a *Anvil, d *deployments.Deployment) (*Marke
 	return m, nil
 }
 
-// StartMarket starts anvil, deploys with deploy and returns the market. Close stops anvil too.
+// StartMarket starts anvil, deploys with deploy and returns the market. Close stops anvil too. A deploy
+// that hung (ErrDeployHung) is tried once more on a fresh anvil: the first chain may hold part of the
+// deployment.
 func StartMarket(ctx context.Context, anvil AnvilOptions, deploy DeployOptions) (*Market, error) {
-	a, err := StartAnvil(ctx, anvil)
-	if err != nil {
-		return nil, err
+	a, d, err := startDeployed(ctx, anvil, deploy)
+	if errors.Is(err, ErrDeployHung) {
+		fmt.Fprintf(os.Stderr, "%v\ndevnet: deploying again on a fresh anvil\n", err)
+		first := err
+		if a, d, err = startDeployed(ctx, anvil, deploy); err != nil {
+			return nil, fmt.Errorf("%w\n(the deploy before it, on another anvil, hung too: %v)", err, first)
+		}
 	}
-	d, err := Deploy(ctx, a.URL, deploy)
 	if err != nil {
-		a.Close()
 		return nil, err
 	}
 	m, err := NewMarket(ctx, a, d)
@@ -92,6 +96,20 @@ func StartMarket(ctx context.Context, anvil AnvilOptions, deploy DeployOptions) 
 	}
 	m.ownsAnvil = true
 	return m, nil
+}
+
+// startDeployed starts anvil and deploys onto it; on failure it stops anvil.
+func startDeployed(ctx context.Context, anvil AnvilOptions, deploy DeployOptions) (*Anvil, *deployments.Deployment, error) {
+	a, err := StartAnvil(ctx, anvil)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := Deploy(ctx, a.URL, deploy)
+	if err != nil {
+		a.Close()
+		return nil, nil, err
+	}
+	return a, d, nil
 }
 
 func (m *Market) bind() error {

@@ -257,6 +257,60 @@ func TestVerifyRejections(t *testing.T) {
 	require.False(t, ok)
 }
 
+// finalUntil is fakeRegistry over a chain final up to time final: like the keeper's SignerHistory, it answers
+// about a later time only with ErrSignersNotFinal (the feed's page is read again).
+type finalUntil struct {
+	fakeRegistry
+	final uint64
+}
+
+func (f finalUntil) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
+	if at > f.final {
+		return false, ledger.ErrSignersNotFinal
+	}
+	return f.fakeRegistry.IsRouter(ctx, a, at)
+}
+
+func (f finalUntil) IsProviderSigner(ctx context.Context, p, s common.Address, closedAt uint64) (bool, error) {
+	if closedAt > f.final {
+		return false, ledger.ErrSignersNotFinal
+	}
+	return f.fakeRegistry.IsProviderSigner(ctx, p, s, closedAt)
+}
+
+// TestCloseOutsideTicketWindowRejectedWithoutWaiting (THREATS: a hostile router stalling its feed): a billing
+// close dated past its ticket's notAfter + settle.CloseWindow, or before its start, breaks a rule no block
+// can change, so it is rejected (bad_close_time) at once, before any signer is judged at its close: a record
+// dated years ahead with the provider's signature and acceptance does not hold the feed's later records until
+// the chain is final past that date.
+func TestCloseOutsideTicketWindowRejectedWithoutWaiting(t *testing.T) {
+	base := record(t, 1, 100, 600)
+	final := base.Ticket.NotAfter + settle.CloseWindow // the chain is final up to the ticket window's end
+	for name, closedAt := range map[string]uint64{"a second past the window": final + 1, "years ahead": final + 100*365*86400} {
+		t.Run(name, func(t *testing.T) {
+			r := base
+			r.ClosedAt = closedAt
+			acc, err := settle.SignAcceptance(domain, &r.Ticket, signer)
+			require.NoError(t, err)
+			r.TicketAcceptance = &acc
+			raw, err := json.Marshal(r)
+			require.NoError(t, err)
+			v := &ledger.Verifier{Domain: domain, Registry: finalUntil{final: final}}
+			_, err = v.Verify(context.Background(), "feed", raw)
+			rej, ok := ledger.IsRejection(err)
+			require.True(t, ok, "a definite rejection, not a wait: %v", err)
+			require.Equal(t, ledger.RejectBadCloseTime, rej.Code)
+		})
+	}
+	// Within the window the close is judged once the chain is final past it, not before.
+	raw, err := json.Marshal(base)
+	require.NoError(t, err)
+	_, err = (&ledger.Verifier{Domain: domain, Registry: finalUntil{final: base.ClosedAt - 1}}).Verify(context.Background(), "feed", raw)
+	require.ErrorIs(t, err, ledger.ErrSignersNotFinal)
+	_, err = (&ledger.Verifier{Domain: domain, Registry: finalUntil{final: base.ClosedAt}}).Verify(context.Background(), "feed", raw)
+	require.NoError(t, err)
+}
+
 // TestCreditSplit: seconds × price, builderFeeBps to the builder, the rest to the provider, cumulative.
 func TestCreditSplit(t *testing.T) {
 	b := ledger.Book{}

@@ -93,7 +93,8 @@ type Verifier struct {
 // receipt and record name the same session; "receipt" records carry the user's signature (by
 // ticket.user) and the provider's (by the provider's registered signer at the close, settle.SignerAt); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
-// ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds); a ticketAcceptance, when
+// ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds; a billing close outside its
+// ticket's window is rejected before the chain is asked anything, checkCloseTime); a ticketAcceptance, when
 // present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered,
 // and the session pays the builder fee in force at its start (settle.Start), whenever it is read: a builder
 // raising its fee after the session started takes nothing more from it.
@@ -126,6 +127,9 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		return nil, reject(id, RejectRouterMismatch, "ticket signed by %s, record names router %s", signer, rec.Router)
 	}
 	if rej := v.checkRFC(&rec); rej != nil {
+		return nil, rej
+	}
+	if rej := checkCloseTime(&rec); rej != nil { // before any answer from the chain: no block changes it
 		return nil, rej
 	}
 	if rej, err := v.checkRouter(ctx, &rec); rej != nil || err != nil {
@@ -257,17 +261,30 @@ func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, sign
 	return nil, nil
 }
 
-// checkBounds applies PROTOCOL §7 step 5 v2 to a billing close: closedAt within the ticket's window, billed
-// seconds within the wall clock since the session's start, and, when only the provider signed, within
-// what the newest request the session's key signed proves (protocol/settle). The start is the router's
-// createdAt but never before the RFC's deadline minus 10 minutes (settle.Start), so a router cannot
-// stretch a session into the past.
+// checkCloseTime rejects a billing close dated outside its ticket's window (settle.CheckCloseTime): before
+// the session's start, or more than settle.CloseWindow after notAfter. It runs before anything is asked of
+// the chain, so such a record (a hostile router's, dated years ahead) is rejected at once instead of
+// holding its feed until the chain is final past its close (the provider's signer is judged there). An
+// expired close bills nothing and is not bounded: a router that was down dates it when it comes back.
+func checkCloseTime(rec *wire.SessionRecord) *Rejection {
+	if rec.CloseReason != wire.CloseReceipt && rec.CloseReason != wire.CloseOneSided {
+		return nil
+	}
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	if err := settle.CheckCloseTime(start, rec.ClosedAt, rec.Ticket.NotAfter); err != nil {
+		return reject(rec.SessionID, RejectBadCloseTime, "%v", err)
+	}
+	return nil
+}
+
+// checkBounds applies PROTOCOL §7 step 5 v2 to a billing close, whose closedAt is within the ticket's
+// window (checkCloseTime): billed seconds within the wall clock since the session's start, and, when only
+// the provider signed, within what the newest request the session's key signed proves (protocol/settle).
+// The start is the router's createdAt but never before the RFC's deadline minus 10 minutes (settle.Start),
+// so a router cannot stretch a session into the past.
 func (v *Verifier) checkBounds(rec *wire.SessionRecord) *Rejection {
 	id, t := rec.SessionID, &rec.Ticket
 	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
-	if err := settle.CheckCloseTime(start, rec.ClosedAt, t.NotAfter); err != nil {
-		return reject(id, RejectBadCloseTime, "%v", err)
-	}
 	if limit := settle.WallClock(start, rec.ClosedAt); rec.BilledSeconds > limit {
 		return reject(id, RejectOverWallClock, "billed %d s, at most %d s passed between the session's start (%d) and its close (%d)",
 			rec.BilledSeconds, limit, start, rec.ClosedAt)

@@ -24,4 +24,16 @@ func TestSignerAt(t *testing.T) {
 	}
 	_, ok := SignerAt(nil, 1<<40)
 	require.False(t, ok)
+
+	// Blocks with equal times (anvil, L2s): a rotation in a later block of the close's second wins, so the key
+	// it retires signs for no close in that second; the second before still has the old key.
+	same := []SignerSet{{Signer: k1, Block: 10, Time: 100}, {Signer: k2, Block: 11, Time: 200}, {Signer: k3, Block: 12, Time: 200},
+		{Signer: k1, Block: 13, Time: 200}}
+	for closedAt, want := range map[uint64]common.Address{199: k1, 200: k1, 201: k1} {
+		got, ok := SignerAt(same, closedAt)
+		require.True(t, ok)
+		require.Equal(t, want, got, "closed at %d", closedAt)
+	}
+	got, _ := SignerAt(same[:3], 200)
+	require.Equal(t, k3, got, "the newest of the second's events, in chain order")
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
-	"github.com/laketravis/laketravis/bindings/emissions"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
@@ -140,33 +139,16 @@ type userChain struct {
 
 func startUserChain(t *testing.T, ctx context.Context) *userChain {
 	t.Helper()
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
-	require.NoError(t, err)
-	t.Cleanup(anvil.Close)
 	const day = 86400
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*day})
+	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*day})
 	require.NoError(t, err)
-	eth, err := anvil.Client(ctx)
+	t.Cleanup(m.Close)
+	anvil, dep := m.Anvil, m.Deployment
+	c := &userChain{anvil: anvil, mor: m.Token, pool: m.Pool, user: crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), funded: devnet.MOR(1000)}
+	c.poolAddr, err = m.Addr("ComputePool")
 	require.NoError(t, err)
-	t.Cleanup(eth.Close)
-	mined := devnet.Mined(ctx, eth)
-	at := func(name string) common.Address {
-		a, err := dep.Address(name)
-		require.NoError(t, err)
-		return a
-	}
-	em, err := emissions.NewEmissions(at("Emissions"), eth)
-	require.NoError(t, err)
-	c := &userChain{anvil: anvil, user: crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), funded: devnet.MOR(1000)}
-	c.mor, err = mortoken.NewMORToken(at("MORToken"), eth)
-	require.NoError(t, err)
-	c.poolAddr = at("ComputePool")
-	c.pool, err = computepool.NewComputePool(c.poolAddr, eth)
-	require.NoError(t, err)
-	_, err = mined(em.Release(devnet.Transactor(ctx, devnet.DevKey(0), dep.ChainID)))
-	require.NoError(t, err)
-	_, err = mined(c.mor.Transfer(devnet.Transactor(ctx, devnet.DevKey(5), dep.ChainID), c.user, c.funded))
-	require.NoError(t, err)
+	require.NoError(t, m.Release(ctx))
+	require.NoError(t, m.FundMOR(ctx, c.user, c.funded))
 
 	// Configuration from all three sources: a config file (rpc, deployment), the environment (the raw
 	// devnet key) and flags (--json, given by the tests).

@@ -202,16 +202,31 @@ func (a *app) chatCmd() *cobra.Command {
 			msgs = append(msgs, map[string]string{"role": "user", "content": args[0]})
 			body, _ := json.Marshal(map[string]any{"model": p.Model, "stream": true, "messages": msgs})
 			text, chatErr := a.streamChat(ctx, s, body)
+			// Remembered, with what it used, until it is closed (as lt rfc does): should the close fail
+			// (provider and router both unreachable), lt close --session closes it later.
+			state, err := a.saveSession(s)
+			if err != nil {
+				fmt.Fprintf(a.errOut, "warning: could not remember the session: %v\n", err)
+				state = ""
+			}
 			// Close whatever happened: the receipt covers what was used.
 			res, closeErr := s.Close(context.WithoutCancel(ctx))
+			if closeErr != nil && state != "" {
+				closeErr = fmt.Errorf("closing the session failed: %w; it is saved in %s: close it later with lt close --session %s",
+					closeErr, state, s.ID().Hex())
+			} else if closeErr != nil {
+				closeErr = fmt.Errorf("closing the session failed: %w", closeErr)
+			} else if state != "" {
+				_ = os.Remove(state)
+			}
 			if chatErr != nil {
 				if closeErr != nil {
-					fmt.Fprintf(a.errOut, "close: %v\n", closeErr)
+					fmt.Fprintf(a.errOut, "%v\n", closeErr)
 				}
 				return chatErr
 			}
 			if closeErr != nil {
-				return fmt.Errorf("the answer arrived but closing the session failed: %w", closeErr)
+				return fmt.Errorf("the answer arrived but %w", closeErr)
 			}
 			out := struct {
 				Session sessionView         `json:"session"`

@@ -691,6 +691,63 @@ contract DepositsTest is MarketFixture {
         assertLt(block.timestamp, Math.max(due, asked) + DAY); // at most a day past the delay or the ask
     }
 
+    /// @dev The window's edges, second by second: a request whose delay ends at the window's last second is paid
+    ///      in it; one whose delay ends at the close (or one second before, asked a second late) waits for the next
+    ///      day's start, which `pendingWithdrawal` announces; the next day's first second pays.
+    function test_WithdrawalWindow_EdgeSeconds() public {
+        address late = makeAddr("late");
+        _fund(late, 10e18);
+        _deposit(user, 10e18);
+        _deposit(late, 10e18);
+        uint256 dayStart = pool.dayStart(pool.currentDay()) + WITHDRAWAL_DELAY; // a day start (the delay is whole days)
+        vm.warp(dayStart + WITHDRAW_WINDOW - 1 - WITHDRAWAL_DELAY);
+        vm.prank(user);
+        pool.requestWithdrawal(10e18); // its delay ends at the window's last second
+        skip(1);
+        vm.prank(late);
+        pool.requestWithdrawal(10e18); // its delay ends at the close
+        assertEq(pool.withdrawalOpensAt(dayStart + WITHDRAW_WINDOW - 1), dayStart + WITHDRAW_WINDOW - 1);
+        assertEq(pool.withdrawalOpensAt(dayStart + WITHDRAW_WINDOW), dayStart + DAY);
+        assertEq(pool.withdrawalOpensAt(dayStart + DAY - 1), dayStart + DAY);
+
+        vm.warp(dayStart + WITHDRAW_WINDOW - 2); // a second before the delay ends
+        vm.prank(user);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputePool.WithdrawalNotReady.selector, dayStart + WITHDRAW_WINDOW - 1, block.timestamp
+            )
+        );
+        pool.withdraw(0, new bytes32[](0));
+        skip(1); // the window's last second: the user is paid, the late one's delay is not over
+        (, uint64 readyAt) = pool.pendingWithdrawal(user);
+        assertEq(readyAt, block.timestamp);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 10e18);
+        (, readyAt) = pool.pendingWithdrawal(late);
+        assertEq(readyAt, dayStart + DAY);
+        vm.prank(late);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
+        );
+        pool.withdraw(0, new bytes32[](0));
+        skip(1); // the close: its delay is over, the window is not open
+        vm.prank(late);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
+        );
+        pool.withdraw(0, new bytes32[](0));
+        assertEq(pool.lastWithdrawAt(), dayStart + WITHDRAW_WINDOW - 1, "nothing paid after the window's last second");
+        vm.warp(dayStart + DAY - 1);
+        vm.prank(late);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
+        );
+        pool.withdraw(0, new bytes32[](0));
+        skip(1); // the next day's first second
+        vm.prank(late);
+        assertEq(pool.withdraw(0, new bytes32[](0)), 10e18);
+    }
+
     /// @dev Fuzz: a keeper reading outside a window and committing before the next one opens is never refused,
     ///      whatever the withdrawers try in between (each attempt is refused).
     function testFuzz_Commit_ReadOutsideWindow_NeverRefused(uint256 readOffset, uint256 lag, uint8 attempts) public {
