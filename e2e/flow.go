@@ -132,16 +132,18 @@ func (s *Stack) WaitClosed(ctx context.Context, id common.Hash, limit time.Durat
 // WaitClosedAt is WaitClosed at the router at base.
 func (s *Stack) WaitClosedAt(ctx context.Context, base string, id common.Hash, limit time.Duration) (*wire.SessionRecord, error) {
 	var last *wire.SessionRecord
+	var lastErr error
 	err := poll(ctx, limit, 200*time.Millisecond, func() (bool, error) {
 		rec, err := s.RouterSessionAt(ctx, base, id)
 		if err != nil {
+			lastErr = err
 			return false, nil
 		}
-		last = rec
+		last, lastErr = rec, nil
 		return rec.CloseReason != "" && (rec.Cursor != "" || rec.Held), nil
 	})
 	if err != nil {
-		return last, fmt.Errorf("e2e: session %s not closed at the router: %w (last record %+v)", id, err, last)
+		return last, fmt.Errorf("e2e: session %s not closed at the router %s: %w (last lookup error: %v; last record %+v)", id, base, err, lastErr, last)
 	}
 	return last, nil
 }
@@ -344,9 +346,13 @@ func getJSON(ctx context.Context, url string, out any) error {
 	return json.Unmarshal(b, out)
 }
 
-// poll calls f every period until it returns true or an error, or limit passes.
+// poll calls f every period until it returns true or an error, or limit passes. When it gives up, its
+// error says which deadline ended and after how long: its own limit, or the caller's context (a test's
+// budget spent before the wait began, e.g. on a stack start that waited for the deploy lock), which
+// context.DeadlineExceeded alone does not tell apart.
 func poll(ctx context.Context, limit, period time.Duration, f func() (bool, error)) error {
-	ctx, cancel := context.WithTimeout(ctx, limit)
+	start := time.Now()
+	pctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	for {
 		ok, err := f()
@@ -357,8 +363,12 @@ func poll(ctx context.Context, limit, period time.Duration, f func() (bool, erro
 			return nil
 		}
 		select {
-		case <-ctx.Done():
-			return ctx.Err()
+		case <-pctx.Done():
+			waited := time.Since(start).Round(time.Millisecond)
+			if ctx.Err() != nil {
+				return fmt.Errorf("the caller's context ended after %s of this wait's %s limit: %w", waited, limit, context.Cause(ctx))
+			}
+			return fmt.Errorf("not within this wait's %s limit (waited %s): %w", limit, waited, pctx.Err())
 		case <-time.After(period):
 		}
 	}
