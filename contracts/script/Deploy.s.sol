@@ -67,6 +67,9 @@ contract Deploy is Script {
 
     error ZeroParam(string name);
     error TimelockTooShort(uint256 delay, uint256 disputeWindow);
+    error WithdrawalWindowTooLong(
+        uint256 withdrawalWindow, uint256 withdrawalDelay, uint256 settlementLag, uint256 disputeWindow
+    );
     error DeployCheckFailed(string what);
 
     function run() external {
@@ -246,6 +249,12 @@ contract Deploy is Script {
         if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.disputeWindow + 1;
         p.withdrawalWindow = vm.envOr("WITHDRAWAL_WINDOW", vm.parseJsonUint(json, ".market.withdrawalWindow"));
         if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval - p.interval / 24;
+        // Unless withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, a user can withdraw, in the
+        // window in which a withdrawal stream holds its served deposit-paid sessions back, the deposit they were
+        // to be charged (protocol/README.md "Which deposit an epoch charges"). Refused on any chain but a devnet.
+        if (!isDevnet() && p.withdrawalDelay <= p.settlementLag + p.withdrawalWindow + p.disputeWindow) {
+            revert WithdrawalWindowTooLong(p.withdrawalWindow, p.withdrawalDelay, p.settlementLag, p.disputeWindow);
+        }
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
         p.dailySpendCap = vm.envOr("DAILY_SPEND_CAP", vm.parseJsonUint(json, ".market.dailySpendCap"));
         p.nameFee = vm.parseJsonUint(json, ".market.nameFee");

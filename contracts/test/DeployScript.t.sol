@@ -148,6 +148,23 @@ contract DeployScriptTest is Test {
         script.deployWith(_json(owner, guardian, recipients[0], 0));
     }
 
+    /// @dev Unless withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow the deploy is refused on a
+    ///      public chain: a user could withdraw, in the window a withdrawal stream holds its served sessions
+    ///      back, what they cost.
+    function test_PublicChain_RefusesWithdrawalWindowLongerThanDelayLeaves() public {
+        vm.chainId(421614);
+        string memory json = _json(owner, guardian, recipients[0], 2 days);
+        // 86400 - 7200 - 3600 - 1 = 75599 s is the longest window the delay leaves; one second more is refused.
+        vm.expectRevert(abi.encodeWithSelector(Deploy.WithdrawalWindowTooLong.selector, 75600, 86400, 7200, 3600));
+        script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75600'));
+        // 0 means interval - interval / 24 (82800 s), refused the same way.
+        vm.expectRevert(abi.encodeWithSelector(Deploy.WithdrawalWindowTooLong.selector, 82800, 86400, 7200, 3600));
+        script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 0'));
+        (Deploy.Deployed memory d,) =
+            script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75599'));
+        assertEq(d.pool.withdrawalWindow(), 75599);
+    }
+
     /// @dev On a devnet zero addresses mean the deployer and no timelock is required (tests act as admin).
     function test_Devnet_ZeroMeansDeployer() public {
         vm.chainId(31337);

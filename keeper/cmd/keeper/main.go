@@ -219,6 +219,19 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return err
 	}
 
+	// Epochs that leave no commit outside a day's withdrawal window let a withdrawal stream hold deposit-paid
+	// sessions back day after day: refused, except on a devnet (whose default window leaves one hour).
+	interval, window, err := pool.WithdrawalWindow(ctx)
+	if err != nil {
+		return fmt.Errorf("read the pool's withdrawal window: %w", err)
+	}
+	if err := led.CheckWithdrawalWindow(interval, window); err != nil {
+		if !keys.DevnetChainIDs[dep.ChainID] {
+			return err
+		}
+		log.Warn("epoch length (accepted on a devnet)", zap.Error(err))
+	}
+
 	// A database that did not commit the pool's epochs (a fresh --data-dir on a live pool) is refused before
 	// anything is served or sent: it could never commit again, and the error says what to do.
 	if err := led.CheckChain(ctx); err != nil {
