@@ -15,16 +15,19 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
-// reportAttempts and reportTimeout bound how hard a close report to the router is tried;
-// discoverEvery is how often a ticket from a router with no known URL may trigger a new discovery.
+// reportTimeout bounds each attempt of a close report and each router discovery; a failed report is
+// tried again, pauses doubling up to reportBackoffMax, until the router would no longer accept the close
+// (settle.CloseWindow after the ticket's notAfter) or shutdown gives up on it. discoverEvery is how often a
+// ticket from a router with no known URL may trigger a new discovery.
 const (
-	reportAttempts = 3
-	reportTimeout  = 5 * time.Second
-	discoverEvery  = 10 * time.Second
+	reportTimeout    = 5 * time.Second
+	reportBackoffMax = 30 * time.Second
+	discoverEvery    = 10 * time.Second
 )
 
 // routerDirectory maps router signer addresses to the configured router URLs that answer for them. A
@@ -136,7 +139,8 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 				zap.Stringer("session", req.Receipt.SessionID), zap.Stringer("router", router))
 			return
 		}
-		if err = s.reportTo(urls, req); err == nil {
+		until := time.Unix(int64(snap.Ticket.NotAfter)+settle.CloseWindow, 0)
+		if err = s.reportTo(s.reportCtx, urls, req, until); err == nil {
 			s.metrics.closed(kind, "yes")
 			return
 		}
@@ -146,18 +150,28 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 	}()
 }
 
-// reportTo tries each of the router's URLs in turn, reportAttempts rounds. A router that does not know
-// the session (404: another database behind the same key) sends it to the next URL; any other refusal
-// ends the attempts.
-func (s *Server) reportTo(urls []string, req wire.CloseRequest) error {
+// reportTo tries each of the router's URLs in turn, in rounds, until one takes the close, a router refuses
+// it, until passes (the router would refuse it then) or ctx ends: a router down for minutes still gets
+// the close once it is back. A router that does not know the session (404: another database behind the
+// same key) sends it to the next URL; any other refusal ends the attempts.
+func (s *Server) reportTo(ctx context.Context, urls []string, req wire.CloseRequest, until time.Time) error {
 	var err error
-	for i := range reportAttempts {
-		if i > 0 {
-			time.Sleep(time.Duration(i) * time.Second)
+	pause := s.reportBackoff
+	for round := 0; ; round++ {
+		if round > 0 {
+			if !time.Now().Add(pause).Before(until) {
+				return fmt.Errorf("given up after %d rounds, the router would no longer accept the close: %w", round, err)
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("given up at shutdown after %d rounds: %w", round, err)
+			case <-time.After(pause):
+			}
+			pause = min(2*pause, reportBackoffMax)
 		}
 		for _, u := range urls {
-			ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)
-			err = s.postClose(ctx, u, req)
+			actx, cancel := context.WithTimeout(ctx, reportTimeout)
+			err = s.postClose(actx, u, req)
 			cancel()
 			if err == nil {
 				return nil
@@ -167,7 +181,6 @@ func (s *Server) reportTo(urls []string, req wire.CloseRequest) error {
 			}
 		}
 	}
-	return err
 }
 
 // postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the

@@ -104,6 +104,11 @@ type Server struct {
 
 	routers *routerDirectory // nil: closes are not reported
 	reports sync.WaitGroup   // background close reports
+	// reportCtx ends the close reports still retrying when Run has waited its drain for them at shutdown;
+	// reportBackoff is the first pause between rounds of attempts (doubling, at most reportBackoffMax).
+	reportCtx     context.Context
+	stopReports   context.CancelFunc
+	reportBackoff time.Duration
 
 	mac        *macKeys       // the MAC fast path of request authentication (mac.go)
 	background sync.WaitGroup // evidence being verified off the request path
@@ -168,7 +173,10 @@ func New(cfg Config) (*Server, error) {
 		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
 		client:   cfg.HTTPClient,
 		now:      cfg.Now,
+
+		reportBackoff: time.Second,
 	}
+	s.reportCtx, s.stopReports = context.WithCancel(context.Background())
 	for _, u := range cfg.RouterURLs {
 		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
 			if s.routers == nil {
@@ -275,7 +283,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	select {
 	case <-done:
 	case <-sctx.Done():
-		s.log.Warn("close reports still pending at shutdown")
+		s.log.Warn("close reports still pending at shutdown: given up (each logged); the user's client may still close those sessions at the router")
+		s.stopReports()
+		<-done
 	}
 	return nil
 }
