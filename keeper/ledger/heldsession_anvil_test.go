@@ -32,8 +32,9 @@ import (
 // opens. A griefer's stream of withdrawals (one per block, each a second after the one before) outruns every
 // deposit read until the keeper holds the session back and commits the rest. Before, the user's request was
 // ready inside that same window (the devnet delay was settlementLag + disputeWindow + 1 s, the window 23 h): it
-// withdrew the whole 1 MOR, the session was then deposit_exceeded and the provider unpaid. Now the request is
-// not ready before the window closes (WithdrawalNotReady), the keeper's next epoch after the close charges the
+// withdrew the whole 1 MOR, the session was then deposit_exceeded and the provider unpaid (this test, run with
+// those defaults, fails there). Now the request is not ready before the window closes (WithdrawalNotReady ten
+// seconds before the close, the session still held), the keeper's next epoch after the close charges the
 // session in full, the provider and the builder claim it, and at the next window the user's withdrawal pays
 // only what is left: 0.9 MOR. Deposited = spent + withdrawn, to the wei.
 func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
@@ -109,12 +110,15 @@ func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
 	require.Less(t, head(), cutoff+window, "the stream ran inside the window")
 	require.Zero(t, spendOf(t, ctx, k.led, 0, user), "the deposit-paid session is held back")
 
-	// Still inside the window: the user's withdrawal is not paid (before, it took the whole deposit here).
+	// Ten seconds before the window closes, the session still held: the user's withdrawal is not paid (before,
+	// it took the whole deposit here: its request was ready 631 s past the cutoff, in this window).
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, cutoff+window-10-head()))
 	poolABI, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
 	notReady := poolABI.Errors["WithdrawalNotReady"].ID
 	require.ErrorContains(t, withdraw(7, big.NewInt(0), nil), "custom error "+hexutil.Encode(notReady[:4]),
 		"the user cannot withdraw in the window its served session is held in")
+	require.Less(t, head(), cutoff+window, "tried inside the window")
 
 	// The window closes; the keeper's next epoch charges the held session, in full, to the deposit.
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, cutoff+window-head()))
