@@ -48,6 +48,8 @@ type Options struct {
 	// RouterArgs are extra flags for every router process (e.g. rate limits for a test whose one user
 	// loads the router on purpose).
 	RouterArgs []string
+	// ServeArgs are extra flags for every `provider serve` (e.g. a short --idle-timeout).
+	ServeArgs []string
 	// ExtraRouters are router URLs the test serves itself (a hostile router): added to every provider's
 	// --router-url and to the keeper's --routers, never to the gateway's list.
 	ExtraRouters []string

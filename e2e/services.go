@@ -106,13 +106,22 @@ func (s *Stack) startRouters(ctx context.Context) error {
 			"--private-key", "0x" + hex.EncodeToString(crypto.FromECDSA(key)),
 			"--listen", listen, "--database", db,
 			"--confirmations", "1", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL}, o.RouterArgs...)
-		if r.Proc, err = s.start(ctx, name, "/healthz", r.URL, "router", args...); err != nil {
+		r.args = args
+		if err := s.StartRouter(ctx, r); err != nil {
 			return err
 		}
 		s.Routers = append(s.Routers, r)
 		s.logf("%s (%s) on %s", name, r.Address.Hex(), r.URL)
 	}
 	return nil
+}
+
+// StartRouter runs router r (again, after its Proc stopped: same key, address and database) and waits until
+// it is healthy.
+func (s *Stack) StartRouter(ctx context.Context, r *Router) error {
+	var err error
+	r.Proc, err = s.start(ctx, r.Name, "/healthz", r.URL, "router", r.args...)
+	return err
 }
 
 // RouterURLs are the URLs of every router of the stack, in start order.
@@ -196,7 +205,8 @@ func (s *Stack) StartProvider(ctx context.Context, p *Provider) error {
 		"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
 		"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile, "--owner", p.Owner.Address.Hex(),
 		"--upstream", s.Upstream.URL, "--model", s.Opts.Model + "=stand-in", "--router-url", strings.Join(append(s.RouterURLs(), s.Opts.ExtraRouters...), ","),
-		"--listen", p.Listen, "--log-format", "console"}, p.serveModelArgs()...)
+		"--listen", p.Listen, "--log-format", "console", "--state-dir", p.StateDir()}, p.serveModelArgs()...)
+	args = append(args, s.Opts.ServeArgs...)
 	p.Proc, err = s.start(ctx, p.Name, "/healthz", p.URL, "provider", args...)
 	if err != nil {
 		return err

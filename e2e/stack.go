@@ -52,12 +52,16 @@ type Provider struct {
 	ModelsDir string
 }
 
+// StateDir is its serve's --state-dir (close reports not yet taken by their router in close-reports/).
+func (p *Provider) StateDir() string { return filepath.Join(filepath.Dir(p.KeysDir), "state") }
+
 // Router is one router process of the stack.
 type Router struct {
 	Name    string
 	URL     string
 	Address common.Address // its key's address (ROUTER_ROLE)
 	Proc    *Proc
+	args    []string // its command line (StartRouter)
 }
 
 // Stack is a running Lake Travis system. Close stops it.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,6 +43,12 @@ Models map a registered name:tag to the upstream's model name, with --model name
       upstream: llama3.1:8b
       max_concurrency: 4
 
+Each session's close is reported to the router that issued its ticket (--router-url). A report is written
+to <state-dir>/close-reports (fsync'd, one 0600 file per session) before it is first sent, and removed once
+the router took it, refused it for good or would no longer accept it (an hour after the ticket's notAfter);
+until then it is tried again, pauses doubling up to 30 s. A crash, kill or restart loses no close: the next
+serve resumes every report left there. One serve at a time may use a state dir.
+
 Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
     --model llama-3.1-8b:q4=llama3.1:8b --router-url http://127.0.0.1:8080 --password-file signer.pw`,
@@ -59,8 +66,9 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
 	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
 	f.StringSlice("router-url", nil, "router base URLs to report session closes to (comma-separated or repeated): each close goes to the router whose key signed its ticket")
+	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/, 0700)")
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
-	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish")
+	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish, and then the close reports not yet taken by their router (those left stay in --state-dir for the next start)")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
 	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
@@ -166,6 +174,9 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if a.v.GetString("state-dir") == "" {
+		return errors.New("--state-dir is empty: close reports need a directory that outlives the process")
+	}
 	owner, err := a.keyAddress(RoleOwner, "owner")
 	if err != nil {
 		return fmt.Errorf("%w (serve needs only the owner's address, not its key)", err)
@@ -222,6 +233,7 @@ func (a *app) serve(ctx context.Context) error {
 		Models:         models,
 		Seeding:        seeding,
 		RouterURLs:     a.routerURLs(),
+		ReportDir:      filepath.Join(a.v.GetString("state-dir"), "close-reports"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
 		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
 		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
@@ -241,6 +253,8 @@ func (a *app) serve(ctx context.Context) error {
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
 }
+
+func defaultStateDir() string { return filepath.Join(filepath.Dir(defaultKeysDir()), "state") }
 
 // routerURLs is --router-url as a list (repeated flags, a comma-separated string or a config list).
 func (a *app) routerURLs() []string {

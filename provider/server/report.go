@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -39,6 +41,7 @@ type routerDirectory struct {
 	urls   []string
 	client *http.Client
 	log    *zap.Logger
+	every  time.Duration // discoverEvery (tests: shorter)
 
 	mu       sync.Mutex
 	byRouter map[common.Address][]string
@@ -50,7 +53,7 @@ type routerDirectory struct {
 func (d *routerDirectory) lookup(ctx context.Context, router common.Address) []string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if u := d.byRouter[router]; len(u) > 0 || time.Since(d.last) < discoverEvery {
+	if u := d.byRouter[router]; len(u) > 0 || time.Since(d.last) < d.every {
 		return u
 	}
 	d.discoverLocked(ctx)
@@ -114,64 +117,118 @@ func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Addres
 
 // report sends a session close, in the background, to the router that signed the session's ticket
 // (PROTOCOL §7 step 5: either side may close at the router; the user's client may do so too, so a failed
-// report is logged, not fatal). Run waits for pending reports at shutdown.
+// report is logged, not fatal). With an outbox the report is stored first, before this returns (and so
+// before the user's close is answered), and stays there until deliver is done with it. Run waits for
+// pending reports at shutdown.
 func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseRequest) {
 	if s.routers == nil {
 		s.metrics.closed(kind, "disabled")
 		return
 	}
+	st := eip712.SignedSessionTicket{Ticket: snap.Ticket, Signature: snap.TicketSignature}
+	router, _, err := st.Recover(s.cfg.Domain)
+	if err != nil { // the ticket was verified when the session began: cannot happen
+		s.metrics.closed(kind, "failed")
+		s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
+		return
+	}
+	r := &outbox.Report{Kind: kind, Router: router, Until: int64(snap.Ticket.NotAfter) + settle.CloseWindow, Close: req}
+	if s.outbox != nil {
+		if err := s.outbox.Put(r); err != nil {
+			s.log.Error("close report not stored: it is tried as usual, but a crash before its router takes it loses it",
+				zap.Stringer("session", r.SessionID()), zap.Error(err))
+		}
+	}
+	s.deliver(r)
+}
+
+// resume delivers the reports a previous run of the provider left in the outbox (Run calls it first).
+func (s *Server) resume() error {
+	if s.outbox == nil {
+		return nil
+	}
+	pending, err := s.outbox.Load(s.now())
+	if err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
+	s.log.Info("close reports resumed from the outbox", zap.Int("reports", len(pending)), zap.String("dir", s.outbox.Dir()))
+	for _, r := range pending {
+		s.deliver(r)
+	}
+	return nil
+}
+
+// deliver reports r in the background (reportTo) and, unless shutdown ended the attempts, removes it from
+// the outbox afterwards: the router took it, refused it for good, or would no longer accept it.
+func (s *Server) deliver(r *outbox.Report) {
 	s.reports.Add(1)
 	go func() {
 		defer s.reports.Done()
-		st := eip712.SignedSessionTicket{Ticket: snap.Ticket, Signature: snap.TicketSignature}
-		router, _, err := st.Recover(s.cfg.Domain)
-		if err != nil { // the ticket was verified when the session began: cannot happen
-			s.metrics.closed(kind, "failed")
-			s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
+		err := s.reportTo(s.reportCtx, r)
+		id := zap.Stringer("session", r.SessionID())
+		switch {
+		case err == nil:
+			s.metrics.closed(r.Kind, "yes")
+		case errors.Is(err, errShutdown) && s.outbox != nil:
+			s.metrics.closed(r.Kind, "pending")
+			s.log.Warn("close report not taken by shutdown: kept in the outbox, tried again at the next start", id,
+				zap.Stringer("router", r.Router), zap.Error(err))
 			return
+		case errors.Is(err, errUnknownRouter):
+			s.metrics.closed(r.Kind, "unknown_router")
+			s.log.Warn("close report given up: no configured router URL answers for the router that issued this session (add it to --router-url)",
+				id, zap.Stringer("router", r.Router), zap.Error(err))
+		default:
+			s.metrics.closed(r.Kind, "failed")
+			s.log.Warn("close report given up", id, zap.Stringer("router", r.Router), zap.Error(err))
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), reportTimeout)
-		urls := s.routers.lookup(ctx, router)
-		cancel()
-		if len(urls) == 0 {
-			s.metrics.closed(kind, "unknown_router")
-			s.log.Warn("no configured router URL answers for the router that issued this session: close not reported (add it to --router-url)",
-				zap.Stringer("session", req.Receipt.SessionID), zap.Stringer("router", router))
-			return
+		if s.outbox != nil {
+			if err := s.outbox.Remove(r.SessionID()); err != nil {
+				s.log.Error("remove delivered close report", id, zap.Error(err))
+			}
 		}
-		until := time.Unix(int64(snap.Ticket.NotAfter)+settle.CloseWindow, 0)
-		if err = s.reportTo(s.reportCtx, urls, req, until); err == nil {
-			s.metrics.closed(kind, "yes")
-			return
-		}
-		s.metrics.closed(kind, "failed")
-		s.log.Warn("reporting a session close to the router failed", zap.Stringer("session", req.Receipt.SessionID),
-			zap.Stringer("router", router), zap.Error(err))
 	}()
 }
 
-// reportTo tries each of the router's URLs in turn, in rounds, until one takes the close, a router refuses
-// it, until passes (the router would refuse it then) or ctx ends: a router down for minutes still gets
-// the close once it is back. A router that does not know the session (404: another database behind the
-// same key) sends it to the next URL; any other refusal ends the attempts.
-func (s *Server) reportTo(ctx context.Context, urls []string, req wire.CloseRequest, until time.Time) error {
+var (
+	errShutdown      = errors.New("given up at shutdown")
+	errUnknownRouter = errors.New("no configured router URL answers for the router")
+)
+
+// reportTo tries, in rounds, each URL that answers for the report's router, until one takes the close, a
+// router refuses it, the report's deadline passes (the router would refuse it then) or ctx ends: a router
+// down for minutes, or not found by discovery for a while, still gets the close once it is back. A router
+// that does not know the session (404: another database behind the same key) sends it to the next URL;
+// any other refusal ends the attempts.
+func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	var err error
 	pause := s.reportBackoff
 	for round := 0; ; round++ {
 		if round > 0 {
-			if !time.Now().Add(pause).Before(until) {
+			if !time.Now().Add(pause).Before(r.Deadline()) {
 				return fmt.Errorf("given up after %d rounds, the router would no longer accept the close: %w", round, err)
 			}
 			select {
 			case <-ctx.Done():
-				return fmt.Errorf("given up at shutdown after %d rounds: %w", round, err)
+				return fmt.Errorf("%w after %d rounds: %w", errShutdown, round, err)
 			case <-time.After(pause):
 			}
 			pause = min(2*pause, reportBackoffMax)
 		}
+		lctx, cancel := context.WithTimeout(ctx, reportTimeout)
+		urls := s.routers.lookup(lctx, r.Router)
+		cancel()
+		if len(urls) == 0 {
+			if err == nil {
+				s.log.Warn("no configured router URL answers (yet) for the router that issued this session: discovery is tried again until the router would no longer accept the close (add it to --router-url)",
+					zap.Stringer("session", r.SessionID()), zap.Stringer("router", r.Router), zap.Time("until", r.Deadline()))
+			}
+			err = fmt.Errorf("%w %s", errUnknownRouter, r.Router)
+			continue
+		}
 		for _, u := range urls {
 			actx, cancel := context.WithTimeout(ctx, reportTimeout)
-			err = s.postClose(actx, u, req)
+			err = s.postClose(actx, u, r.Close)
 			cancel()
 			if err == nil {
 				return nil

@@ -10,10 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/outbox"
 )
 
 // TestReportToRouterBeforeAcceptances: a router from before ticket acceptances refuses the unknown member
@@ -39,10 +42,10 @@ func TestReportToRouterBeforeAcceptances(t *testing.T) {
 		wire.WriteJSON(w, http.StatusOK, map[string]string{})
 	}))
 	defer old.Close()
-	s := &Server{client: old.Client()}
+	s := &Server{client: old.Client(), routers: knownRouter(old.URL)}
 	sig := eip712.Signature{1}
-	require.NoError(t, s.reportTo(context.Background(), []string{old.URL}, wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig, TicketAcceptance: &sig},
-		time.Now().Add(time.Minute)))
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig, TicketAcceptance: &sig},
+		time.Now().Add(time.Minute))))
 	require.Len(t, got, 1)
 	require.Nil(t, got[0].TicketAcceptance)
 	require.Equal(t, uint32(3), got[0].Receipt.Seconds)
@@ -67,28 +70,76 @@ func TestReportRetriedUntilTheRouterIsBack(t *testing.T) {
 		}
 	}))
 	defer router.Close()
-	s := &Server{client: router.Client(), reportBackoff: time.Millisecond}
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL)}
 	sig := eip712.Signature{1}
 	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig}
 
-	require.NoError(t, s.reportTo(context.Background(), []string{router.URL}, req, time.Now().Add(time.Minute)))
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
 	require.Equal(t, down+1, calls.Load(), "tried until the router took it")
 
 	calls.Store(0)
-	err := s.reportTo(context.Background(), []string{router.URL}, req, time.Now())
+	err := s.reportTo(context.Background(), reportUntil(req, time.Now()))
 	require.ErrorContains(t, err, "would no longer accept the close")
 	require.Equal(t, int32(1), calls.Load(), "no round past the router's deadline")
 
 	calls.Store(0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = s.reportTo(ctx, []string{router.URL}, req, time.Now().Add(time.Minute))
+	err = s.reportTo(ctx, reportUntil(req, time.Now().Add(time.Minute)))
 	require.ErrorContains(t, err, "given up at shutdown")
 
 	calls.Store(0)
 	refused := req
 	refused.Receipt.SessionID[31] = 9
-	err = s.reportTo(context.Background(), []string{router.URL}, refused, time.Now().Add(time.Minute))
+	err = s.reportTo(context.Background(), reportUntil(refused, time.Now().Add(time.Minute)))
 	require.ErrorContains(t, err, "refused")
 	require.Equal(t, int32(1), calls.Load(), "a refusal is not retried")
+}
+
+// TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (its /healthz
+// down, so discovery cannot say who it is) is not dropped: discovery is tried again each round, within the
+// same backoff and deadline, and the close reaches the router once it answers. A router never found is
+// given up at the deadline, as unknown.
+func TestReportRediscoversTheRouter(t *testing.T) {
+	var whoIs, closes atomic.Int32
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			if whoIs.Add(1) <= 4 {
+				wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "starting"))
+				return
+			}
+			wire.WriteJSON(w, http.StatusOK, map[string]any{"router": testRouter})
+			return
+		}
+		closes.Add(1)
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	dir := &routerDirectory{urls: []string{router.URL}, client: router.Client(), log: zap.NewNop()} // every 0: each round
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: dir, log: zap.NewNop()}
+	sig := eip712.Signature{1}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig}
+
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
+	require.Equal(t, int32(5), whoIs.Load(), "discovery tried again until the router said who it is")
+	require.Equal(t, int32(1), closes.Load())
+
+	other := reportUntil(req, time.Now())
+	other.Router = common.HexToAddress("0x00000000000000000000000000000000000000bb")
+	err := s.reportTo(context.Background(), other)
+	require.ErrorIs(t, err, errUnknownRouter)
+	require.ErrorContains(t, err, "would no longer accept the close")
+}
+
+// testRouter is the router address the internal tests report to.
+var testRouter = common.HexToAddress("0x00000000000000000000000000000000000000aa")
+
+// knownRouter is a directory in which url answers for testRouter, with no discovery due for an hour.
+func knownRouter(url string) *routerDirectory {
+	return &routerDirectory{byRouter: map[common.Address][]string{testRouter: {url}}, last: time.Now(), every: time.Hour, log: zap.NewNop()}
+}
+
+// reportUntil is req reported to testRouter, accepted there until until.
+func reportUntil(req wire.CloseRequest, until time.Time) *outbox.Report {
+	return &outbox.Report{Kind: "receipt", Router: testRouter, Until: until.Unix(), Close: req}
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/session"
 )
 
@@ -67,7 +68,10 @@ type Config struct {
 	// RouterURLs are the routers closes are reported to (POST {url}/v1/sessions/{id}/close): each close
 	// goes to the URL(s) whose router key signed the session's ticket (see routerDirectory). Empty: not
 	// reported.
-	RouterURLs  []string
+	RouterURLs []string
+	// ReportDir is the outbox (package outbox) where each close report waits, on disk, until its router
+	// takes it: a crash or restart loses none, Run resumes them. Empty: reports live in memory only.
+	ReportDir   string
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
@@ -103,6 +107,7 @@ type Server struct {
 	handler  http.Handler
 
 	routers *routerDirectory // nil: closes are not reported
+	outbox  *outbox.Outbox   // nil: reports in memory only
 	reports sync.WaitGroup   // background close reports
 	// reportCtx ends the close reports still retrying when Run has waited its drain for them at shutdown;
 	// reportBackoff is the first pause between rounds of attempts (doubling, at most reportBackoffMax).
@@ -180,9 +185,15 @@ func New(cfg Config) (*Server, error) {
 	for _, u := range cfg.RouterURLs {
 		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
 			if s.routers == nil {
-				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger}
+				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger, every: discoverEvery}
 			}
 			s.routers.urls = append(s.routers.urls, u)
+		}
+	}
+	if s.routers != nil && cfg.ReportDir != "" {
+		var err error
+		if s.outbox, err = outbox.Open(cfg.ReportDir, cfg.Logger); err != nil {
+			return nil, fmt.Errorf("server: %w", err)
 		}
 	}
 	limits := map[common.Hash]int{}
@@ -256,10 +267,17 @@ func (s *Server) Sessions() *session.Table { return s.sessions }
 // Signer returns the signer key's address.
 func (s *Server) Signer() common.Address { return s.signer }
 
-// Run serves on ln until ctx is cancelled, then shuts down gracefully: it stops accepting connections,
-// lets requests in flight — streams included — finish for up to drain, closes every open session
-// one-sided and reports the closes to the router.
+// Run resumes the close reports left in the outbox, serves on ln until ctx is cancelled, then shuts down
+// gracefully: it stops accepting connections, lets requests in flight — streams included — finish for up
+// to drain, closes every open session one-sided and reports the closes to the router; the reports still
+// pending after another drain stay in the outbox for the next start.
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
+	if s.outbox != nil {
+		defer s.outbox.Close()
+	}
+	if err := s.resume(); err != nil {
+		return err
+	}
 	// No write timeout: answers stream for as long as the session's ticket allows (each request is bounded
 	// by its session's deadline instead). Request bodies are at most MaxBodyBytes.
 	srv := service.HTTP{Handler: s.handler, ReadTimeout: time.Minute}.Server()
@@ -283,7 +301,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	select {
 	case <-done:
 	case <-sctx.Done():
-		s.log.Warn("close reports still pending at shutdown: given up (each logged); the user's client may still close those sessions at the router")
+		if s.outbox != nil {
+			s.log.Warn("close reports still pending at shutdown: kept in the outbox for the next start (each logged)", zap.String("dir", s.outbox.Dir()))
+		} else {
+			s.log.Warn("close reports still pending at shutdown: given up (each logged); the user's client may still close those sessions at the router")
+		}
 		s.stopReports()
 		<-done
 	}
