@@ -18,6 +18,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -226,6 +227,33 @@ func startWithHostileRouter(t *testing.T, ctx context.Context, opts Options) (*S
 	return s, h, rk
 }
 
+// rotateProviderSigner makes a fresh key p's registered signer (the Marketplace's updateProvider) and
+// waits until the router's book holds it.
+func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provider) {
+	t.Helper()
+	next := crypto.PubkeyToAddress(newKey(t).PublicKey)
+	_, err := s.Send(ctx, p.Owner.Key, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return s.Marketplace.UpdateProvider(o, p.URL, next)
+	})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		var out struct {
+			Providers []struct {
+				Address, Signer common.Address
+			} `json:"providers"`
+		}
+		if err := getJSON(ctx, s.RouterURL+"/v1/providers", &out); err != nil {
+			return false
+		}
+		for _, r := range out.Providers {
+			if r.Address == p.Owner.Address {
+				return r.Signer == next
+			}
+		}
+		return false
+	}, time.Minute, 100*time.Millisecond, "the router's book holds the provider's new signer")
+}
+
 func newKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -272,10 +300,13 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 // TestLtCloseCarriesSavedAcceptance (hostile router, ticket binding, `lt close` from another process): the
 // user's client opens a session through the honest router, has one answer from the real provider (which
 // announces its acceptance of the ticket) and saves the session as `lt rfc` does; the provider then
-// crashes (SIGKILL: it closes nothing). The real `lt close`, another process, closes the session at the
-// router with the user's receipt alone and the saved acceptance. A second ROUTER_ROLE key copies that close
-// from the honest feed with its own ticket at half the price: the real keeper credits the honest price and
-// rejects the copy (ticket_not_accepted).
+// crashes (SIGKILL: it closes nothing) and its owner rotates its signer (updateProvider) before the user
+// closes. The real `lt close`, another process, closes the session at the router with the user's receipt
+// alone and the saved acceptance, which the old key signed: the router takes it (the provider's signer when
+// it issued the ticket) and keepers too (the signer at the session's start). A second ROUTER_ROLE key
+// copies that close from the honest feed with its own ticket at half the price: the real keeper credits the
+// honest price and rejects the copy (ticket_not_accepted). The router used to take the current signer's
+// acceptance alone: lt closed again without it, and the keeper credited the half-price copy.
 func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -298,6 +329,7 @@ func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(stateDir, strings.ToLower(id.Hex())+".json"), raw, 0o600))
 
 	s.Providers[0].Proc.Kill() // a crash: the provider closes nothing
+	rotateProviderSigner(t, ctx, s, s.Providers[0])
 	var res client.CloseResult
 	out, err := s.lt(ctx, "lt-close", "close", "--session", id.Hex(), "--state-dir", stateDir, "--json")
 	require.NoError(t, err)

@@ -296,10 +296,10 @@ func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address, at uint6
 }
 
 // IsProviderSigner implements Registry from the signer history (SignerHistory.WasSigner): the key the
-// provider's newest signer event at or before closedAt set, as final blocks say, whatever it registered
-// since (settle.SignerAt).
-func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error) {
-	return r.history.WasSigner(ctx, provider, signer, closedAt)
+// provider's newest signer event at or before at set, as final blocks say, whatever it registered since
+// (settle.SignerAt).
+func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer common.Address, at uint64) (bool, error) {
+	return r.history.WasSigner(ctx, provider, signer, at)
 }
 
 // Model implements Registry: the builder, and feeAt(id, at) read at the newest block. A fee read at a block

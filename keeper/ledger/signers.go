@@ -29,16 +29,17 @@ import (
 // rejection.
 var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final yet")
 
-// SignerHistory answers whether a key was a provider's signer at a record's close, and whether an account
-// held ROUTER_ROLE at a given time.
+// SignerHistory answers whether a key was a provider's signer at a given time (a record's close, or its
+// session's start), and whether an account held ROUTER_ROLE at a given time.
 //
-// Provider signers: signer signs for a record of the provider closed at closedAt if the newest
-// ProviderRegistered or ProviderUpdated event of the provider in a block with a time at most closedAt set it
-// (settle.SignerAt): a receipt signed before a rotation stays valid, a key rotated away from before the
-// close signs for no later close, and a key registered after the close for none. It is answered only once
-// the chain is final past closedAt (else ErrSignersNotFinal, never a rejection: a registration in a block
-// not final yet is waited for), so the answer is a function of final blocks and closedAt alone: every
-// keeper gets the same one, whenever it asks.
+// Provider signers: signer was the provider's at time at if the newest ProviderRegistered or
+// ProviderUpdated event of the provider in a block with a time at most at set it (settle.SignerAt). A
+// receipt is judged at the record's close: one signed before a rotation stays valid, a key rotated away from
+// before the close signs for no later close, and a key registered after the close for none. A ticket
+// acceptance is judged at the session's start and at its close, either key counting (verify.go). It is
+// answered only once the chain is final past at (else ErrSignersNotFinal, never a rejection: a
+// registration in a block not final yet is waited for), so the answer is a function of final blocks and at
+// alone: every keeper gets the same one, whenever it asks.
 //
 // Routers: an account held ROUTER_ROLE at time at if the newest RoleGranted or RoleRevoked event of
 // ROUTER_ROLE and that account in a block with a time at most at is a grant. It is answered only once the
@@ -110,18 +111,18 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 		routers: map[common.Address][]roleEvent{}}, nil
 }
 
-// WasSigner reports whether signer was provider's signer at closedAt, so signs for a record closed then
-// (the rule above). Errors: ErrSignersNotFinal (wrapped), or the RPC's.
-func (h *SignerHistory) WasSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error) {
+// WasSigner reports whether signer was provider's signer at time at (the rule above). Errors:
+// ErrSignersNotFinal (wrapped), or the RPC's.
+func (h *SignerHistory) WasSigner(ctx context.Context, provider, signer common.Address, at uint64) (bool, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if err := h.readPast(ctx, closedAt); err != nil {
+	if err := h.readPast(ctx, at); err != nil {
 		return false, err
 	}
-	if err := h.finalPast(closedAt); err != nil {
+	if err := h.finalPast(at); err != nil {
 		return false, err
 	}
-	key, ok := settle.SignerAt(h.signers[provider], closedAt)
+	key, ok := settle.SignerAt(h.signers[provider], at)
 	return ok && key == signer, nil
 }
 

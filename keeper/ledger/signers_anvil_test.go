@@ -225,8 +225,10 @@ func keyOf(seed string) *ecdsa.PrivateKey {
 // TestRetiredSignerAnvil (THREATS.md, provider: signer rotation; a leaked hot key): the provider rotates
 // from key K1 to K2 in a block of time T, and the keeper reads every record after the rotation. A record
 // closed before T signed by K1 is credited (a receipt signed before a rotation stays valid); one closed
-// after T signed by K1 is bad_provider_signature, and one signed by K2 carrying K1's ticket acceptance
-// bad_ticket_acceptance: a rotation retires K1, so whoever holds it cannot sign for later closes. One
+// after T signed by K1 is bad_provider_signature, and one of a session started after T signed by K2 carrying
+// K1's ticket acceptance bad_ticket_acceptance: a rotation retires K1, so whoever holds it cannot sign for
+// later closes nor accept later sessions (K1's acceptance of a session started before T and closed after it
+// with K2's receipt is credited: TestAcceptanceAcrossRotationAnvil). One
 // closed after T signed by K2 is credited; one closed before T signed by K2 is bad_provider_signature (a key
 // registered after the close: TestLateSignerSameRootAnvil). The keeper used to take any key the provider
 // ever registered, whenever: it credited K1's records after T and K2's before it.
@@ -253,11 +255,16 @@ func TestRetiredSignerAnvil(t *testing.T) {
 	check(record(env.Signer, rotatedAt+100), ledger.RejectBadProviderSig)
 	check(record(k2, rotatedAt-1), ledger.RejectBadProviderSig)
 	check(record(k2, rotatedAt), "")
-	retiredAcceptance := record(k2, rotatedAt+100)
+	retiredAcceptance := record(k2, rotatedAt+120) // started 10 s after the rotation
 	acc, err := settle.SignAcceptance(env.Domain, &retiredAcceptance.Ticket, env.Signer)
 	require.NoError(t, err)
 	retiredAcceptance.TicketAcceptance = &acc
 	check(retiredAcceptance, ledger.RejectBadAcceptance)
+	acrossRotation := record(k2, rotatedAt+100) // started 10 s before the rotation: K1 accepted it then
+	acc, err = settle.SignAcceptance(env.Domain, &acrossRotation.Ticket, env.Signer)
+	require.NoError(t, err)
+	acrossRotation.TicketAcceptance = &acc
+	check(acrossRotation, "")
 	beforeAcceptance := record(env.Signer, rotatedAt-1) // K1 accepted and signed before the rotation
 	acc, err = settle.SignAcceptance(env.Domain, &beforeAcceptance.Ticket, env.Signer)
 	require.NoError(t, err)

@@ -20,10 +20,10 @@ type Registry interface {
 	// IsRouter reports whether account held ROUTER_ROLE on the Marketplace at time at (unix seconds), as
 	// final blocks say. An error (ErrSignersNotFinal: the chain is not final past at) is transient.
 	IsRouter(ctx context.Context, account common.Address, at uint64) (bool, error)
-	// IsProviderSigner reports whether signer was provider's registered signer key at closedAt, as final
-	// blocks say (settle.SignerAt). An error (ErrSignersNotFinal: the chain is not final past closedAt) is
-	// transient.
-	IsProviderSigner(ctx context.Context, provider, signer common.Address, closedAt uint64) (bool, error)
+	// IsProviderSigner reports whether signer was provider's registered signer key at time at (a record's
+	// close, or its session's start), as final blocks say (settle.SignerAt). An error (ErrSignersNotFinal:
+	// the chain is not final past at) is transient.
+	IsProviderSigner(ctx context.Context, provider, signer common.Address, at uint64) (bool, error)
 	// Model returns a registered model's builder and the builder fee in force at time at (unix seconds,
 	// ModelRegistry.feeAt); ok is false for an unknown model.
 	Model(ctx context.Context, modelID common.Hash, at uint64) (builder common.Address, feeBps uint16, ok bool, err error)
@@ -95,9 +95,10 @@ type Verifier struct {
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
 // ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds; a billing close outside its
 // ticket's window is rejected before the chain is asked anything, checkCloseTime); a ticketAcceptance, when
-// present, is the provider's signer's acceptance of this ticket (checkAcceptance); the model is registered,
-// and the session pays the builder fee in force at its start (settle.Start), whenever it is read: a builder
-// raising its fee after the session started takes nothing more from it.
+// present, is the acceptance of this ticket by the provider's signer at the session's start or at its close
+// (checkAcceptance); the model is registered, and the session pays the builder fee in force at its start
+// (settle.Start), whenever it is read: a builder raising its fee after the session started takes nothing
+// more from it.
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
 	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
@@ -234,29 +235,49 @@ func (v *Verifier) checkRouter(ctx context.Context, rec *wire.SessionRecord) (*R
 }
 
 // checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer
-// at the close (settle.SignerAt) accepted this record's ticket (settle.AcceptanceDigest). A record without one is
-// valid but loses to any copy of the session whose ticket the provider accepted (copies.go).
+// at the session's start (settle.Start) or at its close (settle.SignerAt of either time) accepted this
+// record's ticket (settle.AcceptanceDigest). The provider signs it once, at the session's first request, so
+// a provider that rotates its signer mid-session closes with the old key's acceptance and the new key's
+// receipt; either end's key counts. An acceptance decides only which copy of a session is kept, never what
+// it bills, and neither answer depends on when it is read: a key rotated away from accepts no session
+// started after the rotation, and a key registered after the close none. A record without one is valid but
+// loses to any copy of the session whose ticket the provider accepted (copies.go).
 func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
 	if rec.TicketAcceptance == nil {
 		return nil, nil
 	}
+	id, p := rec.SessionID, rec.Ticket.Provider
 	signer, err := settle.AcceptanceSigner(v.Domain, &rec.Ticket, rec.TicketAcceptance)
-	return v.byProvider(ctx, rec, signer, err, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's)")
+	if err != nil {
+		return reject(id, RejectBadAcceptance, "ticket acceptance: %v", err), nil
+	}
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	for _, at := range [2]uint64{start, rec.ClosedAt} {
+		ok, err := v.Registry.IsProviderSigner(ctx, p, signer, at)
+		if err != nil {
+			return nil, fmt.Errorf("ledger: signer of provider %s at %d: %w", p, at, err)
+		}
+		if ok {
+			return nil, nil
+		}
+	}
+	return reject(id, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's) signed by %s, provider %s's signer neither at the session's start %d nor at its close %d",
+		signer, p, start, rec.ClosedAt), nil
 }
 
-// byProvider checks that signer (recovered with err) was the registered signer of the record's provider at
-// its close (settle.SignerAt, from final blocks), else rejects the record with code; what names the
-// signature in the detail.
-func (v *Verifier) byProvider(ctx context.Context, rec *wire.SessionRecord, signer common.Address, err error, code, what string) (*Rejection, error) {
+// receiptByProvider checks that the receipt's provider signature (recovered as signer, with err) is by the
+// registered signer of the record's provider at its close (settle.SignerAt, from final blocks), else
+// rejects the record (bad_provider_signature).
+func (v *Verifier) receiptByProvider(ctx context.Context, rec *wire.SessionRecord, signer common.Address, err error) (*Rejection, error) {
 	if err != nil {
-		return reject(rec.SessionID, code, "%s: %v", what, err), nil
+		return reject(rec.SessionID, RejectBadProviderSig, "receipt: %v", err), nil
 	}
 	ok, err := v.Registry.IsProviderSigner(ctx, rec.Ticket.Provider, signer, rec.ClosedAt)
 	if err != nil {
 		return nil, fmt.Errorf("ledger: signer of provider %s: %w", rec.Ticket.Provider, err)
 	}
 	if !ok {
-		return reject(rec.SessionID, code, "%s signed by %s, not provider %s's signer at the close %d", what, signer, rec.Ticket.Provider, rec.ClosedAt), nil
+		return reject(rec.SessionID, RejectBadProviderSig, "receipt signed by %s, not provider %s's signer at the close %d", signer, rec.Ticket.Provider, rec.ClosedAt), nil
 	}
 	return nil, nil
 }
@@ -318,7 +339,7 @@ func (v *Verifier) receiptSignatures(ctx context.Context, rec *wire.SessionRecor
 	}
 	if rec.ProviderSignature != nil {
 		signer, _, err := v.Domain.Recover(rec.Receipt, rec.ProviderSignature[:])
-		if rej, err := v.byProvider(ctx, rec, signer, err, RejectBadProviderSig, "receipt"); rej != nil || err != nil {
+		if rej, err := v.receiptByProvider(ctx, rec, signer, err); rej != nil || err != nil {
 			return rej, err
 		}
 	}

@@ -52,7 +52,8 @@ func AcceptanceTypedData(d *eip712.Domain, t *eip712.SessionTicket) apitypes.Typ
 }
 
 // AcceptanceSigner returns the address whose acceptance of ticket t under d sig is (low S, V in {0, 1, 27,
-// 28}). Whether that address is the provider's registered signer is the caller's question.
+// 28}). Whether that address was the provider's registered signer at the session's start or at its close
+// (SignerAt of either) is the caller's question.
 func AcceptanceSigner(d *eip712.Domain, t *eip712.SessionTicket, sig *eip712.Signature) (common.Address, error) {
 	return eip712.Recover(AcceptanceDigest(d, t), sig[:])
 }

@@ -2,7 +2,8 @@
 // step 5, §8 v2), each once: whether a ticket follows from the user's RFC (the client before it uses a
 // ticket, the keeper before it credits one), the most seconds a close may bill given who signed it (the
 // router caps what it records, the keeper refuses records above it), and which key signs for a provider
-// at a close (SignerAt: the keeper over the signer history, anyone re-checking a batch file).
+// at a time (SignerAt: a receipt at the close, a ticket acceptance at the session's start or close; the
+// keeper over the signer history, anyone re-checking a batch file).
 // protocol/README.md says what each side can and cannot do alone.
 package settle
 

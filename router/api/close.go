@@ -118,10 +118,12 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	}
 	if req.TicketAcceptance != nil {
 		// Whoever closes may carry it (the provider always does; a user who has it may): it must be the
-		// provider's signer's acceptance of this session's ticket, else keepers would reject the record.
-		signer, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
+		// acceptance of this session's ticket by the provider's signer when the ticket was issued (the provider
+		// signs it at the session's first request, so after a rotation it is the old key's) or now, as keepers
+		// take the signer at the session's start or its close; else keepers would reject the record.
+		now, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
 		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
-		if !ok || err != nil || got != signer {
+		if err != nil || !(ok && got == now || sess.ProviderSigner != (common.Address{}) && got == sess.ProviderSigner) {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket (signed by %s: %v)",
 				sess.Ticket.Provider, got, err)
 		}

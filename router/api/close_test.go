@@ -182,3 +182,48 @@ func TestCloseBounds(t *testing.T) {
 	require.InDelta(t, 10+settle.RequestGrace+1, int(rec.BilledSeconds), 2)
 	require.NotNil(t, rec.LastRequest)
 }
+
+// TestCloseAcceptanceAcrossRotation (THREATS.md, provider: signer rotation): the provider signs its
+// acceptance of a session's ticket once, at the session's first request; it then rotates its signer (the
+// book now holds K2), and the user closes at the router alone carrying the acceptance K1 signed. The router
+// takes it (K1 was the provider's signer when it issued the ticket, as keepers take the signer at the
+// session's start) and the record carries it; it used to check the current signer alone and refused it, and
+// the client closed again without it, unbound. An acceptance by a stranger's key is still refused.
+func TestCloseAcceptanceAcrossRotation(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
+	require.Equal(t, 200, code, string(b))
+	var s wire.RFCResponse
+	require.NoError(t, json.Unmarshal(b, &s))
+	k1 := p.signer
+	k1Acc, err := settle.SignAcceptance(domain, &s.Ticket, k1)
+	require.NoError(t, err)
+
+	// The provider rotates to K2: the book holds K2 from now on.
+	k2, _ := crypto.GenerateKey()
+	snap := *e.book.Snapshot()
+	snap.Signers = map[common.Address]common.Address{p.provider: crypto.PubkeyToAddress(k2.PublicKey)}
+	e.book.snap.Store(&snap)
+
+	e.advance(30 * time.Second)
+	rc := eip712.UsageReceipt{SessionID: s.SessionID, Seconds: 20, OutputTokens: 100}
+	us, _ := domain.Sign(&rc, e.user)
+	close := func(acc *eip712.Signature) (int, []byte) {
+		cb, _ := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, TicketAcceptance: acc})
+		return e.post("/v1/sessions/"+s.SessionID.Hex()+"/close", cb)
+	}
+	stranger, _ := crypto.GenerateKey()
+	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, stranger)
+	require.NoError(t, err)
+	code, b = close(&strangerAcc)
+	require.Equal(t, 401, code, string(b))
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+
+	code, b = close(&k1Acc)
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Equal(t, &k1Acc, rec.TicketAcceptance, "the record carries the acceptance of the signer at the grant")
+	require.Equal(t, uint32(20), rec.BilledSeconds)
+}
