@@ -257,7 +257,7 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(secs)))
 	sess, created, err := s.store.CreateSession(r.Context(), store.NewSession{
 		Session: &store.Session{ID: id, RFCDigest: digest, RFC: *srfc, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
-			ProviderSigner: o.Signer, Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
+			Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
 		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance, Deposit: deposit,
 	})
 	switch {
