@@ -112,7 +112,7 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	srv3, err := e.db.Session(context.Background(), s3.SessionID)
 	require.NoError(t, err)
 	expSrv := api.New(api.Config{Domain: domain, RouterKey: e.routerK, Now: func() time.Time { return time.Unix(int64(srv3.ExpiresAt)+1, 0) }},
-		e.book, fakeAllow{uint256.NewInt(1)}, nil, e.db, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
+		e.book, fakeAllow{amount: uint256.NewInt(1)}, nil, e.db, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
 	require.NoError(t, expSrv.ExpireDue(context.Background()))
 	got, err := e.db.Session(context.Background(), s3.SessionID)
 	require.NoError(t, err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -42,10 +44,18 @@ type fakeBook struct{ snap atomic.Pointer[book.Snapshot] }
 
 func (b *fakeBook) Snapshot() *book.Snapshot { return b.snap.Load() }
 
-type fakeAllow struct{ amount *uint256.Int }
+// fakeAllow answers amount for every user, or chain.ErrDayJustStarted while dayStart is set (the latest
+// block is the day's first second).
+type fakeAllow struct {
+	amount   *uint256.Int
+	dayStart *atomic.Bool
+}
 
 func (fakeAllow) Day(context.Context) (uint64, error) { return 3, nil }
 func (a fakeAllow) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
+	if a.dayStart != nil && a.dayStart.Load() {
+		return nil, fmt.Errorf("%w (day 3)", chain.ErrDayJustStarted)
+	}
 	return a.amount.Clone(), nil
 }
 
@@ -110,6 +120,8 @@ type env struct {
 	book    *fakeBook
 	routerK *ecdsa.PrivateKey
 	skew    *atomic.Int64 // seconds the server's clock runs ahead of time.Now
+	// dayStart makes the allowance source answer chain.ErrDayJustStarted while set.
+	dayStart *atomic.Bool
 }
 
 // advance moves the server's clock d ahead (a session that is closed right away bills nothing: PROTOCOL §7
@@ -156,7 +168,7 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 	reg := metrics.NewSet()
 	// As the router command wires it: concurrent RFCs share a provider's next probe.
 	prober := &liveness.Coalescer{Sender: &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}}
-	skew := new(atomic.Int64)
+	skew, dayStart := new(atomic.Int64), new(atomic.Bool)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
 		DepositWindow: 540 * time.Second, // the devnet pool's settlementLag (600 s) minus a one-minute epoch
 		Now:           func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
@@ -164,11 +176,11 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 		mod(&cfg)
 	}
 	srv := api.New(cfg, fb,
-		fakeAllow{uint256.NewInt(allowance)}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
+		fakeAllow{amount: uint256.NewInt(allowance), dayStart: dayStart}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	uk, _ := crypto.GenerateKey()
-	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew}
+	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew, dayStart: dayStart}
 }
 
 // signedRequest is a provider request of session id at unix time at, signed by key.

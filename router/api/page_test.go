@@ -50,7 +50,7 @@ func pageEnv(t *testing.T, snap *book.Snapshot, b api.BudgetSource) (string, *st
 	if b != nil {
 		cfg.Budget = b
 	}
-	srv := api.New(cfg, fb, fakeAllow{uint256.NewInt(1e18)}, nil, db, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
+	srv := api.New(cfg, fb, fakeAllow{amount: uint256.NewInt(1e18)}, nil, db, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return hs.URL, db

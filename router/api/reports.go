@@ -138,7 +138,7 @@ func (s *Server) handleAllowance(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.allow.Allowance(r.Context(), user, day)
+	a, err := s.allowance(r.Context(), user, day)
 	if err != nil {
 		return err
 	}

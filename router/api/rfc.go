@@ -115,12 +115,9 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if _, ok := snap.Models[rfc.ModelID]; !ok {
 		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
 	}
-	allowance, err := s.allow.Allowance(ctx, rfc.User, day)
-	if errors.Is(err, chain.ErrDayJustStarted) {
-		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
-	}
+	allowance, err := s.allowance(ctx, rfc.User, day)
 	if err != nil {
-		return fmt.Errorf("allowance: %w", err)
+		return err
 	}
 	remaining := new(uint256.Int)
 	if allowance.Gt(seen.Used) {
@@ -290,4 +287,17 @@ func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {
 	return wire.RFCResponse{SessionID: sess.ID, Provider: sess.Ticket.Provider, Endpoint: sess.Endpoint,
 		PricePerSecond: sess.Ticket.PricePerSecond.Clone(), MaxSeconds: sess.Ticket.MaxSeconds, Ticket: sess.Ticket,
 		TicketSignature: sess.TicketSignature, Router: sess.Router, Payment: payment(sess)}
+}
+
+// allowance is user's allowance for day. At a day's first second the pool cannot answer yet
+// (chain.ErrDayJustStarted): that is a 503 the caller retries, not a fault of the router.
+func (s *Server) allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	a, err := s.allow.Allowance(ctx, user, day)
+	if errors.Is(err, chain.ErrDayJustStarted) {
+		return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("allowance: %w", err)
+	}
+	return a, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -234,4 +235,36 @@ func TestUnroutedRequestsGetTheEnvelope(t *testing.T) {
 		wiretest.NotAllowed("GET", "/v1/rfc", "POST"),
 		wiretest.NotAllowed("DELETE", "/v1/budget", "GET, HEAD"),
 		wiretest.NotFound("GET", "/v1/no-such-thing"))
+}
+
+// TestDayFirstSecondIsRetryable: while the latest block is a day's first second the pool cannot answer an
+// allowance yet (chain.ErrDayJustStarted); the RFC and the allowance report both say so with a 503
+// `unavailable` envelope, not a 500, and answer from the next block on.
+func TestDayFirstSecondIsRetryable(t *testing.T) {
+	p := newStandIn(t, 8)
+	e := newEnv(t, 1e18, []*standIn{p}, []uint64{1e9})
+	user := crypto.PubkeyToAddress(e.user.PublicKey).Hex()
+	get := func() (int, []byte) {
+		resp, err := http.Get(e.url + "/v1/allowance/" + user)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp.StatusCode, b
+	}
+
+	e.dayStart.Store(true)
+	code, b := get()
+	require.Equal(t, http.StatusServiceUnavailable, code, string(b))
+	require.Equal(t, wire.CodeUnavailable, errCode(t, b))
+	require.Contains(t, string(b), "next block")
+	code, b = e.post("/v1/rfc", e.sign(e.rfc(5e9, 600), domain))
+	require.Equal(t, http.StatusServiceUnavailable, code, string(b))
+	require.Equal(t, wire.CodeUnavailable, errCode(t, b))
+
+	e.dayStart.Store(false)
+	code, b = get()
+	require.Equal(t, http.StatusOK, code, string(b))
+	code, b = e.post("/v1/rfc", e.sign(e.rfc(5e9, 600), domain))
+	require.Equal(t, http.StatusOK, code, string(b))
 }
