@@ -53,8 +53,11 @@ type DeployOptions struct {
 	DisputeWindow   uint64
 	UnbondingPeriod uint64
 	// WithdrawalWindow is the ComputePool's withdrawal window (seconds at each day's start during which
-	// withdraw pays); 0 = the parameter file's (0 there: the longest the pool accepts).
+	// withdraw pays); 0 = the parameter file's (0 there: the shortest the pool accepts, a 24th of the interval).
 	WithdrawalWindow uint64
+	// WithdrawalDelay is the ComputePool's withdrawal delay (seconds); 0 = the parameter file's (0 there: the
+	// shortest the pool accepts, settlementLag + withdrawalWindow + disputeWindow + 1).
+	WithdrawalDelay uint64
 	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
 	// Deploy removes after reading, so parallel tests do not share one.
 	OutFile string
@@ -94,6 +97,7 @@ func Deploy(ctx context.Context, rpcURL string, opts DeployOptions) (*deployment
 	}{
 		{"PAYOUT_START", opts.PayoutStart}, {"INTERVAL", opts.Interval}, {"DISPUTE_WINDOW", opts.DisputeWindow},
 		{"UNBONDING_PERIOD", opts.UnbondingPeriod}, {"WITHDRAWAL_WINDOW", opts.WithdrawalWindow},
+		{"WITHDRAWAL_DELAY", opts.WithdrawalDelay},
 	} {
 		if o.value != 0 {
 			env = append(env, o.name+"="+strconv.FormatUint(o.value, 10))

@@ -299,6 +299,19 @@ func (m *Market) Warp(ctx context.Context, seconds uint64) error {
 	return m.Anvil.IncreaseTime(ctx, seconds)
 }
 
+// WarpTo mines a block at unix time t (no-op when the chain is already there): for example a withdrawal
+// request's readyAt (ComputePool.pendingWithdrawal), past its delay and inside a withdrawal window.
+func (m *Market) WarpTo(ctx context.Context, t uint64) error {
+	head, err := m.Client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if head.Time >= t {
+		return nil
+	}
+	return m.Warp(ctx, t-head.Time)
+}
+
 // WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a
 // day's first second, whose day-start vote checkpoints are not final yet (ComputePool.DayNotStarted).
 func (m *Market) WarpIntoNextDay(ctx context.Context) error {

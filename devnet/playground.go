@@ -84,7 +84,7 @@ func (m *Market) playground(ctx context.Context, setup func(context.Context, *Ma
 		return fmt.Errorf("devnet: interval: %w", err)
 	}
 	start, interval := payoutStart.Uint64(), ivl.Uint64()
-	if err := m.warpTo(ctx, start+interval+1); err != nil {
+	if err := m.WarpTo(ctx, start+interval+1); err != nil {
 		return err
 	}
 	if err := m.Release(ctx); err != nil {
@@ -127,7 +127,7 @@ func (m *Market) playground(ctx context.Context, setup func(context.Context, *Ma
 	// The first day d with dayStart(d) - interval after the delegation, entered in its middle.
 	d := (head.Time-start)/interval + 2
 	target := max(uint64(time.Now().Unix()), start+d*interval+interval/2)
-	if err := m.warpTo(ctx, target); err != nil {
+	if err := m.WarpTo(ctx, target); err != nil {
 		return err
 	}
 	return m.Release(ctx)
@@ -140,18 +140,6 @@ func (m *Market) Delegate(ctx context.Context, key *ecdsa.PrivateKey) error {
 		return fmt.Errorf("devnet: delegate %s: %w", self, err)
 	}
 	return nil
-}
-
-// warpTo mines a block at unix time t (no-op when the chain is already there).
-func (m *Market) warpTo(ctx context.Context, t uint64) error {
-	head, err := m.Client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if head.Time >= t {
-		return nil
-	}
-	return m.Warp(ctx, t-head.Time)
 }
 
 func splitModel(s string) (name, tag string, err error) {

@@ -21,9 +21,9 @@ import {Roles} from "../src/libraries/Roles.sol";
 /// @dev Run through `scripts/deploy.sh` (`make deploy`), which picks the key (keystore, or DEPLOYER_KEY on a
 ///      devnet only). Parameters come from `contracts/script/params/<chainId>.json`; the environment
 ///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY, WITHDRAWAL_WINDOW, DAILY_SPEND_CAP
-///      and UNBONDING_PERIOD override them (a withdrawal delay of 0 means the shortest the pool accepts: settlementLag +
-///      disputeWindow + 1; a withdrawal window of 0 means the longest the pool accepts:
-///      the interval minus a 24th), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
+///      and UNBONDING_PERIOD override them (a withdrawal window of 0 means the shortest the pool accepts, a
+///      24th of the interval; a withdrawal delay of 0 the shortest the pool accepts: settlementLag +
+///      withdrawalWindow + disputeWindow + 1), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
 ///
 ///      Self-checking (PROTOCOL §10): the compute bucket has no recipient until the deployer binds it to the
 ///      deployed pool (Emissions checks the pool points back at it), so no nonce prediction can send it
@@ -48,8 +48,8 @@ contract Deploy is Script {
         uint256 unbondingPeriod;
         uint256 disputeWindow;
         uint256 settlementLag; // longest session plus one epoch (seconds)
-        uint256 withdrawalDelay; // 0 in the file: settlementLag + disputeWindow + 1
-        uint256 withdrawalWindow; // seconds at each day's start withdraw pays in; 0 in the file: interval - interval / 24
+        uint256 withdrawalDelay; // 0 in the file: settlementLag + withdrawalWindow + disputeWindow + 1
+        uint256 withdrawalWindow; // seconds at each day's start withdraw pays in; 0 in the file: interval / 24
         uint256 timelockDelay; // 0: no timelock, `owner` is the admin (devnets only)
         uint256 maxBudgetBps;
         uint256 dailySpendCap; // most deposit spend (MOR wei) one day's commits may add
@@ -67,9 +67,6 @@ contract Deploy is Script {
 
     error ZeroParam(string name);
     error TimelockTooShort(uint256 delay, uint256 disputeWindow);
-    error WithdrawalWindowTooLong(
-        uint256 withdrawalWindow, uint256 withdrawalDelay, uint256 settlementLag, uint256 disputeWindow
-    );
     error DeployCheckFailed(string what);
 
     function run() external {
@@ -106,7 +103,9 @@ contract Deploy is Script {
         vm.startBroadcast();
         (, address deployer,) = vm.readCallers();
         vm.stopBroadcast();
-        p = _params(json, deployer); // refusals happen before anything is sent
+        // The script's refusals happen before anything is sent; the pool's (WithdrawalDelayTooShort) in forge's
+        // simulation, which sends nothing when it reverts.
+        p = _params(json, deployer);
         vm.startBroadcast();
         d = _deploy(p, deployer);
         vm.stopBroadcast();
@@ -246,15 +245,11 @@ contract Deploy is Script {
         p.disputeWindow = vm.envOr("DISPUTE_WINDOW", vm.parseJsonUint(json, ".market.disputeWindow"));
         p.settlementLag = vm.envOr("SETTLEMENT_LAG", vm.parseJsonUint(json, ".market.settlementLag"));
         p.withdrawalDelay = vm.envOr("WITHDRAWAL_DELAY", vm.parseJsonUint(json, ".market.withdrawalDelay"));
-        if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.disputeWindow + 1;
         p.withdrawalWindow = vm.envOr("WITHDRAWAL_WINDOW", vm.parseJsonUint(json, ".market.withdrawalWindow"));
-        if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval - p.interval / 24;
-        // Unless withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, a user can withdraw, in the
-        // window in which a withdrawal stream holds its served deposit-paid sessions back, the deposit they were
-        // to be charged (protocol/README.md "Which deposit an epoch charges"). Refused on any chain but a devnet.
-        if (!isDevnet() && p.withdrawalDelay <= p.settlementLag + p.withdrawalWindow + p.disputeWindow) {
-            revert WithdrawalWindowTooLong(p.withdrawalWindow, p.withdrawalDelay, p.settlementLag, p.disputeWindow);
-        }
+        if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval / 24;
+        // The pool refuses a delay not above settlementLag + withdrawalWindow + disputeWindow
+        // (WithdrawalDelayTooShort); 0 asks for the shortest it takes.
+        if (p.withdrawalDelay == 0) p.withdrawalDelay = p.settlementLag + p.withdrawalWindow + p.disputeWindow + 1;
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
         p.dailySpendCap = vm.envOr("DAILY_SPEND_CAP", vm.parseJsonUint(json, ".market.dailySpendCap"));
         p.nameFee = vm.parseJsonUint(json, ".market.nameFee");

@@ -64,9 +64,11 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         user's deposit last rose from zero, `fundedAt`: it has no spend of the user) and minus the whole spend
 ///         of the pending epochs, every user's (a pending root's spend per user is not provable; holding all of
 ///         it back means a late epoch is never paid from another depositor's deposit). The delay is longer than
-///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the dispute window, and
-///         never below its deployment value: every session admitted before the request is settled, and its root
-///         past its window, before the request can be paid. Routers stop admitting deposit-paid sessions of a
+///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the withdrawal window
+///         plus the dispute window (the constructor and both setters check it), and never below its deployment
+///         value: every session admitted before the request is settled, and its root past its window, before
+///         the request can be paid, even one a withdrawal stream made the keeper hold back through a window
+///         (below; `_checkWithdrawalDelay`). Routers stop admitting deposit-paid sessions of a
 ///         user with a pending request. A commit raising the spend states when the keeper read the deposits
 ///         (`depositsReadAt`) and is refused if a withdrawal was paid after that (`lastWithdrawAt`): no epoch
 ///         charges MOR paid back before it was committed, and every keeper reads the deposits as of the same
@@ -201,7 +203,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param maxBudgetBps_ Ceiling of the budget share (DEFAULT_BUDGET_BPS..MAX_BUDGET_BPS).
     /// @param settlementLag_ The longest session plus one epoch, in seconds (1..MAX_SETTLEMENT_LAG).
     /// @param withdrawalDelay_ Seconds between a withdrawal request and its payment; longer than
-    ///        `settlementLag_ + disputeWindow_`, and the floor the delay can never be set below.
+    ///        `settlementLag_ + withdrawalWindow_ + disputeWindow_` (WithdrawalDelayTooShort otherwise; reasoning
+    ///        at `_checkWithdrawalDelay`), and the floor the delay can never be set below.
     /// @param dailySpendCap_ Most deposit spend (MOR wei) the commits of one day may add; not zero.
     /// @param withdrawalWindow_ Seconds at the start of each day during which `withdraw` pays: at least a 24th
     ///        of the Emissions interval, and at most the interval minus a 24th.
@@ -223,12 +226,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             revert InvalidBudgetBps(maxBudgetBps_);
         }
         if (settlementLag_ == 0 || settlementLag_ > MAX_SETTLEMENT_LAG) revert InvalidWithdrawalDelay(settlementLag_);
-        if (
-            uint256(withdrawalDelay_) <= uint256(settlementLag_) + disputeWindow_
-                || withdrawalDelay_ > MAX_WITHDRAWAL_DELAY
-        ) {
-            revert InvalidWithdrawalDelay(withdrawalDelay_);
-        }
+        if (withdrawalDelay_ > MAX_WITHDRAWAL_DELAY) revert InvalidWithdrawalDelay(withdrawalDelay_);
         if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
         minDisputeWindow = disputeWindow_;
         maxBudgetBps = maxBudgetBps_;
@@ -243,6 +241,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             revert InvalidWithdrawalWindow(withdrawalWindow_);
         }
         withdrawalWindow = withdrawalWindow_;
+        _checkWithdrawalDelay(withdrawalDelay_, disputeWindow_);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         disputeWindow = disputeWindow_;
         _budgetBps.push(0, SafeCast.toUint224(DEFAULT_BUDGET_BPS));
@@ -572,14 +571,13 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @notice Sets the dispute window of roots committed from now on. Only DEFAULT_ADMIN_ROLE.
     /// @param disputeWindow_ Seconds, in [minDisputeWindow, MAX_DISPUTE_WINDOW].
-    /// @dev The withdrawal delay must stay longer than settlementLag plus the window: raise it first.
+    /// @dev The withdrawal delay must stay longer than settlementLag + withdrawalWindow + the dispute window
+    ///      (`_checkWithdrawalDelay`): raise it first.
     function setDisputeWindow(uint32 disputeWindow_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (
-            disputeWindow_ < minDisputeWindow || disputeWindow_ > MAX_DISPUTE_WINDOW
-                || withdrawalDelay <= settlementLag + disputeWindow_
-        ) {
+        if (disputeWindow_ < minDisputeWindow || disputeWindow_ > MAX_DISPUTE_WINDOW) {
             revert InvalidDisputeWindow(disputeWindow_);
         }
+        _checkWithdrawalDelay(withdrawalDelay, disputeWindow_);
         disputeWindow = disputeWindow_;
         emit DisputeWindowSet(disputeWindow_);
     }
@@ -587,14 +585,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Sets the delay between a withdrawal request and its payment, for requests made from now on and
     ///         pending ones alike. Only DEFAULT_ADMIN_ROLE.
     /// @param withdrawalDelay_ Seconds, in [minWithdrawalDelay, MAX_WITHDRAWAL_DELAY] and longer than
-    ///        settlementLag plus the dispute window.
+    ///        settlementLag + withdrawalWindow + the dispute window (`_checkWithdrawalDelay`).
     function setWithdrawalDelay(uint32 withdrawalDelay_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (
-            withdrawalDelay_ < minWithdrawalDelay || withdrawalDelay_ > MAX_WITHDRAWAL_DELAY
-                || withdrawalDelay_ <= settlementLag + disputeWindow
-        ) {
+        if (withdrawalDelay_ < minWithdrawalDelay || withdrawalDelay_ > MAX_WITHDRAWAL_DELAY) {
             revert InvalidWithdrawalDelay(withdrawalDelay_);
         }
+        _checkWithdrawalDelay(withdrawalDelay_, disputeWindow);
         withdrawalDelay = withdrawalDelay_;
         emit WithdrawalDelaySet(withdrawalDelay_);
     }
@@ -937,6 +933,24 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         if (count < _nextEpoch) {
             (, uint256 before) = _totalsBefore(count);
             reserved += totalSpent() - before;
+        }
+    }
+
+    /// @dev Reverts unless `delay > settlementLag + withdrawalWindow + dispute` (WithdrawalDelayTooShort), the
+    ///      bound the constructor and both setters keep. A session admitted before a withdrawal request is in an
+    ///      epoch committed at most `settlementLag` after the request, unless that commit falls inside a
+    ///      withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
+    ///      (keeper/README.md "Withdrawal streams"): they are then committed after the window closes, at most
+    ///      `withdrawalWindow` after the commit they missed (keepers commit outside every window once a day:
+    ///      their epoch fits outside it). A delay no longer than `settlementLag + withdrawalWindow` could end
+    ///      inside that same window, and the user's `withdraw` pay back, before the charge, the deposit the held
+    ///      sessions were to be charged to (they would then be `deposit_exceeded`, their provider unpaid). Past
+    ///      the bound the request is paid only after that window has closed, so in a later window, once the held
+    ///      spend is committed and withdraw holds it back; the dispute window on top keeps the earlier rule
+    ///      (`delay > settlementLag + disputeWindow`: a root not held back is claimable before the request pays).
+    function _checkWithdrawalDelay(uint256 delay, uint256 dispute) private view {
+        if (delay <= settlementLag + withdrawalWindow + dispute) {
+            revert WithdrawalDelayTooShort(delay, settlementLag, withdrawalWindow, dispute);
         }
     }
 

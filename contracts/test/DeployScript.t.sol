@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {Deploy} from "../script/Deploy.s.sol";
 import {Roles} from "../src/libraries/Roles.sol";
+import {IComputePool} from "../src/interfaces/IComputePool.sol";
 
 /// @notice The deploy script itself (F5, F10, PROTOCOL §10): recipients and the bound compute pool, the role
 ///         hand-over to a timelock longer than the dispute window, the refusal of zero roles on a public chain.
@@ -148,21 +149,29 @@ contract DeployScriptTest is Test {
         script.deployWith(_json(owner, guardian, recipients[0], 0));
     }
 
-    /// @dev Unless withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow the deploy is refused on a
-    ///      public chain: a user could withdraw, in the window a withdrawal stream holds its served sessions
-    ///      back, what they cost.
-    function test_PublicChain_RefusesWithdrawalWindowLongerThanDelayLeaves() public {
-        vm.chainId(421614);
-        string memory json = _json(owner, guardian, recipients[0], 2 days);
-        // 86400 - 7200 - 3600 - 1 = 75599 s is the longest window the delay leaves; one second more is refused.
-        vm.expectRevert(abi.encodeWithSelector(Deploy.WithdrawalWindowTooLong.selector, 75600, 86400, 7200, 3600));
-        script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75600'));
-        // 0 means interval - interval / 24 (82800 s), refused the same way.
-        vm.expectRevert(abi.encodeWithSelector(Deploy.WithdrawalWindowTooLong.selector, 82800, 86400, 7200, 3600));
-        script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 0'));
-        (Deploy.Deployed memory d,) =
-            script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75599'));
-        assertEq(d.pool.withdrawalWindow(), 75599);
+    /// @dev The pool's constructor refuses, through the script, on every chain (a devnet too), a withdrawalDelay not
+    ///      above settlementLag + withdrawalWindow + disputeWindow: a user could withdraw, in the window a withdrawal
+    ///      stream holds its served sessions back, what they cost. 0 in the file takes the shortest the pool accepts.
+    function test_PoolRefusesWithdrawalWindowLongerThanDelayLeaves() public {
+        uint256[2] memory chains = [uint256(421614), 31337];
+        for (uint256 i; i < 2; ++i) {
+            vm.chainId(chains[i]);
+            string memory json = _json(owner, guardian, recipients[0], 2 days);
+            // 86400 - 7200 - 3600 - 1 = 75599 s is the longest window the delay leaves; one second more is refused.
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.WithdrawalDelayTooShort.selector, 86400, 7200, 75600, 3600)
+            );
+            script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75600'));
+            vm.stopBroadcast(); // the revert (in forge's simulation: nothing sent) left the script's broadcast open
+            (Deploy.Deployed memory d,) =
+                script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75599'));
+            assertEq(d.pool.withdrawalWindow(), 75599);
+            // 0 means a 24th of the interval (3600 s), and a delay of 0 the shortest then accepted.
+            json = vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 0');
+            (d,) = script.deployWith(vm.replace(json, '"withdrawalDelay": 86400', '"withdrawalDelay": 0'));
+            assertEq(d.pool.withdrawalWindow(), 3600);
+            assertEq(d.pool.withdrawalDelay(), 7200 + 3600 + 3600 + 1);
+        }
     }
 
     /// @dev On a devnet zero addresses mean the deployer and no timelock is required (tests act as admin).

@@ -58,9 +58,7 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, next.Uint64()-depositedAt+5))
 	send(attackerKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.RequestWithdrawal(o, d) })
-	delay, err := env.Pool.WithdrawalDelay(call)
-	require.NoError(t, err)
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, uint64(delay)+1))
+	warpToReady(t, ctx, env, attacker)
 	before, err := env.Token.BalanceOf(call, attacker)
 	require.NoError(t, err)
 	send(attackerKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
@@ -93,7 +91,7 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	assert.Zero(t, paid.Sign(), "the attacker's provider and builder were paid %s wei out of the deposits", paid)
 
 	send(victimKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.RequestWithdrawal(o, v) })
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, uint64(delay)+1))
+	warpToReady(t, ctx, env, victim)
 	srv := httptest.NewServer(api.New(k.led, nil, nil).Handler())
 	defer srv.Close()
 	var proof wire.SpendProof

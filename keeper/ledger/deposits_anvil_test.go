@@ -227,9 +227,7 @@ func TestDepositSpendAnvil(t *testing.T) {
 	resp.Body.Close()
 	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 
-	delay, err := env.Pool.WithdrawalDelay(call)
-	require.NoError(t, err)
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, uint64(delay)+1))
+	warpToReady(t, ctx, env, payerAddr)
 	before, err := env.Token.BalanceOf(call, payerAddr)
 	require.NoError(t, err)
 	hashes := make([][32]byte, len(proof.Proof))

@@ -260,6 +260,17 @@ func depositMOR(t *testing.T, ctx context.Context, env *testenv.Env, key int, am
 	return sendTx(t, ctx, env, key, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, amount) })
 }
 
+// warpToReady moves env's chain to the time user's pending withdrawal may be paid (pendingWithdrawal's
+// readyAt: past the delay, inside a withdrawal window) and returns it; nothing moves when it is past already.
+func warpToReady(t *testing.T, ctx context.Context, env *testenv.Env, user common.Address) uint64 {
+	t.Helper()
+	pw, err := env.Pool.PendingWithdrawal(&bind.CallOpts{Context: ctx}, user)
+	require.NoError(t, err)
+	require.Positive(t, pw.Amount.Sign(), "a withdrawal is pending")
+	require.NoError(t, env.Chain.Market.WarpTo(ctx, pw.ReadyAt))
+	return pw.ReadyAt
+}
+
 // blockTimeOf returns the time of the block that holds r.
 func blockTimeOf(t *testing.T, ctx context.Context, env *testenv.Env, r *types.Receipt) uint64 {
 	t.Helper()

@@ -18,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // staleReadSetup deposits d for the user (dev key 7, no allowance) and requests it all back, feeds a deposit
@@ -31,10 +32,7 @@ func staleReadSetup(t *testing.T, ctx context.Context, env *testenv.Env, d *big.
 	requestedAt := blockTimeOf(t, ctx, env, sendTx(t, ctx, env, 7, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Pool.RequestWithdrawal(o, d)
 	}))
-	s1 := env.RecordSpec(t, testenv.Spec{User: devnet.DevKey(7), Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: cost / 10,
-		UseDeposit: true, Created: requestedAt - 130, Closed: requestedAt - 20})
-	s2 := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: 1000,
-		Created: requestedAt - 40, Closed: requestedAt - 10})
+	s1, s2 := sessionsBefore(t, env, requestedAt, cost)
 	day, err := env.Pool.DayOf(call, new(big.Int).SetUint64(requestedAt-20))
 	require.NoError(t, err)
 	cutoff, err := env.Pool.DayStart(call, new(big.Int).Add(day, big.NewInt(1)))
@@ -46,6 +44,17 @@ func staleReadSetup(t *testing.T, ctx context.Context, env *testenv.Env, d *big.
 	feed := testenv.NewFeed(t)
 	feed.Add(t, s1, s2)
 	return feed, cutoff.Uint64()
+}
+
+// sessionsBefore returns two sessions closed just before at: a deposit-paid one of dev key 7 costing cost
+// (10 s, closed 20 s before at) and an allowance-paid one of testenv's user (closed 10 s before at).
+func sessionsBefore(t *testing.T, env *testenv.Env, at, cost uint64) (deposit, allowance wire.SessionRecord) {
+	t.Helper()
+	deposit = env.RecordSpec(t, testenv.Spec{User: devnet.DevKey(7), Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: cost / 10,
+		UseDeposit: true, Created: at - 130, Closed: at - 20})
+	allowance = env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: 1000,
+		Created: at - 40, Closed: at - 10})
+	return deposit, allowance
 }
 
 // withdrawingAccounts returns n new accounts, each with ETH for gas, a 2-wei deposit and a 1-wei withdrawal
@@ -74,6 +83,36 @@ func withdrawingAccounts(t *testing.T, ctx context.Context, env *testenv.Env, n 
 		}
 	}
 	return sybils
+}
+
+// streamWithdrawals is the griefer's stream: the accounts withdraw one per block, with one keeper step after
+// each, until k's epoch 0 is mined; it returns how many withdrew (it fails if they all did first). Each
+// withdrawal one second after the one before (evm_increaseTime, no extra block): the pool's lastWithdrawAt
+// is a time, so two in the same second are one newer withdrawal for the keeper, and how many fall in one
+// second would depend on the machine's speed.
+func streamWithdrawals(t *testing.T, ctx context.Context, env *testenv.Env, k *keeper, sybils []*ecdsa.PrivateKey) int {
+	t.Helper()
+	rc, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	for streamed := 0; ; {
+		if streamed == len(sybils) {
+			for _, e := range k.logs.All() {
+				t.Log(e.Message, e.ContextMap())
+			}
+		}
+		require.Less(t, streamed, len(sybils), "the epoch was not committed while withdrawals kept coming")
+		require.NoError(t, rc.CallContext(ctx, nil, "evm_increaseTime", 1))
+		_, err := env.Chain.Market.Send(ctx, sybils[streamed], func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return env.Pool.Withdraw(o, big.NewInt(0), nil)
+		})
+		require.NoError(t, err)
+		streamed++
+		require.NoError(t, k.led.Step(ctx))
+		if e, err := k.led.LiveEpoch(ctx, 0); err == nil && e.State == ledger.StateMined {
+			return streamed
+		}
+	}
 }
 
 // startLateKeeper starts a manual keeper on dsn reading blocks three deep, its clock two days ahead.
@@ -183,32 +222,7 @@ func TestWithdrawalStreamDelaysOnlyDepositSessionsAnvil(t *testing.T) {
 	_, err := k.led.IngestOnce(ctx)
 	require.NoError(t, err)
 
-	// One withdrawal per block, one keeper poll per block, until the commit is mined. Each withdrawal one
-	// second after the one before (evm_increaseTime, no extra block): the pool's lastWithdrawAt is a time, so
-	// two in the same second are one newer withdrawal for the keeper, and how many fall in one second would
-	// depend on the machine's speed.
-	rc, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	streamed := 0
-	for {
-		if streamed == len(sybils) {
-			for _, e := range k.logs.All() {
-				t.Log(e.Message, e.ContextMap())
-			}
-		}
-		require.Less(t, streamed, len(sybils), "the epoch was not committed while withdrawals kept coming")
-		require.NoError(t, rc.CallContext(ctx, nil, "evm_increaseTime", 1))
-		_, err := env.Chain.Market.Send(ctx, sybils[streamed], func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return env.Pool.Withdraw(o, big.NewInt(0), nil)
-		})
-		require.NoError(t, err)
-		streamed++
-		require.NoError(t, k.led.Step(ctx))
-		if e, err := k.led.LiveEpoch(ctx, 0); err == nil && e.State == ledger.StateMined {
-			break
-		}
-	}
+	streamed := streamWithdrawals(t, ctx, env, k, sybils)
 	t.Logf("committed after %d withdrawals", streamed)
 	require.Equal(t, 1, k.logs.FilterMessage("epoch assembled").Len())
 	stop := mineInBackground(ctx, env)

@@ -13,7 +13,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -63,10 +62,7 @@ func TestWithdrawalWindowEndsGrieferStreamAnvil(t *testing.T) {
 	d := devnet.MOR(1)
 	cost := d.Uint64() / 10
 	depositedAt := blockTimeOf(t, ctx, env, depositMOR(t, ctx, env, 7, d))
-	s1 := env.RecordSpec(t, testenv.Spec{User: devnet.DevKey(7), Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: cost / 10,
-		UseDeposit: true, Created: depositedAt - 130, Closed: depositedAt - 20})
-	s2 := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 10, MaxSeconds: 600, Price: 1000,
-		Created: depositedAt - 40, Closed: depositedAt - 10})
+	s1, s2 := sessionsBefore(t, env, depositedAt, cost)
 	day, err := env.Pool.DayOf(call, new(big.Int).SetUint64(depositedAt))
 	require.NoError(t, err)
 	next, err := env.Pool.DayStart(call, new(big.Int).Add(day, big.NewInt(1)))
@@ -95,20 +91,7 @@ func TestWithdrawalWindowEndsGrieferStreamAnvil(t *testing.T) {
 
 	// Window open: one griefer withdrawal per block (each a second after the one before), one keeper step per
 	// block, until the keeper gives up on the deposit charge and commits the rest. The last account is kept.
-	rc, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	streamed := 0
-	for {
-		require.Less(t, streamed, len(sybils)-1, "the epoch was not committed while withdrawals kept coming")
-		require.NoError(t, rc.CallContext(ctx, nil, "evm_increaseTime", 1))
-		require.NoError(t, withdraw(sybils[streamed]))
-		streamed++
-		require.NoError(t, k.led.Step(ctx))
-		if e, err := k.led.LiveEpoch(ctx, 0); err == nil && e.State == ledger.StateMined {
-			break
-		}
-	}
+	streamed := streamWithdrawals(t, ctx, env, k, sybils[:len(sybils)-1])
 	t.Logf("epoch 0 committed after %d withdrawals", streamed)
 	require.Less(t, head(), cutoff+window, "the stream ran inside the window")
 	require.Positive(t, stale(), "the griefer made the deposit read stale")

@@ -22,7 +22,9 @@ func TestEpochFitsOutsideWindow(t *testing.T) {
 		{"24 h epochs: every commit in a window again", 24 * time.Hour, time.Minute, 2 * hour, false, "21h58m0s"},
 		{"exactly the time outside", 22*time.Hour - 2*time.Minute, time.Minute, 2 * hour, true, ""},
 		{"one second more", 22*time.Hour - 2*time.Minute + time.Second, time.Minute, 2 * hour, false, "21h58m0s"},
-		{"devnet defaults: 23 h window, 1 h epochs", time.Hour, time.Minute, 23 * hour, false, "58m0s"},
+		{"devnet defaults: 1 h window (a 24th), 1 h epochs", time.Hour, time.Minute, hour, true, ""},
+		{"devnet defaults, the keeper's devnet epoch (1 min)", time.Minute, time.Minute, hour, true, ""},
+		{"a 23 h window (the devnet default before): 1 h epochs", time.Hour, time.Minute, 23 * hour, false, "58m0s"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := epochFitsOutsideWindow(c.epoch, c.grace, day, c.window)

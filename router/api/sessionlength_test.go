@@ -11,7 +11,7 @@ import (
 
 // TestDepositPaidTicketWithinSettlementLag (money review): ComputePool pays a withdrawal withdrawalDelay
 // after the request, a delay longer than settlementLag (the longest session plus one epoch) plus the
-// dispute window, so that every session admitted before the request is settled first (PROTOCOL §4). The
+// withdrawal window plus the dispute window, so that every session admitted before the request is settled first (PROTOCOL §4). The
 // router must therefore not admit a deposit-paid session that may run longer than that: a user would open
 // one covering its whole deposit, request the withdrawal at once, be paid its whole deposit while the session
 // still runs (nothing is committed yet), and keep using it; the keeper, reading a deposit of zero, credits

@@ -99,9 +99,7 @@ func TestDepositWithdrawThroughClef(t *testing.T) {
 	require.Equal(t, "cancelled", w.Action)
 	lt(&w, "withdraw")
 	require.Equal(t, deposited.String(), w.Requested)
-	delay, err := c.pool.WithdrawalDelay(call)
-	require.NoError(t, err)
-	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(delay)+1))
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt)) // past the delay, inside the next withdrawal window
 	lt(&w, "withdraw", "--keeper", keeper.URL)
 	require.Equal(t, "withdrawn", w.Action)
 	require.Equal(t, deposited.String(), w.Paid)

@@ -45,7 +45,7 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	c := startUserChain(t, ctx)
-	anvil, mor, pool, user, funded, cfg := c.anvil, c.mor, c.pool, c.user, c.funded, c.cfg
+	mor, pool, user, funded, cfg := c.mor, c.pool, c.user, c.funded, c.cfg
 
 	// A stand-in keeper: no epoch claimable yet, so nothing spent (withdraw then ignores the proof).
 	asked := 0
@@ -108,9 +108,8 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	lt(&w, "withdraw", "--keeper", keeper.URL)
 	require.Equal(t, "waiting", w.Action, "withdrawalDelay has not passed")
 
-	delay, err := pool.WithdrawalDelay(call)
-	require.NoError(t, err)
-	require.NoError(t, anvil.IncreaseTime(ctx, uint64(delay)+1))
+	// Past the delay and inside the next withdrawal window: the time the request reported.
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt))
 	_, err = run(t, ctx, "withdraw", "--config", cfg)
 	require.Error(t, err, "ready, but no keeper to prove the spend")
 	lt(&w, "withdraw", "--keeper", keeper.URL)
@@ -128,6 +127,7 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 // capital recipient; cfg is a config file naming its RPC URL and deployment, and LT_CLIENT_RAW_KEY is the
 // user's key.
 type userChain struct {
+	market   *devnet.Market
 	anvil    *devnet.Anvil
 	mor      *mortoken.MORToken
 	pool     *computepool.ComputePool
@@ -144,7 +144,7 @@ func startUserChain(t *testing.T, ctx context.Context) *userChain {
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 	anvil, dep := m.Anvil, m.Deployment
-	c := &userChain{anvil: anvil, mor: m.Token, pool: m.Pool, user: crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), funded: devnet.MOR(1000)}
+	c := &userChain{market: m, anvil: anvil, mor: m.Token, pool: m.Pool, user: crypto.PubkeyToAddress(devnet.DevKey(8).PublicKey), funded: devnet.MOR(1000)}
 	c.poolAddr, err = m.Addr("ComputePool")
 	require.NoError(t, err)
 	require.NoError(t, m.Release(ctx))
@@ -295,9 +295,9 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	require.False(t, b.Ready)
 	require.Equal(t, w.ReadyAt, b.ReadyAt)
 	require.Contains(t, human, "can be executed at "+time.Unix(int64(w.ReadyAt), 0).UTC().Format(time.RFC3339))
-	delay, err := c.pool.WithdrawalDelay(call)
-	require.NoError(t, err)
-	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(delay)+1))
+	// Past the delay, inside the next withdrawal window: a second past readyAt, a day start, whose first second
+	// has no final allowance yet (lt balance reads it: DayNotStarted).
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt+1))
 	commit(30, 20) // epoch 1 is claimable by now; epoch 2 pending: user 3, other 2
 	human = balance("--keeper", keeper.URL)
 	require.True(t, b.Ready)

@@ -88,12 +88,18 @@ interface IComputePool {
     error DayNotStarted(uint256 day, uint256 dayStart);
     /// @notice A budget share above `maxBudgetBps` (or a ceiling outside [DEFAULT_BUDGET_BPS, MAX_BUDGET_BPS]).
     error InvalidBudgetBps(uint256 budgetBps);
-    /// @notice A dispute window outside [minDisputeWindow, MAX_DISPUTE_WINDOW], or one that would leave the
-    ///         withdrawal delay no longer than `settlementLag` plus the window.
+    /// @notice A dispute window outside [minDisputeWindow, MAX_DISPUTE_WINDOW].
     error InvalidDisputeWindow(uint256 disputeWindow);
-    /// @notice A withdrawal delay below `minWithdrawalDelay`, above MAX_WITHDRAWAL_DELAY, or not longer than
-    ///         `settlementLag` plus the dispute window; or a settlement lag outside [1, MAX_SETTLEMENT_LAG].
+    /// @notice A withdrawal delay below `minWithdrawalDelay` or above MAX_WITHDRAWAL_DELAY; or a settlement lag
+    ///         outside [1, MAX_SETTLEMENT_LAG].
     error InvalidWithdrawalDelay(uint256 withdrawalDelay);
+    /// @notice A withdrawal delay (at deployment, set, or left by a new dispute window) not longer than
+    ///         `settlementLag + withdrawalWindow + disputeWindow`: a request could be paid inside the window in
+    ///         which a withdrawal stream holds back the deposit-paid sessions admitted before it, before they
+    ///         are charged.
+    error WithdrawalDelayTooShort(
+        uint256 withdrawalDelay, uint256 settlementLag, uint256 withdrawalWindow, uint256 disputeWindow
+    );
     /// @notice A withdrawal window shorter than a 24th of the Emissions interval, or leaving less than a 24th.
     error InvalidWithdrawalWindow(uint256 withdrawalWindow);
     /// @notice `commitRoot` got an epoch other than `nextEpoch()`.

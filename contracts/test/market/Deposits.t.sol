@@ -500,21 +500,21 @@ contract DepositsTest is MarketFixture {
 
     // ---- withdrawal delay bounds (PROTOCOL §10) ----
 
+    /// @dev The shortest delay the fixture's pool could take: settlementLag + withdrawalWindow + disputeWindow + 1.
+    uint32 internal constant DELAY_BOUND = LAG + WITHDRAW_WINDOW + WINDOW;
+
     function test_WithdrawalDelay_Bounds() public {
         assertEq(pool.settlementLag(), LAG);
         assertEq(pool.minWithdrawalDelay(), WITHDRAWAL_DELAY);
         assertEq(pool.withdrawalDelay(), WITHDRAWAL_DELAY);
         IEmissions e = IEmissions(address(em));
-        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WINDOW + LAG));
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG, SPEND_CAP, WITHDRAW_WINDOW); // not longer than lag + window
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 91 days));
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, 91 days, SPEND_CAP, WITHDRAW_WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 0));
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, 0, WITHDRAWAL_DELAY, SPEND_CAP, WITHDRAW_WINDOW);
-        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WINDOW + LAG + 1, SPEND_CAP, WITHDRAW_WINDOW);
 
         vm.startPrank(admin);
-        // Admins cannot shorten the delay below its deployment floor, nor below lag + window.
+        // Admins cannot shorten the delay below its deployment floor.
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, WITHDRAWAL_DELAY - 1));
         pool.setWithdrawalDelay(WITHDRAWAL_DELAY - 1);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 90 days + 1));
@@ -531,19 +531,88 @@ contract DepositsTest is MarketFixture {
         pool.setWithdrawalDelay(40 days);
     }
 
-    /// @dev Raising the dispute window cannot make the delay too short: it must rise first.
-    function test_DisputeWindow_KeepsDelayAboveLagPlusWindow() public {
+    /// @dev The money hole of a withdrawal window longer than the delay leaves: the constructor takes no delay up to
+    ///      settlementLag + withdrawalWindow + disputeWindow (a request could be paid inside the window a withdrawal
+    ///      stream holds its served sessions back in, before they are charged), whoever deploys; one second more
+    ///      is taken. The old bound, settlementLag + disputeWindow, is far below it.
+    function test_Constructor_DelayMustExceedLagPlusWindowPlusDispute() public {
+        IEmissions e = IEmissions(address(em));
+        bytes memory tooShort = abi.encodeWithSelector(
+            IComputePool.WithdrawalDelayTooShort.selector, DELAY_BOUND, LAG, WITHDRAW_WINDOW, WINDOW
+        );
+        vm.expectRevert(tooShort);
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, DELAY_BOUND, SPEND_CAP, WITHDRAW_WINDOW);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputePool.WithdrawalDelayTooShort.selector, LAG + WINDOW + 1, LAG, WITHDRAW_WINDOW, WINDOW
+            )
+        );
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, LAG + WINDOW + 1, SPEND_CAP, WITHDRAW_WINDOW);
+        // The window counts whole: one second less of it, and the same delay is taken.
+        new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, DELAY_BOUND, SPEND_CAP, WITHDRAW_WINDOW - 1);
+        ComputePool p =
+            new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, DELAY_BOUND + 1, SPEND_CAP, WITHDRAW_WINDOW);
+        assertEq(p.withdrawalDelay(), DELAY_BOUND + 1);
+        assertEq(p.minWithdrawalDelay(), DELAY_BOUND + 1);
+    }
+
+    /// @dev Raising the dispute window cannot make the delay too short (the delay must rise first), and once it
+    ///      has risen the delay cannot fall back to its floor: both setters keep delay > lag + window + dispute.
+    function test_DisputeWindow_KeepsDelayAboveLagPlusWindows() public {
         ComputePool p = new ComputePool(
-            IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, 4 hours, SPEND_CAP, WITHDRAW_WINDOW
+            IEmissions(address(em)), admin, WINDOW, MAX_BUDGET_BPS, LAG, DELAY_BOUND + 1, SPEND_CAP, WITHDRAW_WINDOW
         );
         vm.startPrank(admin);
-        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidDisputeWindow.selector, 2 hours));
-        p.setDisputeWindow(2 hours); // 4h <= 2h + 2h
-        p.setWithdrawalDelay(5 hours);
-        p.setDisputeWindow(2 hours);
-        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalDelay.selector, 4 hours));
-        p.setWithdrawalDelay(4 hours);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputePool.WithdrawalDelayTooShort.selector, DELAY_BOUND + 1, LAG, WITHDRAW_WINDOW, WINDOW + 1
+            )
+        );
+        p.setDisputeWindow(WINDOW + 1); // delay == lag + window + dispute
+        p.setWithdrawalDelay(DELAY_BOUND + 2);
+        p.setDisputeWindow(WINDOW + 1);
+        assertEq(p.disputeWindow(), WINDOW + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputePool.WithdrawalDelayTooShort.selector, DELAY_BOUND + 1, LAG, WITHDRAW_WINDOW, WINDOW + 1
+            )
+        );
+        p.setWithdrawalDelay(DELAY_BOUND + 1); // its floor, but no longer above the bound
+        p.setDisputeWindow(WINDOW);
+        p.setWithdrawalDelay(DELAY_BOUND + 1);
         vm.stopPrank();
+    }
+
+    /// @dev Over the four parameters: a pool deploys exactly when delay > settlementLag + withdrawalWindow +
+    ///      disputeWindow (each within its own range), and a new dispute window is taken exactly when the delay
+    ///      stays above the bound with it.
+    function testFuzz_WithdrawalDelayBound(uint32 lag, uint32 window, uint32 dispute, uint32 delay, uint32 raised)
+        public
+    {
+        lag = uint32(bound(lag, 1, pool.MAX_SETTLEMENT_LAG()));
+        window = uint32(bound(window, DAY / 24, DAY - DAY / 24));
+        dispute = uint32(bound(dispute, 1, pool.MAX_DISPUTE_WINDOW()));
+        delay = uint32(bound(delay, 1, pool.MAX_WITHDRAWAL_DELAY()));
+        IEmissions e = IEmissions(address(em));
+        uint256 sum = uint256(lag) + window + dispute;
+        if (delay <= sum) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.WithdrawalDelayTooShort.selector, delay, lag, window, dispute)
+            );
+            new ComputePool(e, admin, dispute, MAX_BUDGET_BPS, lag, delay, SPEND_CAP, window);
+            return;
+        }
+        ComputePool p = new ComputePool(e, admin, dispute, MAX_BUDGET_BPS, lag, delay, SPEND_CAP, window);
+        assertEq(p.withdrawalDelay(), delay);
+        raised = uint32(bound(raised, dispute, p.MAX_DISPUTE_WINDOW()));
+        vm.prank(admin);
+        if (delay <= uint256(lag) + window + raised) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.WithdrawalDelayTooShort.selector, delay, lag, window, raised)
+            );
+        }
+        p.setDisputeWindow(raised);
+        assertGt(p.withdrawalDelay(), p.settlementLag() + p.withdrawalWindow() + p.disputeWindow());
     }
 
     // ---- fuzz ----

@@ -220,7 +220,8 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 
 	// Epochs that leave no commit outside a day's withdrawal window let a withdrawal stream hold deposit-paid
-	// sessions back day after day: refused, except on a devnet (whose default window leaves one hour).
+	// sessions back day after day: refused, except on a devnet, where it only warns (its default window, a
+	// 24th of the day, leaves 23 h: any epoch up to 23 h less two feed graces passes without a warning).
 	interval, window, err := pool.WithdrawalWindow(ctx)
 	if err != nil {
 		return fmt.Errorf("read the pool's withdrawal window: %w", err)

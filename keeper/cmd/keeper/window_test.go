@@ -16,10 +16,12 @@ import (
 )
 
 // TestEpochLongerThanOutsideWindowRefused (anvil, a chain that is not a devnet): a pool whose withdrawal
-// window leaves one hour a day, and the keeper's default one-hour epoch plus two feed graces: the keeper
-// refuses to start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
+// window leaves one hour a day (its delay two days, longer than the window, the lag and the dispute window
+// as the pool requires), and the keeper's default one-hour epoch plus two feed graces: the keeper refuses to
+// start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
 func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
-	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614}, devnet.DeployOptions{Interval: 86400, WithdrawalWindow: 23 * 3600})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
+		devnet.DeployOptions{Interval: 86400, WithdrawalWindow: 23 * 3600, WithdrawalDelay: 2 * 86400})
 	dir := t.TempDir()
 	depFile := filepath.Join(dir, "deployment.json")
 	require.NoError(t, c.WriteDeployment(depFile))
