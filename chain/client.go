@@ -10,6 +10,9 @@
 // keeper's whole settlement step. Any other answer from a node — "execution reverted", "not found" — is
 // returned as it is: another node, or the same one later, would say the same. Sending a signed transaction
 // twice is harmless (same hash), so SendTransaction is retried too, and treats "already known" as success.
+//
+// PoolAllowance is the one reading of ComputePool.allowance that the router and lt share: it turns the
+// pool's DayNotStarted revert (a day's first second) into ErrDayJustStarted.
 package chain
 
 import (

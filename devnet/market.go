@@ -299,8 +299,9 @@ func (m *Market) Warp(ctx context.Context, seconds uint64) error {
 	return m.Anvil.IncreaseTime(ctx, seconds)
 }
 
-// WarpTo mines a block at unix time t (no-op when the chain is already there): for example a withdrawal
-// request's readyAt (ComputePool.pendingWithdrawal), past its delay and inside a withdrawal window.
+// WarpTo mines a block at exactly unix time t (no-op when the chain is already there): for example a
+// withdrawal request's readyAt (ComputePool.pendingWithdrawal), past its delay and inside a withdrawal
+// window. (Warp is relative to anvil's wall clock, so it may land a second or two later.)
 func (m *Market) WarpTo(ctx context.Context, t uint64) error {
 	head, err := m.Client.HeaderByNumber(ctx, nil)
 	if err != nil {
@@ -309,7 +310,10 @@ func (m *Market) WarpTo(ctx context.Context, t uint64) error {
 	if head.Time >= t {
 		return nil
 	}
-	return m.Warp(ctx, t-head.Time)
+	if err := m.Client.RPC(ctx, nil, "evm_setNextBlockTimestamp", t); err != nil {
+		return fmt.Errorf("devnet: evm_setNextBlockTimestamp: %w", err)
+	}
+	return m.Client.RPC(ctx, nil, "evm_mine")
 }
 
 // WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start: never onto a

@@ -8,10 +8,7 @@ package allowance
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math/big"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +17,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain"
 )
 
 // maxCached bounds the per-day cache; when full it starts over (a cache miss costs one eth_call).
@@ -93,14 +91,8 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	return d.Uint64(), nil
 }
 
-// ErrDayJustStarted means the chain's latest block is the first second of the day, whose day-start vote
-// checkpoints are not final yet: retry on the next block.
-var ErrDayJustStarted = errors.New("allowance: the protocol day has just begun; retry in a moment")
-
-// dayNotStartedSelector is the 4-byte selector of ComputePool's DayNotStarted(uint256,uint256) revert.
-const dayNotStartedSelector = "defb45dc"
-
-// Allowance returns user's allowance for day (cached).
+// Allowance returns user's allowance for day (cached); at the day's first second an error wrapping
+// chain.ErrDayJustStarted.
 func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
 	s.mu.Lock()
 	if s.cachedD == day {
@@ -112,14 +104,10 @@ func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64)
 	s.mu.Unlock()
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	v, err := s.pool.Allowance(&bind.CallOpts{Context: ctx}, user, new(big.Int).SetUint64(day))
-	if err != nil && strings.Contains(err.Error(), dayNotStartedSelector) {
-		// The latest block is the very first second of the day: its day-start checkpoint is not final
-		// (ComputePool.DayNotStarted). Nothing is cached; the next block answers.
-		return nil, fmt.Errorf("%w (day %d)", ErrDayJustStarted, day)
-	}
+	// At the very first second of the day (ComputePool.DayNotStarted) nothing is cached; the next block answers.
+	v, err := chain.PoolAllowance(s.pool, &bind.CallOpts{Context: ctx}, user, day)
 	if err != nil {
-		return nil, fmt.Errorf("allowance: allowance(%s, %d): %w", user, day, err)
+		return nil, fmt.Errorf("allowance: %w", err)
 	}
 	a, overflow := uint256.FromBig(v)
 	if overflow {

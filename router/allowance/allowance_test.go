@@ -11,13 +11,14 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/router/allowance"
 )
 
 // TestAllowanceAtTheFirstSecondOfADay: when the latest block is exactly a day's start, ComputePool's
 // allowance view reverts (its day-start checkpoint is not final yet). The router reports a retryable
-// ErrDayJustStarted, caches nothing, and answers with the contract's value from the next block on.
+// chain.ErrDayJustStarted, caches nothing, and answers with the contract's value from the next block on.
 func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	ctx := context.Background()
 	c := devnettest.Start(t)
@@ -50,7 +51,7 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	require.ErrorContains(t, err, "defb45dc", "the view itself reverts at the day's first second")
 
 	_, err = src.Allowance(ctx, userAddr, day)
-	require.ErrorIs(t, err, allowance.ErrDayJustStarted)
+	require.ErrorIs(t, err, chain.ErrDayJustStarted)
 
 	c.Warp(1) // a second later the view answers, and so does the router
 	want, err := c.Pool.Allowance(&bind.CallOpts{Context: ctx}, userAddr, new(big.Int).SetUint64(day))

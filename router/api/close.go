@@ -107,26 +107,29 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
 		}
 	}
+	// Signers are judged as keepers judge them (settle.SignerAt over the provider's signer history): the
+	// receipt's by the signer at the close, the acceptance's by the signer at the session's start or at the
+	// close; else keepers would reject the whole record. The book lags the chain (its confirmations): an
+	// event it has not read yet is not seen, so until it has read past closedAt it judges by what it has.
+	signers := s.book.Snapshot().Signers[sess.Ticket.Provider]
+	atClose, closeOK := settle.SignerAt(signers, closedAt)
 	if req.ProviderSignature != nil {
 		// provider serve tries a close again on these refusals alone (message "provider …"): a rotation this
-		// book has not seen yet.
-		signer, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
-		if !ok {
+		// book has not read yet.
+		if !closeOK {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider %s has no registered signer", sess.Ticket.Provider)
 		}
-		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.ProviderSignature[:], signer); err != nil {
+		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.ProviderSignature[:], atClose); err != nil {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err)
 		}
 	}
 	if req.TicketAcceptance != nil {
-		// Whoever closes may carry it (the provider always does; a user who has it may): it must be the
-		// acceptance of this session's ticket by the provider's signer when the ticket was issued (the provider
-		// signs it at the session's first request, so after a rotation it is the old key's) or now, as keepers
-		// take the signer at the session's start or its close; else keepers would reject the record.
-		now, ok := s.book.Snapshot().Signers[sess.Ticket.Provider]
+		// Whoever closes may carry it (the provider always does; a user who has it may). The provider signs it
+		// at the session's first request, so after a rotation it is the key's in force at the session's start.
+		atStart, startOK := settle.SignerAt(signers, settle.Start(sess.CreatedAt, sess.RFC.RFC.Deadline))
 		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
-		if err != nil || !(ok && got == now || sess.ProviderSigner != (common.Address{}) && got == sess.ProviderSigner) {
-			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket (signed by %s: %v)",
+		if err != nil || !(startOK && got == atStart || closeOK && got == atClose) {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket by its signer at the session's start or close (signed by %s: %v)",
 				sess.Ticket.Provider, got, err)
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/health"
+	"github.com/laketravis/laketravis/router/store"
 )
 
 func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
@@ -185,45 +186,88 @@ func TestCloseBounds(t *testing.T) {
 
 // TestCloseAcceptanceAcrossRotation (THREATS.md, provider: signer rotation): the provider signs its
 // acceptance of a session's ticket once, at the session's first request; it then rotates its signer (the
-// book now holds K2), and the user closes at the router alone carrying the acceptance K1 signed. The router
-// takes it (K1 was the provider's signer when it issued the ticket, as keepers take the signer at the
-// session's start) and the record carries it; it used to check the current signer alone and refused it, and
-// the client closed again without it, unbound. An acceptance by a stranger's key is still refused.
+// book reads K2 from a block after the session's start), and the user closes at the router alone carrying
+// the acceptance K1 signed. The router takes it (K1 was the provider's signer at the session's start:
+// settle.SignerAt over the book's signer history, as keepers judge it) and the record carries it; an
+// acceptance by a stranger's key is still refused.
 func TestCloseAcceptanceAcrossRotation(t *testing.T) {
 	p := newStandIn(t, 5)
 	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
-	code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
-	require.Equal(t, 200, code, string(b))
-	var s wire.RFCResponse
-	require.NoError(t, json.Unmarshal(b, &s))
-	k1 := p.signer
-	k1Acc, err := settle.SignAcceptance(domain, &s.Ticket, k1)
-	require.NoError(t, err)
+	s, k1Acc := e.grantAccepted(p) // K1: p's signer
 
-	// The provider rotates to K2: the book holds K2 from now on.
+	// The provider rotates to K2 10 s after the session started; the book has read it.
 	k2, _ := crypto.GenerateKey()
-	snap := *e.book.Snapshot()
-	snap.Signers = map[common.Address]common.Address{p.provider: crypto.PubkeyToAddress(k2.PublicKey)}
-	e.book.snap.Store(&snap)
+	e.rotate(p, k2, e.session(s.SessionID).CreatedAt+10)
 
 	e.advance(30 * time.Second)
-	rc := eip712.UsageReceipt{SessionID: s.SessionID, Seconds: 20, OutputTokens: 100}
-	us, _ := domain.Sign(&rc, e.user)
-	close := func(acc *eip712.Signature) (int, []byte) {
-		cb, _ := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, TicketAcceptance: acc})
-		return e.post("/v1/sessions/"+s.SessionID.Hex()+"/close", cb)
-	}
 	stranger, _ := crypto.GenerateKey()
 	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, stranger)
 	require.NoError(t, err)
-	code, b = close(&strangerAcc)
+	code, b := e.userClose(s.SessionID, &strangerAcc)
 	require.Equal(t, 401, code, string(b))
 	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
 
-	code, b = close(&k1Acc)
+	code, b = e.userClose(s.SessionID, &k1Acc)
 	require.Equal(t, 200, code, string(b))
 	var rec wire.SessionRecord
 	require.NoError(t, json.Unmarshal(b, &rec))
-	require.Equal(t, &k1Acc, rec.TicketAcceptance, "the record carries the acceptance of the signer at the grant")
+	require.Equal(t, &k1Acc, rec.TicketAcceptance, "the record carries the acceptance of the signer at the session's start")
 	require.Equal(t, uint32(20), rec.BilledSeconds)
+}
+
+// TestCloseRefusesAcceptanceOfKeyRetiredBeforeStart (review finding: the router's book lags the chain by its
+// confirmations): the provider rotated K0 → K1 at R, and the router, not yet having read it, granted a
+// session after R. Once the book has read the rotation, a close carrying K0's acceptance (a leaked retired
+// key, or a provider still running K0) is refused: keepers judge the acceptance by the signer at the
+// session's start or close, both K1, and would reject the whole record (nothing credited, the provider's own
+// close then 409). It used to be taken (K0 was saved with the session when the ticket was issued). The
+// client closes again without it, and that close is credited.
+func TestCloseRefusesAcceptanceOfKeyRetiredBeforeStart(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, k0Acc := e.grantAccepted(p) // the book still holds K0, p's signer, alone
+
+	k1, _ := crypto.GenerateKey()
+	e.rotate(p, k1, e.session(s.SessionID).CreatedAt-5) // the book catches up: K1 from 5 s before the grant
+	e.advance(30 * time.Second)
+	code, b := e.userClose(s.SessionID, &k0Acc)
+	require.Equal(t, 401, code, string(b))
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+	require.Equal(t, store.StateOpen, e.session(s.SessionID).State, "nothing recorded")
+
+	code, b = e.userClose(s.SessionID, nil)
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Nil(t, rec.TicketAcceptance)
+	require.Equal(t, uint32(20), rec.BilledSeconds, "the close without the acceptance is credited")
+}
+
+// grantAccepted is a session granted to p (the user's RFC answered) and p's signer's acceptance of its ticket.
+func (e *env) grantAccepted(p *standIn) (wire.RFCResponse, eip712.Signature) {
+	e.t.Helper()
+	code, s, b := e.rfcAnswer(e.rfc(5e9, 60))
+	require.Equal(e.t, 200, code, string(b))
+	acc, err := settle.SignAcceptance(domain, &s.Ticket, p.signer)
+	require.NoError(e.t, err)
+	return s, acc
+}
+
+// session reads session id from the router's store.
+func (e *env) session(id common.Hash) *store.Session {
+	e.t.Helper()
+	sess, err := e.db.Session(context.Background(), id)
+	require.NoError(e.t, err)
+	return sess
+}
+
+// userClose posts the user's close of session id (20 s, 100 tokens) carrying the ticket acceptance acc
+// (nil: none).
+func (e *env) userClose(id common.Hash, acc *eip712.Signature) (int, []byte) {
+	rc := eip712.UsageReceipt{SessionID: id, Seconds: 20, OutputTokens: 100}
+	us, err := domain.Sign(&rc, e.user)
+	require.NoError(e.t, err)
+	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, TicketAcceptance: acc})
+	require.NoError(e.t, err)
+	return e.post("/v1/sessions/"+id.Hex()+"/close", cb)
 }

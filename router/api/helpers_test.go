@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
@@ -114,6 +116,16 @@ type env struct {
 // step 5 v2 bounds billing by the wall clock).
 func (e *env) advance(d time.Duration) { e.skew.Add(int64(d / time.Second)) }
 
+// rotate makes key p's signer from time at on in the book (a ProviderUpdated event in a block of that
+// time, which the book has read).
+func (e *env) rotate(p *standIn, key *ecdsa.PrivateKey, at uint64) {
+	snap := *e.book.Snapshot()
+	snap.Signers = maps.Clone(snap.Signers)
+	h := snap.Signers[p.provider]
+	snap.Signers[p.provider] = append(h[:len(h):len(h)], settle.SignerSet{Signer: crypto.PubkeyToAddress(key.PublicKey), Time: at})
+	e.book.snap.Store(&snap)
+}
+
 func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint64) *env {
 	return newEnvWith(t, allowance, providers, prices, nil)
 }
@@ -132,11 +144,11 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 	t.Cleanup(func() { db.Close() })
 	fb := &fakeBook{}
 	snap := &book.Snapshot{Models: map[common.Hash]book.Model{modelID: {ID: modelID, Name: "llama:8b"}},
-		Offers: map[common.Hash][]match.Offer{}, Signers: map[common.Address]common.Address{}, Providers: map[common.Address]book.Provider{},
+		Offers: map[common.Hash][]match.Offer{}, Signers: map[common.Address][]settle.SignerSet{}, Providers: map[common.Address]book.Provider{},
 		Routers: map[common.Address]bool{}, Params: book.Params{MinProviderStake: uint256.NewInt(1), MinPrice: uint256.NewInt(1), MaxPrice: uint256.NewInt(1e18)}}
 	for i, p := range providers {
 		snap.Offers[modelID] = append(snap.Offers[modelID], p.offer(prices[i]))
-		snap.Signers[p.provider] = crypto.PubkeyToAddress(p.signer.PublicKey)
+		snap.Signers[p.provider] = []settle.SignerSet{{Signer: crypto.PubkeyToAddress(p.signer.PublicKey)}}
 	}
 	match.SortOffers(snap.Offers[modelID])
 	fb.snap.Store(snap)

@@ -34,13 +34,20 @@ import (
 // registered through the bindings, a user with MOR votes, RFC → ticket → close → settlement feed.
 func TestOnAnvil(t *testing.T) {
 	ctx := context.Background()
-	c := devnettest.Start(t)
+	now := uint64(time.Now().Unix())
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
 	user := c.NewVoter(1000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.WarpUntilVotesCount()
+	// Then on to the wall clock: the router judges a close's provider signature by the signer at the close
+	// (its clock), as keepers do, so the provider registers at the chain's time no later than the router's.
+	head, err := c.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.Less(t, head.Time, uint64(time.Now().Unix()), "the chain starts days back")
+	c.Warp(uint64(time.Now().Unix()) - head.Time)
 
 	// Provider with a stand-in liveness endpoint signing with its registered signer key.
 	owner := c.NewKey()

@@ -12,9 +12,9 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
-	allowancepkg "github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/liveness"
 	"github.com/laketravis/laketravis/router/match"
 	"github.com/laketravis/laketravis/router/queue"
@@ -116,7 +116,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
 	}
 	allowance, err := s.allow.Allowance(ctx, rfc.User, day)
-	if errors.Is(err, allowancepkg.ErrDayJustStarted) {
+	if errors.Is(err, chain.ErrDayJustStarted) {
 		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
 	}
 	if err != nil {
@@ -257,7 +257,7 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 	reserved := new(uint256.Int).Mul(&o.Price, uint256.NewInt(uint64(secs)))
 	sess, created, err := s.store.CreateSession(r.Context(), store.NewSession{
 		Session: &store.Session{ID: id, RFCDigest: digest, RFC: *srfc, Ticket: t, TicketSignature: sig, Router: s.router, Endpoint: o.Endpoint,
-			ProviderSigner: o.Signer, Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
+			Day: day, Reserved: reserved, CreatedAt: uint64(now.Unix()), ExpiresAt: notAfter + uint64(s.cfg.Grace.Seconds())},
 		Nonce: rfc.Nonce, Deadline: rfc.Deadline, Allowance: allowance, Deposit: deposit,
 	})
 	switch {

@@ -1,8 +1,8 @@
-// Package book is the market's state as the router sees it — providers (stake, pending unstake, signer,
-// endpoint), bids, models (with builder and fee), market parameters, the routers holding ROUTER_ROLE and
-// the settlement epochs committed to the ComputePool — rebuilt by folding the Marketplace, ModelRegistry
-// and ComputePool events in chain order (PROTOCOL §5: "the router
-// rebuilds its whole order book from events alone"). A State is mutated by one goroutine (the indexer);
+// Package book is the market's state as the router sees it — providers (stake, pending unstake, signer and
+// its history with block times, endpoint), bids, models (with builder and fee), market parameters, the
+// routers holding ROUTER_ROLE and the settlement epochs committed to the ComputePool — rebuilt by folding
+// the Marketplace, ModelRegistry and ComputePool events in chain order (PROTOCOL §5: "the router rebuilds
+// its whole order book from events alone"). A State is mutated by one goroutine (the indexer);
 // Snapshot freezes it into an immutable, per-model, price-sorted order book that request handlers share.
 package book
 
@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/match"
 )
@@ -143,6 +144,10 @@ type State struct {
 	Params    Params
 	Epochs    []*Epoch  // in commit order
 	Deposits  *Deposits // shared with the snapshots (deposits.go)
+	// Every provider's signer history (ProviderRegistered, ProviderUpdated: block, block time, key), in
+	// chain order, an event that keeps the key in force left out: one entry per key the provider bound.
+	// Append-only, so snapshots share the slices.
+	Signers map[common.Address][]settle.SignerSet
 }
 
 // NewState returns an empty state for the given contracts.
@@ -177,6 +182,7 @@ func NewState(c Contracts) (*State, error) {
 		Bids:      map[common.Address]map[common.Hash]*uint256.Int{},
 		Models:    map[common.Hash]*Model{},
 		Routers:   map[common.Address]bool{},
+		Signers:   map[common.Address][]settle.SignerSet{},
 		Params:    Params{MinProviderStake: new(uint256.Int), MinPrice: new(uint256.Int), MaxPrice: new(uint256.Int)},
 		Deposits:  newDeposits(),
 	}, nil
@@ -269,12 +275,14 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 		if e, err = s.mkt.ParseProviderRegistered(*l); err == nil {
 			p := s.provider(e.Provider)
 			p.Registered, p.Signer, p.Endpoint, p.Stake = true, e.Signer, e.Endpoint, u(e.Stake)
+			s.signerSet(l, e.Provider, e.Signer)
 		}
 	case "ProviderUpdated":
 		var e *marketplace.MarketplaceProviderUpdated
 		if e, err = s.mkt.ParseProviderUpdated(*l); err == nil {
 			p := s.provider(e.Provider)
 			p.Signer, p.Endpoint = e.Signer, e.Endpoint
+			s.signerSet(l, e.Provider, e.Signer)
 		}
 	case "StakeAdded":
 		var e *marketplace.MarketplaceStakeAdded
@@ -342,6 +350,26 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 	return nil
 }
 
+// NeedsTime reports whether the fold needs l's block time (Log.BlockTimestamp): a provider signer event,
+// which the signer history keeps with its time. The indexer reads the time of those blocks.
+func (s *State) NeedsTime(l *types.Log) bool {
+	if l.Address != s.contracts.Marketplace || len(l.Topics) == 0 {
+		return false
+	}
+	name := s.mktIDs[l.Topics[0]]
+	return name == "ProviderRegistered" || name == "ProviderUpdated"
+}
+
+// signerSet appends the key an event of l's block bound for provider to its signer history, unless it is
+// the key already in force (an endpoint change): settle.SignerAt answers the same without it.
+func (s *State) signerSet(l *types.Log, provider, signer common.Address) {
+	h := s.Signers[provider]
+	if len(h) > 0 && h[len(h)-1].Signer == signer {
+		return
+	}
+	s.Signers[provider] = append(h, settle.SignerSet{Block: l.BlockNumber, Time: l.BlockTimestamp, Signer: signer})
+}
+
 func (s *State) applyRegistry(l *types.Log, name string) error {
 	var err error
 	switch name {
@@ -381,11 +409,11 @@ func Matchable(p *Provider, params Params) bool {
 
 // Snapshot is an immutable view of the book. Safe for concurrent use.
 type Snapshot struct {
-	Block     uint64                            // last indexed block
-	Offers    map[common.Hash][]match.Offer     // per model, matchable providers' bids within bounds, SortOffers order
-	Models    map[common.Hash]Model             // every registered model
-	Providers map[common.Address]Provider       // every provider ever seen
-	Signers   map[common.Address]common.Address // provider → registered signer (registered providers)
+	Block     uint64                                // last indexed block
+	Offers    map[common.Hash][]match.Offer         // per model, matchable providers' bids within bounds, SortOffers order
+	Models    map[common.Hash]Model                 // every registered model
+	Providers map[common.Address]Provider           // every provider ever seen
+	Signers   map[common.Address][]settle.SignerSet // provider → its signer history, oldest first (settle.SignerAt)
 	Routers   map[common.Address]bool
 	Params    Params
 	Epochs    []Epoch // the newest MaxSnapshotEpochs commits, in commit order (oldest first)
@@ -399,7 +427,7 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 		Offers:    map[common.Hash][]match.Offer{},
 		Models:    make(map[common.Hash]Model, len(s.Models)),
 		Providers: make(map[common.Address]Provider, len(s.Providers)),
-		Signers:   make(map[common.Address]common.Address, len(s.Providers)),
+		Signers:   make(map[common.Address][]settle.SignerSet, len(s.Signers)),
 		Routers:   make(map[common.Address]bool, len(s.Routers)),
 		Params:    Params{new(uint256.Int).Set(s.Params.MinProviderStake), new(uint256.Int).Set(s.Params.MinPrice), new(uint256.Int).Set(s.Params.MaxPrice)},
 		Deposits:  s.Deposits,
@@ -419,13 +447,13 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 	for a := range s.Routers {
 		snap.Routers[a] = true
 	}
+	for a, h := range s.Signers {
+		snap.Signers[a] = h[:len(h):len(h)] // later appends never write into the snapshot's part
+	}
 	for a, p := range s.Providers {
 		cp := *p
 		cp.Stake, cp.PendingUnstake, cp.Slashed = p.Stake.Clone(), p.PendingUnstake.Clone(), p.Slashed.Clone()
 		snap.Providers[a] = cp
-		if p.Registered {
-			snap.Signers[a] = p.Signer
-		}
 		if !s.Matchable(p) {
 			continue
 		}

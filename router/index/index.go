@@ -1,6 +1,7 @@
 // Package index is the router's chain indexer: it copies the Marketplace and ModelRegistry logs, and the
 // ComputePool's epoch logs (RootCommitted, RootVetoed), from the deployment's start block into the store's
-// event table (filtered by address and by the event signatures the book folds, book.Topics), in bounded block ranges, up to the newest
+// event table (filtered by address and by the event signatures the book folds, book.Topics; a provider
+// signer event with its block's time, book.State.NeedsTime), in bounded block ranges, up to the newest
 // block with Config.Confirmations confirmations (chain/follow's depth: the block itself counts), and folds them into a book.State whose snapshots feed matching. Its cursor (last
 // indexed block and that block's hash) is stored in the same transaction as the logs of each range, so
 // a restart resumes exactly where it stopped: no log is replayed into the state twice or missed.
@@ -132,7 +133,7 @@ func filterKey(start uint64, q ethereum.FilterQuery) string {
 	for _, t := range q.Topics[0] {
 		fmt.Fprintf(h, "topic=%s;", t.Hex())
 	}
-	return "v1:" + hex.EncodeToString(h.Sum(nil))
+	return "v2:" + hex.EncodeToString(h.Sum(nil)) // v2: signer events stored with their block times (migration 00013)
 }
 
 func storedAnything(ctx context.Context, st Store) bool {
@@ -403,12 +404,42 @@ func (ix *Indexer) indexRange(ctx context.Context, from uint64, hdr *types.Heade
 			return fmt.Errorf("log of a stale block %d; retrying", to)
 		}
 	}
+	if err := ix.blockTimes(ctx, logs, hdr); err != nil {
+		return err
+	}
 	if err := ix.lease.AppendRange(ctx, logs, to, hdr.Hash(), ix.cfg.KeepHashes); err != nil {
 		return err
 	}
 	ix.apply(logs)
 	ix.applied = to
 	ix.log.Debug("indexed range", zap.Uint64("from", from), zap.Uint64("to", to), zap.Int("logs", len(logs)))
+	return nil
+}
+
+// blockTimes sets the BlockTimestamp of the logs whose block time the book needs (State.NeedsTime) where
+// the node left it out, reading each such block's header once; a log of a block replaced since is an error
+// (the range is read again). ix.mu must be held.
+func (ix *Indexer) blockTimes(ctx context.Context, logs []types.Log, to *types.Header) error {
+	times := map[common.Hash]uint64{to.Hash(): to.Time}
+	for i := range logs {
+		l := &logs[i]
+		if l.BlockTimestamp != 0 || !ix.state.NeedsTime(l) {
+			continue
+		}
+		t, ok := times[l.BlockHash]
+		if !ok {
+			h, err := ix.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
+			if err != nil {
+				return fmt.Errorf("header %d: %w", l.BlockNumber, err)
+			}
+			if h.Hash() != l.BlockHash {
+				return fmt.Errorf("log of a replaced block %d; retrying", l.BlockNumber)
+			}
+			t = h.Time
+			times[l.BlockHash] = t
+		}
+		l.BlockTimestamp = t
+	}
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/index"
 	"github.com/laketravis/laketravis/router/store"
@@ -72,6 +73,11 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	require.EqualValues(t, 250, s.Models[model].At(math.MaxUint64).FeeBps)
 	require.Equal(t, signer, s.Providers[ownerAddr].Signer)
 	require.Equal(t, "http://provider.example", s.Providers[ownerAddr].Endpoint)
+	registered := s.Signers[ownerAddr]
+	require.Len(t, registered, 1, "the signer history: the registration")
+	hdr, err := c.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(registered[0].Block))
+	require.NoError(t, err)
+	require.Equal(t, settle.SignerSet{Signer: signer, Block: registered[0].Block, Time: hdr.Time}, registered[0], "with its block's time")
 	require.Equal(t, big.NewInt(2e9), price(s, model, ownerAddr))
 	require.Equal(t, "100000000000000000000", s.Params.MinProviderStake.Dec())
 
@@ -106,6 +112,7 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	defer db.Close()
 	ix = newIndexer(t, c, db, 1)
 	require.Equal(t, "90000000000000000000", ix.Snapshot().Providers[ownerAddr].Stake.Dec(), "state rebuilt from stored events")
+	require.Equal(t, registered, ix.Snapshot().Signers[ownerAddr], "the signer history rebuilt with the stored block time")
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 400))
 	require.NoError(t, ix.Sync(ctx))
 	require.Len(t, storedEvents(t, db), len(chainLogs)+1)

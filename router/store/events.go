@@ -90,14 +90,14 @@ func (s *DB) IndexState(ctx context.Context) (Cursor, int64, error) {
 	return c, gen, err
 }
 
-// AppendRange stores the logs of one indexed block range and moves the cursor to (to, toHash) in one
+// AppendRange stores the logs of one indexed block range (each with its BlockTimestamp, 0 when not read) and moves the cursor to (to, toHash) in one
 // transaction: after a crash either all of the range is stored or none of it. keepHashes bounds how many
 // range-end hashes are remembered for reorg detection. Re-appending a log already stored is a no-op.
 func (l *Lease) AppendRange(ctx context.Context, logs []types.Log, to uint64, toHash common.Hash, keepHashes int) error {
 	s := l.db
 	return l.fenced(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO events (block_number, log_index, block_hash, tx_hash, address, topics, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (block_number, log_index) DO NOTHING`))
+		stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO events (block_number, log_index, block_hash, tx_hash, address, topics, data, block_time)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (block_number, log_index) DO NOTHING`))
 		if err != nil {
 			return fmt.Errorf("store: prepare events: %w", err)
 		}
@@ -109,7 +109,7 @@ func (l *Lease) AppendRange(ctx context.Context, logs []types.Log, to uint64, to
 				topics[j] = t.Hex()
 			}
 			if _, err := stmt.ExecContext(ctx, int64(l.BlockNumber), int64(l.Index), l.BlockHash.Hex(), l.TxHash.Hex(),
-				hexAddr(l.Address), strings.Join(topics, ","), "0x"+hex.EncodeToString(l.Data)); err != nil {
+				hexAddr(l.Address), strings.Join(topics, ","), "0x"+hex.EncodeToString(l.Data), int64(l.BlockTimestamp)); err != nil {
 				return fmt.Errorf("store: insert event: %w", err)
 			}
 		}
@@ -173,9 +173,10 @@ func (s *DB) Events(ctx context.Context, f func(*types.Log) error) error {
 	return s.EventsBetween(ctx, 0, math.MaxInt64, f)
 }
 
-// EventsBetween calls f for every stored log of blocks from to to (both included) in chain order.
+// EventsBetween calls f for every stored log of blocks from to to (both included) in chain order, with
+// the BlockTimestamp stored.
 func (s *DB) EventsBetween(ctx context.Context, from, to uint64, f func(*types.Log) error) error {
-	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT block_number, log_index, block_hash, tx_hash, address, topics, data
+	rows, err := s.rd.QueryContext(ctx, s.q(`SELECT block_number, log_index, block_hash, tx_hash, address, topics, data, block_time
 		FROM events WHERE block_number >= ? AND block_number <= ? ORDER BY block_number, log_index`),
 		int64(min(from, math.MaxInt64)), int64(min(to, math.MaxInt64)))
 	if err != nil {
@@ -183,13 +184,13 @@ func (s *DB) EventsBetween(ctx context.Context, from, to uint64, f func(*types.L
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var bn, idx int64
+		var bn, idx, bt int64
 		var bh, th, addr, topics, data string
-		if err := rows.Scan(&bn, &idx, &bh, &th, &addr, &topics, &data); err != nil {
+		if err := rows.Scan(&bn, &idx, &bh, &th, &addr, &topics, &data, &bt); err != nil {
 			return fmt.Errorf("store: events: %w", err)
 		}
 		l := types.Log{BlockNumber: uint64(bn), Index: uint(idx), BlockHash: common.HexToHash(bh), TxHash: common.HexToHash(th),
-			Address: common.HexToAddress(addr)}
+			Address: common.HexToAddress(addr), BlockTimestamp: uint64(bt)}
 		if topics != "" {
 			for _, t := range strings.Split(topics, ",") {
 				l.Topics = append(l.Topics, common.HexToHash(t))

@@ -135,7 +135,7 @@ func (s *DB) createGroupTx(ctx context.Context, tx *sql.Tx, group []*createReq) 
 		inserted, err = s.execOne(ctx, tx, qInsertSession,
 			hexHash(ns.ID), digest, user, hexAddr(t.Provider), hexHash(t.ModelID), t.PricePerSecond.Dec(),
 			int64(t.MaxSeconds), int64(t.NotAfter), int64(ns.ExpiresAt), ns.TicketSignature.String(), hexAddr(ns.Router),
-			ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC), hexAddr(ns.ProviderSigner))
+			ns.Endpoint, int64(ns.Day), ns.Reserved.Dec(), StateOpen, int64(ns.CreatedAt), signedRFCText(&ns.RFC))
 		if err != nil {
 			return nil, nil, fmt.Errorf("store: insert session: %w", err)
 		}

@@ -18,7 +18,7 @@ import (
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq, rfc, last_request, deposit_reserved, deposit_gen, ticket_acceptance, provider_signer`
+	billed_seconds, flags, held, feed_seq, rfc, last_request, deposit_reserved, deposit_gen, ticket_acceptance`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -51,12 +51,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags, rfc, last, depReserved, accept, pSigner       string
+		reason, receipt, usig, psig, flags, rfc, last, depReserved, accept                string
 		maxSecs, notAfter, expires, day, created, closed, billed, held, depGen            int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last, &depReserved, &depGen, &accept, &pSigner)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last, &depReserved, &depGen, &accept)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -82,7 +82,7 @@ func scanSession(r scanner) (*Session, error) {
 			SessionID: common.HexToHash(id), User: common.HexToAddress(user), Provider: common.HexToAddress(provider),
 			ModelID: common.HexToHash(model), PricePerSecond: *p, MaxSeconds: uint32(maxSecs), NotAfter: uint64(notAfter),
 		},
-		Router: common.HexToAddress(router), Endpoint: endpoint, ProviderSigner: common.HexToAddress(pSigner), Day: uint64(day), Reserved: res, State: state,
+		Router: common.HexToAddress(router), Endpoint: endpoint, Day: uint64(day), Reserved: res, State: state,
 		CreatedAt: uint64(created), ExpiresAt: uint64(expires), ClosedAt: uint64(closed), CloseReason: reason,
 		BilledSeconds: uint32(billed), Held: held != 0, DepositReserved: dep, DepositGen: uint64(depGen),
 	}

@@ -30,11 +30,10 @@ type Session struct {
 	TicketSignature eip712.Signature
 	Router          common.Address
 	Endpoint        string
-	ProviderSigner  common.Address // the provider's registered signer when the ticket was issued (zero in rows from before)
-	Day             uint64         // protocol day whose allowance the session spends
-	Reserved        *uint256.Int   // pricePerSecond × maxSeconds, held from the allowance while open
-	DepositReserved *uint256.Int   // the part of Reserved the user's deposit covers (paid usage; zero: none)
-	DepositGen      uint64         // the deposit_usage period it charges (DepositLimit.Gen)
+	Day             uint64       // protocol day whose allowance the session spends
+	Reserved        *uint256.Int // pricePerSecond × maxSeconds, held from the allowance while open
+	DepositReserved *uint256.Int // the part of Reserved the user's deposit covers (paid usage; zero: none)
+	DepositGen      uint64       // the deposit_usage period it charges (DepositLimit.Gen)
 	State           string
 	CreatedAt       uint64
 	ExpiresAt       uint64 // closed as expired by the router after this
@@ -101,8 +100,8 @@ const (
 	qInsertNonce = `INSERT INTO nonces (user_addr, nonce, deadline) VALUES (?, ?, ?)
 		ON CONFLICT (user_addr, nonce) DO NOTHING`
 	qInsertSession = `INSERT INTO sessions (id, rfc_digest, user_addr, provider, model_id, price,
-		max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at, rfc, provider_signer)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+		max_seconds, not_after, expires_at, ticket_sig, router, endpoint, day, reserved, state, created_at, rfc)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
 		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ?, ticket_acceptance = ? WHERE id = ?`

@@ -59,7 +59,6 @@ func newSession(digest byte, price, maxSecs uint64) *store.Session {
 		TicketSignature: eip712.Signature{1, 2, 3},
 		Router:          common.HexToAddress("0x01"),
 		Endpoint:        "http://p",
-		ProviderSigner:  common.HexToAddress("0x5160"),
 		Day:             7,
 		Reserved:        new(uint256.Int).Mul(p, uint256.NewInt(maxSecs)),
 		CreatedAt:       100,
@@ -75,9 +74,6 @@ func TestCreateSessionNonceAllowanceIdempotency(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, created)
 		require.Equal(t, store.StateOpen, s1.State)
-		read, err := db.Session(ctx, s1.ID)
-		require.NoError(t, err)
-		require.Equal(t, common.HexToAddress("0x5160"), read.ProviderSigner, "the provider's signer at the grant is kept")
 
 		// Retried RFC (same digest): same session, nothing reserved twice.
 		again, created, err := db.CreateSession(ctx, store.NewSession{Session: newSession(1, 2, 100), Nonce: 1, Deadline: 500, Allowance: allow})

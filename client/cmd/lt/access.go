@@ -13,6 +13,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/keys"
 )
@@ -192,9 +193,9 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 			if err != nil {
 				return fmt.Errorf("ComputePool.currentDay: %w", err)
 			}
-			allowance, err := pool.Allowance(call, user, day)
+			allowance, err := chain.PoolAllowance(&pool.ComputePoolCaller, call, user, day.Uint64())
 			if err != nil {
-				return fmt.Errorf("ComputePool.allowance: %w", err)
+				return err
 			}
 			budget, err := pool.Budget(call, day)
 			if err != nil {

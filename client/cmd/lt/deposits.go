@@ -195,7 +195,8 @@ type balanceResult struct {
 	User            common.Address `json:"user"`
 	Block           uint64         `json:"block,string"` // every figure is read at this block
 	Day             uint64         `json:"day,string"`
-	Allowance       string         `json:"allowance"`                       // allowance(user, today): free compute today
+	Allowance       string         `json:"allowance,omitempty"`             // allowance(user, today): free compute today
+	AllowanceErr    string         `json:"allowanceError,omitempty"`        // why allowance is omitted: the day's first second
 	Deposit         string         `json:"deposit"`                         // depositOf(user): spent or not, until withdrawn
 	ClaimableEpoch  *uint64        `json:"claimableEpoch,omitempty,string"` // the pool's newest claimable epoch (none: omitted)
 	PendingSpend    string         `json:"pendingSpend"`                    // every user's spend committed by the pending epochs
@@ -224,9 +225,15 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 	if err != nil {
 		return nil, fmt.Errorf("ComputePool.currentDay: %w", err)
 	}
-	allowance, err := p.pool.Allowance(call, p.user, day)
-	if err != nil {
-		return nil, fmt.Errorf("ComputePool.allowance: %w", err)
+	// At the day's first second the allowance is not final yet (chain.ErrDayJustStarted): everything else is,
+	// so it is reported without one rather than failing (or guessing at a later block's).
+	allowance, err := chain.PoolAllowance(&p.pool.ComputePoolCaller, call, p.user, day.Uint64())
+	var allowanceErr string
+	switch {
+	case errors.Is(err, chain.ErrDayJustStarted):
+		allowanceErr = err.Error()
+	case err != nil:
+		return nil, err
 	}
 	held, err := p.pool.DepositOf(call, p.user)
 	if err != nil {
@@ -240,9 +247,12 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	res := &balanceResult{User: p.user, Block: head.Number.Uint64(), Day: day.Uint64(), Allowance: allowance.String(),
+	res := &balanceResult{User: p.user, Block: head.Number.Uint64(), Day: day.Uint64(), AllowanceErr: allowanceErr,
 		Deposit: held.String(), ClaimableEpoch: claimable, PendingSpend: pendingSpend.String(),
 		MaxWithdrawable: floorSub(held, pendingSpend).String(), Requested: request.Amount.String(), now: head.Time}
+	if allowance != nil {
+		res.Allowance = allowance.String()
+	}
 	if request.Amount.Sign() != 0 {
 		res.ReadyAt, res.Ready = request.ReadyAt, head.Time >= request.ReadyAt
 	}
@@ -321,7 +331,8 @@ func (a *app) balanceCmd() *cobra.Command {
 holds back of it and your pending withdrawal request with the time it can be executed. ComputePool.withdraw
 pays min(requested, deposit - your spend in the newest claimable spend root - every user's spend in the
 pending epochs): the pending spend is read from the chain; your claimable spend comes from --keeper
-(GET /v1/spend/{user}), so without it only an upper bound of what you can withdraw is shown.`,
+(GET /v1/spend/{user}), so without it only an upper bound of what you can withdraw is shown. At a day's
+first second today's allowance is not final yet: it is left out, readable from the next block.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -345,7 +356,11 @@ pending epochs): the pending spend is read from the chain; your claimable spend 
 // print writes the human form of lt balance.
 func (r *balanceResult) print(w io.Writer) {
 	mor := func(s string) string { return ether(mustBig(s)) + " MOR" }
-	fmt.Fprintf(w, "user          %s\nallowance     %s today (day %d)\ndeposit       %s\n", r.User.Hex(), mor(r.Allowance), r.Day, mor(r.Deposit))
+	allowance := fmt.Sprintf("not final yet: block %d is the day's first second; readable from the next block", r.Block)
+	if r.Allowance != "" {
+		allowance = mor(r.Allowance) + " today"
+	}
+	fmt.Fprintf(w, "user          %s\nallowance     %s (day %d)\ndeposit       %s\n", r.User.Hex(), allowance, r.Day, mor(r.Deposit))
 	pending := mor(r.PendingSpend) + " all depositors spent in epochs not yet claimable"
 	switch {
 	case r.HeldBack != "":

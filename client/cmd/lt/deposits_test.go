@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/mortoken"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -120,6 +122,59 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, funded.String(), bal.String(), "deposited = spent (0) + withdrawn, to the wei")
 	require.Positive(t, asked)
+}
+
+// TestBalanceAtADaysFirstSecond: with the latest block exactly at a day's start (anvil mines only on
+// transactions, so a devnet can sit there indefinitely) ComputePool.allowance reverts DayNotStarted. lt
+// balance still succeeds and reports the deposit, saying today's allowance is readable from the next block
+// (no number: none is final yet); from the next block on it shows the pool's value. lt allowance, which has
+// nothing else to report, fails saying the same. A balance that fails, or shows a guessed allowance, at
+// the day's first second fails here.
+func TestBalanceAtADaysFirstSecond(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := startUserChain(t, ctx)
+	call := &bind.CallOpts{Context: ctx}
+	var d depositResult
+	out, err := run(t, ctx, "deposit", "10", "--config", c.cfg, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(out), &d), out)
+
+	today, err := c.pool.CurrentDay(call)
+	require.NoError(t, err)
+	start, err := c.pool.DayStart(call, new(big.Int).Add(today, big.NewInt(1)))
+	require.NoError(t, err)
+	require.NoError(t, c.market.WarpTo(ctx, start.Uint64()))
+	_, err = chain.PoolAllowance(&c.pool.ComputePoolCaller, call, c.user, today.Uint64()+1)
+	require.ErrorIs(t, err, chain.ErrDayJustStarted, "the view itself reverts at the day's first second")
+
+	var b balanceResult
+	out, err = run(t, ctx, "balance", "--config", c.cfg, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(out), &b), out)
+	require.Equal(t, today.Uint64()+1, b.Day)
+	require.Equal(t, devnet.MOR(10).String(), b.Deposit)
+	require.Equal(t, devnet.MOR(10).String(), b.MaxWithdrawable)
+	require.Empty(t, b.Allowance, "no allowance is final at the day's first second")
+	require.NotContains(t, out, `"allowance"`)
+	require.Contains(t, b.AllowanceErr, "readable from the next block")
+	human, err := run(t, ctx, "balance", "--config", c.cfg)
+	require.NoError(t, err)
+	require.Contains(t, human, fmt.Sprintf("allowance     not final yet: block %d is the day's first second; readable from the next block (day %d)", b.Block, b.Day))
+	require.Contains(t, human, "deposit       10 MOR")
+	_, err = run(t, ctx, "allowance", "--config", c.cfg)
+	require.ErrorIs(t, err, chain.ErrDayJustStarted)
+
+	// The next block: the allowance is final, and lt balance shows the pool's.
+	require.NoError(t, c.anvil.IncreaseTime(ctx, 1))
+	out, err = run(t, ctx, "balance", "--config", c.cfg, "--json")
+	require.NoError(t, err)
+	b = balanceResult{}
+	require.NoError(t, json.Unmarshal([]byte(out), &b), out)
+	require.Empty(t, b.AllowanceErr)
+	want, err := c.pool.Allowance(&bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(b.Block)}, c.user, new(big.Int).SetUint64(b.Day))
+	require.NoError(t, err)
+	require.Equal(t, want.String(), b.Allowance)
 }
 
 // userChain is anvil with the real deploy script (payout start ten days back), the emissions released and
@@ -295,9 +350,24 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	require.False(t, b.Ready)
 	require.Equal(t, w.ReadyAt, b.ReadyAt)
 	require.Contains(t, human, "can be executed at "+time.Unix(int64(w.ReadyAt), 0).UTC().Format(time.RFC3339))
-	// Past the delay, inside the next withdrawal window: a second past readyAt, a day start, whose first second
-	// has no final allowance yet (lt balance reads it: DayNotStarted).
-	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt+1))
+	// Past the delay, inside the next withdrawal window: readyAt, a day's first second, whose allowance is not
+	// final yet (ComputePool.allowance reverts DayNotStarted); lt balance reports everything else.
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt))
+	readyDay, err := c.pool.DayOf(call, new(big.Int).SetUint64(w.ReadyAt))
+	require.NoError(t, err)
+	readyDayStart, err := c.pool.DayStart(call, readyDay)
+	require.NoError(t, err)
+	require.Equal(t, w.ReadyAt, readyDayStart.Uint64(), "the window opens at a day start")
+	human = balance("--keeper", keeper.URL)
+	head, err := eth.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, w.ReadyAt, head.Time)
+	require.Equal(t, head.Number.Uint64(), b.Block)
+	require.True(t, b.Ready)
+	require.Empty(t, b.Allowance)
+	require.Contains(t, b.AllowanceErr, "readable from the next block")
+	require.Contains(t, human, "allowance     not final yet")
+	require.Contains(t, human, "ready now")
 	commit(30, 20) // epoch 1 is claimable by now; epoch 2 pending: user 3, other 2
 	human = balance("--keeper", keeper.URL)
 	require.True(t, b.Ready)

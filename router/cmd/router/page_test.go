@@ -69,13 +69,20 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 	defer cancel()
 
 	const day = 86400
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day, DisputeWindow: 1800})
+	now := uint64(time.Now().Unix())
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*day}, devnet.DeployOptions{PayoutStart: now - 12*day, DisputeWindow: 1800})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// A user with MOR votes, counted from the next day's start.
 	user := c.NewVoter(2000)
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)
 	c.WarpUntilVotesCount()
+	// Then on to the wall clock: the router judges a close's provider signature by the signer at the close
+	// (its clock), as keepers do, so the providers register at the chain's time no later than the router's.
+	head, err := c.Client.HeaderByNumber(context.Background(), nil)
+	require.NoError(t, err)
+	require.Less(t, head.Time, uint64(time.Now().Unix()), "the chain starts days back")
+	c.Warp(uint64(time.Now().Unix()) - head.Time)
 
 	// Two providers with liveness endpoints signing with their registered signer keys; two models.
 	type prov struct {
