@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -20,12 +23,25 @@ import (
 // still down, and the router started again: the restarted provider delivers the close it kept on disk,
 // the session is closed at the router with the provider's signatures, and the keeper credits it. Without
 // the outbox the close dies with the process and the provider is paid nothing for the session.
-func TestProviderCloseSurvivesKill(t *testing.T) {
+func TestProviderCloseSurvivesKill(t *testing.T) { closeSurvivesKill(t, false) }
+
+// TestProviderCloseSurvivesKillAndRotation: as TestProviderCloseSurvivesKill, but while the provider is
+// down its owner rotates the signer (updateProvider, the router's book holds the new key) and serve starts
+// again with the new key (imported with `provider keys import`, the old one moved out of the keys dir).
+// The resumed report's receipt is countersigned by the new key, which the router checks (the signer it
+// holds when it takes the close) and the keeper too (the signer at the close); the ticket acceptance is
+// the old key's, as stored (the signer at the session's start), and the keeper credits the close. The
+// report used to carry the old key's receipt signature: the router refused it (401) and the provider
+// deleted it, the session expired billing nothing.
+func TestProviderCloseSurvivesKillAndRotation(t *testing.T) { closeSurvivesKill(t, true) }
+
+func closeSurvivesKill(t *testing.T, rotate bool) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ServeArgs: []string{"--idle-timeout", "2s"}})
 	p, router := s.Providers[0], s.Routers[0]
+	k0 := p.Signer.Address
 	res, err := s.Chat(ctx, "hello", true)
 	require.NoError(t, err)
 	router.Proc.Stop()
@@ -39,19 +55,29 @@ func TestProviderCloseSurvivesKill(t *testing.T) {
 	p.Proc.Kill()
 	require.FileExists(t, filepath.Join(reports, file), "a crash loses no close")
 
-	require.NoError(t, s.StartProvider(ctx, p))
+	if rotate {
+		require.NoError(t, s.StartRouter(ctx, router))
+		k1 := rotateProviderSigner(t, ctx, s, p)
+		useSigner(t, ctx, s, p, k1)
+		require.NoError(t, s.StartProvider(ctx, p))
+		require.Contains(t, p.Proc.Log(), "close report's receipt signed again by the current signer key")
+	} else {
+		require.NoError(t, s.StartProvider(ctx, p))
+		require.NoError(t, s.StartRouter(ctx, router))
+	}
 	require.Regexp(t, `close reports resumed from the outbox\s+\{"reports": 1,`, p.Proc.Log())
-	require.NoError(t, s.StartRouter(ctx, router))
 
 	rec, err := s.WaitClosed(ctx, res.Session, 90*time.Second)
 	require.NoError(t, err)
 	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
 	require.Nil(t, rec.UserSignature)
 	require.NotNil(t, rec.ProviderSignature, "closed by the provider's report")
+	_, err = s.Domain.Verify(rec.Receipt, rec.ProviderSignature[:], p.Signer.Address)
+	require.NoError(t, err, "the receipt countersigned by the signer in force at the close")
 	require.NotNil(t, rec.TicketAcceptance)
 	acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.TicketAcceptance)
 	require.NoError(t, err)
-	require.Equal(t, p.Signer.Address, acc)
+	require.Equal(t, k0, acc, "the acceptance as stored: the signer at the session's start")
 	require.Positive(t, rec.BilledSeconds)
 	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
 		_, err := os.Stat(filepath.Join(reports, file))
@@ -61,4 +87,19 @@ func TestProviderCloseSurvivesKill(t *testing.T) {
 	pay, fee, err := s.Credit(rec)
 	require.NoError(t, err)
 	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(pay, fee), 90*time.Second), "the keeper credits the close delivered after the crash")
+}
+
+// useSigner makes key the only signer key in p's keys dir (`provider keys import`; the old keystore moved
+// out of it), the key its next serve signs with.
+func useSigner(t *testing.T, ctx context.Context, s *Stack, p *Provider, key *ecdsa.PrivateKey) {
+	t.Helper()
+	signers := filepath.Join(p.KeysDir, "signer")
+	require.NoError(t, os.Rename(signers, filepath.Join(filepath.Dir(p.KeysDir), "signer-retired")))
+	keyFile := filepath.Join(filepath.Dir(p.KeysDir), "signer-next.hex")
+	require.NoError(t, os.WriteFile(keyFile, []byte(hex.EncodeToString(crypto.FromECDSA(key))), 0o600))
+	defer os.Remove(keyFile)
+	_, err := s.provider(ctx, p.Name+"-rotate", "keys", "import", "--role", "signer", "--key-file", keyFile, "--light",
+		"--keys-dir", p.KeysDir, "--password-file", s.PasswordFile)
+	require.NoError(t, err)
+	p.Signer = Account{Key: key, Address: crypto.PubkeyToAddress(key.PublicKey)}
 }

@@ -227,11 +227,12 @@ func startWithHostileRouter(t *testing.T, ctx context.Context, opts Options) (*S
 	return s, h, rk
 }
 
-// rotateProviderSigner makes a fresh key p's registered signer (the Marketplace's updateProvider) and
-// waits until the router's book holds it.
-func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provider) {
+// rotateProviderSigner makes a fresh key p's registered signer (the Marketplace's updateProvider), waits
+// until the router's book holds it and returns it.
+func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provider) *ecdsa.PrivateKey {
 	t.Helper()
-	next := crypto.PubkeyToAddress(newKey(t).PublicKey)
+	key := newKey(t)
+	next := crypto.PubkeyToAddress(key.PublicKey)
 	_, err := s.Send(ctx, p.Owner.Key, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return s.Marketplace.UpdateProvider(o, p.URL, next)
 	})
@@ -252,6 +253,7 @@ func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provid
 		}
 		return false
 	}, time.Minute, 100*time.Millisecond, "the router's book holds the provider's new signer")
+	return key
 }
 
 func newKey(t *testing.T) *ecdsa.PrivateKey {

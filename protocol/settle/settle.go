@@ -86,13 +86,17 @@ func Start(createdAt, rfcDeadline uint64) uint64 {
 	return max(createdAt, rfcDeadline-min(rfcDeadline, ahead))
 }
 
+// LastClose is the last closedAt (unix seconds, inclusive) at which a close of a ticket with this notAfter
+// is still accepted (router) and credited (keeper): CloseWindow after notAfter.
+func LastClose(notAfter uint64) uint64 { return notAfter + CloseWindow }
+
 // CheckCloseTime reports whether closedAt lies in the ticket's validity window: not before start and at
-// most CloseWindow after ticket.notAfter.
+// most LastClose(notAfter).
 func CheckCloseTime(start, closedAt, notAfter uint64) error {
 	switch {
 	case closedAt < start:
 		return fmt.Errorf("closed at %d, before the session started (%d)", closedAt, start)
-	case closedAt > notAfter+CloseWindow:
+	case closedAt > LastClose(notAfter):
 		return fmt.Errorf("closed at %d, more than %d s after the ticket's notAfter %d", closedAt, CloseWindow, notAfter)
 	}
 	return nil

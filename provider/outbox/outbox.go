@@ -1,5 +1,5 @@
 // Package outbox is `provider serve`'s durable store of session close reports its router has not taken
-// yet: one file per session, written (fsync'd, renamed into place) before the first attempt to deliver it
+// yet: one file per session, written (fsync'd, linked into place) before the first attempt to deliver it
 // and removed once the router took it, refused it for good or would no longer accept it, so that a crash
 // or a restart loses no close. One process at a time holds a directory (an exclusive lock).
 package outbox
@@ -26,12 +26,16 @@ import (
 const version = 1
 
 // Report is one session's close as it is reported to the router whose key signed the session's ticket.
+// Close.ProviderSignature is the receipt's countersignature by the signer of the process that stored it;
+// a later process whose signer is another key (rotated) signs the receipt again before sending it.
 type Report struct {
-	Version int               `json:"version"`
-	Kind    string            `json:"kind"`   // why it closed: receipt, idle, shutdown
-	Router  common.Address    `json:"router"` // the ticket's signer: the router to report to
-	Until   int64             `json:"until"`  // unix seconds: the router accepts the close until then (notAfter + settle.CloseWindow)
-	Close   wire.CloseRequest `json:"close"`
+	Version int            `json:"version"`
+	Kind    string         `json:"kind"`   // why it closed: receipt, idle, shutdown
+	Router  common.Address `json:"router"` // the ticket's signer: the router to report to
+	// Until is the last unix second at which the router still accepts the close (settle.LastClose of the
+	// ticket's notAfter; inclusive, as the router's and keepers' rule).
+	Until int64             `json:"until"`
+	Close wire.CloseRequest `json:"close"`
 }
 
 // SessionID is the session the report closes.
@@ -39,6 +43,12 @@ func (r *Report) SessionID() common.Hash { return r.Close.Receipt.SessionID }
 
 // Deadline is Until as a time.
 func (r *Report) Deadline() time.Time { return time.Unix(r.Until, 0) }
+
+// Accepted reports whether the router still accepts the close at t (dated, as it does, in whole seconds).
+func (r *Report) Accepted(t time.Time) bool { return t.Unix() <= r.Until }
+
+// ErrExists is Put's refusal of a report for a session that already has one: the stored one stays.
+var ErrExists = errors.New("outbox: a report of this session is already stored")
 
 // Outbox is a directory of pending reports, named <session id>.json.
 type Outbox struct {
@@ -88,8 +98,9 @@ func (o *Outbox) path(id common.Hash) string {
 	return filepath.Join(o.dir, strings.ToLower(id.Hex())+".json")
 }
 
-// Put writes r durably: a temporary file (0600) synced, renamed over the session's file, the directory
-// synced. When Put returns nil the report survives a crash of the process or the host.
+// Put writes r durably: a temporary file (0600) synced, linked as the session's file, the directory
+// synced. When Put returns nil the report survives a crash of the process or the host. A session has one
+// close: when its file exists already Put returns ErrExists and leaves that file as it is.
 func (o *Outbox) Put(r *Report) error {
 	r.Version = version
 	raw, err := json.Marshal(r)
@@ -100,7 +111,7 @@ func (o *Outbox) Put(r *Report) error {
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
-	defer os.Remove(tmp.Name()) // after the rename: no such file
+	defer os.Remove(tmp.Name())
 	_, err = tmp.Write(raw)
 	if err == nil {
 		err = tmp.Sync()
@@ -109,7 +120,10 @@ func (o *Outbox) Put(r *Report) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), o.path(r.SessionID()))
+		// A link, unlike a rename, never replaces the file of a report stored before.
+		if err = os.Link(tmp.Name(), o.path(r.SessionID())); errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%w: session %s", ErrExists, r.SessionID())
+		}
 	}
 	if err == nil {
 		err = o.syncDir()
@@ -141,8 +155,8 @@ func (o *Outbox) syncDir() error {
 // Load returns the pending reports whose router still accepts them at now. Each report past its deadline
 // is removed and logged as given up; a file that is not a readable report is renamed aside
 // (<name>.corrupt-<unix nanoseconds>, never read again, never deleted) and logged; a temporary file a crash
-// left behind was never a report (the rename did not happen) and is removed. Only a directory that
-// cannot be listed is an error.
+// left behind is no report (never linked, or a second link of one whose file holds it) and is removed.
+// Only a directory that cannot be listed is an error.
 func (o *Outbox) Load(now time.Time) ([]*Report, error) {
 	entries, err := os.ReadDir(o.dir)
 	if err != nil {
@@ -170,7 +184,7 @@ func (o *Outbox) Load(now time.Time) ([]*Report, error) {
 			o.log.Error("unreadable close report moved aside (not delivered; inspect it)", zap.String("file", aside), zap.Error(err))
 			continue
 		}
-		if !now.Before(r.Deadline()) {
+		if !r.Accepted(now) {
 			o.log.Warn("close report given up: its router no longer accepts the close", zap.Stringer("session", r.SessionID()),
 				zap.Stringer("router", r.Router), zap.Time("deadline", r.Deadline()))
 			if err := o.Remove(r.SessionID()); err != nil {

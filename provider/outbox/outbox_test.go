@@ -122,3 +122,52 @@ func TestLoadDropsExpiredAndMovesCorruptAside(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, again, 1, "files moved aside are not read again")
 }
+
+// TestPutKeepsTheFirstReport: a session has one close; a second report for it (a restarted provider that
+// closed the session again) is refused with ErrExists and the stored one stays, byte for byte, with no
+// temporary file left.
+func TestPutKeepsTheFirstReport(t *testing.T) {
+	dir := t.TempDir()
+	o, err := outbox.Open(dir, zap.NewNop())
+	require.NoError(t, err)
+	defer o.Close()
+	first := report(1, time.Now().Add(time.Hour))
+	require.NoError(t, o.Put(first))
+	path := filepath.Join(dir, strings.ToLower(first.SessionID().Hex())+".json")
+	before, err := os.ReadFile(path)
+	require.NoError(t, err)
+
+	second := report(1, time.Now().Add(time.Hour))
+	second.Close.Receipt.Seconds = 500
+	require.ErrorIs(t, o.Put(second), outbox.ErrExists)
+	after, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, before, after, "the first report stays")
+	require.ElementsMatch(t, []string{".lock", filepath.Base(path)}, names(t, dir), "no temporary file left")
+	got, err := o.Load(time.Now())
+	require.NoError(t, err)
+	require.Equal(t, []*outbox.Report{first}, got)
+}
+
+// TestLoadKeepsTheReportThroughItsLastSecond: the router accepts a close dated at most
+// settle.LastClose(notAfter) (Until), so a report is still delivered at that very second and given up
+// only from the next one.
+func TestLoadKeepsTheReportThroughItsLastSecond(t *testing.T) {
+	dir := t.TempDir()
+	o, err := outbox.Open(dir, zap.NewNop())
+	require.NoError(t, err)
+	defer o.Close()
+	until := time.Unix(time.Now().Unix()+100, 0)
+	r := report(1, until)
+	require.NoError(t, o.Put(r))
+	require.True(t, r.Accepted(until.Add(999*time.Millisecond)))
+	require.False(t, r.Accepted(until.Add(time.Second)))
+
+	got, err := o.Load(until.Add(999 * time.Millisecond))
+	require.NoError(t, err)
+	require.Len(t, got, 1, "kept through Until: the router still dates a close then within its window")
+	got, err = o.Load(until.Add(time.Second))
+	require.NoError(t, err)
+	require.Empty(t, got, "given up once the router would refuse it")
+	require.Equal(t, []string{".lock"}, names(t, dir))
+}

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -22,29 +23,36 @@ import (
 	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/server"
 )
 
 // closeRouter is a stand-in router for close reports: while down it answers every request 503 (and says
-// so on attempts); up, it says who it is and takes each session's first close (took), refusing any later
-// one as the real router does (409 session_closed, on refused).
+// so on attempts); up, it says who it is and takes each session's first close (took, its body in taken),
+// refusing any later one as the real router does (409 session_closed, on refused). With signer set it
+// checks the receipt's provider signature against it, the provider's signer as its book holds it now, as
+// router/api's close does: another key's is refused 401 bad_signature (on badSig).
 type closeRouter struct {
 	*httptest.Server
 	key      *ecdsa.PrivateKey
 	up       atomic.Bool
+	signer   atomic.Pointer[common.Address]
 	attempts chan struct{}
 	took     chan common.Hash
 	refused  chan common.Hash
+	badSig   chan common.Hash
 	mu       sync.Mutex
 	closed   map[common.Hash]int // closes taken per session
+	taken    map[common.Hash]wire.CloseRequest
 }
 
 func newCloseRouter(t *testing.T) *closeRouter {
 	r := &closeRouter{attempts: make(chan struct{}, 100), took: make(chan common.Hash, 10), refused: make(chan common.Hash, 10),
-		closed: map[common.Hash]int{}}
+		badSig: make(chan common.Hash, 100), closed: map[common.Hash]int{}, taken: map[common.Hash]wire.CloseRequest{}}
 	r.key, _ = crypto.GenerateKey()
+	domain := eip712.NewDomain(31337, crypto.PubkeyToAddress(r.key.PublicKey)) // outboxProvider's
 	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		if !r.up.Load() {
 			select {
@@ -59,9 +67,27 @@ func newCloseRouter(t *testing.T) *closeRouter {
 			return
 		}
 		id := common.HexToHash(strings.TrimSuffix(strings.TrimPrefix(req.URL.Path, "/v1/sessions/"), "/close"))
+		var body wire.CloseRequest
+		if err := json.NewDecoder(req.Body).Decode(&body); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close body: %v", err))
+			return
+		}
+		if want := r.signer.Load(); want != nil {
+			if _, err := domain.Verify(&body.Receipt, body.ProviderSignature[:], *want); err != nil {
+				select {
+				case r.badSig <- id:
+				default:
+				}
+				wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err))
+				return
+			}
+		}
 		r.mu.Lock()
 		r.closed[id]++
 		n := r.closed[id]
+		if n == 1 {
+			r.taken[id] = body
+		}
 		r.mu.Unlock()
 		if n > 1 {
 			r.refused <- id
@@ -128,6 +154,20 @@ func reportFiles(t *testing.T, dir string) []string {
 	return out
 }
 
+// userClose opens a session at the provider at url (one answer) and closes it there with the user's
+// receipt (answered 200); it returns the session's client, the receipt and the user's signature of it.
+func userClose(t *testing.T, cfg server.Config, url string, router *closeRouter) (*client, eip712.UsageReceipt, eip712.Signature) {
+	t.Helper()
+	user, _ := crypto.GenerateKey()
+	c := newClient(t, cfg.Domain, url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
+	readAll(t, c.chat("fast:v1", false))
+	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 1, InputTokens: 11, OutputTokens: 7}
+	byUser, _ := cfg.Domain.Sign(&rc, user)
+	resp := postJSON(t, url+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &byUser})
+	require.Equal(t, http.StatusOK, resp.StatusCode, readAll(t, resp))
+	return c, rc, byUser
+}
+
 func waitFor[T any](t *testing.T, ch <-chan T, what string) T {
 	t.Helper()
 	select {
@@ -151,14 +191,7 @@ func TestCloseReportSurvivesCrash(t *testing.T) {
 	cfg, _ := outboxProvider(up, router, dir)
 	a := run(t, cfg, 0) // no drain at shutdown
 
-	user, _ := crypto.GenerateKey()
-	c := newClient(t, cfg.Domain, a.url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
-	readAll(t, c.chat("fast:v1", false))
-	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 1, InputTokens: 11, OutputTokens: 7}
-	byUser, _ := cfg.Domain.Sign(&rc, user)
-	resp := postJSON(t, a.url+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &byUser})
-	readAll(t, resp)
-	require.Equal(t, http.StatusOK, resp.StatusCode)
+	_, rc, _ := userClose(t, cfg, a.url, router)
 	file := strings.ToLower(rc.SessionID.Hex()) + ".json"
 	require.Equal(t, []string{file}, reportFiles(t, dir), "stored before the close is answered")
 
@@ -225,4 +258,87 @@ func TestResumeDeliversTheReadableReports(t *testing.T) {
 	gaveUp := logs.FilterMessageSnippet("given up").All()
 	require.Len(t, gaveUp, 1)
 	require.Equal(t, expired.SessionID().Hex(), gaveUp[0].ContextMap()["session"])
+}
+
+// TestResumedReportAfterRotationSignedByTheNewKey (rotation between a crash and the restart): the provider
+// countersigns a user's close with K0 while its router is down; the report is left in the outbox, the owner
+// rotates the signer to K1 (updateProvider) and serve starts again with K1. The router checks a provider's
+// receipt against the signer its book holds now (K1), as router/api's close does, and keepers judge it by
+// the signer at the close the router dates after the rotation (K1 too): the resumed close is taken, its
+// receipt countersigned by K1, the user's signature and the ticket acceptance (K0's, the signer at the
+// session's start) as stored, and the file is removed. The report used to carry K0's signature, the router
+// refused it 401, and the provider deleted it: the session expired at the router and billed nothing.
+func TestResumedReportAfterRotationSignedByTheNewKey(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	dir := t.TempDir()
+	cfg, _ := outboxProvider(up, router, dir)
+	k0 := crypto.PubkeyToAddress(cfg.SignerKey.PublicKey)
+	a := run(t, cfg, 0)
+	c, rc, byUser := userClose(t, cfg, a.url, router)
+	waitFor(t, router.attempts, "tried to reach the router")
+	a.stop()
+	require.Len(t, reportFiles(t, dir), 1, "kept for the next start")
+
+	k1Key, _ := crypto.GenerateKey()
+	k1 := crypto.PubkeyToAddress(k1Key.PublicKey)
+	router.signer.Store(&k1)
+	router.up.Store(true)
+	bCfg, logs := outboxProvider(up, router, dir)
+	bCfg.Domain, bCfg.Provider, bCfg.SignerKey = cfg.Domain, cfg.Provider, k1Key
+	b := run(t, bCfg, 10*time.Second)
+	require.Equal(t, rc.SessionID, waitFor(t, router.took, "the resumed close taken by a router that checks the current signer"))
+	b.stop()
+	require.Empty(t, reportFiles(t, dir), "removed once the router took it")
+
+	router.mu.Lock()
+	got := router.taken[rc.SessionID]
+	router.mu.Unlock()
+	require.Equal(t, rc, got.Receipt)
+	require.Equal(t, &byUser, got.UserSignature)
+	_, err := cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], k1)
+	require.NoError(t, err, "countersigned by the signer at the close: K1")
+	require.NotNil(t, got.TicketAcceptance)
+	acc, err := settle.AcceptanceSigner(cfg.Domain, &c.ticket, got.TicketAcceptance)
+	require.NoError(t, err)
+	require.Equal(t, k0, acc, "the acceptance as stored: the signer at the session's start")
+	require.Len(t, logs.FilterMessageSnippet("signed again by the current signer").All(), 1)
+	require.Empty(t, logs.FilterMessageSnippet("given up").All())
+	require.Empty(t, router.badSig)
+}
+
+// TestReopenAfterCrashRefusedReportKept (a session closed before a crash is closed after it): the
+// provider countersigns a user's close, crashes while its router is down (the directory as it was then)
+// and starts again over that outbox. The session's ticket is refused as a closed session's (409
+// session_closed: not served again from seq 1), a second close of it too, and the stored close stays byte
+// for byte. The restarted provider used to forget the close: it served the session again and a second
+// close replaced the stored report, both racing to the router.
+func TestReopenAfterCrashRefusedReportKept(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	dir, crashDir := t.TempDir(), t.TempDir()
+	cfg, _ := outboxProvider(up, router, dir)
+	a := run(t, cfg, 0)
+	c, rc, _ := userClose(t, cfg, a.url, router)
+	user, ticket := c.user, c.ticket
+	file := strings.ToLower(rc.SessionID.Hex()) + ".json"
+	raw, err := os.ReadFile(filepath.Join(dir, file))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(crashDir, file), raw, 0o600)) // the disk when the process dies
+	a.stop()
+
+	bCfg, _ := outboxProvider(up, router, crashDir)
+	bCfg.Domain, bCfg.Provider, bCfg.SignerKey = cfg.Domain, cfg.Provider, cfg.SignerKey
+	b := run(t, bCfg, 0)
+	c2 := newClient(t, cfg.Domain, b.url, user, ticket, router.key) // a client starting again from seq 1
+	status, code, _ := errorOf(t, c2.chat("fast:v1", false))
+	require.Equal(t, http.StatusConflict, status, "the closed session is not served again")
+	require.Equal(t, wire.CodeSessionClosed, code)
+	rc2 := eip712.UsageReceipt{SessionID: rc.SessionID, Seconds: 1, InputTokens: 5, OutputTokens: 3}
+	byUser2, _ := cfg.Domain.Sign(&rc2, user)
+	status, code, _ = errorOf(t, postJSON(t, b.url+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc2, UserSignature: &byUser2}))
+	require.Equal(t, http.StatusConflict, status, "nor closed a second time")
+	require.Equal(t, wire.CodeSessionClosed, code)
+	b.stop()
+	after, err := os.ReadFile(filepath.Join(crashDir, file))
+	require.NoError(t, err)
+	require.Equal(t, raw, after, "the close stored before the crash stays")
 }

@@ -132,18 +132,33 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 		s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
 		return
 	}
-	r := &outbox.Report{Kind: kind, Router: router, Until: int64(snap.Ticket.NotAfter) + settle.CloseWindow, Close: req}
+	r := &outbox.Report{Kind: kind, Router: router, Until: int64(settle.LastClose(snap.Ticket.NotAfter)), Close: req}
+	stored := false
 	if s.outbox != nil {
-		if err := s.outbox.Put(r); err != nil {
+		err := s.outbox.Put(r)
+		switch {
+		case errors.Is(err, outbox.ErrExists): // MarkClosed at resume keeps a stored session from closing again
+			s.metrics.closed(kind, "failed")
+			s.log.Error("second close of a session whose close report is stored: not reported, the stored one stays",
+				zap.Stringer("session", r.SessionID()), zap.Error(err))
+			return
+		case err != nil:
 			s.log.Error("close report not stored: it is tried as usual, but a crash before its router takes it loses it",
 				zap.Stringer("session", r.SessionID()), zap.Error(err))
+		default:
+			stored = true
 		}
 	}
-	s.deliver(r)
+	s.deliver(r, stored)
 }
 
-// resume delivers the reports a previous run of the provider left in the outbox (Run calls it first).
-func (s *Server) resume() error {
+// resume delivers the reports a previous run of the provider left in the outbox (Run calls it first, before
+// serving). Their sessions are closed: the session table refuses their tickets as it does a closed
+// session's. A receipt countersigned by another key than this process's signer (the signer was rotated in
+// between) is signed again by this one: the router dates the close when it takes it and checks the
+// receipt against the provider's signer then, as keepers do (settle.SignerAt of the close); the ticket
+// acceptance stays as stored (keepers take the signer at the session's start or its close).
+func (s *Server) resume(ctx context.Context) error {
 	if s.outbox == nil {
 		return nil
 	}
@@ -153,14 +168,36 @@ func (s *Server) resume() error {
 	}
 	s.log.Info("close reports resumed from the outbox", zap.Int("reports", len(pending)), zap.String("dir", s.outbox.Dir()))
 	for _, r := range pending {
-		s.deliver(r)
+		s.sessions.MarkClosed(r.SessionID(), uint64(r.Until))
+		if err := s.resign(ctx, r); err != nil {
+			s.log.Error("close report signed by a former signer key could not be signed again: kept in the outbox for the next start",
+				zap.Stringer("session", r.SessionID()), zap.Error(err))
+			continue
+		}
+		s.deliver(r, true)
 	}
 	return nil
 }
 
+// resign countersigns r's receipt with the server's signer unless that key signed it already.
+func (s *Server) resign(ctx context.Context, r *outbox.Report) error {
+	if by, _, err := s.cfg.Domain.Recover(&r.Close.Receipt, r.Close.ProviderSignature[:]); err == nil && by == s.signer {
+		return nil
+	}
+	sig, err := s.cfg.Signer.SignTyped(ctx, s.cfg.Domain, &r.Close.Receipt)
+	if err != nil {
+		return err
+	}
+	s.log.Info("close report's receipt signed again by the current signer key (it was signed by another)",
+		zap.Stringer("session", r.SessionID()), zap.Stringer("signer", s.signer))
+	r.Close.ProviderSignature = &sig
+	return nil
+}
+
 // deliver reports r in the background (reportTo) and, unless shutdown ended the attempts, removes it from
-// the outbox afterwards: the router took it, refused it for good, or would no longer accept it.
-func (s *Server) deliver(r *outbox.Report) {
+// the outbox afterwards (stored: it is there): the router took it, refused it for good, or would no longer
+// accept it.
+func (s *Server) deliver(r *outbox.Report, stored bool) {
 	s.reports.Add(1)
 	go func() {
 		defer s.reports.Done()
@@ -169,7 +206,7 @@ func (s *Server) deliver(r *outbox.Report) {
 		switch {
 		case err == nil:
 			s.metrics.closed(r.Kind, "yes")
-		case errors.Is(err, errShutdown) && s.outbox != nil:
+		case errors.Is(err, errShutdown) && stored:
 			s.metrics.closed(r.Kind, "pending")
 			s.log.Warn("close report not taken by shutdown: kept in the outbox, tried again at the next start", id,
 				zap.Stringer("router", r.Router), zap.Error(err))
@@ -182,7 +219,7 @@ func (s *Server) deliver(r *outbox.Report) {
 			s.metrics.closed(r.Kind, "failed")
 			s.log.Warn("close report given up", id, zap.Stringer("router", r.Router), zap.Error(err))
 		}
-		if s.outbox != nil {
+		if stored {
 			if err := s.outbox.Remove(r.SessionID()); err != nil {
 				s.log.Error("remove delivered close report", id, zap.Error(err))
 			}
@@ -198,14 +235,17 @@ var (
 // reportTo tries, in rounds, each URL that answers for the report's router, until one takes the close, a
 // router refuses it, the report's deadline passes (the router would refuse it then) or ctx ends: a router
 // down for minutes, or not found by discovery for a while, still gets the close once it is back. A router
-// that does not know the session (404: another database behind the same key) sends it to the next URL;
-// any other refusal ends the attempts.
+// that does not know the session (404: another database behind the same key) sends it to the next URL; one
+// that refuses the provider's signature (signerRefused) is tried again too, logged once: the router's
+// view of the registered signer may lag a rotation, or this serve runs a key rotated away from (restarted
+// with the current key, it signs the report again). Any other refusal ends the attempts.
 func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	var err error
 	pause := s.reportBackoff
+	warned := false
 	for round := 0; ; round++ {
 		if round > 0 {
-			if !time.Now().Add(pause).Before(r.Deadline()) {
+			if !r.Accepted(time.Now().Add(pause)) {
 				return fmt.Errorf("given up after %d rounds, the router would no longer accept the close: %w", round, err)
 			}
 			select {
@@ -233,11 +273,26 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 			if err == nil {
 				return nil
 			}
-			if we, ok := err.(*wire.Error); ok && we.Status < 500 && we.Status != http.StatusTooManyRequests && we.Status != http.StatusNotFound {
+			we, ok := err.(*wire.Error)
+			switch {
+			case ok && signerRefused(we):
+				if !warned {
+					warned = true
+					s.log.Error("router refused the provider's signature on a close report: the signer it holds for this provider is not this serve's key (a rotation it has not seen yet, or serve runs a key rotated away from: restart it with the registered one); tried again until the router would no longer accept the close",
+						zap.Stringer("session", r.SessionID()), zap.Stringer("signer", s.signer), zap.String("url", u), zap.Error(err))
+				}
+			case ok && we.Status < 500 && we.Status != http.StatusTooManyRequests && we.Status != http.StatusNotFound:
 				return err // the router refused it: retrying will not help
 			}
 		}
 	}
+}
+
+// signerRefused reports whether a router's refusal is of the provider's receipt signature: 401 bad_signature
+// with the message router/api's close gives for it ("provider signature: …", "provider … has no registered
+// signer"), not the user's signature's or the ticket acceptance's.
+func signerRefused(we *wire.Error) bool {
+	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadSignature && strings.HasPrefix(we.Message, "provider ")
 }
 
 // postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the

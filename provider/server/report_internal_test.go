@@ -13,6 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -78,7 +80,7 @@ func TestReportRetriedUntilTheRouterIsBack(t *testing.T) {
 	require.Equal(t, down+1, calls.Load(), "tried until the router took it")
 
 	calls.Store(0)
-	err := s.reportTo(context.Background(), reportUntil(req, time.Now()))
+	err := s.reportTo(context.Background(), reportUntil(req, time.Now().Add(-time.Second))) // its last second passed
 	require.ErrorContains(t, err, "would no longer accept the close")
 	require.Equal(t, int32(1), calls.Load(), "no round past the router's deadline")
 
@@ -94,6 +96,40 @@ func TestReportRetriedUntilTheRouterIsBack(t *testing.T) {
 	err = s.reportTo(context.Background(), reportUntil(refused, time.Now().Add(time.Minute)))
 	require.ErrorContains(t, err, "refused")
 	require.Equal(t, int32(1), calls.Load(), "a refusal is not retried")
+}
+
+// TestSignerRefusalRetried: a router that refuses the provider's receipt signature (401 bad_signature,
+// "provider signature: …", as router/api's close answers when its book holds another signer: a rotation it
+// has not seen yet) gets the close again, the refusal logged once as a signature refusal, and takes it once
+// its book holds the key; a 401 for the user's signature or the ticket acceptance still ends the attempts.
+func TestSignerRefusalRetried(t *testing.T) {
+	var calls atomic.Int32
+	var refuse atomic.Value
+	refuse.Store("provider signature: recovered 0x01, want 0x02")
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) <= 3 {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "%s", refuse.Load()))
+			return
+		}
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	core, logs := observer.New(zapcore.InfoLevel)
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL), log: zap.New(core)}
+	sig := eip712.Signature{1}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig}
+
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
+	require.Equal(t, int32(4), calls.Load(), "tried until the router took it")
+	require.Len(t, logs.FilterMessageSnippet("router refused the provider's signature").All(), 1)
+
+	for _, other := range []string{"user signature: recovered 0x01", "ticketAcceptance is not provider 0x03's acceptance of this session's ticket"} {
+		calls.Store(0)
+		refuse.Store(other)
+		err := s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute)))
+		require.ErrorContains(t, err, other)
+		require.Equal(t, int32(1), calls.Load(), "not retried: %s", other)
+	}
 }
 
 // TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (its /healthz

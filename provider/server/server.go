@@ -275,7 +275,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	if s.outbox != nil {
 		defer s.outbox.Close()
 	}
-	if err := s.resume(); err != nil {
+	if err := s.resume(ctx); err != nil {
 		return err
 	}
 	// No write timeout: answers stream for as long as the session's ticket allows (each request is bounded

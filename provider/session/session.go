@@ -40,7 +40,8 @@ type Table struct {
 	mu       sync.Mutex
 	sessions map[common.Hash]*state // open sessions
 	// closed keeps, of each closed session, only what refusing its ticket again needs: the ticket's
-	// notAfter, after which the ticket is void anyway and the id is forgotten (CloseIdle). The usage and
+	// notAfter (MarkClosed: a time past it), after which the ticket is void anyway and the id is forgotten
+	// (CloseIdle). The usage and
 	// the ticket went out with the close report; a session's full state is dropped when it closes.
 	closed map[common.Hash]uint64
 	slots  map[common.Hash]*slot
@@ -321,6 +322,18 @@ func (t *Table) open(id common.Hash) (*state, error) {
 func (t *Table) retire(id common.Hash, s *state) {
 	delete(t.sessions, id)
 	t.closed[id] = s.ticket.NotAfter
+}
+
+// MarkClosed records session id as closed by an earlier run of the provider (its close report still
+// pending), until unix time until: its ticket is refused as any closed session's is (ErrClosed), so that
+// a restart does not serve it again from seq 1 and sign a second close. An open session of that id is
+// left as it is.
+func (t *Table) MarkClosed(id common.Hash, until uint64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, open := t.sessions[id]; !open {
+		t.closed[id] = max(t.closed[id], until)
+	}
 }
 
 // CloseIdle closes and returns the open sessions with no request in flight that have been idle for

@@ -180,6 +180,39 @@ func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 	}
 }
 
+// TestMarkClosedRefusesTheSession: a session an earlier run closed (MarkClosed at resume) is refused from
+// its first request on, as a closed one (begin, touch, close), until the time given; an open session of
+// that id is left open.
+func TestMarkClosedRefusesTheSession(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tk := ticket(4, model, 100, c.t.Add(time.Minute))
+	tab.MarkClosed(tk.SessionID, uint64(c.t.Add(time.Hour).Unix()))
+	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrClosed) {
+		t.Fatalf("begin: %v", err)
+	}
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrClosed) {
+		t.Fatalf("touch: %v", err)
+	}
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); !errors.Is(err, ErrClosed) {
+		t.Fatalf("close: %v", err)
+	}
+	open := ticket(5, model, 100, c.t.Add(time.Minute))
+	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 1); err != nil {
+		t.Fatal(err)
+	}
+	tab.MarkClosed(open.SessionID, uint64(c.t.Add(time.Hour).Unix()))
+	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 2); err != nil {
+		t.Fatalf("an open session stays open: %v", err)
+	}
+	c.add(time.Hour + time.Second)
+	tab.CloseIdle(2 * time.Hour)
+	if _, closed := tab.Held(); closed != 1 { // the open one, closed by its expiry just now
+		t.Fatalf("marked id not forgotten after its time: %d closed", closed)
+	}
+}
+
 // TestNewestSignedRequest: the snapshot a one-sided close reports carries the admitted request with the
 // largest seq (it bounds what the provider alone can bill), whatever order Signed sees them in.
 func TestNewestSignedRequest(t *testing.T) {

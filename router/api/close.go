@@ -98,7 +98,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
 	}
 	closedAt := uint64(s.cfg.Now().Unix())
-	if closedAt > sess.Ticket.NotAfter+settle.CloseWindow {
+	if closedAt > settle.LastClose(sess.Ticket.NotAfter) {
 		return wire.Errorf(http.StatusConflict, wire.CodeExpired, "session %s expired at %d: too late to close (keepers credit closes up to %d s after notAfter)",
 			id, sess.Ticket.NotAfter, settle.CloseWindow)
 	}
@@ -114,6 +114,8 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	signers := s.book.Snapshot().Signers[sess.Ticket.Provider]
 	atClose, closeOK := settle.SignerAt(signers, closedAt)
 	if req.ProviderSignature != nil {
+		// provider serve tries a close again on these refusals alone (message "provider …"): a rotation this
+		// book has not read yet.
 		if !closeOK {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider %s has no registered signer", sess.Ticket.Provider)
 		}
