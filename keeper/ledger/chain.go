@@ -19,6 +19,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/protocol/ids"
 )
 
@@ -174,9 +175,10 @@ func (p *ChainPool) Calendar(ctx context.Context) (uint64, uint64, error) {
 	return start.Uint64(), interval.Uint64(), nil
 }
 
-// Allowance implements Allowances.
+// Allowance implements Allowances, through chain.PoolAllowance: while the latest block is the day's first
+// second the answer is chain.ErrDayJustStarted and the assembly that asked fails and is tried again.
 func (p *ChainPool) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
-	a, err := p.caller.Allowance(&bind.CallOpts{Context: ctx}, user, new(big.Int).SetUint64(day))
+	a, err := chain.PoolAllowance(p.caller, &bind.CallOpts{Context: ctx}, user, day)
 	if err != nil {
 		return nil, err
 	}
