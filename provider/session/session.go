@@ -41,8 +41,8 @@ type Table struct {
 	sessions map[common.Hash]*state // open sessions
 	// closed keeps, of each closed session, only what refusing its ticket again needs: the ticket's
 	// notAfter (MarkClosed: a time past it), after which the ticket is void anyway and the id is forgotten
-	// (CloseIdle). The usage and
-	// the ticket went out with the close report; a session's full state is dropped when it closes.
+	// (CloseIdle). The usage and the ticket went out with the close report; a session's full state is
+	// dropped when it closes.
 	closed map[common.Hash]uint64
 	slots  map[common.Hash]*slot
 }
