@@ -251,8 +251,8 @@ func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord)
 	if err != nil {
 		return reject(id, RejectBadAcceptance, "ticket acceptance: %v", err), nil
 	}
-	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
-	for _, at := range [2]uint64{start, rec.ClosedAt} {
+	times := settle.AcceptanceTimes(rec.CreatedAt, rec.RFC.Deadline, rec.ClosedAt)
+	for _, at := range times {
 		ok, err := v.Registry.IsProviderSigner(ctx, p, signer, at)
 		if err != nil {
 			return nil, fmt.Errorf("ledger: signer of provider %s at %d: %w", p, at, err)
@@ -262,7 +262,7 @@ func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord)
 		}
 	}
 	return reject(id, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's) signed by %s, provider %s's signer neither at the session's start %d nor at its close %d",
-		signer, p, start, rec.ClosedAt), nil
+		signer, p, times[0], times[1]), nil
 }
 
 // receiptByProvider checks that the receipt's provider signature (recovered as signer, with err) is by the

@@ -126,9 +126,14 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	if req.TicketAcceptance != nil {
 		// Whoever closes may carry it (the provider always does; a user who has it may). The provider signs it
 		// at the session's first request, so after a rotation it is the key's in force at the session's start.
-		atStart, startOK := settle.SignerAt(signers, settle.Start(sess.CreatedAt, sess.RFC.RFC.Deadline))
 		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
-		if err != nil || !(startOK && got == atStart || closeOK && got == atClose) {
+		accepted := false
+		for _, at := range settle.AcceptanceTimes(sess.CreatedAt, sess.RFC.RFC.Deadline, closedAt) {
+			if k, ok := settle.SignerAt(signers, at); ok && k == got {
+				accepted = true
+			}
+		}
+		if err != nil || !accepted {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket by its signer at the session's start or close (signed by %s: %v)",
 				sess.Ticket.Provider, got, err)
 		}
