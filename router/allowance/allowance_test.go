@@ -8,7 +8,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/chain"
@@ -36,11 +35,7 @@ func TestAllowanceAtTheFirstSecondOfADay(t *testing.T) {
 	nextDay := (head.Time-ps.Uint64())/iv.Uint64() + 2
 	dayStart := ps.Uint64() + nextDay*iv.Uint64()
 
-	raw, err := rpc.DialContext(ctx, c.Anvil.URL)
-	require.NoError(t, err)
-	defer raw.Close()
-	require.NoError(t, raw.CallContext(ctx, nil, "evm_setNextBlockTimestamp", dayStart))
-	require.NoError(t, raw.CallContext(ctx, nil, "evm_mine"))
+	require.NoError(t, c.WarpTo(ctx, dayStart))
 
 	src, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
 	require.NoError(t, err)
