@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -21,6 +22,9 @@ import (
 
 // maxUpstreamBody bounds a non-streaming upstream answer held in memory.
 const maxUpstreamBody = 64 << 20
+
+// answerWriteTimeout bounds the write of a whole (non-streaming) answer to the client.
+const answerWriteTimeout = time.Minute
 
 // relayBufs holds the buffers streams are relayed through, so that a request does not allocate one.
 var relayBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
@@ -133,6 +137,8 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		answer := model.rename.apply(raw)
 		copyHeader(w.Header(), resp.Header, "Content-Type")
 		w.Header()["Content-Length"] = []string{strconv.Itoa(len(answer))} // one write, not chunked
+		// The answer is whole: a client that does not take it within answerWriteTimeout frees the slot.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(answerWriteTimeout))
 		w.WriteHeader(resp.StatusCode)
 		_, _ = w.Write(answer)
 	}
@@ -206,7 +212,14 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 // relayStream copies an SSE stream to the client and feeds the meter. Every read of the upstream body
 // returns what the upstream has sent so far (up to the buffer's size) and is written and flushed at once:
 // nothing waits for more data, and chunks that arrived together leave in one write.
+//
+// Writes to the client fail at the upstream request's deadline (the session's time budget or its ticket's
+// end), when the upstream is cut anyway: a client that stops reading cannot hold the request, and with it
+// a concurrency slot of the model, any longer.
 func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *streamMeter, rn *modelRename) {
+	if dl, ok := resp.Request.Context().Deadline(); ok {
+		_ = http.NewResponseController(w).SetWriteDeadline(dl)
+	}
 	copyHeader(w.Header(), resp.Header, "Content-Type")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
