@@ -237,6 +237,9 @@ func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *stre
 			if rn != nil {
 				pending = append(pending, out...)
 				cut = bytes.LastIndexByte(pending, '\n') + 1
+				if cut == 0 && len(pending) > sse.MaxLine {
+					cut = len(pending) // no SSE line is this long: relayed as it is, not held without bound
+				}
 				out = rn.apply(pending[:cut])
 			}
 			if cut > 0 {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -94,4 +96,44 @@ func providerBefore(t *testing.T, h http.HandlerFunc, maxSeconds uint32) (*offCh
 	user, _ := crypto.GenerateKey()
 	tk := newTicket(p.owner, crypto.PubkeyToAddress(user.PublicKey), "big:v1", maxSeconds, time.Now().Add(time.Hour))
 	return p, newClient(t, p.domain, p.ts.URL, user, tk, p.routerKey)
+}
+
+// TestEndlessUpstreamLineNotHeld: the provider renames the model in whole lines, holding an incomplete last
+// line until its end arrives; an upstream that never ends its line must not grow that hold without bound.
+// Past sse.MaxLine (no SSE line is longer) the bytes go on to the client as they are.
+func TestEndlessUpstreamLineNotHeld(t *testing.T) {
+	upEnded := make(chan struct{})
+	_, c := providerBefore(t, func(w http.ResponseWriter, r *http.Request) {
+		defer close(upEnded)
+		w.Header().Set("Content-Type", "text/event-stream")
+		_, _ = w.Write([]byte("data: "))
+		x := []byte(strings.Repeat("x", 64<<10))
+		for range (3 * sse.MaxLine) / len(x) {
+			if _, err := w.Write(x); err != nil {
+				return
+			}
+		}
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the line never ends
+	}, 5)
+	req := c.build("POST", "/v1/chat/completions", chatRequestBody("big:v1", true), 0)
+	got := make(chan int64, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			got <- -1
+			return
+		}
+		defer resp.Body.Close()
+		n, _ := io.CopyN(io.Discard, resp.Body, 2*sse.MaxLine)
+		got <- n
+	}()
+	select {
+	case n := <-got:
+		if n != 2*sse.MaxLine {
+			t.Fatalf("got %d bytes", n)
+		}
+	case <-upEnded:
+		t.Fatal("the provider held an endless line until the session's budget cut the upstream")
+	}
 }
