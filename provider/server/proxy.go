@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -20,8 +21,8 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// maxUpstreamBody bounds a non-streaming upstream answer held in memory.
-const maxUpstreamBody = 64 << 20
+// maxUpstreamBody bounds a non-streaming upstream answer held in memory; a longer one is refused (502).
+var maxUpstreamBody = 64 << 20
 
 // answerWriteTimeout bounds the write of a whole (non-streaming) answer to the client.
 const answerWriteTimeout = time.Minute
@@ -125,9 +126,15 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			m.release()
 			return
 		}
-		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxUpstreamBody)+1))
 		if err != nil {
 			writeOpenAIError(w, http.StatusBadGateway, "upstream_error", "server_error", "reading the upstream answer failed")
+			return
+		}
+		if len(raw) > maxUpstreamBody {
+			s.metrics.upstreamError("too_large")
+			writeOpenAIError(w, http.StatusBadGateway, "upstream_too_large", "server_error",
+				fmt.Sprintf("the upstream answer is over %d bytes", maxUpstreamBody))
 			return
 		}
 		req.FirstToken()

@@ -137,3 +137,28 @@ func TestEndlessUpstreamLineNotHeld(t *testing.T) {
 		t.Fatal("the provider held an endless line until the session's budget cut the upstream")
 	}
 }
+
+// TestOversizedUpstreamAnswerRefused: a non-streaming upstream answer over the provider's bound is a 502
+// in the error envelope, not its first bytes passed on as if whole.
+func TestOversizedUpstreamAnswerRefused(t *testing.T) {
+	defer server.SetMaxUpstreamBody(1 << 20)()
+	_, c := providerBefore(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"choices":[{"message":{"content":"`))
+		x := []byte(strings.Repeat("x", 64<<10))
+		for range 17 {
+			if _, err := w.Write(x); err != nil {
+				return
+			}
+		}
+		_, _ = w.Write([]byte(`"}}]}`))
+	}, 60)
+	resp := c.chat("big:v1", false)
+	if resp.StatusCode != http.StatusBadGateway {
+		resp.Body.Close()
+		t.Fatalf("got %d, %d bytes", resp.StatusCode, resp.ContentLength)
+	}
+	if _, code, _ := errorOf(t, resp); code != "upstream_too_large" {
+		t.Fatalf("code %q", code)
+	}
+}
