@@ -1,14 +1,20 @@
 package api_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"testing"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/keeper/api"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 )
@@ -40,5 +46,49 @@ func TestRejectedBadQuery(t *testing.T) {
 		require.Equal(t, http.StatusBadRequest, resp.StatusCode, q)
 		require.NotNil(t, env.Error, q)
 		require.Equal(t, wire.CodeBadRequest, env.Error.Code, q)
+	}
+}
+
+// TestEpochsPageBounded: GET /v1/epochs read every live epoch on each request (about 85 ms for a year of
+// hourly epochs, on the keeper's one SQLite connection that its pipeline waits for), so one client within
+// its IP rate could hold the pipeline back. It answers the newest `limit` (1–1000, default 1000) by number.
+func TestEpochsPageBounded(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	const n = 1005
+	require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+		for i := uint64(1); i <= n; i++ {
+			one := *uint256.NewInt(1)
+			if _, err := tx.InsertEpoch(ctx, &store.Epoch{Number: i, State: store.StateClaimable, Total: one, Delta: one,
+				OwedTotal: one, FactorN: one, FactorD: one}, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	led, err := ledger.New(ledger.Config{BatchDir: t.TempDir()}, st, nil, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
+	require.NoError(t, err)
+	srv := httptest.NewServer(api.New(led, nil, nil).Handler())
+	defer srv.Close()
+	get := func(q string) (int, []api.EpochView) {
+		resp, err := http.Get(srv.URL + "/v1/epochs" + q)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var out struct{ Epochs []api.EpochView }
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+		return resp.StatusCode, out.Epochs
+	}
+	for q, want := range map[string][2]uint64{"": {n - 999, n}, "?limit=12": {n - 11, n}, "?limit=1000": {n - 999, n}} {
+		status, eps := get(q)
+		require.Equal(t, http.StatusOK, status, q)
+		require.Equal(t, int(want[1]-want[0]+1), len(eps), q)
+		require.Equal(t, want[0], eps[0].Epoch, q)
+		require.Equal(t, want[1], eps[len(eps)-1].Epoch, q)
+	}
+	for _, q := range []string{"?limit=0", "?limit=1001", "?limit=x"} {
+		status, _ := get(q)
+		require.Equal(t, http.StatusBadRequest, status, q)
 	}
 }
