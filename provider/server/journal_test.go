@@ -12,11 +12,48 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
+
+// journaling is a provider (Handler only, no Run) reporting to router, its state dir (outbox and journal)
+// in a temporary folder; restarted is a config of the same provider over the same state dir.
+func journaling(t *testing.T, up *upstream, router *closeRouter) (server.Config, *server.Server, *httptest.Server) {
+	t.Helper()
+	state := t.TempDir()
+	cfg, _ := outboxProvider(up, router, filepath.Join(state, "close-reports"))
+	cfg.JournalDir = filepath.Join(state, "open-sessions")
+	s, err := server.New(cfg)
+	require.NoError(t, err)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return cfg, s, ts
+}
+
+func restarted(up *upstream, router *closeRouter, cfg server.Config) (server.Config, *observer.ObservedLogs) {
+	again, logs := outboxProvider(up, router, cfg.ReportDir)
+	again.Domain, again.Provider, again.SignerKey, again.JournalDir = cfg.Domain, cfg.Provider, cfg.SignerKey, cfg.JournalDir
+	return again, logs
+}
+
+// openSession is a client of a new session at the provider at url.
+func openSession(t *testing.T, cfg server.Config, url string, router *closeRouter) *client {
+	user, _ := crypto.GenerateKey()
+	return newClient(t, cfg.Domain, url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
+}
+
+// closeAsUser closes c's session at the provider with the user's receipt (answered 200).
+func closeAsUser(t *testing.T, cfg server.Config, c *client) (eip712.UsageReceipt, eip712.Signature) {
+	t.Helper()
+	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 1, InputTokens: 5, OutputTokens: 3}
+	byUser, _ := cfg.Domain.Sign(&rc, c.user)
+	resp := postJSON(t, c.base+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &byUser})
+	require.Equal(t, http.StatusOK, resp.StatusCode, readAll(t, resp))
+	return rc, byUser
+}
 
 // TestOpenSessionSurvivesCrash: a provider serves session A (signed requests) and session B; the journal
 // is flushed (both written), B is closed by its user (its report taken, its entry removed), A makes one
@@ -30,28 +67,15 @@ import (
 func TestOpenSessionSurvivesCrash(t *testing.T) {
 	up, router := newUpstream(t), newCloseRouter(t)
 	router.up.Store(true)
-	state := t.TempDir()
-	cfg, _ := outboxProvider(up, router, filepath.Join(state, "close-reports"))
-	cfg.JournalDir = filepath.Join(state, "open-sessions")
-	s, err := server.New(cfg)
-	require.NoError(t, err)
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-
-	userA, _ := crypto.GenerateKey()
-	a := newClient(t, cfg.Domain, ts.URL, userA, newTicket(cfg.Provider, crypto.PubkeyToAddress(userA.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
-	userB, _ := crypto.GenerateKey()
-	b := newClient(t, cfg.Domain, ts.URL, userB, newTicket(cfg.Provider, crypto.PubkeyToAddress(userB.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
+	cfg, s, ts := journaling(t, up, router)
+	a, b := openSession(t, cfg, ts.URL, router), openSession(t, cfg, ts.URL, router)
 	readAll(t, a.chat("fast:v1", false))
 	readAll(t, a.chat("fast:v1", false))
 	readAll(t, b.chat("fast:v1", false))
 	require.Equal(t, 2, s.FlushJournal(), "A and B journaled")
 	require.Equal(t, 0, s.FlushJournal(), "nothing changed since")
 
-	rcB := eip712.UsageReceipt{SessionID: b.ticket.SessionID, Seconds: 1, InputTokens: 5, OutputTokens: 3}
-	byUser, _ := cfg.Domain.Sign(&rcB, userB)
-	resp := postJSON(t, ts.URL+"/v1/sessions/"+rcB.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rcB, UserSignature: &byUser})
-	require.Equal(t, http.StatusOK, resp.StatusCode, readAll(t, resp))
+	rcB, _ := closeAsUser(t, cfg, b)
 	require.Equal(t, rcB.SessionID, waitFor(t, router.took, "B's close taken"))
 
 	readAll(t, a.chat("fast:v1", false)) // seq 3
@@ -66,8 +90,7 @@ func TestOpenSessionSurvivesCrash(t *testing.T) {
 	s.Crash()
 	ts.Close()
 
-	bCfg, logs := outboxProvider(up, router, cfg.ReportDir)
-	bCfg.Domain, bCfg.Provider, bCfg.SignerKey, bCfg.JournalDir = cfg.Domain, cfg.Provider, cfg.SignerKey, cfg.JournalDir
+	bCfg, logs := restarted(up, router, cfg)
 	p := run(t, bCfg, 10*time.Second)
 	a.base, a.seq = p.url, 4
 	status, code, _ := errorOf(t, a.chat("fast:v1", false))
@@ -98,25 +121,14 @@ func TestOpenSessionSurvivesCrash(t *testing.T) {
 // (logged) instead of closing the session a second time: the router gets one close.
 func TestJournaledSessionWithStoredReportNotClosedAgain(t *testing.T) {
 	up, router := newUpstream(t), newCloseRouter(t) // down
-	state := t.TempDir()
-	cfg, _ := outboxProvider(up, router, filepath.Join(state, "close-reports"))
-	cfg.JournalDir = filepath.Join(state, "open-sessions")
-	s, err := server.New(cfg)
-	require.NoError(t, err)
-	ts := httptest.NewServer(s.Handler())
-	defer ts.Close()
-
-	user, _ := crypto.GenerateKey()
-	c := newClient(t, cfg.Domain, ts.URL, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
+	cfg, s, ts := journaling(t, up, router)
+	c := openSession(t, cfg, ts.URL, router)
 	readAll(t, c.chat("fast:v1", false))
 	require.Equal(t, 1, s.FlushJournal())
 	file := filepath.Join(cfg.JournalDir, strings.ToLower(c.ticket.SessionID.Hex())+".json")
 	raw, err := os.ReadFile(file)
 	require.NoError(t, err)
-	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 1, InputTokens: 5, OutputTokens: 3}
-	byUser, _ := cfg.Domain.Sign(&rc, user)
-	resp := postJSON(t, ts.URL+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &byUser})
-	require.Equal(t, http.StatusOK, resp.StatusCode, readAll(t, resp))
+	rc, byUser := closeAsUser(t, cfg, c)
 	require.NoFileExists(t, file, "removed once the report is stored")
 	require.Len(t, reportFiles(t, cfg.ReportDir), 1)
 	require.NoError(t, os.WriteFile(file, raw, 0o600)) // the disk had the crash come before the removal
@@ -124,8 +136,7 @@ func TestJournaledSessionWithStoredReportNotClosedAgain(t *testing.T) {
 	ts.Close()
 
 	router.up.Store(true)
-	bCfg, logs := outboxProvider(up, router, cfg.ReportDir)
-	bCfg.Domain, bCfg.Provider, bCfg.SignerKey, bCfg.JournalDir = cfg.Domain, cfg.Provider, cfg.SignerKey, cfg.JournalDir
+	bCfg, logs := restarted(up, router, cfg)
 	run(t, bCfg, 10*time.Second).stop()
 	router.mu.Lock()
 	defer router.mu.Unlock()

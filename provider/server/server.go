@@ -278,10 +278,11 @@ func (s *Server) Sessions() *session.Table { return s.sessions }
 // Signer returns the signer key's address.
 func (s *Server) Signer() common.Address { return s.signer }
 
-// Run resumes the close reports left in the outbox, closes one-sided the sessions the journal holds open, serves on ln until ctx is cancelled, then shuts down
-// gracefully: it stops accepting connections, lets requests in flight — streams included — finish for up
-// to drain, closes every open session one-sided and reports the closes to the router; the reports still
-// pending after another drain stay in the outbox for the next start.
+// Run resumes the close reports left in the outbox and closes one-sided the sessions the journal holds
+// open, serves on ln until ctx is cancelled, then shuts down gracefully: it stops accepting connections,
+// lets requests in flight — streams included — finish for up to drain, closes every open session
+// one-sided and reports the closes to the router; the reports still pending after another drain stay in
+// the outbox for the next start.
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
 	if s.outbox != nil {
 		defer s.outbox.Close()
