@@ -157,11 +157,23 @@ func (s *Server) treeOf(ctx context.Context, id int64) (*merkle.Tree, error) {
 	return t, nil
 }
 
+// rejected: GET /v1/rejected?after=<cursor>&limit=<1–1000, default 100>. A malformed or out-of-range
+// parameter is a 400, not read as 0 or the default.
 func (s *Server) rejected(w http.ResponseWriter, r *http.Request) {
-	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
-	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-	if limit <= 0 || limit > 1000 {
-		limit = 100
+	q := r.URL.Query()
+	after, limit := int64(0), 100
+	var err error
+	if v := q.Get("after"); v != "" {
+		if after, err = strconv.ParseInt(v, 10, 64); err != nil || after < 0 {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "after must be a cursor (a decimal integer ≥ 0), got %q", v))
+			return
+		}
+	}
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 1000 {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "limit must be an integer from 1 to 1000, got %q", v))
+			return
+		}
 	}
 	list, err := s.ledger.RejectedAfter(r.Context(), after, limit)
 	if err != nil {

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -20,8 +21,30 @@ const reportWindow = 7 * 24 * time.Hour
 // maxReportSessions bounds the sessions a report reads.
 const maxReportSessions = 100_000
 
+// recentTTL is how long one read of the window's closed sessions serves GET /v1/models and the reports.
+// A read loads up to maxReportSessions full rows (about 50 ms of CPU per thousand): done per request,
+// these public endpoints let one client within its IP rate keep every core busy.
+const recentTTL = time.Minute
+
+// recentCache holds the newest read of the window's closed sessions; its lock makes concurrent requests
+// wait for one read instead of each doing their own.
+type recentCache struct {
+	mu   sync.Mutex
+	at   time.Time
+	list []analytics.Session // nil: not read yet
+}
+
+// recentSessions returns the sessions closed within reportWindow, read at most once per recentTTL (the
+// list is shared by the requests within it: callers must not modify it).
 func (s *Server) recentSessions(r *http.Request) ([]analytics.Session, error) {
-	since := s.cfg.Now().Add(-reportWindow).Unix()
+	c := &s.recent
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := s.cfg.Now()
+	if c.list != nil && !now.Before(c.at) && now.Sub(c.at) < recentTTL {
+		return c.list, nil
+	}
+	since := now.Add(-reportWindow).Unix()
 	ss, err := s.store.ClosedSince(r.Context(), uint64(max(since, 0)), maxReportSessions)
 	if err != nil {
 		return nil, err
@@ -30,6 +53,7 @@ func (s *Server) recentSessions(r *http.Request) ([]analytics.Session, error) {
 	for i, x := range ss {
 		out[i] = toAnalytics(x)
 	}
+	c.list, c.at = out, now
 	return out, nil
 }
 
