@@ -3,11 +3,13 @@ package gateway
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
@@ -138,6 +140,14 @@ func TestOpenAIErrorsWithoutMarket(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, 200, rec.Code)
+
+	// A body that breaks off (the client went away, or stalled past the read timeout) is a 400, not 413.
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/chat/completions", iotest.ErrReader(io.ErrUnexpectedEOF)))
+	require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/chat/completions", strings.NewReader(strings.Repeat(" ", DefaultMaxBodyBytes+1))))
+	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 }
 
 func TestSecondsMarginDefault(t *testing.T) {
