@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -59,8 +60,6 @@ type Outbox struct {
 
 var reportFile = regexp.MustCompile(`^0x[0-9a-f]{64}\.json$`)
 
-const tmpPrefix = ".tmp-"
-
 // Open creates dir (0700; an existing one is narrowed to 0700) and takes its lock: a second process over
 // the same directory is refused.
 func Open(dir string, log *zap.Logger) (*Outbox, error) {
@@ -98,37 +97,18 @@ func (o *Outbox) path(id common.Hash) string {
 	return filepath.Join(o.dir, strings.ToLower(id.Hex())+".json")
 }
 
-// Put writes r durably: a temporary file (0600) synced, linked as the session's file, the directory
-// synced. When Put returns nil the report survives a crash of the process or the host. A session has one
-// close: when its file exists already Put returns ErrExists and leaves that file as it is.
+// Put writes r durably (atomicfile.Create, 0600): when Put returns nil the report survives a crash of the
+// process or the host. A session has one close: when its file exists already Put returns ErrExists and
+// leaves that file as it is.
 func (o *Outbox) Put(r *Report) error {
 	r.Version = version
 	raw, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(o.dir, tmpPrefix+"*")
-	if err != nil {
-		return fmt.Errorf("outbox: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(raw)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		// A link, unlike a rename, never replaces the file of a report stored before.
-		if err = os.Link(tmp.Name(), o.path(r.SessionID())); errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%w: session %s", ErrExists, r.SessionID())
-		}
-	}
-	if err == nil {
-		err = o.syncDir()
-	}
-	if err != nil {
+	if err := atomicfile.Create(o.path(r.SessionID()), raw, 0o600); errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%w: session %s", ErrExists, r.SessionID())
+	} else if err != nil {
 		return fmt.Errorf("outbox: write report of session %s: %w", r.SessionID(), err)
 	}
 	return nil
@@ -141,15 +121,6 @@ func (o *Outbox) Remove(id common.Hash) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	return nil
-}
-
-func (o *Outbox) syncDir() error {
-	d, err := os.Open(o.dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // Load returns the pending reports whose router still accepts them at now. Each report past its deadline
@@ -169,7 +140,7 @@ func (o *Outbox) Load(now time.Time) ([]*Report, error) {
 		switch {
 		case e.IsDir() || name == ".lock" || strings.Contains(name, ".corrupt-"):
 			continue
-		case strings.HasPrefix(name, tmpPrefix):
+		case strings.HasPrefix(name, atomicfile.TempPrefix):
 			o.log.Warn("removed a close report a crash left half-written (it was never stored)", zap.String("file", path))
 			_ = os.Remove(path)
 			continue
