@@ -51,7 +51,7 @@ func TestReadmeNewcomerPath(t *testing.T) {
 		for i := len(procs) - 1; i >= 0; i-- {
 			procs[i].Stop()
 			if t.Failed() {
-				t.Logf("%s log:\n%s", procs[i].Name, tail(procs[i].Log(), 40))
+				t.Logf("%s log:\n%s", procs[i].Name, devnet.Tail(procs[i].Log(), 40))
 			}
 		}
 	}()
