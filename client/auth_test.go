@@ -2,8 +2,11 @@ package client
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,4 +151,47 @@ func TestTicketHeaderRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, bytes.HasPrefix(raw, []byte(`{"ticket":{"sessionId":"`+strings.ToLower(g.SessionID.Hex()))), string(raw))
 	require.Contains(t, string(raw), `"signature":"`+g.TicketSignature.String()+`"`)
+}
+
+// TestEndlessAnswerCutAtTicketEnd: an honest provider ends every answer by the ticket's notAfter (its
+// clock within the request skew of ours); a hostile one that streams forever must not hold the request,
+// and the gateway's session with it, any longer: the read fails once notAfter + AnswerGrace has passed.
+func TestEndlessAnswerCutAtTicketEnd(t *testing.T) {
+	endless := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		for r.Context().Err() == nil {
+			if _, err := io.WriteString(w, "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n"); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+		}
+	}))
+	defer endless.Close()
+	clock := newClock(time.Now().Unix())
+	d := testDomain()
+	user := testKey(t, userHex)
+	rfc, err := NewRFC(addr(user), RFCParams{Model: "llama3:8b", MaxPricePerSecond: uint256.NewInt(1e12), MaxSeconds: 600}, clock.now())
+	require.NoError(t, err)
+	g := grantFor(t, d, &rfc, testKey(t, routerHex), addr(testKey(t, providerHex)), 1e12, endless.URL, uint64(clock.now().Unix())+3600)
+	s, err := NewSession(d, user, g, SessionOptions{Now: clock.now})
+	require.NoError(t, err)
+	clock.add(time.Hour + AnswerGrace - time.Second) // by our clock the ticket ended AnswerGrace − 1 s ago
+	st, err := s.StreamChatCompletion(context.Background(), []byte(`{"model":"llama3:8b","stream":true,"messages":[]}`))
+	require.NoError(t, err)
+	ended := make(chan error, 1)
+	go func() {
+		for {
+			if _, err := st.Next(); err != nil {
+				ended <- err
+				return
+			}
+		}
+	}()
+	select {
+	case err := <-ended:
+		require.ErrorIs(t, err, ErrUnreachable)
+	case <-time.After(30 * time.Second):
+		st.Close()
+		t.Fatal("an endless answer was still read 30 s after the ticket's end plus the grace")
+	}
 }

@@ -74,7 +74,25 @@ func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*ht
 	return s.do(ctx, method, path, body, false)
 }
 
-// do is Do; stream asks for an event stream (Accept: text/event-stream).
+// AnswerGrace is how long after the ticket's notAfter (by the client's clock) a provider's answer may
+// still be read: an honest provider ends every answer by then (its clock within the request skew it
+// accepts, 60 s by default, of ours); a hostile one cannot hold a request, and its session, for longer.
+const AnswerGrace = 2 * time.Minute
+
+// cancelOnClose is an answer body whose Close also ends its request's context.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// do is Do; stream asks for an event stream (Accept: text/event-stream). The answer's body can be read
+// until the ticket's notAfter + AnswerGrace.
 func (s *Session) do(ctx context.Context, method, path string, body []byte, stream bool) (*http.Response, error) {
 	s.mu.Lock()
 	closing := s.closing
@@ -82,6 +100,22 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 	if closing {
 		return nil, ErrSessionClosed
 	}
+	left := s.NotAfter().Add(AnswerGrace).Sub(s.now())
+	if left <= 0 {
+		return nil, wire.Errorf(http.StatusForbidden, wire.CodeExpired, "the session's ticket ended at %s: open a new session", s.NotAfter().UTC().Format(time.RFC3339))
+	}
+	ctx, cancel := context.WithTimeout(ctx, left)
+	resp, err := s.send(ctx, method, path, body, stream)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = cancelOnClose{resp.Body, cancel}
+	return resp, nil
+}
+
+// send is do within its deadline.
+func (s *Session) send(ctx context.Context, method, path string, body []byte, stream bool) (*http.Response, error) {
 	sign := false
 	for attempt := 0; ; attempt++ {
 		var rd io.Reader

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/hex"
+	"encoding/json"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/outbox"
 )
 
 // TestProviderCloseSurvivesKill: with real processes, the provider closes an idle session one-sided while
@@ -86,6 +88,67 @@ func closeSurvivesKill(t *testing.T, rotate bool) {
 	pay, fee, err := s.Credit(rec)
 	require.NoError(t, err)
 	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(pay, fee), 90*time.Second), "the keeper credits the close delivered after the crash")
+}
+
+// TestProviderOpenSessionSurvivesKill: with real processes, a session stays open (the user's gateway never
+// closes it, the provider's idle timeout is minutes away) and `provider serve` is SIGKILLed: nothing
+// closed it, but serve journaled it in the background (<state-dir>/open-sessions). Restarted, the
+// provider closes it one-sided from the journal: the router records the close with the journaled usage,
+// countersigned, and the journaled newest signed request, bills no more than that request proves, and the
+// keeper credits it. Without the journal the open session died with the process and the provider was
+// paid nothing for it.
+func TestProviderOpenSessionSurvivesKill(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t, 5*time.Minute)
+	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour})
+	p := s.Providers[0]
+	res, err := s.Chat(ctx, "hello", true)
+	require.NoError(t, err)
+
+	name := strings.ToLower(res.Session.Hex()) + ".json"
+	file := filepath.Join(p.StateDir(), "open-sessions", name)
+	read := func() (*outbox.Entry, error) {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		var e outbox.Entry
+		return &e, json.Unmarshal(raw, &e)
+	}
+	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
+		e, err := read()
+		return err == nil && e.LastRequest != nil && e.Usage.OutputTokens > 0, nil
+	}), "the open session journaled with its answered request")
+	p.Proc.Kill()
+	journaled, err := read() // the disk when the process died
+	require.NoError(t, err)
+	require.NoFileExists(t, filepath.Join(p.StateDir(), "close-reports", name), "nothing closed it before the kill")
+
+	require.NoError(t, s.StartProvider(ctx, p))
+	require.Regexp(t, `open sessions resumed from the journal, closed one-sided\s+\{"sessions": 1,`, p.Proc.Log())
+	rec, err := s.WaitClosed(ctx, res.Session, 90*time.Second)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseOneSided, rec.CloseReason)
+	require.Nil(t, rec.UserSignature)
+	require.NotNil(t, rec.ProviderSignature, "closed by the provider's report")
+	require.Equal(t, journaled.Usage, *rec.Receipt, "the journaled usage")
+	_, err = s.Domain.Verify(rec.Receipt, rec.ProviderSignature[:], p.Signer.Address)
+	require.NoError(t, err)
+	require.Equal(t, journaled.LastRequest, rec.LastRequest, "the journaled newest signed request")
+	signer, err := rec.LastRequest.Signer(s.Domain.ChainID(), rec.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, rec.Ticket.Signer(), signer, "signed by the session key")
+	start := settle.Start(rec.CreatedAt, rec.RFC.Deadline)
+	require.LessOrEqual(t, rec.BilledSeconds, settle.ProviderAlone(start, rec.ClosedAt, rec.LastRequest.Time, true), "bounded by the last signed request")
+	require.Positive(t, rec.BilledSeconds)
+	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
+		_, err := os.Stat(file)
+		return os.IsNotExist(err), nil
+	}), "the journal entry removed once the close was stored")
+
+	pay, fee, err := s.Credit(rec)
+	require.NoError(t, err)
+	require.NoError(t, s.WaitCommitted(ctx, new(big.Int).Add(pay, fee), 90*time.Second), "the keeper credits the close made after the crash")
 }
 
 // useSigner makes key the only signer key in p's keys dir (`provider keys import`; the old keystore moved

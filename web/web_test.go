@@ -136,8 +136,10 @@ func TestConditionalGzipHeadAndErrors(t *testing.T) {
 	}
 
 	post := get(t, h, "POST", "/", nil)
-	if post.Code != http.StatusMethodNotAllowed || post.Header().Get("Allow") != "GET, HEAD" {
-		t.Errorf("POST /: %d allow %q", post.Code, post.Header().Get("Allow"))
+	var postEnv struct{ Error struct{ Code string } }
+	if post.Code != http.StatusMethodNotAllowed || post.Header().Get("Allow") != "GET, HEAD" ||
+		json.Unmarshal(post.Body.Bytes(), &postEnv) != nil || postEnv.Error.Code != "method_not_allowed" {
+		t.Errorf("POST /: %d allow %q %s, want a §9 method_not_allowed", post.Code, post.Header().Get("Allow"), post.Body)
 	}
 
 	for _, p := range []string{"/v1/budget", "/nope.js", "/static/app.js", "/../web.go"} {

@@ -47,9 +47,13 @@ func (g *Gateway) handle(ep endpoint) http.HandlerFunc {
 
 func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, g.cfg.MaxBodyBytes))
-	if err != nil {
+	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
 		writeOpenAIError(w, http.StatusRequestEntityTooLarge, "invalid_request_error", "too_large",
 			fmt.Sprintf("request body larger than %d bytes", g.cfg.MaxBodyBytes))
+		return
+	}
+	if err != nil {
+		writeOpenAIError(w, http.StatusBadRequest, "invalid_request_error", "bad_request", fmt.Sprintf("reading the request body: %v", err))
 		return
 	}
 	req, bad := parseRequest(ep, body)

@@ -26,6 +26,8 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -153,10 +155,47 @@ func (g *Gateway) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	// Unknown paths and wrong methods: 404/405 in OpenAI's error shape (which carries §9's code and message).
-	return wire.Routes(mux, func(w http.ResponseWriter, e *wire.Error) {
+	return localOnly(wire.Routes(mux, func(w http.ResponseWriter, e *wire.Error) {
 		writeOpenAIError(w, e.Status, "invalid_request_error", e.Code,
 			e.Message+" (the Lake Travis gateway serves POST /v1/chat/completions, /v1/completions, /v1/embeddings and GET /v1/models)")
+	}))
+}
+
+// localOnly refuses (403) what a web page in the user's browser could send to the gateway, which spends
+// the user's allowance and deposit with no credential of the caller: a request carrying an Origin that is
+// not on this machine (a cross-site POST, even a "simple" text/plain one that no preflight guards), and,
+// on a loopback connection, a Host that is not a loopback address or localhost (a page whose name was
+// rebound to 127.0.0.1 and so reads the answers as its own origin).
+func localOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		why := ""
+		if o := r.Header.Get("Origin"); o != "" {
+			if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || !loopbackHost(u.Host) {
+				why = fmt.Sprintf("requests from the web page %q are refused: the gateway spends your allowance", o)
+			}
+		}
+		if la, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok && why == "" && loopbackHost(la.String()) && !loopbackHost(r.Host) {
+			why = fmt.Sprintf("Host %q is not this machine (a page's name rebound to a loopback address?): use 127.0.0.1 or localhost", r.Host)
+		}
+		if why != "" {
+			writeOpenAIError(w, http.StatusForbidden, "invalid_request_error", wire.CodeForbidden, why)
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
+}
+
+// loopbackHost says whether hostport (the port optional) names this machine: localhost or a loopback address.
+func loopbackHost(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = strings.TrimSuffix(strings.TrimPrefix(hostport, "["), "]")
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // Run closes idle and worn-out sessions until ctx ends, then closes every session (Shutdown).

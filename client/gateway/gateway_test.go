@@ -3,10 +3,13 @@ package gateway
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"testing/iotest"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
@@ -85,11 +88,14 @@ func TestErrorMapping(t *testing.T) {
 	}
 }
 
-func newTestGateway(t *testing.T) *Gateway {
+func newTestGateway(t *testing.T) *Gateway { return newGatewayFor(t, "http://127.0.0.1:1") }
+
+// newGatewayFor is a gateway of a fresh key whose router is at routerURL.
+func newGatewayFor(t *testing.T, routerURL string) *Gateway {
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	g, err := New(Config{
-		Client: &client.Client{Router: client.NewRouterClient("http://127.0.0.1:1", nil), Domain: eip712.NewDomain(31337, [20]byte{1}), Key: key},
+		Client: &client.Client{Router: client.NewRouterClient(routerURL, nil), Domain: eip712.NewDomain(31337, [20]byte{1}), Key: key},
 		RFC:    client.RFCParams{MaxPricePerSecond: uint256.NewInt(1), MaxSeconds: 100},
 	})
 	require.NoError(t, err)
@@ -134,6 +140,14 @@ func TestOpenAIErrorsWithoutMarket(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
 	require.Equal(t, 200, rec.Code)
+
+	// A body that breaks off (the client went away, or stalled past the read timeout) is a 400, not 413.
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/chat/completions", iotest.ErrReader(io.ErrUnexpectedEOF)))
+	require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/chat/completions", strings.NewReader(strings.Repeat(" ", DefaultMaxBodyBytes+1))))
+	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code)
 }
 
 func TestSecondsMarginDefault(t *testing.T) {
@@ -152,4 +166,58 @@ func TestCheckListen(t *testing.T) {
 		require.NoError(t, CheckListen(bad, true), bad)
 	}
 	require.Error(t, CheckListen("no-port", false))
+}
+
+// TestBrowserPagesCannotSpend: the gateway signs with the user's key, so a web page the user visits must
+// not make it open sessions: a cross-site POST (a "simple" request, text/plain, which a browser sends
+// without asking first) carries the page's Origin, and a page whose name was rebound to 127.0.0.1 (DNS
+// rebinding) sends its own name as Host. Both are refused with 403 before the router hears of them;
+// local clients (no Origin, or a loopback one; Host the loopback address or localhost) go on.
+func TestBrowserPagesCannotSpend(t *testing.T) {
+	var rfcs atomic.Int64
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rfcs.Add(1)
+		http.Error(w, `{"error":{"code":"no_provider","message":"none"}}`, http.StatusServiceUnavailable)
+	}))
+	defer router.Close()
+	gw := httptest.NewServer(newGatewayFor(t, router.URL).Handler())
+	defer gw.Close()
+	port := gw.URL[strings.LastIndexByte(gw.URL, ':'):]
+
+	post := func(host, origin string) int {
+		req, err := http.NewRequest(http.MethodPost, gw.URL+"/v1/chat/completions",
+			strings.NewReader(`{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "text/plain")
+		if host != "" {
+			req.Host = host
+		}
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		_ = resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, tc := range []struct{ host, origin string }{
+		{"", "https://evil.example"},
+		{"", "null"},
+		{"", "http://127.0.0.1.evil.example" + port},
+		{"evil.example" + port, ""},
+		{"evil.example" + port, "http://evil.example" + port},
+		{"localhost.evil.example" + port, ""},
+	} {
+		require.Equal(t, http.StatusForbidden, post(tc.host, tc.origin), "%+v", tc)
+	}
+	require.Zero(t, rfcs.Load(), "a refused request reached the router")
+	for _, tc := range []struct{ host, origin string }{
+		{"", ""},
+		{"localhost" + port, ""},
+		{"127.0.0.1" + port, "http://localhost:3000"},
+		{"[::1]" + port, "http://127.0.0.1" + port},
+	} {
+		require.Equal(t, http.StatusServiceUnavailable, post(tc.host, tc.origin), "%+v", tc)
+	}
+	require.EqualValues(t, 4, rfcs.Load(), "each local request signs an RFC")
 }

@@ -20,7 +20,7 @@ const TempPrefix = ".tmp-"
 // survives a crash; when it fails, or the process dies in it, path is as it was. The temporary file is
 // removed on every return.
 func Write(path string, perm os.FileMode, fill func(io.Writer) error) error {
-	return write(path, perm, fill, os.Rename)
+	return write(path, perm, fill, os.Rename, true)
 }
 
 // WriteFile is Write of data.
@@ -28,10 +28,17 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	return Write(path, perm, writeAll(data))
 }
 
+// WriteFileDirUnsynced is WriteFile but for the directory sync: path holds the old content or the new,
+// whole, but a crash may undo the rename until the directory is synced (SyncDir), which a caller writing
+// many files does once for all of them.
+func WriteFileDirUnsynced(path string, data []byte, perm os.FileMode) error {
+	return write(path, perm, writeAll(data), os.Rename, false)
+}
+
 // Create is WriteFile without replacing: when path exists already it returns an error wrapping
 // os.ErrExist and leaves that file as it is (a link, unlike a rename, never replaces a file).
 func Create(path string, data []byte, perm os.FileMode) error {
-	return write(path, perm, writeAll(data), os.Link)
+	return write(path, perm, writeAll(data), os.Link, true)
 }
 
 func writeAll(data []byte) func(io.Writer) error {
@@ -41,7 +48,7 @@ func writeAll(data []byte) func(io.Writer) error {
 	}
 }
 
-func write(path string, perm os.FileMode, fill func(io.Writer) error, place func(tmp, path string) error) (err error) {
+func write(path string, perm os.FileMode, fill func(io.Writer) error, place func(tmp, path string) error, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, TempPrefix+"*")
 	if err != nil {
@@ -61,8 +68,8 @@ func write(path string, perm os.FileMode, fill func(io.Writer) error, place func
 	if err == nil {
 		err = place(tmp.Name(), path)
 	}
-	if err == nil {
-		err = syncDir(dir)
+	if err == nil && sync {
+		err = SyncDir(dir)
 	}
 	if err != nil {
 		return fmt.Errorf("atomicfile: write %s: %w", path, err)
@@ -70,7 +77,8 @@ func write(path string, perm os.FileMode, fill func(io.Writer) error, place func
 	return nil
 }
 
-func syncDir(dir string) error {
+// SyncDir syncs dir: the files renamed or linked into it so far survive a crash.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err

@@ -129,10 +129,13 @@ func (k *Keyed) PerIP(next http.Handler) http.Handler {
 
 // ClientIP is the address of the connection's remote end (an IPv6 client's /64 counts as one client,
 // since a host is usually handed a whole /64).
-func ClientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+func ClientIP(r *http.Request) string { return AddrKey(r.RemoteAddr) }
+
+// AddrKey is ClientIP of a connection's remote address ("host:port").
+func AddrKey(remote string) string {
+	host, _, err := net.SplitHostPort(remote)
 	if err != nil {
-		host = r.RemoteAddr
+		host = remote
 	}
 	ip := net.ParseIP(host)
 	if ip == nil {

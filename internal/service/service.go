@@ -1,7 +1,7 @@
 // Package service is the skeleton the router, keeper and provider mains share: the logger, the HTTP server
-// (full timeouts, the metrics endpoint, graceful shutdown), start-up retry, the dial-and-check of the
-// chain against a deployment file, comma-list flags and the cap on Go's processors of the proxies
-// (LimitProcs). It knows nothing of any one role, nor of the
+// (full timeouts, a bound on each client address's open connections, the metrics endpoint, graceful
+// shutdown), start-up retry, the dial-and-check of the chain against a deployment file, comma-list flags
+// and the cap on Go's processors of the proxies (LimitProcs). It knows nothing of any one role, nor of the
 // metrics library: metrics arrive as an http.Handler.
 package service
 
@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"go.uber.org/zap"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/ratelimit"
 )
 
 // LimitProcs caps the Go code running at once at n processors (runtime.GOMAXPROCS), never raising it
@@ -75,7 +77,15 @@ type HTTP struct {
 	WriteTimeout      time.Duration // whole response; 0: none (streaming)
 	IdleTimeout       time.Duration // keep-alive; default 2 min
 	MaxHeaderBytes    int           // default 16 KiB
+	// MaxConnsPerIP bounds the connections one client address (ratelimit.ClientIP: an IPv6 /64 is one)
+	// holds open at once, idle keep-alive ones included; past it a new connection is closed unanswered.
+	// Default DefaultMaxConnsPerIP; negative: no bound.
+	MaxConnsPerIP int
 }
+
+// DefaultMaxConnsPerIP is HTTP.MaxConnsPerIP's default: far above what one honest client opens (a
+// gateway, a router's prober, a keeper), and about 20 MB of goroutines and buffers per address at most.
+const DefaultMaxConnsPerIP = 256
 
 // Server returns the *http.Server for h.
 func (h HTTP) Server() *http.Server {
@@ -98,8 +108,44 @@ func (h HTTP) Server() *http.Server {
 		mux.Handle("/", h.Handler)
 		handler = mux
 	}
-	return &http.Server{Handler: handler, ReadHeaderTimeout: h.ReadHeaderTimeout, ReadTimeout: h.ReadTimeout,
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: h.ReadHeaderTimeout, ReadTimeout: h.ReadTimeout,
 		WriteTimeout: h.WriteTimeout, IdleTimeout: h.IdleTimeout, MaxHeaderBytes: h.MaxHeaderBytes}
+	if h.MaxConnsPerIP == 0 {
+		h.MaxConnsPerIP = DefaultMaxConnsPerIP
+	}
+	if h.MaxConnsPerIP > 0 {
+		srv.ConnState = (&connsPerIP{max: h.MaxConnsPerIP, open: map[string]int{}}).track
+	}
+	return srv
+}
+
+// connsPerIP counts each client address's open connections (http.Server.ConnState) and closes a new one
+// past max. Every connection the server accepts is reported new once and closed (or hijacked) once.
+type connsPerIP struct {
+	max  int
+	mu   sync.Mutex
+	open map[string]int
+}
+
+func (l *connsPerIP) track(c net.Conn, st http.ConnState) {
+	switch st {
+	case http.StateNew:
+		key := ratelimit.AddrKey(c.RemoteAddr().String())
+		l.mu.Lock()
+		l.open[key]++
+		over := l.open[key] > l.max
+		l.mu.Unlock()
+		if over {
+			_ = c.Close() // the server's read fails at once and reports it closed
+		}
+	case http.StateClosed, http.StateHijacked:
+		key := ratelimit.AddrKey(c.RemoteAddr().String())
+		l.mu.Lock()
+		if l.open[key]--; l.open[key] <= 0 {
+			delete(l.open, key)
+		}
+		l.mu.Unlock()
+	}
 }
 
 // Serve serves srv on ln until ctx ends, then shuts down gracefully: no new connections, requests in

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -135,5 +136,58 @@ func TestDialChecksTheChain(t *testing.T) {
 	} {
 		_, err := service.Dial(ctx, zap.NewNop(), []string{a.URL}, chain.Options{}, dep)
 		require.ErrorIs(t, err, service.ErrWrongChain)
+	}
+}
+
+// TestConnsPerIP: one client address holds at most MaxConnsPerIP connections open at once (idle keep-alive
+// ones included: a 429 keeps a connection open too); past it a new connection is closed unanswered, while
+// another address is served, and a closed connection makes room again. Without the bound one host held
+// as many idle connections, each a goroutine and its buffers, as it had ports.
+func TestConnsPerIP(t *testing.T) {
+	srv := service.HTTP{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok") }),
+		MaxConnsPerIP: 3}.Server()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+	// served sends one keep-alive request on a new connection from ip and says whether it was answered.
+	served := func(ip string) (net.Conn, bool) {
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+		c, err := d.Dial("tcp", ln.Addr().String())
+		require.NoError(t, err)
+		_, err = io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+		if err != nil {
+			c.Close()
+			return nil, false
+		}
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			c.Close()
+			return nil, false
+		}
+		resp.Body.Close()
+		return c, resp.StatusCode == http.StatusOK
+	}
+	var held []net.Conn
+	for range 3 {
+		c, ok := served("127.0.0.1")
+		require.True(t, ok)
+		held = append(held, c)
+	}
+	_, ok := served("127.0.0.1")
+	require.False(t, ok, "a fourth connection from the same address")
+	other, ok := served("127.0.0.2")
+	require.True(t, ok, "another address")
+	other.Close()
+	held[0].Close()
+	require.Eventually(t, func() bool {
+		c, ok := served("127.0.0.1")
+		if ok {
+			c.Close()
+		}
+		return ok
+	}, 10*time.Second, 10*time.Millisecond, "room again once a connection closed")
+	for _, c := range held[1:] {
+		c.Close()
 	}
 }

@@ -48,7 +48,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /v1/epochs", s.epochs)
 	mux.HandleFunc("GET /v1/feeds", s.feeds)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := s.ledger.Epochs(r.Context()); err != nil {
+		if _, err := s.ledger.NewestEpochs(r.Context(), 1); err != nil {
 			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "database: %v", err))
 			return
 		}
@@ -157,11 +157,21 @@ func (s *Server) treeOf(ctx context.Context, id int64) (*merkle.Tree, error) {
 	return t, nil
 }
 
+// rejected: GET /v1/rejected?after=<cursor>&limit=<1–1000, default 100>. A malformed or out-of-range
+// parameter is a 400, not read as 0 or the default.
 func (s *Server) rejected(w http.ResponseWriter, r *http.Request) {
-	after, _ := strconv.ParseInt(r.URL.Query().Get("after"), 10, 64)
-	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-	if limit <= 0 || limit > 1000 {
-		limit = 100
+	after := int64(0)
+	if v := r.URL.Query().Get("after"); v != "" {
+		var err error
+		if after, err = strconv.ParseInt(v, 10, 64); err != nil || after < 0 {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "after must be a cursor (a decimal integer ≥ 0), got %q", v))
+			return
+		}
+	}
+	limit, err := limitParam(r, 100)
+	if err != nil {
+		wire.WriteError(w, err)
+		return
 	}
 	list, err := s.ledger.RejectedAfter(r.Context(), after, limit)
 	if err != nil {
@@ -187,8 +197,32 @@ type EpochView struct {
 	Claims      string      `json:"claims"`
 }
 
+// maxPage bounds the items of a listing (GET /v1/rejected, /v1/epochs): each request's read is bounded
+// whatever the keeper has accumulated.
+const maxPage = 1000
+
+// limitParam is the query's limit: 1 to maxPage, def when absent; anything else is a 400.
+func limitParam(r *http.Request, def int) (int, error) {
+	v := r.URL.Query().Get("limit")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxPage {
+		return 0, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "limit must be an integer from 1 to %d, got %q", maxPage, v)
+	}
+	return n, nil
+}
+
+// epochs: GET /v1/epochs?limit=<1–1000, default 1000>: the newest live epochs, by number (an epoch's batch
+// file stays at /v1/batches/{epoch} after it leaves the page).
 func (s *Server) epochs(w http.ResponseWriter, r *http.Request) {
-	list, err := s.ledger.Epochs(r.Context())
+	limit, err := limitParam(r, maxPage)
+	if err != nil {
+		wire.WriteError(w, err)
+		return
+	}
+	list, err := s.ledger.NewestEpochs(r.Context(), limit)
 	if err != nil {
 		s.fail(w, err)
 		return

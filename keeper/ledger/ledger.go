@@ -200,6 +200,16 @@ func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {
 	return out, err
 }
 
+// NewestEpochs returns the limit live epochs with the largest numbers, by number.
+func (l *Ledger) NewestEpochs(ctx context.Context, limit int) ([]*EpochRow, error) {
+	var out []*EpochRow
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		out, err = tx.NewestLiveEpochs(ctx, limit)
+		return err
+	})
+	return out, err
+}
+
 // LiveEpoch returns the live epoch numbered n, or store.ErrNotFound.
 func (l *Ledger) LiveEpoch(ctx context.Context, n uint64) (*EpochRow, error) {
 	var e *EpochRow

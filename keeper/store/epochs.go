@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -112,6 +113,13 @@ func (t *Tx) epochs(ctx context.Context, where string, args ...any) ([]*Epoch, e
 // LiveEpochs returns the live epochs, by number.
 func (t *Tx) LiveEpochs(ctx context.Context) ([]*Epoch, error) {
 	return t.epochs(ctx, `state IN `+liveStates+` ORDER BY number`)
+}
+
+// NewestLiveEpochs returns the limit live epochs with the largest numbers, by number.
+func (t *Tx) NewestLiveEpochs(ctx context.Context, limit int) ([]*Epoch, error) {
+	es, err := t.epochs(ctx, `state IN `+liveStates+` ORDER BY number DESC LIMIT ?`, limit)
+	slices.Reverse(es)
+	return es, err
 }
 
 // LiveEpochsFrom returns the live epochs numbered n or more, by number.

@@ -47,7 +47,9 @@ Each session's close is reported to the router that issued its ticket (--router-
 to <state-dir>/close-reports (fsync'd, one 0600 file per session) before it is first sent, and removed once
 the router took it, refused it for good or would no longer accept it (an hour after the ticket's notAfter);
 until then it is tried again, pauses doubling up to 30 s. A crash, kill or restart loses no close: the next
-serve resumes every report left there. One serve at a time may use a state dir.
+serve resumes every report left there. The sessions still open are journaled in <state-dir>/open-sessions
+(written in the background every second): after a crash the next serve closes each one-sided, billing its
+usage up to the last write. One serve at a time may use a state dir.
 
 Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
@@ -66,7 +68,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
 	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
 	f.StringSlice("router-url", nil, "router base URLs to report session closes to (comma-separated or repeated): each close goes to the router whose key signed its ticket")
-	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/, 0700)")
+	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/) and the open sessions (open-sessions/), 0700")
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
 	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish, and then the close reports not yet taken by their router (those left stay in --state-dir for the next start)")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
@@ -234,6 +236,7 @@ func (a *app) serve(ctx context.Context) error {
 		Seeding:        seeding,
 		RouterURLs:     a.routerURLs(),
 		ReportDir:      filepath.Join(a.v.GetString("state-dir"), "close-reports"),
+		JournalDir:     filepath.Join(a.v.GetString("state-dir"), "open-sessions"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
 		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
 		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),

@@ -2,6 +2,9 @@
 // yet: one file per session, written (fsync'd, linked into place) before the first attempt to deliver it
 // and removed once the router took it, refused it for good or would no longer accept it, so that a crash
 // or a restart loses no close. One process at a time holds a directory (an exclusive lock).
+//
+// Its Journal keeps, the same way, the sessions still open (journal.go): their ticket, metered usage and
+// newest signed request, so that after a crash serve closes them one-sided as it closes idle ones.
 package outbox
 
 import (
@@ -31,7 +34,7 @@ const version = 1
 // a later process whose signer is another key (rotated) signs the receipt again before sending it.
 type Report struct {
 	Version int            `json:"version"`
-	Kind    string         `json:"kind"`   // why it closed: receipt, idle, shutdown
+	Kind    string         `json:"kind"`   // why it closed: receipt, idle, shutdown, crash (open when a previous run died)
 	Router  common.Address `json:"router"` // the ticket's signer: the router to report to
 	// Until is the last unix second at which the router still accepts the close (settle.LastClose of the
 	// ticket's notAfter; inclusive, as the router's and keepers' rule).
@@ -63,18 +66,8 @@ var reportFile = regexp.MustCompile(`^0x[0-9a-f]{64}\.json$`)
 // Open creates dir (0700; an existing one is narrowed to 0700) and takes its lock: a second process over
 // the same directory is refused.
 func Open(dir string, log *zap.Logger) (*Outbox, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	if st.Mode().Perm() != 0o700 {
-		log.Warn("close report directory was readable by others: narrowed to 0700", zap.String("dir", dir), zap.Stringer("mode", st.Mode().Perm()))
-		if err := os.Chmod(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("outbox: %w", err)
-		}
+	if err := makeDir(dir, log, "close report"); err != nil {
+		return nil, err
 	}
 	lock, err := os.OpenFile(filepath.Join(dir, ".lock"), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
@@ -87,6 +80,24 @@ func Open(dir string, log *zap.Logger) (*Outbox, error) {
 	return &Outbox{dir: dir, lock: lock, log: log}, nil
 }
 
+// makeDir creates dir (0700) or narrows an existing one to 0700 (logged: a directory of what).
+func makeDir(dir string, log *zap.Logger, what string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	if st.Mode().Perm() != 0o700 {
+		log.Warn(what+" directory was readable by others: narrowed to 0700", zap.String("dir", dir), zap.Stringer("mode", st.Mode().Perm()))
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return fmt.Errorf("outbox: %w", err)
+		}
+	}
+	return nil
+}
+
 // Dir is the outbox's directory.
 func (o *Outbox) Dir() string { return o.dir }
 
@@ -97,9 +108,9 @@ func (o *Outbox) path(id common.Hash) string {
 	return filepath.Join(o.dir, strings.ToLower(id.Hex())+".json")
 }
 
-// Put writes r durably (atomicfile.Create, 0600): when Put returns nil the report survives a crash of the
-// process or the host. A session has one close: when its file exists already Put returns ErrExists and
-// leaves that file as it is.
+// Put writes r durably (atomicfile.Create: a temporary file, 0600, synced, linked as the session's file, the
+// directory synced). When Put returns nil the report survives a crash of the process or the host. A session has one
+// close: when its file exists already Put returns ErrExists and leaves that file as it is.
 func (o *Outbox) Put(r *Report) error {
 	r.Version = version
 	raw, err := json.Marshal(r)
@@ -129,67 +140,91 @@ func (o *Outbox) Remove(id common.Hash) error {
 // left behind is no report (never linked, or a second link of one whose file holds it) and is removed.
 // Only a directory that cannot be listed is an error.
 func (o *Outbox) Load(now time.Time) ([]*Report, error) {
-	entries, err := os.ReadDir(o.dir)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
 	var out []*Report
-	for _, e := range entries {
-		name := e.Name()
-		path := filepath.Join(o.dir, name)
-		switch {
-		case e.IsDir() || name == ".lock" || strings.Contains(name, ".corrupt-"):
-			continue
-		case strings.HasPrefix(name, atomicfile.TempPrefix):
-			o.log.Warn("removed a close report a crash left half-written (it was never stored)", zap.String("file", path))
-			_ = os.Remove(path)
-			continue
-		}
+	err := scan(o.dir, now, o.log, "close report", "not delivered", func(path, name string) error {
 		r, err := read(path, name)
-		if err != nil {
-			aside := fmt.Sprintf("%s.corrupt-%d", path, now.UnixNano())
-			if rerr := os.Rename(path, aside); rerr != nil {
-				o.log.Error("unreadable close report could not be moved aside: left in place", zap.String("file", path), zap.NamedError("read", err), zap.Error(rerr))
-				continue
-			}
-			o.log.Error("unreadable close report moved aside (not delivered; inspect it)", zap.String("file", aside), zap.Error(err))
-			continue
-		}
-		if !r.Accepted(now) {
+		switch {
+		case err != nil:
+			return err
+		case !r.Accepted(now):
 			o.log.Warn("close report given up: its router no longer accepts the close", zap.Stringer("session", r.SessionID()),
 				zap.Stringer("router", r.Router), zap.Time("deadline", r.Deadline()))
 			if err := o.Remove(r.SessionID()); err != nil {
 				o.log.Error("remove given-up close report", zap.Error(err))
 			}
+		default:
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// scan calls each with every file of dir that may hold a record (of what, e.g. "close report"): the lock,
+// folders and files moved aside are skipped, a temporary file a crash left behind (never linked or renamed
+// into place) is removed, and a file each returns an error for is renamed aside (<name>.corrupt-<unix
+// nanoseconds>, never read again, never deleted) and logged (lost: what its loss means). Only a directory
+// that cannot be listed is an error.
+func scan(dir string, now time.Time, log *zap.Logger, what, lost string, each func(path, name string) error) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		switch {
+		case e.IsDir() || name == ".lock" || strings.Contains(name, ".corrupt-"):
+			continue
+		case strings.HasPrefix(name, atomicfile.TempPrefix):
+			log.Warn("removed a "+what+" a crash left half-written (it was never stored)", zap.String("file", path))
+			_ = os.Remove(path)
 			continue
 		}
-		out = append(out, r)
+		if err := each(path, name); err != nil {
+			aside := fmt.Sprintf("%s.corrupt-%d", path, now.UnixNano())
+			if rerr := os.Rename(path, aside); rerr != nil {
+				log.Error("unreadable "+what+" could not be moved aside: left in place", zap.String("file", path), zap.NamedError("read", err), zap.Error(rerr))
+				continue
+			}
+			log.Error("unreadable "+what+" moved aside ("+lost+"; inspect it)", zap.String("file", aside), zap.Error(err))
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // read parses and checks one report file.
 func read(path, name string) (*Report, error) {
-	if !reportFile.MatchString(name) {
-		return nil, errors.New("not named <session id>.json")
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var r Report
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
+	if err := decode(path, name, &r, func() (int, common.Hash) { return r.Version, r.SessionID() }); err != nil {
 		return nil, err
 	}
-	switch {
-	case r.Version != version:
-		return nil, fmt.Errorf("format version %d, this provider reads %d", r.Version, version)
-	case strings.ToLower(r.SessionID().Hex())+".json" != name:
-		return nil, fmt.Errorf("holds session %s", r.SessionID())
-	case r.Router == (common.Address{}) || r.Until <= 0 || r.Close.ProviderSignature == nil:
+	if r.Router == (common.Address{}) || r.Until <= 0 || r.Close.ProviderSignature == nil {
 		return nil, errors.New("router, deadline or provider signature missing")
 	}
 	return &r, nil
+}
+
+// decode reads file path (named name) strictly into v, and checks that it is of this format version and
+// named after the session it holds (what says which, once decoded).
+func decode(path, name string, v any, what func() (int, common.Hash)) error {
+	if !reportFile.MatchString(name) {
+		return errors.New("not named <session id>.json")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	switch ver, id := what(); {
+	case ver != version:
+		return fmt.Errorf("format version %d, this provider reads %d", ver, version)
+	case strings.ToLower(id.Hex())+".json" != name:
+		return fmt.Errorf("holds session %s", id)
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ import (
 //	lt_provider_tokens_total{model,direction}       tokens metered, per model and direction (input, output)
 //	lt_provider_ttft_seconds{model}                 time to first token (histogram, 10 ms doubling to 20.48 s)
 //	lt_provider_upstream_errors_total{status}       upstream error answers by HTTP status (0: unreachable)
-//	lt_provider_session_closes_total{kind,reported} session closes by kind (receipt, idle, shutdown) and router report outcome (yes, failed, unknown_router, pending: left in the outbox at shutdown, disabled)
+//	lt_provider_session_closes_total{kind,reported} session closes by kind (receipt, idle, shutdown, crash: left open by a previous run, from the journal) and router report outcome (yes, failed, unknown_router, pending: left in the outbox at shutdown, disabled)
 
 // ttftBuckets are the upper bounds of the time-to-first-token histogram, in seconds: 10 ms doubling
 // to 20.48 s.

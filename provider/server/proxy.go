@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -19,8 +21,11 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// maxUpstreamBody bounds a non-streaming upstream answer held in memory.
-const maxUpstreamBody = 64 << 20
+// maxUpstreamBody bounds a non-streaming upstream answer held in memory; a longer one is refused (502).
+var maxUpstreamBody = 64 << 20
+
+// answerWriteTimeout bounds the write of a whole (non-streaming) answer to the client.
+const answerWriteTimeout = time.Minute
 
 // relayBufs holds the buffers streams are relayed through, so that a request does not allocate one.
 var relayBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
@@ -121,9 +126,15 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			m.release()
 			return
 		}
-		raw, err := io.ReadAll(io.LimitReader(resp.Body, maxUpstreamBody))
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, int64(maxUpstreamBody)+1))
 		if err != nil {
 			writeOpenAIError(w, http.StatusBadGateway, "upstream_error", "server_error", "reading the upstream answer failed")
+			return
+		}
+		if len(raw) > maxUpstreamBody {
+			s.metrics.upstreamError("too_large")
+			writeOpenAIError(w, http.StatusBadGateway, "upstream_too_large", "server_error",
+				fmt.Sprintf("the upstream answer is over %d bytes", maxUpstreamBody))
 			return
 		}
 		req.FirstToken()
@@ -133,6 +144,8 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		answer := model.rename.apply(raw)
 		copyHeader(w.Header(), resp.Header, "Content-Type")
 		w.Header()["Content-Length"] = []string{strconv.Itoa(len(answer))} // one write, not chunked
+		// The answer is whole: a client that does not take it within answerWriteTimeout frees the slot.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(answerWriteTimeout))
 		w.WriteHeader(resp.StatusCode)
 		_, _ = w.Write(answer)
 	}
@@ -206,7 +219,14 @@ func rewriteBody(body, upstreamModel []byte) ([]byte, bool, error) {
 // relayStream copies an SSE stream to the client and feeds the meter. Every read of the upstream body
 // returns what the upstream has sent so far (up to the buffer's size) and is written and flushed at once:
 // nothing waits for more data, and chunks that arrived together leave in one write.
+//
+// Writes to the client fail at the upstream request's deadline (the session's time budget or its ticket's
+// end), when the upstream is cut anyway: a client that stops reading cannot hold the request, and with it
+// a concurrency slot of the model, any longer.
 func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *streamMeter, rn *modelRename) {
+	if dl, ok := resp.Request.Context().Deadline(); ok {
+		_ = http.NewResponseController(w).SetWriteDeadline(dl)
+	}
 	copyHeader(w.Header(), resp.Header, "Content-Type")
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Header().Set("X-Accel-Buffering", "no")
@@ -224,6 +244,9 @@ func (s *Server) relayStream(w http.ResponseWriter, resp *http.Response, m *stre
 			if rn != nil {
 				pending = append(pending, out...)
 				cut = bytes.LastIndexByte(pending, '\n') + 1
+				if cut == 0 && len(pending) > sse.MaxLine {
+					cut = len(pending) // no SSE line is this long: relayed as it is, not held without bound
+				}
 				out = rn.apply(pending[:cut])
 			}
 			if cut > 0 {

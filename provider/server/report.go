@@ -141,19 +141,21 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 			s.metrics.closed(kind, "failed")
 			s.log.Error("second close of a session whose close report is stored: not reported, the stored one stays",
 				zap.Stringer("session", r.SessionID()), zap.Error(err))
+			s.unjournal(r.SessionID())
 			return
 		case err != nil:
 			s.log.Error("close report not stored: it is tried as usual, but a crash before its router takes it loses it",
 				zap.Stringer("session", r.SessionID()), zap.Error(err))
 		default:
 			stored = true
+			s.unjournal(r.SessionID()) // only now: a crash before leaves the session in the journal, closed at the next start
 		}
 	}
 	s.deliver(r, stored)
 }
 
-// resume delivers the reports a previous run of the provider left in the outbox (Run calls it first, before
-// serving). Their sessions are closed: the session table refuses their tickets as it does a closed
+// resume delivers the reports a previous run of the provider left in the outbox, then closes the sessions
+// it left open in the journal (resumeJournal); Run calls it first, before serving. Their sessions are closed: the session table refuses their tickets as it does a closed
 // session's. A receipt countersigned by another key than this process's signer (the signer was rotated in
 // between) is signed again by this one: the router dates the close when it takes it and checks the
 // receipt against the provider's signer then, as keepers do (settle.SignerAt of the close); the ticket
@@ -176,7 +178,7 @@ func (s *Server) resume(ctx context.Context) error {
 		}
 		s.deliver(r, true)
 	}
-	return nil
+	return s.resumeJournal()
 }
 
 // resign countersigns r's receipt with the server's signer unless that key signed it already.

@@ -71,7 +71,11 @@ type Config struct {
 	RouterURLs []string
 	// ReportDir is the outbox (package outbox) where each close report waits, on disk, until its router
 	// takes it: a crash or restart loses none, Run resumes them. Empty: reports live in memory only.
-	ReportDir   string
+	ReportDir string
+	// JournalDir is the journal of open sessions (outbox.Journal), written in the background every
+	// journalEvery: after a crash Run closes each session it holds one-sided, as an idle one. Used with
+	// ReportDir only. Empty: open sessions die with the process.
+	JournalDir  string
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
@@ -108,6 +112,7 @@ type Server struct {
 
 	routers *routerDirectory // nil: closes are not reported
 	outbox  *outbox.Outbox   // nil: reports in memory only
+	journal *outbox.Journal  // nil: open sessions are not journaled
 	reports sync.WaitGroup   // background close reports
 	// reportCtx ends the close reports still retrying when Run has waited its drain for them at shutdown;
 	// reportBackoff is the first pause between rounds of attempts (doubling, at most reportBackoffMax).
@@ -195,6 +200,12 @@ func New(cfg Config) (*Server, error) {
 		if s.outbox, err = outbox.Open(cfg.ReportDir, cfg.Logger); err != nil {
 			return nil, fmt.Errorf("server: %w", err)
 		}
+		if cfg.JournalDir != "" {
+			if s.journal, err = s.outbox.Journal(cfg.JournalDir); err != nil {
+				s.outbox.Close()
+				return nil, fmt.Errorf("server: %w", err)
+			}
+		}
 	}
 	limits := map[common.Hash]int{}
 	for _, m := range cfg.Models {
@@ -267,10 +278,11 @@ func (s *Server) Sessions() *session.Table { return s.sessions }
 // Signer returns the signer key's address.
 func (s *Server) Signer() common.Address { return s.signer }
 
-// Run resumes the close reports left in the outbox, serves on ln until ctx is cancelled, then shuts down
-// gracefully: it stops accepting connections, lets requests in flight — streams included — finish for up
-// to drain, closes every open session one-sided and reports the closes to the router; the reports still
-// pending after another drain stay in the outbox for the next start.
+// Run resumes the close reports left in the outbox and closes one-sided the sessions the journal holds
+// open, serves on ln until ctx is cancelled, then shuts down gracefully: it stops accepting connections,
+// lets requests in flight — streams included — finish for up to drain, closes every open session
+// one-sided and reports the closes to the router; the reports still pending after another drain stay in
+// the outbox for the next start.
 func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) error {
 	if s.outbox != nil {
 		defer s.outbox.Close()
@@ -281,9 +293,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	// No write timeout: answers stream for as long as the session's ticket allows (each request is bounded
 	// by its session's deadline instead). Request bodies are at most MaxBodyBytes.
 	srv := service.HTTP{Handler: s.handler, ReadTimeout: time.Minute}.Server()
-	sweepCtx, stopSweep := context.WithCancel(context.WithoutCancel(ctx))
+	sweepCtx, cancelSweep := context.WithCancel(context.WithoutCancel(ctx))
+	swept := make(chan struct{})
+	go func() { defer close(swept); s.Sweep(sweepCtx) }()
+	stopSweep := func() { cancelSweep(); <-swept } // no flush of the journal runs after
 	defer stopSweep()
-	go s.Sweep(sweepCtx)
 
 	s.log.Info("serving", zap.Stringer("provider", s.cfg.Provider), zap.Stringer("signer", s.signer), zap.Int("models", len(s.models)))
 	if err := service.Serve(ctx, srv, ln, drain, s.log); err != nil {
@@ -312,16 +326,28 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	return nil
 }
 
-// Sweep closes idle sessions (one-sided receipts reported to the router) until ctx ends. Run starts it;
-// call it only when serving Handler some other way.
+// journalEvery is how often the sessions changed since are written to the journal: a crash loses at most
+// this much of their usage, which the provider then does not bill.
+const journalEvery = time.Second
+
+// Sweep closes idle sessions (one-sided receipts reported to the router) and writes the journal of open
+// sessions until ctx ends. Run starts it; call it only when serving Handler some other way.
 func (s *Server) Sweep(ctx context.Context) {
 	every := min(max(s.cfg.IdleTimeout/4, 10*time.Millisecond), 30*time.Second)
 	t := time.NewTicker(every)
 	defer t.Stop()
+	var journal <-chan time.Time
+	if s.journal != nil {
+		j := time.NewTicker(journalEvery)
+		defer j.Stop()
+		journal = j.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-journal:
+			s.flushJournal()
 		case <-t.C:
 			for _, snap := range s.sessions.CloseIdle(s.cfg.IdleTimeout) {
 				s.closeOneSided(snap, "idle")

@@ -58,6 +58,10 @@ type state struct {
 	lastActivity time.Time
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
 	acceptance   *Acceptance         // the provider's acceptance of the ticket, from the first admitted request on
+	// dirty: changed since Changed last returned it (opened, a request begun or ended, newer evidence);
+	// journaledAcceptance: the acceptance was signed when Changed last returned it. Setting a flag under
+	// the lock already held is all a request pays for the journal.
+	dirty, journaledAcceptance bool
 }
 
 // New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
@@ -138,6 +142,7 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	sl.used++
 	id := s.meter.Start(now)
 	s.lastActivity = now
+	s.dirty = true
 	deadline := now.Add(budget - used)
 	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
 		deadline = na
@@ -179,7 +184,7 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 func (t *Table) session(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, now time.Time) (*state, error) {
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
-		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}}
+		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}, dirty: true}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return nil, ErrTicketMismatch
@@ -209,6 +214,7 @@ func (r *Request) End(inputTokens, outputTokens uint64) {
 	s := r.s
 	s.meter.Finish(r.id, now, inputTokens, outputTokens, r.ttft)
 	s.lastActivity = now
+	s.dirty = true
 	r.t.slots[r.model].used--
 }
 
@@ -244,6 +250,27 @@ func (a *Acceptance) Set(sig *eip712.Signature) {
 	close(a.done)
 }
 
+// SignedAcceptance returns an acceptance already signed (sig), as a session resumed from the journal
+// carries it; nil for nil.
+func SignedAcceptance(sig *eip712.Signature) *Acceptance {
+	if sig == nil {
+		return nil
+	}
+	a := &Acceptance{done: make(chan struct{})}
+	a.Set(sig)
+	return a
+}
+
+// Signed returns the signed acceptance without waiting: nil while it is being signed or if signing failed.
+func (a *Acceptance) Signed() *eip712.Signature {
+	select {
+	case <-a.done:
+		return a.sig
+	default:
+		return nil
+	}
+}
+
 // Header returns the signed acceptance as an answer header value, nil while it is not signed.
 func (a *Acceptance) Header() []string {
 	select {
@@ -272,7 +299,36 @@ func (t *Table) Signed(id common.Hash, r wire.SignedRequest) {
 	defer t.mu.Unlock()
 	if s, ok := t.sessions[id]; ok && (s.lastSigned == nil || r.Seq > s.lastSigned.Seq) {
 		s.lastSigned = &r
+		s.dirty = true
 	}
+}
+
+// Changed returns the open sessions changed since it last returned them — opened, a request begun or
+// ended, newer evidence, the acceptance signed — and those with a request in flight (their active time
+// grows), for the provider's journal of open sessions (provider/outbox.Journal), which a background
+// goroutine writes so that requests pay for no disk access.
+func (t *Table) Changed() []Snapshot {
+	now := t.now()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []Snapshot
+	for _, s := range t.sessions {
+		accepted := s.acceptance != nil && s.acceptance.Signed() != nil
+		if !s.dirty && s.meter.Open() == 0 && accepted == s.journaledAcceptance {
+			continue
+		}
+		s.dirty, s.journaledAcceptance = false, accepted
+		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
+	}
+	return out
+}
+
+// Closed reports whether session id is closed (by this process, or MarkClosed).
+func (t *Table) Closed(id common.Hash) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, closed := t.closed[id]
+	return closed
 }
 
 // Usage returns the metered usage of an open session. Errors: ErrClosed, ErrUnknownSession.

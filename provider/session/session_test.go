@@ -265,3 +265,54 @@ func TestTouchFirstMeterIsOrdered(t *testing.T) {
 		t.Fatalf("metered %d s, want 10", snap.Usage.Seconds)
 	}
 }
+
+// TestChangedIsWhatTheJournalWrites: Changed returns a session once it opens, again only after it changed
+// (a request begun or ended, newer signed evidence, its acceptance signed) or while a request is in flight
+// (its active time grows), never once closed; Closed tells a closed session (MarkClosed included).
+func TestChangedIsWhatTheJournalWrites(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tk := ticket(1, model, 600, c.t.Add(time.Hour))
+	changed := func() []uint32 {
+		var out []uint32
+		for _, s := range tab.Changed() {
+			out = append(out, s.Usage.Seconds)
+		}
+		return out
+	}
+	want := func(what string, got []uint32, n int) {
+		t.Helper()
+		if len(got) != n {
+			t.Fatalf("%s: Changed returned %d sessions, want %d", what, len(got), n)
+		}
+	}
+	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{1}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want("opened", changed(), 1)
+	c.add(2 * time.Second)
+	if got := changed(); len(got) != 1 || got[0] != 2 {
+		t.Fatalf("in flight: %v, want one session of 2 s", got)
+	}
+	r.Acceptance.Set(&eip712.Signature{7})
+	r.End(3, 4)
+	want("ended", changed(), 1)
+	want("unchanged", changed(), 0)
+	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 1})
+	want("newer evidence", changed(), 1)
+	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 1})
+	want("the same evidence", changed(), 0)
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want("closed", changed(), 0)
+	if !tab.Closed(tk.SessionID) || tab.Closed(common.Hash{9}) {
+		t.Fatal("Closed")
+	}
+	tab.MarkClosed(common.Hash{9}, uint64(c.t.Unix()))
+	if !tab.Closed(common.Hash{9}) {
+		t.Fatal("Closed after MarkClosed")
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -270,4 +272,77 @@ func (e *env) userClose(id common.Hash, acc *eip712.Signature) (int, []byte) {
 	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, TicketAcceptance: acc})
 	require.NoError(e.t, err)
 	return e.post("/v1/sessions/"+id.Hex()+"/close", cb)
+}
+
+// weekReads counts the reads of the last week's closed sessions and of the held ones.
+type weekReads struct {
+	*store.DB
+	n, held atomic.Int64
+}
+
+func (c *weekReads) ClosedSince(ctx context.Context, since uint64, limit int) ([]*store.Session, error) {
+	c.n.Add(1)
+	return c.DB.ClosedSince(ctx, since, limit)
+}
+
+func (c *weekReads) HeldSessions(ctx context.Context, limit int) ([]*store.Session, error) {
+	c.held.Add(1)
+	return c.DB.HeldSessions(ctx, limit)
+}
+
+// TestReportsReadTheWeekOncePerTTL: GET /v1/models, /v1/reports/popularity and /v1/reports/anomalies are
+// public and each reads up to maxReportSessions full session rows (about 50 ms per thousand here), the
+// anomalies up to 1,000 held ones besides: read per request, one client within its IP rate kept every core
+// busy. Any number of them within a minute read each once; after it the next request reads the week again
+// and counts the sessions closed since.
+func TestReportsReadTheWeekOncePerTTL(t *testing.T) {
+	e := newEnv(t, 1e18, nil, nil)
+	ctx := context.Background()
+	var clock atomic.Int64
+	clock.Store(time.Now().Unix())
+	st := &weekReads{DB: e.db}
+	srv := api.New(api.Config{Domain: domain, RouterKey: e.routerK, Now: func() time.Time { return time.Unix(clock.Load(), 0) }},
+		e.book, fakeAllow{amount: uint256.NewInt(1)}, nil, st, health.New(health.Backoff{}, time.Now), nil, zaptest.NewLogger(t))
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	closeOne := func(i byte) {
+		now := uint64(clock.Load())
+		id := common.Hash{0xee, i}
+		s := &store.Session{ID: id, RFCDigest: id, Ticket: eip712.SessionTicket{SessionID: id, ModelID: modelID,
+			PricePerSecond: *uint256.NewInt(1), MaxSeconds: 10, NotAfter: now + 100}, Day: 3, Reserved: uint256.NewInt(10),
+			DepositReserved: uint256.NewInt(0), CreatedAt: now - 10, ExpiresAt: now + 100}
+		_, _, err := e.db.CreateSession(ctx, store.NewSession{Session: s, Nonce: uint64(i), Deadline: now + 100, Allowance: uint256.NewInt(1e18)})
+		require.NoError(t, err)
+		rc := eip712.UsageReceipt{SessionID: id, Seconds: 5, OutputTokens: 10}
+		_, err = e.db.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseReceipt, Receipt: &rc, UserSignature: &eip712.Signature{},
+			ProviderSignature: &eip712.Signature{}, BilledSeconds: 5, ClosedAt: now})
+		require.NoError(t, err)
+	}
+	sessions7d := func() int {
+		resp, err := http.Get(hs.URL + "/v1/models")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		var out struct{ Models []struct{ Sessions7d int } }
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+		require.Len(t, out.Models, 1)
+		return out.Models[0].Sessions7d
+	}
+	closeOne(1)
+	require.Equal(t, 1, sessions7d())
+	closeOne(2)
+	for range 10 {
+		for _, p := range []string{"/v1/reports/popularity", "/v1/reports/anomalies"} {
+			resp, err := http.Get(hs.URL + p)
+			require.NoError(t, err)
+			resp.Body.Close()
+			require.Equal(t, http.StatusOK, resp.StatusCode, p)
+		}
+		require.Equal(t, 1, sessions7d(), "within the minute the week read first is served")
+	}
+	require.EqualValues(t, 1, st.n.Load(), "one read of the week for 31 report requests")
+	require.EqualValues(t, 1, st.held.Load(), "one read of the held sessions for 10 anomaly reports")
+	clock.Add(61)
+	require.Equal(t, 2, sessions7d(), "a minute later the week is read again")
+	require.EqualValues(t, 2, st.n.Load())
 }

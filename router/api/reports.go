@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -20,17 +21,55 @@ const reportWindow = 7 * 24 * time.Hour
 // maxReportSessions bounds the sessions a report reads.
 const maxReportSessions = 100_000
 
+// recentTTL is how long one read of the window's closed sessions (and of the held ones) serves GET
+// /v1/models and the reports. A read loads up to maxReportSessions full rows (about 50 ms of CPU per
+// thousand): done per request, these public endpoints let one client within its IP rate keep every core busy.
+const recentTTL = time.Minute
+
+// memo is a value read at most once per recentTTL, shared by the requests within it (callers must not
+// modify it); its lock makes concurrent requests wait for one read instead of each doing their own.
+type memo[T any] struct {
+	mu sync.Mutex
+	at time.Time
+	ok bool
+	v  T
+}
+
+func (m *memo[T]) get(now time.Time, read func() (T, error)) (T, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.ok && !now.Before(m.at) && now.Sub(m.at) < recentTTL {
+		return m.v, nil
+	}
+	v, err := read()
+	if err == nil {
+		m.v, m.at, m.ok = v, now, true
+	}
+	return v, err
+}
+
+// reportMemos are the reports' shared reads (memo).
+type reportMemos struct {
+	recent    memo[[]analytics.Session]
+	popular   memo[[]analytics.DayStats]
+	anomalies memo[map[string]any]
+}
+
+// recentSessions returns the sessions closed within reportWindow (memo: read at most once per recentTTL).
 func (s *Server) recentSessions(r *http.Request) ([]analytics.Session, error) {
-	since := s.cfg.Now().Add(-reportWindow).Unix()
-	ss, err := s.store.ClosedSince(r.Context(), uint64(max(since, 0)), maxReportSessions)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]analytics.Session, len(ss))
-	for i, x := range ss {
-		out[i] = toAnalytics(x)
-	}
-	return out, nil
+	now := s.cfg.Now()
+	return s.reports.recent.get(now, func() ([]analytics.Session, error) {
+		since := now.Add(-reportWindow).Unix()
+		ss, err := s.store.ClosedSince(r.Context(), uint64(max(since, 0)), maxReportSessions)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]analytics.Session, len(ss))
+		for i, x := range ss {
+			out[i] = toAnalytics(x)
+		}
+		return out, nil
+	})
 }
 
 func toAnalytics(x *store.Session) analytics.Session {
@@ -157,31 +196,40 @@ func (s *Server) handleAllowance(w http.ResponseWriter, r *http.Request) error {
 func uintString(v uint64) string { return uint256.NewInt(v).Dec() }
 
 func (s *Server) handlePopularity(w http.ResponseWriter, r *http.Request) error {
-	recent, err := s.recentSessions(r)
+	days, err := s.reports.popular.get(s.cfg.Now(), func() ([]analytics.DayStats, error) {
+		recent, err := s.recentSessions(r)
+		return analytics.ByModelDay(recent), err
+	})
 	if err != nil {
 		return err
 	}
-	wire.WriteJSON(w, http.StatusOK, map[string]any{"days": analytics.ByModelDay(recent)})
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"days": days})
 	return nil
 }
 
 func (s *Server) handleAnomalies(w http.ResponseWriter, r *http.Request) error {
-	recent, err := s.recentSessions(r)
+	out, err := s.reports.anomalies.get(s.cfg.Now(), func() (map[string]any, error) {
+		recent, err := s.recentSessions(r)
+		if err != nil {
+			return nil, err
+		}
+		held, err := s.store.HeldSessions(r.Context(), 1000)
+		if err != nil {
+			return nil, err
+		}
+		hr := make([]wire.SessionRecord, len(held))
+		for i, h := range held {
+			hr[i] = record(h)
+		}
+		outliers := analytics.ProviderOutliers(recent, 5, 6)
+		if outliers == nil {
+			outliers = []analytics.ProviderOutlier{}
+		}
+		return map[string]any{"heldSessions": hr, "providerOutliers": outliers}, nil
+	})
 	if err != nil {
 		return err
 	}
-	held, err := s.store.HeldSessions(r.Context(), 1000)
-	if err != nil {
-		return err
-	}
-	hr := make([]wire.SessionRecord, len(held))
-	for i, h := range held {
-		hr[i] = record(h)
-	}
-	outliers := analytics.ProviderOutliers(recent, 5, 6)
-	if outliers == nil {
-		outliers = []analytics.ProviderOutlier{}
-	}
-	wire.WriteJSON(w, http.StatusOK, map[string]any{"heldSessions": hr, "providerOutliers": outliers})
+	wire.WriteJSON(w, http.StatusOK, out)
 	return nil
 }

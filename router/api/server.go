@@ -105,6 +105,7 @@ type Server struct {
 	used     usedCache
 	refused  sync.Map // provider address → why the guard refused its endpoint when it was last probed
 	verified verifiedCache
+	reports  reportMemos
 }
 
 // New builds the server. set receives its metrics (nil: a set of its own, not served).
