@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -102,7 +103,7 @@ func (j *Journal) Flush(changed func() []*Entry) int {
 		j.mu.Unlock()
 	}
 	if written > 0 {
-		if err := syncDir(j.dir); err != nil {
+		if err := atomicfile.SyncDir(j.dir); err != nil {
 			j.log.Error("open session journal: directory not synced", zap.String("dir", j.dir), zap.Error(err))
 		}
 	}
@@ -112,7 +113,7 @@ func (j *Journal) Flush(changed func() []*Entry) int {
 func (j *Journal) write(e *Entry) error {
 	raw, err := json.Marshal(e)
 	if err == nil {
-		err = writeFile(j.dir, j.path(e.SessionID()), raw, true)
+		err = atomicfile.WriteFileDirUnsynced(j.path(e.SessionID()), raw, 0o600)
 	}
 	return err
 }
