@@ -192,22 +192,27 @@ func (l *Ledger) Feeds(ctx context.Context) ([]store.FeedState, error) { return 
 
 // Epochs returns the live epochs, by number.
 func (l *Ledger) Epochs(ctx context.Context) ([]*EpochRow, error) {
+	return l.readEpochs(ctx, func(tx *store.Tx) ([]*EpochRow, error) { return tx.LiveEpochs(ctx) })
+}
+
+// readEpochs returns what read reads in one transaction.
+func (l *Ledger) readEpochs(ctx context.Context, read func(tx *store.Tx) ([]*EpochRow, error)) ([]*EpochRow, error) {
 	var out []*EpochRow
 	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		out, err = tx.LiveEpochs(ctx)
+		out, err = read(tx)
 		return err
 	})
 	return out, err
 }
 
+// unsettledEpochs returns the live epochs not claimable yet, by number: the ones Step moves.
+func (l *Ledger) unsettledEpochs(ctx context.Context) ([]*EpochRow, error) {
+	return l.readEpochs(ctx, func(tx *store.Tx) ([]*EpochRow, error) { return tx.UnsettledEpochs(ctx) })
+}
+
 // NewestEpochs returns the limit live epochs with the largest numbers, by number.
 func (l *Ledger) NewestEpochs(ctx context.Context, limit int) ([]*EpochRow, error) {
-	var out []*EpochRow
-	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		out, err = tx.NewestLiveEpochs(ctx, limit)
-		return err
-	})
-	return out, err
+	return l.readEpochs(ctx, func(tx *store.Tx) ([]*EpochRow, error) { return tx.NewestLiveEpochs(ctx, limit) })
 }
 
 // LiveEpoch returns the live epoch numbered n, or store.ErrNotFound.

@@ -23,19 +23,19 @@ var ErrChainMismatch = errors.New("ledger: ledger and ComputePool disagree")
 // dispute window, the one epoch in flight, batched claims, and a new epoch when one is due. Every state
 // change is one database transaction, so Step can be killed anywhere and simply run again.
 func (l *Ledger) Step(ctx context.Context) error {
-	epochs, err := l.Epochs(ctx)
+	// Only the epochs not claimable yet (a few), not every live one (a year of hourly epochs is 8,760
+	// rows, read every poll on the keeper's one SQLite connection).
+	epochs, err := l.unsettledEpochs(ctx)
 	if err != nil {
 		return err
 	}
 	var inflight *EpochRow
 	for _, e := range epochs {
-		switch e.State {
-		case StateConfirmed:
+		if e.State == StateConfirmed {
 			if err := l.awaitClaimable(ctx, e); err != nil {
 				return err
 			}
-		case StateClaimable:
-		default:
+		} else {
 			inflight = e
 		}
 	}

@@ -105,6 +105,7 @@ func (t *Tx) epochs(ctx context.Context, where string, args ...any) ([]*Epoch, e
 		if err != nil {
 			return nil, err
 		}
+		t.s.epochRows.Add(1)
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -113,6 +114,16 @@ func (t *Tx) epochs(ctx context.Context, where string, args ...any) ([]*Epoch, e
 // LiveEpochs returns the live epochs, by number.
 func (t *Tx) LiveEpochs(ctx context.Context) ([]*Epoch, error) {
 	return t.epochs(ctx, `state IN `+liveStates+` ORDER BY number`)
+}
+
+// unsettled selects the live epochs before claimable, the ones the pipeline still moves: the WHERE of the
+// partial index epochs_unsettled (migration 00008), word for word.
+const unsettled = `state IN ('assembled', 'batch_written', 'root_sent', 'mined', 'confirmed')`
+
+// UnsettledEpochs returns the live epochs not claimable yet, by number: what the pipeline polls, read
+// through the partial index that holds only them (not every live epoch).
+func (t *Tx) UnsettledEpochs(ctx context.Context) ([]*Epoch, error) {
+	return t.epochs(ctx, unsettled+` ORDER BY number`)
 }
 
 // NewestLiveEpochs returns the limit live epochs with the largest numbers, by number.

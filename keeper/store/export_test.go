@@ -19,3 +19,25 @@ func (s *Store) WaitsFor(ctx context.Context, pid int64) (bool, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, pid).Scan(&n)
 	return n > 0, err
 }
+
+// UnsettledPlan is SQLite's plan of UnsettledEpochs's query, after ANALYZE (tests).
+func (s *Store) UnsettledPlan(ctx context.Context) (string, error) {
+	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return "", err
+	}
+	rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+epochCols+` FROM epochs WHERE `+unsettled+` ORDER BY number`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var plan string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		plan += detail + "\n"
+	}
+	return plan, rows.Err()
+}

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
@@ -32,7 +33,13 @@ type Store struct {
 	db       *sql.DB
 	postgres bool
 	version  int64 // the schema version (the newest migration applied)
+	// epochRows counts the epoch rows read by the list queries (EpochRowsRead).
+	epochRows atomic.Int64
 }
+
+// EpochRowsRead is how many epoch rows the epoch list queries have read since the store opened (tests
+// bound what a poll reads with it).
+func (s *Store) EpochRowsRead() int64 { return s.epochRows.Load() }
 
 // Open opens the database named by dsn: "postgres://…" or "postgresql://…" selects PostgreSQL, anything
 // else is a SQLite file path (created if missing). It creates the schema if needed.
