@@ -142,7 +142,7 @@ func writeFile(dir, path string, raw []byte, replace bool) error {
 	defer os.Remove(tmp.Name()) // after a link; a renamed file is gone already
 	_, err = tmp.Write(raw)
 	if err == nil {
-		err = tmp.Sync()
+		err = fsync(tmp)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -172,8 +172,11 @@ func syncDir(dir string) error {
 		return err
 	}
 	defer d.Close()
-	return d.Sync()
+	return fsync(d)
 }
+
+// fsync syncs f (a file or a directory) to the disk; tests count the calls.
+var fsync = (*os.File).Sync
 
 // Load returns the pending reports whose router still accepts them at now. Each report past its deadline
 // is removed and logged as given up; a file that is not a readable report is renamed aside
