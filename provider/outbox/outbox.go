@@ -3,8 +3,9 @@
 // and removed once the router took it, refused it for good or would no longer accept it, so that a crash
 // or a restart loses no close. One process at a time holds a directory (an exclusive lock).
 //
-// Its Journal keeps, the same way, the sessions still open (journal.go): their ticket, metered usage and
-// newest signed request, so that after a crash serve closes them one-sided as it closes idle ones.
+// Its Journal keeps the sessions still open (journal.go), all in one file rewritten whole (fsync'd,
+// renamed into place) at each flush: their ticket, metered usage and newest signed request, so that
+// after a crash serve closes them one-sided as it closes idle ones.
 package outbox
 
 import (
