@@ -1,6 +1,7 @@
 package devnet
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -169,33 +169,44 @@ func runDeployScript(ctx context.Context, root, rpcURL string, env []string) (st
 		return logs, nil
 	case errors.Is(context.Cause(actx), errBroadcastStalled):
 		return logs, fmt.Errorf("%w: forge script did not finish within %s of its simulation (broadcasting to %s); "+
-			"killed it; %s; last output:\n%s", ErrDeployHung, bound, rpcURL, poolStatus(ctx, rpcURL), tail(logs, 12))
+			"killed it; %s; last output:\n%s", ErrDeployHung, bound, rpcURL, poolStatus(ctx, rpcURL), Tail(logs, 12))
 	case ctx.Err() != nil:
 		return logs, fmt.Errorf("devnet: deploy script stopped after %s with its caller (%w); last output:\n%s",
-			time.Since(started).Round(time.Millisecond), ctx.Err(), tail(logs, 12))
+			time.Since(started).Round(time.Millisecond), ctx.Err(), Tail(logs, 12))
 	default:
 		return logs, fmt.Errorf("devnet: deploy script failed: %w\n%s", err, logs)
 	}
 }
 
-// scriptLog collects a script's output and closes reached once marker has appeared in it.
+// scriptLog collects a script's output and closes reached once marker has appeared in it. Each write is
+// scanned with the marker's length less one bytes before it (a marker split across writes), never the
+// whole output again.
 type scriptLog struct {
 	lockedBuffer
 	marker  string
 	reached chan struct{}
-	once    sync.Once
+	found   bool
+	carry   []byte // the output's last len(marker)-1 bytes, until found
 }
 
 func (l *scriptLog) Write(p []byte) (int, error) {
-	n, err := l.lockedBuffer.Write(p)
-	if strings.Contains(l.String(), l.marker) {
-		l.once.Do(func() { close(l.reached) })
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n, err := l.b.Write(p)
+	if !l.found {
+		l.carry = append(l.carry, p[:n]...)
+		if bytes.Contains(l.carry, []byte(l.marker)) {
+			l.found, l.carry = true, nil
+			close(l.reached)
+		} else if k := len(l.marker) - 1; len(l.carry) > k {
+			l.carry = append(l.carry[:0], l.carry[len(l.carry)-k:]...)
+		}
 	}
 	return n, err
 }
 
-// tail is the last n lines of s.
-func tail(s string, n int) string {
+// Tail is the last n lines of s: what an error quotes of a process's output.
+func Tail(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }

@@ -29,8 +29,7 @@ import (
 // the claims of the provider and the builder pay exactly the allowance.
 func TestOneAllowanceAcrossRouters(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 6*time.Minute)
 	// Two MOR of votes: an allowance of a few one-second sessions at the provider's price (a fast upstream:
 	// each chat bills one second). The one user loads both routers on purpose: no rate limits.
 	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 2, TokenDelay: time.Millisecond,

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -35,8 +34,7 @@ import (
 // web/test/screenshots/chat/ (gitignored).
 func TestChatPageInBrowser(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 10*time.Minute)
 	chromium := os.Getenv("LT_CHROMIUM")
 	if chromium == "" {
 		chromium = "/usr/bin/chromium"

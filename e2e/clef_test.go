@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -18,8 +17,7 @@ import (
 // answer arrives and the session closes with the receipt.
 func TestChatThroughClef(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 10*time.Minute)
 	s := start(t, ctx, Options{})
 	clef := cleftest.Start(t, s.User.Key, s.Domain.ChainID())
 

@@ -40,8 +40,7 @@ func TestProviderCloseSurvivesKillAndRotation(t *testing.T) { closeSurvivesKill(
 
 func closeSurvivesKill(t *testing.T, rotate bool) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 5*time.Minute)
 	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ServeArgs: []string{"--idle-timeout", "2s"}})
 	p, router := s.Providers[0], s.Routers[0]
 	k0 := p.Signer.Address
@@ -101,8 +100,7 @@ func closeSurvivesKill(t *testing.T, rotate bool) {
 // paid nothing for it.
 func TestProviderOpenSessionSurvivesKill(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 5*time.Minute)
 	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour})
 	p := s.Providers[0]
 	res, err := s.Chat(ctx, "hello", true)

@@ -83,8 +83,7 @@ func spendOf(ctx context.Context, s *Stack, user common.Address) (*wire.SpendPro
 //     allowance plus both spends; the claims pay them; the router's /v1/deposits agrees with the chain.
 func TestPaidUsageAcrossRouters(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 8*time.Minute)
 	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 2, TokenDelay: time.Millisecond,
 		RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
 	require.Len(t, s.Routers, 2)

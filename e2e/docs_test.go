@@ -22,8 +22,7 @@ import (
 // target has a `## ` description so that `make help` lists it, every Go or forge test a Markdown file
 // names exists, and no Markdown file names a path of the machine it was written on.
 func TestDocsNameWhatExists(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 5*time.Minute)
 	root, bins := repoBinaries(ctx, t)
 	docs := markdownFiles(t, root)
 	require.NotEmpty(t, docs)

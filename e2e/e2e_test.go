@@ -73,8 +73,7 @@ func claimedBy(claims []Claim, a common.Address) (sum *big.Int, n int) {
 // that, and the user sent no transaction.
 func TestSessionSettles(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s := start(t, ctx, Options{})
 	price := s.Opts.Prices[0]
 
@@ -118,8 +117,7 @@ func TestSessionSettles(t *testing.T) {
 // sessions settle, and nothing is paid twice.
 func TestFailover(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	cheap, dear := big.NewInt(1e15), big.NewInt(2e15)
 	s := start(t, ctx, Options{Prices: []*big.Int{cheap, dear}})
 	first, second := s.Providers[0], s.Providers[1]
@@ -203,13 +201,14 @@ func TestFailover(t *testing.T) {
 // Foundry's `cast wallet sign --data` and sent to the router with curl.
 func TestRealClients(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 3*time.Minute)
 	s := start(t, ctx, Options{})
 
-	t.Run("openai-node", func(t *testing.T) { checkOpenAISDK(t, ctx, s) })
+	// Each its own minute from when it starts, not what the stack's start left of the test's.
+	t.Run("openai-node", func(t *testing.T) { checkOpenAISDK(t, testContext(t, time.Minute), s) })
 
 	t.Run("cast-rfc-curl", func(t *testing.T) {
+		ctx := testContext(t, time.Minute)
 		rfc, err := client.NewRFC(s.User.Address, client.RFCParams{Model: s.Opts.Model,
 			MaxPricePerSecond: uint256.MustFromBig(s.Opts.Prices[0]), MaxSeconds: 60}, time.Now())
 		require.NoError(t, err)
@@ -283,8 +282,7 @@ func stderrOf(err error) string {
 // exactly that credit.
 func TestProviderAloneBounded(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour})
 	res, err := s.Chat(ctx, "hello", true)
 	require.NoError(t, err)

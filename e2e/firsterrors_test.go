@@ -25,8 +25,7 @@ import (
 // what failed. No chain is needed: a closed loopback port stands for a node that is not running and a
 // JSON-RPC stub answering eth_chainId 1 for another chain (or 31337, to get past the chain check).
 func TestFirstErrorsSayWhatToDo(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 8*time.Minute)
 	_, bins := repoBinaries(ctx, t)
 	dir := t.TempDir()
 

@@ -137,8 +137,7 @@ type keeperRejected struct {
 // the honest session the gateway's user opened through the honest router.
 func TestHostileRouterRealProcesses(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	rk, sk, vk := newKey(t), newKey(t), newKey(t) // hostile router, its session key, the victim
 	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
 	srv := httptest.NewServer(http.HandlerFunc(h.serve))
@@ -270,8 +269,7 @@ func newKey(t *testing.T) *ecdsa.PrivateKey {
 // the cheaper copy (ticket_not_accepted), so the provider is paid what it served at its price.
 func TestCheaperReticketRealProcesses(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s, h, rk := startWithHostileRouter(t, ctx, Options{GatewayIdleTimeout: time.Hour, EpochLength: 10 * time.Second})
 
 	honest, err := s.Chat(ctx, "hello", true)
@@ -311,8 +309,7 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 // acceptance alone: lt closed again without it, and the keeper credited the half-price copy.
 func TestLtCloseCarriesSavedAcceptance(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s, h, rk := startWithHostileRouter(t, ctx, Options{EpochLength: 10 * time.Second})
 	copied := h.undercut(t, s, rk)
 

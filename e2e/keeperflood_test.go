@@ -31,8 +31,7 @@ func fromIP(ip string) *http.Client {
 // is a 429 with Retry-After and the §9 code rate_limited.
 func TestKeeperFloodIsRateLimited(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 5*time.Minute)
 	s := start(t, ctx, Options{NoKeeper: true})
 	k, err := s.RunKeeper(nil, "--rate-ip", "20", "--rate-ip-burst", "20")
 	require.NoError(t, err)

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -26,8 +25,7 @@ import (
 // user's receipt and forgets it. A chat that closes its session leaves nothing behind.
 func TestChatKeepsSessionItCouldNotClose(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 6*time.Minute)
 	s := start(t, ctx, Options{TokenDelay: time.Millisecond})
 	user := []string{"--keystore", s.User.Keystore, "--password-file", s.PasswordFile,
 		"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile}

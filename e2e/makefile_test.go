@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -19,8 +18,7 @@ import (
 // passes forge's failures on. npm's node_modules/.bin/forge wrapper exits 0 whatever forge returns, which
 // had made failing forge tests and unformatted Solidity pass `make test` and `make lint`.
 func TestMakefileForgeFails(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
+	ctx := testContext(t, time.Minute)
 	root, err := devnet.RepoRoot()
 	require.NoError(t, err)
 	out, err := exec.CommandContext(ctx, "make", "-s", "-C", root, "--eval", "print-%: ; @echo $($*)", "print-FORGE").Output()

@@ -24,8 +24,7 @@ import (
 // plan's (other programs on this machine may hold those), files under a temporary folder, and the
 // stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway.
 func TestReadmeNewcomerPath(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 8*time.Minute)
 	_, bins := repoBinaries(ctx, t)
 	dir := t.TempDir()
 
@@ -51,7 +50,7 @@ func TestReadmeNewcomerPath(t *testing.T) {
 		for i := len(procs) - 1; i >= 0; i-- {
 			procs[i].Stop()
 			if t.Failed() {
-				t.Logf("%s log:\n%s", procs[i].Name, tail(procs[i].Log(), 40))
+				t.Logf("%s log:\n%s", procs[i].Name, devnet.Tail(procs[i].Log(), 40))
 			}
 		}
 	}()

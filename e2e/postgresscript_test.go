@@ -22,17 +22,17 @@ import (
 // without --fresh, empties it with --fresh, and refuses --fresh on the tests' own database or a name that
 // is not a plain identifier.
 func TestPostgresScriptFreshDatabase(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 3*time.Minute)
 	root, err := devnet.RepoRoot()
 	require.NoError(t, err)
 	script := filepath.Join(root, "scripts", "postgres.sh")
-	run := func(args ...string) (string, error) {
+	runIn := func(ctx context.Context, args ...string) (string, error) {
 		cmd := exec.CommandContext(ctx, script, args...)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		return strings.TrimSpace(string(out)), err
 	}
+	run := func(args ...string) (string, error) { return runIn(ctx, args...) }
 	name := fmt.Sprintf("lt_test_fresh_%d", os.Getpid())
 
 	dsn, err := run("--fresh", name)
@@ -43,8 +43,10 @@ func TestPostgresScriptFreshDatabase(t *testing.T) {
 	_, err = db.ExecContext(ctx, "CREATE TABLE kept (x int)")
 	require.NoError(t, err)
 	require.NoError(t, db.Close())
-	t.Cleanup(func() {
-		base, err := run()
+	t.Cleanup(func() { // the test's context has ended by now: its own minute
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		base, err := runIn(ctx)
 		if err == nil {
 			if admin, err := sql.Open("pgx", base); err == nil {
 				_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")

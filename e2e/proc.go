@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/laketravis/laketravis/devnet"
 )
 
 // stopGrace is how long a process may take to exit after SIGTERM before it gets SIGKILL.
@@ -125,9 +127,9 @@ func waitHealthy(ctx context.Context, p *Proc, url string, limit time.Duration) 
 		}
 		select {
 		case <-p.done:
-			return fmt.Errorf("e2e: %s exited before %s answered (%v); log %s:\n%s", p.Name, url, p.err, p.LogPath, tail(p.Log(), 40))
+			return fmt.Errorf("e2e: %s exited before %s answered (%v); log %s:\n%s", p.Name, url, p.err, p.LogPath, devnet.Tail(p.Log(), 40))
 		case <-ctx.Done():
-			return fmt.Errorf("e2e: %s: %s not healthy within %s: %w; log %s:\n%s", p.Name, url, limit, ctx.Err(), p.LogPath, tail(p.Log(), 40))
+			return fmt.Errorf("e2e: %s: %s not healthy within %s: %w; log %s:\n%s", p.Name, url, limit, ctx.Err(), p.LogPath, devnet.Tail(p.Log(), 40))
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
@@ -157,14 +159,6 @@ func runTool(ctx context.Context, logDir, name, bin string, args ...string) ([]b
 		return nil, fmt.Errorf("e2e: %s %s: %w\n%s%s", filepath.Base(bin), strings.Join(args, " "), err, stdout.String(), stderr.String())
 	}
 	return []byte(stdout.String()), nil
-}
-
-func tail(s string, lines int) string {
-	all := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(all) > lines {
-		all = all[len(all)-lines:]
-	}
-	return strings.Join(all, "\n")
 }
 
 // handedOut holds every port freeAddr returned in this process: a port is chosen some time before its

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"testing"
@@ -18,8 +17,7 @@ import (
 // before and after.
 func TestRouterPrunesWhatTheKeeperSettled(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s := start(t, ctx, Options{RouterArgs: []string{"--retention", "1s"}})
 	getJSON := func(url string, v any) {
 		t.Helper()

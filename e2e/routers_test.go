@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"math/big"
@@ -35,8 +34,7 @@ type routerHealth struct {
 // exactly once, and the reservations granted by both replicas together never exceed the user's allowance.
 func TestRouterReplicasFailover(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	dsn := dbtest.Postgres(t)
 	// One user loads both replicas from loopback at full speed: the per-user and per-IP limits are not
 	// what this test is about (the flood tests cover them).
@@ -269,8 +267,7 @@ func TestRouterReplicasFailover(t *testing.T) {
 // the router that issued the session's ticket.
 func TestGatewayRouterFailover(t *testing.T) {
 	t.Parallel()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
+	ctx := testContext(t, 4*time.Minute)
 	s := start(t, ctx, Options{MoreRouters: 1, DeadRouterFirst: true, MaxSeconds: 2, GatewayIdleTimeout: 2 * time.Second})
 	require.Len(t, s.Routers, 2)
 	second, third := s.Routers[0], s.Routers[1]

@@ -236,7 +236,7 @@ func (s *Stack) start(ctx context.Context, name, health, baseURL, bin string, ar
 	// Someone else answering on the port (the process failed to bind it) shows as an early exit.
 	time.Sleep(100 * time.Millisecond)
 	if p.Exited() {
-		return p, fmt.Errorf("e2e: %s exited (%v); log %s:\n%s", name, p.err, p.LogPath, tail(p.Log(), 20))
+		return p, fmt.Errorf("e2e: %s exited (%v); log %s:\n%s", name, p.err, p.LogPath, devnet.Tail(p.Log(), 20))
 	}
 	return p, nil
 }

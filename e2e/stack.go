@@ -185,6 +185,6 @@ func (s *Stack) DumpLogs(w io.Writer, lines int) {
 	entries, _ := os.ReadDir(s.LogDir)
 	for _, e := range entries {
 		b, _ := os.ReadFile(filepath.Join(s.LogDir, e.Name()))
-		fmt.Fprintf(w, "===== %s (last %d lines)\n%s\n", e.Name(), lines, tail(string(b), lines))
+		fmt.Fprintf(w, "===== %s (last %d lines)\n%s\n", e.Name(), lines, devnet.Tail(string(b), lines))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/keeper/crashpoint"
 	"github.com/laketravis/laketravis/keeper/store"
 )
@@ -178,33 +180,17 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 	return nil
 }
 
-// writeFileAtomic writes v as JSON to a temporary file, fsyncs it and renames it over path, returning the
-// keccak256 of the bytes.
+// writeFileAtomic writes v as JSON to path (atomicfile.Write, 0600), returning the keccak256 of the bytes.
 func writeFileAtomic(path string, v any) (common.Hash, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".batch-*")
-	if err != nil {
-		return common.Hash{}, err
-	}
-	defer os.Remove(tmp.Name())
 	h := crypto.NewKeccakState()
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	enc := json.NewEncoder(multiWriter{w, h})
-	if err := enc.Encode(v); err != nil {
-		tmp.Close()
-		return common.Hash{}, err
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return common.Hash{}, err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return common.Hash{}, err
-	}
-	if err := tmp.Close(); err != nil {
-		return common.Hash{}, err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	err := atomicfile.Write(path, 0o600, func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, 1<<20)
+		if err := json.NewEncoder(multiWriter{w, h}).Encode(v); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+	if err != nil {
 		return common.Hash{}, err
 	}
 	var out common.Hash

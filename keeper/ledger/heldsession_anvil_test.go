@@ -99,7 +99,7 @@ func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
 	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 3,
 		feedList: []*testenv.Feed{feed}, epochLength: time.Hour, claims: true, manual: true,
 		now: func() time.Time { return time.Unix(clock.Load(), 0) }})
-	require.NoError(t, k.led.CheckWithdrawalWindow(interval, window), "the devnet defaults take 1 h epochs without a warning")
+	require.NoError(t, k.led.CheckWithdrawalWindow(ctx, window), "the devnet defaults take 1 h epochs without a warning")
 	_, err = k.led.IngestOnce(ctx)
 	require.NoError(t, err)
 

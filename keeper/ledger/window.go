@@ -13,31 +13,30 @@ import (
 // window, so a day could pass without a commit outside it.
 var ErrEpochInWindow = errors.New("ledger: the epoch does not fit outside the pool's withdrawal window")
 
-// WithdrawalWindow returns the pool's day (interval) and the withdrawal window at each day's start, in
-// seconds (both immutable).
-func (p *ChainPool) WithdrawalWindow(ctx context.Context) (interval, window uint64, err error) {
-	opts := &bind.CallOpts{Context: ctx}
-	i, err := p.caller.Interval(opts)
+// WithdrawalWindow returns the pool's withdrawal window at each day's start, in seconds (immutable).
+func (p *ChainPool) WithdrawalWindow(ctx context.Context) (uint64, error) {
+	w, err := p.caller.WithdrawalWindow(&bind.CallOpts{Context: ctx})
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
-	w, err := p.caller.WithdrawalWindow(opts)
-	if err != nil {
-		return 0, 0, err
-	}
-	return i.Uint64(), w.Uint64(), nil
+	return w.Uint64(), nil
 }
 
 // CheckWithdrawalWindow says whether this ledger's epochs leave a commit outside the pool's withdrawal
-// window every day. Inside a window a withdrawal stream can keep the deposit read stale, and the keeper
-// then holds deposit-paid sessions back until a commit made after the window closes (keeper/README.md
+// window (window seconds at each day's start) every day: ErrEpochInWindow when they do not. The day is the
+// calendar's interval, read once for the ledger's life, so a failed read is another error. Inside a window
+// a withdrawal stream can keep the deposit read stale, and the keeper then holds deposit-paid sessions back until a commit made after the window closes (keeper/README.md
 // "Withdrawal streams"). An epoch is committed up to two feed graces after its window ends, so an epoch plus
 // two graces no longer than the time outside the window puts a commit there every day; a longer one (24 h
 // epochs: every commit in a window again) lets a stream hold those sessions back day after day, while
 // their user may withdraw the deposit they were to be charged (protocol/README.md "Which deposit an epoch
 // charges").
-func (l *Ledger) CheckWithdrawalWindow(interval, window uint64) error {
-	return epochFitsOutsideWindow(l.cfg.EpochLength, l.cfg.FeedGrace, interval, window)
+func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error {
+	cal, err := l.calendar(ctx)
+	if err != nil {
+		return fmt.Errorf("calendar: %w", err)
+	}
+	return epochFitsOutsideWindow(l.cfg.EpochLength, l.cfg.FeedGrace, cal.Interval, window)
 }
 
 func epochFitsOutsideWindow(epoch, grace time.Duration, interval, window uint64) error {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/protocol/contenthash"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/provider/ipfs"
@@ -257,11 +258,7 @@ func (s *Store) put(e Entry) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(s.Dir, manifestName+".tmp")
-	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
-		return fmt.Errorf("models: %w", err)
-	}
-	return os.Rename(tmp, filepath.Join(s.Dir, manifestName))
+	return atomicfile.WriteFile(filepath.Join(s.Dir, manifestName), raw, 0o644)
 }
 
 // State is an entry's state on disk, cheaply checked (sizes) or fully re-hashed (Verify).

@@ -7,28 +7,24 @@ import (
 	"testing"
 )
 
-// Syncs counts the fsyncs of the package: of files (and their bytes) and of directories. While Fail is
-// set, an fsync fails (and counts nothing).
-type Syncs struct {
-	Files, Dirs, Bytes atomic.Int64
-	Fail               atomic.Bool
+// Writes counts the journal's file writes (each two fsyncs: the file's and the directory's) and their
+// bytes. While Fail is set, a write fails (and counts nothing).
+type Writes struct {
+	Files, Bytes atomic.Int64
+	Fail         atomic.Bool
 }
 
-// CountSyncs counts every fsync until the test ends.
-func CountSyncs(tb testing.TB) *Syncs {
-	c, was := &Syncs{}, fsync
-	fsync = func(f *os.File) error {
+// CountWrites counts every write of the journal's file until the test ends.
+func CountWrites(tb testing.TB) *Writes {
+	c, was := &Writes{}, writeJournal
+	writeJournal = func(path string, data []byte, perm os.FileMode) error {
 		if c.Fail.Load() {
-			return errors.New("fsync failed (test)")
+			return errors.New("write failed (test)")
 		}
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			c.Dirs.Add(1)
-		} else if err == nil {
-			c.Files.Add(1)
-			c.Bytes.Add(st.Size())
-		}
-		return was(f)
+		c.Files.Add(1)
+		c.Bytes.Add(int64(len(data)))
+		return was(path, data, perm)
 	}
-	tb.Cleanup(func() { fsync = was })
+	tb.Cleanup(func() { writeJournal = was })
 	return c
 }

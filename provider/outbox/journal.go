@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -58,6 +59,10 @@ type Journal struct {
 
 // journalFile is the journal's one file in its directory.
 const journalFile = "sessions.jsonl"
+
+// writeJournal writes the journal's file: atomicfile.WriteFile, two fsyncs (the file's, the directory's);
+// tests count the calls.
+var writeJournal = atomicfile.WriteFile
 
 // Journal opens dir (0700; a wider existing one is narrowed) as the journal of open sessions. It is
 // o's: one process at a time holds them.
@@ -116,11 +121,7 @@ func (j *Journal) Flush(changed func() []*Entry) int {
 	j.unwritten, j.stale = 0, false
 	j.mu.Unlock()
 
-	err := writeFile(j.dir, filepath.Join(j.dir, journalFile), file, true)
-	if err == nil {
-		err = syncDir(j.dir)
-	}
-	if err != nil {
+	if err := writeJournal(filepath.Join(j.dir, journalFile), file, 0o600); err != nil {
 		j.log.Error("open session journal not written (tried again at the next flush)", zap.String("dir", j.dir), zap.Error(err))
 		j.mu.Lock()
 		j.unwritten, j.stale = j.unwritten+n, true
@@ -183,7 +184,7 @@ func (j *Journal) Load(now time.Time) ([]*Entry, error) {
 		}
 		if len(bad) > 0 {
 			aside := fmt.Sprintf("%s.corrupt-%d", path, now.UnixNano())
-			if err := writeFile(j.dir, aside, bytes.Join(bad, nil), false); err != nil {
+			if err := atomicfile.Create(aside, bytes.Join(bad, nil), 0o600); err != nil {
 				j.log.Error("unreadable open session entries could not be copied aside: dropped", zap.Int("entries", len(bad)), zap.Error(err))
 			} else {
 				j.log.Error("unreadable open session entries copied aside (their sessions are not closed; inspect them)", zap.String("file", aside), zap.Int("entries", len(bad)))

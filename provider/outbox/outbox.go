@@ -3,9 +3,8 @@
 // and removed once the router took it, refused it for good or would no longer accept it, so that a crash
 // or a restart loses no close. One process at a time holds a directory (an exclusive lock).
 //
-// Its Journal keeps the sessions still open (journal.go), all in one file rewritten whole (fsync'd,
-// renamed into place) at each flush: their ticket, metered usage and newest signed request, so that
-// after a crash serve closes them one-sided as it closes idle ones.
+// Its Journal keeps, the same way, the sessions still open (journal.go): their ticket, metered usage and
+// newest signed request, so that after a crash serve closes them one-sided as it closes idle ones.
 package outbox
 
 import (
@@ -23,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -62,8 +62,6 @@ type Outbox struct {
 }
 
 var reportFile = regexp.MustCompile(`^0x[0-9a-f]{64}\.json$`)
-
-const tmpPrefix = ".tmp-"
 
 // Open creates dir (0700; an existing one is narrowed to 0700) and takes its lock: a second process over
 // the same directory is refused.
@@ -110,8 +108,8 @@ func (o *Outbox) path(id common.Hash) string {
 	return filepath.Join(o.dir, strings.ToLower(id.Hex())+".json")
 }
 
-// Put writes r durably: a temporary file (0600) synced, linked as the session's file, the directory
-// synced. When Put returns nil the report survives a crash of the process or the host. A session has one
+// Put writes r durably (atomicfile.Create: a temporary file, 0600, synced, linked as the session's file, the
+// directory synced). When Put returns nil the report survives a crash of the process or the host. A session has one
 // close: when its file exists already Put returns ErrExists and leaves that file as it is.
 func (o *Outbox) Put(r *Report) error {
 	r.Version = version
@@ -119,43 +117,12 @@ func (o *Outbox) Put(r *Report) error {
 	if err != nil {
 		return err
 	}
-	// A link, unlike a rename, never replaces the file of a report stored before.
-	if err = writeFile(o.dir, o.path(r.SessionID()), raw, false); errors.Is(err, os.ErrExist) {
+	if err := atomicfile.Create(o.path(r.SessionID()), raw, 0o600); errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%w: session %s", ErrExists, r.SessionID())
-	}
-	if err == nil {
-		err = syncDir(o.dir)
-	}
-	if err != nil {
+	} else if err != nil {
 		return fmt.Errorf("outbox: write report of session %s: %w", r.SessionID(), err)
 	}
 	return nil
-}
-
-// writeFile writes raw to path whole or not at all: a temporary file (0600) in dir, synced, then linked
-// as path (replace false: an existing path is left as it is, os.ErrExist) or renamed over it (replace
-// true). The directory is not synced.
-func writeFile(dir, path string, raw []byte, replace bool) error {
-	tmp, err := os.CreateTemp(dir, tmpPrefix+"*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a link; a renamed file is gone already
-	_, err = tmp.Write(raw)
-	if err == nil {
-		err = fsync(tmp)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	switch {
-	case err != nil:
-		return err
-	case replace:
-		return os.Rename(tmp.Name(), path)
-	default:
-		return os.Link(tmp.Name(), path)
-	}
 }
 
 // Remove deletes the session's report (none: nothing to do). The directory is not synced: a removal lost
@@ -166,18 +133,6 @@ func (o *Outbox) Remove(id common.Hash) error {
 	}
 	return nil
 }
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return fsync(d)
-}
-
-// fsync syncs f (a file or a directory) to the disk; tests count the calls.
-var fsync = (*os.File).Sync
 
 // Load returns the pending reports whose router still accepts them at now. Each report past its deadline
 // is removed and logged as given up; a file that is not a readable report is renamed aside
@@ -221,7 +176,7 @@ func scan(dir string, now time.Time, log *zap.Logger, what, lost string, each fu
 		switch {
 		case e.IsDir() || name == ".lock" || strings.Contains(name, ".corrupt-"):
 			continue
-		case strings.HasPrefix(name, tmpPrefix):
+		case strings.HasPrefix(name, atomicfile.TempPrefix):
 			log.Warn("removed a "+what+" a crash left half-written (it was never stored)", zap.String("file", path))
 			_ = os.Remove(path)
 			continue

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -100,13 +101,22 @@ func (c *ticketCache) pruneLocked(now uint64) {
 	}
 }
 
-// authenticate checks the three X-LT headers against body (protocol/README.md "Session authentication"):
-// the ticket is well formed, signed by an authorised router, names this provider and has not expired;
-// the request time is within ClockSkew; the request is signed by the ticket's session key (the ticket's
-// user when it names none), or carries a MAC under the session's MAC key (authenticateMAC). A signed
-// request's answer announces the provider's MAC key. The sequence number is checked later, by the
-// session table, atomically with admission.
-func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byte) (*authed, error) {
+// pending is a request whose headers passed every check that does not need its body (preauthenticate):
+// its verified ticket, seq and time, and its signature (or MAC) still to check against the body.
+type pending struct {
+	vt        *verifiedTicket
+	seq, unix uint64
+	now       time.Time
+	sig       []byte
+	mac       string
+}
+
+// preauthenticate checks the X-LT headers before the request's body is read, so that a request without a
+// valid ticket never gets its body read (up to MaxBodyBytes, held for the read timeout): the request
+// header's form and time, the signature's encoding, the ticket (ticket), a MAC'd request's session has a
+// MAC key, and the session's state (session.Table.Check: model served, not closed, seq not replayed).
+// authenticate then checks the signature or MAC, which cover the body's hash.
+func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 	th := wire.HeaderValue(r.Header, wire.KeyTicket)
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
@@ -114,36 +124,57 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, body []byt
 	}
 	// Cheap checks (the request header's form and time, the signature's encoding) before any
 	// elliptic-curve work.
-	now := s.now()
+	p := &pending{now: s.now()}
 	seqStr, unixStr, found := strings.Cut(wire.HeaderValue(r.Header, wire.KeyRequest), ".")
-	seq, err1 := strconv.ParseUint(seqStr, 10, 64)
-	unix, err2 := strconv.ParseUint(unixStr, 10, 64)
+	var err1, err2 error
+	p.seq, err1 = strconv.ParseUint(seqStr, 10, 64)
+	p.unix, err2 = strconv.ParseUint(unixStr, 10, 64)
 	if !found || err1 != nil || err2 != nil {
 		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s must be <seq>.<unix seconds>", wire.HeaderRequest)
 	}
 	skew := int64(s.cfg.ClockSkew / 1e9)
-	if d := now.Unix() - int64(unix); d > skew || d < -skew {
+	if d := p.now.Unix() - int64(p.unix); d > skew || d < -skew {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
-			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", unix, d, skew)
+			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", p.unix, d, skew)
 	}
-	mac := wire.HeaderValue(r.Header, wire.KeyMAC)
-	var sig []byte
-	if mac == "" {
+	p.mac = wire.HeaderValue(r.Header, wire.KeyMAC)
+	if p.mac == "" {
 		var err error
-		if sig, err = hexutil.Decode(wire.HeaderValue(r.Header, wire.KeySignature)); err != nil {
+		if p.sig, err = hexutil.Decode(wire.HeaderValue(r.Header, wire.KeySignature)); err != nil {
 			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not 0x-hex: %v", wire.HeaderSignature, err)
 		}
 	}
-	vt, err := s.ticket(r, th, uint64(now.Unix()))
-	if err != nil {
+	var err error
+	if p.vt, err = s.ticket(r, th, uint64(p.now.Unix())); err != nil {
 		return nil, err
 	}
-	t := &vt.st.Ticket
-	signed := wire.SignedRequest{Seq: seq, Time: unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
-	text := signed.Text(s.cfg.Domain.ChainID(), t.SessionID)
-	if mac != "" {
-		return s.authenticateMAC(r, vt, signed, text, mac, uint64(now.Unix()))
+	t := &p.vt.st.Ticket
+	if _, _, ok := s.mac.get(t.SessionID); p.mac != "" && !ok {
+		return nil, errNoMACKey
 	}
+	if err := s.sessions.Check(t, p.vt.digest, p.seq); err != nil {
+		return nil, sessionError(err)
+	}
+	return p, nil
+}
+
+var errNoMACKey = wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
+	"no MAC key for this session here: sign the request (%s)", wire.HeaderSignature)
+
+// authenticate checks request p (preauthenticated) against its body (protocol/README.md "Session
+// authentication"): the request is signed by the ticket's session key (the ticket's user when it names
+// none), or carries a MAC under the session's MAC key (authenticateMAC). A signed request's answer
+// announces the provider's MAC key. The sequence number is checked again by the session table,
+// atomically with admission.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, p *pending, body []byte) (*authed, error) {
+	vt, seq, now := p.vt, p.seq, p.now
+	t := &vt.st.Ticket
+	signed := wire.SignedRequest{Seq: seq, Time: p.unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
+	text := signed.Text(s.cfg.Domain.ChainID(), t.SessionID)
+	if p.mac != "" {
+		return s.authenticateMAC(r, vt, signed, text, p.mac, uint64(now.Unix()))
+	}
+	sig := p.sig
 	digest := wire.RequestDigest(text)
 	signer, err := eip712.Recover(digest, sig)
 	if err != nil {
@@ -188,8 +219,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 	t := &vt.st.Ticket
 	key, evidenceAt, ok := s.mac.get(t.SessionID)
 	if !ok {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
-			"no MAC key for this session here: sign the request (%s)", wire.HeaderSignature)
+		return nil, errNoMACKey
 	}
 	if !key.Check(text, mac) {
 		return nil, wire.Errorf(http.StatusForbidden, wire.CodeBadSignature, "%s does not verify under the session's MAC key", wire.HeaderMAC)

@@ -104,7 +104,11 @@ func sessionError(err error) error {
 }
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
-	a, err := s.authenticate(w, r, nil)
+	p, err := s.preauthenticate(r)
+	var a *authed
+	if err == nil {
+		a, err = s.authenticate(w, r, p, nil)
+	}
 	if err == nil {
 		err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))
 	}

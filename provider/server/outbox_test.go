@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -22,6 +23,7 @@ import (
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -341,4 +343,72 @@ func TestReopenAfterCrashRefusedReportKept(t *testing.T) {
 	after, err := os.ReadFile(filepath.Join(crashDir, file))
 	require.NoError(t, err)
 	require.Equal(t, raw, after, "the close stored before the crash stays")
+}
+
+// refusingSigner is an external signer (clef) that refuses to sign while refuse is set.
+type refusingSigner struct {
+	keys.Signer
+	refuse atomic.Bool
+	asked  atomic.Int32
+}
+
+func (s *refusingSigner) SignTyped(ctx context.Context, d *eip712.Domain, m eip712.Message) (eip712.Signature, error) {
+	s.asked.Add(1)
+	if s.refuse.Load() {
+		return eip712.Signature{}, errors.New("clef: request denied")
+	}
+	return s.Signer.SignTyped(ctx, d, m)
+}
+
+// TestResumedReportSignerRefusedKeptForNextStart (rotation, then the external signer refuses or is
+// unavailable at the restart): a report countersigned by K0 is left in the outbox; serve starts again with
+// K1 behind a signer that refuses to sign. The report is neither sent (not with K0's signature, not
+// without one) nor dropped: it stays byte for byte, logged with its session, and the next start, with the
+// signer answering, signs it with K1 and delivers it.
+func TestResumedReportSignerRefusedKeptForNextStart(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	dir := t.TempDir()
+	cfg, _ := outboxProvider(up, router, dir)
+	a := run(t, cfg, 0)
+	_, rc, _ := userClose(t, cfg, a.url, router)
+	waitFor(t, router.attempts, "tried to reach the router")
+	a.stop()
+	file := strings.ToLower(rc.SessionID.Hex()) + ".json"
+	stored, err := os.ReadFile(filepath.Join(dir, file))
+	require.NoError(t, err)
+
+	k1Key, _ := crypto.GenerateKey()
+	k1 := crypto.PubkeyToAddress(k1Key.PublicKey)
+	router.signer.Store(&k1)
+	router.up.Store(true)
+	signer := &refusingSigner{Signer: keys.NewKeySigner(k1Key, cfg.Domain.ChainID())}
+	signer.refuse.Store(true)
+	bCfg, logs := outboxProvider(up, router, dir)
+	bCfg.Domain, bCfg.Provider, bCfg.SignerKey, bCfg.Signer = cfg.Domain, cfg.Provider, nil, signer
+	b := run(t, bCfg, 10*time.Second)
+	const kept = "could not be signed again: kept in the outbox"
+	require.Eventually(t, func() bool { return logs.FilterMessageSnippet(kept).Len() == 1 }, 30*time.Second, 10*time.Millisecond)
+	b.stop() // waits for every delivery it started
+	require.Equal(t, rc.SessionID.Hex(), logs.FilterMessageSnippet(kept).All()[0].ContextMap()["session"])
+	require.Equal(t, int32(1), signer.asked.Load())
+	router.mu.Lock()
+	require.Empty(t, router.closed, "nothing sent: neither K0's signature nor none")
+	router.mu.Unlock()
+	require.Empty(t, router.badSig)
+	after, err := os.ReadFile(filepath.Join(dir, file))
+	require.NoError(t, err)
+	require.Equal(t, stored, after, "kept as stored")
+
+	signer.refuse.Store(false)
+	cCfg, _ := outboxProvider(up, router, dir)
+	cCfg.Domain, cCfg.Provider, cCfg.SignerKey, cCfg.Signer = cfg.Domain, cfg.Provider, nil, signer
+	c := run(t, cCfg, 10*time.Second)
+	require.Equal(t, rc.SessionID, waitFor(t, router.took, "delivered at the next start"))
+	c.stop()
+	require.Empty(t, reportFiles(t, dir), "removed once the router took it")
+	router.mu.Lock()
+	got := router.taken[rc.SessionID]
+	router.mu.Unlock()
+	_, err = cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], k1)
+	require.NoError(t, err, "countersigned by K1")
 }

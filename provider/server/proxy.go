@@ -46,10 +46,16 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		auth = []string{"Bearer " + s.cfg.UpstreamAPIKey}
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		body, err := s.readBody(w, r)
+		// Everything that does not need the body first: a request without a valid ticket is answered
+		// before its body (up to MaxBodyBytes) is read.
+		p, err := s.preauthenticate(r)
+		var body []byte
+		if err == nil {
+			body, err = s.readBody(w, r)
+		}
 		var a *authed
 		if err == nil {
-			a, err = s.authenticate(w, r, body)
+			a, err = s.authenticate(w, r, p, body)
 		}
 		if err == nil {
 			err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))

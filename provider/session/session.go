@@ -161,11 +161,8 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if _, ok := t.slots[ticket.ModelID]; !ok {
-		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
-	}
-	if _, closed := t.closed[ticket.SessionID]; closed {
-		return ErrClosed
+	if err := t.refused(ticket); err != nil {
+		return err
 	}
 	s, err := t.session(ticket, sig, digest, now)
 	if err != nil {
@@ -176,6 +173,40 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	}
 	s.lastSeq = seq
 	s.lastActivity = now
+	return nil
+}
+
+// Check reports, without changing anything, the error Begin or Touch would give request seq of the
+// session granted by ticket (with digest its EIP-712 digest) for its model, its closing or its seq:
+// ErrUnknownModel, ErrClosed, ErrTicketMismatch, ErrReplayed. The provider asks before reading a request's
+// body, so that a replayed or closed session's request does not get its body read; Begin and Touch still
+// decide, atomically with admission.
+func (t *Table) Check(ticket *eip712.SessionTicket, digest common.Hash, seq uint64) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.refused(ticket); err != nil {
+		return err
+	}
+	s, ok := t.sessions[ticket.SessionID]
+	switch {
+	case !ok:
+		return nil
+	case s.ticketDigest != digest:
+		return ErrTicketMismatch
+	case seq <= s.lastSeq:
+		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	}
+	return nil
+}
+
+// refused is ErrUnknownModel or ErrClosed when ticket's model is not served or its session closed (under t.mu).
+func (t *Table) refused(ticket *eip712.SessionTicket) error {
+	if _, ok := t.slots[ticket.ModelID]; !ok {
+		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
+	}
+	if _, closed := t.closed[ticket.SessionID]; closed {
+		return ErrClosed
+	}
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/client/gateway"
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/protocol/amount"
@@ -132,16 +134,22 @@ var sessionFile = regexp.MustCompile(`^0x[0-9a-fA-F]{64}$`)
 
 // saveSession remembers s for lt close.
 func (a *app) saveSession(s *client.Session) (string, error) {
+	return a.saveState(s.ID(), s.State())
+}
+
+// saveState writes a session's state to <state-dir>/<id>.json (0600), atomically: a crash mid-write leaves
+// the file as it was (none, or a whole earlier state), never a truncated one lt close cannot read.
+func (a *app) saveState(id common.Hash, st client.State) (string, error) {
 	dir := a.str("state-dir")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	raw, err := json.MarshalIndent(s.State(), "", "  ")
+	raw, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, strings.ToLower(s.ID().Hex())+".json")
-	return path, os.WriteFile(path, raw, 0o600)
+	path := filepath.Join(dir, strings.ToLower(id.Hex())+".json")
+	return path, atomicfile.WriteFile(path, raw, 0o600)
 }
 
 func (a *app) rfcCmd() *cobra.Command {

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/viper"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/client"
+)
+
+// TestSessionFileSavedAtomically: lt saves a session's state (the ticket and acceptance lt close needs)
+// as a new file put in place, 0600, never by rewriting the file in place (where a crash mid-write leaves a
+// truncated file lt close cannot read): a second save leaves a reader of the first file (here a second
+// link to it) the whole first state, and no temporary file stays in the state directory.
+func TestSessionFileSavedAtomically(t *testing.T) {
+	dir := t.TempDir()
+	a := &app{v: viper.New(), out: &bytes.Buffer{}, errOut: &bytes.Buffer{}}
+	a.v.Set("state-dir", dir)
+	id := common.HexToHash("0xab")
+	path, err := a.saveState(id, client.State{RouterURL: "http://first"})
+	require.NoError(t, err)
+	require.Equal(t, filepath.Join(dir, strings.ToLower(id.Hex())+".json"), path)
+	held := filepath.Join(t.TempDir(), "held")
+	require.NoError(t, os.Link(path, held))
+
+	_, err = a.saveState(id, client.State{RouterURL: "http://second"})
+	require.NoError(t, err)
+	read := func(p string) client.State {
+		raw, err := os.ReadFile(p)
+		require.NoError(t, err)
+		var st client.State
+		require.NoError(t, json.Unmarshal(raw, &st))
+		return st
+	}
+	require.Equal(t, "http://second", read(path).RouterURL)
+	require.Equal(t, "http://first", read(held).RouterURL, "the saved file was rewritten in place")
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, es, 1, "only the session's file")
+}
