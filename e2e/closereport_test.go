@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -106,14 +107,19 @@ func TestProviderOpenSessionSurvivesKill(t *testing.T) {
 	require.NoError(t, err)
 
 	name := strings.ToLower(res.Session.Hex()) + ".json"
-	file := filepath.Join(p.StateDir(), "open-sessions", name)
-	read := func() (*outbox.Entry, error) {
+	file := filepath.Join(p.StateDir(), "open-sessions", "sessions.jsonl")
+	read := func() (*outbox.Entry, error) { // the session's line of the journal (one entry a line)
 		raw, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
-		var e outbox.Entry
-		return &e, json.Unmarshal(raw, &e)
+		for line := range strings.Lines(string(raw)) {
+			var e outbox.Entry
+			if err := json.Unmarshal([]byte(line), &e); err != nil || e.SessionID() == res.Session {
+				return &e, err
+			}
+		}
+		return nil, os.ErrNotExist
 	}
 	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
 		e, err := read()
@@ -142,8 +148,8 @@ func TestProviderOpenSessionSurvivesKill(t *testing.T) {
 	require.LessOrEqual(t, rec.BilledSeconds, settle.ProviderAlone(start, rec.ClosedAt, rec.LastRequest.Time, true), "bounded by the last signed request")
 	require.Positive(t, rec.BilledSeconds)
 	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
-		_, err := os.Stat(file)
-		return os.IsNotExist(err), nil
+		_, err := read()
+		return errors.Is(err, os.ErrNotExist), nil
 	}), "the journal entry removed once the close was stored")
 
 	pay, fee, err := s.Credit(rec)

@@ -1,12 +1,12 @@
 package outbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -38,19 +38,31 @@ func (e *Entry) SessionID() common.Hash { return e.Ticket.Ticket.SessionID }
 // Until is the last unix second at which the session's router still accepts a close (settle.LastClose).
 func (e *Entry) Until() int64 { return int64(settle.LastClose(e.Ticket.Ticket.NotAfter)) }
 
-// Journal is a directory of the open sessions' entries, <session id>.json, under the lock of the Outbox
-// that opened it. Requests never touch it: a background goroutine hands Flush the sessions changed since
-// the last flush (each rewritten whole: a temporary file synced, renamed over the old one; the directory
-// synced once a batch), and a session's entry is removed once its close report is stored in the outbox. A
-// crash loses at most what changed since the last flush: usage the provider then does not bill.
+// Journal is a directory holding the open sessions' entries in one file, sessions.jsonl (one entry a
+// line), under the lock of the Outbox that opened it. Requests never touch it: a background goroutine
+// hands Flush the sessions changed since the last flush, and Flush rewrites the file whole with every
+// open session's entry (a temporary file synced, renamed over the old one, the directory synced): two
+// fsyncs a flush however many sessions are open. Each entry is encoded once, when it changes. A
+// session's entry is removed, once its close report is stored in the outbox, from the next file written.
+// A crash loses at most what changed since the last flush: usage the provider then does not bill.
 type Journal struct {
-	dir string
-	log *zap.Logger
+	dir   string
+	log   *zap.Logger
+	flush sync.Mutex // one Flush at a time
 
-	mu      sync.Mutex
-	pending map[common.Hash]*Entry // to write: changed, or a write failed
-	removed map[common.Hash]bool   // removed since the current flush began
+	mu        sync.Mutex
+	open      map[common.Hash][]byte // every open session's entry, encoded: the next file's lines
+	removed   map[common.Hash]bool   // removed since the current flush began
+	unwritten int                    // entries changed since the file was last written
+	stale     bool                   // the file holds a session removed since (or lines dropped at Load)
 }
+
+// journalFile is the journal's one file in its directory.
+const journalFile = "sessions.jsonl"
+
+// writeJournal writes the journal's file: atomicfile.WriteFile, two fsyncs (the file's, the directory's);
+// tests count the calls.
+var writeJournal = atomicfile.WriteFile
 
 // Journal opens dir (0700; a wider existing one is narrowed) as the journal of open sessions. It is
 // o's: one process at a time holds them.
@@ -58,113 +70,144 @@ func (o *Outbox) Journal(dir string) (*Journal, error) {
 	if err := makeDir(dir, o.log, "open session journal"); err != nil {
 		return nil, err
 	}
-	return &Journal{dir: dir, log: o.log, pending: map[common.Hash]*Entry{}, removed: map[common.Hash]bool{}}, nil
+	return &Journal{dir: dir, log: o.log, open: map[common.Hash][]byte{}, removed: map[common.Hash]bool{}}, nil
 }
 
 // Dir is the journal's directory.
 func (j *Journal) Dir() string { return j.dir }
 
-func (j *Journal) path(id common.Hash) string {
-	return filepath.Join(j.dir, strings.ToLower(id.Hex())+".json")
-}
-
-// Flush writes the entries changed returns, and those a failed write left pending, each whole, then syncs
-// the directory; it returns how many it wrote (failures are logged and tried again at the next flush).
-// changed is called after Flush starts: an entry of a session removed after that (it closed meanwhile)
-// is not written, nor one removed while Flush runs, so a flush never brings back a closed session.
+// Flush takes the entries changed returns and, when a session changed or was removed since the file was
+// last written, writes the file anew with every open session's entry; it returns how many changed
+// entries that made durable (0 when the write failed: logged, tried again at the next flush). changed is
+// called after Flush starts: an entry of a session removed after that (it closed meanwhile) is not taken,
+// nor one removed while Flush runs, so a flush never brings back a closed session.
 func (j *Journal) Flush(changed func() []*Entry) int {
+	j.flush.Lock()
+	defer j.flush.Unlock()
 	j.mu.Lock()
 	clear(j.removed)
 	j.mu.Unlock()
 	entries := changed()
+	lines := make([][]byte, len(entries))
+	for i, e := range entries {
+		e.Version = version
+		raw, err := json.Marshal(e)
+		if err != nil { // a struct of fixed types: cannot happen
+			j.log.Error("open session journal: entry not encoded", zap.Stringer("session", e.SessionID()), zap.Error(err))
+			continue
+		}
+		lines[i] = append(raw, '\n')
+	}
 	j.mu.Lock()
-	for _, e := range entries {
-		if !j.removed[e.SessionID()] {
-			e.Version = version
-			j.pending[e.SessionID()] = e
+	for i, e := range entries {
+		if lines[i] != nil && !j.removed[e.SessionID()] {
+			j.open[e.SessionID()] = lines[i]
+			j.unwritten++
 		}
 	}
-	ids := make([]common.Hash, 0, len(j.pending))
-	for id := range j.pending {
-		ids = append(ids, id)
-	}
-	j.mu.Unlock()
-	written := 0
-	for _, id := range ids {
-		j.mu.Lock()
-		if e := j.pending[id]; e != nil {
-			if err := j.write(e); err != nil {
-				j.log.Error("open session journal: entry not written (tried again at the next flush)", zap.Stringer("session", id), zap.Error(err))
-			} else {
-				delete(j.pending, id)
-				written++
-			}
-		}
+	if j.unwritten == 0 && !j.stale {
 		j.mu.Unlock()
+		return 0
 	}
-	if written > 0 {
-		if err := atomicfile.SyncDir(j.dir); err != nil {
-			j.log.Error("open session journal: directory not synced", zap.String("dir", j.dir), zap.Error(err))
-		}
+	size := 0
+	for _, line := range j.open {
+		size += len(line)
 	}
-	return written
+	file := make([]byte, 0, size)
+	for _, line := range j.open {
+		file = append(file, line...)
+	}
+	n := j.unwritten
+	j.unwritten, j.stale = 0, false
+	j.mu.Unlock()
+
+	if err := writeJournal(filepath.Join(j.dir, journalFile), file, 0o600); err != nil {
+		j.log.Error("open session journal not written (tried again at the next flush)", zap.String("dir", j.dir), zap.Error(err))
+		j.mu.Lock()
+		j.unwritten, j.stale = j.unwritten+n, true
+		j.mu.Unlock()
+		return 0
+	}
+	return n
 }
 
-func (j *Journal) write(e *Entry) error {
-	raw, err := json.Marshal(e)
-	if err == nil {
-		err = atomicfile.WriteFileDirUnsynced(j.path(e.SessionID()), raw, 0o600)
-	}
-	return err
-}
-
-// Remove deletes session id's entry (none: nothing to do) and keeps a flush under way from writing it
-// again. Call it once the session's close report is stored: a crash between the two leaves both, and the
-// restart does not close the session again (it is closed: its report is in the outbox). The directory is
-// not synced: an entry whose removal a crash lost is treated so too.
-func (j *Journal) Remove(id common.Hash) error {
+// Remove drops session id's entry from the files written from now on (none: nothing to do) and keeps a
+// flush under way from taking it again. Call it once the session's close report is stored: a crash
+// before the next flush leaves both on the disk, and the restart does not close the session again while
+// its report is in the outbox; one delivered already is closed again, which its router refuses (it takes
+// one close per session).
+func (j *Journal) Remove(id common.Hash) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.removed[id] = true
-	delete(j.pending, id)
-	if err := os.Remove(j.path(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("outbox: journal: %w", err)
+	if _, ok := j.open[id]; ok {
+		delete(j.open, id)
+		j.stale = true
 	}
-	return nil
 }
 
-// Load returns the journaled sessions whose router still accepts a close at now. An entry past that
-// (settle.LastClose) is removed and logged; a file that is not a readable entry is renamed aside and
-// logged, a temporary file a crash left behind removed (scan). Only a directory that cannot be listed is
+// Load returns the journaled sessions whose router still accepts a close at now, and keeps them as the
+// open sessions of the next file written; call it once, at start, before any Flush. An entry past that
+// (settle.LastClose) is dropped and logged; a line that is not a readable entry is copied aside
+// (<file>.corrupt-<unix nanoseconds>) and logged, and so is a file other than the journal's (renamed
+// aside), a temporary file a crash left behind removed (scan). Only a directory that cannot be listed is
 // an error.
 func (j *Journal) Load(now time.Time) ([]*Entry, error) {
 	var out []*Entry
-	err := scan(j.dir, now, j.log, "open session entry", "its session is not closed", func(path, name string) error {
-		e, err := readEntry(path, name)
-		switch {
-		case err != nil:
+	err := scan(j.dir, now, j.log, "open session journal", "its sessions are not closed", func(path, name string) error {
+		if name != journalFile {
+			return errors.New("not " + journalFile)
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
 			return err
-		case now.Unix() > e.Until():
-			j.log.Warn("open session dropped from the journal: its router no longer accepts a close", zap.Stringer("session", e.SessionID()),
-				zap.Uint32("seconds", e.Usage.Seconds), zap.Time("deadline", time.Unix(e.Until(), 0)))
-			if err := j.Remove(e.SessionID()); err != nil {
-				j.log.Error("remove dropped journal entry", zap.Error(err))
+		}
+		var bad [][]byte
+		for line := range bytes.Lines(raw) {
+			e, err := readEntry(line)
+			if err == nil && j.open[e.SessionID()] != nil {
+				err = fmt.Errorf("session %s a second time", e.SessionID())
 			}
-		default:
-			out = append(out, e)
+			switch {
+			case err != nil:
+				j.log.Error("unreadable open session entry", zap.Error(err))
+				bad = append(bad, line)
+			case now.Unix() > e.Until():
+				j.log.Warn("open session dropped from the journal: its router no longer accepts a close", zap.Stringer("session", e.SessionID()),
+					zap.Uint32("seconds", e.Usage.Seconds), zap.Time("deadline", time.Unix(e.Until(), 0)))
+			default:
+				out = append(out, e)
+				j.open[e.SessionID()] = line
+				continue
+			}
+			j.stale = true
+		}
+		if len(bad) > 0 {
+			aside := fmt.Sprintf("%s.corrupt-%d", path, now.UnixNano())
+			if err := atomicfile.Create(aside, bytes.Join(bad, nil), 0o600); err != nil {
+				j.log.Error("unreadable open session entries could not be copied aside: dropped", zap.Int("entries", len(bad)), zap.Error(err))
+			} else {
+				j.log.Error("unreadable open session entries copied aside (their sessions are not closed; inspect them)", zap.String("file", aside), zap.Int("entries", len(bad)))
+			}
 		}
 		return nil
 	})
 	return out, err
 }
 
-// readEntry parses and checks one journal file.
-func readEntry(path, name string) (*Entry, error) {
+// readEntry parses and checks one line of the journal.
+func readEntry(line []byte) (*Entry, error) {
 	var e Entry
-	if err := decode(path, name, &e, func() (int, common.Hash) { return e.Version, e.SessionID() }); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	switch err := dec.Decode(&e); {
+	case err != nil:
 		return nil, err
-	}
-	if e.Usage.SessionID != e.SessionID() {
+	case dec.More() || !bytes.HasSuffix(line, []byte("\n")):
+		return nil, errors.New("not one whole entry")
+	case e.Version != version:
+		return nil, fmt.Errorf("format version %d, this provider reads %d", e.Version, version)
+	case e.Usage.SessionID != e.SessionID():
 		return nil, fmt.Errorf("usage of session %s", e.Usage.SessionID)
 	}
 	return &e, nil

@@ -1,6 +1,7 @@
 package outbox_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,116 +31,223 @@ func entry(id byte, notAfter time.Time, seconds uint32) *outbox.Entry {
 	}
 }
 
-func openJournal(t *testing.T, log *zap.Logger) (*outbox.Journal, string) {
+// openJournal is a journal in a new state dir (the directory created 0755 first); restart is the same
+// directory opened anew, as the next process would.
+func openJournal(t testing.TB, log *zap.Logger) (j *outbox.Journal, dir string, restart func() *outbox.Journal) {
 	t.Helper()
 	state := t.TempDir()
 	o, err := outbox.Open(filepath.Join(state, "close-reports"), log)
 	require.NoError(t, err)
 	t.Cleanup(func() { o.Close() })
-	dir := filepath.Join(state, "open-sessions")
+	dir = filepath.Join(state, "open-sessions")
 	require.NoError(t, os.Mkdir(dir, 0o755))
-	j, err := o.Journal(dir)
-	require.NoError(t, err)
-	return j, dir
+	restart = func() *outbox.Journal {
+		j, err := o.Journal(dir)
+		require.NoError(t, err)
+		return j
+	}
+	return restart(), dir, restart
 }
 
-func entryFile(e *outbox.Entry) string { return strings.ToLower(e.SessionID().Hex()) + ".json" }
+// load is what the next process's journal over dir loads at now.
+func load(t *testing.T, restart func() *outbox.Journal, now time.Time) []*outbox.Entry {
+	t.Helper()
+	got, err := restart().Load(now)
+	require.NoError(t, err)
+	return got
+}
 
-// TestJournalFlushLoadRemove: a flushed entry reads back as written, from a 0600 file in a 0700 directory
-// (an existing wider one narrowed); a later flush replaces it whole (no temporary file left), a flush with
-// nothing changed writes nothing, and a removed entry is gone.
+const journalFile = "sessions.jsonl"
+
+func flush(j *outbox.Journal, entries ...*outbox.Entry) int {
+	return j.Flush(func() []*outbox.Entry { return entries })
+}
+
+// TestJournalFlushLoadRemove: flushed entries read back as written, from one 0600 file in a 0700
+// directory (an existing wider one narrowed); a later flush replaces the file whole (no temporary file
+// left) with the changed entry's new version beside the unchanged one, a flush with nothing changed writes
+// nothing, and a removed entry is gone from the next flush's file; a write that fails is tried again.
 func TestJournalFlushLoadRemove(t *testing.T) {
-	j, dir := openJournal(t, zap.NewNop())
+	j, dir, restart := openJournal(t, zap.NewNop())
 	st, err := os.Stat(dir)
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o700), st.Mode().Perm())
 
 	notAfter := time.Now().Add(time.Hour)
 	a, b := entry(1, notAfter, 1), entry(2, notAfter, 5)
-	require.Equal(t, 2, j.Flush(func() []*outbox.Entry { return []*outbox.Entry{a, b} }))
-	st, err = os.Stat(filepath.Join(dir, entryFile(a)))
+	require.Equal(t, 2, flush(j, a, b))
+	st, err = os.Stat(filepath.Join(dir, journalFile))
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
-	got, err := j.Load(time.Now())
-	require.NoError(t, err)
-	require.ElementsMatch(t, []*outbox.Entry{a, b}, got)
+	require.ElementsMatch(t, []*outbox.Entry{a, b}, load(t, restart, time.Now()))
 
 	a2 := entry(1, notAfter, 7) // more usage, a newer signed request
-	require.Equal(t, 1, j.Flush(func() []*outbox.Entry { return []*outbox.Entry{a2} }))
-	require.Equal(t, 0, j.Flush(func() []*outbox.Entry { return nil }))
-	require.ElementsMatch(t, []string{entryFile(a), entryFile(b)}, names(t, dir), "replaced in place, no temporary file left")
-	got, err = j.Load(time.Now())
-	require.NoError(t, err)
-	require.ElementsMatch(t, []*outbox.Entry{a2, b}, got)
+	require.Equal(t, 1, flush(j, a2))
+	writes := outbox.CountWrites(t)
+	require.Equal(t, 0, flush(j))
+	require.Zero(t, writes.Files.Load(), "nothing changed: nothing written")
+	require.Equal(t, []string{journalFile}, names(t, dir), "replaced in place, no temporary file left")
+	require.ElementsMatch(t, []*outbox.Entry{a2, b}, load(t, restart, time.Now()))
 
-	require.NoError(t, j.Remove(a.SessionID()))
-	require.NoError(t, j.Remove(a.SessionID()), "removing twice is no error")
-	got, err = j.Load(time.Now())
-	require.NoError(t, err)
-	require.Equal(t, []*outbox.Entry{b}, got)
+	j.Remove(a.SessionID())
+	j.Remove(a.SessionID()) // removing twice is nothing more
+	require.Equal(t, 0, flush(j), "no entry changed…")
+	require.Equal(t, int64(1), writes.Files.Load(), "…but the file is written without a")
+	require.Equal(t, []*outbox.Entry{b}, load(t, restart, time.Now()))
+
+	writes.Fail.Store(true)
+	b2 := entry(2, notAfter, 9)
+	require.Equal(t, 0, flush(j, b2), "not written")
+	require.Equal(t, []*outbox.Entry{b}, load(t, restart, time.Now()))
+	writes.Fail.Store(false)
+	require.Equal(t, 1, flush(j), "written at the next flush")
+	require.Equal(t, []*outbox.Entry{b2}, load(t, restart, time.Now()))
+	require.Equal(t, []string{journalFile}, names(t, dir))
+}
+
+// TestJournalFlushSyncsOnce: a flush writes one file (atomicfile.WriteFile: one file fsync, one directory
+// fsync) whether 1 or 2,000 sessions changed (and 2,000 are open), or one was only removed. Per-session files
+// cost an fsync each, which a provider of thousands of sessions could not do every second.
+func TestJournalFlushSyncsOnce(t *testing.T) {
+	j, dir, restart := openJournal(t, zap.NewNop())
+	notAfter := time.Now().Add(time.Hour)
+	var all []*outbox.Entry
+	for i := range 2000 {
+		e := entry(byte(i), notAfter, 1)
+		e.Ticket.Ticket.SessionID[0] = byte(i >> 8)
+		e.Usage.SessionID = e.SessionID()
+		all = append(all, e)
+	}
+	for _, c := range []struct {
+		name    string
+		changed []*outbox.Entry
+		remove  bool
+	}{{"2000 opened", all, false}, {"2000 changed", all, false}, {"1 changed", all[7:8], false}, {"1 removed", nil, true}} {
+		writes := outbox.CountWrites(t)
+		if c.remove {
+			j.Remove(all[0].SessionID())
+		}
+		require.Equal(t, len(c.changed), flush(j, c.changed...), c.name)
+		require.Equal(t, int64(1), writes.Files.Load(), c.name)
+		require.Equal(t, []string{journalFile}, names(t, dir), c.name)
+	}
+	require.ElementsMatch(t, all[1:], load(t, restart, time.Now()))
 }
 
 // TestJournalFlushNeverBringsBackAClosedSession: a session that closes (its entry removed) after the flush
 // took its snapshot, or while the flush writes, is not written again: a restart would close it twice.
 func TestJournalFlushNeverBringsBackAClosedSession(t *testing.T) {
-	j, dir := openJournal(t, zap.NewNop())
+	j, _, restart := openJournal(t, zap.NewNop())
 	notAfter := time.Now().Add(time.Hour)
 	a, b := entry(1, notAfter, 1), entry(2, notAfter, 1)
-	require.Equal(t, 2, j.Flush(func() []*outbox.Entry { return []*outbox.Entry{a, b} }))
+	require.Equal(t, 2, flush(j, a, b))
 
 	staleA := entry(1, notAfter, 2)
 	require.Equal(t, 1, j.Flush(func() []*outbox.Entry {
 		snap := []*outbox.Entry{staleA, entry(2, notAfter, 2)}
-		require.NoError(t, j.Remove(a.SessionID())) // a closes after the snapshot, before the write
+		j.Remove(a.SessionID()) // a closes after the snapshot, before the write
 		return snap
 	}))
-	require.Equal(t, []string{entryFile(b)}, names(t, dir))
-	got, err := j.Load(time.Now())
-	require.NoError(t, err)
+	require.Equal(t, 0, flush(j), "nothing more to write")
+	got := load(t, restart, time.Now())
 	require.Len(t, got, 1)
+	require.Equal(t, b.SessionID(), got[0].SessionID())
 	require.Equal(t, uint32(2), got[0].Usage.Seconds)
 }
 
 // TestJournalLoadDropsExpiredAndMovesGarbageAside: an entry whose router no longer accepts a close
-// (past settle.LastClose, inclusive) is dropped and logged; one at its last second is kept; a file that
-// is not an entry (garbage, another session's entry under this name, a report's format) is renamed aside
-// (kept, logged); a temporary file a crash left mid-write is removed, the entry it was replacing kept.
+// (past settle.LastClose, inclusive) is dropped and logged; one at its last second is kept; a line that is
+// not an entry (garbage, a torn line, a session's second line, another format version) is copied aside
+// (kept, logged) and the readable ones loaded; a file other than the journal's is renamed aside; a
+// temporary file a crash left mid-write is removed, the file it was replacing read. The next flush writes
+// the file without what was dropped.
 func TestJournalLoadDropsExpiredAndMovesGarbageAside(t *testing.T) {
 	core, logs := observer.New(zapcore.InfoLevel)
-	j, dir := openJournal(t, zap.New(core))
+	j, dir, restart := openJournal(t, zap.New(core))
 	now := time.Now()
 	expired := entry(1, now.Add(-settle.CloseWindow*time.Second-time.Second), 4)
 	lastSecond := entry(2, now.Add(-settle.CloseWindow*time.Second), 4)
 	good := entry(3, now.Add(time.Hour), 4)
-	require.Equal(t, 3, j.Flush(func() []*outbox.Entry { return []*outbox.Entry{expired, lastSecond, good} }))
+	require.Equal(t, 3, flush(j, expired, lastSecond, good))
 	require.Equal(t, lastSecond.Until(), now.Unix())
 
-	garbage := "0x" + strings.Repeat("0", 63) + "9.json"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, garbage), []byte("{\"version\":1,"), 0o600))
-	other := "0x" + strings.Repeat("0", 63) + "8.json"
-	raw, err := os.ReadFile(filepath.Join(dir, entryFile(good)))
+	file := filepath.Join(dir, journalFile)
+	raw, err := os.ReadFile(file)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, other), raw, 0o600)) // session 3's entry named as 8's
+	var goodLine string
+	for line := range strings.Lines(string(raw)) {
+		if strings.Contains(line, strings.TrimPrefix(good.SessionID().Hex(), "0x")) {
+			goodLine = line
+		}
+	}
+	require.NotEmpty(t, goodLine)
+	garbage := []string{"{\"version\":1,\n", goodLine, strings.Replace(goodLine, `"version":1`, `"version":2`, 1), "[]\n", strings.TrimSuffix(goodLine, "\n")}
+	require.NoError(t, os.WriteFile(file, []byte(string(raw)+strings.Join(garbage, "")), 0o600))
+	other := "0x" + strings.Repeat("0", 63) + "8.json" // an entry in the format of a past version
+	require.NoError(t, os.WriteFile(filepath.Join(dir, other), []byte(goodLine), 0o600))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, ".tmp-123"), raw[:len(raw)/2], 0o600))
 
+	j = restart()
 	got, err := j.Load(now)
 	require.NoError(t, err)
 	require.ElementsMatch(t, []*outbox.Entry{lastSecond, good}, got)
 	left := names(t, dir)
-	require.Len(t, left, 4, "%v", left)
-	require.Contains(t, left, entryFile(lastSecond))
-	require.Contains(t, left, entryFile(good))
-	require.NotContains(t, left, entryFile(expired))
-	aside := 0
+	require.Len(t, left, 3, "%v", left)
+	require.Contains(t, left, journalFile)
+	var linesAside, fileAside string
 	for _, n := range left {
-		if strings.HasPrefix(n, garbage+".corrupt-") || strings.HasPrefix(n, other+".corrupt-") {
-			aside++
+		if strings.HasPrefix(n, journalFile+".corrupt-") {
+			linesAside = n
+		}
+		if strings.HasPrefix(n, other+".corrupt-") {
+			fileAside = n
 		}
 	}
-	require.Equal(t, 2, aside, "moved aside, kept: %v", left)
-	require.Len(t, logs.FilterMessageSnippet("moved aside").All(), 2)
+	require.NotEmpty(t, fileAside, "%v", left)
+	aside, err := os.ReadFile(filepath.Join(dir, linesAside))
+	require.NoError(t, err)
+	require.Equal(t, strings.Join(garbage, ""), string(aside), "the unreadable lines copied aside, kept")
+	require.Len(t, logs.FilterMessageSnippet("unreadable open session entry").All(), len(garbage))
+	require.Len(t, logs.FilterMessageSnippet("copied aside").All(), 1)
+	require.Len(t, logs.FilterMessageSnippet("moved aside").All(), 1)
 	dropped := logs.FilterMessageSnippet("dropped from the journal").All()
 	require.Len(t, dropped, 1)
 	require.Equal(t, expired.SessionID().Hex(), dropped[0].ContextMap()["session"])
 	require.Len(t, logs.FilterMessageSnippet("half-written").All(), 1)
+
+	require.Equal(t, 0, flush(j), "nothing changed, the file rewritten without what was dropped")
+	require.ElementsMatch(t, []*outbox.Entry{lastSecond, good}, load(t, restart, now))
+	require.Len(t, logs.FilterMessageSnippet("unreadable open session entry").All(), len(garbage), "no garbage left in the file")
+	require.Len(t, logs.FilterMessageSnippet("dropped from the journal").All(), 1)
+}
+
+// BenchmarkJournalFlush: one flush of the journal of open sessions of which changed changed since the last
+// flush (a provider with thousands of concurrent sessions flushes every second): time, fsyncs and bytes
+// synced per flush.
+func BenchmarkJournalFlush(b *testing.B) {
+	for _, c := range []struct{ open, changed int }{{10, 10}, {1000, 1000}, {5000, 5000}, {5000, 10}} {
+		b.Run(fmt.Sprintf("open=%d/changed=%d", c.open, c.changed), func(b *testing.B) {
+			j, _, _ := openJournal(b, zap.NewNop())
+			notAfter := time.Now().Add(time.Hour)
+			sets := [2][]*outbox.Entry{}
+			for s := range sets {
+				for i := range c.open {
+					e := entry(byte(i), notAfter, uint32(s+1))
+					e.Ticket.Ticket.SessionID[0], e.Ticket.Ticket.SessionID[1] = byte(i>>8), byte(i>>16)
+					e.Usage.SessionID = e.SessionID()
+					sets[s] = append(sets[s], e)
+				}
+			}
+			j.Flush(func() []*outbox.Entry { return sets[0] })
+			writes := outbox.CountWrites(b)
+			b.ResetTimer()
+			for i := range b.N {
+				j.Flush(func() []*outbox.Entry { return sets[(i+1)%2][:c.changed] })
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/flush")
+			b.ReportMetric(float64(2*writes.Files.Load())/float64(b.N), "fsyncs/flush") // a file's and the directory's
+			b.ReportMetric(float64(writes.Bytes.Load())/float64(b.N), "bytes/flush")
+		})
+	}
 }

@@ -28,15 +28,13 @@ func (s *Server) flushJournal() int {
 	})
 }
 
-// unjournal removes session id's journal entry: its close report is stored (or the session has one).
+// unjournal removes session id's journal entry from the next flush on: its close report is stored (or
+// the session has one).
 func (s *Server) unjournal(id common.Hash) {
 	if s.journal == nil {
 		return
 	}
-	if err := s.journal.Remove(id); err != nil {
-		s.log.Error("journal entry of a closed session not removed: the next start finds its close report stored and drops it",
-			zap.Stringer("session", id), zap.Error(err))
-	}
+	s.journal.Remove(id)
 }
 
 // resumeJournal closes one-sided, as an idle session is closed, each session a previous run of the

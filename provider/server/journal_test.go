@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/server"
 )
 
@@ -37,6 +39,23 @@ func restarted(up *upstream, router *closeRouter, cfg server.Config) (server.Con
 	again, logs := outboxProvider(up, router, cfg.ReportDir)
 	again.Domain, again.Provider, again.SignerKey, again.JournalDir = cfg.Domain, cfg.Provider, cfg.SignerKey, cfg.JournalDir
 	return again, logs
+}
+
+// onDisk is the sessions the journal in dir holds on the disk.
+func onDisk(t *testing.T, dir string) []common.Hash {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, "sessions.jsonl"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	require.NoError(t, err)
+	var out []common.Hash
+	for line := range strings.Lines(string(raw)) {
+		var e outbox.Entry
+		require.NoError(t, json.Unmarshal([]byte(line), &e))
+		out = append(out, e.SessionID())
+	}
+	return out
 }
 
 // openSession is a client of a new session at the provider at url.
@@ -85,7 +104,7 @@ func TestOpenSessionSurvivesCrash(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uint64(3), journaled.LastRequest.Seq)
 	readAll(t, a.chat("fast:v1", false)) // seq 4: no flush sees it
-	require.Equal(t, []string{strings.ToLower(a.ticket.SessionID.Hex()) + ".json"}, reportFiles(t, cfg.JournalDir))
+	require.Equal(t, []common.Hash{a.ticket.SessionID}, onDisk(t, cfg.JournalDir))
 
 	s.Crash()
 	ts.Close()
@@ -109,7 +128,7 @@ func TestOpenSessionSurvivesCrash(t *testing.T) {
 	_, err = cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], crypto.PubkeyToAddress(cfg.SignerKey.PublicKey))
 	require.NoError(t, err)
 	require.Equal(t, journaled.Acceptance.Signed(), got.TicketAcceptance, "the acceptance as journaled")
-	require.Empty(t, reportFiles(t, cfg.JournalDir), "the entry removed once its close report was stored")
+	require.Empty(t, onDisk(t, cfg.JournalDir), "the entry removed once its close report was stored")
 	require.Empty(t, reportFiles(t, cfg.ReportDir), "the close report removed once the router took it")
 	resumed := logs.FilterMessage("open sessions resumed from the journal, closed one-sided").All()
 	require.Len(t, resumed, 1)
@@ -117,7 +136,7 @@ func TestOpenSessionSurvivesCrash(t *testing.T) {
 }
 
 // TestJournaledSessionWithStoredReportNotClosedAgain: a crash between storing a session's close report
-// and removing its journal entry leaves both; the restart delivers the stored close and drops the entry
+// and the next flush of the journal (which removes its entry from the disk) leaves both; the restart delivers the stored close and drops the entry
 // (logged) instead of closing the session a second time: the router gets one close.
 func TestJournaledSessionWithStoredReportNotClosedAgain(t *testing.T) {
 	up, router := newUpstream(t), newCloseRouter(t) // down
@@ -125,13 +144,9 @@ func TestJournaledSessionWithStoredReportNotClosedAgain(t *testing.T) {
 	c := openSession(t, cfg, ts.URL, router)
 	readAll(t, c.chat("fast:v1", false))
 	require.Equal(t, 1, s.FlushJournal())
-	file := filepath.Join(cfg.JournalDir, strings.ToLower(c.ticket.SessionID.Hex())+".json")
-	raw, err := os.ReadFile(file)
-	require.NoError(t, err)
 	rc, byUser := closeAsUser(t, cfg, c)
-	require.NoFileExists(t, file, "removed once the report is stored")
 	require.Len(t, reportFiles(t, cfg.ReportDir), 1)
-	require.NoError(t, os.WriteFile(file, raw, 0o600)) // the disk had the crash come before the removal
+	require.Equal(t, []common.Hash{rc.SessionID}, onDisk(t, cfg.JournalDir), "its removal not written yet (the next flush)")
 	s.Crash()
 	ts.Close()
 
@@ -142,6 +157,32 @@ func TestJournaledSessionWithStoredReportNotClosedAgain(t *testing.T) {
 	defer router.mu.Unlock()
 	require.Equal(t, map[common.Hash]int{rc.SessionID: 1}, router.closed, "one close: the user's, from the outbox")
 	require.Equal(t, &byUser, router.taken[rc.SessionID].UserSignature)
-	require.Empty(t, reportFiles(t, cfg.JournalDir))
+	require.Empty(t, onDisk(t, cfg.JournalDir))
 	require.Len(t, logs.FilterMessageSnippet("not closed again").All(), 1)
+}
+
+// TestShutdownLeavesNoSessionInTheJournal: a graceful shutdown closes the open sessions and writes the
+// journal without them, so the next start resumes none: their closes, delivered and gone from the outbox,
+// would otherwise be sent a second time.
+func TestShutdownLeavesNoSessionInTheJournal(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	cfg, _ := outboxProvider(up, router, filepath.Join(t.TempDir(), "close-reports"))
+	cfg.JournalDir = filepath.Join(filepath.Dir(cfg.ReportDir), "open-sessions")
+	p := run(t, cfg, 10*time.Second)
+	c := openSession(t, cfg, p.url, router)
+	readAll(t, c.chat("fast:v1", false))
+	require.Eventually(t, func() bool { return len(onDisk(t, cfg.JournalDir)) == 1 }, 30*time.Second, 10*time.Millisecond, "journaled in the background")
+	p.stop()
+	require.Empty(t, onDisk(t, cfg.JournalDir), "written without the sessions the shutdown closed")
+	require.Empty(t, reportFiles(t, cfg.ReportDir), "the shutdown's close delivered")
+
+	again, logs := restarted(up, router, cfg)
+	run(t, again, 10*time.Second).stop()
+	resumed := logs.FilterMessage("open sessions resumed from the journal, closed one-sided").All()
+	require.Len(t, resumed, 1)
+	require.Equal(t, int64(0), resumed[0].ContextMap()["sessions"])
+	router.mu.Lock()
+	defer router.mu.Unlock()
+	require.Equal(t, map[common.Hash]int{c.ticket.SessionID: 1}, router.closed)
 }

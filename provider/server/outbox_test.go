@@ -360,55 +360,96 @@ func (s *refusingSigner) SignTyped(ctx context.Context, d *eip712.Domain, m eip7
 	return s.Signer.SignTyped(ctx, d, m)
 }
 
+// rotatedReport leaves a close report countersigned by K0 in an outbox (the router down), then rotates the
+// provider's registered signer to K1, which a refusingSigner holds (refusing at first), for the restarts
+// of TestResumedReport*.
+type rotatedReport struct {
+	cfg    server.Config
+	router *closeRouter
+	rc     eip712.UsageReceipt
+	dir    string
+	k1     common.Address
+	signer *refusingSigner
+}
+
+func newRotatedReport(t *testing.T) *rotatedReport {
+	t.Helper()
+	up, router := newUpstream(t), newCloseRouter(t)
+	r := &rotatedReport{router: router, dir: t.TempDir()}
+	r.cfg, _ = outboxProvider(up, router, r.dir)
+	a := run(t, r.cfg, 0)
+	_, r.rc, _ = userClose(t, r.cfg, a.url, router)
+	waitFor(t, router.attempts, "tried to reach the router")
+	a.stop()
+	k1Key, _ := crypto.GenerateKey()
+	r.k1 = crypto.PubkeyToAddress(k1Key.PublicKey)
+	router.signer.Store(&r.k1)
+	router.up.Store(true)
+	r.signer = &refusingSigner{Signer: keys.NewKeySigner(k1Key, r.cfg.Domain.ChainID())}
+	r.signer.refuse.Store(true)
+	return r
+}
+
+// restart runs serve again on the outbox with K1's signer.
+func (r *rotatedReport) restart(t *testing.T, drain time.Duration) (running, *observer.ObservedLogs) {
+	t.Helper()
+	cfg, logs := outboxProvider(newUpstream(t), r.router, r.dir)
+	cfg.Domain, cfg.Provider, cfg.SignerKey, cfg.Signer = r.cfg.Domain, r.cfg.Provider, nil, r.signer
+	return run(t, cfg, drain), logs
+}
+
+// delivered checks the router took the report once, countersigned by K1, and the outbox is empty.
+func (r *rotatedReport) delivered(t *testing.T) {
+	t.Helper()
+	require.Empty(t, reportFiles(t, r.dir), "removed once the router took it")
+	r.router.mu.Lock()
+	got := r.router.taken[r.rc.SessionID]
+	r.router.mu.Unlock()
+	_, err := r.cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], r.k1)
+	require.NoError(t, err, "countersigned by K1")
+}
+
+// TestResumedReportSignedWhenTheSignerAnswers: the signer refuses at the start, then answers while the
+// same run goes on (clef approved, the hardware wallet plugged in): the report is signed by K1 and
+// delivered in this run, not left for the next start.
+func TestResumedReportSignedWhenTheSignerAnswers(t *testing.T) {
+	r := newRotatedReport(t)
+	b, logs := r.restart(t, 10*time.Second)
+	require.Eventually(t, func() bool { return logs.FilterMessageSnippet("could not be signed again").Len() == 1 }, 30*time.Second, 10*time.Millisecond)
+	r.signer.refuse.Store(false)
+	require.Equal(t, r.rc.SessionID, waitFor(t, r.router.took, "delivered in the same run once the signer answers"))
+	b.stop()
+	r.delivered(t)
+}
+
 // TestResumedReportSignerRefusedKeptForNextStart (rotation, then the external signer refuses or is
 // unavailable at the restart): a report countersigned by K0 is left in the outbox; serve starts again with
 // K1 behind a signer that refuses to sign. The report is neither sent (not with K0's signature, not
 // without one) nor dropped: it stays byte for byte, logged with its session, and the next start, with the
 // signer answering, signs it with K1 and delivers it.
 func TestResumedReportSignerRefusedKeptForNextStart(t *testing.T) {
-	up, router := newUpstream(t), newCloseRouter(t)
-	dir := t.TempDir()
-	cfg, _ := outboxProvider(up, router, dir)
-	a := run(t, cfg, 0)
-	_, rc, _ := userClose(t, cfg, a.url, router)
-	waitFor(t, router.attempts, "tried to reach the router")
-	a.stop()
-	file := strings.ToLower(rc.SessionID.Hex()) + ".json"
-	stored, err := os.ReadFile(filepath.Join(dir, file))
+	r := newRotatedReport(t)
+	file := filepath.Join(r.dir, strings.ToLower(r.rc.SessionID.Hex())+".json")
+	stored, err := os.ReadFile(file)
 	require.NoError(t, err)
 
-	k1Key, _ := crypto.GenerateKey()
-	k1 := crypto.PubkeyToAddress(k1Key.PublicKey)
-	router.signer.Store(&k1)
-	router.up.Store(true)
-	signer := &refusingSigner{Signer: keys.NewKeySigner(k1Key, cfg.Domain.ChainID())}
-	signer.refuse.Store(true)
-	bCfg, logs := outboxProvider(up, router, dir)
-	bCfg.Domain, bCfg.Provider, bCfg.SignerKey, bCfg.Signer = cfg.Domain, cfg.Provider, nil, signer
-	b := run(t, bCfg, 10*time.Second)
+	b, logs := r.restart(t, 0) // no drain: the background signing attempts end with the run
 	const kept = "could not be signed again: kept in the outbox"
 	require.Eventually(t, func() bool { return logs.FilterMessageSnippet(kept).Len() == 1 }, 30*time.Second, 10*time.Millisecond)
 	b.stop() // waits for every delivery it started
-	require.Equal(t, rc.SessionID.Hex(), logs.FilterMessageSnippet(kept).All()[0].ContextMap()["session"])
-	require.Equal(t, int32(1), signer.asked.Load())
-	router.mu.Lock()
-	require.Empty(t, router.closed, "nothing sent: neither K0's signature nor none")
-	router.mu.Unlock()
-	require.Empty(t, router.badSig)
-	after, err := os.ReadFile(filepath.Join(dir, file))
+	require.Equal(t, r.rc.SessionID.Hex(), logs.FilterMessageSnippet(kept).All()[0].ContextMap()["session"])
+	require.GreaterOrEqual(t, r.signer.asked.Load(), int32(1))
+	r.router.mu.Lock()
+	require.Empty(t, r.router.closed, "nothing sent: neither K0's signature nor none")
+	r.router.mu.Unlock()
+	require.Empty(t, r.router.badSig)
+	after, err := os.ReadFile(file)
 	require.NoError(t, err)
 	require.Equal(t, stored, after, "kept as stored")
 
-	signer.refuse.Store(false)
-	cCfg, _ := outboxProvider(up, router, dir)
-	cCfg.Domain, cCfg.Provider, cCfg.SignerKey, cCfg.Signer = cfg.Domain, cfg.Provider, nil, signer
-	c := run(t, cCfg, 10*time.Second)
-	require.Equal(t, rc.SessionID, waitFor(t, router.took, "delivered at the next start"))
+	r.signer.refuse.Store(false)
+	c, _ := r.restart(t, 10*time.Second)
+	require.Equal(t, r.rc.SessionID, waitFor(t, r.router.took, "delivered at the next start"))
 	c.stop()
-	require.Empty(t, reportFiles(t, dir), "removed once the router took it")
-	router.mu.Lock()
-	got := router.taken[rc.SessionID]
-	router.mu.Unlock()
-	_, err = cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], k1)
-	require.NoError(t, err, "countersigned by K1")
+	r.delivered(t)
 }

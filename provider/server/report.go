@@ -172,13 +172,41 @@ func (s *Server) resume(ctx context.Context) error {
 	for _, r := range pending {
 		s.sessions.MarkClosed(r.SessionID(), uint64(r.Until))
 		if err := s.resign(ctx, r); err != nil {
-			s.log.Error("close report signed by a former signer key could not be signed again: kept in the outbox for the next start",
-				zap.Stringer("session", r.SessionID()), zap.Error(err))
+			s.log.Error("close report signed by a former signer key could not be signed again: kept in the outbox, signing tried again until the router would no longer accept the close",
+				zap.Stringer("session", r.SessionID()), zap.Time("until", r.Deadline()), zap.Error(err))
+			s.resignLater(r)
 			continue
 		}
 		s.deliver(r, true)
 	}
 	return s.resumeJournal()
+}
+
+// resignLater tries resign again in the background, pauses doubling as reportTo's, and delivers r once
+// it is signed: a signer that refused at the start (clef not approving yet, a hardware wallet unplugged)
+// still gets its report out in this run. Until then, at shutdown or past the report's deadline, r stays
+// in the outbox as stored (the next start tries again, or drops it once past its deadline).
+func (s *Server) resignLater(r *outbox.Report) {
+	s.reports.Add(1)
+	go func() {
+		defer s.reports.Done()
+		for pause := s.reportBackoff; ; pause = min(2*pause, reportBackoffMax) {
+			if !r.Accepted(time.Now().Add(pause)) {
+				s.log.Warn("close report never signed again by the current signer before the router's deadline: dropped at the next start",
+					zap.Stringer("session", r.SessionID()))
+				return
+			}
+			select {
+			case <-s.reportCtx.Done():
+				return
+			case <-time.After(pause):
+			}
+			if err := s.resign(s.reportCtx, r); err == nil {
+				s.deliver(r, true)
+				return
+			}
+		}
+	}()
 }
 
 // resign countersigns r's receipt with the server's signer unless that key signed it already.

@@ -73,8 +73,8 @@ type Config struct {
 	// takes it: a crash or restart loses none, Run resumes them. Empty: reports live in memory only.
 	ReportDir string
 	// JournalDir is the journal of open sessions (outbox.Journal), written in the background every
-	// journalEvery: after a crash Run closes each session it holds one-sided, as an idle one. Used with
-	// ReportDir only. Empty: open sessions die with the process.
+	// journalEvery and once more at shutdown: after a crash Run closes each session it holds one-sided, as
+	// an idle one. Used with ReportDir only. Empty: open sessions die with the process.
 	JournalDir  string
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
 
@@ -296,7 +296,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	sweepCtx, cancelSweep := context.WithCancel(context.WithoutCancel(ctx))
 	swept := make(chan struct{})
 	go func() { defer close(swept); s.Sweep(sweepCtx) }()
-	stopSweep := func() { cancelSweep(); <-swept } // no flush of the journal runs after
+	stopSweep := func() { cancelSweep(); <-swept } // no flush of the journal runs after but the last one below
 	defer stopSweep()
 
 	s.log.Info("serving", zap.Stringer("provider", s.cfg.Provider), zap.Stringer("signer", s.signer), zap.Int("models", len(s.models)))
@@ -309,6 +309,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	s.background.Wait() // the newest evidence is part of the one-sided closes below
 	for _, snap := range s.sessions.CloseAll() {
 		s.closeOneSided(snap, "shutdown")
+	}
+	if s.journal != nil {
+		s.flushJournal() // the journal without the sessions just closed: a restart does not close them again
 	}
 	done := make(chan struct{})
 	go func() { s.reports.Wait(); close(done) }()
