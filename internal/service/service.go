@@ -83,6 +83,10 @@ type HTTP struct {
 	MaxConnsPerIP int
 }
 
+// MaxConnsPerIPUsage is the help of the --max-conns-per-ip flag (config key max-conns-per-ip) of every
+// service's main, which sets HTTP.MaxConnsPerIP.
+const MaxConnsPerIPUsage = "connections one client address (an IPv6 /64 is one) may hold open at once, idle keep-alive ones included; past it a new one is closed unanswered (0: 256, negative: no bound)"
+
 // DefaultMaxConnsPerIP is HTTP.MaxConnsPerIP's default: far above what one honest client opens (a
 // gateway, a router's prober, a keeper), and about 20 MB of goroutines and buffers per address at most.
 const DefaultMaxConnsPerIP = 256

@@ -85,6 +85,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-ip-burst", 200, "burst of rate-ip")
 	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 100, "burst of rate-user")
+	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
 	return cmd
 }
@@ -225,7 +226,7 @@ func (a *app) serve(ctx context.Context) error {
 	if err := cors.CheckOrigins(origins); err != nil {
 		return fmt.Errorf("--cors-origins: %w", err)
 	}
-	srv, err := server.New(server.Config{
+	cfg := server.Config{
 		Domain:         eip712.NewDomain(c.market.ChainID(), c.market.MarketplaceAddr),
 		Provider:       owner,
 		Signer:         signerKeys,
@@ -238,11 +239,11 @@ func (a *app) serve(ctx context.Context) error {
 		ReportDir:      filepath.Join(a.v.GetString("state-dir"), "close-reports"),
 		JournalDir:     filepath.Join(a.v.GetString("state-dir"), "open-sessions"),
 		IdleTimeout:    a.v.GetDuration("idle-timeout"),
-		RateIP:         ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")}),
-		RateUser:       ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")}),
 		CORSOrigins:    origins,
 		Logger:         log,
-	})
+	}
+	a.clientBounds(&cfg)
+	srv, err := server.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -255,6 +256,14 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+}
+
+// clientBounds is what serve's flags let one client hold: requests per second per address and per session
+// user, connections per address.
+func (a *app) clientBounds(c *server.Config) {
+	c.RateIP = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")})
+	c.RateUser = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")})
+	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 }
 
 func defaultStateDir() string { return filepath.Join(filepath.Dir(defaultKeysDir()), "state") }

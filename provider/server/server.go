@@ -80,6 +80,7 @@ type Config struct {
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
 	MaxBodyBytes     int64         // request body limit; default 4 MiB
+	MaxConnsPerIP    int           // service.HTTP.MaxConnsPerIP: 0 its default, negative no bound
 	SecondsTolerance uint32        // a receipt may claim this many seconds above the meter; default 2
 	TokenTolerance   uint32        // … and this many tokens (or 5%, whichever is larger); default 16
 
@@ -292,7 +293,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	}
 	// No write timeout: answers stream for as long as the session's ticket allows (each request is bounded
 	// by its session's deadline instead). Request bodies are at most MaxBodyBytes.
-	srv := service.HTTP{Handler: s.handler, ReadTimeout: time.Minute}.Server()
+	srv := service.HTTP{Handler: s.handler, ReadTimeout: time.Minute, MaxConnsPerIP: s.cfg.MaxConnsPerIP}.Server()
 	sweepCtx, cancelSweep := context.WithCancel(context.WithoutCancel(ctx))
 	swept := make(chan struct{})
 	go func() { defer close(swept); s.Sweep(sweepCtx) }()

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -48,6 +49,12 @@ func main() {
 }
 
 func newRoot() *cobra.Command {
+	cmd, _ := newCommand()
+	return cmd
+}
+
+// newCommand returns the root command and the viper instance its flags are bound to.
+func newCommand() (*cobra.Command, *viper.Viper) {
 	v := viper.New()
 	cmd := &cobra.Command{
 		Use:           "keeper",
@@ -93,11 +100,19 @@ func newRoot() *cobra.Command {
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.Float64("rate-ip", 50, "requests per second one client IP address may make (0: no limit)")
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
+	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_KEEPER")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	return cmd
+	return cmd, v
+}
+
+// httpServer is the keeper's HTTP server of handler h, rate-limited per client IP: batch files are the
+// largest answers (one line per account of an epoch), a minute to write one.
+func httpServer(v *viper.Viper, h http.Handler) service.HTTP {
+	return service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(h),
+		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute, MaxConnsPerIP: v.GetInt("max-conns-per-ip")}
 }
 
 func run(ctx context.Context, v *viper.Viper) error {
@@ -243,9 +258,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	if err != nil {
 		return err
 	}
-	// Batch files are the largest answers (one line per account of an epoch): a minute to write one.
-	srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(api.New(led, metricset.Handler(set, true), log).Handler()),
-		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute}.Server()
+	srv := httpServer(v, api.New(led, metricset.Handler(set, true), log).Handler()).Server()
 	served := make(chan error, 1)
 	srvCtx, stopServing := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopServing()

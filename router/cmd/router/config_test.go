@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/internal/service/servicetest"
 )
 
 // loadArgs parses base and args as the command line and loads the configuration (reading --config when
@@ -137,4 +139,15 @@ func TestGraceConfig(t *testing.T) {
 	t.Setenv("LT_ROUTER_GRACE", "90m")
 	_, err = loadArgs(t, base)
 	require.ErrorContains(t, err, "grace 1h30m0s must be at least 0 and below 1h0m0s")
+}
+
+// TestMaxConnsPerIPConfig: --max-conns-per-ip (LT_ROUTER_MAX_CONNS_PER_IP, config key max-conns-per-ip) is
+// the HTTP server's bound of connections per client address (internal/service TestConnsPerIP).
+func TestMaxConnsPerIPConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	servicetest.MaxConnsPerIP(t, "LT_ROUTER_MAX_CONNS_PER_IP", func(args ...string) int {
+		c, err := loadArgs(t, base, args...)
+		require.NoError(t, err)
+		return c.MaxConnsPerIP
+	})
 }

@@ -125,6 +125,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Float64("rate-user", 10, "RFCs per second one user may submit, counted after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 20, "burst of rate-user")
+	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", nil, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (api.PageRoutes); empty: none besides the router's own /chat page")
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix("LT_ROUTER")
@@ -161,6 +162,7 @@ type config struct {
 	RateIP          ratelimit.Rate
 	RateUser        ratelimit.Rate
 	CORSOrigins     []string
+	MaxConnsPerIP   int // service.HTTP.MaxConnsPerIP
 
 	// resolve, when set, replaces DNS for the liveness prober (tests).
 	resolve func(ctx context.Context, host string) ([]netip.Addr, error)
@@ -183,7 +185,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		Retention:   v.GetDuration("retention"),
 		RateIP:      ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
 		RateUser:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
-		CORSOrigins: service.SplitList(v.GetStringSlice("cors-origins")),
+		CORSOrigins: service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
 	}
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
 		return nil, fmt.Errorf("config: cors-origins: %w", err)
@@ -333,7 +335,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()})
 	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
 		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
-		WriteTimeout: cfg.QueueTimeout + 30*time.Second}.Server()
+		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err

@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"github.com/spf13/viper"
+
+	"github.com/laketravis/laketravis/provider/server"
+)
+
+// ServeConfig parses args as `provider serve`'s flags (with the config file and environment they name)
+// and returns what they set of the server's configuration: the bounds of one client (tests).
+func ServeConfig(args ...string) (server.Config, error) {
+	serve, _, err := NewRoot(IO{}).Find([]string{"serve"})
+	if err != nil {
+		return server.Config{}, err
+	}
+	if err := serve.ParseFlags(args); err != nil {
+		return server.Config{}, err
+	}
+	a := &app{v: viper.New()}
+	if err := a.loadConfig(serve); err != nil {
+		return server.Config{}, err
+	}
+	var c server.Config
+	a.clientBounds(&c)
+	return c, nil
+}
