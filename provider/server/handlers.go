@@ -89,6 +89,8 @@ func sessionError(err error) error {
 		return wire.Errorf(http.StatusConflict, wire.CodeReplayed, "%v: sign each request with a higher seq", err)
 	case errors.Is(err, session.ErrClosed):
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session is closed: open a new one at a router")
+	case errors.Is(err, session.ErrTicketExpired):
+		return wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "%v: open a new session", err)
 	case errors.Is(err, session.ErrBudgetExhausted):
 		return wire.Errorf(http.StatusForbidden, wire.CodeExpired, "%v: open a new session", err)
 	case errors.Is(err, session.ErrCapacity):

@@ -31,6 +31,7 @@ var (
 	ErrTicketMismatch  = errors.New("session: another ticket with this session id is in use")
 	ErrUnknownSession  = errors.New("session: unknown session")
 	ErrUnknownModel    = errors.New("session: model not served")
+	ErrTicketExpired   = errors.New("session: ticket expired")
 )
 
 // Table holds the sessions. It is safe for concurrent use.
@@ -110,19 +111,16 @@ type Request struct {
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
 // digest its EIP-712 digest). It refuses replays (seq not above the last accepted one), closed sessions,
-// sessions whose time budget is used up and models at their concurrency limit. A refused request still
+// expired tickets, sessions whose time budget is used up and models at their concurrency limit. A refused request still
 // consumes seq when the sequence check passed: a signed request is never accepted twice.
 func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) (*Request, error) {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	sl, ok := t.slots[ticket.ModelID]
-	if !ok {
-		return nil, fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
+	if err := t.refused(ticket, now); err != nil {
+		return nil, err
 	}
-	if _, closed := t.closed[ticket.SessionID]; closed {
-		return nil, ErrClosed
-	}
+	sl := t.slots[ticket.ModelID]
 	s, err := t.session(ticket, sig, digest, now)
 	if err != nil {
 		return nil, err
@@ -161,7 +159,7 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if err := t.refused(ticket); err != nil {
+	if err := t.refused(ticket, now); err != nil {
 		return err
 	}
 	s, err := t.session(ticket, sig, digest, now)
@@ -178,13 +176,14 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 
 // Check reports, without changing anything, the error Begin or Touch would give request seq of the
 // session granted by ticket (with digest its EIP-712 digest) for its model, its closing or its seq:
-// ErrUnknownModel, ErrClosed, ErrTicketMismatch, ErrReplayed. The provider asks before reading a request's
+// ErrUnknownModel, ErrClosed, ErrTicketExpired, ErrTicketMismatch, ErrReplayed. The provider asks before reading a request's
 // body, so that a replayed or closed session's request does not get its body read; Begin and Touch still
 // decide, atomically with admission.
 func (t *Table) Check(ticket *eip712.SessionTicket, digest common.Hash, seq uint64) error {
+	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if err := t.refused(ticket); err != nil {
+	if err := t.refused(ticket, now); err != nil {
 		return err
 	}
 	s, ok := t.sessions[ticket.SessionID]
@@ -199,13 +198,19 @@ func (t *Table) Check(ticket *eip712.SessionTicket, digest common.Hash, seq uint
 	return nil
 }
 
-// refused is ErrUnknownModel or ErrClosed when ticket's model is not served or its session closed (under t.mu).
-func (t *Table) refused(ticket *eip712.SessionTicket) error {
+// refused is ErrUnknownModel, ErrClosed or ErrTicketExpired when ticket's model is not served, its session
+// closed or the ticket expired at now (under t.mu). The expiry is checked here, under the lock CloseIdle
+// forgets expired closed sessions under: a request whose ticket passed the provider's check before its
+// body arrived, and expired since, would otherwise open a closed session again.
+func (t *Table) refused(ticket *eip712.SessionTicket, now time.Time) error {
 	if _, ok := t.slots[ticket.ModelID]; !ok {
 		return fmt.Errorf("%w: %s", ErrUnknownModel, ticket.ModelID)
 	}
 	if _, closed := t.closed[ticket.SessionID]; closed {
 		return ErrClosed
+	}
+	if uint64(now.Unix()) > ticket.NotAfter {
+		return fmt.Errorf("%w at %d (now %d)", ErrTicketExpired, ticket.NotAfter, now.Unix())
 	}
 	return nil
 }

@@ -316,3 +316,43 @@ func TestChangedIsWhatTheJournalWrites(t *testing.T) {
 		t.Fatal("Closed after MarkClosed")
 	}
 }
+
+// A request whose ticket expires between its header checks and its admission (the provider checks the
+// ticket before reading the body, which may take its read timeout) is refused at admission: once the
+// ticket has expired the closed session's id is forgotten, and admitting it would open the session again
+// and close (and report) it a second time.
+func TestExpiredTicketNotAdmitted(t *testing.T) {
+	c := &clock{time.Unix(1_000_000, 0)}
+	model := common.Hash{0xAA}
+	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tk := ticket(1, model, 100, c.t.Add(10*time.Second))
+	dg := common.Hash{1}
+	r, err := tab.Begin(tk, eip712.Signature{}, dg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.End(1, 1)
+	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// Passed its header checks now, its body arrives after notAfter.
+	if err := tab.Check(tk, dg, 2); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Check before expiry: %v, want ErrClosed", err)
+	}
+	c.add(11 * time.Second)
+	if got := tab.CloseIdle(time.Hour); len(got) != 0 {
+		t.Fatalf("CloseIdle closed %d sessions", len(got))
+	}
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 2); !errors.Is(err, ErrTicketExpired) {
+		t.Fatalf("Begin after expiry: %v, want ErrTicketExpired", err)
+	}
+	if err := tab.Touch(tk, eip712.Signature{}, dg, 3); !errors.Is(err, ErrTicketExpired) {
+		t.Fatalf("Touch after expiry: %v, want ErrTicketExpired", err)
+	}
+	if err := tab.Check(tk, dg, 4); !errors.Is(err, ErrTicketExpired) {
+		t.Fatalf("Check after expiry: %v, want ErrTicketExpired", err)
+	}
+	if got := tab.CloseIdle(time.Hour); len(got) != 0 {
+		t.Fatalf("the closed session was opened again and closed a second time: %+v", got)
+	}
+}
