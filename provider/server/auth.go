@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -106,7 +105,6 @@ func (c *ticketCache) pruneLocked(now uint64) {
 type pending struct {
 	vt        *verifiedTicket
 	seq, unix uint64
-	now       time.Time
 	sig       []byte
 	mac       string
 }
@@ -124,7 +122,7 @@ func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 	}
 	// Cheap checks (the request header's form and time, the signature's encoding) before any
 	// elliptic-curve work.
-	p := &pending{now: s.now()}
+	now, p := s.now(), &pending{}
 	seqStr, unixStr, found := strings.Cut(wire.HeaderValue(r.Header, wire.KeyRequest), ".")
 	var err1, err2 error
 	p.seq, err1 = strconv.ParseUint(seqStr, 10, 64)
@@ -133,7 +131,7 @@ func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 		return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s must be <seq>.<unix seconds>", wire.HeaderRequest)
 	}
 	skew := int64(s.cfg.ClockSkew / 1e9)
-	if d := p.now.Unix() - int64(p.unix); d > skew || d < -skew {
+	if d := now.Unix() - int64(p.unix); d > skew || d < -skew {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired,
 			"request time %d is %d s away from the provider's clock (limit %d s): check your clock", p.unix, d, skew)
 	}
@@ -145,7 +143,7 @@ func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 		}
 	}
 	var err error
-	if p.vt, err = s.ticket(r, th, uint64(p.now.Unix())); err != nil {
+	if p.vt, err = s.ticket(r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
 	t := &p.vt.st.Ticket
@@ -167,7 +165,9 @@ var errNoMACKey = wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
 // announces the provider's MAC key. The sequence number is checked again by the session table,
 // atomically with admission.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, p *pending, body []byte) (*authed, error) {
-	vt, seq, now := p.vt, p.seq, p.now
+	// The clock read again: the body may have taken up to the read timeout to arrive, and the MAC's
+	// evidence lag and a new MAC key's evidence time are judged as the request is admitted.
+	vt, seq, now := p.vt, p.seq, s.now()
 	t := &vt.st.Ticket
 	signed := wire.SignedRequest{Seq: seq, Time: p.unix, Method: r.Method, Path: r.URL.Path, BodyHash: crypto.Keccak256Hash(body)}
 	text := signed.Text(s.cfg.Domain.ChainID(), t.SessionID)

@@ -1,9 +1,13 @@
 package server_test
 
 import (
+	"bufio"
 	"context"
 	"crypto/ecdsa"
+	"fmt"
+	"net"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -322,4 +326,56 @@ func BenchmarkRequestAuth(b *testing.B) {
 	b.ReportMetric(med(took[0]), "ecdsa-p50-µs")
 	b.ReportMetric(med(took[1]), "mac-p50-µs")
 	b.ReportMetric(med(took[0])-med(took[1]), "mac-gain-p50-µs")
+}
+
+// TestMACEvidenceLagAfterTheBody: the age of a session's newest signed request (at most
+// wire.MaxEvidenceLag for a MAC'd request) is judged when the request's body has arrived, not when its
+// headers did: the headers are checked before the body is read, which may take the read timeout, and a
+// client that sent its headers in time and its body MaxEvidenceLag later was served on a MAC alone with
+// evidence older than the bound.
+func TestMACEvidenceLagAfterTheBody(t *testing.T) {
+	var ahead atomic.Int64
+	var armed atomic.Bool
+	headersChecked := make(chan struct{})
+	var once sync.Once
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
+		c.Now = func() time.Time {
+			if armed.Load() {
+				once.Do(func() { close(headersChecked) })
+			}
+			return time.Now().Add(time.Duration(ahead.Load()))
+		}
+	})
+	a := p.session(t, "fast:v1", p.routerKey)
+	key := macKeyOf(t, a) // a signed request: the session's evidence is from now
+	// Its handler reads the clock once more as it ends, after its answer: wait for that, so that the
+	// clock's next reading is the next request's header checks.
+	for {
+		u, err := p.srv.Sessions().Usage(a.ticket.SessionID)
+		require.NoError(t, err)
+		if u.Usage.InFlight == 0 {
+			break
+		}
+		runtime.Gosched()
+	}
+	p.srv.WaitBackground()
+	body := chatRequestBody("fast:v1", false)
+	req := a.buildMAC(key, a, body, 0, "")
+
+	conn, err := net.Dial("tcp", p.ts.Listener.Addr().String())
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	w := bufio.NewWriter(conn)
+	fmt.Fprintf(w, "POST %s HTTP/1.1\r\nHost: provider\r\nContent-Type: application/json\r\nContent-Length: %d\r\n", req.URL.Path, len(body))
+	require.NoError(t, req.Header.Write(w))
+	w.WriteString("\r\n" + body[:len(body)/2])
+	armed.Store(true)
+	require.NoError(t, w.Flush())
+	<-headersChecked // the provider has read the clock for the headers' checks
+	ahead.Store(int64((wire.MaxEvidenceLag + 2) * time.Second))
+	w.WriteString(body[len(body)/2:])
+	require.NoError(t, w.Flush())
+	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
+	require.NoError(t, err)
+	requireRefused(t, resp, http.StatusUnauthorized, wire.CodeBadSignature)
 }
