@@ -252,14 +252,26 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 		"capacity": wire.Capacity{Free: free, Max: total}, "time": s.now().Unix()})
 }
 
-// closeOneSided signs the metered usage as the provider's receipt and reports it to the router.
+// closeOneSided signs the metered usage as the provider's receipt and reports it to the router. When the
+// signer refuses, the session stays in the journal (for the next start) and the signing is tried again in
+// the background (signLater).
 func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	rc := snap.Usage.Receipt()
 	sig, err := s.cfg.Signer.SignTyped(context.Background(), s.cfg.Domain, &rc)
 	if err != nil {
-		s.log.Error("sign one-sided receipt", zap.Error(err))
+		s.log.Error("one-sided receipt not signed: the session stays in the journal, signing tried again until the router would no longer accept the close",
+			zap.String("reason", kind), zap.Stringer("session", rc.SessionID), zap.Error(err))
+		s.signLater(rc.SessionID, int64(settle.LastClose(snap.Ticket.NotAfter)), func(ctx context.Context) (err error) {
+			sig, err = s.cfg.Signer.SignTyped(ctx, s.cfg.Domain, &rc)
+			return err
+		}, func() { s.reportOneSided(snap, kind, rc, sig) })
 		return
 	}
+	s.reportOneSided(snap, kind, rc, sig)
+}
+
+// reportOneSided reports a one-sided close whose receipt the provider signed (sig).
+func (s *Server) reportOneSided(snap session.Snapshot, kind string, rc eip712.UsageReceipt, sig eip712.Signature) {
 	s.log.Info("session closed one-sided", zap.String("reason", kind), zap.Stringer("session", rc.SessionID),
 		zap.Uint32("seconds", rc.Seconds), zap.Uint32("in", rc.InputTokens), zap.Uint32("out", rc.OutputTokens))
 	s.report(kind, snap, wire.CloseRequest{Receipt: rc, ProviderSignature: &sig, LastRequest: snap.LastRequest,

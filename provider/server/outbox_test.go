@@ -453,3 +453,33 @@ func TestResumedReportSignerRefusedKeptForNextStart(t *testing.T) {
 	c.stop()
 	r.delivered(t)
 }
+
+// TestIdleCloseSignedWhenTheSignerAnswers: a session goes idle while the provider's external signer
+// refuses. Its one-sided close is neither dropped nor sent unsigned: it is signed and reported in the same
+// run once the signer answers.
+func TestIdleCloseSignedWhenTheSignerAnswers(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	cfg, logs := outboxProvider(up, router, t.TempDir())
+	cfg.IdleTimeout = 200 * time.Millisecond
+	signerAddr := crypto.PubkeyToAddress(cfg.SignerKey.PublicKey)
+	router.signer.Store(&signerAddr)
+	signer := &refusingSigner{Signer: keys.NewKeySigner(cfg.SignerKey, cfg.Domain.ChainID())}
+	cfg.SignerKey, cfg.Signer = nil, signer
+	a := run(t, cfg, 10*time.Second)
+	user, _ := crypto.GenerateKey()
+	c := newClient(t, cfg.Domain, a.url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
+	readAll(t, c.chat("fast:v1", false))
+	signer.refuse.Store(true)
+	require.Eventually(t, func() bool { return logs.FilterMessageSnippet("one-sided receipt not signed").Len() == 1 }, 30*time.Second, 10*time.Millisecond)
+	require.Empty(t, router.took, "nothing reported unsigned")
+	signer.refuse.Store(false)
+	require.Equal(t, c.ticket.SessionID, waitFor(t, router.took, "reported in the same run once the signer answers"))
+	a.stop()
+	router.mu.Lock()
+	got := router.taken[c.ticket.SessionID]
+	router.mu.Unlock()
+	require.Nil(t, got.UserSignature)
+	_, err := cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], signerAddr)
+	require.NoError(t, err, "countersigned by the provider's signer")
+}

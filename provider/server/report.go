@@ -174,7 +174,7 @@ func (s *Server) resume(ctx context.Context) error {
 		if err := s.resign(ctx, r); err != nil {
 			s.log.Error("close report signed by a former signer key could not be signed again: kept in the outbox, signing tried again until the router would no longer accept the close",
 				zap.Stringer("session", r.SessionID()), zap.Time("until", r.Deadline()), zap.Error(err))
-			s.resignLater(r)
+			s.signLater(r.SessionID(), r.Until, func(ctx context.Context) error { return s.resign(ctx, r) }, func() { s.deliver(r, true) })
 			continue
 		}
 		s.deliver(r, true)
@@ -182,18 +182,18 @@ func (s *Server) resume(ctx context.Context) error {
 	return s.resumeJournal()
 }
 
-// resignLater tries resign again in the background, pauses doubling as reportTo's, and delivers r once
-// it is signed: a signer that refused at the start (clef not approving yet, a hardware wallet unplugged)
-// still gets its report out in this run. Until then, at shutdown or past the report's deadline, r stays
-// in the outbox as stored (the next start tries again, or drops it once past its deadline).
-func (s *Server) resignLater(r *outbox.Report) {
+// signLater calls sign again in the background, pauses doubling as reportTo's, until it succeeds (then
+// it calls then), the router would no longer accept the session's close (until, dated in whole seconds),
+// or shutdown ends the reports' context: a signer that refused (clef not approving yet, a hardware wallet
+// unplugged) still gets the close out in this run. Until then what is being signed stays where it was
+// stored (the outbox, the journal), for the next start.
+func (s *Server) signLater(id common.Hash, until int64, sign func(context.Context) error, then func()) {
 	s.reports.Add(1)
 	go func() {
 		defer s.reports.Done()
 		for pause := s.reportBackoff; ; pause = min(2*pause, reportBackoffMax) {
-			if !r.Accepted(time.Now().Add(pause)) {
-				s.log.Warn("close report never signed again by the current signer before the router's deadline: dropped at the next start",
-					zap.Stringer("session", r.SessionID()))
+			if time.Now().Add(pause).Unix() > until {
+				s.log.Warn("close never signed by the current signer before the router's deadline: given up", zap.Stringer("session", id))
 				return
 			}
 			select {
@@ -201,8 +201,8 @@ func (s *Server) resignLater(r *outbox.Report) {
 				return
 			case <-time.After(pause):
 			}
-			if err := s.resign(s.reportCtx, r); err == nil {
-				s.deliver(r, true)
+			if err := sign(s.reportCtx); err == nil {
+				then()
 				return
 			}
 		}
