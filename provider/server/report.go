@@ -191,15 +191,12 @@ func (s *Server) signLater(id common.Hash, until int64, sign func(context.Contex
 	s.reports.Add(1)
 	go func() {
 		defer s.reports.Done()
-		for pause := s.reportBackoff; ; pause = min(2*pause, reportBackoffMax) {
-			if time.Now().Add(pause).Unix() > until {
-				s.log.Warn("close never signed by the current signer before the router's deadline: given up", zap.Stringer("session", id))
+		for pause := s.reportBackoff; ; {
+			if err := nextRound(s.reportCtx, &pause, until); err != nil {
+				if errors.Is(err, errPastDeadline) {
+					s.log.Warn("close never signed by the current signer before the router's deadline: given up", zap.Stringer("session", id))
+				}
 				return
-			}
-			select {
-			case <-s.reportCtx.Done():
-				return
-			case <-time.After(pause):
 			}
 			if err := sign(s.reportCtx); err == nil {
 				then()
@@ -257,7 +254,25 @@ func (s *Server) deliver(r *outbox.Report, stored bool) {
 	}()
 }
 
+// nextRound waits out *pause before the next round of attempts at a close whose router accepts it up to
+// the unix second until, then doubles *pause (at most reportBackoffMax): reportTo's rounds and signLater's.
+// It returns errPastDeadline, without waiting, when the router would no longer accept the close after the
+// pause, and ctx's error when ctx ends first.
+func nextRound(ctx context.Context, pause *time.Duration, until int64) error {
+	if time.Now().Add(*pause).Unix() > until {
+		return errPastDeadline
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(*pause):
+	}
+	*pause = min(2**pause, reportBackoffMax)
+	return nil
+}
+
 var (
+	errPastDeadline  = errors.New("the router would no longer accept the close")
 	errShutdown      = errors.New("given up at shutdown")
 	errUnknownRouter = errors.New("no configured router URL answers for the router")
 )
@@ -275,15 +290,12 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	warned := false
 	for round := 0; ; round++ {
 		if round > 0 {
-			if !r.Accepted(time.Now().Add(pause)) {
+			switch werr := nextRound(ctx, &pause, r.Until); {
+			case errors.Is(werr, errPastDeadline):
 				return fmt.Errorf("given up after %d rounds, the router would no longer accept the close: %w", round, err)
-			}
-			select {
-			case <-ctx.Done():
+			case werr != nil:
 				return fmt.Errorf("%w after %d rounds: %w", errShutdown, round, err)
-			case <-time.After(pause):
 			}
-			pause = min(2*pause, reportBackoffMax)
 		}
 		lctx, cancel := context.WithTimeout(ctx, reportTimeout)
 		urls := s.routers.lookup(lctx, r.Router)
