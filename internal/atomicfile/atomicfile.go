@@ -20,7 +20,7 @@ const TempPrefix = ".tmp-"
 // survives a crash; when it fails, or the process dies in it, path is as it was. The temporary file is
 // removed on every return.
 func Write(path string, perm os.FileMode, fill func(io.Writer) error) error {
-	return write(path, perm, fill, os.Rename, true)
+	return write(path, perm, fill, os.Rename)
 }
 
 // WriteFile is Write of data.
@@ -28,17 +28,10 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	return Write(path, perm, writeAll(data))
 }
 
-// WriteFileDirUnsynced is WriteFile but for the directory sync: path holds the old content or the new,
-// whole, but a crash may undo the rename until the directory is synced (SyncDir), which a caller writing
-// many files does once for all of them.
-func WriteFileDirUnsynced(path string, data []byte, perm os.FileMode) error {
-	return write(path, perm, writeAll(data), os.Rename, false)
-}
-
 // Create is WriteFile without replacing: when path exists already it returns an error wrapping
 // os.ErrExist and leaves that file as it is (a link, unlike a rename, never replaces a file).
 func Create(path string, data []byte, perm os.FileMode) error {
-	return write(path, perm, writeAll(data), os.Link, true)
+	return write(path, perm, writeAll(data), os.Link)
 }
 
 func writeAll(data []byte) func(io.Writer) error {
@@ -48,7 +41,7 @@ func writeAll(data []byte) func(io.Writer) error {
 	}
 }
 
-func write(path string, perm os.FileMode, fill func(io.Writer) error, place func(tmp, path string) error, sync bool) (err error) {
+func write(path string, perm os.FileMode, fill func(io.Writer) error, place func(tmp, path string) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, TempPrefix+"*")
 	if err != nil {
@@ -68,8 +61,8 @@ func write(path string, perm os.FileMode, fill func(io.Writer) error, place func
 	if err == nil {
 		err = place(tmp.Name(), path)
 	}
-	if err == nil && sync {
-		err = SyncDir(dir)
+	if err == nil {
+		err = syncDir(dir)
 	}
 	if err != nil {
 		return fmt.Errorf("atomicfile: write %s: %w", path, err)
@@ -77,8 +70,8 @@ func write(path string, perm os.FileMode, fill func(io.Writer) error, place func
 	return nil
 }
 
-// SyncDir syncs dir: the files renamed or linked into it so far survive a crash.
-func SyncDir(dir string) error {
+// syncDir syncs dir: the files renamed or linked into it so far survive a crash.
+func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
