@@ -60,13 +60,7 @@ func (d *routerDirectory) lookup(ctx context.Context, router common.Address) []s
 	return d.byRouter[router]
 }
 
-// discover asks every configured URL for its router address.
-func (d *routerDirectory) discover(ctx context.Context) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.discoverLocked(ctx)
-}
-
+// discoverLocked asks every configured URL for its router address (under d.mu).
 func (d *routerDirectory) discoverLocked(ctx context.Context) {
 	d.last = time.Now()
 	found := make(map[common.Address][]string, len(d.urls))
