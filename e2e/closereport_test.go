@@ -108,18 +108,28 @@ func TestProviderOpenSessionSurvivesKill(t *testing.T) {
 
 	name := strings.ToLower(res.Session.Hex()) + ".json"
 	file := filepath.Join(p.StateDir(), "open-sessions", "sessions.jsonl")
-	read := func() (*outbox.Entry, error) { // the session's line of the journal (one entry a line)
+	read := func() (*outbox.Entry, error) { // the session's last entry in the journal (one a line), as a restart reads it
 		raw, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
+		var last *outbox.Entry
 		for line := range strings.Lines(string(raw)) {
+			if !strings.HasSuffix(line, "\n") {
+				break // torn or being appended: not read
+			}
 			var e outbox.Entry
-			if err := json.Unmarshal([]byte(line), &e); err != nil || e.SessionID() == res.Session {
-				return &e, err
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				return nil, err
+			}
+			if e.SessionID() == res.Session {
+				last = &e
 			}
 		}
-		return nil, os.ErrNotExist
+		if last == nil {
+			return nil, os.ErrNotExist
+		}
+		return last, nil
 	}
 	require.NoError(t, poll(ctx, 30*time.Second, 100*time.Millisecond, func() (bool, error) {
 		e, err := read()
