@@ -331,11 +331,8 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	apiH := cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(srv.Handler()))
-	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()})
-	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
-		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
-		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
+	hs := httpServer(cfg, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
+		metricset.Handler(set, true))
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
@@ -367,11 +364,22 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	return err
 }
 
+// httpServer is the router's HTTP server: the API apiH (CORS for the pages, rate-limited per client IP),
+// the pages (newMux) and the metrics.
+func httpServer(cfg *config, apiH http.Handler, chat web.ChatConfig, metrics http.Handler) *http.Server {
+	apiH = cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(apiH))
+	return service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), web.NewChatHandler(chat)),
+		Metrics: metrics, ReadTimeout: 10 * time.Second,
+		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
+}
+
 // newMux routes the router's API (/v1/…, /healthz), the chat page for wallet users (/chat, /chat/…) and,
 // at every other path, the transparency page (whose handler answers a PROTOCOL §9 404 for paths it does
-// not serve). /metrics is the service skeleton's.
+// not serve). /metrics is the service skeleton's. /v1 itself is the API's (its §9 404): unrouted, the mux
+// would redirect it to /v1/.
 func newMux(apiH, page, chat http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
+	mux.Handle("/v1", apiH)
 	mux.Handle("/v1/", apiH)
 	mux.Handle("/healthz", apiH)
 	mux.Handle("/chat", chat)
