@@ -59,6 +59,9 @@ func (a fakeAllow) Allowance(context.Context, common.Address, uint64) (*uint256.
 	return a.amount.Clone(), nil
 }
 
+// Cached: fakeAllow caches nothing (each Allowance is a chain read).
+func (fakeAllow) Cached(common.Address, uint64) (*uint256.Int, bool) { return nil, false }
+
 // standIn is a provider's liveness endpoint signing with its signer key.
 type standIn struct {
 	provider common.Address

@@ -35,10 +35,12 @@ type Book interface {
 	Snapshot() *book.Snapshot
 }
 
-// Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4).
+// Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4). Allowance may read
+// the chain; Cached answers only what it would answer without.
 type Allowances interface {
 	Day(ctx context.Context) (uint64, error)
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+	Cached(user common.Address, day uint64) (*uint256.Int, bool)
 }
 
 // Prober asks a provider for a fresh liveness proof.
@@ -81,7 +83,11 @@ type Config struct {
 	// the endpoints it refuses. The zero value is the strict (non-devnet) policy.
 	Endpoints netguard.Policy
 	UserRate  *ratelimit.Keyed // RFCs per user, counted after the signature is checked; nil: no limit
-	Now       func() time.Time
+	// ChainReads bounds, per client IP address, the allowances read from the chain (one eth_call each to
+	// the node: a user's not cached yet today) by GET /v1/allowance and RFCs, which anyone may ask for any
+	// address (a fresh key signs an RFC); a cached one costs nothing. nil: no limit.
+	ChainReads *ratelimit.Keyed
+	Now        func() time.Time
 
 	// DepositWindow caps a useDeposit ticket: notAfter − now at most this, the pool's settlementLag minus one
 	// keeper epoch, so the session is settled before a withdrawal requested at its start is paid. Zero: no cap.
