@@ -324,11 +324,11 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	}
 }
 
-// signerRefused reports whether a router's refusal is of the provider's receipt signature: 401 bad_signature
-// with the message router/api's close gives for it ("provider signature: …", "provider … has no registered
-// signer"), not the user's signature's or the ticket acceptance's.
+// signerRefused reports whether a router's refusal is of the provider's receipt signature: 401
+// bad_provider_signature, router/api's code for a receipt not countersigned by the provider's signer at the
+// close (as its book and the chain's head both say), not the user's signature's or the ticket acceptance's.
 func signerRefused(we *wire.Error) bool {
-	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadSignature && strings.HasPrefix(we.Message, "provider ")
+	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadProviderSignature
 }
 
 // postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the
