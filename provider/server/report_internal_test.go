@@ -136,6 +136,51 @@ func TestSignerRefusalRetried(t *testing.T) {
 	}
 }
 
+// TestRefusedAcceptanceClosedWithout: a router that refuses a close's ticket acceptance (401 bad_signature:
+// serve signed it with a key rotated away from before the session started, in its book's confirmation lag)
+// gets the close again without it, as the user's client sends it, and takes it (logged once); before, the
+// provider's close was given up and its report dropped. A refusal of the user's signature is refused again
+// without it and ends the attempts (two requests).
+func TestRefusedAcceptanceClosedWithout(t *testing.T) {
+	var calls atomic.Int32
+	var userRefused atomic.Bool
+	var taken atomic.Pointer[wire.CloseRequest]
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		var body wire.CloseRequest
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		if userRefused.Load() {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: recovered 0x01"))
+			return
+		}
+		if body.TicketAcceptance != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider 0x03's acceptance"))
+			return
+		}
+		taken.Store(&body)
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	core, logs := observer.New(zapcore.InfoLevel)
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL), log: zap.New(core)}
+	sig, acc := eip712.Signature{1}, eip712.Signature{2}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, UserSignature: &sig, ProviderSignature: &sig, TicketAcceptance: &acc}
+
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
+	require.Equal(t, int32(2), calls.Load())
+	require.Nil(t, taken.Load().TicketAcceptance)
+	require.Equal(t, &sig, taken.Load().ProviderSignature)
+	require.Len(t, logs.FilterMessageSnippet("refused the close's ticket acceptance").All(), 1)
+
+	calls.Store(0)
+	userRefused.Store(true)
+	require.ErrorContains(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))), "user signature")
+	require.Equal(t, int32(2), calls.Load(), "not retried beyond the close without the acceptance")
+}
+
 // TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (its /healthz
 // down, so discovery cannot say who it is) is not dropped: discovery is tried again each round, within the
 // same backoff and deadline, and the close reaches the router once it answers. A router never found is
