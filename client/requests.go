@@ -269,9 +269,6 @@ func (s *Session) PostStream(ctx context.Context, path string, body []byte) (*St
 	return st, nil
 }
 
-// Header returns the answer's HTTP header.
-func (st *Stream) Header() http.Header { return st.resp.Header }
-
 // Next returns the next event. At the end of the stream it returns io.EOF and finishes the request's
 // metering.
 func (st *Stream) Next() (sse.Event, error) {

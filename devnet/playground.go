@@ -63,16 +63,12 @@ func StartPlayground(ctx context.Context, anvil AnvilOptions, deploy DeployOptio
 	return m, nil
 }
 
-// Playground sets up a deployed market for hands-on use, starting on day 0: it moves to day 1 so that a
+// playground sets up a deployed market for hands-on use, starting on day 0: it moves to day 1 so that a
 // day of emissions is due and releases them, funds the provider owner and the user with MOR and ETH,
-// delegates every funded account's votes to itself, registers PlaygroundModel, then moves the clock to
-// the later of the wall clock and the middle of the first day whose both day-start checkpoints follow the
-// delegation, and releases again (the capital recipient, anvil account 5, holds MOR for anyone else).
-func (m *Market) Playground(ctx context.Context) error {
-	return m.playground(ctx, nil)
-}
-
-// playground is Playground, running setup (if not nil) before the clock moves to the wall clock.
+// delegates every funded account's votes to itself, registers PlaygroundModel, runs setup (if not nil),
+// then moves the clock to the later of the wall clock and the middle of the first day whose both
+// day-start checkpoints follow the delegation, and releases again (the capital recipient, anvil account 5,
+// holds MOR for anyone else).
 func (m *Market) playground(ctx context.Context, setup func(context.Context, *Market) error) error {
 	pool := m.Pool
 	payoutStart, err := pool.PayoutStart(nil)

@@ -129,14 +129,10 @@ func CheckListen(addr string, allowRemote bool) error {
 	if allowRemote {
 		return nil
 	}
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return fmt.Errorf("gateway: listen address %q: %w", addr, err)
 	}
-	if host == "localhost" {
-		return nil
-	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.Unmap().IsLoopback() {
+	if loopbackHost(addr) {
 		return nil
 	}
 	return fmt.Errorf("%w: %q", ErrRemoteListen, addr)

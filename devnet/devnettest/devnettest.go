@@ -230,9 +230,3 @@ func (c *Chain) WarpUntilVotesCount() {
 	c.T.Helper()
 	c.do(c.Market.WarpUntilVotesCount)
 }
-
-// WarpIntoNextDay moves the chain into the next protocol day, ten seconds past its start.
-func (c *Chain) WarpIntoNextDay() {
-	c.T.Helper()
-	c.do(c.Market.WarpIntoNextDay)
-}

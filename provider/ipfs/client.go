@@ -17,7 +17,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // Import parameters: every publisher and verifier adds content with exactly these, so the same bytes
@@ -210,33 +209,4 @@ func (c *Client) Provide(ctx context.Context, cid string) error {
 		return err
 	}
 	return decodeStream("routing/provide", resp, func(json.RawMessage) error { return nil })
-}
-
-// Providers lists up to n peer ids that the node's content routing knows provide cid, waiting at most
-// timeout.
-func (c *Client) Providers(ctx context.Context, cid string, n int, timeout time.Duration) ([]string, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	resp, err := c.call(ctx, "routing/findprovs", url.Values{"arg": {cid}, "num-providers": {fmt.Sprint(n)}}, nil, "")
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	var out []string
-	err = decodeStream("routing/findprovs", resp, func(v struct {
-		Type      int
-		Responses []struct{ ID string }
-	}) error {
-		for _, r := range v.Responses {
-			if v.Type == 4 && !seen[r.ID] { // 4: a provider record
-				seen[r.ID] = true
-				out = append(out, r.ID)
-			}
-		}
-		return nil
-	})
-	if ctx.Err() != nil {
-		return out, nil // the time is up: what was found so far
-	}
-	return out, err
 }

@@ -195,9 +195,6 @@ func (n *Node) Stop() {
 	})
 }
 
-// Done is closed when the daemon has exited.
-func (n *Node) Done() <-chan struct{} { return n.done }
-
 // tailBuffer keeps the last max bytes written (the daemon's output, for error messages).
 type tailBuffer struct {
 	mu  sync.Mutex
