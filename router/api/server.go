@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
 	"github.com/laketravis/laketravis/router/book"
@@ -30,9 +31,12 @@ import (
 	"github.com/laketravis/laketravis/router/store"
 )
 
-// Book supplies the current order-book snapshot (the indexer).
+// Book supplies the current order-book snapshot (the indexer) and what the chain's head holds beyond it.
 type Book interface {
 	Snapshot() *book.Snapshot
+	// SignersAbove returns provider's signer events (settle.SignerSet, chain order) in the blocks above block
+	// up to the chain's head: those a snapshot of block has not confirmed yet (index.Indexer.SignersAbove).
+	SignersAbove(ctx context.Context, provider common.Address, block uint64) ([]settle.SignerSet, error)
 }
 
 // Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4). Allowance may read

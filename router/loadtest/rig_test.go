@@ -31,6 +31,7 @@ import (
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
@@ -93,6 +94,11 @@ func newState(tb testing.TB, models []common.Hash, signer common.Address, endpoi
 type staticBook struct{ snap *book.Snapshot }
 
 func (b staticBook) Snapshot() *book.Snapshot { return b.snap }
+
+// SignersAbove: the chain holds nothing the book has not confirmed.
+func (staticBook) SignersAbove(context.Context, common.Address, uint64) ([]settle.SignerSet, error) {
+	return nil, nil
+}
 
 // allowances gives every user a day's allowance no load test exhausts.
 type allowances struct{}
