@@ -129,9 +129,14 @@ func (h HTTP) Server() *http.Server {
 // "//v1/x", "/./v1/models", "/v1/../v1/rfc") with the PROTOCOL §9 envelope, 404 not_found, before any
 // http.ServeMux sees it: a mux answers such a path with a redirect to the cleaned one, in plain text, and
 // every service's muxes (its routes, the metrics one above, the router's pages) would. No client of ours
-// sends one. CONNECT, whose target is not a path, is left to the handler.
+// sends one. A CONNECT's path is not cleaned (a mux matches it as sent); one whose target is not a path
+// (host:port) matches no mux pattern, and the metrics mux above answered it in plain text: the §9 404.
 func canonicalPaths(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodConnect && !strings.HasPrefix(r.URL.Path, "/") {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s: not a path", r.Method, r.RequestURI))
+			return
+		}
 		if p := r.URL.EscapedPath(); r.Method != http.MethodConnect && p != cleanPath(p) {
 			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
 				"no route %s %s: the path is not in canonical form (no empty, \".\" or \"..\" segment)", r.Method, r.URL.Path))

@@ -196,8 +196,9 @@ func TestConnsPerIP(t *testing.T) {
 
 // TestUncanonicalPaths: a path not in canonical form ("//v1/x", "/./metrics", "/x/../v1/x", …) gets the
 // PROTOCOL §9 404 not_found, at the routes and at the metrics endpoint alike; before, the metrics mux
-// in front of every service redirected it (307, plain text) to the cleaned path. Canonical paths, a
-// trailing slash included, are served as before.
+// in front of every service redirected it (307, plain text) to the cleaned path; so is a CONNECT to a
+// host:port, which that mux answered in plain text. Canonical paths, a trailing slash included, are
+// served as before.
 func TestUncanonicalPaths(t *testing.T) {
 	mux := http.NewServeMux()
 	ok := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
@@ -209,7 +210,8 @@ func TestUncanonicalPaths(t *testing.T) {
 		wiretest.Case{Method: "GET", Path: "/v1/x", Status: http.StatusNoContent},
 		wiretest.Case{Method: "GET", Path: "/v1/dir/", Status: http.StatusNoContent},
 		wiretest.Case{Method: "GET", Path: "/metrics", Status: http.StatusNoContent},
-		wiretest.NotFound("POST", "//v1/x"))
+		wiretest.NotFound("POST", "//v1/x"),
+		wiretest.NotFound("CONNECT", "")) // "CONNECT host:port": plain text from the metrics mux without the check
 	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/v1/x")...)
 	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/v1/dir/")...)
 	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/metrics")...)
