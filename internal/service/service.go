@@ -1,6 +1,6 @@
 // Package service is the skeleton the router, keeper and provider mains share: the logger, the HTTP server
-// (full timeouts, a bound on each client address's open connections, the metrics endpoint, graceful
-// shutdown), start-up retry, the dial-and-check of the chain against a deployment file, comma-list flags
+// (full timeouts, a bound on each client address's open connections, the metrics endpoint, a §9 404 for a
+// path not in canonical form, graceful shutdown), start-up retry, the dial-and-check of the chain against a deployment file, comma-list flags
 // and the cap on Go's processors of the proxies (LimitProcs). It knows nothing of any one role, nor of the
 // metrics library: metrics arrive as an http.Handler.
 package service
@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // LimitProcs caps the Go code running at once at n processors (runtime.GOMAXPROCS), never raising it
@@ -112,7 +114,7 @@ func (h HTTP) Server() *http.Server {
 		mux.Handle("/", h.Handler)
 		handler = mux
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: h.ReadHeaderTimeout, ReadTimeout: h.ReadTimeout,
+	srv := &http.Server{Handler: canonicalPaths(handler), ReadHeaderTimeout: h.ReadHeaderTimeout, ReadTimeout: h.ReadTimeout,
 		WriteTimeout: h.WriteTimeout, IdleTimeout: h.IdleTimeout, MaxHeaderBytes: h.MaxHeaderBytes}
 	if h.MaxConnsPerIP == 0 {
 		h.MaxConnsPerIP = DefaultMaxConnsPerIP
@@ -121,6 +123,47 @@ func (h HTTP) Server() *http.Server {
 		srv.ConnState = (&connsPerIP{max: h.MaxConnsPerIP, open: map[string]int{}}).track
 	}
 	return srv
+}
+
+// canonicalPaths answers a request whose path is not in canonical form (an empty, "." or ".." segment:
+// "//v1/x", "/./v1/models", "/v1/../v1/rfc") with the PROTOCOL §9 envelope, 404 not_found, before any
+// http.ServeMux sees it: a mux answers such a path with a redirect to the cleaned one, in plain text, and
+// every service's muxes (its routes, the metrics one above, the router's pages) would. No client of ours
+// sends one. A CONNECT's path is not cleaned (a mux matches it as sent); one whose target is not a path
+// (host:port) matches no mux pattern, and the metrics mux above answered it in plain text: the §9 404.
+func canonicalPaths(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodConnect && !strings.HasPrefix(r.URL.Path, "/") {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s %s: not a path", r.Method, r.RequestURI))
+			return
+		}
+		if p := r.URL.EscapedPath(); r.Method != http.MethodConnect && p != cleanPath(p) {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
+				"no route %s %s: the path is not in canonical form (no empty, \".\" or \"..\" segment)", r.Method, r.URL.Path))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cleanPath is net/http's canonical form of a path (unexported there): path.Clean's, rooted, keeping a
+// trailing slash.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		if len(p) == len(np)+1 && strings.HasPrefix(p, np) {
+			np = p
+		} else {
+			np += "/"
+		}
+	}
+	return np
 }
 
 // connsPerIP counts each client address's open connections (http.Server.ConnState) and closes a new one

@@ -19,6 +19,8 @@ import (
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/service"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 )
 
 // TestLimitProcs: the cap lowers GOMAXPROCS and restores it, never raises it, and 0 leaves it alone.
@@ -190,4 +192,27 @@ func TestConnsPerIP(t *testing.T) {
 	for _, c := range held[1:] {
 		c.Close()
 	}
+}
+
+// TestUncanonicalPaths: a path not in canonical form ("//v1/x", "/./metrics", "/x/../v1/x", …) gets the
+// PROTOCOL §9 404 not_found, at the routes and at the metrics endpoint alike; before, the metrics mux
+// in front of every service redirected it (307, plain text) to the cleaned path; so is a CONNECT to a
+// host:port, which that mux answered in plain text. Canonical paths, a trailing slash included, are
+// served as before.
+func TestUncanonicalPaths(t *testing.T) {
+	mux := http.NewServeMux()
+	ok := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
+	mux.HandleFunc("GET /v1/x", ok)
+	mux.HandleFunc("GET /v1/dir/", ok)
+	srv := service.HTTP{Handler: wire.Routes(mux, nil), Metrics: http.HandlerFunc(ok)}.Server()
+	base := wiretest.Serve(t, srv)
+	wiretest.RequireEnvelopes(t, base,
+		wiretest.Case{Method: "GET", Path: "/v1/x", Status: http.StatusNoContent},
+		wiretest.Case{Method: "GET", Path: "/v1/dir/", Status: http.StatusNoContent},
+		wiretest.Case{Method: "GET", Path: "/metrics", Status: http.StatusNoContent},
+		wiretest.NotFound("POST", "//v1/x"),
+		wiretest.NotFound("CONNECT", "")) // "CONNECT host:port": plain text from the metrics mux without the check
+	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/v1/x")...)
+	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/v1/dir/")...)
+	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/metrics")...)
 }

@@ -40,6 +40,9 @@ const (
 	CodeInternal           = "internal"
 	CodeUnavailable        = "unavailable"
 	CodeRateLimited        = "rate_limited" // 429, with Retry-After
+	// A close's provider signature is not the provider's signer's at the close (401; keepers' own code for
+	// it): a provider tries the close again on it (a rotation the router has not confirmed yet).
+	CodeBadProviderSignature = "bad_provider_signature"
 	// Paid usage (PROTOCOL §4): the allowance left and the deposit together do not cover one second at the
 	// price, or the allowance does not cover the session and the user has a withdrawal pending (402).
 	CodeDepositExhausted  = "deposit_exhausted"

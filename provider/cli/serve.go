@@ -85,6 +85,8 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-ip-burst", 200, "burst of rate-ip")
 	f.Float64("rate-user", 50, "requests per second one session user may make, after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 100, "burst of rate-user")
+	f.Float64("rate-liveness", 50, "liveness answers per second one client IP address may have, each a signature anyone may ask for (0: no limit): a router probes once per session it may start here, so keep it above the sessions a second one router starts; with --external-signer, what the signer sustains")
+	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
 	return cmd
@@ -259,10 +261,11 @@ func (a *app) serve(ctx context.Context) error {
 }
 
 // clientBounds is what serve's flags let one client hold: requests per second per address and per session
-// user, connections per address.
+// user, liveness answers per address, connections per address.
 func (a *app) clientBounds(c *server.Config) {
 	c.RateIP = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")})
 	c.RateUser = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")})
+	c.RateLiveness = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-liveness"), Burst: a.v.GetInt("rate-liveness-burst")})
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 }
 

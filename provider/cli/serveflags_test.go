@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,4 +21,33 @@ func TestServeMaxConnsPerIP(t *testing.T) {
 		require.NotNil(t, c.RateIP)
 		return c.MaxConnsPerIP
 	})
+}
+
+// TestServeRateLiveness: serve's --rate-liveness/--rate-liveness-burst (LT_PROVIDER_RATE_LIVENESS, config
+// keys rate-liveness and rate-liveness-burst) bound each client address's liveness answers (provider/server
+// TestLivenessRateLimitedPerIP): 50/s with a burst of 200 by default, 0 no limit.
+func TestServeRateLiveness(t *testing.T) {
+	answered := func(args ...string) int { // how many liveness answers one address gets at once
+		t.Helper()
+		c, err := cli.ServeConfig(args...)
+		require.NoError(t, err)
+		if c.RateLiveness == nil {
+			return -1
+		}
+		n := 0
+		for ok := true; ok && n <= 1000; n++ {
+			ok, _ = c.RateLiveness.Allow("192.0.2.1")
+		}
+		return n - 1
+	}
+	n := answered() // the burst, and what 50/s gives back while the loop runs (a stalled test: a few more)
+	require.True(t, n >= 200 && n < 210, "default burst: %d answers at once", n)
+	require.Equal(t, 3, answered("--rate-liveness", "0.001", "--rate-liveness-burst", "3"))
+	require.Equal(t, -1, answered("--rate-liveness", "0"))
+	t.Setenv("LT_PROVIDER_RATE_LIVENESS", "0")
+	require.Equal(t, -1, answered())
+	os.Unsetenv("LT_PROVIDER_RATE_LIVENESS")
+	f := filepath.Join(t.TempDir(), "provider.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("rate-liveness: 0.001\nrate-liveness-burst: 5\n"), 0o600))
+	require.Equal(t, 5, answered("--config", f))
 }

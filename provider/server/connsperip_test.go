@@ -19,25 +19,9 @@ import (
 // connections one address holds open on Run's listener: with 1, a second connection while the first is
 // open (idle, keep-alive) is closed unanswered.
 func TestMaxConnsPerIPReachesTheListener(t *testing.T) {
-	up := newUpstream(t)
-	owner, _ := crypto.GenerateKey()
-	signer, _ := crypto.GenerateKey()
-	s, err := server.New(server.Config{Domain: eip712.NewDomain(31337, [20]byte{1}), Provider: crypto.PubkeyToAddress(owner.PublicKey),
-		SignerKey: signer, Routers: staticRouters{}, UpstreamURL: up.URL + "/v1", Models: []server.Model{{Name: "fast:v1", Upstream: "fast"}},
-		Logger: zap.NewNop(), MaxConnsPerIP: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx, ln, 0) }()
-	defer func() { cancel(); <-done }()
+	addr := runServer(t, func(c *server.Config) { c.MaxConnsPerIP = 1 })
 	healthz := func() (net.Conn, error) {
-		c, err := net.Dial("tcp", ln.Addr().String())
+		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,4 +46,32 @@ func TestMaxConnsPerIPReachesTheListener(t *testing.T) {
 		second.Close()
 		t.Fatal("a second connection from the address was answered with MaxConnsPerIP 1")
 	}
+}
+
+// runServer runs a provider (no chain: a fixed router set, one model) with Run on a loopback port until
+// the test ends and returns its address; mod adjusts its configuration.
+func runServer(t *testing.T, mod func(*server.Config)) (addr string) {
+	t.Helper()
+	up := newUpstream(t)
+	owner, _ := crypto.GenerateKey()
+	signer, _ := crypto.GenerateKey()
+	cfg := server.Config{Domain: eip712.NewDomain(31337, [20]byte{1}), Provider: crypto.PubkeyToAddress(owner.PublicKey),
+		SignerKey: signer, Routers: staticRouters{}, UpstreamURL: up.URL + "/v1", Models: []server.Model{{Name: "fast:v1", Upstream: "fast"}},
+		Logger: zap.NewNop()}
+	if mod != nil {
+		mod(&cfg)
+	}
+	s, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln, 0) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return ln.Addr().String()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -141,6 +142,10 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
+	if err := s.cfg.RateLiveness.Check(w, ratelimit.ClientIP(r)); err != nil {
+		wire.WriteError(w, err)
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4096))
 	var req wire.LivenessRequest
 	if err == nil {

@@ -35,7 +35,7 @@ import (
 // so on attempts); up, it says who it is and takes each session's first close (took, its body in taken),
 // refusing any later one as the real router does (409 session_closed, on refused). With signer set it
 // checks the receipt's provider signature against it, the provider's signer as its book holds it now, as
-// router/api's close does: another key's is refused 401 bad_signature (on badSig).
+// router/api's close does: another key's is refused 401 bad_provider_signature (on badSig).
 type closeRouter struct {
 	*httptest.Server
 	key      *ecdsa.PrivateKey
@@ -80,7 +80,7 @@ func newCloseRouter(t *testing.T) *closeRouter {
 				case r.badSig <- id:
 				default:
 				}
-				wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err))
+				wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadProviderSignature, "provider signature: %v", err))
 				return
 			}
 		}

@@ -324,23 +324,35 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	}
 }
 
-// signerRefused reports whether a router's refusal is of the provider's receipt signature: 401 bad_signature
-// with the message router/api's close gives for it ("provider signature: …", "provider … has no registered
-// signer"), not the user's signature's or the ticket acceptance's.
+// signerRefused reports whether a router's refusal is of the provider's receipt signature: 401
+// bad_provider_signature, router/api's code for a receipt not countersigned by the provider's signer at the
+// close (as its book and the chain's head both say), not the user's signature's or the ticket acceptance's.
 func signerRefused(we *wire.Error) bool {
-	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadSignature && strings.HasPrefix(we.Message, "provider ")
+	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadProviderSignature
 }
 
 // postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the
-// router is from before ticket acceptances (it refuses the unknown member): the close still counts there.
+// router refuses it, as the user's client does: 401 bad_signature (the acceptance is not by the provider's
+// signer at the session's start or close: a key rotated away from before the session started, which serve
+// still ran; logged), or 400 from a router from before ticket acceptances (it refuses the unknown member).
+// The close still counts without it; it only loses to a copy of the session whose ticket the provider
+// accepted. A refusal of the user's signature is refused again and returned.
 func (s *Server) postClose(ctx context.Context, base string, req wire.CloseRequest) error {
 	err := s.postCloseOnce(ctx, base, req)
-	if we, ok := err.(*wire.Error); ok && req.TicketAcceptance != nil && we.Status == http.StatusBadRequest &&
-		strings.Contains(we.Message, "ticketAcceptance") {
-		req.TicketAcceptance = nil
-		return s.postCloseOnce(ctx, base, req)
+	we, ok := err.(*wire.Error)
+	if !ok || req.TicketAcceptance == nil {
+		return err
 	}
-	return err
+	switch {
+	case we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadSignature:
+		s.log.Warn("router refused the close's ticket acceptance: closed without it (serve signed it with a key that was not the provider's signer at the session's start: restart it with the registered key)",
+			zap.Stringer("session", req.Receipt.SessionID), zap.Stringer("signer", s.signer), zap.Error(err))
+	case we.Status == http.StatusBadRequest && strings.Contains(we.Message, "ticketAcceptance"):
+	default:
+		return err
+	}
+	req.TicketAcceptance = nil
+	return s.postCloseOnce(ctx, base, req)
 }
 
 func (s *Server) postCloseOnce(ctx context.Context, base string, req wire.CloseRequest) error {

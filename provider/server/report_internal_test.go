@@ -98,17 +98,20 @@ func TestReportRetriedUntilTheRouterIsBack(t *testing.T) {
 	require.Equal(t, int32(1), calls.Load(), "a refusal is not retried")
 }
 
-// TestSignerRefusalRetried: a router that refuses the provider's receipt signature (401 bad_signature,
-// "provider signature: …", as router/api's close answers when its book holds another signer: a rotation it
-// has not seen yet) gets the close again, the refusal logged once as a signature refusal, and takes it once
-// its book holds the key; a 401 for the user's signature or the ticket acceptance still ends the attempts.
+// TestSignerRefusalRetried: a router that refuses the provider's receipt signature (401
+// bad_provider_signature, as router/api's close answers when its book or the chain's head holds another
+// signer: a rotation its book has not confirmed yet, or serve still signing with a key rotated away from)
+// gets the close again, the refusal logged once as a signature refusal, and takes it once both hold the
+// key. The code decides, not the message: it used to be a 401 bad_signature whose message began
+// "provider ", and a router rewording it would have had the close given up. A 401 bad_signature (the
+// user's signature, the ticket acceptance, whatever the message) still ends the attempts.
 func TestSignerRefusalRetried(t *testing.T) {
 	var calls atomic.Int32
-	var refuse atomic.Value
-	refuse.Store("provider signature: recovered 0x01, want 0x02")
+	var refuse atomic.Pointer[wire.Error]
+	refuse.Store(wire.Errorf(http.StatusUnauthorized, wire.CodeBadProviderSignature, "receipt countersigned by 0x01, the signer is 0x02"))
 	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) <= 3 {
-			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "%s", refuse.Load()))
+			wire.WriteError(w, refuse.Load())
 			return
 		}
 		wire.WriteJSON(w, http.StatusOK, map[string]string{})
@@ -123,13 +126,59 @@ func TestSignerRefusalRetried(t *testing.T) {
 	require.Equal(t, int32(4), calls.Load(), "tried until the router took it")
 	require.Len(t, logs.FilterMessageSnippet("router refused the provider's signature").All(), 1)
 
-	for _, other := range []string{"user signature: recovered 0x01", "ticketAcceptance is not provider 0x03's acceptance of this session's ticket"} {
+	for _, other := range []string{"user signature: recovered 0x01", "provider signature: recovered 0x01",
+		"ticketAcceptance is not provider 0x03's acceptance of this session's ticket"} {
 		calls.Store(0)
-		refuse.Store(other)
+		refuse.Store(wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "%s", other))
 		err := s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute)))
 		require.ErrorContains(t, err, other)
 		require.Equal(t, int32(1), calls.Load(), "not retried: %s", other)
 	}
+}
+
+// TestRefusedAcceptanceClosedWithout: a router that refuses a close's ticket acceptance (401 bad_signature:
+// serve signed it with a key rotated away from before the session started, in its book's confirmation lag)
+// gets the close again without it, as the user's client sends it, and takes it (logged once); before, the
+// provider's close was given up and its report dropped. A refusal of the user's signature is refused again
+// without it and ends the attempts (two requests).
+func TestRefusedAcceptanceClosedWithout(t *testing.T) {
+	var calls atomic.Int32
+	var userRefused atomic.Bool
+	var taken atomic.Pointer[wire.CloseRequest]
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		var body wire.CloseRequest
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		if userRefused.Load() {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: recovered 0x01"))
+			return
+		}
+		if body.TicketAcceptance != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider 0x03's acceptance"))
+			return
+		}
+		taken.Store(&body)
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	core, logs := observer.New(zapcore.InfoLevel)
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL), log: zap.New(core)}
+	sig, acc := eip712.Signature{1}, eip712.Signature{2}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, UserSignature: &sig, ProviderSignature: &sig, TicketAcceptance: &acc}
+
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
+	require.Equal(t, int32(2), calls.Load())
+	require.Nil(t, taken.Load().TicketAcceptance)
+	require.Equal(t, &sig, taken.Load().ProviderSignature)
+	require.Len(t, logs.FilterMessageSnippet("refused the close's ticket acceptance").All(), 1)
+
+	calls.Store(0)
+	userRefused.Store(true)
+	require.ErrorContains(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))), "user signature")
+	require.Equal(t, int32(2), calls.Load(), "not retried beyond the close without the acceptance")
 }
 
 // TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (its /healthz

@@ -87,6 +87,9 @@ type Config struct {
 	// RateIP bounds the requests of one client IP address, before any signature is checked; RateUser
 	// the requests of one session user, after. nil: no limit.
 	RateIP, RateUser *ratelimit.Keyed
+	// RateLiveness bounds, per client IP address, the liveness answers, each a signature by the signer
+	// (through an external signer, an approval) that anyone may ask for. nil: no limit.
+	RateLiveness *ratelimit.Keyed
 
 	// CORSOrigins are the origins whose web pages may call PageRoutes (cors.Any: every origin; empty:
 	// none).

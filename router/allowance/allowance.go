@@ -91,17 +91,22 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	return d.Uint64(), nil
 }
 
-// Allowance returns user's allowance for day (cached); at the day's first second an error wrapping
-// chain.ErrDayJustStarted.
-func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+// Cached returns user's allowance for day when it is cached: when Allowance would not call the chain.
+func (s *Source) Cached(user common.Address, day uint64) (*uint256.Int, bool) {
 	s.mu.Lock()
-	if s.cachedD == day {
-		if v, ok := s.byUser[user]; ok {
-			s.mu.Unlock()
-			return v.Clone(), nil
-		}
+	defer s.mu.Unlock()
+	if v, ok := s.byUser[user]; ok && s.cachedD == day {
+		return v.Clone(), true
 	}
-	s.mu.Unlock()
+	return nil, false
+}
+
+// Allowance returns user's allowance for day (cached, zero included: one eth_call per user and day);
+// at the day's first second an error wrapping chain.ErrDayJustStarted.
+func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	if v, ok := s.Cached(user, day); ok {
+		return v, nil
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	// At the very first second of the day (ComputePool.DayNotStarted) nothing is cached; the next block answers.

@@ -2,11 +2,13 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -107,35 +109,9 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
 		}
 	}
-	// Signers are judged as keepers judge them (settle.SignerAt over the provider's signer history): the
-	// receipt's by the signer at the close, the acceptance's by the signer at the session's start or at the
-	// close; else keepers would reject the whole record. The book lags the chain (its confirmations): an
-	// event it has not read yet is not seen, so until it has read past closedAt it judges by what it has.
-	signers := s.book.Snapshot().Signers[sess.Ticket.Provider]
-	atClose, closeOK := settle.SignerAt(signers, closedAt)
-	if req.ProviderSignature != nil {
-		// provider serve tries a close again on these refusals alone (message "provider …"): a rotation this
-		// book has not read yet.
-		if !closeOK {
-			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider %s has no registered signer", sess.Ticket.Provider)
-		}
-		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.ProviderSignature[:], atClose); err != nil {
-			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: %v", err)
-		}
-	}
-	if req.TicketAcceptance != nil {
-		// Whoever closes may carry it (the provider always does; a user who has it may). The provider signs it
-		// at the session's first request, so after a rotation it is the key's in force at the session's start.
-		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
-		accepted := false
-		for _, at := range settle.AcceptanceTimes(sess.CreatedAt, sess.RFC.RFC.Deadline, closedAt) {
-			if k, ok := settle.SignerAt(signers, at); ok && k == got {
-				accepted = true
-			}
-		}
-		if err != nil || !accepted {
-			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket by its signer at the session's start or close (signed by %s: %v)",
-				sess.Ticket.Provider, got, err)
+	if req.ProviderSignature != nil || req.TicketAcceptance != nil {
+		if err := s.checkProviderKeys(ctx, sess, req, closedAt); err != nil {
+			return err
 		}
 	}
 	c := store.Close{ID: id, Receipt: &req.Receipt, UserSignature: req.UserSignature, ProviderSignature: req.ProviderSignature,
@@ -167,6 +143,78 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	s.log.Info("session closed", zap.Stringer("session", id), zap.String("reason", c.Reason), zap.Uint32("billed_seconds", c.BilledSeconds),
 		zap.Strings("flags", c.Flags))
 	wire.WriteJSON(w, http.StatusOK, record(closed))
+	return nil
+}
+
+// A signer view is one reading of a provider's signer history: the router's book (confirmed blocks) or
+// the chain's head (the book, then the signer events of the blocks above it).
+type signerView struct {
+	name    string
+	signers []settle.SignerSet
+}
+
+// checkProviderKeys judges a close's provider signatures as keepers will (settle.SignerAt over the
+// provider's signer history): the receipt's by the signer at the close, the ticket acceptance's by the
+// signer at the session's start or at the close; keepers reject a record failing either whole, so the
+// router takes no such close. Keepers read the final chain. The book lags it by --confirmations, so a
+// rotation in that lag is unseen there (a close the book alone takes, signed by the key just rotated away
+// from, keepers reject), and the chain's head may still lose a block to a reorg (a close it alone takes,
+// signed by a key just bound, keepers would reject were the binding reorged away): a key is taken only
+// where both views agree, the book's first (a stranger's key costs no chain read). A close refused
+// meanwhile is tried again by its provider and taken once the book has confirmed what the head shows. A
+// refused receipt signature is wire.CodeBadProviderSignature (provider serve tries the close again on it
+// alone); a refused acceptance is bad_signature (the closer closes again without it). Still open: a block
+// with a time at most closedAt that has not reached the router's node when it judges (the seconds between
+// a block's time and its arrival), and a reorg deeper than --confirmations.
+func (s *Server) checkProviderKeys(ctx context.Context, sess *store.Session, req *wire.CloseRequest, closedAt uint64) error {
+	p := sess.Ticket.Provider
+	snap := s.book.Snapshot()
+	confirmed := signerView{"the router's book, confirmed to block " + strconv.FormatUint(snap.Block, 10), snap.Signers[p]}
+	if err := s.judgeProviderKeys(sess, req, closedAt, confirmed); err != nil {
+		return err
+	}
+	above, err := s.book.SignersAbove(ctx, p, snap.Block)
+	if err != nil {
+		s.log.Warn("close: provider's signers at the chain's head unread", zap.Stringer("session", sess.ID), zap.Error(err))
+		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider %s's signer at the chain's head cannot be read now: try again", p)
+	}
+	if len(above) == 0 {
+		return nil
+	}
+	return s.judgeProviderKeys(sess, req, closedAt, signerView{"the chain's head", slices.Concat(confirmed.signers, above)})
+}
+
+// judgeProviderKeys is checkProviderKeys in one view.
+func (s *Server) judgeProviderKeys(sess *store.Session, req *wire.CloseRequest, closedAt uint64, v signerView) error {
+	p := sess.Ticket.Provider
+	if req.ProviderSignature != nil {
+		got, _, err := s.cfg.Domain.Recover(&req.Receipt, req.ProviderSignature[:])
+		if err != nil {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadProviderSignature, "provider signature: %v", err)
+		}
+		switch k, ok := settle.SignerAt(v.signers, closedAt); {
+		case !ok:
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadProviderSignature, "provider %s has no registered signer at the close %d (in %s)", p, closedAt, v.name)
+		case k != got:
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadProviderSignature, "provider signature by %s, not provider %s's signer at the close %d, %s (in %s)",
+				got, p, closedAt, k, v.name)
+		}
+	}
+	if req.TicketAcceptance != nil {
+		// Whoever closes may carry it (the provider always does; a user who has it may). The provider signs it
+		// at the session's first request, so after a rotation it is the key's in force at the session's start.
+		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
+		accepted := false
+		for _, at := range settle.AcceptanceTimes(sess.CreatedAt, sess.RFC.RFC.Deadline, closedAt) {
+			if k, ok := settle.SignerAt(v.signers, at); ok && k == got {
+				accepted = true
+			}
+		}
+		if err != nil || !accepted {
+			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticketAcceptance is not provider %s's acceptance of this session's ticket by its signer at the session's start or close (signed by %s: %v; in %s)",
+				p, got, err, v.name)
+		}
+	}
 	return nil
 }
 

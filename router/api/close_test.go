@@ -2,7 +2,9 @@ package api_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -345,4 +347,96 @@ func TestReportsReadTheWeekOncePerTTL(t *testing.T) {
 	clock.Add(61)
 	require.Equal(t, 2, sessions7d(), "a minute later the week is read again")
 	require.EqualValues(t, 2, st.n.Load())
+}
+
+// TestCloseRefusesRetiredKeyInConfirmationLag (THREATS.md, provider: signer rotation; review finding
+// "router signer-history lag"): the provider rotates K1 → K2 10 s into a session, in a block the router's
+// book has not confirmed yet (its --confirmations), while its serve still signs with K1. Keepers judge the
+// receipt by the signer at the close (K2) and would reject the whole record: the router used to take the
+// K1 close (its book alone still said K1), the provider's own close then 409, and the session was credited
+// to no one (the provider unpaid for real service, the builder's fee lost). Now K1's receipt is refused
+// (bad_provider_signature, which provider serve tries again), so is K2's until the book has confirmed
+// the rotation (a rotation the head shows may still be reorged away), and then K2's close is taken with
+// K1's acceptance of the session it started.
+func TestCloseRefusesRetiredKeyInConfirmationLag(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, k1Acc := e.grantAccepted(p) // K1: p's signer
+	k1 := p.signer
+	k2, _ := crypto.GenerateKey()
+	confirm := e.rotateUnconfirmed(p, k2, e.session(s.SessionID).CreatedAt+10)
+	e.advance(30 * time.Second)
+
+	code, b := e.providerClose(s.SessionID, k1, &k1Acc)
+	require.Equal(t, 401, code, string(b))
+	require.Equal(t, wire.CodeBadProviderSignature, errCode(t, b))
+	require.Equal(t, store.StateOpen, e.session(s.SessionID).State, "nothing recorded")
+	code, b = e.providerClose(s.SessionID, k2, &k1Acc)
+	require.Equal(t, 401, code, "the book has not confirmed K2 yet: %s", b)
+	require.Equal(t, wire.CodeBadProviderSignature, errCode(t, b))
+
+	confirm()
+	code, b = e.providerClose(s.SessionID, k1, &k1Acc)
+	require.Equal(t, 401, code, string(b))
+	code, b = e.providerClose(s.SessionID, k2, &k1Acc)
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+	require.Equal(t, &k1Acc, rec.TicketAcceptance)
+	require.Equal(t, uint32(20), rec.BilledSeconds)
+}
+
+// TestCloseRefusesAcceptanceOfKeyRetiredInConfirmationLag: the provider rotated K0 → K1 5 s before the
+// router granted a session, in a block its book has not confirmed; a close carrying K0's acceptance (serve
+// still running K0 announced it) is refused (keepers judge it by the signer at the session's start or
+// close, both K1, and would reject the whole record), and the user's close without it is taken.
+func TestCloseRefusesAcceptanceOfKeyRetiredInConfirmationLag(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, k0Acc := e.grantAccepted(p)
+	k1, _ := crypto.GenerateKey()
+	e.rotateUnconfirmed(p, k1, e.session(s.SessionID).CreatedAt-5)
+	e.advance(30 * time.Second)
+
+	code, b := e.userClose(s.SessionID, &k0Acc)
+	require.Equal(t, 401, code, string(b))
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b), "the client closes again without it on bad_signature")
+	code, b = e.userClose(s.SessionID, nil)
+	require.Equal(t, 200, code, string(b))
+}
+
+// TestCloseWithProviderKeysWaitsForTheHead: while the chain's head cannot be read, a close carrying a
+// provider signature or acceptance is refused 503 (provider serve tries it again), never judged by the
+// lagging book alone; a user's close without either needs no head and is taken.
+func TestCloseWithProviderKeysWaitsForTheHead(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, acc := e.grantAccepted(p)
+	s2, _ := e.grantAccepted(p)
+	e.book.mu.Lock()
+	e.book.headErr = errors.New("rpc down")
+	e.book.mu.Unlock()
+	e.advance(30 * time.Second)
+
+	code, b := e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, 503, code, string(b))
+	require.Equal(t, wire.CodeUnavailable, errCode(t, b))
+	code, b = e.userClose(s.SessionID, &acc)
+	require.Equal(t, 503, code, string(b))
+	code, b = e.userClose(s2.SessionID, nil)
+	require.Equal(t, 200, code, string(b))
+}
+
+// providerClose posts the provider's close of session id (20 s, 100 tokens, signed by the user and
+// countersigned by key) carrying the ticket acceptance acc.
+func (e *env) providerClose(id common.Hash, key *ecdsa.PrivateKey, acc *eip712.Signature) (int, []byte) {
+	rc := eip712.UsageReceipt{SessionID: id, Seconds: 20, OutputTokens: 100}
+	us, err := domain.Sign(&rc, e.user)
+	require.NoError(e.t, err)
+	ps, err := domain.Sign(&rc, key)
+	require.NoError(e.t, err)
+	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps, TicketAcceptance: acc})
+	require.NoError(e.t, err)
+	return e.post("/v1/sessions/"+id.Hex()+"/close", cb)
 }

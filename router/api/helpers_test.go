@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -40,9 +41,22 @@ var (
 	modelID    = crypto.Keccak256Hash([]byte("llama:8b"))
 )
 
-type fakeBook struct{ snap atomic.Pointer[book.Snapshot] }
+// fakeBook is a book snapshot and what the chain's head holds beyond it: each provider's signer events in
+// blocks not confirmed yet (above), or an error reading the head (headErr).
+type fakeBook struct {
+	snap    atomic.Pointer[book.Snapshot]
+	mu      sync.Mutex
+	above   map[common.Address][]settle.SignerSet
+	headErr error
+}
 
 func (b *fakeBook) Snapshot() *book.Snapshot { return b.snap.Load() }
+
+func (b *fakeBook) SignersAbove(_ context.Context, p common.Address, _ uint64) ([]settle.SignerSet, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.above[p], b.headErr
+}
 
 // fakeAllow answers amount for every user, or chain.ErrDayJustStarted while dayStart is set (the latest
 // block is the day's first second).
@@ -58,6 +72,9 @@ func (a fakeAllow) Allowance(context.Context, common.Address, uint64) (*uint256.
 	}
 	return a.amount.Clone(), nil
 }
+
+// Cached: fakeAllow caches nothing (each Allowance is a chain read).
+func (fakeAllow) Cached(common.Address, uint64) (*uint256.Int, bool) { return nil, false }
 
 // standIn is a provider's liveness endpoint signing with its signer key.
 type standIn struct {
@@ -136,6 +153,23 @@ func (e *env) rotate(p *standIn, key *ecdsa.PrivateKey, at uint64) {
 	h := snap.Signers[p.provider]
 	snap.Signers[p.provider] = append(h[:len(h):len(h)], settle.SignerSet{Signer: crypto.PubkeyToAddress(key.PublicKey), Time: at})
 	e.book.snap.Store(&snap)
+}
+
+// rotateUnconfirmed makes key p's signer from time at on at the chain's head only: a ProviderUpdated event
+// in a block of that time the book has not confirmed yet (confirm reads it into the book).
+func (e *env) rotateUnconfirmed(p *standIn, key *ecdsa.PrivateKey, at uint64) (confirm func()) {
+	e.book.mu.Lock()
+	defer e.book.mu.Unlock()
+	if e.book.above == nil {
+		e.book.above = map[common.Address][]settle.SignerSet{}
+	}
+	e.book.above[p.provider] = append(e.book.above[p.provider], settle.SignerSet{Signer: crypto.PubkeyToAddress(key.PublicKey), Time: at})
+	return func() {
+		e.book.mu.Lock()
+		delete(e.book.above, p.provider)
+		e.book.mu.Unlock()
+		e.rotate(p, key, at)
+	}
 }
 
 func newEnv(t *testing.T, allowance uint64, providers []*standIn, prices []uint64) *env {

@@ -177,7 +177,7 @@ func (s *Server) handleAllowance(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.allowance(r.Context(), user, day)
+	a, err := s.allowance(w, r, user, day)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/liveness"
@@ -115,7 +116,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if _, ok := snap.Models[rfc.ModelID]; !ok {
 		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
 	}
-	allowance, err := s.allowance(ctx, rfc.User, day)
+	allowance, err := s.allowance(w, r, rfc.User, day)
 	if err != nil {
 		return err
 	}
@@ -289,10 +290,18 @@ func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {
 		TicketSignature: sess.TicketSignature, Router: sess.Router, Payment: payment(sess)}
 }
 
-// allowance is user's allowance for day. At a day's first second the pool cannot answer yet
-// (chain.ErrDayJustStarted): that is a 503 the caller retries, not a fault of the router.
-func (s *Server) allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
-	a, err := s.allow.Allowance(ctx, user, day)
+// allowance is user's allowance for day. One not cached yet is read from the chain, held to
+// Config.ChainReads per client address (r's): past it a 429 with Retry-After set on w. At a day's first
+// second the pool cannot answer yet (chain.ErrDayJustStarted): that is a 503 the caller retries, not a
+// fault of the router.
+func (s *Server) allowance(w http.ResponseWriter, r *http.Request, user common.Address, day uint64) (*uint256.Int, error) {
+	if a, ok := s.allow.Cached(user, day); ok {
+		return a, nil
+	}
+	if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
+		return nil, err
+	}
+	a, err := s.allow.Allowance(r.Context(), user, day)
 	if errors.Is(err, chain.ErrDayJustStarted) {
 		return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
 	}

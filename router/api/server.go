@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
 	"github.com/laketravis/laketravis/router/book"
@@ -30,15 +31,20 @@ import (
 	"github.com/laketravis/laketravis/router/store"
 )
 
-// Book supplies the current order-book snapshot (the indexer).
+// Book supplies the current order-book snapshot (the indexer) and what the chain's head holds beyond it.
 type Book interface {
 	Snapshot() *book.Snapshot
+	// SignersAbove returns provider's signer events (settle.SignerSet, chain order) in the blocks above block
+	// up to the chain's head: those a snapshot of block has not confirmed yet (index.Indexer.SignersAbove).
+	SignersAbove(ctx context.Context, provider common.Address, block uint64) ([]settle.SignerSet, error)
 }
 
-// Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4).
+// Allowances supplies the protocol day and users' daily allowances (PROTOCOL §4). Allowance may read
+// the chain; Cached answers only what it would answer without.
 type Allowances interface {
 	Day(ctx context.Context) (uint64, error)
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
+	Cached(user common.Address, day uint64) (*uint256.Int, bool)
 }
 
 // Prober asks a provider for a fresh liveness proof.
@@ -81,7 +87,11 @@ type Config struct {
 	// the endpoints it refuses. The zero value is the strict (non-devnet) policy.
 	Endpoints netguard.Policy
 	UserRate  *ratelimit.Keyed // RFCs per user, counted after the signature is checked; nil: no limit
-	Now       func() time.Time
+	// ChainReads bounds, per client IP address, the allowances read from the chain (one eth_call each to
+	// the node: a user's not cached yet today) by GET /v1/allowance and RFCs, which anyone may ask for any
+	// address (a fresh key signs an RFC); a cached one costs nothing. nil: no limit.
+	ChainReads *ratelimit.Keyed
+	Now        func() time.Time
 
 	// DepositWindow caps a useDeposit ticket: notAfter − now at most this, the pool's settlementLag minus one
 	// keeper epoch, so the session is settled before a withdrawal requested at its start is paid. Zero: no cap.

@@ -417,18 +417,23 @@ func (ix *Indexer) indexRange(ctx context.Context, from uint64, hdr *types.Heade
 }
 
 // blockTimes sets the BlockTimestamp of the logs whose block time the book needs (State.NeedsTime) where
-// the node left it out, reading each such block's header once; a log of a block replaced since is an error
-// (the range is read again). ix.mu must be held.
+// the node left it out (setTimes; the range is read again on an error). ix.mu must be held.
 func (ix *Indexer) blockTimes(ctx context.Context, logs []types.Log, to *types.Header) error {
-	times := map[common.Hash]uint64{to.Hash(): to.Time}
+	return setTimes(ctx, ix.backend, logs, to, ix.state.NeedsTime)
+}
+
+// setTimes sets the BlockTimestamp of the logs need selects where the node left it out, reading each such
+// block's header once (known's is known); a log of a block replaced since is an error.
+func setTimes(ctx context.Context, backend Backend, logs []types.Log, known *types.Header, need func(*types.Log) bool) error {
+	times := map[common.Hash]uint64{known.Hash(): known.Time}
 	for i := range logs {
 		l := &logs[i]
-		if l.BlockTimestamp != 0 || !ix.state.NeedsTime(l) {
+		if l.BlockTimestamp != 0 || !need(l) {
 			continue
 		}
 		t, ok := times[l.BlockHash]
 		if !ok {
-			h, err := ix.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
+			h, err := backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
 			if err != nil {
 				return fmt.Errorf("header %d: %w", l.BlockNumber, err)
 			}

@@ -31,6 +31,7 @@ import (
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
@@ -94,12 +95,23 @@ type staticBook struct{ snap *book.Snapshot }
 
 func (b staticBook) Snapshot() *book.Snapshot { return b.snap }
 
+// SignersAbove: the chain holds nothing the book has not confirmed.
+func (staticBook) SignersAbove(context.Context, common.Address, uint64) ([]settle.SignerSet, error) {
+	return nil, nil
+}
+
 // allowances gives every user a day's allowance no load test exhausts.
 type allowances struct{}
 
 func (allowances) Day(context.Context) (uint64, error) { return 1, nil }
 func (allowances) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
 	return new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(30)), nil
+}
+
+// Cached: always, as a router's cache is for the users of a day it has seen.
+func (a allowances) Cached(user common.Address, day uint64) (*uint256.Int, bool) {
+	v, _ := a.Allowance(context.Background(), user, day)
+	return v, true
 }
 
 // probeClock accumulates the time one request spends in liveness probes.

@@ -391,9 +391,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			if err != nil {
 				return err
 			}
-			rateIP := a.v.GetFloat64("rate-ip") // flag, LT_CLIENT_RATE_IP or the config file, like every key
-			// Answers stream: no write timeout (each is bounded by its session).
-			srv := service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
+			srv := gatewayServer(g, a.v.GetFloat64("rate-ip")) // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
 				zap.String("router", c.Router.URL()))
 			errc := make(chan error, 1)
@@ -437,4 +435,10 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 // consoleLogger is the gateway's log on w: zap (the services' logger too), human-readable, info and up.
 func consoleLogger(w io.Writer) *zap.Logger {
 	return zap.New(zapcore.NewCore(zapcore.NewConsoleEncoder(zap.NewDevelopmentEncoderConfig()), zapcore.AddSync(w), zap.InfoLevel))
+}
+
+// gatewayServer is the gateway's HTTP server: g's API, rateIP requests a second per client IP address (0:
+// no limit). Answers stream: no write timeout (each is bounded by its session).
+func gatewayServer(g *gateway.Gateway, rateIP float64) *http.Server {
+	return service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
 }

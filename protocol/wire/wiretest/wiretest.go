@@ -1,10 +1,12 @@
 // Package wiretest is test support for services answering through wire.Routes: it sends requests no route
-// matches and checks each gets the PROTOCOL §9 envelope (404 not_found, 405 method_not_allowed with the
-// Allow header), so every service tests that rule with the same assertions. Tests only.
+// matches (or whose path is not in canonical form) and checks each gets the PROTOCOL §9 envelope (404
+// not_found, 405 method_not_allowed with the Allow header), never a redirect, so every service tests that
+// rule with the same assertions. Tests only.
 package wiretest
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
 	"testing"
 
@@ -32,13 +34,24 @@ func NotAllowed(method, path, allow string) Case {
 	return Case{Method: method, Path: path, Status: http.StatusMethodNotAllowed, Code: wire.CodeMethodNotAllowed, Allow: allow}
 }
 
-// RequireEnvelopes sends each case to baseURL and checks the answer.
+// Uncanonical is served (a path served under method) in forms that are not canonical: a doubled slash, a
+// "." and a ".." segment. http.ServeMux redirects each to served; the services answer 404 not_found.
+func Uncanonical(method, served string) []Case {
+	return []Case{NotFound(method, "/"+served), NotFound(method, "/."+served), NotFound(method, "/x/.."+served),
+		NotFound(method, served+"/."), NotFound(method, served+"//")}
+}
+
+// noRedirects is a client that returns a redirect as the answer, so that one is never mistaken for what
+// it points to.
+var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+// RequireEnvelopes sends each case to baseURL and checks the answer (a redirect is an answer, not followed).
 func RequireEnvelopes(t testing.TB, baseURL string, cases ...Case) {
 	t.Helper()
 	for _, tc := range cases {
 		req, err := http.NewRequest(tc.Method, baseURL+tc.Path, nil)
 		require.NoError(t, err)
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := noRedirects.Do(req)
 		require.NoError(t, err)
 		var env struct {
 			Error *wire.Error `json:"error"`
@@ -56,4 +69,15 @@ func RequireEnvelopes(t testing.TB, baseURL string, cases ...Case) {
 		require.Contains(t, env.Error.Message, tc.Path)
 		require.Equal(t, tc.Allow, resp.Header.Get("Allow"), "%s %s", tc.Method, tc.Path)
 	}
+}
+
+// Serve serves srv (a service's server as its main builds it) on a loopback port until the test ends and
+// returns its base URL.
+func Serve(t testing.TB, srv *http.Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String()
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service/servicetest"
 )
 
@@ -150,4 +151,27 @@ func TestMaxConnsPerIPConfig(t *testing.T) {
 		require.NoError(t, err)
 		return c.MaxConnsPerIP
 	})
+}
+
+// TestRateChainReadsConfig: --rate-chain-reads/--rate-chain-reads-burst (LT_ROUTER_RATE_CHAIN_READS, config
+// keys rate-chain-reads and rate-chain-reads-burst) bound the allowances one client address has read from
+// the chain (router/api TestChainReadsPerIP): 2/s with a burst of 30 by default.
+func TestRateChainReadsConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	c, err := loadArgs(t, base)
+	require.NoError(t, err)
+	require.Equal(t, ratelimit.Rate{PerSecond: 2, Burst: 30}, c.RateChainReads)
+	c, err = loadArgs(t, base, "--rate-chain-reads", "0.5", "--rate-chain-reads-burst", "3")
+	require.NoError(t, err)
+	require.Equal(t, ratelimit.Rate{PerSecond: 0.5, Burst: 3}, c.RateChainReads)
+	t.Setenv("LT_ROUTER_RATE_CHAIN_READS", "0")
+	c, err = loadArgs(t, base)
+	require.NoError(t, err)
+	require.Nil(t, ratelimit.New(c.RateChainReads), "0: no limit")
+	os.Unsetenv("LT_ROUTER_RATE_CHAIN_READS")
+	f := filepath.Join(t.TempDir(), "router.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("rate-chain-reads: 7\nrate-chain-reads-burst: 9\n"), 0o600))
+	c, err = loadArgs(t, base, "--config", f)
+	require.NoError(t, err)
+	require.Equal(t, ratelimit.Rate{PerSecond: 7, Burst: 9}, c.RateChainReads)
 }

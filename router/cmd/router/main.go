@@ -125,6 +125,8 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Float64("rate-user", 10, "RFCs per second one user may submit, counted after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 20, "burst of rate-user")
+	f.Float64("rate-chain-reads", 2, "allowances one client IP address may have read from the chain per second (an eth_call each: a user's not cached yet today, by GET /v1/allowance or an RFC; a cached one is free); 0: no limit")
+	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", nil, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (api.PageRoutes); empty: none besides the router's own /chat page")
 	_ = v.BindPFlags(f)
@@ -161,6 +163,7 @@ type config struct {
 	AllowPrivate    bool
 	RateIP          ratelimit.Rate
 	RateUser        ratelimit.Rate
+	RateChainReads  ratelimit.Rate
 	CORSOrigins     []string
 	MaxConnsPerIP   int // service.HTTP.MaxConnsPerIP
 
@@ -182,10 +185,11 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
-		Retention:   v.GetDuration("retention"),
-		RateIP:      ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
-		RateUser:    ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
-		CORSOrigins: service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
+		Retention:      v.GetDuration("retention"),
+		RateIP:         ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
+		RateUser:       ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
+		RateChainReads: ratelimit.Rate{PerSecond: v.GetFloat64("rate-chain-reads"), Burst: v.GetInt("rate-chain-reads-burst")},
+		CORSOrigins:    service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
 	}
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
 		return nil, fmt.Errorf("config: cors-origins: %w", err)
@@ -321,7 +325,8 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
-		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser)},
+		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser),
+		ChainReads: ratelimit.New(cfg.RateChainReads)},
 		ix, allow, &liveness.Coalescer{Sender: &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now}},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
@@ -331,11 +336,8 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	apiH := cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(srv.Handler()))
-	chat := web.NewChatHandler(web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()})
-	hs := service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), chat),
-		Metrics: metricset.Handler(set, true), ReadTimeout: 10 * time.Second,
-		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
+	hs := httpServer(cfg, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
+		metricset.Handler(set, true))
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
@@ -367,11 +369,22 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	return err
 }
 
+// httpServer is the router's HTTP server: the API apiH (CORS for the pages, rate-limited per client IP),
+// the pages (newMux) and the metrics.
+func httpServer(cfg *config, apiH http.Handler, chat web.ChatConfig, metrics http.Handler) *http.Server {
+	apiH = cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(apiH))
+	return service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), web.NewChatHandler(chat)),
+		Metrics: metrics, ReadTimeout: 10 * time.Second,
+		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
+}
+
 // newMux routes the router's API (/v1/…, /healthz), the chat page for wallet users (/chat, /chat/…) and,
 // at every other path, the transparency page (whose handler answers a PROTOCOL §9 404 for paths it does
-// not serve). /metrics is the service skeleton's.
+// not serve). /metrics is the service skeleton's. /v1 itself is the API's (its §9 404): unrouted, the mux
+// would redirect it to /v1/.
 func newMux(apiH, page, chat http.Handler) *http.ServeMux {
 	mux := http.NewServeMux()
+	mux.Handle("/v1", apiH)
 	mux.Handle("/v1/", apiH)
 	mux.Handle("/healthz", apiH)
 	mux.Handle("/chat", chat)
