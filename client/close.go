@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -105,11 +106,11 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	s.mu.Lock()
 	req.TicketAcceptance = s.acceptance
 	s.mu.Unlock()
-	rec, err := s.router.Close(ctx, rc.SessionID, req)
+	rec, err := s.closeAtRouter(ctx, req)
 	var we *wire.Error
 	if req.TicketAcceptance != nil && errors.As(err, &we) && we.Code == wire.CodeBadSignature {
 		req.TicketAcceptance = nil // the provider's announcement was not its signer's: close without it
-		rec, err = s.router.Close(ctx, rc.SessionID, req)
+		rec, err = s.closeAtRouter(ctx, req)
 	}
 	if err != nil {
 		return nil, err
@@ -121,6 +122,34 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	}
 	s.setResult(res)
 	return res, nil
+}
+
+// closeRetryPause is the first pause before closeAtRouter tries again (doubling each time); tests shorten it.
+var closeRetryPause = time.Second
+
+// closeRetries bounds closeAtRouter's attempts after the first: pauses of 1+2+4+8 s.
+const closeRetries = 4
+
+// closeAtRouter posts req to the router, again (up to closeRetries times, while ctx lasts) while it
+// answers 503 unavailable: it cannot read the provider's signer at the chain's head just now, which it
+// needs to judge a close carrying the provider's acceptance (router/api checkProviderKeys). Given up, the
+// close leaves the session open for the provider to close alone, up to settle.RequestGrace past the
+// user's last request.
+func (s *Session) closeAtRouter(ctx context.Context, req wire.CloseRequest) (*wire.SessionRecord, error) {
+	pause := closeRetryPause
+	for i := 0; ; i++ {
+		rec, err := s.router.Close(ctx, req.Receipt.SessionID, req)
+		var we *wire.Error
+		if i == closeRetries || !errors.As(err, &we) || we.Code != wire.CodeUnavailable {
+			return rec, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(pause):
+		}
+		pause *= 2
+	}
 }
 
 // learnAcceptance keeps the provider's acceptance of the session's ticket from an answer

@@ -91,7 +91,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
   const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
   const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
   const sse = (s) => new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(s)); c.close(); } });
-  const run = async (routerRefuses) => {
+  const run = async (routerRefuses, unavailable = 0) => {
     const posts = [];
     const fetchFn = async (url, init) => {
       if (url.endsWith('/v1/chat/completions')) {
@@ -100,6 +100,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
       }
       const body = JSON.parse(init.body);
       posts.push(body);
+      if (posts.length <= unavailable) return Response.json({ error: { code: 'unavailable', message: 'the chain\'s head cannot be read now: try again' } }, { status: 503 });
       if (routerRefuses && body.ticketAcceptance) return Response.json({ error: { code: 'bad_signature', message: 'not the signer' } }, { status: 401 });
       return Response.json({ sessionId: grant.sessionId, state: 'closed' });
     };
@@ -116,4 +117,15 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
   assert.deepEqual(refused.posts.map((b) => 'ticketAcceptance' in b), [true, false], 'refused: closed again without it');
   assert.equal(refused.res.via, 'router');
   assert.equal(refused.res.ticketAcceptance, undefined);
+  // A 503 unavailable (the router cannot read the provider's signer at the chain's head) is tried again,
+  // with the acceptance; the page used to fail the close at once.
+  const pauseMs = p.closeRetry.pauseMs;
+  p.closeRetry.pauseMs = 1;
+  try {
+    const retried = await run(false, 2);
+    assert.deepEqual(retried.posts.map((b) => 'ticketAcceptance' in b), [true, true, true], 'tried again on each 503, with the acceptance');
+    assert.equal(retried.res.ticketAcceptance, V.acceptanceSignature);
+  } finally {
+    p.closeRetry.pauseMs = pauseMs;
+  }
 });

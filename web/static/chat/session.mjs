@@ -493,16 +493,35 @@ export class Session {
     const url = `${this.routerBase}/v1/sessions/${this.id}/close`;
     if (this.acceptance) {
       try {
-        res.record = await callJSON(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
+        res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
         res.ticketAcceptance = this.acceptance;
       } catch (e) {
         if (e.code !== 'bad_signature') throw e; // the announcement was not the provider's signer's: close without it
       }
     }
-    if (!res.record) res.record = await callJSON(this.fetch, url, { receipt, userSignature });
+    if (!res.record) res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature });
     res.via = 'router';
     this.closed = res;
     return res;
+  }
+}
+
+/** closeAtRouter's pauses (client/close.go closeRetryPause, closeRetries); tests shorten pauseMs. */
+export const closeRetry = { pauseMs: 1000, retries: 4 };
+
+/**
+ * POST a close to the router, again (closeRetry.retries times, the pause doubling) while it answers 503
+ * unavailable: it cannot read the provider's signer at the chain's head just now (client/close.go
+ * closeAtRouter).
+ */
+async function closeAtRouter(fetchFn, url, body) {
+  for (let i = 0, pause = closeRetry.pauseMs; ; i++, pause *= 2) {
+    try {
+      return await callJSON(fetchFn, url, body);
+    } catch (e) {
+      if (i === closeRetry.retries || e.code !== 'unavailable') throw e;
+    }
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
 

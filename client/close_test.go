@@ -1,0 +1,57 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestCloseAtRouterRetriesUnavailable (hostile provider, router's chain node): a user closes at the
+// router (the provider refused to countersign, or is dead) with the provider's acceptance; the router
+// answers 503 unavailable while it cannot read the provider's signer at the chain's head (router/api
+// checkProviderKeys: one transient RPC error suffices). The client tries again, with the acceptance, and
+// the close is taken. It used to give up at once (the gateway logs it and moves on): the session stayed
+// open, and a provider that feigned death could then close it alone, billing up to settle.RequestGrace
+// past the user's last request instead of the user's receipt.
+func TestCloseAtRouterRetriesUnavailable(t *testing.T) {
+	defer func(p time.Duration) { closeRetryPause = p }(closeRetryPause)
+	closeRetryPause = time.Millisecond
+	var calls atomic.Int32
+	var carried atomic.Bool
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req wire.CloseRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		if calls.Add(1) < 3 {
+			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider's signer at the chain's head cannot be read now: try again"))
+			return
+		}
+		carried.Store(req.TicketAcceptance != nil)
+		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+			Receipt: &req.Receipt, UserSignature: req.UserSignature, TicketAcceptance: req.TicketAcceptance})
+	}))
+	t.Cleanup(router.Close)
+
+	s, _ := newTestSession(t, newClock(time.Now().Unix()))
+	s.router = NewRouterClient(router.URL, nil)
+	s.acceptance = &eip712.Signature{1}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.CloseAtRouter(ctx)
+	require.NoError(t, err)
+	require.Equal(t, ClosedAtRouter, res.Via)
+	require.EqualValues(t, 3, calls.Load(), "tried again on each 503")
+	require.True(t, carried.Load(), "with the acceptance")
+	require.NotNil(t, res.TicketAcceptance)
+}
