@@ -326,9 +326,13 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 
 // signerRefused reports whether a router's refusal is of the provider's receipt signature: 401
 // bad_provider_signature, router/api's code for a receipt not countersigned by the provider's signer at the
-// close (as its book and the chain's head both say), not the user's signature's or the ticket acceptance's.
+// close (as its book and the chain's head both say), not the user's signature's or the ticket acceptance's;
+// or, from a router from before that code (routers upgrade one by one), the 401 bad_signature whose
+// message it began "provider " ("provider signature: …", "provider … has no registered signer"): no
+// router/api message of the user's signature or the acceptance begins so.
 func signerRefused(we *wire.Error) bool {
-	return we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadProviderSignature
+	return we.Status == http.StatusUnauthorized && (we.Code == wire.CodeBadProviderSignature ||
+		we.Code == wire.CodeBadSignature && strings.HasPrefix(we.Message, "provider "))
 }
 
 // postClose is POST {router}/v1/sessions/{id}/close with req, again without its ticket acceptance when the
@@ -344,6 +348,8 @@ func (s *Server) postClose(ctx context.Context, base string, req wire.CloseReque
 		return err
 	}
 	switch {
+	case signerRefused(we):
+		return err // the receipt's signature, which the close without the acceptance still carries
 	case we.Status == http.StatusUnauthorized && we.Code == wire.CodeBadSignature:
 		s.log.Warn("router refused the close's ticket acceptance: closed without it (serve signed it with a key that was not the provider's signer at the session's start: restart it with the registered key)",
 			zap.Stringer("session", req.Receipt.SessionID), zap.Stringer("signer", s.signer), zap.Error(err))

@@ -103,8 +103,9 @@ func TestReportRetriedUntilTheRouterIsBack(t *testing.T) {
 // signer: a rotation its book has not confirmed yet, or serve still signing with a key rotated away from)
 // gets the close again, the refusal logged once as a signature refusal, and takes it once both hold the
 // key. The code decides, not the message: it used to be a 401 bad_signature whose message began
-// "provider ", and a router rewording it would have had the close given up. A 401 bad_signature (the
-// user's signature, the ticket acceptance, whatever the message) still ends the attempts.
+// "provider ", and a router rewording it would have had the close given up (that form, a router's from
+// before the code, is retried too: TestSignerRefusalOfARouterBeforeTheCodeRetried). A 401 bad_signature
+// of the user's signature or the ticket acceptance still ends the attempts.
 func TestSignerRefusalRetried(t *testing.T) {
 	var calls atomic.Int32
 	var refuse atomic.Pointer[wire.Error]
@@ -126,14 +127,44 @@ func TestSignerRefusalRetried(t *testing.T) {
 	require.Equal(t, int32(4), calls.Load(), "tried until the router took it")
 	require.Len(t, logs.FilterMessageSnippet("router refused the provider's signature").All(), 1)
 
-	for _, other := range []string{"user signature: recovered 0x01", "provider signature: recovered 0x01",
-		"ticketAcceptance is not provider 0x03's acceptance of this session's ticket"} {
+	for _, other := range []string{"user signature: recovered 0x01", "ticketAcceptance is not provider 0x03's acceptance of this session's ticket"} {
 		calls.Store(0)
 		refuse.Store(wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "%s", other))
 		err := s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute)))
 		require.ErrorContains(t, err, other)
 		require.Equal(t, int32(1), calls.Load(), "not retried: %s", other)
 	}
+}
+
+// TestSignerRefusalOfARouterBeforeTheCodeRetried (routers upgrade one by one): a router from before
+// bad_provider_signature refuses the receipt signature of a provider whose rotation its book has not read
+// yet as 401 bad_signature "provider signature: …". The close is tried again, with its ticket acceptance,
+// and taken once the router's book holds the key. serve used to take it for a refusal of the acceptance,
+// send the close again without it, have that refused too and give the close up: the session unpaid.
+func TestSignerRefusalOfARouterBeforeTheCodeRetried(t *testing.T) {
+	var calls atomic.Int32
+	var taken atomic.Pointer[wire.CloseRequest]
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body wire.CloseRequest
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		if calls.Add(1) <= 2 {
+			wire.WriteError(w, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "provider signature: recovered 0x01, want 0x02"))
+			return
+		}
+		taken.Store(&body)
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL), log: zap.NewNop()}
+	sig, acc := eip712.Signature{1}, eip712.Signature{2}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, UserSignature: &sig, ProviderSignature: &sig, TicketAcceptance: &acc}
+
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
+	require.Equal(t, int32(3), calls.Load(), "tried until the router took it")
+	require.Equal(t, &acc, taken.Load().TicketAcceptance, "with its acceptance")
 }
 
 // TestRefusedAcceptanceClosedWithout: a router that refuses a close's ticket acceptance (401 bad_signature:
