@@ -32,8 +32,8 @@ func (a *app) serveCmd() *cobra.Command {
 		Use:   "serve",
 		Short: "Serve an OpenAI-compatible API for Lake Travis sessions in front of an upstream server",
 		Long: `Runs the provider's inference endpoint (protocol/README.md "Provider"): /v1/chat/completions,
-/v1/completions and /v1/models for sessions with a router-signed ticket, /v1/liveness for routers,
-/v1/sessions/{id}/close for receipts, /healthz and /metrics.
+/v1/completions, /v1/embeddings and /v1/models for sessions with a router-signed ticket, /v1/liveness
+for routers, /v1/sessions/{id}/close for receipts, /healthz and /metrics.
 
 Models map a registered name:tag to the upstream's model name, with --model name:tag=upstream[@concurrency]
 (repeatable) or in the config file:
@@ -48,8 +48,8 @@ to <state-dir>/close-reports (fsync'd, one 0600 file per session) before it is f
 the router took it, refused it for good or would no longer accept it (an hour after the ticket's notAfter);
 until then it is tried again, pauses doubling up to 30 s. A crash, kill or restart loses no close: the next
 serve resumes every report left there. The sessions still open are journaled in <state-dir>/open-sessions
-(written in the background every second): after a crash the next serve closes each one-sided, billing its
-usage up to the last write. One serve at a time may use a state dir.
+(the changed ones appended in the background every second): after a crash the next serve closes each
+one-sided, billing its usage up to the last write. One serve at a time may use a state dir.
 
 Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 		Example: `  provider serve --rpc http://127.0.0.1:8545 --owner 0x… --upstream http://127.0.0.1:11434/v1 \
@@ -77,7 +77,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
 	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
-	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (`provider model pull`); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
+	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
 	f.Int("procs", 1, "processors running the server's Go code at once (GOMAXPROCS; 0: every core): one relays thousands of requests a second with about half the CPU and less latency per request than many (internal/service LimitProcs); raise it if serve keeps a core busy")

@@ -34,7 +34,7 @@ func main() {
 	flag.DurationVar(&o.GatewayIdleTimeout, "idle-timeout", 3*time.Second, "the gateway closes a session idle this long")
 	flag.DurationVar(&o.TokenDelay, "token-delay", 50*time.Millisecond, "stand-in upstream: time per generated token")
 	flag.StringVar(&o.Model, "model", "llama3:8b", "model name:tag")
-	flag.BoolVar(&o.IPFS, "ipfs", true, "publish the model's generated weights to IPFS and have the provider pull and verify them before bidding (kubo, built by `make setup`)")
+	flag.BoolVar(&o.IPFS, "ipfs", true, "publish the model's generated weights to IPFS and have the provider pull and verify them before bidding (kubo, built by make setup)")
 	price := flag.String("price", "1000000000000000", "provider's bid, MOR-wei per second")
 	out := flag.String("out", "demo-summary.json", "summary file")
 	logDir := flag.String("logs", "", "folder for the process logs (default: a new temporary folder, kept)")
