@@ -14,13 +14,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
 )
 
 // TestDevnetCommand runs `make devnet`'s command as README step 2 and its "port 8545 taken" note show it,
 // built and on another port (--port, and --out so that the repository's deployments/31337.json is left
-// alone): it deploys, writes the deployment file, prints the next steps for that RPC URL and that file,
-// and stops anvil on Ctrl-C (SIGINT) with exit status 0.
+// alone), with the note's ten-minute days (--interval 600): it deploys with that interval, writes the
+// deployment file, prints the next steps for that RPC URL and that file, and stops anvil on Ctrl-C (SIGINT)
+// with exit status 0.
 func TestDevnetCommand(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -37,7 +43,7 @@ func TestDevnetCommand(t *testing.T) {
 	rpc := "http://127.0.0.1:" + strconv.Itoa(port)
 	file := filepath.Join(dir, "31337.json")
 
-	cmd := exec.CommandContext(ctx, bin, "--port", strconv.Itoa(port), "--out", file)
+	cmd := exec.CommandContext(ctx, bin, "--port", strconv.Itoa(port), "--interval", "600", "--out", file)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -68,6 +74,14 @@ func TestDevnetCommand(t *testing.T) {
 		require.Contains(t, text, c, "the contracts are listed")
 		require.NotEmpty(t, dep.Contracts[c], c)
 	}
+	ec, err := ethclient.DialContext(ctx, rpc)
+	require.NoError(t, err)
+	defer ec.Close()
+	pool, err := computepool.NewComputePool(common.HexToAddress(dep.Contracts["ComputePool"]), ec)
+	require.NoError(t, err)
+	interval, err := pool.Interval(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	require.Equal(t, uint64(600), interval.Uint64(), "--interval 600: ten-minute protocol days")
 
 	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
 	rest := new(strings.Builder)
