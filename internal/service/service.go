@@ -300,6 +300,19 @@ func ChainUnreachable(urls []string, err error) error {
 		"on 127.0.0.1:8545; otherwise check the RPC URL flag)", strings.Join(urls, ", "), err)
 }
 
+// Settings reads the mains' settings by key: the *viper.Viper their flags, environment and config file
+// are bound to.
+type Settings interface {
+	GetFloat64(key string) float64
+	GetInt(key string) int
+}
+
+// Rate is the limit a main's setting pair key (per second) and key-burst sets: every rate flag comes as
+// such a pair ("rate-ip", "rate-ip-burst").
+func Rate(s Settings, key string) ratelimit.Rate {
+	return ratelimit.Rate{PerSecond: s.GetFloat64(key), Burst: s.GetInt(key + "-burst")}
+}
+
 // SplitList accepts both repeated flags and comma-separated values (from the environment or config
 // files): ["a,b", " c "] is ["a", "b", "c"]; empty items are dropped.
 func SplitList(in []string) []string {

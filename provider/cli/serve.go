@@ -263,9 +263,9 @@ func (a *app) serve(ctx context.Context) error {
 // clientBounds is what serve's flags let one client hold: requests per second per address and per session
 // user, liveness answers per address, connections per address.
 func (a *app) clientBounds(c *server.Config) {
-	c.RateIP = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-ip"), Burst: a.v.GetInt("rate-ip-burst")})
-	c.RateUser = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-user"), Burst: a.v.GetInt("rate-user-burst")})
-	c.RateLiveness = ratelimit.New(ratelimit.Rate{PerSecond: a.v.GetFloat64("rate-liveness"), Burst: a.v.GetInt("rate-liveness-burst")})
+	c.RateIP = ratelimit.New(service.Rate(a.v, "rate-ip"))
+	c.RateUser = ratelimit.New(service.Rate(a.v, "rate-user"))
+	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 }
 

@@ -111,7 +111,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 // httpServer is the keeper's HTTP server of handler h, rate-limited per client IP: batch files are the
 // largest answers (one line per account of an epoch), a minute to write one.
 func httpServer(v *viper.Viper, h http.Handler) service.HTTP {
-	return service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")}).PerIP(h),
+	return service.HTTP{Handler: ratelimit.New(service.Rate(v, "rate-ip")).PerIP(h),
 		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute, MaxConnsPerIP: v.GetInt("max-conns-per-ip")}
 }
 

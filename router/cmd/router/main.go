@@ -186,9 +186,9 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
 		Retention:      v.GetDuration("retention"),
-		RateIP:         ratelimit.Rate{PerSecond: v.GetFloat64("rate-ip"), Burst: v.GetInt("rate-ip-burst")},
-		RateUser:       ratelimit.Rate{PerSecond: v.GetFloat64("rate-user"), Burst: v.GetInt("rate-user-burst")},
-		RateChainReads: ratelimit.Rate{PerSecond: v.GetFloat64("rate-chain-reads"), Burst: v.GetInt("rate-chain-reads-burst")},
+		RateIP:         service.Rate(v, "rate-ip"),
+		RateUser:       service.Rate(v, "rate-user"),
+		RateChainReads: service.Rate(v, "rate-chain-reads"),
 		CORSOrigins:    service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
 	}
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
