@@ -125,8 +125,8 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if err != nil {
 		return nil, err
 	}
-	if seq <= s.lastSeq {
-		return nil, fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	if err := s.replayed(seq); err != nil {
+		return nil, err
 	}
 	s.lastSeq = seq
 	used := s.meter.Active(now)
@@ -166,8 +166,8 @@ func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if err != nil {
 		return err
 	}
-	if seq <= s.lastSeq {
-		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	if err := s.replayed(seq); err != nil {
+		return err
 	}
 	s.lastSeq = seq
 	s.lastActivity = now
@@ -192,10 +192,8 @@ func (t *Table) Check(ticket *eip712.SessionTicket, digest common.Hash, seq uint
 		return nil
 	case s.ticketDigest != digest:
 		return ErrTicketMismatch
-	case seq <= s.lastSeq:
-		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
 	}
-	return nil
+	return s.replayed(seq)
 }
 
 // refused is ErrUnknownModel, ErrClosed or ErrTicketExpired when ticket's model is not served, its session
@@ -226,6 +224,14 @@ func (t *Table) session(ticket *eip712.SessionTicket, sig eip712.Signature, dige
 		return nil, ErrTicketMismatch
 	}
 	return s, nil
+}
+
+// replayed is ErrReplayed when request seq is not above the last one s accepted (under t.mu).
+func (s *state) replayed(seq uint64) error {
+	if seq <= s.lastSeq {
+		return fmt.Errorf("%w: got %d, last accepted %d", ErrReplayed, seq, s.lastSeq)
+	}
+	return nil
 }
 
 // FirstToken records the time to first token of the request (the first call counts).
