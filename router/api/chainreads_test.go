@@ -53,6 +53,9 @@ func TestChainReadsPerIP(t *testing.T) {
 	ctx := context.Background()
 	now := uint64(time.Now().Unix())
 	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	// The chain starts at a day's start (8 days after PayoutStart), and in a day's first second the pool
+	// answers no allowance (chain.ErrDayJustStarted, a 503): a block a minute on.
+	c.Warp(60)
 	node := &countingCaller{ContractCaller: c.Client}
 	allow, err := allowance.New(c.Addr("ComputePool"), node, time.Minute, 5*time.Second, time.Now)
 	require.NoError(t, err)
