@@ -2,6 +2,7 @@ package devnet
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -79,9 +80,15 @@ func requireLockFree(t *testing.T) {
 	require.NoError(t, err)
 	done, cancel := context.WithCancel(context.Background())
 	cancel()
-	unlock, err := lockFile(done, filepath.Join(root, "deployments", ".deploy.lock"), "test")
-	require.NoError(t, err, "the deploy lock is still held")
-	unlock()
+	path := filepath.Join(root, "deployments", ".deploy.lock")
+	unlock, err := lockFile(done, path, "test")
+	if err == nil {
+		unlock()
+		return
+	}
+	// Another test package's deploy in this checkout (go test runs packages side by side) may hold it:
+	// only this process must not.
+	require.NotContains(t, lockHolder(path), fmt.Sprintf("held by pid %d ", os.Getpid()), "the deploy lock is still held by this process")
 }
 
 // A deploy whose forge stops after the simulation is killed within the bound, with its whole process
