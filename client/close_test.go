@@ -55,3 +55,50 @@ func TestCloseAtRouterRetriesUnavailable(t *testing.T) {
 	require.True(t, carried.Load(), "with the acceptance")
 	require.NotNil(t, res.TicketAcceptance)
 }
+
+// TestCloseRetriesTheSessionsRouterPastAStranger (several independent routers): the user's client lists
+// two routers; the session's (which issued its ticket) answers its close 503 unavailable for a moment, and
+// the other, which never saw the session, answers unknown_session. The close is tried again at the
+// session's router and taken there. Before, do failed over on the 503 to the other router, returned its
+// unknown_session as the answer, and the close was given up: the session stayed open for the provider to
+// close alone, billing up to settle.RequestGrace past the user's last request.
+func TestCloseRetriesTheSessionsRouterPastAStranger(t *testing.T) {
+	defer func(p time.Duration) { closeRetryPause = p }(closeRetryPause)
+	closeRetryPause = time.Millisecond
+	var calls, strangerCalls atomic.Int32
+	own := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req wire.CloseRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		if calls.Add(1) < 3 {
+			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider's signer at the chain's head cannot be read now: try again"))
+			return
+		}
+		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+			Receipt: &req.Receipt, UserSignature: req.UserSignature, TicketAcceptance: req.TicketAcceptance})
+	}))
+	t.Cleanup(own.Close)
+	stranger := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		strangerCalls.Add(1)
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"))
+	}))
+	t.Cleanup(stranger.Close)
+
+	s, _ := newTestSession(t, newClock(time.Now().Unix()))
+	s.router = NewRouterClient(stranger.URL+","+own.URL, nil).pinned(1) // the ticket came from own
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.CloseAtRouter(ctx)
+	require.NoError(t, err)
+	require.Equal(t, ClosedAtRouter, res.Via)
+	require.EqualValues(t, 3, calls.Load(), "the session's router tried again on each 503")
+	require.EqualValues(t, 2, strangerCalls.Load(), "the stranger was asked after each 503 and its unknown_session not taken as the answer")
+	require.Equal(t, own.URL, s.router.URL(), "the session's router stays the current one")
+
+	// Every router unreachable or a stranger: the session router's failure is what the caller sees.
+	own.Close()
+	_, err = s.router.Session(ctx, [32]byte{1})
+	require.ErrorIs(t, err, ErrUnreachable)
+}

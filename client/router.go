@@ -30,8 +30,8 @@ const maxAnswer = 64 << 20
 // base URLs: independent routers, or replicas of one. A call goes to the current router and, when it is
 // unreachable (connection refused, timeout, HTTP 5xx: ErrUnreachable), to the next URL of the list in
 // turn; the first that answers becomes the current one (sticky), so a working router keeps the traffic
-// until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere. It is safe for
-// concurrent use.
+// until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere, except another
+// router's unknown_session after the session's own router failed (do). It is safe for concurrent use.
 type RouterClient struct {
 	bases []string
 	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
@@ -241,6 +241,12 @@ func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*Rout
 // do sends a JSON request to the current router, failing over along the list while routers are
 // unreachable, and decodes a 2xx JSON answer into out; other answers become *wire.Error. It returns the
 // index of the router that answered, which becomes the current one.
+//
+// A session lives at the router that issued its ticket (and its replicas): when that router is
+// unreachable, another router of the list answering unknown_session has not answered the call, so do goes
+// on along the list and, if no router knows the session, returns the first failure. Otherwise a 503 from
+// the session's router (a close it cannot judge yet) became a refusal from a stranger, and the caller
+// stopped retrying a close the session's router would take a moment later.
 func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) (int32, error) {
 	var body []byte
 	if in != nil {
@@ -251,18 +257,25 @@ func (c *RouterClient) do(ctx context.Context, method, path string, in, out any)
 		body = b
 	}
 	start := c.cur.Load()
-	var err error
+	var first error // the first router's failure, once it was unreachable
 	for k := range int32(len(c.bases)) {
 		i := (start + k) % int32(len(c.bases))
-		if err = c.doAt(ctx, c.bases[i], method, path, body, out); err == nil || !errors.Is(err, ErrUnreachable) {
+		err := c.doAt(ctx, c.bases[i], method, path, body, out)
+		var we *wire.Error
+		switch {
+		case first != nil && errors.As(err, &we) && we.Code == wire.CodeUnknownSession:
+			// another router's session: not an answer
+		case err == nil || !errors.Is(err, ErrUnreachable):
 			c.cur.CompareAndSwap(start, i)
 			return i, err
+		case first == nil:
+			first = err
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
-	return start, err
+	return start, first
 }
 
 // doAt is one attempt of do at the router at base.
