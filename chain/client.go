@@ -12,7 +12,9 @@
 // twice is harmless (same hash), so SendTransaction is retried too, and treats "already known" as success.
 //
 // PoolAllowance is the one reading of ComputePool.allowance that the router and lt share: it turns the
-// pool's DayNotStarted revert (a day's first second) into ErrDayJustStarted.
+// pool's DayNotStarted revert (a day's first second) into ErrDayJustStarted. SignerTopics and SignerEvent
+// are the one reading of the Marketplace events that set a provider's signer key, which the router's book
+// and head reads and the keeper's signer history share.
 package chain
 
 import (

@@ -19,6 +19,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -55,9 +56,10 @@ var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final 
 // of at most MaxRange blocks), never a scan of the whole history.
 type SignerHistory struct {
 	addr          common.Address
-	market        *marketplace.MarketplaceFilterer
 	backend       ChainBackend
-	topics        [4]common.Hash // ProviderRegistered, ProviderUpdated, RoleGranted, RoleRevoked
+	topics        [][]common.Hash // chain.SignerTopics and RoleGranted, RoleRevoked
+	roleGranted   common.Hash
+	roleRevoked   common.Hash
 	confirmations uint64
 	now           func() time.Time
 	log           *zap.Logger
@@ -89,10 +91,6 @@ type SignerConfig struct {
 // NewSignerHistory follows the Marketplace at addr as cfg says. It makes no call.
 func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfig) (*SignerHistory, error) {
 	now, log := cfg.Now, cfg.Log
-	f, err := marketplace.NewMarketplaceFilterer(addr, backend)
-	if err != nil {
-		return nil, err
-	}
 	a, err := marketplace.MarketplaceMetaData.GetAbi()
 	if err != nil {
 		return nil, err
@@ -104,9 +102,11 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 		log = zap.NewNop()
 	}
 	fol := logFollower(backend, cfg.Start, cfg.Confirmations, cfg.MaxRange)
-	return &SignerHistory{addr: addr, market: f, backend: backend, follow: fol, now: now, log: log,
-		topics: [4]common.Hash{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID,
-			a.Events["RoleGranted"].ID, a.Events["RoleRevoked"].ID},
+	granted, revoked := a.Events["RoleGranted"].ID, a.Events["RoleRevoked"].ID
+	topics := chain.SignerTopics()
+	topics[0] = append(topics[0], granted, revoked)
+	return &SignerHistory{addr: addr, backend: backend, follow: fol, now: now, log: log,
+		topics: topics, roleGranted: granted, roleRevoked: revoked,
 		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]settle.SignerSet{},
 		routers: map[common.Address][]roleEvent{}}, nil
 }
@@ -185,7 +185,7 @@ func (h *SignerHistory) settled(at uint64) bool {
 // readRange keeps the signer and ROUTER_ROLE events of the blocks from..to (follow.ReadFunc). h.mu held.
 func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.Header) error {
 	logs, err := h.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
-		ToBlock: to.Number, Addresses: []common.Address{h.addr}, Topics: [][]common.Hash{h.topics[:]}})
+		ToBlock: to.Number, Addresses: []common.Address{h.addr}, Topics: h.topics})
 	if err != nil {
 		return err
 	}
@@ -201,27 +201,20 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 			continue
 		}
 		var k keyed
-		switch l.Topics[0] {
-		case h.topics[0]:
-			e, err := h.market.ParseProviderRegistered(l)
-			if err != nil {
-				return err
-			}
-			k.account, k.signer = e.Provider, &settle.SignerSet{Signer: e.Signer}
-		case h.topics[1]:
-			e, err := h.market.ParseProviderUpdated(l)
-			if err != nil {
-				return err
-			}
-			k.account, k.signer = e.Provider, &settle.SignerSet{Signer: e.Signer}
-		case h.topics[2], h.topics[3]: // RoleGranted, RoleRevoked(bytes32 indexed role, address indexed account, address indexed sender)
+		provider, set, ok, err := chain.SignerEvent(l)
+		switch {
+		case err != nil:
+			return err
+		case ok:
+			k.account, k.signer = provider, &set
+		case l.Topics[0] == h.roleGranted, l.Topics[0] == h.roleRevoked: // (bytes32 indexed role, address indexed account, address indexed sender)
 			if len(l.Topics) != 4 {
 				return fmt.Errorf("ledger: role event with %d topics in block %d", len(l.Topics), l.BlockNumber)
 			}
 			if l.Topics[1] != ids.RouterRole {
 				continue
 			}
-			k.account, k.role = common.BytesToAddress(l.Topics[2].Bytes()), &roleEvent{held: l.Topics[0] == h.topics[2]}
+			k.account, k.role = common.BytesToAddress(l.Topics[2].Bytes()), &roleEvent{held: l.Topics[0] == h.roleGranted}
 		default:
 			continue
 		}
@@ -230,7 +223,7 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 			return err
 		}
 		if k.signer != nil {
-			k.signer.Block, k.signer.Time = l.BlockNumber, at
+			k.signer.Time = at // the header's, whether or not the node sent l.BlockTimestamp
 		} else {
 			k.role.block, k.role.time = l.BlockNumber, at
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -274,15 +275,14 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 		var e *marketplace.MarketplaceProviderRegistered
 		if e, err = s.mkt.ParseProviderRegistered(*l); err == nil {
 			p := s.provider(e.Provider)
-			p.Registered, p.Signer, p.Endpoint, p.Stake = true, e.Signer, e.Endpoint, u(e.Stake)
-			s.signerSet(l, e.Provider, e.Signer)
+			p.Registered, p.Endpoint, p.Stake = true, e.Endpoint, u(e.Stake)
+			err = s.signerSet(l)
 		}
 	case "ProviderUpdated":
 		var e *marketplace.MarketplaceProviderUpdated
 		if e, err = s.mkt.ParseProviderUpdated(*l); err == nil {
-			p := s.provider(e.Provider)
-			p.Signer, p.Endpoint = e.Signer, e.Endpoint
-			s.signerSet(l, e.Provider, e.Signer)
+			s.provider(e.Provider).Endpoint = e.Endpoint
+			err = s.signerSet(l)
 		}
 	case "StakeAdded":
 		var e *marketplace.MarketplaceStakeAdded
@@ -350,24 +350,32 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 	return nil
 }
 
-// NeedsTime reports whether the fold needs l's block time (Log.BlockTimestamp): a provider signer event,
-// which the signer history keeps with its time. The indexer reads the time of those blocks.
+// NeedsTime reports whether the fold needs l's block time (Log.BlockTimestamp): a provider signer event
+// (chain.SignerEvent), which the signer history keeps with its time. The indexer reads the time of those
+// blocks.
 func (s *State) NeedsTime(l *types.Log) bool {
-	if l.Address != s.contracts.Marketplace || len(l.Topics) == 0 {
+	if l.Address != s.contracts.Marketplace {
 		return false
 	}
-	name := s.mktIDs[l.Topics[0]]
-	return name == "ProviderRegistered" || name == "ProviderUpdated"
+	_, _, ok, _ := chain.SignerEvent(*l)
+	return ok
 }
 
-// signerSet appends the key an event of l's block bound for provider to its signer history, unless it is
-// the key already in force (an endpoint change): settle.SignerAt answers the same without it.
-func (s *State) signerSet(l *types.Log, provider, signer common.Address) {
-	h := s.Signers[provider]
-	if len(h) > 0 && h[len(h)-1].Signer == signer {
-		return
+// signerSet makes the key l, a provider signer event, binds (chain.SignerEvent) its provider's signer, and
+// appends it to the provider's signer history unless it is the key already in force (an endpoint change):
+// settle.SignerAt answers the same without it.
+func (s *State) signerSet(l *types.Log) error {
+	provider, set, _, err := chain.SignerEvent(*l)
+	if err != nil {
+		return err
 	}
-	s.Signers[provider] = append(h, settle.SignerSet{Block: l.BlockNumber, Time: l.BlockTimestamp, Signer: signer})
+	s.provider(provider).Signer = set.Signer
+	h := s.Signers[provider]
+	if len(h) > 0 && h[len(h)-1].Signer == set.Signer {
+		return nil
+	}
+	s.Signers[provider] = append(h, set)
+	return nil
 }
 
 func (s *State) applyRegistry(l *types.Log, name string) error {

@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/protocol/settle"
 )
 
@@ -40,17 +40,12 @@ func (ix *Indexer) SignersAbove(ctx context.Context, provider common.Address, bl
 	if to-block > AboveRanges*ix.cfg.MaxRange {
 		return nil, fmt.Errorf("%w: head %d, book at %d, at most %d reads of %d blocks", ErrHeadTooFar, to, block, AboveRanges, ix.cfg.MaxRange)
 	}
-	a, err := marketplace.MarketplaceMetaData.GetAbi()
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
 	var logs []types.Log
 	for from := block + 1; from <= to; from += ix.cfg.MaxRange {
 		end := min(to, from+ix.cfg.MaxRange-1)
 		q := ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(end),
 			Addresses: []common.Address{ix.cfg.Contracts.Marketplace},
-			Topics: [][]common.Hash{{a.Events["ProviderRegistered"].ID, a.Events["ProviderUpdated"].ID},
-				{common.BytesToHash(provider.Bytes())}}}
+			Topics:    chain.SignerTopics(provider)}
 		l, err := ix.backend.FilterLogs(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("index: signer logs %d-%d: %w", from, end, err)
@@ -62,8 +57,12 @@ func (ix *Indexer) SignersAbove(ctx context.Context, provider common.Address, bl
 	}
 	out := make([]settle.SignerSet, 0, len(logs))
 	for _, l := range logs {
-		if !l.Removed && len(l.Topics) == 3 {
-			out = append(out, settle.SignerSet{Signer: common.BytesToAddress(l.Topics[2].Bytes()), Block: l.BlockNumber, Time: l.BlockTimestamp})
+		_, set, ok, err := chain.SignerEvent(l)
+		if err != nil {
+			return nil, fmt.Errorf("index: signer log in block %d: %w", l.BlockNumber, err)
+		}
+		if ok {
+			out = append(out, set)
 		}
 	}
 	return out, nil

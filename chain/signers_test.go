@@ -1,0 +1,96 @@
+package chain_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/protocol/settle"
+)
+
+// TestSignerEvent reads the logs a real Marketplace emits: SignerTopics(p) selects p's registration and
+// rotation and no other provider's, SignerTopics() every provider's, and SignerEvent reads each as (its
+// provider, the key it set with its block and block time) — the provider is never taken for the signer —
+// and every other Marketplace log of the same blocks (stake, roles, params) as no signer event. A removed
+// log sets no key; a log with a signer event's id that does not decode is an error, never a key.
+func TestSignerEvent(t *testing.T) {
+	ctx := context.Background()
+	c := devnettest.Start(t)
+	market := c.Addr("Marketplace")
+	owner, other := devnet.DevKey(3), devnet.DevKey(5)
+	p, o := crypto.PubkeyToAddress(owner.PublicKey), crypto.PubkeyToAddress(other.PublicKey)
+	k0, k1, ko := common.HexToAddress("0x5151"), common.HexToAddress("0x5353"), common.HexToAddress("0x5252")
+	c.RegisterProvider(owner, k0, "http://provider.example", 150)
+	c.RegisterProvider(other, ko, "http://other.example", 150)
+	r := c.Mined(c.Marketplace.UpdateProvider(c.Opts(owner), "http://provider.example", k1))
+
+	read := func(topics [][]common.Hash) []types.Log {
+		t.Helper()
+		logs, err := c.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), ToBlock: r.BlockNumber,
+			Addresses: []common.Address{market}, Topics: topics})
+		require.NoError(t, err)
+		for i := range logs { // as the router's indexer and the keeper do where the node leaves it out
+			if logs[i].BlockTimestamp == 0 {
+				h, err := c.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(logs[i].BlockNumber))
+				require.NoError(t, err)
+				logs[i].BlockTimestamp = h.Time
+			}
+		}
+		return logs
+	}
+	type event struct {
+		provider common.Address
+		set      settle.SignerSet
+	}
+	decode := func(logs []types.Log) (out []event) {
+		t.Helper()
+		for _, l := range logs {
+			who, set, ok, err := chain.SignerEvent(l)
+			require.NoError(t, err)
+			if ok {
+				out = append(out, event{who, set})
+			}
+		}
+		return out
+	}
+
+	mine := read(chain.SignerTopics(p))
+	require.Len(t, mine, 2, "p's registration and rotation")
+	require.Equal(t, r.BlockNumber.Uint64(), mine[1].BlockNumber)
+	require.NotZero(t, mine[0].BlockTimestamp)
+	require.Equal(t, []event{
+		{p, settle.SignerSet{Signer: k0, Block: mine[0].BlockNumber, Time: mine[0].BlockTimestamp}},
+		{p, settle.SignerSet{Signer: k1, Block: mine[1].BlockNumber, Time: mine[1].BlockTimestamp}},
+	}, decode(mine))
+
+	every := read(chain.SignerTopics())
+	require.Len(t, every, 3)
+	all := read(nil) // every Marketplace log up to the rotation
+	require.Greater(t, len(all), len(every), "the deployment and registrations emit other Marketplace events")
+	require.Equal(t, decode(every), decode(all), "exactly the logs SignerTopics selects are signer events")
+	require.Contains(t, decode(all), event{o, settle.SignerSet{Signer: ko, Block: every[1].BlockNumber, Time: every[1].BlockTimestamp}})
+
+	removed := mine[1]
+	removed.Removed = true
+	_, _, ok, err := chain.SignerEvent(removed)
+	require.NoError(t, err)
+	require.False(t, ok, "a removed log sets no key")
+
+	for _, broken := range []types.Log{
+		{Topics: mine[0].Topics[:2], Data: mine[0].Data},  // the signer topic missing
+		{Topics: mine[0].Topics, Data: mine[0].Data[:32]}, // endpoint and stake cut off
+	} {
+		_, _, ok, err = chain.SignerEvent(broken)
+		require.Error(t, err)
+		require.False(t, ok)
+	}
+}
