@@ -90,6 +90,14 @@ func Start(createdAt, rfcDeadline uint64) uint64 {
 // is still accepted (router) and credited (keeper): CloseWindow after notAfter.
 func LastClose(notAfter uint64) uint64 { return notAfter + CloseWindow }
 
+// Closable reports whether a close made at t is still accepted (router) and credited (keeper) for a ticket
+// whose LastClose is last: the router dates a close in whole unix seconds (t truncated, ClockResolution),
+// and last is inclusive. A provider asks it before it sends a close, or keeps one to send.
+func Closable(last uint64, t time.Time) bool {
+	s := t.Unix()
+	return s < 0 || uint64(s) <= last
+}
+
 // CheckCloseTime reports whether closedAt lies in the ticket's validity window: not before start and at
 // most LastClose(notAfter).
 func CheckCloseTime(start, closedAt, notAfter uint64) error {

@@ -3,6 +3,7 @@ package settle
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -68,4 +69,9 @@ func TestTimeBounds(t *testing.T) {
 	require.NoError(t, CheckCloseTime(100, 200+CloseWindow, 200))
 	require.Error(t, CheckCloseTime(100, 99, 200))
 	require.Error(t, CheckCloseTime(100, 201+CloseWindow, 200))
+
+	last := LastClose(200)
+	require.True(t, Closable(last, time.Unix(int64(last), 999_999_999)), "the router dates it second last")
+	require.False(t, Closable(last, time.Unix(int64(last)+1, 0)))
+	require.True(t, Closable(last, time.Unix(-1, 0)), "no underflow")
 }

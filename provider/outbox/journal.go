@@ -246,7 +246,7 @@ func (j *Journal) Load(now time.Time) ([]*Entry, error) {
 			}
 		}
 		for id, e := range last {
-			if now.Unix() > e.Until() {
+			if !settle.Closable(uint64(e.Until()), now) {
 				j.log.Warn("open session dropped from the journal: its router no longer accepts a close", zap.Stringer("session", id),
 					zap.Uint32("seconds", e.Usage.Seconds), zap.Time("deadline", time.Unix(e.Until(), 0)))
 				delete(j.open, id)

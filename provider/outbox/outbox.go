@@ -23,6 +23,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/atomicfile"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -50,7 +51,7 @@ func (r *Report) SessionID() common.Hash { return r.Close.Receipt.SessionID }
 func (r *Report) Deadline() time.Time { return time.Unix(r.Until, 0) }
 
 // Accepted reports whether the router still accepts the close at t (dated, as it does, in whole seconds).
-func (r *Report) Accepted(t time.Time) bool { return t.Unix() <= r.Until }
+func (r *Report) Accepted(t time.Time) bool { return settle.Closable(uint64(r.Until), t) }
 
 // ErrExists is Put's refusal of a report for a session that already has one: the stored one stays.
 var ErrExists = errors.New("outbox: a report of this session is already stored")

@@ -257,7 +257,7 @@ func (s *Server) deliver(r *outbox.Report, stored bool) {
 // It returns errPastDeadline, without waiting, when the router would no longer accept the close after the
 // pause, and ctx's error when ctx ends first.
 func nextRound(ctx context.Context, pause *time.Duration, until int64) error {
-	if time.Now().Add(*pause).Unix() > until {
+	if !settle.Closable(uint64(until), time.Now().Add(*pause)) {
 		return errPastDeadline
 	}
 	select {
