@@ -59,7 +59,8 @@ func (s *Session) SignReceipt(r eip712.UsageReceipt) (eip712.Signature, error) {
 // (POST /v1/sessions/{id}/close), which countersigns it and reports the close to the router. When the
 // provider is unreachable (transport error, 5xx), does not know the session (it never received a
 // request) or has already closed it, the session is closed at the router with the user's signature
-// only. A second Close returns the first one's result.
+// only; a router that answers session_closed with this very receipt and signature in its record (the
+// provider reported them itself) counts as that close. A second Close returns the first one's result.
 func (s *Session) Close(ctx context.Context) (*CloseResult, error) {
 	return s.close(ctx, true)
 }
@@ -112,6 +113,11 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 		req.TicketAcceptance = nil // the provider's announcement was not its signer's: close without it
 		rec, err = s.closeAtRouter(ctx, req)
 	}
+	if errors.As(err, &we) && we.Code == wire.CodeSessionClosed {
+		if rec, err = s.closedWith(ctx, req, err); err == nil {
+			req.TicketAcceptance = rec.TicketAcceptance // what the close the router took carried
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +128,18 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	}
 	s.setResult(res)
 	return res, nil
+}
+
+// closedWith returns the router's record of req's session when the router closed it with req's very
+// receipt and user signature: the provider reported them itself (its signer failed to countersign the
+// receipt, and it answered 503) or an earlier attempt's answer was lost. Otherwise it returns closed, the
+// router's refusal.
+func (s *Session) closedWith(ctx context.Context, req wire.CloseRequest, closed error) (*wire.SessionRecord, error) {
+	rec, err := s.router.Session(ctx, req.Receipt.SessionID)
+	if err != nil || rec.Receipt == nil || *rec.Receipt != req.Receipt || rec.UserSignature == nil || *rec.UserSignature != *req.UserSignature {
+		return nil, closed
+	}
+	return rec, nil
 }
 
 // closeRetryPause is the first pause before closeAtRouter tries again (doubling each time); tests shorten it.

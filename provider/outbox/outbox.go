@@ -31,7 +31,8 @@ const version = 1
 
 // Report is one session's close as it is reported to the router whose key signed the session's ticket.
 // Close.ProviderSignature is the receipt's countersignature by the signer of the process that stored it;
-// a later process whose signer is another key (rotated) signs the receipt again before sending it.
+// a later process whose signer is another key (rotated) signs the receipt again before sending it. A
+// user's receipt the signer failed to countersign is stored with Close.UserSignature alone.
 type Report struct {
 	Version int            `json:"version"`
 	Kind    string         `json:"kind"`   // why it closed: receipt, idle, shutdown, crash (open when a previous run died)
@@ -199,8 +200,8 @@ func read(path, name string) (*Report, error) {
 	if err := decode(path, name, &r, func() (int, common.Hash) { return r.Version, r.SessionID() }); err != nil {
 		return nil, err
 	}
-	if r.Router == (common.Address{}) || r.Until <= 0 || r.Close.ProviderSignature == nil {
-		return nil, errors.New("router, deadline or provider signature missing")
+	if r.Router == (common.Address{}) || r.Until <= 0 || r.Close.ProviderSignature == nil && r.Close.UserSignature == nil {
+		return nil, errors.New("router, deadline or receipt signature missing")
 	}
 	return &r, nil
 }

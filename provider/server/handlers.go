@@ -222,7 +222,14 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 	}
 	sig, err := s.cfg.Signer.SignTyped(r.Context(), s.cfg.Domain, &req.Receipt)
 	if err != nil {
-		wire.WriteError(w, fmt.Errorf("countersign: %w", err))
+		// The session is closed here already: its receipt, as the user signed it, goes to the router alone
+		// (PROTOCOL §7 step 5: either side may close; it bills the user's receipt, within the same bounds as
+		// the countersigned one), stored before the answer as any close.
+		s.log.Error("receipt not countersigned (the signer failed): reported to the router with the user's signature alone",
+			zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds), zap.Error(err))
+		s.report("receipt", snap, wire.CloseRequest{Receipt: req.Receipt, UserSignature: req.UserSignature, TicketAcceptance: s.accept(r.Context(), snap)})
+		wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			"the provider's signer did not countersign the receipt: the provider reports it to the router with your signature alone (the session is closed here); closing at the router with it too is safe, the router takes one close"))
 		return
 	}
 	s.log.Info("session closed with receipt", zap.Stringer("session", id), zap.Uint32("seconds", req.Receipt.Seconds),

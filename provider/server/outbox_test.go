@@ -33,8 +33,9 @@ import (
 
 // closeRouter is a stand-in router for close reports: while down it answers every request 503 (and says
 // so on attempts); up, it says who it is and takes each session's first close (took, its body in taken),
-// refusing any later one as the real router does (409 session_closed, on refused). With signer set it
-// checks the receipt's provider signature against it, the provider's signer as its book holds it now, as
+// refusing any later one as the real router does (409 session_closed, on refused), and answers
+// GET /v1/sessions/{id} with the close it took. With signer set it checks the receipt's provider
+// signature, when there is one, against it, the provider's signer as its book holds it now, as
 // router/api's close does: another key's is refused 401 bad_provider_signature (on badSig).
 type closeRouter struct {
 	*httptest.Server
@@ -69,12 +70,24 @@ func newCloseRouter(t *testing.T) *closeRouter {
 			return
 		}
 		id := common.HexToHash(strings.TrimSuffix(strings.TrimPrefix(req.URL.Path, "/v1/sessions/"), "/close"))
+		if req.Method == http.MethodGet {
+			r.mu.Lock()
+			c, ok := r.taken[id]
+			r.mu.Unlock()
+			if !ok {
+				wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no closed session %s", id))
+				return
+			}
+			wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: id, State: "closed", Receipt: &c.Receipt, UserSignature: c.UserSignature,
+				ProviderSignature: c.ProviderSignature, TicketAcceptance: c.TicketAcceptance})
+			return
+		}
 		var body wire.CloseRequest
 		if err := json.NewDecoder(req.Body).Decode(&body); err != nil {
 			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "close body: %v", err))
 			return
 		}
-		if want := r.signer.Load(); want != nil {
+		if want := r.signer.Load(); want != nil && body.ProviderSignature != nil {
 			if _, err := domain.Verify(&body.Receipt, body.ProviderSignature[:], *want); err != nil {
 				select {
 				case r.badSig <- id:

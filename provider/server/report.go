@@ -200,8 +200,12 @@ func (s *Server) signLater(id common.Hash, until int64, sign func(context.Contex
 	}()
 }
 
-// resign countersigns r's receipt with the server's signer unless that key signed it already.
+// resign countersigns r's receipt with the server's signer unless that key signed it already. A report of
+// the user's signature alone (its countersigning failed, handleClose) is sent as stored.
 func (s *Server) resign(ctx context.Context, r *outbox.Report) error {
+	if r.Close.ProviderSignature == nil {
+		return nil
+	}
 	if by, _, err := s.cfg.Domain.Recover(&r.Close.Receipt, r.Close.ProviderSignature[:]); err == nil && by == s.signer {
 		return nil
 	}

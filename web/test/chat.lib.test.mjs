@@ -129,3 +129,30 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
     p.closeRetry.pauseMs = pauseMs;
   }
 });
+
+test('close: a router already holding the provider\'s report of this very receipt counts as the close', async () => {
+  const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
+  const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
+  // The provider's signer failed: it answers 503 and reports the user's receipt itself, which reaches the
+  // router first (409 session_closed); the router's record then holds that receipt (mine) or another close.
+  const run = async (mine) => {
+    let sent;
+    const fetchFn = async (url, init) => {
+      if (url.startsWith('http://provider.test')) {
+        sent = JSON.parse(init.body);
+        return Response.json({ error: { code: 'unavailable', message: 'the provider\'s signer did not countersign the receipt' } }, { status: 503 });
+      }
+      if (init.method === 'POST') return Response.json({ error: { code: 'session_closed', message: 'closed' } }, { status: 409 });
+      const receipt = mine ? sent.receipt : { ...sent.receipt, seconds: '5' };
+      return Response.json({ sessionId: grant.sessionId, state: 'closed', receipt, userSignature: mine ? sent.userSignature : undefined,
+        ticketAcceptance: V.acceptanceSignature });
+    };
+    const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
+    return s.close();
+  };
+  const res = await run(true);
+  assert.equal(res.via, 'router');
+  assert.equal(res.record.userSignature, res.userSignature);
+  assert.equal(res.ticketAcceptance, V.acceptanceSignature, 'the acceptance the router\'s close carries');
+  await assert.rejects(run(false), (e) => e.code === 'session_closed', 'another close is not taken for this one');
+});

@@ -466,10 +466,11 @@ export class Session {
   /**
    * Closes the session: signs the receipt with the session key and posts it to the provider, which
    * countersigns; when the provider is gone (unreachable, 5xx), never saw the session or already closed
-   * it, closes at the router with the session key's signature only. askProvider false goes to the router
-   * at once (a provider known dead). A close at the router carries the provider's acceptance of the ticket
-   * announced on its answers (keepers keep it over another router's re-ticketed copy; without it should the
-   * router refuse it). Resolves to {receipt, userSignature, providerSignature?, ticketAcceptance?, via, record?}.
+   * it, closes at the router with the session key's signature only (a router that answers session_closed
+   * holding this very receipt and signature, the provider's own report of them, counts). askProvider false
+   * goes to the router at once (a provider known dead). A close at the router carries the provider's
+   * acceptance of the ticket announced on its answers (keepers keep it over another router's re-ticketed
+   * copy; without it should the router refuse it). Resolves to {receipt, userSignature, providerSignature?, ticketAcceptance?, via, record?}.
    */
   async close(askProvider = true) {
     if (this.closed) return this.closed;
@@ -491,15 +492,26 @@ export class Session {
       }
     }
     const url = `${this.routerBase}/v1/sessions/${this.id}/close`;
-    if (this.acceptance) {
-      try {
-        res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
-        res.ticketAcceptance = this.acceptance;
-      } catch (e) {
-        if (e.code !== 'bad_signature') throw e; // the announcement was not the provider's signer's: close without it
+    try {
+      if (this.acceptance) {
+        try {
+          res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
+          res.ticketAcceptance = this.acceptance;
+        } catch (e) {
+          if (e.code !== 'bad_signature') throw e; // the announcement was not the provider's signer's: close without it
+        }
       }
+      if (!res.record) res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature });
+    } catch (e) {
+      // Closed already: with this very receipt and signature when the provider reported them itself (its
+      // signer failed to countersign: it answered 503), as client/close.go closedWith takes it.
+      if (e.code !== 'session_closed') throw e;
+      const rec = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}`).catch(() => null);
+      if (!rec?.receipt || JSON.stringify(normReceipt(rec.receipt)) !== JSON.stringify(normReceipt(receipt))
+        || String(rec.userSignature).toLowerCase() !== userSignature.toLowerCase()) throw e;
+      res.record = rec;
+      if (rec.ticketAcceptance) res.ticketAcceptance = rec.ticketAcceptance;
     }
-    if (!res.record) res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature });
     res.via = 'router';
     this.closed = res;
     return res;
