@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"os/exec"
@@ -14,69 +13,79 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/internal/readmecmd"
 )
 
-// TestDocsNameWhatExists keeps the documentation true to the code: every command of lt, provider, router
-// or keeper that a Markdown file shows in a code block uses only flags its --help lists (the real binary's,
-// subcommand included), every `make <target>` a Markdown file names is a target of the Makefile, every
-// target has a `## ` description so that `make help` lists it, every Go or forge test a Markdown file
-// names exists, and no Markdown file names a path of the machine it was written on.
+// TestDocsNameWhatExists keeps the documentation true to the code: every `make …` a Markdown file shows
+// (in a code block or inline) names Makefile targets that `make help` lists and that `make -n` accepts with
+// the variables shown, every target has a `## ` description so that `make help` lists it, every `go run`,
+// `go test` or `go build` names packages that exist, every Go or forge test a Markdown file names exists,
+// and no Markdown file names a path of the machine it was written on. The command lines of lt, provider,
+// router, keeper and scripts/devnet are checked against each program's own flags and config loader by
+// its TestReadmeCommandLines (internal/readmecmd).
 func TestDocsNameWhatExists(t *testing.T) {
 	ctx := testContext(t, 5*time.Minute)
-	root, bins := repoBinaries(ctx, t)
-	docs := markdownFiles(t, root)
-	require.NotEmpty(t, docs)
-
-	t.Run("flags", func(t *testing.T) {
-		helps := map[string]string{}
-		help := func(words []string) string {
-			key := strings.Join(words, " ")
-			if h, ok := helps[key]; ok {
-				return h
-			}
-			cmd := exec.CommandContext(ctx, filepath.Join(bins, words[0]), append(words[1:], "--help")...)
-			cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, "%s --help: %s", key, out)
-			helps[key] = string(out)
-			return helps[key]
-		}
-		checked := 0
-		for _, doc := range docs {
-			for _, c := range docCommands(t, filepath.Join(root, doc)) {
-				h := help(c.words)
-				for _, f := range c.flags {
-					if !regexp.MustCompile(`(?m)` + regexp.QuoteMeta(f) + `[ =,\n]`).MatchString(h) {
-						t.Errorf("%s:%d: `%s` has no flag %s (see `%s --help`)", doc, c.line, strings.Join(c.words, " "), f, strings.Join(c.words, " "))
-					}
-					checked++
-				}
-			}
-		}
-		require.Greater(t, checked, 50, "flags checked: the parser found the documented commands")
-	})
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
+	docs := readmecmd.Docs(t)
 
 	t.Run("make targets", func(t *testing.T) {
 		raw, err := os.ReadFile(filepath.Join(root, "Makefile"))
 		require.NoError(t, err)
+		help, err := exec.CommandContext(ctx, "make", "-s", "-C", root, "help").Output()
+		require.NoError(t, err, "make help")
 		targets := map[string]bool{}
 		for _, m := range regexp.MustCompile(`(?m)^([a-z][a-z-]*):([^=\n].*)?$`).FindAllStringSubmatch(string(raw), -1) {
 			targets[m[1]] = true
 			require.Contains(t, m[2], "## ", "Makefile target %s has no `## ` description: `make help` does not list it", m[1])
 		}
-		named := regexp.MustCompile("`make ([a-z][a-z-]*)")
-		for _, doc := range docs {
-			raw, err := os.ReadFile(filepath.Join(root, doc))
-			require.NoError(t, err)
-			for _, m := range named.FindAllStringSubmatch(string(raw), -1) {
-				require.True(t, targets[m[1]], "%s names `make %s`: no such Makefile target", doc, m[1])
+		listed := regexp.MustCompile(`(?m)^\s*(?:\x1b\[[0-9;]*m)?([a-z][a-z-]*)\b`)
+		inHelp := map[string]bool{}
+		for _, m := range listed.FindAllStringSubmatch(string(help), -1) {
+			inHelp[m[1]] = true
+		}
+		require.Equal(t, targets, inHelp, "`make help` lists every target of the Makefile and nothing else")
+		tried := map[string]bool{}
+		for _, c := range readmecmd.Of(t, "make") {
+			args := strings.Join(c.Argv, " ")
+			if tried[args] {
+				continue
 			}
-			for i, line := range strings.Split(string(raw), "\n") {
-				if m := regexp.MustCompile(`^\s*make ([a-z][a-z-]*)`).FindStringSubmatch(line); m != nil {
-					require.True(t, targets[m[1]], "%s:%d runs `make %s`: no such Makefile target", doc, i+1, m[1])
+			tried[args] = true
+			for _, a := range c.Argv {
+				if !strings.Contains(a, "=") && !strings.HasPrefix(a, "-") {
+					require.True(t, inHelp[a], "%s: `make help` does not list %s", c, a)
 				}
 			}
+			// -n: the recipes are printed, not run (no setup, demo or bench here).
+			out, err := exec.CommandContext(ctx, "make", append([]string{"-n", "-C", root}, c.Argv...)...).CombinedOutput()
+			require.NoError(t, err, "%s: make -n: %s", c, out)
 		}
+		require.Greater(t, len(tried), 10, "make command lines found")
+	})
+
+	t.Run("go packages", func(t *testing.T) {
+		n := 0
+		for _, c := range readmecmd.Of(t, "go") {
+			if len(c.Argv) == 0 || !map[string]bool{"run": true, "test": true, "build": true}[c.Argv[0]] {
+				continue
+			}
+			pkgs := c.Argv[1:]
+			if c.Argv[0] == "run" { // the package; the program's own arguments follow
+				pkgs = pkgs[:1]
+			}
+			for _, a := range pkgs {
+				if !strings.HasPrefix(a, "./") || strings.Contains(a, "<") {
+					continue
+				}
+				dir := filepath.Join(root, strings.TrimSuffix(a, "/..."))
+				files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+				require.True(t, len(files) > 0 || strings.HasSuffix(a, "/..."), "%s: no Go package %s", c, a)
+				require.DirExists(t, dir, "%s: no folder %s", c, a)
+				n++
+			}
+		}
+		require.Greater(t, n, 10, "packages named by go commands")
 	})
 
 	t.Run("tests named", func(t *testing.T) {
@@ -140,99 +149,4 @@ func repoBinaries(ctx context.Context, t *testing.T) (root, bins string) {
 	bins, err = buildBinaries(ctx, root)
 	require.NoError(t, err)
 	return root, bins
-}
-
-// markdownFiles are the repository's own Markdown files (git ls-files: no node_modules, no forge libs).
-func markdownFiles(t *testing.T, root string) []string {
-	out, err := exec.Command("git", "-C", root, "ls-files", "*.md").Output()
-	require.NoError(t, err)
-	var docs []string
-	for _, f := range strings.Fields(string(out)) {
-		if !strings.HasPrefix(f, "contracts/lib/") {
-			docs = append(docs, f)
-		}
-	}
-	return docs
-}
-
-// docCommand is one invocation of a repository binary in a Markdown code block: the binary and its
-// subcommand words, and the flags given.
-type docCommand struct {
-	line  int
-	words []string
-	flags []string
-}
-
-// docCommands finds, in the fenced code blocks of a Markdown file, every command line (backslash
-// continuations joined, comments dropped) that runs lt, provider, router or keeper — as `go run
-// ./<dir>/cmd/<bin>`, `./<bin>` or `<bin>` — and returns the subcommand words (up to the first flag or
-// argument that is a path or a quoted string) and the flags.
-func docCommands(t *testing.T, path string) []docCommand {
-	f, err := os.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-	bins := map[string]bool{"lt": true, "provider": true, "router": true, "keeper": true}
-	var out []docCommand
-	inBlock, n, start := false, 0, 0
-	var cur strings.Builder
-	flush := func() {
-		line := cur.String()
-		cur.Reset()
-		if i := strings.Index(line, " #"); i >= 0 {
-			line = line[:i]
-		}
-		words := strings.Fields(line)
-		for i := 0; i < len(words); i++ {
-			w := words[i]
-			if w == "go" && i+2 < len(words) && words[i+1] == "run" {
-				i += 2
-				w = words[i]
-			}
-			bin := filepath.Base(w)
-			if !bins[bin] || (w != bin && !strings.HasPrefix(w, "./")) || (w == bin && i > 0 && words[i-1] != "|" && words[i-1] != "&&") {
-				continue
-			}
-			c := docCommand{line: start, words: []string{bin}}
-			sub := true
-			for _, a := range words[i+1:] {
-				a = strings.TrimLeft(a, "[")
-				switch {
-				case strings.HasPrefix(a, "--"):
-					name, _, _ := strings.Cut(strings.TrimRight(a, "]"), "=")
-					c.flags = append(c.flags, name)
-					sub = false
-				case sub && regexp.MustCompile(`^[a-z][a-z0-9.:-]*$`).MatchString(a) && a != "…":
-					c.words = append(c.words, a)
-				default:
-					sub = false
-				}
-			}
-			out = append(out, c)
-			break
-		}
-	}
-	s := bufio.NewScanner(f)
-	s.Buffer(make([]byte, 1<<20), 1<<20)
-	for s.Scan() {
-		n++
-		text := s.Text()
-		if strings.HasPrefix(strings.TrimSpace(text), "```") {
-			inBlock = !inBlock
-			continue
-		}
-		if !inBlock {
-			continue
-		}
-		if cur.Len() == 0 {
-			start = n
-		}
-		if strings.HasSuffix(text, "\\") {
-			cur.WriteString(strings.TrimSuffix(text, "\\") + " ")
-			continue
-		}
-		cur.WriteString(text)
-		flush()
-	}
-	require.NoError(t, s.Err())
-	return out
 }

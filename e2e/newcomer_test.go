@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/internal/readmecmd"
 )
 
 // TestReadmeNewcomerPath runs README step 2 as a newcomer would: the `make devnet` playground, then every
@@ -55,7 +56,12 @@ func TestReadmeNewcomerPath(t *testing.T) {
 		}
 	}()
 	var chatOut string
-	commands := readmeCommands(t, steps)
+	var commands [][]string // [bin, args…] of each `go run ./x/cmd/<bin> args…`
+	for _, c := range readmecmd.Split(steps) {
+		if len(c.Words) > 2 && c.Words[0] == "go" && c.Words[1] == "run" {
+			commands = append(commands, append([]string{filepath.Base(c.Words[2])}, c.Words[3:]...))
+		}
+	}
 	require.Len(t, commands, 8, "the next steps' commands")
 	for i, c := range commands {
 		bin := filepath.Join(bins, c[0])
@@ -113,50 +119,6 @@ func TestReadmeNewcomerPath(t *testing.T) {
 	require.Len(t, res.Choices, 1)
 	require.Equal(t, strings.Join(UpstreamAnswer, ""), res.Choices[0].Message.Content)
 	require.Equal(t, devnet.PlaygroundModel, res.Model, "the answer names the model as asked, not the upstream's name")
-}
-
-// readmeCommands splits the next steps into commands: `go run ./x/cmd/<bin> args…` with backslash
-// continuations joined, comments dropped, double-quoted arguments kept whole. Each is [bin, args…].
-func readmeCommands(t *testing.T, steps string) [][]string {
-	var out [][]string
-	var cur strings.Builder
-	flush := func() {
-		line := strings.TrimSpace(cur.String())
-		cur.Reset()
-		if line == "" {
-			return
-		}
-		if i := strings.Index(line, " #"); i >= 0 {
-			line = line[:i]
-		}
-		var words []string
-		for rest := line; rest != ""; rest = strings.TrimLeft(rest, " ") {
-			if rest[0] == '"' {
-				end := strings.IndexByte(rest[1:], '"')
-				require.GreaterOrEqual(t, end, 0, "unterminated quote in %q", line)
-				words = append(words, rest[1:end+1])
-				rest = rest[end+2:]
-				continue
-			}
-			w, r, _ := strings.Cut(rest, " ")
-			words, rest = append(words, w), r
-		}
-		require.GreaterOrEqual(t, len(words), 3, line)
-		require.Equal(t, []string{"go", "run"}, words[:2], line)
-		out = append(out, append([]string{filepath.Base(words[2])}, words[3:]...))
-	}
-	for _, l := range strings.Split(steps, "\n") {
-		if !strings.HasPrefix(l, "go run ") && cur.Len() == 0 {
-			continue
-		}
-		cont := strings.HasSuffix(l, `\`)
-		cur.WriteString(strings.TrimSuffix(l, `\`) + " ")
-		if !cont {
-			flush()
-		}
-	}
-	flush()
-	return out
 }
 
 // waitForOffer polls the router's /v1/models until some model has an offer.

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -17,17 +18,41 @@ import (
 )
 
 func main() {
-	port := flag.Int("port", devnet.PortAnvil, "JSON-RPC port on 127.0.0.1")
-	interval := flag.Uint64("interval", 86400, "seconds per protocol day (shorten it to see days pass)")
-	out := flag.String("out", "deployments/31337.json", "where the deployment file goes (relative: to the repository root)")
-	flag.Parse()
-
+	o, err := parseFlags(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	} else if err != nil {
+		os.Exit(2) // the flag package printed the error and the usage
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *port, *interval, *out); err != nil {
+	if err := run(ctx, o.port, o.interval, o.out); err != nil {
 		fmt.Fprintln(os.Stderr, "devnet:", err)
 		os.Exit(1)
 	}
+}
+
+// options are the command's flags.
+type options struct {
+	port     int
+	interval uint64
+	out      string
+}
+
+// parseFlags reads the command line args (without the program's name).
+func parseFlags(args []string) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("devnet", flag.ContinueOnError)
+	fs.IntVar(&o.port, "port", devnet.PortAnvil, "JSON-RPC port on 127.0.0.1")
+	fs.Uint64Var(&o.interval, "interval", 86400, "seconds per protocol day (shorten it to see days pass)")
+	fs.StringVar(&o.out, "out", "deployments/31337.json", "where the deployment file goes (relative: to the repository root)")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("devnet takes no arguments, got %q", fs.Args())
+	}
+	return o, nil
 }
 
 func run(ctx context.Context, port int, interval uint64, rel string) error {

@@ -62,12 +62,6 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f := v.GetString("config"); f != "" {
-				v.SetConfigFile(f)
-				if err := v.ReadInConfig(); err != nil {
-					return fmt.Errorf("config %s: %w", f, err)
-				}
-			}
 			return run(cmd.Context(), v)
 		},
 	}
@@ -115,7 +109,33 @@ func httpServer(v *viper.Viper, h http.Handler) service.HTTP {
 		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute, MaxConnsPerIP: v.GetInt("max-conns-per-ip")}
 }
 
+// required reads the config file --config names into v and returns the settings the keeper cannot start
+// without.
+func required(v *viper.Viper) (rpcURLs []string, depFile, publicURL string, err error) {
+	if f := v.GetString("config"); f != "" {
+		v.SetConfigFile(f)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, "", "", fmt.Errorf("config %s: %w", f, err)
+		}
+	}
+	rpcURLs = service.SplitList(v.GetStringSlice("rpc-urls"))
+	depFile, publicURL = v.GetString("deployment"), v.GetString("public-url")
+	switch {
+	case len(rpcURLs) == 0:
+		return nil, "", "", errors.New("--rpc-urls is required")
+	case depFile == "":
+		return nil, "", "", errors.New("--deployment is required")
+	case publicURL == "":
+		return nil, "", "", errors.New("--public-url is required (it goes on-chain in every commit)")
+	}
+	return rpcURLs, depFile, publicURL, nil
+}
+
 func run(ctx context.Context, v *viper.Viper) error {
+	rpcURLs, depFile, publicURL, err := required(v)
+	if err != nil {
+		return err
+	}
 	log, err := service.Logger(v.GetString("log-level"), "json")
 	if err != nil {
 		return err
@@ -125,19 +145,6 @@ func run(ctx context.Context, v *viper.Viper) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	// Required settings.
-	rpcURLs := service.SplitList(v.GetStringSlice("rpc-urls"))
-	if len(rpcURLs) == 0 {
-		return errors.New("--rpc-urls is required")
-	}
-	depFile := v.GetString("deployment")
-	if depFile == "" {
-		return errors.New("--deployment is required")
-	}
-	publicURL := v.GetString("public-url")
-	if publicURL == "" {
-		return errors.New("--public-url is required (it goes on-chain in every commit)")
-	}
 	dep, err := deployments.Load(depFile)
 	if err != nil {
 		return err

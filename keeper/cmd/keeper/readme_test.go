@@ -1,0 +1,31 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/laketravis/laketravis/internal/readmecmd"
+)
+
+// TestReadmeCommandLines: every keeper command line a Markdown file shows (README step 2's keeper,
+// keeper/README.md's devnet run and its `keeper --config keeper.yaml` with the config file shown below it)
+// parses with the keeper's flags and holds the settings the keeper cannot start without; a reference
+// (keys/README.md's clef line) names only flags the keeper has. keeper/README.md's config file holds only
+// keeper settings.
+func TestReadmeCommandLines(t *testing.T) {
+	root, _ := newCommand()
+	config := readmecmd.ConfigFile(t, "keeper/README.md", root)
+	var v *viper.Viper
+	readmecmd.Check(t, "keeper", func() (cmd *cobra.Command) {
+		cmd, v = newCommand()
+		return cmd
+	}, func(*cobra.Command) error {
+		if v.GetString("config") == "keeper.yaml" {
+			v.Set("config", config)
+		}
+		_, _, _, err := required(v)
+		return err
+	})
+}
