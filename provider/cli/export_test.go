@@ -7,7 +7,8 @@ import (
 )
 
 // ServeConfig parses args as `provider serve`'s flags (with the config file and environment they name)
-// and returns what they set of the server's configuration: the bounds of one client (tests).
+// and returns what they set of the server's configuration: the bounds of one client and the
+// acceptance wait (tests).
 func ServeConfig(args ...string) (server.Config, error) {
 	serve, _, err := NewRoot(IO{}).Find([]string{"serve"})
 	if err != nil {
@@ -21,6 +22,6 @@ func ServeConfig(args ...string) (server.Config, error) {
 		return server.Config{}, err
 	}
 	var c server.Config
-	a.clientBounds(&c)
+	a.bounds(&c)
 	return c, nil
 }

@@ -75,6 +75,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
 	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
 	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
+	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait)")
 	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
@@ -244,7 +245,7 @@ func (a *app) serve(ctx context.Context) error {
 		CORSOrigins:    origins,
 		Logger:         log,
 	}
-	a.clientBounds(&cfg)
+	a.bounds(&cfg)
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -260,9 +261,11 @@ func (a *app) serve(ctx context.Context) error {
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
 }
 
-// clientBounds is what serve's flags let one client hold: requests per second per address and per session
-// user, liveness answers per address, connections per address.
-func (a *app) clientBounds(c *server.Config) {
+// bounds is what serve's flags let one client hold: requests per second per address and per session user,
+// liveness answers per address, connections per address; and how long a session's first answer waits for
+// its ticket acceptance.
+func (a *app) bounds(c *server.Config) {
+	c.AcceptanceWait = a.v.GetDuration("acceptance-wait")
 	c.RateIP = ratelimit.New(service.Rate(a.v, "rate-ip"))
 	c.RateUser = ratelimit.New(service.Rate(a.v, "rate-user"))
 	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))

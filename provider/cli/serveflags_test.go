@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -50,4 +51,24 @@ func TestServeRateLiveness(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "provider.yaml")
 	require.NoError(t, os.WriteFile(f, []byte("rate-liveness: 0.001\nrate-liveness-burst: 5\n"), 0o600))
 	require.Equal(t, 5, answered("--config", f))
+}
+
+// TestServeAcceptanceWait: serve's --acceptance-wait (LT_PROVIDER_ACCEPTANCE_WAIT, config key
+// acceptance-wait) is how long a session's first answer waits for an external signer's ticket acceptance
+// (provider/server TestAcceptanceWait*): 1 s by default, 0 not at all.
+func TestServeAcceptanceWait(t *testing.T) {
+	wait := func(args ...string) time.Duration {
+		t.Helper()
+		c, err := cli.ServeConfig(args...)
+		require.NoError(t, err)
+		return c.AcceptanceWait
+	}
+	require.Equal(t, time.Second, wait())
+	require.Equal(t, time.Duration(0), wait("--acceptance-wait", "0"))
+	t.Setenv("LT_PROVIDER_ACCEPTANCE_WAIT", "250ms")
+	require.Equal(t, 250*time.Millisecond, wait())
+	os.Unsetenv("LT_PROVIDER_ACCEPTANCE_WAIT")
+	f := filepath.Join(t.TempDir(), "provider.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("acceptance-wait: 3s\n"), 0o600))
+	require.Equal(t, 3*time.Second, wait("--config", f))
 }

@@ -1,12 +1,18 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/keys"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -48,4 +54,94 @@ func TestTicketAcceptanceAnnounced(t *testing.T) {
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&cr))
 	resp.Body.Close()
 	require.Equal(t, &acc, cr.TicketAcceptance, "the close carries the acceptance signed at the first request")
+}
+
+// slowSigner is an external signer (clef) whose typed-data signatures (the ticket acceptances) are given
+// only once ready closes: after the signer's latency, or a person's approval.
+type slowSigner struct {
+	keys.Signer
+	ready chan struct{}
+}
+
+func (s *slowSigner) SignTypedData(ctx context.Context, td apitypes.TypedData) (eip712.Signature, error) {
+	<-s.ready
+	return s.Signer.SignTypedData(ctx, td)
+}
+
+// externalSignerProvider serves with a slowSigner in place of its signer key and wait as
+// Config.AcceptanceWait; the signer is released when the test ends.
+func externalSignerProvider(t *testing.T, wait time.Duration) (*offChainProvider, *slowSigner, common.Address) {
+	t.Helper()
+	signer := &slowSigner{ready: make(chan struct{})}
+	var addr common.Address
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
+		signer.Signer = keys.NewKeySigner(c.SignerKey, c.Domain.ChainID())
+		addr = signer.Address()
+		c.SignerKey, c.Signer, c.AcceptanceWait = nil, signer, wait
+	})
+	t.Cleanup(func() {
+		select {
+		case <-signer.ready:
+		default:
+			close(signer.ready)
+		}
+		p.srv.WaitBackground()
+	})
+	return p, signer, addr
+}
+
+// acceptanceOf is the acceptance an answer announces, checked to be signer's of the client's ticket.
+func acceptanceOf(t *testing.T, p *offChainProvider, c *client, resp *http.Response, signer common.Address) {
+	t.Helper()
+	h := resp.Header.Get(wire.HeaderTicketAcceptance)
+	require.NotEmpty(t, h, "the answer carries the ticket acceptance")
+	var acc eip712.Signature
+	require.NoError(t, acc.UnmarshalText([]byte(h)))
+	got, err := settle.AcceptanceSigner(p.domain, &c.ticket, &acc)
+	require.NoError(t, err)
+	require.Equal(t, signer, got)
+}
+
+// TestAcceptanceWaitAutomatedSigner: through an external signer that signs by rule (here 50 ms after it
+// is asked), the session's first answer, whole or streamed, waits for the acceptance signed in the
+// background and carries it (protocol/README.md, "Ticket acceptance"): a user who closes alone after that
+// one answer carries it. Before, the first answer left without it.
+func TestAcceptanceWaitAutomatedSigner(t *testing.T) {
+	for _, stream := range []bool{false, true} {
+		p, signer, addr := externalSignerProvider(t, time.Minute)
+		time.AfterFunc(50*time.Millisecond, func() { close(signer.ready) }) // the signer's latency
+		c := p.session(t, "fast:v1", p.routerKey)
+		resp := c.chat("fast:v1", stream)
+		readAll(t, resp)
+		require.Equal(t, 200, resp.StatusCode)
+		acceptanceOf(t, p, c, resp, addr)
+	}
+}
+
+// TestAcceptanceWaitBounded: a signer slower than --acceptance-wait (a person approving) does not hold
+// the session's first answer beyond the bound: it arrives, without the acceptance, while the signer has
+// not signed; the session's answers after the signature carry it.
+func TestAcceptanceWaitBounded(t *testing.T) {
+	p, signer, addr := externalSignerProvider(t, 20*time.Millisecond)
+	c := p.session(t, "fast:v1", p.routerKey)
+	first := waitFor(t, c.chatAsync("fast:v1", false), "answered while the signer has not signed")
+	require.NoError(t, first.err)
+	require.Equal(t, 200, first.status)
+	require.Empty(t, first.header.Get(wire.HeaderTicketAcceptance), "not signed yet")
+	close(signer.ready)
+	p.srv.WaitBackground() // the acceptance is signed
+	resp := c.chat("fast:v1", false)
+	readAll(t, resp)
+	acceptanceOf(t, p, c, resp, addr)
+}
+
+// TestAcceptanceWaitZero: --acceptance-wait 0 answers the session's first request at once, as before the
+// wait: without the acceptance the signer has not given yet.
+func TestAcceptanceWaitZero(t *testing.T) {
+	p, _, _ := externalSignerProvider(t, 0)
+	c := p.session(t, "fast:v1", p.routerKey)
+	resp := c.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode)
+	require.Empty(t, resp.Header.Get(wire.HeaderTicketAcceptance), "the signer has not signed")
 }

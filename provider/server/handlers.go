@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
@@ -322,8 +323,10 @@ func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *e
 // announceAcceptance sets X-LT-Ticket-Acceptance on an answer of session t once its acceptance is signed, so
 // the user can close without the provider and still carry it: the first request of the session signs it, on
 // its path with an in-process key (one ECDSA signature a session), in the background through an external
-// signer (whose approval may take a person); later answers carry it.
-func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket, req *session.Request) {
+// signer (whose approval may take a person); later answers carry it. For that first request it returns
+// until, the time up to which its answer waits for the background signature (awaitAcceptance), zero when
+// it need not wait.
+func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket, req *session.Request) (until time.Time) {
 	a := req.Acceptance
 	if req.ClaimedAcceptance {
 		if _, hot := s.cfg.Signer.(*keys.KeySigner); hot {
@@ -335,9 +338,29 @@ func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTick
 				defer s.background.Done()
 				a.Set(s.signAcceptance(context.Background(), &ticket))
 			}()
+			if s.cfg.AcceptanceWait > 0 {
+				until = time.Now().Add(s.cfg.AcceptanceWait)
+			}
 		}
 	}
 	if h := a.Header(); h != nil {
 		w.Header()[wire.HeaderTicketAcceptance] = h
+	}
+	return until
+}
+
+// awaitAcceptance waits, until then at the latest (zero: not at all) or while the client is there, for the
+// session's acceptance signed in the background and sets it on the answer about to leave: an automated
+// external signer's acceptance goes out with the session's first answer, so a user who closes alone at the
+// router after it carries it. The wait overlaps the upstream's work (the acceptance is asked for at
+// admission), so it delays only an answer the upstream gives faster than the signer signs.
+func awaitAcceptance(w http.ResponseWriter, r *http.Request, a *session.Acceptance, until time.Time) {
+	if until.IsZero() {
+		return
+	}
+	ctx, cancel := context.WithDeadline(r.Context(), until)
+	defer cancel()
+	if a.Wait(ctx) != nil {
+		w.Header()[wire.HeaderTicketAcceptance] = a.Header()
 	}
 }

@@ -244,7 +244,7 @@ func (c *client) chatAsync(model string, stream bool) <-chan reply {
 		}
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)
-		out <- reply{resp.StatusCode, string(b), err}
+		out <- reply{resp.StatusCode, string(b), err, resp.Header}
 	}()
 	return out
 }
@@ -254,6 +254,7 @@ type reply struct {
 	status int
 	body   string
 	err    error
+	header http.Header
 }
 
 // errorOf reads {"error": {"code", "message"}}.

@@ -82,7 +82,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		s.admitted(a)
-		s.announceAcceptance(w, t, req)
+		acceptBy := s.announceAcceptance(w, t, req)
 		s.metrics.inFlight.Add(1)
 		var in, out uint64
 		defer func() {
@@ -126,6 +126,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			return
 		}
 		if stream && strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+			awaitAcceptance(w, r, req.Acceptance, acceptBy)
 			m := newStreamMeter(len(body), req.FirstToken)
 			s.relayStream(w, resp, m, model.rename)
 			in, out = m.count.Tokens(true)
@@ -148,6 +149,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		count.Whole(raw)
 		in, out = count.Tokens(false)
 		answer := model.rename.apply(raw)
+		awaitAcceptance(w, r, req.Acceptance, acceptBy)
 		copyHeader(w.Header(), resp.Header, "Content-Type")
 		w.Header()["Content-Length"] = []string{strconv.Itoa(len(answer))} // one write, not chunked
 		// The answer is whole: a client that does not take it within answerWriteTimeout frees the slot.

@@ -56,8 +56,12 @@ type Config struct {
 	// Signer, when set, signs liveness answers, receipts and ticket acceptances instead of SignerKey: an
 	// external signer (clef), one round trip and approval per signature, far too slow for liveness rounds
 	// under load (keys/README.md).
-	Signer  keys.Signer
-	Routers RouterAuthority
+	Signer keys.Signer
+	// AcceptanceWait is how long, with an external Signer, the session's first answer may wait for the
+	// ticket acceptance signed in the background, to carry it (X-LT-Ticket-Acceptance); a signer slower
+	// than that (a person approving) has it on the later answers only. 0: the first answer does not wait.
+	AcceptanceWait time.Duration
+	Routers        RouterAuthority
 
 	UpstreamURL    string // OpenAI-compatible base URL including /v1, e.g. http://127.0.0.1:11434/v1
 	UpstreamAPIKey string // sent as a bearer token when set
