@@ -14,7 +14,8 @@
 // PoolAllowance is the one reading of ComputePool.allowance that the router and lt share: it turns the
 // pool's DayNotStarted revert (a day's first second) into ErrDayJustStarted. SignerTopics and SignerEvent
 // are the one reading of the Marketplace events that set a provider's signer key, which the router's book
-// and head reads and the keeper's signer history share.
+// and head reads and the keeper's signer history share; RouterRoleTopics and RouterRoleEvent the same for
+// its grants and revocations of ROUTER_ROLE.
 package chain
 
 import (

@@ -14,6 +14,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
 )
 
@@ -90,6 +91,76 @@ func TestSignerEvent(t *testing.T) {
 		{Topics: mine[0].Topics, Data: mine[0].Data[:32]}, // endpoint and stake cut off
 	} {
 		_, _, ok, err = chain.SignerEvent(broken)
+		require.Error(t, err)
+		require.False(t, ok)
+	}
+}
+
+// TestRouterRoleEvent reads the logs a real Marketplace emits: RouterRoleEvent reads a grant and a
+// revocation of ROUTER_ROLE as (the account, held or not) — never the role id or the admin who sent it
+// taken for the account — and a grant of another role, every other Marketplace log and a removed log as no
+// router event; RouterRoleTopics selects exactly the router events. A log with a role event's id that does
+// not decode is an error, never an event.
+func TestRouterRoleEvent(t *testing.T) {
+	ctx := context.Background()
+	c := devnettest.Start(t)
+	market := c.Addr("Marketplace")
+	admin := devnet.DevKey(0)
+	r, g := common.HexToAddress("0x7171"), common.HexToAddress("0x7272")
+	from := c.Mined(c.Marketplace.GrantRole(c.Opts(admin), ids.RouterRole, r)).BlockNumber
+	c.Mined(c.Marketplace.GrantRole(c.Opts(admin), ids.GuardianRole, g))
+	c.Mined(c.Marketplace.RevokeRole(c.Opts(admin), ids.GuardianRole, g))
+	to := c.Mined(c.Marketplace.RevokeRole(c.Opts(admin), ids.RouterRole, r)).BlockNumber
+
+	read := func(topics [][]common.Hash) []types.Log {
+		t.Helper()
+		logs, err := c.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), ToBlock: to,
+			Addresses: []common.Address{market}, Topics: topics})
+		require.NoError(t, err)
+		return logs
+	}
+	type event struct {
+		account common.Address
+		held    bool
+		block   uint64
+	}
+	decode := func(logs []types.Log) (out []event) {
+		t.Helper()
+		for _, l := range logs {
+			account, held, ok, err := chain.RouterRoleEvent(l)
+			require.NoError(t, err)
+			if ok {
+				out = append(out, event{account, held, l.BlockNumber})
+			}
+		}
+		return out
+	}
+
+	all := read(nil) // every Marketplace log: the deployment's grants (account 1's ROUTER_ROLE among them), then these
+	mine := read([][]common.Hash{chain.RouterRoleTopics()[0], {ids.RouterRole}, {common.BytesToHash(r.Bytes())}})
+	require.Len(t, mine, 2, "r's grant and revocation")
+	want := []event{{r, true, from.Uint64()}, {r, false, to.Uint64()}}
+	require.Equal(t, want, decode(mine))
+	every := decode(read(chain.RouterRoleTopics()))
+	require.Equal(t, want, every[len(every)-2:], "the guardian's grant and revocation are not router events")
+	require.Contains(t, every, event{crypto.PubkeyToAddress(devnet.DevKey(1).PublicKey), true, every[0].block},
+		"the deployment's ROUTER_ROLE grant")
+	require.Equal(t, every, decode(all), "exactly the logs RouterRoleTopics selects are router events")
+	require.Greater(t, len(all), len(read([][]common.Hash{chain.RouterRoleTopics()[0]})), "other Marketplace events")
+	require.Greater(t, len(read([][]common.Hash{chain.RouterRoleTopics()[0]})), len(read(chain.RouterRoleTopics())),
+		"other roles' grants and revocations")
+
+	removed := mine[0]
+	removed.Removed = true
+	_, _, ok, err := chain.RouterRoleEvent(removed)
+	require.NoError(t, err)
+	require.False(t, ok, "a removed log grants nothing")
+
+	for _, broken := range []types.Log{
+		{Topics: mine[0].Topics[:3]}, // the sender missing
+		{Topics: mine[1].Topics[:2]}, // the account and the sender missing
+	} {
+		_, _, ok, err = chain.RouterRoleEvent(broken)
 		require.Error(t, err)
 		require.False(t, ok)
 	}

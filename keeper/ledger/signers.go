@@ -18,10 +18,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"go.uber.org/zap"
 
-	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/follow"
-	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
 )
 
@@ -57,9 +55,7 @@ var ErrSignersNotFinal = errors.New("ledger: signers as of the record not final 
 type SignerHistory struct {
 	addr          common.Address
 	backend       ChainBackend
-	topics        [][]common.Hash // chain.SignerTopics and RoleGranted, RoleRevoked
-	roleGranted   common.Hash
-	roleRevoked   common.Hash
+	topics        [][]common.Hash // chain.SignerTopics and chain.RouterRoleTopics' events, of any role
 	confirmations uint64
 	now           func() time.Time
 	log           *zap.Logger
@@ -91,10 +87,6 @@ type SignerConfig struct {
 // NewSignerHistory follows the Marketplace at addr as cfg says. It makes no call.
 func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfig) (*SignerHistory, error) {
 	now, log := cfg.Now, cfg.Log
-	a, err := marketplace.MarketplaceMetaData.GetAbi()
-	if err != nil {
-		return nil, err
-	}
 	if now == nil {
 		now = time.Now
 	}
@@ -102,11 +94,9 @@ func NewSignerHistory(addr common.Address, backend ChainBackend, cfg SignerConfi
 		log = zap.NewNop()
 	}
 	fol := logFollower(backend, cfg.Start, cfg.Confirmations, cfg.MaxRange)
-	granted, revoked := a.Events["RoleGranted"].ID, a.Events["RoleRevoked"].ID
 	topics := chain.SignerTopics()
-	topics[0] = append(topics[0], granted, revoked)
-	return &SignerHistory{addr: addr, backend: backend, follow: fol, now: now, log: log,
-		topics: topics, roleGranted: granted, roleRevoked: revoked,
+	topics[0] = append(topics[0], chain.RouterRoleTopics()[0]...) // the providers' position 1 is the role's
+	return &SignerHistory{addr: addr, backend: backend, follow: fol, now: now, log: log, topics: topics,
 		confirmations: max(cfg.Confirmations, 1), signers: map[common.Address][]settle.SignerSet{},
 		routers: map[common.Address][]roleEvent{}}, nil
 }
@@ -202,21 +192,20 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 		}
 		var k keyed
 		provider, set, ok, err := chain.SignerEvent(l)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case ok:
+		}
+		if ok {
 			k.account, k.signer = provider, &set
-		case l.Topics[0] == h.roleGranted, l.Topics[0] == h.roleRevoked: // (bytes32 indexed role, address indexed account, address indexed sender)
-			if len(l.Topics) != 4 {
-				return fmt.Errorf("ledger: role event with %d topics in block %d", len(l.Topics), l.BlockNumber)
+		} else {
+			router, held, ok, err := chain.RouterRoleEvent(l) // another role's event: ok false
+			if err != nil {
+				return fmt.Errorf("ledger: block %d: %w", l.BlockNumber, err)
 			}
-			if l.Topics[1] != ids.RouterRole {
+			if !ok {
 				continue
 			}
-			k.account, k.role = common.BytesToAddress(l.Topics[2].Bytes()), &roleEvent{held: l.Topics[0] == h.roleGranted}
-		default:
-			continue
+			k.account, k.role = router, &roleEvent{held: held}
 		}
 		at, err := logTime(ctx, h.backend, blocks, l) // a log of a replaced block: read again
 		if err != nil {

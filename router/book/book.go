@@ -22,7 +22,6 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/chain"
-	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/match"
@@ -331,15 +330,13 @@ func (s *State) applyMarketplace(l *types.Log, name string) error {
 		if e, err = s.mkt.ParseParamsSet(*l); err == nil {
 			s.Params = Params{MinProviderStake: u(e.MinProviderStake), MinPrice: u(e.MinPrice), MaxPrice: u(e.MaxPrice)}
 		}
-	case "RoleGranted":
-		var e *marketplace.MarketplaceRoleGranted
-		if e, err = s.mkt.ParseRoleGranted(*l); err == nil && e.Role == ids.RouterRole {
-			s.Routers[e.Account] = true
-		}
-	case "RoleRevoked":
-		var e *marketplace.MarketplaceRoleRevoked
-		if e, err = s.mkt.ParseRoleRevoked(*l); err == nil && e.Role == ids.RouterRole {
-			delete(s.Routers, e.Account)
+	case "RoleGranted", "RoleRevoked":
+		var account common.Address
+		var held, ok bool // ok false: another role's
+		if account, held, ok, err = chain.RouterRoleEvent(*l); ok && held {
+			s.Routers[account] = true
+		} else if ok {
+			delete(s.Routers, account)
 		}
 	default:
 		return ErrUnknownLog
