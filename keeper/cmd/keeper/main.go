@@ -109,30 +109,51 @@ func httpServer(v *viper.Viper, h http.Handler) service.HTTP {
 		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute, MaxConnsPerIP: v.GetInt("max-conns-per-ip")}
 }
 
-// required reads the config file --config names into v and returns the settings the keeper cannot start
-// without.
-func required(v *viper.Viper) (rpcURLs []string, depFile, publicURL string, err error) {
+// settings are the keeper's start-up settings, read and checked before anything starts.
+type settings struct {
+	rpcURLs            []string
+	depFile, publicURL string
+	feeCeiling         *big.Int // wei, positive
+	claimThreshold     uint256.Int
+}
+
+// startup reads the config file --config names into v and returns the start-up settings: those the keeper
+// cannot start without, and those whose bad value it refuses before it starts anything (the error names
+// the flag).
+func startup(v *viper.Viper) (settings, error) {
 	if f := v.GetString("config"); f != "" {
 		v.SetConfigFile(f)
 		if err := v.ReadInConfig(); err != nil {
-			return nil, "", "", fmt.Errorf("config %s: %w", f, err)
+			return settings{}, fmt.Errorf("config %s: %w", f, err)
 		}
 	}
-	rpcURLs = service.SplitList(v.GetStringSlice("rpc-urls"))
-	depFile, publicURL = v.GetString("deployment"), v.GetString("public-url")
+	s := settings{rpcURLs: service.SplitList(v.GetStringSlice("rpc-urls")),
+		depFile: v.GetString("deployment"), publicURL: v.GetString("public-url")}
 	switch {
-	case len(rpcURLs) == 0:
-		return nil, "", "", errors.New("--rpc-urls is required")
-	case depFile == "":
-		return nil, "", "", errors.New("--deployment is required")
-	case publicURL == "":
-		return nil, "", "", errors.New("--public-url is required (it goes on-chain in every commit)")
+	case len(s.rpcURLs) == 0:
+		return settings{}, errors.New("--rpc-urls is required")
+	case s.depFile == "":
+		return settings{}, errors.New("--deployment is required")
+	case s.publicURL == "":
+		return settings{}, errors.New("--public-url is required (it goes on-chain in every commit)")
 	}
-	return rpcURLs, depFile, publicURL, nil
+	ceiling := v.GetString("fee-ceiling-gwei")
+	gwei, ok := new(big.Float).SetString(ceiling)
+	if ok && !gwei.IsInf() {
+		s.feeCeiling, _ = new(big.Float).Mul(gwei, big.NewFloat(1e9)).Int(nil)
+	}
+	if s.feeCeiling == nil || s.feeCeiling.Sign() <= 0 {
+		return settings{}, fmt.Errorf("--fee-ceiling-gwei %q is not a positive number of gwei (at least 1 wei)", ceiling)
+	}
+	if err := s.claimThreshold.SetFromDecimal(v.GetString("claim-threshold")); err != nil {
+		return settings{}, fmt.Errorf("--claim-threshold %q is not an amount of wei (a decimal integer, 0 to 2^256-1): %w",
+			v.GetString("claim-threshold"), err)
+	}
+	return s, nil
 }
 
 func run(ctx context.Context, v *viper.Viper) error {
-	rpcURLs, depFile, publicURL, err := required(v)
+	cfg, err := startup(v)
 	if err != nil {
 		return err
 	}
@@ -145,11 +166,11 @@ func run(ctx context.Context, v *viper.Viper) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	dep, err := deployments.Load(depFile)
+	dep, err := deployments.Load(cfg.depFile)
 	if err != nil {
 		return err
 	}
-	client, err := service.Dial(ctx, log, rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
+	client, err := service.Dial(ctx, log, cfg.rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
 	if err != nil {
 		return err
 	}
@@ -193,13 +214,8 @@ func run(ctx context.Context, v *viper.Viper) error {
 	set := metrics.NewSet() // this keeper's metrics, served with the process's own at /metrics
 
 	depth := v.GetUint64("confirmations") // chain/follow's depth, as the router's --confirmations
-	ceilingGwei, ok := new(big.Float).SetString(v.GetString("fee-ceiling-gwei"))
-	if !ok {
-		return fmt.Errorf("fee-ceiling-gwei %q is not a number", v.GetString("fee-ceiling-gwei"))
-	}
-	ceiling, _ := new(big.Float).Mul(ceilingGwei, big.NewFloat(1e9)).Int(nil)
 	mgr, err := txmgr.New(txmgr.Config{
-		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: depth, FeeCeiling: ceiling,
+		ChainID: chainID, From: from, Sign: sign, Hook: crashpoint.Hit, Confirmations: depth, FeeCeiling: cfg.feeCeiling,
 		ResubmitAfter: v.GetDuration("resubmit-after"), RPCTimeout: client.CallBudget(), // each call's retries included
 		PollInterval: min(v.GetDuration("poll-interval"), time.Second), Log: log,
 		Metrics: set,
@@ -208,10 +224,6 @@ func run(ctx context.Context, v *viper.Viper) error {
 		return err
 	}
 
-	var threshold uint256.Int
-	if err := threshold.SetFromDecimal(v.GetString("claim-threshold")); err != nil {
-		return fmt.Errorf("claim-threshold: %w", err)
-	}
 	pool, err := ledger.NewChainPool(poolAddr, client)
 	if err != nil {
 		return err
@@ -234,8 +246,8 @@ func run(ctx context.Context, v *viper.Viper) error {
 	led, err := ledger.New(ledger.Config{
 		Feeds: service.SplitList(v.GetStringSlice("routers")), EpochLength: v.GetDuration("epoch-length"), FeedGrace: v.GetDuration("feed-grace"),
 		RecordRetention: v.GetDuration("record-retention"),
-		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: publicURL, PollInterval: v.GetDuration("poll-interval"),
-		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: threshold, MaxClaimBatch: v.GetInt("claim-batch"), Deposits: deposits,
+		BatchDir:        filepath.Join(dataDir, "batches"), PublicURL: cfg.publicURL, PollInterval: v.GetDuration("poll-interval"),
+		ClaimsEnabled: v.GetBool("claims"), ClaimThreshold: cfg.claimThreshold, MaxClaimBatch: v.GetInt("claim-batch"), Deposits: deposits,
 	}, st, pool, mgr, eip712.NewDomain(dep.ChainID, marketAddr), registry, log, set)
 	if err != nil {
 		return err
