@@ -15,32 +15,43 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
-// TestCloseAtRouterRetriesUnavailable (hostile provider, router's chain node): a user closes at the
-// router (the provider refused to countersign, or is dead) with the provider's acceptance; the router
-// answers 503 unavailable while it cannot read the provider's signer at the chain's head (router/api
-// checkProviderKeys: one transient RPC error suffices). The client tries again, with the acceptance, and
-// the close is taken. It used to give up at once (the gateway logs it and moves on): the session stayed
-// open, and a provider that feigned death could then close it alone, billing up to settle.RequestGrace
-// past the user's last request instead of the user's receipt.
+// TestCloseAtRouterRetriesUnavailable (hostile provider, router's chain node, anyone sharing the user's
+// address): a user closes at the router (the provider refused to countersign, or is dead) with the
+// provider's acceptance; the router answers 503 unavailable while it cannot read the provider's signer at
+// the chain's head (router/api checkProviderKeys: one transient RPC error suffices), or 429 rate_limited
+// while the user's address is over its per-address limit (a gateway closing its sessions at once, others
+// behind the same NAT). The client tries again, with the acceptance, and the close is taken. It used to
+// give up at once (the gateway logs it and moves on): the session stayed open, and a provider that feigned
+// death could then close it alone, billing up to settle.RequestGrace past the user's last request
+// instead of the user's receipt.
 func TestCloseAtRouterRetriesUnavailable(t *testing.T) {
 	defer func(p time.Duration) { closeRetryPause = p }(closeRetryPause)
 	closeRetryPause = time.Millisecond
-	var calls atomic.Int32
-	var carried atomic.Bool
-	router := unavailableTwice(t, &calls, &carried)
+	for _, refusal := range []*wire.Error{unavailable, rateLimited} {
+		t.Run(refusal.Code, func(t *testing.T) {
+			var calls atomic.Int32
+			var carried atomic.Bool
+			router := refusesTwice(t, refusal, &calls, &carried)
 
-	s, _ := newTestSession(t, newClock(time.Now().Unix()))
-	s.router = NewRouterClient(router.URL, nil)
-	s.acceptance = &eip712.Signature{1}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	res, err := s.CloseAtRouter(ctx)
-	require.NoError(t, err)
-	require.Equal(t, ClosedAtRouter, res.Via)
-	require.EqualValues(t, 3, calls.Load(), "tried again on each 503")
-	require.True(t, carried.Load(), "with the acceptance")
-	require.NotNil(t, res.TicketAcceptance)
+			s, _ := newTestSession(t, newClock(time.Now().Unix()))
+			s.router = NewRouterClient(router.URL, nil)
+			s.acceptance = &eip712.Signature{1}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			res, err := s.CloseAtRouter(ctx)
+			require.NoError(t, err)
+			require.Equal(t, ClosedAtRouter, res.Via)
+			require.EqualValues(t, 3, calls.Load(), "tried again on each refusal")
+			require.True(t, carried.Load(), "with the acceptance")
+			require.NotNil(t, res.TicketAcceptance)
+		})
+	}
 }
+
+var (
+	unavailable = wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider's signer at the chain's head cannot be read now: try again")
+	rateLimited = wire.Errorf(http.StatusTooManyRequests, wire.CodeRateLimited, "too many requests: retry in 1s")
+)
 
 // TestCloseRetriesTheSessionsRouterPastAStranger (several independent routers): the user's client lists
 // two routers; the session's (which issued its ticket) answers its close 503 unavailable for a moment, and
@@ -52,13 +63,10 @@ func TestCloseAtRouterRetriesUnavailable(t *testing.T) {
 func TestCloseRetriesTheSessionsRouterPastAStranger(t *testing.T) {
 	defer func(p time.Duration) { closeRetryPause = p }(closeRetryPause)
 	closeRetryPause = time.Millisecond
-	for _, refusal := range []*wire.Error{
-		wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"),
-		wire.Errorf(http.StatusTooManyRequests, wire.CodeRateLimited, "too many requests: retry in 1s"),
-	} {
+	for _, refusal := range []*wire.Error{wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"), rateLimited} {
 		t.Run(refusal.Code, func(t *testing.T) {
 			var calls, strangerCalls atomic.Int32
-			own := unavailableTwice(t, &calls, new(atomic.Bool))
+			own := refusesTwice(t, unavailable, &calls, new(atomic.Bool))
 			stranger := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				strangerCalls.Add(1)
 				wire.WriteError(w, refusal)
@@ -84,10 +92,9 @@ func TestCloseRetriesTheSessionsRouterPastAStranger(t *testing.T) {
 	}
 }
 
-// unavailableTwice is a router that answers a session's close 503 unavailable twice (it cannot read the
-// provider's signer at the chain's head), then takes it; calls counts the closes, carried says whether the
-// last carried a ticket acceptance.
-func unavailableTwice(t *testing.T, calls *atomic.Int32, carried *atomic.Bool) *httptest.Server {
+// refusesTwice is a router that answers a session's close with refusal twice, then takes it; calls counts
+// the closes, carried says whether the last carried a ticket acceptance.
+func refusesTwice(t *testing.T, refusal *wire.Error, calls *atomic.Int32, carried *atomic.Bool) *httptest.Server {
 	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req wire.CloseRequest
 		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
@@ -95,7 +102,7 @@ func unavailableTwice(t *testing.T, calls *atomic.Int32, carried *atomic.Bool) *
 			return
 		}
 		if calls.Add(1) < 3 {
-			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider's signer at the chain's head cannot be read now: try again"))
+			wire.WriteError(w, refusal)
 			return
 		}
 		carried.Store(req.TicketAcceptance != nil)
