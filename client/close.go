@@ -149,8 +149,10 @@ var closeRetryPause = time.Second
 const closeRetries = 4
 
 // closeAtRouter posts req to the router, again (up to closeRetries times, while ctx lasts) while it
-// answers 503 unavailable: it cannot read the provider's signer at the chain's head just now, which it
-// needs to judge a close carrying the provider's acceptance (router/api checkProviderKeys). Given up, the
+// answers 503 unavailable (it cannot read the provider's signer at the chain's head just now, which it
+// needs to judge a close carrying the provider's acceptance: router/api checkProviderKeys) or 429
+// rate_limited (the user's address is over the router's per-address limit: a gateway closing many
+// sessions at once, or others behind the same address). Given up, the
 // close leaves the session open for the provider to close alone, up to settle.RequestGrace past the
 // user's last request.
 func (s *Session) closeAtRouter(ctx context.Context, req wire.CloseRequest) (*wire.SessionRecord, error) {
@@ -158,7 +160,7 @@ func (s *Session) closeAtRouter(ctx context.Context, req wire.CloseRequest) (*wi
 	for i := 0; ; i++ {
 		rec, err := s.router.Close(ctx, req.Receipt.SessionID, req)
 		var we *wire.Error
-		if i == closeRetries || !errors.As(err, &we) || we.Code != wire.CodeUnavailable {
+		if i == closeRetries || !errors.As(err, &we) || we.Code != wire.CodeUnavailable && we.Code != wire.CodeRateLimited {
 			return rec, err
 		}
 		select {

@@ -31,7 +31,7 @@ const maxAnswer = 64 << 20
 // unreachable (connection refused, timeout, HTTP 5xx: ErrUnreachable), to the next URL of the list in
 // turn; the first that answers becomes the current one (sticky), so a working router keeps the traffic
 // until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere, except another
-// router's unknown_session after the session's own router failed (do). It is safe for concurrent use.
+// router's unknown_session or rate_limited after the session's own router failed (do). It is safe for concurrent use.
 type RouterClient struct {
 	bases []string
 	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
@@ -243,10 +243,11 @@ func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*Rout
 // index of the router that answered, which becomes the current one.
 //
 // A session lives at the router that issued its ticket (and its replicas): when that router is
-// unreachable, another router of the list answering unknown_session has not answered the call, so do goes
-// on along the list and, if no router knows the session, returns the first failure. Otherwise a 503 from
-// the session's router (a close it cannot judge yet) became a refusal from a stranger, and the caller
-// stopped retrying a close the session's router would take a moment later.
+// unreachable, another router of the list answering unknown_session, or rate_limited (its per-address
+// limit, which the caller's retries reach: "later", not an answer), has not answered the call, so do goes
+// on along the list and, if no other router answers, returns the first failure. Otherwise a 503 from the
+// session's router (a close it cannot judge yet) became a refusal from a stranger, and the caller stopped
+// retrying a close the session's router would take a moment later.
 func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) (int32, error) {
 	var body []byte
 	if in != nil {
@@ -263,8 +264,8 @@ func (c *RouterClient) do(ctx context.Context, method, path string, in, out any)
 		err := c.doAt(ctx, c.bases[i], method, path, body, out)
 		var we *wire.Error
 		switch {
-		case first != nil && errors.As(err, &we) && we.Code == wire.CodeUnknownSession:
-			// another router's session: not an answer
+		case first != nil && errors.As(err, &we) && (we.Code == wire.CodeUnknownSession || we.Code == wire.CodeRateLimited):
+			// another router's session, or a router saying "later": not an answer
 		case err == nil || !errors.Is(err, ErrUnreachable):
 			c.cur.CompareAndSwap(start, i)
 			return i, err

@@ -171,3 +171,34 @@ func TestLoadKeepsTheReportThroughItsLastSecond(t *testing.T) {
 	require.Empty(t, got, "given up once the router would refuse it")
 	require.Equal(t, []string{".lock"}, names(t, dir))
 }
+
+// TestLoadNeedsAReceiptSignature: a report with the user's signature alone (provider/server handleClose
+// when the signer failed to countersign the user's receipt) loads as one with the provider's; one with
+// neither signature, which no router takes, is moved aside as unreadable, never sent.
+func TestLoadNeedsAReceiptSignature(t *testing.T) {
+	dir := t.TempDir()
+	o, err := outbox.Open(dir, zap.NewNop())
+	require.NoError(t, err)
+	defer o.Close()
+	now := time.Now()
+	byProvider, byUser, unsigned := report(1, now.Add(time.Hour)), report(2, now.Add(time.Hour)), report(3, now.Add(time.Hour))
+	byUser.Kind, byUser.Close.UserSignature, byUser.Close.ProviderSignature = "receipt", byUser.Close.ProviderSignature, nil
+	unsigned.Close.ProviderSignature = nil
+	for _, r := range []*outbox.Report{byProvider, byUser, unsigned} {
+		require.NoError(t, o.Put(r))
+	}
+	got, err := o.Load(now)
+	require.NoError(t, err)
+	ids := make([]common.Hash, 0, len(got))
+	for _, r := range got {
+		ids = append(ids, r.SessionID())
+	}
+	require.ElementsMatch(t, []common.Hash{byProvider.SessionID(), byUser.SessionID()}, ids)
+	var aside int
+	for _, n := range names(t, dir) {
+		if strings.HasPrefix(n, strings.ToLower(unsigned.SessionID().Hex())+".json.corrupt-") {
+			aside++
+		}
+	}
+	require.Equal(t, 1, aside, "the unsigned report moved aside: %v", names(t, dir))
+}

@@ -91,7 +91,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
   const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
   const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
   const sse = (s) => new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(s)); c.close(); } });
-  const run = async (routerRefuses, unavailable = 0) => {
+  const run = async (routerRefuses, unavailable = 0, refusal = { status: 503, code: 'unavailable' }) => {
     const posts = [];
     const fetchFn = async (url, init) => {
       if (url.endsWith('/v1/chat/completions')) {
@@ -100,7 +100,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
       }
       const body = JSON.parse(init.body);
       posts.push(body);
-      if (posts.length <= unavailable) return Response.json({ error: { code: 'unavailable', message: 'the chain\'s head cannot be read now: try again' } }, { status: 503 });
+      if (posts.length <= unavailable) return Response.json({ error: { code: refusal.code, message: 'try again' } }, { status: refusal.status });
       if (routerRefuses && body.ticketAcceptance) return Response.json({ error: { code: 'bad_signature', message: 'not the signer' } }, { status: 401 });
       return Response.json({ sessionId: grant.sessionId, state: 'closed' });
     };
@@ -125,6 +125,10 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
     const retried = await run(false, 2);
     assert.deepEqual(retried.posts.map((b) => 'ticketAcceptance' in b), [true, true, true], 'tried again on each 503, with the acceptance');
     assert.equal(retried.res.ticketAcceptance, V.acceptanceSignature);
+    // So is a 429 rate_limited (the address over the router's per-address limit).
+    const limited = await run(false, 2, { status: 429, code: 'rate_limited' });
+    assert.equal(limited.posts.length, 3, 'tried again on each 429');
+    assert.equal(limited.res.via, 'router');
   } finally {
     p.closeRetry.pauseMs = pauseMs;
   }

@@ -523,15 +523,15 @@ export const closeRetry = { pauseMs: 1000, retries: 4 };
 
 /**
  * POST a close to the router, again (closeRetry.retries times, the pause doubling) while it answers 503
- * unavailable: it cannot read the provider's signer at the chain's head just now (client/close.go
- * closeAtRouter).
+ * unavailable (it cannot read the provider's signer at the chain's head just now) or 429 rate_limited
+ * (the address is over the router's per-address limit), as client/close.go closeAtRouter.
  */
 async function closeAtRouter(fetchFn, url, body) {
   for (let i = 0, pause = closeRetry.pauseMs; ; i++, pause *= 2) {
     try {
       return await callJSON(fetchFn, url, body);
     } catch (e) {
-      if (i === closeRetry.retries || e.code !== 'unavailable') throw e;
+      if (i === closeRetry.retries || (e.code !== 'unavailable' && e.code !== 'rate_limited')) throw e;
     }
     await new Promise((r) => setTimeout(r, pause));
   }
