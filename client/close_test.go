@@ -112,3 +112,54 @@ func refusesTwice(t *testing.T, refusal *wire.Error, calls *atomic.Int32, carrie
 	t.Cleanup(router.Close)
 	return router
 }
+
+// TestCloseTakesTheProvidersReportOfItsReceipt (the provider's signer fails): the provider answers the
+// close 503 (it could not countersign, and reports the user's receipt to the router itself), the client
+// closes at the router, which the provider's report reached first: 409 session_closed. When the router's
+// record holds the client's own receipt and signature the close is done, at the router; when it holds
+// another close (the provider's alone, billing its own receipt), the refusal stays the answer.
+func TestCloseTakesTheProvidersReportOfItsReceipt(t *testing.T) {
+	provider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "the provider's signer did not countersign the receipt"))
+	}))
+	t.Cleanup(provider.Close)
+	var record atomic.Pointer[wire.SessionRecord]
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			wire.WriteError(w, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session is closed"))
+			return
+		}
+		wire.WriteJSON(w, http.StatusOK, record.Load())
+	}))
+	t.Cleanup(router.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+
+	for _, mine := range []bool{true, false} {
+		s, _ := newTestSession(t, newClock(time.Now().Unix()))
+		s.base, s.router = provider.URL, NewRouterClient(router.URL, nil)
+		rc := s.Receipt()
+		sig, err := s.SignReceipt(rc)
+		require.NoError(t, err)
+		acc := &eip712.Signature{7}
+		rec := &wire.SessionRecord{SessionID: rc.SessionID, State: "closed", CloseReason: wire.CloseOneSided, Receipt: &rc, UserSignature: &sig, TicketAcceptance: acc}
+		if !mine {
+			other := rc
+			other.Seconds += 5
+			rec = &wire.SessionRecord{SessionID: rc.SessionID, State: "closed", CloseReason: wire.CloseOneSided, Receipt: &other, ProviderSignature: &eip712.Signature{1}}
+		}
+		record.Store(rec)
+		res, err := s.Close(ctx)
+		if !mine {
+			var we *wire.Error
+			require.ErrorAs(t, err, &we, "another close than the client's is not taken for it")
+			require.Equal(t, wire.CodeSessionClosed, we.Code)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, ClosedAtRouter, res.Via)
+		require.Equal(t, rec, res.Record)
+		require.Equal(t, acc, res.TicketAcceptance, "the acceptance the router's close carries")
+		require.Contains(t, res.ProviderError, "did not countersign")
+	}
+}
