@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"context"
 	"crypto/subtle"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -99,19 +102,221 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	if sess.State != store.StateOpen {
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
 	}
-	closedAt := uint64(s.cfg.Now().Unix())
+	closed, err := s.closeOrPend(ctx, sess, req, uint64(s.cfg.Now().Unix()))
+	if err != nil {
+		return err
+	}
+	wire.WriteJSON(w, http.StatusOK, record(closed))
+	return nil
+}
+
+// maxPending bounds the closes a session keeps pending (store.ParkClose): each is a body of at most
+// maxCloseBody that passed every check the router could make when it arrived (the user's signature and the
+// book's view of the provider's keys), so only the session's user and provider, or one replaying their
+// signatures, can make one; a retry of a kept close takes no second place.
+const maxPending = 4
+
+// errHeadUnread is checkProviderKeys' answer when the chain's head, which the close needs, cannot be read:
+// the close is neither taken nor refused, but kept pending (closeOrPend).
+var errHeadUnread = errors.New("the chain's head cannot be read")
+
+// closeOrPend takes req, a close of open session sess that arrives at now, as keepers will judge it, or
+// keeps it pending when it cannot be judged yet, and answers the close as the router answers it.
+//
+// A close is dated when it arrives (closedAt = now), and one arriving after settle.LastClose is refused
+// (expired). One that needs the provider's signer at the chain's head (checkProviderKeys) while the head
+// cannot be read is kept in the store (store.ParkClose) with its arrival time and answered 503
+// unavailable "try again", as before: it is judged again, by the same rule and as of that arrival time,
+// by the closer's next attempt (recognised: the same close takes no second place and keeps its first
+// arrival time, even past LastClose) and by Run in the background, so a chain node down past LastClose
+// no longer turns a close that arrived in time into an expired one. A session's pending closes are judged
+// in arrival order before any close arriving after them, and the first that passes closes the session
+// (a close arriving meanwhile waits behind them, kept too); one that fails is dropped.
+func (s *Server) closeOrPend(ctx context.Context, sess *store.Session, req *wire.CloseRequest, now uint64) (*store.Session, error) {
+	body, err := json.Marshal(req) // canonical: a retry with other spacing is the same close
+	if err != nil {
+		return nil, err
+	}
+	digest := crypto.Keccak256Hash(body)
+	mu := s.pendingLock(sess.ID)
+	mu.Lock()
+	defer mu.Unlock()
+	pending, err := s.store.PendingCloses(ctx, sess.ID)
+	if err != nil {
+		return nil, err
+	}
+	closedAt, retry := now, false
+	for _, p := range pending {
+		if p.Digest == digest {
+			closedAt, retry = p.ClosedAt, true
+		}
+	}
+	if !retry && closedAt > settle.LastClose(sess.Ticket.NotAfter) {
+		return nil, wire.Errorf(http.StatusConflict, wire.CodeExpired, "session %s expired at %d: too late to close (keepers credit closes up to %d s after notAfter)",
+			sess.ID, sess.Ticket.NotAfter, settle.CloseWindow)
+	}
+	if len(pending) > 0 {
+		j, err := s.judgePending(ctx, sess, pending)
+		switch {
+		case err != nil:
+			return nil, err
+		case j.closed != nil && j.winner == digest:
+			return j.closed, nil
+		case j.closed != nil:
+			return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", sess.ID, j.closed.CloseReason)
+		case retry && j.refused[digest] != nil:
+			return nil, j.refused[digest]
+		case retry:
+			return nil, pendingAnswer(sess, closedAt)
+		case j.left > 0:
+			// Kept behind the closes that arrived first, whether or not it could be judged now.
+			if _, err := s.judge(ctx, sess, req, closedAt, false); err != nil && !errors.Is(err, errHeadUnread) {
+				return nil, err
+			}
+			return nil, s.pend(ctx, sess, body, closedAt)
+		}
+	}
+	c, err := s.judge(ctx, sess, req, closedAt, false)
+	if errors.Is(err, errHeadUnread) {
+		s.log.Warn("close: provider's signers at the chain's head unread", zap.Stringer("session", sess.ID), zap.Error(err))
+		return nil, s.pend(ctx, sess, body, closedAt)
+	} else if err != nil {
+		return nil, err
+	}
+	return s.commit(ctx, sess, req, c)
+}
+
+// pendingAnswer is the answer to a close kept pending: 503 unavailable, so a closer tries again (provider
+// serve until settle.LastClose, the user's client a few times), each attempt judging it again.
+func pendingAnswer(sess *store.Session, closedAt uint64) error {
+	return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+		"provider %s's signer at the chain's head cannot be read now: the close is kept as it arrived at %d and judged as of then once it can: try again",
+		sess.Ticket.Provider, closedAt)
+}
+
+// pend keeps body, a close of sess that arrived at closedAt, pending (store.ParkClose).
+func (s *Server) pend(ctx context.Context, sess *store.Session, body []byte, closedAt uint64) error {
+	p, created, err := s.store.ParkClose(ctx, sess.ID, closedAt, body, maxPending)
+	switch {
+	case errors.Is(err, store.ErrPendingFull):
+		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			"session %s keeps %d closes waiting to be judged (the chain's head cannot be read now): try again", sess.ID, maxPending)
+	case errors.Is(err, store.ErrSessionClosed):
+		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", sess.ID)
+	case err != nil:
+		return err
+	}
+	if created {
+		s.metrics.pending.Inc()
+		s.log.Info("close kept pending: judged as of its arrival once it can be", zap.Stringer("session", sess.ID), zap.Uint64("closed_at", p.ClosedAt),
+			zap.Uint64("seq", p.Seq))
+	}
+	return pendingAnswer(sess, p.ClosedAt)
+}
+
+// judged is what judgePending made of a session's pending closes.
+type judged struct {
+	closed  *store.Session        // the session as closed by one of them (nil: none passed)
+	winner  common.Hash           // that close's digest
+	refused map[common.Hash]error // the refusals of those dropped
+	left    int                   // those still pending (the head unread)
+}
+
+// judgePending judges sess's pending closes in arrival order, each as of its arrival time: it closes the
+// session with the first that passes, drops each that fails, and stops at the first that cannot be judged
+// yet (the rest stay pending behind it). The caller holds pendingLock(sess.ID).
+func (s *Server) judgePending(ctx context.Context, sess *store.Session, pending []store.PendingClose) (judged, error) {
+	j := judged{refused: map[common.Hash]error{}}
+	for i, p := range pending {
+		req, err := DecodeClose(p.Body)
+		if err == nil {
+			var c store.Close
+			c, err = s.judge(ctx, sess, req, p.ClosedAt, true)
+			switch {
+			case errors.Is(err, errHeadUnread):
+				j.left = len(pending) - i
+				return j, nil
+			case err == nil:
+				j.closed, err = s.commit(ctx, sess, req, c)
+				j.winner = p.Digest
+				return j, err
+			}
+		}
+		j.refused[p.Digest] = err
+		if err := s.store.DropPendingClose(ctx, sess.ID, p.Seq); err != nil {
+			return j, err
+		}
+		s.metrics.pendingDropped.Inc()
+		s.log.Info("pending close refused and dropped", zap.Stringer("session", sess.ID), zap.Uint64("closed_at", p.ClosedAt), zap.Uint64("seq", p.Seq),
+			zap.Error(err))
+	}
+	return j, nil
+}
+
+// JudgePending judges the pending closes of up to limit sessions (judgePending), the earliest first, and
+// stops at the first that cannot be judged yet: the chain's head is unread for all of them alike. Run
+// calls it every round; a closer's next attempt judges its session's too.
+func (s *Server) JudgePending(ctx context.Context, limit int) error {
+	ids, err := s.store.SessionsWithPendingCloses(ctx, limit)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		left, err := s.judgePendingOf(ctx, id)
+		if err != nil {
+			return fmt.Errorf("pending closes of session %s: %w", id, err)
+		}
+		if left > 0 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// judgePendingOf judges session id's pending closes and returns how many are still pending.
+func (s *Server) judgePendingOf(ctx context.Context, id common.Hash) (int, error) {
+	mu := s.pendingLock(id)
+	mu.Lock()
+	defer mu.Unlock()
+	sess, err := s.store.Session(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	pending, err := s.store.PendingCloses(ctx, id)
+	if err != nil || len(pending) == 0 || sess.State != store.StateOpen {
+		return 0, err // closed meanwhile: its close deleted them
+	}
+	j, err := s.judgePending(ctx, sess, pending)
+	var we *wire.Error
+	if errors.As(err, &we) && we.Code == wire.CodeSessionClosed {
+		return 0, nil // closed meanwhile by another replica
+	}
+	return j.left, err
+}
+
+// pendingLock is the lock serialising the judging of session id's closes in this process (striped).
+func (s *Server) pendingLock(id common.Hash) *sync.Mutex {
+	return &s.pendingMu[binary.BigEndian.Uint16(id[30:])%uint16(len(s.pendingMu))]
+}
+
+// judge judges req, a close of sess dated closedAt, as keepers will, and returns what closes the session
+// with it: refused as expired past settle.LastClose, on the user's signature, or on the provider's keys
+// (checkProviderKeys; errHeadUnread while the chain's head cannot be read; pending: req was kept pending). The one rule for a close
+// judged when it arrives and for one judged later, pending: closedAt is its arrival, never the later clock.
+func (s *Server) judge(ctx context.Context, sess *store.Session, req *wire.CloseRequest, closedAt uint64, pending bool) (store.Close, error) {
+	id := sess.ID
 	if closedAt > settle.LastClose(sess.Ticket.NotAfter) {
-		return wire.Errorf(http.StatusConflict, wire.CodeExpired, "session %s expired at %d: too late to close (keepers credit closes up to %d s after notAfter)",
+		return store.Close{}, wire.Errorf(http.StatusConflict, wire.CodeExpired, "session %s expired at %d: too late to close (keepers credit closes up to %d s after notAfter)",
 			id, sess.Ticket.NotAfter, settle.CloseWindow)
 	}
 	if req.UserSignature != nil {
 		if _, err := s.cfg.Domain.Verify(&req.Receipt, req.UserSignature[:], sess.Ticket.Signer()); err != nil {
-			return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
+			return store.Close{}, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "user signature: %v", err)
 		}
 	}
 	if req.ProviderSignature != nil || req.TicketAcceptance != nil {
-		if err := s.checkProviderKeys(ctx, sess, req, closedAt); err != nil {
-			return err
+		if err := s.checkProviderKeys(ctx, sess, req, closedAt, pending); err != nil {
+			return store.Close{}, err
 		}
 	}
 	c := store.Close{ID: id, Receipt: &req.Receipt, UserSignature: req.UserSignature, ProviderSignature: req.ProviderSignature,
@@ -123,6 +328,12 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 		c.Reason = wire.CloseOneSided
 		c.Flags = append(c.Flags, wire.CloseOneSided) // settled by rule, flagged for the reports
 	}
+	return c, nil
+}
+
+// commit closes sess with c, the close req judge made, flagging (and holding) an anomaly.
+func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.CloseRequest, c store.Close) (*store.Session, error) {
+	id := sess.ID
 	anomalies := s.detector.Check(analytics.Session{Model: sess.Ticket.ModelID, Provider: sess.Ticket.Provider, Day: sess.Day,
 		Seconds: c.BilledSeconds, OutputTokens: req.Receipt.OutputTokens, TTFTMs: req.Receipt.TTFTMs, Receipt: true})
 	if len(anomalies) > 0 {
@@ -132,18 +343,17 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	closed, err := s.store.CloseSession(ctx, c)
 	switch {
 	case errors.Is(err, store.ErrSessionClosed):
-		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", id)
+		return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", id)
 	case err != nil:
-		return err
+		return nil, err
 	}
 	s.metrics.closes.With(c.Reason).Inc()
 	s.health.Released(sess.Ticket.Provider)
 	s.health.Observe(sess.Ticket.Provider, c.BilledSeconds, req.Receipt.OutputTokens, req.Receipt.TTFTMs)
 	s.queue.Signal()
 	s.log.Info("session closed", zap.Stringer("session", id), zap.String("reason", c.Reason), zap.Uint32("billed_seconds", c.BilledSeconds),
-		zap.Strings("flags", c.Flags))
-	wire.WriteJSON(w, http.StatusOK, record(closed))
-	return nil
+		zap.Uint64("closed_at", c.ClosedAt), zap.Strings("flags", c.Flags))
+	return closed, nil
 }
 
 // A signer view is one reading of a provider's signer history: the router's book (confirmed blocks) or
@@ -163,20 +373,27 @@ type signerView struct {
 // where both views agree, the book's first (a stranger's key costs no chain read). A close refused
 // meanwhile is tried again by its provider and taken once the book has confirmed what the head shows. A
 // refused receipt signature is wire.CodeBadProviderSignature (provider serve tries the close again on it
-// alone); a refused acceptance is bad_signature (the closer closes again without it). Still open: a block
-// with a time at most closedAt that has not reached the router's node when it judges (the seconds between
-// a block's time and its arrival), and a reorg deeper than --confirmations.
-func (s *Server) checkProviderKeys(ctx context.Context, sess *store.Session, req *wire.CloseRequest, closedAt uint64) error {
+// alone); a refused acceptance is bad_signature (the closer closes again without it). While the head
+// cannot be read (or is too far above the book) it returns errHeadUnread: the close is kept pending
+// (closeOrPend) and judged again later, as of the same closedAt. A pending close (pending) the book refuses
+// is refused only once the head is read too: the book passed it when it arrived, so its refusal now
+// stands only with the book caught up (after a re-index the book starts empty, far below the head). Still
+// open: a block with a time at most closedAt that has not reached the router's node when it judges (the
+// seconds between a block's time and its arrival), and a reorg deeper than --confirmations.
+func (s *Server) checkProviderKeys(ctx context.Context, sess *store.Session, req *wire.CloseRequest, closedAt uint64, pending bool) error {
 	p := sess.Ticket.Provider
 	snap := s.book.Snapshot()
 	confirmed := signerView{"the router's book, confirmed to block " + strconv.FormatUint(snap.Block, 10), snap.Signers[p]}
-	if err := s.judgeProviderKeys(sess, req, closedAt, confirmed); err != nil {
-		return err
+	refused := s.judgeProviderKeys(sess, req, closedAt, confirmed)
+	if refused != nil && !pending {
+		return refused
 	}
 	above, err := s.book.SignersAbove(ctx, p, snap.Block)
-	if err != nil {
-		s.log.Warn("close: provider's signers at the chain's head unread", zap.Stringer("session", sess.ID), zap.Error(err))
-		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "provider %s's signer at the chain's head cannot be read now: try again", p)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: provider %s's signers: %w", errHeadUnread, p, err)
+	case refused != nil:
+		return refused
 	}
 	if len(above) == 0 {
 		return nil

@@ -15,12 +15,16 @@ import (
 //	laketravis_router_sessions_closed_total{reason}  sessions closed by reason
 //	laketravis_router_liveness_probes_total{result}  liveness probes by result
 //	laketravis_router_rfc_queued_total               RFCs that waited for capacity
+//	laketravis_router_closes_pending_total           closes kept pending (the chain's head unread when they arrived)
+//	laketravis_router_closes_pending_dropped_total   pending closes refused when judged, and dropped
 type metrics struct {
 	requests *metricset.Vec[handlerCode, *vm.Counter]
 	latency  *metricset.Vec[string, *vm.PrometheusHistogram]
 	closes   *metricset.Vec[string, *vm.Counter]
 	probes   *metricset.Vec[string, *vm.Counter]
 	queued   *vm.Counter
+
+	pending, pendingDropped *vm.Counter
 }
 
 type handlerCode struct{ handler, code string }
@@ -45,6 +49,9 @@ func newMetrics(set *vm.Set) *metrics {
 		closes: one("laketravis_router_sessions_closed_total", "reason"),
 		probes: one("laketravis_router_liveness_probes_total", "result"),
 		queued: set.NewCounter("laketravis_router_rfc_queued_total"),
+
+		pending:        set.NewCounter("laketravis_router_closes_pending_total"),
+		pendingDropped: set.NewCounter("laketravis_router_closes_pending_dropped_total"),
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package api is the router's HTTP service (PROTOCOL §7, protocol/README.md): RFC intake and matching
 // (POST /v1/rfc), session close (POST /v1/sessions/{id}/close), the keepers' settlement feed, the public
-// reports, and the background work that keeps sessions honest (expiry, nonce pruning, waking queued RFCs).
+// reports, and the background work that keeps sessions honest (expiry, nonce pruning, waking queued RFCs,
+// judging the closes kept pending while the chain's head could not be read).
 // Chain state, storage, allowances and liveness probing come in through small interfaces defined here.
 package api
 
@@ -68,6 +69,12 @@ type Store interface {
 	ClosedSince(ctx context.Context, since uint64, limit int) ([]*store.Session, error)
 	HeldSessions(ctx context.Context, limit int) ([]*store.Session, error)
 	Ping(ctx context.Context) error
+
+	// Closes kept pending until they can be judged (closeOrPend).
+	ParkClose(ctx context.Context, id common.Hash, closedAt uint64, body []byte, limit int) (store.PendingClose, bool, error)
+	PendingCloses(ctx context.Context, id common.Hash) ([]store.PendingClose, error)
+	DropPendingClose(ctx context.Context, id common.Hash, seq uint64) error
+	SessionsWithPendingCloses(ctx context.Context, limit int) ([]common.Hash, error)
 }
 
 // Config tunes the service. Zero values take the defaults noted.
@@ -116,6 +123,8 @@ type Server struct {
 	refused  sync.Map // provider address → why the guard refused its endpoint when it was last probed
 	verified verifiedCache
 	reports  reportMemos
+	// pendingMu serialises the judging of a session's closes while it keeps pending ones (pendingLock).
+	pendingMu [256]sync.Mutex
 }
 
 // New builds the server. set receives its metrics (nil: a set of its own, not served).
@@ -208,8 +217,17 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 	wire.WriteJSON(w, http.StatusOK, out)
 }
 
-// Run does the background work until ctx ends: closes expired sessions, prunes nonces, wakes queued RFCs.
+// Run does the background work until ctx ends: closes expired sessions, prunes nonces, wakes queued RFCs,
+// and judges the closes kept pending (JudgePending; in a loop of its own, as its chain reads may wait on a
+// node that does not answer). It returns once all of it has stopped.
 func (s *Server) Run(ctx context.Context, every time.Duration) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.runPending(ctx, every)
+	}()
 	t := time.NewTicker(every)
 	defer t.Stop()
 	lastPrune := time.Time{}
@@ -236,7 +254,27 @@ func (s *Server) Run(ctx context.Context, every time.Duration) {
 	}
 }
 
-// ExpireDue closes every open session past its expiry as expired, billing nothing.
+// pendingBatch bounds the sessions JudgePending reads per round.
+const pendingBatch = 100
+
+// runPending judges the pending closes every round until ctx ends.
+func (s *Server) runPending(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := s.JudgePending(ctx, pendingBatch); err != nil && ctx.Err() == nil {
+			s.log.Warn("judging pending closes failed", zap.Error(err))
+		}
+	}
+}
+
+// ExpireDue closes every open session past its expiry as expired, billing nothing; a session keeping
+// pending closes does not expire (store.DueForExpiry) until they are judged.
 func (s *Server) ExpireDue(ctx context.Context) error {
 	now := uint64(s.cfg.Now().Unix())
 	ids, err := s.store.DueForExpiry(ctx, now, 500)

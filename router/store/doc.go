@@ -1,5 +1,6 @@
 // Package store is the router's durable state: used nonces, allowance reservations, sessions and their
-// settlement-feed sequence, and the chain indexer's event log and cursor. One database/sql code path
+// settlement-feed sequence, the closes kept pending until they can be judged (pending.go), and the chain
+// indexer's event log and cursor. One database/sql code path
 // serves SQLite (embedded, the default) and PostgreSQL (shared by several router replicas); every
 // multi-row change runs in one transaction, so nothing is ever half-applied.
 //

@@ -120,14 +120,15 @@ const (
 	qRFCSeen       = `SELECT EXISTS (SELECT 1 FROM sessions WHERE rfc_digest = ?), EXISTS (SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?),
 		(SELECT used FROM usage WHERE user_addr = ? AND day = ?)`
 	qNonceUsed     = `SELECT 1 FROM nonces WHERE user_addr = ? AND nonce = ?`
-	qDueForExpiry  = `SELECT id FROM sessions WHERE state = ? AND expires_at < ? ORDER BY expires_at LIMIT ?`
+	qDueForExpiry  = `SELECT id FROM sessions WHERE state = ? AND expires_at < ? AND NOT EXISTS (SELECT 1 FROM pending_closes WHERE session_id = sessions.id) ORDER BY expires_at LIMIT ?`
 	qOpenProviders = `SELECT provider, COUNT(*) FROM sessions WHERE state = ? GROUP BY provider`
 )
 
 // txQueries are the statements transactions run, prepared on the writer pool when the store opens.
 var txQueries = []string{qDeleteNonce, qDeleteSession, qInsertNonce, qInsertSession, qCloseSession, qClear, qNextSeq, seedFeedSeq,
 	qSessionWhere + whereDigest, qSessionWhere + whereIDForUpd, qUsageForUpd, qSetUsage, qInsertUsage0,
-	qDepositUsageForUpd, qInsertDepositUsage, qSetDepositUsage, qSetSessionDeposit}
+	qDepositUsageForUpd, qInsertDepositUsage, qSetDepositUsage, qSetSessionDeposit,
+	qPendingDigest, qPendingCount, qInsertPending, qDropPending, qDropPendingAll}
 
 // Close is how a session ends.
 type Close struct {
@@ -145,8 +146,9 @@ type Close struct {
 }
 
 // CloseSession closes an open session in one transaction: it records the receipt, trues the user's
-// reservation up to the billed amount (billedSeconds × pricePerSecond) and, unless Held, gives the session
-// its settlement-feed sequence number. Errors: ErrUnknownSession, ErrSessionClosed.
+// reservation up to the billed amount (billedSeconds × pricePerSecond), unless Held gives the session its
+// settlement-feed sequence number, and deletes the session's pending closes (ParkClose): a session has one
+// close. Errors: ErrUnknownSession, ErrSessionClosed.
 func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 	var (
 		out     *Session
@@ -220,6 +222,9 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			flags, boolInt(c.Held), seq, last, accept, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
+		}
+		if _, err := s.exec(ctx, tx, qDropPendingAll, hexHash(c.ID)); err != nil {
+			return fmt.Errorf("store: close session: pending closes: %w", err)
 		}
 		// The row as written, without reading it back (as scanSession would decode it).
 		sess.State, sess.ClosedAt, sess.CloseReason, sess.BilledSeconds, sess.Held = StateClosed, c.ClosedAt, c.Reason, c.BilledSeconds, c.Held
@@ -296,7 +301,8 @@ func (s *DB) SessionByDigest(ctx context.Context, digest common.Hash) (*Session,
 	return s.sessionWhere(ctx, nil, whereDigest, hexHash(digest))
 }
 
-// DueForExpiry returns the ids of open sessions whose expiry is before now (at most limit).
+// DueForExpiry returns the ids of open sessions whose expiry is before now (at most limit), but for those
+// keeping pending closes (ParkClose): a close that arrived in time is judged before the session expires.
 func (s *DB) DueForExpiry(ctx context.Context, now uint64, limit int) ([]common.Hash, error) {
 	rows, err := s.rows(ctx, qDueForExpiry, StateOpen, int64(now), limit)
 	if err != nil {
