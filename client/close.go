@@ -149,12 +149,14 @@ var closeRetryPause = time.Second
 const closeRetries = 4
 
 // closeAtRouter posts req to the router, again (up to closeRetries times, while ctx lasts) while it
-// answers 503 unavailable (it cannot read the provider's signer at the chain's head just now, which it
-// needs to judge a close carrying the provider's acceptance: router/api checkProviderKeys) or 429
+// answers 503 unavailable (it cannot judge the provider's acceptance just now: the chain's head unread, or
+// a signer rotation its book has not confirmed; router/api checkProviderKeys keeps the close meanwhile and
+// takes it, dated at its first arrival, once it can, so a close given up here may still be taken) or 429
 // rate_limited (the user's address is over the router's per-address limit: a gateway closing many
-// sessions at once, or others behind the same address). Given up, the
-// close leaves the session open for the provider to close alone, up to settle.RequestGrace past the
-// user's last request.
+// sessions at once, or others behind the same address). Given up on 503, the close is most likely kept at
+// the router, ahead of any close arriving after it (unless the session kept its most already); otherwise
+// it leaves the session open for the provider to close alone, up to settle.RequestGrace past the user's
+// last request.
 func (s *Session) closeAtRouter(ctx context.Context, req wire.CloseRequest) (*wire.SessionRecord, error) {
 	pause := closeRetryPause
 	for i := 0; ; i++ {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -116,20 +117,31 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 // signatures, can make one; a retry of a kept close takes no second place.
 const maxPending = 4
 
-// errHeadUnread is checkProviderKeys' answer when the chain's head, which the close needs, cannot be read:
-// the close is neither taken nor refused, but kept pending (closeOrPend).
-var errHeadUnread = errors.New("the chain's head cannot be read")
+// checkProviderKeys' answers for a close that can be judged neither way yet, which is kept pending
+// (closeOrPend): errHeadUnread, the chain's head, which the close needs, cannot be read; errUnconfirmed, the
+// head takes the close's provider keys but the router's book has not confirmed the signer events it takes
+// them by (a rotation within --confirmations).
+var (
+	errHeadUnread  = errors.New("the chain's head cannot be read")
+	errUnconfirmed = errors.New("the router's book has not confirmed the provider's signer the chain's head shows")
+)
+
+// undecided reports whether err is errHeadUnread or errUnconfirmed.
+func undecided(err error) bool {
+	return errors.Is(err, errHeadUnread) || errors.Is(err, errUnconfirmed)
+}
 
 // closeOrPend takes req, a close of open session sess that arrives at now, as keepers will judge it, or
 // keeps it pending when it cannot be judged yet, and answers the close as the router answers it.
 //
 // A close is dated when it arrives (closedAt = now), and one arriving after settle.LastClose is refused
-// (expired). One that needs the provider's signer at the chain's head (checkProviderKeys) while the head
-// cannot be read is kept in the store (store.ParkClose) with its arrival time and answered 503
-// unavailable "try again", as before: it is judged again, by the same rule and as of that arrival time,
-// by the closer's next attempt (recognised: the same close takes no second place and keeps its first
-// arrival time, even past LastClose) and by Run in the background, so a chain node down past LastClose
-// no longer turns a close that arrived in time into an expired one. A session's pending closes are judged
+// (expired). One whose provider keys checkProviderKeys cannot judge yet (the chain's head unread, or a
+// signer rotation the head shows and the book has not confirmed) is kept in the store (store.ParkClose)
+// with its arrival time and answered 503 unavailable "try again", as an unread head was before: it is
+// judged again, by the same rule and as of that arrival time, by the closer's next attempt (recognised: the
+// same close takes no second place and keeps its first arrival time, even past LastClose) and by Run in
+// the background, so neither a chain node down past LastClose nor the confirmation lag turns a close that
+// arrived in time into an expired one. A session's pending closes are judged
 // in arrival order before any close arriving after them, and the first that passes closes the session
 // (a close arriving meanwhile waits behind them, kept too); one that fails is dropped.
 func (s *Server) closeOrPend(ctx context.Context, sess *store.Session, req *wire.CloseRequest, now uint64) (*store.Session, error) {
@@ -167,40 +179,41 @@ func (s *Server) closeOrPend(ctx context.Context, sess *store.Session, req *wire
 		case retry && j.refused[digest] != nil:
 			return nil, j.refused[digest]
 		case retry:
-			return nil, pendingAnswer(sess, closedAt)
+			return nil, pendingAnswer(sess, closedAt, j.why)
 		case j.left > 0:
 			// Kept behind the closes that arrived first, whether or not it could be judged now.
-			if _, err := s.judge(ctx, sess, req, closedAt, false); err != nil && !errors.Is(err, errHeadUnread) {
+			if _, err := s.judge(ctx, sess, req, closedAt, false); err != nil && !undecided(err) {
 				return nil, err
 			}
-			return nil, s.pend(ctx, sess, body, closedAt)
+			return nil, s.pend(ctx, sess, body, closedAt, j.why)
 		}
 	}
 	c, err := s.judge(ctx, sess, req, closedAt, false)
-	if errors.Is(err, errHeadUnread) {
-		s.log.Warn("close: provider's signers at the chain's head unread", zap.Stringer("session", sess.ID), zap.Error(err))
-		return nil, s.pend(ctx, sess, body, closedAt)
+	if undecided(err) {
+		s.log.Warn("close: provider's keys cannot be judged yet", zap.Stringer("session", sess.ID), zap.Error(err))
+		return nil, s.pend(ctx, sess, body, closedAt, err)
 	} else if err != nil {
 		return nil, err
 	}
 	return s.commit(ctx, sess, req, c)
 }
 
-// pendingAnswer is the answer to a close kept pending: 503 unavailable, so a closer tries again (provider
-// serve until settle.LastClose, the user's client a few times), each attempt judging it again.
-func pendingAnswer(sess *store.Session, closedAt uint64) error {
+// pendingAnswer is the answer to a close kept pending, undecided for why: 503 unavailable, so a closer
+// tries again (provider serve until settle.LastClose, the user's client a few times), each attempt judging
+// it again.
+func pendingAnswer(sess *store.Session, closedAt uint64, why error) error {
 	return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
-		"provider %s's signer at the chain's head cannot be read now: the close is kept as it arrived at %d and judged as of then once it can: try again",
-		sess.Ticket.Provider, closedAt)
+		"provider %s's keys cannot be judged now (%v): the close is kept as it arrived at %d and judged as of then once they can: try again",
+		sess.Ticket.Provider, why, closedAt)
 }
 
-// pend keeps body, a close of sess that arrived at closedAt, pending (store.ParkClose).
-func (s *Server) pend(ctx context.Context, sess *store.Session, body []byte, closedAt uint64) error {
+// pend keeps body, a close of sess that arrived at closedAt, pending (store.ParkClose) for why.
+func (s *Server) pend(ctx context.Context, sess *store.Session, body []byte, closedAt uint64, why error) error {
 	p, created, err := s.store.ParkClose(ctx, sess.ID, closedAt, body, maxPending)
 	switch {
 	case errors.Is(err, store.ErrPendingFull):
 		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
-			"session %s keeps %d closes waiting to be judged (the chain's head cannot be read now): try again", sess.ID, maxPending)
+			"session %s keeps %d closes waiting to be judged (%v): try again", sess.ID, maxPending, why)
 	case errors.Is(err, store.ErrSessionClosed):
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", sess.ID)
 	case err != nil:
@@ -211,7 +224,7 @@ func (s *Server) pend(ctx context.Context, sess *store.Session, body []byte, clo
 		s.log.Info("close kept pending: judged as of its arrival once it can be", zap.Stringer("session", sess.ID), zap.Uint64("closed_at", p.ClosedAt),
 			zap.Uint64("seq", p.Seq))
 	}
-	return pendingAnswer(sess, p.ClosedAt)
+	return pendingAnswer(sess, p.ClosedAt, why)
 }
 
 // judged is what judgePending made of a session's pending closes.
@@ -219,7 +232,8 @@ type judged struct {
 	closed  *store.Session        // the session as closed by one of them (nil: none passed)
 	winner  common.Hash           // that close's digest
 	refused map[common.Hash]error // the refusals of those dropped
-	left    int                   // those still pending (the head unread)
+	left    int                   // those still pending
+	why     error                 // why the first of them is (errHeadUnread, errUnconfirmed)
 }
 
 // judgePending judges sess's pending closes in arrival order, each as of its arrival time: it closes the
@@ -233,8 +247,8 @@ func (s *Server) judgePending(ctx context.Context, sess *store.Session, pending 
 			var c store.Close
 			c, err = s.judge(ctx, sess, req, p.ClosedAt, true)
 			switch {
-			case errors.Is(err, errHeadUnread):
-				j.left = len(pending) - i
+			case undecided(err):
+				j.left, j.why = len(pending)-i, err
 				return j, nil
 			case err == nil:
 				j.closed, err = s.commit(ctx, sess, req, c)
@@ -254,44 +268,45 @@ func (s *Server) judgePending(ctx context.Context, sess *store.Session, pending 
 }
 
 // JudgePending judges the pending closes of up to limit sessions (judgePending), the earliest first, and
-// stops at the first that cannot be judged yet: the chain's head is unread for all of them alike. Run
-// calls it every round; a closer's next attempt judges its session's too.
+// stops at the first whose chain's head cannot be read: it is unread for all of them alike (a session
+// waiting for its provider's rotation to be confirmed does not stop the others). Run calls it every round;
+// a closer's next attempt judges its session's too.
 func (s *Server) JudgePending(ctx context.Context, limit int) error {
 	ids, err := s.store.SessionsWithPendingCloses(ctx, limit)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		left, err := s.judgePendingOf(ctx, id)
+		why, err := s.judgePendingOf(ctx, id)
 		if err != nil {
 			return fmt.Errorf("pending closes of session %s: %w", id, err)
 		}
-		if left > 0 {
+		if errors.Is(why, errHeadUnread) {
 			return nil
 		}
 	}
 	return nil
 }
 
-// judgePendingOf judges session id's pending closes and returns how many are still pending.
-func (s *Server) judgePendingOf(ctx context.Context, id common.Hash) (int, error) {
+// judgePendingOf judges session id's pending closes and returns why some are still pending (nil: none).
+func (s *Server) judgePendingOf(ctx context.Context, id common.Hash) (error, error) {
 	mu := s.pendingLock(id)
 	mu.Lock()
 	defer mu.Unlock()
 	sess, err := s.store.Session(ctx, id)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	pending, err := s.store.PendingCloses(ctx, id)
 	if err != nil || len(pending) == 0 || sess.State != store.StateOpen {
-		return 0, err // closed meanwhile: its close deleted them
+		return nil, err // closed meanwhile: its close deleted them
 	}
 	j, err := s.judgePending(ctx, sess, pending)
 	var we *wire.Error
 	if errors.As(err, &we) && we.Code == wire.CodeSessionClosed {
-		return 0, nil // closed meanwhile by another replica
+		return nil, nil // closed meanwhile by another replica
 	}
-	return j.left, err
+	return j.why, err
 }
 
 // pendingLock is the lock serialising the judging of session id's closes in this process (striped).
@@ -370,35 +385,86 @@ type signerView struct {
 // rotation in that lag is unseen there (a close the book alone takes, signed by the key just rotated away
 // from, keepers reject), and the chain's head may still lose a block to a reorg (a close it alone takes,
 // signed by a key just bound, keepers would reject were the binding reorged away): a key is taken only
-// where both views agree, the book's first (a stranger's key costs no chain read). A close refused
-// meanwhile is tried again by its provider and taken once the book has confirmed what the head shows. A
-// refused receipt signature is wire.CodeBadProviderSignature (provider serve tries the close again on it
-// alone); a refused acceptance is bad_signature (the closer closes again without it). While the head
-// cannot be read (or is too far above the book) it returns errHeadUnread: the close is kept pending
-// (closeOrPend) and judged again later, as of the same closedAt. A pending close (pending) the book refuses
-// is refused only once the head is read too: the book passed it when it arrived, so its refusal now
-// stands only with the book caught up (after a re-index the book starts empty, far below the head). Still
-// open: a block with a time at most closedAt that has not reached the router's node when it judges (the
-// seconds between a block's time and its arrival), and a reorg deeper than --confirmations.
+// where both views agree, the book's first. A close both refuse, or the book takes and the head refuses,
+// is refused: a receipt signature wire.CodeBadProviderSignature (provider serve tries the close again on it
+// alone), an acceptance bad_signature (the closer closes again without it). One the book refuses and the
+// head takes (signed by the key a rotation in the lag bound) is errUnconfirmed, and one whose head cannot
+// be read (or is too far above the book) errHeadUnread: either is kept pending (closeOrPend) and judged
+// again later, as of the same closedAt, so neither a node outage nor the confirmation lag turns a close
+// that arrived in time into an expired one. Deciding that for a close the book refuses on arrival reads the
+// head through s.above (a stranger's key costs no chain read each; the head unread, it is refused as
+// before). A pending close (pending) is judged on fresh reads, and one the book refuses is refused only
+// once the head is read too: the book passed it or the head did when it arrived, and its refusal now stands
+// only with the book caught up (after a re-index the book starts empty, far below the head). Still open: a
+// block with a time at most closedAt that has not reached the router's node when it judges (the seconds
+// between a block's time and its arrival), and a reorg deeper than --confirmations.
 func (s *Server) checkProviderKeys(ctx context.Context, sess *store.Session, req *wire.CloseRequest, closedAt uint64, pending bool) error {
 	p := sess.Ticket.Provider
 	snap := s.book.Snapshot()
 	confirmed := signerView{"the router's book, confirmed to block " + strconv.FormatUint(snap.Block, 10), snap.Signers[p]}
 	refused := s.judgeProviderKeys(sess, req, closedAt, confirmed)
+	var (
+		above []settle.SignerSet
+		err   error
+	)
 	if refused != nil && !pending {
-		return refused
-	}
-	above, err := s.book.SignersAbove(ctx, p, snap.Block)
-	switch {
-	case err != nil:
+		// Whether the head takes it (a rotation the book has not confirmed): read at most once per provider
+		// and book block (s.above), so a stranger's keys cost no chain read each; unread, it stays refused.
+		if above, err = s.above.read(ctx, s.book, p, snap.Block); err != nil {
+			return refused
+		}
+	} else if above, err = s.book.SignersAbove(ctx, p, snap.Block); err != nil {
 		return fmt.Errorf("%w: provider %s's signers: %w", errHeadUnread, p, err)
-	case refused != nil:
-		return refused
 	}
 	if len(above) == 0 {
-		return nil
+		return refused
 	}
-	return s.judgeProviderKeys(sess, req, closedAt, signerView{"the chain's head", slices.Concat(confirmed.signers, above)})
+	head := s.judgeProviderKeys(sess, req, closedAt, signerView{"the chain's head", slices.Concat(confirmed.signers, above)})
+	switch {
+	case refused == nil:
+		return head
+	case head == nil:
+		return fmt.Errorf("%w (%w)", errUnconfirmed, refused)
+	}
+	return refused
+}
+
+// aboveCache keeps, per provider, what SignersAbove last answered above a book block, for a second: the
+// reading checkProviderKeys makes of a close its book refuses, which only decides between refusing it and
+// keeping it pending (a pending close is judged again on fresh reads), so a stale answer costs nothing but
+// that choice.
+type aboveCache struct {
+	mu sync.Mutex
+	m  map[common.Address]aboveRead
+}
+
+type aboveRead struct {
+	block   uint64
+	at      time.Time
+	signers []settle.SignerSet
+}
+
+// aboveTTL is how long an aboveCache answer is used.
+const aboveTTL = time.Second
+
+func (c *aboveCache) read(ctx context.Context, b Book, p common.Address, block uint64) ([]settle.SignerSet, error) {
+	c.mu.Lock()
+	if r, ok := c.m[p]; ok && r.block == block && time.Since(r.at) < aboveTTL {
+		c.mu.Unlock()
+		return r.signers, nil
+	}
+	c.mu.Unlock()
+	signers, err := b.SignersAbove(ctx, p, block)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[common.Address]aboveRead{}
+	}
+	c.m[p] = aboveRead{block, time.Now(), signers} // one entry per provider of a stored session
+	return signers, nil
 }
 
 // judgeProviderKeys is checkProviderKeys in one view.

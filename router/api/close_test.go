@@ -355,9 +355,10 @@ func TestReportsReadTheWeekOncePerTTL(t *testing.T) {
 // receipt by the signer at the close (K2) and would reject the whole record: the router used to take the
 // K1 close (its book alone still said K1), the provider's own close then 409, and the session was credited
 // to no one (the provider unpaid for real service, the builder's fee lost). Now K1's receipt is refused
-// (bad_provider_signature, which provider serve tries again), so is K2's until the book has confirmed
-// the rotation (a rotation the head shows may still be reorged away), and then K2's close is taken with
-// K1's acceptance of the session it started.
+// (bad_provider_signature, which provider serve tries again), and K2's, which the head takes and the book
+// not yet (a rotation the head shows may still be reorged away), is kept pending with its arrival time
+// (503, tried again): once the book has confirmed the rotation its retry takes it, dated at its first
+// arrival, with K1's acceptance of the session it started.
 func TestCloseRefusesRetiredKeyInConfirmationLag(t *testing.T) {
 	p := newStandIn(t, 5)
 	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
@@ -371,13 +372,15 @@ func TestCloseRefusesRetiredKeyInConfirmationLag(t *testing.T) {
 	require.Equal(t, 401, code, string(b))
 	require.Equal(t, wire.CodeBadProviderSignature, errCode(t, b))
 	require.Equal(t, store.StateOpen, e.session(s.SessionID).State, "nothing recorded")
+	arrived := e.serverNow()
 	code, b = e.providerClose(s.SessionID, k2, &k1Acc)
-	require.Equal(t, 401, code, "the book has not confirmed K2 yet: %s", b)
-	require.Equal(t, wire.CodeBadProviderSignature, errCode(t, b))
+	require.Equal(t, 503, code, "the book has not confirmed K2 yet: %s", b)
+	require.Equal(t, wire.CodeUnavailable, errCode(t, b))
+	e.advance(10 * time.Second)
+	code, b = e.providerClose(s.SessionID, k2, &k1Acc)
+	require.Equal(t, 503, code, string(b))
 
 	confirm()
-	code, b = e.providerClose(s.SessionID, k1, &k1Acc)
-	require.Equal(t, 401, code, string(b))
 	code, b = e.providerClose(s.SessionID, k2, &k1Acc)
 	require.Equal(t, 200, code, string(b))
 	var rec wire.SessionRecord
@@ -385,6 +388,9 @@ func TestCloseRefusesRetiredKeyInConfirmationLag(t *testing.T) {
 	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
 	require.Equal(t, &k1Acc, rec.TicketAcceptance)
 	require.Equal(t, uint32(20), rec.BilledSeconds)
+	require.InDelta(t, arrived, rec.ClosedAt, 1, "dated at its first arrival")
+	code, b = e.providerClose(s.SessionID, k1, &k1Acc)
+	require.Equal(t, 409, code, string(b))
 }
 
 // TestCloseRefusesAcceptanceOfKeyRetiredInConfirmationLag: the provider rotated K0 → K1 5 s before the

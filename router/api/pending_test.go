@@ -303,3 +303,45 @@ func TestLateCloseNotPended(t *testing.T) {
 	require.Equal(t, wire.CodeExpired, errCode(t, b))
 	require.Len(t, e.pending(s2.SessionID), 1)
 }
+
+// TestPendingAcceptanceOfUnconfirmedKey (THREATS.md, provider: signer rotation): the provider rotated K0 →
+// K1 5 s before the router granted a session, in a block its book has not confirmed, and its serve, on K1,
+// announced K1's acceptance of the session to the user. The user's close carrying it (the book still says
+// K0, the head K1) used to be refused 401 bad_signature, the client closing again without it; it is kept
+// pending with its arrival time, and once the book has confirmed the rotation (past settle.LastClose
+// here) the router takes it, acceptance and all, dated at its arrival. A stranger's acceptance is still
+// refused at once.
+func TestPendingAcceptanceOfUnconfirmedKey(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, _ := e.grantAccepted(p)
+	k1, _ := crypto.GenerateKey()
+	confirm := e.rotateUnconfirmed(p, k1, e.session(s.SessionID).CreatedAt-5)
+	e.advance(30 * time.Second)
+
+	stranger, _ := crypto.GenerateKey()
+	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, stranger)
+	require.NoError(t, err)
+	code, b := e.userClose(s.SessionID, &strangerAcc)
+	require.Equal(t, http.StatusUnauthorized, code, string(b))
+	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+
+	k1Acc, err := settle.SignAcceptance(domain, &s.Ticket, k1)
+	require.NoError(t, err)
+	arrived := e.serverNow()
+	code, b = e.userClose(s.SessionID, &k1Acc)
+	require.Equal(t, http.StatusServiceUnavailable, code, string(b))
+	require.Len(t, e.pending(s.SessionID), 1)
+
+	ctx := context.Background()
+	e.pastLastClose(s)
+	require.NoError(t, e.srv.JudgePending(ctx, 10))
+	require.Equal(t, store.StateOpen, e.getSession(s.SessionID).State, "not confirmed yet")
+	confirm()
+	require.NoError(t, e.srv.JudgePending(ctx, 10))
+	rec := e.getSession(s.SessionID)
+	require.Equal(t, store.StateClosed, rec.State)
+	require.Equal(t, &k1Acc, rec.TicketAcceptance)
+	require.InDelta(t, arrived, rec.ClosedAt, 1)
+	require.Equal(t, uint32(20), rec.BilledSeconds)
+}

@@ -125,6 +125,7 @@ type Server struct {
 	reports  reportMemos
 	// pendingMu serialises the judging of a session's closes while it keeps pending ones (pendingLock).
 	pendingMu [256]sync.Mutex
+	above     aboveCache // checkProviderKeys' head reads for closes its book refuses
 }
 
 // New builds the server. set receives its metrics (nil: a set of its own, not served).
