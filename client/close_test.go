@@ -55,15 +55,17 @@ var (
 
 // TestCloseRetriesTheSessionsRouterPastAStranger (several independent routers): the user's client lists
 // two routers; the session's (which issued its ticket) answers its close 503 unavailable for a moment, and
-// the other, which never saw the session, answers unknown_session, or 429 rate_limited (its per-address
-// limit, which the close's own retries reach). The close is tried again at the session's router and taken
+// the other, which never saw the session, answers unknown_session, 429 rate_limited (its per-address
+// limit, which the close's own retries reach), or 400 bad_request (an older version that does not know a
+// field of the close's body). The close is tried again at the session's router and taken
 // there. Before, do failed over on the 503 to the other router, returned its refusal as the answer, and
 // the close was given up: the session stayed open for the provider to close alone, billing up to
 // settle.RequestGrace past the user's last request.
 func TestCloseRetriesTheSessionsRouterPastAStranger(t *testing.T) {
 	defer func(p time.Duration) { closeRetryPause = p }(closeRetryPause)
 	closeRetryPause = time.Millisecond
-	for _, refusal := range []*wire.Error{wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"), rateLimited} {
+	for _, refusal := range []*wire.Error{wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"), rateLimited,
+		wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `json: unknown field "ticketAcceptance"`)} {
 		t.Run(refusal.Code, func(t *testing.T) {
 			var calls, strangerCalls atomic.Int32
 			own := refusesTwice(t, unavailable, &calls, new(atomic.Bool))

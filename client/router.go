@@ -30,8 +30,10 @@ const maxAnswer = 64 << 20
 // base URLs: independent routers, or replicas of one. A call goes to the current router and, when it is
 // unreachable (connection refused, timeout, HTTP 5xx: ErrUnreachable), to the next URL of the list in
 // turn; the first that answers becomes the current one (sticky), so a working router keeps the traffic
-// until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere, except another
-// router's unknown_session or rate_limited after the session's own router failed (do). It is safe for concurrent use.
+// until it fails. A refusal (4xx) is an answer: it is returned, never retried elsewhere, except what
+// another router says after the current one failed that is not an answer to the call (do, answered: its
+// rate_limited, and for a session's call whatever does not presuppose holding the session). It is safe
+// for concurrent use.
 type RouterClient struct {
 	bases []string
 	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
@@ -242,12 +244,12 @@ func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*Rout
 // unreachable, and decodes a 2xx JSON answer into out; other answers become *wire.Error. It returns the
 // index of the router that answered, which becomes the current one.
 //
-// A session lives at the router that issued its ticket (and its replicas): when that router is
-// unreachable, another router of the list answering unknown_session, or rate_limited (its per-address
-// limit, which the caller's retries reach: "later", not an answer), has not answered the call, so do goes
-// on along the list and, if no other router answers, returns the first failure. Otherwise a 503 from the
-// session's router (a close it cannot judge yet) became a refusal from a stranger, and the caller stopped
-// retrying a close the session's router would take a moment later.
+// The router do starts at answers whatever it says, unless it is unreachable. Once it was, whether
+// another router's answer is the call's answer is answered's rule: for a call under /v1/sessions/{id} a
+// 2xx or a refusal that presupposes holding the session; for any other call every answer but
+// rate_limited. Anything else is remembered and do goes on along the list; if no router answers, do
+// returns the first router's failure (what callers branch on: ErrUnreachable, its 503's *wire.Error),
+// its text followed by what each other router said (an unanswered).
 func (c *RouterClient) do(ctx context.Context, method, path string, in, out any) (int32, error) {
 	var body []byte
 	if in != nil {
@@ -257,26 +259,84 @@ func (c *RouterClient) do(ctx context.Context, method, path string, in, out any)
 		}
 		body = b
 	}
+	session := strings.HasPrefix(path, "/v1/sessions/")
 	start := c.cur.Load()
-	var first error // the first router's failure, once it was unreachable
+	var (
+		first  error    // the first router's failure: it was unreachable
+		others []string // what the routers after it said, none of it the call's answer
+	)
 	for k := range int32(len(c.bases)) {
 		i := (start + k) % int32(len(c.bases))
 		err := c.doAt(ctx, c.bases[i], method, path, body, out)
-		var we *wire.Error
 		switch {
-		case first != nil && errors.As(err, &we) && (we.Code == wire.CodeUnknownSession || we.Code == wire.CodeRateLimited):
-			// another router's session, or a router saying "later": not an answer
-		case err == nil || !errors.Is(err, ErrUnreachable):
+		case k == 0 && !errors.Is(err, ErrUnreachable), k > 0 && answered(session, err):
 			c.cur.CompareAndSwap(start, i)
 			return i, err
-		case first == nil:
+		case k == 0:
 			first = err
+		default:
+			others = append(others, c.bases[i]+": "+err.Error())
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
-	return start, first
+	if len(others) == 0 {
+		return start, first
+	}
+	return start, &unanswered{first: first, base: c.bases[start], others: others}
+}
+
+// sessionKnown holds the refusals a router gives a call under /v1/sessions/{id} only once it holds the
+// session (router/api handleClose: each comes after the session's lookup, which answers
+// unknown_session): a replica sharing the session router's database says them about the session, and
+// the caller acts on them (a close already taken, too late, a signature to drop).
+var sessionKnown = map[string]bool{
+	wire.CodeSessionClosed:        true, // 409
+	wire.CodeExpired:              true, // 409
+	wire.CodeBadSignature:         true, // 401
+	wire.CodeBadProviderSignature: true, // 401
+}
+
+// answered reports whether err, from a router other than the one do started at (which was unreachable),
+// is the call's answer. rate_limited never is (that router's per-address limit says "later", not no). For
+// a session's call, only a router that holds the session can answer: a 2xx, or a refusal in
+// sessionKnown. Any other refusal — unknown_session from a router that does not share the session
+// router's database, or a stranger's 400 on a body field its older version does not know, its 404 not_found
+// or 405 — says nothing about the session, and the session's router, back a moment later, or another
+// router of the list would take the call. For any other call (an RFC, models, allowance) every router
+// serves it, and its refusal is an answer.
+func answered(session bool, err error) bool {
+	var we *wire.Error
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, ErrUnreachable):
+		return false
+	case !errors.As(err, &we):
+		return true // a 2xx whose body did not decode
+	case we.Code == wire.CodeRateLimited:
+		return false
+	case session:
+		return sessionKnown[we.Code]
+	default:
+		return true
+	}
+}
+
+// unanswered is do's failure when the router it started at was unreachable and no other router
+// answered: it unwraps to the first router's failure alone (ErrUnreachable, a 503's *wire.Error), so
+// callers branch on that (closeAtRouter tries the session's router again on unavailable), and its text
+// adds what each other router said.
+type unanswered struct {
+	first  error
+	base   string
+	others []string
+}
+
+func (e *unanswered) Unwrap() error { return e.first }
+func (e *unanswered) Error() string {
+	return fmt.Sprintf("%s: %v; no other router answered (%s)", e.base, e.first, strings.Join(e.others, "; "))
 }
 
 // doAt is one attempt of do at the router at base.

@@ -22,6 +22,6 @@ func ServeConfig(args ...string) (server.Config, error) {
 		return server.Config{}, err
 	}
 	var c server.Config
-	a.bounds(&c)
-	return c, nil
+	err = a.bounds(&c)
+	return c, err
 }

@@ -75,7 +75,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
 	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
 	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
-	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait)")
+	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait). At most "+server.MaxAcceptanceWait.String()+": the wait holds the answer and is session time the user pays and time to first token the router observes")
 	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
@@ -180,6 +180,9 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := a.acceptanceWait(); err != nil {
+		return err
+	}
 	if a.v.GetString("state-dir") == "" {
 		return errors.New("--state-dir is empty: close reports need a directory that outlives the process")
 	}
@@ -245,7 +248,9 @@ func (a *app) serve(ctx context.Context) error {
 		CORSOrigins:    origins,
 		Logger:         log,
 	}
-	a.bounds(&cfg)
+	if err := a.bounds(&cfg); err != nil {
+		return err
+	}
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -264,12 +269,28 @@ func (a *app) serve(ctx context.Context) error {
 // bounds is what serve's flags let one client hold: requests per second per address and per session user,
 // liveness answers per address, connections per address; and how long a session's first answer waits for
 // its ticket acceptance.
-func (a *app) bounds(c *server.Config) {
-	c.AcceptanceWait = a.v.GetDuration("acceptance-wait")
+func (a *app) bounds(c *server.Config) error {
+	wait, err := a.acceptanceWait()
+	if err != nil {
+		return err
+	}
+	c.AcceptanceWait = wait
 	c.RateIP = ratelimit.New(service.Rate(a.v, "rate-ip"))
 	c.RateUser = ratelimit.New(service.Rate(a.v, "rate-user"))
 	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
+	return nil
+}
+
+// acceptanceWait is --acceptance-wait, refused outside 0 to server.MaxAcceptanceWait (serve checks it
+// before it touches a key or the chain).
+func (a *app) acceptanceWait() (time.Duration, error) {
+	w := a.v.GetDuration("acceptance-wait")
+	if w < 0 || w > server.MaxAcceptanceWait {
+		return 0, fmt.Errorf("--acceptance-wait %s is out of range: 0 (do not wait) to %s (what a session's first answer can afford: the wait is session time the user pays and time to first token the router observes)",
+			w, server.MaxAcceptanceWait)
+	}
+	return w, nil
 }
 
 func defaultStateDir() string { return filepath.Join(filepath.Dir(defaultKeysDir()), "state") }

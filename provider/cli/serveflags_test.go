@@ -1,8 +1,10 @@
 package cli_test
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/service/servicetest"
 	"github.com/laketravis/laketravis/provider/cli"
+	"github.com/laketravis/laketravis/provider/server"
 )
 
 // TestServeMaxConnsPerIP: serve's --max-conns-per-ip (LT_PROVIDER_MAX_CONNS_PER_IP, config key
@@ -55,7 +58,9 @@ func TestServeRateLiveness(t *testing.T) {
 
 // TestServeAcceptanceWait: serve's --acceptance-wait (LT_PROVIDER_ACCEPTANCE_WAIT, config key
 // acceptance-wait) is how long a session's first answer waits for an external signer's ticket acceptance
-// (provider/server TestAcceptanceWait*): 1 s by default, 0 not at all.
+// (provider/server TestAcceptanceWait*): 1 s by default, 0 not at all, at most server.MaxAcceptanceWait
+// (10 s); a negative or larger value, from the flag, the environment or the config file, is refused at
+// start with an error naming the flag, the value and the range, before serve touches a key or the chain.
 func TestServeAcceptanceWait(t *testing.T) {
 	wait := func(args ...string) time.Duration {
 		t.Helper()
@@ -71,4 +76,28 @@ func TestServeAcceptanceWait(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "provider.yaml")
 	require.NoError(t, os.WriteFile(f, []byte("acceptance-wait: 3s\n"), 0o600))
 	require.Equal(t, 3*time.Second, wait("--config", f))
+	require.Equal(t, server.MaxAcceptanceWait, wait("--acceptance-wait", "10s"))
+
+	refused := func(value string, args ...string) {
+		t.Helper()
+		_, err := cli.ServeConfig(args...)
+		require.Error(t, err, "%s taken", value)
+		for _, s := range []string{"--acceptance-wait", value, "0", server.MaxAcceptanceWait.String()} {
+			require.Contains(t, err.Error(), s)
+		}
+	}
+	refused("-1s", "--acceptance-wait", "-1s")
+	refused("10.001s", "--acceptance-wait", "10001ms")
+	refused("1h0m0s", "--acceptance-wait", "1h")
+	t.Setenv("LT_PROVIDER_ACCEPTANCE_WAIT", "-250ms")
+	refused("-250ms")
+	os.Unsetenv("LT_PROVIDER_ACCEPTANCE_WAIT")
+	require.NoError(t, os.WriteFile(f, []byte("acceptance-wait: 2562047h\n"), 0o600))
+	refused("2562047h0m0s", "--config", f)
+
+	// serve itself refuses it at start: before the state dir, the owner's key or the chain (none given here).
+	root := cli.NewRoot(cli.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
+	root.SetArgs([]string{"serve", "--upstream", "http://127.0.0.1:1/v1", "--model", "m:1=m", "--acceptance-wait", "1h", "--state-dir", ""})
+	err := root.Execute()
+	require.ErrorContains(t, err, "--acceptance-wait 1h0m0s is out of range: 0 (do not wait) to 10s")
 }

@@ -48,6 +48,18 @@ type Model struct {
 // DefaultConcurrency is a model's concurrent request limit when its Model gives none.
 const DefaultConcurrency = 4
 
+// MaxAcceptanceWait bounds Config.AcceptanceWait as provider serve takes it (--acceptance-wait): what the
+// session's first answer can afford. The wait runs after the upstream answered, while the answer, its
+// model's concurrency slot and the session's clock are held: each second of it is a second of session
+// time the user pays (the meters, both sides, count until the answer ends: PROTOCOL §7 step 5) and a
+// second of the time to first token of the session's first answer, the one its receipt reports and the
+// router's observed TTFT (which RFCs' maxTtftMs filter on, §7 step 2) is made of. A signer that signs by
+// rule takes well under a second (clef with rules: 0.16-0.5 s a signature); beyond a few seconds the
+// signer is a person approving, whom the first answer is not to wait for (its acceptance rides on the
+// session's later answers). 10 s is twenty times the slowest automated signature, and at most 10 s once
+// per session billed and added to the provider's observed TTFT.
+const MaxAcceptanceWait = 10 * time.Second
+
 // Config configures a Server. Domain, Provider, SignerKey, Routers, UpstreamURL and Models are required.
 type Config struct {
 	Domain    *eip712.Domain    // chain id and Marketplace address
@@ -60,6 +72,7 @@ type Config struct {
 	// AcceptanceWait is how long, with an external Signer, the session's first answer may wait for the
 	// ticket acceptance signed in the background, to carry it (X-LT-Ticket-Acceptance); a signer slower
 	// than that (a person approving) has it on the later answers only. 0: the first answer does not wait.
+	// provider serve takes 0 to MaxAcceptanceWait.
 	AcceptanceWait time.Duration
 	Routers        RouterAuthority
 
