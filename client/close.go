@@ -131,12 +131,12 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 }
 
 // closedWith returns the router's record of req's session when the router closed it with req's very
-// receipt and user signature: the provider reported them itself (its signer failed to countersign the
+// receipt and user signature (wire.SessionRecord.Carries): the provider reported them itself (its signer failed to countersign the
 // receipt, and it answered 503) or an earlier attempt's answer was lost. Otherwise it returns closed, the
 // router's refusal.
 func (s *Session) closedWith(ctx context.Context, req wire.CloseRequest, closed error) (*wire.SessionRecord, error) {
 	rec, err := s.router.Session(ctx, req.Receipt.SessionID)
-	if err != nil || rec.Receipt == nil || *rec.Receipt != req.Receipt || rec.UserSignature == nil || *rec.UserSignature != *req.UserSignature {
+	if err != nil || !rec.Carries(req) {
 		return nil, closed
 	}
 	return rec, nil

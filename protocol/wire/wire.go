@@ -186,6 +186,17 @@ type SessionRecord struct {
 	Payment           *Payment             `json:"payment,omitempty"`
 }
 
+// Carries reports whether rec records the close req: req's very receipt and each signature req carries
+// (the user's, the provider's), at least one. It is how a closer that was answered 409 session_closed
+// tells its own close, taken by the router (an earlier attempt whose answer was lost, a close the router
+// kept pending and took later, the other side reporting the same signed receipt), from another close of
+// the session. The ticket acceptance is not compared: a close may have been taken without it.
+func (rec *SessionRecord) Carries(req CloseRequest) bool {
+	same := func(got, sent *eip712.Signature) bool { return sent == nil || got != nil && *got == *sent }
+	return rec != nil && rec.Receipt != nil && *rec.Receipt == req.Receipt && (req.UserSignature != nil || req.ProviderSignature != nil) &&
+		same(rec.UserSignature, req.UserSignature) && same(rec.ProviderSignature, req.ProviderSignature)
+}
+
 // SignedRequest is one provider request as the session's key signed it (X-LT-Request and
 // X-LT-Signature): enough to rebuild RequestText and recover the signer. It proves the user still used the
 // session at Time.

@@ -156,3 +156,23 @@ func TestRequestTextFormat(t *testing.T) {
 		t.Fatalf("request text:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestSessionRecordCarries: a record carries a close when it holds its receipt and every signature the
+// close carries; a missing, nil or different one, or a close with no signature at all, is not carried.
+func TestSessionRecordCarries(t *testing.T) {
+	u, p, x := eip712.Signature{1}, eip712.Signature{2}, eip712.Signature{3}
+	rc := eip712.UsageReceipt{SessionID: common.Hash{7}, Seconds: 3}
+	both := CloseRequest{Receipt: rc, UserSignature: &u, ProviderSignature: &p, TicketAcceptance: &x}
+	rec := &SessionRecord{Receipt: &rc, UserSignature: &u, ProviderSignature: &p}
+	require.True(t, rec.Carries(both), "the acceptance is not compared")
+	require.True(t, rec.Carries(CloseRequest{Receipt: rc, UserSignature: &u}))
+	require.True(t, rec.Carries(CloseRequest{Receipt: rc, ProviderSignature: &p}))
+	require.False(t, rec.Carries(CloseRequest{Receipt: rc}))
+	require.False(t, (&SessionRecord{Receipt: &rc, UserSignature: &u}).Carries(both))
+	require.False(t, (&SessionRecord{Receipt: &rc, UserSignature: &u, ProviderSignature: &x}).Carries(both))
+	other := rc
+	other.Seconds++
+	require.False(t, (&SessionRecord{Receipt: &other, UserSignature: &u, ProviderSignature: &p}).Carries(both))
+	require.False(t, (&SessionRecord{}).Carries(both))
+	require.False(t, (*SessionRecord)(nil).Carries(both))
+}

@@ -87,24 +87,14 @@ func (d *routerDirectory) discoverLocked(ctx context.Context) {
 func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Address, error) {
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/healthz", nil)
-	if err != nil {
-		return common.Address{}, err
-	}
-	resp, err := d.client.Do(req)
-	if err != nil {
-		return common.Address{}, err
-	}
-	defer resp.Body.Close()
 	var h struct {
 		Router common.Address `json:"router"`
 	}
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-	if resp.StatusCode/100 != 2 {
-		return common.Address{}, wire.DecodeError(resp, b)
+	if err := getJSON(ctx, d.client, base+"/healthz", &h); err != nil {
+		return common.Address{}, err
 	}
-	if err := json.Unmarshal(b, &h); err != nil || h.Router == (common.Address{}) {
-		return common.Address{}, fmt.Errorf("GET %s/healthz: no router address in %q", base, b)
+	if h.Router == (common.Address{}) {
+		return common.Address{}, fmt.Errorf("GET %s/healthz: no router address", base)
 	}
 	return h.Router, nil
 }
@@ -281,7 +271,9 @@ var (
 // that does not know the session (404: another database behind the same key) sends it to the next URL; one
 // that refuses the provider's signature (signerRefused) is tried again too, logged once: the router's
 // view of the registered signer may lag a rotation, or this serve runs a key rotated away from (restarted
-// with the current key, it signs the report again). Any other refusal ends the attempts.
+// with the current key, it signs the report again). A 409 session_closed is the report taken when the
+// router's record carries its close (closedWith: the router kept an attempt it answered 503 and took it
+// later). Any other refusal ends the attempts.
 func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	var err error
 	pause := s.reportBackoff
@@ -315,6 +307,8 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 			}
 			we, ok := err.(*wire.Error)
 			switch {
+			case ok && we.Code == wire.CodeSessionClosed:
+				return s.closedWith(ctx, u, r, err)
 			case ok && signerRefused(we):
 				if !warned {
 					warned = true
@@ -326,6 +320,47 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 			}
 		}
 	}
+}
+
+// closedWith decides a close report the router at base answered 409 session_closed (closed): taken (nil,
+// logged "close taken") when the router's record of the session carries the report's very receipt and
+// signatures (wire.SessionRecord.Carries: the router kept an earlier attempt pending, answered it 503, and
+// took it later; or that attempt's answer was lost), else closed, with the reason of the router's record.
+// A router claiming our close costs only that log line; another close of the session is never ours.
+func (s *Server) closedWith(ctx context.Context, base string, r *outbox.Report, closed error) error {
+	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
+	defer cancel()
+	var rec wire.SessionRecord
+	if err := getJSON(ctx, s.client, base+"/v1/sessions/"+r.SessionID().Hex(), &rec); err != nil {
+		return fmt.Errorf("%w (the router's record unread: %w)", closed, err)
+	}
+	if !rec.Carries(r.Close) {
+		return fmt.Errorf("%w (the router's record holds another close, reason %q)", closed, rec.CloseReason)
+	}
+	s.log.Info("close taken: the router's record holds this report's close", zap.Stringer("session", r.SessionID()),
+		zap.Stringer("router", r.Router), zap.String("reason", rec.CloseReason))
+	return nil
+}
+
+// getJSON is GET url with client, its answer decoded into out; a non-2xx answer is its *wire.Error.
+func getJSON(ctx context.Context, client *http.Client, url string, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("GET %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode/100 != 2 {
+		return wire.DecodeError(resp, b)
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("GET %s: %w", url, err)
+	}
+	return nil
 }
 
 // signerRefused reports whether a router's refusal is of the provider's receipt signature: 401

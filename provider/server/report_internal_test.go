@@ -16,9 +16,11 @@ import (
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/outbox"
+	"github.com/laketravis/laketravis/provider/session"
 )
 
 // TestReportToRouterBeforeAcceptances: a router from before ticket acceptances refuses the unknown member
@@ -258,4 +260,62 @@ func knownRouter(url string) *routerDirectory {
 // reportUntil is req reported to testRouter, accepted there until until.
 func reportUntil(req wire.CloseRequest, until time.Time) *outbox.Report {
 	return &outbox.Report{Kind: "receipt", Router: testRouter, Until: until.Unix(), Close: req}
+}
+
+// TestReportKeptPendingThenTakenCountsAsDelivered: a router that cannot judge a close yet keeps it pending
+// and answers 503 (router/api closeOrPend), then takes it in the background; the report's next attempt is
+// answered 409 session_closed. The provider reads the router's record (GET /v1/sessions/{id}): holding
+// the report's very receipt and signatures, the close is counted delivered (reported="yes"), logged "close
+// taken". A record of another close of the session (another provider signature, or only the user's), or
+// one the router does not answer, leaves it given up as before (reported="failed").
+func TestReportKeptPendingThenTakenCountsAsDelivered(t *testing.T) {
+	userSig, providerSig := eip712.Signature{1}, eip712.Signature{2}
+	ours := wire.CloseRequest{Receipt: eip712.UsageReceipt{SessionID: common.Hash{7}, Seconds: 3}, UserSignature: &userSig, ProviderSignature: &providerSig}
+	other := eip712.Signature{3}
+	for _, tc := range []struct {
+		name     string
+		record   *wire.SessionRecord // nil: GET answers 500
+		reported string
+	}{
+		{"our close", &wire.SessionRecord{Receipt: &ours.Receipt, UserSignature: &userSig, ProviderSignature: &providerSig, CloseReason: wire.CloseReceipt}, "yes"},
+		{"another provider signature", &wire.SessionRecord{Receipt: &ours.Receipt, UserSignature: &userSig, ProviderSignature: &other, CloseReason: wire.CloseReceipt}, "failed"},
+		{"the user's alone", &wire.SessionRecord{Receipt: &ours.Receipt, UserSignature: &userSig, CloseReason: wire.CloseOneSided}, "failed"},
+		{"record unread", nil, "failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var posts atomic.Int32
+			router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				switch {
+				case r.Method == http.MethodGet && tc.record != nil:
+					wire.WriteJSON(w, http.StatusOK, tc.record)
+				case r.Method == http.MethodGet:
+					wire.WriteError(w, wire.Errorf(http.StatusInternalServerError, wire.CodeInternal, "store down"))
+				case posts.Add(1) == 1:
+					wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "kept pending: try again"))
+				default:
+					wire.WriteError(w, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session is closed"))
+				}
+			}))
+			defer router.Close()
+			core, logs := observer.New(zapcore.InfoLevel)
+			s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL),
+				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, nil))}
+			s.deliver(reportUntil(ours, time.Now().Add(time.Minute)), false)
+			s.reports.Wait()
+
+			require.Equal(t, int32(2), posts.Load(), "503, then 409")
+			rec := httptest.NewRecorder()
+			s.metrics.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+			f := promtest.Parse(t, rec.Body)
+			require.Equal(t, 1.0, f.Counter(t, "lt_provider_session_closes_total", "kind", "receipt", "reported", tc.reported))
+			require.Len(t, f["lt_provider_session_closes_total"].GetMetric(), 1, "counted once, as nothing else")
+			if tc.reported == "yes" {
+				require.Equal(t, 1, logs.FilterMessageSnippet("close taken").Len())
+				require.Zero(t, logs.FilterMessage("close report given up").Len())
+			} else {
+				require.Equal(t, 1, logs.FilterMessage("close report given up").Len())
+				require.Zero(t, logs.FilterMessageSnippet("close taken").Len())
+			}
+		})
+	}
 }
