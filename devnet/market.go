@@ -334,7 +334,7 @@ func (m *Market) WarpIntoNextDay(ctx context.Context) error {
 	}
 	start, interval := ps.Uint64(), iv.Uint64()
 	next := start + ((head.Time-start)/interval+1)*interval
-	return m.Warp(ctx, next+10-head.Time)
+	return m.WarpTo(ctx, next+10) // exactly: Warp, relative to anvil's wall clock, may land a second later
 }
 
 // WarpUntilVotesCount moves the chain into the day after next, so that votes delegated now count towards
