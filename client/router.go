@@ -38,6 +38,9 @@ type RouterClient struct {
 	bases []string
 	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
 	http  *http.Client
+	// unpinned: no router of bases is known to be the session's (SessionRouterUnknown), so for a session's
+	// call the first router asked answers only as every other does (answered).
+	unpinned bool
 }
 
 // NewRouterClient returns a client for the router(s) at baseURLs: one base URL ("http://host:port") or a
@@ -71,6 +74,15 @@ func (c *RouterClient) pinned(i int32) *RouterClient {
 	p := &RouterClient{bases: c.bases, cur: new(atomic.Int32), http: c.http}
 	p.cur.Store(i)
 	return p
+}
+
+// SessionRouterUnknown returns a copy of c, sharing its current router, for the calls of a session whose
+// router is not known (lt close of a saved session without its router's address): none of the list is the
+// session's own router, so for a call under /v1/sessions/{id} even the first router asked answers only
+// with a session holder's answer (wire.IsSessionHoldersAnswer), and its unknown_session, or an older
+// version's bad_request, sends the call on along the list as another router's would.
+func (c *RouterClient) SessionRouterUnknown() *RouterClient {
+	return &RouterClient{bases: c.bases, cur: c.cur, http: c.http, unpinned: true}
 }
 
 // PostRFC sends a signed RFC (POST /v1/rfc) and returns the router's grant. A refusal comes back as a
@@ -244,9 +256,10 @@ func decodeAllowance(user common.Address, raw map[string]json.RawMessage) (*Rout
 // unreachable, and decodes a 2xx JSON answer into out; other answers become *wire.Error. It returns the
 // index of the router that answered, which becomes the current one.
 //
-// The router do starts at answers whatever it says, unless it is unreachable. Once it was, whether
-// another router's answer is the call's answer is answered's rule: for a call under /v1/sessions/{id} a
-// 2xx or a refusal that presupposes holding the session; for any other call every answer but
+// The router do starts at answers whatever it says, unless it is unreachable, or unless it is a session's
+// call and c does not know the session's router (SessionRouterUnknown). Otherwise whether a router's answer
+// is the call's answer is answered's rule: for a call under /v1/sessions/{id} a 2xx or a refusal that
+// presupposes holding the session (wire.IsSessionHoldersAnswer); for any other call every answer but
 // rate_limited. Anything else is remembered and do goes on along the list; if no router answers, do
 // returns the first router's failure (what callers branch on: ErrUnreachable, its 503's *wire.Error),
 // its text followed by what each other router said (an unanswered).
@@ -262,14 +275,15 @@ func (c *RouterClient) do(ctx context.Context, method, path string, in, out any)
 	session := strings.HasPrefix(path, "/v1/sessions/")
 	start := c.cur.Load()
 	var (
-		first  error    // the first router's failure: it was unreachable
+		first  error    // the first router's failure: it was unreachable, or said nothing of the session
 		others []string // what the routers after it said, none of it the call's answer
 	)
 	for k := range int32(len(c.bases)) {
 		i := (start + k) % int32(len(c.bases))
 		err := c.doAt(ctx, c.bases[i], method, path, body, out)
+		own := k == 0 && !(session && c.unpinned) // the session's router, or for another call the current one
 		switch {
-		case k == 0 && !errors.Is(err, ErrUnreachable), k > 0 && answered(session, err):
+		case own && !errors.Is(err, ErrUnreachable), !own && answered(session, err):
 			c.cur.CompareAndSwap(start, i)
 			return i, err
 		case k == 0:
@@ -287,21 +301,12 @@ func (c *RouterClient) do(ctx context.Context, method, path string, in, out any)
 	return start, &unanswered{first: first, base: c.bases[start], others: others}
 }
 
-// sessionKnown holds the refusals a router gives a call under /v1/sessions/{id} only once it holds the
-// session (router/api handleClose: each comes after the session's lookup, which answers
-// unknown_session): a replica sharing the session router's database says them about the session, and
-// the caller acts on them (a close already taken, too late, a signature to drop).
-var sessionKnown = map[string]bool{
-	wire.CodeSessionClosed:        true, // 409
-	wire.CodeExpired:              true, // 409
-	wire.CodeBadSignature:         true, // 401
-	wire.CodeBadProviderSignature: true, // 401
-}
-
 // answered reports whether err, from a router other than the one do started at (which was unreachable),
-// is the call's answer. rate_limited never is (that router's per-address limit says "later", not no). For
-// a session's call, only a router that holds the session can answer: a 2xx, or a refusal in
-// sessionKnown. Any other refusal — unknown_session from a router that does not share the session
+// or from that one when c does not know the session's router, is the call's answer. rate_limited never is
+// (that router's per-address limit says "later", not no). For a session's call, only a router that holds
+// the session can answer: a 2xx, or a refusal wire.IsSessionHoldersAnswer takes (session_closed, expired,
+// bad_signature, bad_provider_signature: a replica sharing the session router's database says them about
+// the session, and the caller acts on them). Any other refusal — unknown_session from a router that does not share the session
 // router's database, or a stranger's 400 on a body field its older version does not know, its 404 not_found
 // or 405 — says nothing about the session, and the session's router, back a moment later, or another
 // router of the list would take the call. For any other call (an RFC, models, allowance) every router
@@ -318,14 +323,14 @@ func answered(session bool, err error) bool {
 	case we.Code == wire.CodeRateLimited:
 		return false
 	case session:
-		return sessionKnown[we.Code]
+		return wire.IsSessionHoldersAnswer(we.Status, we.Code)
 	default:
 		return true
 	}
 }
 
-// unanswered is do's failure when the router it started at was unreachable and no other router
-// answered: it unwraps to the first router's failure alone (ErrUnreachable, a 503's *wire.Error), so
+// unanswered is do's failure when the router it started at was unreachable (or, SessionRouterUnknown,
+// said nothing of the session) and no other router answered: it unwraps to the first router's failure alone (ErrUnreachable, a 503's *wire.Error), so
 // callers branch on that (closeAtRouter tries the session's router again on unavailable), and its text
 // adds what each other router said.
 type unanswered struct {

@@ -185,3 +185,38 @@ var (
 	dbDown    = wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "database down")
 	overLimit = wire.Errorf(http.StatusTooManyRequests, wire.CodeRateLimited, "retry in 1s")
 )
+
+// TestSessionRouterUnknownTakesNoFirstRefusal (lt close of a session saved without its router's address):
+// no router of the list is the session's, so the first one's refusal of a session's call is judged as
+// every other's (wire.IsSessionHoldersAnswer): its unknown_session, or an older version's bad_request,
+// sends the call on and the router holding the session answers. When none does, the first router's
+// refusal comes back, naming what each other said. Calls that are not a session's are unchanged.
+func TestSessionRouterUnknownTakesNoFirstRefusal(t *testing.T) {
+	ctx := context.Background()
+	id := common.Hash{1}
+	var calls atomic.Int32
+	stranger := answering(t, &calls, refusing(wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no session")))
+	older := answering(t, &calls, refusing(wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `json: unknown field "ticketAcceptance"`)))
+	holder := answering(t, &calls, nil)
+
+	rc := client.NewRouterClient(stranger.URL+","+older.URL+","+holder.URL, nil).SessionRouterUnknown()
+	rec, err := rc.Close(ctx, id, wire.CloseRequest{Receipt: eip712.UsageReceipt{SessionID: id}})
+	require.NoError(t, err)
+	require.Equal(t, id, rec.SessionID)
+	require.Equal(t, holder.URL, rc.URL(), "the router holding the session answered")
+	require.EqualValues(t, 3, calls.Load())
+
+	calls.Store(0)
+	rc = client.NewRouterClient(stranger.URL+","+older.URL, nil).SessionRouterUnknown()
+	_, err = rc.Session(ctx, id)
+	var we *wire.Error
+	require.ErrorAs(t, err, &we)
+	require.Equal(t, wire.CodeUnknownSession, we.Code, "the first router's refusal")
+	require.Contains(t, err.Error(), older.URL+": bad_request")
+	require.EqualValues(t, 2, calls.Load())
+
+	_, err = rc.Models(ctx) // not a session's call: the first router's refusal is the answer
+	require.ErrorAs(t, err, &we)
+	require.Equal(t, wire.CodeUnknownSession, we.Code)
+	require.EqualValues(t, 3, calls.Load(), "the second router not asked")
+}

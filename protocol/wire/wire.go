@@ -49,6 +49,30 @@ const (
 	CodeWithdrawalPending = "withdrawal_pending"
 )
 
+// IsSessionHoldersAnswer reports whether a router's reply, HTTP status with its §9 code (ignored for a
+// 2xx), to a call under /v1/sessions/{id} (a close, GET of the record) is the session's answer: a 2xx, or a
+// refusal a router gives only once it has found the session (router/api handleClose: each comes after the
+// session's lookup, which answers unknown_session) — 409 session_closed or expired, 401 bad_signature or
+// bad_provider_signature — as the router that issued the session does, and its replicas sharing its
+// database. Anything else says nothing about the session: unknown_session from a router with another
+// database (a stranger, or a copy sharing the issuer's key but not its store), an older version's 400
+// bad_request on a body field it does not know, a 404 not_found or 405 of a route it lacks, 429
+// rate_limited ("later"), a 5xx. A closer that may send the call to several routers (the user's client
+// failing over along its list, provider serve across the URLs that answer for the ticket's router) notes
+// such a reply and asks the next router; one rule for both sides of the wire.
+func IsSessionHoldersAnswer(status int, code string) bool {
+	if status >= 200 && status <= 299 {
+		return true
+	}
+	switch code {
+	case CodeSessionClosed, CodeExpired:
+		return status == http.StatusConflict
+	case CodeBadSignature, CodeBadProviderSignature:
+		return status == http.StatusUnauthorized
+	}
+	return false
+}
+
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,
 // so clients can return what a server said and callers can branch on Code.
 type Error struct {

@@ -176,3 +176,32 @@ func TestSessionRecordCarries(t *testing.T) {
 	require.False(t, (&SessionRecord{}).Carries(both))
 	require.False(t, (*SessionRecord)(nil).Carries(both))
 }
+
+// TestIsSessionHoldersAnswer: a 2xx, and the refusals router/api's close gives only after finding the
+// session (409 session_closed, expired; 401 bad_signature, bad_provider_signature) are a session's
+// answer; what a router says without finding it (unknown_session, an older version's bad_request, a route
+// it lacks, rate_limited, a 5xx) is not, whatever its status.
+func TestIsSessionHoldersAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		code   string
+		want   bool
+	}{
+		{http.StatusOK, "", true},
+		{http.StatusNoContent, "", true},
+		{http.StatusConflict, CodeSessionClosed, true},
+		{http.StatusConflict, CodeExpired, true},
+		{http.StatusUnauthorized, CodeBadSignature, true},
+		{http.StatusUnauthorized, CodeBadProviderSignature, true},
+		{http.StatusNotFound, CodeUnknownSession, false},
+		{http.StatusBadRequest, CodeBadRequest, false},
+		{http.StatusNotFound, CodeNotFound, false},
+		{http.StatusMethodNotAllowed, "http_405", false},
+		{http.StatusTooManyRequests, CodeRateLimited, false},
+		{http.StatusServiceUnavailable, CodeUnavailable, false},
+		{http.StatusServiceUnavailable, CodeSessionClosed, false}, // the code of a holder, not its status
+		{http.StatusBadRequest, CodeExpired, false},
+	} {
+		require.Equal(t, tc.want, IsSessionHoldersAnswer(tc.status, tc.code), "%d %s", tc.status, tc.code)
+	}
+}

@@ -266,14 +266,23 @@ var (
 )
 
 // reportTo tries, in rounds, each URL that answers for the report's router, until one takes the close, a
-// router refuses it, the report's deadline passes (the router would refuse it then) or ctx ends: a router
-// down for minutes, or not found by discovery for a while, still gets the close once it is back. A router
-// that does not know the session (404: another database behind the same key) sends it to the next URL; one
-// that refuses the provider's signature (signerRefused) is tried again too, logged once: the router's
-// view of the registered signer may lag a rotation, or this serve runs a key rotated away from (restarted
-// with the current key, it signs the report again). A 409 session_closed is the report taken when the
-// router's record carries its close (closedWith: the router kept an attempt it answered 503 and took it
-// later). Any other refusal ends the attempts.
+// copy holding the session refuses it, the report's deadline passes (the router would refuse it then) or
+// ctx ends: a router down for minutes, or not found by discovery for a while, still gets the close once it
+// is back.
+//
+// Every URL of the round is a copy of the router (its key): replicas, or copies the provider reaches at
+// several URLs, not all of one version or database. Only a copy holding the session answers for it
+// (wire.IsSessionHoldersAnswer, the user's client's rule too): a 2xx; 409 session_closed, the report taken
+// when that copy's record carries its close (closedWith: it kept an attempt it answered 503 and took it
+// later); a refusal of the provider's signature (signerRefused), logged once and tried again in later
+// rounds (the router's view of the registered signer may lag a rotation, or this serve runs a key rotated
+// away from: restarted with the current key, it signs the report again) while the next URL is asked; any
+// other (expired, the user's bad_signature) ends the attempts. Anything else — unknown_session from a copy
+// with another database, an older version's 400 on a body field it does not know, a 404 or 405 of a route it
+// lacks, 429, 5xx, no answer — is noted and the next URL asked. A round no copy answered is followed by
+// another while one of its replies may change (unreachable, 5xx, 429, 404: the copy holding the session may
+// be that one, or one not answering); otherwise, every reply a refusal that will not change, the report is
+// given up with the first URL's reply, naming the others' (noAnswer).
 func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 	var err error
 	pause := s.reportBackoff
@@ -298,28 +307,57 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 			err = fmt.Errorf("%w %s", errUnknownRouter, r.Router)
 			continue
 		}
+		var (
+			replies []error // this round's, one per URL, none the session's answer
+			later   bool    // one of them may change in a later round
+		)
 		for _, u := range urls {
 			actx, cancel := context.WithTimeout(ctx, reportTimeout)
-			err = s.postClose(actx, u, r.Close)
+			err := s.postClose(actx, u, r.Close)
 			cancel()
 			if err == nil {
 				return nil
 			}
 			we, ok := err.(*wire.Error)
+			holder := ok && wire.IsSessionHoldersAnswer(we.Status, we.Code)
 			switch {
-			case ok && we.Code == wire.CodeSessionClosed:
+			case holder && we.Code == wire.CodeSessionClosed:
 				return s.closedWith(ctx, u, r, err)
-			case ok && signerRefused(we):
+			case holder && signerRefused(we):
 				if !warned {
 					warned = true
 					s.log.Error("router refused the provider's signature on a close report: the signer it holds for this provider is not this serve's key (a rotation it has not seen yet, or serve runs a key rotated away from: restart it with the registered one); tried again until the router would no longer accept the close",
 						zap.Stringer("session", r.SessionID()), zap.Stringer("signer", s.signer), zap.String("url", u), zap.Error(err))
 				}
-			case ok && we.Status < 500 && we.Status != http.StatusTooManyRequests && we.Status != http.StatusNotFound:
-				return err // the router refused it: retrying will not help
+				later = true
+			case holder:
+				return err // refused by a copy holding the session: retrying will not help
+			case !ok || we.Status >= 500 || we.Status == http.StatusTooManyRequests || we.Status == http.StatusNotFound:
+				later = true
 			}
+			if ok { // a transport error names the URL already
+				err = fmt.Errorf("%s: %w", u, err)
+			}
+			replies = append(replies, err)
+		}
+		err = noAnswer(replies)
+		if !later {
+			return err
 		}
 	}
+}
+
+// noAnswer is a round's failure when no URL answered for the session: the first URL's reply, which it
+// wraps, naming each other's.
+func noAnswer(replies []error) error {
+	if len(replies) == 1 {
+		return replies[0]
+	}
+	others := make([]string, 0, len(replies)-1)
+	for _, e := range replies[1:] {
+		others = append(others, e.Error())
+	}
+	return fmt.Errorf("%w; no other URL of the router answered for the session (%s)", replies[0], strings.Join(others, "; "))
 }
 
 // closedWith decides a close report the router at base answered 409 session_closed (closed): taken (nil,

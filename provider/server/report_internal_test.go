@@ -252,9 +252,10 @@ func TestReportRediscoversTheRouter(t *testing.T) {
 // testRouter is the router address the internal tests report to.
 var testRouter = common.HexToAddress("0x00000000000000000000000000000000000000aa")
 
-// knownRouter is a directory in which url answers for testRouter, with no discovery due for an hour.
-func knownRouter(url string) *routerDirectory {
-	return &routerDirectory{byRouter: map[common.Address][]string{testRouter: {url}}, last: time.Now(), every: time.Hour, log: zap.NewNop()}
+// knownRouter is a directory in which urls (copies of one router, tried in this order) answer for
+// testRouter, with no discovery due for an hour.
+func knownRouter(urls ...string) *routerDirectory {
+	return &routerDirectory{byRouter: map[common.Address][]string{testRouter: urls}, last: time.Now(), every: time.Hour, log: zap.NewNop()}
 }
 
 // reportUntil is req reported to testRouter, accepted there until until.
@@ -318,4 +319,79 @@ func TestReportKeptPendingThenTakenCountsAsDelivered(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReportPastAnOlderCopysRefusal (several copies of one router behind one ROUTER key, upgraded one by
+// one): the first URL answering for the report's router is an older copy refusing the close's body (400
+// bad_request on a field it does not know); it does not hold the session, so its refusal is not the
+// session's answer (wire.IsSessionHoldersAnswer, the user's client's rule) and the next copy, which takes
+// the close, is asked: delivered (reported="yes"), nothing given up. The report used to stop at the older
+// copy's 400 and count as given up. When the copy holding the session cannot take it yet (503) the report
+// is tried again in the next round; when every copy refuses without holding the session, it is given up
+// at once, with the first copy's refusal naming the others'.
+func TestReportPastAnOlderCopysRefusal(t *testing.T) {
+	sig := eip712.Signature{1}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{SessionID: common.Hash{7}, Seconds: 3}, ProviderSignature: &sig}
+	older := func(calls *atomic.Int32) *httptest.Server {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `close body: json: unknown field "lastRequest"`))
+		}))
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	for _, tc := range []struct {
+		name     string
+		down     int32 // the attempts the copy holding the session answers 503 first
+		olderHit int32 // the attempts the older copy gets
+	}{
+		{"the next copy takes it", 0, 1},
+		{"the next copy takes it a round later", 1, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var olderCalls, holderCalls atomic.Int32
+			old := older(&olderCalls)
+			var taken atomic.Pointer[wire.CloseRequest]
+			holder := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if holderCalls.Add(1) <= tc.down {
+					wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "kept pending: try again"))
+					return
+				}
+				var body wire.CloseRequest
+				require.NoError(t, json.NewDecoder(r.Body).Decode(&body))
+				taken.Store(&body)
+				wire.WriteJSON(w, http.StatusOK, map[string]string{})
+			}))
+			defer holder.Close()
+			core, logs := observer.New(zapcore.InfoLevel)
+			s := &Server{client: holder.Client(), reportBackoff: time.Millisecond, routers: knownRouter(old.URL, holder.URL),
+				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, nil))}
+			s.deliver(reportUntil(req, time.Now().Add(time.Minute)), false)
+			s.reports.Wait()
+
+			require.Equal(t, tc.olderHit, olderCalls.Load())
+			require.Equal(t, tc.down+1, holderCalls.Load())
+			require.NotNil(t, taken.Load(), "the copy holding the session took the close")
+			require.Equal(t, req.Receipt, taken.Load().Receipt)
+			rec := httptest.NewRecorder()
+			s.metrics.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+			f := promtest.Parse(t, rec.Body)
+			require.Equal(t, 1.0, f.Counter(t, "lt_provider_session_closes_total", "kind", "receipt", "reported", "yes"))
+			require.Len(t, f["lt_provider_session_closes_total"].GetMetric(), 1, "counted once, as nothing else")
+			require.Zero(t, logs.FilterMessage("close report given up").Len())
+		})
+	}
+
+	t.Run("no copy holds the session", func(t *testing.T) {
+		var calls atomic.Int32
+		a, b := older(&calls), older(&calls)
+		s := &Server{client: a.Client(), reportBackoff: time.Millisecond, routers: knownRouter(a.URL, b.URL), log: zap.NewNop()}
+		err := s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute)))
+		var we *wire.Error
+		require.ErrorAs(t, err, &we)
+		require.Equal(t, wire.CodeBadRequest, we.Code)
+		require.ErrorContains(t, err, a.URL+": bad_request")
+		require.ErrorContains(t, err, b.URL+": bad_request")
+		require.Equal(t, int32(2), calls.Load(), "one round: no reply would change")
+	})
 }

@@ -329,7 +329,9 @@ func (a *app) closeCmd() *cobra.Command {
 					return err
 				}
 			}
-			// The router that issued the ticket first, then the configured ones.
+			// The router that issued the ticket first, then the configured ones. A session saved without
+			// its router's address has no router of its own in the list: the first configured one's
+			// unknown_session (another router's session) is not the close's answer either, the next is asked.
 			routers := a.list("router")
 			if st.RouterURL != "" {
 				routers = append([]string{st.RouterURL}, routers...)
@@ -337,6 +339,9 @@ func (a *app) closeCmd() *cobra.Command {
 			var rc *client.RouterClient
 			if len(routers) > 0 {
 				rc = client.NewRouterClient(strings.Join(routers, ","), nil)
+				if st.RouterURL == "" {
+					rc = rc.SessionRouterUnknown()
+				}
 			}
 			s, err := client.ResumeSession(d, key, st, client.SessionOptions{Router: rc})
 			if err != nil {
