@@ -214,3 +214,41 @@ func TestLateCloseAfterExpiredCopySameRoot(t *testing.T) {
 		require.Equal(t, new(uint256.Int).Add(&e0[0].Total, served).Dec(), e1[0].Total.Dec(), "the late close, once")
 	})
 }
+
+// TestRouterExpiryThenItsCloseCreditedOnce (router/store Session.TakesClose): a router expires a session at
+// notAfter + grace, publishing it as expired, and later takes the provider's close that a router outage
+// delayed (by settle.LastClose), publishing it in the same feed after the expired copy. The keeper credits
+// that close once, in full, and lists the expired copy as the copy that lost (ticket_not_accepted: an expiry
+// carries no acceptance of the provider).
+// On SQLite and PostgreSQL.
+func TestRouterExpiryThenItsCloseCreditedOnce(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := openStore(t, dsn)
+		now := uint64(time.Now().Unix())
+		var clock atomic.Int64
+		clock.Store(int64(now) + 600)
+		feed := testenv.NewFeed(t)
+		var ps ledger.PoolState
+		l := twoRoutersLedger(t, st, &ps, func() time.Time { return time.Unix(clock.Load(), 0) }, time.Minute, feed.Server.URL)
+		spec := testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: now - 2000}
+		spec.Closed = spec.Created + 600 + 60 + 600 // notAfter (created + maxSeconds + 60) + 600: before LastClose
+		closed := accepted(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, spec))
+		expired := wire.SessionRecord{SessionID: closed.SessionID, RFC: closed.RFC, RFCSignature: closed.RFCSignature, Ticket: closed.Ticket,
+			TicketSignature: closed.TicketSignature, Router: closed.Router, CreatedAt: closed.CreatedAt,
+			ClosedAt: closed.Ticket.NotAfter + 60, CloseReason: wire.CloseExpired}
+		feed.Add(t, expired)
+		_, err := l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Assemble(ctx))
+		feed.Add(t, closed)
+		_, err = l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Assemble(ctx))
+		e0, err := l.LiveEpoch(ctx, 0)
+		require.NoError(t, err, "no epoch: the close after the expiry was credited nothing")
+		served, _, err := wire.Credit(100, uint256.NewInt(1e12), 0)
+		require.NoError(t, err)
+		require.Equal(t, served.Dec(), e0.Total.Dec(), "the close, once")
+		require.Equal(t, map[string]int{ledger.RejectTicketNotAccepted: 1}, rejectedCodes(t, ctx, l))
+	})
+}

@@ -100,7 +100,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	if sess.State != store.StateOpen {
+	if !sess.TakesClose() {
 		return wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (%s)", id, sess.CloseReason)
 	}
 	closed, err := s.closeOrPend(ctx, sess, req, uint64(s.cfg.Now().Unix()))
@@ -298,7 +298,7 @@ func (s *Server) judgePendingOf(ctx context.Context, id common.Hash) (error, err
 		return nil, err
 	}
 	pending, err := s.store.PendingCloses(ctx, id)
-	if err != nil || len(pending) == 0 || sess.State != store.StateOpen {
+	if err != nil || len(pending) == 0 || !sess.TakesClose() {
 		return nil, err // closed meanwhile: its close deleted them
 	}
 	j, err := s.judgePending(ctx, sess, pending)
@@ -363,11 +363,13 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 		return nil, err
 	}
 	s.metrics.closes.With(c.Reason).Inc()
-	s.health.Released(sess.Ticket.Provider)
+	if !closed.Reopened { // an expiry released the provider's place already
+		s.health.Released(sess.Ticket.Provider)
+		s.queue.Signal()
+	}
 	s.health.Observe(sess.Ticket.Provider, c.BilledSeconds, req.Receipt.OutputTokens, req.Receipt.TTFTMs)
-	s.queue.Signal()
 	s.log.Info("session closed", zap.Stringer("session", id), zap.String("reason", c.Reason), zap.Uint32("billed_seconds", c.BilledSeconds),
-		zap.Uint64("closed_at", c.ClosedAt), zap.Strings("flags", c.Flags))
+		zap.Uint64("closed_at", c.ClosedAt), zap.Strings("flags", c.Flags), zap.Bool("after_expiry", closed.Reopened))
 	return closed, nil
 }
 

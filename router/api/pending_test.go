@@ -345,3 +345,41 @@ func TestPendingAcceptanceOfUnconfirmedKey(t *testing.T) {
 	require.InDelta(t, arrived, rec.ClosedAt, 1)
 	require.Equal(t, uint32(20), rec.BilledSeconds)
 }
+
+// TestCloseAfterRouterExpiry: the router expires an open session at notAfter + grace, releasing the user's
+// reservation, but a valid close arriving after that and by settle.LastClose (a provider whose report a
+// router outage delayed) is still taken: it replaces the expiry, as the session's record and the settlement
+// feed show, so the provider is paid for what the user signed. Once closed, no second close is taken; a
+// close after LastClose is refused as expired, as for an open session.
+func TestCloseAfterRouterExpiry(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, acc := e.grantAccepted(p)
+	late, lateAcc := e.grantAccepted(p)
+	ctx := context.Background()
+	e.advance(time.Duration(e.session(s.SessionID).ExpiresAt-e.serverNow()+1) * time.Second)
+	require.NoError(t, e.srv.ExpireDue(ctx))
+	rec := e.getSession(s.SessionID)
+	require.Equal(t, wire.CloseExpired, rec.CloseReason, "expired")
+	require.Equal(t, wire.CloseExpired, e.getSession(late.SessionID).CloseReason)
+
+	code, b := e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, http.StatusOK, code, "a close by LastClose replaces the expiry: %s", b)
+	rec = e.getSession(s.SessionID)
+	require.Equal(t, wire.CloseReceipt, rec.CloseReason)
+	require.Equal(t, uint32(20), rec.BilledSeconds)
+	page := getFeed(t, e, "0")
+	last := page.Sessions[len(page.Sessions)-1]
+	require.Equal(t, s.SessionID, last.SessionID)
+	require.Equal(t, wire.CloseReceipt, last.CloseReason, "the billing copy enters the feed after the expired one")
+
+	code, b = e.userClose(s.SessionID, &acc)
+	require.Equal(t, http.StatusConflict, code, string(b))
+	require.Contains(t, string(b), wire.CodeSessionClosed)
+
+	e.pastLastClose(late)
+	code, b = e.providerClose(late.SessionID, p.signer, &lateAcc)
+	require.Equal(t, http.StatusConflict, code, string(b))
+	require.Contains(t, string(b), wire.CodeExpired, "after LastClose: too late, expired or not")
+	require.Equal(t, wire.CloseExpired, e.getSession(late.SessionID).CloseReason)
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/store"
 )
@@ -100,5 +101,57 @@ func TestDepositReservationsNeverOverspend(t *testing.T) {
 		require.Equal(t, 11, ok) // 1 on the allowance, 10 on the deposit
 		charged, _ := db.DepositUsed(ctx, alice, 0)
 		require.Equal(t, uint64(1000), charged.Uint64())
+	})
+}
+
+// TestCloseAfterExpiry: the router's expiry (at ExpiresAt, long before settle.LastClose) releases the
+// reservation but does not take the parties' close away: a close that bills, arriving later, replaces it,
+// charging the allowance and the deposit what it bills (not releasing the reservation a second time),
+// entering the feed anew, and marked Reopened. Nothing closes the session after that, and an expiry never
+// replaces a close.
+func TestCloseAfterExpiry(t *testing.T) {
+	eachBackend(t, func(t *testing.T, db *store.DB, _ string) {
+		ctx := context.Background()
+		allow := uint256.NewInt(300)
+		dep := &store.DepositLimit{Available: uint256.NewInt(1000), Gen: 2}
+		// 5 wei/s × 100 s = 500: 300 from the allowance, 200 from the deposit.
+		s1, _, err := db.CreateSession(ctx, store.NewSession{Session: newSession(1, 5, 100), Nonce: 1, Deadline: 500, Allowance: allow, Deposit: dep})
+		require.NoError(t, err)
+		require.Equal(t, uint64(200), s1.DepositReserved.Uint64())
+
+		expired, err := db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseExpired, ClosedAt: 300})
+		require.NoError(t, err)
+		require.False(t, expired.Reopened)
+		used, _ := db.Used(ctx, alice, 7)
+		charged, _ := db.DepositUsed(ctx, alice, 2)
+		require.Equal(t, []uint64{0, 0}, []uint64{used.Uint64(), charged.Uint64()}, "the expiry released the reservation")
+		_, err = db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseExpired, ClosedAt: 301})
+		require.ErrorIs(t, err, store.ErrSessionClosed, "expired once")
+
+		// A receipt close arrives after the expiry: 80 s = 400, 300 from the allowance and 100 from the deposit.
+		us, ps := eip712.Signature{9}, eip712.Signature{8}
+		rc := &eip712.UsageReceipt{SessionID: s1.ID, Seconds: 80}
+		closed, err := db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseReceipt, Receipt: rc, UserSignature: &us, ProviderSignature: &ps,
+			BilledSeconds: 80, ClosedAt: 900})
+		require.NoError(t, err)
+		require.True(t, closed.Reopened)
+		require.Equal(t, wire.CloseReceipt, closed.CloseReason)
+		require.Greater(t, closed.FeedSeq, expired.FeedSeq, "in the feed again, after the expired copy")
+		used, _ = db.Used(ctx, alice, 7)
+		charged, _ = db.DepositUsed(ctx, alice, 2)
+		require.Equal(t, []uint64{300, 100}, []uint64{used.Uint64(), charged.Uint64()}, "charged what it bills, nothing released twice")
+		feed, err := db.Feed(ctx, expired.FeedSeq, 10)
+		require.NoError(t, err)
+		require.Len(t, feed, 1)
+		require.Equal(t, uint32(80), feed[0].BilledSeconds)
+
+		for _, reason := range []string{wire.CloseReceipt, wire.CloseOneSided, wire.CloseExpired} {
+			_, err = db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: reason, Receipt: rc, UserSignature: &us, BilledSeconds: 10, ClosedAt: 901})
+			require.ErrorIs(t, err, store.ErrSessionClosed, "closed by a close: %s takes no second", reason)
+		}
+		_, _, err = db.ParkClose(ctx, s1.ID, 901, []byte(`{}`), 4)
+		require.ErrorIs(t, err, store.ErrSessionClosed)
+		used, _ = db.Used(ctx, alice, 7)
+		require.Equal(t, uint64(300), used.Uint64())
 	})
 }

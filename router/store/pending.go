@@ -34,8 +34,9 @@ const (
 	qPendingIDs     = `SELECT session_id, MIN(closed_at) FROM pending_closes GROUP BY session_id ORDER BY MIN(closed_at), session_id LIMIT ?`
 )
 
-// ParkClose keeps body, a close of open session id that arrived at closedAt, behind the session's other
-// pending closes, unless the same body is kept already: then it returns that one, changing nothing
+// ParkClose keeps body, a close of session id (open, or expired by the router: Session.TakesClose) that
+// arrived at closedAt, behind the session's other pending closes, unless the same body is kept already:
+// then it returns that one, changing nothing
 // (created=false; its arrival time stays the first). At most limit closes are kept per session. The
 // session's row is locked meanwhile, so the sequence numbers and the limit hold across router replicas.
 // Errors: ErrUnknownSession, ErrSessionClosed, ErrPendingFull.
@@ -46,7 +47,7 @@ func (s *DB) ParkClose(ctx context.Context, id common.Hash, closedAt uint64, bod
 		if err != nil {
 			return err
 		}
-		if sess.State != StateOpen {
+		if !sess.TakesClose() {
 			return ErrSessionClosed
 		}
 		var seq, at int64

@@ -67,7 +67,7 @@ func TestPendingCloses(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, uint64(3), p3.Seq, "behind every close kept before")
 
-		_, err = db.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseExpired, ClosedAt: 5000})
+		_, err = db.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseReceipt, BilledSeconds: 10, ClosedAt: 5000})
 		require.NoError(t, err)
 		pending, err = db.PendingCloses(ctx, id)
 		require.NoError(t, err)

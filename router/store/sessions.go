@@ -49,6 +49,16 @@ type Session struct {
 	Flags             []string
 	Held              bool   // flagged: out of the settlement feed until cleared
 	FeedSeq           uint64 // 0 until the session is in the settlement feed
+
+	Reopened bool // set by CloseSession (not stored): this close replaced the router's expiry of the session
+}
+
+// TakesClose reports whether a close may still end the session: it is open, or the router expired it. An
+// expiry (at ExpiresAt, long before settle.LastClose) releases the user's reservation early; it does not take
+// the parties' close window away, so a close that bills, arriving by LastClose (a provider's report delayed
+// by a router outage), still replaces it (CloseSession). A session closed by a close takes no other.
+func (sess *Session) TakesClose() bool {
+	return sess.State == StateOpen || sess.CloseReason == wire.CloseExpired
 }
 
 // NewSession is what CreateSession needs besides the session itself.
@@ -148,7 +158,10 @@ type Close struct {
 // CloseSession closes an open session in one transaction: it records the receipt, trues the user's
 // reservation up to the billed amount (billedSeconds × pricePerSecond), unless Held gives the session its
 // settlement-feed sequence number, and deletes the session's pending closes (ParkClose): a session has one
-// close. Errors: ErrUnknownSession, ErrSessionClosed.
+// close. A close that bills may also end a session the router expired (Session.TakesClose): it replaces the
+// expiry, charging what it bills (the expiry released the reservation), and enters the feed anew, where
+// keepers take it over the expired copy; the result's Reopened says so. The caller dates the close within
+// settle.LastClose. Errors: ErrUnknownSession, ErrSessionClosed.
 func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 	var (
 		out     *Session
@@ -161,7 +174,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if err != nil {
 			return err
 		}
-		if sess.State != StateOpen {
+		if !sess.TakesClose() || (sess.State != StateOpen && c.Reason == wire.CloseExpired) {
 			return ErrSessionClosed
 		}
 		user := hexAddr(sess.Ticket.User)
@@ -170,7 +183,11 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			return err
 		}
 		usedKey, usedNow = usageKey{user, sess.Day}, used
-		reservedAllowance, _ := sess.ReservedSplit()
+		reservedAllowance, reservedDeposit := sess.ReservedSplit()
+		if sess.Reopened = sess.State != StateOpen; sess.Reopened {
+			// Expired: its expiry released the reservation already.
+			reservedAllowance, reservedDeposit = new(uint256.Int), new(uint256.Int)
+		}
 		sess.State, sess.BilledSeconds = StateClosed, c.BilledSeconds
 		billedAllowance, billedDeposit := sess.Split() // the allowance's part first
 		if used.Lt(reservedAllowance) {
@@ -183,7 +200,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			return err
 		}
 		if !sess.DepositReserved.IsZero() {
-			if err := s.trueUpDepositTx(ctx, tx, sess, billedDeposit); err != nil {
+			if err := s.trueUpDepositTx(ctx, tx, sess, reservedDeposit, billedDeposit); err != nil {
 				return err
 			}
 		}
