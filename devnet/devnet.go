@@ -261,14 +261,15 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// Transactor returns transaction options signing with key on chainID.
+// Transactor returns transaction options signing with key on chainID; a transaction's gas limit is the
+// node's estimate plus the margin every Lake Travis transaction carries (keys.WithGasMargin).
 func Transactor(ctx context.Context, key *ecdsa.PrivateKey, chainID uint64) *bind.TransactOpts {
 	opts, err := bind.NewKeyedTransactorWithChainID(key, new(big.Int).SetUint64(chainID))
 	if err != nil {
 		panic(err) // only fails for a nil chain id
 	}
 	opts.Context = ctx
-	return opts
+	return keys.WithGasMargin(opts)
 }
 
 // Mined waits for tx (as returned with err by a binding call) with keys.Mine and fails unless it

@@ -28,12 +28,13 @@ func LoadTxSigner(ctx context.Context, src Source, chainID uint64) (common.Addre
 	return s.Address(), s.SignTx, nil
 }
 
-// Unsigned returns abigen transaction options that build from's transaction (nonce, gas estimate, fees)
-// and return it unsigned and unsent: show its cost, then sign and send it with Send. Building asks no
-// signer, so a dry run or a refused pre-flight check never reaches clef's approval.
+// Unsigned returns abigen transaction options that build from's transaction (nonce, gas limit: the
+// node's estimate plus GasMarginPercent, fees) and return it unsigned and unsent: show its cost, then sign
+// and send it with Send. Building asks no signer, so a dry run or a refused pre-flight check never reaches
+// clef's approval. A GasLimit set in the options is kept as it is.
 func Unsigned(ctx context.Context, from common.Address) *bind.TransactOpts {
-	return &bind.TransactOpts{From: from, Context: ctx, NoSend: true,
-		Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) { return tx, nil }}
+	return WithGasMargin(&bind.TransactOpts{From: from, Context: ctx, NoSend: true,
+		Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) { return tx, nil }})
 }
 
 // Send signs tx through s (a key or clef: the one transaction-signing path of every command that sends

@@ -9,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/laketravis/laketravis/keys"
 )
 
 // build creates the first attempt of a new intent.
@@ -22,7 +24,7 @@ func (m *Manager) build(ctx context.Context, id string, c Candidate) (*Intent, e
 		if err != nil {
 			return nil, fmt.Errorf("%w: intent %s: %w", ErrEstimate, id, err)
 		}
-		gas += gas * m.cfg.GasMarginPercent / 100
+		gas = keys.GasLimit(gas)
 	}
 
 	// The nonce: the account's mined nonce, or one past the highest we ever stored if that is higher

@@ -97,7 +97,7 @@ var (
 type Candidate struct {
 	To       common.Address
 	Data     []byte
-	GasLimit uint64 // 0: estimate (plus GasMarginPercent)
+	GasLimit uint64 // 0: the estimate plus keys.GasMarginPercent (keys.GasLimit)
 }
 
 // SignFn signs a transaction for the manager's account (keys.TxSigner builds one from a key).

@@ -64,8 +64,6 @@ type Config struct {
 	PollInterval time.Duration
 	// RPCTimeout bounds every single RPC call. Default 10 s.
 	RPCTimeout time.Duration
-	// GasMarginPercent is added to gas estimates. Default 20.
-	GasMarginPercent uint64
 	// NonceTakenAfter is how many polls in a row must see the nonce used by nothing of ours before the
 	// intent fails with ErrNonceTaken (a receipt can lag the nonce by a block on load-balanced RPCs).
 	// Default 10.
@@ -144,9 +142,6 @@ func New(cfg Config, backend Backend, store Store) (*Manager, error) {
 	}
 	if cfg.RPCTimeout <= 0 {
 		cfg.RPCTimeout = 10 * time.Second
-	}
-	if cfg.GasMarginPercent == 0 {
-		cfg.GasMarginPercent = 20
 	}
 	if cfg.NonceTakenAfter <= 0 {
 		cfg.NonceTakenAfter = 10

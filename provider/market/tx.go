@@ -18,9 +18,9 @@ type Estimate struct {
 	Action   string         `json:"action"`
 	From     common.Address `json:"from"`
 	To       common.Address `json:"to"`
-	Gas      uint64         `json:"gas"`
+	Gas      uint64         `json:"gas"`      // gas limit: the node's estimate plus keys.GasMarginPercent
 	GasPrice *big.Int       `json:"gasPrice"` // expected effective price (base fee + tip, capped)
-	Cost     *big.Int       `json:"cost"`     // Gas × GasPrice, wei of the native currency
+	Cost     *big.Int       `json:"cost"`     // Gas × GasPrice, wei of the native currency (the margin included)
 	MaxCost  *big.Int       `json:"maxCost"`  // Gas × fee cap: the most it can cost
 }
 
@@ -48,9 +48,9 @@ type Sender struct {
 // From returns the sending address.
 func (s *Sender) From() common.Address { return s.Signer.Address() }
 
-// send builds the transaction with build (which receives keys.Unsigned options, so abigen estimates gas
-// and returns it unsigned), reports its cost, then signs it through the Sender's signer, sends it and
-// waits for the receipt unless DryRun.
+// send builds the transaction with build (which receives keys.Unsigned options, so abigen estimates gas,
+// keys adds its margin, and abigen returns it unsigned), reports its cost, then signs it through the
+// Sender's signer, sends it and waits for the receipt unless DryRun.
 func (m *Market) send(ctx context.Context, s *Sender, action string, to common.Address,
 	build func(*bind.TransactOpts) (*types.Transaction, error)) (*Result, error) {
 	opts := keys.Unsigned(ctx, s.From())

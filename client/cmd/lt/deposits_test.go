@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -42,7 +43,8 @@ func TestParseMOR(t *testing.T) {
 // TestDepositWithdrawBalanceOnAnvil runs lt deposit (one permit transaction, then approve + deposit), lt
 // balance, lt withdraw (request, cancel, request again, not ready yet, then complete with the keeper's
 // proof) against anvil with the real deploy script and a stand-in keeper answering GET /v1/spend (no
-// epoch claimable: nothing spent). The user gets back exactly what it deposited, to the wei.
+// epoch claimable: nothing spent). The user gets back exactly what it deposited, to the wei. The deposits
+// and the withdrawal request carry a gas limit of the node's estimate plus 20% (devnettest.RequireGasMargin).
 func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -73,8 +75,11 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	lt(&d, "deposit", "10")
 	require.True(t, d.Permit, "one permit signature, one transaction")
 	require.Equal(t, devnet.MOR(10).String(), d.Deposit)
+	// Every transaction lt sends carries the gas margin over the node's estimate (keys.GasMarginPercent).
+	devnettest.RequireGasMargin(t, ctx, c.anvil.URL, d.Tx)
 	lt(&d, "deposit", "1.5", "--approve")
 	require.False(t, d.Permit)
+	devnettest.RequireGasMargin(t, ctx, c.anvil.URL, d.Tx) // the deposit right after its approve
 	deposited := new(big.Int).Add(devnet.MOR(10), new(big.Int).Div(devnet.MOR(3), big.NewInt(2)))
 	require.Equal(t, deposited.String(), d.Deposit)
 	held, err := pool.DepositOf(call, user)
@@ -94,6 +99,8 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	var w withdrawResult
 	lt(&w, "withdraw", "2")
 	require.Equal(t, "requested", w.Action)
+	require.NotNil(t, w.Tx)
+	devnettest.RequireGasMargin(t, ctx, c.anvil.URL, *w.Tx)
 	require.Equal(t, devnet.MOR(2).String(), w.Requested)
 	require.Positive(t, w.ReadyAt)
 	lt(&w, "withdraw", "--cancel")
