@@ -16,6 +16,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -356,9 +357,20 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 		c.Held = true
 	}
 	closed, err := s.store.CloseSession(ctx, c)
+	if errors.Is(err, store.ErrExpired) {
+		// The router expired the session (before or since sess was read): the close replaces the expiry
+		// only within what the user's allowance still covers (store.Reopen).
+		if c.Reopen, err = s.reopenLimits(ctx, sess); err != nil {
+			return nil, err
+		}
+		closed, err = s.store.CloseSession(ctx, c)
+	}
 	switch {
 	case errors.Is(err, store.ErrSessionClosed):
 		return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", id)
+	case errors.Is(err, store.ErrReopenRefused):
+		return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (expired at %d, which released its reservation): %v",
+			id, sess.ExpiresAt, err)
 	case err != nil:
 		return nil, err
 	}
@@ -371,6 +383,22 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 	s.log.Info("session closed", zap.Stringer("session", id), zap.String("reason", c.Reason), zap.Uint32("billed_seconds", c.BilledSeconds),
 		zap.Uint64("closed_at", c.ClosedAt), zap.Strings("flags", c.Flags), zap.Bool("after_expiry", closed.Reopened))
 	return closed, nil
+}
+
+// reopenLimits reads what a close replacing the router's expiry of sess is checked against (store.Reopen):
+// today's protocol day and the user's allowance of the session's day. A read failing is answered 503
+// unavailable, so the closer tries again.
+func (s *Server) reopenLimits(ctx context.Context, sess *store.Session) (*store.Reopen, error) {
+	day, err := s.allow.Day(ctx)
+	if err == nil {
+		var a *uint256.Int
+		if a, err = s.allow.Allowance(ctx, sess.Ticket.User, sess.Day); err == nil {
+			return &store.Reopen{Day: day, Allowance: a}, nil
+		}
+	}
+	return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+		"session %s expired at %d: the user's allowance, which a close after the expiry is checked against, cannot be read now (%v): try again",
+		sess.ID, sess.ExpiresAt, err)
 }
 
 // A signer view is one reading of a provider's signer history: the router's book (confirmed blocks) or

@@ -383,3 +383,42 @@ func TestCloseAfterRouterExpiry(t *testing.T) {
 	require.Contains(t, string(b), wire.CodeExpired, "after LastClose: too late, expired or not")
 	require.Equal(t, wire.CloseExpired, e.getSession(late.SessionID).CloseReason)
 }
+
+// TestCloseAfterRouterExpiryWithinTheAllowanceLeft: the expiry released the session's reservation, and the
+// user's next sessions reserved that credit; a close arriving after the expiry is then refused (409
+// session_closed), as taking it would have the router admit more than the user's allowance and keepers,
+// charging the user-day's sessions in closedAt order, would leave a later session's provider unpaid. Once
+// the newer sessions bill less than they reserved, the same close fits and is taken.
+func TestCloseAfterRouterExpiryWithinTheAllowanceLeft(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 120e9, []*standIn{p}, []uint64{1e9}) // 120 s at the provider's price
+	s, acc := e.grantAccepted(p)                        // 60 s reserved
+	ctx := context.Background()
+	sess := e.session(s.SessionID)
+	user := crypto.PubkeyToAddress(e.user.PublicKey)
+	used := func() uint64 {
+		u, err := e.db.Used(ctx, user, sess.Day)
+		require.NoError(t, err)
+		return u.Uint64()
+	}
+	e.advance(time.Duration(sess.ExpiresAt-e.serverNow()+1) * time.Second)
+	require.NoError(t, e.srv.ExpireDue(ctx))
+	require.Zero(t, used())
+	s2, acc2 := e.grantAccepted(p)
+	s3, _ := e.grantAccepted(p)
+	require.Equal(t, []uint32{60, 60}, []uint32{s2.Ticket.MaxSeconds, s3.Ticket.MaxSeconds}, "the released credit, taken")
+
+	code, b := e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, http.StatusConflict, code, "20 s more than the allowance: %s", b)
+	require.Contains(t, string(b), wire.CodeSessionClosed)
+	require.Equal(t, uint64(120e9), used(), "never more than the allowance")
+	require.Equal(t, wire.CloseExpired, e.getSession(s.SessionID).CloseReason)
+
+	code, b = e.providerClose(s2.SessionID, p.signer, &acc2) // bills at most the second it ran of its 60
+	require.Equal(t, http.StatusOK, code, string(b))
+	code, b = e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, http.StatusOK, code, "now it fits: %s", b)
+	billed2 := uint64(e.getSession(s2.SessionID).BilledSeconds)
+	require.Equal(t, 20e9+60e9+billed2*1e9, used())
+	require.LessOrEqual(t, used(), uint64(120e9))
+}

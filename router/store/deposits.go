@@ -64,18 +64,17 @@ func (s *DB) chargeDepositTx(ctx context.Context, tx *sql.Tx, user string, ns *S
 	return new(uint256.Int).Add(used, fromAllowance), fromDeposit, nil
 }
 
-// trueUpDepositTx replaces a closing session's deposit reservation (reserved) by the deposit's part of what
-// it billed.
-func (s *DB) trueUpDepositTx(ctx context.Context, tx *sql.Tx, sess *Session, reserved, billedDeposit *uint256.Int) error {
+// trueUpDepositTx replaces a closing session's deposit reservation by the deposit's part of what it billed.
+func (s *DB) trueUpDepositTx(ctx context.Context, tx *sql.Tx, sess *Session, billedDeposit *uint256.Int) error {
 	user := hexAddr(sess.Ticket.User)
 	charged, err := s.depositUsageTx(ctx, tx, user, sess.DepositGen)
 	if err != nil {
 		return err
 	}
-	if charged.Lt(reserved) {
+	if charged.Lt(sess.DepositReserved) {
 		charged.Clear()
 	} else {
-		charged.Sub(charged, reserved)
+		charged.Sub(charged, sess.DepositReserved)
 	}
 	charged.Add(charged, billedDeposit)
 	if _, err := s.exec(ctx, tx, qSetDepositUsage, charged.Dec(), user, int64(sess.DepositGen)); err != nil {

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -105,53 +106,82 @@ func TestDepositReservationsNeverOverspend(t *testing.T) {
 }
 
 // TestCloseAfterExpiry: the router's expiry (at ExpiresAt, long before settle.LastClose) releases the
-// reservation but does not take the parties' close away: a close that bills, arriving later, replaces it,
-// charging the allowance and the deposit what it bills (not releasing the reservation a second time),
-// entering the feed anew, and marked Reopened. Nothing closes the session after that, and an expiry never
-// replaces a close.
+// reservation but does not take the parties' close away: a close arriving later replaces it while what it
+// bills fits in what the user's allowance of its day has left (store.Reopen), charging it once and entering
+// the feed anew, marked Reopened. It is refused when the released credit went to a newer session, on another
+// day, for a deposit-paid session, and without limits (ErrExpired). Nothing closes the session after that,
+// and an expiry never replaces a close.
 func TestCloseAfterExpiry(t *testing.T) {
 	eachBackend(t, func(t *testing.T, db *store.DB, _ string) {
 		ctx := context.Background()
-		allow := uint256.NewInt(300)
-		dep := &store.DepositLimit{Available: uint256.NewInt(1000), Gen: 2}
-		// 5 wei/s × 100 s = 500: 300 from the allowance, 200 from the deposit.
-		s1, _, err := db.CreateSession(ctx, store.NewSession{Session: newSession(1, 5, 100), Nonce: 1, Deadline: 500, Allowance: allow, Deposit: dep})
-		require.NoError(t, err)
-		require.Equal(t, uint64(200), s1.DepositReserved.Uint64())
+		allow := uint256.NewInt(1000)
+		reopen := &store.Reopen{Day: 7, Allowance: allow}
+		create := func(digest byte, price uint64, dep *store.DepositLimit) *store.Session {
+			s, _, err := db.CreateSession(ctx, store.NewSession{Session: newSession(digest, price, 100), Nonce: uint64(digest), Deadline: 500,
+				Allowance: allow, Deposit: dep})
+			require.NoError(t, err)
+			return s
+		}
+		used := func() uint64 {
+			u, err := db.Used(ctx, alice, 7)
+			require.NoError(t, err)
+			return u.Uint64()
+		}
+		us, ps := eip712.Signature{9}, eip712.Signature{8}
+		closeWith := func(id common.Hash, secs uint32, r *store.Reopen) (*store.Session, error) {
+			return db.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseReceipt, Receipt: &eip712.UsageReceipt{SessionID: id, Seconds: secs},
+				UserSignature: &us, ProviderSignature: &ps, BilledSeconds: secs, ClosedAt: 900, Reopen: r})
+		}
 
+		s1 := create(1, 5, nil) // 5 wei/s × 100 s = 500
 		expired, err := db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseExpired, ClosedAt: 300})
 		require.NoError(t, err)
 		require.False(t, expired.Reopened)
-		used, _ := db.Used(ctx, alice, 7)
-		charged, _ := db.DepositUsed(ctx, alice, 2)
-		require.Equal(t, []uint64{0, 0}, []uint64{used.Uint64(), charged.Uint64()}, "the expiry released the reservation")
+		require.Zero(t, used(), "the expiry released the reservation")
 		_, err = db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseExpired, ClosedAt: 301})
 		require.ErrorIs(t, err, store.ErrSessionClosed, "expired once")
 
-		// A receipt close arrives after the expiry: 80 s = 400, 300 from the allowance and 100 from the deposit.
-		us, ps := eip712.Signature{9}, eip712.Signature{8}
-		rc := &eip712.UsageReceipt{SessionID: s1.ID, Seconds: 80}
-		closed, err := db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: wire.CloseReceipt, Receipt: rc, UserSignature: &us, ProviderSignature: &ps,
-			BilledSeconds: 80, ClosedAt: 900})
+		// s1's close bills 80 s = 400: not without limits, nor on another day.
+		_, err = closeWith(s1.ID, 80, nil)
+		require.ErrorIs(t, err, store.ErrExpired)
+		_, err = closeWith(s1.ID, 80, &store.Reopen{Day: 8, Allowance: allow})
+		require.ErrorIs(t, err, store.ErrReopenRefused)
+		// s2 reserves 700 of the released credit: s1's 400 more would pass the allowance, and is refused.
+		s2 := create(2, 7, nil)
+		_, err = closeWith(s1.ID, 80, reopen)
+		require.ErrorIs(t, err, store.ErrReopenRefused)
+		require.Equal(t, uint64(700), used(), "nothing charged")
+
+		// s2 bills 20 s = 140: now s1's 400 fits (540), and its close replaces the expiry.
+		_, err = closeWith(s2.ID, 20, nil)
+		require.NoError(t, err)
+		closed, err := closeWith(s1.ID, 80, reopen)
 		require.NoError(t, err)
 		require.True(t, closed.Reopened)
 		require.Equal(t, wire.CloseReceipt, closed.CloseReason)
 		require.Greater(t, closed.FeedSeq, expired.FeedSeq, "in the feed again, after the expired copy")
-		used, _ = db.Used(ctx, alice, 7)
-		charged, _ = db.DepositUsed(ctx, alice, 2)
-		require.Equal(t, []uint64{300, 100}, []uint64{used.Uint64(), charged.Uint64()}, "charged what it bills, nothing released twice")
+		require.Equal(t, uint64(140+400), used(), "charged what it bills, nothing released twice")
 		feed, err := db.Feed(ctx, expired.FeedSeq, 10)
 		require.NoError(t, err)
-		require.Len(t, feed, 1)
-		require.Equal(t, uint32(80), feed[0].BilledSeconds)
+		require.Equal(t, s1.ID, feed[len(feed)-1].ID)
+		require.Equal(t, uint32(80), feed[len(feed)-1].BilledSeconds)
 
 		for _, reason := range []string{wire.CloseReceipt, wire.CloseOneSided, wire.CloseExpired} {
-			_, err = db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: reason, Receipt: rc, UserSignature: &us, BilledSeconds: 10, ClosedAt: 901})
+			_, err = db.CloseSession(ctx, store.Close{ID: s1.ID, Reason: reason, UserSignature: &us, BilledSeconds: 10, ClosedAt: 901, Reopen: reopen})
 			require.ErrorIs(t, err, store.ErrSessionClosed, "closed by a close: %s takes no second", reason)
 		}
 		_, _, err = db.ParkClose(ctx, s1.ID, 901, []byte(`{}`), 4)
 		require.ErrorIs(t, err, store.ErrSessionClosed)
-		used, _ = db.Used(ctx, alice, 7)
-		require.Equal(t, uint64(300), used.Uint64())
+
+		// A deposit-paid session (460 from the allowance left, 540 from the deposit) is not reopened.
+		s3 := create(3, 10, &store.DepositLimit{Available: uint256.NewInt(1000), Gen: 2})
+		require.Equal(t, uint64(540), s3.DepositReserved.Uint64())
+		_, err = db.CloseSession(ctx, store.Close{ID: s3.ID, Reason: wire.CloseExpired, ClosedAt: 300})
+		require.NoError(t, err)
+		_, err = closeWith(s3.ID, 10, reopen)
+		require.ErrorIs(t, err, store.ErrReopenRefused)
+		charged, err := db.DepositUsed(ctx, alice, 2)
+		require.NoError(t, err)
+		require.Equal(t, []uint64{540, 0}, []uint64{used(), charged.Uint64()})
 	})
 }

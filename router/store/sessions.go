@@ -55,8 +55,9 @@ type Session struct {
 
 // TakesClose reports whether a close may still end the session: it is open, or the router expired it. An
 // expiry (at ExpiresAt, long before settle.LastClose) releases the user's reservation early; it does not take
-// the parties' close window away, so a close that bills, arriving by LastClose (a provider's report delayed
-// by a router outage), still replaces it (CloseSession). A session closed by a close takes no other.
+// the parties' close window away, so a close arriving by LastClose (a provider's report delayed by a router
+// outage) still replaces it (CloseSession) while the allowance it released covers it (Reopen). A session
+// closed by a close takes no other.
 func (sess *Session) TakesClose() bool {
 	return sess.State == StateOpen || sess.CloseReason == wire.CloseExpired
 }
@@ -153,15 +154,50 @@ type Close struct {
 	ClosedAt          uint64
 	Flags             []string
 	Held              bool
+	Reopen            *Reopen // the limits of a close replacing the router's expiry (nil: none is taken)
+}
+
+// Reopen is what a close replacing the router's expiry of a session is checked against (CloseSession). The
+// expiry released the session's reservation, and new sessions of the user may have reserved that credit
+// since: a close taken anyway would have the router admit more than the user's allowance, and keepers, which
+// credit a user-day's sessions in closedAt order up to the allowance, would leave a later session's honest
+// provider unpaid. So the close is taken only when what it bills still fits: within the allowance of the
+// session's day, which must be the day of the close (keepers charge a session to the day it closes on), and
+// only for a session the allowance alone paid (a deposit-paid one must end within the deposit window the
+// router admitted it by, api's DepositWindow).
+type Reopen struct {
+	Day       uint64       // the protocol day at the close
+	Allowance *uint256.Int // the user's allowance of the session's day
+}
+
+// Errors of a close of a session the router expired.
+var (
+	ErrExpired       = errors.New("store: session expired by the router")
+	ErrReopenRefused = errors.New("store: session expired by the router, and its user's allowance no longer covers the close")
+)
+
+// check refuses the close of expired session sess, closed, that brings its user's usage of sess.Day to used.
+func (r *Reopen) check(sess *Session, used *uint256.Int) error {
+	switch {
+	case !sess.DepositReserved.IsZero():
+		return fmt.Errorf("%w: it was paid from the deposit", ErrReopenRefused)
+	case r.Day != sess.Day:
+		return fmt.Errorf("%w: it would close on day %d, not its day %d", ErrReopenRefused, r.Day, sess.Day)
+	case r.Allowance == nil || used.Gt(r.Allowance):
+		return fmt.Errorf("%w: day %d's usage would be %s of an allowance of %v", ErrReopenRefused, sess.Day, used.Dec(), r.Allowance)
+	}
+	return nil
 }
 
 // CloseSession closes an open session in one transaction: it records the receipt, trues the user's
 // reservation up to the billed amount (billedSeconds × pricePerSecond), unless Held gives the session its
 // settlement-feed sequence number, and deletes the session's pending closes (ParkClose): a session has one
-// close. A close that bills may also end a session the router expired (Session.TakesClose): it replaces the
-// expiry, charging what it bills (the expiry released the reservation), and enters the feed anew, where
-// keepers take it over the expired copy; the result's Reopened says so. The caller dates the close within
-// settle.LastClose. Errors: ErrUnknownSession, ErrSessionClosed.
+// close. A close (not an expiry) may also end a session the router expired (Session.TakesClose), within the
+// limits c.Reopen gives (Reopen.check: the expiry released the reservation, which new sessions may have
+// taken since): it replaces the expiry, charging what it bills, and enters the feed anew, where keepers take
+// it over the expired copy; the result's Reopened says so. The caller dates the close within
+// settle.LastClose. Errors: ErrUnknownSession, ErrSessionClosed, ErrExpired (the session expired and
+// c.Reopen is nil), ErrReopenRefused.
 func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 	var (
 		out     *Session
@@ -177,16 +213,19 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if !sess.TakesClose() || (sess.State != StateOpen && c.Reason == wire.CloseExpired) {
 			return ErrSessionClosed
 		}
+		sess.Reopened = sess.State != StateOpen
+		if sess.Reopened && c.Reopen == nil {
+			return ErrExpired
+		}
 		user := hexAddr(sess.Ticket.User)
 		used, err := s.usageTx(ctx, tx, user, sess.Day)
 		if err != nil {
 			return err
 		}
 		usedKey, usedNow = usageKey{user, sess.Day}, used
-		reservedAllowance, reservedDeposit := sess.ReservedSplit()
-		if sess.Reopened = sess.State != StateOpen; sess.Reopened {
-			// Expired: its expiry released the reservation already.
-			reservedAllowance, reservedDeposit = new(uint256.Int), new(uint256.Int)
+		reservedAllowance, _ := sess.ReservedSplit()
+		if sess.Reopened {
+			reservedAllowance = new(uint256.Int) // the expiry released it
 		}
 		sess.State, sess.BilledSeconds = StateClosed, c.BilledSeconds
 		billedAllowance, billedDeposit := sess.Split() // the allowance's part first
@@ -196,11 +235,16 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			used.Sub(used, reservedAllowance)
 		}
 		used.Add(used, billedAllowance)
+		if sess.Reopened {
+			if err := c.Reopen.check(sess, used); err != nil {
+				return err
+			}
+		}
 		if err := s.setUsageTx(ctx, tx, user, sess.Day, used); err != nil {
 			return err
 		}
 		if !sess.DepositReserved.IsZero() {
-			if err := s.trueUpDepositTx(ctx, tx, sess, reservedDeposit, billedDeposit); err != nil {
+			if err := s.trueUpDepositTx(ctx, tx, sess, billedDeposit); err != nil {
 				return err
 			}
 		}
