@@ -91,6 +91,26 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	return d.Uint64(), nil
 }
 
+// DayAt returns the protocol day unix time t falls in: (t − payoutStart) / interval, as ComputePool.dayOf
+// (read once, with Day). Keepers charge a session to the day of its closedAt.
+func (s *Source) DayAt(ctx context.Context, t uint64) (uint64, error) {
+	s.mu.Lock()
+	start, ivl := s.start, s.ivl
+	s.mu.Unlock()
+	if ivl == 0 {
+		if _, err := s.Day(ctx); err != nil {
+			return 0, err
+		}
+		s.mu.Lock()
+		start, ivl = s.start, s.ivl
+		s.mu.Unlock()
+	}
+	if ivl == 0 || t < start {
+		return 0, fmt.Errorf("allowance: time %d has no protocol day (payoutStart %d)", t, start)
+	}
+	return (t - start) / ivl, nil
+}
+
 // Cached returns user's allowance for day when it is cached: when Allowance would not call the chain.
 func (s *Source) Cached(user common.Address, day uint64) (*uint256.Int, bool) {
 	s.mu.Lock()

@@ -86,4 +86,15 @@ func TestNewDayNoticedAtTheBoundary(t *testing.T) {
 	got, err = src.Day(ctx)
 	require.NoError(t, err)
 	require.Equal(t, day+1, got)
+
+	// DayAt maps a time to its day as ComputePool.dayOf does, on either side of the boundary.
+	for _, at := range []uint64{next - 3, next - 2, next + 5} {
+		want, err := c.Pool.DayOf(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(at))
+		require.NoError(t, err)
+		got, err := src.DayAt(ctx, at)
+		require.NoError(t, err)
+		require.Equal(t, want.Uint64(), got, "time %d", at)
+	}
+	_, err = src.DayAt(ctx, ps.Uint64()-1)
+	require.Error(t, err, "before payoutStart: no day")
 }

@@ -200,8 +200,8 @@ const (
 	FlagTPSOutlier = "tps_outlier" // TPS far from the model's recent median
 )
 
-// Check returns the anomaly flags of s (nil if none) and records it.
-func (d *Detector) Check(s Session) []string {
+// Flags returns the anomaly flags of s (nil if none), against the sessions recorded before it (Record).
+func (d *Detector) Flags(s Session) []string {
 	if !s.Receipt || s.Seconds == 0 {
 		return nil
 	}
@@ -209,33 +209,43 @@ func (d *Detector) Check(s Session) []string {
 	if s.OutputTokens == 0 {
 		flags = append(flags, FlagZeroOutput)
 	}
-	window, minN, thr := d.Window, d.MinSamples, d.Threshold
-	if window == 0 {
-		window = 200
-	}
+	minN, thr := d.MinSamples, d.Threshold
 	if minN == 0 {
 		minN = 20
 	}
 	if thr == 0 {
 		thr = 6
 	}
-	tps := s.TPS()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if r := d.recent[s.Model]; len(r) >= minN && s.OutputTokens > 0 {
+		med, mad := MAD(r)
+		if RobustZ(s.TPS(), med, mad) > thr {
+			flags = append(flags, FlagTPSOutlier)
+		}
+	}
+	return flags
+}
+
+// Record adds s, a session closed, to its model's recent TPS window (the last Window sessions), which Flags
+// judges later sessions against. Only a close the store took is recorded: one refused may be sent again
+// and again, and would otherwise weigh in each time.
+func (d *Detector) Record(s Session) {
+	if !s.Receipt || s.Seconds == 0 {
+		return
+	}
+	window := d.Window
+	if window == 0 {
+		window = 200
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.recent == nil {
 		d.recent = map[common.Hash][]float64{}
 	}
-	r := d.recent[s.Model]
-	if len(r) >= minN && s.OutputTokens > 0 {
-		med, mad := MAD(r)
-		if RobustZ(tps, med, mad) > thr {
-			flags = append(flags, FlagTPSOutlier)
-		}
-	}
-	r = append(r, tps)
+	r := append(d.recent[s.Model], s.TPS())
 	if len(r) > window {
 		r = r[len(r)-window:]
 	}
 	d.recent[s.Model] = r
-	return flags
 }

@@ -30,12 +30,35 @@ func TestMedianMAD(t *testing.T) {
 func TestDetector(t *testing.T) {
 	d := &Detector{MinSamples: 5}
 	m := common.Hash{1}
-	for i := range 10 {
-		require.Empty(t, d.Check(Session{Model: m, Seconds: 10, OutputTokens: uint32(200 + i), Receipt: true}))
+	check := func(s Session) []string {
+		f := d.Flags(s)
+		d.Record(s)
+		return f
 	}
-	require.Equal(t, []string{FlagTPSOutlier}, d.Check(Session{Model: m, Seconds: 10, OutputTokens: 20000, Receipt: true}))
-	require.Equal(t, []string{FlagZeroOutput}, d.Check(Session{Model: common.Hash{2}, Seconds: 10, Receipt: true}))
-	require.Empty(t, d.Check(Session{Model: m, Receipt: false}), "expired sessions bill nothing: no flag")
+	for i := range 10 {
+		require.Empty(t, check(Session{Model: m, Seconds: 10, OutputTokens: uint32(200 + i), Receipt: true}))
+	}
+	require.Equal(t, []string{FlagTPSOutlier}, check(Session{Model: m, Seconds: 10, OutputTokens: 20000, Receipt: true}))
+	require.Equal(t, []string{FlagZeroOutput}, check(Session{Model: common.Hash{2}, Seconds: 10, Receipt: true}))
+	require.Empty(t, check(Session{Model: m, Receipt: false}), "expired sessions bill nothing: no flag")
+}
+
+// TestDetectorFlagsRecordNothing: scoring a close records nothing (a close the store then refuses may be sent
+// again and again, and must not move the model's window); only Record does.
+func TestDetectorFlagsRecordNothing(t *testing.T) {
+	d := &Detector{MinSamples: 5}
+	m := common.Hash{1}
+	for i := range 10 {
+		d.Record(Session{Model: m, Seconds: 10, OutputTokens: uint32(200 + i), Receipt: true})
+	}
+	slow := Session{Model: m, Seconds: 10, OutputTokens: 1, Receipt: true}
+	for range 50 {
+		require.Equal(t, []string{FlagTPSOutlier}, d.Flags(slow), "scored against the recorded window only")
+	}
+	for range 50 {
+		d.Record(slow)
+	}
+	require.Empty(t, d.Flags(slow), "recorded: the window moved")
 }
 
 func TestByModelDayAndProviderOutliers(t *testing.T) {

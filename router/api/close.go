@@ -253,8 +253,11 @@ func (s *Server) judgePending(ctx context.Context, sess *store.Session, pending 
 				return j, nil
 			case err == nil:
 				j.closed, err = s.commit(ctx, sess, req, c)
-				j.winner = p.Digest
-				return j, err
+				if !errors.Is(err, store.ErrReopenRefused) {
+					j.winner = p.Digest
+					return j, err
+				}
+				j.closed = nil // refused as any failing close: dropped, never left to block the session
 			}
 		}
 		j.refused[p.Digest] = err
@@ -350,8 +353,9 @@ func (s *Server) judge(ctx context.Context, sess *store.Session, req *wire.Close
 // commit closes sess with c, the close req judge made, flagging (and holding) an anomaly.
 func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.CloseRequest, c store.Close) (*store.Session, error) {
 	id := sess.ID
-	anomalies := s.detector.Check(analytics.Session{Model: sess.Ticket.ModelID, Provider: sess.Ticket.Provider, Day: sess.Day,
-		Seconds: c.BilledSeconds, OutputTokens: req.Receipt.OutputTokens, TTFTMs: req.Receipt.TTFTMs, Receipt: true})
+	sample := analytics.Session{Model: sess.Ticket.ModelID, Provider: sess.Ticket.Provider, Day: sess.Day,
+		Seconds: c.BilledSeconds, OutputTokens: req.Receipt.OutputTokens, TTFTMs: req.Receipt.TTFTMs, Receipt: true}
+	anomalies := s.detector.Flags(sample)
 	if len(anomalies) > 0 {
 		c.Flags = append(c.Flags, anomalies...)
 		c.Held = true
@@ -360,7 +364,7 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 	if errors.Is(err, store.ErrExpired) {
 		// The router expired the session (before or since sess was read): the close replaces the expiry
 		// only within what the user's allowance still covers (store.Reopen).
-		if c.Reopen, err = s.reopenLimits(ctx, sess); err != nil {
+		if c.Reopen, err = s.reopenLimits(ctx, sess, c.ClosedAt); err != nil {
 			return nil, err
 		}
 		closed, err = s.store.CloseSession(ctx, c)
@@ -369,11 +373,13 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 	case errors.Is(err, store.ErrSessionClosed):
 		return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed", id)
 	case errors.Is(err, store.ErrReopenRefused):
-		return nil, wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "session %s is closed (expired at %d, which released its reservation): %v",
-			id, sess.ExpiresAt, err)
+		// Both: the closer is answered session_closed, and judgePending drops a pending close so refused.
+		return nil, fmt.Errorf("%w (%w)", wire.Errorf(http.StatusConflict, wire.CodeSessionClosed,
+			"session %s is closed (expired at %d, which released its reservation): %v", id, sess.ExpiresAt, err), store.ErrReopenRefused)
 	case err != nil:
 		return nil, err
 	}
+	s.detector.Record(sample) // only a close taken: a refused one may be sent again and again
 	s.metrics.closes.With(c.Reason).Inc()
 	if !closed.Reopened { // an expiry released the provider's place already
 		s.health.Released(sess.Ticket.Provider)
@@ -385,11 +391,12 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 	return closed, nil
 }
 
-// reopenLimits reads what a close replacing the router's expiry of sess is checked against (store.Reopen):
-// today's protocol day and the user's allowance of the session's day. A read failing is answered 503
-// unavailable, so the closer tries again.
-func (s *Server) reopenLimits(ctx context.Context, sess *store.Session) (*store.Reopen, error) {
-	day, err := s.allow.Day(ctx)
+// reopenLimits reads what a close of sess dated closedAt, replacing the router's expiry of it, is checked
+// against (store.Reopen): the protocol day of closedAt (keepers charge the close to it, also when a pending
+// close is judged on a later day) and the user's allowance of the session's day. A read failing is answered
+// 503 unavailable, so the closer tries again.
+func (s *Server) reopenLimits(ctx context.Context, sess *store.Session, closedAt uint64) (*store.Reopen, error) {
+	day, err := s.allow.DayAt(ctx, closedAt)
 	if err == nil {
 		var a *uint256.Int
 		if a, err = s.allow.Allowance(ctx, sess.Ticket.User, sess.Day); err == nil {

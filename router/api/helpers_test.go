@@ -65,7 +65,8 @@ type fakeAllow struct {
 	dayStart *atomic.Bool
 }
 
-func (fakeAllow) Day(context.Context) (uint64, error) { return 3, nil }
+func (fakeAllow) Day(context.Context) (uint64, error)           { return 3, nil }
+func (fakeAllow) DayAt(context.Context, uint64) (uint64, error) { return 3, nil }
 func (a fakeAllow) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
 	if a.dayStart != nil && a.dayStart.Load() {
 		return nil, fmt.Errorf("%w (day 3)", chain.ErrDayJustStarted)

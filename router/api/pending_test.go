@@ -422,3 +422,30 @@ func TestCloseAfterRouterExpiryWithinTheAllowanceLeft(t *testing.T) {
 	require.Equal(t, 20e9+60e9+billed2*1e9, used())
 	require.LessOrEqual(t, used(), uint64(120e9))
 }
+
+// TestPendingCloseOfExpiredSessionRefusedIsDropped: a close of a session the router expired, kept pending
+// (the chain's head unread), which the allowance no longer covers once it can be judged (its released credit
+// reserved by newer sessions), is refused and dropped like any close failing its judgement: it neither stays
+// pending for ever, judged again every round, nor blocks the session's later closes.
+func TestPendingCloseOfExpiredSessionRefusedIsDropped(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 120e9, []*standIn{p}, []uint64{1e9})
+	s, acc := e.grantAccepted(p)
+	ctx := context.Background()
+	e.advance(time.Duration(e.session(s.SessionID).ExpiresAt-e.serverNow()+1) * time.Second)
+	require.NoError(t, e.srv.ExpireDue(ctx))
+	e.grantAccepted(p)
+	e.grantAccepted(p)
+
+	e.headDown(true)
+	code, b := e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, http.StatusServiceUnavailable, code, string(b))
+	require.Len(t, e.pending(s.SessionID), 1)
+	e.headDown(false)
+	require.NoError(t, e.srv.JudgePending(ctx, 10))
+	require.Empty(t, e.pending(s.SessionID), "refused: dropped")
+	require.Equal(t, wire.CloseExpired, e.getSession(s.SessionID).CloseReason)
+	code, b = e.userClose(s.SessionID, &acc)
+	require.Equal(t, http.StatusConflict, code, "judged, not blocked behind a stuck close: %s", b)
+	require.Contains(t, string(b), "released its reservation")
+}

@@ -44,6 +44,8 @@ type Book interface {
 // the chain; Cached answers only what it would answer without.
 type Allowances interface {
 	Day(ctx context.Context) (uint64, error)
+	// DayAt returns the protocol day unix time t falls in (keepers charge a session to the day it closed on).
+	DayAt(ctx context.Context, t uint64) (uint64, error)
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
 	Cached(user common.Address, day uint64) (*uint256.Int, bool)
 }

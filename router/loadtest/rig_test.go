@@ -103,7 +103,8 @@ func (staticBook) SignersAbove(context.Context, common.Address, uint64) ([]settl
 // allowances gives every user a day's allowance no load test exhausts.
 type allowances struct{}
 
-func (allowances) Day(context.Context) (uint64, error) { return 1, nil }
+func (allowances) Day(context.Context) (uint64, error)           { return 1, nil }
+func (allowances) DayAt(context.Context, uint64) (uint64, error) { return 1, nil }
 func (allowances) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
 	return new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(30)), nil
 }
