@@ -139,10 +139,14 @@ func (s *Source) Allowance(ctx context.Context, user common.Address, day uint64)
 		return nil, fmt.Errorf("allowance: value overflows uint256")
 	}
 	s.mu.Lock()
-	if s.cachedD != day || len(s.byUser) >= maxCached {
+	switch {
+	case day < s.cachedD: // a past day's (a late close's): not cached, so it never evicts today's
+	case s.cachedD != day || len(s.byUser) >= maxCached:
 		s.byUser, s.cachedD = map[common.Address]*uint256.Int{}, day
+		fallthrough
+	default:
+		s.byUser[user] = a
 	}
-	s.byUser[user] = a
 	s.mu.Unlock()
 	return a.Clone(), nil
 }

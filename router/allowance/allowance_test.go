@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
@@ -97,4 +98,17 @@ func TestNewDayNoticedAtTheBoundary(t *testing.T) {
 	}
 	_, err = src.DayAt(ctx, ps.Uint64()-1)
 	require.Error(t, err, "before payoutStart: no day")
+
+	// A past day's allowance (a late close's) is read, never cached over today's: it evicts nothing.
+	user := common.HexToAddress("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")
+	_, err = src.Allowance(ctx, user, day+1)
+	require.NoError(t, err)
+	_, ok := src.Cached(user, day+1)
+	require.True(t, ok)
+	_, err = src.Allowance(ctx, user, day)
+	require.NoError(t, err)
+	_, ok = src.Cached(user, day+1)
+	require.True(t, ok, "today's cache kept")
+	_, ok = src.Cached(user, day)
+	require.False(t, ok)
 }

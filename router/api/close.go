@@ -123,8 +123,9 @@ const maxPending = 4
 // head takes the close's provider keys but the router's book has not confirmed the signer events it takes
 // them by (a rotation within --confirmations).
 var (
-	errHeadUnread  = errors.New("the chain's head cannot be read")
-	errUnconfirmed = errors.New("the router's book has not confirmed the provider's signer the chain's head shows")
+	errAllowanceUnread = errors.New("the user's allowance cannot be read")
+	errHeadUnread      = errors.New("the chain's head cannot be read")
+	errUnconfirmed     = errors.New("the router's book has not confirmed the provider's signer the chain's head shows")
 )
 
 // undecided reports whether err is errHeadUnread or errUnconfirmed.
@@ -196,16 +197,21 @@ func (s *Server) closeOrPend(ctx context.Context, sess *store.Session, req *wire
 	} else if err != nil {
 		return nil, err
 	}
-	return s.commit(ctx, sess, req, c)
+	closed, err := s.commit(ctx, sess, req, c)
+	if errors.Is(err, errAllowanceUnread) { // after the router's expiry: kept, as of its arrival
+		s.log.Warn("close after the expiry: the user's allowance cannot be read yet", zap.Stringer("session", sess.ID), zap.Error(err))
+		return nil, s.pend(ctx, sess, body, closedAt, errAllowanceUnread)
+	}
+	return closed, err
 }
 
-// pendingAnswer is the answer to a close kept pending, undecided for why: 503 unavailable, so a closer
-// tries again (provider serve until settle.LastClose, the user's client a few times), each attempt judging
-// it again.
+// pendingAnswer is the answer to a close kept pending, undecided for why (errHeadUnread, errUnconfirmed,
+// errAllowanceUnread): 503 unavailable, so a closer tries again (provider serve until settle.LastClose, the
+// user's client a few times), each attempt judging it again.
 func pendingAnswer(sess *store.Session, closedAt uint64, why error) error {
 	return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
-		"provider %s's keys cannot be judged now (%v): the close is kept as it arrived at %d and judged as of then once they can: try again",
-		sess.Ticket.Provider, why, closedAt)
+		"the close of session %s cannot be judged now (%v): it is kept as it arrived at %d and judged as of then once it can: try again",
+		sess.ID, why, closedAt)
 }
 
 // pend keeps body, a close of sess that arrived at closedAt, pending (store.ParkClose) for why.
@@ -234,7 +240,7 @@ type judged struct {
 	winner  common.Hash           // that close's digest
 	refused map[common.Hash]error // the refusals of those dropped
 	left    int                   // those still pending
-	why     error                 // why the first of them is (errHeadUnread, errUnconfirmed)
+	why     error                 // why the first of them is (errHeadUnread, errUnconfirmed, errAllowanceUnread)
 }
 
 // judgePending judges sess's pending closes in arrival order, each as of its arrival time: it closes the
@@ -253,6 +259,10 @@ func (s *Server) judgePending(ctx context.Context, sess *store.Session, pending 
 				return j, nil
 			case err == nil:
 				j.closed, err = s.commit(ctx, sess, req, c)
+				if errors.Is(err, errAllowanceUnread) { // as undecided: kept, and the round goes on
+					j.closed, j.left, j.why = nil, len(pending)-i, errAllowanceUnread
+					return j, nil
+				}
 				if !errors.Is(err, store.ErrReopenRefused) {
 					j.winner = p.Digest
 					return j, err
@@ -398,14 +408,17 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 func (s *Server) reopenLimits(ctx context.Context, sess *store.Session, closedAt uint64) (*store.Reopen, error) {
 	day, err := s.allow.DayAt(ctx, closedAt)
 	if err == nil {
+		if day != sess.Day { // refused by the store anyway: no allowance read for it
+			return &store.Reopen{Day: day}, nil
+		}
 		var a *uint256.Int
 		if a, err = s.allow.Allowance(ctx, sess.Ticket.User, sess.Day); err == nil {
 			return &store.Reopen{Day: day, Allowance: a}, nil
 		}
 	}
-	return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+	return nil, fmt.Errorf("%w (%w)", wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
 		"session %s expired at %d: the user's allowance, which a close after the expiry is checked against, cannot be read now (%v): try again",
-		sess.ID, sess.ExpiresAt, err)
+		sess.ID, sess.ExpiresAt, err), errAllowanceUnread)
 }
 
 // A signer view is one reading of a provider's signer history: the router's book (confirmed blocks) or

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/metricset"
+	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -412,6 +415,11 @@ func TestCloseAfterRouterExpiryWithinTheAllowanceLeft(t *testing.T) {
 	require.Equal(t, http.StatusConflict, code, "20 s more than the allowance: %s", b)
 	require.Contains(t, string(b), wire.CodeSessionClosed)
 	require.Equal(t, uint64(120e9), used(), "never more than the allowance")
+	rec := httptest.NewRecorder()
+	metricset.Handler(e.reg, false).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	f := promtest.Parse(t, rec.Body)
+	require.Equal(t, 1.0, f.Counter(t, "laketravis_router_requests_total", "handler", "close", "code", wire.CodeSessionClosed),
+		"the refusal is counted as answered, not as an internal error")
 	require.Equal(t, wire.CloseExpired, e.getSession(s.SessionID).CloseReason)
 
 	code, b = e.providerClose(s2.SessionID, p.signer, &acc2) // bills at most the second it ran of its 60
@@ -448,4 +456,34 @@ func TestPendingCloseOfExpiredSessionRefusedIsDropped(t *testing.T) {
 	code, b = e.userClose(s.SessionID, &acc)
 	require.Equal(t, http.StatusConflict, code, "judged, not blocked behind a stuck close: %s", b)
 	require.Contains(t, string(b), "released its reservation")
+}
+
+// TestCloseAfterExpiryKeptWhileTheAllowanceIsUnread: a close of a session the router expired cannot be
+// checked against the user's allowance while it cannot be read (here: the day's first second); it is kept
+// pending as of its arrival, as a close whose provider keys cannot be judged is, and taken in the
+// background once the allowance reads, so an outage past settle.LastClose does not lose it.
+func TestCloseAfterExpiryKeptWhileTheAllowanceIsUnread(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	s, acc := e.grantAccepted(p)
+	ctx := context.Background()
+	e.advance(time.Duration(e.session(s.SessionID).ExpiresAt-e.serverNow()+1) * time.Second)
+	require.NoError(t, e.srv.ExpireDue(ctx))
+
+	e.dayStart.Store(true)
+	arrived := e.serverNow()
+	code, b := e.providerClose(s.SessionID, p.signer, &acc)
+	require.Equal(t, http.StatusServiceUnavailable, code, string(b))
+	require.Contains(t, string(b), "allowance cannot be read")
+	require.Len(t, e.pending(s.SessionID), 1)
+	e.pastLastClose(s)
+	require.NoError(t, e.srv.JudgePending(ctx, 10), "undecided: kept, the round goes on")
+	require.Len(t, e.pending(s.SessionID), 1)
+
+	e.dayStart.Store(false)
+	require.NoError(t, e.srv.JudgePending(ctx, 10))
+	rec := e.getSession(s.SessionID)
+	require.Equal(t, wire.CloseReceipt, rec.CloseReason, "taken once the allowance reads, past LastClose")
+	require.Equal(t, arrived, rec.ClosedAt, "as of its arrival")
+	require.Empty(t, e.pending(s.SessionID))
 }

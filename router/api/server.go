@@ -192,7 +192,7 @@ func (s *Server) instrument(name string, h handlerFunc) http.HandlerFunc {
 		err := h(w, r)
 		code := "ok"
 		if err != nil {
-			if e, ok := err.(*wire.Error); ok {
+			if e := (*wire.Error)(nil); errors.As(err, &e) { // also one wrapping a cause (commit's refusals)
 				code = e.Code
 			} else {
 				code = wire.CodeInternal
