@@ -14,13 +14,18 @@ import (
 // the JSON answer into out. A non-200 answer returns its PROTOCOL §9 error as *Error (Status set), so a
 // caller can tell "not found" from a failure; a dead server says where it was looked for.
 func GetJSON(ctx context.Context, base, path string, out any) error {
+	return GetJSONWith(ctx, http.DefaultClient, base, path, out)
+}
+
+// GetJSONWith is GetJSON through client (a caller's own transport and limits).
+func GetJSONWith(ctx context.Context, client *http.Client, base, path string, out any) error {
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+path, nil)
 	if err != nil {
 		return err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return fmt.Errorf("unreachable at %s: %w", base, err)
 	}

@@ -90,7 +90,7 @@ func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Addres
 	var h struct {
 		Router common.Address `json:"router"`
 	}
-	if err := getJSON(ctx, d.client, base+"/healthz", &h); err != nil {
+	if err := wire.GetJSONWith(ctx, d.client, base, "/healthz", &h); err != nil {
 		return common.Address{}, err
 	}
 	if h.Router == (common.Address{}) {
@@ -369,7 +369,7 @@ func (s *Server) closedWith(ctx context.Context, base string, r *outbox.Report, 
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
 	var rec wire.SessionRecord
-	if err := getJSON(ctx, s.client, base+"/v1/sessions/"+r.SessionID().Hex(), &rec); err != nil {
+	if err := wire.GetJSONWith(ctx, s.client, base, "/v1/sessions/"+r.SessionID().Hex(), &rec); err != nil {
 		return fmt.Errorf("%w (the router's record unread: %w)", closed, err)
 	}
 	if !rec.Carries(r.Close) {
@@ -377,27 +377,6 @@ func (s *Server) closedWith(ctx context.Context, base string, r *outbox.Report, 
 	}
 	s.log.Info("close taken: the router's record holds this report's close", zap.Stringer("session", r.SessionID()),
 		zap.Stringer("router", r.Router), zap.String("reason", rec.CloseReason))
-	return nil
-}
-
-// getJSON is GET url with client, its answer decoded into out; a non-2xx answer is its *wire.Error.
-func getJSON(ctx context.Context, client *http.Client, url string, out any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("GET %s: %w", url, err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if resp.StatusCode/100 != 2 {
-		return wire.DecodeError(resp, b)
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return fmt.Errorf("GET %s: %w", url, err)
-	}
 	return nil
 }
 
