@@ -11,6 +11,7 @@ import (
 
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -212,10 +213,7 @@ func (c Calendar) ChargeDay(closedAt uint64) (day uint64, ok bool) {
 
 // Day returns the protocol day of unix time t; ok is false before payoutStart (no day, no allowance).
 func (c Calendar) Day(t uint64) (day uint64, ok bool) {
-	if t < c.PayoutStart || c.Interval == 0 {
-		return 0, false
-	}
-	return (t - c.PayoutStart) / c.Interval, true
+	return settle.Day(c.PayoutStart, c.Interval, t)
 }
 
 // UserDay names one user's protocol day; DayCharge is its allowance and what the live epochs charged to it.

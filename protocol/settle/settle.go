@@ -3,7 +3,8 @@
 // ticket, the keeper before it credits one), the most seconds a close may bill given who signed it (the
 // router caps what it records, the keeper refuses records above it), and which key signs for a provider
 // at a time (SignerAt: a receipt at the close, a ticket acceptance at the session's start or close; the
-// keeper over the signer history, anyone re-checking a batch file).
+// keeper over the signer history, anyone re-checking a batch file); and the protocol day a time falls in
+// (Day: the keeper charges a session to its close's, the router checks a late close against it).
 // protocol/README.md says what each side can and cannot do alone.
 package settle
 
@@ -84,6 +85,16 @@ const (
 func Start(createdAt, rfcDeadline uint64) uint64 {
 	ahead := uint64(eip712.MaxDeadlineAhead / time.Second)
 	return max(createdAt, rfcDeadline-min(rfcDeadline, ahead))
+}
+
+// Day returns the protocol day unix time t falls in, (t − payoutStart) / interval as ComputePool.dayOf
+// (PROTOCOL §2); ok is false before payoutStart or with no interval. Keepers charge a session to the day
+// of its closedAt, and a router checks a close against the same day.
+func Day(payoutStart, interval, t uint64) (day uint64, ok bool) {
+	if t < payoutStart || interval == 0 {
+		return 0, false
+	}
+	return (t - payoutStart) / interval, true
 }
 
 // LastClose is the last closedAt (unix seconds, inclusive) at which a close of a ticket with this notAfter

@@ -75,3 +75,21 @@ func TestTimeBounds(t *testing.T) {
 	require.False(t, Closable(last, time.Unix(int64(last)+1, 0)))
 	require.True(t, Closable(last, time.Unix(-1, 0)), "no underflow")
 }
+
+// TestDay: ComputePool.dayOf's formula, and no day before payoutStart or without an interval.
+func TestDay(t *testing.T) {
+	for _, c := range []struct {
+		start, ivl, t, day uint64
+		ok                 bool
+	}{
+		{1000, 86400, 1000, 0, true},
+		{1000, 86400, 87399, 0, true},
+		{1000, 86400, 87400, 1, true},
+		{1000, 86400, 999, 0, false},
+		{1000, 0, 5000, 0, false},
+	} {
+		day, ok := Day(c.start, c.ivl, c.t)
+		require.Equal(t, c.ok, ok, "%+v", c)
+		require.Equal(t, c.day, day, "%+v", c)
+	}
+}

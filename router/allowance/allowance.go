@@ -18,6 +18,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 // maxCached bounds the per-day cache; when full it starts over (a cache miss costs one eth_call).
@@ -91,24 +92,28 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	return d.Uint64(), nil
 }
 
-// DayAt returns the protocol day unix time t falls in: (t − payoutStart) / interval, as ComputePool.dayOf
-// (read once, with Day). Keepers charge a session to the day of its closedAt.
+// DayAt returns the protocol day unix time t falls in (settle.Day over payoutStart and interval, read once
+// with Day). Keepers charge a session to the day of its closedAt.
 func (s *Source) DayAt(ctx context.Context, t uint64) (uint64, error) {
-	s.mu.Lock()
-	start, ivl := s.start, s.ivl
-	s.mu.Unlock()
+	start, ivl := s.calendar()
 	if ivl == 0 {
 		if _, err := s.Day(ctx); err != nil {
 			return 0, err
 		}
-		s.mu.Lock()
-		start, ivl = s.start, s.ivl
-		s.mu.Unlock()
+		start, ivl = s.calendar()
 	}
-	if ivl == 0 || t < start {
+	day, ok := settle.Day(start, ivl, t)
+	if !ok {
 		return 0, fmt.Errorf("allowance: time %d has no protocol day (payoutStart %d)", t, start)
 	}
-	return (t - start) / ivl, nil
+	return day, nil
+}
+
+// calendar is payoutStart and interval as read by Day (interval 0: not yet).
+func (s *Source) calendar() (start, ivl uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.start, s.ivl
 }
 
 // Cached returns user's allowance for day when it is cached: when Allowance would not call the chain.
