@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -115,7 +116,7 @@ type pending struct {
 // header's form and time, the signature's encoding, the ticket (ticket), a MAC'd request's session has a
 // MAC key, and the session's state (session.Table.Check: model served, not closed, seq not replayed).
 // authenticate then checks the signature or MAC, which cover the body's hash.
-func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
+func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pending, error) {
 	th := wire.HeaderValue(r.Header, wire.KeyTicket)
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
@@ -144,7 +145,7 @@ func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 		}
 	}
 	var err error
-	if p.vt, err = s.ticket(r, th, uint64(now.Unix())); err != nil {
+	if p.vt, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
 	t := &p.vt.st.Ticket
@@ -255,7 +256,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 // ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
 // expired.
-func (s *Server) ticket(r *http.Request, th string, now uint64) (*verifiedTicket, error) {
+func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (*verifiedTicket, error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
@@ -274,6 +275,11 @@ func (s *Server) ticket(r *http.Request, th string, now uint64) (*verifiedTicket
 		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
 	t := &vt.st.Ticket
+	if c, isCache := s.cfg.Routers.(cachedAuthority); !isCache || !c.Cached(vt.router) {
+		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
+			return nil, err
+		}
+	}
 	ok, err := s.cfg.Routers.IsRouter(r.Context(), vt.router)
 	if err != nil {
 		s.log.Warn("router role lookup failed", errField(err))
