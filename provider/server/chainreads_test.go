@@ -3,7 +3,6 @@ package server_test
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -63,13 +62,7 @@ func TestForgedTicketsChainReadsPerIP(t *testing.T) {
 	}
 	require.EqualValues(t, 3, lookup.reads.Load())
 	for range 5 {
-		resp := forged()
-		retry, err := strconv.Atoi(resp.Header.Get("Retry-After"))
-		require.NoError(t, err, "Retry-After %q", resp.Header.Get("Retry-After"))
-		require.Positive(t, retry)
-		status, code, _ := errorOf(t, resp)
-		require.Equal(t, http.StatusTooManyRequests, status)
-		require.Equal(t, wire.CodeRateLimited, code)
+		requireRateLimited(t, forged())
 	}
 	require.EqualValues(t, 3, lookup.reads.Load(), "no chain read past the limit")
 
