@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -213,9 +214,9 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, p *pending
 // authenticateMAC checks a request that carries X-LT-MAC instead of a signature: the session has a MAC
 // key (derived from one of its signed requests), mac is the request text's HMAC under it, the newest
 // request whose signature the provider verified is at most wire.MaxEvidenceLag old, and X-LT-Evidence,
-// when present, is well formed and older than this request (its signature is verified once the request
-// is admitted, off its path). A 401 asks the client to sign the request; a MAC that does not verify is a
-// 403.
+// when present, is well formed, older than this request and not dated before now minus the clock skew
+// and wire.MaxEvidenceLag (its signature is verified once the request is admitted, off its path). A 401
+// asks the client to sign the request; a MAC that does not verify is a 403.
 func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wire.SignedRequest, text, mac string, now uint64) (*authed, error) {
 	t := &vt.st.Ticket
 	key, evidenceAt, ok := s.mac.get(t.SessionID)
@@ -238,6 +239,14 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 		if ev.Seq >= signed.Seq || ev.Time > signed.Time {
 			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
 				"%s must be an earlier request (seq %d, time %d) than this one (seq %d, time %d)", wire.HeaderEvidence, ev.Seq, ev.Time, signed.Seq, signed.Time)
+		}
+		// An honest client sends the signature of a request it made a few seconds before (the MAC path
+		// needs evidence at most wire.MaxEvidenceLag old); anything older than the clock skew and that lag
+		// is dated back on purpose. Evidence older than the session's newest is never kept either
+		// (session.Table.Signed), so it can never lower what a provider alone may bill.
+		if oldest := int64(now) - int64(s.cfg.ClockSkew/time.Second) - wire.MaxEvidenceLag; int64(ev.Time) < oldest {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+				"%s is dated %d, before %d (the clock skew and evidence lag allowed): send the signature of a recent request", wire.HeaderEvidence, ev.Time, oldest)
 		}
 		a.evidence = ev
 	}
