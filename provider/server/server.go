@@ -389,6 +389,9 @@ func (s *Server) Sweep(ctx context.Context) {
 			}
 			s.tickets.prune(uint64(s.now().Unix()))
 			s.mac.prune(uint64(s.now().Unix()))
+			if s.outbox != nil {
+				s.outbox.Prune(s.now())
+			}
 		}
 	}
 }
