@@ -118,6 +118,11 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 			req.TicketAcceptance = rec.TicketAcceptance // what the close the router took carried
 		}
 	}
+	if err == nil && (rec == nil || !rec.Carries(req)) {
+		// A router's 2xx must record this very close: one answering with another (a record billing other
+		// seconds, or none) misreports what keepers will be shown, and is not taken for the close.
+		err = fmt.Errorf("client: close %s at the router: %w", rc.SessionID, ErrRecordNotCarried)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -129,6 +134,10 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	s.setResult(res)
 	return res, nil
 }
+
+// ErrRecordNotCarried is a router's answer to a close that takes it (2xx) with a record of the session
+// that does not carry the close's receipt and signature (wire.SessionRecord.Carries).
+var ErrRecordNotCarried = errors.New("the router answered with a record that does not carry this receipt and signature")
 
 // closedWith returns the router's record of req's session when the router closed it with req's very
 // receipt and user signature (wire.SessionRecord.Carries): the provider reported them itself (its signer failed to countersign the

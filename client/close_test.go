@@ -165,3 +165,56 @@ func TestCloseTakesTheProvidersReportOfItsReceipt(t *testing.T) {
 		require.Contains(t, res.ProviderError, "did not countersign")
 	}
 }
+
+// TestCloseRefusesARecordThatIsNotItsClose (hostile router): the client closes at the router (the
+// provider is gone) and the router answers 200 with a record of the session that is not the client's
+// close: another receipt billing more seconds, the receipt without the user's signature, or no record at
+// all. The close is not taken as done (the result would show what the router made up, not what keepers
+// will be shown); the client reports it. A record carrying the close is taken, as before.
+func TestCloseRefusesARecordThatIsNotItsClose(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		record func(req wire.CloseRequest) any
+		ok     bool
+	}{
+		{"its own", func(req wire.CloseRequest) any {
+			return wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+				Receipt: &req.Receipt, UserSignature: req.UserSignature}
+		}, true},
+		{"more seconds", func(req wire.CloseRequest) any {
+			other := req.Receipt
+			other.Seconds += 600
+			return wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+				Receipt: &other, UserSignature: req.UserSignature}
+		}, false},
+		{"no user signature", func(req wire.CloseRequest) any {
+			return wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+				Receipt: &req.Receipt, ProviderSignature: &eip712.Signature{1}}
+		}, false},
+		{"empty", func(wire.CloseRequest) any { return struct{}{} }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				var req wire.CloseRequest
+				if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+					wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+					return
+				}
+				wire.WriteJSON(w, http.StatusOK, tc.record(req))
+			}))
+			t.Cleanup(router.Close)
+			s, _ := newTestSession(t, newClock(time.Now().Unix()))
+			s.router = NewRouterClient(router.URL, nil)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			res, err := s.CloseAtRouter(ctx)
+			if tc.ok {
+				require.NoError(t, err)
+				require.Equal(t, ClosedAtRouter, res.Via)
+				return
+			}
+			require.ErrorIs(t, err, ErrRecordNotCarried)
+			require.Nil(t, res)
+		})
+	}
+}

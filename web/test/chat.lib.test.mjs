@@ -102,7 +102,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
       posts.push(body);
       if (posts.length <= unavailable) return Response.json({ error: { code: refusal.code, message: 'try again' } }, { status: refusal.status });
       if (routerRefuses && body.ticketAcceptance) return Response.json({ error: { code: 'bad_signature', message: 'not the signer' } }, { status: 401 });
-      return Response.json({ sessionId: grant.sessionId, state: 'closed' });
+      return Response.json({ sessionId: grant.sessionId, state: 'closed', receipt: body.receipt, userSignature: body.userSignature });
     };
     const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
     assert.equal(await s.chat('llama3:8b', [{ role: 'user', content: 'hello' }]), 'hi');
@@ -159,4 +159,25 @@ test('close: a router already holding the provider\'s report of this very receip
   assert.equal(res.record.userSignature, res.userSignature);
   assert.equal(res.ticketAcceptance, V.acceptanceSignature, 'the acceptance the router\'s close carries');
   await assert.rejects(run(false), (e) => e.code === 'session_closed', 'another close is not taken for this one');
+});
+
+test('close: a router\'s 2xx whose record is not this close is not taken for it', async () => {
+  const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
+  const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
+  // A hostile router answers the close 200 with a record of another receipt (more seconds), without the
+  // user's signature, or with none at all (client TestCloseRefusesARecordThatIsNotItsClose).
+  const run = (record) => {
+    const fetchFn = async (url, init) => Response.json(record(JSON.parse(init.body)));
+    const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
+    return s.close(false);
+  };
+  const mine = await run((b) => ({ sessionId: grant.sessionId, state: 'closed', receipt: b.receipt, userSignature: b.userSignature }));
+  assert.equal(mine.via, 'router');
+  for (const record of [
+    (b) => ({ sessionId: grant.sessionId, state: 'closed', receipt: { ...b.receipt, seconds: '600' }, userSignature: b.userSignature }),
+    (b) => ({ sessionId: grant.sessionId, state: 'closed', receipt: b.receipt, providerSignature: b.userSignature }),
+    () => ({}),
+  ]) {
+    await assert.rejects(run(record), (e) => e.code === 'record_not_carried');
+  }
 });

@@ -502,13 +502,17 @@ export class Session {
         }
       }
       if (!res.record) res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature });
+      // A 2xx must record this very close (client/close.go ErrRecordNotCarried): one with another receipt,
+      // or none, is what the router made up, not the close keepers will be shown.
+      if (!carries(res.record, receipt, userSignature)) {
+        throw Object.assign(new Error('the router answered the close with a record that does not carry this receipt and signature'), { code: 'record_not_carried' });
+      }
     } catch (e) {
       // Closed already: with this very receipt and signature when the provider reported them itself (its
       // signer failed to countersign: it answered 503), as client/close.go closedWith takes it.
       if (e.code !== 'session_closed') throw e;
       const rec = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}`).catch(() => null);
-      if (!rec?.receipt || JSON.stringify(normReceipt(rec.receipt)) !== JSON.stringify(normReceipt(receipt))
-        || String(rec.userSignature).toLowerCase() !== userSignature.toLowerCase()) throw e;
+      if (!carries(rec, receipt, userSignature)) throw e;
       res.record = rec;
       if (rec.ticketAcceptance) res.ticketAcceptance = rec.ticketAcceptance;
     }
@@ -536,5 +540,10 @@ async function closeAtRouter(fetchFn, url, body) {
     await new Promise((r) => setTimeout(r, pause));
   }
 }
+
+/** Whether the router's record rec holds this close: its very receipt and user signature (wire.SessionRecord.Carries). */
+const carries = (rec, receipt, userSignature) => !!rec?.receipt
+  && JSON.stringify(normReceipt(rec.receipt)) === JSON.stringify(normReceipt(receipt))
+  && String(rec.userSignature).toLowerCase() === userSignature.toLowerCase();
 
 const normReceipt = (r) => ({ sessionId: String(r.sessionId).toLowerCase(), seconds: String(r.seconds), inputTokens: String(r.inputTokens), outputTokens: String(r.outputTokens), ttftMs: String(r.ttftMs) });
