@@ -26,7 +26,8 @@ import (
 // (it follows from the RFC, signed by the router) whose provider endpoint is the one the test sets.
 type endpointRouter struct {
 	domain   *eip712.Domain
-	endpoint atomic.Value // string
+	endpoint atomic.Value   // string
+	provider common.Address // the ticket's provider (zero: 0x…b1)
 }
 
 func (h *endpointRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +42,10 @@ func (h *endpointRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	routerKey, _ := crypto.ToECDSA(crypto.Keccak256([]byte("hostile router")))
-	provider := common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	provider := h.provider
+	if provider == (common.Address{}) {
+		provider = common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	}
 	rfc := &signed.RFC
 	id := eip712.SessionID(h.domain.Digest(rfc), provider)
 	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: rfc.ModelID,
