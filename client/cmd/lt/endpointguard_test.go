@@ -72,18 +72,12 @@ func TestChatRefusesPrivateEndpointsOffDevnet(t *testing.T) {
 	dir := t.TempDir()
 	pw := filepath.Join(dir, "pw")
 	require.NoError(t, os.WriteFile(pw, []byte("correct horse\n"), 0o600))
-	cfg := filepath.Join(dir, "none.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte("{}\n"), 0o600))
+	const chainID = 421614
+	cfg, dep, market := testFiles(t, dir, chainID)
 	out, err := run(t, ctx, "keys", "create", "--light", "--keystore-dir", filepath.Join(dir, "ks"), "--password-file", pw, "--json", "--config", cfg)
 	require.NoError(t, err)
 	var user keys.Entry
 	require.NoError(t, json.Unmarshal([]byte(out), &user))
-
-	const chainID = 421614
-	market := common.HexToAddress("0x00000000000000000000000000000000000000c0")
-	dep := filepath.Join(dir, "deployment.json")
-	raw, _ := json.Marshal(map[string]any{"chainId": chainID, "contracts": map[string]common.Address{"Marketplace": market}})
-	require.NoError(t, os.WriteFile(dep, raw, 0o600))
 
 	port, hits := netguardtest.Canary(t, "tcp", "127.0.0.1:0")
 
@@ -93,7 +87,8 @@ func TestChatRefusesPrivateEndpointsOffDevnet(t *testing.T) {
 	chat := func(endpoint string, extra ...string) error {
 		h.endpoint.Store(endpoint)
 		args := append([]string{"chat", "--model", "llama-3.1-8b:q4", "--router", router.URL, "--deployment", dep,
-			"--keystore", user.Path, "--password-file", pw, "--config", cfg}, extra...)
+			"--keystore", user.Path, "--password-file", pw, "--config", cfg,
+			"--state-dir", filepath.Join(dir, "sessions")}, extra...) // a refused chat's session is saved: not in $HOME
 		_, err := run(t, ctx, append(args, "hello")...)
 		return err
 	}
