@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"net"
 	"net/http"
 	"net/netip"
@@ -298,6 +299,13 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		return err
 	}
 	defer db.Close()
+	start, err := cl.HeaderByNumber(ctx, new(big.Int).SetUint64(dep.StartBlock))
+	if err != nil {
+		return fmt.Errorf("read the deployment's start block %d: %w", dep.StartBlock, err)
+	}
+	if err := db.CheckChain(ctx, dep.StartBlock, start.Hash()); err != nil {
+		return err
+	}
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
 		zap.Stringer("router", signer.Address()))
 
