@@ -88,6 +88,8 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-user-burst", 100, "burst of rate-user")
 	f.Float64("rate-liveness", 50, "liveness answers per second one client IP address may have, each a signature anyone may ask for (0: no limit): a router probes once per session it may start here, so keep it above the sessions a second one router starts; with --external-signer, what the signer sustains")
 	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
+	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not hold, as every forged ticket's; a cached router's tickets are free); 0: no limit")
+	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
 	return cmd
@@ -278,6 +280,7 @@ func (a *app) bounds(c *server.Config) error {
 	c.RateIP = ratelimit.New(service.Rate(a.v, "rate-ip"))
 	c.RateUser = ratelimit.New(service.Rate(a.v, "rate-user"))
 	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))
+	c.ChainReads = ratelimit.New(service.Rate(a.v, "rate-chain-reads"))
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 	return nil
 }

@@ -48,6 +48,14 @@ func NewCache(lookup Lookup, positiveTTL, negativeTTL time.Duration) *Cache {
 		entries: map[common.Address]entry{}}
 }
 
+// Cached reports whether IsRouter answers addr from the cache, without asking the chain.
+func (c *Cache) Cached(addr common.Address) bool {
+	c.mu.Lock()
+	e, hit := c.entries[addr]
+	c.mu.Unlock()
+	return hit && c.now().Before(e.expires)
+}
+
 // IsRouter reports whether addr holds ROUTER_ROLE, from the cache when fresh.
 func (c *Cache) IsRouter(ctx context.Context, addr common.Address) (bool, error) {
 	now := c.now()

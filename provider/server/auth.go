@@ -6,11 +6,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -114,7 +116,7 @@ type pending struct {
 // header's form and time, the signature's encoding, the ticket (ticket), a MAC'd request's session has a
 // MAC key, and the session's state (session.Table.Check: model served, not closed, seq not replayed).
 // authenticate then checks the signature or MAC, which cover the body's hash.
-func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
+func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pending, error) {
 	th := wire.HeaderValue(r.Header, wire.KeyTicket)
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
@@ -143,7 +145,7 @@ func (s *Server) preauthenticate(r *http.Request) (*pending, error) {
 		}
 	}
 	var err error
-	if p.vt, err = s.ticket(r, th, uint64(now.Unix())); err != nil {
+	if p.vt, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
 	t := &p.vt.st.Ticket
@@ -212,9 +214,9 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, p *pending
 // authenticateMAC checks a request that carries X-LT-MAC instead of a signature: the session has a MAC
 // key (derived from one of its signed requests), mac is the request text's HMAC under it, the newest
 // request whose signature the provider verified is at most wire.MaxEvidenceLag old, and X-LT-Evidence,
-// when present, is well formed and older than this request (its signature is verified once the request
-// is admitted, off its path). A 401 asks the client to sign the request; a MAC that does not verify is a
-// 403.
+// when present, is well formed, older than this request and not dated before now minus the clock skew
+// and wire.MaxEvidenceLag (its signature is verified once the request is admitted, off its path). A 401
+// asks the client to sign the request; a MAC that does not verify is a 403.
 func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wire.SignedRequest, text, mac string, now uint64) (*authed, error) {
 	t := &vt.st.Ticket
 	key, evidenceAt, ok := s.mac.get(t.SessionID)
@@ -238,6 +240,14 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
 				"%s must be an earlier request (seq %d, time %d) than this one (seq %d, time %d)", wire.HeaderEvidence, ev.Seq, ev.Time, signed.Seq, signed.Time)
 		}
+		// An honest client sends the signature of a request it made a few seconds before (the MAC path
+		// needs evidence at most wire.MaxEvidenceLag old); anything older than the clock skew and that lag
+		// is dated back on purpose. Evidence older than the session's newest is never kept either
+		// (session.Table.Signed), so it can never lower what a provider alone may bill.
+		if oldest := int64(now) - int64(s.cfg.ClockSkew/time.Second) - wire.MaxEvidenceLag; int64(ev.Time) < oldest {
+			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+				"%s is dated %d, before %d (the clock skew and evidence lag allowed): send the signature of a recent request", wire.HeaderEvidence, ev.Time, oldest)
+		}
 		a.evidence = ev
 	}
 	return a, nil
@@ -246,7 +256,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 // ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
 // expired.
-func (s *Server) ticket(r *http.Request, th string, now uint64) (*verifiedTicket, error) {
+func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (*verifiedTicket, error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
@@ -265,6 +275,11 @@ func (s *Server) ticket(r *http.Request, th string, now uint64) (*verifiedTicket
 		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
 	t := &vt.st.Ticket
+	if c, isCache := s.cfg.Routers.(cachedAuthority); !isCache || !c.Cached(vt.router) {
+		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
+			return nil, err
+		}
+	}
 	ok, err := s.cfg.Routers.IsRouter(r.Context(), vt.router)
 	if err != nil {
 		s.log.Warn("router role lookup failed", errField(err))

@@ -108,7 +108,7 @@ func sessionError(err error) error {
 }
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
-	p, err := s.preauthenticate(r)
+	p, err := s.preauthenticate(w, r)
 	var a *authed
 	if err == nil {
 		a, err = s.authenticate(w, r, p, nil)

@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -258,6 +259,17 @@ type reply struct {
 }
 
 // errorOf reads {"error": {"code", "message"}}.
+// requireRateLimited fails t unless resp is a 429 rate_limited with a positive Retry-After.
+func requireRateLimited(t testing.TB, resp *http.Response) {
+	t.Helper()
+	retry, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+	require.NoError(t, err, "Retry-After %q", resp.Header.Get("Retry-After"))
+	require.Positive(t, retry)
+	status, code, _ := errorOf(t, resp)
+	require.Equal(t, http.StatusTooManyRequests, status)
+	require.Equal(t, wire.CodeRateLimited, code)
+}
+
 func errorOf(t testing.TB, resp *http.Response) (int, string, string) {
 	t.Helper()
 	defer resp.Body.Close()

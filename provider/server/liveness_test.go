@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
-	"strconv"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -50,13 +49,7 @@ func TestLivenessRateLimitedPerIP(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.StatusCode)
 	}
 	for range 5 {
-		resp := probe(flooder)
-		retry, err := strconv.Atoi(resp.Header.Get("Retry-After"))
-		require.NoError(t, err, "Retry-After %q", resp.Header.Get("Retry-After"))
-		require.Positive(t, retry)
-		status, code, _ := errorOf(t, resp)
-		require.Equal(t, http.StatusTooManyRequests, status)
-		require.Equal(t, wire.CodeRateLimited, code)
+		requireRateLimited(t, probe(flooder))
 	}
 	require.EqualValues(t, 3, signer.asked.Load(), "the signer is asked only for the answers given")
 	resp := probe(other)

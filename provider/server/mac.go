@@ -36,7 +36,8 @@ type macKeys struct {
 }
 
 // macSession is one session's MAC key and the newest request of the session whose ECDSA signature the
-// provider verified (its seq and time), by the rule session.Table.Signed keeps its evidence.
+// provider verified (its seq and time), by the rule session.Table.Signed keeps its evidence (the latest
+// time, never moving back).
 type macSession struct {
 	key        *wire.MACKey
 	notAfter   uint64
@@ -87,10 +88,11 @@ func (k *macKeys) derive(t *eip712.SessionTicket, pub *ecdsa.PublicKey, now uint
 	return nil
 }
 
-// signed records a request of the session whose signature by the session's key was verified.
+// signed records a request of the session whose signature by the session's key was verified, when it is
+// newer (a later time, or the same time and a larger seq) than the one held.
 func (k *macKeys) signed(id common.Hash, seq, unix uint64) {
 	k.mu.Lock()
-	if ms := k.m[id]; ms != nil && seq > ms.evidenceSq {
+	if ms := k.m[id]; ms != nil && (unix > ms.evidenceAt || (unix == ms.evidenceAt && seq > ms.evidenceSq)) {
 		ms.evidenceSq, ms.evidenceAt = seq, unix
 	}
 	k.mu.Unlock()

@@ -295,6 +295,56 @@ func TestMACEvidenceOnlyECDSA(t *testing.T) {
 	require.Equal(t, crypto.PubkeyToAddress(c.user.PublicKey), signer)
 }
 
+// TestMACEvidenceNeverDatedBack: a user cannot wipe the provider's evidence for a close without it by
+// sending, with its last MAC'd request, the signature of a request it dated back. Evidence dated before
+// now minus the clock skew and wire.MaxEvidenceLag (1970 here) is refused 400 bad_request; evidence dated
+// back within that bound, with a larger seq than the newest signed request, is admitted but not kept (the
+// newest signed request was chosen by seq, so its time, and what a provider alone may bill, fell to the
+// dated-back one's); evidence of a later time is kept.
+func TestMACEvidenceNeverDatedBack(t *testing.T) {
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, nil)
+	c := p.session(t, "fast:v1", p.routerKey)
+	k := macKeyOf(t, c)
+	body := chatRequestBody("fast:v1", false)
+	lastRequest := func() wire.SignedRequest {
+		p.srv.WaitBackground()
+		snap, err := p.srv.Sessions().Usage(c.ticket.SessionID)
+		require.NoError(t, err)
+		require.NotNil(t, snap.LastRequest)
+		return *snap.LastRequest
+	}
+	evidence := func(seq, unix uint64) string {
+		r := wire.SignedRequest{Seq: seq, Time: unix, Method: "POST", Path: "/v1/chat/completions", BodyHash: crypto.Keccak256Hash([]byte(body))}
+		sig, err := eip712.Sign(wire.RequestDigest(r.Text(c.domain.ChainID(), c.ticket.SessionID)), c.user)
+		require.NoError(t, err)
+		r.Signature = sig
+		return wire.EncodeEvidence(&r)
+	}
+	signed := lastRequest()
+
+	bound := uint64(60 + wire.MaxEvidenceLag) // the default clock skew and the evidence lag
+	for _, unix := range []uint64{1, uint64(time.Now().Unix()) - bound - 5} {
+		requireRefused(t, send(t, c.buildMAC(k, c, body, c.seq+2, evidence(c.seq+1, unix))), http.StatusBadRequest, wire.CodeBadRequest)
+		c.seq += 2
+	}
+	require.Equal(t, signed, lastRequest())
+
+	resp := send(t, c.buildMAC(k, c, body, c.seq+2, evidence(c.seq+1, signed.Time-20)))
+	c.seq += 2
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Equal(t, signed, lastRequest(), "evidence dated back replaced a later signed request")
+
+	later := uint64(time.Now().Unix())
+	resp = send(t, c.buildMAC(k, c, body, c.seq+2, evidence(c.seq+1, later)))
+	c.seq += 2
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	got := lastRequest()
+	require.Equal(t, c.seq-1, got.Seq, "evidence of a later time is kept")
+	require.Equal(t, later, got.Time)
+}
+
 // BenchmarkRequestAuth sends the same non-streaming chat completion through the provider from two
 // sessions of the client library, one signing every request and one on the MAC fast path, alternately in
 // one run, and reports each one's median and the difference (mac-gain-p50-µs).

@@ -48,7 +48,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		// Everything that does not need the body first: a request without a valid ticket is answered
 		// before its body (up to MaxBodyBytes) is read.
-		p, err := s.preauthenticate(r)
+		p, err := s.preauthenticate(w, r)
 		var body []byte
 		if err == nil {
 			body, err = s.readBody(w, r)

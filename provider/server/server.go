@@ -38,6 +38,12 @@ type RouterAuthority interface {
 	IsRouter(ctx context.Context, addr common.Address) (bool, error)
 }
 
+// cachedAuthority is a RouterAuthority that tells whether it answers an address without asking the chain
+// (*roles.Cache): the lookups that do ask it are held to Config.ChainReads.
+type cachedAuthority interface {
+	Cached(addr common.Address) bool
+}
+
 // Model is one served model.
 type Model struct {
 	Name           string // "name:tag" as registered; modelId = keccak256(Name)
@@ -107,6 +113,11 @@ type Config struct {
 	// RateLiveness bounds, per client IP address, the liveness answers, each a signature by the signer
 	// (through an external signer, an approval) that anyone may ask for. nil: no limit.
 	RateLiveness *ratelimit.Keyed
+	// ChainReads bounds, per client IP address, the tickets whose router's role is read from the chain (an
+	// eth_call each: a signer the role cache does not hold, as every forged ticket's fresh key is); past it
+	// a 429 with Retry-After and no chain read. Tickets of a router the cache holds are not counted. Nil:
+	// no limit.
+	ChainReads *ratelimit.Keyed
 
 	// CORSOrigins are the origins whose web pages may call PageRoutes (cors.Any: every origin; empty:
 	// none).

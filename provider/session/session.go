@@ -334,15 +334,23 @@ func (a *Acceptance) Wait(ctx context.Context) *eip712.Signature {
 }
 
 // Signed records r, an admitted request of session id as its key signed it, as the session's newest when
-// its seq is the largest seen. A provider closing alone can bill no more than the newest signed request
-// proves (PROTOCOL §7 step 5 v2), so it keeps that one.
+// its time is the latest seen (the larger seq among requests of one second). A provider closing alone can
+// bill no more than RequestGrace past the newest signed request's time (PROTOCOL §7 step 5 v2,
+// settle.ProviderAlone), so the bound only ever moves forward in time: a request the user signed with a
+// larger seq and an older time (an X-LT-Evidence dated back) never replaces a later one.
 func (t *Table) Signed(id common.Hash, r wire.SignedRequest) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if s, ok := t.sessions[id]; ok && (s.lastSigned == nil || r.Seq > s.lastSigned.Seq) {
+	if s, ok := t.sessions[id]; ok && newerSigned(&r, s.lastSigned) {
 		s.lastSigned = &r
 		s.dirty = true
 	}
+}
+
+// newerSigned reports whether signed request r is newer than last (nil: none): a later time, or the same
+// time and a larger seq.
+func newerSigned(r, last *wire.SignedRequest) bool {
+	return last == nil || r.Time > last.Time || (r.Time == last.Time && r.Seq > last.Seq)
 }
 
 // Changed returns the open sessions changed since it last returned them — opened, a request begun or

@@ -214,7 +214,8 @@ func TestMarkClosedRefusesTheSession(t *testing.T) {
 }
 
 // TestNewestSignedRequest: the snapshot a one-sided close reports carries the admitted request with the
-// largest seq (it bounds what the provider alone can bill), whatever order Signed sees them in.
+// latest time (it bounds what the provider alone can bill), whatever order Signed sees them in; a request
+// with a larger seq and an older time (evidence the user dated back) never replaces it.
 func TestNewestSignedRequest(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
@@ -227,6 +228,10 @@ func TestNewestSignedRequest(t *testing.T) {
 		}
 		tab.Signed(tk.SessionID, wire.SignedRequest{Seq: seq, Time: 1_000_000 + seq})
 	}
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, 4); err != nil {
+		t.Fatal(err)
+	}
+	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 4, Time: 1})
 	got := tab.CloseAll()
 	if len(got) != 1 || got[0].LastRequest == nil || got[0].LastRequest.Seq != 3 || got[0].LastRequest.Time != 1_000_003 {
 		t.Fatalf("CloseAll = %+v", got)
