@@ -203,4 +203,3 @@ func TestClientConfirmsTheProvidersReport(t *testing.T) {
 	defer router.mu.Unlock()
 	require.Equal(t, map[common.Hash]int{tk.SessionID: 1}, router.closed, "one close: the provider's report")
 }
-
