@@ -157,6 +157,12 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 		// seconds, or none) misreports what keepers will be shown, and is not taken for the close.
 		err = fmt.Errorf("client: close %s at the router: %w", rc.SessionID, ErrRecordNotCarried)
 	}
+	if err != nil && countersigned && errors.Is(err, ErrUnreachable) {
+		// The provider may well report it later (an honest one keeps its close until the router takes it):
+		// nothing here says so, and the user may close again once the router answers.
+		err = fmt.Errorf("client: close %s: the provider countersigned the receipt, and the router, unreachable, neither showed its report nor took the close: %w",
+			rc.SessionID, err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -299,3 +299,20 @@ func TestCloseNamesTheProvidersOtherClose(t *testing.T) {
 		})
 	}
 }
+
+// TestCloseUnconfirmedWhileTheRouterIsDown: the provider countersigns the close and the router cannot be
+// reached, neither to read its record nor to close there. Close fails, saying so (lt chat keeps the session
+// for lt close, which finds the provider's report at the router later); it is not taken as done on the
+// provider's word.
+func TestCloseUnconfirmedWhileTheRouterIsDown(t *testing.T) {
+	shortConfirm(t)
+	provider := hostileProvider(t, func(w http.ResponseWriter, req wire.CloseRequest) { countersign(t, w, req, providerHex, nil) })
+	s, router := hostileSession(t, provider)
+	router.srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.Close(ctx)
+	require.Nil(t, res)
+	require.ErrorIs(t, err, ErrUnreachable)
+	require.Contains(t, err.Error(), "the provider countersigned the receipt, and the router, unreachable, neither showed its report nor took the close")
+}

@@ -356,7 +356,7 @@ func (a *app) closeCmd() *cobra.Command {
 				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
 					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
-					fmt.Fprintf(w, "(provider did not countersign: %s)\n", res.ProviderError)
+					fmt.Fprintf(w, "(the provider's close was not taken: %s)\n", res.ProviderError)
 				}
 			})
 		},
