@@ -181,8 +181,8 @@ func (j *Journal) Flush(changed func() []*Entry) int {
 // Remove drops session id's entry (none: nothing to do): the next flush writes its tombstone, and a flush
 // under way does not take it again. Call it once the session's close report is stored: a crash before
 // the next flush leaves both on the disk, and the restart does not close the session again while its
-// report is in the outbox; one delivered already is closed again, which its router refuses (it takes one
-// close per session).
+// report is in the outbox (pending, or retired: Outbox.Retire); only one whose retirement a crash lost is
+// closed again, which its router refuses (it takes one close per session).
 func (j *Journal) Remove(id common.Hash) {
 	j.mu.Lock()
 	defer j.mu.Unlock()

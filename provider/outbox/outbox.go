@@ -1,7 +1,9 @@
 // Package outbox is `provider serve`'s durable store of session close reports its router has not taken
 // yet: one file per session, written (fsync'd, linked into place) before the first attempt to deliver it
-// and removed once the router took it, refused it for good or would no longer accept it, so that a crash
-// or a restart loses no close. One process at a time holds a directory (an exclusive lock).
+// and retired once the router took it, refused it for good or would no longer accept it, so that a crash
+// or a restart loses no close. A retired report is kept apart until its router would no longer accept a
+// close (Retire, Closed), so that a restart still refuses its session's ticket. One process at a time
+// holds a directory (an exclusive lock).
 //
 // Its Journal keeps, the same way, the sessions still open (journal.go): their ticket, metered usage and
 // newest signed request, so that after a crash serve closes them one-sided as it closes idle ones.
@@ -16,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -56,12 +59,20 @@ func (r *Report) Accepted(t time.Time) bool { return settle.Closable(uint64(r.Un
 // ErrExists is Put's refusal of a report for a session that already has one: the stored one stays.
 var ErrExists = errors.New("outbox: a report of this session is already stored")
 
-// Outbox is a directory of pending reports, named <session id>.json.
+// Outbox is a directory of pending reports, named <session id>.json, and, in its folder closed/, the
+// reports of the sessions it no longer sends (Retire), kept until their router would no longer accept a
+// close (Report.Until, past the ticket's notAfter) so that a restart still holds their sessions closed.
 type Outbox struct {
 	dir  string
 	lock *os.File
 	log  *zap.Logger
+
+	mu      sync.Mutex
+	retired map[common.Hash]int64 // the reports in closed/ and their Until
 }
+
+// closedDir is the folder of an outbox holding its retired reports.
+const closedDir = "closed"
 
 var reportFile = regexp.MustCompile(`^0x[0-9a-f]{64}\.json$`)
 
@@ -79,7 +90,7 @@ func Open(dir string, log *zap.Logger) (*Outbox, error) {
 		lock.Close()
 		return nil, fmt.Errorf("outbox: %s is in use by another provider serve (give each its own --state-dir): %w", dir, err)
 	}
-	return &Outbox{dir: dir, lock: lock, log: log}, nil
+	return &Outbox{dir: dir, lock: lock, log: log, retired: map[common.Hash]int64{}}, nil
 }
 
 // makeDir creates dir (0700) or narrows an existing one to 0700 (logged: a directory of what).
@@ -134,6 +145,89 @@ func (o *Outbox) Remove(id common.Hash) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	return nil
+}
+
+// Retire moves the session's report (none: nothing to do) from the pending ones to closed/ once it is no
+// longer sent (the router took it, refused it for good, or would no longer accept it): a restart before
+// until (the report's Until) still holds the session closed (Closed), so its ticket is not served again
+// from seq 1 and a second close is not signed. Prune removes it after until. The directory is not synced:
+// a move lost in a crash leaves the report pending, which the restart holds closed too and sends again
+// (the router refuses it as already closed).
+func (o *Outbox) Retire(id common.Hash, until int64) error {
+	err := os.Rename(o.path(id), o.closedPath(id))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, serr := os.Stat(o.path(id)); errors.Is(serr, os.ErrNotExist) {
+			return nil // no report
+		}
+		if err = os.Mkdir(filepath.Join(o.dir, closedDir), 0o700); err == nil || errors.Is(err, os.ErrExist) {
+			err = os.Rename(o.path(id), o.closedPath(id))
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("outbox: retire the report of session %s: %w", id, err)
+	}
+	o.mu.Lock()
+	o.retired[id] = until
+	o.mu.Unlock()
+	return nil
+}
+
+func (o *Outbox) closedPath(id common.Hash) string {
+	return filepath.Join(o.dir, closedDir, strings.ToLower(id.Hex())+".json")
+}
+
+// Closed returns the sessions of the retired reports (Retire, by this process or an earlier one) whose
+// router still accepts a close at now, each with its report's Until: call it once, at start, and hold
+// them closed until then. A retired report past that is removed; an unreadable file is renamed aside, a
+// temporary one removed (scan). No closed/ folder: none.
+func (o *Outbox) Closed(now time.Time) (map[common.Hash]int64, error) {
+	dir := filepath.Join(o.dir, closedDir)
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return map[common.Hash]int64{}, nil
+	}
+	if err := makeDir(dir, o.log, "closed session"); err != nil {
+		return nil, err
+	}
+	out := map[common.Hash]int64{}
+	err := scan(dir, now, o.log, "closed session's report", "its session may be served again after this start", func(path, name string) error {
+		r, err := read(path, name)
+		switch {
+		case err != nil:
+			return err
+		case !r.Accepted(now):
+			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+				o.log.Error("remove expired closed session's report", zap.Error(err))
+			}
+		default:
+			out[r.SessionID()] = r.Until
+		}
+		return nil
+	})
+	o.mu.Lock()
+	for id, until := range out {
+		o.retired[id] = until
+	}
+	o.mu.Unlock()
+	return out, err
+}
+
+// Prune removes the retired reports whose router no longer accepts a close at now: their tickets have
+// expired, so there is nothing left to refuse.
+func (o *Outbox) Prune(now time.Time) {
+	var gone []common.Hash
+	o.mu.Lock()
+	for id, until := range o.retired {
+		if !settle.Closable(uint64(until), now) {
+			gone = append(gone, id)
+			delete(o.retired, id)
+		}
+	}
+	o.mu.Unlock()
+	for _, id := range gone {
+		if err := os.Remove(o.closedPath(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			o.log.Error("remove expired closed session's report", zap.Stringer("session", id), zap.Error(err))
+		}
+	}
 }
 
 // Load returns the pending reports whose router still accepts them at now. Each report past its deadline

@@ -74,6 +74,42 @@ func TestPutLoadRemove(t *testing.T) {
 	require.NoError(t, o2.Close())
 }
 
+// TestRetiredReportsHoldTheirSessionsClosed: a retired report is no longer pending (Load) but its session
+// is held closed (Closed, by a later process over the directory too) until the report's Until; Prune and a
+// Closed past it remove it. Retiring a session with no report is no error.
+func TestRetiredReportsHoldTheirSessionsClosed(t *testing.T) {
+	dir := t.TempDir()
+	o, err := outbox.Open(dir, zap.NewNop())
+	require.NoError(t, err)
+	now := time.Now()
+	short, long := report(1, now.Add(time.Minute)), report(2, now.Add(time.Hour))
+	for _, r := range []*outbox.Report{short, long} {
+		require.NoError(t, o.Put(r))
+		require.NoError(t, o.Retire(r.SessionID(), r.Until))
+	}
+	require.NoError(t, o.Retire(common.Hash{9}, now.Unix()), "no report: nothing to do")
+	got, err := o.Load(now)
+	require.NoError(t, err)
+	require.Empty(t, got, "retired: not pending")
+	require.NoError(t, o.Close())
+
+	o, err = outbox.Open(dir, zap.NewNop())
+	require.NoError(t, err)
+	defer o.Close()
+	closed, err := o.Closed(now)
+	require.NoError(t, err)
+	require.Equal(t, map[common.Hash]int64{short.SessionID(): short.Until, long.SessionID(): long.Until}, closed)
+
+	o.Prune(now.Add(2 * time.Minute))
+	closed, err = o.Closed(now)
+	require.NoError(t, err)
+	require.Equal(t, map[common.Hash]int64{long.SessionID(): long.Until}, closed, "pruned past its Until")
+	closed, err = o.Closed(now.Add(2 * time.Hour))
+	require.NoError(t, err)
+	require.Empty(t, closed)
+	require.Empty(t, names(t, filepath.Join(dir, "closed")), "removed past their Until")
+}
+
 // TestLoadDropsExpiredAndMovesCorruptAside: at load a report past its deadline is removed and logged with
 // its session; a file that is not a readable report (garbage, another session's report under this name, a
 // half-written temporary file) never stops the load: the unreadable are renamed aside, kept and logged,

@@ -41,7 +41,7 @@ func (s *Server) unjournal(id common.Hash) {
 // provider left open in the journal (it died without closing them): the journaled usage, bounded by the
 // journaled newest signed request as any one-sided close is, goes to the session's router through the
 // outbox, and the session's ticket is refused from now on. A session already closed (its close report
-// resumed from the outbox: MarkClosed) is not closed again; its entry is dropped. resume calls it after
+// resumed from the outbox, pending or retired: MarkClosed) is not closed again; its entry is dropped. resume calls it after
 // the outbox's reports.
 func (s *Server) resumeJournal() error {
 	if s.journal == nil {

@@ -156,13 +156,15 @@ func run(t *testing.T, cfg server.Config, drain time.Duration) running {
 	return running{url: "http://" + ln.Addr().String(), stop: stop}
 }
 
+// reportFiles lists the outbox dir's pending reports (and anything else but its lock and folders: the
+// retired reports' closed/).
 func reportFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var out []string
 	for _, e := range entries {
-		if e.Name() != ".lock" {
+		if e.Name() != ".lock" && !e.IsDir() {
 			out = append(out, e.Name())
 		}
 	}
@@ -356,6 +358,47 @@ func TestReopenAfterCrashRefusedReportKept(t *testing.T) {
 	after, err := os.ReadFile(filepath.Join(crashDir, file))
 	require.NoError(t, err)
 	require.Equal(t, raw, after, "the close stored before the crash stays")
+}
+
+// TestDeliveredCloseRefusedAfterRestart (a session closed early, its close delivered, then a restart): the
+// user closes a session long before its ticket's notAfter and the router takes the close; the provider
+// restarts. The ticket, sent again from seq 1, is refused as before the restart (409 session_closed), and
+// so is a second close: the router is sent no other close. The provider used to hold closed only the
+// sessions whose reports were still pending: it served the session again, metered it afresh, and its later
+// close of that work was refused by the router as a second close (unpaid).
+func TestDeliveredCloseRefusedAfterRestart(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	dir := t.TempDir()
+	cfg, _ := outboxProvider(up, router, dir)
+	a := run(t, cfg, 10*time.Second)
+	c, rc, _ := userClose(t, cfg, a.url, router)
+	require.Equal(t, rc.SessionID, waitFor(t, router.took, "the close delivered"))
+	refusal := func(url string) (int, string) {
+		again := newClient(t, cfg.Domain, url, c.user, c.ticket, router.key) // a client starting again from seq 1
+		status, code, _ := errorOf(t, again.chat("fast:v1", false))
+		return status, code
+	}
+	status, code := refusal(a.url)
+	require.Equal(t, http.StatusConflict, status)
+	require.Equal(t, wire.CodeSessionClosed, code)
+	a.stop()
+	require.Empty(t, reportFiles(t, dir), "no report pending: the router took it")
+
+	bCfg, _ := outboxProvider(up, router, dir)
+	bCfg.Domain, bCfg.Provider, bCfg.SignerKey = cfg.Domain, cfg.Provider, cfg.SignerKey
+	b := run(t, bCfg, 10*time.Second)
+	status2, code2 := refusal(b.url)
+	require.Equal(t, [2]any{status, code}, [2]any{status2, code2}, "refused after the restart as before it")
+	rc2 := eip712.UsageReceipt{SessionID: rc.SessionID, Seconds: 1, InputTokens: 5, OutputTokens: 3}
+	byUser2, _ := cfg.Domain.Sign(&rc2, c.user)
+	status, code, _ = errorOf(t, postJSON(t, b.url+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc2, UserSignature: &byUser2}))
+	require.Equal(t, http.StatusConflict, status, "nor closed a second time")
+	require.Equal(t, wire.CodeSessionClosed, code)
+	b.stop()
+	router.mu.Lock()
+	defer router.mu.Unlock()
+	require.Equal(t, map[common.Hash]int{rc.SessionID: 1}, router.closed, "one close sent, none after the restart")
 }
 
 // refusingSigner is an external signer (clef) that refuses to sign while refuse is set.

@@ -138,9 +138,11 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 	s.deliver(r, stored)
 }
 
-// resume delivers the reports a previous run of the provider left in the outbox, then closes the sessions
-// it left open in the journal (resumeJournal); Run calls it first, before serving. Their sessions are closed: the session table refuses their tickets as it does a closed
-// session's. A receipt countersigned by another key than this process's signer (the signer was rotated in
+// resume holds closed the sessions whose reports an earlier run delivered (Outbox.Closed, until their
+// router would no longer accept a close), delivers the reports a previous run of the provider left in the
+// outbox, then closes the sessions it left open in the journal (resumeJournal); Run calls it first, before
+// serving. Their sessions are closed: the session table refuses their tickets as it does a closed
+// session's, so a session closed before a restart is not served again from seq 1. A receipt countersigned by another key than this process's signer (the signer was rotated in
 // between) is signed again by this one: the router dates the close when it takes it and checks the
 // receipt against the provider's signer then, as keepers do (settle.SignerAt of the close); the ticket
 // acceptance stays as stored (keepers take the signer at the session's start or its close).
@@ -148,11 +150,18 @@ func (s *Server) resume(ctx context.Context) error {
 	if s.outbox == nil {
 		return nil
 	}
+	closed, err := s.outbox.Closed(s.now())
+	if err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
+	for id, until := range closed {
+		s.sessions.MarkClosed(id, uint64(until))
+	}
 	pending, err := s.outbox.Load(s.now())
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
-	s.log.Info("close reports resumed from the outbox", zap.Int("reports", len(pending)), zap.String("dir", s.outbox.Dir()))
+	s.log.Info("close reports resumed from the outbox", zap.Int("reports", len(pending)), zap.Int("closed", len(closed)), zap.String("dir", s.outbox.Dir()))
 	for _, r := range pending {
 		s.sessions.MarkClosed(r.SessionID(), uint64(r.Until))
 		if err := s.resign(ctx, r); err != nil {
@@ -209,9 +218,9 @@ func (s *Server) resign(ctx context.Context, r *outbox.Report) error {
 	return nil
 }
 
-// deliver reports r in the background (reportTo) and, unless shutdown ended the attempts, removes it from
-// the outbox afterwards (stored: it is there): the router took it, refused it for good, or would no longer
-// accept it.
+// deliver reports r in the background (reportTo) and, unless shutdown ended the attempts, retires it from
+// the outbox afterwards (stored: it is there; kept apart until r.Until, so that a restart still holds the
+// session closed): the router took it, refused it for good, or would no longer accept it.
 func (s *Server) deliver(r *outbox.Report, stored bool) {
 	s.reports.Add(1)
 	go func() {
@@ -235,8 +244,8 @@ func (s *Server) deliver(r *outbox.Report, stored bool) {
 			s.log.Warn("close report given up", id, zap.Stringer("router", r.Router), zap.Error(err))
 		}
 		if stored {
-			if err := s.outbox.Remove(r.SessionID()); err != nil {
-				s.log.Error("remove delivered close report", id, zap.Error(err))
+			if err := s.outbox.Retire(r.SessionID(), r.Until); err != nil {
+				s.log.Error("retire delivered close report (a restart sends it again)", id, zap.Error(err))
 			}
 		}
 	}()

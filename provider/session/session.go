@@ -430,8 +430,8 @@ func (t *Table) retire(id common.Hash, s *state) {
 	t.closed[id] = s.ticket.NotAfter
 }
 
-// MarkClosed records session id as closed by an earlier run of the provider (its close report still
-// pending), until unix time until: its ticket is refused as any closed session's is (ErrClosed), so that
+// MarkClosed records session id as closed by an earlier run of the provider (its close report pending or
+// delivered), until unix time until: its ticket is refused as any closed session's is (ErrClosed), so that
 // a restart does not serve it again from seq 1 and sign a second close. An open session of that id is
 // left as it is.
 func (t *Table) MarkClosed(id common.Hash, until uint64) {
