@@ -33,7 +33,19 @@ type Client struct {
 	UserKeySigns bool
 	// MAC turns on the per-session MAC fast path of request authentication (SessionOptions.MAC).
 	MAC bool
+	// Endpoints, when set, is where Open reads the provider's endpoint registered on the Marketplace, which
+	// the endpoint a router's grant names must equal (ErrEndpointMismatch): a router proxying the session
+	// would read its prompts. Nil: the router's word is taken.
+	Endpoints EndpointSource
 }
+
+// EndpointSource reads a provider's endpoint registered on the Marketplace (lt: an eth_call of getProvider).
+type EndpointSource interface {
+	ProviderEndpoint(ctx context.Context, provider common.Address) (string, error)
+}
+
+// ErrEndpointMismatch means a router's grant names another endpoint than the one its provider registered.
+var ErrEndpointMismatch = errors.New("client: the router's provider endpoint is not the provider's registered one")
 
 // User returns the user's address.
 func (c *Client) User() common.Address {
@@ -94,7 +106,33 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	if err := CheckGrant(c.Domain, &rfc, grant); err != nil {
 		return nil, err
 	}
-	return NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now, MAC: c.MAC})
+	s, err := NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now, MAC: c.MAC})
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkEndpoint(ctx, grant, issuer); err != nil {
+		// Nothing was sent to the endpoint: close the session at its router, billing 0 s, so that an honest
+		// router whose book lags the provider's endpoint change releases the reservation (best effort).
+		_, _ = s.CloseAtRouter(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkEndpoint checks that grant's endpoint is the one its provider registered (Endpoints).
+func (c *Client) checkEndpoint(ctx context.Context, grant *wire.RFCResponse, issuer *RouterClient) error {
+	if c.Endpoints == nil {
+		return nil
+	}
+	registered, err := c.Endpoints.ProviderEndpoint(ctx, grant.Provider)
+	if err != nil {
+		return fmt.Errorf("client: read provider %s's registered endpoint: %w", grant.Provider, err)
+	}
+	if registered != grant.Endpoint {
+		return fmt.Errorf("%w: router %s named %q, provider %s registered %q (a router whose book has not caught up with an endpoint change: try again; or one proxying the session, which would read its prompts: nothing was sent)",
+			ErrEndpointMismatch, issuer.URL(), grant.Endpoint, grant.Provider, registered)
+	}
+	return nil
 }
 
 // CheckGrant checks the router's answer to rfc (see Open).

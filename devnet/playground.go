@@ -181,10 +181,10 @@ go run ./keeper/cmd/keeper --rpc-urls %[1]s --deployment %[2]s --raw-key %[7]s \
 
 # user: anvil account 8 holds 2,000 MOR, delegated, so its votes count today
 go run ./client/cmd/lt allowance --rpc %[1]s --deployment %[2]s --raw-key 0x%[13]s
-go run ./client/cmd/lt chat --router http://127.0.0.1:%[3]d --deployment %[2]s --raw-key 0x%[13]s \
+go run ./client/cmd/lt chat --router http://127.0.0.1:%[3]d --rpc %[1]s --deployment %[2]s --raw-key 0x%[13]s \
   --model %[14]s "Say hello"
-go run ./client/cmd/lt gateway --router http://127.0.0.1:%[3]d --deployment %[2]s --raw-key 0x%[13]s \
-  --listen 127.0.0.1:%[6]d      # then OPENAI_BASE_URL=http://127.0.0.1:%[6]d/v1 for any OpenAI client
+go run ./client/cmd/lt gateway --router http://127.0.0.1:%[3]d --rpc %[1]s --deployment %[2]s --raw-key 0x%[13]s \
+  --listen 127.0.0.1:%[6]d      # then OPENAI_BASE_URL=http://127.0.0.1:%[6]d/v1 OPENAI_API_KEY=unused for any OpenAI client
 `, rpcURL, deploymentFile, PortRouter, PortProvider, PortKeeper, PortGateway,
 		DevKeys[KeeperAccount], DevKeys[RouterAccount], DevKeys[ProviderOwnerAccount], addr(ProviderOwnerAccount),
 		addr(ProviderSignerAccount), DevKeys[ProviderSignerAccount], DevKeys[UserAccount], PlaygroundModel, upstream, upstreamModel)

@@ -81,3 +81,10 @@ func TestNextStepsUseThePortPlan(t *testing.T) {
 		require.Contains(t, steps, want)
 	}
 }
+
+// The gateway step names an API key: OpenAI's SDKs refuse to start without one (the gateway reads none),
+// so OPENAI_BASE_URL alone left a newcomer's first client call failing.
+func TestNextStepsNameAnAPIKey(t *testing.T) {
+	steps := devnet.NextSteps("http://127.0.0.1:8545", "deployments/31337.json", "http://127.0.0.1:11434/v1", "llama3.1:8b")
+	require.Contains(t, steps, "OPENAI_BASE_URL=http://127.0.0.1:8090/v1 OPENAI_API_KEY=")
+}

@@ -20,7 +20,8 @@ import (
 // (in a code block or inline) names Makefile targets that `make help` lists and that `make -n` accepts with
 // the variables shown, every target has a `## ` description so that `make help` lists it, every `go run`,
 // `go test` or `go build` names packages that exist, every Go or forge test a Markdown file names exists,
-// and no Markdown file names a path of the machine it was written on. The command lines of lt, provider,
+// what the command lines write in the repository root (`go build -o`, `--database`, `--data-dir`) is a file
+// git ignores, and no Markdown file names a path of the machine it was written on. The command lines of lt, provider,
 // router, keeper and scripts/devnet are checked against each program's own flags and config loader by
 // its TestReadmeCommandLines (internal/readmecmd).
 func TestDocsNameWhatExists(t *testing.T) {
@@ -86,6 +87,40 @@ func TestDocsNameWhatExists(t *testing.T) {
 			}
 		}
 		require.Greater(t, n, 10, "packages named by go commands")
+	})
+
+	// The command lines are run from the repository root: what they write there is a file `go build -o`
+	// can create (`go build -o provider` wrote into the provider/ folder, and `./provider` then failed "Is a
+	// directory"), and git ignores it, so following a README leaves `git status` clean.
+	t.Run("outputs in the root", func(t *testing.T) {
+		written := map[string]string{"pw": "echo … > pw (provider/README.md)"} // a redirection: not in Words
+		for _, c := range readmecmd.All(t) {
+			for i := 0; i+1 < len(c.Words); i++ {
+				out, w := c.Words[i+1], c.Words[i]
+				if strings.ContainsAny(out, "$<…~") || filepath.IsAbs(out) || strings.Contains(out, "://") {
+					continue
+				}
+				switch {
+				case w == "-o" && len(c.Words) > 2 && c.Words[0] == "go" && c.Words[1] == "build":
+					if !strings.HasSuffix(out, "/") { // "-o dir/" writes into dir, by design
+						require.NoDirExists(t, filepath.Join(root, out), "%s: go build -o %s names a folder", c, out)
+					}
+					written[filepath.Clean(out)] = c.String()
+				case w == "--database" || w == "--data-dir":
+					written[filepath.Clean(out)] = c.String()
+					if w == "--database" {
+						written[filepath.Clean(out)+"-wal"] = c.String() // SQLite's companions
+						written[filepath.Clean(out)+"-shm"] = c.String()
+					}
+				}
+			}
+		}
+		require.Contains(t, written, "router.db", "the devnet's router database found")
+		require.Contains(t, written, "keeper-data", "the devnet's keeper folder found")
+		for path, by := range written {
+			err := exec.CommandContext(ctx, "git", "-C", root, "check-ignore", "-q", "--no-index", path).Run()
+			require.NoError(t, err, "%s is not ignored by git (.gitignore), written by %s", path, by)
+		}
 	})
 
 	t.Run("tests named", func(t *testing.T) {

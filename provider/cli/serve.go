@@ -22,7 +22,9 @@ import (
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/bidfloor"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -79,6 +81,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait). At most "+server.MaxAcceptanceWait.String()+": the wait holds the answer and is session time the user pays and time to first token the router observes")
 	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
+	f.Duration("bid-floor-window", time.Hour, "a ticket priced below this provider's bid for its model is refused (a router that did not price it at the bid: keepers credit the ticket's price); a bid raised stays the floor at its old price for this long, for tickets issued before the raise")
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
@@ -254,6 +257,14 @@ func (a *app) serve(ctx context.Context) error {
 	if err := a.bounds(&cfg); err != nil {
 		return err
 	}
+	floor := bidfloor.New(bidfloor.MarketBids{Market: c.market, Owner: owner}, modelIDs(models), a.v.GetDuration("bid-floor-window"))
+	if err := floor.Refresh(ctx); err != nil {
+		return fmt.Errorf("read this provider's bids: %w", err)
+	}
+	cfg.PriceFloor = floor
+	go floor.Run(ctx, bidFloorRefresh, func(err error) {
+		log.Warn("bids not read again: the floors read before stay", zap.Error(err))
+	})
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -267,6 +278,19 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+}
+
+// bidFloorRefresh is how often serve reads its own bids again (bidfloor.Floor.Run): a bid lowered is the
+// floor within it, so a ticket at the new price is refused for at most this long after the change.
+const bidFloorRefresh = 15 * time.Second
+
+// modelIDs is the model ids of models.
+func modelIDs(models []server.Model) []common.Hash {
+	out := make([]common.Hash, len(models))
+	for i, m := range models {
+		out[i] = ids.ModelID(m.Name)
+	}
+	return out
 }
 
 // bounds is what serve's flags let one client hold: requests per second per address and per session user,

@@ -37,7 +37,7 @@ type StatusBid struct {
 
 // Earnings are the provider's credits (PROTOCOL §8).
 type Earnings struct {
-	Committed string `json:"committed,omitempty"` // cumulative credit in the keeper's newest root; empty without --keeper
+	Committed string `json:"committed,omitempty"` // cumulative credit in the keeper's newest claimable root (one still in its dispute window is not counted yet); empty without --keeper
 	Claimed   string `json:"claimed"`
 	Claimable string `json:"claimable,omitempty"`
 	Note      string `json:"note,omitempty"`

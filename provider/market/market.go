@@ -269,3 +269,12 @@ func (m *Market) ClaimableRoot(ctx context.Context) (root common.Hash, epoch uin
 }
 
 func mor(v *big.Int) string { return amount.FormatMOR(v) }
+
+// BidPrice returns account's current bid on model, in MOR-wei per second (0: none).
+func (m *Market) BidPrice(ctx context.Context, account common.Address, model common.Hash) (*big.Int, error) {
+	p, err := m.mkt.Bid(call(ctx), account, model)
+	if err != nil {
+		return nil, fmt.Errorf("market: read bid: %w", err)
+	}
+	return p, nil
+}

@@ -296,6 +296,15 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 	if now > t.NotAfter {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
 	}
+	if !cached && s.cfg.PriceFloor != nil {
+		// Judged when the ticket is first presented, right after its router issued it: a bid raised later
+		// does not cut a session short.
+		if floor, ok := s.cfg.PriceFloor.Of(t.ModelID); ok && t.PricePerSecond.Lt(floor) {
+			return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+				"ticket price %s wei/s is below this provider's bid for the model (%s wei/s): its router did not price it at the provider's bid",
+				t.PricePerSecond.Dec(), floor.Dec())
+		}
+	}
 	if !cached {
 		s.tickets.put(th, vt, now)
 	}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/cors"
@@ -36,6 +37,11 @@ import (
 // Marketplace). *roles.Cache implements it.
 type RouterAuthority interface {
 	IsRouter(ctx context.Context, addr common.Address) (bool, error)
+}
+
+// PriceFloor gives a model's lowest acceptable ticket price (*bidfloor.Floor); false: none known.
+type PriceFloor interface {
+	Of(model common.Hash) (*uint256.Int, bool)
 }
 
 // cachedAuthority is a RouterAuthority that tells whether it answers an address without asking the chain
@@ -131,6 +137,10 @@ type Config struct {
 	// a 429 with Retry-After and no chain read. Tickets of a router the cache holds are not counted. Nil:
 	// no limit.
 	ChainReads *ratelimit.Keyed
+	// PriceFloor, when set, gives per model the lowest price a ticket may carry (provider/bidfloor: the
+	// provider's own bid within a window): a ticket below it is refused when first presented. Nil: any
+	// price.
+	PriceFloor PriceFloor
 
 	// CORSOrigins are the origins whose web pages may call PageRoutes (cors.Any: every origin; empty:
 	// none).

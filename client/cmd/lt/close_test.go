@@ -30,13 +30,8 @@ import (
 func TestCloseWithoutRouterAddressAsksPastAStranger(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	cfg := filepath.Join(dir, "none.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte("{}\n"), 0o600))
 	const chainID = 31337
-	market := common.HexToAddress("0x00000000000000000000000000000000000000c0")
-	dep := filepath.Join(dir, "deployment.json")
-	raw, _ := json.Marshal(map[string]any{"chainId": chainID, "contracts": map[string]common.Address{"Marketplace": market}})
-	require.NoError(t, os.WriteFile(dep, raw, 0o600))
+	cfg, dep, market := testFiles(t, dir, chainID)
 
 	sessionKey, _ := crypto.GenerateKey()
 	provider := common.HexToAddress("0x00000000000000000000000000000000000000b1")
@@ -74,7 +69,7 @@ func TestCloseWithoutRouterAddressAsksPastAStranger(t *testing.T) {
 	st := client.State{Grant: wire.RFCResponse{SessionID: id, Provider: provider, Endpoint: prov.URL, PricePerSecond: price,
 		MaxSeconds: 60, Ticket: ticket}, ChainID: chainID, Marketplace: market,
 		SessionKey: hexutil.Encode(crypto.FromECDSA(sessionKey))} // RouterURL "": saved without it
-	raw, _ = json.Marshal(st)
+	raw, _ := json.Marshal(st)
 	saved := filepath.Join(state, strings.ToLower(id.Hex())+".json")
 	require.NoError(t, os.WriteFile(saved, raw, 0o600))
 

@@ -11,8 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/term"
 
+	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
@@ -149,5 +152,45 @@ func (a *app) marketClient(ctx context.Context) (*client.Client, error) {
 	// The provider's endpoint comes from the router's answer (a peer): fetch it through the outbound guard.
 	// A model may think for minutes before its first byte.
 	hc := netguard.ForChain(dep.ChainID, a.v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: 10 * time.Minute, IdlePerHost: 16, Direct: true})
-	return &client.Client{Router: r, Domain: d, Wallet: w, HTTP: hc}, nil
+	c := &client.Client{Router: r, Domain: d, Wallet: w, HTTP: hc}
+	if len(a.list("rpc")) > 0 {
+		// The grant's endpoint is checked against the provider's registered one: a router proxying the
+		// session would read its prompts. The chain stays dialled for the command's life.
+		if c.Endpoints, err = a.chainEndpoints(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// chainEndpoints reads providers' registered endpoints from the Marketplace (client.EndpointSource).
+type chainEndpoints struct {
+	m *marketplace.MarketplaceCaller
+}
+
+func (a *app) chainEndpoints(ctx context.Context) (chainEndpoints, error) {
+	dep, c, err := a.dialChain(ctx)
+	if err != nil {
+		return chainEndpoints{}, err
+	}
+	addr, err := dep.Address("Marketplace")
+	if err == nil {
+		var m *marketplace.MarketplaceCaller
+		if m, err = marketplace.NewMarketplaceCaller(addr, c); err == nil {
+			return chainEndpoints{m}, nil
+		}
+	}
+	c.Close()
+	return chainEndpoints{}, err
+}
+
+func (e chainEndpoints) ProviderEndpoint(ctx context.Context, p common.Address) (string, error) {
+	out, err := e.m.GetProvider(&bind.CallOpts{Context: ctx}, p)
+	switch {
+	case err != nil:
+		return "", err
+	case !out.Registered:
+		return "", fmt.Errorf("provider %s is not registered on the Marketplace", p)
+	}
+	return out.Endpoint, nil
 }

@@ -26,7 +26,8 @@ import (
 // (it follows from the RFC, signed by the router) whose provider endpoint is the one the test sets.
 type endpointRouter struct {
 	domain   *eip712.Domain
-	endpoint atomic.Value // string
+	endpoint atomic.Value   // string
+	provider common.Address // the ticket's provider (zero: 0x…b1)
 }
 
 func (h *endpointRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -41,7 +42,10 @@ func (h *endpointRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	routerKey, _ := crypto.ToECDSA(crypto.Keccak256([]byte("hostile router")))
-	provider := common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	provider := h.provider
+	if provider == (common.Address{}) {
+		provider = common.HexToAddress("0x00000000000000000000000000000000000000b1")
+	}
 	rfc := &signed.RFC
 	id := eip712.SessionID(h.domain.Digest(rfc), provider)
 	t := eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: rfc.ModelID,
@@ -68,18 +72,12 @@ func TestChatRefusesPrivateEndpointsOffDevnet(t *testing.T) {
 	dir := t.TempDir()
 	pw := filepath.Join(dir, "pw")
 	require.NoError(t, os.WriteFile(pw, []byte("correct horse\n"), 0o600))
-	cfg := filepath.Join(dir, "none.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte("{}\n"), 0o600))
+	const chainID = 421614
+	cfg, dep, market := testFiles(t, dir, chainID)
 	out, err := run(t, ctx, "keys", "create", "--light", "--keystore-dir", filepath.Join(dir, "ks"), "--password-file", pw, "--json", "--config", cfg)
 	require.NoError(t, err)
 	var user keys.Entry
 	require.NoError(t, json.Unmarshal([]byte(out), &user))
-
-	const chainID = 421614
-	market := common.HexToAddress("0x00000000000000000000000000000000000000c0")
-	dep := filepath.Join(dir, "deployment.json")
-	raw, _ := json.Marshal(map[string]any{"chainId": chainID, "contracts": map[string]common.Address{"Marketplace": market}})
-	require.NoError(t, os.WriteFile(dep, raw, 0o600))
 
 	port, hits := netguardtest.Canary(t, "tcp", "127.0.0.1:0")
 
@@ -89,7 +87,8 @@ func TestChatRefusesPrivateEndpointsOffDevnet(t *testing.T) {
 	chat := func(endpoint string, extra ...string) error {
 		h.endpoint.Store(endpoint)
 		args := append([]string{"chat", "--model", "llama-3.1-8b:q4", "--router", router.URL, "--deployment", dep,
-			"--keystore", user.Path, "--password-file", pw, "--config", cfg}, extra...)
+			"--keystore", user.Path, "--password-file", pw, "--config", cfg,
+			"--state-dir", filepath.Join(dir, "sessions")}, extra...) // a refused chat's session is saved: not in $HOME
 		_, err := run(t, ctx, append(args, "hello")...)
 		return err
 	}

@@ -67,7 +67,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFlag, "config", "", "config file (default $HOME/.laketravis/client.yaml)")
 	pf.StringSlice("router", nil, "router base URL(s), e.g. http://127.0.0.1:8080; a comma-separated list fails over in order, sticking to one that works")
-	pf.StringSlice("rpc", nil, "chain RPC URLs, comma separated, tried in order (delegate, allowance, deposit, balance, withdraw)")
+	pf.StringSlice("rpc", nil, "chain RPC URLs, comma separated, tried in order (delegate, allowance, deposit, balance, withdraw; chat and gateway then check each grant's provider endpoint against the one registered on the Marketplace)")
 	pf.String("deployment", "", "deployment file (deployments/<chainId>.json)")
 	pf.String("keystore", "", "the user's encrypted keystore file")
 	pf.String("password-file", "", "file whose first line is the keystore password (else prompted)")

@@ -179,7 +179,7 @@ provider. The session is remembered in --state-dir so that lt close can close it
 				if v.Payment != nil {
 					fmt.Fprintf(w, "reserved  %s from the allowance, %s from the deposit\n", amount.FormatMOR(v.Payment.Allowance.ToBig()), amount.FormatMOR(v.Payment.Deposit.ToBig()))
 				}
-				fmt.Fprintf(w, "close it with: lt close --session %s\n", v.SessionID)
+				fmt.Fprintf(w, "close it with: %s\n", closeCommand(cmd, v.SessionID))
 			})
 		},
 	}
@@ -220,8 +220,8 @@ func (a *app) chatCmd() *cobra.Command {
 			// Close whatever happened: the receipt covers what was used.
 			res, closeErr := s.Close(context.WithoutCancel(ctx))
 			if closeErr != nil && state != "" {
-				closeErr = fmt.Errorf("closing the session failed: %w; it is saved in %s: close it later with lt close --session %s",
-					closeErr, state, s.ID().Hex())
+				closeErr = fmt.Errorf("closing the session failed: %w; it is saved in %s: close it later with %s",
+					closeErr, state, closeCommand(cmd, s.ID().Hex()))
 			} else if closeErr != nil {
 				closeErr = fmt.Errorf("closing the session failed: %w", closeErr)
 			} else if state != "" {
@@ -356,7 +356,7 @@ func (a *app) closeCmd() *cobra.Command {
 				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
 					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
-					fmt.Fprintf(w, "(provider did not countersign: %s)\n", res.ProviderError)
+					fmt.Fprintf(w, "(the provider's close was not taken: %s)\n", res.ProviderError)
 				}
 			})
 		},
@@ -446,4 +446,26 @@ func consoleLogger(w io.Writer) *zap.Logger {
 // no limit). Answers stream: no write timeout (each is bounded by its session).
 func gatewayServer(g *gateway.Gateway, rateIP float64) *http.Server {
 	return service.HTTP{Handler: ratelimit.New(ratelimit.Rate{PerSecond: rateIP}).PerIP(g.Handler()), ReadTimeout: time.Minute}.Server()
+}
+
+// closeCommand is the lt close command line that closes session id, with the settings lt close needs (the
+// deployment, where the session is saved, the config file) that this command took from its command line:
+// pasted as printed, it runs. It used to be the bare `lt close --session 0x…`, which then failed for want
+// of a deployment file (TestRfcPrintsACloseThatRuns).
+func closeCommand(cmd *cobra.Command, id string) string {
+	line := "lt close --session " + id
+	for _, name := range []string{"config", "deployment", "state-dir"} {
+		if f := cmd.Flag(name); f != nil && f.Changed {
+			line += " --" + name + " " + shellQuote(f.Value.String())
+		}
+	}
+	return line
+}
+
+// shellQuote is s as one shell word: as it is when it holds nothing a shell reads specially, else in single quotes.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:@%+=,-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

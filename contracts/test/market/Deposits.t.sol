@@ -684,6 +684,7 @@ contract DepositsTest is MarketFixture {
         try pool.commitRoot(epoch, _creditRoot(spent), spent, spendRoot, spent, readAt, bytes32(0), "") {
             return true;
         } catch (bytes memory reason) {
+            // forge-lint: disable-next-line(unsafe-typecast)
             assertEq(bytes4(reason), IComputePool.StaleDepositsRead.selector);
             return false;
         }
@@ -895,10 +896,14 @@ contract DepositsTest is MarketFixture {
         assertEq(pool.withdrawalWindow(), WITHDRAW_WINDOW);
         IEmissions e = IEmissions(address(em));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalWindow.selector, DAY / 24 - 1));
+        // forge-lint: disable-next-line(unsafe-typecast)
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY / 24 - 1));
         vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidWithdrawalWindow.selector, DAY - DAY / 24 + 1));
+        // forge-lint: disable-next-line(unsafe-typecast)
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY - DAY / 24 + 1));
+        // forge-lint: disable-next-line(unsafe-typecast)
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY / 24));
+        // forge-lint: disable-next-line(unsafe-typecast)
         new ComputePool(e, admin, WINDOW, MAX_BUDGET_BPS, LAG, WITHDRAWAL_DELAY, SPEND_CAP, uint32(DAY - DAY / 24));
         // Before payoutStart no commit can happen: withdrawals are never held for a window.
         assertEq(pool.withdrawalOpensAt(START - 1), START - 1);
@@ -907,6 +912,7 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 10e18);
         skip(13 hours);
         vm.expectEmit(address(pool));
+        // forge-lint: disable-next-line(unsafe-typecast)
         emit IComputePool.WithdrawalRequested(user, 10e18, uint64(block.timestamp - 13 hours + WITHDRAWAL_DELAY + DAY));
         vm.prank(user);
         pool.requestWithdrawal(10e18);

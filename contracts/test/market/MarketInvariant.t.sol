@@ -762,8 +762,9 @@ contract MarketHandler is Test {
         return (s[u], MerkleTestLib.proof(_spendTree(s), u));
     }
 
-    /// @dev What withdraw holds back beyond the claimable spend: the spend of the pending epochs.
-    function _pendingSpend(address user) internal view returns (uint256) {
+    /// @dev What withdraw holds back beyond the claimable spend: the spend of the pending epochs (every
+    /// depositor's: the pool cannot tell a pending epoch's spend per user, so the user is not read).
+    function _pendingSpend(address) internal view returns (uint256) {
         (bool exists, uint256 epoch,,) = pool.claimableEpoch();
         uint256 first = exists ? epoch + 1 : 0;
         if (first >= pool.nextEpoch()) return 0;
@@ -860,6 +861,7 @@ contract MarketHandler is Test {
         bytes32 id = models[k];
         uint64 now_ = uint64(block.timestamp);
         uint64 past = uint64(_bound(probe, 0, now_ - 1));
+        // forge-lint: disable-next-line(unsafe-typecast)
         feesSeen.push(FeeSeen(uint8(k), past, registry.feeAt(id, past)));
         uint16 inForce = registry.feeAt(id, now_);
         uint16 newFee = uint16(_bound(fee, 0, registry.MAX_FEE_BPS()));
