@@ -25,7 +25,7 @@ func (g *Gateway) slot(model string) *slot {
 	defer g.mu.Unlock()
 	sl, ok := g.slots[model]
 	if !ok {
-		sl = &slot{}
+		sl = &slot{places: make(chan struct{}, g.cfg.SessionConcurrency)}
 		g.slots[model] = sl
 	}
 	return sl

@@ -64,7 +64,8 @@ const DefaultConcurrency = 4
 // Config.SessionConcurrency gives none. lt chat and the chat page send a session's requests one after
 // another; two, not one, so that a client sending its next request as soon as it has read an answer is not
 // refused while the provider is still ending the previous one. The gateway shares a model's session among
-// its local clients' requests: more than two at once from them meet this bound (provider/README.md).
+// its local clients' requests and sends at most two of them at once (client/gateway
+// DefaultSessionConcurrency), the others waiting.
 const DefaultSessionConcurrency = 2
 
 // MaxAcceptanceWait bounds Config.AcceptanceWait as provider serve takes it (--acceptance-wait): what the
