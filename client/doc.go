@@ -14,8 +14,10 @@
 //     time (the union of intervals with a request in flight, rounded up, as the provider meters them),
 //     input and output tokens, and the first time to first token.
 //  3. [Session.Close] signs the UsageReceipt and posts it to the provider, which countersigns and
-//     reports the close to the router. If the provider is unreachable, the session is closed at the
-//     router with the user's signature only (settled by rule, flagged).
+//     reports the close to the router; the client checks the countersignature and that the router's
+//     record carries its receipt. If the provider is unreachable, refuses the close, or its close is not
+//     so confirmed, the session is closed at the router with the user's signature (settled by rule,
+//     flagged); a router holding another close is an [OtherCloseError].
 //
 // Errors: a PROTOCOL §9 answer comes back as a *wire.Error (errors.As). Failures that mean "this peer is
 // gone" — connection errors, timeouts, HTTP 5xx — also wrap [ErrUnreachable], which is what the gateway

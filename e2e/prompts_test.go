@@ -100,12 +100,13 @@ func TestRouterNeverSeesPrompts(t *testing.T) {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, s.Upstream.Requests()-served, int64(2), "both prompts reached the upstream")
 
-	// What the client sent the router: an RFC, public reads and a close, never a conversation.
+	// What the client sent the router: an RFC, public reads (the session's record, which confirms the
+	// provider reported the close) and a close, never a conversation.
 	rec.mu.Lock()
 	calls := append([]string(nil), rec.calls...)
 	seen := bytes.Join(rec.bytes, []byte{0})
 	rec.mu.Unlock()
-	allowed := regexp.MustCompile(`^(POST /v1/rfc|POST /v1/sessions/0x[0-9a-f]{64}/close|GET /v1/(models|allowance/0x[0-9a-fA-F]{40}|deposits/0x[0-9a-fA-F]{40})|GET /healthz)$`)
+	allowed := regexp.MustCompile(`^(POST /v1/rfc|POST /v1/sessions/0x[0-9a-f]{64}/close|GET /v1/sessions/0x[0-9a-f]{64}|GET /v1/(models|allowance/0x[0-9a-fA-F]{40}|deposits/0x[0-9a-fA-F]{40})|GET /healthz)$`)
 	require.Contains(t, calls, "POST /v1/rfc", "lt chat used the proxy")
 	for _, c := range calls {
 		require.Regexp(t, allowed, c, "every call the client made to the router: %v", calls)

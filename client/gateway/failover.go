@@ -39,8 +39,8 @@ func classify(err error) failure {
 }
 
 // handle serves ep (POST /v1/chat/completions, /v1/completions, /v1/embeddings): the model's session
-// takes the request; when its provider fails before any output, the session is replaced (classify) and
-// the request retried once.
+// takes the request, once fewer than Config.SessionConcurrency of the model's are at its provider; when
+// its provider fails before any output, the session is replaced (classify) and the request retried once.
 func (g *Gateway) handle(ep endpoint) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) { g.serve(ep, w, r) }
 }
@@ -62,6 +62,14 @@ func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	places := g.slot(req.Model).places
+	select {
+	case places <- struct{}{}: // one of the model's requests at its provider: the others wait
+	case <-ctx.Done():
+		writeError(w, ctx.Err())
+		return
+	}
+	defer func() { <-places }()
 	for attempt := 0; ; attempt++ {
 		s, err := g.acquire(ctx, req.Model)
 		if err != nil {

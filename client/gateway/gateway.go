@@ -43,7 +43,11 @@ const (
 	DefaultMaxBodyBytes = 8 << 20
 	// DefaultExpiryMargin: a session whose ticket expires sooner than this is not given new requests.
 	DefaultExpiryMargin = 30 * time.Second
-	closeTimeout        = 15 * time.Second
+	// DefaultSessionConcurrency is how many requests a model's session is given at once, the others
+	// waiting for one to end: a provider's default bound of one session's requests in flight (provider
+	// serve --session-concurrency), past which it refuses them 429 capacity.
+	DefaultSessionConcurrency = 2
+	closeTimeout              = 15 * time.Second
 )
 
 // Config configures a Gateway.
@@ -57,6 +61,9 @@ type Config struct {
 	IdleTimeout time.Duration
 	// ExpiryMargin: see DefaultExpiryMargin.
 	ExpiryMargin time.Duration
+	// SessionConcurrency: the requests of a model sent to its provider at once; the others wait for one
+	// to end (or their client to give up). Default DefaultSessionConcurrency.
+	SessionConcurrency int
 	// SecondsMargin: a session with fewer than this many billable seconds left is not reused.
 	// Default: a tenth of RFC.MaxSeconds, at least 5.
 	SecondsMargin uint32
@@ -80,10 +87,13 @@ type Gateway struct {
 }
 
 // slot holds the live session of one model. Its mutex serialises opening, so concurrent requests for
-// a model wait for one RFC instead of each signing their own.
+// a model wait for one RFC instead of each signing their own; places holds a token for each of the model's
+// requests at its provider (Config.SessionConcurrency), so that one session's requests past a provider's
+// per-session bound wait here instead of being refused.
 type slot struct {
-	mu   sync.Mutex
-	sess *client.Session
+	mu     sync.Mutex
+	sess   *client.Session
+	places chan struct{}
 }
 
 // New checks cfg and returns a gateway.
@@ -103,6 +113,9 @@ func New(cfg Config) (*Gateway, error) {
 	}
 	if cfg.ExpiryMargin <= 0 {
 		cfg.ExpiryMargin = DefaultExpiryMargin
+	}
+	if cfg.SessionConcurrency <= 0 {
+		cfg.SessionConcurrency = DefaultSessionConcurrency
 	}
 	if cfg.SecondsMargin == 0 {
 		cfg.SecondsMargin = max(cfg.RFC.MaxSeconds/10, 5)

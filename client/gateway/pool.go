@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"time"
 
@@ -24,7 +25,7 @@ func (g *Gateway) slot(model string) *slot {
 	defer g.mu.Unlock()
 	sl, ok := g.slots[model]
 	if !ok {
-		sl = &slot{}
+		sl = &slot{places: make(chan struct{}, g.cfg.SessionConcurrency)}
 		g.slots[model] = sl
 	}
 	return sl
@@ -81,7 +82,15 @@ func (g *Gateway) closeInBackground(s *client.Session, dead bool) {
 		} else {
 			res, err = s.Close(ctx)
 		}
-		if err != nil {
+		var other *client.OtherCloseError
+		switch {
+		case errors.As(err, &other):
+			// The provider (or another process of the user) closed the session otherwise: keepers settle that.
+			g.log.Error("session closed by another close than its receipt", zap.String("session", s.ID().Hex()),
+				zap.Uint32("receiptSeconds", other.Receipt.Seconds), zap.Uint32("billedSeconds", other.Record.BilledSeconds),
+				zap.Bool("providerCountersigned", other.Countersigned), zap.Error(err))
+			return
+		case err != nil:
 			g.log.Warn("session close failed", zap.String("session", s.ID().Hex()), zap.Error(err))
 			return
 		}

@@ -27,6 +27,27 @@ func TestServeMaxConnsPerIP(t *testing.T) {
 	})
 }
 
+// TestServeSessionConcurrency: serve's --session-concurrency (LT_PROVIDER_SESSION_CONCURRENCY, config key
+// session-concurrency) bounds one session's requests in flight (provider/server
+// TestOneSessionCannotHoldEverySlot): server.DefaultSessionConcurrency by default, 0 no limit.
+func TestServeSessionConcurrency(t *testing.T) {
+	limit := func(args ...string) int {
+		t.Helper()
+		c, err := cli.ServeConfig(args...)
+		require.NoError(t, err)
+		return c.SessionConcurrency
+	}
+	require.Equal(t, server.DefaultSessionConcurrency, limit())
+	require.Equal(t, 3, limit("--session-concurrency", "3"))
+	require.Equal(t, -1, limit("--session-concurrency", "0"), "no limit")
+	t.Setenv("LT_PROVIDER_SESSION_CONCURRENCY", "1")
+	require.Equal(t, 1, limit())
+	os.Unsetenv("LT_PROVIDER_SESSION_CONCURRENCY")
+	f := filepath.Join(t.TempDir(), "provider.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("session-concurrency: 4\n"), 0o600))
+	require.Equal(t, 4, limit("--config", f))
+}
+
 // TestServeRateLiveness: serve's --rate-liveness/--rate-liveness-burst (LT_PROVIDER_RATE_LIVENESS, config
 // keys rate-liveness and rate-liveness-burst) bound each client address's liveness answers (provider/server
 // TestLivenessRateLimitedPerIP): 50/s with a burst of 200 by default, 0 no limit.

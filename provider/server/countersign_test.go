@@ -114,19 +114,10 @@ func TestClientClosesWhenTheSignerFails(t *testing.T) {
 	cfg, signer := refusingProvider(t, up, router)
 	p := run(t, cfg, 10*time.Second)
 
-	user, _ := crypto.GenerateKey()
-	tk := newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour))
-	tsig, err := cfg.Domain.Sign(&tk, router.key)
-	require.NoError(t, err)
-	providerFirst := &afterTaken{router: router}
-	sess, err := lt.NewSession(cfg.Domain, user, &wire.RFCResponse{SessionID: tk.SessionID, Provider: tk.Provider, Endpoint: p.url + "/v1",
-		PricePerSecond: &tk.PricePerSecond, MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: tsig},
-		lt.SessionOptions{Router: lt.NewRouterClient(router.URL, &http.Client{Transport: providerFirst})})
-	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, err = sess.ChatCompletion(ctx, []byte(chatRequestBody("fast:v1", false)))
-	require.NoError(t, err)
+	providerFirst := &afterTaken{router: router, method: http.MethodPost}
+	sess, tk := usedSession(ctx, t, cfg, p, router, providerFirst)
 
 	signer.refuse.Store(true)
 	res, err := sess.Close(ctx)
@@ -145,19 +136,70 @@ func TestClientClosesWhenTheSignerFails(t *testing.T) {
 	require.Equal(t, res.Receipt, router.taken[tk.SessionID].Receipt)
 }
 
-// afterTaken is the user's transport to the router: a close waits until the router took a close (the
-// provider's report), so the provider's report is first.
+// usedSession is a user's client session (lt.Session) on provider p, with a ticket of router's, that made
+// one chat request; its calls to the router go through rt.
+func usedSession(ctx context.Context, t *testing.T, cfg server.Config, p running, router *closeRouter, rt http.RoundTripper) (*lt.Session, eip712.SessionTicket) {
+	t.Helper()
+	user, _ := crypto.GenerateKey()
+	tk := newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour))
+	tsig, err := cfg.Domain.Sign(&tk, router.key)
+	require.NoError(t, err)
+	sess, err := lt.NewSession(cfg.Domain, user, &wire.RFCResponse{SessionID: tk.SessionID, Provider: tk.Provider, Endpoint: p.url + "/v1",
+		PricePerSecond: &tk.PricePerSecond, MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: tsig},
+		lt.SessionOptions{Router: lt.NewRouterClient(router.URL, &http.Client{Transport: rt})})
+	require.NoError(t, err)
+	_, err = sess.ChatCompletion(ctx, []byte(chatRequestBody("fast:v1", false)))
+	require.NoError(t, err)
+	return sess, tk
+}
+
+// afterTaken is the user's transport to the router: its first call of method (a close, POST, or a read of
+// the session's record, GET) waits until the router took a close (the provider's report), so the
+// provider's report is first.
 type afterTaken struct {
 	router *closeRouter
+	method string
 	taken  common.Hash
 }
 
 func (a *afterTaken) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Method == http.MethodPost && a.taken == (common.Hash{}) {
+	if r.Method == a.method && a.taken == (common.Hash{}) {
 		select {
 		case a.taken = <-a.router.took:
 		case <-r.Context().Done():
 		}
 	}
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestClientConfirmsTheProvidersReport: the user's client (client.Session.Close) against an honest
+// provider. The provider countersigns the receipt with the key that signed its acceptance of the ticket
+// (which the client checks) and reports the close; the client reads the router's record (its first read
+// waits here for the report) and, finding its receipt and signature there, takes the close as the
+// provider's, posting none itself: the router took one close, with both signatures.
+func TestClientConfirmsTheProvidersReport(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	cfg, _ := outboxProvider(up, router, filepath.Join(t.TempDir(), "close-reports"))
+	p := run(t, cfg, 10*time.Second)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	reportFirst := &afterTaken{router: router, method: http.MethodGet}
+	sess, tk := usedSession(ctx, t, cfg, p, router, reportFirst)
+
+	res, err := sess.Close(ctx)
+	require.NoError(t, err)
+	require.Equal(t, lt.ClosedAtProvider, res.Via)
+	require.Empty(t, res.ProviderError)
+	require.Equal(t, tk.SessionID, reportFirst.taken, "the provider's report reached the router")
+	require.NotNil(t, res.Record)
+	require.Equal(t, res.ProviderSignature, res.Record.ProviderSignature)
+	signer := crypto.PubkeyToAddress(cfg.SignerKey.PublicKey)
+	_, err = cfg.Domain.Verify(&res.Receipt, res.ProviderSignature[:], signer)
+	require.NoError(t, err, "countersigned by the provider's signer")
+	p.stop()
+	router.mu.Lock()
+	defer router.mu.Unlock()
+	require.Equal(t, map[common.Hash]int{tk.SessionID: 1}, router.closed, "one close: the provider's report")
 }

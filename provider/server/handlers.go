@@ -95,6 +95,8 @@ func sessionError(err error) error {
 		return wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "%v: open a new session", err)
 	case errors.Is(err, session.ErrBudgetExhausted):
 		return wire.Errorf(http.StatusForbidden, wire.CodeExpired, "%v: open a new session", err)
+	case errors.Is(err, session.ErrSessionBusy):
+		return wire.Errorf(http.StatusTooManyRequests, wire.CodeCapacity, "%v: send the session's next request when one has ended", err)
 	case errors.Is(err, session.ErrCapacity):
 		return wire.Errorf(http.StatusTooManyRequests, wire.CodeCapacity, "%v: retry shortly", err)
 	case errors.Is(err, session.ErrUnknownModel):

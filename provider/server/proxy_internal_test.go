@@ -111,7 +111,7 @@ func TestSSEMeter(t *testing.T) {
 // parser: the families, their types, escaped label values, histogram buckets and sums are what a scraper
 // sees, and two servers' metrics are apart.
 func TestMetricsExposition(t *testing.T) {
-	m := newMetrics(session.New(nil, nil))
+	m := newMetrics(session.New(nil, 0, nil))
 	mm := m.forModel(`a"b:c`)
 	m.requests.With(routeStatus{"chat", 200}).Add(2)
 	m.requests.With(routeStatus{"chat", 429}).Add(1)
@@ -121,7 +121,7 @@ func TestMetricsExposition(t *testing.T) {
 	mm.served(0, 0, time.Minute)
 	mm.served(0, 0, 0) // no first token: not observed
 	m.inFlight.Add(3)
-	newMetrics(session.New(nil, nil)).requests.With(routeStatus{"chat", 200}).Inc()
+	newMetrics(session.New(nil, 0, nil)).requests.With(routeStatus{"chat", 200}).Inc()
 
 	rec := httptest.NewRecorder()
 	m.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))

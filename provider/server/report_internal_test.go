@@ -300,7 +300,7 @@ func TestReportKeptPendingThenTakenCountsAsDelivered(t *testing.T) {
 			defer router.Close()
 			core, logs := observer.New(zapcore.InfoLevel)
 			s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: knownRouter(router.URL),
-				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, nil))}
+				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, 0, nil))}
 			s.deliver(reportUntil(ours, time.Now().Add(time.Minute)), false)
 			s.reports.Wait()
 
@@ -365,7 +365,7 @@ func TestReportPastAnOlderCopysRefusal(t *testing.T) {
 			defer holder.Close()
 			core, logs := observer.New(zapcore.InfoLevel)
 			s := &Server{client: holder.Client(), reportBackoff: time.Millisecond, routers: knownRouter(old.URL, holder.URL),
-				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, nil))}
+				reportCtx: context.Background(), log: zap.New(core), metrics: newMetrics(session.New(nil, 0, nil))}
 			s.deliver(reportUntil(req, time.Now().Add(time.Minute)), false)
 			s.reports.Wait()
 

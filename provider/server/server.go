@@ -60,6 +60,14 @@ type Model struct {
 // DefaultConcurrency is a model's concurrent request limit when its Model gives none.
 const DefaultConcurrency = 4
 
+// DefaultSessionConcurrency is how many requests one session may have in flight at once when
+// Config.SessionConcurrency gives none. lt chat and the chat page send a session's requests one after
+// another; two, not one, so that a client sending its next request as soon as it has read an answer is not
+// refused while the provider is still ending the previous one. The gateway shares a model's session among
+// its local clients' requests and sends at most two of them at once (client/gateway
+// DefaultSessionConcurrency), the others waiting.
+const DefaultSessionConcurrency = 2
+
 // MaxAcceptanceWait bounds Config.AcceptanceWait as provider serve takes it (--acceptance-wait): what the
 // session's first answer can afford. The wait runs after the upstream answered, while the answer, its
 // model's concurrency slot and the session's clock are held: each second of it is a second of session
@@ -106,6 +114,12 @@ type Config struct {
 	// an idle one. Used with ReportDir only. Empty: open sessions die with the process.
 	JournalDir  string
 	IdleTimeout time.Duration // sessions idle this long are closed one-sided; default 5 minutes
+
+	// SessionConcurrency is how many requests one session may have in flight at once (0:
+	// DefaultSessionConcurrency; negative: no limit). A session's active time is the union of its
+	// requests' intervals, so without it one session could hold every slot of its model for the price of
+	// one; past it a 429 capacity.
+	SessionConcurrency int
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
 	MaxBodyBytes     int64         // request body limit; default 4 MiB
@@ -199,6 +213,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ClockSkew <= 0 {
 		cfg.ClockSkew = 60 * time.Second
 	}
+	if cfg.SessionConcurrency == 0 {
+		cfg.SessionConcurrency = DefaultSessionConcurrency
+	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 4 << 20
 	}
@@ -269,7 +286,7 @@ func New(cfg Config) (*Server, error) {
 	if s.mac, err = newMACKeys(); err != nil {
 		return nil, fmt.Errorf("server: MAC key: %w", err)
 	}
-	s.sessions = session.New(limits, cfg.Now)
+	s.sessions = session.New(limits, max(cfg.SessionConcurrency, 0), cfg.Now)
 	s.metrics = newMetrics(s.sessions)
 	for _, m := range s.models {
 		m.metrics = s.metrics.forModel(m.Name)

@@ -267,6 +267,59 @@ func TestCapacityAndUpstreamErrors(t *testing.T) {
 	})
 }
 
+// TestOneSessionCannotHoldEverySlot: a session's requests in flight are bounded by SessionConcurrency
+// (default 2): its next parallel request is refused 429 capacity, naming the session's limit, while another
+// session is admitted to the model's free slots. A session's active time is the union of its requests'
+// intervals, so one session used to open the model's every slot (4 here) for the price of one, every other
+// user refused capacity.
+func TestOneSessionCannotHoldEverySlot(t *testing.T) {
+	p := newOffChainProvider(t, server.Model{Name: "slow:v1", Upstream: "slow", MaxConcurrency: 4}, nil)
+	t.Cleanup(func() { close(p.up.release) }) // whatever is still waiting answers (before the server closes)
+	inFlight := func(c *client, n int) {
+		t.Helper()
+		require.Eventually(t, func() bool {
+			u, err := p.srv.Sessions().Usage(c.ticket.SessionID)
+			return err == nil && u.Usage.InFlight == n
+		}, 5*time.Second, time.Millisecond)
+	}
+	a, b := p.session(t, "slow:v1", p.routerKey), p.session(t, "slow:v1", p.routerKey)
+	var done []<-chan reply
+	for n := 1; n <= server.DefaultSessionConcurrency; n++ {
+		done = append(done, a.chatAsync("slow:v1", false))
+		inFlight(a, n) // in order: seq n is admitted before seq n+1 is sent
+	}
+	over := a.chatAsync("slow:v1", false)
+	var r reply
+	require.Eventually(t, func() bool { // refused, or (without the bound) admitted to one more slot
+		select {
+		case r = <-over:
+			return true
+		default:
+		}
+		u, err := p.srv.Sessions().Usage(a.ticket.SessionID)
+		return err == nil && u.Usage.InFlight > server.DefaultSessionConcurrency
+	}, 5*time.Second, time.Millisecond)
+	require.Equal(t, http.StatusTooManyRequests, r.status, "the session's next parallel request was admitted")
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.body), &e))
+	require.Equal(t, wire.CodeCapacity, e.Error.Code)
+	require.Contains(t, e.Error.Message, "the session's limit of requests in flight reached: 2 of 2")
+	done = append(done, b.chatAsync("slow:v1", false))
+	inFlight(b, 1)
+	free, total := p.srv.Sessions().Capacity(crypto.Keccak256Hash([]byte("slow:v1")))
+	require.Equal(t, [2]int{4 - server.DefaultSessionConcurrency - 1, 4}, [2]int{free, total})
+	for range done {
+		p.up.release <- struct{}{}
+	}
+	for _, d := range done {
+		r := <-d
+		require.NoError(t, r.err)
+		require.Equal(t, http.StatusOK, r.status, r.body)
+	}
+}
+
 func TestLivenessSignedByRegisteredSigner(t *testing.T) {
 	e := setup(t)
 	_, ts := newServer(t, e, newUpstream(t), nil)

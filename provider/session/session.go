@@ -1,6 +1,6 @@
 // Package session is the provider's table of live sessions: for each session ticket it enforces the
-// request sequence (no replays), the session's time budget (maxSeconds) and the per-model concurrency
-// limit, and meters what the session used — seconds of active time, input and output tokens, time to first
+// request sequence (no replays), the session's time budget (maxSeconds), the per-model concurrency limit
+// and the per-session one, and meters what the session used — seconds of active time, input and output tokens, time to first
 // token — so that usage receipts can be checked and countersigned.
 //
 // Active time is the union of the intervals during which at least one request of the session is in
@@ -28,6 +28,7 @@ var (
 	ErrClosed          = errors.New("session: closed")
 	ErrBudgetExhausted = errors.New("session: time budget (maxSeconds) used up")
 	ErrCapacity        = errors.New("session: model at its concurrency limit")
+	ErrSessionBusy     = errors.New("session: the session's limit of requests in flight reached")
 	ErrTicketMismatch  = errors.New("session: another ticket with this session id is in use")
 	ErrUnknownSession  = errors.New("session: unknown session")
 	ErrUnknownModel    = errors.New("session: model not served")
@@ -46,6 +47,10 @@ type Table struct {
 	// dropped when it closes.
 	closed map[common.Hash]uint64
 	slots  map[common.Hash]*slot
+	// perSession is how many requests one session may have in flight (0: no limit). Its active time is
+	// the union of its requests' intervals, so parallel requests cost it nothing more: without this bound
+	// one session could hold every slot of its model for the price of one.
+	perSession int
 }
 
 type slot struct{ used, max int }
@@ -65,12 +70,14 @@ type state struct {
 	dirty, journaledAcceptance bool
 }
 
-// New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed).
-func New(maxConcurrency map[common.Hash]int, now func() time.Time) *Table {
+// New returns a table serving the models in maxConcurrency (model id → concurrent requests allowed), each
+// session with at most perSession requests in flight (0: no limit).
+func New(maxConcurrency map[common.Hash]int, perSession int, now func() time.Time) *Table {
 	if now == nil {
 		now = time.Now
 	}
-	t := &Table{now: now, sessions: map[common.Hash]*state{}, closed: map[common.Hash]uint64{}, slots: map[common.Hash]*slot{}}
+	t := &Table{now: now, sessions: map[common.Hash]*state{}, closed: map[common.Hash]uint64{}, slots: map[common.Hash]*slot{},
+		perSession: perSession}
 	for id, n := range maxConcurrency {
 		t.slots[id] = &slot{max: n}
 	}
@@ -111,8 +118,9 @@ type Request struct {
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
 // digest its EIP-712 digest). It refuses replays (seq not above the last accepted one), closed sessions,
-// expired tickets, sessions whose time budget is used up and models at their concurrency limit. A refused request still
-// consumes seq when the sequence check passed: a signed request is never accepted twice.
+// expired tickets, sessions whose time budget is used up, sessions with their limit of requests in flight
+// (ErrSessionBusy) and models at their concurrency limit. A refused request still consumes seq when the
+// sequence check passed: a signed request is never accepted twice.
 func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) (*Request, error) {
 	now := t.now()
 	t.mu.Lock()
@@ -133,6 +141,9 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	budget := time.Duration(ticket.MaxSeconds) * time.Second
 	if used >= budget {
 		return nil, fmt.Errorf("%w: %d s", ErrBudgetExhausted, ticket.MaxSeconds)
+	}
+	if n := s.meter.Open(); t.perSession > 0 && n >= t.perSession {
+		return nil, fmt.Errorf("%w: %d of %d", ErrSessionBusy, n, t.perSession)
 	}
 	if sl.used >= sl.max {
 		return nil, fmt.Errorf("%w: %d of %d in use", ErrCapacity, sl.used, sl.max)

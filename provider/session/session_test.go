@@ -19,10 +19,14 @@ func ticket(id byte, model common.Hash, maxSeconds uint32, notAfter time.Time) *
 	return &eip712.SessionTicket{SessionID: common.Hash{id}, ModelID: model, MaxSeconds: maxSeconds, NotAfter: uint64(notAfter.Unix())}
 }
 
+// TestMeteringAndLimits: a session's parallel requests are metered as the union of their intervals, up
+// to its limit of requests in flight: its next one is refused (ErrSessionBusy, its seq consumed) while
+// another session's is admitted, and the model's limit refuses a third session (ErrCapacity). One session
+// used to hold every slot of its model, paying for one.
 func TestMeteringAndLimits(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tab := New(map[common.Hash]int{model: 3}, 2, c.now)
 	tk := ticket(1, model, 10, c.t.Add(time.Hour))
 	dg := common.Hash{1}
 
@@ -36,13 +40,22 @@ func TestMeteringAndLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Third concurrent request: capacity.
-	if _, err := tab.Begin(ticket(2, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{2}, 1); !errors.Is(err, ErrCapacity) {
+	// The session's third concurrent request: over its limit, while the model has a free slot.
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 3); !errors.Is(err, ErrSessionBusy) {
+		t.Fatalf("want ErrSessionBusy, got %v", err)
+	}
+	other, err := tab.Begin(ticket(2, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{2}, 1)
+	if err != nil {
+		t.Fatalf("another session refused: %v", err)
+	}
+	// A third session: the model's limit.
+	if _, err := tab.Begin(ticket(4, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrCapacity) {
 		t.Fatalf("want ErrCapacity, got %v", err)
 	}
-	if free, total := tab.Capacity(model); free != 0 || total != 2 {
+	if free, total := tab.Capacity(model); free != 0 || total != 3 {
 		t.Fatalf("capacity = %d/%d", free, total)
 	}
+	other.End(0, 0)
 	c.add(200 * time.Millisecond)
 	r1.FirstToken()
 	c.add(1800 * time.Millisecond)
@@ -112,7 +125,7 @@ func TestMeteringAndLimits(t *testing.T) {
 func TestCloseIdle(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	busy := ticket(1, model, 100, c.t.Add(time.Hour))
 	idle := ticket(2, model, 100, c.t.Add(time.Hour))
 	rb, _ := tab.Begin(busy, eip712.Signature{}, common.Hash{1}, 1)
@@ -147,7 +160,7 @@ func TestCloseIdle(t *testing.T) {
 func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(3, model, 100, c.t.Add(time.Minute))
 	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 1)
 	if err != nil {
@@ -186,7 +199,7 @@ func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 func TestMarkClosedRefusesTheSession(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(4, model, 100, c.t.Add(time.Minute))
 	tab.MarkClosed(tk.SessionID, uint64(c.t.Add(time.Hour).Unix()))
 	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrClosed) {
@@ -219,7 +232,7 @@ func TestMarkClosedRefusesTheSession(t *testing.T) {
 func TestNewestSignedRequest(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(1, model, 100, c.t.Add(time.Hour))
 	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 1}) // unknown session: ignored
 	for _, seq := range []uint64{1, 3, 2} {
@@ -245,7 +258,7 @@ func TestNewestSignedRequest(t *testing.T) {
 func TestTouchFirstMeterIsOrdered(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 4}, c.now)
+	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(4, model, 1000, c.t.Add(time.Hour))
 	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1); err != nil {
 		t.Fatal(err)
@@ -277,7 +290,7 @@ func TestTouchFirstMeterIsOrdered(t *testing.T) {
 func TestChangedIsWhatTheJournalWrites(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tab := New(map[common.Hash]int{model: 2}, 0, c.now)
 	tk := ticket(1, model, 600, c.t.Add(time.Hour))
 	changed := func() []uint32 {
 		var out []uint32
@@ -329,7 +342,7 @@ func TestChangedIsWhatTheJournalWrites(t *testing.T) {
 func TestExpiredTicketNotAdmitted(t *testing.T) {
 	c := &clock{time.Unix(1_000_000, 0)}
 	model := common.Hash{0xAA}
-	tab := New(map[common.Hash]int{model: 2}, c.now)
+	tab := New(map[common.Hash]int{model: 2}, 0, c.now)
 	tk := ticket(1, model, 100, c.t.Add(10*time.Second))
 	dg := common.Hash{1}
 	r, err := tab.Begin(tk, eip712.Signature{}, dg, 1)

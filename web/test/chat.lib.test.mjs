@@ -158,7 +158,8 @@ test('close: a router already holding the provider\'s report of this very receip
   assert.equal(res.via, 'router');
   assert.equal(res.record.userSignature, res.userSignature);
   assert.equal(res.ticketAcceptance, V.acceptanceSignature, 'the acceptance the router\'s close carries');
-  await assert.rejects(run(false), (e) => e.code === 'session_closed', 'another close is not taken for this one');
+  await assert.rejects(run(false), (e) => e.code === 'other_close' && e.refusal.code === 'session_closed' && !e.countersigned,
+    'another close is not taken for this one');
 });
 
 test('close: a router\'s 2xx whose record is not this close is not taken for it', async () => {
@@ -179,5 +180,85 @@ test('close: a router\'s 2xx whose record is not this close is not taken for it'
     () => ({}),
   ]) {
     await assert.rejects(run(record), (e) => e.code === 'record_not_carried');
+  }
+});
+
+test('close: a provider\'s close is taken only when its countersignature and the router\'s record confirm it', async () => {
+  const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
+  const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
+  // The provider's signer (web's TestChatVectors signs the acceptance with anvil's development account 1).
+  const signerPriv = p.fromHex('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
+  const strangerPriv = p.fromHex('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a');
+  const countersign = (priv, receipt) => p.signDigest(priv, p.digest712(V.chainId, V.marketplace, 'UsageReceipt', receipt));
+  // answer: the provider's answer to the close; report: when the provider's close (its report, or its own
+  // one-sided close: 'before') reaches the router.
+  const run = async ({ answer, report = 'never', alone = null }) => {
+    const router = { record: { sessionId: grant.sessionId, state: 'open' }, posts: [], reads: 0 };
+    const take = (b, billed) => {
+      if (router.record.receipt) return false;
+      router.record = { sessionId: grant.sessionId, state: 'closed', receipt: b.receipt, userSignature: b.userSignature, providerSignature: b.providerSignature,
+        ticketAcceptance: b.ticketAcceptance, billedSeconds: String(billed ?? b.receipt.seconds), closeReason: b.userSignature && b.providerSignature ? 'receipt' : 'one_sided' };
+      return true;
+    };
+    if (alone) take(alone, 1201);
+    let reported;
+    const fetchFn = async (url, init) => {
+      if (url.startsWith('http://provider.test')) {
+        const b = JSON.parse(init.body);
+        const out = answer(b);
+        if (out.status === 200) reported = { ...b, providerSignature: out.body.providerSignature };
+        return Response.json(out.body, { status: out.status });
+      }
+      if (init.method === 'GET') {
+        router.reads++;
+        if (report === 'second read' && router.reads === 2) take(reported);
+        return Response.json(router.record);
+      }
+      const b = JSON.parse(init.body);
+      router.posts.push(b);
+      if (!take(b)) return Response.json({ error: { code: 'session_closed', message: 'closed' } }, { status: 409 });
+      return Response.json(router.record);
+    };
+    const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
+    s.acceptance = V.acceptanceSignature; // announced on the provider's answers
+    s.meter.finish(s.meter.start(0), 60_000, 10, 500, 100); // 60 s used
+    try {
+      return { res: await s.close(), router };
+    } catch (e) {
+      return { err: e, router };
+    }
+  };
+  const pause = p.closeConfirm.pauseMs;
+  p.closeConfirm.pauseMs = 1;
+  try {
+    const signed = (priv) => (b) => ({ status: 200, body: { receipt: b.receipt, userSignature: b.userSignature, providerSignature: countersign(priv, b.receipt) } });
+    // Honest: reported while the page reads the router's record; the page posts no close.
+    const honest = await run({ answer: signed(signerPriv), report: 'second read' });
+    assert.equal(honest.res.via, 'provider');
+    assert.equal(honest.router.posts.length, 0);
+    assert.equal(honest.res.record.closeReason, 'receipt');
+    // Hostile: 200 with a countersignature by another key, or its signer's never reported, or a 400: the
+    // router ends up holding the user's receipt (before, the 200 was taken for the close and a 400 thrown).
+    for (const [answer, withCountersignature] of [[signed(strangerPriv), false], [signed(signerPriv), true],
+      [() => ({ status: 400, body: { error: { code: 'bad_request', message: 'no' } } }), false]]) {
+      const { res, router, err } = await run({ answer });
+      assert.equal(err, undefined);
+      assert.equal(res.via, 'router');
+      assert.ok(res.providerError);
+      assert.equal(router.record.receipt.seconds, '60', 'the router holds the user\'s receipt');
+      assert.equal(router.record.userSignature, res.userSignature);
+      assert.equal(!!router.record.providerSignature, withCountersignature, 'the countersignature only when the acceptance\'s signer\'s');
+    }
+    // The provider closed alone first (1,201 s billed) and answers 200: an error naming both closes.
+    const aloneReceipt = { sessionId: grant.sessionId.toLowerCase(), seconds: '3600', inputTokens: '0', outputTokens: '5000', ttftMs: '0' };
+    const alone = { receipt: aloneReceipt, providerSignature: countersign(signerPriv, aloneReceipt) };
+    for (const answer of [signed(signerPriv), () => ({ status: 409, body: { error: { code: 'session_closed', message: 'closed' } } })]) {
+      const { err } = await run({ answer, alone });
+      assert.equal(err?.code, 'other_close');
+      assert.match(err.message, /your receipt \(60 s\): receipt 3600 s signed by the provider alone, billed 1201 s/);
+      assert.match(err.message, /1141 s more than your receipt/);
+    }
+  } finally {
+    p.closeConfirm.pauseMs = pause;
   }
 });

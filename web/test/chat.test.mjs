@@ -207,8 +207,10 @@ test('one wallet signature per session: connect, switch network, sign one RFC, 1
   assert.equal(wallet.count('eth_signTypedData_v4'), 1, `one wallet signature per session: ${wallet.calls.join(', ')}`);
   for (const m of ['personal_sign', 'eth_sign', 'eth_signTypedData', 'eth_signTypedData_v3', 'eth_sendTransaction']) assert.equal(wallet.count(m), 0, m);
   assert.deepEqual([...new Set(wallet.calls)].sort(), ['eth_call', 'eth_chainId', 'eth_requestAccounts', 'eth_signTypedData_v4', 'wallet_switchEthereumChain']);
-  // The router saw the RFC and public reads, never a conversation: prompts go to the provider only.
-  assert.deepEqual([...new Set(routerPaths.map((p) => p.replace(/0x[0-9a-fA-F]+/, '{x}')))].sort(), ['GET /v1/allowance/{x}', 'GET /v1/models', 'POST /v1/rfc']);
+  // The router saw the RFC and public reads (the session's record: the page confirms the provider
+  // reported its close), never a conversation: prompts go to the provider only.
+  assert.deepEqual([...new Set(routerPaths.map((p) => p.replace(/0x[0-9a-fA-F]+/, '{x}')))].sort(),
+    ['GET /v1/allowance/{x}', 'GET /v1/models', 'GET /v1/sessions/{x}', 'POST /v1/rfc']);
   assert.ok(foreign.some((u) => u.includes('/v1/chat/completions')), 'chat went to the provider directly');
   assert.ok(foreign.every((u) => /\/v1\/(chat\/completions|sessions\/0x[0-9a-f]+\/close)$/.test(u)), `only the provider's chat and close: ${foreign.join(' ')}`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scroll');

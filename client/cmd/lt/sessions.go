@@ -356,7 +356,7 @@ func (a *app) closeCmd() *cobra.Command {
 				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
 					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
-					fmt.Fprintf(w, "(provider did not countersign: %s)\n", res.ProviderError)
+					fmt.Fprintf(w, "(the provider's close was not taken: %s)\n", res.ProviderError)
 				}
 			})
 		},
@@ -384,7 +384,8 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 				return err
 			}
 			log := consoleLogger(a.errOut)
-			g, err := gateway.New(gateway.Config{Client: c, RFC: p, IdleTimeout: a.v.GetDuration("idle-timeout"), Logger: log})
+			g, err := gateway.New(gateway.Config{Client: c, RFC: p, IdleTimeout: a.v.GetDuration("idle-timeout"),
+				SessionConcurrency: a.v.GetInt("session-concurrency"), Logger: log})
 			if err != nil {
 				return err
 			}
@@ -433,6 +434,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 	cmd.Flags().Bool("allow-remote", false, "serve on a non-loopback address: anyone who reaches it spends your allowance with your key")
 	cmd.Flags().Float64("rate-ip", 20, "requests per second one client IP address may make (0: no limit)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
+	cmd.Flags().Int("session-concurrency", gateway.DefaultSessionConcurrency, "a model's requests sent to its provider at once, the others waiting for one to end: at most the provider's bound of one session's requests in flight (provider serve --session-concurrency, default 2), past which it refuses them")
 	cmd.Flags().Int("procs", 1, "processors running the gateway's Go code at once (GOMAXPROCS; 0: every core): one serves a user's requests with about half the CPU and less latency per request than many")
 	return cmd
 }

@@ -227,6 +227,8 @@ function explain(e, model) {
       return alertUser('rate_limited', 'Too many requests.', 'Wait a few seconds and try again.');
     case 'provider_gone':
       return alertUser('provider_gone', 'The provider is gone.', e.message);
+    case 'other_close':
+      return alertUser('other_close', 'The router holds another close of this session than your receipt.', `Keepers settle that close: the provider answered yours but closed the session otherwise. (${e.message})`);
     case 'wallet_mismatch':
       return alertUser('wallet_mismatch', 'Your wallet signed with another account.', e.message);
     default:
@@ -398,7 +400,7 @@ async function closeSession() {
     const res = await s.close();
     const cost = BigInt(res.receipt.seconds) * s.price;
     const note = $('#closed-note');
-    note.textContent = `Session closed ${res.via === 'provider' ? 'with the provider (it countersigned the receipt)' : 'at the router (the provider did not countersign)'}: ${res.receipt.seconds} s used, ${morText(cost)} MOR, ${res.receipt.inputTokens} tokens in, ${res.receipt.outputTokens} out.`;
+    note.textContent = `Session closed ${res.via === 'provider' ? 'with the provider (it countersigned the receipt)' : 'at the router (the provider did not countersign the receipt, or did not report it)'}: ${res.receipt.seconds} s used, ${morText(cost)} MOR, ${res.receipt.inputTokens} tokens in, ${res.receipt.outputTokens} out.`;
     note.dataset.via = res.via;
     note.dataset.sessionId = s.id;
     note.dataset.seconds = res.receipt.seconds;

@@ -465,43 +465,62 @@ export class Session {
 
   /**
    * Closes the session: signs the receipt with the session key and posts it to the provider, which
-   * countersigns; when the provider is gone (unreachable, 5xx), never saw the session or already closed
-   * it, closes at the router with the session key's signature only (a router that answers session_closed
-   * holding this very receipt and signature, the provider's own report of them, counts). askProvider false
-   * goes to the router at once (a provider known dead). A close at the router carries the provider's
-   * acceptance of the ticket announced on its answers (keepers keep it over another router's re-ticketed
-   * copy; without it should the router refuse it). Resolves to {receipt, userSignature, providerSignature?, ticketAcceptance?, via, record?}.
+   * countersigns and reports the close to the router. The provider's word is not taken for it (as
+   * client/close.go): its countersignature must recover to the signer of its acceptance of the ticket (when
+   * the page holds one), and the router's record must carry the receipt and signature within
+   * closeConfirm.reads reads of GET /v1/sessions/{id}; a router with no close yet gets it from the page, with
+   * the countersignature. When the provider is gone (unreachable, 5xx), refuses the close (any 4xx), answers
+   * 2xx without a countersignature of this receipt, or never reports it, the close is made at the router
+   * with the session key's signature (a router that answers session_closed holding this very receipt and
+   * signature, the provider's own report of them, counts). A router holding another close of the session
+   * (the provider's alone, billing up to the wall clock) rejects with code 'other_close' naming both.
+   * askProvider false goes to the router at once (a provider known dead). A close at the router carries the
+   * provider's acceptance of the ticket announced on its answers (keepers keep it over another router's
+   * re-ticketed copy; without it should the router refuse it). Resolves to {receipt, userSignature,
+   * providerSignature?, ticketAcceptance?, via, record?, providerError?}.
    */
   async close(askProvider = true) {
     if (this.closed) return this.closed;
     const receipt = this.receipt();
     const userSignature = signDigest(this.key.priv, digest712(this.chainId, this.marketplace, 'UsageReceipt', receipt));
     const res = { sessionId: this.id, receipt, userSignature, via: '' };
+    let providerSignature, countersigned = false;
     if (askProvider) {
+      let out;
       try {
-        const out = await callJSON(this.fetch, `${this.base}/v1/sessions/${this.id}/close`, { receipt, userSignature });
-        if (JSON.stringify(normReceipt(out.receipt)) !== JSON.stringify(normReceipt(receipt))) throw new Error('the provider countersigned another receipt than the one sent');
-        res.providerSignature = out.providerSignature;
-        if (out.ticketAcceptance) res.ticketAcceptance = out.ticketAcceptance;
-        res.via = 'provider';
-        this.closed = res;
-        return res;
+        out = await this.closeAtProvider(receipt, userSignature);
       } catch (e) {
-        if (!(e.gone || e.code === 'unknown_session' || e.code === 'session_closed')) throw e;
-        res.providerError = e.message;
+        res.providerError = e.message; // gone, refused, or no countersignature of this receipt: at the router
+      }
+      if (out) {
+        const rec = await this.confirm(receipt, userSignature);
+        if (rec) {
+          Object.assign(res, { providerSignature: out.providerSignature, via: 'provider', record: rec });
+          if (out.ticketAcceptance) res.ticketAcceptance = out.ticketAcceptance;
+          this.closed = res;
+          return res;
+        }
+        providerSignature = out.providerSignature;
+        countersigned = true;
+        res.providerError = `the provider countersigned the receipt but the router held no close of the session after ${closeConfirm.reads} reads: closed at the router`;
       }
     }
     const url = `${this.routerBase}/v1/sessions/${this.id}/close`;
     try {
-      if (this.acceptance) {
-        try {
-          res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature, ticketAcceptance: this.acceptance });
-          res.ticketAcceptance = this.acceptance;
-        } catch (e) {
-          if (e.code !== 'bad_signature') throw e; // the announcement was not the provider's signer's: close without it
-        }
+      const body = { receipt, userSignature };
+      if (providerSignature) body.providerSignature = providerSignature;
+      if (this.acceptance) body.ticketAcceptance = this.acceptance;
+      try {
+        res.record = await closeAtRouter(this.fetch, url, body);
+      } catch (e) {
+        // The announcement or the countersignature was not the provider's signer's: close without them.
+        if (!(body.ticketAcceptance || body.providerSignature) || (e.code !== 'bad_signature' && e.code !== 'bad_provider_signature')) throw e;
+        delete body.ticketAcceptance;
+        delete body.providerSignature;
+        res.record = await closeAtRouter(this.fetch, url, body);
       }
-      if (!res.record) res.record = await closeAtRouter(this.fetch, url, { receipt, userSignature });
+      if (body.ticketAcceptance) res.ticketAcceptance = body.ticketAcceptance;
+      if (body.providerSignature) res.providerSignature = body.providerSignature;
       // A 2xx must record this very close (client/close.go ErrRecordNotCarried): one with another receipt,
       // or none, is what the router made up, not the close keepers will be shown.
       if (!carries(res.record, receipt, userSignature)) {
@@ -509,17 +528,72 @@ export class Session {
       }
     } catch (e) {
       // Closed already: with this very receipt and signature when the provider reported them itself (its
-      // signer failed to countersign: it answered 503), as client/close.go closedWith takes it.
+      // signer failed to countersign: it answered 503), as client/close.go closedWith takes it; with another
+      // close, an error naming both.
       if (e.code !== 'session_closed') throw e;
       const rec = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}`).catch(() => null);
+      if (rec?.receipt && !carries(rec, receipt, userSignature)) throw otherClose(receipt, rec, countersigned, e);
       if (!carries(rec, receipt, userSignature)) throw e;
       res.record = rec;
       if (rec.ticketAcceptance) res.ticketAcceptance = rec.ticketAcceptance;
+      if (rec.providerSignature) res.providerSignature = rec.providerSignature;
     }
     res.via = 'router';
     this.closed = res;
     return res;
   }
+
+  /**
+   * Posts the signed receipt to the provider and returns its answer when it countersigns this very receipt
+   * by the signer of every acceptance of the ticket the page holds (announced on its answers, or in this
+   * answer); anything else throws (client/close.go closeAtProvider).
+   */
+  async closeAtProvider(receipt, userSignature) {
+    const out = await callJSON(this.fetch, `${this.base}/v1/sessions/${this.id}/close`, { receipt, userSignature });
+    if (JSON.stringify(normReceipt(out?.receipt ?? {})) !== JSON.stringify(normReceipt(receipt))) throw new Error('the provider countersigned another receipt than the one sent');
+    let signer;
+    try {
+      signer = recoverAddress(digest712(this.chainId, this.marketplace, 'UsageReceipt', receipt), out.providerSignature);
+    } catch (e) {
+      throw new Error(`the provider's countersignature is not a signature: ${e.message}`);
+    }
+    for (const acc of [this.acceptance, out.ticketAcceptance]) {
+      if (!acc) continue;
+      let a = '';
+      try { a = recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket), acc); } catch { /* not a signature */ }
+      if (a !== signer) throw new Error(`the provider's countersignature is by ${signer}, its acceptance of the ticket by ${a || 'no key'}`);
+    }
+    if (out.ticketAcceptance && !this.acceptance) this.acceptance = out.ticketAcceptance;
+    return out;
+  }
+
+  /**
+   * Reads the router's record of the session (GET /v1/sessions/{id}) after the provider took the close, up
+   * to closeConfirm.reads times, the pause doubling: the record when it carries this receipt and signature,
+   * null when it holds no close (the page then closes there); another close rejects 'other_close'.
+   */
+  async confirm(receipt, userSignature) {
+    for (let i = 1, pause = closeConfirm.pauseMs; ; i++, pause *= 2) {
+      const rec = await callJSON(this.fetch, `${this.routerBase}/v1/sessions/${this.id}`).catch(() => null);
+      if (carries(rec, receipt, userSignature)) return rec;
+      if (rec?.receipt) throw otherClose(receipt, rec, true);
+      if (i >= closeConfirm.reads) return null;
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
+}
+
+/** close's reads of the router's record after the provider took the close (client/close.go closeConfirmPause, closeConfirmReads); tests shorten pauseMs. */
+export const closeConfirm = { pauseMs: 250, reads: 5 };
+
+/** The error of a router holding another close of the session than this receipt (client.OtherCloseError). */
+function otherClose(receipt, rec, countersigned, refusal) {
+  const who = rec.userSignature && rec.providerSignature ? 'the user and the provider (another receipt)' : rec.providerSignature ? 'the provider alone' : 'the user alone (another receipt)';
+  const billed = Number(rec.billedSeconds ?? 0), mine = Number(receipt.seconds);
+  let msg = `the router holds another close than your receipt (${mine} s): receipt ${rec.receipt.seconds} s signed by ${who}, billed ${billed} s (${rec.closeReason ?? ''})`;
+  if (billed > mine) msg += `, ${billed - mine} s more than your receipt`;
+  if (countersigned) msg += '; the provider countersigned your receipt and closed the session otherwise at the router';
+  return Object.assign(new Error(msg), { code: 'other_close', record: rec, countersigned, refusal });
 }
 
 /** closeAtRouter's pauses (client/close.go closeRetryPause, closeRetries); tests shorten pauseMs. */

@@ -1,0 +1,108 @@
+package gateway
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/client"
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestSessionRequestsBoundedAtTheProvider: the gateway shares a model's session among its local clients'
+// requests and sends at most Config.SessionConcurrency of them to the provider at once (a provider's
+// default bound of one session's requests in flight, past which it refuses them 429 capacity): five
+// parallel local requests all succeed, the provider never holding more than two of the session's. It used
+// to send all five at once, and a provider bounding sessions refused three (answered 503 capacity).
+func TestSessionRequestsBoundedAtTheProvider(t *testing.T) {
+	routerKey, _ := crypto.GenerateKey()
+	domain := eip712.NewDomain(31337, [20]byte{1})
+	var (
+		mu                sync.Mutex
+		inFlight, maxSeen int
+		sessions          = map[string]bool{}
+	)
+	arrived := make(chan struct{}, 16)
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	provider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		maxSeen = max(maxSeen, inFlight)
+		sessions[r.Header.Get(wire.HeaderTicket)] = true
+		mu.Unlock()
+		arrived <- struct{}{}
+		<-release
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}],"usage":{"prompt_tokens":1,"completion_tokens":1}}`))
+	}))
+	t.Cleanup(provider.Close)
+	owner, _ := crypto.GenerateKey()
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var rfc eip712.SignedRFC
+		if err := json.NewDecoder(r.Body).Decode(&rfc); err != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+			return
+		}
+		p := crypto.PubkeyToAddress(owner.PublicKey)
+		id := eip712.SessionID(domain.Digest(&rfc.RFC), p)
+		tk := eip712.SessionTicket{SessionID: id, User: rfc.RFC.User, Provider: p, ModelID: rfc.RFC.ModelID,
+			PricePerSecond: *uint256.NewInt(1), MaxSeconds: rfc.RFC.MaxSeconds, NotAfter: uint64(time.Now().Add(time.Hour).Unix()),
+			SessionKey: rfc.RFC.SessionKey, UseDeposit: rfc.RFC.UseDeposit}
+		sig, _ := domain.Sign(&tk, routerKey) // a fixed-size message: cannot fail
+		wire.WriteJSON(w, http.StatusOK, wire.RFCResponse{SessionID: id, Provider: p, Endpoint: provider.URL + "/v1",
+			PricePerSecond: uint256.NewInt(1), MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: sig,
+			Router: crypto.PubkeyToAddress(routerKey.PublicKey)})
+	}))
+	t.Cleanup(router.Close)
+	key, _ := crypto.GenerateKey()
+	g, err := New(Config{Client: &client.Client{Router: client.NewRouterClient(router.URL, nil), Domain: domain, Key: key},
+		RFC: client.RFCParams{MaxPricePerSecond: uint256.NewInt(1), MaxSeconds: 100}})
+	require.NoError(t, err)
+	gw := httptest.NewServer(g.Handler())
+	t.Cleanup(gw.Close)
+
+	const local = 5
+	statuses := make(chan int, local)
+	for range local {
+		go func() {
+			resp, err := http.Post(gw.URL+"/v1/chat/completions", "application/json",
+				strings.NewReader(`{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`))
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			resp.Body.Close()
+			statuses <- resp.StatusCode
+		}()
+	}
+	for range DefaultSessionConcurrency { // the first ones at the provider, held there
+		<-arrived
+	}
+	for range local - DefaultSessionConcurrency { // then each one let go lets one more in
+		release <- struct{}{}
+		<-arrived
+	}
+	for range DefaultSessionConcurrency {
+		release <- struct{}{}
+	}
+	for range local {
+		require.Equal(t, http.StatusOK, <-statuses)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, sessions, 1, "one session shared by the model's requests")
+	require.LessOrEqual(t, maxSeen, DefaultSessionConcurrency, "the session's requests at the provider at once")
+}
