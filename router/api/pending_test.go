@@ -360,7 +360,8 @@ func TestCloseAfterRouterExpiry(t *testing.T) {
 	s, acc := e.grantAccepted(p)
 	late, lateAcc := e.grantAccepted(p)
 	ctx := context.Background()
-	e.advance(time.Duration(e.session(s.SessionID).ExpiresAt-e.serverNow()+1) * time.Second)
+	// Past both expiries: the second grant may fall in the next second, its expiry one second later.
+	e.advance(time.Duration(e.session(late.SessionID).ExpiresAt-e.serverNow()+1) * time.Second)
 	require.NoError(t, e.srv.ExpireDue(ctx))
 	rec := e.getSession(s.SessionID)
 	require.Equal(t, wire.CloseExpired, rec.CloseReason, "expired")
