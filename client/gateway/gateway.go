@@ -47,7 +47,10 @@ const (
 	// waiting for one to end: a provider's default bound of one session's requests in flight (provider
 	// serve --session-concurrency), past which it refuses them 429 capacity.
 	DefaultSessionConcurrency = 2
-	closeTimeout              = 15 * time.Second
+	// closeTimeout bounds a session's close in the background: client.Session.Close's worst case is the
+	// provider's answer, up to 3.75 s of reads confirming its report at the router, then the router's
+	// close with its retries on 503/429 (1+2+4+8 s).
+	closeTimeout = 30 * time.Second
 )
 
 // Config configures a Gateway.
