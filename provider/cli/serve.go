@@ -46,9 +46,10 @@ Models map a registered name:tag to the upstream's model name, with --model name
       max_concurrency: 4
 
 Each session's close is reported to the router that issued its ticket (--router-url). A report is written
-to <state-dir>/close-reports (fsync'd, one 0600 file per session) before it is first sent, and removed once
-the router took it, refused it for good or would no longer accept it (an hour after the ticket's notAfter);
-until then it is tried again, pauses doubling up to 30 s. A crash, kill or restart loses no close: the next
+to <state-dir>/close-reports (fsync'd, one 0600 file per session) before it is first sent, and moved to
+close-reports/closed once the router took it, refused it for good or would no longer accept it (an hour after
+the ticket's notAfter), where it keeps the session closed across restarts until that hour is over; until
+then it is tried again, pauses doubling up to 30 s. A crash, kill or restart loses no close: the next
 serve resumes every report left there. The sessions still open are journaled in <state-dir>/open-sessions
 (the changed ones appended in the background every second): after a crash the next serve closes each
 one-sided, billing its usage up to the last write. One serve at a time may use a state dir.
@@ -94,6 +95,8 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
 	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not hold, as every forged ticket's; a cached router's tickets are free); 0: no limit")
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
+	f.Float64("rate-chain-reads-total", 20, "the same lookups from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); 0: no limit")
+	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
 	return cmd
@@ -306,6 +309,7 @@ func (a *app) bounds(c *server.Config) error {
 	c.RateUser = ratelimit.New(service.Rate(a.v, "rate-user"))
 	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))
 	c.ChainReads = ratelimit.New(service.Rate(a.v, "rate-chain-reads"))
+	c.ChainReadsTotal = ratelimit.New(service.Rate(a.v, "rate-chain-reads-total"))
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 	if c.SessionConcurrency = a.v.GetInt("session-concurrency"); c.SessionConcurrency <= 0 {
 		c.SessionConcurrency = -1 // no limit

@@ -48,12 +48,15 @@ func NewCache(lookup Lookup, positiveTTL, negativeTTL time.Duration) *Cache {
 		entries: map[common.Address]entry{}}
 }
 
-// Cached reports whether IsRouter answers addr from the cache, without asking the chain.
-func (c *Cache) Cached(addr common.Address) bool {
+// Known reports whether addr is a router IsRouter answers without a chain read (a fresh entry), or one
+// that held the role when last read (its entry stale): the provider holds neither kind of lookup to its
+// per-address limit on chain reads, so a known router's entry is always read again whoever floods the
+// address it shares.
+func (c *Cache) Known(addr common.Address) bool {
 	c.mu.Lock()
 	e, hit := c.entries[addr]
 	c.mu.Unlock()
-	return hit && c.now().Before(e.expires)
+	return hit && (e.ok || c.now().Before(e.expires))
 }
 
 // IsRouter reports whether addr holds ROUTER_ROLE, from the cache when fresh.
@@ -76,7 +79,7 @@ func (c *Cache) IsRouter(ctx context.Context, addr common.Address) (bool, error)
 	c.mu.Lock()
 	if len(c.entries) >= maxEntries {
 		for k, v := range c.entries {
-			if !now.Before(v.expires) || !v.ok {
+			if !v.ok { // a router's entry, stale or not, is kept: forged keys' entries never push it out
 				delete(c.entries, k)
 			}
 		}

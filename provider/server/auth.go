@@ -253,6 +253,10 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 	return a, nil
 }
 
+// MaxTicketLife bounds how far ahead a ticket's notAfter may be: a router sets it at the RFC's deadline
+// (at most 10 minutes ahead) plus its maxSeconds and a grace, and no chat session lasts a week.
+const MaxTicketLife = 7 * 24 * time.Hour
+
 // ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
 // expired.
@@ -275,8 +279,11 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
 	t := &vt.st.Ticket
-	if c, isCache := s.cfg.Routers.(cachedAuthority); !isCache || !c.Cached(vt.router) {
+	if c, isCache := s.cfg.Routers.(cachedAuthority); !isCache || !c.Known(vt.router) {
 		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
+			return nil, err
+		}
+		if err := s.cfg.ChainReadsTotal.Check(w, ""); err != nil {
 			return nil, err
 		}
 	}
@@ -295,6 +302,12 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 	}
 	if now > t.NotAfter {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
+	}
+	if t.NotAfter-now > uint64(MaxTicketLife/time.Second) {
+		// What the provider keeps of a session (its closed id, its retired close report) lasts until
+		// notAfter: a ticket dated to the far future would have it kept for ever.
+		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
+			t.NotAfter, MaxTicketLife, now)
 	}
 	if !cached && s.cfg.PriceFloor != nil {
 		// Judged when the ticket is first presented, right after its router issued it: a bid raised later

@@ -44,10 +44,10 @@ type PriceFloor interface {
 	Of(model common.Hash) (*uint256.Int, bool)
 }
 
-// cachedAuthority is a RouterAuthority that tells whether it answers an address without asking the chain
-// (*roles.Cache): the lookups that do ask it are held to Config.ChainReads.
+// cachedAuthority is a RouterAuthority that tells whether an address is a router it knows (*roles.Cache):
+// the lookups of the others are held to Config.ChainReads and Config.ChainReadsTotal.
 type cachedAuthority interface {
-	Cached(addr common.Address) bool
+	Known(addr common.Address) bool
 }
 
 // Model is one served model.
@@ -134,10 +134,13 @@ type Config struct {
 	// (through an external signer, an approval) that anyone may ask for. nil: no limit.
 	RateLiveness *ratelimit.Keyed
 	// ChainReads bounds, per client IP address, the tickets whose router's role is read from the chain (an
-	// eth_call each: a signer the role cache does not hold, as every forged ticket's fresh key is); past it
-	// a 429 with Retry-After and no chain read. Tickets of a router the cache holds are not counted. Nil:
-	// no limit.
+	// eth_call each: a signer the role cache does not know, as every forged ticket's fresh key is); past it
+	// a 429 with Retry-After and no chain read. Tickets of a router the cache knows (roles.Cache.Known,
+	// also once its entry is stale) are not counted. Nil: no limit.
 	ChainReads *ratelimit.Keyed
+	// ChainReadsTotal bounds those lookups from every address together (one bucket): addresses are cheap
+	// (an IPv6 /48 is 65,536 of ChainReads' keys). Nil: no bound.
+	ChainReadsTotal *ratelimit.Keyed
 	// PriceFloor, when set, gives per model the lowest price a ticket may carry (provider/bidfloor: the
 	// provider's own bid within a window): a ticket below it is refused when first presented. Nil: any
 	// price.

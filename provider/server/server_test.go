@@ -158,6 +158,9 @@ func TestTicketChecks(t *testing.T) {
 			c.header = encodeHeader(t, st)
 			return c
 		}, 403, wire.CodeForbidden, "not an authorised router"},
+		{"far-future", func() *client {
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, time.Now().Add(server.MaxTicketLife+time.Hour)), devnet.DevKey(1))
+		}, 403, wire.CodeForbidden, "no session is that long"},
 		{"expired", func() *client {
 			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, time.Now().Add(-time.Minute)), devnet.DevKey(1))
 		}, 401, wire.CodeExpired, "ticket expired"},
