@@ -113,9 +113,7 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 			}
 			if rec != nil {
 				res.ProviderSignature, res.TicketAcceptance, res.Via, res.Record = psig, acc, ClosedAtProvider, rec
-				if res.Payment = rec.Payment; res.Payment == nil {
-					res.Payment = s.billed(rc)
-				}
+				res.Payment = s.paymentOf(rec, rc)
 				s.setResult(res)
 				return res, nil
 			}
@@ -167,10 +165,7 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 		return nil, err
 	}
 	res.TicketAcceptance, res.ProviderSignature = req.TicketAcceptance, req.ProviderSignature
-	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, rec.Payment
-	if res.Payment == nil {
-		res.Payment = s.billed(rc)
-	}
+	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, s.paymentOf(rec, rc)
 	s.setResult(res)
 	return res, nil
 }
@@ -323,6 +318,22 @@ func (s *Session) learnAcceptance(resp *http.Response) {
 		s.acceptance = &sig
 	}
 	s.mu.Unlock()
+}
+
+// paymentOf is what the router's record rec of the close of receipt rc says the session cost, unless it
+// says nothing or more than rc costs at the ticket's price (a router misreporting it; it may bill less, the
+// wall clock bounding the receipt): then billed(rc).
+func (s *Session) paymentOf(rec *wire.SessionRecord, rc eip712.UsageReceipt) *wire.Payment {
+	p := rec.Payment
+	if p == nil || p.Allowance == nil || p.Deposit == nil {
+		return s.billed(rc)
+	}
+	total, overflow := new(uint256.Int).AddOverflow(p.Allowance, p.Deposit)
+	cost := new(uint256.Int).Mul(uint256.NewInt(uint64(min(rc.Seconds, s.grant.Ticket.MaxSeconds))), &s.grant.Ticket.PricePerSecond)
+	if overflow || total.Gt(cost) {
+		return s.billed(rc)
+	}
+	return p
 }
 
 // billed is what receipt rc costs from each source, split like the router's reservation (nil when the

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -181,6 +182,11 @@ func TestCloseRefusesARecordThatIsNotItsClose(t *testing.T) {
 			return wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
 				Receipt: &req.Receipt, UserSignature: req.UserSignature}
 		}, true},
+		{"its own, an inflated payment", func(req wire.CloseRequest) any {
+			return wire.SessionRecord{SessionID: req.Receipt.SessionID, State: "closed", CloseReason: wire.CloseOneSided,
+				Receipt: &req.Receipt, UserSignature: req.UserSignature,
+				Payment: &wire.Payment{Allowance: new(uint256.Int), Deposit: uint256.MustFromDecimal("1000000000000000000000000")}}
+		}, true},
 		{"more seconds", func(req wire.CloseRequest) any {
 			other := req.Receipt
 			other.Seconds += 600
@@ -211,6 +217,7 @@ func TestCloseRefusesARecordThatIsNotItsClose(t *testing.T) {
 			if tc.ok {
 				require.NoError(t, err)
 				require.Equal(t, ClosedAtRouter, res.Via)
+				require.Equal(t, s.billed(res.Receipt), res.Payment, "the payment shown is at most what the receipt costs")
 				return
 			}
 			require.ErrorIs(t, err, ErrRecordNotCarried)
