@@ -91,6 +91,10 @@ func TestSessionRequestsBoundedAtTheProvider(t *testing.T) {
 	for range DefaultSessionConcurrency { // the first ones at the provider, held there
 		<-arrived
 	}
+	// The others wait at the gateway while those are held: without the bound they would reach the provider
+	// and never wait here.
+	require.Eventually(t, func() bool { return g.slot("llama3:8b").waiting.Load() == local-DefaultSessionConcurrency },
+		10*time.Second, time.Millisecond, "the other requests wait for a place")
 	for range local - DefaultSessionConcurrency { // then each one let go lets one more in
 		release <- struct{}{}
 		<-arrived

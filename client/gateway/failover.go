@@ -62,14 +62,12 @@ func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	places := g.slot(req.Model).places
-	select {
-	case places <- struct{}{}: // one of the model's requests at its provider: the others wait
-	case <-ctx.Done():
+	sl := g.slot(req.Model)
+	if !sl.take(ctx) {
 		writeError(w, ctx.Err())
 		return
 	}
-	defer func() { <-places }()
+	defer func() { <-sl.places }()
 	for attempt := 0; ; attempt++ {
 		s, err := g.acquire(ctx, req.Model)
 		if err != nil {

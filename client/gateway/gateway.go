@@ -29,6 +29,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.uber.org/zap"
@@ -97,6 +98,8 @@ type slot struct {
 	mu     sync.Mutex
 	sess   *client.Session
 	places chan struct{}
+	// waiting is the model's requests waiting for a place.
+	waiting atomic.Int32
 }
 
 // New checks cfg and returns a gateway.

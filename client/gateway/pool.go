@@ -31,6 +31,24 @@ func (g *Gateway) slot(model string) *slot {
 	return sl
 }
 
+// take takes a place for one of the model's requests at its provider, waiting (counted in waiting) while
+// every place is taken; false when ctx ends first.
+func (sl *slot) take(ctx context.Context) bool {
+	select {
+	case sl.places <- struct{}{}:
+		return true
+	default:
+	}
+	sl.waiting.Add(1)
+	defer sl.waiting.Add(-1)
+	select {
+	case sl.places <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
 // acquire returns the live session of model, opening one if there is none or it is worn out.
 func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, error) {
 	sl := g.slot(model)
