@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -39,10 +40,18 @@ type Client struct {
 	Endpoints EndpointSource
 }
 
-// EndpointSource reads a provider's endpoint registered on the Marketplace (lt: an eth_call of getProvider).
+// EndpointSource reads a provider's endpoints registered on the Marketplace (lt: getProvider and the
+// provider's events): the one in force at the chain's head, and every one in force within its last
+// blocks blocks.
 type EndpointSource interface {
 	ProviderEndpoint(ctx context.Context, provider common.Address) (string, error)
+	PastEndpoints(ctx context.Context, provider common.Address, blocks uint64) ([]string, error)
 }
+
+// EndpointLag is how many blocks back a grant's endpoint may have been the provider's registered one: a
+// router's book lags the chain by its confirmations (6 by default), so after a provider moves its
+// endpoint the router names the old one for those blocks. Both are the provider's own registrations.
+const EndpointLag = 64
 
 // ErrEndpointMismatch means a router's grant names another endpoint than the one its provider registered.
 var ErrEndpointMismatch = errors.New("client: the router's provider endpoint is not the provider's registered one")
@@ -129,8 +138,12 @@ func (c *Client) checkEndpoint(ctx context.Context, grant *wire.RFCResponse, iss
 		return fmt.Errorf("client: read provider %s's registered endpoint: %w", grant.Provider, err)
 	}
 	if registered != grant.Endpoint {
-		return fmt.Errorf("%w: router %s named %q, provider %s registered %q (a router whose book has not caught up with an endpoint change: try again; or one proxying the session, which would read its prompts: nothing was sent)",
-			ErrEndpointMismatch, issuer.URL(), grant.Endpoint, grant.Provider, registered)
+		// The router's book may not have seen a move yet (an error reading back then is a mismatch too).
+		if past, err := c.Endpoints.PastEndpoints(ctx, grant.Provider, EndpointLag); err == nil && slices.Contains(past, grant.Endpoint) {
+			return nil
+		}
+		return fmt.Errorf("%w: router %s named %q, provider %s registered %q, nor within the last %d blocks (a router proxying the session would read its prompts: nothing was sent)",
+			ErrEndpointMismatch, issuer.URL(), grant.Endpoint, grant.Provider, registered, EndpointLag)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"net/http"
 	"os"
 	"strings"
@@ -165,7 +166,8 @@ func (a *app) marketClient(ctx context.Context) (*client.Client, error) {
 
 // chainEndpoints reads providers' registered endpoints from the Marketplace (client.EndpointSource).
 type chainEndpoints struct {
-	m *marketplace.MarketplaceCaller
+	c *chain.Client
+	m *marketplace.Marketplace
 }
 
 func (a *app) chainEndpoints(ctx context.Context) (chainEndpoints, error) {
@@ -175,17 +177,55 @@ func (a *app) chainEndpoints(ctx context.Context) (chainEndpoints, error) {
 	}
 	addr, err := dep.Address("Marketplace")
 	if err == nil {
-		var m *marketplace.MarketplaceCaller
-		if m, err = marketplace.NewMarketplaceCaller(addr, c); err == nil {
-			return chainEndpoints{m}, nil
+		var m *marketplace.Marketplace
+		if m, err = marketplace.NewMarketplace(addr, c); err == nil {
+			return chainEndpoints{c, m}, nil
 		}
 	}
 	c.Close()
 	return chainEndpoints{}, err
 }
 
+// PastEndpoints is the endpoint p had registered blocks blocks before the head (if any) and those its
+// registration and updates set since.
+func (e chainEndpoints) PastEndpoints(ctx context.Context, p common.Address, blocks uint64) ([]string, error) {
+	head, err := e.c.BlockNumber(ctx)
+	if err != nil {
+		return nil, err
+	}
+	from := head - min(head, blocks)
+	var out []string
+	if ep, err := e.at(ctx, p, new(big.Int).SetUint64(from)); err == nil {
+		out = append(out, ep)
+	}
+	fo := &bind.FilterOpts{Start: from, End: &head, Context: ctx}
+	reg, err := e.m.FilterProviderRegistered(fo, []common.Address{p}, nil)
+	if err != nil {
+		return nil, err
+	}
+	for reg.Next() {
+		out = append(out, reg.Event.Endpoint)
+	}
+	if err := reg.Error(); err != nil {
+		return nil, err
+	}
+	upd, err := e.m.FilterProviderUpdated(fo, []common.Address{p}, nil)
+	if err != nil {
+		return nil, err
+	}
+	for upd.Next() {
+		out = append(out, upd.Event.Endpoint)
+	}
+	return out, upd.Error()
+}
+
 func (e chainEndpoints) ProviderEndpoint(ctx context.Context, p common.Address) (string, error) {
-	out, err := e.m.GetProvider(&bind.CallOpts{Context: ctx}, p)
+	return e.at(ctx, p, nil)
+}
+
+// at is p's endpoint registered at block n (nil: the head).
+func (e chainEndpoints) at(ctx context.Context, p common.Address, n *big.Int) (string, error) {
+	out, err := e.m.GetProvider(&bind.CallOpts{Context: ctx, BlockNumber: n}, p)
 	switch {
 	case err != nil:
 		return "", err

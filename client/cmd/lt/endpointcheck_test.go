@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
@@ -62,4 +64,18 @@ func TestChatRefusesARoutersProxyEndpoint(t *testing.T) {
 
 	require.NotErrorIs(t, chat(proxy, noRPC), client.ErrEndpointMismatch)
 	require.Positive(t, proxyHits.Load(), "without --rpc the router's word is taken: the count would have seen a connection")
+
+	// The provider moves its endpoint. A router whose book lags the chain (its confirmations) still names
+	// the old one: taken for client.EndpointLag blocks (both are the provider's own), refused after.
+	movedPort, _ := netguardtest.Canary(t, "tcp", "127.0.0.1:0")
+	signer := crypto.PubkeyToAddress(devnet.DevKey(6).PublicKey)
+	_, err = c.market.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return c.market.Marketplace.UpdateProvider(o, "http://127.0.0.1:"+movedPort+"/v1", signer)
+	})
+	require.NoError(t, err)
+	hits := registeredHits.Load()
+	require.NotErrorIs(t, chat(registered, c.cfg), client.ErrEndpointMismatch, "the endpoint of a few blocks back")
+	require.Greater(t, registeredHits.Load(), hits)
+	require.NoError(t, c.market.Mine(ctx, client.EndpointLag+1))
+	require.ErrorIs(t, chat(registered, c.cfg), client.ErrEndpointMismatch, "no longer once the move is that deep")
 }
