@@ -185,12 +185,13 @@ const closeConfirmReads = 5
 func (s *Session) confirm(ctx context.Context, mine wire.CloseRequest) (*wire.SessionRecord, error) {
 	pause := closeConfirmPause
 	for i := 1; ; i++ {
-		rec, err := s.router.Session(ctx, mine.Receipt.SessionID)
+		rec, other := s.routerClose(ctx, mine)
 		switch {
-		case err == nil && rec.Carries(mine):
+		case rec != nil:
 			return rec, nil
-		case err == nil && rec.Receipt != nil:
-			return nil, &OtherCloseError{Receipt: mine.Receipt, Record: rec, Countersigned: true}
+		case other != nil:
+			other.Countersigned = true
+			return nil, other
 		case i == closeConfirmReads:
 			return nil, nil
 		}
@@ -250,16 +251,31 @@ var ErrRecordNotCarried = errors.New("the router answered with a record that doe
 // reads) or an earlier attempt's answer was lost. A record with another close is an *OtherCloseError
 // wrapping closed, the router's refusal; an unread record gives closed.
 func (s *Session) closedWith(ctx context.Context, mine wire.CloseRequest, closed error) (*wire.SessionRecord, error) {
+	rec, other := s.routerClose(ctx, mine)
+	switch {
+	case rec != nil:
+		return rec, nil
+	case other != nil:
+		other.Refusal = closed
+		return nil, other
+	}
+	return nil, closed
+}
+
+// routerClose reads the router's record of mine's session (GET /v1/sessions/{id}): the record when it
+// carries mine (wire.SessionRecord.Carries), an *OtherCloseError when it holds another close, neither when
+// it holds none or cannot be read.
+func (s *Session) routerClose(ctx context.Context, mine wire.CloseRequest) (*wire.SessionRecord, *OtherCloseError) {
 	rec, err := s.router.Session(ctx, mine.Receipt.SessionID)
 	switch {
 	case err != nil:
-		return nil, closed
+		return nil, nil
 	case rec.Carries(mine):
 		return rec, nil
 	case rec.Receipt != nil:
-		return nil, &OtherCloseError{Receipt: mine.Receipt, Record: rec, Refusal: closed}
+		return nil, &OtherCloseError{Receipt: mine.Receipt, Record: rec}
 	}
-	return nil, closed
+	return nil, nil
 }
 
 // closeRetryPause is the first pause before closeAtRouter tries again (doubling each time); tests shorten it.
@@ -329,8 +345,7 @@ func (s *Session) paymentOf(rec *wire.SessionRecord, rc eip712.UsageReceipt) *wi
 		return s.billed(rc)
 	}
 	total, overflow := new(uint256.Int).AddOverflow(p.Allowance, p.Deposit)
-	cost := new(uint256.Int).Mul(uint256.NewInt(uint64(min(rc.Seconds, s.grant.Ticket.MaxSeconds))), &s.grant.Ticket.PricePerSecond)
-	if overflow || total.Gt(cost) {
+	if overflow || total.Gt(s.cost(rc)) {
 		return s.billed(rc)
 	}
 	return p
@@ -342,8 +357,13 @@ func (s *Session) billed(rc eip712.UsageReceipt) *wire.Payment {
 	if s.grant.Payment == nil {
 		return nil
 	}
-	cost := new(uint256.Int).Mul(uint256.NewInt(uint64(rc.Seconds)), &s.grant.Ticket.PricePerSecond)
-	return s.grant.Payment.Billed(cost)
+	return s.grant.Payment.Billed(s.cost(rc))
+}
+
+// cost is what the session's receipt rc (Receipt: at most the ticket's maxSeconds) costs at the ticket's
+// price.
+func (s *Session) cost(rc eip712.UsageReceipt) *uint256.Int {
+	return new(uint256.Int).Mul(uint256.NewInt(uint64(rc.Seconds)), &s.grant.Ticket.PricePerSecond)
 }
 
 func (s *Session) setResult(r *CloseResult) {

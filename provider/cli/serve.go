@@ -93,7 +93,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-user-burst", 100, "burst of rate-user")
 	f.Float64("rate-liveness", 50, "liveness answers per second one client IP address may have, each a signature anyone may ask for (0: no limit): a router probes once per session it may start here, so keep it above the sessions a second one router starts; with --external-signer, what the signer sustains")
 	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
-	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not hold, as every forged ticket's; a cached router's tickets are free); 0: no limit")
+	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not know, as every forged ticket's; a known router's tickets are free, also when its entry is stale); 0: no limit")
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
 	f.Float64("rate-chain-reads-total", 20, "the same lookups from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); 0: no limit")
 	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")

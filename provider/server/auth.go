@@ -279,7 +279,7 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
 	t := &vt.st.Ticket
-	if c, isCache := s.cfg.Routers.(cachedAuthority); !isCache || !c.Known(vt.router) {
+	if c, ok := s.cfg.Routers.(knownAuthority); !ok || !c.Known(vt.router) {
 		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/session"
 )
 
 // The per-session MAC fast path of request authentication (protocol/README.md "Session authentication").
@@ -89,10 +90,10 @@ func (k *macKeys) derive(t *eip712.SessionTicket, pub *ecdsa.PublicKey, now uint
 }
 
 // signed records a request of the session whose signature by the session's key was verified, when it is
-// newer (a later time, or the same time and a larger seq) than the one held.
+// newer than the one held (session.NewerSigned).
 func (k *macKeys) signed(id common.Hash, seq, unix uint64) {
 	k.mu.Lock()
-	if ms := k.m[id]; ms != nil && (unix > ms.evidenceAt || (unix == ms.evidenceAt && seq > ms.evidenceSq)) {
+	if ms := k.m[id]; ms != nil && session.NewerSigned(&wire.SignedRequest{Seq: seq, Time: unix}, &wire.SignedRequest{Seq: ms.evidenceSq, Time: ms.evidenceAt}) {
 		ms.evidenceSq, ms.evidenceAt = seq, unix
 	}
 	k.mu.Unlock()

@@ -44,9 +44,9 @@ type PriceFloor interface {
 	Of(model common.Hash) (*uint256.Int, bool)
 }
 
-// cachedAuthority is a RouterAuthority that tells whether an address is a router it knows (*roles.Cache):
+// knownAuthority is a RouterAuthority that tells whether an address is a router it knows (*roles.Cache):
 // the lookups of the others are held to Config.ChainReads and Config.ChainReadsTotal.
-type cachedAuthority interface {
+type knownAuthority interface {
 	Known(addr common.Address) bool
 }
 

@@ -352,16 +352,17 @@ func (a *Acceptance) Wait(ctx context.Context) *eip712.Signature {
 func (t *Table) Signed(id common.Hash, r wire.SignedRequest) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if s, ok := t.sessions[id]; ok && newerSigned(&r, s.lastSigned) {
+	if s, ok := t.sessions[id]; ok && (s.lastSigned == nil || NewerSigned(&r, s.lastSigned)) {
 		s.lastSigned = &r
 		s.dirty = true
 	}
 }
 
-// newerSigned reports whether signed request r is newer than last (nil: none): a later time, or the same
-// time and a larger seq.
-func newerSigned(r, last *wire.SignedRequest) bool {
-	return last == nil || r.Time > last.Time || (r.Time == last.Time && r.Seq > last.Seq)
+// NewerSigned reports whether signed request r is newer than last: a later time, or the same time and a
+// larger seq. The one rule for a session's newest signed request, here and for the MAC path's evidence
+// (provider/server).
+func NewerSigned(r, last *wire.SignedRequest) bool {
+	return r.Time > last.Time || (r.Time == last.Time && r.Seq > last.Seq)
 }
 
 // Changed returns the open sessions changed since it last returned them — opened, a request begun or
