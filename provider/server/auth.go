@@ -116,7 +116,8 @@ type pending struct {
 // preauthenticate checks the X-LT headers before the request's body is read, so that a request without a
 // valid ticket never gets its body read (up to MaxBodyBytes, held for the read timeout): the request
 // header's form and time, the signature's encoding, the ticket (ticket), a MAC'd request's session has a
-// MAC key, and the session's state (session.Table.Check: model served, not closed, seq not replayed).
+// MAC key, the session's state (session.Table.Check: model served, not closed, seq not replayed) and, for
+// a session not open here yet, the user's RFC its ticket must follow from (checkRFC).
 // authenticate then checks the signature or MAC, which cover the body's hash.
 func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pending, error) {
 	th := wire.HeaderValue(r.Header, wire.KeyTicket)
