@@ -132,8 +132,9 @@ type keeperRejected struct {
 
 // TestHostileRouterRealProcesses (issue 13): a second key holding ROUTER_ROLE signs a ticket for a user who
 // signed no RFC, naming a session key it holds itself, and uses it at the real provider: without an RFC
-// (403 rfc_required) and with an RFC in the user's name it signed itself (401 bad_signature) the provider
-// refuses the ticket and serves nothing (it used to serve it, and the keeper then credited nothing for the
+// (403 rfc_required), with an RFC in the user's name it signed itself (401 bad_signature) and with a valid
+// RFC of a fresh key with no MOR, so no allowance (402 allowance_exhausted), the provider refuses the
+// ticket and serves nothing (it used to serve it, and the keeper then credited nothing for the
 // work), so at shutdown it reports no close to that router. The router then publishes a fabricated close
 // of its own in its feed. The real keeper reads both routers' feeds, rejects the fabricated session
 // (missing_rfc) and commits exactly the honest session the gateway's user opened through the honest router.
@@ -170,6 +171,13 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 		Deadline: uint64(time.Now().Unix()) + 300, SessionKey: tk.SessionKey}
 	forgedSig, err := s.Domain.Sign(&forged, rk) // in the victim's name, signed by the router
 	require.NoError(t, err)
+	// A valid RFC of a fresh key with no MOR, of the router's own making: keepers credit nothing beyond its
+	// allowance (0), so the provider refuses it too.
+	zk := newKey(t)
+	zero := forged
+	zero.User = crypto.PubkeyToAddress(zk.PublicKey)
+	zeroSig, err := s.Domain.Sign(&zero, zk)
+	require.NoError(t, err)
 	for _, c := range []struct {
 		rfc    *eip712.SignedRFC
 		status int
@@ -177,10 +185,12 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 	}{
 		{nil, http.StatusForbidden, wire.CodeRFCRequired},
 		{&eip712.SignedRFC{RFC: forged, Signature: forgedSig}, http.StatusUnauthorized, wire.CodeBadSignature},
+		{&eip712.SignedRFC{RFC: zero, Signature: zeroSig}, http.StatusPaymentRequired, wire.CodeAllowanceExhausted},
 	} {
 		g := *grant
-		if c.rfc != nil { // the ticket follows from the forged RFC in every field but its signer
-			g.Ticket.SessionID = eip712.SessionID(s.Domain.Digest(&forged), p.Owner.Address)
+		if c.rfc != nil { // the ticket follows from the RFC (the forged one: in every field but its signer)
+			g.Ticket.User = c.rfc.RFC.User
+			g.Ticket.SessionID = eip712.SessionID(s.Domain.Digest(&c.rfc.RFC), p.Owner.Address)
 			g.SessionID = g.Ticket.SessionID
 			g.TicketSignature, err = s.Domain.Sign(&g.Ticket, rk)
 			require.NoError(t, err)
@@ -192,7 +202,7 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 		raw, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		e := wire.DecodeError(resp, raw)
-		require.Equal(t, c.status, resp.StatusCode, "the provider refuses a ticket that follows from no RFC the user signed: %s", raw)
+		require.Equal(t, c.status, resp.StatusCode, "the provider refuses a ticket keepers credit nothing for: %s", raw)
 		require.Equal(t, c.code, e.Code)
 	}
 

@@ -25,6 +25,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/bidfloor"
+	"github.com/laketravis/laketravis/provider/credit"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -93,9 +94,9 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-user-burst", 100, "burst of rate-user")
 	f.Float64("rate-liveness", 50, "liveness answers per second one client IP address may have, each a signature anyone may ask for (0: no limit): a router probes once per session it may start here, so keep it above the sessions a second one router starts; with --external-signer, what the signer sustains")
 	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
-	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not know, as every forged ticket's; a known router's tickets are free, also when its entry is stale); 0: no limit")
+	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not know, as every forged ticket's; a known router's tickets are free, also when its entry is stale) or the allowance and deposit of a session's user read (one not cached); 0: no limit")
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
-	f.Float64("rate-chain-reads-total", 20, "the same lookups from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); 0: no limit")
+	f.Float64("rate-chain-reads-total", 20, "the same reads from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); 0: no limit")
 	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
@@ -265,6 +266,9 @@ func (a *app) serve(ctx context.Context) error {
 		return fmt.Errorf("read this provider's bids: %w", err)
 	}
 	cfg.PriceFloor = floor
+	if cfg.Credit, err = credit.NewPool(c.market.PoolAddr, c.client, creditReadTimeout); err != nil {
+		return err
+	}
 	go floor.Run(ctx, bidFloorRefresh, func(err error) {
 		log.Warn("bids not read again: the floors read before stay", zap.Error(err))
 	})
@@ -282,6 +286,9 @@ func (a *app) serve(ctx context.Context) error {
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
 	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
 }
+
+// creditReadTimeout bounds each ComputePool read of the ticket credit check (provider/credit).
+const creditReadTimeout = 10 * time.Second
 
 // bidFloorRefresh is how often serve reads its own bids again (bidfloor.Floor.Run): a bid lowered is the
 // floor within it, so a ticket at the new price is refused for at most this long after the change.

@@ -165,6 +165,10 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 		if err := s.checkRFC(r, t, now); err != nil {
 			return nil, err
 		}
+		// … and only if its user's allowance (and deposit, with useDeposit) covers it (credit.go).
+		if err := s.checkCredit(w, r, t); err != nil {
+			return nil, err
+		}
 	}
 	if fresh {
 		s.tickets.put(th, p.vt, uint64(now.Unix()))

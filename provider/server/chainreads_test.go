@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"sync/atomic"
 	"testing"
@@ -83,14 +82,7 @@ func TestForgedTicketsChainReadsTotal(t *testing.T) {
 		c.ChainReads = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 100})
 		c.ChainReadsTotal = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 3})
 	})
-	from := func(ip string, c *client) *http.Response {
-		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
-		tr := &http.Transport{DialContext: d.DialContext}
-		t.Cleanup(tr.CloseIdleConnections)
-		resp, err := (&http.Client{Transport: tr}).Do(c.build("POST", "/v1/chat/completions", chatRequestBody("fast:v1", false), 0))
-		require.NoError(t, err)
-		return resp
-	}
+	from := func(ip string, c *client) *http.Response { return chatFrom(t, ip, c) }
 	honest := e.client(t, ts, "fast:v1", 60)
 	resp := from("127.0.0.1", honest)
 	resp.Body.Close()

@@ -145,6 +145,10 @@ type Config struct {
 	// provider's own bid within a window): a ticket below it is refused when first presented. Nil: any
 	// price.
 	PriceFloor PriceFloor
+	// Credit, when set, refuses a session's first request unless its user's allowance (plus, with
+	// useDeposit, deposit) covers the ticket's pricePerSecond × maxSeconds (credit.go; provider/credit).
+	// provider serve always sets it. Nil: no check (tests off the chain).
+	Credit CreditChecker
 
 	// CORSOrigins are the origins whose web pages may call PageRoutes (cors.Any: every origin; empty:
 	// none).

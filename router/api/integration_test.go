@@ -17,11 +17,11 @@ import (
 	"go.uber.org/zap/zaptest"
 
 	"github.com/laketravis/laketravis/bindings/marketplace"
+	"github.com/laketravis/laketravis/chain/allowance"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
-	"github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/health"

@@ -30,6 +30,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/chain/allowance"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/cors"
@@ -40,7 +41,6 @@ import (
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
-	"github.com/laketravis/laketravis/router/allowance"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/budget"

@@ -3,7 +3,8 @@
 // is fixed by day-start checkpoints, so it is cached per user for the whole day; the current day is the
 // chain's own (ComputePool.currentDay), read again at the day's end by the clock (payoutStart + (d+1) ×
 // interval, so a new day is noticed at its boundary) and at least every DayTTL, so a devnet with a warped
-// clock works too.
+// clock works too. The router reads it to admit RFCs, provider serve (provider/credit) to refuse a ticket
+// its user's allowance does not cover.
 package allowance
 
 import (

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/chain/allowance"
 	"github.com/laketravis/laketravis/devnet/devnettest"
-	"github.com/laketravis/laketravis/router/allowance"
 )
 
 // TestAllowanceAtTheFirstSecondOfADay: when the latest block is exactly a day's start, ComputePool's
