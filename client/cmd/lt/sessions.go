@@ -400,25 +400,17 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			srv := gatewayServer(g, a.v.GetFloat64("rate-ip")) // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
 				zap.String("router", c.Router.URL()))
-			errc := make(chan error, 1)
-			go func() { errc <- srv.Serve(ln) }()
 			runCtx, stopRun := context.WithCancel(ctx)
 			defer stopRun()
 			runDone := make(chan struct{})
 			go func() { g.Run(runCtx); close(runDone) }()
-			select {
-			case err = <-errc:
-			case <-ctx.Done():
-			}
-			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
-			defer cancel()
-			_ = srv.Shutdown(sctx)
+			// Until ctx ends (Ctrl-C, SIGTERM); the shutdown is logged as the services' (service.Serve).
+			err = service.Serve(ctx, srv, ln, 20*time.Second, log)
+			log.Info("shutting down: waiting for every open session to close (its receipt signed and sent)")
 			stopRun()
 			<-runDone // Run closes every session when ctx ends
-			if errors.Is(err, http.ErrServerClosed) {
-				err = nil
-			}
 			closed := g.Closed()
+			log.Info("stopped", zap.Int("closed", len(closed)))
 			if a.jsonOut() {
 				_ = a.emit(map[string]any{"closed": closed}, nil)
 			} else {
