@@ -353,6 +353,12 @@ func (a *app) closeCmd() *cobra.Command {
 			}
 			_ = os.Remove(path)
 			return a.emit(res, func(w io.Writer) {
+				if res.Unused {
+					// The provider's unknown_session is the expected answer: it never accepted the ticket.
+					fmt.Fprintf(w, "session %s was never used (no request sent): closed at the router with 0 s, nothing billed%s\n",
+						res.SessionID.Hex(), paidText(res.Payment))
+					return
+				}
 				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
 					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
