@@ -1,31 +1,23 @@
 package gateway
 
 import (
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
-	"github.com/laketravis/laketravis/client"
-	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestSessionRequestsBoundedAtTheProvider: the gateway shares a model's session among its local clients'
 // requests and sends at most Config.SessionConcurrency of them to the provider at once (a provider's
-// default bound of one session's requests in flight, past which it refuses them 429 capacity): five
+// default bound of one session's requests in flight, past which it refuses them 429 session_busy): five
 // parallel local requests all succeed, the provider never holding more than two of the session's. It used
 // to send all five at once, and a provider bounding sessions refused three (answered 503 capacity).
 func TestSessionRequestsBoundedAtTheProvider(t *testing.T) {
-	routerKey, _ := crypto.GenerateKey()
-	domain := eip712.NewDomain(31337, [20]byte{1})
 	var (
 		mu                sync.Mutex
 		inFlight, maxSeen int
@@ -34,7 +26,7 @@ func TestSessionRequestsBoundedAtTheProvider(t *testing.T) {
 	arrived := make(chan struct{}, 16)
 	release := make(chan struct{})
 	t.Cleanup(func() { close(release) })
-	provider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	g, gw := gatewayBefore(t, func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		inFlight++
 		maxSeen = max(maxSeen, inFlight)
@@ -47,32 +39,7 @@ func TestSessionRequestsBoundedAtTheProvider(t *testing.T) {
 		mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"hi"}}],"usage":{"prompt_tokens":1,"completion_tokens":1}}`))
-	}))
-	t.Cleanup(provider.Close)
-	owner, _ := crypto.GenerateKey()
-	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var rfc eip712.SignedRFC
-		if err := json.NewDecoder(r.Body).Decode(&rfc); err != nil {
-			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
-			return
-		}
-		p := crypto.PubkeyToAddress(owner.PublicKey)
-		id := eip712.SessionID(domain.Digest(&rfc.RFC), p)
-		tk := eip712.SessionTicket{SessionID: id, User: rfc.RFC.User, Provider: p, ModelID: rfc.RFC.ModelID,
-			PricePerSecond: *uint256.NewInt(1), MaxSeconds: rfc.RFC.MaxSeconds, NotAfter: uint64(time.Now().Add(time.Hour).Unix()),
-			SessionKey: rfc.RFC.SessionKey, UseDeposit: rfc.RFC.UseDeposit}
-		sig, _ := domain.Sign(&tk, routerKey) // a fixed-size message: cannot fail
-		wire.WriteJSON(w, http.StatusOK, wire.RFCResponse{SessionID: id, Provider: p, Endpoint: provider.URL + "/v1",
-			PricePerSecond: uint256.NewInt(1), MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: sig,
-			Router: crypto.PubkeyToAddress(routerKey.PublicKey)})
-	}))
-	t.Cleanup(router.Close)
-	key, _ := crypto.GenerateKey()
-	g, err := New(Config{Client: &client.Client{Router: client.NewRouterClient(router.URL, nil), Domain: domain, Key: key},
-		RFC: client.RFCParams{MaxPricePerSecond: uint256.NewInt(1), MaxSeconds: 100}})
-	require.NoError(t, err)
-	gw := httptest.NewServer(g.Handler())
-	t.Cleanup(gw.Close)
+	})
 
 	const local = 5
 	statuses := make(chan int, local)

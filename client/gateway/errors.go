@@ -43,7 +43,7 @@ func openAIStatus(err error) (status int, typ, code string) {
 			return http.StatusTooManyRequests, "insufficient_quota", e.Code
 		case wire.CodeUnknownModel:
 			return http.StatusNotFound, "invalid_request_error", "model_not_found"
-		case wire.CodeNoProvider, wire.CodeCapacity:
+		case wire.CodeNoProvider, wire.CodeCapacity, wire.CodeSessionBusy:
 			return http.StatusServiceUnavailable, "server_error", e.Code
 		}
 		status = e.Status

@@ -1,10 +1,12 @@
 package gateway
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"go.uber.org/zap"
 
@@ -40,7 +42,9 @@ func classify(err error) failure {
 
 // handle serves ep (POST /v1/chat/completions, /v1/completions, /v1/embeddings): the model's session
 // takes the request, once fewer than Config.SessionConcurrency of the model's are at its provider; when
-// its provider fails before any output, the session is replaced (classify) and the request retried once.
+// its provider fails before any output, the session is replaced (classify) and the request retried once;
+// when the provider refuses it session_busy (its own bound below the gateway's, or a slot it frees a
+// moment after the answer's end reached the gateway), it is sent again (busyRetry).
 func (g *Gateway) handle(ep endpoint) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) { g.serve(ep, w, r) }
 }
@@ -67,20 +71,35 @@ func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 		writeError(w, ctx.Err())
 		return
 	}
-	defer func() { <-sl.places }()
-	for attempt := 0; ; attempt++ {
+	defer func() {
+		sl.done() // before the place is free: the requests waiting to be sent again go first
+		<-sl.places
+	}()
+	var busy busyState
+	for attempt := 0; ; {
 		s, err := g.acquire(ctx, req.Model)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
+		sl.sending.Add(1)
 		if req.Stream {
 			err = g.stream(ctx, w, s, ep.path, body)
 		} else {
 			err = g.complete(ctx, w, s, ep.path, body)
 		}
+		sl.sending.Add(-1)
 		if err == nil {
 			return
+		}
+		if e := (*wire.Error)(nil); errors.As(err, &e) && wire.SessionBusy(e.Status, e.Code) {
+			if !sl.busyRetry(ctx, e, &busy) {
+				writeError(w, err)
+				return
+			}
+			g.log.Debug("the provider's session was busy; sending the request again", zap.String("model", req.Model),
+				zap.String("session", s.ID().Hex()), zap.Int("unexplained", busy.unexplained))
+			continue
 		}
 		what := classify(err)
 		if what != giveUp {
@@ -92,5 +111,73 @@ func (g *Gateway) serve(ep endpoint, w http.ResponseWriter, r *http.Request) {
 			writeError(w, err)
 			return
 		}
+		attempt++
+	}
+}
+
+// Resending a request the provider refused session_busy (wire.SessionBusy: refused before it was metered
+// or sent upstream, so never served). The gateway, not the provider, waits: it knows when its own requests
+// of the session end, the provider would have to park the request (its body, a goroutine, a connection)
+// in a queue of its own with a bound and a cancellation of its own.
+const (
+	// busyTries bounds the resends nothing at the provider explains: backoffs that ran out with none of the
+	// model's other requests there (the slot of the session's previous request is freed a moment after
+	// that answer's end reached the gateway), and Retry-Afters.
+	busyTries = 5
+	// busyBackoff is the first backoff, doubled for each next one up to busyBackoff << busyMaxShift
+	// (10 ms, 20 ms, … 1.28 s).
+	busyBackoff  = 10 * time.Millisecond
+	busyMaxShift = 7
+	// busyMaxRetryAfter: a provider's Retry-After longer than this is not waited for (the request fails).
+	busyMaxRetryAfter = 5 * time.Second
+)
+
+// busyState is one request's record of its resends after session_busy.
+type busyState struct {
+	backoffs    int // backoffs run out
+	unexplained int // of those, with none of the model's other requests at the provider; and Retry-Afters
+}
+
+// busyRetry waits before the request refused e (session_busy) is sent again and reports whether to send it:
+// until one of the model's requests is done (its slot at the provider is free, or about to be) or a
+// backoff runs out, whichever comes first, or for the provider's Retry-After when it sends one (at most
+// busyMaxRetryAfter). A backoff that runs out while other requests of the model are at the provider is
+// explained (the provider's bound is below Config.SessionConcurrency: the request waits as it would for a
+// place, however long); after busyTries unexplained ones the request fails. Never past ctx: false when it
+// ends first, or before a Retry-After it would outlast.
+func (sl *slot) busyRetry(ctx context.Context, e *wire.Error, st *busyState) bool {
+	if st.unexplained >= busyTries {
+		return false
+	}
+	sl.resending.Add(1)
+	defer sl.resending.Add(-1)
+	if e.RetryAfter > 0 {
+		if d, ok := ctx.Deadline(); e.RetryAfter > busyMaxRetryAfter || ok && time.Until(d) < e.RetryAfter {
+			return false
+		}
+		st.unexplained++
+		t := time.NewTimer(e.RetryAfter)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	ended := sl.endSignal()
+	t := time.NewTimer(busyBackoff << min(st.backoffs, busyMaxShift))
+	defer t.Stop()
+	select {
+	case <-ended:
+		return true
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		st.backoffs++
+		if sl.sending.Load() == 0 {
+			st.unexplained++
+		}
+		return true
 	}
 }

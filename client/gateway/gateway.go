@@ -46,7 +46,7 @@ const (
 	DefaultExpiryMargin = 30 * time.Second
 	// DefaultSessionConcurrency is how many requests a model's session is given at once, the others
 	// waiting for one to end: a provider's default bound of one session's requests in flight (provider
-	// serve --session-concurrency), past which it refuses them 429 capacity.
+	// serve --session-concurrency), past which it refuses them 429 session_busy (then sent again: busyRetry).
 	DefaultSessionConcurrency = 2
 	// closeTimeout bounds a session's close in the background: client.Session.Close's worst case is the
 	// provider's answer, up to 3.75 s of reads confirming its report at the router, then the router's
@@ -65,8 +65,10 @@ type Config struct {
 	IdleTimeout time.Duration
 	// ExpiryMargin: see DefaultExpiryMargin.
 	ExpiryMargin time.Duration
-	// SessionConcurrency: the requests of a model sent to its provider at once; the others wait for one
-	// to end (or their client to give up). Default DefaultSessionConcurrency.
+	// SessionConcurrency: the requests of a model, and so of its one session, sent to its provider at
+	// once; the others wait for one to end (or their client to give up). Default DefaultSessionConcurrency.
+	// A provider bounding sessions lower refuses the excess session_busy, and those wait for one of the
+	// others to end and are sent again.
 	SessionConcurrency int
 	// SecondsMargin: a session with fewer than this many billable seconds left is not reused.
 	// Default: a tenth of RFC.MaxSeconds, at least 5.
@@ -93,13 +95,46 @@ type Gateway struct {
 // slot holds the live session of one model. Its mutex serialises opening, so concurrent requests for
 // a model wait for one RFC instead of each signing their own; places holds a token for each of the model's
 // requests at its provider (Config.SessionConcurrency), so that one session's requests past a provider's
-// per-session bound wait here instead of being refused.
+// per-session bound wait here instead of being refused. A model has one live session at a time (sess) and
+// a request keeps its place until it ends, also across a session's replacement, so the bound per model is
+// the bound per session.
 type slot struct {
 	mu     sync.Mutex
 	sess   *client.Session
 	places chan struct{}
 	// waiting is the model's requests waiting for a place.
 	waiting atomic.Int32
+	// sending is the model's requests being sent to its provider or answered (not those waiting to be
+	// sent again after session_busy); ended is closed, and replaced, each time one of the model's requests
+	// is done (done).
+	sending atomic.Int32
+	// resending is the model's requests waiting to be sent again after session_busy.
+	resending atomic.Int32
+	endMu     sync.Mutex
+	ended     chan struct{}
+}
+
+// endSignal returns the channel closed when the next of the model's requests is done.
+func (sl *slot) endSignal() <-chan struct{} {
+	sl.endMu.Lock()
+	defer sl.endMu.Unlock()
+	if sl.ended == nil {
+		sl.ended = make(chan struct{})
+	}
+	return sl.ended
+}
+
+// done wakes the requests waiting for one of the model's requests to end (busyRetry): one is done, and the
+// slot of the session it held at the provider, if any, is free (or about to be). A refusal session_busy
+// that is sent again wakes nobody: it held no slot, and waking the others would only have them refused
+// too, each waking the next.
+func (sl *slot) done() {
+	sl.endMu.Lock()
+	if sl.ended != nil {
+		close(sl.ended)
+		sl.ended = nil
+	}
+	sl.endMu.Unlock()
 }
 
 // New checks cfg and returns a gateway.

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
@@ -34,12 +35,17 @@ const (
 	CodeSessionClosed      = "session_closed"
 	CodeForbidden          = "forbidden"
 	CodeReplayed           = "replayed"
-	CodeCapacity           = "capacity"
-	CodeNotFound           = "not_found"
-	CodeMethodNotAllowed   = "method_not_allowed"
-	CodeInternal           = "internal"
-	CodeUnavailable        = "unavailable"
-	CodeRateLimited        = "rate_limited" // 429, with Retry-After
+	CodeCapacity           = "capacity" // 429: the model is at its concurrency limit ("provider full")
+	// 429 from a provider: the session already has its bound of requests in flight (provider serve
+	// --session-concurrency). Given before the request is metered or sent upstream, and never to an
+	// upstream's own error (a provider renames that code when it relays one), so the client may send the
+	// request again, signed afresh, once one of the session's requests has ended: SessionBusy.
+	CodeSessionBusy      = "session_busy"
+	CodeNotFound         = "not_found"
+	CodeMethodNotAllowed = "method_not_allowed"
+	CodeInternal         = "internal"
+	CodeUnavailable      = "unavailable"
+	CodeRateLimited      = "rate_limited" // 429, with Retry-After
 	// A close's provider signature is not the provider's signer's at the close (401; keepers' own code for
 	// it): a provider tries the close again on it (a rotation the router has not confirmed yet).
 	CodeBadProviderSignature = "bad_provider_signature"
@@ -73,12 +79,24 @@ func IsSessionHoldersAnswer(status int, code string) bool {
 	return false
 }
 
+// SessionBusy reports whether a provider's answer (HTTP status, §9 code) refused a request only because
+// its session had its bound of requests in flight: 429 session_busy, which a provider gives before it meters
+// the request or sends it upstream. Such a request was not served and may be sent again (signed afresh:
+// the refused one's seq is spent); no other refusal says that. One rule for both sides: the provider's
+// relay of an upstream's errors never answers one this way (provider/server relayUpstreamError).
+func SessionBusy(status int, code string) bool {
+	return status == http.StatusTooManyRequests && code == CodeSessionBusy
+}
+
 // Error is the PROTOCOL §9 error body: {"error": {"code": "...", "message": "..."}}. It is also a Go error,
 // so clients can return what a server said and callers can branch on Code.
 type Error struct {
 	Status  int    `json:"-"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// RetryAfter is the answer's Retry-After in whole seconds (DecodeError; 0 when absent or not a number of
+	// seconds).
+	RetryAfter time.Duration `json:"-"`
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
@@ -114,13 +132,28 @@ func DecodeError(resp *http.Response, body []byte) *Error {
 	}
 	if json.Unmarshal(body, &env) == nil && env.Error != nil && env.Error.Code != "" {
 		env.Error.Status = resp.StatusCode
+		env.Error.RetryAfter = retryAfter(resp.Header)
 		return env.Error
 	}
 	msg := string(body)
 	if len(msg) > 200 {
 		msg = msg[:200]
 	}
-	return &Error{Status: resp.StatusCode, Code: "http_" + strconv.Itoa(resp.StatusCode), Message: msg}
+	return &Error{Status: resp.StatusCode, Code: "http_" + strconv.Itoa(resp.StatusCode), Message: msg, RetryAfter: retryAfter(resp.Header)}
+}
+
+// retryAfter reads a Retry-After of delta-seconds (the form every Lake Travis service sends; an HTTP date
+// reads as 0).
+func retryAfter(h http.Header) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.ParseUint(v, 10, 32)
+	if err != nil {
+		return 0
+	}
+	return time.Duration(n) * time.Second
 }
 
 // RFCResponse is the router's answer to POST /v1/rfc (PROTOCOL §7 step 3).

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -32,6 +33,29 @@ func TestErrorEnvelope(t *testing.T) {
 
 	e = DecodeError(&http.Response{StatusCode: 502}, []byte("bad gateway"))
 	require.Equal(t, "http_502", e.Code)
+}
+
+// TestSessionBusyAndRetryAfter: only a 429 session_busy says a request was refused before it was served
+// (capacity, the model's limit, and rate_limited do not), and a refusal's Retry-After in seconds is read
+// with it.
+func TestSessionBusyAndRetryAfter(t *testing.T) {
+	require.True(t, SessionBusy(http.StatusTooManyRequests, CodeSessionBusy))
+	require.False(t, SessionBusy(http.StatusTooManyRequests, CodeCapacity))
+	require.False(t, SessionBusy(http.StatusTooManyRequests, CodeRateLimited))
+	require.False(t, SessionBusy(http.StatusServiceUnavailable, CodeSessionBusy))
+	for _, tc := range []struct {
+		header string
+		want   time.Duration
+	}{{"", 0}, {"3", 3 * time.Second}, {"Wed, 21 Oct 2015 07:28:00 GMT", 0}, {"-1", 0}} {
+		rec := httptest.NewRecorder()
+		if tc.header != "" {
+			rec.Header().Set("Retry-After", tc.header)
+		}
+		WriteError(rec, Errorf(http.StatusTooManyRequests, CodeSessionBusy, "busy"))
+		e := DecodeError(rec.Result(), rec.Body.Bytes())
+		require.Equal(t, CodeSessionBusy, e.Code)
+		require.Equal(t, tc.want, e.RetryAfter, tc.header)
+	}
 }
 
 func TestSessionRecordJSON(t *testing.T) {

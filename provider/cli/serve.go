@@ -70,7 +70,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("upstream-api-key", "", "bearer token for the upstream, if it needs one")
 	f.StringSlice("model", nil, "served model: name:tag=upstream-name[@max-concurrency] (repeatable)")
 	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
-	f.Int("session-concurrency", server.DefaultSessionConcurrency, "requests one session may have in flight at once, past which a 429 capacity (0: no limit): a session pays for the union of its requests' time, so without a bound one session could hold every slot of its model for the price of one")
+	f.Int("session-concurrency", server.DefaultSessionConcurrency, "requests one session may have in flight at once, past which a 429 session_busy, before the request is metered (0: no limit): a session pays for the union of its requests' time, so without a bound one session could hold every slot of its model for the price of one")
 	f.StringSlice("router-url", nil, "router base URLs to report session closes to (comma-separated or repeated): each close goes to the router whose key signed its ticket")
 	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/) and the open sessions (open-sessions/), 0700")
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")

@@ -96,7 +96,9 @@ func sessionError(err error) error {
 	case errors.Is(err, session.ErrBudgetExhausted):
 		return wire.Errorf(http.StatusForbidden, wire.CodeExpired, "%v: open a new session", err)
 	case errors.Is(err, session.ErrSessionBusy):
-		return wire.Errorf(http.StatusTooManyRequests, wire.CodeCapacity, "%v: send the session's next request when one has ended", err)
+		// Its own code (wire.SessionBusy), not capacity: Begin refuses it before metering it or sending it
+		// upstream, so the client may send it again once one of the session's requests has ended.
+		return wire.Errorf(http.StatusTooManyRequests, wire.CodeSessionBusy, "%v: send the request again when one of the session's has ended", err)
 	case errors.Is(err, session.ErrCapacity):
 		return wire.Errorf(http.StatusTooManyRequests, wire.CodeCapacity, "%v: retry shortly", err)
 	case errors.Is(err, session.ErrUnknownModel):

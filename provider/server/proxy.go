@@ -361,6 +361,11 @@ func relayUpstreamError(w http.ResponseWriter, resp *http.Response) {
 			msg = http.StatusText(resp.StatusCode)
 		}
 	}
+	if code == wire.CodeSessionBusy {
+		// The provider's own refusal before serving (wire.SessionBusy) is a code no upstream answer carries:
+		// this request was metered and served, and a client must not send it again on its word.
+		code = "upstream_" + code
+	}
 	if code == "" {
 		switch resp.StatusCode {
 		case http.StatusTooManyRequests:

@@ -118,7 +118,7 @@ type Config struct {
 	// SessionConcurrency is how many requests one session may have in flight at once (0:
 	// DefaultSessionConcurrency; negative: no limit). A session's active time is the union of its
 	// requests' intervals, so without it one session could hold every slot of its model for the price of
-	// one; past it a 429 capacity.
+	// one; past it a 429 session_busy (wire.SessionBusy), given before the request is metered.
 	SessionConcurrency int
 
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s

@@ -271,7 +271,8 @@ func TestCapacityAndUpstreamErrors(t *testing.T) {
 }
 
 // TestOneSessionCannotHoldEverySlot: a session's requests in flight are bounded by SessionConcurrency
-// (default 2): its next parallel request is refused 429 capacity, naming the session's limit, while another
+// (default 2): its next parallel request is refused 429 session_busy (wire.SessionBusy: not capacity, the
+// model's own limit), naming the session's limit, before it is metered or sent upstream, while another
 // session is admitted to the model's free slots. A session's active time is the union of its requests'
 // intervals, so one session used to open the model's every slot (4 here) for the price of one, every other
 // user refused capacity.
@@ -307,8 +308,14 @@ func TestOneSessionCannotHoldEverySlot(t *testing.T) {
 		Error struct{ Code, Message string } `json:"error"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.body), &e))
-	require.Equal(t, wire.CodeCapacity, e.Error.Code)
+	require.Equal(t, wire.CodeSessionBusy, e.Error.Code)
 	require.Contains(t, e.Error.Message, "the session's limit of requests in flight reached: 2 of 2")
+	u, err := p.srv.Sessions().Usage(a.ticket.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, server.DefaultSessionConcurrency, u.Usage.InFlight, "the refused request is not metered")
+	p.up.mu.Lock()
+	require.Len(t, p.up.bodies, server.DefaultSessionConcurrency, "nor sent upstream")
+	p.up.mu.Unlock()
 	done = append(done, b.chatAsync("slow:v1", false))
 	inFlight(b, 1)
 	free, total := p.srv.Sessions().Capacity(crypto.Keccak256Hash([]byte("slow:v1")))

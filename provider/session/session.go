@@ -120,7 +120,8 @@ type Request struct {
 // digest its EIP-712 digest). It refuses replays (seq not above the last accepted one), closed sessions,
 // expired tickets, sessions whose time budget is used up, sessions with their limit of requests in flight
 // (ErrSessionBusy) and models at their concurrency limit. A refused request still consumes seq when the
-// sequence check passed: a signed request is never accepted twice.
+// sequence check passed: a signed request is never accepted twice. Nothing of a refused request is metered
+// (its interval starts only once admitted), so a client may send it again, signed afresh (wire.SessionBusy).
 func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) (*Request, error) {
 	now := t.now()
 	t.mu.Lock()

@@ -432,7 +432,7 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 	cmd.Flags().Bool("allow-remote", false, "serve on a non-loopback address: anyone who reaches it spends your allowance with your key")
 	cmd.Flags().Float64("rate-ip", 20, "requests per second one client IP address may make (0: no limit)")
 	cmd.Flags().Duration("idle-timeout", gateway.DefaultIdleTimeout, "close sessions idle this long")
-	cmd.Flags().Int("session-concurrency", gateway.DefaultSessionConcurrency, "a model's requests sent to its provider at once, the others waiting for one to end: at most the provider's bound of one session's requests in flight (provider serve --session-concurrency, default 2), past which it refuses them")
+	cmd.Flags().Int("session-concurrency", gateway.DefaultSessionConcurrency, "a model's requests sent to its provider at once, the others waiting for one to end: at most the provider's bound of one session's requests in flight (provider serve --session-concurrency, default 2), past which it refuses them session_busy and the gateway sends them again (bounded)")
 	cmd.Flags().Int("procs", 1, "processors running the gateway's Go code at once (GOMAXPROCS; 0: every core): one serves a user's requests with about half the CPU and less latency per request than many")
 	return cmd
 }
