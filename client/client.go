@@ -115,7 +115,7 @@ func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	if err := CheckGrant(c.Domain, &rfc, grant); err != nil {
 		return nil, err
 	}
-	s, err := NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now, MAC: c.MAC})
+	s, err := NewSession(c.Domain, signer, grant, SessionOptions{HTTP: c.HTTP, Router: issuer, Now: c.Now, MAC: c.MAC, RFC: &signed})
 	if err != nil {
 		return nil, err
 	}

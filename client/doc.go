@@ -10,7 +10,9 @@
 //     authentication headers: X-LT-Ticket (base64url, no padding, of {"ticket", "signature"}),
 //     X-LT-Request ("<seq>.<unix seconds>", seq strictly increasing) and X-LT-Signature (the user's
 //     EIP-191 personal_sign of wire.RequestText), or, on the MAC fast path ([SessionOptions.MAC], mac.go),
-//     X-LT-MAC and X-LT-Evidence instead of a signature on the request's path. The session meters what it observes: seconds of active
+//     X-LT-MAC and X-LT-Evidence instead of a signature on the request's path; and, until the provider has
+//     answered one with a 2xx, X-LT-RFC, the user's signed RFC ([SessionOptions.RFC]), without which a
+//     provider does not open the session. The session meters what it observes: seconds of active
 //     time (the union of intervals with a request in flight, rounded up, as the provider meters them),
 //     input and output tokens, and the first time to first token.
 //  3. [Session.Close] signs the UsageReceipt and posts it to the provider, which countersigns and

@@ -37,9 +37,27 @@ func (s *Session) nextSeq() uint64 {
 	return s.seq
 }
 
+// isOpened reports whether the provider answered a request of the session with a 2xx (it holds the
+// session: requests no longer carry the RFC).
+func (s *Session) isOpened() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opened
+}
+
+// setOpened records a 2xx answer of the provider (isOpened).
+func (s *Session) setOpened() {
+	s.mu.Lock()
+	s.opened = true
+	s.mu.Unlock()
+}
+
 // Authorize sets the three authentication headers on req for body, which must be exactly the bytes
 // req sends: X-LT-Ticket, X-LT-Request "<seq>.<unix>" with a fresh seq and the current time, and
-// X-LT-Signature, the user's EIP-191 signature of wire.RequestText over req's method and URL path.
+// X-LT-Signature, the user's EIP-191 signature of wire.RequestText over req's method and URL path; and
+// X-LT-RFC, the user's signed RFC, until the provider has answered a request of the session with a 2xx
+// (requests sent with Authorize and another HTTP client do not tell the session their answers: they carry
+// it every time, which the provider ignores once it holds the session).
 func (s *Session) Authorize(req *http.Request, body []byte) error {
 	_, _, err := s.authorize(req, body, true)
 	return err
@@ -52,6 +70,9 @@ func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait fun
 	r := wire.SignedRequest{Seq: s.nextSeq(), Time: uint64(s.now().Unix()), Method: req.Method, Path: req.URL.Path,
 		BodyHash: crypto.Keccak256Hash(body)}
 	req.Header[wire.KeyTicket] = s.ticketValue
+	if s.rfcValue != nil && !s.isOpened() {
+		req.Header[wire.KeyRFC] = s.rfcValue
+	}
 	req.Header[wire.KeyRequest] = []string{strconv.FormatUint(r.Seq, 10) + "." + strconv.FormatUint(r.Time, 10)}
 	if !sign {
 		if wait, ok := s.authorizeMAC(req, r); ok {
@@ -147,6 +168,9 @@ func (s *Session) send(ctx context.Context, method, path string, body []byte, st
 			s.learnMACKey(resp)
 		}
 		s.learnAcceptance(resp)
+		if resp.StatusCode/100 == 2 {
+			s.setOpened()
+		}
 		refusedMAC := mac && (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden)
 		if (resp.StatusCode != http.StatusConflict && !refusedMAC) || attempt >= maxReplayRetries {
 			return resp, nil

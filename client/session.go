@@ -37,6 +37,11 @@ type SessionOptions struct {
 	Router *RouterClient
 	// Now is the clock (tests). nil: time.Now.
 	Now func() time.Time
+	// RFC is the user's signed RFC the grant answered (Client.Open sets it): it goes to the provider as
+	// X-LT-RFC with the session's requests until one is answered with a 2xx, since a provider accepts a
+	// ticket only with the RFC it follows from (protocol/wire HeaderRFC). nil: not sent, and a provider
+	// refuses the session's first request (rfc_required); a session the provider already opened needs none.
+	RFC *eip712.SignedRFC
 	// MAC authenticates requests with the per-session MAC fast path once the provider offers it
 	// (client/mac.go): one HMAC instead of an ECDSA signature on each request's path. Off: every request
 	// is signed, as a browser page signs them.
@@ -49,7 +54,9 @@ type SessionOptions struct {
 type Session struct {
 	grant        wire.RFCResponse
 	ticketHeader string
-	ticketValue  []string // {ticketHeader}, the X-LT-Ticket value of every request (never modified)
+	ticketValue  []string          // {ticketHeader}, the X-LT-Ticket value of every request (never modified)
+	rfc          *eip712.SignedRFC // the user's signed RFC (SessionOptions.RFC), nil if not known
+	rfcValue     []string          // {X-LT-RFC value of rfc}, nil without one (never modified)
 	key          *ecdsa.PrivateKey
 	domain       *eip712.Domain
 	base         string // provider endpoint, no trailing slash
@@ -62,7 +69,10 @@ type Session struct {
 	seq     uint64
 	mac     macState
 	closing bool
-	result  *CloseResult
+	// opened: the provider answered a request of the session with a 2xx, so it holds the session and the
+	// requests stop carrying the RFC.
+	opened bool
+	result *CloseResult
 	// acceptance is the provider's acceptance of the ticket (X-LT-Ticket-Acceptance), for a close without it.
 	acceptance *eip712.Signature
 }
@@ -97,6 +107,13 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 	}
 	s := &Session{grant: *grant, ticketHeader: hdr, ticketValue: []string{hdr}, key: key, domain: domain, base: base,
 		hc: opts.HTTP, router: opts.Router, now: opts.Now, mac: macState{on: opts.MAC}}
+	if opts.RFC != nil {
+		v, err := wire.EncodeRFC(opts.RFC)
+		if err != nil {
+			return nil, fmt.Errorf("client: RFC: %w", err)
+		}
+		s.rfc, s.rfcValue = opts.RFC, []string{v}
+	}
 	if s.hc == nil {
 		s.hc = &http.Client{}
 	}
@@ -163,6 +180,9 @@ type State struct {
 	// (X-LT-Ticket-Acceptance), when one came: a later close at the router carries it, so keepers keep that
 	// close over another router's re-ticketed copy.
 	TicketAcceptance *eip712.Signature `json:"ticketAcceptance,omitempty"`
+	// RFC is the user's signed RFC of the session: a process resuming a session the provider has not
+	// opened yet (`lt rfc`, then `lt chat --session`) sends it with its first request (SessionOptions.RFC).
+	RFC *eip712.SignedRFC `json:"rfc,omitempty"`
 }
 
 // State returns the session's state for saving.
@@ -171,7 +191,7 @@ func (s *Session) State() State {
 	seq, acc := s.seq, s.acceptance
 	s.mu.Unlock()
 	st := State{Grant: s.grant, ChainID: s.domain.ChainID(), Marketplace: s.domain.VerifyingContract(),
-		Seq: seq, Usage: s.Usage(), SavedAt: s.now().Unix(), TicketAcceptance: acc}
+		Seq: seq, Usage: s.Usage(), SavedAt: s.now().Unix(), TicketAcceptance: acc, RFC: s.rfc}
 	if s.grant.Ticket.SessionKey != (common.Address{}) {
 		st.SessionKey = hexutil.Encode(crypto.FromECDSA(s.key))
 	}
@@ -198,6 +218,9 @@ func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts 
 		if key, err = crypto.ToECDSA(raw); err != nil {
 			return nil, fmt.Errorf("client: saved session key: %w", err)
 		}
+	}
+	if opts.RFC == nil {
+		opts.RFC = st.RFC
 	}
 	s, err := NewSession(domain, key, &st.Grant, opts)
 	if err != nil {

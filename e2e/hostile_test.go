@@ -131,10 +131,12 @@ type keeperRejected struct {
 }
 
 // TestHostileRouterRealProcesses (issue 13): a second key holding ROUTER_ROLE signs a ticket for a user who
-// signed no RFC, naming a session key it holds itself; it uses the session at the real provider, which
-// closes it alone at shutdown and reports the close to that router; the router serves it in its feed. The
-// real keeper reads both routers' feeds, rejects the fabricated session (missing_rfc) and commits exactly
-// the honest session the gateway's user opened through the honest router.
+// signed no RFC, naming a session key it holds itself, and uses it at the real provider: without an RFC
+// (403 rfc_required) and with an RFC in the user's name it signed itself (401 bad_signature) the provider
+// refuses the ticket and serves nothing (it used to serve it, and the keeper then credited nothing for the
+// work), so at shutdown it reports no close to that router. The router then publishes a fabricated close
+// of its own in its feed. The real keeper reads both routers' feeds, rejects the fabricated session
+// (missing_rfc) and commits exactly the honest session the gateway's user opened through the honest router.
 func TestHostileRouterRealProcesses(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 4*time.Minute)
@@ -163,28 +165,50 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 	h.mu.Lock()
 	h.tickets[tk.SessionID] = grant
 	h.mu.Unlock()
-	sess, err := client.NewSession(s.Domain, sk, grant, client.SessionOptions{})
-	require.NoError(t, err)
 	body := []byte(`{"model":"` + s.Opts.Model + `","messages":[{"role":"user","content":"bill me"}]}`)
-	resp, err := sess.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+	forged := eip712.RFC{User: victim, ModelID: tk.ModelID, MaxPricePerSecond: *price, MaxSeconds: 300,
+		Deadline: uint64(time.Now().Unix()) + 300, SessionKey: tk.SessionKey}
+	forgedSig, err := s.Domain.Sign(&forged, rk) // in the victim's name, signed by the router
 	require.NoError(t, err)
-	_, _ = io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode, "the provider serves any ROUTER_ROLE key's ticket")
+	for _, c := range []struct {
+		rfc    *eip712.SignedRFC
+		status int
+		code   string
+	}{
+		{nil, http.StatusForbidden, wire.CodeRFCRequired},
+		{&eip712.SignedRFC{RFC: forged, Signature: forgedSig}, http.StatusUnauthorized, wire.CodeBadSignature},
+	} {
+		g := *grant
+		if c.rfc != nil { // the ticket follows from the forged RFC in every field but its signer
+			g.Ticket.SessionID = eip712.SessionID(s.Domain.Digest(&forged), p.Owner.Address)
+			g.SessionID = g.Ticket.SessionID
+			g.TicketSignature, err = s.Domain.Sign(&g.Ticket, rk)
+			require.NoError(t, err)
+		}
+		sess, err := client.NewSession(s.Domain, sk, &g, client.SessionOptions{RFC: c.rfc})
+		require.NoError(t, err)
+		resp, err := sess.Do(ctx, http.MethodPost, "/v1/chat/completions", body)
+		require.NoError(t, err)
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		e := wire.DecodeError(resp, raw)
+		require.Equal(t, c.status, resp.StatusCode, "the provider refuses a ticket that follows from no RFC the user signed: %s", raw)
+		require.Equal(t, c.code, e.Code)
+	}
 
-	p.Proc.Stop() // the provider closes both sessions alone and reports each to the router that issued it
+	p.Proc.Stop() // the provider closes its sessions alone and reports each to the router that issued it
 	rec, err := s.WaitClosed(ctx, honest.Session, 60*time.Second)
 	require.NoError(t, err)
-	require.NoError(t, poll(ctx, 60*time.Second, 100*time.Millisecond, func() (bool, error) {
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		return len(h.records) == 1, nil
-	}), "the provider reports the fabricated session's close to the hostile router")
 	h.mu.Lock()
+	require.Empty(t, h.records, "the provider served the hostile router's tickets nothing: no close to report")
+	// The hostile router publishes a close of its own making for its ticket.
+	now := uint64(time.Now().Unix())
+	rc := eip712.UsageReceipt{SessionID: tk.SessionID, Seconds: 60}
+	h.records = append(h.records, wire.SessionRecord{Cursor: "1", SessionID: tk.SessionID, State: "closed", Ticket: tk,
+		TicketSignature: tsig, Router: h.addr, CreatedAt: now - 60, ClosedAt: now, CloseReason: wire.CloseOneSided,
+		Receipt: &rc, BilledSeconds: 60})
 	fab := h.records[0]
 	h.mu.Unlock()
-	require.Positive(t, fab.BilledSeconds)
-	require.NotNil(t, fab.LastRequest, "the provider proves the request the router's session key signed")
 
 	// The keeper rejects the fabricated session and commits only the honest one.
 	var rej keeperRejected

@@ -59,6 +59,10 @@ func TestChatVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rfcHdr, err := wire.EncodeRFC(&eip712.SignedRFC{RFC: rfc, Signature: rfcSig})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ticketJSON, _ := json.Marshal(ticket)
 	providerSigner, _ := crypto.HexToECDSA("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d")
 	accSig, err := settle.SignAcceptance(dom, &ticket, providerSigner)
@@ -72,6 +76,7 @@ func TestChatVectors(t *testing.T) {
 		"sessionKeyPriv": "0x" + common.Bytes2Hex(crypto.FromECDSA(sessionKey)), "sessionKey": rfc.SessionKey.Hex(),
 		"domainSeparator": dom.Separator().Hex(),
 		"rfc":             json.RawMessage(mustJSON(t, &rfc)), "rfcDigest": dom.Digest(&rfc).Hex(), "rfcSignature": rfcSig.String(),
+		"rfcHeader":    rfcHdr,
 		"rfcTypedData": json.RawMessage(rfcTyped),
 		"receipt":      json.RawMessage(mustJSON(t, &rc)), "receiptDigest": dom.Digest(&rc).Hex(), "receiptSignature": rcSig.String(),
 		"request": map[string]any{"sessionId": sid.Hex(), "seq": "1700000000123456", "unix": "1700000000", "method": "POST",

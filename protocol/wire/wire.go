@@ -53,6 +53,9 @@ const (
 	// price, or the allowance does not cover the session and the user has a withdrawal pending (402).
 	CodeDepositExhausted  = "deposit_exhausted"
 	CodeWithdrawalPending = "withdrawal_pending"
+	// A provider refuses a session's first request that does not carry the user's signed RFC (X-LT-RFC,
+	// 403): it accepts a ticket only once it has checked the ticket against the RFC (settle's rfc_* codes).
+	CodeRFCRequired = "rfc_required"
 )
 
 // IsSessionHoldersAnswer reports whether a router's reply, HTTP status with its §9 code (ignored for a

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -114,7 +116,8 @@ type pending struct {
 // preauthenticate checks the X-LT headers before the request's body is read, so that a request without a
 // valid ticket never gets its body read (up to MaxBodyBytes, held for the read timeout): the request
 // header's form and time, the signature's encoding, the ticket (ticket), a MAC'd request's session has a
-// MAC key, and the session's state (session.Table.Check: model served, not closed, seq not replayed).
+// MAC key, the session's state (session.Table.Check: model served, not closed, seq not replayed) and, for
+// a session not open here yet, the user's RFC its ticket must follow from (checkRFC).
 // authenticate then checks the signature or MAC, which cover the body's hash.
 func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pending, error) {
 	th := wire.HeaderValue(r.Header, wire.KeyTicket)
@@ -145,7 +148,8 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 		}
 	}
 	var err error
-	if p.vt, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
+	var fresh bool
+	if p.vt, fresh, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
 	t := &p.vt.st.Ticket
@@ -155,7 +159,59 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	if err := s.sessions.Check(t, p.vt.digest, p.seq); err != nil {
 		return nil, sessionError(err)
 	}
+	if !s.sessions.IsOpen(t.SessionID) {
+		// The session's first request (or one racing it): the ticket is accepted only if it follows from an
+		// RFC its user signed. An open session's ticket passed this when it was accepted (once a session).
+		if err := s.checkRFC(r, t, now); err != nil {
+			return nil, err
+		}
+	}
+	if fresh {
+		s.tickets.put(th, p.vt, uint64(now.Unix()))
+	}
 	return p, nil
+}
+
+// checkRFC checks the user's signed RFC a session's first request carries (X-LT-RFC) against the ticket
+// t, as a keeper will before it credits the session (PROTOCOL §8, settle.TicketOfRFC): the ticket follows
+// from the RFC (same user, the session id derived from the RFC and this provider, same model, a price
+// within the RFC's maximum, at most its seconds, the session key it authorised, its deposit consent), the
+// RFC's deadline is at most eip712.MaxDeadlineAhead (plus the clock skew) ahead (keepers take the session
+// to start no earlier than deadline − 10 min, so a later one dates every close before the start: never
+// credited), and the RFC is signed under the deployment's domain by the ticket's user. Its nonce is well
+// formed by decoding (a uint64); whether the user used it before is the router's to check. Cheap checks
+// first: one elliptic-curve recovery, only for an RFC that matches. Errors are §9: 403
+// rfc_required without it, 403 with settle's code when the ticket does not follow, 401 bad_signature,
+// 400 bad_request for a malformed RFC or deadline.
+func (s *Server) checkRFC(r *http.Request, t *eip712.SessionTicket, now time.Time) error {
+	h := wire.HeaderValue(r.Header, wire.KeyRFC)
+	if h == "" {
+		return wire.Errorf(http.StatusForbidden, wire.CodeRFCRequired,
+			"missing %s header: a session's first request carries the user's signed RFC (the POST /v1/rfc body), so the provider serves only tickets keepers will credit", wire.HeaderRFC)
+	}
+	srfc, err := wire.DecodeRFC(h)
+	if err != nil {
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)
+	}
+	rfc := &srfc.RFC
+	digest := s.cfg.Domain.Digest(rfc)
+	if err := settle.TicketOfRFC(digest, rfc, t); err != nil {
+		var m *settle.Mismatch
+		if errors.As(err, &m) {
+			return wire.Errorf(http.StatusForbidden, m.Code,
+				"the ticket does not follow from the user's RFC (keepers credit no such session): %s", m.Detail)
+		}
+		return wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "%v", err)
+	}
+	ahead := uint64(eip712.MaxDeadlineAhead/time.Second) + uint64(s.cfg.ClockSkew/time.Second)
+	if unix := uint64(max(now.Unix(), 0)); rfc.Deadline > unix && rfc.Deadline-unix > ahead {
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+			"RFC deadline %d is more than %d s ahead of the provider's clock (%d): keepers would date the session after its close", rfc.Deadline, ahead, unix)
+	}
+	if _, err := srfc.Verify(s.cfg.Domain); err != nil {
+		return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "RFC signature (it must be the ticket's user %s's): %v", t.User, err)
+	}
+	return nil
 }
 
 var errNoMACKey = wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
@@ -259,67 +315,65 @@ const MaxTicketLife = 7 * 24 * time.Hour
 
 // ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
-// expired.
-func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (*verifiedTicket, error) {
+// expired. fresh is true when it was not cached: the caller caches it (ticketCache.put) once the
+// session's other checks passed (the RFC, for a session's first request), so a refused ticket is not kept.
+func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (_ *verifiedTicket, fresh bool, _ error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
 		raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(th, "="))
 		if err != nil {
-			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
+			return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
 		}
 		st, err := eip712.DecodeSignedSessionTicket(raw)
 		if err != nil {
-			return nil, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
+			return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
 		}
 		signer, digest, err := st.Recover(s.cfg.Domain)
 		if err != nil {
-			return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
+			return nil, false, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
 		}
 		vt = &verifiedTicket{st: st, digest: digest, router: signer}
 	}
 	t := &vt.st.Ticket
 	if c, ok := s.cfg.Routers.(knownAuthority); !ok || !c.Known(vt.router) {
 		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if err := s.cfg.ChainReadsTotal.Check(w, ""); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	ok, err := s.cfg.Routers.IsRouter(r.Context(), vt.router)
 	if err != nil {
 		s.log.Warn("router role lookup failed", errField(err))
-		return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "cannot check the ticket's router right now; retry")
+		return nil, false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "cannot check the ticket's router right now; retry")
 	}
 	if !ok {
-		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket signed by %s, which is not an authorised router (no ROUTER_ROLE on the Marketplace)", vt.router)
 	}
 	if t.Provider != s.cfg.Provider {
-		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket is for provider %s, this is %s", t.Provider, s.cfg.Provider)
 	}
 	if now > t.NotAfter {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
+		return nil, false, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
 	}
 	if t.NotAfter-now > uint64(MaxTicketLife/time.Second) {
 		// What the provider keeps of a session (its closed id, its retired close report) lasts until
 		// notAfter: a ticket dated to the far future would have it kept for ever.
-		return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
+		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
 			t.NotAfter, MaxTicketLife, now)
 	}
 	if !cached && s.cfg.PriceFloor != nil {
 		// Judged when the ticket is first presented, right after its router issued it: a bid raised later
 		// does not cut a session short.
 		if floor, ok := s.cfg.PriceFloor.Of(t.ModelID); ok && t.PricePerSecond.Lt(floor) {
-			return nil, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+			return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 				"ticket price %s wei/s is below this provider's bid for the model (%s wei/s): its router did not price it at the provider's bid",
 				t.PricePerSecond.Dec(), floor.Dec())
 		}
 	}
-	if !cached {
-		s.tickets.put(th, vt, now)
-	}
-	return vt, nil
+	return vt, !cached, nil
 }

@@ -50,7 +50,7 @@ func TestTicketBelowTheBidRefused(t *testing.T) {
 	})
 	chatAt := func(price *big.Int) *http.Response {
 		userKey, _ := crypto.GenerateKey()
-		tk := newTicket(e.owner, crypto.PubkeyToAddress(userKey.PublicKey), model, 60, time.Now().Add(time.Hour))
+		tk := newTicket(e.domain, e.owner, crypto.PubkeyToAddress(userKey.PublicKey), model, 60, time.Now().Add(time.Hour))
 		tk.PricePerSecond = *uint256.MustFromBig(price)
 		return newClient(t, e.domain, ts.URL, userKey, tk, devnet.DevKey(1)).chat(model, false)
 	}

@@ -111,6 +111,6 @@ func TestForgedTicketsChainReadsTotal(t *testing.T) {
 func forgedTicket(t *testing.T, e *testEnv, base string) *client {
 	userKey, _ := crypto.GenerateKey()
 	key, _ := crypto.GenerateKey()
-	tk := newTicket(e.owner, crypto.PubkeyToAddress(userKey.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
+	tk := newTicket(e.domain, e.owner, crypto.PubkeyToAddress(userKey.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
 	return newClient(t, e.domain, base, userKey, tk, key)
 }

@@ -22,7 +22,7 @@ func TestCORS(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodOptions, p.ts.URL+path, nil)
 		req.Header.Set("Origin", origin)
 		req.Header.Set("Access-Control-Request-Method", method)
-		req.Header.Set("Access-Control-Request-Headers", "content-type,x-lt-ticket,x-lt-request,x-lt-signature")
+		req.Header.Set("Access-Control-Request-Headers", "content-type,x-lt-ticket,x-lt-request,x-lt-signature,x-lt-rfc")
 		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
 		resp.Body.Close()
@@ -33,7 +33,7 @@ func TestCORS(t *testing.T) {
 		require.Equal(t, http.StatusNoContent, resp.StatusCode, path)
 		require.Equal(t, page, resp.Header.Get("Access-Control-Allow-Origin"))
 		require.Equal(t, "POST", resp.Header.Get("Access-Control-Allow-Methods"))
-		for _, h := range []string{"Content-Type", wire.HeaderTicket, wire.HeaderRequest, wire.HeaderSignature} {
+		for _, h := range []string{"Content-Type", wire.HeaderTicket, wire.HeaderRequest, wire.HeaderSignature, wire.HeaderRFC} {
 			require.Contains(t, resp.Header.Get("Access-Control-Allow-Headers"), h)
 		}
 	}

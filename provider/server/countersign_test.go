@@ -141,12 +141,12 @@ func TestClientClosesWhenTheSignerFails(t *testing.T) {
 func usedSession(ctx context.Context, t *testing.T, cfg server.Config, p running, router *closeRouter, rt http.RoundTripper) (*lt.Session, eip712.SessionTicket) {
 	t.Helper()
 	user, _ := crypto.GenerateKey()
-	tk := newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour))
+	tk := newTicket(cfg.Domain, cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour))
 	tsig, err := cfg.Domain.Sign(&tk, router.key)
 	require.NoError(t, err)
 	sess, err := lt.NewSession(cfg.Domain, user, &wire.RFCResponse{SessionID: tk.SessionID, Provider: tk.Provider, Endpoint: p.url + "/v1",
 		PricePerSecond: &tk.PricePerSecond, MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: tsig},
-		lt.SessionOptions{Router: lt.NewRouterClient(router.URL, &http.Client{Transport: rt})})
+		lt.SessionOptions{Router: lt.NewRouterClient(router.URL, &http.Client{Transport: rt}), RFC: rfcOf(t, cfg.Domain, &tk, user)})
 	require.NoError(t, err)
 	_, err = sess.ChatCompletion(ctx, []byte(chatRequestBody("fast:v1", false)))
 	require.NoError(t, err)

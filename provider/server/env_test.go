@@ -109,6 +109,6 @@ func newServer(t *testing.T, e *testEnv, up *upstream, mod func(*server.Config))
 
 func (e *testEnv) client(t *testing.T, ts *httptest.Server, model string, maxSeconds uint32) *client {
 	user, _ := crypto.GenerateKey()
-	tk := newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), model, maxSeconds, time.Now().Add(time.Hour))
+	tk := newTicket(e.domain, e.owner, crypto.PubkeyToAddress(user.PublicKey), model, maxSeconds, time.Now().Add(time.Hour))
 	return newClient(t, e.domain, ts.URL, user, tk, devnet.DevKey(1))
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -166,13 +167,62 @@ type client struct {
 	seq     uint64
 	signAs  *ecdsa.PrivateKey // overrides user for request signatures
 	timeOff int64
+	rfc     string // X-LT-RFC sent with every request ("": none)
 }
 
-func newTicket(provider, user common.Address, model string, maxSeconds uint32, notAfter time.Time) eip712.SessionTicket {
-	var id common.Hash
-	_, _ = rand.Read(id[:])
-	return eip712.SessionTicket{SessionID: id, User: user, Provider: provider, ModelID: crypto.Keccak256Hash([]byte(model)),
-		PricePerSecond: *uint256.NewInt(1e9), MaxSeconds: maxSeconds, NotAfter: uint64(notAfter.Unix())}
+// rfcs holds the RFC each newTicket follows from, by session id (signed by the user's key in newClient).
+var rfcs sync.Map // common.Hash → testRFC
+
+// testRFC is an RFC newTicket made, with the domain its session id was derived under.
+type testRFC struct {
+	rfc    eip712.RFC
+	domain *eip712.Domain
+}
+
+// newTicket is a ticket that follows from an RFC of user's (settle.TicketOfRFC) whose bounds are generous
+// (any price, any maxSeconds), so a test may change the ticket's price or seconds and still present it
+// with its RFC; the RFC is kept in rfcs for newClient and rfcOf. A test that changes the ticket's session
+// key calls withSessionKey instead of setting it.
+func newTicket(d *eip712.Domain, provider, user common.Address, model string, maxSeconds uint32, notAfter time.Time) eip712.SessionTicket {
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	rfc := eip712.RFC{User: user, ModelID: crypto.Keccak256Hash([]byte(model)), MaxPricePerSecond: *new(uint256.Int).Lsh(uint256.NewInt(1), 200),
+		MaxSeconds: 1<<32 - 1, Nonce: binary.BigEndian.Uint64(nonce[:]), Deadline: uint64(time.Now().Unix()) + 300}
+	return ticketOf(d, rfc, provider, maxSeconds, notAfter)
+}
+
+// ticketOf is the ticket of rfc for provider under d (recorded in rfcs).
+func ticketOf(d *eip712.Domain, rfc eip712.RFC, provider common.Address, maxSeconds uint32, notAfter time.Time) eip712.SessionTicket {
+	id := eip712.SessionID(d.Digest(&rfc), provider)
+	rfcs.Store(id, testRFC{rfc, d})
+	return eip712.SessionTicket{SessionID: id, User: rfc.User, Provider: provider, ModelID: rfc.ModelID,
+		PricePerSecond: *uint256.NewInt(1e9), MaxSeconds: maxSeconds, NotAfter: uint64(notAfter.Unix()), SessionKey: rfc.SessionKey}
+}
+
+// withSessionKey is tk with its RFC (and so its session id) naming session key k.
+func withSessionKey(tk eip712.SessionTicket, k common.Address) eip712.SessionTicket {
+	v, _ := rfcs.Load(tk.SessionID)
+	r := v.(testRFC)
+	rfc := r.rfc
+	rfc.SessionKey = k
+	out := ticketOf(r.domain, rfc, tk.Provider, tk.MaxSeconds, time.Unix(int64(tk.NotAfter), 0))
+	out.PricePerSecond = tk.PricePerSecond
+	return out
+}
+
+// rfcOf is the RFC ticket tk follows from, signed by user under d: the X-LT-RFC an honest client sends.
+func rfcOf(t testing.TB, d *eip712.Domain, tk *eip712.SessionTicket, user *ecdsa.PrivateKey) *eip712.SignedRFC {
+	t.Helper()
+	v, ok := rfcs.Load(tk.SessionID)
+	if !ok {
+		t.Fatalf("no RFC for session %s (make tickets with newTicket)", tk.SessionID)
+	}
+	rfc := v.(testRFC).rfc
+	sig, err := d.Sign(&rfc, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &eip712.SignedRFC{RFC: rfc, Signature: sig}
 }
 
 func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateKey, tk eip712.SessionTicket, routerKey *ecdsa.PrivateKey) *client {
@@ -185,7 +235,13 @@ func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateK
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &client{t: t, domain: d, base: base, user: user, ticket: tk, header: base64.RawURLEncoding.EncodeToString(raw)}
+	c := &client{t: t, domain: d, base: base, user: user, ticket: tk, header: base64.RawURLEncoding.EncodeToString(raw)}
+	if _, ok := rfcs.Load(tk.SessionID); ok {
+		if c.rfc, err = wire.EncodeRFC(rfcOf(t, d, &tk, user)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
 }
 
 // do sends one signed request with the next seq (or seq when > 0).
@@ -219,6 +275,9 @@ func (c *client) build(method, path, body string, seq uint64) *http.Request {
 	req.Header.Set(wire.HeaderTicket, c.header)
 	req.Header.Set(wire.HeaderRequest, strconv.FormatUint(seq, 10)+"."+strconv.FormatUint(unix, 10))
 	req.Header.Set(wire.HeaderSignature, hexutil.Encode(sig[:]))
+	if c.rfc != "" {
+		req.Header.Set(wire.HeaderRFC, c.rfc)
+	}
 	return req
 }
 
@@ -365,6 +424,6 @@ func newOffChainProvider(tb testing.TB, model server.Model, mod func(*server.Con
 // stand-in router's key for an honest session, any other for a forged one.
 func (p *offChainProvider) session(tb testing.TB, model string, ticketKey *ecdsa.PrivateKey) *client {
 	user, _ := crypto.GenerateKey()
-	tk := newTicket(p.owner, crypto.PubkeyToAddress(user.PublicKey), model, 1<<30, time.Now().Add(time.Hour))
+	tk := newTicket(p.domain, p.owner, crypto.PubkeyToAddress(user.PublicKey), model, 1<<30, time.Now().Add(time.Hour))
 	return newClient(tb, p.domain, p.ts.URL, user, tk, ticketKey)
 }

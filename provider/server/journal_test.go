@@ -74,7 +74,7 @@ func onDisk(t *testing.T, dir string) []common.Hash {
 // openSession is a client of a new session at the provider at url.
 func openSession(t *testing.T, cfg server.Config, url string, router *closeRouter) *client {
 	user, _ := crypto.GenerateKey()
-	return newClient(t, cfg.Domain, url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
+	return newClient(t, cfg.Domain, url, user, newTicket(cfg.Domain, cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 600, time.Now().Add(time.Hour)), router.key)
 }
 
 // closeAsUser closes c's session at the provider with the user's receipt (answered 200).

@@ -36,6 +36,7 @@ type sentRequest struct {
 	mac, sig, evidence bool
 	status             int
 	seq                string
+	rfc                bool // carried X-LT-RFC
 }
 
 func (rt *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
@@ -43,7 +44,8 @@ func (rt *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
 	if err == nil {
 		rt.mu.Lock()
 		rt.sent = append(rt.sent, sentRequest{r.Header.Get(wire.HeaderMAC) != "", r.Header.Get(wire.HeaderSignature) != "",
-			r.Header.Get(wire.HeaderEvidence) != "", resp.StatusCode, strings.SplitN(r.Header.Get(wire.HeaderRequest), ".", 2)[0]})
+			r.Header.Get(wire.HeaderEvidence) != "", resp.StatusCode, strings.SplitN(r.Header.Get(wire.HeaderRequest), ".", 2)[0],
+			r.Header.Get(wire.HeaderRFC) != ""})
 		rt.mu.Unlock()
 	}
 	return resp, err
@@ -55,15 +57,15 @@ func (p *offChainProvider) libSession(tb testing.TB, model string, mac bool, hc 
 	tb.Helper()
 	user, _ := crypto.GenerateKey()
 	sessKey, _ := crypto.GenerateKey()
-	tk := newTicket(p.owner, crypto.PubkeyToAddress(user.PublicKey), model, 1<<30, time.Now().Add(time.Hour))
-	tk.SessionKey = crypto.PubkeyToAddress(sessKey.PublicKey)
+	tk := newTicket(p.domain, p.owner, crypto.PubkeyToAddress(user.PublicKey), model, 1<<30, time.Now().Add(time.Hour))
+	tk = withSessionKey(tk, crypto.PubkeyToAddress(sessKey.PublicKey))
 	sig, err := p.domain.Sign(&tk, p.routerKey)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	grant := &wire.RFCResponse{SessionID: tk.SessionID, Provider: tk.Provider, Endpoint: p.ts.URL + "/v1",
 		PricePerSecond: &tk.PricePerSecond, MaxSeconds: tk.MaxSeconds, Ticket: tk, TicketSignature: sig}
-	s, err := lt.NewSession(p.domain, sessKey, grant, lt.SessionOptions{HTTP: hc, MAC: mac, Now: now})
+	s, err := lt.NewSession(p.domain, sessKey, grant, lt.SessionOptions{HTTP: hc, MAC: mac, Now: now, RFC: rfcOf(tb, p.domain, &tk, user)})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -85,7 +87,8 @@ func TestMACFastPath(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := []sentRequest{{sig: true}, {mac: true}, {mac: true, evidence: true}, {mac: true, evidence: true}, {mac: true, evidence: true}}
+	// The first request carries the user's RFC (the provider opens the session with it), later ones not.
+	want := []sentRequest{{sig: true, rfc: true}, {mac: true}, {mac: true, evidence: true}, {mac: true, evidence: true}, {mac: true, evidence: true}}
 	for i := range want {
 		want[i].status = http.StatusOK
 		want[i].seq = rec.sent[i].seq
@@ -155,12 +158,12 @@ func TestMACGivenUpAfterRefusals(t *testing.T) {
 		require.NoError(t, err)
 	}
 	want := []sentRequest{
-		{sig: true, status: http.StatusOK},        // announces the (rewritten) key
-		{mac: true, status: http.StatusForbidden}, // refusal 1: the key is forgotten, the request signed again
-		{sig: true, status: http.StatusOK},        // announces it again
-		{mac: true, status: http.StatusForbidden}, // refusal 2: the fast path is given up
-		{sig: true, status: http.StatusOK},        // the refused request, signed
-		{sig: true, status: http.StatusOK},        // and every request after it
+		{sig: true, status: http.StatusOK, rfc: true}, // announces the (rewritten) key; opens the session with the RFC
+		{mac: true, status: http.StatusForbidden},     // refusal 1: the key is forgotten, the request signed again
+		{sig: true, status: http.StatusOK},            // announces it again
+		{mac: true, status: http.StatusForbidden},     // refusal 2: the fast path is given up
+		{sig: true, status: http.StatusOK},            // the refused request, signed
+		{sig: true, status: http.StatusOK},            // and every request after it
 		{sig: true, status: http.StatusOK},
 	}
 	require.Len(t, rec.sent, len(want))

@@ -176,7 +176,7 @@ func reportFiles(t *testing.T, dir string) []string {
 func userClose(t *testing.T, cfg server.Config, url string, router *closeRouter) (*client, eip712.UsageReceipt, eip712.Signature) {
 	t.Helper()
 	user, _ := crypto.GenerateKey()
-	c := newClient(t, cfg.Domain, url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
+	c := newClient(t, cfg.Domain, url, user, newTicket(cfg.Domain, cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
 	readAll(t, c.chat("fast:v1", false))
 	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: 1, InputTokens: 11, OutputTokens: 7}
 	byUser, _ := cfg.Domain.Sign(&rc, user)
@@ -524,7 +524,7 @@ func TestIdleCloseSignedWhenTheSignerAnswers(t *testing.T) {
 	cfg.SignerKey, cfg.Signer = nil, signer
 	a := run(t, cfg, 10*time.Second)
 	user, _ := crypto.GenerateKey()
-	c := newClient(t, cfg.Domain, a.url, user, newTicket(cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
+	c := newClient(t, cfg.Domain, a.url, user, newTicket(cfg.Domain, cfg.Provider, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour)), router.key)
 	readAll(t, c.chat("fast:v1", false))
 	signer.refuse.Store(true)
 	require.Eventually(t, func() bool { return logs.FilterMessageSnippet("one-sided receipt not signed").Len() == 1 }, 30*time.Second, 10*time.Millisecond)

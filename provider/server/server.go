@@ -298,7 +298,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s.handler = cors.Handler(cors.Policy{Origins: cfg.CORSOrigins, Routes: PageRoutes,
-		Headers: []string{"Content-Type", wire.HeaderTicket, wire.HeaderRequest, wire.HeaderSignature}, Expose: []string{"Retry-After", wire.HeaderTicketAcceptance}}, s.routes())
+		Headers: []string{"Content-Type", wire.HeaderTicket, wire.HeaderRequest, wire.HeaderSignature, wire.HeaderRFC}, Expose: []string{"Retry-After", wire.HeaderTicketAcceptance}}, s.routes())
 	return s, nil
 }
 

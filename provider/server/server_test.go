@@ -143,13 +143,13 @@ func TestTicketChecks(t *testing.T) {
 		code, text string
 	}{
 		{"forged ticket", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), stranger)
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), stranger)
 		}, 403, wire.CodeForbidden, "not an authorised router"},
 		{"non-router key", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(2))
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), devnet.DevKey(2))
 		}, 403, wire.CodeForbidden, "not an authorised router"},
 		{"tampered ticket", func() *client {
-			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
 			c.ticket.MaxSeconds = 100000 // re-encode the header with the router's old signature
 			var st eip712.SignedSessionTicket
 			raw, _ := decodeHeader(c.header)
@@ -159,26 +159,26 @@ func TestTicketChecks(t *testing.T) {
 			return c
 		}, 403, wire.CodeForbidden, "not an authorised router"},
 		{"far-future", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, time.Now().Add(server.MaxTicketLife+time.Hour)), devnet.DevKey(1))
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, time.Now().Add(server.MaxTicketLife+time.Hour)), devnet.DevKey(1))
 		}, 403, wire.CodeForbidden, "no session is that long"},
 		{"expired", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, time.Now().Add(-time.Minute)), devnet.DevKey(1))
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, time.Now().Add(-time.Minute)), devnet.DevKey(1))
 		}, 401, wire.CodeExpired, "ticket expired"},
 		{"other user", func() *client {
-			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
 			c.signAs = stranger
 			return c
 		}, 403, wire.CodeBadSignature, "session belongs to"},
 		{"wrong provider", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(common.HexToAddress("0x1234"), user, "fast:v1", 60, hour), devnet.DevKey(1))
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, common.HexToAddress("0x1234"), user, "fast:v1", 60, hour), devnet.DevKey(1))
 		}, 403, wire.CodeForbidden, "ticket is for provider"},
 		{"stale request time", func() *client {
-			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+			c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
 			c.timeOff = -120
 			return c
 		}, 401, wire.CodeExpired, "away from the provider's clock"},
 		{"unserved model", func() *client {
-			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "other:v1", 60, hour), devnet.DevKey(1))
+			return newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "other:v1", 60, hour), devnet.DevKey(1))
 		}, 404, wire.CodeUnknownModel, "does not serve"},
 	}
 	for _, tt := range tests {
@@ -191,7 +191,7 @@ func TestTicketChecks(t *testing.T) {
 	}
 
 	t.Run("replayed request", func(t *testing.T) {
-		c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
+		c := newClient(t, e.domain, ts.URL, userKey, newTicket(e.domain, e.owner, user, "fast:v1", 60, hour), devnet.DevKey(1))
 		body := `{"messages":[]}`
 		resp := c.do("POST", "/v1/chat/completions", body, 5)
 		readAll(t, resp)
@@ -442,7 +442,7 @@ func TestGracefulShutdownFinishesStreams(t *testing.T) {
 
 	user, _ := crypto.GenerateKey()
 	c := newClient(t, e.domain, "http://"+ln.Addr().String(), user,
-		newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), "slow:v1", 60, time.Now().Add(time.Hour)), devnet.DevKey(1))
+		newTicket(e.domain, e.owner, crypto.PubkeyToAddress(user.PublicKey), "slow:v1", 60, time.Now().Add(time.Hour)), devnet.DevKey(1))
 	got := c.chatAsync("slow:v1", true)
 	require.Eventually(t, func() bool { f, _ := s.Sessions().Capacity(crypto.Keccak256Hash([]byte("slow:v1"))); return f == 0 },
 		5*time.Second, 10*time.Millisecond)
@@ -473,8 +473,8 @@ func TestSessionKeySigns(t *testing.T) {
 	_, ts := newServer(t, e, newUpstream(t), nil)
 	user, _ := crypto.GenerateKey()
 	sk, _ := crypto.GenerateKey()
-	tk := newTicket(e.owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
-	tk.SessionKey = crypto.PubkeyToAddress(sk.PublicKey)
+	tk := newTicket(e.domain, e.owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
+	tk = withSessionKey(tk, crypto.PubkeyToAddress(sk.PublicKey))
 	c := newClient(t, e.domain, ts.URL, user, tk, devnet.DevKey(1))
 
 	status, code, msg := errorOf(t, c.chat("fast:v1", false)) // signed by the user's wallet key

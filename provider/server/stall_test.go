@@ -94,7 +94,7 @@ func providerBefore(t *testing.T, h http.HandlerFunc, maxSeconds uint32) (*offCh
 	p := newOffChainProvider(t, server.Model{Name: "big:v1", Upstream: "big", MaxConcurrency: 1},
 		func(c *server.Config) { c.UpstreamURL = up.URL + "/v1" })
 	user, _ := crypto.GenerateKey()
-	tk := newTicket(p.owner, crypto.PubkeyToAddress(user.PublicKey), "big:v1", maxSeconds, time.Now().Add(time.Hour))
+	tk := newTicket(p.domain, p.owner, crypto.PubkeyToAddress(user.PublicKey), "big:v1", maxSeconds, time.Now().Add(time.Hour))
 	return p, newClient(t, p.domain, p.ts.URL, user, tk, p.routerKey)
 }
 

@@ -56,7 +56,7 @@ func TestCachedTicketStillChecked(t *testing.T) {
 	defer ts.Close()
 	userKey, _ := crypto.GenerateKey()
 	stranger, _ := crypto.GenerateKey()
-	c := newClient(t, d, ts.URL, userKey, newTicket(owner, crypto.PubkeyToAddress(userKey.PublicKey), "fast:v1", 600,
+	c := newClient(t, d, ts.URL, userKey, newTicket(d, owner, crypto.PubkeyToAddress(userKey.PublicKey), "fast:v1", 600,
 		time.Now().Add(30*time.Second)), routerKey)
 
 	for range 3 { // the first verifies and caches the ticket, the others reuse it

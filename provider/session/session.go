@@ -386,6 +386,15 @@ func (t *Table) Changed() []Snapshot {
 	return out
 }
 
+// IsOpen reports whether session id is open here: a request of it was admitted (Begin or Touch) and it is not
+// closed. The provider checks the user's RFC only for a session that is not open yet (its first request).
+func (t *Table) IsOpen(id common.Hash) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.sessions[id]
+	return ok
+}
+
 // Closed reports whether session id is closed (by this process, or MarkClosed).
 func (t *Table) Closed(id common.Hash) bool {
 	t.mu.Lock()

@@ -38,6 +38,27 @@ test('request authentication: text, EIP-191 digest, signature and ticket header 
   assert.deepEqual(JSON.parse(Buffer.from(p.ticketHeader(V.ticket, V.ticketSignature), 'base64url').toString()), decoded);
 });
 
+test('X-LT-RFC: the header equals the Go code; sent with the session\'s requests until the provider answers one with a 2xx', async () => {
+  assert.equal(p.rfcHeader(V.rfc, V.rfcSignature), V.rfcHeader, 'byte for byte wire.EncodeRFC');
+  assert.deepEqual(JSON.parse(Buffer.from(V.rfcHeader, 'base64url').toString()), { rfc: V.rfc, signature: V.rfcSignature });
+
+  const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
+  const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
+  const sse = (s) => new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(s)); c.close(); } });
+  const sent = [];
+  let refuse = 1; // the first request is refused (capacity): the session is not open yet
+  const fetchFn = async (url, init) => {
+    sent.push(init.headers['X-LT-RFC']);
+    if (refuse-- > 0) return Response.json({ error: { code: 'capacity', message: 'busy' } }, { status: 429 });
+    return new Response(sse('data: {"choices":[{"delta":{"content":"hi"}}]}\n\ndata: [DONE]\n\n'), { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+  };
+  const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', rfc: { rfc: V.rfc, signature: V.rfcSignature }, fetchFn });
+  await assert.rejects(s.chat('llama3:8b', [{ role: 'user', content: 'hello' }]));
+  assert.equal(await s.chat('llama3:8b', [{ role: 'user', content: 'hello' }]), 'hi');
+  assert.equal(await s.chat('llama3:8b', [{ role: 'user', content: 'again' }]), 'hi');
+  assert.deepEqual(sent, [V.rfcHeader, V.rfcHeader, undefined], 'carried until the first 2xx, then not');
+});
+
 test('newRFC: v2 wire form the router decodes', () => {
   const key = p.newSessionKey();
   const rfc = p.newRFC({ user: V.user.toLowerCase(), model: 'llama3:8b', maxPricePerSecond: 2000000000000000n, maxSeconds: 300, sessionKey: key.address, now: 1_700_000_000_000 });

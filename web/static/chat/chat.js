@@ -262,7 +262,7 @@ async function openSession(model, maxPrice, maxSeconds, useDeposit) {
   if (t.user.toLowerCase() !== S.account.toLowerCase() || t.modelId !== rfc.modelId || BigInt(t.pricePerSecond) > maxPrice || t.useDeposit !== useDeposit) {
     throw Object.assign(new Error('the ticket does not match the request (user, model, price or deposit consent)'), { code: 'bad_ticket' });
   }
-  return new proto.Session({ grant, key, chainId: S.cfg.chainId, marketplace: S.cfg.marketplace, routerBase: S.cfg.apiBase || location.origin });
+  return new proto.Session({ grant, key, chainId: S.cfg.chainId, marketplace: S.cfg.marketplace, routerBase: S.cfg.apiBase || location.origin, rfc: { rfc, signature } });
 }
 
 function showSession() {

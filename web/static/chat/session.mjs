@@ -1,6 +1,7 @@
 // session.mjs — the protocol side of the chat page, without DOM: the v2 RFC as eth_signTypedData_v4 typed
 // data (PROTOCOL §6), the in-memory session key, the signed provider requests (X-LT-Ticket, X-LT-Request,
-// X-LT-Signature over the "LakeTravis request v1" text, EIP-191), metering as protocol/usage does it, and
+// X-LT-Signature over the "LakeTravis request v1" text, EIP-191; X-LT-RFC, the signed RFC, until the
+// provider answers a request with a 2xx), metering as protocol/usage does it, and
 // the close with a UsageReceipt signed by the session key. It mirrors the Go client (client/requests.go,
 // client/close.go, protocol/wire, protocol/eip712, protocol/usage) rule for rule; web/test/chat.lib.test.mjs
 // checks its digests and signatures against vectors the Go code wrote.
@@ -207,6 +208,12 @@ function base64url(bytes) {
 
 /** X-LT-Ticket: base64url without padding of {"ticket": SessionTicket, "signature": "0x…"}. */
 export const ticketHeader = (ticket, signature) => base64url(utf8.encode(JSON.stringify({ ticket, signature })));
+/**
+ * X-LT-RFC (protocol/wire HeaderRFC): the POST /v1/rfc body {"rfc": RFC, "signature": "0x…"} as base64url
+ * without padding. A provider accepts a ticket only with the RFC it follows from, sent with the session's
+ * first request.
+ */
+export const rfcHeader = (rfc, signature) => base64url(utf8.encode(JSON.stringify({ rfc, signature })));
 
 // ---------------------------------------------------------------------------------------------------------
 // Metering (protocol/usage): active time is the union of request intervals rounded up to whole seconds;
@@ -355,7 +362,7 @@ export async function* sseData(body) {
  * signature only. Requests are sent one at a time.
  */
 export class Session {
-  constructor({ grant, key, chainId, marketplace, routerBase, fetchFn = (...a) => fetch(...a), now = () => Date.now() }) {
+  constructor({ grant, key, chainId, marketplace, routerBase, rfc, fetchFn = (...a) => fetch(...a), now = () => Date.now() }) {
     const t = grant.ticket;
     if (t.sessionKey.toLowerCase() !== key.address.toLowerCase()) throw new Error(`the ticket names session key ${t.sessionKey}, this page holds ${key.address}`);
     if (t.sessionId.toLowerCase() !== grant.sessionId.toLowerCase()) throw new Error('the ticket is for another session than the grant');
@@ -363,6 +370,10 @@ export class Session {
     this.routerBase = routerBase; this.fetch = fetchFn; this.now = now;
     this.base = grant.endpoint.replace(/\/+$/, '').replace(/\/v1$/, '');
     this.ticket = ticketHeader(t, grant.ticketSignature);
+    // The user's signed RFC ({rfc, signature}, the POST /v1/rfc body), sent as X-LT-RFC until the provider
+    // answers a request with a 2xx (it then holds the session); without it a provider refuses the session.
+    this.rfcValue = rfc ? rfcHeader(rfc.rfc, rfc.signature) : null;
+    this.opened = false;
     this.price = BigInt(grant.pricePerSecond);
     this.maxSeconds = Number(t.maxSeconds);
     this.meter = new Meter();
@@ -401,12 +412,14 @@ export class Session {
     return this.seq;
   }
 
-  /** The three authentication headers for a request with body bytes. */
+  /** The authentication headers for a request with body bytes (and X-LT-RFC until the session is open). */
   authorize(method, path, body) {
     const seq = this.nextSeq();
     const unix = Math.floor(this.now() / 1000);
     const text = requestText(this.chainId, this.id, seq, unix, method, path, body);
-    return { 'X-LT-Ticket': this.ticket, 'X-LT-Request': `${seq}.${unix}`, 'X-LT-Signature': signDigest(this.key.priv, personalDigest(text)) };
+    const h = { 'X-LT-Ticket': this.ticket, 'X-LT-Request': `${seq}.${unix}`, 'X-LT-Signature': signDigest(this.key.priv, personalDigest(text)) };
+    if (this.rfcValue && !this.opened) h['X-LT-RFC'] = this.rfcValue;
+    return h;
   }
 
   /**
@@ -426,7 +439,7 @@ export class Session {
         throw new GoneError(`provider ${this.base} is unreachable: ${e.message}`);
       }
       this.learnAcceptance(resp);
-      if (resp.ok) break;
+      if (resp.ok) { this.opened = true; break; }
       const err = await refusal(resp);
       if (err.code === 'replayed' && attempt < 3) continue; // seq overtaken: sign again with a fresh one
       if (err.gone) throw new GoneError(`provider ${this.base} failed: ${err.code}: ${err.message}`);
