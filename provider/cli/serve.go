@@ -284,7 +284,11 @@ func (a *app) serve(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w (choose another --listen)", a.v.GetString("listen"), err)
 	}
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
-	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+	if err := srv.Run(ctx, ln, a.v.GetDuration("drain")); err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
 }
 
 // creditReadTimeout bounds each ComputePool read of the ticket credit check (provider/credit).
