@@ -21,8 +21,10 @@ CLEF     := .tools/clef-$(shell sed -n 's/^\tgithub.com\/ethereum\/go-ethereum \
 
 .PHONY: help setup setup-ipfs setup-clef setup-browser build test test-contracts test-go test-web bindings check-bindings deploy devnet bench demo fmt lint clean
 
+# Target names in colour only on a terminal (not when piped or redirected, nor with NO_COLOR set).
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on='\033[36m' off='\033[0m'; else on= off=; fi; \
+	grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "}; {printf "  %s%-16s%s %s\n", on, $$1, off, $$2}'
 
 setup: $(SETUP_STAMP) $(KUBO) $(CLEF) ## Install the pinned toolchain from the registries (idempotent, fast when done)
 

@@ -41,6 +41,11 @@ type CloseResult struct {
 	// there, else the receipt's seconds at the ticket's price split like the router's reservation); nil
 	// when the router did not say (a router before paid usage).
 	Payment *wire.Payment `json:"payment,omitempty"`
+	// Unused says the session was never used: this client sent it no request and holds no acceptance of
+	// its ticket, the provider answered the close unknown_session (it never accepted the ticket), and the
+	// router closed it with the user's receipt of 0 s, billing nothing. The provider's refusal
+	// (ProviderError) is then the expected answer, not a fault.
+	Unused bool `json:"unused,omitempty"`
 }
 
 // Receipt returns the usage receipt for what the session used so far, capped at the ticket's
@@ -95,8 +100,9 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	}
 	res := &CloseResult{SessionID: rc.SessionID, Receipt: rc, UserSignature: sig}
 	req := wire.CloseRequest{Receipt: rc, UserSignature: &sig}
-	mine := req            // what the router's record must carry: the user's receipt and signature
-	countersigned := false // the provider answered with a countersignature, and did not report it
+	mine := req                // what the router's record must carry: the user's receipt and signature
+	countersigned := false     // the provider answered with a countersignature, and did not report it
+	unknownAtProvider := false // the provider answered the close unknown_session
 	if askProvider {
 		psig, acc, err := s.closeAtProvider(ctx, req)
 		switch {
@@ -125,6 +131,8 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 			return nil, err
 		default:
 			res.ProviderError = err.Error()
+			var we *wire.Error
+			unknownAtProvider = errors.As(err, &we) && we.Code == wire.CodeUnknownSession
 		}
 	}
 	if s.router == nil {
@@ -166,6 +174,11 @@ func (s *Session) close(ctx context.Context, askProvider bool) (*CloseResult, er
 	}
 	res.TicketAcceptance, res.ProviderSignature = req.TicketAcceptance, req.ProviderSignature
 	res.Via, res.Record, res.Payment = ClosedAtRouter, rec, s.paymentOf(rec, rc)
+	s.mu.Lock()
+	sent := s.seq
+	s.mu.Unlock()
+	res.Unused = unknownAtProvider && sent == 0 && s.Usage().Requests == 0 && rc.Seconds == 0 &&
+		res.TicketAcceptance == nil && res.ProviderSignature == nil && rec.BilledSeconds == 0
 	s.setResult(res)
 	return res, nil
 }

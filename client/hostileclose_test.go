@@ -316,3 +316,56 @@ func TestCloseUnconfirmedWhileTheRouterIsDown(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnreachable)
 	require.Contains(t, err.Error(), "the provider countersigned the receipt, and the router, unreachable, neither showed its report nor took the close")
 }
+
+// TestUnusedSessionClosedAtTheRouter: a session the client sent no request and whose provider never
+// accepted its ticket (it answers the close unknown_session) is closed at the router with the user's 0 s
+// receipt and marked Unused, so lt close says so plainly instead of showing the refusal as a fault. Any
+// sign of use — usage, a request signed, the provider's acceptance held, or a provider that countersigned —
+// or another refusal leaves it unmarked, every check as before.
+func TestUnusedSessionClosedAtTheRouter(t *testing.T) {
+	shortConfirm(t)
+	unknown := func(w http.ResponseWriter, _ wire.CloseRequest) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session at this provider"))
+	}
+	for _, tc := range []struct {
+		name   string
+		answer func(w http.ResponseWriter, req wire.CloseRequest)
+		use    func(t *testing.T, s *Session)
+		unused bool
+	}{
+		{name: "never used", answer: unknown, unused: true},
+		{name: "used", answer: unknown, use: func(_ *testing.T, s *Session) { s.meter.resume(s.now(), Usage{Seconds: 60, OutputTokens: 5}) }},
+		{name: "a request signed", answer: unknown, use: func(_ *testing.T, s *Session) { s.seq = 1 }},
+		{name: "ticket accepted", answer: unknown, use: func(t *testing.T, s *Session) {
+			acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, testKey(t, providerHex))
+			require.NoError(t, err)
+			s.acceptance = &acc
+		}},
+		{name: "provider unavailable", answer: func(w http.ResponseWriter, _ wire.CloseRequest) {
+			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "down"))
+		}},
+		{name: "provider refuses otherwise", answer: func(w http.ResponseWriter, _ wire.CloseRequest) {
+			wire.WriteError(w, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "no"))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			provider := hostileProvider(t, tc.answer)
+			router := newFakeRouter(t)
+			s, _ := newTestSession(t, newClock(time.Now().Unix()))
+			s.base, s.router = provider.URL, NewRouterClient(router.srv.URL, nil)
+			router.rec.SessionID = s.ID()
+			if tc.use != nil {
+				tc.use(t, s)
+			}
+			res, rec := closesAtRouter(t, s, router)
+			require.Equal(t, tc.unused, res.Unused)
+			require.NotEmpty(t, res.ProviderError, "the provider's answer is kept")
+			if tc.unused {
+				require.Zero(t, res.Receipt.Seconds)
+				require.Zero(t, rec.BilledSeconds)
+				require.Nil(t, res.ProviderSignature)
+				require.Nil(t, res.TicketAcceptance)
+			}
+		})
+	}
+}

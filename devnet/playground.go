@@ -164,7 +164,8 @@ func NextSteps(rpcURL, deploymentFile, upstream, upstreamModel string) string {
 
 # router (anvil account 1 holds ROUTER_ROLE) on 127.0.0.1:%[3]d; transparency page at http://127.0.0.1:%[3]d/
 go run ./router/cmd/router --rpc-urls %[1]s --deployment %[2]s \
-  --private-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d
+  --private-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d \
+  --keeper-url http://127.0.0.1:%[5]d
 
 # provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 is its signer; serve on 127.0.0.1:%[4]d
 go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \

@@ -39,3 +39,15 @@ func TestMakefileForgeFails(t *testing.T) {
 	require.True(t, errors.As(err, &exit), "forge fmt --check of an unformatted file must fail: %v %s", err, msg)
 	require.NotZero(t, exit.ExitCode())
 }
+
+// TestMakeHelpPlainWhenPiped: `make help | cat` (or `> file`) prints no ANSI colour codes, which a pager,
+// a file or a grep would show as garbage: the target names are coloured only on a terminal.
+func TestMakeHelpPlainWhenPiped(t *testing.T) {
+	ctx := testContext(t, time.Minute)
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
+	out, err := exec.CommandContext(ctx, "bash", "-o", "pipefail", "-c", `make -s -C "$1" help | cat`, "bash", root).Output()
+	require.NoError(t, err, "make help | cat")
+	require.Regexp(t, `(?m)^  help +List the targets$`, string(out))
+	require.NotContains(t, string(out), "\x1b", "an ESC byte (ANSI colour) in piped output")
+}

@@ -23,7 +23,8 @@ import (
 // command devnet.NextSteps prints (the block README.md shows verbatim, TestReadmeShowsTheNextSteps) in
 // order, with only what a test must change: the built binaries for `go run`, free ports for the port
 // plan's (other programs on this machine may hold those), files under a temporary folder, and the
-// stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway.
+// stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway, and a router
+// that was told where its keeper is.
 func TestReadmeNewcomerPath(t *testing.T) {
 	ctx := testContext(t, 8*time.Minute)
 	_, bins := repoBinaries(ctx, t)
@@ -119,6 +120,11 @@ func TestReadmeNewcomerPath(t *testing.T) {
 	require.Len(t, res.Choices, 1)
 	require.Equal(t, strings.Join(UpstreamAnswer, ""), res.Choices[0].Message.Content)
 	require.Equal(t, devnet.PlaygroundModel, res.Model, "the answer names the model as asked, not the upstream's name")
+
+	// The router knows its keeper (--keeper-url): it prunes what the keeper settled and links its batch
+	// files, instead of warning that settled sessions are kept for ever.
+	require.Equal(t, "0-router", procs[0].Name)
+	require.NotContains(t, procs[0].Log(), "no keeper configured", "the next steps start the router without its keeper")
 }
 
 // waitForOffer polls the router's /v1/models until some model has an offer.

@@ -198,6 +198,10 @@ func (l *connsPerIP) track(c net.Conn, st http.ConnState) {
 // Serve serves srv on ln until ctx ends, then shuts down gracefully: no new connections, requests in
 // flight get up to drain to finish, after which the rest are cut. It returns nil after a shutdown
 // that ctx asked for, and the server's error if serving failed first.
+//
+// The shutdown is logged: "shutting down" with its cause (the signal, for a context of
+// signal.NotifyContext) and what it waits for, then whether the requests in flight finished or were cut.
+// What the service does after Serve returns is the caller's to log, ending with "stopped".
 func Serve(ctx context.Context, srv *http.Server, ln net.Listener, drain time.Duration, log *zap.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -207,12 +211,16 @@ func Serve(ctx context.Context, srv *http.Server, ln net.Listener, drain time.Du
 		return fmt.Errorf("http server: %w", err)
 	case <-ctx.Done():
 	}
+	log.Info("shutting down", zap.String("cause", context.Cause(ctx).Error()),
+		zap.String("waiting for", "requests in flight (no new connections)"), zap.Duration("drain", drain))
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	if err != nil {
-		log.Warn("requests still in flight at the end of the drain period", zap.Duration("drain", drain), zap.Error(err))
+		log.Warn("requests still in flight at the end of the drain period: cut", zap.Duration("drain", drain), zap.Error(err))
 		_ = srv.Close()
+	} else {
+		log.Info("requests in flight finished")
 	}
 	if e := <-errc; e != nil && !errors.Is(e, http.ErrServerClosed) {
 		return fmt.Errorf("http server: %w", e)

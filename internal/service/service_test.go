@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
@@ -44,7 +45,8 @@ func TestSplitList(t *testing.T) {
 }
 
 // TestServer: every timeout is set (write only when asked), metrics are served beside the handler, and
-// Serve shuts down gracefully when its context ends: a request in flight finishes.
+// Serve shuts down gracefully when its context ends: a request in flight finishes. The shutdown is logged
+// with its cause (a signal's, as signal.NotifyContext's context gives it) and what it waits for.
 func TestServer(t *testing.T) {
 	release := make(chan struct{})
 	started := make(chan struct{})
@@ -67,9 +69,10 @@ func TestServer(t *testing.T) {
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
+	core, logs := observer.New(zap.InfoLevel)
 	done := make(chan error, 1)
-	go func() { done <- service.Serve(ctx, srv, ln, 10*time.Second, zap.NewNop()) }()
+	go func() { done <- service.Serve(ctx, srv, ln, 10*time.Second, zap.New(core)) }()
 	base := "http://" + ln.Addr().String()
 	get := func(path string) string {
 		resp, err := http.Get(base + path)
@@ -93,7 +96,7 @@ func TestServer(t *testing.T) {
 		slow <- string(b)
 	}()
 	<-started
-	cancel()
+	cancel(errors.New("terminated signal received"))
 	// Shutdown has begun once new connections are refused.
 	require.Eventually(t, func() bool {
 		c, err := net.Dial("tcp", ln.Addr().String())
@@ -105,6 +108,15 @@ func TestServer(t *testing.T) {
 	close(release)
 	require.Equal(t, "app", <-slow, "the request in flight finished")
 	require.NoError(t, <-done)
+	var msgs []string
+	for _, e := range logs.All() {
+		msgs = append(msgs, e.Message)
+	}
+	require.Equal(t, []string{"listening", "shutting down", "requests in flight finished"}, msgs)
+	down := logs.FilterMessage("shutting down").All()[0].ContextMap()
+	require.Equal(t, "terminated signal received", down["cause"])
+	require.Contains(t, down["waiting for"], "requests in flight")
+	require.Equal(t, 10*time.Second, down["drain"])
 }
 
 func TestRetry(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package api is the keeper's HTTP interface (protocol/README.md): the published batch files, claim
-// proofs against the newest claimable root, withdrawal (spend) proofs, rejected settlement records,
-// epochs, /healthz and /metrics.
+// proofs against the newest claimable root, credits in the newest committed root (dispute window
+// included), withdrawal (spend) proofs, rejected settlement records, epochs, /healthz and /metrics.
 package api
 
 import (
@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -25,9 +26,11 @@ type Server struct {
 	metrics http.Handler
 	log     *zap.Logger
 
-	mu     sync.Mutex
-	treeID int64 // epoch row of the cached tree
-	tree   *merkle.Tree
+	mu        sync.Mutex
+	treeID    int64 // epoch row of the cached tree
+	tree      *merkle.Tree
+	creditsID int64 // epoch row of the cached credits
+	credits   map[common.Address]*uint256.Int
 }
 
 // New returns the API over l, serving metrics at /metrics (nil: no /metrics).
@@ -43,6 +46,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/batches/{epoch}", s.batch)
 	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
+	mux.HandleFunc("GET /v1/credits/{account}", s.credit)
 	mux.HandleFunc("GET /v1/spend/{user}", s.spend)
 	mux.HandleFunc("GET /v1/rejected", s.rejected)
 	mux.HandleFunc("GET /v1/epochs", s.epochs)
@@ -79,20 +83,31 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 	http.ServeFile(w, r, path)
 }
 
-func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
+// accountEpoch reads the request's {account} and the epoch newest returns, answering the error itself
+// (400 for a malformed account, 404 naming what (e.g. "claimable") when there is no such epoch) and
+// returning false then.
+func (s *Server) accountEpoch(w http.ResponseWriter, r *http.Request, newest func(context.Context) (*ledger.EpochRow, error),
+	what string) (common.Address, *ledger.EpochRow, bool) {
 	a := r.PathValue("account")
 	if !common.IsHexAddress(a) {
 		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "account must be a 0x address"))
-		return
+		return common.Address{}, nil, false
 	}
-	account := common.HexToAddress(a)
-	e, err := s.ledger.NewestClaimable(r.Context())
+	e, err := newest(r.Context())
 	if errors.Is(err, store.ErrNotFound) {
-		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no claimable epoch yet"))
-		return
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no %s epoch yet", what))
+		return common.Address{}, nil, false
 	}
 	if err != nil {
 		s.fail(w, err)
+		return common.Address{}, nil, false
+	}
+	return common.HexToAddress(a), e, true
+}
+
+func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
+	account, e, ok := s.accountEpoch(w, r, s.ledger.NewestClaimable, "claimable")
+	if !ok {
 		return
 	}
 	tree, err := s.treeOf(r.Context(), e.ID)
@@ -113,6 +128,49 @@ func (s *Server) proof(w http.ResponseWriter, r *http.Request) {
 		proof = []common.Hash{}
 	}
 	wire.WriteJSON(w, http.StatusOK, wire.Proof{Account: account, CumulativeAmount: &amount, Proof: proof, Epoch: e.Number, Root: e.Root})
+}
+
+// credit answers an account's cumulative credit in the newest committed root (wire.CommittedCredit),
+// claimable or still in its dispute window: what /v1/proofs does not show yet.
+func (s *Server) credit(w http.ResponseWriter, r *http.Request) {
+	account, e, ok := s.accountEpoch(w, r, s.ledger.NewestCommitted, "committed")
+	if !ok {
+		return
+	}
+	amount, err := s.creditIn(r.Context(), e.ID, account)
+	if errors.Is(err, merkle.ErrNotFound) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "%s has no credit in epoch %d", account, e.Number))
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	wire.WriteJSON(w, http.StatusOK, wire.CommittedCredit{Account: account, CumulativeAmount: amount, Epoch: e.Number, Root: e.Root,
+		ClaimableAt: e.ClaimableAt, Claimable: e.State == store.StateClaimable})
+}
+
+// creditIn returns account's cumulative amount in epoch row id's leaves, or merkle.ErrNotFound. The newest
+// committed epoch's leaves are kept by account (one epoch at a time, as treeOf keeps one tree).
+func (s *Server) creditIn(ctx context.Context, id int64, account common.Address) (*uint256.Int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.credits == nil || s.creditsID != id {
+		leaves, err := s.ledger.Leaves(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[common.Address]*uint256.Int, len(leaves))
+		for _, l := range leaves {
+			m[l.Account] = l.Amount
+		}
+		s.credits, s.creditsID = m, id
+	}
+	v, ok := s.credits[account]
+	if !ok {
+		return nil, merkle.ErrNotFound
+	}
+	return new(uint256.Int).Set(v), nil
 }
 
 // spend answers a user's withdrawal proof: its cumulative spend in the newest claimable spend tree.

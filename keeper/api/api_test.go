@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -91,4 +93,75 @@ func TestEpochsPageBounded(t *testing.T) {
 		status, _ := get(q)
 		require.Equal(t, http.StatusBadRequest, status, q)
 	}
+}
+
+// TestCreditsIncludeTheDisputeWindow: GET /v1/credits/{account} answers the account's cumulative credit in
+// the newest root committed on-chain at the confirmation depth — in its dispute window too, which
+// /v1/proofs (the newest claimable root) does not show — with when it becomes claimable; an epoch not
+// confirmed yet does not count. A provider's status showed 0 committed for the whole dispute window.
+// Malformed accounts, accounts without credit and a keeper with nothing committed get the §9 envelope.
+func TestCreditsIncludeTheDisputeWindow(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		st, err := store.Open(ctx, dsn)
+		require.NoError(t, err)
+		defer st.Close()
+		led, err := ledger.New(ledger.Config{BatchDir: t.TempDir()}, st, nil, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
+		require.NoError(t, err)
+		srv := httptest.NewServer(api.New(led, nil, nil).Handler())
+		defer srv.Close()
+		provider, other := common.HexToAddress("0xb1"), common.HexToAddress("0xc2")
+		get := func(path string, out any) *wire.Error {
+			err := wire.GetJSON(ctx, srv.URL, path, out)
+			var we *wire.Error
+			if err != nil {
+				require.ErrorAs(t, err, &we, path)
+			}
+			return we
+		}
+		var c wire.CommittedCredit
+		we := get("/v1/credits/"+provider.Hex(), &c)
+		require.NotNil(t, we, "nothing committed yet")
+		require.Equal(t, http.StatusNotFound, we.Status)
+		require.Equal(t, wire.CodeNotFound, we.Code)
+
+		// Epoch 1 claimable (5), epoch 2 confirmed in its dispute window (8), epoch 3 mined only (9).
+		epoch := func(n uint64, amount uint64, mark func(id int64) error) {
+			v := *uint256.NewInt(amount)
+			var id int64
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+				id, err = tx.InsertEpoch(ctx, &store.Epoch{Number: n, State: store.StateAssembled, Root: common.Hash{byte(n)}, Total: v,
+					Delta: v, OwedTotal: v, FactorN: v, FactorD: v}, []store.Leaf{{Account: provider, Amount: &v, Owed: &v}})
+				return err
+			}))
+			require.NoError(t, st.MarkMined(ctx, id, common.Hash{0xa, byte(n)}, n))
+			require.NoError(t, mark(id))
+		}
+		const claimableAt = 1_900_000_000
+		epoch(1, 5, func(id int64) error {
+			if err := st.MarkConfirmed(ctx, id, claimableAt-3600, common.Hash{0xa, 1}, 1); err != nil {
+				return err
+			}
+			return st.MarkClaimable(ctx, id, "")
+		})
+		epoch(2, 8, func(id int64) error { return st.MarkConfirmed(ctx, id, claimableAt, common.Hash{0xa, 2}, 2) })
+		epoch(3, 9, func(int64) error { return nil })
+
+		require.Nil(t, get("/v1/credits/"+provider.Hex(), &c))
+		require.Equal(t, wire.CommittedCredit{Account: provider, CumulativeAmount: uint256.NewInt(8), Epoch: 2, Root: common.Hash{2},
+			ClaimableAt: claimableAt}, c, "the confirmed root in its dispute window; the mined one not yet")
+		var p wire.Proof
+		require.Nil(t, get("/v1/proofs/"+provider.Hex(), &p))
+		require.Equal(t, uint256.NewInt(5), p.CumulativeAmount, "the claim proof stays on the claimable root")
+		require.EqualValues(t, 1, p.Epoch)
+
+		we = get("/v1/credits/"+other.Hex(), &c)
+		require.NotNil(t, we)
+		require.Equal(t, http.StatusNotFound, we.Status)
+		require.Contains(t, we.Message, "no credit in epoch 2")
+		we = get("/v1/credits/0xnot-an-address", &c)
+		require.NotNil(t, we)
+		require.Equal(t, http.StatusBadRequest, we.Status)
+		require.Equal(t, wire.CodeBadRequest, we.Code)
+	})
 }

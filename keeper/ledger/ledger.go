@@ -235,6 +235,17 @@ func (l *Ledger) NewestClaimable(ctx context.Context) (*EpochRow, error) {
 	return e, err
 }
 
+// NewestCommitted returns the newest epoch whose root is committed on-chain at the confirmation depth
+// (state confirmed or claimable: in its dispute window or past it), or store.ErrNotFound.
+func (l *Ledger) NewestCommitted(ctx context.Context) (*EpochRow, error) {
+	var e *EpochRow
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		e, err = tx.NewestCommitted(ctx)
+		return err
+	})
+	return e, err
+}
+
 // Leaves returns the cumulative leaves of epoch id.
 func (l *Ledger) Leaves(ctx context.Context, epochID int64) ([]Leaf, error) {
 	var out []Leaf

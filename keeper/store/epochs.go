@@ -153,6 +153,13 @@ func (t *Tx) NewestClaimable(ctx context.Context) (*Epoch, error) {
 	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state = ? ORDER BY number DESC LIMIT 1`, StateClaimable))
 }
 
+// NewestCommitted returns the confirmed or claimable epoch with the largest number (its root committed
+// on-chain at the confirmation depth, claimable or still in its dispute window), or ErrNotFound.
+func (t *Tx) NewestCommitted(ctx context.Context) (*Epoch, error) {
+	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN (?, ?) ORDER BY number DESC LIMIT 1`,
+		StateConfirmed, StateClaimable))
+}
+
 // InsertEpoch stores e (its number, state, day, root, amounts, session count, seq range and RejectedLast; the other
 // fields start empty) with its tree's leaves, and returns the id it was given.
 func (t *Tx) InsertEpoch(ctx context.Context, e *Epoch, leaves []Leaf) (int64, error) {

@@ -357,6 +357,19 @@ type Proof struct {
 	Root             common.Hash    `json:"root"`
 }
 
+// CommittedCredit is a keeper's GET /v1/credits/{account}: the account's cumulative credit in the newest
+// root committed on-chain (at the keeper's confirmation depth), whether its dispute window is over or not.
+// Until ClaimableAt it cannot be claimed (Proof answers the newest claimable root) and the guardian may
+// still veto it.
+type CommittedCredit struct {
+	Account          common.Address `json:"account"`
+	CumulativeAmount *uint256.Int   `json:"cumulativeAmount"`
+	Epoch            uint64         `json:"epoch,string"`
+	Root             common.Hash    `json:"root"`
+	ClaimableAt      uint64         `json:"claimableAt,string"` // unix seconds: the root is claimable from then
+	Claimable        bool           `json:"claimable"`          // the keeper has seen the root become claimable
+}
+
 // Request authentication headers on provider calls (protocol/README.md).
 const (
 	HeaderTicket    = "X-LT-Ticket"

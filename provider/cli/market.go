@@ -253,15 +253,26 @@ func (a *app) modelCmd() *cobra.Command {
 // fetchProof gets account's proof from the keeper (GET {keeper}/v1/proofs/{account}); nil when the
 // keeper has no credit for it.
 func fetchProof(ctx context.Context, keeper string, account common.Address) (*wire.Proof, error) {
-	var p wire.Proof
-	if err := wire.GetJSON(ctx, keeper, "/v1/proofs/"+account.Hex(), &p); err != nil {
+	return keeperGet[wire.Proof](ctx, keeper, "/v1/proofs/"+account.Hex())
+}
+
+// keeperGet reads path's JSON answer from the keeper; nil for its 404.
+func keeperGet[T any](ctx context.Context, keeper, path string) (*T, error) {
+	var v T
+	if err := wire.GetJSON(ctx, keeper, path, &v); err != nil {
 		var we *wire.Error
 		if errors.As(err, &we) && we.Status == http.StatusNotFound {
 			return nil, nil
 		}
 		return nil, fmt.Errorf("keeper: %w (check --keeper)", err)
 	}
-	return &p, nil
+	return &v, nil
+}
+
+// fetchCredit reads account's credit in the keeper's newest committed root, dispute window included (GET
+// /v1/credits/{account}); nil when it has none, or when the keeper predates that endpoint (its 404).
+func fetchCredit(ctx context.Context, keeper string, account common.Address) (*wire.CommittedCredit, error) {
+	return keeperGet[wire.CommittedCredit](ctx, keeper, "/v1/credits/"+account.Hex())
 }
 
 func (a *app) claimCmd() *cobra.Command {

@@ -280,7 +280,11 @@ func (a *app) serve(ctx context.Context) error {
 		return fmt.Errorf("listen on %s: %w (choose another --listen)", a.v.GetString("listen"), err)
 	}
 	fmt.Fprintf(a.io.Out, "listening on %s\n", ln.Addr())
-	return srv.Run(ctx, ln, a.v.GetDuration("drain"))
+	if err := srv.Run(ctx, ln, a.v.GetDuration("drain")); err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
 }
 
 // bidFloorRefresh is how often serve reads its own bids again (bidfloor.Floor.Run): a bid lowered is the

@@ -37,10 +37,15 @@ type StatusBid struct {
 
 // Earnings are the provider's credits (PROTOCOL §8).
 type Earnings struct {
-	Committed string `json:"committed,omitempty"` // cumulative credit in the keeper's newest claimable root (one still in its dispute window is not counted yet); empty without --keeper
+	Committed string `json:"committed,omitempty"` // cumulative credit in the keeper's newest claimable root (one still in its dispute window is Pending); empty without --keeper
 	Claimed   string `json:"claimed"`
 	Claimable string `json:"claimable,omitempty"`
-	Note      string `json:"note,omitempty"`
+	// Pending is the cumulative credit in a newer root committed on-chain but still in its dispute window
+	// (the keeper's GET /v1/credits), claimable from PendingClaimableAt (unix seconds) unless the guardian
+	// vetoes it; empty when there is none.
+	Pending            string `json:"pending,omitempty"`
+	PendingClaimableAt uint64 `json:"pendingClaimableAt,omitempty"`
+	Note               string `json:"note,omitempty"`
 }
 
 func (a *app) statusCmd() *cobra.Command {
@@ -48,7 +53,9 @@ func (a *app) statusCmd() *cobra.Command {
 		Use:   "status",
 		Short: "Show stake, unbonding, bids and earnings (committed, claimable, claimed) of the owner",
 		Long: `Reads everything from the chain (and the keeper, with --keeper). Needs only the owner's address
-(--owner, or the only key in <keys-dir>/owner): no password.`,
+(--owner, or the only key in <keys-dir>/owner): no password. With --keeper, earnings show the credit in
+the newest claimable root (committed, claimable) and, on a line of its own, a newer root's credit still
+in its dispute window: "committed … (claimable after <time>)".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -109,6 +116,15 @@ func (a *app) statusCmd() *cobra.Command {
 					}
 					st.Earnings.Claimable = due.String()
 				}
+				if err == nil {
+					credit, err := fetchCredit(ctx, keeper, owner)
+					switch {
+					case err != nil:
+						st.Earnings.Note = err.Error()
+					case credit != nil && credit.CumulativeAmount != nil && !credit.Claimable && (proof == nil || credit.Epoch > proof.Epoch):
+						st.Earnings.Pending, st.Earnings.PendingClaimableAt = credit.CumulativeAmount.Dec(), credit.ClaimableAt
+					}
+				}
 			} else {
 				st.Earnings.Note = "pass --keeper <url> to see committed and claimable earnings"
 			}
@@ -158,6 +174,10 @@ func printStatus(w io.Writer, st *Status) {
 			morString(st.Earnings.Committed), morString(st.Earnings.Claimed), morString(st.Earnings.Claimable))
 	} else {
 		fmt.Fprintf(w, "earnings    claimed %s\n", morString(st.Earnings.Claimed))
+	}
+	if st.Earnings.Pending != "" {
+		fmt.Fprintf(w, "            committed %s (claimable after %s, unless vetoed in the dispute window)\n",
+			morString(st.Earnings.Pending), time.Unix(int64(st.Earnings.PendingClaimableAt), 0).UTC().Format(time.RFC3339))
 	}
 	if st.Earnings.Note != "" {
 		fmt.Fprintf(w, "            (%s)\n", st.Earnings.Note)

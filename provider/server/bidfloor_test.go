@@ -56,28 +56,20 @@ func TestTicketBelowTheBidRefused(t *testing.T) {
 	}
 	refused := func(price *big.Int) {
 		t.Helper()
-		up.mu.Lock()
-		before := len(up.bodies)
-		up.mu.Unlock()
+		before := up.requests()
 		status, code, msg := errorOf(t, chatAt(price))
 		require.Equal(t, http.StatusForbidden, status)
 		require.Equal(t, wire.CodeForbidden, code)
 		require.True(t, strings.Contains(msg, "below this provider's bid"), msg)
-		up.mu.Lock()
-		defer up.mu.Unlock()
-		require.Len(t, up.bodies, before, "the upstream is not asked")
+		require.Equal(t, before, up.requests(), "the upstream is not asked")
 	}
 	served := func(price *big.Int) {
 		t.Helper()
-		up.mu.Lock()
-		before := len(up.bodies)
-		up.mu.Unlock()
+		before := up.requests()
 		resp := chatAt(price)
 		resp.Body.Close()
 		require.Equal(t, http.StatusOK, resp.StatusCode)
-		up.mu.Lock()
-		defer up.mu.Unlock()
-		require.Len(t, up.bodies, before+1, "served by the upstream")
+		require.Equal(t, before+1, up.requests(), "served by the upstream")
 	}
 	refused(big.NewInt(1))
 	refused(new(big.Int).Sub(bid, big.NewInt(1)))

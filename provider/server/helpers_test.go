@@ -56,6 +56,13 @@ func newUpstream(t testing.TB) *upstream {
 	return u
 }
 
+// requests is how many requests the upstream has received so far.
+func (u *upstream) requests() int {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return len(u.bodies)
+}
+
 func (u *upstream) lastPath() string {
 	u.mu.Lock()
 	defer u.mu.Unlock()

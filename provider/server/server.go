@@ -369,7 +369,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drain)
 	defer cancel()
 	s.background.Wait() // the newest evidence is part of the one-sided closes below
-	for _, snap := range s.sessions.CloseAll() {
+	open := s.sessions.CloseAll()
+	s.log.Info("shutting down: closing the open sessions one-sided, waiting for the close reports not yet taken by their router",
+		zap.Int("sessions", len(open)), zap.Duration("drain", drain))
+	for _, snap := range open {
 		s.closeOneSided(snap, "shutdown")
 	}
 	if s.journal != nil {
@@ -379,6 +382,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, drain time.Duration) 
 	go func() { s.reports.Wait(); close(done) }()
 	select {
 	case <-done:
+		s.log.Info("close reports done: each taken by its router, or a warning above says why not")
 	case <-sctx.Done():
 		if s.outbox != nil {
 			s.log.Warn("close reports still pending at shutdown: kept in the outbox for the next start (each logged)", zap.String("dir", s.outbox.Dir()))

@@ -292,6 +292,8 @@ func TestOneSessionCannotHoldEverySlot(t *testing.T) {
 		done = append(done, a.chatAsync("slow:v1", false))
 		inFlight(a, n) // in order: seq n is admitted before seq n+1 is sent
 	}
+	// A request is counted in flight before it reaches the upstream: wait for both there.
+	require.Eventually(t, func() bool { return p.up.requests() == server.DefaultSessionConcurrency }, 5*time.Second, time.Millisecond)
 	over := a.chatAsync("slow:v1", false)
 	var r reply
 	require.Eventually(t, func() bool { // refused, or (without the bound) admitted to one more slot
@@ -313,9 +315,7 @@ func TestOneSessionCannotHoldEverySlot(t *testing.T) {
 	u, err := p.srv.Sessions().Usage(a.ticket.SessionID)
 	require.NoError(t, err)
 	require.Equal(t, server.DefaultSessionConcurrency, u.Usage.InFlight, "the refused request is not metered")
-	p.up.mu.Lock()
-	require.Len(t, p.up.bodies, server.DefaultSessionConcurrency, "nor sent upstream")
-	p.up.mu.Unlock()
+	require.Equal(t, server.DefaultSessionConcurrency, p.up.requests(), "nor sent upstream")
 	done = append(done, b.chatAsync("slow:v1", false))
 	inFlight(b, 1)
 	free, total := p.srv.Sessions().Capacity(crypto.Keccak256Hash([]byte("slow:v1")))

@@ -353,6 +353,12 @@ func (a *app) closeCmd() *cobra.Command {
 			}
 			_ = os.Remove(path)
 			return a.emit(res, func(w io.Writer) {
+				if res.Unused {
+					// The provider's unknown_session is the expected answer: it never accepted the ticket.
+					fmt.Fprintf(w, "session %s was never used (no request sent): closed at the router with 0 s, nothing billed%s\n",
+						res.SessionID.Hex(), paidText(res.Payment))
+					return
+				}
 				fmt.Fprintf(w, "session %s closed via %s: %d s, %d in / %d out tokens%s\n",
 					res.SessionID.Hex(), res.Via, res.Receipt.Seconds, res.Receipt.InputTokens, res.Receipt.OutputTokens, paidText(res.Payment))
 				if res.ProviderError != "" {
@@ -400,25 +406,17 @@ the requests and the receipt. Ctrl-C closes every session before exiting.`,
 			srv := gatewayServer(g, a.v.GetFloat64("rate-ip")) // flag, LT_CLIENT_RATE_IP or the config file, like every key
 			log.Info("gateway listening", zap.String("url", "http://"+ln.Addr().String()+"/v1"), zap.String("user", c.User().Hex()),
 				zap.String("router", c.Router.URL()))
-			errc := make(chan error, 1)
-			go func() { errc <- srv.Serve(ln) }()
 			runCtx, stopRun := context.WithCancel(ctx)
 			defer stopRun()
 			runDone := make(chan struct{})
 			go func() { g.Run(runCtx); close(runDone) }()
-			select {
-			case err = <-errc:
-			case <-ctx.Done():
-			}
-			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
-			defer cancel()
-			_ = srv.Shutdown(sctx)
+			// Until ctx ends (Ctrl-C, SIGTERM); the shutdown is logged as the services' (service.Serve).
+			err = service.Serve(ctx, srv, ln, 20*time.Second, log)
+			log.Info("shutting down: waiting for every open session to close (its receipt signed and sent)")
 			stopRun()
 			<-runDone // Run closes every session when ctx ends
-			if errors.Is(err, http.ErrServerClosed) {
-				err = nil
-			}
 			closed := g.Closed()
+			log.Info("stopped", zap.Int("closed", len(closed)))
 			if a.jsonOut() {
 				_ = a.emit(map[string]any{"closed": closed}, nil)
 			} else {

@@ -279,18 +279,22 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	srv := httpServer(v, api.New(led, metricset.Handler(set, true), log).Handler()).Server()
 	served := make(chan error, 1)
-	srvCtx, stopServing := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopServing()
+	srvCtx, stopServing := context.WithCancelCause(context.WithoutCancel(ctx))
+	defer stopServing(nil)
 	go func() { served <- service.Serve(srvCtx, srv, ln, 10*time.Second, log) }()
 	log.Info("keeper started", zap.String("listen", ln.Addr().String()), zap.Stringer("keeper", mgr.From()),
 		zap.Strings("rpc", client.URLs()), zap.Strings("routers", v.GetStringSlice("routers")),
 		zap.Uint64("chainId", dep.ChainID), zap.Bool("postgres", st.Postgres()))
 
 	err = led.Run(ctx)
-	stopServing()
+	cause := context.Cause(ctx) // the signal: service.Serve logs the shutdown with its cause
+	if cause == nil && err != nil {
+		cause = fmt.Errorf("ledger: %w", err)
+	}
+	stopServing(cause)
 	if serr := <-served; serr != nil {
 		log.Warn("http server", zap.Error(serr))
 	}
-	log.Info("keeper stopped")
+	log.Info("stopped", zap.Error(err))
 	return err
 }

@@ -31,13 +31,10 @@ type restingServe struct {
 	log *bytes.Buffer
 }
 
-// startServe builds the provider binary, starts `provider serve` and waits until /healthz answers and the
-// process has settled. Everything is stopped by tb's cleanups.
-func startServe(tb testing.TB) *restingServe {
+// startServe builds the provider binary, starts `provider serve` logging at logLevel and waits until
+// /healthz answers and the process has settled. Everything is stopped by tb's cleanups.
+func startServe(tb testing.TB, logLevel string) *restingServe {
 	tb.Helper()
-	if runtime.GOOS != "linux" {
-		tb.Skip("resident memory is read from /proc (linux only)")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	tb.Cleanup(cancel)
 	dir := tb.TempDir()
@@ -71,7 +68,7 @@ func startServe(tb testing.TB) *restingServe {
 	s.cmd = exec.Command(bin, "serve", "--rpc", c.Anvil.URL, "--deployment", depFile,
 		"--keys-dir", filepath.Join(dir, "keys"), "--owner", owner.Hex(),
 		"--signer-private-key", devnet.DevKeys[2], "--upstream", up.URL+"/v1",
-		"--model", "llama-3.1-8b:q4=llama3.1:8b@4", "--listen", addr, "--log-level", "warn")
+		"--model", "llama-3.1-8b:q4=llama3.1:8b@4", "--listen", addr, "--log-level", logLevel)
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	s.cmd.Env = os.Environ()
 	if err := s.cmd.Start(); err != nil {
@@ -126,7 +123,10 @@ func (s *restingServe) status(field string) (int, error) {
 // TestServeRSS checks that the resident memory of `provider serve` at rest can be measured, and logs it.
 // The number itself is a benchmark's business (BenchmarkServeRSS, issue 5's ≤ 20 MB target).
 func TestServeRSS(t *testing.T) {
-	s := startServe(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("resident memory is read from /proc (linux only)")
+	}
+	s := startServe(t, "warn")
 	rss, err := s.status("VmRSS")
 	if err != nil || rss <= 0 {
 		t.Fatalf("VmRSS of provider serve: %d kB, %v", rss, err)
@@ -141,7 +141,10 @@ func TestServeRSS(t *testing.T) {
 // BenchmarkServeRSS reports the resident memory of `provider serve` at rest (MB-rss) and its peak
 // during start-up (MB-hwm). Each iteration reads /proc again; the largest reading is reported.
 func BenchmarkServeRSS(b *testing.B) {
-	s := startServe(b)
+	if runtime.GOOS != "linux" {
+		b.Skip("resident memory is read from /proc (linux only)")
+	}
+	s := startServe(b, "warn")
 	var rss, hwm int
 	for b.Loop() {
 		v, err := s.status("VmRSS")
