@@ -45,7 +45,14 @@ type Report struct {
 	// ticket's notAfter; inclusive, as the router's and keepers' rule).
 	Until int64             `json:"until"`
 	Close wire.CloseRequest `json:"close"`
+	// Hold, when later than Until, is until when the session stays held closed once its report is retired
+	// (the latest notAfter another ticket of its id may have: session.Table.Hold). Reports stored before it
+	// have none: Until.
+	Hold int64 `json:"hold,omitempty"`
 }
+
+// HeldUntil is until when the report's session is held closed: the later of Until and Hold.
+func (r *Report) HeldUntil() int64 { return max(r.Until, r.Hold) }
 
 // SessionID is the session the report closes.
 func (r *Report) SessionID() common.Hash { return r.Close.Receipt.SessionID }
@@ -149,7 +156,7 @@ func (o *Outbox) Remove(id common.Hash) error {
 
 // Retire moves the session's report (none: nothing to do) from the pending ones to closed/ once it is no
 // longer sent (the router took it, refused it for good, or would no longer accept it): a restart before
-// until (the report's Until) still holds the session closed (Closed), so its ticket is not served again
+// until (the report's HeldUntil) still holds the session closed (Closed), so its ticket is not served again
 // from seq 1 and a second close is not signed. Prune removes it after until. The directory is not synced:
 // a move lost in a crash leaves the report pending, which the restart holds closed too and sends again
 // (the router refuses it as already closed).
@@ -176,9 +183,9 @@ func (o *Outbox) closedPath(id common.Hash) string {
 	return filepath.Join(o.dir, closedDir, strings.ToLower(id.Hex())+".json")
 }
 
-// Closed returns the sessions of the retired reports (Retire, by this process or an earlier one) whose
-// router still accepts a close at now, each with its report's Until: call it once, at start, and hold
-// them closed until then. A retired report past that is removed; an unreadable file is renamed aside, a
+// Closed returns the sessions of the retired reports (Retire, by this process or an earlier one) still
+// held closed at now, each with its report's HeldUntil: call it once, at start, and hold them closed until
+// then. A retired report past that is removed; an unreadable file is renamed aside, a
 // temporary one removed (scan). No closed/ folder: none.
 func (o *Outbox) Closed(now time.Time) (map[common.Hash]int64, error) {
 	dir := filepath.Join(o.dir, closedDir)
@@ -194,12 +201,12 @@ func (o *Outbox) Closed(now time.Time) (map[common.Hash]int64, error) {
 		switch {
 		case err != nil:
 			return err
-		case !r.Accepted(now):
+		case !settle.Closable(uint64(r.HeldUntil()), now):
 			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 				o.log.Error("remove expired closed session's report", zap.Error(err))
 			}
 		default:
-			out[r.SessionID()] = r.Until
+			out[r.SessionID()] = r.HeldUntil()
 		}
 		return nil
 	})
@@ -211,8 +218,8 @@ func (o *Outbox) Closed(now time.Time) (map[common.Hash]int64, error) {
 	return out, err
 }
 
-// Prune removes the retired reports whose router no longer accepts a close at now: their tickets have
-// expired, so there is nothing left to refuse.
+// Prune removes the retired reports past the until they were retired with: every ticket of their
+// session id has expired, so there is nothing left to refuse.
 func (o *Outbox) Prune(now time.Time) {
 	var gone []common.Hash
 	o.mu.Lock()

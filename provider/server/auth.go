@@ -111,6 +111,7 @@ type pending struct {
 	seq, unix uint64
 	sig       []byte
 	mac       string
+	hold      uint64 // a session not open yet: until when its id is held once closed (ticketBound, session.Table.Hold)
 }
 
 // preauthenticate checks the X-LT headers before the request's body is read, so that a request without a
@@ -152,6 +153,11 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	if p.vt, fresh, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
+	if fresh {
+		// Whatever the checks below decide: the router signed it, and its holder's next request costs
+		// no recovery of the ticket's signer (at most the RFC's, behind RateIP as any forged ticket's).
+		s.tickets.put(th, p.vt, uint64(now.Unix()))
+	}
 	t := &p.vt.st.Ticket
 	if _, _, ok := s.mac.get(t.SessionID); p.mac != "" && !ok {
 		return nil, errNoMACKey
@@ -162,16 +168,13 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	if !s.sessions.IsOpen(t.SessionID) {
 		// The session's first request (or one racing it): the ticket is accepted only if it follows from an
 		// RFC its user signed. An open session's ticket passed this when it was accepted (once a session).
-		if err := s.checkRFC(r, t, now); err != nil {
+		if p.hold, err = s.checkRFC(r, t, now); err != nil {
 			return nil, err
 		}
 		// … and only if its user's allowance (and deposit, with useDeposit) covers it (credit.go).
 		if err := s.checkCredit(w, r, t); err != nil {
 			return nil, err
 		}
-	}
-	if fresh {
-		s.tickets.put(th, p.vt, uint64(now.Unix()))
 	}
 	return p, nil
 }
@@ -180,42 +183,50 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 // t, as a keeper will before it credits the session (PROTOCOL §8, settle.TicketOfRFC): the ticket follows
 // from the RFC (same user, the session id derived from the RFC and this provider, same model, a price
 // within the RFC's maximum, at most its seconds, the session key it authorised, its deposit consent), the
-// RFC's deadline is at most eip712.MaxDeadlineAhead (plus the clock skew) ahead (keepers take the session
-// to start no earlier than deadline − 10 min, so a later one dates every close before the start: never
-// credited), and the RFC is signed under the deployment's domain by the ticket's user. Its nonce is well
-// formed by decoding (a uint64); whether the user used it before is the router's to check. Cheap checks
-// first: one elliptic-curve recovery, only for an RFC that matches. Errors are §9: 403
-// rfc_required without it, 403 with settle's code when the ticket does not follow, 401 bad_signature,
-// 400 bad_request for a malformed RFC or deadline.
-func (s *Server) checkRFC(r *http.Request, t *eip712.SessionTicket, now time.Time) error {
+// RFC's deadline is at most eip712.MaxDeadlineAhead ahead, as the router checks it and with no clock skew
+// added (keepers take the session to start no earlier than deadline − 10 min, so a later one dates every
+// close before the start: never credited), and the RFC is signed under the deployment's domain by the ticket's user. Its nonce is well
+// formed by decoding (a uint64); whether the user used it before is the router's to check. The ticket's
+// notAfter is at most ticketBound(RFC), which it returns: until when the session's id is held closed once
+// it closes, so that another router's ticket for the same RFC is never served a second time. Cheap checks
+// first: one elliptic-curve recovery, only for an RFC that matches. Errors are §9: 403 rfc_required
+// without it, 403 with settle's code when the ticket does not follow, 403 forbidden past the bound, 401
+// bad_signature, 400 bad_request for a malformed RFC or deadline.
+func (s *Server) checkRFC(r *http.Request, t *eip712.SessionTicket, now time.Time) (uint64, error) {
 	h := wire.HeaderValue(r.Header, wire.KeyRFC)
 	if h == "" {
-		return wire.Errorf(http.StatusForbidden, wire.CodeRFCRequired,
+		return 0, wire.Errorf(http.StatusForbidden, wire.CodeRFCRequired,
 			"missing %s header: a session's first request carries the user's signed RFC (the POST /v1/rfc body), so the provider serves only tickets keepers will credit", wire.HeaderRFC)
 	}
 	srfc, err := wire.DecodeRFC(h)
 	if err != nil {
-		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)
+		return 0, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err)
 	}
 	rfc := &srfc.RFC
 	digest := s.cfg.Domain.Digest(rfc)
 	if err := settle.TicketOfRFC(digest, rfc, t); err != nil {
 		var m *settle.Mismatch
 		if errors.As(err, &m) {
-			return wire.Errorf(http.StatusForbidden, m.Code,
+			return 0, wire.Errorf(http.StatusForbidden, m.Code,
 				"the ticket does not follow from the user's RFC (keepers credit no such session): %s", m.Detail)
 		}
-		return wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "%v", err)
+		return 0, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "%v", err)
 	}
-	ahead := uint64(eip712.MaxDeadlineAhead/time.Second) + uint64(s.cfg.ClockSkew/time.Second)
+	ahead := uint64(eip712.MaxDeadlineAhead / time.Second)
 	if unix := uint64(max(now.Unix(), 0)); rfc.Deadline > unix && rfc.Deadline-unix > ahead {
-		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+		return 0, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
 			"RFC deadline %d is more than %d s ahead of the provider's clock (%d): keepers would date the session after its close", rfc.Deadline, ahead, unix)
 	}
-	if _, err := srfc.Verify(s.cfg.Domain); err != nil {
-		return wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "RFC signature (it must be the ticket's user %s's): %v", t.User, err)
+	hold := ticketBound(rfc)
+	if t.NotAfter > hold {
+		return 0, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+			"ticket lasts until %d, past the RFC's deadline %d plus its maxSeconds %d and %d s (no honest router's does): its session could be served twice",
+			t.NotAfter, rfc.Deadline, rfc.MaxSeconds, TicketSlack)
 	}
-	return nil
+	if _, err := srfc.Verify(s.cfg.Domain); err != nil {
+		return 0, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "RFC signature (it must be the ticket's user %s's): %v", t.User, err)
+	}
+	return hold, nil
 }
 
 var errNoMACKey = wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature,
@@ -319,8 +330,8 @@ const MaxTicketLife = 7 * 24 * time.Hour
 
 // ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
-// expired. fresh is true when it was not cached: the caller caches it (ticketCache.put) once the
-// session's other checks passed (the RFC, for a session's first request), so a refused ticket is not kept.
+// expired. fresh is true when it was not cached: the caller caches it (ticketCache.put), whatever the
+// session's other checks decide (the RFC, for a session's first request): it passed the router's.
 func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (_ *verifiedTicket, fresh bool, _ error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
@@ -366,7 +377,7 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 	}
 	if t.NotAfter-now > uint64(MaxTicketLife/time.Second) {
 		// What the provider keeps of a session (its closed id, its retired close report) lasts until
-		// notAfter: a ticket dated to the far future would have it kept for ever.
+		// notAfter at least: a ticket dated to the far future would have it kept for ever.
 		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
 			t.NotAfter, MaxTicketLife, now)
 	}

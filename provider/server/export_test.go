@@ -14,3 +14,18 @@ func (s *Server) Crash() {
 	s.reports.Wait()
 	_ = s.outbox.Close()
 }
+
+// ForgetExpired runs the sweep's closing of idle sessions and forgetting of closed ones past their hold
+// now, as Sweep does every tick (tests).
+func (s *Server) ForgetExpired() {
+	for _, snap := range s.sessions.CloseIdle(s.cfg.IdleTimeout) {
+		s.closeOneSided(snap, "idle")
+	}
+}
+
+// CachedTickets is how many tickets the ticket cache holds (tests).
+func (s *Server) CachedTickets() int {
+	s.tickets.mu.RLock()
+	defer s.tickets.mu.RUnlock()
+	return len(s.tickets.m)
+}

@@ -124,6 +124,7 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
 	}
 	if err == nil {
+		s.sessions.Hold(a.ticket.Ticket.SessionID, p.hold)
 		s.admitted(a)
 	}
 	if err != nil {

@@ -19,7 +19,7 @@ func (s *Server) flushJournal() int {
 		out := make([]*outbox.Entry, len(snaps))
 		for i, sn := range snaps {
 			out[i] = &outbox.Entry{Ticket: eip712.SignedSessionTicket{Ticket: sn.Ticket, Signature: sn.TicketSignature},
-				Usage: sn.Usage.Receipt(), LastRequest: sn.LastRequest}
+				Usage: sn.Usage.Receipt(), LastRequest: sn.LastRequest, Hold: sn.Hold}
 			if sn.Acceptance != nil {
 				out[i].TicketAcceptance = sn.Acceptance.Signed()
 			}
@@ -59,11 +59,12 @@ func (s *Server) resumeJournal() error {
 			s.unjournal(id)
 			continue
 		}
-		s.sessions.MarkClosed(id, e.Ticket.Ticket.NotAfter)
+		hold := max(e.Ticket.Ticket.NotAfter, e.Hold)
+		s.sessions.MarkClosed(id, hold)
 		s.closeOneSided(session.Snapshot{Ticket: e.Ticket.Ticket, TicketSignature: e.Ticket.Signature,
 			Usage: session.Usage{SessionID: id, Seconds: e.Usage.Seconds, InputTokens: e.Usage.InputTokens,
 				OutputTokens: e.Usage.OutputTokens, TTFTMs: e.Usage.TTFTMs},
-			LastRequest: e.LastRequest, Acceptance: session.SignedAcceptance(e.TicketAcceptance)}, "crash")
+			LastRequest: e.LastRequest, Acceptance: session.SignedAcceptance(e.TicketAcceptance), Hold: hold}, "crash")
 	}
 	return nil
 }

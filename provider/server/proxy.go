@@ -72,7 +72,9 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		upBody, stream, err := rewriteBody(body, model.upstreamJSON)
 		if err != nil {
 			// Consume the sequence number anyway: the request was validly signed.
-			_ = s.sessions.Touch(t, a.ticket.Signature, a.digest, a.seq)
+			if s.sessions.Touch(t, a.ticket.Signature, a.digest, a.seq) == nil {
+				s.sessions.Hold(t.SessionID, p.hold)
+			}
 			wire.WriteError(w, err)
 			return
 		}
@@ -81,6 +83,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 			wire.WriteError(w, sessionError(err))
 			return
 		}
+		s.sessions.Hold(t.SessionID, p.hold) // the session's first request: its id held closed past every ticket of it
 		s.admitted(a)
 		acceptBy := s.announceAcceptance(w, t, req)
 		s.metrics.inFlight.Add(1)

@@ -116,7 +116,7 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 		s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))
 		return
 	}
-	r := &outbox.Report{Kind: kind, Router: router, Until: int64(settle.LastClose(snap.Ticket.NotAfter)), Close: req}
+	r := &outbox.Report{Kind: kind, Router: router, Until: int64(settle.LastClose(snap.Ticket.NotAfter)), Hold: int64(snap.Hold), Close: req}
 	stored := false
 	if s.outbox != nil {
 		err := s.outbox.Put(r)
@@ -163,7 +163,7 @@ func (s *Server) resume(ctx context.Context) error {
 	}
 	s.log.Info("close reports resumed from the outbox", zap.Int("reports", len(pending)), zap.Int("closed", len(closed)), zap.String("dir", s.outbox.Dir()))
 	for _, r := range pending {
-		s.sessions.MarkClosed(r.SessionID(), uint64(r.Until))
+		s.sessions.MarkClosed(r.SessionID(), uint64(r.HeldUntil()))
 		if err := s.resign(ctx, r); err != nil {
 			s.log.Error("close report signed by a former signer key could not be signed again: kept in the outbox, signing tried again until the router would no longer accept the close",
 				zap.Stringer("session", r.SessionID()), zap.Time("until", r.Deadline()), zap.Error(err))
@@ -219,8 +219,8 @@ func (s *Server) resign(ctx context.Context, r *outbox.Report) error {
 }
 
 // deliver reports r in the background (reportTo) and, unless shutdown ended the attempts, retires it from
-// the outbox afterwards (stored: it is there; kept apart until r.Until, so that a restart still holds the
-// session closed): the router took it, refused it for good, or would no longer accept it.
+// the outbox afterwards (stored: it is there; kept apart until r.HeldUntil, so that a restart still holds
+// the session closed): the router took it, refused it for good, or would no longer accept it.
 func (s *Server) deliver(r *outbox.Report, stored bool) {
 	s.reports.Add(1)
 	go func() {
@@ -244,7 +244,7 @@ func (s *Server) deliver(r *outbox.Report, stored bool) {
 			s.log.Warn("close report given up", id, zap.Stringer("router", r.Router), zap.Error(err))
 		}
 		if stored {
-			if err := s.outbox.Retire(r.SessionID(), r.Until); err != nil {
+			if err := s.outbox.Retire(r.SessionID(), r.HeldUntil()); err != nil {
 				s.log.Error("retire delivered close report (a restart sends it again)", id, zap.Error(err))
 			}
 		}

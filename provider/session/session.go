@@ -41,10 +41,11 @@ type Table struct {
 
 	mu       sync.Mutex
 	sessions map[common.Hash]*state // open sessions
-	// closed keeps, of each closed session, only what refusing its ticket again needs: the ticket's
-	// notAfter (MarkClosed: a time past it), after which the ticket is void anyway and the id is forgotten
-	// (CloseIdle). The usage and the ticket went out with the close report; a session's full state is
-	// dropped when it closes.
+	// closed keeps, of each closed session, only what refusing its ticket again needs: until when its id
+	// is held, the later of its ticket's notAfter and its hold (Hold: the latest notAfter any ticket of the
+	// session id may have; MarkClosed: a time past it), after which every ticket of the id is void anyway
+	// and the id is forgotten (CloseIdle). The usage and the ticket went out with the close report; a
+	// session's full state is dropped when it closes.
 	closed map[common.Hash]uint64
 	slots  map[common.Hash]*slot
 	// perSession is how many requests one session may have in flight (0: no limit). Its active time is
@@ -64,6 +65,7 @@ type state struct {
 	lastActivity time.Time
 	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
 	acceptance   *Acceptance         // the provider's acceptance of the ticket, from the first admitted request on
+	hold         uint64              // Hold: until when the id is held closed once the session closes (0: the ticket's notAfter)
 	// dirty: changed since Changed last returned it (opened, a request begun or ended, newer evidence);
 	// journaledAcceptance: the acceptance was signed when Changed last returned it. Setting a flag under
 	// the lock already held is all a request pays for the journal.
@@ -285,7 +287,17 @@ type Snapshot struct {
 	Usage           Usage
 	LastRequest     *wire.SignedRequest // bounds what the provider alone can bill (protocol/settle)
 	Acceptance      *Acceptance         // the provider's acceptance of the ticket, nil until claimed
+	// Hold is until when the session's id is held closed (Table.Hold): at least the ticket's notAfter.
+	Hold uint64
 }
+
+func (s *state) snapshot(now time.Time) Snapshot {
+	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance, s.holdUntil()}
+}
+
+// holdUntil is until when s's id is held closed once it closes: the later of its ticket's notAfter and its
+// hold.
+func (s *state) holdUntil() uint64 { return max(s.ticket.NotAfter, s.hold) }
 
 // Acceptance is the provider's acceptance of a session's ticket (settle.AcceptanceDigest): being signed,
 // then signed (or failed: Signature nil).
@@ -381,7 +393,7 @@ func (t *Table) Changed() []Snapshot {
 			continue
 		}
 		s.dirty, s.journaledAcceptance = false, accepted
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
+		out = append(out, s.snapshot(now))
 	}
 	return out
 }
@@ -412,7 +424,7 @@ func (t *Table) Usage(id common.Hash) (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	return Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}, nil
+	return s.snapshot(now), nil
 }
 
 // Close closes a session if accept approves its metered usage; no request is admitted after. accept runs
@@ -425,7 +437,7 @@ func (t *Table) Close(id common.Hash, accept func(Snapshot) error) (Snapshot, er
 	if err != nil {
 		return Snapshot{}, err
 	}
-	snap := Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance}
+	snap := s.snapshot(now)
 	if err := accept(snap); err != nil {
 		return snap, err
 	}
@@ -445,11 +457,32 @@ func (t *Table) open(id common.Hash) (*state, error) {
 	return s, nil
 }
 
-// retire closes session id (under t.mu): its state goes, its id stays until the ticket expires. A request
-// still in flight ends on the state it holds.
+// retire closes session id (under t.mu): its state goes, its id stays until every ticket of it has expired
+// (holdUntil). A request still in flight ends on the state it holds.
 func (t *Table) retire(id common.Hash, s *state) {
 	delete(t.sessions, id)
-	t.closed[id] = s.ticket.NotAfter
+	t.closed[id] = s.holdUntil()
+}
+
+// Hold keeps session id, once closed, held closed (its tickets refused, ErrClosed) until unix time until
+// at least, not only until its ticket's notAfter: another ticket of the same id (another router's, for
+// the same RFC) may last longer. The provider calls it with what the session's RFC bounds every such
+// ticket's notAfter to, after the session's first admitted request (Begin or Touch without error): when
+// the session has closed since, its closed id is held longer; when it has even been forgotten since (its
+// ticket expired), it is held closed again. 0 does nothing.
+func (t *Table) Hold(id common.Hash, until uint64) {
+	if until == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if s, open := t.sessions[id]; open {
+		if until > s.hold {
+			s.hold, s.dirty = until, true
+		}
+		return
+	}
+	t.closed[id] = max(t.closed[id], until)
 }
 
 // MarkClosed records session id as closed by an earlier run of the provider (its close report pending or
@@ -465,14 +498,14 @@ func (t *Table) MarkClosed(id common.Hash, until uint64) {
 }
 
 // CloseIdle closes and returns the open sessions with no request in flight that have been idle for
-// idle or whose ticket has expired. Closed sessions whose ticket has expired are forgotten (their ticket
-// can no longer be used, so there is nothing to protect).
+// idle or whose ticket has expired. Closed sessions held past their hold are forgotten (every ticket of
+// their id has expired, so there is nothing to protect).
 func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for id, notAfter := range t.closed {
-		if uint64(now.Unix()) > notAfter {
+	for id, until := range t.closed {
+		if uint64(now.Unix()) > until {
 			delete(t.closed, id)
 		}
 	}
@@ -483,7 +516,7 @@ func (t *Table) CloseIdle(idle time.Duration) []Snapshot {
 			continue
 		}
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
+		out = append(out, s.snapshot(now))
 	}
 	return out
 }
@@ -496,7 +529,7 @@ func (t *Table) CloseAll() []Snapshot {
 	var out []Snapshot
 	for id, s := range t.sessions {
 		t.retire(id, s)
-		out = append(out, Snapshot{s.ticket, s.ticketSig, s.usage(now), s.lastSigned, s.acceptance})
+		out = append(out, s.snapshot(now))
 	}
 	return out
 }
@@ -522,8 +555,8 @@ func (t *Table) Open() int {
 	return len(t.sessions)
 }
 
-// Held returns how many sessions the table holds: open, and closed ones remembered until their ticket
-// expires.
+// Held returns how many sessions the table holds: open, and closed ones remembered until every ticket of
+// their id has expired (Hold).
 func (t *Table) Held() (open, closed int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()

@@ -1,0 +1,168 @@
+package server_test
+
+import (
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/server"
+)
+
+// TestClosedSessionNotServedAgainUnderAnotherTicket: the session id depends on the RFC and the provider,
+// not on the router, so a second router that never saw the RFC's nonce may issue another ticket of the
+// same session id, lasting longer. Once the session is closed, that ticket is refused (409
+// session_closed) also after the first ticket's notAfter, until its own has passed (the provider used to
+// forget the closed id at the first ticket's notAfter and serve the session a second time: keepers
+// credit one copy). A ticket lasting beyond what its RFC allows an honest router (deadline + maxSeconds
+// + server.TicketSlack), which would outlast the closed id, is refused on its first request; one at that
+// bound is served.
+func TestClosedSessionNotServedAgainUnderAnotherTicket(t *testing.T) {
+	routerB, _ := crypto.GenerateKey()
+	var skew atomic.Int64 // seconds added to the provider's clock
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
+		c.IdleTimeout = time.Hour
+		c.Routers.(staticRouters)[crypto.PubkeyToAddress(routerB.PublicKey)] = true
+		c.Now = func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }
+	})
+	user, _ := crypto.GenerateKey()
+	now := time.Now()
+	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
+		MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 60, Nonce: 7, Deadline: uint64(now.Unix()) + 300}
+	t1 := ticketOf(p.domain, rfc, p.owner, 60, now.Add(2*time.Minute))  // router A's
+	t2 := ticketOf(p.domain, rfc, p.owner, 60, now.Add(30*time.Minute)) // router B's: same RFC, same provider
+	require.Equal(t, t1.SessionID, t2.SessionID)
+
+	c1 := newClient(t, p.domain, p.ts.URL, user, t1, p.routerKey)
+	resp := c1.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	rc := eip712.UsageReceipt{SessionID: t1.SessionID, Seconds: 1}
+	sig, _ := p.domain.Sign(&rc, user)
+	resp = postJSON(t, p.ts.URL+"/v1/sessions/"+t1.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &sig})
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	c2 := newClient(t, p.domain, p.ts.URL, user, t2, routerB)
+	refused := func(at int64, why string) {
+		t.Helper()
+		skew.Store(at)
+		c2.timeOff = at
+		p.srv.ForgetExpired()
+		status, code, msg := errorOf(t, c2.chat("fast:v1", false))
+		require.Equal(t, http.StatusConflict, status, "%s: %s", why, msg)
+		require.Equal(t, wire.CodeSessionClosed, code, why)
+	}
+	refused(0, "while the first ticket lasts")
+	refused(10*60, "after the first ticket's notAfter, while the second lasts")
+	refused(29*60, "until the second ticket's notAfter")
+
+	// Beyond the RFC's bound: refused before it is served; at it: served.
+	skew.Store(0)
+	bound := rfc.Deadline + uint64(rfc.MaxSeconds) + server.TicketSlack
+	for _, tc := range []struct {
+		notAfter uint64
+		status   int
+	}{{bound + 1, http.StatusForbidden}, {bound, http.StatusOK}} {
+		r := rfc
+		r.Nonce = tc.notAfter
+		tk := ticketOf(p.domain, r, p.owner, 60, time.Unix(int64(tc.notAfter), 0))
+		c := newClient(t, p.domain, p.ts.URL, user, tk, routerB)
+		resp := c.chat("fast:v1", false)
+		body := readAll(t, resp)
+		require.Equal(t, tc.status, resp.StatusCode, "notAfter %d, bound %d: %s", tc.notAfter, bound, body)
+		if tc.status == http.StatusForbidden {
+			require.Contains(t, body, "past the RFC's deadline")
+			requireNoSession(t, p.ts.URL, tk.SessionID)
+		}
+	}
+}
+
+// TestClosedSessionHeldAfterRestartUnderAnotherTicket: a session closed and its close delivered, the
+// provider restarted after the router's close deadline for its ticket (notAfter + settle.CloseWindow) but
+// while another ticket of the same RFC may still last: that ticket is refused 409 session_closed, the
+// retired close report holding the session closed until its RFC's bound (it used to be removed at the
+// ticket's close deadline, and the session served again from seq 1).
+func TestClosedSessionHeldAfterRestartUnderAnotherTicket(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	dir := t.TempDir()
+	cfg, _ := outboxProvider(up, router, dir)
+	a := run(t, cfg, 10*time.Second)
+	c, rc, _ := userClose(t, cfg, a.url, router) // its ticket lasts an hour
+	require.Equal(t, rc.SessionID, waitFor(t, router.took, "the close delivered"))
+	a.stop()
+
+	const later = 3 * 3600 // past the ticket's notAfter + CloseWindow
+	bCfg, _ := outboxProvider(up, router, dir)
+	bCfg.Domain, bCfg.Provider, bCfg.SignerKey = cfg.Domain, cfg.Provider, cfg.SignerKey
+	bCfg.Now = func() time.Time { return time.Now().Add(later * time.Second) }
+	b := run(t, bCfg, 10*time.Second)
+	v, ok := rfcs.Load(rc.SessionID)
+	require.True(t, ok)
+	t2 := ticketOf(cfg.Domain, v.(testRFC).rfc, cfg.Provider, 60, time.Now().Add((later+3600)*time.Second)) // another router's
+	require.Equal(t, rc.SessionID, t2.SessionID)
+	again := newClient(t, cfg.Domain, b.url, c.user, t2, router.key)
+	again.timeOff = later
+	status, code, msg := errorOf(t, again.chat("fast:v1", false))
+	require.Equal(t, http.StatusConflict, status, msg)
+	require.Equal(t, wire.CodeSessionClosed, code)
+}
+
+// TestRFCDeadlineAtMostTenMinutesAhead: the provider accepts an RFC deadline at most
+// eip712.MaxDeadlineAhead ahead of its clock, as the router does and keepers assume (they date the
+// session's start no earlier than deadline − 10 min), with no clock skew added: 10 min + 30 s ahead is
+// refused 400 bad_request (it used to pass, within the skew), 10 min ahead is served.
+func TestRFCDeadlineAtMostTenMinutesAhead(t *testing.T) {
+	at := time.Now()
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
+		c.Now = func() time.Time { return at }
+	})
+	user, _ := crypto.GenerateKey()
+	for _, tc := range []struct {
+		ahead  uint64
+		status int
+	}{{600 + 30, http.StatusBadRequest}, {600, http.StatusOK}} {
+		rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
+			MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 60, Nonce: tc.ahead, Deadline: uint64(at.Unix()) + tc.ahead}
+		c := newClient(t, p.domain, p.ts.URL, user, ticketOf(p.domain, rfc, p.owner, 60, at.Add(15*time.Minute)), p.routerKey)
+		c.timeOff = at.Unix() - time.Now().Unix()
+		resp := c.chat("fast:v1", false)
+		body := readAll(t, resp)
+		require.Equal(t, tc.status, resp.StatusCode, "deadline %d s ahead: %s", tc.ahead, body)
+	}
+}
+
+// TestTicketCachedWhateverItsRFC: a router's ticket presented with an RFC that does not verify (signed by
+// another key than its user's) is refused 401 bad_signature, and its router's signature, verified, is
+// cached all the same: the holder's next request costs one recovery (the RFC's, as a forged ticket's costs
+// behind RateIP), not two (it used to be cached only once the RFC passed). The cache does not skip the
+// RFC check: the next request with the same bad RFC is refused alike, and one with the user's RFC served.
+func TestTicketCachedWhateverItsRFC(t *testing.T) {
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, nil)
+	user, _ := crypto.GenerateKey()
+	other, _ := crypto.GenerateKey()
+	tk := newTicket(p.domain, p.owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", 60, time.Now().Add(time.Hour))
+	c := newClient(t, p.domain, p.ts.URL, user, tk, p.routerKey)
+	good := c.rfc
+	bad := rfcOf(t, p.domain, &tk, other)
+	var err error
+	c.rfc, err = wire.EncodeRFC(bad)
+	require.NoError(t, err)
+	for i := range 2 {
+		status, code, msg := errorOf(t, c.chat("fast:v1", false))
+		require.Equal(t, http.StatusUnauthorized, status, msg)
+		require.Equal(t, wire.CodeBadSignature, code)
+		require.Equal(t, 1, p.srv.CachedTickets(), "request %d: the ticket is cached", i+1)
+	}
+	c.rfc = good
+	resp := c.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+}
