@@ -94,9 +94,9 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-user-burst", 100, "burst of rate-user")
 	f.Float64("rate-liveness", 50, "liveness answers per second one client IP address may have, each a signature anyone may ask for (0: no limit): a router probes once per session it may start here, so keep it above the sessions a second one router starts; with --external-signer, what the signer sustains")
 	f.Int("rate-liveness-burst", 200, "burst of rate-liveness")
-	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not know, as every forged ticket's; a known router's tickets are free, also when its entry is stale) or the allowance and deposit of a session's user read (one not cached); 0: no limit")
+	f.Float64("rate-chain-reads", 2, "tickets one client IP address may have their router's role read from the chain for, per second (an eth_call each: a router key the role cache does not know, as every forged ticket's; a known router's tickets are free, also when its entry is stale); 0: no limit")
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
-	f.Float64("rate-chain-reads-total", 20, "the same reads from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); 0: no limit")
+	f.Float64("rate-chain-reads-total", 20, "the same reads from every client address together, per second (addresses are cheap: an IPv6 /48 is 65,536 of rate-chain-reads' keys); also the size of each ticket's router's own bucket for the allowance and deposit reads of its users' first requests; 0: no limit")
 	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
@@ -321,6 +321,8 @@ func (a *app) bounds(c *server.Config) error {
 	c.RateLiveness = ratelimit.New(service.Rate(a.v, "rate-liveness"))
 	c.ChainReads = ratelimit.New(service.Rate(a.v, "rate-chain-reads"))
 	c.ChainReadsTotal = ratelimit.New(service.Rate(a.v, "rate-chain-reads-total"))
+	// Each router's tickets get a bucket of that size of their own for their users' allowance reads.
+	c.CreditReads = ratelimit.New(service.Rate(a.v, "rate-chain-reads-total"))
 	c.MaxConnsPerIP = a.v.GetInt("max-conns-per-ip")
 	if c.SessionConcurrency = a.v.GetInt("session-concurrency"); c.SessionConcurrency <= 0 {
 		c.SessionConcurrency = -1 // no limit

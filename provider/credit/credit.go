@@ -5,17 +5,18 @@
 // valid RFC with a fresh 0-MOR key and issue itself a matching ticket. The provider refuses such a ticket
 // on the session's first request.
 //
-// The check is never stricter than an honest router's admission (router/api: the allowance left today, the
-// unreserved deposit without a pending withdrawal): it takes the whole allowance of the current protocol
-// day or of the day before (a ticket issued just before the boundary), and the deposit as depositOf shows
-// it, ignoring pending withdrawals and the spend already proven. It cannot see what other providers serve
-// the same user, so a user spreading sessions over several honest routers and providers (each admitting up
-// to the allowance) is not caught here: the keepers credit what exceeds, no one else.
+// d is the chain's current protocol day (ComputePool.currentDay): keepers charge a session to the day of its closedAt,
+// which is never earlier than its first request, so a ticket issued before a day boundary on the previous
+// day's allowance is credited only within the new day's. The check takes the whole allowance of the day
+// and the deposit as depositOf shows it (ignoring pending withdrawals and the spend already proven): never
+// stricter than an honest router's admission, which counts what the user has reserved already. It cannot
+// see what the user spends elsewhere, nor, per ticket, what this provider has admitted for the user
+// before, so it stops a user of no credit, not a user spending the same credit several times: the
+// keepers credit what exceeds, no one else.
 //
-// Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the
-// previous day's and the deposit here, per user for the day (the deposit for at most DepositTTL: a
-// deposit made during the day counts within it). Each chain read first passes the caller's budget (provider
-// serve: the role lookups' --rate-chain-reads limits), which may refuse it.
+// Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
+// per user for at most DepositTTL (a deposit made during the day counts within it). Each chain read first
+// passes the caller's budget (provider serve: one per ticket's router), which may refuse it.
 package credit
 
 import (
@@ -85,7 +86,6 @@ type Checker struct {
 
 // entry is what is known of one user on Checker.day.
 type entry struct {
-	prev      *uint256.Int // allowance(user, day-1); nil: not read
 	deposit   *uint256.Int // depositOf(user); nil: not read
 	depositAt time.Time
 }
@@ -115,15 +115,15 @@ func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Durat
 // Verdict is what Covers found.
 type Verdict struct {
 	Covered   bool
-	Day       uint64       // the current protocol day
-	Allowance *uint256.Int // the larger of the day's and the previous day's allowance read
+	Day       uint64       // the chain's current protocol day
+	Allowance *uint256.Int // allowance(user, Day)
 	Deposit   *uint256.Int // the deposit counted (nil: not counted)
 }
 
 // Covers reports whether user's credit covers cost: allowance(user, d) + (useDeposit ? depositOf(user) : 0)
-// >= cost for d the current protocol day or the one before. budget is called before each chain read (not
-// before a cached answer); its error is returned as it is, with nothing read. At a day's first second the
-// error wraps chain.ErrDayJustStarted (retry a second later).
+// >= cost, for d the chain's current protocol day. budget is called before each chain read (not before a
+// cached answer); its error is returned as it is, with nothing read. At a day's first second the error
+// wraps chain.ErrDayJustStarted.
 func (c *Checker) Covers(ctx context.Context, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (Verdict, error) {
 	day, err := c.allow.Day(ctx)
 	if err != nil {
@@ -146,18 +146,6 @@ func (c *Checker) Covers(ctx context.Context, user common.Address, useDeposit bo
 	if useDeposit {
 		if v.Deposit, err = c.deposit(ctx, user, day, budget); err != nil {
 			return Verdict{}, err
-		}
-		if covers(v, cost) {
-			return v.ok(), nil
-		}
-	}
-	if day > 0 {
-		p, err := c.previous(ctx, user, day, budget)
-		if err != nil {
-			return Verdict{}, err
-		}
-		if p.Gt(v.Allowance) {
-			v.Allowance.Set(p)
 		}
 		if covers(v, cost) {
 			return v.ok(), nil
@@ -193,28 +181,6 @@ func (c *Checker) entryLocked(user common.Address, day uint64) *entry {
 		c.users[user] = e
 	}
 	return e
-}
-
-// previous is allowance(user, day-1), cached for day (chain/allowance caches only the current day).
-func (c *Checker) previous(ctx context.Context, user common.Address, day uint64, budget func() error) (*uint256.Int, error) {
-	c.mu.Lock()
-	if e := c.entryLocked(user, day); e.prev != nil {
-		p := e.prev.Clone()
-		c.mu.Unlock()
-		return p, nil
-	}
-	c.mu.Unlock()
-	if err := budget(); err != nil {
-		return nil, err
-	}
-	p, err := c.allow.Allowance(ctx, user, day-1)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.entryLocked(user, day).prev = p.Clone()
-	c.mu.Unlock()
-	return p, nil
 }
 
 // deposit is depositOf(user), read at most every DepositTTL.

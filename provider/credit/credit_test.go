@@ -47,11 +47,11 @@ func (p *pool) DepositOf(context.Context, common.Address) (*uint256.Int, error) 
 	return uint256.NewInt(p.deposit), nil
 }
 
-// TestCoversDayBoundaryAndDeposit: a ticket is covered by the current day's allowance or the previous
-// day's (a ticket issued just before the boundary), with useDeposit by either plus the deposit, and never
-// by the deposit without it; every read is cached for the day (the deposit for DepositTTL), and a budget
-// that refuses stops the read.
-func TestCoversDayBoundaryAndDeposit(t *testing.T) {
+// TestCoversDayAndDeposit: a ticket is covered by the allowance of the chain's current day — not the previous
+// day's: keepers charge a session to the day of its closedAt, never earlier than its first request — and,
+// with useDeposit, by it plus the deposit, never by the deposit without it; every read is cached for the day
+// (the deposit for DepositTTL), and a budget that refuses stops the read.
+func TestCoversDayAndDeposit(t *testing.T) {
 	ctx := context.Background()
 	user := common.HexToAddress("0x01")
 	now := time.Unix(1_000_000, 0)
@@ -66,28 +66,20 @@ func TestCoversDayBoundaryAndDeposit(t *testing.T) {
 	}
 
 	require.True(t, covers(10, false), "today's allowance")
-	require.True(t, covers(100, false), "yesterday's allowance: a ticket issued before the boundary")
-	require.False(t, covers(101, false), "the deposit is not counted without useDeposit")
+	require.False(t, covers(11, false), "yesterday's allowance does not count today")
+	require.False(t, covers(11, false), "the deposit is not counted without useDeposit")
 	require.True(t, covers(60, true), "today's allowance plus the deposit")
-	require.True(t, covers(150, true), "yesterday's allowance plus the deposit")
-	require.False(t, covers(151, true))
-	require.Equal(t, 3, p.reads, "today's, yesterday's and the deposit, each read once")
+	require.False(t, covers(61, true))
+	require.Equal(t, 2, p.reads, "today's and the deposit, each read once")
 
 	p.deposit = 500 // deposited later today: counted once DepositTTL has passed
 	require.False(t, covers(151, true))
 	now = now.Add(credit.DepositTTL)
 	require.True(t, covers(151, true))
-	require.Equal(t, 4, p.reads)
+	require.Equal(t, 3, p.reads)
 
 	refused := errors.New("over the limit")
 	_, err := c.Covers(ctx, common.HexToAddress("0x02"), false, uint256.NewInt(1), func() error { return refused })
 	require.ErrorIs(t, err, refused)
-	require.Equal(t, 4, p.reads, "no read past the budget")
-
-	// A cost that no allowance reaches, and on day 0 there is no previous day.
-	p0 := &pool{day: 0, allow: map[uint64]uint64{0: 0}, cachedAt: map[cacheKey]bool{}}
-	v, err := credit.New(p0, p0, nil).Covers(ctx, user, false, uint256.NewInt(1), free)
-	require.NoError(t, err)
-	require.False(t, v.Covered)
-	require.Equal(t, 1, p0.reads)
+	require.Equal(t, 3, p.reads, "no read past the budget")
 }

@@ -172,7 +172,7 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 			return nil, err
 		}
 		// … and only if its user's allowance (and deposit, with useDeposit) covers it (credit.go).
-		if err := s.checkCredit(w, r, t); err != nil {
+		if err := s.checkCredit(w, r, p.vt); err != nil {
 			return nil, err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -174,11 +176,13 @@ func TestTicketWithinAllowanceOrDepositServed(t *testing.T) {
 	served(rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 1000, true)) // 1 MOR exactly: covered
 }
 
-// TestCreditReadsChainReadLimits: the allowance and deposit reads of the credit check are held to the
-// role lookups' limits (Config.ChainReads per address, ChainReadsTotal from every address): past them a 429
-// rate_limited with Retry-After and no chain read, while a user whose allowance is cached is served from
-// that same address.
-func TestCreditReadsChainReadLimits(t *testing.T) {
+// TestCreditReadsPerRouter: the allowance and deposit reads of the credit check are held to
+// Config.CreditReads, one bucket per ticket's router: anyone spending the role lookups' limits with forged
+// tickets (ChainReads, ChainReadsTotal) leaves the honest router's users read and answered, and past its own
+// bucket a router's tickets get 429 rate_limited with Retry-After and no chain read, while a user whose
+// allowance is cached is served. Before, the credit reads shared the role lookups' total: forged tickets
+// from ten addresses had every honest user's first session of the day refused 429.
+func TestCreditReadsPerRouter(t *testing.T) {
 	e := setup(t)
 	voter := allowedUser(t, e)
 	up := newUpstream(t)
@@ -186,37 +190,67 @@ func TestCreditReadsChainReadLimits(t *testing.T) {
 	_, ts := newServer(t, e, up, func(c *server.Config) {
 		c.Credit = checker
 		c.Routers = roles.NewCache(e.market, time.Hour, 0)
-		c.ChainReads = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 4}) // no token comes back within the test
-		c.ChainReadsTotal = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 5})
+		// No token comes back within the test.
+		c.ChainReads = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 2})
+		c.ChainReadsTotal = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 3})
+		c.CreditReads = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 3})
 	})
 	from := func(ip string, c *client) *http.Response { return chatFrom(t, ip, c) }
 	zero := func() *client {
 		k, _ := crypto.GenerateKey()
 		return rfcSession(t, e, ts.URL, k, 1e9, 300, false)
 	}
-	// The router's role (1) and the voter's allowance today (2).
+	// The router's role (a role lookup) and the voter's allowance today (credit read 1).
 	resp := from("127.0.0.1", rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
 	resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	require.EqualValues(t, 1, pool.reads.Load())
-	// A 0-MOR user: today's allowance (3) and yesterday's (4), refused.
-	status, code, _ := errorOf(t, from("127.0.0.1", zero()))
-	require.Equal(t, http.StatusPaymentRequired, status)
-	require.Equal(t, wire.CodeAllowanceExhausted, code)
+	// Forged tickets spend the role lookups' total from other addresses.
+	for _, ip := range []string{"127.0.0.2", "127.0.0.3"} {
+		status, _, _ := errorOf(t, from(ip, forgedTicket(t, e, ts.URL)))
+		require.Equal(t, http.StatusForbidden, status)
+	}
+	requireRateLimited(t, from("127.0.0.4", forgedTicket(t, e, ts.URL)))
+	// The honest router's users are still read and answered: a 0-MOR user refused 402 (reads 2, 3).
+	for range 2 {
+		status, code, _ := errorOf(t, from("127.0.0.2", zero()))
+		require.Equal(t, http.StatusPaymentRequired, status)
+		require.Equal(t, wire.CodeAllowanceExhausted, code)
+	}
 	require.EqualValues(t, 3, pool.reads.Load())
-	// The address's reads are spent: 429, no read.
-	requireRateLimited(t, from("127.0.0.1", zero()))
-	require.EqualValues(t, 3, pool.reads.Load(), "no chain read past the per-address limit")
-	// The voter's next session is served from that address: its allowance is cached.
-	resp = from("127.0.0.1", rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
+	// The router's own bucket is spent: 429, no read.
+	requireRateLimited(t, from("127.0.0.5", zero()))
+	require.EqualValues(t, 3, pool.reads.Load(), "no chain read past the router's credit reads")
+	// The voter's next session is served: its allowance is cached.
+	resp = from("127.0.0.5", rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
 	resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	require.EqualValues(t, 3, pool.reads.Load())
-	// Another address: today's read (5, the total's last), then yesterday's is over the total: 429.
-	requireRateLimited(t, from("127.0.0.2", zero()))
-	require.EqualValues(t, 4, pool.reads.Load())
-	requireRateLimited(t, from("127.0.0.3", zero()))
-	require.EqualValues(t, 4, pool.reads.Load(), "no chain read past the total")
+}
+
+// TestCreditReadFailureServes: when the provider cannot read the chain (its RPC down), a session's first
+// request is served as if the credit check did not exist, not refused: the check refuses on an answer only,
+// never on the provider's own trouble (a known router's tickets were served while the chain was down before
+// the check existed). The RPC here is a closed port.
+func TestCreditReadFailureServes(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	rpc, err := ethclient.Dial(dead.URL)
+	require.NoError(t, err)
+	t.Cleanup(rpc.Close)
+	pool, err := e.chain.Addr("ComputePool")
+	require.NoError(t, err)
+	checker, err := credit.NewPool(pool, rpc, time.Second)
+	require.NoError(t, err)
+	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
+	k, _ := crypto.GenerateKey() // no MOR: refused, could the chain be read
+	c := rfcSession(t, e, ts.URL, k, 1e9, 300, false)
+	resp := c.chat("fast:v1", false)
+	body := readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+	require.True(t, s.Sessions().IsOpen(c.ticket.SessionID))
 }
 
 // chatFrom sends c's next chat request on fast:v1 from local address ip (127.0.0.0/8: one client address

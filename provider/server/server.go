@@ -141,6 +141,9 @@ type Config struct {
 	// ChainReadsTotal bounds those lookups from every address together (one bucket): addresses are cheap
 	// (an IPv6 /48 is 65,536 of ChainReads' keys). Nil: no bound.
 	ChainReadsTotal *ratelimit.Keyed
+	// CreditReads bounds, per ticket's router, the chain reads of users' allowances and deposits (Credit):
+	// a router's bucket is spent by its own tickets only. Nil: no bound.
+	CreditReads *ratelimit.Keyed
 	// PriceFloor, when set, gives per model the lowest price a ticket may carry (provider/bidfloor: the
 	// provider's own bid within a window): a ticket below it is refused when first presented. Nil: any
 	// price.
