@@ -121,7 +121,8 @@ type pending struct {
 // a session not open here yet, the user's RFC its ticket must follow from (checkRFC).
 // authenticate then checks the signature or MAC, which cover the body's hash.
 func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pending, error) {
-	th := wire.HeaderValue(r.Header, wire.KeyTicket)
+	// Padding is accepted but not part of the value: one ticket is one ticket cache key.
+	th := strings.TrimRight(wire.HeaderValue(r.Header, wire.KeyTicket), "=")
 	if th == "" {
 		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
 			"missing %s header: open a session at a router (POST /v1/rfc) and send its ticket", wire.HeaderTicket)
@@ -328,7 +329,7 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 // (at most 10 minutes ahead) plus its maxSeconds and a grace, and no chat session lasts a week.
 const MaxTicketLife = 7 * 24 * time.Hour
 
-// ticket returns the verified ticket of X-LT-Ticket value th (from the cache when it passed before) after
+// ticket returns the verified ticket of X-LT-Ticket value th (without padding; from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
 // expired. fresh is true when it was not cached: the caller caches it (ticketCache.put), whatever the
 // session's other checks decide (the RFC, for a session's first request): it passed the router's.
@@ -336,7 +337,9 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
-		raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(th, "="))
+		// Strict: a ticket has one encoding (non-zero trailing bits refused), so variants of one valid
+		// ticket cannot take places of their own in the cache.
+		raw, err := base64.RawURLEncoding.Strict().DecodeString(th)
 		if err != nil {
 			return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
 		}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -165,4 +166,33 @@ func TestTicketCachedWhateverItsRFC(t *testing.T) {
 	resp := c.chat("fast:v1", false)
 	readAll(t, resp)
 	require.Equal(t, http.StatusOK, resp.StatusCode)
+}
+
+// TestTicketVariantsOneCacheEntry: a ticket has one X-LT-Ticket value in the cache: padded forms of it are
+// the same entry, and a form with non-zero trailing bits (which a lenient decoder reads as the same ticket)
+// is refused 400. Before, each variant of one valid ticket took a place of its own in the 4,096-entry cache
+// (evicting honest tickets, each sweep of a full cache under its write lock).
+func TestTicketVariantsOneCacheEntry(t *testing.T) {
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, nil)
+	user, _ := crypto.GenerateKey()
+	var c *client
+	for secs := uint32(60); c == nil || len(c.header)%4 == 0; secs++ { // spare bits in the last character
+		tk := newTicket(p.domain, p.owner, crypto.PubkeyToAddress(user.PublicKey), "fast:v1", secs, time.Now().Add(time.Hour))
+		c = newClient(t, p.domain, p.ts.URL, user, tk, p.routerKey)
+	}
+	canonical := c.header
+	for _, h := range []string{canonical, canonical + "=", canonical + "=="} {
+		c.header = h
+		resp := c.chat("fast:v1", false)
+		body := readAll(t, resp)
+		require.Equal(t, http.StatusOK, resp.StatusCode, body)
+		require.Equal(t, 1, p.srv.CachedTickets(), "%q: one entry", h)
+	}
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	last := strings.IndexByte(alphabet, canonical[len(canonical)-1])
+	c.header = canonical[:len(canonical)-1] + string(alphabet[last|1])
+	status, code, msg := errorOf(t, c.chat("fast:v1", false))
+	require.Equal(t, http.StatusBadRequest, status, msg)
+	require.Equal(t, wire.CodeBadRequest, code)
+	require.Equal(t, 1, p.srv.CachedTickets())
 }
