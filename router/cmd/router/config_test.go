@@ -142,6 +142,24 @@ func TestGraceConfig(t *testing.T) {
 	require.ErrorContains(t, err, "grace 1h30m0s must be at least 0 and below 1h0m0s")
 }
 
+// TestQueueTimeoutConfig: --queue-timeout (how long an RFC waits for a busy provider) is at most 5 minutes:
+// providers refuse a ticket lasting past its RFC's deadline + maxSeconds + CloseWindow + 10 minutes
+// (provider/server TicketSlack), so a longer wait would have the router sign tickets no provider serves.
+func TestQueueTimeoutConfig(t *testing.T) {
+	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	c, err := loadArgs(t, base)
+	require.NoError(t, err)
+	require.Equal(t, 10*time.Second, c.QueueTimeout)
+	c, err = loadArgs(t, base, "--queue-timeout", "5m")
+	require.NoError(t, err)
+	require.Equal(t, 5*time.Minute, c.QueueTimeout)
+	for _, bad := range []string{"5m1s", "20m", "-1s"} {
+		_, err := loadArgs(t, base, "--queue-timeout", bad)
+		require.ErrorContains(t, err, "queue-timeout", bad)
+		require.ErrorContains(t, err, "at most 5m0s", bad)
+	}
+}
+
 // TestMaxConnsPerIPConfig: --max-conns-per-ip (LT_ROUTER_MAX_CONNS_PER_IP, config key max-conns-per-ip) is
 // the HTTP server's bound of connections per client address (internal/service TestConnsPerIP).
 func TestMaxConnsPerIPConfig(t *testing.T) {

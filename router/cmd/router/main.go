@@ -109,7 +109,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
 	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
 	f.Duration("liveness-timeout", 2*time.Second, "timeout of each liveness probe")
-	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider")
+	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider (at most 5m: providers refuse tickets issued much later than their RFC's deadline)")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
 	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter (below 1h, the protocol's close window)")
 	f.Duration("epoch-length", 0, "the keepers' epoch length: a useDeposit ticket lasts at most the pool's settlementLag minus this (0: half the settlementLag)")
@@ -221,6 +221,12 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	// an expiry grace reaching it would sign tickets whose sessions cannot be settled.
 	if closeWindow := settle.CloseWindow * time.Second; c.Grace < 0 || c.Grace >= closeWindow {
 		return nil, fmt.Errorf("config: grace %s must be at least 0 and below %s (protocol/settle.CloseWindow: a close after it is never credited)", c.Grace, closeWindow)
+	}
+	// Providers refuse a ticket lasting past its RFC's deadline + maxSeconds + CloseWindow + 10 minutes
+	// (provider/server TicketSlack): with a grace below CloseWindow, an RFC's wait in the queue and its
+	// liveness probes must stay within those 10 minutes. Half of them for the queue.
+	if maxQueue := eip712.MaxDeadlineAhead / 2; c.QueueTimeout < 0 || c.QueueTimeout > maxQueue {
+		return nil, fmt.Errorf("config: queue-timeout %s must be at least 0 and at most %s (providers refuse tickets issued much later than their RFC's deadline)", c.QueueTimeout, maxQueue)
 	}
 	return c, nil
 }
