@@ -37,7 +37,7 @@ import (
 // DepositTTL is how long a deposit read is used for its user before it is read again.
 const DepositTTL = time.Minute
 
-// maxUsers bounds the per-day cache; when full it starts over (a miss costs a read, held to the budget).
+// maxUsers bounds the deposit cache; when full it starts over (a miss costs a read, held to the budget).
 const maxUsers = 1 << 18
 
 // Allowances is the allowance reader (*allowance.Source).
@@ -79,15 +79,14 @@ type Checker struct {
 	dep   Deposits
 	now   func() time.Time
 
-	mu    sync.Mutex
-	day   uint64
-	users map[common.Address]*entry
+	mu       sync.Mutex
+	deposits map[common.Address]depositRead
 }
 
-// entry is what is known of one user on Checker.day.
-type entry struct {
-	deposit   *uint256.Int // depositOf(user); nil: not read
-	depositAt time.Time
+// depositRead is one user's depositOf and when it was read.
+type depositRead struct {
+	value *uint256.Int
+	at    time.Time
 }
 
 // New returns a Checker reading allowances through allow and deposits through dep.
@@ -95,7 +94,7 @@ func New(allow Allowances, dep Deposits, now func() time.Time) *Checker {
 	if now == nil {
 		now = time.Now
 	}
-	return &Checker{allow: allow, dep: dep, now: now, users: map[common.Address]*entry{}}
+	return &Checker{allow: allow, dep: dep, now: now, deposits: map[common.Address]depositRead{}}
 }
 
 // NewPool is a Checker on the ComputePool at pool (chain/allowance for the allowance, depositOf for the
@@ -144,7 +143,7 @@ func (c *Checker) Covers(ctx context.Context, user common.Address, useDeposit bo
 		return v.ok(), nil
 	}
 	if useDeposit {
-		if v.Deposit, err = c.deposit(ctx, user, day, budget); err != nil {
+		if v.Deposit, err = c.deposit(ctx, user, budget); err != nil {
 			return Verdict{}, err
 		}
 		if covers(v, cost) {
@@ -167,29 +166,12 @@ func covers(v Verdict, cost *uint256.Int) bool {
 	return !cost.Gt(total)
 }
 
-// entryLocked returns user's entry for day, starting the cache over on a new day (c.mu held).
-func (c *Checker) entryLocked(user common.Address, day uint64) *entry {
-	if day != c.day || len(c.users) >= maxUsers {
-		if day < c.day {
-			return &entry{} // an older day's answer (a Day read racing a newer one): not cached
-		}
-		c.day, c.users = day, map[common.Address]*entry{}
-	}
-	e := c.users[user]
-	if e == nil {
-		e = &entry{}
-		c.users[user] = e
-	}
-	return e
-}
-
 // deposit is depositOf(user), read at most every DepositTTL.
-func (c *Checker) deposit(ctx context.Context, user common.Address, day uint64, budget func() error) (*uint256.Int, error) {
+func (c *Checker) deposit(ctx context.Context, user common.Address, budget func() error) (*uint256.Int, error) {
 	c.mu.Lock()
-	if e := c.entryLocked(user, day); e.deposit != nil && c.now().Sub(e.depositAt) < DepositTTL {
-		d := e.deposit.Clone()
+	if d, ok := c.deposits[user]; ok && c.now().Sub(d.at) < DepositTTL {
 		c.mu.Unlock()
-		return d, nil
+		return d.value.Clone(), nil
 	}
 	c.mu.Unlock()
 	if err := budget(); err != nil {
@@ -200,8 +182,10 @@ func (c *Checker) deposit(ctx context.Context, user common.Address, day uint64, 
 		return nil, err
 	}
 	c.mu.Lock()
-	e := c.entryLocked(user, day)
-	e.deposit, e.depositAt = d.Clone(), c.now()
+	if len(c.deposits) >= maxUsers {
+		c.deposits = map[common.Address]depositRead{}
+	}
+	c.deposits[user] = depositRead{d.Clone(), c.now()}
 	c.mu.Unlock()
 	return d, nil
 }
