@@ -154,9 +154,9 @@ type Verdict struct {
 // credit of the chain's current protocol day d still covers it after what this provider admitted for the
 // user on d (see Checker): the allowance's part first, allowance(user, d) minus what the day's sessions took
 // of it; the rest, when useDeposit, from depositOf(user) minus what they took of it. Admitted, cost is held
-// for the session (a reservation) until Done releases it (the session never opened) or Closed replaces it
-// by what the session billed. A session held already (a request racing its first) is covered and counted
-// once. The chain values are read before the lock the reservation is taken under: two sessions of one user
+// for the session (a reservation) until Done releases it (the session not open when its first requests
+// end) or Closed replaces it by what the session billed. A session held already (a request racing its
+// first) is counted once (reserve). The chain values are read before the lock the reservation is taken under: two sessions of one user
 // admitted at once never both take the same credit.
 //
 // budget is called before each chain read (not before a cached answer); its error is returned as it is,
@@ -204,53 +204,56 @@ type tally struct {
 type hold struct {
 	t                  *tally // its user-day's (stays the session's even once dropped from Checker.tallies)
 	allowance, deposit uint256.Int
-	refs               int  // first requests of the session in progress (Admit without Done)
-	opened             bool // the session opened (Done said so): only Closed ends the hold
+	refs               int // first requests of the session in progress (Admit without Done)
 }
 
 // reserve takes cost for session id from v's allowance and, when v.Deposit is set, deposit, after what
 // user's tally of v.Day holds already (under c.mu): the allowance's part first, as router/store's
 // CreateSession and its chargeDepositTx split a reservation. It returns v with Covered set when the session
-// is held (newly, or already) and Admitted set.
+// is held and Admitted set. A session held already (a request racing its first) takes only what cost
+// exceeds its reservation by (another ticket of the same session id, a higher price or more seconds, which
+// the session table refuses once the session is open, ErrTicketMismatch, but not before), from its tally.
 func (c *Checker) reserve(id common.Hash, user common.Address, cost *uint256.Int, v Verdict) Verdict {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if h, ok := c.holds[id]; ok {
-		h.refs++
-		v.Admitted = new(uint256.Int).Add(&h.t.allowance, &h.t.deposit)
-		v.Covered = true
-		return v
-	}
-	key := userDay{user, v.Day}
-	t := c.tallies[key]
-	if t == nil {
+	h, held := c.holds[id]
+	var t *tally
+	need := cost
+	if held {
+		t = h.t
+		need = sub0(cost, new(uint256.Int).Add(&h.allowance, &h.deposit))
+	} else if t = c.tallies[userDay{user, v.Day}]; t == nil {
 		t = &tally{}
 	}
 	v.Admitted = new(uint256.Int).Add(&t.allowance, &t.deposit)
-	fromAllowance := new(uint256.Int)
-	if v.Allowance.Gt(&t.allowance) {
-		fromAllowance.Sub(v.Allowance, &t.allowance)
+	if held {
+		v.Admitted = sub0(v.Admitted, new(uint256.Int).Add(&h.allowance, &h.deposit))
 	}
-	if fromAllowance.Gt(cost) {
-		fromAllowance.Set(cost)
+	fromAllowance := sub0(v.Allowance, &t.allowance)
+	if fromAllowance.Gt(need) {
+		fromAllowance.Set(need)
 	}
-	fromDeposit := new(uint256.Int).Sub(cost, fromAllowance)
+	fromDeposit := new(uint256.Int).Sub(need, fromAllowance)
 	if !fromDeposit.IsZero() {
 		after, overflow := new(uint256.Int).AddOverflow(&t.deposit, fromDeposit)
 		if v.Deposit == nil || overflow || after.Gt(v.Deposit) {
 			return v
 		}
 	}
-	if _, ok := c.tallies[key]; !ok {
-		c.track(key, t)
+	if !held {
+		key := userDay{user, v.Day}
+		if _, ok := c.tallies[key]; !ok {
+			c.track(key, t)
+		}
+		h = &hold{t: t}
+		c.holds[id] = h
+		t.live++
 	}
 	t.allowance.Add(&t.allowance, fromAllowance)
 	t.deposit.Add(&t.deposit, fromDeposit)
-	t.live++
-	h := &hold{t: t, refs: 1}
-	h.allowance.Set(fromAllowance)
-	h.deposit.Set(fromDeposit)
-	c.holds[id] = h
+	h.allowance.Add(&h.allowance, fromAllowance)
+	h.deposit.Add(&h.deposit, fromDeposit)
+	h.refs++
 	v.Covered = true
 	return v
 }
@@ -281,20 +284,19 @@ func (c *Checker) track(key userDay, t *tally) {
 	c.tallies[key] = t
 }
 
-// Done ends a request Admit admitted (Covered) session id for: opened says whether the session is open
-// (or closed) at the provider by now. When no other request Admit admitted it for is in progress and the
-// session never opened (its first request failed before the session table took it), its reservation is
-// released entirely.
-func (c *Checker) Done(id common.Hash, opened bool) {
+// Done ends a request Admit admitted (Covered) session id for: open says whether the session is open at
+// the provider now. When no other request Admit admitted it for is in progress and the session is not open
+// — its first request failed before the session table took it, or it opened and closed already (Closed
+// ended its hold; this one is of a request admitted after that, which the table refuses) — its reservation
+// is released entirely. An open session's hold stays until Closed.
+func (c *Checker) Done(id common.Hash, open bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h, ok := c.holds[id]
 	if !ok {
 		return
 	}
-	h.refs--
-	h.opened = h.opened || opened
-	if h.refs <= 0 && !h.opened {
+	if h.refs--; h.refs <= 0 && !open {
 		c.settle(id, h, new(uint256.Int))
 	}
 }
@@ -330,13 +332,6 @@ func sub0(a, b *uint256.Int) *uint256.Int {
 		return new(uint256.Int)
 	}
 	return new(uint256.Int).Sub(a, b)
-}
-
-// Held returns how many sessions hold a reservation and how many user-days are tallied (tests).
-func (c *Checker) Held() (sessions, userDays int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.holds), len(c.tallies)
 }
 
 // deposit is depositOf(user), read at most every DepositTTL.

@@ -133,7 +133,7 @@ func TestCoversDayAndDeposit(t *testing.T) {
 // not each up to it: the open ones count their reservation, a closed one what it billed, one that never
 // opened or billed nothing nothing; the deposit, with useDeposit, covers what the allowance left, as an
 // honest router splits it (allowance first); a request racing a held session's first is covered and counted
-// once; another user's sessions are not touched. Before, every session whose own cost fit was admitted.
+// once (another ticket of it costing more takes the difference); another user's sessions are not touched. Before, every session whose own cost fit was admitted.
 func TestAdmitCountsWhatWasAdmitted(t *testing.T) {
 	user, other := common.HexToAddress("0x01"), common.HexToAddress("0x02")
 	p := newPool(5, map[uint64]uint64{5: 100}, 50)
@@ -152,6 +152,9 @@ func TestAdmitCountsWhatWasAdmitted(t *testing.T) {
 	v, err = c.Admit(context.Background(), s3, user, false, uint256.NewInt(40), free)
 	require.NoError(t, err)
 	require.True(t, v.Covered, "a request racing the session's first: covered, counted once")
+	v, err = c.Admit(context.Background(), s3, user, false, uint256.NewInt(41), free)
+	require.NoError(t, err)
+	require.False(t, v.Covered, "another ticket of the session costing more: only what is left covers the rest")
 	c.Done(s3, true)
 	c.Done(s3, true)
 	_, ok = admit(t, c, user, 1, false)
@@ -173,6 +176,10 @@ func TestAdmitCountsWhatWasAdmitted(t *testing.T) {
 	c.Done(s6, true)
 	c.Closed(s6, new(uint256.Int)) // billed nothing: released entirely
 	c.Closed(s6, uint256.NewInt(30))
+	v, err = c.Admit(context.Background(), s6, user, false, uint256.NewInt(30), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered, "a request of the closed session admitted late (the session table refuses it)")
+	c.Done(s6, false) // … is released, the session not being open
 	s7, ok := admit(t, c, user, 30, false)
 	require.True(t, ok, "a second close of a session changes nothing")
 	c.Done(s7, true)

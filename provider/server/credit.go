@@ -18,8 +18,8 @@ import (
 // admitted for the user that day, and tallies what it admitted (*credit.Checker).
 type CreditChecker interface {
 	Admit(ctx context.Context, id common.Hash, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (credit.Verdict, error)
-	// Done ends a request Admit admitted the session for; opened: the session is open or closed here.
-	Done(id common.Hash, opened bool)
+	// Done ends a request Admit admitted the session for; open: the session is open here now.
+	Done(id common.Hash, open bool)
 	// Closed replaces the session's reservation by what it billed.
 	Closed(id common.Hash, billed *uint256.Int)
 }
@@ -73,11 +73,11 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	}
 }
 
-// creditDone ends the request p, whose session checkCredit held a reservation for: released if the
-// session did not open (the request failed before the session table took it).
+// creditDone ends the request p, whose session checkCredit held a reservation for: released unless the
+// session is open (the request failed before the session table took it, or the session closed already).
 func (s *Server) creditDone(p *pending) {
 	id := p.vt.st.Ticket.SessionID
-	s.cfg.Credit.Done(id, s.sessions.IsOpen(id) || s.sessions.Closed(id))
+	s.cfg.Credit.Done(id, s.sessions.IsOpen(id))
 }
 
 // creditClosed replaces the reservation of session t, closed with a receipt of seconds, by what it bills:
