@@ -172,14 +172,8 @@ func TestTicketWithinAllowanceOrDepositServed(t *testing.T) {
 	up := newUpstream(t)
 	_, checker := newCountingPool(t, e)
 	_, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
-	served := func(c *client) {
-		t.Helper()
-		resp := c.chat("fast:v1", false)
-		body := readAll(t, resp)
-		require.Equal(t, http.StatusOK, resp.StatusCode, body)
-	}
-	served(rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
-	served(rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 1000, true)) // 1 MOR exactly: covered
+	requireServed(t, rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
+	requireServed(t, rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 1000, true)) // 1 MOR exactly: covered
 }
 
 // TestCreditReadsPerRouter: the allowance and deposit reads of the credit check are held to
@@ -271,6 +265,17 @@ func chatFrom(t *testing.T, ip string, c *client) *http.Response {
 	return resp
 }
 
+// creditProvider is a provider with the credit check on, reading the ComputePool on anvil (pool), and its
+// upstream.
+func creditProvider(t *testing.T) (*testEnv, *server.Server, *httptest.Server, *upstream, *countingPool) {
+	t.Helper()
+	e := setup(t)
+	up := newUpstream(t)
+	pool, checker := newCountingPool(t, e)
+	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
+	return e, s, ts, up, pool
+}
+
 // allowanceToday is user's allowance of the chain's current protocol day, read from the ComputePool.
 func allowanceToday(t *testing.T, pool *countingPool, user *ecdsa.PrivateKey) *uint256.Int {
 	t.Helper()
@@ -323,11 +328,8 @@ func requireExhausted(t *testing.T, s *server.Server, up *upstream, c *client) {
 // up to the allowance in total (PROTOCOL §8), so before, the provider served the second session for nothing:
 // its check was per ticket.
 func TestHostileRouterSecondSessionOfOneAllowanceRefused(t *testing.T) {
-	e := setup(t)
+	e, s, ts, up, pool := creditProvider(t)
 	voter := allowedUser(t, e)
-	up := newUpstream(t)
-	pool, checker := newCountingPool(t, e)
-	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
 	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(2)) // 2 s: the whole allowance
 
 	first := rfcSessionAt(t, e, ts.URL, voter, price, 2, false)
@@ -345,11 +347,8 @@ func TestHostileRouterSecondSessionOfOneAllowanceRefused(t *testing.T) {
 // each reserving a third of the user's allowance: exactly three are served, the others refused 402
 // allowance_exhausted, and only the three reach the upstream.
 func TestConcurrentFirstRequestsAdmitWhatFits(t *testing.T) {
-	e := setup(t)
+	e, s, ts, up, pool := creditProvider(t)
 	voter := allowedUser(t, e)
-	up := newUpstream(t)
-	pool, checker := newCountingPool(t, e)
-	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
 	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(3))
 	const n = 8
 	replies := make([]<-chan reply, n)
@@ -375,11 +374,8 @@ func TestConcurrentFirstRequestsAdmitWhatFits(t *testing.T) {
 // deposit), one of 0.3 MOR without useDeposit refused (the deposit needs the RFC's consent), and a
 // useDeposit one of the 0.4 MOR left served.
 func TestDepositCountedOnceAndOnlyWithUseDeposit(t *testing.T) {
-	e := setup(t)
+	e, s, ts, up, _ := creditProvider(t)
 	allowedUser(t, e) // the chain's day has allowances
-	up := newUpstream(t)
-	_, checker := newCountingPool(t, e)
-	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
 	dep := depositor(t, e, 1)
 	requireServed(t, rfcSession(t, e, ts.URL, dep, 1e15, 600, true))
 	requireExhausted(t, s, up, rfcSession(t, e, ts.URL, dep, 1e15, 600, true))
@@ -391,11 +387,8 @@ func TestDepositCountedOnceAndOnlyWithUseDeposit(t *testing.T) {
 // after it (its signature is not the session key's) opens no session and holds none of the user's credit:
 // the next session, reserving the whole allowance, is served.
 func TestFailedFirstRequestHoldsNoCredit(t *testing.T) {
-	e := setup(t)
+	e, s, ts, up, pool := creditProvider(t)
 	voter := allowedUser(t, e)
-	up := newUpstream(t)
-	pool, checker := newCountingPool(t, e)
-	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
 	price := allowanceToday(t, pool, voter)
 	bad := rfcSessionAt(t, e, ts.URL, voter, price, 1, false)
 	bad.signAs, _ = crypto.GenerateKey()
@@ -403,5 +396,6 @@ func TestFailedFirstRequestHoldsNoCredit(t *testing.T) {
 	require.Equal(t, http.StatusForbidden, status, msg)
 	require.Equal(t, wire.CodeBadSignature, code, msg)
 	require.False(t, s.Sessions().IsOpen(bad.ticket.SessionID))
+	require.Zero(t, up.requests())
 	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
 }
