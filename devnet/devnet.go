@@ -123,8 +123,11 @@ func (l *lockedBuffer) String() string {
 type AnvilOptions struct {
 	ChainID   uint64        // default 31337
 	BlockTime time.Duration // 0: a block per transaction (automine)
-	Port      int           // 0: a free port, chosen by anvil when it binds
-	Timestamp uint64        // genesis timestamp, 0: now
+	// MixedMining, with BlockTime, keeps automine on as well (anvil --mixed-mining): a transaction still
+	// mines at once, and an empty block every BlockTime keeps the chain clock moving while nothing is sent.
+	MixedMining bool
+	Port        int    // 0: a free port, chosen by anvil when it binds
+	Timestamp   uint64 // genesis timestamp, 0: now
 }
 
 // StartAnvil starts anvil on loopback and waits until it answers JSON-RPC.
@@ -146,6 +149,9 @@ func StartAnvil(ctx context.Context, opts AnvilOptions) (*Anvil, error) {
 	args := []string{"--host", "127.0.0.1", "--port", strconv.Itoa(opts.Port), "--chain-id", strconv.FormatUint(opts.ChainID, 10)}
 	if opts.BlockTime > 0 {
 		args = append(args, "--block-time", strconv.FormatFloat(opts.BlockTime.Seconds(), 'f', -1, 64))
+		if opts.MixedMining {
+			args = append(args, "--mixed-mining")
+		}
 	}
 	if opts.Timestamp > 0 {
 		args = append(args, "--timestamp", strconv.FormatUint(opts.Timestamp, 10))

@@ -33,6 +33,17 @@ var (
 	PlaygroundETH         = new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
 )
 
+// PlaygroundBlockTime is how often the playground's anvil mines an empty block while idle (PlaygroundAnvil).
+const PlaygroundBlockTime = time.Second
+
+// PlaygroundAnvil is the anvil `make devnet` runs on port (0: a free one): chain 31337, a transaction mined
+// at once and an empty block every PlaygroundBlockTime besides (mixed mining), so that the chain clock
+// follows the wall clock while nobody sends anything. With automine alone the clock stops at the keeper's
+// last commit and a root's dispute window never ends: earned credit never becomes claimable.
+func PlaygroundAnvil(port int) AnvilOptions {
+	return AnvilOptions{Port: port, ChainID: 31337, BlockTime: PlaygroundBlockTime, MixedMining: true}
+}
+
 // PlaygroundDays is how many protocol days before "now" StartPlayground puts payoutStart: the set-up runs on
 // day 1 and "now" is day PlaygroundDays, at least one full interval after the set-up, so both day-start
 // checkpoints of today's allowance (PROTOCOL §4 v2: dayStart(d) and dayStart(d) - interval) see the

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
@@ -87,4 +88,54 @@ func TestNextStepsUseThePortPlan(t *testing.T) {
 func TestNextStepsNameAnAPIKey(t *testing.T) {
 	steps := devnet.NextSteps("http://127.0.0.1:8545", "deployments/31337.json", "http://127.0.0.1:11434/v1", "llama3.1:8b")
 	require.Contains(t, steps, "OPENAI_BASE_URL=http://127.0.0.1:8090/v1 OPENAI_API_KEY=")
+}
+
+// TestPlaygroundClockMovesWhileIdle: the `make devnet` anvil (PlaygroundAnvil) mines empty blocks while
+// nobody sends anything, so the chain clock keeps up with the wall clock: with automine alone it stopped at
+// the keeper's last commit, and a root's dispute window (claimable after a time already past on the wall
+// clock) never ended. Nothing is sent after the set-up; the head must move on its own.
+func TestPlaygroundClockMovesWhileIdle(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	m, err := devnet.StartPlayground(ctx, devnet.PlaygroundAnvil(0), devnet.DeployOptions{})
+	require.NoError(t, err)
+	defer m.Close()
+	first, err := m.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	deadline := time.Now().Add(30 * time.Second)
+	head := first
+	for head.Time < first.Time+3 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond) // polling interval, not an assertion
+		head, err = m.Client.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+	}
+	require.GreaterOrEqual(t, head.Time, first.Time+3, "the idle chain's clock stood still at block %d (time %d) for 30 s", head.Number, head.Time)
+	require.Greater(t, head.Number.Uint64(), first.Number.Uint64())
+}
+
+// TestMixedMiningMinesTransactionsAtOnce: with MixedMining a transaction mines at once even when the
+// interval between empty blocks is an hour (the playground's e2e steps and the CLIs wait for receipts).
+func TestMixedMiningMinesTransactionsAtOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{BlockTime: time.Hour, MixedMining: true})
+	require.NoError(t, err)
+	defer a.Close()
+	c, err := a.Client(ctx)
+	require.NoError(t, err)
+	defer c.Close()
+	key := devnet.DevKey(0)
+	nonce, err := c.PendingNonceAt(ctx, crypto.PubkeyToAddress(key.PublicKey))
+	require.NoError(t, err)
+	to := crypto.PubkeyToAddress(devnet.DevKey(1).PublicKey)
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(big.NewInt(31337)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(31337), Nonce: nonce, To: &to, Value: big.NewInt(1), Gas: 21000,
+		GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11)})
+	require.NoError(t, err)
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	wait, stop := context.WithTimeout(ctx, 20*time.Second) // far below the hour between interval blocks
+	defer stop()
+	rec, err := bind.WaitMined(wait, c, tx)
+	require.NoError(t, err, "the transaction was not mined at once")
+	require.Equal(t, types.ReceiptStatusSuccessful, rec.Status)
 }

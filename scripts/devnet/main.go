@@ -60,7 +60,6 @@ func run(ctx context.Context, port int, interval uint64, rel string) error {
 	if err != nil {
 		return err
 	}
-	const chainID = 31337
 	file := rel
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(root, rel)
@@ -70,7 +69,7 @@ func run(ctx context.Context, port int, interval uint64, rel string) error {
 	if filepath.Dir(file) != filepath.Join(root, "deployments") {
 		scriptOut = ""
 	}
-	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{Port: port, ChainID: chainID},
+	m, err := devnet.StartPlayground(ctx, devnet.PlaygroundAnvil(port),
 		devnet.DeployOptions{Interval: interval, OutFile: scriptOut})
 	if err != nil {
 		return err
