@@ -166,9 +166,13 @@ const (
 	PortGateway  = 8090
 )
 
+// PlaygroundDisputeWindow is the devnet's dispute window in seconds (contracts/script/params/31337.json,
+// which StartPlayground deploys with): a committed root's credit is claimable that long after its commit.
+const PlaygroundDisputeWindow = 60
+
 // NextSteps is the block `make devnet` prints: the exact commands that run every role against the
 // playground on the port plan, in front of an OpenAI-compatible upstream at upstream (with /v1) that
-// serves upstreamModel. The READMEs show the same commands.
+// serves upstreamModel, up to the provider's earnings claimed. The READMEs show the same commands.
 func NextSteps(rpcURL, deploymentFile, upstream, upstreamModel string) string {
 	addr := func(i int) string { return crypto.PubkeyToAddress(DevKey(i).PublicKey).Hex() }
 	return fmt.Sprintf(`next steps, each in its own terminal from the repository root (devnet keys only):
@@ -178,7 +182,9 @@ go run ./router/cmd/router --rpc-urls %[1]s --deployment %[2]s \
   --private-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d \
   --keeper-url http://127.0.0.1:%[5]d
 
-# provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 is its signer; serve on 127.0.0.1:%[4]d
+# provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 is its signer; serve on 127.0.0.1:%[4]d in
+# front of %[15]s: make devnet's stand-in upstream (the same text for every prompt, not a model),
+# or ollama if it held that address first (ollama pull llama3.1:8b)
 go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
   --signer %[11]s --endpoint http://127.0.0.1:%[4]d --stake 100MOR
 go run ./provider/cmd/provider bid set --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
@@ -197,9 +203,17 @@ go run ./client/cmd/lt chat --router http://127.0.0.1:%[3]d --rpc %[1]s --deploy
   --model %[14]s "Say hello"
 go run ./client/cmd/lt gateway --router http://127.0.0.1:%[3]d --rpc %[1]s --deployment %[2]s --raw-key 0x%[13]s \
   --listen 127.0.0.1:%[6]d      # then OPENAI_BASE_URL=http://127.0.0.1:%[6]d/v1 OPENAI_API_KEY=unused for any OpenAI client
+
+# earnings: the keeper commits the chat's credit after its 1m epoch; claimable once the %[17]d s dispute window
+# passed, 2-3 minutes after the chat. The keeper's --claims may pay it first: then status shows it claimed
+# and claim says "nothing to claim"
+go run ./provider/cmd/provider status --rpc %[1]s --deployment %[2]s --owner %[10]s --keeper http://127.0.0.1:%[5]d
+go run ./provider/cmd/provider claim --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
+  --keeper http://127.0.0.1:%[5]d
 `, rpcURL, deploymentFile, PortRouter, PortProvider, PortKeeper, PortGateway,
 		DevKeys[KeeperAccount], DevKeys[RouterAccount], DevKeys[ProviderOwnerAccount], addr(ProviderOwnerAccount),
-		addr(ProviderSignerAccount), DevKeys[ProviderSignerAccount], DevKeys[UserAccount], PlaygroundModel, upstream, upstreamModel)
+		addr(ProviderSignerAccount), DevKeys[ProviderSignerAccount], DevKeys[UserAccount], PlaygroundModel, upstream, upstreamModel,
+		PlaygroundDisputeWindow)
 }
 
 // TodaysBudget is the ComputePool's budget for the chain's current day, and the day.

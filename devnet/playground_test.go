@@ -2,7 +2,11 @@ package devnet_test
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -100,6 +104,9 @@ func TestPlaygroundClockMovesWhileIdle(t *testing.T) {
 	m, err := devnet.StartPlayground(ctx, devnet.PlaygroundAnvil(0), devnet.DeployOptions{})
 	require.NoError(t, err)
 	defer m.Close()
+	dw, err := m.Pool.DisputeWindow(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	require.Equal(t, uint32(devnet.PlaygroundDisputeWindow), dw, "the dispute window the next steps name")
 	first, err := m.Client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
 	deadline := time.Now().Add(30 * time.Second)
@@ -138,4 +145,23 @@ func TestMixedMiningMinesTransactionsAtOnce(t *testing.T) {
 	rec, err := bind.WaitMined(wait, c, tx)
 	require.NoError(t, err, "the transaction was not mined at once")
 	require.Equal(t, types.ReceiptStatusSuccessful, rec.Status)
+}
+
+// The next steps' earnings step names the devnet's dispute window: the one the playground deploys with.
+func TestNextStepsNameTheDisputeWindow(t *testing.T) {
+	root, err := devnet.RepoRoot()
+	require.NoError(t, err)
+	raw, err := os.ReadFile(filepath.Join(root, "contracts", "script", "params", "31337.json"))
+	require.NoError(t, err)
+	var params struct {
+		Market struct {
+			DisputeWindow uint64 `json:"disputeWindow"`
+		} `json:"market"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &params))
+	require.Equal(t, params.Market.DisputeWindow, uint64(devnet.PlaygroundDisputeWindow))
+	steps := devnet.NextSteps("http://127.0.0.1:8545", "deployments/31337.json", "http://127.0.0.1:11434/v1", "llama3.1:8b")
+	require.Contains(t, steps, fmt.Sprintf("the %d s dispute window", params.Market.DisputeWindow))
+	require.Contains(t, steps, "provider status --rpc")
+	require.Contains(t, steps, "provider claim --rpc")
 }

@@ -6,7 +6,7 @@
 // through the real deploy script, the router, the keeper, one or more providers that register, bid and
 // serve through the provider CLI, a model builder registering the model through the same CLI, and a user
 // who delegates with `lt delegate` and talks through `lt gateway`. The one test double is the stand-in
-// upstream (upstream.go): a small OpenAI-compatible HTTP server standing for the LLM backend, streaming
+// upstream (devnet/standin, which `make devnet` runs too): a small OpenAI-compatible HTTP server standing for the LLM backend, streaming
 // deterministic tokens with usage.
 //
 // Options.NoKeeper starts the stack without its keeper; the caller then runs the keeper binary itself
@@ -25,5 +25,5 @@
 // Files: options.go (Options), stack.go (Start, Close, the Stack's types), setup.go (chain, model,
 // providers and user on-chain), services.go (the processes: routers, keeper, providers, gateway),
 // flow.go (what tests and the demo do through the stack), proc.go (process control), upstream.go (the
-// stand-in LLM), ipfs.go, demo.go, soak.go.
+// stand-in LLM's names here), ipfs.go, demo.go, soak.go.
 package e2e

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,14 +24,16 @@ import (
 // command devnet.NextSteps prints (the block README.md shows verbatim, TestReadmeShowsTheNextSteps) in
 // order, with only what a test must change: the built binaries for `go run`, free ports for the port
 // plan's (other programs on this machine may hold those), files under a temporary folder, and the
-// stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway, and a router
-// that was told where its keeper is.
+// stand-in upstream for ollama. It ends with an answer from `lt chat` and from the gateway, a router that
+// was told where its keeper is, and the provider's earnings for the chat claimed: the status step shows
+// them claimable (or already paid by the keeper's --claims) on the idle chain of `make devnet`'s anvil,
+// whose clock follows the wall clock, and the claim step pays them or finds them paid.
 func TestReadmeNewcomerPath(t *testing.T) {
-	ctx := testContext(t, 8*time.Minute)
+	ctx := testContext(t, 12*time.Minute)
 	_, bins := repoBinaries(ctx, t)
 	dir := t.TempDir()
 
-	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{})
+	m, err := devnet.StartPlayground(ctx, devnet.PlaygroundAnvil(0), devnet.DeployOptions{})
 	require.NoError(t, err)
 	defer m.Close()
 	require.NoError(t, m.WriteDeployment(filepath.Join(dir, "31337.json")))
@@ -63,7 +66,8 @@ func TestReadmeNewcomerPath(t *testing.T) {
 			commands = append(commands, append([]string{filepath.Base(c.Words[2])}, c.Words[3:]...))
 		}
 	}
-	require.Len(t, commands, 8, "the next steps' commands")
+	require.Len(t, commands, 10, "the next steps' commands")
+	var statusArgs []string
 	for i, c := range commands {
 		bin := filepath.Join(bins, c[0])
 		args := c[1:]
@@ -81,6 +85,22 @@ func TestReadmeNewcomerPath(t *testing.T) {
 			}
 		}
 		name := fmt.Sprintf("%d-%s", i, c[0])
+		if c[0] == "provider" && args[0] == "status" {
+			statusArgs = args
+			waitForEarnings(ctx, t, dir, bin, args)
+			continue
+		}
+		if c[0] == "provider" && args[0] == "claim" {
+			out, err := runTool(ctx, dir, name, bin, args...)
+			if err != nil && !strings.Contains(err.Error(), "nothing to claim") {
+				require.NoError(t, err, "provider claim: neither paid nor paid already by the keeper's --claims")
+			}
+			t.Logf("provider claim: %s %v", out, err)
+			out, err = runTool(ctx, dir, name+"-status", bin, statusArgs...)
+			require.NoError(t, err)
+			require.Regexp(t, `claimed 0\.[0-9]*[1-9][0-9]* MOR|claimed [1-9][0-9.]* MOR`, string(out), "the provider's earnings are claimed")
+			continue
+		}
 		if listen == "" { // a one-shot CLI step
 			out, err := runTool(ctx, dir, name, bin, args...)
 			require.NoError(t, err, "%s %s", c[0], strings.Join(args, " "))
@@ -125,6 +145,29 @@ func TestReadmeNewcomerPath(t *testing.T) {
 	// files, instead of warning that settled sessions are kept for ever.
 	require.Equal(t, "0-router", procs[0].Name)
 	require.NotContains(t, procs[0].Log(), "no keeper configured", "the next steps start the router without its keeper")
+}
+
+// waitForEarnings runs the provider's status step (bin args) until its earnings show a credit claimable
+// or claimed: the keeper committed the chat's epoch and the dispute window passed on the chain's clock.
+func waitForEarnings(ctx context.Context, t *testing.T, dir, bin string, args []string) {
+	t.Helper()
+	earned := regexp.MustCompile(`(claimed|claimable) (0\.[0-9]*[1-9][0-9]*|[1-9][0-9.]*) MOR`)
+	deadline := time.Now().Add(6 * time.Minute) // one 1m epoch, its commit and the 60 s dispute window
+	var out []byte
+	for time.Now().Before(deadline) {
+		var err error
+		out, err = runTool(ctx, dir, "provider-status", bin, args...)
+		require.NoError(t, err)
+		if earned.Match(out) {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal(ctx.Err())
+		case <-time.After(2 * time.Second): // polling interval
+		}
+	}
+	t.Fatalf("the provider's earnings never became claimable within 6 minutes; last status:\n%s", out)
 }
 
 // waitForOffer polls the router's /v1/models until some model has an offer.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -43,7 +44,7 @@ func TestDevnetCommand(t *testing.T) {
 	rpc := "http://127.0.0.1:" + strconv.Itoa(port)
 	file := filepath.Join(dir, "31337.json")
 
-	cmd := exec.CommandContext(ctx, bin, "--port", strconv.Itoa(port), "--interval", "600", "--out", file)
+	cmd := exec.CommandContext(ctx, bin, "--port", strconv.Itoa(port), "--interval", "600", "--out", file, "--standin", "127.0.0.1:0")
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -61,6 +62,10 @@ func TestDevnetCommand(t *testing.T) {
 	require.Contains(t, text, "deployment file: "+file)
 	require.Contains(t, text, "--rpc-urls "+rpc+" --deployment "+file, "the router's next step")
 	require.Contains(t, text, "lt allowance --rpc "+rpc+" --deployment "+file, "the user's next step")
+	found := regexp.MustCompile(`stand-in upstream on (http://127\.0\.0\.1:[0-9]+/v1): `).FindStringSubmatch(text)
+	require.NotNil(t, found, "the stand-in upstream is announced")
+	standinURL := found[1]
+	require.Contains(t, text, "--upstream "+standinURL+" ", "provider serve's next step names the stand-in")
 
 	raw, err := os.ReadFile(file)
 	require.NoError(t, err)

@@ -1,7 +1,9 @@
 // Command devnet starts a local anvil chain, deploys the contracts onto it, sets up a playground (a budget
 // today, emissions released, a provider owner and a user funded with MOR and ETH, the user's votes counting
 // today, a model registered: devnet.StartPlayground) and keeps it running until Ctrl-C (`make devnet`). The
-// deployment is written to deployments/31337.json (--out) for the other tools; it prints the next steps.
+// deployment is written to deployments/31337.json (--out) for the other tools. Beside it runs the stand-in
+// upstream (devnet/standin: the same labelled text for every prompt, not a model) on ollama's address
+// (--standin), unless something, ollama say, listens there already. It prints the next steps.
 package main
 
 import (
@@ -13,8 +15,10 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/standin"
 )
 
 func main() {
@@ -26,7 +30,7 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, o.port, o.interval, o.out); err != nil {
+	if err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "devnet:", err)
 		os.Exit(1)
 	}
@@ -37,6 +41,7 @@ type options struct {
 	port     int
 	interval uint64
 	out      string
+	standin  string
 }
 
 // parseFlags reads the command line args (without the program's name).
@@ -46,6 +51,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.port, "port", devnet.PortAnvil, "JSON-RPC port on 127.0.0.1")
 	fs.Uint64Var(&o.interval, "interval", 86400, "seconds per protocol day (shorten it to see days pass)")
 	fs.StringVar(&o.out, "out", "deployments/31337.json", "where the deployment file goes (relative: to the repository root)")
+	fs.StringVar(&o.standin, "standin", defaultStandin, "where the stand-in upstream listens (the same text for every prompt, not a model), unless taken; '' starts none")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -55,7 +61,28 @@ func parseFlags(args []string) (options, error) {
 	return o, nil
 }
 
-func run(ctx context.Context, port int, interval uint64, rel string) error {
+// defaultStandin is ollama's address, which the next steps' provider serve uses as its upstream.
+const defaultStandin = "127.0.0.1:11434"
+
+// startStandin starts the stand-in upstream on addr, answering standin.Labelled. It returns the upstream's
+// URL for the next steps and a line saying what answers there: the stand-in, or (addr taken, up nil) what
+// already listens there; addr "" starts none and names ollama's address.
+func startStandin(addr string) (up *standin.Upstream, url, note string, err error) {
+	if addr == "" {
+		return nil, "http://" + defaultStandin + "/v1", "no stand-in upstream (--standin ''): run ollama or another OpenAI-compatible server on " + defaultStandin, nil
+	}
+	up, err = standin.Start(addr, standin.Labelled, 20*time.Millisecond)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, "http://" + addr + "/v1", addr + " is taken (ollama?): no stand-in upstream started; provider serve uses what listens there", nil
+	}
+	if err != nil {
+		return nil, "", "", fmt.Errorf("stand-in upstream: %w", err)
+	}
+	return up, up.URL, "stand-in upstream on " + up.URL + ": answers every prompt with the same labelled text; it is not a model (--standin '' starts none)", nil
+}
+
+func run(ctx context.Context, o options) error {
+	port, interval, rel := o.port, o.interval, o.out
 	root, err := devnet.RepoRoot()
 	if err != nil {
 		return err
@@ -80,6 +107,13 @@ func run(ctx context.Context, port int, interval uint64, rel string) error {
 			return err
 		}
 	}
+	up, upstream, note, err := startStandin(o.standin)
+	if err != nil {
+		return err
+	}
+	if up != nil {
+		defer up.Close()
+	}
 	dep := m.Deployment
 	fmt.Printf("devnet running: RPC_URL=%s chain %d, start block %d\n", m.Anvil.URL, dep.ChainID, dep.StartBlock)
 	for name, addr := range dep.Contracts {
@@ -90,7 +124,9 @@ func run(ctx context.Context, port int, interval uint64, rel string) error {
 		return err
 	}
 	fmt.Printf("deployment file: %s; protocol day %d, budget %s wei; model %s registered\n\n", rel, day, budget, devnet.PlaygroundModel)
-	fmt.Println(devnet.NextSteps(m.Anvil.URL, rel, "http://127.0.0.1:11434/v1", "llama3.1:8b"))
+	fmt.Println(note)
+	fmt.Println()
+	fmt.Println(devnet.NextSteps(m.Anvil.URL, rel, upstream, "llama3.1:8b"))
 	fmt.Println("Ctrl-C stops the devnet.")
 	<-ctx.Done()
 	fmt.Println("\ndevnet: stopping anvil")
