@@ -59,7 +59,7 @@ func TestDevnetCommand(t *testing.T) {
 	text := printed.String()
 	require.Contains(t, text, "devnet running: RPC_URL="+rpc+" chain 31337")
 	require.Contains(t, text, "deployment file: "+file)
-	require.Contains(t, text, "--rpc-urls "+rpc+" --deployment "+file, "the router's next step")
+	require.Contains(t, text, "--rpc "+rpc+" --deployment "+file, "the router's next step")
 	require.Contains(t, text, "lt allowance --rpc "+rpc+" --deployment "+file, "the user's next step")
 
 	raw, err := os.ReadFile(file)
