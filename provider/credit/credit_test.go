@@ -3,6 +3,8 @@ package credit_test
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,11 +15,12 @@ import (
 	"github.com/laketravis/laketravis/provider/credit"
 )
 
-// pool is a ComputePool of fixed allowances per day and deposits, counting reads (the anvil tests of
-// provider/server read the real one).
+// pool is a ComputePool of fixed allowances per day (the same for every user) and deposits, counting
+// reads (the anvil tests of provider/server read the real one).
 type pool struct {
+	mu       sync.Mutex
 	day      uint64
-	allow    map[uint64]uint64 // by day, for the one user
+	allow    map[uint64]uint64 // by day
 	deposit  uint64
 	reads    int
 	cachedAt map[cacheKey]bool
@@ -28,41 +31,81 @@ type cacheKey struct {
 	day  uint64
 }
 
-func (p *pool) Day(context.Context) (uint64, error) { return p.day, nil }
+func (p *pool) Day(context.Context) (uint64, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.day, nil
+}
+
 func (p *pool) Cached(user common.Address, day uint64) (*uint256.Int, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.cachedAt[cacheKey{user, day}] {
 		return uint256.NewInt(p.allow[day]), true
 	}
 	return nil, false
 }
+
 func (p *pool) Allowance(_ context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.reads++
 	if day == p.day {
 		p.cachedAt[cacheKey{user, day}] = true // chain/allowance caches the current day only
 	}
 	return uint256.NewInt(p.allow[day]), nil
 }
+
 func (p *pool) DepositOf(context.Context, common.Address) (*uint256.Int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.reads++
 	return uint256.NewInt(p.deposit), nil
+}
+
+func (p *pool) readCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.reads
+}
+
+func newPool(day uint64, allow map[uint64]uint64, deposit uint64) *pool {
+	return &pool{day: day, allow: allow, deposit: deposit, cachedAt: map[cacheKey]bool{}}
+}
+
+var (
+	free   = func() error { return nil }
+	lastID atomic.Uint64
+)
+
+// newID is a fresh session id.
+func newID() common.Hash { return common.BigToHash(new(uint256.Int).SetUint64(lastID.Add(1)).ToBig()) }
+
+// admit admits a new session of user costing cost and reports whether it was admitted.
+func admit(t *testing.T, c *credit.Checker, user common.Address, cost uint64, useDeposit bool) (common.Hash, bool) {
+	t.Helper()
+	id := newID()
+	v, err := c.Admit(context.Background(), id, user, useDeposit, uint256.NewInt(cost), free)
+	require.NoError(t, err)
+	return id, v.Covered
 }
 
 // TestCoversDayAndDeposit: a ticket is covered by the allowance of the chain's current day — not the previous
 // day's: keepers charge a session to the day of its closedAt, never earlier than its first request — and,
 // with useDeposit, by it plus the deposit, never by the deposit without it; every read is cached for the day
-// (the deposit for DepositTTL), and a budget that refuses stops the read.
+// (the deposit for DepositTTL), and a budget that refuses stops the read. Each session here is released
+// (it never opened) before the next: nothing is tallied.
 func TestCoversDayAndDeposit(t *testing.T) {
 	ctx := context.Background()
 	user := common.HexToAddress("0x01")
 	now := time.Unix(1_000_000, 0)
-	p := &pool{day: 5, allow: map[uint64]uint64{4: 100, 5: 10}, deposit: 50, cachedAt: map[cacheKey]bool{}}
+	p := newPool(5, map[uint64]uint64{4: 100, 5: 10}, 50)
 	c := credit.New(p, p, func() time.Time { return now })
-	free := func() error { return nil }
 	covers := func(cost uint64, useDeposit bool) bool {
 		t.Helper()
-		v, err := c.Covers(ctx, user, useDeposit, uint256.NewInt(cost), free)
-		require.NoError(t, err)
-		return v.Covered
+		id, ok := admit(t, c, user, cost, useDeposit)
+		c.Done(id, false)
+		return ok
 	}
 
 	require.True(t, covers(10, false), "today's allowance")
@@ -70,16 +113,150 @@ func TestCoversDayAndDeposit(t *testing.T) {
 	require.False(t, covers(11, false), "the deposit is not counted without useDeposit")
 	require.True(t, covers(60, true), "today's allowance plus the deposit")
 	require.False(t, covers(61, true))
-	require.Equal(t, 2, p.reads, "today's and the deposit, each read once")
+	require.Equal(t, 2, p.readCount(), "today's and the deposit, each read once")
 
 	p.deposit = 500 // deposited later today: counted once DepositTTL has passed
 	require.False(t, covers(151, true))
 	now = now.Add(credit.DepositTTL)
 	require.True(t, covers(151, true))
-	require.Equal(t, 3, p.reads)
+	require.Equal(t, 3, p.readCount())
 
 	refused := errors.New("over the limit")
-	_, err := c.Covers(ctx, common.HexToAddress("0x02"), false, uint256.NewInt(1), func() error { return refused })
+	_, err := c.Admit(ctx, newID(), common.HexToAddress("0x02"), false, uint256.NewInt(1), func() error { return refused })
 	require.ErrorIs(t, err, refused)
-	require.Equal(t, 3, p.reads, "no read past the budget")
+	require.Equal(t, 3, p.readCount(), "no read past the budget")
+	sessions, _ := c.Held()
+	require.Zero(t, sessions, "nothing held")
+}
+
+// TestAdmitCountsWhatWasAdmitted: a user's sessions of the day are admitted up to the allowance in total,
+// not each up to it: the open ones count their reservation, a closed one what it billed, one that never
+// opened or billed nothing nothing; the deposit, with useDeposit, covers what the allowance left, as an
+// honest router splits it (allowance first); a request racing a held session's first is covered and counted
+// once (another ticket of it costing more takes the difference); another user's sessions are not touched. Before, every session whose own cost fit was admitted.
+func TestAdmitCountsWhatWasAdmitted(t *testing.T) {
+	user, other := common.HexToAddress("0x01"), common.HexToAddress("0x02")
+	p := newPool(5, map[uint64]uint64{5: 100}, 50)
+	c := credit.New(p, p, nil)
+
+	s1, ok := admit(t, c, user, 60, false)
+	require.True(t, ok)
+	_, ok = admit(t, c, user, 60, false)
+	require.False(t, ok, "60 of the allowance of 100 is held already")
+	v, err := c.Admit(context.Background(), newID(), user, false, uint256.NewInt(41), free)
+	require.NoError(t, err)
+	require.False(t, v.Covered)
+	require.Equal(t, uint64(60), v.Admitted.Uint64(), "the refusal says what was admitted")
+	s3, ok := admit(t, c, user, 40, false)
+	require.True(t, ok, "exactly what is left")
+	v, err = c.Admit(context.Background(), s3, user, false, uint256.NewInt(40), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered, "a request racing the session's first: covered, counted once")
+	v, err = c.Admit(context.Background(), s3, user, false, uint256.NewInt(41), free)
+	require.NoError(t, err)
+	require.False(t, v.Covered, "another ticket of the session costing more: only what is left covers the rest")
+	c.Done(s3, true)
+	c.Done(s3, true)
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	_, ok = admit(t, c, other, 100, false)
+	require.True(t, ok, "another user's allowance is its own")
+
+	c.Done(s1, true) // opened: its reservation stays
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	c.Closed(s1, uint256.NewInt(30)) // billed half its reservation
+	s5, ok := admit(t, c, user, 30, false)
+	require.True(t, ok, "the 30 the close freed")
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	c.Done(s5, false) // never opened: released entirely
+	s6, ok := admit(t, c, user, 30, false)
+	require.True(t, ok)
+	c.Done(s6, true)
+	c.Closed(s6, new(uint256.Int)) // billed nothing: released entirely
+	c.Closed(s6, uint256.NewInt(30))
+	v, err = c.Admit(context.Background(), s6, user, false, uint256.NewInt(30), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered, "a request of the closed session admitted late (the session table refuses it)")
+	c.Done(s6, false) // … is released, the session not being open
+	s7, ok := admit(t, c, user, 30, false)
+	require.True(t, ok, "a second close of a session changes nothing")
+	c.Done(s7, true)
+
+	// The allowance is used up (30 + 40 + 30): a useDeposit session takes the deposit of 50.
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	s8, ok := admit(t, c, user, 50, true)
+	require.True(t, ok)
+	_, ok = admit(t, c, user, 1, true)
+	require.False(t, ok, "the deposit is taken too")
+	// The router's split: the allowance a close frees is the allowance's again, whatever the deposit holds.
+	c.Done(s8, true)
+	c.Closed(s3, uint256.NewInt(10))
+	_, ok = admit(t, c, user, 30, false)
+	require.True(t, ok, "30 of the allowance freed, the deposit's 50 not counted against it")
+}
+
+// TestAdmitConcurrentFirstRequests: first requests of many sessions of one user at once admit exactly as
+// many as the allowance holds (the reservation is taken under the lock, after the reads).
+func TestAdmitConcurrentFirstRequests(t *testing.T) {
+	user := common.HexToAddress("0x01")
+	p := newPool(5, map[uint64]uint64{5: 100}, 0)
+	c := credit.New(p, p, nil)
+	const n = 32
+	var admitted atomic.Int32
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			v, err := c.Admit(context.Background(), newID(), user, false, uint256.NewInt(30), free)
+			if err == nil && v.Covered {
+				admitted.Add(1)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	require.EqualValues(t, 3, admitted.Load(), "3 × 30 fit in 100")
+}
+
+// TestTalliesBounded: the tallies hold the current day only (a session of a day past closing changes
+// nothing today), and at their bound drop first those of no open session, then every one.
+func TestTalliesBounded(t *testing.T) {
+	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 0)
+	c := credit.New(p, p, nil)
+	a, b := common.HexToAddress("0x0a"), common.HexToAddress("0x0b")
+	old, ok := admit(t, c, a, 100, false)
+	require.True(t, ok)
+	c.Done(old, true)
+	p.day = 6
+	today, ok := admit(t, c, a, 60, false)
+	require.True(t, ok, "a new day, a new allowance")
+	c.Done(today, true)
+	sessions, days := c.Held()
+	require.Equal(t, 2, sessions)
+	require.Equal(t, 1, days, "day 5 dropped")
+	c.Closed(old, uint256.NewInt(100)) // day 5's session closes today
+	_, ok = admit(t, c, a, 40, false)
+	require.True(t, ok, "day 6 unchanged by it")
+
+	defer credit.SetMaxUserDays(2)()
+	closed, ok := admit(t, c, b, 10, false)
+	require.True(t, ok)
+	c.Done(closed, true)
+	c.Closed(closed, uint256.NewInt(10)) // b's tally holds no open session
+	_, ok = admit(t, c, common.HexToAddress("0x0c"), 10, false)
+	require.True(t, ok)
+	_, days = c.Held()
+	require.Equal(t, 2, days, "b's tally dropped, a's (open sessions) kept")
+	_, ok = admit(t, c, a, 1, false)
+	require.False(t, ok, "a's tally is whole")
+	_, ok = admit(t, c, common.HexToAddress("0x0d"), 10, false)
+	require.True(t, ok, "full of open sessions: started over")
+	_, days = c.Held()
+	require.Equal(t, 1, days)
 }

@@ -112,6 +112,8 @@ type pending struct {
 	sig       []byte
 	mac       string
 	hold      uint64 // a session not open yet: until when its id is held once closed (ticketBound, session.Table.Hold)
+	// credit: checkCredit holds a reservation for the session, which its handler ends (creditDone).
+	credit bool
 }
 
 // preauthenticate checks the X-LT headers before the request's body is read, so that a request without a
@@ -172,8 +174,9 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 		if p.hold, err = s.checkRFC(r, t, now); err != nil {
 			return nil, err
 		}
-		// … and only if its user's allowance (and deposit, with useDeposit) covers it (credit.go).
-		if err := s.checkCredit(w, r, p.vt); err != nil {
+		// … and only if its user's allowance (and deposit, with useDeposit) still covers it (credit.go).
+		// Last: a reservation held is ended by the handler (creditDone), which gets p only on success.
+		if p.credit, err = s.checkCredit(w, r, p.vt); err != nil {
 			return nil, err
 		}
 	}

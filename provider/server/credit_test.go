@@ -114,13 +114,19 @@ func depositor(t *testing.T, e *testEnv, mor int64) *ecdsa.PrivateKey {
 // from an RFC user signed (with useDeposit as given), signed by the ROUTER_ROLE key devnet.DevKey(1).
 func rfcSession(t *testing.T, e *testEnv, base string, user *ecdsa.PrivateKey, price uint64, maxSeconds uint32, useDeposit bool) *client {
 	t.Helper()
+	return rfcSessionAt(t, e, base, user, uint256.NewInt(price), maxSeconds, useDeposit)
+}
+
+// rfcSessionAt is rfcSession at a price of any size.
+func rfcSessionAt(t *testing.T, e *testEnv, base string, user *ecdsa.PrivateKey, price *uint256.Int, maxSeconds uint32, useDeposit bool) *client {
+	t.Helper()
 	var nonce [8]byte
 	_, _ = rand.Read(nonce[:])
 	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
-		MaxPricePerSecond: *uint256.NewInt(price), MaxSeconds: maxSeconds, Nonce: binary.BigEndian.Uint64(nonce[:]),
+		MaxPricePerSecond: *price, MaxSeconds: maxSeconds, Nonce: binary.BigEndian.Uint64(nonce[:]),
 		Deadline: uint64(time.Now().Unix()) + 300, UseDeposit: useDeposit}
 	tk := ticketOf(e.domain, rfc, e.owner, maxSeconds, time.Now().Add(time.Hour))
-	tk.PricePerSecond, tk.UseDeposit = *uint256.NewInt(price), useDeposit
+	tk.PricePerSecond, tk.UseDeposit = *price, useDeposit
 	return newClient(t, e.domain, base, user, tk, devnet.DevKey(1))
 }
 
@@ -166,14 +172,8 @@ func TestTicketWithinAllowanceOrDepositServed(t *testing.T) {
 	up := newUpstream(t)
 	_, checker := newCountingPool(t, e)
 	_, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
-	served := func(c *client) {
-		t.Helper()
-		resp := c.chat("fast:v1", false)
-		body := readAll(t, resp)
-		require.Equal(t, http.StatusOK, resp.StatusCode, body)
-	}
-	served(rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
-	served(rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 1000, true)) // 1 MOR exactly: covered
+	requireServed(t, rfcSession(t, e, ts.URL, voter, 1e9, 300, false))
+	requireServed(t, rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 1000, true)) // 1 MOR exactly: covered
 }
 
 // TestCreditReadsPerRouter: the allowance and deposit reads of the credit check are held to
@@ -263,4 +263,139 @@ func chatFrom(t *testing.T, ip string, c *client) *http.Response {
 	resp, err := (&http.Client{Transport: tr}).Do(c.build("POST", "/v1/chat/completions", chatRequestBody("fast:v1", false), 0))
 	require.NoError(t, err)
 	return resp
+}
+
+// creditProvider is a provider with the credit check on, reading the ComputePool on anvil (pool), and its
+// upstream.
+func creditProvider(t *testing.T) (*testEnv, *server.Server, *httptest.Server, *upstream, *countingPool) {
+	t.Helper()
+	e := setup(t)
+	up := newUpstream(t)
+	pool, checker := newCountingPool(t, e)
+	s, ts := newServer(t, e, up, func(c *server.Config) { c.Credit = checker })
+	return e, s, ts, up, pool
+}
+
+// allowanceToday is user's allowance of the chain's current protocol day, read from the ComputePool.
+func allowanceToday(t *testing.T, pool *countingPool, user *ecdsa.PrivateKey) *uint256.Int {
+	t.Helper()
+	ctx := context.Background()
+	day, err := pool.Day(ctx)
+	require.NoError(t, err)
+	a, err := pool.Source.Allowance(ctx, crypto.PubkeyToAddress(user.PublicKey), day)
+	require.NoError(t, err)
+	require.True(t, a.GtUint64(1000), "the voter has an allowance today")
+	return a
+}
+
+// closeSession closes c's session at the provider with a receipt of seconds its user signed.
+func closeSession(t *testing.T, c *client, seconds uint32) {
+	t.Helper()
+	rc := eip712.UsageReceipt{SessionID: c.ticket.SessionID, Seconds: seconds}
+	sig, err := c.domain.Sign(&rc, c.user)
+	require.NoError(t, err)
+	resp := postJSON(t, c.base+"/v1/sessions/"+c.ticket.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &sig})
+	body := readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+}
+
+// requireServed sends c's next chat request and requires a 200.
+func requireServed(t *testing.T, c *client) {
+	t.Helper()
+	resp := c.chat("fast:v1", false)
+	body := readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode, body)
+}
+
+// requireExhausted sends c's next chat request and requires 402 allowance_exhausted, the session not
+// opened and the upstream not asked.
+func requireExhausted(t *testing.T, s *server.Server, up *upstream, c *client) {
+	t.Helper()
+	before := up.requests()
+	status, code, msg := errorOf(t, c.chat("fast:v1", false))
+	require.Equal(t, http.StatusPaymentRequired, status, msg)
+	require.Equal(t, wire.CodeAllowanceExhausted, code, msg)
+	require.False(t, s.Sessions().IsOpen(c.ticket.SessionID), "no session opened, nothing metered")
+	require.Equal(t, before, up.requests(), "the upstream is never asked")
+}
+
+// TestHostileRouterSecondSessionOfOneAllowanceRefused (hostile router; a user with an allowance for one
+// session): a ROUTER_ROLE key holding a user key whose allowance today covers exactly one session issues
+// it the tickets of two sessions at this provider. The first is served; the second, while the first is
+// open, is refused 402 allowance_exhausted on its first request, with nothing sent upstream and nothing
+// metered, and the first is still served after it. Once the first closes billing half its reservation, a
+// session fitting the other half is admitted, and one more is not. Keepers credit a user-day's sessions only
+// up to the allowance in total (PROTOCOL §8), so before, the provider served the second session for nothing:
+// its check was per ticket.
+func TestHostileRouterSecondSessionOfOneAllowanceRefused(t *testing.T) {
+	e, s, ts, up, pool := creditProvider(t)
+	voter := allowedUser(t, e)
+	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(2)) // 2 s: the whole allowance
+
+	first := rfcSessionAt(t, e, ts.URL, voter, price, 2, false)
+	requireServed(t, first)
+	requireExhausted(t, s, up, rfcSessionAt(t, e, ts.URL, voter, price, 2, false))
+	requireServed(t, first) // an admitted session is never refused for it
+	require.Equal(t, 1, s.Sessions().Open())
+
+	closeSession(t, first, 1) // billed 1 s of its 2: half its reservation
+	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
+	requireExhausted(t, s, up, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
+}
+
+// TestConcurrentFirstRequestsAdmitWhatFits: the first requests of eight sessions of one user, sent at once,
+// each reserving a third of the user's allowance: exactly three are served, the others refused 402
+// allowance_exhausted, and only the three reach the upstream.
+func TestConcurrentFirstRequestsAdmitWhatFits(t *testing.T) {
+	e, s, ts, up, pool := creditProvider(t)
+	voter := allowedUser(t, e)
+	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(3))
+	const n = 8
+	replies := make([]<-chan reply, n)
+	for i := range replies {
+		replies[i] = rfcSessionAt(t, e, ts.URL, voter, price, 1, false).chatAsync("fast:v1", false)
+	}
+	statuses := map[int]int{}
+	for _, r := range replies {
+		got := <-r
+		require.NoError(t, got.err)
+		statuses[got.status]++
+		if got.status != http.StatusOK {
+			require.Contains(t, got.body, wire.CodeAllowanceExhausted)
+		}
+	}
+	require.Equal(t, map[int]int{http.StatusOK: 3, http.StatusPaymentRequired: n - 3}, statuses)
+	require.Equal(t, 3, up.requests())
+	require.Equal(t, 3, s.Sessions().Open())
+}
+
+// TestDepositCountedOnceAndOnlyWithUseDeposit: a user with no allowance and a deposit of 1 MOR: a
+// useDeposit session of 0.6 MOR is served, a second of 0.6 MOR refused (1.2 MOR admitted is past the
+// deposit), one of 0.3 MOR without useDeposit refused (the deposit needs the RFC's consent), and a
+// useDeposit one of the 0.4 MOR left served.
+func TestDepositCountedOnceAndOnlyWithUseDeposit(t *testing.T) {
+	e, s, ts, up, _ := creditProvider(t)
+	allowedUser(t, e) // the chain's day has allowances
+	dep := depositor(t, e, 1)
+	requireServed(t, rfcSession(t, e, ts.URL, dep, 1e15, 600, true))
+	requireExhausted(t, s, up, rfcSession(t, e, ts.URL, dep, 1e15, 600, true))
+	requireExhausted(t, s, up, rfcSession(t, e, ts.URL, dep, 1e15, 300, false))
+	requireServed(t, rfcSession(t, e, ts.URL, dep, 1e15, 400, true))
+}
+
+// TestFailedFirstRequestHoldsNoCredit: a session's first request that passes the credit check and fails
+// after it (its signature is not the session key's) opens no session and holds none of the user's credit:
+// the next session, reserving the whole allowance, is served.
+func TestFailedFirstRequestHoldsNoCredit(t *testing.T) {
+	e, s, ts, up, pool := creditProvider(t)
+	voter := allowedUser(t, e)
+	price := allowanceToday(t, pool, voter)
+	bad := rfcSessionAt(t, e, ts.URL, voter, price, 1, false)
+	bad.signAs, _ = crypto.GenerateKey()
+	status, code, msg := errorOf(t, bad.chat("fast:v1", false))
+	require.Equal(t, http.StatusForbidden, status, msg)
+	require.Equal(t, wire.CodeBadSignature, code, msg)
+	require.False(t, s.Sessions().IsOpen(bad.ticket.SessionID))
+	require.Zero(t, up.requests())
+	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
 }

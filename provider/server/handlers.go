@@ -113,6 +113,9 @@ func sessionError(err error) error {
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	p, err := s.preauthenticate(w, r)
+	if err == nil && p.credit {
+		defer s.creditDone(p)
+	}
 	var a *authed
 	if err == nil {
 		a, err = s.authenticate(w, r, p, nil)
@@ -226,6 +229,7 @@ func (s *Server) handleClose(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, sessionError(err))
 		return
 	}
+	s.creditClosed(&snap.Ticket, req.Receipt.Seconds)
 	sig, err := s.cfg.Signer.SignTyped(r.Context(), s.cfg.Domain, &req.Receipt)
 	if err != nil {
 		// The session is closed here already: its receipt, as the user signed it, goes to the router alone
@@ -270,11 +274,13 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 		"capacity": wire.Capacity{Free: free, Max: total}, "time": s.now().Unix()})
 }
 
-// closeOneSided signs the metered usage as the provider's receipt and reports it to the router. When the
-// signer refuses, the session stays in the journal (for the next start) and the signing is tried again in
-// the background (signLater).
+// closeOneSided signs the metered usage as the provider's receipt and reports it to the router; the
+// session's credit reservation becomes what that receipt bills (creditClosed). When the signer refuses,
+// the session stays in the journal (for the next start) and the signing is tried again in the background
+// (signLater).
 func (s *Server) closeOneSided(snap session.Snapshot, kind string) {
 	rc := snap.Usage.Receipt()
+	s.creditClosed(&snap.Ticket, rc.Seconds)
 	sig, err := s.cfg.Signer.SignTyped(context.Background(), s.cfg.Domain, &rc)
 	if err != nil {
 		s.log.Error("one-sided receipt not signed: the session stays in the journal, signing tried again until the router would no longer accept the close",

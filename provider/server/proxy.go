@@ -49,6 +49,9 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		// Everything that does not need the body first: a request without a valid ticket is answered
 		// before its body (up to MaxBodyBytes) is read.
 		p, err := s.preauthenticate(w, r)
+		if err == nil && p.credit {
+			defer s.creditDone(p) // after the request ends: the session opened, or its reservation goes
+		}
 		var body []byte
 		if err == nil {
 			body, err = s.readBody(w, r)

@@ -149,7 +149,8 @@ type Config struct {
 	// price.
 	PriceFloor PriceFloor
 	// Credit, when set, refuses a session's first request unless its user's allowance (plus, with
-	// useDeposit, deposit) covers the ticket's pricePerSecond × maxSeconds (credit.go; provider/credit).
+	// useDeposit, deposit) still covers the ticket's pricePerSecond × maxSeconds after what this provider
+	// admitted for the user that day (credit.go; provider/credit).
 	// provider serve always sets it. Nil: no check (tests off the chain).
 	Credit CreditChecker
 
