@@ -12,7 +12,7 @@ import (
 )
 
 // TestOtherNamesConfig: --rpc and --raw-key, the names every role gives the chain's URLs and a devnet key,
-// also answer to the names the router and keeper gave them, --rpc-urls and --private-key: as flags,
+// also answer to the names other roles gave them, --rpc-urls and --private-key: as flags,
 // LT_CLIENT_* variables and config-file keys alike; both names with different values fail, naming both
 // (servicetest.OtherNames). --help shows the one name.
 func TestOtherNamesConfig(t *testing.T) {
