@@ -6,32 +6,50 @@
 // for one session the tickets of many. The provider refuses such a ticket on the session's first request.
 //
 // It counts what it admitted already, as an honest router does (router/store's usage and deposit_usage
-// rows): per user and day, a tally of the reservations (pricePerSecond × maxSeconds) of the sessions it
-// admitted that are still open, each replaced by what the session billed when it closes (its close
-// report's seconds within maxSeconds, × pricePerSecond) and released entirely when it never opened or
-// billed nothing. A session is admitted (Checker.Admit) when its reservation fits after the tally: the
-// allowance's part first, allowance(user, d) minus what the day's sessions took of it; the rest, only with
-// useDeposit, from depositOf(user) minus what they took of it (router/store CreateSession's split). Checked
-// once, at a session's first request: an admitted session is never refused later, and one user's tally
-// never refuses another user. The reservation is taken under a lock after the chain values are read, so
-// concurrent first requests of a user's sessions admit no more than fits.
+// rows): the reservations (pricePerSecond × maxSeconds) of the sessions it admitted that are still open,
+// each replaced by what the session billed when it closes (its close report's seconds within maxSeconds,
+// × pricePerSecond) and released entirely when it never opened or billed nothing. A session is admitted
+// (Checker.Admit) when its reservation fits after what was counted: the allowance's part first,
+// allowance(user, d) minus what the user's sessions took of it on day d; the rest, only with useDeposit,
+// from depositOf(user) minus what the user's sessions took of the deposit, every day's (router/store
+// CreateSession's split). Checked at a session's first request — provider serve checks it (Check, taking
+// nothing) before the request's body and signature, and takes the reservation (Admit) only once the
+// session key's signature verified, so no one but the session key's holder holds a user's credit. An
+// admitted session is never refused later, and one user's count never refuses another user. The
+// reservation is taken under a lock after the chain values are read, so concurrent first requests of a
+// user's sessions admit no more than fits. A ticket costing nothing is covered with nothing read or counted.
 //
-// d is the chain's current protocol day (ComputePool.currentDay) at admission, and the session stays in its
-// tally: keepers charge a session to the day of its closedAt, never earlier than its first request, so a
-// ticket issued before a day boundary on the previous day's allowance is credited only within the new day's.
-// The check takes the deposit as depositOf shows it (ignoring pending withdrawals and the spend already
-// proven) and counts only the day's deposit spend here: never stricter than an honest router. It cannot
-// see what the user spends elsewhere (other providers, sessions served here unchecked because a read
-// failed): the keepers credit what exceeds to no one.
+// The allowance's part is counted per user and day. d is the chain's current protocol day
+// (ComputePool.currentDay) at admission: keepers charge a session to the day of its closedAt, never earlier
+// than its first request, so a ticket issued before a day boundary on the previous day's allowance is
+// credited only within the new day's. For the same reason, at the day's turn the sessions still open carry
+// their reservation's allowance part into the new day's count, and their bills stay in the day they close
+// on: a session admitted at 23:59 on day d and one after midnight are both charged to d + 1, so the later
+// one is covered only by what the earlier leaves of allowance(d + 1). This is stricter than router/store,
+// which counts a session in the day it was created on, and right: keepers credit the later sessions
+// nothing. (A session closing after the turn but before the provider's first check of the new day leaves
+// its bill in the old day's count, dropped: lenient.)
 //
-// Memory: one tally per user and day, of the current day only (past days dropped; at maxUserDays, first
-// the tallies of no open session, then all), one hold per session admitted and not yet closed (as many as
-// the provider's session table holds open, plus first requests in progress).
+// The deposit's part is counted per user across days, never reset: depositOf is what the user deposited
+// minus what it withdrew, spend does not lower it, and a withdrawal never pays out what was spent
+// (ComputePool.withdraw holds back the proven and pending spend), so keepers charge a deposit up to
+// depositOf minus the user's cumulative spend (keeper/ledger). The router's rule comes to the same:
+// depositOf minus the spend the last withdrawal proved (cumulative) minus what it charged since
+// (router/store's deposit_usage per withdrawal generation). The check takes depositOf as it reads it
+// (ignoring pending withdrawals) and counts only what it admitted itself, a part of the user's spend: never
+// stricter than an honest router. It cannot see what the user spends elsewhere (other providers, sessions
+// served here unchecked because a read failed): the keepers credit what exceeds to no one.
 //
-// Restarts: the tallies live in memory and start empty. What provider serve persists does not rebuild
+// Memory: one count per user and day of the current day only (past days dropped at the turn), one per user
+// who spent from a deposit here, each at most maxUserDays; at the bound, the counts of zero (sessions that
+// never opened or billed nothing) are dropped, never one that counts something: a user with none is refused
+// ErrFull (provider serve: 503 with Retry-After) until some are free. One hold per session admitted and not
+// yet closed (as many as the provider's session table holds open, plus first requests in progress).
+//
+// Restarts: the counts live in memory and start empty. What provider serve persists does not rebuild
 // them: a close report in its outbox carries neither the ticket's user and price nor the day, and the
 // journal holds only the sessions open at a crash (closed one-sided at start). After a restart a user can
-// be admitted again up to one day's credit: the bound holds per run of the process.
+// be admitted again up to one day's allowance and its whole deposit: the bound holds per run of the process.
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
 // per user for at most DepositTTL (a deposit made during the day counts within it). Each chain read first
@@ -60,7 +78,8 @@ const DepositTTL = time.Minute
 // maxUsers bounds the deposit cache; when full it starts over (a miss costs a read, held to the budget).
 const maxUsers = 1 << 18
 
-// maxUserDays bounds the tallies of what was admitted (Checker.track); a variable for tests.
+// maxUserDays bounds the tallies of what was admitted, each of the allowance's (per user and day) and the
+// deposit's (per user) (Checker.reserve); a variable for tests.
 var maxUserDays = 1 << 18
 
 // Allowances is the allowance reader (*allowance.Source).
@@ -104,9 +123,10 @@ type Checker struct {
 
 	mu       sync.Mutex
 	deposits map[common.Address]depositRead
-	holds    map[common.Hash]*hold // the sessions holding a reservation
-	tallies  map[userDay]*tally    // what was admitted per user and day, of the current day only
-	day      uint64                // the newest day a session was admitted on
+	holds    map[common.Hash]*hold     // the sessions holding a reservation
+	tallies  map[userDay]*tally        // the allowance's part of what was admitted per user and day, the current day's
+	spent    map[common.Address]*spent // the deposit's part of what was admitted per user, every day's
+	day      uint64                    // the newest day a session was checked on
 }
 
 // depositRead is one user's depositOf and when it was read.
@@ -121,7 +141,7 @@ func New(allow Allowances, dep Deposits, now func() time.Time) *Checker {
 		now = time.Now
 	}
 	return &Checker{allow: allow, dep: dep, now: now, deposits: map[common.Address]depositRead{},
-		holds: map[common.Hash]*hold{}, tallies: map[userDay]*tally{}}
+		holds: map[common.Hash]*hold{}, tallies: map[userDay]*tally{}, spent: map[common.Address]*spent{}}
 }
 
 // NewPool is a Checker on the ComputePool at pool (chain/allowance for the allowance, depositOf for the
@@ -138,30 +158,53 @@ func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Durat
 	return New(src, PoolDeposits{Pool: c, Timeout: timeout}, time.Now), nil
 }
 
-// Verdict is what Admit found.
+// ErrFull is Admit's refusal of a user with no tally yet while the tallies are at their bound and each of
+// them counts something: a 503 the caller retries (the bound is never met by clearing what was counted).
+var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full: retry later")
+
+// Verdict is what Admit (or Check) found.
 type Verdict struct {
 	Covered   bool
+	Held      bool         // Admit took a reservation for the session: Done ends the request
 	Day       uint64       // the chain's current protocol day
 	Allowance *uint256.Int // allowance(user, Day)
 	Deposit   *uint256.Int // the deposit counted (nil: not counted)
-	// Admitted is what this provider had admitted for the user on Day before this session: the reservations
-	// of its sessions still open and the bills of those closed (Checker), the allowance's part and the
-	// deposit's together.
+	// Admitted is what this provider had admitted for the user before this session (Checker): the
+	// allowance's part of Day's, the deposit's part of every day's, the open sessions' reservations and the
+	// closed ones' bills, together.
 	Admitted *uint256.Int
 }
 
 // Admit admits session id of user, whose ticket costs cost (pricePerSecond × maxSeconds), when the user's
-// credit of the chain's current protocol day d still covers it after what this provider admitted for the
-// user on d (see Checker): the allowance's part first, allowance(user, d) minus what the day's sessions took
-// of it; the rest, when useDeposit, from depositOf(user) minus what they took of it. Admitted, cost is held
-// for the session (a reservation) until Done releases it (the session not open when its first requests
-// end) or Closed replaces it by what the session billed. A session held already (a request racing its
-// first) is counted once (reserve). The chain values are read before the lock the reservation is taken under: two sessions of one user
-// admitted at once never both take the same credit.
+// credit still covers it after what this provider admitted for the user (see Checker): the allowance's
+// part first, allowance(user, d) of the chain's current protocol day d minus what d's sessions took of it;
+// the rest, when useDeposit, from depositOf(user) minus what the user's sessions took of the deposit. A
+// zero cost is covered with nothing read, tallied or held. Admitted (Held), cost is held for the session (a
+// reservation) until Done releases it (the session not open when its first requests end) or Closed
+// replaces it by what the session billed. A session held already (a request racing its first) is counted
+// once (reserve). The chain values are read before the lock the reservation is taken under: two sessions
+// of one user admitted at once never both take the same credit.
 //
 // budget is called before each chain read (not before a cached answer); its error is returned as it is,
-// with nothing read and nothing held. At a day's first second the error wraps chain.ErrDayJustStarted.
+// with nothing read and nothing held. At a day's first second the error wraps chain.ErrDayJustStarted;
+// a user with no tally while the tallies are full gets ErrFull.
 func (c *Checker) Admit(ctx context.Context, id common.Hash, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (Verdict, error) {
+	return c.admit(ctx, id, true, user, useDeposit, cost, budget)
+}
+
+// Check is Admit taking nothing: whether the user's credit covers session id's cost now, after what this
+// provider admitted for the user (reading the chain values as Admit, for Admit to find them cached). A
+// session's first request is checked before its body and signature (a cheap refusal) and admitted after.
+func (c *Checker) Check(ctx context.Context, id common.Hash, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (Verdict, error) {
+	return c.admit(ctx, id, false, user, useDeposit, cost, budget)
+}
+
+// admit is Admit with take, Check without.
+func (c *Checker) admit(ctx context.Context, id common.Hash, take bool, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (Verdict, error) {
+	if cost.IsZero() {
+		// Keepers credit it nothing: nothing to check, and nothing to tally (no entry a tally's bound counts).
+		return Verdict{Covered: true, Allowance: new(uint256.Int), Admitted: new(uint256.Int)}, nil
+	}
 	day, err := c.allow.Day(ctx)
 	if err != nil {
 		return Verdict{}, err
@@ -177,13 +220,13 @@ func (c *Checker) Admit(ctx context.Context, id common.Hash, user common.Address
 		}
 	}
 	v.Allowance.Set(a)
-	if v = c.reserve(id, user, cost, v); v.Covered || !useDeposit {
-		return v, nil
+	if v, err = c.reserve(id, take, user, cost, v); err != nil || v.Covered || !useDeposit {
+		return v, err
 	}
 	if v.Deposit, err = c.deposit(ctx, user, budget); err != nil {
 		return Verdict{}, err
 	}
-	return c.reserve(id, user, cost, v), nil
+	return c.reserve(id, take, user, cost, v)
 }
 
 // userDay is one user's protocol day.
@@ -192,103 +235,154 @@ type userDay struct {
 	day  uint64
 }
 
-// tally is what this provider admitted for one user on one day: the allowance's and the deposit's parts
-// of its sessions' reservations while they are open, of their bills once closed (the router's usage and
-// deposit_usage rows).
+// tally is the allowance's part of what this provider admitted for one user on one day: of its sessions'
+// reservations while they are open, of their bills once closed (the router's usage rows).
 type tally struct {
-	allowance, deposit uint256.Int
-	live               int // sessions holding a reservation on it
+	allowance uint256.Int
 }
 
-// hold is one admitted session's reservation, split as its tally took it.
+// spent is the deposit's part of what this provider admitted for one user, every day's (keepers charge a
+// deposit up to depositOf minus the user's cumulative spend).
+type spent struct {
+	deposit uint256.Int
+}
+
+// hold is one admitted session's reservation, split as it was taken.
 type hold struct {
-	t                  *tally // its user-day's (stays the session's even once dropped from Checker.tallies)
+	user               common.Address
+	t                  *tally // the tally of its user and the current day (carried over at a day's turn)
+	s                  *spent // its user's deposit spend, when it took of the deposit
 	allowance, deposit uint256.Int
-	refs               int // first requests of the session in progress (Admit without Done)
+	refs               int // requests of the session in progress (Admit without Done)
 }
 
-// reserve takes cost for session id from v's allowance and, when v.Deposit is set, deposit, after what
-// user's tally of v.Day holds already (under c.mu): the allowance's part first, as router/store's
-// CreateSession and its chargeDepositTx split a reservation. It returns v with Covered set when the session
-// is held and Admitted set. A session held already (a request racing its first) takes only what cost
-// exceeds its reservation by (another ticket of the same session id, a higher price or more seconds, which
-// the session table refuses once the session is open, ErrTicketMismatch, but not before), from its tally.
-func (c *Checker) reserve(id common.Hash, user common.Address, cost *uint256.Int, v Verdict) Verdict {
+// reserve takes cost for session id (take false: only checks) from v's allowance and, when v.Deposit is set,
+// deposit, after what the user's tally of v.Day and deposit spend hold already (under c.mu): the
+// allowance's part first, as router/store's CreateSession and its chargeDepositTx split a reservation. It
+// returns v with Covered set when cost fits (Held too when the session's reservation is taken) and
+// Admitted set. A session held already (a request racing its first) takes only what cost exceeds its
+// reservation by (another ticket of the same session id, a higher price or more seconds, which the session
+// table refuses once the session is open, ErrTicketMismatch, but not before).
+func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *uint256.Int, v Verdict) (Verdict, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	h, held := c.holds[id]
-	var t *tally
+	c.rollover(v.Day)
+	key := userDay{user, v.Day}
+	t, s := c.tallies[key], c.spent[user]
+	h := c.holds[id]
 	need := cost
-	if held {
+	if h != nil {
 		t = h.t
+		if h.s != nil {
+			s = h.s
+		}
 		need = sub0(cost, new(uint256.Int).Add(&h.allowance, &h.deposit))
-	} else if t = c.tallies[userDay{user, v.Day}]; t == nil {
-		t = &tally{}
 	}
-	v.Admitted = new(uint256.Int).Add(&t.allowance, &t.deposit)
-	if held {
-		v.Admitted = sub0(v.Admitted, new(uint256.Int).Add(&h.allowance, &h.deposit))
+	took := new(uint256.Int)
+	if t != nil {
+		took.Set(&t.allowance)
 	}
-	fromAllowance := sub0(v.Allowance, &t.allowance)
+	if s != nil {
+		took.Add(took, &s.deposit)
+	}
+	if h != nil {
+		took = sub0(took, new(uint256.Int).Add(&h.allowance, &h.deposit))
+	}
+	v.Admitted = took
+	fromAllowance := new(uint256.Int).Set(v.Allowance)
+	if t != nil {
+		fromAllowance = sub0(v.Allowance, &t.allowance)
+	}
 	if fromAllowance.Gt(need) {
 		fromAllowance.Set(need)
 	}
 	fromDeposit := new(uint256.Int).Sub(need, fromAllowance)
 	if !fromDeposit.IsZero() {
-		after, overflow := new(uint256.Int).AddOverflow(&t.deposit, fromDeposit)
+		after := fromDeposit.Clone()
+		overflow := false
+		if s != nil {
+			after, overflow = new(uint256.Int).AddOverflow(&s.deposit, fromDeposit)
+		}
 		if v.Deposit == nil || overflow || after.Gt(v.Deposit) {
-			return v
+			return v, nil
 		}
 	}
-	if !held {
-		key := userDay{user, v.Day}
-		if _, ok := c.tallies[key]; !ok {
-			c.track(key, t)
-		}
-		h = &hold{t: t}
+	v.Covered = true
+	if !take {
+		return v, nil
+	}
+	if t == nil && !room(c.tallies, func(t *tally) bool { return t.allowance.IsZero() }) ||
+		s == nil && !fromDeposit.IsZero() && !room(c.spent, func(s *spent) bool { return s.deposit.IsZero() }) {
+		v.Covered = false
+		return v, ErrFull
+	}
+	if t == nil {
+		t = &tally{}
+		c.tallies[key] = t
+	}
+	if s == nil && !fromDeposit.IsZero() {
+		s = &spent{}
+		c.spent[user] = s
+	}
+	if h == nil {
+		h = &hold{user: user, t: t}
 		c.holds[id] = h
-		t.live++
+	}
+	if h.s == nil && !fromDeposit.IsZero() {
+		h.s = s
 	}
 	t.allowance.Add(&t.allowance, fromAllowance)
-	t.deposit.Add(&t.deposit, fromDeposit)
 	h.allowance.Add(&h.allowance, fromAllowance)
-	h.deposit.Add(&h.deposit, fromDeposit)
+	if !fromDeposit.IsZero() {
+		h.s.deposit.Add(&h.s.deposit, fromDeposit)
+		h.deposit.Add(&h.deposit, fromDeposit)
+	}
 	h.refs++
-	v.Covered = true
-	return v
+	v.Held = true
+	return v, nil
 }
 
-// track adds tally t of key to c.tallies (under c.mu), dropping the tallies of days before key's (keepers
-// and routers charge a session to one day; the sessions still open of a dropped tally settle into it, no
-// longer counted) and, when c.tallies is full, first those of no open session (their bills forgotten),
-// then every one: memory stays bounded whatever tickets a router signs.
-func (c *Checker) track(key userDay, t *tally) {
-	if key.day > c.day {
-		c.day = key.day
-		for k := range c.tallies {
-			if k.day < c.day {
-				delete(c.tallies, k)
-			}
+// room makes room in m for one more entry, at most maxUserDays: when full, the entries that count nothing
+// (empty) are dropped, never one that counts something. It reports whether there is room.
+func room[K comparable, V any](m map[K]V, empty func(V) bool) bool {
+	if len(m) < maxUserDays {
+		return true
+	}
+	for k, e := range m {
+		if empty(e) {
+			delete(m, k)
 		}
 	}
-	if len(c.tallies) >= maxUserDays {
-		for k, t := range c.tallies {
-			if t.live == 0 {
-				delete(c.tallies, k)
-			}
-		}
-	}
-	if len(c.tallies) >= maxUserDays {
-		clear(c.tallies)
-	}
-	c.tallies[key] = t
+	return len(m) < maxUserDays
 }
 
-// Done ends a request Admit admitted (Covered) session id for: open says whether the session is open at
-// the provider now. When no other request Admit admitted it for is in progress and the session is not open
-// — its first request failed before the session table took it, or it opened and closed already (Closed
-// ended its hold; this one is of a request admitted after that, which the table refuses) — its reservation
-// is released entirely. An open session's hold stays until Closed.
+// rollover turns c to day when it is newer than the newest seen (under c.mu): the past days' tallies are
+// dropped, and the sessions still open carry their reservation's allowance part into their user's tally of
+// day (keepers charge a session to the day it closes on, so a session admitted before the turn takes the
+// new day's allowance too); a session's bill stays in the tally of the day it closed on.
+func (c *Checker) rollover(day uint64) {
+	if day <= c.day {
+		return
+	}
+	c.day = day
+	c.tallies = map[userDay]*tally{}
+	for _, h := range c.holds {
+		key := userDay{h.user, day}
+		t := c.tallies[key]
+		if t == nil {
+			t = &tally{}
+			c.tallies[key] = t
+		}
+		t.allowance.Add(&t.allowance, &h.allowance)
+		h.t = t
+	}
+}
+
+// Done ends a request Admit admitted (Held) session id for: open says whether the session is open at the
+// provider now. When no other request Admit admitted it for is in progress and the session is not open —
+// its first request failed before the session table took it, or it opened and closed already (Closed ended
+// its hold; this one is of a request admitted after that, which the table refuses) — its reservation is
+// released entirely. An open session's hold stays until Closed.
 func (c *Checker) Done(id common.Hash, open bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -313,17 +407,17 @@ func (c *Checker) Closed(id common.Hash, billed *uint256.Int) {
 	}
 }
 
-// settle ends hold h of session id, leaving billed in its tally (under c.mu).
+// settle ends hold h of session id, leaving billed in its tally and deposit spend (under c.mu).
 func (c *Checker) settle(id common.Hash, h *hold, billed *uint256.Int) {
 	delete(c.holds, id)
 	p := (&wire.Payment{Allowance: &h.allowance, Deposit: &h.deposit}).Billed(billed)
 	if p.Deposit.Gt(&h.deposit) { // billed beyond the reservation: at most the reservation counts
 		p.Deposit.Set(&h.deposit)
 	}
-	t := h.t
-	t.allowance.Add(sub0(&t.allowance, &h.allowance), p.Allowance)
-	t.deposit.Add(sub0(&t.deposit, &h.deposit), p.Deposit)
-	t.live--
+	h.t.allowance.Add(sub0(&h.t.allowance, &h.allowance), p.Allowance)
+	if h.s != nil {
+		h.s.deposit.Add(sub0(&h.s.deposit, &h.deposit), p.Deposit)
+	}
 }
 
 // sub0 is a − b, never below zero.

@@ -224,8 +224,10 @@ func TestAdmitConcurrentFirstRequests(t *testing.T) {
 	require.EqualValues(t, 3, admitted.Load(), "3 × 30 fit in 100")
 }
 
-// TestTalliesBounded: the tallies hold the current day only (a session of a day past closing changes
-// nothing today), and at their bound drop first those of no open session, then every one.
+// TestTalliesBounded: the allowance's tallies hold the current day only (a session of a day past, closed
+// before the turn, counts nothing today), and at their bound drop only those that count nothing (of
+// sessions that never opened or billed nothing); full of tallies that count something, a user with none is
+// refused ErrFull, and nothing counted is dropped.
 func TestTalliesBounded(t *testing.T) {
 	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 0)
 	c := credit.New(p, p, nil)
@@ -233,30 +235,142 @@ func TestTalliesBounded(t *testing.T) {
 	old, ok := admit(t, c, a, 100, false)
 	require.True(t, ok)
 	c.Done(old, true)
+	c.Closed(old, uint256.NewInt(100)) // closed on day 5
 	p.day = 6
 	today, ok := admit(t, c, a, 60, false)
 	require.True(t, ok, "a new day, a new allowance")
 	c.Done(today, true)
 	sessions, days := c.Held()
-	require.Equal(t, 2, sessions)
+	require.Equal(t, 1, sessions)
 	require.Equal(t, 1, days, "day 5 dropped")
-	c.Closed(old, uint256.NewInt(100)) // day 5's session closes today
-	_, ok = admit(t, c, a, 40, false)
-	require.True(t, ok, "day 6 unchanged by it")
 
 	defer credit.SetMaxUserDays(2)()
-	closed, ok := admit(t, c, b, 10, false)
+	never, ok := admit(t, c, b, 10, false)
 	require.True(t, ok)
-	c.Done(closed, true)
-	c.Closed(closed, uint256.NewInt(10)) // b's tally holds no open session
+	c.Done(never, false) // never opened: b's tally counts nothing
 	_, ok = admit(t, c, common.HexToAddress("0x0c"), 10, false)
 	require.True(t, ok)
 	_, days = c.Held()
-	require.Equal(t, 2, days, "b's tally dropped, a's (open sessions) kept")
-	_, ok = admit(t, c, a, 1, false)
+	require.Equal(t, 2, days, "b's tally dropped, a's kept")
+	_, ok = admit(t, c, a, 41, false)
 	require.False(t, ok, "a's tally is whole")
-	_, ok = admit(t, c, common.HexToAddress("0x0d"), 10, false)
-	require.True(t, ok, "full of open sessions: started over")
-	_, days = c.Held()
-	require.Equal(t, 1, days)
+	_, err := c.Admit(context.Background(), newID(), common.HexToAddress("0x0d"), false, uint256.NewInt(10), free)
+	require.ErrorIs(t, err, credit.ErrFull, "full of tallies that count something: a new user is refused, not admitted")
+	sessions, days = c.Held()
+	require.Equal(t, 2, sessions)
+	require.Equal(t, 2, days)
+	_, ok = admit(t, c, a, 40, false)
+	require.True(t, ok, "a user with a tally is still admitted")
+}
+
+// TestZeroCostTicketTalliesNothing: a ticket costing nothing (maxSeconds 0 or price 0) is covered with no
+// chain read, no tally and no hold, so tickets of fresh users costing nothing can never fill the tallies
+// and have a spent tally dropped: the user whose closed sessions billed its whole allowance stays refused.
+// Before, each such ticket was read and tallied, and at the bound every tally of no open session was
+// dropped, the spent one with them.
+func TestZeroCostTicketTalliesNothing(t *testing.T) {
+	defer credit.SetMaxUserDays(4)()
+	user := common.HexToAddress("0x01")
+	p := newPool(5, map[uint64]uint64{5: 100}, 0)
+	c := credit.New(p, p, nil)
+	id, ok := admit(t, c, user, 100, false)
+	require.True(t, ok)
+	c.Done(id, true)
+	c.Closed(id, uint256.NewInt(100))
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	reads := p.readCount()
+	for i := range 8 { // fresh users, cost 0 (RFC and ticket maxSeconds 0), never opened
+		v, err := c.Admit(context.Background(), newID(), common.BigToAddress(uint256.NewInt(uint64(1000+i)).ToBig()), false, new(uint256.Int), free)
+		require.NoError(t, err)
+		require.True(t, v.Covered)
+		require.False(t, v.Held, "nothing held: no Done")
+	}
+	require.Equal(t, reads, p.readCount(), "no chain read for a ticket costing nothing")
+	sessions, days := c.Held()
+	require.Zero(t, sessions)
+	require.Equal(t, 1, days, "only the user's tally")
+	_, ok = admit(t, c, user, 100, false)
+	require.False(t, ok, "the spent tally is kept: nothing more the same day")
+}
+
+// TestDepositSpendCountedAcrossDays: what the deposit paid for a user's sessions is counted every day after,
+// up to depositOf (keepers charge a deposit up to depositOf minus the user's cumulative spend, and depositOf
+// is not lowered by spend): a user with no allowance whose sessions billed its whole deposit of 50 on day 5
+// is refused on day 6. A deposit raised later covers only what was added. Before, the deposit's part was
+// tallied per day, so the same deposit was admitted again every day.
+func TestDepositSpendCountedAcrossDays(t *testing.T) {
+	user := common.HexToAddress("0x01")
+	now := time.Unix(1_000_000, 0)
+	p := newPool(5, map[uint64]uint64{5: 0, 6: 0}, 50)
+	c := credit.New(p, p, func() time.Time { return now })
+	id, ok := admit(t, c, user, 50, true)
+	require.True(t, ok)
+	c.Done(id, true)
+	c.Closed(id, uint256.NewInt(50)) // billed the whole deposit
+	_, ok = admit(t, c, user, 1, true)
+	require.False(t, ok)
+	p.day = 6
+	_, ok = admit(t, c, user, 50, true)
+	require.False(t, ok, "the deposit spent on day 5 is spent on day 6")
+	_, ok = admit(t, c, user, 1, true)
+	require.False(t, ok)
+	p.deposit = 80 // deposited 30 more
+	now = now.Add(credit.DepositTTL)
+	_, ok = admit(t, c, user, 31, true)
+	require.False(t, ok)
+	_, ok = admit(t, c, user, 30, true)
+	require.True(t, ok, "what was added")
+}
+
+// TestOpenSessionCarriedIntoNewDay: a session admitted on day 5 and still open at the day's turn is charged by
+// keepers to the day it closes on: its reservation counts against day 6's allowance too, and its bill, once
+// it closes on day 6, stays in day 6's. Before, day 6's tally started empty: allowance(5) opened at 23:59
+// plus allowance(6) after midnight were admitted, both billed on day 6.
+func TestOpenSessionCarriedIntoNewDay(t *testing.T) {
+	user := common.HexToAddress("0x01")
+	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 0)
+	c := credit.New(p, p, nil)
+	late, ok := admit(t, c, user, 100, false)
+	require.True(t, ok)
+	c.Done(late, true)
+	p.day = 6
+	_, ok = admit(t, c, user, 100, false)
+	require.False(t, ok, "day 6: day 5's open 100 holds day 6's allowance")
+	_, ok = admit(t, c, user, 1, false)
+	require.False(t, ok)
+	c.Closed(late, uint256.NewInt(70)) // closes on day 6, billing 70
+	_, ok = admit(t, c, user, 31, false)
+	require.False(t, ok, "its bill stays in day 6's tally")
+	s, ok := admit(t, c, user, 30, false)
+	require.True(t, ok)
+	c.Done(s, true)
+}
+
+// TestCheckTakesNothing: Check (provider serve's check of a first request before its body and signature)
+// says whether a session's cost fits and takes nothing: checks of the whole allowance, however many, leave
+// it to the session admitted after them; a check of a session held already (a request racing its first)
+// counts the session's own reservation as its own.
+func TestCheckTakesNothing(t *testing.T) {
+	ctx := context.Background()
+	user := common.HexToAddress("0x01")
+	p := newPool(5, map[uint64]uint64{5: 100}, 0)
+	c := credit.New(p, p, nil)
+	for range 3 {
+		v, err := c.Check(ctx, newID(), user, false, uint256.NewInt(100), free)
+		require.NoError(t, err)
+		require.True(t, v.Covered)
+		require.False(t, v.Held)
+	}
+	sessions, days := c.Held()
+	require.Zero(t, sessions)
+	require.Zero(t, days)
+	id, ok := admit(t, c, user, 100, false)
+	require.True(t, ok)
+	v, err := c.Check(ctx, id, user, false, uint256.NewInt(100), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered, "the session's own reservation")
+	v, err = c.Check(ctx, newID(), user, false, uint256.NewInt(1), free)
+	require.NoError(t, err)
+	require.False(t, v.Covered)
 }

@@ -112,7 +112,10 @@ type pending struct {
 	sig       []byte
 	mac       string
 	hold      uint64 // a session not open yet: until when its id is held once closed (ticketBound, session.Table.Hold)
-	// credit: checkCredit holds a reservation for the session, which its handler ends (creditDone).
+	// first: the session was not open at preauthenticate (its RFC and credit checked): once the request
+	// is authenticated, admitCredit takes its reservation.
+	first bool
+	// credit: admitCredit holds a reservation for the session, which its handler ends (creditDone).
 	credit bool
 }
 
@@ -174,11 +177,12 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 		if p.hold, err = s.checkRFC(r, t, now); err != nil {
 			return nil, err
 		}
-		// … and only if its user's allowance (and deposit, with useDeposit) still covers it (credit.go).
-		// Last: a reservation held is ended by the handler (creditDone), which gets p only on success.
-		if p.credit, err = s.checkCredit(w, r, p.vt); err != nil {
+		// … and only if its user's allowance (and deposit, with useDeposit) still covers it (credit.go): only
+		// checked here, the reservation taken once the request's signature verified (admitCredit).
+		if _, err = s.checkCredit(w, r, p.vt, false); err != nil {
 			return nil, err
 		}
+		p.first = true
 	}
 	return p, nil
 }

@@ -4,19 +4,24 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/credit"
 )
 
 // CreditChecker admits a session when its user's credit still covers its cost after what this provider
-// admitted for the user that day, and tallies what it admitted (*credit.Checker).
+// admitted for the user, and tallies what it admitted (*credit.Checker).
 type CreditChecker interface {
+	// Check is Admit taking nothing: the cheap refusal before a first request's body and signature.
+	Check(ctx context.Context, id common.Hash, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (credit.Verdict, error)
 	Admit(ctx context.Context, id common.Hash, user common.Address, useDeposit bool, cost *uint256.Int, budget func() error) (credit.Verdict, error)
 	// Done ends a request Admit admitted the session for; open: the session is open here now.
 	Done(id common.Hash, open bool)
@@ -24,22 +29,35 @@ type CreditChecker interface {
 	Closed(id common.Hash, billed *uint256.Int)
 }
 
+// creditRetry is the Retry-After of a 503 when the credit tallies are full (credit.ErrFull): sessions
+// close and free them within minutes.
+const creditRetry = time.Minute
+
 // checkCredit refuses the ticket of a session's first request (after its RFC passed) unless the user's
 // allowance of the protocol day, plus the deposit when the ticket says useDeposit, still covers
-// pricePerSecond × maxSeconds after what this provider admitted for the user that day (provider/credit:
-// the open sessions' reservations, the closed ones' bills): keepers credit a user-day nothing beyond
-// (PROTOCOL §8), so without it a ROUTER_ROLE key could have this provider serve for nothing a 0-MOR user of
-// its own making, or many sessions of a user whose allowance covers one. The refusal is the router's for the
-// same shortfall: 402 allowance_exhausted. Admitted (held true), the session's reservation is held: the
-// request's handler calls creditDone when it ends, and the session's close creditClosed.
+// pricePerSecond × maxSeconds after what this provider admitted for the user (provider/credit: the open
+// sessions' reservations, the closed ones' bills; the allowance's part of the day's, the deposit's of every
+// day's): keepers credit nothing beyond (PROTOCOL §8), so without it a ROUTER_ROLE key could have this
+// provider serve for nothing a 0-MOR user of its own making, or many sessions of a user whose allowance
+// covers one. The refusal is the router's for the same shortfall: 402 allowance_exhausted.
+//
+// It runs twice. Before the body is read and the request's signature checked (admit false) it only
+// checks, taking nothing: a ticket not covered at all is refused without its body. After the signature
+// (the session key's) verified, just before the session table begins the session (admit true), it takes
+// the session's reservation, checked again under the checker's lock: held true, the request's handler
+// calls creditDone when it ends, and the session's close creditClosed. So only the session key's holder
+// can hold a user's credit: a copy of the user's RFC with a ticket of it and any other signature, its body
+// trickling, holds none of it.
 //
 // The reads that are not cached are held to Config.CreditReads, one bucket per ticket's router (a verified
 // ROUTER_ROLE key by now): past it a 429 and no read. A router's bucket is spent only by its own tickets, so
 // no one else — forged tickets spending the role lookups' limits, another router — can have its users
-// refused. A read that fails (the RPC down or slow, a day's first second) serves the session as if the check
-// did not exist, logged, and untallied: the check refuses only on an answer, never on the provider's own
-// trouble.
-func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifiedTicket) (held bool, _ error) {
+// refused. At a day's first second, when the pool cannot answer the day's allowance yet
+// (chain.ErrDayJustStarted), and when the checker's tallies are full (credit.ErrFull), a 503 with
+// Retry-After: the session is not served unchecked on a refusal a router can time. Any other read that
+// fails (the RPC down or slow) serves the session as if the check did not exist, logged, and untallied:
+// the check refuses only on an answer, never on the provider's own trouble.
+func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifiedTicket, admit bool) (held bool, _ error) {
 	if s.cfg.Credit == nil {
 		return false, nil
 	}
@@ -51,26 +69,50 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	}
 	router := vt.router.Hex()
 	budget := func() error { return s.cfg.CreditReads.Check(w, router) }
-	v, err := s.cfg.Credit.Admit(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
+	var v credit.Verdict
+	var err error
+	if admit {
+		v, err = s.cfg.Credit.Admit(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
+	} else {
+		v, err = s.cfg.Credit.Check(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
+	}
 	var we *wire.Error
 	switch {
 	case errors.As(err, &we):
 		return false, err // over the router's credit-read limit: 429
+	case errors.Is(err, chain.ErrDayJustStarted):
+		ratelimit.Retry(w, time.Second)
+		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			"%v: the user's allowance cannot be checked yet; retry in a second", err)
+	case errors.Is(err, credit.ErrFull):
+		ratelimit.Retry(w, creditRetry)
+		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
 	case err != nil:
 		s.log.Warn("allowance read failed: session served unchecked", zap.Stringer("session", t.SessionID),
 			zap.Stringer("user", t.User), errField(err))
 		return false, nil
 	case v.Covered:
-		return true, nil
+		return v.Held, nil
 	case v.Deposit != nil:
 		return false, wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
-			"user %s's allowance of day %d (%s wei) plus deposit %s wei, less the %s wei this provider admitted for the user that day, do not cover the ticket's %s wei (pricePerSecond × maxSeconds): keepers would credit no more",
+			"user %s's allowance of day %d (%s wei) plus deposit %s wei, less the %s wei this provider admitted for the user (that day's of the allowance, every day's of the deposit), do not cover the ticket's %s wei (pricePerSecond × maxSeconds): keepers would credit no more",
 			t.User, v.Day, v.Allowance.Dec(), v.Deposit.Dec(), v.Admitted.Dec(), cost.Dec())
 	default:
 		return false, wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
 			"user %s's allowance of day %d (%s wei), less the %s wei this provider admitted for the user that day, does not cover the ticket's %s wei (pricePerSecond × maxSeconds), and the ticket does not say useDeposit: keepers would credit no more",
 			t.User, v.Day, v.Allowance.Dec(), v.Admitted.Dec(), cost.Dec())
 	}
+}
+
+// admitCredit takes the credit reservation of authenticated request p when it is a session's first
+// (preauthenticate checked its credit) and the session is still not open: checkCredit with admit true.
+func (s *Server) admitCredit(w http.ResponseWriter, r *http.Request, p *pending) error {
+	if !p.first || s.sessions.IsOpen(p.vt.st.Ticket.SessionID) {
+		return nil
+	}
+	var err error
+	p.credit, err = s.checkCredit(w, r, p.vt, true)
+	return err
 }
 
 // creditDone ends the request p, whose session checkCredit held a reservation for: released unless the

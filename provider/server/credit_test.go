@@ -5,10 +5,13 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/binary"
+	"fmt"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -22,6 +25,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/allowance"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/ratelimit"
@@ -398,4 +402,122 @@ func TestFailedFirstRequestHoldsNoCredit(t *testing.T) {
 	require.False(t, s.Sessions().IsOpen(bad.ticket.SessionID))
 	require.Zero(t, up.requests())
 	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
+}
+
+// TestForgedFirstRequestHoldsNoCredit (hostile router holding a copy of a user's signed RFC): it issues a
+// ticket of the RFC for this provider and sends the session's first request signed by a key that is not the
+// session's, its body trickling (held here until the read timeout). While the provider reads that body, the
+// user's own session, through an honest router, reserving the whole allowance, is served; the forged request
+// then ends 403 bad_signature, no session opened. The reservation is taken only once the request's signature
+// verified. Before, it was taken before the body was read: the user was refused 402 for as long as the
+// forged request lasted, and again with every one sent after it.
+func TestForgedFirstRequestHoldsNoCredit(t *testing.T) {
+	e, s, ts, _, pool := creditProvider(t)
+	voter := allowedUser(t, e)
+	price := allowanceToday(t, pool, voter)
+
+	forged := rfcSessionAt(t, e, ts.URL, voter, price, 1, false)
+	forged.signAs, _ = crypto.GenerateKey() // no access to the user's keys
+	body := chatRequestBody("fast:v1", false)
+	req := forged.build("POST", "/v1/chat/completions", body, 0)
+	pr, pw := io.Pipe()
+	t.Cleanup(func() { pw.CloseWithError(io.ErrUnexpectedEOF) }) // before the server's close, on failure
+	req.Body, req.GetBody, req.ContentLength = pr, nil, -1
+	// The provider asks for the body (100 Continue) when its handler starts reading it: past preauthenticate.
+	req.Header.Set("Expect", "100-continue")
+	reading := make(chan struct{})
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{Got100Continue: func() { close(reading) }}))
+	tr := &http.Transport{ExpectContinueTimeout: time.Minute}
+	t.Cleanup(tr.CloseIdleConnections)
+	done := make(chan *http.Response, 1)
+	go func() {
+		resp, err := (&http.Client{Transport: tr}).Do(req)
+		if err != nil {
+			resp = nil
+		}
+		done <- resp
+	}()
+	select {
+	case <-reading:
+	case resp := <-done:
+		require.FailNow(t, "the forged request was answered before its body was read", "%v", resp)
+	}
+
+	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
+
+	_, err := pw.Write([]byte(body))
+	require.NoError(t, err)
+	require.NoError(t, pw.Close())
+	resp := <-done
+	require.NotNil(t, resp)
+	status, code, msg := errorOf(t, resp)
+	require.Equal(t, http.StatusForbidden, status, msg)
+	require.Equal(t, wire.CodeBadSignature, code, msg)
+	require.False(t, s.Sessions().IsOpen(forged.ticket.SessionID))
+}
+
+// failingCredit is a credit checker whose every check fails with err.
+type failingCredit struct{ err error }
+
+func (f failingCredit) Check(context.Context, common.Hash, common.Address, bool, *uint256.Int, func() error) (credit.Verdict, error) {
+	return credit.Verdict{}, f.err
+}
+
+func (f failingCredit) Admit(context.Context, common.Hash, common.Address, bool, *uint256.Int, func() error) (credit.Verdict, error) {
+	return credit.Verdict{}, f.err
+}
+
+func (failingCredit) Done(common.Hash, bool)           {}
+func (failingCredit) Closed(common.Hash, *uint256.Int) {}
+
+// TestCreditRefusalsTheRouterCanTimeAre503: at a protocol day's first second the pool cannot answer the
+// day's allowance (chain.ErrDayJustStarted), a moment a hostile router can time its tickets for; and when the
+// checker's tallies are full (credit.ErrFull). Either is a 503 unavailable with Retry-After, no session
+// opened and the upstream not asked, where any other read failure serves the session unchecked
+// (TestCreditReadFailureServes). Before, a session first requested in the day's first second was served
+// unchecked.
+func TestCreditRefusalsTheRouterCanTimeAre503(t *testing.T) {
+	for _, tc := range []struct {
+		err   error
+		retry string
+	}{
+		{fmt.Errorf("allowance: %w (day 7)", chain.ErrDayJustStarted), "1"},
+		{credit.ErrFull, "60"},
+	} {
+		p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8}, func(c *server.Config) {
+			c.Credit = failingCredit{tc.err}
+		})
+		c := p.session(t, "fast:v1", p.routerKey)
+		resp := c.chat("fast:v1", false)
+		require.Equal(t, tc.retry, resp.Header.Get("Retry-After"))
+		status, code, msg := errorOf(t, resp)
+		require.Equal(t, http.StatusServiceUnavailable, status, msg)
+		require.Equal(t, wire.CodeUnavailable, code, msg)
+		require.False(t, p.srv.Sessions().IsOpen(c.ticket.SessionID))
+		require.Zero(t, p.up.requests())
+	}
+}
+
+// TestIdleCloseBillsWhatWasMetered: a session the provider closes one-sided for idling (closeOneSided)
+// replaces its reservation by what its metered seconds bill, as a close with the user's receipt does: a
+// session reserving the whole allowance, served one quick request and closed idle, leaves room for another
+// of half the allowance, which was refused while it was open.
+func TestIdleCloseBillsWhatWasMetered(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	pool, checker := newCountingPool(t, e)
+	s, ts := newServer(t, e, up, func(c *server.Config) {
+		c.Credit = checker
+		c.IdleTimeout = time.Millisecond // closed by ForgetExpired, which the test calls
+	})
+	voter := allowedUser(t, e)
+	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(4)) // 4 s: the whole allowance
+	first := rfcSessionAt(t, e, ts.URL, voter, price, 4, false)
+	requireServed(t, first)
+	requireExhausted(t, s, up, rfcSessionAt(t, e, ts.URL, voter, price, 2, false))
+	require.Eventually(t, func() bool {
+		s.ForgetExpired()
+		return !s.Sessions().IsOpen(first.ticket.SessionID)
+	}, 10*time.Second, time.Millisecond)
+	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 2, false))
 }

@@ -113,15 +113,18 @@ func sessionError(err error) error {
 
 func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 	p, err := s.preauthenticate(w, r)
-	if err == nil && p.credit {
-		defer s.creditDone(p)
-	}
 	var a *authed
 	if err == nil {
 		a, err = s.authenticate(w, r, p, nil)
 	}
 	if err == nil {
 		err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))
+	}
+	if err == nil {
+		err = s.admitCredit(w, r, p)
+	}
+	if err == nil && p.credit {
+		defer s.creditDone(p)
 	}
 	if err == nil {
 		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))

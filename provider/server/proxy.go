@@ -49,9 +49,6 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		// Everything that does not need the body first: a request without a valid ticket is answered
 		// before its body (up to MaxBodyBytes) is read.
 		p, err := s.preauthenticate(w, r)
-		if err == nil && p.credit {
-			defer s.creditDone(p) // after the request ends: the session opened, or its reservation goes
-		}
 		var body []byte
 		if err == nil {
 			body, err = s.readBody(w, r)
@@ -62,6 +59,14 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		}
 		if err == nil {
 			err = s.cfg.RateUser.Check(w, userKey(&a.ticket.Ticket))
+		}
+		if err == nil {
+			// Authenticated: a session's first request takes its user's credit now, before the session
+			// table begins it (Touch or Begin below), never before its signature verified.
+			err = s.admitCredit(w, r, p)
+		}
+		if err == nil && p.credit {
+			defer s.creditDone(p) // after the request ends: the session opened, or its reservation goes
 		}
 		if err != nil {
 			wire.WriteError(w, err)

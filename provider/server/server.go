@@ -150,7 +150,8 @@ type Config struct {
 	PriceFloor PriceFloor
 	// Credit, when set, refuses a session's first request unless its user's allowance (plus, with
 	// useDeposit, deposit) still covers the ticket's pricePerSecond × maxSeconds after what this provider
-	// admitted for the user that day (credit.go; provider/credit).
+	// admitted for the user (the allowance's part that day, the deposit's every day; credit.go, provider/credit),
+	// taking the session's reservation once the request's signature verified.
 	// provider serve always sets it. Nil: no check (tests off the chain).
 	Credit CreditChecker
 
