@@ -178,22 +178,22 @@ func NextSteps(rpcURL, deploymentFile, upstream, upstreamModel string) string {
 	return fmt.Sprintf(`next steps, each in its own terminal from the repository root (devnet keys only):
 
 # router (anvil account 1 holds ROUTER_ROLE) on 127.0.0.1:%[3]d; transparency page at http://127.0.0.1:%[3]d/
-go run ./router/cmd/router --rpc-urls %[1]s --deployment %[2]s \
-  --private-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d \
+go run ./router/cmd/router --rpc %[1]s --deployment %[2]s \
+  --raw-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d \
   --keeper-url http://127.0.0.1:%[5]d
 
 # provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 is its signer; serve on 127.0.0.1:%[4]d in
 # front of %[15]s: make devnet's stand-in upstream (the same text for every prompt, not a model),
 # or ollama if it held that address first (ollama pull llama3.1:8b)
-go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
+go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
   --signer %[11]s --endpoint http://127.0.0.1:%[4]d --stake 100MOR
-go run ./provider/cmd/provider bid set --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
+go run ./provider/cmd/provider bid set --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
   --model %[14]s --price 0.001MOR/s
 go run ./provider/cmd/provider serve --rpc %[1]s --deployment %[2]s --owner %[10]s --signer-private-key 0x%[12]s \
   --upstream %[15]s --model %[14]s=%[16]s --router-url http://127.0.0.1:%[3]d --listen 127.0.0.1:%[4]d
 
 # keeper (anvil account 2 holds KEEPER_ROLE) on 127.0.0.1:%[5]d
-go run ./keeper/cmd/keeper --rpc-urls %[1]s --deployment %[2]s --raw-key %[7]s \
+go run ./keeper/cmd/keeper --rpc %[1]s --deployment %[2]s --raw-key %[7]s \
   --routers http://127.0.0.1:%[3]d --epoch-length 1m --confirmations 1 \
   --public-url http://127.0.0.1:%[5]d --listen 127.0.0.1:%[5]d --data-dir keeper-data --claims
 
@@ -208,7 +208,7 @@ go run ./client/cmd/lt gateway --router http://127.0.0.1:%[3]d --rpc %[1]s --dep
 # passed, 2-3 minutes after the chat. The keeper's --claims may pay it first: then status shows it claimed
 # and claim says "nothing to claim"
 go run ./provider/cmd/provider status --rpc %[1]s --deployment %[2]s --owner %[10]s --keeper http://127.0.0.1:%[5]d
-go run ./provider/cmd/provider claim --rpc %[1]s --deployment %[2]s --private-key 0x%[9]s \
+go run ./provider/cmd/provider claim --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
   --keeper http://127.0.0.1:%[5]d
 `, rpcURL, deploymentFile, PortRouter, PortProvider, PortKeeper, PortGateway,
 		DevKeys[KeeperAccount], DevKeys[RouterAccount], DevKeys[ProviderOwnerAccount], addr(ProviderOwnerAccount),

@@ -255,7 +255,7 @@ func (s *Stack) ClaimProvider(ctx context.Context, p *Provider) error {
 // ClaimBuilder claims the builder's fees with `provider claim --keeper` (any account may use it; a
 // raw devnet key here).
 func (s *Stack) ClaimBuilder(ctx context.Context) error {
-	_, err := s.provider(ctx, "builder", "claim", "--keeper", s.KeeperURL, "--private-key", s.Builder.PrivateKeyHex(), "--json")
+	_, err := s.provider(ctx, "builder", "claim", "--keeper", s.KeeperURL, "--raw-key", s.Builder.PrivateKeyHex(), "--json")
 	return err
 }
 

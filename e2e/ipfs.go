@@ -43,7 +43,7 @@ func (s *Stack) publishModel(ctx context.Context) error {
 		return err
 	}
 	if _, err := s.provider(ctx, "builder", "model", "publish", weights, "--name", s.Opts.Model,
-		"--fee-bps", strconv.Itoa(int(s.Opts.BuilderFeeBps)), "--private-key", s.Builder.PrivateKeyHex(),
+		"--fee-bps", strconv.Itoa(int(s.Opts.BuilderFeeBps)), "--raw-key", s.Builder.PrivateKeyHex(),
 		"--ipfs-api", n.API(), "--models-dir", filepath.Join(s.Dir, "builder", "models")); err != nil {
 		return err
 	}

@@ -102,8 +102,8 @@ func (s *Stack) startRouters(ctx context.Context) error {
 		r := &Router{Name: name, URL: "http://" + listen, Address: crypto.PubkeyToAddress(key.PublicKey)}
 		// Confirmations 1 (every mined block) and a short poll: the router sees the registrations and bids at once. The keeper
 		// URL is where the transparency page links the batch files.
-		args := append([]string{"--rpc-urls", s.Anvil.URL, "--deployment", s.DeploymentFile,
-			"--private-key", "0x" + hex.EncodeToString(crypto.FromECDSA(key)),
+		args := append([]string{"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile,
+			"--raw-key", "0x" + hex.EncodeToString(crypto.FromECDSA(key)),
 			"--listen", listen, "--database", db,
 			"--confirmations", "1", "--poll-interval", "200ms", "--keeper-url", s.KeeperURL}, o.RouterArgs...)
 		r.args = args
@@ -158,11 +158,12 @@ func (s *Stack) gatewayRouters() []string {
 
 // keeperArgs is the keeper's command line: the stack's chain, deployment, router feed and keeper key,
 // listening on KeeperURL, its data in the stack's folder; extra comes last (a repeated flag overrides).
-// --rpc-urls is a list flag, which a repetition would extend: in extra it replaces the stack's anvil.
+// --rpc is a list flag, which a repetition would extend: in extra it (or its other name, --rpc-urls)
+// replaces the stack's anvil.
 func (s *Stack) keeperArgs(extra ...string) []string {
-	args := []string{"--rpc-urls", s.Anvil.URL}
+	args := []string{"--rpc", s.Anvil.URL}
 	for _, a := range extra {
-		if a == "--rpc-urls" || strings.HasPrefix(a, "--rpc-urls=") {
+		if name, _, _ := strings.Cut(a, "="); name == "--rpc" || name == "--rpc-urls" {
 			args = nil
 		}
 	}

@@ -75,7 +75,7 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	} else {
 		name, tag, _ := strings.Cut(o.Model, ":")
 		weights := sha256.Sum256([]byte("stand-in weights of " + o.Model))
-		if _, err := s.provider(ctx, "builder", "model", "register", "--private-key", s.Builder.PrivateKeyHex(),
+		if _, err := s.provider(ctx, "builder", "model", "register", "--raw-key", s.Builder.PrivateKeyHex(),
 			"--name", name, "--tag", tag, "--content-hash", "0x"+hex.EncodeToString(weights[:]),
 			"--fee-bps", strconv.Itoa(int(o.BuilderFeeBps))); err != nil {
 			return err

@@ -118,7 +118,7 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	require.False(t, pinned, "model cid stores nothing")
 
 	// publish: pinned on the builder's node and registered with the CID's digest.
-	out := rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "300", "--private-key", builderKey)
+	out := rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "300", "--raw-key", builderKey)
 	require.Contains(t, out, "published acme/tiny:v1: "+cidOut.CID)
 	pinned, err = builder.Pinned(ctx, cidOut.CID)
 	require.NoError(t, err)
@@ -130,7 +130,7 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	// Publishing again: only the fee changes, an increase after the registry's notice (shown); publishing
 	// the same fee again sends nothing (the notice is not restarted); other weights under the same tag are
 	// refused.
-	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
+	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--raw-key", builderKey)
 	require.Contains(t, out, "builder fee 300 bps, 450 bps from ")
 	reg, err = c.Models.Model(nil, devnet.ModelID("acme/tiny", "v1"))
 	require.NoError(t, err)
@@ -139,15 +139,15 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, pending.Pending)
 	require.Equal(t, uint16(450), pending.FeeBps)
-	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
+	out = rb.ok("model", "publish", weights, "--name", "acme/tiny:v1", "--fee-bps", "450", "--raw-key", builderKey)
 	require.NotContains(t, out, "mined in block")
 	again, err := c.Models.PendingFee(nil, devnet.ModelID("acme/tiny", "v1"))
 	require.NoError(t, err)
 	require.Equal(t, pending.EffectiveFrom, again.EffectiveFrom, "re-publishing restarted the notice")
 	other := filepath.Join(dir, "other")
 	writeWeights(t, other, 2, 1)
-	rb.fails("a content hash never changes", "model", "publish", other, "--name", "acme/tiny:v1", "--fee-bps", "450", "--private-key", builderKey)
-	rb.ok("model", "publish", other, "--name", "acme/other:v1", "--fee-bps", "0", "--private-key", builderKey)
+	rb.fails("a content hash never changes", "model", "publish", other, "--name", "acme/tiny:v1", "--fee-bps", "450", "--raw-key", builderKey)
+	rb.ok("model", "publish", other, "--name", "acme/other:v1", "--fee-bps", "0", "--raw-key", builderKey)
 
 	// pull on the second provider: fetched from the builder's node, verified, listed.
 	pulled := filepath.Join(dir, "served", "tiny")
@@ -203,7 +203,7 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	partial := filepath.Join(dir, "partial")
 	writeWeights(t, partial, 3, 2)
 	rp := node(third, filepath.Join(dir, "third-models"))
-	rp.ok("model", "publish", partial, "--name", "acme/partial:v1", "--fee-bps", "0", "--private-key", builderKey)
+	rp.ok("model", "publish", partial, "--name", "acme/partial:v1", "--fee-bps", "0", "--raw-key", builderKey)
 	var pc struct{ CID string }
 	require.NoError(t, json.Unmarshal([]byte(rp.ok("model", "cid", partial, "--json")), &pc))
 	kubo(t, third, "pin", "rm", pc.CID)

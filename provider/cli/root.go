@@ -1,6 +1,8 @@
 // Package cli is the `provider` command line: keys, registration and stake, bids, models, status, claims
 // and `serve`. Every command takes --help; output is for people by default and JSON with --json. Settings
-// come from flags, then LT_PROVIDER_* environment variables, then a config file (--config).
+// come from flags, then LT_PROVIDER_* environment variables, then a config file (--config). --rpc and
+// --raw-key also answer to --rpc-urls and --private-key, the names the router gave them and the provider
+// its raw key before (service.OtherNames).
 package cli
 
 import (
@@ -75,13 +77,14 @@ watch earnings (status) and claim them (claim).`,
 	pf.String("keys-dir", defaultKeysDir(), "directory of the encrypted keystores (owner/ and signer/ inside); the default is per user, under $HOME, shared by every provider command")
 	pf.String("owner", "", "owner address (default: the only key in <keys-dir>/owner)")
 	pf.String("password-file", "", "file holding the keystore password (default: prompt)")
-	pf.String("private-key", "", "raw owner private key, hex: devnets only (chain 31337/1337)")
+	pf.String("raw-key", "", "raw owner private key, hex: devnets only (chain 31337/1337)")
 	pf.String("owner-external-signer", "", "sign the owner's transactions and stake permits through clef at this URL (http://127.0.0.1:8550 or its .ipc path; clef fronts Ledger/Trezor too) instead of the owner keystore; the account is --owner, else the only one clef lists")
 	pf.Bool("json", false, "print machine-readable JSON")
 	pf.Bool("dry-run", false, "estimate and show transactions without sending them")
 	pf.String("keeper", "", "keeper base URL, for earnings (status) and proofs (claim)")
 	pf.String("ipfs-api", "/ip4/127.0.0.1/tcp/5001", "RPC API of the kubo (IPFS) node that stores and seeds models")
 	pf.String("models-dir", defaultModelsDir(), "where pulled models and their manifest live")
+	service.AddOtherNames(pf)
 
 	root.AddCommand(a.keysCmd(), a.registerCmd(), a.stakeCmd(), a.unstakeCmd(), a.bidCmd(), a.modelCmd(),
 		a.statusCmd(), a.claimCmd(), a.serveCmd())
@@ -106,8 +109,11 @@ func defaultKeysDir() string {
 	return filepath.Join(home, ".laketravis", "provider", "keys")
 }
 
+// envPrefix starts the provider's environment variables.
+const envPrefix = "LT_PROVIDER"
+
 func (a *app) loadConfig(cmd *cobra.Command) error {
-	a.v.SetEnvPrefix("LT_PROVIDER")
+	a.v.SetEnvPrefix(envPrefix)
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	a.v.AutomaticEnv()
 	if err := a.v.BindPFlags(cmd.Flags()); err != nil {
@@ -122,7 +128,7 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 			return fmt.Errorf("read config %s: %w", f, err)
 		}
 	}
-	return nil
+	return service.SettleOtherNames(a.v, cmd.Flags(), envPrefix)
 }
 
 // conn is a connection to the chain and the market.
@@ -169,7 +175,7 @@ func (a *app) connect(ctx context.Context) (*conn, error) {
 func (c *conn) Close() { c.client.Close() }
 
 // keyAddress resolves the address of role's key: the flag value, the owner's raw devnet key
-// (--private-key, as the commands that sign take it), or the only keystore in the role's dir.
+// (--raw-key, as the commands that sign take it), or the only keystore in the role's dir.
 func (a *app) keyAddress(role, flag string) (common.Address, error) {
 	if s := a.v.GetString(flag); s != "" {
 		if !common.IsHexAddress(s) {
@@ -177,10 +183,10 @@ func (a *app) keyAddress(role, flag string) (common.Address, error) {
 		}
 		return common.HexToAddress(s), nil
 	}
-	if raw := a.v.GetString("private-key"); role == RoleOwner && raw != "" {
+	if raw := a.v.GetString("raw-key"); role == RoleOwner && raw != "" {
 		key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(raw), "0x"))
 		if err != nil {
-			return common.Address{}, fmt.Errorf("--private-key: %w", err)
+			return common.Address{}, fmt.Errorf("--raw-key: %w", err)
 		}
 		return crypto.PubkeyToAddress(key.PublicKey), nil
 	}
@@ -264,7 +270,7 @@ func (a *app) sender(ctx context.Context, c *conn) (*market.Sender, error) {
 			return nil, err
 		}
 	} else {
-		key, err := a.loadKey(RoleOwner, "owner", "password-file", "private-key", c.market.ChainID())
+		key, err := a.loadKey(RoleOwner, "owner", "password-file", "raw-key", c.market.ChainID())
 		if err != nil {
 			return nil, err
 		}

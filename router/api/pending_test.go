@@ -77,7 +77,7 @@ func (e *env) closeBody(id common.Hash, seconds uint32, user bool, key *eip712.S
 }
 
 // TestPendingCloseOutlivesHeadOutage (THREATS.md, the chain / RPC): the provider closes a session in time
-// while the router cannot read the chain's head (every --rpc-urls down), which a close carrying its
+// while the router cannot read the chain's head (every --rpc down), which a close carrying its
 // signature needs, and the outage lasts past settle.LastClose. The router keeps the close with its arrival
 // time (503 "try again", as before), recognises the provider's retries of it past LastClose (they used to
 // be refused 409 expired: the provider's pay for the session lost), and takes it, dated at its arrival,

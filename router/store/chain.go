@@ -35,7 +35,7 @@ func (s *DB) CheckChain(ctx context.Context, number uint64, hash common.Hash) er
 			return nil
 		}
 		return fmt.Errorf("%w: it holds block %d with hash %s, the chain has block %d with hash %s: start the router on a new --database "+
-			"(a devnet started again needs one; on a live chain, check --rpc-urls and --deployment name the chain this database was filled from)",
+			"(a devnet started again needs one; on a live chain, check --rpc and --deployment name the chain this database was filled from)",
 			ErrOtherChain, n, h, number, hash.Hex())
 	})
 }

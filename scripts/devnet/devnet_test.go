@@ -60,7 +60,7 @@ func TestDevnetCommand(t *testing.T) {
 	text := printed.String()
 	require.Contains(t, text, "devnet running: RPC_URL="+rpc+" chain 31337")
 	require.Contains(t, text, "deployment file: "+file)
-	require.Contains(t, text, "--rpc-urls "+rpc+" --deployment "+file, "the router's next step")
+	require.Contains(t, text, "--rpc "+rpc+" --deployment "+file, "the router's next step")
 	require.Contains(t, text, "lt allowance --rpc "+rpc+" --deployment "+file, "the user's next step")
 	found := regexp.MustCompile(`stand-in upstream on (http://127\.0\.0\.1:[0-9]+/v1): `).FindStringSubmatch(text)
 	require.NotNil(t, found, "the stand-in upstream is announced")

@@ -3,7 +3,8 @@
 //
 // Configuration comes from flags, then LT_CLIENT_* environment variables (LT_CLIENT_ROUTER,
 // LT_CLIENT_RAW_KEY, …: the flag name upper-cased, dashes as underscores), then the config file
-// (--config, default $HOME/.laketravis/client.yaml).
+// (--config, default $HOME/.laketravis/client.yaml). --rpc and --raw-key also answer to --rpc-urls and
+// --private-key, the names other roles gave them (service.OtherNames).
 package main
 
 import (
@@ -19,6 +20,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
+
+	"github.com/laketravis/laketravis/internal/service"
 )
 
 func main() {
@@ -78,6 +81,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf.String("state-dir", defaultDir("sessions"), "where opened sessions are remembered for lt close")
 	pf.Bool("allow-private-endpoints", false, "talk to providers at private, loopback and link-local addresses (always allowed on a devnet)")
 	pf.Bool("json", false, "print machine-readable JSON")
+	service.AddOtherNames(pf)
 
 	root.AddCommand(a.keysCmd(), a.delegateCmd(), a.allowanceCmd(), a.rfcCmd(), a.chatCmd(), a.closeCmd(), a.gatewayCmd(),
 		a.depositCmd(), a.withdrawCmd(), a.balanceCmd())
@@ -92,15 +96,26 @@ func defaultDir(name string) string {
 	return filepath.Join(home, ".laketravis", name)
 }
 
-// loadConfig binds the command's flags, the environment and the config file into a.v.
+// envPrefix starts lt's environment variables.
+const envPrefix = "LT_CLIENT"
+
+// loadConfig binds the command's flags, the environment and the config file into a.v and settles the
+// settings' other names (service.SettleOtherNames).
 func (a *app) loadConfig(cmd *cobra.Command) error {
+	if err := a.readConfig(cmd); err != nil {
+		return err
+	}
+	return service.SettleOtherNames(a.v, cmd.Flags(), envPrefix)
+}
+
+func (a *app) readConfig(cmd *cobra.Command) error {
 	if err := a.v.BindPFlags(cmd.Flags()); err != nil {
 		return err
 	}
 	if err := a.v.BindPFlags(cmd.InheritedFlags()); err != nil {
 		return err
 	}
-	a.v.SetEnvPrefix("LT_CLIENT")
+	a.v.SetEnvPrefix(envPrefix)
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
 	path := a.configFlag

@@ -81,7 +81,7 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 			}})
 		p.Pause()
 		proxies = append(proxies, p)
-		args = append(args, "--rpc-urls", p.URL) // replaces the stack's anvil; repeated, a list in order
+		args = append(args, "--rpc", p.URL) // replaces the stack's anvil; repeated, a list in order
 	}
 	k, err := s.RunKeeper(nil, args...)
 	require.NoError(t, err)

@@ -23,7 +23,7 @@ func TestFreshDataDirRefusedOnCommittedPool(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400}) // a budget today
 	keeper := func(ctx context.Context, dir string) error {
 		cmd := newRoot()
-		cmd.SetArgs([]string{"--rpc-urls", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--raw-key", devnet.DevKeys[2],
+		cmd.SetArgs([]string{"--rpc", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--raw-key", devnet.DevKeys[2],
 			"--public-url", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--data-dir", dir, "--log-level", "error"})
 		return cmd.ExecuteContext(ctx)
 	}

@@ -2,8 +2,9 @@
 // every epoch and serves the batch files and claim proofs (keeper/README.md).
 //
 // Configuration comes from flags, environment variables LT_KEEPER_<KEY> (dashes become underscores:
-// LT_KEEPER_RPC_URLS) and an optional config file (--config, YAML/TOML/JSON with the same keys), in that
-// order of precedence.
+// LT_KEEPER_RPC) and an optional config file (--config, YAML/TOML/JSON with the same keys), in that
+// order of precedence. --rpc and --raw-key also answer to --rpc-urls and --private-key, the names the
+// keeper gave the chain's URLs before and the router its key (service.OtherNames).
 package main
 
 import (
@@ -23,6 +24,7 @@ import (
 	"github.com/VictoriaMetrics/metrics"
 	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
 
@@ -62,12 +64,12 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return run(cmd.Context(), v)
+			return run(cmd.Context(), v, cmd.Flags())
 		},
 	}
 	f := cmd.Flags()
 	f.String("config", "", "config file (yaml, toml or json) with the keys below")
-	f.StringSlice("rpc-urls", nil, "JSON-RPC URLs, tried in order on failure")
+	f.StringSlice("rpc", nil, "JSON-RPC URLs, tried in order on failure")
 	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
 	f.String("keystore", "", "keeper key: encrypted keystore file")
 	f.String("password-file", "", "file holding the keystore password")
@@ -83,7 +85,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Uint64("confirmations", 3, follow.FlagUsage+"; a keeper transaction or deposit event counts as final at this depth")
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
-	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc, in up to 3 rounds)")
 	f.Uint64("log-range", 10_000, "blocks per eth_getLogs call of the deposits and signer (provider keys, router role) followers (lower it for RPC endpoints that cap the range)")
 	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
 	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
@@ -95,12 +97,16 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Float64("rate-ip", 50, "requests per second one client IP address may make (0: no limit)")
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
+	service.AddOtherNames(f)
 	_ = v.BindPFlags(f)
-	v.SetEnvPrefix("LT_KEEPER")
+	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
 	return cmd, v
 }
+
+// envPrefix starts the keeper's environment variables.
+const envPrefix = "LT_KEEPER"
 
 // httpServer is the keeper's HTTP server of handler h, rate-limited per client IP: batch files are the
 // largest answers (one line per account of an epoch), a minute to write one.
@@ -117,21 +123,24 @@ type settings struct {
 	claimThreshold     uint256.Int
 }
 
-// startup reads the config file --config names into v and returns the start-up settings: those the keeper
-// cannot start without, and those whose bad value it refuses before it starts anything (the error names
-// the flag).
-func startup(v *viper.Viper) (settings, error) {
+// startup reads the config file --config names into v, settles the other names of the settings of fs, the
+// command's flags (service.SettleOtherNames), and returns the start-up settings: those the keeper cannot
+// start without, and those whose bad value it refuses before it starts anything (the error names the flag).
+func startup(v *viper.Viper, fs *pflag.FlagSet) (settings, error) {
 	if f := v.GetString("config"); f != "" {
 		v.SetConfigFile(f)
 		if err := v.ReadInConfig(); err != nil {
 			return settings{}, fmt.Errorf("config %s: %w", f, err)
 		}
 	}
-	s := settings{rpcURLs: service.SplitList(v.GetStringSlice("rpc-urls")),
+	if err := service.SettleOtherNames(v, fs, envPrefix); err != nil {
+		return settings{}, err
+	}
+	s := settings{rpcURLs: service.SplitList(v.GetStringSlice("rpc")),
 		depFile: v.GetString("deployment"), publicURL: v.GetString("public-url")}
 	switch {
 	case len(s.rpcURLs) == 0:
-		return settings{}, errors.New("--rpc-urls is required")
+		return settings{}, errors.New("--rpc is required")
 	case s.depFile == "":
 		return settings{}, errors.New("--deployment is required")
 	case s.publicURL == "":
@@ -145,6 +154,11 @@ func startup(v *viper.Viper) (settings, error) {
 	if s.feeCeiling == nil || s.feeCeiling.Sign() <= 0 {
 		return settings{}, fmt.Errorf("--fee-ceiling-gwei %q is not a positive number of gwei (at least 1 wei)", ceiling)
 	}
+	for _, u := range service.SplitList(v.GetStringSlice("routers")) {
+		if err := service.BaseURL("routers", u); err != nil {
+			return settings{}, err
+		}
+	}
 	if err := s.claimThreshold.SetFromDecimal(v.GetString("claim-threshold")); err != nil {
 		return settings{}, fmt.Errorf("--claim-threshold %q is not an amount of wei (a decimal integer, 0 to 2^256-1): %w",
 			v.GetString("claim-threshold"), err)
@@ -152,8 +166,14 @@ func startup(v *viper.Viper) (settings, error) {
 	return s, nil
 }
 
-func run(ctx context.Context, v *viper.Viper) error {
-	cfg, err := startup(v)
+// keySource is where the keeper's key comes from, by v's settings.
+func keySource(v *viper.Viper) keys.Source {
+	return keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
+		RawKey: v.GetString("raw-key"), External: v.GetString("external-signer"), Account: v.GetString("external-signer-account")}
+}
+
+func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
+	cfg, err := startup(v, fs)
 	if err != nil {
 		return err
 	}
@@ -176,8 +196,7 @@ func run(ctx context.Context, v *viper.Viper) error {
 	}
 	defer client.Close()
 	chainID := new(big.Int).SetUint64(dep.ChainID)
-	from, sign, err := keys.LoadTxSigner(ctx, keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"),
-		RawKey: v.GetString("raw-key"), External: v.GetString("external-signer"), Account: v.GetString("external-signer-account")}, dep.ChainID)
+	from, sign, err := keys.LoadTxSigner(ctx, keySource(v), dep.ChainID)
 	if err != nil {
 		return err
 	}

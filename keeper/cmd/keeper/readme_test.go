@@ -22,11 +22,11 @@ func TestReadmeCommandLines(t *testing.T) {
 	readmecmd.Check(t, "keeper", func() (cmd *cobra.Command) {
 		cmd, v = newCommand()
 		return cmd
-	}, func(*cobra.Command) error {
+	}, func(cmd *cobra.Command) error {
 		if v.GetString("config") == "keeper.yaml" {
 			v.Set("config", config)
 		}
-		_, err := startup(v)
+		_, err := startup(v, cmd.Flags())
 		return err
 	})
 }

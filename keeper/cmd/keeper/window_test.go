@@ -33,7 +33,7 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := newRoot()
-	cmd.SetArgs([]string{"--rpc-urls", c.Anvil.URL, "--deployment", depFile, "--keystore", ks, "--password-file", pw,
+	cmd.SetArgs([]string{"--rpc", c.Anvil.URL, "--deployment", depFile, "--keystore", ks, "--password-file", pw,
 		"--public-url", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--data-dir", filepath.Join(dir, "keeper-data"),
 		"--log-level", "error"})
 	err = cmd.ExecuteContext(ctx)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service/servicetest"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // loadArgs parses base and args as the command line and loads the configuration (reading --config when
@@ -17,9 +18,8 @@ import (
 func loadArgs(t *testing.T, base []string, args ...string) (*config, error) {
 	cmd, v := newCommand()
 	require.NoError(t, cmd.ParseFlags(append(append([]string{}, base...), args...)))
-	if f := v.GetString("config"); f != "" {
-		v.SetConfigFile(f)
-		require.NoError(t, v.ReadInConfig())
+	if err := readConfig(cmd, v); err != nil {
+		return nil, err
 	}
 	return loadConfig(v)
 }
@@ -27,7 +27,7 @@ func loadArgs(t *testing.T, base []string, args ...string) (*config, error) {
 // TestKeeperURLConfig: keeper-url comes from a flag, LT_ROUTER_KEEPER_URL or the config file, and must be
 // an http(s) URL.
 func TestKeeperURLConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
 	c, err := load()
 	require.NoError(t, err)
@@ -50,14 +50,14 @@ func TestKeeperURLConfig(t *testing.T) {
 
 	for _, bad := range []string{"ftp://k", "keeper.example.org", "http://"} {
 		_, err = load("--keeper-url", bad)
-		require.Error(t, err, bad)
+		require.ErrorContains(t, err, "--keeper-url", bad)
 	}
 }
 
 // TestRetentionConfig: the keepers retention asks default to keeper-url and come from a flag, the
 // environment or the config file; the feed URL defaults to the listen address; bad values are refused.
 func TestRetentionConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", "127.0.0.1:9000"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", "127.0.0.1:9000"}
 	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
 	c, err := load()
 	require.NoError(t, err)
@@ -91,7 +91,7 @@ func TestRetentionConfig(t *testing.T) {
 // TestCORSOriginsConfig: cors-origins comes from a flag, LT_ROUTER_CORS_ORIGINS or the config file key
 // cors-origins; each entry must be a bare origin or *.
 func TestCORSOriginsConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
 	c, err := load()
 	require.NoError(t, err)
@@ -121,7 +121,7 @@ func TestCORSOriginsConfig(t *testing.T) {
 // TestGraceConfig: --grace (the ticket and expiry grace) defaults to a minute and must stay below the
 // protocol's close window (1 h): at or past it, or negative, the router refuses to start and says why.
 func TestGraceConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	c, err := loadArgs(t, base)
 	require.NoError(t, err)
 	require.Equal(t, time.Minute, c.Grace)
@@ -146,7 +146,7 @@ func TestGraceConfig(t *testing.T) {
 // providers refuse a ticket lasting past its RFC's deadline + maxSeconds + CloseWindow + 10 minutes
 // (provider/server TicketSlack), so a longer wait would have the router sign tickets no provider serves.
 func TestQueueTimeoutConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	c, err := loadArgs(t, base)
 	require.NoError(t, err)
 	require.Equal(t, 10*time.Second, c.QueueTimeout)
@@ -163,7 +163,7 @@ func TestQueueTimeoutConfig(t *testing.T) {
 // TestMaxConnsPerIPConfig: --max-conns-per-ip (LT_ROUTER_MAX_CONNS_PER_IP, config key max-conns-per-ip) is
 // the HTTP server's bound of connections per client address (internal/service TestConnsPerIP).
 func TestMaxConnsPerIPConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	servicetest.MaxConnsPerIP(t, "LT_ROUTER_MAX_CONNS_PER_IP", func(args ...string) int {
 		c, err := loadArgs(t, base, args...)
 		require.NoError(t, err)
@@ -175,7 +175,7 @@ func TestMaxConnsPerIPConfig(t *testing.T) {
 // keys rate-chain-reads and rate-chain-reads-burst) bound the allowances one client address has read from
 // the chain (router/api TestChainReadsPerIP): 2/s with a burst of 30 by default.
 func TestRateChainReadsConfig(t *testing.T) {
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	c, err := loadArgs(t, base)
 	require.NoError(t, err)
 	require.Equal(t, ratelimit.Rate{PerSecond: 2, Burst: 30}, c.RateChainReads)
@@ -192,4 +192,24 @@ func TestRateChainReadsConfig(t *testing.T) {
 	c, err = loadArgs(t, base, "--config", f)
 	require.NoError(t, err)
 	require.Equal(t, ratelimit.Rate{PerSecond: 7, Burst: 9}, c.RateChainReads)
+}
+
+// TestOtherNamesConfig: --rpc and --raw-key, the names every role gives the chain's URLs and a devnet key,
+// also answer to the names the router gave them before, --rpc-urls and --private-key: as flags,
+// LT_ROUTER_* variables and config-file keys alike; both names with different values fail, naming both
+// (servicetest.OtherNames). --help shows the one name.
+func TestOtherNamesConfig(t *testing.T) {
+	servicetest.OtherNames(t, "LT_ROUTER", func(args ...string) ([]string, keys.Source, error) {
+		c, err := loadArgs(t, []string{"--deployment", "d.json"}, args...)
+		if err != nil {
+			return nil, keys.Source{}, err
+		}
+		return c.RPCURLs, c.Key, nil
+	})
+	cmd, _ := newCommand()
+	help := cmd.Flags().FlagUsages()
+	require.Contains(t, help, "--rpc strings")
+	require.Contains(t, help, "--raw-key string")
+	require.NotContains(t, help, "rpc-urls")
+	require.NotContains(t, help, "private-key")
 }

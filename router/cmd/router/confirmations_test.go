@@ -22,7 +22,7 @@ func TestConfirmationsFlag(t *testing.T) {
 	require.Equal(t, follow.FlagUsage, fl.Usage)
 	require.Equal(t, "6", fl.DefValue, "the router's default depth: 6 confirmations, the block itself included")
 
-	base := []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	c, err := loadArgs(t, base, "--confirmations", "3")
 	require.NoError(t, err)
 	require.EqualValues(t, 3, c.Confirmations)

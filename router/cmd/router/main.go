@@ -2,7 +2,9 @@
 // signed RFCs to the cheapest live provider, issues session tickets, records closes, serves the
 // keepers' settlement feed, the public transparency page (web/) at "/" and the chat page for wallet users at
 // "/chat". Configuration: a file (--config, YAML/TOML/JSON), environment variables
-// LT_ROUTER_<KEY> (dots and dashes become underscores, e.g. LT_ROUTER_RPC_URLS) and flags, flags winning.
+// LT_ROUTER_<KEY> (dots and dashes become underscores, e.g. LT_ROUTER_RPC) and flags, flags winning.
+// --rpc and --raw-key also answer to the names the router used to give them, --rpc-urls and --private-key
+// (service.OtherNames).
 package main
 
 import (
@@ -13,7 +15,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -72,11 +73,8 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 		SilenceUsage:  true,
 		SilenceErrors: false,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f := v.GetString("config"); f != "" {
-				v.SetConfigFile(f)
-				if err := v.ReadInConfig(); err != nil {
-					return fmt.Errorf("config: %w", err)
-				}
+			if err := readConfig(cmd, v); err != nil {
+				return err
 			}
 			cfg, err := loadConfig(v)
 			if err != nil {
@@ -94,11 +92,11 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	}
 	f := cmd.Flags()
 	f.String("config", "", "config file (yaml, toml or json)")
-	f.StringSlice("rpc-urls", nil, "JSON-RPC URLs, tried in order on failure")
+	f.StringSlice("rpc", nil, "JSON-RPC URLs, tried in order on failure")
 	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
 	f.String("keystore", "", "router keystore file (encrypted JSON)")
 	f.String("password-file", "", "file holding the keystore password")
-	f.String("private-key", "", "raw hex router key: devnet (chain 31337/1337) only")
+	f.String("raw-key", "", "raw hex router key: devnet (chain 31337/1337) only")
 	f.String("external-signer", "", "sign tickets through clef at this URL instead of a keystore: one approval per ticket, too slow under load (keys/README.md)")
 	f.String("external-signer-account", "", "the router's account at --external-signer (default: the only account it lists)")
 	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
@@ -107,7 +105,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Uint64("confirmations", 6, follow.FlagUsage)
 	f.Uint64("log-range", 2000, "blocks per eth_getLogs call")
 	f.Duration("poll-interval", 2*time.Second, "chain polling interval")
-	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc-urls, in up to 3 rounds)")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc, in up to 3 rounds)")
 	f.Duration("liveness-timeout", 2*time.Second, "timeout of each liveness probe")
 	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider (at most 5m: providers refuse tickets issued much later than their RFC's deadline)")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
@@ -130,11 +128,30 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", nil, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (api.PageRoutes); empty: none besides the router's own /chat page")
+	service.AddOtherNames(f)
 	_ = v.BindPFlags(f)
-	v.SetEnvPrefix("LT_ROUTER")
+	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_", ".", "_"))
 	v.AutomaticEnv()
 	return cmd, v
+}
+
+// envPrefix starts the router's environment variables.
+const envPrefix = "LT_ROUTER"
+
+// readConfig reads the config file --config names into v and settles the settings' other names
+// (service.SettleOtherNames): before loadConfig.
+func readConfig(cmd *cobra.Command, v *viper.Viper) error {
+	if f := v.GetString("config"); f != "" {
+		v.SetConfigFile(f)
+		if err := v.ReadInConfig(); err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+	}
+	if err := service.SettleOtherNames(v, cmd.Flags(), envPrefix); err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	return nil
 }
 
 type config struct {
@@ -176,8 +193,8 @@ type config struct {
 
 func loadConfig(v *viper.Viper) (*config, error) {
 	c := &config{
-		RPCURLs: v.GetStringSlice("rpc-urls"), Deployment: v.GetString("deployment"),
-		Key: keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("private-key"),
+		RPCURLs: v.GetStringSlice("rpc"), Deployment: v.GetString("deployment"),
+		Key: keys.Source{Keystore: v.GetString("keystore"), PasswordFile: v.GetString("password-file"), RawKey: v.GetString("raw-key"),
 			External: v.GetString("external-signer"), Account: v.GetString("external-signer-account")},
 		Listen: v.GetString("listen"), Database: v.GetString("database"), SQLiteCacheMiB: v.GetInt("sqlite-cache-mib"), Confirmations: v.GetUint64("confirmations"),
 		LogRange: v.GetUint64("log-range"), PollInterval: v.GetDuration("poll-interval"), RPCTimeout: v.GetDuration("rpc-timeout"),
@@ -195,11 +212,11 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
 		return nil, fmt.Errorf("config: cors-origins: %w", err)
 	}
-	// LT_ROUTER_RPC_URLS="a,b" arrives as one string.
+	// LT_ROUTER_RPC="a,b" arrives as one string.
 	c.RPCURLs = service.SplitList(c.RPCURLs)
 	switch {
 	case len(c.RPCURLs) == 0:
-		return nil, errors.New("config: rpc-urls is required")
+		return nil, errors.New("config: rpc is required")
 	case c.Deployment == "":
 		return nil, errors.New("config: deployment is required")
 	}
@@ -209,9 +226,16 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	if c.FeedURL == "" {
 		c.FeedURL = "http://" + c.Listen
 	}
-	for _, u := range append([]string{c.KeeperURL, c.FeedURL}, c.Keepers...) {
-		if err := httpURL(u); err != nil {
-			return nil, err
+	urls := [][2]string{{"keeper-url", c.KeeperURL}, {"feed-url", c.FeedURL}}
+	for _, k := range c.Keepers {
+		urls = append(urls, [2]string{"keepers", k})
+	}
+	for _, u := range urls {
+		if u[1] == "" {
+			continue
+		}
+		if err := service.BaseURL(u[0], u[1]); err != nil {
+			return nil, fmt.Errorf("config: %w", err)
 		}
 	}
 	if c.Retention < 0 {
@@ -261,17 +285,6 @@ func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCal
 func indexConfig(cfg *config, start uint64, contracts book.Contracts) index.Config {
 	return index.Config{Contracts: contracts, StartBlock: start, Confirmations: cfg.Confirmations, MaxRange: cfg.LogRange,
 		PollInterval: cfg.PollInterval}
-}
-
-// httpURL checks that u is empty or an http(s) URL with a host.
-func httpURL(u string) error {
-	if u == "" {
-		return nil
-	}
-	if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("config: %q is not an http(s) URL", u)
-	}
-	return nil
 }
 
 func run(ctx context.Context, cfg *config, log *zap.Logger) error {

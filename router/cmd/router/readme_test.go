@@ -19,13 +19,16 @@ func TestReadmeCommandLines(t *testing.T) {
 	readmecmd.Check(t, "router", func() (cmd *cobra.Command) {
 		cmd, v = newCommand()
 		return cmd
-	}, func(*cobra.Command) error {
+	}, func(cmd *cobra.Command) error {
+		if err := readConfig(cmd, v); err != nil {
+			return err
+		}
 		_, err := loadConfig(v)
 		return err
 	})
 
 	cmd, _ := newCommand()
 	f := readmecmd.ConfigFile(t, "router/README.md", cmd)
-	_, err := loadArgs(t, []string{"--rpc-urls", "http://127.0.0.1:8545", "--deployment", "d.json"}, "--config", f)
+	_, err := loadArgs(t, []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}, "--config", f)
 	require.NoError(t, err, "router/README.md's config file")
 }
