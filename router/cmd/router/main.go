@@ -292,6 +292,13 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
+	// The address is taken first: a port in use stops the router before it opens its database or reads the
+	// chain (connections made meanwhile wait until it serves).
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("--listen %s: %w (another process, perhaps another router, holds it: stop it or pick another --listen)", cfg.Listen, err)
+	}
+	defer ln.Close()
 	cl, err := service.Dial(ctx, log, cfg.RPCURLs, chain.Options{CallTimeout: cfg.RPCTimeout}, dep)
 	if err != nil {
 		return err
@@ -365,10 +372,6 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 
 	hs := httpServer(cfg, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
 		metricset.Handler(set, true))
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return err
-	}
 	if cfg.listening != nil {
 		cfg.listening(ln.Addr().String())
 	}
