@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/amount"
 )
 
 func main() {
@@ -90,7 +91,7 @@ func run(ctx context.Context, port int, interval uint64, rel string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("deployment file: %s; protocol day %d, budget %s wei; model %s registered\n\n", rel, day, budget, devnet.PlaygroundModel)
+	fmt.Printf("deployment file: %s; protocol day %d, compute budget %s; model %s registered\n\n", rel, day, amount.FormatMOR(budget), devnet.PlaygroundModel)
 	fmt.Println(devnet.NextSteps(m.Anvil.URL, rel, "http://127.0.0.1:11434/v1", "llama3.1:8b"))
 	fmt.Println("Ctrl-C stops the devnet.")
 	<-ctx.Done()
