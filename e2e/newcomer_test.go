@@ -29,6 +29,9 @@ func TestReadmeNewcomerPath(t *testing.T) {
 	ctx := testContext(t, 8*time.Minute)
 	_, bins := repoBinaries(ctx, t)
 	dir := t.TempDir()
+	// The commands keep their defaults under the home folder (provider serve's state, lt's sessions): a home
+	// of the test's own, so that someone running the same steps on this machine meanwhile does not hold them.
+	t.Setenv("HOME", dir)
 
 	m, err := devnet.StartPlayground(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{})
 	require.NoError(t, err)

@@ -228,3 +228,16 @@ func TestUncanonicalPaths(t *testing.T) {
 	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/v1/dir/")...)
 	wiretest.RequireEnvelopes(t, base, wiretest.Uncanonical("GET", "/metrics")...)
 }
+
+// TestBaseURL: a URL flag without its scheme or host is refused naming the flag, with an example.
+func TestBaseURL(t *testing.T) {
+	for _, ok := range []string{"http://127.0.0.1:8080", "https://router.example.net", "http://[::1]:8080/base"} {
+		require.NoError(t, service.BaseURL("router", ok), ok)
+	}
+	for _, bad := range []string{"127.0.0.1:8080", "router.example.net", "ftp://x", "http://", ""} {
+		err := service.BaseURL("router", bad)
+		require.Error(t, err, bad)
+		require.Contains(t, err.Error(), "--router")
+		require.Contains(t, err.Error(), "e.g. http://127.0.0.1:8080")
+	}
+}

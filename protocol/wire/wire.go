@@ -121,11 +121,15 @@ func WriteError(w http.ResponseWriter, err error) {
 	}{e})
 }
 
-// WriteJSON writes v as JSON with the given status.
+// WriteJSON writes v as JSON with the given status. Text is written as it is, not HTML-escaped: messages
+// name headers and forms such as <seq>.<unix seconds>, read in a terminal (the Content-Type is JSON, never
+// HTML).
 func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
 }
 
 // DecodeError reads a PROTOCOL §9 error body from a non-2xx response.

@@ -196,6 +196,11 @@ func (a *app) serve(ctx context.Context) error {
 	if a.v.GetString("state-dir") == "" {
 		return errors.New("--state-dir is empty: close reports need a directory that outlives the process")
 	}
+	for _, u := range a.routerURLs() {
+		if err := service.BaseURL("router-url", u); err != nil {
+			return err
+		}
+	}
 	owner, err := a.keyAddress(RoleOwner, "owner")
 	if err != nil {
 		return fmt.Errorf("%w (serve needs only the owner's address, not its key)", err)

@@ -122,3 +122,13 @@ func TestServeAcceptanceWait(t *testing.T) {
 	err := root.Execute()
 	require.ErrorContains(t, err, "--acceptance-wait 1h0m0s is out of range: 0 (do not wait) to 10s")
 }
+
+// TestServeRefusesRouterURLWithoutScheme: a --router-url entry without its scheme stops serve at start,
+// naming the flag, before the owner's key or the chain (none given here); it used to start and have every
+// close report to it fail.
+func TestServeRefusesRouterURLWithoutScheme(t *testing.T) {
+	root := cli.NewRoot(cli.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
+	root.SetArgs([]string{"serve", "--upstream", "http://127.0.0.1:1/v1", "--model", "m:1=m", "--state-dir", t.TempDir(),
+		"--router-url", "http://127.0.0.1:8080,127.0.0.1:8081"})
+	require.ErrorContains(t, root.Execute(), `--router-url "127.0.0.1:8081" is not an http(s) base URL`)
+}

@@ -135,7 +135,12 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	// Cheap checks (the request header's form and time, the signature's encoding) before any
 	// elliptic-curve work.
 	now, p := s.now(), &pending{}
-	seqStr, unixStr, found := strings.Cut(wire.HeaderValue(r.Header, wire.KeyRequest), ".")
+	rh := wire.HeaderValue(r.Header, wire.KeyRequest)
+	if rh == "" {
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
+			"missing %s header (<seq>.<unix seconds>, signed by the session key): a session's requests are signed by a Lake Travis client — lt gateway for any OpenAI client, lt chat, or the client library (protocol/README.md, \"Session authentication\")", wire.HeaderRequest)
+	}
+	seqStr, unixStr, found := strings.Cut(rh, ".")
 	var err1, err2 error
 	p.seq, err1 = strconv.ParseUint(seqStr, 10, 64)
 	p.unix, err2 = strconv.ParseUint(unixStr, 10, 64)

@@ -164,7 +164,8 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) {
 		err = json.Unmarshal(body, &req)
 	}
 	if err != nil {
-		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "liveness body: %v", err))
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest,
+			`liveness body must be JSON {"challenge": "0x<64 hex digits>", "modelId": "0x<64 hex digits>" (optional)}: %v`, err))
 		return
 	}
 	if req.ModelID != (common.Hash{}) {

@@ -128,6 +128,11 @@ func (a *app) router() (*client.RouterClient, error) {
 	if len(urls) == 0 {
 		return nil, errors.New("no router: set --router (or LT_CLIENT_ROUTER)")
 	}
+	for _, u := range urls {
+		if err := service.BaseURL("router", u); err != nil {
+			return nil, err
+		}
+	}
 	return client.NewRouterClient(strings.Join(urls, ","), &http.Client{}), nil
 }
 

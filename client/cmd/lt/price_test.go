@@ -63,5 +63,8 @@ func TestRefusalsSayWhatToChange(t *testing.T) {
 		require.True(t, errors.As(err, &we))
 		require.Equal(t, code, we.Code)
 	}
-	require.ErrorContains(t, explain(wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "x"), p), "0.0001 MOR/s")
+	noProvider := explain(wire.Errorf(http.StatusConflict, wire.CodeNoProvider, "x"), p)
+	require.ErrorContains(t, noProvider, "0.0001 MOR/s")
+	require.ErrorContains(t, noProvider, "e.g. --max-price 0.001MOR/s", "the example is above the price asked")
+	require.ErrorContains(t, explain(wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route POST /v1/rfc"), p), "is --router a router's base URL?")
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -85,7 +86,9 @@ func explain(err error, p client.RFCParams) error {
 	price := amount.FormatMOR(p.MaxPricePerSecond.ToBig()) + "/s"
 	switch e.Code {
 	case wire.CodeNoProvider:
-		return fmt.Errorf("%w\n(no provider for %s answered at or below --max-price %s: raise --max-price above the provider's bid, e.g. --max-price 0.01MOR/s, or check the provider is serving and registered with this router's chain)", err, p.Model, price)
+		// The example is ten times the price asked: naming the default back to someone already at it says nothing.
+		higher := strings.ReplaceAll(amount.FormatMOR(new(big.Int).Mul(p.MaxPricePerSecond.ToBig(), big.NewInt(10))), " ", "")
+		return fmt.Errorf("%w\n(no provider for %s answered at or below --max-price %s: check a provider is serving it and registered on this router's chain (the router's GET /v1/providers), or raise --max-price above its bid, e.g. --max-price %s/s)", err, p.Model, price, higher)
 	case wire.CodeAllowanceExhausted:
 		if p.UseDeposit {
 			return err
@@ -95,6 +98,8 @@ func explain(err error, p client.RFCParams) error {
 		return fmt.Errorf("%w\n(neither today's allowance nor your unreserved deposit covers a second at the provider's price: deposit more with lt deposit, or check lt balance)", err)
 	case wire.CodeWithdrawalPending:
 		return fmt.Errorf("%w\n(a router admits no deposit-paid session while a withdrawal is pending: complete it with lt withdraw, or cancel it)", err)
+	case wire.CodeNotFound, wire.CodeMethodNotAllowed:
+		return fmt.Errorf("%w\n(is --router a router's base URL? a provider's or a keeper's has no POST /v1/rfc)", err)
 	case wire.CodeUnknownModel:
 		return fmt.Errorf("%w\n(no model %s is registered: the router's GET /v1/models lists the registered ones)", err, p.Model)
 	}
@@ -295,13 +300,42 @@ func (a *app) streamChat(ctx context.Context, s *client.Session, body []byte) (s
 	}
 }
 
+// onlySavedSession is the id of the one session saved in dir (lt rfc saves each it opens), or an error
+// saying --session is needed: none saved, or several (named).
+func onlySavedSession(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("--session is required (the saved sessions in %s cannot be read: %w)", dir, err)
+	}
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".json"); ok && sessionFile.MatchString(id) {
+			ids = append(ids, id)
+		}
+	}
+	switch len(ids) {
+	case 1:
+		return ids[0], nil
+	case 0:
+		return "", fmt.Errorf("--session is required: no session is saved in %s (lt rfc saves the sessions it opens)", dir)
+	}
+	return "", fmt.Errorf("--session is required: %d sessions are saved in %s: %s", len(ids), dir, strings.Join(ids, ", "))
+}
+
 func (a *app) closeCmd() *cobra.Command {
 	var id string
 	cmd := &cobra.Command{
-		Use:   "close --session 0x…",
+		Use:   "close [--session 0x…]",
 		Short: "Close a session opened with lt rfc: sign the usage receipt, close at the provider (else the router)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if id == "" {
+				var err error
+				if id, err = onlySavedSession(a.str("state-dir")); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.errOut, "closing the one saved session, %s\n", id)
+			}
 			if !sessionFile.MatchString(id) {
 				return errors.New("--session must be a session id, 0x and 64 hex digits")
 			}
@@ -367,7 +401,7 @@ func (a *app) closeCmd() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&id, "session", "", "session id (required)")
+	cmd.Flags().StringVar(&id, "session", "", "session id (may be left out when one session is saved)")
 	return cmd
 }
 

@@ -48,3 +48,26 @@ func TestSessionFileSavedAtomically(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, es, 1, "only the session's file")
 }
+
+// TestCloseWithoutSessionTakesTheOnlySavedOne: lt close without --session closes the one saved session; with
+// none or several saved it says --session is required, naming the saved ones (it used to say only that
+// --session must be 0x and 64 hex digits).
+func TestCloseWithoutSessionTakesTheOnlySavedOne(t *testing.T) {
+	dir := t.TempDir()
+	_, err := onlySavedSession(filepath.Join(dir, "absent"))
+	require.ErrorContains(t, err, "--session is required: no session is saved in")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.json"), []byte("{}"), 0o600))
+	_, err = onlySavedSession(dir)
+	require.ErrorContains(t, err, "no session is saved")
+
+	a, b := "0x"+strings.Repeat("a", 64), "0x"+strings.Repeat("b", 64)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, a+".json"), []byte("{}"), 0o600))
+	id, err := onlySavedSession(dir)
+	require.NoError(t, err)
+	require.Equal(t, a, id)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, b+".json"), []byte("{}"), 0o600))
+	_, err = onlySavedSession(dir)
+	require.ErrorContains(t, err, "--session is required: 2 sessions are saved in")
+	require.ErrorContains(t, err, a+", "+b)
+}

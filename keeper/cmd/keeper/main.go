@@ -154,6 +154,11 @@ func startup(v *viper.Viper, fs *pflag.FlagSet) (settings, error) {
 	if s.feeCeiling == nil || s.feeCeiling.Sign() <= 0 {
 		return settings{}, fmt.Errorf("--fee-ceiling-gwei %q is not a positive number of gwei (at least 1 wei)", ceiling)
 	}
+	for _, u := range service.SplitList(v.GetStringSlice("routers")) {
+		if err := service.BaseURL("routers", u); err != nil {
+			return settings{}, err
+		}
+	}
 	if err := s.claimThreshold.SetFromDecimal(v.GetString("claim-threshold")); err != nil {
 		return settings{}, fmt.Errorf("--claim-threshold %q is not an amount of wei (a decimal integer, 0 to 2^256-1): %w",
 			v.GetString("claim-threshold"), err)

@@ -15,9 +15,9 @@ import (
 
 // TestStartupRefusesBadFeeCeilingAndClaimThreshold: a bad --fee-ceiling-gwei (not a number, not positive,
 // infinite, under a wei) or --claim-threshold (not a decimal integer of wei, negative, 2^256 or more) is
-// refused by the start-up checks with an error naming the flag and the value, before anything starts: the
-// deployment file (absent here) is not read and the data dir is not made. Good values are read as before:
-// gwei to wei, the threshold in wei.
+// refused by the start-up checks with an error naming the flag and the value, before anything starts (so is
+// a --routers entry without its scheme): the deployment file (absent here) is not read and the data dir is
+// not made. Good values are read as before: gwei to wei, the threshold in wei.
 func TestStartupRefusesBadFeeCeilingAndClaimThreshold(t *testing.T) {
 	dir := t.TempDir()
 	dataDir := filepath.Join(dir, "keeper-data")
@@ -29,6 +29,7 @@ func TestStartupRefusesBadFeeCeilingAndClaimThreshold(t *testing.T) {
 		{"fee-ceiling-gwei", "Inf"}, {"fee-ceiling-gwei", "0.0000000001"},
 		{"claim-threshold", "one"}, {"claim-threshold", "1.5"}, {"claim-threshold", "-1"},
 		{"claim-threshold", "1e18"}, {"claim-threshold", twoTo256},
+		{"routers", "127.0.0.1:8080"},
 	} {
 		cmd := newRoot()
 		cmd.SetArgs(append(base, "--"+c.flag, c.value))

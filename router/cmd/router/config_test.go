@@ -50,7 +50,7 @@ func TestKeeperURLConfig(t *testing.T) {
 
 	for _, bad := range []string{"ftp://k", "keeper.example.org", "http://"} {
 		_, err = load("--keeper-url", bad)
-		require.Error(t, err, bad)
+		require.ErrorContains(t, err, "--keeper-url", bad)
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -227,9 +226,16 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	if c.FeedURL == "" {
 		c.FeedURL = "http://" + c.Listen
 	}
-	for _, u := range append([]string{c.KeeperURL, c.FeedURL}, c.Keepers...) {
-		if err := httpURL(u); err != nil {
-			return nil, err
+	urls := [][2]string{{"keeper-url", c.KeeperURL}, {"feed-url", c.FeedURL}}
+	for _, k := range c.Keepers {
+		urls = append(urls, [2]string{"keepers", k})
+	}
+	for _, u := range urls {
+		if u[1] == "" {
+			continue
+		}
+		if err := service.BaseURL(u[0], u[1]); err != nil {
+			return nil, fmt.Errorf("config: %w", err)
 		}
 	}
 	if c.Retention < 0 {
@@ -281,22 +287,18 @@ func indexConfig(cfg *config, start uint64, contracts book.Contracts) index.Conf
 		PollInterval: cfg.PollInterval}
 }
 
-// httpURL checks that u is empty or an http(s) URL with a host.
-func httpURL(u string) error {
-	if u == "" {
-		return nil
-	}
-	if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-		return fmt.Errorf("config: %q is not an http(s) URL", u)
-	}
-	return nil
-}
-
 func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	dep, err := deployments.Load(cfg.Deployment)
 	if err != nil {
 		return err
 	}
+	// The address is taken first: a port in use stops the router before it opens its database or reads the
+	// chain (connections made meanwhile wait until it serves).
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("--listen %s: %w (another process, perhaps another router, holds it: stop it or pick another --listen)", cfg.Listen, err)
+	}
+	defer ln.Close()
 	cl, err := service.Dial(ctx, log, cfg.RPCURLs, chain.Options{CallTimeout: cfg.RPCTimeout}, dep)
 	if err != nil {
 		return err
@@ -370,10 +372,6 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 
 	hs := httpServer(cfg, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
 		metricset.Handler(set, true))
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return err
-	}
 	if cfg.listening != nil {
 		cfg.listening(ln.Addr().String())
 	}
