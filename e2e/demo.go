@@ -118,7 +118,7 @@ func (s *Stack) Demo(ctx context.Context, prompts []string, out io.Writer) (*Sum
 		creditP.Add(creditP, p)
 		creditB.Add(creditB, b)
 		cost.Add(cost, new(big.Int).Add(p, b))
-		step("session %s closed (%s): %d s billed at %s MOR-wei/s", short(id), rec.CloseReason, rec.BilledSeconds, ss.PricePerSecond)
+		step("session %s closed (%s): %d s billed at %s MOR/s", short(id), rec.CloseReason, rec.BilledSeconds, formatMOR(bigOf(ss.PricePerSecond)))
 	}
 	mark("closed")
 	sum.Cost, sum.CreditProvider, sum.CreditBuilder = cost.String(), creditP.String(), creditB.String()

@@ -174,8 +174,8 @@ func (s *Stack) setUpProvider(ctx context.Context, i int, price *big.Int) (*Prov
 	if _, err := s.provider(ctx, name, append([]string{"bid", "set", "--model", s.Opts.Model, "--price", price.String()}, keys...)...); err != nil {
 		return nil, err
 	}
-	s.logf("%s (owner %s) registered with %s stake and bid %s MOR-wei/s on %s, through the provider CLI",
-		name, p.Owner.Address.Hex(), s.Opts.Stake, price, s.Opts.Model)
+	s.logf("%s (owner %s) registered with %s stake and bid %s MOR/s on %s, through the provider CLI",
+		name, p.Owner.Address.Hex(), s.Opts.Stake, formatMOR(price), s.Opts.Model)
 	return p, nil
 }
 

@@ -15,9 +15,10 @@
 // CreateSession's split). Checked at a session's first request — provider serve checks it (Check, taking
 // nothing) before the request's body and signature, and takes the reservation (Admit) only once the
 // session key's signature verified, so no one but the session key's holder holds a user's credit. An
-// admitted session is never refused later, and one user's count never refuses another user. The
-// reservation is taken under a lock after the chain values are read, so concurrent first requests of a
-// user's sessions admit no more than fits. A ticket costing nothing is covered with nothing read or counted.
+// admitted session is never refused later, and one user's count never refuses another user (but at the
+// bound, below, full of open sessions). The reservation is taken under a lock after the chain values are
+// read, so concurrent first requests of a user's sessions admit no more than fits. A ticket costing nothing
+// is covered with nothing read or counted.
 //
 // The allowance's part is counted per user and day. d is the chain's current protocol day
 // (ComputePool.currentDay) at admission: keepers charge a session to the day of its closedAt, never earlier
@@ -28,23 +29,35 @@
 // one is covered only by what the earlier leaves of allowance(d + 1). This is stricter than router/store,
 // which counts a session in the day it was created on, and right: keepers credit the later sessions
 // nothing. (A session closing after the turn but before the provider's first check of the new day leaves
-// its bill in the old day's count, dropped: lenient.)
+// its bill in the old day's count, dropped: lenient.) A day read older than the newest the checker saw (a
+// read just before the turn, a lagging RPC node) is refused ErrDayBehind, to be retried: counted in the old
+// day it would take a second allowance beside the new day's.
 //
 // The deposit's part is counted per user across days, never reset: depositOf is what the user deposited
 // minus what it withdrew, spend does not lower it, and a withdrawal never pays out what was spent
 // (ComputePool.withdraw holds back the proven and pending spend), so keepers charge a deposit up to
 // depositOf minus the user's cumulative spend (keeper/ledger). The router's rule comes to the same:
 // depositOf minus the spend the last withdrawal proved (cumulative) minus what it charged since
-// (router/store's deposit_usage per withdrawal generation). The check takes depositOf as it reads it
-// (ignoring pending withdrawals) and counts only what it admitted itself, a part of the user's spend: never
-// stricter than an honest router. It cannot see what the user spends elsewhere (other providers, sessions
-// served here unchecked because a read failed): the keepers credit what exceeds to no one.
+// (router/store's deposit_usage per withdrawal generation). The check takes depositOf as it reads it, or no
+// deposit at all while the user has a withdrawal request pending (ComputePool.pendingWithdrawal: keepers
+// charge no deposit for a session started after the request, and routers admit none), and counts only what
+// it admitted itself, a part of the user's spend. It cannot see what the user spends elsewhere (other
+// providers, sessions served here unchecked because a read failed): the keepers credit what exceeds to no
+// one. The split of a session's bill between the allowance and the deposit is the one its reservation took
+// at admission, allowance first; keepers split the bills of a user-day allowance first in their own order
+// (keeper/ledger, by closedAt), so when a session admitted on the allowance bills less than it reserved after
+// a later one was admitted on the deposit, keepers charge the deposit less than counted here: the deposit's
+// count can drift stricter than the keepers' (never more lenient), until a restart.
 //
 // Memory: one count per user and day of the current day only (past days dropped at the turn), one per user
-// who spent from a deposit here, each at most maxUserDays; at the bound, the counts of zero (sessions that
-// never opened or billed nothing) are dropped, never one that counts something: a user with none is refused
-// ErrFull (provider serve: 503 with Retry-After) until some are free. One hold per session admitted and not
-// yet closed (as many as the provider's session table holds open, plus first requests in progress).
+// who spent from a deposit here, each at most maxUserDays. A count back to nothing with no session open (its
+// sessions never opened or billed nothing) is dropped at once. At the bound, the least recently admitted
+// count with no session open is dropped for a new one: what it counted is forgotten, a leniency no worse than
+// a restart (below), so a new user is admitted rather than refused all day; only when every count holds an
+// open session is a user with none refused ErrFull (provider serve: 503 with Retry-After) until one closes.
+// Neither scans the counts: the one dropped is found from the least recently admitted end, past the counts of
+// open sessions only. One hold per session admitted and not yet closed (as many as the provider's session
+// table holds open, plus first requests in progress).
 //
 // Restarts: the counts live in memory and start empty. What provider serve persists does not rebuild
 // them: a close report in its outbox carries neither the ticket's user and price nor the day, and the
@@ -57,6 +70,7 @@
 package credit
 
 import (
+	"container/list"
 	"context"
 	"errors"
 	"fmt"
@@ -89,22 +103,33 @@ type Allowances interface {
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
 }
 
-// Deposits reads ComputePool.depositOf(user).
+// Deposits reads the deposit a new session may take of: ComputePool.depositOf(user), or nothing while the
+// user has a withdrawal request pending.
 type Deposits interface {
 	DepositOf(ctx context.Context, user common.Address) (*uint256.Int, error)
 }
 
-// PoolDeposits reads depositOf from the ComputePool (a Deposits).
+// PoolDeposits reads depositOf and pendingWithdrawal from the ComputePool (a Deposits).
 type PoolDeposits struct {
 	Pool    *computepool.ComputePoolCaller
 	Timeout time.Duration
 }
 
-// DepositOf calls ComputePool.depositOf(user).
+// DepositOf is ComputePool.depositOf(user), or zero while ComputePool.pendingWithdrawal(user) is not: keepers
+// charge no deposit for a session started after a pending withdrawal request (keeper/ledger), and routers
+// admit none (PROTOCOL §4).
 func (p PoolDeposits) DepositOf(ctx context.Context, user common.Address) (*uint256.Int, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
-	v, err := p.Pool.DepositOf(&bind.CallOpts{Context: ctx}, user)
+	opts := &bind.CallOpts{Context: ctx}
+	w, err := p.Pool.PendingWithdrawal(opts, user)
+	if err != nil {
+		return nil, fmt.Errorf("credit: ComputePool.pendingWithdrawal(%s): %w", user, err)
+	}
+	if w.Amount != nil && w.Amount.Sign() != 0 {
+		return new(uint256.Int), nil
+	}
+	v, err := p.Pool.DepositOf(opts, user)
 	if err != nil {
 		return nil, fmt.Errorf("credit: ComputePool.depositOf(%s): %w", user, err)
 	}
@@ -123,10 +148,10 @@ type Checker struct {
 
 	mu       sync.Mutex
 	deposits map[common.Address]depositRead
-	holds    map[common.Hash]*hold     // the sessions holding a reservation
-	tallies  map[userDay]*tally        // the allowance's part of what was admitted per user and day, the current day's
-	spent    map[common.Address]*spent // the deposit's part of what was admitted per user, every day's
-	day      uint64                    // the newest day a session was checked on
+	holds    map[common.Hash]*hold  // the sessions holding a reservation
+	tallies  counts[userDay]        // the allowance's part of what was admitted per user and day, the current day's
+	spent    counts[common.Address] // the deposit's part of what was admitted per user, every day's
+	day      uint64                 // the newest day a session was checked on
 }
 
 // depositRead is one user's depositOf and when it was read.
@@ -141,7 +166,7 @@ func New(allow Allowances, dep Deposits, now func() time.Time) *Checker {
 		now = time.Now
 	}
 	return &Checker{allow: allow, dep: dep, now: now, deposits: map[common.Address]depositRead{},
-		holds: map[common.Hash]*hold{}, tallies: map[userDay]*tally{}, spent: map[common.Address]*spent{}}
+		holds: map[common.Hash]*hold{}, tallies: newCounts[userDay](), spent: newCounts[common.Address]()}
 }
 
 // NewPool is a Checker on the ComputePool at pool (chain/allowance for the allowance, depositOf for the
@@ -159,8 +184,13 @@ func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Durat
 }
 
 // ErrFull is Admit's refusal of a user with no tally yet while the tallies are at their bound and each of
-// them counts something: a 503 the caller retries (the bound is never met by clearing what was counted).
-var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full: retry later")
+// them is of a session still open (none to make room with): a 503 the caller retries.
+var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full of open sessions: retry later")
+
+// ErrDayBehind is the refusal of a session whose protocol day was read as older than the newest day this
+// checker has seen (a read just before the day's turn, or a lagging RPC node): counted against the old day,
+// it would take a fresh tally beside the new day's. A 503 the caller retries at once.
+var ErrDayBehind = errors.New("credit: the protocol day read is behind the day's turn already seen: retry")
 
 // Verdict is what Admit (or Check) found.
 type Verdict struct {
@@ -235,23 +265,72 @@ type userDay struct {
 	day  uint64
 }
 
-// tally is the allowance's part of what this provider admitted for one user on one day: of its sessions'
-// reservations while they are open, of their bills once closed (the router's usage rows).
-type tally struct {
-	allowance uint256.Int
+// count is what this provider admitted for one user on one day (the allowance's part: its sessions'
+// reservations while they are open, their bills once closed; the router's usage rows), or for one user
+// every day (the deposit's part; keepers charge a deposit up to depositOf minus the user's cumulative spend).
+type count[K comparable] struct {
+	key    K
+	amount uint256.Int
+	holds  int           // the holds counted in it (sessions open or first requests in progress)
+	elem   *list.Element // in its counts' recency list
 }
 
-// spent is the deposit's part of what this provider admitted for one user, every day's (keepers charge a
-// deposit up to depositOf minus the user's cumulative spend).
-type spent struct {
-	deposit uint256.Int
+// counts are the counts of one kind, at most maxUserDays, with their recency (the most recently admitted
+// first). A count of nothing and no hold is dropped at once (its absence counts the same), so every count
+// past the bound counts something or holds a session.
+type counts[K comparable] struct {
+	m   map[K]*count[K]
+	lru list.List // of *count[K], the most recently admitted at the front
+}
+
+func newCounts[K comparable]() counts[K] { return counts[K]{m: map[K]*count[K]{}} }
+
+// room reports whether one more count fits: below the bound, or one with no hold to drop (the least recently
+// admitted, by new).
+func (cs *counts[K]) room() bool { return len(cs.m) < maxUserDays || cs.idle() != nil }
+
+// idle is the least recently admitted count with no hold, nil when every one has.
+func (cs *counts[K]) idle() *count[K] {
+	for e := cs.lru.Back(); e != nil; e = e.Prev() {
+		if c := e.Value.(*count[K]); c.holds == 0 {
+			return c
+		}
+	}
+	return nil
+}
+
+// new adds the count of key (room said there is room): at the bound, the least recently admitted count with
+// no hold is dropped to make room for it — what it counted is forgotten, a leniency no worse than the
+// restart that forgets every count.
+func (cs *counts[K]) new(key K) *count[K] {
+	if len(cs.m) >= maxUserDays {
+		if i := cs.idle(); i != nil {
+			cs.drop(i)
+		}
+	}
+	c := &count[K]{key: key}
+	c.elem = cs.lru.PushFront(c)
+	cs.m[key] = c
+	return c
+}
+
+func (cs *counts[K]) drop(c *count[K]) {
+	cs.lru.Remove(c.elem)
+	delete(cs.m, c.key)
+}
+
+// release drops c when it counts nothing and holds no session.
+func (cs *counts[K]) release(c *count[K]) {
+	if c.holds == 0 && c.amount.IsZero() && cs.m[c.key] == c {
+		cs.drop(c)
+	}
 }
 
 // hold is one admitted session's reservation, split as it was taken.
 type hold struct {
 	user               common.Address
-	t                  *tally // the tally of its user and the current day (carried over at a day's turn)
-	s                  *spent // its user's deposit spend, when it took of the deposit
+	t                  *count[userDay]        // the tally of its user and the current day (carried over at a day's turn)
+	s                  *count[common.Address] // its user's deposit spend, when it took of the deposit
 	allowance, deposit uint256.Int
 	refs               int // requests of the session in progress (Admit without Done)
 }
@@ -262,13 +341,17 @@ type hold struct {
 // returns v with Covered set when cost fits (Held too when the session's reservation is taken) and
 // Admitted set. A session held already (a request racing its first) takes only what cost exceeds its
 // reservation by (another ticket of the same session id, a higher price or more seconds, which the session
-// table refuses once the session is open, ErrTicketMismatch, but not before).
+// table refuses once the session is open, ErrTicketMismatch, but not before). A day older than the newest
+// seen is ErrDayBehind.
 func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *uint256.Int, v Verdict) (Verdict, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if v.Day < c.day {
+		return Verdict{}, fmt.Errorf("%w (day %d read, day %d seen)", ErrDayBehind, v.Day, c.day)
+	}
 	c.rollover(v.Day)
 	key := userDay{user, v.Day}
-	t, s := c.tallies[key], c.spent[user]
+	t, s := c.tallies.m[key], c.spent.m[user]
 	h := c.holds[id]
 	need := cost
 	if h != nil {
@@ -280,10 +363,10 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 	}
 	took := new(uint256.Int)
 	if t != nil {
-		took.Set(&t.allowance)
+		took.Set(&t.amount)
 	}
 	if s != nil {
-		took.Add(took, &s.deposit)
+		took.Add(took, &s.amount)
 	}
 	if h != nil {
 		took = sub0(took, new(uint256.Int).Add(&h.allowance, &h.deposit))
@@ -291,7 +374,7 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 	v.Admitted = took
 	fromAllowance := new(uint256.Int).Set(v.Allowance)
 	if t != nil {
-		fromAllowance = sub0(v.Allowance, &t.allowance)
+		fromAllowance = sub0(v.Allowance, &t.amount)
 	}
 	if fromAllowance.Gt(need) {
 		fromAllowance.Set(need)
@@ -301,7 +384,7 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 		after := fromDeposit.Clone()
 		overflow := false
 		if s != nil {
-			after, overflow = new(uint256.Int).AddOverflow(&s.deposit, fromDeposit)
+			after, overflow = new(uint256.Int).AddOverflow(&s.amount, fromDeposit)
 		}
 		if v.Deposit == nil || overflow || after.Gt(v.Deposit) {
 			return v, nil
@@ -311,49 +394,36 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 	if !take {
 		return v, nil
 	}
-	if t == nil && !room(c.tallies, func(t *tally) bool { return t.allowance.IsZero() }) ||
-		s == nil && !fromDeposit.IsZero() && !room(c.spent, func(s *spent) bool { return s.deposit.IsZero() }) {
+	if t == nil && !c.tallies.room() || s == nil && !fromDeposit.IsZero() && !c.spent.room() {
 		v.Covered = false
 		return v, ErrFull
 	}
 	if t == nil {
-		t = &tally{}
-		c.tallies[key] = t
+		t = c.tallies.new(key)
 	}
 	if s == nil && !fromDeposit.IsZero() {
-		s = &spent{}
-		c.spent[user] = s
+		s = c.spent.new(user)
 	}
 	if h == nil {
 		h = &hold{user: user, t: t}
+		t.holds++
 		c.holds[id] = h
 	}
 	if h.s == nil && !fromDeposit.IsZero() {
 		h.s = s
+		s.holds++
 	}
-	t.allowance.Add(&t.allowance, fromAllowance)
+	c.tallies.lru.MoveToFront(h.t.elem)
+	t.amount.Add(&t.amount, fromAllowance)
 	h.allowance.Add(&h.allowance, fromAllowance)
-	if !fromDeposit.IsZero() {
-		h.s.deposit.Add(&h.s.deposit, fromDeposit)
+	if h.s != nil {
+		c.spent.lru.MoveToFront(h.s.elem)
+		h.s.amount.Add(&h.s.amount, fromDeposit)
 		h.deposit.Add(&h.deposit, fromDeposit)
 	}
 	h.refs++
 	v.Held = true
 	return v, nil
-}
-
-// room makes room in m for one more entry, at most maxUserDays: when full, the entries that count nothing
-// (empty) are dropped, never one that counts something. It reports whether there is room.
-func room[K comparable, V any](m map[K]V, empty func(V) bool) bool {
-	if len(m) < maxUserDays {
-		return true
-	}
-	for k, e := range m {
-		if empty(e) {
-			delete(m, k)
-		}
-	}
-	return len(m) < maxUserDays
 }
 
 // rollover turns c to day when it is newer than the newest seen (under c.mu): the past days' tallies are
@@ -365,15 +435,15 @@ func (c *Checker) rollover(day uint64) {
 		return
 	}
 	c.day = day
-	c.tallies = map[userDay]*tally{}
+	c.tallies = newCounts[userDay]()
 	for _, h := range c.holds {
 		key := userDay{h.user, day}
-		t := c.tallies[key]
+		t := c.tallies.m[key]
 		if t == nil {
-			t = &tally{}
-			c.tallies[key] = t
+			t = c.tallies.new(key) // as many as there were holds: within the bound the old day's were
 		}
-		t.allowance.Add(&t.allowance, &h.allowance)
+		t.amount.Add(&t.amount, &h.allowance)
+		t.holds++
 		h.t = t
 	}
 }
@@ -414,9 +484,13 @@ func (c *Checker) settle(id common.Hash, h *hold, billed *uint256.Int) {
 	if p.Deposit.Gt(&h.deposit) { // billed beyond the reservation: at most the reservation counts
 		p.Deposit.Set(&h.deposit)
 	}
-	h.t.allowance.Add(sub0(&h.t.allowance, &h.allowance), p.Allowance)
+	h.t.amount.Add(sub0(&h.t.amount, &h.allowance), p.Allowance)
+	h.t.holds--
+	c.tallies.release(h.t)
 	if h.s != nil {
-		h.s.deposit.Add(sub0(&h.s.deposit, &h.deposit), p.Deposit)
+		h.s.amount.Add(sub0(&h.s.amount, &h.deposit), p.Deposit)
+		h.s.holds--
+		c.spent.release(h.s)
 	}
 }
 

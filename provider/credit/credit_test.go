@@ -374,3 +374,77 @@ func TestCheckTakesNothing(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, v.Covered)
 }
+
+// TestDayReadBehindTheTurnRefused: a session whose protocol day was read as older than the day's turn the
+// checker has seen (a read just before the turn, or a lagging RPC node) is refused ErrDayBehind, by Check and
+// Admit alike, nothing held or tallied, and counted on the new day when it is tried again. Before, it took a
+// fresh tally of the old day beside the new day's: allowance(6) admitted twice, keepers charging both to day 6.
+func TestDayReadBehindTheTurnRefused(t *testing.T) {
+	ctx := context.Background()
+	u, other := common.HexToAddress("0x01"), common.HexToAddress("0x02")
+	p := newPool(6, map[uint64]uint64{5: 100, 6: 100}, 0)
+	c := credit.New(p, p, nil)
+	id, ok := admit(t, c, other, 1, false) // the turn: the checker is on day 6
+	require.True(t, ok)
+	c.Done(id, false)
+	p.day = 5 // u's day read before the turn
+	_, err := c.Check(ctx, newID(), u, false, uint256.NewInt(100), free)
+	require.ErrorIs(t, err, credit.ErrDayBehind)
+	v, err := c.Admit(ctx, newID(), u, false, uint256.NewInt(100), free)
+	require.ErrorIs(t, err, credit.ErrDayBehind)
+	require.False(t, v.Held)
+	sessions, days := c.Held()
+	require.Zero(t, sessions)
+	require.Zero(t, days)
+	p.day = 6
+	fresh, ok := admit(t, c, u, 100, false)
+	require.True(t, ok)
+	c.Done(fresh, true)
+	_, ok = admit(t, c, u, 1, false)
+	require.False(t, ok, "allowance(6) is taken")
+}
+
+// TestFullTalliesMakeRoomForNewUsers: at their bound the tallies drop the least recently admitted one that
+// holds no open session (what it counted is forgotten: a leniency no worse than a restart), so a new user is
+// admitted; full of tallies each holding an open session, a new user is refused ErrFull until one of them
+// closes. Before, the tallies of closed sessions that billed something stayed until the day's turn: a new
+// user was refused all day, and each refusal scanned every tally under the lock.
+func TestFullTalliesMakeRoomForNewUsers(t *testing.T) {
+	defer credit.SetMaxUserDays(4)()
+	ctx := context.Background()
+	p := newPool(5, map[uint64]uint64{5: 100}, 0)
+	c := credit.New(p, p, nil)
+	u := func(i uint64) common.Address { return common.BigToAddress(uint256.NewInt(i).ToBig()) }
+	for i := uint64(1); i <= 3; i++ { // closed, each billing its whole allowance
+		id, ok := admit(t, c, u(i), 100, false)
+		require.True(t, ok)
+		c.Done(id, true)
+		c.Closed(id, uint256.NewInt(100))
+	}
+	open4, ok := admit(t, c, u(4), 50, false)
+	require.True(t, ok)
+	c.Done(open4, true)
+
+	v, err := c.Admit(ctx, newID(), u(5), false, uint256.NewInt(10), free)
+	require.NoError(t, err, "a new user is admitted at the bound")
+	require.True(t, v.Covered)
+	_, days := c.Held()
+	require.Equal(t, 4, days)
+	_, ok = admit(t, c, u(2), 1, false)
+	require.False(t, ok, "only the least recently admitted tally was dropped")
+	_, ok = admit(t, c, u(4), 51, false)
+	require.False(t, ok, "an open session's tally is kept")
+
+	// u(2)'s and u(3)'s tallies go for u(6)'s and u(8)'s; then every tally holds an open session.
+	six, ok := admit(t, c, u(6), 10, false)
+	require.True(t, ok)
+	c.Done(six, true)
+	eight, ok := admit(t, c, u(8), 10, false)
+	require.True(t, ok)
+	c.Done(eight, true)
+	_, err = c.Admit(ctx, newID(), u(7), false, uint256.NewInt(10), free)
+	require.ErrorIs(t, err, credit.ErrFull, "none to drop: every tally holds an open session")
+	c.Closed(six, uint256.NewInt(10))
+	_, ok = admit(t, c, u(7), 10, false)
+	require.True(t, ok, "a session closed: its tally makes room")
+}

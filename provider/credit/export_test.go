@@ -11,5 +11,5 @@ func SetMaxUserDays(n int) (restore func()) {
 func (c *Checker) Held() (sessions, userDays int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.holds), len(c.tallies)
+	return len(c.holds), len(c.tallies.m)
 }

@@ -29,8 +29,8 @@ type CreditChecker interface {
 	Closed(id common.Hash, billed *uint256.Int)
 }
 
-// creditRetry is the Retry-After of a 503 when the credit tallies are full (credit.ErrFull): sessions
-// close and free them within minutes.
+// creditRetry is the Retry-After of a 503 when the credit tallies are full (credit.ErrFull): full only of
+// the counts of sessions still open, which close and free them within minutes.
 const creditRetry = time.Minute
 
 // checkCredit refuses the ticket of a session's first request (after its RFC passed) unless the user's
@@ -53,10 +53,13 @@ const creditRetry = time.Minute
 // ROUTER_ROLE key by now): past it a 429 and no read. A router's bucket is spent only by its own tickets, so
 // no one else — forged tickets spending the role lookups' limits, another router — can have its users
 // refused. At a day's first second, when the pool cannot answer the day's allowance yet
-// (chain.ErrDayJustStarted), and when the checker's tallies are full (credit.ErrFull), a 503 with
-// Retry-After: the session is not served unchecked on a refusal a router can time. Any other read that
-// fails (the RPC down or slow) serves the session as if the check did not exist, logged, and untallied:
-// the check refuses only on an answer, never on the provider's own trouble.
+// (chain.ErrDayJustStarted), when the day read is behind the day's turn the checker saw already
+// (credit.ErrDayBehind: a read just before the turn, a lagging RPC node), and when the checker's tallies are
+// full of open sessions (credit.ErrFull), a 503 with Retry-After: the session is not served unchecked on a
+// refusal a router can time. Any other read that fails (the RPC down or slow) serves the session as if the
+// check did not exist, logged, and untallied — the check refuses only on an answer, never on the provider's
+// own trouble — but only while the request is live: a read failing because the client hung up (Admit reads
+// under a context its hang-up does not cancel, Check under the request's) refuses, nothing opened or held.
 func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifiedTicket, admit bool) (held bool, _ error) {
 	if s.cfg.Credit == nil {
 		return false, nil
@@ -72,7 +75,9 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	var v credit.Verdict
 	var err error
 	if admit {
-		v, err = s.cfg.Credit.Admit(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
+		// Not cancelled when the client hangs up (its body read, Go's server cancels r.Context() as the
+		// connection closes): each read is bounded by its reader's own timeout.
+		v, err = s.cfg.Credit.Admit(context.WithoutCancel(r.Context()), t.SessionID, t.User, t.UseDeposit, cost, budget)
 	} else {
 		v, err = s.cfg.Credit.Check(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
 	}
@@ -80,13 +85,18 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	switch {
 	case errors.As(err, &we):
 		return false, err // over the router's credit-read limit: 429
-	case errors.Is(err, chain.ErrDayJustStarted):
+	case errors.Is(err, chain.ErrDayJustStarted), errors.Is(err, credit.ErrDayBehind):
 		ratelimit.Retry(w, time.Second)
 		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
 			"%v: the user's allowance cannot be checked yet; retry in a second", err)
 	case errors.Is(err, credit.ErrFull):
 		ratelimit.Retry(w, creditRetry)
 		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
+	case err != nil && r.Context().Err() != nil:
+		// The client hung up: its read failing is no trouble of the provider's, and serving the session
+		// unchecked would hand the session key's holder a session with no hold by hanging up.
+		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			"the request ended while its user's credit was read: %v", err)
 	case err != nil:
 		s.log.Warn("allowance read failed: session served unchecked", zap.Stringer("session", t.SessionID),
 			zap.Stringer("user", t.User), errField(err))
@@ -116,7 +126,9 @@ func (s *Server) admitCredit(w http.ResponseWriter, r *http.Request, p *pending)
 }
 
 // creditDone ends the request p, whose session checkCredit held a reservation for: released unless the
-// session is open (the request failed before the session table took it, or the session closed already).
+// session is open (the request failed before the session table took it, or the session closed already). A
+// first request the table took and then refused (429 capacity) leaves its session open: the reservation is
+// held until the session closes (idle, billing what it served).
 func (s *Server) creditDone(p *pending) {
 	id := p.vt.st.Ticket.SessionID
 	s.cfg.Credit.Done(id, s.sessions.IsOpen(id))

@@ -387,6 +387,24 @@ func TestDepositCountedOnceAndOnlyWithUseDeposit(t *testing.T) {
 	requireServed(t, rfcSession(t, e, ts.URL, dep, 1e15, 400, true))
 }
 
+// TestPendingWithdrawalCountsNoDeposit: a depositor (1 MOR, no allowance) with a withdrawal request pending
+// has its useDeposit session refused 402 allowance_exhausted, nothing sent upstream: keepers charge no deposit
+// for a session started after a pending request (keeper/ledger) and routers admit none (PROTOCOL §4); another
+// depositor's, with none pending, is served. Before, the provider read depositOf alone and served the session,
+// credited nothing.
+func TestPendingWithdrawalCountsNoDeposit(t *testing.T) {
+	e, s, ts, up, _ := creditProvider(t)
+	allowedUser(t, e) // the chain's day has allowances
+	dep := depositor(t, e, 1)
+	ctx := context.Background()
+	_, err := e.chain.Send(ctx, dep, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return e.chain.Pool.RequestWithdrawal(o, big.NewInt(1))
+	})
+	require.NoError(t, err)
+	requireExhausted(t, s, up, rfcSession(t, e, ts.URL, dep, 1e15, 100, true))
+	requireServed(t, rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 100, true)) // none pending
+}
+
 // TestFailedFirstRequestHoldsNoCredit: a session's first request that passes the credit check and fails
 // after it (its signature is not the session key's) opens no session and holds none of the user's credit:
 // the next session, reserving the whole allowance, is served.
@@ -456,10 +474,17 @@ func TestForgedFirstRequestHoldsNoCredit(t *testing.T) {
 	require.False(t, s.Sessions().IsOpen(forged.ticket.SessionID))
 }
 
-// failingCredit is a credit checker whose every check fails with err.
-type failingCredit struct{ err error }
+// failingCredit is a credit checker whose every check fails with err, or, admitFails, whose Check covers
+// every ticket and only Admit (after the request's signature) fails with err.
+type failingCredit struct {
+	err        error
+	admitFails bool
+}
 
 func (f failingCredit) Check(context.Context, common.Hash, common.Address, bool, *uint256.Int, func() error) (credit.Verdict, error) {
+	if f.admitFails {
+		return credit.Verdict{Covered: true}, nil
+	}
 	return credit.Verdict{}, f.err
 }
 
@@ -471,31 +496,114 @@ func (failingCredit) Done(common.Hash, bool)           {}
 func (failingCredit) Closed(common.Hash, *uint256.Int) {}
 
 // TestCreditRefusalsTheRouterCanTimeAre503: at a protocol day's first second the pool cannot answer the
-// day's allowance (chain.ErrDayJustStarted), a moment a hostile router can time its tickets for; and when the
-// checker's tallies are full (credit.ErrFull). Either is a 503 unavailable with Retry-After, no session
-// opened and the upstream not asked, where any other read failure serves the session unchecked
-// (TestCreditReadFailureServes). Before, a session first requested in the day's first second was served
-// unchecked.
+// day's allowance (chain.ErrDayJustStarted), a moment a hostile router can time its tickets for; a day read
+// behind the day's turn the checker saw (credit.ErrDayBehind); and when the checker's tallies are full of open
+// sessions (credit.ErrFull). Each is a 503 unavailable with Retry-After, no session opened and the upstream
+// not asked, whether Check (before the body) or only Admit (after the signature) meets it, where any other
+// read failure serves the session unchecked (TestCreditReadFailureServes). Before, a session first requested
+// in the day's first second was served unchecked, and so was one whose day was read behind the turn.
 func TestCreditRefusalsTheRouterCanTimeAre503(t *testing.T) {
 	for _, tc := range []struct {
 		err   error
 		retry string
 	}{
 		{fmt.Errorf("allowance: %w (day 7)", chain.ErrDayJustStarted), "1"},
+		{fmt.Errorf("%w (day 6 read, day 7 seen)", credit.ErrDayBehind), "1"},
 		{credit.ErrFull, "60"},
 	} {
-		p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8}, func(c *server.Config) {
-			c.Credit = failingCredit{tc.err}
-		})
-		c := p.session(t, "fast:v1", p.routerKey)
-		resp := c.chat("fast:v1", false)
-		require.Equal(t, tc.retry, resp.Header.Get("Retry-After"))
-		status, code, msg := errorOf(t, resp)
-		require.Equal(t, http.StatusServiceUnavailable, status, msg)
-		require.Equal(t, wire.CodeUnavailable, code, msg)
-		require.False(t, p.srv.Sessions().IsOpen(c.ticket.SessionID))
-		require.Zero(t, p.up.requests())
+		for _, admitFails := range []bool{false, true} {
+			p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8}, func(c *server.Config) {
+				c.Credit = failingCredit{tc.err, admitFails}
+			})
+			c := p.session(t, "fast:v1", p.routerKey)
+			resp := c.chat("fast:v1", false)
+			require.Equal(t, tc.retry, resp.Header.Get("Retry-After"), "%v, at Admit only: %v", tc.err, admitFails)
+			status, code, msg := errorOf(t, resp)
+			require.Equal(t, http.StatusServiceUnavailable, status, msg)
+			require.Equal(t, wire.CodeUnavailable, code, msg)
+			require.False(t, p.srv.Sessions().IsOpen(c.ticket.SessionID))
+			require.Zero(t, p.up.requests())
+		}
 	}
+}
+
+// slowDeposits is a pool where everyone has an allowance of 1e10 wei, cached, and whose depositOf read
+// lasts until its context ends or its own timeout (1 s) passes, then fails.
+type slowDeposits struct {
+	once    sync.Once
+	entered chan struct{}
+}
+
+func (p *slowDeposits) Day(context.Context) (uint64, error) { return 1, nil }
+func (p *slowDeposits) Cached(common.Address, uint64) (*uint256.Int, bool) {
+	return uint256.NewInt(1e10), true
+}
+func (p *slowDeposits) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
+	return uint256.NewInt(1e10), nil
+}
+func (p *slowDeposits) DepositOf(ctx context.Context, _ common.Address) (*uint256.Int, error) {
+	p.once.Do(func() { close(p.entered) })
+	ctx, cancel := context.WithTimeout(ctx, time.Second) // the reader's own timeout
+	defer cancel()
+	<-ctx.Done()
+	return nil, fmt.Errorf("credit: ComputePool.depositOf: %w", ctx.Err())
+}
+
+// TestHangUpWhileAdmittingServesNothing (hostile router holding a user key whose allowance covers one
+// session, deposit 0): session B's first request passes the check while the allowance is free, its body is
+// sent once session A took the allowance, and the client hangs up while B's admission reads depositOf. B is
+// not opened: nothing served, nothing held. The admission's reads are not cancelled by the hang-up, and a read
+// that fails is served unchecked only while the request is live. Before, the hang-up cancelled the read, its
+// error was taken for the RPC's trouble and B was opened unchecked, served on nothing for as long as it lasted.
+func TestHangUpWhileAdmittingServesNothing(t *testing.T) {
+	pool := &slowDeposits{entered: make(chan struct{})}
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8}, func(c *server.Config) {
+		c.Credit = credit.New(pool, pool, nil)
+	})
+	user, _ := crypto.GenerateKey()
+	sess := func() *client {
+		var nonce [8]byte
+		_, _ = rand.Read(nonce[:])
+		rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
+			MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 10, Nonce: binary.BigEndian.Uint64(nonce[:]),
+			Deadline: uint64(time.Now().Unix()) + 300, UseDeposit: true}
+		tk := ticketOf(p.domain, rfc, p.owner, 10, time.Now().Add(time.Hour)) // 1e9 × 10: the whole allowance
+		tk.UseDeposit = true
+		return newClient(t, p.domain, p.ts.URL, user, tk, p.routerKey)
+	}
+	a, b := sess(), sess()
+
+	// B's first request: past the check (the allowance is free), its body not sent yet.
+	body := chatRequestBody("fast:v1", false)
+	req := b.build("POST", "/v1/chat/completions", body, 0)
+	pr, pw := io.Pipe()
+	req.Body, req.GetBody, req.ContentLength = pr, nil, -1
+	req.Header.Set("Expect", "100-continue")
+	reading := make(chan struct{})
+	ctx, hangUp := context.WithCancel(context.Background())
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{Got100Continue: func() { close(reading) }}))
+	tr := &http.Transport{ExpectContinueTimeout: time.Minute}
+	t.Cleanup(tr.CloseIdleConnections)
+	go func() {
+		if resp, err := (&http.Client{Transport: tr}).Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	<-reading
+
+	requireServed(t, a) // A takes the whole allowance
+
+	// B's body; its admission finds the allowance taken and reads depositOf: the client hangs up meanwhile.
+	_, err := pw.Write([]byte(body))
+	require.NoError(t, err)
+	require.NoError(t, pw.Close())
+	<-pool.entered
+	hangUp()
+
+	p.ts.Close() // waits for B's handler to end
+	require.False(t, p.srv.Sessions().IsOpen(b.ticket.SessionID), "B is not opened")
+	require.Equal(t, 1, p.srv.Sessions().Open(), "A alone")
+	require.Equal(t, 1, p.up.requests(), "A's request alone reached the upstream")
 }
 
 // TestIdleCloseBillsWhatWasMetered: a session the provider closes one-sided for idling (closeOneSided)

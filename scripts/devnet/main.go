@@ -19,6 +19,7 @@ import (
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/standin"
+	"github.com/laketravis/laketravis/protocol/amount"
 )
 
 func main() {
@@ -123,7 +124,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("deployment file: %s; protocol day %d, budget %s wei; model %s registered\n\n", rel, day, budget, devnet.PlaygroundModel)
+	fmt.Printf("deployment file: %s; protocol day %d, compute budget %s; model %s registered\n\n", rel, day, amount.FormatMOR(budget), devnet.PlaygroundModel)
 	fmt.Println(note)
 	fmt.Println()
 	fmt.Println(devnet.NextSteps(m.Anvil.URL, rel, upstream, "llama3.1:8b"))

@@ -178,9 +178,11 @@ provider. The session is remembered in --state-dir so that lt close can close it
 			if v.StateFile, err = a.saveSession(s); err != nil {
 				fmt.Fprintf(a.errOut, "warning: could not remember the session: %v\n", err)
 			}
+			price := s.Grant().Ticket.PricePerSecond
 			return a.emit(v, func(w io.Writer) {
-				fmt.Fprintf(w, "session   %s\nprovider  %s at %s\nprice     %s wei/s, up to %d s, until %s\n",
-					v.SessionID, v.Provider, v.Endpoint, v.PricePerSecond, v.MaxSeconds, time.Unix(v.NotAfter, 0).Format(time.RFC3339))
+				fmt.Fprintf(w, "session   %s\nprovider  %s at %s\nprice     %s/s (%s wei/s), up to %d s, until %s\n",
+					v.SessionID, v.Provider, v.Endpoint, amount.FormatMOR(price.ToBig()), v.PricePerSecond, v.MaxSeconds,
+					time.Unix(v.NotAfter, 0).Format(time.RFC3339))
 				if v.Payment != nil {
 					fmt.Fprintf(w, "reserved  %s from the allowance, %s from the deposit\n", amount.FormatMOR(v.Payment.Allowance.ToBig()), amount.FormatMOR(v.Payment.Deposit.ToBig()))
 				}
