@@ -16,9 +16,9 @@
 // nothing) before the request's body and signature, and takes the reservation (Admit) only once the
 // session key's signature verified, so no one but the session key's holder holds a user's credit. An
 // admitted session is never refused later, and one user's count never refuses another user (but at the
-// bound, below, full of open sessions). The reservation is taken under a lock after the chain values are
-// read, so concurrent first requests of a user's sessions admit no more than fits. A ticket costing nothing
-// is covered with nothing read or counted.
+// bound, below). The reservation is taken under a lock after the chain values are read, so concurrent
+// first requests of a user's sessions admit no more than fits. A ticket costing nothing is covered with
+// nothing read or counted.
 //
 // The allowance's part is counted per user and day. d is the chain's current protocol day
 // (ComputePool.currentDay) at admission: keepers charge a session to the day of its closedAt, never earlier
@@ -51,13 +51,15 @@
 //
 // Memory: one count per user and day of the current day only (past days dropped at the turn), one per user
 // who spent from a deposit here, each at most maxUserDays. A count back to nothing with no session open (its
-// sessions never opened or billed nothing) is dropped at once. At the bound, the least recently admitted
-// count with no session open is dropped for a new one: what it counted is forgotten, a leniency no worse than
-// a restart (below), so a new user is admitted rather than refused all day; only when every count holds an
-// open session is a user with none refused ErrFull (provider serve: 503 with Retry-After) until one closes.
-// Neither scans the counts: the one dropped is found from the least recently admitted end, past the counts of
-// open sessions only. One hold per session admitted and not yet closed (as many as the provider's session
-// table holds open, plus first requests in progress).
+// sessions never opened or billed nothing) is dropped at once, so every count kept counts something or holds
+// an open session; none is ever dropped for another (forgotten, its user would be admitted again what
+// keepers credit no one: a hostile router's fresh keys could forget a user's spent deposit). At the bound a
+// user with no count is refused ErrFull (provider serve: 503 with Retry-After) until a count is dropped (its
+// sessions release it, or the day's turn for the allowance's), with no scan of the counts. The trade-off:
+// filling them takes maxUserDays users whose sessions billed something at this provider (paid to it) or hold
+// one open, and then new users wait for the day's turn (the allowance's) or a restart (the deposit's, below).
+// One hold per session admitted and not yet closed (as many as the provider's session table holds open,
+// plus first requests in progress).
 //
 // Restarts: the counts live in memory and start empty. What provider serve persists does not rebuild
 // them: a close report in its outbox carries neither the ticket's user and price nor the day, and the
@@ -70,7 +72,6 @@
 package credit
 
 import (
-	"container/list"
 	"context"
 	"errors"
 	"fmt"
@@ -183,9 +184,9 @@ func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Durat
 	return New(src, PoolDeposits{Pool: c, Timeout: timeout}, time.Now), nil
 }
 
-// ErrFull is Admit's refusal of a user with no tally yet while the tallies are at their bound and each of
-// them is of a session still open (none to make room with): a 503 the caller retries.
-var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full of open sessions: retry later")
+// ErrFull is Admit's refusal of a user with no count yet while the counts are at their bound (each counts
+// something or holds an open session, and none is dropped for a new one): a 503 the caller retries.
+var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full: retry later")
 
 // ErrDayBehind is the refusal of a session whose protocol day was read as older than the newest day this
 // checker has seen (a read just before the day's turn, or a lagging RPC node): counted against the old day,
@@ -271,58 +272,32 @@ type userDay struct {
 type count[K comparable] struct {
 	key    K
 	amount uint256.Int
-	holds  int           // the holds counted in it (sessions open or first requests in progress)
-	elem   *list.Element // in its counts' recency list
+	holds  int // the holds counted in it (sessions open or first requests in progress)
 }
 
-// counts are the counts of one kind, at most maxUserDays, with their recency (the most recently admitted
-// first). A count of nothing and no hold is dropped at once (its absence counts the same), so every count
-// past the bound counts something or holds a session.
+// counts are the counts of one kind, at most maxUserDays. A count of nothing and no hold is dropped at once
+// (its absence counts the same), so every count kept counts something or holds a session, and none is ever
+// dropped for another: forgetting one would admit its user again what keepers credit no one.
 type counts[K comparable] struct {
-	m   map[K]*count[K]
-	lru list.List // of *count[K], the most recently admitted at the front
+	m map[K]*count[K]
 }
 
 func newCounts[K comparable]() counts[K] { return counts[K]{m: map[K]*count[K]{}} }
 
-// room reports whether one more count fits: below the bound, or one with no hold to drop (the least recently
-// admitted, by new).
-func (cs *counts[K]) room() bool { return len(cs.m) < maxUserDays || cs.idle() != nil }
+// room reports whether one more count fits below the bound.
+func (cs *counts[K]) room() bool { return len(cs.m) < maxUserDays }
 
-// idle is the least recently admitted count with no hold, nil when every one has.
-func (cs *counts[K]) idle() *count[K] {
-	for e := cs.lru.Back(); e != nil; e = e.Prev() {
-		if c := e.Value.(*count[K]); c.holds == 0 {
-			return c
-		}
-	}
-	return nil
-}
-
-// new adds the count of key (room said there is room): at the bound, the least recently admitted count with
-// no hold is dropped to make room for it — what it counted is forgotten, a leniency no worse than the
-// restart that forgets every count.
+// new adds the count of key (room said there is room).
 func (cs *counts[K]) new(key K) *count[K] {
-	if len(cs.m) >= maxUserDays {
-		if i := cs.idle(); i != nil {
-			cs.drop(i)
-		}
-	}
 	c := &count[K]{key: key}
-	c.elem = cs.lru.PushFront(c)
 	cs.m[key] = c
 	return c
-}
-
-func (cs *counts[K]) drop(c *count[K]) {
-	cs.lru.Remove(c.elem)
-	delete(cs.m, c.key)
 }
 
 // release drops c when it counts nothing and holds no session.
 func (cs *counts[K]) release(c *count[K]) {
 	if c.holds == 0 && c.amount.IsZero() && cs.m[c.key] == c {
-		cs.drop(c)
+		delete(cs.m, c.key)
 	}
 }
 
@@ -413,11 +388,9 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 		h.s = s
 		s.holds++
 	}
-	c.tallies.lru.MoveToFront(h.t.elem)
 	t.amount.Add(&t.amount, fromAllowance)
 	h.allowance.Add(&h.allowance, fromAllowance)
 	if h.s != nil {
-		c.spent.lru.MoveToFront(h.s.elem)
 		h.s.amount.Add(&h.s.amount, fromDeposit)
 		h.deposit.Add(&h.deposit, fromDeposit)
 	}

@@ -404,15 +404,16 @@ func TestDayReadBehindTheTurnRefused(t *testing.T) {
 	require.False(t, ok, "allowance(6) is taken")
 }
 
-// TestFullTalliesMakeRoomForNewUsers: at their bound the tallies drop the least recently admitted one that
-// holds no open session (what it counted is forgotten: a leniency no worse than a restart), so a new user is
-// admitted; full of tallies each holding an open session, a new user is refused ErrFull until one of them
-// closes. Before, the tallies of closed sessions that billed something stayed until the day's turn: a new
-// user was refused all day, and each refusal scanned every tally under the lock.
-func TestFullTalliesMakeRoomForNewUsers(t *testing.T) {
+// TestFullTalliesRefuseNewUsers: at their bound the tallies drop none for a new user, open session or not
+// (what a tally counts, forgotten, would be admitted again and credited to no one): a new user is refused
+// ErrFull until a tally is released (its sessions billed nothing) or the day turns, and the users counted are
+// still admitted within what is left of theirs. Before, the least recently admitted tally with no open
+// session was dropped for the new user: a user whose sessions billed its whole allowance was admitted it
+// again.
+func TestFullTalliesRefuseNewUsers(t *testing.T) {
 	defer credit.SetMaxUserDays(4)()
 	ctx := context.Background()
-	p := newPool(5, map[uint64]uint64{5: 100}, 0)
+	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 0)
 	c := credit.New(p, p, nil)
 	u := func(i uint64) common.Address { return common.BigToAddress(uint256.NewInt(i).ToBig()) }
 	for i := uint64(1); i <= 3; i++ { // closed, each billing its whole allowance
@@ -425,26 +426,62 @@ func TestFullTalliesMakeRoomForNewUsers(t *testing.T) {
 	require.True(t, ok)
 	c.Done(open4, true)
 
-	v, err := c.Admit(ctx, newID(), u(5), false, uint256.NewInt(10), free)
-	require.NoError(t, err, "a new user is admitted at the bound")
-	require.True(t, v.Covered)
+	_, err := c.Admit(ctx, newID(), u(5), false, uint256.NewInt(10), free)
+	require.ErrorIs(t, err, credit.ErrFull, "full: a new user is refused, no tally dropped for it")
 	_, days := c.Held()
 	require.Equal(t, 4, days)
-	_, ok = admit(t, c, u(2), 1, false)
-	require.False(t, ok, "only the least recently admitted tally was dropped")
+	for i := uint64(1); i <= 3; i++ {
+		_, ok = admit(t, c, u(i), 1, false)
+		require.False(t, ok, "user %d's spent tally is kept", i)
+	}
 	_, ok = admit(t, c, u(4), 51, false)
 	require.False(t, ok, "an open session's tally is kept")
+	more, ok := admit(t, c, u(4), 50, false)
+	require.True(t, ok, "a user with a tally is admitted within what is left of it")
+	c.Done(more, false)
 
-	// u(2)'s and u(3)'s tallies go for u(6)'s and u(8)'s; then every tally holds an open session.
-	six, ok := admit(t, c, u(6), 10, false)
+	c.Closed(open4, new(uint256.Int)) // billed nothing: u(4)'s tally is released
+	five, ok := admit(t, c, u(5), 10, false)
+	require.True(t, ok, "a tally released: room for a new user")
+	c.Done(five, false)
+	p.day = 6
+	_, ok = admit(t, c, u(6), 10, false)
+	require.True(t, ok, "the day's turn drops the past day's tallies")
+}
+
+// TestFullSpendRefusesNewDepositUsers (hostile router, fresh keys): the deposit's spend counts are bounded
+// and none is dropped for a new user: fillers opening deposit-paid sessions fill them and the next is
+// refused ErrFull; once the fillers close billing nothing their counts go, and user H, whose sessions billed
+// its whole deposit, stays refused. Before, a new user's count dropped the least recently admitted one with
+// no open session — H's — and H was admitted its whole deposit again, credited by keepers to no one.
+func TestFullSpendRefusesNewDepositUsers(t *testing.T) {
+	defer credit.SetMaxUserDays(4)()
+	p := newPool(5, map[uint64]uint64{5: 0}, 100) // no allowance, every user has a deposit of 100
+	c := credit.New(p, p, nil)
+	u := func(i uint64) common.Address { return common.BigToAddress(uint256.NewInt(i).ToBig()) }
+	h := u(100)
+	id, ok := admit(t, c, h, 100, true)
 	require.True(t, ok)
-	c.Done(six, true)
-	eight, ok := admit(t, c, u(8), 10, false)
-	require.True(t, ok)
-	c.Done(eight, true)
-	_, err = c.Admit(ctx, newID(), u(7), false, uint256.NewInt(10), free)
-	require.ErrorIs(t, err, credit.ErrFull, "none to drop: every tally holds an open session")
-	c.Closed(six, uint256.NewInt(10))
-	_, ok = admit(t, c, u(7), 10, false)
-	require.True(t, ok, "a session closed: its tally makes room")
+	c.Done(id, true)
+	c.Closed(id, uint256.NewInt(100)) // keepers charge H's whole deposit
+	_, ok = admit(t, c, h, 100, true)
+	require.False(t, ok, "H's deposit is spent")
+
+	var fill []common.Hash
+	for i := uint64(1); i <= 3; i++ { // fillers: sessions opened, to bill nothing
+		id, ok := admit(t, c, u(i), 1, true)
+		require.True(t, ok)
+		c.Done(id, true)
+		fill = append(fill, id)
+	}
+	_, err := c.Admit(context.Background(), newID(), u(4), true, uint256.NewInt(1), free)
+	require.ErrorIs(t, err, credit.ErrFull, "the spend counts are full: H's is not dropped for a new user")
+	for _, id := range fill {
+		c.Closed(id, new(uint256.Int)) // billed nothing: the fillers' counts vanish
+	}
+	_, ok = admit(t, c, h, 1, true)
+	require.False(t, ok, "H's spent deposit is never admitted again")
+	id, ok = admit(t, c, u(4), 1, true)
+	require.True(t, ok, "the fillers' counts released: room again")
+	c.Done(id, false)
 }

@@ -29,8 +29,9 @@ type CreditChecker interface {
 	Closed(id common.Hash, billed *uint256.Int)
 }
 
-// creditRetry is the Retry-After of a 503 when the credit tallies are full (credit.ErrFull): full only of
-// the counts of sessions still open, which close and free them within minutes.
+// creditRetry is the Retry-After of a 503 when the credit tallies are full (credit.ErrFull): a count is
+// dropped only when its sessions release it (or at the day's turn, or a restart), so a retry may be refused
+// again.
 const creditRetry = time.Minute
 
 // checkCredit refuses the ticket of a session's first request (after its RFC passed) unless the user's
@@ -55,7 +56,7 @@ const creditRetry = time.Minute
 // refused. At a day's first second, when the pool cannot answer the day's allowance yet
 // (chain.ErrDayJustStarted), when the day read is behind the day's turn the checker saw already
 // (credit.ErrDayBehind: a read just before the turn, a lagging RPC node), and when the checker's tallies are
-// full of open sessions (credit.ErrFull), a 503 with Retry-After: the session is not served unchecked on a
+// full (credit.ErrFull), a 503 with Retry-After: the session is not served unchecked on a
 // refusal a router can time. Any other read that fails (the RPC down or slow) serves the session as if the
 // check did not exist, logged, and untallied — the check refuses only on an answer, never on the provider's
 // own trouble — but only while the request is live: a read failing because the client hung up (Admit reads
