@@ -40,7 +40,8 @@
 // depositOf minus the spend the last withdrawal proved (cumulative) minus what it charged since
 // (router/store's deposit_usage per withdrawal generation). The check takes depositOf as it reads it, or no
 // deposit at all while the user has a withdrawal request pending (ComputePool.pendingWithdrawal: keepers
-// charge no deposit for a session started after the request, and routers admit none), and counts only what
+// charge no deposit for a session started after the request, and routers admit none; read afresh for each
+// reservation taking of the deposit, below), and counts only what
 // it admitted itself, a part of the user's spend. It cannot see what the user spends elsewhere (other
 // providers, sessions served here unchecked because a read failed): the keepers credit what exceeds to no
 // one. The split of a session's bill between the allowance and the deposit is the one its reservation took
@@ -67,8 +68,11 @@
 // be admitted again up to one day's allowance and its whole deposit: the bound holds per run of the process.
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
-// per user for at most DepositTTL (a deposit made during the day counts within it). Each chain read first
-// passes the caller's budget (provider serve: one per ticket's router), which may refuse it.
+// per user for at most DepositTTL (a deposit made during the day counts within it), one read being two
+// eth_calls (pendingWithdrawal, then depositOf) for one unit of the budget; but a reservation taking of the
+// deposit (Admit) reads pendingWithdrawal afresh, one eth_call and one unit, since a withdrawal requested
+// after the cached read would be missed (a cached "pending" refuses; a cached "none" never admits). Each
+// chain read first passes the caller's budget (provider serve: one per ticket's router), which may refuse it.
 package credit
 
 import (
@@ -104,10 +108,11 @@ type Allowances interface {
 	Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error)
 }
 
-// Deposits reads the deposit a new session may take of: ComputePool.depositOf(user), or nothing while the
-// user has a withdrawal request pending.
+// Deposits reads a user's deposit: ComputePool.depositOf(user), and whether the user has a withdrawal
+// request pending (ComputePool.pendingWithdrawal): then a new session may take no deposit.
 type Deposits interface {
 	DepositOf(ctx context.Context, user common.Address) (*uint256.Int, error)
+	WithdrawalPending(ctx context.Context, user common.Address) (bool, error)
 }
 
 // PoolDeposits reads depositOf and pendingWithdrawal from the ComputePool (a Deposits).
@@ -116,21 +121,11 @@ type PoolDeposits struct {
 	Timeout time.Duration
 }
 
-// DepositOf is ComputePool.depositOf(user), or zero while ComputePool.pendingWithdrawal(user) is not: keepers
-// charge no deposit for a session started after a pending withdrawal request (keeper/ledger), and routers
-// admit none (PROTOCOL §4).
+// DepositOf is ComputePool.depositOf(user).
 func (p PoolDeposits) DepositOf(ctx context.Context, user common.Address) (*uint256.Int, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
-	opts := &bind.CallOpts{Context: ctx}
-	w, err := p.Pool.PendingWithdrawal(opts, user)
-	if err != nil {
-		return nil, fmt.Errorf("credit: ComputePool.pendingWithdrawal(%s): %w", user, err)
-	}
-	if w.Amount != nil && w.Amount.Sign() != 0 {
-		return new(uint256.Int), nil
-	}
-	v, err := p.Pool.DepositOf(opts, user)
+	v, err := p.Pool.DepositOf(&bind.CallOpts{Context: ctx}, user)
 	if err != nil {
 		return nil, fmt.Errorf("credit: ComputePool.depositOf(%s): %w", user, err)
 	}
@@ -139,6 +134,19 @@ func (p PoolDeposits) DepositOf(ctx context.Context, user common.Address) (*uint
 		return nil, errors.New("credit: depositOf overflows uint256")
 	}
 	return d, nil
+}
+
+// WithdrawalPending reports whether ComputePool.pendingWithdrawal(user) is not zero: keepers charge no
+// deposit for a session started after a pending withdrawal request (keeper/ledger), and routers admit none
+// (PROTOCOL §4).
+func (p PoolDeposits) WithdrawalPending(ctx context.Context, user common.Address) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
+	defer cancel()
+	w, err := p.Pool.PendingWithdrawal(&bind.CallOpts{Context: ctx}, user)
+	if err != nil {
+		return false, fmt.Errorf("credit: ComputePool.pendingWithdrawal(%s): %w", user, err)
+	}
+	return w.Amount != nil && w.Amount.Sign() != 0, nil
 }
 
 // Checker admits sessions within their users' credit and tallies what it admitted. Safe for concurrent use.
@@ -155,10 +163,11 @@ type Checker struct {
 	day      uint64                 // the newest day a session was checked on
 }
 
-// depositRead is one user's depositOf and when it was read.
+// depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read.
 type depositRead struct {
-	value *uint256.Int
-	at    time.Time
+	value   *uint256.Int
+	pending bool
+	at      time.Time
 }
 
 // New returns a Checker reading allowances through allow and deposits through dep.
@@ -199,7 +208,9 @@ type Verdict struct {
 	Held      bool         // Admit took a reservation for the session: Done ends the request
 	Day       uint64       // the chain's current protocol day
 	Allowance *uint256.Int // allowance(user, Day)
-	Deposit   *uint256.Int // the deposit counted (nil: not counted)
+	Deposit   *uint256.Int // the deposit counted (nil: not counted; zero while a withdrawal is pending)
+	// WithdrawalPending: the user has a withdrawal request pending, so no deposit was counted.
+	WithdrawalPending bool
 	// Admitted is what this provider had admitted for the user before this session (Checker): the
 	// allowance's part of Day's, the deposit's part of every day's, the open sessions' reservations and the
 	// closed ones' bills, together.
@@ -254,7 +265,7 @@ func (c *Checker) admit(ctx context.Context, id common.Hash, take bool, user com
 	if v, err = c.reserve(id, take, user, cost, v); err != nil || v.Covered || !useDeposit {
 		return v, err
 	}
-	if v.Deposit, err = c.deposit(ctx, user, budget); err != nil {
+	if v.Deposit, v.WithdrawalPending, err = c.deposit(ctx, user, take, budget); err != nil {
 		return Verdict{}, err
 	}
 	return c.reserve(id, take, user, cost, v)
@@ -475,26 +486,43 @@ func sub0(a, b *uint256.Int) *uint256.Int {
 	return new(uint256.Int).Sub(a, b)
 }
 
-// deposit is depositOf(user), read at most every DepositTTL.
-func (c *Checker) deposit(ctx context.Context, user common.Address, budget func() error) (*uint256.Int, error) {
+// deposit is depositOf(user), read at most every DepositTTL, or zero and pending while the user has a
+// withdrawal request pending. A reservation taking of the deposit (take) reads pendingWithdrawal afresh,
+// past the cache: a cached "pending" refuses, but a cached "none" never admits on the deposit (a
+// withdrawal requested since would go unseen for DepositTTL, and keepers charge no deposit after it).
+// One budget unit per read, whether it is one eth_call (pendingWithdrawal) or two (depositOf with it).
+func (c *Checker) deposit(ctx context.Context, user common.Address, take bool, budget func() error) (*uint256.Int, bool, error) {
 	c.mu.Lock()
-	if d, ok := c.deposits[user]; ok && c.now().Sub(d.at) < DepositTTL {
-		c.mu.Unlock()
-		return d.value.Clone(), nil
-	}
+	d, ok := c.deposits[user]
+	fresh := ok && c.now().Sub(d.at) < DepositTTL
 	c.mu.Unlock()
-	if err := budget(); err != nil {
-		return nil, err
+	if fresh && (d.pending || !take) {
+		if d.pending {
+			return new(uint256.Int), true, nil
+		}
+		return d.value.Clone(), false, nil
 	}
-	d, err := c.dep.DepositOf(ctx, user)
+	if err := budget(); err != nil {
+		return nil, false, err
+	}
+	pending, err := c.dep.WithdrawalPending(ctx, user)
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if fresh && !pending {
+		return d.value.Clone(), false, nil
+	}
+	r := depositRead{value: new(uint256.Int), pending: pending, at: c.now()}
+	if !pending {
+		if r.value, err = c.dep.DepositOf(ctx, user); err != nil {
+			return nil, false, err
+		}
 	}
 	c.mu.Lock()
 	if len(c.deposits) >= maxUsers {
 		c.deposits = map[common.Address]depositRead{}
 	}
-	c.deposits[user] = depositRead{d.Clone(), c.now()}
+	c.deposits[user] = r
 	c.mu.Unlock()
-	return d, nil
+	return r.value.Clone(), pending, nil
 }

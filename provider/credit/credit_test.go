@@ -22,7 +22,9 @@ type pool struct {
 	day      uint64
 	allow    map[uint64]uint64 // by day
 	deposit  uint64
+	pending  bool // a withdrawal request pending
 	reads    int
+	pendings int // pendingWithdrawal reads
 	cachedAt map[cacheKey]bool
 }
 
@@ -61,6 +63,19 @@ func (p *pool) DepositOf(context.Context, common.Address) (*uint256.Int, error) 
 	defer p.mu.Unlock()
 	p.reads++
 	return uint256.NewInt(p.deposit), nil
+}
+
+func (p *pool) WithdrawalPending(context.Context, common.Address) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pendings++
+	return p.pending, nil
+}
+
+func (p *pool) setPending(v bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pending = v
 }
 
 func (p *pool) readCount() int {
@@ -483,5 +498,42 @@ func TestFullSpendRefusesNewDepositUsers(t *testing.T) {
 	require.False(t, ok, "H's spent deposit is never admitted again")
 	id, ok = admit(t, c, u(4), 1, true)
 	require.True(t, ok, "the fillers' counts released: room again")
+	c.Done(id, false)
+}
+
+// TestPendingWithdrawalReadAtAdmission: a withdrawal requested after the user's deposit was read (and cached
+// for DepositTTL) is seen by the next reservation taking of the deposit: Admit reads pendingWithdrawal
+// afresh (one budget unit, depositOf still cached) and refuses, WithdrawalPending set; Check may use the
+// cached read, and a cached "pending" refuses with no read. The allowance alone still covers what it covers.
+// Before, pendingWithdrawal was cached with depositOf: the session was admitted on the deposit for up to a
+// minute after the request, and keepers charge it no deposit.
+func TestPendingWithdrawalReadAtAdmission(t *testing.T) {
+	ctx := context.Background()
+	p := newPool(5, map[uint64]uint64{5: 10}, 100)
+	c := credit.New(p, p, nil)
+	h := common.HexToAddress("0x77")
+	id, ok := admit(t, c, h, 11, true) // reads depositOf = 100, no withdrawal pending
+	require.True(t, ok)
+	c.Done(id, false)
+	reads, pendings := p.readCount(), p.pendings
+	p.setPending(true) // H requests a withdrawal
+	v, err := c.Check(ctx, newID(), h, true, uint256.NewInt(99), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered, "Check may use the cached read")
+	budget := 0
+	v, err = c.Admit(ctx, newID(), h, true, uint256.NewInt(99), func() error { budget++; return nil })
+	require.NoError(t, err)
+	require.False(t, v.Covered, "a withdrawal pending: no deposit (keepers charge none)")
+	require.True(t, v.WithdrawalPending)
+	require.Equal(t, 1, budget, "one budget unit for the fresh read")
+	require.Equal(t, reads, p.readCount(), "depositOf not read again")
+	require.Equal(t, pendings+1, p.pendings)
+	v, err = c.Check(ctx, newID(), h, true, uint256.NewInt(99), free)
+	require.NoError(t, err)
+	require.False(t, v.Covered, "the cached pending refuses")
+	require.True(t, v.WithdrawalPending)
+	require.Equal(t, pendings+1, p.pendings, "with no read")
+	id, ok = admit(t, c, h, 10, true)
+	require.True(t, ok, "the allowance still covers what it covers")
 	c.Done(id, false)
 }

@@ -104,6 +104,11 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 		return false, nil
 	case v.Covered:
 		return v.Held, nil
+	case v.WithdrawalPending:
+		// The router's code for the same refusal (router/api): no deposit while a withdrawal is pending.
+		return false, wire.Errorf(http.StatusPaymentRequired, wire.CodeWithdrawalPending,
+			"user %s's allowance of day %d (%s wei), less the %s wei this provider admitted for the user that day, does not cover the ticket's %s wei (pricePerSecond × maxSeconds), and a withdrawal of the deposit is pending: keepers charge no deposit for the session",
+			t.User, v.Day, v.Allowance.Dec(), v.Admitted.Dec(), cost.Dec())
 	case v.Deposit != nil:
 		return false, wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
 			"user %s's allowance of day %d (%s wei) plus deposit %s wei, less the %s wei this provider admitted for the user (that day's of the allowance, every day's of the deposit), do not cover the ticket's %s wei (pricePerSecond × maxSeconds): keepers would credit no more",

@@ -388,7 +388,8 @@ func TestDepositCountedOnceAndOnlyWithUseDeposit(t *testing.T) {
 }
 
 // TestPendingWithdrawalCountsNoDeposit: a depositor (1 MOR, no allowance) with a withdrawal request pending
-// has its useDeposit session refused 402 allowance_exhausted, nothing sent upstream: keepers charge no deposit
+// has its useDeposit session refused 402 withdrawal_pending (the router's code; it was allowance_exhausted,
+// "deposit 0 wei"), nothing sent upstream: keepers charge no deposit
 // for a session started after a pending request (keeper/ledger) and routers admit none (PROTOCOL §4); another
 // depositor's, with none pending, is served. Before, the provider read depositOf alone and served the session,
 // credited nothing.
@@ -401,7 +402,13 @@ func TestPendingWithdrawalCountsNoDeposit(t *testing.T) {
 		return e.chain.Pool.RequestWithdrawal(o, big.NewInt(1))
 	})
 	require.NoError(t, err)
-	requireExhausted(t, s, up, rfcSession(t, e, ts.URL, dep, 1e15, 100, true))
+	c := rfcSession(t, e, ts.URL, dep, 1e15, 100, true)
+	before := up.requests()
+	status, code, msg := errorOf(t, c.chat("fast:v1", false))
+	require.Equal(t, http.StatusPaymentRequired, status, msg)
+	require.Equal(t, wire.CodeWithdrawalPending, code, msg)
+	require.False(t, s.Sessions().IsOpen(c.ticket.SessionID), "no session opened, nothing metered")
+	require.Equal(t, before, up.requests(), "the upstream is never asked")
 	requireServed(t, rfcSession(t, e, ts.URL, depositor(t, e, 1), 1e15, 100, true)) // none pending
 }
 
@@ -540,6 +547,9 @@ func (p *slowDeposits) Cached(common.Address, uint64) (*uint256.Int, bool) {
 }
 func (p *slowDeposits) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
 	return uint256.NewInt(1e10), nil
+}
+func (p *slowDeposits) WithdrawalPending(context.Context, common.Address) (bool, error) {
+	return false, nil
 }
 func (p *slowDeposits) DepositOf(ctx context.Context, _ common.Address) (*uint256.Int, error) {
 	p.once.Do(func() { close(p.entered) })
