@@ -52,7 +52,9 @@ func New(pool common.Address, caller bind.ContractCaller, dayTTL, timeout time.D
 	return &Source{pool: c, dayTTL: dayTTL, timeout: timeout, now: now, byUser: map[common.Address]*uint256.Int{}}, nil
 }
 
-// Day returns the current protocol day.
+// Day returns the current protocol day, never one older than it returned before: a read answering an older
+// day (one issued before the day's turn landing after one issued since, a lagging RPC node) is ignored and the
+// newer day returned.
 func (s *Source) Day(ctx context.Context) (uint64, error) {
 	s.mu.Lock()
 	now := s.now()
@@ -84,13 +86,18 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 		return 0, fmt.Errorf("allowance: currentDay: %w", err)
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.ivl == 0 {
 		s.start, s.ivl = start, ivl
 	}
+	if s.dayOK && d.Uint64() < s.day {
+		// Never backwards: a read older than the day held (two reads in flight at the day's turn, the stale
+		// one landing last; a lagging node) would be cached for dayTTL, the day's turn undone.
+		return s.day, nil
+	}
 	s.day, s.dayAt, s.dayOK = d.Uint64(), s.now(), true
 	s.dayEnd = time.Unix(int64(s.start+(d.Uint64()+1)*s.ivl), 0)
-	s.mu.Unlock()
-	return d.Uint64(), nil
+	return s.day, nil
 }
 
 // DayAt returns the protocol day unix time t falls in (settle.Day over payoutStart and interval, read once
