@@ -59,8 +59,8 @@ const creditRetry = time.Minute
 // full (credit.ErrFull), a 503 with Retry-After: the session is not served unchecked on a
 // refusal a router can time. Any other read that fails (the RPC down or slow) serves the session as if the
 // check did not exist, logged, and untallied — the check refuses only on an answer, never on the provider's
-// own trouble — but only while the request is live: a read failing because the client hung up (Admit reads
-// under a context its hang-up does not cancel, Check under the request's) refuses, nothing opened or held.
+// own trouble — but only while the request is live: a read failing because the client hung up (both read
+// under the request's context, so no read outlives it) refuses, nothing opened or held.
 func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifiedTicket, admit bool) (held bool, _ error) {
 	if s.cfg.Credit == nil {
 		return false, nil
@@ -76,9 +76,9 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	var v credit.Verdict
 	var err error
 	if admit {
-		// Not cancelled when the client hangs up (its body read, Go's server cancels r.Context() as the
-		// connection closes): each read is bounded by its reader's own timeout.
-		v, err = s.cfg.Credit.Admit(context.WithoutCancel(r.Context()), t.SessionID, t.User, t.UseDeposit, cost, budget)
+		// Under the request's context: a read ends when the client hangs up, and its failure then refuses
+		// (below), so nothing is served unchecked for hanging up.
+		v, err = s.cfg.Credit.Admit(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
 	} else {
 		v, err = s.cfg.Credit.Check(r.Context(), t.SessionID, t.User, t.UseDeposit, cost, budget)
 	}

@@ -562,8 +562,8 @@ func (p *slowDeposits) DepositOf(ctx context.Context, _ common.Address) (*uint25
 // TestHangUpWhileAdmittingServesNothing (hostile router holding a user key whose allowance covers one
 // session, deposit 0): session B's first request passes the check while the allowance is free, its body is
 // sent once session A took the allowance, and the client hangs up while B's admission reads depositOf. B is
-// not opened: nothing served, nothing held. The admission's reads are not cancelled by the hang-up, and a read
-// that fails is served unchecked only while the request is live. Before, the hang-up cancelled the read, its
+// not opened: nothing served, nothing held. The hang-up ends the admission's read, and a read that fails is
+// served unchecked only while the request is live. Before, the hang-up cancelled the read, its
 // error was taken for the RPC's trouble and B was opened unchecked, served on nothing for as long as it lasted.
 func TestHangUpWhileAdmittingServesNothing(t *testing.T) {
 	pool := &slowDeposits{entered: make(chan struct{})}
