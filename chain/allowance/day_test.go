@@ -24,7 +24,9 @@ type turnChain struct {
 	entered chan struct{}
 }
 
-func (f *turnChain) CodeAt(context.Context, common.Address, *big.Int) ([]byte, error) { return []byte{1}, nil }
+func (f *turnChain) CodeAt(context.Context, common.Address, *big.Int) ([]byte, error) {
+	return []byte{1}, nil
+}
 func (f *turnChain) CallContract(ctx context.Context, msg ethereum.CallMsg, _ *big.Int) ([]byte, error) {
 	a, _ := computepool.ComputePoolMetaData.GetAbi()
 	m, err := a.MethodById(msg.Data[:4])
