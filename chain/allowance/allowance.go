@@ -52,9 +52,9 @@ func New(pool common.Address, caller bind.ContractCaller, dayTTL, timeout time.D
 	return &Source{pool: c, dayTTL: dayTTL, timeout: timeout, now: now, byUser: map[common.Address]*uint256.Int{}}, nil
 }
 
-// Day returns the current protocol day, never one older than it returned before: a read answering an older
-// day (one issued before the day's turn landing after one issued since, a lagging RPC node) is ignored and the
-// newer day returned.
+// Day returns the current protocol day. A read answering the day before the one held, landing within a
+// read's timeout of it (one issued before the day's turn landing after one issued since), is ignored and the
+// newer day returned; a lower day read later is the chain's and is taken.
 func (s *Source) Day(ctx context.Context) (uint64, error) {
 	s.mu.Lock()
 	now := s.now()
@@ -90,9 +90,11 @@ func (s *Source) Day(ctx context.Context) (uint64, error) {
 	if s.ivl == 0 {
 		s.start, s.ivl = start, ivl
 	}
-	if s.dayOK && d.Uint64() < s.day {
-		// Never backwards: a read older than the day held (two reads in flight at the day's turn, the stale
-		// one landing last; a lagging node) would be cached for dayTTL, the day's turn undone.
+	if s.dayOK && d.Uint64()+1 == s.day && s.now().Sub(s.dayAt) <= s.timeout {
+		// A read of the day before the one held, landing within a read's timeout of it: two reads in flight
+		// at the day's turn, the stale one landing last. Cached, it would undo the turn for dayTTL. Any
+		// other lower day is the chain's (a devnet started again, a reorg across the turn): taken, or the
+		// day held would never move again.
 		return s.day, nil
 	}
 	s.day, s.dayAt, s.dayOK = d.Uint64(), s.now(), true

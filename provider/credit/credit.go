@@ -30,7 +30,7 @@
 // which counts a session in the day it was created on, and right: keepers credit the later sessions
 // nothing. (A session closing after the turn but before the provider's first check of the new day leaves
 // its bill in the old day's count, dropped: lenient.) A day read older than the newest the checker saw (a
-// read just before the turn, a lagging RPC node) is refused ErrDayBehind, to be retried: counted in the old
+// read issued just before the turn) is refused ErrDayBehind, to be retried: counted in the old
 // day it would take a second allowance beside the new day's.
 //
 // The deposit's part is counted per user across days, never reset: depositOf is what the user deposited
@@ -93,6 +93,12 @@ import (
 
 // DepositTTL is how long a deposit read is used for its user before it is read again.
 const DepositTTL = time.Minute
+
+// WithdrawalFresh is how old a cached "no withdrawal pending" may be and still admit on the deposit: about a
+// block. Older, an admission taking of the deposit reads pendingWithdrawal again; younger, the read a moment
+// before (Check's, or another session's) serves, so a user's burst of first requests does not spend its
+// router's read budget twice each.
+const WithdrawalFresh = 2 * time.Second
 
 // maxUsers bounds the deposit cache; when full it starts over (a miss costs a read, held to the budget).
 const maxUsers = 1 << 18
@@ -198,9 +204,14 @@ func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Durat
 var ErrFull = errors.New("credit: the provider's tallies of what it admitted are full: retry later")
 
 // ErrDayBehind is the refusal of a session whose protocol day was read as older than the newest day this
-// checker has seen (a read just before the day's turn, or a lagging RPC node): counted against the old day,
+// checker has seen (a read issued just before the day's turn): counted against the old day,
 // it would take a fresh tally beside the new day's. A 503 the caller retries at once.
 var ErrDayBehind = errors.New("credit: the protocol day read is behind the day's turn already seen: retry")
+
+// ErrWithdrawalUnread is Admit's refusal when pendingWithdrawal, read afresh for an admission taking of the
+// deposit, could not be read: serving the session unchecked would admit on the deposit a user who may have
+// requested a withdrawal (keepers charge no deposit then).
+var ErrWithdrawalUnread = errors.New("credit: whether the user's deposit has a withdrawal pending could not be read: retry")
 
 // Verdict is what Admit (or Check) found.
 type Verdict struct {
@@ -489,14 +500,16 @@ func sub0(a, b *uint256.Int) *uint256.Int {
 // deposit is depositOf(user), read at most every DepositTTL, or zero and pending while the user has a
 // withdrawal request pending. A reservation taking of the deposit (take) reads pendingWithdrawal afresh,
 // past the cache: a cached "pending" refuses, but a cached "none" never admits on the deposit (a
-// withdrawal requested since would go unseen for DepositTTL, and keepers charge no deposit after it).
+// withdrawal requested since would go unseen for DepositTTL, and keepers charge no deposit after it), unless
+// it is younger than WithdrawalFresh; that fresh read failing is ErrWithdrawalUnread, never served unchecked.
 // One budget unit per read, whether it is one eth_call (pendingWithdrawal) or two (depositOf with it).
 func (c *Checker) deposit(ctx context.Context, user common.Address, take bool, budget func() error) (*uint256.Int, bool, error) {
 	c.mu.Lock()
 	d, ok := c.deposits[user]
-	fresh := ok && c.now().Sub(d.at) < DepositTTL
+	age := c.now().Sub(d.at)
+	fresh := ok && age < DepositTTL
 	c.mu.Unlock()
-	if fresh && (d.pending || !take) {
+	if fresh && (d.pending || !take || age < WithdrawalFresh) {
 		if d.pending {
 			return new(uint256.Int), true, nil
 		}
@@ -507,6 +520,9 @@ func (c *Checker) deposit(ctx context.Context, user common.Address, take bool, b
 	}
 	pending, err := c.dep.WithdrawalPending(ctx, user)
 	if err != nil {
+		if take {
+			return nil, false, fmt.Errorf("%w: %w", ErrWithdrawalUnread, err)
+		}
 		return nil, false, err
 	}
 	if fresh && !pending {

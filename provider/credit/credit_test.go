@@ -22,7 +22,8 @@ type pool struct {
 	day      uint64
 	allow    map[uint64]uint64 // by day
 	deposit  uint64
-	pending  bool // a withdrawal request pending
+	pending  bool  // a withdrawal request pending
+	failWith error // pendingWithdrawal's answer when set
 	reads    int
 	pendings int // pendingWithdrawal reads
 	cachedAt map[cacheKey]bool
@@ -69,6 +70,9 @@ func (p *pool) WithdrawalPending(context.Context, common.Address) (bool, error) 
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.pendings++
+	if p.failWith != nil {
+		return false, p.failWith
+	}
 	return p.pending, nil
 }
 
@@ -510,17 +514,27 @@ func TestFullSpendRefusesNewDepositUsers(t *testing.T) {
 func TestPendingWithdrawalReadAtAdmission(t *testing.T) {
 	ctx := context.Background()
 	p := newPool(5, map[uint64]uint64{5: 10}, 100)
-	c := credit.New(p, p, nil)
+	now := time.Unix(1_000_000, 0)
+	c := credit.New(p, p, func() time.Time { return now })
 	h := common.HexToAddress("0x77")
 	id, ok := admit(t, c, h, 11, true) // reads depositOf = 100, no withdrawal pending
 	require.True(t, ok)
 	c.Done(id, false)
 	reads, pendings := p.readCount(), p.pendings
+	// Within WithdrawalFresh the read just made serves another admission on the deposit: no budget spent.
+	budget := 0
+	id = newID()
+	v, err := c.Admit(ctx, id, h, true, uint256.NewInt(11), func() error { budget++; return nil })
+	require.NoError(t, err)
+	require.True(t, v.Covered)
+	require.Zero(t, budget, "a read younger than WithdrawalFresh serves")
+	c.Done(id, false)
+	now = now.Add(credit.WithdrawalFresh)
 	p.setPending(true) // H requests a withdrawal
-	v, err := c.Check(ctx, newID(), h, true, uint256.NewInt(99), free)
+	v, err = c.Check(ctx, newID(), h, true, uint256.NewInt(99), free)
 	require.NoError(t, err)
 	require.True(t, v.Covered, "Check may use the cached read")
-	budget := 0
+	budget = 0
 	v, err = c.Admit(ctx, newID(), h, true, uint256.NewInt(99), func() error { budget++; return nil })
 	require.NoError(t, err)
 	require.False(t, v.Covered, "a withdrawal pending: no deposit (keepers charge none)")
@@ -535,5 +549,28 @@ func TestPendingWithdrawalReadAtAdmission(t *testing.T) {
 	require.Equal(t, pendings+1, p.pendings, "with no read")
 	id, ok = admit(t, c, h, 10, true)
 	require.True(t, ok, "the allowance still covers what it covers")
+	c.Done(id, false)
+}
+
+// TestWithdrawalUnreadRefusesTheDeposit: when the fresh pendingWithdrawal read of an admission taking of the
+// deposit fails, the admission is refused ErrWithdrawalUnread (provider serve: 503), never served unchecked
+// with the deposit counted; the allowance alone still admits what it covers.
+func TestWithdrawalUnreadRefusesTheDeposit(t *testing.T) {
+	ctx := context.Background()
+	p := newPool(5, map[uint64]uint64{5: 10}, 100)
+	now := time.Unix(1_000_000, 0)
+	c := credit.New(p, p, func() time.Time { return now })
+	h := common.HexToAddress("0x78")
+	v, err := c.Check(ctx, newID(), h, true, uint256.NewInt(50), free) // caches depositOf = 100, none pending
+	require.NoError(t, err)
+	require.True(t, v.Covered)
+	now = now.Add(credit.WithdrawalFresh)
+	p.mu.Lock()
+	p.failWith = errors.New("rpc down")
+	p.mu.Unlock()
+	_, err = c.Admit(ctx, newID(), h, true, uint256.NewInt(50), free)
+	require.ErrorIs(t, err, credit.ErrWithdrawalUnread)
+	id, ok := admit(t, c, h, 10, true)
+	require.True(t, ok, "the allowance alone covers 10: no deposit read needed")
 	c.Done(id, false)
 }

@@ -55,7 +55,7 @@ const creditRetry = time.Minute
 // no one else — forged tickets spending the role lookups' limits, another router — can have its users
 // refused. At a day's first second, when the pool cannot answer the day's allowance yet
 // (chain.ErrDayJustStarted), when the day read is behind the day's turn the checker saw already
-// (credit.ErrDayBehind: a read just before the turn, a lagging RPC node), and when the checker's tallies are
+// (credit.ErrDayBehind: a read issued just before the turn), and when the checker's tallies are
 // full (credit.ErrFull), a 503 with Retry-After: the session is not served unchecked on a
 // refusal a router can time. Any other read that fails (the RPC down or slow) serves the session as if the
 // check did not exist, logged, and untallied — the check refuses only on an answer, never on the provider's
@@ -86,7 +86,7 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 	switch {
 	case errors.As(err, &we):
 		return false, err // over the router's credit-read limit: 429
-	case errors.Is(err, chain.ErrDayJustStarted), errors.Is(err, credit.ErrDayBehind):
+	case errors.Is(err, chain.ErrDayJustStarted), errors.Is(err, credit.ErrDayBehind), errors.Is(err, credit.ErrWithdrawalUnread):
 		ratelimit.Retry(w, time.Second)
 		return false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
 			"%v: the user's allowance cannot be checked yet; retry in a second", err)
