@@ -26,13 +26,17 @@ import (
 // sessions served by the provider and closed with both signatures; together they bill about twice
 // allowance(user, d). The keeper reads both feeds and credits the user's sessions at most allowance(user,
 // d) in total, exactly that since they cost more; what it did not credit is listed as allowance_exceeded;
-// the claims of the provider and the builder pay exactly the allowance.
+// the claims of the providers and the builder pay exactly the allowance. Two providers at one price: a
+// provider admits no more of a user's credit than keepers pay (provider/credit), so the first router's
+// provider is stopped once it has served the allowance and the second router's sessions go to the other,
+// which has admitted nothing for the user: the keepers' bound is the one left to hold.
 func TestOneAllowanceAcrossRouters(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 6*time.Minute)
 	// Two MOR of votes: an allowance of a few one-second sessions at the provider's price (a fast upstream:
 	// each chat bills one second). The one user loads both routers on purpose: no rate limits.
 	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 2, TokenDelay: time.Millisecond,
+		Prices:     []*big.Int{big.NewInt(1e15), big.NewInt(1e15)},
 		RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
 	require.Len(t, s.Routers, 2)
 	call := &bind.CallOpts{Context: ctx}
@@ -50,8 +54,12 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	params := client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 2}
 	body, _ := json.Marshal(map[string]any{"model": s.Opts.Model, "messages": []map[string]string{{"role": "user", "content": "hi"}}})
 	cost := map[common.Hash]*big.Int{} // every closed session's billed cost
+	served := map[common.Address]bool{} // the providers of the first router's sessions
 	billed := new(big.Int)
-	for _, r := range s.Routers {
+	for i, r := range s.Routers {
+		if i > 0 {
+			stopServing(t, s, served)
+		}
 		c := &client.Client{Router: client.NewRouterClient(r.URL, nil), Domain: s.Domain, Key: s.User.Key}
 		n := 0
 		for {
@@ -61,6 +69,9 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 				break
 			}
 			require.NoError(t, err, "router %s, session %d", r.Name, n)
+			if i == 0 {
+				served[sess.Grant().Provider] = true
+			}
 			_, err = sess.ChatCompletion(ctx, body)
 			require.NoError(t, err)
 			res, err := sess.Close(ctx)
@@ -113,26 +124,31 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	require.Equal(t, allowance.String(), committed.String(), "the keeper commits exactly the allowance")
 
 	// Claims pay exactly that.
-	provider := s.Providers[0]
-	var leafP, leafB *big.Int
 	last := batches[len(batches)-1]
+	leaves := map[common.Address]*big.Int{}
 	for _, lf := range last.Leaves {
-		switch lf.Account {
-		case provider.Owner.Address:
-			leafP = lf.Amount.ToBig()
-		case s.Builder.Address:
-			leafB = lf.Amount.ToBig()
-		}
+		leaves[lf.Account] = lf.Amount.ToBig()
 	}
-	require.NotNil(t, leafP)
-	require.NotNil(t, leafB)
-	require.Equal(t, allowance.String(), new(big.Int).Add(leafP, leafB).String())
-	_, err = s.WaitClaimable(ctx, provider.Owner.Address, leafP, 2*time.Minute)
-	require.NoError(t, err)
-	require.NoError(t, s.ClaimProvider(ctx, provider))
+	require.NotNil(t, leaves[s.Builder.Address])
+	sum := new(big.Int).Set(leaves[s.Builder.Address])
+	earners := []common.Address{s.Builder.Address}
+	for _, p := range s.Providers {
+		leaf := leaves[p.Owner.Address]
+		if leaf == nil {
+			continue
+		}
+		require.Positive(t, leaf.Sign())
+		sum.Add(sum, leaf)
+		earners = append(earners, p.Owner.Address)
+		_, err = s.WaitClaimable(ctx, p.Owner.Address, leaf, 2*time.Minute)
+		require.NoError(t, err)
+		require.NoError(t, s.ClaimProvider(ctx, p))
+	}
+	require.GreaterOrEqual(t, len(earners), 2, "a provider's sessions credited")
+	require.Equal(t, allowance.String(), sum.String())
 	require.NoError(t, s.ClaimBuilder(ctx))
 	paid := new(big.Int)
-	for _, a := range []common.Address{provider.Owner.Address, s.Builder.Address} {
+	for _, a := range earners {
 		c, err := s.Pool.Claimed(call, a)
 		require.NoError(t, err)
 		paid.Add(paid, c)
@@ -196,4 +212,22 @@ func waitAccounted(t *testing.T, ctx context.Context, s *Stack, ids iter.Seq[com
 		return true, nil
 	}))
 	return batches, rejected
+}
+
+// stopServing stops the providers in served (the ones a user's sessions so far went to), so that the
+// user's next sessions go to a provider that has admitted nothing for it: each provider admits no more of a
+// user's credit than keepers pay (provider/credit), and a test of the keepers' own bound needs sessions
+// beyond it served.
+func stopServing(t *testing.T, s *Stack, served map[common.Address]bool) {
+	t.Helper()
+	require.Len(t, served, 1, "one provider served: %v", served)
+	stopped := 0
+	for _, p := range s.Providers {
+		if served[p.Owner.Address] {
+			p.Proc.Stop()
+			stopped++
+		}
+	}
+	require.Equal(t, 1, stopped)
+	require.Less(t, stopped, len(s.Providers), "another provider still serves")
 }

@@ -84,7 +84,10 @@ func spendOf(ctx context.Context, s *Stack, user common.Address) (*wire.SpendPro
 func TestPaidUsageAcrossRouters(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 8*time.Minute)
+	// Two providers at one price: the first router's is stopped before the second router's sessions
+	// (stopServing), which a provider that admitted the user's credit already would refuse.
 	s := start(t, ctx, Options{MoreRouters: 1, UserMOR: 2, TokenDelay: time.Millisecond,
+		Prices:     []*big.Int{big.NewInt(1e15), big.NewInt(1e15)},
 		RouterArgs: []string{"--rate-user", "0", "--rate-ip", "0"}})
 	require.Len(t, s.Routers, 2)
 	r0, r1 := s.Routers[0], s.Routers[1]
@@ -129,15 +132,18 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 
 	// Router 0: sessions with useDeposit until it charged past the allowance (reserving from the deposit).
 	fromDeposit := false
+	served := map[common.Address]bool{}
 	for n := 0; !fromDeposit || consentSum.Cmp(new(big.Int).Add(allowance, price)) <= 0; n++ {
 		require.Less(t, n, 100)
 		grant, rec, err := p.session(r0, u, true)
 		require.NoError(t, err)
+		served[grant.Provider] = true
 		require.True(t, grant.Ticket.UseDeposit)
 		fromDeposit = fromDeposit || !grant.Payment.Deposit.IsZero()
 		recs = append(recs, rec)
 		consentSum.Add(consentSum, p.cost(rec))
 	}
+	stopServing(t, s, served)
 	// Router 1 knows nothing of router 0: it reserves the next one from the allowance.
 	grant, rec, err := p.session(r1, u, true)
 	require.NoError(t, err)
@@ -275,7 +281,10 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 	// The claims pay every credit, deposit-funded or not. The keeper serves credit proofs once its own
 	// state has the epoch claimable, which may trail the chain clock the withdrawal above was checked by:
 	// wait until its proofs cover every credit.
-	earners := []common.Address{s.Providers[0].Owner.Address, s.Builder.Address}
+	earners := []common.Address{s.Builder.Address}
+	for _, pr := range s.Providers {
+		earners = append(earners, pr.Owner.Address)
+	}
 	require.NoError(t, poll(ctx, time.Minute, time.Second, func() (bool, error) {
 		if err := s.Anvil.IncreaseTime(ctx, 0); err != nil {
 			return false, err
@@ -283,14 +292,20 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 		proved := new(big.Int)
 		for _, a := range earners {
 			p, err := s.KeeperProof(ctx, a)
-			if err != nil || p == nil {
+			if err != nil {
 				return false, nil
 			}
-			proved.Add(proved, p.CumulativeAmount.ToBig())
+			if p != nil {
+				proved.Add(proved, p.CumulativeAmount.ToBig())
+			}
 		}
 		return proved.Cmp(want) >= 0, nil
 	}), "the keeper's proofs cover every credit")
-	require.NoError(t, s.ClaimProvider(ctx, s.Providers[0]))
+	for _, pr := range s.Providers {
+		if proof, err := s.KeeperProof(ctx, pr.Owner.Address); err == nil && proof != nil {
+			require.NoError(t, s.ClaimProvider(ctx, pr))
+		}
+	}
 	require.NoError(t, s.ClaimBuilder(ctx))
 	paid := new(big.Int)
 	for _, a := range earners {
