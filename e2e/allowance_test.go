@@ -53,7 +53,7 @@ func TestOneAllowanceAcrossRouters(t *testing.T) {
 	// until its own account of the day is within 2 s of price of the allowance.
 	params := client.RFCParams{Model: s.Opts.Model, MaxPricePerSecond: maxPrice, MaxSeconds: 2}
 	body, _ := json.Marshal(map[string]any{"model": s.Opts.Model, "messages": []map[string]string{{"role": "user", "content": "hi"}}})
-	cost := map[common.Hash]*big.Int{} // every closed session's billed cost
+	cost := map[common.Hash]*big.Int{}  // every closed session's billed cost
 	served := map[common.Address]bool{} // the providers of the first router's sessions
 	billed := new(big.Int)
 	for i, r := range s.Routers {
