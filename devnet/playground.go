@@ -189,7 +189,7 @@ go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --raw-key
   --signer %[11]s --endpoint http://127.0.0.1:%[4]d --stake 100MOR
 go run ./provider/cmd/provider bid set --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
   --model %[14]s --price 0.001MOR/s
-go run ./provider/cmd/provider serve --rpc %[1]s --deployment %[2]s --owner %[10]s --signer-private-key 0x%[12]s \
+go run ./provider/cmd/provider serve --rpc %[1]s --deployment %[2]s --owner %[10]s --signer-raw-key 0x%[12]s \
   --upstream %[15]s --model %[14]s=%[16]s --router-url http://127.0.0.1:%[3]d --listen 127.0.0.1:%[4]d
 
 # keeper (anvil account 2 holds KEEPER_ROLE) on 127.0.0.1:%[5]d

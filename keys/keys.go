@@ -26,7 +26,7 @@ import (
 var (
 	// ErrNoKey means no key source was configured.
 	ErrNoKey = errors.New("keys: no key configured: pass --keystore <file> with --password-file <file>, or " +
-		"--external-signer <clef URL>; on a devnet a raw hex key will do (--raw-key; provider serve's signer: --signer-private-key)")
+		"--external-signer <clef URL>; on a devnet a raw hex key will do (--raw-key; provider serve's signer: --signer-raw-key)")
 	// ErrRawKeyNotDevnet means a raw private key was given for a chain that is not a devnet.
 	ErrRawKeyNotDevnet = errors.New("keys: a raw private key is accepted only on a devnet (chain 31337 or 1337); use an encrypted keystore")
 	// ErrExternalKey means the key is held by an external signer: only LoadSigner can use it.

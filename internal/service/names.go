@@ -15,8 +15,9 @@ import (
 // file written with the other name breaks. The name is the one --help shows; the other name is accepted
 // as a flag (hidden), a config-file key and an environment variable alike.
 var OtherNames = []struct{ Name, Other string }{
-	{"rpc", "rpc-urls"},        // the router's and keeper's name
-	{"raw-key", "private-key"}, // the router's and provider's name
+	{"rpc", "rpc-urls"},                      // the router's and keeper's name
+	{"raw-key", "private-key"},               // the router's and provider's name
+	{"signer-raw-key", "signer-private-key"}, // provider serve's signer key, as raw-key
 }
 
 // AddOtherNames adds to fs, after its flags are defined, a hidden flag for the other name of each of its

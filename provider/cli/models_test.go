@@ -167,7 +167,7 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	// serve --require-verified on the second provider: verifies, seeds, reports seeding in liveness.
 	owner := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
 	signerKey := "0x" + hex.EncodeToString(crypto.FromECDSA(devnet.DevKey(8)))
-	serveArgs := append([]string{"serve", "--require-verified", "--owner", owner.Hex(), "--signer-private-key", signerKey,
+	serveArgs := append([]string{"serve", "--require-verified", "--owner", owner.Hex(), "--signer-raw-key", signerKey,
 		"--upstream", "http://127.0.0.1:9/v1", "--model", "acme/tiny:v1=tiny"}, r2.base...)
 	liveness := startServe(t, ctx, serveArgs)
 	require.Equal(t, []common.Hash{cidOut.ContentHash}, liveness.Capacity.Seeding)

@@ -78,7 +78,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish, and then the close reports not yet taken by their router (those left stay in --state-dir for the next start)")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
 	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
-	f.String("signer-private-key", "", "raw signer private key, hex: devnets only")
+	f.String("signer-raw-key", "", "raw signer private key, hex: devnets only")
 	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
 	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait). At most "+server.MaxAcceptanceWait.String()+": the wait holds the answer and is session time the user pays and time to first token the router observes")
 	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
@@ -100,6 +100,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", []string{cors.Any}, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (chat completions, close); \"\" turns CORS off. Default *: every request is authenticated by a session-key signature, no cookie or network position is trusted, and any router's chat page must reach any provider")
+	service.AddOtherNames(f) // --signer-private-key, the other name of --signer-raw-key
 	return cmd
 }
 
@@ -224,7 +225,7 @@ func (a *app) serve(ctx context.Context) error {
 			return err
 		}
 	} else {
-		key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-private-key", c.market.ChainID())
+		key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-raw-key", c.market.ChainID())
 		if err != nil {
 			return err
 		}

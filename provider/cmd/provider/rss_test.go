@@ -67,7 +67,7 @@ func startServe(tb testing.TB, logLevel string) *restingServe {
 	s := &restingServe{url: "http://" + addr, log: &bytes.Buffer{}}
 	s.cmd = exec.Command(bin, "serve", "--rpc", c.Anvil.URL, "--deployment", depFile,
 		"--keys-dir", filepath.Join(dir, "keys"), "--owner", owner.Hex(),
-		"--signer-private-key", devnet.DevKeys[2], "--upstream", up.URL+"/v1",
+		"--signer-raw-key", devnet.DevKeys[2], "--upstream", up.URL+"/v1",
 		"--model", "llama-3.1-8b:q4=llama3.1:8b@4", "--listen", addr, "--log-level", logLevel)
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	s.cmd.Env = os.Environ()
