@@ -169,11 +169,13 @@ type Checker struct {
 	day      uint64                 // the newest day a session was checked on
 }
 
-// depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read.
+// depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read; noneAt
+// is when "no withdrawal pending" was last read (at, or a fresh read of pendingWithdrawal alone since).
 type depositRead struct {
 	value   *uint256.Int
 	pending bool
 	at      time.Time
+	noneAt  time.Time
 }
 
 // New returns a Checker reading allowances through allow and deposits through dep.
@@ -506,10 +508,10 @@ func sub0(a, b *uint256.Int) *uint256.Int {
 func (c *Checker) deposit(ctx context.Context, user common.Address, take bool, budget func() error) (*uint256.Int, bool, error) {
 	c.mu.Lock()
 	d, ok := c.deposits[user]
-	age := c.now().Sub(d.at)
-	fresh := ok && age < DepositTTL
+	now := c.now()
+	fresh := ok && now.Sub(d.at) < DepositTTL
 	c.mu.Unlock()
-	if fresh && (d.pending || !take || age < WithdrawalFresh) {
+	if fresh && (d.pending || !take || now.Sub(d.noneAt) < WithdrawalFresh) {
 		if d.pending {
 			return new(uint256.Int), true, nil
 		}
@@ -526,9 +528,21 @@ func (c *Checker) deposit(ctx context.Context, user common.Address, take bool, b
 		return nil, false, err
 	}
 	if fresh && !pending {
+		// The deposit read stays as old as it is; the "none pending" is as new as this read, for the
+		// admissions of the next WithdrawalFresh (it used to be read again for each of them).
+		c.mu.Lock()
+		if cur, ok := c.deposits[user]; ok && cur.at == d.at {
+			cur.noneAt = c.now()
+			c.deposits[user] = cur
+		}
+		c.mu.Unlock()
 		return d.value.Clone(), false, nil
 	}
-	r := depositRead{value: new(uint256.Int), pending: pending, at: c.now()}
+	at := c.now()
+	r := depositRead{value: new(uint256.Int), pending: pending, at: at}
+	if !pending {
+		r.noneAt = at
+	}
 	if !pending {
 		if r.value, err = c.dep.DepositOf(ctx, user); err != nil {
 			return nil, false, err

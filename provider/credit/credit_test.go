@@ -574,3 +574,32 @@ func TestWithdrawalUnreadRefusesTheDeposit(t *testing.T) {
 	require.True(t, ok, "the allowance alone covers 10: no deposit read needed")
 	c.Done(id, false)
 }
+
+// TestFreshWithdrawalReadServesTheNextAdmissions: a fresh pendingWithdrawal read answering "none" serves the
+// admissions of the next WithdrawalFresh like a full read does (one budget unit for a burst, not one each),
+// while the deposit read keeps its own age for DepositTTL.
+func TestFreshWithdrawalReadServesTheNextAdmissions(t *testing.T) {
+	ctx := context.Background()
+	p := newPool(5, map[uint64]uint64{5: 10}, 100)
+	now := time.Unix(1_000_000, 0)
+	c := credit.New(p, p, func() time.Time { return now })
+	h := common.HexToAddress("0x79")
+	admitOne := func() int {
+		budget := 0
+		id := newID()
+		v, err := c.Admit(ctx, id, h, true, uint256.NewInt(11), func() error { budget++; return nil })
+		require.NoError(t, err)
+		require.True(t, v.Covered)
+		c.Done(id, false)
+		return budget
+	}
+	require.Equal(t, 2, admitOne(), "the allowance, then the full deposit read (depositOf and pendingWithdrawal)")
+	now = now.Add(credit.WithdrawalFresh)
+	require.Equal(t, 1, admitOne(), "older than WithdrawalFresh: pendingWithdrawal afresh")
+	now = now.Add(credit.WithdrawalFresh / 2)
+	require.Zero(t, admitOne(), "the fresh read serves the next admission")
+	reads := p.readCount()
+	now = now.Add(credit.DepositTTL)
+	require.Equal(t, 1, admitOne(), "past DepositTTL: read again")
+	require.Equal(t, reads+1, p.readCount(), "depositOf read again at its own TTL")
+}
