@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -125,8 +124,7 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 
 // providerBase validates a provider endpoint and returns it without a trailing "/" or "/v1".
 func providerBase(endpoint string) (string, error) {
-	u, err := url.Parse(endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !wire.IsHTTPURL(endpoint) {
 		return "", fmt.Errorf("client: provider endpoint %q is not an http(s) URL", endpoint)
 	}
 	base := strings.TrimRight(endpoint, "/")

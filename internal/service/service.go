@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"path"
 	"runtime"
 	"strings"
@@ -339,8 +338,7 @@ func SplitList(in []string) []string {
 // BaseURL checks that u is an http(s) base URL with a host ("http://127.0.0.1:8080"), naming flag in the
 // error with an example: a URL without its scheme otherwise fails later as an unreadable parse error.
 func BaseURL(flag, u string) error {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+	if !wire.IsHTTPURL(u) {
 		return fmt.Errorf("--%s %q is not an http(s) base URL: give the scheme and host, e.g. http://127.0.0.1:8080", flag, u)
 	}
 	return nil

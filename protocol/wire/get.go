@@ -6,9 +6,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
+
+// IsHTTPURL reports whether s is an absolute http or https URL with a host: what a role's base URL (a
+// router's, a keeper's, a provider's registered endpoint) must be.
+func IsHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
 
 // GetJSON fetches base+path (a GET on another role's API, e.g. a keeper's proofs) within 15 s and decodes
 // the JSON answer into out. A non-200 answer returns its PROTOCOL §9 error as *Error (Status set), so a

@@ -46,3 +46,14 @@ func TestGetJSON(t *testing.T) {
 	dead.Close()
 	require.ErrorContains(t, wire.GetJSON(ctx, dead.URL, "/v1/ok", &ok), "unreachable at "+dead.URL)
 }
+
+func TestIsHTTPURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"http://127.0.0.1:8080": true, "https://node.example.com/v1": true, "http://[::1]:8081": true,
+		"127.0.0.1:8080": false, "node.example.com": false, "ftp://x": false, "http://": false, "": false, "http://%zz": false,
+	} {
+		if got := wire.IsHTTPURL(s); got != want {
+			t.Errorf("IsHTTPURL(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

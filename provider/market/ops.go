@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net/url"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -374,8 +373,7 @@ func (m *Market) signPermit(ctx context.Context, s *Sender, spender common.Addre
 }
 
 func checkEndpoint(endpoint string) error {
-	u, err := url.Parse(endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !wire.IsHTTPURL(endpoint) {
 		return fmt.Errorf("register: endpoint %q is not an http(s) URL; pass the public base URL of `provider serve`, e.g. https://node.example.com", endpoint)
 	}
 	if len(endpoint) > maxEndpointLength {
