@@ -37,6 +37,13 @@ func (s *Session) nextSeq() uint64 {
 	return s.seq
 }
 
+// issuedAfter reports whether a request of the session was given a seq after seq.
+func (s *Session) issuedAfter(seq uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.seq > seq
+}
+
 // isOpened reports whether the provider answered a request of the session with a 2xx (it holds the
 // session: requests no longer carry the RFC).
 func (s *Session) isOpened() bool {
@@ -59,14 +66,15 @@ func (s *Session) setOpened() {
 // (requests sent with Authorize and another HTTP client do not tell the session their answers: they carry
 // it every time, which the provider ignores once it holds the session).
 func (s *Session) Authorize(req *http.Request, body []byte) error {
-	_, _, err := s.authorize(req, body, true)
+	_, _, _, err := s.authorize(req, body, true)
 	return err
 }
 
 // authorize is Authorize, with X-LT-MAC instead of X-LT-Signature when the session's MAC fast path is
 // usable and sign is false (client/mac.go). mac reports which one it set; wait, when not nil, must be
-// called once the request was sent (it waits for the request's own signature, made meanwhile).
-func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait func(), mac bool, err error) {
+// called once the request was sent (it waits for the request's own signature, made meanwhile); seq is
+// the request's.
+func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait func(), mac bool, seq uint64, err error) {
 	r := wire.SignedRequest{Seq: s.nextSeq(), Time: uint64(s.now().Unix()), Method: req.Method, Path: req.URL.Path,
 		BodyHash: crypto.Keccak256Hash(body)}
 	req.Header[wire.KeyTicket] = s.ticketValue
@@ -76,21 +84,21 @@ func (s *Session) authorize(req *http.Request, body []byte, sign bool) (wait fun
 	req.Header[wire.KeyRequest] = []string{strconv.FormatUint(r.Seq, 10) + "." + strconv.FormatUint(r.Time, 10)}
 	if !sign {
 		if wait, ok := s.authorizeMAC(req, r); ok {
-			return wait, true, nil
+			return wait, true, r.Seq, nil
 		}
 	}
 	sig, err := eip712.Sign(wire.RequestDigest(r.Text(s.domain.ChainID(), s.grant.SessionID)), s.key)
 	if err != nil {
-		return nil, false, fmt.Errorf("client: sign request: %w", err)
+		return nil, false, 0, fmt.Errorf("client: sign request: %w", err)
 	}
 	req.Header[wire.KeySignature] = []string{hexutil.Encode(sig[:])}
 	s.signedNow(r.Time)
-	return nil, false, nil
+	return nil, false, r.Seq, nil
 }
 
 // Do sends an authenticated request to the provider (path like "/v1/models") and returns its answer
-// whatever the status, unmetered. A request refused as replayed (seq overtaken by a concurrent one) is
-// signed again with a fresh seq, and so is one whose MAC the provider refused.
+// whatever the status, unmetered. A request refused as replayed (seq overtaken by a concurrent one,
+// maxExplainedReplays) is signed again with a fresh seq, and so is one whose MAC the provider refused.
 func (s *Session) Do(ctx context.Context, method, path string, body []byte) (*http.Response, error) {
 	return s.do(ctx, method, path, body, false)
 }
@@ -138,7 +146,7 @@ func (s *Session) do(ctx context.Context, method, path string, body []byte, stre
 // send is do within its deadline.
 func (s *Session) send(ctx context.Context, method, path string, body []byte, stream bool) (*http.Response, error) {
 	sign := false
-	for attempt := 0; ; attempt++ {
+	for attempt, explained := 0, 0; ; attempt++ {
 		var rd io.Reader
 		if body != nil {
 			rd = bytes.NewReader(body)
@@ -153,7 +161,7 @@ func (s *Session) send(ctx context.Context, method, path string, body []byte, st
 		if stream {
 			req.Header["Accept"] = hdrEventStream
 		}
-		wait, mac, err := s.authorize(req, body, sign)
+		wait, mac, seq, err := s.authorize(req, body, sign)
 		if err != nil {
 			return nil, err
 		}
@@ -172,7 +180,8 @@ func (s *Session) send(ctx context.Context, method, path string, body []byte, st
 			s.setOpened()
 		}
 		refusedMAC := mac && (resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden)
-		if (resp.StatusCode != http.StatusConflict && !refusedMAC) || attempt >= maxReplayRetries {
+		if (resp.StatusCode != http.StatusConflict && !refusedMAC) || attempt-explained >= maxReplayRetries ||
+			explained >= maxExplainedReplays {
 			return resp, nil
 		}
 		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
@@ -184,6 +193,8 @@ func (s *Session) send(ctx context.Context, method, path string, body []byte, st
 		case e.Code != wire.CodeReplayed:
 			resp.Body = io.NopCloser(bytes.NewReader(raw))
 			return resp, nil
+		case s.issuedAfter(seq):
+			explained++
 		}
 	}
 }

@@ -23,9 +23,16 @@ import (
 // ErrSessionClosed is returned by requests on a session that Close has begun closing.
 var ErrSessionClosed = errors.New("client: session closed")
 
-// maxReplayRetries bounds how often a request refused as "replayed" is signed again with a fresh seq.
-// That happens only when concurrent requests of one session reach the provider out of order.
-const maxReplayRetries = 3
+// A request refused as "replayed" is signed again with a fresh seq. With concurrent requests of one
+// session that is expected: a request signed after this one reached the provider first (the provider
+// accepts each seq only above the last, PROTOCOL's rule). Such explained refusals are resent up to
+// maxExplainedReplays times (under load, with a provider bounding the session's requests, one request can
+// be overtaken several times in a row); a refusal no later request of ours explains (another process
+// using the session, or a provider refusing everything) only maxReplayRetries times.
+const (
+	maxReplayRetries    = 3
+	maxExplainedReplays = 64
+)
 
 // SessionOptions configure a Session. Zero values are usable.
 type SessionOptions struct {
