@@ -1,11 +1,13 @@
 package chain
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -60,4 +62,18 @@ func isDayNotStarted(err error) bool {
 		}
 	}
 	return strings.Contains(strings.ToLower(err.Error()), dayNotStarted)
+}
+
+// SettlementLag reads the settlementLag of the ComputePool at pool (PROTOCOL §4: the longest session plus
+// one epoch): what settle.DepositWindow bounds a useDeposit ticket by.
+func SettlementLag(ctx context.Context, pool common.Address, cl bind.ContractCaller) (time.Duration, error) {
+	caller, err := computepool.NewComputePoolCaller(pool, cl)
+	if err != nil {
+		return 0, err
+	}
+	lag, err := caller.SettlementLag(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, fmt.Errorf("read ComputePool.settlementLag: %w", err)
+	}
+	return time.Duration(lag.Int64()) * time.Second, nil
 }

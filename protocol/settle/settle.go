@@ -101,6 +101,18 @@ func Day(payoutStart, interval, t uint64) (day uint64, ok bool) {
 // is still accepted (router) and credited (keeper): CloseWindow after notAfter.
 func LastClose(notAfter uint64) uint64 { return notAfter + CloseWindow }
 
+// DepositWindow is how far ahead of its issue a useDeposit ticket's notAfter may lie: the pool's
+// settlementLag minus one keeper epoch (half the settlementLag when epoch is 0, unknown), so the session is
+// over and settled before a withdrawal requested at its start is paid; a longer one could still be served
+// when the deposit it was to be charged to is gone. The router caps the tickets it issues to it, a provider
+// refuses a ticket beyond it (a hostile router's).
+func DepositWindow(settlementLag, epoch time.Duration) time.Duration {
+	if epoch > 0 {
+		return settlementLag - epoch
+	}
+	return settlementLag / 2
+}
+
 // Closable reports whether a close made at t is still accepted (router) and credited (keeper) for a ticket
 // whose LastClose is last: the router dates a close in whole unix seconds (t truncated, ClockResolution),
 // and last is inclusive. A provider asks it before it sends a close, or keeps one to send.

@@ -396,6 +396,13 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
 			t.NotAfter, MaxTicketLife, now)
 	}
+	if w := uint64((s.cfg.DepositWindow + s.cfg.ClockSkew) / time.Second); !cached && t.UseDeposit && s.cfg.DepositWindow > 0 && t.NotAfter-now > w {
+		// Judged when the ticket is first presented, as the router caps it when it issues it (notAfter − now
+		// within the window; our clock may be ClockSkew behind the router's).
+		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+			"deposit-paid ticket lasts until %d, more than the deposit window %s ahead (now %d): its router did not cap it, and the deposit could be withdrawn before the session ends",
+			t.NotAfter, s.cfg.DepositWindow, now)
+	}
 	if !cached && s.cfg.PriceFloor != nil {
 		// Judged when the ticket is first presented, right after its router issued it: a bid raised later
 		// does not cut a session short.

@@ -242,3 +242,58 @@ func TestClientLibrarySendsRFC(t *testing.T) {
 	require.Equal(t, wire.CodeRFCRequired, we.Code)
 	require.Equal(t, 2, openSessions(t, p.ts.URL), "the two served sessions only")
 }
+
+// TestDepositTicketBeyondTheWindowRefused (hostile router; THREATS: a user withdrawing a deposit already
+// spent): a router caps a useDeposit ticket to the deposit window (settle.DepositWindow, the pool's
+// settlementLag less an epoch), so that a withdrawal requested at the session's start is paid only once the
+// session is committed. A ROUTER_ROLE key (devnet.DevKey(1)) signs a deposit-paid ticket running past the
+// window: the provider refuses it 403 forbidden when first presented, before the upstream is asked, and
+// keeps no session; before, it served it for as long as the ticket ran, after the deposit could be gone.
+// A ticket within the window plus the clock skew is served, as is a long ticket that does not use the deposit.
+func TestDepositTicketBeyondTheWindowRefused(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	const window, skew = 30 * time.Minute, time.Minute
+	_, ts := newServer(t, e, up, func(c *server.Config) { c.DepositWindow, c.ClockSkew = window, skew })
+	router := devnet.DevKey(1)
+	user, _ := crypto.GenerateKey()
+	now := time.Now()
+	nonce := uint64(now.UnixNano())
+	session := func(useDeposit bool, lasts time.Duration) *client {
+		nonce++
+		rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
+			MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 7200, Nonce: nonce, Deadline: uint64(now.Unix()) + 300,
+			UseDeposit: useDeposit}
+		tk := eip712.SessionTicket{SessionID: eip712.SessionID(e.domain.Digest(&rfc), e.owner), User: rfc.User, Provider: e.owner,
+			ModelID: rfc.ModelID, PricePerSecond: rfc.MaxPricePerSecond, MaxSeconds: rfc.MaxSeconds,
+			NotAfter: uint64(now.Add(lasts).Unix()), UseDeposit: useDeposit}
+		c := newClient(t, e.domain, ts.URL, user, tk, router)
+		sig, err := e.domain.Sign(&rfc, user)
+		require.NoError(t, err)
+		c.rfc, err = wire.EncodeRFC(&eip712.SignedRFC{RFC: rfc, Signature: sig})
+		require.NoError(t, err)
+		return c
+	}
+
+	long := session(true, 2*time.Hour)
+	for _, stream := range []bool{false, true} {
+		status, code, msg := errorOf(t, long.chat("fast:v1", stream))
+		require.Equal(t, http.StatusForbidden, status, msg)
+		require.Equal(t, wire.CodeForbidden, code, msg)
+		require.Contains(t, msg, "deposit window")
+	}
+	past := session(true, window+skew+5*time.Second)
+	status, code, msg := errorOf(t, past.chat("fast:v1", false))
+	require.Equal(t, http.StatusForbidden, status, msg)
+	require.Equal(t, wire.CodeForbidden, code, msg)
+	require.Zero(t, up.requests(), "the upstream is never asked")
+	requireNoSession(t, ts.URL, long.ticket.SessionID)
+	require.Zero(t, openSessions(t, ts.URL))
+
+	for _, c := range []*client{session(true, window+skew-5*time.Second), session(false, 2*time.Hour)} {
+		resp := c.chat("fast:v1", false)
+		readAll(t, resp)
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+	}
+	require.Equal(t, 2, up.requests())
+}

@@ -121,6 +121,12 @@ type Config struct {
 	// one; past it a 429 session_busy (wire.SessionBusy), given before the request is metered.
 	SessionConcurrency int
 
+	// DepositWindow is the longest a useDeposit ticket may still run when first presented
+	// (settle.DepositWindow of the pool's settlementLag; the routers cap theirs to it): a longer one, only a
+	// hostile router's, could be served after a withdrawal requested at its start was paid, the deposit it
+	// was to be charged to gone. Zero: no bound.
+	DepositWindow time.Duration
+
 	ClockSkew        time.Duration // accepted distance of a request's time from ours; default 60 s
 	MaxBodyBytes     int64         // request body limit; default 4 MiB
 	MaxConnsPerIP    int           // service.HTTP.MaxConnsPerIP: 0 its default, negative no bound

@@ -29,7 +29,6 @@ import (
 	"go.uber.org/zap"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/allowance"
 	"github.com/laketravis/laketravis/chain/follow"
@@ -261,21 +260,13 @@ func loadConfig(v *viper.Viper) (*config, error) {
 // at the earliest (the pool refuses a shorter delay), so every deposit-paid session open at the request is
 // closed and committed by then.
 func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCaller, cfg *config) (time.Duration, error) {
-	caller, err := computepool.NewComputePoolCaller(pool, cl)
+	lag, err := chain.SettlementLag(ctx, pool, cl)
 	if err != nil {
 		return 0, err
 	}
-	lag, err := caller.SettlementLag(&bind.CallOpts{Context: ctx})
-	if err != nil {
-		return 0, fmt.Errorf("read ComputePool.settlementLag: %w", err)
-	}
-	l := time.Duration(lag.Int64()) * time.Second
-	w := l / 2
-	if cfg.EpochLength > 0 {
-		w = l - cfg.EpochLength
-	}
+	w := settle.DepositWindow(lag, cfg.EpochLength)
 	if w <= cfg.Grace {
-		return 0, fmt.Errorf("config: the pool's settlementLag %s minus the epoch %s leaves no deposit-paid session beyond the grace %s", l, cfg.EpochLength, cfg.Grace)
+		return 0, fmt.Errorf("config: the pool's settlementLag minus the epoch %s leaves no deposit-paid session beyond the grace %s (window %s)", cfg.EpochLength, cfg.Grace, w)
 	}
 	return w, nil
 }
