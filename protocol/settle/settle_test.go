@@ -93,3 +93,9 @@ func TestDay(t *testing.T) {
 		require.Equal(t, c.day, day, "%+v", c)
 	}
 }
+
+// TestDepositWindow: settlementLag minus one epoch; half the settlementLag when the epoch is not known.
+func TestDepositWindow(t *testing.T) {
+	require.Equal(t, 110*time.Minute, DepositWindow(2*time.Hour, 10*time.Minute))
+	require.Equal(t, time.Hour, DepositWindow(2*time.Hour, 0))
+}

@@ -25,3 +25,6 @@ func ServeConfig(args ...string) (server.Config, error) {
 	err = a.bounds(&c)
 	return c, err
 }
+
+// DepositWindow is serve's deposit window of a settlementLag and --epoch-length (tests).
+var DepositWindow = depositWindow

@@ -132,3 +132,20 @@ func TestServeRefusesRouterURLWithoutScheme(t *testing.T) {
 		"--router-url", "http://127.0.0.1:8080,127.0.0.1:8081"})
 	require.ErrorContains(t, root.Execute(), `--router-url "127.0.0.1:8081" is not an http(s) base URL`)
 }
+
+// TestServeDepositWindow: serve's deposit window (server.Config.DepositWindow) is the pool's settlementLag
+// minus --epoch-length, as a router given the same epoch caps its deposit-paid tickets; without
+// --epoch-length the whole settlementLag (no honest router's window is longer); an epoch leaving no window is
+// refused at start (the check would be off, not stricter).
+func TestServeDepositWindow(t *testing.T) {
+	w, err := cli.DepositWindow(2*time.Hour, time.Hour)
+	require.NoError(t, err)
+	require.Equal(t, time.Hour, w)
+	w, err = cli.DepositWindow(2*time.Hour, 0)
+	require.NoError(t, err)
+	require.Equal(t, 2*time.Hour, w)
+	for _, epoch := range []time.Duration{2 * time.Hour, 3 * time.Hour} {
+		_, err = cli.DepositWindow(2*time.Hour, epoch)
+		require.ErrorContains(t, err, "--epoch-length")
+	}
+}

@@ -266,7 +266,7 @@ func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCal
 	}
 	w := settle.DepositWindow(lag, cfg.EpochLength)
 	if w <= cfg.Grace {
-		return 0, fmt.Errorf("config: the pool's settlementLag minus the epoch %s leaves no deposit-paid session beyond the grace %s (window %s)", cfg.EpochLength, cfg.Grace, w)
+		return 0, fmt.Errorf("config: the pool's settlementLag %s minus the epoch %s leaves no deposit-paid session beyond the grace %s", lag, cfg.EpochLength, cfg.Grace)
 	}
 	return w, nil
 }
