@@ -75,7 +75,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Int("concurrency", server.DefaultConcurrency, "default concurrent requests per model")
 	f.Int("session-concurrency", server.DefaultSessionConcurrency, "requests one session may have in flight at once, past which a 429 session_busy, before the request is metered (0: no limit): a session pays for the union of its requests' time, so without a bound one session could hold every slot of its model for the price of one")
 	f.StringSlice("router-url", nil, "router base URLs to report session closes to (comma-separated or repeated): each close goes to the router whose key signed its ticket")
-	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/) and the open sessions (open-sessions/), 0700")
+	f.String("state-dir", defaultStateDir(), "where serve keeps what must survive a crash: the close reports its routers have not taken yet (close-reports/), the open sessions and what it admitted of each user's credit (open-sessions/), 0700")
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
 	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish, and then the close reports not yet taken by their router (those left stay in --state-dir for the next start)")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")

@@ -62,10 +62,12 @@
 // One hold per session admitted and not yet closed (as many as the provider's session table holds open,
 // plus first requests in progress).
 //
-// Restarts: the counts live in memory and start empty. What provider serve persists does not rebuild
-// them: a close report in its outbox carries neither the ticket's user and price nor the day, and the
-// journal holds only the sessions open at a crash (closed one-sided at start). After a restart a user can
-// be admitted again up to one day's allowance and its whole deposit: the bound holds per run of the process.
+// Restarts: provider serve keeps the counts across restarts (Counts, Restore): saved whole beside the
+// journal of open sessions with each flush of it (every second when they changed, and at shutdown after
+// the open sessions were closed with their bills), restored at start. An open session is saved at its
+// whole reservation and restored as spend (its hold is not: the journal closes it one-sided at start), so
+// after a crash its user's count is what it reserved, not what it billed: stricter, never more lenient. A
+// crash loses what was admitted since the last save (at most a second's admissions).
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
 // per user for at most DepositTTL (a deposit made during the day counts within it), one read being two
@@ -167,6 +169,7 @@ type Checker struct {
 	tallies  counts[userDay]        // the allowance's part of what was admitted per user and day, the current day's
 	spent    counts[common.Address] // the deposit's part of what was admitted per user, every day's
 	day      uint64                 // the newest day a session was checked on
+	changed  bool                   // a count changed since Counts last returned them
 }
 
 // depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read; noneAt
@@ -420,6 +423,7 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 	}
 	h.refs++
 	v.Held = true
+	c.changed = true
 	return v, nil
 }
 
@@ -432,6 +436,7 @@ func (c *Checker) rollover(day uint64) {
 		return
 	}
 	c.day = day
+	c.changed = true
 	c.tallies = newCounts[userDay]()
 	for _, h := range c.holds {
 		key := userDay{h.user, day}
@@ -477,6 +482,7 @@ func (c *Checker) Closed(id common.Hash, billed *uint256.Int) {
 // settle ends hold h of session id, leaving billed in its tally and deposit spend (under c.mu).
 func (c *Checker) settle(id common.Hash, h *hold, billed *uint256.Int) {
 	delete(c.holds, id)
+	c.changed = true
 	p := (&wire.Payment{Allowance: &h.allowance, Deposit: &h.deposit}).Billed(billed)
 	if p.Deposit.Gt(&h.deposit) { // billed beyond the reservation: at most the reservation counts
 		p.Deposit.Set(&h.deposit)

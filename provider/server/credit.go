@@ -2,8 +2,13 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -11,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/internal/atomicfile"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -148,4 +154,71 @@ func (s *Server) creditClosed(t *eip712.SessionTicket, seconds uint32) {
 	}
 	billed := new(uint256.Int).Mul(uint256.NewInt(uint64(wire.BillableSeconds(seconds, t.MaxSeconds, 0))), &t.PricePerSecond)
 	s.cfg.Credit.Closed(t.SessionID, billed)
+}
+
+// CreditCounts is a CreditChecker whose counts survive a restart (*credit.Checker): the server saves them
+// beside its journal of open sessions (creditCountsFile, written whole or not at all) with each flush of
+// the journal when they changed, and restores them in New. Without a journal (JournalDir) they live in
+// memory only.
+type CreditCounts interface {
+	Counts() (credit.Counts, bool)
+	Restore(credit.Counts) error
+}
+
+// creditCountsFile is the file, in the journal's directory, of the credit counts.
+const creditCountsFile = "credit-counts.json"
+
+// creditCounts returns the checker's counts interface and their file, ok false when they are not kept.
+func (s *Server) creditCounts() (cc CreditCounts, path string, ok bool) {
+	if s.journal == nil || s.cfg.Credit == nil {
+		return nil, "", false
+	}
+	cc, ok = s.cfg.Credit.(CreditCounts)
+	return cc, filepath.Join(s.journal.Dir(), creditCountsFile), ok
+}
+
+// restoreCredit restores the credit counts a previous run saved (none: nothing to do). A file that does
+// not read is an error: starting with empty counts would admit users again what they were admitted.
+func (s *Server) restoreCredit() error {
+	cc, path, ok := s.creditCounts()
+	if !ok {
+		return nil
+	}
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("server: credit counts: %w", err)
+	}
+	var k credit.Counts
+	if err := json.Unmarshal(raw, &k); err != nil {
+		return fmt.Errorf("server: credit counts %s: %w (remove the file to start with none: users are then admitted again up to what this provider admitted them today)", path, err)
+	}
+	if err := cc.Restore(k); err != nil {
+		return fmt.Errorf("server: credit counts %s: %w", path, err)
+	}
+	s.log.Info("credit counts restored", zap.String("file", path), zap.Uint64("day", k.Day),
+		zap.Int("allowance", len(k.Allowance)), zap.Int("deposit", len(k.Deposit)))
+	return nil
+}
+
+// saveCredit writes the credit counts when they changed since the last write (or that write failed).
+// Called by flushJournal only (one goroutine at a time).
+func (s *Server) saveCredit() {
+	cc, path, ok := s.creditCounts()
+	if !ok {
+		return
+	}
+	k, changed := cc.Counts()
+	if !changed && !s.creditUnsaved {
+		return
+	}
+	raw, err := json.Marshal(k)
+	if err == nil {
+		err = atomicfile.WriteFile(path, raw, 0o600)
+	}
+	if s.creditUnsaved = err != nil; err != nil {
+		s.log.Error("credit counts not written (tried again at the next flush)", zap.String("file", path), zap.Error(err))
+	}
 }

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -24,6 +26,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/allowance"
@@ -638,4 +641,45 @@ func TestIdleCloseBillsWhatWasMetered(t *testing.T) {
 		return !s.Sessions().IsOpen(first.ticket.SessionID)
 	}, 10*time.Second, time.Millisecond)
 	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 2, false))
+}
+
+// TestCreditCountsSurviveARestart (hostile router; a user with an allowance for one session): what the
+// provider admitted is kept across a restart (the counts saved beside the journal of open sessions, with
+// each flush): a user whose open session holds its whole allowance today has a second session refused 402 by
+// the provider started again over the same state, nothing sent upstream. Before, the counts started empty
+// at each start, and a ROUTER_ROLE key holding a user key had the restarted provider serve it a second
+// allowance (the keepers credit one). A file that does not read stops the start rather than admit users
+// again.
+func TestCreditCountsSurviveARestart(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	state := t.TempDir()
+	pool, checker := newCountingPool(t, e)
+	withState := func(checker server.CreditChecker) func(*server.Config) {
+		return func(c *server.Config) {
+			c.Credit, c.RouterURLs = checker, []string{"http://127.0.0.1:9"} // close reports wait in the outbox
+			c.ReportDir, c.JournalDir = filepath.Join(state, "close-reports"), filepath.Join(state, "open-sessions")
+		}
+	}
+	first, ts := newServer(t, e, up, withState(checker))
+	voter := allowedUser(t, e)
+	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(2)) // 2 s: the whole allowance
+	requireServed(t, rfcSessionAt(t, e, ts.URL, voter, price, 2, false))
+	first.FlushJournal()
+	first.Crash()
+
+	_, again := newCountingPool(t, e)
+	restarted, ts := newServer(t, e, up, withState(again))
+	requireExhausted(t, restarted, up, rfcSessionAt(t, e, ts.URL, voter, price, 1, false))
+	other, _ := crypto.GenerateKey() // counts of one user refuse no other
+	requireServed(t, rfcSessionAt(t, e, ts.URL, other, new(uint256.Int), 1, false))
+	restarted.Crash()
+
+	require.NoError(t, os.WriteFile(filepath.Join(state, "open-sessions", "credit-counts.json"), []byte("{"), 0o600))
+	_, third := newCountingPool(t, e)
+	cfg := server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
+		UpstreamURL: up.URL + "/v1", Models: models, Logger: zap.NewNop()}
+	withState(third)(&cfg)
+	_, err := server.New(cfg)
+	require.ErrorContains(t, err, "credit-counts.json")
 }

@@ -12,8 +12,10 @@ import (
 )
 
 // flushJournal writes the sessions changed since the last flush to the journal (Sweep, every
-// journalEvery; off every request's path) and returns how many it wrote.
+// journalEvery; off every request's path) and returns how many it wrote; then the credit counts, when
+// they changed (saveCredit).
 func (s *Server) flushJournal() int {
+	defer s.saveCredit()
 	return s.journal.Flush(func() []*outbox.Entry {
 		snaps := s.sessions.Changed()
 		out := make([]*outbox.Entry, len(snaps))

@@ -196,6 +196,8 @@ type Server struct {
 
 	mac        *macKeys       // the MAC fast path of request authentication (mac.go)
 	background sync.WaitGroup // evidence being verified off the request path
+	// creditUnsaved: the last write of the credit counts failed (saveCredit; the flushing goroutine only).
+	creditUnsaved bool
 }
 
 // served is a Model with what its requests need ready-made.
@@ -281,6 +283,10 @@ func New(cfg Config) (*Server, error) {
 			if s.journal, err = s.outbox.Journal(cfg.JournalDir); err != nil {
 				s.outbox.Close()
 				return nil, fmt.Errorf("server: %w", err)
+			}
+			if err := s.restoreCredit(); err != nil {
+				s.outbox.Close()
+				return nil, err
 			}
 		}
 	}
