@@ -48,7 +48,7 @@
 // at admission, allowance first; keepers split the bills of a user-day allowance first in their own order
 // (keeper/ledger, by closedAt), so when a session admitted on the allowance bills less than it reserved after
 // a later one was admitted on the deposit, keepers charge the deposit less than counted here: the deposit's
-// count can drift stricter than the keepers' (never more lenient), until a restart.
+// count can drift stricter than the keepers' (never more lenient); a restart keeps it (Restarts, below).
 //
 // Memory: one count per user and day of the current day only (past days dropped at the turn), one per user
 // who spent from a deposit here, each at most maxUserDays. A count back to nothing with no session open (its
@@ -58,16 +58,23 @@
 // user with no count is refused ErrFull (provider serve: 503 with Retry-After) until a count is dropped (its
 // sessions release it, or the day's turn for the allowance's), with no scan of the counts. The trade-off:
 // filling them takes maxUserDays users whose sessions billed something at this provider (paid to it) or hold
-// one open, and then new users wait for the day's turn (the allowance's) or a restart (the deposit's, below).
+// one open, and then new users wait for the day's turn (the allowance's); the deposit's stay full across
+// restarts (Restarts, below) until the file they are kept in is removed.
 // One hold per session admitted and not yet closed (as many as the provider's session table holds open,
 // plus first requests in progress).
 //
 // Restarts: provider serve keeps the counts across restarts (Counts, Restore): saved whole beside the
-// journal of open sessions with each flush of it (every second when they changed, and at shutdown after
-// the open sessions were closed with their bills), restored at start. An open session is saved at its
-// whole reservation and restored as spend (its hold is not: the journal closes it one-sided at start), so
-// after a crash its user's count is what it reserved, not what it billed: stricter, never more lenient. A
-// crash loses what was admitted since the last save (at most a second's admissions).
+// journal of open sessions before each flush of it (every second when they changed, and at shutdown after
+// the open sessions were closed with their bills), restored at start. The open sessions' reservations are
+// saved apart and come back as holds, carried into a new day at its turn as live ones are; the journal
+// closes those sessions one-sided at start, replacing each hold by its bill, and the holds nothing closed
+// (a session closed after the last save) are then counted in full (ReleaseRestored): stricter, never more
+// lenient. A crash loses what was admitted since the last save (a second's admissions while the disk
+// takes the writes; while it does not, the counts are logged unwritten and a crash loses everything
+// since). When the first day read after a restore is lower than the restored one (the chain started
+// again, a devnet over the same state), the restored allowance counts are dropped rather than every
+// session refused ErrDayBehind. The file holds every count (about 90 bytes each; tens of MB and a
+// lock held for a tenth of a second per save at the bound of 2^18 users of each kind).
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
 // per user for at most DepositTTL (a deposit made during the day counts within it), one read being two
@@ -170,6 +177,7 @@ type Checker struct {
 	spent    counts[common.Address] // the deposit's part of what was admitted per user, every day's
 	day      uint64                 // the newest day a session was checked on
 	changed  bool                   // a count changed since Counts last returned them
+	restored bool                   // Restore set day, and no session was checked since
 }
 
 // depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read; noneAt
@@ -334,7 +342,8 @@ type hold struct {
 	t                  *count[userDay]        // the tally of its user and the current day (carried over at a day's turn)
 	s                  *count[common.Address] // its user's deposit spend, when it took of the deposit
 	allowance, deposit uint256.Int
-	refs               int // requests of the session in progress (Admit without Done)
+	refs               int  // requests of the session in progress (Admit without Done)
+	restored           bool // restored from a previous run (Restore), not yet closed
 }
 
 // reserve takes cost for session id (take false: only checks) from v's allowance and, when v.Deposit is set,
@@ -348,6 +357,12 @@ type hold struct {
 func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *uint256.Int, v Verdict) (Verdict, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if v.Day < c.day && c.restored {
+		// Below the day the counts were restored for: the chain was started again (a devnet), its days
+		// counted anew. The restored allowance counts (of another day) are dropped, the holds carried.
+		c.turn(v.Day)
+	}
+	c.restored = false
 	if v.Day < c.day {
 		return Verdict{}, fmt.Errorf("%w (day %d read, day %d seen)", ErrDayBehind, v.Day, c.day)
 	}
@@ -432,9 +447,14 @@ func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *
 // day (keepers charge a session to the day it closes on, so a session admitted before the turn takes the
 // new day's allowance too); a session's bill stays in the tally of the day it closed on.
 func (c *Checker) rollover(day uint64) {
-	if day <= c.day {
-		return
+	if day > c.day {
+		c.turn(day)
 	}
+}
+
+// turn makes day the current day (under c.mu): rollover's work, also for a day below the current one
+// (a chain started again after Restore).
+func (c *Checker) turn(day uint64) {
 	c.day = day
 	c.changed = true
 	c.tallies = newCounts[userDay]()

@@ -8,88 +8,148 @@ import (
 )
 
 // Counts is what a Checker counted, as provider serve keeps it across restarts (Checker.Counts, Restore):
-// the current protocol day's allowance counts and every day's deposit counts, each open session's whole
-// reservation included.
+// the current protocol day's allowance counts and every day's deposit counts, without the open sessions'
+// reservations, and those reservations (Holds) apart, as the sessions holding them split them.
 type Counts struct {
 	Version   int       `json:"version"`
 	Day       uint64    `json:"day,string"`
-	Allowance []Counted `json:"allowance"` // of Day, per user
-	Deposit   []Counted `json:"deposit"`   // every day's, per user
+	Allowance []Counted `json:"allowance"` // of Day, per user, open sessions' reservations left out
+	Deposit   []Counted `json:"deposit"`   // every day's, per user, open sessions' reservations left out
+	Holds     []Held    `json:"holds"`     // the open sessions' reservations
 }
 
 // Counted is one user's count.
 type Counted struct {
 	User   common.Address `json:"user"`
-	Amount *uint256.Int   `json:"amount"`
+	Amount uint256.Int    `json:"amount"`
+}
+
+// Held is one open session's reservation, split between the allowance and the deposit as it was taken.
+type Held struct {
+	Session   common.Hash    `json:"session"`
+	User      common.Address `json:"user"`
+	Allowance uint256.Int    `json:"allowance"`
+	Deposit   uint256.Int    `json:"deposit"`
 }
 
 // countsVersion is the version of Counts this code writes and reads.
-const countsVersion = 1
+const countsVersion = 2
 
 // Counts returns what c counted and whether anything changed since the last call (a caller saving it
-// skips an unchanged one). An open session counts its whole reservation: restored, it stays counted in
-// full until the day's turn (allowance) or for good (deposit), though it bills less: stricter, never more
-// lenient, than what keepers charge.
+// skips an unchanged one).
 func (c *Checker) Counts() (Counts, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	changed := c.changed
 	c.changed = false
 	k := Counts{Version: countsVersion, Day: c.day, Allowance: make([]Counted, 0, len(c.tallies.m)),
-		Deposit: make([]Counted, 0, len(c.spent.m))}
+		Deposit: make([]Counted, 0, len(c.spent.m)), Holds: make([]Held, 0, len(c.holds))}
+	// A count less its holds' parts: Restore adds the holds back.
+	held := map[userDay]*uint256.Int{}
+	spentHeld := map[common.Address]*uint256.Int{}
+	for id, h := range c.holds {
+		k.Holds = append(k.Holds, Held{Session: id, User: h.user, Allowance: h.allowance, Deposit: h.deposit})
+		add(held, h.t.key, &h.allowance)
+		if h.s != nil {
+			add(spentHeld, h.user, &h.deposit)
+		}
+	}
 	for key, t := range c.tallies.m {
-		if !t.amount.IsZero() {
-			k.Allowance = append(k.Allowance, Counted{User: key.user, Amount: t.amount.Clone()})
+		if a := sub0(&t.amount, orZero(held[key])); !a.IsZero() {
+			k.Allowance = append(k.Allowance, Counted{User: key.user, Amount: *a})
 		}
 	}
 	for user, s := range c.spent.m {
-		if !s.amount.IsZero() {
-			k.Deposit = append(k.Deposit, Counted{User: user, Amount: s.amount.Clone()})
+		if a := sub0(&s.amount, orZero(spentHeld[user])); !a.IsZero() {
+			k.Deposit = append(k.Deposit, Counted{User: user, Amount: *a})
 		}
 	}
 	return k, changed
 }
 
-// Restore adds k, the counts a previous run of the provider saved, to c's before any admission: a restart
-// does not admit a user again what the provider admitted it before. Counts of a day before k.Day's turn
-// are dropped at the turn as any are.
+func add[K comparable](m map[K]*uint256.Int, key K, v *uint256.Int) {
+	if m[key] == nil {
+		m[key] = new(uint256.Int)
+	}
+	m[key].Add(m[key], v)
+}
+
+func orZero(v *uint256.Int) *uint256.Int {
+	if v == nil {
+		return new(uint256.Int)
+	}
+	return v
+}
+
+// Restore takes k, the counts a previous run of the provider saved, before any admission: a restart does
+// not admit a user again what the provider admitted it before. The open sessions' reservations come back
+// as holds (carried into a new day at its turn, as the live ones are) until Closed replaces each by its
+// bill (provider serve closes the journaled sessions one-sided at start) or ReleaseRestored counts the
+// rest in full. When the first day read after it is lower than k.Day (the chain was started again), the
+// restored day's allowance counts are dropped rather than every session refused ErrDayBehind.
 func (c *Checker) Restore(k Counts) error {
 	if k.Version != countsVersion {
 		return fmt.Errorf("credit: counts of version %d, this provider reads version %d", k.Version, countsVersion)
 	}
-	if len(k.Allowance) > maxUserDays || len(k.Deposit) > maxUserDays {
-		return fmt.Errorf("credit: %d allowance and %d deposit counts, more than the bound %d", len(k.Allowance), len(k.Deposit), maxUserDays)
+	if len(k.Allowance) > maxUserDays || len(k.Deposit) > maxUserDays || len(k.Holds) > maxUserDays {
+		return fmt.Errorf("credit: %d allowance, %d deposit counts and %d holds, more than the bound %d", len(k.Allowance), len(k.Deposit), len(k.Holds), maxUserDays)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.rollover(k.Day)
+	if c.day != 0 || len(c.holds) > 0 || len(c.tallies.m) > 0 || len(c.spent.m) > 0 {
+		return fmt.Errorf("credit: counts restored into a checker that counted already")
+	}
+	c.day, c.restored = k.Day, true
+	tally := func(user common.Address) *count[userDay] {
+		key := userDay{user, k.Day}
+		if t := c.tallies.m[key]; t != nil {
+			return t
+		}
+		return c.tallies.new(key)
+	}
+	spend := func(user common.Address) *count[common.Address] {
+		if s := c.spent.m[user]; s != nil {
+			return s
+		}
+		return c.spent.new(user)
+	}
 	for _, e := range k.Allowance {
-		if e.Amount == nil || k.Day < c.day {
-			continue
-		}
-		key := userDay{e.User, k.Day}
-		t := c.tallies.m[key]
-		if t == nil {
-			if !c.tallies.room() {
-				return fmt.Errorf("credit: allowance counts full")
-			}
-			t = c.tallies.new(key)
-		}
-		t.amount.Add(&t.amount, e.Amount)
+		t := tally(e.User)
+		t.amount.Add(&t.amount, &e.Amount)
 	}
 	for _, e := range k.Deposit {
-		if e.Amount == nil {
+		s := spend(e.User)
+		s.amount.Add(&s.amount, &e.Amount)
+	}
+	for _, e := range k.Holds {
+		if c.holds[e.Session] != nil {
 			continue
 		}
-		s := c.spent.m[e.User]
-		if s == nil {
-			if !c.spent.room() {
-				return fmt.Errorf("credit: deposit counts full")
-			}
-			s = c.spent.new(e.User)
+		h := &hold{user: e.User, t: tally(e.User), allowance: e.Allowance, deposit: e.Deposit, restored: true}
+		h.t.amount.Add(&h.t.amount, &e.Allowance)
+		h.t.holds++
+		if !e.Deposit.IsZero() {
+			h.s = spend(e.User)
+			h.s.amount.Add(&h.s.amount, &e.Deposit)
+			h.s.holds++
 		}
-		s.amount.Add(&s.amount, e.Amount)
+		c.holds[e.Session] = h
 	}
 	c.changed = true
 	return nil
+}
+
+// ReleaseRestored ends the restored holds no close has replaced (Closed) yet, each counted at its whole
+// reservation, as if it billed all of it: provider serve calls it once the journaled sessions were closed at
+// start, when a restored hold's session is no longer open anywhere (a session closed after the last save
+// and before a crash, or one the journal lost): counting it in full is stricter than its bill, never more
+// lenient, and it no longer carries into each new day.
+func (c *Checker) ReleaseRestored() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, h := range c.holds {
+		if h.restored {
+			c.settle(id, h, new(uint256.Int).Add(&h.allowance, &h.deposit))
+		}
+	}
 }

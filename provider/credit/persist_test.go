@@ -1,6 +1,7 @@
 package credit_test
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -11,10 +12,31 @@ import (
 	"github.com/laketravis/laketravis/provider/credit"
 )
 
-// TestCountsRestored: the counts a checker returns, restored into a new one (a restart), admit no user
-// again what was admitted: an open session counts its whole reservation (the allowance's part for the day,
-// the deposit's for good), a closed one its bill. Counts reports a change only when a count changed. Counts
-// of a day before the restored checker's turn are dropped at the turn; the deposit's are kept.
+// saved is c's counts as provider serve writes and reads them back, and whether they had changed.
+func saved(t *testing.T, c *credit.Checker) (credit.Counts, bool) {
+	t.Helper()
+	k, changed := c.Counts()
+	raw, err := json.Marshal(k)
+	require.NoError(t, err)
+	var back credit.Counts
+	require.NoError(t, json.Unmarshal(raw, &back))
+	return back, changed
+}
+
+// restored is a new checker (a restart) on p with counts k.
+func restored(t *testing.T, p *pool, k credit.Counts) *credit.Checker {
+	t.Helper()
+	c := credit.New(p, p, nil)
+	require.NoError(t, c.Restore(k))
+	return c
+}
+
+// TestCountsRestored: the counts a checker saves, restored into a new one (a restart), admit no user again
+// what was admitted: a closed session counts its bill (the allowance's part for the day, the deposit's for
+// good); an open session's reservation comes back as a hold, replaced by its bill when the session closes
+// (the journal closes it one-sided at start), carried into a new day at its turn as a live one is (keepers
+// charge it to the day it closes on), and counted in full when nothing closes it (ReleaseRestored). Counts
+// reports a change only when a count changed; a version it does not know is refused.
 func TestCountsRestored(t *testing.T) {
 	user, depositor := common.HexToAddress("0x01"), common.HexToAddress("0x02")
 	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 50)
@@ -29,35 +51,64 @@ func TestCountsRestored(t *testing.T) {
 	require.True(t, ok, "100 of the allowance, 30 of the deposit")
 	c.Done(closed, true)
 	c.Closed(closed, uint256.NewInt(120)) // billed 100 + 20
-	k, changed := c.Counts()
+	k, changed := saved(t, c)
 	require.True(t, changed)
 	_, changed = c.Counts()
 	require.False(t, changed, "unchanged since")
 
-	raw, err := json.Marshal(k) // as provider serve writes it
-	require.NoError(t, err)
-	var back credit.Counts
-	require.NoError(t, json.Unmarshal(raw, &back))
-	again := credit.New(p, p, nil)
-	require.NoError(t, again.Restore(back))
+	again := restored(t, p, k)
 	_, ok = admit(t, again, user, 41, false)
-	require.False(t, ok, "the open session's 60 of 100 is counted")
-	_, ok = admit(t, again, user, 40, false)
-	require.True(t, ok)
+	require.False(t, ok, "the open session's 60 of 100 is held")
 	_, ok = admit(t, again, depositor, 31, true)
 	require.False(t, ok, "the allowance billed in full, 20 of the deposit's 50 spent")
 	_, ok = admit(t, again, depositor, 30, true)
 	require.True(t, ok)
+	again.Closed(open, uint256.NewInt(30)) // the journal closes it at start: billed 30
+	_, ok = admit(t, again, user, 71, false)
+	require.False(t, ok)
+	_, ok = admit(t, again, user, 70, false)
+	require.True(t, ok, "its bill replaced its reservation")
 
-	p.day = 6
-	fresh := credit.New(p, p, nil)
-	require.NoError(t, fresh.Restore(back))
-	_, ok = admit(t, fresh, user, 100, false)
-	require.True(t, ok, "a new day's allowance")
-	_, ok = admit(t, fresh, depositor, 131, true)
-	require.False(t, ok, "the deposit's spend is every day's")
-	_, ok = admit(t, fresh, depositor, 130, true)
+	p.day = 6 // restarted on the next day: the open session's hold is carried into it
+	nextDay := restored(t, p, k)
+	_, ok = admit(t, nextDay, user, 41, false)
+	require.False(t, ok, "keepers charge the open session to the day it closes on")
+	_, ok = admit(t, nextDay, depositor, 131, true)
+	require.False(t, ok, "a new day's allowance; the deposit's spend is every day's")
+	_, ok = admit(t, nextDay, depositor, 130, true)
 	require.True(t, ok)
 
+	p.day = 5
+	unclosed := restored(t, p, k)
+	unclosed.ReleaseRestored() // nothing closed it: counted in full on its day, carried no further
+	_, ok = admit(t, unclosed, user, 41, false)
+	require.False(t, ok)
+	p.day = 6
+	_, ok = admit(t, unclosed, user, 100, false)
+	require.True(t, ok, "a released hold is not carried into the next day")
+
 	require.ErrorContains(t, credit.New(p, p, nil).Restore(credit.Counts{Version: 99}), "version")
+}
+
+// TestRestoredOnAChainStartedAgain: counts restored for day 5, the chain's day read as 2 (a devnet started
+// again over the same state): the first session is admitted on day 2 with the restored allowance counts
+// dropped (they were another day's), where it used to be refused ErrDayBehind until the chain reached day
+// 5; the holds and the deposit's counts stay. After that, a lower day is behind as ever.
+func TestRestoredOnAChainStartedAgain(t *testing.T) {
+	user := common.HexToAddress("0x01")
+	p := newPool(5, map[uint64]uint64{1: 100, 2: 100, 5: 100}, 0)
+	c := credit.New(p, p, nil)
+	id, ok := admit(t, c, user, 100, false)
+	require.True(t, ok)
+	c.Done(id, true)
+	c.Closed(id, uint256.NewInt(100))
+	k, _ := saved(t, c)
+
+	p.day = 2
+	again := restored(t, p, k)
+	_, ok = admit(t, again, user, 100, false)
+	require.True(t, ok, "day 2's allowance, with no count of day 5's")
+	p.day = 1
+	_, err := again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
+	require.ErrorIs(t, err, credit.ErrDayBehind)
 }

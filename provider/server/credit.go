@@ -157,12 +157,16 @@ func (s *Server) creditClosed(t *eip712.SessionTicket, seconds uint32) {
 }
 
 // CreditCounts is a CreditChecker whose counts survive a restart (*credit.Checker): the server saves them
-// beside its journal of open sessions (creditCountsFile, written whole or not at all) with each flush of
-// the journal when they changed, and restores them in New. Without a journal (JournalDir) they live in
-// memory only.
+// beside its journal of open sessions (creditCountsFile, written whole or not at all) before each flush of
+// the journal when they changed, and restores them in New; the open sessions' reservations come back as
+// holds, replaced by their bills when the journal closes the sessions at start (Run), the rest counted in
+// full (ReleaseRestored). Without a journal (JournalDir, with ReportDir and RouterURLs) they live in memory
+// only.
 type CreditCounts interface {
 	Counts() (credit.Counts, bool)
 	Restore(credit.Counts) error
+	// ReleaseRestored counts in full the restored reservations no close replaced (after the journal's).
+	ReleaseRestored()
 }
 
 // creditCountsFile is the file, in the journal's directory, of the credit counts.
@@ -192,14 +196,15 @@ func (s *Server) restoreCredit() error {
 		return fmt.Errorf("server: credit counts: %w", err)
 	}
 	var k credit.Counts
-	if err := json.Unmarshal(raw, &k); err != nil {
-		return fmt.Errorf("server: credit counts %s: %w (remove the file to start with none: users are then admitted again up to what this provider admitted them today)", path, err)
+	err = json.Unmarshal(raw, &k)
+	if err == nil {
+		err = cc.Restore(k)
 	}
-	if err := cc.Restore(k); err != nil {
-		return fmt.Errorf("server: credit counts %s: %w", path, err)
+	if err != nil {
+		return fmt.Errorf("server: credit counts %s: %w (remove the file to start with none: users are then admitted again up to what this provider admitted them, today's allowance and their deposits)", path, err)
 	}
 	s.log.Info("credit counts restored", zap.String("file", path), zap.Uint64("day", k.Day),
-		zap.Int("allowance", len(k.Allowance)), zap.Int("deposit", len(k.Deposit)))
+		zap.Int("allowance", len(k.Allowance)), zap.Int("deposit", len(k.Deposit)), zap.Int("open", len(k.Holds)))
 	return nil
 }
 

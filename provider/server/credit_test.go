@@ -683,3 +683,33 @@ func TestCreditCountsSurviveARestart(t *testing.T) {
 	_, err := server.New(cfg)
 	require.ErrorContains(t, err, "credit-counts.json")
 }
+
+// TestCreditCountsSavedAtShutdown: a provider shut down (Run's graceful end) closes its open sessions
+// one-sided with what they metered and saves the counts after that: started again over the same state,
+// it counts the session's bill, not its reservation. The user's session reserved its whole allowance
+// (2 s) and billed 1 s: a session of 2 s is refused 402, one of 1 s served.
+func TestCreditCountsSavedAtShutdown(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	state := t.TempDir()
+	config := func() server.Config {
+		_, checker := newCountingPool(t, e)
+		return server.Config{Domain: e.domain, Provider: e.owner, SignerKey: devnet.DevKey(4), Routers: e.routers,
+			UpstreamURL: up.URL + "/v1", Models: models, Logger: zap.NewNop(), IdleTimeout: time.Hour, Credit: checker,
+			RouterURLs: []string{"http://127.0.0.1:9"}, ReportDir: filepath.Join(state, "close-reports"),
+			JournalDir: filepath.Join(state, "open-sessions")}
+	}
+	pool, _ := newCountingPool(t, e)
+	voter := allowedUser(t, e)
+	price := new(uint256.Int).Div(allowanceToday(t, pool, voter), uint256.NewInt(2))
+
+	first := run(t, config(), time.Second)
+	requireServed(t, rfcSessionAt(t, e, first.url, voter, price, 2, false)) // metered 1 s
+	first.stop()
+
+	again := run(t, config(), time.Second)
+	status, code, msg := errorOf(t, rfcSessionAt(t, e, again.url, voter, price, 2, false).chat("fast:v1", false))
+	require.Equal(t, http.StatusPaymentRequired, status, msg)
+	require.Equal(t, wire.CodeAllowanceExhausted, code, msg)
+	requireServed(t, rfcSessionAt(t, e, again.url, voter, price, 1, false))
+}

@@ -12,10 +12,10 @@ import (
 )
 
 // flushJournal writes the sessions changed since the last flush to the journal (Sweep, every
-// journalEvery; off every request's path) and returns how many it wrote; then the credit counts, when
-// they changed (saveCredit).
+// journalEvery; off every request's path), after the credit counts when they changed (saveCredit), and
+// returns how many sessions it wrote.
 func (s *Server) flushJournal() int {
-	defer s.saveCredit()
+	s.saveCredit() // first: a crash between the two leaves no journaled session the counts miss
 	return s.journal.Flush(func() []*outbox.Entry {
 		snaps := s.sessions.Changed()
 		out := make([]*outbox.Entry, len(snaps))
@@ -67,6 +67,9 @@ func (s *Server) resumeJournal() error {
 			Usage: session.Usage{SessionID: id, Seconds: e.Usage.Seconds, InputTokens: e.Usage.InputTokens,
 				OutputTokens: e.Usage.OutputTokens, TTFTMs: e.Usage.TTFTMs},
 			LastRequest: e.LastRequest, Acceptance: session.SignedAcceptance(e.TicketAcceptance), Hold: hold}, "crash")
+	}
+	if cc, _, ok := s.creditCounts(); ok {
+		cc.ReleaseRestored() // the restored reservations no close above replaced count in full
 	}
 	return nil
 }
