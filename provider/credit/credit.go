@@ -71,9 +71,11 @@
 // (a session closed after the last save) are then counted in full (ReleaseRestored): stricter, never more
 // lenient. A crash loses what was admitted since the last save (a second's admissions while the disk
 // takes the writes; while it does not, the counts are logged unwritten and a crash loses everything
-// since). When the first day read after a restore is lower than the restored one (the chain started
-// again, a devnet over the same state), the restored allowance counts are dropped rather than every
-// session refused ErrDayBehind. The file holds every count (about 90 bytes each; tens of MB and a
+// since). The bills of restored holds closed before the first day read go to that day, as keepers date
+// those closes. A day read after a restore lower than the restored one is refused ErrDayBehind, and taken
+// once it has been read for lowerWait (the chain started again, a devnet over the same state): the restored
+// allowance counts are then dropped rather than every session refused until the chain reaches that day,
+// and one lagging node's answer drops nothing. The file holds every count (about 90 bytes each; tens of MB and a
 // lock held for a tenth of a second per save at the bound of 2^18 users of each kind).
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
@@ -177,8 +179,20 @@ type Checker struct {
 	spent    counts[common.Address] // the deposit's part of what was admitted per user, every day's
 	day      uint64                 // the newest day a session was checked on
 	changed  bool                   // a count changed since Counts last returned them
-	restored bool                   // Restore set day, and no session was checked since
+	// restored: Restore set day, and no session was checked since; carry is the allowance part of the bills
+	// of restored holds settled meanwhile (the journal's sessions closed at start), which a first read of a
+	// later day carries into it (their closes are dated then); lowerAt is when a day below the restored one
+	// was first read since (lowerWait).
+	restored bool
+	carry    map[common.Address]*uint256.Int
+	lowerAt  time.Time
 }
+
+// lowerWait is how long a day below the one counts were restored for must keep being read before it is
+// taken (the chain was started again: a devnet over the same state) and the restored allowance counts
+// dropped; meanwhile ErrDayBehind (503, retried): one lagging node's answer after a restart must not
+// drop the day's counts.
+const lowerWait = 10 * time.Second
 
 // depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read; noneAt
 // is when "no withdrawal pending" was last read (at, or a fresh read of pendingWithdrawal alone since).
@@ -357,12 +371,9 @@ type hold struct {
 func (c *Checker) reserve(id common.Hash, take bool, user common.Address, cost *uint256.Int, v Verdict) (Verdict, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v.Day < c.day && c.restored {
-		// Below the day the counts were restored for: the chain was started again (a devnet), its days
-		// counted anew. The restored allowance counts (of another day) are dropped, the holds carried.
-		c.turn(v.Day)
+	if c.restored && !c.firstDay(v.Day) {
+		return Verdict{}, fmt.Errorf("%w (day %d read, day %d restored: taken if it is still read in %s)", ErrDayBehind, v.Day, c.day, lowerWait)
 	}
-	c.restored = false
 	if v.Day < c.day {
 		return Verdict{}, fmt.Errorf("%w (day %d read, day %d seen)", ErrDayBehind, v.Day, c.day)
 	}
@@ -452,6 +463,35 @@ func (c *Checker) rollover(day uint64) {
 	}
 }
 
+// firstDay is reserve's first day read after Restore (under c.mu): the restored day itself, or a later one
+// (turned to, the bills of restored holds settled since carried into it), or a lower one read for lowerWait
+// (the chain started again: turned to, the restored allowance counts dropped, the holds carried). It reports
+// false for a lower day read for less than that (refused meanwhile).
+func (c *Checker) firstDay(day uint64) bool {
+	if day < c.day {
+		now := c.now()
+		if c.lowerAt.IsZero() {
+			c.lowerAt = now
+		}
+		if now.Sub(c.lowerAt) < lowerWait {
+			return false
+		}
+	}
+	if day != c.day {
+		c.turn(day)
+		for user, a := range c.carry {
+			key := userDay{user, day}
+			t := c.tallies.m[key]
+			if t == nil {
+				t = c.tallies.new(key) // at most one per restored hold
+			}
+			t.amount.Add(&t.amount, a)
+		}
+	}
+	c.restored, c.carry, c.lowerAt = false, nil, time.Time{}
+	return true
+}
+
 // turn makes day the current day (under c.mu): rollover's work, also for a day below the current one
 // (a chain started again after Restore).
 func (c *Checker) turn(day uint64) {
@@ -482,8 +522,8 @@ func (c *Checker) Done(id common.Hash, open bool) {
 	if !ok {
 		return
 	}
-	if h.refs--; h.refs <= 0 && !open {
-		c.settle(id, h, new(uint256.Int))
+	if h.refs--; h.refs <= 0 && !open && !h.restored {
+		c.settle(id, h, new(uint256.Int)) // a restored hold ends only by its close or ReleaseRestored
 	}
 }
 
@@ -508,6 +548,9 @@ func (c *Checker) settle(id common.Hash, h *hold, billed *uint256.Int) {
 		p.Deposit.Set(&h.deposit)
 	}
 	h.t.amount.Add(sub0(&h.t.amount, &h.allowance), p.Allowance)
+	if h.restored && c.restored {
+		add(c.carry, h.user, p.Allowance) // closed at the restart: dated after it, maybe on a later day
+	}
 	h.t.holds--
 	c.tallies.release(h.t)
 	if h.s != nil {

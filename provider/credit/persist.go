@@ -85,8 +85,10 @@ func orZero(v *uint256.Int) *uint256.Int {
 // not admit a user again what the provider admitted it before. The open sessions' reservations come back
 // as holds (carried into a new day at its turn, as the live ones are) until Closed replaces each by its
 // bill (provider serve closes the journaled sessions one-sided at start) or ReleaseRestored counts the
-// rest in full. When the first day read after it is lower than k.Day (the chain was started again), the
-// restored day's allowance counts are dropped rather than every session refused ErrDayBehind.
+// rest in full; what they bill before the first day is read goes to that day (their closes are dated at
+// the restart). When the first day read after it is lower than k.Day and stays so for lowerWait (the chain
+// was started again), the restored day's allowance counts are dropped rather than every session refused
+// ErrDayBehind.
 func (c *Checker) Restore(k Counts) error {
 	if k.Version != countsVersion {
 		return fmt.Errorf("credit: counts of version %d, this provider reads version %d", k.Version, countsVersion)
@@ -99,7 +101,7 @@ func (c *Checker) Restore(k Counts) error {
 	if c.day != 0 || len(c.holds) > 0 || len(c.tallies.m) > 0 || len(c.spent.m) > 0 {
 		return fmt.Errorf("credit: counts restored into a checker that counted already")
 	}
-	c.day, c.restored = k.Day, true
+	c.day, c.restored, c.carry = k.Day, true, map[common.Address]*uint256.Int{}
 	tally := func(user common.Address) *count[userDay] {
 		key := userDay{user, k.Day}
 		if t := c.tallies.m[key]; t != nil {

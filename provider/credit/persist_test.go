@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -90,10 +91,12 @@ func TestCountsRestored(t *testing.T) {
 	require.ErrorContains(t, credit.New(p, p, nil).Restore(credit.Counts{Version: 99}), "version")
 }
 
-// TestRestoredOnAChainStartedAgain: counts restored for day 5, the chain's day read as 2 (a devnet started
-// again over the same state): the first session is admitted on day 2 with the restored allowance counts
-// dropped (they were another day's), where it used to be refused ErrDayBehind until the chain reached day
-// 5; the holds and the deposit's counts stay. After that, a lower day is behind as ever.
+// TestRestoredOnAChainStartedAgain: counts restored for day 5, a closed session's bill counted on it; the
+// chain's day then read as 2. One such read (a lagging node after the restart) is refused ErrDayBehind and
+// drops nothing: day 5 read next still counts the bill. Read for lowerWait (a devnet started again over the
+// same state), day 2 is taken, the restored allowance counts dropped (they were another chain's), where
+// every session used to be refused ErrDayBehind until the chain reached day 5. After that, a lower day is
+// behind as ever.
 func TestRestoredOnAChainStartedAgain(t *testing.T) {
 	user := common.HexToAddress("0x01")
 	p := newPool(5, map[uint64]uint64{1: 100, 2: 100, 5: 100}, 0)
@@ -104,11 +107,66 @@ func TestRestoredOnAChainStartedAgain(t *testing.T) {
 	c.Closed(id, uint256.NewInt(100))
 	k, _ := saved(t, c)
 
+	clock := time.Unix(1_800_000_000, 0)
+	restart := func() *credit.Checker {
+		again := credit.New(p, p, func() time.Time { return clock })
+		require.NoError(t, again.Restore(k))
+		return again
+	}
+	lagging := restart()
 	p.day = 2
-	again := restored(t, p, k)
+	_, err := lagging.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
+	require.ErrorIs(t, err, credit.ErrDayBehind, "one read of a lower day")
+	p.day = 5
+	_, ok = admit(t, lagging, user, 1, false)
+	require.False(t, ok, "the day's counts kept")
+
+	again := restart()
+	p.day = 2
+	_, err = again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
+	require.ErrorIs(t, err, credit.ErrDayBehind)
+	clock = clock.Add(10 * time.Second)
 	_, ok = admit(t, again, user, 100, false)
 	require.True(t, ok, "day 2's allowance, with no count of day 5's")
 	p.day = 1
-	_, err := again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
+	_, err = again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
 	require.ErrorIs(t, err, credit.ErrDayBehind)
+}
+
+// TestRestoredHoldsClosedAtStartCountOnTheNextDay: a crash on day 5 with a session holding 60, the provider
+// started on day 6: the journal closes the session at start (billed 50) before any day is read, and keepers
+// date that close on day 6, so day 6 counts it (its bill was left in day 5's count, dropped at the turn);
+// a hold nothing closed counts in full on day 6 too. A failed request of a restored session's id does not
+// release its hold (only its close or ReleaseRestored does).
+func TestRestoredHoldsClosedAtStartCountOnTheNextDay(t *testing.T) {
+	user, other := common.HexToAddress("0x01"), common.HexToAddress("0x02")
+	p := newPool(5, map[uint64]uint64{5: 100, 6: 100}, 0)
+	c := credit.New(p, p, nil)
+	closedAtStart, ok := admit(t, c, user, 60, false)
+	require.True(t, ok)
+	c.Done(closedAtStart, true)
+	unclosed, ok := admit(t, c, other, 60, false)
+	require.True(t, ok)
+	c.Done(unclosed, true)
+	k, _ := saved(t, c)
+
+	p.day = 6
+	again := restored(t, p, k)
+	again.Closed(closedAtStart, uint256.NewInt(50))
+	again.ReleaseRestored()
+	_, ok = admit(t, again, user, 51, false)
+	require.False(t, ok, "the close at start dated on day 6")
+	_, ok = admit(t, again, user, 50, false)
+	require.True(t, ok)
+	_, ok = admit(t, again, other, 41, false)
+	require.False(t, ok, "the hold nothing closed, in full on day 6")
+
+	p.day = 5
+	handlerOnly := restored(t, p, k)
+	v, err := handlerOnly.Admit(context.Background(), unclosed, other, false, uint256.NewInt(60), free)
+	require.NoError(t, err)
+	require.True(t, v.Covered)
+	handlerOnly.Done(unclosed, false) // the request failed before the session opened
+	_, ok = admit(t, handlerOnly, other, 41, false)
+	require.False(t, ok, "the restored hold stays")
 }

@@ -15,7 +15,7 @@ import (
 // journalEvery; off every request's path), after the credit counts when they changed (saveCredit), and
 // returns how many sessions it wrote.
 func (s *Server) flushJournal() int {
-	s.saveCredit() // first: a crash between the two leaves no journaled session the counts miss
+	s.saveCredit() // first: a crash between the two writes leaves no journaled session the counts miss
 	return s.journal.Flush(func() []*outbox.Entry {
 		snaps := s.sessions.Changed()
 		out := make([]*outbox.Entry, len(snaps))
