@@ -73,7 +73,7 @@
 // takes the writes; while it does not, the counts are logged unwritten and a crash loses everything
 // since). The bills of restored holds closed before the first day read go to that day, as keepers date
 // those closes. A day read after a restore lower than the restored one is refused ErrDayBehind, and taken
-// once it has been read for lowerWait (the chain started again, a devnet over the same state): the restored
+// once it has been read for lowerWait, 11 minutes (the chain started again, a devnet over the same state): the restored
 // allowance counts are then dropped rather than every session refused until the chain reaches that day,
 // and one lagging node's answer drops nothing. The file holds every count (about 90 bytes each; tens of MB and a
 // lock held for a tenth of a second per save at the bound of 2^18 users of each kind).
@@ -182,17 +182,19 @@ type Checker struct {
 	// restored: Restore set day, and no session was checked since; carry is the allowance part of the bills
 	// of restored holds settled meanwhile (the journal's sessions closed at start), which a first read of a
 	// later day carries into it (their closes are dated then); lowerAt is when a day below the restored one
-	// was first read since (lowerWait).
-	restored bool
-	carry    map[common.Address]*uint256.Int
-	lowerAt  time.Time
+	// was first read since, lowerLast when last (lowerWait).
+	restored           bool
+	carry              map[common.Address]*uint256.Int
+	lowerAt, lowerLast time.Time
 }
 
-// lowerWait is how long a day below the one counts were restored for must keep being read before it is
-// taken (the chain was started again: a devnet over the same state) and the restored allowance counts
-// dropped; meanwhile ErrDayBehind (503, retried): one lagging node's answer after a restart must not
-// drop the day's counts.
-const lowerWait = 10 * time.Second
+// lowerWait is how long a day below the one counts were restored for must keep being read, with no read of
+// the restored day or a later one and no gap of lowerWait between two reads, before it is taken (the chain
+// was started again: a devnet over the same state) and the restored allowance counts dropped; meanwhile
+// ErrDayBehind (503, retried). Longer than twice the day cache of NewPool's allowance reader (5 minutes:
+// a lagging node's answer, once cached, is served that long), so the lower day is read from the chain at
+// least twice: one lagging node's answer after a restart does not drop the day's counts.
+const lowerWait = 11 * time.Minute
 
 // depositRead is one user's depositOf, whether a withdrawal was pending, and when they were read; noneAt
 // is when "no withdrawal pending" was last read (at, or a fresh read of pendingWithdrawal alone since).
@@ -470,9 +472,10 @@ func (c *Checker) rollover(day uint64) {
 func (c *Checker) firstDay(day uint64) bool {
 	if day < c.day {
 		now := c.now()
-		if c.lowerAt.IsZero() {
-			c.lowerAt = now
+		if c.lowerAt.IsZero() || now.Sub(c.lowerLast) > lowerWait {
+			c.lowerAt = now // the first, or after a gap: reads that far apart confirm nothing
 		}
+		c.lowerLast = now
 		if now.Sub(c.lowerAt) < lowerWait {
 			return false
 		}
@@ -488,7 +491,7 @@ func (c *Checker) firstDay(day uint64) bool {
 			t.amount.Add(&t.amount, a)
 		}
 	}
-	c.restored, c.carry, c.lowerAt = false, nil, time.Time{}
+	c.restored, c.carry, c.lowerAt, c.lowerLast = false, nil, time.Time{}, time.Time{}
 	return true
 }
 

@@ -16,6 +16,9 @@ type Counts struct {
 	Allowance []Counted `json:"allowance"` // of Day, per user, open sessions' reservations left out
 	Deposit   []Counted `json:"deposit"`   // every day's, per user, open sessions' reservations left out
 	Holds     []Held    `json:"holds"`     // the open sessions' reservations
+	// Carry is the allowance part of bills of restored holds settled since a restore before any day was
+	// read (a restart again before then keeps it): counted in Day's counts, and in the first later day read.
+	Carry []Counted `json:"carry,omitempty"`
 }
 
 // Counted is one user's count.
@@ -64,6 +67,9 @@ func (c *Checker) Counts() (Counts, bool) {
 			k.Deposit = append(k.Deposit, Counted{User: user, Amount: *a})
 		}
 	}
+	for user, a := range c.carry {
+		k.Carry = append(k.Carry, Counted{User: user, Amount: *a})
+	}
 	return k, changed
 }
 
@@ -93,8 +99,9 @@ func (c *Checker) Restore(k Counts) error {
 	if k.Version != countsVersion {
 		return fmt.Errorf("credit: counts of version %d, this provider reads version %d", k.Version, countsVersion)
 	}
-	if len(k.Allowance) > maxUserDays || len(k.Deposit) > maxUserDays || len(k.Holds) > maxUserDays {
-		return fmt.Errorf("credit: %d allowance, %d deposit counts and %d holds, more than the bound %d", len(k.Allowance), len(k.Deposit), len(k.Holds), maxUserDays)
+	if len(k.Allowance) > maxUserDays || len(k.Deposit) > maxUserDays || len(k.Holds) > maxUserDays || len(k.Carry) > maxUserDays {
+		return fmt.Errorf("credit: %d allowance, %d deposit counts, %d holds and %d carried, more than the bound %d",
+			len(k.Allowance), len(k.Deposit), len(k.Holds), len(k.Carry), maxUserDays)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -122,6 +129,9 @@ func (c *Checker) Restore(k Counts) error {
 	for _, e := range k.Deposit {
 		s := spend(e.User)
 		s.amount.Add(&s.amount, &e.Amount)
+	}
+	for _, e := range k.Carry {
+		add(c.carry, e.User, &e.Amount)
 	}
 	for _, e := range k.Holds {
 		if c.holds[e.Session] != nil {

@@ -93,8 +93,8 @@ func TestCountsRestored(t *testing.T) {
 
 // TestRestoredOnAChainStartedAgain: counts restored for day 5, a closed session's bill counted on it; the
 // chain's day then read as 2. One such read (a lagging node after the restart) is refused ErrDayBehind and
-// drops nothing: day 5 read next still counts the bill. Read for lowerWait (a devnet started again over the
-// same state), day 2 is taken, the restored allowance counts dropped (they were another chain's), where
+// drops nothing: day 5 read next still counts the bill. Read for 11 minutes with no gap longer (a devnet
+// started again over the same state; longer than the allowance reader caches a day), day 2 is taken, the restored allowance counts dropped (they were another chain's), where
 // every session used to be refused ErrDayBehind until the chain reached day 5. After that, a lower day is
 // behind as ever.
 func TestRestoredOnAChainStartedAgain(t *testing.T) {
@@ -123,9 +123,17 @@ func TestRestoredOnAChainStartedAgain(t *testing.T) {
 
 	again := restart()
 	p.day = 2
-	_, err = again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
-	require.ErrorIs(t, err, credit.ErrDayBehind)
-	clock = clock.Add(10 * time.Second)
+	behind := func() {
+		t.Helper()
+		_, err := again.Admit(context.Background(), newID(), user, false, uint256.NewInt(1), free)
+		require.ErrorIs(t, err, credit.ErrDayBehind)
+	}
+	behind()
+	clock = clock.Add(12 * time.Minute)
+	behind() // reads that far apart confirm nothing: the wait starts again
+	clock = clock.Add(6 * time.Minute)
+	behind()
+	clock = clock.Add(5 * time.Minute) // read for 11 minutes, no gap longer
 	_, ok = admit(t, again, user, 100, false)
 	require.True(t, ok, "day 2's allowance, with no count of day 5's")
 	p.day = 1
@@ -160,6 +168,15 @@ func TestRestoredHoldsClosedAtStartCountOnTheNextDay(t *testing.T) {
 	require.True(t, ok)
 	_, ok = admit(t, again, other, 41, false)
 	require.False(t, ok, "the hold nothing closed, in full on day 6")
+
+	p.day = 5 // restarted again on day 5 before any day was read, then on day 6: the close still counts
+	twice := restored(t, p, k)
+	twice.Closed(closedAtStart, uint256.NewInt(50))
+	k2, _ := saved(t, twice)
+	p.day = 6
+	third := restored(t, p, k2)
+	_, ok = admit(t, third, user, 51, false)
+	require.False(t, ok, "the carry saved")
 
 	p.day = 5
 	handlerOnly := restored(t, p, k)
