@@ -73,10 +73,11 @@
 // takes the writes; while it does not, the counts are logged unwritten and a crash loses everything
 // since). The bills of restored holds closed before the first day read go to that day, as keepers date
 // those closes. A day read after a restore lower than the restored one is refused ErrDayBehind, and taken
-// once it has been read for lowerWait, 11 minutes (the chain started again, a devnet over the same state): the restored
-// allowance counts are then dropped rather than every session refused until the chain reaches that day,
-// and one lagging node's answer drops nothing. The file holds every count (about 90 bytes each; tens of MB and a
-// lock held for a tenth of a second per save at the bound of 2^18 users of each kind).
+// once it has been read for lowerWait, 11 minutes (the chain started again, a devnet over the same state):
+// the restored allowance counts are then dropped rather than every session refused until the chain
+// reaches that day, and one lagging node's answer drops nothing. The file holds every count (about 90
+// bytes each; tens of MB and a lock held for a tenth of a second per save at the bound of 2^18 users of
+// each kind).
 //
 // Reads: allowance(user, d) through chain/allowance (the router's reader), cached for the day; the deposit
 // per user for at most DepositTTL (a deposit made during the day counts within it), one read being two
