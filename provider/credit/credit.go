@@ -346,6 +346,15 @@ func (cs *counts[K]) new(key K) *count[K] {
 	return c
 }
 
+// of returns key's count, adding it when there is none, with no check of the bound: for callers whose new
+// counts are one per hold or per count restored, within the bound already.
+func (cs *counts[K]) of(key K) *count[K] {
+	if c := cs.m[key]; c != nil {
+		return c
+	}
+	return cs.new(key)
+}
+
 // release drops c when it counts nothing and holds no session.
 func (cs *counts[K]) release(c *count[K]) {
 	if c.holds == 0 && c.amount.IsZero() && cs.m[c.key] == c {
@@ -483,12 +492,8 @@ func (c *Checker) firstDay(day uint64) bool {
 	}
 	if day != c.day {
 		c.turn(day)
-		for user, a := range c.carry {
-			key := userDay{user, day}
-			t := c.tallies.m[key]
-			if t == nil {
-				t = c.tallies.new(key) // at most one per restored hold
-			}
+		for user, a := range c.carry { // at most one per restored hold
+			t := c.tallies.of(userDay{user, day})
 			t.amount.Add(&t.amount, a)
 		}
 	}
@@ -503,11 +508,7 @@ func (c *Checker) turn(day uint64) {
 	c.changed = true
 	c.tallies = newCounts[userDay]()
 	for _, h := range c.holds {
-		key := userDay{h.user, day}
-		t := c.tallies.m[key]
-		if t == nil {
-			t = c.tallies.new(key) // as many as there were holds: within the bound the old day's were
-		}
+		t := c.tallies.of(userDay{h.user, day}) // as many as there were holds: within the bound the old day's were
 		t.amount.Add(&t.amount, &h.allowance)
 		t.holds++
 		h.t = t

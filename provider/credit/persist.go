@@ -38,14 +38,16 @@ type Held struct {
 // countsVersion is the version of Counts this code writes and reads.
 const countsVersion = 2
 
-// Counts returns what c counted and whether anything changed since the last call (a caller saving it
-// skips an unchanged one).
-func (c *Checker) Counts() (Counts, bool) {
+// Counts returns what c counted when anything changed since the last call; changed false, and nothing
+// copied, when not (provider serve asks every second).
+func (c *Checker) Counts() (k Counts, changed bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	changed := c.changed
+	if !c.changed {
+		return Counts{}, false
+	}
 	c.changed = false
-	k := Counts{Version: countsVersion, Day: c.day, Allowance: make([]Counted, 0, len(c.tallies.m)),
+	k = Counts{Version: countsVersion, Day: c.day, Allowance: make([]Counted, 0, len(c.tallies.m)),
 		Deposit: make([]Counted, 0, len(c.spent.m)), Holds: make([]Held, 0, len(c.holds))}
 	// A count less its holds' parts: Restore adds the holds back.
 	held := map[userDay]*uint256.Int{}
@@ -70,7 +72,7 @@ func (c *Checker) Counts() (Counts, bool) {
 	for user, a := range c.carry {
 		k.Carry = append(k.Carry, Counted{User: user, Amount: *a})
 	}
-	return k, changed
+	return k, true
 }
 
 func add[K comparable](m map[K]*uint256.Int, key K, v *uint256.Int) {
@@ -109,25 +111,13 @@ func (c *Checker) Restore(k Counts) error {
 		return fmt.Errorf("credit: counts restored into a checker that counted already")
 	}
 	c.day, c.restored, c.carry = k.Day, true, map[common.Address]*uint256.Int{}
-	tally := func(user common.Address) *count[userDay] {
-		key := userDay{user, k.Day}
-		if t := c.tallies.m[key]; t != nil {
-			return t
-		}
-		return c.tallies.new(key)
-	}
-	spend := func(user common.Address) *count[common.Address] {
-		if s := c.spent.m[user]; s != nil {
-			return s
-		}
-		return c.spent.new(user)
-	}
+	tally := func(user common.Address) *count[userDay] { return c.tallies.of(userDay{user, k.Day}) }
 	for _, e := range k.Allowance {
 		t := tally(e.User)
 		t.amount.Add(&t.amount, &e.Amount)
 	}
 	for _, e := range k.Deposit {
-		s := spend(e.User)
+		s := c.spent.of(e.User)
 		s.amount.Add(&s.amount, &e.Amount)
 	}
 	for _, e := range k.Carry {
@@ -141,7 +131,7 @@ func (c *Checker) Restore(k Counts) error {
 		h.t.amount.Add(&h.t.amount, &e.Allowance)
 		h.t.holds++
 		if !e.Deposit.IsZero() {
-			h.s = spend(e.User)
+			h.s = c.spent.of(e.User)
 			h.s.amount.Add(&h.s.amount, &e.Deposit)
 			h.s.holds++
 		}

@@ -208,22 +208,27 @@ func (s *Server) restoreCredit() error {
 	return nil
 }
 
-// saveCredit writes the credit counts when they changed since the last write (or that write failed).
-// Called by flushJournal only (one goroutine at a time).
+// saveCredit writes the credit counts when they changed since the last write, or the ones whose write
+// failed (creditUnsaved) when they did not change since. Called by flushJournal only (one goroutine at a
+// time).
 func (s *Server) saveCredit() {
 	cc, path, ok := s.creditCounts()
 	if !ok {
 		return
 	}
-	k, changed := cc.Counts()
-	if !changed && !s.creditUnsaved {
+	if k, changed := cc.Counts(); changed {
+		s.creditUnsaved = &k
+	}
+	if s.creditUnsaved == nil {
 		return
 	}
-	raw, err := json.Marshal(k)
+	raw, err := json.Marshal(s.creditUnsaved)
 	if err == nil {
 		err = atomicfile.WriteFile(path, raw, 0o600)
 	}
-	if s.creditUnsaved = err != nil; err != nil {
+	if err != nil {
 		s.log.Error("credit counts not written (tried again at the next flush)", zap.String("file", path), zap.Error(err))
+		return
 	}
+	s.creditUnsaved = nil
 }

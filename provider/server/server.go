@@ -29,6 +29,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/credit"
 	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/session"
 )
@@ -196,8 +197,8 @@ type Server struct {
 
 	mac        *macKeys       // the MAC fast path of request authentication (mac.go)
 	background sync.WaitGroup // evidence being verified off the request path
-	// creditUnsaved: the last write of the credit counts failed (saveCredit; the flushing goroutine only).
-	creditUnsaved bool
+	// creditUnsaved: the credit counts whose last write failed (saveCredit; the flushing goroutine only).
+	creditUnsaved *credit.Counts
 }
 
 // served is a Model with what its requests need ready-made.
