@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,12 +28,16 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 )
 
-// hostileRouter is a router run by the test with a key holding ROUTER_ROLE: it answers who it is, takes
-// the provider's close reports and serves them in a settlement feed, with no RFC behind any of them.
+// hostileRouter is a router run by the test with a key holding ROUTER_ROLE: it answers who it is and, once
+// domain is set (the stack started), proves it as router/api does (wiretest.ProveKey), takes the
+// provider's close reports and serves them in a settlement feed, with no RFC behind any of them.
 type hostileRouter struct {
 	addr    common.Address
+	key     *ecdsa.PrivateKey
+	domain  atomic.Pointer[eip712.Domain]
 	mu      sync.Mutex
 	records []wire.SessionRecord
 	tickets map[common.Hash]*wire.RFCResponse
@@ -88,6 +93,12 @@ func (h *hostileRouter) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/healthz":
 		wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "router": h.addr})
+	case r.URL.Path == "/v1/liveness":
+		if d := h.domain.Load(); d != nil {
+			wiretest.ProveKey(w, r, d, h.key)
+			return
+		}
+		wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "starting"))
 	case r.Method == http.MethodPost && len(r.URL.Path) > len("/v1/sessions/"):
 		var req wire.CloseRequest
 		b, _ := io.ReadAll(r.Body)
@@ -142,10 +153,11 @@ func TestHostileRouterRealProcesses(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 4*time.Minute)
 	rk, sk, vk := newKey(t), newKey(t), newKey(t) // hostile router, its session key, the victim
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), key: rk, tickets: map[common.Hash]*wire.RFCResponse{}}
 	srv := httptest.NewServer(http.HandlerFunc(h.serve))
 	defer srv.Close()
 	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}})
+	h.domain.Store(s.Domain)
 	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
 
 	// The honest session: the gateway's user through the honest router.
@@ -251,11 +263,12 @@ func requireCommittedExactly(t *testing.T, ctx context.Context, s *Stack, rec *w
 // (served by the test, closed at its end), whose key rk holds ROUTER_ROLE.
 func startWithHostileRouter(t *testing.T, ctx context.Context, opts Options) (*Stack, *hostileRouter, *ecdsa.PrivateKey) {
 	rk := newKey(t)
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), tickets: map[common.Hash]*wire.RFCResponse{}}
+	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), key: rk, tickets: map[common.Hash]*wire.RFCResponse{}}
 	srv := httptest.NewServer(http.HandlerFunc(h.serve))
 	t.Cleanup(srv.Close)
 	opts.ExtraRouters = append(opts.ExtraRouters, srv.URL)
 	s := start(t, ctx, opts)
+	h.domain.Store(s.Domain)
 	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
 	return s, h, rk
 }

@@ -327,7 +327,8 @@ func Split(amount *uint256.Int, builderFeeBps uint16) (provider, builder *uint25
 	return provider, builder
 }
 
-// LivenessRequest is the body of POST /v1/liveness at a provider.
+// LivenessRequest is the body of POST /v1/liveness at a provider (ModelID: the model the router probes for)
+// or at a router (ModelID unused).
 type LivenessRequest struct {
 	Challenge common.Hash `json:"challenge"`
 	ModelID   common.Hash `json:"modelId"`
@@ -345,7 +346,8 @@ type Capacity struct {
 // MaxSeeding bounds the content hashes a liveness answer reports.
 const MaxSeeding = 64
 
-// LivenessResponse is a provider's answer: a Liveness signed by its registered signer key.
+// LivenessResponse is a provider's answer: a Liveness signed by its registered signer key. A router's
+// answer is a Liveness naming the router's address, signed by the router's key, with Capacity zero.
 type LivenessResponse struct {
 	Liveness  eip712.Liveness  `json:"liveness"`
 	Signature eip712.Signature `json:"signature"`

@@ -27,16 +27,18 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/server"
 )
 
 // closeRouter is a stand-in router for close reports: while down it answers every request 503 (and says
-// so on attempts); up, it says who it is and takes each session's first close (took, its body in taken),
-// refusing any later one as the real router does (409 session_closed, on refused), and answers
-// GET /v1/sessions/{id} with the close it took. With signer set it checks the receipt's provider
-// signature, when there is one, against it, the provider's signer as its book holds it now, as
-// router/api's close does: another key's is refused 401 bad_provider_signature (on badSig).
+// so on attempts); up, it says who it is (GET /healthz), proves it (POST /v1/liveness, wiretest.ProveKey)
+// and takes each session's first close (took, its body in taken), refusing any later one as the real
+// router does (409 session_closed, on refused), and answers GET /v1/sessions/{id} with the close it took.
+// With signer set it checks the receipt's provider signature, when there is one, against it, the
+// provider's signer as its book holds it now, as router/api's close does: another key's is refused 401
+// bad_provider_signature (on badSig).
 type closeRouter struct {
 	*httptest.Server
 	key      *ecdsa.PrivateKey
@@ -65,8 +67,12 @@ func newCloseRouter(t *testing.T) *closeRouter {
 			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "down"))
 			return
 		}
-		if req.URL.Path == "/healthz" {
+		switch req.URL.Path {
+		case "/healthz":
 			wire.WriteJSON(w, http.StatusOK, map[string]any{"router": crypto.PubkeyToAddress(r.key.PublicKey)})
+			return
+		case "/v1/liveness":
+			wiretest.ProveKey(w, req, domain, r.key)
 			return
 		}
 		id := common.HexToHash(strings.TrimSuffix(strings.TrimPrefix(req.URL.Path, "/v1/sessions/"), "/close"))

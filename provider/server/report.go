@@ -35,13 +35,17 @@ const (
 // routerDirectory maps router signer addresses to the configured router URLs that answer for them. A
 // provider serves sessions from any router and reports each close to the router whose key signed the
 // session's ticket: at start, and again when a ticket names a router it does not know (at most every
-// discoverEvery), it asks every configured URL who it is (GET /healthz, field "router"). Replicas of one
-// router share a key, so an address may have several URLs; they are tried in turn.
+// discoverEvery), it asks every configured URL to prove which router's key it holds (whoIs). Replicas of
+// one router share a key, so an address may have several URLs; they are tried in turn. What a URL says of
+// itself is never taken: a hostile router claiming another's address would take that router's closes.
 type routerDirectory struct {
 	urls   []string
 	client *http.Client
 	log    *zap.Logger
 	every  time.Duration // discoverEvery (tests: shorter)
+	domain *eip712.Domain
+	skew   time.Duration    // accepted distance of a proof's timestamp from now (Config.ClockSkew)
+	now    func() time.Time // the server's clock
 
 	mu       sync.Mutex
 	byRouter map[common.Address][]string
@@ -60,43 +64,61 @@ func (d *routerDirectory) lookup(ctx context.Context, router common.Address) []s
 	return d.byRouter[router]
 }
 
-// discoverLocked asks every configured URL for its router address (under d.mu).
+// discoverLocked asks every configured URL to prove its router's key (under d.mu). A URL that answers
+// without proving one (a router from before POST /v1/liveness, a wrong signature or challenge) is not
+// mapped; one merely down (no answer, 5xx, 429) keeps what an earlier discovery proved of it.
 func (d *routerDirectory) discoverLocked(ctx context.Context) {
 	d.last = time.Now()
 	found := make(map[common.Address][]string, len(d.urls))
 	for _, u := range d.urls {
 		a, err := d.whoIs(ctx, u)
-		if err != nil {
-			d.log.Warn("router did not say who it is (its closes are reported once it does)", zap.String("url", u), zap.Error(err))
-			// Keep what an earlier discovery learnt of it: a router down for a moment is still the same.
-			for r, us := range d.byRouter {
-				for _, x := range us {
-					if x == u {
-						found[r] = append(found[r], u)
-					}
-				}
-			}
+		if err == nil {
+			found[a] = append(found[a], u)
 			continue
 		}
-		found[a] = append(found[a], u)
+		if !isDown(err) {
+			d.log.Warn("router URL did not prove a router's key: no close is reported to it", zap.String("url", u), zap.Error(err))
+			continue
+		}
+		d.log.Warn("router URL did not answer discovery (its closes are reported once it proves its key)", zap.String("url", u), zap.Error(err))
+		// Keep what an earlier discovery learnt of it: a router down for a moment is still the same.
+		for r, us := range d.byRouter {
+			for _, x := range us {
+				if x == u {
+					found[r] = append(found[r], u)
+				}
+			}
+		}
 	}
 	d.byRouter = found
 }
 
-// whoIs reads a router's address from its /healthz.
+// whoIs returns the address of the router at base once it has proved holding that key: POST
+// /v1/liveness with a fresh challenge answered by a Liveness naming the router's address (its
+// "provider"), echoing the challenge, timestamped within d.skew, signed by that address's key
+// (wire.LivenessResponse.Check, the rule a router's prober applies to providers).
 func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Address, error) {
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
-	var h struct {
-		Router common.Address `json:"router"`
-	}
-	if err := wire.GetJSONWith(ctx, d.client, base, "/healthz", &h); err != nil {
+	lr, challenge, err := wire.AskLiveness(ctx, d.client, base, common.Hash{})
+	if err != nil {
 		return common.Address{}, err
 	}
-	if h.Router == (common.Address{}) {
-		return common.Address{}, fmt.Errorf("GET %s/healthz: no router address", base)
+	router := lr.Liveness.Provider
+	if err := lr.Check(d.domain, router, router, challenge, d.now(), d.skew); err != nil {
+		return common.Address{}, fmt.Errorf("%s/v1/liveness: %w", base, err)
 	}
-	return h.Router, nil
+	return router, nil
+}
+
+// isDown reports whether a discovery's failure is the URL not answering for now (unreachable, 5xx, 429),
+// rather than an answer that proves no router's key.
+func isDown(err error) bool {
+	if errors.Is(err, wire.ErrBadLiveness) {
+		return false
+	}
+	we, ok := err.(*wire.Error)
+	return !ok || we.Status >= 500 || we.Status == http.StatusTooManyRequests
 }
 
 // report sends a session close, in the background, to the router that signed the session's ticket

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -19,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/provider/outbox"
 	"github.com/laketravis/laketravis/provider/session"
 )
@@ -214,32 +217,32 @@ func TestRefusedAcceptanceClosedWithout(t *testing.T) {
 	require.Equal(t, int32(2), calls.Load(), "not retried beyond the close without the acceptance")
 }
 
-// TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (its /healthz
-// down, so discovery cannot say who it is) is not dropped: discovery is tried again each round, within the
-// same backoff and deadline, and the close reaches the router once it answers. A router never found is
-// given up at the deadline, as unknown.
+// TestReportRediscoversTheRouter: a report whose router no configured URL answers for yet (it does not
+// answer discovery, so cannot prove its key) is not dropped: discovery is tried again each round, within
+// the same backoff and deadline, and the close reaches the router once it proves its key. A router never
+// found is given up at the deadline, as unknown.
 func TestReportRediscoversTheRouter(t *testing.T) {
 	var whoIs, closes atomic.Int32
 	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" {
+		if r.URL.Path == "/v1/liveness" {
 			if whoIs.Add(1) <= 4 {
 				wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "starting"))
 				return
 			}
-			wire.WriteJSON(w, http.StatusOK, map[string]any{"router": testRouter})
+			wiretest.ProveKey(w, r, testDomain, testRouterKey)
 			return
 		}
 		closes.Add(1)
 		wire.WriteJSON(w, http.StatusOK, map[string]string{})
 	}))
 	defer router.Close()
-	dir := &routerDirectory{urls: []string{router.URL}, client: router.Client(), log: zap.NewNop()} // every 0: each round
+	dir := discovering(router.Client(), 0, router.URL) // every 0: each round
 	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, routers: dir, log: zap.NewNop()}
 	sig := eip712.Signature{1}
 	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{Seconds: 3}, ProviderSignature: &sig}
 
 	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(time.Minute))))
-	require.Equal(t, int32(5), whoIs.Load(), "discovery tried again until the router said who it is")
+	require.Equal(t, int32(5), whoIs.Load(), "discovery tried again until the router proved its key")
 	require.Equal(t, int32(1), closes.Load())
 
 	other := reportUntil(req, time.Now())
@@ -249,13 +252,23 @@ func TestReportRediscoversTheRouter(t *testing.T) {
 	require.ErrorContains(t, err, "would no longer accept the close")
 }
 
-// testRouter is the router address the internal tests report to.
-var testRouter = common.HexToAddress("0x00000000000000000000000000000000000000aa")
+// testRouterKey is the key of the router the internal tests report to, testRouter; testDomain is the
+// domain it proves its key under.
+var (
+	testRouterKey, _ = crypto.HexToECDSA("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318")
+	testRouter       = crypto.PubkeyToAddress(testRouterKey.PublicKey)
+	testDomain       = eip712.NewDomain(31337, common.HexToAddress("0x00000000000000000000000000000000000000cc"))
+)
 
 // knownRouter is a directory in which urls (copies of one router, tried in this order) answer for
 // testRouter, with no discovery due for an hour.
 func knownRouter(urls ...string) *routerDirectory {
 	return &routerDirectory{byRouter: map[common.Address][]string{testRouter: urls}, last: time.Now(), every: time.Hour, log: zap.NewNop()}
+}
+
+// discovering is a directory of urls, discovered through client under testDomain at most every every.
+func discovering(client *http.Client, every time.Duration, urls ...string) *routerDirectory {
+	return &routerDirectory{urls: urls, client: client, log: zap.NewNop(), every: every, domain: testDomain, skew: time.Minute, now: time.Now}
 }
 
 // reportUntil is req reported to testRouter, accepted there until until.
@@ -394,4 +407,52 @@ func TestReportPastAnOlderCopysRefusal(t *testing.T) {
 		require.ErrorContains(t, err, b.URL+": bad_request")
 		require.Equal(t, int32(2), calls.Load(), "one round: no reply would change")
 	})
+}
+
+// TestDiscoveryKeepsProvedKeysOfURLsDown: a URL is mapped only to the router whose key it proves; a URL
+// that proved one keeps it while it is down (here 503) but loses it once it answers without proving
+// it (a stale proof, a 404 of a router from before POST /v1/liveness), logged with the URL and why.
+func TestDiscoveryKeepsProvedKeysOfURLsDown(t *testing.T) {
+	rec := httptest.NewRecorder()
+	wiretest.ProveKey(rec, httptest.NewRequest(http.MethodPost, "/v1/liveness", strings.NewReader(`{"challenge":"0x`+strings.Repeat("01", 32)+`"}`)),
+		testDomain, testRouterKey)
+	stale := rec.Body.Bytes()
+	var answer atomic.Value // the URL's answer to POST /v1/liveness: "proof", "down", "stale" or "old"
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch answer.Load() {
+		case "proof":
+			wiretest.ProveKey(w, r, testDomain, testRouterKey)
+		case "down":
+			wire.WriteError(w, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "restarting"))
+		case "stale":
+			wire.WriteBody(w, http.StatusOK, stale)
+		default:
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route %s", r.URL.Path))
+		}
+	}))
+	defer router.Close()
+	core, logs := observer.New(zapcore.WarnLevel)
+	dir := discovering(router.Client(), 0, router.URL)
+	dir.log = zap.New(core)
+	for _, step := range []struct {
+		answer string
+		urls   []string
+		log    string
+	}{
+		{"proof", []string{router.URL}, ""},
+		{"down", []string{router.URL}, "restarting"},
+		{"stale", nil, "challenge not echoed"},
+		{"proof", []string{router.URL}, ""},
+		{"old", nil, "no route /v1/liveness"},
+	} {
+		answer.Store(step.answer)
+		dir.discoverLocked(context.Background())
+		require.Equal(t, step.urls, dir.byRouter[testRouter], step.answer)
+		if step.log != "" {
+			got := logs.TakeAll()
+			require.Len(t, got, 1, step.answer)
+			require.Equal(t, router.URL, got[0].ContextMap()["url"])
+			require.Contains(t, got[0].ContextMap()["error"], step.log)
+		}
+	}
 }

@@ -270,7 +270,8 @@ func New(cfg Config) (*Server, error) {
 	for _, u := range cfg.RouterURLs {
 		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
 			if s.routers == nil {
-				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger, every: discoverEvery}
+				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger, every: discoverEvery,
+					domain: cfg.Domain, skew: cfg.ClockSkew, now: cfg.Now}
 			}
 			s.routers.urls = append(s.routers.urls, u)
 		}

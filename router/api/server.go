@@ -8,7 +8,9 @@ package api
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -180,6 +182,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /v1/budget", s.instrument("budget", s.handleBudget))
 	s.mux.HandleFunc("GET /v1/deposits", s.instrument("deposits", s.handleDeposits))
 	s.mux.HandleFunc("POST /v1/admin/sessions/{id}/clear", s.instrument("clear", s.handleClear))
+	s.mux.HandleFunc("POST /v1/liveness", s.instrument("liveness", s.handleLiveness))
 	s.mux.HandleFunc("GET /healthz", s.handleHealthz)
 }
 
@@ -218,6 +221,32 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 		out["indexing"] = l.Leading() // replicas on one database: whether this one indexes the chain
 	}
 	wire.WriteJSON(w, http.StatusOK, out)
+}
+
+// maxLivenessBody bounds a POST /v1/liveness body.
+const maxLivenessBody = 4096
+
+// handleLiveness is POST /v1/liveness: the router proves its key to whoever asks, as a provider does to
+// its prober, so that a provider's discovery learns which router answers at a URL from a signature, not
+// from what /healthz claims (provider/server routerDirectory). The answer is a Liveness naming the
+// router's address, echoing the body's challenge, timestamped now, signed by the key that signs its
+// tickets (wire.LivenessResponse, capacity zero; the body's modelId is ignored).
+func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
+	body, err := readBody(r, maxLivenessBody)
+	if err != nil {
+		return err
+	}
+	var req wire.LivenessRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `liveness body must be JSON {"challenge": "0x<64 hex digits>"}: %v`, err)
+	}
+	l := eip712.Liveness{Provider: s.router, Challenge: req.Challenge, Timestamp: uint64(s.cfg.Now().Unix())}
+	sig, err := s.cfg.TicketSigner.SignTyped(r.Context(), s.cfg.Domain, &l)
+	if err != nil {
+		return fmt.Errorf("sign liveness: %w", err)
+	}
+	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig})
+	return nil
 }
 
 // Run does the background work until ctx ends: closes expired sessions, prunes nonces, wakes queued RFCs,

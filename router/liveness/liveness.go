@@ -1,19 +1,14 @@
 // Package liveness asks a provider to prove it is up right now (PROTOCOL §7 step 2): POST
 // {endpoint}/v1/liveness with a fresh random challenge, and accept the answer only if it is a Liveness
 // for that provider and challenge, signed by the provider's registered signer key, timestamped within
-// MaxSkew of our clock.
+// MaxSkew of our clock (wire.AskLiveness and wire.LivenessResponse.Check: a provider asks a router to
+// prove its key by the same rule).
 package liveness
 
 import (
-	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -32,11 +27,8 @@ var ClientOptions = netguard.Options{IdlePerHost: 32, IdleTotal: 1024}
 // MaxSkew bounds |liveness timestamp - now|.
 const MaxSkew = 30 * time.Second
 
-// maxBody bounds a provider's answer.
-const maxBody = 16 << 10
-
-// ErrInvalid wraps every reason a provider's answer is not an acceptable proof.
-var ErrInvalid = errors.New("liveness: invalid proof")
+// ErrInvalid wraps every reason a provider's answer is not an acceptable proof (wire.ErrBadLiveness).
+var ErrInvalid = wire.ErrBadLiveness
 
 // Prober sends liveness challenges. Safe for concurrent use.
 type Prober struct {
@@ -53,60 +45,17 @@ type Target struct {
 	Endpoint string
 }
 
-// Probe challenges t for model and returns its reported capacity.
+// Probe challenges t for model and returns its reported capacity: t's answer must be a Liveness for
+// t.Provider signed by t.Signer (wire.LivenessResponse.Check).
 func (p *Prober) Probe(ctx context.Context, t Target, model common.Hash) (wire.Capacity, error) {
-	var challenge common.Hash
-	if _, err := rand.Read(challenge[:]); err != nil {
-		return wire.Capacity{}, fmt.Errorf("liveness: challenge: %w", err)
-	}
-	lq := wire.LivenessRequest{Challenge: challenge, ModelID: model}
-	body := lq.AppendJSON(make([]byte, 0, 160))
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(t.Endpoint, "/")+"/v1/liveness", bytes.NewReader(body))
-	if err != nil {
-		return wire.Capacity{}, fmt.Errorf("%w: endpoint %q: %v", ErrInvalid, t.Endpoint, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := p.Client.Do(req)
+	lr, challenge, err := wire.AskLiveness(ctx, p.Client, t.Endpoint, model)
 	if err != nil {
 		return wire.Capacity{}, fmt.Errorf("liveness: %s: %w", t.Provider, err)
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
-	if err != nil {
-		return wire.Capacity{}, fmt.Errorf("liveness: %s: read: %w", t.Provider, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return wire.Capacity{}, fmt.Errorf("liveness: %s: %w", t.Provider, wire.DecodeError(resp, raw))
-	}
-	if len(raw) > maxBody {
-		return wire.Capacity{}, fmt.Errorf("%w: answer over %d bytes", ErrInvalid, maxBody)
-	}
-	var lr wire.LivenessResponse
-	if err := json.Unmarshal(raw, &lr); err != nil {
-		return wire.Capacity{}, fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	if err := p.check(&lr, t, challenge); err != nil {
-		return wire.Capacity{}, err
+	if err := lr.Check(p.Domain, t.Provider, t.Signer, challenge, p.Now(), MaxSkew); err != nil {
+		return wire.Capacity{}, fmt.Errorf("liveness: %s: %w", t.Provider, err)
 	}
 	return lr.Capacity, nil
-}
-
-func (p *Prober) check(lr *wire.LivenessResponse, t Target, challenge common.Hash) error {
-	if lr.Liveness.Provider != t.Provider {
-		return fmt.Errorf("%w: for provider %s, want %s", ErrInvalid, lr.Liveness.Provider, t.Provider)
-	}
-	if lr.Liveness.Challenge != challenge {
-		return fmt.Errorf("%w: challenge not echoed", ErrInvalid)
-	}
-	now := p.Now()
-	ts := time.Unix(int64(lr.Liveness.Timestamp), 0)
-	if d := ts.Sub(now); d > MaxSkew || d < -MaxSkew {
-		return fmt.Errorf("%w: timestamp %d is %v from now", ErrInvalid, lr.Liveness.Timestamp, d.Round(time.Second))
-	}
-	if _, err := p.Domain.Verify(&lr.Liveness, lr.Signature[:], t.Signer); err != nil {
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	return nil
 }

@@ -1,7 +1,8 @@
 // Package wiretest is test support for services answering through wire.Routes: it sends requests no route
 // matches (or whose path is not in canonical form) and checks each gets the PROTOCOL §9 envelope (404
 // not_found, 405 method_not_allowed with the Allow header), never a redirect, so every service tests that
-// rule with the same assertions. Tests only.
+// rule with the same assertions. ProveKey stands in for a router proving its key (POST /v1/liveness). Tests
+// only.
 package wiretest
 
 import (
