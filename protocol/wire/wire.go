@@ -34,8 +34,11 @@ const (
 	CodeUnknownSession     = "unknown_session"
 	CodeSessionClosed      = "session_closed"
 	CodeForbidden          = "forbidden"
-	CodeReplayed           = "replayed"
-	CodeCapacity           = "capacity" // 429: the model is at its concurrency limit ("provider full")
+	// 401: the request carries no credentials at all (a provider's session request without its ticket or
+	// signed request header); forbidden is for credentials given and refused.
+	CodeUnauthorized = "unauthorized"
+	CodeReplayed     = "replayed"
+	CodeCapacity     = "capacity" // 429: the model is at its concurrency limit ("provider full")
 	// 429 from a provider: the session already has its bound of requests in flight (provider serve
 	// --session-concurrency). Given before the request is metered or sent upstream, and never to an
 	// upstream's own error (a provider renames that code when it relays one), so the client may send the

@@ -129,7 +129,7 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	// Padding is accepted but not part of the value: one ticket is one ticket cache key.
 	th := strings.TrimRight(wire.HeaderValue(r.Header, wire.KeyTicket), "=")
 	if th == "" {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeUnauthorized,
 			"missing %s header: open a session at a router (POST /v1/rfc) and send its ticket", wire.HeaderTicket)
 	}
 	// Cheap checks (the request header's form and time, the signature's encoding) before any
@@ -137,7 +137,7 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 	now, p := s.now(), &pending{}
 	rh := wire.HeaderValue(r.Header, wire.KeyRequest)
 	if rh == "" {
-		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeForbidden,
+		return nil, wire.Errorf(http.StatusUnauthorized, wire.CodeUnauthorized,
 			"missing %s header (<seq>.<unix seconds>, signed by the session key): a session's requests are signed by a Lake Travis client — lt gateway for any OpenAI client, lt chat, or the client library (protocol/README.md, \"Session authentication\")", wire.HeaderRequest)
 	}
 	seqStr, unixStr, found := strings.Cut(rh, ".")

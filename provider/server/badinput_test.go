@@ -35,7 +35,7 @@ func TestBadInputSaysWhatToSend(t *testing.T) {
 
 	status, code, raw := send("/v1/chat/completions", `{"model":"fast:v1","messages":[]}`, map[string]string{wire.HeaderTicket: "garbage"})
 	require.Equal(t, http.StatusUnauthorized, status, raw)
-	require.Equal(t, wire.CodeForbidden, code)
+	require.Equal(t, wire.CodeUnauthorized, code)
 	require.Contains(t, raw, "missing "+wire.HeaderRequest+" header (<seq>.<unix seconds>, signed by the session key)")
 	require.Contains(t, raw, "lt gateway")
 

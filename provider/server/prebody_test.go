@@ -66,7 +66,7 @@ func TestUnauthenticatedBodyNotRead(t *testing.T) {
 			r := honest.build("POST", "/v1/chat/completions", chatBody, 0)
 			r.Header.Del(wire.HeaderTicket)
 			return r
-		}, http.StatusUnauthorized, wire.CodeForbidden},
+		}, http.StatusUnauthorized, wire.CodeUnauthorized},
 		{"forged ticket", func() *http.Request {
 			return p.session(t, "fast:v1", mallory).build("POST", "/v1/chat/completions", chatBody, 0)
 		}, http.StatusForbidden, wire.CodeForbidden},

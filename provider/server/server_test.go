@@ -210,7 +210,7 @@ func TestTicketChecks(t *testing.T) {
 		require.NoError(t, err)
 		status, code, _ := errorOf(t, resp)
 		require.Equal(t, 401, status)
-		require.Equal(t, wire.CodeForbidden, code)
+		require.Equal(t, wire.CodeUnauthorized, code)
 	})
 }
 
