@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/protocol/amount"
 )
 
 // Summary is what the demo flow did, as printed by Print and written to demo-summary.json.
@@ -118,7 +120,7 @@ func (s *Stack) Demo(ctx context.Context, prompts []string, out io.Writer) (*Sum
 		creditP.Add(creditP, p)
 		creditB.Add(creditB, b)
 		cost.Add(cost, new(big.Int).Add(p, b))
-		step("session %s closed (%s): %d s billed at %s MOR/s", short(id), rec.CloseReason, rec.BilledSeconds, formatMOR(bigOf(ss.PricePerSecond)))
+		step("session %s closed (%s): %d s billed at %s/s", short(id), rec.CloseReason, rec.BilledSeconds, amount.FormatMOR(bigOf(ss.PricePerSecond)))
 	}
 	mark("closed")
 	sum.Cost, sum.CreditProvider, sum.CreditBuilder = cost.String(), creditP.String(), creditB.String()
@@ -191,16 +193,16 @@ func (sum *Summary) Print(w io.Writer) {
 	fmt.Fprintf(tw, "model builder\t%s\n", sum.Builder.Hex())
 	fmt.Fprintf(tw, "sessions\t%d\n", len(sum.Sessions))
 	for _, ss := range sum.Sessions {
-		fmt.Fprintf(tw, "  %s\t%s, %d s × %s MOR/s, %d in / %d out tokens\n", short(ss.SessionID), ss.CloseReason,
-			ss.BilledSeconds, formatMOR(bigOf(ss.PricePerSecond)), ss.InputTokens, ss.OutputTokens)
+		fmt.Fprintf(tw, "  %s\t%s, %d s × %s/s, %d in / %d out tokens\n", short(ss.SessionID), ss.CloseReason,
+			ss.BilledSeconds, amount.FormatMOR(bigOf(ss.PricePerSecond)), ss.InputTokens, ss.OutputTokens)
 	}
 	fmt.Fprintf(tw, "seconds billed\t%d\n", sum.SecondsBilled)
-	fmt.Fprintf(tw, "cost (seconds × price)\t%s MOR\n", formatMOR(bigOf(sum.Cost)))
-	fmt.Fprintf(tw, "credit: provider\t%s MOR\n", formatMOR(bigOf(sum.CreditProvider)))
-	fmt.Fprintf(tw, "credit: builder\t%s MOR\n", formatMOR(bigOf(sum.CreditBuilder)))
-	fmt.Fprintf(tw, "claimed: provider\t%s MOR\n", formatMOR(bigOf(sum.ClaimedProvider)))
-	fmt.Fprintf(tw, "claimed: builder\t%s MOR\n", formatMOR(bigOf(sum.ClaimedBuilder)))
-	fmt.Fprintf(tw, "user's allowance used\t%s → %s MOR (router)\n", formatMOR(bigOf(sum.AllowanceUsedBefore)), formatMOR(bigOf(sum.AllowanceUsedAfter)))
+	fmt.Fprintf(tw, "cost (seconds × price)\t%s\n", amount.FormatMOR(bigOf(sum.Cost)))
+	fmt.Fprintf(tw, "credit: provider\t%s\n", amount.FormatMOR(bigOf(sum.CreditProvider)))
+	fmt.Fprintf(tw, "credit: builder\t%s\n", amount.FormatMOR(bigOf(sum.CreditBuilder)))
+	fmt.Fprintf(tw, "claimed: provider\t%s\n", amount.FormatMOR(bigOf(sum.ClaimedProvider)))
+	fmt.Fprintf(tw, "claimed: builder\t%s\n", amount.FormatMOR(bigOf(sum.ClaimedBuilder)))
+	fmt.Fprintf(tw, "user's allowance used\t%s → %s (router)\n", amount.FormatMOR(bigOf(sum.AllowanceUsedBefore)), amount.FormatMOR(bigOf(sum.AllowanceUsedAfter)))
 	fmt.Fprintf(tw, "user's transactions on the session path\t%d (nonce %d before the chat, %d after the claims)\n",
 		sum.UserTransactions, sum.UserNonceBefore, sum.UserNonceAfter)
 	var ep []string
@@ -210,7 +212,7 @@ func (sum *Summary) Print(w io.Writer) {
 	fmt.Fprintf(tw, "commitRoot\t%s\n", strings.Join(ep, ", "))
 	var cl []string
 	for _, c := range sum.Claims {
-		cl = append(cl, fmt.Sprintf("%s %s MOR, %d gas", c.Account.Hex()[:10]+"…", formatMOR(bigOf(c.Amount)), c.GasUsed))
+		cl = append(cl, fmt.Sprintf("%s %s, %d gas", c.Account.Hex()[:10]+"…", amount.FormatMOR(bigOf(c.Amount)), c.GasUsed))
 	}
 	fmt.Fprintf(tw, "claims\t%s\n", strings.Join(cl, ", "))
 	fmt.Fprintf(tw, "gas on-chain per session\t%d ((%d commit + %d claims) / %d sessions)\n", sum.GasPerSession, sum.GasCommit, sum.GasClaims, len(sum.Sessions))

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -147,7 +148,7 @@ func (s *Stack) DemoDeposit(ctx context.Context, out io.Writer) (*DepositSummary
 	}
 	deposited := bigOf(dep.Deposit)
 	sum.Deposited, sum.DepositGas = deposited.String(), dep.GasUsed
-	step("lt deposit 1: one permit transaction (%d gas); deposit %s MOR", dep.GasUsed, formatMOR(deposited))
+	step("lt deposit 1: one permit transaction (%d gas); deposit %s", dep.GasUsed, amount.FormatMOR(deposited))
 	if err := s.waitRouterDeposit(ctx, deposited); err != nil {
 		return nil, err
 	}
@@ -186,8 +187,8 @@ func (s *Stack) DemoDeposit(ctx context.Context, out io.Writer) (*DepositSummary
 	if sum.Paid == nil || sum.Paid.Deposit.ToBig().Cmp(cost) != 0 || !sum.Paid.Allowance.IsZero() {
 		return nil, fmt.Errorf("e2e: the router says it charged %+v, want %s from the deposit", sum.Paid, cost)
 	}
-	step("closed: %d s × %s MOR/s = %s MOR, reserved %s MOR and paid %s MOR from the deposit (router)", rec.BilledSeconds,
-		formatMOR(rec.Ticket.PricePerSecond.ToBig()), formatMOR(cost), formatMOR(sum.Reserved.Deposit.ToBig()), formatMOR(sum.Paid.Deposit.ToBig()))
+	step("closed: %d s × %s/s = %s, reserved %s and paid %s from the deposit (router)", rec.BilledSeconds,
+		amount.FormatMOR(rec.Ticket.PricePerSecond.ToBig()), amount.FormatMOR(cost), amount.FormatMOR(sum.Reserved.Deposit.ToBig()), amount.FormatMOR(sum.Paid.Deposit.ToBig()))
 	mark("chat")
 
 	step("waiting for the keeper to settle it (credit root and spend root in one commitRoot)")
@@ -223,7 +224,7 @@ func (s *Stack) DemoDeposit(ctx context.Context, out io.Writer) (*DepositSummary
 		return nil, err
 	}
 	sum.ProviderClaimed, sum.BuilderClaimed = new(big.Int).Sub(p1, p0).String(), new(big.Int).Sub(b1, b0).String()
-	step("provider claimed %s MOR, builder %s MOR for it (provider claim)", formatMOR(bigOf(sum.ProviderClaimed)), formatMOR(bigOf(sum.BuilderClaimed)))
+	step("provider claimed %s, builder %s for it (provider claim)", amount.FormatMOR(bigOf(sum.ProviderClaimed)), amount.FormatMOR(bigOf(sum.BuilderClaimed)))
 	mark("claimed")
 
 	var req struct {
@@ -262,7 +263,7 @@ func (s *Stack) DemoDeposit(ctx context.Context, out io.Writer) (*DepositSummary
 		return nil, err
 	}
 	sum.BalanceAfter = after.String()
-	step("lt withdraw --keeper: the keeper's proof of a %s MOR spend; withdrew %s MOR", formatMOR(spent), formatMOR(paid))
+	step("lt withdraw --keeper: the keeper's proof of a %s spend; withdrew %s", amount.FormatMOR(spent), amount.FormatMOR(paid))
 	mark("withdrawn")
 	return sum, sum.reconcile(cost, deposited)
 }
@@ -306,13 +307,13 @@ func (s *Stack) waitRouterDeposit(ctx context.Context, want *big.Int) error {
 func (sum *DepositSummary) Print(w io.Writer) {
 	fmt.Fprintf(w, "\n== paid usage: a user with no MOR votes pays from a deposit\n")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	m := func(dec string) string { return formatMOR(bigOf(dec)) + " MOR" }
+	m := func(dec string) string { return amount.FormatMOR(bigOf(dec)) }
 	fmt.Fprintf(tw, "user\t%s (allowance today %s)\n", sum.User.Hex(), m(sum.AllowanceToday))
 	fmt.Fprintf(tw, "deposited\t%s (lt deposit: one permit transaction, %d gas)\n", m(sum.Deposited), sum.DepositGas)
 	fmt.Fprintf(tw, "without --use-deposit\trefused: %s\n", sum.RefusedWithoutConsent)
 	ss := sum.Session
-	fmt.Fprintf(tw, "session\t%s, %s, %d s × %s MOR/s, %d in / %d out tokens\n", short(ss.SessionID), ss.CloseReason, ss.BilledSeconds,
-		formatMOR(bigOf(ss.PricePerSecond)), ss.InputTokens, ss.OutputTokens)
+	fmt.Fprintf(tw, "session\t%s, %s, %d s × %s/s, %d in / %d out tokens\n", short(ss.SessionID), ss.CloseReason, ss.BilledSeconds,
+		amount.FormatMOR(bigOf(ss.PricePerSecond)), ss.InputTokens, ss.OutputTokens)
 	fmt.Fprintf(tw, "router: reserved / paid\tallowance %s / %s, deposit %s / %s\n", m(sum.Reserved.Allowance.Dec()), m(sum.Paid.Allowance.Dec()),
 		m(sum.Reserved.Deposit.Dec()), m(sum.Paid.Deposit.Dec()))
 	fmt.Fprintf(tw, "spent (keeper's spend tree)\t%s\n", m(sum.Spent))

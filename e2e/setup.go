@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 )
@@ -130,7 +131,7 @@ func (s *Stack) setUpMarket(ctx context.Context) error {
 	if allowance.Sign() == 0 {
 		return errors.New("e2e: the user's allowance is 0 on the new day")
 	}
-	s.logf("chain moved to protocol day %s: the user's allowance today is %s MOR", day, formatMOR(allowance))
+	s.logf("chain moved to protocol day %s: the user's allowance today is %s", day, amount.FormatMOR(allowance))
 	return nil
 }
 
@@ -174,8 +175,8 @@ func (s *Stack) setUpProvider(ctx context.Context, i int, price *big.Int) (*Prov
 	if _, err := s.provider(ctx, name, append([]string{"bid", "set", "--model", s.Opts.Model, "--price", price.String()}, keys...)...); err != nil {
 		return nil, err
 	}
-	s.logf("%s (owner %s) registered with %s stake and bid %s MOR/s on %s, through the provider CLI",
-		name, p.Owner.Address.Hex(), s.Opts.Stake, formatMOR(price), s.Opts.Model)
+	s.logf("%s (owner %s) registered with %s stake and bid %s/s on %s, through the provider CLI",
+		name, p.Owner.Address.Hex(), s.Opts.Stake, amount.FormatMOR(price), s.Opts.Model)
 	return p, nil
 }
 
@@ -228,12 +229,4 @@ func modelID(nameTag string) (common.Hash, error) {
 		return common.Hash{}, fmt.Errorf("e2e: model %q is not name:tag", nameTag)
 	}
 	return ids.ModelID(nameTag), nil
-}
-
-// formatMOR prints wei as MOR with up to 6 decimals.
-func formatMOR(wei *big.Int) string {
-	r := new(big.Rat).SetFrac(wei, big.NewInt(1e18))
-	s := r.FloatString(6)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
 }
