@@ -23,7 +23,7 @@ import (
 )
 
 type routerHealth struct {
-	Block    uint64         `json:"block"`
+	Block    uint64         `json:"block,string"`
 	Router   common.Address `json:"router"`
 	Indexing bool           `json:"indexing"`
 }

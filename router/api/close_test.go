@@ -139,6 +139,14 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 		if path == "/v1/models" {
 			require.True(t, strings.Contains(string(b), `"lowestPrice":"1000000000"`), string(b))
 		}
+		if path == "/v1/models" || path == "/v1/providers" || path == "/healthz" {
+			// Integers are decimal strings on every route (protocol/README "Conventions").
+			var v struct {
+				Block json.RawMessage `json:"block"`
+			}
+			require.NoError(t, json.Unmarshal(b, &v))
+			require.Regexp(t, `^"[0-9]+"$`, string(v.Block), path)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -122,7 +123,7 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) error {
 		}
 		return out[i].Name < out[j].Name
 	})
-	wire.WriteJSON(w, http.StatusOK, map[string]any{"block": snap.Block, "models": out})
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"block": strconv.FormatUint(snap.Block, 10), "models": out})
 	return nil
 }
 
@@ -164,7 +165,7 @@ func (s *Server) handleProviders(w http.ResponseWriter, r *http.Request) error {
 			FreeSlots: st.Free, TPS: st.TPS, TTFTMs: st.TTFTMs, Quality: st.Quality, BackedOff: st.BackedOff, EndpointRefused: s.endpointRefused(a, p.Endpoint)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Address.Cmp(out[j].Address) < 0 })
-	wire.WriteJSON(w, http.StatusOK, map[string]any{"block": snap.Block, "providers": out})
+	wire.WriteJSON(w, http.StatusOK, map[string]any{"block": strconv.FormatUint(snap.Block, 10), "providers": out})
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -215,7 +216,7 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.book.Snapshot()
-	out := map[string]any{"status": "ok", "block": snap.Block, "router": s.router,
+	out := map[string]any{"status": "ok", "block": strconv.FormatUint(snap.Block, 10), "router": s.router,
 		"authorised": snap.Routers[s.router], "queued": s.queue.Len()}
 	if l, ok := s.book.(interface{ Leading() bool }); ok {
 		out["indexing"] = l.Leading() // replicas on one database: whether this one indexes the chain
