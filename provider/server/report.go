@@ -67,11 +67,26 @@ func (d *routerDirectory) lookup(ctx context.Context, router common.Address) []s
 // discoverLocked asks every configured URL to prove its router's key (under d.mu). A URL that answers
 // without proving one (a router from before POST /v1/liveness, a wrong signature or challenge) is not
 // mapped; one merely down (no answer, 5xx, 429) keeps what an earlier discovery proved of it.
+//
+// The URLs are asked at once, each within its own reportTimeout: one URL that never answers (a hostile
+// one, or a host dropping packets) costs the discovery that timeout and hides no other URL (asked one after
+// another within one shared timeout, a first URL hanging left every later one unasked, its router's closes
+// never reported).
 func (d *routerDirectory) discoverLocked(ctx context.Context) {
 	d.last = time.Now()
 	found := make(map[common.Address][]string, len(d.urls))
-	for _, u := range d.urls {
-		a, err := d.whoIs(ctx, u)
+	type answer struct {
+		router common.Address
+		err    error
+	}
+	answers := make([]answer, len(d.urls))
+	var wg sync.WaitGroup
+	for i, u := range d.urls {
+		wg.Go(func() { answers[i].router, answers[i].err = d.whoIs(ctx, u) })
+	}
+	wg.Wait()
+	for i, u := range d.urls {
+		a, err := answers[i].router, answers[i].err
 		if err == nil {
 			found[a] = append(found[a], u)
 			continue
@@ -327,9 +342,7 @@ func (s *Server) reportTo(ctx context.Context, r *outbox.Report) error {
 				return fmt.Errorf("%w after %d rounds: %w", errShutdown, round, err)
 			}
 		}
-		lctx, cancel := context.WithTimeout(ctx, reportTimeout)
-		urls := s.routers.lookup(lctx, r.Router)
-		cancel()
+		urls := s.routers.lookup(ctx, r.Router) // each URL's proof is bounded by reportTimeout (whoIs)
 		if len(urls) == 0 {
 			if err == nil {
 				s.log.Warn("no configured router URL answers (yet) for the router that issued this session: discovery is tried again until the router would no longer accept the close (add it to --router-url)",

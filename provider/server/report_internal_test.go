@@ -456,3 +456,36 @@ func TestDiscoveryKeepsProvedKeysOfURLsDown(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscoveryNotHiddenByAHangingURL: the first configured router URL never answers its proof (a hostile
+// URL, or a host dropping packets); the router that issued the session answers at the second. The close
+// reaches it: each URL is asked within its own timeout, at once. Before, the URLs were asked one after
+// another within one shared timeout, which the first used up: the router's URL was never asked and every
+// close of its sessions given up as unknown_router.
+func TestDiscoveryNotHiddenByAHangingURL(t *testing.T) {
+	release := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer hang.Close()
+	defer close(release)
+	took := make(chan string, 1)
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/liveness" {
+			wiretest.ProveKey(w, r, testDomain, testRouterKey)
+			return
+		}
+		took <- r.URL.Path
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	defer router.Close()
+	s := &Server{client: router.Client(), reportBackoff: time.Millisecond, log: zap.NewNop(),
+		routers: discovering(router.Client(), time.Hour, hang.URL, router.URL)}
+	sig := eip712.Signature{1}
+	req := wire.CloseRequest{Receipt: eip712.UsageReceipt{SessionID: common.Hash{9}, Seconds: 3}, ProviderSignature: &sig}
+	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(2*reportTimeout))))
+	require.Equal(t, "/v1/sessions/"+req.Receipt.SessionID.Hex()+"/close", <-took)
+}
