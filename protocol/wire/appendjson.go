@@ -57,6 +57,10 @@ func (r *LivenessRequest) AppendJSON(b []byte) []byte {
 	b = appendHex(b, r.Challenge[:])
 	b = append(b, `,"modelId":`...)
 	b = appendHex(b, r.ModelID[:])
+	if r.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendString(b, r.URL)
+	}
 	return append(b, '}')
 }
 

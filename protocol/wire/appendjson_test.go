@@ -37,10 +37,12 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			}
 		}
 	}
-	lq := LivenessRequest{Challenge: common.Hash{0xaa, 0xbb}, ModelID: common.Hash{0x01, 0xff}}
-	want, err := json.Marshal(&lq)
-	require.NoError(t, err)
-	require.Equal(t, string(want), string(lq.AppendJSON(nil)))
+	for _, u := range endpoints {
+		lq := LivenessRequest{Challenge: common.Hash{0xaa, 0xbb}, ModelID: common.Hash{0x01, 0xff}, URL: u}
+		want, err := json.Marshal(&lq)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(lq.AppendJSON(nil)), "url %q", u)
+	}
 	for _, c := range []Capacity{{}, {Free: -1, Max: 3}, {Free: 1 << 40, Max: 1 << 40, Seeding: []common.Hash{{1}, {2, 3}}}} {
 		lr := LivenessResponse{Liveness: eip712.Liveness{Provider: common.Address{0x77}, Challenge: common.Hash{5}, Timestamp: 1_800_000_000},
 			Signature: sig, Capacity: c}

@@ -9,10 +9,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
@@ -30,13 +33,78 @@ var ErrBadLiveness = errors.New("invalid liveness proof")
 // AskLiveness sends the party at base a fresh random challenge for model (zero: none), POST
 // base/v1/liveness, and returns its answer, not yet checked (Check), with the challenge sent. A non-200
 // answer returns its PROTOCOL §9 error as *Error; an answer too large or not a LivenessResponse, or a base
-// that is no URL, an error wrapping ErrBadLiveness. ctx bounds the call.
+// that is no URL, an error wrapping ErrBadLiveness. ctx bounds the call. A router's prober asks providers
+// so; a provider asks a router with AskRouterLiveness.
 func AskLiveness(ctx context.Context, client *http.Client, base string, model common.Hash) (*LivenessResponse, common.Hash, error) {
+	return askLiveness(ctx, client, base, model, false)
+}
+
+// AskRouterLiveness asks the router at base to prove its key for the URL it was reached at: a fresh random
+// challenge with url base, as AskLiveness. It returns the challenge the answer must echo (Check): the one
+// sent bound to base, BoundChallenge(challenge, base). A router signs only challenges bound to one of its
+// public URLs, so its proof, relayed by another URL, proves nothing there.
+func AskRouterLiveness(ctx context.Context, client *http.Client, base string) (*LivenessResponse, common.Hash, error) {
+	return askLiveness(ctx, client, base, common.Hash{}, true)
+}
+
+// BoundChallenge is the challenge a router signs for a liveness request reaching it at url:
+// keccak256(challenge || NormalURL(url)). The provider computes it for the URL it dialled, the router for
+// the request's url once it is one of its public URLs.
+func BoundChallenge(challenge common.Hash, url string) common.Hash {
+	return crypto.Keccak256Hash(challenge[:], []byte(NormalURL(url)))
+}
+
+// NormalURL is the form in which router URLs are compared and bound (BoundChallenge): the scheme and host
+// lower-cased, a default port (:80 for http, :443 for https) dropped, trailing slashes trimmed; the path,
+// query and user part are kept as they are. A string that is no absolute URL is only trimmed of its
+// trailing slashes. So "HTTP://Router.Example:80/" and "http://router.example" are one URL;
+// "http://router.example:8080", "https://router.example" and "http://router.example/r2" are others.
+func NormalURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" || u.Host == "" || u.Opaque != "" {
+		return strings.TrimRight(s, "/")
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if port != "" && !(u.Scheme == "http" && port == "80") && !(u.Scheme == "https" && port == "443") {
+		host += ":" + port
+	}
+	u.Host = host
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = strings.TrimRight(u.RawPath, "/")
+	return u.String()
+}
+
+// BindLivenessRequest is the challenge a router at the public URLs public signs for req (BoundChallenge of
+// req's challenge and url), or the PROTOCOL §9 error refusing req: 400 bad_request without a url, 403
+// forbidden when its url is none of public (compared in NormalURL form). router/api answers with it, and so
+// do the test stand-ins of routers (wiretest.ProveKey).
+func BindLivenessRequest(req *LivenessRequest, public []string) (common.Hash, error) {
+	if req.URL == "" {
+		return common.Hash{}, Errorf(http.StatusBadRequest, CodeBadRequest,
+			`liveness body must name the URL you reached this router at ("url"): the router signs the challenge bound to it`)
+	}
+	want := NormalURL(req.URL)
+	if !slices.ContainsFunc(public, func(p string) bool { return NormalURL(p) == want }) {
+		return common.Hash{}, Errorf(http.StatusForbidden, CodeForbidden,
+			"url %q is not one of this router's public URLs (%s): a liveness proof is signed only for those", req.URL, strings.Join(public, ", "))
+	}
+	return BoundChallenge(req.Challenge, req.URL), nil
+}
+
+func askLiveness(ctx context.Context, client *http.Client, base string, model common.Hash, bind bool) (*LivenessResponse, common.Hash, error) {
 	var challenge common.Hash
 	if _, err := rand.Read(challenge[:]); err != nil {
 		return nil, challenge, fmt.Errorf("liveness challenge: %w", err)
 	}
 	lq := LivenessRequest{Challenge: challenge, ModelID: model}
+	if bind {
+		lq.URL = base
+		challenge = BoundChallenge(challenge, base)
+	}
 	url := strings.TrimRight(base, "/") + "/v1/liveness"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(lq.AppendJSON(make([]byte, 0, 160))))
 	if err != nil {

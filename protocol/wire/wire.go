@@ -330,11 +330,13 @@ func Split(amount *uint256.Int, builderFeeBps uint16) (provider, builder *uint25
 	return provider, builder
 }
 
-// LivenessRequest is the body of POST /v1/liveness at a provider (ModelID: the model the router probes for)
-// or at a router (ModelID unused).
+// LivenessRequest is the body of POST /v1/liveness at a provider (ModelID: the model the router probes for;
+// URL ignored) or at a router (ModelID unused; URL: the URL the asker reached the router at, which the
+// router's signed challenge is bound to, BoundChallenge).
 type LivenessRequest struct {
 	Challenge common.Hash `json:"challenge"`
 	ModelID   common.Hash `json:"modelId"`
+	URL       string      `json:"url,omitempty"`
 }
 
 // Capacity is a provider's free and total concurrent sessions for a model, and the content hashes of the

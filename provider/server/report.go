@@ -109,13 +109,16 @@ func (d *routerDirectory) discoverLocked(ctx context.Context) {
 }
 
 // whoIs returns the address of the router at base once it has proved holding that key: POST
-// /v1/liveness with a fresh challenge answered by a Liveness naming the router's address (its
-// "provider"), echoing the challenge, timestamped within d.skew, signed by that address's key
-// (wire.LivenessResponse.Check, the rule a router's prober applies to providers).
+// /v1/liveness with a fresh challenge and url base (wire.AskRouterLiveness) answered by a Liveness naming
+// the router's address (its "provider"), echoing the challenge bound to base (wire.BoundChallenge: a
+// router signs it only for its own public URLs, so a URL relaying the challenge to another router gets
+// that router's refusal or a proof bound to the other's URL, neither accepted here), timestamped within
+// d.skew, signed by that address's key (wire.LivenessResponse.Check, the rule a router's prober applies
+// to providers).
 func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Address, error) {
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
-	lr, challenge, err := wire.AskLiveness(ctx, d.client, base, common.Hash{})
+	lr, challenge, err := wire.AskRouterLiveness(ctx, d.client, base)
 	if err != nil {
 		return common.Address{}, err
 	}

@@ -414,7 +414,7 @@ func TestReportPastAnOlderCopysRefusal(t *testing.T) {
 // it (a stale proof, a 404 of a router from before POST /v1/liveness), logged with the URL and why.
 func TestDiscoveryKeepsProvedKeysOfURLsDown(t *testing.T) {
 	rec := httptest.NewRecorder()
-	wiretest.ProveKey(rec, httptest.NewRequest(http.MethodPost, "/v1/liveness", strings.NewReader(`{"challenge":"0x`+strings.Repeat("01", 32)+`"}`)),
+	wiretest.ProveKey(rec, httptest.NewRequest(http.MethodPost, "/v1/liveness", strings.NewReader(`{"challenge":"0x`+strings.Repeat("01", 32)+`","url":"http://example.com"}`)),
 		testDomain, testRouterKey)
 	stale := rec.Body.Bytes()
 	var answer atomic.Value // the URL's answer to POST /v1/liveness: "proof", "down", "stale" or "old"

@@ -1,6 +1,9 @@
 package server_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
+	"github.com/laketravis/laketravis/provider/server"
 )
 
 // TestCloseReportNotSwallowedByAURLClaimingItsRouter (hostile router): the provider's first router URL
@@ -31,43 +35,111 @@ func TestCloseReportNotSwallowedByAURLClaimingItsRouter(t *testing.T) {
 			own, _ := crypto.GenerateKey()
 			var replay []byte // X's proof for a challenge of the hostile router's own asking
 			if proof == "replayed" {
-				resp := postJSON(t, router.URL+"/v1/liveness", wire.LivenessRequest{Challenge: common.Hash{1}})
+				resp := postJSON(t, router.URL+"/v1/liveness", wire.LivenessRequest{Challenge: common.Hash{1}, URL: router.URL})
 				require.Equal(t, http.StatusOK, resp.StatusCode)
 				replay = []byte(readAll(t, resp))
 			}
-			swallowed := make(chan string, 10)
-			hostile := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				switch {
-				case r.URL.Path == "/healthz":
-					wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "router": crypto.PubkeyToAddress(router.key.PublicKey)})
-				case r.URL.Path == "/v1/liveness" && replay != nil:
+			hostile := closeGoesToXNotToAHostileFirstURL(t, cfg, router, func(w http.ResponseWriter, r *http.Request) {
+				if replay != nil {
 					wire.WriteBody(w, http.StatusOK, replay)
-				case r.URL.Path == "/v1/liveness":
-					wiretest.ProveKey(w, r, cfg.Domain, own)
-				default: // a close report, taken and kept to itself
-					swallowed <- r.URL.Path
-					wire.WriteJSON(w, http.StatusOK, map[string]string{})
+					return
 				}
-			}))
-			defer hostile.Close()
-			cfg.RouterURLs = []string{hostile.URL, router.URL}
-			p := run(t, cfg, 10*time.Second)
-
-			_, rc, _ := userClose(t, cfg, p.url, router)
-			select {
-			case id := <-router.took:
-				require.Equal(t, rc.SessionID, id)
-			case path := <-swallowed:
-				t.Fatalf("the hostile URL took the close report (%s): X never gets it", path)
-			case <-time.After(30 * time.Second):
-				t.Fatal("the close report never reached X")
-			}
-			p.stop()
-			require.Empty(t, swallowed, "no close report reached the hostile URL")
+				wiretest.ProveKey(w, r, cfg.Domain, own)
+			})
 			if replay != nil { // signing with its own key, it proved that key: the URL is its router's
-				warned := logs.FilterMessageSnippet("did not prove a router's key").FilterField(zap.String("url", hostile.URL)).All()
+				warned := logs.FilterMessageSnippet("did not prove a router's key").FilterField(zap.String("url", hostile)).All()
 				require.NotEmpty(t, warned, "discovery names the URL that proved no key")
 			}
 		})
 	}
+}
+
+// TestCloseReportNotTakenByAURLRelayingTheProof (hostile router operator): the provider's first router
+// URL H claims router X in GET /healthz, swallows (200) any close report it is sent, and relays the
+// provider's POST /v1/liveness to X's own public /v1/liveness, passing X's answer back. Verbatim (the
+// body's url is H's), X refuses it 403: H's URL is not one of X's. With the body's url rewritten to X's
+// URL, X signs, but the challenge is bound to X's URL, not the H the provider dialled: the provider
+// refuses it. Either way H is mapped to no router (a warning names it) and the session's close reaches X,
+// H getting none. Before the proof was bound to the URL, X's answer relayed made H one of X's URLs, the
+// first: it took the close (to keep it, or to front-run it with a copy stripped of the user's signature,
+// 0 s billed, the provider's own close then refused 409).
+func TestCloseReportNotTakenByAURLRelayingTheProof(t *testing.T) {
+	for _, relay := range []string{"verbatim", "url rewritten"} {
+		t.Run(relay, func(t *testing.T) {
+			up, router := newUpstream(t), newCloseRouter(t)
+			router.up.Store(true)
+			cfg, logs := outboxProvider(up, router, t.TempDir())
+			relayed := make(chan int, 10)
+			hostile := closeGoesToXNotToAHostileFirstURL(t, cfg, router, func(w http.ResponseWriter, r *http.Request) {
+				body, _ := io.ReadAll(r.Body) // asked to prove X's key, H asks X itself and passes its answer back
+				if relay == "url rewritten" {
+					var lq wire.LivenessRequest
+					if err := json.Unmarshal(body, &lq); err != nil {
+						wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+						return
+					}
+					lq.URL = router.URL
+					body, _ = json.Marshal(lq)
+				}
+				resp, err := http.Post(router.URL+"/v1/liveness", "application/json", bytes.NewReader(body))
+				if err != nil {
+					wire.WriteError(w, wire.Errorf(http.StatusBadGateway, wire.CodeUnavailable, "%v", err))
+					return
+				}
+				defer resp.Body.Close()
+				answer, _ := io.ReadAll(resp.Body)
+				select {
+				case relayed <- resp.StatusCode:
+				default:
+				}
+				wire.WriteBody(w, resp.StatusCode, answer)
+			})
+			want := map[string]int{"verbatim": http.StatusForbidden, "url rewritten": http.StatusOK}[relay]
+			require.NotEmpty(t, relayed, "H relayed the provider's challenge to X")
+			for len(relayed) > 0 {
+				require.Equal(t, want, <-relayed, "X's answer to the relayed challenge")
+			}
+			warned := logs.FilterMessageSnippet("did not prove a router's key").FilterField(zap.String("url", hostile)).All()
+			require.NotEmpty(t, warned, "discovery names the URL that proved no key")
+		})
+	}
+}
+
+// closeGoesToXNotToAHostileFirstURL runs a provider (cfg) whose first router URL is a hostile one, H, and
+// the second router X's; H claims X in GET /healthz, answers POST /v1/liveness with liveness and takes
+// (200) every other request, a close report it keeps. A session of X's ticket is closed by its user at the
+// provider: its close report must reach X, and none H. It returns H's URL.
+func closeGoesToXNotToAHostileFirstURL(t *testing.T, cfg server.Config, router *closeRouter, liveness http.HandlerFunc) string {
+	t.Helper()
+	swallowed := make(chan string, 10)
+	hostile := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/healthz":
+			wire.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "router": crypto.PubkeyToAddress(router.key.PublicKey)})
+		case "/v1/liveness":
+			liveness(w, r)
+		default: // a close report, taken and kept to itself
+			select {
+			case swallowed <- r.URL.Path:
+			default:
+			}
+			wire.WriteJSON(w, http.StatusOK, map[string]string{})
+		}
+	}))
+	t.Cleanup(hostile.Close)
+	cfg.RouterURLs = []string{hostile.URL, router.URL}
+	p := run(t, cfg, 10*time.Second)
+
+	_, rc, _ := userClose(t, cfg, p.url, router)
+	select {
+	case id := <-router.took:
+		require.Equal(t, rc.SessionID, id)
+	case path := <-swallowed:
+		t.Fatalf("the hostile URL took the close report (%s): X never gets it", path)
+	case <-time.After(30 * time.Second):
+		t.Fatal("the close report never reached X")
+	}
+	p.stop()
+	require.Empty(t, swallowed, "no close report reached the hostile URL")
+	return hostile.URL
 }

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -14,47 +13,60 @@ import (
 
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
+	"github.com/laketravis/laketravis/router/api"
 )
 
-// TestLivenessProvesTheRouterKey: POST /v1/liveness answers a Liveness naming the router's address,
-// echoing the challenge, timestamped by the router's clock and signed by its ticket key, which the rule a
-// provider's discovery applies (wire.AskLiveness, wire.LivenessResponse.Check) accepts; a body that is not
-// a liveness request gets the PROTOCOL §9 envelope.
+// TestLivenessProvesTheRouterKey: POST /v1/liveness answers, for a url that is one of the router's public
+// URLs (in any of its forms: a trailing slash, an upper-case host, a default port), a Liveness naming the
+// router's address, its challenge the body's bound to that URL (wire.BoundChallenge), timestamped by the
+// router's clock and signed by its ticket key, which the rule a provider's discovery applies
+// (wire.LivenessResponse.Check against the bound challenge) accepts. A body without a url is refused 400,
+// one naming another URL 403 naming the router's public URLs (a URL relaying a provider's challenge
+// verbatim gets no proof); a body that is not a liveness request gets the PROTOCOL §9 envelope.
 func TestLivenessProvesTheRouterKey(t *testing.T) {
-	e := newEnv(t, 1e15, nil, nil)
+	public := []string{"https://router.example", "http://10.1.2.3:8080/"}
+	e := newEnvWith(t, 1e15, nil, nil, func(c *api.Config) { c.PublicURLs = public })
 	e.advance(5 * time.Second)
 	router := crypto.PubkeyToAddress(e.routerK.PublicKey)
 
-	lr, challenge, err := wire.AskLiveness(context.Background(), http.DefaultClient, e.url, common.Hash{})
-	require.NoError(t, err)
-	require.Equal(t, router, lr.Liveness.Provider)
-	require.Equal(t, challenge, lr.Liveness.Challenge)
-	require.InDelta(t, time.Now().Unix()+5, int64(lr.Liveness.Timestamp), 1, "the router's clock")
-	signer, _, err := domain.Recover(&lr.Liveness, lr.Signature[:])
-	require.NoError(t, err)
-	require.Equal(t, router, signer, "signed by the router's key")
-	require.NoError(t, lr.Check(domain, router, router, challenge, time.Now(), time.Minute))
-
-	status, body := e.post("/v1/liveness", mustJSON(wire.LivenessRequest{Challenge: common.Hash{7}}))
-	require.Equal(t, http.StatusOK, status)
-	var again wire.LivenessResponse
-	require.NoError(t, json.Unmarshal(body, &again))
-	require.Equal(t, common.Hash{7}, again.Liveness.Challenge)
+	for i, u := range []string{"https://router.example", "https://router.example/", "HTTPS://ROUTER.Example:443", "http://10.1.2.3:8080"} {
+		challenge := common.Hash{7, byte(i)}
+		status, body := e.post("/v1/liveness", mustJSON(wire.LivenessRequest{Challenge: challenge, URL: u}))
+		require.Equal(t, http.StatusOK, status, "%s: %s", u, body)
+		var lr wire.LivenessResponse
+		require.NoError(t, json.Unmarshal(body, &lr))
+		bound := wire.BoundChallenge(challenge, u)
+		require.Equal(t, router, lr.Liveness.Provider)
+		require.Equal(t, bound, lr.Liveness.Challenge, "%s: the challenge bound to the URL", u)
+		require.NotEqual(t, challenge, lr.Liveness.Challenge)
+		require.InDelta(t, time.Now().Unix()+5, int64(lr.Liveness.Timestamp), 1, "the router's clock")
+		signer, _, err := domain.Recover(&lr.Liveness, lr.Signature[:])
+		require.NoError(t, err)
+		require.Equal(t, router, signer, "signed by the router's key")
+		require.NoError(t, lr.Check(domain, router, router, bound, time.Now(), time.Minute))
+		require.Error(t, lr.Check(domain, router, router, wire.BoundChallenge(challenge, e.url), time.Now(), time.Minute),
+			"not a proof for another URL")
+	}
 
 	for _, c := range []struct {
 		body   string
 		status int
 		code   string
+		says   string
 	}{
-		{"", http.StatusBadRequest, wire.CodeBadRequest},
-		{"not json", http.StatusBadRequest, wire.CodeBadRequest},
-		{`{"challenge":"0x1234"}`, http.StatusBadRequest, wire.CodeBadRequest},
-		{`{"challenge":7}`, http.StatusBadRequest, wire.CodeBadRequest},
-		{`{"challenge":"0x` + strings.Repeat("ab", 32) + `","pad":"` + strings.Repeat("x", 5000) + `"}`, http.StatusRequestEntityTooLarge, wire.CodeTooLarge},
+		{`{"challenge":"0x` + strings.Repeat("ab", 32) + `"}`, http.StatusBadRequest, wire.CodeBadRequest, "URL you reached this router at"},
+		{`{"challenge":"0x` + strings.Repeat("ab", 32) + `","url":"` + e.url + `"}`, http.StatusForbidden, wire.CodeForbidden, "https://router.example, http://10.1.2.3:8080/"},
+		{`{"challenge":"0x` + strings.Repeat("ab", 32) + `","url":"http://router.example"}`, http.StatusForbidden, wire.CodeForbidden, "not one of this router's public URLs"},
+		{"", http.StatusBadRequest, wire.CodeBadRequest, ""},
+		{"not json", http.StatusBadRequest, wire.CodeBadRequest, ""},
+		{`{"challenge":"0x1234","url":"https://router.example"}`, http.StatusBadRequest, wire.CodeBadRequest, ""},
+		{`{"challenge":7}`, http.StatusBadRequest, wire.CodeBadRequest, ""},
+		{`{"challenge":"0x` + strings.Repeat("ab", 32) + `","pad":"` + strings.Repeat("x", 5000) + `"}`, http.StatusRequestEntityTooLarge, wire.CodeTooLarge, ""},
 	} {
 		status, body := e.post("/v1/liveness", []byte(c.body))
-		require.Equal(t, c.status, status, "%.40q: %s", c.body, body)
-		require.Equal(t, c.code, errCode(t, body), "%.40q", c.body)
+		require.Equal(t, c.status, status, "%.60q: %s", c.body, body)
+		require.Equal(t, c.code, errCode(t, body), "%.60q", c.body)
+		require.Contains(t, string(body), c.says)
 	}
 	wiretest.RequireEnvelopes(t, e.url, wiretest.NotAllowed("GET", "/v1/liveness", "POST"))
 }

@@ -103,6 +103,10 @@ type Config struct {
 	// the node: a user's not cached yet today) by GET /v1/allowance and RFCs, which anyone may ask for any
 	// address (a fresh key signs an RFC); a cached one costs nothing. nil: no limit.
 	ChainReads *ratelimit.Keyed
+	// PublicURLs are the URLs providers reach this router at (--public-url): POST /v1/liveness signs a
+	// challenge only bound to one of them (wire.BindLivenessRequest), so a URL relaying it proves nothing.
+	// Empty: every liveness request is refused 403.
+	PublicURLs []string
 	Now        func() time.Time
 
 	// DepositWindow caps a useDeposit ticket: notAfter − now at most this, the pool's settlementLag minus one
@@ -229,9 +233,13 @@ const maxLivenessBody = 4096
 
 // handleLiveness is POST /v1/liveness: the router proves its key to whoever asks, as a provider does to
 // its prober, so that a provider's discovery learns which router answers at a URL from a signature, not
-// from what /healthz claims (provider/server routerDirectory). The answer is a Liveness naming the
-// router's address, echoing the body's challenge, timestamped now, signed by the key that signs its
-// tickets (wire.LivenessResponse, capacity zero; the body's modelId is ignored).
+// from what /healthz claims (provider/server routerDirectory). The body names the URL the asker reached
+// the router at; it must be one of the router's public URLs (Config.PublicURLs: 400 without one, 403 for
+// another, wire.BindLivenessRequest). The answer is a Liveness naming the router's address, its challenge
+// the body's bound to that URL (wire.BoundChallenge), timestamped now, signed by the key that signs its
+// tickets (wire.LivenessResponse, capacity zero; the body's modelId is ignored). A URL relaying a
+// provider's challenge here thus gets a proof for the URL it relayed (refused) or for this router's own,
+// which the provider, having dialled the relay, does not accept.
 func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
 	body, err := readBody(r, maxLivenessBody)
 	if err != nil {
@@ -239,9 +247,13 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
 	}
 	var req wire.LivenessRequest
 	if err := json.Unmarshal(body, &req); err != nil {
-		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `liveness body must be JSON {"challenge": "0x<64 hex digits>"}: %v`, err)
+		return wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, `liveness body must be JSON {"challenge": "0x<64 hex digits>", "url": "<the URL you reached this router at>"}: %v`, err)
 	}
-	l := eip712.Liveness{Provider: s.router, Challenge: req.Challenge, Timestamp: uint64(s.cfg.Now().Unix())}
+	challenge, err := wire.BindLivenessRequest(&req, s.cfg.PublicURLs)
+	if err != nil {
+		return err
+	}
+	l := eip712.Liveness{Provider: s.router, Challenge: challenge, Timestamp: uint64(s.cfg.Now().Unix())}
 	sig, err := s.cfg.TicketSigner.SignTyped(r.Context(), s.cfg.Domain, &l)
 	if err != nil {
 		return fmt.Errorf("sign liveness: %w", err)

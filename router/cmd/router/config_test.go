@@ -88,6 +88,42 @@ func TestRetentionConfig(t *testing.T) {
 	}
 }
 
+// TestPublicURLConfig: the URLs the router proves its key for (POST /v1/liveness) default to the feed
+// URL, itself http://<listen> by default; an explicit list comes from the flag (comma-separated or
+// repeated), LT_ROUTER_PUBLIC_URL or the config file, each an http(s) URL.
+func TestPublicURLConfig(t *testing.T) {
+	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", "127.0.0.1:9000"}
+	load := func(args ...string) (*config, error) { return loadArgs(t, base, args...) }
+	c, err := load()
+	require.NoError(t, err)
+	require.Equal(t, []string{"http://127.0.0.1:9000"}, c.PublicURLs, "the feed URL's default")
+	c, err = load("--feed-url", "https://router.example/")
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://router.example"}, c.PublicURLs, "the feed URL")
+
+	c, err = load("--public-url", "https://router.example/,http://10.0.0.5:8080", "--public-url", "https://r2.example")
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://router.example", "http://10.0.0.5:8080", "https://r2.example"}, c.PublicURLs)
+	require.Equal(t, "http://127.0.0.1:9000", c.FeedURL, "the feed URL is its own setting")
+
+	t.Setenv("LT_ROUTER_PUBLIC_URL", "http://a.example,http://b.example")
+	c, err = load()
+	require.NoError(t, err)
+	require.Equal(t, []string{"http://a.example", "http://b.example"}, c.PublicURLs)
+	os.Unsetenv("LT_ROUTER_PUBLIC_URL")
+
+	f := filepath.Join(t.TempDir(), "router.yaml")
+	require.NoError(t, os.WriteFile(f, []byte("public-url: [https://proxy.example/router, http://127.0.0.1:9000]\n"), 0o600))
+	c, err = load("--config", f)
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://proxy.example/router", "http://127.0.0.1:9000"}, c.PublicURLs)
+
+	for _, bad := range []string{"router.example", "ftp://r", "http://"} {
+		_, err = load("--public-url", bad)
+		require.ErrorContains(t, err, "public-url", bad)
+	}
+}
+
 // TestCORSOriginsConfig: cors-origins comes from a flag, LT_ROUTER_CORS_ORIGINS or the config file key
 // cors-origins; each entry must be a bare origin or *.
 func TestCORSOriginsConfig(t *testing.T) {

@@ -115,6 +115,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
 	f.StringSlice("keepers", nil, "base URLs of every keeper settling this router's feed: sessions are pruned only once all of them settled them (empty: keeper-url)")
 	f.String("feed-url", "", "this router's URL as the keepers read its feed (their --routers entry; empty: http://<listen>)")
+	f.StringSlice("public-url", nil, "the URLs providers reach this router at, their --router-url entries (comma-separated or repeated): POST /v1/liveness proves the router's key only for these (empty: feed-url)")
 	f.Duration("retention", 7*24*time.Hour, "prune sessions every keeper settled this long after they closed (0: keep everything)")
 	f.Duration("budget-ttl", 5*time.Second, "how long GET /v1/budget serves cached ComputePool figures")
 	f.String("log-level", "info", "debug, info, warn or error")
@@ -174,6 +175,7 @@ type config struct {
 	KeeperURL       string
 	Keepers         []string
 	FeedURL         string
+	PublicURLs      []string
 	Retention       time.Duration
 	BudgetTTL       time.Duration
 	LogLevel        string
@@ -202,6 +204,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		KeeperURL: strings.TrimRight(v.GetString("keeper-url"), "/"), BudgetTTL: v.GetDuration("budget-ttl"), LogLevel: v.GetString("log-level"),
 		AllowPrivate: v.GetBool("allow-private-endpoints"),
 		Keepers:      service.SplitList(v.GetStringSlice("keepers")), FeedURL: strings.TrimRight(v.GetString("feed-url"), "/"),
+		PublicURLs:     service.SplitList(v.GetStringSlice("public-url")),
 		Retention:      v.GetDuration("retention"),
 		RateIP:         service.Rate(v, "rate-ip"),
 		RateUser:       service.Rate(v, "rate-user"),
@@ -225,9 +228,18 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	if c.FeedURL == "" {
 		c.FeedURL = "http://" + c.Listen
 	}
+	if len(c.PublicURLs) == 0 {
+		c.PublicURLs = []string{c.FeedURL}
+	}
+	for i, u := range c.PublicURLs {
+		c.PublicURLs[i] = strings.TrimRight(u, "/")
+	}
 	urls := [][2]string{{"keeper-url", c.KeeperURL}, {"feed-url", c.FeedURL}}
 	for _, k := range c.Keepers {
 		urls = append(urls, [2]string{"keepers", k})
+	}
+	for _, u := range c.PublicURLs {
+		urls = append(urls, [2]string{"public-url", u})
 	}
 	for _, u := range urls {
 		if u[1] == "" {
@@ -351,7 +363,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	guard.Resolve = cfg.resolve
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser),
-		ChainReads: ratelimit.New(cfg.RateChainReads)},
+		ChainReads: ratelimit.New(cfg.RateChainReads), PublicURLs: cfg.PublicURLs},
 		ix, allow, &liveness.Coalescer{Sender: &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now}},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
