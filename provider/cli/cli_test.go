@@ -138,6 +138,12 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 
 	// Claim without a proof source, and with no root on chain.
 	r.fails("no proof source", "claim")
+
+	// A signer key that is a router's key is refused at start: serve's liveness answers would prove the
+	// router's key to other providers' discovery at any URL.
+	require.NoError(t, c.GrantRouterRole(ctx, signer.Address))
+	r.fails("holds ROUTER_ROLE", "serve", "--upstream", "http://127.0.0.1:9/v1", "--model", "llama:q4=llama3",
+		"--state-dir", filepath.Join(dir, "state"))
 }
 
 func TestRawKeyOnlyOnDevnetAndHelp(t *testing.T) {

@@ -235,6 +235,13 @@ func (a *app) serve(ctx context.Context) error {
 		signerKeys = keys.NewKeySigner(key, c.market.ChainID())
 	}
 	signer := signerKeys.Address()
+	// A router's key proves a router at discovery with the same Liveness message this serve signs for any
+	// caller's challenge: a signer that is a router's key would let anyone prove that router at any URL.
+	if isRouter, err := c.market.IsRouter(ctx, signer); err != nil {
+		return err
+	} else if isRouter {
+		return fmt.Errorf("the signer key %s holds ROUTER_ROLE: a router's key must not sign as a provider (serve signs a liveness answer for anyone's challenge, which would prove that router's key at any URL to other providers): register another signer key", signer)
+	}
 	if reg, err := c.market.SignerOf(ctx, owner); err != nil {
 		return err
 	} else if reg != signer {

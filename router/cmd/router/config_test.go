@@ -118,9 +118,17 @@ func TestPublicURLConfig(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"https://proxy.example/router", "http://127.0.0.1:9000"}, c.PublicURLs)
 
-	for _, bad := range []string{"router.example", "ftp://r", "http://"} {
+	for _, bad := range []string{"router.example", "ftp://r", "http://", "http://0.0.0.0:8080", "http://[::]:8080"} {
 		_, err = load("--public-url", bad)
 		require.ErrorContains(t, err, "public-url", bad)
+	}
+	// A wildcard listen address leaves the default naming no address a provider can dial.
+	for _, listen := range []string{"0.0.0.0:8080", ":8080"} {
+		_, err = loadArgs(t, []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", listen})
+		require.ErrorContains(t, err, "set --public-url", listen)
+		c, err = loadArgs(t, []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json", "--listen", listen, "--public-url", "https://router.example"})
+		require.NoError(t, err, listen)
+		require.Equal(t, []string{"https://router.example"}, c.PublicURLs)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -247,6 +248,15 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		}
 		if err := service.BaseURL(u[0], u[1]); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
+		}
+	}
+	for _, u := range c.PublicURLs {
+		// A wildcard listen address makes the default (http://<listen>) a URL no provider dials: every
+		// provider's discovery would be refused and this router's closes given up (provider/README).
+		if pu, err := url.Parse(u); err == nil {
+			if ip := net.ParseIP(pu.Hostname()); pu.Hostname() == "" || ip != nil && ip.IsUnspecified() {
+				return nil, fmt.Errorf("config: public-url %s names no address a provider can dial (default: the feed-url, itself http://<listen>): set --public-url (LT_ROUTER_PUBLIC_URL) to the URL providers reach this router at, their --router-url", u)
+			}
 		}
 	}
 	if c.Retention < 0 {
