@@ -152,13 +152,8 @@ type keeperRejected struct {
 func TestHostileRouterRealProcesses(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 4*time.Minute)
-	rk, sk, vk := newKey(t), newKey(t), newKey(t) // hostile router, its session key, the victim
-	h := &hostileRouter{addr: crypto.PubkeyToAddress(rk.PublicKey), key: rk, tickets: map[common.Hash]*wire.RFCResponse{}}
-	srv := httptest.NewServer(http.HandlerFunc(h.serve))
-	defer srv.Close()
-	s := start(t, ctx, Options{GatewayIdleTimeout: time.Hour, ExtraRouters: []string{srv.URL}})
-	h.domain.Store(s.Domain)
-	require.NoError(t, s.GrantRouterRole(ctx, h.addr))
+	s, h, rk := startWithHostileRouter(t, ctx, Options{GatewayIdleTimeout: time.Hour})
+	sk, vk := newKey(t), newKey(t) // the hostile router's session key, the victim
 
 	// The honest session: the gateway's user through the honest router.
 	honest, err := s.Chat(ctx, "hello", true)

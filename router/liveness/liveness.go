@@ -27,9 +27,6 @@ var ClientOptions = netguard.Options{IdlePerHost: 32, IdleTotal: 1024}
 // MaxSkew bounds |liveness timestamp - now|.
 const MaxSkew = 30 * time.Second
 
-// ErrInvalid wraps every reason a provider's answer is not an acceptable proof (wire.ErrBadLiveness).
-var ErrInvalid = wire.ErrBadLiveness
-
 // Prober sends liveness challenges. Safe for concurrent use.
 type Prober struct {
 	Domain  *eip712.Domain

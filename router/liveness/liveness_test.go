@@ -67,7 +67,7 @@ func TestProbe(t *testing.T) {
 			}
 			require.Error(t, err)
 			if tc.status == 0 {
-				require.True(t, errors.Is(err, ErrInvalid), "%v", err)
+				require.True(t, errors.Is(err, wire.ErrBadLiveness), "%v", err)
 			}
 		})
 	}

@@ -232,15 +232,13 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	if len(c.PublicURLs) == 0 {
 		c.PublicURLs = []string{c.FeedURL}
 	}
-	for i, u := range c.PublicURLs {
-		c.PublicURLs[i] = strings.TrimRight(u, "/")
-	}
 	urls := [][2]string{{"keeper-url", c.KeeperURL}, {"feed-url", c.FeedURL}}
 	for _, k := range c.Keepers {
 		urls = append(urls, [2]string{"keepers", k})
 	}
-	for _, u := range c.PublicURLs {
-		urls = append(urls, [2]string{"public-url", u})
+	for i, u := range c.PublicURLs {
+		c.PublicURLs[i] = strings.TrimRight(u, "/")
+		urls = append(urls, [2]string{"public-url", c.PublicURLs[i]})
 	}
 	for _, u := range urls {
 		if u[1] == "" {
