@@ -25,7 +25,8 @@ import (
 // 2 cores; 30 s is seven times the slowest, and a retry on a fresh anvil still fits in the two minutes
 // the test harnesses give a chain start. forge's own --timeout does not bound it: forge keeps waiting for a receipt as long
 // as the node still knows the transaction, which is how it hangs when anvil's auto-miner leaves a
-// transaction of forge's concurrent batch in its pool (foundry issues 7844, 10122, 10630).
+// transaction of forge's concurrent batch in its pool (foundry issues 7844, 10122, 10630). scripts/deploy.sh
+// sends with --slow (one transaction at a time) so that no batch is left; this bound stays as the backstop.
 const BroadcastTimeout = 30 * time.Second
 
 // ErrDeployHung is returned by Deploy when forge did not finish its broadcast within BroadcastTimeout and

@@ -25,20 +25,14 @@ func wei(s string) *big.Int {
 func TestDeployAndEmissionVectors(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	anvil, err := devnet.StartAnvil(ctx, devnet.AnvilOptions{})
-	require.NoError(t, err)
-	defer anvil.Close()
-
 	const day = 86400
 	payoutStart := uint64(time.Now().Unix()) - 91*day
-	dep, err := devnet.Deploy(ctx, anvil.URL, devnet.DeployOptions{PayoutStart: payoutStart, Interval: day})
-	require.NoError(t, err)
-	require.Equal(t, uint64(31337), dep.ChainID)
-	require.Equal(t, payoutStart, dep.PayoutStart)
-
-	m, err := devnet.NewMarket(ctx, anvil, dep)
+	m, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{PayoutStart: payoutStart, Interval: day})
 	require.NoError(t, err)
 	defer m.Close()
+	dep := m.Deployment
+	require.Equal(t, uint64(31337), dep.ChainID)
+	require.Equal(t, payoutStart, dep.PayoutStart)
 	client, em, mor := m.Client, m.Emissions, m.Token
 	morAddr, err := dep.Address("MORToken")
 	require.NoError(t, err)

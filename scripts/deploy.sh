@@ -48,6 +48,8 @@ else
 fi
 
 mkdir -p deployments
-"$FORGE" script contracts/script/Deploy.s.sol:Deploy --rpc-url "$RPC_URL" --broadcast \
+# --slow: each transaction is sent once the one before it is mined, never as a concurrent batch, from which
+# anvil's auto-miner has left transactions unmined (devnet/README.md "A hung deploy"); no slower on anvil.
+"$FORGE" script contracts/script/Deploy.s.sol:Deploy --rpc-url "$RPC_URL" --broadcast --slow \
   "${key_args[@]}" ${FORGE_SCRIPT_FLAGS:-} >&2
 echo "${DEPLOYMENTS_FILE:-deployments/$chain_id.json}"
