@@ -61,7 +61,8 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         one credit tree through the same `claim`, whoever funded the credit. Withdrawing is a request, then
 ///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
 ///         proved against the newest claimable spend root (none to prove when that root was committed before the
-///         user's deposit last rose from zero, `fundedAt`: it has no spend of the user) and minus the whole spend
+///         user's deposit last rose from zero, `fundedAt`: it has no spend of the user; kept within bounds the
+///         request recorded, "Spend cap" below) and minus the whole spend
 ///         of the pending epochs, every user's (a pending root's spend per user is not provable; holding all of
 ///         it back means a late epoch is never paid from another depositor's deposit). The delay is longer than
 ///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the withdrawal window
@@ -82,8 +83,19 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         Spend cap. The per-user spend leaves are beyond the contract's sight, so a keeper that is also the
 ///         guardian could charge every deposit to itself. What bounds it is `dailySpendCap`: the deposit spend
 ///         committed on a day (the net rise of `totalSpent()` over the day, `spentOn(d)`) never exceeds
-///         `spendCapAt(d)`. A depositor who requests a withdrawal as soon as a hostile root appears therefore
-///         loses at most the cap times the days until it is paid. The cap is set at deployment (never zero);
+///         `spendCapAt(d)`. The cap sees only the total, and a root whose total does not rise may move every
+///         unit of spend between users (an accomplice spends its own deposit at the cap for weeks in honest
+///         roots, then one root moves all of it onto another depositor). So a request records the caller's spend
+///         proved against the newest claimable root and that root's total, and `withdraw` holds back of the
+///         claimable spend at least the first and at most the first plus the rise of the claimable total since,
+///         which the cap bounds (honest leaves only rise, and no more than their sum: never binding). A depositor
+///         who requests a withdrawal as soon as a hostile root appears therefore loses at most the caps of the
+///         days from the oldest root then pending (committed within a dispute window of the request) until it is
+///         paid, and a depositor who requested before such a root is claimable gets none of the spend it proved
+///         back. A depositor who first requests after it is claimable proves its lowered leaf: it may be paid
+///         spend the root moved off it, out of the deposits of those who never asked, or, when it is paid first
+///         and no other deposit is left to cover the total spend, by making the victim's `withdraw` revert
+///         (DepositsBelowSpend) until it asks for less. The cap is set at deployment (never zero);
 ///         the admin (the timelock) may lower it from the next day on, and raise it only from the first day that
 ///         starts `withdrawalDelay` after the change, so every depositor can request and complete a withdrawal
 ///         before a higher cap binds. Keepers defer the deposit-funded credits beyond it to a later day.
@@ -141,6 +153,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint96 requested; // pending withdrawal request, 0 when none
         uint32 requestedAt;
         uint32 fundedAt; // when the deposit last rose from zero: a claimable root committed before needs no proof
+        // Second slot, set by a request and cleared with it (`withdraw` holds back at most these plus the rise).
+        uint96 spentAtRequest; // the caller's spend proved at the request against the newest claimable root
+        uint96 totalAtRequest; // that root's cumulativeSpent (0 when none was claimable)
     }
 
     /// @notice The emission schedule funding the pool.
@@ -268,7 +283,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      can have: see protocol/README.md). The spend root's leaves are per
     ///      user, so the contract cannot check one user's spend against its deposit: the batch file lets anyone
     ///      rebuild both roots, and the guardian vetoes within the window; a user is never paid back more than
-    ///      its deposit minus its spend in the claimable root (and minus every pending epoch's spend).
+    ///      its deposit minus its spend in the claimable root (and minus every pending epoch's spend), that spend
+    ///      kept within the bounds its request recorded (`withdraw`).
     /// @param epoch The epoch number: the next expected one.
     /// @param root Root of the StandardMerkleTree of (address account, uint256 cumulativeAmount) credits.
     /// @param cumulativeTotal Sum of every credit up to this epoch, in wei.
@@ -434,14 +450,27 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Asks to withdraw `amount` of the caller's deposit once `withdrawalDelay` has passed. Replaces any
     ///         pending request and restarts its clock. Routers admit no deposit-paid session of the caller while
     ///         a request is pending.
+    /// @dev Records the caller's spend proved against the newest claimable spend root, by the rule `withdraw`
+    ///      uses, and that root's `cumulativeSpent`: `withdraw` holds back of the claimable spend at most the
+    ///      first plus the rise of the second since (the cap bounds the rise), and at least the first (see
+    ///      `withdraw`). Reverts on a proof against any other root (InvalidSpendProof).
     /// @param amount MOR (wei), in [1, depositOf(caller)]; `withdraw` pays at most the part it does not hold back.
-    function requestWithdrawal(uint256 amount) external {
+    /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
+    ///        while no root is claimable, that root is zero, or it was committed before the caller's deposit last
+    ///        rose from zero).
+    /// @param proof Its StandardMerkleTree proof.
+    function requestWithdrawal(uint256 amount, uint256 cumulativeSpent, bytes32[] calldata proof) external {
         if (amount == 0) revert ZeroAmount();
         DepositAccount storage a = _deposits[msg.sender];
         uint256 held = a.deposit;
         if (amount > held) revert ExceedsDeposit(amount, held);
+        (uint256 proven, uint256 total) = _provenSpend(_claimableCount(), a.fundedAt, cumulativeSpent, proof);
         a.requested = SafeCast.toUint96(amount);
         a.requestedAt = SafeCast.toUint32(block.timestamp);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        a.spentAtRequest = uint96(proven); // safe: a proved spend is at most its epoch's uint96 total
+        // forge-lint: disable-next-line(unsafe-typecast)
+        a.totalAtRequest = uint96(total); // safe: an epoch's uint96 cumulativeSpent
         emit WithdrawalRequested(msg.sender, amount, _readyAt(block.timestamp));
     }
 
@@ -452,18 +481,24 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         if (requested == 0) revert NoWithdrawalRequested(msg.sender);
         a.requested = 0;
         a.requestedAt = 0;
+        a.spentAtRequest = 0;
+        a.totalAtRequest = 0;
         emit WithdrawalCancelled(msg.sender, requested);
     }
 
-    /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - cumulativeSpent -
-    ///         pendingSpend)`, where `cumulativeSpent` is the caller's leaf in the newest claimable spend root and
-    ///         `pendingSpend` the deposit spend committed by the pending epochs, every user's. The request is then
-    ///         done, whatever it paid.
+    /// @notice Pays the caller's pending request once ready: `min(requested, depositOf(caller) - claimableSpend -
+    ///         pendingSpend)`, where `claimableSpend` is `cumulativeSpent`, the caller's leaf in the newest claimable
+    ///         spend root, kept within [s, s + t' - t] (s: the spend the request proved, t and t': the claimable
+    ///         cumulativeSpent at the request and now) and `pendingSpend` the deposit spend committed by the pending
+    ///         epochs, every user's. The request is then done, whatever it paid.
     /// @dev A pending epoch's spend per user is not known on-chain without a proof against a root the guardian
     ///      may still veto, so the whole pending spend is held back: a late epoch charging the caller's sessions
     ///      can never leave the caller's deposit below its spend, so it is never paid from another depositor's
     ///      deposit; a hostile pending root can only lower a payment (never raise it), and once it is vetoed the
-    ///      caller asks again. A caller whose deposit last rose from zero after the claimable epoch was committed
+    ///      caller asks again. The bounds on the claimable spend stop a root that moves spend between users
+    ///      without raising the total (no cap check sees it) from charging a requester more than the cap allows
+    ///      since its request, or paying a requester back spend it proved (`_reserved`). A caller whose deposit
+    ///      last rose from zero after the claimable epoch was committed
     ///      has no leaf in it and spent nothing in it: its spend is 0 with any proof (an idle market does not lock
     ///      a new deposit). Reverts while the delay runs or no withdrawal window is open (WithdrawalNotReady with
     ///      the next time it may pay), on a proof against any other root (a stale proof), when
@@ -482,7 +517,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
         uint256 epoch;
         uint256 reserved;
-        (epoch, cumulativeSpent, reserved) = _reserved(a.fundedAt, cumulativeSpent, proof);
+        (epoch, cumulativeSpent, reserved) = _reserved(a, cumulativeSpent, proof);
         uint256 spent = totalSpent();
         uint256 held = a.deposit;
         if (held <= reserved) revert NothingToWithdraw(msg.sender, held, reserved);
@@ -494,6 +529,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         a.deposit = uint96(held - paid);
         a.requested = 0;
         a.requestedAt = 0;
+        a.spentAtRequest = 0;
+        a.totalAtRequest = 0;
         // forge-lint: disable-next-line(unsafe-typecast)
         totalDeposits = uint128(remainingDeposits);
         lastWithdrawAt = SafeCast.toUint32(block.timestamp);
@@ -909,27 +946,46 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         return (epoch, e.root, e.cumulativeTotal);
     }
 
-    /// @dev What `withdraw` holds back of the caller's deposit, which last rose from zero at time `funded`: its
-    ///      spend in the newest claimable epoch (proved, or 0 when that root is zero or was committed before
-    ///      `funded`) plus the whole spend of the pending epochs.
-    function _reserved(uint256 funded, uint256 cumulativeSpent, bytes32[] calldata proof)
+    /// @dev The caller's spend in the newest claimable epoch, `count - 1` (none when `count` is 0), its deposit
+    ///      having last risen from zero at time `funded`: `cumulativeSpent` proved against that epoch's spend root,
+    ///      or 0 with any proof when no epoch is claimable, its spend root is zero or it was committed before
+    ///      `funded` (InvalidSpendProof otherwise). `total` is that epoch's cumulativeSpent (0 when none).
+    function _provenSpend(uint256 count, uint256 funded, uint256 cumulativeSpent, bytes32[] calldata proof)
+        private
+        view
+        returns (uint256 proven, uint256 total)
+    {
+        if (count == 0) return (0, 0);
+        Epoch storage e = _epochs[count - 1];
+        total = e.cumulativeSpent;
+        bytes32 spendRoot = e.spendRoot;
+        if (spendRoot != bytes32(0) && e.committedAt >= funded) {
+            if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
+                revert InvalidSpendProof(msg.sender, cumulativeSpent);
+            }
+            proven = cumulativeSpent;
+        }
+    }
+
+    /// @dev What `withdraw` holds back of the caller's deposit `a`: its proved spend in the newest claimable epoch
+    ///      (`_provenSpend`), kept within [spentAtRequest, spentAtRequest + the rise of the claimable
+    ///      cumulativeSpent since the request], plus the whole spend of the pending epochs. Honest leaves only
+    ///      rise, and no more than their sum, so the bounds never bind an honest root; they bind a root that moved
+    ///      spend between users without raising the total, which `_checkTotals` (and so the cap) cannot see.
+    function _reserved(DepositAccount storage a, uint256 cumulativeSpent, bytes32[] calldata proof)
         private
         view
         returns (uint256 epoch, uint256 proven, uint256 reserved)
     {
         uint256 count = _claimableCount();
-        if (count != 0) {
-            epoch = count - 1;
-            Epoch storage e = _epochs[epoch];
-            bytes32 spendRoot = e.spendRoot;
-            if (spendRoot != bytes32(0) && e.committedAt >= funded) {
-                if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
-                    revert InvalidSpendProof(msg.sender, cumulativeSpent);
-                }
-                proven = cumulativeSpent;
-            }
-        }
-        reserved = proven;
+        uint256 total;
+        (proven, total) = _provenSpend(count, a.fundedAt, cumulativeSpent, proof);
+        if (count != 0) epoch = count - 1;
+        uint256 atRequest = a.spentAtRequest;
+        uint256 totalAtRequest = a.totalAtRequest;
+        // Claimable totals never fall (a veto discards only pending epochs); guarded all the same.
+        uint256 rise = total > totalAtRequest ? total - totalAtRequest : 0;
+        reserved = Math.max(atRequest, Math.min(proven, atRequest + rise));
         if (count < _nextEpoch) {
             (, uint256 before) = _totalsBefore(count);
             reserved += totalSpent() - before;

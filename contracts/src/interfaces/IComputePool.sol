@@ -192,8 +192,9 @@ interface IComputePool {
     function deposit(uint256 amount) external;
     /// @notice Deposits `amount` MOR of the caller with an ERC-2612 permit: one signature approves and deposits.
     function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
-    /// @notice Asks to withdraw `amount` of the caller's deposit after `withdrawalDelay`.
-    function requestWithdrawal(uint256 amount) external;
+    /// @notice Asks to withdraw `amount` of the caller's deposit after `withdrawalDelay`, proving its spend in the
+    ///         newest claimable spend root.
+    function requestWithdrawal(uint256 amount, uint256 cumulativeSpent, bytes32[] calldata proof) external;
     /// @notice Drops the caller's pending withdrawal request.
     function cancelWithdrawal() external;
     /// @notice Pays the caller's ready request, at most its deposit minus its proved cumulative spend and minus

@@ -6,7 +6,7 @@ import {GasProbe, MarketGasFixture} from "./MarketGasFixture.sol";
 import {MerkleTestLib} from "../market/MerkleTestLib.sol";
 
 /// @notice Gas of the deposit path (PROTOCOL §4 "Paid usage"): deposit, the permit variant, requestWithdrawal,
-///         withdraw with a spend proof 17 deep (a spend tree of 100,000 paying users), and commitRoot carrying a
+///         with and without a spend proof 17 deep, withdraw with one (a spend tree of 100,000 paying users), and commitRoot carrying a
 ///         spend root. Measured like MarketGasTest: state prepared in setUp, so each measured call starts from
 ///         cold storage; `gas.X: N` is transaction gas (execution + 21,000 + calldata), and the snapshot
 ///         (snapshots/DepositGasTest.json) records what forge measures under --isolate, as `make bench` runs.
@@ -34,7 +34,7 @@ contract DepositGasTest is MarketGasFixture {
         vm.startPrank(repeat);
         mor.approve(address(pool), type(uint256).max);
         pool.deposit(100e18);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, new bytes32[](0)); // no spend root yet: nothing to prove
         vm.stopPrank();
         vm.prank(user);
         mor.approve(address(pool), type(uint256).max);
@@ -90,14 +90,27 @@ contract DepositGasTest is MarketGasFixture {
         assertEq(pool.depositOf(payer), 100e18);
     }
 
+    /// @dev A user funded after the claimable spend root was committed: nothing to prove.
     function test_Gas_RequestWithdrawal() public {
         vm.prank(user);
         pool.deposit(100e18);
+        bytes32[] memory none = new bytes32[](0);
         vm.prank(user);
-        pool.requestWithdrawal(60e18);
+        pool.requestWithdrawal(60e18, 0, none);
         (uint256 exec, uint256 txGas) =
-            _measured("requestWithdrawal", abi.encodeCall(ComputePool.requestWithdrawal, (60e18)));
+            _measured("requestWithdrawal", abi.encodeCall(ComputePool.requestWithdrawal, (60e18, 0, none)));
         _log("requestWithdrawal", exec, txGas);
+    }
+
+    /// @dev A user with spend in the claimable root: proves it, 17 deep, and records it with the root's total.
+    function test_Gas_RequestWithdrawal_SpendProof() public {
+        bytes32[] memory proof = spendProof;
+        vm.prank(repeat);
+        pool.requestWithdrawal(60e18, SPENT, proof);
+        (uint256 exec, uint256 txGas) = _measured(
+            "requestWithdrawal_spendProof", abi.encodeCall(ComputePool.requestWithdrawal, (60e18, SPENT, proof))
+        );
+        _log("requestWithdrawal (spend proof 17 deep)", exec, txGas);
     }
 
     function test_Gas_Withdraw() public {

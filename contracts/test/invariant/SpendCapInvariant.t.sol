@@ -11,40 +11,106 @@ import {MerkleTestLib} from "../market/MerkleTestLib.sol";
 
 /// @dev An adversary holding every role of the pool (DEFAULT_ADMIN_ROLE, KEEPER_ROLE, GUARDIAN_ROLE): it commits
 ///      hostile spend roots charging the victim's deposit to itself, every few hours, sometimes over the cap;
-///      vetoes its own pending roots; changes the cap. The victim requests a withdrawal of everything when the
-///      first hostile root appears and withdraws as soon as it can (proving its leaf in the newest claimable spend
-///      root). Calls that must succeed or must fail in a given way set a flag instead of reverting
-///      (`fail_on_revert = false` would drop a bare revert).
+///      moves spend its own depositor (the accomplice) built up in honest roots onto the victim with roots whose
+///      totals do not rise (the cap never sees them); vetoes its own pending roots; changes the cap. The victim
+///      requests a withdrawal of everything when the first hostile root appears and withdraws as soon as it can
+///      (proving its leaf in the newest claimable spend root). The accomplice requests (proving its leaf) before
+///      a hostile root is claimable and withdraws whatever it can. Calls that must succeed or must fail in a given
+///      way set a flag instead of reverting (`fail_on_revert = false` would drop a bare revert).
 contract SpendCapAdversary is Test {
     ComputePool public immutable pool;
     address public immutable victim;
     uint256 public immutable deposit;
+    address public immutable accomplice;
 
-    mapping(uint256 epoch => uint256) internal victimSpent; // the victim's leaf in each committed spend tree
+    // The victim's and the accomplice's leaves in each committed spend tree.
+    mapping(uint256 epoch => uint256) internal victimSpent;
+    mapping(uint256 epoch => uint256) internal accompliceSpent;
     uint256 public firstHostileDay = type(uint256).max;
+    uint256 public firstHostileEpoch = type(uint256).max;
+    uint256 public victimRequestedAt;
     uint256 public commits;
+    uint256 public reassigned; // spend moved from the accomplice to the victim by roots not raising the total
     uint256 internal nonce;
     uint256 public refusedOverCap;
     uint256 public vetoes;
     uint256 public paidAt; // when the victim was paid (0: not yet)
     uint256 public lost; // the victim's deposit minus what it was paid
-    uint256 public lossBound; // the sum of the caps from the first hostile day to the day it was paid
+    uint256 public lossBound; // the sum of the caps from the oldest root pending at the request to the payment
     bool public unexpected; // a commit refused for another reason than the cap, or a cap over it accepted
     bool public raisedEarly; // a cap change raised a day starting before now + withdrawalDelay
 
-    constructor(ComputePool pool_, address victim_, uint256 deposit_) {
+    constructor(ComputePool pool_, address victim_, uint256 deposit_, address accomplice_) {
         pool = pool_;
         victim = victim_;
         deposit = deposit_;
+        accomplice = accomplice_;
     }
 
-    function _spendRoot(uint256 spent) internal view returns (bytes32[][] memory) {
+    function _spendRoot(uint256 v, uint256 a) internal view returns (bytes32[][] memory) {
         address[] memory who = new address[](2);
         who[0] = victim;
-        who[1] = address(this);
+        who[1] = accomplice;
         uint256[] memory x = new uint256[](2);
-        x[0] = spent;
+        x[0] = v;
+        x[1] = a;
         return MerkleTestLib.build(who, x);
+    }
+
+    /// @dev The newest live epoch's leaves (0, 0 before the first).
+    function _leaves() internal view returns (uint256 v, uint256 a) {
+        uint256 next = pool.nextEpoch();
+        if (next != 0) return (victimSpent[next - 1], accompliceSpent[next - 1]);
+    }
+
+    /// @dev Leaf `i` (0 victim, 1 accomplice) in the newest claimable spend root and its proof.
+    function _claimableLeaf(uint256 i) internal view returns (uint256 spent, bytes32[] memory proof) {
+        (bool exists, uint256 epoch,,) = pool.claimableEpoch();
+        if (!exists) return (0, new bytes32[](0));
+        uint256 v = victimSpent[epoch];
+        uint256 a = accompliceSpent[epoch];
+        if (v + a == 0) return (0, new bytes32[](0));
+        return (i == 0 ? v : a, MerkleTestLib.proof(_spendRoot(v, a), i));
+    }
+
+    /// @dev Commits leaves (v, a) with total v + a; true when accepted.
+    function _commit(uint256 v, uint256 a) internal returns (bool ok, bytes memory reason) {
+        uint256 epoch = pool.nextEpoch();
+        bytes32 root = keccak256(abi.encode("credits", ++nonce)); // new: a vetoed root is refused forever
+        try pool.commitRoot(epoch, root, v + a, MerkleTestLib.root(_spendRoot(v, a)), v + a, block.timestamp, 0, "x") {
+            victimSpent[epoch] = v;
+            accompliceSpent[epoch] = a;
+            commits++;
+            return (true, "");
+        } catch (bytes memory r) {
+            return (false, r);
+        }
+    }
+
+    /// @dev The first hostile root: the victim reacts at once, proving its leaf in the claimable root.
+    function _hostile(uint256 epoch) internal {
+        if (firstHostileDay != type(uint256).max) return;
+        firstHostileDay = pool.currentDay();
+        firstHostileEpoch = epoch;
+        victimRequestedAt = block.timestamp;
+        (uint256 spent, bytes32[] memory proof) = _claimableLeaf(0);
+        vm.prank(victim);
+        try pool.requestWithdrawal(deposit, spent, proof) {}
+        catch {
+            unexpected = true;
+        }
+    }
+
+    /// @dev An honest root before any hostile one: the accomplice spends `amount` of its own deposit.
+    function spendOwn(uint256 amount) external {
+        if (firstHostileDay != type(uint256).max) return;
+        uint256 left = pool.remainingSpend();
+        (uint256 v, uint256 a) = _leaves();
+        uint256 room = pool.depositOf(accomplice) - a;
+        if (left == 0 || room == 0) return;
+        amount = bound(amount, 1, left < room ? left : room);
+        (bool ok,) = _commit(v, a + amount);
+        if (!ok) unexpected = true;
     }
 
     /// @dev A hostile root adding `amount` to the victim's spend (and crediting it to the adversary).
@@ -52,24 +118,56 @@ contract SpendCapAdversary is Test {
         if (paidAt != 0) return;
         uint256 left = pool.remainingSpend();
         amount = overshoot ? bound(amount, left + 1, left + 3 * pool.dailySpendCap()) : bound(amount, 1, left + 1);
-        uint256 spent = pool.totalSpent() + amount;
-        if (spent > deposit) return; // refused for another reason (SpendExceedsDeposits), tested elsewhere
+        (uint256 v, uint256 a) = _leaves();
+        if (v + a + amount > pool.totalDeposits()) return; // refused for another reason (SpendExceedsDeposits)
         uint256 epoch = pool.nextEpoch();
-        bytes32 root = keccak256(abi.encode("credits", ++nonce)); // new: a vetoed root is refused forever
-        try pool.commitRoot(epoch, root, spent, MerkleTestLib.root(_spendRoot(spent)), spent, block.timestamp, 0, "x") {
+        (bool ok, bytes memory reason) = _commit(v + amount, a);
+        if (ok) {
             if (amount > left) unexpected = true;
-            victimSpent[epoch] = spent;
-            commits++;
-            if (firstHostileDay == type(uint256).max) {
-                firstHostileDay = pool.currentDay();
-                vm.prank(victim); // the victim reacts at once
-                pool.requestWithdrawal(deposit);
-            }
-        } catch (bytes memory reason) {
+            _hostile(epoch);
+        } else {
             bytes memory expected = abi.encodeWithSelector(IComputePool.OverSpendCap.selector, amount, left);
             if (amount <= left || keccak256(reason) != keccak256(expected)) unexpected = true;
             refusedOverCap++;
         }
+    }
+
+    /// @dev A hostile root moving `amount` of the accomplice's spend onto the victim, the total unchanged: no
+    ///      cap check applies to it.
+    function reassign(uint256 amount) external {
+        if (paidAt != 0) return;
+        (uint256 v, uint256 a) = _leaves();
+        if (a == 0) return;
+        amount = bound(amount, 1, a);
+        uint256 epoch = pool.nextEpoch();
+        (bool ok,) = _commit(v + amount, a - amount);
+        if (!ok) {
+            unexpected = true;
+            return;
+        }
+        reassigned += amount;
+        _hostile(epoch);
+    }
+
+    /// @dev The accomplice asks for its whole deposit back, proving its leaf, while no hostile root is claimable
+    ///      (a request proved against a hostile root is outside the bound: see ComputePool's NatSpec).
+    function accompliceRequest() external {
+        uint256 held = pool.depositOf(accomplice);
+        if (held == 0) return;
+        (bool exists, uint256 epoch,,) = pool.claimableEpoch();
+        if (exists && epoch >= firstHostileEpoch) return;
+        (uint256 spent, bytes32[] memory proof) = _claimableLeaf(1);
+        vm.prank(accomplice);
+        pool.requestWithdrawal(held, spent, proof);
+    }
+
+    /// @dev The accomplice withdraws whatever the pool pays it, proving its (possibly lowered) leaf.
+    function accompliceWithdraw() external {
+        (uint256 amount, uint64 readyAt) = pool.pendingWithdrawal(accomplice);
+        if (amount == 0 || block.timestamp < readyAt) return;
+        (uint256 spent, bytes32[] memory proof) = _claimableLeaf(1);
+        vm.prank(accomplice);
+        try pool.withdraw(spent, proof) returns (uint256) {} catch {}
     }
 
     /// @dev Vetoes its own newest root while it is pending.
@@ -107,14 +205,13 @@ contract SpendCapAdversary is Test {
         if (paidAt != 0 || firstHostileDay == type(uint256).max) return;
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
         if (block.timestamp < readyAt) return;
-        (bool exists, uint256 epoch,,) = pool.claimableEpoch();
-        uint256 spent = exists ? victimSpent[epoch] : 0;
-        bytes32[] memory proof = spent == 0 ? new bytes32[](0) : MerkleTestLib.proof(_spendRoot(spent), 0);
+        (uint256 spent, bytes32[] memory proof) = _claimableLeaf(0);
         vm.prank(victim);
         try pool.withdraw(spent, proof) returns (uint256 paid) {
             paidAt = block.timestamp;
             lost = deposit - paid;
-            for (uint256 d = firstHostileDay; d <= pool.currentDay(); ++d) {
+            // The roots pending at the request were committed within a dispute window before it.
+            for (uint256 d = pool.dayOf(victimRequestedAt - pool.disputeWindow()); d <= pool.currentDay(); ++d) {
                 lossBound += pool.spendCapAt(d);
             }
         } catch {} // a pending root spending more than the claimable one holds it back: retried later
@@ -127,6 +224,7 @@ contract SpendCapInvariantTest is Test {
     uint256 internal constant DAY = 86400;
     uint256 internal constant CAP = 10e18;
     uint256 internal constant DEPOSIT = 1_000e18;
+    uint256 internal constant ACCOMPLICE_DEPOSIT = 500e18;
 
     ComputePool internal pool;
     SpendCapAdversary internal adversary;
@@ -151,7 +249,15 @@ contract SpendCapInvariantTest is Test {
         pool.deposit(DEPOSIT);
         vm.stopPrank();
 
-        adversary = new SpendCapAdversary(pool, victim, DEPOSIT);
+        address accomplice = makeAddr("accomplice");
+        vm.prank(recipients[0]);
+        require(mor.transfer(accomplice, ACCOMPLICE_DEPOSIT), "fund");
+        vm.startPrank(accomplice);
+        mor.approve(address(pool), ACCOMPLICE_DEPOSIT);
+        pool.deposit(ACCOMPLICE_DEPOSIT);
+        vm.stopPrank();
+
+        adversary = new SpendCapAdversary(pool, victim, DEPOSIT, accomplice);
         pool.grantRole(pool.DEFAULT_ADMIN_ROLE(), address(adversary));
         pool.grantRole(pool.KEEPER_ROLE(), address(adversary));
         pool.grantRole(pool.GUARDIAN_ROLE(), address(adversary));
@@ -168,7 +274,8 @@ contract SpendCapInvariantTest is Test {
     }
 
     /// @notice A depositor who requested its withdrawal when the first hostile root appeared loses at most the
-    ///         sum of the caps of the days from then until it is paid.
+    ///         sum of the caps of the days from then (from the oldest root then pending) until it is paid, even
+    ///         when that root moved the accomplice's spend onto it without raising the total.
     function invariant_DepositorLossBoundedByCaps() public view {
         if (adversary.paidAt() != 0) assertLe(adversary.lost(), adversary.lossBound(), "loss above the caps");
         assertLe(pool.totalSpent(), pool.totalDeposits());

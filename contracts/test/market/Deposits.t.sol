@@ -166,14 +166,14 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         vm.startPrank(user);
         vm.expectRevert(IComputePool.ZeroAmount.selector);
-        pool.requestWithdrawal(0);
+        pool.requestWithdrawal(0, 0, _noProof());
         vm.expectRevert(abi.encodeWithSelector(IComputePool.ExceedsDeposit.selector, 101e18, 100e18));
-        pool.requestWithdrawal(101e18);
+        pool.requestWithdrawal(101e18, 0, _noProof());
         vm.expectEmit(address(pool));
         emit IComputePool.WithdrawalRequested(user, 40e18, uint64(block.timestamp + WITHDRAWAL_DELAY));
-        pool.requestWithdrawal(40e18);
+        pool.requestWithdrawal(40e18, 0, _noProof());
         skip(1 days);
-        pool.requestWithdrawal(60e18); // replaces the request and restarts the clock
+        pool.requestWithdrawal(60e18, 0, _noProof()); // replaces the request and restarts the clock
         (uint256 amount, uint64 readyAt) = pool.pendingWithdrawal(user);
         assertEq(amount, 60e18);
         assertEq(readyAt, block.timestamp + WITHDRAWAL_DELAY);
@@ -186,7 +186,7 @@ contract DepositsTest is MarketFixture {
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
         pool.cancelWithdrawal();
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NoWithdrawalRequested.selector, user));
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         vm.stopPrank();
     }
 
@@ -195,12 +195,12 @@ contract DepositsTest is MarketFixture {
     function test_Withdraw_NothingSpent_PaysRequest() public {
         _deposit(user, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(70e18);
+        pool.requestWithdrawal(70e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
         vm.expectEmit(address(pool));
         emit IComputePool.Withdrawn(user, 70e18, 0, 0, 30e18);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 70e18);
+        assertEq(pool.withdraw(0, _noProof()), 70e18);
         assertEq(pool.depositOf(user), 30e18);
         assertEq(pool.totalDeposits(), 30e18);
         assertEq(mor.balanceOf(user), 970e18);
@@ -211,7 +211,7 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _commitSpend(60e18, 60e18, 0, 0);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         bytes32[] memory proof = _userProof(60e18, 0, 0);
         vm.prank(user);
@@ -221,7 +221,7 @@ contract DepositsTest is MarketFixture {
         pool.withdraw(60e18, proof);
         // What is left (60) is exactly the spend: a new request is accepted but pays nothing.
         vm.prank(user);
-        pool.requestWithdrawal(60e18);
+        pool.requestWithdrawal(60e18, 60e18, proof);
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToWithdraw.selector, user, 60e18, 60e18));
@@ -237,7 +237,7 @@ contract DepositsTest is MarketFixture {
         _commitSpend(10e18, 10e18, 0, 0); // epoch 0: an earlier session
         skip(WINDOW);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 10e18, _userProof(10e18, 0, 0)); // proves epoch 0's spend
         skip(LAG); // the running session closes and is settled within an epoch
         _commitSpend(70e18, 70e18, 0, 0); // epoch 1, pending
         bytes32[] memory oldProof = _userProof(10e18, 0, 0);
@@ -272,11 +272,11 @@ contract DepositsTest is MarketFixture {
     function test_Withdraw_PendingSpend_HeldBack() public {
         _deposit(user, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         _commitSpend(70e18, 70e18, 0, 0); // late, pending
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 30e18);
+        assertEq(pool.withdraw(0, _noProof()), 30e18);
         assertEq(pool.depositOf(user), 70e18);
         assertEq(pool.totalDeposits(), pool.totalSpent());
         skip(WINDOW);
@@ -293,12 +293,12 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         uint256 readAt = block.timestamp; // the keeper's read: user still holds 100
         skip(1);
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        assertEq(pool.withdraw(0, _noProof()), 100e18);
         assertEq(pool.lastWithdrawAt(), block.timestamp);
         skip(1);
 
@@ -326,7 +326,7 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         uint256 readAt = block.timestamp;
         _commitSpend(60e18, 60e18, 0, 0);
@@ -334,7 +334,7 @@ contract DepositsTest is MarketFixture {
         pool.vetoRoot(0);
         skip(1);
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        assertEq(pool.withdraw(0, _noProof()), 100e18);
         bytes32 spendRoot = MerkleTestLib.root(_spendTree(60e18, 0, 0));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, block.timestamp));
@@ -354,14 +354,14 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         uint256 readAt = block.timestamp;
         vm.prank(keeper);
         pool.commitRoot(0, _creditRoot(1), 1, bytes32(0), 0, readAt, bytes32(0), ""); // the charge deferred
         skip(1);
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18);
+        assertEq(pool.withdraw(0, _noProof()), 100e18);
         skip(1 days); // a later day's cap
         bytes32 spendRoot = MerkleTestLib.root(_spendTree(60e18, 0, 0));
         vm.prank(keeper);
@@ -376,10 +376,10 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         uint256 withdrawnAt = block.timestamp;
         skip(bound(gap, 0, 30 days));
         readAt = bound(readAt, 0, block.timestamp + 30 days);
@@ -465,12 +465,12 @@ contract DepositsTest is MarketFixture {
         assertEq(pool.totalCommitted(), 20e18);
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.ExceedsDeposit.selector, 1, 0));
-        pool.requestWithdrawal(1);
+        pool.requestWithdrawal(1, 0, _noProof());
         // Both honest users get everything they did not spend.
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         vm.prank(other);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
         assertEq(pool.withdraw(20e18, _userProof(20e18, 0, 0)), 80e18);
@@ -626,9 +626,9 @@ contract DepositsTest is MarketFixture {
         _deposit(user, deposited);
         if (spent > 0) _commitSpend(spent, spent, 0, 0);
         vm.prank(user);
-        pool.requestWithdrawal(requested);
+        pool.requestWithdrawal(requested, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
-        bytes32[] memory proof = spent > 0 ? _userProof(spent, 0, 0) : new bytes32[](0);
+        bytes32[] memory proof = spent > 0 ? _userProof(spent, 0, 0) : _noProof();
         uint256 paid;
         if (spent == deposited) {
             vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToWithdraw.selector, user, deposited, spent));
@@ -652,7 +652,7 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _commitSpend(60e18, 60e18, 0, 0);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         vm.assume(claimedSpent != 60e18);
         bytes32[] memory proof = _userProof(60e18, 0, 0);
@@ -671,7 +671,7 @@ contract DepositsTest is MarketFixture {
             _fund(g[i], 1);
             _deposit(g[i], 1);
             vm.prank(g[i]);
-            pool.requestWithdrawal(1);
+            pool.requestWithdrawal(1, 0, _noProof());
         }
         skip(WITHDRAWAL_DELAY);
     }
@@ -705,7 +705,7 @@ contract DepositsTest is MarketFixture {
             uint256 readAt = block.timestamp;
             skip(1);
             vm.prank(g[k]);
-            assertEq(pool.withdraw(0, new bytes32[](0)), 1);
+            assertEq(pool.withdraw(0, _noProof()), 1);
             skip(1);
             assertFalse(_tryCommitSpend(0, 10e18, readAt), "commit read before a withdrawal landed");
             if (k == 9) vm.warp(dayStart + WITHDRAW_WINDOW - 3); // jump to the window's end
@@ -720,7 +720,7 @@ contract DepositsTest is MarketFixture {
             vm.expectRevert(
                 abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
             );
-            pool.withdraw(0, new bytes32[](0));
+            pool.withdraw(0, _noProof());
         }
         assertTrue(_tryCommitSpend(0, 10e18, readAt2), "commit read after the window refused");
         assertEq(pool.totalSpent(), 10e18);
@@ -734,7 +734,7 @@ contract DepositsTest is MarketFixture {
     function testFuzz_Withdraw_OnlyInsideTheWindow(uint256 wait) public {
         _deposit(user, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(40e18);
+        pool.requestWithdrawal(40e18, 0, _noProof());
         uint256 due = block.timestamp + WITHDRAWAL_DELAY;
         vm.warp(block.timestamp + bound(wait, 0, 2 * WITHDRAWAL_DELAY));
         uint256 asked = block.timestamp;
@@ -751,12 +751,12 @@ contract DepositsTest is MarketFixture {
         vm.prank(user);
         if (opens > block.timestamp) {
             vm.expectRevert(abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, opens, block.timestamp));
-            pool.withdraw(0, new bytes32[](0));
+            pool.withdraw(0, _noProof());
             assertEq(pool.depositOf(user), 100e18);
             vm.warp(opens);
             vm.prank(user);
         }
-        assertEq(pool.withdraw(0, new bytes32[](0)), 40e18);
+        assertEq(pool.withdraw(0, _noProof()), 40e18);
         assertLt((block.timestamp - START) % DAY, WITHDRAW_WINDOW);
         assertLt(block.timestamp, Math.max(due, asked) + DAY); // at most a day past the delay or the ask
     }
@@ -772,10 +772,10 @@ contract DepositsTest is MarketFixture {
         uint256 dayStart = pool.dayStart(pool.currentDay()) + WITHDRAWAL_DELAY; // a day start (the delay is whole days)
         vm.warp(dayStart + WITHDRAW_WINDOW - 1 - WITHDRAWAL_DELAY);
         vm.prank(user);
-        pool.requestWithdrawal(10e18); // its delay ends at the window's last second
+        pool.requestWithdrawal(10e18, 0, _noProof()); // its delay ends at the window's last second
         skip(1);
         vm.prank(late);
-        pool.requestWithdrawal(10e18); // its delay ends at the close
+        pool.requestWithdrawal(10e18, 0, _noProof()); // its delay ends at the close
         assertEq(pool.withdrawalOpensAt(dayStart + WITHDRAW_WINDOW - 1), dayStart + WITHDRAW_WINDOW - 1);
         assertEq(pool.withdrawalOpensAt(dayStart + WITHDRAW_WINDOW), dayStart + DAY);
         assertEq(pool.withdrawalOpensAt(dayStart + DAY - 1), dayStart + DAY);
@@ -787,35 +787,35 @@ contract DepositsTest is MarketFixture {
                 IComputePool.WithdrawalNotReady.selector, dayStart + WITHDRAW_WINDOW - 1, block.timestamp
             )
         );
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         skip(1); // the window's last second: the user is paid, the late one's delay is not over
         (, uint64 readyAt) = pool.pendingWithdrawal(user);
         assertEq(readyAt, block.timestamp);
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 10e18);
+        assertEq(pool.withdraw(0, _noProof()), 10e18);
         (, readyAt) = pool.pendingWithdrawal(late);
         assertEq(readyAt, dayStart + DAY);
         vm.prank(late);
         vm.expectRevert(
             abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
         );
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         skip(1); // the close: its delay is over, the window is not open
         vm.prank(late);
         vm.expectRevert(
             abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
         );
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         assertEq(pool.lastWithdrawAt(), dayStart + WITHDRAW_WINDOW - 1, "nothing paid after the window's last second");
         vm.warp(dayStart + DAY - 1);
         vm.prank(late);
         vm.expectRevert(
             abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
         );
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         skip(1); // the next day's first second
         vm.prank(late);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 10e18);
+        assertEq(pool.withdraw(0, _noProof()), 10e18);
     }
 
     /// @dev Fuzz: a keeper reading outside a window and committing before the next one opens is never refused,
@@ -825,7 +825,7 @@ contract DepositsTest is MarketFixture {
         address[] memory g = _griefers(9);
         uint256 dayStart = pool.dayStart(pool.currentDay());
         vm.prank(g[8]); // a withdrawal earlier in today's window: the read must follow it, and does
-        pool.withdraw(0, new bytes32[](0));
+        pool.withdraw(0, _noProof());
         assertEq(pool.lastWithdrawAt(), dayStart);
         vm.warp(dayStart + bound(readOffset, WITHDRAW_WINDOW, DAY - 1));
         uint256 readAt = block.timestamp;
@@ -836,7 +836,7 @@ contract DepositsTest is MarketFixture {
             vm.expectRevert(
                 abi.encodeWithSelector(IComputePool.WithdrawalNotReady.selector, dayStart + DAY, block.timestamp)
             );
-            pool.withdraw(0, new bytes32[](0));
+            pool.withdraw(0, _noProof());
         }
         vm.warp(commitAt);
         assertTrue(_tryCommitSpend(0, 10e18, readAt));
@@ -851,16 +851,16 @@ contract DepositsTest is MarketFixture {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18); // sessions admitted before it, settled later
+        pool.requestWithdrawal(100e18, 0, _noProof()); // sessions admitted before it, settled later
         skip(WITHDRAWAL_DELAY); // inside a window now
         _commitSpend(60e18, 60e18, 0, 0); // a late epoch, still pending
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 40e18, "the pending spend is held back");
+        assertEq(pool.withdraw(0, _noProof()), 40e18, "the pending spend is held back");
         assertEq(pool.totalDeposits(), 160e18);
         skip(WINDOW);
         assertEq(pool.claim(provider, 60e18, _creditProof(60e18)), 60e18);
         vm.prank(other);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, MerkleTestLib.proof(_spendTree(60e18, 0, 0), 1));
         skip(WITHDRAWAL_DELAY);
         vm.prank(other);
         assertEq(pool.withdraw(0, MerkleTestLib.proof(_spendTree(60e18, 0, 0), 1)), 100e18, "the other is whole");
@@ -873,12 +873,12 @@ contract DepositsTest is MarketFixture {
         _fund(late, 50e18);
         _deposit(late, 50e18);
         vm.prank(late);
-        pool.requestWithdrawal(50e18);
+        pool.requestWithdrawal(50e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         uint256 readAt = block.timestamp;
         skip(1);
         vm.prank(late);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 50e18);
+        assertEq(pool.withdraw(0, _noProof()), 50e18);
         address[] memory who = new address[](4);
         (who[0], who[1], who[2], who[3]) = (user, other, stranger, late);
         uint256[] memory x = new uint256[](4);
@@ -915,6 +915,6 @@ contract DepositsTest is MarketFixture {
         // forge-lint: disable-next-line(unsafe-typecast)
         emit IComputePool.WithdrawalRequested(user, 10e18, uint64(block.timestamp - 13 hours + WITHDRAWAL_DELAY + DAY));
         vm.prank(user);
-        pool.requestWithdrawal(10e18);
+        pool.requestWithdrawal(10e18, 0, _noProof());
     }
 }

@@ -84,6 +84,12 @@ abstract contract MarketFixture is Test {
         return SPEND_CAP;
     }
 
+    /// @dev The empty spend proof: what `requestWithdrawal` and `withdraw` take, with a spend of 0, while no
+    ///      spend root the caller must prove against is claimable.
+    function _noProof() internal pure returns (bytes32[] memory) {
+        return new bytes32[](0);
+    }
+
     function _release() internal {
         if (em.releasable() > 0) em.release();
     }

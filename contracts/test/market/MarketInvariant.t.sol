@@ -734,11 +734,13 @@ contract MarketHandler is Test {
 
     function requestWithdrawal(uint256 seed, uint256 amount) external {
         calls++;
-        address user = users[seed % U];
+        uint256 u = seed % U;
+        address user = users[u];
         uint256 held = pool.depositOf(user);
         if (held == 0) return;
+        (uint256 spent, bytes32[] memory proof) = _spendProof(u);
         vm.prank(user);
-        try pool.requestWithdrawal(_bound(amount, 1, held)) {}
+        try pool.requestWithdrawal(_bound(amount, 1, held), spent, proof) {}
         catch {
             _fail("requestWithdrawal");
         }

@@ -207,7 +207,7 @@ contract SpendCapTest is MarketFixture {
         _setCap(50e18);
         // A depositor who requests now is paid before the higher cap binds.
         vm.prank(victim);
-        pool.requestWithdrawal(DEPOSIT);
+        pool.requestWithdrawal(DEPOSIT, 0, _noProof());
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
         assertLe(readyAt, pool.dayStart(effective));
         assertEq(pool.spendCapAt(today + 1), CAP);
@@ -287,7 +287,7 @@ contract SpendCapTest is MarketFixture {
         uint256 firstDay = pool.currentDay();
         _commitAs(attacker, CAP);
         vm.prank(victim);
-        pool.requestWithdrawal(DEPOSIT);
+        pool.requestWithdrawal(DEPOSIT, 0, _noProof());
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
 
         // Every hour until the victim is paid, the attacker charges it as much as the pool takes.
@@ -311,6 +311,147 @@ contract SpendCapTest is MarketFixture {
         assertEq(paid, DEPOSIT - spentAll);
         assertLe(DEPOSIT - paid, CAP * days_);
         assertGt(paid, 0);
+    }
+
+    /// @dev Spend tree over (victim, accomplice): the attacker's own depositor spends at its provider.
+    function _tree2(address accomplice, uint256 v, uint256 a) internal view returns (bytes32[][] memory) {
+        address[] memory who = new address[](2);
+        who[0] = victim;
+        who[1] = accomplice;
+        uint256[] memory x = new uint256[](2);
+        x[0] = v;
+        x[1] = a;
+        return MerkleTestLib.build(who, x);
+    }
+
+    function _commit2(address by, address accomplice, uint256 v, uint256 a) internal {
+        uint256 epoch = pool.nextEpoch();
+        vm.prank(by);
+        pool.commitRoot(
+            epoch,
+            keccak256(abi.encode("credits", ++nonce)),
+            v + a,
+            MerkleTestLib.root(_tree2(accomplice, v, a)),
+            v + a,
+            block.timestamp,
+            bytes32(epoch),
+            "ipfs://batch"
+        );
+    }
+
+    /// @dev 50 days at the cap, every root honest: the accomplice spends 500 of its own deposit (at the
+    ///      attacker's provider). Returns it.
+    function _accompliceSpendsAtTheCap(uint256 own) internal returns (address accomplice) {
+        accomplice = makeAddr("accomplice");
+        _fund(accomplice, own);
+        vm.startPrank(accomplice);
+        mor.approve(address(pool), own);
+        pool.deposit(own);
+        vm.stopPrank();
+        for (uint256 spent = CAP; spent <= own; spent += CAP) {
+            vm.warp(pool.dayStart(pool.currentDay() + 1) + 13 hours);
+            _commit2(keeper, accomplice, 0, spent);
+        }
+    }
+
+    /// @dev The reassignment: a root with unchanged totals (so no cap check) moves all the accomplice's honest
+    ///      spend onto the victim. The victim requests at once, while it is pending: `withdraw` holds back at most
+    ///      the victim's spend proved at the request (0) plus the rise of the claimable spend total since (0),
+    ///      so it is paid in full. The accomplice, which proved its 500 at its request, gets none of it back:
+    ///      the floor holds back what it proved.
+    function test_AdminWithEveryRole_ReassignedSpendBoundedByCap() public {
+        vm.startPrank(admin);
+        pool.grantRole(pool.KEEPER_ROLE(), attacker);
+        pool.grantRole(pool.GUARDIAN_ROLE(), attacker);
+        vm.stopPrank();
+        uint256 own = 50 * CAP;
+        address accomplice = _accompliceSpendsAtTheCap(own);
+        assertEq(pool.totalSpent(), own);
+
+        vm.warp(block.timestamp + 1 hours);
+        uint256 hostileDay = pool.currentDay();
+        _commit2(attacker, accomplice, own, 0); // the hostile root: same total, every unit moved
+        assertEq(pool.totalSpent(), own);
+
+        // Both request while the hostile root is pending: they prove against the last honest root.
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT, 0, MerkleTestLib.proof(_tree2(accomplice, 0, own), 0));
+        vm.prank(accomplice);
+        pool.requestWithdrawal(own, own, MerkleTestLib.proof(_tree2(accomplice, 0, own), 1));
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+        vm.warp(readyAt);
+
+        // The accomplice proves its lowered leaf (0); the spend it proved at its request stays held back.
+        bytes32[] memory accProof = MerkleTestLib.proof(_tree2(accomplice, own, 0), 1);
+        vm.prank(accomplice);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.NothingToWithdraw.selector, accomplice, own, own));
+        pool.withdraw(0, accProof);
+
+        // The victim proves its raised leaf (500): at most 0 + (500 - 500) of it is held back.
+        vm.prank(victim);
+        uint256 paid = pool.withdraw(own, MerkleTestLib.proof(_tree2(accomplice, own, 0), 0));
+        uint256 days_ = pool.dayOf(readyAt) - hostileDay + 1;
+        assertEq(paid, DEPOSIT, "the moved spend is not taken from the victim");
+        assertLe(DEPOSIT - paid, CAP * days_);
+        assertEq(pool.totalDeposits(), own, "the accomplice's deposit still covers the spend");
+        assertEq(pool.totalSpent(), own);
+    }
+
+    /// @dev The same reassignment plus, on every day until the victim is paid, hostile spend at the cap charged to
+    ///      the victim on top: the victim loses exactly the caps of those days, not the moved spend.
+    function test_AdminWithEveryRole_ReassignedSpendPlusDailyCapLosesOnlyTheCaps() public {
+        vm.startPrank(admin);
+        pool.grantRole(pool.KEEPER_ROLE(), attacker);
+        pool.grantRole(pool.GUARDIAN_ROLE(), attacker);
+        vm.stopPrank();
+        uint256 own = 50 * CAP;
+        address accomplice = _accompliceSpendsAtTheCap(own);
+        vm.warp(block.timestamp + 1 hours);
+        uint256 hostileDay = pool.currentDay();
+        _commit2(attacker, accomplice, own, 0);
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT, 0, MerkleTestLib.proof(_tree2(accomplice, 0, own), 0));
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+        uint256 v = own;
+        while (block.timestamp + 1 days + WINDOW < readyAt) {
+            vm.warp(pool.dayStart(pool.currentDay() + 1) + 13 hours);
+            v += CAP;
+            _commit2(attacker, accomplice, v, 0);
+        }
+        vm.warp(readyAt + WINDOW);
+        assertLe(block.timestamp, pool.dayStart(pool.dayOf(readyAt)) + WITHDRAW_WINDOW);
+        vm.prank(victim);
+        uint256 paid = pool.withdraw(v, MerkleTestLib.proof(_tree2(accomplice, v, 0), 0));
+        uint256 days_ = pool.dayOf(block.timestamp) - hostileDay + 1;
+        assertEq(DEPOSIT - paid, v - own, "held back: the rise of the claimable spend since the request");
+        assertLe(DEPOSIT - paid, CAP * days_);
+    }
+
+    /// @dev Honest keeper: the user's spend rises between its request and its withdrawal (sessions admitted
+    ///      before the request, settled after it): the withdrawal holds back exactly its honest spend, the other
+    ///      depositor's spend rising too.
+    function test_HonestSpendRisingAfterTheRequest_HeldBackExactly() public {
+        address other = makeAddr("other");
+        _fund(other, 100e18);
+        vm.startPrank(other);
+        mor.approve(address(pool), 100e18);
+        pool.deposit(100e18);
+        vm.stopPrank();
+        _commit2(keeper, other, 3e18, 2e18);
+        vm.warp(block.timestamp + WINDOW);
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT, 3e18, MerkleTestLib.proof(_tree2(other, 3e18, 2e18), 0));
+        for (uint256 i; i < 3; ++i) {
+            vm.warp(pool.dayStart(pool.currentDay() + 1) + 13 hours);
+            _commit2(keeper, other, 3e18 + 2e18 * (i + 1), 2e18 + 1e18 * (i + 1));
+        }
+        // Victim 9, other 5: the victim's spend rose by 6 of the total's 9.
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+        vm.warp(readyAt);
+        vm.prank(victim);
+        uint256 paid = pool.withdraw(9e18, MerkleTestLib.proof(_tree2(other, 9e18, 5e18), 0));
+        assertEq(paid, DEPOSIT - 9e18);
+        assertEq(pool.depositOf(victim), 9e18);
     }
 
     // ---- fuzz ----

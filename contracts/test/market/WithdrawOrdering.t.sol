@@ -15,15 +15,15 @@ contract WithdrawOrderingTest is DepositsTest {
         _deposit(user, 100e18);
         _deposit(other, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         _commitSpend(70e18, 70e18, 0, 0); // late, pending: user's sessions from before its request
         vm.prank(user);
-        uint256 paidUser = pool.withdraw(0, new bytes32[](0));
+        uint256 paidUser = pool.withdraw(0, _noProof());
         assertLe(paidUser, 30e18, "user is paid back MOR its pending sessions spent");
         skip(WINDOW);
         vm.prank(other);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, MerkleTestLib.proof(_spendTree(70e18, 0, 0), 1));
         skip(WITHDRAWAL_DELAY);
         vm.prank(other);
         assertEq(
@@ -55,9 +55,9 @@ contract WithdrawIdleMarketTest is DepositsTest {
 
         _deposit(user, 100e18);
         vm.prank(user);
-        pool.requestWithdrawal(100e18);
+        pool.requestWithdrawal(100e18, 0, _noProof());
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
-        assertEq(pool.withdraw(0, new bytes32[](0)), 100e18, "an unspent deposit is locked until another epoch");
+        assertEq(pool.withdraw(0, _noProof()), 100e18, "an unspent deposit is locked until another epoch");
     }
 }
