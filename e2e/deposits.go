@@ -230,14 +230,14 @@ func (s *Stack) DemoDeposit(ctx context.Context, out io.Writer) (*DepositSummary
 	var req struct {
 		ReadyAt uint64 `json:"readyAt,string"`
 	}
-	if err := s.LTAs(ctx, payer, "payer", &req, "withdraw"); err != nil {
+	if err := s.LTAs(ctx, payer, "payer", &req, "withdraw", "--keeper", s.KeeperURL); err != nil {
 		return nil, err
 	}
 	head, err := s.Client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	step("lt withdraw: requested the whole deposit; payable after withdrawalDelay (the chain is moved %d s on)", req.ReadyAt-min(req.ReadyAt, head.Time))
+	step("lt withdraw --keeper: requested the whole deposit, proving its claimable spend; payable after withdrawalDelay (the chain is moved %d s on)", req.ReadyAt-min(req.ReadyAt, head.Time))
 	if req.ReadyAt > head.Time {
 		if err := s.Warp(ctx, req.ReadyAt-head.Time); err != nil {
 			return nil, err

@@ -57,7 +57,9 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	next, err := env.Pool.DayStart(call, new(big.Int).Add(day, big.NewInt(1)))
 	require.NoError(t, err)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, next.Uint64()-depositedAt+5))
-	send(attackerKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.RequestWithdrawal(o, d) })
+	send(attackerKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Pool.RequestWithdrawal(o, d, big.NewInt(0), nil)
+	})
 	warpToReady(t, ctx, env, attacker)
 	before, err := env.Token.BalanceOf(call, attacker)
 	require.NoError(t, err)
@@ -90,8 +92,7 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	paid := k.claimAll(t, ctx, env)
 	assert.Zero(t, paid.Sign(), "the attacker's provider and builder were paid %s wei out of the deposits", paid)
 
-	send(victimKey, func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.RequestWithdrawal(o, v) })
-	warpToReady(t, ctx, env, victim)
+	// The request proves the victim's leaf in the claimable spend root, as withdraw does.
 	srv := httptest.NewServer(api.New(k.led, nil, nil).Handler())
 	defer srv.Close()
 	var proof wire.SpendProof
@@ -101,6 +102,10 @@ func TestBackdatedSessionAfterWithdrawalAnvil(t *testing.T) {
 	for i := range proof.Proof {
 		hashes[i] = proof.Proof[i]
 	}
+	send(victimKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Pool.RequestWithdrawal(o, v, big.NewInt(0), hashes)
+	})
+	warpToReady(t, ctx, env, victim)
 	_, err = env.Chain.Market.Send(ctx, devnet.DevKey(victimKey), func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Pool.Withdraw(o, big.NewInt(0), hashes)
 	})

@@ -72,7 +72,7 @@ func TestDepositSpendAnvil(t *testing.T) {
 	require.NoError(t, env.FundMOR(ctx, payerAddr, dw))
 	deposit(payerKey, dw)
 	req, err := env.Chain.Market.Send(ctx, payer, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.RequestWithdrawal(o, dw)
+		return env.Pool.RequestWithdrawal(o, dw, big.NewInt(0), nil)
 	})
 	require.NoError(t, err)
 	head, err := env.Client.HeaderByNumber(ctx, req.BlockNumber)

@@ -82,7 +82,7 @@ func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
 	// The user's session runs; 30 s before the cutoff the user asks for its whole deposit back.
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, cutoff-30-head()))
 	requestedAt := blockTimeOf(t, ctx, env, sendTx(t, ctx, env, 7, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.RequestWithdrawal(o, d)
+		return env.Pool.RequestWithdrawal(o, d, big.NewInt(0), nil)
 	}))
 	s1, s2 := sessionsBefore(t, env, requestedAt, cost)
 	pw, err := env.Pool.PendingWithdrawal(call, user)

@@ -61,7 +61,7 @@ func TestKeepersAtDifferentFinalHeightsAnvil(t *testing.T) {
 	deposit(userKey, d)
 	deposit(otherKey, v)
 	requestedAt := blockTime(send(userKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.RequestWithdrawal(o, d)
+		return env.Pool.RequestWithdrawal(o, d, big.NewInt(0), nil)
 	}))
 
 	// Both sessions closed before the request, in the same window; the user's costs exactly D.

@@ -30,7 +30,7 @@ func staleReadSetup(t *testing.T, ctx context.Context, env *testenv.Env, d *big.
 	call := &bind.CallOpts{Context: ctx}
 	depositMOR(t, ctx, env, 7, d)
 	requestedAt := blockTimeOf(t, ctx, env, sendTx(t, ctx, env, 7, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.RequestWithdrawal(o, d)
+		return env.Pool.RequestWithdrawal(o, d, big.NewInt(0), nil)
 	}))
 	s1, s2 := sessionsBefore(t, env, requestedAt, cost)
 	day, err := env.Pool.DayOf(call, new(big.Int).SetUint64(requestedAt-20))
@@ -75,7 +75,7 @@ func withdrawingAccounts(t *testing.T, ctx context.Context, env *testenv.Env, n 
 			},
 			func(o *bind.TransactOpts) (*types.Transaction, error) { return env.Pool.Deposit(o, big.NewInt(2)) },
 			func(o *bind.TransactOpts) (*types.Transaction, error) {
-				return env.Pool.RequestWithdrawal(o, big.NewInt(1))
+				return env.Pool.RequestWithdrawal(o, big.NewInt(1), big.NewInt(0), nil)
 			},
 		} {
 			_, err := env.Chain.Market.Send(ctx, key, f)

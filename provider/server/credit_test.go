@@ -402,7 +402,7 @@ func TestPendingWithdrawalCountsNoDeposit(t *testing.T) {
 	dep := depositor(t, e, 1)
 	ctx := context.Background()
 	_, err := e.chain.Send(ctx, dep, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return e.chain.Pool.RequestWithdrawal(o, big.NewInt(1))
+		return e.chain.Pool.RequestWithdrawal(o, big.NewInt(1), big.NewInt(0), nil)
 	})
 	require.NoError(t, err)
 	c := rfcSession(t, e, ts.URL, dep, 1e15, 100, true)

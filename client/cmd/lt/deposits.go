@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/holiman/uint256"
 	"github.com/spf13/cobra"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -409,11 +408,15 @@ func (a *app) withdrawCmd() *cobra.Command {
 		Short: "Withdraw your deposit: request (then wait withdrawalDelay), then complete with the keeper's proof",
 		Long: `Withdrawing takes two steps. Without a pending request, lt withdraw asks to withdraw [amount] MOR
 (default: the whole deposit) — requestWithdrawal — and prints when it is ready; routers stop admitting
-deposit-paid sessions from then on. Once withdrawalDelay has passed and inside the pool's daily withdrawal
-window (the time printed accounts for both), lt withdraw --keeper <url> fetches
-the proof of what the deposit paid for (GET /v1/spend/{user}) and calls withdraw, which pays the requested
-amount up to the deposit minus that. --cancel drops the pending request.`,
-		Example: "  lt withdraw 5\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
+deposit-paid sessions from then on. The request proves what the deposit paid for in the newest claimable
+spend root, fetched from --keeper (GET /v1/spend/{user}); without --keeper it proves nothing, which the pool
+accepts only while no claimable spend root holds your spend (lt withdraw then asks for --keeper). Once
+withdrawalDelay has passed and inside the pool's daily withdrawal window (the time printed accounts for
+both), lt withdraw --keeper <url> fetches the proof again and calls withdraw, which pays the requested
+amount up to the deposit minus that spend (at most the spend the request proved plus the rise of the
+pool's claimable spend since) and minus the spend of the epochs not yet claimable. --cancel drops the
+pending request.`,
+		Example: "  lt withdraw 5 --keeper http://127.0.0.1:8547\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -450,9 +453,23 @@ amount up to the deposit minus that. --cancel drops the pending request.`,
 				if amount.Sign() == 0 {
 					return errors.New("nothing deposited: nothing to withdraw")
 				}
+				// The request proves the spend in the newest claimable spend root, like withdraw: the pool
+				// then holds back at most that plus the rise of the claimable spend total since.
+				k := a.str("keeper")
+				spent, proof := new(big.Int), [][32]byte(nil)
+				if k != "" {
+					if spent, proof, err = client.SpendProofArgs(ctx, k, p.user); err != nil {
+						return err
+					}
+				}
 				rc, err = p.send(ctx, "ComputePool.requestWithdrawal", func(o *bind.TransactOpts) (*types.Transaction, error) {
-					return p.pool.RequestWithdrawal(o, amount)
+					return p.pool.RequestWithdrawal(o, amount, spent, proof)
 				})
+				var rerr *keys.RevertError
+				if k == "" && errors.As(err, &rerr) && rerr.Name == "InvalidSpendProof" {
+					return errors.New("a claimable spend root holds your spend: give --keeper <url> to fetch its proof " +
+						"(GET /v1/spend/{user}), which requestWithdrawal checks")
+				}
 				if err == nil {
 					if pending, err = p.pool.PendingWithdrawal(call, p.user); err != nil {
 						return err
@@ -473,24 +490,14 @@ amount up to the deposit minus that. --cancel drops the pending request.`,
 				if k == "" {
 					return errors.New("the request is ready: give --keeper <url> to fetch the proof of your spend")
 				}
-				sp, perr := client.SpendProof(ctx, k, p.user)
-				var werr *wire.Error
-				if errors.As(perr, &werr) && werr.Code == wire.CodeNotFound {
-					// No leaf in the claimable spend tree: the deposit rose from zero after that epoch was
-					// committed, and the pool takes the spend as 0 (it reverts InvalidSpendProof otherwise).
-					sp, perr = &wire.SpendProof{User: p.user, CumulativeSpent: new(uint256.Int)}, nil
-				}
+				spent, proof, perr := client.SpendProofArgs(ctx, k, p.user)
 				if perr != nil {
 					return perr
 				}
-				proof := make([][32]byte, len(sp.Proof))
-				for i := range sp.Proof {
-					proof[i] = sp.Proof[i]
-				}
 				rc, err = p.send(ctx, "ComputePool.withdraw", func(o *bind.TransactOpts) (*types.Transaction, error) {
-					return p.pool.Withdraw(o, sp.CumulativeSpent.ToBig(), proof)
+					return p.pool.Withdraw(o, spent, proof)
 				})
-				res.Action, res.Spent = "withdrawn", sp.CumulativeSpent.Dec()
+				res.Action, res.Spent = "withdrawn", spent.String()
 				if err == nil {
 					res.Paid = withdrawnAmount(rc, p)
 				}

@@ -351,9 +351,16 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	require.Contains(t, human, "claimable spend unknown")
 	stale = false
 
-	// The whole deposit requested: not executable before withdrawalDelay, then ready.
+	// The whole deposit requested: not executable before withdrawalDelay, then ready. Epoch 0 holds the user's
+	// spend and is claimable: the request must prove it, so without --keeper lt refuses and sends nothing.
 	var w withdrawResult
-	lt(&w, "withdraw")
+	_, err = run(t, ctx, "withdraw", "--config", c.cfg)
+	require.ErrorContains(t, err, "give --keeper <url>")
+	pending, err := c.pool.PendingWithdrawal(call, c.user)
+	require.NoError(t, err)
+	require.Zero(t, pending.Amount.Sign(), "nothing requested")
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "requested", w.Action)
 	human = balance("--keeper", keeper.URL)
 	require.Equal(t, devnet.MOR(10).String(), b.Requested)
 	require.False(t, b.Ready)
