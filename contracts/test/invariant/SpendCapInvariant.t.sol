@@ -11,7 +11,7 @@ import {MerkleTestLib} from "../market/MerkleTestLib.sol";
 
 /// @dev An adversary holding every role of the pool (DEFAULT_ADMIN_ROLE, KEEPER_ROLE, GUARDIAN_ROLE): it commits
 ///      hostile spend roots charging the victim's deposit to itself, every few hours, sometimes over the cap;
-///      vetoes its own pending roots; changes the cap. The victim requests a withdrawal of everything when the
+///      vetoes its own pending roots; changes the cap and the withdrawal delay. The victim requests a withdrawal of everything when the
 ///      first hostile root appears and withdraws as soon as it can (proving its leaf in the newest claimable spend
 ///      root). Calls that must succeed or must fail in a given way set a flag instead of reverting
 ///      (`fail_on_revert = false` would drop a bare revert).
@@ -28,9 +28,12 @@ contract SpendCapAdversary is Test {
     uint256 public vetoes;
     uint256 public paidAt; // when the victim was paid (0: not yet)
     uint256 public lost; // the victim's deposit minus what it was paid
-    uint256 public lossBound; // the sum of the caps from the first hostile day to the day it was paid
+    uint256 public lossBound; // the caps from the first hostile day to the day it was paid (see victimWithdraw)
+    uint256[] internal capsAtRequest; // spendCapAt(firstHostileDay + i) when the victim requested
+    uint256 internal requestedAt;
     bool public unexpected; // a commit refused for another reason than the cap, or a cap over it accepted
-    bool public raisedEarly; // a cap change raised a day starting before now + withdrawalDelay
+    bool public raisedEarly; // a cap change raised a day on which a withdrawal requested at the change may be paid
+    bool public delayRefusedWrongly; // a delay change refused other than a raise while a cap raise is scheduled
 
     constructor(ComputePool pool_, address victim_, uint256 deposit_) {
         pool = pool_;
@@ -64,6 +67,10 @@ contract SpendCapAdversary is Test {
                 firstHostileDay = pool.currentDay();
                 vm.prank(victim); // the victim reacts at once
                 pool.requestWithdrawal(deposit);
+                requestedAt = block.timestamp;
+                for (uint256 i; i < 100; ++i) {
+                    capsAtRequest.push(pool.spendCapAt(firstHostileDay + i));
+                }
             }
         } catch (bytes memory reason) {
             bytes memory expected = abi.encodeWithSelector(IComputePool.OverSpendCap.selector, amount, left);
@@ -82,19 +89,31 @@ contract SpendCapAdversary is Test {
         vetoes++;
     }
 
-    /// @dev Changes the cap (as the admin): no day starting before now + withdrawalDelay may get a higher one.
+    /// @dev Changes the cap (as the admin): no day up to the one in which a withdrawal requested now may first be
+    ///      paid may get a higher one.
     function setCap(uint256 cap) external {
         cap = bound(cap, 1, 100 * 10e18);
         uint256 today = pool.currentDay();
-        uint256 ends = block.timestamp + pool.withdrawalDelay();
-        uint256 n = pool.dayOf(ends) - today + 1;
+        uint256 paidOn = pool.dayOf(pool.withdrawalOpensAt(block.timestamp + pool.withdrawalDelay()));
+        uint256 n = paidOn - today + 1;
         uint256[] memory before = new uint256[](n);
         for (uint256 i; i < n; ++i) {
             before[i] = pool.spendCapAt(today + i);
         }
         pool.setDailySpendCap(cap);
         for (uint256 i; i < n; ++i) {
-            if (pool.dayStart(today + i) < ends && pool.spendCapAt(today + i) > before[i]) raisedEarly = true;
+            if (pool.spendCapAt(today + i) > before[i]) raisedEarly = true;
+        }
+    }
+
+    /// @dev Changes the withdrawal delay (as the admin), pending requests included: a longer one is refused only
+    ///      while a raise of the cap is scheduled (it was timed by the delay of then).
+    function setDelay(uint256 secs) external {
+        secs = bound(secs, pool.minWithdrawalDelay(), 10 days);
+        bool raising = secs > pool.withdrawalDelay();
+        try pool.setWithdrawalDelay(uint32(secs)) {}
+        catch (bytes memory reason) {
+            if (!raising || bytes4(reason) != IComputePool.CapRaiseScheduled.selector) delayRefusedWrongly = true;
         }
     }
 
@@ -102,11 +121,15 @@ contract SpendCapAdversary is Test {
         vm.warp(block.timestamp + bound(secs, 1 minutes, 1 days));
     }
 
-    /// @dev The victim withdraws once its request is ready, proving its leaf in the newest claimable root.
+    /// @dev The victim withdraws once its request is ready, proving its leaf in the newest claimable root. Its
+    ///      loss bound: the caps scheduled when it requested, for the days up to the one its request became
+    ///      payable on (whatever the admin changed since), plus the caps in force on the days it let pass after.
     function victimWithdraw() external {
         if (paidAt != 0 || firstHostileDay == type(uint256).max) return;
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
         if (block.timestamp < readyAt) return;
+        // The day its request became payable (readyAt is now, once it has).
+        uint256 readyDay = pool.dayOf(pool.withdrawalOpensAt(requestedAt + pool.withdrawalDelay()));
         (bool exists, uint256 epoch,,) = pool.claimableEpoch();
         uint256 spent = exists ? victimSpent[epoch] : 0;
         bytes32[] memory proof = spent == 0 ? new bytes32[](0) : MerkleTestLib.proof(_spendRoot(spent), 0);
@@ -115,7 +138,7 @@ contract SpendCapAdversary is Test {
             paidAt = block.timestamp;
             lost = deposit - paid;
             for (uint256 d = firstHostileDay; d <= pool.currentDay(); ++d) {
-                lossBound += pool.spendCapAt(d);
+                lossBound += d <= readyDay ? capsAtRequest[d - firstHostileDay] : pool.spendCapAt(d);
             }
         } catch {} // a pending root spending more than the claimable one holds it back: retried later
     }
@@ -174,8 +197,10 @@ contract SpendCapInvariantTest is Test {
         assertLe(pool.totalSpent(), pool.totalDeposits());
     }
 
-    /// @notice No cap change raises a day that starts before a withdrawal requested at the change is ready.
+    /// @notice No cap change raises a day on which a withdrawal requested at the change may be paid, and the delay
+    ///         rises whenever no cap raise is scheduled.
     function invariant_CapNeverRaisedWithinTheDelay() public view {
         assertFalse(adversary.raisedEarly(), "a cap was raised within the withdrawal delay");
+        assertFalse(adversary.delayRefusedWrongly(), "a delay change was refused for another reason");
     }
 }
