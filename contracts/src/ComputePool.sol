@@ -579,9 +579,11 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @notice Sets the daily spend cap. Only DEFAULT_ADMIN_ROLE. A cap no higher than every cap in force or
     ///         scheduled from tomorrow on applies from tomorrow (from day 0 before payoutStart); a higher one only
-    ///         from the first day that starts at least `withdrawalDelay` from now, so a depositor who requests a
-    ///         withdrawal when the change is made is paid before it binds. Either replaces whatever was scheduled
-    ///         after the day it applies from.
+    ///         from the day after the one in which a withdrawal requested now may first be paid (the first
+    ///         withdrawal window at or after `withdrawalDelay` from now; from day 1 at the earliest), so a depositor who requests a withdrawal
+    ///         when the change is made is paid on a day the old cap still bounds: not at the second the new one
+    ///         binds, when a commit ordered before the withdraw in the same block would be held back from it.
+    ///         Either replaces whatever was scheduled after the day it applies from.
     /// @param dailySpendCap_ MOR (wei) per day, in [1, MAX_SPEND_CAP].
     function setDailySpendCap(uint256 dailySpendCap_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
@@ -593,8 +595,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             lowest = Math.min(lowest, cps[i - 1]._value);
         }
         if (dailySpendCap_ > lowest) {
-            uint256 at = block.timestamp + withdrawalDelay; // the first day starting at or after it
-            effectiveDay = at <= payoutStart ? 0 : (at - payoutStart + interval - 1) / interval;
+            // A request made now is paid from withdrawalOpensAt(now + delay) on: the day after that one (day 1 at
+            // the earliest, so that a raise is a checkpoint above the one before it: _checkNoCapRaiseScheduled).
+            effectiveDay = dayOf(withdrawalOpensAt(Math.max(block.timestamp + withdrawalDelay, payoutStart))) + 1;
         }
         // Drop what was scheduled after the effective day (no day that has begun is touched: effectiveDay is at
         // least tomorrow), so no earlier schedule outlives this change.
@@ -620,7 +623,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @notice Sets the delay between a withdrawal request and its payment, for requests made from now on and
-    ///         pending ones alike. Only DEFAULT_ADMIN_ROLE.
+    ///         pending ones alike. Only DEFAULT_ADMIN_ROLE. A longer delay is refused while a raise of the spend
+    ///         cap is scheduled (CapRaiseScheduled): that raise binds after the requests pending when it was made
+    ///         are paid with the delay of then, and a longer one would leave them waiting under it.
     /// @param withdrawalDelay_ Seconds, in [minWithdrawalDelay, MAX_WITHDRAWAL_DELAY] and longer than
     ///        settlementLag + withdrawalWindow + the dispute window (`_checkWithdrawalDelay`).
     function setWithdrawalDelay(uint32 withdrawalDelay_) external onlyRole(DEFAULT_ADMIN_ROLE) {
@@ -628,6 +633,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             revert InvalidWithdrawalDelay(withdrawalDelay_);
         }
         _checkWithdrawalDelay(withdrawalDelay_, disputeWindow);
+        if (withdrawalDelay_ > withdrawalDelay) _checkNoCapRaiseScheduled();
         withdrawalDelay = withdrawalDelay_;
         emit WithdrawalDelaySet(withdrawalDelay_);
     }
@@ -1007,6 +1013,17 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     function _checkWithdrawalDelay(uint256 delay, uint256 dispute) private view {
         if (delay <= settlementLag + withdrawalWindow + dispute) {
             revert WithdrawalDelayTooShort(delay, settlementLag, withdrawalWindow, dispute);
+        }
+    }
+
+    /// @dev Reverts (CapRaiseScheduled) when a day that has not begun has a higher spend cap than the day before
+    ///      it: a raise scheduled by setDailySpendCap. Days not begun: from tomorrow, from day 0 before payoutStart.
+    ///      setDailySpendCap drops what was scheduled after the day it sets, so few checkpoints lie ahead.
+    function _checkNoCapRaiseScheduled() private view {
+        Checkpoints.Checkpoint224[] storage cps = _spendCap._checkpoints;
+        uint256 notBegun = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        for (uint256 i = cps.length - 1; i > 0 && cps[i]._key >= notBegun; --i) {
+            if (cps[i]._value > cps[i - 1]._value) revert CapRaiseScheduled(cps[i]._key);
         }
     }
 

@@ -127,6 +127,10 @@ interface IComputePool {
     error OverSpendCap(uint256 depositFunded, uint256 remaining);
     /// @notice A daily spend cap of zero or above MAX_SPEND_CAP.
     error InvalidSpendCap(uint256 dailySpendCap);
+    /// @notice The withdrawal delay may not rise while a raise of the spend cap is scheduled (from `day`): the
+    ///         raise was timed to bind after the requests pending then are paid, which a longer delay would put
+    ///         after it. Lower the cap (which drops the raise), raise the delay, then raise the cap again.
+    error CapRaiseScheduled(uint256 day);
     /// @notice No live epoch has this number.
     error UnknownEpoch(uint256 epoch);
     /// @notice The epoch's root is already claimable and can no longer be vetoed.

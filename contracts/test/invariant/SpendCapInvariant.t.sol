@@ -12,11 +12,12 @@ import {MerkleTestLib} from "../market/MerkleTestLib.sol";
 /// @dev An adversary holding every role of the pool (DEFAULT_ADMIN_ROLE, KEEPER_ROLE, GUARDIAN_ROLE): it commits
 ///      hostile spend roots charging the victim's deposit to itself, every few hours, sometimes over the cap;
 ///      moves spend its own depositor (the accomplice) built up in honest roots onto the victim with roots whose
-///      totals do not rise (the cap never sees them); vetoes its own pending roots; changes the cap. The victim
-///      requests a withdrawal of everything when the first hostile root appears and withdraws as soon as it can
-///      (proving its leaf in the newest claimable spend root). The accomplice requests (proving its leaf) before
-///      a hostile root is claimable and withdraws whatever it can. Calls that must succeed or must fail in a given
-///      way set a flag instead of reverting (`fail_on_revert = false` would drop a bare revert).
+///      totals do not rise (the cap never sees them); vetoes its own pending roots; changes the cap and the
+///      withdrawal delay. The victim requests a withdrawal of everything when the first hostile root appears and
+///      withdraws as soon as it can (proving its leaf in the newest claimable spend root). The accomplice
+///      requests (proving its leaf) before a hostile root is claimable and withdraws whatever it can. Calls that
+///      must succeed or must fail in a given way set a flag instead of reverting (`fail_on_revert = false` would
+///      drop a bare revert).
 contract SpendCapAdversary is Test {
     ComputePool public immutable pool;
     address public immutable victim;
@@ -36,9 +37,12 @@ contract SpendCapAdversary is Test {
     uint256 public vetoes;
     uint256 public paidAt; // when the victim was paid (0: not yet)
     uint256 public lost; // the victim's deposit minus what it was paid
-    uint256 public lossBound; // the sum of the caps from the oldest root pending at the request to the payment
+    uint256 public lossBound; // the caps from the oldest root pending at the request to the payment
+    uint256 internal boundFrom; // that root's day: the day a dispute window before the request
+    uint256[] internal capsAtRequest; // spendCapAt(boundFrom + i) when the victim requested
     bool public unexpected; // a commit refused for another reason than the cap, or a cap over it accepted
-    bool public raisedEarly; // a cap change raised a day starting before now + withdrawalDelay
+    bool public raisedEarly; // a cap change raised a day on which a withdrawal requested at the change may be paid
+    bool public delayRefusedWrongly; // a delay change refused other than a raise while a cap raise is scheduled
 
     constructor(ComputePool pool_, address victim_, uint256 deposit_, address accomplice_) {
         pool = pool_;
@@ -93,6 +97,10 @@ contract SpendCapAdversary is Test {
         firstHostileDay = pool.currentDay();
         firstHostileEpoch = epoch;
         victimRequestedAt = block.timestamp;
+        boundFrom = pool.dayOf(block.timestamp - pool.disputeWindow());
+        for (uint256 i; i < 100; ++i) {
+            capsAtRequest.push(pool.spendCapAt(boundFrom + i));
+        }
         (uint256 spent, bytes32[] memory proof) = _claimableLeaf(0);
         vm.prank(victim);
         try pool.requestWithdrawal(deposit, spent, proof) {}
@@ -180,19 +188,31 @@ contract SpendCapAdversary is Test {
         vetoes++;
     }
 
-    /// @dev Changes the cap (as the admin): no day starting before now + withdrawalDelay may get a higher one.
+    /// @dev Changes the cap (as the admin): no day up to the one in which a withdrawal requested now may first be
+    ///      paid may get a higher one.
     function setCap(uint256 cap) external {
         cap = bound(cap, 1, 100 * 10e18);
         uint256 today = pool.currentDay();
-        uint256 ends = block.timestamp + pool.withdrawalDelay();
-        uint256 n = pool.dayOf(ends) - today + 1;
+        uint256 paidOn = pool.dayOf(pool.withdrawalOpensAt(block.timestamp + pool.withdrawalDelay()));
+        uint256 n = paidOn - today + 1;
         uint256[] memory before = new uint256[](n);
         for (uint256 i; i < n; ++i) {
             before[i] = pool.spendCapAt(today + i);
         }
         pool.setDailySpendCap(cap);
         for (uint256 i; i < n; ++i) {
-            if (pool.dayStart(today + i) < ends && pool.spendCapAt(today + i) > before[i]) raisedEarly = true;
+            if (pool.spendCapAt(today + i) > before[i]) raisedEarly = true;
+        }
+    }
+
+    /// @dev Changes the withdrawal delay (as the admin), pending requests included: a longer one is refused only
+    ///      while a raise of the cap is scheduled (it was timed by the delay of then).
+    function setDelay(uint256 secs) external {
+        secs = bound(secs, pool.minWithdrawalDelay(), 10 days);
+        bool raising = secs > pool.withdrawalDelay();
+        try pool.setWithdrawalDelay(uint32(secs)) {}
+        catch (bytes memory reason) {
+            if (!raising || bytes4(reason) != IComputePool.CapRaiseScheduled.selector) delayRefusedWrongly = true;
         }
     }
 
@@ -200,19 +220,24 @@ contract SpendCapAdversary is Test {
         vm.warp(block.timestamp + bound(secs, 1 minutes, 1 days));
     }
 
-    /// @dev The victim withdraws once its request is ready, proving its leaf in the newest claimable root.
+    /// @dev The victim withdraws once its request is ready, proving its leaf in the newest claimable root. Its
+    ///      loss bound: the caps scheduled when it requested, for the days up to the one its request became
+    ///      payable on (whatever the admin changed since), plus the caps in force on the days it let pass after.
     function victimWithdraw() external {
         if (paidAt != 0 || firstHostileDay == type(uint256).max) return;
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
         if (block.timestamp < readyAt) return;
+        // The day its request became payable (readyAt is now, once it has).
+        uint256 readyDay = pool.dayOf(pool.withdrawalOpensAt(victimRequestedAt + pool.withdrawalDelay()));
         (uint256 spent, bytes32[] memory proof) = _claimableLeaf(0);
         vm.prank(victim);
         try pool.withdraw(spent, proof) returns (uint256 paid) {
             paidAt = block.timestamp;
             lost = deposit - paid;
-            // The roots pending at the request were committed within a dispute window before it.
-            for (uint256 d = pool.dayOf(victimRequestedAt - pool.disputeWindow()); d <= pool.currentDay(); ++d) {
-                lossBound += pool.spendCapAt(d);
+            // The roots pending at the request were committed within a dispute window before it; the days up to
+            // the payable one count with the caps scheduled at the request.
+            for (uint256 d = boundFrom; d <= pool.currentDay(); ++d) {
+                lossBound += d <= readyDay ? capsAtRequest[d - boundFrom] : pool.spendCapAt(d);
             }
         } catch {} // a pending root spending more than the claimable one holds it back: retried later
     }
@@ -281,8 +306,10 @@ contract SpendCapInvariantTest is Test {
         assertLe(pool.totalSpent(), pool.totalDeposits());
     }
 
-    /// @notice No cap change raises a day that starts before a withdrawal requested at the change is ready.
+    /// @notice No cap change raises a day on which a withdrawal requested at the change may be paid, and the delay
+    ///         rises whenever no cap raise is scheduled.
     function invariant_CapNeverRaisedWithinTheDelay() public view {
         assertFalse(adversary.raisedEarly(), "a cap was raised within the withdrawal delay");
+        assertFalse(adversary.delayRefusedWrongly(), "a delay change was refused for another reason");
     }
 }

@@ -198,18 +198,17 @@ contract SpendCapTest is MarketFixture {
     }
 
     function test_Increase_WaitsUntilAWithdrawalRequestedNowIsPaid() public {
-        vm.warp(block.timestamp + 5 hours); // mid-day
+        vm.warp(block.timestamp + 5 hours); // mid-day: now + delay falls in a withdrawal window
         uint256 today = pool.currentDay();
-        uint256 at = block.timestamp + WITHDRAWAL_DELAY;
-        uint256 effective = (at - START + DAY - 1) / DAY; // the first day starting at or after `at`
+        uint256 effective = pool.dayOf(block.timestamp + WITHDRAWAL_DELAY) + 1; // the day after it
         vm.expectEmit(address(pool));
         emit IComputePool.DailySpendCapSet(50e18, effective);
         _setCap(50e18);
-        // A depositor who requests now is paid before the higher cap binds.
+        // A depositor who requests now is paid on a day before the higher cap binds.
         vm.prank(victim);
         pool.requestWithdrawal(DEPOSIT, 0, _noProof());
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
-        assertLe(readyAt, pool.dayStart(effective));
+        assertLt(pool.dayOf(readyAt), effective);
         assertEq(pool.spendCapAt(today + 1), CAP);
         assertEq(pool.spendCapAt(effective - 1), CAP);
         assertEq(pool.spendCapAt(effective), 50e18);
@@ -219,9 +218,10 @@ contract SpendCapTest is MarketFixture {
         assertEq(pool.remainingSpend(), 50e18);
     }
 
-    function test_Increase_AtADayStart_TakesThatDay() public {
-        // Time starts at the beginning of day 91: now + delay is itself a day start.
-        uint256 effective = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+    function test_Increase_AtADayStart_WaitsForTheDayAfter() public {
+        // Time starts at the beginning of day 91: now + delay is itself a day start, and a request made now is
+        // payable from that second: the raise binds from the next day.
+        uint256 effective = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1;
         _setCap(20e18);
         assertEq(pool.spendCapAt(effective - 1), CAP);
         assertEq(pool.spendCapAt(effective), 20e18);
@@ -239,10 +239,10 @@ contract SpendCapTest is MarketFixture {
         // 10 today; 30 scheduled at E1; later 20 scheduled at E2 > E1; then, once 30 is in force, a change to
         // 25 is an increase over the 20 ahead: it must wait the delay, not apply tomorrow.
         _setCap(30e18);
-        uint256 e1 = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+        uint256 e1 = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1; // now + delay is a day start
         vm.warp(block.timestamp + 3 days);
         _setCap(20e18);
-        uint256 e2 = pool.currentDay() + WITHDRAWAL_DELAY / DAY;
+        uint256 e2 = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1;
         assertGt(e2, e1);
         assertEq(pool.spendCapAt(e1), 30e18);
         assertEq(pool.spendCapAt(e2), 20e18);
@@ -264,14 +264,77 @@ contract SpendCapTest is MarketFixture {
         _setCap(5e18);
         assertEq(pool.spendCapAt(0), 5e18);
         assertEq(pool.dailySpendCap(), 5e18);
-        vm.warp(START - 40 days); // a raise far enough ahead also binds from day 0
+        vm.warp(START - 40 days); // a raise, however far ahead, binds from day 1: day 0 keeps the cap of then
         _setCap(6e18);
-        assertEq(pool.spendCapAt(0), 6e18);
-        vm.warp(START - 1 days); // one with less than the delay left waits: from day 30 = (31 days - 1 day) / DAY
+        assertEq(pool.spendCapAt(0), 5e18);
+        assertEq(pool.spendCapAt(1), 6e18);
+        vm.prank(admin); // and the delay may not lengthen while it is scheduled
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CapRaiseScheduled.selector, 1));
+        pool.setWithdrawalDelay(WITHDRAWAL_DELAY + 1);
+        _setCap(4e18); // no higher than every cap ahead: applies from day 0 and drops the raise
+        assertEq(pool.spendCapAt(0), 4e18);
+        assertEq(pool.spendCapAt(1), 4e18);
+        vm.warp(START - 1 days); // one with less than the delay left waits: now + delay starts day 30, so from 31
         _setCap(7e18);
-        assertEq(pool.spendCapAt(0), 6e18);
-        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY - 2), 6e18);
-        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY - 1), 7e18);
+        assertEq(pool.spendCapAt(0), 4e18);
+        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY - 1), 4e18);
+        assertEq(pool.spendCapAt(WITHDRAWAL_DELAY / DAY), 7e18);
+    }
+
+    /// @dev A raise made outside a withdrawal window: a request made with it is payable from the start of the day
+    ///      after now + delay, so that day still has the old cap; a commit ordered before the withdraw in the
+    ///      withdraw's block takes at most that cap (before, the raise bound from that very second).
+    function test_Increase_OutsideTheWindow_RequestPaidUnderTheOldCap() public {
+        vm.warp(block.timestamp + WITHDRAW_WINDOW + 1 hours); // outside the day's withdrawal window
+        _setCap(DEPOSIT);
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT, 0, _noProof()); // the same block as the change
+        (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+        assertEq(readyAt, pool.dayStart(pool.dayOf(readyAt)), "payable from a day start");
+        assertEq(pool.spendCapAt(pool.dayOf(readyAt)), CAP, "that day keeps the old cap");
+        assertEq(pool.spendCapAt(pool.dayOf(readyAt) + 1), DEPOSIT);
+
+        vm.warp(readyAt);
+        _expectOverCap(CAP + 1, CAP + 1, CAP); // the keeper's commit before the withdraw takes at most the cap
+        _commit(CAP);
+        vm.prank(victim);
+        assertEq(pool.withdraw(0, new bytes32[](0)), DEPOSIT - CAP); // the pending spend held back, no more
+    }
+
+    /// @dev A raise of the cap is timed by the delay in force when it is made; a longer delay would leave the
+    ///      requests pending then unpaid once it binds. So the delay may not rise while a raise is scheduled:
+    ///      lowering the cap drops the raise, and then the delay may rise (a later raise waits the new delay).
+    function test_DelayRaise_RefusedWhileACapRaiseIsScheduled() public {
+        vm.prank(victim);
+        pool.requestWithdrawal(DEPOSIT, 0, _noProof());
+        (, uint64 readyBefore) = pool.pendingWithdrawal(victim);
+        _setCap(DEPOSIT);
+        uint256 raisedFrom = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1;
+        assertGt(pool.dayStart(raisedFrom), readyBefore);
+
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CapRaiseScheduled.selector, raisedFrom));
+        pool.setWithdrawalDelay(90 days);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.CapRaiseScheduled.selector, raisedFrom));
+        pool.setWithdrawalDelay(WITHDRAWAL_DELAY + 1); // any longer one
+        pool.setWithdrawalDelay(WITHDRAWAL_DELAY); // not longer: fine
+        // A lowering scheduled tomorrow is no raise; neither is the initial cap.
+        pool.setDailySpendCap(CAP / 2);
+        pool.setWithdrawalDelay(60 days);
+        vm.stopPrank();
+        assertEq(pool.spendCapAt(raisedFrom), CAP / 2, "the raise is gone");
+        (, uint64 readyAfter) = pool.pendingWithdrawal(victim);
+        assertEq(readyAfter, pool.withdrawalOpensAt(block.timestamp + 60 days));
+
+        // The raise made again now binds after the request, waiting the new delay, is paid.
+        _setCap(DEPOSIT);
+        uint256 d = pool.currentDay();
+        while (pool.spendCapAt(d) < DEPOSIT) ++d;
+        assertGt(d, pool.dayOf(readyAfter));
+        // Once the raise is in force, the delay may rise again.
+        vm.warp(pool.dayStart(d));
+        vm.prank(admin);
+        pool.setWithdrawalDelay(90 days);
     }
 
     // ---- the finding this closes (THREATS-TESTS admin row) ----
