@@ -295,6 +295,18 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		l.staleReads = 0 // the epoch due was assembled, or had nothing to commit
 	}
 	if errors.Is(err, errNoEpoch) {
+		// Sessions deferred with nothing else to commit: their marks went with the rolled-back transaction.
+		// Unmarked, the oldest of them would keep the next epoch's cutoff at its window (due), so that no
+		// later session of anyone were ever credited while it does not fit: one deposit-paid session over
+		// the day's spend cap, alone in its window, would stall settlement. Held, they wait without holding
+		// the windows after theirs, and every later assembly tries them again.
+		if len(hold) > 0 {
+			if err := l.store.InTx(ctx, func(tx *store.Tx) error { return tx.HoldPending(ctx, hold) }); err != nil {
+				return fmt.Errorf("ledger: hold deferred sessions: %w", err)
+			}
+			l.log.Info("sessions deferred with nothing to commit: held back, later windows go on",
+				zap.Int("sessions", len(hold)), zap.Int64("cutoff", cutoff))
+		}
 		if len(uncovered) > 0 {
 			return l.rejectUncovered(ctx, cutoff, uncovered, uncoveredCharges)
 		}

@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -149,5 +151,67 @@ func TestSpendCapDefersDepositCharges(t *testing.T) {
 		_, ok, err = st.OldestUncredited(ctx)
 		require.NoError(t, err)
 		require.False(t, ok, "nothing left pending")
+	})
+}
+
+// twoDeposits: the dev user and other hold 1 MOR deposits each.
+type twoDeposits struct{ other common.Address }
+
+func (d twoDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+	u := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
+	return map[common.Address]*ledger.DepositAccount{u: {Deposit: *uint256.NewInt(1e18)}, d.other: {Deposit: *uint256.NewInt(1e18)}}, at, nil
+}
+
+// TestOversizedDepositSessionDoesNotStallSettlement: one deposit-paid session whose charge alone is over the
+// day's spend cap (a user signing a high price, with a router and provider of its choice), alone in its
+// window with nothing else to commit, is deferred on every assembly. Before, its deferral was marked held only
+// inside the assembly's transaction, rolled back as no epoch was committed: it stayed the oldest unheld
+// pending session, the next epoch's cutoff stayed at its window, and no later session of any user was ever
+// credited. Now it is held back with nothing committed, the other user's later session is credited in
+// epoch 0, and the oversized one stays pending, neither credited nor rejected. On SQLite and PostgreSQL.
+func TestOversizedDepositSessionDoesNotStallSettlement(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := openStore(t, dsn)
+		feed := testenv.NewFeed(t)
+		clock := time.Now().Add(24 * time.Hour)
+		now := func() time.Time { return clock }
+		otherKey, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		state := &ledger.PoolState{RemainingSpend: uint256.NewInt(50 * 1e12)} // the day's cap: 5e13
+		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: now,
+			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{},
+			Deposits: twoDeposits{other: crypto.PubkeyToAddress(otherKey.PublicKey)}},
+			st, capPool{state: state}, nil, domain, fakeRegistry{}, nil, nil)
+		require.NoError(t, err)
+
+		// 100 s at 1e12 wei/s = 1e14, twice the cap: it never fits.
+		start := uint64(time.Now().Unix())
+		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
+			MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: start - 130, Closed: start - 10}))
+		_, err = l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Assemble(ctx))
+		_, err = l.LiveEpoch(ctx, 0)
+		require.ErrorIs(t, err, store.ErrNotFound, "deferred: nothing to commit")
+
+		// Two days later another user's session of 1e13 (within the cap) closes; days pass.
+		later := start + 2*86400
+		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{User: otherKey, Nonce: 2,
+			Seconds: 10, MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: later - 130, Closed: later - 10}))
+		clock = clock.Add(5 * 24 * time.Hour)
+		_, err = l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Assemble(ctx))
+		e0, err := l.LiveEpoch(ctx, 0)
+		require.NoError(t, err, "the other user's session is credited, not stalled behind the oversized one")
+		require.Equal(t, int64(1), e0.Sessions)
+		require.Equal(t, uint64(10*1e12), e0.Delta.Uint64())
+		oldest, ok, err := st.OldestUncredited(ctx)
+		require.NoError(t, err)
+		require.True(t, ok, "the oversized session is still pending")
+		require.Equal(t, int64(start-10), oldest)
+		rejected, err := st.RejectedAfter(ctx, 0, 100)
+		require.NoError(t, err)
+		require.Empty(t, rejected, "held back, not rejected")
 	})
 }

@@ -159,6 +159,18 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []com
 	return after + n, nil
 }
 
+// HoldPending marks the pending sessions ids held back (as PromotePending does with its hold list) when no
+// epoch is committed to carry the marks: they no longer make the next epoch due (OldestUnheld), and every
+// later assembly takes them again whatever its cutoff.
+func (t *Tx) HoldPending(ctx context.Context, ids []common.Hash) error {
+	for _, id := range ids {
+		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = 1 WHERE session_id = ?`, id.Hex()); err != nil {
+			return fmt.Errorf("store: hold pending session %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // notStored holds for a pending row p whose id is neither credited nor pruned.
 const notStored = `NOT EXISTS (SELECT 1 FROM sessions s WHERE s.session_id = p.session_id)
 	AND NOT EXISTS (SELECT 1 FROM settled_ids d WHERE d.session_id = p.session_id)`
