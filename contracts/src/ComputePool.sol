@@ -96,9 +96,11 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         spend the root moved off it, out of the deposits of those who never asked, or, when it is paid first
 ///         and no other deposit is left to cover the total spend, by making the victim's `withdraw` revert
 ///         (DepositsBelowSpend) until it asks for less. The cap is set at deployment (never zero);
-///         the admin (the timelock) may lower it from the next day on, and raise it only from the first day that
-///         starts `withdrawalDelay` after the change, so every depositor can request and complete a withdrawal
-///         before a higher cap binds. Keepers defer the deposit-funded credits beyond it to a later day.
+///         the admin (the timelock) may lower it from the next day on, and raise it only from the day after the one in
+///         which a withdrawal requested at the change may first be paid (and lengthen the delay only while no
+///         raise is scheduled), so every depositor can request and complete a withdrawal before a higher cap
+///         binds. A veto lowers the day's baseline to the spend it restored: a recommit never carries the caps of
+///         days before. Keepers defer the deposit-funded credits beyond it to a later day.
 ///
 /// @dev Invariants (checked by the invariant suite):
 ///      - `totalClaimed <= totalCommitted()` and `totalCommitted() - totalSpent() <= computeAccrued(now)`: each
@@ -203,6 +205,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///         always inside a withdrawal window (or before payoutStart).
     uint32 public lastWithdrawAt;
     mapping(address user => DepositAccount) private _deposits;
+    // The lowest spend a veto restored on day `_vetoDayPlusOne - 1` (0: no veto yet). That day's spend ceiling
+    // is min(its start, this) + its cap (_spendBaseline): a veto restores the spend without lowering the day's
+    // start, so otherwise a root committed late on a day and vetoed after midnight could be recommitted with
+    // one more day's cap, day after day, one pending root gathering many days' caps.
+    uint32 private _vetoDayPlusOne;
+    uint96 private _vetoLowSpent;
 
     // key: day; value: the totals at the end of that day, packed (_pack): the spend (cumulativeSpent) in the
     // high bits, the allowance-funded total (cumulativeTotal - cumulativeSpent) in the low 96. One checkpoint
@@ -329,7 +337,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice Vetoes pending `epoch`, discarding it and every later epoch. Only GUARDIAN_ROLE.
     /// @dev Restores `totalCommitted()` and `totalSpent()` to epoch - 1's and `nextEpoch()` to `epoch`, so the
     ///      keeper can recommit a corrected epoch with the same number: today's budget use and spend fall with
-    ///      them (days already begun keep theirs). Reverts once the epoch's dispute window is over.
+    ///      them (days already begun keep theirs), and today's spend cap counts from the spend it restored when
+    ///      that is below the day's start (a recommit never carries the caps of days before). Reverts once the epoch's dispute window is over.
     /// @param epoch A committed epoch whose root is not yet claimable.
     function vetoRoot(uint256 epoch) external onlyRole(GUARDIAN_ROLE) {
         uint256 next = _nextEpoch;
@@ -342,6 +351,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         isVetoed[root] = true;
         (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);
         _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending
+        uint256 todayPlusOne = currentDay() + 1;
+        if (_vetoDayPlusOne != todayPlusOne || restoredSpent < _vetoLowSpent) {
+            _vetoDayPlusOne = SafeCast.toUint32(todayPlusOne);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            _vetoLowSpent = uint96(restoredSpent); // an epoch's uint96 cumulativeSpent
+        }
         _committed.push(SafeCast.toUint32(currentDay()), _pack(restored - restoredSpent, restoredSpent));
         emit RootVetoed(epoch, root, next - 1, restored);
     }
@@ -468,7 +483,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         a.requested = SafeCast.toUint96(amount);
         a.requestedAt = SafeCast.toUint32(block.timestamp);
         // forge-lint: disable-next-line(unsafe-typecast)
-        a.spentAtRequest = uint96(proven); // safe: a proved spend is at most its epoch's uint96 total
+        a.spentAtRequest = uint96(Math.min(proven, type(uint96).max)); // a hostile tree's leaf may be any size
         // forge-lint: disable-next-line(unsafe-typecast)
         a.totalAtRequest = uint96(total); // safe: an epoch's uint96 cumulativeSpent
         emit WithdrawalRequested(msg.sender, amount, _readyAt(block.timestamp));
@@ -723,7 +738,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     function remainingSpend() external view returns (uint256) {
         uint256 today = currentDay();
         (, uint256 spent) = _unpack(_committed.latest());
-        return _remainingSpend(today, spentBefore(today), spent);
+        return _remainingSpend(today, _spendBaseline(today, spentBefore(today)), spent);
     }
 
     /// @notice computeAccrued(start of `day`) - committedBefore(`day`) (PROTOCOL §4).
@@ -879,7 +894,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         (uint256 budgetBefore, uint256 spentAtStart) = _totalsAtStart(today);
         if (depositFunded != 0) {
             if (cumulativeSpent > totalDeposits) revert SpendExceedsDeposits(cumulativeSpent, totalDeposits);
-            uint256 spendLeft = _remainingSpend(today, spentAtStart, previousSpent);
+            uint256 spendLeft = _remainingSpend(today, _spendBaseline(today, spentAtStart), previousSpent);
             if (depositFunded > spendLeft) revert OverSpendCap(depositFunded, spendLeft);
         }
         uint256 fromBudget = delta - depositFunded;
@@ -905,6 +920,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     function _remainingSpend(uint256 today, uint256 before, uint256 spent) private view returns (uint256) {
         uint256 ceiling = before + spendCapAt(today);
         return ceiling > spent ? ceiling - spent : 0;
+    }
+
+    /// @dev What `today`'s spend cap counts from: the spend at its start, or the lowest a veto restored today if
+    ///      lower (`_vetoLowSpent`).
+    function _spendBaseline(uint256 today, uint256 start) private view returns (uint256) {
+        return _vetoDayPlusOne == today + 1 ? Math.min(start, _vetoLowSpent) : start;
     }
 
     /// @dev The allowance-funded total and the spend at the start of `day` (one checkpoint read).

@@ -162,11 +162,43 @@ contract SpendCapTest is MarketFixture {
         assertEq(pool.spentOn(today), CAP); // a day that ended keeps what it committed
         assertEq(pool.spentOn(today + 1), 0); // the new day's net use never goes below zero
         assertEq(pool.totalSpent(), 0);
-        // The day may now commit its cap on top of the spend it started from (the vetoed root's, never
-        // claimable): the live spend still never exceeds the sum of the caps of the days so far.
-        assertEq(pool.remainingSpend(), 2 * CAP);
-        _commit(2 * CAP);
-        assertEq(pool.spentOn(today + 1), CAP);
+        // The day may commit its cap on top of the spend the veto restored, not on top of the spend it started
+        // from (the vetoed root's, never claimable): a recommit never carries the day before's cap.
+        assertEq(pool.remainingSpend(), CAP);
+        _expectOverCap(2 * CAP, 2 * CAP, CAP);
+        _commit(CAP);
+        assertEq(pool.remainingSpend(), 0);
+    }
+
+    /// @dev A party holding KEEPER_ROLE and GUARDIAN_ROLE keeps one epoch pending day after day: committed in the
+    ///      last minutes of a day (charging only an accomplice's deposit: an honest-looking root) and vetoed
+    ///      just after midnight. Before, each veto restored the spend but left the day's start where the vetoed
+    ///      root had put it, so each recommit could carry one more day's cap: after n days one pending root held n
+    ///      caps, never claimable, and moved onto a victim at once it took all of them (the victim, requesting at
+    ///      that root, had the whole rise held back). Now a veto lowers the day's baseline to what it restored:
+    ///      the second day's recommit is refused over one cap.
+    function test_Veto_NoRatchet_PendingSpendNeverCarriesPastDays() public {
+        vm.startPrank(admin);
+        pool.grantRole(pool.KEEPER_ROLE(), attacker);
+        pool.grantRole(pool.GUARDIAN_ROLE(), attacker);
+        vm.stopPrank();
+        for (uint256 k = 1; k <= 3; ++k) {
+            vm.warp(pool.dayStart(pool.currentDay() + 1) - 10 minutes); // 23:50
+            assertEq(pool.nextEpoch(), 0, "the same epoch, never claimable");
+            assertEq(pool.remainingSpend(), CAP, "one cap a day, whatever was vetoed");
+            if (k > 1) {
+                uint256 spent = k * CAP; // what the ratchet would carry: k days' caps
+                bytes32 root = MerkleTestLib.root(_spendTree(spent));
+                vm.prank(attacker);
+                vm.expectRevert(abi.encodeWithSelector(IComputePool.OverSpendCap.selector, spent, CAP));
+                pool.commitRoot(0, keccak256(abi.encode("ratchet", k)), spent, root, spent, block.timestamp, 0, "x");
+            }
+            _commitAs(attacker, CAP);
+            vm.warp(block.timestamp + 20 minutes); // 00:10 the next day, inside the dispute window
+            vm.prank(attacker);
+            pool.vetoRoot(0);
+            assertEq(pool.totalSpent(), 0);
+        }
     }
 
     // ---- changing the cap ----
