@@ -504,12 +504,20 @@ func (l *Ledger) caughtUp(feed string, t time.Time) {
 // the keeper runs: a keeper that was down assembles the same epochs, one window each. The window is due
 // once FeedGrace has passed since its end and every feed has been read to its end since (or a second
 // grace has passed: an unreachable feed cannot hold settlement). Without pending sessions, an epoch of
-// carried-forward credits is due an epoch length after the last one.
+// carried-forward credits is due an epoch length after the last one. Sessions held back (by the spend cap or
+// a stale read) make no window due, but the cutoff is never before the end of the newest one's window: an
+// assembly that held sessions and committed nothing read the deposits as of that window's end, and one with
+// an older cutoff would read them before its users deposited (and charge them nothing). Whether a session is
+// held depends on the pool's state when the keeper runs (what is left of the day's spend cap), so keepers
+// running at other times may hold different sessions and commit different roots.
 func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, prev *EpochRow, ok bool, err error) {
-	var oldest int64
-	var pending bool
+	var oldest, newestHeld int64
+	var pending, held bool
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		if oldest, pending, err = tx.OldestUnheld(ctx); err != nil { // held sessions' windows are closed already
+			return err
+		}
+		if newestHeld, held, err = tx.NewestHeld(ctx); err != nil {
 			return err
 		}
 		prev, err = tx.NewestLive(ctx)
@@ -520,21 +528,36 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, prev *Epo
 	}); err != nil {
 		return 0, nil, false, err
 	}
+	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
+	base := int64(cal.PayoutStart)
+	windowEnd := func(t int64) int64 {
+		if t < base {
+			return base
+		}
+		return base + ((t-base)/window+1)*window
+	}
+	floor := base // never back: the charging floor follows the cutoffs (Calendar.After)
+	if prev != nil {
+		floor = prev.Cutoff
+	}
+	heldDue := false
+	if held {
+		// Held in an assembly that committed nothing, they may have closed after the newest cutoff: the next
+		// cutoff covers their window (the one their deposits were read at), at once if nothing else is due.
+		end := windowEnd(newestHeld)
+		heldDue = prev == nil || end > prev.Cutoff
+		floor = max(floor, end)
+	}
 	now := l.cfg.Now()
-	if !pending {
+	if !pending && !heldDue {
 		if prev == nil || now.Sub(time.Unix(prev.CreatedAt, 0)) < l.cfg.EpochLength {
 			return 0, nil, false, nil
 		}
 		return prev.Cutoff, prev, true, nil
 	}
-	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
-	base := int64(cal.PayoutStart)
-	cutoff = base
-	if oldest >= base {
-		cutoff = base + ((oldest-base)/window+1)*window
-	}
-	if prev != nil {
-		cutoff = max(cutoff, prev.Cutoff) // never back: the charging floor follows the cutoffs (Calendar.After)
+	cutoff = floor
+	if pending {
+		cutoff = max(cutoff, windowEnd(oldest))
 	}
 	ready := time.Unix(cutoff, 0).Add(l.cfg.FeedGrace)
 	if now.Before(ready) {

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
@@ -154,6 +155,30 @@ func TestSpendCapDefersDepositCharges(t *testing.T) {
 	})
 }
 
+// capLedger is a keeper of one feed on st with no budget, the pool state *state (what the spend cap has left)
+// and deposits, at the clock *clock.
+func capLedger(t *testing.T, st *store.Store, feed *testenv.Feed, clock *time.Time, state *ledger.PoolState,
+	deposits ledger.Deposits) *ledger.Ledger {
+	t.Helper()
+	l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(),
+		Now: func() time.Time { return *clock }, EpochLength: 24 * time.Hour, Allowances: fixedAllowances{},
+		Deposits: deposits}, st, capPool{state: state}, nil, domain, fakeRegistry{}, nil, nil)
+	require.NoError(t, err)
+	return l
+}
+
+// closeAndAssemble adds the dev user's deposit-paid session of 100 s at 1e12 wei/s (1e14) closed 10 s ago to
+// feed, and has l read it and assemble.
+func closeAndAssemble(t *testing.T, ctx context.Context, feed *testenv.Feed, l *ledger.Ledger) {
+	t.Helper()
+	start := uint64(time.Now().Unix())
+	feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
+		MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: start - 130, Closed: start - 10}))
+	_, err := l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, l.Assemble(ctx))
+}
+
 // twoDeposits: the dev user and other hold 1 MOR deposits each.
 type twoDeposits struct{ other common.Address }
 
@@ -174,23 +199,14 @@ func TestOversizedDepositSessionDoesNotStallSettlement(t *testing.T) {
 		ctx, st := openStore(t, dsn)
 		feed := testenv.NewFeed(t)
 		clock := time.Now().Add(24 * time.Hour)
-		now := func() time.Time { return clock }
 		otherKey, err := crypto.GenerateKey()
 		require.NoError(t, err)
 		state := &ledger.PoolState{RemainingSpend: uint256.NewInt(50 * 1e12)} // the day's cap: 5e13
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: now,
-			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{},
-			Deposits: twoDeposits{other: crypto.PubkeyToAddress(otherKey.PublicKey)}},
-			st, capPool{state: state}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
+		l := capLedger(t, st, feed, &clock, state, twoDeposits{other: crypto.PubkeyToAddress(otherKey.PublicKey)})
 
-		// 100 s at 1e12 wei/s = 1e14, twice the cap: it never fits.
+		// 1e14, twice the cap: it never fits.
 		start := uint64(time.Now().Unix())
-		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100,
-			MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: start - 130, Closed: start - 10}))
-		_, err = l.IngestOnce(ctx)
-		require.NoError(t, err)
-		require.NoError(t, l.Assemble(ctx))
+		closeAndAssemble(t, ctx, feed, l)
 		_, err = l.LiveEpoch(ctx, 0)
 		require.ErrorIs(t, err, store.ErrNotFound, "deferred: nothing to commit")
 
@@ -213,5 +229,73 @@ func TestOversizedDepositSessionDoesNotStallSettlement(t *testing.T) {
 		rejected, err := st.RejectedAfter(ctx, 0, 100)
 		require.NoError(t, err)
 		require.Empty(t, rejected, "held back, not rejected")
+	})
+}
+
+// depositsFrom: the dev user holds a 1 MOR deposit always, late one only in reads as of `from` or later.
+type depositsFrom struct {
+	late common.Address
+	from uint64
+}
+
+func (d depositsFrom) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+	u := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
+	accounts := map[common.Address]*ledger.DepositAccount{u: {Deposit: *uint256.NewInt(1e18)}}
+	if at >= d.from {
+		accounts[d.late] = &ledger.DepositAccount{Deposit: *uint256.NewInt(1e18)}
+	}
+	return accounts, at, nil
+}
+
+// TestHeldSessionKeepsItsWindowsDeposits: epoch 0 uses the day's spend cap; a user then deposits and runs a
+// deposit-paid session in the next window, which the used-up cap defers with nothing else to commit, so it
+// is held. The next epoch's cutoff is not the older one of epoch 0 (whose deposits read predates the user's
+// deposit, charging its session nothing and leaving the provider unpaid) but the held session's own window:
+// once the cap allows, it is credited from the deposit, nothing rejected. On SQLite and PostgreSQL.
+func TestHeldSessionKeepsItsWindowsDeposits(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := openStore(t, dsn)
+		feed := testenv.NewFeed(t)
+		clock := time.Now().Add(24 * time.Hour)
+		lateKey, err := crypto.GenerateKey()
+		require.NoError(t, err)
+		const cost = 100 * 1e12
+		state := &ledger.PoolState{RemainingSpend: uint256.NewInt(cost)}
+		deposits := &depositsFrom{late: crypto.PubkeyToAddress(lateKey.PublicKey), from: math.MaxUint64}
+		l := capLedger(t, st, feed, &clock, state, deposits)
+
+		closeAndAssemble(t, ctx, feed, l)
+		e0, err := l.LiveEpoch(ctx, 0)
+		require.NoError(t, err)
+		require.Equal(t, uint64(cost), e0.Delta.Uint64(), "the day's cap, used")
+		state.NextEpoch, state.TotalCommitted, state.RemainingSpend = 1, e0.Total, new(uint256.Int)
+
+		// After epoch 0's cutoff the late user deposits, then runs a session in the next window.
+		c0 := uint64(e0.Cutoff)
+		deposits.from = c0 + 10
+		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{User: lateKey, Nonce: 2,
+			Seconds: 10, MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: c0 + 40, Closed: c0 + 100}))
+		clock = time.Unix(int64(c0), 0).Add(24*time.Hour + 2*time.Minute) // past its window and the feed grace
+		_, err = l.IngestOnce(ctx)
+		require.NoError(t, err)
+		require.NoError(t, l.Assemble(ctx)) // the cap is used up: held, nothing committed
+		_, err = l.LiveEpoch(ctx, 1)
+		require.ErrorIs(t, err, store.ErrNotFound)
+
+		// An epoch length later, with the next day's cap.
+		clock = clock.Add(25 * time.Hour)
+		state.RemainingSpend = uint256.NewInt(1e18)
+		require.NoError(t, l.Assemble(ctx))
+		e1, err := l.LiveEpoch(ctx, 1)
+		require.NoError(t, err)
+		require.Greater(t, e1.Cutoff, int64(c0+100), "its own window's cutoff, not epoch 0's")
+		require.Equal(t, int64(1), e1.Sessions)
+		require.Equal(t, uint64(10*1e12), e1.Delta.Uint64(), "charged to the late user's deposit")
+		spend1, err := l.Spend(ctx, 1)
+		require.NoError(t, err)
+		require.Equal(t, uint64(cost+10*1e12), spend1.Total.Uint64())
+		rejected, err := st.RejectedAfter(ctx, 0, 100)
+		require.NoError(t, err)
+		require.Empty(t, rejected, "nothing rejected")
 	})
 }

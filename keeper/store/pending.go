@@ -86,6 +86,14 @@ func (t *Tx) OldestUnheld(ctx context.Context) (closedAt int64, ok bool, err err
 	return oldest.Int64, oldest.Valid, err
 }
 
+// NewestHeld returns the closing time of the newest pending session held back by the spend cap or a stale
+// read; ok is false when there is none.
+func (t *Tx) NewestHeld(ctx context.Context) (closedAt int64, ok bool, err error) {
+	var newest sql.NullInt64
+	err = t.queryRow(ctx, `SELECT MAX(closed_at) FROM pending_sessions WHERE held = 1`).Scan(&newest)
+	return newest.Int64, newest.Valid, err
+}
+
 // PendingUser is one user with pending sessions closed before a cutoff, and the range of their closing times.
 type PendingUser struct {
 	User                  common.Address
