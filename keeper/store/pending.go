@@ -133,10 +133,8 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []com
 	if err := t.LockSessions(ctx); err != nil {
 		return 0, err
 	}
-	for _, id := range hold {
-		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = 2 WHERE session_id = ?`, id.Hex()); err != nil {
-			return 0, fmt.Errorf("store: hold pending session %s: %w", id, err)
-		}
+	if err := t.setHeld(ctx, hold, 2); err != nil {
+		return 0, err
 	}
 	res, err := t.exec(ctx, `INSERT INTO sessions (session_id, seq, ingest_seq, feed, cursor, user_addr, provider, builder, fee_bps,
 		price, seconds, closed_at, recheck, use_deposit, started_at)
@@ -171,8 +169,14 @@ func (t *Tx) PromotePending(ctx context.Context, cutoff, after int64, hold []com
 // epoch is committed to carry the marks: they no longer make the next epoch due (OldestUnheld), and every
 // later assembly takes them again whatever its cutoff.
 func (t *Tx) HoldPending(ctx context.Context, ids []common.Hash) error {
+	return t.setHeld(ctx, ids, 1)
+}
+
+// setHeld sets the held mark of the pending sessions ids (1: held back; 2: held back by the assembly in
+// progress, PromotePending).
+func (t *Tx) setHeld(ctx context.Context, ids []common.Hash, held int) error {
 	for _, id := range ids {
-		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = 1 WHERE session_id = ?`, id.Hex()); err != nil {
+		if _, err := t.exec(ctx, `UPDATE pending_sessions SET held = ? WHERE session_id = ?`, held, id.Hex()); err != nil {
 			return fmt.Errorf("store: hold pending session %s: %w", id, err)
 		}
 	}

@@ -266,21 +266,8 @@ contract SpendCapInvariantTest is Test {
         em.bindComputePool(address(pool));
         MORToken mor = em.token();
         em.release();
-        address victim = makeAddr("victim");
-        vm.prank(recipients[0]);
-        require(mor.transfer(victim, DEPOSIT), "fund");
-        vm.startPrank(victim);
-        mor.approve(address(pool), DEPOSIT);
-        pool.deposit(DEPOSIT);
-        vm.stopPrank();
-
-        address accomplice = makeAddr("accomplice");
-        vm.prank(recipients[0]);
-        require(mor.transfer(accomplice, ACCOMPLICE_DEPOSIT), "fund");
-        vm.startPrank(accomplice);
-        mor.approve(address(pool), ACCOMPLICE_DEPOSIT);
-        pool.deposit(ACCOMPLICE_DEPOSIT);
-        vm.stopPrank();
+        address victim = _deposit(mor, recipients[0], "victim", DEPOSIT);
+        address accomplice = _deposit(mor, recipients[0], "accomplice", ACCOMPLICE_DEPOSIT);
 
         adversary = new SpendCapAdversary(pool, victim, DEPOSIT, accomplice);
         pool.grantRole(pool.DEFAULT_ADMIN_ROLE(), address(adversary));
@@ -288,6 +275,17 @@ contract SpendCapInvariantTest is Test {
         pool.grantRole(pool.GUARDIAN_ROLE(), address(adversary));
         firstDay = pool.currentDay();
         targetContract(address(adversary));
+    }
+
+    /// @dev A new account `name`, funded with `amount` MOR from `from`, which deposits it.
+    function _deposit(MORToken mor, address from, string memory name, uint256 amount) internal returns (address who) {
+        who = makeAddr(name);
+        vm.prank(from);
+        require(mor.transfer(who, amount), "fund");
+        vm.startPrank(who);
+        mor.approve(address(pool), amount);
+        pool.deposit(amount);
+        vm.stopPrank();
     }
 
     /// @notice The deposit spend committed on any day never exceeds that day's cap.

@@ -27,39 +27,55 @@ contract SpendCapTest is MarketFixture {
         super.setUp();
         victim = makeAddr("victim");
         attacker = makeAddr("attacker");
-        _fund(victim, DEPOSIT);
-        vm.startPrank(victim);
-        mor.approve(address(pool), DEPOSIT);
-        pool.deposit(DEPOSIT);
-        vm.stopPrank();
+        _depositAs(victim, DEPOSIT);
     }
 
     // ---- helpers ----
 
-    /// @dev The spend tree: (victim, spent), (attacker, 0).
-    function _spendTree(uint256 spent) internal view returns (bytes32[][] memory) {
+    /// @dev Funds `who` with `amount` MOR and deposits it.
+    function _depositAs(address who, uint256 amount) internal {
+        _fund(who, amount);
+        vm.startPrank(who);
+        mor.approve(address(pool), amount);
+        pool.deposit(amount);
+        vm.stopPrank();
+    }
+
+    /// @dev The spend tree over (victim, v) and (`other`, a).
+    function _tree2(address other, uint256 v, uint256 a) internal view returns (bytes32[][] memory) {
         address[] memory who = new address[](2);
         who[0] = victim;
-        who[1] = attacker;
+        who[1] = other;
         uint256[] memory x = new uint256[](2);
-        x[0] = spent;
+        x[0] = v;
+        x[1] = a;
         return MerkleTestLib.build(who, x);
     }
 
-    /// @dev Commits the next epoch as `by`: all of `spent` charged to the victim and credited to the attacker.
-    function _commitAs(address by, uint256 spent) internal returns (uint256 epoch) {
+    /// @dev Commits the next epoch as `by` with the spend tree `_tree2(other, v, a)` (credits of v + a).
+    function _commit2(address by, address other, uint256 v, uint256 a) internal returns (uint256 epoch) {
         epoch = pool.nextEpoch();
         vm.prank(by);
         pool.commitRoot(
             epoch,
             keccak256(abi.encode("credits", ++nonce)),
-            spent,
-            MerkleTestLib.root(_spendTree(spent)),
-            spent,
+            v + a,
+            MerkleTestLib.root(_tree2(other, v, a)),
+            v + a,
             block.timestamp,
             bytes32(epoch),
             "ipfs://batch"
         );
+    }
+
+    /// @dev The spend tree: (victim, spent), (attacker, 0).
+    function _spendTree(uint256 spent) internal view returns (bytes32[][] memory) {
+        return _tree2(attacker, spent, 0);
+    }
+
+    /// @dev Commits the next epoch as `by`: all of `spent` charged to the victim and credited to the attacker.
+    function _commitAs(address by, uint256 spent) internal returns (uint256) {
+        return _commit2(by, attacker, spent, 0);
     }
 
     function _commit(uint256 spent) internal returns (uint256) {
@@ -408,41 +424,11 @@ contract SpendCapTest is MarketFixture {
         assertGt(paid, 0);
     }
 
-    /// @dev Spend tree over (victim, accomplice): the attacker's own depositor spends at its provider.
-    function _tree2(address accomplice, uint256 v, uint256 a) internal view returns (bytes32[][] memory) {
-        address[] memory who = new address[](2);
-        who[0] = victim;
-        who[1] = accomplice;
-        uint256[] memory x = new uint256[](2);
-        x[0] = v;
-        x[1] = a;
-        return MerkleTestLib.build(who, x);
-    }
-
-    function _commit2(address by, address accomplice, uint256 v, uint256 a) internal {
-        uint256 epoch = pool.nextEpoch();
-        vm.prank(by);
-        pool.commitRoot(
-            epoch,
-            keccak256(abi.encode("credits", ++nonce)),
-            v + a,
-            MerkleTestLib.root(_tree2(accomplice, v, a)),
-            v + a,
-            block.timestamp,
-            bytes32(epoch),
-            "ipfs://batch"
-        );
-    }
-
     /// @dev 50 days at the cap, every root honest: the accomplice spends 500 of its own deposit (at the
     ///      attacker's provider). Returns it.
     function _accompliceSpendsAtTheCap(uint256 own) internal returns (address accomplice) {
         accomplice = makeAddr("accomplice");
-        _fund(accomplice, own);
-        vm.startPrank(accomplice);
-        mor.approve(address(pool), own);
-        pool.deposit(own);
-        vm.stopPrank();
+        _depositAs(accomplice, own);
         for (uint256 spent = CAP; spent <= own; spent += CAP) {
             vm.warp(pool.dayStart(pool.currentDay() + 1) + 13 hours);
             _commit2(keeper, accomplice, 0, spent);
@@ -527,11 +513,7 @@ contract SpendCapTest is MarketFixture {
     ///      depositor's spend rising too.
     function test_HonestSpendRisingAfterTheRequest_HeldBackExactly() public {
         address other = makeAddr("other");
-        _fund(other, 100e18);
-        vm.startPrank(other);
-        mor.approve(address(pool), 100e18);
-        pool.deposit(100e18);
-        vm.stopPrank();
+        _depositAs(other, 100e18);
         _commit2(keeper, other, 3e18, 2e18);
         vm.warp(block.timestamp + WINDOW);
         vm.prank(victim);
