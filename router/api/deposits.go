@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -25,6 +26,14 @@ import (
 // A session's ticket is capped to what the allowance left plus that unreserved deposit cover at the
 // ticket's price (maxSeconds = min(the RFC's, credit / price)), so the provider ends the session when the
 // user's credit is used up (it bills at most the ticket's maxSeconds, PROTOCOL §7 step 5).
+//
+// The deposit's part of one session is also at most the ComputePool's daily spend cap: commitRoot refuses
+// a day's deposit spend above the day's cap, so the keeper holds back a session that does not fit in what
+// is left of it, and one whose deposit charge alone were above the cap would be held for ever, its provider
+// never paid. The session may be committed on any day from today on, so the bound is the lowest cap in
+// force today or scheduled after it (book.Snapshot.LowestSpendCap): maxSeconds <= (allowance left +
+// min(unreserved deposit, that cap)) / price, and the store refuses a reservation whose deposit part is
+// above it (store.DepositLimit.MaxSession; another session of the user may take the allowance first).
 
 // credit is what a user can spend on one session: the allowance left today and, with consent, the deposit.
 type credit struct {
@@ -32,11 +41,13 @@ type credit struct {
 	useDeposit bool                // the RFC's consent
 	pending    bool                // a withdrawal request is pending: no deposit-paid session
 	available  *uint256.Int        // the deposit's unreserved part (see above)
+	spendCap   *uint256.Int        // most the deposit may pay for one session (see above); nil: no bound known
 	limit      *store.DepositLimit // for the store's atomic check; nil: the allowance alone
 }
 
-// credit reads the user's deposit position (only for RFCs that consent to paying from it).
-func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RFC, remaining *uint256.Int) (*credit, error) {
+// credit reads the user's deposit position (only for RFCs that consent to paying from it) and the spend cap
+// from day (the protocol day) on.
+func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RFC, remaining *uint256.Int, day uint64) (*credit, error) {
 	c := &credit{remaining: remaining, useDeposit: rfc.UseDeposit, available: new(uint256.Int)}
 	if !rfc.UseDeposit {
 		return c, nil
@@ -46,7 +57,8 @@ func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RF
 	if c.pending || !dep.Deposit.Gt(dep.SpentProven) {
 		return c, nil
 	}
-	limit := &store.DepositLimit{Available: new(uint256.Int).Sub(dep.Deposit, dep.SpentProven), Gen: dep.Withdrawals}
+	c.spendCap = snap.LowestSpendCap(day)
+	limit := &store.DepositLimit{Available: new(uint256.Int).Sub(dep.Deposit, dep.SpentProven), Gen: dep.Withdrawals, MaxSession: c.spendCap}
 	charged, err := s.store.DepositUsed(ctx, rfc.User, dep.Withdrawals)
 	if err != nil {
 		return nil, err
@@ -73,14 +85,18 @@ func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.De
 		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeWithdrawalPending,
 			"allowance left today %s wei, session %s wei, and a withdrawal of the deposit is pending: cancel it or wait for it to be paid", c.remaining.Dec(), cost.Dec())
 	}
-	total := new(uint256.Int).Add(c.remaining, c.available)
+	fromDeposit, capped := c.available, ""
+	if c.spendCap != nil && c.spendCap.Lt(fromDeposit) {
+		fromDeposit, capped = c.spendCap, fmt.Sprintf(" (a session may take at most %s wei of it: the daily spend cap)", c.spendCap.Dec())
+	}
+	total := new(uint256.Int).Add(c.remaining, fromDeposit)
 	secs := new(uint256.Int).Div(total, price) // price > 0 here: a zero cost is never above remaining
 	if secs.Lt(uint256.NewInt(uint64(maxSeconds))) {
 		maxSeconds = uint32(secs.Uint64())
 	}
 	if maxSeconds == 0 {
 		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
-			"allowance left today %s wei and unreserved deposit %s wei do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), price.Dec())
+			"allowance left today %s wei and unreserved deposit %s wei%s do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), capped, price.Dec())
 	}
 	return maxSeconds, c.limit, nil
 }

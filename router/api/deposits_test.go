@@ -39,6 +39,24 @@ func (d *depositBook) apply(name string, user common.Address, args ...any) {
 	require.NoError(d.t, d.st.Apply(booktest.PoolLog(d.t, poolAddr, name, []common.Hash{booktest.User(user)}, args...)))
 }
 
+// setSpendCap folds a DailySpendCapSet into the book and puts the schedule in the env's snapshot.
+func (d *depositBook) setSpendCap(amount *big.Int, effectiveDay int64) {
+	require.NoError(d.t, d.st.Apply(booktest.PoolLog(d.t, poolAddr, "DailySpendCapSet", nil, amount, big.NewInt(effectiveDay))))
+	snap := *d.e.book.Snapshot()
+	snap.SpendCaps = d.st.Snapshot(0).SpendCaps
+	d.e.book.snap.Store(&snap)
+}
+
+// newDepositEnv is a provider at 1e9 wei/s and a user with 60 s of allowance and 100 s of deposit at it.
+func newDepositEnv(t *testing.T) (*standIn, *env, *depositBook, common.Address) {
+	p := newStandIn(t, 4)
+	e := newEnv(t, 60e9, []*standIn{p}, []uint64{1e9})
+	d := newDepositBook(t, e)
+	user := crypto.PubkeyToAddress(e.user.PublicKey)
+	d.apply("Deposited", user, big.NewInt(100e9), big.NewInt(100e9))
+	return p, e, d, user
+}
+
 func (e *env) rfcAnswer(r eip712.RFC) (int, wire.RFCResponse, []byte) {
 	code, b := e.post("/v1/rfc", e.sign(r, domain))
 	var resp wire.RFCResponse
@@ -52,11 +70,7 @@ func (e *env) rfcAnswer(r eip712.RFC) (int, wire.RFCResponse, []byte) {
 // allowance first then deposit, its ticket capped to what both cover at the price; a close gives back the
 // unbilled deposit; a pending withdrawal stops deposit-paid sessions; GET /v1/deposits sums the events.
 func TestDepositPaidSessions(t *testing.T) {
-	p := newStandIn(t, 4)
-	e := newEnv(t, 60e9, []*standIn{p}, []uint64{1e9}) // allowance 60 s at the price
-	d := newDepositBook(t, e)
-	user := crypto.PubkeyToAddress(e.user.PublicKey)
-	d.apply("Deposited", user, big.NewInt(100e9), big.NewInt(100e9))
+	p, e, d, user := newDepositEnv(t)
 
 	// Without consent: the allowance alone, which does not cover 100 s.
 	code, _, b := e.rfcAnswer(e.rfc(2e9, 100))
@@ -136,4 +150,42 @@ func closeBody(t *testing.T, e *env, p *standIn, id common.Hash, secs uint32) []
 	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps})
 	require.NoError(t, err)
 	return cb
+}
+
+// TestDepositTicketWithinSpendCap (THREATS-TESTS: an oversized deposit-paid session): ComputePool.commitRoot
+// refuses a day's deposit spend above the day's cap, so the keeper holds back a session whose deposit charge
+// does not fit, and one whose charge alone is above the cap for ever, its provider never paid. The ticket's
+// deposit part is at most the lowest cap in force today (day 3) or scheduled after it: with 60 s of allowance
+// and 100 s of deposit at the price, a cap of 25 s scheduled from tomorrow bounds a 100 s RFC to 85 s, then
+// the next to 25 s; a cap below a second's price refuses deposit-paid sessions, naming the cap.
+func TestDepositTicketWithinSpendCap(t *testing.T) {
+	_, e, d, _ := newDepositEnv(t)
+	d.setSpendCap(big.NewInt(1000e9), 0) // the constructor's
+	d.setSpendCap(big.NewInt(25e9), 4)   // lowered from tomorrow
+
+	useDeposit := func(secs uint32) eip712.RFC {
+		r := e.rfc(2e9, secs)
+		r.UseDeposit = true
+		return r
+	}
+	code, s1, b := e.rfcAnswer(useDeposit(100))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(85), s1.Ticket.MaxSeconds, "60 s of allowance, 25 s of deposit: the cap")
+	require.Equal(t, []string{"60000000000", "25000000000"}, []string{s1.Payment.Allowance.Dec(), s1.Payment.Deposit.Dec()})
+
+	code, s2, b := e.rfcAnswer(useDeposit(100))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(25), s2.Ticket.MaxSeconds, "the deposit alone: at most the cap")
+	require.Equal(t, "25000000000", s2.Payment.Deposit.Dec())
+
+	// A raise scheduled later does not lift the bound before it; a cap below a second's price refuses.
+	d.setSpendCap(big.NewInt(500e9), 6)
+	code, s3, b := e.rfcAnswer(useDeposit(100))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(25), s3.Ticket.MaxSeconds)
+	d.setSpendCap(big.NewInt(5e8), 4)
+	code, _, b = e.rfcAnswer(useDeposit(100))
+	require.Equal(t, http.StatusPaymentRequired, code)
+	require.Equal(t, wire.CodeDepositExhausted, errCode(t, b))
+	require.Contains(t, string(b), "500000000 wei of it: the daily spend cap")
 }

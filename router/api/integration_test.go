@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"math/big"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -53,17 +56,7 @@ func TestOnAnvil(t *testing.T) {
 	owner := c.NewKey()
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 	signer, _ := crypto.GenerateKey()
-	stand := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var req wire.LivenessRequest
-		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-			http.Error(w, err.Error(), 400)
-			return
-		}
-		l := eip712.Liveness{Provider: ownerAddr, Challenge: req.Challenge, Timestamp: uint64(time.Now().Unix())}
-		sig, _ := dom.Sign(&l, signer)
-		wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 3, Max: 4}})
-	}))
-	defer stand.Close()
+	stand := livenessStandIn(t, dom, ownerAddr, signer)
 	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
 	c.RegisterProvider(owner, crypto.PubkeyToAddress(signer.PublicKey), stand.URL, 120)
 	c.PostBid(owner, model, big.NewInt(3e9))
@@ -137,4 +130,84 @@ func TestOnAnvil(t *testing.T) {
 func marketRFC(r eip712.RFC) marketplace.MarketTypesRFC {
 	return marketplace.MarketTypesRFC{User: r.User, ModelId: r.ModelID, MaxPricePerSecond: r.MaxPricePerSecond.ToBig(), MaxSeconds: r.MaxSeconds,
 		MinTps: r.MinTPS, MaxTtftMs: r.MaxTTFTMs, Nonce: r.Nonce, Deadline: r.Deadline, SessionKey: r.SessionKey, UseDeposit: r.UseDeposit}
+}
+
+// livenessStandIn is provider's liveness endpoint, signing with its registered signer key.
+func livenessStandIn(t *testing.T, dom *eip712.Domain, provider common.Address, signer *ecdsa.PrivateKey) *httptest.Server {
+	stand := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req wire.LivenessRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			http.Error(w, err.Error(), 400)
+			return
+		}
+		l := eip712.Liveness{Provider: provider, Challenge: req.Challenge, Timestamp: uint64(time.Now().Unix())}
+		sig, _ := dom.Sign(&l, signer)
+		wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 3, Max: 4}})
+	}))
+	t.Cleanup(stand.Close)
+	return stand
+}
+
+// TestDepositTicketWithinSpendCapOnAnvil (THREATS-TESTS: an oversized deposit-paid session): on the real
+// contracts, a user without allowance deposits 1 MOR and asks for 120 s at 3e9 wei/s (3.6e11 wei, all from
+// the deposit). The admin lowers the daily spend cap to 1.2e11 wei (setDailySpendCap: in force from
+// tomorrow); the indexer folds DailySpendCapSet, and the ticket is 40 s: its deposit charge is within every
+// day's cap from today on, so the keeper can commit it on some day instead of holding it for ever.
+func TestDepositTicketWithinSpendCapOnAnvil(t *testing.T) {
+	ctx := context.Background()
+	now := uint64(time.Now().Unix())
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
+	user := c.NewKey()
+	userAddr := crypto.PubkeyToAddress(user.PublicKey)
+	c.Fund(userAddr, 1)
+	c.Mined(c.Token.Approve(c.Opts(user), c.Addr("ComputePool"), devnet.MOR(1)))
+	c.Mined(c.Pool.Deposit(c.Opts(user), devnet.MOR(1)))
+	owner, signer := c.NewKey(), c.NewKey()
+	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
+	stand := livenessStandIn(t, dom, ownerAddr, signer)
+	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
+	c.RegisterProvider(owner, crypto.PubkeyToAddress(signer.PublicKey), stand.URL, 120)
+	c.PostBid(owner, model, big.NewInt(3e9))
+	c.Warp(60) // not a day's first second (chain.ErrDayJustStarted)
+
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "router.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	log := zaptest.NewLogger(t)
+	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry"),
+		ComputePool: c.Addr("ComputePool")}, StartBlock: c.Deployment.StartBlock}, c.Client, db, log)
+	require.NoError(t, err)
+	allow, err := allowance.New(c.Addr("ComputePool"), c.Client, time.Minute, 5*time.Second, time.Now)
+	require.NoError(t, err)
+	srv := api.New(api.Config{Domain: dom, RouterKey: devnet.DevKey(1)}, ix, allow,
+		&liveness.Prober{Domain: dom, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now},
+		db, health.New(health.Backoff{}, time.Now), nil, log)
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	e := &env{t: t, url: hs.URL, user: user}
+	rfc := func(nonce uint64) eip712.RFC {
+		return eip712.RFC{User: userAddr, ModelID: model, MaxPricePerSecond: *uint256.NewInt(5e9), MaxSeconds: 120, Nonce: nonce,
+			Deadline: uint64(time.Now().Add(time.Minute).Unix()), UseDeposit: true}
+	}
+
+	// The deployment's cap (the constructor's DailySpendCapSet) is far above: the whole 120 s.
+	require.NoError(t, ix.Sync(ctx))
+	code, first, b := e.rfcAnswer(rfc(1))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(120), first.Ticket.MaxSeconds)
+	require.Equal(t, "360000000000", first.Payment.Deposit.Dec())
+
+	spendCap := big.NewInt(40 * 3e9)
+	r := c.Mined(c.Pool.SetDailySpendCap(c.Opts(devnet.DevKey(0)), spendCap))
+	day, err := c.Pool.CurrentDay(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	capLog, err := c.Pool.ParseDailySpendCapSet(*r.Logs[len(r.Logs)-1])
+	require.NoError(t, err)
+	require.Equal(t, day.Uint64()+1, capLog.EffectiveDay.Uint64(), "a lower cap binds from tomorrow")
+	require.NoError(t, ix.Sync(ctx))
+	code, second, b := e.rfcAnswer(rfc(2))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(40), second.Ticket.MaxSeconds, "the deposit charge within tomorrow's cap")
+	require.Equal(t, spendCap.String(), second.Payment.Deposit.Dec())
 }

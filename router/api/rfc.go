@@ -124,7 +124,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if allowance.Gt(seen.Used) {
 		remaining.Sub(allowance, seen.Used)
 	}
-	cr, err := s.credit(ctx, snap, rfc, remaining)
+	cr, err := s.credit(ctx, snap, rfc, remaining, day)
 	if err != nil {
 		return err
 	}
@@ -264,7 +264,8 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, srfc *eip712.Sign
 	case errors.Is(err, store.ErrAllowanceExhausted):
 		return wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted, "allowance for day %d does not cover %s wei", day, reserved.Dec())
 	case errors.Is(err, store.ErrDepositExhausted):
-		return wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted, "allowance for day %d and deposit do not cover %s wei", day, reserved.Dec())
+		return wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+			"allowance for day %d and deposit (at most the daily spend cap a session) do not cover %s wei", day, reserved.Dec())
 	case err != nil:
 		return err
 	}

@@ -98,8 +98,8 @@ type Epoch struct {
 const MaxSnapshotEpochs = 256
 
 // Topics returns the event signatures the fold uses, for an eth_getLogs topic filter: every Marketplace
-// and ModelRegistry event, and the ComputePool's RootCommitted, RootVetoed and deposit events (not its
-// per-account claims).
+// and ModelRegistry event, and the ComputePool's RootCommitted, RootVetoed, deposit and spend-cap events
+// (not its per-account claims).
 func Topics() ([]common.Hash, error) {
 	var out []common.Hash
 	for _, md := range []*bind.MetaData{marketplace.MarketplaceMetaData, modelregistry.ModelRegistryMetaData} {
@@ -142,8 +142,9 @@ type State struct {
 	Models    map[common.Hash]*Model
 	Routers   map[common.Address]bool
 	Params    Params
-	Epochs    []*Epoch  // in commit order
-	Deposits  *Deposits // shared with the snapshots (deposits.go)
+	Epochs    []*Epoch   // in commit order
+	Deposits  *Deposits  // shared with the snapshots (deposits.go)
+	SpendCaps []SpendCap // the daily spend cap's schedule, by day (deposits.go)
 	// Every provider's signer history (ProviderRegistered, ProviderUpdated: block, block time, key), in
 	// chain order, an event that keeps the key in force left out: one entry per key the provider bound.
 	// Append-only, so snapshots share the slices.
@@ -423,6 +424,7 @@ type Snapshot struct {
 	Params    Params
 	Epochs    []Epoch // the newest MaxSnapshotEpochs commits, in commit order (oldest first)
 	Deposits  *Deposits
+	SpendCaps []SpendCap // the daily spend cap's schedule (LowestSpendCap)
 }
 
 // Snapshot freezes the state at block.
@@ -436,6 +438,7 @@ func (s *State) Snapshot(block uint64) *Snapshot {
 		Routers:   make(map[common.Address]bool, len(s.Routers)),
 		Params:    Params{new(uint256.Int).Set(s.Params.MinProviderStake), new(uint256.Int).Set(s.Params.MinPrice), new(uint256.Int).Set(s.Params.MaxPrice)},
 		Deposits:  s.Deposits,
+		SpendCaps: s.SpendCaps, // replaced, never written into (setSpendCap)
 	}
 	for id, m := range s.Models {
 		snap.Models[id] = *m

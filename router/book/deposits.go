@@ -13,9 +13,10 @@ import (
 
 // The users' MOR deposits in the ComputePool (PROTOCOL §4 "Paid usage"), folded from its Deposited,
 // WithdrawalRequested, WithdrawalCancelled and Withdrawn events, and each epoch's deposit spend
-// (SpendCommitted). There can be a deposit per user, so the deposits are not copied into every Snapshot:
-// the State and its snapshots share one Deposits, safe for concurrent use, which may be a few blocks ahead
-// of a snapshot's Block.
+// (SpendCommitted), and the daily spend cap's schedule (DailySpendCapSet). There can be a deposit per
+// user, so the deposits are not copied into every Snapshot: the State and its snapshots share one
+// Deposits, safe for concurrent use, which may be a few blocks ahead of a snapshot's Block. The cap's
+// schedule is a few entries, replaced whole on each change, so a snapshot keeps the one of its Block.
 
 // Deposit is one user's deposit as the events tell it.
 type Deposit struct {
@@ -153,6 +154,14 @@ func (s *State) applyDeposit(l *types.Log, name string) error {
 			}
 			d.totals.CumulativeSpent = u(e.CumulativeSpent)
 		}
+	case "DailySpendCapSet":
+		var e *computepool.ComputePoolDailySpendCapSet
+		if e, err = s.pool.ParseDailySpendCapSet(*l); err == nil {
+			if !e.EffectiveDay.IsUint64() {
+				return fmt.Errorf("book: DailySpendCapSet: day out of range")
+			}
+			s.SpendCaps = setSpendCap(s.SpendCaps, SpendCap{Day: e.EffectiveDay.Uint64(), Cap: u(e.DailySpendCap)})
+		}
 	default:
 		return ErrUnknownLog
 	}
@@ -163,7 +172,47 @@ func (s *State) applyDeposit(l *types.Log, name string) error {
 }
 
 // depositEvents are the ComputePool events applyDeposit folds.
-var depositEvents = []string{"Deposited", "WithdrawalRequested", "WithdrawalCancelled", "Withdrawn", "SpendCommitted"}
+var depositEvents = []string{"Deposited", "WithdrawalRequested", "WithdrawalCancelled", "Withdrawn", "SpendCommitted", "DailySpendCapSet"}
+
+// SpendCap is an entry of the daily spend cap's schedule: Cap (MOR wei of deposit spend a day's commits
+// may add) is in force from protocol day Day until the next entry's day (ComputePool.spendCapAt).
+type SpendCap struct {
+	Day uint64
+	Cap *uint256.Int
+}
+
+// setSpendCap is setDailySpendCap's rule: the entries after c's day are dropped, then c is pushed (one of
+// the same day replaced). The ComputePool's constructor emits the first entry (day 0). It returns a new
+// slice: the snapshots share the old one.
+func setSpendCap(caps []SpendCap, c SpendCap) []SpendCap {
+	out := make([]SpendCap, 0, len(caps)+1)
+	for _, x := range caps {
+		if x.Day < c.Day {
+			out = append(out, x)
+		}
+	}
+	return append(out, c)
+}
+
+// LowestSpendCap is the lowest daily spend cap in force on day or any day after it, as scheduled: the most
+// deposit spend one session may add and still fit in a day's commits whichever day it is committed on
+// (the router's tickets, router/api). Nil when the book has seen no DailySpendCapSet (no ComputePool):
+// no bound.
+func (s *Snapshot) LowestSpendCap(day uint64) *uint256.Int {
+	var low *uint256.Int
+	for i, c := range s.SpendCaps {
+		if c.Day <= day && i+1 < len(s.SpendCaps) && s.SpendCaps[i+1].Day <= day {
+			continue // replaced by a later entry before day
+		}
+		if low == nil || c.Cap.Lt(low) {
+			low = c.Cap
+		}
+	}
+	if low == nil {
+		return nil
+	}
+	return low.Clone()
+}
 
 // SpentOnDay is what deposits paid in the live (not vetoed) epochs committed on protocol day day, among
 // the snapshot's epochs.

@@ -53,3 +53,48 @@ func TestDepositsFold(t *testing.T) {
 	require.Equal(t, "0", snap.SpentOnDay(4).Dec())
 	require.Equal(t, "0", snap.Deposits.Totals().CumulativeSpent.Dec())
 }
+
+// TestSpendCapFold: DailySpendCapSet builds the cap's schedule by ComputePool.setDailySpendCap's rule (what
+// was scheduled after the new entry's day is dropped, an entry of the same day replaced), and
+// LowestSpendCap is the lowest cap in force on a day or scheduled after it. A snapshot keeps the schedule
+// of its block; before any event there is no bound. The topic filter carries the event.
+func TestSpendCapFold(t *testing.T) {
+	st, err := book.NewState(book.Contracts{ComputePool: poolAddr})
+	require.NoError(t, err)
+	set := func(amount, day int64) {
+		require.NoError(t, st.Apply(poolLog(t, "DailySpendCapSet", nil, big.NewInt(amount), big.NewInt(day))))
+	}
+	lowest := func(snap *book.Snapshot, day uint64) string {
+		if c := snap.LowestSpendCap(day); c != nil {
+			return c.Dec()
+		}
+		return "none"
+	}
+	require.Equal(t, "none", lowest(st.Snapshot(0), 3), "no cap seen: no bound")
+
+	set(100, 0) // the constructor's
+	set(80, 4)  // lowered from day 4
+	set(150, 6) // raised from day 6
+	before := st.Snapshot(1)
+	require.Equal(t, []string{"80", "80", "80", "150"}, []string{lowest(before, 0), lowest(before, 3), lowest(before, 5), lowest(before, 6)})
+
+	set(120, 5) // drops the raise of day 6
+	require.Equal(t, []string{"80", "120", "120"}, []string{lowest(st.Snapshot(2), 3), lowest(st.Snapshot(2), 5), lowest(st.Snapshot(2), 9)})
+	set(90, 5) // replaces day 5's
+	snap := st.Snapshot(3)
+	require.Equal(t, []string{"80", "80", "90", "90"}, []string{lowest(snap, 0), lowest(snap, 4), lowest(snap, 5), lowest(snap, 9)},
+		"from day 5 on the caps of days 0 and 4 are no longer in force")
+	set(70, 9)
+	snap = st.Snapshot(4)
+	require.Equal(t, []string{"70", "70"}, []string{lowest(snap, 5), lowest(snap, 12)})
+	days := []uint64{}
+	for _, c := range snap.SpendCaps {
+		days = append(days, c.Day)
+	}
+	require.Equal(t, []uint64{0, 4, 5, 9}, days)
+	require.Equal(t, "150", lowest(before, 7), "an older snapshot keeps its schedule")
+
+	topics, err := book.Topics()
+	require.NoError(t, err)
+	require.Contains(t, topics, poolLog(t, "DailySpendCapSet", nil, big.NewInt(1), big.NewInt(0)).Topics[0])
+}

@@ -1,5 +1,5 @@
 // Package index is the router's chain indexer: it copies the Marketplace and ModelRegistry logs, and the
-// ComputePool's epoch logs (RootCommitted, RootVetoed), from the deployment's start block into the store's
+// ComputePool's epoch, deposit and spend-cap logs, from the deployment's start block into the store's
 // event table (filtered by address and by the event signatures the book folds, book.Topics; a provider
 // signer event with its block's time, book.State.NeedsTime), in bounded block ranges, up to the newest
 // block with Config.Confirmations confirmations (chain/follow's depth: the block itself counts), and folds them into a book.State whose snapshots feed matching. Its cursor (last

@@ -22,6 +22,8 @@ type DepositLimit struct {
 	// the user's last withdrawal proved.
 	Available *uint256.Int
 	Gen       uint64 // the user's paid withdrawals (book.Deposit.Withdrawals)
+	// MaxSession is the most one session may charge the deposit: the daily spend cap (router/api); nil: no bound.
+	MaxSession *uint256.Int
 }
 
 // ErrDepositExhausted: the allowance left and the deposit together do not cover the reservation.
@@ -37,7 +39,7 @@ const (
 
 // chargeDepositTx puts what the allowance left (allowance - used, none when used is past it) towards
 // reserved and charges the rest to the deposit, within d.Available. It returns the allowance's new usage
-// and the deposit's part. Errors: ErrDepositExhausted.
+// and the deposit's part. Errors: ErrDepositExhausted (also for a part above d.MaxSession).
 func (s *DB) chargeDepositTx(ctx context.Context, tx *sql.Tx, user string, ns *Session, allowance, used *uint256.Int, d *DepositLimit) (*uint256.Int, *uint256.Int, error) {
 	fromAllowance := new(uint256.Int)
 	if allowance != nil && allowance.Gt(used) {
@@ -47,6 +49,9 @@ func (s *DB) chargeDepositTx(ctx context.Context, tx *sql.Tx, user string, ns *S
 		fromAllowance.Set(ns.Reserved)
 	}
 	fromDeposit := new(uint256.Int).Sub(ns.Reserved, fromAllowance)
+	if d.MaxSession != nil && fromDeposit.Gt(d.MaxSession) {
+		return nil, nil, ErrDepositExhausted
+	}
 	charged, err := s.depositUsageTx(ctx, tx, user, d.Gen)
 	if err != nil {
 		return nil, nil, err

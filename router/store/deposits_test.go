@@ -51,6 +51,17 @@ func TestDepositReservationAndTrueUp(t *testing.T) {
 		require.ErrorIs(t, err, store.ErrDepositExhausted)
 		charged, _ = db.DepositUsed(ctx, alice, 2)
 		require.Equal(t, uint64(400), charged.Uint64())
+		// A deposit part above MaxSession (the daily spend cap) is refused, without a trace; one at it is not.
+		capped := &store.DepositLimit{Available: uint256.NewInt(1000), Gen: 2, MaxSession: uint256.NewInt(100)}
+		_, _, err = db.CreateSession(ctx, store.NewSession{Session: newSession(3, 2, 51), Nonce: 3, Deadline: 500, Allowance: allow, Deposit: capped})
+		require.ErrorIs(t, err, store.ErrDepositExhausted)
+		charged, _ = db.DepositUsed(ctx, alice, 2)
+		require.Equal(t, uint64(400), charged.Uint64())
+		s4, _, err := db.CreateSession(ctx, store.NewSession{Session: newSession(4, 2, 50), Nonce: 4, Deadline: 500, Allowance: allow, Deposit: capped})
+		require.NoError(t, err)
+		require.Equal(t, uint64(100), s4.DepositReserved.Uint64())
+		_, err = db.CloseSession(ctx, store.Close{ID: s4.ID, Reason: wire.CloseReceipt, BilledSeconds: 0, ClosedAt: 200})
+		require.NoError(t, err)
 
 		// s2 bills 30 s = 150: 100 from the allowance, 50 from the deposit.
 		closed, err := db.CloseSession(ctx, store.Close{ID: s2.ID, Reason: wire.CloseReceipt, BilledSeconds: 30, ClosedAt: 200})
