@@ -119,7 +119,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		if auth != nil {
 			up.Header["Authorization"] = auth
 		}
-		resp, err := s.client.Do(up)
+		resp, err := s.upClient.Do(up)
 		if err != nil {
 			if ctx.Err() != nil && r.Context().Err() == nil {
 				wire.WriteError(w, wire.Errorf(http.StatusForbidden, wire.CodeExpired, "session time budget or ticket ran out"))

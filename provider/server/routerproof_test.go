@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -142,4 +143,64 @@ func closeGoesToXNotToAHostileFirstURL(t *testing.T, cfg server.Config, router *
 	p.stop()
 	require.Empty(t, swallowed, "no close report reached the hostile URL")
 	return hostile.URL
+}
+
+// TestCloseReportNotRedirected (hostile router): the provider's router URL proves the router's key (it is
+// that router) but answers every close report with a 307 to another address, one the provider can reach
+// and the router cannot (here a stand-in for the provider's own network). The provider does not follow:
+// nothing reaches that address, and the report stays pending and is tried at the router again, which
+// takes it once it stops redirecting. Before, the provider's client followed the redirect, posting the
+// close to the address the router named and taking its 200 as the router's.
+func TestCloseReportNotRedirected(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t)
+	router.up.Store(true)
+	cfg, _ := outboxProvider(up, router, t.TempDir())
+	inside := make(chan string, 10)
+	internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case inside <- r.Method + " " + r.URL.Path:
+		default:
+		}
+		wire.WriteJSON(w, http.StatusOK, map[string]string{})
+	}))
+	t.Cleanup(internal.Close)
+	redirects := make(chan struct{}, 100)
+	var redirecting atomic.Bool
+	redirecting.Store(true)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/liveness" || !redirecting.Load() {
+			router.Config.Handler.ServeHTTP(w, r) // the router itself: its proof, its close
+			return
+		}
+		select {
+		case redirects <- struct{}{}:
+		default:
+		}
+		http.Redirect(w, r, internal.URL+"/admin/erase", http.StatusTemporaryRedirect)
+	}))
+	t.Cleanup(front.Close)
+	cfg.RouterURLs = []string{front.URL}
+	p := run(t, cfg, 10*time.Second)
+
+	_, rc, _ := userClose(t, cfg, p.url, router)
+	for range 2 { // a second attempt: the first one's Do, redirect included, has returned
+		select {
+		case <-redirects:
+		case got := <-inside:
+			t.Fatalf("the provider followed the router's redirect: %s reached the address it named", got)
+		case <-time.After(30 * time.Second):
+			t.Fatal("the close report never reached the router")
+		}
+	}
+	require.Empty(t, inside, "nothing reached the address the router redirected to")
+
+	redirecting.Store(false)
+	select {
+	case id := <-router.took:
+		require.Equal(t, rc.SessionID, id, "the router takes the report once it stops redirecting")
+	case <-time.After(30 * time.Second):
+		t.Fatal("the close report never reached the router once it stopped redirecting")
+	}
+	p.stop()
+	require.Empty(t, inside)
 }

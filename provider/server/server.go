@@ -167,7 +167,7 @@ type Config struct {
 	CORSOrigins []string
 
 	Logger     *zap.Logger
-	HTTPClient *http.Client // for upstream and router calls; nil: a tuned default (see newTransport)
+	HTTPClient *http.Client // for upstream and router calls (a router's redirects are never followed); nil: a tuned default (see newTransport)
 	Now        func() time.Time
 }
 
@@ -180,7 +180,8 @@ type Server struct {
 	models   map[common.Hash]*served
 	tickets  ticketCache
 	upstream string
-	client   *http.Client
+	upClient *http.Client // to the upstream
+	client   *http.Client // to routers: refusingRedirects
 	metrics  *metrics
 	now      func() time.Time
 	handler  http.Handler
@@ -261,7 +262,8 @@ func New(cfg Config) (*Server, error) {
 		signer:   cfg.Signer.Address(),
 		models:   map[common.Hash]*served{},
 		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
-		client:   cfg.HTTPClient,
+		client:   refusingRedirects(cfg.HTTPClient),
+		upClient: cfg.HTTPClient,
 		now:      cfg.Now,
 
 		reportBackoff: time.Second,
@@ -270,7 +272,7 @@ func New(cfg Config) (*Server, error) {
 	for _, u := range cfg.RouterURLs {
 		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
 			if s.routers == nil {
-				s.routers = &routerDirectory{client: cfg.HTTPClient, log: cfg.Logger, every: discoverEvery,
+				s.routers = &routerDirectory{client: s.client, log: cfg.Logger, every: discoverEvery,
 					domain: cfg.Domain, skew: cfg.ClockSkew, now: cfg.Now}
 			}
 			s.routers.urls = append(s.routers.urls, u)
@@ -352,6 +354,18 @@ func newTransport() http.RoundTripper {
 		WriteBufferSize:       32 << 10,
 		ReadBufferSize:        32 << 10,
 	})
+}
+
+// refusingRedirects is hc answering a redirect with an error instead of following it: a router's URL is
+// the one the operator configured, and a router answering a close report or a discovery with a redirect
+// would otherwise have the provider send the report (and the requests after it) to any address it names,
+// the provider's own network included.
+func refusingRedirects(hc *http.Client) *http.Client {
+	c := *hc
+	c.CheckRedirect = func(req *http.Request, _ []*http.Request) error {
+		return fmt.Errorf("router redirected to %s: not followed (configure the URL it redirects to)", req.URL.Redacted())
+	}
+	return &c
 }
 
 // Handler returns the HTTP handler (every route, including /metrics and /healthz).
