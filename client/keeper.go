@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -24,22 +25,39 @@ func SpendProof(ctx context.Context, keeper string, user common.Address) (*wire.
 	return &p, nil
 }
 
-// SpendProofArgs is user's spend and proof in the newest claimable spend root as ComputePool.requestWithdrawal
-// and ComputePool.withdraw take them, from the keeper (SpendProof). A user without a leaf (404 not_found)
-// proves 0 with no proof: its deposit rose from zero after that epoch was committed, and the pool takes its
-// spend as 0 (it reverts InvalidSpendProof otherwise).
-func SpendProofArgs(ctx context.Context, keeper string, user common.Address) (*big.Int, [][32]byte, error) {
+// SpendArgs is user's spend and proof in the newest claimable spend root as ComputePool.requestWithdrawal
+// and ComputePool.withdraw take them, and the epoch the keeper proved them in.
+type SpendArgs struct {
+	Spent *big.Int
+	Proof [][32]byte
+	// Epoch is the claimable epoch the keeper answered for; nil when it named none (it knows no claimable
+	// epoch, or user has no leaf in it: 404 not_found).
+	Epoch *uint64
+}
+
+// Same reports whether a and b are the same spend and proof (the same transaction arguments).
+func (a *SpendArgs) Same(b *SpendArgs) bool {
+	return a.Spent.Cmp(b.Spent) == 0 && slices.Equal(a.Proof, b.Proof)
+}
+
+// SpendProofArgs is user's spend and proof in the newest claimable spend root, from the keeper (SpendProof).
+// A user without a leaf (404 not_found) proves 0 with no proof: its deposit rose from zero after that epoch
+// was committed, and the pool takes its spend as 0 (it reverts InvalidSpendProof otherwise).
+func SpendProofArgs(ctx context.Context, keeper string, user common.Address) (*SpendArgs, error) {
 	sp, err := SpendProof(ctx, keeper, user)
 	var werr *wire.Error
 	if errors.As(err, &werr) && werr.Code == wire.CodeNotFound {
-		return new(big.Int), nil, nil
+		return &SpendArgs{Spent: new(big.Int)}, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	proof := make([][32]byte, len(sp.Proof))
+	a := &SpendArgs{Spent: sp.CumulativeSpent.ToBig(), Proof: make([][32]byte, len(sp.Proof))}
 	for i := range sp.Proof {
-		proof[i] = sp.Proof[i]
+		a.Proof[i] = sp.Proof[i]
 	}
-	return sp.CumulativeSpent.ToBig(), proof, nil
+	if sp.Claimable {
+		a.Epoch = &sp.Epoch
+	}
+	return a, nil
 }

@@ -179,10 +179,10 @@ func TestPaidUsageAcrossRouters(t *testing.T) {
 	// The keeper charges the deposit for sessions that started strictly before the request's block time
 	// (PROTOCOL §4): the chain is moved on two seconds so that the request is not in the session's second.
 	require.NoError(t, s.Warp(ctx, 2))
-	spentV, proofV, err := client.SpendProofArgs(ctx, s.KeeperURL, v.Address)
+	argsV, err := client.SpendProofArgs(ctx, s.KeeperURL, v.Address)
 	require.NoError(t, err)
 	_, err = s.Send(ctx, v.Key, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return s.Pool.RequestWithdrawal(o, depV, spentV, proofV)
+		return s.Pool.RequestWithdrawal(o, depV, argsV.Spent, argsV.Proof)
 	})
 	require.NoError(t, err)
 	waitDeposits(func(d map[string]string) bool { return d["pendingWithdrawals"] == "1" })

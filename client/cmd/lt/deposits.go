@@ -88,6 +88,69 @@ func (p *poolConn) send(ctx context.Context, what string, build func(*bind.Trans
 	return rc, nil
 }
 
+// spendProofTries bounds how often sendProved fetches the keeper's proof for one transaction.
+const spendProofTries = 3
+
+// sendProved sends (p.send) the transaction build makes of the user's spend and proof in the newest
+// claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt and the
+// spend it proved. A newer epoch may become claimable between the keeper's answer and the transaction, or
+// the keeper may not have caught up with it yet: when the gas estimate reverts InvalidSpendProof (nothing
+// was sent) it fetches the proof again and retries, at most spendProofTries fetches in all and only while
+// the keeper's answer changes; then it says the keeper's proof is not for the newest claimable root. A
+// transaction mined reverted is never retried: it comes back as it is.
+func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
+	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, *big.Int, error) {
+	var last *client.SpendArgs
+	for try := 1; ; try++ {
+		args := &client.SpendArgs{Spent: new(big.Int)}
+		if keeper != "" {
+			got, err := client.SpendProofArgs(ctx, keeper, p.user)
+			if err != nil && last != nil {
+				return nil, nil, fmt.Errorf("%s reverted InvalidSpendProof; fetching the proof again: %w", what, err)
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			if last != nil && got.Same(last) {
+				return nil, nil, p.staleProof(ctx, what, last, try)
+			}
+			args = got
+		}
+		rc, err := p.send(ctx, what, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return build(o, args.Spent, args.Proof)
+		})
+		var rerr *keys.RevertError
+		if !errors.As(err, &rerr) || rerr.Name != "InvalidSpendProof" || rerr.Tx != (common.Hash{}) {
+			return rc, args.Spent, err
+		}
+		if keeper == "" {
+			return nil, nil, errors.New("a claimable spend root holds your spend: give --keeper <url> to fetch its proof " +
+				"(GET /v1/spend/{user}), which " + what + " checks")
+		}
+		if last = args; try == spendProofTries {
+			return nil, nil, p.staleProof(ctx, what, last, try)
+		}
+	}
+}
+
+// staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and fetching it
+// again (tries fetches in all) gave the same or another proof that reverted too: nothing was sent.
+func (p *poolConn) staleProof(ctx context.Context, what string, last *client.SpendArgs, tries int) error {
+	keeper := "the keeper named no claimable epoch"
+	if last.Epoch != nil {
+		keeper = fmt.Sprintf("the keeper answered for epoch %d", *last.Epoch)
+	}
+	pool := "the pool's newest claimable epoch is unknown"
+	if ce, err := p.pool.ClaimableEpoch(&bind.CallOpts{Context: ctx}); err == nil && ce.Exists {
+		pool = fmt.Sprintf("the pool's newest claimable epoch is %d", ce.Epoch)
+	} else if err == nil {
+		pool = "the pool has no claimable epoch"
+	}
+	return fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
+		"claimable spend root (%s, %s; asked the keeper %d times): the keeper may be behind: "+
+		"retry later or give another keeper (--keeper)", what, keeper, pool, tries)
+}
+
 // depositResult is lt deposit's report. Amounts in MOR-wei, decimal strings.
 type depositResult struct {
 	User    common.Address `json:"user"`
@@ -414,8 +477,10 @@ accepts only while no claimable spend root holds your spend (lt withdraw then as
 withdrawalDelay has passed and inside the pool's daily withdrawal window (the time printed accounts for
 both), lt withdraw --keeper <url> fetches the proof again and calls withdraw, which pays the requested
 amount up to the deposit minus that spend (at most the spend the request proved plus the rise of the
-pool's claimable spend since) and minus the spend of the epochs not yet claimable. --cancel drops the
-pending request.`,
+pool's claimable spend since) and minus the spend of the epochs not yet claimable. A proof the pool refuses
+(InvalidSpendProof: a newer epoch became claimable, or the keeper is behind) sends nothing: lt withdraw asks
+the keeper again, at most 3 answers in all and while the answer changes, then says which epoch the keeper
+answered for. --cancel drops the pending request.`,
 		Example: "  lt withdraw 5 --keeper http://127.0.0.1:8547\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -455,21 +520,10 @@ pending request.`,
 				}
 				// The request proves the spend in the newest claimable spend root, like withdraw: the pool
 				// then holds back at most that plus the rise of the claimable spend total since.
-				k := a.str("keeper")
-				spent, proof := new(big.Int), [][32]byte(nil)
-				if k != "" {
-					if spent, proof, err = client.SpendProofArgs(ctx, k, p.user); err != nil {
-						return err
-					}
-				}
-				rc, err = p.send(ctx, "ComputePool.requestWithdrawal", func(o *bind.TransactOpts) (*types.Transaction, error) {
-					return p.pool.RequestWithdrawal(o, amount, spent, proof)
-				})
-				var rerr *keys.RevertError
-				if k == "" && errors.As(err, &rerr) && rerr.Name == "InvalidSpendProof" {
-					return errors.New("a claimable spend root holds your spend: give --keeper <url> to fetch its proof " +
-						"(GET /v1/spend/{user}), which requestWithdrawal checks")
-				}
+				rc, _, err = p.sendProved(ctx, a.str("keeper"), "ComputePool.requestWithdrawal",
+					func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error) {
+						return p.pool.RequestWithdrawal(o, amount, spent, proof)
+					})
 				if err == nil {
 					if pending, err = p.pool.PendingWithdrawal(call, p.user); err != nil {
 						return err
@@ -490,16 +544,13 @@ pending request.`,
 				if k == "" {
 					return errors.New("the request is ready: give --keeper <url> to fetch the proof of your spend")
 				}
-				spent, proof, perr := client.SpendProofArgs(ctx, k, p.user)
-				if perr != nil {
-					return perr
-				}
-				rc, err = p.send(ctx, "ComputePool.withdraw", func(o *bind.TransactOpts) (*types.Transaction, error) {
-					return p.pool.Withdraw(o, spent, proof)
-				})
-				res.Action, res.Spent = "withdrawn", spent.String()
+				var spent *big.Int
+				rc, spent, err = p.sendProved(ctx, k, "ComputePool.withdraw",
+					func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error) {
+						return p.pool.Withdraw(o, spent, proof)
+					})
 				if err == nil {
-					res.Paid = withdrawnAmount(rc, p)
+					res.Action, res.Spent, res.Paid = "withdrawn", spent.String(), withdrawnAmount(rc, p)
 				}
 			}
 			if err != nil {

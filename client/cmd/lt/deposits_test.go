@@ -3,17 +3,22 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -23,6 +28,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -63,12 +69,7 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	}))
 	defer keeper.Close()
 
-	lt := func(v any, args ...string) {
-		t.Helper()
-		out, err := run(t, ctx, append(args, "--config", cfg, "--json")...)
-		require.NoError(t, err)
-		require.NoError(t, json.Unmarshal([]byte(out), v), out)
-	}
+	lt := c.ltJSON(t, ctx)
 	call := &bind.CallOpts{Context: ctx}
 
 	var d depositResult
@@ -199,6 +200,16 @@ type userChain struct {
 	cfg      string
 }
 
+// ltJSON returns a function running lt with args on c and --json, decoding its output into v.
+func (c *userChain) ltJSON(t *testing.T, ctx context.Context) func(v any, args ...string) {
+	return func(v any, args ...string) {
+		t.Helper()
+		out, err := run(t, ctx, append(args, "--config", c.cfg, "--json")...)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal([]byte(out), v), out)
+	}
+}
+
 func startUserChain(t *testing.T, ctx context.Context) *userChain {
 	t.Helper()
 	const day = 86400
@@ -241,18 +252,10 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	eth, err := c.anvil.Client(ctx)
 	require.NoError(t, err)
 	defer eth.Close()
-	mined := devnet.Mined(ctx, eth)
-	chainID := uint64(31337)
 	call := &bind.CallOpts{Context: ctx}
-	other := crypto.PubkeyToAddress(devnet.DevKey(5).PublicKey) // the capital recipient: it holds MOR
-	mor := func(tenths int64) *big.Int { return new(big.Int).Div(devnet.MOR(tenths), big.NewInt(10)) }
+	mor := tenths
 
-	lt := func(v any, args ...string) {
-		t.Helper()
-		out, err := run(t, ctx, append(args, "--config", c.cfg, "--json")...)
-		require.NoError(t, err)
-		require.NoError(t, json.Unmarshal([]byte(out), v), out)
-	}
+	lt := c.ltJSON(t, ctx)
 	// balance runs lt balance twice, --json into b and the human form returned (a read: no transaction).
 	var b balanceResult
 	balance := func(args ...string) string {
@@ -264,47 +267,10 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 		return human
 	}
 
-	// Spend trees by epoch; the stand-in keeper proves the user's leaf in the pool's claimable one, or, when
-	// stale, claims an epoch the pool has not made claimable.
-	trees := map[uint64]*merkle.Tree{}
-	stale := false
-	keeper := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ce, err := c.pool.ClaimableEpoch(&bind.CallOpts{Context: r.Context()})
-		if err != nil || r.URL.Path != "/v1/spend/"+c.user.Hex() || (!ce.Exists && !stale) {
-			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no claimable spend root"))
-			return
-		}
-		epoch := ce.Epoch.Uint64()
-		if stale {
-			epoch = uint64(len(trees) - 1)
-		}
-		proof, spent, err := trees[epoch].Proof(c.user)
-		require.NoError(t, err)
-		wire.WriteJSON(w, http.StatusOK, wire.SpendProof{User: c.user, CumulativeSpent: &spent, Proof: proof, Claimable: !stale,
-			Epoch: epoch, SpendRoot: trees[epoch].Root()})
-	}))
-	defer keeper.Close()
-	commit := func(user, others int64) {
-		t.Helper()
-		tree, err := merkle.Build([]merkle.Entry{{Account: c.user, Amount: *uint256.MustFromBig(mor(user))},
-			{Account: other, Amount: *uint256.MustFromBig(mor(others))}})
-		require.NoError(t, err)
-		epoch := uint64(len(trees))
-		trees[epoch] = tree
-		total := mor(user + others)
-		readAt, err := c.pool.LastWithdrawAt(&bind.CallOpts{Context: ctx}) // a keeper that read every withdrawal
-		require.NoError(t, err)
-		_, err = mined(c.pool.CommitRoot(devnet.Transactor(ctx, devnet.DevKey(2), chainID), new(big.Int).SetUint64(epoch),
-			common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total, big.NewInt(int64(readAt)), common.Hash{0xba, byte(epoch)}, ""))
-		require.NoError(t, err)
-	}
-
 	var d depositResult
 	lt(&d, "deposit", "10")
-	_, err = mined(c.mor.Approve(devnet.Transactor(ctx, devnet.DevKey(5), chainID), c.poolAddr, devnet.MOR(5)))
-	require.NoError(t, err)
-	_, err = mined(c.pool.Deposit(devnet.Transactor(ctx, devnet.DevKey(5), chainID), devnet.MOR(5)))
-	require.NoError(t, err)
+	keeper := newSpendKeeper(t, ctx, c)
+	commit := keeper.commit
 
 	balance("--keeper", keeper.URL)
 	require.Equal(t, devnet.MOR(10).String(), b.Deposit)
@@ -343,13 +309,13 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	require.Equal(t, mor(70).String(), b.Withdrawable)
 
 	// A keeper proving an epoch the pool has not made claimable is reported, not believed.
-	stale = true
+	keeper.serveFirst(true, keeper.answer(1, false))
 	human = balance("--keeper", keeper.URL)
 	require.Contains(t, b.KeeperErr, "newest claimable epoch is 0")
 	require.Empty(t, b.Withdrawable)
 	require.Equal(t, mor(90).String(), b.MaxWithdrawable)
 	require.Contains(t, human, "claimable spend unknown")
-	stale = false
+	keeper.serveFirst(false)
 
 	// The whole deposit requested: not executable before withdrawalDelay, then ready. Epoch 0 holds the user's
 	// spend and is claimable: the request must prove it, so without --keeper lt refuses and sends nothing.
@@ -396,4 +362,232 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 	lt(&w, "withdraw", "--keeper", keeper.URL)
 	require.Equal(t, "withdrawn", w.Action)
 	require.Equal(t, b.Withdrawable, w.Paid, "lt balance's withdrawable is what withdraw pays")
+}
+
+// TestWithdrawRefetchesAStaleSpendProof: a newer epoch becomes claimable between the keeper's answer and
+// lt withdraw's transaction (the stand-in keeper answers first with a proof captured before it was): the
+// request and the completion each revert InvalidSpendProof in their gas estimate, fetch the proof again and
+// succeed, proving the newest claimable spend (the completion pays the deposit minus it, to the wei). A
+// keeper that keeps answering the same stale proof is asked twice, one whose stale answers keep changing
+// spendProofTries times; both end in an error naming the keeper's epoch and the pool's, with nothing sent
+// (the user's nonce unchanged, the request still pending). Before, the first revert was the answer.
+func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := startUserChain(t, ctx)
+	call := &bind.CallOpts{Context: ctx}
+	lt := c.ltJSON(t, ctx)
+	var d depositResult
+	lt(&d, "deposit", "10")
+	keeper := newSpendKeeper(t, ctx, c)
+	window, err := c.pool.DisputeWindow(call)
+	require.NoError(t, err)
+
+	// Epoch 0 claimable (the user spent 2 MOR): the keeper's answer then is captured; then epoch 1 (2.5 MOR).
+	keeper.commit(20, 10)
+	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	stale0 := keeper.answer(0, true)
+	keeper.commit(25, 15)
+	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+
+	// The request: the keeper first answers epoch 0's proof, then epoch 1's.
+	keeper.serveFirst(false, stale0)
+	var w withdrawResult
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "requested", w.Action)
+	require.Equal(t, devnet.MOR(10).String(), w.Requested)
+	require.Equal(t, 2, keeper.takeAsked(), "the proof fetched again once")
+
+	// Epoch 2 (3 MOR) is claimable once the request is ready; the keeper's answer for epoch 1 is stale then.
+	stale1 := keeper.answer(1, true)
+	keeper.commit(30, 20)
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt))
+	ce, err := c.pool.ClaimableEpoch(call)
+	require.NoError(t, err)
+	require.EqualValues(t, 2, ce.Epoch.Uint64())
+	nonce, err := c.market.Client.NonceAt(ctx, c.user, nil)
+	require.NoError(t, err)
+	nothingSent := func() {
+		t.Helper()
+		n, err := c.market.Client.NonceAt(ctx, c.user, nil)
+		require.NoError(t, err)
+		require.Equal(t, nonce, n, "no transaction sent")
+		pending, err := c.pool.PendingWithdrawal(call, c.user)
+		require.NoError(t, err)
+		require.Equal(t, devnet.MOR(10).String(), pending.Amount.String(), "the request still pending")
+	}
+
+	// A keeper answering epoch 1 for good: asked again once, the same answer, and lt stops.
+	keeper.serveFirst(true, stale1)
+	_, err = run(t, ctx, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, "ComputePool.withdraw: nothing sent: the keeper's proof of your spend does not verify "+
+		"against the pool's newest claimable spend root (the keeper answered for epoch 1, the pool's newest claimable "+
+		"epoch is 2; asked the keeper 2 times): the keeper may be behind: retry later or give another keeper (--keeper)")
+	require.Equal(t, 2, keeper.takeAsked())
+	nothingSent()
+
+	// A keeper whose stale answers keep changing: asked spendProofTries times.
+	keeper.serveFirst(false, stale0, stale1, stale0, stale1)
+	_, err = run(t, ctx, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, "(the keeper answered for epoch 0, the pool's newest claimable epoch is 2; asked the keeper 3 times)")
+	require.Equal(t, spendProofTries, keeper.takeAsked())
+	nothingSent()
+
+	// The race: the keeper's first answer is for epoch 1, its next for epoch 2. Paid: 10 − 3 MOR.
+	keeper.serveFirst(false, stale1)
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "withdrawn", w.Action)
+	require.Equal(t, devnet.MOR(3).String(), w.Spent)
+	require.Equal(t, devnet.MOR(7).String(), w.Paid)
+	require.Equal(t, 2, keeper.takeAsked())
+}
+
+// TestSendProvedNeverRetriesAMinedRevert: a transaction mined reverted InvalidSpendProof (the state moved
+// between its gas estimate and its inclusion) was sent; lt withdraw does not fetch the proof again and send
+// another one on its own, even when the keeper's answer changed: the revert comes back as it is.
+func TestSendProvedNeverRetriesAMinedRevert(t *testing.T) {
+	user := common.Address{0x11}
+	var answers atomic.Uint64
+	keeper := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := answers.Add(1) // every answer another proof
+		wire.WriteJSON(w, http.StatusOK, wire.SpendProof{User: user, CumulativeSpent: uint256.NewInt(n), Proof: []common.Hash{{byte(n)}},
+			Claimable: true, Epoch: n})
+	}))
+	defer keeper.Close()
+	mined := &keys.RevertError{Tx: common.Hash{0x7a}, Block: 9, Name: "InvalidSpendProof"}
+	built := 0
+	pool, err := computepool.NewComputePool(common.Address{0x22}, noChain{})
+	require.NoError(t, err)
+	p := &poolConn{user: user, pool: pool}
+	_, _, err = p.sendProved(context.Background(), keeper.URL, "ComputePool.withdraw",
+		func(*bind.TransactOpts, *big.Int, [][32]byte) (*types.Transaction, error) {
+			built++
+			return nil, mined
+		})
+	require.ErrorIs(t, err, mined)
+	require.Equal(t, 1, built, "built and sent once")
+	require.EqualValues(t, 1, answers.Load(), "the proof not fetched again")
+}
+
+// noChain is a contract backend whose calls all fail: no node.
+type noChain struct{ bind.ContractBackend }
+
+func (noChain) CallContract(context.Context, ethereum.CallMsg, *big.Int) ([]byte, error) {
+	return nil, errors.New("no chain")
+}
+
+// tenths is n tenths of a MOR.
+func tenths(n int64) *big.Int { return new(big.Int).Div(devnet.MOR(n), big.NewInt(10)) }
+
+// spendKeeper commits spend roots on a userChain's pool as anvil account 2 (the devnet keeper) for the user
+// and a second depositor, and serves GET /v1/spend/{user} as a keeper does: the user's leaf in the tree of the
+// pool's newest claimable epoch (404 while none is), unless serveFirst gave answers to serve first.
+type spendKeeper struct {
+	*httptest.Server
+	t     *testing.T
+	ctx   context.Context
+	c     *userChain
+	other common.Address
+
+	mu     sync.Mutex
+	trees  map[uint64]*merkle.Tree // by epoch
+	first  []wire.SpendProof       // served first, in order
+	repeat bool                    // the last of first is served for good
+	asked  int
+}
+
+// newSpendKeeper starts the stand-in keeper; the second depositor (anvil account 5, the capital recipient:
+// it holds MOR) deposits 5 MOR.
+func newSpendKeeper(t *testing.T, ctx context.Context, c *userChain) *spendKeeper {
+	t.Helper()
+	k := &spendKeeper{t: t, ctx: ctx, c: c, other: crypto.PubkeyToAddress(devnet.DevKey(5).PublicKey), trees: map[uint64]*merkle.Tree{}}
+	k.Server = httptest.NewServer(http.HandlerFunc(k.serve))
+	t.Cleanup(k.Close)
+	_, err := c.market.Send(ctx, devnet.DevKey(5), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return c.mor.Approve(o, c.poolAddr, devnet.MOR(5))
+	})
+	require.NoError(t, err)
+	_, err = c.market.Send(ctx, devnet.DevKey(5), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return c.pool.Deposit(o, devnet.MOR(5))
+	})
+	require.NoError(t, err)
+	return k
+}
+
+func (k *spendKeeper) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/v1/spend/"+k.c.user.Hex() {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no such user"))
+		return
+	}
+	k.mu.Lock()
+	k.asked++
+	var sp *wire.SpendProof
+	if len(k.first) > 0 {
+		sp = &k.first[0]
+		if len(k.first) > 1 || !k.repeat {
+			k.first = k.first[1:]
+		}
+	}
+	k.mu.Unlock()
+	if sp == nil {
+		ce, err := k.c.pool.ClaimableEpoch(&bind.CallOpts{Context: r.Context()})
+		if err != nil || !ce.Exists {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no claimable spend root"))
+			return
+		}
+		a := k.answer(ce.Epoch.Uint64(), true)
+		sp = &a
+	}
+	wire.WriteJSON(w, http.StatusOK, sp)
+}
+
+// answer is the keeper's answer proving the user's leaf in epoch's tree, saying claimable.
+func (k *spendKeeper) answer(epoch uint64, claimable bool) wire.SpendProof {
+	k.mu.Lock()
+	tree := k.trees[epoch]
+	k.mu.Unlock()
+	proof, spent, err := tree.Proof(k.c.user)
+	if err != nil {
+		panic(err) // every tree has the user's leaf
+	}
+	return wire.SpendProof{User: k.c.user, CumulativeSpent: &spent, Proof: proof, Claimable: claimable, Epoch: epoch,
+		SpendRoot: tree.Root()}
+}
+
+// serveFirst has the keeper answer the next requests with answers, in order (the last for good when repeat),
+// and the newest claimable epoch's after; none: that from the next request on.
+func (k *spendKeeper) serveFirst(repeat bool, answers ...wire.SpendProof) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.first, k.repeat = answers, repeat
+}
+
+// takeAsked is how many requests the keeper answered since the last call.
+func (k *spendKeeper) takeAsked() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	n := k.asked
+	k.asked = 0
+	return n
+}
+
+// commit commits the next epoch: a spend tree of the user's and the other depositor's cumulative spend, in
+// tenths of a MOR, read after every withdrawal.
+func (k *spendKeeper) commit(user, other int64) {
+	k.t.Helper()
+	tree, err := merkle.Build([]merkle.Entry{{Account: k.c.user, Amount: *uint256.MustFromBig(tenths(user))},
+		{Account: k.other, Amount: *uint256.MustFromBig(tenths(other))}})
+	require.NoError(k.t, err)
+	k.mu.Lock()
+	epoch := uint64(len(k.trees))
+	k.trees[epoch] = tree
+	k.mu.Unlock()
+	total := tenths(user + other)
+	readAt, err := k.c.pool.LastWithdrawAt(&bind.CallOpts{Context: k.ctx})
+	require.NoError(k.t, err)
+	_, err = k.c.market.Send(k.ctx, devnet.DevKey(2), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return k.c.pool.CommitRoot(o, new(big.Int).SetUint64(epoch), common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total,
+			big.NewInt(int64(readAt)), common.Hash{0xba, byte(epoch)}, "")
+	})
+	require.NoError(k.t, err)
 }
