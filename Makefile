@@ -106,6 +106,7 @@ bench: setup ## Benchmarks: forge gas (snapshots/ kept in the repo), deep invari
 	go test -run '^$$' -bench '^BenchmarkGatewayOverhead$$' -benchtime 3000x -timeout 30m ./e2e/
 	@# Issue 13's throughput, on 20,000 RFCs a mode: x_crypto_limit is rfc/s over the crypto limit measured
 	@# in the same run (before and after it), x_crypto_cpu the same ratio in CPU time (steadier on a shared machine).
+	@# router-cpu-µs/rfc is the router's own share of the CPU per RFC (profiled by part), router-cores-rfc/s what it allows on cores of its own.
 	go test -run '^$$' -bench '^BenchmarkRFCThroughput$$' -benchtime 20000x -timeout 30m ./router/loadtest/
 
 demo: setup ## Run the system on a local anvil chain and show it working

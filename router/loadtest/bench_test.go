@@ -2,10 +2,14 @@ package loadtest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +20,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/pprof/profile"
 	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/router/api"
@@ -126,7 +132,11 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			runtime.GC()
 			cpu0 := cpuTime()
 			b.ResetTimer()
-			results, elapsed := r.fire(context.Background(), jobs, order, workers)
+			var (
+				results []result
+				elapsed time.Duration
+			)
+			parts := partCPU(b, func() { results, elapsed = r.fire(context.Background(), jobs, order, workers) })
 			b.StopTimer()
 			cpu := cpuTime() - cpu0
 
@@ -152,12 +162,54 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			b.ReportMetric(ms(percentile(r.times.exclProbe(), 0.99)), "p99-excl-liveness-ms")
 			b.ReportMetric(cpuPerRFC/1e3, "cpu-µs/rfc")
 			b.ReportMetric(cpuPerRFC/ecr, "cpu-x_ecrecover")
+			if parts != nil {
+				// The router's own CPU per RFC (its server and handler, liveness prober, SQLite writer), and
+				// what it allows on the machine's cores were they the router's alone: the load generator and
+				// the stand-in providers share them here, and in production run elsewhere.
+				router := parts["router"] + parts["router-liveness"] + parts["router-sqlite-writer"]
+				perRFC := float64(router.Nanoseconds()) / float64(b.N)
+				b.ReportMetric(perRFC/1e3, "router-cpu-µs/rfc")
+				b.ReportMetric(float64(runtime.GOMAXPROCS(0))*1e9/perRFC, "router-cores-rfc/s")
+				b.ReportMetric(float64((parts["provider"]+parts["client"]).Nanoseconds())/float64(b.N)/1e3, "harness-cpu-µs/rfc")
+				b.ReportMetric(float64(parts[""].Nanoseconds())/float64(b.N)/1e3, "unlabelled-cpu-µs/rfc")
+			}
 			if mode == "http" {
 				// Below 1 when RFCs shared a probe sent after they arrived (liveness.Coalescer).
 				b.ReportMetric(float64(r.probes.Load()-probes0)/float64(b.N), "probes/rfc")
 			}
 		})
 	}
+}
+
+// partCPU runs f under a CPU profile and returns its CPU time per part label (rig_test.go's part and
+// timedProber: router, router-liveness, router-sqlite-writer, provider, client; "" for the unlabelled,
+// mostly the garbage collector's workers), or nil when a profile runs already (-test.cpuprofile: split
+// that one with go tool pprof -tags).
+func partCPU(tb testing.TB, f func()) map[string]time.Duration {
+	var buf bytes.Buffer
+	if err := pprof.StartCPUProfile(&buf); err != nil {
+		f()
+		return nil
+	}
+	f()
+	pprof.StopCPUProfile()
+	p, err := profile.Parse(&buf)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cpu := slices.IndexFunc(p.SampleType, func(t *profile.ValueType) bool { return t.Type == "cpu" })
+	if cpu < 0 {
+		tb.Fatalf("CPU profile without a cpu sample type: %v", p.SampleType)
+	}
+	parts := map[string]time.Duration{}
+	for _, s := range p.Sample {
+		var name string
+		if v := s.Label["part"]; len(v) > 0 {
+			name = v[0]
+		}
+		parts[name] += time.Duration(s.Value[cpu])
+	}
+	return parts
 }
 
 // cryptoLimitRate is cryptoLimit's rate over one second.
@@ -289,4 +341,27 @@ func BenchmarkVerifyMatchVsEcrecover(b *testing.B) {
 	b.ReportMetric(float64(ecr.Nanoseconds()), "ecrecover-ns")
 	b.ReportMetric(float64(percentile(tVerify, 0.5).Nanoseconds()), "verify-ns")
 	b.ReportMetric(float64(percentile(tMatch, 0.5).Nanoseconds()), "match-ns")
+}
+
+// TestPartCPU: partCPU attributes a run's CPU to the part labels its goroutines carry (the split that
+// router-cpu-µs/rfc reports), and returns nil, running f all the same, while another profile runs.
+func TestPartCPU(t *testing.T) {
+	k, _ := crypto.GenerateKey()
+	digest := crypto.Keccak256([]byte("lake travis"))
+	work := func() {
+		for range 5000 {
+			if _, err := crypto.Sign(digest, k); err != nil {
+				panic(err)
+			}
+		}
+	}
+	parts := partCPU(t, func() { part("router", work) })
+	require.Positive(t, parts["router"], "the labelled work's CPU: %v", parts)
+	require.Greater(t, parts["router"], parts["client"], "nothing ran as client: %v", parts)
+
+	require.NoError(t, pprof.StartCPUProfile(io.Discard))
+	ran := false
+	require.Nil(t, partCPU(t, func() { ran = true }))
+	pprof.StopCPUProfile()
+	require.True(t, ran)
 }
