@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -27,13 +26,15 @@ import (
 // ticket's price (maxSeconds = min(the RFC's, credit / price)), so the provider ends the session when the
 // user's credit is used up (it bills at most the ticket's maxSeconds, PROTOCOL §7 step 5).
 //
-// The deposit's part of one session is also at most the ComputePool's daily spend cap: commitRoot refuses
-// a day's deposit spend above the day's cap, so the keeper holds back a session that does not fit in what
-// is left of it, and one whose deposit charge alone were above the cap would be held for ever, its provider
-// never paid. The session may be committed on any day from today on, so the bound is the lowest cap in
-// force today or scheduled after it (book.Snapshot.LowestSpendCap): maxSeconds <= (allowance left +
-// min(unreserved deposit, that cap)) / price, and the store refuses a reservation whose deposit part is
-// above it (store.DepositLimit.MaxSession; another session of the user may take the allowance first).
+// A session that may pay from the deposit also costs at most the ComputePool's daily spend cap:
+// commitRoot refuses a day's deposit spend above the day's cap, so the keeper holds back a session that does
+// not fit in what is left of it, and one whose deposit charge alone were above the cap would be held for
+// ever, its provider never paid. The keeper charges every router's sessions of a user to its allowance
+// first, in an order this router cannot see, so any useDeposit session may fall on the deposit whole: its
+// whole cost is bounded, not only the part this router's count leaves to the deposit. The session may be
+// committed on any day from today on, so the bound is the lowest cap in force today or scheduled after it
+// (book.Snapshot.LowestSpendCap): maxSeconds <= that cap / price; the store refuses a reservation whose
+// deposit part is above it too (store.DepositLimit.MaxSession).
 
 // credit is what a user can spend on one session: the allowance left today and, with consent, the deposit.
 type credit struct {
@@ -52,12 +53,12 @@ func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RF
 	if !rfc.UseDeposit {
 		return c, nil
 	}
+	c.spendCap = snap.LowestSpendCap(day)
 	dep := snap.Deposits.Of(rfc.User)
 	c.pending = !dep.Requested.IsZero()
 	if c.pending || !dep.Deposit.Gt(dep.SpentProven) {
 		return c, nil
 	}
-	c.spendCap = snap.LowestSpendCap(day)
 	limit := &store.DepositLimit{Available: new(uint256.Int).Sub(dep.Deposit, dep.SpentProven), Gen: dep.Withdrawals, MaxSession: c.spendCap}
 	charged, err := s.store.DepositUsed(ctx, rfc.User, dep.Withdrawals)
 	if err != nil {
@@ -73,6 +74,17 @@ func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RF
 // grant returns the seconds a session at price may last (the RFC's maxSeconds, or fewer when the
 // deposit pays part of it) and the deposit limit for the store, or the PROTOCOL §9 refusal.
 func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.DepositLimit, error) {
+	if c.useDeposit && c.spendCap != nil && !price.IsZero() {
+		// Every router's sessions of the user are charged to its allowance first, in an order this router
+		// cannot see (PROTOCOL §8), so a useDeposit session may fall on the deposit whole: its whole cost
+		// stays within the cap, not only the part this router's count leaves to the deposit.
+		if secs := new(uint256.Int).Div(c.spendCap, price); secs.Lt(uint256.NewInt(uint64(maxSeconds))) {
+			if maxSeconds = uint32(secs.Uint64()); maxSeconds == 0 {
+				return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+					"the daily spend cap %s wei does not cover one second at %s wei/s (a session that may pay from the deposit costs at most the cap)", c.spendCap.Dec(), price.Dec())
+			}
+		}
+	}
 	cost := new(uint256.Int).Mul(price, uint256.NewInt(uint64(maxSeconds)))
 	if !cost.Gt(c.remaining) {
 		return maxSeconds, c.limit, nil // the allowance covers it (the store still splits atomically)
@@ -85,18 +97,14 @@ func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.De
 		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeWithdrawalPending,
 			"allowance left today %s wei, session %s wei, and a withdrawal of the deposit is pending: cancel it or wait for it to be paid", c.remaining.Dec(), cost.Dec())
 	}
-	fromDeposit, capped := c.available, ""
-	if c.spendCap != nil && c.spendCap.Lt(fromDeposit) {
-		fromDeposit, capped = c.spendCap, fmt.Sprintf(" (a session may take at most %s wei of it: the daily spend cap)", c.spendCap.Dec())
-	}
-	total := new(uint256.Int).Add(c.remaining, fromDeposit)
+	total := new(uint256.Int).Add(c.remaining, c.available)
 	secs := new(uint256.Int).Div(total, price) // price > 0 here: a zero cost is never above remaining
 	if secs.Lt(uint256.NewInt(uint64(maxSeconds))) {
 		maxSeconds = uint32(secs.Uint64())
 	}
 	if maxSeconds == 0 {
 		return 0, nil, wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
-			"allowance left today %s wei and unreserved deposit %s wei%s do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), capped, price.Dec())
+			"allowance left today %s wei and unreserved deposit %s wei do not cover one second at %s wei/s", c.remaining.Dec(), c.available.Dec(), price.Dec())
 	}
 	return maxSeconds, c.limit, nil
 }

@@ -154,10 +154,14 @@ func closeBody(t *testing.T, e *env, p *standIn, id common.Hash, secs uint32) []
 
 // TestDepositTicketWithinSpendCap (THREATS-TESTS: an oversized deposit-paid session): ComputePool.commitRoot
 // refuses a day's deposit spend above the day's cap, so the keeper holds back a session whose deposit charge
-// does not fit, and one whose charge alone is above the cap for ever, its provider never paid. The ticket's
-// deposit part is at most the lowest cap in force today (day 3) or scheduled after it: with 60 s of allowance
-// and 100 s of deposit at the price, a cap of 25 s scheduled from tomorrow bounds a 100 s RFC to 85 s, then
-// the next to 25 s; a cap below a second's price refuses deposit-paid sessions, naming the cap.
+// does not fit, and one whose charge alone is above the cap for ever, its provider never paid. The keeper
+// charges every router's sessions of a user to the allowance first, so any useDeposit session may fall on the
+// deposit whole: its whole cost is at most the lowest cap in force today (day 3) or scheduled after it. With
+// 60 s of allowance and 100 s of deposit at the price and a cap of 25 s scheduled from tomorrow, a 100 s
+// useDeposit RFC gets 25 s even while this router counts allowance enough for it (another router's
+// sessions may have taken it); a session without useDeposit is not bounded (30 s); then 25 s again, partly
+// from the deposit; a raise scheduled later lifts nothing before it; a cap below a second's price refuses
+// useDeposit RFCs, naming the cap.
 func TestDepositTicketWithinSpendCap(t *testing.T) {
 	_, e, d, _ := newDepositEnv(t)
 	d.setSpendCap(big.NewInt(1000e9), 0) // the constructor's
@@ -168,24 +172,30 @@ func TestDepositTicketWithinSpendCap(t *testing.T) {
 		r.UseDeposit = true
 		return r
 	}
+	split := func(s wire.RFCResponse) []string { return []string{s.Payment.Allowance.Dec(), s.Payment.Deposit.Dec()} }
 	code, s1, b := e.rfcAnswer(useDeposit(100))
 	require.Equal(t, 200, code, string(b))
-	require.Equal(t, uint32(85), s1.Ticket.MaxSeconds, "60 s of allowance, 25 s of deposit: the cap")
-	require.Equal(t, []string{"60000000000", "25000000000"}, []string{s1.Payment.Allowance.Dec(), s1.Payment.Deposit.Dec()})
+	require.Equal(t, uint32(25), s1.Ticket.MaxSeconds, "the whole cost within the cap, though the allowance here covers more")
+	require.Equal(t, []string{"25000000000", "0"}, split(s1))
 
-	code, s2, b := e.rfcAnswer(useDeposit(100))
+	code, s2, b := e.rfcAnswer(e.rfc(2e9, 30))
 	require.Equal(t, 200, code, string(b))
-	require.Equal(t, uint32(25), s2.Ticket.MaxSeconds, "the deposit alone: at most the cap")
-	require.Equal(t, "25000000000", s2.Payment.Deposit.Dec())
+	require.Equal(t, uint32(30), s2.Ticket.MaxSeconds, "no useDeposit: the allowance alone, no cap")
 
-	// A raise scheduled later does not lift the bound before it; a cap below a second's price refuses.
-	d.setSpendCap(big.NewInt(500e9), 6)
 	code, s3, b := e.rfcAnswer(useDeposit(100))
 	require.Equal(t, 200, code, string(b))
 	require.Equal(t, uint32(25), s3.Ticket.MaxSeconds)
+	require.Equal(t, []string{"5000000000", "20000000000"}, split(s3), "the allowance left, then the deposit")
+
+	// A raise scheduled later does not lift the bound before it; a cap below a second's price refuses.
+	d.setSpendCap(big.NewInt(500e9), 6)
+	code, s4, b := e.rfcAnswer(useDeposit(100))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(25), s4.Ticket.MaxSeconds)
+	require.Equal(t, "25000000000", s4.Payment.Deposit.Dec())
 	d.setSpendCap(big.NewInt(5e8), 4)
 	code, _, b = e.rfcAnswer(useDeposit(100))
 	require.Equal(t, http.StatusPaymentRequired, code)
 	require.Equal(t, wire.CodeDepositExhausted, errCode(t, b))
-	require.Contains(t, string(b), "500000000 wei of it: the daily spend cap")
+	require.Contains(t, string(b), "the daily spend cap 500000000 wei does not cover one second")
 }
