@@ -92,27 +92,27 @@ func (p *poolConn) send(ctx context.Context, what string, build func(*bind.Trans
 const spendProofTries = 3
 
 // sendProved sends (p.send) the transaction build makes of the user's spend and proof in the newest
-// claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt and the
-// spend it proved. A newer epoch may become claimable between the keeper's answer and the transaction, or
-// the keeper may not have caught up with it yet: when the gas estimate reverts InvalidSpendProof (nothing
+// claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt (the
+// spend the pool proved is in its event: the keeper's figure is not taken). A newer epoch may become
+// claimable between the keeper's answer and the transaction, or the keeper may not have caught up with it yet: when the gas estimate reverts InvalidSpendProof (nothing
 // was sent) it fetches the proof again and retries, at most spendProofTries fetches in all and only while
 // the keeper's answer changes; then it says the keeper's proof is not for the newest claimable root. A
 // transaction mined reverted is never retried: it comes back as it is.
 func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
-	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, *big.Int, error) {
+	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, error) {
 	var last *client.SpendArgs
 	for try := 1; ; try++ {
 		args := &client.SpendArgs{Spent: new(big.Int)}
 		if keeper != "" {
 			got, err := client.SpendProofArgs(ctx, keeper, p.user)
 			if err != nil && last != nil {
-				return nil, nil, fmt.Errorf("%s reverted InvalidSpendProof; fetching the proof again: %w", what, err)
+				return nil, fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
 			}
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if last != nil && got.Same(last) {
-				return nil, nil, p.staleProof(ctx, what, last, try)
+				return nil, p.staleProof(ctx, what, last, try)
 			}
 			args = got
 		}
@@ -121,14 +121,14 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 		})
 		var rerr *keys.RevertError
 		if !errors.As(err, &rerr) || rerr.Name != "InvalidSpendProof" || rerr.Tx != (common.Hash{}) {
-			return rc, args.Spent, err
+			return rc, err
 		}
 		if keeper == "" {
-			return nil, nil, errors.New("a claimable spend root holds your spend: give --keeper <url> to fetch its proof " +
+			return nil, errors.New("a claimable spend root holds your spend: give --keeper <url> to fetch its proof " +
 				"(GET /v1/spend/{user}), which " + what + " checks")
 		}
 		if last = args; try == spendProofTries {
-			return nil, nil, p.staleProof(ctx, what, last, try)
+			return nil, p.staleProof(ctx, what, last, try)
 		}
 	}
 }
@@ -520,7 +520,7 @@ answered for. --cancel drops the pending request.`,
 				}
 				// The request proves the spend in the newest claimable spend root, like withdraw: the pool
 				// then holds back at most that plus the rise of the claimable spend total since.
-				rc, _, err = p.sendProved(ctx, a.str("keeper"), "ComputePool.requestWithdrawal",
+				rc, err = p.sendProved(ctx, a.str("keeper"), "ComputePool.requestWithdrawal",
 					func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error) {
 						return p.pool.RequestWithdrawal(o, amount, spent, proof)
 					})
@@ -544,13 +544,15 @@ answered for. --cancel drops the pending request.`,
 				if k == "" {
 					return errors.New("the request is ready: give --keeper <url> to fetch the proof of your spend")
 				}
-				var spent *big.Int
-				rc, spent, err = p.sendProved(ctx, k, "ComputePool.withdraw",
+				rc, err = p.sendProved(ctx, k, "ComputePool.withdraw",
 					func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error) {
 						return p.pool.Withdraw(o, spent, proof)
 					})
 				if err == nil {
-					res.Action, res.Spent, res.Paid = "withdrawn", spent.String(), withdrawnAmount(rc, p)
+					// The spend the pool proved (its Withdrawn event), not the keeper's figure: the pool takes
+					// it as 0 while no root is claimable, whatever the keeper answered.
+					res.Action = "withdrawn"
+					res.Paid, res.Spent = withdrawn(rc, p)
 				}
 			}
 			if err != nil {
@@ -584,12 +586,12 @@ answered for. --cancel drops the pending request.`,
 	return cmd
 }
 
-// withdrawnAmount reads the amount paid from the receipt's Withdrawn event.
-func withdrawnAmount(rc *types.Receipt, p *poolConn) string {
+// withdrawn reads the amount paid and the spend the pool proved from the receipt's Withdrawn event.
+func withdrawn(rc *types.Receipt, p *poolConn) (paid, spent string) {
 	for _, l := range rc.Logs {
 		if ev, err := p.pool.ParseWithdrawn(*l); err == nil {
-			return ev.Amount.String()
+			return ev.Amount.String(), ev.CumulativeSpent.String()
 		}
 	}
-	return "0"
+	return "0", "0"
 }

@@ -442,6 +442,30 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	require.Equal(t, 2, keeper.takeAsked())
 }
 
+// TestWithdrawPrintsTheSpendThePoolProved: with no epoch claimable the pool takes the user's spend as 0
+// whatever the keeper says; a keeper answering a spend of 9 MOR (with a proof of nothing) does not make lt
+// report it: the spend shown is the Withdrawn event's, the one the pool held back (before, the keeper's
+// figure: "withdrew 10 MOR (spent 9 MOR)").
+func TestWithdrawPrintsTheSpendThePoolProved(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := startUserChain(t, ctx)
+	lt := c.ltJSON(t, ctx)
+	var d depositResult
+	lt(&d, "deposit", "10")
+	keeper := newSpendKeeper(t, ctx, c)
+	lie := wire.SpendProof{User: c.user, CumulativeSpent: uint256.MustFromBig(devnet.MOR(9)), Proof: []common.Hash{{1}}}
+	keeper.serveFirst(true, lie)
+	var w withdrawResult
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "requested", w.Action)
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt))
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "withdrawn", w.Action)
+	require.Equal(t, devnet.MOR(10).String(), w.Paid)
+	require.Equal(t, "0", w.Spent, "the spend the pool proved, not the keeper's")
+}
+
 // TestSendProvedNeverRetriesAMinedRevert: a transaction mined reverted InvalidSpendProof (the state moved
 // between its gas estimate and its inclusion) was sent; lt withdraw does not fetch the proof again and send
 // another one on its own, even when the keeper's answer changed: the revert comes back as it is.
@@ -459,7 +483,7 @@ func TestSendProvedNeverRetriesAMinedRevert(t *testing.T) {
 	pool, err := computepool.NewComputePool(common.Address{0x22}, noChain{})
 	require.NoError(t, err)
 	p := &poolConn{user: user, pool: pool}
-	_, _, err = p.sendProved(context.Background(), keeper.URL, "ComputePool.withdraw",
+	_, err = p.sendProved(context.Background(), keeper.URL, "ComputePool.withdraw",
 		func(*bind.TransactOpts, *big.Int, [][32]byte) (*types.Transaction, error) {
 			built++
 			return nil, mined
