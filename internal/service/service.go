@@ -343,3 +343,20 @@ func BaseURL(flag, u string) error {
 	}
 	return nil
 }
+
+// Every runs f every interval until ctx ends, calling onErr with each failed round's error (not the one of
+// a round ctx's end cut short).
+func Every(ctx context.Context, interval time.Duration, f func(context.Context) error, onErr func(error)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := f(ctx); err != nil && ctx.Err() == nil {
+				onErr(err)
+			}
+		}
+	}
+}

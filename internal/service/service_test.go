@@ -241,3 +241,35 @@ func TestBaseURL(t *testing.T) {
 		require.Contains(t, err.Error(), "e.g. http://127.0.0.1:8080")
 	}
 }
+
+// TestEvery: f runs round after round, each failure reported, until ctx ends; then Every returns, and the
+// failure of a round that ctx's end cut short is not reported.
+func TestEvery(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	rounds, errs := make(chan int, 10), make(chan error, 10)
+	n := 0
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		service.Every(ctx, time.Millisecond, func(ctx context.Context) error {
+			n++
+			rounds <- n
+			switch n {
+			case 2:
+				return errors.New("round 2")
+			case 3:
+				<-ctx.Done() // cut short by the end
+				return ctx.Err()
+			}
+			return nil
+		}, func(err error) { errs <- err })
+	}()
+	for want := 1; want <= 3; want++ {
+		require.Equal(t, want, <-rounds)
+	}
+	cancel()
+	<-done
+	require.Len(t, errs, 1)
+	require.EqualError(t, <-errs, "round 2")
+	require.Empty(t, rounds, "no round after the end")
+}

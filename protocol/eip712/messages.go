@@ -100,6 +100,12 @@ type SessionTicket struct {
 // receipt: SessionKey, or User when SessionKey is zero (PROTOCOL §6).
 func (t *SessionTicket) Signer() common.Address { return sessionSigner(t.SessionKey, t.User) }
 
+// Cost returns the most the session can bill, pricePerSecond × maxSeconds (what a router reserves, PROTOCOL
+// §7 step 3), and whether that overflows 256 bits (a price no bid reaches).
+func (t *SessionTicket) Cost() (*uint256.Int, bool) {
+	return new(uint256.Int).MulOverflow(&t.PricePerSecond, uint256.NewInt(uint64(t.MaxSeconds)))
+}
+
 func sessionSigner(key, user common.Address) common.Address {
 	if key == (common.Address{}) {
 		return user

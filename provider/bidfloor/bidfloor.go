@@ -111,19 +111,3 @@ func (f *Floor) Of(model common.Hash) (*uint256.Int, bool) {
 	}
 	return low, low != nil
 }
-
-// Run refreshes the floors every interval until ctx ends, calling onErr with each failed round's error.
-func (f *Floor) Run(ctx context.Context, interval time.Duration, onErr func(error)) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := f.Refresh(ctx); err != nil && ctx.Err() == nil {
-				onErr(err)
-			}
-		}
-	}
-}

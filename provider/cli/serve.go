@@ -30,6 +30,7 @@ import (
 	"github.com/laketravis/laketravis/provider/credit"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
+	"github.com/laketravis/laketravis/provider/spendcap"
 )
 
 func (a *app) serveCmd() *cobra.Command {
@@ -288,8 +289,19 @@ func (a *app) serve(ctx context.Context) error {
 	if cfg.DepositWindow, err = a.depositWindow(ctx, c, log); err != nil {
 		return err
 	}
-	go floor.Run(ctx, bidFloorRefresh, func(err error) {
+	spendCap, err := spendcap.NewPool(c.market.PoolAddr, c.client, creditReadTimeout)
+	if err != nil {
+		return err
+	}
+	if err := spendCap.Refresh(ctx); err != nil {
+		log.Warn("daily spend cap not read: deposit-paid tickets are not checked against it until a read succeeds", zap.Error(err))
+	}
+	cfg.SpendCap = spendCap
+	go service.Every(ctx, bidFloorRefresh, floor.Refresh, func(err error) {
 		log.Warn("bids not read again: the floors read before stay", zap.Error(err))
+	})
+	go service.Every(ctx, bidFloorRefresh, spendCap.Refresh, func(err error) {
+		log.Warn("daily spend cap not read again: the one read before stays", zap.Error(err))
 	})
 	srv, err := server.New(cfg)
 	if err != nil {

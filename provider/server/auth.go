@@ -403,6 +403,17 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 			"deposit-paid ticket lasts until %d, more than the deposit window %s ahead (now %d): its router did not cap it, and the deposit could be withdrawn before the session ends",
 			t.NotAfter, s.cfg.DepositWindow, now)
 	}
+	if !cached && t.UseDeposit && s.cfg.SpendCap != nil {
+		// Keepers charge a user's sessions at every router to its allowance first, so this one may fall on
+		// the deposit whole, and one costing more than every daily spend cap to come is never credited.
+		if limit, ok := s.cfg.SpendCap.Lowest(); ok {
+			if cost, overflow := t.Cost(); overflow || cost.Gt(limit) {
+				return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+					"deposit-paid ticket costs %s wei/s × %d s, more than the daily spend cap %s wei: keepers would never credit all of it (its router did not cap it)",
+					t.PricePerSecond.Dec(), t.MaxSeconds, limit.Dec())
+			}
+		}
+	}
 	if !cached && s.cfg.PriceFloor != nil {
 		// Judged when the ticket is first presented, right after its router issued it: a bid raised later
 		// does not cut a session short.

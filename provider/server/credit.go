@@ -72,7 +72,7 @@ func (s *Server) checkCredit(w http.ResponseWriter, r *http.Request, vt *verifie
 		return false, nil
 	}
 	t := &vt.st.Ticket
-	cost, overflow := new(uint256.Int).MulOverflow(&t.PricePerSecond, uint256.NewInt(uint64(t.MaxSeconds)))
+	cost, overflow := t.Cost()
 	if overflow {
 		return false, wire.Errorf(http.StatusPaymentRequired, wire.CodeAllowanceExhausted,
 			"the ticket's pricePerSecond × maxSeconds overflows 256 bits: no allowance covers it")

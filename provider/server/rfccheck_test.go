@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
+	"github.com/laketravis/laketravis/provider/spendcap"
 )
 
 // TestHostileRouterTicketWithoutRFC (hostile router): a ROUTER_ROLE key (devnet.DevKey(1), granted on the
@@ -243,6 +245,64 @@ func TestClientLibrarySendsRFC(t *testing.T) {
 	require.Equal(t, 2, openSessions(t, p.ts.URL), "the two served sessions only")
 }
 
+// ticketsOf returns a maker of sessions at ts for one user: an RFC of 7,200 s on fast:v1 at price, signed by
+// the user, and its ticket lasting lasts, signed by a ROUTER_ROLE key (devnet.DevKey(1)).
+func ticketsOf(t *testing.T, e *testEnv, ts *httptest.Server) func(useDeposit bool, price *uint256.Int, lasts time.Duration) *client {
+	router := devnet.DevKey(1)
+	user, _ := crypto.GenerateKey()
+	now := time.Now()
+	nonce := uint64(now.UnixNano())
+	return func(useDeposit bool, price *uint256.Int, lasts time.Duration) *client {
+		nonce++
+		rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
+			MaxPricePerSecond: *price, MaxSeconds: 7200, Nonce: nonce, Deadline: uint64(now.Unix()) + 300,
+			UseDeposit: useDeposit}
+		tk := eip712.SessionTicket{SessionID: eip712.SessionID(e.domain.Digest(&rfc), e.owner), User: rfc.User, Provider: e.owner,
+			ModelID: rfc.ModelID, PricePerSecond: rfc.MaxPricePerSecond, MaxSeconds: rfc.MaxSeconds,
+			NotAfter: uint64(now.Add(lasts).Unix()), UseDeposit: useDeposit}
+		c := newClient(t, e.domain, ts.URL, user, tk, router)
+		sig, err := e.domain.Sign(&rfc, user)
+		require.NoError(t, err)
+		c.rfc, err = wire.EncodeRFC(&eip712.SignedRFC{RFC: rfc, Signature: sig})
+		require.NoError(t, err)
+		return c
+	}
+}
+
+// TestDepositTicketOverTheSpendCapRefused (hostile router; THREATS-TESTS: a deposit-paid session over the
+// day's spend cap): keepers charge a user's sessions at every router to the allowance first, so a useDeposit
+// session may fall on the deposit whole, and ComputePool.commitRoot refuses a day's deposit spend above the
+// day's cap: a session costing more than every cap to come is held by the keepers for ever, its provider
+// never paid. Honest routers bound such tickets; a ROUTER_ROLE key that does not issues one costing 7.2e27
+// wei (1e24 wei/s × 7,200 s) against the devnet's cap of 1e27: the provider, reading the cap from the real
+// ComputePool (provider/spendcap), refuses it 403 forbidden when first presented, naming the cap, before the
+// upstream is asked. One costing 7.2e26 is served, as is one over the cap that does not use the deposit.
+func TestDepositTicketOverTheSpendCapRefused(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	cp, err := spendcap.NewPool(e.market.PoolAddr, e.chain.Client, 5*time.Second)
+	require.NoError(t, err)
+	require.NoError(t, cp.Refresh(context.Background()))
+	_, ts := newServer(t, e, up, func(c *server.Config) { c.SpendCap = cp })
+	sessions := ticketsOf(t, e, ts)
+	over, under := new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(24)), new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(23))
+
+	refused := sessions(true, over, time.Hour)
+	status, code, msg := errorOf(t, refused.chat("fast:v1", false))
+	require.Equal(t, http.StatusForbidden, status, msg)
+	require.Equal(t, wire.CodeForbidden, code, msg)
+	require.Contains(t, msg, "more than the daily spend cap 1000000000000000000000000000 wei")
+	require.Zero(t, up.requests(), "the upstream is never asked")
+	requireNoSession(t, ts.URL, refused.ticket.SessionID)
+
+	for _, c := range []*client{sessions(true, under, time.Hour), sessions(false, over, time.Hour)} {
+		resp := c.chat("fast:v1", false)
+		readAll(t, resp)
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+	}
+	require.Equal(t, 2, up.requests())
+}
+
 // TestDepositTicketBeyondTheWindowRefused (hostile router; THREATS: a user withdrawing a deposit already
 // spent): a router caps a useDeposit ticket to the deposit window (settle.DepositWindow, the pool's
 // settlementLag less an epoch), so that a withdrawal requested at the session's start is paid only once the
@@ -255,24 +315,9 @@ func TestDepositTicketBeyondTheWindowRefused(t *testing.T) {
 	up := newUpstream(t)
 	const window, skew = 30 * time.Minute, time.Minute
 	_, ts := newServer(t, e, up, func(c *server.Config) { c.DepositWindow, c.ClockSkew = window, skew })
-	router := devnet.DevKey(1)
-	user, _ := crypto.GenerateKey()
-	now := time.Now()
-	nonce := uint64(now.UnixNano())
+	sessions := ticketsOf(t, e, ts)
 	session := func(useDeposit bool, lasts time.Duration) *client {
-		nonce++
-		rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
-			MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 7200, Nonce: nonce, Deadline: uint64(now.Unix()) + 300,
-			UseDeposit: useDeposit}
-		tk := eip712.SessionTicket{SessionID: eip712.SessionID(e.domain.Digest(&rfc), e.owner), User: rfc.User, Provider: e.owner,
-			ModelID: rfc.ModelID, PricePerSecond: rfc.MaxPricePerSecond, MaxSeconds: rfc.MaxSeconds,
-			NotAfter: uint64(now.Add(lasts).Unix()), UseDeposit: useDeposit}
-		c := newClient(t, e.domain, ts.URL, user, tk, router)
-		sig, err := e.domain.Sign(&rfc, user)
-		require.NoError(t, err)
-		c.rfc, err = wire.EncodeRFC(&eip712.SignedRFC{RFC: rfc, Signature: sig})
-		require.NoError(t, err)
-		return c
+		return sessions(useDeposit, uint256.NewInt(1e9), lasts)
 	}
 
 	long := session(true, 2*time.Hour)

@@ -45,6 +45,11 @@ type PriceFloor interface {
 	Of(model common.Hash) (*uint256.Int, bool)
 }
 
+// SpendCap gives the lowest daily spend cap from today on (*spendcap.Cap); false: none known.
+type SpendCap interface {
+	Lowest() (*uint256.Int, bool)
+}
+
 // knownAuthority is a RouterAuthority that tells whether an address is a router it knows (*roles.Cache):
 // the lookups of the others are held to Config.ChainReads and Config.ChainReadsTotal.
 type knownAuthority interface {
@@ -155,6 +160,10 @@ type Config struct {
 	// provider's own bid within a window): a ticket below it is refused when first presented. Nil: any
 	// price.
 	PriceFloor PriceFloor
+	// SpendCap, when set, gives the lowest daily spend cap in force today or scheduled after it
+	// (provider/spendcap): a useDeposit ticket costing more (pricePerSecond × maxSeconds) is refused when
+	// first presented, as keepers would never credit all of it. Nil, or none known: no bound.
+	SpendCap SpendCap
 	// Credit, when set, refuses a session's first request unless its user's allowance (plus, with
 	// useDeposit, deposit) still covers the ticket's pricePerSecond × maxSeconds after what this provider
 	// admitted for the user (the allowance's part that day, the deposit's every day; credit.go, provider/credit),

@@ -1,0 +1,102 @@
+// Package spendcap keeps the ComputePool's lowest daily spend cap in force today or scheduled after it: the
+// most one deposit-paid session may cost. commitRoot refuses a day's deposit spend above the day's cap and
+// keepers hold back a session that does not fit what is left of it, so a useDeposit ticket costing more
+// than every cap to come is never credited and its provider serves it for nothing: the keepers charge a
+// user's sessions at every router to the allowance first, so any useDeposit session may fall on the deposit
+// whole. Honest routers bound their tickets so (router/api); a hostile or outdated ROUTER_ROLE key may not,
+// and provider serve refuses such a ticket at its first request.
+package spendcap
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+)
+
+// Reader reads the lowest daily spend cap in force today or scheduled after it.
+type Reader interface {
+	Lowest(ctx context.Context) (*uint256.Int, error)
+}
+
+// Pool reads it from the ComputePool (a Reader): the lower of spendCapAt(today) and spendCapAt(today + 1).
+// setDailySpendCap schedules a lower cap from tomorrow and drops what was scheduled after it, and a higher
+// one only after tomorrow, so no cap scheduled after tomorrow is below both.
+type Pool struct {
+	Pool    *computepool.ComputePoolCaller
+	Timeout time.Duration
+}
+
+// Lowest reads the two caps; before payoutStart (currentDay reverts) it fails.
+func (p Pool) Lowest(ctx context.Context) (*uint256.Int, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
+	defer cancel()
+	opts := &bind.CallOpts{Context: ctx}
+	day, err := p.Pool.CurrentDay(opts)
+	if err != nil {
+		return nil, fmt.Errorf("spendcap: ComputePool.currentDay: %w", err)
+	}
+	var low *uint256.Int
+	for _, d := range []*big.Int{day, new(big.Int).Add(day, big.NewInt(1))} {
+		c, err := p.Pool.SpendCapAt(opts, d)
+		if err != nil {
+			return nil, fmt.Errorf("spendcap: ComputePool.spendCapAt(%s): %w", d, err)
+		}
+		v, overflow := uint256.FromBig(c)
+		if overflow {
+			return nil, fmt.Errorf("spendcap: spendCapAt(%s) overflows uint256", d)
+		}
+		if low == nil || v.Lt(low) {
+			low = v
+		}
+	}
+	return low, nil
+}
+
+// NewPool returns a Cap reading the ComputePool at pool through caller; timeout bounds each read.
+func NewPool(pool common.Address, caller bind.ContractCaller, timeout time.Duration) (*Cap, error) {
+	c, err := computepool.NewComputePoolCaller(pool, caller)
+	if err != nil {
+		return nil, fmt.Errorf("spendcap: %w", err)
+	}
+	return New(Pool{Pool: c, Timeout: timeout}), nil
+}
+
+// Cap is the lowest cap last read. Safe for concurrent use.
+type Cap struct {
+	read Reader
+	mu   sync.RWMutex
+	low  *uint256.Int
+}
+
+// New returns a Cap read through read; Refresh must run once before Lowest knows it.
+func New(read Reader) *Cap { return &Cap{read: read} }
+
+// Refresh reads the cap again; a failed read keeps the one read before.
+func (c *Cap) Refresh(ctx context.Context) error {
+	low, err := c.read.Lowest(ctx)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.low = low
+	c.mu.Unlock()
+	return nil
+}
+
+// Lowest returns the cap last read; false before any read succeeded (no bound known).
+func (c *Cap) Lowest() (*uint256.Int, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.low == nil {
+		return nil, false
+	}
+	return new(uint256.Int).Set(c.low), true
+}
