@@ -489,3 +489,37 @@ func TestDiscoveryNotHiddenByAHangingURL(t *testing.T) {
 	require.NoError(t, s.reportTo(context.Background(), reportUntil(req, time.Now().Add(2*reportTimeout))))
 	require.Equal(t, "/v1/sessions/"+req.Receipt.SessionID.Hex()+"/close", <-took)
 }
+
+// TestRouterRedirectsNotFollowed: the provider's router client (refusingRedirects, as New builds it) follows
+// no redirect of discovery's POST /v1/liveness nor of closedWith's GET /v1/sessions/{id}: a router URL
+// answering 307 to another address (here a genuine router) gets nothing sent there, and each says so.
+// TestCloseReportNotRedirected covers the close report itself, through New.
+func TestRouterRedirectsNotFollowed(t *testing.T) {
+	var reached atomic.Int32
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		wiretest.ProveKey(w, r, testDomain, testRouterKey)
+	}))
+	defer target.Close()
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer front.Close()
+	client := refusingRedirects(front.Client())
+
+	core, logs := observer.New(zapcore.WarnLevel)
+	dir := discovering(client, 0, front.URL)
+	dir.log = zap.New(core)
+	dir.discoverLocked(context.Background())
+	require.Empty(t, dir.byRouter, "the redirecting URL proves no router")
+	got := logs.TakeAll()
+	require.Len(t, got, 1)
+	require.Contains(t, got[0].ContextMap()["error"], "not followed")
+
+	s := &Server{client: client}
+	closed := wire.Errorf(http.StatusConflict, wire.CodeSessionClosed, "closed")
+	err := s.closedWith(context.Background(), front.URL, reportUntil(wire.CloseRequest{}, time.Now().Add(time.Minute)), closed)
+	require.ErrorIs(t, err, closed)
+	require.ErrorContains(t, err, "not followed")
+	require.Zero(t, reached.Load(), "nothing reached the address redirected to")
+}
