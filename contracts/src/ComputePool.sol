@@ -60,8 +60,8 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         committedOn, computeBalance and remainingBudget count it alone. Providers and builders are paid from the
 ///         one credit tree through the same `claim`, whoever funded the credit. Withdrawing is a request, then
 ///         `withdraw` once `withdrawalDelay` has passed, paying at most `depositOf(user)` minus the user's spend
-///         proved against the newest claimable spend root (none to prove when that root was committed before the
-///         user's deposit last rose from zero, `fundedAt`: it has no spend of the user; kept within bounds the
+///         proved against the newest claimable spend root (none to prove when that root's deposits were read
+///         before the user's deposit last rose from zero, `fundedAt`: it has no spend of the user; kept within bounds the
 ///         request recorded, "Spend cap" below) and minus the whole spend
 ///         of the pending epochs, every user's (a pending root's spend per user is not provable; holding all of
 ///         it back means a late epoch is never paid from another depositor's deposit). The delay is longer than
@@ -146,7 +146,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         bytes32 spendRoot; // zero while nothing was ever spent from a deposit
         uint96 cumulativeTotal; // every credit up to this epoch (wei); 2^96 wei > 79e9 MOR
         uint96 cumulativeSpent; // the deposit-funded part of cumulativeTotal
-        uint32 committedAt;
+        uint32 depositsReadAt; // the keeper's deposit read: a user whose deposit rose from zero after it has no leaf
         uint32 claimableAt; // commit time + dispute window, never below the previous epoch's
     }
 
@@ -154,7 +154,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         uint96 deposit; // deposited minus withdrawn; 2^96 wei > 79e9 MOR
         uint96 requested; // pending withdrawal request, 0 when none
         uint32 requestedAt;
-        uint32 fundedAt; // when the deposit last rose from zero: a claimable root committed before needs no proof
+        uint32 fundedAt; // when the deposit last rose from zero: a claimable root whose deposits were read before needs no proof
         // Second slot, set by a request and cleared with it (`withdraw` holds back at most these plus the rise).
         uint96 spentAtRequest; // the caller's spend proved at the request against the newest claimable root
         uint96 totalAtRequest; // that root's cumulativeSpent (0 when none was claimable)
@@ -299,7 +299,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param spendRoot Root of the StandardMerkleTree of (address user, uint256 cumulativeSpent) over every
     ///        user who ever deposited; zero exactly when `cumulativeSpent` is zero.
     /// @param cumulativeSpent Sum of the spend leaves: the deposit-funded part of `cumulativeTotal`.
-    /// @param depositsReadAt The block time the keeper read the deposits as of (every event up to it): the
+    /// @param depositsReadAt The block time the keeper read the deposits as of (every event up to it; at most now): the
     ///        later of the epoch's cutoff minus one second and the newest withdrawal (protocol/README.md).
     /// @param batchHash Hash of the published batch file (sessions, receipts, signatures, both trees' leaves).
     /// @param uri Where the batch file is published.
@@ -316,13 +316,14 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         if (epoch != _nextEpoch) revert EpochOutOfOrder(epoch, _nextEpoch);
         uint32 claimableAt = _checkNewRoot(epoch, root);
         if ((spendRoot == bytes32(0)) != (cumulativeSpent == 0)) revert SpendRootMismatch(spendRoot, cumulativeSpent);
+        if (depositsReadAt > block.timestamp) revert DepositsReadAfterCommit(depositsReadAt, block.timestamp);
         // Written before the checks (which read only the epochs before it): fewer values live on the stack.
         _epochs[epoch] = Epoch({
             root: root,
             spendRoot: spendRoot,
             cumulativeTotal: SafeCast.toUint96(cumulativeTotal),
             cumulativeSpent: SafeCast.toUint96(cumulativeSpent),
-            committedAt: SafeCast.toUint32(block.timestamp),
+            depositsReadAt: SafeCast.toUint32(depositsReadAt),
             claimableAt: claimableAt
         });
         (uint256 today, uint256 delta, uint256 depositFunded) = _checkTotals(epoch, cumulativeTotal, cumulativeSpent);
@@ -471,8 +472,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      `withdraw`). Reverts on a proof against any other root (InvalidSpendProof).
     /// @param amount MOR (wei), in [1, depositOf(caller)]; `withdraw` pays at most the part it does not hold back.
     /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
-    ///        while no root is claimable, that root is zero, or it was committed before the caller's deposit last
-    ///        rose from zero).
+    ///        while no root is claimable, that root is zero, or its deposits were read before the caller's deposit
+    ///        last rose from zero).
     /// @param proof Its StandardMerkleTree proof.
     function requestWithdrawal(uint256 amount, uint256 cumulativeSpent, bytes32[] calldata proof) external {
         if (amount == 0) revert ZeroAmount();
@@ -513,14 +514,14 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      caller asks again. The bounds on the claimable spend stop a root that moves spend between users
     ///      without raising the total (no cap check sees it) from charging a requester more than the cap allows
     ///      since its request, or paying a requester back spend it proved (`_reserved`). A caller whose deposit
-    ///      last rose from zero after the claimable epoch was committed
-    ///      has no leaf in it and spent nothing in it: its spend is 0 with any proof (an idle market does not lock
-    ///      a new deposit). Reverts while the delay runs or no withdrawal window is open (WithdrawalNotReady with
+    ///      last rose from zero after the claimable epoch's deposits were read (`depositsReadAt`, even one made
+    ///      before that epoch was committed) has no leaf in it and spent nothing in it: its spend is 0 with any
+    ///      proof (an idle market does not lock a new deposit). Reverts while the delay runs or no withdrawal window is open (WithdrawalNotReady with
     ///      the next time it may pay), on a proof against any other root (a stale proof), when
     ///      nothing is left, and when the payment would leave `totalDeposits` below `totalSpent()`.
     /// @param cumulativeSpent The caller's cumulative spend in the newest claimable spend root (ignored, and 0,
-    ///        while no root is claimable, that root is zero, or it was committed before the caller's deposit last
-    ///        rose from zero).
+    ///        while no root is claimable, that root is zero, or its deposits were read before the caller's deposit
+    ///        last rose from zero).
     /// @param proof Its StandardMerkleTree proof.
     /// @return paid The MOR paid.
     function withdraw(uint256 cumulativeSpent, bytes32[] calldata proof) external nonReentrant returns (uint256 paid) {
@@ -810,17 +811,18 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice The deposit spend committed with a live epoch. Reverts with UnknownEpoch like `epochInfo`.
     /// @return spendRoot Root of the (user, cumulativeSpent) tree; zero while nothing was ever spent.
     /// @return cumulativeSpent The deposit-funded part of the epoch's credit total.
-    /// @return committedAt When the epoch was committed.
+    /// @return depositsReadAt When the keeper read the deposits as of (a user whose deposit rose from zero after
+    ///         it has no leaf in the spend root).
     function spendInfo(uint256 epoch)
         external
         view
-        returns (bytes32 spendRoot, uint256 cumulativeSpent, uint64 committedAt)
+        returns (bytes32 spendRoot, uint256 cumulativeSpent, uint64 depositsReadAt)
     {
         if (epoch >= _nextEpoch) {
             revert UnknownEpoch(epoch);
         }
         Epoch storage e = _epochs[epoch];
-        return (e.spendRoot, e.cumulativeSpent, e.committedAt);
+        return (e.spendRoot, e.cumulativeSpent, e.depositsReadAt);
     }
 
     /// @notice The root claims are checked against now: the newest epoch whose dispute window is over.
@@ -975,8 +977,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
 
     /// @dev The caller's spend in the newest claimable epoch, `count - 1` (none when `count` is 0), its deposit
     ///      having last risen from zero at time `funded`: `cumulativeSpent` proved against that epoch's spend root,
-    ///      or 0 with any proof when no epoch is claimable, its spend root is zero or it was committed before
-    ///      `funded` (InvalidSpendProof otherwise). `total` is that epoch's cumulativeSpent (0 when none).
+    ///      or 0 with any proof when no epoch is claimable, its spend root is zero or its deposits were read
+    ///      before `funded` (InvalidSpendProof otherwise): the keeper's tree lists every depositor of its read,
+    ///      so a deposit made after it (between the read and the commit included) has no leaf there. `total` is that epoch's cumulativeSpent (0 when none).
     function _provenSpend(uint256 count, uint256 funded, uint256 cumulativeSpent, bytes32[] calldata proof)
         private
         view
@@ -986,7 +989,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         Epoch storage e = _epochs[count - 1];
         total = e.cumulativeSpent;
         bytes32 spendRoot = e.spendRoot;
-        if (spendRoot != bytes32(0) && e.committedAt >= funded) {
+        if (spendRoot != bytes32(0) && e.depositsReadAt >= funded) {
             if (!MerkleProof.verifyCalldata(proof, spendRoot, _leaf(msg.sender, cumulativeSpent))) {
                 revert InvalidSpendProof(msg.sender, cumulativeSpent);
             }

@@ -165,6 +165,9 @@ interface IComputePool {
     /// @notice A commit raising the spend read the deposits before the newest withdrawal: it may charge MOR
     ///         already paid back. The keeper reads again.
     error StaleDepositsRead(uint256 depositsReadAt, uint256 lastWithdrawAt);
+    /// @notice A commit stated a deposit read later than its own block: a user who deposited before it would
+    ///         need a leaf the tree need not have.
+    error DepositsReadAfterCommit(uint256 depositsReadAt, uint256 blockTime);
 
     // ---- settlement ----
 

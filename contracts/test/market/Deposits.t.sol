@@ -384,8 +384,12 @@ contract DepositsTest is MarketFixture {
         skip(bound(gap, 0, 30 days));
         readAt = bound(readAt, 0, block.timestamp + 30 days);
         bytes32 spendRoot = MerkleTestLib.root(_spendTree(0, 10e18, 0));
-        bool ok = readAt >= withdrawnAt;
-        if (!ok) {
+        bool ok = readAt >= withdrawnAt && readAt <= block.timestamp;
+        if (readAt > block.timestamp) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputePool.DepositsReadAfterCommit.selector, readAt, block.timestamp)
+            );
+        } else if (!ok) {
             vm.expectRevert(abi.encodeWithSelector(IComputePool.StaleDepositsRead.selector, readAt, withdrawnAt));
         }
         vm.prank(keeper);
@@ -406,10 +410,10 @@ contract DepositsTest is MarketFixture {
         assertEq(pool.totalSpent(), 300e18);
         assertEq(pool.totalFromBudget(), budget);
         assertEq(pool.committedOn(pool.currentDay()), budget);
-        (bytes32 spendRoot, uint256 spent, uint64 committedAt) = pool.spendInfo(epoch);
+        (bytes32 spendRoot, uint256 spent, uint64 readAt) = pool.spendInfo(epoch);
         assertEq(spendRoot, MerkleTestLib.root(_spendTree(300e18, 0, 0)));
         assertEq(spent, 300e18);
-        assertEq(committedAt, block.timestamp);
+        assertEq(readAt, block.timestamp);
         // One more wei from the budget is over it; more deposit-funded credit is not.
         vm.startPrank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.OverBudget.selector, 1, 0));

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {DepositsTest} from "./Deposits.t.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
+import {IComputePool} from "../../src/interfaces/IComputePool.sol";
 
 /// @dev Money review: a withdrawal paid while a pending epoch spends the withdrawer's deposit.
 contract WithdrawOrderingTest is DepositsTest {
@@ -59,5 +60,48 @@ contract WithdrawIdleMarketTest is DepositsTest {
         skip(WITHDRAWAL_DELAY);
         vm.prank(user);
         assertEq(pool.withdraw(0, _noProof()), 100e18, "an unspent deposit is locked until another epoch");
+    }
+
+    /// @dev The keeper reads the deposits at `readAt` (`other` alone, who spent 50), and `user` deposits 100
+    ///      after that read but before the commit. Epoch 0's tree has no leaf for `user`, and no epoch follows:
+    ///      `user` requests and withdraws its whole deposit with no proof. Before, the pool asked for a proof in
+    ///      every root committed after the deposit: `user` could neither request nor withdraw until a later epoch
+    ///      listed it, and in an idle market (no new credit, so no commit) never.
+    function test_Withdraw_DepositBetweenReadAndCommit_IdleMarket_PaysInFull() public {
+        _deposit(other, 100e18);
+        uint256 readAt = block.timestamp;
+        address[] memory who = new address[](1);
+        who[0] = other;
+        uint256[] memory x = new uint256[](1);
+        x[0] = 50e18;
+        bytes32[][] memory tree = MerkleTestLib.build(who, x);
+        skip(60);
+        _deposit(user, 100e18); // after the read, before the commit
+        skip(60);
+        vm.prank(keeper);
+        pool.commitRoot(
+            0, _creditRoot(50e18), 50e18, MerkleTestLib.root(tree), 50e18, readAt, bytes32(0), "ipfs://batch"
+        );
+        skip(WINDOW);
+
+        vm.prank(user);
+        pool.requestWithdrawal(100e18, 0, _noProof());
+        skip(WITHDRAWAL_DELAY);
+        vm.prank(user);
+        assertEq(pool.withdraw(0, _noProof()), 100e18, "a deposit made after the epoch's read is not locked");
+        // `other`, in the read, still proves its leaf.
+        vm.prank(other);
+        vm.expectRevert();
+        pool.requestWithdrawal(50e18, 0, _noProof());
+    }
+
+    /// @dev A read stated after the commit's own block is refused: every depositor before it would need a leaf.
+    function test_Commit_DepositsReadAfterCommit_Reverts() public {
+        _deposit(other, 100e18);
+        vm.prank(keeper);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputePool.DepositsReadAfterCommit.selector, block.timestamp + 1, block.timestamp)
+        );
+        pool.commitRoot(0, _creditRoot(0), 0, bytes32(0), 0, block.timestamp + 1, bytes32(0), "");
     }
 }
