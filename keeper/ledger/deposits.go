@@ -130,7 +130,7 @@ func SpendTree(leaves []store.SpendLeaf) (*merkle.Tree, error) {
 
 // SpendProof returns user's cumulative spend and its proof in the spend tree of the newest epoch that is
 // claimable on-chain (the root ComputePool.withdraw checks); store.ErrNotFound when that tree has no leaf
-// for user (it deposited after the epoch was built: a later epoch lists it).
+// for user (it deposited after the epoch's deposits were read: the pool needs no proof of it there).
 func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.SpendProof, error) {
 	out := &wire.SpendProof{User: user, CumulativeSpent: new(uint256.Int), Proof: []common.Hash{}}
 	n, ok, err := l.pool.Claimable(ctx)

@@ -596,7 +596,7 @@ func (k *spendKeeper) takeAsked() int {
 }
 
 // commit commits the next epoch: a spend tree of the user's and the other depositor's cumulative spend, in
-// tenths of a MOR, read after every withdrawal.
+// tenths of a MOR, read as of the newest block (after every withdrawal and deposit).
 func (k *spendKeeper) commit(user, other int64) {
 	k.t.Helper()
 	tree, err := merkle.Build([]merkle.Entry{{Account: k.c.user, Amount: *uint256.MustFromBig(tenths(user))},
@@ -607,8 +607,9 @@ func (k *spendKeeper) commit(user, other int64) {
 	k.trees[epoch] = tree
 	k.mu.Unlock()
 	total := tenths(user + other)
-	readAt, err := k.c.pool.LastWithdrawAt(&bind.CallOpts{Context: k.ctx})
+	head, err := k.c.market.Client.HeaderByNumber(k.ctx, nil)
 	require.NoError(k.t, err)
+	readAt := head.Time
 	_, err = k.c.market.Send(k.ctx, devnet.DevKey(2), func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return k.c.pool.CommitRoot(o, new(big.Int).SetUint64(epoch), common.Hash{0xc0, byte(epoch + 1)}, total, tree.Root(), total,
 			big.NewInt(int64(readAt)), common.Hash{0xba, byte(epoch)}, "")
