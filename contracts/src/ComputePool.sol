@@ -598,7 +598,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///         withdrawal window at or after `withdrawalDelay` from now; from day 1 at the earliest), so a depositor who requests a withdrawal
     ///         when the change is made is paid on a day the old cap still bounds: not at the second the new one
     ///         binds, when a commit ordered before the withdraw in the same block would be held back from it.
-    ///         Either replaces whatever was scheduled after the day it applies from.
+    ///         Either replaces whatever was scheduled after the day it applies from, and a raise also every cap
+    ///         scheduled before it above it: from tomorrow on the schedule never falls, so `min(spendCapAt(today),
+    ///         spendCapAt(today + 1))` is the lowest cap of every day to come.
     /// @param dailySpendCap_ MOR (wei) per day, in [1, MAX_SPEND_CAP].
     function setDailySpendCap(uint256 dailySpendCap_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
@@ -617,6 +619,13 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         // Drop what was scheduled after the effective day (no day that has begun is touched: effectiveDay is at
         // least tomorrow), so no earlier schedule outlives this change.
         while (cps[cps.length - 1]._key > effectiveDay) {
+            cps.pop();
+        }
+        // And, for a raise, every cap scheduled before it (from tomorrow on) that is above it: the schedule from
+        // tomorrow on never falls, so the lowest cap of the days to come is today's or tomorrow's (spendCapAt of
+        // both; a session's whole cost must fit it). Lowering a day not begun is always allowed.
+        uint256 notBegun = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        while (cps.length > 1 && cps[cps.length - 1]._key >= notBegun && cps[cps.length - 1]._value > dailySpendCap_) {
             cps.pop();
         }
         // forge-lint: disable-next-line(unsafe-typecast)
