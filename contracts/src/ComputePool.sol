@@ -352,13 +352,13 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         isVetoed[root] = true;
         (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);
         _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending
-        uint256 todayPlusOne = currentDay() + 1;
-        if (_vetoDayPlusOne != todayPlusOne || restoredSpent < _vetoLowSpent) {
-            _vetoDayPlusOne = SafeCast.toUint32(todayPlusOne);
+        uint256 today = currentDay();
+        if (_vetoDayPlusOne != today + 1 || restoredSpent < _vetoLowSpent) {
+            _vetoDayPlusOne = SafeCast.toUint32(today + 1);
             // forge-lint: disable-next-line(unsafe-typecast)
             _vetoLowSpent = uint96(restoredSpent); // an epoch's uint96 cumulativeSpent
         }
-        _committed.push(SafeCast.toUint32(currentDay()), _pack(restored - restoredSpent, restoredSpent));
+        _committed.push(SafeCast.toUint32(today), _pack(restored - restoredSpent, restoredSpent));
         emit RootVetoed(epoch, root, next - 1, restored);
     }
 
@@ -588,7 +588,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @param budgetBps_ Share of the compute balance per day, in basis points (<= maxBudgetBps).
     function setBudgetBps(uint256 budgetBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (budgetBps_ > maxBudgetBps) revert InvalidBudgetBps(budgetBps_);
-        uint256 effectiveDay = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        uint256 effectiveDay = _firstDayNotBegun();
         _budgetBps.push(SafeCast.toUint32(effectiveDay), SafeCast.toUint224(budgetBps_));
         emit BudgetBpsSet(budgetBps_, effectiveDay);
     }
@@ -599,11 +599,14 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///         withdrawal window at or after `withdrawalDelay` from now; from day 1 at the earliest), so a depositor who requests a withdrawal
     ///         when the change is made is paid on a day the old cap still bounds: not at the second the new one
     ///         binds, when a commit ordered before the withdraw in the same block would be held back from it.
-    ///         Either replaces whatever was scheduled after the day it applies from.
+    ///         Either replaces whatever was scheduled after the day it applies from, and a raise also every cap
+    ///         scheduled before it above it: from tomorrow on the schedule never falls, so `min(spendCapAt(today),
+    ///         spendCapAt(today + 1))` is the lowest cap of every day to come.
     /// @param dailySpendCap_ MOR (wei) per day, in [1, MAX_SPEND_CAP].
     function setDailySpendCap(uint256 dailySpendCap_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (dailySpendCap_ == 0 || dailySpendCap_ > MAX_SPEND_CAP) revert InvalidSpendCap(dailySpendCap_);
-        uint256 effectiveDay = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        uint256 notBegun = _firstDayNotBegun();
+        uint256 effectiveDay = notBegun;
         Checkpoints.Checkpoint224[] storage cps = _spendCap._checkpoints;
         // The lowest cap of any day from effectiveDay on: tomorrow's and every one scheduled after it.
         uint256 lowest = spendCapAt(effectiveDay);
@@ -616,8 +619,13 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             effectiveDay = dayOf(withdrawalOpensAt(Math.max(block.timestamp + withdrawalDelay, payoutStart))) + 1;
         }
         // Drop what was scheduled after the effective day (no day that has begun is touched: effectiveDay is at
-        // least tomorrow), so no earlier schedule outlives this change.
-        while (cps[cps.length - 1]._key > effectiveDay) {
+        // least tomorrow), so no earlier schedule outlives this change; and, for a raise, every cap scheduled
+        // before it for a day not begun that is above it: the schedule from tomorrow on never falls, so the
+        // lowest cap of the days to come is today's or tomorrow's (spendCapAt of both; a session's whole cost
+        // must fit it). Lowering a day not begun is always allowed. The first checkpoint (key 0) stays.
+        while (cps.length > 1) {
+            Checkpoints.Checkpoint224 storage last = cps[cps.length - 1];
+            if (last._key <= effectiveDay && (last._key < notBegun || last._value <= dailySpendCap_)) break;
             cps.pop();
         }
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -1045,10 +1053,15 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      setDailySpendCap drops what was scheduled after the day it sets, so few checkpoints lie ahead.
     function _checkNoCapRaiseScheduled() private view {
         Checkpoints.Checkpoint224[] storage cps = _spendCap._checkpoints;
-        uint256 notBegun = block.timestamp < payoutStart ? 0 : currentDay() + 1;
+        uint256 notBegun = _firstDayNotBegun();
         for (uint256 i = cps.length - 1; i > 0 && cps[i]._key >= notBegun; --i) {
             if (cps[i]._value > cps[i - 1]._value) revert CapRaiseScheduled(cps[i]._key);
         }
+    }
+
+    /// @dev The first day that has not begun: tomorrow, or day 0 before payoutStart (the day a change applies from).
+    function _firstDayNotBegun() private view returns (uint256) {
+        return block.timestamp < payoutStart ? 0 : currentDay() + 1;
     }
 
     /// @dev When a request made at `requestedAt` may be paid, as of now: the first time inside a withdrawal window

@@ -325,8 +325,9 @@ func (a *app) serve(ctx context.Context) error {
 // creditReadTimeout bounds each ComputePool read of the ticket credit check (provider/credit).
 const creditReadTimeout = 10 * time.Second
 
-// bidFloorRefresh is how often serve reads its own bids again (bidfloor.Floor.Run): a bid lowered is the
-// floor within it, so a ticket at the new price is refused for at most this long after the change.
+// bidFloorRefresh is how often serve reads its own bids (and the daily spend cap) again, through
+// service.Every: a bid lowered is the floor within it, so a ticket at the new price is refused for at most
+// this long after the change.
 const bidFloorRefresh = 15 * time.Second
 
 // modelIDs is the model ids of models.

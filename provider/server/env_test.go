@@ -44,7 +44,7 @@ func setup(t *testing.T) *testEnv {
 		defer cancel()
 		// One chain for the whole package (closed by TestMain), so devnet itself rather than devnettest.
 		const day = 86400 // payoutStart 30 days back: emissions are due at once
-		c, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 30*day, Interval: day})
+		c, err := devnet.StartMarket(ctx, devnet.AnvilOptions{}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 30*day - 3600, Interval: day})
 		if err != nil {
 			envErr = err
 			return

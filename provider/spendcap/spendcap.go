@@ -28,7 +28,8 @@ type Reader interface {
 
 // Pool reads it from the ComputePool (a Reader): the lower of spendCapAt(today) and spendCapAt(today + 1).
 // setDailySpendCap schedules a lower cap from tomorrow and drops what was scheduled after it, and a higher
-// one only after tomorrow, so no cap scheduled after tomorrow is below both.
+// one only after tomorrow, dropping every cap above it scheduled for a day not begun: the schedule from
+// tomorrow on never falls, so no cap scheduled after tomorrow is below both.
 type Pool struct {
 	Pool    *computepool.ComputePoolCaller
 	Timeout time.Duration

@@ -20,7 +20,7 @@ import (
 func TestLowestOnAnvil(t *testing.T) {
 	ctx := context.Background()
 	now := uint64(time.Now().Unix())
-	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400 - 3600})
 	call := &bind.CallOpts{Context: ctx}
 	deployed, err := c.Pool.DailySpendCap(call)
 	require.NoError(t, err)

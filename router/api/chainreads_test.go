@@ -52,7 +52,7 @@ func (c *countingCaller) CallContract(ctx context.Context, msg ethereum.CallMsg,
 func TestChainReadsPerIP(t *testing.T) {
 	ctx := context.Background()
 	now := uint64(time.Now().Unix())
-	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400 - 3600})
 	// The chain starts at a day's start (8 days after PayoutStart), and in a day's first second the pool
 	// answers no allowance (chain.ErrDayJustStarted, a 503): a block a minute on.
 	c.Warp(60)

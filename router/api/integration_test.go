@@ -38,7 +38,7 @@ import (
 func TestOnAnvil(t *testing.T) {
 	ctx := context.Background()
 	now := uint64(time.Now().Unix())
-	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400 - 3600})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// User: MOR, self-delegated, then a new protocol day so the day-start checkpoint counts it.
@@ -156,7 +156,7 @@ func livenessStandIn(t *testing.T, dom *eip712.Domain, provider common.Address, 
 func TestDepositTicketWithinSpendCapOnAnvil(t *testing.T) {
 	ctx := context.Background()
 	now := uint64(time.Now().Unix())
-	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*86400}, devnet.DeployOptions{PayoutStart: now - 12*86400 - 3600})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 	user := c.NewKey()
 	userAddr := crypto.PubkeyToAddress(user.PublicKey)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
+	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -304,18 +305,9 @@ const pendingBatch = 100
 
 // runPending judges the pending closes every round until ctx ends.
 func (s *Server) runPending(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if err := s.JudgePending(ctx, pendingBatch); err != nil && ctx.Err() == nil {
-			s.log.Warn("judging pending closes failed", zap.Error(err))
-		}
-	}
+	service.Every(ctx, every, func(ctx context.Context) error { return s.JudgePending(ctx, pendingBatch) }, func(err error) {
+		s.log.Warn("judging pending closes failed", zap.Error(err))
+	})
 }
 
 // ExpireDue closes every open session past its expiry as expired, billing nothing; a session keeping

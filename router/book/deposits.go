@@ -182,8 +182,10 @@ type SpendCap struct {
 }
 
 // setSpendCap is setDailySpendCap's rule: the entries after c's day are dropped, then c is pushed (one of
-// the same day replaced). The ComputePool's constructor emits the first entry (day 0). It returns a new
-// slice: the snapshots share the old one.
+// the same day replaced). The contract also drops the caps above c scheduled for days not begun, which the
+// event does not tell; the book keeps them, which changes no LowestSpendCap (a minimum over the entries). The
+// ComputePool's constructor emits the first entry (day 0). It returns a new slice: the snapshots share the
+// old one.
 func setSpendCap(caps []SpendCap, c SpendCap) []SpendCap {
 	out := make([]SpendCap, 0, len(caps)+1)
 	for _, x := range caps {

@@ -29,7 +29,7 @@ func (c *clock) Add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unloc
 func TestReportEqualsContractViews(t *testing.T) {
 	ctx := context.Background()
 	const day = 86400
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 40*day})
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 40*day - 3600})
 	// Two epochs today: the day's committed total is the second epoch's cumulative total.
 	c.CommitRoot(0, common.HexToHash("0xf00d0000"), big.NewInt(1000), common.HexToHash("0xba7c0000"), "http://keeper/v1/batches/0")
 	c.CommitRoot(1, common.HexToHash("0xf00d0001"), big.NewInt(3000), common.HexToHash("0xba7c0001"), "http://keeper/v1/batches/1")

@@ -25,7 +25,7 @@ import (
 func TestEpochsFromComputePool(t *testing.T) {
 	ctx := context.Background()
 	const day = 86400
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 5*day, DisputeWindow: 3600})
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 5*day - 3600, DisputeWindow: 3600})
 	root := func(i byte) common.Hash { return common.BytesToHash([]byte{0xf0, 0x0d, i}) }
 	r0 := c.CommitRoot(0, root(0), big.NewInt(1000), common.HexToHash("0xba7c00"), "http://keeper/v1/batches/0")
 	c.CommitRoot(1, root(1), big.NewInt(3000), common.HexToHash("0xba7c01"), "ipfs://epoch1")

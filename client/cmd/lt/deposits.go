@@ -94,10 +94,11 @@ const spendProofTries = 3
 // sendProved sends (p.send) the transaction build makes of the user's spend and proof in the newest
 // claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt (the
 // spend the pool proved is in its event: the keeper's figure is not taken). A newer epoch may become
-// claimable between the keeper's answer and the transaction, or the keeper may not have caught up with it yet: when the gas estimate reverts InvalidSpendProof (nothing
-// was sent) it fetches the proof again and retries, at most spendProofTries fetches in all and only while
-// the keeper's answer changes; then it says the keeper's proof is not for the newest claimable root. A
-// transaction mined reverted is never retried: it comes back as it is.
+// claimable between the keeper's answer and the transaction, or the keeper may not have caught up with it
+// yet: when the gas estimate reverts InvalidSpendProof (nothing was sent) it fetches the proof again and
+// retries, at most spendProofTries fetches in all and only while the keeper's answer changes; then it says
+// the keeper's proof is not for the newest claimable root. A transaction mined reverted is never retried:
+// it comes back as it is.
 func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, error) {
 	var last *client.SpendArgs
@@ -106,7 +107,7 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 		if keeper != "" {
 			got, err := client.SpendProofArgs(ctx, keeper, p.user)
 			if err != nil && last != nil {
-				return nil, fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
+				err = fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
 			}
 			if err != nil {
 				return nil, err

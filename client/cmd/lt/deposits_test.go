@@ -444,7 +444,7 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 
 // TestWithdrawPrintsTheSpendThePoolProved: with no epoch claimable the pool takes the user's spend as 0
 // whatever the keeper says; a keeper answering a spend of 9 MOR (with a proof of nothing) does not make lt
-// report it: the spend shown is the Withdrawn event's, the one the pool held back (before, the keeper's
+// report it: the spend shown is the Withdrawn event's, the one the pool proved (before, the keeper's
 // figure: "withdrew 10 MOR (spent 9 MOR)").
 func TestWithdrawPrintsTheSpendThePoolProved(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {ComputePool} from "../../src/ComputePool.sol";
 import {IComputePool} from "../../src/interfaces/IComputePool.sol";
@@ -284,27 +285,48 @@ contract SpendCapTest is MarketFixture {
     }
 
     function test_Change_NeverRaisesADayBeforeTheDelay() public {
-        // 10 today; 30 scheduled at E1; later 20 scheduled at E2 > E1; then, once 30 is in force, a change to
-        // 25 is an increase over the 20 ahead: it must wait the delay, not apply tomorrow.
+        // 10 today; 30 scheduled at E1; later 20, an increase over the 10 in force, scheduled at E2 > E1: it drops
+        // the 30 scheduled before it (E1 keeps 10), so no day to come is below today's and tomorrow's lower cap.
+        // Once 20 is in force, 25 is an increase: it waits the delay, not tomorrow.
         _setCap(30e18);
         uint256 e1 = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1; // now + delay is a day start
+        assertEq(pool.spendCapAt(e1), 30e18);
         vm.warp(block.timestamp + 3 days);
         _setCap(20e18);
         uint256 e2 = pool.currentDay() + WITHDRAWAL_DELAY / DAY + 1;
         assertGt(e2, e1);
-        assertEq(pool.spendCapAt(e1), 30e18);
+        assertEq(pool.spendCapAt(e1), CAP, "the higher increase scheduled before is dropped");
+        assertEq(pool.spendCapAt(e2 - 1), CAP);
         assertEq(pool.spendCapAt(e2), 20e18);
-        vm.warp(pool.dayStart(e1) + 1 hours);
-        assertEq(pool.dailySpendCap(), 30e18);
+        vm.warp(pool.dayStart(e2) + 1 hours);
+        assertEq(pool.dailySpendCap(), 20e18);
         _setCap(25e18);
         uint256 e3 = pool.currentDay() + 1 + WITHDRAWAL_DELAY / DAY;
-        assertEq(pool.spendCapAt(pool.currentDay() + 1), 30e18);
-        assertEq(pool.spendCapAt(e2), 20e18); // not raised to 25 without the delay
+        assertEq(pool.spendCapAt(pool.currentDay() + 1), 20e18);
+        assertEq(pool.spendCapAt(e3 - 1), 20e18); // not raised to 25 without the delay
         assertEq(pool.spendCapAt(e3), 25e18);
         // A cap no higher than every cap ahead (20) applies tomorrow and replaces the rest.
         _setCap(20e18);
         assertEq(pool.spendCapAt(pool.currentDay() + 1), 20e18);
         assertEq(pool.spendCapAt(e3), 20e18);
+    }
+
+    /// @dev Review finding: 100 in force; 200 scheduled from a far day; days later 150, an increase over the 100,
+    ///      from a farther day. Before, the 200 stayed: on the days it was in force a provider reading today's
+    ///      and tomorrow's cap took 200 for the lowest to come, while a later day was 150, so a session costing
+    ///      between them could be admitted and never fit. Now the schedule from tomorrow on never falls.
+    function testFuzz_LowestToComeIsTodaysOrTomorrows(uint256 seed) public {
+        for (uint256 step; step < 6; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            _setCap(1e18 + (r % 400) * 1e17);
+            vm.warp(block.timestamp + (r >> 128) % (20 days));
+            uint256 today = pool.currentDay();
+            uint256 lowest = Math.min(pool.spendCapAt(today), pool.spendCapAt(today + 1));
+            for (uint256 d = today + 1; d < today + WITHDRAWAL_DELAY / DAY + 3; ++d) {
+                assertGe(pool.spendCapAt(d), lowest, "a day to come below today's and tomorrow's cap");
+                assertGe(pool.spendCapAt(d + 1), pool.spendCapAt(d), "the schedule from tomorrow on falls");
+            }
+        }
     }
 
     function test_BeforePayoutStart_ChangesApplyFromDayZero() public {
@@ -533,10 +555,32 @@ contract SpendCapTest is MarketFixture {
 
     // ---- fuzz ----
 
+    // testFuzz_DailySpendWithinCap's model of a veto: the lowest spend one restored on day _modelVetoDay.
+    uint256 internal _modelVetoDay;
+    uint256 internal _modelVetoLow;
+
+    function _modelVeto() internal {
+        uint256 restored = pool.totalSpent();
+        if (_modelVetoDay != pool.currentDay() || restored < _modelVetoLow) {
+            (_modelVetoDay, _modelVetoLow) = (pool.currentDay(), restored);
+        }
+    }
+
+    /// @dev The model's spend ceiling of `today`: its start (or the lowest spend a veto restored that day, when
+    ///      lower) plus the cap.
+    function _capCeiling(uint256 today) internal view returns (uint256) {
+        uint256 baseline = pool.spentBefore(today);
+        if (_modelVetoDay == today) baseline = Math.min(baseline, _modelVetoLow);
+        return baseline + CAP;
+    }
+
     /// @dev Random commits, vetoes and warps: a commit succeeds exactly when it keeps the day's net spend within
-    ///      the cap, and `spentOn` never exceeds it; a model of each day's spend agrees with the pool.
+    ///      the cap, counted from the day's start or, when lower, the lowest spend a veto restored that day (a
+    ///      veto of an epoch committed before the day began), and `spentOn` never exceeds it; a model of each
+    ///      day's spend agrees with the pool.
     function testFuzz_DailySpendWithinCap(uint256 seed) public {
         uint256 firstDay = pool.currentDay();
+        _modelVetoDay = type(uint256).max;
         for (uint256 i; i < 40; ++i) {
             seed = uint256(keccak256(abi.encode(seed, i)));
             uint256 action = seed % 8;
@@ -548,12 +592,13 @@ contract SpendCapTest is MarketFixture {
                 if (block.timestamp < claimableAt) {
                     vm.prank(guardian);
                     pool.vetoRoot(last);
+                    _modelVeto();
                 }
             } else {
                 uint256 today = pool.currentDay();
                 uint256 add = 1 + (seed >> 8) % (CAP + CAP / 2);
                 uint256 spent = pool.totalSpent() + add;
-                bool fits = spent <= pool.spentBefore(today) + CAP && spent <= DEPOSIT;
+                bool fits = spent <= _capCeiling(today) && spent <= DEPOSIT;
                 uint256 epoch = pool.nextEpoch();
                 bytes32 root = keccak256(abi.encode("credits", seed));
                 vm.prank(keeper);

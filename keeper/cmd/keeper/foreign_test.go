@@ -20,7 +20,7 @@ import (
 // ledger.ErrForeignLedger as its error, saying to restore the data dir (keeper/ledger
 // TestCheckChainRefusesForeignLedger: the check itself, and that the committing keeper's own ledger passes).
 func TestFreshDataDirRefusedOnCommittedPool(t *testing.T) {
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400}) // a budget today
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600}) // a budget today
 	keeper := func(ctx context.Context, dir string) error {
 		cmd := newRoot()
 		cmd.SetArgs([]string{"--rpc", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--raw-key", devnet.DevKeys[2],

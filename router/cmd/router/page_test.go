@@ -70,7 +70,7 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 
 	const day = 86400
 	now := uint64(time.Now().Unix())
-	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*day}, devnet.DeployOptions{PayoutStart: now - 12*day, DisputeWindow: 1800})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{Timestamp: now - 4*day}, devnet.DeployOptions{PayoutStart: now - 12*day - 3600, DisputeWindow: 1800})
 	dom := eip712.NewDomain(c.Deployment.ChainID, c.Addr("Marketplace"))
 
 	// A user with MOR votes, counted from the next day's start.

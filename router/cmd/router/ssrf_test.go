@@ -39,7 +39,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	const day = 86400
-	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day})
+	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614}, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 12*day - 3600})
 	require.EqualValues(t, 421614, c.ChainID)
 	dom := eip712.NewDomain(c.ChainID, c.Addr("Marketplace"))
 
