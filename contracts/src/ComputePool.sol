@@ -146,7 +146,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
         bytes32 spendRoot; // zero while nothing was ever spent from a deposit
         uint96 cumulativeTotal; // every credit up to this epoch (wei); 2^96 wei > 79e9 MOR
         uint96 cumulativeSpent; // the deposit-funded part of cumulativeTotal
-        uint32 depositsReadAt; // the keeper's deposit read: a user whose deposit rose from zero after it has no leaf
+        uint32 depositsReadAt; // max(stated read, previous live epoch's): a user funded after it may have no leaf
         uint32 claimableAt; // commit time + dispute window, never below the previous epoch's
     }
 
@@ -323,7 +323,9 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             spendRoot: spendRoot,
             cumulativeTotal: SafeCast.toUint96(cumulativeTotal),
             cumulativeSpent: SafeCast.toUint96(cumulativeSpent),
-            depositsReadAt: SafeCast.toUint32(depositsReadAt),
+            // At least the previous epoch's (_readFloor): up to it the tree must list every depositor. The
+            // staleness check below reads the stated read, the accounts the keeper charged.
+            depositsReadAt: _readFloor(epoch, depositsReadAt),
             claimableAt: claimableAt
         });
         (uint256 today, uint256 delta, uint256 depositFunded) = _checkTotals(epoch, cumulativeTotal, cumulativeSpent);
@@ -819,8 +821,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     /// @notice The deposit spend committed with a live epoch. Reverts with UnknownEpoch like `epochInfo`.
     /// @return spendRoot Root of the (user, cumulativeSpent) tree; zero while nothing was ever spent.
     /// @return cumulativeSpent The deposit-funded part of the epoch's credit total.
-    /// @return depositsReadAt When the keeper read the deposits as of (a user whose deposit rose from zero after
-    ///         it has no leaf in the spend root).
+    /// @return depositsReadAt The later of the read the commit stated and the previous live epoch's (`_readFloor`):
+    ///         a user whose deposit rose from zero after it needs no proof against the spend root.
     function spendInfo(uint256 epoch)
         external
         view
@@ -876,6 +878,19 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
             if (prev.root == root) revert RootUnchanged(root);
             if (prev.claimableAt > claimableAt) claimableAt = prev.claimableAt;
         }
+    }
+
+    /// @dev The deposit read epoch `epoch` keeps: the later of the stated `depositsReadAt` and the one the live epoch
+    ///      before it keeps (`epoch - 1`: after a veto of `epoch` that is the newest epoch the veto left live, so a
+    ///      vetoed epoch's read never raises the floor of its recommit, and the recommit's slot overwrites it). Spend
+    ///      leaves carry over from epoch to epoch, so a user charged in an earlier epoch has its leaf in every later
+    ///      tree: were a later epoch to keep an earlier read (an honest keeper in hold mode reads at its cutoff minus
+    ///      one second, possibly before the previous epoch's read at a withdrawal; a hostile one may state 0), a user
+    ///      whose deposit rose from zero between the two reads would need no proof there, prove 0 and take its
+    ///      spend back (`_provenSpend`), leaving the other depositors below the spend (DepositsBelowSpend).
+    function _readFloor(uint256 epoch, uint256 depositsReadAt) private view returns (uint32) {
+        uint256 floor = epoch == 0 ? 0 : _epochs[epoch - 1].depositsReadAt;
+        return SafeCast.toUint32(Math.max(depositsReadAt, floor));
     }
 
     /// @dev The credit total and spend of the live epochs before `epoch` (zero before epoch 0).

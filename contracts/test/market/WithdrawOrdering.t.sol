@@ -105,3 +105,97 @@ contract WithdrawIdleMarketTest is DepositsTest {
         pool.commitRoot(0, _creditRoot(0), 0, bytes32(0), 0, block.timestamp + 1, bytes32(0), "");
     }
 }
+
+/// @dev Review of the per-epoch deposit read: spend leaves carry over from epoch to epoch, so an epoch stating an
+///      earlier read than the one before it must not let a user charged before take its spend back.
+contract WithdrawReadRegressTest is DepositsTest {
+    /// @dev Epoch 0 reads the deposits at `readAt0` (after `user` funded at `fundedAt`) and charges `user` 50 of its
+    ///      100; epoch 1 keeps the spend (its leaves are epoch 0's) and states `readAt1`, which may be before
+    ///      `fundedAt`. Then `user` and `other` withdraw: `user` must prove its 50, and `other` gets its 100 back.
+    function _regress(uint256 readAt1) internal {
+        _deposit(other, 100e18);
+        skip(60);
+        _deposit(user, 100e18);
+        uint256 fundedAt = block.timestamp;
+        skip(60);
+        vm.prank(keeper);
+        pool.commitRoot(
+            0, _creditRoot(50e18), 50e18, MerkleTestLib.root(_spendTree(50e18, 0, 0)), 50e18, block.timestamp, 0, ""
+        );
+        skip(60);
+        assertLt(readAt1, fundedAt, "the regressed read is before the user's funding");
+        // Same spend tree (no deposit-paid session charged), a credit tree moved between provider and builder.
+        address[] memory a = new address[](2);
+        a[0] = provider;
+        a[1] = builder;
+        uint256[] memory x = new uint256[](2);
+        x[0] = 40e18;
+        x[1] = 10e18;
+        vm.prank(keeper);
+        pool.commitRoot(
+            1,
+            MerkleTestLib.root(MerkleTestLib.build(a, x)),
+            50e18,
+            MerkleTestLib.root(_spendTree(50e18, 0, 0)),
+            50e18,
+            readAt1,
+            bytes32(uint256(1)),
+            ""
+        );
+        skip(WINDOW);
+
+        // Without a proof `user` would be taken to have spent nothing in epoch 1.
+        vm.prank(user);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.InvalidSpendProof.selector, user, 0));
+        pool.requestWithdrawal(100e18, 0, _noProof());
+        vm.prank(user);
+        pool.requestWithdrawal(100e18, 50e18, _userProof(50e18, 0, 0));
+        vm.prank(other);
+        pool.requestWithdrawal(100e18, 0, MerkleTestLib.proof(_spendTree(50e18, 0, 0), 1));
+        (, uint64 readyAt) = pool.pendingWithdrawal(user);
+        vm.warp(readyAt);
+        vm.prank(user);
+        assertEq(pool.withdraw(50e18, _userProof(50e18, 0, 0)), 50e18, "user takes back the 50 it spent");
+        vm.prank(other);
+        assertEq(
+            pool.withdraw(0, MerkleTestLib.proof(_spendTree(50e18, 0, 0), 1)), 100e18, "other pays for user's spend"
+        );
+        (,, uint64 kept) = pool.spendInfo(1);
+        assertGe(kept, fundedAt, "epoch 1 keeps at least epoch 0's read");
+    }
+
+    /// @dev An honest keeper in hold mode: withdrawals kept outrunning its read, so it reads as of the cutoff minus
+    ///      one second of held-back sessions (older than epoch 0's read at the newest withdrawal) and charges no
+    ///      deposit. Before the floor, epoch 1 kept that read, `user` (funded between the two reads) needed no
+    ///      proof in it, withdrew its whole 100 and `other`'s withdraw reverted DepositsBelowSpend.
+    function test_Withdraw_HoldModeReadBeforePreviousRead_ChargedUserProves() public {
+        uint256 start = block.timestamp;
+        _regress(start + 30); // the cutoff of held-back sessions, between other's and user's deposits
+    }
+
+    /// @dev A hostile keeper states a read of 0 in an epoch whose every leaf is honest: before the floor, every
+    ///      depositor needed no proof in it and `user` took back its spend.
+    function test_Withdraw_HostileReadOfZero_ChargedUserProves() public {
+        _regress(0);
+    }
+
+    /// @dev A vetoed epoch's read does not raise the floor of its recommit: the floor is the live epoch before it.
+    function test_Veto_VetoedReadDoesNotRaiseTheFloor() public {
+        _deposit(other, 100e18);
+        uint256 readAt0 = block.timestamp;
+        _commitSpend(10e18, 0, 10e18, 0);
+        skip(100);
+        _commitSpend(20e18, 0, 20e18, 0); // read at now
+        vm.prank(guardian);
+        pool.vetoRoot(1);
+        skip(1);
+        _deposit(user, 100e18);
+        // Recommitted with a read before the vetoed epoch's, after epoch 0's: it keeps the stated read.
+        vm.prank(keeper);
+        pool.commitRoot(
+            1, _creditRoot(15e18), 15e18, MerkleTestLib.root(_spendTree(0, 15e18, 0)), 15e18, readAt0 + 50, 0, ""
+        );
+        (,, uint64 kept) = pool.spendInfo(1);
+        assertEq(kept, readAt0 + 50, "the vetoed epoch's read raised the floor");
+    }
+}
