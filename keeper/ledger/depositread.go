@@ -93,5 +93,13 @@ func (d *ChainDeposits) DepositsRead(ctx context.Context, at uint64, withdrawals
 		}
 		return nil, 0, err
 	}
+	// The deposits are those of the newest block at or before readAt. When that is the final head (the chain
+	// has no block past readAt yet), the read is as of its header time: a later block may still carry an earlier
+	// time than readAt, and a user funded there has no leaf, so the read stated must be before its deposit (the
+	// pool asks a proof of a user funded at or before it); a read past the chain's time would also be refused
+	// (DepositsReadAfterCommit) for as long as the chain lags the keeper's clock.
+	if final := tip.Final; final.Time < readAt {
+		readAt = final.Time
+	}
 	return d.fold(readAt), readAt, nil
 }
