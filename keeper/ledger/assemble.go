@@ -152,6 +152,11 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 				for i := range ps.Leaves {
 					spend.Spent[ps.Leaves[i].User] = &ps.Leaves[i].Amount
 				}
+				// The read stated is never before the previous epoch's (the pool keeps that floor whatever is
+				// stated, ComputePool._readFloor): the leaves carry over, so the tree lists every depositor up to
+				// it, also in hold mode, whose read at the cutoff minus one second may be before the previous
+				// epoch's read at a withdrawal. Which deposits may be charged still follows the read made.
+				spend.ReadAt = max(spend.ReadAt, ps.ReadAt)
 			}
 			if number != ps.NextEpoch || !prevTotal.Eq(&ps.TotalCommitted) {
 				return fmt.Errorf("%w: ledger next epoch %d total %s, pool next epoch %d total %s",
@@ -182,7 +187,7 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			}
 			// A spend read before the pool's newest withdrawal would be refused: wait until that withdrawal
 			// is final and read again, or, after maxStaleReads such waits, hold the deposit-paid sessions back.
-			if ids := depositPaidSessions(sessions, charges); len(ids) > 0 && ps.LastWithdrawAt > spend.ReadAt {
+			if ids := depositPaidSessions(sessions, charges); len(ids) > 0 && ps.LastWithdrawAt > deposits.ReadAt {
 				if !holdDeposits {
 					return &staleError{at: ps.LastWithdrawAt}
 				}
