@@ -160,6 +160,9 @@ func (d *ChainDeposits) fold(at uint64) map[common.Address]*DepositAccount {
 		}
 		switch ev.kind {
 		case evDeposited:
+			if acc.Deposit.IsZero() {
+				acc.FundedAt = ev.time // the deposit rises from zero (ComputePool's fundedAt)
+			}
 			acc.Deposit = ev.deposit
 		case evRequested:
 			acc.RequestedAt = ev.time

@@ -33,6 +33,7 @@ type Deposits interface {
 type DepositAccount struct {
 	Deposit     uint256.Int // depositOf(user)
 	RequestedAt uint64      // when its pending withdrawal request was made (block time); 0: none
+	FundedAt    uint64      // when depositOf last rose from zero (block time; ComputePool's fundedAt)
 }
 
 // DepositBook is what charging reads and updates of the deposits: each depositor's account as of the
