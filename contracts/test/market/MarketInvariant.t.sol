@@ -87,6 +87,7 @@ contract MarketHandler is Test {
     bool public wrongWithdrawal; // a withdrawal paid other than min(requested, deposit - spend)
     bool public overspendAccepted; // a spend above the deposits held was committed
     bool public staleReadAccepted; // a spend read before a withdrawal paid since was committed
+    bool public readRegressed; // an epoch kept a deposit read earlier than the epoch before it
     bool public outsideWindowPaid; // a withdrawal was paid outside the day's withdrawal window
     uint256 public nRacedCommits; // honest commits read outside a window, raced by withdrawers
     bool public pastFeeChanged; // a builder's fee change altered the fee of a time before its block
@@ -436,6 +437,48 @@ contract MarketHandler is Test {
             _fail("commit within budget");
             return false;
         }
+    }
+
+    /// @dev A keeper stating a deposit read earlier than the previous epoch's, spend leaves unchanged (an honest
+    ///      keeper in hold mode reading at an older cutoff, or a hostile one stating anything down to 0): it lands
+    ///      (no deposit is charged, so no staleness check applies), and the pool keeps the previous epoch's read
+    ///      as the floor, so a user charged before still proves its spend (`withdrawUnproven`, invariant_Deposits).
+    function commitReadRegress(uint256 seed, uint256 size) external {
+        calls++;
+        uint256 epoch = pool.nextEpoch();
+        if (epoch == 0) return;
+        (,, uint64 prevRead) = pool.spendInfo(epoch - 1);
+        nAdversarial++;
+        // An odd seed: _commitRead charges no deposit.
+        if (_commitRead(seed | 1, size, _bound(seed >> 8, 0, prevRead))) {
+            (,, uint64 kept) = pool.spendInfo(epoch);
+            if (kept < prevRead) readRegressed = true;
+        }
+    }
+
+    /// @dev A user asks for and takes its deposit back with no spend proof (spend 0, an empty proof), as one
+    ///      funded after the claimable epoch's deposit read may: whatever it is paid, it never takes back what it
+    ///      spent (invariant_Deposits).
+    function withdrawUnproven(uint256 seed, uint256 amount) external {
+        calls++;
+        (uint256 u, address user, uint256 requested) = _readyToWithdraw(seed);
+        bytes32[] memory none;
+        nAdversarial++;
+        if (requested == 0) {
+            uint256 held = pool.depositOf(user);
+            if (held == 0) return;
+            vm.prank(user);
+            try pool.requestWithdrawal(_bound(amount, 1, held), 0, none) {} catch {}
+            (requested,) = pool.pendingWithdrawal(user);
+            if (requested == 0) return;
+            (u, user, requested) = _readyToWithdraw(seed);
+        }
+        vm.prank(user);
+        try pool.withdraw(0, none) returns (uint256 paid) {
+            ghostWithdrawn[user] += paid;
+            ghostWithdrawnTotal += paid;
+            nWithdrawalsPaid++;
+        } catch {}
     }
 
     /// @dev A compromised keeper moves credit from one account to another (the first one's cumulative amount
@@ -902,7 +945,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](36);
+        bytes4[] memory selectors = new bytes4[](38);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -939,6 +982,8 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[33] = MarketHandler.builderSetsFee.selector;
         selectors[34] = MarketHandler.commitRacedByWithdrawals.selector;
         selectors[35] = MarketHandler.withdrawServed.selector;
+        selectors[36] = MarketHandler.commitReadRegress.selector;
+        selectors[37] = MarketHandler.withdrawUnproven.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -987,6 +1032,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         assertFalse(handler.overspendAccepted(), "spend above the deposits committed");
         assertFalse(handler.staleReadAccepted(), "spend read before a later withdrawal committed");
         assertFalse(handler.outsideWindowPaid(), "withdrawal paid outside the withdrawal window");
+        assertFalse(handler.readRegressed(), "an epoch kept a deposit read before the previous epoch's");
     }
 
     /// @dev Calls that must succeed did; adversarial calls never got through; bounds held.
