@@ -124,7 +124,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if allowance.Gt(seen.Used) {
 		remaining.Sub(allowance, seen.Used)
 	}
-	cr, err := s.credit(ctx, snap, rfc, remaining, day)
+	cr, err := s.credit(ctx, w, snap, rfc, remaining, day)
 	if err != nil {
 		return err
 	}

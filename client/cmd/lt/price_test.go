@@ -67,4 +67,11 @@ func TestRefusalsSayWhatToChange(t *testing.T) {
 	require.ErrorContains(t, noProvider, "0.0001 MOR/s")
 	require.ErrorContains(t, noProvider, "e.g. --max-price 0.001MOR/s", "the example is above the price asked")
 	require.ErrorContains(t, explain(wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route POST /v1/rfc"), p), "is --router a router's base URL?")
+	// deposit_exhausted also says a daily spend cap below the session's price (the router names it), which no
+	// deposit lifts: the hint names both causes and what helps each.
+	capped := explain(wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+		"the daily spend cap 500000000 wei does not cover one second at 1000000000 wei/s"), p)
+	for _, want := range []string{"deposit more with lt deposit", "daily spend cap", "a cheaper model", "without --use-deposit"} {
+		require.ErrorContains(t, capped, want)
+	}
 }

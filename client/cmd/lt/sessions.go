@@ -95,7 +95,12 @@ func explain(err error, p client.RFCParams) error {
 		}
 		return fmt.Errorf("%w\n(today's allowance does not cover --max-seconds %d at the provider's price: lower --max-seconds, pay the rest from a deposit with --use-deposit (lt deposit), or check `lt allowance`; MOR delegated with `lt delegate` counts from a later protocol day)", err, p.MaxSeconds)
 	case wire.CodeDepositExhausted:
-		return fmt.Errorf("%w\n(neither today's allowance nor your unreserved deposit covers a second at the provider's price: deposit more with lt deposit, or check lt balance)", err)
+		// Two causes share the code: the deposit ran short, or the pool's daily spend cap, which bounds the whole
+		// cost of a session that may pay from the deposit, is below what the session needs (the router's
+		// message then names the cap); depositing more helps only the first.
+		return fmt.Errorf("%w\n(either today's allowance and your unreserved deposit do not cover a second at the provider's price: deposit more with lt deposit, see lt balance; "+
+			"or, when the router names the daily spend cap, the ComputePool's cap bounds the whole cost of a session that may pay from the deposit, however much it holds: "+
+			"a cheaper model or a shorter --max-seconds may fit, or without --use-deposit today's allowance alone may cover it)", err)
 	case wire.CodeWithdrawalPending:
 		return fmt.Errorf("%w\n(a router admits no deposit-paid session while a withdrawal is pending: complete it with lt withdraw, or cancel it)", err)
 	case wire.CodeNotFound, wire.CodeMethodNotAllowed:
