@@ -34,6 +34,11 @@ type poolConn struct {
 	pool              *computepool.ComputePool
 	mor               *mortoken.MORToken
 	poolAddr, morAddr common.Address
+
+	// keeperWait bounds how long sendProved waits in all for a keeper behind the pool (0: not at all); wait
+	// pauses (sleep when nil; a test's stand-in advances its keeper instead).
+	keeperWait time.Duration
+	wait       func(ctx context.Context, d time.Duration) error
 }
 
 // dialPool dials the chain and binds ComputePool and MORToken. With userFlag set (read-only commands) no
@@ -43,7 +48,7 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &poolConn{dep: dep, c: c}
+	p := &poolConn{dep: dep, c: c, wait: a.wait}
 	fail := func(err error) (*poolConn, error) { c.Close(); return nil, err }
 	if userFlag != "" {
 		if !common.IsHexAddress(userFlag) {
@@ -88,34 +93,77 @@ func (p *poolConn) send(ctx context.Context, what string, build func(*bind.Trans
 	return rc, nil
 }
 
-// spendProofTries bounds how often sendProved fetches the keeper's proof for one transaction.
+// spendProofTries bounds how many different proofs sendProved takes from the keeper for one transaction.
 const spendProofTries = 3
+
+// defaultKeeperWait is how long lt withdraw waits in all, by default, for a keeper behind the pool's
+// newest claimable epoch to catch up (--keeper-wait).
+const defaultKeeperWait = 30 * time.Second
+
+// keeperPollFirst and keeperPollMax are the first and the longest pause between two requests to a keeper
+// that is behind; the pause doubles from one to the next.
+const (
+	keeperPollFirst = 500 * time.Millisecond
+	keeperPollMax   = 4 * time.Second
+)
+
+// sleep is poolConn.wait's default: it pauses d, or until ctx is done (then its error).
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
 
 // sendProved sends (p.send) the transaction build makes of the user's spend and proof in the newest
 // claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt (the
 // spend the pool proved is in its event: the keeper's figure is not taken). A newer epoch may become
 // claimable between the keeper's answer and the transaction, or the keeper may not have caught up with it
 // yet: when the gas estimate reverts InvalidSpendProof (nothing was sent) it fetches the proof again and
-// retries, at most spendProofTries fetches in all and only while the keeper's answer changes; then it says
-// the keeper's proof is not for the newest claimable root. A transaction mined reverted is never retried:
-// it comes back as it is.
+// retries with the new answer, at most spendProofTries different answers in all. An answer the same as the
+// one that reverted is not sent again: while the keeper's epoch is older than the pool's newest claimable
+// one (or it names none), the keeper is behind, and sendProved asks it again after a pause (keeperPollFirst,
+// doubling up to keeperPollMax, through p.wait), pausing p.keeperWait in all at most; otherwise, once that
+// is used up, or when ctx ends, it says the keeper's proof is not for the newest claimable root. The answer
+// is never trusted: the pool verifies it. A transaction mined reverted is never retried: it comes back as
+// it is.
 func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, error) {
+	wait := p.wait
+	if wait == nil {
+		wait = sleep
+	}
 	var last *client.SpendArgs
+	asked, waited, pause := 0, time.Duration(0), keeperPollFirst
 	for try := 1; ; try++ {
 		args := &client.SpendArgs{Spent: new(big.Int)}
-		if keeper != "" {
+		for keeper != "" {
 			got, err := client.SpendProofArgs(ctx, keeper, p.user)
+			asked++
 			if err != nil && last != nil {
 				err = fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
 			}
 			if err != nil {
 				return nil, err
 			}
-			if last != nil && got.Same(last) {
-				return nil, p.staleProof(ctx, what, last, try)
+			if last == nil || !got.Same(last) {
+				args = got
+				break
 			}
-			args = got
+			// The same answer reverts the same way: wait for a keeper that is behind, never send it again.
+			pool := p.claimable(ctx)
+			if !pool.ahead(last) || waited >= p.keeperWait {
+				return nil, staleProof(what, last, pool, asked, waited, nil)
+			}
+			d := min(pause, p.keeperWait-waited)
+			if err := wait(ctx, d); err != nil {
+				return nil, staleProof(what, last, pool, asked, waited, err)
+			}
+			waited, pause = waited+d, min(2*pause, keeperPollMax)
 		}
 		rc, err := p.send(ctx, what, func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return build(o, args.Spent, args.Proof)
@@ -129,27 +177,57 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 				"(GET /v1/spend/{user}), which " + what + " checks")
 		}
 		if last = args; try == spendProofTries {
-			return nil, p.staleProof(ctx, what, last, try)
+			return nil, staleProof(what, last, p.claimable(ctx), asked, waited, nil)
 		}
 	}
 }
 
-// staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and fetching it
-// again (tries fetches in all) gave the same or another proof that reverted too: nothing was sent.
-func (p *poolConn) staleProof(ctx context.Context, what string, last *client.SpendArgs, tries int) error {
+// poolEpoch is the pool's newest claimable epoch as sendProved read it: known false when the read failed.
+type poolEpoch struct {
+	known, exists bool
+	epoch         uint64
+}
+
+// claimable reads the pool's newest claimable epoch.
+func (p *poolConn) claimable(ctx context.Context) poolEpoch {
+	ce, err := p.pool.ClaimableEpoch(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return poolEpoch{}
+	}
+	return poolEpoch{known: true, exists: ce.Exists, epoch: ce.Epoch.Uint64()}
+}
+
+// ahead reports whether the pool has a claimable epoch newer than the one the keeper answered for in a (any,
+// when it named none): the keeper is behind and may catch up.
+func (pe poolEpoch) ahead(a *client.SpendArgs) bool {
+	return pe.known && pe.exists && (a.Epoch == nil || *a.Epoch < pe.epoch)
+}
+
+// staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and asking the
+// keeper again (asked requests in all, waited for it to catch up) gave the same or another proof that
+// reverted too, or stopped (the context's error): nothing was sent.
+func staleProof(what string, last *client.SpendArgs, pool poolEpoch, asked int, waited time.Duration, stopped error) error {
 	keeper := "the keeper named no claimable epoch"
 	if last.Epoch != nil {
 		keeper = fmt.Sprintf("the keeper answered for epoch %d", *last.Epoch)
 	}
-	pool := "the pool's newest claimable epoch is unknown"
-	if ce, err := p.pool.ClaimableEpoch(&bind.CallOpts{Context: ctx}); err == nil && ce.Exists {
-		pool = fmt.Sprintf("the pool's newest claimable epoch is %d", ce.Epoch)
-	} else if err == nil {
-		pool = "the pool has no claimable epoch"
+	state := "the pool's newest claimable epoch is unknown"
+	if pool.known && pool.exists {
+		state = fmt.Sprintf("the pool's newest claimable epoch is %d", pool.epoch)
+	} else if pool.known {
+		state = "the pool has no claimable epoch"
 	}
-	return fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
-		"claimable spend root (%s, %s; asked the keeper %d times): the keeper may be behind: "+
-		"retry later or give another keeper (--keeper)", what, keeper, pool, tries)
+	times := fmt.Sprintf("asked the keeper %d times", asked)
+	if waited > 0 {
+		times += fmt.Sprintf(" over %s of waiting for it to catch up", waited)
+	}
+	err := fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
+		"claimable spend root (%s, %s; %s): the keeper may be behind: retry later or give another keeper (--keeper)",
+		what, keeper, state, times)
+	if stopped != nil {
+		return fmt.Errorf("%w: stopped waiting: %w", err, stopped)
+	}
+	return err
 }
 
 // depositResult is lt deposit's report. Amounts in MOR-wei, decimal strings.
@@ -480,17 +558,25 @@ both), lt withdraw --keeper <url> fetches the proof again and calls withdraw, wh
 amount up to the deposit minus that spend (at most the spend the request proved plus the rise of the
 pool's claimable spend since) and minus the spend of the epochs not yet claimable. A proof the pool refuses
 (InvalidSpendProof: a newer epoch became claimable, or the keeper is behind) sends nothing: lt withdraw asks
-the keeper again, at most 3 answers in all and while the answer changes, then says which epoch the keeper
-answered for. --cancel drops the pending request.`,
+the keeper again and tries its new answer, at most 3 different answers in all. While the keeper answers the
+same proof for an epoch older than the pool's newest claimable one, it is behind: lt withdraw asks it again
+after a pause (0.5 s, doubling up to 4 s), --keeper-wait in all at most (default 30s; 0: not at all), and
+never sends that proof again. Failing, it says which epoch the keeper answered for and the pool's newest
+claimable one; nothing was sent. --cancel drops the pending request.`,
 		Example: "  lt withdraw 5 --keeper http://127.0.0.1:8547\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			keeperWait := a.v.GetDuration("keeper-wait")
+			if keeperWait < 0 {
+				return fmt.Errorf("--keeper-wait %s: not a duration to wait", keeperWait)
+			}
 			p, err := a.dialPool(ctx, "")
 			if err != nil {
 				return err
 			}
 			defer p.c.Close()
+			p.keeperWait = keeperWait
 			call := &bind.CallOpts{Context: ctx}
 			pending, err := p.pool.PendingWithdrawal(call, p.user)
 			if err != nil {
@@ -584,6 +670,7 @@ answered for. --cancel drops the pending request.`,
 	}
 	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal request")
 	cmd.Flags().String("keeper", "", "keeper base URL: the proof of what the deposit paid for (GET /v1/spend/{user})")
+	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all for a keeper behind the pool's newest claimable epoch to catch up (0: not at all)")
 	return cmd
 }
 

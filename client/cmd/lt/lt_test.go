@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,17 +13,28 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keys"
 )
 
-// run executes lt with args in-process and returns its stdout.
+// run executes lt with args in-process and returns its stdout. A pause of lt withdraw for its keeper fails
+// the test: one that expects it runs lt through runWaiting.
 func run(t *testing.T, ctx context.Context, args ...string) (string, error) {
 	t.Helper()
+	return runWaiting(t, ctx, func(context.Context, time.Duration) error {
+		t.Errorf("lt %s paused for its keeper: run it through runWaiting", strings.Join(args, " "))
+		return errors.New("no pause in run")
+	}, args...)
+}
+
+// runWaiting is run with wait pausing lt withdraw while its keeper catches up (app.wait).
+func runWaiting(t *testing.T, ctx context.Context, wait func(context.Context, time.Duration) error, args ...string) (string, error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
+	cmd := (&app{v: viper.New(), in: strings.NewReader(""), out: &out, errOut: &errOut, wait: wait}).rootCmd()
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	if err != nil {
