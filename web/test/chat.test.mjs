@@ -251,7 +251,9 @@ test('refusals are shown to the user: no votes (then paying from the deposit), n
     body: JSON.stringify({ error: { code: 'deposit_exhausted', message: 'the daily spend cap 500000000 wei does not cover one second at 1000000000 wei/s' } }) }));
   await submitStart(page);
   await waitAlert(page, 'deposit_exhausted');
-  for (const want of [/daily spend cap/, /cheaper model/, /deposit more MOR/]) assert.match(await page.textContent('#alert'), want);
+  const capped = await page.textContent('#alert');
+  for (const want of [/daily spend cap/, /cheaper model/, /untick "Pay … from my deposit"/]) assert.match(capped, want);
+  for (const never of [/deposit more/i, /shorter session/i]) assert.doesNotMatch(capped, never);
   await page.unroute('**/v1/rfc');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'phone: no horizontal scroll');
   const boxes = await page.$$eval('main > section', (ss) => ss.map((s) => s.getBoundingClientRect().x));

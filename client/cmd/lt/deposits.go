@@ -35,10 +35,10 @@ type poolConn struct {
 	mor               *mortoken.MORToken
 	poolAddr, morAddr common.Address
 
-	// keeperWait bounds how long sendProved waits in all for a keeper behind the pool (0: not at all); wait
-	// pauses (sleep when nil; a test's stand-in advances its keeper instead).
+	// keeperWait bounds how long sendProved waits in all for a keeper behind the pool (0: not at all), by
+	// clock (realClock when nil; a test's stand-in moves its own time instead).
 	keeperWait time.Duration
-	wait       func(ctx context.Context, d time.Duration) error
+	clock      keeperClock
 }
 
 // dialPool dials the chain and binds ComputePool and MORToken. With userFlag set (read-only commands) no
@@ -48,7 +48,7 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &poolConn{dep: dep, c: c, wait: a.wait}
+	p := &poolConn{dep: dep, c: c, clock: a.clock}
 	fail := func(err error) (*poolConn, error) { c.Close(); return nil, err }
 	if userFlag != "" {
 		if !common.IsHexAddress(userFlag) {
@@ -101,14 +101,28 @@ const spendProofTries = 3
 const defaultKeeperWait = 30 * time.Second
 
 // keeperPollFirst and keeperPollMax are the first and the longest pause between two requests to a keeper
-// that is behind; the pause doubles from one to the next.
+// that is behind; the pause doubles from one to the next. A pause leaves at least keeperAnswerTime of the
+// wait for the request after it: with less left, the wait is over.
 const (
-	keeperPollFirst = 500 * time.Millisecond
-	keeperPollMax   = 4 * time.Second
+	keeperPollFirst  = 500 * time.Millisecond
+	keeperPollMax    = 4 * time.Second
+	keeperAnswerTime = 500 * time.Millisecond
 )
 
-// sleep is poolConn.wait's default: it pauses d, or until ctx is done (then its error).
-func sleep(ctx context.Context, d time.Duration) error {
+// keeperClock is the time lt withdraw's wait for a keeper behind the pool is measured by (Now) and pauses
+// on (Sleep: d, or until ctx is done, then its error). realClock{} runs it; tests replace it, so that no
+// test sleeps. The requests and pool reads made while waiting end at the real deadline all the same.
+type keeperClock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// realClock is the wall clock.
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -127,43 +141,75 @@ func sleep(ctx context.Context, d time.Duration) error {
 // retries with the new answer, at most spendProofTries different answers in all. An answer the same as the
 // one that reverted is not sent again: while the keeper's epoch is older than the pool's newest claimable
 // one (or it names none), the keeper is behind, and sendProved asks it again after a pause (keeperPollFirst,
-// doubling up to keeperPollMax, through p.wait), pausing p.keeperWait in all at most; otherwise, once that
-// is used up, or when ctx ends, it says the keeper's proof is not for the newest claimable root. The answer
-// is never trusted: the pool verifies it. A transaction mined reverted is never retried: it comes back as
-// it is.
+// doubling up to keeperPollMax, through p.clock). From that first repeated answer on, everything but
+// sending runs under one deadline p.keeperWait later: the pauses (by p.clock), and the keeper requests and
+// pool reads (their context's real deadline), so a keeper slow to answer does not stretch it. Once it is
+// over, when ctx ends, or when the keeper is not behind, it says what the keeper answered against the pool's
+// newest claimable epoch (staleProof). The answer is never trusted: the pool verifies it. A transaction
+// mined reverted is never retried: it comes back as it is.
 func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, error) {
-	wait := p.wait
-	if wait == nil {
-		wait = sleep
+	clock := p.clock
+	if clock == nil {
+		clock = realClock{}
 	}
-	var last *client.SpendArgs
-	asked, waited, pause := 0, time.Duration(0), keeperPollFirst
+	var (
+		last     *client.SpendArgs
+		pool     poolEpoch // as last read
+		asks     = keeperAsks{begin: clock.Now(), keeperWait: p.keeperWait}
+		pause    = keeperPollFirst
+		deadline time.Time // the wait's end by clock; zero until it begins
+		waitCtx  = ctx     // once the wait began, ctx with its deadline on the real clock
+	)
+	stop := func(stopped error) error {
+		asks.took = clock.Now().Sub(asks.begin)
+		return staleProof(what, last, pool, asks, stopped)
+	}
 	for try := 1; ; try++ {
 		args := &client.SpendArgs{Spent: new(big.Int)}
 		for keeper != "" {
-			got, err := client.SpendProofArgs(ctx, keeper, p.user)
-			asked++
+			got, err := client.SpendProofArgs(waitCtx, keeper, p.user)
+			asks.asked++
+			if err != nil && !deadline.IsZero() && waitCtx.Err() != nil {
+				if ctx.Err() == nil {
+					err = fmt.Errorf("the keeper did not answer before --keeper-wait ran out: %w", err)
+				}
+				return nil, stop(err) // the wait's deadline, or ctx, ended the request
+			}
 			if err != nil && last != nil {
 				err = fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
 			}
 			if err != nil {
 				return nil, err
 			}
+			asks.answered++
 			if last == nil || !got.Same(last) {
 				args = got
 				break
 			}
 			// The same answer reverts the same way: wait for a keeper that is behind, never send it again.
-			pool := p.claimable(ctx)
-			if !pool.ahead(last) || waited >= p.keeperWait {
-				return nil, staleProof(what, last, pool, asked, waited, nil)
+			if deadline.IsZero() && p.keeperWait > 0 {
+				deadline = clock.Now().Add(p.keeperWait)
+				var cancel context.CancelFunc
+				waitCtx, cancel = context.WithTimeout(ctx, p.keeperWait)
+				defer cancel() // once: the wait begins once
 			}
-			d := min(pause, p.keeperWait-waited)
-			if err := wait(ctx, d); err != nil {
-				return nil, staleProof(what, last, pool, asked, waited, err)
+			pool = p.claimable(waitCtx)
+			if !deadline.IsZero() && waitCtx.Err() != nil {
+				return nil, stop(waitCtx.Err())
 			}
-			waited, pause = waited+d, min(2*pause, keeperPollMax)
+			if !pool.ahead(last) || deadline.IsZero() {
+				return nil, stop(nil)
+			}
+			d := min(pause, deadline.Sub(clock.Now())-keeperAnswerTime)
+			if d <= 0 {
+				return nil, stop(nil)
+			}
+			asks.waited = true
+			if err := clock.Sleep(waitCtx, d); err != nil {
+				return nil, stop(err)
+			}
+			pause = min(2*pause, keeperPollMax)
 		}
 		rc, err := p.send(ctx, what, func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return build(o, args.Spent, args.Proof)
@@ -177,7 +223,8 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 				"(GET /v1/spend/{user}), which " + what + " checks")
 		}
 		if last = args; try == spendProofTries {
-			return nil, staleProof(what, last, p.claimable(ctx), asked, waited, nil)
+			pool = p.claimable(waitCtx)
+			return nil, stop(nil)
 		}
 	}
 }
@@ -203,10 +250,47 @@ func (pe poolEpoch) ahead(a *client.SpendArgs) bool {
 	return pe.known && pe.exists && (a.Epoch == nil || *a.Epoch < pe.epoch)
 }
 
+// verdict says, of a keeper's answer a that the pool refused, what the comparison of its epoch with the
+// pool's tells and what helps.
+func (pe poolEpoch) verdict(a *client.SpendArgs) string {
+	switch {
+	case !pe.known:
+		return "the pool's epoch could not be read to compare: retry later, or give another keeper (--keeper)"
+	case pe.ahead(a):
+		return "the keeper is behind the pool: retry later, or give another keeper (--keeper)"
+	case a.Epoch != nil && (!pe.exists || *a.Epoch > pe.epoch):
+		return "the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later"
+	default:
+		return "the keeper is not behind the pool, yet the pool refuses its proof: the keeper may be wrong or hostile: " +
+			"give another keeper (--keeper)"
+	}
+}
+
+// keeperAsks is what sendProved asked of the keeper, for its error: requests and answers, and, once it
+// paused for the keeper to catch up, how long it took from the first request (by its clock).
+type keeperAsks struct {
+	asked, answered int
+	begin           time.Time
+	took            time.Duration
+	waited          bool
+	keeperWait      time.Duration
+}
+
+func (k keeperAsks) String() string {
+	s := fmt.Sprintf("asked the keeper %d times", k.asked)
+	if k.answered != k.asked {
+		s += fmt.Sprintf(", %d answered", k.answered)
+	}
+	if k.waited {
+		s += fmt.Sprintf(", over %s in all, waiting up to --keeper-wait %s for it to catch up", k.took.Round(time.Millisecond), k.keeperWait)
+	}
+	return s
+}
+
 // staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and asking the
-// keeper again (asked requests in all, waited for it to catch up) gave the same or another proof that
-// reverted too, or stopped (the context's error): nothing was sent.
-func staleProof(what string, last *client.SpendArgs, pool poolEpoch, asked int, waited time.Duration, stopped error) error {
+// keeper again (asks) gave the same or another proof that reverted too, or stopped (stopped: why): nothing
+// was sent. pool is the pool's newest claimable epoch as last read.
+func staleProof(what string, last *client.SpendArgs, pool poolEpoch, asks keeperAsks, stopped error) error {
 	keeper := "the keeper named no claimable epoch"
 	if last.Epoch != nil {
 		keeper = fmt.Sprintf("the keeper answered for epoch %d", *last.Epoch)
@@ -217,13 +301,8 @@ func staleProof(what string, last *client.SpendArgs, pool poolEpoch, asked int, 
 	} else if pool.known {
 		state = "the pool has no claimable epoch"
 	}
-	times := fmt.Sprintf("asked the keeper %d times", asked)
-	if waited > 0 {
-		times += fmt.Sprintf(" over %s of waiting for it to catch up", waited)
-	}
 	err := fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
-		"claimable spend root (%s, %s; %s): the keeper may be behind: retry later or give another keeper (--keeper)",
-		what, keeper, state, times)
+		"claimable spend root (%s, %s; %s): %s", what, keeper, state, asks, pool.verdict(last))
 	if stopped != nil {
 		return fmt.Errorf("%w: stopped waiting: %w", err, stopped)
 	}
@@ -560,9 +639,11 @@ pool's claimable spend since) and minus the spend of the epochs not yet claimabl
 (InvalidSpendProof: a newer epoch became claimable, or the keeper is behind) sends nothing: lt withdraw asks
 the keeper again and tries its new answer, at most 3 different answers in all. While the keeper answers the
 same proof for an epoch older than the pool's newest claimable one, it is behind: lt withdraw asks it again
-after a pause (0.5 s, doubling up to 4 s), --keeper-wait in all at most (default 30s; 0: not at all), and
-never sends that proof again. Failing, it says which epoch the keeper answered for and the pool's newest
-claimable one; nothing was sent. --cancel drops the pending request.`,
+after a pause (0.5 s, doubling up to 4 s) and never sends that proof again. This wait, the requests to the
+keeper included, ends --keeper-wait after the first repeated answer (default 30s; 0: no wait). Failing, it
+says which epoch the keeper answered for, the pool's newest claimable one and what that tells (the keeper is
+behind; or not, yet its proof is refused; or it is ahead of your node), and how often it asked the keeper
+over how long; nothing was sent. --cancel drops the pending request.`,
 		Example: "  lt withdraw 5 --keeper http://127.0.0.1:8547\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -670,7 +751,7 @@ claimable one; nothing was sent. --cancel drops the pending request.`,
 	}
 	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal request")
 	cmd.Flags().String("keeper", "", "keeper base URL: the proof of what the deposit paid for (GET /v1/spend/{user})")
-	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all for a keeper behind the pool's newest claimable epoch to catch up (0: not at all)")
+	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all, requests included, for a keeper behind the pool's newest claimable epoch to catch up, from its first repeated answer (0: no wait)")
 	return cmd
 }
 

@@ -24,17 +24,27 @@ import (
 // the test: one that expects it runs lt through runWaiting.
 func run(t *testing.T, ctx context.Context, args ...string) (string, error) {
 	t.Helper()
-	return runWaiting(t, ctx, func(context.Context, time.Duration) error {
-		t.Errorf("lt %s paused for its keeper: run it through runWaiting", strings.Join(args, " "))
-		return errors.New("no pause in run")
-	}, args...)
+	return runWaiting(t, ctx, noPause{t: t, what: strings.Join(args, " ")}, args...)
 }
 
-// runWaiting is run with wait pausing lt withdraw while its keeper catches up (app.wait).
-func runWaiting(t *testing.T, ctx context.Context, wait func(context.Context, time.Duration) error, args ...string) (string, error) {
+// noPause is run's clock: a pause fails the test.
+type noPause struct {
+	t    *testing.T
+	what string
+}
+
+func (noPause) Now() time.Time { return time.Unix(0, 0) }
+
+func (n noPause) Sleep(context.Context, time.Duration) error {
+	n.t.Errorf("lt %s paused for its keeper: run it through runWaiting", n.what)
+	return errors.New("no pause in run")
+}
+
+// runWaiting is run with clock the time lt withdraw waits for its keeper by (app.clock).
+func runWaiting(t *testing.T, ctx context.Context, clock keeperClock, args ...string) (string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	cmd := (&app{v: viper.New(), in: strings.NewReader(""), out: &out, errOut: &errOut, wait: wait}).rootCmd()
+	cmd := (&app{v: viper.New(), in: strings.NewReader(""), out: &out, errOut: &errOut, clock: clock}).rootCmd()
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	if err != nil {

@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -44,8 +43,8 @@ type app struct {
 	out, errOut   io.Writer
 	configFlag    string
 	configMissing bool
-	// wait pauses lt withdraw while its keeper catches up (poolConn.wait; nil: sleep). Tests replace it.
-	wait func(ctx context.Context, d time.Duration) error
+	// clock is the time lt withdraw waits for its keeper by (poolConn.clock; nil: realClock). Tests replace it.
+	clock keeperClock
 }
 
 func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
