@@ -46,8 +46,13 @@ type Pool struct {
 
 // Lowest reads currentDay and the two caps, all three at the head block read first: read at "latest" one
 // by one, blocks between them could mix two states (the day read before a day's turn, the caps after it and
-// after a setDailySpendCap lowering the day after the new day's: a cap to come missed). Before payoutStart
-// (currentDay reverts) it fails.
+// after a setDailySpendCap lowering the day after the new day's: a cap to come missed). When the read at
+// the head fails it is made once more, all three calls at the block before: behind an RPC load balancer
+// eth_blockNumber may come from a node ahead of the one answering eth_call, which does not know the block
+// yet ("header not found"; chain.Client takes that for the node's answer and does not fail over), and a
+// provider behind such an RPC would otherwise never read the cap and refuse every useDeposit ticket. A
+// state one block older is as good a bound: serve reads it again every 15 s. Before payoutStart
+// (currentDay reverts at both blocks) it fails.
 func (p Pool) Lowest(ctx context.Context) (*uint256.Int, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
@@ -55,16 +60,29 @@ func (p Pool) Lowest(ctx context.Context) (*uint256.Int, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spendcap: head block: %w", err)
 	}
-	opts := &bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(head)}
+	low, err := p.lowestAt(ctx, head)
+	if err == nil || head == 0 {
+		return low, err
+	}
+	low, err2 := p.lowestAt(ctx, head-1)
+	if err2 != nil {
+		return nil, fmt.Errorf("%w; again at the block before: %w", err, err2)
+	}
+	return low, nil
+}
+
+// lowestAt reads currentDay and the two caps, all three at block n.
+func (p Pool) lowestAt(ctx context.Context, n uint64) (*uint256.Int, error) {
+	opts := &bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(n)}
 	day, err := p.Pool.CurrentDay(opts)
 	if err != nil {
-		return nil, fmt.Errorf("spendcap: ComputePool.currentDay at block %d: %w", head, err)
+		return nil, fmt.Errorf("spendcap: ComputePool.currentDay at block %d: %w", n, err)
 	}
 	var low *uint256.Int
 	for _, d := range []*big.Int{day, new(big.Int).Add(day, big.NewInt(1))} {
 		c, err := p.Pool.SpendCapAt(opts, d)
 		if err != nil {
-			return nil, fmt.Errorf("spendcap: ComputePool.spendCapAt(%s) at block %d: %w", d, head, err)
+			return nil, fmt.Errorf("spendcap: ComputePool.spendCapAt(%s) at block %d: %w", d, n, err)
 		}
 		v, overflow := uint256.FromBig(c)
 		if overflow {
@@ -78,7 +96,7 @@ func (p Pool) Lowest(ctx context.Context) (*uint256.Int, error) {
 }
 
 // NewPool returns a Cap reading the ComputePool at pool through caller; timeout bounds each Lowest (the
-// head and the three calls).
+// head and the calls, a retry at the block before included).
 func NewPool(pool common.Address, caller Caller, timeout time.Duration) (*Cap, error) {
 	c, err := computepool.NewComputePoolCaller(pool, caller)
 	if err != nil {

@@ -12,8 +12,10 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/book/booktest"
 	"github.com/laketravis/laketravis/router/store"
@@ -220,11 +222,16 @@ func TestDepositTicketWithinSpendCap(t *testing.T) {
 // more than the cap may be held by the keepers for ever, its provider never paid. So every useDeposit RFC,
 // even one the allowance this router counts covers (another router's sessions may have used it), is refused
 // 503 unavailable with Retry-After, and nothing of it is in the store: no session, its nonce unused, no
-// allowance or deposit reserved. An RFC without useDeposit is served. Once the book folds the cap, the same
-// signed useDeposit RFC gets its ticket, within the cap.
+// allowance or deposit reserved. The refusal is the handler's first after the signature and the model: no
+// allowance is read from the chain, and the user's rate is not used (here a burst of 2, which the refused
+// RFC sent three times and an unknown model's leave whole for the two RFCs served next). An RFC without
+// useDeposit is served. Once the book folds the cap, the same signed useDeposit RFC gets its ticket, within
+// the cap.
 func TestDepositRFCRefusedWhileSpendCapUnknown(t *testing.T) {
 	p := newStandIn(t, 4)
-	e := newEnv(t, 60e9, []*standIn{p}, []uint64{1e9})
+	e := newEnvWith(t, 60e9, []*standIn{p}, []uint64{1e9}, func(c *api.Config) {
+		c.UserRate = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 2})
+	})
 	d := newDepositBookNoCap(t, e)
 	user := crypto.PubkeyToAddress(e.user.PublicKey)
 	d.apply("Deposited", user, big.NewInt(100e9), big.NewInt(100e9))
@@ -233,11 +240,19 @@ func TestDepositRFCRefusedWhileSpendCapUnknown(t *testing.T) {
 	r := e.rfc(2e9, 10) // 10 s: the allowance here covers it
 	r.UseDeposit = true
 	body := e.sign(r, domain)
-	resp := e.postResp("/v1/rfc", body)
-	require.Equal(t, http.StatusServiceUnavailable, resp.status, string(resp.body))
-	require.Equal(t, wire.CodeUnavailable, errCode(t, resp.body))
-	require.Contains(t, string(resp.body), "has not read the ComputePool's daily spend cap yet")
-	require.Equal(t, "60", resp.retryAfter)
+	for range 3 {
+		resp := e.postResp("/v1/rfc", body)
+		require.Equal(t, http.StatusServiceUnavailable, resp.status, string(resp.body))
+		require.Equal(t, wire.CodeUnavailable, errCode(t, resp.body))
+		require.Contains(t, string(resp.body), "has not read the ComputePool's daily spend cap yet")
+		require.Equal(t, "60", resp.retryAfter)
+	}
+	unknown := e.rfc(2e9, 10)
+	unknown.ModelID = common.HexToHash("0xbad")
+	code, b := e.post("/v1/rfc", e.sign(unknown, domain))
+	require.Equal(t, http.StatusNotFound, code, string(b))
+	require.Equal(t, wire.CodeUnknownModel, errCode(t, b))
+	require.Zero(t, e.allowReads.Load(), "no allowance read from the chain")
 
 	_, err := e.db.SessionByDigest(ctx, domain.Digest(&r))
 	require.ErrorIs(t, err, store.ErrUnknownSession, "no session recorded")
@@ -254,6 +269,7 @@ func TestDepositRFCRefusedWhileSpendCapUnknown(t *testing.T) {
 	code, s1, b := e.rfcAnswer(e.rfc(2e9, 30))
 	require.Equal(t, 200, code, string(b))
 	require.Equal(t, uint32(30), s1.Ticket.MaxSeconds, "no useDeposit: served from the allowance")
+	require.Equal(t, int64(1), e.allowReads.Load(), "the served RFC reads the allowance")
 
 	d.setSpendCap(big.NewInt(25e9), 0) // the index reaches the constructor's event
 	code, b = e.post("/v1/rfc", body)
