@@ -294,7 +294,9 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	if err := spendCap.Refresh(ctx); err != nil {
-		log.Warn("daily spend cap not read: deposit-paid tickets are not checked against it until a read succeeds", zap.Error(err))
+		// Serving starts all the same (the chain briefly unreachable, or payoutStart ahead): the loop below
+		// reads it again, and until a read succeeds provider/server refuses deposit-paid tickets (503).
+		log.Warn("daily spend cap not read: deposit-paid tickets are refused (503, retry) until a read succeeds", zap.Duration("refresh", bidFloorRefresh), zap.Error(err))
 	}
 	cfg.SpendCap = spendCap
 	go service.Every(ctx, bidFloorRefresh, floor.Refresh, func(err error) {

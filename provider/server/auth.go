@@ -337,6 +337,10 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 	return a, nil
 }
 
+// spendCapRetry is the Retry-After of the 503 for a deposit-paid ticket while no daily spend cap is read
+// yet: provider serve reads it again every 15 s.
+const spendCapRetry = 15 * time.Second
+
 // MaxTicketLife bounds how far ahead a ticket's notAfter may be: a router sets it at the RFC's deadline
 // (at most 10 minutes ahead) plus its maxSeconds and a grace, and no chat session lasts a week.
 const MaxTicketLife = 7 * 24 * time.Hour
@@ -406,12 +410,19 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 	if !cached && t.UseDeposit && s.cfg.SpendCap != nil {
 		// Keepers charge a user's sessions at every router to its allowance first, so this one may fall on
 		// the deposit whole, and one costing more than every daily spend cap to come is never credited.
-		if limit, ok := s.cfg.SpendCap.Lowest(); ok {
-			if cost, overflow := t.Cost(); overflow || cost.Gt(limit) {
-				return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
-					"deposit-paid ticket costs %s wei/s × %d s, more than the daily spend cap %s wei: keepers would never credit all of it (its router did not cap it)",
-					t.PricePerSecond.Dec(), t.MaxSeconds, limit.Dec())
-			}
+		// No cap read yet (the chain unreachable since start, or before payoutStart): refused, not cached,
+		// so it is checked when presented again; let through, it would be cached and never checked, in a
+		// window a hostile router can time.
+		limit, ok := s.cfg.SpendCap.Lowest()
+		if !ok {
+			ratelimit.Retry(w, spendCapRetry)
+			return nil, false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+				"this provider has not read the ComputePool's daily spend cap yet, which a deposit-paid ticket is checked against: retry")
+		}
+		if cost, overflow := t.Cost(); overflow || cost.Gt(limit) {
+			return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+				"deposit-paid ticket costs %s wei/s × %d s, more than the daily spend cap %s wei: keepers would never credit all of it (its router did not cap it)",
+				t.PricePerSecond.Dec(), t.MaxSeconds, limit.Dec())
 		}
 	}
 	if !cached && s.cfg.PriceFloor != nil {

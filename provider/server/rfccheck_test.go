@@ -303,6 +303,52 @@ func TestDepositTicketOverTheSpendCapRefused(t *testing.T) {
 	require.Equal(t, 2, up.requests())
 }
 
+// TestDepositTicketRefusedBeforeTheSpendCapIsRead (hostile router; THREATS-TESTS: a deposit-paid session
+// over the day's spend cap): until a read of the cap succeeds (the chain unreachable since start, or before
+// payoutStart) the provider knows no bound, and a useDeposit ticket let through then would be cached as
+// verified and never checked: a ROUTER_ROLE key could time its oversized tickets for that window. So every
+// useDeposit ticket is refused 503 unavailable with a Retry-After, over the cap or within it, before the
+// upstream is asked and uncached, while a ticket that does not use the deposit is served. Once the cap is
+// read (the real ComputePool's 1e27 wei), the same tickets are checked when presented again: the one within
+// the cap is served, the one over it refused 403. Before, both were served unchecked and stayed so.
+func TestDepositTicketRefusedBeforeTheSpendCapIsRead(t *testing.T) {
+	e := setup(t)
+	up := newUpstream(t)
+	cp, err := spendcap.NewPool(e.market.PoolAddr, e.chain.Client, 5*time.Second)
+	require.NoError(t, err)
+	_, ts := newServer(t, e, up, func(c *server.Config) { c.SpendCap = cp })
+	sessions := ticketsOf(t, e, ts)
+	over, under := new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(24)), new(uint256.Int).Exp(uint256.NewInt(10), uint256.NewInt(23))
+	overCap, underCap := sessions(true, over, time.Hour), sessions(true, under, time.Hour)
+
+	for _, c := range []*client{overCap, underCap} {
+		resp := c.chat("fast:v1", false)
+		status, code, msg := errorOf(t, resp)
+		require.Equal(t, http.StatusServiceUnavailable, status, msg)
+		require.Equal(t, wire.CodeUnavailable, code, msg)
+		require.Equal(t, "15", resp.Header.Get("Retry-After"))
+		require.Contains(t, msg, "has not read the ComputePool's daily spend cap yet")
+		requireNoSession(t, ts.URL, c.ticket.SessionID)
+	}
+	require.Zero(t, up.requests(), "the upstream is never asked")
+	noDeposit := sessions(false, over, time.Hour)
+	resp := noDeposit.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "a ticket not using the deposit is not held back")
+	require.Equal(t, 1, up.requests())
+
+	require.NoError(t, cp.Refresh(context.Background()))
+	resp = underCap.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	status, code, msg := errorOf(t, overCap.chat("fast:v1", false))
+	require.Equal(t, http.StatusForbidden, status, msg)
+	require.Equal(t, wire.CodeForbidden, code, msg)
+	require.Contains(t, msg, "more than the daily spend cap 1000000000000000000000000000 wei")
+	require.Equal(t, 2, up.requests())
+	requireNoSession(t, ts.URL, overCap.ticket.SessionID)
+}
+
 // TestDepositTicketBeyondTheWindowRefused (hostile router; THREATS: a user withdrawing a deposit already
 // spent): a router caps a useDeposit ticket to the deposit window (settle.DepositWindow, the pool's
 // settlementLag less an epoch), so that a withdrawal requested at the session's start is paid only once the

@@ -162,7 +162,8 @@ type Config struct {
 	PriceFloor PriceFloor
 	// SpendCap, when set, gives the lowest daily spend cap in force today or scheduled after it
 	// (provider/spendcap): a useDeposit ticket costing more (pricePerSecond × maxSeconds) is refused when
-	// first presented, as keepers would never credit all of it. Nil, or none known: no bound.
+	// first presented, as keepers would never credit all of it; while none is known (no read succeeded
+	// yet), every useDeposit ticket is refused 503 unavailable, uncached, to be retried. Nil: no bound.
 	SpendCap SpendCap
 	// Credit, when set, refuses a session's first request unless its user's allowance (plus, with
 	// useDeposit, deposit) still covers the ticket's pricePerSecond × maxSeconds after what this provider

@@ -7,6 +7,7 @@ import (
 
 	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/book"
@@ -35,6 +36,14 @@ import (
 // committed on any day from today on, so the bound is the lowest cap in force today or scheduled after it
 // (book.Snapshot.LowestSpendCap): maxSeconds <= that cap / price; the store refuses a reservation whose
 // deposit part is above it too (store.DepositLimit.MaxSession).
+//
+// A book that knows no cap (no DailySpendCapSet folded: an index whose first sync has not reached the
+// ComputePool constructor's event, a re-index under way, a PostgreSQL follower whose leader runs a binary
+// that does not index the event) cannot bound such a session, and a ticket issued without the bound may be
+// held for ever: every useDeposit RFC is then refused, 503 unavailable with Retry-After, before anything is
+// read from the chain or reserved and before the user's rate counts it (depositSpendCap), and the user
+// retries later or at another router. RFCs without useDeposit never fall on the deposit and are served as
+// before.
 
 // credit is what a user can spend on one session: the allowance left today and, with consent, the deposit.
 type credit struct {
@@ -42,18 +51,38 @@ type credit struct {
 	useDeposit bool                // the RFC's consent
 	pending    bool                // a withdrawal request is pending: no deposit-paid session
 	available  *uint256.Int        // the deposit's unreserved part (see above)
-	spendCap   *uint256.Int        // most the deposit may pay for one session (see above); nil: no bound known
+	spendCap   *uint256.Int        // most a useDeposit session may cost (see above); nil without useDeposit
 	limit      *store.DepositLimit // for the store's atomic check; nil: the allowance alone
 }
 
-// credit reads the user's deposit position (only for RFCs that consent to paying from it) and the spend cap
-// from day (the protocol day) on.
-func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RFC, remaining *uint256.Int, day uint64) (*credit, error) {
-	c := &credit{remaining: remaining, useDeposit: rfc.UseDeposit, available: new(uint256.Int)}
+// spendCapRetry is the Retry-After of the 503 for a useDeposit RFC while the book knows no daily spend cap:
+// an index catching up or a leader to upgrade, neither over in seconds.
+const spendCapRetry = time.Minute
+
+// depositSpendCap is the most a useDeposit RFC's session may cost (see above), the lowest cap from day (the
+// protocol day) on; nil without useDeposit. While the book knows no cap a useDeposit RFC is refused (see
+// above), with Retry-After set on w: the handler asks before the user's rate and any chain read.
+func depositSpendCap(w http.ResponseWriter, snap *book.Snapshot, rfc *eip712.RFC, day uint64) (*uint256.Int, error) {
+	if !rfc.UseDeposit {
+		return nil, nil
+	}
+	c := snap.LowestSpendCap(day)
+	if c == nil {
+		ratelimit.Retry(w, spendCapRetry)
+		return nil, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			"this router's index has not read the ComputePool's daily spend cap yet, which bounds a session that may pay from the deposit: "+
+				"retry later, or try another router (a session without useDeposit is served)")
+	}
+	return c, nil
+}
+
+// credit reads the user's deposit position (only for RFCs that consent to paying from it); spendCap is
+// depositSpendCap's.
+func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RFC, remaining, spendCap *uint256.Int) (*credit, error) {
+	c := &credit{remaining: remaining, useDeposit: rfc.UseDeposit, available: new(uint256.Int), spendCap: spendCap}
 	if !rfc.UseDeposit {
 		return c, nil
 	}
-	c.spendCap = snap.LowestSpendCap(day)
 	dep := snap.Deposits.Of(rfc.User)
 	c.pending = !dep.Requested.IsZero()
 	if c.pending || !dep.Deposit.Gt(dep.SpentProven) {
@@ -74,7 +103,7 @@ func (s *Server) credit(ctx context.Context, snap *book.Snapshot, rfc *eip712.RF
 // grant returns the seconds a session at price may last (the RFC's maxSeconds, or fewer when the
 // deposit pays part of it) and the deposit limit for the store, or the PROTOCOL §9 refusal.
 func (c *credit) grant(price *uint256.Int, maxSeconds uint32) (uint32, *store.DepositLimit, error) {
-	if c.useDeposit && c.spendCap != nil && !price.IsZero() {
+	if c.useDeposit && !price.IsZero() { // depositSpendCap set spendCap
 		// Every router's sessions of the user are charged to its allowance first, in an order this router
 		// cannot see (PROTOCOL §8), so a useDeposit session may fall on the deposit whole: its whole cost
 		// stays within the cap, not only the part this router's count leaves to the deposit.

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"encoding/json"
 	"math/big"
 	"net/http"
@@ -11,10 +12,13 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/book/booktest"
+	"github.com/laketravis/laketravis/router/store"
 )
 
 var poolAddr = common.HexToAddress("0x9001")
@@ -26,7 +30,20 @@ type depositBook struct {
 	st *book.State
 }
 
+// constructorCap is the cap of the DailySpendCapSet the ComputePool's constructor emits (the devnet's).
+var constructorCap = new(big.Int).Exp(big.NewInt(10), big.NewInt(27), nil)
+
+// newDepositBook is a book that has folded the ComputePool constructor's DailySpendCapSet (constructorCap
+// from day 0), as every index that read the pool from its deployment has.
 func newDepositBook(t *testing.T, e *env) *depositBook {
+	d := newDepositBookNoCap(t, e)
+	d.setSpendCap(constructorCap, 0)
+	return d
+}
+
+// newDepositBookNoCap is a book that knows no daily spend cap: its fold has not reached the constructor's
+// DailySpendCapSet (a first sync or re-index under way, a leader whose binary does not index the event).
+func newDepositBookNoCap(t *testing.T, e *env) *depositBook {
 	st, err := book.NewState(book.Contracts{Marketplace: marketAddr, ModelRegistry: common.HexToAddress("0x9002"), ComputePool: poolAddr})
 	require.NoError(t, err)
 	snap := *e.book.Snapshot()
@@ -164,7 +181,7 @@ func closeBody(t *testing.T, e *env, p *standIn, id common.Hash, secs uint32) []
 // useDeposit RFCs, naming the cap.
 func TestDepositTicketWithinSpendCap(t *testing.T) {
 	_, e, d, _ := newDepositEnv(t)
-	d.setSpendCap(big.NewInt(1000e9), 0) // the constructor's
+	d.setSpendCap(big.NewInt(1000e9), 0) // from day 0, replacing the constructor's
 	d.setSpendCap(big.NewInt(25e9), 4)   // lowered from tomorrow
 
 	useDeposit := func(secs uint32) eip712.RFC {
@@ -198,4 +215,67 @@ func TestDepositTicketWithinSpendCap(t *testing.T) {
 	require.Equal(t, http.StatusPaymentRequired, code)
 	require.Equal(t, wire.CodeDepositExhausted, errCode(t, b))
 	require.Contains(t, string(b), "the daily spend cap 500000000 wei does not cover one second")
+}
+
+// TestDepositRFCRefusedWhileSpendCapUnknown (THREATS-TESTS: an oversized deposit-paid session): while the
+// router's book knows no daily spend cap it cannot bound a useDeposit session's cost, and a ticket costing
+// more than the cap may be held by the keepers for ever, its provider never paid. So every useDeposit RFC,
+// even one the allowance this router counts covers (another router's sessions may have used it), is refused
+// 503 unavailable with Retry-After, and nothing of it is in the store: no session, its nonce unused, no
+// allowance or deposit reserved. The refusal is the handler's first after the signature and the model: no
+// allowance is read from the chain, and the user's rate is not used (here a burst of 2, which the refused
+// RFC sent three times and an unknown model's leave whole for the two RFCs served next). An RFC without
+// useDeposit is served. Once the book folds the cap, the same signed useDeposit RFC gets its ticket, within
+// the cap.
+func TestDepositRFCRefusedWhileSpendCapUnknown(t *testing.T) {
+	p := newStandIn(t, 4)
+	e := newEnvWith(t, 60e9, []*standIn{p}, []uint64{1e9}, func(c *api.Config) {
+		c.UserRate = ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 2})
+	})
+	d := newDepositBookNoCap(t, e)
+	user := crypto.PubkeyToAddress(e.user.PublicKey)
+	d.apply("Deposited", user, big.NewInt(100e9), big.NewInt(100e9))
+	ctx := context.Background()
+
+	r := e.rfc(2e9, 10) // 10 s: the allowance here covers it
+	r.UseDeposit = true
+	body := e.sign(r, domain)
+	for range 3 {
+		resp := e.postResp("/v1/rfc", body)
+		require.Equal(t, http.StatusServiceUnavailable, resp.status, string(resp.body))
+		require.Equal(t, wire.CodeUnavailable, errCode(t, resp.body))
+		require.Contains(t, string(resp.body), "has not read the ComputePool's daily spend cap yet")
+		require.Equal(t, "60", resp.retryAfter)
+	}
+	unknown := e.rfc(2e9, 10)
+	unknown.ModelID = common.HexToHash("0xbad")
+	code, b := e.post("/v1/rfc", e.sign(unknown, domain))
+	require.Equal(t, http.StatusNotFound, code, string(b))
+	require.Equal(t, wire.CodeUnknownModel, errCode(t, b))
+	require.Zero(t, e.allowReads.Load(), "no allowance read from the chain")
+
+	_, err := e.db.SessionByDigest(ctx, domain.Digest(&r))
+	require.ErrorIs(t, err, store.ErrUnknownSession, "no session recorded")
+	used, err := e.db.NonceUsed(ctx, user, r.Nonce)
+	require.NoError(t, err)
+	require.False(t, used, "the nonce is not consumed")
+	a, err := e.db.Used(ctx, user, 3)
+	require.NoError(t, err)
+	require.True(t, a.IsZero(), "no allowance reserved: %s", a.Dec())
+	dep, err := e.db.DepositUsed(ctx, user, 0)
+	require.NoError(t, err)
+	require.True(t, dep.IsZero(), "no deposit reserved: %s", dep.Dec())
+
+	code, s1, b := e.rfcAnswer(e.rfc(2e9, 30))
+	require.Equal(t, 200, code, string(b))
+	require.Equal(t, uint32(30), s1.Ticket.MaxSeconds, "no useDeposit: served from the allowance")
+	require.Equal(t, int64(1), e.allowReads.Load(), "the served RFC reads the allowance")
+
+	d.setSpendCap(big.NewInt(25e9), 0) // the index reaches the constructor's event
+	code, b = e.post("/v1/rfc", body)
+	require.Equal(t, 200, code, string(b))
+	var s2 wire.RFCResponse
+	require.NoError(t, json.Unmarshal(b, &s2))
+	require.Equal(t, uint32(10), s2.Ticket.MaxSeconds)
+	require.True(t, s2.Ticket.UseDeposit)
 }

@@ -59,15 +59,19 @@ func (b *fakeBook) SignersAbove(_ context.Context, p common.Address, _ uint64) (
 }
 
 // fakeAllow answers amount for every user, or chain.ErrDayJustStarted while dayStart is set (the latest
-// block is the day's first second).
+// block is the day's first second); reads, when set, counts the Allowance calls (chain reads).
 type fakeAllow struct {
 	amount   *uint256.Int
 	dayStart *atomic.Bool
+	reads    *atomic.Int64
 }
 
 func (fakeAllow) Day(context.Context) (uint64, error)           { return 3, nil }
 func (fakeAllow) DayAt(context.Context, uint64) (uint64, error) { return 3, nil }
 func (a fakeAllow) Allowance(context.Context, common.Address, uint64) (*uint256.Int, error) {
+	if a.reads != nil {
+		a.reads.Add(1)
+	}
 	if a.dayStart != nil && a.dayStart.Load() {
 		return nil, fmt.Errorf("%w (day 3)", chain.ErrDayJustStarted)
 	}
@@ -140,6 +144,8 @@ type env struct {
 	skew    *atomic.Int64 // seconds the server's clock runs ahead of time.Now
 	// dayStart makes the allowance source answer chain.ErrDayJustStarted while set.
 	dayStart *atomic.Bool
+	// allowReads counts the allowance source's Allowance calls (chain reads; it caches nothing).
+	allowReads *atomic.Int64
 }
 
 // advance moves the server's clock d ahead (a session that is closed right away bills nothing: PROTOCOL §7
@@ -203,7 +209,7 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 	reg := metrics.NewSet()
 	// As the router command wires it: concurrent RFCs share a provider's next probe.
 	prober := &liveness.Coalescer{Sender: &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}}
-	skew, dayStart := new(atomic.Int64), new(atomic.Bool)
+	skew, dayStart, allowReads := new(atomic.Int64), new(atomic.Bool), new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
 		DepositWindow: 540 * time.Second, // the devnet pool's settlementLag (600 s) minus a one-minute epoch
 		Now:           func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
@@ -211,11 +217,11 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 		mod(&cfg)
 	}
 	srv := api.New(cfg, fb,
-		fakeAllow{amount: uint256.NewInt(allowance), dayStart: dayStart}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
+		fakeAllow{amount: uint256.NewInt(allowance), dayStart: dayStart, reads: allowReads}, prober, db, health.New(health.Backoff{Base: time.Minute}, time.Now), reg, zaptest.NewLogger(t))
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	uk, _ := crypto.GenerateKey()
-	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew, dayStart: dayStart}
+	return &env{t: t, reg: reg, url: hs.URL, srv: srv, db: db, user: uk, book: fb, routerK: rk, skew: skew, dayStart: dayStart, allowReads: allowReads}
 }
 
 // signedRequest is a provider request of session id at unix time at, signed by key.

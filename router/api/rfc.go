@@ -107,14 +107,21 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 		s.writeRFCResponse(w, sess)
 		return nil
 	}
+	// The book's refusals, a map look-up each, before the user's rate: neither an unknown model nor a
+	// useDeposit RFC while the book knows no spend cap may open a session, and the second's 503 carries the
+	// Retry-After a client should heed (a 429 instead would name the user's rate, which did not refuse it).
+	snap := s.book.Snapshot()
+	if _, ok := snap.Models[rfc.ModelID]; !ok {
+		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
+	}
+	spendCap, err := depositSpendCap(w, snap, rfc, day)
+	if err != nil {
+		return err
+	}
 	// Only RFCs that may open a session count against the user: a replay of one already answered (anyone
 	// who saw it can send it) must not use up its user's rate.
 	if err := s.cfg.UserRate.Check(w, rfc.User.Hex()); err != nil {
 		return err
-	}
-	snap := s.book.Snapshot()
-	if _, ok := snap.Models[rfc.ModelID]; !ok {
-		return wire.Errorf(http.StatusNotFound, wire.CodeUnknownModel, "model %s is not registered", rfc.ModelID)
 	}
 	allowance, err := s.allowance(w, r, rfc.User, day)
 	if err != nil {
@@ -124,7 +131,7 @@ func (s *Server) handleRFC(w http.ResponseWriter, r *http.Request) error {
 	if allowance.Gt(seen.Used) {
 		remaining.Sub(allowance, seen.Used)
 	}
-	cr, err := s.credit(ctx, snap, rfc, remaining, day)
+	cr, err := s.credit(ctx, snap, rfc, remaining, spendCap)
 	if err != nil {
 		return err
 	}

@@ -198,8 +198,8 @@ func setSpendCap(caps []SpendCap, c SpendCap) []SpendCap {
 
 // LowestSpendCap is the lowest daily spend cap in force on day or any day after it, as scheduled: the most
 // deposit spend one session may add and still fit in a day's commits whichever day it is committed on
-// (the router's tickets, router/api). Nil when the book has seen no DailySpendCapSet (no ComputePool):
-// no bound.
+// (the router's tickets, router/api). Nil when the book has seen no DailySpendCapSet (no ComputePool, or
+// the fold has not reached its constructor's event): no bound known, and router/api admits no useDeposit RFC.
 func (s *Snapshot) LowestSpendCap(day uint64) *uint256.Int {
 	var low *uint256.Int
 	for i, c := range s.SpendCaps {

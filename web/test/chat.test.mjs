@@ -245,6 +245,16 @@ test('refusals are shown to the user: no votes (then paying from the deposit), n
   await waitState(page, 'closed');
   sessions.push({ id: await page.getAttribute('#closed-note', 'data-session-id'), via: await page.getAttribute('#closed-note', 'data-via'), name: 'paid from the deposit', deposit: true });
   await page.screenshot({ path: join(SHOTS, 'deposit-phone.png'), fullPage: true });
+  // deposit_exhausted for a daily spend cap below a second's price (the router's answer, stood in for): no
+  // deposit lifts it, and the alert says what does.
+  await page.route('**/v1/rfc', (route) => route.fulfill({ status: 402, contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'deposit_exhausted', message: 'the daily spend cap 500000000 wei does not cover one second at 1000000000 wei/s' } }) }));
+  await submitStart(page);
+  await waitAlert(page, 'deposit_exhausted');
+  const capped = await page.textContent('#alert');
+  for (const want of [/daily spend cap/, /cheaper model/, /untick "Pay … from my deposit"/]) assert.match(capped, want);
+  for (const never of [/deposit more/i, /shorter session/i]) assert.doesNotMatch(capped, never);
+  await page.unroute('**/v1/rfc');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'phone: no horizontal scroll');
   const boxes = await page.$$eval('main > section', (ss) => ss.map((s) => s.getBoundingClientRect().x));
   assert.ok(boxes.every((x) => Math.abs(x - boxes[0]) < 1), 'phone: one column');

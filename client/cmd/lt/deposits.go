@@ -34,6 +34,11 @@ type poolConn struct {
 	pool              *computepool.ComputePool
 	mor               *mortoken.MORToken
 	poolAddr, morAddr common.Address
+
+	// keeperWait bounds how long sendProved waits in all for a keeper behind the pool (0: not at all), by
+	// clock (realClock when nil; a test's stand-in moves its own time instead).
+	keeperWait time.Duration
+	clock      keeperClock
 }
 
 // dialPool dials the chain and binds ComputePool and MORToken. With userFlag set (read-only commands) no
@@ -43,7 +48,7 @@ func (a *app) dialPool(ctx context.Context, userFlag string) (*poolConn, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &poolConn{dep: dep, c: c}
+	p := &poolConn{dep: dep, c: c, clock: a.clock}
 	fail := func(err error) (*poolConn, error) { c.Close(); return nil, err }
 	if userFlag != "" {
 		if !common.IsHexAddress(userFlag) {
@@ -88,34 +93,123 @@ func (p *poolConn) send(ctx context.Context, what string, build func(*bind.Trans
 	return rc, nil
 }
 
-// spendProofTries bounds how often sendProved fetches the keeper's proof for one transaction.
+// spendProofTries bounds how many different proofs sendProved takes from the keeper for one transaction.
 const spendProofTries = 3
+
+// defaultKeeperWait is how long lt withdraw waits in all, by default, for a keeper behind the pool's
+// newest claimable epoch to catch up (--keeper-wait).
+const defaultKeeperWait = 30 * time.Second
+
+// keeperPollFirst and keeperPollMax are the first and the longest pause between two requests to a keeper
+// that is behind; the pause doubles from one to the next. A pause leaves at least keeperAnswerTime of the
+// wait for the request after it: with less left, the wait is over.
+const (
+	keeperPollFirst  = 500 * time.Millisecond
+	keeperPollMax    = 4 * time.Second
+	keeperAnswerTime = 500 * time.Millisecond
+)
+
+// keeperClock is the time lt withdraw's wait for a keeper behind the pool is measured by (Now) and pauses
+// on (Sleep: d, or until ctx is done, then its error). realClock{} runs it; tests replace it, so that no
+// test sleeps. The requests and pool reads made while waiting end at the real deadline all the same.
+type keeperClock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// realClock is the wall clock.
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
 
 // sendProved sends (p.send) the transaction build makes of the user's spend and proof in the newest
 // claimable spend root, fetched from keeper (0 and no proof without one), and returns the receipt (the
 // spend the pool proved is in its event: the keeper's figure is not taken). A newer epoch may become
 // claimable between the keeper's answer and the transaction, or the keeper may not have caught up with it
 // yet: when the gas estimate reverts InvalidSpendProof (nothing was sent) it fetches the proof again and
-// retries, at most spendProofTries fetches in all and only while the keeper's answer changes; then it says
-// the keeper's proof is not for the newest claimable root. A transaction mined reverted is never retried:
-// it comes back as it is.
+// retries with the new answer, at most spendProofTries different answers in all. An answer the same as the
+// one that reverted is not sent again: while the keeper's epoch is older than the pool's newest claimable
+// one (or it names none), the keeper is behind, and sendProved asks it again after a pause (keeperPollFirst,
+// doubling up to keeperPollMax, through p.clock). From that first repeated answer on, everything but
+// sending runs under one deadline p.keeperWait later: the pauses (by p.clock), and the keeper requests and
+// pool reads (their context's real deadline), so a keeper slow to answer does not stretch it. Once it is
+// over, when ctx ends, or when the keeper is not behind, it says what the keeper answered against the pool's
+// newest claimable epoch (staleProof). The answer is never trusted: the pool verifies it. A transaction
+// mined reverted is never retried: it comes back as it is.
 func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 	build func(o *bind.TransactOpts, spent *big.Int, proof [][32]byte) (*types.Transaction, error)) (*types.Receipt, error) {
-	var last *client.SpendArgs
+	clock := p.clock
+	if clock == nil {
+		clock = realClock{}
+	}
+	var (
+		last     *client.SpendArgs
+		pool     poolEpoch // as last read
+		asks     = keeperAsks{begin: clock.Now(), keeperWait: p.keeperWait}
+		pause    = keeperPollFirst
+		deadline time.Time // the wait's end by clock; zero until it begins
+		waitCtx  = ctx     // once the wait began, ctx with its deadline on the real clock
+	)
+	stop := func(stopped error) error {
+		asks.took = clock.Now().Sub(asks.begin)
+		return staleProof(what, last, pool, asks, stopped)
+	}
 	for try := 1; ; try++ {
 		args := &client.SpendArgs{Spent: new(big.Int)}
-		if keeper != "" {
-			got, err := client.SpendProofArgs(ctx, keeper, p.user)
+		for keeper != "" {
+			got, err := client.SpendProofArgs(waitCtx, keeper, p.user)
+			asks.asked++
+			if err != nil && !deadline.IsZero() && waitCtx.Err() != nil {
+				if ctx.Err() == nil {
+					err = fmt.Errorf("the keeper did not answer before --keeper-wait ran out: %w", err)
+				}
+				return nil, stop(err) // the wait's deadline, or ctx, ended the request
+			}
 			if err != nil && last != nil {
 				err = fmt.Errorf("%s: nothing sent: its gas estimate reverted InvalidSpendProof, and fetching the proof again failed: %w", what, err)
 			}
 			if err != nil {
 				return nil, err
 			}
-			if last != nil && got.Same(last) {
-				return nil, p.staleProof(ctx, what, last, try)
+			asks.answered++
+			if last == nil || !got.Same(last) {
+				args = got
+				break
 			}
-			args = got
+			// The same answer reverts the same way: wait for a keeper that is behind, never send it again.
+			if deadline.IsZero() && p.keeperWait > 0 {
+				deadline = clock.Now().Add(p.keeperWait)
+				var cancel context.CancelFunc
+				waitCtx, cancel = context.WithTimeout(ctx, p.keeperWait)
+				defer cancel() // once: the wait begins once
+			}
+			pool = p.claimable(waitCtx)
+			if !deadline.IsZero() && waitCtx.Err() != nil {
+				return nil, stop(waitCtx.Err())
+			}
+			if !pool.ahead(last) || deadline.IsZero() {
+				return nil, stop(nil)
+			}
+			d := min(pause, deadline.Sub(clock.Now())-keeperAnswerTime)
+			if d <= 0 {
+				return nil, stop(nil)
+			}
+			asks.waited = true
+			if err := clock.Sleep(waitCtx, d); err != nil {
+				return nil, stop(err)
+			}
+			pause = min(2*pause, keeperPollMax)
 		}
 		rc, err := p.send(ctx, what, func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return build(o, args.Spent, args.Proof)
@@ -129,27 +223,90 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 				"(GET /v1/spend/{user}), which " + what + " checks")
 		}
 		if last = args; try == spendProofTries {
-			return nil, p.staleProof(ctx, what, last, try)
+			pool = p.claimable(waitCtx)
+			return nil, stop(nil)
 		}
 	}
 }
 
-// staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and fetching it
-// again (tries fetches in all) gave the same or another proof that reverted too: nothing was sent.
-func (p *poolConn) staleProof(ctx context.Context, what string, last *client.SpendArgs, tries int) error {
+// poolEpoch is the pool's newest claimable epoch as sendProved read it: known false when the read failed.
+type poolEpoch struct {
+	known, exists bool
+	epoch         uint64
+}
+
+// claimable reads the pool's newest claimable epoch.
+func (p *poolConn) claimable(ctx context.Context) poolEpoch {
+	ce, err := p.pool.ClaimableEpoch(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return poolEpoch{}
+	}
+	return poolEpoch{known: true, exists: ce.Exists, epoch: ce.Epoch.Uint64()}
+}
+
+// ahead reports whether the pool has a claimable epoch newer than the one the keeper answered for in a (any,
+// when it named none): the keeper is behind and may catch up.
+func (pe poolEpoch) ahead(a *client.SpendArgs) bool {
+	return pe.known && pe.exists && (a.Epoch == nil || *a.Epoch < pe.epoch)
+}
+
+// verdict says, of a keeper's answer a that the pool refused, what the comparison of its epoch with the
+// pool's tells and what helps.
+func (pe poolEpoch) verdict(a *client.SpendArgs) string {
+	switch {
+	case !pe.known:
+		return "the pool's epoch could not be read to compare: retry later, or give another keeper (--keeper)"
+	case pe.ahead(a):
+		return "the keeper is behind the pool: retry later, or give another keeper (--keeper)"
+	case a.Epoch != nil && (!pe.exists || *a.Epoch > pe.epoch):
+		return "the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later"
+	default:
+		return "the keeper is not behind the pool, yet the pool refuses its proof: the keeper may be wrong or hostile: " +
+			"give another keeper (--keeper)"
+	}
+}
+
+// keeperAsks is what sendProved asked of the keeper, for its error: requests and answers, and, once it
+// paused for the keeper to catch up, how long it took from the first request (by its clock).
+type keeperAsks struct {
+	asked, answered int
+	begin           time.Time
+	took            time.Duration
+	waited          bool
+	keeperWait      time.Duration
+}
+
+func (k keeperAsks) String() string {
+	s := fmt.Sprintf("asked the keeper %d times", k.asked)
+	if k.answered != k.asked {
+		s += fmt.Sprintf(", %d answered", k.answered)
+	}
+	if k.waited {
+		s += fmt.Sprintf(", over %s in all, waiting up to --keeper-wait %s for it to catch up", k.took.Round(time.Millisecond), k.keeperWait)
+	}
+	return s
+}
+
+// staleProof is sendProved's error once the keeper's proof, last, reverted InvalidSpendProof and asking the
+// keeper again (asks) gave the same or another proof that reverted too, or stopped (stopped: why): nothing
+// was sent. pool is the pool's newest claimable epoch as last read.
+func staleProof(what string, last *client.SpendArgs, pool poolEpoch, asks keeperAsks, stopped error) error {
 	keeper := "the keeper named no claimable epoch"
 	if last.Epoch != nil {
 		keeper = fmt.Sprintf("the keeper answered for epoch %d", *last.Epoch)
 	}
-	pool := "the pool's newest claimable epoch is unknown"
-	if ce, err := p.pool.ClaimableEpoch(&bind.CallOpts{Context: ctx}); err == nil && ce.Exists {
-		pool = fmt.Sprintf("the pool's newest claimable epoch is %d", ce.Epoch)
-	} else if err == nil {
-		pool = "the pool has no claimable epoch"
+	state := "the pool's newest claimable epoch is unknown"
+	if pool.known && pool.exists {
+		state = fmt.Sprintf("the pool's newest claimable epoch is %d", pool.epoch)
+	} else if pool.known {
+		state = "the pool has no claimable epoch"
 	}
-	return fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
-		"claimable spend root (%s, %s; asked the keeper %d times): the keeper may be behind: "+
-		"retry later or give another keeper (--keeper)", what, keeper, pool, tries)
+	err := fmt.Errorf("%s: nothing sent: the keeper's proof of your spend does not verify against the pool's newest "+
+		"claimable spend root (%s, %s; %s): %s", what, keeper, state, asks, pool.verdict(last))
+	if stopped != nil {
+		return fmt.Errorf("%w: stopped waiting: %w", err, stopped)
+	}
+	return err
 }
 
 // depositResult is lt deposit's report. Amounts in MOR-wei, decimal strings.
@@ -480,17 +637,27 @@ both), lt withdraw --keeper <url> fetches the proof again and calls withdraw, wh
 amount up to the deposit minus that spend (at most the spend the request proved plus the rise of the
 pool's claimable spend since) and minus the spend of the epochs not yet claimable. A proof the pool refuses
 (InvalidSpendProof: a newer epoch became claimable, or the keeper is behind) sends nothing: lt withdraw asks
-the keeper again, at most 3 answers in all and while the answer changes, then says which epoch the keeper
-answered for. --cancel drops the pending request.`,
+the keeper again and tries its new answer, at most 3 different answers in all. While the keeper answers the
+same proof for an epoch older than the pool's newest claimable one, it is behind: lt withdraw asks it again
+after a pause (0.5 s, doubling up to 4 s) and never sends that proof again. This wait, the requests to the
+keeper included, ends --keeper-wait after the first repeated answer (default 30s; 0: no wait). Failing, it
+says which epoch the keeper answered for, the pool's newest claimable one and what that tells (the keeper is
+behind; or not, yet its proof is refused; or it is ahead of your node), and how often it asked the keeper
+over how long; nothing was sent. --cancel drops the pending request.`,
 		Example: "  lt withdraw 5 --keeper http://127.0.0.1:8547\n  lt withdraw --keeper http://127.0.0.1:8547\n  lt withdraw --cancel",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			keeperWait := a.v.GetDuration("keeper-wait")
+			if keeperWait < 0 {
+				return fmt.Errorf("--keeper-wait %s: not a duration to wait", keeperWait)
+			}
 			p, err := a.dialPool(ctx, "")
 			if err != nil {
 				return err
 			}
 			defer p.c.Close()
+			p.keeperWait = keeperWait
 			call := &bind.CallOpts{Context: ctx}
 			pending, err := p.pool.PendingWithdrawal(call, p.user)
 			if err != nil {
@@ -584,6 +751,7 @@ answered for. --cancel drops the pending request.`,
 	}
 	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal request")
 	cmd.Flags().String("keeper", "", "keeper base URL: the proof of what the deposit paid for (GET /v1/spend/{user})")
+	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all, requests included, for a keeper behind the pool's newest claimable epoch to catch up, from its first repeated answer (0: no wait)")
 	return cmd
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -366,11 +367,22 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 
 // TestWithdrawRefetchesAStaleSpendProof: a newer epoch becomes claimable between the keeper's answer and
 // lt withdraw's transaction (the stand-in keeper answers first with a proof captured before it was): the
-// request and the completion each revert InvalidSpendProof in their gas estimate, fetch the proof again and
-// succeed, proving the newest claimable spend (the completion pays the deposit minus it, to the wei). A
-// keeper that keeps answering the same stale proof is asked twice, one whose stale answers keep changing
-// spendProofTries times; both end in an error naming the keeper's epoch and the pool's, with nothing sent
-// (the user's nonce unchanged, the request still pending). Before, the first revert was the answer.
+// request reverts InvalidSpendProof in its gas estimate, fetches the proof again and succeeds. At the
+// completion, a keeper behind the pool (answering epoch 1's proof while epoch 2 is claimable) is asked again
+// after pauses of 0.5 s doubling to 4 s (lt's clock replaced: no test sleeps), never sending that proof
+// again: one that stays behind ends, --keeper-wait (30 s) after its first repeated answer, in an error naming
+// the keeper's epoch and the pool's, how often it was asked over how long and that it is behind, with
+// nothing sent (the user's nonce, deposit and MOR and the pool's MOR and claimable epoch unchanged, the
+// request still pending); so does one taking 15 s to answer each request (4 requests: its time counts in
+// the wait), one that stops answering (its request ends at the wait's deadline: --keeper-wait 1s on the
+// wall clock), one stopped by the context while waiting, and one with --keeper-wait 0 at its second answer.
+// A keeper answering the pool's newest epoch with a proof that fails is not behind: no pause, and the error
+// says it may be wrong or hostile; one answering an epoch the pool has not made claimable says the user's
+// node may be behind. One whose stale answers keep changing is asked spendProofTries times. One that
+// catches up after 5 identical stale answers (more than spendProofTries) completes the withdrawal, proving
+// the newest claimable spend (paid: the deposit minus it, to the wei). Before, only lt's own pauses counted
+// in --keeper-wait (the slow keeper was asked 12 times, ~3.5 minutes; the silent one held each request 15 s)
+// and every failure said the keeper may be behind.
 func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -405,42 +417,205 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	ce, err := c.pool.ClaimableEpoch(call)
 	require.NoError(t, err)
 	require.EqualValues(t, 2, ce.Epoch.Uint64())
-	nonce, err := c.market.Client.NonceAt(ctx, c.user, nil)
-	require.NoError(t, err)
-	nothingSent := func() {
+	type state struct {
+		nonce                            uint64
+		deposit, mor, poolMOR, claimable string
+		requested                        string
+	}
+	read := func() state {
 		t.Helper()
-		n, err := c.market.Client.NonceAt(ctx, c.user, nil)
+		var s state
+		s.nonce, err = c.market.Client.NonceAt(ctx, c.user, nil)
 		require.NoError(t, err)
-		require.Equal(t, nonce, n, "no transaction sent")
+		deposit, err := c.pool.DepositOf(call, c.user)
+		require.NoError(t, err)
+		mor, err := c.mor.BalanceOf(call, c.user)
+		require.NoError(t, err)
+		poolMOR, err := c.mor.BalanceOf(call, c.poolAddr)
+		require.NoError(t, err)
+		ce, err := c.pool.ClaimableEpoch(call)
+		require.NoError(t, err)
 		pending, err := c.pool.PendingWithdrawal(call, c.user)
 		require.NoError(t, err)
-		require.Equal(t, devnet.MOR(10).String(), pending.Amount.String(), "the request still pending")
+		s.deposit, s.mor, s.poolMOR, s.claimable, s.requested = deposit.String(), mor.String(), poolMOR.String(),
+			ce.Epoch.String(), pending.Amount.String()
+		return s
+	}
+	before := read()
+	require.Equal(t, devnet.MOR(10).String(), before.requested)
+	nothingSent := func() {
+		t.Helper()
+		require.Equal(t, before, read(), "nothing sent: the user's nonce, deposit and MOR, the pool's MOR and claimable epoch, the request")
+	}
+	const stale = "ComputePool.withdraw: nothing sent: the keeper's proof of your spend does not verify against the pool's " +
+		"newest claimable spend root (the keeper answered for epoch 1, the pool's newest claimable epoch is 2; "
+	const behind = "): the keeper is behind the pool: retry later, or give another keeper (--keeper)"
+	s := func(secs ...float64) []time.Duration {
+		var ds []time.Duration
+		for _, x := range secs {
+			ds = append(ds, time.Duration(x*float64(time.Second)))
+		}
+		return ds
 	}
 
-	// A keeper answering epoch 1 for good: asked again once, the same answer, and lt stops.
+	// A keeper answering epoch 1 for good: asked again after each pause until the 30 s are used up (each
+	// pause leaves 0.5 s for the request after it).
 	keeper.serveFirst(true, stale1)
-	_, err = run(t, ctx, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
-	require.ErrorContains(t, err, "ComputePool.withdraw: nothing sent: the keeper's proof of your spend does not verify "+
-		"against the pool's newest claimable spend root (the keeper answered for epoch 1, the pool's newest claimable "+
-		"epoch is 2; asked the keeper 2 times): the keeper may be behind: retry later or give another keeper (--keeper)")
+	p := &pauses{}
+	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, stale+"asked the keeper 12 times, over 29.5s in all, waiting up to --keeper-wait 30s for it to catch up"+behind)
+	require.Equal(t, s(0.5, 1, 2, 4, 4, 4, 4, 4, 4, 2), p.took())
+	require.Equal(t, 12, keeper.takeAsked(), "the first answer tried, then once after each pause")
+	nothingSent()
+
+	// The same keeper, 15 s to answer each request (GetJSON's limit): the keeper's time counts in the
+	// 30 s too. The wait begins at its second answer (30 s in) and ends at the first check past 60 s: 4
+	// requests, 2 pauses. (This stand-in's time runs on past the deadline; a real request's context ends
+	// at it: below.) Before, only lt's own pauses counted: 12 requests, 3 minutes.
+	slow := &pauses{}
+	keeper.onAsk(func(*http.Request, int) { slow.advance(15 * time.Second) })
+	_, err = runWaiting(t, ctx, slow, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, stale+"asked the keeper 4 times, over 1m1.5s in all, waiting up to --keeper-wait 30s for it to catch up"+behind)
+	require.Equal(t, s(0.5, 1), slow.took())
+	require.Equal(t, 4, keeper.takeAsked())
+	nothingSent()
+
+	// A keeper that stops answering after its second answer: the request made while waiting ends at the
+	// wait's deadline, on the wall clock (--keeper-wait 1s: lt's pause is still the stand-in's).
+	keeper.onAsk(func(r *http.Request, n int) {
+		if n > 2 {
+			<-r.Context().Done() // lt gave up the request
+		}
+	})
+	p = &pauses{}
+	_, err = runWaiting(t, ctx, wallNow{p}, "withdraw", "--keeper", keeper.URL, "--config", c.cfg, "--keeper-wait", "1s")
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.ErrorContains(t, err, stale+"asked the keeper 3 times, 2 answered, over ")
+	require.ErrorContains(t, err, "waiting up to --keeper-wait 1s for it to catch up"+behind+": stopped waiting: ")
+	require.Len(t, p.took(), 1)
+	require.Equal(t, 3, keeper.takeAsked())
+	nothingSent()
+	keeper.onAsk(nil)
+
+	// The same keeper with --keeper-wait 0: no pause, asked twice.
+	p = &pauses{}
+	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg, "--keeper-wait", "0")
+	require.ErrorContains(t, err, stale+"asked the keeper 2 times"+behind)
+	require.Empty(t, p.took())
 	require.Equal(t, 2, keeper.takeAsked())
 	nothingSent()
 
-	// A keeper whose stale answers keep changing: asked spendProofTries times.
-	keeper.serveFirst(false, stale0, stale1, stale0, stale1)
-	_, err = run(t, ctx, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
-	require.ErrorContains(t, err, "(the keeper answered for epoch 0, the pool's newest claimable epoch is 2; asked the keeper 3 times)")
-	require.Equal(t, spendProofTries, keeper.takeAsked())
+	// The context ends while lt waits: it stops at once, saying the same, nothing sent.
+	stopped, stop := context.WithCancel(ctx)
+	p = &pauses{then: func(int) error { stop(); return stopped.Err() }}
+	_, err = runWaiting(t, stopped, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorIs(t, err, context.Canceled)
+	require.ErrorContains(t, err, stale+"asked the keeper 2 times, over 500ms in all, waiting up to --keeper-wait 30s for it to catch up"+
+		behind+": stopped waiting: context canceled")
+	require.Equal(t, s(0.5), p.took())
+	require.Equal(t, 2, keeper.takeAsked())
 	nothingSent()
 
-	// The race: the keeper's first answer is for epoch 1, its next for epoch 2. Paid: 10 − 3 MOR.
-	keeper.serveFirst(false, stale1)
-	lt(&w, "withdraw", "--keeper", keeper.URL)
+	// A keeper answering for the pool's newest epoch a proof that does not verify is not behind: no pause,
+	// and the error does not say it is.
+	wrong := stale1
+	wrong.Epoch = 2
+	keeper.serveFirst(true, wrong)
+	p = &pauses{}
+	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, "(the keeper answered for epoch 2, the pool's newest claimable epoch is 2; asked the keeper 2 times): "+
+		"the keeper is not behind the pool, yet the pool refuses its proof: the keeper may be wrong or hostile: give another keeper (--keeper)")
+	require.NotContains(t, err.Error(), "behind the pool:")
+	require.Empty(t, p.took())
+	require.Equal(t, 2, keeper.takeAsked())
+	nothingSent()
+
+	// A keeper answering for an epoch the pool has not made claimable: the user's node may be behind.
+	ahead := stale1
+	ahead.Epoch = 3
+	keeper.serveFirst(true, ahead)
+	p = &pauses{}
+	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, "(the keeper answered for epoch 3, the pool's newest claimable epoch is 2; asked the keeper 2 times): "+
+		"the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later")
+	require.Empty(t, p.took())
+	require.Equal(t, 2, keeper.takeAsked())
+	nothingSent()
+
+	// A keeper whose stale answers keep changing: asked spendProofTries times, no pause.
+	keeper.serveFirst(false, stale0, stale1, stale0, stale1)
+	p = &pauses{}
+	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
+	require.ErrorContains(t, err, "(the keeper answered for epoch 0, the pool's newest claimable epoch is 2; asked the keeper 3 times"+behind)
+	require.Equal(t, spendProofTries, keeper.takeAsked())
+	require.Empty(t, p.took())
+	nothingSent()
+
+	// A keeper that catches up during lt's fourth pause, after 5 identical stale answers: the withdrawal
+	// proves epoch 2's spend. Paid: 10 − 3 MOR.
+	keeper.serveFirst(true, stale1)
+	p = &pauses{then: func(n int) error {
+		if n == 4 {
+			keeper.serveFirst(false) // the newest claimable epoch's answer from now on
+		}
+		return nil
+	}}
+	out, err := runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(out), &w), out)
 	require.Equal(t, "withdrawn", w.Action)
 	require.Equal(t, devnet.MOR(3).String(), w.Spent)
 	require.Equal(t, devnet.MOR(7).String(), w.Paid)
-	require.Equal(t, 2, keeper.takeAsked())
+	require.Equal(t, s(0.5, 1, 2, 4), p.took())
+	require.Equal(t, 6, keeper.takeAsked(), "5 stale answers, then the live one")
 }
+
+// pauses stands in for lt withdraw's clock (app.clock): its time moves only by the pauses, which it records,
+// and by advance (a keeper slow to answer). Given then, a pause returns what then says after it (n: how many
+// so far). No test sleeps.
+type pauses struct {
+	mu   sync.Mutex
+	got  []time.Duration
+	at   time.Duration // since the stand-in's epoch
+	then func(n int) error
+}
+
+func (p *pauses) Now() time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return time.Unix(0, 0).Add(p.at)
+}
+
+func (p *pauses) Sleep(_ context.Context, d time.Duration) error {
+	p.mu.Lock()
+	p.got = append(p.got, d)
+	p.at += d
+	n := len(p.got)
+	p.mu.Unlock()
+	if p.then != nil {
+		return p.then(n)
+	}
+	return nil
+}
+
+// advance moves the stand-in's time on by d.
+func (p *pauses) advance(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.at += d
+}
+
+// took is the pauses so far.
+func (p *pauses) took() []time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.got)
+}
+
+// wallNow is pauses with the wall clock's time: lt's wait ends by it, its pauses are still the stand-in's.
+type wallNow struct{ *pauses }
+
+func (wallNow) Now() time.Time { return time.Now() }
 
 // TestWithdrawPrintsTheSpendThePoolProved: with no epoch claimable the pool takes the user's spend as 0
 // whatever the keeper says; a keeper answering a spend of 9 MOR (with a proof of nothing) does not make lt
@@ -468,29 +643,37 @@ func TestWithdrawPrintsTheSpendThePoolProved(t *testing.T) {
 
 // TestSendProvedNeverRetriesAMinedRevert: a transaction mined reverted InvalidSpendProof (the state moved
 // between its gas estimate and its inclusion) was sent; lt withdraw does not fetch the proof again and send
-// another one on its own, even when the keeper's answer changed: the revert comes back as it is.
+// another one on its own, whether the keeper's answer changes or stays the same (a keeper behind, which a
+// reverted gas estimate waits for), and does not wait: the revert comes back as it is.
 func TestSendProvedNeverRetriesAMinedRevert(t *testing.T) {
 	user := common.Address{0x11}
-	var answers atomic.Uint64
-	keeper := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := answers.Add(1) // every answer another proof
-		wire.WriteJSON(w, http.StatusOK, wire.SpendProof{User: user, CumulativeSpent: uint256.NewInt(n), Proof: []common.Hash{{byte(n)}},
-			Claimable: true, Epoch: n})
-	}))
-	defer keeper.Close()
-	mined := &keys.RevertError{Tx: common.Hash{0x7a}, Block: 9, Name: "InvalidSpendProof"}
-	built := 0
-	pool, err := computepool.NewComputePool(common.Address{0x22}, noChain{})
-	require.NoError(t, err)
-	p := &poolConn{user: user, pool: pool}
-	_, err = p.sendProved(context.Background(), keeper.URL, "ComputePool.withdraw",
-		func(*bind.TransactOpts, *big.Int, [][32]byte) (*types.Transaction, error) {
-			built++
-			return nil, mined
-		})
-	require.ErrorIs(t, err, mined)
-	require.Equal(t, 1, built, "built and sent once")
-	require.EqualValues(t, 1, answers.Load(), "the proof not fetched again")
+	for _, same := range []bool{false, true} {
+		var answers atomic.Uint64
+		keeper := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n := answers.Add(1) // every answer another proof, or the same (epoch 1's)
+			if same {
+				n = 1
+			}
+			wire.WriteJSON(w, http.StatusOK, wire.SpendProof{User: user, CumulativeSpent: uint256.NewInt(n), Proof: []common.Hash{{byte(n)}},
+				Claimable: true, Epoch: n})
+		}))
+		mined := &keys.RevertError{Tx: common.Hash{0x7a}, Block: 9, Name: "InvalidSpendProof"}
+		built := 0
+		pool, err := computepool.NewComputePool(common.Address{0x22}, noChain{})
+		require.NoError(t, err)
+		p := &pauses{}
+		pc := &poolConn{user: user, pool: pool, keeperWait: time.Minute, clock: p}
+		_, err = pc.sendProved(context.Background(), keeper.URL, "ComputePool.withdraw",
+			func(*bind.TransactOpts, *big.Int, [][32]byte) (*types.Transaction, error) {
+				built++
+				return nil, mined
+			})
+		keeper.Close()
+		require.ErrorIs(t, err, mined)
+		require.Equal(t, 1, built, "built and sent once")
+		require.EqualValues(t, 1, answers.Load(), "the proof not fetched again")
+		require.Empty(t, p.took(), "no pause")
+	}
 }
 
 // noChain is a contract backend whose calls all fail: no node.
@@ -518,6 +701,7 @@ type spendKeeper struct {
 	first  []wire.SpendProof       // served first, in order
 	repeat bool                    // the last of first is served for good
 	asked  int
+	before func(r *http.Request, n int) // onAsk's: called before each answer (n: the requests since takeAsked)
 }
 
 // newSpendKeeper starts the stand-in keeper; the second depositor (anvil account 5, the capital recipient:
@@ -545,6 +729,12 @@ func (k *spendKeeper) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	k.mu.Lock()
 	k.asked++
+	n, before := k.asked, k.before
+	k.mu.Unlock()
+	if before != nil {
+		before(r, n)
+	}
+	k.mu.Lock()
 	var sp *wire.SpendProof
 	if len(k.first) > 0 {
 		sp = &k.first[0]
@@ -584,6 +774,14 @@ func (k *spendKeeper) serveFirst(repeat bool, answers ...wire.SpendProof) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.first, k.repeat = answers, repeat
+}
+
+// onAsk has the keeper call before(r, n) before answering each request r (n: the requests since the last
+// takeAsked); nil: no more.
+func (k *spendKeeper) onAsk(before func(r *http.Request, n int)) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.before = before
 }
 
 // takeAsked is how many requests the keeper answered since the last call.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,17 +13,38 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/keys"
 )
 
-// run executes lt with args in-process and returns its stdout.
+// run executes lt with args in-process and returns its stdout. A pause of lt withdraw for its keeper fails
+// the test: one that expects it runs lt through runWaiting.
 func run(t *testing.T, ctx context.Context, args ...string) (string, error) {
 	t.Helper()
+	return runWaiting(t, ctx, noPause{t: t, what: strings.Join(args, " ")}, args...)
+}
+
+// noPause is run's clock: a pause fails the test.
+type noPause struct {
+	t    *testing.T
+	what string
+}
+
+func (noPause) Now() time.Time { return time.Unix(0, 0) }
+
+func (n noPause) Sleep(context.Context, time.Duration) error {
+	n.t.Errorf("lt %s paused for its keeper: run it through runWaiting", n.what)
+	return errors.New("no pause in run")
+}
+
+// runWaiting is run with clock the time lt withdraw waits for its keeper by (app.clock).
+func runWaiting(t *testing.T, ctx context.Context, clock keeperClock, args ...string) (string, error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	cmd := newRootCmd(strings.NewReader(""), &out, &errOut)
+	cmd := (&app{v: viper.New(), in: strings.NewReader(""), out: &out, errOut: &errOut, clock: clock}).rootCmd()
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	if err != nil {

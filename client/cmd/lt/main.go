@@ -43,10 +43,16 @@ type app struct {
 	out, errOut   io.Writer
 	configFlag    string
 	configMissing bool
+	// clock is the time lt withdraw waits for its keeper by (poolConn.clock; nil: realClock). Tests replace it.
+	clock keeperClock
 }
 
 func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	a := &app{v: viper.New(), in: in, out: out, errOut: errOut}
+	return (&app{v: viper.New(), in: in, out: out, errOut: errOut}).rootCmd()
+}
+
+// rootCmd is lt's root command on a.
+func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "lt",
 		Short: "Lake Travis user CLI: keys, access (delegate, allowance), sessions and the OpenAI-compatible gateway",
@@ -64,9 +70,9 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 			return a.loadConfig(cmd)
 		},
 	}
-	root.SetIn(in)
-	root.SetOut(out)
-	root.SetErr(errOut)
+	root.SetIn(a.in)
+	root.SetOut(a.out)
+	root.SetErr(a.errOut)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFlag, "config", "", "config file (default $HOME/.laketravis/client.yaml)")
 	pf.StringSlice("router", nil, "router base URL(s), e.g. http://127.0.0.1:8080; a comma-separated list fails over in order, sticking to one that works")

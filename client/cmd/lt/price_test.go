@@ -67,4 +67,19 @@ func TestRefusalsSayWhatToChange(t *testing.T) {
 	require.ErrorContains(t, noProvider, "0.0001 MOR/s")
 	require.ErrorContains(t, noProvider, "e.g. --max-price 0.001MOR/s", "the example is above the price asked")
 	require.ErrorContains(t, explain(wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no route POST /v1/rfc"), p), "is --router a router's base URL?")
+	// deposit_exhausted for a daily spend cap below a second's price (the router names it): the router already
+	// shortens such a session to cap ÷ price, and no deposit lifts the cap, so the hint names only what helps.
+	capped := explain(wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+		"the daily spend cap 500000000 wei does not cover one second at 1000000000 wei/s (a session that may pay from the deposit costs at most the cap)"), p)
+	for _, want := range []string{"daily spend cap", "a cheaper model may fit", "without --use-deposit"} {
+		require.ErrorContains(t, capped, want)
+	}
+	for _, never := range []string{"deposit more", "lt deposit", "--max-seconds", "shorter"} {
+		require.NotContains(t, capped.Error(), never)
+	}
+	// The allowance and deposit short of a second: deposit more.
+	short := explain(wire.Errorf(http.StatusPaymentRequired, wire.CodeDepositExhausted,
+		"allowance left today 0 wei and unreserved deposit 5 wei do not cover one second at 1000000000 wei/s"), p)
+	require.ErrorContains(t, short, "deposit more with lt deposit")
+	require.NotContains(t, short.Error(), "cheaper model")
 }

@@ -95,7 +95,14 @@ func explain(err error, p client.RFCParams) error {
 		}
 		return fmt.Errorf("%w\n(today's allowance does not cover --max-seconds %d at the provider's price: lower --max-seconds, pay the rest from a deposit with --use-deposit (lt deposit), or check `lt allowance`; MOR delegated with `lt delegate` counts from a later protocol day)", err, p.MaxSeconds)
 	case wire.CodeDepositExhausted:
-		return fmt.Errorf("%w\n(neither today's allowance nor your unreserved deposit covers a second at the provider's price: deposit more with lt deposit, or check lt balance)", err)
+		if spendCapBelowASecond(e) {
+			// The router shortens a session that may pay from the deposit to cap ÷ price seconds (router/api
+			// credit.grant): it refuses only a cap below one second's price, which neither a larger deposit nor
+			// a shorter session lifts.
+			return fmt.Errorf("%w\n(the ComputePool's daily spend cap bounds the whole cost of a session that may pay from the deposit, however much it holds, "+
+				"and it does not cover one second at the provider's price: a cheaper model may fit, or without --use-deposit today's allowance alone may cover the session)", err)
+		}
+		return fmt.Errorf("%w\n(today's allowance and your unreserved deposit do not cover a second at the provider's price: deposit more with lt deposit, see lt balance)", err)
 	case wire.CodeWithdrawalPending:
 		return fmt.Errorf("%w\n(a router admits no deposit-paid session while a withdrawal is pending: complete it with lt withdraw, or cancel it)", err)
 	case wire.CodeNotFound, wire.CodeMethodNotAllowed:
@@ -104,6 +111,12 @@ func explain(err error, p client.RFCParams) error {
 		return fmt.Errorf("%w\n(no model %s is registered: the router's GET /v1/models lists the registered ones)", err, p.Model)
 	}
 	return err
+}
+
+// spendCapBelowASecond reports whether a deposit_exhausted refusal says the daily spend cap is below one
+// second's price (the router's message, router/api credit.grant), not that the allowance and deposit ran short.
+func spendCapBelowASecond(e *wire.Error) bool {
+	return strings.HasPrefix(e.Message, "the daily spend cap ")
 }
 
 // paidText says what a session cost from each source, when the router said ("" otherwise).

@@ -212,7 +212,13 @@ function explain(e, model) {
       return alertUser('no_votes', 'Your MOR does not count yet.', 'The free allowance comes from MOR votes: hold MOR, delegate it to yourself once (`lt delegate`), and it counts once it has been held for a full protocol day. Today your allowance is 0.' +
         (S.deposit > 0n ? ' You have a deposit: tick "Pay … from my deposit" to use it.' : ''));
     case 'deposit_exhausted':
-      return alertUser('deposit_exhausted', 'Your allowance and deposit do not cover this session.', `Deposit more MOR in the ComputePool, choose a shorter session, or come back tomorrow. (${e.message})`);
+      // The router shortens a session that may pay from the deposit to what the pool's daily spend cap covers,
+      // so it names the cap only when it is below one second's price: no deposit and no shorter session help.
+      if (/^the daily spend cap /.test(e.message ?? '')) {
+        return alertUser('deposit_exhausted', "The pool's daily spend cap is below this model's price.", 'The ComputePool caps what one session paid from a deposit may cost, however much it holds, and the cap does not cover one second at the provider\'s price. ' +
+          `Pick a cheaper model, or untick "Pay … from my deposit" if your allowance covers the session. (${e.message})`);
+      }
+      return alertUser('deposit_exhausted', 'Your allowance and deposit do not cover this session.', `They do not cover a second at the provider's price: deposit more MOR in the ComputePool or come back tomorrow. (${e.message})`);
     case 'withdrawal_pending':
       return alertUser('withdrawal_pending', 'A withdrawal of your deposit is pending.', `Routers do not start sessions paid from a deposit being withdrawn: cancel the withdrawal or wait until it is paid. (${e.message})`);
     case 'allowance_exhausted':
