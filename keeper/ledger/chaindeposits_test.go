@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
@@ -49,6 +50,17 @@ func (c *logChain) HeaderByNumber(_ context.Context, n *big.Int) (*types.Header,
 	return &types.Header{Number: new(big.Int).SetUint64(num), Time: 1000 + num}, nil
 }
 
+// poolEvents returns a maker of pool's event name by user with the non-indexed args, at block and index.
+func poolEvents(t *testing.T, a *abi.ABI, pool common.Address) func(block uint64, index uint, name string, user common.Address, args ...any) types.Log {
+	return func(block uint64, index uint, name string, user common.Address, args ...any) types.Log {
+		ev := a.Events[name]
+		data, err := ev.Inputs.NonIndexed().Pack(args...)
+		require.NoError(t, err)
+		return types.Log{Address: pool, BlockNumber: block, Index: index, Data: data,
+			Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
+	}
+}
+
 // TestChainDepositsReplay: ChainDeposits rebuilds each user's deposit and pending withdrawal request from
 // the pool's events (Deposited, WithdrawalRequested, WithdrawalCancelled, Withdrawn) in chain order, as of
 // a block time, reading the chain in ranges of at most 10,000 blocks.
@@ -58,13 +70,7 @@ func TestChainDepositsReplay(t *testing.T) {
 	pool := common.Address{0xc0}
 	u, v := common.Address{0x0a}, common.Address{0x0b}
 	n := func(x int64) *big.Int { return big.NewInt(x) }
-	event := func(block uint64, index uint, name string, user common.Address, args ...any) types.Log {
-		ev := a.Events[name]
-		data, err := ev.Inputs.NonIndexed().Pack(args...)
-		require.NoError(t, err)
-		return types.Log{Address: pool, BlockNumber: block, Index: index, Data: data,
-			Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
-	}
+	event := poolEvents(t, a, pool)
 	chain := &logChain{t: t, logs: []types.Log{
 		event(5, 0, "Deposited", u, n(100), n(100)),
 		event(5, 1, "Deposited", v, n(50), n(50)),

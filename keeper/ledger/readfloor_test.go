@@ -14,6 +14,7 @@ import (
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
 )
 
 // withdrawnAt is one depositor whose newest withdrawal was at time w (0: none): DepositsRead answers as of
@@ -53,27 +54,25 @@ func TestDepositReadNeverBeforeThePreviousEpochs(t *testing.T) {
 		require.NoError(t, err)
 
 		now := uint64(time.Now().Unix())
-		spec := func(nonce uint64, closed uint64) testenv.Spec {
-			return testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: now - 130, Closed: closed}
+		// assemble feeds a deposit-paid session closed at closed and assembles epoch n; its spend.
+		assemble := func(n, closed uint64) *store.Spend {
+			feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: n, Seconds: 100,
+				MaxSeconds: 600, Price: 1e12, UseDeposit: true, Created: now - 130, Closed: closed}))
+			_, err := l.IngestOnce(ctx)
+			require.NoError(t, err)
+			require.NoError(t, l.Assemble(ctx))
+			sp, err := l.Spend(ctx, n)
+			require.NoError(t, err)
+			return sp
 		}
-		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, spec(0, now-5)))
-		_, err = l.IngestOnce(ctx)
-		require.NoError(t, err)
-		require.NoError(t, l.Assemble(ctx))
+		sp0 := assemble(0, now-5)
+		require.Equal(t, withdrawal, sp0.ReadAt, "epoch 0 reads at the newest withdrawal")
 		e0, err := l.LiveEpoch(ctx, 0)
 		require.NoError(t, err)
-		sp0, err := l.Spend(ctx, 0)
-		require.NoError(t, err)
-		require.Equal(t, withdrawal, sp0.ReadAt, "epoch 0 reads at the newest withdrawal")
 		ps.NextEpoch, ps.TotalCommitted = 1, e0.Total
 
 		deps.w = 0 // epoch 1's read is its cutoff minus one second
-		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, spec(1, now-4)))
-		_, err = l.IngestOnce(ctx)
-		require.NoError(t, err)
-		require.NoError(t, l.Assemble(ctx))
-		sp1, err := l.Spend(ctx, 1)
-		require.NoError(t, err)
+		sp1 := assemble(1, now-4)
 		require.Less(t, deps.last, withdrawal, "epoch 1 read the deposits before epoch 0's read")
 		require.Equal(t, withdrawal, sp1.ReadAt, "epoch 1 states a read before epoch 0's: a user charged in epoch 0 and funded between the reads would need no proof in it")
 	})

@@ -25,13 +25,7 @@ func fundingChain(t *testing.T) (*ledger.ChainDeposits, [4]common.Address) {
 	users := [4]common.Address{{0x0a}, {0x0b}, {0x0c}, {0x0d}}
 	u, v, w := users[0], users[1], users[2]
 	n := func(x int64) *big.Int { return big.NewInt(x) }
-	event := func(block uint64, index uint, name string, user common.Address, args ...any) types.Log {
-		ev := a.Events[name]
-		data, err := ev.Inputs.NonIndexed().Pack(args...)
-		require.NoError(t, err)
-		return types.Log{Address: pool, BlockNumber: block, Index: index, Data: data,
-			Topics: []common.Hash{ev.ID, common.BytesToHash(user.Bytes())}}
-	}
+	event := poolEvents(t, a, pool)
 	chain := &logChain{t: t, logs: []types.Log{
 		event(5, 0, "Deposited", u, n(100), n(100)),
 		event(5, 1, "Deposited", v, n(50), n(50)),
