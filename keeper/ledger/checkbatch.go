@@ -31,13 +31,26 @@ type BatchCheck struct {
 	Name     string   `json:"name"`
 	Problems []string `json:"problems"`
 	Notes    []string `json:"notes,omitempty"`
+
+	unanswered int // how many of Problems say the chain could not answer a read (couldNot): no finding about the file
 }
 
 // OK reports whether the check found nothing wrong.
 func (c *BatchCheck) OK() bool { return len(c.Problems) == 0 }
 
+// Findings returns the problems found in the file itself: Problems less those saying the chain could not
+// answer a read (RPC down, blocks not final yet), which show nothing wrong with the file. keeper guard
+// vetoes a root on findings only and checks again later when a read went unanswered.
+func (c *BatchCheck) Findings() int { return len(c.Problems) - c.unanswered }
+
 func (c *BatchCheck) problem(format string, args ...any) {
 	c.Problems = append(c.Problems, fmt.Sprintf(format, args...))
+}
+
+// couldNot records a problem that is a read the chain could not answer (not a finding: Findings).
+func (c *BatchCheck) couldNot(format string, args ...any) {
+	c.problem(format, args...)
+	c.unanswered++
 }
 
 // BatchChecker re-checks batch files against the chain: the deployment's chain id and ComputePool, the
@@ -130,16 +143,16 @@ func (c *BatchChecker) checkOnChain(ctx context.Context, bf *BatchFile, out *Bat
 	opts := &bind.CallOpts{Context: ctx}
 	pool, err := NewChainPool(c.Pool, c.Caller)
 	if err != nil {
-		out.problem("pool: %v", err)
+		out.couldNot("pool: %v", err)
 		return readAt
 	}
 	next, err := pool.caller.NextEpoch(opts)
 	if err != nil {
-		out.problem("could not read the pool's nextEpoch: %v", err)
+		out.couldNot("could not read the pool's nextEpoch: %v", err)
 		return readAt
 	}
 	if vetoed, err := pool.IsVetoed(ctx, bf.Root); err != nil {
-		out.problem("could not read isVetoed: %v", err)
+		out.couldNot("could not read isVetoed: %v", err)
 	} else if vetoed {
 		out.problem("root %s was vetoed", bf.Root.Hex())
 	}
@@ -150,12 +163,12 @@ func (c *BatchChecker) checkOnChain(ctx context.Context, bf *BatchFile, out *Bat
 	n := new(big.Int).SetUint64(bf.Epoch)
 	info, err := pool.caller.EpochInfo(opts, n)
 	if err != nil {
-		out.problem("could not read epochInfo(%d): %v", bf.Epoch, err)
+		out.couldNot("could not read epochInfo(%d): %v", bf.Epoch, err)
 		return readAt
 	}
 	spend, err := pool.caller.SpendInfo(opts, n)
 	if err != nil {
-		out.problem("could not read spendInfo(%d): %v", bf.Epoch, err)
+		out.couldNot("could not read spendInfo(%d): %v", bf.Epoch, err)
 		return readAt
 	}
 	if common.Hash(info.Root) != bf.Root {
@@ -182,7 +195,7 @@ func (c *BatchChecker) checkOnChain(ctx context.Context, bf *BatchFile, out *Bat
 		prev, err := pool.caller.SpendInfo(opts, new(big.Int).SetUint64(bf.Epoch-1))
 		switch {
 		case err != nil:
-			out.problem("could not read spendInfo(%d): %v", bf.Epoch-1, err)
+			out.couldNot("could not read spendInfo(%d): %v", bf.Epoch-1, err)
 		case prev.DepositsReadAt != kept:
 			out.problem("depositsReadAt %d, the pool keeps %d, neither it nor epoch %d's read %d", bf.DepositsReadAt, kept,
 				bf.Epoch-1, prev.DepositsReadAt)
@@ -206,7 +219,7 @@ func (c *BatchChecker) checkFunding(ctx context.Context, bf *BatchFile, readAt u
 	case errors.Is(err, ErrChargedAfterRead):
 		out.problem("%v", err)
 	default:
-		out.problem("could not read the deposits: %v", err)
+		out.couldNot("could not read the deposits: %v", err)
 	}
 }
 
@@ -217,7 +230,7 @@ func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *Ba
 		if rej, ok := IsRejection(err); ok {
 			out.problem("session %d (%s) would be rejected: %s", i, rej.SessionID.Hex(), rej.Error())
 		} else if err != nil {
-			out.problem("session %d: could not verify: %v", i, err)
+			out.couldNot("session %d: could not verify: %v", i, err)
 		}
 	}
 	out.Notes = append(out.Notes, fmt.Sprintf("%d session records verified", len(bf.Sessions)))

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
@@ -112,34 +113,10 @@ func checkBatch(ctx context.Context, v *viper.Viper, cmd *cobra.Command, src str
 		return err
 	}
 	defer client.Close()
-	poolAddr, err := dep.Address("ComputePool")
+	checker, err := newBatchChecker(ctx, v, log, dep, client)
 	if err != nil {
 		return err
 	}
-	marketAddr, err := dep.Address("Marketplace")
-	if err != nil {
-		return err
-	}
-	modelsAddr, err := dep.Address("ModelRegistry")
-	if err != nil {
-		return err
-	}
-	depth, logRange := v.GetUint64("confirmations"), v.GetUint64("log-range")
-	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock, depth, logRange, log.Named("deposits"))
-	if err != nil {
-		return err
-	}
-	signers, err := ledger.NewSignerHistory(marketAddr, client, ledger.SignerConfig{Start: dep.StartBlock,
-		Confirmations: depth, MaxRange: logRange, Log: log.Named("signers")})
-	if err != nil {
-		return err
-	}
-	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers, time.Minute)
-	if err != nil {
-		return fmt.Errorf("registry: %w", err)
-	}
-	checker := &ledger.BatchChecker{ChainID: dep.ChainID, Pool: poolAddr, Caller: client, Deposits: deposits,
-		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(dep.ChainID, marketAddr), Registry: registry}}
 	checks := checker.Check(ctx, bf)
 	report := batchReport{Source: src, Epoch: bf.Epoch, OK: true, Checks: checks}
 	problems := 0
@@ -217,4 +194,37 @@ func loadBatch(ctx context.Context, src string) (*ledger.BatchFile, error) {
 		return nil, fmt.Errorf("batch file %s: %w", src, err)
 	}
 	return &bf, nil
+}
+
+// newBatchChecker returns the checks of check-batch and guard on dep's contracts through client, its
+// deposits and signers read from the deployment's start block at --confirmations and --log-range.
+func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *deployments.Deployment, client *chain.Client) (*ledger.BatchChecker, error) {
+	poolAddr, err := dep.Address("ComputePool")
+	if err != nil {
+		return nil, err
+	}
+	marketAddr, err := dep.Address("Marketplace")
+	if err != nil {
+		return nil, err
+	}
+	modelsAddr, err := dep.Address("ModelRegistry")
+	if err != nil {
+		return nil, err
+	}
+	depth, logRange := v.GetUint64("confirmations"), v.GetUint64("log-range")
+	deposits, err := ledger.NewChainDeposits(poolAddr, client, dep.StartBlock, depth, logRange, log.Named("deposits"))
+	if err != nil {
+		return nil, err
+	}
+	signers, err := ledger.NewSignerHistory(marketAddr, client, ledger.SignerConfig{Start: dep.StartBlock,
+		Confirmations: depth, MaxRange: logRange, Log: log.Named("signers")})
+	if err != nil {
+		return nil, err
+	}
+	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers, time.Minute)
+	if err != nil {
+		return nil, fmt.Errorf("registry: %w", err)
+	}
+	return &ledger.BatchChecker{ChainID: dep.ChainID, Pool: poolAddr, Caller: client, Deposits: deposits,
+		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(dep.ChainID, marketAddr), Registry: registry}}, nil
 }

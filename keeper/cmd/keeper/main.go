@@ -93,7 +93,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	service.AddOtherNames(f)
 	bindViper(v, f)
-	cmd.AddCommand(newCheckBatch())
+	cmd.AddCommand(newCheckBatch(), newGuard())
 	return cmd, v
 }
 
