@@ -68,9 +68,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 		},
 	}
 	f := cmd.Flags()
-	f.String("config", "", "config file (yaml, toml or json) with the keys below")
-	f.StringSlice("rpc", nil, "JSON-RPC URLs, tried in order on failure")
-	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
+	chainFlags(f, "info")
 	f.String("keystore", "", "keeper key: encrypted keystore file")
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("raw-key", "", "keeper key as hex (devnet only)")
@@ -82,27 +80,54 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("record-retention", 7*24*time.Hour, "drop settled sessions (rows and records) from the database this long after their epoch is claimable (batch files keep the records, the ids stay to refuse duplicates); 0 keeps them")
 	f.String("data-dir", "./keeper-data", "directory for the SQLite database and the batch files")
 	f.String("database", "", "database: a SQLite path or postgres://… (default <data-dir>/keeper.db)")
-	f.Uint64("confirmations", 3, follow.FlagUsage+"; a keeper transaction or deposit event counts as final at this depth")
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
-	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc, in up to 3 rounds)")
-	f.Uint64("log-range", 10_000, "blocks per eth_getLogs call of the deposits and signer (provider keys, router role) followers (lower it for RPC endpoints that cap the range)")
 	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
 	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
 	f.String("listen", "127.0.0.1:8547", "HTTP listen address")
 	f.Bool("claims", false, "pay accounts with claimMany after each epoch becomes claimable")
 	f.String("claim-threshold", "0", "batched claims: least unclaimed amount paid, wei")
 	f.Int("claim-batch", 200, "batched claims: most accounts per claimMany")
-	f.String("log-level", "info", "debug, info, warn or error")
 	f.Float64("rate-ip", 50, "requests per second one client IP address may make (0: no limit)")
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	service.AddOtherNames(f)
+	bindViper(v, f)
+	cmd.AddCommand(newCheckBatch(), newGuard())
+	return cmd, v
+}
+
+// chainFlags adds the settings the keeper and its check-batch command both read the chain with: the config
+// file, the RPC URLs, the deployment, the confirmation depth, the RPC timeout, the log range and the log level
+// (default logLevel).
+func chainFlags(f *pflag.FlagSet, logLevel string) {
+	f.String("config", "", "config file (yaml, toml or json) with the keys below")
+	f.StringSlice("rpc", nil, "JSON-RPC URLs, tried in order on failure")
+	f.String("deployment", "", "deployment file (deployments/<chainId>.json)")
+	f.Uint64("confirmations", 3, follow.FlagUsage+"; a keeper transaction or deposit event counts as final at this depth")
+	f.Duration("rpc-timeout", 10*time.Second, "timeout of each RPC attempt (a failed call is tried on the next --rpc, in up to 3 rounds)")
+	f.Uint64("log-range", 10_000, "blocks per eth_getLogs call of the deposits and signer (provider keys, router role) followers (lower it for RPC endpoints that cap the range)")
+	f.String("log-level", logLevel, "debug, info, warn or error")
+}
+
+// bindViper binds v to the flags f and to the environment variables LT_KEEPER_<KEY>.
+func bindViper(v *viper.Viper, f *pflag.FlagSet) {
 	_ = v.BindPFlags(f)
 	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	return cmd, v
+}
+
+// readConfig reads the config file --config names into v and settles the other names of the settings of fs,
+// the command's flags (service.SettleOtherNames).
+func readConfig(v *viper.Viper, fs *pflag.FlagSet) error {
+	if f := v.GetString("config"); f != "" {
+		v.SetConfigFile(f)
+		if err := v.ReadInConfig(); err != nil {
+			return fmt.Errorf("config %s: %w", f, err)
+		}
+	}
+	return service.SettleOtherNames(v, fs, envPrefix)
 }
 
 // envPrefix starts the keeper's environment variables.
@@ -127,13 +152,7 @@ type settings struct {
 // command's flags (service.SettleOtherNames), and returns the start-up settings: those the keeper cannot
 // start without, and those whose bad value it refuses before it starts anything (the error names the flag).
 func startup(v *viper.Viper, fs *pflag.FlagSet) (settings, error) {
-	if f := v.GetString("config"); f != "" {
-		v.SetConfigFile(f)
-		if err := v.ReadInConfig(); err != nil {
-			return settings{}, fmt.Errorf("config %s: %w", f, err)
-		}
-	}
-	if err := service.SettleOtherNames(v, fs, envPrefix); err != nil {
+	if err := readConfig(v, fs); err != nil {
 		return settings{}, err
 	}
 	s := settings{rpcURLs: service.SplitList(v.GetStringSlice("rpc")),

@@ -14,7 +14,7 @@ import (
 // parses with the keeper's flags and passes its start-up checks (startup: the settings it cannot start
 // without, a positive --fee-ceiling-gwei, a --claim-threshold in wei); a reference
 // (keys/README.md's clef line) names only flags the keeper has. keeper/README.md's config file holds only
-// keeper settings.
+// keeper settings. A `keeper check-batch` line passes that command's checks (--rpc and --deployment).
 func TestReadmeCommandLines(t *testing.T) {
 	root, _ := newCommand()
 	config := readmecmd.ConfigFile(t, "keeper/README.md", root)
@@ -23,6 +23,12 @@ func TestReadmeCommandLines(t *testing.T) {
 		cmd, v = newCommand()
 		return cmd
 	}, func(cmd *cobra.Command) error {
+		if cmd.Name() == "check-batch" { // its own settings
+			bv := viper.New()
+			bindViper(bv, cmd.Flags())
+			_, err := batchSettings(bv, cmd.Flags())
+			return err
+		}
 		if v.GetString("config") == "keeper.yaml" {
 			v.Set("config", config)
 		}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+)
+
+// TestCheckBatchCommand (anvil): keeper check-batch, with the root's --rpc and --deployment, passes the batch
+// file of a committed epoch read from a path and from a keeper's URL (exit status 0, every check ok, --json
+// too), and fails a copy with a changed leaf amount (nonzero: errBatchProblems), naming the credit root in
+// its summary. The checks themselves, each tampering included: keeper/ledger TestCheckBatchAnvil.
+func TestCheckBatchCommand(t *testing.T) {
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600}) // a budget today
+	pool, err := c.Deployment.Address("ComputePool")
+	require.NoError(t, err)
+	leaves := []store.Leaf{{Account: common.HexToAddress("0xa1"), Amount: uint256.NewInt(600), Owed: uint256.NewInt(600)},
+		{Account: common.HexToAddress("0xb2"), Amount: uint256.NewInt(400), Owed: uint256.NewInt(400)}}
+	entries := make([]merkle.Entry, len(leaves))
+	for i, l := range leaves {
+		entries[i] = merkle.Entry{Account: l.Account, Amount: *l.Amount}
+	}
+	tree, err := merkle.Build(entries)
+	require.NoError(t, err)
+	c.CommitRoot(0, tree.Root(), big.NewInt(1000), common.Hash{}, "") // nothing spent, the read stated 0
+	bf := ledger.BatchFile{Version: 2, ChainID: c.ChainID, ComputePool: pool, Root: tree.Root(), CumulativeTotal: "1000",
+		Leaves: leaves, Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
+	write := func(bf *ledger.BatchFile) string {
+		path := filepath.Join(t.TempDir(), "epoch-0.json")
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, raw, 0o600))
+		return path
+	}
+	run := func(args ...string) (string, error) {
+		cmd := newRoot()
+		var out bytes.Buffer
+		cmd.SetOut(&out)
+		cmd.SetArgs(append([]string{"check-batch", "--rpc", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--confirmations", "1",
+			"--log-level", "error"}, args...))
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		err := cmd.ExecuteContext(ctx)
+		return out.String(), err
+	}
+
+	honest := write(&bf)
+	out, err := run(honest)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "all checks passed")
+	for _, name := range []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
+		require.Regexp(t, "(?m)^"+name+` +ok$`, out)
+	}
+
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/batches/0" {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeFile(w, r, honest)
+	}))
+	defer srv.Close()
+	out, err = run("--json", srv.URL+"/v1/batches/0")
+	require.NoError(t, err, out)
+	var report batchReport
+	require.NoError(t, json.Unmarshal([]byte(out), &report))
+	require.True(t, report.OK)
+	require.Len(t, report.Checks, 5)
+	_, err = run(srv.URL + "/v1/batches/1")
+	require.ErrorContains(t, err, "404")
+
+	bf.Leaves[0].Amount = uint256.NewInt(601)
+	out, err = run(write(&bf))
+	require.ErrorIs(t, err, errBatchProblems)
+	require.Regexp(t, `(?m)^trees +2 problem\(s\)$`, out)
+	require.Contains(t, out, "the leaves give")
+	require.NotContains(t, out, "all checks passed")
+}

@@ -1,0 +1,145 @@
+// keeper guard: the guardian's watch over the keeper's commits (keeper/guard), vetoing with --veto.
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/metricset"
+	"github.com/laketravis/laketravis/internal/netguard"
+	"github.com/laketravis/laketravis/internal/service"
+	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keys"
+)
+
+func newGuard() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "guard",
+		Short: "Follow the pool's commits, re-check each epoch's batch file and, with --veto, veto a bad root in its dispute window",
+		Long: `Follow ComputePool's RootCommitted events from --start-block (default: the deployment's), fetch each
+committed epoch's batch file from the commit's uri and run check-batch's checks on it, plus one of its own
+(the file is the commit's: its epoch and root). An ok line or an error naming every problem is logged.
+
+With --veto and the guardian's key (--keystore and --password-file, --external-signer, or --raw-key on a
+devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending. A check that
+could not be made (RPC down, the file unreachable) is tried again every --poll-interval until the dispute
+window ends; a file still unreachable then is reported, not vetoed (keeper/README.md says why).
+Restarted, it checks every epoch still pending again.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v := viper.New()
+			bindViper(v, cmd.Flags())
+			return runGuard(cmd.Context(), v, cmd)
+		},
+	}
+	f := cmd.Flags()
+	chainFlags(f, "info")
+	f.Uint64("start-block", 0, "first block whose commits are read (default: the deployment's start block)")
+	f.Bool("veto", false, "veto an epoch whose batch file shows a problem (needs the guardian's key)")
+	f.String("keystore", "", "guardian key: encrypted keystore file")
+	f.String("password-file", "", "file holding the keystore password")
+	f.String("raw-key", "", "guardian key as hex (devnet only)")
+	f.String("external-signer", "", "sign the vetoes through clef at this URL (http://127.0.0.1:8550 or its .ipc path)")
+	f.String("external-signer-account", "", "the guardian's account at --external-signer (default: the only account it lists)")
+	f.Duration("poll-interval", 15*time.Second, "how often new commits are read and unchecked epochs tried again")
+	f.Duration("fetch-timeout", 2*time.Minute, "timeout of one batch file download")
+	f.Int64("max-batch-bytes", 1<<30, "largest batch file downloaded, bytes")
+	f.Bool("allow-private-endpoints", false, "fetch batch files from private, loopback and link-local addresses (https still required; devnets always may)")
+	f.String("listen", "", "serve the guard's metrics at /metrics on this address (default: none)")
+	service.AddOtherNames(f)
+	return cmd
+}
+
+func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
+	urls, err := batchSettings(v, cmd.Flags())
+	if err != nil {
+		return err
+	}
+	log, err := service.Logger(v.GetString("log-level"), "json")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = log.Sync() }()
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	dep, err := deployments.Load(v.GetString("deployment"))
+	if err != nil {
+		return err
+	}
+	client, err := service.Dial(ctx, log, urls, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	poolAddr, err := dep.Address("ComputePool")
+	if err != nil {
+		return err
+	}
+	var veto *bind.TransactOpts
+	if v.GetBool("veto") {
+		from, sign, err := keys.LoadTxSigner(ctx, keySource(v), dep.ChainID)
+		if err != nil {
+			return fmt.Errorf("--veto: %w", err)
+		}
+		veto = &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
+			return sign(ctx, tx)
+		}}
+		log = log.With(zap.Stringer("guardian", from))
+	}
+	checker, err := service.Retry(ctx, log, "checker", func(ctx context.Context) (*ledger.BatchChecker, error) {
+		return newBatchChecker(ctx, v, log, dep, client)
+	})
+	if err != nil {
+		return err
+	}
+	start := dep.StartBlock
+	if b := v.GetUint64("start-block"); b != 0 {
+		start = b
+	}
+	set := metrics.NewSet()
+	hc := netguard.ForChain(dep.ChainID, v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: time.Minute})
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
+		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
+		Fetch: guard.Fetcher(hc, v.GetDuration("fetch-timeout"), v.GetInt64("max-batch-bytes")),
+		Veto:  veto, Log: log.Named("guard"), Metrics: set})
+	if err != nil {
+		return err
+	}
+	if addr := v.GetString("listen"); addr != "" {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return err
+		}
+		srv := service.HTTP{Handler: metricset.Handler(set, true), ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute}.Server()
+		served := make(chan error, 1)
+		go func() { served <- service.Serve(ctx, srv, ln, 5*time.Second, log) }()
+		defer func() {
+			if err := <-served; err != nil && !errors.Is(err, context.Canceled) {
+				log.Warn("metrics server", zap.Error(err))
+			}
+		}()
+	}
+	log.Info("guard started", zap.Uint64("chainId", dep.ChainID), zap.Stringer("pool", poolAddr),
+		zap.Uint64("startBlock", start), zap.Bool("veto", veto != nil))
+	err = g.Run(ctx, v.GetDuration("poll-interval"))
+	log.Info("guard stopped", zap.NamedError("cause", context.Cause(ctx)))
+	return err
+}

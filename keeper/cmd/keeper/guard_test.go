@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+)
+
+// TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
+// the guardian's --raw-key vetoes a commit whose batch file (served at the commit's uri) inflates a leaf,
+// and stops cleanly when its context ends (as on SIGINT/SIGTERM). --veto without a key is refused. The
+// guard's decisions themselves: keeper/guard TestGuardAnvil.
+func TestGuardCommand(t *testing.T) {
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600})
+	pool := c.Addr("ComputePool")
+	leaves := []store.Leaf{{Account: common.HexToAddress("0xa1"), Amount: uint256.NewInt(600), Owed: uint256.NewInt(600)}}
+	tree, err := merkle.Build([]merkle.Entry{{Account: leaves[0].Account, Amount: *leaves[0].Amount}})
+	require.NoError(t, err)
+	leaves[0].Amount = uint256.NewInt(6000) // the file states more than the committed root holds
+	bf := ledger.BatchFile{Version: 2, ChainID: c.ChainID, ComputePool: pool, Root: tree.Root(), CumulativeTotal: "600",
+		Leaves: leaves, Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
+	raw, err := json.Marshal(&bf)
+	require.NoError(t, err)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(raw) }))
+	defer srv.Close()
+	c.CommitRoot(0, tree.Root(), big.NewInt(600), common.Hash{}, srv.URL+"/v1/batches/0")
+
+	guardCmd := func(ctx context.Context, args ...string) error {
+		cmd := newRoot()
+		cmd.SetArgs(append([]string{"guard", "--rpc", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--confirmations", "1",
+			"--log-level", "error", "--poll-interval", "50ms"}, args...))
+		return cmd.ExecuteContext(ctx)
+	}
+	require.ErrorContains(t, guardCmd(context.Background(), "--veto"), "--veto")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- guardCmd(ctx, "--veto", "--raw-key", devnet.DevKeys[0]) }()
+	require.Eventually(t, func() bool {
+		next, err := c.Market.Pool.NextEpoch(&bind.CallOpts{})
+		return err == nil && next.Sign() == 0
+	}, time.Minute, 50*time.Millisecond, "epoch 0 vetoed")
+	cancel()
+	require.NoError(t, <-done)
+}

@@ -1,0 +1,358 @@
+// Package guard is the guardian's watch over a hostile keeper (keeper guard, keeper/README.md): it follows
+// ComputePool's RootCommitted events through chain/follow, fetches each committed epoch's batch file from
+// the commit's uri, re-checks it against the chain with ledger.BatchChecker (as keeper check-batch does)
+// and, with a guardian key, vetoes an epoch whose file shows a problem while the epoch is still pending.
+//
+// What is vetoed and what is only reported:
+//   - a finding about the file (BatchCheck.Findings: trees, on-chain totals, funding, sessions, or a file
+//     that is not the commit's: another epoch or root): vetoed with a key, reported without one;
+//   - a check the chain could not answer, or a file that could not be fetched or parsed as a batch file:
+//     logged and tried again every step until the dispute window ends. A file still unreachable at the end
+//     of the window is reported (an error line, the unchecked counter) but not vetoed: an unreachable file
+//     shows nothing wrong with the root, and a veto discards every later epoch too, so a veto on
+//     unreachability would let anyone who can make a keeper's server or the guard's network fail for one
+//     window stall settlement; a person decides (vetoing needs no file).
+//
+// The guard keeps nothing on disk: started again, it reads the commits from its start block again and
+// checks every epoch still pending.
+package guard
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.uber.org/zap"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain/follow"
+	"github.com/laketravis/laketravis/keeper/ledger"
+)
+
+// CheckCommit is the guard's own check, before BatchChecker's: the file fetched from a commit's uri is that
+// commit's (its epoch and root).
+const CheckCommit = "commit"
+
+// Backend is the chain the guard reads and sends its vetoes to (chain.Client implements it).
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// Config configures a Guard.
+type Config struct {
+	Pool          common.Address
+	Backend       Backend
+	Checker       *ledger.BatchChecker
+	Start         uint64 // the first block whose RootCommitted events are read (the deployment's)
+	Confirmations uint64 // chain/follow's depth: a commit is read once its block has this many
+	MaxRange      uint64 // blocks per eth_getLogs
+
+	// Fetch returns the batch file at a commit's uri (Fetcher: bounded, no redirects, netguard's policy).
+	Fetch func(ctx context.Context, uri string) ([]byte, error)
+	// Veto, when set, signs and sends vetoRoot (the guardian's key); nil: report only.
+	Veto *bind.TransactOpts
+
+	Log     *zap.Logger
+	Metrics *metrics.Set // nil: a set of its own
+}
+
+// commit is one RootCommitted event read.
+type commit struct {
+	epoch       uint64
+	root        common.Hash
+	claimableAt uint64
+	uri         string
+	block       uint64
+	tries       int    // checks tried
+	lastErr     string // why the last try decided nothing
+	found       bool   // a check found a problem (the veto not landed yet)
+}
+
+// Guard checks committed epochs; Step runs one pass, Run steps until its context ends. Not safe for
+// concurrent use.
+type Guard struct {
+	cfg     Config
+	pool    *computepool.ComputePool
+	follow  *follow.Follower
+	pending map[uint64]*commit // by epoch: commits not decided yet
+	set     *metrics.Set
+}
+
+// New returns a guard; it makes no call.
+func New(cfg Config) (*Guard, error) {
+	pool, err := computepool.NewComputePool(cfg.Pool, cfg.Backend)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Log == nil {
+		cfg.Log = zap.NewNop()
+	}
+	set := cfg.Metrics
+	if set == nil {
+		set = metrics.NewSet()
+	}
+	f := follow.New(cfg.Backend, follow.Config{Start: cfg.Start, Confirmations: cfg.Confirmations, MaxRange: cfg.MaxRange}, nil)
+	return &Guard{cfg: cfg, pool: pool, follow: f, pending: map[uint64]*commit{}, set: set}, nil
+}
+
+// Outcomes of a decided epoch, as the counter keeper_guard_epochs_total{result} counts them.
+const (
+	ResultOK        = "ok"        // every check passed
+	ResultProblem   = "problem"   // a finding, reported (no key)
+	ResultVetoed    = "vetoed"    // a finding, vetoed
+	ResultUnchecked = "unchecked" // the dispute window ended before the file could be checked
+	ResultGone      = "gone"      // the epoch was discarded (vetoed by someone) before it was decided
+)
+
+func (g *Guard) count(result string) {
+	g.set.GetOrCreateCounter(`keeper_guard_epochs_total{result="` + result + `"}`).Inc()
+}
+
+// Run steps every interval until ctx ends; a failed step is logged and tried again.
+func (g *Guard) Run(ctx context.Context, interval time.Duration) error {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if err := g.Step(ctx); err != nil && ctx.Err() == nil {
+			g.cfg.Log.Warn("guard step", zap.Error(err))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// Pending returns the epochs read but not decided yet (checked, vetoed or their window over), in order.
+func (g *Guard) Pending() []uint64 {
+	out := make([]uint64, 0, len(g.pending))
+	for e := range g.pending {
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Step reads the new commits and decides every pending epoch it can: ok, vetoed or reported, or the window
+// over unchecked. An epoch whose check could not be made stays pending for the next step.
+func (g *Guard) Step(ctx context.Context) error {
+	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
+		return fmt.Errorf("follow RootCommitted: %w", err)
+	}
+	head, err := g.cfg.Backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, e := range g.Pending() {
+		if err := g.decide(ctx, g.pending[e], head.Time); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
+	end := to.Number.Uint64()
+	it, err := g.pool.FilterRootCommitted(&bind.FilterOpts{Start: from, End: &end, Context: ctx}, nil, nil)
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for it.Next() {
+		ev := it.Event
+		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, uri: ev.Uri, block: ev.Raw.BlockNumber}
+		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
+	}
+	return it.Error()
+}
+
+func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
+	for e, c := range g.pending {
+		if !r.Found || c.block > r.Fork.Number {
+			delete(g.pending, e)
+		}
+	}
+	return nil
+}
+
+// live reports whether c is still the pool's epoch c.epoch (not discarded by a veto, nor replaced).
+func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	next, err := g.pool.NextEpoch(opts)
+	if err != nil {
+		return false, err
+	}
+	if c.epoch >= next.Uint64() {
+		return false, nil
+	}
+	info, err := g.pool.EpochInfo(opts, new(big.Int).SetUint64(c.epoch))
+	if err != nil {
+		return false, err
+	}
+	return common.Hash(info.Root) == c.root, nil
+}
+
+// decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made
+// (or its veto not sent) within its window.
+func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
+	log := g.cfg.Log.With(zap.Uint64("epoch", c.epoch), zap.Stringer("root", c.root), zap.String("uri", c.uri))
+	if now >= c.claimableAt && c.tries == 0 {
+		// Claimable before this guard first read it (a start after its window): nothing to decide, no alert.
+		log.Debug("epoch claimable before the guard read it: not checked")
+		delete(g.pending, c.epoch)
+		return nil
+	}
+	live, err := g.live(ctx, c)
+	if err != nil {
+		return fmt.Errorf("epoch %d: %w", c.epoch, err)
+	}
+	switch {
+	case !live:
+		log.Info("epoch discarded before the guard decided it (vetoed)")
+		g.done(c, ResultGone)
+		return nil
+	case now >= c.claimableAt && c.found:
+		log.Error("dispute window over before the veto landed: the root is claimable", zap.String("last", c.lastErr))
+		g.done(c, ResultProblem)
+		return nil
+	case now >= c.claimableAt:
+		log.Error("dispute window over and the batch file could not be checked: not vetoed, check it by hand",
+			zap.Int("tries", c.tries), zap.String("last", c.lastErr))
+		g.done(c, ResultUnchecked)
+		return nil
+	}
+	c.tries++
+	checks, err := g.check(ctx, c)
+	if err != nil {
+		c.lastErr = err.Error()
+		log.Warn("batch file not checked, trying again", zap.Error(err), zap.Int("tries", c.tries),
+			zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+		return nil
+	}
+	findings := 0
+	var problems []string
+	for i := range checks {
+		findings += checks[i].Findings()
+		for _, p := range checks[i].Problems {
+			problems = append(problems, checks[i].Name+": "+p)
+		}
+	}
+	switch {
+	case findings == 0 && len(problems) > 0:
+		c.lastErr = strings.Join(problems, "; ")
+		log.Warn("batch file check incomplete (the chain did not answer), trying again", zap.Strings("unanswered", problems))
+		return nil
+	case findings == 0:
+		log.Info("batch file ok")
+		g.done(c, ResultOK)
+		return nil
+	case g.cfg.Veto == nil:
+		log.Error("batch file has problems: not vetoed (no --veto)", zap.Int("findings", findings), zap.Strings("problems", problems))
+		g.done(c, ResultProblem)
+		return nil
+	}
+	log.Error("batch file has problems: vetoing", zap.Int("findings", findings), zap.Strings("problems", problems))
+	c.found = true
+	r, err := g.veto(ctx, c)
+	if err != nil {
+		c.lastErr = err.Error()
+		log.Error("veto not sent, trying again while the window lasts", zap.Error(err))
+		return err // checked again and vetoed next step while the window lasts (the later epochs fall with it)
+	}
+	log.Warn("epoch vetoed", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()))
+	g.done(c, ResultVetoed)
+	return nil
+}
+
+// veto sends vetoRoot(c.epoch) and waits for its receipt.
+func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
+	opts := *g.cfg.Veto
+	opts.Context = ctx
+	tx, err := g.pool.VetoRoot(&opts, new(big.Int).SetUint64(c.epoch))
+	if err != nil {
+		return nil, fmt.Errorf("vetoRoot(%d): %w", c.epoch, err)
+	}
+	r, err := bind.WaitMined(ctx, g.cfg.Backend, tx)
+	if err != nil {
+		return nil, fmt.Errorf("vetoRoot(%d) %s: %w", c.epoch, tx.Hash(), err)
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return nil, fmt.Errorf("vetoRoot(%d) %s reverted", c.epoch, tx.Hash())
+	}
+	return r, nil
+}
+
+func (g *Guard) done(c *commit, result string) {
+	delete(g.pending, c.epoch)
+	g.count(result)
+}
+
+// check fetches c's batch file and runs the checks; an error is a check that could not be made (the file
+// unreachable, or not a batch file).
+func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
+	raw, err := g.cfg.Fetch(ctx, c.uri)
+	if err != nil {
+		return nil, err
+	}
+	var bf ledger.BatchFile
+	if err := json.Unmarshal(raw, &bf); err != nil {
+		return nil, fmt.Errorf("batch file %s: %w", c.uri, err)
+	}
+	own := ledger.BatchCheck{Name: CheckCommit}
+	if bf.Epoch != c.epoch {
+		own.Problems = append(own.Problems, fmt.Sprintf("the file is epoch %d's, the commit epoch %d's", bf.Epoch, c.epoch))
+	}
+	if bf.Root != c.root {
+		own.Problems = append(own.Problems, fmt.Sprintf("the file's root %s, the commit's %s", bf.Root.Hex(), c.root.Hex()))
+	}
+	if !own.OK() {
+		bf.Epoch, bf.Root = c.epoch, c.root // the rest checked as the commit's
+	}
+	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, &bf)...), nil
+}
+
+// Fetcher returns a Fetch over client (netguard's: no redirects, its address policy) that gives each
+// request timeout and reads at most limit bytes.
+func Fetcher(client *http.Client, timeout time.Duration, limit int64) func(ctx context.Context, uri string) ([]byte, error) {
+	return func(ctx context.Context, uri string) ([]byte, error) {
+		if !strings.HasPrefix(uri, "http://") && !strings.HasPrefix(uri, "https://") {
+			return nil, fmt.Errorf("uri %q is not an http(s) URL", uri)
+		}
+		ctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, uri, nil)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("GET %s: %s", uri, resp.Status)
+		}
+		data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+		if err != nil {
+			return nil, fmt.Errorf("GET %s: %w", uri, err)
+		}
+		if int64(len(data)) > limit {
+			return nil, fmt.Errorf("GET %s: larger than %d bytes", uri, limit)
+		}
+		return data, nil
+	}
+}

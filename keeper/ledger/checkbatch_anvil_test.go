@@ -1,0 +1,231 @@
+package ledger_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
+)
+
+// TestCheckBatchAnvil (keeper check-batch's checks, ledger.BatchChecker): the batch file of an honestly
+// committed epoch (an allowance-paid session and a deposit-paid one) passes every check; each tampered
+// copy fails the check that names its fault, and only the checks it breaks:
+//   - a credit leaf's amount changed: the credit root (and cumulativeTotal) no longer follow from the leaves;
+//   - a spend leaf changed: the spend root (and cumulativeSpent) no longer follow from the spend leaves;
+//   - a self-consistent file whose root is not the chain's: the on-chain check names the pool's root;
+//   - a spend leaf charging a user whose deposit rose from zero after the read, and one charging a user
+//     with no deposit (trees rebuilt, so only the chain and the funding check object): CheckSpendFunding;
+//   - a session record whose user signature is broken: the keeper's own verification rejects it
+//     (bad_user_signature).
+//
+// Every problem of a file is reported at once. An epoch 1 committed stating a read earlier than epoch 0's
+// passes, the on-chain check saying the pool kept the previous epoch's read, and the funding check reads
+// as of that kept read.
+func TestCheckBatchAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	const payerKey, lateKey = 7, 8
+	payer := devnet.DevKey(payerKey)
+	depositMOR(t, ctx, env, payerKey, devnet.MOR(10))
+	now := uint64(time.Now().Unix())
+	s1 := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600, Price: 1_000_000, Created: now - 120, Closed: now - 5})
+	s2 := env.RecordSpec(t, testenv.Spec{User: payer, Nonce: 1, Seconds: 30, MaxSeconds: 600, Price: 1_000_000_000_000_000,
+		UseDeposit: true, Created: now - 100, Closed: now - 4})
+	feed := testenv.NewFeed(t)
+	feed.Add(t, s1, s2)
+	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 1,
+		feedList: []*testenv.Feed{feed}, epochLength: 24 * time.Hour, now: func() time.Time { return time.Now().Add(48 * time.Hour) }, manual: true})
+	_, err := k.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, k.led.Assemble(ctx))
+	k.drive(t, ctx, 0, "epoch 0 committed", func(e *ledger.EpochRow) bool { return e.State == ledger.StateConfirmed })
+	e, err := k.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	raw, err := os.ReadFile(e.BatchFile)
+	require.NoError(t, err)
+	load := func() *ledger.BatchFile {
+		var bf ledger.BatchFile
+		require.NoError(t, json.Unmarshal(raw, &bf))
+		return &bf
+	}
+	honest := load()
+	require.Len(t, honest.Sessions, 2)
+	require.NotEmpty(t, honest.Spend, "the deposit-paid session is charged to the payer's deposit")
+
+	// A user funded after the epoch's read: the chain moves past it, then the user deposits.
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, honest.DepositsReadAt-uint64(time.Now().Unix())+60))
+	fundedAt := blockTimeOf(t, ctx, env, depositMOR(t, ctx, env, lateKey, devnet.MOR(1)))
+	late := crypto.PubkeyToAddress(devnet.DevKey(lateKey).PublicKey)
+	require.Greater(t, fundedAt, honest.DepositsReadAt, "funded after the read")
+
+	checker := batchChecker(t, ctx, env)
+	problems := func(bf *ledger.BatchFile) map[string][]string {
+		out := map[string][]string{}
+		for _, c := range checker.Check(ctx, bf) {
+			if !c.OK() {
+				out[c.Name] = c.Problems
+			}
+		}
+		return out
+	}
+	require.Empty(t, problems(honest), "the honest batch file passes every check")
+
+	// The trees of a tampered file rebuilt (root, total, spend root and spend), so that only the chain objects.
+	rebuild := func(bf *ledger.BatchFile) {
+		var total, spent uint256.Int
+		for _, lf := range bf.Leaves {
+			total.Add(&total, lf.Amount)
+		}
+		for _, lf := range bf.Spend {
+			spent.Add(&spent, &lf.Amount)
+		}
+		entries := make([]merkle.Entry, len(bf.Leaves))
+		for i, lf := range bf.Leaves {
+			entries[i] = merkle.Entry{Account: lf.Account, Amount: *lf.Amount}
+		}
+		credit, err := merkle.Build(entries)
+		require.NoError(t, err)
+		spendTree, err := ledger.SpendTree(bf.Spend)
+		require.NoError(t, err)
+		bf.Root, bf.CumulativeTotal, bf.SpendRoot, bf.CumulativeSpent = credit.Root(), total.Dec(), spendTree.Root(), spent.Dec()
+	}
+	one := uint256.NewInt(1)
+	contains := func(list []string, part string) bool {
+		for _, p := range list {
+			if strings.Contains(p, part) {
+				return true
+			}
+		}
+		return false
+	}
+
+	leaf := load()
+	leaf.Leaves[0].Amount = new(uint256.Int).Add(leaf.Leaves[0].Amount, one)
+	got := problems(leaf)
+	require.Equal(t, []string{ledger.CheckTrees}, keysOf(got), "%v", got)
+	require.True(t, contains(got[ledger.CheckTrees], "the leaves give"), "%v", got)
+	require.True(t, contains(got[ledger.CheckTrees], "the leaves sum to"), "%v", got)
+
+	spend := load()
+	spend.Spend[0].Amount.Add(&spend.Spend[0].Amount, one)
+	got = problems(spend)
+	require.Equal(t, []string{ledger.CheckTrees}, keysOf(got), "%v", got)
+	require.True(t, contains(got[ledger.CheckTrees], "the spend leaves give"), "%v", got)
+
+	root := load()
+	root.Leaves[0].Amount = new(uint256.Int).Add(root.Leaves[0].Amount, one)
+	rebuild(root)
+	got = problems(root)
+	require.Equal(t, []string{ledger.CheckOnChain}, keysOf(got), "%v", got)
+	require.True(t, contains(got[ledger.CheckOnChain], "the pool's epoch 0 holds "+honest.Root.Hex()), "%v", got)
+
+	funded := load()
+	nobody := common.HexToAddress("0x00000000000000000000000000000000000000ff")
+	funded.Spend = append(funded.Spend, store.SpendLeaf{User: late, Amount: *one}, store.SpendLeaf{User: nobody, Amount: *one})
+	rebuild(funded)
+	got = problems(funded)
+	require.Equal(t, []string{ledger.CheckOnChain, ledger.CheckFunding}, keysOf(got), "%v", got)
+	require.Len(t, got[ledger.CheckFunding], 1)
+	require.Contains(t, got[ledger.CheckFunding][0], ledger.ErrChargedAfterRead.Error())
+	require.Contains(t, got[ledger.CheckFunding][0], late.Hex()+" (spend 1, funded at")
+	require.Contains(t, got[ledger.CheckFunding][0], nobody.Hex()+" (spend 1, no deposit)")
+
+	sig := load()
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(sig.Sessions[1], &rec))
+	require.NotNil(t, rec.UserSignature)
+	rec.UserSignature[10] ^= 0xff
+	sig.Sessions[1], err = json.Marshal(&rec)
+	require.NoError(t, err)
+	got = problems(sig)
+	require.Equal(t, []string{ledger.CheckSessions}, keysOf(got), "%v", got)
+	require.Len(t, got[ledger.CheckSessions], 1)
+	require.Contains(t, got[ledger.CheckSessions][0], "session 1 ("+rec.SessionID.Hex()+") would be rejected: "+ledger.RejectBadUserSignature)
+
+	// All at once: every problem is reported, not only the first.
+	all := load()
+	all.ChainID++
+	all.Leaves[0].Amount = new(uint256.Int).Add(all.Leaves[0].Amount, one)
+	all.Sessions[1] = sig.Sessions[1]
+	got = problems(all)
+	require.Equal(t, []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckSessions}, keysOf(got), "%v", got)
+
+	// Epoch 1 committed stating an earlier read (0) than epoch 0's: the pool keeps epoch 0's, and the check
+	// compares with that, saying so; the funding check reads as of it.
+	next := load()
+	next.Epoch, next.DepositsReadAt = 1, 0
+	next.Leaves[0].Amount = new(uint256.Int).Add(next.Leaves[0].Amount, one)
+	rebuild(next)
+	total, ok := new(big.Int).SetString(next.CumulativeTotal, 10)
+	require.True(t, ok)
+	spentTotal, ok := new(big.Int).SetString(next.CumulativeSpent, 10)
+	require.True(t, ok)
+	sendTx(t, ctx, env, testenv.KeeperKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Pool.CommitRoot(o, big.NewInt(1), next.Root, total, next.SpendRoot, spentTotal, big.NewInt(0), common.Hash{}, "")
+	})
+	var onChain ledger.BatchCheck
+	for _, c := range checker.Check(ctx, next) {
+		require.True(t, c.OK(), "%s: %v", c.Name, c.Problems)
+		if c.Name == ledger.CheckOnChain {
+			onChain = c
+		}
+	}
+	require.Equal(t, []string{fmt.Sprintf("depositsReadAt 0: the pool keeps %d, the previous epoch's read (max(stated, previous))",
+		honest.DepositsReadAt)}, onChain.Notes)
+	lateNext := *next
+	lateNext.Spend = append(slices.Clone(next.Spend), store.SpendLeaf{User: late, Amount: *one})
+	rebuild(&lateNext)
+	got = problems(&lateNext)
+	require.Contains(t, got[ledger.CheckFunding][0], fmt.Sprintf("deposits read at %d", honest.DepositsReadAt))
+}
+
+// keysOf returns the checks with problems, in BatchChecker.Check's order.
+func keysOf(m map[string][]string) []string {
+	var out []string
+	for _, name := range []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
+		if _, ok := m[name]; ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// batchChecker reads env's chain as keeper check-batch does (every mined block final).
+func batchChecker(t *testing.T, ctx context.Context, env *testenv.Env) *ledger.BatchChecker {
+	t.Helper()
+	client, err := chain.Dial(ctx, []string{env.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	deposits, err := ledger.NewChainDeposits(env.PoolAddr, client, env.Deployment.StartBlock, 1, 0, nil)
+	require.NoError(t, err)
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 1})
+	require.NoError(t, err)
+	modelsAddr, err := env.Deployment.Address("ModelRegistry")
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
+	require.NoError(t, err)
+	return &ledger.BatchChecker{ChainID: 31337, Pool: env.PoolAddr, Caller: client, Deposits: deposits,
+		Verifier: &ledger.Verifier{Domain: env.Domain, Registry: reg}}
+}
