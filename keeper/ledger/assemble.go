@@ -31,8 +31,9 @@ func (e *heldError) Error() string {
 }
 
 // staleError aborts an assembly transaction whose deposit read is older than the pool's newest withdrawal
-// (at): committed, its spend would be refused (StaleDepositsRead). Nothing is written; the next read waits
-// until that withdrawal is final.
+// (committed, its spend would be refused: StaleDepositsRead) or leaves out the newest final block's second
+// (DepositBook.Unsettled); at is the time the next read must include. Nothing is written; the next read
+// waits until that time is final.
 type staleError struct{ at uint64 }
 
 func (e *staleError) Error() string {
@@ -185,11 +186,13 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			if ids := deferredSessions(sessions, charges); len(ids) > 0 {
 				return &heldError{ids: ids} // nothing written: run again without them
 			}
-			// A spend read before the pool's newest withdrawal would be refused: wait until that withdrawal
-			// is final and read again, or, after maxStaleReads such waits, hold the deposit-paid sessions back.
-			if ids := depositPaidSessions(sessions, charges); len(ids) > 0 && ps.LastWithdrawAt > deposits.ReadAt {
+			// A spend read before the pool's newest withdrawal would be refused, and a read that leaves out the
+			// newest final block's second (no block past it yet) may miss a deposit or a request of a user there:
+			// wait until a read includes them, or, after maxStaleReads such waits, hold those deposit-paid
+			// sessions back (the commit of the rest mines a later block on a chain that mines only on transactions).
+			if ids := depositPaidSessions(sessions, charges, ps.LastWithdrawAt > deposits.ReadAt, deposits.Unsettled); len(ids) > 0 {
 				if !holdDeposits {
-					return &staleError{at: ps.LastWithdrawAt}
+					return &staleError{at: max(ps.LastWithdrawAt, deposits.ReadAt+1)}
 				}
 				staleHeld += len(ids)
 				return &heldError{ids: ids}
@@ -283,8 +286,8 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 		l.withdrawFloor = stale.at
 		l.staleReads++
 		l.log.Info("epoch due but its deposits were read before the pool's newest withdrawal: waiting until that is final, nothing committed",
-			zap.Int64("cutoff", cutoff), zap.Uint64("readAt", deposits.ReadAt), zap.Uint64("lastWithdrawAt", stale.at),
-			zap.Int("staleReads", l.staleReads))
+			zap.Int64("cutoff", cutoff), zap.Uint64("readAt", deposits.ReadAt), zap.Uint64("lastWithdrawAt", ps.LastWithdrawAt),
+			zap.Int("usersInNewestBlockSecond", len(deposits.Unsettled)), zap.Int("staleReads", l.staleReads))
 		l.metrics.epochs.WithLabelValues("waiting_withdrawal_final").Inc()
 		return nil
 	}
@@ -394,15 +397,18 @@ func deferredSessions(sessions []Session, charges []Charge) []common.Hash {
 	return out
 }
 
-// depositPaidSessions lists the sessions charged to a deposit with their users' later sessions (as the
-// spend cap defers them: no later session takes a user's allowance before an earlier one), in order.
-func depositPaidSessions(sessions []Session, charges []Charge) []common.Hash {
+// depositPaidSessions lists the sessions a read may not charge to a deposit: with stale (a withdrawal after
+// the read) every one charged to a deposit, and, of the users in unsettled (events after the read), every one
+// asking for it; each with its user's later sessions (as the spend cap defers them: no later session takes
+// a user's allowance before an earlier one), in order.
+func depositPaidSessions(sessions []Session, charges []Charge, stale bool, unsettled map[common.Address]bool) []common.Hash {
 	var out []common.Hash
 	held := map[common.Address]bool{}
 	for i := range sessions {
-		if held[sessions[i].User] || !charges[i].FromDeposit.IsZero() {
-			held[sessions[i].User] = true
-			out = append(out, sessions[i].ID)
+		s := &sessions[i]
+		if held[s.User] || stale && !charges[i].FromDeposit.IsZero() || unsettled[s.User] && s.UseDeposit {
+			held[s.User] = true
+			out = append(out, s.ID)
 		}
 	}
 	return out

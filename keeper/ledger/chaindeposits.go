@@ -40,9 +40,9 @@ type ChainBackend interface {
 // convention: 1 is every mined block; the keeper's --confirmations). DepositsAt(at) and DepositsRead (which
 // reads as of the later of at and the newest withdrawal) answer only once the newest block with a
 // timestamp at most the time read is settled: a final block has a later timestamp, or every block
-// up to the head is final (confirmations 1; later blocks then carry a later time, since the keeper asks
-// after its own clock passed the cutoff by the feed grace). Two keepers therefore read the same block, and
-// a reorg shallower than the depth changes nothing they read.
+// up to the head is final (confirmations 1; DepositsRead then reads as of the second before the head's,
+// since a later block may share the head's second: every later block is after its read). Two keepers
+// therefore read the same block, and a reorg shallower than the depth changes nothing they read.
 //
 // Reorgs deeper than the depth: the follower finds the fork point and the events above it are dropped and
 // read again, so no event is kept twice or kept after its block left the chain. Such a reorg is logged as

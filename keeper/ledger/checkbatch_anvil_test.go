@@ -49,6 +49,9 @@ func TestCheckBatchAnvil(t *testing.T) {
 	const payerKey, lateKey = 7, 8
 	payer := devnet.DevKey(payerKey)
 	depositMOR(t, ctx, env, payerKey, devnet.MOR(10))
+	// A block in a later second: a keeper on --confirmations 1 reads up to the second before the newest
+	// block's (anvil too mines several blocks in one second), so the deposit is in its read.
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
 	now := uint64(time.Now().Unix())
 	s1 := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600, Price: 1_000_000, Created: now - 120, Closed: now - 5})
 	s2 := env.RecordSpec(t, testenv.Spec{User: payer, Nonce: 1, Seconds: 30, MaxSeconds: 600, Price: 1_000_000_000_000_000,

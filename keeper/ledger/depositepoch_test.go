@@ -30,9 +30,9 @@ func (brokePool) State(context.Context) (ledger.PoolState, error) { return ledge
 // fixedDeposits: every user has deposited the same amount, no withdrawal requested.
 type fixedDeposits struct{ amount uint64 }
 
-func (d fixedDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (d fixedDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, map[common.Address]bool, error) {
 	user := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
-	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, at, nil
+	return map[common.Address]*ledger.DepositAccount{user: {Deposit: *uint256.NewInt(d.amount)}}, at, nil, nil
 }
 
 // depositOnlyLedger is a ledger on dsn over a pool with no budget left whose users hold 1 MOR deposits.

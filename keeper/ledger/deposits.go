@@ -24,9 +24,12 @@ import (
 // Deposits is what charging reads of the users' deposits (ChainDeposits implements it).
 type Deposits interface {
 	// DepositsRead returns readAt, the later of at and the time of the newest withdrawal paid (at itself
-	// when withdrawals is false), and every user who deposited in the blocks with a timestamp at most
-	// readAt, with its depositOf and pending withdrawal request as of the newest such block.
-	DepositsRead(ctx context.Context, at uint64, withdrawals bool) (accounts map[common.Address]*DepositAccount, readAt uint64, err error)
+	// when withdrawals is false), or, when no final block is past that yet, the second before the final
+	// head's (the read is exact: every later block has a later time), and every user who deposited in the
+	// blocks with a timestamp at most readAt, with its depositOf and pending withdrawal request as of the
+	// newest such block. unsettled: the users with events in the final head's second, after readAt (a
+	// deposit, a request, a withdrawal), which the read leaves out until a later block comes.
+	DepositsRead(ctx context.Context, at uint64, withdrawals bool) (accounts map[common.Address]*DepositAccount, readAt uint64, unsettled map[common.Address]bool, err error)
 }
 
 // DepositAccount is one user's deposit as of a block.
@@ -46,6 +49,10 @@ type DepositBook struct {
 	SpendLeft *uint256.Int
 	// ReadAt is the block time the accounts were read as of (commitRoot's depositsReadAt).
 	ReadAt uint64
+	// Unsettled: the users with events in the newest final block's second, after ReadAt (Deposits.DepositsRead):
+	// their deposit-paid sessions may miss a deposit or a request there, so they are not charged (Assemble
+	// waits or holds them back).
+	Unsettled map[common.Address]bool
 }
 
 // fitsCap reports whether the spend cap still lets deposits pay amount.

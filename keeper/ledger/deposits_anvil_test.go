@@ -78,6 +78,9 @@ func TestDepositSpendAnvil(t *testing.T) {
 	head, err := env.Client.HeaderByNumber(ctx, req.BlockNumber)
 	require.NoError(t, err)
 	requestedAt := head.Time
+	// A block in a later second: a keeper on --confirmations 1 reads up to the second before the newest
+	// block's (anvil too mines several blocks in one second), so the request is in its read.
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
 	payerAllowance, err := env.Pool.Allowance(call, payerAddr, day)
 	require.NoError(t, err)
 	require.Zero(t, payerAllowance.Sign(), "the payer has no votes: no allowance")

@@ -29,7 +29,7 @@ type depositState struct {
 	withdraw bool // the state a withdraw left
 }
 
-func (h *depositHistory) DepositsRead(_ context.Context, at uint64, withdrawals bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (h *depositHistory) DepositsRead(_ context.Context, at uint64, withdrawals bool) (map[common.Address]*ledger.DepositAccount, uint64, map[common.Address]bool, error) {
 	readAt := at
 	for _, s := range h.states {
 		if s.withdraw && withdrawals {
@@ -44,7 +44,7 @@ func (h *depositHistory) DepositsRead(_ context.Context, at uint64, withdrawals 
 		acc := s.acc
 		out[h.user] = &acc
 	}
-	return out, readAt, nil
+	return out, readAt, nil, nil
 }
 
 // now returns the newest state: the user's depositOf as the chain holds it today.

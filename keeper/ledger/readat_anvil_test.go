@@ -77,12 +77,15 @@ func TestKeepersAtDifferentFinalHeightsAnvil(t *testing.T) {
 	delay, err := env.Pool.WithdrawalDelay(call)
 	require.NoError(t, err)
 
-	// Past the cutoff and the delay; three blocks after the cutoff, then the withdrawal (the head).
+	// Past the cutoff and the delay; three blocks after the cutoff, then the withdrawal and a block in a later
+	// second (a, on --confirmations 1, reads up to the second before the newest block's: anvil too mines
+	// several blocks in one second).
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, max(uint64(delay), cutoff.Uint64()-requestedAt)+1))
 	require.NoError(t, env.Chain.Market.Mine(ctx, 2))
 	send(userKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Pool.Withdraw(o, big.NewInt(0), nil)
 	})
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
 	held, err := env.Pool.DepositOf(call, user)
 	require.NoError(t, err)
 	require.Zero(t, held.Sign(), "the user took its whole deposit back")

@@ -25,13 +25,13 @@ type withdrawnAt struct {
 	last uint64 // the read time of the newest answer
 }
 
-func (d *withdrawnAt) DepositsRead(_ context.Context, at uint64, withdrawals bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (d *withdrawnAt) DepositsRead(_ context.Context, at uint64, withdrawals bool) (map[common.Address]*ledger.DepositAccount, uint64, map[common.Address]bool, error) {
 	readAt := at
 	if withdrawals {
 		readAt = max(at, d.w)
 	}
 	d.last = readAt
-	return map[common.Address]*ledger.DepositAccount{d.user: {Deposit: *uint256.NewInt(1e18)}}, readAt, nil
+	return map[common.Address]*ledger.DepositAccount{d.user: {Deposit: *uint256.NewInt(1e18)}}, readAt, nil, nil
 }
 
 // TestDepositReadNeverBeforeThePreviousEpochs: epoch 0 reads the deposits at the newest withdrawal, far past

@@ -182,9 +182,9 @@ func closeAndAssemble(t *testing.T, ctx context.Context, feed *testenv.Feed, l *
 // twoDeposits: the dev user and other hold 1 MOR deposits each.
 type twoDeposits struct{ other common.Address }
 
-func (d twoDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (d twoDeposits) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, map[common.Address]bool, error) {
 	u := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
-	return map[common.Address]*ledger.DepositAccount{u: {Deposit: *uint256.NewInt(1e18)}, d.other: {Deposit: *uint256.NewInt(1e18)}}, at, nil
+	return map[common.Address]*ledger.DepositAccount{u: {Deposit: *uint256.NewInt(1e18)}, d.other: {Deposit: *uint256.NewInt(1e18)}}, at, nil, nil
 }
 
 // TestOversizedDepositSessionDoesNotStallSettlement: one deposit-paid session whose charge alone is over the
@@ -238,13 +238,13 @@ type depositsFrom struct {
 	from uint64
 }
 
-func (d depositsFrom) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, error) {
+func (d depositsFrom) DepositsRead(_ context.Context, at uint64, _ bool) (map[common.Address]*ledger.DepositAccount, uint64, map[common.Address]bool, error) {
 	u := crypto.PubkeyToAddress(devnet.DevKey(testenv.UserKey).PublicKey)
 	accounts := map[common.Address]*ledger.DepositAccount{u: {Deposit: *uint256.NewInt(1e18)}}
 	if at >= d.from {
 		accounts[d.late] = &ledger.DepositAccount{Deposit: *uint256.NewInt(1e18)}
 	}
-	return accounts, at, nil
+	return accounts, at, nil, nil
 }
 
 // TestHeldSessionKeepsItsWindowsDeposits: epoch 0 uses the day's spend cap; a user then deposits and runs a

@@ -69,15 +69,15 @@ func TestCheckSpendFunding(t *testing.T) {
 }
 
 // TestDepositsReadAsOfTheChainsTime: asked for the deposits as of a time past the chain's newest block (the
-// keeper's clock ahead of the chain's, as on a devnet), the read is as of that block's time, not the time
-// asked: a block still to come may carry an earlier time than the one asked, and the pool refuses a read
-// after the commit's block (DepositsReadAfterCommit). Before, the read stated the time asked.
+// keeper's clock ahead of the chain's, as on a devnet), the read is as of the second before that block's time,
+// not the time asked: a block still to come may carry an earlier time than the one asked, or that block's own
+// (several blocks a second), and the pool refuses a read after the commit's block (DepositsReadAfterCommit).
 func TestDepositsReadAsOfTheChainsTime(t *testing.T) {
 	d, _ := fundingChain(t)
-	_, readAt, err := d.DepositsRead(context.Background(), 40_000, false)
+	_, readAt, _, err := d.DepositsRead(context.Background(), 40_000, false)
 	require.NoError(t, err)
-	require.Equal(t, uint64(25_999), readAt, "the read is as of the newest block's time")
-	_, readAt, err = d.DepositsRead(context.Background(), 15_000, true)
+	require.Equal(t, uint64(25_998), readAt, "the read is as of the second before the newest block's")
+	_, readAt, _, err = d.DepositsRead(context.Background(), 15_000, true)
 	require.NoError(t, err)
 	require.Equal(t, uint64(15_000), readAt, "a time the chain has passed is the read")
 }
