@@ -5,13 +5,21 @@
 //
 // What is vetoed and what is only reported:
 //   - a finding about the file (BatchCheck.Findings: trees, on-chain totals, funding, sessions, or a file
-//     that is not the commit's: another epoch or root): vetoed with a key, reported without one;
-//   - a check the chain could not answer, or a file that could not be fetched or parsed as a batch file:
-//     logged and tried again every step until the dispute window ends. A file still unreachable at the end
-//     of the window is reported (an error line, the unchecked counter) but not vetoed: an unreachable file
-//     shows nothing wrong with the root, and a veto discards every later epoch too, so a veto on
-//     unreachability would let anyone who can make a keeper's server or the guard's network fail for one
-//     window stall settlement; a person decides (vetoing needs no file).
+//     that is not the commit's: another epoch or root): vetoed with a key, reported without one. Only a
+//     file whose keccak256 is the commit's batchHash is evidence: the keeper committed to exactly those
+//     bytes, so their problems are its own;
+//   - a check the chain could not answer, a file that could not be fetched or parsed as a batch file, or a
+//     file whose keccak256 is not the commit's batchHash (altered on the way: a plain-http uri, a proxy or
+//     CDN, DNS; or replaced since): logged and tried again every step until the dispute window ends. A file
+//     still not checked at the end of the window is reported (an error line, the unchecked counter) but
+//     not vetoed: it shows nothing wrong with the root, and a veto discards every later epoch too, so a
+//     veto on it would let anyone who can make a keeper's server or the guard's network fail (or alter the
+//     bytes) for one window stall settlement; a person decides (vetoing needs no file).
+//
+// A veto is sent only if, read again right before sending, the pool's epoch still holds the root checked
+// and is still pending (vetoRoot names only an epoch: one vetoed and committed again meanwhile would
+// otherwise lose its replacement). A veto that fails or is not mined within Config.VetoWait is logged and
+// tried again next step while the window lasts; the other epochs are still checked.
 //
 // The guard keeps nothing on disk: started again, it reads the commits from its start block again and
 // checks every epoch still pending.
@@ -33,16 +41,26 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // CheckCommit is the guard's own check, before BatchChecker's: the file fetched from a commit's uri is that
 // commit's (its epoch and root).
 const CheckCommit = "commit"
+
+// ErrNotCommitted: the fetched file's keccak256 is not the commit's batchHash. It is not the file the keeper
+// committed (altered on the way or replaced since), so nothing in it is evidence against the keeper: the
+// guard treats it as a file it could not fetch.
+var ErrNotCommitted = errors.New("the file is not the one committed (its keccak256 is not the commit's batchHash)")
+
+// DefaultVetoWait is Config.VetoWait's default: how long a veto's receipt is waited for.
+const DefaultVetoWait = 2 * time.Minute
 
 // Backend is the chain the guard reads and sends its vetoes to (chain.Client implements it).
 type Backend interface {
@@ -62,8 +80,12 @@ type Config struct {
 
 	// Fetch returns the batch file at a commit's uri (Fetcher: bounded, no redirects, netguard's policy).
 	Fetch func(ctx context.Context, uri string) ([]byte, error)
-	// Veto, when set, signs and sends vetoRoot (the guardian's key); nil: report only.
+	// Veto, when set, signs and sends vetoRoot (the guardian's key); nil: report only. Its gas limit, when
+	// zero, is the estimate plus keys.GasMarginPercent (keys.WithGasMargin).
 	Veto *bind.TransactOpts
+	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
+	// and, the epoch still pending with the same root, sent again next step.
+	VetoWait time.Duration
 
 	Log     *zap.Logger
 	Metrics *metrics.Set // nil: a set of its own
@@ -74,6 +96,7 @@ type commit struct {
 	epoch       uint64
 	root        common.Hash
 	claimableAt uint64
+	batchHash   common.Hash // keccak256 of the file the keeper committed to
 	uri         string
 	block       uint64
 	tries       int    // checks tried
@@ -89,6 +112,8 @@ type Guard struct {
 	follow  *follow.Follower
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
+
+	beforeVeto func(epoch uint64) // tests: called after a check found a problem, before the re-read and the veto
 }
 
 // New returns a guard; it makes no call.
@@ -174,7 +199,8 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 	defer it.Close()
 	for it.Next() {
 		ev := it.Event
-		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, uri: ev.Uri, block: ev.Raw.BlockNumber}
+		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
+			block: ev.Raw.BlockNumber}
 		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
 	}
 	return it.Error()
@@ -239,8 +265,11 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	checks, err := g.check(ctx, c)
 	if err != nil {
 		c.lastErr = err.Error()
-		log.Warn("batch file not checked, trying again", zap.Error(err), zap.Int("tries", c.tries),
-			zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+		msg := "batch file not checked, trying again"
+		if errors.Is(err, ErrNotCommitted) {
+			msg = "batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again"
+		}
+		log.Warn(msg, zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 		return nil
 	}
 	findings := 0
@@ -267,28 +296,64 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	}
 	log.Error("batch file has problems: vetoing", zap.Int("findings", findings), zap.Strings("problems", problems))
 	c.found = true
+	if g.beforeVeto != nil {
+		g.beforeVeto(c.epoch)
+	}
+	// Read again right before sending: the fetch and checks took time, and vetoRoot names only the epoch.
+	switch live, open, err := g.stillPending(ctx, c); {
+	case err != nil:
+		c.lastErr = err.Error()
+		log.Warn("epoch not read again before the veto: not sent, trying again", zap.Error(err))
+		return nil
+	case !live:
+		log.Warn("epoch discarded or committed again between the check and the veto: not vetoed")
+		g.done(c, ResultGone) // a new commit of the epoch is read and checked on its own
+		return nil
+	case !open:
+		return nil // the window ended meanwhile: reported next step
+	}
 	r, err := g.veto(ctx, c)
 	if err != nil {
 		c.lastErr = err.Error()
-		log.Error("veto not sent, trying again while the window lasts", zap.Error(err))
-		return err // checked again and vetoed next step while the window lasts (the later epochs fall with it)
+		log.Error("veto failed, trying again next step while the window lasts", zap.Error(err))
+		return nil // the other epochs are still checked and logged
 	}
 	log.Warn("epoch vetoed", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()))
 	g.done(c, ResultVetoed)
 	return nil
 }
 
-// veto sends vetoRoot(c.epoch) and waits for its receipt.
+// stillPending reads again whether the pool's epoch c.epoch still holds c.root (live) and, if so, whether
+// its window is still open as the chain's head says now.
+func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, err error) {
+	if live, err = g.live(ctx, c); err != nil || !live {
+		return live, false, err
+	}
+	head, err := g.cfg.Backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return true, false, err
+	}
+	return true, head.Time < c.claimableAt, nil
+}
+
+// veto sends vetoRoot(c.epoch), its gas the estimate plus the project's margin, and waits for its receipt
+// at most VetoWait.
 func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	opts := *g.cfg.Veto
 	opts.Context = ctx
-	tx, err := g.pool.VetoRoot(&opts, new(big.Int).SetUint64(c.epoch))
+	tx, err := g.pool.VetoRoot(keys.WithGasMargin(&opts), new(big.Int).SetUint64(c.epoch))
 	if err != nil {
 		return nil, fmt.Errorf("vetoRoot(%d): %w", c.epoch, err)
 	}
-	r, err := bind.WaitMined(ctx, g.cfg.Backend, tx)
+	wait := g.cfg.VetoWait
+	if wait <= 0 {
+		wait = DefaultVetoWait
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	r, err := bind.WaitMined(waitCtx, g.cfg.Backend, tx)
 	if err != nil {
-		return nil, fmt.Errorf("vetoRoot(%d) %s: %w", c.epoch, tx.Hash(), err)
+		return nil, fmt.Errorf("vetoRoot(%d) %s not mined within %s: %w", c.epoch, tx.Hash(), wait, err)
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
 		return nil, fmt.Errorf("vetoRoot(%d) %s reverted", c.epoch, tx.Hash())
@@ -297,7 +362,9 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 }
 
 func (g *Guard) done(c *commit, result string) {
-	delete(g.pending, c.epoch)
+	if g.pending[c.epoch] == c {
+		delete(g.pending, c.epoch)
+	}
 	g.count(result)
 }
 
@@ -307,6 +374,9 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 	raw, err := g.cfg.Fetch(ctx, c.uri)
 	if err != nil {
 		return nil, err
+	}
+	if h := crypto.Keccak256Hash(raw); h != c.batchHash {
+		return nil, fmt.Errorf("%w: %s has keccak256 %s, the commit's batchHash is %s", ErrNotCommitted, c.uri, h.Hex(), c.batchHash.Hex())
 	}
 	var bf ledger.BatchFile
 	if err := json.Unmarshal(raw, &bf); err != nil {

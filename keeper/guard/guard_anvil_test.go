@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
@@ -69,7 +71,15 @@ func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 //     the guard with the guardian key vetoes it on-chain within the window (RootVetoed, epoch discarded);
 //   - the checks' RPC down (the honest file): logged incomplete, tried again, no veto;
 //   - a commit whose file cannot be fetched: logged and tried again every step, never vetoed; at the end
-//     of the window it is reported unchecked and the epoch becomes claimable.
+//     of the window it is reported unchecked and the epoch becomes claimable;
+//   - an honest commit whose file is altered on the way (same epoch and root, one leaf changed): its
+//     keccak256 is not the commit's batchHash, so not vetoed (tried again; check-batch's CheckCommitted
+//     says the file is not the one committed); the honest bytes back, ok;
+//   - a hostile commit vetoed by someone else and committed again between the guard's check and its veto
+//     (a hook, no timing): the guard reads the epoch again and leaves the replacement alone;
+//   - a guard whose key lacks GUARDIAN_ROLE: its veto fails, is logged, and the later epoch is still
+//     checked (Step returns no error);
+//   - the veto's gas limit carries keys.GasMarginPercent over the estimate.
 //
 // A guard started again (a restart) reads the commits again and checks the epochs still pending.
 func TestGuardAnvil(t *testing.T) {
@@ -87,21 +97,29 @@ func TestGuardAnvil(t *testing.T) {
 	defer srv.Close()
 	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
 
-	// commit commits epoch with leaves (the chain's root and total follow from them) and serves served (the
-	// leaves the file states: the same for an honest keeper; nil: the file is unreachable).
+	path := func(epoch uint64) string { return "/v1/batches/" + big.NewInt(int64(epoch)).String() }
+	// file is epoch's batch file stating leaves.
+	file := func(epoch uint64, leaves map[string]uint64) *ledger.BatchFile {
+		_, _, bf := tree(t, leaves)
+		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
+		return bf
+	}
+	marshal := func(bf *ledger.BatchFile) []byte {
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		return raw
+	}
+	// commit commits epoch with leaves (the chain's root and total follow from them) and the batch file
+	// stating served (the same leaves for an honest keeper), its batchHash that file's keccak256, and serves
+	// the file (served nil: unreachable, batchHash zero).
 	commit := func(epoch uint64, leaves, served map[string]uint64) common.Hash {
 		root, total, _ := tree(t, leaves)
-		uri := srv.URL + "/v1/batches/" + big.NewInt(int64(epoch)).String()
-		c.CommitRoot(epoch, root, total, common.Hash{}, uri)
 		var raw []byte
 		if served != nil {
-			_, _, file := tree(t, served)
-			file.ChainID, file.ComputePool, file.Epoch = c.ChainID, poolAddr, epoch
-			var err error
-			raw, err = json.Marshal(file)
-			require.NoError(t, err)
+			raw = marshal(file(epoch, served))
 		}
-		srvFiles.set("/v1/batches/"+big.NewInt(int64(epoch)).String(), raw)
+		c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path(epoch))
+		srvFiles.set(path(epoch), raw)
 		return root
 	}
 	type guardLog struct {
@@ -171,6 +189,11 @@ func TestGuardAnvil(t *testing.T) {
 	require.Equal(t, uint64(1), vetoes.Event.Epoch.Uint64())
 	require.Equal(t, hostile, common.Hash(vetoes.Event.Root))
 	require.False(t, vetoes.Next(), "one veto")
+	vetoTx, _, err := client.TransactionByHash(ctx, vetoes.Event.Raw.TxHash)
+	require.NoError(t, err)
+	vetoReceipt, err := client.TransactionReceipt(ctx, vetoes.Event.Raw.TxHash)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, vetoTx.Gas(), keys.GasLimit(vetoReceipt.GasUsed), "the veto's gas: the estimate plus keys.GasMarginPercent")
 	require.NoError(t, vetoer.g.Step(ctx)) // the other guard finds epoch 1 gone: no second veto
 	require.True(t, said(vetoer, "epoch discarded before the guard decided it (vetoed)", 1), "%v", vetoer.logs.All())
 	require.Empty(t, vetoer.g.Pending())
@@ -196,6 +219,84 @@ func TestGuardAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, claimable.Exists)
 	require.Equal(t, uint64(1), claimable.Epoch.Uint64(), "epochs 0 and 1 claimable after their window")
+
+	// An honest commit whose file is altered on the way (same epoch and root, one leaf changed): its
+	// keccak256 is not the commit's batchHash, so it is no evidence: not vetoed, tried again as an
+	// unreachable file; check-batch's check says the file is not the one committed. The honest bytes back:
+	// ok.
+	l2 := map[string]uint64{"0xa1": 900, "0xb2": 500}
+	commit(2, l2, l2)
+	altered := file(2, l2)
+	altered.Leaves[0].Amount = new(uint256.Int).AddUint64(altered.Leaves[0].Amount, 1)
+	srvFiles.set(path(2), marshal(altered))
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again", 2),
+		"%v", vetoer.logs.All())
+	require.Equal(t, uint64(3), next(), "no veto of an honest root")
+	require.Equal(t, []uint64{2}, vetoer.g.Pending())
+	committed := checker.CheckCommitted(ctx, marshal(altered), altered)
+	require.Len(t, committed.Problems, 1, "%v", committed)
+	require.Contains(t, committed.Problems[0], "the file is not the one committed")
+	honest2 := file(2, l2)
+	committed = checker.CheckCommitted(ctx, marshal(honest2), honest2)
+	require.True(t, committed.OK(), "%v", committed)
+	srvFiles.set(path(2), marshal(honest2))
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file ok", 2), "%v", vetoer.logs.All())
+
+	// A hostile commit vetoed by someone else and committed again (another root) between the guard's check
+	// and its veto: the guard reads the epoch again before sending and leaves the replacement alone, then
+	// checks it on its own.
+	hostile3 := commit(3, map[string]uint64{"0xa1": 1000, "0xb2": 500}, map[string]uint64{"0xa1": 2000, "0xb2": 500})
+	l3 := map[string]uint64{"0xa1": 950, "0xb2": 550}
+	var replaced common.Hash
+	guard.SetBeforeVeto(vetoer.g, func(epoch uint64) {
+		require.Equal(t, uint64(3), epoch)
+		guard.SetBeforeVeto(vetoer.g, nil)
+		_, err := c.Market.Send(ctx, devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return c.Market.Pool.VetoRoot(o, big.NewInt(3))
+		})
+		require.NoError(t, err)
+		replaced = commit(3, l3, l3)
+	})
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.NotEqual(t, common.Hash{}, replaced, "the hook ran")
+	require.True(t, said(vetoer, "epoch discarded or committed again between the check and the veto: not vetoed", 3), "%v", vetoer.logs.All())
+	require.Equal(t, uint64(4), next(), "the replacement not discarded")
+	info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(3))
+	require.NoError(t, err)
+	require.Equal(t, replaced, common.Hash(info.Root))
+	require.NotEqual(t, hostile3, replaced)
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file ok", 3), "%v", vetoer.logs.All())
+
+	// A guard whose key lacks GUARDIAN_ROLE: its veto of epoch 4 fails; logged, and the later epoch 5 is
+	// still checked and logged (the step goes on); epoch 4 stays pending for another try.
+	commit(4, map[string]uint64{"0xa1": 1100, "0xb2": 600}, map[string]uint64{"0xa1": 3000, "0xb2": 600})
+	l5 := map[string]uint64{"0xa1": 1200, "0xb2": 600}
+	commit(5, l5, l5)
+	core, logs := observer.New(zapcore.InfoLevel)
+	from, sign := keys.TxSigner(devnet.DevKey(3), new(big.Int).SetUint64(c.ChainID))
+	noRole, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+		Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
+		Veto: &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
+			return sign(ctx, tx)
+		}}})
+	require.NoError(t, err)
+	unprivileged := guardLog{noRole, logs}
+	require.NoError(t, unprivileged.g.Step(ctx))
+	require.True(t, said(unprivileged, "veto failed, trying again next step while the window lasts", 4), "%v", logs.All())
+	require.True(t, said(unprivileged, "batch file ok", 5), "%v", logs.All())
+	require.Equal(t, []uint64{4}, unprivileged.g.Pending())
+	require.Equal(t, uint64(6), next())
+}
+
+// hashOf is a batch file's batchHash: its keccak256 (zero for no file).
+func hashOf(raw []byte) common.Hash {
+	if raw == nil {
+		return common.Hash{}
+	}
+	return crypto.Keccak256Hash(raw)
 }
 
 // deadCaller is an RPC endpoint that never answers.
@@ -220,6 +321,7 @@ func tree(t *testing.T, leaves map[string]uint64) (common.Hash, *big.Int, *ledge
 		ls = append(ls, store.Leaf{Account: common.HexToAddress(a), Amount: uint256.NewInt(amt), Owed: uint256.NewInt(amt)})
 		total += amt
 	}
+	slices.SortFunc(ls, func(a, b store.Leaf) int { return a.Account.Cmp(b.Account) }) // the same leaves, the same bytes
 	tr, err := merkle.Build(entries)
 	require.NoError(t, err)
 	bf := &ledger.BatchFile{Version: 2, Root: tr.Root(), CumulativeTotal: big.NewInt(int64(total)).String(), Leaves: ls,
@@ -238,5 +340,6 @@ func batchChecker(t *testing.T, ctx context.Context, c *devnettest.Chain, client
 	reg, err := ledger.NewChainRegistry(ctx, market, models, client, signers, time.Minute)
 	require.NoError(t, err)
 	return &ledger.BatchChecker{ChainID: c.ChainID, Pool: pool, Caller: client, Deposits: deposits,
-		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(c.ChainID, market), Registry: reg}}
+		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(c.ChainID, market), Registry: reg},
+		Logs:     client, Start: c.Deployment.StartBlock}
 }

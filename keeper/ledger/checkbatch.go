@@ -11,8 +11,10 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
+	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
@@ -23,6 +25,10 @@ const (
 	CheckOnChain    = "on-chain"   // the pool's epoch holds the file's root, totals, spend root and read
 	CheckFunding    = "funding"    // no spend leaf charges a user funded after the read (CheckSpendFunding)
 	CheckSessions   = "sessions"   // every session record passes the keeper's own verification (Verifier.Verify)
+
+	// CheckCommitted (BatchChecker.CheckCommitted, on the file's bytes): its keccak256 is the batchHash of the
+	// commit of the pool's live root of its epoch.
+	CheckCommitted = "committed"
 )
 
 // BatchCheck is the outcome of one check: ok when Problems is empty; Notes say what was compared when that
@@ -62,6 +68,95 @@ type BatchChecker struct {
 	Caller   bind.ContractCaller
 	Deposits *ChainDeposits
 	Verifier *Verifier
+
+	// Logs, when set, reads the pool's RootCommitted events for CheckCommitted, from block Start, MaxRange
+	// blocks per eth_getLogs (2000 if zero); nil: the file's keccak256 is not compared.
+	Logs     ChainBackend
+	Start    uint64
+	MaxRange uint64
+}
+
+// CheckCommitted compares keccak256(raw), the bytes bf was read from, with the batchHash of the commit of the
+// pool's live root of epoch bf.Epoch: the RootCommitted event with that epoch and the root the pool holds
+// for it now (an epoch vetoed and committed again has several commit events; only the live root's names
+// its file), looked for from the newest block back. A mismatch is a problem of its own: the file is not the
+// one committed (altered on the way, or another file), so nothing in it is evidence against the keeper. An
+// epoch not live on the pool is not compared (the on-chain check reports it).
+func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *BatchFile) BatchCheck {
+	out := BatchCheck{Name: CheckCommitted}
+	if c.Logs == nil {
+		out.Notes = append(out.Notes, "not compared: no log reader")
+		return out
+	}
+	pool, err := NewChainPool(c.Pool, c.Caller)
+	if err != nil {
+		out.couldNot("pool: %v", err)
+		return out
+	}
+	logs, err := computepool.NewComputePoolFilterer(c.Pool, c.Logs)
+	if err != nil {
+		out.couldNot("pool: %v", err)
+		return out
+	}
+	opts := &bind.CallOpts{Context: ctx}
+	next, err := pool.caller.NextEpoch(opts)
+	if err != nil {
+		out.couldNot("could not read the pool's nextEpoch: %v", err)
+		return out
+	}
+	if bf.Epoch >= next.Uint64() {
+		out.Notes = append(out.Notes, fmt.Sprintf("not compared: epoch %d is not live on the pool", bf.Epoch))
+		return out
+	}
+	n := new(big.Int).SetUint64(bf.Epoch)
+	info, err := pool.caller.EpochInfo(opts, n)
+	if err != nil {
+		out.couldNot("could not read epochInfo(%d): %v", bf.Epoch, err)
+		return out
+	}
+	head, err := c.Logs.HeaderByNumber(ctx, nil)
+	if err != nil {
+		out.couldNot("could not read the chain's head: %v", err)
+		return out
+	}
+	span := c.MaxRange
+	if span == 0 {
+		span = 2000
+	}
+	hash := crypto.Keccak256Hash(raw)
+	for to := head.Number.Uint64(); ; {
+		from := c.Start
+		if to >= from+span {
+			from = to - span + 1
+		}
+		it, err := logs.FilterRootCommitted(&bind.FilterOpts{Start: from, End: &to, Context: ctx}, []*big.Int{n}, [][32]byte{info.Root})
+		if err != nil {
+			out.couldNot("could not read RootCommitted(%d) in blocks %d-%d: %v", bf.Epoch, from, to, err)
+			return out
+		}
+		var ev *computepool.ComputePoolRootCommitted
+		for it.Next() {
+			ev = it.Event // the newest in the range
+		}
+		err = it.Error()
+		_ = it.Close()
+		switch {
+		case err != nil:
+			out.couldNot("could not read RootCommitted(%d) in blocks %d-%d: %v", bf.Epoch, from, to, err)
+			return out
+		case ev != nil && common.Hash(ev.BatchHash) != hash:
+			out.problem("the file is not the one committed: its keccak256 is %s, the batchHash of epoch %d's commit of root %s (block %d) is %s",
+				hash.Hex(), bf.Epoch, common.Hash(info.Root).Hex(), ev.Raw.BlockNumber, common.Hash(ev.BatchHash).Hex())
+			return out
+		case ev != nil:
+			out.Notes = append(out.Notes, fmt.Sprintf("keccak256 %s is the batchHash of epoch %d's commit (block %d)", hash.Hex(), bf.Epoch, ev.Raw.BlockNumber))
+			return out
+		case from <= c.Start:
+			out.couldNot("no RootCommitted event of epoch %d and root %s from block %d on", bf.Epoch, common.Hash(info.Root).Hex(), c.Start)
+			return out
+		}
+		to = from - 1
+	}
 }
 
 // Check runs every check on bf and returns each one's outcome (every problem found, not only the first). A

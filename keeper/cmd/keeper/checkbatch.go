@@ -37,6 +37,10 @@ func newCheckBatch() *cobra.Command {
 <public-url>/v1/batches/<epoch>, the uri of its commit) against the chain, as the guardian does within the
 dispute window before it lets the root become claimable. Every problem is reported, not only the first:
 
+  committed   the file is the one committed: its keccak256 is the batchHash of the commit of the root
+              the pool holds for its epoch now (after a veto and a recommit an epoch has several commit
+              events: the live root's counts). A file that is not the one committed (altered on the way
+              or another file) is no evidence against the keeper: its other findings are about that file
   deployment  chainId and computePool are the deployment's
   trees       the credit root and cumulativeTotal recomputed from leaves, the spend root and
               cumulativeSpent recomputed from spend (the keeper's own tree code)
@@ -50,8 +54,8 @@ dispute window before it lets the root become claimable. Every problem is report
               signatures, the ticket following from the RFC, receipts, roles and signers at their times)
 
 Not checked: the allocation itself (that the leaves are what the sessions, allowances, deposits and the
-budget give; re-deriving it needs the keeper's charging run over every epoch so far), the rejected
-records, and the file's keccak256 against the commit's batchHash.`,
+budget give; re-deriving it needs the keeper's charging run over every epoch so far) and the rejected
+records.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := viper.New()
@@ -95,7 +99,7 @@ func checkBatch(ctx context.Context, v *viper.Viper, cmd *cobra.Command, src str
 	if err != nil {
 		return err
 	}
-	bf, err := loadBatch(ctx, src)
+	raw, bf, err := loadBatch(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -117,7 +121,7 @@ func checkBatch(ctx context.Context, v *viper.Viper, cmd *cobra.Command, src str
 	if err != nil {
 		return err
 	}
-	checks := checker.Check(ctx, bf)
+	checks := append([]ledger.BatchCheck{checker.CheckCommitted(ctx, raw, bf)}, checker.Check(ctx, bf)...)
 	report := batchReport{Source: src, Epoch: bf.Epoch, OK: true, Checks: checks}
 	problems := 0
 	for i := range checks {
@@ -161,39 +165,40 @@ func printReport(w io.Writer, r *batchReport) {
 	}
 }
 
-// loadBatch reads a batch file from a path or an http(s) URL (a keeper's GET /v1/batches/<epoch>).
-func loadBatch(ctx context.Context, src string) (*ledger.BatchFile, error) {
+// loadBatch reads a batch file from a path or an http(s) URL (a keeper's GET /v1/batches/<epoch>): its bytes
+// and what they hold.
+func loadBatch(ctx context.Context, src string) ([]byte, *ledger.BatchFile, error) {
 	var data []byte
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
 		ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, src, nil)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
 			body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-			return nil, fmt.Errorf("GET %s: %s: %s", src, resp.Status, strings.TrimSpace(string(body)))
+			return nil, nil, fmt.Errorf("GET %s: %s: %s", src, resp.Status, strings.TrimSpace(string(body)))
 		}
 		if data, err = io.ReadAll(resp.Body); err != nil {
-			return nil, fmt.Errorf("GET %s: %w", src, err)
+			return nil, nil, fmt.Errorf("GET %s: %w", src, err)
 		}
 	} else {
 		var err error
 		if data, err = os.ReadFile(src); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var bf ledger.BatchFile
 	if err := json.Unmarshal(data, &bf); err != nil {
-		return nil, fmt.Errorf("batch file %s: %w", src, err)
+		return nil, nil, fmt.Errorf("batch file %s: %w", src, err)
 	}
-	return &bf, nil
+	return data, &bf, nil
 }
 
 // newBatchChecker returns the checks of check-batch and guard on dep's contracts through client, its
@@ -226,5 +231,6 @@ func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *
 		return nil, fmt.Errorf("registry: %w", err)
 	}
 	return &ledger.BatchChecker{ChainID: dep.ChainID, Pool: poolAddr, Caller: client, Deposits: deposits,
-		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(dep.ChainID, marketAddr), Registry: registry}}, nil
+		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(dep.ChainID, marketAddr), Registry: registry},
+		Logs:     client, Start: dep.StartBlock, MaxRange: logRange}, nil
 }

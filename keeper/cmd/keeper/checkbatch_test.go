@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -26,7 +29,10 @@ import (
 // TestCheckBatchCommand (anvil): keeper check-batch, with the root's --rpc and --deployment, passes the batch
 // file of a committed epoch read from a path and from a keeper's URL (exit status 0, every check ok, --json
 // too), and fails a copy with a changed leaf amount (nonzero: errBatchProblems), naming the credit root in
-// its summary. The checks themselves, each tampering included: keeper/ledger TestCheckBatchAnvil.
+// its summary and saying the file is not the one committed (its keccak256 is not the commit's batchHash).
+// After a veto and a recommit of the epoch the new file passes: its bytes are compared with the live
+// root's commit, not the discarded one's. The checks themselves, each tampering included: keeper/ledger
+// TestCheckBatchAnvil.
 func TestCheckBatchCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600}) // a budget today
 	pool, err := c.Deployment.Address("ComputePool")
@@ -39,9 +45,14 @@ func TestCheckBatchCommand(t *testing.T) {
 	}
 	tree, err := merkle.Build(entries)
 	require.NoError(t, err)
-	c.CommitRoot(0, tree.Root(), big.NewInt(1000), common.Hash{}, "") // nothing spent, the read stated 0
 	bf := ledger.BatchFile{Version: 2, ChainID: c.ChainID, ComputePool: pool, Root: tree.Root(), CumulativeTotal: "1000",
 		Leaves: leaves, Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
+	hashOf := func(bf *ledger.BatchFile) common.Hash {
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		return crypto.Keccak256Hash(raw)
+	}
+	c.CommitRoot(0, tree.Root(), big.NewInt(1000), hashOf(&bf), "") // nothing spent, the read stated 0
 	write := func(bf *ledger.BatchFile) string {
 		path := filepath.Join(t.TempDir(), "epoch-0.json")
 		raw, err := json.Marshal(bf)
@@ -65,7 +76,7 @@ func TestCheckBatchCommand(t *testing.T) {
 	out, err := run(honest)
 	require.NoError(t, err, out)
 	require.Contains(t, out, "all checks passed")
-	for _, name := range []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
+	for _, name := range []string{ledger.CheckCommitted, ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
 		require.Regexp(t, "(?m)^"+name+` +ok$`, out)
 	}
 
@@ -82,7 +93,7 @@ func TestCheckBatchCommand(t *testing.T) {
 	var report batchReport
 	require.NoError(t, json.Unmarshal([]byte(out), &report))
 	require.True(t, report.OK)
-	require.Len(t, report.Checks, 5)
+	require.Len(t, report.Checks, 6)
 	_, err = run(srv.URL + "/v1/batches/1")
 	require.ErrorContains(t, err, "404")
 
@@ -91,5 +102,27 @@ func TestCheckBatchCommand(t *testing.T) {
 	require.ErrorIs(t, err, errBatchProblems)
 	require.Regexp(t, `(?m)^trees +2 problem\(s\)$`, out)
 	require.Contains(t, out, "the leaves give")
+	require.Regexp(t, `(?m)^committed +1 problem\(s\)$`, out)
+	require.Contains(t, out, "the file is not the one committed")
 	require.NotContains(t, out, "all checks passed")
+
+	// Vetoed and committed again with other leaves: two commit events for epoch 0; the live root's counts.
+	_, err = c.Market.Send(context.Background(), devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return c.Market.Pool.VetoRoot(o, big.NewInt(0))
+	})
+	require.NoError(t, err)
+	leaves[0].Amount, leaves[0].Owed = uint256.NewInt(700), uint256.NewInt(700)
+	leaves[1].Amount, leaves[1].Owed = uint256.NewInt(300), uint256.NewInt(300)
+	for i, l := range leaves {
+		entries[i] = merkle.Entry{Account: l.Account, Amount: *l.Amount}
+	}
+	tree, err = merkle.Build(entries)
+	require.NoError(t, err)
+	again := ledger.BatchFile{Version: 2, ChainID: c.ChainID, ComputePool: pool, Root: tree.Root(), CumulativeTotal: "1000",
+		Leaves: leaves, Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
+	c.CommitRoot(0, tree.Root(), big.NewInt(1000), hashOf(&again), "")
+	out, err = run(write(&again))
+	require.NoError(t, err, out)
+	require.Regexp(t, `(?m)^committed +ok$`, out)
+	require.Contains(t, out, "all checks passed")
 }

@@ -35,13 +35,17 @@ func newGuard() *cobra.Command {
 		Use:   "guard",
 		Short: "Follow the pool's commits, re-check each epoch's batch file and, with --veto, veto a bad root in its dispute window",
 		Long: `Follow ComputePool's RootCommitted events from --start-block (default: the deployment's), fetch each
-committed epoch's batch file from the commit's uri and run check-batch's checks on it, plus one of its own
-(the file is the commit's: its epoch and root). An ok line or an error naming every problem is logged.
+committed epoch's batch file from the commit's uri and run check-batch's checks on it, plus its own: the
+file is the one committed (its keccak256 is the commit's batchHash) and the commit's (its epoch and root).
+An ok line or an error naming every problem is logged.
 
 With --veto and the guardian's key (--keystore and --password-file, --external-signer, or --raw-key on a
-devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending. A check that
-could not be made (RPC down, the file unreachable) is tried again every --poll-interval until the dispute
-window ends; a file still unreachable then is reported, not vetoed (keeper/README.md says why).
+devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending, if the pool's
+epoch, read again right before sending, still holds the root checked. A check that could not be made (RPC
+down, the file unreachable, or its keccak256 not the commit's batchHash: altered on the way) is tried
+again every --poll-interval until the dispute window ends; a file still not checked then is reported, not
+vetoed (keeper/README.md says why). A veto that fails or is not mined within --veto-wait is logged and
+sent again next poll while the window lasts; the other epochs are still checked.
 Restarted, it checks every epoch still pending again.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -61,6 +65,7 @@ Restarted, it checks every epoch still pending again.`,
 	f.String("external-signer-account", "", "the guardian's account at --external-signer (default: the only account it lists)")
 	f.Duration("poll-interval", 15*time.Second, "how often new commits are read and unchecked epochs tried again")
 	f.Duration("fetch-timeout", 2*time.Minute, "timeout of one batch file download")
+	f.Duration("veto-wait", guard.DefaultVetoWait, "how long a veto's receipt is waited for before the guard moves on (sent again next poll)")
 	f.Int64("max-batch-bytes", 1<<30, "largest batch file downloaded, bytes")
 	f.Bool("allow-private-endpoints", false, "fetch batch files from private, loopback and link-local addresses (https still required; devnets always may)")
 	f.String("listen", "", "serve the guard's metrics at /metrics on this address (default: none)")
@@ -119,7 +124,7 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
 		Fetch: guard.Fetcher(hc, v.GetDuration("fetch-timeout"), v.GetInt64("max-batch-bytes")),
-		Veto:  veto, Log: log.Named("guard"), Metrics: set})
+		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), Log: log.Named("guard"), Metrics: set})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -38,7 +39,7 @@ func TestGuardCommand(t *testing.T) {
 	require.NoError(t, err)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(raw) }))
 	defer srv.Close()
-	c.CommitRoot(0, tree.Root(), big.NewInt(600), common.Hash{}, srv.URL+"/v1/batches/0")
+	c.CommitRoot(0, tree.Root(), big.NewInt(600), crypto.Keccak256Hash(raw), srv.URL+"/v1/batches/0")
 
 	guardCmd := func(ctx context.Context, args ...string) error {
 		cmd := newRoot()
