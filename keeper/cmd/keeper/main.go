@@ -209,6 +209,9 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	if err := checkConfirmations(v.GetUint64("confirmations"), dep.ChainID); err != nil {
+		return err
+	}
 	client, err := service.Dial(ctx, log, cfg.rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
 	if err != nil {
 		return err
@@ -335,4 +338,21 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	}
 	log.Info("stopped", zap.Error(err))
 	return err
+}
+
+// errTooFewConfirmations: --confirmations below 2 off a devnet.
+var errTooFewConfirmations = errors.New("--confirmations must be at least 2 off a devnet")
+
+// checkConfirmations refuses a depth below 2 on a chain that is not a devnet. With 1 the newest block is
+// final, and the keeper's deposit read may be as of its own time (keeper/ledger DepositsRead); on a chain
+// that puts several blocks in one second (Arbitrum) a later block of that second may carry a withdrawal the
+// read missed and the pool does not count as after it (StaleDepositsRead compares depositsReadAt <
+// lastWithdrawAt), so a commit could charge a deposit already paid back. With 2 or more a final block past
+// the read is required, and the read is exact. A devnet may use 1: anvil mines only on transactions.
+func checkConfirmations(depth, chainID uint64) error {
+	if depth < 2 && !keys.DevnetChainIDs[chainID] {
+		return fmt.Errorf("%w (chain %d, --confirmations %d): with 1 the newest block counts as final, and a later block in the same second could carry a withdrawal the deposit read missed; use 2 or more (default 3)",
+			errTooFewConfirmations, chainID, depth)
+	}
+	return nil
 }

@@ -40,3 +40,27 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	require.ErrorIs(t, err, ledger.ErrEpochInWindow)
 	require.ErrorContains(t, err, "use --epoch-length of at most 58m0s")
 }
+
+// TestTooFewConfirmationsRefusedOffADevnet: off a devnet the keeper refuses --confirmations 1 at start,
+// before it dials the chain or opens its data dir (the newest block would count as final, and a later
+// block in the same second could carry a withdrawal its deposit read missed); a devnet takes it (anvil
+// mines only on transactions), and 2 or more pass anywhere.
+func TestTooFewConfirmationsRefusedOffADevnet(t *testing.T) {
+	dir := t.TempDir()
+	depFile := filepath.Join(dir, "deployment.json")
+	require.NoError(t, os.WriteFile(depFile, []byte(`{"chainId":421614,"startBlock":0,"contracts":{"ComputePool":"0x0000000000000000000000000000000000000001"}}`), 0o600))
+	for _, n := range []string{"0", "1"} {
+		cmd := newRoot()
+		cmd.SetArgs([]string{"--rpc", "http://127.0.0.1:1", "--deployment", depFile, "--confirmations", n,
+			"--public-url", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--data-dir", filepath.Join(dir, "keeper-data"),
+			"--log-level", "error"})
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // without the check: dialling gives up
+		err := cmd.ExecuteContext(ctx)
+		cancel()
+		require.ErrorIs(t, err, errTooFewConfirmations, "--confirmations %s", n)
+		require.ErrorContains(t, err, "use 2 or more")
+		require.NoDirExists(t, filepath.Join(dir, "keeper-data"), "refused before anything is written")
+	}
+	require.NoError(t, checkConfirmations(1, 31337), "a devnet may count every mined block as final")
+	require.NoError(t, checkConfirmations(2, 421614))
+}
