@@ -109,6 +109,7 @@ type commit struct {
 type Guard struct {
 	cfg     Config
 	pool    *computepool.ComputePool
+	epochs  *ledger.ChainPool // the pool's live epochs (ledger.ChainPool.Epoch, the keeper's own read)
 	follow  *follow.Follower
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
@@ -122,6 +123,10 @@ func New(cfg Config) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
+	epochs, err := ledger.NewChainPool(cfg.Pool, cfg.Backend)
+	if err != nil {
+		return nil, err
+	}
 	if cfg.Log == nil {
 		cfg.Log = zap.NewNop()
 	}
@@ -130,7 +135,7 @@ func New(cfg Config) (*Guard, error) {
 		set = metrics.NewSet()
 	}
 	f := follow.New(cfg.Backend, follow.Config{Start: cfg.Start, Confirmations: cfg.Confirmations, MaxRange: cfg.MaxRange}, nil)
-	return &Guard{cfg: cfg, pool: pool, follow: f, pending: map[uint64]*commit{}, set: set}, nil
+	return &Guard{cfg: cfg, pool: pool, epochs: epochs, follow: f, pending: map[uint64]*commit{}, set: set}, nil
 }
 
 // Outcomes of a decided epoch, as the counter keeper_guard_epochs_total{result} counts them.
@@ -217,19 +222,11 @@ func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 
 // live reports whether c is still the pool's epoch c.epoch (not discarded by a veto, nor replaced).
 func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
-	opts := &bind.CallOpts{Context: ctx}
-	next, err := g.pool.NextEpoch(opts)
-	if err != nil {
+	e, ok, err := g.epochs.Epoch(ctx, c.epoch)
+	if err != nil || !ok {
 		return false, err
 	}
-	if c.epoch >= next.Uint64() {
-		return false, nil
-	}
-	info, err := g.pool.EpochInfo(opts, new(big.Int).SetUint64(c.epoch))
-	if err != nil {
-		return false, err
-	}
-	return common.Hash(info.Root) == c.root, nil
+	return e.Root == c.root, nil
 }
 
 // decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made

@@ -98,22 +98,16 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 		out.couldNot("pool: %v", err)
 		return out
 	}
-	opts := &bind.CallOpts{Context: ctx}
-	next, err := pool.caller.NextEpoch(opts)
+	info, live, err := pool.Epoch(ctx, bf.Epoch)
 	if err != nil {
-		out.couldNot("could not read the pool's nextEpoch: %v", err)
+		out.couldNot("could not read the pool's epoch %d: %v", bf.Epoch, err)
 		return out
 	}
-	if bf.Epoch >= next.Uint64() {
+	if !live {
 		out.Notes = append(out.Notes, fmt.Sprintf("not compared: epoch %d is not live on the pool", bf.Epoch))
 		return out
 	}
 	n := new(big.Int).SetUint64(bf.Epoch)
-	info, err := pool.caller.EpochInfo(opts, n)
-	if err != nil {
-		out.couldNot("could not read epochInfo(%d): %v", bf.Epoch, err)
-		return out
-	}
 	head, err := c.Logs.HeaderByNumber(ctx, nil)
 	if err != nil {
 		out.couldNot("could not read the chain's head: %v", err)
@@ -146,13 +140,13 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 			return out
 		case ev != nil && common.Hash(ev.BatchHash) != hash:
 			out.problem("the file is not the one committed: its keccak256 is %s, the batchHash of epoch %d's commit of root %s (block %d) is %s",
-				hash.Hex(), bf.Epoch, common.Hash(info.Root).Hex(), ev.Raw.BlockNumber, common.Hash(ev.BatchHash).Hex())
+				hash.Hex(), bf.Epoch, info.Root.Hex(), ev.Raw.BlockNumber, common.Hash(ev.BatchHash).Hex())
 			return out
 		case ev != nil:
 			out.Notes = append(out.Notes, fmt.Sprintf("keccak256 %s is the batchHash of epoch %d's commit (block %d)", hash.Hex(), bf.Epoch, ev.Raw.BlockNumber))
 			return out
 		case from <= c.Start:
-			out.couldNot("no RootCommitted event of epoch %d and root %s from block %d on", bf.Epoch, common.Hash(info.Root).Hex(), c.Start)
+			out.couldNot("no RootCommitted event of epoch %d and root %s from block %d on", bf.Epoch, info.Root.Hex(), c.Start)
 			return out
 		}
 		to = from - 1

@@ -19,10 +19,10 @@ import (
 var ErrChargedAfterRead = errors.New("ledger: spend charged to a user funded after the deposit read")
 
 // CheckSpendFunding returns ErrChargedAfterRead (wrapped, naming them) when a leaf of bf's spend tree with a
-// nonzero spend belongs to a user whose deposit last rose from zero after bf.DepositsReadAt, or that holds
-// no deposit at all, by accounts (each user's account as the chain holds it now: ComputePool's fundedAt
-// changes only when the deposit rises from zero, and a user with a nonzero spend never withdraws down to
-// zero). The honest keeper never builds such a tree: it charges only the accounts of its read, and the
+// nonzero spend belongs to a user whose deposit last rose from zero after bf.DepositsReadAt, or that never
+// deposited, by accounts (each user's account as the chain holds it now: ComputePool's fundedAt changes
+// only when the deposit rises from zero, and a user with a nonzero spend never withdraws down to zero). A
+// charge on a user that had withdrawn to zero before the read is not caught: that needs its previous leaf. The honest keeper never builds such a tree: it charges only the accounts of its read, and the
 // leaves it carries over were charged at earlier reads, never later than this one (the read it states is at
 // least the previous epoch's).
 func CheckSpendFunding(bf *BatchFile, accounts map[common.Address]*DepositAccount) error {

@@ -296,13 +296,13 @@ func (a *app) serve(ctx context.Context) error {
 	if err := spendCap.Refresh(ctx); err != nil {
 		// Serving starts all the same (the chain briefly unreachable, or payoutStart ahead): the loop below
 		// reads it again, and until a read succeeds provider/server refuses deposit-paid tickets (503).
-		log.Warn("daily spend cap not read: deposit-paid tickets are refused (503, retry) until a read succeeds", zap.Duration("refresh", bidFloorRefresh), zap.Error(err))
+		log.Warn("daily spend cap not read: deposit-paid tickets are refused (503, retry) until a read succeeds", zap.Duration("refresh", spendcap.Refresh), zap.Error(err))
 	}
 	cfg.SpendCap = spendCap
 	go service.Every(ctx, bidFloorRefresh, floor.Refresh, func(err error) {
 		log.Warn("bids not read again: the floors read before stay", zap.Error(err))
 	})
-	go service.Every(ctx, bidFloorRefresh, spendCap.Refresh, func(err error) {
+	go service.Every(ctx, spendcap.Refresh, spendCap.Refresh, func(err error) {
 		log.Warn("daily spend cap not read again: the one read before stays", zap.Error(err))
 	})
 	srv, err := server.New(cfg)
@@ -327,7 +327,7 @@ func (a *app) serve(ctx context.Context) error {
 // creditReadTimeout bounds each ComputePool read of the ticket credit check (provider/credit).
 const creditReadTimeout = 10 * time.Second
 
-// bidFloorRefresh is how often serve reads its own bids (and the daily spend cap) again, through
+// bidFloorRefresh is how often serve reads its own bids again (the daily spend cap: spendcap.Refresh), through
 // service.Every: a bid lowered is the floor within it, so a ticket at the new price is refused for at most
 // this long after the change.
 const bidFloorRefresh = 15 * time.Second

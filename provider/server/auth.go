@@ -17,6 +17,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
+	"github.com/laketravis/laketravis/provider/spendcap"
 )
 
 // authed is a request that passed authentication: its ticket, the ticket's digest, the request's seq and
@@ -337,10 +338,6 @@ func (s *Server) authenticateMAC(r *http.Request, vt *verifiedTicket, signed wir
 	return a, nil
 }
 
-// spendCapRetry is the Retry-After of the 503 for a deposit-paid ticket while no daily spend cap is read
-// yet: provider serve reads it again every 15 s.
-const spendCapRetry = 15 * time.Second
-
 // MaxTicketLife bounds how far ahead a ticket's notAfter may be: a router sets it at the RFC's deadline
 // (at most 10 minutes ahead) plus its maxSeconds and a grace, and no chat session lasts a week.
 const MaxTicketLife = 7 * 24 * time.Hour
@@ -415,7 +412,7 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		// window a hostile router can time.
 		limit, ok := s.cfg.SpendCap.Lowest()
 		if !ok {
-			ratelimit.Retry(w, spendCapRetry)
+			ratelimit.Retry(w, spendcap.Refresh) // provider serve reads the cap again so often
 			return nil, false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
 				"this provider has not read the ComputePool's daily spend cap yet, which a deposit-paid ticket is checked against: retry")
 		}

@@ -105,6 +105,10 @@ func NewPool(pool common.Address, caller Caller, timeout time.Duration) (*Cap, e
 	return New(Pool{Pool: c, Head: caller, Timeout: timeout}), nil
 }
 
+// Refresh is how often provider serve reads the cap again (Cap.Refresh through service.Every), and so the
+// Retry-After of its 503 for a deposit-paid ticket while no read has succeeded yet.
+const Refresh = 15 * time.Second
+
 // Cap is the lowest cap last read. Safe for concurrent use.
 type Cap struct {
 	read Reader
