@@ -75,7 +75,13 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.NotEmpty(t, honest.Spend, "the deposit-paid session is charged to the payer's deposit")
 
 	// A user funded after the epoch's read: the chain moves past it, then the user deposits.
-	require.NoError(t, env.Anvil.IncreaseTime(ctx, honest.DepositsReadAt-uint64(time.Now().Unix())+60))
+	// Measured from the chain's head, not the wall clock: a chain behind the wall clock by more than a minute
+	// made the old difference underflow, and the warp past 2^32 s reverted the deposit (SafeCast of fundedAt).
+	head, err := env.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	if target := honest.DepositsReadAt + 60; target > head.Time {
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, target-head.Time))
+	}
 	fundedAt := blockTimeOf(t, ctx, env, depositMOR(t, ctx, env, lateKey, devnet.MOR(1)))
 	late := crypto.PubkeyToAddress(devnet.DevKey(lateKey).PublicKey)
 	require.Greater(t, fundedAt, honest.DepositsReadAt, "funded after the read")
