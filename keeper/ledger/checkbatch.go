@@ -5,6 +5,7 @@ package ledger
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -25,6 +26,7 @@ const (
 	CheckOnChain    = "on-chain"   // the pool's epoch holds the file's root, totals, spend root and read
 	CheckFunding    = "funding"    // no spend leaf charges a user funded after the read (CheckSpendFunding)
 	CheckSessions   = "sessions"   // every session record passes the keeper's own verification (Verifier.Verify)
+	CheckCredits    = "credits"    // every account's cumulative credit follows from the previous live epoch's file and this file's verified sessions
 
 	// CheckCommitted (BatchChecker.CheckCommitted, on the file's bytes): its keccak256 is the batchHash of the
 	// commit of the pool's live root of its epoch.
@@ -74,12 +76,14 @@ type BatchChecker struct {
 	Logs     ChainBackend
 	Start    uint64
 	MaxRange uint64
+
+	// Fetch, when set (with Logs), reads the previous live epoch's batch file at its commit's uri for the
+	// credits check, which compares every account's credit with it; nil: the credits check is not made.
+	Fetch func(ctx context.Context, uri string) ([]byte, error)
 }
 
 // CheckCommitted compares keccak256(raw), the bytes bf was read from, with the batchHash of the commit of the
-// pool's live root of epoch bf.Epoch: the RootCommitted event with that epoch and the root the pool holds
-// for it now (an epoch vetoed and committed again has several commit events; only the live root's names
-// its file), looked for from the newest block back. A mismatch is a problem of its own: the file is not the
+// pool's live root of epoch bf.Epoch (LiveCommit). A mismatch is a problem of its own: the file is not the
 // one committed (altered on the way, or another file), so nothing in it is evidence against the keeper. An
 // epoch not live on the pool is not compared (the on-chain check reports it).
 func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *BatchFile) BatchCheck {
@@ -88,36 +92,54 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 		out.Notes = append(out.Notes, "not compared: no log reader")
 		return out
 	}
+	ev, err := c.LiveCommit(ctx, bf.Epoch)
+	switch {
+	case errors.Is(err, errNotLive):
+		out.Notes = append(out.Notes, fmt.Sprintf("not compared: epoch %d is not live on the pool", bf.Epoch))
+	case err != nil:
+		out.couldNot("%v", err)
+	case common.Hash(ev.BatchHash) != crypto.Keccak256Hash(raw):
+		out.problem("the file is not the one committed: its keccak256 is %s, the batchHash of epoch %d's commit of root %s (block %d) is %s",
+			crypto.Keccak256Hash(raw).Hex(), bf.Epoch, common.Hash(ev.Root).Hex(), ev.Raw.BlockNumber, common.Hash(ev.BatchHash).Hex())
+	default:
+		out.Notes = append(out.Notes, fmt.Sprintf("keccak256 %s is the batchHash of epoch %d's commit (block %d)",
+			common.Hash(ev.BatchHash).Hex(), bf.Epoch, ev.Raw.BlockNumber))
+	}
+	return out
+}
+
+// errNotLive: LiveCommit's epoch is not live on the pool (never committed, or discarded by a veto).
+var errNotLive = errors.New("not live on the pool")
+
+// LiveCommit returns the RootCommitted event of the commit of the root the pool holds for epoch now (an
+// epoch vetoed and committed again has several commit events; only the live root's names its file), looked
+// for from the newest block back. Every error but errNotLive is a read the chain did not answer (or no such
+// event from block Start on).
+func (c *BatchChecker) LiveCommit(ctx context.Context, epoch uint64) (*computepool.ComputePoolRootCommitted, error) {
 	pool, err := NewChainPool(c.Pool, c.Caller)
 	if err != nil {
-		out.couldNot("pool: %v", err)
-		return out
+		return nil, fmt.Errorf("pool: %w", err)
 	}
 	logs, err := computepool.NewComputePoolFilterer(c.Pool, c.Logs)
 	if err != nil {
-		out.couldNot("pool: %v", err)
-		return out
+		return nil, fmt.Errorf("pool: %w", err)
 	}
-	info, live, err := pool.Epoch(ctx, bf.Epoch)
+	info, live, err := pool.Epoch(ctx, epoch)
 	if err != nil {
-		out.couldNot("could not read the pool's epoch %d: %v", bf.Epoch, err)
-		return out
+		return nil, fmt.Errorf("could not read the pool's epoch %d: %w", epoch, err)
 	}
 	if !live {
-		out.Notes = append(out.Notes, fmt.Sprintf("not compared: epoch %d is not live on the pool", bf.Epoch))
-		return out
+		return nil, fmt.Errorf("epoch %d: %w", epoch, errNotLive)
 	}
-	n := new(big.Int).SetUint64(bf.Epoch)
+	n := new(big.Int).SetUint64(epoch)
 	head, err := c.Logs.HeaderByNumber(ctx, nil)
 	if err != nil {
-		out.couldNot("could not read the chain's head: %v", err)
-		return out
+		return nil, fmt.Errorf("could not read the chain's head: %w", err)
 	}
 	span := c.MaxRange
 	if span == 0 {
 		span = 2000
 	}
-	hash := crypto.Keccak256Hash(raw)
 	for to := head.Number.Uint64(); ; {
 		from := c.Start
 		if to >= from+span {
@@ -125,8 +147,7 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 		}
 		it, err := logs.FilterRootCommitted(&bind.FilterOpts{Start: from, End: &to, Context: ctx}, []*big.Int{n}, [][32]byte{info.Root})
 		if err != nil {
-			out.couldNot("could not read RootCommitted(%d) in blocks %d-%d: %v", bf.Epoch, from, to, err)
-			return out
+			return nil, fmt.Errorf("could not read RootCommitted(%d) in blocks %d-%d: %w", epoch, from, to, err)
 		}
 		var ev *computepool.ComputePoolRootCommitted
 		for it.Next() {
@@ -136,18 +157,11 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 		_ = it.Close()
 		switch {
 		case err != nil:
-			out.couldNot("could not read RootCommitted(%d) in blocks %d-%d: %v", bf.Epoch, from, to, err)
-			return out
-		case ev != nil && common.Hash(ev.BatchHash) != hash:
-			out.problem("the file is not the one committed: its keccak256 is %s, the batchHash of epoch %d's commit of root %s (block %d) is %s",
-				hash.Hex(), bf.Epoch, info.Root.Hex(), ev.Raw.BlockNumber, common.Hash(ev.BatchHash).Hex())
-			return out
+			return nil, fmt.Errorf("could not read RootCommitted(%d) in blocks %d-%d: %w", epoch, from, to, err)
 		case ev != nil:
-			out.Notes = append(out.Notes, fmt.Sprintf("keccak256 %s is the batchHash of epoch %d's commit (block %d)", hash.Hex(), bf.Epoch, ev.Raw.BlockNumber))
-			return out
+			return ev, nil
 		case from <= c.Start:
-			out.couldNot("no RootCommitted event of epoch %d and root %s from block %d on", bf.Epoch, info.Root.Hex(), c.Start)
-			return out
+			return nil, fmt.Errorf("no RootCommitted event of epoch %d and root %s from block %d on", epoch, info.Root.Hex(), c.Start)
 		}
 		to = from - 1
 	}
@@ -171,8 +185,14 @@ func (c *BatchChecker) Check(ctx context.Context, bf *BatchFile) []BatchCheck {
 	funding := BatchCheck{Name: CheckFunding}
 	c.checkFunding(ctx, bf, readAt, &funding)
 	sessions := BatchCheck{Name: CheckSessions}
-	c.checkSessions(ctx, bf, &sessions)
-	return []BatchCheck{dep, trees, onChain, funding, sessions}
+	verified := c.checkSessions(ctx, bf, &sessions)
+	credits := BatchCheck{Name: CheckCredits}
+	if sessions.unanswered > 0 {
+		credits.couldNot("not compared: %d session records could not be verified", sessions.unanswered)
+	} else {
+		c.checkCredits(ctx, bf, verified, &credits)
+	}
+	return []BatchCheck{dep, trees, onChain, funding, sessions, credits}
 }
 
 // checkTrees rebuilds the credit tree from bf.Leaves and the spend tree from bf.Spend with the keeper's own
@@ -312,15 +332,171 @@ func (c *BatchChecker) checkFunding(ctx context.Context, bf *BatchFile, readAt u
 	}
 }
 
-// checkSessions runs the keeper's record verification (Verifier.Verify) on every session record of bf.
-func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *BatchCheck) {
+// checkSessions runs the keeper's record verification (Verifier.Verify) on every session record of bf and
+// returns the sessions it verified.
+func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *BatchCheck) []Session {
+	var verified []Session
 	for i, raw := range bf.Sessions {
-		_, err := c.Verifier.Verify(ctx, "", raw)
-		if rej, ok := IsRejection(err); ok {
+		s, err := c.Verifier.Verify(ctx, "", raw)
+		if err == nil {
+			verified = append(verified, *s)
+		} else if rej, ok := IsRejection(err); ok {
 			out.problem("session %d (%s) would be rejected: %s", i, rej.SessionID.Hex(), rej.Error())
 		} else if err != nil {
 			out.couldNot("session %d: could not verify: %v", i, err)
 		}
 	}
 	out.Notes = append(out.Notes, fmt.Sprintf("%d session records verified", len(bf.Sessions)))
+	return verified
+}
+
+// checkCredits compares bf's leaves with the previous live epoch's batch file (fetched at its commit's uri
+// and taken only if its keccak256 is that commit's batchHash; none for epoch 0) and bf's verified sessions:
+// CompareCredits.
+func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified []Session, out *BatchCheck) {
+	if c.Fetch == nil || c.Logs == nil {
+		out.Notes = append(out.Notes, "not compared: no way to fetch the previous epoch's batch file")
+		return
+	}
+	var prev *BatchFile
+	if bf.Epoch > 0 {
+		var err error
+		if prev, err = c.previous(ctx, bf.Epoch-1); err != nil {
+			out.couldNot("not compared: epoch %d's batch file: %v", bf.Epoch-1, err)
+			return
+		}
+	}
+	CompareCredits(bf, prev, verified, out)
+}
+
+// previous fetches the batch file of the pool's live epoch n at its commit's uri; an error if it cannot be
+// read or is not the one committed.
+func (c *BatchChecker) previous(ctx context.Context, n uint64) (*BatchFile, error) {
+	ev, err := c.LiveCommit(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := c.Fetch(ctx, ev.Uri)
+	if err != nil {
+		return nil, err
+	}
+	if h := crypto.Keccak256Hash(raw); h != common.Hash(ev.BatchHash) {
+		return nil, fmt.Errorf("%s is not the file committed: keccak256 %s, the commit's batchHash %s", ev.Uri, h.Hex(), common.Hash(ev.BatchHash).Hex())
+	}
+	var bf BatchFile
+	if err := json.Unmarshal(raw, &bf); err != nil {
+		return nil, fmt.Errorf("%s: %w", ev.Uri, err)
+	}
+	if bf.Epoch != n {
+		return nil, fmt.Errorf("%s is epoch %d's file, not epoch %d's", ev.Uri, bf.Epoch, n)
+	}
+	return &bf, nil
+}
+
+// CompareCredits checks that bf's leaves follow from prev's (the previous live epoch's file, nil for epoch
+// 0) and sessions (bf's records that pass the keeper's verification), so that a keeper pays nobody more
+// than verified records give and lowers nobody's credit (THREATS: keeper), whatever its file says:
+//   - no session is credited twice: listed twice in bf, or already in prev;
+//   - every account's owed (its cumulative earnings, the leaf's "owed") rose since prev by at most what
+//     bf's sessions give it at full price: seconds × price, split (wire.Credit; one wei more per session
+//     for the provider, whose allowance-paid and deposit-paid parts are split apart);
+//   - every account's cumulativeAmount is at most its owed and never below prev's (a leaf dropped counts
+//     as zero).
+//
+// The bound is an upper one: a session credited less than its price (an allowance or deposit that ran
+// out, budget scaling carrying credit forward) passes; re-deriving the exact amounts needs the keeper's
+// charging run over every epoch so far. A session credited in an epoch before prev and listed again is
+// not seen here (only prev's sessions are compared).
+func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
+	var prevEpoch uint64
+	since := " (no previous epoch)"
+	before := map[common.Address]Leaf{}
+	credited := map[common.Hash]bool{}
+	if prev != nil {
+		prevEpoch = prev.Epoch
+		since = fmt.Sprintf(" since epoch %d", prevEpoch)
+		for _, lf := range prev.Leaves {
+			before[lf.Account] = lf
+		}
+		for _, raw := range prev.Sessions {
+			var probe struct {
+				SessionID common.Hash `json:"sessionId"`
+			}
+			if json.Unmarshal(raw, &probe) == nil {
+				credited[probe.SessionID] = true
+			}
+		}
+	}
+	bound := map[common.Address]*uint256.Int{}
+	add := func(a common.Address, v *uint256.Int) {
+		if bound[a] == nil {
+			bound[a] = new(uint256.Int)
+		}
+		bound[a].Add(bound[a], v)
+	}
+	listed := make(map[common.Hash]bool, len(sessions))
+	for i := range sessions {
+		s := &sessions[i]
+		switch {
+		case listed[s.ID]:
+			out.problem("session %s is listed twice", s.ID.Hex())
+			continue
+		case credited[s.ID]:
+			out.problem("session %s was credited by epoch %d already", s.ID.Hex(), prevEpoch)
+			continue
+		}
+		listed[s.ID] = true
+		p, f, err := s.Credit()
+		if err != nil {
+			out.problem("session %s: %v", s.ID.Hex(), err)
+			continue
+		}
+		add(s.Provider, p.AddUint64(p, 1))
+		add(s.Builder, f)
+	}
+	zero := new(uint256.Int)
+	seen := make(map[common.Address]bool, len(bf.Leaves))
+	for _, lf := range bf.Leaves {
+		a := lf.Account
+		if seen[a] {
+			out.problem("%s has two leaves", a.Hex())
+			continue
+		}
+		seen[a] = true
+		if lf.Amount == nil || lf.Owed == nil {
+			out.problem("%s's leaf has no cumulativeAmount or owed", a.Hex())
+			continue
+		}
+		was, wasOwed := zero, zero
+		if b, ok := before[a]; ok && b.Amount != nil && b.Owed != nil {
+			was, wasOwed = b.Amount, b.Owed
+		}
+		if lf.Amount.Gt(lf.Owed) {
+			out.problem("%s is credited %s, more than the %s it is owed", a.Hex(), lf.Amount.Dec(), lf.Owed.Dec())
+		}
+		if lf.Amount.Lt(was) {
+			out.problem("%s's credit fell from %s (epoch %d) to %s", a.Hex(), was.Dec(), prevEpoch, lf.Amount.Dec())
+		}
+		max := bound[a]
+		if max == nil {
+			max = zero
+		}
+		if rise := new(uint256.Int).Sub(lf.Owed, wasOwed); lf.Owed.Lt(wasOwed) {
+			out.problem("%s's owed fell from %s (epoch %d) to %s", a.Hex(), wasOwed.Dec(), prevEpoch, lf.Owed.Dec())
+		} else if rise.Gt(max) {
+			out.problem("%s's owed rose by %s%s, but this file's sessions give it at most %s", a.Hex(), rise.Dec(), since, max.Dec())
+		}
+	}
+	if prev != nil {
+		for _, b := range prev.Leaves {
+			if !seen[b.Account] && b.Amount != nil && !b.Amount.IsZero() {
+				out.problem("%s's credit fell from %s (epoch %d) to 0: it has no leaf", b.Account.Hex(), b.Amount.Dec(), prevEpoch)
+			}
+		}
+	}
+	if prev == nil {
+		out.Notes = append(out.Notes, fmt.Sprintf("compared with no previous epoch: %d sessions", len(listed)))
+	} else {
+		out.Notes = append(out.Notes, fmt.Sprintf("compared with epoch %d's file: %d sessions", prevEpoch, len(listed)))
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -87,6 +88,18 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.Greater(t, fundedAt, honest.DepositsReadAt, "funded after the read")
 
 	checker := batchChecker(t, ctx, env)
+	// The previous epoch's file as the keeper serves it at its commit's uri (<public-url>/v1/batches/<epoch>).
+	checker.Fetch = func(ctx context.Context, uri string) ([]byte, error) {
+		n, err := strconv.ParseUint(uri[strings.LastIndex(uri, "/")+1:], 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		e, err := k.led.LiveEpoch(ctx, n)
+		if err != nil {
+			return nil, err
+		}
+		return os.ReadFile(e.BatchFile)
+	}
 	problems := func(bf *ledger.BatchFile) map[string][]string {
 		out := map[string][]string{}
 		for _, c := range checker.Check(ctx, bf) {
@@ -97,6 +110,11 @@ func TestCheckBatchAnvil(t *testing.T) {
 		return out
 	}
 	require.Empty(t, problems(honest), "the honest batch file passes every check")
+	for _, c := range checker.Check(ctx, honest) {
+		if c.Name == ledger.CheckCredits {
+			require.Equal(t, []string{"compared with no previous epoch: 2 sessions"}, c.Notes)
+		}
+	}
 
 	// The trees of a tampered file rebuilt (root, total, spend root and spend), so that only the chain objects.
 	rebuild := func(bf *ledger.BatchFile) {
@@ -128,7 +146,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 	}
 
 	leaf := load()
-	leaf.Leaves[0].Amount = new(uint256.Int).Add(leaf.Leaves[0].Amount, one)
+	leaf.Leaves[0].Amount = new(uint256.Int).Sub(leaf.Leaves[0].Amount, one) // still within what it is owed: only the trees object
 	got := problems(leaf)
 	require.Equal(t, []string{ledger.CheckTrees}, keysOf(got), "%v", got)
 	require.True(t, contains(got[ledger.CheckTrees], "the leaves give"), "%v", got)
@@ -144,8 +162,30 @@ func TestCheckBatchAnvil(t *testing.T) {
 	root.Leaves[0].Amount = new(uint256.Int).Add(root.Leaves[0].Amount, one)
 	rebuild(root)
 	got = problems(root)
-	require.Equal(t, []string{ledger.CheckOnChain}, keysOf(got), "%v", got)
+	require.Equal(t, []string{ledger.CheckOnChain, ledger.CheckCredits}, keysOf(got), "%v", got)
 	require.True(t, contains(got[ledger.CheckOnChain], "the pool's epoch 0 holds "+honest.Root.Hex()), "%v", got)
+	require.Equal(t, []string{fmt.Sprintf("%s is credited %s, more than the %s it is owed", root.Leaves[0].Account.Hex(),
+		root.Leaves[0].Amount.Dec(), root.Leaves[0].Owed.Dec())}, got[ledger.CheckCredits])
+
+	// A self-consistent file crediting an account more than its sessions give it (its leaf's amount and owed
+	// both raised, the trees rebuilt): what a hostile keeper publishing the file of an inflated root shows.
+	inflated := load()
+	lift := uint256.NewInt(1_000_000)
+	inflated.Leaves[0].Amount = new(uint256.Int).Add(inflated.Leaves[0].Amount, lift)
+	inflated.Leaves[0].Owed = new(uint256.Int).Add(inflated.Leaves[0].Owed, lift)
+	rebuild(inflated)
+	got = problems(inflated)
+	require.Equal(t, []string{ledger.CheckOnChain, ledger.CheckCredits}, keysOf(got), "%v", got)
+	require.Len(t, got[ledger.CheckCredits], 1)
+	require.Contains(t, got[ledger.CheckCredits][0], inflated.Leaves[0].Account.Hex()+"'s owed rose by "+inflated.Leaves[0].Owed.Dec()+
+		" (no previous epoch), but this file's sessions give it at most ")
+
+	// A session listed twice: credited twice.
+	twice := load()
+	twice.Sessions = append(twice.Sessions, twice.Sessions[0])
+	got = problems(twice)
+	require.Equal(t, []string{ledger.CheckCredits}, keysOf(got), "%v", got)
+	require.Contains(t, got[ledger.CheckCredits][0], "is listed twice")
 
 	funded := load()
 	nobody := common.HexToAddress("0x00000000000000000000000000000000000000ff")
@@ -166,7 +206,8 @@ func TestCheckBatchAnvil(t *testing.T) {
 	sig.Sessions[1], err = json.Marshal(&rec)
 	require.NoError(t, err)
 	got = problems(sig)
-	require.Equal(t, []string{ledger.CheckSessions}, keysOf(got), "%v", got)
+	// Its credit is no longer backed by a verified session: the credits check objects too.
+	require.Equal(t, []string{ledger.CheckSessions, ledger.CheckCredits}, keysOf(got), "%v", got)
 	require.Len(t, got[ledger.CheckSessions], 1)
 	require.Contains(t, got[ledger.CheckSessions][0], "session 1 ("+rec.SessionID.Hex()+") would be rejected: "+ledger.RejectBadUserSignature)
 
@@ -176,7 +217,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 	all.Leaves[0].Amount = new(uint256.Int).Add(all.Leaves[0].Amount, one)
 	all.Sessions[1] = sig.Sessions[1]
 	got = problems(all)
-	require.Equal(t, []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckSessions}, keysOf(got), "%v", got)
+	require.Equal(t, []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckSessions, ledger.CheckCredits}, keysOf(got), "%v", got)
 
 	// Epoch 1 committed stating an earlier read (0) than epoch 0's: the pool keeps epoch 0's, and the check
 	// compares with that, saying so; the funding check reads as of it.
@@ -191,13 +232,24 @@ func TestCheckBatchAnvil(t *testing.T) {
 	sendTx(t, ctx, env, testenv.KeeperKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return env.Pool.CommitRoot(o, big.NewInt(1), next.Root, total, next.SpendRoot, spentTotal, big.NewInt(0), common.Hash{}, "")
 	})
-	var onChain ledger.BatchCheck
+	var onChain, credits ledger.BatchCheck
 	for _, c := range checker.Check(ctx, next) {
-		require.True(t, c.OK(), "%s: %v", c.Name, c.Problems)
-		if c.Name == ledger.CheckOnChain {
+		switch c.Name {
+		case ledger.CheckOnChain:
 			onChain = c
+		case ledger.CheckCredits:
+			credits = c
+			continue
 		}
+		require.True(t, c.OK(), "%s: %v", c.Name, c.Problems)
 	}
+	// Compared with epoch 0's file, fetched at its commit's uri: its sessions listed again, and one account
+	// credited one more wei than it is owed.
+	require.Len(t, credits.Problems, 3, "%v", credits.Problems)
+	require.Contains(t, credits.Problems[0], "was credited by epoch 0 already")
+	require.Contains(t, credits.Problems[1], "was credited by epoch 0 already")
+	require.Contains(t, credits.Problems[2], "more than the "+next.Leaves[0].Owed.Dec()+" it is owed")
+	require.Equal(t, []string{"compared with epoch 0's file: 0 sessions"}, credits.Notes)
 	require.Equal(t, []string{fmt.Sprintf("depositsReadAt 0: the pool keeps %d, the previous epoch's read (max(stated, previous))",
 		honest.DepositsReadAt)}, onChain.Notes)
 	lateNext := *next
@@ -210,7 +262,8 @@ func TestCheckBatchAnvil(t *testing.T) {
 // keysOf returns the checks with problems, in BatchChecker.Check's order.
 func keysOf(m map[string][]string) []string {
 	var out []string
-	for _, name := range []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
+	for _, name := range []string{ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions,
+		ledger.CheckCredits} {
 		if _, ok := m[name]; ok {
 			out = append(out, name)
 		}
@@ -233,5 +286,5 @@ func batchChecker(t *testing.T, ctx context.Context, env *testenv.Env) *ledger.B
 	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
 	require.NoError(t, err)
 	return &ledger.BatchChecker{ChainID: 31337, Pool: env.PoolAddr, Caller: client, Deposits: deposits,
-		Verifier: &ledger.Verifier{Domain: env.Domain, Registry: reg}}
+		Verifier: &ledger.Verifier{Domain: env.Domain, Registry: reg}, Logs: client, Start: env.Deployment.StartBlock}
 }

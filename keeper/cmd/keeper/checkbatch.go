@@ -21,7 +21,9 @@ import (
 
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/service"
+	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/protocol/eip712"
 )
@@ -52,10 +54,15 @@ dispute window before it lets the root become claimable. Every problem is report
               by the deposits of the newest final block
   sessions    every session record passes the keeper's own record verification (ticket and RFC
               signatures, the ticket following from the RFC, receipts, roles and signers at their times)
+  credits     compared with the previous live epoch's file (fetched at its commit's uri, taken only if
+              its keccak256 is that commit's batchHash): no session credited twice (listed twice, or
+              already in the previous file); every account's owed rose by at most what this file's
+              verified sessions give it at full price (seconds x price, split with the builder); every
+              cumulativeAmount at most its owed and never below the previous file's
 
-Not checked: the allocation itself (that the leaves are what the sessions, allowances, deposits and the
-budget give; re-deriving it needs the keeper's charging run over every epoch so far) and the rejected
-records.`,
+Not checked: the exact allocation (that the leaves are what the sessions, allowances, deposits and the
+budget give, not only at most their price: re-deriving it needs the keeper's charging run over every
+epoch so far), a session listed again by an epoch before the previous one, and the rejected records.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := viper.New()
@@ -65,6 +72,7 @@ records.`,
 	}
 	f := cmd.Flags()
 	chainFlags(f, "warn")
+	fetchFlags(f)
 	f.Bool("json", false, "print the outcome as JSON")
 	service.AddOtherNames(f)
 	return cmd
@@ -201,8 +209,24 @@ func loadBatch(ctx context.Context, src string) ([]byte, *ledger.BatchFile, erro
 	return data, &bf, nil
 }
 
+// fetchFlags adds the flags of batch file downloads from a commit's uri (batchFetcher).
+func fetchFlags(f *pflag.FlagSet) {
+	f.Duration("fetch-timeout", 2*time.Minute, "timeout of one batch file download from a commit's uri")
+	f.Int64("max-batch-bytes", 1<<30, "largest batch file downloaded, bytes")
+	f.Bool("allow-private-endpoints", false, "fetch batch files from private, loopback and link-local addresses (https still required; devnets always may)")
+}
+
+// batchFetcher downloads batch files from the uri a commit names, which its keeper chose: through netguard's
+// client for dep's chain (no redirects; https and public addresses only off a devnet unless
+// --allow-private-endpoints), each within --fetch-timeout and --max-batch-bytes.
+func batchFetcher(v *viper.Viper, dep *deployments.Deployment) func(ctx context.Context, uri string) ([]byte, error) {
+	hc := netguard.ForChain(dep.ChainID, v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: time.Minute})
+	return guard.Fetcher(hc, v.GetDuration("fetch-timeout"), v.GetInt64("max-batch-bytes"))
+}
+
 // newBatchChecker returns the checks of check-batch and guard on dep's contracts through client, its
-// deposits and signers read from the deployment's start block at --confirmations and --log-range.
+// deposits and signers read from the deployment's start block at --confirmations and --log-range, the
+// previous epoch's batch file fetched at its commit's uri (batchFetcher).
 func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *deployments.Deployment, client *chain.Client) (*ledger.BatchChecker, error) {
 	poolAddr, err := dep.Address("ComputePool")
 	if err != nil {
@@ -232,5 +256,5 @@ func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *
 	}
 	return &ledger.BatchChecker{ChainID: dep.ChainID, Pool: poolAddr, Caller: client, Deposits: deposits,
 		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(dep.ChainID, marketAddr), Registry: registry},
-		Logs:     client, Start: dep.StartBlock, MaxRange: logRange}, nil
+		Logs:     client, Start: dep.StartBlock, MaxRange: logRange, Fetch: batchFetcher(v, dep)}, nil
 }

@@ -26,13 +26,14 @@ import (
 	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
-// TestCheckBatchCommand (anvil): keeper check-batch, with the root's --rpc and --deployment, passes the batch
-// file of a committed epoch read from a path and from a keeper's URL (exit status 0, every check ok, --json
-// too), and fails a copy with a changed leaf amount (nonzero: errBatchProblems), naming the credit root in
-// its summary and saying the file is not the one committed (its keccak256 is not the commit's batchHash).
-// After a veto and a recommit of the epoch the new file passes: its bytes are compared with the live
-// root's commit, not the discarded one's. The checks themselves, each tampering included: keeper/ledger
-// TestCheckBatchAnvil.
+// TestCheckBatchCommand (anvil): keeper check-batch, with the root's --rpc and --deployment, checks the batch
+// file of a committed epoch read from a path and from a keeper's URL (--json too): every check passes but
+// credits, since the file's leaves credit accounts that no session in it backs (exit status 1,
+// errBatchProblems); a copy with a changed leaf amount also fails the credit root and is not the one
+// committed (its keccak256 is not the commit's batchHash). After a veto and a recommit of the epoch the new
+// file is the one committed: its bytes are compared with the live root's commit, not the discarded one's.
+// The checks themselves, each tampering included: keeper/ledger TestCheckBatchAnvil; exit 0 on a keeper's
+// real epochs: TestSettleThroughRPCFaultsRouter.
 func TestCheckBatchCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600}) // a budget today
 	pool, err := c.Deployment.Address("ComputePool")
@@ -72,13 +73,22 @@ func TestCheckBatchCommand(t *testing.T) {
 		return out.String(), err
 	}
 
+	// The file's leaves credit accounts no session in it backs: every check but credits passes (exit 1); the
+	// checks on a keeper's real epochs, exit 0: TestSettleThroughRPCFaultsRouter.
+	unbacked := func(out string) {
+		t.Helper()
+		for _, name := range []string{ledger.CheckCommitted, ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
+			require.Regexp(t, "(?m)^"+name+` +ok$`, out)
+		}
+		require.Regexp(t, `(?m)^credits +2 problem\(s\)$`, out)
+		require.Contains(t, out, leaves[0].Account.Hex()+"'s owed rose by "+leaves[0].Owed.Dec()+
+			" (no previous epoch), but this file's sessions give it at most 0")
+		require.NotContains(t, out, "all checks passed")
+	}
 	honest := write(&bf)
 	out, err := run(honest)
-	require.NoError(t, err, out)
-	require.Contains(t, out, "all checks passed")
-	for _, name := range []string{ledger.CheckCommitted, ledger.CheckDeployment, ledger.CheckTrees, ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckSessions} {
-		require.Regexp(t, "(?m)^"+name+` +ok$`, out)
-	}
+	require.ErrorIs(t, err, errBatchProblems)
+	unbacked(out)
 
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v1/batches/0" {
@@ -89,11 +99,14 @@ func TestCheckBatchCommand(t *testing.T) {
 	}))
 	defer srv.Close()
 	out, err = run("--json", srv.URL+"/v1/batches/0")
-	require.NoError(t, err, out)
+	require.ErrorIs(t, err, errBatchProblems)
 	var report batchReport
 	require.NoError(t, json.Unmarshal([]byte(out), &report))
-	require.True(t, report.OK)
-	require.Len(t, report.Checks, 6)
+	require.False(t, report.OK)
+	require.Len(t, report.Checks, 7)
+	for _, c := range report.Checks {
+		require.Equal(t, c.Name != ledger.CheckCredits, c.OK(), "%s: %v", c.Name, c.Problems)
+	}
 	_, err = run(srv.URL + "/v1/batches/1")
 	require.ErrorContains(t, err, "404")
 
@@ -122,7 +135,7 @@ func TestCheckBatchCommand(t *testing.T) {
 		Leaves: leaves, Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
 	c.CommitRoot(0, tree.Root(), big.NewInt(1000), hashOf(&again), "")
 	out, err = run(write(&again))
-	require.NoError(t, err, out)
+	require.ErrorIs(t, err, errBatchProblems)
 	require.Regexp(t, `(?m)^committed +ok$`, out)
-	require.Contains(t, out, "all checks passed")
+	unbacked(out)
 }

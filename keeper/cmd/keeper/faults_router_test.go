@@ -3,6 +3,9 @@ package main_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +31,8 @@ import (
 // settles them and pays the batched claims. At the end the chain equals the ledger, every credit once:
 // one RootCommitted per live epoch, in order, with the ledger's root, block and total; the pool's total
 // is every billed credit; the keeper's nonce is its number of intents (no transaction twice); nothing
-// rejected; provider and builder were paid exactly what they earned, once. One subtest has a single
+// rejected; provider and builder were paid exactly what they earned, once; keeper check-batch passes every
+// epoch's batch file at the keeper's URL, each compared with the one before. One subtest has a single
 // faulty URL (SQLite), the other fails over between two faulty URLs (PostgreSQL).
 func TestSettleThroughRPCFaultsRouter(t *testing.T) {
 	cases := []struct {
@@ -121,6 +125,18 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	}
 	require.NoError(t, json.Unmarshal(rejected, &rej))
 	require.Empty(t, rej.Rejected, "an RPC failure must never reject a valid record")
+	// keeper check-batch passes every live epoch's file at the keeper's URL, each compared with the one before
+	// (credits: no account owed more than its sessions give it; fetched at the previous commit's uri).
+	for _, e := range epochs {
+		out, err := exec.CommandContext(ctx, filepath.Join(s.BinDir, "keeper"), "check-batch", "--rpc", s.Anvil.URL,
+			"--deployment", s.DeploymentFile, "--confirmations", "1", "--log-level", "error",
+			fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch)).CombinedOutput()
+		require.NoError(t, err, "epoch %d: %s", e.Epoch, out)
+		require.Contains(t, string(out), "all checks passed")
+		if e.Epoch > 0 {
+			require.Contains(t, string(out), fmt.Sprintf("(compared with epoch %d's file: ", e.Epoch-1))
+		}
+	}
 	k.Stop()
 	require.NoError(t, k.ExitErr(), "graceful shutdown")
 	require.GreaterOrEqual(t, len(epochs), 3, "several epochs")

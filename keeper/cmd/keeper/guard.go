@@ -23,7 +23,6 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/metricset"
-	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -64,10 +63,8 @@ Restarted, it checks every epoch still pending again.`,
 	f.String("external-signer", "", "sign the vetoes through clef at this URL (http://127.0.0.1:8550 or its .ipc path)")
 	f.String("external-signer-account", "", "the guardian's account at --external-signer (default: the only account it lists)")
 	f.Duration("poll-interval", 15*time.Second, "how often new commits are read and unchecked epochs tried again")
-	f.Duration("fetch-timeout", 2*time.Minute, "timeout of one batch file download")
 	f.Duration("veto-wait", guard.DefaultVetoWait, "how long a veto's receipt is waited for before the guard moves on (sent again next poll)")
-	f.Int64("max-batch-bytes", 1<<30, "largest batch file downloaded, bytes")
-	f.Bool("allow-private-endpoints", false, "fetch batch files from private, loopback and link-local addresses (https still required; devnets always may)")
+	fetchFlags(f)
 	f.String("listen", "", "serve the guard's metrics at /metrics on this address (default: none)")
 	service.AddOtherNames(f)
 	return cmd
@@ -120,10 +117,9 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 		start = b
 	}
 	set := metrics.NewSet()
-	hc := netguard.ForChain(dep.ChainID, v.GetBool("allow-private-endpoints")).Client(netguard.Options{HeaderTimeout: time.Minute})
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
-		Fetch: guard.Fetcher(hc, v.GetDuration("fetch-timeout"), v.GetInt64("max-batch-bytes")),
+		Fetch: checker.Fetch,
 		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), Log: log.Named("guard"), Metrics: set})
 	if err != nil {
 		return err

@@ -1,0 +1,63 @@
+package ledger_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/keeper/ledger"
+)
+
+// TestCompareCredits: a keeper's file whose accounts follow from the previous epoch's file and its sessions
+// passes; the provider's one wei of rounding (its allowance-paid and deposit-paid parts split apart) passes;
+// each way of paying more or lowering a credit is named: owed rising past what the sessions give, a
+// cumulativeAmount above the owed, a credit lower than the previous file's, a leaf dropped, a session
+// credited again.
+func TestCompareCredits(t *testing.T) {
+	prov, builder, other := common.HexToAddress("0xa1"), common.HexToAddress("0xb2"), common.HexToAddress("0xc3")
+	id1, id2 := common.HexToHash("0x01"), common.HexToHash("0x02")
+	u := uint256.NewInt
+	leaf := func(a common.Address, amount, owed uint64) ledger.Leaf {
+		return ledger.Leaf{Account: a, Amount: u(amount), Owed: u(owed)}
+	}
+	record := func(id common.Hash) json.RawMessage {
+		raw, err := json.Marshal(map[string]any{"sessionId": id})
+		require.NoError(t, err)
+		return raw
+	}
+	// 100 s at 10 wei with a 10 % builder fee: 900 to the provider, 100 to the builder.
+	session := func(id common.Hash) ledger.Session {
+		return ledger.Session{ID: id, Provider: prov, Builder: builder, FeeBps: 1000, Price: *u(10), Seconds: 100}
+	}
+	prev := &ledger.BatchFile{Epoch: 4, Sessions: []json.RawMessage{record(id1)},
+		Leaves: []ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100), leaf(other, 50, 80)}}
+	check := func(leaves []ledger.Leaf, sessions ...ledger.Session) []string {
+		bf := &ledger.BatchFile{Epoch: 5, Leaves: leaves}
+		var out ledger.BatchCheck
+		ledger.CompareCredits(bf, prev, sessions, &out)
+		return out.Problems
+	}
+	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 80, 80)}, session(id2)),
+		"epoch 5 credits session 2 and pays other's carried-forward 30")
+	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
+		"one wei of rounding for the provider")
+
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 902 since epoch 4, but this file's sessions give it at most 901"},
+		check([]ledger.Leaf{leaf(prov, 1802, 1802), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)))
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000b2's owed rose by 1 since epoch 4, but this file's sessions give it at most 0"},
+		check([]ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 101, 101), leaf(other, 50, 80)}), "no session, no rise")
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000C3 is credited 81, more than the 80 it is owed"},
+		check([]ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100), leaf(other, 81, 80)}))
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's credit fell from 900 (epoch 4) to 899"},
+		check([]ledger.Leaf{leaf(prov, 899, 900), leaf(builder, 100, 100), leaf(other, 50, 80)}))
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000C3's credit fell from 50 (epoch 4) to 0: it has no leaf"},
+		check([]ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100)}))
+	require.Equal(t, []string{
+		"session 0x0000000000000000000000000000000000000000000000000000000000000001 was credited by epoch 4 already",
+		"0x00000000000000000000000000000000000000A1's owed rose by 900 since epoch 4, but this file's sessions give it at most 0",
+		"0x00000000000000000000000000000000000000b2's owed rose by 100 since epoch 4, but this file's sessions give it at most 0",
+	}, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id1)), "session 1 again")
+}
