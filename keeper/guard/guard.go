@@ -8,15 +8,21 @@
 //     that is not the commit's: another epoch or root): vetoed with a key, reported without one. Only a
 //     file whose keccak256 is the commit's batchHash is evidence: the keeper committed to exactly those
 //     bytes, so their problems are its own;
-//   - a check the chain could not answer, a file that could not be fetched or parsed as a batch file, or a
-//     file whose keccak256 is not the commit's batchHash (altered on the way: a plain-http uri, a proxy or
-//     CDN, DNS; or replaced since): logged and tried again every step until the dispute window ends. A file
-//     still not checked at the end of the window is reported (an error line, the unchecked counter) but
-//     not vetoed: it shows nothing wrong with the root, and a veto discards every later epoch too, so a
-//     veto on it would let anyone who can make a keeper's server or the guard's network fail (or alter the
-//     bytes) for one window stall settlement; a person decides (vetoing needs no file).
+//   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash and
+//     that parse as a batch file (unreachable, not 200, too large, altered on the way: a plain-http uri, a
+//     proxy or CDN, DNS; replaced since, or not JSON). Tried again every step; vetoed with a key once the
+//     epoch is in the last part of its dispute window (the chain's head at claimableAt - margin or later,
+//     Config.WithheldMargin), reported at the window's end without one. A root nobody can rebuild must
+//     not become claimable (a keeper with KEEPER_ROLE could otherwise commit an inflated root and keep
+//     its file back). The trade-off: an honest keeper must keep its file reachable, unaltered (behind
+//     https), for the window's first part; a veto discards every later epoch too, and the keeper commits
+//     them again: nothing is lost, settlement is delayed. Whoever can break the keeper's server or the
+//     guard's network for that long can cause that delay;
+//   - a check the chain could not answer (the file obtained): the guard's own problem, never a veto.
+//     Tried again every step; still not checked at the window's end, it is reported (an error line, the
+//     unchecked counter). A file obtained once in the window is not withheld, even if later fetches fail.
 //
-// A veto is sent only if, read again right before sending, the pool's epoch still holds the root checked
+// A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the root checked
 // and is still pending (vetoRoot names only an epoch: one vetoed and committed again meanwhile would
 // otherwise lose its replacement). A veto that fails or is not mined within Config.VetoWait is logged and
 // tried again next step while the window lasts; the other epochs are still checked.
@@ -86,6 +92,11 @@ type Config struct {
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
 	// and, the epoch still pending with the same root, sent again next step.
 	VetoWait time.Duration
+	// WithheldMargin is the last part of an epoch's dispute window, before its claimableAt, in which a
+	// file not obtained is vetoed as withheld (with Veto). 0: a quarter of the epoch's window (claimableAt
+	// minus its commit block's time); a longer margin is capped at the window (a file not obtained at the
+	// first try is vetoed). Whole seconds.
+	WithheldMargin time.Duration
 
 	Log     *zap.Logger
 	Metrics *metrics.Set // nil: a set of its own
@@ -102,6 +113,8 @@ type commit struct {
 	tries       int    // checks tried
 	lastErr     string // why the last try decided nothing
 	found       bool   // a check found a problem (the veto not landed yet)
+	obtained    bool   // a fetch gave the committed bytes (keccak256 the batchHash), a batch file: not withheld
+	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
 }
 
 // Guard checks committed epochs; Step runs one pass, Run steps until its context ends. Not safe for
@@ -114,7 +127,7 @@ type Guard struct {
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
 
-	beforeVeto func(epoch uint64) // tests: called after a check found a problem, before the re-read and the veto
+	beforeVeto func(epoch uint64) // tests: called once a veto is decided (a finding, a withheld file), before the re-read and the veto
 }
 
 // New returns a guard; it makes no call.
@@ -126,6 +139,9 @@ func New(cfg Config) (*Guard, error) {
 	epochs, err := ledger.NewChainPool(cfg.Pool, cfg.Backend)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.WithheldMargin < 0 {
+		return nil, fmt.Errorf("withheld margin %s: negative", cfg.WithheldMargin)
 	}
 	if cfg.Log == nil {
 		cfg.Log = zap.NewNop()
@@ -143,7 +159,8 @@ const (
 	ResultOK        = "ok"        // every check passed
 	ResultProblem   = "problem"   // a finding, reported (no key)
 	ResultVetoed    = "vetoed"    // a finding, vetoed
-	ResultUnchecked = "unchecked" // the dispute window ended before the file could be checked
+	ResultWithheld  = "withheld"  // the file never obtained: vetoed in the window's last part
+	ResultUnchecked = "unchecked" // the dispute window ended before the file could be checked (withheld without a key or a veto landed, or the chain did not answer)
 	ResultGone      = "gone"      // the epoch was discarded (vetoed by someone) before it was decided
 )
 
@@ -252,6 +269,11 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		log.Error("dispute window over before the veto landed: the root is claimable", zap.String("last", c.lastErr))
 		g.done(c, ResultProblem)
 		return nil
+	case now >= c.claimableAt && !c.obtained:
+		log.Error("dispute window over and the batch file was withheld (never obtained): not vetoed, the root is claimable",
+			zap.Int("tries", c.tries), zap.String("last", c.lastErr), zap.Bool("veto", g.cfg.Veto != nil))
+		g.done(c, ResultUnchecked)
+		return nil
 	case now >= c.claimableAt:
 		log.Error("dispute window over and the batch file could not be checked: not vetoed, check it by hand",
 			zap.Int("tries", c.tries), zap.String("last", c.lastErr))
@@ -262,6 +284,17 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	checks, err := g.check(ctx, c)
 	if err != nil {
 		c.lastErr = err.Error()
+		if !c.obtained && g.cfg.Veto != nil {
+			from, err := g.withheldFrom(ctx, c)
+			if err != nil {
+				return fmt.Errorf("epoch %d: %w", c.epoch, err)
+			}
+			if now >= from {
+				log.Error("batch file withheld: vetoing", zap.Int("tries", c.tries), zap.String("last", c.lastErr),
+					zap.Time("lastPartFrom", time.Unix(int64(from), 0)), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+				return g.vetoPending(ctx, c, log, ResultWithheld)
+			}
+		}
 		msg := "batch file not checked, trying again"
 		if errors.Is(err, ErrNotCommitted) {
 			msg = "batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again"
@@ -293,6 +326,12 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	}
 	log.Error("batch file has problems: vetoing", zap.Int("findings", findings), zap.Strings("problems", problems))
 	c.found = true
+	return g.vetoPending(ctx, c, log, ResultVetoed)
+}
+
+// vetoPending vetoes c if, read again now, the pool's epoch still holds c.root and is pending; a landed
+// veto is counted as result. Not sent, or not landed, c stays pending for the next step.
+func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, result string) error {
 	if g.beforeVeto != nil {
 		g.beforeVeto(c.epoch)
 	}
@@ -316,8 +355,33 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		return nil // the other epochs are still checked and logged
 	}
 	log.Warn("epoch vetoed", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()))
-	g.done(c, ResultVetoed)
+	g.done(c, result)
 	return nil
+}
+
+// withheldFrom returns when c's window's last part begins (LastPartFrom), reading its commit block's
+// time once.
+func (g *Guard) withheldFrom(ctx context.Context, c *commit) (uint64, error) {
+	if c.lastPart == 0 {
+		h, err := g.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(c.block))
+		if err != nil {
+			return 0, fmt.Errorf("commit block %d: %w", c.block, err)
+		}
+		c.lastPart = LastPartFrom(h.Time, c.claimableAt, g.cfg.WithheldMargin)
+	}
+	return c.lastPart, nil
+}
+
+// LastPartFrom returns when the last part of an epoch's dispute window begins, the epoch committed at
+// time committedAt and claimable at claimableAt: claimableAt - margin, margin 0 meaning a quarter of the
+// window (claimableAt - committedAt) and a longer one capped at the window.
+func LastPartFrom(committedAt, claimableAt uint64, margin time.Duration) uint64 {
+	window := claimableAt - min(committedAt, claimableAt)
+	m := window / 4
+	if margin > 0 {
+		m = min(uint64(margin/time.Second), window)
+	}
+	return claimableAt - m
 }
 
 // stillPending reads again whether the pool's epoch c.epoch still holds c.root (live) and, if so, whether
@@ -366,7 +430,8 @@ func (g *Guard) done(c *commit, result string) {
 }
 
 // check fetches c's batch file and runs the checks; an error is a check that could not be made (the file
-// unreachable, or not a batch file).
+// unreachable, not the one committed, or not a batch file). It marks c obtained once the file is the
+// committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
 	raw, err := g.cfg.Fetch(ctx, c.uri)
 	if err != nil {
@@ -379,6 +444,7 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 	if err := json.Unmarshal(raw, &bf); err != nil {
 		return nil, fmt.Errorf("batch file %s: %w", c.uri, err)
 	}
+	c.obtained = true // the committed bytes, a batch file: whatever the chain answers, not withheld
 	own := ledger.BatchCheck{Name: CheckCommit}
 	if bf.Epoch != c.epoch {
 		own.Problems = append(own.Problems, fmt.Sprintf("the file is epoch %d's, the commit epoch %d's", bf.Epoch, c.epoch))

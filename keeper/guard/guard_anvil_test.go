@@ -69,12 +69,18 @@ func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 //   - a hostile commit made straight through the bindings with the KEEPER key, whose file inflates a credit
 //     leaf (the trees and the chain object): the guard without a key only reports it (the epoch stays);
 //     the guard with the guardian key vetoes it on-chain within the window (RootVetoed, epoch discarded);
-//   - the checks' RPC down (the honest file): logged incomplete, tried again, no veto;
-//   - a commit whose file cannot be fetched: logged and tried again every step, never vetoed; at the end
-//     of the window it is reported unchecked and the epoch becomes claimable;
+//   - the checks' RPC down (the honest file obtained): logged incomplete, tried again, not vetoed in the
+//     window's last part (not even once the file becomes unreachable: obtained once is not withheld) nor
+//     at its end (reported unchecked, the epoch then claimable): the guard's own problem;
+//   - a commit whose file cannot be fetched (a keeper withholding it): logged and tried again every step,
+//     not vetoed early in the window nor a second before its last part (the default margin, a quarter of
+//     the window); from the last part's first second vetoed as withheld (RootVetoed, epoch discarded).
+//     Without --veto only reported: no veto in the last part, and at the window's end reported withheld,
+//     the epoch then claimable;
 //   - an honest commit whose file is altered on the way (same epoch and root, one leaf changed): its
-//     keccak256 is not the commit's batchHash, so not vetoed (tried again; check-batch's CheckCommitted
-//     says the file is not the one committed); the honest bytes back, ok;
+//     keccak256 is not the commit's batchHash, so not vetoed on it (tried again; check-batch's
+//     CheckCommitted says the file is not the one committed); the honest bytes back, ok. A file altered
+//     for the whole window is never obtained: vetoed as withheld in the window's last part;
 //   - a hostile commit vetoed by someone else and committed again between the guard's check and its veto
 //     (a hook, no timing): the guard reads the epoch again and leaves the replacement alone;
 //   - a guard whose key lacks GUARDIAN_ROLE: its veto fails, is logged, and the later epoch is still
@@ -98,6 +104,7 @@ func TestGuardAnvil(t *testing.T) {
 	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
 
 	path := func(epoch uint64) string { return "/v1/batches/" + big.NewInt(int64(epoch)).String() }
+	committedAt := map[uint64]uint64{} // epoch → its newest commit's block time
 	// file is epoch's batch file stating leaves.
 	file := func(epoch uint64, leaves map[string]uint64) *ledger.BatchFile {
 		_, _, bf := tree(t, leaves)
@@ -118,9 +125,35 @@ func TestGuardAnvil(t *testing.T) {
 		if served != nil {
 			raw = marshal(file(epoch, served))
 		}
-		c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path(epoch))
+		r := c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path(epoch))
 		srvFiles.set(path(epoch), raw)
+		h, err := client.HeaderByNumber(ctx, r.BlockNumber)
+		require.NoError(t, err)
+		committedAt[epoch] = h.Time
 		return root
+	}
+	// windowOf returns when epoch's last part begins with the default margin (a quarter of its window, from
+	// its commit's block to claimableAt) and when its window ends (claimableAt).
+	windowOf := func(epoch uint64) (lastPart, end uint64) {
+		info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(epoch))
+		require.NoError(t, err)
+		return info.ClaimableAt - (info.ClaimableAt-committedAt[epoch])/4, info.ClaimableAt
+	}
+	warpTo := func(t0 uint64) { require.NoError(t, c.Market.WarpTo(ctx, t0)) }
+	// vetoed lists the RootVetoed events' epochs and roots, in order.
+	type vetoedRoot struct {
+		epoch uint64
+		root  common.Hash
+	}
+	vetoed := func() (out []vetoedRoot) {
+		it, err := c.Market.Pool.FilterRootVetoed(&bind.FilterOpts{Context: ctx}, nil, nil)
+		require.NoError(t, err)
+		defer it.Close()
+		for it.Next() {
+			out = append(out, vetoedRoot{it.Event.Epoch.Uint64(), it.Event.Root})
+		}
+		require.NoError(t, it.Error())
+		return out
 	}
 	type guardLog struct {
 		g    *guard.Guard
@@ -202,23 +235,59 @@ func TestGuardAnvil(t *testing.T) {
 	require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="vetoed"} 1`)
 	require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="problem"} 1`)
 
-	// Unreachable: tried again each step, never vetoed; reported unchecked when the window ends.
-	commit(1, map[string]uint64{"0xa1": 800, "0xb2": 400}, nil)
+	// Unreachable (a keeper withholding its file): tried again each step, not vetoed early in the window nor
+	// a second before its last part; vetoed from the last part's first second. Without --veto only
+	// reported. The guard whose chain checks go unanswered (epoch 0's file obtained) never vetoes it, not
+	// even when the file becomes unreachable in the last part.
+	unreachable := commit(1, map[string]uint64{"0xa1": 800, "0xb2": 400}, nil)
 	for range 2 {
 		require.NoError(t, vetoer.g.Step(ctx))
 	}
 	require.Len(t, vetoer.logs.FilterMessage("batch file not checked, trying again").All(), 2)
 	require.Equal(t, []uint64{1}, vetoer.g.Pending())
-	require.Equal(t, uint64(2), next(), "no veto of an unreachable file")
-	c.Warp(window + 1)
+	require.Equal(t, uint64(2), next(), "no veto of an unreachable file early in the window")
+	lastPart1, _ := windowOf(1)
+	warpTo(lastPart1 - 1)
 	require.NoError(t, vetoer.g.Step(ctx))
-	require.True(t, said(vetoer, "dispute window over and the batch file could not be checked: not vetoed, check it by hand", 1),
-		"%v", vetoer.logs.All())
+	require.Equal(t, uint64(2), next(), "no veto a second before the window's last part")
+	warpTo(lastPart1)
+	require.NoError(t, reporter.g.Step(ctx))
+	require.True(t, said(reporter, "batch file not checked, trying again", 1), "%v", reporter.logs.All())
+	require.Equal(t, uint64(2), next(), "without --veto only reported")
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file withheld: vetoing", 1), "%v", vetoer.logs.All())
+	require.True(t, said(vetoer, "epoch vetoed", 1), "%v", vetoer.logs.All())
+	require.Equal(t, uint64(1), next(), "the withheld epoch 1 discarded")
+	require.Equal(t, []vetoedRoot{{1, hostile}, {1, unreachable}}, vetoed(), "RootVetoed")
 	require.Empty(t, vetoer.g.Pending())
+	lastPart0, end0 := windowOf(0)
+	require.GreaterOrEqual(t, lastPart1, lastPart0, "epoch 0 in its last part too")
+	require.NoError(t, cutOff.g.Step(ctx)) // epoch 0: obtained, the chain unanswered
+	require.Len(t, cutOff.logs.FilterMessage("batch file check incomplete (the chain did not answer), trying again").All(), 2,
+		"%v", cutOff.logs.All())
+	require.False(t, said(cutOff, "batch file withheld: vetoing", 0), "%v", cutOff.logs.All())
+	require.Equal(t, []uint64{0}, cutOff.g.Pending(), "epoch 1 discarded, epoch 0 tried again")
+	srvFiles.set(path(0), nil) // obtained earlier in the window: a fetch failing now does not make it withheld
+	require.NoError(t, cutOff.g.Step(ctx))
+	require.True(t, said(cutOff, "batch file not checked, trying again", 0), "%v", cutOff.logs.All())
+	require.False(t, said(cutOff, "batch file withheld: vetoing", 0), "%v", cutOff.logs.All())
+	require.Equal(t, uint64(1), next(), "epoch 0 not vetoed")
+	warpTo(end0)
+	require.NoError(t, cutOff.g.Step(ctx))
+	require.True(t, said(cutOff, "dispute window over and the batch file could not be checked: not vetoed, check it by hand", 0),
+		"%v", cutOff.logs.All())
+	require.Empty(t, cutOff.g.Pending())
+	require.Equal(t, uint64(1), next(), "epoch 0 not vetoed")
 	claimable, err := c.Market.Pool.ClaimableEpoch(&bind.CallOpts{Context: ctx})
 	require.NoError(t, err)
 	require.True(t, claimable.Exists)
-	require.Equal(t, uint64(1), claimable.Epoch.Uint64(), "epochs 0 and 1 claimable after their window")
+	require.Equal(t, uint64(0), claimable.Epoch.Uint64(), "epoch 0 claimable after its window")
+	// The keeper commits epoch 1 again (another root: a vetoed one is never committed again) and serves
+	// its file: nothing lost, only delayed.
+	l1 := map[string]uint64{"0xa1": 810, "0xb2": 400}
+	commit(1, l1, l1)
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file ok", 1), "%v", vetoer.logs.All())
 
 	// An honest commit whose file is altered on the way (same epoch and root, one leaf changed): its
 	// keccak256 is not the commit's batchHash, so it is no evidence: not vetoed, tried again as an
@@ -243,6 +312,30 @@ func TestGuardAnvil(t *testing.T) {
 	srvFiles.set(path(2), marshal(honest2))
 	require.NoError(t, vetoer.g.Step(ctx))
 	require.True(t, said(vetoer, "batch file ok", 2), "%v", vetoer.logs.All())
+
+	// A file altered on the way for the whole window (an honest root): no fetch gave the committed bytes,
+	// so it is vetoed as withheld in the window's last part, not before; the keeper commits again.
+	l3a := map[string]uint64{"0xa1": 950, "0xb2": 520}
+	altered3 := commit(3, l3a, l3a)
+	bad3 := file(3, l3a)
+	bad3.Leaves[1].Amount = new(uint256.Int).AddUint64(bad3.Leaves[1].Amount, 1)
+	srvFiles.set(path(3), marshal(bad3))
+	require.NoError(t, vetoer.g.Step(ctx))
+	lastPart3, _ := windowOf(3)
+	warpTo(lastPart3 - 1)
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.Len(t, vetoer.logs.FilterMessage("batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again").All(), 3,
+		"%v", vetoer.logs.All())
+	require.Equal(t, uint64(4), next(), "not vetoed before the window's last part")
+	warpTo(lastPart3)
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file withheld: vetoing", 3), "%v", vetoer.logs.All())
+	require.Equal(t, uint64(3), next(), "epoch 3 discarded")
+	require.Equal(t, vetoedRoot{3, altered3}, vetoed()[2])
+	require.Empty(t, vetoer.g.Pending())
+	var prom2 bytes.Buffer
+	set.WritePrometheus(&prom2)
+	require.Contains(t, prom2.String(), `keeper_guard_epochs_total{result="withheld"} 2`)
 
 	// A hostile commit vetoed by someone else and committed again (another root) between the guard's check
 	// and its veto: the guard reads the epoch again before sending and leaves the replacement alone, then
@@ -289,6 +382,20 @@ func TestGuardAnvil(t *testing.T) {
 	require.True(t, said(unprivileged, "batch file ok", 5), "%v", logs.All())
 	require.Equal(t, []uint64{4}, unprivileged.g.Pending())
 	require.Equal(t, uint64(6), next())
+
+	// Without --veto a withheld file is only reported, at the window's end; the epoch becomes claimable.
+	commit(6, map[string]uint64{"0xa1": 1300, "0xb2": 700}, nil)
+	require.NoError(t, reporter.g.Step(ctx))
+	require.Equal(t, uint64(7), next())
+	_, end6 := windowOf(6)
+	warpTo(end6)
+	require.NoError(t, reporter.g.Step(ctx))
+	require.True(t, said(reporter, "dispute window over and the batch file was withheld (never obtained): not vetoed, the root is claimable", 6),
+		"%v", reporter.logs.All())
+	require.Equal(t, uint64(7), next(), "no veto")
+	claimable, err = c.Market.Pool.ClaimableEpoch(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	require.Equal(t, uint64(6), claimable.Epoch.Uint64())
 }
 
 // hashOf is a batch file's batchHash: its keccak256 (zero for no file).

@@ -40,11 +40,14 @@ An ok line or an error naming every problem is logged.
 
 With --veto and the guardian's key (--keystore and --password-file, --external-signer, or --raw-key on a
 devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending, if the pool's
-epoch, read again right before sending, still holds the root checked. A check that could not be made (RPC
-down, the file unreachable, or its keccak256 not the commit's batchHash: altered on the way) is tried
-again every --poll-interval until the dispute window ends; a file still not checked then is reported, not
-vetoed (keeper/README.md says why). A veto that fails or is not mined within --veto-wait is logged and
-sent again next poll while the window lasts; the other epochs are still checked.
+epoch, read again right before sending, still holds the root checked. A file not obtained (unreachable,
+or its keccak256 not the commit's batchHash: altered on the way, or not a batch file) is tried again every
+--poll-interval; with --veto it is vetoed as withheld once the epoch is in the last --withheld-margin of
+its dispute window (a root nobody can rebuild must not become claimable; an honest keeper keeps its file
+reachable, behind https, and commits again after a veto), without --veto reported at the window's end. A
+check the chain did not answer (the file obtained) is the guard's own problem: tried again, reported at
+the window's end, never vetoed. A veto that fails or is not mined within --veto-wait is logged and sent
+again next poll while the window lasts; the other epochs are still checked.
 Restarted, it checks every epoch still pending again.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -64,6 +67,7 @@ Restarted, it checks every epoch still pending again.`,
 	f.String("external-signer-account", "", "the guardian's account at --external-signer (default: the only account it lists)")
 	f.Duration("poll-interval", 15*time.Second, "how often new commits are read and unchecked epochs tried again")
 	f.Duration("veto-wait", guard.DefaultVetoWait, "how long a veto's receipt is waited for before the guard moves on (sent again next poll)")
+	f.Duration("withheld-margin", 0, "with --veto, veto an epoch whose batch file was never obtained once its dispute window has this much left (0: a quarter of the window; capped at the window)")
 	fetchFlags(f)
 	f.String("listen", "", "serve the guard's metrics at /metrics on this address (default: none)")
 	service.AddOtherNames(f)
@@ -120,7 +124,8 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
 		Fetch: checker.Fetch,
-		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), Log: log.Named("guard"), Metrics: set})
+		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), WithheldMargin: v.GetDuration("withheld-margin"),
+		Log: log.Named("guard"), Metrics: set})
 	if err != nil {
 		return err
 	}

@@ -24,8 +24,9 @@ import (
 
 // TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
 // the guardian's --raw-key vetoes a commit whose batch file (served at the commit's uri) inflates a leaf,
-// and stops cleanly when its context ends (as on SIGINT/SIGTERM). --veto without a key is refused. The
-// guard's decisions themselves: keeper/guard TestGuardAnvil.
+// and stops cleanly when its context ends (as on SIGINT/SIGTERM). --veto without a key is refused, and so
+// is a negative --withheld-margin (the flag reaches the guard). The guard's decisions themselves:
+// keeper/guard TestGuardAnvil.
 func TestGuardCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600})
 	pool := c.Addr("ComputePool")
@@ -48,6 +49,7 @@ func TestGuardCommand(t *testing.T) {
 		return cmd.ExecuteContext(ctx)
 	}
 	require.ErrorContains(t, guardCmd(context.Background(), "--veto"), "--veto")
+	require.ErrorContains(t, guardCmd(context.Background(), "--withheld-margin", "-1s"), "withheld margin -1s: negative")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
