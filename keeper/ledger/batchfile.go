@@ -38,6 +38,11 @@ type BatchFile struct {
 	Factor          BatchFactor       `json:"factor"`
 	Sessions        []json.RawMessage `json:"sessions"` // in the charging order (closedAt, sessionId)
 	Leaves          []Leaf            `json:"leaves"`
+	// Uncredited are the accounts owed something that no leaf credits yet (budget scaling carried all of it
+	// forward, or rounded its share to 0), each with cumulativeAmount 0 and its owed, in address order: with
+	// Leaves, every account's owed, so the next epoch's file can be compared with this one (check-batch's
+	// credits check). Not in the tree.
+	Uncredited []Leaf `json:"uncredited"`
 	// Rejected: the records refused since the previous epoch's assembly, each with its code and the
 	// record as the router served it (PROTOCOL §8 v2: the batch file lists what was not credited too).
 	Rejected []Rejected `json:"rejected"`
@@ -145,12 +150,23 @@ func (l *Ledger) writeBatch(ctx context.Context, e *EpochRow) error {
 		if !spend.Total.IsZero() {
 			spendLeaves = spend.Leaves
 		}
+		// One epoch is in flight at a time: the accounts are still what this epoch's assembly left.
+		accounts, err := tx.Accounts(ctx)
+		if err != nil {
+			return err
+		}
+		uncredited := []Leaf{}
+		for _, a := range Book(accounts).sortedAccounts() {
+			if acc := accounts[a]; acc.Credited.IsZero() && !acc.Owed.IsZero() {
+				uncredited = append(uncredited, Leaf{Account: a, Amount: new(uint256.Int), Owed: &acc.Owed})
+			}
+		}
 		var carried uint256.Int
 		carried.Sub(&e.OwedTotal, &e.Delta)
 		bf = BatchFile{Version: 2, ChainID: l.chainID, ComputePool: l.pool.Address(), Epoch: e.Number, Day: e.Day,
 			Cutoff: e.Cutoff, Root: e.Root, Shortfalls: shortfalls, Allowances: uses, CumulativeTotal: e.Total.Dec(), Delta: e.Delta.Dec(),
 			Factor:   BatchFactor{Numerator: e.FactorN.Dec(), Denominator: e.FactorD.Dec(), Outstanding: e.OwedTotal.Dec(), CarriedForward: carried.Dec()},
-			Sessions: records, Leaves: leaves, Rejected: rejected,
+			Sessions: records, Leaves: leaves, Uncredited: uncredited, Rejected: rejected,
 			DepositsReadAt: spend.ReadAt, SpendRoot: spend.Root, CumulativeSpent: spend.Total.Dec(), Spend: spendLeaves, DepositCharges: spend.Charges}
 		if bf.DepositCharges == nil {
 			bf.DepositCharges = []store.DepositCharge{}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -397,11 +398,12 @@ func (c *BatchChecker) previous(ctx context.Context, n uint64) (*BatchFile, erro
 // 0) and sessions (bf's records that pass the keeper's verification), so that a keeper pays nobody more
 // than verified records give and lowers nobody's credit (THREATS: keeper), whatever its file says:
 //   - no session is credited twice: listed twice in bf, or already in prev;
-//   - every account's owed (its cumulative earnings, the leaf's "owed") rose since prev by at most what
-//     bf's sessions give it at full price: seconds × price, split (wire.Credit; one wei more per session
-//     for the provider, whose allowance-paid and deposit-paid parts are split apart);
+//   - every account's owed (its cumulative earnings: the "owed" of its leaf, or of its entry in uncredited
+//     while no leaf credits it) rose since prev by at most what bf's sessions give it at full price:
+//     seconds × price, split (wire.Credit; for a deposit-paid session one wei more for the provider, whose
+//     allowance-paid and deposit-paid parts are split apart), and never fell;
 //   - every account's cumulativeAmount is at most its owed and never below prev's (a leaf dropped counts
-//     as zero).
+//     as zero); an uncredited entry's is zero.
 //
 // The bound is an upper one: a session credited less than its price (an allowance or deposit that ran
 // out, budget scaling carrying credit forward) passes; re-deriving the exact amounts needs the keeper's
@@ -415,7 +417,7 @@ func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
 	if prev != nil {
 		prevEpoch = prev.Epoch
 		since = fmt.Sprintf(" since epoch %d", prevEpoch)
-		for _, lf := range prev.Leaves {
+		for _, lf := range append(slices.Clone(prev.Leaves), prev.Uncredited...) {
 			before[lf.Account] = lf
 		}
 		for _, raw := range prev.Sessions {
@@ -451,21 +453,27 @@ func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
 			out.problem("session %s: %v", s.ID.Hex(), err)
 			continue
 		}
-		add(s.Provider, p.AddUint64(p, 1))
+		if s.UseDeposit && !p.IsZero() {
+			p.AddUint64(p, 1) // its allowance-paid and deposit-paid parts are split apart: one wei of rounding
+		}
+		add(s.Provider, p)
 		add(s.Builder, f)
 	}
 	zero := new(uint256.Int)
-	seen := make(map[common.Address]bool, len(bf.Leaves))
-	for _, lf := range bf.Leaves {
+	seen := make(map[common.Address]bool, len(bf.Leaves)+len(bf.Uncredited))
+	for i, lf := range append(slices.Clone(bf.Leaves), bf.Uncredited...) {
 		a := lf.Account
 		if seen[a] {
-			out.problem("%s has two leaves", a.Hex())
+			out.problem("%s is listed twice (leaves and uncredited)", a.Hex())
 			continue
 		}
 		seen[a] = true
 		if lf.Amount == nil || lf.Owed == nil {
-			out.problem("%s's leaf has no cumulativeAmount or owed", a.Hex())
+			out.problem("%s's entry has no cumulativeAmount or owed", a.Hex())
 			continue
+		}
+		if i >= len(bf.Leaves) && !lf.Amount.IsZero() {
+			out.problem("%s is listed uncredited with cumulativeAmount %s", a.Hex(), lf.Amount.Dec())
 		}
 		was, wasOwed := zero, zero
 		if b, ok := before[a]; ok && b.Amount != nil && b.Owed != nil {
@@ -488,9 +496,13 @@ func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
 		}
 	}
 	if prev != nil {
-		for _, b := range prev.Leaves {
-			if !seen[b.Account] && b.Amount != nil && !b.Amount.IsZero() {
+		for _, b := range append(slices.Clone(prev.Leaves), prev.Uncredited...) {
+			switch {
+			case seen[b.Account] || b.Amount == nil || b.Owed == nil:
+			case !b.Amount.IsZero():
 				out.problem("%s's credit fell from %s (epoch %d) to 0: it has no leaf", b.Account.Hex(), b.Amount.Dec(), prevEpoch)
+			case !b.Owed.IsZero():
+				out.problem("%s's owed fell from %s (epoch %d) to 0: it is listed nowhere", b.Account.Hex(), b.Owed.Dec(), prevEpoch)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -15,7 +16,9 @@ import (
 // passes; the provider's one wei of rounding (its allowance-paid and deposit-paid parts split apart) passes;
 // each way of paying more or lowering a credit is named: owed rising past what the sessions give, a
 // cumulativeAmount above the owed, a credit lower than the previous file's, a leaf dropped, a session
-// credited again.
+// credited again. An account owed something but credited nothing is listed in uncredited (not in the
+// tree): paid later, it is compared with its owed there; dropped, listed twice or given an amount there, it
+// is named.
 func TestCompareCredits(t *testing.T) {
 	prov, builder, other := common.HexToAddress("0xa1"), common.HexToAddress("0xb2"), common.HexToAddress("0xc3")
 	id1, id2 := common.HexToHash("0x01"), common.HexToHash("0x02")
@@ -42,11 +45,16 @@ func TestCompareCredits(t *testing.T) {
 	}
 	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 80, 80)}, session(id2)),
 		"epoch 5 credits session 2 and pays other's carried-forward 30")
-	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
-		"one wei of rounding for the provider")
+	paidByDeposit := session(id2)
+	paidByDeposit.UseDeposit = true
+	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, paidByDeposit),
+		"one wei of rounding for the provider of a deposit-paid session (two parts split apart)")
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 901 since epoch 4, but this file's sessions give it at most 900"},
+		check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
+		"none for an allowance-paid one")
 
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 902 since epoch 4, but this file's sessions give it at most 901"},
-		check([]ledger.Leaf{leaf(prov, 1802, 1802), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)))
+		check([]ledger.Leaf{leaf(prov, 1802, 1802), leaf(builder, 200, 200), leaf(other, 50, 80)}, paidByDeposit))
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000b2's owed rose by 1 since epoch 4, but this file's sessions give it at most 0"},
 		check([]ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 101, 101), leaf(other, 50, 80)}), "no session, no rise")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000C3 is credited 81, more than the 80 it is owed"},
@@ -60,4 +68,27 @@ func TestCompareCredits(t *testing.T) {
 		"0x00000000000000000000000000000000000000A1's owed rose by 900 since epoch 4, but this file's sessions give it at most 0",
 		"0x00000000000000000000000000000000000000b2's owed rose by 100 since epoch 4, but this file's sessions give it at most 0",
 	}, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id1)), "session 1 again")
+
+	// Uncredited accounts (owed, nothing credited yet): other4 owed 70 at epoch 4, paid 70 at epoch 5.
+	other4 := common.HexToAddress("0xd4")
+	prev.Uncredited = []ledger.Leaf{leaf(other4, 0, 70)}
+	base := []ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100), leaf(other, 50, 80)}
+	require.Empty(t, check(append(slices.Clone(base), leaf(other4, 70, 70))), "carried forward, then paid")
+	bf := &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 0, 70)}}
+	var out ledger.BatchCheck
+	ledger.CompareCredits(bf, prev, nil, &out)
+	require.Empty(t, out.Problems, "still carried forward")
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4's owed fell from 70 (epoch 4) to 0: it is listed nowhere"},
+		check(base))
+	bf = &ledger.BatchFile{Epoch: 5, Leaves: append(slices.Clone(base), leaf(other4, 70, 70)), Uncredited: []ledger.Leaf{leaf(other4, 0, 70), leaf(other, 5, 80)}}
+	out = ledger.BatchCheck{}
+	ledger.CompareCredits(bf, prev, nil, &out)
+	require.Equal(t, []string{
+		"0x00000000000000000000000000000000000000D4 is listed twice (leaves and uncredited)",
+		"0x00000000000000000000000000000000000000C3 is listed twice (leaves and uncredited)",
+	}, out.Problems)
+	bf = &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 5, 70)}}
+	out = ledger.BatchCheck{}
+	ledger.CompareCredits(bf, prev, nil, &out)
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4 is listed uncredited with cumulativeAmount 5"}, out.Problems)
 }
