@@ -64,7 +64,8 @@ func (c *BatchCheck) couldNot(format string, args ...any) {
 
 // BatchChecker re-checks batch files against the chain: the deployment's chain id and ComputePool, the
 // pool's live epochs (Caller), the deposits as final blocks hold them (Deposits) and the records'
-// signatures and on-chain roles (Verifier, the keeper's own).
+// signatures and on-chain roles (Verifier, the keeper's own). One goroutine at a time uses it (it keeps
+// what it read of earlier epochs' files).
 type BatchChecker struct {
 	ChainID  uint64
 	Pool     common.Address
@@ -78,9 +79,14 @@ type BatchChecker struct {
 	Start    uint64
 	MaxRange uint64
 
-	// Fetch, when set (with Logs), reads the previous live epoch's batch file at its commit's uri for the
-	// credits check, which compares every account's credit with it; nil: the credits check is not made.
+	// Fetch, when set (with Logs), reads the earlier live epochs' batch files at their commits' uris for the
+	// credits check, which compares every account's credit with the previous epoch's and every session with
+	// those the earlier epochs credited; nil: the credits check is not made.
 	Fetch func(ctx context.Context, uri string) ([]byte, error)
+
+	past    map[uint64]*pastEpoch                               // history's memory of the earlier epochs' files
+	commits map[commitKey]*computepool.ComputePoolRootCommitted // liveCommit's events up to block scanned
+	scanned uint64
 }
 
 // CheckCommitted compares keccak256(raw), the bytes bf was read from, with the batchHash of the commit of the
@@ -356,27 +362,151 @@ func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *Ba
 // CompareCredits.
 func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified []Session, out *BatchCheck) {
 	if c.Fetch == nil || c.Logs == nil {
-		out.Notes = append(out.Notes, "not compared: no way to fetch the previous epoch's batch file")
+		out.Notes = append(out.Notes, "not compared: no way to fetch the earlier epochs' batch files")
 		return
 	}
-	var prev *BatchFile
-	if bf.Epoch > 0 {
-		var err error
-		if prev, err = c.previous(ctx, bf.Epoch-1); err != nil {
-			out.couldNot("not compared: epoch %d's batch file: %v", bf.Epoch-1, err)
-			return
-		}
+	prev, credited, err := c.history(ctx, bf.Epoch)
+	if err != nil {
+		out.couldNot("not compared: %v", err)
+		return
 	}
-	CompareCredits(bf, prev, verified, out)
+	CompareCredits(bf, prev, credited, verified, out)
 }
 
-// previous fetches the batch file of the pool's live epoch n at its commit's uri; an error if it cannot be
-// read or is not the one committed.
-func (c *BatchChecker) previous(ctx context.Context, n uint64) (*BatchFile, error) {
-	ev, err := c.LiveCommit(ctx, n)
-	if err != nil {
-		return nil, err
+// pastEpoch is what the credits check keeps of an earlier live epoch's batch file: the root it was read
+// for, the ids of the sessions it lists, whether the epoch was claimable when read (then no veto can
+// discard it: its root is final) and, for the newest epoch read, the file.
+type pastEpoch struct {
+	root  common.Hash
+	ids   []common.Hash
+	final bool
+	file  *BatchFile
+}
+
+// commitKey names one commit: an epoch and its root.
+type commitKey struct {
+	epoch uint64
+	root  common.Hash
+}
+
+// scanSafeDepth is how far behind the head the RootCommitted events liveCommit keeps are: a reorg deeper
+// than that is not expected; the blocks after it are read again every time.
+const scanSafeDepth = 128
+
+// history reads the batch file of every live epoch before n, each fetched at its commit's uri and taken
+// only if its keccak256 is that commit's batchHash, and returns epoch n-1's and the epoch that first lists
+// each session id. What it keeps of each file (pastEpoch) lives as long as the checker, so a guard fetches
+// each earlier file once (again only after a veto and a recommit of that epoch); an epoch claimable when
+// read is not read from the pool again (a veto discards only pending epochs and those after them).
+func (c *BatchChecker) history(ctx context.Context, n uint64) (*BatchFile, map[common.Hash]uint64, error) {
+	credited := map[common.Hash]uint64{}
+	if n == 0 {
+		return nil, credited, nil
 	}
+	pool, err := NewChainPool(c.Pool, c.Caller)
+	if err != nil {
+		return nil, nil, fmt.Errorf("pool: %w", err)
+	}
+	head, err := c.Logs.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("could not read the chain's head: %w", err)
+	}
+	if c.past == nil {
+		c.past = map[uint64]*pastEpoch{}
+	}
+	for e := range n {
+		past := c.past[e]
+		last := e == n-1
+		if past == nil || !past.final || (last && past.file == nil) {
+			info, live, err := pool.Epoch(ctx, e)
+			switch {
+			case err != nil:
+				return nil, nil, fmt.Errorf("could not read the pool's epoch %d: %w", e, err)
+			case !live:
+				return nil, nil, fmt.Errorf("epoch %d: %w", e, errNotLive)
+			}
+			if past == nil || past.root != info.Root || (last && past.file == nil) {
+				ev, err := c.liveCommit(ctx, commitKey{e, info.Root}, head.Number.Uint64())
+				if err != nil {
+					return nil, nil, err
+				}
+				bf, err := c.fetchCommitted(ctx, e, ev)
+				if err != nil {
+					return nil, nil, fmt.Errorf("epoch %d's batch file: %w", e, err)
+				}
+				past = &pastEpoch{root: info.Root, ids: sessionIDs(bf.Sessions)}
+				c.past[e] = past
+				if last {
+					past.file = bf
+				}
+			}
+			past.final = uint64(info.ClaimableAt) <= head.Time
+		}
+		if !last {
+			past.file = nil // only the newest file is kept whole
+		}
+		for _, id := range past.ids {
+			if _, ok := credited[id]; !ok {
+				credited[id] = e
+			}
+		}
+	}
+	return c.past[n-1].file, credited, nil
+}
+
+// liveCommit returns the RootCommitted event of commit k, reading the pool's events from block Start to
+// head (MaxRange blocks per eth_getLogs) only once: those scanSafeDepth blocks behind the head and more are
+// kept, the later ones read again each time.
+func (c *BatchChecker) liveCommit(ctx context.Context, k commitKey, head uint64) (*computepool.ComputePoolRootCommitted, error) {
+	logs, err := computepool.NewComputePoolFilterer(c.Pool, c.Logs)
+	if err != nil {
+		return nil, fmt.Errorf("pool: %w", err)
+	}
+	if c.commits == nil {
+		c.commits, c.scanned = map[commitKey]*computepool.ComputePoolRootCommitted{}, c.Start
+	}
+	span := c.MaxRange
+	if span == 0 {
+		span = 2000
+	}
+	recent := map[commitKey]*computepool.ComputePoolRootCommitted{}
+	for from := c.scanned; from <= head; {
+		to := min(from+span-1, head)
+		it, err := logs.FilterRootCommitted(&bind.FilterOpts{Start: from, End: &to, Context: ctx}, nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("could not read RootCommitted in blocks %d-%d: %w", from, to, err)
+		}
+		for it.Next() {
+			ev := it.Event
+			at := commitKey{ev.Epoch.Uint64(), ev.Root}
+			if ev.Raw.BlockNumber+scanSafeDepth <= head {
+				c.commits[at] = ev // the newest commit of a root wins
+			} else {
+				recent[at] = ev
+			}
+		}
+		err = it.Error()
+		_ = it.Close()
+		if err != nil {
+			return nil, fmt.Errorf("could not read RootCommitted in blocks %d-%d: %w", from, to, err)
+		}
+		if to+scanSafeDepth <= head {
+			c.scanned = to + 1
+		}
+		from = to + 1
+	}
+	if ev := recent[k]; ev != nil {
+		return ev, nil
+	}
+	if ev := c.commits[k]; ev != nil {
+		return ev, nil
+	}
+	return nil, fmt.Errorf("no RootCommitted event of epoch %d and root %s from block %d on", k.epoch, k.root.Hex(), c.Start)
+}
+
+// fetchCommitted fetches the batch file of epoch n at ev's uri; an error if it cannot be read or is not
+// the one committed.
+func (c *BatchChecker) fetchCommitted(ctx context.Context, n uint64, ev *computepool.ComputePoolRootCommitted) (*BatchFile, error) {
 	raw, err := c.Fetch(ctx, ev.Uri)
 	if err != nil {
 		return nil, err
@@ -394,10 +524,25 @@ func (c *BatchChecker) previous(ctx context.Context, n uint64) (*BatchFile, erro
 	return &bf, nil
 }
 
+// sessionIDs returns the sessionId of each record (records without one are skipped: they credit nothing).
+func sessionIDs(records []json.RawMessage) []common.Hash {
+	ids := make([]common.Hash, 0, len(records))
+	for _, raw := range records {
+		var probe struct {
+			SessionID common.Hash `json:"sessionId"`
+		}
+		if json.Unmarshal(raw, &probe) == nil {
+			ids = append(ids, probe.SessionID)
+		}
+	}
+	return ids
+}
+
 // CompareCredits checks that bf's leaves follow from prev's (the previous live epoch's file, nil for epoch
 // 0) and sessions (bf's records that pass the keeper's verification), so that a keeper pays nobody more
 // than verified records give and lowers nobody's credit (THREATS: keeper), whatever its file says:
-//   - no session is credited twice: listed twice in bf, or already in prev;
+//   - no session is credited twice: listed twice in bf, or by an earlier epoch (credited: each session id
+//     an earlier live epoch's file lists, with the first such epoch);
 //   - every account's owed (its cumulative earnings: the "owed" of its leaf, or of its entry in uncredited
 //     while no leaf credits it) rose since prev by at most what bf's sessions give it at full price:
 //     seconds × price, split (wire.Credit; for a deposit-paid session one wei more for the provider, whose
@@ -407,26 +552,16 @@ func (c *BatchChecker) previous(ctx context.Context, n uint64) (*BatchFile, erro
 //
 // The bound is an upper one: a session credited less than its price (an allowance or deposit that ran
 // out, budget scaling carrying credit forward) passes; re-deriving the exact amounts needs the keeper's
-// charging run over every epoch so far. A session credited in an epoch before prev and listed again is
-// not seen here (only prev's sessions are compared).
-func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
+// charging run over every epoch so far.
+func CompareCredits(bf, prev *BatchFile, credited map[common.Hash]uint64, sessions []Session, out *BatchCheck) {
 	var prevEpoch uint64
 	since := " (no previous epoch)"
 	before := map[common.Address]Leaf{}
-	credited := map[common.Hash]bool{}
 	if prev != nil {
 		prevEpoch = prev.Epoch
 		since = fmt.Sprintf(" since epoch %d", prevEpoch)
 		for _, lf := range append(slices.Clone(prev.Leaves), prev.Uncredited...) {
 			before[lf.Account] = lf
-		}
-		for _, raw := range prev.Sessions {
-			var probe struct {
-				SessionID common.Hash `json:"sessionId"`
-			}
-			if json.Unmarshal(raw, &probe) == nil {
-				credited[probe.SessionID] = true
-			}
 		}
 	}
 	bound := map[common.Address]*uint256.Int{}
@@ -443,8 +578,9 @@ func CompareCredits(bf, prev *BatchFile, sessions []Session, out *BatchCheck) {
 		case listed[s.ID]:
 			out.problem("session %s is listed twice", s.ID.Hex())
 			continue
-		case credited[s.ID]:
-			out.problem("session %s was credited by epoch %d already", s.ID.Hex(), prevEpoch)
+		}
+		if e, ok := credited[s.ID]; ok {
+			out.problem("session %s was credited by epoch %d already", s.ID.Hex(), e)
 			continue
 		}
 		listed[s.ID] = true

@@ -89,7 +89,11 @@ func TestCheckBatchAnvil(t *testing.T) {
 
 	checker := batchChecker(t, ctx, env)
 	// The previous epoch's file as the keeper serves it at its commit's uri (<public-url>/v1/batches/<epoch>).
+	served := map[string][]byte{} // files of epochs committed by the test itself
 	checker.Fetch = func(ctx context.Context, uri string) ([]byte, error) {
+		if raw, ok := served[uri]; ok {
+			return raw, nil
+		}
 		n, err := strconv.ParseUint(uri[strings.LastIndex(uri, "/")+1:], 10, 64)
 		if err != nil {
 			return nil, err
@@ -222,15 +226,18 @@ func TestCheckBatchAnvil(t *testing.T) {
 	// Epoch 1 committed stating an earlier read (0) than epoch 0's: the pool keeps epoch 0's, and the check
 	// compares with that, saying so; the funding check reads as of it.
 	next := load()
-	next.Epoch, next.DepositsReadAt = 1, 0
+	next.Epoch, next.DepositsReadAt, next.Sessions = 1, 0, []json.RawMessage{}
 	next.Leaves[0].Amount = new(uint256.Int).Add(next.Leaves[0].Amount, one)
 	rebuild(next)
+	nextRaw, err := json.Marshal(next)
+	require.NoError(t, err)
+	served["mem://1"] = nextRaw
 	total, ok := new(big.Int).SetString(next.CumulativeTotal, 10)
 	require.True(t, ok)
 	spentTotal, ok := new(big.Int).SetString(next.CumulativeSpent, 10)
 	require.True(t, ok)
 	sendTx(t, ctx, env, testenv.KeeperKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.CommitRoot(o, big.NewInt(1), next.Root, total, next.SpendRoot, spentTotal, big.NewInt(0), common.Hash{}, "")
+		return env.Pool.CommitRoot(o, big.NewInt(1), next.Root, total, next.SpendRoot, spentTotal, big.NewInt(0), crypto.Keccak256Hash(nextRaw), "mem://1")
 	})
 	var onChain, credits ledger.BatchCheck
 	for _, c := range checker.Check(ctx, next) {
@@ -243,13 +250,26 @@ func TestCheckBatchAnvil(t *testing.T) {
 		}
 		require.True(t, c.OK(), "%s: %v", c.Name, c.Problems)
 	}
-	// Compared with epoch 0's file, fetched at its commit's uri: its sessions listed again, and one account
-	// credited one more wei than it is owed.
+	// Compared with epoch 0's file, fetched at its commit's uri: one account credited one more wei than it is
+	// owed.
+	require.Equal(t, []string{fmt.Sprintf("%s is credited %s, more than the %s it is owed", next.Leaves[0].Account.Hex(),
+		next.Leaves[0].Amount.Dec(), next.Leaves[0].Owed.Dec())}, credits.Problems)
+	require.Equal(t, []string{"compared with epoch 0's file: 0 sessions"}, credits.Notes)
+
+	// Epoch 2 listing epoch 0's sessions again (epoch 0's file as it is): credited two epochs before, still
+	// seen (every earlier epoch's file is read); compared with epoch 1's file, whose extra wei it drops.
+	again := load()
+	again.Epoch = 2
+	for _, c := range checker.Check(ctx, again) {
+		if c.Name == ledger.CheckCredits {
+			credits = c
+		}
+	}
 	require.Len(t, credits.Problems, 3, "%v", credits.Problems)
 	require.Contains(t, credits.Problems[0], "was credited by epoch 0 already")
 	require.Contains(t, credits.Problems[1], "was credited by epoch 0 already")
-	require.Contains(t, credits.Problems[2], "more than the "+next.Leaves[0].Owed.Dec()+" it is owed")
-	require.Equal(t, []string{"compared with epoch 0's file: 0 sessions"}, credits.Notes)
+	require.Contains(t, credits.Problems[2], "'s credit fell from "+next.Leaves[0].Amount.Dec()+" (epoch 1) to ") // epoch 1's extra wei
+	require.Equal(t, []string{"compared with epoch 1's file: 0 sessions"}, credits.Notes)
 	require.Equal(t, []string{fmt.Sprintf("depositsReadAt 0: the pool keeps %d, the previous epoch's read (max(stated, previous))",
 		honest.DepositsReadAt)}, onChain.Notes)
 	lateNext := *next

@@ -16,12 +16,12 @@ import (
 // passes; the provider's one wei of rounding (its allowance-paid and deposit-paid parts split apart) passes;
 // each way of paying more or lowering a credit is named: owed rising past what the sessions give, a
 // cumulativeAmount above the owed, a credit lower than the previous file's, a leaf dropped, a session
-// credited again. An account owed something but credited nothing is listed in uncredited (not in the
+// credited again (by the previous epoch or one before it). An account owed something but credited nothing is listed in uncredited (not in the
 // tree): paid later, it is compared with its owed there; dropped, listed twice or given an amount there, it
 // is named.
 func TestCompareCredits(t *testing.T) {
 	prov, builder, other := common.HexToAddress("0xa1"), common.HexToAddress("0xb2"), common.HexToAddress("0xc3")
-	id1, id2 := common.HexToHash("0x01"), common.HexToHash("0x02")
+	id0, id1, id2 := common.HexToHash("0x0f"), common.HexToHash("0x01"), common.HexToHash("0x02")
 	u := uint256.NewInt
 	leaf := func(a common.Address, amount, owed uint64) ledger.Leaf {
 		return ledger.Leaf{Account: a, Amount: u(amount), Owed: u(owed)}
@@ -37,10 +37,11 @@ func TestCompareCredits(t *testing.T) {
 	}
 	prev := &ledger.BatchFile{Epoch: 4, Sessions: []json.RawMessage{record(id1)},
 		Leaves: []ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100), leaf(other, 50, 80)}}
+	credited := map[common.Hash]uint64{id1: 4, id0: 2} // session 1 credited by epoch 4, session 0 by epoch 2
 	check := func(leaves []ledger.Leaf, sessions ...ledger.Session) []string {
 		bf := &ledger.BatchFile{Epoch: 5, Leaves: leaves}
 		var out ledger.BatchCheck
-		ledger.CompareCredits(bf, prev, sessions, &out)
+		ledger.CompareCredits(bf, prev, credited, sessions, &out)
 		return out.Problems
 	}
 	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 80, 80)}, session(id2)),
@@ -68,6 +69,12 @@ func TestCompareCredits(t *testing.T) {
 		"0x00000000000000000000000000000000000000A1's owed rose by 900 since epoch 4, but this file's sessions give it at most 0",
 		"0x00000000000000000000000000000000000000b2's owed rose by 100 since epoch 4, but this file's sessions give it at most 0",
 	}, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id1)), "session 1 again")
+	require.Equal(t, []string{
+		"session 0x000000000000000000000000000000000000000000000000000000000000000f was credited by epoch 2 already",
+		"0x00000000000000000000000000000000000000A1's owed rose by 900 since epoch 4, but this file's sessions give it at most 0",
+		"0x00000000000000000000000000000000000000b2's owed rose by 100 since epoch 4, but this file's sessions give it at most 0",
+	}, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id0)),
+		"a session of an epoch before the previous one again")
 
 	// Uncredited accounts (owed, nothing credited yet): other4 owed 70 at epoch 4, paid 70 at epoch 5.
 	other4 := common.HexToAddress("0xd4")
@@ -76,19 +83,19 @@ func TestCompareCredits(t *testing.T) {
 	require.Empty(t, check(append(slices.Clone(base), leaf(other4, 70, 70))), "carried forward, then paid")
 	bf := &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 0, 70)}}
 	var out ledger.BatchCheck
-	ledger.CompareCredits(bf, prev, nil, &out)
+	ledger.CompareCredits(bf, prev, credited, nil, &out)
 	require.Empty(t, out.Problems, "still carried forward")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4's owed fell from 70 (epoch 4) to 0: it is listed nowhere"},
 		check(base))
 	bf = &ledger.BatchFile{Epoch: 5, Leaves: append(slices.Clone(base), leaf(other4, 70, 70)), Uncredited: []ledger.Leaf{leaf(other4, 0, 70), leaf(other, 5, 80)}}
 	out = ledger.BatchCheck{}
-	ledger.CompareCredits(bf, prev, nil, &out)
+	ledger.CompareCredits(bf, prev, credited, nil, &out)
 	require.Equal(t, []string{
 		"0x00000000000000000000000000000000000000D4 is listed twice (leaves and uncredited)",
 		"0x00000000000000000000000000000000000000C3 is listed twice (leaves and uncredited)",
 	}, out.Problems)
 	bf = &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 5, 70)}}
 	out = ledger.BatchCheck{}
-	ledger.CompareCredits(bf, prev, nil, &out)
+	ledger.CompareCredits(bf, prev, credited, nil, &out)
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4 is listed uncredited with cumulativeAmount 5"}, out.Problems)
 }

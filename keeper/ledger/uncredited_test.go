@@ -95,15 +95,15 @@ func TestCompareCreditsUncreditedAccount(t *testing.T) {
 	require.Empty(t, bf1.Uncredited)
 
 	var c0, c1 ledger.BatchCheck
-	ledger.CompareCredits(bf0, nil, verifiedSessions(t, bf0), &c0)
-	ledger.CompareCredits(bf1, bf0, verifiedSessions(t, bf1), &c1)
+	ledger.CompareCredits(bf0, nil, nil, verifiedSessions(t, bf0), &c0)
+	ledger.CompareCredits(bf1, bf0, nil, verifiedSessions(t, bf1), &c1)
 	require.Empty(t, c0.Problems)
 	require.Empty(t, c1.Problems, "honest epoch 1 flagged")
 
 	// The uncredited entry dropped from epoch 0's file: the builder's owed looks new in epoch 1.
 	bf0.Uncredited = nil
 	c1 = ledger.BatchCheck{}
-	ledger.CompareCredits(bf1, bf0, verifiedSessions(t, bf1), &c1)
+	ledger.CompareCredits(bf1, bf0, nil, verifiedSessions(t, bf1), &c1)
 	require.Len(t, c1.Problems, 1)
 	require.Contains(t, c1.Problems[0], "'s owed rose by ")
 }

@@ -54,15 +54,16 @@ dispute window before it lets the root become claimable. Every problem is report
               by the deposits of the newest final block
   sessions    every session record passes the keeper's own record verification (ticket and RFC
               signatures, the ticket following from the RFC, receipts, roles and signers at their times)
-  credits     compared with the previous live epoch's file (fetched at its commit's uri, taken only if
-              its keccak256 is that commit's batchHash): no session credited twice (listed twice, or
-              already in the previous file); every account's owed rose by at most what this file's
-              verified sessions give it at full price (seconds x price, split with the builder); every
-              cumulativeAmount at most its owed and never below the previous file's
+  credits     compared with every earlier live epoch's file (each fetched at its commit's uri, taken
+              only if its keccak256 is that commit's batchHash): no session credited twice (listed
+              twice, or by an earlier epoch); every account's owed (leaves and uncredited) rose since
+              the previous epoch by at most what this file's verified sessions give it at full price
+              (seconds x price, split with the builder); every cumulativeAmount at most its owed and
+              never below the previous file's
 
 Not checked: the exact allocation (that the leaves are what the sessions, allowances, deposits and the
-budget give, not only at most their price: re-deriving it needs the keeper's charging run over every
-epoch so far), a session listed again by an epoch before the previous one, and the rejected records.`,
+budget give, not only at most their full price: re-deriving it needs the keeper's charging run over
+every epoch so far) and the rejected records.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := viper.New()
@@ -226,7 +227,7 @@ func batchFetcher(v *viper.Viper, dep *deployments.Deployment) func(ctx context.
 
 // newBatchChecker returns the checks of check-batch and guard on dep's contracts through client, its
 // deposits and signers read from the deployment's start block at --confirmations and --log-range, the
-// previous epoch's batch file fetched at its commit's uri (batchFetcher).
+// earlier epochs' batch files fetched at their commits' uris (batchFetcher).
 func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *deployments.Deployment, client *chain.Client) (*ledger.BatchChecker, error) {
 	poolAddr, err := dep.Address("ComputePool")
 	if err != nil {
