@@ -18,6 +18,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // The checks of a batch file, in the order BatchChecker.Check runs them.
@@ -365,22 +366,160 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 		out.Notes = append(out.Notes, "not compared: no way to fetch the earlier epochs' batch files")
 		return
 	}
-	prev, credited, err := c.history(ctx, bf.Epoch)
+	earlier, err := c.history(ctx, bf.Epoch)
 	if err != nil {
 		out.couldNot("not compared: %v", err)
 		return
 	}
-	CompareCredits(bf, prev, credited, verified, out)
+	CompareCredits(bf, earlier, verified, out)
+	c.checkAllowances(ctx, bf, earlier, verified, out)
+}
+
+// checkAllowances runs CheckAllowances with the pool's calendar and allowances.
+func (c *BatchChecker) checkAllowances(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
+	pool, err := NewChainPool(c.Pool, c.Caller)
+	if err != nil {
+		out.couldNot("allowances not compared: pool: %v", err)
+		return
+	}
+	start, interval, err := pool.Calendar(ctx)
+	if err != nil {
+		out.couldNot("allowances not compared: could not read the pool's calendar: %v", err)
+		return
+	}
+	if err := CheckAllowances(ctx, bf, earlier, sessions, Calendar{PayoutStart: start, Interval: interval}, pool, out); err != nil {
+		out.couldNot("allowances not compared: %v", err)
+	}
+}
+
+// Stated is what a batch file says one of its sessions was credited (its cost, or less as its shortfall
+// says) and what of it the user's deposit paid (its deposit charge).
+type Stated struct {
+	Credited, FromDeposit uint256.Int
+}
+
+// stated returns what bf says session s was credited, or names what cannot be: a shortfall crediting more
+// than the cost, a deposit charge above the credit or for a session whose RFC did not consent (useDeposit).
+func stated(bf *BatchFile, s *Session, out *BatchCheck) (Stated, bool) {
+	var st Stated
+	cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+	if overflow {
+		out.problem("session %s: its cost overflows", s.ID.Hex())
+		return st, false
+	}
+	st.Credited = *cost
+	for i := range bf.Shortfalls {
+		if sh := &bf.Shortfalls[i]; sh.SessionID == s.ID {
+			if sh.Credited.Gt(cost) {
+				out.problem("session %s: shortfall credits %s, more than its cost %s", s.ID.Hex(), sh.Credited.Dec(), cost.Dec())
+				return st, false
+			}
+			st.Credited = sh.Credited
+		}
+	}
+	for i := range bf.DepositCharges {
+		if dc := &bf.DepositCharges[i]; dc.SessionID == s.ID {
+			st.FromDeposit.Add(&st.FromDeposit, &dc.Amount)
+		}
+	}
+	switch {
+	case st.FromDeposit.Gt(&st.Credited):
+		out.problem("session %s: its deposit charges %s, more than its credit %s", s.ID.Hex(), st.FromDeposit.Dec(), st.Credited.Dec())
+		return st, false
+	case !st.FromDeposit.IsZero() && !s.UseDeposit:
+		out.problem("session %s: its deposit charged %s, but its RFC did not consent (useDeposit false)", s.ID.Hex(), st.FromDeposit.Dec())
+		return st, false
+	}
+	return st, true
+}
+
+// CheckAllowances checks the allowance-paid part of each session's stated credit (credited minus its
+// deposit charge) against its user's allowance (PROTOCOL §8): per user and charge day (cal after the
+// previous epoch's cutoff, as the keeper charges: ChargeDay), what earlier epochs charged (earlier.Charged)
+// plus this file's sessions' allowance-paid parts is at most allowance(user, day) as the pool gives it, and
+// the file's allowances list it (charged, allowance) as that sum and that allowance; a session with no
+// charge day (closed before payoutStart) is paid by no allowance. An error is a read the chain did not
+// answer.
+func CheckAllowances(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, cal Calendar, allow Allowances, out *BatchCheck) error {
+	if earlier.Prev != nil {
+		cal = cal.After(&EpochRow{Cutoff: earlier.Prev.Cutoff})
+	}
+	used := map[UserDay]*uint256.Int{}
+	var order []UserDay
+	discard := &BatchCheck{} // stated's problems are CompareCredits'
+	seen := make(map[common.Hash]bool, len(sessions))
+	for i := range sessions {
+		s := &sessions[i]
+		if _, again := earlier.Credited[s.ID]; again || seen[s.ID] {
+			continue // credited twice: CompareCredits names it
+		}
+		seen[s.ID] = true
+		st, ok := stated(bf, s, discard)
+		if !ok {
+			continue
+		}
+		fromAllowance := new(uint256.Int).Sub(&st.Credited, &st.FromDeposit)
+		day, ok := cal.ChargeDay(s.ClosedAt)
+		if !ok {
+			if !fromAllowance.IsZero() {
+				out.problem("session %s closed before payoutStart, but %s of its credit is not from its deposit", s.ID.Hex(), fromAllowance.Dec())
+			}
+			continue
+		}
+		k := UserDay{User: s.User, Day: day}
+		if used[k] == nil {
+			used[k] = new(uint256.Int)
+			order = append(order, k)
+		}
+		used[k].Add(used[k], fromAllowance)
+	}
+	listed := make(map[UserDay]AllowanceUse, len(bf.Allowances))
+	for _, use := range bf.Allowances {
+		listed[UserDay{User: use.User, Day: use.Day}] = use
+	}
+	for _, k := range order {
+		allowance, err := allow.Allowance(ctx, k.User, k.Day)
+		if err != nil {
+			return fmt.Errorf("allowance(%s, %d): %w", k.User.Hex(), k.Day, err)
+		}
+		total := new(uint256.Int).Set(used[k])
+		if before := earlier.Charged[k]; before != nil {
+			total.Add(total, before)
+		}
+		if total.Gt(allowance) {
+			out.problem("%s day %d: charged %s to its allowance (this epoch %s), beyond allowance(user, day) %s", k.User.Hex(), k.Day,
+				total.Dec(), used[k].Dec(), allowance.Dec())
+		}
+		use, ok := listed[k]
+		switch {
+		case !ok:
+			out.problem("%s day %d: not in the file's allowances", k.User.Hex(), k.Day)
+		case use.Allowance != allowance.Dec() || use.Charged != total.Dec():
+			out.problem("%s day %d: the file's allowances say allowance %s charged %s, the pool and the sessions give allowance %s charged %s",
+				k.User.Hex(), k.Day, use.Allowance, use.Charged, allowance.Dec(), total.Dec())
+		}
+	}
+	return nil
+}
+
+// Earlier is what the credits check knows of the live epochs before a file: the previous one's file (nil
+// for epoch 0), the epoch that first lists each session, and what each user-day was charged as the newest
+// earlier file listing it says (its allowances' charged).
+type Earlier struct {
+	Prev     *BatchFile
+	Credited map[common.Hash]uint64
+	Charged  map[UserDay]*uint256.Int
 }
 
 // pastEpoch is what the credits check keeps of an earlier live epoch's batch file: the root it was read
 // for, the ids of the sessions it lists, whether the epoch was claimable when read (then no veto can
 // discard it: its root is final) and, for the newest epoch read, the file.
 type pastEpoch struct {
-	root  common.Hash
-	ids   []common.Hash
-	final bool
-	file  *BatchFile
+	root    common.Hash
+	ids     []common.Hash
+	charged []AllowanceUse
+	final   bool
+	file    *BatchFile
 }
 
 // commitKey names one commit: an epoch and its root.
@@ -398,18 +537,18 @@ const scanSafeDepth = 128
 // each session id. What it keeps of each file (pastEpoch) lives as long as the checker, so a guard fetches
 // each earlier file once (again only after a veto and a recommit of that epoch); an epoch claimable when
 // read is not read from the pool again (a veto discards only pending epochs and those after them).
-func (c *BatchChecker) history(ctx context.Context, n uint64) (*BatchFile, map[common.Hash]uint64, error) {
-	credited := map[common.Hash]uint64{}
+func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
+	earlier := Earlier{Credited: map[common.Hash]uint64{}, Charged: map[UserDay]*uint256.Int{}}
 	if n == 0 {
-		return nil, credited, nil
+		return earlier, nil
 	}
 	pool, err := NewChainPool(c.Pool, c.Caller)
 	if err != nil {
-		return nil, nil, fmt.Errorf("pool: %w", err)
+		return earlier, fmt.Errorf("pool: %w", err)
 	}
 	head, err := c.Logs.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return nil, nil, fmt.Errorf("could not read the chain's head: %w", err)
+		return earlier, fmt.Errorf("could not read the chain's head: %w", err)
 	}
 	if c.past == nil {
 		c.past = map[uint64]*pastEpoch{}
@@ -421,20 +560,20 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (*BatchFile, map[c
 			info, live, err := pool.Epoch(ctx, e)
 			switch {
 			case err != nil:
-				return nil, nil, fmt.Errorf("could not read the pool's epoch %d: %w", e, err)
+				return earlier, fmt.Errorf("could not read the pool's epoch %d: %w", e, err)
 			case !live:
-				return nil, nil, fmt.Errorf("epoch %d: %w", e, errNotLive)
+				return earlier, fmt.Errorf("epoch %d: %w", e, errNotLive)
 			}
 			if past == nil || past.root != info.Root || (last && past.file == nil) {
 				ev, err := c.liveCommit(ctx, commitKey{e, info.Root}, head.Number.Uint64())
 				if err != nil {
-					return nil, nil, err
+					return earlier, err
 				}
 				bf, err := c.fetchCommitted(ctx, e, ev)
 				if err != nil {
-					return nil, nil, fmt.Errorf("epoch %d's batch file: %w", e, err)
+					return earlier, fmt.Errorf("epoch %d's batch file: %w", e, err)
 				}
-				past = &pastEpoch{root: info.Root, ids: sessionIDs(bf.Sessions)}
+				past = &pastEpoch{root: info.Root, ids: sessionIDs(bf.Sessions), charged: bf.Allowances}
 				c.past[e] = past
 				if last {
 					past.file = bf
@@ -446,12 +585,20 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (*BatchFile, map[c
 			past.file = nil // only the newest file is kept whole
 		}
 		for _, id := range past.ids {
-			if _, ok := credited[id]; !ok {
-				credited[id] = e
+			if _, ok := earlier.Credited[id]; !ok {
+				earlier.Credited[id] = e
 			}
 		}
+		for _, use := range past.charged {
+			var v uint256.Int
+			if err := v.SetFromDecimal(use.Charged); err != nil {
+				return earlier, fmt.Errorf("epoch %d's batch file: %s day %d: charged %q: %w", e, use.User.Hex(), use.Day, use.Charged, err)
+			}
+			earlier.Charged[UserDay{User: use.User, Day: use.Day}] = &v // the newest earlier file's
+		}
 	}
-	return c.past[n-1].file, credited, nil
+	earlier.Prev = c.past[n-1].file
+	return earlier, nil
 }
 
 // liveCommit returns the RootCommitted event of commit k, reading the pool's events from block Start to
@@ -544,16 +691,17 @@ func sessionIDs(records []json.RawMessage) []common.Hash {
 //   - no session is credited twice: listed twice in bf, or by an earlier epoch (credited: each session id
 //     an earlier live epoch's file lists, with the first such epoch);
 //   - every account's owed (its cumulative earnings: the "owed" of its leaf, or of its entry in uncredited
-//     while no leaf credits it) rose since prev by at most what bf's sessions give it at full price:
-//     seconds × price, split (wire.Credit; for a deposit-paid session one wei more for the provider, whose
-//     allowance-paid and deposit-paid parts are split apart), and never fell;
+//     while no leaf credits it) rose since prev by at most what bf's sessions give it as bf states their
+//     credit (stated: seconds × price, or less as its shortfalls say), split (wire.Split; one wei more for
+//     the provider of a session paid partly by its deposit, whose two parts are split apart), and never
+//     fell;
 //   - every account's cumulativeAmount is at most its owed and never below prev's (a leaf dropped counts
 //     as zero); an uncredited entry's is zero.
 //
-// The bound is an upper one: a session credited less than its price (an allowance or deposit that ran
-// out, budget scaling carrying credit forward) passes; re-deriving the exact amounts needs the keeper's
-// charging run over every epoch so far.
-func CompareCredits(bf, prev *BatchFile, credited map[common.Hash]uint64, sessions []Session, out *BatchCheck) {
+// The bound is an upper one (budget scaling carrying credit forward passes); CheckAllowances checks the
+// stated credits against the users' allowances.
+func CompareCredits(bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
+	prev, credited := earlier.Prev, earlier.Credited
 	var prevEpoch uint64
 	since := " (no previous epoch)"
 	before := map[common.Address]Leaf{}
@@ -584,12 +732,12 @@ func CompareCredits(bf, prev *BatchFile, credited map[common.Hash]uint64, sessio
 			continue
 		}
 		listed[s.ID] = true
-		p, f, err := s.Credit()
-		if err != nil {
-			out.problem("session %s: %v", s.ID.Hex(), err)
+		st, ok := stated(bf, s, out)
+		if !ok {
 			continue
 		}
-		if s.UseDeposit && !p.IsZero() {
+		p, f := wire.Split(&st.Credited, s.FeeBps)
+		if !st.FromDeposit.IsZero() && st.FromDeposit.Lt(&st.Credited) {
 			p.AddUint64(p, 1) // its allowance-paid and deposit-paid parts are split apart: one wei of rounding
 		}
 		add(s.Provider, p)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
 )
 
 // TestCompareCredits: a keeper's file whose accounts follow from the previous epoch's file and its sessions
@@ -38,24 +39,31 @@ func TestCompareCredits(t *testing.T) {
 	prev := &ledger.BatchFile{Epoch: 4, Sessions: []json.RawMessage{record(id1)},
 		Leaves: []ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 100, 100), leaf(other, 50, 80)}}
 	credited := map[common.Hash]uint64{id1: 4, id0: 2} // session 1 credited by epoch 4, session 0 by epoch 2
+	var depositCharges []store.DepositCharge           // the file's, for check
 	check := func(leaves []ledger.Leaf, sessions ...ledger.Session) []string {
-		bf := &ledger.BatchFile{Epoch: 5, Leaves: leaves}
+		bf := &ledger.BatchFile{Epoch: 5, Leaves: leaves, DepositCharges: depositCharges}
 		var out ledger.BatchCheck
-		ledger.CompareCredits(bf, prev, credited, sessions, &out)
+		ledger.CompareCredits(bf, ledger.Earlier{Prev: prev, Credited: credited}, sessions, &out)
 		return out.Problems
 	}
 	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 80, 80)}, session(id2)),
 		"epoch 5 credits session 2 and pays other's carried-forward 30")
 	paidByDeposit := session(id2)
 	paidByDeposit.UseDeposit = true
+	depositCharges = []store.DepositCharge{{SessionID: id2, User: paidByDeposit.User, Amount: *u(555)}}
 	require.Empty(t, check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, paidByDeposit),
-		"one wei of rounding for the provider of a deposit-paid session (two parts split apart)")
-	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 901 since epoch 4, but this file's sessions give it at most 900"},
-		check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
-		"none for an allowance-paid one")
-
+		"one wei of rounding for the provider of a session paid partly by its deposit (two parts split apart)")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 902 since epoch 4, but this file's sessions give it at most 901"},
 		check([]ledger.Leaf{leaf(prov, 1802, 1802), leaf(builder, 200, 200), leaf(other, 50, 80)}, paidByDeposit))
+	require.Equal(t, []string{"session 0x0000000000000000000000000000000000000000000000000000000000000002: its deposit charged 555, but its RFC did not consent (useDeposit false)",
+		"0x00000000000000000000000000000000000000A1's owed rose by 900 since epoch 4, but this file's sessions give it at most 0",
+		"0x00000000000000000000000000000000000000b2's owed rose by 100 since epoch 4, but this file's sessions give it at most 0"},
+		check([]ledger.Leaf{leaf(prov, 1800, 1800), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
+		"a deposit charge for a session whose RFC did not consent")
+	depositCharges = nil
+	require.Equal(t, []string{"0x00000000000000000000000000000000000000A1's owed rose by 901 since epoch 4, but this file's sessions give it at most 900"},
+		check([]ledger.Leaf{leaf(prov, 1801, 1801), leaf(builder, 200, 200), leaf(other, 50, 80)}, session(id2)),
+		"no rounding for an allowance-paid one")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000b2's owed rose by 1 since epoch 4, but this file's sessions give it at most 0"},
 		check([]ledger.Leaf{leaf(prov, 900, 900), leaf(builder, 101, 101), leaf(other, 50, 80)}), "no session, no rise")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000C3 is credited 81, more than the 80 it is owed"},
@@ -83,19 +91,19 @@ func TestCompareCredits(t *testing.T) {
 	require.Empty(t, check(append(slices.Clone(base), leaf(other4, 70, 70))), "carried forward, then paid")
 	bf := &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 0, 70)}}
 	var out ledger.BatchCheck
-	ledger.CompareCredits(bf, prev, credited, nil, &out)
+	ledger.CompareCredits(bf, ledger.Earlier{Prev: prev, Credited: credited}, nil, &out)
 	require.Empty(t, out.Problems, "still carried forward")
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4's owed fell from 70 (epoch 4) to 0: it is listed nowhere"},
 		check(base))
 	bf = &ledger.BatchFile{Epoch: 5, Leaves: append(slices.Clone(base), leaf(other4, 70, 70)), Uncredited: []ledger.Leaf{leaf(other4, 0, 70), leaf(other, 5, 80)}}
 	out = ledger.BatchCheck{}
-	ledger.CompareCredits(bf, prev, credited, nil, &out)
+	ledger.CompareCredits(bf, ledger.Earlier{Prev: prev, Credited: credited}, nil, &out)
 	require.Equal(t, []string{
 		"0x00000000000000000000000000000000000000D4 is listed twice (leaves and uncredited)",
 		"0x00000000000000000000000000000000000000C3 is listed twice (leaves and uncredited)",
 	}, out.Problems)
 	bf = &ledger.BatchFile{Epoch: 5, Leaves: base, Uncredited: []ledger.Leaf{leaf(other4, 5, 70)}}
 	out = ledger.BatchCheck{}
-	ledger.CompareCredits(bf, prev, credited, nil, &out)
+	ledger.CompareCredits(bf, ledger.Earlier{Prev: prev, Credited: credited}, nil, &out)
 	require.Equal(t, []string{"0x00000000000000000000000000000000000000D4 is listed uncredited with cumulativeAmount 5"}, out.Problems)
 }

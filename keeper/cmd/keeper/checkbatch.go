@@ -58,12 +58,13 @@ dispute window before it lets the root become claimable. Every problem is report
               only if its keccak256 is that commit's batchHash): no session credited twice (listed
               twice, or by an earlier epoch); every account's owed (leaves and uncredited) rose since
               the previous epoch by at most what this file's verified sessions give it at full price
-              (seconds x price, split with the builder); every cumulativeAmount at most its owed and
-              never below the previous file's
+              (their cost, or less as the file's shortfalls say, split with the builder); every
+              cumulativeAmount at most its owed and never below the previous file's; deposit charges
+              only for sessions whose RFC consented; per user and day, what earlier epochs and this
+              file charged to the allowance at most allowance(user, day), as the file's allowances say
 
-Not checked: the exact allocation (that the leaves are what the sessions, allowances, deposits and the
-budget give, not only at most their full price: re-deriving it needs the keeper's charging run over
-every epoch so far) and the rejected records.`,
+Not checked: the exact allocation (budget scaling, deposits beyond the RFC's consent and the funding
+check, a costlier copy of a session that verifies alone) and the rejected records.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := viper.New()
