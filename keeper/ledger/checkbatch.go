@@ -4,6 +4,8 @@
 package ledger
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -372,23 +374,37 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 		return
 	}
 	CompareCredits(bf, earlier, verified, out)
-	c.checkAllowances(ctx, bf, earlier, verified, out)
+	c.checkCharges(ctx, bf, earlier, verified, out)
 }
 
-// checkAllowances runs CheckAllowances with the pool's calendar and allowances.
-func (c *BatchChecker) checkAllowances(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
+// checkCharges runs ReplayCharges with the pool's calendar and allowances, the deposits as of the file's
+// read and the chain's head time.
+func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
 	pool, err := NewChainPool(c.Pool, c.Caller)
 	if err != nil {
-		out.couldNot("allowances not compared: pool: %v", err)
+		out.couldNot("charges not compared: pool: %v", err)
 		return
 	}
 	start, interval, err := pool.Calendar(ctx)
 	if err != nil {
-		out.couldNot("allowances not compared: could not read the pool's calendar: %v", err)
+		out.couldNot("charges not compared: could not read the pool's calendar: %v", err)
 		return
 	}
-	if err := CheckAllowances(ctx, bf, earlier, sessions, Calendar{PayoutStart: start, Interval: interval}, pool, out); err != nil {
-		out.couldNot("allowances not compared: %v", err)
+	head, err := c.Logs.HeaderByNumber(ctx, nil)
+	if err != nil {
+		out.couldNot("charges not compared: could not read the chain's head: %v", err)
+		return
+	}
+	accounts := map[common.Address]*DepositAccount{}
+	if c.Deposits != nil {
+		if accounts, err = c.Deposits.DepositsAt(ctx, bf.DepositsReadAt); err != nil {
+			out.couldNot("charges not compared: could not read the deposits as of %d: %v", bf.DepositsReadAt, err)
+			return
+		}
+	}
+	in := ChargeInputs{Calendar: Calendar{PayoutStart: start, Interval: interval}, Allowances: pool, Deposits: accounts, Now: head.Time}
+	if err := ReplayCharges(ctx, bf, earlier, sessions, in, out); err != nil {
+		out.couldNot("charges not compared: %v", err)
 	}
 }
 
@@ -433,20 +449,35 @@ func stated(bf *BatchFile, s *Session, out *BatchCheck) (Stated, bool) {
 	return st, true
 }
 
-// CheckAllowances checks the allowance-paid part of each session's stated credit (credited minus its
-// deposit charge) against its user's allowance (PROTOCOL §8): per user and charge day (cal after the
-// previous epoch's cutoff, as the keeper charges: ChargeDay), what earlier epochs charged (earlier.Charged)
-// plus this file's sessions' allowance-paid parts is at most allowance(user, day) as the pool gives it, and
-// the file's allowances list it (charged, allowance) as that sum and that allowance; a session with no
-// charge day (closed before payoutStart) is paid by no allowance. An error is a read the chain did not
-// answer.
-func CheckAllowances(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, cal Calendar, allow Allowances, out *BatchCheck) error {
-	if earlier.Prev != nil {
-		cal = cal.After(&EpochRow{Cutoff: earlier.Prev.Cutoff})
+// ChargeInputs is what the chain gives the charging rule: the pool's calendar, its allowances, the deposit
+// accounts as of the file's read and the chain's time now.
+type ChargeInputs struct {
+	Calendar   Calendar
+	Allowances Allowances
+	Deposits   map[common.Address]*DepositAccount
+	Now        uint64
+}
+
+// ReplayCharges runs the keeper's charging rule (ChargeSessions, PROTOCOL §8) on bf's sessions (those not
+// credited before: CompareCredits names the others) in the charging order (closedAt, sessionId), each
+// charged to its user's allowance(user, day) as the pool gives it (day: Calendar.ChargeDay after the
+// previous epoch's cutoff) past what earlier epochs charged to the day (earlier.Charged), then, where its RFC
+// says useDeposit, to its user's deposit as of the file's read past its spend in the previous file; and
+// compares with what bf states: each session's credit and deposit charge (stated), its allowances list
+// (exactly the user-days charged, each with its allowance and what is charged to it so far) and its spend
+// leaves (the previous file's plus this epoch's deposit charges). Not replayed: the daily spend cap, which
+// only defers whole sessions to a later file. Also named: a cutoff before the previous epoch's, and a session
+// charged to a day not begun on-chain (the honest keeper read its allowance before committing). An error is
+// a read the chain did not answer.
+func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, in ChargeInputs, out *BatchCheck) error {
+	cal := in.Calendar
+	if prev := earlier.Prev; prev != nil {
+		if bf.Cutoff < prev.Cutoff {
+			out.problem("cutoff %d is before epoch %d's cutoff %d", bf.Cutoff, prev.Epoch, prev.Cutoff)
+		}
+		cal = cal.After(&EpochRow{Cutoff: prev.Cutoff})
 	}
-	used := map[UserDay]*uint256.Int{}
-	var order []UserDay
-	discard := &BatchCheck{} // stated's problems are CompareCredits'
+	var order []Session
 	seen := make(map[common.Hash]bool, len(sessions))
 	for i := range sessions {
 		s := &sessions[i]
@@ -454,49 +485,134 @@ func CheckAllowances(ctx context.Context, bf *BatchFile, earlier Earlier, sessio
 			continue // credited twice: CompareCredits names it
 		}
 		seen[s.ID] = true
+		if d, ok := cal.ChargeDay(s.ClosedAt); ok && cal.PayoutStart+d*cal.Interval > in.Now {
+			out.problem("session %s is charged to day %d, which has not begun on-chain", s.ID.Hex(), d)
+			continue
+		}
+		order = append(order, *s)
+	}
+	slices.SortFunc(order, func(a, b Session) int {
+		if c := cmp.Compare(a.ClosedAt, b.ClosedAt); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.ID[:], b.ID[:])
+	})
+	days := map[UserDay]*DayCharge{}
+	for _, k := range userDays(order, cal) {
+		allowance, err := in.Allowances.Allowance(ctx, k.User, k.Day)
+		if err != nil {
+			return fmt.Errorf("allowance(%s, %d): %w", k.User.Hex(), k.Day, err)
+		}
+		dc := &DayCharge{Allowance: *allowance}
+		if before := earlier.Charged[k]; before != nil {
+			dc.Charged = *before
+		}
+		days[k] = dc
+	}
+	// The allowance-paid parts: the rule without deposits (allowances come first, so they do not depend on them).
+	fromAllowance, err := ChargeSessions(order, cal, days, nil)
+	if err != nil {
+		out.problem("%v", err)
+		return nil
+	}
+	book := &DepositBook{Accounts: map[common.Address]*DepositAccount{}, Spent: map[common.Address]*uint256.Int{}}
+	for u, acc := range in.Deposits {
+		a := *acc
+		book.Accounts[u] = &a
+	}
+	if earlier.Prev != nil {
+		for _, lf := range earlier.Prev.Spend {
+			v := lf.Amount
+			book.Spent[lf.User] = &v
+		}
+	}
+	discard := &BatchCheck{} // stated's problems are CompareCredits'
+	for i := range order {
+		s, rule := &order[i], &fromAllowance[i]
 		st, ok := stated(bf, s, discard)
 		if !ok {
 			continue
 		}
-		fromAllowance := new(uint256.Int).Sub(&st.Credited, &st.FromDeposit)
-		day, ok := cal.ChargeDay(s.ClosedAt)
-		if !ok {
-			if !fromAllowance.IsZero() {
-				out.problem("session %s closed before payoutStart, but %s of its credit is not from its deposit", s.ID.Hex(), fromAllowance.Dec())
-			}
+		var paid uint256.Int
+		paid.Sub(&st.Credited, &st.FromDeposit)
+		if paid != rule.Credited {
+			out.problem("session %s: the file credits %s of it to its user's allowance, the charging rule %s", s.ID.Hex(), paid.Dec(), rule.Credited.Dec())
+		}
+		if st.FromDeposit.IsZero() {
 			continue
 		}
-		k := UserDay{User: s.User, Day: day}
-		if used[k] == nil {
-			used[k] = new(uint256.Int)
-			order = append(order, k)
+		// The deposit part: at most the rest of its cost and what the user's deposit as of the read has left
+		// past its spend (the previous file's, then this file's charges in order).
+		var room uint256.Int
+		src, why := book.source(s)
+		if src.limit != nil && src.limit.Gt(src.used) {
+			room.Sub(src.limit, src.used)
 		}
-		used[k].Add(used[k], fromAllowance)
+		var most uint256.Int
+		most.Sub(&rule.Cost, &rule.Credited)
+		if room.Lt(&most) {
+			most = room
+		}
+		if st.FromDeposit.Gt(&most) {
+			out.problem("session %s: the file charges %s to its user's deposit, at most %s is left of its cost and deposit (%s)", s.ID.Hex(),
+				st.FromDeposit.Dec(), most.Dec(), why)
+		}
+		if src.used != nil {
+			src.used.Add(src.used, &st.FromDeposit)
+		} else {
+			v := st.FromDeposit
+			book.Spent[s.User] = &v
+		}
 	}
-	listed := make(map[UserDay]AllowanceUse, len(bf.Allowances))
+	for _, dc := range bf.DepositCharges {
+		if !seen[dc.SessionID] {
+			out.problem("depositCharges name session %s, which the file does not credit", dc.SessionID.Hex())
+		}
+	}
+	for _, sh := range bf.Shortfalls {
+		if !seen[sh.SessionID] {
+			out.problem("shortfalls name session %s, which the file does not credit", sh.SessionID.Hex())
+		}
+	}
+	// The allowances list: each day as the rule left it (ChargeSessions added this epoch's charges).
+	listed := make(map[UserDay]bool, len(bf.Allowances))
 	for _, use := range bf.Allowances {
-		listed[UserDay{User: use.User, Day: use.Day}] = use
+		k := UserDay{User: use.User, Day: use.Day}
+		listed[k] = true
+		switch dc := days[k]; {
+		case dc == nil:
+			out.problem("allowances list %s day %d, to which none of its sessions is charged", use.User.Hex(), use.Day)
+		case use.Allowance != dc.Allowance.Dec() || use.Charged != dc.Charged.Dec():
+			out.problem("%s day %d: the file's allowances say allowance %s charged %s, the pool and the charging rule give allowance %s charged %s",
+				use.User.Hex(), use.Day, use.Allowance, use.Charged, dc.Allowance.Dec(), dc.Charged.Dec())
+		}
 	}
-	for _, k := range order {
-		allowance, err := allow.Allowance(ctx, k.User, k.Day)
-		if err != nil {
-			return fmt.Errorf("allowance(%s, %d): %w", k.User.Hex(), k.Day, err)
+	for _, k := range userDays(order, cal) {
+		if !listed[k] {
+			out.problem("%s day %d: charged, but not in the file's allowances", k.User.Hex(), k.Day)
 		}
-		total := new(uint256.Int).Set(used[k])
-		if before := earlier.Charged[k]; before != nil {
-			total.Add(total, before)
+	}
+	spent := map[common.Address]uint256.Int{}
+	for _, lf := range bf.Spend {
+		spent[lf.User] = lf.Amount
+	}
+	users := make([]common.Address, 0, len(book.Spent)+len(spent))
+	for u := range book.Spent {
+		users = append(users, u)
+	}
+	for u := range spent {
+		if book.Spent[u] == nil {
+			users = append(users, u)
 		}
-		if total.Gt(allowance) {
-			out.problem("%s day %d: charged %s to its allowance (this epoch %s), beyond allowance(user, day) %s", k.User.Hex(), k.Day,
-				total.Dec(), used[k].Dec(), allowance.Dec())
+	}
+	slices.SortFunc(users, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
+	for _, u := range users {
+		var want uint256.Int
+		if v := book.Spent[u]; v != nil {
+			want = *v
 		}
-		use, ok := listed[k]
-		switch {
-		case !ok:
-			out.problem("%s day %d: not in the file's allowances", k.User.Hex(), k.Day)
-		case use.Allowance != allowance.Dec() || use.Charged != total.Dec():
-			out.problem("%s day %d: the file's allowances say allowance %s charged %s, the pool and the sessions give allowance %s charged %s",
-				k.User.Hex(), k.Day, use.Allowance, use.Charged, allowance.Dec(), total.Dec())
+		if got := spent[u]; got != want {
+			out.problem("%s's spend leaf is %s, the previous file's plus this epoch's deposit charges give %s", u.Hex(), got.Dec(), want.Dec())
 		}
 	}
 	return nil
@@ -591,10 +707,9 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
 		}
 		for _, use := range past.charged {
 			var v uint256.Int
-			if err := v.SetFromDecimal(use.Charged); err != nil {
-				return earlier, fmt.Errorf("epoch %d's batch file: %s day %d: charged %q: %w", e, use.User.Hex(), use.Day, use.Charged, err)
+			if v.SetFromDecimal(use.Charged) == nil { // a file listing garbage failed its own check
+				earlier.Charged[UserDay{User: use.User, Day: use.Day}] = &v // the newest earlier file's
 			}
-			earlier.Charged[UserDay{User: use.User, Day: use.Day}] = &v // the newest earlier file's
 		}
 	}
 	earlier.Prev = c.past[n-1].file
@@ -648,7 +763,17 @@ func (c *BatchChecker) liveCommit(ctx context.Context, k commitKey, head uint64)
 	if ev := c.commits[k]; ev != nil {
 		return ev, nil
 	}
-	return nil, fmt.Errorf("no RootCommitted event of epoch %d and root %s from block %d on", k.epoch, k.root.Hex(), c.Start)
+	// Not among the events kept (a range an RPC answered short, a reorg deeper than scanSafeDepth): look for
+	// it alone, from the newest block back.
+	ev, err := c.LiveCommit(ctx, k.epoch)
+	if err != nil {
+		return nil, err
+	}
+	if ev.Root != k.root {
+		return nil, fmt.Errorf("epoch %d: the pool's root changed while it was read", k.epoch)
+	}
+	c.commits[k] = ev
+	return ev, nil
 }
 
 // fetchCommitted fetches the batch file of epoch n at ev's uri; an error if it cannot be read or is not
@@ -698,8 +823,8 @@ func sessionIDs(records []json.RawMessage) []common.Hash {
 //   - every account's cumulativeAmount is at most its owed and never below prev's (a leaf dropped counts
 //     as zero); an uncredited entry's is zero.
 //
-// The bound is an upper one (budget scaling carrying credit forward passes); CheckAllowances checks the
-// stated credits against the users' allowances.
+// The bound is an upper one (budget scaling carrying credit forward passes); ReplayCharges checks the
+// stated credits against the charging rule.
 func CompareCredits(bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
 	prev, credited := earlier.Prev, earlier.Credited
 	var prevEpoch uint64

@@ -159,8 +159,10 @@ func TestCheckBatchAnvil(t *testing.T) {
 	spend := load()
 	spend.Spend[0].Amount.Add(&spend.Spend[0].Amount, one)
 	got = problems(spend)
-	require.Equal(t, []string{ledger.CheckTrees}, keysOf(got), "%v", got)
+	// Its spend leaf no longer what the deposit charges give: the credits check objects too.
+	require.Equal(t, []string{ledger.CheckTrees, ledger.CheckCredits}, keysOf(got), "%v", got)
 	require.True(t, contains(got[ledger.CheckTrees], "the spend leaves give"), "%v", got)
+	require.True(t, contains(got[ledger.CheckCredits], "'s spend leaf is "), "%v", got)
 
 	root := load()
 	root.Leaves[0].Amount = new(uint256.Int).Add(root.Leaves[0].Amount, one)
@@ -196,7 +198,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 	funded.Spend = append(funded.Spend, store.SpendLeaf{User: late, Amount: *one}, store.SpendLeaf{User: nobody, Amount: *one})
 	rebuild(funded)
 	got = problems(funded)
-	require.Equal(t, []string{ledger.CheckOnChain, ledger.CheckFunding}, keysOf(got), "%v", got)
+	require.Equal(t, []string{ledger.CheckOnChain, ledger.CheckFunding, ledger.CheckCredits}, keysOf(got), "%v", got) // credits: spend leaves with no deposit charge
 	require.Len(t, got[ledger.CheckFunding], 1)
 	require.Contains(t, got[ledger.CheckFunding][0], ledger.ErrChargedAfterRead.Error())
 	require.Contains(t, got[ledger.CheckFunding][0], late.Hex()+" (spend 1, funded at")
@@ -227,6 +229,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 	// compares with that, saying so; the funding check reads as of it.
 	next := load()
 	next.Epoch, next.DepositsReadAt, next.Sessions = 1, 0, []json.RawMessage{}
+	next.Allowances, next.DepositCharges, next.Shortfalls = nil, nil, nil // no sessions: nothing charged
 	next.Leaves[0].Amount = new(uint256.Int).Add(next.Leaves[0].Amount, one)
 	rebuild(next)
 	nextRaw, err := json.Marshal(next)
@@ -265,7 +268,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 			credits = c
 		}
 	}
-	require.Len(t, credits.Problems, 3, "%v", credits.Problems)
+	require.Len(t, credits.Problems, 6, "%v", credits.Problems) // and, those sessions not charged again: their deposit charge and days named
 	require.Contains(t, credits.Problems[0], "was credited by epoch 0 already")
 	require.Contains(t, credits.Problems[1], "was credited by epoch 0 already")
 	require.Contains(t, credits.Problems[2], "'s credit fell from "+next.Leaves[0].Amount.Dec()+" (epoch 1) to ") // epoch 1's extra wei

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,14 +122,17 @@ func TestCompareCreditsUncreditedAccount(t *testing.T) {
 	require.Contains(t, c1.Problems[0], "'s owed rose by ")
 }
 
-// TestCheckAllowances (from a review): the allowance-paid part of what a batch file credits is checked
-// against allowance(user, day) and what earlier epochs charged to the day. An honest keeper's epochs (six
-// sessions against an allowance of three and a half: three in full, one in half, two not at all; then one
-// more session on the same day, not at all) pass. A hostile file paying every session in full (shortfalls
-// dropped, leaves raised: CompareCredits alone passes it, the full price being its bound) is named, and so
-// is one whose allowances list understates the day's charge (which would leave room in a later epoch), and
-// an epoch 1 paying its session in full on a day epoch 0 used up.
-func TestCheckAllowances(t *testing.T) {
+// TestReplayCharges (from two reviews): the keeper's charging rule is run again on a batch file's sessions.
+// An honest keeper's epochs (six sessions against an allowance of three and a half: three in full, one in
+// half, two not at all; then one more session on the same day, not at all, and another user's) pass. Named:
+// a file paying every session in full (shortfalls dropped, leaves raised: CompareCredits alone passes it,
+// the full price being its bound); the shortfall moved to an earlier session (the charging order: an
+// honest provider unpaid, a later one paid); an allowances list understating the day's charge (room in a
+// later epoch) or listing a day none of its sessions is charged to (read by later checks as that day's
+// charge); an epoch 1 paying a session in full on a day epoch 0 used up; the same session said paid by a
+// deposit its user does not hold; a spend leaf raised with no deposit charge behind it; a cutoff before the
+// previous epoch's; a session charged to a day not begun.
+func TestReplayCharges(t *testing.T) {
 	ctx := context.Background()
 	var ps ledger.PoolState
 	ps.RemainingBudget.SetAllOne()
@@ -155,7 +159,8 @@ func TestCheckAllowances(t *testing.T) {
 		sessions := verifiedSessions(t, bf)
 		var out ledger.BatchCheck
 		ledger.CompareCredits(bf, earlier, sessions, &out)
-		require.NoError(t, ledger.CheckAllowances(ctx, bf, earlier, sessions, cal, allow, &out))
+		in := ledger.ChargeInputs{Calendar: cal, Allowances: allow, Now: now}
+		require.NoError(t, ledger.ReplayCharges(ctx, bf, earlier, sessions, in, &out))
 		return out.Problems
 	}
 	require.Empty(t, check(bf0, ledger.Earlier{}), "honest epoch 0")
@@ -182,10 +187,42 @@ func TestCheckAllowances(t *testing.T) {
 		return &out
 	}
 	got := check(full(bf0), ledger.Earlier{})
+	require.Len(t, got, 3, "%v", got)
+	require.Contains(t, got[0], fmt.Sprintf("the file credits %d of it to its user's allowance, the charging rule %d", 100*p, 50*p))
+	require.Contains(t, got[1], fmt.Sprintf("the file credits %d of it to its user's allowance, the charging rule 0", 100*p))
+	require.Contains(t, got[2], fmt.Sprintf("the file credits %d of it to its user's allowance, the charging rule 0", 100*p))
+
+	// The charging order: the first session unpaid instead of the last one, the total the same.
+	reordered := *bf0
+	reordered.Shortfalls = slices.Clone(bf0.Shortfalls)
+	ids := sessionIDsOf(t, bf0)
+	for i := range reordered.Shortfalls {
+		if reordered.Shortfalls[i].SessionID == ids[5] {
+			reordered.Shortfalls[i].SessionID = ids[0]
+		}
+	}
+	got = check(&reordered, ledger.Earlier{})
 	require.Len(t, got, 2, "%v", got)
-	require.Contains(t, got[0], fmt.Sprintf("charged %d to its allowance (this epoch %d), beyond allowance(user, day) %d", 600*p, 600*p, 350*p))
-	require.Contains(t, got[1], fmt.Sprintf("the file's allowances say allowance %d charged %d, the pool and the sessions give allowance %d charged %d",
-		350*p, 350*p, 350*p, 600*p))
+	require.Contains(t, got[0], ids[0].Hex()+": the file credits 0 of it to its user's allowance, the charging rule "+fmt.Sprint(100*p))
+	require.Contains(t, got[1], ids[5].Hex()+": the file credits "+fmt.Sprint(100*p)+" of it to its user's allowance, the charging rule 0")
+
+	// A day listed that no session is charged to, and a spend leaf with no deposit charge behind it.
+	extra := *bf0
+	extra.Allowances = append(slices.Clone(bf0.Allowances), ledger.AllowanceUse{User: bf0.Allowances[0].User, Day: bf0.Allowances[0].Day + 1,
+		Allowance: "0", Charged: "0"})
+	extra.Spend = []store.SpendLeaf{{User: bf0.Allowances[0].User, Amount: *uint256.NewInt(5)}}
+	got = check(&extra, ledger.Earlier{})
+	require.Len(t, got, 2, "%v", got)
+	require.Contains(t, got[0], "to which none of its sessions is charged")
+	require.Contains(t, got[1], "'s spend leaf is 5, the previous file's plus this epoch's deposit charges give 0")
+
+	// A cutoff before the previous epoch's, and a session charged to a day not begun (a cutoff far ahead).
+	back := *bf0
+	back.Cutoff = 0
+	got = check(&back, ledger.Earlier{Prev: &ledger.BatchFile{Epoch: 7, Cutoff: bf0.Cutoff}})
+	require.Contains(t, got, fmt.Sprintf("cutoff 0 is before epoch 7's cutoff %d", bf0.Cutoff))
+	got = check(bf0, ledger.Earlier{Prev: &ledger.BatchFile{Epoch: 7, Cutoff: int64(now) + 10*86400}})
+	require.True(t, slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, "which has not begun on-chain") }), "%v", got)
 
 	understated := *bf0
 	understated.Allowances = slices.Clone(bf0.Allowances)
@@ -203,7 +240,7 @@ func TestCheckAllowances(t *testing.T) {
 	otherUser, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 7, Seconds: 100, MaxSeconds: 600,
-		Price: p, Created: closed + 3600, Closed: closed + 3700}), // the next hour's window, the same day
+		Price: p, UseDeposit: true, Created: closed + 3600, Closed: closed + 3700}), // the next hour's window, the same day
 		testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{User: otherUser, Nonce: 1, Seconds: 100, MaxSeconds: 600,
 			Price: p, Created: closed + 3600, Closed: closed + 3701}))
 	_, err = l.IngestOnce(ctx)
@@ -230,6 +267,32 @@ func TestCheckAllowances(t *testing.T) {
 		hostile.Leaves = append(hostile.Leaves, lf)
 	}
 	got = check(&hostile, earlier)
-	require.NotEmpty(t, got)
-	require.Contains(t, got[0], fmt.Sprintf("charged %d to its allowance (this epoch %d), beyond allowance(user, day) %d", 450*p, 100*p, 350*p))
+	require.Len(t, got, 1, "%v", got)
+	require.Contains(t, got[0], fmt.Sprintf("the file credits %d of it to its user's allowance, the charging rule 0", 100*p))
+
+	// The same session said paid by its user's deposit (its RFC consents), which the user does not hold.
+	fromDeposit := hostile
+	first := sessionIDsOf(t, bf1)
+	for _, id := range first {
+		for _, sh := range bf1.Shortfalls {
+			if sh.SessionID == id {
+				fromDeposit.DepositCharges = []store.DepositCharge{{SessionID: id, User: sh.User, Amount: *uint256.NewInt(100 * p)}}
+				fromDeposit.Spend = []store.SpendLeaf{{User: sh.User, Amount: *uint256.NewInt(100 * p)}}
+			}
+		}
+	}
+	require.Len(t, fromDeposit.DepositCharges, 1)
+	got = check(&fromDeposit, earlier)
+	require.Len(t, got, 1, "%v", got)
+	require.Contains(t, got[0], fmt.Sprintf("the file charges %d to its user's deposit, at most 0 is left of its cost and deposit (no deposit)", 100*p))
+}
+
+// sessionIDsOf returns the session ids of bf's records, in its order.
+func sessionIDsOf(t *testing.T, bf *ledger.BatchFile) []common.Hash {
+	t.Helper()
+	var ids []common.Hash
+	for _, s := range verifiedSessions(t, bf) {
+		ids = append(ids, s.ID)
+	}
+	return ids
 }

@@ -59,12 +59,14 @@ dispute window before it lets the root become claimable. Every problem is report
               twice, or by an earlier epoch); every account's owed (leaves and uncredited) rose since
               the previous epoch by at most what this file's verified sessions give it at full price
               (their cost, or less as the file's shortfalls say, split with the builder); every
-              cumulativeAmount at most its owed and never below the previous file's; deposit charges
-              only for sessions whose RFC consented; per user and day, what earlier epochs and this
-              file charged to the allowance at most allowance(user, day), as the file's allowances say
+              cumulativeAmount at most its owed and never below the previous file's; the keeper's
+              charging rule run again: each session's allowance-paid part exactly what its user's
+              allowance(user, day) has left in the charging order, its deposit charge within its RFC's
+              consent and the deposit as of the read, the allowances list and the spend leaves what
+              the charges give
 
-Not checked: the exact allocation (budget scaling, deposits beyond the RFC's consent and the funding
-check, a costlier copy of a session that verifies alone) and the rejected records.`,
+Not checked: budget scaling, a costlier copy of a session that verifies alone, a deposit charge below
+what the deposit allows, and the rejected records.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := viper.New()
