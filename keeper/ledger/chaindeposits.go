@@ -127,6 +127,22 @@ func (d *ChainDeposits) DepositsAt(ctx context.Context, at uint64) (map[common.A
 	return d.fold(at), nil
 }
 
+// LastWithdrawalAt returns the block time of the newest withdrawal at or before time at (0: none), as the
+// final blocks hold them.
+func (d *ChainDeposits) LastWithdrawalAt(ctx context.Context, at uint64) (uint64, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, err := d.sync(ctx); err != nil {
+		return 0, err
+	}
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if e := d.events[i]; e.kind == evWithdrawn && e.time <= at {
+			return e.time, nil
+		}
+	}
+	return 0, nil
+}
+
 // checkFinal returns ErrDepositsNotFinal unless the newest block at or before at is settled at tip.
 func (d *ChainDeposits) checkFinal(tip follow.Tip, at uint64) error {
 	if final := tip.Final; final.Time <= at && final.Number < tip.Head {

@@ -19,6 +19,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -89,6 +90,7 @@ type BatchChecker struct {
 
 	past    map[uint64]*pastEpoch                               // history's memory of the earlier epochs' files
 	commits map[commitKey]*computepool.ComputePoolRootCommitted // liveCommit's events up to block scanned
+	allowed map[UserDay]*uint256.Int                            // allowances read (fixed once their day has begun)
 	scanned uint64
 }
 
@@ -200,7 +202,7 @@ func (c *BatchChecker) Check(ctx context.Context, bf *BatchFile) []BatchCheck {
 	if sessions.unanswered > 0 {
 		credits.couldNot("not compared: %d session records could not be verified", sessions.unanswered)
 	} else {
-		c.checkCredits(ctx, bf, verified, &credits)
+		c.checkCredits(ctx, bf, verified, readAt, &credits)
 	}
 	return []BatchCheck{dep, trees, onChain, funding, sessions, credits}
 }
@@ -363,7 +365,7 @@ func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *Ba
 // checkCredits compares bf's leaves with the previous live epoch's batch file (fetched at its commit's uri
 // and taken only if its keccak256 is that commit's batchHash; none for epoch 0) and bf's verified sessions:
 // CompareCredits.
-func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified []Session, out *BatchCheck) {
+func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified []Session, readAt uint64, out *BatchCheck) {
 	if c.Fetch == nil || c.Logs == nil {
 		out.Notes = append(out.Notes, "not compared: no way to fetch the earlier epochs' batch files")
 		return
@@ -374,12 +376,13 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 		return
 	}
 	CompareCredits(bf, earlier, verified, out)
-	c.checkCharges(ctx, bf, earlier, verified, out)
+	c.checkCharges(ctx, bf, earlier, verified, readAt, out)
 }
 
-// checkCharges runs ReplayCharges with the pool's calendar and allowances, the deposits as of the file's
-// read and the chain's head time.
-func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, out *BatchCheck) {
+// checkCharges runs ReplayCharges with the pool's calendar and allowances (each read once: the pool fixes
+// allowance(user, day) once the day has begun), the deposits as of the read the pool kept (readAt: at least
+// the one stated) and the time of the epoch's commit (or the chain's head, for a file not committed).
+func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, readAt uint64, out *BatchCheck) {
 	pool, err := NewChainPool(c.Pool, c.Caller)
 	if err != nil {
 		out.couldNot("charges not compared: pool: %v", err)
@@ -395,17 +398,58 @@ func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier 
 		out.couldNot("charges not compared: could not read the chain's head: %v", err)
 		return
 	}
-	accounts := map[common.Address]*DepositAccount{}
+	committed := head.Time
+	if ev, err := c.LiveCommit(ctx, bf.Epoch); err == nil && ev.Root == bf.Root {
+		h, err := c.Logs.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.Raw.BlockNumber))
+		if err != nil {
+			out.couldNot("charges not compared: could not read the commit's block: %v", err)
+			return
+		}
+		committed = h.Time
+	}
+	in := ChargeInputs{Calendar: Calendar{PayoutStart: start, Interval: interval}, Allowances: c.allowances(pool),
+		Deposits: map[common.Address]*DepositAccount{}, Committed: committed, Now: max(head.Time, committed)}
 	if c.Deposits != nil {
-		if accounts, err = c.Deposits.DepositsAt(ctx, bf.DepositsReadAt); err != nil {
-			out.couldNot("charges not compared: could not read the deposits as of %d: %v", bf.DepositsReadAt, err)
+		readAt = max(readAt, bf.DepositsReadAt)
+		if in.Deposits, err = c.Deposits.DepositsAt(ctx, readAt); err != nil {
+			out.couldNot("charges not compared: could not read the deposits as of %d: %v", readAt, err)
+			return
+		}
+		if in.LastWithdrawal, err = c.Deposits.LastWithdrawalAt(ctx, committed); err != nil {
+			out.couldNot("charges not compared: could not read the withdrawals: %v", err)
 			return
 		}
 	}
-	in := ChargeInputs{Calendar: Calendar{PayoutStart: start, Interval: interval}, Allowances: pool, Deposits: accounts, Now: head.Time}
 	if err := ReplayCharges(ctx, bf, earlier, sessions, in, out); err != nil {
 		out.couldNot("charges not compared: %v", err)
 	}
+}
+
+// allowances returns pool's allowances through the checker's memory of them.
+func (c *BatchChecker) allowances(pool *ChainPool) Allowances {
+	if c.allowed == nil {
+		c.allowed = map[UserDay]*uint256.Int{}
+	}
+	return cachedAllowances{pool, c.allowed}
+}
+
+// cachedAllowances reads each allowance(user, day) once (the pool fixes it once the day has begun).
+type cachedAllowances struct {
+	Allowances
+	seen map[UserDay]*uint256.Int
+}
+
+func (a cachedAllowances) Allowance(ctx context.Context, user common.Address, day uint64) (*uint256.Int, error) {
+	k := UserDay{User: user, Day: day}
+	if v := a.seen[k]; v != nil {
+		return new(uint256.Int).Set(v), nil
+	}
+	v, err := a.Allowances.Allowance(ctx, user, day)
+	if err != nil {
+		return nil, err
+	}
+	a.seen[k] = new(uint256.Int).Set(v)
+	return v, nil
 }
 
 // Stated is what a batch file says one of its sessions was credited (its cost, or less as its shortfall
@@ -414,9 +458,27 @@ type Stated struct {
 	Credited, FromDeposit uint256.Int
 }
 
-// stated returns what bf says session s was credited, or names what cannot be: a shortfall crediting more
-// than the cost, a deposit charge above the credit or for a session whose RFC did not consent (useDeposit).
-func stated(bf *BatchFile, s *Session, out *BatchCheck) (Stated, bool) {
+// fileCharges indexes a batch file's shortfalls and deposit charges by session.
+type fileCharges struct {
+	short map[common.Hash][]*store.Shortfall
+	dep   map[common.Hash][]*store.DepositCharge
+}
+
+func indexCharges(bf *BatchFile) fileCharges {
+	fc := fileCharges{short: map[common.Hash][]*store.Shortfall{}, dep: map[common.Hash][]*store.DepositCharge{}}
+	for i := range bf.Shortfalls {
+		fc.short[bf.Shortfalls[i].SessionID] = append(fc.short[bf.Shortfalls[i].SessionID], &bf.Shortfalls[i])
+	}
+	for i := range bf.DepositCharges {
+		fc.dep[bf.DepositCharges[i].SessionID] = append(fc.dep[bf.DepositCharges[i].SessionID], &bf.DepositCharges[i])
+	}
+	return fc
+}
+
+// stated returns what the file (fc) says session s was credited, or names what cannot be: a shortfall
+// crediting more than the cost or naming another user, a deposit charge above the credit, for another user
+// or for a session whose RFC did not consent (useDeposit).
+func (fc fileCharges) stated(s *Session, out *BatchCheck) (Stated, bool) {
 	var st Stated
 	cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
 	if overflow {
@@ -424,19 +486,20 @@ func stated(bf *BatchFile, s *Session, out *BatchCheck) (Stated, bool) {
 		return st, false
 	}
 	st.Credited = *cost
-	for i := range bf.Shortfalls {
-		if sh := &bf.Shortfalls[i]; sh.SessionID == s.ID {
-			if sh.Credited.Gt(cost) {
-				out.problem("session %s: shortfall credits %s, more than its cost %s", s.ID.Hex(), sh.Credited.Dec(), cost.Dec())
-				return st, false
-			}
-			st.Credited = sh.Credited
+	for _, sh := range fc.short[s.ID] {
+		if sh.Credited.Gt(cost) || sh.User != s.User {
+			out.problem("session %s: its shortfall credits %s to %s, its cost is %s to %s", s.ID.Hex(), sh.Credited.Dec(), sh.User.Hex(),
+				cost.Dec(), s.User.Hex())
+			return st, false
 		}
+		st.Credited = sh.Credited
 	}
-	for i := range bf.DepositCharges {
-		if dc := &bf.DepositCharges[i]; dc.SessionID == s.ID {
-			st.FromDeposit.Add(&st.FromDeposit, &dc.Amount)
+	for _, dc := range fc.dep[s.ID] {
+		if dc.User != s.User {
+			out.problem("session %s: its deposit charge names %s, its user is %s", s.ID.Hex(), dc.User.Hex(), s.User.Hex())
+			return st, false
 		}
+		st.FromDeposit.Add(&st.FromDeposit, &dc.Amount)
 	}
 	switch {
 	case st.FromDeposit.Gt(&st.Credited):
@@ -450,12 +513,14 @@ func stated(bf *BatchFile, s *Session, out *BatchCheck) (Stated, bool) {
 }
 
 // ChargeInputs is what the chain gives the charging rule: the pool's calendar, its allowances, the deposit
-// accounts as of the file's read and the chain's time now.
+// accounts as of the file's read, and times.
 type ChargeInputs struct {
 	Calendar   Calendar
 	Allowances Allowances
 	Deposits   map[common.Address]*DepositAccount
-	Now        uint64
+	// Committed is the block time of the epoch's commit; LastWithdrawal the newest withdrawal's at or before
+	// it (0: none); Now the chain's time (at least Committed).
+	Committed, LastWithdrawal, Now uint64
 }
 
 // ReplayCharges runs the keeper's charging rule (ChargeSessions, PROTOCOL §8) on bf's sessions (those not
@@ -471,11 +536,18 @@ type ChargeInputs struct {
 // a read the chain did not answer.
 func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions []Session, in ChargeInputs, out *BatchCheck) error {
 	cal := in.Calendar
+	prevRead := uint64(0)
 	if prev := earlier.Prev; prev != nil {
 		if bf.Cutoff < prev.Cutoff {
 			out.problem("cutoff %d is before epoch %d's cutoff %d", bf.Cutoff, prev.Epoch, prev.Cutoff)
 		}
-		cal = cal.After(&EpochRow{Cutoff: prev.Cutoff})
+		cal, prevRead = cal.After(&EpochRow{Cutoff: prev.Cutoff}), prev.DepositsReadAt
+	}
+	// The honest read is the later of the cutoff minus one second, the newest withdrawal and the previous
+	// epoch's read: a later one would count deposits made after the sessions it charges.
+	if most := max(uint64(max(bf.Cutoff-1, 0)), in.LastWithdrawal, prevRead); len(bf.DepositCharges) > 0 && bf.DepositsReadAt > most {
+		out.problem("deposits read at %d, after the cutoff, the newest withdrawal before the commit and the previous read (%d)",
+			bf.DepositsReadAt, most)
 	}
 	var order []Session
 	seen := make(map[common.Hash]bool, len(sessions))
@@ -485,6 +557,9 @@ func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions
 			continue // credited twice: CompareCredits names it
 		}
 		seen[s.ID] = true
+		if s.ClosedAt >= uint64(max(bf.Cutoff, 0)) {
+			out.problem("session %s closed at %d, not before the cutoff %d", s.ID.Hex(), s.ClosedAt, bf.Cutoff)
+		}
 		if d, ok := cal.ChargeDay(s.ClosedAt); ok && cal.PayoutStart+d*cal.Interval > in.Now {
 			out.problem("session %s is charged to day %d, which has not begun on-chain", s.ID.Hex(), d)
 			continue
@@ -526,10 +601,10 @@ func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions
 			book.Spent[lf.User] = &v
 		}
 	}
-	discard := &BatchCheck{} // stated's problems are CompareCredits'
+	discard, charges := &BatchCheck{}, indexCharges(bf) // stated's problems are CompareCredits'
 	for i := range order {
 		s, rule := &order[i], &fromAllowance[i]
-		st, ok := stated(bf, s, discard)
+		st, ok := charges.stated(s, discard)
 		if !ok {
 			continue
 		}
@@ -547,6 +622,9 @@ func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions
 		src, why := book.source(s)
 		if src.limit != nil && src.limit.Gt(src.used) {
 			room.Sub(src.limit, src.used)
+		}
+		if _, ok := cal.ChargeDay(s.ClosedAt); !ok {
+			room, why = uint256.Int{}, "no charge day: the rule charges it to nothing"
 		}
 		var most uint256.Int
 		most.Sub(&rule.Cost, &rule.Credited)
@@ -845,6 +923,7 @@ func CompareCredits(bf *BatchFile, earlier Earlier, sessions []Session, out *Bat
 		bound[a].Add(bound[a], v)
 	}
 	listed := make(map[common.Hash]bool, len(sessions))
+	charges := indexCharges(bf)
 	for i := range sessions {
 		s := &sessions[i]
 		switch {
@@ -857,7 +936,7 @@ func CompareCredits(bf *BatchFile, earlier Earlier, sessions []Session, out *Bat
 			continue
 		}
 		listed[s.ID] = true
-		st, ok := stated(bf, s, out)
+		st, ok := charges.stated(s, out)
 		if !ok {
 			continue
 		}

@@ -159,7 +159,7 @@ func TestReplayCharges(t *testing.T) {
 		sessions := verifiedSessions(t, bf)
 		var out ledger.BatchCheck
 		ledger.CompareCredits(bf, earlier, sessions, &out)
-		in := ledger.ChargeInputs{Calendar: cal, Allowances: allow, Now: now}
+		in := ledger.ChargeInputs{Calendar: cal, Allowances: allow, Committed: now, Now: now}
 		require.NoError(t, ledger.ReplayCharges(ctx, bf, earlier, sessions, in, &out))
 		return out.Problems
 	}
