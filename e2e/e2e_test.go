@@ -70,7 +70,7 @@ func claimedBy(claims []Claim, a common.Address) (sum *big.Int, n int) {
 // TestSessionSettles is `make demo` with assertions: a user chats through the gateway, the session
 // closes with both signatures, the keeper commits, the provider and the builder claim; the amounts are
 // seconds × price split by the builder fee, the router's account of the user's allowance moved by exactly
-// that, and the user sent no transaction.
+// that, and the user sent no transaction; keeper check-batch passes every epoch's batch file.
 func TestSessionSettles(t *testing.T) {
 	t.Parallel()
 	ctx := testContext(t, 4*time.Minute)
@@ -79,6 +79,9 @@ func TestSessionSettles(t *testing.T) {
 
 	sum, err := s.Demo(ctx, []string{"What is Lake Travis?", "And how do I pay?"}, nil)
 	require.NoError(t, err)
+	checked, err := s.CheckBatches(ctx, nil) // keeper check-batch passes the keeper's real epochs
+	require.NoError(t, err)
+	require.Positive(t, checked)
 
 	require.Len(t, sum.Sessions, 1, "both chats reuse one live session")
 	ss := sum.Sessions[0]

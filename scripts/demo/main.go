@@ -5,7 +5,8 @@
 // session closes, the keeper settles the epoch, the dispute window passes and the provider and the model
 // builder claim. Then a user with no MOR votes pays from a deposit (lt deposit, lt chat --use-deposit), the
 // provider claims it and the user withdraws the rest (lt withdraw), the amounts reconciling to the wei
-// (e2e.DemoDeposit). It prints a summary and writes it to demo-summary.json. Everything it started stops on
+// (e2e.DemoDeposit). Last, the guardian's check (keeper check-batch) passes every committed epoch's batch
+// file (e2e.CheckBatches). It prints a summary and writes it to demo-summary.json. Everything it started stops on
 // exit and on Ctrl-C.
 package main
 
@@ -96,6 +97,10 @@ func run(ctx context.Context, o e2e.Options, logDir, out string) error {
 			fmt.Fprintln(os.Stderr, "demo failed; the end of each log:")
 			s.DumpLogs(os.Stderr, 30)
 		}
+		return err
+	}
+	fmt.Println("== the guardian re-checks every committed epoch's batch file against the chain (keeper check-batch)")
+	if _, err := s.CheckBatches(ctx, os.Stdout); err != nil {
 		return err
 	}
 	sum.Timings["total"] = time.Since(start).Round(time.Second).String()

@@ -1,0 +1,35 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/laketravis/laketravis/keeper/api"
+)
+
+// CheckBatches runs `keeper check-batch` (the guardian's check, with only the RPC URL and the deployment)
+// on the batch file of every live epoch the keeper lists, at the URL the keeper publishes it at, and returns
+// how many passed; an epoch whose file does not pass is an error naming its problems. Progress lines go to
+// out (nil: none).
+func (s *Stack) CheckBatches(ctx context.Context, out io.Writer) (int, error) {
+	if out == nil {
+		out = io.Discard
+	}
+	var eps struct {
+		Epochs []api.EpochView `json:"epochs"`
+	}
+	if err := getJSON(ctx, s.KeeperURL+"/v1/epochs", &eps); err != nil {
+		return 0, err
+	}
+	for _, e := range eps.Epochs {
+		url := fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch)
+		if _, err := runTool(ctx, s.LogDir, "keeper-check-batch", filepath.Join(s.BinDir, "keeper"), "check-batch",
+			"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile, "--confirmations", "1", "--log-level", "error", url); err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(out, "  · epoch %d (%s): every check passed (trees, on-chain, funding, sessions, credits)\n", e.Epoch, e.State)
+	}
+	return len(eps.Epochs), nil
+}
