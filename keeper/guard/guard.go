@@ -10,9 +10,9 @@
 //     bytes, so their problems are its own;
 //   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash and
 //     that parse as a batch file (unreachable, not 200, too large, altered on the way: a plain-http uri, a
-//     proxy or CDN, DNS; replaced since, or not JSON). Tried again every step; vetoed with a key once the
-//     epoch is in the last part of its dispute window (the chain's head at claimableAt - margin or later,
-//     Config.WithheldMargin), reported at the window's end without one. A root nobody can rebuild must
+//     proxy or CDN, DNS; replaced since, or not JSON). Tried again every step; vetoed with a key once
+//     WithheldTries fetches in a row failed in the last part of its dispute window (the chain's head at
+//     claimableAt - margin or later, Config.WithheldMargin), reported at the window's end without one. A root nobody can rebuild must
 //     not become claimable (a keeper with KEEPER_ROLE could otherwise commit an inflated root and keep
 //     its file back). The trade-off: an honest keeper must keep its file reachable, unaltered (behind
 //     https), for the window's first part; a veto discards every later epoch too, and the keeper commits
@@ -115,7 +115,12 @@ type commit struct {
 	found       bool   // a check found a problem (the veto not landed yet)
 	obtained    bool   // a fetch gave the committed bytes (keccak256 the batchHash), a batch file: not withheld
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
+	lastFails   int    // fetches failed in the window's last part, in a row
 }
+
+// WithheldTries is how many fetches in a row must fail in an epoch's last part before the guard vetoes its
+// file as withheld: one failure may be a blip, or a guard restarted there that had obtained the file before.
+const WithheldTries = 2
 
 // Guard checks committed epochs; Step runs one pass, Run steps until its context ends. Not safe for
 // concurrent use.
@@ -290,9 +295,14 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 				return fmt.Errorf("epoch %d: %w", c.epoch, err)
 			}
 			if now >= from {
-				log.Error("batch file withheld: vetoing", zap.Int("tries", c.tries), zap.String("last", c.lastErr),
-					zap.Time("lastPartFrom", time.Unix(int64(from), 0)), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
-				return g.vetoPending(ctx, c, log, ResultWithheld)
+				if c.lastFails++; c.lastFails >= WithheldTries {
+					log.Error("batch file withheld: vetoing", zap.Int("tries", c.tries), zap.String("last", c.lastErr),
+						zap.Time("lastPartFrom", time.Unix(int64(from), 0)), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+					return g.vetoPending(ctx, c, log, ResultWithheld)
+				}
+				log.Warn("batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too",
+					zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+				return nil
 			}
 		}
 		msg := "batch file not checked, trying again"

@@ -236,7 +236,8 @@ func TestGuardAnvil(t *testing.T) {
 	require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="problem"} 1`)
 
 	// Unreachable (a keeper withholding its file): tried again each step, not vetoed early in the window nor
-	// a second before its last part; vetoed from the last part's first second. Without --veto only
+	// a second before its last part, nor at the first failed fetch there; vetoed at the second (from the
+	// last part's first second, guard.WithheldTries in a row). Without --veto only
 	// reported. The guard whose chain checks go unanswered (epoch 0's file obtained) never vetoes it, not
 	// even when the file becomes unreachable in the last part.
 	unreachable := commit(1, map[string]uint64{"0xa1": 800, "0xb2": 400}, nil)
@@ -254,6 +255,10 @@ func TestGuardAnvil(t *testing.T) {
 	require.NoError(t, reporter.g.Step(ctx))
 	require.True(t, said(reporter, "batch file not checked, trying again", 1), "%v", reporter.logs.All())
 	require.Equal(t, uint64(2), next(), "without --veto only reported")
+	require.NoError(t, vetoer.g.Step(ctx))
+	require.True(t, said(vetoer, "batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too", 1),
+		"%v", vetoer.logs.All())
+	require.Equal(t, uint64(2), next(), "one failed fetch in the last part is not enough (a blip, a guard just restarted)")
 	require.NoError(t, vetoer.g.Step(ctx))
 	require.True(t, said(vetoer, "batch file withheld: vetoing", 1), "%v", vetoer.logs.All())
 	require.True(t, said(vetoer, "epoch vetoed", 1), "%v", vetoer.logs.All())
@@ -328,7 +333,9 @@ func TestGuardAnvil(t *testing.T) {
 		"%v", vetoer.logs.All())
 	require.Equal(t, uint64(4), next(), "not vetoed before the window's last part")
 	warpTo(lastPart3)
-	require.NoError(t, vetoer.g.Step(ctx))
+	for range guard.WithheldTries {
+		require.NoError(t, vetoer.g.Step(ctx))
+	}
 	require.True(t, said(vetoer, "batch file withheld: vetoing", 3), "%v", vetoer.logs.All())
 	require.Equal(t, uint64(3), next(), "epoch 3 discarded")
 	require.Equal(t, vetoedRoot{3, altered3}, vetoed()[2])

@@ -42,8 +42,8 @@ With --veto and the guardian's key (--keystore and --password-file, --external-s
 devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending, if the pool's
 epoch, read again right before sending, still holds the root checked. A file not obtained (unreachable,
 or its keccak256 not the commit's batchHash: altered on the way, or not a batch file) is tried again every
---poll-interval; with --veto it is vetoed as withheld once the epoch is in the last --withheld-margin of
-its dispute window (a root nobody can rebuild must not become claimable; an honest keeper keeps its file
+--poll-interval; with --veto it is vetoed as withheld once two fetches in a row failed in the last
+--withheld-margin of its dispute window (a root nobody can rebuild must not become claimable; an honest keeper keeps its file
 reachable, behind https, and commits again after a veto), without --veto reported at the window's end. A
 check the chain did not answer (the file obtained) is the guard's own problem: tried again, reported at
 the window's end, never vetoed. A veto that fails or is not mined within --veto-wait is logged and sent
