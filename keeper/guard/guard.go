@@ -18,6 +18,8 @@
 //     https), for the window's first part; a veto discards every later epoch too, and the keeper commits
 //     them again: nothing is lost, settlement is delayed. Whoever can break the keeper's server or the
 //     guard's network for that long can cause that delay;
+//   - an earlier epoch's file that the credits check needs and this guard did not keep (it keeps every
+//     file it obtains: BatchChecker.Remember) not obtained (ledger.ErrEarlierWithheld): as a withheld file;
 //   - a check the chain could not answer (the file obtained): the guard's own problem, never a veto.
 //     Tried again every step; still not checked at the window's end, it is reported (an error line, the
 //     unchecked counter). A file obtained once in the window is not withheld, even if later fetches fail.
@@ -94,8 +96,8 @@ type Config struct {
 	VetoWait time.Duration
 	// WithheldMargin is the last part of an epoch's dispute window, before its claimableAt, in which a
 	// file not obtained is vetoed as withheld (with Veto). 0: a quarter of the epoch's window (claimableAt
-	// minus its commit block's time); a longer margin is capped at the window (a file not obtained at the
-	// first try is vetoed). Whole seconds.
+	// minus its commit block's time); a longer margin is capped at the window (the whole window is then its
+	// last part: WithheldTries failed tries veto). Whole seconds.
 	WithheldMargin time.Duration
 
 	Log     *zap.Logger
@@ -289,25 +291,12 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	checks, err := g.check(ctx, c)
 	if err != nil {
 		c.lastErr = err.Error()
-		if !c.obtained && g.cfg.Veto != nil {
-			from, err := g.withheldFrom(ctx, c)
-			if err != nil {
-				return fmt.Errorf("epoch %d: %w", c.epoch, err)
-			}
-			if now >= from {
-				if c.lastFails++; c.lastFails >= WithheldTries {
-					log.Error("batch file withheld: vetoing", zap.Int("tries", c.tries), zap.String("last", c.lastErr),
-						zap.Time("lastPartFrom", time.Unix(int64(from), 0)), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
-					return g.vetoPending(ctx, c, log, ResultWithheld)
-				}
-				log.Warn("batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too",
-					zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
-				return nil
-			}
-		}
 		msg := "batch file not checked, trying again"
 		if errors.Is(err, ErrNotCommitted) {
 			msg = "batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again"
+		}
+		if !c.obtained {
+			return g.withheld(ctx, c, now, log, msg)
 		}
 		log.Warn(msg, zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 		return nil
@@ -320,7 +309,16 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 			problems = append(problems, checks[i].Name+": "+p)
 		}
 	}
+	withheld := 0
+	for i := range checks {
+		withheld += checks[i].Withheld()
+	}
 	switch {
+	case findings == 0 && withheld > 0:
+		// An earlier epoch's file the check needs is not served (and this guard did not keep it): the root
+		// cannot be rebuilt and checked, as if its own file were withheld.
+		c.lastErr = strings.Join(problems, "; ")
+		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again")
 	case findings == 0 && len(problems) > 0:
 		c.lastErr = strings.Join(problems, "; ")
 		log.Warn("batch file check incomplete (the chain did not answer), trying again", zap.Strings("unanswered", problems))
@@ -394,6 +392,30 @@ func LastPartFrom(committedAt, claimableAt uint64, margin time.Duration) uint64 
 	return claimableAt - m
 }
 
+// withheld decides an epoch whose batch file, or an earlier epoch's that its check needs, was not obtained
+// this try (c.lastErr says why): with a key, WithheldTries such tries in a row in the window's last part
+// veto it; otherwise it is logged (msg) and tried again next step.
+func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Logger, msg string) error {
+	if g.cfg.Veto != nil {
+		from, err := g.withheldFrom(ctx, c)
+		if err != nil {
+			return fmt.Errorf("epoch %d: %w", c.epoch, err)
+		}
+		if now >= from {
+			if c.lastFails++; c.lastFails >= WithheldTries {
+				log.Error("batch file withheld: vetoing", zap.Int("tries", c.tries), zap.String("last", c.lastErr),
+					zap.Time("lastPartFrom", time.Unix(int64(from), 0)), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+				return g.vetoPending(ctx, c, log, ResultWithheld)
+			}
+			log.Warn("batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too",
+				zap.String("last", c.lastErr), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+			return nil
+		}
+	}
+	log.Warn(msg, zap.String("last", c.lastErr), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+	return nil
+}
+
 // stillPending reads again whether the pool's epoch c.epoch still holds c.root (live) and, if so, whether
 // its window is still open as the chain's head says now.
 func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, err error) {
@@ -454,7 +476,8 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 	if err := json.Unmarshal(raw, &bf); err != nil {
 		return nil, fmt.Errorf("batch file %s: %w", c.uri, err)
 	}
-	c.obtained = true // the committed bytes, a batch file: whatever the chain answers, not withheld
+	c.obtained = true                            // the committed bytes, a batch file: whatever the chain answers, not withheld
+	g.cfg.Checker.Remember(c.epoch, c.root, &bf) // the later epochs' credits checks need it, served or not
 	own := ledger.BatchCheck{Name: CheckCommit}
 	if bf.Epoch != c.epoch {
 		own.Problems = append(own.Problems, fmt.Sprintf("the file is epoch %d's, the commit epoch %d's", bf.Epoch, c.epoch))

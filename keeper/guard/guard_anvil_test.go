@@ -174,19 +174,8 @@ func TestGuardAnvil(t *testing.T) {
 		require.NoError(t, err)
 		return guardLog{g, logs}
 	}
-	said := func(gl guardLog, msg string, epoch uint64) bool {
-		for _, e := range gl.logs.FilterMessage(msg).All() {
-			if e.ContextMap()["epoch"] == epoch {
-				return true
-			}
-		}
-		return false
-	}
-	next := func() uint64 {
-		n, err := c.Market.Pool.NextEpoch(&bind.CallOpts{Context: ctx})
-		require.NoError(t, err)
-		return n.Uint64()
-	}
+	said := func(gl guardLog, msg string, epoch uint64) bool { return saidAt(gl.logs, msg, epoch) }
+	next := func() uint64 { return nextEpoch(t, ctx, c) }
 	reporter, vetoer := newGuard(false, checker), newGuard(true, checker)
 	dead := *checker
 	dead.Caller = deadCaller{} // the checks' RPC down (the guard's own reads still answered)
@@ -403,6 +392,24 @@ func TestGuardAnvil(t *testing.T) {
 	claimable, err = c.Market.Pool.ClaimableEpoch(&bind.CallOpts{Context: ctx})
 	require.NoError(t, err)
 	require.Equal(t, uint64(6), claimable.Epoch.Uint64())
+}
+
+// saidAt reports whether logs hold msg for epoch.
+func saidAt(logs *observer.ObservedLogs, msg string, epoch uint64) bool {
+	for _, e := range logs.FilterMessage(msg).All() {
+		if e.ContextMap()["epoch"] == epoch {
+			return true
+		}
+	}
+	return false
+}
+
+// nextEpoch is the pool's nextEpoch.
+func nextEpoch(t *testing.T, ctx context.Context, c *devnettest.Chain) uint64 {
+	t.Helper()
+	n, err := c.Market.Pool.NextEpoch(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	return n.Uint64()
 }
 
 // hashOf is a batch file's batchHash: its keccak256 (zero for no file).

@@ -46,7 +46,13 @@ type BatchCheck struct {
 	Notes    []string `json:"notes,omitempty"`
 
 	unanswered int // how many of Problems say the chain could not answer a read (couldNot): no finding about the file
+	withheld   int // how many of those say an earlier epoch's committed file could not be obtained (withheld)
 }
+
+// Withheld returns how many of the problems say an earlier live epoch's committed batch file, which the
+// check needs, could not be obtained (ErrEarlierWithheld): the keeper's to serve, not a read the chain did
+// not answer. keeper guard treats the epoch then as one whose own file is withheld.
+func (c *BatchCheck) Withheld() int { return c.withheld }
 
 // OK reports whether the check found nothing wrong.
 func (c *BatchCheck) OK() bool { return len(c.Problems) == 0 }
@@ -59,6 +65,10 @@ func (c *BatchCheck) Findings() int { return len(c.Problems) - c.unanswered }
 func (c *BatchCheck) problem(format string, args ...any) {
 	c.Problems = append(c.Problems, fmt.Sprintf(format, args...))
 }
+
+// ErrEarlierWithheld: an earlier live epoch's committed batch file could not be obtained (unreachable, or
+// not the bytes committed): the credits check cannot be made without it.
+var ErrEarlierWithheld = errors.New("an earlier epoch's committed batch file could not be obtained")
 
 // couldNot records a problem that is a read the chain could not answer (not a finding: Findings).
 func (c *BatchCheck) couldNot(format string, args ...any) {
@@ -373,6 +383,9 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 	earlier, err := c.history(ctx, bf.Epoch)
 	if err != nil {
 		out.couldNot("not compared: %v", err)
+		if errors.Is(err, ErrEarlierWithheld) {
+			out.withheld++
+		}
 		return
 	}
 	CompareCredits(bf, earlier, verified, out)
@@ -765,7 +778,7 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
 				}
 				bf, err := c.fetchCommitted(ctx, e, ev)
 				if err != nil {
-					return earlier, fmt.Errorf("epoch %d's batch file: %w", e, err)
+					return earlier, fmt.Errorf("%w: epoch %d's: %w", ErrEarlierWithheld, e, err)
 				}
 				past = &pastEpoch{root: info.Root, ids: sessionIDs(bf.Sessions), charged: bf.Allowances}
 				c.past[e] = past
@@ -792,6 +805,17 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
 	}
 	earlier.Prev = c.past[n-1].file
 	return earlier, nil
+}
+
+// Remember keeps bf, the committed batch file of epoch e with root (its bytes checked against the commit's
+// batchHash by the caller), for the credits checks of later epochs, so that they need not fetch it again:
+// a keeper that stops serving a file the guard obtained cannot keep the later epochs from being compared
+// with it.
+func (c *BatchChecker) Remember(e uint64, root common.Hash, bf *BatchFile) {
+	if c.past == nil {
+		c.past = map[uint64]*pastEpoch{}
+	}
+	c.past[e] = &pastEpoch{root: root, ids: sessionIDs(bf.Sessions), charged: bf.Allowances, file: bf}
 }
 
 // liveCommit returns the RootCommitted event of commit k, reading the pool's events from block Start to

@@ -1,0 +1,105 @@
+package guard_test
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keys"
+)
+
+// TestGuardEarlierFileWithheld (from a review): the credits check compares an epoch with the earlier
+// epochs' files, so a hostile keeper stops serving the previous epoch's file once the guard has checked it
+// and commits an inflated epoch whose own file it serves. The guard keeps the files it obtained
+// (BatchChecker.Remember): it compares with epoch 0's file anyway and vetoes the inflated epoch 1 at once.
+// A guard started after epoch 0's file went away cannot obtain it: the check is not a read the chain did
+// not answer but a withheld file (ledger.ErrEarlierWithheld), so the epoch is vetoed as withheld in its
+// window's last part. Before, both logged "check incomplete" until the inflated root became claimable.
+func TestGuardEarlierFileWithheld(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const window = 3600
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
+	path := func(e uint64) string { return "/v1/batches/" + big.NewInt(int64(e)).String() }
+	commit := func(epoch uint64, leaves map[string]uint64) common.Hash {
+		root, total, bf := tree(t, leaves)
+		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path(epoch))
+		srvFiles.set(path(epoch), raw)
+		return root
+	}
+	newGuard := func() (*guard.Guard, *observer.ObservedLogs) {
+		checker := batchChecker(t, ctx, c, client)
+		checker.Fetch = fetch // as keeper guard wires it: the earlier epochs' files fetched at their uris
+		core, logs := observer.New(zapcore.InfoLevel)
+		from, sign := keys.TxSigner(devnet.GuardianKey(), new(big.Int).SetUint64(c.ChainID))
+		g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+			Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
+			Veto: &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
+				return sign(ctx, tx)
+			}}})
+		require.NoError(t, err)
+		return g, logs
+	}
+	said := saidAt
+	next := func() uint64 { return nextEpoch(t, ctx, c) }
+
+	commit(0, map[string]uint64{"0xa1": 0, "0xb2": 0}) // nothing owed: passes every check
+	g, logs := newGuard()
+	require.NoError(t, g.Step(ctx))
+	require.True(t, said(logs, "batch file ok", 0), "%v", logs.All())
+
+	// Epoch 1 raises a1 by 50,000 with no session; epoch 0's file no longer served.
+	commit(1, map[string]uint64{"0xa1": 50000, "0xb2": 0})
+	srvFiles.set(path(0), nil)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, said(logs, "epoch vetoed", 1), "compared with the epoch 0 file it kept: %v", logs.All())
+	require.Equal(t, uint64(1), next())
+
+	// Epoch 0 claimable (its file withheld while pending would be vetoed too). A guard started now never
+	// obtained epoch 0's file: the inflated epoch 1 (committed again) is withheld evidence, vetoed in its last
+	// part (two tries in a row), not before.
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info0.ClaimableAt)))
+	commit(1, map[string]uint64{"0xa1": 60000, "0xb2": 0})
+	fresh, freshLogs := newGuard()
+	require.NoError(t, fresh.Step(ctx))
+	require.True(t, said(freshLogs, "an earlier epoch's batch file the check needs is not obtained: trying again", 1), "%v", freshLogs.All())
+	require.Equal(t, uint64(2), next(), "not vetoed early in the window")
+	info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info.ClaimableAt)-window/4))
+	for range guard.WithheldTries {
+		require.NoError(t, fresh.Step(ctx))
+	}
+	require.True(t, said(freshLogs, "batch file withheld: vetoing", 1), "%v", freshLogs.All())
+	require.Equal(t, uint64(1), next(), "epoch 1 discarded")
+}
