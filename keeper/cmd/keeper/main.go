@@ -32,6 +32,7 @@ import (
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/metricset"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/api"
@@ -212,6 +213,9 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	if err := checkConfirmations(v.GetUint64("confirmations"), dep.ChainID); err != nil {
 		return err
 	}
+	if err := checkPublicURL(cfg.publicURL, dep.ChainID); err != nil {
+		return err
+	}
 	client, err := service.Dial(ctx, log, cfg.rpcURLs, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
 	if err != nil {
 		return err
@@ -342,6 +346,21 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 
 // errTooFewConfirmations: --confirmations below 2 off a devnet.
 var errTooFewConfirmations = errors.New("--confirmations must be at least 2 off a devnet")
+
+// errPublicURLRefused: --public-url is one the guardians' fetch refuses.
+var errPublicURLRefused = errors.New("--public-url is refused by the guardians' fetch")
+
+// checkPublicURL refuses a public URL that keeper guard's fetch (netguard, for chainID, no private
+// endpoints) refuses: plain http or a private, loopback or link-local address off a devnet. Every batch
+// file uri is built on it, and a guard that cannot obtain an epoch's file vetoes it as withheld, so such a
+// keeper would have every epoch vetoed.
+func checkPublicURL(raw string, chainID uint64) error {
+	if err := netguard.ForChain(chainID, false).CheckURL(raw); err != nil {
+		return fmt.Errorf("%w: %s: %v; batch files must be served at a public https URL, or guards veto every epoch as withheld",
+			errPublicURLRefused, raw, err)
+	}
+	return nil
+}
 
 // checkConfirmations refuses a depth below 2 on a chain that is not a devnet. With 1 the newest block is
 // final, and the keeper's deposit read may be as of its own time (keeper/ledger DepositsRead); on a chain

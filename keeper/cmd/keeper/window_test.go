@@ -47,20 +47,42 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 // mines only on transactions), and 2 or more pass anywhere.
 func TestTooFewConfirmationsRefusedOffADevnet(t *testing.T) {
 	dir := t.TempDir()
-	depFile := filepath.Join(dir, "deployment.json")
-	require.NoError(t, os.WriteFile(depFile, []byte(`{"chainId":421614,"startBlock":0,"contracts":{"ComputePool":"0x0000000000000000000000000000000000000001"}}`), 0o600))
 	for _, n := range []string{"0", "1"} {
-		cmd := newRoot()
-		cmd.SetArgs([]string{"--rpc", "http://127.0.0.1:1", "--deployment", depFile, "--confirmations", n,
-			"--public-url", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--data-dir", filepath.Join(dir, "keeper-data"),
-			"--log-level", "error"})
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // without the check: dialling gives up
-		err := cmd.ExecuteContext(ctx)
-		cancel()
+		err := startOffADevnet(t, dir, "--confirmations", n, "--public-url", "https://keeper.example.org")
 		require.ErrorIs(t, err, errTooFewConfirmations, "--confirmations %s", n)
 		require.ErrorContains(t, err, "use 2 or more")
 		require.NoDirExists(t, filepath.Join(dir, "keeper-data"), "refused before anything is written")
 	}
 	require.NoError(t, checkConfirmations(1, 31337), "a devnet may count every mined block as final")
 	require.NoError(t, checkConfirmations(2, 421614))
+}
+
+// TestPublicURLRefusedOffADevnet: off a devnet the keeper refuses at start, before it dials the chain or
+// opens its data dir, a --public-url the guardians' fetch refuses (plain http, a private or loopback
+// address): every epoch's batch file uri is built on it, and a guard that cannot obtain a file vetoes its
+// epoch as withheld. A devnet takes them; a public https URL passes anywhere.
+func TestPublicURLRefusedOffADevnet(t *testing.T) {
+	dir := t.TempDir()
+	for _, u := range []string{"http://keeper.example.org", "https://10.0.0.5", "https://127.0.0.1:8547", "https://localhost"} {
+		err := startOffADevnet(t, dir, "--public-url", u)
+		require.ErrorIs(t, err, errPublicURLRefused, "%s", u)
+		require.ErrorContains(t, err, "guards veto every epoch as withheld")
+		require.NoDirExists(t, filepath.Join(dir, "keeper-data"), "refused before anything is written")
+	}
+	require.NoError(t, checkPublicURL("http://127.0.0.1:8547", 31337), "a devnet may serve on loopback over http")
+	require.NoError(t, checkPublicURL("https://keeper.example.org", 421614))
+}
+
+// startOffADevnet runs the keeper with args on a deployment of chain 421614 (not a devnet) whose RPC is
+// down, its data dir in dir, and returns how it ended (a check made at start refuses before dialling).
+func startOffADevnet(t *testing.T, dir string, args ...string) error {
+	t.Helper()
+	depFile := filepath.Join(dir, "deployment.json")
+	require.NoError(t, os.WriteFile(depFile, []byte(`{"chainId":421614,"startBlock":0,"contracts":{"ComputePool":"0x0000000000000000000000000000000000000001"}}`), 0o600))
+	cmd := newRoot()
+	cmd.SetArgs(append([]string{"--rpc", "http://127.0.0.1:1", "--deployment", depFile, "--listen", "127.0.0.1:0",
+		"--data-dir", filepath.Join(dir, "keeper-data"), "--log-level", "error"}, args...))
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // without the check: dialling gives up
+	defer cancel()
+	return cmd.ExecuteContext(ctx)
 }
