@@ -30,6 +30,7 @@ contract SpendCapAdversary is Test {
     uint256 public firstHostileDay = type(uint256).max;
     uint256 public firstHostileEpoch = type(uint256).max;
     uint256 public victimRequestedAt;
+    uint256 internal victimPayableDay; // the day its request became payable, noted when a delay change moves it
     uint256 public commits;
     uint256 public reassigned; // spend moved from the accomplice to the victim by roots not raising the total
     uint256 internal nonce;
@@ -209,11 +210,22 @@ contract SpendCapAdversary is Test {
     ///      while a raise of the cap is scheduled (it was timed by the delay of then).
     function setDelay(uint256 secs) external {
         secs = bound(secs, pool.minWithdrawalDelay(), 10 days);
+        // A request already payable stays so in the victim's account: the days after are ones it let pass
+        // (the change applies to pending requests, and would move the payable day of its bound).
+        if (victimPayableDay == 0 && victimRequestedAt != 0) {
+            (, uint64 readyAt) = pool.pendingWithdrawal(victim);
+            if (block.timestamp >= readyAt) victimPayableDay = _readyDay();
+        }
         bool raising = secs > pool.withdrawalDelay();
         try pool.setWithdrawalDelay(uint32(secs)) {}
         catch (bytes memory reason) {
             if (!raising || bytes4(reason) != IComputePool.CapRaiseScheduled.selector) delayRefusedWrongly = true;
         }
+    }
+
+    /// @dev The day the victim's request becomes payable under the delay in force.
+    function _readyDay() internal view returns (uint256) {
+        return pool.dayOf(pool.withdrawalOpensAt(victimRequestedAt + pool.withdrawalDelay()));
     }
 
     function warp(uint256 secs) external {
@@ -227,8 +239,8 @@ contract SpendCapAdversary is Test {
         if (paidAt != 0 || firstHostileDay == type(uint256).max) return;
         (, uint64 readyAt) = pool.pendingWithdrawal(victim);
         if (block.timestamp < readyAt) return;
-        // The day its request became payable (readyAt is now, once it has).
-        uint256 readyDay = pool.dayOf(pool.withdrawalOpensAt(victimRequestedAt + pool.withdrawalDelay()));
+        // The day its request became payable (readyAt is now, once it has), or first did, before a delay change.
+        uint256 readyDay = victimPayableDay != 0 ? victimPayableDay : _readyDay();
         (uint256 spent, bytes32[] memory proof) = _claimableLeaf(0);
         vm.prank(victim);
         try pool.withdraw(spent, proof) returns (uint256 paid) {
