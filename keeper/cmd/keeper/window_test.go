@@ -34,7 +34,7 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	defer cancel()
 	cmd := newRoot()
 	cmd.SetArgs([]string{"--rpc", c.Anvil.URL, "--deployment", depFile, "--keystore", ks, "--password-file", pw,
-		"--public-url", "http://127.0.0.1:1", "--listen", "127.0.0.1:0", "--data-dir", filepath.Join(dir, "keeper-data"),
+		"--public-url", "https://keeper.example.org", "--listen", "127.0.0.1:0", "--data-dir", filepath.Join(dir, "keeper-data"),
 		"--log-level", "error"})
 	err = cmd.ExecuteContext(ctx)
 	require.ErrorIs(t, err, ledger.ErrEpochInWindow)
