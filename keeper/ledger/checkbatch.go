@@ -411,8 +411,8 @@ func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier 
 		out.couldNot("charges not compared: could not read the chain's head: %v", err)
 		return
 	}
-	committed := head.Time
-	if ev, err := c.LiveCommit(ctx, bf.Epoch); err == nil && ev.Root == bf.Root {
+	committed := head.Time // a file not committed (or whose commit is not found): the head's
+	if ev, err := c.liveCommit(ctx, commitKey{bf.Epoch, bf.Root}, head.Number.Uint64()); err == nil {
 		h, err := c.Logs.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.Raw.BlockNumber))
 		if err != nil {
 			out.couldNot("charges not compared: could not read the commit's block: %v", err)
@@ -493,7 +493,7 @@ func indexCharges(bf *BatchFile) fileCharges {
 // or for a session whose RFC did not consent (useDeposit).
 func (fc fileCharges) stated(s *Session, out *BatchCheck) (Stated, bool) {
 	var st Stated
-	cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+	cost, overflow := s.Cost()
 	if overflow {
 		out.problem("session %s: its cost overflows", s.ID.Hex())
 		return st, false
@@ -585,8 +585,9 @@ func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions
 		}
 		return bytes.Compare(a.ID[:], b.ID[:])
 	})
-	days := map[UserDay]*DayCharge{}
-	for _, k := range userDays(order, cal) {
+	charged := userDays(order, cal)
+	days := make(map[UserDay]*DayCharge, len(charged))
+	for _, k := range charged {
 		allowance, err := in.Allowances.Allowance(ctx, k.User, k.Day)
 		if err != nil {
 			return fmt.Errorf("allowance(%s, %d): %w", k.User.Hex(), k.Day, err)
@@ -678,7 +679,7 @@ func ReplayCharges(ctx context.Context, bf *BatchFile, earlier Earlier, sessions
 				use.User.Hex(), use.Day, use.Allowance, use.Charged, dc.Allowance.Dec(), dc.Charged.Dec())
 		}
 	}
-	for _, k := range userDays(order, cal) {
+	for _, k := range charged {
 		if !listed[k] {
 			out.problem("%s day %d: charged, but not in the file's allowances", k.User.Hex(), k.Day)
 		}

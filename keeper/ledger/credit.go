@@ -303,7 +303,7 @@ func ChargeSessions(sessions []Session, cal Calendar, days map[UserDay]*DayCharg
 	var deferred map[common.Address]bool
 	for i := range sessions {
 		s, c := &sessions[i], &out[i]
-		cost, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+		cost, overflow := s.Cost()
 		if overflow {
 			return nil, fmt.Errorf("ledger: session %s: cost overflows", s.ID)
 		}

@@ -69,7 +69,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			}
 			for i := range sessions {
 				s := &sessions[i]
-				credited, overflow := new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+				credited, overflow := s.Cost()
 				if overflow {
 					return fmt.Errorf("ledger: session %s: cost overflows", s.ID)
 				}

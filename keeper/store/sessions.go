@@ -36,6 +36,11 @@ type Session struct {
 	StartedAt  uint64
 }
 
+// Cost returns seconds × price, what the session costs in full; overflow reports a product past 2^256.
+func (s *Session) Cost() (cost *uint256.Int, overflow bool) {
+	return new(uint256.Int).MulOverflow(uint256.NewInt(uint64(s.Seconds)), &s.Price)
+}
+
 // Credit returns the session's provider and builder credits (wire.Credit).
 func (s *Session) Credit() (provider, builder *uint256.Int, err error) {
 	return wire.Credit(s.Seconds, &s.Price, s.FeeBps)

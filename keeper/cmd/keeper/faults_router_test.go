@@ -3,9 +3,6 @@ package main_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -127,16 +124,9 @@ func settleThroughRPCFaults(t *testing.T, nProxies int, dsn string) {
 	require.Empty(t, rej.Rejected, "an RPC failure must never reject a valid record")
 	// keeper check-batch passes every live epoch's file at the keeper's URL, each compared with the one before
 	// (credits: no account owed more than its sessions give it; fetched at the previous commit's uri).
-	for _, e := range epochs {
-		out, err := exec.CommandContext(ctx, filepath.Join(s.BinDir, "keeper"), "check-batch", "--rpc", s.Anvil.URL,
-			"--deployment", s.DeploymentFile, "--confirmations", "1", "--log-level", "error",
-			fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch)).CombinedOutput()
-		require.NoError(t, err, "epoch %d: %s", e.Epoch, out)
-		require.Contains(t, string(out), "all checks passed")
-		if e.Epoch > 0 {
-			require.Contains(t, string(out), fmt.Sprintf("(compared with epoch %d's file: ", e.Epoch-1))
-		}
-	}
+	checked, err := s.CheckBatches(ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, len(epochs), checked)
 	k.Stop()
 	require.NoError(t, k.ExitErr(), "graceful shutdown")
 	require.GreaterOrEqual(t, len(epochs), 3, "several epochs")
