@@ -80,6 +80,9 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
+	// An epoch vetoed and committed again has another file at the same path: a cache between the keeper and
+	// a guard must not serve the old one (the guard would take the new commit's file for withheld).
+	w.Header().Set("Cache-Control", "no-store")
 	http.ServeFile(w, r, path)
 }
 

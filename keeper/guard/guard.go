@@ -29,13 +29,15 @@
 // otherwise lose its replacement). A veto that fails or is not mined within Config.VetoWait is logged and
 // tried again next step while the window lasts; the other epochs are still checked.
 //
-// The guard keeps nothing on disk: started again, it reads the commits from its start block again and
-// checks every epoch still pending.
+// The guard keeps every batch file it obtained on disk when its checker has a ledger.KeptFiles (keeper
+// guard's --data-dir): started again, it reads the commits from its start block again and checks every
+// epoch still pending, from the kept copy where it has one, so a file it obtained before the restart is
+// neither fetched again nor taken for withheld, and the later epochs' credits checks still compare with the
+// earlier files it obtained.
 package guard
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,7 +51,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
@@ -65,7 +66,7 @@ const CheckCommit = "commit"
 // ErrNotCommitted: the fetched file's keccak256 is not the commit's batchHash. It is not the file the keeper
 // committed (altered on the way or replaced since), so nothing in it is evidence against the keeper: the
 // guard treats it as a file it could not fetch.
-var ErrNotCommitted = errors.New("the file is not the one committed (its keccak256 is not the commit's batchHash)")
+var ErrNotCommitted = ledger.ErrNotCommitted
 
 // DefaultVetoWait is Config.VetoWait's default: how long a veto's receipt is waited for.
 const DefaultVetoWait = 2 * time.Minute
@@ -86,7 +87,8 @@ type Config struct {
 	Confirmations uint64 // chain/follow's depth: a commit is read once its block has this many
 	MaxRange      uint64 // blocks per eth_getLogs
 
-	// Fetch returns the batch file at a commit's uri (Fetcher: bounded, no redirects, netguard's policy).
+	// Fetch returns the batch file at a commit's uri (Fetcher: bounded, no redirects, netguard's policy);
+	// not called for a file Checker.Keep holds.
 	Fetch func(ctx context.Context, uri string) ([]byte, error)
 	// Veto, when set, signs and sends vetoRoot (the guardian's key); nil: report only. Its gas limit, when
 	// zero, is the estimate plus keys.GasMarginPercent (keys.WithGasMargin).
@@ -202,21 +204,24 @@ func (g *Guard) Pending() []uint64 {
 }
 
 // Step reads the new commits and decides every pending epoch it can: ok, vetoed or reported, or the window
-// over unchecked. An epoch whose check could not be made stays pending for the next step.
+// over unchecked. An epoch whose check could not be made stays pending for the next step. The new commits
+// not read (the RPC's logs failing) or one epoch not decided (a read failing) hold up nothing else: the
+// epochs read before are still decided, each on its own; the errors are returned together.
 func (g *Guard) Step(ctx context.Context) error {
+	var errs []error
 	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
-		return fmt.Errorf("follow RootCommitted: %w", err)
+		errs = append(errs, fmt.Errorf("follow RootCommitted: %w", err))
 	}
 	head, err := g.cfg.Backend.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return err
+		return errors.Join(append(errs, err)...)
 	}
 	for _, e := range g.Pending() {
 		if err := g.decide(ctx, g.pending[e], head.Time); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
@@ -465,19 +470,15 @@ func (g *Guard) done(c *commit, result string) {
 // unreachable, not the one committed, or not a batch file). It marks c obtained once the file is the
 // committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
-	raw, err := g.cfg.Fetch(ctx, c.uri)
-	if err != nil {
+	bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+	switch {
+	case bf == nil:
 		return nil, err
+	case err != nil: // obtained, not kept on disk: checked all the same, the guard's own problem
+		g.cfg.Log.Warn("batch file obtained but not kept on disk", zap.Uint64("epoch", c.epoch), zap.Error(err))
 	}
-	if h := crypto.Keccak256Hash(raw); h != c.batchHash {
-		return nil, fmt.Errorf("%w: %s has keccak256 %s, the commit's batchHash is %s", ErrNotCommitted, c.uri, h.Hex(), c.batchHash.Hex())
-	}
-	var bf ledger.BatchFile
-	if err := json.Unmarshal(raw, &bf); err != nil {
-		return nil, fmt.Errorf("batch file %s: %w", c.uri, err)
-	}
-	c.obtained = true                            // the committed bytes, a batch file: whatever the chain answers, not withheld
-	g.cfg.Checker.Remember(c.epoch, c.root, &bf) // the later epochs' credits checks need it, served or not
+	c.obtained = true                           // the committed bytes, a batch file: whatever the chain answers, not withheld
+	g.cfg.Checker.Remember(c.epoch, c.root, bf) // the later epochs' credits checks need it, served or not
 	own := ledger.BatchCheck{Name: CheckCommit}
 	if bf.Epoch != c.epoch {
 		own.Problems = append(own.Problems, fmt.Sprintf("the file is epoch %d's, the commit epoch %d's", bf.Epoch, c.epoch))
@@ -488,7 +489,7 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 	if !own.OK() {
 		bf.Epoch, bf.Root = c.epoch, c.root // the rest checked as the commit's
 	}
-	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, &bf)...), nil
+	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, bf)...), nil
 }
 
 // Fetcher returns a Fetch over client (netguard's: no redirects, its address policy) that gives each
@@ -504,6 +505,8 @@ func Fetcher(client *http.Client, timeout time.Duration, limit int64) func(ctx c
 		if err != nil {
 			return nil, err
 		}
+		// A cache on the way answers from the origin: the uri's file changes when its epoch is committed again.
+		req.Header.Set("Cache-Control", "no-cache")
 		resp, err := client.Do(req)
 		if err != nil {
 			return nil, err

@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keys"
 )
 
@@ -31,7 +32,8 @@ import (
 // (BatchChecker.Remember): it compares with epoch 0's file anyway and vetoes the inflated epoch 1 at once.
 // A guard started after epoch 0's file went away cannot obtain it: the check is not a read the chain did
 // not answer but a withheld file (ledger.ErrEarlierWithheld), so the epoch is vetoed as withheld in its
-// window's last part. Before, both logged "check incomplete" until the inflated root became claimable.
+// window's last part. Before, both logged "check incomplete" until the inflated root became claimable. A
+// guard restarted with its --data-dir (ledger.KeptFiles) still has epoch 0's file and vetoes at once.
 func TestGuardEarlierFileWithheld(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -55,9 +57,11 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 		srvFiles.set(path(epoch), raw)
 		return root
 	}
-	newGuard := func() (*guard.Guard, *observer.ObservedLogs) {
+	dataDir := t.TempDir() // the first guard's --data-dir
+	newGuard := func(keep *ledger.KeptFiles) (*guard.Guard, *observer.ObservedLogs) {
 		checker := batchChecker(t, ctx, c, client)
 		checker.Fetch = fetch // as keeper guard wires it: the earlier epochs' files fetched at their uris
+		checker.Keep = keep
 		core, logs := observer.New(zapcore.InfoLevel)
 		from, sign := keys.TxSigner(devnet.GuardianKey(), new(big.Int).SetUint64(c.ChainID))
 		g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
@@ -72,7 +76,7 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 	next := func() uint64 { return nextEpoch(t, ctx, c) }
 
 	commit(0, map[string]uint64{"0xa1": 0, "0xb2": 0}) // nothing owed: passes every check
-	g, logs := newGuard()
+	g, logs := newGuard(&ledger.KeptFiles{Dir: dataDir})
 	require.NoError(t, g.Step(ctx))
 	require.True(t, said(logs, "batch file ok", 0), "%v", logs.All())
 
@@ -83,6 +87,15 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 	require.True(t, said(logs, "epoch vetoed", 1), "compared with the epoch 0 file it kept: %v", logs.All())
 	require.Equal(t, uint64(1), next())
 
+	// The guard restarted (its --data-dir kept): epoch 0's file still not served, epoch 1 inflated again.
+	// It compares with the copy it kept on disk and vetoes at once.
+	commit(1, map[string]uint64{"0xa1": 55000, "0xb2": 0})
+	restarted, restartedLogs := newGuard(&ledger.KeptFiles{Dir: dataDir})
+	require.NoError(t, restarted.Step(ctx))
+	require.True(t, said(restartedLogs, "batch file ok", 0), "epoch 0 from the kept copy: %v", restartedLogs.All())
+	require.True(t, said(restartedLogs, "epoch vetoed", 1), "compared with the epoch 0 file kept on disk: %v", restartedLogs.All())
+	require.Equal(t, uint64(1), next())
+
 	// Epoch 0 claimable (its file withheld while pending would be vetoed too). A guard started now never
 	// obtained epoch 0's file: the inflated epoch 1 (committed again) is withheld evidence, vetoed in its last
 	// part (two tries in a row), not before.
@@ -90,7 +103,7 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, c.Market.WarpTo(ctx, uint64(info0.ClaimableAt)))
 	commit(1, map[string]uint64{"0xa1": 60000, "0xb2": 0})
-	fresh, freshLogs := newGuard()
+	fresh, freshLogs := newGuard(&ledger.KeptFiles{Dir: t.TempDir()})
 	require.NoError(t, fresh.Step(ctx))
 	require.True(t, said(freshLogs, "an earlier epoch's batch file the check needs is not obtained: trying again", 1), "%v", freshLogs.All())
 	require.Equal(t, uint64(2), next(), "not vetoed early in the window")

@@ -97,6 +97,9 @@ type BatchChecker struct {
 	// credits check, which compares every account's credit with the previous epoch's and every session with
 	// those the earlier epochs credited; nil: the credits check is not made.
 	Fetch func(ctx context.Context, uri string) ([]byte, error)
+	// Keep, when set, keeps every committed file obtained on disk and reads it from there before fetching
+	// (ObtainCommitted); nil: nothing is kept on disk.
+	Keep *KeptFiles
 
 	past    map[uint64]*pastEpoch                               // history's memory of the earlier epochs' files
 	commits map[commitKey]*computepool.ComputePoolRootCommitted // liveCommit's events up to block scanned
@@ -879,24 +882,18 @@ func (c *BatchChecker) liveCommit(ctx context.Context, k commitKey, head uint64)
 	return ev, nil
 }
 
-// fetchCommitted fetches the batch file of epoch n at ev's uri; an error if it cannot be read or is not
-// the one committed.
+// fetchCommitted returns the batch file of epoch n committed by ev (ObtainCommitted: kept, else fetched at
+// its uri); an error if it cannot be obtained, is not the one committed or is another epoch's.
 func (c *BatchChecker) fetchCommitted(ctx context.Context, n uint64, ev *computepool.ComputePoolRootCommitted) (*BatchFile, error) {
-	raw, err := c.Fetch(ctx, ev.Uri)
-	if err != nil {
+	bf, err := ObtainCommitted(ctx, c.Fetch, c.Keep, n, ev.Uri, ev.BatchHash)
+	if bf == nil {
 		return nil, err
 	}
-	if h := crypto.Keccak256Hash(raw); h != common.Hash(ev.BatchHash) {
-		return nil, fmt.Errorf("%s is not the file committed: keccak256 %s, the commit's batchHash %s", ev.Uri, h.Hex(), common.Hash(ev.BatchHash).Hex())
-	}
-	var bf BatchFile
-	if err := json.Unmarshal(raw, &bf); err != nil {
-		return nil, fmt.Errorf("%s: %w", ev.Uri, err)
-	}
+	// A file obtained but not kept on disk is still this check's evidence (kept in memory).
 	if bf.Epoch != n {
 		return nil, fmt.Errorf("%s is epoch %d's file, not epoch %d's", ev.Uri, bf.Epoch, n)
 	}
-	return &bf, nil
+	return bf, nil
 }
 
 // sessionIDs returns the sessionId of each record (records without one are skipped: they credit nothing).

@@ -176,6 +176,10 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		// The batch file: its hash is on-chain, its leaves rebuild the committed root in @openzeppelin/merkle-tree.
 		raw := getBytes(t, srv.URL+"/v1/batches/0")
 		require.Equal(t, e0.BatchHash, crypto.Keccak256Hash(raw))
+		head, err := http.Head(srv.URL + "/v1/batches/0")
+		require.NoError(t, err)
+		head.Body.Close()
+		require.Equal(t, "no-store", head.Header.Get("Cache-Control"), "a recommitted epoch's new file is never served from a cache")
 		var bf ledger.BatchFile
 		require.NoError(t, json.Unmarshal(raw, &bf))
 		require.Len(t, bf.Sessions, 4)

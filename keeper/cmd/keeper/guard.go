@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -48,7 +49,9 @@ reachable, behind https, and commits again after a veto), without --veto reporte
 check the chain did not answer (the file obtained) is the guard's own problem: tried again, reported at
 the window's end, never vetoed. A veto that fails or is not mined within --veto-wait is logged and sent
 again next poll while the window lasts; the other epochs are still checked.
-Restarted, it checks every epoch still pending again.`,
+Every batch file obtained is kept in --data-dir/batches: restarted, it checks every epoch still pending
+again, from the files it kept (a file obtained before the restart is neither fetched again nor taken for
+withheld, and the later epochs are still compared with the earlier files it obtained).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v := viper.New()
@@ -58,6 +61,7 @@ Restarted, it checks every epoch still pending again.`,
 	}
 	f := cmd.Flags()
 	chainFlags(f, "info")
+	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/), read again when restarted")
 	f.Uint64("start-block", 0, "first block whose commits are read (default: the deployment's start block)")
 	f.Bool("veto", false, "veto an epoch whose batch file shows a problem (needs the guardian's key)")
 	f.String("keystore", "", "guardian key: encrypted keystore file")
@@ -116,6 +120,11 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	keep := &ledger.KeptFiles{Dir: filepath.Join(v.GetString("data-dir"), "batches")}
+	if err := os.MkdirAll(keep.Dir, 0o700); err != nil {
+		return fmt.Errorf("--data-dir: %w", err)
+	}
+	checker.Keep = keep
 	start := dep.StartBlock
 	if b := v.GetUint64("start-block"); b != 0 {
 		start = b
@@ -143,7 +152,7 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 			}
 		}()
 	}
-	log.Info("guard started", zap.Uint64("chainId", dep.ChainID), zap.Stringer("pool", poolAddr),
+	log.Info("guard started", zap.Uint64("chainId", dep.ChainID), zap.Stringer("pool", poolAddr), zap.String("kept", keep.Dir),
 		zap.Uint64("startBlock", start), zap.Bool("veto", veto != nil))
 	err = g.Run(ctx, v.GetDuration("poll-interval"))
 	log.Info("guard stopped", zap.NamedError("cause", context.Cause(ctx)))

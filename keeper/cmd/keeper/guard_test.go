@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -24,9 +26,9 @@ import (
 
 // TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
 // the guardian's --raw-key vetoes a commit whose batch file (served at the commit's uri) inflates a leaf,
-// and stops cleanly when its context ends (as on SIGINT/SIGTERM). --veto without a key is refused, and so
-// is a negative --withheld-margin (the flag reaches the guard). The guard's decisions themselves:
-// keeper/guard TestGuardAnvil.
+// keeps the file it obtained in --data-dir/batches, and stops cleanly when its context ends (as on
+// SIGINT/SIGTERM). --veto without a key is refused, and so is a negative --withheld-margin (the flag reaches
+// the guard). The guard's decisions themselves: keeper/guard TestGuardAnvil.
 func TestGuardCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600})
 	pool := c.Addr("ComputePool")
@@ -42,10 +44,11 @@ func TestGuardCommand(t *testing.T) {
 	defer srv.Close()
 	c.CommitRoot(0, tree.Root(), big.NewInt(600), crypto.Keccak256Hash(raw), srv.URL+"/v1/batches/0")
 
+	dataDir := t.TempDir()
 	guardCmd := func(ctx context.Context, args ...string) error {
 		cmd := newRoot()
 		cmd.SetArgs(append([]string{"guard", "--rpc", c.Anvil.URL, "--deployment", c.DeploymentFile(), "--confirmations", "1",
-			"--log-level", "error", "--poll-interval", "50ms"}, args...))
+			"--log-level", "error", "--poll-interval", "50ms", "--data-dir", dataDir}, args...))
 		return cmd.ExecuteContext(ctx)
 	}
 	require.ErrorContains(t, guardCmd(context.Background(), "--veto"), "--veto")
@@ -61,4 +64,7 @@ func TestGuardCommand(t *testing.T) {
 	}, time.Minute, 50*time.Millisecond, "epoch 0 vetoed")
 	cancel()
 	require.NoError(t, <-done)
+	kept, err := os.ReadFile(filepath.Join(dataDir, "batches", "epoch-0-"+crypto.Keccak256Hash(raw).Hex()+".json"))
+	require.NoError(t, err, "the file obtained is kept in --data-dir")
+	require.Equal(t, raw, kept)
 }
