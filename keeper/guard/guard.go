@@ -26,8 +26,11 @@
 //
 // A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the root checked
 // and is still pending (vetoRoot names only an epoch: one vetoed and committed again meanwhile would
-// otherwise lose its replacement). A veto that fails or is not mined within Config.VetoWait is logged and
-// tried again next step while the window lasts; the other epochs are still checked.
+// otherwise lose its replacement). It goes through the guardian's transaction manager (Config.Veto, a
+// txmgr.Manager: its fees bumped by at least 10% while it is not mined, every signed attempt stored before
+// it is broadcast). A veto that fails or is not mined within Config.VetoWait is logged and driven on next
+// step while the window lasts (the same intent, never a second veto beside it, also after a restart on the
+// same store); the other epochs are still checked.
 //
 // The guard keeps every batch file it obtained on disk when its checker has a ledger.KeptFiles (keeper
 // guard's --data-dir): started again, it reads the commits from its start block again and checks every
@@ -48,6 +51,7 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -56,7 +60,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/keeper/ledger"
-	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
 // CheckCommit is the guard's own check, before BatchChecker's: the file fetched from a commit's uri is that
@@ -90,9 +94,12 @@ type Config struct {
 	// Fetch returns the batch file at a commit's uri (Fetcher: bounded, no redirects, netguard's policy);
 	// not called for a file Checker.Keep holds.
 	Fetch func(ctx context.Context, uri string) ([]byte, error)
-	// Veto, when set, signs and sends vetoRoot (the guardian's key); nil: report only. Its gas limit, when
-	// zero, is the estimate plus keys.GasMarginPercent (keys.WithGasMargin).
-	Veto *bind.TransactOpts
+	// Veto, when set, sends vetoRoot from the guardian's account (nil: report only): a txmgr.Manager, which
+	// owns the account's nonce, bumps the fees by at least 10% while a veto is not mined and stores every
+	// signed transaction before broadcasting it, so a veto not mined in time is driven on (not sent again
+	// beside itself), also by a guard started again on the same store. Each veto is the intent
+	// VetoIntent(epoch, root); its gas is the estimate plus keys.GasMarginPercent.
+	Veto Sender
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
 	// and, the epoch still pending with the same root, sent again next step.
 	VetoWait time.Duration
@@ -104,6 +111,17 @@ type Config struct {
 
 	Log     *zap.Logger
 	Metrics *metrics.Set // nil: a set of its own
+}
+
+// Sender sends the transaction named id (txmgr.Manager.Send: the first call builds it from c, later calls
+// resume it) and returns its receipt once mined.
+type Sender interface {
+	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
+}
+
+// VetoIntent names the veto of epoch's commit of root among the guardian's transactions.
+func VetoIntent(epoch uint64, root common.Hash) string {
+	return fmt.Sprintf("veto:%d:%s", epoch, root.Hex())
 }
 
 // commit is one RootCommitted event read.
@@ -121,6 +139,15 @@ type commit struct {
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
 	lastFails   int    // fetches failed in the window's last part, in a row
 }
+
+// poolABI encodes vetoRoot.
+var poolABI = func() *abi.ABI {
+	a, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
 
 // WithheldTries is how many fetches in a row must fail in an epoch's last part before the guard vetoes its
 // file as withheld: one failure may be a blip, or a guard restarted there that had obtained the file before.
@@ -434,14 +461,12 @@ func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, e
 	return true, head.Time < c.claimableAt, nil
 }
 
-// veto sends vetoRoot(c.epoch), its gas the estimate plus the project's margin, and waits for its receipt
-// at most VetoWait.
+// veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root) (a new one, or the one sent before,
+// driven on) and waits for its receipt at most VetoWait.
 func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
-	opts := *g.cfg.Veto
-	opts.Context = ctx
-	tx, err := g.pool.VetoRoot(keys.WithGasMargin(&opts), new(big.Int).SetUint64(c.epoch))
+	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch))
 	if err != nil {
-		return nil, fmt.Errorf("vetoRoot(%d): %w", c.epoch, err)
+		return nil, err
 	}
 	wait := g.cfg.VetoWait
 	if wait <= 0 {
@@ -449,12 +474,13 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	r, err := bind.WaitMined(waitCtx, g.cfg.Backend, tx)
-	if err != nil {
-		return nil, fmt.Errorf("vetoRoot(%d) %s not mined within %s: %w", c.epoch, tx.Hash(), wait, err)
-	}
-	if r.Status != types.ReceiptStatusSuccessful {
-		return nil, fmt.Errorf("vetoRoot(%d) %s reverted", c.epoch, tx.Hash())
+	id := VetoIntent(c.epoch, c.root)
+	r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: g.cfg.Pool, Data: data})
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("vetoRoot(%d) (%s) not mined within %s: %w", c.epoch, id, wait, err)
+	case r.Status != types.ReceiptStatusSuccessful:
+		return nil, fmt.Errorf("vetoRoot(%d) %s reverted", c.epoch, r.TxHash)
 	}
 	return r, nil
 }

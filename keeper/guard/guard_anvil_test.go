@@ -3,11 +3,13 @@ package guard_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -31,6 +33,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/merkle"
@@ -165,10 +168,7 @@ func TestGuardAnvil(t *testing.T) {
 		cfg := guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock, Confirmations: 1,
 			Fetch: fetch, Log: zap.New(core), Metrics: set}
 		if veto {
-			from, sign := keys.TxSigner(devnet.GuardianKey(), new(big.Int).SetUint64(c.ChainID))
-			cfg.Veto = &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-				return sign(ctx, tx)
-			}}
+			cfg.Veto = vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())
 		}
 		g, err := guard.New(cfg)
 		require.NoError(t, err)
@@ -365,12 +365,9 @@ func TestGuardAnvil(t *testing.T) {
 	l5 := map[string]uint64{"0xa1": 1200, "0xb2": 600}
 	commit(5, l5, l5)
 	core, logs := observer.New(zapcore.InfoLevel)
-	from, sign := keys.TxSigner(devnet.DevKey(3), new(big.Int).SetUint64(c.ChainID))
 	noRole, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
 		Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
-		Veto: &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-			return sign(ctx, tx)
-		}}})
+		Veto: vetoSender(t, c, client, devnet.DevKey(3), t.TempDir())})
 	require.NoError(t, err)
 	unprivileged := guardLog{noRole, logs}
 	require.NoError(t, unprivileged.g.Step(ctx))
@@ -448,6 +445,20 @@ func tree(t *testing.T, leaves map[string]uint64) (common.Hash, *big.Int, *ledge
 	bf := &ledger.BatchFile{Version: 2, Root: tr.Root(), CumulativeTotal: big.NewInt(int64(total)).String(), Leaves: ls,
 		Sessions: []json.RawMessage{}, CumulativeSpent: "0", Spend: []store.SpendLeaf{}}
 	return tr.Root(), new(big.Int).SetUint64(total), bf
+}
+
+// vetoSender is keeper guard's veto sender for key on c: a txmgr.Manager whose intents are kept in the
+// keeper store schema at dir/guard.db (a guard restarted on the same dir resumes them).
+func vetoSender(t *testing.T, c *devnettest.Chain, client *chain.Client, key *ecdsa.PrivateKey, dir string) *txmgr.Manager {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(dir, "guard.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	from, sign := keys.TxSigner(key, new(big.Int).SetUint64(c.ChainID))
+	m, err := txmgr.New(txmgr.Config{ChainID: new(big.Int).SetUint64(c.ChainID), From: from, Sign: sign,
+		FeeCeiling: big.NewInt(1e12), ResubmitAfter: 200 * time.Millisecond, PollInterval: 50 * time.Millisecond}, client, st)
+	require.NoError(t, err)
+	return m
 }
 
 // batchChecker is keeper check-batch's checker on c.

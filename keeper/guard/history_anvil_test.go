@@ -12,7 +12,6 @@ import (
 	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -23,7 +22,6 @@ import (
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
-	"github.com/laketravis/laketravis/keys"
 )
 
 // TestGuardEarlierFileWithheld (from a review): the credits check compares an epoch with the earlier
@@ -63,12 +61,9 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 		checker.Fetch = fetch // as keeper guard wires it: the earlier epochs' files fetched at their uris
 		checker.Keep = keep
 		core, logs := observer.New(zapcore.InfoLevel)
-		from, sign := keys.TxSigner(devnet.GuardianKey(), new(big.Int).SetUint64(c.ChainID))
 		g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
 			Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
-			Veto: &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-				return sign(ctx, tx)
-			}}})
+			Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
 		require.NoError(t, err)
 		return g, logs
 	}

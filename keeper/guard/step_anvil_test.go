@@ -2,6 +2,7 @@ package guard_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math/big"
 	"net/http"
@@ -14,7 +15,10 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -24,7 +28,7 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
-	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
 // flakyBackend is anvil through chain.Client with two faults a test switches on: eth_getLogs failing, and
@@ -81,13 +85,10 @@ func TestGuardStepGoesOn(t *testing.T) {
 	}
 	backend := &flakyBackend{Client: client}
 	core, logs := observer.New(zapcore.InfoLevel)
-	from, sign := keys.TxSigner(devnet.GuardianKey(), new(big.Int).SetUint64(c.ChainID))
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: backend, Checker: batchChecker(t, ctx, c, client),
 		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
 		Log: zap.New(core), Metrics: metrics.NewSet(),
-		Veto: &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-			return sign(ctx, tx)
-		}}})
+		Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
 	require.NoError(t, err)
 	backend.badHeader = blocks[0]
 	require.ErrorContains(t, g.Step(ctx), "epoch 0: commit block")
@@ -109,4 +110,91 @@ func TestGuardStepGoesOn(t *testing.T) {
 	require.True(t, saidAt(logs, "epoch vetoed", 1), "%v", logs.All())
 	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "epoch 1 discarded")
 	require.Equal(t, []uint64{0}, g.Pending(), "epoch 0 tried again next step")
+}
+
+// TestGuardVetoBumped: a veto whose fees fall below the base fee is bumped until it lands, also by a guard
+// started again on the same --data-dir (its txmgr store), and never sent twice. Anvil mines nothing while the
+// guard sends its veto of an inflated epoch; the next block's base fee is then set just above the veto's
+// fee cap and a block mined without it. The guard restarted drives the same intent on (fees raised by at
+// least 10% and above the new base fee), and the next block, at that base fee, mines it: one RootVetoed,
+// one nonce used. Before (a veto signed from the node's pending nonce, never replaced), the stuck veto
+// stayed below the base fee and the epoch was never vetoed.
+func TestGuardVetoBumped(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	root, total, bf := tree(t, map[string]uint64{"0xa1": 600})
+	bf.ChainID, bf.ComputePool = c.ChainID, poolAddr
+	bf.Leaves[0].Amount.SetUint64(6000) // the file states more than the committed root holds
+	raw, err := json.Marshal(bf)
+	require.NoError(t, err)
+	srvFiles.set("/v1/batches/0", raw)
+	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0")
+
+	dataDir := t.TempDir()
+	newGuard := func() (*guard.Guard, *txmgr.Manager, *observer.ObservedLogs) {
+		core, logs := observer.New(zapcore.InfoLevel)
+		m := vetoSender(t, c, client, devnet.GuardianKey(), dataDir)
+		g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: batchChecker(t, ctx, c, client),
+			Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+			Log: zap.New(core), Metrics: metrics.NewSet(), VetoWait: time.Second, Veto: m})
+		require.NoError(t, err)
+		return g, m, logs
+	}
+	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
+	nonce0, err := client.NonceAt(ctx, guardian, nil)
+	require.NoError(t, err)
+	rc, err := rpc.DialContext(ctx, c.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	// mine mines one block whose base fee is baseFee.
+	mine := func(baseFee *big.Int) {
+		require.NoError(t, rc.CallContext(ctx, nil, "anvil_setNextBlockBaseFeePerGas", hexutil.EncodeBig(baseFee)))
+		require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))
+	}
+
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	t.Cleanup(func() { _ = rc.CallContext(context.Background(), nil, "evm_setAutomine", true) })
+	first, m, firstLogs := newGuard()
+	require.NoError(t, first.Step(ctx))
+	require.True(t, saidAt(firstLogs, "veto failed, trying again next step while the window lasts", 0), "%v", firstLogs.All())
+	in, err := m.Lookup(ctx, guard.VetoIntent(0, root))
+	require.NoError(t, err)
+	stuckCap := in.Latest().FeeCap
+	above := new(big.Int).Add(stuckCap, big.NewInt(1))
+	mine(above) // the veto's fee cap is now below the base fee: not mined
+	nonce, err := client.NonceAt(ctx, guardian, nil)
+	require.NoError(t, err)
+	require.Equal(t, nonce0, nonce, "the veto is stuck")
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+
+	restarted, m2, logs := newGuard()
+	require.NoError(t, restarted.Step(ctx)) // drives the stored intent on: bumped (not mined: nothing mines)
+	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 0), "%v", logs.All())
+	in, err = m2.Lookup(ctx, guard.VetoIntent(0, root))
+	require.NoError(t, err)
+	require.Greater(t, len(in.Attempts), 1, "bumped")
+	require.Equal(t, nonce0, in.Nonce, "the same nonce: a replacement, not a second veto")
+	require.Greater(t, in.Latest().FeeCap.Cmp(above), 0, "above the base fee now")
+
+	mine(above)
+	require.NoError(t, restarted.Step(ctx))
+	require.True(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "its veto landed: %v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "epoch 0 discarded")
+	nonce, err = client.NonceAt(ctx, guardian, nil)
+	require.NoError(t, err)
+	require.Equal(t, nonce0+1, nonce, "one veto transaction")
+	it, err := c.Market.Pool.FilterRootVetoed(&bind.FilterOpts{Context: ctx}, nil, nil)
+	require.NoError(t, err)
+	defer it.Close()
+	require.True(t, it.Next())
+	require.Equal(t, root, common.Hash(it.Event.Root))
+	require.False(t, it.Next(), "one RootVetoed")
 }

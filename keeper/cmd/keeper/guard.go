@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"net"
 	"os"
 	"os/signal"
@@ -14,9 +15,6 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 	"go.uber.org/zap"
@@ -27,6 +25,8 @@ import (
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/keys"
 )
 
@@ -47,8 +47,11 @@ or its keccak256 not the commit's batchHash: altered on the way, or not a batch 
 --withheld-margin of its dispute window (a root nobody can rebuild must not become claimable; an honest keeper keeps its file
 reachable, behind https, and commits again after a veto), without --veto reported at the window's end. A
 check the chain did not answer (the file obtained) is the guard's own problem: tried again, reported at
-the window's end, never vetoed. A veto that fails or is not mined within --veto-wait is logged and sent
-again next poll while the window lasts; the other epochs are still checked.
+the window's end, never vetoed. Vetoes go through the keeper's transaction manager, stored in
+--data-dir/guard.db: a veto not mined within --resubmit-after has its fees bumped by at least 10% (up to
+--fee-ceiling-gwei); one that fails or is not mined within --veto-wait is logged and driven on next poll
+while the window lasts (the same transaction, replaced, never a second veto, also after a restart); the
+other epochs are still checked.
 Every batch file obtained is kept in --data-dir/batches: restarted, it checks every epoch still pending
 again, from the files it kept (a file obtained before the restart is neither fetched again nor taken for
 withheld, and the later epochs are still compared with the earlier files it obtained).`,
@@ -61,7 +64,9 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	}
 	f := cmd.Flags()
 	chainFlags(f, "info")
-	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/), read again when restarted")
+	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/, read again when restarted) and, with --veto, its vetoes' transactions (guard.db)")
+	f.String("fee-ceiling-gwei", "200", "with --veto, the highest max fee per gas a veto is signed with, gwei")
+	f.Duration("resubmit-after", 30*time.Second, "with --veto, bump a veto's fees when no receipt after this long")
 	f.Uint64("start-block", 0, "first block whose commits are read (default: the deployment's start block)")
 	f.Bool("veto", false, "veto an epoch whose batch file shows a problem (needs the guardian's key)")
 	f.String("keystore", "", "guardian key: encrypted keystore file")
@@ -103,15 +108,36 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	var veto *bind.TransactOpts
+	dataDir := v.GetString("data-dir")
+	keep := &ledger.KeptFiles{Dir: filepath.Join(dataDir, "batches")}
+	if err := os.MkdirAll(keep.Dir, 0o700); err != nil {
+		return fmt.Errorf("--data-dir: %w", err)
+	}
+	set := metrics.NewSet()
+	var veto guard.Sender
 	if v.GetBool("veto") {
+		ceiling, err := feeCeiling(v)
+		if err != nil {
+			return err
+		}
 		from, sign, err := keys.LoadTxSigner(ctx, keySource(v), dep.ChainID)
 		if err != nil {
 			return fmt.Errorf("--veto: %w", err)
 		}
-		veto = &bind.TransactOpts{From: from, Signer: func(_ common.Address, tx *types.Transaction) (*types.Transaction, error) {
-			return sign(ctx, tx)
-		}}
+		// The vetoes' transactions (txmgr's intents, in the keeper's store schema): a guard started again
+		// drives on a veto it had sent instead of signing a second one beside it.
+		st, err := store.Open(ctx, filepath.Join(dataDir, "guard.db"))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		veto, err = txmgr.New(txmgr.Config{ChainID: new(big.Int).SetUint64(dep.ChainID), From: from, Sign: sign,
+			Confirmations: max(v.GetUint64("confirmations"), 1), FeeCeiling: ceiling, ResubmitAfter: v.GetDuration("resubmit-after"),
+			RPCTimeout: client.CallBudget(), PollInterval: min(v.GetDuration("poll-interval"), time.Second),
+			Log: log.Named("txmgr"), Metrics: set}, client, st)
+		if err != nil {
+			return err
+		}
 		log = log.With(zap.Stringer("guardian", from))
 	}
 	checker, err := service.Retry(ctx, log, "checker", func(ctx context.Context) (*ledger.BatchChecker, error) {
@@ -120,16 +146,11 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	keep := &ledger.KeptFiles{Dir: filepath.Join(v.GetString("data-dir"), "batches")}
-	if err := os.MkdirAll(keep.Dir, 0o700); err != nil {
-		return fmt.Errorf("--data-dir: %w", err)
-	}
 	checker.Keep = keep
 	start := dep.StartBlock
 	if b := v.GetUint64("start-block"); b != 0 {
 		start = b
 	}
-	set := metrics.NewSet()
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
 		Fetch: checker.Fetch,

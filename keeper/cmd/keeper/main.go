@@ -166,13 +166,9 @@ func startup(v *viper.Viper, fs *pflag.FlagSet) (settings, error) {
 	case s.publicURL == "":
 		return settings{}, errors.New("--public-url is required (it goes on-chain in every commit)")
 	}
-	ceiling := v.GetString("fee-ceiling-gwei")
-	gwei, ok := new(big.Float).SetString(ceiling)
-	if ok && !gwei.IsInf() {
-		s.feeCeiling, _ = new(big.Float).Mul(gwei, big.NewFloat(1e9)).Int(nil)
-	}
-	if s.feeCeiling == nil || s.feeCeiling.Sign() <= 0 {
-		return settings{}, fmt.Errorf("--fee-ceiling-gwei %q is not a positive number of gwei (at least 1 wei)", ceiling)
+	var err error
+	if s.feeCeiling, err = feeCeiling(v); err != nil {
+		return settings{}, err
 	}
 	for _, u := range service.SplitList(v.GetStringSlice("routers")) {
 		if err := service.BaseURL("routers", u); err != nil {
@@ -184,6 +180,19 @@ func startup(v *viper.Viper, fs *pflag.FlagSet) (settings, error) {
 			v.GetString("claim-threshold"), err)
 	}
 	return s, nil
+}
+
+// feeCeiling is --fee-ceiling-gwei in wei: positive, or an error naming the flag.
+func feeCeiling(v *viper.Viper) (*big.Int, error) {
+	ceiling := v.GetString("fee-ceiling-gwei")
+	var wei *big.Int
+	if gwei, ok := new(big.Float).SetString(ceiling); ok && !gwei.IsInf() {
+		wei, _ = new(big.Float).Mul(gwei, big.NewFloat(1e9)).Int(nil)
+	}
+	if wei == nil || wei.Sign() <= 0 {
+		return nil, fmt.Errorf("--fee-ceiling-gwei %q is not a positive number of gwei (at least 1 wei)", ceiling)
+	}
+	return wei, nil
 }
 
 // keySource is where the keeper's key comes from, by v's settings.
