@@ -343,14 +343,18 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      them (days already begun keep theirs), and today's spend cap counts from the spend it restored when
     ///      that is below the day's start (a recommit never carries the caps of days before). Reverts once the epoch's dispute window is over.
     /// @param epoch A committed epoch whose root is not yet claimable.
-    function vetoRoot(uint256 epoch) external onlyRole(GUARDIAN_ROLE) {
+    /// @param expectedRoot The root the guardian checked: reverts RootChanged if the epoch holds another, so a
+    ///        veto mined late (a transaction stuck in a pool while someone else vetoed and the keeper
+    ///        recommitted) never discards the replacement it did not check.
+    function vetoRoot(uint256 epoch, bytes32 expectedRoot) external onlyRole(GUARDIAN_ROLE) {
         uint256 next = _nextEpoch;
         if (epoch >= next) revert UnknownEpoch(epoch);
         Epoch storage e = _epochs[epoch];
         uint32 claimableAt = e.claimableAt;
         if (block.timestamp >= claimableAt) revert DisputeWindowOver(epoch, claimableAt);
-
         bytes32 root = e.root;
+        if (root != expectedRoot) revert RootChanged(epoch, root);
+
         isVetoed[root] = true;
         (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);
         _nextEpoch = SafeCast.toUint32(epoch); // _claimableHint <= epoch already, as `epoch` is pending

@@ -24,13 +24,15 @@
 //     Tried again every step; still not checked at the window's end, it is reported (an error line, the
 //     unchecked counter). A file obtained once in the window is not withheld, even if later fetches fail.
 //
-// A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the root checked
-// and is still pending (vetoRoot names only an epoch: one vetoed and committed again meanwhile would
-// otherwise lose its replacement). It goes through the guardian's transaction manager (Config.Veto, a
-// txmgr.Manager: its fees bumped by at least 10% while it is not mined, every signed attempt stored before
-// it is broadcast). A veto that fails or is not mined within Config.VetoWait is logged and driven on next
-// step while the window lasts (the same intent, never a second veto beside it, also after a restart on the
-// same store); the other epochs are still checked.
+// A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the
+// root checked and is still pending, and it names that root (vetoRoot(epoch, root) reverts RootChanged on
+// another: a veto mined late never discards a replacement committed meanwhile). It goes through the
+// guardian's transaction manager (Config.Veto, a txmgr.Manager: its fees bumped by at least 10% while it is
+// not mined, every signed attempt stored before it is broadcast), its gas the estimate plus the margin and
+// VetoGasHeadroom. A veto not mined within Config.VetoWait is logged and driven on next step while the
+// window lasts (the same transaction, replaced, never a second veto beside it, also after a restart on the
+// same store); one that failed for good (reverted, or its nonce taken by another transaction) is followed by
+// a new one, its gas estimated again (VetoIntent's try); the other epochs are still checked.
 //
 // The guard keeps every batch file it obtained on disk when its checker has a ledger.KeptFiles (keeper
 // guard's --data-dir): started again, it reads the commits from its start block again and checks every
@@ -48,9 +50,11 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -61,6 +65,7 @@ import (
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // CheckCommit is the guard's own check, before BatchChecker's: the file fetched from a commit's uri is that
@@ -98,10 +103,10 @@ type Config struct {
 	// owns the account's nonce, bumps the fees by at least 10% while a veto is not mined and stores every
 	// signed transaction before broadcasting it, so a veto not mined in time is driven on (not sent again
 	// beside itself), also by a guard started again on the same store. Each veto is the intent
-	// VetoIntent(epoch, root); its gas is the estimate plus keys.GasMarginPercent.
+	// VetoIntent(epoch, root, try); its gas is the estimate plus keys.GasMarginPercent and VetoGasHeadroom.
 	Veto Sender
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
-	// and, the epoch still pending with the same root, sent again next step.
+	// and, the epoch still pending with the same root, driven on next step.
 	VetoWait time.Duration
 	// WithheldMargin is the last part of an epoch's dispute window, before its claimableAt, in which a
 	// file not obtained is vetoed as withheld (with Veto). 0: a quarter of the epoch's window (claimableAt
@@ -114,15 +119,26 @@ type Config struct {
 }
 
 // Sender sends the transaction named id (txmgr.Manager.Send: the first call builds it from c, later calls
-// resume it) and returns its receipt once mined.
+// resume it) and returns its receipt once mined; From is its account.
 type Sender interface {
 	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
+	From() common.Address
 }
 
-// VetoIntent names the veto of epoch's commit of root among the guardian's transactions.
-func VetoIntent(epoch uint64, root common.Hash) string {
-	return fmt.Sprintf("veto:%d:%s", epoch, root.Hex())
+// VetoIntent names the try-th veto (from 0) of epoch's commit of root among the guardian's transactions: a
+// veto that reverted (out of gas: vetoRoot costs more on a later pool day than estimated) or whose nonce
+// another transaction took is over for good, and the next try is a new transaction, its gas estimated again.
+func VetoIntent(epoch uint64, root common.Hash, try int) string {
+	return fmt.Sprintf("veto:%d:%s:%d", epoch, root.Hex(), try)
 }
+
+// VetoGasHeadroom is added to a veto's gas limit over the estimate and keys.GasMarginPercent: a veto
+// estimated on one pool day and mined on the next writes a new checkpoint slot for that day (a fresh
+// storage slot, 22,100 gas; the day's other veto fields fresh too), which the margin alone does not cover.
+const VetoGasHeadroom = 50_000
+
+// vetoTriesPerStep bounds the new transactions one step sends for a veto whose earlier ones failed for good.
+const vetoTriesPerStep = 3
 
 // commit is one RootCommitted event read.
 type commit struct {
@@ -138,7 +154,18 @@ type commit struct {
 	obtained    bool   // a fetch gave the committed bytes (keccak256 the batchHash), a batch file: not withheld
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
 	lastFails   int    // fetches failed in the window's last part, in a row
+	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
+
+	// This step's prefetch (Guard.prefetch): the file, or why not, for check to take.
+	prefetched bool
+	file       *ledger.BatchFile
+	fileErr    error
 }
+
+// FetchConcurrency is how many batch files a step fetches at once, earliest epoch first: a keeper that
+// commits many epochs whose uris never answer holds a step up about one --fetch-timeout per this many, not
+// one per epoch (which could leave the earliest epoch fewer than WithheldTries tries in its last part).
+const FetchConcurrency = 16
 
 // poolABI encodes vetoRoot.
 var poolABI = func() *abi.ABI {
@@ -243,12 +270,34 @@ func (g *Guard) Step(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
-	for _, e := range g.Pending() {
+	pending := g.Pending()
+	g.prefetch(ctx, pending, head.Time)
+	for _, e := range pending {
 		if err := g.decide(ctx, g.pending[e], head.Time); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// prefetch obtains the batch files of the epochs still in their windows at time now (ledger.ObtainCommitted:
+// the kept copy, else fetched), FetchConcurrency at a time, earliest epoch first, for this step's checks.
+func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
+	sem := make(chan struct{}, FetchConcurrency)
+	var wg sync.WaitGroup
+	for _, e := range epochs {
+		c := g.pending[e]
+		if now >= c.claimableAt {
+			continue
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			c.file, c.fileErr = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+			c.prefetched = true
+		})
+	}
+	wg.Wait()
 }
 
 func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
@@ -375,7 +424,7 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 	if g.beforeVeto != nil {
 		g.beforeVeto(c.epoch)
 	}
-	// Read again right before sending: the fetch and checks took time, and vetoRoot names only the epoch.
+	// Read again right before sending: the fetch and checks took time (vetoRoot reverts on another root anyway).
 	switch live, open, err := g.stillPending(ctx, c); {
 	case err != nil:
 		c.lastErr = err.Error()
@@ -461,10 +510,12 @@ func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, e
 	return true, head.Time < c.claimableAt, nil
 }
 
-// veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root) (a new one, or the one sent before,
-// driven on) and waits for its receipt at most VetoWait.
+// veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root, c.vetoTry) (a new one, or the one
+// sent before, driven on) and waits for its receipt at most VetoWait. One that failed for good (reverted, or
+// its nonce taken by another transaction) moves c on to a new intent, its gas estimated again, at most
+// vetoTriesPerStep a call; the epoch's root still there is the caller's check (the estimate fails if not).
 func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
-	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch))
+	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch), c.root)
 	if err != nil {
 		return nil, err
 	}
@@ -474,15 +525,31 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	id := VetoIntent(c.epoch, c.root)
-	r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: g.cfg.Pool, Data: data})
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("vetoRoot(%d) (%s) not mined within %s: %w", c.epoch, id, wait, err)
-	case r.Status != types.ReceiptStatusSuccessful:
-		return nil, fmt.Errorf("vetoRoot(%d) %s reverted", c.epoch, r.TxHash)
+	var failed error
+	for range vetoTriesPerStep {
+		id := VetoIntent(c.epoch, c.root, c.vetoTry)
+		to := g.cfg.Pool
+		gas, err := g.cfg.Backend.EstimateGas(waitCtx, ethereum.CallMsg{From: g.cfg.Veto.From(), To: &to, Data: data})
+		if err != nil {
+			gas = 0 // a stored intent is resumed with its own gas; a new one fails its own estimate in Send
+		} else {
+			gas = keys.GasLimit(gas) + VetoGasHeadroom
+		}
+		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: to, Data: data, GasLimit: gas})
+		switch {
+		case errors.Is(err, txmgr.ErrNonceTaken):
+			failed = fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err)
+		case err != nil:
+			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s) not mined within %s: %w", c.epoch, id, wait, err))
+		case r.Status != types.ReceiptStatusSuccessful:
+			failed = fmt.Errorf("vetoRoot(%d) %s (%s) reverted", c.epoch, r.TxHash, id)
+		default:
+			return r, nil
+		}
+		g.cfg.Log.Warn("veto transaction failed for good: sending a new one", zap.Uint64("epoch", c.epoch), zap.Error(failed))
+		c.vetoTry++
 	}
-	return r, nil
+	return nil, failed
 }
 
 func (g *Guard) done(c *commit, result string) {
@@ -490,13 +557,23 @@ func (g *Guard) done(c *commit, result string) {
 		delete(g.pending, c.epoch)
 	}
 	g.count(result)
+	if k := g.cfg.Checker.Keep; k != nil && (result == ResultVetoed || result == ResultGone) {
+		// The root was discarded: no later check reads its file.
+		if err := k.Drop(c.epoch, c.batchHash); err != nil {
+			g.cfg.Log.Warn("kept batch file of a discarded root not removed", zap.Uint64("epoch", c.epoch), zap.Error(err))
+		}
+	}
 }
 
-// check fetches c's batch file and runs the checks; an error is a check that could not be made (the file
-// unreachable, not the one committed, or not a batch file). It marks c obtained once the file is the
-// committed bytes and a batch file.
+// check takes c's batch file (this step's prefetch, else obtained now) and runs the checks; an error is a
+// check that could not be made (the file unreachable, not the one committed, or not a batch file). It marks
+// c obtained once the file is the committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
-	bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+	bf, err := c.file, c.fileErr
+	if !c.prefetched {
+		bf, err = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+	}
+	c.prefetched, c.file, c.fileErr = false, nil, nil
 	switch {
 	case bf == nil:
 		return nil, err

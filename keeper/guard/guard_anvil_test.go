@@ -343,7 +343,7 @@ func TestGuardAnvil(t *testing.T) {
 		require.Equal(t, uint64(3), epoch)
 		guard.SetBeforeVeto(vetoer.g, nil)
 		_, err := c.Market.Send(ctx, devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return c.Market.Pool.VetoRoot(o, big.NewInt(3))
+			return c.Market.Pool.VetoRoot(o, big.NewInt(3), hostile3)
 		})
 		require.NoError(t, err)
 		replaced = commit(3, l3, l3)

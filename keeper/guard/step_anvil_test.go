@@ -122,21 +122,8 @@ func TestGuardStepGoesOn(t *testing.T) {
 func TestGuardVetoBumped(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
-	srvFiles := &files{byID: map[string][]byte{}}
-	srv := httptest.NewServer(srvFiles)
-	defer srv.Close()
-	root, total, bf := tree(t, map[string]uint64{"0xa1": 600})
-	bf.ChainID, bf.ComputePool = c.ChainID, poolAddr
-	bf.Leaves[0].Amount.SetUint64(6000) // the file states more than the committed root holds
-	raw, err := json.Marshal(bf)
-	require.NoError(t, err)
-	srvFiles.set("/v1/batches/0", raw)
-	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0")
 
 	dataDir := t.TempDir()
 	newGuard := func() (*guard.Guard, *txmgr.Manager, *observer.ObservedLogs) {
@@ -165,7 +152,7 @@ func TestGuardVetoBumped(t *testing.T) {
 	first, m, firstLogs := newGuard()
 	require.NoError(t, first.Step(ctx))
 	require.True(t, saidAt(firstLogs, "veto failed, trying again next step while the window lasts", 0), "%v", firstLogs.All())
-	in, err := m.Lookup(ctx, guard.VetoIntent(0, root))
+	in, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
 	require.NoError(t, err)
 	stuckCap := in.Latest().FeeCap
 	above := new(big.Int).Add(stuckCap, big.NewInt(1))
@@ -178,7 +165,7 @@ func TestGuardVetoBumped(t *testing.T) {
 	restarted, m2, logs := newGuard()
 	require.NoError(t, restarted.Step(ctx)) // drives the stored intent on: bumped (not mined: nothing mines)
 	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 0), "%v", logs.All())
-	in, err = m2.Lookup(ctx, guard.VetoIntent(0, root))
+	in, err = m2.Lookup(ctx, guard.VetoIntent(0, root, 0))
 	require.NoError(t, err)
 	require.Greater(t, len(in.Attempts), 1, "bumped")
 	require.Equal(t, nonce0, in.Nonce, "the same nonce: a replacement, not a second veto")
@@ -197,4 +184,123 @@ func TestGuardVetoBumped(t *testing.T) {
 	require.True(t, it.Next())
 	require.Equal(t, root, common.Hash(it.Event.Root))
 	require.False(t, it.Next(), "one RootVetoed")
+}
+
+// TestGuardFetchesConcurrently: a step fetches the pending epochs' files at once (guard.FetchConcurrency),
+// so a keeper committing several epochs whose uris never answer holds a step up about one --fetch-timeout,
+// not one per epoch (which could leave the earliest fewer than guard.WithheldTries tries in its last
+// part). The server answers no request until all four epochs' requests are in flight (or 20 s passed);
+// before, the guard fetched one after another and the server saw one at a time.
+func TestGuardFetchesConcurrently(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	const epochs = 4
+	var mu sync.Mutex
+	inFlight, most := 0, 0
+	all := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		most = max(most, inFlight)
+		if inFlight == epochs {
+			close(all)
+		}
+		mu.Unlock()
+		select { // a blackholed uri, until every epoch's request has come
+		case <-all:
+		case <-time.After(20 * time.Second):
+		case <-r.Context().Done():
+		}
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+		http.Error(w, "withheld", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	for e := range uint64(epochs) {
+		root, total, _ := tree(t, map[string]uint64{"0xa1": 100 * (e + 1)})
+		c.CommitRoot(e, root, total, common.Hash{0xcc, byte(e)}, srv.URL+"/v1/batches/"+big.NewInt(int64(e)).String())
+	}
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, time.Minute, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet()})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	mu.Lock()
+	seen := most
+	mu.Unlock()
+	require.Equal(t, epochs, seen, "every epoch's file fetched at once")
+	for e := range uint64(epochs) {
+		require.True(t, saidAt(logs, "batch file not checked, trying again", e), "%v", logs.All())
+	}
+}
+
+// TestGuardVetoAcrossDay (from a review): a veto estimated on one pool day and mined on the next writes a
+// new checkpoint slot for that day, which costs more gas than estimated. The guard's veto of an inflated
+// epoch committed 900 s before a day ends is sent while nothing mines and mined after the day turned: its
+// gas limit carries guard.VetoGasHeadroom, so it lands; and a veto that reverts anyway is over for good, so
+// the guard sends a new transaction, its gas estimated again (guard.VetoIntent's try). Before, the veto ran
+// out of gas, every later step returned the same reverted receipt, and the inflated root became claimable.
+func TestGuardVetoAcrossDay(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	now := uint64(time.Now().Unix())
+	c, client, _ := inflatedEpoch(t, ctx, devnet.DeployOptions{Interval: 86400, PayoutStart: now - 11*86400 + 900, DisputeWindow: 3600})
+	poolAddr := c.Addr("ComputePool")
+
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet(), VetoWait: time.Second,
+		Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
+	require.NoError(t, err)
+	rc, err := rpc.DialContext(ctx, c.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	t.Cleanup(func() { _ = rc.CallContext(context.Background(), nil, "evm_setAutomine", true) })
+	require.NoError(t, g.Step(ctx)) // the veto sent on day D, estimated there; nothing mines
+	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 0), "%v", logs.All())
+
+	ps, err := c.Market.Pool.PayoutStart(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	nextDay := ps.Uint64() + ((now-ps.Uint64())/86400+1)*86400
+	require.NoError(t, c.Market.WarpTo(ctx, nextDay+20)) // mines the pending veto on day D+1
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", true))
+	for range 3 {
+		if nextEpoch(t, ctx, c) == 0 {
+			break
+		}
+		_ = g.Step(ctx)
+	}
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the inflated epoch vetoed: %v", logs.All())
+}
+
+// inflatedEpoch starts anvil with opts and commits epoch 0 with a file (served over HTTP until the test
+// ends) stating more than its root holds: a finding every guard vetoes. It returns the chain, a client and
+// the root.
+func inflatedEpoch(t *testing.T, ctx context.Context, opts devnet.DeployOptions) (*devnettest.Chain, *chain.Client, common.Hash) {
+	t.Helper()
+	c := devnettest.StartWith(t, opts)
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	t.Cleanup(srv.Close)
+	root, total, bf := tree(t, map[string]uint64{"0xa1": 600})
+	bf.ChainID, bf.ComputePool = c.ChainID, poolAddr
+	bf.Leaves[0].Amount.SetUint64(6000) // the file states more than the committed root holds
+	raw, err := json.Marshal(bf)
+	require.NoError(t, err)
+	srvFiles.set("/v1/batches/0", raw)
+	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0")
+	return c, client, root
 }

@@ -242,8 +242,10 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
 			return market.RevokeRole(o, role, crypto.PubkeyToAddress(router2.PublicKey))
 		})
+		info1, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
+		require.NoError(t, err)
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return env.Pool.VetoRoot(o, big.NewInt(1))
+			return env.Pool.VetoRoot(o, big.NewInt(1), info1.Root)
 		})
 		r3 := env.Record(t, 202, 20, 600, price)
 		r3.ClosedAt = r2.ClosedAt

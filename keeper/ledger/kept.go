@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -28,8 +29,19 @@ var ErrNotKept = errors.New("the batch file could not be kept on disk")
 // KeptFiles keeps the committed batch files a guard obtained, one file per epoch and batchHash in Dir
 // (keeper guard's --data-dir), so that a guard started again still has them: a file it obtained is not
 // taken for withheld because the keeper stopped serving it, and the later epochs' credits checks still
-// compare with it. A kept file's bytes are checked against the batchHash when read back.
-type KeptFiles struct{ Dir string }
+// compare with it. A kept file's bytes are checked against the batchHash when read back. Safe for
+// concurrent use.
+type KeptFiles struct {
+	Dir string
+	// MaxBytes bounds what Dir holds (0: no bound): a file that would take it past is not kept (ErrNotKept),
+	// so a keeper committing epoch after epoch of padded files cannot fill the guard's disk (and with it the
+	// store its vetoes are written to).
+	MaxBytes int64
+
+	mu   sync.Mutex
+	used int64 // bytes in Dir, once read
+	read bool  // used counted
+}
 
 func (k *KeptFiles) path(epoch uint64, batchHash common.Hash) string {
 	return filepath.Join(k.Dir, fmt.Sprintf("epoch-%d-%s.json", epoch, batchHash.Hex()))
@@ -48,15 +60,67 @@ func (k *KeptFiles) get(epoch uint64, batchHash common.Hash) ([]byte, bool, erro
 	return raw, crypto.Keccak256Hash(raw) == batchHash, nil
 }
 
-// put keeps raw as epoch's file committed with batchHash (written whole or not at all).
+// put keeps raw as epoch's file committed with batchHash (written whole or not at all), within MaxBytes.
 func (k *KeptFiles) put(epoch uint64, batchHash common.Hash, raw []byte) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
 		return err
 	}
-	return atomicfile.Write(k.path(epoch, batchHash), 0o600, func(w io.Writer) error {
+	if !k.read {
+		used, err := dirBytes(k.Dir)
+		if err != nil {
+			return err
+		}
+		k.used, k.read = used, true
+	}
+	if k.MaxBytes > 0 && k.used+int64(len(raw)) > k.MaxBytes {
+		return fmt.Errorf("%s holds %d bytes: %d more would pass its bound of %d", k.Dir, k.used, len(raw), k.MaxBytes)
+	}
+	err := atomicfile.Write(k.path(epoch, batchHash), 0o600, func(w io.Writer) error {
 		_, err := w.Write(raw)
 		return err
 	})
+	if err == nil {
+		k.used += int64(len(raw)) // a file written again over itself counts twice until the next count: on the safe side
+	}
+	return err
+}
+
+// Drop removes epoch's file committed with batchHash, if kept: its root was discarded (vetoed), so no later
+// check reads it.
+func (k *KeptFiles) Drop(epoch uint64, batchHash common.Hash) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	path := k.path(epoch, batchHash)
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if err := os.Remove(path); err != nil {
+		return err
+	}
+	if k.read {
+		k.used -= st.Size()
+	}
+	return nil
+}
+
+// dirBytes is the size of the regular files in dir.
+func dirBytes(dir string) (int64, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+	}
+	return n, nil
 }
 
 // ObtainCommitted returns epoch's batch file committed with batchHash at uri: the copy kept (keep non-nil)

@@ -18,8 +18,9 @@ import (
 // commit's batchHash (ledger.ErrNotCommitted otherwise, nothing kept) and it decodes; once taken it is kept
 // on disk and later obtained from there without a fetch, even when the uri no longer serves it (a guard
 // restarted after the keeper stopped serving); a kept copy whose bytes are not the committed ones is not
-// used (fetched again and kept anew); a file obtained but not written to disk is returned with
-// ledger.ErrNotKept.
+// used (fetched again and kept anew); a file obtained but not written to disk (not writable, or past
+// KeptFiles.MaxBytes, the files already in the directory counted) is returned with ledger.ErrNotKept; Drop
+// removes a kept file and frees its room.
 func TestObtainCommitted(t *testing.T) {
 	ctx := context.Background()
 	raw, err := json.Marshal(&ledger.BatchFile{Version: 2, Epoch: 7, CumulativeTotal: "5"})
@@ -78,4 +79,22 @@ func TestObtainCommitted(t *testing.T) {
 	require.ErrorIs(t, err, ledger.ErrNotKept)
 	require.NotNil(t, bf)
 	require.Equal(t, uint64(7), bf.Epoch)
+
+	// MaxBytes: past it a file is not kept (ErrNotKept, the file returned); the files already there count
+	// (a KeptFiles opened again on the directory); Drop frees their room.
+	bounded := &ledger.KeptFiles{Dir: keep.Dir, MaxBytes: int64(2*len(raw)) - 1}
+	raw8, err := json.Marshal(&ledger.BatchFile{Version: 2, Epoch: 8, CumulativeTotal: "5"})
+	require.NoError(t, err)
+	require.Len(t, raw8, len(raw))
+	served = raw8
+	h8 := crypto.Keccak256Hash(raw8)
+	bf, err = ledger.ObtainCommitted(ctx, fetch, bounded, 8, "https://k/v1/batches/8", h8)
+	require.ErrorIs(t, err, ledger.ErrNotKept, "epoch 7's file and this one pass the bound")
+	require.Equal(t, uint64(8), bf.Epoch)
+	require.NoError(t, bounded.Drop(7, h))
+	_, err = os.Stat(kept)
+	require.ErrorIs(t, err, os.ErrNotExist)
+	_, err = ledger.ObtainCommitted(ctx, fetch, bounded, 8, "https://k/v1/batches/8", h8)
+	require.NoError(t, err, "room again")
+	require.NoError(t, bounded.Drop(7, h), "dropping what is not kept is no error")
 }

@@ -82,8 +82,10 @@ func TestCheckChainRefusesDivergingConfirmedEpoch(t *testing.T) {
 	k := settle(1_000_000_000_000)
 	require.NoError(t, k.led.CheckChain(ctx), "the ledger that committed the pool's epoch")
 	vetoed := env.Chain.Snapshot()
+	info0, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
 	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.VetoRoot(o, big.NewInt(0))
+		return env.Pool.VetoRoot(o, big.NewInt(0), info0.Root)
 	})
 	require.NoError(t, k.led.CheckChain(ctx), "its confirmed root vetoed since: Run's to roll back")
 	env.Chain.Revert(vetoed)
@@ -91,7 +93,7 @@ func TestCheckChainRefusesDivergingConfirmedEpoch(t *testing.T) {
 	other := settle(2_000_000_000_000)
 	require.NoError(t, other.led.CheckChain(ctx))
 
-	err := k.led.CheckChain(ctx)
+	err = k.led.CheckChain(ctx)
 	require.ErrorIs(t, err, ledger.ErrForeignLedger)
 	require.ErrorContains(t, err, "epoch 0 is confirmed")
 }

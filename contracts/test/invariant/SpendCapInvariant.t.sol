@@ -185,7 +185,8 @@ contract SpendCapAdversary is Test {
         if (next == 0) return;
         (,, uint64 claimableAt) = pool.epochInfo(next - 1);
         if (block.timestamp >= claimableAt) return;
-        pool.vetoRoot(next - 1);
+        (bytes32 vetoed18,,) = pool.epochInfo(next - 1);
+        pool.vetoRoot(next - 1, vetoed18);
         vetoes++;
     }
 

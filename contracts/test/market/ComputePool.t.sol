@@ -271,10 +271,11 @@ contract ComputePoolTest is MarketFixture {
         pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
 
+        (bytes32 vetoed1,,) = pool.epochInfo(1);
         vm.expectEmit(address(pool));
         emit IComputePool.RootVetoed(1, bytes32(uint256(2)), 2, 100e18);
         vm.prank(guardian);
-        pool.vetoRoot(1);
+        pool.vetoRoot(1, vetoed1);
 
         assertEq(pool.nextEpoch(), 1);
         assertEq(pool.totalCommitted(), 100e18);
@@ -302,8 +303,9 @@ contract ComputePoolTest is MarketFixture {
     function test_Veto_FirstEpoch() public {
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        (bytes32 vetoed2,,) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, vetoed2);
         assertEq(pool.nextEpoch(), 0);
         assertEq(pool.totalCommitted(), 0);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
@@ -314,7 +316,7 @@ contract ComputePoolTest is MarketFixture {
     function test_Veto_Reverts() public {
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.UnknownEpoch.selector, 0));
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, bytes32(0));
 
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
@@ -324,12 +326,38 @@ contract ComputePoolTest is MarketFixture {
             )
         );
         vm.prank(keeper);
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, bytes32(0));
 
         vm.warp(block.timestamp + WINDOW);
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.DisputeWindowOver.selector, 0, uint64(block.timestamp)));
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, bytes32(0));
+    }
+
+    /// A veto names the root it checked: one mined late, after someone else vetoed that root and the keeper
+    /// committed a replacement for the epoch, reverts RootChanged and leaves the replacement live.
+    function test_Veto_StaleVetoNeverDiscardsTheReplacement() public {
+        bytes32 bad = bytes32(uint256(1));
+        bytes32 replacement = bytes32(uint256(2));
+        vm.prank(keeper);
+        pool.commitRoot(0, bad, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        vm.prank(guardian);
+        pool.vetoRoot(0, bad); // another guardian's veto lands first
+        vm.prank(keeper);
+        pool.commitRoot(0, replacement, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+
+        vm.prank(guardian); // the stuck veto of the bad root, mined now
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.RootChanged.selector, 0, replacement));
+        pool.vetoRoot(0, bad);
+        assertEq(pool.nextEpoch(), 1);
+        (bytes32 live,,) = pool.epochInfo(0);
+        assertEq(live, replacement);
+        assertFalse(pool.isVetoed(replacement));
+
+        vm.prank(guardian); // naming the root it holds, the veto goes through
+        pool.vetoRoot(0, replacement);
+        assertEq(pool.nextEpoch(), 0);
+        assertTrue(pool.isVetoed(replacement));
     }
 
     function test_Veto_SameDayFreesBudget() public {
@@ -337,8 +365,9 @@ contract ComputePoolTest is MarketFixture {
         pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         vm.stopPrank();
+        (bytes32 vetoed3,,) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, vetoed3);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
@@ -352,8 +381,9 @@ contract ComputePoolTest is MarketFixture {
         vm.warp(START + 92 days + 60);
         uint256 budget92 = pool.budget(92);
         assertEq(pool.committedBefore(92), 1_000e18);
+        (bytes32 vetoed4,,) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, vetoed4);
         // Day 92 began with 1,000 MOR committed: its budget stays. The vetoed amount is room again today.
         assertEq(pool.budget(92), budget92);
         assertEq(pool.committedBefore(92), 1_000e18);
@@ -590,8 +620,9 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Claim_VetoedRootNeverClaimable() public {
         bytes32[][] memory bad = _commitDefault();
+        (bytes32 vetoed5,,) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0);
+        pool.vetoRoot(0, vetoed5);
         vm.warp(block.timestamp + WINDOW);
         vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(bad, 0));
@@ -799,8 +830,9 @@ contract ComputePoolTest is MarketFixture {
                 uint256 last = pool.nextEpoch() - 1;
                 (,, uint64 at) = pool.epochInfo(last);
                 if (at > block.timestamp) {
+                    (bytes32 vetoed6,,) = pool.epochInfo(last);
                     vm.prank(guardian);
-                    pool.vetoRoot(last);
+                    pool.vetoRoot(last, vetoed6);
                 }
             }
             assertLe(pool.totalCommitted(), pool.computeAccrued(block.timestamp));

@@ -120,8 +120,10 @@ func TestCheckBatchCommand(t *testing.T) {
 	require.NotContains(t, out, "all checks passed")
 
 	// Vetoed and committed again with other leaves: two commit events for epoch 0; the live root's counts.
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{}, big.NewInt(0))
+	require.NoError(t, err)
 	_, err = c.Market.Send(context.Background(), devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return c.Market.Pool.VetoRoot(o, big.NewInt(0))
+		return c.Market.Pool.VetoRoot(o, big.NewInt(0), info0.Root)
 	})
 	require.NoError(t, err)
 	leaves[0].Amount, leaves[0].Owed = uint256.NewInt(700), uint256.NewInt(700)

@@ -50,8 +50,10 @@ check the chain did not answer (the file obtained) is the guard's own problem: t
 the window's end, never vetoed. Vetoes go through the keeper's transaction manager, stored in
 --data-dir/guard.db: a veto not mined within --resubmit-after has its fees bumped by at least 10% (up to
 --fee-ceiling-gwei); one that fails or is not mined within --veto-wait is logged and driven on next poll
-while the window lasts (the same transaction, replaced, never a second veto, also after a restart); the
-other epochs are still checked.
+while the window lasts (the same transaction, replaced, never a second veto, also after a restart); one
+that reverted or lost its nonce is followed by a new transaction; the other epochs are still checked. The
+veto names the root checked (vetoRoot reverts on another). Run one guard per key, with an absolute
+--data-dir.
 Every batch file obtained is kept in --data-dir/batches: restarted, it checks every epoch still pending
 again, from the files it kept (a file obtained before the restart is neither fetched again nor taken for
 withheld, and the later epochs are still compared with the earlier files it obtained).`,
@@ -65,6 +67,7 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	f := cmd.Flags()
 	chainFlags(f, "info")
 	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/, read again when restarted) and, with --veto, its vetoes' transactions (guard.db)")
+	f.Int64("max-kept-bytes", 32<<30, "most bytes of batch files kept in --data-dir/batches (0: no bound); past it a file is checked but not kept (size the volume above it: the vetoes' store shares it)")
 	f.String("fee-ceiling-gwei", "200", "with --veto, the highest max fee per gas a veto is signed with, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "with --veto, bump a veto's fees when no receipt after this long")
 	f.Uint64("start-block", 0, "first block whose commits are read (default: the deployment's start block)")
@@ -109,7 +112,7 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 		return err
 	}
 	dataDir := v.GetString("data-dir")
-	keep := &ledger.KeptFiles{Dir: filepath.Join(dataDir, "batches")}
+	keep := &ledger.KeptFiles{Dir: filepath.Join(dataDir, "batches"), MaxBytes: v.GetInt64("max-kept-bytes")}
 	if err := os.MkdirAll(keep.Dir, 0o700); err != nil {
 		return fmt.Errorf("--data-dir: %w", err)
 	}
