@@ -44,7 +44,7 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         `committedOn(d)`, what day `d` used of its budget, is the net change of the total over the day.
 ///         Budget shares set by the admin apply from the next day on, for the same reason.
 ///
-///         Veto. `vetoRoot(e)` discards pending epoch `e` and every later one (all later epochs are pending too:
+///         Veto. `vetoRoot(e, root)` discards pending epoch `e` (if it still holds `root`) and every later one (all later epochs are pending too:
 ///         claim times never decrease along the epochs). The total committed returns to that of epoch `e - 1` and
 ///         the next expected epoch to `e`, so the keeper recommits a corrected epoch `e`. O(1): no loop over the
 ///         discarded epochs. The vetoed root is remembered and can never be committed again; the discarded later

@@ -63,6 +63,7 @@ import (
 
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/chain/follow"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/keys"
@@ -108,6 +109,15 @@ type Config struct {
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
 	// and, the epoch still pending with the same root, driven on next step.
 	VetoWait time.Duration
+	// FetchConcurrency is how many batch files a step fetches at once, earliest epoch first (0: one): a
+	// keeper committing many epochs whose uris never answer holds a step up about one fetch timeout per
+	// this many, not one per epoch (which could leave the earliest fewer than WithheldTries tries in its
+	// last part). Each download holds up to its size limit in memory: size the two together.
+	FetchConcurrency int
+	// Reachable, when set, checks the guard's own way out (keeper guard: a GET of --control-url): a fetch
+	// that got no answer (ErrUnanswered) counts as a withheld try only if Reachable then returns nil, so a
+	// guard whose own network is down does not veto honest epochs as withheld; nil: every failed fetch counts.
+	Reachable func(ctx context.Context) error
 	// WithheldMargin is the last part of an epoch's dispute window, before its claimableAt, in which a
 	// file not obtained is vetoed as withheld (with Veto). 0: a quarter of the epoch's window (claimableAt
 	// minus its commit block's time); a longer margin is capped at the window (the whole window is then its
@@ -156,16 +166,10 @@ type commit struct {
 	lastFails   int    // fetches failed in the window's last part, in a row
 	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
 
-	// This step's prefetch (Guard.prefetch): the file, or why not, for check to take.
-	prefetched bool
-	file       *ledger.BatchFile
-	fileErr    error
+	// This step's prefetch (Guard.prefetch) failed with fetchErr; nil: obtained (kept, or fetched again by
+	// check), or not prefetched.
+	fetchErr error
 }
-
-// FetchConcurrency is how many batch files a step fetches at once, earliest epoch first: a keeper that
-// commits many epochs whose uris never answer holds a step up about one --fetch-timeout per this many, not
-// one per epoch (which could leave the earliest epoch fewer than WithheldTries tries in its last part).
-const FetchConcurrency = 16
 
 // poolABI encodes vetoRoot.
 var poolABI = func() *abi.ABI {
@@ -281,9 +285,11 @@ func (g *Guard) Step(ctx context.Context) error {
 }
 
 // prefetch obtains the batch files of the epochs still in their windows at time now (ledger.ObtainCommitted:
-// the kept copy, else fetched), FetchConcurrency at a time, earliest epoch first, for this step's checks.
+// the kept copy, else fetched and kept), Config.FetchConcurrency at a time, earliest epoch first, and keeps
+// only each failure for this step's check: a file obtained is read again there, one at a time (from the
+// kept copy), so the step never holds every pending epoch's file in memory at once.
 func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
-	sem := make(chan struct{}, FetchConcurrency)
+	sem := make(chan struct{}, max(g.cfg.FetchConcurrency, 1))
 	var wg sync.WaitGroup
 	for _, e := range epochs {
 		c := g.pending[e]
@@ -293,8 +299,9 @@ func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			c.file, c.fileErr = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
-			c.prefetched = true
+			if bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash); bf == nil {
+				c.fetchErr = err
+			}
 		})
 	}
 	wg.Wait()
@@ -377,7 +384,7 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 			msg = "batch file is not the one committed (altered on the way or replaced): no evidence, not vetoed, trying again"
 		}
 		if !c.obtained {
-			return g.withheld(ctx, c, now, log, msg)
+			return g.withheld(ctx, c, now, log, msg, err)
 		}
 		log.Warn(msg, zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 		return nil
@@ -399,7 +406,7 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		// An earlier epoch's file the check needs is not served (and this guard did not keep it): the root
 		// cannot be rebuilt and checked, as if its own file were withheld.
 		c.lastErr = strings.Join(problems, "; ")
-		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again")
+		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again", nil)
 	case findings == 0 && len(problems) > 0:
 		c.lastErr = strings.Join(problems, "; ")
 		log.Warn("batch file check incomplete (the chain did not answer), trying again", zap.Strings("unanswered", problems))
@@ -474,13 +481,22 @@ func LastPartFrom(committedAt, claimableAt uint64, margin time.Duration) uint64 
 }
 
 // withheld decides an epoch whose batch file, or an earlier epoch's that its check needs, was not obtained
-// this try (c.lastErr says why): with a key, WithheldTries such tries in a row in the window's last part
-// veto it; otherwise it is logged (msg) and tried again next step.
-func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Logger, msg string) error {
+// this try (c.lastErr says why; fetchErr the fetch's error, when there was one): with a key, WithheldTries
+// such tries in a row in the window's last part veto it (a try that got no answer counts only if
+// Config.Reachable then finds the guard's own way out working); otherwise it is logged (msg) and tried
+// again next step.
+func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Logger, msg string, fetchErr error) error {
 	if g.cfg.Veto != nil {
 		from, err := g.withheldFrom(ctx, c)
 		if err != nil {
 			return fmt.Errorf("epoch %d: %w", c.epoch, err)
+		}
+		if now >= from && errors.Is(fetchErr, ErrUnanswered) && g.cfg.Reachable != nil {
+			if err := g.cfg.Reachable(ctx); err != nil {
+				log.Error("batch file not obtained and the guard's own network check failed: not counted as withheld, trying again",
+					zap.String("last", c.lastErr), zap.Error(err), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
+				return nil
+			}
 		}
 		if now >= from {
 			if c.lastFails++; c.lastFails >= WithheldTries {
@@ -513,7 +529,8 @@ func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, e
 // veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root, c.vetoTry) (a new one, or the one
 // sent before, driven on) and waits for its receipt at most VetoWait. One that failed for good (reverted, or
 // its nonce taken by another transaction) moves c on to a new intent, its gas estimated again, at most
-// vetoTriesPerStep a call; the epoch's root still there is the caller's check (the estimate fails if not).
+// vetoTriesPerStep a call (a guard started again walks through the failed ones it stored the same way); the
+// epoch's root still there is the caller's check (the estimate fails if not).
 func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch), c.root)
 	if err != nil {
@@ -530,12 +547,10 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 		id := VetoIntent(c.epoch, c.root, c.vetoTry)
 		to := g.cfg.Pool
 		gas, err := g.cfg.Backend.EstimateGas(waitCtx, ethereum.CallMsg{From: g.cfg.Veto.From(), To: &to, Data: data})
-		if err != nil {
-			gas = 0 // a stored intent is resumed with its own gas; a new one fails its own estimate in Send
-		} else {
-			gas = keys.GasLimit(gas) + VetoGasHeadroom
+		if err != nil { // the epoch gone meanwhile (read next step), or the RPC down: tried again next step
+			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): estimate: %w", c.epoch, id, err))
 		}
-		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: to, Data: data, GasLimit: gas})
+		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: to, Data: data, GasLimit: keys.GasLimit(gas) + VetoGasHeadroom})
 		switch {
 		case errors.Is(err, txmgr.ErrNonceTaken):
 			failed = fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err)
@@ -569,16 +584,18 @@ func (g *Guard) done(c *commit, result string) {
 // check that could not be made (the file unreachable, not the one committed, or not a batch file). It marks
 // c obtained once the file is the committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
-	bf, err := c.file, c.fileErr
-	if !c.prefetched {
-		bf, err = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+	if err := c.fetchErr; err != nil {
+		c.fetchErr = nil
+		return nil, err
 	}
-	c.prefetched, c.file, c.fileErr = false, nil, nil
+	bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
 	switch {
 	case bf == nil:
 		return nil, err
 	case err != nil: // obtained, not kept on disk: checked all the same, the guard's own problem
-		g.cfg.Log.Warn("batch file obtained but not kept on disk", zap.Uint64("epoch", c.epoch), zap.Error(err))
+		g.set.GetOrCreateCounter("keeper_guard_files_not_kept_total").Inc()
+		g.cfg.Log.Error("batch file obtained but not kept on disk (checked all the same; a restart must obtain it again)",
+			zap.Uint64("epoch", c.epoch), zap.Error(err))
 	}
 	c.obtained = true                           // the committed bytes, a batch file: whatever the chain answers, not withheld
 	g.cfg.Checker.Remember(c.epoch, c.root, bf) // the later epochs' credits checks need it, served or not
@@ -593,6 +610,38 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 		bf.Epoch, bf.Root = c.epoch, c.root // the rest checked as the commit's
 	}
 	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, bf)...), nil
+}
+
+// ErrUnanswered: a fetch got no whole HTTP answer (no connection, DNS, a timeout, the body cut off). That may
+// be the keeper withholding its file or the guard's own network: with Config.Reachable the guard tells them
+// apart before counting it as a withheld try.
+var ErrUnanswered = errors.New("no answer")
+
+// Reachable returns a Config.Reachable that GETs each of urls through client, each within timeout, and
+// reports nil once one answers with any HTTP status: the guard's own way out works. With no urls it returns
+// nil (nothing to tell with).
+func Reachable(client *http.Client, urls []string, timeout time.Duration) func(ctx context.Context) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	return func(ctx context.Context) error {
+		var errs []error
+		for _, u := range urls {
+			ctx, cancel := context.WithTimeout(ctx, timeout)
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			if err == nil {
+				var resp *http.Response
+				if resp, err = client.Do(req); err == nil {
+					resp.Body.Close()
+					cancel()
+					return nil
+				}
+			}
+			cancel()
+			errs = append(errs, err)
+		}
+		return fmt.Errorf("no control URL answered: %w", errors.Join(errs...))
+	}
 }
 
 // Fetcher returns a Fetch over client (netguard's: no redirects, its address policy) that gives each
@@ -611,8 +660,11 @@ func Fetcher(client *http.Client, timeout time.Duration, limit int64) func(ctx c
 		// A cache on the way answers from the origin: the uri's file changes when its epoch is committed again.
 		req.Header.Set("Cache-Control", "no-cache")
 		resp, err := client.Do(req)
-		if err != nil {
-			return nil, err
+		switch {
+		case errors.Is(err, netguard.ErrRefused):
+			return nil, err // the uri the keeper chose, refused by policy: its doing
+		case err != nil:
+			return nil, fmt.Errorf("%w: %w", ErrUnanswered, err)
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
@@ -620,7 +672,7 @@ func Fetcher(client *http.Client, timeout time.Duration, limit int64) func(ctx c
 		}
 		data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 		if err != nil {
-			return nil, fmt.Errorf("GET %s: %w", uri, err)
+			return nil, fmt.Errorf("%w: GET %s: %w", ErrUnanswered, uri, err)
 		}
 		if int64(len(data)) > limit {
 			return nil, fmt.Errorf("GET %s: larger than %d bytes", uri, limit)

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -70,11 +72,8 @@ func TestGuardStepGoesOn(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const window = 3600
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
 	srv := httptest.NewServer(&files{byID: map[string][]byte{}}) // serves nothing: every file withheld
 	defer srv.Close()
 	blocks := map[uint64]uint64{}
@@ -186,7 +185,7 @@ func TestGuardVetoBumped(t *testing.T) {
 	require.False(t, it.Next(), "one RootVetoed")
 }
 
-// TestGuardFetchesConcurrently: a step fetches the pending epochs' files at once (guard.FetchConcurrency),
+// TestGuardFetchesConcurrently: a step fetches the pending epochs' files at once (Config.FetchConcurrency),
 // so a keeper committing several epochs whose uris never answer holds a step up about one --fetch-timeout,
 // not one per epoch (which could leave the earliest fewer than guard.WithheldTries tries in its last
 // part). The server answers no request until all four epochs' requests are in flight (or 20 s passed);
@@ -194,11 +193,8 @@ func TestGuardVetoBumped(t *testing.T) {
 func TestGuardFetchesConcurrently(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
 	const epochs = 4
 	var mu sync.Mutex
 	inFlight, most := 0, 0
@@ -229,7 +225,7 @@ func TestGuardFetchesConcurrently(t *testing.T) {
 	core, logs := observer.New(zapcore.InfoLevel)
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: batchChecker(t, ctx, c, client),
 		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, time.Minute, 1<<20),
-		Log: zap.New(core), Metrics: metrics.NewSet()})
+		Log: zap.New(core), Metrics: metrics.NewSet(), FetchConcurrency: epochs})
 	require.NoError(t, err)
 	require.NoError(t, g.Step(ctx))
 	mu.Lock()
@@ -287,11 +283,8 @@ func TestGuardVetoAcrossDay(t *testing.T) {
 // the root.
 func inflatedEpoch(t *testing.T, ctx context.Context, opts devnet.DeployOptions) (*devnettest.Chain, *chain.Client, common.Hash) {
 	t.Helper()
-	c := devnettest.StartWith(t, opts)
+	c, client := anvilChain(t, ctx, opts)
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
 	srvFiles := &files{byID: map[string][]byte{}}
 	srv := httptest.NewServer(srvFiles)
 	t.Cleanup(srv.Close)
@@ -303,4 +296,144 @@ func inflatedEpoch(t *testing.T, ctx context.Context, opts devnet.DeployOptions)
 	srvFiles.set("/v1/batches/0", raw)
 	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0")
 	return c, client, root
+}
+
+// TestGuardOwnNetworkDown: a fetch that gets no answer (connection refused, DNS, a timeout) may be the
+// keeper withholding its file or the guard's own network down. In the window's last part such a try counts
+// as withheld only if Config.Reachable (keeper guard's --control-url) then answers: with the guard's own
+// way out down, three tries are not counted and nothing is vetoed; with it back, two tries veto. A keeper
+// that answers (503) is not helped by the guard's network being down: its tries count.
+func TestGuardOwnNetworkDown(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const window = 3600
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	poolAddr := c.Addr("ComputePool")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	dead := "http://" + ln.Addr().String() + "/v1/batches/0" // nothing listens: connection refused
+	require.NoError(t, ln.Close())
+	answering := httptest.NewServer(&files{byID: map[string][]byte{}}) // 503 for every file
+	defer answering.Close()
+
+	var down atomic.Bool
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir()),
+		Reachable: func(context.Context) error {
+			if down.Load() {
+				return errors.New("no control URL answered")
+			}
+			return nil
+		}})
+	require.NoError(t, err)
+	lastPart := func(e uint64) {
+		info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(e))
+		require.NoError(t, err)
+		require.NoError(t, c.Market.WarpTo(ctx, uint64(info.ClaimableAt)-window/8))
+	}
+
+	root, total, _ := tree(t, map[string]uint64{"0xa1": 100})
+	c.CommitRoot(0, root, total, common.Hash{0xdd}, dead)
+	require.NoError(t, g.Step(ctx))
+	lastPart(0)
+	down.Store(true)
+	for range 3 {
+		require.NoError(t, g.Step(ctx))
+	}
+	require.Len(t, logs.FilterMessage("batch file not obtained and the guard's own network check failed: not counted as withheld, trying again").All(), 3,
+		"%v", logs.All())
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "not vetoed while the guard's own network is down")
+	down.Store(false)
+	for range guard.WithheldTries {
+		require.NoError(t, g.Step(ctx))
+	}
+	require.True(t, saidAt(logs, "batch file withheld: vetoing", 0), "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed once the guard's own way out works")
+
+	// Recommitted, its uri answering 503: an answer, counted whatever the control check says.
+	root, total, _ = tree(t, map[string]uint64{"0xa1": 110})
+	c.CommitRoot(0, root, total, common.Hash{0xde}, answering.URL+"/v1/batches/0")
+	require.NoError(t, g.Step(ctx))
+	lastPart(0)
+	down.Store(true)
+	for range guard.WithheldTries {
+		require.NoError(t, g.Step(ctx))
+	}
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the 503 epoch vetoed as withheld")
+}
+
+// TestReachable: guard.Reachable answers nil once a control URL answers with any status, an error when
+// none does, and is nil without URLs.
+func TestReachable(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "no", http.StatusTeapot) }))
+	defer up.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	dead := "http://" + ln.Addr().String()
+	require.NoError(t, ln.Close())
+	ctx := context.Background()
+	require.Nil(t, guard.Reachable(http.DefaultClient, nil, time.Second))
+	require.NoError(t, guard.Reachable(http.DefaultClient, []string{dead, up.URL}, 5*time.Second)(ctx))
+	require.ErrorContains(t, guard.Reachable(http.DefaultClient, []string{dead}, 5*time.Second)(ctx), "no control URL answered")
+}
+
+// anvilChain starts anvil with opts (devnettest.StartWith) and dials it.
+func anvilChain(t *testing.T, ctx context.Context, opts devnet.DeployOptions) (*devnettest.Chain, *chain.Client) {
+	t.Helper()
+	c := devnettest.StartWith(t, opts)
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	return c, client
+}
+
+// TestGuardVetoAfterNonceTaken (from a review): a veto whose nonce another transaction from the guardian's
+// key took (a second sender, a guard on another data dir) is over for good, and the guard sends a new veto
+// at the next nonce while the root is still pending. Anvil mines nothing while the guard sends its veto; a
+// self-transfer from the guardian key replaces it in the pool (same nonce, higher fees) and is mined; the
+// guard's next step finds the nonce taken (txmgr.ErrNonceTaken) and sends guard.VetoIntent's next try,
+// which the next block mines. Before, every later step failed on the same intent and the inflated root
+// became claimable.
+func TestGuardVetoAfterNonceTaken(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	m := vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet(), VetoWait: 3 * time.Second, Veto: m})
+	require.NoError(t, err)
+	rc, err := rpc.DialContext(ctx, c.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", false))
+	t.Cleanup(func() { _ = rc.CallContext(context.Background(), nil, "evm_setAutomine", true) })
+
+	require.NoError(t, g.Step(ctx)) // the veto sent, not mined
+	first, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	require.NoError(t, err)
+	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
+	double := func(v *big.Int) *big.Int { return new(big.Int).Mul(v, big.NewInt(2)) }
+	other, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{ChainID: new(big.Int).SetUint64(c.ChainID), Nonce: first.Nonce,
+		GasTipCap: double(first.Latest().TipCap), GasFeeCap: double(first.Latest().FeeCap), Gas: 21_000, To: &guardian}),
+		types.LatestSignerForChainID(new(big.Int).SetUint64(c.ChainID)), devnet.GuardianKey())
+	require.NoError(t, err)
+	require.NoError(t, client.SendTransaction(ctx, other))
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))
+	r, err := client.TransactionReceipt(ctx, other.Hash())
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, r.Status, "the nonce taken")
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "not vetoed")
+
+	require.NoError(t, g.Step(ctx)) // nonce taken: a new veto, at the next nonce, not mined yet
+	require.True(t, saidAt(logs, "veto transaction failed for good: sending a new one", 0), "%v", logs.All())
+	second, err := m.Lookup(ctx, guard.VetoIntent(0, root, 1))
+	require.NoError(t, err)
+	require.Equal(t, first.Nonce+1, second.Nonce)
+	require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the inflated epoch vetoed: %v", logs.All())
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -44,8 +45,10 @@ devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is sti
 epoch, read again right before sending, still holds the root checked. A file not obtained (unreachable,
 or its keccak256 not the commit's batchHash: altered on the way, or not a batch file) is tried again every
 --poll-interval; with --veto it is vetoed as withheld once two fetches in a row failed in the last
---withheld-margin of its dispute window (a root nobody can rebuild must not become claimable; an honest keeper keeps its file
-reachable, behind https, and commits again after a veto), without --veto reported at the window's end. A
+--withheld-margin of its dispute window (a root nobody can rebuild must not become claimable; an honest
+keeper keeps its file reachable, behind https, and commits again after a veto; a fetch that got no answer
+counts there only if a --control-url answers, so the guard's own network down vetoes nothing), without
+--veto reported at the window's end. A
 check the chain did not answer (the file obtained) is the guard's own problem: tried again, reported at
 the window's end, never vetoed. Vetoes go through the keeper's transaction manager, stored in
 --data-dir/guard.db: a veto not mined within --resubmit-after has its fees bumped by at least 10% (up to
@@ -67,6 +70,7 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	f := cmd.Flags()
 	chainFlags(f, "info")
 	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/, read again when restarted) and, with --veto, its vetoes' transactions (guard.db)")
+	f.Int("fetch-concurrency", 4, "batch files a poll fetches at once, earliest epoch first (each download holds up to --max-batch-bytes in memory)")
 	f.Int64("max-kept-bytes", 32<<30, "most bytes of batch files kept in --data-dir/batches (0: no bound); past it a file is checked but not kept (size the volume above it: the vetoes' store shares it)")
 	f.String("fee-ceiling-gwei", "200", "with --veto, the highest max fee per gas a veto is signed with, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "with --veto, bump a veto's fees when no receipt after this long")
@@ -79,6 +83,7 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	f.String("external-signer-account", "", "the guardian's account at --external-signer (default: the only account it lists)")
 	f.Duration("poll-interval", 15*time.Second, "how often new commits are read and unchecked epochs tried again")
 	f.Duration("veto-wait", guard.DefaultVetoWait, "how long a veto's receipt is waited for before the guard moves on (sent again next poll)")
+	f.StringSlice("control-url", nil, "with --veto, URLs the guard GETs when a batch file's uri gives no answer in a window's last part: the try counts as withheld only if one of them answers (the guard's own network works); default: the --rpc URLs off a devnet")
 	f.Duration("withheld-margin", 0, "with --veto, veto an epoch whose batch file was never obtained once its dispute window has this much left (0: a quarter of the window; capped at the window)")
 	fetchFlags(f)
 	f.String("listen", "", "serve the guard's metrics at /metrics on this address (default: none)")
@@ -110,6 +115,12 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	poolAddr, err := dep.Address("ComputePool")
 	if err != nil {
 		return err
+	}
+	switch {
+	case v.GetInt64("max-kept-bytes") < 0:
+		return fmt.Errorf("--max-kept-bytes %d: negative (0 for no bound)", v.GetInt64("max-kept-bytes"))
+	case v.GetInt("fetch-concurrency") < 1:
+		return fmt.Errorf("--fetch-concurrency %d: at least 1", v.GetInt("fetch-concurrency"))
 	}
 	dataDir := v.GetString("data-dir")
 	keep := &ledger.KeptFiles{Dir: filepath.Join(dataDir, "batches"), MaxBytes: v.GetInt64("max-kept-bytes")}
@@ -154,10 +165,15 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if b := v.GetUint64("start-block"); b != 0 {
 		start = b
 	}
+	control := service.SplitList(v.GetStringSlice("control-url"))
+	if len(control) == 0 && !keys.DevnetChainIDs[dep.ChainID] {
+		control = urls // the chain's RPC answering: the guard's way out works
+	}
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
 		Fetch: checker.Fetch,
 		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), WithheldMargin: v.GetDuration("withheld-margin"),
+		Reachable: guard.Reachable(&http.Client{}, control, 10*time.Second), FetchConcurrency: v.GetInt("fetch-concurrency"),
 		Log: log.Named("guard"), Metrics: set})
 	if err != nil {
 		return err

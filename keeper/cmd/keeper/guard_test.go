@@ -28,9 +28,9 @@ import (
 // TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
 // the guardian's --raw-key vetoes a commit whose batch file (served at the commit's uri) inflates a leaf,
 // its transaction stored in --data-dir/guard.db and the vetoed root's file dropped from --data-dir/batches
-// (kept until then), and stops cleanly when its context ends (as on
-// SIGINT/SIGTERM). --veto without a key is refused, and so is a negative --withheld-margin (the flag reaches
-// the guard). The guard's decisions themselves: keeper/guard TestGuardAnvil.
+// (kept until then), and stops cleanly when its context ends (as on SIGINT/SIGTERM). Refused: --veto
+// without a key, a negative --withheld-margin (the flag reaches the guard), a negative --max-kept-bytes, a
+// --fetch-concurrency below 1. The guard's decisions themselves: keeper/guard TestGuardAnvil.
 func TestGuardCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600})
 	pool := c.Addr("ComputePool")
@@ -55,6 +55,8 @@ func TestGuardCommand(t *testing.T) {
 	}
 	require.ErrorContains(t, guardCmd(context.Background(), "--veto"), "--veto")
 	require.ErrorContains(t, guardCmd(context.Background(), "--withheld-margin", "-1s"), "withheld margin -1s: negative")
+	require.ErrorContains(t, guardCmd(context.Background(), "--max-kept-bytes", "-1"), "--max-kept-bytes -1: negative")
+	require.ErrorContains(t, guardCmd(context.Background(), "--fetch-concurrency", "0"), "--fetch-concurrency 0: at least 1")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
