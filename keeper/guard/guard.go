@@ -5,12 +5,13 @@
 //
 // What is vetoed and what is only reported:
 //   - a finding about the file (BatchCheck.Findings: trees, on-chain totals, funding, sessions, or a file
-//     that is not the commit's: another epoch or root): vetoed with a key, reported without one. Only a
-//     file whose keccak256 is the commit's batchHash is evidence: the keeper committed to exactly those
-//     bytes, so their problems are its own;
-//   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash and
-//     that parse as a batch file (unreachable, not 200, too large, altered on the way: a plain-http uri, a
-//     proxy or CDN, DNS; replaced since, or not JSON). Tried again every step; vetoed with a key once
+//     that is not the commit's: another epoch or root, or the committed bytes not a batch file at all,
+//     ledger.ErrNotBatchFile): vetoed with a key, reported without one. Only a file whose keccak256 is
+//     the commit's batchHash is evidence: the keeper committed to exactly those bytes, so their problems
+//     are its own;
+//   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash
+//     (unreachable, not 200, too large, altered on the way: a plain-http uri, a proxy or CDN, DNS;
+//     replaced since). Tried again every step; vetoed with a key once
 //     WithheldTries fetches in a row failed in the last part of its dispute window (the chain's head at
 //     claimableAt - margin or later, Config.WithheldMargin), reported at the window's end without one. A root nobody can rebuild must
 //     not become claimable (a keeper with KEEPER_ROLE could otherwise commit an inflated root and keep
@@ -284,16 +285,16 @@ func (g *Guard) Step(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// prefetch obtains the batch files of the epochs still in their windows at time now (ledger.ObtainCommitted:
-// the kept copy, else fetched and kept), Config.FetchConcurrency at a time, earliest epoch first, and keeps
-// only each failure for this step's check: a file obtained is read again there, one at a time (from the
-// kept copy), so the step never holds every pending epoch's file in memory at once.
+// prefetch obtains the files not obtained yet of the epochs still in their windows at time now
+// (ledger.ObtainCommitted: the kept copy, else fetched and kept), Config.FetchConcurrency at a time,
+// earliest epoch first, and keeps only each failure for this step's check: a file obtained is read again
+// there, one at a time (from the kept copy), so the step never holds every pending epoch's file in memory.
 func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 	sem := make(chan struct{}, max(g.cfg.FetchConcurrency, 1))
 	var wg sync.WaitGroup
 	for _, e := range epochs {
 		c := g.pending[e]
-		if now >= c.claimableAt {
+		if now >= c.claimableAt || c.obtained { // an obtained file is read again by check alone
 			continue
 		}
 		sem <- struct{}{}
@@ -584,12 +585,17 @@ func (g *Guard) done(c *commit, result string) {
 // check that could not be made (the file unreachable, not the one committed, or not a batch file). It marks
 // c obtained once the file is the committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
-	if err := c.fetchErr; err != nil {
-		c.fetchErr = nil
-		return nil, err
+	var bf *ledger.BatchFile
+	err := c.fetchErr // this step's prefetch failed: not fetched again
+	c.fetchErr = nil
+	if err == nil {
+		bf, err = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
 	}
-	bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
 	switch {
+	case errors.Is(err, ledger.ErrNotBatchFile):
+		// The bytes the keeper committed to, which nobody can rebuild the root from: a finding, not a withheld file.
+		c.obtained = true
+		return []ledger.BatchCheck{{Name: CheckCommit, Problems: []string{err.Error()}}}, nil
 	case bf == nil:
 		return nil, err
 	case err != nil: // obtained, not kept on disk: checked all the same, the guard's own problem

@@ -437,3 +437,27 @@ func TestGuardVetoAfterNonceTaken(t *testing.T) {
 	require.NoError(t, g.Step(ctx))
 	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the inflated epoch vetoed: %v", logs.All())
 }
+
+// TestGuardNotABatchFileVetoedAtOnce: a keeper that commits to bytes that are not a batch file (their
+// keccak256 the commit's batchHash, but not JSON) has committed a root nobody can rebuild: that is evidence,
+// vetoed at the first check, not tried again until the window's last part as a withheld file.
+func TestGuardNotABatchFileVetoedAtOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	garbage := []byte("not a batch file")
+	srvFiles.set("/v1/batches/0", garbage)
+	root, total, _ := tree(t, map[string]uint64{"0xa1": 100})
+	c.CommitRoot(0, root, total, hashOf(garbage), srv.URL+"/v1/batches/0")
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file has problems: vetoing", 0), "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed at the first check")
+}

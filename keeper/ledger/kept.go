@@ -22,6 +22,10 @@ import (
 // evidence against the keeper.
 var ErrNotCommitted = errors.New("the file is not the one committed (its keccak256 is not the commit's batchHash)")
 
+// ErrNotBatchFile: the bytes at a commit's uri are the committed ones (their keccak256 is the batchHash) but
+// do not decode as a batch file. The keeper committed to them, so nobody can rebuild its root: evidence.
+var ErrNotBatchFile = errors.New("the committed file is not a batch file")
+
 // ErrNotKept: a committed batch file was obtained but could not be written to KeptFiles (the file itself
 // is returned with it).
 var ErrNotKept = errors.New("the batch file could not be kept on disk")
@@ -148,7 +152,7 @@ func ObtainCommitted(ctx context.Context, fetch func(ctx context.Context, uri st
 	}
 	var bf BatchFile
 	if err := json.Unmarshal(raw, &bf); err != nil {
-		return nil, fmt.Errorf("batch file %s: %w", uri, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrNotBatchFile, uri, err)
 	}
 	if keep != nil {
 		if err := keep.put(epoch, batchHash, raw); err != nil {

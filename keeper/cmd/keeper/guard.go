@@ -43,7 +43,8 @@ An ok line or an error naming every problem is logged.
 With --veto and the guardian's key (--keystore and --password-file, --external-signer, or --raw-key on a
 devnet) an epoch whose file shows a problem is vetoed (vetoRoot) while it is still pending, if the pool's
 epoch, read again right before sending, still holds the root checked. A file not obtained (unreachable,
-or its keccak256 not the commit's batchHash: altered on the way, or not a batch file) is tried again every
+or its keccak256 not the commit's batchHash: altered on the way; committed bytes that are not a batch
+file are a problem, vetoed at once) is tried again every
 --poll-interval; with --veto it is vetoed as withheld once two fetches in a row failed in the last
 --withheld-margin of its dispute window (a root nobody can rebuild must not become claimable; an honest
 keeper keeps its file reachable, behind https, and commits again after a veto; a fetch that got no answer
