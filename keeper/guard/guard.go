@@ -6,9 +6,10 @@
 // What is vetoed and what is only reported:
 //   - a finding about the file (BatchCheck.Findings: trees, on-chain totals, funding, sessions, or a file
 //     that is not the commit's: another epoch or root, or the committed bytes not a batch file at all,
-//     ledger.ErrNotBatchFile): vetoed with a key, reported without one. Only a file whose keccak256 is
-//     the commit's batchHash is evidence: the keeper committed to exactly those bytes, so their problems
-//     are its own;
+//     ledger.ErrNotBatchFile): vetoed with a key (the veto sent again every step until it lands, the file
+//     not read again: a finding in the committed bytes cannot go away), reported without one. Only a file
+//     whose keccak256 is the commit's batchHash is evidence: the keeper committed to exactly those bytes,
+//     so their problems are its own;
 //   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash
 //     (unreachable, not 200, too large, altered on the way: a plain-http uri, a proxy or CDN, DNS;
 //     replaced since). Tried again every step; vetoed with a key once
@@ -49,6 +50,7 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -130,9 +132,10 @@ type Config struct {
 }
 
 // Sender sends the transaction named id (txmgr.Manager.Send: the first call builds it from c, later calls
-// resume it) and returns its receipt once mined; From is its account.
+// resume it) and returns its receipt once mined; Lookup returns a stored intent; From is its account.
 type Sender interface {
 	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
+	Lookup(ctx context.Context, id string) (*txmgr.Intent, error) // txmgr.ErrUnknownIntent: none stored
 	From() common.Address
 }
 
@@ -167,9 +170,10 @@ type commit struct {
 	lastFails   int    // fetches failed in the window's last part, in a row
 	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
 
-	// This step's prefetch (Guard.prefetch) failed with fetchErr; nil: obtained (kept, or fetched again by
-	// check), or not prefetched.
+	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
+	// disk (check takes it rather than fetching again). Both nil: obtained and kept, or not prefetched.
 	fetchErr error
+	file     *ledger.BatchFile
 }
 
 // poolABI encodes vetoRoot.
@@ -194,6 +198,9 @@ type Guard struct {
 	follow  *follow.Follower
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
+
+	reached  bool  // ownWayOut asked this step
+	reachErr error // its answer
 
 	beforeVeto func(epoch uint64) // tests: called once a veto is decided (a finding, a withheld file), before the re-read and the veto
 }
@@ -267,6 +274,7 @@ func (g *Guard) Pending() []uint64 {
 // not read (the RPC's logs failing) or one epoch not decided (a read failing) hold up nothing else: the
 // epochs read before are still decided, each on its own; the errors are returned together.
 func (g *Guard) Step(ctx context.Context) error {
+	g.reached, g.reachErr = false, nil
 	var errs []error
 	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
 		errs = append(errs, fmt.Errorf("follow RootCommitted: %w", err))
@@ -294,14 +302,19 @@ func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 	var wg sync.WaitGroup
 	for _, e := range epochs {
 		c := g.pending[e]
-		if now >= c.claimableAt || c.obtained { // an obtained file is read again by check alone
+		c.fetchErr, c.file = nil, nil                      // nothing from an earlier step
+		if now >= c.claimableAt || c.obtained || c.found { // an obtained file is read again by check alone
 			continue
 		}
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			if bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash); bf == nil {
+			bf, err := ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
+			switch {
+			case bf == nil:
 				c.fetchErr = err
+			case err != nil: // obtained, not kept on disk: held for check (the only copy)
+				c.file, c.fetchErr = bf, err
 			}
 		})
 	}
@@ -375,6 +388,10 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 			zap.Int("tries", c.tries), zap.String("last", c.lastErr))
 		g.done(c, ResultUnchecked)
 		return nil
+	case c.found:
+		// A finding in the committed bytes cannot go away: the veto is sent again, the file not read again
+		// (the keeper may have stopped serving it since).
+		return g.vetoPending(ctx, c, log, ResultVetoed)
 	}
 	c.tries++
 	checks, err := g.check(ctx, c)
@@ -493,7 +510,7 @@ func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Lo
 			return fmt.Errorf("epoch %d: %w", c.epoch, err)
 		}
 		if now >= from && errors.Is(fetchErr, ErrUnanswered) && g.cfg.Reachable != nil {
-			if err := g.cfg.Reachable(ctx); err != nil {
+			if err := g.ownWayOut(ctx); err != nil {
 				log.Error("batch file not obtained and the guard's own network check failed: not counted as withheld, trying again",
 					zap.String("last", c.lastErr), zap.Error(err), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 				return nil
@@ -512,6 +529,14 @@ func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Lo
 	}
 	log.Warn(msg, zap.String("last", c.lastErr), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 	return nil
+}
+
+// ownWayOut is Config.Reachable's answer, asked at most once a step (Step forgets it).
+func (g *Guard) ownWayOut(ctx context.Context) error {
+	if !g.reached {
+		g.reachErr, g.reached = g.cfg.Reachable(ctx), true
+	}
+	return g.reachErr
 }
 
 // stillPending reads again whether the pool's epoch c.epoch still holds c.root (live) and, if so, whether
@@ -547,11 +572,18 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	for range vetoTriesPerStep {
 		id := VetoIntent(c.epoch, c.root, c.vetoTry)
 		to := g.cfg.Pool
-		gas, err := g.cfg.Backend.EstimateGas(waitCtx, ethereum.CallMsg{From: g.cfg.Veto.From(), To: &to, Data: data})
-		if err != nil { // the epoch gone meanwhile (read next step), or the RPC down: tried again next step
-			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): estimate: %w", c.epoch, id, err))
-		}
-		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: to, Data: data, GasLimit: keys.GasLimit(gas) + VetoGasHeadroom})
+		cand := txmgr.Candidate{To: to, Data: data}
+		switch _, err := g.cfg.Veto.Lookup(waitCtx, id); {
+		case errors.Is(err, txmgr.ErrUnknownIntent): // a new veto: its gas estimated here, with the headroom
+			gas, err := g.cfg.Backend.EstimateGas(waitCtx, ethereum.CallMsg{From: g.cfg.Veto.From(), To: &to, Data: data})
+			if err != nil { // the epoch gone meanwhile (read next step), or the RPC down: tried again next step
+				return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): estimate: %w", c.epoch, id, err))
+			}
+			cand.GasLimit = keys.GasLimit(gas) + VetoGasHeadroom
+		case err != nil:
+			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err))
+		} // stored: resumed as it was (Send ignores the candidate), not estimated again
+		r, err := g.cfg.Veto.Send(waitCtx, id, cand)
 		switch {
 		case errors.Is(err, txmgr.ErrNonceTaken):
 			failed = fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err)
@@ -585,10 +617,9 @@ func (g *Guard) done(c *commit, result string) {
 // check that could not be made (the file unreachable, not the one committed, or not a batch file). It marks
 // c obtained once the file is the committed bytes and a batch file.
 func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, error) {
-	var bf *ledger.BatchFile
-	err := c.fetchErr // this step's prefetch failed: not fetched again
-	c.fetchErr = nil
-	if err == nil {
+	bf, err := c.file, c.fetchErr // this step's prefetch: its failure, or a file it could not keep
+	c.file, c.fetchErr = nil, nil
+	if bf == nil && err == nil {
 		bf, err = ledger.ObtainCommitted(ctx, g.cfg.Fetch, g.cfg.Checker.Keep, c.epoch, c.uri, c.batchHash)
 	}
 	switch {
@@ -644,10 +675,23 @@ func Reachable(client *http.Client, urls []string, timeout time.Duration) func(c
 				}
 			}
 			cancel()
-			errs = append(errs, err)
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err // without the URL, whose path or query may hold an API key
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", hostOf(u), err))
 		}
 		return fmt.Errorf("no control URL answered: %w", errors.Join(errs...))
 	}
+}
+
+// hostOf is u's scheme and host only (a URL's path or query may hold an API key).
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return p.Scheme + "://" + p.Host
 }
 
 // Fetcher returns a Fetch over client (netguard's: no redirects, its address policy) that gives each

@@ -1,6 +1,7 @@
 package guard_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,7 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
@@ -37,9 +39,37 @@ import (
 // the header of one block number failing.
 type flakyBackend struct {
 	*chain.Client
-	mu        sync.Mutex
-	logsDown  bool
-	badHeader uint64 // 0: none
+	mu           sync.Mutex
+	logsDown     bool
+	badHeader    uint64 // 0: none
+	estimateDown bool   // eth_estimateGas fails
+	callsDown    bool   // eth_call fails
+}
+
+func (b *flakyBackend) down(f *bool) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return *f
+}
+
+func (b *flakyBackend) set(f *bool, v bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	*f = v
+}
+
+func (b *flakyBackend) EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error) {
+	if b.down(&b.estimateDown) {
+		return 0, errors.New("eth_estimateGas: 503")
+	}
+	return b.Client.EstimateGas(ctx, msg)
+}
+
+func (b *flakyBackend) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
+	if b.down(&b.callsDown) {
+		return nil, errors.New("eth_call: 503")
+	}
+	return b.Client.CallContract(ctx, msg, n)
 }
 
 func (b *flakyBackend) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
@@ -452,12 +482,147 @@ func TestGuardNotABatchFileVetoedAtOnce(t *testing.T) {
 	srvFiles.set("/v1/batches/0", garbage)
 	root, total, _ := tree(t, map[string]uint64{"0xa1": 100})
 	c.CommitRoot(0, root, total, hashOf(garbage), srv.URL+"/v1/batches/0")
+	g, logs := vetoingGuard(t, ctx, c, client, client)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file has problems: vetoing", 0), "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed at the first check")
+}
+
+// serveOnce answers the first request for its path with raw and every later one 404 (a keeper that stops
+// serving), counting the requests.
+type serveOnce struct {
+	mu    sync.Mutex
+	raw   []byte
+	count int
+}
+
+func (o *serveOnce) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	o.mu.Lock()
+	o.count++
+	first := o.count == 1
+	o.mu.Unlock()
+	if !first {
+		http.Error(w, "gone", http.StatusNotFound)
+		return
+	}
+	_, _ = w.Write(o.raw)
+}
+
+// TestGuardFindingVetoedAgainWithoutTheFile (from a review): a finding in the committed bytes cannot go
+// away, so a veto that could not be sent is sent again next step without reading the file again. The keeper
+// commits to bytes that are not a batch file, serves them once and then answers 404; the guard's first veto
+// fails (its estimate's RPC down). Next step the guard vetoes. Before, it fetched the file again, got 404,
+// logged "not checked" (the file obtained, so never withheld either) and the root became claimable.
+func TestGuardFindingVetoedAgainWithoutTheFile(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	garbage := &serveOnce{raw: []byte("not a batch file")}
+	srv := httptest.NewServer(garbage)
+	defer srv.Close()
+	root, total, _ := tree(t, map[string]uint64{"0xa1": 100})
+	c.CommitRoot(0, root, total, hashOf(garbage.raw), srv.URL+"/v1/batches/0")
+	backend := &flakyBackend{Client: client, estimateDown: true}
+	g, logs := vetoingGuard(t, ctx, c, client, backend)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 0), "%v", logs.All())
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+	backend.set(&backend.estimateDown, false)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch vetoed", 0), "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c))
+	garbage.mu.Lock()
+	defer garbage.mu.Unlock()
+	require.Equal(t, 1, garbage.count, "the file not fetched again")
+}
+
+// TestGuardNoStaleFetchError (from a review): a prefetch's failure is this step's only. In the window's last
+// part an honest keeper's server is down for one try (one withheld try counted), then for the next step the
+// pool's reads fail after the prefetch (the epoch not decided); the server is back for the step after. The
+// guard obtains the file and finds it ok. Before, that step's check took the earlier step's failure, counted
+// a second withheld try in a row and vetoed the honest epoch.
+func TestGuardNoStaleFetchError(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const window = 3600
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	poolAddr := c.Addr("ComputePool")
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	root, total, raw := honestFile(t, c, map[string]uint64{"0xa1": 0})
+	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0") // not served yet
+	backend := &flakyBackend{Client: client}
 	core, logs := observer.New(zapcore.InfoLevel)
-	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: backend, Checker: batchChecker(t, ctx, c, client),
 		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
 		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
 	require.NoError(t, err)
 	require.NoError(t, g.Step(ctx))
-	require.True(t, saidAt(logs, "batch file has problems: vetoing", 0), "%v", logs.All())
-	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed at the first check")
+	info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info.ClaimableAt)-window/8))
+	require.NoError(t, g.Step(ctx)) // one withheld try in the last part
+	require.True(t, saidAt(logs, "batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too", 0),
+		"%v", logs.All())
+	backend.set(&backend.callsDown, true)
+	require.Error(t, g.Step(ctx), "the pool's reads down: not decided")
+	backend.set(&backend.callsDown, false)
+	srvFiles.set("/v1/batches/0", raw)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file ok", 0), "%v", logs.All())
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "the honest epoch not vetoed")
+}
+
+// TestGuardFileNotKeptCheckedOnce (from a review): a file obtained but not kept (past --max-kept-bytes) is
+// checked from what the step's prefetch obtained, not fetched a second time: a keeper serving it once and
+// then 404 still has it checked (ok) in that step, and it is counted keeper_guard_files_not_kept_total.
+func TestGuardFileNotKeptCheckedOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	poolAddr := c.Addr("ComputePool")
+	root, total, raw := honestFile(t, c, map[string]uint64{"0xa1": 0})
+	once := &serveOnce{raw: raw}
+	srv := httptest.NewServer(once)
+	defer srv.Close()
+	c.CommitRoot(0, root, total, hashOf(raw), srv.URL+"/v1/batches/0")
+	checker := batchChecker(t, ctx, c, client)
+	checker.Keep = &ledger.KeptFiles{Dir: t.TempDir(), MaxBytes: 1} // nothing fits
+	core, logs := observer.New(zapcore.InfoLevel)
+	set := metrics.NewSet()
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker,
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: set})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file ok", 0), "%v", logs.All())
+	once.mu.Lock()
+	defer once.mu.Unlock()
+	require.Equal(t, 1, once.count, "fetched once")
+	var prom bytes.Buffer
+	set.WritePrometheus(&prom)
+	require.Contains(t, prom.String(), "keeper_guard_files_not_kept_total 1")
+}
+
+// honestFile is the batch file of leaves on c (its trees and totals agree) with its root and total.
+func honestFile(t *testing.T, c *devnettest.Chain, leaves map[string]uint64) (common.Hash, *big.Int, []byte) {
+	t.Helper()
+	root, total, bf := tree(t, leaves)
+	bf.ChainID, bf.ComputePool = c.ChainID, c.Addr("ComputePool")
+	raw, err := json.Marshal(bf)
+	require.NoError(t, err)
+	return root, total, raw
+}
+
+// vetoingGuard is a guard on c reading through backend (client, or a flakyBackend over it), with the
+// guardian's key and the default fetch, and its logs.
+func vetoingGuard(t *testing.T, ctx context.Context, c *devnettest.Chain, client *chain.Client, backend guard.Backend) (*guard.Guard, *observer.ObservedLogs) {
+	t.Helper()
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: backend, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
+	require.NoError(t, err)
+	return g, logs
 }

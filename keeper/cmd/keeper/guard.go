@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -92,6 +93,27 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	return cmd
 }
 
+// controlURLs returns --control-url (each must be http(s)) or, when it is not given, the http(s) --rpc URLs
+// off a devnet (none on a devnet).
+func controlURLs(v *viper.Viper, rpcURLs []string, chainID uint64) ([]string, error) {
+	http := func(u string) bool { return strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") }
+	control := service.SplitList(v.GetStringSlice("control-url"))
+	for _, u := range control {
+		if !http(u) {
+			return nil, fmt.Errorf("--control-url %q: not an http(s) URL", u)
+		}
+	}
+	if len(control) > 0 || keys.DevnetChainIDs[chainID] {
+		return control, nil
+	}
+	for _, u := range rpcURLs {
+		if http(u) { // a ws or IPC endpoint cannot answer a GET
+			control = append(control, u)
+		}
+	}
+	return control, nil
+}
+
 func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	urls, err := batchSettings(v, cmd.Flags())
 	if err != nil {
@@ -166,9 +188,13 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if b := v.GetUint64("start-block"); b != 0 {
 		start = b
 	}
-	control := service.SplitList(v.GetStringSlice("control-url"))
-	if len(control) == 0 && !keys.DevnetChainIDs[dep.ChainID] {
-		control = urls // the chain's RPC answering: the guard's way out works
+	control, err := controlURLs(v, urls, dep.ChainID)
+	if err != nil {
+		return err
+	}
+	if len(control) == 0 && veto != nil && !keys.DevnetChainIDs[dep.ChainID] {
+		log.Warn("no --control-url and no http(s) --rpc to tell the guard's own network from a keeper withholding: " +
+			"a fetch that gets no answer counts as withheld even while the guard's own network is down")
 	}
 	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: start,
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),

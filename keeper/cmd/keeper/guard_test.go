@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
+	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -77,4 +78,27 @@ func TestGuardCommand(t *testing.T) {
 	require.NoError(t, err, "--data-dir/batches made at start")
 	_, err = os.Stat(filepath.Join(dataDir, "guard.db"))
 	require.NoError(t, err, "the veto's transaction stored in --data-dir/guard.db")
+}
+
+// TestControlURLs (from a review): --control-url must be http(s); without it the guard tells its own network
+// from a keeper withholding by the http(s) --rpc URLs off a devnet (a ws or IPC endpoint cannot answer a
+// GET, which would leave every unanswered fetch uncounted), and by none on a devnet.
+func TestControlURLs(t *testing.T) {
+	withControl := func(urls ...string) *viper.Viper {
+		v := viper.New()
+		v.Set("control-url", urls)
+		return v
+	}
+	rpc := []string{"wss://arb.example/ws", "/var/run/geth.ipc", "https://arb.example/key"}
+	got, err := controlURLs(withControl(), rpc, 421614)
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://arb.example/key"}, got)
+	got, err = controlURLs(withControl(), rpc, 31337)
+	require.NoError(t, err)
+	require.Empty(t, got, "none on a devnet")
+	got, err = controlURLs(withControl("https://example.org"), rpc, 421614)
+	require.NoError(t, err)
+	require.Equal(t, []string{"https://example.org"}, got)
+	_, err = controlURLs(withControl("wss://example.org"), rpc, 421614)
+	require.ErrorContains(t, err, `--control-url "wss://example.org": not an http(s) URL`)
 }
