@@ -57,7 +57,6 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -69,7 +68,6 @@ import (
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/txmgr"
-	"github.com/laketravis/laketravis/keys"
 )
 
 // CheckCommit is the guard's own check, before BatchChecker's: the file fetched from a commit's uri is that
@@ -132,11 +130,9 @@ type Config struct {
 }
 
 // Sender sends the transaction named id (txmgr.Manager.Send: the first call builds it from c, later calls
-// resume it) and returns its receipt once mined; Lookup returns a stored intent; From is its account.
+// resume it, neither estimating again) and returns its receipt once mined.
 type Sender interface {
 	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
-	Lookup(ctx context.Context, id string) (*txmgr.Intent, error) // txmgr.ErrUnknownIntent: none stored
-	From() common.Address
 }
 
 // VetoIntent names the try-th veto (from 0) of epoch's commit of root among the guardian's transactions: a
@@ -571,22 +567,14 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	var failed error
 	for range vetoTriesPerStep {
 		id := VetoIntent(c.epoch, c.root, c.vetoTry)
-		to := g.cfg.Pool
-		cand := txmgr.Candidate{To: to, Data: data}
-		switch _, err := g.cfg.Veto.Lookup(waitCtx, id); {
-		case errors.Is(err, txmgr.ErrUnknownIntent): // a new veto: its gas estimated here, with the headroom
-			gas, err := g.cfg.Backend.EstimateGas(waitCtx, ethereum.CallMsg{From: g.cfg.Veto.From(), To: &to, Data: data})
-			if err != nil { // the epoch gone meanwhile (read next step), or the RPC down: tried again next step
-				return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): estimate: %w", c.epoch, id, err))
-			}
-			cand.GasLimit = keys.GasLimit(gas) + VetoGasHeadroom
-		case err != nil:
-			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err))
-		} // stored: resumed as it was (Send ignores the candidate), not estimated again
-		r, err := g.cfg.Veto.Send(waitCtx, id, cand)
+		// A new veto's gas is estimated by the manager (txmgr.ErrEstimate: the epoch gone meanwhile, or the
+		// RPC down, tried again next step), with the headroom; a stored one is resumed as it was.
+		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: g.cfg.Pool, Data: data, GasExtra: VetoGasHeadroom})
 		switch {
 		case errors.Is(err, txmgr.ErrNonceTaken):
 			failed = fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err)
+		case errors.Is(err, txmgr.ErrEstimate):
+			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err))
 		case err != nil:
 			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s) not mined within %s: %w", c.epoch, id, wait, err))
 		case r.Status != types.ReceiptStatusSuccessful:

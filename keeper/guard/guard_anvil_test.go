@@ -449,7 +449,7 @@ func tree(t *testing.T, leaves map[string]uint64) (common.Hash, *big.Int, *ledge
 
 // vetoSender is keeper guard's veto sender for key on c: a txmgr.Manager whose intents are kept in the
 // keeper store schema at dir/guard.db (a guard restarted on the same dir resumes them).
-func vetoSender(t *testing.T, c *devnettest.Chain, client *chain.Client, key *ecdsa.PrivateKey, dir string) *txmgr.Manager {
+func vetoSender(t *testing.T, c *devnettest.Chain, client txmgr.Backend, key *ecdsa.PrivateKey, dir string) *txmgr.Manager {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(dir, "guard.db"))
 	require.NoError(t, err)

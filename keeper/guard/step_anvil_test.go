@@ -33,6 +33,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/keys"
 )
 
 // flakyBackend is anvil through chain.Client with two faults a test switches on: eth_getLogs failing, and
@@ -146,8 +147,9 @@ func TestGuardStepGoesOn(t *testing.T) {
 // guard sends its veto of an inflated epoch; the next block's base fee is then set just above the veto's
 // fee cap and a block mined without it. The guard restarted drives the same intent on (fees raised by at
 // least 10% and above the new base fee), and the next block, at that base fee, mines it: one RootVetoed,
-// one nonce used. Before (a veto signed from the node's pending nonce, never replaced), the stuck veto
-// stayed below the base fee and the epoch was never vetoed.
+// one nonce used, its gas limit the estimate plus the margin and guard.VetoGasHeadroom. Before (a veto signed
+// from the node's pending nonce, never replaced), the stuck veto stayed below the base fee and the epoch was
+// never vetoed.
 func TestGuardVetoBumped(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -212,6 +214,11 @@ func TestGuardVetoBumped(t *testing.T) {
 	defer it.Close()
 	require.True(t, it.Next())
 	require.Equal(t, root, common.Hash(it.Event.Root))
+	vetoTx, _, err := client.TransactionByHash(ctx, it.Event.Raw.TxHash)
+	require.NoError(t, err)
+	receipt, err := client.TransactionReceipt(ctx, it.Event.Raw.TxHash)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, vetoTx.Gas(), keys.GasLimit(receipt.GasUsed)+guard.VetoGasHeadroom, "the estimate, the margin and the headroom")
 	require.False(t, it.Next(), "one RootVetoed")
 }
 
@@ -615,14 +622,20 @@ func honestFile(t *testing.T, c *devnettest.Chain, leaves map[string]uint64) (co
 	return root, total, raw
 }
 
-// vetoingGuard is a guard on c reading through backend (client, or a flakyBackend over it), with the
-// guardian's key and the default fetch, and its logs.
-func vetoingGuard(t *testing.T, ctx context.Context, c *devnettest.Chain, client *chain.Client, backend guard.Backend) (*guard.Guard, *observer.ObservedLogs) {
+// vetoingGuard is a guard on c reading and sending its vetoes through backend (client, or a flakyBackend
+// over it), with the guardian's key and the default fetch, and its logs.
+func vetoingGuard(t *testing.T, ctx context.Context, c *devnettest.Chain, client *chain.Client, backend testBackend) (*guard.Guard, *observer.ObservedLogs) {
 	t.Helper()
 	core, logs := observer.New(zapcore.InfoLevel)
 	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: backend, Checker: batchChecker(t, ctx, c, client),
 		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
+		Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, c, backend, devnet.GuardianKey(), t.TempDir())})
 	require.NoError(t, err)
 	return g, logs
+}
+
+// testBackend is what a guard reads through and its veto sender sends through (chain.Client, flakyBackend).
+type testBackend interface {
+	guard.Backend
+	txmgr.Backend
 }

@@ -24,7 +24,7 @@ func (m *Manager) build(ctx context.Context, id string, c Candidate) (*Intent, e
 		if err != nil {
 			return nil, fmt.Errorf("%w: intent %s: %w", ErrEstimate, id, err)
 		}
-		gas = keys.GasLimit(gas)
+		gas = keys.GasLimit(gas) + c.GasExtra
 	}
 
 	// The nonce: the account's mined nonce, or one past the highest we ever stored if that is higher

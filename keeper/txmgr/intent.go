@@ -97,7 +97,8 @@ var (
 type Candidate struct {
 	To       common.Address
 	Data     []byte
-	GasLimit uint64 // 0: the estimate plus keys.GasMarginPercent (keys.GasLimit)
+	GasLimit uint64 // 0: the estimate plus keys.GasMarginPercent (keys.GasLimit), plus GasExtra
+	GasExtra uint64 // with GasLimit 0: gas added to the estimate's limit (state the estimate cannot see)
 }
 
 // SignFn signs a transaction for the manager's account (keys.TxSigner builds one from a key).

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -30,6 +29,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 func newGuard() *cobra.Command {
@@ -96,10 +96,9 @@ withheld, and the later epochs are still compared with the earlier files it obta
 // controlURLs returns --control-url (each must be http(s)) or, when it is not given, the http(s) --rpc URLs
 // off a devnet (none on a devnet).
 func controlURLs(v *viper.Viper, rpcURLs []string, chainID uint64) ([]string, error) {
-	http := func(u string) bool { return strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") }
 	control := service.SplitList(v.GetStringSlice("control-url"))
 	for _, u := range control {
-		if !http(u) {
+		if !wire.IsHTTPURL(u) {
 			return nil, fmt.Errorf("--control-url %q: not an http(s) URL", u)
 		}
 	}
@@ -107,7 +106,7 @@ func controlURLs(v *viper.Viper, rpcURLs []string, chainID uint64) ([]string, er
 		return control, nil
 	}
 	for _, u := range rpcURLs {
-		if http(u) { // a ws or IPC endpoint cannot answer a GET
+		if wire.IsHTTPURL(u) { // a ws or IPC endpoint cannot answer a GET
 			control = append(control, u)
 		}
 	}
