@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
 	"maps"
 	"math/big"
@@ -182,7 +181,7 @@ func waitAccounted(t *testing.T, ctx context.Context, s *Stack, ids iter.Seq[com
 				return false, nil
 			}
 			var bf ledger.BatchFile
-			if err := getJSON(ctx, fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch), &bf); err != nil {
+			if err := getJSON(ctx, s.KeeperURL+wire.EpochBatchPath(e.Epoch), &bf); err != nil {
 				return false, err
 			}
 			batches = append(batches, bf)

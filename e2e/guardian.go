@@ -8,10 +8,12 @@ import (
 	"strings"
 
 	"github.com/laketravis/laketravis/keeper/api"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // CheckBatches runs `keeper check-batch` (the guardian's check, with only the RPC URL and the deployment)
-// on the batch file of every live epoch the keeper lists, at the URL the keeper publishes it at, and returns
+// on the batch file of every live epoch the keeper lists, at the URL the keeper publishes it at (the
+// content-addressed uri of its commit, wire.BatchPath), and returns
 // how many passed; an epoch whose file does not pass, or whose credits were not compared with the previous
 // epoch's file, is an error naming its problems. Progress lines go to
 // out (nil: none).
@@ -26,7 +28,7 @@ func (s *Stack) CheckBatches(ctx context.Context, out io.Writer) (int, error) {
 		return 0, err
 	}
 	for _, e := range eps.Epochs {
-		url := fmt.Sprintf("%s/v1/batches/%d", s.KeeperURL, e.Epoch)
+		url := s.KeeperURL + wire.BatchPath(e.Epoch, e.BatchHash) // the uri of its commit
 		got, err := runTool(ctx, s.LogDir, "keeper-check-batch", filepath.Join(s.BinDir, "keeper"), "check-batch",
 			"--rpc", s.Anvil.URL, "--deployment", s.DeploymentFile, "--confirmations", "1", "--log-level", "error", url)
 		switch {

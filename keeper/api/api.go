@@ -45,6 +45,7 @@ func New(l *ledger.Ledger, metrics http.Handler, log *zap.Logger) *Server {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/batches/{epoch}", s.batch)
+	mux.HandleFunc("GET /v1/batches/{epoch}/{batchHash}", s.batchByHash)
 	mux.HandleFunc("GET /v1/proofs/{account}", s.proof)
 	mux.HandleFunc("GET /v1/credits/{account}", s.credit)
 	mux.HandleFunc("GET /v1/spend/{user}", s.spend)
@@ -64,25 +65,68 @@ func (s *Server) Handler() http.Handler {
 	return wire.Routes(mux, nil) // unknown paths and wrong methods: §9 404/405
 }
 
+// batch: GET /v1/batches/{epoch} (wire.EpochBatchPath), the epoch's latest batch file: the uri of commits
+// made before the content-addressed one (batchByHash), kept for them, people and tools.
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
-	n, err := strconv.ParseUint(r.PathValue("epoch"), 10, 64)
-	if err != nil {
-		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "epoch must be a decimal number"))
+	e, ok := s.batchEpoch(w, r)
+	if !ok {
 		return
 	}
-	path, err := s.ledger.BatchPath(r.Context(), n)
-	if errors.Is(err, store.ErrNotFound) {
-		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no batch file for epoch %d", n))
-		return
-	}
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
 	// An epoch vetoed and committed again has another file at the same path: a cache between the keeper and
 	// a guard must not serve the old one (the guard would take the new commit's file for withheld).
 	w.Header().Set("Cache-Control", "no-store")
+	serveBatch(w, r, e.BatchFile)
+}
+
+// batchByHash: GET /v1/batches/{epoch}/{batchHash} (wire.BatchPath), the uri the keeper commits: the epoch's
+// file only if its keccak256 (recorded when it was written, the commit's batchHash) is batchHash, so the
+// bytes at the path never change and any cache may keep them. The keeper serves the file of the epoch's
+// live root only: a vetoed root's file (a batchHash the epoch no longer has) is a 404 naming the hash of
+// the file served now.
+func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
+	h, err := wire.ParseBatchHash(r.PathValue("batchHash"))
+	if err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
+		return
+	}
+	e, ok := s.batchEpoch(w, r)
+	if !ok {
+		return
+	}
+	if e.BatchHash != h {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
+			"no batch file %s for epoch %d: the epoch's file has batchHash %s (%s)", h, e.Number, e.BatchHash,
+			wire.BatchPath(e.Number, e.BatchHash)))
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	w.Header().Set("ETag", `"`+h.Hex()+`"`) // http.ServeFile answers If-None-Match with 304
+	serveBatch(w, r, e.BatchFile)
+}
+
+// batchEpoch reads the request's {epoch} and returns its live epoch with a batch file, answering the error
+// itself (400 for a malformed epoch, 404 without a file) and returning false then.
+func (s *Server) batchEpoch(w http.ResponseWriter, r *http.Request) (*ledger.EpochRow, bool) {
+	n, err := strconv.ParseUint(r.PathValue("epoch"), 10, 64)
+	if err != nil {
+		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "epoch must be a decimal number"))
+		return nil, false
+	}
+	e, err := s.ledger.LiveEpoch(r.Context(), n)
+	if errors.Is(err, store.ErrNotFound) || err == nil && e.BatchFile == "" {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no batch file for epoch %d", n))
+		return nil, false
+	}
+	if err != nil {
+		s.fail(w, err)
+		return nil, false
+	}
+	return e, true
+}
+
+// serveBatch answers with the batch file at path.
+func serveBatch(w http.ResponseWriter, r *http.Request, path string) {
+	w.Header().Set("Content-Type", "application/json")
 	http.ServeFile(w, r, path)
 }
 
@@ -276,7 +320,7 @@ func limitParam(r *http.Request, def int) (int, error) {
 }
 
 // epochs: GET /v1/epochs?limit=<1–1000, default 1000>: the newest live epochs, by number (an epoch's batch
-// file stays at /v1/batches/{epoch} after it leaves the page).
+// file stays at wire.BatchPath and wire.EpochBatchPath after it leaves the page).
 func (s *Server) epochs(w http.ResponseWriter, r *http.Request) {
 	limit, err := limitParam(r, maxPage)
 	if err != nil {

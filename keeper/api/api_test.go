@@ -3,12 +3,17 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -164,4 +169,102 @@ func TestCreditsIncludeTheDisputeWindow(t *testing.T) {
 		require.Equal(t, http.StatusBadRequest, we.Status)
 		require.Equal(t, wire.CodeBadRequest, we.Code)
 	})
+}
+
+// TestBatchByHash: a keeper commits its batch file's uri as wire.BatchPath (/v1/batches/<epoch>/<batchHash>),
+// served only while the epoch's file has that keccak256, cacheable for good (its bytes never change), so a
+// cache holding a vetoed commit's file never answers the recommit's uri with it (the guard would take the
+// honest recommit's file for withheld). A stale or unknown hash is a 404 naming the file served now, a
+// malformed one a 400, both in the §9 envelope; /v1/batches/<epoch> still serves the latest file, no-store.
+func TestBatchByHash(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	dir := t.TempDir()
+	led, err := ledger.New(ledger.Config{BatchDir: dir}, st, nil, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
+	require.NoError(t, err)
+	srv := httptest.NewServer(api.New(led, nil, nil).Handler())
+	defer srv.Close()
+
+	// commit stores a live epoch 4 whose batch file holds body, as the pipeline writes it, and returns its row.
+	commit := func(body string) (int64, common.Hash) {
+		one := *uint256.NewInt(1)
+		var id int64
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+			id, err = tx.InsertEpoch(ctx, &store.Epoch{Number: 4, State: store.StateAssembled, Total: one, Delta: one,
+				OwedTotal: one, FactorN: one, FactorD: one}, nil)
+			return err
+		}))
+		path := filepath.Join(dir, fmt.Sprintf("epoch-4-%d.json", id))
+		require.NoError(t, os.WriteFile(path, []byte(body), 0o600))
+		h := crypto.Keccak256Hash([]byte(body))
+		require.NoError(t, st.MarkBatchWritten(ctx, id, h, path))
+		return id, h
+	}
+	get := func(path string, header ...string) (*http.Response, []byte) {
+		req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		require.NoError(t, err)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp, b
+	}
+	envelope := func(path string, status int, code string) string {
+		resp, b := get(path)
+		require.Equal(t, status, resp.StatusCode, "%s: %s", path, b)
+		var env struct{ Error *wire.Error }
+		require.NoError(t, json.Unmarshal(b, &env), path)
+		require.NotNil(t, env.Error, path)
+		require.Equal(t, code, env.Error.Code, path)
+		return env.Error.Message
+	}
+
+	old := `{"epoch":"4","root":"0x01"}` + "\n"
+	oldID, oldHash := commit(old)
+	require.Equal(t, "/v1/batches/4/"+strings.ToLower(oldHash.Hex()), wire.BatchPath(4, oldHash), "0x-hex, lowercase")
+	resp, b := get(wire.BatchPath(4, oldHash))
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+	require.Equal(t, old, string(b))
+	require.Equal(t, "public, max-age=31536000, immutable", resp.Header.Get("Cache-Control"))
+	require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+	resp, _ = get(wire.BatchPath(4, oldHash), "If-None-Match", resp.Header.Get("ETag"))
+	require.Equal(t, http.StatusNotModified, resp.StatusCode, "a cache revalidating (the guard asks no-cache) gets a 304")
+	resp, b = get(wire.EpochBatchPath(4))
+	require.Equal(t, old, string(b))
+	require.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
+
+	// Vetoed and committed again: the new file at its own path; the old path is a 404 naming the new hash.
+	require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.SetEpochState(ctx, oldID, store.StateVetoed) }))
+	recommit := `{"epoch":"4","root":"0x02"}` + "\n"
+	_, newHash := commit(recommit)
+	resp, b = get(wire.BatchPath(4, newHash))
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+	require.Equal(t, recommit, string(b))
+	require.Equal(t, newHash, crypto.Keccak256Hash(b))
+	require.Equal(t, "public, max-age=31536000, immutable", resp.Header.Get("Cache-Control"))
+	msg := envelope(wire.BatchPath(4, oldHash), http.StatusNotFound, wire.CodeNotFound)
+	require.Contains(t, msg, newHash.Hex(), "names the hash of the file the epoch has now")
+	envelope(wire.BatchPath(4, common.Hash{0xee}), http.StatusNotFound, wire.CodeNotFound)
+	envelope(wire.BatchPath(5, newHash), http.StatusNotFound, wire.CodeNotFound)
+	resp, b = get(wire.EpochBatchPath(4))
+	require.Equal(t, recommit, string(b))
+	require.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
+	// Upper-case hex names the same file.
+	resp, _ = get("/v1/batches/4/0x" + strings.ToUpper(newHash.Hex()[2:]))
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	for _, bad := range []string{"0x12", "zz", newHash.Hex()[2:], newHash.Hex() + "00", "0x" + strings.Repeat("g", 64)} {
+		envelope("/v1/batches/4/"+bad, http.StatusBadRequest, wire.CodeBadRequest)
+	}
+	envelope("/v1/batches/x/"+newHash.Hex(), http.StatusBadRequest, wire.CodeBadRequest)
+	wiretest.RequireEnvelopes(t, srv.URL,
+		wiretest.NotAllowed("POST", wire.BatchPath(4, newHash), "GET, HEAD"),
+		wiretest.NotAllowed("POST", wire.EpochBatchPath(4), "GET, HEAD"),
+		wiretest.NotFound("GET", wire.BatchPath(4, newHash)+"/more"))
 }

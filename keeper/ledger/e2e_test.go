@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -174,9 +175,14 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		}
 
 		// The batch file: its hash is on-chain, its leaves rebuild the committed root in @openzeppelin/merkle-tree.
-		raw := getBytes(t, srv.URL+"/v1/batches/0")
+		// The commit's uri is content-addressed (wire.BatchPath): its bytes are the batchHash's, cacheable for good.
+		uris := committedURIs(t, ctx, env, 0)
+		require.Equal(t, []string{"http://keeper.test" + wire.BatchPath(0, e0.BatchHash)}, uris)
+		raw, immutable := getCommitted(t, srv.URL, uris[0])
 		require.Equal(t, e0.BatchHash, crypto.Keccak256Hash(raw))
-		head, err := http.Head(srv.URL + "/v1/batches/0")
+		require.Equal(t, "public, max-age=31536000, immutable", immutable)
+		require.Equal(t, raw, getBytes(t, srv.URL+wire.EpochBatchPath(0)), "the epoch's latest file, the uri of older commits")
+		head, err := http.Head(srv.URL + wire.EpochBatchPath(0))
 		require.NoError(t, err)
 		head.Body.Close()
 		require.Equal(t, "no-store", head.Header.Get("Cache-Control"), "a recommitted epoch's new file is never served from a cache")
@@ -190,7 +196,6 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, it.Next())
 		require.Equal(t, e0.BatchHash, common.Hash(it.Event.BatchHash))
-		require.Equal(t, "http://keeper.test/v1/batches/0", it.Event.Uri)
 		it.Close()
 
 		// Gas: commitRoot costs the same whatever the number of sessions behind the root.
@@ -262,6 +267,21 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 			return false
 		}, time.Minute, 100*time.Millisecond)
 		require.Equal(t, int64(3), e1b.Sessions)
+		// The vetoed commit and its replacement name different uris: a cache holding the vetoed file never
+		// answers the recommit's uri with it. The replacement's serves its batchHash's bytes; the vetoed one's
+		// is a 404 naming the file the epoch has now (the keeper serves the live root's file only).
+		uris = committedURIs(t, ctx, env, 1)
+		require.Equal(t, []string{"http://keeper.test" + wire.BatchPath(1, e1.BatchHash), "http://keeper.test" + wire.BatchPath(1, e1b.BatchHash)}, uris)
+		raw1, _ := getCommitted(t, srv.URL, uris[1])
+		require.Equal(t, e1b.BatchHash, crypto.Keccak256Hash(raw1))
+		resp, err := http.Get(srv.URL + wire.BatchPath(1, e1.BatchHash))
+		require.NoError(t, err)
+		var gone struct{ Error *wire.Error }
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&gone))
+		resp.Body.Close()
+		require.Equal(t, http.StatusNotFound, resp.StatusCode)
+		require.Equal(t, wire.CodeNotFound, gone.Error.Code)
+		require.Contains(t, gone.Error.Message, e1b.BatchHash.Hex())
 		var wantTotal uint256.Int
 		wantTotal.Add(&provWant, &buildWant)
 		for _, r := range []wire.SessionRecord{r1, r2, r3} {
@@ -293,6 +313,35 @@ func waitState(t *testing.T, ctx context.Context, l *ledger.Ledger, n uint64, st
 		return false
 	}, 90*time.Second, 100*time.Millisecond, "epoch %d never reached %s", n, state)
 	return out
+}
+
+// committedURIs returns the uris of epoch's RootCommitted events, in order.
+func committedURIs(t *testing.T, ctx context.Context, env *testenv.Env, epoch uint64) []string {
+	t.Helper()
+	it, err := env.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, []*big.Int{new(big.Int).SetUint64(epoch)}, nil)
+	require.NoError(t, err)
+	defer it.Close()
+	var out []string
+	for it.Next() {
+		out = append(out, it.Event.Uri)
+	}
+	require.NoError(t, it.Error())
+	return out
+}
+
+// getCommitted fetches a committed uri (under the test keeper's public URL) from the keeper at base: its
+// bytes and Cache-Control.
+func getCommitted(t *testing.T, base, uri string) ([]byte, string) {
+	t.Helper()
+	path, ok := strings.CutPrefix(uri, "http://keeper.test")
+	require.True(t, ok, uri)
+	resp, err := http.Get(base + path)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+	return b, resp.Header.Get("Cache-Control")
 }
 
 func getBytes(t *testing.T, url string) []byte {

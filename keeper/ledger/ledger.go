@@ -66,7 +66,7 @@ type Config struct {
 	// feed that stays unreachable holds it one more grace at most). Default: the epoch length, at most 1 min.
 	FeedGrace    time.Duration
 	BatchDir     string        // where batch files are written
-	PublicURL    string        // the keeper's public base URL; uri = PublicURL + /v1/batches/{epoch}
+	PublicURL    string        // the keeper's public base URL; uri = PublicURL + wire.BatchPath(epoch, batchHash)
 	PageLimit    int           // records per feed page (default 500)
 	PollInterval time.Duration // pipeline and feed poll period (default 2 s)
 	HTTPTimeout  time.Duration // per feed request (default 15 s)

@@ -13,6 +13,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/crashpoint"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // ErrChainMismatch: the ledger and the ComputePool disagree on the epochs; the keeper stops committing
@@ -109,9 +110,11 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 	return fmt.Errorf("ledger: unexpected state %q", e.State)
 }
 
-// sendCommit gets the commit transaction mined and records where.
+// sendCommit gets the commit transaction mined and records where. The uri is the file's content-addressed
+// path (wire.BatchPath): an epoch vetoed and committed again names another one, so no cache can answer the
+// new commit's uri with the old file.
 func (l *Ledger) sendCommit(ctx context.Context, e *EpochRow) error {
-	uri := strings.TrimRight(l.cfg.PublicURL, "/") + fmt.Sprintf("/v1/batches/%d", e.Number)
+	uri := strings.TrimRight(l.cfg.PublicURL, "/") + wire.BatchPath(e.Number, e.BatchHash)
 	var spend *store.Spend
 	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		spend, err = tx.SpendOf(ctx, e.ID)

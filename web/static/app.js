@@ -217,6 +217,7 @@ function normEpochs(json) {
       delta: lt.toWei(pick(e, 'delta', 'credited')),
       cumulativeTotal: lt.toWei(pick(e, 'cumulativeTotal')),
       claimableAt: lt.toInt(pick(e, 'claimableAt')),
+      batchHash: pick(e, 'batchHash') ?? '',
       uri: pick(e, 'uri') ?? '',
       vetoed: pick(e, 'vetoed') === true,
     }))
@@ -634,9 +635,17 @@ function renderAnomalies(res) {
   setState('anomalies', 'ok');
 }
 
+// batchPath is the keeper's path of an epoch's batch file (wire.BatchPath, wire.EpochBatchPath): with the
+// file's keccak256 (0x-hex) the committed file, whose bytes never change, the uri a keeper commits; without
+// it the epoch's latest file.
+function batchPath(epoch, batchHash) {
+  return /^0x[0-9a-f]{64}$/i.test(batchHash || '') && !/^0x0+$/.test(batchHash) ? `/v1/batches/${epoch}/${batchHash.toLowerCase()}` : `/v1/batches/${epoch}`;
+}
+
 function batchLink(e) {
   const links = [];
-  if (config.keeper) links.push(el('a', { href: `${config.keeper}/v1/batches/${e.epoch}`, 'data-field': 'batch', text: `batch ${e.epoch}`, 'aria-label': `batch file of epoch ${e.epoch}` }));
+  // A vetoed root's file is not served by its keeper: its row links the epoch's latest file.
+  if (config.keeper) links.push(el('a', { href: `${config.keeper}${batchPath(e.epoch, e.vetoed ? '' : e.batchHash)}`, 'data-field': 'batch', text: `batch ${e.epoch}`, 'aria-label': `batch file of epoch ${e.epoch}` }));
   const u = /^https?:\/\//i.test(e.uri) ? httpURL(e.uri) : '';
   if (u && (!links.length || u !== links[0].href)) {
     if (links.length) links.push(' · ');

@@ -35,8 +35,9 @@ func newCheckBatch() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check-batch <batch file | http(s) URL>",
 		Short: "Re-check a committed epoch's batch file against the chain; exit status 1 on any problem",
-		Long: `Re-check a committed epoch's batch file (a path, or the URL a keeper publishes it at:
-<public-url>/v1/batches/<epoch>, the uri of its commit) against the chain, as the guardian does within the
+		Long: `Re-check a committed epoch's batch file (a path, or the URL a keeper publishes it at: the uri
+of its commit, <public-url>/v1/batches/<epoch>/<batchHash>, or <public-url>/v1/batches/<epoch>, the epoch's
+latest file) against the chain, as the guardian does within the
 dispute window before it lets the root become claimable. Every problem is reported, not only the first:
 
   committed   the file is the one committed: its keccak256 is the batchHash of the commit of the root
@@ -177,7 +178,7 @@ func printReport(w io.Writer, r *batchReport) {
 	}
 }
 
-// loadBatch reads a batch file from a path or an http(s) URL (a keeper's GET /v1/batches/<epoch>): its bytes
+// loadBatch reads a batch file from a path or an http(s) URL (a keeper's wire.BatchPath or wire.EpochBatchPath): its bytes
 // and what they hold.
 func loadBatch(ctx context.Context, src string) ([]byte, *ledger.BatchFile, error) {
 	var data []byte

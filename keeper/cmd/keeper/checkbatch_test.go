@@ -24,10 +24,12 @@ import (
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestCheckBatchCommand (anvil): keeper check-batch, with the root's --rpc and --deployment, checks the batch
-// file of a committed epoch read from a path and from a keeper's URL (--json too): every check passes but
+// file of a committed epoch read from a path and from a keeper's URL, the commit's content-addressed uri or
+// the epoch's path (--json too): every check passes but
 // credits, since the file's leaves credit accounts that no session in it backs (exit status 1,
 // errBatchProblems); a copy with a changed leaf amount also fails the credit root and is not the one
 // committed (its keccak256 is not the commit's batchHash). After a veto and a recommit of the epoch the new
@@ -90,15 +92,21 @@ func TestCheckBatchCommand(t *testing.T) {
 	require.ErrorIs(t, err, errBatchProblems)
 	unbacked(out)
 
+	// Served as a keeper does: at its commit's uri (wire.BatchPath, content-addressed) and at the epoch's path
+	// (wire.EpochBatchPath, the uri of older commits); check-batch takes either URL.
+	committed := wire.BatchPath(0, hashOf(&bf))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/v1/batches/0" {
+		if r.URL.Path != wire.EpochBatchPath(0) && r.URL.Path != committed {
 			http.NotFound(w, r)
 			return
 		}
 		http.ServeFile(w, r, honest)
 	}))
 	defer srv.Close()
-	out, err = run("--json", srv.URL+"/v1/batches/0")
+	out, err = run(srv.URL + committed)
+	require.ErrorIs(t, err, errBatchProblems)
+	unbacked(out)
+	out, err = run("--json", srv.URL+wire.EpochBatchPath(0))
 	require.ErrorIs(t, err, errBatchProblems)
 	var report batchReport
 	require.NoError(t, json.Unmarshal([]byte(out), &report))
@@ -107,7 +115,7 @@ func TestCheckBatchCommand(t *testing.T) {
 	for _, c := range report.Checks {
 		require.Equal(t, c.Name != ledger.CheckCredits, c.OK(), "%s: %v", c.Name, c.Problems)
 	}
-	_, err = run(srv.URL + "/v1/batches/1")
+	_, err = run(srv.URL + wire.EpochBatchPath(1))
 	require.ErrorContains(t, err, "404")
 
 	bf.Leaves[0].Amount = uint256.NewInt(601)

@@ -24,6 +24,7 @@ import (
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
@@ -45,7 +46,7 @@ func TestGuardCommand(t *testing.T) {
 	require.NoError(t, err)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(raw) }))
 	defer srv.Close()
-	c.CommitRoot(0, tree.Root(), big.NewInt(600), crypto.Keccak256Hash(raw), srv.URL+"/v1/batches/0")
+	c.CommitRoot(0, tree.Root(), big.NewInt(600), crypto.Keccak256Hash(raw), srv.URL+wire.BatchPath(0, crypto.Keccak256Hash(raw)))
 
 	dataDir := t.TempDir()
 	guardCmd := func(ctx context.Context, args ...string) error {

@@ -84,7 +84,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("fee-ceiling-gwei", "200", "highest max fee per gas the keeper signs, gwei")
 	f.Duration("resubmit-after", 30*time.Second, "bump fees when no receipt after this long")
 	f.Duration("poll-interval", 2*time.Second, "pipeline and feed poll period")
-	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>)")
+	f.String("public-url", "", "public base URL of this keeper (batch file uri = <public-url>/v1/batches/<epoch>/<batchHash>)")
 	f.String("listen", "127.0.0.1:8547", "HTTP listen address")
 	f.Bool("claims", false, "pay accounts with claimMany after each epoch becomes claimable")
 	f.String("claim-threshold", "0", "batched claims: least unclaimed amount paid, wei")

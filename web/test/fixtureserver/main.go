@@ -6,7 +6,8 @@
 //
 // GET /v1/<a>/<b> answers <fixtures>/<a>_<b>.json (404 with a PROTOCOL §9 body when there is none); the
 // keeper lives under /keeper/ on the same server: /keeper/v1/<a>/<b> answers keeper_<a>_<b>.json, with CORS
-// headers as a real keeper on another origin would need. It prints "listening on <URL>" once it is ready.
+// headers as a real keeper on another origin would need; /keeper/v1/batches/<epoch>/<batchHash> answers
+// keeper_batches_<epoch>.json. It prints "listening on <URL>" once it is ready.
 package main
 
 import (
@@ -40,6 +41,12 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("GET /v1/", fixtures(*dir, "/v1/", ""))
 	mux.Handle("GET /keeper/v1/", fixtures(*dir, "/keeper/v1/", "keeper_"))
+	// A batch file at its commit's content-addressed path (wire.BatchPath) is the epoch's fixture.
+	mux.HandleFunc("GET /keeper/v1/batches/{epoch}/{batchHash}", func(w http.ResponseWriter, r *http.Request) {
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/keeper/v1/batches/" + r.PathValue("epoch")
+		fixtures(*dir, "/keeper/v1/", "keeper_").ServeHTTP(w, r2)
+	})
 	mux.Handle("GET /", web.NewHandler(web.Config{KeeperURL: base + "/keeper", PollSeconds: 2}))
 	fmt.Printf("listening on %s\n", base)
 	_ = os.Stdout.Sync()
