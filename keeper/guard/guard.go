@@ -36,6 +36,14 @@
 // same store); one that failed for good (reverted, or its nonce taken by another transaction) is followed by
 // a new one, its gas estimated again (VetoIntent's try); the other epochs are still checked.
 //
+// A veto counts as landed only once the transaction manager confirms it at its depth (Sender.Check, asked
+// once a step and never waited for; keeper guard's --confirmations): until then the epoch stays pending and
+// the step decides from the pool's root. A veto whose block a reorg removed is sent again (the same signed
+// transaction) while the pool holds the root pending; one that reverted or lost its nonce is followed by a new
+// one; the root gone by another's veto or a new commit while ours is in no block, nothing is sent. A guard
+// started again finds the veto it stored for an epoch the pool shows discarded (VetoIntent) and follows it
+// the same way, so a veto reorged out after a restart is sent again too.
+//
 // The guard keeps every batch file it obtained on disk when its checker has a ledger.KeptFiles (keeper
 // guard's --data-dir): started again, it reads the commits from its start block again and checks every
 // epoch still pending, from the kept copy where it has one, so a file it obtained before the restart is
@@ -44,6 +52,7 @@
 package guard
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -105,7 +114,8 @@ type Config struct {
 	// owns the account's nonce, bumps the fees by at least 10% while a veto is not mined and stores every
 	// signed transaction before broadcasting it, so a veto not mined in time is driven on (not sent again
 	// beside itself), also by a guard started again on the same store. Each veto is the intent
-	// VetoIntent(epoch, root, try); its gas is the estimate plus keys.GasMarginPercent and VetoGasHeadroom.
+	// VetoIntent(epoch, root, try); its gas is the estimate plus keys.GasMarginPercent and VetoGasHeadroom. A
+	// veto counts as landed once Veto.Check confirms it at the manager's depth (its Config.Confirmations).
 	Veto Sender
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
 	// and, the epoch still pending with the same root, driven on next step.
@@ -130,9 +140,13 @@ type Config struct {
 }
 
 // Sender sends the transaction named id (txmgr.Manager.Send: the first call builds it from c, later calls
-// resume it, neither estimating again) and returns its receipt once mined.
+// resume it, neither estimating again) and returns its receipt once mined. Check (txmgr.Manager.Check) tells
+// without waiting where it stands: confirmed at the manager's depth (its receipt), mined short of the depth
+// (txmgr.ErrNotConfirmed), in no block (txmgr.ErrNotMined: not mined yet, or its block left the chain), or
+// over for good (txmgr.ErrReverted, txmgr.ErrNonceTaken); it sends nothing.
 type Sender interface {
 	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
+	Check(ctx context.Context, id string) (*types.Receipt, error)
 }
 
 // VetoIntent names the try-th veto (from 0) of epoch's commit of root among the guardian's transactions: a
@@ -165,6 +179,8 @@ type commit struct {
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
 	lastFails   int    // fetches failed in the window's last part, in a row
 	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
+	vetoID      string // the veto sent (VetoIntent(epoch, root, vetoTry)), followed until confirmed at the depth; "": none
+	vetoResult  string // what that veto counts as once landed (ResultVetoed, ResultWithheld)
 
 	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
 	// disk (check takes it rather than fetching again). Both nil: obtained and kept, or not prefetched.
@@ -298,8 +314,10 @@ func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 	var wg sync.WaitGroup
 	for _, e := range epochs {
 		c := g.pending[e]
-		c.fetchErr, c.file = nil, nil                      // nothing from an earlier step
-		if now >= c.claimableAt || c.obtained || c.found { // an obtained file is read again by check alone
+		c.fetchErr, c.file = nil, nil // nothing from an earlier step
+		// An obtained file is read again by check alone; a veto sent is followed first (check obtains the
+		// file itself if that leaves the epoch to be checked again).
+		if now >= c.claimableAt || c.obtained || c.found || c.vetoID != "" {
 			continue
 		}
 		sem <- struct{}{}
@@ -328,6 +346,12 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 		ev := it.Event
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
 			block: ev.Raw.BlockNumber}
+		if old := g.pending[c.epoch]; old != nil && old.vetoID != "" && old.root != c.root {
+			// Committed again, at the follower's depth: the root the veto was sent for is discarded for good.
+			g.cfg.Log.Info("epoch committed again while its veto was followed: the earlier root is discarded",
+				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
+			g.done(old, ResultGone)
+		}
 		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
 	}
 	return it.Error()
@@ -364,6 +388,11 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	live, err := g.live(ctx, c)
 	if err != nil {
 		return fmt.Errorf("epoch %d: %w", c.epoch, err)
+	}
+	if g.cfg.Veto != nil && (c.vetoID != "" || !live) {
+		if settled, err := g.followVeto(ctx, c, live, log); settled || err != nil {
+			return err
+		}
 	}
 	switch {
 	case !live:
@@ -445,12 +474,15 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 	if g.beforeVeto != nil {
 		g.beforeVeto(c.epoch)
 	}
+	c.vetoResult = result
 	// Read again right before sending: the fetch and checks took time (vetoRoot reverts on another root anyway).
 	switch live, open, err := g.stillPending(ctx, c); {
 	case err != nil:
 		c.lastErr = err.Error()
 		log.Warn("epoch not read again before the veto: not sent, trying again", zap.Error(err))
 		return nil
+	case !live && c.vetoID != "":
+		return nil // discarded meanwhile, perhaps by the veto sent before: followed next step (followVeto)
 	case !live:
 		log.Warn("epoch discarded or committed again between the check and the veto: not vetoed")
 		g.done(c, ResultGone) // a new commit of the epoch is read and checked on its own
@@ -464,9 +496,52 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 		log.Error("veto failed, trying again next step while the window lasts", zap.Error(err))
 		return nil // the other epochs are still checked and logged
 	}
-	log.Warn("epoch vetoed", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()))
-	g.done(c, result)
-	return nil
+	log.Info("veto mined", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()), zap.String("intent", c.vetoID))
+	_, err = g.followVeto(ctx, c, true, log) // landed once confirmed at the depth (at once with one confirmation)
+	return err
+}
+
+// followVeto follows c's veto (c.vetoID; without one, the epoch found discarded, the one a guard run before a
+// restart may have sent: VetoIntent(epoch, root, vetoTry), looked up in the store) until the transaction
+// manager confirms it at its depth (Sender.Check, which never waits): a veto counts as landed only then, so
+// one whose block a reorg removes is not taken for done. live is whether the pool's epoch, read right before,
+// still holds c.root. It returns true when c is settled for this step: the veto landed (c done), or it is
+// mined and waits for its depth, or a read failed (the error); false when the step decides c as any commit
+// whose veto has not landed: a veto in no block (not mined yet, or its block left the chain) while the pool
+// still holds the root is sent again by the caller (the same transaction: vetoPending, veto); one that failed
+// for good is followed by a new try (vetoTry) if the root is still there; the root gone (vetoed by another,
+// or committed again) while ours is in no block, nothing is sent.
+func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.Logger) (bool, error) {
+	if c.vetoID == "" {
+		c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry)
+	}
+	for c.vetoID != "" {
+		r, err := g.cfg.Veto.Check(ctx, c.vetoID)
+		switch {
+		case err == nil:
+			log.Warn("epoch vetoed", zap.Stringer("tx", r.TxHash), zap.Uint64("block", r.BlockNumber.Uint64()), zap.String("intent", c.vetoID))
+			g.done(c, cmp.Or(c.vetoResult, ResultVetoed))
+			return true, nil
+		case errors.Is(err, txmgr.ErrNotConfirmed):
+			log.Info("veto mined, waiting for its confirmations", zap.String("intent", c.vetoID))
+			return true, nil
+		case errors.Is(err, txmgr.ErrNotMined) && live:
+			log.Warn("veto in no block (not mined yet, or its block left the chain) and the root still pending: sending it again",
+				zap.String("intent", c.vetoID))
+			return false, nil
+		case errors.Is(err, txmgr.ErrNotMined):
+			c.vetoID = "" // the root went before (the pool read first): not by this veto
+		case errors.Is(err, txmgr.ErrReverted), errors.Is(err, txmgr.ErrNonceTaken):
+			log.Warn("veto transaction failed for good", zap.String("intent", c.vetoID), zap.Error(err))
+			c.vetoTry++
+			c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry) // a later one, if sent before a restart
+		case errors.Is(err, txmgr.ErrUnknownIntent):
+			c.vetoID = ""
+		default:
+			return true, fmt.Errorf("epoch %d: veto %s not checked: %w", c.epoch, c.vetoID, err)
+		}
+	}
+	return false, nil
 }
 
 // withheldFrom returns when c's window's last part begins (LastPartFrom), reading its commit block's
@@ -570,16 +645,19 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 		// A new veto's gas is estimated by the manager (txmgr.ErrEstimate: the epoch gone meanwhile, or the
 		// RPC down, tried again next step), with the headroom; a stored one is resumed as it was.
 		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: g.cfg.Pool, Data: data, GasExtra: VetoGasHeadroom})
+		c.vetoID = ""
 		switch {
 		case errors.Is(err, txmgr.ErrNonceTaken):
 			failed = fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err)
-		case errors.Is(err, txmgr.ErrEstimate):
+		case errors.Is(err, txmgr.ErrEstimate): // nothing stored
 			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s): %w", c.epoch, id, err))
 		case err != nil:
+			c.vetoID = id // stored (else Check finds none): followed, and driven on while the root is pending
 			return nil, errors.Join(failed, fmt.Errorf("vetoRoot(%d) (%s) not mined within %s: %w", c.epoch, id, wait, err))
 		case r.Status != types.ReceiptStatusSuccessful:
 			failed = fmt.Errorf("vetoRoot(%d) %s (%s) reverted", c.epoch, r.TxHash, id)
 		default:
+			c.vetoID = id
 			return r, nil
 		}
 		g.cfg.Log.Warn("veto transaction failed for good: sending a new one", zap.Uint64("epoch", c.epoch), zap.Error(failed))

@@ -451,12 +451,19 @@ func tree(t *testing.T, leaves map[string]uint64) (common.Hash, *big.Int, *ledge
 // keeper store schema at dir/guard.db (a guard restarted on the same dir resumes them).
 func vetoSender(t *testing.T, c *devnettest.Chain, client txmgr.Backend, key *ecdsa.PrivateKey, dir string) *txmgr.Manager {
 	t.Helper()
+	return vetoSenderAt(t, c, client, key, dir, 1)
+}
+
+// vetoSenderAt is vetoSender counting a veto confirmed at depth confirmations (keeper guard's --confirmations).
+func vetoSenderAt(t *testing.T, c *devnettest.Chain, client txmgr.Backend, key *ecdsa.PrivateKey, dir string, confirmations uint64) *txmgr.Manager {
+	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(dir, "guard.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	from, sign := keys.TxSigner(key, new(big.Int).SetUint64(c.ChainID))
 	m, err := txmgr.New(txmgr.Config{ChainID: new(big.Int).SetUint64(c.ChainID), From: from, Sign: sign,
-		FeeCeiling: big.NewInt(1e12), ResubmitAfter: 200 * time.Millisecond, PollInterval: 50 * time.Millisecond}, client, st)
+		Confirmations: confirmations, FeeCeiling: big.NewInt(1e12), ResubmitAfter: 200 * time.Millisecond, PollInterval: 50 * time.Millisecond},
+		client, st)
 	require.NoError(t, err)
 	return m
 }

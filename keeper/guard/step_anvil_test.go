@@ -204,7 +204,7 @@ func TestGuardVetoBumped(t *testing.T) {
 
 	mine(above)
 	require.NoError(t, restarted.Step(ctx))
-	require.True(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "its veto landed: %v", logs.All())
+	require.True(t, saidAt(logs, "epoch vetoed", 0), "its own veto landed (followed since it was sent): %v", logs.All())
 	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "epoch 0 discarded")
 	nonce, err = client.NonceAt(ctx, guardian, nil)
 	require.NoError(t, err)

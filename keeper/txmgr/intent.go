@@ -91,6 +91,11 @@ var (
 	ErrFeeCeiling = errors.New("txmgr: base fee above the fee ceiling")
 	// ErrEstimate: gas estimation failed, usually because the call would revert. Nothing was stored.
 	ErrEstimate = errors.New("txmgr: gas estimation failed")
+	// ErrNotConfirmed (Check): the transaction is in a block still canonical, not yet Confirmations deep.
+	ErrNotConfirmed = errors.New("txmgr: mined, not confirmed yet")
+	// ErrNotMined (Check): the transaction is in no block, never mined yet or its block reorged out; Send
+	// resumes it.
+	ErrNotMined = errors.New("txmgr: not in a block")
 )
 
 // Candidate is a transaction to send.

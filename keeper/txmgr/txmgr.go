@@ -10,7 +10,7 @@
 // # Concurrency contract
 //
 // A Manager assumes it is the only sender from its key: the nonce is taken from the store and the chain
-// when an intent is created, never from the node's pending pool. Send and Confirm may be called from
+// when an intent is created, never from the node's pending pool. Send, Confirm and Check may be called from
 // several goroutines. One mutex guards nonce allocation only (from the nonce read to the stored intent,
 // RPC calls bounded by RPCTimeout, never a wait for a block); each intent is driven (broadcast, bumped,
 // waited for) by one caller at a time under a lock of its own, so waiting for one intent's block never
@@ -166,7 +166,7 @@ func New(cfg Config, backend Backend, store Store) (*Manager, error) {
 func (m *Manager) From() common.Address { return m.from }
 
 // Send gets the intent named id mined and returns its receipt (not yet at the confirmation depth: call
-// Confirm). The first call for an id builds, signs, stores and broadcasts a transaction from c; later
+// Confirm, or Check once in a while). The first call for an id builds, signs, stores and broadcasts a transaction from c; later
 // calls — in this process or after a restart — resume the stored intent and ignore c. Intents opened
 // earlier and still pending are driven to a block first, so nonces are used in order.
 //

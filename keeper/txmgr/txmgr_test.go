@@ -420,3 +420,78 @@ func testConfirmWaitDoesNotBlockSend(t *testing.T, dsn string) {
 	mine(t, ctx, r, 1) // depth 3
 	require.NoError(t, <-confirmed)
 }
+
+// TestCheck: Check looks once and never waits nor sends. A transaction mined at depth 1 of 3 is
+// ErrNotConfirmed (still mined); its block reverted (evm_revert), ErrNotMined and the intent pending again,
+// nothing broadcast (automine would have mined it); Send resumes it (the same signed transaction, in a new
+// block) and, two blocks later, Check confirms it: the receipt, state confirmed, one nonce used. An intent
+// stored but never broadcast by its manager, its transaction mined by someone else's broadcast, is found
+// mined by Check. An unknown intent is ErrUnknownIntent.
+func TestCheck(t *testing.T) { dbtest.Run(t, true, testCheck) }
+
+func testCheck(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
+	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.Confirmations = 3 })
+	state := func(id string) txmgr.State {
+		in, err := m.Lookup(ctx, id)
+		require.NoError(t, err)
+		return in.State
+	}
+
+	var snap string
+	require.NoError(t, r.CallContext(ctx, &snap, "evm_snapshot"))
+	rc, err := m.Send(ctx, "check", candidate(7))
+	require.NoError(t, err)
+	_, err = m.Check(ctx, "check")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed, "depth 1 of 3")
+	mine(t, ctx, r, 1)
+	_, err = m.Check(ctx, "check")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed, "depth 2 of 3")
+	require.Equal(t, txmgr.StateMined, state("check"))
+
+	var ok bool
+	require.NoError(t, r.CallContext(ctx, &ok, "evm_revert", snap))
+	require.True(t, ok)
+	for range 2 {
+		_, err = m.Check(ctx, "check")
+		require.ErrorIs(t, err, txmgr.ErrNotMined, "its block left the chain")
+	}
+	require.Equal(t, txmgr.StatePending, state("check"))
+	nonce, err := c.NonceAt(ctx, m.From(), nil)
+	require.NoError(t, err)
+	require.Zero(t, nonce, "Check broadcast nothing")
+
+	again, err := m.Send(ctx, "check", candidate(9))
+	require.NoError(t, err)
+	require.Equal(t, rc.TxHash, again.TxHash, "the stored transaction")
+	require.NotEqual(t, rc.BlockHash, again.BlockHash)
+	_, err = m.Check(ctx, "check")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed)
+	mine(t, ctx, r, 2)
+	for range 2 { // confirmed, and so it stays
+		final, err := m.Check(ctx, "check")
+		require.NoError(t, err)
+		require.Equal(t, again.BlockHash, final.BlockHash)
+		require.Equal(t, txmgr.StateConfirmed, state("check"))
+	}
+	nonce, err = c.NonceAt(ctx, m.From(), nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), nonce)
+
+	// Stored, never broadcast by its manager (the process died); the same bytes mined by another's broadcast.
+	quiet := newManager(t, dropSends{c}, st, func(cfg *txmgr.Config) { cfg.Confirmations = 3; cfg.ResubmitAfter = time.Hour })
+	sendUntilStored(t, ctx, quiet, "found", candidate(3))
+	_, err = m.Check(ctx, "found")
+	require.ErrorIs(t, err, txmgr.ErrNotMined)
+	stored, err := m.Lookup(ctx, "found")
+	require.NoError(t, err)
+	tx := new(types.Transaction)
+	require.NoError(t, tx.UnmarshalBinary(stored.Latest().Raw))
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	_, err = m.Check(ctx, "found")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed)
+	require.Equal(t, txmgr.StateMined, state("found"))
+
+	_, err = m.Check(ctx, "nothing")
+	require.ErrorIs(t, err, txmgr.ErrUnknownIntent)
+}

@@ -2,6 +2,7 @@ package txmgr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -19,23 +20,13 @@ func (m *Manager) waitMined(ctx context.Context, in *Intent) (*types.Receipt, er
 	var lastSend time.Time // zero: broadcast at once (also right after a restart)
 	nonceTakenPolls := 0
 	for {
-		// Any attempt may be the one mined: a node can have kept an older one.
-		for i := len(in.Attempts) - 1; i >= 0; i-- {
-			r, err := m.receipt(ctx, in.Attempts[i].Hash)
-			if err != nil {
-				m.log.Warn("receipt poll failed", zap.String("intent", in.ID), zap.Error(err))
-				break
-			}
-			if r != nil {
-				m.cfg.Hook(HookMinedSeen)
-				if err := m.store.SetIntentState(ctx, in.ID, StateMined, r.TxHash, r.BlockNumber.Uint64(), r.BlockHash); err != nil {
-					return nil, err
-				}
-				in.State, in.MinedTx, in.MinedBlock, in.MinedBlockHash = StateMined, r.TxHash, r.BlockNumber.Uint64(), r.BlockHash
-				m.log.Info("mined", zap.String("intent", in.ID), zap.Stringer("tx", r.TxHash),
-					zap.Uint64("nonce", in.Nonce), zap.Uint64("block", in.MinedBlock), zap.Uint64("status", r.Status))
-				return r, nil
-			}
+		switch r, err := m.findMined(ctx, in); {
+		case errors.Is(err, errUnanswered):
+			m.log.Warn("receipt poll failed", zap.String("intent", in.ID), zap.Error(err))
+		case err != nil:
+			return nil, err
+		case r != nil:
+			return r, nil
 		}
 
 		switch {
@@ -69,6 +60,32 @@ func (m *Manager) waitMined(ctx context.Context, in *Intent) (*types.Receipt, er
 		case <-time.After(m.cfg.PollInterval):
 		}
 	}
+}
+
+// errUnanswered: a read of the chain failed (the caller polls again, or returns it).
+var errUnanswered = errors.New("txmgr: chain read failed")
+
+// findMined looks once for a receipt of any of the pending intent's attempts (a node can have kept an older
+// one) and, found, marks the intent mined and returns it; nil if none is in a block. A failed read is
+// errUnanswered.
+func (m *Manager) findMined(ctx context.Context, in *Intent) (*types.Receipt, error) {
+	for i := len(in.Attempts) - 1; i >= 0; i-- {
+		r, err := m.receipt(ctx, in.Attempts[i].Hash)
+		if err != nil {
+			return nil, fmt.Errorf("%w: receipt of %s: %w", errUnanswered, in.Attempts[i].Hash, err)
+		}
+		if r != nil {
+			m.cfg.Hook(HookMinedSeen)
+			if err := m.store.SetIntentState(ctx, in.ID, StateMined, r.TxHash, r.BlockNumber.Uint64(), r.BlockHash); err != nil {
+				return nil, err
+			}
+			in.State, in.MinedTx, in.MinedBlock, in.MinedBlockHash = StateMined, r.TxHash, r.BlockNumber.Uint64(), r.BlockHash
+			m.log.Info("mined", zap.String("intent", in.ID), zap.Stringer("tx", r.TxHash),
+				zap.Uint64("nonce", in.Nonce), zap.Uint64("block", in.MinedBlock), zap.Uint64("status", r.Status))
+			return r, nil
+		}
+	}
+	return nil, nil
 }
 
 // broadcast sends the latest attempt. Errors are logged, not returned: the receipt poll decides.
@@ -136,48 +153,14 @@ func (m *Manager) Confirm(ctx context.Context, id string) (*types.Receipt, error
 				return nil, err
 			}
 		}
-		r, err := m.receipt(ctx, in.MinedTx)
-		if err != nil {
+		r, err := m.look(ctx, in)
+		switch {
+		case errors.Is(err, ErrNotMined):
+			continue // reorged out: marked pending, the stored transaction goes out again above
+		case errors.Is(err, errUnanswered):
 			m.log.Warn("receipt poll failed", zap.String("intent", id), zap.Error(err))
-		} else if r == nil || r.BlockHash != in.MinedBlockHash {
-			// Reorged: the block that held it is gone. The transaction is back in some pool or lost;
-			// the stored raw bytes go out again (same nonce, same hash) and we wait for a new block.
-			m.log.Warn("reorg: mined transaction left the chain", zap.String("intent", id),
-				zap.Stringer("tx", in.MinedTx), zap.Uint64("block", in.MinedBlock))
-			if err := m.store.SetIntentState(ctx, id, StatePending, common.Hash{}, 0, common.Hash{}); err != nil {
-				return nil, err
-			}
-			in.State = StatePending
-			continue
-		} else if head, err := call(ctx, m, m.backend.BlockNumber); err == nil {
-			// Depth (chain/follow's convention): the block holding the transaction is its first
-			// confirmation. Confirmations=1 accepts it as soon as it is mined.
-			if final, ok := follow.Confirmed(head, m.cfg.Confirmations); ok && in.MinedBlock <= final {
-				// The receipt was read before the head: check the block at that height is still the
-				// one we saw, so a reorg between the two reads cannot slip through.
-				h, err := call(ctx, m, func(ctx context.Context) (*types.Header, error) {
-					return m.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(in.MinedBlock))
-				})
-				if err == nil && h.Hash() == in.MinedBlockHash {
-					state := StateConfirmed
-					if r.Status != types.ReceiptStatusSuccessful {
-						state = StateReverted
-					}
-					if err := m.store.SetIntentState(ctx, id, state, in.MinedTx, in.MinedBlock, in.MinedBlockHash); err != nil {
-						return nil, err
-					}
-					if in.State == StateMined {
-						m.metrics.confirmed(r)
-					}
-					m.reportOpen(ctx)
-					m.log.Info("confirmed", zap.String("intent", id), zap.Stringer("tx", in.MinedTx),
-						zap.Uint64("block", in.MinedBlock), zap.Uint64("gasUsed", r.GasUsed), zap.Uint64("status", r.Status))
-					if state == StateReverted {
-						return r, fmt.Errorf("txmgr: intent %s tx %s: %w", id, in.MinedTx, ErrReverted)
-					}
-					return r, nil
-				}
-			}
+		case !errors.Is(err, ErrNotConfirmed):
+			return r, err
 		}
 		select {
 		case <-ctx.Done():
@@ -185,4 +168,99 @@ func (m *Manager) Confirm(ctx context.Context, id string) (*types.Receipt, error
 		case <-time.After(m.cfg.PollInterval):
 		}
 	}
+}
+
+// Check is Confirm without the wait, for a caller that must not block on blocks to come (keeper guard, once
+// a step): it looks once where intent id stands and returns its receipt once the mined transaction is
+// Confirmations deep and still canonical (marked confirmed; ErrReverted with the receipt for a revert).
+// Otherwise it returns
+//   - ErrNotConfirmed: mined in a block still canonical, short of the depth;
+//   - ErrNotMined: in no block: never mined yet, or the block that held it left the chain (a reorg: marked
+//     pending again). Check sends nothing: Send(id) resumes the intent, broadcasting the stored transaction
+//     again and bumping its fees, when the caller still wants it;
+//   - ErrNonceTaken: another transaction used its nonce; ErrUnknownIntent: none stored;
+//   - another error: a read failed, nothing decided.
+//
+// It takes the intent's lock, so it waits for a Send or Confirm driving the same intent.
+func (m *Manager) Check(ctx context.Context, id string) (*types.Receipt, error) {
+	unlock := m.lockIntent(id)
+	defer unlock()
+	in, err := m.store.LoadIntent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	switch in.State {
+	case StateFailed:
+		return nil, fmt.Errorf("txmgr: intent %s: %w", id, ErrNonceTaken)
+	case StatePending:
+		r, err := m.findMined(ctx, in)
+		switch {
+		case err != nil:
+			return nil, err
+		case r == nil:
+			return nil, fmt.Errorf("txmgr: intent %s: %w", id, ErrNotMined)
+		}
+	}
+	return m.look(ctx, in)
+}
+
+// look checks once the intent mined (state mined, confirmed or reverted) against the chain: its receipt
+// still in the block it was mined in, and that block Confirmations deep (chain/follow's convention: the
+// block holding the transaction is its first confirmation; 1 accepts it as soon as it is mined). At the depth
+// it marks the intent confirmed (or reverted: ErrReverted, with the receipt) and returns the receipt; short
+// of it ErrNotConfirmed; its block gone, it marks the intent pending and returns ErrNotMined; a failed read
+// is errUnanswered.
+func (m *Manager) look(ctx context.Context, in *Intent) (*types.Receipt, error) {
+	r, err := m.receipt(ctx, in.MinedTx)
+	if err != nil {
+		return nil, fmt.Errorf("%w: receipt of %s: %w", errUnanswered, in.MinedTx, err)
+	}
+	if r == nil || r.BlockHash != in.MinedBlockHash {
+		// Reorged: the block that held it is gone. The transaction is back in some pool or lost; the
+		// stored raw bytes go out again (same nonce, same hash) when the intent is driven on.
+		m.log.Warn("reorg: mined transaction left the chain", zap.String("intent", in.ID),
+			zap.Stringer("tx", in.MinedTx), zap.Uint64("block", in.MinedBlock))
+		if err := m.store.SetIntentState(ctx, in.ID, StatePending, common.Hash{}, 0, common.Hash{}); err != nil {
+			return nil, err
+		}
+		in.State = StatePending
+		return nil, fmt.Errorf("txmgr: intent %s left the chain: %w", in.ID, ErrNotMined)
+	}
+	head, err := call(ctx, m, m.backend.BlockNumber)
+	if err != nil {
+		return nil, fmt.Errorf("%w: head: %w", errUnanswered, err)
+	}
+	final, ok := follow.Confirmed(head, m.cfg.Confirmations)
+	if !ok || in.MinedBlock > final {
+		return nil, fmt.Errorf("txmgr: intent %s in block %d, head %d: %w", in.ID, in.MinedBlock, head, ErrNotConfirmed)
+	}
+	// The receipt was read before the head: check the block at that height is still the one we saw, so a
+	// reorg between the two reads cannot slip through (a different block: looked at again).
+	h, err := call(ctx, m, func(ctx context.Context) (*types.Header, error) {
+		return m.backend.HeaderByNumber(ctx, new(big.Int).SetUint64(in.MinedBlock))
+	})
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w: header %d: %w", errUnanswered, in.MinedBlock, err)
+	case h.Hash() != in.MinedBlockHash:
+		return nil, fmt.Errorf("txmgr: intent %s block %d replaced meanwhile: %w", in.ID, in.MinedBlock, ErrNotConfirmed)
+	}
+	state := StateConfirmed
+	if r.Status != types.ReceiptStatusSuccessful {
+		state = StateReverted
+	}
+	if err := m.store.SetIntentState(ctx, in.ID, state, in.MinedTx, in.MinedBlock, in.MinedBlockHash); err != nil {
+		return nil, err
+	}
+	if in.State == StateMined {
+		m.metrics.confirmed(r)
+	}
+	in.State = state
+	m.reportOpen(ctx)
+	m.log.Info("confirmed", zap.String("intent", in.ID), zap.Stringer("tx", in.MinedTx),
+		zap.Uint64("block", in.MinedBlock), zap.Uint64("gasUsed", r.GasUsed), zap.Uint64("status", r.Status))
+	if state == StateReverted {
+		return r, fmt.Errorf("txmgr: intent %s tx %s: %w", in.ID, in.MinedTx, ErrReverted)
+	}
+	return r, nil
 }

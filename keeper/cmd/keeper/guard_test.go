@@ -21,16 +21,18 @@ import (
 
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestGuardCommand (anvil): keeper guard with the root's --rpc, --deployment and --confirmations, --veto and
 // the guardian's --raw-key vetoes a commit whose batch file (served at the commit's uri) inflates a leaf,
-// its transaction stored in --data-dir/guard.db and the vetoed root's file dropped from --data-dir/batches
-// (kept until then), and stops cleanly when its context ends (as on SIGINT/SIGTERM). Refused: --veto
+// its transaction stored in --data-dir/guard.db (confirmed at --confirmations: counted landed only then) and
+// the vetoed root's file dropped from --data-dir/batches (kept until then), and stops cleanly when its context ends (as on SIGINT/SIGTERM). Refused: --veto
 // without a key, a negative --withheld-margin (the flag reaches the guard), a negative --max-kept-bytes, a
 // --fetch-concurrency below 1. The guard's decisions themselves: keeper/guard TestGuardAnvil.
 func TestGuardCommand(t *testing.T) {
@@ -77,8 +79,12 @@ func TestGuardCommand(t *testing.T) {
 	require.NoError(t, <-done)
 	_, err = os.Stat(filepath.Join(dataDir, "batches"))
 	require.NoError(t, err, "--data-dir/batches made at start")
-	_, err = os.Stat(filepath.Join(dataDir, "guard.db"))
+	st, err := store.Open(context.Background(), filepath.Join(dataDir, "guard.db"))
 	require.NoError(t, err, "the veto's transaction stored in --data-dir/guard.db")
+	defer st.Close()
+	in, err := st.LoadIntent(context.Background(), guard.VetoIntent(0, tree.Root(), 0))
+	require.NoError(t, err)
+	require.Equal(t, txmgr.StateConfirmed, in.State, "counted landed once confirmed at --confirmations")
 }
 
 // TestControlURLs (from a review): --control-url must be http(s); without it the guard tells its own network
