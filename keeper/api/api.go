@@ -113,11 +113,11 @@ func (s *Server) batchEpoch(w http.ResponseWriter, r *http.Request) (*ledger.Epo
 		return nil, false
 	}
 	e, err := s.ledger.LiveEpoch(r.Context(), n)
-	if errors.Is(err, store.ErrNotFound) || err == nil && e.BatchFile == "" {
+	switch {
+	case errors.Is(err, store.ErrNotFound) || err == nil && e.BatchFile == "":
 		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no batch file for epoch %d", n))
 		return nil, false
-	}
-	if err != nil {
+	case err != nil:
 		s.fail(w, err)
 		return nil, false
 	}
