@@ -84,6 +84,7 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 // live root only: a vetoed root's file (a batchHash the epoch no longer has) is a 404 naming the hash of
 // the file served now.
 func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store") // an error answer is not kept: only the file is for good
 	h, err := wire.ParseBatchHash(r.PathValue("batchHash"))
 	if err != nil {
 		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))

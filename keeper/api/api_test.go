@@ -218,6 +218,7 @@ func TestBatchByHash(t *testing.T) {
 	envelope := func(path string, status int, code string) string {
 		resp, b := get(path)
 		require.Equal(t, status, resp.StatusCode, "%s: %s", path, b)
+		require.Equal(t, "no-store", resp.Header.Get("Cache-Control"), "%s: an error is never cached", path)
 		var env struct{ Error *wire.Error }
 		require.NoError(t, json.Unmarshal(b, &env), path)
 		require.NotNil(t, env.Error, path)
