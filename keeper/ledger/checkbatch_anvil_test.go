@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -88,21 +91,23 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.Greater(t, fundedAt, honest.DepositsReadAt, "funded after the read")
 
 	checker := batchChecker(t, ctx, env)
-	// The previous epoch's file as the keeper serves it at its commit's uri (<public-url>/v1/batches/<epoch>).
+	// The previous epoch's file as the keeper's API serves it at its commit's uri (<public-url> + wire.BatchPath).
 	served := map[string][]byte{} // files of epochs committed by the test itself
+	keeperAPI := api.New(k.led, nil, nil).Handler()
 	checker.Fetch = func(ctx context.Context, uri string) ([]byte, error) {
 		if raw, ok := served[uri]; ok {
 			return raw, nil
 		}
-		n, err := strconv.ParseUint(uri[strings.LastIndex(uri, "/")+1:], 10, 64)
+		u, err := url.Parse(uri)
 		if err != nil {
 			return nil, err
 		}
-		e, err := k.led.LiveEpoch(ctx, n)
-		if err != nil {
-			return nil, err
+		rec := httptest.NewRecorder()
+		keeperAPI.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, http.MethodGet, u.Path, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("GET %s: %d %s", uri, rec.Code, rec.Body)
 		}
-		return os.ReadFile(e.BatchFile)
+		return rec.Body.Bytes(), nil
 	}
 	problems := func(bf *ledger.BatchFile) map[string][]string {
 		out := map[string][]string{}
