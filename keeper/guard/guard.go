@@ -700,8 +700,12 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 		g.cfg.Log.Error("batch file obtained but not kept on disk (checked all the same; a restart must obtain it again)",
 			zap.Uint64("epoch", c.epoch), zap.Error(err))
 	}
-	c.obtained = true                           // the committed bytes, a batch file: whatever the chain answers, not withheld
-	g.cfg.Checker.Remember(c.epoch, c.root, bf) // the later epochs' credits checks need it, served or not
+	c.obtained = true // the committed bytes, a batch file: whatever the chain answers, not withheld
+	// The later epochs' credits checks need it, served or not. A history that cannot be written (the guard's
+	// own disk) leaves them to obtain the file again: logged, and this check goes on.
+	if err := g.cfg.Checker.Remember(ctx, c.epoch, c.root, c.batchHash, bf); err != nil {
+		g.cfg.Log.Error("batch file not recorded in the credits check's history", zap.Uint64("epoch", c.epoch), zap.Error(err))
+	}
 	own := ledger.BatchCheck{Name: CheckCommit}
 	if bf.Epoch != c.epoch {
 		own.Problems = append(own.Problems, fmt.Sprintf("the file is epoch %d's, the commit epoch %d's", bf.Epoch, c.epoch))

@@ -101,7 +101,11 @@ type BatchChecker struct {
 	// (ObtainCommitted); nil: nothing is kept on disk.
 	Keep *KeptFiles
 
-	past    map[uint64]*pastEpoch                               // history's memory of the earlier epochs' files
+	// History keeps what the credits check read of the earlier epochs' files (nil: a MemoryHistory).
+	History History
+
+	past    map[uint64]*pastEpoch                               // History's marks, and the newest file read
+	cal     *Calendar                                           // the pool's calendar (immutable)
 	commits map[commitKey]*computepool.ComputePoolRootCommitted // liveCommit's events up to block scanned
 	allowed map[UserDay]*uint256.Int                            // allowances read (fixed once their day has begun)
 	scanned uint64
@@ -383,7 +387,7 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 		out.Notes = append(out.Notes, "not compared: no way to fetch the earlier epochs' batch files")
 		return
 	}
-	earlier, err := c.history(ctx, bf.Epoch)
+	earlier, err := c.history(ctx, bf, verified)
 	if err != nil {
 		out.couldNot("not compared: %v", err)
 		if errors.Is(err, ErrEarlierWithheld) {
@@ -722,15 +726,13 @@ type Earlier struct {
 	Charged  map[UserDay]*uint256.Int
 }
 
-// pastEpoch is what the credits check keeps of an earlier live epoch's batch file: the root it was read
-// for, the ids of the sessions it lists, whether the epoch was claimable when read (then no veto can
-// discard it: its root is final) and, for the newest epoch read, the file.
+// pastEpoch is what the checker keeps in memory of an earlier live epoch (History keeps the rest): the
+// commit its file was read for (root and batchHash), whether the epoch was claimable when read (then no veto can discard it: its root
+// is final) and, for the newest epoch read, the file.
 type pastEpoch struct {
-	root    common.Hash
-	ids     []common.Hash
-	charged []AllowanceUse
-	final   bool
-	file    *BatchFile
+	root, batchHash common.Hash
+	final           bool
+	file            *BatchFile
 }
 
 // commitKey names one commit: an epoch and its root.
@@ -743,12 +745,15 @@ type commitKey struct {
 // than that is not expected; the blocks after it are read again every time.
 const scanSafeDepth = 128
 
-// history reads the batch file of every live epoch before n, each fetched at its commit's uri and taken
-// only if its keccak256 is that commit's batchHash, and returns epoch n-1's and the epoch that first lists
-// each session id. What it keeps of each file (pastEpoch) lives as long as the checker, so a guard fetches
-// each earlier file once (again only after a veto and a recommit of that epoch); an epoch claimable when
-// read is not read from the pool again (a veto discards only pending epochs and those after them).
-func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
+// history reads the batch file of every live epoch before bf's that History does not hold for the root the
+// pool holds now, each fetched at its commit's uri and taken only if its keccak256 is that commit's
+// batchHash, records it in History, and returns epoch n-1's file, the epoch that first lists each of
+// sessions' ids and what the newest earlier file charged to each user-day sessions are charged to. So a
+// guard reads each earlier file once (again only after a veto and a recommit of that epoch, or the newest
+// one after a restart); an epoch claimable when read is not read from the pool again (a veto discards only
+// pending epochs and those after them).
+func (c *BatchChecker) history(ctx context.Context, bf *BatchFile, sessions []Session) (Earlier, error) {
+	n := bf.Epoch
 	earlier := Earlier{Credited: map[common.Hash]uint64{}, Charged: map[UserDay]*uint256.Int{}}
 	if n == 0 {
 		return earlier, nil
@@ -761,8 +766,9 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
 	if err != nil {
 		return earlier, fmt.Errorf("could not read the chain's head: %w", err)
 	}
-	if c.past == nil {
-		c.past = map[uint64]*pastEpoch{}
+	h, err := c.loadHistory(ctx)
+	if err != nil {
+		return earlier, err
 	}
 	for e := range n {
 		past := c.past[e]
@@ -775,51 +781,140 @@ func (c *BatchChecker) history(ctx context.Context, n uint64) (Earlier, error) {
 			case !live:
 				return earlier, fmt.Errorf("epoch %d: %w", e, errNotLive)
 			}
-			if past == nil || past.root != info.Root || (last && past.file == nil) {
-				ev, err := c.liveCommit(ctx, commitKey{e, info.Root}, head.Number.Uint64())
-				if err != nil {
-					return earlier, err
-				}
-				bf, err := c.fetchCommitted(ctx, e, ev)
+			final := uint64(info.ClaimableAt) <= head.Time
+			// The live commit: a root recommitted after a veto (the same leaves) may name another file.
+			ev, err := c.liveCommit(ctx, commitKey{e, info.Root}, head.Number.Uint64())
+			if err != nil {
+				return earlier, err
+			}
+			same := past != nil && past.root == info.Root && past.batchHash == ev.BatchHash
+			if !same || (last && past.file == nil) {
+				file, err := c.fetchCommitted(ctx, e, ev)
 				if err != nil {
 					return earlier, fmt.Errorf("%w: epoch %d's: %w", ErrEarlierWithheld, e, err)
 				}
-				past = &pastEpoch{root: info.Root, ids: sessionIDs(bf.Sessions), charged: bf.Allowances}
-				c.past[e] = past
+				if !same {
+					if err := c.record(ctx, e, info.Root, ev.BatchHash, final, file); err != nil {
+						return earlier, err
+					}
+					past = c.past[e]
+				}
 				if last {
-					past.file = bf
+					past.file = file
 				}
 			}
-			past.final = uint64(info.ClaimableAt) <= head.Time
+			if past.final != final {
+				if err := h.MarkHistory(ctx, e, store.HistoryMark{Root: past.root, BatchHash: past.batchHash, Final: final}); err != nil {
+					return earlier, fmt.Errorf("history: %w", err)
+				}
+				past.final = final
+			}
 		}
 		if !last {
 			past.file = nil // only the newest file is kept whole
 		}
-		for _, id := range past.ids {
-			if _, ok := earlier.Credited[id]; !ok {
-				earlier.Credited[id] = e
-			}
-		}
-		for _, use := range past.charged {
-			var v uint256.Int
-			if v.SetFromDecimal(use.Charged) == nil { // a file listing garbage failed its own check
-				earlier.Charged[UserDay{User: use.User, Day: use.Day}] = &v // the newest earlier file's
-			}
-		}
 	}
 	earlier.Prev = c.past[n-1].file
+	start, interval, err := c.calendar(ctx, pool)
+	if err != nil {
+		return earlier, err
+	}
+	ids := make([]common.Hash, len(sessions))
+	for i := range sessions {
+		ids[i] = sessions[i].ID
+	}
+	cal := Calendar{PayoutStart: start, Interval: interval}.After(&EpochRow{Cutoff: earlier.Prev.Cutoff})
+	credited, charged, err := h.LookupHistory(ctx, n, ids, userDays(sessions, cal))
+	if err != nil {
+		return earlier, fmt.Errorf("history: %w", err)
+	}
+	earlier.Credited = credited
+	for k, dec := range charged {
+		var v uint256.Int
+		if v.SetFromDecimal(dec) == nil { // recorded only when it parsed (record)
+			earlier.Charged[k] = &v
+		}
+	}
 	return earlier, nil
 }
 
-// Remember keeps bf, the committed batch file of epoch e with root (its bytes checked against the commit's
+// loadHistory returns the checker's History (a MemoryHistory if none was set), reading its marks into
+// memory the first time.
+func (c *BatchChecker) loadHistory(ctx context.Context) (History, error) {
+	if c.History == nil {
+		c.History = &MemoryHistory{}
+	}
+	if c.past == nil {
+		marks, err := c.History.HistoryMarks(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("history: %w", err)
+		}
+		c.past = make(map[uint64]*pastEpoch, len(marks))
+		for e, mk := range marks {
+			c.past[e] = &pastEpoch{root: mk.Root, batchHash: mk.BatchHash, final: mk.Final}
+		}
+	}
+	return c.History, nil
+}
+
+// record puts bf, the file of epoch e's commit of root and batchHash, in the history (replacing what it
+// held of e) and keeps it in memory as the newest file read. Of a user-day the file lists more than once
+// its last entry counts, and an entry whose charged is not a number is left out (the file failed its own
+// check; an earlier file's entry stands).
+func (c *BatchChecker) record(ctx context.Context, e uint64, root, batchHash common.Hash, final bool, bf *BatchFile) error {
+	h, err := c.loadHistory(ctx)
+	if err != nil {
+		return err
+	}
+	at := map[UserDay]int{}
+	var charged []store.DayCharged
+	for _, use := range bf.Allowances {
+		var v uint256.Int
+		if v.SetFromDecimal(use.Charged) != nil {
+			continue
+		}
+		k := UserDay{User: use.User, Day: use.Day}
+		if i, ok := at[k]; ok {
+			charged[i].Charged = v.Dec()
+			continue
+		}
+		at[k] = len(charged)
+		charged = append(charged, store.DayCharged{UserDay: k, Charged: v.Dec()})
+	}
+	mark := store.HistoryMark{Root: root, BatchHash: batchHash, Final: final}
+	if err := h.PutHistory(ctx, e, mark, sessionIDs(bf.Sessions), charged); err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
+	c.past[e] = &pastEpoch{root: root, batchHash: batchHash, final: final, file: bf}
+	return nil
+}
+
+// calendar returns the pool's payoutStart and day (immutable: read once).
+func (c *BatchChecker) calendar(ctx context.Context, pool *ChainPool) (start, interval uint64, err error) {
+	if c.cal == nil {
+		start, interval, err := pool.Calendar(ctx)
+		if err != nil {
+			return 0, 0, fmt.Errorf("could not read the pool's calendar: %w", err)
+		}
+		c.cal = &Calendar{PayoutStart: start, Interval: interval}
+	}
+	return c.cal.PayoutStart, c.cal.Interval, nil
+}
+
+// Remember keeps bf, the batch file of epoch e's commit of root and batchHash (its bytes checked against the
 // batchHash by the caller), for the credits checks of later epochs, so that they need not fetch it again:
 // a keeper that stops serving a file the guard obtained cannot keep the later epochs from being compared
-// with it.
-func (c *BatchChecker) Remember(e uint64, root common.Hash, bf *BatchFile) {
-	if c.past == nil {
-		c.past = map[uint64]*pastEpoch{}
+// with it. The epoch is recorded as pending (a later check reads whether it became claimable).
+// A commit the history holds already (a check tried again, a guard restarted) is not written again.
+func (c *BatchChecker) Remember(ctx context.Context, e uint64, root, batchHash common.Hash, bf *BatchFile) error {
+	if _, err := c.loadHistory(ctx); err != nil {
+		return err
 	}
-	c.past[e] = &pastEpoch{root: root, ids: sessionIDs(bf.Sessions), charged: bf.Allowances, file: bf}
+	if past := c.past[e]; past != nil && past.root == root && past.batchHash == batchHash {
+		past.file = bf
+		return nil
+	}
+	return c.record(ctx, e, root, batchHash, false, bf)
 }
 
 // liveCommit returns the RootCommitted event of commit k, reading the pool's events from block Start to

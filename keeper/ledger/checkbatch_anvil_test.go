@@ -91,6 +91,10 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.Greater(t, fundedAt, honest.DepositsReadAt, "funded after the read")
 
 	checker := batchChecker(t, ctx, env)
+	hist, err := store.Open(ctx, dbtest.SQLite(t)) // the guard's guard.db
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = hist.Close() })
+	checker.History = hist
 	// The previous epoch's file as the keeper's API serves it at its commit's uri (<public-url> + wire.BatchPath).
 	served := map[string][]byte{} // files of epochs committed by the test itself
 	keeperAPI := api.New(k.led, nil, nil).Handler()
@@ -280,6 +284,28 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.Equal(t, []string{"compared with epoch 1's file: 0 sessions"}, credits.Notes)
 	require.Equal(t, []string{fmt.Sprintf("depositsReadAt 0: the pool keeps %d, the previous epoch's read (max(stated, previous))",
 		honest.DepositsReadAt)}, onChain.Notes)
+	// A checker started again on the same history (a guard restarted with its guard.db), epoch 0's file no
+	// longer obtainable: epoch 2 listing epoch 0's sessions again is still named, from what the history kept
+	// of epoch 0's file; only the previous epoch's file is read again.
+	restarted := batchChecker(t, ctx, env)
+	restarted.History = hist
+	var fetched []string
+	restarted.Fetch = func(ctx context.Context, uri string) ([]byte, error) {
+		fetched = append(fetched, uri)
+		if raw, ok := served[uri]; ok {
+			return raw, nil
+		}
+		return nil, fmt.Errorf("%s: not served", uri)
+	}
+	var again2 ledger.BatchCheck
+	for _, c := range restarted.Check(ctx, again) {
+		if c.Name == ledger.CheckCredits {
+			again2 = c
+		}
+	}
+	require.Equal(t, credits.Problems, again2.Problems, "the restarted checker finds the same")
+	require.Equal(t, []string{"mem://1"}, fetched, "only epoch 1's file read again")
+
 	lateNext := *next
 	lateNext.Spend = append(slices.Clone(next.Spend), store.SpendLeaf{User: late, Amount: *one})
 	rebuild(&lateNext)

@@ -63,7 +63,10 @@ removed is sent again while the pool holds the root pending (also by a guard res
 guard per key, with an absolute --data-dir.
 Every batch file obtained is kept in --data-dir/batches: restarted, it checks every epoch still pending
 again, from the files it kept (a file obtained before the restart is neither fetched again nor taken for
-withheld, and the later epochs are still compared with the earlier files it obtained).`,
+withheld, and the later epochs are still compared with the earlier files it obtained). What the credits
+check needs of the earlier files (each one's session ids and charged user-days) is kept in
+--data-dir/guard.db and looked up for the file checked only, so neither the guard's memory nor a restart
+grows with the sessions ever credited: a restart needs again only the newest earlier file.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v := viper.New()
@@ -73,7 +76,7 @@ withheld, and the later epochs are still compared with the earlier files it obta
 	}
 	f := cmd.Flags()
 	chainFlags(f, "info")
-	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/, read again when restarted) and, with --veto, its vetoes' transactions (guard.db)")
+	f.String("data-dir", "./guard-data", "directory the guard keeps every batch file it obtained in (batches/, read again when restarted), the credits check's history of them and, with --veto, its vetoes' transactions (guard.db)")
 	f.Int("fetch-concurrency", 4, "batch files a poll fetches at once, earliest epoch first (each download holds up to --max-batch-bytes in memory)")
 	f.Int64("max-kept-bytes", 32<<30, "most bytes of batch files kept in --data-dir/batches (0: no bound); past it a file is checked but not kept (size the volume above it: the vetoes' store shares it)")
 	f.String("fee-ceiling-gwei", "200", "with --veto, the highest max fee per gas a veto is signed with, gwei")
@@ -151,6 +154,16 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err := os.MkdirAll(keep.Dir, 0o700); err != nil {
 		return fmt.Errorf("--data-dir: %w", err)
 	}
+	// guard.db (the keeper's store schema): the credits check's history of the earlier epochs' files and,
+	// with --veto, the vetoes' transactions.
+	st, err := store.Open(ctx, filepath.Join(dataDir, "guard.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.BindHistory(ctx, dep.ChainID, poolAddr); err != nil {
+		return fmt.Errorf("--data-dir: %w (one --data-dir per deployment)", err)
+	}
 	set := metrics.NewSet()
 	var veto guard.Sender
 	if v.GetBool("veto") {
@@ -162,13 +175,8 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 		if err != nil {
 			return fmt.Errorf("--veto: %w", err)
 		}
-		// The vetoes' transactions (txmgr's intents, in the keeper's store schema): a guard started again
-		// drives on a veto it had sent instead of signing a second one beside it.
-		st, err := store.Open(ctx, filepath.Join(dataDir, "guard.db"))
-		if err != nil {
-			return err
-		}
-		defer st.Close()
+		// The vetoes' transactions (txmgr's intents, in guard.db): a guard started again drives on a veto it
+		// had sent instead of signing a second one beside it.
 		veto, err = txmgr.New(txmgr.Config{ChainID: new(big.Int).SetUint64(dep.ChainID), From: from, Sign: sign,
 			Confirmations: max(v.GetUint64("confirmations"), 1), FeeCeiling: ceiling, ResubmitAfter: v.GetDuration("resubmit-after"),
 			RPCTimeout: client.CallBudget(), PollInterval: min(v.GetDuration("poll-interval"), time.Second),
@@ -184,7 +192,7 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	checker.Keep = keep
+	checker.Keep, checker.History = keep, st
 	start := dep.StartBlock
 	if b := v.GetUint64("start-block"); b != 0 {
 		start = b

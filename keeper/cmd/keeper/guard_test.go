@@ -34,7 +34,7 @@ import (
 // its transaction stored in --data-dir/guard.db (confirmed at --confirmations: counted landed only then) and
 // the vetoed root's file dropped from --data-dir/batches (kept until then), and stops cleanly when its context ends (as on SIGINT/SIGTERM). Refused: --veto
 // without a key, a negative --withheld-margin (the flag reaches the guard), a negative --max-kept-bytes, a
-// --fetch-concurrency below 1. The guard's decisions themselves: keeper/guard TestGuardAnvil.
+// --fetch-concurrency below 1, a --data-dir of another deployment. The guard's decisions themselves: keeper/guard TestGuardAnvil.
 func TestGuardCommand(t *testing.T) {
 	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600})
 	pool := c.Addr("ComputePool")
@@ -85,6 +85,17 @@ func TestGuardCommand(t *testing.T) {
 	in, err := st.LoadIntent(context.Background(), guard.VetoIntent(0, tree.Root(), 0))
 	require.NoError(t, err)
 	require.Equal(t, txmgr.StateConfirmed, in.State, "counted landed once confirmed at --confirmations")
+	marks, err := st.HistoryMarks(context.Background())
+	require.NoError(t, err)
+	require.Equal(t, tree.Root(), marks[0].Root, "the file obtained recorded for the credits checks")
+
+	// A --data-dir whose guard.db holds another deployment's history is refused.
+	other := t.TempDir()
+	ost, err := store.Open(context.Background(), filepath.Join(other, "guard.db"))
+	require.NoError(t, err)
+	require.NoError(t, ost.BindHistory(context.Background(), c.ChainID, common.HexToAddress("0x1234")))
+	require.NoError(t, ost.Close())
+	require.ErrorIs(t, guardCmd(context.Background(), "--data-dir", other), store.ErrOtherDeployment)
 }
 
 // TestControlURLs (from a review): --control-url must be http(s); without it the guard tells its own network
