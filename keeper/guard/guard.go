@@ -471,16 +471,17 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 			problems = append(problems, checks[i].Name+": "+p)
 		}
 	}
-	withheld := 0
+	var withheld error
 	for i := range checks {
-		withheld += checks[i].Withheld()
+		withheld = cmp.Or(withheld, checks[i].Withheld())
 	}
 	switch {
-	case findings == 0 && withheld > 0:
+	case findings == 0 && withheld != nil:
 		// An earlier epoch's file the check needs is not served (and this guard did not keep it): the root
-		// cannot be rebuilt and checked, as if its own file were withheld.
+		// cannot be rebuilt and checked, as if its own file were withheld (a fetch that got no answer counting
+		// only if the guard's own way out works).
 		c.lastErr = strings.Join(problems, "; ")
-		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again", nil)
+		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again", withheld)
 	case findings == 0 && len(problems) > 0:
 		c.lastErr = strings.Join(problems, "; ")
 		log.Warn("batch file check incomplete (the chain did not answer), trying again", zap.Strings("unanswered", problems))
