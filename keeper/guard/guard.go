@@ -211,8 +211,9 @@ type Guard struct {
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
 
-	reached  bool  // ownWayOut asked this step
-	reachErr error // its answer
+	reached  bool   // ownWayOut asked this step
+	reachErr error  // its answer
+	head     uint64 // this step's head block
 
 	beforeVeto func(epoch uint64) // tests: called once a veto is decided (a finding, a withheld file), before the re-read and the veto
 }
@@ -295,6 +296,7 @@ func (g *Guard) Step(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
+	g.head = head.Number.Uint64()
 	pending := g.Pending()
 	g.prefetch(ctx, pending, head.Time)
 	for _, e := range pending {
@@ -346,9 +348,10 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 		ev := it.Event
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
 			block: ev.Raw.BlockNumber}
-		if old := g.pending[c.epoch]; old != nil && old.vetoID != "" && old.root != c.root {
-			// Committed again, at the follower's depth: the root the veto was sent for is discarded for good.
-			g.cfg.Log.Info("epoch committed again while its veto was followed: the earlier root is discarded",
+		if old := g.pending[c.epoch]; old != nil && (old.root != c.root || old.batchHash != c.batchHash) {
+			// Committed again, at the follower's depth: the commit followed (its veto, or a discard followed to
+			// the depth) is discarded for good.
+			g.cfg.Log.Info("epoch committed again while its earlier commit was followed: the earlier one is discarded",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
 			g.done(old, ResultGone)
 		}
@@ -375,6 +378,22 @@ func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 	return e.Root == c.root, nil
 }
 
+// goneForGood reports whether c's root was gone from the pool already in the block Config.Confirmations
+// deep (this step's head): a discard the guard's depth covers, which no reorg it allows for undoes. A
+// discard only seen at the head (a veto, the guard's or another guardian's, at depth 1) may be reorged
+// out, the root back and pending: c is followed until then.
+func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
+	final, ok := follow.Confirmed(g.head, max(g.cfg.Confirmations, 1))
+	if !ok {
+		return false, nil
+	}
+	e, live, err := g.epochs.EpochAt(ctx, c.epoch, final)
+	if err != nil {
+		return false, fmt.Errorf("epoch %d as of block %d: %w", c.epoch, final, err)
+	}
+	return !live || e.Root != c.root, nil
+}
+
 // decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made
 // (or its veto not sent) within its window.
 func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
@@ -396,6 +415,18 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	}
 	switch {
 	case !live:
+		gone, err := g.goneForGood(ctx, c)
+		switch {
+		case err != nil && now >= c.claimableAt:
+			// A node without the state at that depth (pruned): past the window a veto could no longer land
+			// anyway, so the epoch is not followed forever.
+			log.Warn("epoch discarded; not read at the guard's depth, and its window is over: no longer followed", zap.Error(err))
+		case err != nil:
+			return err
+		case !gone:
+			log.Info("epoch discarded, not yet at the guard's depth: followed until it is")
+			return nil
+		}
 		log.Info("epoch discarded before the guard decided it (vetoed)")
 		g.done(c, ResultGone)
 		return nil
@@ -440,16 +471,17 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 			problems = append(problems, checks[i].Name+": "+p)
 		}
 	}
-	withheld := 0
+	var withheld error
 	for i := range checks {
-		withheld += checks[i].Withheld()
+		withheld = cmp.Or(withheld, checks[i].Withheld())
 	}
 	switch {
-	case findings == 0 && withheld > 0:
+	case findings == 0 && withheld != nil:
 		// An earlier epoch's file the check needs is not served (and this guard did not keep it): the root
-		// cannot be rebuilt and checked, as if its own file were withheld.
+		// cannot be rebuilt and checked, as if its own file were withheld (a fetch that got no answer counting
+		// only if the guard's own way out works).
 		c.lastErr = strings.Join(problems, "; ")
-		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again", nil)
+		return g.withheld(ctx, c, now, log, "an earlier epoch's batch file the check needs is not obtained: trying again", withheld)
 	case findings == 0 && len(problems) > 0:
 		c.lastErr = strings.Join(problems, "; ")
 		log.Warn("batch file check incomplete (the chain did not answer), trying again", zap.Strings("unanswered", problems))
@@ -484,8 +516,9 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 	case !live && c.vetoID != "":
 		return nil // discarded meanwhile, perhaps by the veto sent before: followed next step (followVeto)
 	case !live:
-		log.Warn("epoch discarded or committed again between the check and the veto: not vetoed")
-		g.done(c, ResultGone) // a new commit of the epoch is read and checked on its own
+		// Another's veto (or a new commit) between the check and ours, perhaps one block deep: decide follows
+		// the discard to the guard's depth from the next step on, and vetoes the root if a reorg brings it back.
+		log.Warn("epoch discarded or committed again between the check and the veto: not vetoed, followed")
 		return nil
 	case !open:
 		return nil // the window ended meanwhile: reported next step
@@ -506,11 +539,12 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 // manager confirms it at its depth (Sender.Check, which never waits): a veto counts as landed only then, so
 // one whose block a reorg removes is not taken for done. live is whether the pool's epoch, read right before,
 // still holds c.root. It returns true when c is settled for this step: the veto landed (c done), or it is
-// mined and waits for its depth, or a read failed (the error); false when the step decides c as any commit
-// whose veto has not landed: a veto in no block (not mined yet, or its block left the chain) while the pool
-// still holds the root is sent again by the caller (the same transaction: vetoPending, veto); one that failed
-// for good is followed by a new try (vetoTry) if the root is still there; the root gone (vetoed by another,
-// or committed again) while ours is in no block, nothing is sent.
+// mined and waits for its depth, or a read failed with the root gone (the error); false when the step decides
+// c as any commit whose veto has not landed: a veto in no block (not mined yet, or its block left the chain)
+// or whose receipt could not be read while the pool still holds the root is driven on by the caller (the
+// same transaction, its fees bumped: vetoPending, veto); one that failed for good is followed by a new try
+// (vetoTry) if the root is still there; the root gone (vetoed by another, or committed again) while ours is
+// in no block, nothing is sent, and decide follows the discard until it is at the guard's depth.
 func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.Logger) (bool, error) {
 	if c.vetoID == "" {
 		c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry)
@@ -530,13 +564,21 @@ func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.L
 				zap.String("intent", c.vetoID))
 			return false, nil
 		case errors.Is(err, txmgr.ErrNotMined):
-			c.vetoID = "" // the root went before (the pool read first): not by this veto
+			// The root is gone at the head while this veto is in no block: another's discard, or this veto
+			// in a block the node has not shown yet. Kept: decide follows the discard to the guard's depth,
+			// and a root back (a reorg) gets this veto resumed.
+			return false, nil
 		case errors.Is(err, txmgr.ErrReverted), errors.Is(err, txmgr.ErrNonceTaken):
 			log.Warn("veto transaction failed for good", zap.String("intent", c.vetoID), zap.Error(err))
 			c.vetoTry++
 			c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry) // a later one, if sent before a restart
 		case errors.Is(err, txmgr.ErrUnknownIntent):
 			c.vetoID = ""
+		case live:
+			// The receipt read failed (a node indexing, rate limits): Send drives the veto on all the same
+			// (it rebroadcasts and bumps its fees through failed reads), as the window will not wait.
+			log.Warn("veto not checked, driven on", zap.String("intent", c.vetoID), zap.Error(err))
+			return false, nil
 		default:
 			return true, fmt.Errorf("epoch %d: veto %s not checked: %w", c.epoch, c.vetoID, err)
 		}

@@ -350,7 +350,7 @@ func TestGuardAnvil(t *testing.T) {
 	})
 	require.NoError(t, vetoer.g.Step(ctx))
 	require.NotEqual(t, common.Hash{}, replaced, "the hook ran")
-	require.True(t, said(vetoer, "epoch discarded or committed again between the check and the veto: not vetoed", 3), "%v", vetoer.logs.All())
+	require.True(t, said(vetoer, "epoch discarded or committed again between the check and the veto: not vetoed, followed", 3), "%v", vetoer.logs.All())
 	require.Equal(t, uint64(4), next(), "the replacement not discarded")
 	info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(3))
 	require.NoError(t, err)

@@ -3,9 +3,13 @@ package guard_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,4 +114,82 @@ func TestGuardEarlierFileWithheld(t *testing.T) {
 	}
 	require.True(t, said(freshLogs, "batch file withheld: vetoing", 1), "%v", freshLogs.All())
 	require.Equal(t, uint64(1), next(), "epoch 1 discarded")
+}
+
+// TestGuardEarlierFileUnanswered (from a review): an earlier epoch's file that the credits check needs and
+// that gets no answer at all (connection refused) counts as withheld in the window's last part only as the
+// epoch's own file would: if Config.Reachable then finds the guard's own way out working. With it down,
+// three steps veto nothing; with it back, two tries veto. Reachable is asked once a step however many
+// epochs need it (two here). Before, an earlier file's failure counted at once, so a guard whose own
+// network was down vetoed honest epochs.
+func TestGuardEarlierFileUnanswered(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const window = 3600
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	dead := "http://" + ln.Addr().String() // nothing listens: connection refused
+	require.NoError(t, ln.Close())
+	commit := func(epoch uint64, base string) {
+		// Nothing owed (every other check passes); an account of its own, so that each root is new.
+		root, total, bf := tree(t, map[string]uint64{"0xa1": 0, "0xc" + strconv.Itoa(int(epoch)): 0})
+		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		path := "/v1/batches/" + big.NewInt(int64(epoch)).String()
+		c.CommitRoot(epoch, root, total, hashOf(raw), base+path)
+		srvFiles.set(path, raw)
+	}
+	commit(0, dead) // its file never answers
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info0.ClaimableAt)))
+	commit(1, srv.URL)
+	commit(2, srv.URL)
+
+	var down atomic.Bool
+	var asked atomic.Int32
+	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
+	checker := batchChecker(t, ctx, c, client)
+	checker.Fetch = fetch
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+		Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
+		Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir()),
+		Reachable: func(context.Context) error {
+			asked.Add(1)
+			if down.Load() {
+				return errors.New("no control URL answered")
+			}
+			return nil
+		}})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx)) // epoch 0 claimable before the guard read it: not checked; 1 and 2 read
+	info1, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info1.ClaimableAt)-window/8)) // both in their last part
+	down.Store(true)
+	asked.Store(0)
+	for range 3 {
+		require.NoError(t, g.Step(ctx))
+	}
+	notCounted := "batch file not obtained and the guard's own network check failed: not counted as withheld, trying again"
+	require.True(t, saidAt(logs, notCounted, 1), "%v", logs.All())
+	require.True(t, saidAt(logs, notCounted, 2), "%v", logs.All())
+	require.Equal(t, uint64(3), nextEpoch(t, ctx, c), "nothing vetoed while the guard's own network is down")
+	require.Equal(t, int32(3), asked.Load(), "asked once a step, not once an epoch")
+	down.Store(false)
+	for range guard.WithheldTries {
+		require.NoError(t, g.Step(ctx))
+	}
+	require.True(t, saidAt(logs, "batch file withheld: vetoing", 1), "%v", logs.All())
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "epochs 1 and 2 discarded")
 }

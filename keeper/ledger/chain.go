@@ -120,15 +120,24 @@ func (p *ChainPool) State(ctx context.Context) (PoolState, error) {
 
 // Epoch implements Pool.
 func (p *ChainPool) Epoch(ctx context.Context, n uint64) (EpochOnChain, bool, error) {
+	return p.epochAt(&bind.CallOpts{Context: ctx}, n)
+}
+
+// EpochAt is Epoch as of block (the pool's state after it).
+func (p *ChainPool) EpochAt(ctx context.Context, n, block uint64) (EpochOnChain, bool, error) {
+	return p.epochAt(&bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(block)}, n)
+}
+
+func (p *ChainPool) epochAt(opts *bind.CallOpts, n uint64) (EpochOnChain, bool, error) {
 	var e EpochOnChain
-	next, err := p.caller.NextEpoch(&bind.CallOpts{Context: ctx})
+	next, err := p.caller.NextEpoch(opts)
 	if err != nil {
 		return e, false, err
 	}
 	if n >= next.Uint64() {
 		return e, false, nil
 	}
-	info, err := p.caller.EpochInfo(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(n))
+	info, err := p.caller.EpochInfo(opts, new(big.Int).SetUint64(n))
 	if err != nil {
 		return e, false, err
 	}

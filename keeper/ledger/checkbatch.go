@@ -45,14 +45,15 @@ type BatchCheck struct {
 	Problems []string `json:"problems"`
 	Notes    []string `json:"notes,omitempty"`
 
-	unanswered int // how many of Problems say the chain could not answer a read (couldNot): no finding about the file
-	withheld   int // how many of those say an earlier epoch's committed file could not be obtained (withheld)
+	unanswered int   // how many of Problems say the chain could not answer a read (couldNot): no finding about the file
+	withheld   error // one of those says an earlier epoch's committed file could not be obtained: why
 }
 
-// Withheld returns how many of the problems say an earlier live epoch's committed batch file, which the
-// check needs, could not be obtained (ErrEarlierWithheld): the keeper's to serve, not a read the chain did
-// not answer. keeper guard treats the epoch then as one whose own file is withheld.
-func (c *BatchCheck) Withheld() int { return c.withheld }
+// Withheld returns why an earlier live epoch's committed batch file, which the check needs, could not be
+// obtained (wrapping ErrEarlierWithheld and the fetch's own error), nil when it was: the keeper's to
+// serve, not a read the chain did not answer. keeper guard treats the epoch then as one whose own file is
+// withheld, a fetch that got no answer counting only as its own would.
+func (c *BatchCheck) Withheld() error { return c.withheld }
 
 // OK reports whether the check found nothing wrong.
 func (c *BatchCheck) OK() bool { return len(c.Problems) == 0 }
@@ -391,7 +392,7 @@ func (c *BatchChecker) checkCredits(ctx context.Context, bf *BatchFile, verified
 	if err != nil {
 		out.couldNot("not compared: %v", err)
 		if errors.Is(err, ErrEarlierWithheld) {
-			out.withheld++
+			out.withheld = err
 		}
 		return
 	}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"math/big"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -310,6 +312,48 @@ func testNonceTaken(t *testing.T, dsn string) {
 	_ = r
 }
 
+// blindReceipts is a backend whose receipt reads fail while blind is set (a node still indexing, a provider
+// rate-limiting).
+type blindReceipts struct {
+	txmgr.Backend
+	blind atomic.Bool
+	reads atomic.Int32
+}
+
+func (b *blindReceipts) TransactionReceipt(ctx context.Context, h common.Hash) (*types.Receipt, error) {
+	if b.blind.Load() {
+		b.reads.Add(1)
+		return nil, errors.New("transaction indexing is in progress (injected)")
+	}
+	return b.Backend.TransactionReceipt(ctx, h)
+}
+
+// TestNonceTakenNotFromUnreadReceipts (from a review): a transaction mined while its receipts cannot be
+// read moves the key's nonce past the intent's; that is not another transaction taking it. Send waits
+// until a receipt is read and returns it. Before, NonceTakenAfter polls of failed reads marked the landed
+// transaction failed (ErrNonceTaken), and a guard sent a second veto after it.
+func TestNonceTakenNotFromUnreadReceipts(t *testing.T) {
+	ctx, _, _, c, st := setup(t, dbtest.SQLite(t))
+	b := &blindReceipts{Backend: c}
+	b.blind.Store(true)
+	m := newManager(t, b, st, func(cfg *txmgr.Config) { cfg.NonceTakenAfter = 3; cfg.Confirmations = 1 })
+	type result struct {
+		r   *types.Receipt
+		err error
+	}
+	done := make(chan result, 1)
+	go func() { r, err := m.Send(ctx, "blind", candidate(1)); done <- result{r, err} }()
+	require.Eventually(t, func() bool { // mined (automine), its receipt unread well past NonceTakenAfter polls
+		n, err := c.NonceAt(ctx, m.From(), nil)
+		return err == nil && n == 1 && b.reads.Load() >= 10
+	}, 30*time.Second, 10*time.Millisecond)
+	require.Empty(t, done, "still waiting for a receipt")
+	b.blind.Store(false)
+	got := <-done
+	require.NoError(t, got.err)
+	require.Equal(t, types.ReceiptStatusSuccessful, got.r.Status)
+}
+
 // sendUntilStored sends intent id through m and stops the Send (the process "dies") once the intent is
 // stored, before it can be mined: the broadcasts of m's backend never arrive.
 func sendUntilStored(t *testing.T, ctx context.Context, m *txmgr.Manager, id string, c txmgr.Candidate) {
@@ -488,10 +532,48 @@ func testCheck(t *testing.T, dsn string) {
 	tx := new(types.Transaction)
 	require.NoError(t, tx.UnmarshalBinary(stored.Latest().Raw))
 	require.NoError(t, c.SendTransaction(ctx, tx))
+	_, err = bind.WaitMined(ctx, c, tx) // anvil answers the send before its block is there
+	require.NoError(t, err)
 	_, err = m.Check(ctx, "found")
 	require.ErrorIs(t, err, txmgr.ErrNotConfirmed)
 	require.Equal(t, txmgr.StateMined, state("found"))
 
 	_, err = m.Check(ctx, "nothing")
 	require.ErrorIs(t, err, txmgr.ErrUnknownIntent)
+}
+
+// TestCheckReincluded (from a review): a reorg that puts the same transaction in another block of the new
+// branch (the usual shape of a reorg) is not "in no block": Check finds it in its new block, short of the
+// depth, and confirms it there once deep enough. Before, Check said ErrNotMined, which a guard took for a
+// discard by someone else.
+func TestCheckReincluded(t *testing.T) { dbtest.Run(t, true, testCheckReincluded) }
+
+func testCheckReincluded(t *testing.T, dsn string) {
+	ctx, _, r, c, st := setup(t, dsn)
+	m := newManager(t, c, st, func(cfg *txmgr.Config) { cfg.Confirmations = 3 })
+	var snap string
+	require.NoError(t, r.CallContext(ctx, &snap, "evm_snapshot"))
+	rc, err := m.Send(ctx, "v", candidate(7))
+	require.NoError(t, err)
+	_, err = m.Check(ctx, "v")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed)
+	var ok bool
+	require.NoError(t, r.CallContext(ctx, &ok, "evm_revert", snap))
+	require.True(t, ok)
+	mine(t, ctx, r, 1) // the new branch: an empty block first, so the transaction lands in another block
+	in, err := m.Lookup(ctx, "v")
+	require.NoError(t, err)
+	tx := new(types.Transaction)
+	require.NoError(t, tx.UnmarshalBinary(in.Latest().Raw))
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	moved, err := bind.WaitMined(ctx, c, tx)
+	require.NoError(t, err)
+	require.NotEqual(t, rc.BlockHash, moved.BlockHash)
+
+	_, err = m.Check(ctx, "v")
+	require.ErrorIs(t, err, txmgr.ErrNotConfirmed, "mined, in its new block")
+	mine(t, ctx, r, 2)
+	final, err := m.Check(ctx, "v")
+	require.NoError(t, err)
+	require.Equal(t, moved.BlockHash, final.BlockHash)
 }

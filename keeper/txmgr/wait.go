@@ -20,7 +20,9 @@ func (m *Manager) waitMined(ctx context.Context, in *Intent) (*types.Receipt, er
 	var lastSend time.Time // zero: broadcast at once (also right after a restart)
 	nonceTakenPolls := 0
 	for {
-		switch r, err := m.findMined(ctx, in); {
+		r, err := m.findMined(ctx, in)
+		answered := err == nil // its receipts read: none of its attempts is in a block
+		switch {
 		case errors.Is(err, errUnanswered):
 			m.log.Warn("receipt poll failed", zap.String("intent", in.ID), zap.Error(err))
 		case err != nil:
@@ -43,8 +45,11 @@ func (m *Manager) waitMined(ctx context.Context, in *Intent) (*types.Receipt, er
 
 		// A nonce that moved past ours without a receipt for any of our attempts means another
 		// transaction took it (someone else used the key). Counted over several polls, because a
-		// load-balanced RPC may answer the nonce from a newer block than the receipt.
-		if mined, err := call(ctx, m, func(ctx context.Context) (uint64, error) { return m.backend.NonceAt(ctx, m.from, nil) }); err == nil && mined > in.Nonce {
+		// load-balanced RPC may answer the nonce from a newer block than the receipt, and only when the
+		// receipts were read: a node that cannot read them (indexing, rate limits) says nothing of ours.
+		if !answered {
+			// neither counted nor reset
+		} else if mined, err := call(ctx, m, func(ctx context.Context) (uint64, error) { return m.backend.NonceAt(ctx, m.from, nil) }); err == nil && mined > in.Nonce {
 			nonceTakenPolls++
 			if nonceTakenPolls >= m.cfg.NonceTakenAfter {
 				_ = m.store.SetIntentState(ctx, in.ID, StateFailed, common.Hash{}, 0, common.Hash{})
@@ -200,6 +205,15 @@ func (m *Manager) Check(ctx context.Context, id string) (*types.Receipt, error) 
 		case r == nil:
 			return nil, fmt.Errorf("txmgr: intent %s: %w", id, ErrNotMined)
 		}
+	}
+	r, err := m.look(ctx, in)
+	if !errors.Is(err, ErrNotMined) {
+		return r, err
+	}
+	// Its block left the chain (marked pending): a reorg usually puts the same transaction in another block
+	// of the new branch, so look for it there before saying it is in none (as Confirm does).
+	if r, ferr := m.findMined(ctx, in); ferr != nil || r == nil {
+		return nil, err
 	}
 	return m.look(ctx, in)
 }

@@ -1,0 +1,237 @@
+package guard_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keeper/txmgr"
+)
+
+// anvilRPC returns evm_snapshot, evm_revert and evm_mine on c's anvil.
+func anvilRPC(t *testing.T, ctx context.Context, url string) (snapshot func() string, revert func(string), mine func(int)) {
+	t.Helper()
+	rc, err := rpc.DialContext(ctx, url)
+	require.NoError(t, err)
+	t.Cleanup(rc.Close)
+	snapshot = func() string {
+		var id string
+		require.NoError(t, rc.CallContext(ctx, &id, "evm_snapshot"))
+		return id
+	}
+	revert = func(id string) {
+		var ok bool
+		require.NoError(t, rc.CallContext(ctx, &ok, "evm_revert", id))
+		require.True(t, ok)
+	}
+	mine = func(n int) {
+		for range n {
+			require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))
+		}
+	}
+	return snapshot, revert, mine
+}
+
+// TestGuardFollowsADiscardToItsDepth (from a review): an epoch the pool shows discarded at the head (another
+// guardian's veto, one block deep) is followed until the discard is at the guard's depth (3), not dropped
+// at once: the veto reorged out, the inflated root pending again, the guard checks it and vetoes it itself.
+// Before, the first step logged "discarded before the guard decided it" and dropped the epoch; after the
+// reorg nobody followed it and the root became claimable.
+func TestGuardFollowsADiscardToItsDepth(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
+	const depth = 3
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth)})
+	require.NoError(t, err)
+	mine(depth) // the commit at the guard's depth
+
+	// Another guardian (the same role, its own transactions) vetoes the root: one block deep.
+	before := snapshot()
+	other := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)
+	abi, err := computepool.ComputePoolMetaData.GetAbi()
+	require.NoError(t, err)
+	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
+	require.NoError(t, err)
+	r, err := other.Send(ctx, "other", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c))
+
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending(), "followed while the discard is short of the depth: %v", logs.All())
+	require.True(t, saidAt(logs, "epoch discarded, not yet at the guard's depth: followed until it is", 0), "%v", logs.All())
+
+	revert(before) // the other guardian's veto reorged out: the inflated root is pending again
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "veto mined, waiting for its confirmations", 0), "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed by this guard")
+	mine(depth - 1)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch vetoed", 0), "%v", logs.All())
+	require.Empty(t, g.Pending())
+
+	// Committed again (another inflated root, its file never served) and vetoed by the other guardian: followed
+	// until that discard is at the depth, then dropped as discarded.
+	root2, total2, _ := tree(t, map[string]uint64{"0xa1": 700})
+	c.CommitRoot(0, root2, total2, common.HexToHash("0x01"), "http://127.0.0.1:1/v1/batches/0")
+	mine(depth)
+	data2, err := abi.Pack("vetoRoot", big.NewInt(0), root2)
+	require.NoError(t, err)
+	_, err = other.Send(ctx, "other-2", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data2})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending(), "%v", logs.All())
+	require.False(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "%v", logs.All())
+	mine(depth - 1)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "%v", logs.All())
+	require.Empty(t, g.Pending())
+}
+
+// TestGuardDiscardBetweenCheckAndVeto (from a review): another guardian's veto lands (one block deep) between
+// the guard's check of an inflated root and its own veto. The guard sends nothing, and follows the discard:
+// when a reorg removes that veto, the guard vetoes the root itself. Before, it dropped the epoch at once
+// and the root, pending again, became claimable unwatched.
+func TestGuardDiscardBetweenCheckAndVeto(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
+	const depth = 3
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth)})
+	require.NoError(t, err)
+	mine(depth)
+	other := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)
+	abi, err := computepool.ComputePoolMetaData.GetAbi()
+	require.NoError(t, err)
+	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
+	require.NoError(t, err)
+	var before string
+	guard.SetBeforeVeto(g, func(uint64) {
+		guard.SetBeforeVeto(g, nil)
+		before = snapshot()
+		_, err := other.Send(ctx, "other", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
+		require.NoError(t, err)
+	})
+	require.NoError(t, g.Step(ctx))
+	require.NotEmpty(t, before, "the hook ran")
+	require.Equal(t, []uint64{0}, g.Pending(), "followed: %v", logs.All())
+	revert(before)
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "the inflated root pending again")
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "vetoed by this guard: %v", logs.All())
+	mine(depth - 1)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch vetoed", 0), "%v", logs.All())
+}
+
+// TestGuardVetoReincluded (from a review): a reorg that moves the guard's own veto into another block of the
+// new branch (the usual shape of a reorg) is not taken for a discard by someone else: txmgr's Check finds
+// the transaction in its new block and the guard waits for its depth there; when a second reorg drops it,
+// the root pending again, the guard sends it again and it lands. Before, Check said "in no block", the guard
+// dropped the epoch, and after the second reorg the inflated root was pending with nobody following it.
+func TestGuardVetoReincluded(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
+	core, logs := observer.New(zapcore.InfoLevel)
+	m := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 3)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: m})
+	require.NoError(t, err)
+
+	before := snapshot()
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending(), "followed until the depth")
+	sent, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	require.NoError(t, err)
+
+	revert(before) // a reorg whose new branch has the same veto one block later
+	mine(1)
+	second := snapshot()
+	tx := new(types.Transaction)
+	require.NoError(t, tx.UnmarshalBinary(sent.Latest().Raw))
+	require.NoError(t, client.SendTransaction(ctx, tx))
+	_, err = bind.WaitMined(ctx, client, tx) // anvil answers the send before its block is there
+	require.NoError(t, err)
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c))
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending(), "its own veto, in its new block: still followed: %v", logs.All())
+	require.False(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "%v", logs.All())
+
+	revert(second) // a second reorg drops it: the root pending again
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "sent again")
+	mine(2)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch vetoed", 0), "%v", logs.All())
+	in, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	require.NoError(t, err)
+	require.Equal(t, txmgr.StateConfirmed, in.State)
+}
+
+// unreadReceipts is a veto sender whose receipt reads fail (a node still indexing transactions, a provider
+// rate-limiting), as Check sees them; Send works, and a first Send is held back as not mined in time.
+type unreadReceipts struct {
+	*txmgr.Manager
+	sends int
+}
+
+func (u *unreadReceipts) Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error) {
+	if u.sends++; u.sends == 1 {
+		return nil, context.DeadlineExceeded // stuck, as a veto priced under a fee spike
+	}
+	return u.Manager.Send(ctx, id, c)
+}
+
+func (u *unreadReceipts) Check(context.Context, string) (*types.Receipt, error) {
+	return nil, errors.New("transaction indexing is in progress")
+}
+
+// TestGuardVetoDrivenOnThroughFailedReads (from a review): a veto not mined within the step, whose receipt
+// the node then cannot read, is driven on (sent again, its fees bumped) while the root is pending, rather
+// than the step stopping at the failed read. Before, every later step returned "veto not checked" without
+// sending, and a stuck veto sat under the base fee until the root became claimable.
+func TestGuardVetoDrivenOnThroughFailedReads(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client, _ := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	core, logs := observer.New(zapcore.InfoLevel)
+	veto := &unreadReceipts{Manager: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)}
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: veto})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx)) // the veto held back: logged, tried next step
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, 2, veto.sends, "%v", logs.All())
+	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the veto driven on and mined")
+}
