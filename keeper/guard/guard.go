@@ -288,6 +288,7 @@ func (g *Guard) Pending() []uint64 {
 // epochs read before are still decided, each on its own; the errors are returned together.
 func (g *Guard) Step(ctx context.Context) error {
 	g.reached, g.reachErr = false, nil
+	g.cfg.Checker.ForgetFailedFetches() // an earlier file that failed is tried again once this step
 	var errs []error
 	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
 		errs = append(errs, fmt.Errorf("follow RootCommitted: %w", err))

@@ -193,3 +193,59 @@ func TestGuardEarlierFileUnanswered(t *testing.T) {
 	require.True(t, saidAt(logs, "batch file withheld: vetoing", 1), "%v", logs.All())
 	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "epochs 1 and 2 discarded")
 }
+
+// TestGuardEarlierFileFetchedOnceAStep (from a review): an earlier epoch's file that the credits checks of
+// several pending epochs need and that cannot be obtained is fetched once a step, not once for every epoch
+// checked: a keeper whose earlier uri trickles its body until the fetch timeout, followed by many served
+// epochs, stretched each step by one timeout per epoch until the inflated one got fewer than two tries in
+// its window's last part. Three pending epochs, one failing earlier file: one request a step (three before).
+func TestGuardEarlierFileFetchedOnceAStep(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	poolAddr := c.Addr("ComputePool")
+	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	t.Cleanup(client.Close)
+	srvFiles := &files{byID: map[string][]byte{}} // epoch 0's file not set: 503
+	var asked atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/batches/0" {
+			asked.Add(1)
+		}
+		srvFiles.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	commit := func(epoch uint64) {
+		root, total, bf := tree(t, map[string]uint64{"0xa1": 0, "0xc" + strconv.Itoa(int(epoch)): 0})
+		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
+		raw, err := json.Marshal(bf)
+		require.NoError(t, err)
+		path := "/v1/batches/" + strconv.Itoa(int(epoch))
+		c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path)
+		if epoch > 0 {
+			srvFiles.set(path, raw)
+		}
+	}
+	commit(0)
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info0.ClaimableAt)))
+	for e := uint64(1); e <= 3; e++ {
+		commit(e)
+	}
+	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
+	checker := batchChecker(t, ctx, c, client)
+	checker.Fetch = fetch
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: poolAddr, Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+		Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet()})
+	require.NoError(t, err)
+	for step := int32(1); step <= 2; step++ {
+		require.NoError(t, g.Step(ctx))
+		require.Equal(t, step, asked.Load(), "epoch 0's file asked once a step")
+	}
+	for e := uint64(1); e <= 3; e++ {
+		require.True(t, saidAt(logs, "an earlier epoch's batch file the check needs is not obtained: trying again", e), "%v", logs.All())
+	}
+}

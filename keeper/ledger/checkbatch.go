@@ -106,6 +106,7 @@ type BatchChecker struct {
 	History History
 
 	past    map[uint64]*pastEpoch                               // History's marks, and the newest file read
+	failed  map[commitKey]error                                 // earlier files not obtained since ForgetFailedFetches
 	cal     *Calendar                                           // the pool's calendar (immutable)
 	commits map[commitKey]*computepool.ComputePoolRootCommitted // liveCommit's events up to block scanned
 	allowed map[UserDay]*uint256.Int                            // allowances read (fixed once their day has begun)
@@ -790,9 +791,18 @@ func (c *BatchChecker) history(ctx context.Context, bf *BatchFile, sessions []Se
 			}
 			same := past != nil && past.root == info.Root && past.batchHash == ev.BatchHash
 			if !same || (last && past.file == nil) {
+				k := commitKey{e, info.Root}
+				if err := c.failed[k]; err != nil {
+					return earlier, err // tried already since ForgetFailedFetches: not fetched again
+				}
 				file, err := c.fetchCommitted(ctx, e, ev)
 				if err != nil {
-					return earlier, fmt.Errorf("%w: epoch %d's: %w", ErrEarlierWithheld, e, err)
+					err = fmt.Errorf("%w: epoch %d's: %w", ErrEarlierWithheld, e, err)
+					if c.failed == nil {
+						c.failed = map[commitKey]error{}
+					}
+					c.failed[k] = err
+					return earlier, err
 				}
 				if !same {
 					if err := c.record(ctx, e, info.Root, ev.BatchHash, final, file); err != nil {
@@ -838,6 +848,12 @@ func (c *BatchChecker) history(ctx context.Context, bf *BatchFile, sessions []Se
 	}
 	return earlier, nil
 }
+
+// ForgetFailedFetches lets the credits check try again the earlier files it could not obtain: until then it
+// returns each one's failure without fetching it again. keeper guard calls it at each step, so a file that
+// never answers (or trickles until the fetch timeout) costs one fetch a step, not one for every later epoch
+// checked in it.
+func (c *BatchChecker) ForgetFailedFetches() { c.failed = nil }
 
 // loadHistory returns the checker's History (a MemoryHistory if none was set), reading its marks into
 // memory the first time.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -23,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/internal/metricset"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -209,7 +209,9 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 		Confirmations: v.GetUint64("confirmations"), MaxRange: v.GetUint64("log-range"),
 		Fetch: checker.Fetch,
 		Veto:  veto, VetoWait: v.GetDuration("veto-wait"), WithheldMargin: v.GetDuration("withheld-margin"),
-		Reachable: guard.Reachable(&http.Client{}, control, 10*time.Second), FetchConcurrency: v.GetInt("fetch-concurrency"),
+		// The control check goes out the way the fetches do (netguard's transport: no proxy from the environment),
+		// to the operator's own URLs (private addresses allowed).
+		Reachable: guard.Reachable(netguard.ForChain(dep.ChainID, true).Client(netguard.Options{HeaderTimeout: 10 * time.Second}), control, 10*time.Second), FetchConcurrency: v.GetInt("fetch-concurrency"),
 		Log: log.Named("guard"), Metrics: set})
 	if err != nil {
 		return err
