@@ -6,7 +6,9 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"os"
 	"strconv"
 	"sync"
 
@@ -75,7 +77,7 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 	// An epoch vetoed and committed again has another file at the same path: a cache between the keeper and
 	// a guard must not serve the old one (the guard would take the new commit's file for withheld).
 	w.Header().Set("Cache-Control", "no-store")
-	serveBatch(w, r, e.BatchFile)
+	s.serveBatch(w, r, e)
 }
 
 // batchByHash: GET /v1/batches/{epoch}/{batchHash} (wire.BatchPath), the uri the keeper commits: the epoch's
@@ -101,8 +103,8 @@ func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	w.Header().Set("ETag", `"`+h.Hex()+`"`) // http.ServeFile answers If-None-Match with 304
-	serveBatch(w, r, e.BatchFile)
+	w.Header().Set("ETag", `"`+h.Hex()+`"`) // http.ServeContent answers If-None-Match with 304
+	s.serveBatch(w, r, e)
 }
 
 // batchEpoch reads the request's {epoch} and returns its live epoch with a batch file, answering the error
@@ -125,10 +127,26 @@ func (s *Server) batchEpoch(w http.ResponseWriter, r *http.Request) (*ledger.Epo
 	return e, true
 }
 
-// serveBatch answers with the batch file at path.
-func serveBatch(w http.ResponseWriter, r *http.Request, path string) {
+// serveBatch answers with e's batch file. A file recorded but not readable (the batch directory lost or
+// restored without it) is the keeper's fault: a §9 500, never cached (http.ServeFile would answer a plain
+// 404 without the envelope nor Cache-Control, which a cache in front could keep for the committed uri).
+func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, e *ledger.EpochRow) {
+	f, err := os.Open(e.BatchFile)
+	var info os.FileInfo
+	if err == nil {
+		if info, err = f.Stat(); err != nil {
+			f.Close()
+		}
+	}
+	if err != nil {
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Del("ETag")
+		s.fail(w, fmt.Errorf("batch file of epoch %d: %w", e.Number, err))
+		return
+	}
+	defer f.Close()
 	w.Header().Set("Content-Type", "application/json")
-	http.ServeFile(w, r, path)
+	http.ServeContent(w, r, "", info.ModTime(), f)
 }
 
 // accountEpoch reads the request's {account} and the epoch newest returns, answering the error itself

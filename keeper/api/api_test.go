@@ -264,6 +264,15 @@ func TestBatchByHash(t *testing.T) {
 		envelope("/v1/batches/4/"+bad, http.StatusBadRequest, wire.CodeBadRequest)
 	}
 	envelope("/v1/batches/x/"+newHash.Hex(), http.StatusBadRequest, wire.CodeBadRequest)
+	// The recorded file gone from disk (the batch directory lost): a 500 envelope, never cached, on both routes.
+	e4, err := led.LiveEpoch(ctx, 4)
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(e4.BatchFile))
+	envelope(wire.BatchPath(4, newHash), http.StatusInternalServerError, wire.CodeInternal)
+	resp, _ = get(wire.BatchPath(4, newHash))
+	require.Empty(t, resp.Header.Get("ETag"))
+	envelope(wire.EpochBatchPath(4), http.StatusInternalServerError, wire.CodeInternal)
+
 	wiretest.RequireEnvelopes(t, srv.URL,
 		wiretest.NotAllowed("POST", wire.BatchPath(4, newHash), "GET, HEAD"),
 		wiretest.NotAllowed("POST", wire.EpochBatchPath(4), "GET, HEAD"),

@@ -47,11 +47,12 @@ type keeperOptions struct {
 	claims        bool
 	feeds         int // router feeds (default 1)
 	log           *zap.Logger
-	feedList      []*testenv.Feed  // the routers' feeds (nil: feeds new ones)
-	pageLimit     int              // records per feed page (0: the default)
-	epochLength   time.Duration    // 0: 300 ms
-	now           func() time.Time // the ledger's clock (nil: the wall clock)
-	manual        bool             // do not run the ledger: the test drives IngestOnce, Assemble and Step
+	feedList      []*testenv.Feed                   // the routers' feeds (nil: feeds new ones)
+	pageLimit     int                               // records per feed page (0: the default)
+	epochLength   time.Duration                     // 0: 300 ms
+	now           func() time.Time                  // the ledger's clock (nil: the wall clock)
+	manual        bool                              // do not run the ledger: the test drives IngestOnce, Assemble and Step
+	sender        func(ledger.Sender) ledger.Sender // wraps the transaction manager (nil: as it is)
 }
 
 // startKeeper runs a keeper against env through opts.rpcURLs until the test ends. Every RPC, the
@@ -101,9 +102,13 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	if opts.epochLength == 0 {
 		opts.epochLength = 300 * time.Millisecond
 	}
+	var sender ledger.Sender = mgr
+	if opts.sender != nil {
+		sender = opts.sender(mgr)
+	}
 	led, err := ledger.New(ledger.Config{Feeds: urls, EpochLength: opts.epochLength, Now: opts.now, PageLimit: opts.pageLimit,
 		BatchDir: t.TempDir(), PublicURL: "http://keeper.test", PollInterval: 50 * time.Millisecond,
-		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims, Deposits: deposits}, st, pool, mgr, env.Domain, reg, opts.log, nil)
+		HTTPTimeout: 2 * time.Second, ClaimsEnabled: opts.claims, Deposits: deposits}, st, pool, sender, env.Domain, reg, opts.log, nil)
 	require.NoError(t, err)
 	k := &keeper{led: led, st: st, mgr: mgr, feeds: feeds, stop: func() {}, logs: logs}
 	if opts.manual {

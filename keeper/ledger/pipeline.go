@@ -65,9 +65,10 @@ func (l *Ledger) advance(ctx context.Context, e *EpochRow) error {
 		return l.writeBatch(ctx, e)
 	case StateBatchWritten:
 		// The intent is named before anything is signed: after a crash the same name resumes the
-		// same stored transaction. The root is in the name because a vetoed epoch is recommitted
-		// with the same number and a different root.
-		intent := fmt.Sprintf("commit:%d:%s", e.Number, e.Root.Hex())
+		// same stored transaction. The assembly (its row) is in the name: an epoch rolled back after its
+		// commit reverted is assembled again, often with the same root (a reverted commit changes no
+		// credit), and its new commit must be a new transaction, not the stored reverted one resumed.
+		intent := fmt.Sprintf("commit:%d:%s:%d", e.Number, e.Root.Hex(), e.ID)
 		if err := l.moved(StateRootSent, l.store.MarkRootSent(ctx, e.ID, intent)); err != nil {
 			return err
 		}
