@@ -88,7 +88,7 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 		r, err := rpc.DialOptions(ctx, u)
 		if err != nil {
 			c.Close()
-			return nil, fmt.Errorf("chain: dial %s: %w", redact(u), err)
+			return nil, fmt.Errorf("chain: dial %s: %w", RedactURL(u), err)
 		}
 		c.rpcs = append(c.rpcs, r)
 		c.clients = append(c.clients, ethclient.NewClient(r))
@@ -118,7 +118,7 @@ func (c *Client) Close() {
 func (c *Client) URLs() []string {
 	out := make([]string, len(c.urls))
 	for i, u := range c.urls {
-		out[i] = redact(u)
+		out[i] = RedactURL(u)
 	}
 	return out
 }
@@ -150,7 +150,7 @@ func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclien
 			if ctx.Err() != nil {
 				return zero, ctx.Err()
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", redact(c.urls[idx]), err))
+			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), err))
 		}
 	}
 	return zero, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
@@ -184,8 +184,9 @@ func retryable(err error) bool {
 	return true // connection errors, timeouts, malformed responses
 }
 
-func redact(u string) string {
-	// Provider URLs often embed an API key in the path or userinfo; keep scheme and host only.
+// RedactURL is u's scheme and host only: provider URLs often embed an API key in the path, query or
+// userinfo, which logs and errors must not show.
+func RedactURL(u string) string {
 	scheme, rest, ok := strings.Cut(u, "://")
 	if !ok {
 		return u

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -18,7 +19,9 @@ import (
 	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 )
@@ -47,6 +50,32 @@ func anvilRPC(t *testing.T, ctx context.Context, url string) (snapshot func() st
 	return snapshot, revert, mine
 }
 
+// vetoGuard is a guard on c following commits at depth and vetoing through veto (its metrics in set, when
+// given), with its logs.
+func vetoGuard(t *testing.T, ctx context.Context, c *devnettest.Chain, client *chain.Client, depth uint64, veto guard.Sender,
+	set *metrics.Set) (*guard.Guard, *observer.ObservedLogs) {
+	t.Helper()
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: set, VetoWait: 30 * time.Second, Veto: veto})
+	require.NoError(t, err)
+	return g, logs
+}
+
+// vetoAsAnother vetoes epoch 0's root through m (another guardian: the same role, its own transactions) as
+// intent id, and requires it mined and successful.
+func vetoAsAnother(t *testing.T, ctx context.Context, c *devnettest.Chain, m *txmgr.Manager, id string, root common.Hash) {
+	t.Helper()
+	abi, err := computepool.ComputePoolMetaData.GetAbi()
+	require.NoError(t, err)
+	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
+	require.NoError(t, err)
+	r, err := m.Send(ctx, id, txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+}
+
 // TestGuardFollowsADiscardToItsDepth (from a review): an epoch the pool shows discarded at the head (another
 // guardian's veto, one block deep) is followed until the discard is at the guard's depth (3), not dropped
 // at once: the veto reorged out, the inflated root pending again, the guard checks it and vetoes it itself.
@@ -58,23 +87,13 @@ func TestGuardFollowsADiscardToItsDepth(t *testing.T) {
 	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
 	const depth = 3
-	core, logs := observer.New(zapcore.InfoLevel)
-	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
-		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth)})
-	require.NoError(t, err)
+	g, logs := vetoGuard(t, ctx, c, client, depth, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth), nil)
 	mine(depth) // the commit at the guard's depth
 
 	// Another guardian (the same role, its own transactions) vetoes the root: one block deep.
 	before := snapshot()
 	other := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)
-	abi, err := computepool.ComputePoolMetaData.GetAbi()
-	require.NoError(t, err)
-	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
-	require.NoError(t, err)
-	r, err := other.Send(ctx, "other", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
-	require.NoError(t, err)
-	require.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+	vetoAsAnother(t, ctx, c, other, "other", root)
 	require.Equal(t, uint64(0), nextEpoch(t, ctx, c))
 
 	require.NoError(t, g.Step(ctx))
@@ -96,10 +115,7 @@ func TestGuardFollowsADiscardToItsDepth(t *testing.T) {
 	root2, total2, _ := tree(t, map[string]uint64{"0xa1": 700})
 	c.CommitRoot(0, root2, total2, common.HexToHash("0x01"), "http://127.0.0.1:1/v1/batches/0")
 	mine(depth)
-	data2, err := abi.Pack("vetoRoot", big.NewInt(0), root2)
-	require.NoError(t, err)
-	_, err = other.Send(ctx, "other-2", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data2})
-	require.NoError(t, err)
+	vetoAsAnother(t, ctx, c, other, "other-2", root2)
 	require.NoError(t, g.Step(ctx))
 	require.Equal(t, []uint64{0}, g.Pending(), "%v", logs.All())
 	require.False(t, saidAt(logs, "epoch discarded before the guard decided it (vetoed)", 0), "%v", logs.All())
@@ -119,23 +135,14 @@ func TestGuardDiscardBetweenCheckAndVeto(t *testing.T) {
 	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
 	const depth = 3
-	core, logs := observer.New(zapcore.InfoLevel)
-	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
-		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth)})
-	require.NoError(t, err)
+	g, logs := vetoGuard(t, ctx, c, client, depth, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth), nil)
 	mine(depth)
 	other := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)
-	abi, err := computepool.ComputePoolMetaData.GetAbi()
-	require.NoError(t, err)
-	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
-	require.NoError(t, err)
 	var before string
 	guard.SetBeforeVeto(g, func(uint64) {
 		guard.SetBeforeVeto(g, nil)
 		before = snapshot()
-		_, err := other.Send(ctx, "other", txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
-		require.NoError(t, err)
+		vetoAsAnother(t, ctx, c, other, "other", root)
 	})
 	require.NoError(t, g.Step(ctx))
 	require.NotEmpty(t, before, "the hook ran")
@@ -159,12 +166,8 @@ func TestGuardVetoReincluded(t *testing.T) {
 	defer cancel()
 	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
-	core, logs := observer.New(zapcore.InfoLevel)
 	m := vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 3)
-	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
-		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: m})
-	require.NoError(t, err)
+	g, logs := vetoGuard(t, ctx, c, client, 1, m, nil)
 
 	before := snapshot()
 	require.NoError(t, g.Step(ctx))
@@ -223,12 +226,8 @@ func TestGuardVetoDrivenOnThroughFailedReads(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	c, client, _ := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
-	core, logs := observer.New(zapcore.InfoLevel)
 	veto := &unreadReceipts{Manager: vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1)}
-	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
-		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-		Log: zap.New(core), VetoWait: 30 * time.Second, Veto: veto})
-	require.NoError(t, err)
+	g, logs := vetoGuard(t, ctx, c, client, 1, veto, nil)
 	require.NoError(t, g.Step(ctx)) // the veto held back: logged, tried next step
 	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
 	require.NoError(t, g.Step(ctx))

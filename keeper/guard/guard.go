@@ -73,6 +73,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/bindings/computepool"
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/keeper/ledger"
@@ -792,19 +793,10 @@ func Reachable(client *http.Client, urls []string, timeout time.Duration) func(c
 			if errors.As(err, &ue) {
 				err = ue.Err // without the URL, whose path or query may hold an API key
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", hostOf(u), err))
+			errs = append(errs, fmt.Errorf("%s: %w", chain.RedactURL(u), err))
 		}
 		return fmt.Errorf("no control URL answered: %w", errors.Join(errs...))
 	}
-}
-
-// hostOf is u's scheme and host only (a URL's path or query may hold an API key).
-func hostOf(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return p.Scheme + "://" + p.Host
 }
 
 // Fetcher returns a Fetch over client (netguard's: no redirects, its address policy) that gives each

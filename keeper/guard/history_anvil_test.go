@@ -126,11 +126,8 @@ func TestGuardEarlierFileUnanswered(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const window = 3600
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
 	srvFiles := &files{byID: map[string][]byte{}}
 	srv := httptest.NewServer(srvFiles)
 	defer srv.Close()
@@ -139,13 +136,7 @@ func TestGuardEarlierFileUnanswered(t *testing.T) {
 	dead := "http://" + ln.Addr().String() // nothing listens: connection refused
 	require.NoError(t, ln.Close())
 	commit := func(epoch uint64, base string) {
-		// Nothing owed (every other check passes); an account of its own, so that each root is new.
-		root, total, bf := tree(t, map[string]uint64{"0xa1": 0, "0xc" + strconv.Itoa(int(epoch)): 0})
-		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
-		raw, err := json.Marshal(bf)
-		require.NoError(t, err)
-		path := "/v1/batches/" + big.NewInt(int64(epoch)).String()
-		c.CommitRoot(epoch, root, total, hashOf(raw), base+path)
+		path, raw := commitNothingOwed(t, c, epoch, base)
 		srvFiles.set(path, raw)
 	}
 	commit(0, dead) // its file never answers
@@ -202,11 +193,8 @@ func TestGuardEarlierFileUnanswered(t *testing.T) {
 func TestGuardEarlierFileFetchedOnceAStep(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := devnettest.StartWith(t, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	poolAddr := c.Addr("ComputePool")
-	client, err := chain.Dial(ctx, []string{c.Anvil.URL}, chain.Options{})
-	require.NoError(t, err)
-	t.Cleanup(client.Close)
 	srvFiles := &files{byID: map[string][]byte{}} // epoch 0's file not set: 503
 	var asked atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -217,13 +205,7 @@ func TestGuardEarlierFileFetchedOnceAStep(t *testing.T) {
 	}))
 	defer srv.Close()
 	commit := func(epoch uint64) {
-		root, total, bf := tree(t, map[string]uint64{"0xa1": 0, "0xc" + strconv.Itoa(int(epoch)): 0})
-		bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, poolAddr, epoch
-		raw, err := json.Marshal(bf)
-		require.NoError(t, err)
-		path := "/v1/batches/" + strconv.Itoa(int(epoch))
-		c.CommitRoot(epoch, root, total, hashOf(raw), srv.URL+path)
-		if epoch > 0 {
+		if path, raw := commitNothingOwed(t, c, epoch, srv.URL); epoch > 0 {
 			srvFiles.set(path, raw)
 		}
 	}
@@ -248,4 +230,18 @@ func TestGuardEarlierFileFetchedOnceAStep(t *testing.T) {
 	for e := uint64(1); e <= 3; e++ {
 		require.True(t, saidAt(logs, "an earlier epoch's batch file the check needs is not obtained: trying again", e), "%v", logs.All())
 	}
+}
+
+// commitNothingOwed commits epoch on c with a batch file that owes nothing (so every check but the credits
+// check's reads of earlier files passes; an account of its own, so that each root is new), its uri base
+// plus the returned path, and returns the path and the file's bytes for the test to serve (or not).
+func commitNothingOwed(t *testing.T, c *devnettest.Chain, epoch uint64, base string) (string, []byte) {
+	t.Helper()
+	root, total, bf := tree(t, map[string]uint64{"0xa1": 0, "0xc" + strconv.FormatUint(epoch, 10): 0})
+	bf.ChainID, bf.ComputePool, bf.Epoch = c.ChainID, c.Addr("ComputePool"), epoch
+	raw, err := json.Marshal(bf)
+	require.NoError(t, err)
+	path := "/v1/batches/" + strconv.FormatUint(epoch, 10)
+	c.CommitRoot(epoch, root, total, hashOf(raw), base+path)
+	return path, raw
 }

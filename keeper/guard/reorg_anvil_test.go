@@ -3,7 +3,6 @@ package guard_test
 import (
 	"bytes"
 	"context"
-	"net/http"
 	"testing"
 	"time"
 
@@ -11,10 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/zap"
-	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -39,33 +35,12 @@ func TestGuardVetoReorgedOut(t *testing.T) {
 	const depth = 3
 	dataDir := t.TempDir()
 	newGuard := func() (*guard.Guard, *txmgr.Manager, *observer.ObservedLogs, *metrics.Set) {
-		core, logs := observer.New(zapcore.InfoLevel)
 		set := metrics.NewSet()
 		m := vetoSenderAt(t, c, client, devnet.GuardianKey(), dataDir, depth)
-		g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: batchChecker(t, ctx, c, client),
-			Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-			Log: zap.New(core), Metrics: set, VetoWait: 30 * time.Second, Veto: m})
-		require.NoError(t, err)
+		g, logs := vetoGuard(t, ctx, c, client, 1, m, set)
 		return g, m, logs, set
 	}
-	rc, err := rpc.DialContext(ctx, c.Anvil.URL)
-	require.NoError(t, err)
-	defer rc.Close()
-	snapshot := func() string {
-		var id string
-		require.NoError(t, rc.CallContext(ctx, &id, "evm_snapshot"))
-		return id
-	}
-	revert := func(id string) {
-		var ok bool
-		require.NoError(t, rc.CallContext(ctx, &ok, "evm_revert", id))
-		require.True(t, ok)
-	}
-	mine := func(n int) {
-		for range n {
-			require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))
-		}
-	}
+	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
 	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
 	nonce0, err := client.NonceAt(ctx, guardian, nil)
 	require.NoError(t, err)

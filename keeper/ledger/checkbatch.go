@@ -410,9 +410,9 @@ func (c *BatchChecker) checkCharges(ctx context.Context, bf *BatchFile, earlier 
 		out.couldNot("charges not compared: pool: %v", err)
 		return
 	}
-	start, interval, err := pool.Calendar(ctx)
+	start, interval, err := c.calendar(ctx, pool)
 	if err != nil {
-		out.couldNot("charges not compared: could not read the pool's calendar: %v", err)
+		out.couldNot("charges not compared: %v", err)
 		return
 	}
 	head, err := c.Logs.HeaderByNumber(ctx, nil)
