@@ -41,8 +41,8 @@ var staticFS embed.FS
 // Config is what the page needs to know besides its own origin. The zero value is valid.
 type Config struct {
 	// KeeperURL is the keeper's public base URL (e.g. "https://keeper.example.org"): the page links each
-	// settled epoch to KeeperURL + "/v1/batches/{epoch}/{batchHash}" (wire.BatchPath; a vetoed one to
-	// "/v1/batches/{epoch}") and, when the router does not list epochs, reads
+	// settled epoch, a vetoed one too, to KeeperURL + "/v1/batches/{epoch}/{batchHash}" (wire.BatchPath)
+	// and, when the router does not list epochs, reads
 	// KeeperURL + "/v1/epochs". Empty: no batch links unless the epoch's published uri is http(s), or the
 	// visitor passes ?keeper=<URL>. Cross-origin, so the keeper must send Access-Control-Allow-Origin.
 	KeeperURL string

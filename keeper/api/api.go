@@ -70,21 +70,24 @@ func (s *Server) Handler() http.Handler {
 // batch: GET /v1/batches/{epoch} (wire.EpochBatchPath), the epoch's latest batch file: the uri of commits
 // made before the content-addressed one (batchByHash), kept for them, people and tools.
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
-	e, ok := s.batchEpoch(w, r)
-	if !ok {
-		return
-	}
 	// An epoch vetoed and committed again has another file at the same path: a cache between the keeper and
 	// a guard must not serve the old one (the guard would take the new commit's file for withheld).
 	w.Header().Set("Cache-Control", "no-store")
-	s.serveBatch(w, r, e)
+	n, ok := epochParam(w, r)
+	if !ok || !canonical(w, r, wire.EpochBatchPath(n)) {
+		return
+	}
+	if e, ok := s.liveBatch(w, r, n); ok {
+		s.serveBatch(w, r, e)
+	}
 }
 
-// batchByHash: GET /v1/batches/{epoch}/{batchHash} (wire.BatchPath), the uri the keeper commits: the epoch's
-// file only if its keccak256 (recorded when it was written, the commit's batchHash) is batchHash, so the
-// bytes at the path never change and any cache may keep them. The keeper serves the file of the epoch's
-// live root only: a vetoed root's file (a batchHash the epoch no longer has) is a 404 naming the hash of
-// the file served now.
+// batchByHash: GET /v1/batches/{epoch}/{batchHash} (wire.BatchPath), the uri the keeper commits: the file
+// of epoch whose keccak256 (recorded when it was written, the commit's batchHash) is batchHash, so the
+// bytes at the path never change and any cache may keep them. Any file the keeper wrote for the epoch and
+// still holds is served, the live root's and a discarded one's (vetoed or abandoned: every assembly keeps
+// its row and its file): anyone may read the file a guardian vetoed. A hash the epoch never had is a 404
+// naming the hash of its live file.
 func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store") // an error answer is not kept: only the file is for good
 	h, err := wire.ParseBatchHash(r.PathValue("batchHash"))
@@ -92,14 +95,21 @@ func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
 		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%v", err))
 		return
 	}
-	e, ok := s.batchEpoch(w, r)
-	if !ok {
+	n, ok := epochParam(w, r)
+	if !ok || !canonical(w, r, wire.BatchPath(n, h)) {
 		return
 	}
-	if e.BatchHash != h {
-		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
-			"no batch file %s for epoch %d: the epoch's file has batchHash %s (%s)", h, e.Number, e.BatchHash,
-			wire.BatchPath(e.Number, e.BatchHash)))
+	e, err := s.ledger.EpochByBatchHash(r.Context(), n, h)
+	if errors.Is(err, store.ErrNotFound) {
+		if live, ok := s.liveBatch(w, r, n); ok {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
+				"no batch file %s for epoch %d: the epoch's file has batchHash %s (%s)", h, n, live.BatchHash,
+				wire.BatchPath(n, live.BatchHash)))
+		}
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
@@ -107,14 +117,38 @@ func (s *Server) batchByHash(w http.ResponseWriter, r *http.Request) {
 	s.serveBatch(w, r, e)
 }
 
-// batchEpoch reads the request's {epoch} and returns its live epoch with a batch file, answering the error
-// itself (400 for a malformed epoch, 404 without a file) and returning false then.
-func (s *Server) batchEpoch(w http.ResponseWriter, r *http.Request) (*ledger.EpochRow, bool) {
+// canonical reports whether the request's path is path, the batch file's one spelling as package wire
+// builds it (the epoch in decimal without leading zeros, the hash in lowercase 0x-hex, nothing
+// percent-encoded); else it answers a §9 404 naming path. Another spelling of the same epoch and hash
+// (0X, upper-case hex, 007, %34) is refused, so that each file has one URL: every spelling would be a
+// cache entry of its own for bytes cached for good, and a second name for one file. A 404 rather than a
+// 308 redirect to path: every uri a keeper commits is built by wire.BatchPath, and the guard's fetcher
+// follows no redirects (netguard), so a redirect would serve only the spellings of people and tools, keep
+// them working (pasted, linked, the redirect itself cached for good), and answer them otherwise than the
+// guard; the 404, never cached, names the path to use.
+func canonical(w http.ResponseWriter, r *http.Request, path string) bool {
+	if got := r.URL.EscapedPath(); got != path {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound,
+			"%s is not the batch file's path: it is %s (the epoch in decimal without leading zeros, the batchHash in lowercase 0x-hex)",
+			got, path))
+		return false
+	}
+	return true
+}
+
+// epochParam reads the request's {epoch}, answering a 400 itself and returning false when malformed.
+func epochParam(w http.ResponseWriter, r *http.Request) (uint64, bool) {
 	n, err := strconv.ParseUint(r.PathValue("epoch"), 10, 64)
 	if err != nil {
 		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "epoch must be a decimal number"))
-		return nil, false
+		return 0, false
 	}
+	return n, true
+}
+
+// liveBatch returns live epoch n with a batch file, answering the error itself (404 without a file) and
+// returning false then.
+func (s *Server) liveBatch(w http.ResponseWriter, r *http.Request, n uint64) (*ledger.EpochRow, bool) {
 	e, err := s.ledger.LiveEpoch(r.Context(), n)
 	switch {
 	case errors.Is(err, store.ErrNotFound) || err == nil && e.BatchFile == "":

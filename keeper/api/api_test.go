@@ -172,10 +172,12 @@ func TestCreditsIncludeTheDisputeWindow(t *testing.T) {
 }
 
 // TestBatchByHash: a keeper commits its batch file's uri as wire.BatchPath (/v1/batches/<epoch>/<batchHash>),
-// served only while the epoch's file has that keccak256, cacheable for good (its bytes never change), so a
-// cache holding a vetoed commit's file never answers the recommit's uri with it (the guard would take the
-// honest recommit's file for withheld). A stale or unknown hash is a 404 naming the file served now, a
-// malformed one a 400, both in the §9 envelope; /v1/batches/<epoch> still serves the latest file, no-store.
+// served with the bytes whose keccak256 is batchHash, cacheable for good (they never change), so a cache
+// holding a vetoed commit's file never answers the recommit's uri with it (the guard would take the
+// honest recommit's file for withheld). The vetoed commit's file stays at its own uri, for anyone
+// re-checking the veto. An unknown hash is a 404 naming the live file, a malformed one a 400, another
+// spelling of a path (upper-case hex, 0X, leading zeros, percent-encoding) a 404 naming the one path, all
+// in the §9 envelope and never cached; /v1/batches/<epoch> still serves the latest file, no-store.
 func TestBatchByHash(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
@@ -219,6 +221,7 @@ func TestBatchByHash(t *testing.T) {
 		resp, b := get(path)
 		require.Equal(t, status, resp.StatusCode, "%s: %s", path, b)
 		require.Equal(t, "no-store", resp.Header.Get("Cache-Control"), "%s: an error is never cached", path)
+		require.Empty(t, resp.Header.Get("ETag"), path)
 		var env struct{ Error *wire.Error }
 		require.NoError(t, json.Unmarshal(b, &env), path)
 		require.NotNil(t, env.Error, path)
@@ -240,7 +243,7 @@ func TestBatchByHash(t *testing.T) {
 	require.Equal(t, old, string(b))
 	require.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
 
-	// Vetoed and committed again: the new file at its own path; the old path is a 404 naming the new hash.
+	// Vetoed and committed again: the new file at its own path; the vetoed one still at its own, for good.
 	require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.SetEpochState(ctx, oldID, store.StateVetoed) }))
 	recommit := `{"epoch":"4","root":"0x02"}` + "\n"
 	_, newHash := commit(recommit)
@@ -249,21 +252,50 @@ func TestBatchByHash(t *testing.T) {
 	require.Equal(t, recommit, string(b))
 	require.Equal(t, newHash, crypto.Keccak256Hash(b))
 	require.Equal(t, "public, max-age=31536000, immutable", resp.Header.Get("Cache-Control"))
-	msg := envelope(wire.BatchPath(4, oldHash), http.StatusNotFound, wire.CodeNotFound)
-	require.Contains(t, msg, newHash.Hex(), "names the hash of the file the epoch has now")
-	envelope(wire.BatchPath(4, common.Hash{0xee}), http.StatusNotFound, wire.CodeNotFound)
+	resp, b = get(wire.BatchPath(4, oldHash))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "the vetoed commit's file: %s", b)
+	require.Equal(t, old, string(b))
+	require.Equal(t, "public, max-age=31536000, immutable", resp.Header.Get("Cache-Control"))
+	require.Equal(t, `"`+oldHash.Hex()+`"`, resp.Header.Get("ETag"))
+	msg := envelope(wire.BatchPath(4, common.Hash{0xee}), http.StatusNotFound, wire.CodeNotFound)
+	require.Contains(t, msg, wire.BatchPath(4, newHash), "names the file the epoch has now")
 	envelope(wire.BatchPath(5, newHash), http.StatusNotFound, wire.CodeNotFound)
+	envelope(wire.BatchPath(5, oldHash), http.StatusNotFound, wire.CodeNotFound)
 	resp, b = get(wire.EpochBatchPath(4))
 	require.Equal(t, recommit, string(b))
 	require.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
-	// Upper-case hex names the same file.
-	resp, _ = get("/v1/batches/4/0x" + strings.ToUpper(newHash.Hex()[2:]))
-	require.Equal(t, http.StatusOK, resp.StatusCode)
+
+	// Every other spelling of a file's path is a 404 naming its one path, never cached: one URL, one
+	// cache entry per file. The same for the latest file's epoch.
+	for h, canon := range map[common.Hash]string{newHash: wire.BatchPath(4, newHash), oldHash: wire.BatchPath(4, oldHash)} {
+		x := h.Hex()[2:]
+		i := strings.IndexAny(x, "abcdef") // one letter upper-case: mixed case
+		for _, other := range []string{
+			"/v1/batches/4/0x" + strings.ToUpper(x),
+			"/v1/batches/4/0x" + x[:i] + strings.ToUpper(x[i:i+1]) + x[i+1:],
+			"/v1/batches/4/0X" + x,
+			"/v1/batches/04/0x" + x,
+			"/v1/batches/0004/0x" + x,
+			"/v1/batches/%34/0x" + x,
+			"/v1/batches/4/%30x" + x,
+			"/v1/batches/4/0x" + x[:63] + "%" + fmt.Sprintf("%X", x[63]),
+		} {
+			msg := envelope(other, http.StatusNotFound, wire.CodeNotFound)
+			require.Contains(t, msg, canon, other)
+		}
+	}
+	for _, other := range []string{"/v1/batches/04", "/v1/batches/%34"} {
+		msg := envelope(other, http.StatusNotFound, wire.CodeNotFound)
+		require.Contains(t, msg, wire.EpochBatchPath(4), other)
+	}
 
 	for _, bad := range []string{"0x12", "zz", newHash.Hex()[2:], newHash.Hex() + "00", "0x" + strings.Repeat("g", 64)} {
 		envelope("/v1/batches/4/"+bad, http.StatusBadRequest, wire.CodeBadRequest)
 	}
-	envelope("/v1/batches/x/"+newHash.Hex(), http.StatusBadRequest, wire.CodeBadRequest)
+	for _, bad := range []string{"x", "+4", "-4", "4.0", "0x4", "18446744073709551616"} {
+		envelope("/v1/batches/"+bad+"/"+newHash.Hex(), http.StatusBadRequest, wire.CodeBadRequest)
+		envelope("/v1/batches/"+bad, http.StatusBadRequest, wire.CodeBadRequest)
+	}
 	// The recorded file gone from disk (the batch directory lost): a 500 envelope, never cached, on both routes.
 	e4, err := led.LiveEpoch(ctx, 4)
 	require.NoError(t, err)

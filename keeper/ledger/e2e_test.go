@@ -268,20 +268,15 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		}, time.Minute, 100*time.Millisecond)
 		require.Equal(t, int64(3), e1b.Sessions)
 		// The vetoed commit and its replacement name different uris: a cache holding the vetoed file never
-		// answers the recommit's uri with it. The replacement's serves its batchHash's bytes; the vetoed one's
-		// is a 404 naming the file the epoch has now (the keeper serves the live root's file only).
+		// answers the recommit's uri with it. Each serves its batchHash's bytes for good: the replacement's,
+		// and the vetoed one's, for anyone re-checking the veto.
 		uris = committedURIs(t, ctx, env, 1)
 		require.Equal(t, []string{"http://keeper.test" + wire.BatchPath(1, e1.BatchHash), "http://keeper.test" + wire.BatchPath(1, e1b.BatchHash)}, uris)
-		raw1, _ := getCommitted(t, srv.URL, uris[1])
-		require.Equal(t, e1b.BatchHash, crypto.Keccak256Hash(raw1))
-		resp, err := http.Get(srv.URL + wire.BatchPath(1, e1.BatchHash))
-		require.NoError(t, err)
-		var gone struct{ Error *wire.Error }
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&gone))
-		resp.Body.Close()
-		require.Equal(t, http.StatusNotFound, resp.StatusCode)
-		require.Equal(t, wire.CodeNotFound, gone.Error.Code)
-		require.Contains(t, gone.Error.Message, e1b.BatchHash.Hex())
+		for i, want := range []common.Hash{e1.BatchHash, e1b.BatchHash} {
+			raw, cache := getCommitted(t, srv.URL, uris[i])
+			require.Equal(t, want, crypto.Keccak256Hash(raw), uris[i])
+			require.Equal(t, "public, max-age=31536000, immutable", cache, uris[i])
+		}
 		var wantTotal uint256.Int
 		wantTotal.Add(&provWant, &buildWant)
 		for _, r := range []wire.SessionRecord{r1, r2, r3} {

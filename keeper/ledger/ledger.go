@@ -21,6 +21,7 @@ import (
 	"time"
 
 	vm "github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
@@ -220,6 +221,17 @@ func (l *Ledger) LiveEpoch(ctx context.Context, n uint64) (*EpochRow, error) {
 	var e *EpochRow
 	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		e, err = tx.LiveEpoch(ctx, n)
+		return err
+	})
+	return e, err
+}
+
+// EpochByBatchHash returns the epoch numbered n, live or discarded (vetoed, abandoned), whose batch file's
+// keccak256 is batchHash, or store.ErrNotFound.
+func (l *Ledger) EpochByBatchHash(ctx context.Context, n uint64, batchHash common.Hash) (*EpochRow, error) {
+	var e *EpochRow
+	err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		e, err = tx.EpochByBatchHash(ctx, n, batchHash)
 		return err
 	})
 	return e, err

@@ -143,6 +143,15 @@ func (t *Tx) LiveEpoch(ctx context.Context, n uint64) (*Epoch, error) {
 	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE number = ? AND state IN `+liveStates, int64(n)))
 }
 
+// EpochByBatchHash returns the epoch row numbered n, live or discarded, whose batch file's keccak256 is
+// batchHash, or ErrNotFound. Every assembly keeps its row and its file (epoch-<n>-<id>.json) whatever
+// becomes of it, so a vetoed commit's file is still found by its hash; a recommit of the very same bytes
+// has the same hash, and the newest row is taken (either file holds those bytes).
+func (t *Tx) EpochByBatchHash(ctx context.Context, n uint64, batchHash common.Hash) (*Epoch, error) {
+	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE number = ? AND batch_hash = ? ORDER BY id DESC LIMIT 1`,
+		int64(n), batchHash.Hex()))
+}
+
 // NewestLive returns the live epoch with the largest number, or ErrNotFound.
 func (t *Tx) NewestLive(ctx context.Context) (*Epoch, error) {
 	return scanEpoch(t.queryRow(ctx, `SELECT `+epochCols+` FROM epochs WHERE state IN `+liveStates+` ORDER BY number DESC LIMIT 1`))

@@ -644,8 +644,8 @@ function batchPath(epoch, batchHash) {
 
 function batchLink(e) {
   const links = [];
-  // A vetoed root's file is not served by its keeper: its row links the epoch's latest file.
-  if (config.keeper) links.push(el('a', { href: `${config.keeper}${batchPath(e.epoch, e.vetoed ? '' : e.batchHash)}`, 'data-field': 'batch', text: `batch ${e.epoch}`, 'aria-label': `batch file of epoch ${e.epoch}` }));
+  // A vetoed root's row too links its own file (the keeper serves every file it committed): what the guardian vetoed.
+  if (config.keeper) links.push(el('a', { href: `${config.keeper}${batchPath(e.epoch, e.batchHash)}`, 'data-field': 'batch', text: `batch ${e.epoch}`, 'aria-label': `batch file of epoch ${e.epoch}` }));
   const u = /^https?:\/\//i.test(e.uri) ? httpURL(e.uri) : '';
   if (u && (!links.length || u !== links[0].href)) {
     if (links.length) links.push(' · ');
