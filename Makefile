@@ -15,6 +15,9 @@ FORGE     = $(firstword $(wildcard node_modules/@foundry-rs/forge-$(FOUNDRY_PLAT
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 RPC_URL  ?= http://127.0.0.1:8545
 SETUP_STAMP := node_modules/.setup-stamp
+# The Debian packages a target installs (curl, Chromium): waiting for the package lock rather than failing,
+# as on a machine just booted whose unattended upgrades hold it (scripts/postgres.sh does the same).
+APT_GET  := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 KUBO_VERSION := v0.42.0
 KUBO     := .tools/kubo-$(KUBO_VERSION)/ipfs
 CLEF     := .tools/clef-$(shell sed -n 's/^\tgithub.com\/ethereum\/go-ethereum \(v[^ ]*\).*/\1/p' tools/clef/go.mod)/clef
@@ -64,14 +67,14 @@ test-contracts: setup ## Contract tests: forge unit, fuzz and invariant; the *Ff
 # target installs what its own tests need, whatever order the targets run in.
 test-go: setup setup-browser ## go vet and go test -race of every package (anvil, PostgreSQL via scripts/postgres.sh, Chromium)
 	@# The end-to-end test runs the router README's cast + curl example; curl is not on every bare machine.
-	@command -v curl >/dev/null || { echo "installing curl (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+	@command -v curl >/dev/null || { echo "installing curl (apt)"; $(APT_GET) update -qq && $(APT_GET) install -y -qq curl >/dev/null; }
 	$(FORGE) build
 	go vet ./...
 	@# Storage tests run on SQLite and on a real PostgreSQL (scripts/postgres.sh installs/starts one, prints its DSN).
 	LT_TEST_POSTGRES_DSN="$${LT_TEST_POSTGRES_DSN:-$$(scripts/postgres.sh)}" go test $(GO_TEST_FLAGS) ./...
 
 setup-browser: setup ## Headless Chromium (Debian package) for the page's browser test
-	@test -x "$${LT_CHROMIUM:-/usr/bin/chromium}" || { echo "installing chromium (apt)"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x "$${LT_CHROMIUM:-/usr/bin/chromium}" || { echo "installing chromium (apt)"; $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium >/dev/null; }
 
 test-web: setup-browser ## The transparency page in headless Chromium (LT_WEB_BASE_URL=… tests a running router); the chat page's signing module (its browser test runs in test-go: e2e)
 	node --test --test-timeout=180000 web/test/lt.test.mjs web/test/chat.lib.test.mjs web/test/page.test.mjs

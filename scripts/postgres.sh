@@ -38,8 +38,9 @@ as_postgres() {
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 	log "PostgreSQL server not found: installing it (apt-get)"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update >&2
-	apt-get install -y postgresql >&2
+	# Wait for the package lock rather than fail: on a machine just booted, unattended upgrades hold it.
+	apt-get -o DPkg::Lock::Timeout=600 update >&2
+	apt-get -o DPkg::Lock::Timeout=600 install -y postgresql >&2
 fi
 
 if command -v pg_lsclusters >/dev/null; then
