@@ -3,6 +3,7 @@ package guard_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"net/http"
 	"testing"
@@ -80,14 +81,22 @@ func vetoAsAnother(t *testing.T, ctx context.Context, c *devnettest.Chain, m *tx
 // guardian's veto, one block deep) is followed until the discard is at the guard's depth (3), not dropped
 // at once: the veto reorged out, the inflated root pending again, the guard checks it and vetoes it itself.
 // Before, the first step logged "discarded before the guard decided it" and dropped the epoch; after the
-// reorg nobody followed it and the root became claimable.
+// reorg nobody followed it and the root became claimable. The same with a guard following commits at depth 1
+// and its veto sender confirming at 3 (from a review): a discard counts at the deeper of the two, as the
+// guard's own veto does (before, the guard took the discard at depth 1 for final).
 func TestGuardFollowsADiscardToItsDepth(t *testing.T) {
+	for _, guardDepth := range []uint64{3, 1} {
+		t.Run(fmt.Sprintf("guard-depth=%d", guardDepth), func(t *testing.T) { followsADiscardToItsDepth(t, guardDepth) })
+	}
+}
+
+func followsADiscardToItsDepth(t *testing.T, guardDepth uint64) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	c, client, root := inflatedEpoch(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
 	snapshot, revert, mine := anvilRPC(t, ctx, c.Anvil.URL)
-	const depth = 3
-	g, logs := vetoGuard(t, ctx, c, client, depth, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth), nil)
+	const depth = 3 // the veto sender's, and so the depth a discard counts at
+	g, logs := vetoGuard(t, ctx, c, client, guardDepth, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), depth), nil)
 	mine(depth) // the commit at the guard's depth
 
 	// Another guardian (the same role, its own transactions) vetoes the root: one block deep.

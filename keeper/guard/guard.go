@@ -148,6 +148,10 @@ type Config struct {
 type Sender interface {
 	Send(ctx context.Context, id string, c txmgr.Candidate) (*types.Receipt, error)
 	Check(ctx context.Context, id string) (*types.Receipt, error)
+	// Confirmations is the depth Check confirms at (txmgr.Manager.Confirmations): the guard takes a discard
+	// for final no shallower (a discard taken for final at a depth its own veto would not be is a veto
+	// nobody follows once a reorg brings the root back).
+	Confirmations() uint64
 }
 
 // VetoIntent names the try-th veto (from 0) of epoch's commit of root among the guardian's transactions: a
@@ -212,6 +216,8 @@ type Guard struct {
 	pending map[uint64]*commit // by epoch: commits not decided yet
 	set     *metrics.Set
 
+	discardDepth uint64 // goneForGood's depth: Config.Confirmations, at least the veto sender's
+
 	reached  bool   // ownWayOut asked this step
 	reachErr error  // its answer
 	head     uint64 // this step's head block
@@ -239,8 +245,12 @@ func New(cfg Config) (*Guard, error) {
 	if set == nil {
 		set = metrics.NewSet()
 	}
+	depth := max(cfg.Confirmations, 1)
+	if cfg.Veto != nil {
+		depth = max(depth, cfg.Veto.Confirmations())
+	}
 	f := follow.New(cfg.Backend, follow.Config{Start: cfg.Start, Confirmations: cfg.Confirmations, MaxRange: cfg.MaxRange}, nil)
-	return &Guard{cfg: cfg, pool: pool, epochs: epochs, follow: f, pending: map[uint64]*commit{}, set: set}, nil
+	return &Guard{cfg: cfg, pool: pool, epochs: epochs, follow: f, pending: map[uint64]*commit{}, set: set, discardDepth: depth}, nil
 }
 
 // Outcomes of a decided epoch, as the counter keeper_guard_epochs_total{result} counts them.
@@ -377,15 +387,26 @@ func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	return e.Root == c.root, nil
+	return c.is(e), nil
 }
 
-// goneForGood reports whether c's root was gone from the pool already in the block Config.Confirmations
-// deep (this step's head): a discard the guard's depth covers, which no reorg it allows for undoes. A
-// discard only seen at the head (a veto, the guard's or another guardian's, at depth 1) may be reorged
-// out, the root back and pending: c is followed until then.
+// is reports whether e, the pool's epoch c.epoch, is c's commit: its root and its claim time. A root may be
+// committed again after the veto of an earlier epoch discarded it (only the vetoed root is barred), with
+// another file and a later window: that recommit is a commit of its own, checked once the follower reads it,
+// never judged by c's window and uri (c's uri may be served no longer, and the honest recommit taken for
+// withheld). Only a recommit whose claim time the previous epoch's sets, as c's was, is not told apart: its
+// window is c's.
+func (c *commit) is(e ledger.EpochOnChain) bool {
+	return e.Root == c.root && e.ClaimableAt == c.claimableAt
+}
+
+// goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth
+// deep (discardDepth: Config.Confirmations, at least its veto sender's) below this step's head: a discard
+// that depth covers, which no reorg it allows for undoes. A discard only seen at the head (a veto, the
+// guard's or another guardian's, at depth 1) may be reorged out, the root back and pending: c is followed
+// until then.
 func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
-	final, ok := follow.Confirmed(g.head, max(g.cfg.Confirmations, 1))
+	final, ok := follow.Confirmed(g.head, g.discardDepth)
 	if !ok {
 		return false, nil
 	}
@@ -393,7 +414,7 @@ func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("epoch %d as of block %d: %w", c.epoch, final, err)
 	}
-	return !live || e.Root != c.root, nil
+	return !live || !c.is(e), nil
 }
 
 // decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made

@@ -165,6 +165,9 @@ func New(cfg Config, backend Backend, store Store) (*Manager, error) {
 // From returns the sending account.
 func (m *Manager) From() common.Address { return m.from }
 
+// Confirmations returns the depth at which a transaction counts as done (Config.Confirmations, at least 1).
+func (m *Manager) Confirmations() uint64 { return m.cfg.Confirmations }
+
 // Send gets the intent named id mined and returns its receipt (not yet at the confirmation depth: call
 // Confirm, or Check once in a while). The first call for an id builds, signs, stores and broadcasts a transaction from c; later
 // calls — in this process or after a restart — resume the stored intent and ignore c. Intents opened
