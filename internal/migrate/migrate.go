@@ -2,7 +2,9 @@
 // mechanism (pressly/goose v3) for the router's and the keeper's stores. Each store embeds its numbered SQL
 // files (migrations/00001_*.sql, …: "-- +goose Up" sections, the common SQL subset of both databases) and
 // calls Up when it opens. goose records the applied versions in the goose_db_version table; every file
-// runs once, in one transaction, in order.
+// runs once, in one transaction, in order. A migration that cannot be written in the common subset (a
+// SQLite WITHOUT ROWID table, a PostgreSQL BYTEA column) is one file per database under the same number:
+// NNNNN_name.sqlite.sql and NNNNN_name.postgres.sql, each applied on its own database only.
 //
 // The first file of each store is the schema as it was before migrations existed, written with
 // IF NOT EXISTS: applied to a database made by that schema it changes nothing and only records the
@@ -24,10 +26,16 @@ import (
 // PostgreSQL dialect; there, a session advisory lock numbered lockID (one per store) keeps two processes
 // opening the same database from migrating it at once. It returns the schema version db is at.
 func Up(ctx context.Context, db *sql.DB, postgres bool, fsys fs.FS, lockID int64) (int64, error) {
-	dialect := goose.DialectSQLite3
-	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	dialect, others := goose.DialectSQLite3, "*.postgres.sql"
 	if postgres {
-		dialect = goose.DialectPostgres
+		dialect, others = goose.DialectPostgres, "*.sqlite.sql"
+	}
+	skip, err := fs.Glob(fsys, others)
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true), goose.WithExcludeNames(skip)}
+	if postgres {
 		locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(lockID))
 		if err != nil {
 			return 0, fmt.Errorf("migrate: lock: %w", err)

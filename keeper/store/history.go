@@ -83,7 +83,7 @@ func (s *Store) PutHistory(ctx context.Context, e uint64, mark HistoryMark, ids 
 		for chunk := range spans(len(ids), perInsert) {
 			args := make([]any, 0, 2*(chunk.end-chunk.start))
 			for _, id := range ids[chunk.start:chunk.end] {
-				args = append(args, id.Hex(), int64(e))
+				args = append(args, id.Bytes(), int64(e))
 			}
 			q := `INSERT INTO guard_credited (session_id, epoch) VALUES ` + placeholders(chunk.end-chunk.start, "(?, ?)") +
 				` ON CONFLICT (session_id, epoch) DO NOTHING`
@@ -94,7 +94,7 @@ func (s *Store) PutHistory(ctx context.Context, e uint64, mark HistoryMark, ids 
 		for chunk := range spans(len(charged), perInsert) {
 			args := make([]any, 0, 4*(chunk.end-chunk.start))
 			for _, c := range charged[chunk.start:chunk.end] {
-				args = append(args, c.User.Hex(), int64(c.Day), int64(e), c.Charged)
+				args = append(args, c.User.Bytes(), int64(c.Day), int64(e), c.Charged)
 			}
 			q := `INSERT INTO guard_charged (user_addr, day, epoch, charged) VALUES ` + placeholders(chunk.end-chunk.start, "(?, ?, ?, ?)") +
 				` ON CONFLICT (user_addr, day, epoch) DO NOTHING`
@@ -131,7 +131,7 @@ func (s *Store) LookupHistory(ctx context.Context, n uint64, ids []common.Hash, 
 			args := make([]any, 0, chunk.end-chunk.start+1)
 			args = append(args, int64(n))
 			for _, id := range ids[chunk.start:chunk.end] {
-				args = append(args, id.Hex())
+				args = append(args, id.Bytes())
 			}
 			rows, err := tx.query(ctx, `SELECT session_id, MIN(epoch) FROM guard_credited WHERE epoch < ? AND session_id IN (`+
 				placeholders(chunk.end-chunk.start, "?")+`) GROUP BY session_id`, args...)
@@ -139,13 +139,13 @@ func (s *Store) LookupHistory(ctx context.Context, n uint64, ids []common.Hash, 
 				return fmt.Errorf("store: history lookup: %w", err)
 			}
 			for rows.Next() {
-				var id string
+				var id []byte
 				var e int64
 				if err := rows.Scan(&id, &e); err != nil {
 					rows.Close()
 					return fmt.Errorf("store: history lookup: %w", err)
 				}
-				credited[common.HexToHash(id)] = uint64(e)
+				credited[common.BytesToHash(id)] = uint64(e)
 			}
 			err = rows.Err()
 			rows.Close()
@@ -156,7 +156,7 @@ func (s *Store) LookupHistory(ctx context.Context, n uint64, ids []common.Hash, 
 		for _, k := range days {
 			var v string
 			err := tx.queryRow(ctx, `SELECT charged FROM guard_charged WHERE user_addr = ? AND day = ? AND epoch < ?
-				ORDER BY epoch DESC LIMIT 1`, k.User.Hex(), int64(k.Day), int64(n)).Scan(&v)
+				ORDER BY epoch DESC LIMIT 1`, k.User.Bytes(), int64(k.Day), int64(n)).Scan(&v)
 			switch {
 			case err == nil:
 				charged[k] = v

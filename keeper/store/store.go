@@ -76,9 +76,10 @@ func (s *Store) SchemaVersion() int64 { return s.version }
 // Postgres reports whether the store is PostgreSQL.
 func (s *Store) Postgres() bool { return s.postgres }
 
-// The schema is versioned: migrations/NNNNN_*.sql, valid on SQLite and PostgreSQL, applied in order by
-// internal/migrate when the store opens. Amounts, hashes and addresses are TEXT (decimal, 0x-hex). A schema
-// change is a new file; an applied file never changes.
+// The schema is versioned: migrations/NNNNN_*.sql, valid on SQLite and PostgreSQL (or one file per database:
+// *.sqlite.sql, *.postgres.sql), applied in order by internal/migrate when the store opens. Amounts, hashes
+// and addresses are TEXT (decimal, 0x-hex), except in the guard's history, kept for good: its session ids
+// and users are bytes (00010). A schema change is a new file; an applied file never changes.
 //
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
