@@ -44,7 +44,7 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         `committedOn(d)`, what day `d` used of its budget, is the net change of the total over the day.
 ///         Budget shares set by the admin apply from the next day on, for the same reason.
 ///
-///         Veto. `vetoRoot(e, root)` discards pending epoch `e` (if it still holds `root`) and every later one (all later epochs are pending too:
+///         Veto. `vetoRoot(e, root, claimableAt)` discards pending epoch `e` (if it still holds that commit) and every later one (all later epochs are pending too:
 ///         claim times never decrease along the epochs). The total committed returns to that of epoch `e - 1` and
 ///         the next expected epoch to `e`, so the keeper recommits a corrected epoch `e`. O(1): no loop over the
 ///         discarded epochs. The vetoed root is remembered and can never be committed again; the discarded later
@@ -343,17 +343,24 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      them (days already begun keep theirs), and today's spend cap counts from the spend it restored when
     ///      that is below the day's start (a recommit never carries the caps of days before). Reverts once the epoch's dispute window is over.
     /// @param epoch A committed epoch whose root is not yet claimable.
-    /// @param expectedRoot The root the guardian checked: reverts RootChanged if the epoch holds another, so a
-    ///        veto mined late (a transaction stuck in a pool while someone else vetoed and the keeper
-    ///        recommitted) never discards the replacement it did not check.
-    function vetoRoot(uint256 epoch, bytes32 expectedRoot) external onlyRole(GUARDIAN_ROLE) {
+    /// @param expectedRoot The root the guardian checked, and
+    /// @param expectedClaimableAt its commit's claim time: reverts RootChanged if the epoch holds another
+    ///        commit, so a veto mined late (a transaction stuck in a pool while someone else vetoed and the
+    ///        keeper recommitted) never discards the replacement it did not check. The claim time tells a
+    ///        replacement with the same root apart (only the vetoed root is barred, so an epoch discarded by
+    ///        the veto of an earlier one may be committed again with its root and a new window), unless both
+    ///        took the previous epoch's claim time (a dispute window shortened since) or share a second.
+    function vetoRoot(uint256 epoch, bytes32 expectedRoot, uint64 expectedClaimableAt)
+        external
+        onlyRole(GUARDIAN_ROLE)
+    {
         uint256 next = _nextEpoch;
         if (epoch >= next) revert UnknownEpoch(epoch);
         Epoch storage e = _epochs[epoch];
         uint32 claimableAt = e.claimableAt;
         if (block.timestamp >= claimableAt) revert DisputeWindowOver(epoch, claimableAt);
         bytes32 root = e.root;
-        if (root != expectedRoot) revert RootChanged(epoch, root);
+        if (root != expectedRoot || claimableAt != expectedClaimableAt) revert RootChanged(epoch, root, claimableAt);
 
         isVetoed[root] = true;
         (uint256 restored, uint256 restoredSpent) = _totalsBefore(epoch);

@@ -70,7 +70,9 @@ func vetoAsAnother(t *testing.T, ctx context.Context, c *devnettest.Chain, m *tx
 	t.Helper()
 	abi, err := computepool.ComputePoolMetaData.GetAbi()
 	require.NoError(t, err)
-	data, err := abi.Pack("vetoRoot", big.NewInt(0), root)
+	info, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	data, err := abi.Pack("vetoRoot", big.NewInt(0), root, info.ClaimableAt)
 	require.NoError(t, err)
 	r, err := m.Send(ctx, id, txmgr.Candidate{To: c.Addr("ComputePool"), Data: data})
 	require.NoError(t, err)
@@ -181,7 +183,7 @@ func TestGuardVetoReincluded(t *testing.T) {
 	before := snapshot()
 	require.NoError(t, g.Step(ctx))
 	require.Equal(t, []uint64{0}, g.Pending(), "followed until the depth")
-	sent, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	sent, err := m.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 0))
 	require.NoError(t, err)
 
 	revert(before) // a reorg whose new branch has the same veto one block later
@@ -204,7 +206,7 @@ func TestGuardVetoReincluded(t *testing.T) {
 	mine(2)
 	require.NoError(t, g.Step(ctx))
 	require.True(t, saidAt(logs, "epoch vetoed", 0), "%v", logs.All())
-	in, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	in, err := m.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 0))
 	require.NoError(t, err)
 	require.Equal(t, txmgr.StateConfirmed, in.State)
 }

@@ -27,8 +27,9 @@
 //     unchecked counter). A file obtained once in the window is not withheld, even if later fetches fail.
 //
 // A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the
-// root checked and is still pending, and it names that root (vetoRoot(epoch, root) reverts RootChanged on
-// another: a veto mined late never discards a replacement committed meanwhile). It goes through the
+// commit checked and is still pending, and it names that commit (vetoRoot(epoch, root, claimableAt) reverts
+// RootChanged on another: a veto mined late never discards a replacement committed meanwhile, even one with
+// the same root). It goes through the
 // guardian's transaction manager (Config.Veto, a txmgr.Manager: its fees bumped by at least 10% while it is
 // not mined, every signed attempt stored before it is broadcast), its gas the estimate plus the margin and
 // VetoGasHeadroom. A veto not mined within Config.VetoWait is logged and driven on next step while the
@@ -115,7 +116,7 @@ type Config struct {
 	// owns the account's nonce, bumps the fees by at least 10% while a veto is not mined and stores every
 	// signed transaction before broadcasting it, so a veto not mined in time is driven on (not sent again
 	// beside itself), also by a guard started again on the same store. Each veto is the intent
-	// VetoIntent(epoch, root, try); its gas is the estimate plus keys.GasMarginPercent and VetoGasHeadroom. A
+	// VetoIntent(epoch, root, claimableAt, try); its gas is the estimate plus keys.GasMarginPercent and VetoGasHeadroom. A
 	// veto counts as landed once Veto.Check confirms it at the manager's depth (its Config.Confirmations).
 	Veto Sender
 	// VetoWait bounds the wait for a veto's receipt (0: DefaultVetoWait); a veto not mined by then is logged
@@ -154,11 +155,12 @@ type Sender interface {
 	Confirmations() uint64
 }
 
-// VetoIntent names the try-th veto (from 0) of epoch's commit of root among the guardian's transactions: a
-// veto that reverted (out of gas: vetoRoot costs more on a later pool day than estimated) or whose nonce
-// another transaction took is over for good, and the next try is a new transaction, its gas estimated again.
-func VetoIntent(epoch uint64, root common.Hash, try int) string {
-	return fmt.Sprintf("veto:%d:%s:%d", epoch, root.Hex(), try)
+// VetoIntent names the try-th veto (from 0) of epoch's commit of root claimable at claimableAt among the
+// guardian's transactions (a commit is its root and its claim time: commit.is): a veto that reverted (out
+// of gas: vetoRoot costs more on a later pool day than estimated) or whose nonce another transaction took is
+// over for good, and the next try is a new transaction, its gas estimated again.
+func VetoIntent(epoch uint64, root common.Hash, claimableAt uint64, try int) string {
+	return fmt.Sprintf("veto:%d:%s:%d:%d", epoch, root.Hex(), claimableAt, try)
 }
 
 // VetoGasHeadroom is added to a veto's gas limit over the estimate and keys.GasMarginPercent: a veto
@@ -184,7 +186,7 @@ type commit struct {
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
 	lastFails   int    // fetches failed in the window's last part, in a row
 	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
-	vetoID      string // the veto sent (VetoIntent(epoch, root, vetoTry)), followed until confirmed at the depth; "": none
+	vetoID      string // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
 	vetoResult  string // what that veto counts as once landed (ResultVetoed, ResultWithheld)
 
 	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
@@ -558,7 +560,7 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 }
 
 // followVeto follows c's veto (c.vetoID; without one, the epoch found discarded, the one a guard run before a
-// restart may have sent: VetoIntent(epoch, root, vetoTry), looked up in the store) until the transaction
+// restart may have sent: VetoIntent(epoch, root, claimableAt, vetoTry), looked up in the store) until the transaction
 // manager confirms it at its depth (Sender.Check, which never waits): a veto counts as landed only then, so
 // one whose block a reorg removes is not taken for done. live is whether the pool's epoch, read right before,
 // still holds c.root. It returns true when c is settled for this step: the veto landed (c done), or it is
@@ -570,7 +572,7 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 // in no block, nothing is sent, and decide follows the discard until it is at the guard's depth.
 func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.Logger) (bool, error) {
 	if c.vetoID == "" {
-		c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry)
+		c.vetoID = VetoIntent(c.epoch, c.root, c.claimableAt, c.vetoTry)
 	}
 	for c.vetoID != "" {
 		r, err := g.cfg.Veto.Check(ctx, c.vetoID)
@@ -594,7 +596,7 @@ func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.L
 		case errors.Is(err, txmgr.ErrReverted), errors.Is(err, txmgr.ErrNonceTaken):
 			log.Warn("veto transaction failed for good", zap.String("intent", c.vetoID), zap.Error(err))
 			c.vetoTry++
-			c.vetoID = VetoIntent(c.epoch, c.root, c.vetoTry) // a later one, if sent before a restart
+			c.vetoID = VetoIntent(c.epoch, c.root, c.claimableAt, c.vetoTry) // a later one, if sent before a restart
 		case errors.Is(err, txmgr.ErrUnknownIntent):
 			c.vetoID = ""
 		case live:
@@ -688,13 +690,13 @@ func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, e
 	return true, head.Time < c.claimableAt, nil
 }
 
-// veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root, c.vetoTry) (a new one, or the one
+// veto sends vetoRoot(c.epoch) as the intent VetoIntent(c.epoch, c.root, c.claimableAt, c.vetoTry) (a new one, or the one
 // sent before, driven on) and waits for its receipt at most VetoWait. One that failed for good (reverted, or
 // its nonce taken by another transaction) moves c on to a new intent, its gas estimated again, at most
 // vetoTriesPerStep a call (a guard started again walks through the failed ones it stored the same way); the
 // epoch's root still there is the caller's check (the estimate fails if not).
 func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
-	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch), c.root)
+	data, err := poolABI.Pack("vetoRoot", new(big.Int).SetUint64(c.epoch), c.root, c.claimableAt)
 	if err != nil {
 		return nil, err
 	}
@@ -706,7 +708,7 @@ func (g *Guard) veto(ctx context.Context, c *commit) (*types.Receipt, error) {
 	defer cancel()
 	var failed error
 	for range vetoTriesPerStep {
-		id := VetoIntent(c.epoch, c.root, c.vetoTry)
+		id := VetoIntent(c.epoch, c.root, c.claimableAt, c.vetoTry)
 		// A new veto's gas is estimated by the manager (txmgr.ErrEstimate: the epoch gone meanwhile, or the
 		// RPC down, tried again next step), with the headroom; a stored one is resumed as it was.
 		r, err := g.cfg.Veto.Send(waitCtx, id, txmgr.Candidate{To: g.cfg.Pool, Data: data, GasExtra: VetoGasHeadroom})

@@ -342,8 +342,10 @@ func TestGuardAnvil(t *testing.T) {
 	guard.SetBeforeVeto(vetoer.g, func(epoch uint64) {
 		require.Equal(t, uint64(3), epoch)
 		guard.SetBeforeVeto(vetoer.g, nil)
-		_, err := c.Market.Send(ctx, devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return c.Market.Pool.VetoRoot(o, big.NewInt(3), hostile3)
+		info3, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(3))
+		require.NoError(t, err)
+		_, err = c.Market.Send(ctx, devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return c.Market.Pool.VetoRoot(o, big.NewInt(3), hostile3, info3.ClaimableAt)
 		})
 		require.NoError(t, err)
 		replaced = commit(3, l3, l3)
@@ -399,6 +401,24 @@ func saidAt(logs *observer.ObservedLogs, msg string, epoch uint64) bool {
 		}
 	}
 	return false
+}
+
+// vetoIntent is guard.VetoIntent of the try-th veto of epoch's commit of root on c (its claim time read from
+// its RootCommitted event: the epoch may be discarded since).
+func vetoIntent(t *testing.T, ctx context.Context, c *devnettest.Chain, epoch uint64, root common.Hash, try int) string {
+	t.Helper()
+	it, err := c.Market.Pool.FilterRootCommitted(&bind.FilterOpts{Context: ctx}, []*big.Int{new(big.Int).SetUint64(epoch)}, nil)
+	require.NoError(t, err)
+	defer it.Close()
+	var claimableAt uint64
+	for it.Next() {
+		if it.Event.Root == root {
+			claimableAt = it.Event.ClaimableAt
+		}
+	}
+	require.NoError(t, it.Error())
+	require.NotZero(t, claimableAt, "epoch %d committed with root %s", epoch, root)
+	return guard.VetoIntent(epoch, root, claimableAt, try)
 }
 
 // nextEpoch is the pool's nextEpoch.

@@ -44,7 +44,7 @@ func TestGuardVetoReorgedOut(t *testing.T) {
 	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
 	nonce0, err := client.NonceAt(ctx, guardian, nil)
 	require.NoError(t, err)
-	intent := guard.VetoIntent(0, root, 0)
+	intent := vetoIntent(t, ctx, c, 0, root, 0)
 	waiting := "veto mined, waiting for its confirmations"
 
 	// One guard: its veto mined, short of the depth, then reorged out.

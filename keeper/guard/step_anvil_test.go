@@ -183,7 +183,7 @@ func TestGuardVetoBumped(t *testing.T) {
 	first, m, firstLogs := newGuard()
 	require.NoError(t, first.Step(ctx))
 	require.True(t, saidAt(firstLogs, "veto failed, trying again next step while the window lasts", 0), "%v", firstLogs.All())
-	in, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	in, err := m.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 0))
 	require.NoError(t, err)
 	stuckCap := in.Latest().FeeCap
 	above := new(big.Int).Add(stuckCap, big.NewInt(1))
@@ -196,7 +196,7 @@ func TestGuardVetoBumped(t *testing.T) {
 	restarted, m2, logs := newGuard()
 	require.NoError(t, restarted.Step(ctx)) // drives the stored intent on: bumped (not mined: nothing mines)
 	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 0), "%v", logs.All())
-	in, err = m2.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	in, err = m2.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 0))
 	require.NoError(t, err)
 	require.Greater(t, len(in.Attempts), 1, "bumped")
 	require.Equal(t, nonce0, in.Nonce, "the same nonce: a replacement, not a second veto")
@@ -450,7 +450,7 @@ func TestGuardVetoAfterNonceTaken(t *testing.T) {
 	t.Cleanup(func() { _ = rc.CallContext(context.Background(), nil, "evm_setAutomine", true) })
 
 	require.NoError(t, g.Step(ctx)) // the veto sent, not mined
-	first, err := m.Lookup(ctx, guard.VetoIntent(0, root, 0))
+	first, err := m.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 0))
 	require.NoError(t, err)
 	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
 	double := func(v *big.Int) *big.Int { return new(big.Int).Mul(v, big.NewInt(2)) }
@@ -467,7 +467,7 @@ func TestGuardVetoAfterNonceTaken(t *testing.T) {
 
 	require.NoError(t, g.Step(ctx)) // nonce taken: a new veto, at the next nonce, not mined yet
 	require.True(t, saidAt(logs, "veto transaction failed for good: sending a new one", 0), "%v", logs.All())
-	second, err := m.Lookup(ctx, guard.VetoIntent(0, root, 1))
+	second, err := m.Lookup(ctx, vetoIntent(t, ctx, c, 0, root, 1))
 	require.NoError(t, err)
 	require.Equal(t, first.Nonce+1, second.Nonce)
 	require.NoError(t, rc.CallContext(ctx, nil, "evm_mine"))

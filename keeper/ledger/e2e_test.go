@@ -250,7 +250,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		info1, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
 		require.NoError(t, err)
 		env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return env.Pool.VetoRoot(o, big.NewInt(1), info1.Root)
+			return env.Pool.VetoRoot(o, big.NewInt(1), info1.Root, info1.ClaimableAt)
 		})
 		r3 := env.Record(t, 202, 20, 600, price)
 		r3.ClosedAt = r2.ClosedAt

@@ -85,7 +85,7 @@ func TestCheckChainRefusesDivergingConfirmedEpoch(t *testing.T) {
 	info0, err := env.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
 	require.NoError(t, err)
 	env.Send(t, ctx, testenv.AdminKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Pool.VetoRoot(o, big.NewInt(0), info0.Root)
+		return env.Pool.VetoRoot(o, big.NewInt(0), info0.Root, info0.ClaimableAt)
 	})
 	require.NoError(t, k.led.CheckChain(ctx), "its confirmed root vetoed since: Run's to roll back")
 	env.Chain.Revert(vetoed)

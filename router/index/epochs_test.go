@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
@@ -29,7 +30,9 @@ func TestEpochsFromComputePool(t *testing.T) {
 	root := func(i byte) common.Hash { return common.BytesToHash([]byte{0xf0, 0x0d, i}) }
 	r0 := c.CommitRoot(0, root(0), big.NewInt(1000), common.HexToHash("0xba7c00"), "http://keeper/v1/batches/0")
 	c.CommitRoot(1, root(1), big.NewInt(3000), common.HexToHash("0xba7c01"), "ipfs://epoch1")
-	c.Mined(c.Pool.VetoRoot(c.Opts(devnet.GuardianKey()), big.NewInt(1), root(1)))
+	info1, err := c.Pool.EpochInfo(&bind.CallOpts{}, big.NewInt(1))
+	require.NoError(t, err)
+	c.Mined(c.Pool.VetoRoot(c.Opts(devnet.GuardianKey()), big.NewInt(1), root(1), info1.ClaimableAt))
 
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "router.db"))
 	require.NoError(t, err)

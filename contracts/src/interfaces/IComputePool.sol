@@ -133,8 +133,9 @@ interface IComputePool {
     error CapRaiseScheduled(uint256 day);
     /// @notice No live epoch has this number.
     error UnknownEpoch(uint256 epoch);
-    /// @notice A veto named another root than the epoch holds (discarded and committed again since it was sent).
-    error RootChanged(uint256 epoch, bytes32 root);
+    /// @notice A veto named another commit (root and claim time) than the epoch holds (discarded and committed
+    ///         again since it was sent).
+    error RootChanged(uint256 epoch, bytes32 root, uint64 claimableAt);
     /// @notice The epoch's root is already claimable and can no longer be vetoed.
     error DisputeWindowOver(uint256 epoch, uint64 claimableAt);
     /// @notice No root has finished its dispute window yet.
@@ -184,8 +185,9 @@ interface IComputePool {
         bytes32 batchHash,
         string calldata uri
     ) external;
-    /// @notice Vetoes pending `epoch` and every later one, if `epoch` still holds `expectedRoot`. Only GUARDIAN_ROLE.
-    function vetoRoot(uint256 epoch, bytes32 expectedRoot) external;
+    /// @notice Vetoes pending `epoch` and every later one, if `epoch` still holds the commit checked:
+    ///         `expectedRoot` with `expectedClaimableAt`. Only GUARDIAN_ROLE.
+    function vetoRoot(uint256 epoch, bytes32 expectedRoot, uint64 expectedClaimableAt) external;
     /// @notice Pays `account` its credit in the newest claimable root minus what it claimed.
     function claim(address account, uint256 cumulativeAmount, bytes32[] calldata proof)
         external

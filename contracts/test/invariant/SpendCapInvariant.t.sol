@@ -185,8 +185,8 @@ contract SpendCapAdversary is Test {
         if (next == 0) return;
         (,, uint64 claimableAt) = pool.epochInfo(next - 1);
         if (block.timestamp >= claimableAt) return;
-        (bytes32 vetoed18,,) = pool.epochInfo(next - 1);
-        pool.vetoRoot(next - 1, vetoed18);
+        (bytes32 vetoed18,, uint64 vetoed18At) = pool.epochInfo(next - 1);
+        pool.vetoRoot(next - 1, vetoed18, vetoed18At);
         vetoes++;
     }
 

@@ -51,9 +51,9 @@ contract BoundedPowersTest is MarketFixture {
         pool.commitRoot(0, root, ceiling, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(admin, ceiling, new bytes32[](0));
-        (bytes32 vetoed7,,) = pool.epochInfo(0);
+        (bytes32 vetoed7,, uint64 vetoed7At) = pool.epochInfo(0);
         vm.prank(guardian); // the real guardian vetoes within the window
-        pool.vetoRoot(0, vetoed7);
+        pool.vetoRoot(0, vetoed7, vetoed7At);
         vm.warp(block.timestamp + WINDOW);
         vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(admin, ceiling, new bytes32[](0));

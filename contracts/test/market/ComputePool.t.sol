@@ -271,11 +271,11 @@ contract ComputePoolTest is MarketFixture {
         pool.commitRoot(2, bytes32(uint256(3)), 300e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
         vm.stopPrank();
 
-        (bytes32 vetoed1,,) = pool.epochInfo(1);
+        (bytes32 vetoed1,, uint64 vetoed1At) = pool.epochInfo(1);
         vm.expectEmit(address(pool));
         emit IComputePool.RootVetoed(1, bytes32(uint256(2)), 2, 100e18);
         vm.prank(guardian);
-        pool.vetoRoot(1, vetoed1);
+        pool.vetoRoot(1, vetoed1, vetoed1At);
 
         assertEq(pool.nextEpoch(), 1);
         assertEq(pool.totalCommitted(), 100e18);
@@ -303,9 +303,9 @@ contract ComputePoolTest is MarketFixture {
     function test_Veto_FirstEpoch() public {
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
-        (bytes32 vetoed2,,) = pool.epochInfo(0);
+        (bytes32 vetoed2,, uint64 vetoed2At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed2);
+        pool.vetoRoot(0, vetoed2, vetoed2At);
         assertEq(pool.nextEpoch(), 0);
         assertEq(pool.totalCommitted(), 0);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
@@ -316,7 +316,7 @@ contract ComputePoolTest is MarketFixture {
     function test_Veto_Reverts() public {
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.UnknownEpoch.selector, 0));
-        pool.vetoRoot(0, bytes32(0));
+        pool.vetoRoot(0, bytes32(0), 0);
 
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(1)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
@@ -326,38 +326,77 @@ contract ComputePoolTest is MarketFixture {
             )
         );
         vm.prank(keeper);
-        pool.vetoRoot(0, bytes32(0));
+        pool.vetoRoot(0, bytes32(0), 0);
 
         vm.warp(block.timestamp + WINDOW);
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.DisputeWindowOver.selector, 0, uint64(block.timestamp)));
-        pool.vetoRoot(0, bytes32(0));
+        pool.vetoRoot(0, bytes32(0), 0);
     }
 
-    /// A veto names the root it checked: one mined late, after someone else vetoed that root and the keeper
-    /// committed a replacement for the epoch, reverts RootChanged and leaves the replacement live.
+    /// A veto names the commit it checked (its root and claim time): one mined late, after someone else
+    /// vetoed that root and the keeper committed a replacement for the epoch, reverts RootChanged and leaves
+    /// the replacement live.
     function test_Veto_StaleVetoNeverDiscardsTheReplacement() public {
         bytes32 bad = bytes32(uint256(1));
         bytes32 replacement = bytes32(uint256(2));
         vm.prank(keeper);
         pool.commitRoot(0, bad, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        (,, uint64 badAt) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, bad); // another guardian's veto lands first
+        pool.vetoRoot(0, bad, badAt); // another guardian's veto lands first
+        vm.warp(block.timestamp + 1);
         vm.prank(keeper);
         pool.commitRoot(0, replacement, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        (,, uint64 replacementAt) = pool.epochInfo(0);
 
         vm.prank(guardian); // the stuck veto of the bad root, mined now
-        vm.expectRevert(abi.encodeWithSelector(IComputePool.RootChanged.selector, 0, replacement));
-        pool.vetoRoot(0, bad);
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.RootChanged.selector, 0, replacement, replacementAt));
+        pool.vetoRoot(0, bad, badAt);
         assertEq(pool.nextEpoch(), 1);
         (bytes32 live,,) = pool.epochInfo(0);
         assertEq(live, replacement);
         assertFalse(pool.isVetoed(replacement));
 
-        vm.prank(guardian); // naming the root it holds, the veto goes through
-        pool.vetoRoot(0, replacement);
+        vm.prank(guardian); // naming the commit it holds, the veto goes through
+        pool.vetoRoot(0, replacement, replacementAt);
         assertEq(pool.nextEpoch(), 0);
         assertTrue(pool.isVetoed(replacement));
+        (bool exists,,,) = pool.claimableEpoch();
+        assertFalse(exists);
+    }
+
+    /// The veto of an earlier epoch discards the later ones without barring their roots, so the keeper may
+    /// commit a later epoch again with the same root (a new window). A veto of the discarded commit mined
+    /// late names its claim time: it reverts RootChanged against the same-root recommit, which stays live
+    /// and unbarred (before the claim time was named, it discarded the recommit and barred its root).
+    function test_Veto_StaleVetoNeverDiscardsASameRootRecommit() public {
+        bytes32 first = bytes32(uint256(1));
+        bytes32 later = bytes32(uint256(2));
+        vm.startPrank(keeper);
+        pool.commitRoot(0, first, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(1, later, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        vm.stopPrank();
+        (,, uint64 firstAt) = pool.epochInfo(0);
+        (,, uint64 laterAt) = pool.epochInfo(1);
+
+        vm.warp(block.timestamp + 60);
+        vm.prank(guardian);
+        pool.vetoRoot(0, first, firstAt); // discards epoch 1 too; only `first` is barred
+        assertFalse(pool.isVetoed(later));
+        vm.startPrank(keeper);
+        pool.commitRoot(0, bytes32(uint256(3)), 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        pool.commitRoot(1, later, 100e18, bytes32(0), 0, block.timestamp, bytes32(0), "");
+        vm.stopPrank();
+        (bytes32 live,, uint64 recommitAt) = pool.epochInfo(1);
+        assertEq(live, later);
+        assertGt(recommitAt, laterAt);
+
+        vm.prank(guardian); // a veto of the discarded commit of epoch 1, mined now
+        vm.expectRevert(abi.encodeWithSelector(IComputePool.RootChanged.selector, 1, later, recommitAt));
+        pool.vetoRoot(1, later, laterAt);
+        assertEq(pool.nextEpoch(), 2);
+        assertFalse(pool.isVetoed(later));
     }
 
     function test_Veto_SameDayFreesBudget() public {
@@ -365,9 +404,9 @@ contract ComputePoolTest is MarketFixture {
         pool.commitRoot(0, bytes32(uint256(1)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
         assertEq(pool.remainingBudget(), 0);
         vm.stopPrank();
-        (bytes32 vetoed3,,) = pool.epochInfo(0);
+        (bytes32 vetoed3,, uint64 vetoed3At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed3);
+        pool.vetoRoot(0, vetoed3, vetoed3At);
         assertEq(pool.remainingBudget(), BUDGET_DAY91);
         vm.prank(keeper);
         pool.commitRoot(0, bytes32(uint256(2)), BUDGET_DAY91, bytes32(0), 0, block.timestamp, bytes32(0), "");
@@ -381,9 +420,9 @@ contract ComputePoolTest is MarketFixture {
         vm.warp(START + 92 days + 60);
         uint256 budget92 = pool.budget(92);
         assertEq(pool.committedBefore(92), 1_000e18);
-        (bytes32 vetoed4,,) = pool.epochInfo(0);
+        (bytes32 vetoed4,, uint64 vetoed4At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed4);
+        pool.vetoRoot(0, vetoed4, vetoed4At);
         // Day 92 began with 1,000 MOR committed: its budget stays. The vetoed amount is room again today.
         assertEq(pool.budget(92), budget92);
         assertEq(pool.committedBefore(92), 1_000e18);
@@ -620,9 +659,9 @@ contract ComputePoolTest is MarketFixture {
 
     function test_Claim_VetoedRootNeverClaimable() public {
         bytes32[][] memory bad = _commitDefault();
-        (bytes32 vetoed5,,) = pool.epochInfo(0);
+        (bytes32 vetoed5,, uint64 vetoed5At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed5);
+        pool.vetoRoot(0, vetoed5, vetoed5At);
         vm.warp(block.timestamp + WINDOW);
         vm.expectRevert(IComputePool.NoClaimableRoot.selector);
         pool.claim(accts[0], 100e18, MerkleTestLib.proof(bad, 0));
@@ -830,9 +869,9 @@ contract ComputePoolTest is MarketFixture {
                 uint256 last = pool.nextEpoch() - 1;
                 (,, uint64 at) = pool.epochInfo(last);
                 if (at > block.timestamp) {
-                    (bytes32 vetoed6,,) = pool.epochInfo(last);
+                    (bytes32 vetoed6,, uint64 vetoed6At) = pool.epochInfo(last);
                     vm.prank(guardian);
-                    pool.vetoRoot(last, vetoed6);
+                    pool.vetoRoot(last, vetoed6, vetoed6At);
                 }
             }
             assertLe(pool.totalCommitted(), pool.computeAccrued(block.timestamp));

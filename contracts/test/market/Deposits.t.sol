@@ -330,9 +330,9 @@ contract DepositsTest is MarketFixture {
         skip(WITHDRAWAL_DELAY);
         uint256 readAt = block.timestamp;
         _commitSpend(60e18, 60e18, 0, 0);
-        (bytes32 vetoed9,,) = pool.epochInfo(0);
+        (bytes32 vetoed9,, uint64 vetoed9At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed9);
+        pool.vetoRoot(0, vetoed9, vetoed9At);
         skip(1);
         vm.prank(user);
         assertEq(pool.withdraw(0, _noProof()), 100e18);
@@ -464,9 +464,9 @@ contract DepositsTest is MarketFixture {
         _commitSpend(20e18, 20e18, 0, 0);
         uint256 epoch = _commitSpend(70e18, 20e18, 0, 50e18); // the stranger "spent" 50
         assertEq(pool.totalSpent(), 70e18);
-        (bytes32 vetoed10,,) = pool.epochInfo(epoch);
+        (bytes32 vetoed10,, uint64 vetoed10At) = pool.epochInfo(epoch);
         vm.prank(guardian);
-        pool.vetoRoot(epoch, vetoed10);
+        pool.vetoRoot(epoch, vetoed10, vetoed10At);
         assertEq(pool.totalSpent(), 20e18);
         assertEq(pool.totalCommitted(), 20e18);
         vm.prank(stranger);

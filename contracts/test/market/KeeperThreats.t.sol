@@ -34,9 +34,9 @@ contract KeeperThreatsTest is MarketFixture {
         uint256 epoch = _commit(hostile, _sum(amts));
         assertEq(epoch, 1);
 
-        (bytes32 vetoed11,,) = pool.epochInfo(1);
+        (bytes32 vetoed11,, uint64 vetoed11At) = pool.epochInfo(1);
         vm.prank(guardian);
-        pool.vetoRoot(1, vetoed11);
+        pool.vetoRoot(1, vetoed11, vetoed11At);
         assertTrue(pool.isVetoed(MerkleTestLib.root(hostile)));
         vm.prank(keeper);
         vm.expectRevert(abi.encodeWithSelector(IComputePool.VetoedRoot.selector, MerkleTestLib.root(hostile)));

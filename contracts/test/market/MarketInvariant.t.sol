@@ -677,9 +677,9 @@ contract MarketHandler is Test {
         uint256 epoch = next - 1 - (seed % next);
         (,, uint64 claimableAt) = pool.epochInfo(epoch);
         if (block.timestamp >= claimableAt) return;
-        (bytes32 vetoed12,,) = pool.epochInfo(epoch);
+        (bytes32 vetoed12,, uint64 vetoed12At) = pool.epochInfo(epoch);
         vm.prank(guardian);
-        pool.vetoRoot(epoch, vetoed12);
+        pool.vetoRoot(epoch, vetoed12, vetoed12At);
         vetoedAmounts.push(epochAmounts[epoch]);
         if (pool.totalSpent() != (epoch == 0 ? 0 : _sumSpent(epochSpent[epoch - 1]))) _fail("veto restores spend");
         _noteDay();

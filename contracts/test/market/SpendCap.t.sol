@@ -156,16 +156,16 @@ contract SpendCapTest is MarketFixture {
         _commit(3e18);
         uint256 e1 = _commit(CAP);
         assertEq(pool.remainingSpend(), 0);
-        (bytes32 vetoed13,,) = pool.epochInfo(e1);
+        (bytes32 vetoed13,, uint64 vetoed13At) = pool.epochInfo(e1);
         vm.prank(guardian);
-        pool.vetoRoot(e1, vetoed13);
+        pool.vetoRoot(e1, vetoed13, vetoed13At);
         assertEq(pool.totalSpent(), 3e18);
         assertEq(pool.spentOn(today), 3e18);
         assertEq(pool.remainingSpend(), 7e18);
         _commit(CAP); // the corrected epoch fits again
-        (bytes32 vetoed14,,) = pool.epochInfo(0);
+        (bytes32 vetoed14,, uint64 vetoed14At) = pool.epochInfo(0);
         vm.prank(guardian);
-        pool.vetoRoot(0, vetoed14); // back to nothing at all
+        pool.vetoRoot(0, vetoed14, vetoed14At); // back to nothing at all
         assertEq(pool.totalSpent(), 0);
         assertEq(pool.spentOn(today), 0);
         assertEq(pool.remainingSpend(), CAP);
@@ -176,9 +176,9 @@ contract SpendCapTest is MarketFixture {
         vm.warp(pool.dayStart(today + 1) - 10 minutes);
         uint256 e = _commit(CAP);
         vm.warp(block.timestamp + 20 minutes); // the next day, inside the dispute window
-        (bytes32 vetoed15,,) = pool.epochInfo(e);
+        (bytes32 vetoed15,, uint64 vetoed15At) = pool.epochInfo(e);
         vm.prank(guardian);
-        pool.vetoRoot(e, vetoed15);
+        pool.vetoRoot(e, vetoed15, vetoed15At);
         assertEq(pool.spentOn(today), CAP); // a day that ended keeps what it committed
         assertEq(pool.spentOn(today + 1), 0); // the new day's net use never goes below zero
         assertEq(pool.totalSpent(), 0);
@@ -215,9 +215,9 @@ contract SpendCapTest is MarketFixture {
             }
             _commitAs(attacker, CAP);
             vm.warp(block.timestamp + 20 minutes); // 00:10 the next day, inside the dispute window
-            (bytes32 vetoed16,,) = pool.epochInfo(0);
+            (bytes32 vetoed16,, uint64 vetoed16At) = pool.epochInfo(0);
             vm.prank(attacker);
-            pool.vetoRoot(0, vetoed16);
+            pool.vetoRoot(0, vetoed16, vetoed16At);
             assertEq(pool.totalSpent(), 0);
         }
     }
@@ -594,9 +594,9 @@ contract SpendCapTest is MarketFixture {
                 uint256 last = pool.nextEpoch() - 1;
                 (,, uint64 claimableAt) = pool.epochInfo(last);
                 if (block.timestamp < claimableAt) {
-                    (bytes32 vetoed17,,) = pool.epochInfo(last);
+                    (bytes32 vetoed17,, uint64 vetoed17At) = pool.epochInfo(last);
                     vm.prank(guardian);
-                    pool.vetoRoot(last, vetoed17);
+                    pool.vetoRoot(last, vetoed17, vetoed17At);
                     _modelVeto();
                 }
             } else {

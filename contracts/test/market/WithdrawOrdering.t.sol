@@ -186,9 +186,9 @@ contract WithdrawReadRegressTest is DepositsTest {
         _commitSpend(10e18, 0, 10e18, 0);
         skip(100);
         _commitSpend(20e18, 0, 20e18, 0); // read at now
-        (bytes32 vetoed8,,) = pool.epochInfo(1);
+        (bytes32 vetoed8,, uint64 vetoed8At) = pool.epochInfo(1);
         vm.prank(guardian);
-        pool.vetoRoot(1, vetoed8);
+        pool.vetoRoot(1, vetoed8, vetoed8At);
         skip(1);
         _deposit(user, 100e18);
         // Recommitted with a read before the vetoed epoch's, after epoch 0's: it keeps the stated read.

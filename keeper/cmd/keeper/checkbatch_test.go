@@ -131,7 +131,7 @@ func TestCheckBatchCommand(t *testing.T) {
 	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{}, big.NewInt(0))
 	require.NoError(t, err)
 	_, err = c.Market.Send(context.Background(), devnet.GuardianKey(), func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return c.Market.Pool.VetoRoot(o, big.NewInt(0), info0.Root)
+		return c.Market.Pool.VetoRoot(o, big.NewInt(0), info0.Root, info0.ClaimableAt)
 	})
 	require.NoError(t, err)
 	leaves[0].Amount, leaves[0].Owed = uint256.NewInt(700), uint256.NewInt(700)

@@ -57,7 +57,7 @@ the window's end, never vetoed. Vetoes go through the keeper's transaction manag
 --fee-ceiling-gwei); one that fails or is not mined within --veto-wait is logged and driven on next poll
 while the window lasts (the same transaction, replaced, never a second veto, also after a restart); one
 that reverted or lost its nonce is followed by a new transaction; the other epochs are still checked. The
-veto names the root checked (vetoRoot reverts on another). A veto counts as landed only once it is
+veto names the commit checked, its root and claim time (vetoRoot reverts on another). A veto counts as landed only once it is
 --confirmations deep: until then the epoch is checked again every poll, and a veto whose block a reorg
 removed is sent again while the pool holds the root pending (also by a guard restarted meanwhile). Run one
 guard per key, with an absolute --data-dir.

@@ -49,6 +49,8 @@ func TestGuardCommand(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write(raw) }))
 	defer srv.Close()
 	c.CommitRoot(0, tree.Root(), big.NewInt(600), crypto.Keccak256Hash(raw), srv.URL+wire.BatchPath(0, crypto.Keccak256Hash(raw)))
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{}, big.NewInt(0))
+	require.NoError(t, err)
 
 	dataDir := t.TempDir()
 	guardCmd := func(ctx context.Context, args ...string) error {
@@ -82,7 +84,7 @@ func TestGuardCommand(t *testing.T) {
 	st, err := store.Open(context.Background(), filepath.Join(dataDir, "guard.db"))
 	require.NoError(t, err, "the veto's transaction stored in --data-dir/guard.db")
 	defer st.Close()
-	in, err := st.LoadIntent(context.Background(), guard.VetoIntent(0, tree.Root(), 0))
+	in, err := st.LoadIntent(context.Background(), guard.VetoIntent(0, tree.Root(), info0.ClaimableAt, 0))
 	require.NoError(t, err)
 	require.Equal(t, txmgr.StateConfirmed, in.State, "counted landed once confirmed at --confirmations")
 	marks, err := st.HistoryMarks(context.Background())
