@@ -29,13 +29,13 @@
 // A veto (either kind) is sent only if, read again right before sending, the pool's epoch still holds the
 // commit checked and is still pending, and it names that commit (vetoRoot(epoch, root, claimableAt) reverts
 // RootChanged on another: a veto mined late never discards a replacement committed meanwhile, even one with
-// the same root). It goes through the
-// guardian's transaction manager (Config.Veto, a txmgr.Manager: its fees bumped by at least 10% while it is
-// not mined, every signed attempt stored before it is broadcast), its gas the estimate plus the margin and
-// VetoGasHeadroom. A veto not mined within Config.VetoWait is logged and driven on next step while the
-// window lasts (the same transaction, replaced, never a second veto beside it, also after a restart on the
-// same store); one that failed for good (reverted, or its nonce taken by another transaction) is followed by
-// a new one, its gas estimated again (VetoIntent's try); the other epochs are still checked.
+// the same root). It goes through the guardian's transaction manager (Config.Veto, a txmgr.Manager: its fees
+// bumped by at least 10% while it is not mined, every signed attempt stored before it is broadcast), its gas
+// the estimate plus the margin and VetoGasHeadroom. A veto not mined within Config.VetoWait is logged and
+// driven on next step while the window lasts (the same transaction, replaced, never a second veto beside it,
+// also after a restart on the same store); one that failed for good (reverted, or its nonce taken by another
+// transaction) is followed by a new one, its gas estimated again (VetoIntent's try); the other epochs are
+// still checked.
 //
 // A veto counts as landed only once the transaction manager confirms it at its depth (Sender.Check, asked
 // once a step and never waited for; keeper guard's --confirmations): until then the epoch stays pending and
@@ -525,7 +525,7 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	return g.vetoPending(ctx, c, log, ResultVetoed)
 }
 
-// vetoPending vetoes c if, read again now, the pool's epoch still holds c.root and is pending; a landed
+// vetoPending vetoes c if, read again now, the pool's epoch still holds c's commit and is pending; a landed
 // veto is counted as result. Not sent, or not landed, c stays pending for the next step.
 func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, result string) error {
 	if g.beforeVeto != nil {
@@ -559,17 +559,18 @@ func (g *Guard) vetoPending(ctx context.Context, c *commit, log *zap.Logger, res
 	return err
 }
 
-// followVeto follows c's veto (c.vetoID; without one, the epoch found discarded, the one a guard run before a
-// restart may have sent: VetoIntent(epoch, root, claimableAt, vetoTry), looked up in the store) until the transaction
-// manager confirms it at its depth (Sender.Check, which never waits): a veto counts as landed only then, so
-// one whose block a reorg removes is not taken for done. live is whether the pool's epoch, read right before,
-// still holds c.root. It returns true when c is settled for this step: the veto landed (c done), or it is
-// mined and waits for its depth, or a read failed with the root gone (the error); false when the step decides
-// c as any commit whose veto has not landed: a veto in no block (not mined yet, or its block left the chain)
-// or whose receipt could not be read while the pool still holds the root is driven on by the caller (the
-// same transaction, its fees bumped: vetoPending, veto); one that failed for good is followed by a new try
-// (vetoTry) if the root is still there; the root gone (vetoed by another, or committed again) while ours is
-// in no block, nothing is sent, and decide follows the discard until it is at the guard's depth.
+// followVeto follows c's veto (c.vetoID; without one, the epoch found discarded, the one a guard run before
+// a restart may have sent: VetoIntent(epoch, root, claimableAt, vetoTry), looked up in the store) until the
+// transaction manager confirms it at its depth (Sender.Check, which never waits): a veto counts as landed
+// only then, so one whose block a reorg removes is not taken for done. live is whether the pool's epoch,
+// read right before, still holds c's commit (commit.is). It returns true when c is settled for this step:
+// the veto landed (c done), or it is mined and waits for its depth, or a read failed with the root gone (the
+// error); false when the step decides c as any commit whose veto has not landed: a veto in no block (not
+// mined yet, or its block left the chain) or whose receipt could not be read while the pool still holds the
+// root is driven on by the caller (the same transaction, its fees bumped: vetoPending, veto); one that
+// failed for good is followed by a new try (vetoTry) if the root is still there; the root gone (vetoed by
+// another, or committed again) while ours is in no block, nothing is sent, and decide follows the discard
+// until it is at the guard's depth.
 func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.Logger) (bool, error) {
 	if c.vetoID == "" {
 		c.vetoID = VetoIntent(c.epoch, c.root, c.claimableAt, c.vetoTry)
@@ -677,7 +678,7 @@ func (g *Guard) ownWayOut(ctx context.Context) error {
 	return g.reachErr
 }
 
-// stillPending reads again whether the pool's epoch c.epoch still holds c.root (live) and, if so, whether
+// stillPending reads again whether the pool's epoch c.epoch still holds c's commit (live) and, if so, whether
 // its window is still open as the chain's head says now.
 func (g *Guard) stillPending(ctx context.Context, c *commit) (live, open bool, err error) {
 	if live, err = g.live(ctx, c); err != nil || !live {
