@@ -31,10 +31,21 @@ import (
 //  4. then the copy billing more seconds wins: two copies of one ticket and receipt differ only in what
 //     the router chose to bill within the receipt and the bounds, and billing less than the parties
 //     signed is the copier's choice, not theirs;
-//  5. then the lower ticket signature (bytes), so equal copies resolve the same at every keeper.
+//  5. then the earlier closedAt, then the earlier createdAt: the dates are the publishing router's and no
+//     party signs them, so a copy of another router's record, byte for byte but for its dates, tied with it
+//     on every key above, and the copy a keeper read first was kept: keepers reading the feeds in other
+//     orders charged the session to other days and committed other roots. Any fixed rule over unsigned
+//     dates lets a copier pick its dates within their bounds (a billing close no earlier than the session's
+//     start plus its billed seconds, the start no earlier than the RFC's deadline minus 10 minutes, the
+//     close no later than notAfter + 1 h), so this rule makes every keeper agree, not the dates honest:
+//     that needs the dates signed by the router whose ticket the record carries (open). The earlier start
+//     is the direction that keeps a deposit charge a later one could dodge (DepositBook);
+//  6. then the lower ticket signature (bytes);
+//  7. then the lower record (its canonical encoding, bytes): copies equal in every key above differ in what
+//     no rule weighs (the router's flags, a request's evidence), and every keeper keeps the same one.
 //
-// Each rule compares one key of the copy, so the rule is a total order: every keeper keeps the same copy
-// whichever order it reads them in.
+// Each rule compares one key of the copy and the last compares all of it, so the rule is a total order: every
+// keeper keeps the same copy whichever order it reads them in.
 //
 // The copy that loses is listed as rejected: `ticket_not_accepted` when it lost by rule 1,
 // `ticket_conflict` when its ticket differs from the kept one, `duplicate` when it is the same ticket
@@ -76,14 +87,17 @@ type copyRank struct {
 	bills    bool
 	seconds  uint32
 	cost     uint256.Int
+	closedAt uint64
 	ticket   wire.SessionRecord
+	record   []byte
 }
 
 func rankOf(s *Session) (*copyRank, error) {
-	r := &copyRank{}
+	r := &copyRank{record: s.Record}
 	if err := json.Unmarshal(s.Record, &r.ticket); err != nil {
 		return nil, fmt.Errorf("record of session %s: %w", s.ID, err)
 	}
+	r.closedAt = r.ticket.ClosedAt
 	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket.
 	r.accepted = r.ticket.TicketAcceptance != nil
 	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
@@ -112,11 +126,20 @@ func (a *copyRank) beats(b *copyRank) bool {
 	if a.seconds != b.seconds {
 		return a.seconds > b.seconds
 	}
-	return bytes.Compare(a.ticket.TicketSignature[:], b.ticket.TicketSignature[:]) < 0
+	if a.closedAt != b.closedAt {
+		return a.closedAt < b.closedAt
+	}
+	if a.ticket.CreatedAt != b.ticket.CreatedAt {
+		return a.ticket.CreatedAt < b.ticket.CreatedAt
+	}
+	if c := bytes.Compare(a.ticket.TicketSignature[:], b.ticket.TicketSignature[:]); c != 0 {
+		return c < 0
+	}
+	return bytes.Compare(a.record, b.record) < 0
 }
 
 // why is the rule, as a rejection's detail says it.
-const why = "the provider accepted its ticket, or it bills, or its receipt costs less, or it bills more of the same receipt, or has the lower ticket signature"
+const why = "the provider accepted its ticket, or it bills, or its receipt costs less, or it bills more of the same receipt, or closed (then started) earlier, or has the lower ticket signature, or the lower record"
 
 // storeCopy is ingest's answer to a verified session s whose id is stored already: it keeps the better of s
 // and a pending copy (the rule above), and returns whether s was stored and the rejections of the copy that
