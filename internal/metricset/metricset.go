@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/VictoriaMetrics/metrics"
+
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // Name is the series name of family with the given labels (alternating names and values), in the form
@@ -44,17 +46,21 @@ var escaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 
 // Handler serves set at GET /metrics in the Prometheus text format, with # TYPE lines; with process
 // it adds the Go runtime's and the process's own metrics (go_goroutines, process_resident_memory_bytes, …).
+// Any other path or method gets the PROTOCOL §9 404 or 405: the handler is the whole of a listener that
+// serves only metrics (the keeper guard's --listen), not only a route of a service's mux.
 func Handler(set *metrics.Set, process bool) http.Handler {
 	// TYPE lines let a scraper (and the tests' parser) tell counters, gauges and histograms apart. The
 	// switch is the library's only global, and every service wants it on.
 	metrics.ExposeMetadata(true)
-	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		set.WritePrometheus(w)
 		if process {
 			metrics.WriteProcessMetrics(w)
 		}
 	})
+	return wire.Routes(mux, nil)
 }
 
 // Vec is a family of series keyed by K: a series is made by its constructor on first use and kept, so

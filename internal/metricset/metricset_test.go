@@ -10,6 +10,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/metricset"
 	"github.com/laketravis/laketravis/internal/promtest"
+	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 )
 
 // TestHandlerParses: what Handler writes is read by the Prometheus parser with the types, labels (escaped
@@ -61,4 +62,22 @@ func TestNameNeedsPairs(t *testing.T) {
 	require.Equal(t, "x", metricset.Name("x"))
 	require.Equal(t, `x{a="1",b="\"q\""}`, metricset.Name("x", "a", "1", "b", `"q"`))
 	require.Panics(t, func() { metricset.Name("x", "a") })
+}
+
+// TestHandlerServesOnlyGetMetrics: Handler is the whole of the keeper guard's --listen server, where it
+// answered every path and method (POST /, GET /v1/anything) 200 with the metrics. It serves GET (and HEAD)
+// /metrics only, and any other request gets the PROTOCOL §9 envelope: 404 not_found, 405
+// method_not_allowed.
+func TestHandlerServesOnlyGetMetrics(t *testing.T) {
+	set := metrics.NewSet()
+	set.GetOrCreateCounter("x_total").Inc()
+	srv := httptest.NewServer(metricset.Handler(set, false))
+	defer srv.Close()
+	require.Equal(t, 1.0, promtest.Scrape(t, srv.URL+"/metrics").Counter(t, "x_total"))
+	wiretest.RequireEnvelopes(t, srv.URL,
+		wiretest.NotFound("GET", "/"),
+		wiretest.NotFound("GET", "/v1/epochs"),
+		wiretest.NotFound("GET", "/metrics/x"),
+		wiretest.NotAllowed("POST", "/metrics", "GET, HEAD"),
+		wiretest.NotAllowed("DELETE", "/metrics", "GET, HEAD"))
 }

@@ -7,9 +7,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -180,7 +182,51 @@ func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, e *ledger.Ep
 	}
 	defer f.Close()
 	w.Header().Set("Content-Type", "application/json")
-	http.ServeContent(w, r, "", info.ModTime(), f)
+	http.ServeContent(&refusalEnvelope{ResponseWriter: w}, r, "", info.ModTime(), f)
+}
+
+// refusalEnvelope is the ResponseWriter http.ServeContent answers through: its refusals of a request's own
+// headers (a Range past the file's end 416, a failed If-Match or If-Unmodified-Since 412), which it writes
+// in plain text or with no body, become the PROTOCOL §9 envelope, never cached. Anyone may send them.
+type refusalEnvelope struct {
+	http.ResponseWriter
+	refused bool
+}
+
+func (w *refusalEnvelope) WriteHeader(status int) {
+	if status < http.StatusBadRequest {
+		w.ResponseWriter.WriteHeader(status)
+		return
+	}
+	w.refused = true
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Del("ETag")
+	h.Del("Last-Modified")
+	msg := strings.ToLower(http.StatusText(status))
+	switch status {
+	case http.StatusRequestedRangeNotSatisfiable:
+		msg = "no byte of the range is in the batch file (its size is in Content-Range)"
+	case http.StatusPreconditionFailed:
+		msg = "the batch file does not meet the request's If-Match or If-Unmodified-Since"
+	}
+	wire.WriteError(w.ResponseWriter, wire.Errorf(status, wire.CodeBadRequest, "%s", msg))
+}
+
+// Write drops the body ServeContent writes after a refusal (its plain-text message).
+func (w *refusalEnvelope) Write(b []byte) (int, error) {
+	if w.refused {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// ReadFrom keeps the file's copy to the connection a sendfile, as without the wrapper.
+func (w *refusalEnvelope) ReadFrom(r io.Reader) (int64, error) {
+	if w.refused {
+		return io.Copy(io.Discard, r)
+	}
+	return io.Copy(w.ResponseWriter, r)
 }
 
 // accountEpoch reads the request's {account} and the epoch newest returns, answering the error itself

@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -178,19 +181,19 @@ func TestCreditsIncludeTheDisputeWindow(t *testing.T) {
 // re-checking the veto. An unknown hash is a 404 naming the live file, a malformed one a 400, another
 // spelling of a path (upper-case hex, 0X, leading zeros, percent-encoding) a 404 naming the one path, all
 // in the §9 envelope and never cached; /v1/batches/<epoch> still serves the latest file, no-store.
-func TestBatchByHash(t *testing.T) {
+// batchServer is the API over a ledger with no chain, and commit, which stores a live epoch 4 whose batch
+// file holds body, as the pipeline writes it, returning its row and batchHash.
+func batchServer(t *testing.T) (st *store.Store, led *ledger.Ledger, base string, commit func(body string) (int64, common.Hash)) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
 	require.NoError(t, err)
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	dir := t.TempDir()
-	led, err := ledger.New(ledger.Config{BatchDir: dir}, st, nil, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
+	led, err = ledger.New(ledger.Config{BatchDir: dir}, st, nil, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
 	require.NoError(t, err)
 	srv := httptest.NewServer(api.New(led, nil, nil).Handler())
-	defer srv.Close()
-
-	// commit stores a live epoch 4 whose batch file holds body, as the pipeline writes it, and returns its row.
-	commit := func(body string) (int64, common.Hash) {
+	t.Cleanup(srv.Close)
+	commit = func(body string) (int64, common.Hash) {
 		one := *uint256.NewInt(1)
 		var id int64
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
@@ -204,19 +207,28 @@ func TestBatchByHash(t *testing.T) {
 		require.NoError(t, st.MarkBatchWritten(ctx, id, h, path))
 		return id, h
 	}
-	get := func(path string, header ...string) (*http.Response, []byte) {
-		req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
-		require.NoError(t, err)
-		for i := 0; i+1 < len(header); i += 2 {
-			req.Header.Set(header[i], header[i+1])
-		}
-		resp, err := http.DefaultClient.Do(req)
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		b, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp, b
+	return st, led, srv.URL, commit
+}
+
+// getWith GETs url with header's name, value pairs and returns the answer and its body.
+func getWith(t *testing.T, url string, header ...string) (*http.Response, []byte) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	require.NoError(t, err)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
 	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, b
+}
+
+func TestBatchByHash(t *testing.T) {
+	ctx := context.Background()
+	st, led, base, commit := batchServer(t)
+	get := func(path string, header ...string) (*http.Response, []byte) { return getWith(t, base+path, header...) }
 	envelope := func(path string, status int, code string) string {
 		resp, b := get(path)
 		require.Equal(t, status, resp.StatusCode, "%s: %s", path, b)
@@ -305,8 +317,98 @@ func TestBatchByHash(t *testing.T) {
 	require.Empty(t, resp.Header.Get("ETag"))
 	envelope(wire.EpochBatchPath(4), http.StatusInternalServerError, wire.CodeInternal)
 
-	wiretest.RequireEnvelopes(t, srv.URL,
+	wiretest.RequireEnvelopes(t, base,
 		wiretest.NotAllowed("POST", wire.BatchPath(4, newHash), "GET, HEAD"),
 		wiretest.NotAllowed("POST", wire.EpochBatchPath(4), "GET, HEAD"),
 		wiretest.NotFound("GET", wire.BatchPath(4, newHash)+"/more"))
+}
+
+// TestBatchFileRefusalsGetTheEnvelope: a batch file is served by http.ServeContent, which refuses a Range
+// past the file's end (416) and a failed If-Match or If-Unmodified-Since (412) in plain text or with no
+// body at all; anyone may send them. Each gets the §9 envelope, never cached, while a Range within the
+// file is still served (206) and a whole GET still gets the file.
+func TestBatchFileRefusalsGetTheEnvelope(t *testing.T) {
+	_, _, base, commit := batchServer(t)
+	body := `{"epoch":"4","root":"0x01"}` + "\n"
+	_, h := commit(body)
+	get := func(path string, header ...string) (*http.Response, []byte) { return getWith(t, base+path, header...) }
+	for _, path := range []string{wire.BatchPath(4, h), wire.EpochBatchPath(4)} {
+		for _, c := range []struct {
+			header []string
+			status int
+		}{
+			{[]string{"Range", "bytes=1000-"}, http.StatusRequestedRangeNotSatisfiable},
+			{[]string{"If-Match", `"other"`}, http.StatusPreconditionFailed},
+			{[]string{"If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT"}, http.StatusPreconditionFailed},
+		} {
+			resp, b := get(path, c.header...)
+			what := fmt.Sprintf("%s %v: %s", path, c.header, b)
+			require.Equal(t, c.status, resp.StatusCode, what)
+			require.Equal(t, "application/json", resp.Header.Get("Content-Type"), what)
+			require.Equal(t, "no-store", resp.Header.Get("Cache-Control"), what)
+			require.Empty(t, resp.Header.Get("ETag"), what)
+			var env struct{ Error *wire.Error }
+			require.NoError(t, json.Unmarshal(b, &env), what)
+			require.NotNil(t, env.Error, what)
+			require.Equal(t, wire.CodeBadRequest, env.Error.Code, what)
+			require.NotEmpty(t, env.Error.Message, what)
+		}
+		resp, b := get(path, "Range", "bytes=0-8")
+		require.Equal(t, http.StatusPartialContent, resp.StatusCode, path)
+		require.Equal(t, body[:9], string(b), path)
+		resp, b = get(path)
+		require.Equal(t, http.StatusOK, resp.StatusCode, path)
+		require.Equal(t, body, string(b), path)
+	}
+}
+
+// claimableCounter is a ledger.Pool that has no claimable epoch and counts the chain reads asking for one.
+type claimableCounter struct {
+	ledger.Pool
+	reads atomic.Int64
+}
+
+func (p *claimableCounter) Claimable(context.Context) (uint64, bool, error) {
+	p.reads.Add(1)
+	return 0, false, nil
+}
+
+// TestSpendProofsShareTheChainRead: GET /v1/spend/{user}, which anyone may ask for any address, read the
+// pool's claimable epoch from the chain (an eth_call to the keeper's node) on every request: one address
+// within --rate-ip (50/s), and every address it could cycle through, had the keeper's node called that
+// often, the node its settlement and commits go through (a hosted node refusing past its quota). The
+// answer is read once per poll interval, whoever asks: any number of requests cost one read, the next
+// interval one more.
+func TestSpendProofsShareTheChainRead(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	var now atomic.Int64
+	now.Store(time.Unix(1_700_000_000, 0).UnixNano())
+	pool := &claimableCounter{}
+	led, err := ledger.New(ledger.Config{BatchDir: t.TempDir(), PollInterval: 2 * time.Second,
+		Now: func() time.Time { return time.Unix(0, now.Load()) }}, st, pool, nil, eip712.NewDomain(31337, [20]byte{1}), nil, nil, nil)
+	require.NoError(t, err)
+	srv := httptest.NewServer(api.New(led, nil, nil).Handler())
+	defer srv.Close()
+
+	spend := func(i int) {
+		resp, err := http.Get(srv.URL + "/v1/spend/" + common.BigToAddress(big.NewInt(int64(i+1))).Hex())
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var p wire.SpendProof
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&p))
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		require.False(t, p.Claimable)
+	}
+	for i := range 50 {
+		spend(i)
+	}
+	require.Equal(t, int64(1), pool.reads.Load(), "50 requests, one chain read")
+	now.Add(int64(2 * time.Second))
+	for i := range 50 {
+		spend(i)
+	}
+	require.Equal(t, int64(2), pool.reads.Load(), "one more a poll interval later")
 }

@@ -131,10 +131,11 @@ func SpendTree(leaves []store.SpendLeaf) (*merkle.Tree, error) {
 
 // SpendProof returns user's cumulative spend and its proof in the spend tree of the newest epoch that is
 // claimable on-chain (the root ComputePool.withdraw checks); store.ErrNotFound when that tree has no leaf
-// for user (it deposited after the epoch's deposits were read: the pool needs no proof of it there).
+// for user (it deposited after the epoch's deposits were read: the pool needs no proof of it there). The
+// claimable epoch is read from the chain at most once per poll interval (claimableForProofs).
 func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.SpendProof, error) {
 	out := &wire.SpendProof{User: user, CumulativeSpent: new(uint256.Int), Proof: []common.Hash{}}
-	n, ok, err := l.pool.Claimable(ctx)
+	n, ok, err := l.claimableForProofs(ctx)
 	if err != nil || !ok {
 		return out, err
 	}
@@ -163,6 +164,25 @@ func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.Spe
 		out.Proof = proof
 	}
 	return out, nil
+}
+
+// claimableForProofs is the pool's newest claimable epoch for SpendProof, read from the chain once per poll
+// interval and shared by every request meanwhile (an error is not kept): anyone may ask GET /v1/spend for
+// any address, and each read is an eth_call to the node the keeper settles through. A proof is thus at
+// most one poll interval behind the chain, as the pipeline itself is.
+func (l *Ledger) claimableForProofs(ctx context.Context) (uint64, bool, error) {
+	l.claimableMu.Lock()
+	defer l.claimableMu.Unlock()
+	now := l.cfg.Now()
+	if c := &l.claimableRead; !c.at.IsZero() && now.Sub(c.at) < l.cfg.PollInterval && !now.Before(c.at) {
+		return c.epoch, c.ok, nil
+	}
+	n, ok, err := l.pool.Claimable(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	l.claimableRead.at, l.claimableRead.epoch, l.claimableRead.ok = now, n, ok
+	return n, ok, nil
 }
 
 // spendTreeOf returns the spend tree of epoch n, built once and cached (only the newest claimable epoch is

@@ -109,6 +109,15 @@ type Ledger struct {
 	spendTree      *merkle.Tree // the spend tree of epoch spendTreeEpoch, for withdrawal proofs
 	spendTreeEpoch uint64
 
+	// claimableMu guards claimableRead, the pool's claimable epoch as claimableForProofs last read it (its
+	// own lock: a read waiting on the node holds no other request of the ledger's).
+	claimableMu   sync.Mutex
+	claimableRead struct {
+		at    time.Time
+		epoch uint64
+		ok    bool
+	}
+
 	// Read and written by Assemble only (the Step goroutine): the newest withdrawal a spend read was found
 	// older than (the next read waits until it is final), and how many times in a row the epoch due found
 	// its read stale (staleRead).

@@ -121,7 +121,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("budget-ttl", 5*time.Second, "how long GET /v1/budget serves cached ComputePool figures")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.Bool("allow-private-endpoints", false, "probe providers at private, loopback and link-local addresses (a market inside a private network; devnets always may)")
-	f.Float64("rate-ip", 50, "requests per second one client IP address may make to /v1/ (0: no limit)")
+	f.Float64("rate-ip", 50, "requests per second one client IP address may make to /v1/ and /metrics (0: no limit)")
 	f.Int("rate-ip-burst", 100, "burst of rate-ip")
 	f.Float64("rate-user", 10, "RFCs per second one user may submit, counted after the signature is checked (0: no limit)")
 	f.Int("rate-user-burst", 20, "burst of rate-user")
@@ -410,12 +410,14 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	return err
 }
 
-// httpServer is the router's HTTP server: the API apiH (CORS for the pages, rate-limited per client IP),
-// the pages (newMux) and the metrics.
+// httpServer is the router's HTTP server: the API apiH (CORS for the pages), the pages (newMux) and the
+// metrics. The API and the metrics are rate-limited per client IP, from one bucket: a scrape writes every
+// series (about half a millisecond), which anyone on the router's listener may ask for.
 func httpServer(cfg *config, apiH http.Handler, chat web.ChatConfig, metrics http.Handler) *http.Server {
-	apiH = cors.Handler(api.PagePolicy(cfg.CORSOrigins), ratelimit.New(cfg.RateIP).PerIP(apiH))
+	perIP := ratelimit.New(cfg.RateIP)
+	apiH = cors.Handler(api.PagePolicy(cfg.CORSOrigins), perIP.PerIP(apiH))
 	return service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), web.NewChatHandler(chat)),
-		Metrics: metrics, ReadTimeout: 10 * time.Second,
+		Metrics: perIP.PerIP(metrics), ReadTimeout: 10 * time.Second,
 		WriteTimeout: cfg.QueueTimeout + 30*time.Second, MaxConnsPerIP: cfg.MaxConnsPerIP}.Server()
 }
 
