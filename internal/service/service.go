@@ -197,14 +197,15 @@ func (l *connsPerIP) track(c net.Conn, st http.ConnState) {
 
 // Serve serves srv on ln until ctx ends, then shuts down gracefully: no new connections, requests in
 // flight get up to drain to finish, after which the rest are cut. It returns nil after a shutdown
-// that ctx asked for, and the server's error if serving failed first.
+// that ctx asked for, and the server's error if serving failed first. The answers net/http writes itself
+// (a request it cannot parse, headers over the limit) carry the PROTOCOL §9 envelope too (envelopeListener).
 //
 // The shutdown is logged: "shutting down" with its cause (the signal, for a context of
 // signal.NotifyContext) and what it waits for, then whether the requests in flight finished or were cut.
 // What the service does after Serve returns is the caller's to log, ending with "stopped".
 func Serve(ctx context.Context, srv *http.Server, ln net.Listener, drain time.Duration, log *zap.Logger) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(envelopeListener{ln}) }()
 	log.Info("listening", zap.String("addr", ln.Addr().String()))
 	select {
 	case err := <-errc:
