@@ -87,7 +87,6 @@ type copyRank struct {
 	bills    bool
 	seconds  uint32
 	cost     uint256.Int
-	closedAt uint64
 	ticket   wire.SessionRecord
 	record   []byte
 }
@@ -97,7 +96,6 @@ func rankOf(s *Session) (*copyRank, error) {
 	if err := json.Unmarshal(s.Record, &r.ticket); err != nil {
 		return nil, fmt.Errorf("record of session %s: %w", s.ID, err)
 	}
-	r.closedAt = r.ticket.ClosedAt
 	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket.
 	r.accepted = r.ticket.TicketAcceptance != nil
 	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
@@ -126,8 +124,8 @@ func (a *copyRank) beats(b *copyRank) bool {
 	if a.seconds != b.seconds {
 		return a.seconds > b.seconds
 	}
-	if a.closedAt != b.closedAt {
-		return a.closedAt < b.closedAt
+	if a.ticket.ClosedAt != b.ticket.ClosedAt {
+		return a.ticket.ClosedAt < b.ticket.ClosedAt
 	}
 	if a.ticket.CreatedAt != b.ticket.CreatedAt {
 		return a.ticket.CreatedAt < b.ticket.CreatedAt
