@@ -38,8 +38,12 @@ type envelopeConn struct{ net.Conn }
 // line, goErrorHeaders, a plain-text body), which it rewrites with the same status as the §9 envelope: the
 // body's text as the message, too_large for 431, bad_request otherwise.
 func (c *envelopeConn) Write(b []byte) (int, error) {
+	// The prefix first: a handler's body and stream chunks are never searched.
+	if !bytes.HasPrefix(b, []byte("HTTP/1.1 ")) || len(b) < len("HTTP/1.1 999") {
+		return c.Conn.Write(b)
+	}
 	i := bytes.Index(b, goErrorHeaders)
-	if i < 0 || !bytes.HasPrefix(b, []byte("HTTP/1.1 ")) || len(b) < len("HTTP/1.1 999") {
+	if i < 0 {
 		return c.Conn.Write(b)
 	}
 	status, err := strconv.Atoi(string(b[len("HTTP/1.1 ") : len("HTTP/1.1 ")+3]))
