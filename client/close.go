@@ -339,7 +339,7 @@ func (s *Session) learnAcceptance(resp *http.Response) {
 	if have || sig.UnmarshalText([]byte(h)) != nil {
 		return
 	}
-	if _, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, &sig); err != nil {
+	if _, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, s.ticketRouter, &sig); err != nil {
 		return
 	}
 	s.mu.Lock()
@@ -448,7 +448,7 @@ func (s *Session) closeAtProvider(ctx context.Context, req wire.CloseRequest) (*
 		if acc == nil {
 			continue
 		}
-		if a, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, acc); err != nil || a != signer {
+		if a, err := settle.AcceptanceSigner(s.domain, &s.grant.Ticket, s.ticketRouter, acc); err != nil || a != signer {
 			return nil, nil, fmt.Errorf("provider: close %s: %w: countersignature by %s, its acceptance of the ticket by %s (%v)",
 				s.grant.SessionID, errProviderAnswer, signer, a, err)
 		}

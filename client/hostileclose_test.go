@@ -119,7 +119,7 @@ func hostileSession(t *testing.T, provider *httptest.Server) (*Session, *fakeRou
 	clock := newClock(time.Now().Unix())
 	s, _ := newTestSession(t, clock)
 	s.meter.resume(clock.now(), Usage{Seconds: 60, OutputTokens: 500})
-	acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, testKey(t, providerHex))
+	acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, s.grant.Router, testKey(t, providerHex))
 	require.NoError(t, err)
 	s.acceptance = &acc
 	s.base, s.router = provider.URL, NewRouterClient(router.srv.URL, nil)
@@ -337,7 +337,7 @@ func TestUnusedSessionClosedAtTheRouter(t *testing.T) {
 		{name: "used", answer: unknown, use: func(_ *testing.T, s *Session) { s.meter.resume(s.now(), Usage{Seconds: 60, OutputTokens: 5}) }},
 		{name: "a request signed", answer: unknown, use: func(_ *testing.T, s *Session) { s.seq = 1 }},
 		{name: "ticket accepted", answer: unknown, use: func(t *testing.T, s *Session) {
-			acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, testKey(t, providerHex))
+			acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, s.grant.Router, testKey(t, providerHex))
 			require.NoError(t, err)
 			s.acceptance = &acc
 		}},

@@ -66,7 +66,7 @@ func TestResumeCarriesUsage(t *testing.T) {
 	id := s.meter.start(clock.now())
 	clock.add(4 * time.Second)
 	s.meter.finish(id, clock.now(), 30, 20, 100*time.Millisecond)
-	acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, testKey(t, providerHex))
+	acc, err := settle.SignAcceptance(testDomain(), &s.grant.Ticket, s.grant.Router, testKey(t, providerHex))
 	require.NoError(t, err)
 	s.acceptance = &acc // as announced on an answer (learnAcceptance)
 	st := s.State()

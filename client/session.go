@@ -59,6 +59,7 @@ type SessionOptions struct {
 // they used, and closes the session with a signed usage receipt. A Session is safe for concurrent use.
 type Session struct {
 	grant        wire.RFCResponse
+	ticketRouter common.Address // the key that signed the ticket, recovered (grant.Router is the router's claim)
 	ticketHeader string
 	ticketValue  []string          // {ticketHeader}, the X-LT-Ticket value of every request (never modified)
 	rfc          *eip712.SignedRFC // the user's signed RFC (SessionOptions.RFC), nil if not known
@@ -85,8 +86,8 @@ type Session struct {
 
 // NewSession holds grant (the router's answer to an RFC) with key, the key that signs the session's
 // requests and receipt: the ticket's session key, or the user's key when the ticket names none. It checks
-// that key is the ticket's signer and that the ticket matches the grant; checking the router's signature
-// is Client.Open's job.
+// that key is the ticket's signer and that the ticket matches the grant, and recovers the ticket's signer
+// (the provider's acceptance names it); checking that signer is the grant's router is Client.Open's job.
 func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCResponse, opts SessionOptions) (*Session, error) {
 	if domain == nil || key == nil || grant == nil {
 		return nil, errors.New("client: NewSession needs a domain, a key and a grant")
@@ -103,6 +104,9 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 	case t.Provider != grant.Provider:
 		return nil, fmt.Errorf("client: ticket is for provider %s, the grant names %s", t.Provider, grant.Provider)
 	}
+	// The provider's acceptance names the ticket's signer. A ticket whose signature recovers to no one (no
+	// provider serves it) still closes at the router, with no acceptance the router or a keeper takes.
+	router, _, _ := domain.Recover(t, grant.TicketSignature[:])
 	base, err := providerBase(grant.Endpoint)
 	if err != nil {
 		return nil, err
@@ -111,7 +115,7 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{grant: *grant, ticketHeader: hdr, ticketValue: []string{hdr}, key: key, domain: domain, base: base,
+	s := &Session{grant: *grant, ticketRouter: router, ticketHeader: hdr, ticketValue: []string{hdr}, key: key, domain: domain, base: base,
 		hc: opts.HTTP, router: opts.Router, now: opts.Now, mac: macState{on: opts.MAC}}
 	if opts.RFC != nil {
 		v, err := wire.EncodeRFC(opts.RFC)
@@ -233,7 +237,7 @@ func ResumeSession(domain *eip712.Domain, key *ecdsa.PrivateKey, st State, opts 
 	}
 	s.seq = st.Seq
 	if acc := st.TicketAcceptance; acc != nil {
-		if _, err := settle.AcceptanceSigner(domain, &s.grant.Ticket, acc); err == nil {
+		if _, err := settle.AcceptanceSigner(domain, &s.grant.Ticket, s.ticketRouter, acc); err == nil {
 			s.acceptance = acc
 		}
 	}

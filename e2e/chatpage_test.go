@@ -159,7 +159,7 @@ func TestChatPageInBrowser(t *testing.T) {
 	require.Equal(t, "ticket_not_accepted", rej.Rejected[0].Code)
 	for i, rec := range recs {
 		require.NotNil(t, rec.TicketAcceptance, "%s: the close carries the provider's acceptance of its ticket", res.Sessions[i].Name)
-		acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.TicketAcceptance)
+		acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.Router, rec.TicketAcceptance)
 		require.NoError(t, err, res.Sessions[i].Name)
 		require.Equal(t, s.Providers[0].Signer.Address, acc, res.Sessions[i].Name)
 	}

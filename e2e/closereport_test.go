@@ -77,7 +77,7 @@ func closeSurvivesKill(t *testing.T, rotate bool) {
 	_, err = s.Domain.Verify(rec.Receipt, rec.ProviderSignature[:], p.Signer.Address)
 	require.NoError(t, err, "the receipt countersigned by the signer in force at the close")
 	require.NotNil(t, rec.TicketAcceptance)
-	acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.TicketAcceptance)
+	acc, err := settle.AcceptanceSigner(s.Domain, &rec.Ticket, rec.Router, rec.TicketAcceptance)
 	require.NoError(t, err)
 	require.Equal(t, k0, acc, "the acceptance as stored: the signer at the session's start")
 	require.Positive(t, rec.BilledSeconds)

@@ -150,7 +150,7 @@ func TestFailover(t *testing.T) {
 	require.Contains(t, recA.Flags, wire.CloseOneSided)
 	require.Positive(t, recA.BilledSeconds, "the user's receipt bills what the user saw")
 	require.NotNil(t, recA.TicketAcceptance, "the user's close carries the provider's ticket acceptance from its answers")
-	acc, err := settle.AcceptanceSigner(s.Domain, &recA.Ticket, recA.TicketAcceptance)
+	acc, err := settle.AcceptanceSigner(s.Domain, &recA.Ticket, recA.Router, recA.TicketAcceptance)
 	require.NoError(t, err)
 	require.Equal(t, first.Signer.Address, acc)
 

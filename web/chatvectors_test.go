@@ -65,7 +65,8 @@ func TestChatVectors(t *testing.T) {
 	}
 	ticketJSON, _ := json.Marshal(ticket)
 	providerSigner, _ := crypto.HexToECDSA("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d")
-	accSig, err := settle.SignAcceptance(dom, &ticket, providerSigner)
+	router := crypto.PubkeyToAddress(key.PublicKey) // the ticket's signer, which the acceptance names
+	accSig, err := settle.SignAcceptance(dom, &ticket, router, providerSigner)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestChatVectors(t *testing.T) {
 		"request": map[string]any{"sessionId": sid.Hex(), "seq": "1700000000123456", "unix": "1700000000", "method": "POST",
 			"path": "/v1/chat/completions", "body": string(body), "text": text, "digest": wire.RequestDigest(text).Hex(), "signature": hexutil.Encode(reqSig[:])},
 		"ticket": json.RawMessage(ticketJSON), "ticketSignature": tsig.String(), "ticketHeader": hdr,
-		"ticketDigest": dom.Digest(&ticket).Hex(), "acceptanceDigest": settle.AcceptanceDigest(dom, &ticket).Hex(),
+		"ticketDigest": dom.Digest(&ticket).Hex(), "ticketRouter": router.Hex(), "acceptanceDigest": settle.AcceptanceDigest(dom, &ticket, router).Hex(),
 		"acceptanceSignature": accSig.String(), "acceptanceSigner": crypto.PubkeyToAddress(providerSigner.PublicKey).Hex(),
 	}
 	got, err := json.MarshalIndent(v, "", "  ")

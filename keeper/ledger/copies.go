@@ -19,7 +19,8 @@ import (
 // router admitted, within the RFC, and publish it with the receipt copied from that router's feed (billing the
 // receipt's seconds or fewer), or as expired. What binds a copy to the ticket the session's parties used is the
 // provider's acceptance (settle.AcceptanceDigest, verified by checkAcceptance): the provider signs it for the
-// ticket it served, with every close it makes. Which copy a keeper read first must not decide what is
+// ticket it served and the router that signed it, with every close it makes, so the same ticket re-signed by
+// another key does not carry it. Which copy a keeper read first must not decide what is
 // credited (a hostile feed read first would win), so while a session is pending its copies are compared by
 // a fixed rule and the best kept:
 //
@@ -96,7 +97,8 @@ func rankOf(s *Session) (*copyRank, error) {
 	if err := json.Unmarshal(s.Record, &r.ticket); err != nil {
 		return nil, fmt.Errorf("record of session %s: %w", s.ID, err)
 	}
-	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket.
+	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket
+	// as its router signed it.
 	r.accepted = r.ticket.TicketAcceptance != nil
 	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
 	r.seconds = s.Seconds

@@ -24,11 +24,11 @@ import (
 // TestExpiredCopyDoesNotVoidLateCloseAnvil (hostile router, protocol/README "A router alone"): router A's
 // session closes with the receipt both parties signed and the provider's acceptance of A's ticket, but the
 // close enters A's feed late (held by A's anomaly detector, cleared by its operator hours later). A second
-// ROUTER_ROLE key B copies the RFC and A's ticket (re-signed, with the acceptance it announced) and publishes
-// the session as expired. The expired copy is charged at its hold's end (rfc.deadline + maxSeconds + 2 ×
+// ROUTER_ROLE key B copies the RFC and A's ticket (re-signed: the provider's acceptance, which names A, does
+// not go with it) and publishes the session as expired. The expired copy is charged at its hold's end (rfc.deadline + maxSeconds + 2 ×
 // CloseWindow) in epoch 0, which another session of A makes worth committing, and billing nothing it is
 // listed as nothing_billed: it does not own the session id. A's close, read after epoch 0 was committed, is
-// charged in epoch 1 with B's billing copy of it (fewer seconds, rejected by the copies rule): the session is
+// charged in epoch 1 with B's billing copy of it (not accepted, rejected by the copies rule): the session is
 // credited once, and a third copy read after is a duplicate. Without the change A's close was a duplicate
 // and the provider was paid nothing for what it served. Real anvil, SQLite and PostgreSQL:
 //   - late close: as above;
@@ -74,7 +74,7 @@ func testExpiredCopyLateClose(t *testing.T, dsn string, restart, squeeze bool) {
 	t0 := head.Time // the chain clock is the wall clock: payoutStart is 3.5 days back, today lasts 12 h more
 
 	honest := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600, Price: price, Created: t0 - 130, Closed: t0 - 5})
-	acc, err := settle.SignAcceptance(env.Domain, &honest.Ticket, env.Signer)
+	acc, err := settle.SignAcceptance(env.Domain, &honest.Ticket, honest.Router, env.Signer)
 	require.NoError(t, err)
 	honest.TicketAcceptance = &acc
 	expired := resigned(t, env, honest, hostile, 0)
@@ -110,7 +110,7 @@ func testExpiredCopyLateClose(t *testing.T, dsn string, restart, squeeze bool) {
 		k = startKeeper(t, ctx, env, opts)
 	}
 
-	// A's close enters its feed now, with B's billing copy of it (A's ticket and acceptance, 40 of 100 s).
+	// A's close enters its feed now, with B's billing copy of it (A's ticket, 40 of 100 s).
 	fa.Add(t, honest)
 	fb.Add(t, resigned(t, env, honest, hostile, 40))
 	_, err = k.led.IngestOnce(ctx)
@@ -125,7 +125,7 @@ func testExpiredCopyLateClose(t *testing.T, dsn string, restart, squeeze bool) {
 	}
 	require.Equal(t, new(uint256.Int).Add(&e0.Total, late).Dec(), e1.Total.Dec(), "epoch 1: A's close, once")
 	require.Equal(t, int64(1), e1.Sessions)
-	want := map[string]int{ledger.RejectNothingBilled: 1, ledger.RejectDuplicate: 1} // B's copy lost by seconds
+	want := map[string]int{ledger.RejectNothingBilled: 1, ledger.RejectTicketNotAccepted: 1} // B's copy lost by the acceptance
 	if squeeze {
 		want[ledger.RejectAllowance] = 1
 	}
@@ -146,15 +146,17 @@ func testExpiredCopyLateClose(t *testing.T, dsn string, restart, squeeze bool) {
 	require.Equal(t, e1.Total.Dec(), committed.String(), "on-chain: A's two sessions, each once")
 }
 
-// resigned returns rec's ticket re-signed by key (another ROUTER_ROLE key), the record naming it, with rec's
-// acceptance: billing seconds of rec's receipt, or expired (no receipt) when seconds is 0.
+// resigned returns rec's ticket re-signed by key (another ROUTER_ROLE key), the record naming it, without
+// rec's acceptance (it names rec's router: carried by this copy it is bad_ticket_acceptance,
+// TestResignedTicketDoesNotCarryAcceptance): billing seconds of rec's receipt, or expired (no receipt) when
+// seconds is 0.
 func resigned(t *testing.T, env *testenv.Env, rec wire.SessionRecord, key *ecdsa.PrivateKey, seconds uint32) wire.SessionRecord {
 	c := rec
 	if seconds == 0 {
 		c = wire.SessionRecord{SessionID: rec.SessionID, RFC: rec.RFC, RFCSignature: rec.RFCSignature, Ticket: rec.Ticket,
-			TicketAcceptance: rec.TicketAcceptance, CreatedAt: rec.CreatedAt, ClosedAt: rec.ClosedAt, CloseReason: wire.CloseExpired}
+			CreatedAt: rec.CreatedAt, ClosedAt: rec.ClosedAt, CloseReason: wire.CloseExpired}
 	}
-	c.BilledSeconds = seconds
+	c.BilledSeconds, c.TicketAcceptance = seconds, nil
 	c.Router = crypto.PubkeyToAddress(key.PublicKey)
 	sig, err := env.Domain.Sign(&c.Ticket, key)
 	require.NoError(t, err)

@@ -290,7 +290,7 @@ func TestCloseOutsideTicketWindowRejectedWithoutWaiting(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			r := base
 			r.ClosedAt = closedAt
-			acc, err := settle.SignAcceptance(domain, &r.Ticket, signer)
+			acc, err := settle.SignAcceptance(domain, &r.Ticket, r.Router, signer)
 			require.NoError(t, err)
 			r.TicketAcceptance = &acc
 			raw, err := json.Marshal(r)

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -99,10 +100,17 @@ func TestReticketedExpiryVoidsHonestClose(t *testing.T) {
 
 // accepted returns rec with the provider's acceptance of its ticket (what a provider sends with its close).
 func accepted(t *testing.T, rec wire.SessionRecord) wire.SessionRecord {
-	sig, err := settle.SignAcceptance(domain, &rec.Ticket, signer)
+	sig, err := settle.SignAcceptance(domain, &rec.Ticket, rec.Router, signer)
 	require.NoError(t, err)
 	rec.TicketAcceptance = &sig
 	return rec
+}
+
+// acceptedClose is router A's close, with the receipt both parties signed, of a 100 s session at price p
+// started 130 s before now and closed 5 s before, carrying the provider's acceptance of A's ticket.
+func acceptedClose(t *testing.T, p, now uint64) wire.SessionRecord {
+	return accepted(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+		Price: p, Created: now - 130, Closed: now - 5}))
 }
 
 // freshDSN is a new empty database of dsn's kind.
@@ -143,9 +151,7 @@ func bothFeedsAt(t *testing.T, dsn string, a, b wire.SessionRecord, bFirst bool,
 func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		const p = 1e12
-		now := uint64(time.Now().Unix())
-		honest := accepted(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
-			Price: p, Created: now - 130, Closed: now - 5}))
+		honest := acceptedClose(t, p, uint64(time.Now().Unix()))
 		stripped := func(r wire.SessionRecord) wire.SessionRecord { r.TicketAcceptance = nil; return r }
 		fewer := func(r wire.SessionRecord) wire.SessionRecord { r.BilledSeconds = 10; return r }
 		cases := []struct {
@@ -155,15 +161,15 @@ func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
 		}{
 			{"lower price", stripped(reticketed(t, honest, uint256.NewInt(p/2))), ledger.RejectTicketNotAccepted},
 			{"lower price with the acceptance copied", reticketed(t, honest, uint256.NewInt(p/2)), ledger.RejectBadAcceptance},
-			{"fewer seconds of the same ticket", fewer(reticketed(t, honest, uint256.NewInt(p))), ledger.RejectDuplicate},
+			{"fewer seconds of the same ticket, the acceptance copied", fewer(reticketed(t, honest, uint256.NewInt(p))), ledger.RejectBadAcceptance},
 			{"fewer seconds, no acceptance", stripped(fewer(reticketed(t, honest, uint256.NewInt(p)))), ledger.RejectTicketNotAccepted},
 			{"fewer seconds, lower price", stripped(fewer(reticketed(t, honest, uint256.NewInt(p/2)))), ledger.RejectTicketNotAccepted},
 			{"expired", reticketed(t, honest, nil), ledger.RejectTicketNotAccepted},
 			{"expired with the acceptance copied", func() wire.SessionRecord {
 				r := reticketed(t, honest, nil)
-				r.TicketAcceptance = honest.TicketAcceptance // the same ticket, re-signed: the acceptance verifies
+				r.TicketAcceptance = honest.TicketAcceptance // the same ticket, re-signed: the acceptance names A
 				return r
-			}(), ledger.RejectDuplicate},
+			}(), ledger.RejectBadAcceptance},
 		}
 		served, _, err := wire.Credit(100, uint256.NewInt(p), 0)
 		require.NoError(t, err)
@@ -175,6 +181,45 @@ func TestCheaperCopyLosesToAcceptedTicket(t *testing.T) {
 				require.Equal(t, map[string]int{c.code: 1}, rejectedCodes(t, ctx, l), "%s, hostile first %v", c.name, hostileFirst)
 			}
 		}
+	})
+}
+
+// TestResignedTicketDoesNotCarryAcceptance (copies of one session, rule 1): router A closes the user's
+// session with the receipt both parties signed and the provider's acceptance of A's ticket. A second
+// ROUTER_ROLE key B re-signs the identical ticket struct with its own key (a SessionTicket does not name its
+// signer), copies A's receipt, signatures and acceptance, and dates its close 10 s earlier, within every
+// bound. The acceptance names the router that signed the ticket, so B's copy carries no acceptance of the
+// provider's: it is rejected (bad_ticket_acceptance) and A's record is the one credited, read first or last,
+// by two keepers that commit the same root. Before, the acceptance (of the ticket's struct alone) verified
+// on B's copy, which tied with A's record up to rule (5) and won it by its earlier close: A's close was a
+// duplicate. On SQLite and PostgreSQL.
+func TestResignedTicketDoesNotCarryAcceptance(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		const p = 1e12
+		honest := acceptedClose(t, p, uint64(time.Now().Unix()))
+		resigned := reticketed(t, honest, &honest.Ticket.PricePerSecond) // the same ticket, B's signature, A's acceptance
+		require.Equal(t, honest.Ticket, resigned.Ticket)
+		require.Equal(t, honest.TicketAcceptance, resigned.TicketAcceptance)
+		resigned.ClosedAt = honest.ClosedAt - 10 // still after the session's start plus its 100 s
+
+		served, _, err := wire.Credit(100, uint256.NewInt(p), 0)
+		require.NoError(t, err)
+		var roots []*ledger.EpochRow
+		for _, copyFirst := range []bool{true, false} {
+			ctx, l := bothFeeds(t, dsn, honest, resigned, copyFirst)
+			e := firstEpoch(t, ctx, l)
+			require.Equal(t, served.Dec(), e.Total.Dec(), "copy first %v", copyFirst)
+			bf := readBatchFile(t, ctx, l, 0)
+			require.Len(t, bf.Sessions, 1)
+			var kept wire.SessionRecord
+			require.NoError(t, json.Unmarshal(bf.Sessions[0], &kept))
+			require.Equal(t, honest.Router, kept.Router, "copy first %v: the record credited is B's", copyFirst)
+			require.Equal(t, honest.ClosedAt, kept.ClosedAt, "copy first %v", copyFirst)
+			require.Equal(t, map[string]int{ledger.RejectBadAcceptance: 1}, rejectedCodes(t, ctx, l),
+				"copy first %v: the acceptance of A's ticket verified on B's re-signed copy", copyFirst)
+			roots = append(roots, e)
+		}
+		require.Equal(t, roots[0].Root, roots[1].Root, "two keepers, the same feeds in another order: another root")
 	})
 }
 

@@ -20,11 +20,11 @@ import (
 // with the real registry on anvil: the provider rotates its signer from K1 to K2 in the middle of a session
 // of router A. The session's close carries K1's acceptance (signed at its first request) and K2's receipt
 // signature. A second ROUTER_ROLE key B publishes a copy: the same ticket re-signed, the user's receipt
-// signature alone, dated before the rotation (closedAt at its start) with K1's acceptance, billing 1 s. The
-// keeper judges an acceptance by the provider's signer at the session's start or at its close: the honest
-// close is credited in full (100 s) and the copy rejected (duplicate, fewer seconds), where the keeper used
-// to reject the honest close (bad_ticket_acceptance: K1 was not the signer at the close) and credit the copy
-// 1 s. Then the provider registers K3: a session that started and closed before it stays unaccepted by K3
+// signature alone, dated before the rotation (closedAt at its start), billing 1 s, without K1's acceptance
+// (it names A). The keeper judges an acceptance by the provider's signer at the session's start or at its
+// close: the honest close is credited in full (100 s) and the copy rejected (ticket_not_accepted), where the
+// keeper used to reject the honest close (bad_ticket_acceptance: K1 was not the signer at the close) and
+// credit the copy 1 s. Then the provider registers K3: a session that started and closed before it stays unaccepted by K3
 // (bad_ticket_acceptance), and K1, retired, accepts no session that started after the rotation.
 func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -43,7 +43,7 @@ func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	// A's session began before B's grant and the rotation, and closed 40 s after the rotation.
 	honest := testenv.MakeRecordSpec(t, env.Domain, env.Provider, k2, env.ModelID, testenv.Spec{Nonce: 1, Seconds: 100,
 		MaxSeconds: 600, Price: price, Created: granted - 60, Closed: rotatedAt + 40})
-	k1Acceptance, err := settle.SignAcceptance(env.Domain, &honest.Ticket, env.Signer)
+	k1Acceptance, err := settle.SignAcceptance(env.Domain, &honest.Ticket, honest.Router, env.Signer)
 	require.NoError(t, err)
 	honest.TicketAcceptance = &k1Acceptance
 	// B's copy: its createdAt when it held the role, closed then, before the rotation.
@@ -65,7 +65,7 @@ func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	e := assembleEpoch0(t, ctx, env, k, func(k *keeper) bool { return len(rejectedCodes(t, ctx, k.led)) > 0 })
 	require.Equal(t, credit(t, 100, price).Dec(), e.Total.Dec(), "the honest close, in full")
 	require.Equal(t, int64(1), e.Sessions)
-	require.Equal(t, map[string]int{ledger.RejectDuplicate: 1}, rejectedCodes(t, ctx, k.led), "B's 1 s copy")
+	require.Equal(t, map[string]int{ledger.RejectTicketNotAccepted: 1}, rejectedCodes(t, ctx, k.led), "B's 1 s copy")
 
 	// K3, registered after both the start and the close of a session, does not accept it.
 	v := chainVerifier(t, ctx, env, 1)
@@ -73,11 +73,11 @@ func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	k3At := blockTimeOf(t, ctx, env, rcpt)
 	late := testenv.MakeRecordSpec(t, env.Domain, env.Provider, k2, env.ModelID, testenv.Spec{Nonce: 2, Seconds: 100,
 		MaxSeconds: 600, Price: price, Created: k3At - 120, Closed: k3At - 1})
-	acc, err := settle.SignAcceptance(env.Domain, &late.Ticket, k3)
+	acc, err := settle.SignAcceptance(env.Domain, &late.Ticket, late.Router, k3)
 	require.NoError(t, err)
 	late.TicketAcceptance = &acc
 	requireVerdict(t, ctx, env, v, late, ledger.RejectBadAcceptance)
-	acc, err = settle.SignAcceptance(env.Domain, &late.Ticket, k2) // the key in force: credited
+	acc, err = settle.SignAcceptance(env.Domain, &late.Ticket, late.Router, k2) // the key in force: credited
 	require.NoError(t, err)
 	late.TicketAcceptance = &acc
 	requireVerdict(t, ctx, env, v, late, "")
@@ -86,7 +86,7 @@ func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	require.Greater(t, k3At, rotatedAt+50)
 	after := testenv.MakeRecordSpec(t, env.Domain, env.Provider, k2, env.ModelID, testenv.Spec{Nonce: 3, Seconds: 40,
 		MaxSeconds: 600, Price: price, Created: rotatedAt, Closed: rotatedAt + 50})
-	acc, err = settle.SignAcceptance(env.Domain, &after.Ticket, env.Signer)
+	acc, err = settle.SignAcceptance(env.Domain, &after.Ticket, after.Router, env.Signer)
 	require.NoError(t, err)
 	after.TicketAcceptance = &acc
 	requireVerdict(t, ctx, env, v, after, ledger.RejectBadAcceptance)

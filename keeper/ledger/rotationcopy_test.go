@@ -37,11 +37,10 @@ func (r rotatedRegistry) IsProviderSigner(_ context.Context, p, s common.Address
 // first request; its receipt is countersigned by the new key at the close, after the rotation. A ticket
 // acceptance counts when signed by the provider's signer at the session's start or at its close, so the
 // honest close keeps it. A second ROUTER_ROLE key copies the session: the same ticket re-signed, the user's
-// receipt signature alone, closedAt at the session's start (before the rotation) and the old key's
-// acceptance, billing 1 s. Both copies are accepted, bill and cost the same: the one billing more seconds,
-// the honest close, is kept, read first or last. Judging the acceptance at the close alone rejected the
-// honest close (bad_ticket_acceptance); closed again without the acceptance, it lost to the copy by rule (1),
-// and the provider was paid 1 s of 100.
+// receipt signature alone, closedAt at the session's start (before the rotation), billing 1 s, without the
+// acceptance (it names the honest router, TestResignedTicketDoesNotCarryAcceptance). The honest close, whose
+// ticket the provider accepted, is kept, read first or last. Judging the acceptance at the close alone
+// rejected the honest close (bad_ticket_acceptance) and credited the copy: the provider was paid 1 s of 100.
 func TestRotationMidSessionCopyCutsBill(t *testing.T) {
 	for _, hostileFirst := range []bool{true, false} {
 		t.Run(map[bool]string{true: "copy read first", false: "copy read last"}[hostileFirst], func(t *testing.T) {
@@ -69,7 +68,7 @@ func rotationMidSession(t *testing.T, dsn string, hostileFirst bool) {
 	// Honest: receipt countersigned by the new key, the acceptance the old key signed when the session began.
 	honest := testenv.MakeRecordSpec(t, domain, provider, next, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
 		Price: 1e12, Created: now - 130, Closed: now - 5})
-	oldAcc, err := settle.SignAcceptance(domain, &honest.Ticket, signer)
+	oldAcc, err := settle.SignAcceptance(domain, &honest.Ticket, honest.Router, signer)
 	require.NoError(t, err)
 	honest.TicketAcceptance = &oldAcc
 
@@ -77,7 +76,7 @@ func rotationMidSession(t *testing.T, dsn string, hostileFirst bool) {
 	hostile.ProviderSignature, hostile.CloseReason = nil, wire.CloseOneSided
 	hostile.ClosedAt = settle.Start(hostile.CreatedAt, hostile.RFC.Deadline)
 	require.Less(t, hostile.ClosedAt, reg.rotatedAt)
-	hostile.BilledSeconds = 1
+	hostile.BilledSeconds, hostile.TicketAcceptance = 1, nil
 
 	fa.Add(t, honest)
 	fb.Add(t, hostile)
@@ -85,5 +84,5 @@ func rotationMidSession(t *testing.T, dsn string, hostileFirst bool) {
 	served, _, err := wire.Credit(100, uint256.NewInt(1e12), 0)
 	require.NoError(t, err)
 	require.Equal(t, served.Dec(), e.Total.Dec(), "the provider is paid what the user and it signed")
-	require.Equal(t, map[string]int{ledger.RejectDuplicate: 1}, rejectedCodes(t, ctx, l), "the 1 s copy lost by seconds")
+	require.Equal(t, map[string]int{ledger.RejectTicketNotAccepted: 1}, rejectedCodes(t, ctx, l), "the 1 s copy lost by the acceptance")
 }

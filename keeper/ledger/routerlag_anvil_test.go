@@ -68,7 +68,7 @@ func TestRouterCloseInConfirmationLagCreditedAnvil(t *testing.T) {
 		Now: func() time.Time { return time.Unix(int64(rec.ClosedAt), 0) }}, ix, nil, nil, db, health.New(health.Backoff{}, time.Now), nil, log)
 	hs := httptest.NewServer(srv.Handler())
 	defer hs.Close()
-	acc, err := settle.SignAcceptance(env.Domain, &rec.Ticket, env.Signer) // K1 accepted the session at its start
+	acc, err := settle.SignAcceptance(env.Domain, &rec.Ticket, rec.Router, env.Signer) // K1 accepted the session at its start
 	require.NoError(t, err)
 	v := chainVerifier(t, ctx, env, 1)
 	closeWith := func(key *ecdsa.PrivateKey) (int, []byte) {

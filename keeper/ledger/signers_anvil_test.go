@@ -256,17 +256,17 @@ func TestRetiredSignerAnvil(t *testing.T) {
 	check(record(k2, rotatedAt-1), ledger.RejectBadProviderSig)
 	check(record(k2, rotatedAt), "")
 	retiredAcceptance := record(k2, rotatedAt+120) // started 10 s after the rotation
-	acc, err := settle.SignAcceptance(env.Domain, &retiredAcceptance.Ticket, env.Signer)
+	acc, err := settle.SignAcceptance(env.Domain, &retiredAcceptance.Ticket, retiredAcceptance.Router, env.Signer)
 	require.NoError(t, err)
 	retiredAcceptance.TicketAcceptance = &acc
 	check(retiredAcceptance, ledger.RejectBadAcceptance)
 	acrossRotation := record(k2, rotatedAt+100) // started 10 s before the rotation: K1 accepted it then
-	acc, err = settle.SignAcceptance(env.Domain, &acrossRotation.Ticket, env.Signer)
+	acc, err = settle.SignAcceptance(env.Domain, &acrossRotation.Ticket, acrossRotation.Router, env.Signer)
 	require.NoError(t, err)
 	acrossRotation.TicketAcceptance = &acc
 	check(acrossRotation, "")
 	beforeAcceptance := record(env.Signer, rotatedAt-1) // K1 accepted and signed before the rotation
-	acc, err = settle.SignAcceptance(env.Domain, &beforeAcceptance.Ticket, env.Signer)
+	acc, err = settle.SignAcceptance(env.Domain, &beforeAcceptance.Ticket, beforeAcceptance.Router, env.Signer)
 	require.NoError(t, err)
 	beforeAcceptance.TicketAcceptance = &acc
 	check(beforeAcceptance, "")
@@ -290,7 +290,7 @@ func TestLateSignerSameRootAnvil(t *testing.T) {
 	bySigner := testenv.MakeRecordSpec(t, env.Domain, env.Provider, late, env.ModelID,
 		testenv.Spec{Nonce: 2, Seconds: 100, MaxSeconds: 600, Price: 1e12, Created: closed - 110, Closed: closed})
 	byAcceptance := env.Record(t, 3, 100, 600, 1e12)
-	acc, err := settle.SignAcceptance(env.Domain, &byAcceptance.Ticket, late)
+	acc, err := settle.SignAcceptance(env.Domain, &byAcceptance.Ticket, byAcceptance.Router, late)
 	require.NoError(t, err)
 	byAcceptance.TicketAcceptance = &acc
 	feed.Add(t, honest, bySigner, byAcceptance)

@@ -59,7 +59,7 @@ const (
 	RejectMissingRequest    = "missing_signed_request" // a provider alone billed without a request the session key signed
 	RejectBadRequestSig     = "bad_request_signature"  // lastRequest is not signed by the session key
 	RejectOverSignedRequest = "over_signed_requests"   // a provider alone billed more than the newest signed request proves
-	RejectBadAcceptance     = "bad_ticket_acceptance"  // ticketAcceptance is not the provider's signer's acceptance of this ticket
+	RejectBadAcceptance     = "bad_ticket_acceptance"  // ticketAcceptance is not the provider's signer's acceptance of this ticket from this router
 )
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
@@ -95,10 +95,10 @@ type Verifier struct {
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
 // ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds; a billing close outside its
 // ticket's window is rejected before the chain is asked anything, checkCloseTime); a ticketAcceptance, when
-// present, is the acceptance of this ticket by the provider's signer at the session's start or at its close
-// (checkAcceptance); the model is registered, and the session pays the builder fee in force at its start
-// (settle.Start), whenever it is read: a builder raising its fee after the session started takes nothing
-// more from it.
+// present, is the acceptance of this ticket and of its signer by the provider's signer at the session's
+// start or at its close (checkAcceptance); the model is registered, and the session pays the builder fee in
+// force at its start (settle.Start), whenever it is read: a builder raising its fee after the session
+// started takes nothing more from it.
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
 	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
@@ -139,7 +139,7 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 		}
 		return nil, err
 	}
-	if rej, err := v.checkAcceptance(ctx, &rec); rej != nil || err != nil {
+	if rej, err := v.checkAcceptance(ctx, &rec, signer); rej != nil || err != nil {
 		if rej != nil {
 			return nil, rej
 		}
@@ -236,18 +236,20 @@ func (v *Verifier) checkRouter(ctx context.Context, rec *wire.SessionRecord) (*R
 
 // checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer
 // at the session's start (settle.Start) or at its close (settle.SignerAt of either time) accepted this
-// record's ticket (settle.AcceptanceDigest). The provider signs it once, at the session's first request, so
-// a provider that rotates its signer mid-session closes with the old key's acceptance and the new key's
-// receipt; either end's key counts. An acceptance decides only which copy of a session is kept, never what
-// it bills, and neither answer depends on when it is read: a key rotated away from accepts no session
-// started after the rotation, and a key registered after the close none. A record without one is valid but
-// loses to any copy of the session whose ticket the provider accepted (copies.go).
-func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord) (*Rejection, error) {
+// record's ticket as signed by router, the signer Verify recovered from the ticket's signature
+// (settle.AcceptanceDigest): the same ticket re-signed by another ROUTER_ROLE key does not carry the
+// acceptance along. The provider signs it once, at the session's first request, so a provider that rotates
+// its signer mid-session closes with the old key's acceptance and the new key's receipt; either end's key
+// counts. An acceptance decides only which copy of a session is kept, never what it bills, and neither
+// answer depends on when it is read: a key rotated away from accepts no session started after the
+// rotation, and a key registered after the close none. A record without one is valid but loses to any copy
+// of the session whose ticket the provider accepted (copies.go).
+func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord, router common.Address) (*Rejection, error) {
 	if rec.TicketAcceptance == nil {
 		return nil, nil
 	}
 	id, p := rec.SessionID, rec.Ticket.Provider
-	signer, err := settle.AcceptanceSigner(v.Domain, &rec.Ticket, rec.TicketAcceptance)
+	signer, err := settle.AcceptanceSigner(v.Domain, &rec.Ticket, router, rec.TicketAcceptance)
 	if err != nil {
 		return reject(id, RejectBadAcceptance, "ticket acceptance: %v", err), nil
 	}
@@ -261,7 +263,7 @@ func (v *Verifier) checkAcceptance(ctx context.Context, rec *wire.SessionRecord)
 			return nil, nil
 		}
 	}
-	return reject(id, RejectBadAcceptance, "ticket acceptance (of another ticket, or no provider's) signed by %s, provider %s's signer neither at the session's start %d nor at its close %d",
+	return reject(id, RejectBadAcceptance, "ticket acceptance (of another ticket, another router's, or no provider's) signed by %s, provider %s's signer neither at the session's start %d nor at its close %d",
 		signer, p, times[0], times[1]), nil
 }
 

@@ -14,29 +14,33 @@ import (
 
 // TestAcceptance: the acceptance digest is the typed-data document's (what clef signs), it recovers to the
 // provider's key for the ticket it accepted and to another address for any other ticket of the session (a
-// re-ticket at another price, or the same ticket under another domain).
+// re-ticket at another price, the same ticket under another domain, or the same ticket signed by another
+// router key).
 func TestAcceptance(t *testing.T) {
 	d := eip712.NewDomain(31337, common.Address{0xaa})
 	ticket := eip712.SessionTicket{SessionID: common.Hash{1}, User: common.Address{2}, Provider: common.Address{3}, ModelID: common.Hash{4},
 		PricePerSecond: *uint256.NewInt(100), MaxSeconds: 600, NotAfter: 1_800_000_700, SessionKey: common.Address{5}}
-	digest, _, err := apitypes.TypedDataAndHash(AcceptanceTypedData(d, &ticket))
+	router := common.Address{6}
+	digest, _, err := apitypes.TypedDataAndHash(AcceptanceTypedData(d, &ticket, router))
 	require.NoError(t, err)
-	require.Equal(t, common.BytesToHash(digest), AcceptanceDigest(d, &ticket))
+	require.Equal(t, common.BytesToHash(digest), AcceptanceDigest(d, &ticket, router))
 	// A fixed vector for other implementations (protocol/README.md).
-	require.Equal(t, "0xb0baccf398580401759fd9c8129a1f68114e737710b2d6681dc8632d8d92c479", AcceptanceDigest(d, &ticket).Hex())
+	require.Equal(t, "0xbe0c8cd4736a98a732b5aaa6fc0447745eb757c26bda8492895b7913cb3c1ba4", AcceptanceDigest(d, &ticket, router).Hex())
 
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	sig, err := SignAcceptance(d, &ticket, key)
+	sig, err := SignAcceptance(d, &ticket, router, key)
 	require.NoError(t, err)
-	got, err := AcceptanceSigner(d, &ticket, &sig)
+	got, err := AcceptanceSigner(d, &ticket, router, &sig)
 	require.NoError(t, err)
 	require.Equal(t, crypto.PubkeyToAddress(key.PublicKey), got)
 
 	cheaper := ticket
 	cheaper.PricePerSecond = *uint256.NewInt(99)
-	got, err = AcceptanceSigner(d, &cheaper, &sig)
+	got, err = AcceptanceSigner(d, &cheaper, router, &sig)
 	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "an acceptance binds one ticket")
-	got, err = AcceptanceSigner(eip712.NewDomain(1, common.Address{0xaa}), &ticket, &sig)
+	got, err = AcceptanceSigner(eip712.NewDomain(1, common.Address{0xaa}), &ticket, router, &sig)
 	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "an acceptance binds one chain")
+	got, err = AcceptanceSigner(d, &ticket, common.Address{7}, &sig)
+	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "an acceptance binds the router that signed the ticket")
 }

@@ -41,7 +41,7 @@ func TestTicketAcceptanceAnnounced(t *testing.T) {
 	require.Equal(t, seen[0], seen[1], "one signature per session")
 	var acc eip712.Signature
 	require.NoError(t, acc.UnmarshalText([]byte(seen[0])))
-	got, err := settle.AcceptanceSigner(p.domain, &c.ticket, &acc)
+	got, err := settle.AcceptanceSigner(p.domain, &c.ticket, c.router, &acc)
 	require.NoError(t, err)
 	require.Equal(t, signer, got)
 
@@ -54,6 +54,36 @@ func TestTicketAcceptanceAnnounced(t *testing.T) {
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&cr))
 	resp.Body.Close()
 	require.Equal(t, &acc, cr.TicketAcceptance, "the close carries the acceptance signed at the first request")
+}
+
+// TestAcceptanceNamesTheSessionsRouter: a SessionTicket does not name its signer, so a second ROUTER_ROLE
+// key B can re-sign the ticket router A issued and the provider takes it as the same session (same digest).
+// The session is opened with A's signature (a models listing); its first inference request comes with B's.
+// The acceptance signed then names A, the router of the signature the session holds and reports its close
+// to, not B: announced to the user and carried by the close, it is the one A and the keepers check.
+func TestAcceptanceNamesTheSessionsRouter(t *testing.T) {
+	var signer common.Address
+	routerB, _ := crypto.GenerateKey()
+	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
+		signer = crypto.PubkeyToAddress(c.SignerKey.PublicKey)
+		c.Routers.(staticRouters)[crypto.PubkeyToAddress(routerB.PublicKey)] = true
+	})
+	byA := p.session(t, "fast:v1", p.routerKey)
+	resp := byA.do("GET", "/v1/models", "", 0)
+	readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode, "the session opened with A's signature")
+	byB := newClient(t, p.domain, p.ts.URL, byA.user, byA.ticket, routerB)
+	byB.seq = byA.seq
+	resp = byB.chat("fast:v1", false)
+	readAll(t, resp)
+	require.Equal(t, 200, resp.StatusCode, "B's signature of the same ticket")
+	var acc eip712.Signature
+	require.NoError(t, acc.UnmarshalText([]byte(resp.Header.Get(wire.HeaderTicketAcceptance))))
+	got, err := settle.AcceptanceSigner(p.domain, &byA.ticket, byA.router, &acc)
+	require.NoError(t, err)
+	require.Equal(t, signer, got, "the acceptance names A, whose signature the session was opened with")
+	got, err = settle.AcceptanceSigner(p.domain, &byA.ticket, byB.router, &acc)
+	require.True(t, err != nil || got != signer, "and not B")
 }
 
 // slowSigner is an external signer (clef) whose typed-data signatures (the ticket acceptances) are given
@@ -97,7 +127,7 @@ func acceptanceOf(t *testing.T, p *offChainProvider, c *client, resp *http.Respo
 	require.NotEmpty(t, h, "the answer carries the ticket acceptance")
 	var acc eip712.Signature
 	require.NoError(t, acc.UnmarshalText([]byte(h)))
-	got, err := settle.AcceptanceSigner(p.domain, &c.ticket, &acc)
+	got, err := settle.AcceptanceSigner(p.domain, &c.ticket, c.router, &acc)
 	require.NoError(t, err)
 	require.Equal(t, signer, got)
 }

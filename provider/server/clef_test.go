@@ -48,7 +48,7 @@ func TestSignerThroughClef(t *testing.T) {
 	_, err = p.domain.Verify(&cr.Receipt, cr.ProviderSignature[:], clef.Account)
 	require.NoError(t, err, "the countersignature is clef's account's")
 	require.NotNil(t, cr.TicketAcceptance, "the close carries the signer's acceptance of the ticket")
-	acc, err := settle.AcceptanceSigner(p.domain, &c.ticket, cr.TicketAcceptance)
+	acc, err := settle.AcceptanceSigner(p.domain, &c.ticket, c.router, cr.TicketAcceptance)
 	require.NoError(t, err)
 	require.Equal(t, clef.Account, acc, "the ticket acceptance is clef's account's")
 	require.Len(t, clef.Approvals("ui_approveSignData"), 3, "liveness, receipt, ticket acceptance: one each")

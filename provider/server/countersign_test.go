@@ -77,7 +77,7 @@ func TestUserReceiptKeptWhenTheSignerFails(t *testing.T) {
 	require.Equal(t, &byUser, stored.Close.UserSignature)
 	require.Nil(t, stored.Close.ProviderSignature)
 	require.Nil(t, stored.Close.LastRequest)
-	by, err := settle.AcceptanceSigner(cfg.Domain, &c.ticket, stored.Close.TicketAcceptance)
+	by, err := settle.AcceptanceSigner(cfg.Domain, &c.ticket, c.router, stored.Close.TicketAcceptance)
 	require.NoError(t, err, "with the provider's acceptance of the ticket")
 	require.Equal(t, signerAddr, by)
 

@@ -309,24 +309,38 @@ func (s *Server) reportOneSided(snap session.Snapshot, kind string, rc eip712.Us
 // accept returns the provider's acceptance of the ticket it served the session under (settle.AcceptanceDigest),
 // sent with the session's close: the one signed when the session was first used (announceAcceptance; its
 // signing is waited for), else signed now. Keepers then keep this close over any copy of the session another
-// router re-ticketed (protocol/README.md, "Ticket acceptance"). Without it (the signer failed) the close is
-// still reported, unbound, and logged.
+// router re-ticketed or re-signed (protocol/README.md, "Ticket acceptance"). Without it (the signer failed)
+// the close is still reported, unbound, and logged.
 func (s *Server) accept(ctx context.Context, snap session.Snapshot) *eip712.Signature {
 	if snap.Acceptance != nil {
 		if sig := snap.Acceptance.Wait(ctx); sig != nil {
 			return sig
 		}
 	}
-	return s.signAcceptance(ctx, &snap.Ticket)
+	return s.signAcceptance(ctx, &snap.Ticket, snap.TicketSignature)
 }
 
-func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *eip712.Signature {
+// ticketRouter is the router that signed ticket t with sig, the signature its session was opened with:
+// ticket verified it then and checked its ROUTER_ROLE.
+func (s *Server) ticketRouter(t *eip712.SessionTicket, sig eip712.Signature) (common.Address, error) {
+	router, _, err := s.cfg.Domain.Recover(t, sig[:])
+	return router, err
+}
+
+// signAcceptance signs the acceptance of ticket t as signed by the router that made ticketSig, the signature
+// the session was opened with (recovered, never a router a party names): the acceptance does not go with the
+// same ticket re-signed by another key, and names the router the close is reported to.
+func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket, ticketSig eip712.Signature) *eip712.Signature {
+	router, err := s.ticketRouter(t, ticketSig)
+	if err != nil { // verified when the session was opened: cannot happen
+		s.log.Error("session ticket signature: the close is reported without the acceptance", zap.Stringer("session", t.SessionID), zap.Error(err))
+		return nil
+	}
 	var sig eip712.Signature
-	var err error
 	if ks, ok := s.cfg.Signer.(*keys.KeySigner); ok {
-		sig, err = settle.SignAcceptance(s.cfg.Domain, t, ks.Key())
+		sig, err = settle.SignAcceptance(s.cfg.Domain, t, router, ks.Key())
 	} else {
-		sig, err = s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, t))
+		sig, err = s.cfg.Signer.SignTypedData(ctx, settle.AcceptanceTypedData(s.cfg.Domain, t, router))
 	}
 	if err != nil {
 		s.log.Error("sign the ticket acceptance: the close is reported without it", zap.Stringer("session", t.SessionID), zap.Error(err))
@@ -335,23 +349,23 @@ func (s *Server) signAcceptance(ctx context.Context, t *eip712.SessionTicket) *e
 	return &sig
 }
 
-// announceAcceptance sets X-LT-Ticket-Acceptance on an answer of session t once its acceptance is signed, so
-// the user can close without the provider and still carry it: the first request of the session signs it, on
-// its path with an in-process key (one ECDSA signature a session), in the background through an external
-// signer (whose approval may take a person); later answers carry it. For that first request it returns
-// until, the time up to which its answer waits for the background signature (awaitAcceptance), zero when
-// it need not wait.
+// announceAcceptance sets X-LT-Ticket-Acceptance on an answer of session t once its acceptance is signed (of
+// t as signed by the router of req.TicketSignature, the session's), so the user can close without the
+// provider and still carry it: the first request of the session signs it, on its path with an in-process
+// key (one ECDSA signature a session), in the background through an external signer (whose approval may
+// take a person); later answers carry it. For that first request it returns until, the time up to which its
+// answer waits for the background signature (awaitAcceptance), zero when it need not wait.
 func (s *Server) announceAcceptance(w http.ResponseWriter, t *eip712.SessionTicket, req *session.Request) (until time.Time) {
 	a := req.Acceptance
 	if req.ClaimedAcceptance {
 		if _, hot := s.cfg.Signer.(*keys.KeySigner); hot {
-			a.Set(s.signAcceptance(context.Background(), t))
+			a.Set(s.signAcceptance(context.Background(), t, req.TicketSignature))
 		} else {
-			ticket := *t
+			ticket, ticketSig := *t, req.TicketSignature
 			s.background.Add(1)
 			go func() {
 				defer s.background.Done()
-				a.Set(s.signAcceptance(context.Background(), &ticket))
+				a.Set(s.signAcceptance(context.Background(), &ticket, ticketSig))
 			}()
 			if s.cfg.AcceptanceWait > 0 {
 				until = time.Now().Add(s.cfg.AcceptanceWait)

@@ -170,6 +170,7 @@ type client struct {
 	base    string
 	user    *ecdsa.PrivateKey
 	ticket  eip712.SessionTicket
+	router  common.Address // the ticket's signer
 	header  string
 	seq     uint64
 	signAs  *ecdsa.PrivateKey // overrides user for request signatures
@@ -242,7 +243,8 @@ func newClient(t testing.TB, d *eip712.Domain, base string, user *ecdsa.PrivateK
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &client{t: t, domain: d, base: base, user: user, ticket: tk, header: base64.RawURLEncoding.EncodeToString(raw)}
+	c := &client{t: t, domain: d, base: base, user: user, ticket: tk, router: crypto.PubkeyToAddress(routerKey.PublicKey),
+		header: base64.RawURLEncoding.EncodeToString(raw)}
 	if _, ok := rfcs.Load(tk.SessionID); ok {
 		if c.rfc, err = wire.EncodeRFC(rfcOf(t, d, &tk, user)); err != nil {
 			t.Fatal(err)

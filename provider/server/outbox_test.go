@@ -321,7 +321,7 @@ func TestResumedReportAfterRotationSignedByTheNewKey(t *testing.T) {
 	_, err := cfg.Domain.Verify(&got.Receipt, got.ProviderSignature[:], k1)
 	require.NoError(t, err, "countersigned by the signer at the close: K1")
 	require.NotNil(t, got.TicketAcceptance)
-	acc, err := settle.AcceptanceSigner(cfg.Domain, &c.ticket, got.TicketAcceptance)
+	acc, err := settle.AcceptanceSigner(cfg.Domain, &c.ticket, c.router, got.TicketAcceptance)
 	require.NoError(t, err)
 	require.Equal(t, k0, acc, "the acceptance as stored: the signer at the session's start")
 	require.Len(t, logs.FilterMessageSnippet("signed again by the current signer").All(), 1)

@@ -149,8 +149,7 @@ func (s *Server) report(kind string, snap session.Snapshot, req wire.CloseReques
 		s.metrics.closed(kind, "disabled")
 		return
 	}
-	st := eip712.SignedSessionTicket{Ticket: snap.Ticket, Signature: snap.TicketSignature}
-	router, _, err := st.Recover(s.cfg.Domain)
+	router, err := s.ticketRouter(&snap.Ticket, snap.TicketSignature)
 	if err != nil { // the ticket was verified when the session began: cannot happen
 		s.metrics.closed(kind, "failed")
 		s.log.Error("session ticket signature", zap.Stringer("session", req.Receipt.SessionID), zap.Error(err))

@@ -114,8 +114,12 @@ type Request struct {
 	// admitted request, whose caller signs it and calls Acceptance.Set (once per session).
 	Acceptance        *Acceptance
 	ClaimedAcceptance bool
-	ttft              time.Duration
-	ended             bool
+	// TicketSignature is the ticket signature the session was opened with (Snapshot.TicketSignature): the
+	// acceptance names its signer, the router the close is reported to, whichever router's signature of
+	// the same ticket this request came with.
+	TicketSignature eip712.Signature
+	ttft            time.Duration
+	ended           bool
 }
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
@@ -159,7 +163,7 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 	if na := time.Unix(int64(ticket.NotAfter), 0); na.Before(deadline) {
 		deadline = na
 	}
-	req := &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline}
+	req := &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline, TicketSignature: s.ticketSig}
 	if s.acceptance == nil {
 		s.acceptance, req.ClaimedAcceptance = &Acceptance{done: make(chan struct{})}, true
 	}

@@ -536,7 +536,8 @@ func (s *Server) judgeProviderKeys(sess *store.Session, req *wire.CloseRequest, 
 	if req.TicketAcceptance != nil {
 		// Whoever closes may carry it (the provider always does; a user who has it may). The provider signs it
 		// at the session's first request, so after a rotation it is the key's in force at the session's start.
-		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, req.TicketAcceptance)
+		// It names the ticket's signer: this router's key that signed it (sess.Router).
+		got, err := settle.AcceptanceSigner(s.cfg.Domain, &sess.Ticket, sess.Router, req.TicketAcceptance)
 		accepted := false
 		for _, at := range settle.AcceptanceTimes(sess.CreatedAt, sess.RFC.RFC.Deadline, closedAt) {
 			if k, ok := settle.SignerAt(v.signers, at); ok && k == got {

@@ -56,12 +56,16 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	// An acceptance of another ticket of the session (a re-ticket at another price) is refused.
 	other := s1.Ticket
 	other.PricePerSecond = *uint256.NewInt(1)
-	wrong, _ := settle.SignAcceptance(domain, &other, p.signer)
-	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last, TicketAcceptance: &wrong})
-	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
-	require.Equal(t, 401, code, string(b))
-	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
-	acc, _ := settle.SignAcceptance(domain, &s1.Ticket, p.signer)
+	wrong, _ := settle.SignAcceptance(domain, &other, s1.Router, p.signer)
+	// And so is one of this ticket as another router key signed it (the acceptance names the ticket's signer).
+	otherRouter, _ := settle.SignAcceptance(domain, &s1.Ticket, crypto.PubkeyToAddress(stranger.PublicKey), p.signer)
+	for _, refused := range []eip712.Signature{wrong, otherRouter} {
+		cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last, TicketAcceptance: &refused})
+		code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
+		require.Equal(t, 401, code, string(b))
+		require.Equal(t, wire.CodeBadSignature, errCode(t, b))
+	}
+	acc, _ := settle.SignAcceptance(domain, &s1.Ticket, s1.Router, p.signer)
 	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps, LastRequest: last, TicketAcceptance: &acc})
 	code, b = e.post("/v1/sessions/"+s1.SessionID.Hex()+"/close", cb)
 	require.Equal(t, 200, code, string(b))
@@ -213,7 +217,7 @@ func TestCloseAcceptanceAcrossRotation(t *testing.T) {
 
 	e.advance(30 * time.Second)
 	stranger, _ := crypto.GenerateKey()
-	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, stranger)
+	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, s.Router, stranger)
 	require.NoError(t, err)
 	code, b := e.userClose(s.SessionID, &strangerAcc)
 	require.Equal(t, 401, code, string(b))
@@ -260,7 +264,7 @@ func (e *env) grantAccepted(p *standIn) (wire.RFCResponse, eip712.Signature) {
 	e.t.Helper()
 	code, s, b := e.rfcAnswer(e.rfc(5e9, 60))
 	require.Equal(e.t, 200, code, string(b))
-	acc, err := settle.SignAcceptance(domain, &s.Ticket, p.signer)
+	acc, err := settle.SignAcceptance(domain, &s.Ticket, s.Router, p.signer)
 	require.NoError(e.t, err)
 	return s, acc
 }

@@ -323,13 +323,13 @@ func TestPendingAcceptanceOfUnconfirmedKey(t *testing.T) {
 	e.advance(30 * time.Second)
 
 	stranger, _ := crypto.GenerateKey()
-	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, stranger)
+	strangerAcc, err := settle.SignAcceptance(domain, &s.Ticket, s.Router, stranger)
 	require.NoError(t, err)
 	code, b := e.userClose(s.SessionID, &strangerAcc)
 	require.Equal(t, http.StatusUnauthorized, code, string(b))
 	require.Equal(t, wire.CodeBadSignature, errCode(t, b))
 
-	k1Acc, err := settle.SignAcceptance(domain, &s.Ticket, k1)
+	k1Acc, err := settle.SignAcceptance(domain, &s.Ticket, s.Router, k1)
 	require.NoError(t, err)
 	arrived := e.serverNow()
 	code, b = e.userClose(s.SessionID, &k1Acc)

@@ -104,10 +104,13 @@ test('the vendored @noble modules are what scripts/vendor-noble.mjs makes from t
 });
 
 test('ticket acceptance: the digest equals the Go code; a close at the router carries the announced one', async () => {
-  const digest = p.acceptanceDigest(V.chainId, V.marketplace, V.ticket);
+  const digest = p.acceptanceDigest(V.chainId, V.marketplace, V.ticket, V.ticketRouter);
   assert.equal(p.toHex(p.digest712(V.chainId, V.marketplace, 'SessionTicket', V.ticket)), V.ticketDigest);
   assert.equal(p.toHex(digest), V.acceptanceDigest);
   assert.equal(p.recoverAddress(digest, V.acceptanceSignature), V.acceptanceSigner);
+  // It names the router that signed the ticket: under another router key it is no acceptance of the provider's.
+  const elsewhere = p.acceptanceDigest(V.chainId, V.marketplace, V.ticket, V.marketplace);
+  assert.notEqual(p.recoverAddress(elsewhere, V.acceptanceSignature), V.acceptanceSigner);
 
   const grant = { sessionId: V.ticket.sessionId, ticket: V.ticket, ticketSignature: V.ticketSignature, endpoint: 'http://provider.test/v1', pricePerSecond: V.ticket.pricePerSecond };
   const key = { priv: p.fromHex(V.sessionKeyPriv), address: V.sessionKey };
@@ -126,6 +129,7 @@ test('ticket acceptance: the digest equals the Go code; a close at the router ca
       return Response.json({ sessionId: grant.sessionId, state: 'closed', receipt: body.receipt, userSignature: body.userSignature });
     };
     const s = new p.Session({ grant, key, chainId: V.chainId, marketplace: V.marketplace, routerBase: 'http://router.test', fetchFn });
+    assert.equal(s.ticketRouter, V.ticketRouter, 'the ticket\'s signer, recovered from its signature');
     assert.equal(await s.chat('llama3:8b', [{ role: 'user', content: 'hello' }]), 'hi');
     const res = await s.close(false);
     return { posts, res };

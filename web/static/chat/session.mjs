@@ -87,8 +87,9 @@ export const TYPES = {
   UsageReceipt: [['sessionId', 'bytes32'], ['seconds', 'uint32'], ['inputTokens', 'uint32'], ['outputTokens', 'uint32'], ['ttftMs', 'uint32']],
   SessionTicket: [['sessionId', 'bytes32'], ['user', 'address'], ['provider', 'address'], ['modelId', 'bytes32'], ['pricePerSecond', 'uint256'],
     ['maxSeconds', 'uint32'], ['notAfter', 'uint64'], ['sessionKey', 'address'], ['useDeposit', 'bool']],
-  // The provider's acceptance of the ticket it served (protocol/settle/accept.go): ticket is the ticket's digest.
-  TicketAcceptance: [['sessionId', 'bytes32'], ['ticket', 'bytes32']],
+  // The provider's acceptance of the ticket it served (protocol/settle/accept.go): ticket is the ticket's
+  // digest, router the key that signed it (recovered from its signature: ticketRouter).
+  TicketAcceptance: [['sessionId', 'bytes32'], ['ticket', 'bytes32'], ['router', 'address']],
 };
 
 const typeString = (name, fields) => `${name}(${fields.map(([n, t]) => `${t} ${n}`).join(',')})`;
@@ -119,10 +120,10 @@ export function digest712(chainId, marketplace, primaryType, msg) {
   return keccak256(concat(new Uint8Array([0x19, 0x01]), domainSeparator(chainId, marketplace), hashStruct(primaryType, TYPES[primaryType], msg)));
 }
 
-/** The digest the provider's signer signs to accept ticket (settle.AcceptanceDigest). */
-export function acceptanceDigest(chainId, marketplace, ticket) {
+/** The digest the provider's signer signs to accept ticket as router signed it (settle.AcceptanceDigest). */
+export function acceptanceDigest(chainId, marketplace, ticket, router) {
   const t = toHex(digest712(chainId, marketplace, 'SessionTicket', ticket));
-  return digest712(chainId, marketplace, 'TicketAcceptance', { sessionId: ticket.sessionId, ticket: t });
+  return digest712(chainId, marketplace, 'TicketAcceptance', { sessionId: ticket.sessionId, ticket: t, router });
 }
 
 /**
@@ -370,6 +371,9 @@ export class Session {
     this.routerBase = routerBase; this.fetch = fetchFn; this.now = now;
     this.base = grant.endpoint.replace(/\/+$/, '').replace(/\/v1$/, '');
     this.ticket = ticketHeader(t, grant.ticketSignature);
+    // The key that signed the ticket, recovered (grant.router is the router's claim): the provider's
+    // acceptance names it (client/session.go ticketRouter).
+    this.ticketRouter = recoverAddress(digest712(chainId, marketplace, 'SessionTicket', t), grant.ticketSignature);
     // The user's signed RFC ({rfc, signature}, the POST /v1/rfc body), sent as X-LT-RFC until the provider
     // answers a request with a 2xx (it then holds the session); without it a provider refuses the session.
     this.rfcValue = rfc ? rfcHeader(rfc.rfc, rfc.signature) : null;
@@ -393,7 +397,7 @@ export class Session {
     if (this.acceptance || !h) return;
     try {
       if (fromHex(h).length !== 65) return;
-      recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket), h);
+      recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket, this.ticketRouter), h);
       this.acceptance = h;
     } catch { /* not a signature: ignored */ }
   }
@@ -573,7 +577,7 @@ export class Session {
     for (const acc of [this.acceptance, out.ticketAcceptance]) {
       if (!acc) continue;
       let a = '';
-      try { a = recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket), acc); } catch { /* not a signature */ }
+      try { a = recoverAddress(acceptanceDigest(this.chainId, this.marketplace, this.grant.ticket, this.ticketRouter), acc); } catch { /* not a signature */ }
       if (a !== signer) throw new Error(`the provider's countersignature is by ${signer}, its acceptance of the ticket by ${a || 'no key'}`);
     }
     if (out.ticketAcceptance && !this.acceptance) this.acceptance = out.ticketAcceptance;
