@@ -27,6 +27,7 @@ import (
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 )
@@ -76,6 +77,10 @@ func (h *hostileRouter) undercut(t *testing.T, s *Stack, rk *ecdsa.PrivateKey) f
 				return
 			}
 			cheap.TicketSignature, cheap.Router, cheap.TicketAcceptance, cheap.Payment = sig, h.addr, nil, nil
+			if cheap.CloseSignature, err = signClose(s, &cheap, rk); err != nil {
+				t.Errorf("sign the copy's close: %v", err)
+				return
+			}
 			cheap.Cursor = strconv.Itoa(len(h.records) + 1)
 			h.records = append(h.records, cheap)
 			copied = append(copied, rec.SessionID)
@@ -297,6 +302,14 @@ func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provid
 	return key
 }
 
+// signClose is the hostile router's signature of its copy's close with its own key (settle.CloseDigest), as
+// an honest router signs its closes: the copy loses for want of the provider's acceptance, not of this.
+func signClose(s *Stack, rec *wire.SessionRecord, key *ecdsa.PrivateKey) (*eip712.Signature, error) {
+	c := rec.Close()
+	sig, err := settle.SignClose(s.Domain, &c, key)
+	return &sig, err
+}
+
 func newKey(t *testing.T) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -327,6 +340,8 @@ func TestCheaperReticketRealProcesses(t *testing.T) {
 	cheap.TicketSignature, err = s.Domain.Sign(&cheap.Ticket, rk)
 	require.NoError(t, err)
 	cheap.Router, cheap.Cursor, cheap.TicketAcceptance, cheap.Payment = h.addr, "1", nil, nil
+	cheap.CloseSignature, err = signClose(s, &cheap, rk)
+	require.NoError(t, err)
 	h.mu.Lock()
 	h.records = append(h.records, cheap)
 	h.mu.Unlock()

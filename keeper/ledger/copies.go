@@ -27,22 +27,30 @@ import (
 //  1. a copy whose ticket the provider accepted beats one without an acceptance: a ticket the provider did
 //     not serve never displaces the one it did, whatever it costs or bills;
 //  2. then a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired);
-//  3. then the lower receipt cost (the receipt's seconds, at most the ticket's maxSeconds, × price) wins: a
+//  3. then a copy whose close its ticket's signer signed (settle.CloseDigest, verified by checkCloseSignature)
+//     beats one whose close it did not: the dates, reason and billed seconds of a record are its router's
+//     choice within bounds and no party to the session signs them, so another ROUTER_ROLE key could copy the
+//     record byte for byte with dates of its own (rule 6) and move the session to another protocol day. With
+//     rule 1 (the acceptance names the ticket's signer) a copy of an accepted close that its ticket's signer
+//     signed cannot be re-dated; a close the provider did not accept can (the same ticket re-signed by
+//     another key, whose closes that key signs, ties here). It comes after rule 2: a close that bills but
+//     went unsigned (its ticket's key rotated away, an external signer refusing) must not lose to an expiry
+//     a hostile router, or the router itself, signed;
+//  4. then the lower receipt cost (the receipt's seconds, at most the ticket's maxSeconds, × price) wins: a
 //     copy never raises a session's price, nor its seconds above another receipt a party signed;
-//  4. then the copy billing more seconds wins: two copies of one ticket and receipt differ only in what
+//  5. then the copy billing more seconds wins: two copies of one ticket and receipt differ only in what
 //     the router chose to bill within the receipt and the bounds, and billing less than the parties
 //     signed is the copier's choice, not theirs;
-//  5. then the earlier closedAt, then the earlier createdAt: the dates are the publishing router's and no
-//     party signs them, so a copy of another router's record, byte for byte but for its dates, tied with it
-//     on every key above, and the copy a keeper read first was kept: keepers reading the feeds in other
-//     orders charged the session to other days and committed other roots. Any fixed rule over unsigned
-//     dates lets a copier pick its dates within their bounds (a billing close no earlier than the session's
-//     start plus its billed seconds, the start no earlier than the RFC's deadline minus 10 minutes, the
-//     close no later than notAfter + 1 h), so this rule makes every keeper agree, not the dates honest:
-//     that needs the dates signed by the router whose ticket the record carries (open). The earlier start
-//     is the direction that keeps a deposit charge a later one could dodge (DepositBook);
-//  6. then the lower ticket signature (bytes);
-//  7. then the lower record (its canonical encoding, bytes): copies equal in every key above differ in what
+//  6. then the earlier closedAt, then the earlier createdAt: copies no rule above tells apart (none signed,
+//     or each signed by its own ticket's signer) differ in their dates, and without this rule the copy a
+//     keeper read first was kept: keepers reading the feeds in other orders charged the session to other
+//     days and committed other roots. It makes every keeper agree, not the dates honest: a copier picks its
+//     own within their bounds (a billing close no earlier than the session's start plus its billed seconds,
+//     the start no earlier than the RFC's deadline minus 10 minutes, the close no later than notAfter + 1 h),
+//     which is why rules 1 and 3 come first. The earlier start is the direction that keeps a deposit charge a
+//     later one could dodge (DepositBook);
+//  7. then the lower ticket signature (bytes);
+//  8. then the lower record (its canonical encoding, bytes): copies equal in every key above differ in what
 //     no rule weighs (the router's flags, a request's evidence), and every keeper keeps the same one.
 //
 // Each rule compares one key of the copy and the last compares all of it, so the rule is a total order: every
@@ -86,6 +94,7 @@ const (
 type copyRank struct {
 	accepted bool
 	bills    bool
+	signed   bool
 	seconds  uint32
 	cost     uint256.Int
 	ticket   wire.SessionRecord
@@ -100,6 +109,7 @@ func rankOf(s *Session) (*copyRank, error) {
 	// The record was verified when it was stored: an acceptance it carries is the provider's, of its ticket
 	// as its router signed it.
 	r.accepted = r.ticket.TicketAcceptance != nil
+	r.signed = r.ticket.CloseSignature != nil // likewise its ticket's signer's
 	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
 	r.seconds = s.Seconds
 	if !r.bills {
@@ -120,6 +130,9 @@ func (a *copyRank) beats(b *copyRank) bool {
 	if a.bills != b.bills {
 		return a.bills
 	}
+	if a.signed != b.signed {
+		return a.signed
+	}
 	if c := a.cost.Cmp(&b.cost); c != 0 {
 		return c < 0
 	}
@@ -139,7 +152,7 @@ func (a *copyRank) beats(b *copyRank) bool {
 }
 
 // why is the rule, as a rejection's detail says it.
-const why = "the provider accepted its ticket, or it bills, or its receipt costs less, or it bills more of the same receipt, or closed (then started) earlier, or has the lower ticket signature, or the lower record"
+const why = "the provider accepted its ticket, or it bills, or its ticket's signer signed its close, or its receipt costs less, or it bills more of the same receipt, or closed (then started) earlier, or has the lower ticket signature, or the lower record"
 
 // storeCopy is ingest's answer to a verified session s whose id is stored already: it keeps the better of s
 // and a pending copy (the rule above), and returns whether s was stored and the rejections of the copy that

@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -72,30 +73,40 @@ func TestReticketedReceiptAtRFCCeiling(t *testing.T) {
 // by a hostile router alone. It copies the RFC and its signature from router A's feed, signs its own ticket
 // for the same session and publishes the session as expired (billing nothing, needing no receipt). Read
 // first, it takes the session id: router A's record, with the receipt both the user and the provider signed,
-// is then a duplicate and the provider is paid nothing for what it served.
+// is then a duplicate and the provider is paid nothing for what it served. The hostile router may also sign
+// its expiry with its own key (settle.CloseDigest), and router A's close may carry no signature of its own
+// (its ticket key rotated away, its external signer refusing): a signed close must not beat a close that
+// bills (session review; with the signed rule ranked before billing, the provider was paid nothing).
 func TestReticketedExpiryVoidsHonestClose(t *testing.T) {
-	dbtest.Run(t, true, func(t *testing.T, dsn string) {
-		ctx, st := openStore(t, dsn)
-		fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
-		var ps ledger.PoolState
-		l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, fb.Server.URL, fa.Server.URL)
+	for _, signedExpiry := range []bool{false, true} {
+		t.Run(fmt.Sprintf("signed expiry %v", signedExpiry), func(t *testing.T) {
+			dbtest.Run(t, true, func(t *testing.T, dsn string) {
+				ctx, st := openStore(t, dsn)
+				fa, fb := testenv.NewFeed(t), testenv.NewFeed(t)
+				var ps ledger.PoolState
+				l := twoRoutersLedger(t, st, &ps, later, 24*time.Hour, fb.Server.URL, fa.Server.URL)
 
-		now := uint64(time.Now().Unix())
-		honest := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
-			Price: 1e12, Created: now - 130, Closed: now - 5})
-		hostile := reticketed(t, honest, nil) // router B's ticket, published as expired
+				now := uint64(time.Now().Unix())
+				honest := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+					Price: 1e12, Created: now - 130, Closed: now - 5})
+				hostile := reticketed(t, honest, nil) // router B's ticket, published as expired
+				if signedExpiry {
+					hostile = closeSigned(t, hostile, devnet.DevKey(2))
+				}
 
-		fa.Add(t, honest)
-		fb.Add(t, hostile)
-		_, err := l.IngestOnce(ctx)
-		require.NoError(t, err)
-		require.NoError(t, l.Assemble(ctx))
-		served, _, err := wire.Credit(100, uint256.NewInt(1e12), 0)
-		require.NoError(t, err)
-		e, err := l.LiveEpoch(ctx, 0)
-		require.NoError(t, err, "no epoch: the honest close was credited nothing")
-		require.Equal(t, served.Dec(), e.Total.Dec(), "the provider is paid what the user and it signed")
-	})
+				fa.Add(t, honest)
+				fb.Add(t, hostile)
+				_, err := l.IngestOnce(ctx)
+				require.NoError(t, err)
+				require.NoError(t, l.Assemble(ctx))
+				served, _, err := wire.Credit(100, uint256.NewInt(1e12), 0)
+				require.NoError(t, err)
+				e, err := l.LiveEpoch(ctx, 0)
+				require.NoError(t, err, "no epoch: the honest close was credited nothing")
+				require.Equal(t, served.Dec(), e.Total.Dec(), "the provider is paid what the user and it signed")
+			})
+		})
+	}
 }
 
 // accepted returns rec with the provider's acceptance of its ticket (what a provider sends with its close).

@@ -60,6 +60,7 @@ const (
 	RejectBadRequestSig     = "bad_request_signature"  // lastRequest is not signed by the session key
 	RejectOverSignedRequest = "over_signed_requests"   // a provider alone billed more than the newest signed request proves
 	RejectBadAcceptance     = "bad_ticket_acceptance"  // ticketAcceptance is not the provider's signer's acceptance of this ticket from this router
+	RejectBadCloseSignature = "bad_close_signature"    // closeSignature is not the ticket's signer's signature of this close
 )
 
 // Session is a verified, creditable session: what the store keeps and an epoch credits.
@@ -94,7 +95,8 @@ type Verifier struct {
 // ticket.user) and the provider's (by the provider's registered signer at the close, settle.SignerAt); "one_sided"
 // records carry exactly one of them, valid; "expired" records bill nothing; billed seconds never exceed
 // ticket.maxSeconds nor the receipt's seconds nor the time bounds (checkBounds; a billing close outside its
-// ticket's window is rejected before the chain is asked anything, checkCloseTime); a ticketAcceptance, when
+// ticket's window is rejected before the chain is asked anything, checkCloseTime); a closeSignature, when
+// present, is the ticket's signer's signature of this close (checkCloseSignature); a ticketAcceptance, when
 // present, is the acceptance of this ticket and of its signer by the provider's signer at the session's
 // start or at its close (checkAcceptance); the model is registered, and the session pays the builder fee in
 // force at its start (settle.Start), whenever it is read: a builder raising its fee after the session
@@ -126,6 +128,9 @@ func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage)
 	}
 	if signer != rec.Router {
 		return nil, reject(id, RejectRouterMismatch, "ticket signed by %s, record names router %s", signer, rec.Router)
+	}
+	if rej := v.checkCloseSignature(&rec); rej != nil {
+		return nil, rej
 	}
 	if rej := v.checkRFC(&rec); rej != nil {
 		return nil, rej
@@ -232,6 +237,26 @@ func (v *Verifier) checkRouter(ctx context.Context, rec *wire.SessionRecord) (*R
 		return reject(rec.SessionID, RejectNotRouter, "ticket signer %s did not hold ROUTER_ROLE at the session's start %d", rec.Router, start), nil
 	}
 	return nil, nil
+}
+
+// checkCloseSignature checks a record's closeSignature, when it carries one: the ticket's signer (rec.Router,
+// checked equal) signed this record's close, its dates, reason, billed seconds and receipt (settle.CloseDigest).
+// It decides only which copy of a session is kept, never what it bills: a record without one is valid but
+// loses to a copy of the session whose close its ticket's signer signed (copies.go), so another ROUTER_ROLE
+// key republishing the record with dates of its own no longer moves the session to another protocol day.
+func (v *Verifier) checkCloseSignature(rec *wire.SessionRecord) *Rejection {
+	if rec.CloseSignature == nil {
+		return nil
+	}
+	c := rec.Close()
+	signer, err := settle.CloseSigner(v.Domain, &c, rec.CloseSignature)
+	if err != nil {
+		return reject(rec.SessionID, RejectBadCloseSignature, "close signature: %v", err)
+	}
+	if signer != rec.Router {
+		return reject(rec.SessionID, RejectBadCloseSignature, "close signed by %s, not by the ticket's signer %s", signer, rec.Router)
+	}
+	return nil
 }
 
 // checkAcceptance checks a record's ticketAcceptance, when it carries one: the provider's registered signer

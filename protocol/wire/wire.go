@@ -19,6 +19,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 // PROTOCOL §9 error codes shared by every service.
@@ -247,10 +248,17 @@ type SessionRecord struct {
 	ProviderSignature *eip712.Signature    `json:"providerSignature,omitempty"`
 	LastRequest       *SignedRequest       `json:"lastRequest,omitempty"`      // v2: bounds a provider's one-sided close
 	TicketAcceptance  *eip712.Signature    `json:"ticketAcceptance,omitempty"` // the provider's acceptance of this ticket (settle.AcceptanceDigest)
+	CloseSignature    *eip712.Signature    `json:"closeSignature,omitempty"`   // the ticket's signer's signature of this close (settle.CloseDigest)
 	BilledSeconds     uint32               `json:"billedSeconds,string"`
 	Flags             []string             `json:"flags,omitempty"`
 	Held              bool                 `json:"held,omitempty"` // flagged: out of the feed until cleared
 	Payment           *Payment             `json:"payment,omitempty"`
+}
+
+// Close is what the router's close signature of rec covers (settle.CloseDigest, rec.CloseSignature).
+func (rec *SessionRecord) Close() settle.Close {
+	return settle.Close{Ticket: &rec.Ticket, Receipt: rec.Receipt, CreatedAt: rec.CreatedAt, ClosedAt: rec.ClosedAt,
+		Reason: rec.CloseReason, BilledSeconds: rec.BilledSeconds}
 }
 
 // Carries reports whether rec records the close req: req's very receipt and each signature req carries

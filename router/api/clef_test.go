@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/cleftest"
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 )
@@ -26,4 +27,15 @@ func TestTicketThroughClef(t *testing.T) {
 	_, err := domain.Verify(&r.Ticket, r.TicketSignature[:], clef.Account)
 	require.NoError(t, err, "the ticket is clef's account's")
 	require.Len(t, clef.Approvals("ui_approveSignData"), 1)
+
+	// The close is signed by clef too (settle.CloseDigest), one more approval.
+	rc := eip712.UsageReceipt{SessionID: r.SessionID, Seconds: 1, OutputTokens: 10}
+	us, _ := domain.Sign(&rc, e.user)
+	ps, _ := domain.Sign(&rc, p.signer)
+	code, b = e.post("/v1/sessions/"+r.SessionID.Hex()+"/close", mustJSON(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps}))
+	require.Equal(t, 200, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	requireClosedBy(t, rec, clef.Account)
+	require.Len(t, clef.Approvals("ui_approveSignData"), 2)
 }

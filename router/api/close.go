@@ -34,7 +34,7 @@ func record(s *store.Session) wire.SessionRecord {
 	r := wire.SessionRecord{SessionID: s.ID, State: s.State, Ticket: s.Ticket, TicketSignature: s.TicketSignature, Router: s.Router,
 		Endpoint: s.Endpoint, CreatedAt: s.CreatedAt, ExpiresAt: s.ExpiresAt, ClosedAt: s.ClosedAt, CloseReason: s.CloseReason,
 		Receipt: s.Receipt, UserSignature: s.UserSignature, ProviderSignature: s.ProviderSignature, LastRequest: s.LastRequest,
-		TicketAcceptance: s.TicketAcceptance, BilledSeconds: s.BilledSeconds, Flags: s.Flags, Held: s.Held}
+		TicketAcceptance: s.TicketAcceptance, CloseSignature: s.CloseSignature, BilledSeconds: s.BilledSeconds, Flags: s.Flags, Held: s.Held}
 	if s.RFC.RFC.User != (common.Address{}) { // empty only in rows written before protocol v2
 		rfc, sig := s.RFC.RFC, s.RFC.Signature
 		r.RFC, r.RFCSignature = &rfc, &sig
@@ -360,6 +360,24 @@ func (s *Server) judge(ctx context.Context, sess *store.Session, req *wire.Close
 	return c, nil
 }
 
+// signClose signs c, a close of sess, with the key that signed sess's ticket (settle.CloseDigest: its dates,
+// reason, billed seconds and receipt), which this router holds unless it has changed keys since. No party to
+// the session signs what a router chooses of its close, so any ROUTER_ROLE key can republish this router's
+// record with other dates; keepers keep the close its ticket's signer signed over any such copy. A close the
+// signer fails to sign is taken unsigned (logged): refusing it would lose the parties' signed close.
+func (s *Server) signClose(ctx context.Context, sess *store.Session, c *store.Close) {
+	if sess.Router != s.router {
+		return
+	}
+	sig, err := s.cfg.TicketSigner.SignTypedData(ctx, settle.CloseTypedData(s.cfg.Domain, &settle.Close{Ticket: &sess.Ticket,
+		Receipt: c.Receipt, CreatedAt: sess.CreatedAt, ClosedAt: c.ClosedAt, Reason: c.Reason, BilledSeconds: c.BilledSeconds}))
+	if err != nil {
+		s.log.Error("sign the session's close: it is taken unsigned", zap.Stringer("session", sess.ID), zap.Error(err))
+		return
+	}
+	c.CloseSignature = &sig
+}
+
 // commit closes sess with c, the close req judge made, flagging (and holding) an anomaly.
 func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.CloseRequest, c store.Close) (*store.Session, error) {
 	id := sess.ID
@@ -370,6 +388,7 @@ func (s *Server) commit(ctx context.Context, sess *store.Session, req *wire.Clos
 		c.Flags = append(c.Flags, anomalies...)
 		c.Held = true
 	}
+	s.signClose(ctx, sess, &c)
 	closed, err := s.store.CloseSession(ctx, c)
 	if errors.Is(err, store.ErrExpired) {
 		// The router expired the session (before or since sess was read): the close replaces the expiry

@@ -77,6 +77,7 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	require.Equal(t, last, rec.LastRequest, "the record carries the signed request to the keepers")
 	require.Equal(t, &acc, rec.TicketAcceptance, "and the provider's acceptance of the ticket")
 	require.NotNil(t, rec.RFC, "and the user's RFC")
+	requireClosedBy(t, rec, crypto.PubkeyToAddress(e.routerK.PublicKey))
 
 	// Receipt for another session, missing signatures, unknown session.
 	cb, _ = json.Marshal(wire.CloseRequest{Receipt: rc, ProviderSignature: &ps})
@@ -129,6 +130,7 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 	page := getFeed(t, e, "0")
 	require.Len(t, page.Sessions, 3)
 	require.Equal(t, wire.CloseExpired, page.Sessions[2].CloseReason)
+	requireClosedBy(t, page.Sessions[2], crypto.PubkeyToAddress(e.routerK.PublicKey))
 	used, _ := e.db.Used(context.Background(), crypto.PubkeyToAddress(e.user.PublicKey), 3)
 	require.Equal(t, uint64(30e9+20e9), used.Uint64(), "trued up: 30 s + 20 s billed, expired session releases its reservation")
 
@@ -152,6 +154,16 @@ func TestCloseOneSidedBadSignatureAndExpiry(t *testing.T) {
 			require.Regexp(t, `^"[0-9]+"$`, string(v.Block), path)
 		}
 	}
+}
+
+// requireClosedBy: rec carries router's signature of its close (settle.CloseDigest), dates and all.
+func requireClosedBy(t *testing.T, rec wire.SessionRecord, router common.Address) {
+	t.Helper()
+	require.NotNil(t, rec.CloseSignature, "the router signs the close")
+	c := rec.Close()
+	got, err := settle.CloseSigner(domain, &c, rec.CloseSignature)
+	require.NoError(t, err)
+	require.Equal(t, router, got)
 }
 
 // TestCloseBounds: what a router records never exceeds what keepers credit (protocol/settle): the wall

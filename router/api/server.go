@@ -87,9 +87,10 @@ type Store interface {
 type Config struct {
 	Domain    *eip712.Domain
 	RouterKey *ecdsa.PrivateKey
-	// TicketSigner, when set, signs the tickets instead of RouterKey: an external signer (clef), one
-	// round trip and approval per ticket, so far too slow for a router under load (keys/README.md).
-	TicketSigner keys.TypedSigner
+	// TicketSigner, when set, signs the tickets (and their closes, signClose) instead of RouterKey: an
+	// external signer (clef), one round trip and approval per ticket, so far too slow for a router under
+	// load (keys/README.md).
+	TicketSigner keys.Signer
 	Grace        time.Duration // ticket notAfter = now + maxSeconds + Grace; expiry at notAfter + Grace (default 60s)
 	QueueTimeout time.Duration // how long an RFC waits for capacity (default 10s)
 	QueueSize    int           // waiting RFCs (default 1024)
@@ -319,7 +320,13 @@ func (s *Server) ExpireDue(ctx context.Context) error {
 		return err
 	}
 	for _, id := range ids {
-		sess, err := s.store.CloseSession(ctx, store.Close{ID: id, Reason: wire.CloseExpired, ClosedAt: now})
+		sess, err := s.store.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		c := store.Close{ID: id, Reason: wire.CloseExpired, ClosedAt: now}
+		s.signClose(ctx, sess, &c)
+		sess, err = s.store.CloseSession(ctx, c)
 		if err != nil {
 			if errors.Is(err, store.ErrSessionClosed) {
 				continue // closed concurrently

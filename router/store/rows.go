@@ -18,7 +18,7 @@ import (
 
 const sessionCols = `id, rfc_digest, user_addr, provider, model_id, price, max_seconds, not_after, expires_at, ticket_sig,
 	router, endpoint, day, reserved, state, created_at, closed_at, close_reason, receipt, user_sig, provider_sig,
-	billed_seconds, flags, held, feed_seq, rfc, last_request, deposit_reserved, deposit_gen, ticket_acceptance`
+	billed_seconds, flags, held, feed_seq, rfc, last_request, deposit_reserved, deposit_gen, ticket_acceptance, close_signature`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -51,12 +51,12 @@ func (s *DB) sessionsWhere(ctx context.Context, where string, args ...any) ([]*S
 func scanSession(r scanner) (*Session, error) {
 	var (
 		id, digest, user, provider, model, price, tsig, router, endpoint, reserved, state string
-		reason, receipt, usig, psig, flags, rfc, last, depReserved, accept                string
+		reason, receipt, usig, psig, flags, rfc, last, depReserved, accept, closeSig      string
 		maxSecs, notAfter, expires, day, created, closed, billed, held, depGen            int64
 		seq                                                                               sql.NullInt64
 	)
 	err := r.Scan(&id, &digest, &user, &provider, &model, &price, &maxSecs, &notAfter, &expires, &tsig, &router, &endpoint,
-		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last, &depReserved, &depGen, &accept)
+		&day, &reserved, &state, &created, &closed, &reason, &receipt, &usig, &psig, &billed, &flags, &held, &seq, &rfc, &last, &depReserved, &depGen, &accept, &closeSig)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -115,6 +115,9 @@ func scanSession(r scanner) (*Session, error) {
 		return nil, err
 	}
 	if sess.TicketAcceptance, err = optSig(accept); err != nil {
+		return nil, err
+	}
+	if sess.CloseSignature, err = optSig(closeSig); err != nil {
 		return nil, err
 	}
 	if flags != "" {

@@ -46,6 +46,7 @@ type Session struct {
 	BilledSeconds     uint32
 	LastRequest       *wire.SignedRequest // v2: a provider's one-sided close carries the newest request the session key signed
 	TicketAcceptance  *eip712.Signature   // the provider's acceptance of the ticket (settle.AcceptanceDigest), when its close carried one
+	CloseSignature    *eip712.Signature   // this router's signature of the close (settle.CloseDigest), when its ticket's key signed it
 	Flags             []string
 	Held              bool   // flagged: out of the settlement feed until cleared
 	FeedSeq           uint64 // 0 until the session is in the settlement feed
@@ -115,7 +116,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	qCloseSession = `UPDATE sessions SET state = ?, closed_at = ?, close_reason = ?, receipt = ?,
 		user_sig = ?, provider_sig = ?, billed_seconds = ?, seconds = ?, input_tokens = ?, output_tokens = ?,
-		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ?, ticket_acceptance = ? WHERE id = ?`
+		ttft_ms = ?, flags = ?, held = ?, feed_seq = ?, last_request = ?, ticket_acceptance = ?, close_signature = ? WHERE id = ?`
 	qClear         = `UPDATE sessions SET held = 0, feed_seq = ? WHERE id = ?`
 	qSessionWhere  = "SELECT " + sessionCols + " FROM sessions WHERE "
 	qNextSeq       = `UPDATE meta SET value = value + 1 WHERE name = 'feed_seq' RETURNING value`
@@ -150,6 +151,7 @@ type Close struct {
 	ProviderSignature *eip712.Signature
 	LastRequest       *wire.SignedRequest
 	TicketAcceptance  *eip712.Signature
+	CloseSignature    *eip712.Signature // the ticket's signer's signature of this close (settle.CloseDigest), nil: none
 	BilledSeconds     uint32
 	ClosedAt          uint64
 	Flags             []string
@@ -256,7 +258,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 			}
 			seq = sql.NullInt64{Int64: int64(v), Valid: true}
 		}
-		var receipt, usig, psig, accept string
+		var receipt, usig, psig, accept, closeSig string
 		var secs, in, outTok, ttft int64
 		if c.Receipt != nil {
 			b, _ := json.Marshal(c.Receipt)
@@ -272,6 +274,9 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.TicketAcceptance != nil {
 			accept = c.TicketAcceptance.String()
 		}
+		if c.CloseSignature != nil {
+			closeSig = c.CloseSignature.String()
+		}
 		flags := strings.Join(c.Flags, ",")
 		var last string
 		if c.LastRequest != nil {
@@ -280,7 +285,7 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		}
 		_, err = s.exec(ctx, tx, qCloseSession,
 			StateClosed, int64(c.ClosedAt), c.Reason, receipt, usig, psig, int64(c.BilledSeconds), secs, in, outTok, ttft,
-			flags, boolInt(c.Held), seq, last, accept, hexHash(c.ID))
+			flags, boolInt(c.Held), seq, last, accept, closeSig, hexHash(c.ID))
 		if err != nil {
 			return fmt.Errorf("store: close session: %w", err)
 		}
@@ -310,6 +315,11 @@ func (s *DB) CloseSession(ctx context.Context, c Close) (*Session, error) {
 		if c.TicketAcceptance != nil {
 			sig := *c.TicketAcceptance
 			sess.TicketAcceptance = &sig
+		}
+		sess.CloseSignature = nil
+		if c.CloseSignature != nil {
+			sig := *c.CloseSignature
+			sess.CloseSignature = &sig
 		}
 		if flags != "" {
 			sess.Flags = strings.Split(flags, ",")
