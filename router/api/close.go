@@ -364,15 +364,21 @@ func (s *Server) judge(ctx context.Context, sess *store.Session, req *wire.Close
 // reason, billed seconds and receipt), which this router holds unless it has changed keys since. No party to
 // the session signs what a router chooses of its close, so any ROUTER_ROLE key can republish this router's
 // record with other dates; keepers keep the close its ticket's signer signed over any such copy. A close the
-// signer fails to sign is taken unsigned (logged): refusing it would lose the parties' signed close.
+// signer fails to sign is taken unsigned (logged, and counted: laketravis_router_closes_unsigned_total, so
+// that an external signer whose rules refuse SessionClose is noticed): refusing it would lose the parties'
+// signed close.
 func (s *Server) signClose(ctx context.Context, sess *store.Session, c *store.Close) {
 	if sess.Router != s.router {
+		s.log.Warn("the session's ticket was signed by a key this router no longer holds: its close is taken unsigned",
+			zap.Stringer("session", sess.ID), zap.Stringer("ticket_signer", sess.Router))
+		s.metrics.unsigned.Inc()
 		return
 	}
 	sig, err := s.cfg.TicketSigner.SignTypedData(ctx, settle.CloseTypedData(s.cfg.Domain, &settle.Close{Ticket: &sess.Ticket,
 		Receipt: c.Receipt, CreatedAt: sess.CreatedAt, ClosedAt: c.ClosedAt, Reason: c.Reason, BilledSeconds: c.BilledSeconds}))
 	if err != nil {
 		s.log.Error("sign the session's close: it is taken unsigned", zap.Stringer("session", sess.ID), zap.Error(err))
+		s.metrics.unsigned.Inc()
 		return
 	}
 	c.CloseSignature = &sig

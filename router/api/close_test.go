@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
@@ -469,4 +471,33 @@ func (e *env) providerClose(id common.Hash, key *ecdsa.PrivateKey, acc *eip712.S
 	cb, err := json.Marshal(wire.CloseRequest{Receipt: rc, UserSignature: &us, ProviderSignature: &ps, TicketAcceptance: acc})
 	require.NoError(e.t, err)
 	return e.post("/v1/sessions/"+id.Hex()+"/close", cb)
+}
+
+// TestCloseUnsignedWhenTicketKeyNotHeld: a router whose ticket key changed since a session opened holds no key
+// that can sign the session's close as its ticket's signer: it takes the close unsigned (keepers still credit
+// it) and counts it, so its operator sees closes that another router's re-dated copy could displace.
+func TestCloseUnsignedWhenTicketKeyNotHeld(t *testing.T) {
+	p := newStandIn(t, 5)
+	e := newEnv(t, 1e15, []*standIn{p}, []uint64{1e9})
+	code, b := e.post("/v1/rfc", e.sign(e.rfc(5e9, 60), domain))
+	require.Equal(t, 200, code, string(b))
+	var r wire.RFCResponse
+	require.NoError(t, json.Unmarshal(b, &r))
+	ctx := context.Background()
+	sess, err := e.db.Session(ctx, r.SessionID)
+	require.NoError(t, err)
+
+	rotated, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	set := vm.NewSet()
+	srv := api.New(api.Config{Domain: domain, RouterKey: rotated, Now: func() time.Time { return time.Unix(int64(sess.ExpiresAt)+1, 0) }},
+		e.book, fakeAllow{amount: uint256.NewInt(1)}, nil, e.db, health.New(health.Backoff{}, time.Now), set, zaptest.NewLogger(t))
+	require.NoError(t, srv.ExpireDue(ctx))
+	got, err := e.db.Session(ctx, r.SessionID)
+	require.NoError(t, err)
+	require.Equal(t, wire.CloseExpired, got.CloseReason)
+	require.Nil(t, got.CloseSignature, "no key of this router signed the ticket")
+	var out bytes.Buffer
+	set.WritePrometheus(&out)
+	require.Contains(t, out.String(), "laketravis_router_closes_unsigned_total 1")
 }

@@ -17,6 +17,7 @@ import (
 //	laketravis_router_rfc_queued_total               RFCs that waited for capacity
 //	laketravis_router_closes_pending_total           closes kept pending (the chain's head unread when they arrived)
 //	laketravis_router_closes_pending_dropped_total   pending closes refused when judged, and dropped
+//	laketravis_router_closes_unsigned_total          closes taken without this router's close signature (signClose)
 type metrics struct {
 	requests *metricset.Vec[handlerCode, *vm.Counter]
 	latency  *metricset.Vec[string, *vm.PrometheusHistogram]
@@ -24,7 +25,7 @@ type metrics struct {
 	probes   *metricset.Vec[string, *vm.Counter]
 	queued   *vm.Counter
 
-	pending, pendingDropped *vm.Counter
+	pending, pendingDropped, unsigned *vm.Counter
 }
 
 type handlerCode struct{ handler, code string }
@@ -52,6 +53,7 @@ func newMetrics(set *vm.Set) *metrics {
 
 		pending:        set.NewCounter("laketravis_router_closes_pending_total"),
 		pendingDropped: set.NewCounter("laketravis_router_closes_pending_dropped_total"),
+		unsigned:       set.NewCounter("laketravis_router_closes_unsigned_total"),
 	}
 }
 
