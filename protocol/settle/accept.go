@@ -4,7 +4,6 @@ import (
 	"crypto/ecdsa"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
@@ -41,17 +40,9 @@ func AcceptanceDigest(d *eip712.Domain, t *eip712.SessionTicket, router common.A
 // document (what an external signer is asked to sign); its digest is AcceptanceDigest(d, t, router).
 func AcceptanceTypedData(d *eip712.Domain, t *eip712.SessionTicket, router common.Address) apitypes.TypedData {
 	ticket := d.Digest(t)
-	return apitypes.TypedData{
-		Types: apitypes.Types{
-			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"},
-				{Name: "chainId", Type: "uint256"}, {Name: "verifyingContract", Type: "address"}},
-			"TicketAcceptance": {{Name: "sessionId", Type: "bytes32"}, {Name: "ticket", Type: "bytes32"}, {Name: "router", Type: "address"}},
-		},
-		PrimaryType: "TicketAcceptance",
-		Domain: apitypes.TypedDataDomain{Name: eip712.DomainName, Version: eip712.DomainVersion,
-			ChainId: math.NewHexOrDecimal256(int64(d.ChainID())), VerifyingContract: d.VerifyingContract().Hex()},
-		Message: apitypes.TypedDataMessage{"sessionId": t.SessionID.Hex(), "ticket": ticket.Hex(), "router": router.Hex()},
-	}
+	return typedData(d, "TicketAcceptance", []apitypes.Type{{Name: "sessionId", Type: "bytes32"}, {Name: "ticket", Type: "bytes32"},
+		{Name: "router", Type: "address"}},
+		apitypes.TypedDataMessage{"sessionId": t.SessionID.Hex(), "ticket": ticket.Hex(), "router": router.Hex()})
 }
 
 // AcceptanceSigner returns the address whose acceptance of ticket t, signed by router, under d sig is (low

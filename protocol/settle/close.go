@@ -70,20 +70,26 @@ func word(v uint64) *math.HexOrDecimal256 {
 // sign); its digest is CloseDigest(d, c).
 func CloseTypedData(d *eip712.Domain, c *Close) apitypes.TypedData {
 	ticket, receipt := c.hashes(d)
+	return typedData(d, "SessionClose", []apitypes.Type{{Name: "sessionId", Type: "bytes32"}, {Name: "ticket", Type: "bytes32"},
+		{Name: "createdAt", Type: "uint64"}, {Name: "closedAt", Type: "uint64"}, {Name: "closeReason", Type: "string"},
+		{Name: "billedSeconds", Type: "uint32"}, {Name: "receipt", Type: "bytes32"}},
+		apitypes.TypedDataMessage{"sessionId": c.Ticket.SessionID.Hex(), "ticket": ticket.Hex(),
+			"createdAt": word(c.CreatedAt), "closedAt": word(c.ClosedAt),
+			"closeReason": c.Reason, "billedSeconds": word(uint64(c.BilledSeconds)), "receipt": receipt.Hex()})
+}
+
+// typedData is the eth_signTypedData_v4 document of message msg, of the struct primary with fields, under d.
+func typedData(d *eip712.Domain, primary string, fields []apitypes.Type, msg apitypes.TypedDataMessage) apitypes.TypedData {
 	return apitypes.TypedData{
 		Types: apitypes.Types{
 			"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"},
 				{Name: "chainId", Type: "uint256"}, {Name: "verifyingContract", Type: "address"}},
-			"SessionClose": {{Name: "sessionId", Type: "bytes32"}, {Name: "ticket", Type: "bytes32"},
-				{Name: "createdAt", Type: "uint64"}, {Name: "closedAt", Type: "uint64"}, {Name: "closeReason", Type: "string"},
-				{Name: "billedSeconds", Type: "uint32"}, {Name: "receipt", Type: "bytes32"}},
+			primary: fields,
 		},
-		PrimaryType: "SessionClose",
+		PrimaryType: primary,
 		Domain: apitypes.TypedDataDomain{Name: eip712.DomainName, Version: eip712.DomainVersion,
 			ChainId: math.NewHexOrDecimal256(int64(d.ChainID())), VerifyingContract: d.VerifyingContract().Hex()},
-		Message: apitypes.TypedDataMessage{"sessionId": c.Ticket.SessionID.Hex(), "ticket": ticket.Hex(),
-			"createdAt": word(c.CreatedAt), "closedAt": word(c.ClosedAt),
-			"closeReason": c.Reason, "billedSeconds": word(uint64(c.BilledSeconds)), "receipt": receipt.Hex()},
+		Message: msg,
 	}
 }
 
