@@ -141,7 +141,9 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 // retries with the new answer, at most spendProofTries different answers in all. An answer the same as the
 // one that reverted is not sent again: while the keeper's epoch is older than the pool's newest claimable
 // one (or it names none), the keeper is behind, and sendProved asks it again after a pause (keeperPollFirst,
-// doubling up to keeperPollMax, through p.clock). From that first repeated answer on, everything but
+// doubling up to keeperPollMax, through p.clock); while it is newer, the user's node (p's pool reads) may be
+// behind the chain the keeper read, and sendProved reads the pool again after each pause, sending the same
+// answer once more when the pool's newest claimable epoch has become the keeper's. From that first repeated answer on, everything but
 // sending runs under one deadline p.keeperWait later: the pauses (by p.clock), and the keeper requests and
 // pool reads (their context's real deadline), so a keeper slow to answer does not stretch it. Once it is
 // over, when ctx ends, or when the keeper is not behind, it says what the keeper answered against the pool's
@@ -160,6 +162,8 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 		pause    = keeperPollFirst
 		deadline time.Time // the wait's end by clock; zero until it begins
 		waitCtx  = ctx     // once the wait began, ctx with its deadline on the real clock
+		// nodeBehind: the pool, as the user's node reads it, was seen behind the keeper's epoch while waiting
+		nodeBehind bool
 	)
 	stop := func(stopped error) error {
 		asks.took = clock.Now().Sub(asks.begin)
@@ -198,7 +202,12 @@ func (p *poolConn) sendProved(ctx context.Context, keeper, what string,
 			if !deadline.IsZero() && waitCtx.Err() != nil {
 				return nil, stop(waitCtx.Err())
 			}
-			if !pool.ahead(last) || deadline.IsZero() {
+			if nodeBehind && pool.reached(last) {
+				args = got // the user's node now reads the keeper's epoch: the proof it refused may verify
+				break
+			}
+			nodeBehind = nodeBehind || pool.behind(last)
+			if !(pool.ahead(last) || pool.behind(last)) || deadline.IsZero() {
 				return nil, stop(nil)
 			}
 			d := min(pause, deadline.Sub(clock.Now())-keeperAnswerTime)
@@ -250,6 +259,17 @@ func (pe poolEpoch) ahead(a *client.SpendArgs) bool {
 	return pe.known && pe.exists && (a.Epoch == nil || *a.Epoch < pe.epoch)
 }
 
+// behind reports whether the pool, as the user's node reads it, has not made the keeper's epoch in a
+// claimable: the node may be behind the chain the keeper read, and may catch up.
+func (pe poolEpoch) behind(a *client.SpendArgs) bool {
+	return pe.known && a.Epoch != nil && (!pe.exists || *a.Epoch > pe.epoch)
+}
+
+// reached reports whether the pool's newest claimable epoch is the keeper's epoch in a.
+func (pe poolEpoch) reached(a *client.SpendArgs) bool {
+	return pe.known && pe.exists && a.Epoch != nil && *a.Epoch == pe.epoch
+}
+
 // verdict says, of a keeper's answer a that the pool refused, what the comparison of its epoch with the
 // pool's tells and what helps.
 func (pe poolEpoch) verdict(a *client.SpendArgs) string {
@@ -258,8 +278,8 @@ func (pe poolEpoch) verdict(a *client.SpendArgs) string {
 		return "the pool's epoch could not be read to compare: retry later, or give another keeper (--keeper)"
 	case pe.ahead(a):
 		return "the keeper is behind the pool: retry later, or give another keeper (--keeper)"
-	case a.Epoch != nil && (!pe.exists || *a.Epoch > pe.epoch):
-		return "the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later"
+	case pe.behind(a):
+		return "the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later, or give another node (--rpc)"
 	default:
 		return "the keeper is not behind the pool, yet the pool refuses its proof: the keeper may be wrong or hostile: " +
 			"give another keeper (--keeper)"
@@ -639,8 +659,11 @@ pool's claimable spend since) and minus the spend of the epochs not yet claimabl
 (InvalidSpendProof: a newer epoch became claimable, or the keeper is behind) sends nothing: lt withdraw asks
 the keeper again and tries its new answer, at most 3 different answers in all. While the keeper answers the
 same proof for an epoch older than the pool's newest claimable one, it is behind: lt withdraw asks it again
-after a pause (0.5 s, doubling up to 4 s) and never sends that proof again. This wait, the requests to the
-keeper included, ends --keeper-wait after the first repeated answer (default 30s; 0: no wait). Failing, it
+after a pause (0.5 s, doubling up to 4 s) and never sends that proof again. While it answers for an epoch
+newer than the pool's as your node (--rpc) reads it, your node may be behind: lt withdraw reads the pool
+again after each pause and sends the proof once more when your node has that epoch claimable. This wait,
+the requests to the keeper included, ends --keeper-wait after the first repeated answer (default 30s; 0: no
+wait). Failing, it
 says which epoch the keeper answered for, the pool's newest claimable one and what that tells (the keeper is
 behind; or not, yet its proof is refused; or it is ahead of your node), and how often it asked the keeper
 over how long; nothing was sent. --cancel drops the pending request.`,
@@ -751,7 +774,7 @@ over how long; nothing was sent. --cancel drops the pending request.`,
 	}
 	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal request")
 	cmd.Flags().String("keeper", "", "keeper base URL: the proof of what the deposit paid for (GET /v1/spend/{user})")
-	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all, requests included, for a keeper behind the pool's newest claimable epoch to catch up, from its first repeated answer (0: no wait)")
+	cmd.Flags().Duration("keeper-wait", defaultKeeperWait, "how long to wait in all, requests included, for a keeper behind the pool's newest claimable epoch, or your node behind the keeper's, to catch up, from the keeper's first repeated answer (0: no wait)")
 	return cmd
 }
 

@@ -377,8 +377,8 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 // the wait), one that stops answering (its request ends at the wait's deadline: --keeper-wait 1s on the
 // wall clock), one stopped by the context while waiting, and one with --keeper-wait 0 at its second answer.
 // A keeper answering the pool's newest epoch with a proof that fails is not behind: no pause, and the error
-// says it may be wrong or hostile; one answering an epoch the pool has not made claimable says the user's
-// node may be behind. One whose stale answers keep changing is asked spendProofTries times. One that
+// says it may be wrong or hostile; one answering an epoch the pool has not made claimable says, once the wait
+// is over, that the user's node may be behind. One whose stale answers keep changing is asked spendProofTries times. One that
 // catches up after 5 identical stale answers (more than spendProofTries) completes the withdrawal, proving
 // the newest claimable spend (paid: the deposit minus it, to the wei). Before, only lt's own pauses counted
 // in --keeper-wait (the slow keeper was asked 12 times, ~3.5 minutes; the silent one held each request 15 s)
@@ -386,14 +386,8 @@ func TestBalanceShowsHeldBackSpend(t *testing.T) {
 func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c := startUserChain(t, ctx)
+	c, lt, keeper, window := withdrawSetup(t, ctx)
 	call := &bind.CallOpts{Context: ctx}
-	lt := c.ltJSON(t, ctx)
-	var d depositResult
-	lt(&d, "deposit", "10")
-	keeper := newSpendKeeper(t, ctx, c)
-	window, err := c.pool.DisputeWindow(call)
-	require.NoError(t, err)
 
 	// Epoch 0 claimable (the user spent 2 MOR): the keeper's answer then is captured; then epoch 1 (2.5 MOR).
 	keeper.commit(20, 10)
@@ -530,16 +524,19 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	require.Equal(t, 2, keeper.takeAsked())
 	nothingSent()
 
-	// A keeper answering for an epoch the pool has not made claimable: the user's node may be behind.
+	// A keeper answering for an epoch the pool has not made claimable: the user's node may be behind, and lt
+	// reads the pool again after each pause until --keeper-wait is used up (TestWithdrawWaitsForANodeBehind:
+	// one that catches up).
 	ahead := stale1
 	ahead.Epoch = 3
 	keeper.serveFirst(true, ahead)
 	p = &pauses{}
 	_, err = runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg)
-	require.ErrorContains(t, err, "(the keeper answered for epoch 3, the pool's newest claimable epoch is 2; asked the keeper 2 times): "+
-		"the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later")
-	require.Empty(t, p.took())
-	require.Equal(t, 2, keeper.takeAsked())
+	require.ErrorContains(t, err, "(the keeper answered for epoch 3, the pool's newest claimable epoch is 2; asked the keeper 12 times, "+
+		"over 29.5s in all, waiting up to --keeper-wait 30s for it to catch up): "+
+		"the keeper is ahead of the pool as your node (--rpc) reads it: your node may be behind: retry later, or give another node (--rpc)")
+	require.Equal(t, s(0.5, 1, 2, 4, 4, 4, 4, 4, 4, 2), p.took())
+	require.Equal(t, 12, keeper.takeAsked())
 	nothingSent()
 
 	// A keeper whose stale answers keep changing: asked spendProofTries times, no pause.
@@ -568,6 +565,66 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 	require.Equal(t, devnet.MOR(7).String(), w.Paid)
 	require.Equal(t, s(0.5, 1, 2, 4), p.took())
 	require.Equal(t, 6, keeper.takeAsked(), "5 stale answers, then the live one")
+}
+
+// TestWithdrawWaitsForANodeBehind: the keeper answers for an epoch its chain has made claimable and the
+// user's node (--rpc) has not yet (here: the epoch's dispute window is still open on the test's chain, which
+// the keeper reads ahead of it), so the proof's gas estimate reverts InvalidSpendProof. lt withdraw reads the
+// pool again after each pause and, once the node has that epoch claimable (the window over during the second
+// pause), sends the same proof once more: the withdrawal pays the deposit minus that epoch's spend. Before,
+// lt stopped at the first repeated answer, saying "your node may be behind: retry later".
+func TestWithdrawWaitsForANodeBehind(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, lt, keeper, window := withdrawSetup(t, ctx)
+	call := &bind.CallOpts{Context: ctx}
+
+	// Epoch 0 claimable (the user spent 2 MOR); the request proves it.
+	keeper.commit(20, 10)
+	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	keeper.serveFirst(false)
+	var w withdrawResult
+	lt(&w, "withdraw", "--keeper", keeper.URL)
+	require.Equal(t, "requested", w.Action)
+	require.Equal(t, 1, keeper.takeAsked())
+
+	// Epoch 1 (2.5 MOR) committed half a dispute window before the request is ready: pending then.
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt-uint64(window)/2))
+	keeper.commit(25, 15)
+	info, err := c.pool.EpochInfo(call, big.NewInt(1))
+	require.NoError(t, err)
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt))
+	ce, err := c.pool.ClaimableEpoch(call)
+	require.NoError(t, err)
+	require.EqualValues(t, 0, ce.Epoch.Uint64(), "epoch 1 pending as the user's node reads the pool")
+
+	keeper.serveFirst(true, keeper.answer(1, true))
+	p := &pauses{then: func(n int) error {
+		if n == 2 { // the node catches up: epoch 1 claimable
+			return c.market.WarpTo(ctx, uint64(info.ClaimableAt))
+		}
+		return nil
+	}}
+	out, err := runWaiting(t, ctx, p, "withdraw", "--keeper", keeper.URL, "--config", c.cfg, "--json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal([]byte(out), &w), out)
+	require.Equal(t, "withdrawn", w.Action)
+	require.Equal(t, tenths(25).String(), w.Spent, "epoch 1's spend proved")
+	require.Equal(t, new(big.Int).Sub(devnet.MOR(10), tenths(25)).String(), w.Paid)
+	require.Equal(t, []time.Duration{500 * time.Millisecond, time.Second}, p.took())
+	require.Equal(t, 4, keeper.takeAsked(), "the answer, once again after the revert, once after each pause")
+}
+
+// withdrawSetup is a user chain where the user deposited 10 MOR, lt run with --json on it, a stand-in keeper
+// and the pool's dispute window.
+func withdrawSetup(t *testing.T, ctx context.Context) (*userChain, func(v any, args ...string), *spendKeeper, uint64) {
+	c := startUserChain(t, ctx)
+	lt := c.ltJSON(t, ctx)
+	var d depositResult
+	lt(&d, "deposit", "10")
+	window, err := c.pool.DisputeWindow(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	return c, lt, newSpendKeeper(t, ctx, c), uint64(window)
 }
 
 // pauses stands in for lt withdraw's clock (app.clock): its time moves only by the pauses, which it records,
