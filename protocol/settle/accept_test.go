@@ -17,9 +17,7 @@ import (
 // re-ticket at another price, the same ticket under another domain, or the same ticket signed by another
 // router key).
 func TestAcceptance(t *testing.T) {
-	d := eip712.NewDomain(31337, common.Address{0xaa})
-	ticket := eip712.SessionTicket{SessionID: common.Hash{1}, User: common.Address{2}, Provider: common.Address{3}, ModelID: common.Hash{4},
-		PricePerSecond: *uint256.NewInt(100), MaxSeconds: 600, NotAfter: 1_800_000_700, SessionKey: common.Address{5}}
+	d, ticket := vectorTicket()
 	router := common.Address{6}
 	digest, _, err := apitypes.TypedDataAndHash(AcceptanceTypedData(d, &ticket, router))
 	require.NoError(t, err)
@@ -43,4 +41,12 @@ func TestAcceptance(t *testing.T) {
 	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "an acceptance binds one chain")
 	got, err = AcceptanceSigner(d, &ticket, common.Address{7}, &sig)
 	require.True(t, err != nil || got != crypto.PubkeyToAddress(key.PublicKey), "an acceptance binds the router that signed the ticket")
+}
+
+// vectorTicket is the domain and ticket of the acceptance and close signature vectors (protocol/README.md):
+// chain 31337, Marketplace 0xaa00…00, each address or hash its first byte, the rest zero.
+func vectorTicket() (*eip712.Domain, eip712.SessionTicket) {
+	return eip712.NewDomain(31337, common.Address{0xaa}), eip712.SessionTicket{SessionID: common.Hash{1}, User: common.Address{2},
+		Provider: common.Address{3}, ModelID: common.Hash{4}, PricePerSecond: *uint256.NewInt(100), MaxSeconds: 600,
+		NotAfter: 1_800_000_700, SessionKey: common.Address{5}}
 }

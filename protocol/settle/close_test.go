@@ -16,9 +16,7 @@ import (
 // recovers to the signing key for that close only: another date, reason, billed seconds, receipt, ticket or
 // chain recovers to another address.
 func TestCloseSignature(t *testing.T) {
-	d := eip712.NewDomain(31337, common.Address{0xaa})
-	ticket := eip712.SessionTicket{SessionID: common.Hash{1}, User: common.Address{2}, Provider: common.Address{3}, ModelID: common.Hash{4},
-		PricePerSecond: *uint256.NewInt(100), MaxSeconds: 600, NotAfter: 1_800_000_700, SessionKey: common.Address{5}}
+	d, ticket := vectorTicket()
 	receipt := eip712.UsageReceipt{SessionID: common.Hash{1}, Seconds: 120, InputTokens: 10, OutputTokens: 20, TTFTMs: 300}
 	c := Close{Ticket: &ticket, Receipt: &receipt, CreatedAt: 1_800_000_000, ClosedAt: 1_800_000_130, Reason: "receipt", BilledSeconds: 120}
 	digest, _, err := apitypes.TypedDataAndHash(CloseTypedData(d, &c))

@@ -391,10 +391,10 @@ func TestWithdrawRefetchesAStaleSpendProof(t *testing.T) {
 
 	// Epoch 0 claimable (the user spent 2 MOR): the keeper's answer then is captured; then epoch 1 (2.5 MOR).
 	keeper.commit(20, 10)
-	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	require.NoError(t, c.anvil.IncreaseTime(ctx, window+1))
 	stale0 := keeper.answer(0, true)
 	keeper.commit(25, 15)
-	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	require.NoError(t, c.anvil.IncreaseTime(ctx, window+1))
 
 	// The request: the keeper first answers epoch 0's proof, then epoch 1's.
 	keeper.serveFirst(false, stale0)
@@ -581,7 +581,7 @@ func TestWithdrawWaitsForANodeBehind(t *testing.T) {
 
 	// Epoch 0 claimable (the user spent 2 MOR); the request proves it.
 	keeper.commit(20, 10)
-	require.NoError(t, c.anvil.IncreaseTime(ctx, uint64(window)+1))
+	require.NoError(t, c.anvil.IncreaseTime(ctx, window+1))
 	keeper.serveFirst(false)
 	var w withdrawResult
 	lt(&w, "withdraw", "--keeper", keeper.URL)
@@ -589,7 +589,7 @@ func TestWithdrawWaitsForANodeBehind(t *testing.T) {
 	require.Equal(t, 1, keeper.takeAsked())
 
 	// Epoch 1 (2.5 MOR) committed half a dispute window before the request is ready: pending then.
-	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt-uint64(window)/2))
+	require.NoError(t, c.market.WarpTo(ctx, w.ReadyAt-window/2))
 	keeper.commit(25, 15)
 	info, err := c.pool.EpochInfo(call, big.NewInt(1))
 	require.NoError(t, err)
