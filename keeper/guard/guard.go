@@ -12,13 +12,14 @@
 //     so their problems are its own;
 //   - a withheld file: no fetch in the window gave bytes whose keccak256 is the commit's batchHash
 //     (unreachable, not 200, too large, altered on the way: a plain-http uri, a proxy or CDN, DNS;
-//     replaced since). Tried again every step; vetoed with a key once
-//     WithheldTries fetches in a row failed in the last part of its dispute window (the chain's head at
-//     claimableAt - margin or later, Config.WithheldMargin), reported at the window's end without one. A root nobody can rebuild must
-//     not become claimable (a keeper with KEEPER_ROLE could otherwise commit an inflated root and keep
-//     its file back). The trade-off: an honest keeper must keep its file reachable, unaltered (behind
-//     https), for the window's first part; a veto discards every later epoch too, and the keeper commits
-//     them again: nothing is lost, settlement is delayed. Whoever can break the keeper's server or the
+//     replaced since). Tried again every step; vetoed with a key once WithheldTries tries in a row failed
+//     to obtain it in the last part of its dispute window (the chain's head at claimableAt - margin or
+//     later, Config.WithheldMargin; a try that obtained every file its check needed breaks the run),
+//     reported at the window's end without one. A root nobody can rebuild must not become claimable (a
+//     keeper with KEEPER_ROLE could otherwise commit an inflated root and keep its file back). The
+//     trade-off: an honest keeper must keep its file reachable, unaltered (behind https), for the window's
+//     first part; a veto discards every later epoch too, and the keeper commits them again: nothing is
+//     lost, settlement is delayed. Whoever can break the keeper's server or the
 //     guard's network for that long can cause that delay;
 //   - an earlier epoch's file that the credits check needs and this guard did not keep (it keeps every
 //     file it obtains: BatchChecker.Remember) not obtained (ledger.ErrEarlierWithheld): as a withheld file;
@@ -182,9 +183,9 @@ type commit struct {
 	tries       int    // checks tried
 	lastErr     string // why the last try decided nothing
 	found       bool   // a check found a problem (the veto not landed yet)
-	obtained    bool   // a fetch gave the committed bytes (keccak256 the batchHash), a batch file: not withheld
+	obtained    bool   // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
 	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
-	lastFails   int    // fetches failed in the window's last part, in a row
+	lastFails   int    // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
 	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
 	vetoID      string // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
 	vetoResult  string // what that veto counts as once landed (ResultVetoed, ResultWithheld)
@@ -204,8 +205,10 @@ var poolABI = func() *abi.ABI {
 	return a
 }()
 
-// WithheldTries is how many fetches in a row must fail in an epoch's last part before the guard vetoes its
-// file as withheld: one failure may be a blip, or a guard restarted there that had obtained the file before.
+// WithheldTries is how many tries in a row must fail to obtain a file the check needs (the epoch's own, or an
+// earlier epoch's) in an epoch's last part before the guard vetoes it as withheld: one failure may be a blip,
+// or a guard restarted there that had obtained the file before. A try that obtained every file it needed
+// breaks the run, even if the chain did not answer the check.
 const WithheldTries = 2
 
 // Guard checks committed epochs; Step runs one pass, Run steps until its context ends. Not safe for
@@ -362,14 +365,21 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 		ev := it.Event
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
 			block: ev.Raw.BlockNumber}
-		if old := g.pending[c.epoch]; old != nil && (old.root != c.root || old.batchHash != c.batchHash) {
+		old := g.pending[c.epoch]
+		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
+		switch {
+		case old == nil:
+		case !old.is(c.root, c.claimableAt):
 			// Committed again, at the follower's depth: the commit followed (its veto, or a discard followed to
 			// the depth) is discarded for good.
 			g.cfg.Log.Info("epoch committed again while its earlier commit was followed: the earlier one is discarded",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
 			g.done(old, ResultGone)
+		default:
+			// The pool cannot tell the two apart (commit.is), nor can a veto: followed as one commit, by its
+			// newest event, whose uri and file are the ones the pool's live commit names now.
+			g.dropKept(old)
 		}
-		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
 	}
 	return it.Error()
 }
@@ -389,17 +399,20 @@ func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	return c.is(e), nil
+	return c.is(e.Root, e.ClaimableAt), nil
 }
 
-// is reports whether e, the pool's epoch c.epoch, is c's commit: its root and its claim time. A root may be
-// committed again after the veto of an earlier epoch discarded it (only the vetoed root is barred), with
-// another file and a later window: that recommit is a commit of its own, checked once the follower reads it,
-// never judged by c's window and uri (c's uri may be served no longer, and the honest recommit taken for
-// withheld). Only a recommit whose claim time the previous epoch's sets, as c's was, is not told apart: its
-// window is c's.
-func (c *commit) is(e ledger.EpochOnChain) bool {
-	return e.Root == c.root && e.ClaimableAt == c.claimableAt
+// is reports whether a commit of c's epoch with root, claimable at claimableAt (the pool's epoch as read, or
+// a RootCommitted event), is c's commit. A commit is its root and its claim time: what the pool keeps of it
+// and what vetoRoot names, so the guard's reads, its vetoes and the events it follows agree on it (not the
+// batchHash or uri, which the pool does not keep). A root may be committed again after the veto of an earlier
+// epoch discarded it (only the vetoed root is barred), with another file and a later window: that recommit is
+// a commit of its own, checked once the follower reads it, never judged by c's window and uri (c's uri may be
+// served no longer, and the honest recommit taken for withheld), also when its file is c's bytes. Only a
+// recommit whose claim time the previous epoch's sets, as c's was, is not told apart (by vetoRoot either):
+// its window is c's.
+func (c *commit) is(root common.Hash, claimableAt uint64) bool {
+	return root == c.root && claimableAt == c.claimableAt
 }
 
 // goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth
@@ -416,7 +429,7 @@ func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("epoch %d as of block %d: %w", c.epoch, final, err)
 	}
-	return !live || !c.is(e), nil
+	return !live || !c.is(e.Root, e.ClaimableAt), nil
 }
 
 // decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made
@@ -485,6 +498,8 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		if !c.obtained {
 			return g.withheld(ctx, c, now, log, msg, err)
 		}
+		// Obtained in an earlier try, so not withheld; nor does this try, which did not obtain it, break a run
+		// of earlier epochs' files not obtained (c.lastFails).
 		log.Warn(msg, zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 		return nil
 	}
@@ -499,6 +514,12 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	var withheld error
 	for i := range checks {
 		withheld = cmp.Or(withheld, checks[i].Withheld())
+	}
+	if withheld == nil {
+		// This try obtained the epoch's file (check answered; c.obtained only says some try did) and every
+		// earlier epoch's file its check asked for (a check the chain cut short asked for none yet): what the
+		// keeper had to serve, it served. The withheld tries before it were not in a row with any after it.
+		c.lastFails = 0
 	}
 	switch {
 	case findings == 0 && withheld != nil:
@@ -641,7 +662,8 @@ func LastPartFrom(committedAt, claimableAt uint64, margin time.Duration) uint64 
 // this try (c.lastErr says why; fetchErr the fetch's error, when there was one): with a key, WithheldTries
 // such tries in a row in the window's last part veto it (a try that got no answer counts only if
 // Config.Reachable then finds the guard's own way out working); otherwise it is logged (msg) and tried
-// again next step.
+// again next step. The run is broken by a try that obtained the epoch's file and every earlier file its check
+// asked for (decide), whether or not the chain then answered the check.
 func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Logger, msg string, fetchErr error) error {
 	if g.cfg.Veto != nil {
 		from, err := g.withheldFrom(ctx, c)
@@ -650,6 +672,9 @@ func (g *Guard) withheld(ctx context.Context, c *commit, now uint64, log *zap.Lo
 		}
 		if now >= from && errors.Is(fetchErr, ErrUnanswered) && g.cfg.Reachable != nil {
 			if err := g.ownWayOut(ctx); err != nil {
+				// Neither counted nor breaking the run: with its own way out down the guard learnt nothing
+				// about the keeper this try. Counted, an outage of the guard's network would veto honest
+				// epochs; breaking the run, every such try would pardon the withheld tries around it.
 				log.Error("batch file not obtained and the guard's own network check failed: not counted as withheld, trying again",
 					zap.String("last", c.lastErr), zap.Error(err), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 				return nil
@@ -739,11 +764,21 @@ func (g *Guard) done(c *commit, result string) {
 		delete(g.pending, c.epoch)
 	}
 	g.count(result)
-	if k := g.cfg.Checker.Keep; k != nil && (result == ResultVetoed || result == ResultGone) {
-		// The root was discarded: no later check reads its file.
-		if err := k.Drop(c.epoch, c.batchHash); err != nil {
-			g.cfg.Log.Warn("kept batch file of a discarded root not removed", zap.Uint64("epoch", c.epoch), zap.Error(err))
-		}
+	if result == ResultVetoed || result == ResultGone {
+		g.dropKept(c)
+	}
+}
+
+// dropKept removes c's kept batch file, c's commit discarded or replaced: no later check reads it, unless the
+// commit now pending for its epoch names the same bytes (a recommit of the same file, kept under the same
+// epoch and batchHash: ledger.KeptFiles).
+func (g *Guard) dropKept(c *commit) {
+	k := g.cfg.Checker.Keep
+	if p := g.pending[c.epoch]; k == nil || (p != nil && p != c && p.batchHash == c.batchHash) {
+		return
+	}
+	if err := k.Drop(c.epoch, c.batchHash); err != nil {
+		g.cfg.Log.Warn("kept batch file of a discarded root not removed", zap.Uint64("epoch", c.epoch), zap.Error(err))
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -131,10 +130,7 @@ func TestGuardEarlierFileUnanswered(t *testing.T) {
 	srvFiles := &files{byID: map[string][]byte{}}
 	srv := httptest.NewServer(srvFiles)
 	defer srv.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	dead := "http://" + ln.Addr().String() // nothing listens: connection refused
-	require.NoError(t, ln.Close())
+	dead := deadURL(t)
 	commit := func(epoch uint64, base string) {
 		path, raw := commitNothingOwed(t, c, epoch, base)
 		srvFiles.set(path, raw)
@@ -244,4 +240,78 @@ func commitNothingOwed(t *testing.T, c *devnettest.Chain, epoch uint64, base str
 	path := "/v1/batches/" + strconv.FormatUint(epoch, 10)
 	c.CommitRoot(epoch, root, total, hashOf(raw), base+path)
 	return path, raw
+}
+
+// TestGuardWithheldRunBrokenByAnObtainedTry: WithheldTries tries in a row must fail to obtain a file the check
+// needs; a try that obtained every file it asked for breaks the run, even when the chain then did not answer
+// the check. Epoch 1 in its window's last part: its own file 503 (one try counted); then served while the
+// checks' eth_call fails (obtained, the check cut short before it asks for epoch 0's file: the run broken);
+// then epoch 0's file, which the credits check needs, gets no answer (one try counted, not a veto). A try
+// with the guard's own way out down neither counts nor breaks the run, so the next failed try vetoes.
+// Before, nothing broke the run: the first failure of epoch 0's file vetoed epoch 1 as withheld while the
+// keeper was serving its file.
+func TestGuardWithheldRunBrokenByAnObtainedTry(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const window = 3600
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
+	srvFiles := &files{byID: map[string][]byte{}}
+	srv := httptest.NewServer(srvFiles)
+	defer srv.Close()
+	dead := deadURL(t)
+	commitNothingOwed(t, c, 0, dead) // claimable before the guard reads it: never obtained
+	info0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info0.ClaimableAt)))
+	path1, raw1 := commitNothingOwed(t, c, 1, srv.URL) // its file not served yet: 503
+
+	var down atomic.Bool
+	fetch := guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20)
+	checker := batchChecker(t, ctx, c, client)
+	checker.Fetch = fetch
+	reads := &flakyBackend{Client: client}
+	checker.Caller = reads // the checks' pool reads; the guard's own go through client
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+		Confirmations: 1, Fetch: fetch, Log: zap.New(core), Metrics: metrics.NewSet(),
+		Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir()),
+		Reachable: func(context.Context) error {
+			if down.Load() {
+				return errors.New("no control URL answered")
+			}
+			return nil
+		}})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	info1, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
+	require.NoError(t, err)
+	require.NoError(t, c.Market.WarpTo(ctx, uint64(info1.ClaimableAt)-window/8))
+	counted := func() int {
+		return len(logs.FilterMessage("batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too").All())
+	}
+
+	require.NoError(t, g.Step(ctx)) // epoch 1's own file 503: counted
+	require.Equal(t, 1, counted(), "%v", logs.All())
+
+	srvFiles.set(path1, raw1)
+	reads.set(&reads.callsDown, true)
+	require.NoError(t, g.Step(ctx)) // obtained; the check cut short by the chain: the run broken
+	require.True(t, saidAt(logs, "batch file check incomplete (the chain did not answer), trying again", 1), "%v", logs.All())
+	reads.set(&reads.callsDown, false)
+
+	require.NoError(t, g.Step(ctx)) // epoch 0's file gets no answer: counted as the run's first
+	require.False(t, saidAt(logs, "batch file withheld: vetoing", 1), "not in a row: %v", logs.All())
+	require.Equal(t, 2, counted(), "%v", logs.All())
+	require.Equal(t, uint64(2), nextEpoch(t, ctx, c), "not vetoed")
+
+	down.Store(true)
+	require.NoError(t, g.Step(ctx)) // the guard's own way out down: neither counted nor breaking the run
+	require.True(t, saidAt(logs, "batch file not obtained and the guard's own network check failed: not counted as withheld, trying again", 1),
+		"%v", logs.All())
+	require.Equal(t, uint64(2), nextEpoch(t, ctx, c), "not vetoed")
+	down.Store(false)
+
+	require.NoError(t, g.Step(ctx)) // no answer again, the guard's way out working: the second in a row
+	require.True(t, saidAt(logs, "batch file withheld: vetoing", 1), "%v", logs.All())
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c), "epoch 1 discarded")
 }

@@ -1,6 +1,7 @@
 package guard_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math/big"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -21,6 +23,7 @@ import (
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
+	"github.com/laketravis/laketravis/keeper/ledger"
 )
 
 // TestGuardRecommitJudgedByItsOwnCommit (from a review): the veto of an earlier epoch discards the later
@@ -133,6 +136,50 @@ func TestGuardStaleVetoNeverLandsOnASameRootRecommit(t *testing.T) {
 	vetoed, err = c.Market.Pool.IsVetoed(&bind.CallOpts{Context: ctx}, root2)
 	require.NoError(t, err)
 	require.True(t, vetoed, "epoch 2's root vetoed")
+}
+
+// TestGuardSameFileRecommitCountsTheDiscard: a commit is its root and its claim time (what the pool keeps and
+// vetoRoot names), for the events the guard reads as for the pool it reads. Epoch 1's file obtained and kept,
+// its check cut short by the chain; another guardian vetoes epoch 0 (epoch 1 discarded with it) and the keeper
+// commits epoch 1 again with the same root and the same bytes, in a new window. The guard counts the discarded
+// commit gone (keeper_guard_epochs_total{result="gone"}) and checks the recommit from the copy it kept (its
+// uri no longer served): the discarded commit's file is not removed while the recommit names it. Before, a
+// recommit was told apart by root and batchHash, so this one replaced the discarded commit uncounted.
+func TestGuardSameFileRecommitCountsTheDiscard(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	two := commitTwo(t, ctx, c)
+	checker := batchChecker(t, ctx, c, client)
+	checker.Keep = &ledger.KeptFiles{Dir: t.TempDir()}
+	reads := &flakyBackend{Client: client}
+	checker.Caller = reads // the checks' pool reads; the guard's own go through client
+	set := metrics.NewSet()
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: client, Checker: checker, Start: c.Deployment.StartBlock,
+		Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20), Log: zap.New(core), Metrics: set,
+		Veto: vetoSender(t, c, client, devnet.GuardianKey(), t.TempDir())})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file ok", 0), "%v", logs.All())
+	two.files.set("/v1/batches/1", two.raw1)
+	reads.set(&reads.callsDown, true)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file check incomplete (the chain did not answer), trying again", 1), "%v", logs.All())
+	reads.set(&reads.callsDown, false)
+
+	vetoAsAnother(t, ctx, c, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1), "other", two.root0)
+	two.recommit(t, ctx, c) // epoch 1: the same root and bytes, a new window
+	two.files.set("/v1/batches/1", nil)
+	two.files.set("/v1/batches/1b", nil)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch committed again while its earlier commit was followed: the earlier one is discarded", 1),
+		"%v", logs.All())
+	var prom bytes.Buffer
+	set.WritePrometheus(&prom)
+	require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="gone"} 1`)
+	require.True(t, saidAt(logs, "batch file ok", 1), "the recommit checked from the kept copy: %v", logs.All())
+	require.Equal(t, uint64(2), nextEpoch(t, ctx, c))
 }
 
 // twoEpochs is epochs 0 and 1 committed on a chain, their files at url (commitTwo).

@@ -346,10 +346,7 @@ func TestGuardOwnNetworkDown(t *testing.T) {
 	const window = 3600
 	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
 	poolAddr := c.Addr("ComputePool")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	dead := "http://" + ln.Addr().String() + "/v1/batches/0" // nothing listens: connection refused
-	require.NoError(t, ln.Close())
+	dead := deadURL(t) + "/v1/batches/0"
 	answering := httptest.NewServer(&files{byID: map[string][]byte{}}) // 503 for every file
 	defer answering.Close()
 
@@ -406,10 +403,7 @@ func TestGuardOwnNetworkDown(t *testing.T) {
 func TestReachable(t *testing.T) {
 	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "no", http.StatusTeapot) }))
 	defer up.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	dead := "http://" + ln.Addr().String()
-	require.NoError(t, ln.Close())
+	dead := deadURL(t)
 	ctx := context.Background()
 	require.Nil(t, guard.Reachable(http.DefaultClient, nil, time.Second))
 	require.NoError(t, guard.Reachable(http.DefaultClient, []string{dead, up.URL}, 5*time.Second)(ctx))
@@ -424,6 +418,15 @@ func anvilChain(t *testing.T, ctx context.Context, opts devnet.DeployOptions) (*
 	require.NoError(t, err)
 	t.Cleanup(client.Close)
 	return c, client
+}
+
+// deadURL is an http base URL nothing listens at: a fetch there is refused (guard.ErrUnanswered).
+func deadURL(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	require.NoError(t, ln.Close())
+	return "http://" + ln.Addr().String()
 }
 
 // TestGuardVetoAfterNonceTaken (from a review): a veto whose nonce another transaction from the guardian's
