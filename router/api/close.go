@@ -19,6 +19,7 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/analytics"
@@ -361,20 +362,22 @@ func (s *Server) judge(ctx context.Context, sess *store.Session, req *wire.Close
 }
 
 // signClose signs c, a close of sess, with the key that signed sess's ticket (settle.CloseDigest: its dates,
-// reason, billed seconds and receipt), which this router holds unless it has changed keys since. No party to
-// the session signs what a router chooses of its close, so any ROUTER_ROLE key can republish this router's
-// record with other dates; keepers keep the close its ticket's signer signed over any such copy. A close the
-// signer fails to sign is taken unsigned (logged, and counted: laketravis_router_closes_unsigned_total, so
-// that an external signer whose rules refuse SessionClose is noticed): refusing it would lose the parties'
+// reason, billed seconds and receipt): the ticket key, or a retired one (Config.RetiredSigners) after the
+// router changed keys. No party to the session signs what a router chooses of its close, so any ROUTER_ROLE
+// key can republish this router's record with other dates; keepers keep the close its ticket's signer signed
+// over any such copy. A close whose ticket's key this router does not hold, or that the signer fails to sign,
+// is taken unsigned (logged, and counted: laketravis_router_closes_unsigned_total, so that a dropped retired
+// key or an external signer whose rules refuse SessionClose is noticed): refusing it would lose the parties'
 // signed close.
 func (s *Server) signClose(ctx context.Context, sess *store.Session, c *store.Close) {
-	if sess.Router != s.router {
-		s.log.Warn("the session's ticket was signed by a key this router no longer holds: its close is taken unsigned",
+	signer := s.closeSigner(sess.Router)
+	if signer == nil {
+		s.log.Warn("the session's ticket was signed by a key this router no longer holds (--retired-keystore keeps one): its close is taken unsigned",
 			zap.Stringer("session", sess.ID), zap.Stringer("ticket_signer", sess.Router))
 		s.metrics.unsigned.Inc()
 		return
 	}
-	sig, err := s.cfg.TicketSigner.SignTypedData(ctx, settle.CloseTypedData(s.cfg.Domain, &settle.Close{Ticket: &sess.Ticket,
+	sig, err := signer.SignTypedData(ctx, settle.CloseTypedData(s.cfg.Domain, &settle.Close{Ticket: &sess.Ticket,
 		Receipt: c.Receipt, CreatedAt: sess.CreatedAt, ClosedAt: c.ClosedAt, Reason: c.Reason, BilledSeconds: c.BilledSeconds}))
 	if err != nil {
 		s.log.Error("sign the session's close: it is taken unsigned", zap.Stringer("session", sess.ID), zap.Error(err))
@@ -382,6 +385,20 @@ func (s *Server) signClose(ctx context.Context, sess *store.Session, c *store.Cl
 		return
 	}
 	c.CloseSignature = &sig
+}
+
+// closeSigner is the key this router holds whose address is router, a session's ticket signer: the ticket
+// key or a retired one (nil: neither).
+func (s *Server) closeSigner(router common.Address) keys.Signer {
+	if router == s.router {
+		return s.cfg.TicketSigner
+	}
+	for _, k := range s.cfg.RetiredSigners {
+		if k.Address() == router {
+			return k
+		}
+	}
+	return nil
 }
 
 // commit closes sess with c, the close req judge made, flagging (and holding) an anomaly.

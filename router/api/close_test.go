@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -21,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -500,4 +502,60 @@ func TestCloseUnsignedWhenTicketKeyNotHeld(t *testing.T) {
 	var out bytes.Buffer
 	set.WritePrometheus(&out)
 	require.Contains(t, out.String(), "laketravis_router_closes_unsigned_total 1")
+}
+
+// TestCloseSignedByRetiredTicketKey: a router restarted with a new ticket key and its old one kept as retired
+// (Config.RetiredSigners, --retired-keystore) signs the closes of the sessions the old key's tickets opened
+// with the old key, a close taken and an expiry alike, so keepers keep them over re-dated copies; the
+// retired key signs nothing else: the tickets, the closes of the sessions they open and the liveness
+// answers after the switch are the new key's.
+func TestCloseSignedByRetiredTicketKey(t *testing.T) {
+	p := newStandIn(t, 5)
+	path := filepath.Join(t.TempDir(), "r.db")
+	e := newEnvAt(t, path, 1e15, []*standIn{p}, []uint64{1e9}, nil)
+	old := crypto.PubkeyToAddress(e.routerK.PublicKey)
+	closed, _ := e.grantAccepted(p)
+	expiring, _ := e.grantAccepted(p)
+
+	again := newEnvAt(t, path, 1e15, []*standIn{p}, []uint64{1e9}, func(c *api.Config) {
+		c.RetiredSigners = []keys.Signer{keys.NewKeySigner(e.routerK, domain.ChainID())}
+		c.PublicURLs = []string{"https://router.example"}
+	})
+	again.user, again.nonce = e.user, e.nonce
+	current := crypto.PubkeyToAddress(again.routerK.PublicKey)
+	require.NotEqual(t, old, current)
+	require.Equal(t, current, again.srv.Router())
+
+	// After the switch: the ticket and the liveness answer are the new key's.
+	opened, _ := again.grantAccepted(p)
+	require.Equal(t, current, opened.Router)
+	signer, _, err := domain.Recover(&opened.Ticket, opened.TicketSignature[:])
+	require.NoError(t, err)
+	require.Equal(t, current, signer, "a ticket served after the switch is signed by the new key, never the retired one")
+	code, b := again.post("/v1/liveness", mustJSON(wire.LivenessRequest{Challenge: common.Hash{7}, URL: "https://router.example"}))
+	require.Equal(t, http.StatusOK, code, string(b))
+	var lr wire.LivenessResponse
+	require.NoError(t, json.Unmarshal(b, &lr))
+	signer, _, err = domain.Recover(&lr.Liveness, lr.Signature[:])
+	require.NoError(t, err)
+	require.Equal(t, current, signer, "the liveness answer is the new key's")
+
+	again.advance(30 * time.Second)
+	code, b = again.userClose(closed.SessionID, nil)
+	require.Equal(t, http.StatusOK, code, string(b))
+	var rec wire.SessionRecord
+	require.NoError(t, json.Unmarshal(b, &rec))
+	require.Equal(t, old, rec.Router)
+	requireClosedBy(t, rec, old)
+
+	// Expiry (ExpireDue) signs through the same rule: the old ticket's by the retired key, the new one's by
+	// the new key.
+	last := max(again.session(expiring.SessionID).ExpiresAt, again.session(opened.SessionID).ExpiresAt)
+	again.advance(time.Duration(last-again.serverNow()+1) * time.Second)
+	require.NoError(t, again.srv.ExpireDue(context.Background()))
+	requireClosedBy(t, again.getSession(expiring.SessionID), old)
+	requireClosedBy(t, again.getSession(opened.SessionID), current)
+	var out bytes.Buffer
+	again.reg.WritePrometheus(&out)
+	require.Contains(t, out.String(), "laketravis_router_closes_unsigned_total 0", "no close was taken unsigned")
 }

@@ -91,6 +91,11 @@ type Config struct {
 	// external signer (clef), one round trip and approval per ticket, so far too slow for a router under
 	// load (keys/README.md).
 	TicketSigner keys.Signer
+	// RetiredSigners are ticket keys this router signed tickets with before TicketSigner (--retired-keystore):
+	// each signs only the closes of the sessions whose tickets it signed (signClose), never a ticket or a
+	// liveness answer, so the sessions opened before a key change keep their close signed.
+	RetiredSigners []keys.Signer
+
 	Grace        time.Duration // ticket notAfter = now + maxSeconds + Grace; expiry at notAfter + Grace (default 60s)
 	QueueTimeout time.Duration // how long an RFC waits for capacity (default 10s)
 	QueueSize    int           // waiting RFCs (default 1024)

@@ -97,6 +97,8 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("keystore", "", "router keystore file (encrypted JSON)")
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("raw-key", "", "raw hex router key: devnet (chain 31337/1337) only")
+	f.StringSlice("retired-keystore", nil, "keystore of a ticket key this router used before --keystore (comma-separated or repeated): it signs only the closes of the sessions whose tickets it signed, never a ticket; keep it until those sessions are closed or expired (router/README.md \"Changing the ticket key\")")
+	f.String("retired-password-file", "", "file holding the retired keystores' password (default: --password-file)")
 	f.String("external-signer", "", "sign tickets through clef at this URL instead of a keystore: one approval per ticket, too slow under load (keys/README.md)")
 	f.String("external-signer-account", "", "the router's account at --external-signer (default: the only account it lists)")
 	f.String("listen", "127.0.0.1:8080", "HTTP listen address")
@@ -159,6 +161,7 @@ type config struct {
 	RPCURLs         []string
 	Deployment      string
 	Key             keys.Source
+	Retired         []keys.Source // --retired-keystore: ticket keys used before Key, which sign only their sessions' closes
 	Listen          string
 	Database        string
 	SQLiteCacheMiB  int
@@ -211,6 +214,13 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		RateUser:       service.Rate(v, "rate-user"),
 		RateChainReads: service.Rate(v, "rate-chain-reads"),
 		CORSOrigins:    service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
+	}
+	retiredPW := v.GetString("retired-password-file")
+	if retiredPW == "" {
+		retiredPW = c.Key.PasswordFile
+	}
+	for _, f := range service.SplitList(v.GetStringSlice("retired-keystore")) {
+		c.Retired = append(c.Retired, keys.Source{Keystore: f, PasswordFile: retiredPW})
 	}
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
 		return nil, fmt.Errorf("config: cors-origins: %w", err)
@@ -291,6 +301,35 @@ func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCal
 	return w, nil
 }
 
+// loadSigners loads the ticket key (--keystore, --external-signer, a devnet's --raw-key) and the retired
+// ticket keys (--retired-keystore) for chain chainID. A retired keystore that does not load, holds the
+// ticket key or repeats another's key stops the start: a rotation misconfigured so would otherwise show only
+// as closes taken unsigned.
+func loadSigners(ctx context.Context, cfg *config, chainID uint64) (keys.Signer, []keys.Signer, error) {
+	signer, err := keys.LoadSigner(ctx, cfg.Key, chainID)
+	if err != nil {
+		return nil, nil, err
+	}
+	from := map[common.Address]string{}
+	var retired []keys.Signer
+	for _, src := range cfg.Retired {
+		key, err := keys.Load(src, chainID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--retired-keystore %s: %w", src.Keystore, err)
+		}
+		k := keys.NewKeySigner(key, chainID)
+		switch a := k.Address(); {
+		case a == signer.Address():
+			return nil, nil, fmt.Errorf("--retired-keystore %s holds %s, the current ticket key: list only keys this router signed tickets with before", src.Keystore, a)
+		case from[a] != "":
+			return nil, nil, fmt.Errorf("--retired-keystore %s and %s hold the same key %s: list it once", from[a], src.Keystore, a)
+		}
+		from[k.Address()] = src.Keystore
+		retired = append(retired, k)
+	}
+	return signer, retired, nil
+}
+
 // indexConfig is the indexer's configuration: --confirmations is handed through unchanged, chain/follow's
 // depth (the block itself counts), as the keeper's --confirmations is.
 func indexConfig(cfg *config, start uint64, contracts book.Contracts) index.Config {
@@ -315,7 +354,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		return err
 	}
 	defer cl.Close()
-	signer, err := keys.LoadSigner(ctx, cfg.Key, dep.ChainID)
+	signer, retired, err := loadSigners(ctx, cfg, dep.ChainID)
 	if err != nil {
 		return err
 	}
@@ -345,6 +384,9 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	}
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
 		zap.Stringer("router", signer.Address()))
+	for _, k := range retired {
+		log.Info("retired ticket key: signs only the closes of the sessions whose tickets it signed", zap.Stringer("key", k.Address()))
+	}
 
 	ix, err := index.New(ctx, indexConfig(cfg, dep.StartBlock, book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}),
 		cl, db, log.Named("index"))
@@ -369,7 +411,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	// them arrived, never more of them on its free capacity than it reported (Coalescer).
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
-	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
+	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, RetiredSigners: retired, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser),
 		ChainReads: ratelimit.New(cfg.RateChainReads), PublicURLs: cfg.PublicURLs},
 		ix, allow, &liveness.Coalescer{Sender: &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now}},
