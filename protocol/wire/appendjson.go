@@ -84,7 +84,22 @@ func (r *LivenessResponse) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	return append(b, `}}`...)
+	b = append(b, '}')
+	if len(r.Retired) > 0 {
+		b = append(b, `,"retired":[`...)
+		for i := range r.Retired {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"liveness":`...)
+			b = eip712.AppendJSON(b, &r.Retired[i].Liveness)
+			b = append(b, `,"signature":`...)
+			b = appendHex(b, r.Retired[i].Signature[:])
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }
 
 // appendHex appends v as a JSON string of 0x and lower-case hex: the text form of common.Hash,

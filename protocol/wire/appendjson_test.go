@@ -12,8 +12,8 @@ import (
 )
 
 // TestAppendJSONMatchesEncodingJSON: the hand-written encoders write exactly what encoding/json writes
-// for the same values, including nil amounts, an absent payment or seeding list, and endpoints that
-// encoding/json escapes (quotes, HTML characters, control bytes, non-ASCII, invalid UTF-8).
+// for the same values, including nil amounts, an absent payment, seeding list or retired keys, and
+// endpoints that encoding/json escapes (quotes, HTML characters, control bytes, non-ASCII, invalid UTF-8).
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	var sig eip712.Signature
 	for i := range sig {
@@ -49,5 +49,10 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		want, err := json.Marshal(&lr)
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(lr.AppendJSON(nil)))
+		lr.Retired = []KeyProof{{Liveness: eip712.Liveness{Provider: common.Address{0x78}, Challenge: common.Hash{5}, Timestamp: 1_800_000_000}, Signature: sig},
+			{Liveness: eip712.Liveness{Provider: common.Address{0x79}}}}
+		want, err = json.Marshal(&lr)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(lr.AppendJSON(nil)), "with a router's retired keys")
 	}
 }

@@ -153,3 +153,26 @@ func (r *LivenessResponse) Check(d *eip712.Domain, party, signer common.Address,
 	}
 	return nil
 }
+
+// RetiredRouters returns the addresses of the retired ticket keys r proves (r.Retired), each proof held
+// to the rule r's own is (Check: a Liveness naming that address, echoing challenge, timestamped within
+// skew of now, signed by that address's key), and why each other proof proves nothing (refused, each
+// wrapping ErrBadLiveness). What an answer says of itself is never taken: a proof naming a key that did
+// not sign it, or over a challenge bound to another URL (one relayed from another router), is refused.
+// Call it only once r.Check has passed for the router's own key, whose address is never returned here;
+// an address proved twice is returned once.
+func (r *LivenessResponse) RetiredRouters(d *eip712.Domain, challenge common.Hash, now time.Time, skew time.Duration) (proved []common.Address, refused []error) {
+	for _, p := range r.Retired {
+		a := p.Liveness.Provider
+		if a == r.Liveness.Provider || slices.Contains(proved, a) {
+			continue
+		}
+		one := LivenessResponse{Liveness: p.Liveness, Signature: p.Signature}
+		if err := one.Check(d, a, a, challenge, now, skew); err != nil {
+			refused = append(refused, fmt.Errorf("retired key %s: %w", a, err))
+			continue
+		}
+		proved = append(proved, a)
+	}
+	return proved, refused
+}

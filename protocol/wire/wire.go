@@ -360,11 +360,24 @@ type Capacity struct {
 const MaxSeeding = 64
 
 // LivenessResponse is a provider's answer: a Liveness signed by its registered signer key. A router's
-// answer is a Liveness naming the router's address, signed by the router's key, with Capacity zero.
+// answer is a Liveness naming the router's address, signed by the router's key, with Capacity zero, and
+// a proof of each retired ticket key it still holds (Retired, RetiredRouters). Retired is new: askers
+// decode answers leniently, so an older provider ignores it, and an older router sends none.
 type LivenessResponse struct {
 	Liveness  eip712.Liveness  `json:"liveness"`
 	Signature eip712.Signature `json:"signature"`
 	Capacity  Capacity         `json:"capacity"`
+	Retired   []KeyProof       `json:"retired,omitempty"`
+}
+
+// KeyProof is a router's proof of one retired ticket key (a key whose tickets it signed before its
+// current key; it still signs their sessions' closes): a Liveness naming the retired key's address, over
+// the answer's own challenge and timestamp, signed by that key. It is the only liveness a retired key
+// signs, and it is there only because a provider reports each close to the router whose key signed the
+// session's ticket and finds that router's URLs by the keys they prove (provider/server routerDirectory).
+type KeyProof struct {
+	Liveness  eip712.Liveness  `json:"liveness"`
+	Signature eip712.Signature `json:"signature"`
 }
 
 // Proof is the keeper's answer to GET /v1/proofs/{account}.

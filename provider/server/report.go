@@ -37,7 +37,9 @@ const (
 // session's ticket: at start, and again when a ticket names a router it does not know (at most every
 // discoverEvery), it asks every configured URL to prove which router's key it holds (whoIs). Replicas of
 // one router share a key, so an address may have several URLs; they are tried in turn. What a URL says of
-// itself is never taken: a hostile router claiming another's address would take that router's closes.
+// itself is never taken: a hostile router claiming another's address would take that router's closes. A
+// URL maps to its router's current key and to each retired key it proves (a router that changed keys
+// still closes the sessions its old key ticketed).
 type routerDirectory struct {
 	urls   []string
 	client *http.Client
@@ -76,19 +78,21 @@ func (d *routerDirectory) discoverLocked(ctx context.Context) {
 	d.last = time.Now()
 	found := make(map[common.Address][]string, len(d.urls))
 	type answer struct {
-		router common.Address
-		err    error
+		routers []common.Address
+		err     error
 	}
 	answers := make([]answer, len(d.urls))
 	var wg sync.WaitGroup
 	for i, u := range d.urls {
-		wg.Go(func() { answers[i].router, answers[i].err = d.whoIs(ctx, u) })
+		wg.Go(func() { answers[i].routers, answers[i].err = d.whoIs(ctx, u) })
 	}
 	wg.Wait()
 	for i, u := range d.urls {
-		a, err := answers[i].router, answers[i].err
+		err := answers[i].err
 		if err == nil {
-			found[a] = append(found[a], u)
+			for _, a := range answers[i].routers {
+				found[a] = append(found[a], u)
+			}
 			continue
 		}
 		if !isDown(err) {
@@ -108,25 +112,32 @@ func (d *routerDirectory) discoverLocked(ctx context.Context) {
 	d.byRouter = found
 }
 
-// whoIs returns the address of the router at base once it has proved holding that key: POST
+// whoIs returns the addresses of the router at base once it has proved holding their keys: POST
 // /v1/liveness with a fresh challenge and url base (wire.AskRouterLiveness) answered by a Liveness naming
 // the router's address (its "provider"), echoing the challenge bound to base (wire.BoundChallenge: a
 // router signs it only for its own public URLs, so a URL relaying the challenge to another router gets
 // that router's refusal or a proof bound to the other's URL, neither accepted here), timestamped within
 // d.skew, signed by that address's key (wire.LivenessResponse.Check, the rule a router's prober applies
-// to providers).
-func (d *routerDirectory) whoIs(ctx context.Context, base string) (common.Address, error) {
+// to providers). That address comes first, then each retired ticket key the answer proves by the same
+// rule (wire.LivenessResponse.RetiredRouters: a router that changed keys still takes the closes of the
+// sessions its old key ticketed); a retired proof that fails is logged and maps nothing.
+func (d *routerDirectory) whoIs(ctx context.Context, base string) ([]common.Address, error) {
 	ctx, cancel := context.WithTimeout(ctx, reportTimeout)
 	defer cancel()
 	lr, challenge, err := wire.AskRouterLiveness(ctx, d.client, base)
 	if err != nil {
-		return common.Address{}, err
+		return nil, err
 	}
-	router := lr.Liveness.Provider
-	if err := lr.Check(d.domain, router, router, challenge, d.now(), d.skew); err != nil {
-		return common.Address{}, fmt.Errorf("%s/v1/liveness: %w", base, err)
+	now, router := d.now(), lr.Liveness.Provider
+	if err := lr.Check(d.domain, router, router, challenge, now, d.skew); err != nil {
+		return nil, fmt.Errorf("%s/v1/liveness: %w", base, err)
 	}
-	return router, nil
+	retired, refused := lr.RetiredRouters(d.domain, challenge, now, d.skew)
+	for _, err := range refused {
+		d.log.Warn("router URL did not prove a retired key it named: no close of that key's sessions is reported to it",
+			zap.String("url", base), zap.Stringer("router", router), zap.Error(err))
+	}
+	return append([]common.Address{router}, retired...), nil
 }
 
 // isDown reports whether a discovery's failure is the URL not answering for now (unreachable, 5xx, 429),

@@ -2,10 +2,13 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -522,4 +525,77 @@ func TestRouterRedirectsNotFollowed(t *testing.T) {
 	require.ErrorIs(t, err, closed)
 	require.ErrorContains(t, err, "not followed")
 	require.Zero(t, reached.Load(), "nothing reached the address redirected to")
+}
+
+// TestDiscoveryMapsProvedRetiredKeys: a router that changed ticket keys proves, besides its new key, each
+// retired one in its liveness answer ("retired", wire.KeyProof), and discovery maps its URL to each of them
+// too, so the closes of the sessions its old key ticketed still reach it. A retired proof the answer makes
+// up is never taken: one naming the old key but signed by another, or the old key's over the challenge
+// bound to another URL (relayed from another router), maps nothing and is logged with the URL and why;
+// nor is a valid one taken when the answer does not prove the router's own key. A key proved twice, or
+// the router's own among its retired, maps the URL once.
+func TestDiscoveryMapsProvedRetiredKeys(t *testing.T) {
+	current, _ := crypto.GenerateKey()
+	other, _ := crypto.GenerateKey()
+	newRouter := crypto.PubkeyToAddress(current.PublicKey)
+	type proof struct {
+		key   *ecdsa.PrivateKey // signs
+		names common.Address    // the Liveness's address
+		url   string            // the challenge is bound to ("": the URL asked)
+	}
+	var answer atomic.Pointer[[]proof] // the router's own proof first, then its retired ones
+	router := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req wire.LivenessRequest
+		_ = json.NewDecoder(r.Body).Decode(&req) // a bad one would bind nothing the provider asked
+		var lr wire.LivenessResponse
+		for i, p := range *answer.Load() {
+			u := cmp.Or(p.url, req.URL)
+			kp := wire.KeyProof{Liveness: eip712.Liveness{Provider: p.names, Challenge: wire.BoundChallenge(req.Challenge, u), Timestamp: uint64(time.Now().Unix())}}
+			kp.Signature, _ = testDomain.Sign(&kp.Liveness, p.key)
+			if i == 0 {
+				lr.Liveness, lr.Signature = kp.Liveness, kp.Signature
+				continue
+			}
+			lr.Retired = append(lr.Retired, kp)
+		}
+		wire.WriteJSON(w, http.StatusOK, lr)
+	}))
+	defer router.Close()
+	core, logs := observer.New(zapcore.WarnLevel)
+	dir := discovering(router.Client(), 0, router.URL)
+	dir.log = zap.New(core)
+	own, old := proof{key: current, names: newRouter}, proof{key: testRouterKey, names: testRouter}
+	for _, step := range []struct {
+		name       string
+		proofs     []proof
+		mapped     []common.Address
+		log, error string
+	}{
+		{"retired key proved", []proof{own, old}, []common.Address{newRouter, testRouter}, "", ""},
+		{"no retired key", []proof{own}, []common.Address{newRouter}, "", ""},
+		{"signed by another key", []proof{own, {key: other, names: testRouter}}, []common.Address{newRouter}, "did not prove a retired key", testRouter.Hex()},
+		{"bound to another URL", []proof{own, {key: testRouterKey, names: testRouter, url: "http://router.example"}}, []common.Address{newRouter}, "did not prove a retired key", "challenge not echoed"},
+		{"own key not proved", []proof{{key: other, names: newRouter}, old}, nil, "did not prove a router's key", "invalid liveness proof"},
+		{"proved twice", []proof{own, old, old, own}, []common.Address{newRouter, testRouter}, "", ""},
+	} {
+		answer.Store(&step.proofs)
+		dir.discoverLocked(context.Background())
+		for _, a := range []common.Address{newRouter, testRouter} {
+			var want []string
+			if slices.Contains(step.mapped, a) {
+				want = []string{router.URL}
+			}
+			require.Equal(t, want, dir.byRouter[a], "%s: %s", step.name, a)
+		}
+		require.Len(t, dir.byRouter, len(step.mapped), step.name)
+		got := logs.TakeAll()
+		if step.log == "" {
+			require.Empty(t, got, step.name)
+			continue
+		}
+		require.Len(t, got, 1, step.name)
+		require.Contains(t, got[0].Message, step.log, step.name)
+		require.Equal(t, router.URL, got[0].ContextMap()["url"], step.name)
+		require.Contains(t, got[0].ContextMap()["error"], step.error, step.name)
+	}
 }

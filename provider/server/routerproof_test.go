@@ -145,6 +145,32 @@ func closeGoesToXNotToAHostileFirstURL(t *testing.T, cfg server.Config, router *
 	return hostile.URL
 }
 
+// TestCloseReportReachesTheRouterOfARetiredKey: the router changed ticket keys; the session's ticket was
+// signed by its old key, which it keeps as retired (router/api Config.RetiredSigners) and proves in its
+// liveness answer besides its new key. The provider's discovery maps its URL to both keys, so the
+// session's close report reaches it. Before, only the new key was mapped: the report found no URL for the
+// old key (unknown_router), tried until the router would no longer accept the close, then dropped.
+func TestCloseReportReachesTheRouterOfARetiredKey(t *testing.T) {
+	up, router := newUpstream(t), newCloseRouter(t) // router.key, which signs the session's ticket, is the old key
+	router.up.Store(true)
+	cfg, _ := outboxProvider(up, router, t.TempDir())
+	current, _ := crypto.GenerateKey()
+	rotated := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/v1/liveness" {
+			wiretest.ProveKey(w, r, cfg.Domain, current, router.key)
+			return
+		}
+		router.Config.Handler.ServeHTTP(w, r) // the router's close reports
+	}))
+	t.Cleanup(rotated.Close)
+	cfg.RouterURLs = []string{rotated.URL}
+	p := run(t, cfg, 10*time.Second)
+
+	_, rc, _ := userClose(t, cfg, p.url, router)
+	require.Equal(t, rc.SessionID, waitFor(t, router.took, "reported the close to the router of the retired key"))
+	p.stop()
+}
+
 // TestCloseReportNotRedirected (hostile router): the provider's router URL proves the router's key (it is
 // that router) but answers every close report with a 307 to another address, one the provider can reach
 // and the router cannot (here a stand-in for the provider's own network). The provider does not follow:

@@ -507,8 +507,9 @@ func TestCloseUnsignedWhenTicketKeyNotHeld(t *testing.T) {
 // TestCloseSignedByRetiredTicketKey: a router restarted with a new ticket key and its old one kept as retired
 // (Config.RetiredSigners, --retired-keystore) signs the closes of the sessions the old key's tickets opened
 // with the old key, a close taken and an expiry alike, so keepers keep them over re-dated copies; the
-// retired key signs nothing else: the tickets, the closes of the sessions they open and the liveness
-// answers after the switch are the new key's.
+// retired key signs no ticket: the tickets, the closes of the sessions they open and the liveness
+// answers' own proof after the switch are the new key's (the retired key only proves itself there besides,
+// TestLivenessProvesRetiredKeys).
 func TestCloseSignedByRetiredTicketKey(t *testing.T) {
 	p := newStandIn(t, 5)
 	path := filepath.Join(t.TempDir(), "r.db")

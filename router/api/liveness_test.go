@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/protocol/wire/wiretest"
 	"github.com/laketravis/laketravis/router/api"
@@ -69,4 +70,50 @@ func TestLivenessProvesTheRouterKey(t *testing.T) {
 		require.Contains(t, string(body), c.says)
 	}
 	wiretest.RequireEnvelopes(t, e.url, wiretest.NotAllowed("GET", "/v1/liveness", "POST"))
+}
+
+// TestLivenessProvesRetiredKeys: a router that changed ticket keys and keeps the old ones (Config.
+// RetiredSigners, --retired-keystore) proves each of them in its liveness answer besides its own key
+// ("retired": a Liveness naming the retired address over the same bound challenge and timestamp, signed by
+// that key), so that a provider's discovery still maps its URL to the key that signed the tickets of the
+// sessions opened before the change, and sends their closes here. Each proof passes the rule a provider
+// applies (wire.LivenessResponse.RetiredRouters) for the URL asked, and for no other URL. A router
+// without retired keys sends no such field.
+func TestLivenessProvesRetiredKeys(t *testing.T) {
+	old1, _ := crypto.GenerateKey()
+	old2, _ := crypto.GenerateKey()
+	retired := []common.Address{crypto.PubkeyToAddress(old1.PublicKey), crypto.PubkeyToAddress(old2.PublicKey)}
+	e := newEnvWith(t, 1e15, nil, nil, func(c *api.Config) {
+		c.PublicURLs = []string{"https://router.example"}
+		c.RetiredSigners = []keys.Signer{keys.NewKeySigner(old1, domain.ChainID()), keys.NewKeySigner(old2, domain.ChainID())}
+	})
+	router := crypto.PubkeyToAddress(e.routerK.PublicKey)
+
+	challenge := common.Hash{9}
+	status, body := e.post("/v1/liveness", mustJSON(wire.LivenessRequest{Challenge: challenge, URL: "https://router.example/"}))
+	require.Equal(t, http.StatusOK, status, string(body))
+	var lr wire.LivenessResponse
+	require.NoError(t, json.Unmarshal(body, &lr))
+	bound := wire.BoundChallenge(challenge, "https://router.example")
+	require.NoError(t, lr.Check(domain, router, router, bound, time.Now(), time.Minute), "the router's own key, as before")
+	require.Len(t, lr.Retired, 2)
+	for i, p := range lr.Retired {
+		require.Equal(t, retired[i], p.Liveness.Provider)
+		require.Equal(t, bound, p.Liveness.Challenge, "bound to the URL asked")
+		require.Equal(t, lr.Liveness.Timestamp, p.Liveness.Timestamp)
+		signer, _, err := domain.Recover(&p.Liveness, p.Signature[:])
+		require.NoError(t, err)
+		require.Equal(t, retired[i], signer, "signed by the retired key")
+	}
+	proved, refused := lr.RetiredRouters(domain, bound, time.Now(), time.Minute)
+	require.Empty(t, refused)
+	require.Equal(t, retired, proved)
+	proved, refused = lr.RetiredRouters(domain, wire.BoundChallenge(challenge, "https://other.example"), time.Now(), time.Minute)
+	require.Empty(t, proved, "not a proof for another URL")
+	require.Len(t, refused, 2)
+
+	plain := newEnvWith(t, 1e15, nil, nil, func(c *api.Config) { c.PublicURLs = []string{"https://router.example"} })
+	status, body = plain.post("/v1/liveness", mustJSON(wire.LivenessRequest{Challenge: challenge, URL: "https://router.example"}))
+	require.Equal(t, http.StatusOK, status, string(body))
+	require.NotContains(t, string(body), "retired", "no retired keys, no field")
 }

@@ -92,8 +92,9 @@ type Config struct {
 	// load (keys/README.md).
 	TicketSigner keys.Signer
 	// RetiredSigners are ticket keys this router signed tickets with before TicketSigner (--retired-keystore):
-	// each signs only the closes of the sessions whose tickets it signed (signClose), never a ticket or a
-	// liveness answer, so the sessions opened before a key change keep their close signed.
+	// each signs only the closes of the sessions whose tickets it signed (signClose), so the sessions opened
+	// before a key change keep their close signed, and its proof of key in each liveness answer
+	// (handleLiveness), by which providers still find this router to report those closes to; never a ticket.
 	RetiredSigners []keys.Signer
 
 	Grace        time.Duration // ticket notAfter = now + maxSeconds + Grace; expiry at notAfter + Grace (default 60s)
@@ -244,9 +245,12 @@ const maxLivenessBody = 4096
 // the router at; it must be one of the router's public URLs (Config.PublicURLs: 400 without one, 403 for
 // another, wire.BindLivenessRequest). The answer is a Liveness naming the router's address, its challenge
 // the body's bound to that URL (wire.BoundChallenge), timestamped now, signed by the key that signs its
-// tickets (wire.LivenessResponse, capacity zero; the body's modelId is ignored). A URL relaying a
-// provider's challenge here thus gets a proof for the URL it relayed (refused) or for this router's own,
-// which the provider, having dialled the relay, does not accept.
+// tickets (wire.LivenessResponse, capacity zero; the body's modelId is ignored), and the same Liveness
+// naming each retired key, signed by it (Retired, wire.KeyProof): a provider reports the close of a
+// session to the key that signed its ticket, so the old key's sessions' closes reach this router after a
+// key change (router/README.md, "Changing the ticket key"). A URL relaying a provider's challenge here
+// thus gets a proof for the URL it relayed (refused) or for this router's own, which the provider, having
+// dialled the relay, does not accept.
 func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
 	body, err := readBody(r, maxLivenessBody)
 	if err != nil {
@@ -265,7 +269,15 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("sign liveness: %w", err)
 	}
-	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig})
+	lr := wire.LivenessResponse{Liveness: l, Signature: sig}
+	for _, k := range s.cfg.RetiredSigners {
+		p := wire.KeyProof{Liveness: eip712.Liveness{Provider: k.Address(), Challenge: challenge, Timestamp: l.Timestamp}}
+		if p.Signature, err = k.SignTyped(r.Context(), s.cfg.Domain, &p.Liveness); err != nil {
+			return fmt.Errorf("sign liveness of retired key %s: %w", k.Address(), err)
+		}
+		lr.Retired = append(lr.Retired, p)
+	}
+	wire.WriteJSON(w, http.StatusOK, lr)
 	return nil
 }
 

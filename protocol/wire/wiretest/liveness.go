@@ -16,9 +16,10 @@ import (
 // must be the stand-in's public URL (wire.BindLivenessRequest: 400 without one, 403 for another), which is
 // the URL it was reached at, http://<r.Host> (stand-ins are dialled directly); the answer is a Liveness
 // naming key's address, echoing the body's challenge bound to that url (wire.BoundChallenge), timestamped
-// now, signed by key under d. A body that is not a wire.LivenessRequest gets 400 bad_request. Stand-in
-// routers answer a provider's discovery with it.
-func ProveKey(w http.ResponseWriter, r *http.Request, d *eip712.Domain, key *ecdsa.PrivateKey) {
+// now, signed by key under d, and the same Liveness naming each of retired, signed by it (a router's
+// retired ticket keys, wire.KeyProof). A body that is not a wire.LivenessRequest gets 400 bad_request.
+// Stand-in routers answer a provider's discovery with it.
+func ProveKey(w http.ResponseWriter, r *http.Request, d *eip712.Domain, key *ecdsa.PrivateKey, retired ...*ecdsa.PrivateKey) {
 	var req wire.LivenessRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "liveness body: %v", err))
@@ -29,11 +30,15 @@ func ProveKey(w http.ResponseWriter, r *http.Request, d *eip712.Domain, key *ecd
 		wire.WriteError(w, err)
 		return
 	}
-	l := eip712.Liveness{Provider: crypto.PubkeyToAddress(key.PublicKey), Challenge: challenge, Timestamp: uint64(time.Now().Unix())}
-	sig, err := d.Sign(&l, key)
-	if err != nil {
-		wire.WriteError(w, err)
-		return
+	now := uint64(time.Now().Unix())
+	var proofs []wire.KeyProof
+	for _, k := range append([]*ecdsa.PrivateKey{key}, retired...) {
+		p := wire.KeyProof{Liveness: eip712.Liveness{Provider: crypto.PubkeyToAddress(k.PublicKey), Challenge: challenge, Timestamp: now}}
+		if p.Signature, err = d.Sign(&p.Liveness, k); err != nil {
+			wire.WriteError(w, err)
+			return
+		}
+		proofs = append(proofs, p)
 	}
-	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: l, Signature: sig})
+	wire.WriteJSON(w, http.StatusOK, wire.LivenessResponse{Liveness: proofs[0].Liveness, Signature: proofs[0].Signature, Retired: proofs[1:]})
 }

@@ -97,7 +97,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.String("keystore", "", "router keystore file (encrypted JSON)")
 	f.String("password-file", "", "file holding the keystore password")
 	f.String("raw-key", "", "raw hex router key: devnet (chain 31337/1337) only")
-	f.StringSlice("retired-keystore", nil, "keystore of a ticket key this router used before --keystore (comma-separated or repeated): it signs only the closes of the sessions whose tickets it signed, never a ticket; keep it until those sessions are closed or expired (router/README.md \"Changing the ticket key\")")
+	f.StringSlice("retired-keystore", nil, "keystore of a ticket key this router used before --keystore (comma-separated or repeated): it signs only the closes of the sessions whose tickets it signed, and proves itself in liveness answers so that providers report those closes here; never a ticket; keep it until those sessions are closed or expired (router/README.md \"Changing the ticket key\")")
 	f.String("retired-password-file", "", "file holding the retired keystores' password (default: --password-file)")
 	f.String("external-signer", "", "sign tickets through clef at this URL instead of a keystore: one approval per ticket, too slow under load (keys/README.md)")
 	f.String("external-signer-account", "", "the router's account at --external-signer (default: the only account it lists)")
@@ -385,7 +385,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	log.Info("router starting", zap.Strings("rpc", cl.URLs()), zap.Uint64("chain", dep.ChainID), zap.Stringer("backend", db.Dialect()),
 		zap.Stringer("router", signer.Address()))
 	for _, k := range retired {
-		log.Info("retired ticket key: signs only the closes of the sessions whose tickets it signed", zap.Stringer("key", k.Address()))
+		log.Info("retired ticket key: signs only the closes of the sessions whose tickets it signed, proved in liveness answers for providers to report them", zap.Stringer("key", k.Address()))
 	}
 
 	ix, err := index.New(ctx, indexConfig(cfg, dep.StartBlock, book.Contracts{Marketplace: market, ModelRegistry: registry, ComputePool: pool}),
