@@ -148,7 +148,8 @@ func TestGuardStaleVetoNeverLandsOnASameRootRecommit(t *testing.T) {
 func TestGuardSameFileRecommitCountsTheDiscard(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	const window = 3600
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: window})
 	two := commitTwo(t, ctx, c)
 	checker := batchChecker(t, ctx, c, client)
 	checker.Keep = &ledger.KeptFiles{Dir: t.TempDir()}
@@ -168,6 +169,9 @@ func TestGuardSameFileRecommitCountsTheDiscard(t *testing.T) {
 	require.True(t, saidAt(logs, "batch file check incomplete (the chain did not answer), trying again", 1), "%v", logs.All())
 	reads.set(&reads.callsDown, false)
 
+	// Later in the window (still before its last part): a recommit in the same second as the first commit
+	// would be claimable at the same time, the same commit to the pool.
+	require.NoError(t, c.Market.WarpTo(ctx, two.claimable1-window/2))
 	vetoAsAnother(t, ctx, c, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1), "other", two.root0)
 	two.recommit(t, ctx, c) // epoch 1: the same root and bytes, a new window
 	two.files.set("/v1/batches/1", nil)
