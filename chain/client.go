@@ -67,9 +67,10 @@ type Client struct {
 }
 
 var (
-	_ bind.ContractBackend       = (*Client)(nil)
-	_ bind.DeployBackend         = (*Client)(nil)
-	_ bind.PendingContractCaller = (*Client)(nil)
+	_ bind.ContractBackend         = (*Client)(nil)
+	_ bind.DeployBackend           = (*Client)(nil)
+	_ bind.PendingContractCaller   = (*Client)(nil)
+	_ bind.BlockHashContractCaller = (*Client)(nil)
 )
 
 // Dial connects lazily to every URL (no request is made until the first call).
@@ -283,6 +284,22 @@ func (c *Client) CodeAt(ctx context.Context, a common.Address, n *big.Int) ([]by
 // CallContract implements bind.ContractCaller.
 func (c *Client) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
 	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.CallContract(ctx, msg, n) })
+}
+
+// CodeAtHash returns a's code as of the block with hash h (EIP-1898): a node that does not have that block
+// answers an error, never another block's state.
+func (c *Client) CodeAtHash(ctx context.Context, a common.Address, h common.Hash) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) { return e.CodeAtHash(ctx, a, h) })
+}
+
+// CallContractAtHash executes a call as of the block with hash h (EIP-1898; bind.CallOpts.BlockHash): pinned
+// to that one block whichever node answers, where a call by number is answered by each node for the block
+// it has at that number (a node on another branch, or a lagging one, for another block). A node that does
+// not have the block answers an error.
+func (c *Client) CallContractAtHash(ctx context.Context, msg ethereum.CallMsg, h common.Hash) ([]byte, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]byte, error) {
+		return e.CallContractAtHash(ctx, msg, h)
+	})
 }
 
 // PendingCallContract executes a call against the pending state (bind.PendingContractCaller).

@@ -1,11 +1,16 @@
 package guard_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -244,4 +249,103 @@ func TestGuardVetoDrivenOnThroughFailedReads(t *testing.T) {
 	require.NoError(t, g.Step(ctx))
 	require.Equal(t, 2, veto.sends, "%v", logs.All())
 	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the veto driven on and mined")
+}
+
+// busyNode forwards JSON-RPC to a node and answers 503 (a node rate-limiting) to the next dropCalls
+// eth_calls that name a block (by number or by hash): the failover client asks its next node for those.
+type busyNode struct {
+	url       string
+	dropCalls atomic.Int32
+}
+
+func (b *busyNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var req struct {
+		Method string            `json:"method"`
+		Params []json.RawMessage `json:"params"`
+	}
+	if json.Unmarshal(body, &req) == nil && req.Method == "eth_call" && len(req.Params) > 1 &&
+		string(req.Params[1]) != `"latest"` && b.dropCalls.Add(-1) >= 0 {
+		http.Error(w, "rate limited", http.StatusServiceUnavailable)
+		return
+	}
+	resp, err := http.Post(b.url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(resp.StatusCode)
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// TestGuardDiscardReadPinnedToOneBlock (a carried open point): the guard's read of a discard at its depth
+// is pinned to one block by hash, so a failover to a node on another branch never answers it. The guard's
+// RPC is two nodes: its own chain, where another guardian's veto of an inflated root is at the head only
+// (the discard shallower than the depth, 3), and a node on another branch (a second chain, the same
+// deployment), where the same root was vetoed right after its commit (discarded at every height the guard
+// reads). The guard's node rate-limits the deep read once: the failover client takes it to the other node.
+// Read by number (before), the other node answered for its own block at that height, the guard took the
+// discard for final and stopped following the epoch (a reorg of the veto would leave the root claimable
+// unwatched). Pinned to the hash of the guard's node's block, the other node does not have it: an error, the
+// epoch followed; next step its own node answers for that block (not discarded there: followed until the
+// discard is at the depth), and once it is, the epoch is dropped.
+func TestGuardDiscardReadPinnedToOneBlock(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	opts := devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600}
+	const depth = 3
+
+	other, otherClient, otherRoot := inflatedEpoch(t, ctx, opts)
+	vetoAsAnother(t, ctx, other, vetoSenderAt(t, other, otherClient, devnet.GuardianKey(), t.TempDir(), 1), "other", otherRoot)
+	c, client, root := inflatedEpoch(t, ctx, opts)
+	require.Equal(t, c.Addr("ComputePool"), other.Addr("ComputePool"), "the same deployment on both")
+	_, _, mine := anvilRPC(t, ctx, c.Anvil.URL)
+	_, _, mineOther := anvilRPC(t, ctx, other.Anvil.URL)
+	mine(depth)
+	vetoAsAnother(t, ctx, c, vetoSenderAt(t, c, client, devnet.GuardianKey(), t.TempDir(), 1), "other", root)
+	head, err := client.BlockNumber(ctx)
+	require.NoError(t, err)
+	otherHead, err := otherClient.BlockNumber(ctx)
+	require.NoError(t, err)
+	mineOther(int(head - otherHead))
+	final := head - depth + 1
+	at := &bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(final)}
+	n, err := c.Market.Pool.NextEpoch(at)
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), n.Uint64(), "pending on the guard's node at its depth")
+	n, err = other.Market.Pool.NextEpoch(at)
+	require.NoError(t, err)
+	require.Equal(t, uint64(0), n.Uint64(), "discarded on the other node at that height")
+
+	busy := &busyNode{url: c.Anvil.URL}
+	srv := httptest.NewServer(busy)
+	defer srv.Close()
+	nodes, err := chain.Dial(ctx, []string{srv.URL, other.Anvil.URL}, chain.Options{})
+	require.NoError(t, err)
+	defer nodes.Close()
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: nodes, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: depth, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core)})
+	require.NoError(t, err)
+
+	gone := "epoch discarded before the guard decided it (vetoed)"
+	busy.dropCalls.Store(1)
+	require.ErrorContains(t, g.Step(ctx), "epoch 0 as of block", "the other node does not have the block: %v", logs.All())
+	require.Equal(t, []uint64{0}, g.Pending(), "followed: %v", logs.All())
+	require.False(t, saidAt(logs, gone, 0), "%v", logs.All())
+
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch discarded, not yet at the guard's depth: followed until it is", 0), "%v", logs.All())
+	require.Equal(t, []uint64{0}, g.Pending())
+	mine(depth - 1)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, gone, 0), "%v", logs.All())
+	require.Empty(t, g.Pending())
 }

@@ -94,11 +94,14 @@ var ErrNotCommitted = ledger.ErrNotCommitted
 // DefaultVetoWait is Config.VetoWait's default: how long a veto's receipt is waited for.
 const DefaultVetoWait = 2 * time.Minute
 
-// Backend is the chain the guard reads and sends its vetoes to (chain.Client implements it).
+// Backend is the chain the guard reads and sends its vetoes to (chain.Client implements it). The reads as
+// of a block that decide something name it by hash (bind.BlockHashContractCaller, HeaderByHash).
 type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
+	bind.BlockHashContractCaller
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	HeaderByHash(ctx context.Context, hash common.Hash) (*types.Header, error)
 }
 
 // Config configures a Guard.
@@ -180,15 +183,16 @@ type commit struct {
 	batchHash   common.Hash // keccak256 of the file the keeper committed to
 	uri         string
 	block       uint64
-	tries       int    // checks tried
-	lastErr     string // why the last try decided nothing
-	found       bool   // a check found a problem (the veto not landed yet)
-	obtained    bool   // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
-	lastPart    uint64 // when the window's last part begins (withheldFrom); 0: not read yet
-	lastFails   int    // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
-	vetoTry     int    // the veto transaction to drive (VetoIntent): those before it failed for good
-	vetoID      string // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
-	vetoResult  string // what that veto counts as once landed (ResultVetoed, ResultWithheld)
+	blockHash   common.Hash // the commit's block (its time read by hash: withheldFrom)
+	tries       int         // checks tried
+	lastErr     string      // why the last try decided nothing
+	found       bool        // a check found a problem (the veto not landed yet)
+	obtained    bool        // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
+	lastPart    uint64      // when the window's last part begins (withheldFrom); 0: not read yet
+	lastFails   int         // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
+	vetoTry     int         // the veto transaction to drive (VetoIntent): those before it failed for good
+	vetoID      string      // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
+	vetoResult  string      // what that veto counts as once landed (ResultVetoed, ResultWithheld)
 
 	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
 	// disk (check takes it rather than fetching again). Both nil: obtained and kept, or not prefetched.
@@ -364,7 +368,7 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 	for it.Next() {
 		ev := it.Event
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
-			block: ev.Raw.BlockNumber}
+			block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash}
 		old := g.pending[c.epoch]
 		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
 		switch {
@@ -420,14 +424,29 @@ func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 // that depth covers, which no reorg it allows for undoes. A discard only seen at the head (a veto, the
 // guard's or another guardian's, at depth 1) may be reorged out, the root back and pending: c is followed
 // until then.
+//
+// The pool is read as of that block by hash, not by number. The backend fails over between nodes, so the
+// head read, the header read and the two calls of the epoch read may each be answered by another node, and
+// a node on another branch (or a lagging one still on a stale branch) answers a read by number for its own
+// block at that height: a discard deep on its branch would be taken for final here, and the two calls
+// could even answer for two blocks. The header read at final names one block, the one at that height on
+// the chain of the node answering it: the current endpoint, which answered the head just before unless it
+// failed in between (then the next node's block at that height, the one case this does not cover; a walk
+// of parent hashes down from the head's would, at discardDepth header reads a step). Every call pinned to
+// its hash then answers for that block, whichever node takes it, or fails where the node does not have it
+// (an error: c stays followed, read again next step), never for another block.
 func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
 	final, ok := follow.Confirmed(g.head, g.discardDepth)
 	if !ok {
 		return false, nil
 	}
-	e, live, err := g.epochs.EpochAt(ctx, c.epoch, final)
+	h, err := g.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(final))
 	if err != nil {
-		return false, fmt.Errorf("epoch %d as of block %d: %w", c.epoch, final, err)
+		return false, fmt.Errorf("epoch %d: block %d: %w", c.epoch, final, err)
+	}
+	e, live, err := g.epochs.EpochAt(ctx, c.epoch, h.Hash())
+	if err != nil {
+		return false, fmt.Errorf("epoch %d as of block %d (%s): %w", c.epoch, final, h.Hash().Hex(), err)
 	}
 	return !live || !c.is(e.Root, e.ClaimableAt), nil
 }
@@ -634,10 +653,11 @@ func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.L
 }
 
 // withheldFrom returns when c's window's last part begins (LastPartFrom), reading its commit block's
-// time once.
+// time once, by the block's hash (the one its event was read in): another node's block at that height,
+// on another branch, has another time.
 func (g *Guard) withheldFrom(ctx context.Context, c *commit) (uint64, error) {
 	if c.lastPart == 0 {
-		h, err := g.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(c.block))
+		h, err := g.cfg.Backend.HeaderByHash(ctx, c.blockHash)
 		if err != nil {
 			return 0, fmt.Errorf("commit block %d: %w", c.block, err)
 		}

@@ -36,8 +36,8 @@ import (
 	"github.com/laketravis/laketravis/keys"
 )
 
-// flakyBackend is anvil through chain.Client with two faults a test switches on: eth_getLogs failing, and
-// the header of one block number failing.
+// flakyBackend is anvil through chain.Client with faults a test switches on: eth_getLogs failing, the
+// header of one block (read by its hash, as the guard reads a commit's block) failing, and more.
 type flakyBackend struct {
 	*chain.Client
 	mu           sync.Mutex
@@ -83,14 +83,15 @@ func (b *flakyBackend) FilterLogs(ctx context.Context, q ethereum.FilterQuery) (
 	return b.Client.FilterLogs(ctx, q)
 }
 
-func (b *flakyBackend) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+func (b *flakyBackend) HeaderByHash(ctx context.Context, hash common.Hash) (*types.Header, error) {
 	b.mu.Lock()
 	bad := b.badHeader
 	b.mu.Unlock()
-	if n != nil && bad != 0 && n.Uint64() == bad {
+	h, err := b.Client.HeaderByHash(ctx, hash)
+	if err == nil && bad != 0 && h.Number.Uint64() == bad {
 		return nil, errors.New("header: 503")
 	}
-	return b.Client.HeaderByNumber(ctx, n)
+	return h, err
 }
 
 // TestGuardStepGoesOn: one failing read holds up nothing else in a step. Epochs 0 and 1 are committed with

@@ -123,9 +123,13 @@ func (p *ChainPool) Epoch(ctx context.Context, n uint64) (EpochOnChain, bool, er
 	return p.epochAt(&bind.CallOpts{Context: ctx}, n)
 }
 
-// EpochAt is Epoch as of block (the pool's state after it).
-func (p *ChainPool) EpochAt(ctx context.Context, n, block uint64) (EpochOnChain, bool, error) {
-	return p.epochAt(&bind.CallOpts{Context: ctx, BlockNumber: new(big.Int).SetUint64(block)}, n)
+// EpochAt is Epoch as of the block with hash block (the pool's state after it). Both of its calls name the
+// block by hash (EIP-1898), so whichever nodes of a failover client answer them, they answer for that one
+// block or fail (a node that does not have it): never for another branch's block at its height, nor one
+// call for one block and the other for another. The backend must implement bind.BlockHashContractCaller
+// (chain.Client does; without it the read fails).
+func (p *ChainPool) EpochAt(ctx context.Context, n uint64, block common.Hash) (EpochOnChain, bool, error) {
+	return p.epochAt(&bind.CallOpts{Context: ctx, BlockHash: block}, n)
 }
 
 func (p *ChainPool) epochAt(opts *bind.CallOpts, n uint64) (EpochOnChain, bool, error) {
@@ -231,9 +235,11 @@ type headerReader interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
-// RegistryBackend is what ChainRegistry reads: contract calls and block headers.
+// RegistryBackend is what ChainRegistry reads: contract calls (also as of a block named by hash) and block
+// headers.
 type RegistryBackend interface {
 	bind.ContractCaller
+	bind.BlockHashContractCaller
 	headerReader
 }
 
@@ -342,12 +348,14 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 	}
 	// The fee in force at the session's start, read at one block: final once that block is later than the
 	// start (every fee change takes effect at or after its own block's time), so every keeper reading at any
-	// later block gets the same answer, whatever the builder did since.
+	// later block gets the same answer, whatever the builder did since. Read at the head's hash: a failover
+	// to a node on another branch answers by number for another block, whose time is not head.Time.
 	head, err := r.headers.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return common.Address{}, 0, false, err
 	}
-	fee, err = r.models.FeeAt(&bind.CallOpts{Context: ctx, BlockNumber: head.Number}, id, at)
+	atHead := &bind.CallOpts{Context: ctx, BlockHash: head.Hash()}
+	fee, err = r.models.FeeAt(atHead, id, at)
 	if err != nil {
 		return common.Address{}, 0, false, err // registered (above): not a revert to trust
 	}
@@ -357,7 +365,7 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 		// it, since an increase announced from now on
 		// takes effect FEE_INCREASE_NOTICE after its block, past the start unless the chain lags that much:
 		// then wait for it.
-		notice, err := r.models.FEEINCREASENOTICE(&bind.CallOpts{Context: ctx, BlockNumber: head.Number})
+		notice, err := r.models.FEEINCREASENOTICE(atHead)
 		if err != nil {
 			return common.Address{}, 0, false, err
 		}
