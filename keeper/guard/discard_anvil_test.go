@@ -251,11 +251,15 @@ func TestGuardVetoDrivenOnThroughFailedReads(t *testing.T) {
 	require.Equal(t, uint64(0), nextEpoch(t, ctx, c), "the veto driven on and mined")
 }
 
-// busyNode forwards JSON-RPC to a node and answers 503 (a node rate-limiting) to the next dropCalls
-// eth_calls that name a block (by number or by hash): the failover client asks its next node for those.
+// busyNode forwards JSON-RPC to a node and answers 503 (a node rate-limiting, or down) to the next dropCalls
+// eth_calls that name a block (by number or by hash), and to every request once it is down: the failover
+// client asks its next node for those. With downAfterCall set, it goes down right after answering its next
+// eth_call.
 type busyNode struct {
-	url       string
-	dropCalls atomic.Int32
+	url           string
+	dropCalls     atomic.Int32
+	downAfterCall atomic.Bool
+	down          atomic.Bool
 }
 
 func (b *busyNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -268,8 +272,8 @@ func (b *busyNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Method string            `json:"method"`
 		Params []json.RawMessage `json:"params"`
 	}
-	if json.Unmarshal(body, &req) == nil && req.Method == "eth_call" && len(req.Params) > 1 &&
-		string(req.Params[1]) != `"latest"` && b.dropCalls.Add(-1) >= 0 {
+	call := json.Unmarshal(body, &req) == nil && req.Method == "eth_call"
+	if b.down.Load() || call && len(req.Params) > 1 && string(req.Params[1]) != `"latest"` && b.dropCalls.Add(-1) >= 0 {
 		http.Error(w, "rate limited", http.StatusServiceUnavailable)
 		return
 	}
@@ -282,20 +286,39 @@ func (b *busyNode) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(resp.StatusCode)
 	_, _ = io.Copy(w, resp.Body)
+	if call && b.downAfterCall.Swap(false) {
+		b.down.Store(true)
+	}
 }
 
 // TestGuardDiscardReadPinnedToOneBlock (a carried open point): the guard's read of a discard at its depth
-// is pinned to one block by hash, so a failover to a node on another branch never answers it. The guard's
-// RPC is two nodes: its own chain, where another guardian's veto of an inflated root is at the head only
-// (the discard shallower than the depth, 3), and a node on another branch (a second chain, the same
-// deployment), where the same root was vetoed right after its commit (discarded at every height the guard
-// reads). The guard's node rate-limits the deep read once: the failover client takes it to the other node.
-// Read by number (before), the other node answered for its own block at that height, the guard took the
-// discard for final and stopped following the epoch (a reorg of the veto would leave the root claimable
-// unwatched). Pinned to the hash of the guard's node's block, the other node does not have it: an error, the
-// epoch followed; next step its own node answers for that block (not discarded there: followed until the
-// discard is at the depth), and once it is, the epoch is dropped.
+// is pinned to the chain of the head its step read, so a failover to a node on another branch never answers
+// it. The guard's RPC is two nodes: its own chain, where another guardian's veto of an inflated root is at
+// the head only (the discard shallower than the depth, 3), and a node on another branch (a second chain, the
+// same deployment), where the same root was vetoed right after its commit (discarded at every height the
+// guard reads). Two faults hand the deep read to the other node:
+//   - the guard's node rate-limits the deep eth_call once. Read by number (before d979dbf), the other node
+//     answered for its own block at that height; pinned to the hash of the guard's node's block, it does not
+//     have it;
+//   - the guard's node goes down right after the step's read of the epoch at the head (live), before the
+//     header at the depth is read. Read by number (before the walk), the other node's header at that height
+//     was taken and the pool read at its hash; walked down by parent hashes from the step's head, the other
+//     node does not have the head's parent.
+//
+// Before, the guard took the other branch's discard for final and stopped following the epoch (a reorg of
+// the veto would leave the root claimable unwatched). Now the step errs, the epoch followed; next step its
+// own node answers for its own block (not discarded there: followed until the discard is at the depth), and
+// once it is, the epoch is dropped.
 func TestGuardDiscardReadPinnedToOneBlock(t *testing.T) {
+	t.Run("deep call rate-limited", func(t *testing.T) {
+		discardReadPinned(t, func(b *busyNode) { b.dropCalls.Store(1) }, "epoch 0 as of block")
+	})
+	t.Run("node down before the header read", func(t *testing.T) {
+		discardReadPinned(t, func(b *busyNode) { b.downAfterCall.Store(true) }, "not found")
+	})
+}
+
+func discardReadPinned(t *testing.T, fault func(*busyNode), wantErr string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	opts := devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600}
@@ -336,10 +359,11 @@ func TestGuardDiscardReadPinnedToOneBlock(t *testing.T) {
 	require.NoError(t, err)
 
 	gone := "epoch discarded before the guard decided it (vetoed)"
-	busy.dropCalls.Store(1)
-	require.ErrorContains(t, g.Step(ctx), "epoch 0 as of block", "the other node does not have the block: %v", logs.All())
+	fault(busy)
+	require.ErrorContains(t, g.Step(ctx), wantErr, "the other node does not have the block: %v", logs.All())
 	require.Equal(t, []uint64{0}, g.Pending(), "followed: %v", logs.All())
 	require.False(t, saidAt(logs, gone, 0), "%v", logs.All())
+	busy.down.Store(false)
 
 	require.NoError(t, g.Step(ctx))
 	require.True(t, saidAt(logs, "epoch discarded, not yet at the guard's depth: followed until it is", 0), "%v", logs.All())

@@ -227,9 +227,12 @@ type Guard struct {
 
 	discardDepth uint64 // goneForGood's depth: Config.Confirmations, at least the veto sender's
 
-	reached  bool   // ownWayOut asked this step
-	reachErr error  // its answer
-	head     uint64 // this step's head block
+	reached  bool          // ownWayOut asked this step
+	reachErr error         // its answer
+	head     *types.Header // this step's head block
+	walked   bool          // finalBlock walked this step
+	final    *types.Header // its answer: the block discardDepth deep on head's chain
+	finalErr error         // or why it has none
 
 	beforeVeto func(epoch uint64) // tests: called once a veto is decided (a finding, a withheld file), before the re-read and the veto
 }
@@ -308,6 +311,7 @@ func (g *Guard) Pending() []uint64 {
 // epochs read before are still decided, each on its own; the errors are returned together.
 func (g *Guard) Step(ctx context.Context) error {
 	g.reached, g.reachErr = false, nil
+	g.walked, g.final, g.finalErr = false, nil, nil
 	g.cfg.Checker.ForgetFailedFetches() // an earlier file that failed is tried again once this step
 	var errs []error
 	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
@@ -317,7 +321,7 @@ func (g *Guard) Step(ctx context.Context) error {
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
-	g.head = head.Number.Uint64()
+	g.head = head
 	pending := g.Pending()
 	g.prefetch(ctx, pending, head.Time)
 	for _, e := range pending {
@@ -397,7 +401,10 @@ func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 	return nil
 }
 
-// live reports whether c is still the pool's epoch c.epoch (not discarded by a veto, nor replaced).
+// live reports whether c is still the pool's epoch c.epoch (not discarded by a veto, nor replaced). It reads
+// the latest block, not the step's head by hash: whichever node answers, it only picks the way on, as a
+// discard is taken for final only on the head's chain (goneForGood) and a veto sent only after stillPending
+// reads the epoch again.
 func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 	e, ok, err := g.epochs.Epoch(ctx, c.epoch)
 	if err != nil || !ok {
@@ -425,30 +432,52 @@ func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 // guard's or another guardian's, at depth 1) may be reorged out, the root back and pending: c is followed
 // until then.
 //
-// The pool is read as of that block by hash, not by number. The backend fails over between nodes, so the
-// head read, the header read and the two calls of the epoch read may each be answered by another node, and
-// a node on another branch (or a lagging one still on a stale branch) answers a read by number for its own
-// block at that height: a discard deep on its branch would be taken for final here, and the two calls
-// could even answer for two blocks. The header read at final names one block, the one at that height on
-// the chain of the node answering it: the current endpoint, which answered the head just before unless it
-// failed in between (then the next node's block at that height, the one case this does not cover; a walk
-// of parent hashes down from the head's would, at discardDepth header reads a step). Every call pinned to
-// its hash then answers for that block, whichever node takes it, or fails where the node does not have it
-// (an error: c stays followed, read again next step), never for another block.
+// That block is the one on the chain of this step's head (walked down its parent hashes: finalBlock), and
+// the pool is read as of it by hash, never by number. The backend fails over between nodes, so any read may
+// be answered by another node than the head's, and a node on another branch (or a lagging one still on a
+// stale branch) answers a read by number for its own block at that height: a discard deep on its branch
+// would be taken for final here, and the two calls of the epoch read could even answer for two blocks. Read
+// by hash, each answers for the head's chain whichever node takes it, or fails where the node does not have
+// the block (an error: c stays followed, read again next step), never for another block.
 func (g *Guard) goneForGood(ctx context.Context, c *commit) (bool, error) {
-	final, ok := follow.Confirmed(g.head, g.discardDepth)
-	if !ok {
+	h, ok, err := g.finalBlock(ctx)
+	switch {
+	case err != nil:
+		return false, fmt.Errorf("epoch %d: %w", c.epoch, err)
+	case !ok:
 		return false, nil
-	}
-	h, err := g.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(final))
-	if err != nil {
-		return false, fmt.Errorf("epoch %d: block %d: %w", c.epoch, final, err)
 	}
 	e, live, err := g.epochs.EpochAt(ctx, c.epoch, h.Hash())
 	if err != nil {
-		return false, fmt.Errorf("epoch %d as of block %d (%s): %w", c.epoch, final, h.Hash().Hex(), err)
+		return false, fmt.Errorf("epoch %d as of block %d (%s): %w", c.epoch, h.Number.Uint64(), h.Hash().Hex(), err)
 	}
 	return !live || !c.is(e.Root, e.ClaimableAt), nil
+}
+
+// finalBlock returns the header of the block discardDepth deep below this step's head (depth 1: the head),
+// ok false when the chain is not that long: it walks the parent hashes down from the head's, discardDepth-1
+// header reads by hash, once a step for every epoch that asks (the answer, or the error, kept until Step
+// starts again).
+func (g *Guard) finalBlock(ctx context.Context) (*types.Header, bool, error) {
+	final, ok := follow.Confirmed(g.head.Number.Uint64(), g.discardDepth)
+	if !ok || g.walked {
+		return g.final, ok, g.finalErr
+	}
+	g.walked = true
+	h := g.head
+	for h.Number.Uint64() > final {
+		p, err := g.cfg.Backend.HeaderByHash(ctx, h.ParentHash)
+		if err == nil && p.Hash() != h.ParentHash {
+			err = fmt.Errorf("the node answered block %s", p.Hash().Hex())
+		}
+		if err != nil {
+			g.finalErr = fmt.Errorf("block %d (%s) below the step's head: %w", h.Number.Uint64()-1, h.ParentHash.Hex(), err)
+			return nil, true, g.finalErr
+		}
+		h = p
+	}
+	g.final = h
+	return h, true, nil
 }
 
 // decide checks c once, the chain's head at time now; it leaves c pending when a check could not be made
