@@ -56,3 +56,20 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		require.Equal(t, string(want), string(lr.AppendJSON(nil)), "with a router's retired keys")
 	}
 }
+
+// TestRetiredProofsFitALivenessAnswer: a router answering with MaxRetiredKeys proofs, every field at its
+// longest, stays within what askers read of a liveness answer (maxLivenessAnswer), so a provider never
+// refuses a router's whole answer, its current key included, for the retired keys it proves.
+func TestRetiredProofsFitALivenessAnswer(t *testing.T) {
+	var sig eip712.Signature
+	for i := range sig {
+		sig[i] = 0xff
+	}
+	max := ^uint64(0)
+	l := eip712.Liveness{Provider: common.Address{0xff}, Challenge: common.Hash{0xff}, Timestamp: max}
+	lr := LivenessResponse{Liveness: l, Signature: sig, Retired: make([]KeyProof, MaxRetiredKeys)}
+	for i := range lr.Retired {
+		lr.Retired[i] = KeyProof{Liveness: l, Signature: sig}
+	}
+	require.Less(t, len(lr.AppendJSON(nil)), maxLivenessAnswer)
+}

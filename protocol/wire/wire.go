@@ -370,6 +370,11 @@ type LivenessResponse struct {
 	Retired   []KeyProof       `json:"retired,omitempty"`
 }
 
+// MaxRetiredKeys bounds the retired ticket keys one router proves (KeyProof): each adds about 320 bytes to
+// its liveness answer, which askers read up to 16 KiB, and a key is kept only until the sessions it ticketed
+// are closed, so a few suffice.
+const MaxRetiredKeys = 8
+
 // KeyProof is a router's proof of one retired ticket key (a key whose tickets it signed before its
 // current key; it still signs their sessions' closes): a Liveness naming the retired key's address, over
 // the answer's own challenge and timestamp, signed by that key. It is the only liveness a retired key

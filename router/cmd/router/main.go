@@ -42,6 +42,7 @@ import (
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/settle"
+	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/api"
 	"github.com/laketravis/laketravis/router/book"
 	"github.com/laketravis/laketravis/router/budget"
@@ -221,6 +222,10 @@ func loadConfig(v *viper.Viper) (*config, error) {
 	}
 	for _, f := range service.SplitList(v.GetStringSlice("retired-keystore")) {
 		c.Retired = append(c.Retired, keys.Source{Keystore: f, PasswordFile: retiredPW})
+	}
+	if len(c.Retired) > wire.MaxRetiredKeys {
+		return nil, fmt.Errorf("config: retired-keystore lists %d keystores, at most %d: the router proves each in every liveness answer; keep only the keys whose tickets may still be open",
+			len(c.Retired), wire.MaxRetiredKeys)
 	}
 	if err := cors.CheckOrigins(c.CORSOrigins); err != nil {
 		return nil, fmt.Errorf("config: cors-origins: %w", err)

@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/wire"
 )
 
 // TestRetiredKeystoreConfig: --retired-keystore (comma-separated or repeated; LT_ROUTER_RETIRED_KEYSTORE,
@@ -86,4 +89,13 @@ func TestRetiredKeystoreConfig(t *testing.T) {
 	require.ErrorContains(t, err, "the current ticket key")
 	_, _, err = signers("--retired-keystore", old1File+","+old1File)
 	require.ErrorContains(t, err, "hold the same key "+old1.Hex())
+
+	// More than wire.MaxRetiredKeys: refused before any keystore is opened (their proofs would not fit a
+	// liveness answer, and the providers would then map none of this router's keys).
+	many := make([]string, wire.MaxRetiredKeys+1)
+	for i := range many {
+		many[i] = filepath.Join(dir, fmt.Sprintf("old%d.json", i))
+	}
+	_, err = loadArgs(t, base, "--retired-keystore", strings.Join(many, ","))
+	require.ErrorContains(t, err, fmt.Sprintf("lists %d keystores, at most %d", len(many), wire.MaxRetiredKeys))
 }
