@@ -183,7 +183,8 @@ type commit struct {
 	batchHash   common.Hash // keccak256 of the file the keeper committed to
 	uri         string
 	block       uint64
-	blockHash   common.Hash // the commit's block (its time read by hash: withheldFrom)
+	blockHash   common.Hash // the commit's block (its time read by hash: committedAt)
+	time        uint64      // that block's time (committedAt); 0: not read yet
 	tries       int         // checks tried
 	lastErr     string      // why the last try decided nothing
 	found       bool        // a check found a problem (the veto not landed yet)
@@ -681,16 +682,27 @@ func (g *Guard) followVeto(ctx context.Context, c *commit, live bool, log *zap.L
 	return false, nil
 }
 
-// withheldFrom returns when c's window's last part begins (LastPartFrom), reading its commit block's
-// time once, by the block's hash (the one its event was read in): another node's block at that height,
-// on another branch, has another time.
-func (g *Guard) withheldFrom(ctx context.Context, c *commit) (uint64, error) {
-	if c.lastPart == 0 {
+// committedAt returns c's commit block's time, read once, by the block's hash (the one its event was read
+// in): another node's block at that height, on another branch, has another time.
+func (g *Guard) committedAt(ctx context.Context, c *commit) (uint64, error) {
+	if c.time == 0 {
 		h, err := g.cfg.Backend.HeaderByHash(ctx, c.blockHash)
 		if err != nil {
 			return 0, fmt.Errorf("commit block %d: %w", c.block, err)
 		}
-		c.lastPart = LastPartFrom(h.Time, c.claimableAt, g.cfg.WithheldMargin)
+		c.time = h.Time
+	}
+	return c.time, nil
+}
+
+// withheldFrom returns when c's window's last part begins (LastPartFrom).
+func (g *Guard) withheldFrom(ctx context.Context, c *commit) (uint64, error) {
+	if c.lastPart == 0 {
+		at, err := g.committedAt(ctx, c)
+		if err != nil {
+			return 0, err
+		}
+		c.lastPart = LastPartFrom(at, c.claimableAt, g.cfg.WithheldMargin)
 	}
 	return c.lastPart, nil
 }
@@ -868,7 +880,12 @@ func (g *Guard) check(ctx context.Context, c *commit) ([]ledger.BatchCheck, erro
 	if !own.OK() {
 		bf.Epoch, bf.Root = c.epoch, c.root // the rest checked as the commit's
 	}
-	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, bf)...), nil
+	// The commit's time, which no session the file credits can start after (BatchChecker.Check).
+	at, err := g.committedAt(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return append([]ledger.BatchCheck{own}, g.cfg.Checker.Check(ctx, bf, at)...), nil
 }
 
 // ErrUnanswered: a fetch got no whole HTTP answer (no connection, DNS, a timeout, the body cut off). That may

@@ -21,6 +21,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -198,10 +199,30 @@ func (c *BatchChecker) LiveCommit(ctx context.Context, epoch uint64) (*computepo
 	}
 }
 
-// Check runs every check on bf and returns each one's outcome (every problem found, not only the first). A
-// check the chain could not answer (RPC down, blocks not final yet) is a problem too, saying so: the file
-// is not shown sound.
-func (c *BatchChecker) Check(ctx context.Context, bf *BatchFile) []BatchCheck {
+// CommitTime returns the block time of the commit of the root the pool holds for epoch now (LiveCommit), its
+// header read by number and taken only if it is the event's block (not another branch's): Check's committedAt.
+func (c *BatchChecker) CommitTime(ctx context.Context, epoch uint64) (uint64, error) {
+	if c.Logs == nil {
+		return 0, errors.New("no log reader")
+	}
+	ev, err := c.LiveCommit(ctx, epoch)
+	if err != nil {
+		return 0, err
+	}
+	h, err := c.Logs.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.Raw.BlockNumber))
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("could not read epoch %d's commit block %d: %w", epoch, ev.Raw.BlockNumber, err)
+	case h.Hash() != ev.Raw.BlockHash:
+		return 0, fmt.Errorf("epoch %d's commit block %d is no longer on the chain read", epoch, ev.Raw.BlockNumber)
+	}
+	return h.Time, nil
+}
+
+// Check runs every check on bf, whose commit's block has time committedAt (0: not known), and returns each
+// one's outcome (every problem found, not only the first). A check the chain could not answer (RPC down,
+// blocks not final yet) is a problem too, saying so: the file is not shown sound.
+func (c *BatchChecker) Check(ctx context.Context, bf *BatchFile, committedAt uint64) []BatchCheck {
 	dep := BatchCheck{Name: CheckDeployment}
 	if bf.ChainID != c.ChainID {
 		dep.problem("chainId %d, the deployment's is %d", bf.ChainID, c.ChainID)
@@ -216,7 +237,7 @@ func (c *BatchChecker) Check(ctx context.Context, bf *BatchFile) []BatchCheck {
 	funding := BatchCheck{Name: CheckFunding}
 	c.checkFunding(ctx, bf, readAt, &funding)
 	sessions := BatchCheck{Name: CheckSessions}
-	verified := c.checkSessions(ctx, bf, &sessions)
+	verified := c.checkSessions(ctx, bf, committedAt, &sessions)
 	credits := BatchCheck{Name: CheckCredits}
 	if sessions.unanswered > 0 {
 		credits.couldNot("not compared: %d session records could not be verified", sessions.unanswered)
@@ -365,9 +386,27 @@ func (c *BatchChecker) checkFunding(ctx context.Context, bf *BatchFile, readAt u
 
 // checkSessions runs the keeper's record verification (Verifier.Verify) on every session record of bf and
 // returns the sessions it verified.
-func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, out *BatchCheck) []Session {
+//
+// A record whose session starts (settle.Start) after the commit's block time, committedAt, is a finding and
+// is not verified: a keeper credits a record only once the chain is final past its start (the signers and
+// roles then, ErrSignersNotFinal until so), which an honest one saw before it assembled the epoch, so in a
+// block before its commit. Verified, such a record would only go unanswered (not final yet) until the
+// window ended, and a hostile keeper could so keep the credits from ever being compared. Not the file's
+// cutoff: a record a router hands over late may start after it, and an honest keeper credits it once final.
+func (c *BatchChecker) checkSessions(ctx context.Context, bf *BatchFile, committedAt uint64, out *BatchCheck) []Session {
+	if committedAt == 0 {
+		out.Notes = append(out.Notes, "the sessions' starts not compared with the commit's time: not known")
+	}
 	var verified []Session
 	for i, raw := range bf.Sessions {
+		var rec wire.SessionRecord
+		if committedAt != 0 && json.Unmarshal(raw, &rec) == nil && rec.RFC != nil {
+			if start := settle.Start(rec.CreatedAt, rec.RFC.Deadline); start > committedAt {
+				out.problem("session %d (%s) starts at %d, after epoch %d's commit at %d: no keeper could have verified it",
+					i, rec.SessionID.Hex(), start, bf.Epoch, committedAt)
+				continue
+			}
+		}
 		s, err := c.Verifier.Verify(ctx, "", raw)
 		if err == nil {
 			verified = append(verified, *s)

@@ -113,9 +113,15 @@ func TestCheckBatchAnvil(t *testing.T) {
 		}
 		return rec.Body.Bytes(), nil
 	}
+	// Each file checked as its epoch's commit (keeper check-batch's way; a file of an epoch not committed:
+	// its commit's time not known).
+	check := func(c *ledger.BatchChecker, bf *ledger.BatchFile) []ledger.BatchCheck {
+		at, _ := c.CommitTime(ctx, bf.Epoch)
+		return c.Check(ctx, bf, at)
+	}
 	problems := func(bf *ledger.BatchFile) map[string][]string {
 		out := map[string][]string{}
-		for _, c := range checker.Check(ctx, bf) {
+		for _, c := range check(checker, bf) {
 			if !c.OK() {
 				out[c.Name] = c.Problems
 			}
@@ -123,7 +129,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 		return out
 	}
 	require.Empty(t, problems(honest), "the honest batch file passes every check")
-	for _, c := range checker.Check(ctx, honest) {
+	for _, c := range check(checker, honest) {
 		if c.Name == ledger.CheckCredits {
 			require.Equal(t, []string{"compared with no previous epoch: 2 sessions"}, c.Notes)
 		}
@@ -226,6 +232,35 @@ func TestCheckBatchAnvil(t *testing.T) {
 	require.Len(t, got[ledger.CheckSessions], 1)
 	require.Contains(t, got[ledger.CheckSessions][0], "session 1 ("+rec.SessionID.Hex()+") would be rejected: "+ledger.RejectBadUserSignature)
 
+	// A hostile keeper's copy of a real record rewritten as expired (billing nothing, so no close time checked)
+	// with createdAt far after the commit and no closeSignature (the only signature over createdAt): the chain
+	// is not final past its start (ErrSignersNotFinal), which alone would leave it unanswered, and the
+	// credits not compared, until the window ended. It is a finding, and the credits are compared without it.
+	committedAt, err := checker.CommitTime(ctx, 0)
+	require.NoError(t, err)
+	future := load()
+	var hostile wire.SessionRecord
+	require.NoError(t, json.Unmarshal(future.Sessions[0], &hostile))
+	hostile.CloseReason, hostile.BilledSeconds, hostile.CloseSignature = wire.CloseExpired, 0, nil
+	hostile.CreatedAt = committedAt + 30*24*3600
+	future.Sessions[0], err = json.Marshal(&hostile)
+	require.NoError(t, err)
+	var sessions ledger.BatchCheck
+	got = map[string][]string{}
+	for _, c := range check(checker, future) {
+		if c.Name == ledger.CheckSessions {
+			sessions = c
+		}
+		if !c.OK() {
+			got[c.Name] = c.Problems
+		}
+	}
+	require.Equal(t, []string{ledger.CheckSessions, ledger.CheckCredits}, keysOf(got), "%v", got)
+	require.Equal(t, []string{fmt.Sprintf("session 0 (%s) starts at %d, after epoch 0's commit at %d: no keeper could have verified it",
+		hostile.SessionID.Hex(), hostile.CreatedAt, committedAt)}, got[ledger.CheckSessions])
+	require.Equal(t, 1, sessions.Findings(), "a finding, not a read the chain did not answer")
+	require.True(t, contains(got[ledger.CheckCredits], "'s owed rose by "), "the credits compared: %v", got)
+
 	// All at once: every problem is reported, not only the first.
 	all := load()
 	all.ChainID++
@@ -252,7 +287,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 		return env.Pool.CommitRoot(o, big.NewInt(1), next.Root, total, next.SpendRoot, spentTotal, big.NewInt(0), crypto.Keccak256Hash(nextRaw), "mem://1")
 	})
 	var onChain, credits ledger.BatchCheck
-	for _, c := range checker.Check(ctx, next) {
+	for _, c := range check(checker, next) {
 		switch c.Name {
 		case ledger.CheckOnChain:
 			onChain = c
@@ -272,7 +307,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 	// seen (every earlier epoch's file is read); compared with epoch 1's file, whose extra wei it drops.
 	again := load()
 	again.Epoch = 2
-	for _, c := range checker.Check(ctx, again) {
+	for _, c := range check(checker, again) {
 		if c.Name == ledger.CheckCredits {
 			credits = c
 		}
@@ -298,7 +333,7 @@ func TestCheckBatchAnvil(t *testing.T) {
 		return nil, fmt.Errorf("%s: not served", uri)
 	}
 	var again2 ledger.BatchCheck
-	for _, c := range restarted.Check(ctx, again) {
+	for _, c := range check(restarted, again) {
 		if c.Name == ledger.CheckCredits {
 			again2 = c
 		}

@@ -54,7 +54,8 @@ dispute window before it lets the root become claimable. Every problem is report
               who holds no deposit (the pool would let such a user withdraw what it was charged),
               by the deposits of the newest final block
   sessions    every session record passes the keeper's own record verification (ticket and RFC
-              signatures, the ticket following from the RFC, receipts, roles and signers at their times)
+              signatures, the ticket following from the RFC, receipts, roles and signers at their times);
+              none starts after the epoch's commit (no keeper could have verified it before committing)
   credits     compared with every earlier live epoch's file (each fetched at its commit's uri, taken
               only if its keccak256 is that commit's batchHash): no session credited twice (listed
               twice, or by an earlier epoch); every account's owed (leaves and uncredited) rose since
@@ -134,7 +135,10 @@ func checkBatch(ctx context.Context, v *viper.Viper, cmd *cobra.Command, src str
 	if err != nil {
 		return err
 	}
-	checks := append([]ledger.BatchCheck{checker.CheckCommitted(ctx, raw, bf)}, checker.Check(ctx, bf)...)
+	// The commit's time, which no session the file credits can start after: not known when the epoch's commit
+	// is not read (the committed check says why).
+	at, _ := checker.CommitTime(ctx, bf.Epoch)
+	checks := append([]ledger.BatchCheck{checker.CheckCommitted(ctx, raw, bf)}, checker.Check(ctx, bf, at)...)
 	report := batchReport{Source: src, Epoch: bf.Epoch, OK: true, Checks: checks}
 	problems := 0
 	for i := range checks {
