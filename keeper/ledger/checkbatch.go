@@ -117,12 +117,13 @@ type BatchChecker struct {
 // CheckCommitted compares keccak256(raw), the bytes bf was read from, with the batchHash of the commit of the
 // pool's live root of epoch bf.Epoch (LiveCommit). A mismatch is a problem of its own: the file is not the
 // one committed (altered on the way, or another file), so nothing in it is evidence against the keeper. An
-// epoch not live on the pool is not compared (the on-chain check reports it).
-func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *BatchFile) BatchCheck {
+// epoch not live on the pool is not compared (the on-chain check reports it). It also returns that commit's
+// event (nil when not read), whose time CommitTime reads without looking for the event again.
+func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *BatchFile) (BatchCheck, *computepool.ComputePoolRootCommitted) {
 	out := BatchCheck{Name: CheckCommitted}
 	if c.Logs == nil {
 		out.Notes = append(out.Notes, "not compared: no log reader")
-		return out
+		return out, nil
 	}
 	ev, err := c.LiveCommit(ctx, bf.Epoch)
 	switch {
@@ -137,7 +138,7 @@ func (c *BatchChecker) CheckCommitted(ctx context.Context, raw []byte, bf *Batch
 		out.Notes = append(out.Notes, fmt.Sprintf("keccak256 %s is the batchHash of epoch %d's commit (block %d)",
 			common.Hash(ev.BatchHash).Hex(), bf.Epoch, ev.Raw.BlockNumber))
 	}
-	return out
+	return out, ev
 }
 
 // errNotLive: LiveCommit's epoch is not live on the pool (never committed, or discarded by a veto).
@@ -199,16 +200,14 @@ func (c *BatchChecker) LiveCommit(ctx context.Context, epoch uint64) (*computepo
 	}
 }
 
-// CommitTime returns the block time of the commit of the root the pool holds for epoch now (LiveCommit), its
-// header read by number and taken only if it is the event's block (not another branch's): Check's committedAt.
-func (c *BatchChecker) CommitTime(ctx context.Context, epoch uint64) (uint64, error) {
-	if c.Logs == nil {
-		return 0, errors.New("no log reader")
+// CommitTime returns the block time of ev, the commit of the root the pool holds for its epoch (LiveCommit,
+// CheckCommitted; nil: not read), its header read by number and taken only if it is the event's block (not
+// another branch's): Check's committedAt.
+func (c *BatchChecker) CommitTime(ctx context.Context, ev *computepool.ComputePoolRootCommitted) (uint64, error) {
+	if ev == nil {
+		return 0, errors.New("the epoch's commit was not read")
 	}
-	ev, err := c.LiveCommit(ctx, epoch)
-	if err != nil {
-		return 0, err
-	}
+	epoch := ev.Epoch.Uint64()
 	h, err := c.Logs.HeaderByNumber(ctx, new(big.Int).SetUint64(ev.Raw.BlockNumber))
 	switch {
 	case err != nil:

@@ -116,7 +116,8 @@ func TestCheckBatchAnvil(t *testing.T) {
 	// Each file checked as its epoch's commit (keeper check-batch's way; a file of an epoch not committed:
 	// its commit's time not known).
 	check := func(c *ledger.BatchChecker, bf *ledger.BatchFile) []ledger.BatchCheck {
-		at, _ := c.CommitTime(ctx, bf.Epoch)
+		ev, _ := c.LiveCommit(ctx, bf.Epoch)
+		at, _ := c.CommitTime(ctx, ev)
 		return c.Check(ctx, bf, at)
 	}
 	problems := func(bf *ledger.BatchFile) map[string][]string {
@@ -236,7 +237,9 @@ func TestCheckBatchAnvil(t *testing.T) {
 	// with createdAt far after the commit and no closeSignature (the only signature over createdAt): the chain
 	// is not final past its start (ErrSignersNotFinal), which alone would leave it unanswered, and the
 	// credits not compared, until the window ended. It is a finding, and the credits are compared without it.
-	committedAt, err := checker.CommitTime(ctx, 0)
+	ev, err := checker.LiveCommit(ctx, 0)
+	require.NoError(t, err)
+	committedAt, err := checker.CommitTime(ctx, ev)
 	require.NoError(t, err)
 	future := load()
 	var hostile wire.SessionRecord

@@ -137,8 +137,9 @@ func checkBatch(ctx context.Context, v *viper.Viper, cmd *cobra.Command, src str
 	}
 	// The commit's time, which no session the file credits can start after: not known when the epoch's commit
 	// is not read (the committed check says why).
-	at, _ := checker.CommitTime(ctx, bf.Epoch)
-	checks := append([]ledger.BatchCheck{checker.CheckCommitted(ctx, raw, bf)}, checker.Check(ctx, bf, at)...)
+	committed, ev := checker.CheckCommitted(ctx, raw, bf)
+	at, _ := checker.CommitTime(ctx, ev)
+	checks := append([]ledger.BatchCheck{committed}, checker.Check(ctx, bf, at)...)
 	report := batchReport{Source: src, Epoch: bf.Epoch, OK: true, Checks: checks}
 	problems := 0
 	for i := range checks {
