@@ -496,7 +496,7 @@ func batchChecker(t *testing.T, ctx context.Context, c *devnettest.Chain, client
 	require.NoError(t, err)
 	signers, err := ledger.NewSignerHistory(market, client, ledger.SignerConfig{Start: c.Deployment.StartBlock, Confirmations: 1})
 	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, market, models, client, signers, time.Minute)
+	reg, err := ledger.NewChainRegistry(ctx, market, models, client, signers)
 	require.NoError(t, err)
 	return &ledger.BatchChecker{ChainID: c.ChainID, Pool: pool, Caller: client, Deposits: deposits,
 		Verifier: &ledger.Verifier{Domain: eip712.NewDomain(c.ChainID, market), Registry: reg},

@@ -7,6 +7,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/dbtest"
@@ -53,7 +55,7 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	newReg := func() *ledger.ChainRegistry {
 		signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
 		require.NoError(t, err)
-		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
 		require.NoError(t, err)
 		return reg
 	}
@@ -69,13 +71,15 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, notice+300))
 	t1 := headTime()
 	require.GreaterOrEqual(t, t1-200, setAt+notice)
-	// A session starting after the newest block: the fee as of that block; one starting a notice or more
-	// after it: not known yet (an increase announced now could still take effect before it).
-	_, fee, _, err := newReg().Model(ctx, env.ModelID, t1+5)
+	// A session starting after the newest block: not known until a block later than its start is final
+	// (a decrease landing before the start could still lower it), then the raised fee.
+	reg := newReg()
+	_, _, _, err = reg.Model(ctx, env.ModelID, t1+5)
+	require.ErrorIs(t, err, ledger.ErrSignersNotFinal)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
+	_, fee, _, err := reg.Model(ctx, env.ModelID, t1+5)
 	require.NoError(t, err)
 	require.EqualValues(t, raised, fee)
-	_, _, _, err = newReg().Model(ctx, env.ModelID, t1+notice)
-	require.ErrorIs(t, err, ledger.ErrFeeNotFinal)
 	recB := env.RecordSpec(t, testenv.Spec{Nonce: 2, Seconds: secsB, MaxSeconds: 600, Price: price, Created: t1 - 200, Closed: t1 - 100})
 
 	k := startKeeper(t, ctx, env, keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t),
@@ -100,4 +104,84 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 	require.Equal(t, wantProvider, got[env.Provider.Hex()],
 		"provider's leaf: session a must pay the fee in force at its start (%d bps), b the raised one", testenv.FeeBps)
 	require.Equal(t, wantBuilder, got[env.Builder.Hex()], "builder's leaf")
+}
+
+// TestBuilderFeeReadAtFinalBlockAnvil (THREATS "the chain / RPC"): the builder lowers its fee in a block
+// with time T and a later block is mined, neither 3 deep. A keeper (confirmations 3) asked for the fee of a
+// session starting at T waits (not final yet) rather than reading it at the newest block: a reorg of those
+// two blocks drops the decrease, and the same registry then answers the registered fee once blocks past T
+// are final. Read at the newest block, the lowered fee was taken as final and cached, and the builder paid
+// less than keepers reading after the reorg credit it.
+func TestBuilderFeeReadAtFinalBlockAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	r, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	defer r.Close()
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
+		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 3})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
+	require.NoError(t, err)
+
+	const lowered = testenv.FeeBps / 2
+	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, lowered)
+	})
+	start := blockTimeOf(t, ctx, env, rc)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than start, 1 deep above the decrease's
+	_, _, _, err = reg.Model(ctx, env.ModelID, start)
+	require.ErrorIs(t, err, ledger.ErrSignersNotFinal, "the decrease's block is not 3 deep")
+
+	// Both blocks replaced by empty ones: the decrease never happened.
+	require.NoError(t, r.CallContext(ctx, nil, "anvil_reorg", 2, []any{}))
+	for range 3 {
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
+	}
+	_, fee, ok, err := reg.Model(ctx, env.ModelID, start)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.EqualValues(t, testenv.FeeBps, fee, "the fee in force at the start on the chain that stayed")
+}
+
+// TestModelRegisteredAboveTheFinalBlockAnvil: a session starting before its model was registered (only a
+// hostile router tickets one). Asked while the registration is above the registry's final block, the
+// registry waits (not final yet, never unknown_model: a keeper reading later would find the model); asked
+// again once a later pass of its signer history has the registration final, it answers the model and its
+// fee, read at a fresh final block rather than at the one its first pass found.
+func TestModelRegisteredAboveTheFinalBlockAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env := testenv.New(t, ctx, testenv.Options{})
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
+		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 2})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
+	require.NoError(t, err)
+	h, err := env.Client.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	start := h.Time
+	for range 2 {
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, 5))
+	}
+	_, err = reg.IsRouter(ctx, env.Builder, start) // the history's pass: final past start
+	require.NoError(t, err)
+
+	builder := env.NewKey()
+	env.Fund(crypto.PubkeyToAddress(builder.PublicKey), 10)
+	const fee = 300
+	id := env.RegisterModel(builder, "late", "v1", fee)
+	_, _, _, err = reg.Model(ctx, id, start)
+	require.ErrorIs(t, err, ledger.ErrSignersNotFinal, "registered above the final block: wait")
+
+	ledger.FreshFinal(t, 0) // the next ask reads the chain again (otherwise at most a second later)
+	_, _, _, err = reg.Model(ctx, id, start)
+	require.ErrorIs(t, err, ledger.ErrSignersNotFinal, "the registration's block 1 deep: still not final")
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 5))
+	got, gotFee, ok, err := reg.Model(ctx, id, start)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, crypto.PubkeyToAddress(builder.PublicKey), got)
+	require.EqualValues(t, fee, gotFee)
 }

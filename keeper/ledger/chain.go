@@ -7,12 +7,10 @@ import (
 	"math/big"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/holiman/uint256"
 
@@ -226,34 +224,21 @@ func (p *ChainPool) ClaimManyData(accounts []common.Address, amounts []*uint256.
 	return p.abi.Pack("claimMany", accounts, a, pr)
 }
 
-// ErrFeeNotFinal: the chain's newest block is more than FEE_INCREASE_NOTICE older than a session's start,
-// so the builder fee at that start is not known yet (transient: the record is read again later).
-var ErrFeeNotFinal = errors.New("ledger: builder fee at the session's start not final yet")
-
-// headerReader reads block headers (the block time of a read).
-type headerReader interface {
-	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
-}
-
-// RegistryBackend is what ChainRegistry reads: contract calls (also as of a block named by hash) and block
-// headers.
+// RegistryBackend is what ChainRegistry reads: contract calls, also as of a block named by hash.
 type RegistryBackend interface {
 	bind.ContractCaller
 	bind.BlockHashContractCaller
-	headerReader
 }
 
-// ChainRegistry implements Registry over the Marketplace and ModelRegistry, with a short cache (the
-// feed repeats the same models), a lasting one for final fees, and the routers and the providers' signers
-// from a SignerHistory.
+// ChainRegistry implements Registry over the Marketplace and ModelRegistry, with lasting caches of what
+// final blocks say (the models' builders, the fees at a session's start), and the routers and the providers'
+// signers from a SignerHistory.
 type ChainRegistry struct {
 	models   *modelregistry.ModelRegistryCaller
-	headers  headerReader
 	history  *SignerHistory
-	ttl      time.Duration
 	mu       sync.Mutex
-	modelMap map[common.Hash]cached[modelInfo]
-	fees     map[feeKey]uint16 // final answers: feeAt(model, t) read at a block later than t
+	builders map[common.Hash]common.Address // models registered in a final block (a builder never changes)
+	fees     map[feeKey]uint16              // feeAt(model, t) read at a final block later than t
 }
 
 type feeKey struct {
@@ -261,24 +246,15 @@ type feeKey struct {
 	at    uint64
 }
 
-// maxCachedFees bounds the fee cache (one entry per model and start second); past it the cache starts over.
+// maxCachedFees bounds each cache (one entry per model, or per model and start second); past it the cache
+// starts over.
 const maxCachedFees = 1 << 16
 
-type cached[T any] struct {
-	v  T
-	at time.Time
-}
-
-type modelInfo struct {
-	builder common.Address
-	ok      bool
-}
-
 // NewChainRegistry binds the registry contracts and checks that the Marketplace's ROUTER_ROLE is the one
-// signers follows; signers answers for the routers and the providers' signer keys. ttl bounds how stale a
-// cached model may be.
+// signers follows; signers answers for the routers and the providers' signer keys, and its final blocks are
+// the ones the models and fees are read at.
 func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address, backend RegistryBackend,
-	signers *SignerHistory, ttl time.Duration) (*ChainRegistry, error) {
+	signers *SignerHistory) (*ChainRegistry, error) {
 	m, err := marketplace.NewMarketplaceCaller(marketAddr, backend)
 	if err != nil {
 		return nil, err
@@ -294,15 +270,15 @@ func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address
 	if role != ids.RouterRole {
 		return nil, fmt.Errorf("ledger: the Marketplace's ROUTER_ROLE is %x, not keccak256(\"ROUTER_ROLE\")", role)
 	}
-	return &ChainRegistry{models: mr, headers: backend, history: signers, ttl: ttl,
-		modelMap: map[common.Hash]cached[modelInfo]{}, fees: map[feeKey]uint16{}}, nil
+	return &ChainRegistry{models: mr, history: signers, builders: map[common.Hash]common.Address{},
+		fees: map[feeKey]uint16{}}, nil
 }
 
 // Forget drops every cached answer (the signer history follows reorgs itself).
 func (r *ChainRegistry) Forget() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	clear(r.modelMap)
+	clear(r.builders)
 	clear(r.fees)
 }
 
@@ -319,60 +295,60 @@ func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer c
 	return r.history.WasSigner(ctx, provider, signer, at)
 }
 
-// Model implements Registry: the builder, and feeAt(id, at) read at the newest block. A fee read at a block
-// later than at is final (cached); one read at a block not yet past at is not cached, and could still be
-// lowered by a decrease landing before at (an increase lands FEE_INCREASE_NOTICE later; ErrFeeNotFinal if
-// the newest block is that far behind at).
+// Model implements Registry, as of the signer history's final block past at (SignerHistory.FinalBlock;
+// ErrSignersNotFinal until the chain is final past at, as for the roles, which Verify asks about at first):
+//   - the model is known if registered in that block or below (a registration is never undone below it); one
+//     registered only above it (a session starting before its model existed) waits until its registration is
+//     final, an error; one registered nowhere, not even at the newest block, is unknown.
+//   - the fee is feeAt(id, at) read at that block. Every fee change takes effect at or after its own block's
+//     time, so the fee at at read at any block later than at is the same, whatever the builder did since;
+//     read at a final one, a reorg the confirmations allow for cannot take back a change in force at at (a
+//     decrease in a block just before it), so every keeper, and a guard checking a keeper, get the same answer.
+//
+// Read by hash: a failover to a node on another branch answers a read by number for another block.
 func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (common.Address, uint16, bool, error) {
 	r.mu.Lock()
-	c, ok := r.modelMap[id]
+	builder, known := r.builders[id]
 	fee, final := r.fees[feeKey{id, at}]
 	r.mu.Unlock()
-	if !ok || time.Since(c.at) >= r.ttl {
-		c.v = modelInfo{}
-		m, err := r.models.Model(&bind.CallOpts{Context: ctx}, id)
-		switch {
-		case err == nil:
-			c.v = modelInfo{m.Builder, true}
-		case isRevert(err):
-			// UnknownModel(id): the node answered; the model does not exist.
-		default:
-			return common.Address{}, 0, false, err
-		}
-		r.mu.Lock()
-		r.modelMap[id] = cached[modelInfo]{c.v, time.Now()}
-		r.mu.Unlock()
+	if known && final {
+		return builder, fee, true, nil
 	}
-	if !c.v.ok || final {
-		return c.v.builder, fee, c.v.ok, nil
-	}
-	// The fee in force at the session's start, read at one block: final once that block is later than the
-	// start (every fee change takes effect at or after its own block's time), so every keeper reading at any
-	// later block gets the same answer, whatever the builder did since. Read at the head's hash: a failover
-	// to a node on another branch answers by number for another block, whose time is not head.Time.
-	head, err := r.headers.HeaderByNumber(ctx, nil)
+	b, err := r.history.FinalBlock(ctx, at)
 	if err != nil {
 		return common.Address{}, 0, false, err
 	}
-	atHead := &bind.CallOpts{Context: ctx, BlockHash: head.Hash()}
-	fee, err = r.models.FeeAt(atHead, id, at)
-	if err != nil {
-		return common.Address{}, 0, false, err // registered (above): not a revert to trust
+	asOf := &bind.CallOpts{Context: ctx, BlockHash: b.Hash}
+	if !known {
+		m, err := r.models.Model(asOf, id)
+		switch {
+		case err == nil:
+			builder = m.Builder
+		case !isRevert(err):
+			return common.Address{}, 0, false, fmt.Errorf("model as of final block %d: %w", b.Number, err)
+		default:
+			// UnknownModel(id) as of the final block: registered since, or never.
+			_, err := r.models.Model(&bind.CallOpts{Context: ctx}, id)
+			switch {
+			case err == nil:
+				return common.Address{}, 0, false, fmt.Errorf("%w: model registered above final block %d, session started at %d",
+					ErrSignersNotFinal, b.Number, at)
+			case isRevert(err):
+				return common.Address{}, 0, false, nil
+			default:
+				return common.Address{}, 0, false, err
+			}
+		}
+		r.mu.Lock()
+		if len(r.builders) >= maxCachedFees {
+			clear(r.builders)
+		}
+		r.builders[id] = builder
+		r.mu.Unlock()
 	}
-	if at >= head.Time {
-		// No block after the start yet (a quiet chain): the answer is the fee as of the newest block, not
-		// cached. Only a decrease (or a pending increase withdrawn) landing before the start could still lower
-		// it, since an increase announced from now on
-		// takes effect FEE_INCREASE_NOTICE after its block, past the start unless the chain lags that much:
-		// then wait for it.
-		notice, err := r.models.FEEINCREASENOTICE(atHead)
-		if err != nil {
-			return common.Address{}, 0, false, err
-		}
-		if at-head.Time >= notice {
-			return common.Address{}, 0, false, fmt.Errorf("%w: session started at %d, newest block at %d", ErrFeeNotFinal, at, head.Time)
-		}
-		return c.v.builder, fee, true, nil
+	fee, err = r.models.FeeAt(asOf, id, at)
+	if err != nil {
+		return common.Address{}, 0, false, fmt.Errorf("fee at %d as of final block %d: %w", at, b.Number, err)
 	}
 	r.mu.Lock()
 	if len(r.fees) >= maxCachedFees {
@@ -380,7 +356,7 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 	}
 	r.fees[feeKey{id, at}] = fee
 	r.mu.Unlock()
-	return c.v.builder, fee, true, nil
+	return builder, fee, true, nil
 }
 
 // isRevert reports whether err is a node's "execution reverted" answer: JSON-RPC error code 3, revert data

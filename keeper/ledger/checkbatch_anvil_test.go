@@ -375,7 +375,7 @@ func batchChecker(t *testing.T, ctx context.Context, env *testenv.Env) *ledger.B
 	require.NoError(t, err)
 	modelsAddr, err := env.Deployment.Address("ModelRegistry")
 	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers)
 	require.NoError(t, err)
 	return &ledger.BatchChecker{ChainID: 31337, Pool: env.PoolAddr, Caller: client, Deposits: deposits,
 		Verifier: &ledger.Verifier{Domain: env.Domain, Registry: reg}, Logs: client, Start: env.Deployment.StartBlock}

@@ -101,7 +101,7 @@ func TestSettleClaimVetoAnvil(t *testing.T) {
 		modelsAddr, _ := env.Deployment.Address("ModelRegistry")
 		signers, err := ledger.NewSignerHistory(env.MarketAddr, client, ledger.SignerConfig{Start: env.Deployment.StartBlock})
 		require.NoError(t, err)
-		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
+		reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers)
 		require.NoError(t, err)
 		metricSet := metrics.NewSet()
 		batchDir := t.TempDir()

@@ -1,6 +1,10 @@
 package ledger
 
-import "context"
+import (
+	"context"
+	"testing"
+	"time"
+)
 
 // Rollback exposes rollback to the external tests.
 func (l *Ledger) Rollback(ctx context.Context, n uint64, state string) error {
@@ -15,4 +19,11 @@ func (d *ChainDeposits) EventsHeld() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return len(d.events)
+}
+
+// FreshFinal sets how old SignerHistory.FinalBlock's answer may be, for t.
+func FreshFinal(t *testing.T, d time.Duration) {
+	old := freshFinal
+	freshFinal = d
+	t.Cleanup(func() { freshFinal = old })
 }

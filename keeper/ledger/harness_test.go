@@ -86,7 +86,7 @@ func startKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keepe
 	require.NoError(t, err)
 	var reg *ledger.ChainRegistry
 	require.Eventually(t, func() bool {
-		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers, time.Minute)
+		reg, err = ledger.NewChainRegistry(ctx, env.MarketAddr, modelsAddr, client, signers)
 		return err == nil
 	}, 30*time.Second, 50*time.Millisecond, "registry: %v", err)
 	feeds := opts.feedList

@@ -48,7 +48,7 @@ func chainVerifier(t *testing.T, ctx context.Context, env *testenv.Env, confirma
 	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client, ledger.SignerConfig{Start: env.Deployment.StartBlock,
 		Confirmations: confirmations})
 	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers, 0)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
 	require.NoError(t, err)
 	return &ledger.Verifier{Domain: env.Domain, Registry: reg}
 }

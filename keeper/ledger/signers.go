@@ -64,6 +64,7 @@ type SignerHistory struct {
 	follow  *follow.Follower
 	tip     follow.Tip                            // of the last complete pass
 	tipAt   uint64                                // the keeper's clock when that pass began
+	readAt  time.Time                             // the machine's clock then (FinalBlock's age)
 	synced  bool                                  // a pass completed since the last reorg
 	signers map[common.Address][]settle.SignerSet // by provider, in chain order
 	routers map[common.Address][]roleEvent        // ROUTER_ROLE grants and revocations by account, in chain order
@@ -137,18 +138,46 @@ func (h *SignerHistory) WasRouter(ctx context.Context, account common.Address, a
 	return held, nil
 }
 
+// FinalBlock returns the newest final block, once the chain is final past at (the rule above): every event
+// in a block with a time at most at is in it or below it, whichever keeper asks, so a contract read as of it
+// answers about at as every keeper's does. The block is at most freshFinal old: read as of a block found
+// hours ago, a contract could not yet know what was registered since (a read retried forever), and a node
+// that prunes old state could not answer. Errors: ErrSignersNotFinal (wrapped), or the RPC's.
+func (h *SignerHistory) FinalBlock(ctx context.Context, at uint64) (follow.Block, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.synced || !h.settled(at) || time.Since(h.readAt) >= freshFinal {
+		if err := h.sync(ctx); err != nil {
+			return follow.Block{}, err
+		}
+	}
+	if err := h.finalPast(at); err != nil {
+		return follow.Block{}, err
+	}
+	return h.tip.Final, nil
+}
+
+// freshFinal is how old FinalBlock's answer may be: a pass of the follower at most this often (a variable
+// for the tests).
+var freshFinal = time.Second
+
 // readPast reads the blocks final since the last pass, unless what was read is final past at already.
 // Only an RPC error is returned; the caller checks finalPast. h.mu held.
 func (h *SignerHistory) readPast(ctx context.Context, at uint64) error {
 	if h.synced && h.settled(at) {
 		return nil
 	}
-	began := uint64(h.now().Unix())
+	return h.sync(ctx)
+}
+
+// sync reads the blocks final since the last pass. Only an RPC error is returned. h.mu held.
+func (h *SignerHistory) sync(ctx context.Context) error {
+	began, readAt := uint64(h.now().Unix()), time.Now()
 	tip, err := h.follow.Sync(ctx, h.readRange, h.rollback)
 	if err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
 		return err
 	}
-	h.tip, h.tipAt, h.synced = tip, began, err == nil
+	h.tip, h.tipAt, h.readAt, h.synced = tip, began, readAt, err == nil
 	return nil
 }
 

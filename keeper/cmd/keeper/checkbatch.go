@@ -260,7 +260,7 @@ func newBatchChecker(ctx context.Context, v *viper.Viper, log *zap.Logger, dep *
 	if err != nil {
 		return nil, err
 	}
-	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers, time.Minute)
+	registry, err := ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers)
 	if err != nil {
 		return nil, fmt.Errorf("registry: %w", err)
 	}

@@ -134,6 +134,11 @@ func runGuard(ctx context.Context, v *viper.Viper, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	// The keeper's rule: the guard reads the deposits, roles, signers and fees as of its final blocks, and a
+	// verdict read at a block a reorg takes back could veto an honest keeper's epoch.
+	if err := checkConfirmations(v.GetUint64("confirmations"), dep.ChainID); err != nil {
+		return err
+	}
 	client, err := service.Dial(ctx, log, urls, chain.Options{CallTimeout: v.GetDuration("rpc-timeout")}, dep)
 	if err != nil {
 		return err

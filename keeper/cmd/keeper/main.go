@@ -292,7 +292,7 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 		return err
 	}
 	registry, err := service.Retry(ctx, log, "registry", func(ctx context.Context) (*ledger.ChainRegistry, error) {
-		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers, time.Minute)
+		return ledger.NewChainRegistry(ctx, marketAddr, modelsAddr, client, signers)
 	})
 	if err != nil {
 		return fmt.Errorf("registry: %w", err)

@@ -41,7 +41,7 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	require.ErrorContains(t, err, "use --epoch-length of at most 58m0s")
 }
 
-// TestTooFewConfirmationsRefusedOffADevnet: off a devnet the keeper refuses --confirmations 1 at start,
+// TestTooFewConfirmationsRefusedOffADevnet: off a devnet the keeper and its guard refuse --confirmations 1 at start,
 // before it dials the chain or opens its data dir (the newest block would count as final, and a later
 // block in the same second could carry a withdrawal its deposit read missed); a devnet takes it (anvil
 // mines only on transactions), and 2 or more pass anywhere.
@@ -53,6 +53,15 @@ func TestTooFewConfirmationsRefusedOffADevnet(t *testing.T) {
 		require.ErrorContains(t, err, "use 2 or more")
 		require.NoDirExists(t, filepath.Join(dir, "keeper-data"), "refused before anything is written")
 	}
+	// keeper guard too: a verdict read at a block a reorg takes back could veto an honest epoch.
+	cmd := newRoot()
+	cmd.SetArgs([]string{"guard", "--rpc", "http://127.0.0.1:1", "--deployment", filepath.Join(dir, "deployment.json"),
+		"--confirmations", "1", "--data-dir", filepath.Join(dir, "guard-data"), "--log-level", "error"})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second) // without the check: dialling gives up
+	defer cancel()
+	err := cmd.ExecuteContext(ctx)
+	require.ErrorIs(t, err, errTooFewConfirmations, "keeper guard --confirmations 1")
+	require.NoDirExists(t, filepath.Join(dir, "guard-data"), "refused before anything is written")
 	require.NoError(t, checkConfirmations(1, 31337), "a devnet may count every mined block as final")
 	require.NoError(t, checkConfirmations(2, 421614))
 }
