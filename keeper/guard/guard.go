@@ -188,6 +188,7 @@ type commit struct {
 	tries       int         // checks tried
 	lastErr     string      // why the last try decided nothing
 	found       bool        // a check found a problem (the veto not landed yet)
+	byteFound   bool        // one of them in the bytes alone (bytesAlone), kept across a same-commit recommit of them
 	obtained    bool        // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
 	lastPart    uint64      // when the window's last part begins (withheldFrom); 0: not read yet
 	lastFails   int         // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
@@ -374,20 +375,23 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 		ev := it.Event
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
 			block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash}
-		old := g.pending[c.epoch]
-		g.pending[c.epoch] = c // a commit of the same epoch after a veto replaces the discarded one
-		switch {
+		switch old := g.pending[c.epoch]; {
 		case old == nil:
+			g.pending[c.epoch] = c
 		case !old.is(c.root, c.claimableAt):
 			// Committed again, at the follower's depth: the commit followed (its veto, or a discard followed to
-			// the depth) is discarded for good.
+			// the depth) is discarded for good, and the new one replaces it.
 			g.cfg.Log.Info("epoch committed again while its earlier commit was followed: the earlier one is discarded",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
+			g.pending[c.epoch] = c
 			g.done(old, ResultGone)
 		default:
-			// The pool cannot tell the two apart (commit.is), nor can a veto: followed as one commit, by its
-			// newest event, whose uri and file are the ones the pool's live commit names now.
-			g.dropKept(old)
+			// The pool cannot tell the two apart (commit.is), nor can a veto: one commit, followed on.
+			g.cfg.Log.Info("epoch committed again with the same root and claim time: followed as the same commit",
+				zap.Uint64("epoch", c.epoch), zap.Stringer("root", c.root), zap.String("uri", c.uri), zap.String("intent", old.vetoID))
+			was := old.batchHash
+			old.recommitted(c)
+			g.dropKept(old.epoch, was)
 		}
 	}
 	return it.Error()
@@ -422,9 +426,52 @@ func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 // a commit of its own, checked once the follower reads it, never judged by c's window and uri (c's uri may be
 // served no longer, and the honest recommit taken for withheld), also when its file is c's bytes. Only a
 // recommit whose claim time the previous epoch's sets, as c's was, is not told apart (by vetoRoot either):
-// its window is c's.
+// its window is c's, and the guard follows it as c (recommitted).
 func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 	return root == c.root && claimableAt == c.claimableAt
+}
+
+// bytesAlone names the checks whose findings the committed bytes decide alone, whatever the chain or the
+// earlier epochs' files say: not a batch file or another commit's (CheckCommit), another deployment's, trees
+// that do not give the root. The other checks read the commit's on-chain values, its time, the deposits as
+// of its read, or the previous epoch's file, any of which a recommit may change.
+var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true, ledger.CheckTrees: true}
+
+// recommitted takes n, a RootCommitted event of c's commit read again (c.is: the epoch discarded by the veto
+// of an earlier one and committed again with the same root and claim time), into c. What c learnt of the
+// commit stays, as the pool and a veto cannot tell n from c:
+//   - found, when a finding is in the same bytes alone (byteFound, bytesAlone): vetoed as it was to be,
+//     without reading a file again (a recommit of them at a uri not served must not buy the root a check
+//     from scratch and the time that takes). Any other finding is checked again: it rested on what the
+//     recommit may change (the same-claim-time recommit follows the veto and recommit of the previous
+//     epoch, so another previous file for the credits check, and the commit's time and values), and an
+//     honest recommit must not be vetoed for an earlier file's fault;
+//   - vetoTry, vetoID, vetoResult: a veto sent names n as well (vetoRoot's root and claim time): followed and
+//     driven on from the try it is at, never sent again beside itself;
+//   - tries, lastErr: what was tried (tries > 0: its window's end reported, not taken for read too late).
+//
+// From n: the uri and batchHash, the file the pool's commit names now, the one to obtain and check; and
+// n's block and its hash: rollback drops c once n's event is reorged out (the uri and file it named with
+// it), and c's time (committedAt, read again by that hash) is n's: a file committed then may credit
+// sessions begun before then (keeper check-batch dates the check by the root's newest commit too).
+//
+// The same bytes: obtained, the withheld run (lastFails) and the window's last part (lastPart, once a try
+// counted it from c's time) stay, as they are about those bytes, which the keeper has had to serve since
+// its first commit: recommitting them, at another uri or late in the window, neither breaks a run nor
+// moves the part in which tries count. Other bytes: none of them obtained or tried yet, so obtained and
+// the run start again and the last part is counted from n's commit, as for any commit of a file: an honest
+// keeper's new file is not vetoed as withheld on one failed try because its earlier file was not obtained.
+func (c *commit) recommitted(n *commit) {
+	same := n.batchHash == c.batchHash
+	c.found = c.found && c.byteFound && same
+	c.byteFound = c.found
+	if !same {
+		c.obtained, c.lastFails, c.lastPart = false, 0, 0
+	}
+	if n.blockHash != c.blockHash {
+		c.time = 0
+	}
+	c.uri, c.batchHash, c.block, c.blockHash = n.uri, n.batchHash, n.block, n.blockHash
 }
 
 // goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth
@@ -592,6 +639,9 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 	}
 	log.Error("batch file has problems: vetoing", zap.Int("findings", findings), zap.Strings("problems", problems))
 	c.found = true
+	for i := range checks {
+		c.byteFound = c.byteFound || (bytesAlone[checks[i].Name] && checks[i].Findings() > 0)
+	}
 	return g.vetoPending(ctx, c, log, ResultVetoed)
 }
 
@@ -826,20 +876,20 @@ func (g *Guard) done(c *commit, result string) {
 	}
 	g.count(result)
 	if result == ResultVetoed || result == ResultGone {
-		g.dropKept(c)
+		g.dropKept(c.epoch, c.batchHash)
 	}
 }
 
-// dropKept removes c's kept batch file, c's commit discarded or replaced: no later check reads it, unless the
-// commit now pending for its epoch names the same bytes (a recommit of the same file, kept under the same
-// epoch and batchHash: ledger.KeptFiles).
-func (g *Guard) dropKept(c *commit) {
+// dropKept removes the kept batch file batchHash of epoch, its commit discarded or replaced, or committed
+// again with another file: no later check reads it, unless the commit now pending for the epoch names the
+// same bytes (a recommit of the same file, kept under the same epoch and batchHash: ledger.KeptFiles).
+func (g *Guard) dropKept(epoch uint64, batchHash common.Hash) {
 	k := g.cfg.Checker.Keep
-	if p := g.pending[c.epoch]; k == nil || (p != nil && p != c && p.batchHash == c.batchHash) {
+	if p := g.pending[epoch]; k == nil || (p != nil && p.batchHash == batchHash) {
 		return
 	}
-	if err := k.Drop(c.epoch, c.batchHash); err != nil {
-		g.cfg.Log.Warn("kept batch file of a discarded root not removed", zap.Uint64("epoch", c.epoch), zap.Error(err))
+	if err := k.Drop(epoch, batchHash); err != nil {
+		g.cfg.Log.Warn("kept batch file of a discarded root not removed", zap.Uint64("epoch", epoch), zap.Error(err))
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
+	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
@@ -230,4 +231,169 @@ func (two *twoEpochs) recommit(t *testing.T, ctx context.Context, c *devnettest.
 	i1, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
 	require.NoError(t, err)
 	require.Greater(t, i1.ClaimableAt, two.claimable1, "a window of its own")
+}
+
+// TestGuardSameCommitKeepsItsState (from a review): an epoch discarded by the veto of an earlier one and
+// committed again with the same root and the same claim time (the previous epoch's, which a longer dispute
+// window set) is the same commit to the pool and to vetoRoot, and the guard follows it on with what it
+// learnt of it. Before, the event read replaced the commit followed by a fresh one:
+//   - finding: epoch 2's bytes are not a batch file, and the guard's veto fails (its estimate's RPC down).
+//     Another guardian vetoes epoch 1 (epoch 2 discarded with it); the keeper commits epoch 1 again (a new
+//     root) and epoch 2 with the same root and bytes at a uri it does not serve. The next step vetoes epoch 2
+//     without reading a file; before, the finding was lost and the recommit checked from scratch (its file
+//     not obtained: tried again, in its window's first part not even counted as withheld);
+//   - withheld: epoch 2's file withheld, one failed try in its window's last part; the same discard and the
+//     same bytes recommitted at another uri, not served: the next failed try vetoes it as withheld. Before,
+//     the run started again (and the last part, counted from the recommit, had not begun): not vetoed;
+//   - a finding not in the bytes alone (the commit's total is not the file's, on-chain): not kept, as the
+//     recommit may change what it rested on (here the total; in a keeper's run, the previous epoch's file
+//     the credits are compared with, vetoed and recommitted first): checked again and found ok;
+//   - other bytes: the same, but epoch 2 recommitted with another file: none of it tried yet, so one failed
+//     try does not veto it (the run starts again), and once served it is checked ok.
+func TestGuardSameCommitKeepsItsState(t *testing.T) {
+	t.Run("finding", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		s := shareClaimTime(t, ctx)
+		garbage := []byte("not a batch file")
+		s.files.set("/v1/batches/2", garbage)
+		root2, _, _ := tree(t, map[string]uint64{"0xa1": 0, "0xe2": 0})
+		s.c.CommitRoot(2, root2, new(big.Int), hashOf(garbage), s.url+"/v1/batches/2")
+		backend := &flakyBackend{Client: s.client, estimateDown: true}
+		g, logs := vetoingGuard(t, ctx, s.c, s.client, backend)
+		require.NoError(t, g.Step(ctx))
+		require.True(t, saidAt(logs, "batch file has problems: vetoing", 2), "%v", logs.All())
+		require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 2), "%v", logs.All())
+		backend.set(&backend.estimateDown, false)
+
+		s.discardAndRecommit(t, ctx, root2, hashOf(garbage), "/v1/batches/2b") // not served
+		s.files.set("/v1/batches/2", nil)
+		require.NoError(t, g.Step(ctx))
+		require.True(t, saidAt(logs, "epoch committed again with the same root and claim time: followed as the same commit", 2),
+			"%v", logs.All())
+		require.True(t, saidAt(logs, "epoch vetoed", 2), "the finding kept, vetoed without a file: %v", logs.All())
+		require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
+		require.Empty(t, g.Pending())
+	})
+	t.Run("finding-not-in-the-bytes", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		s := shareClaimTime(t, ctx)
+		root2, _, bf2 := tree(t, map[string]uint64{"0xa1": 0, "0xc2": 0})
+		bf2.ChainID, bf2.ComputePool, bf2.Epoch = s.c.ChainID, s.c.Addr("ComputePool"), 2
+		raw2, err := json.Marshal(bf2)
+		require.NoError(t, err)
+		s.files.set("/v1/batches/2", raw2)
+		s.c.CommitRoot(2, root2, big.NewInt(1), hashOf(raw2), s.url+"/v1/batches/2") // not the file's total
+		backend := &flakyBackend{Client: s.client, estimateDown: true}
+		g, logs := vetoingGuard(t, ctx, s.c, s.client, backend)
+		require.NoError(t, g.Step(ctx))
+		require.True(t, saidAt(logs, "batch file has problems: vetoing", 2), "%v", logs.All())
+		backend.set(&backend.estimateDown, false)
+
+		s.discardAndRecommit(t, ctx, root2, hashOf(raw2), "/v1/batches/2") // the same bytes, the file's total now
+		require.NoError(t, g.Step(ctx))
+		require.True(t, saidAt(logs, "epoch committed again with the same root and claim time: followed as the same commit", 2),
+			"%v", logs.All())
+		require.True(t, saidAt(logs, "batch file ok", 2), "checked again, not vetoed for the first commit's total: %v", logs.All())
+		require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c))
+		require.Empty(t, g.Pending())
+	})
+	for _, sameBytes := range []bool{true, false} {
+		name := "withheld"
+		if !sameBytes {
+			name = "other-bytes"
+		}
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			s := shareClaimTime(t, ctx)
+			_, raw2 := commitNothingOwed(t, s.c, 2, s.url) // not served
+			g, logs := vetoingGuard(t, ctx, s.c, s.client, s.client)
+			require.NoError(t, g.Step(ctx))
+			require.NoError(t, s.c.Market.WarpTo(ctx, s.claimableAt-1000)) // the window's last part: its last quarter
+			require.NoError(t, g.Step(ctx))
+			require.True(t, saidAt(logs, "batch file still not obtained in the window's last part: vetoed as withheld if the next try fails too", 2),
+				"%v", logs.All())
+
+			i2, err := s.c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(2))
+			require.NoError(t, err)
+			again := raw2
+			if !sameBytes { // the same file written out otherwise: other bytes, the same root
+				var buf bytes.Buffer
+				require.NoError(t, json.Indent(&buf, raw2, "", " "))
+				again = buf.Bytes()
+			}
+			s.discardAndRecommit(t, ctx, i2.Root, hashOf(again), "/v1/batches/2b") // not served
+			require.NoError(t, g.Step(ctx))
+			if sameBytes {
+				require.True(t, saidAt(logs, "batch file withheld: vetoing", 2), "the run kept: %v", logs.All())
+				require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
+				return
+			}
+			require.False(t, saidAt(logs, "batch file withheld: vetoing", 2), "%v", logs.All())
+			require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c))
+			s.files.set("/v1/batches/2b", again)
+			require.NoError(t, g.Step(ctx))
+			require.True(t, saidAt(logs, "batch file ok", 2), "%v", logs.All())
+			require.Empty(t, g.Pending())
+		})
+	}
+}
+
+// sharedClaimTime is a chain whose epochs 0 and 1 are committed (their files served at url) with one claim
+// time: the later epochs committed before it nears take it too (shareClaimTime).
+type sharedClaimTime struct {
+	c           *devnettest.Chain
+	client      *chain.Client
+	files       *files
+	url         string
+	root1       common.Hash
+	claimableAt uint64
+}
+
+// shareClaimTime deploys a pool with a dispute window of 600 s, commits epoch 0 under a window raised to
+// 7200 s and epoch 1 under 600 s again: epoch 1, and every epoch committed up to 600 s before epoch 0's claim
+// time, takes epoch 0's claim time (ComputePool: never below the previous epoch's).
+func shareClaimTime(t *testing.T, ctx context.Context) *sharedClaimTime {
+	t.Helper()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 600,
+		WithdrawalDelay: 86400})
+	s := &sharedClaimTime{c: c, client: client, files: &files{byID: map[string][]byte{}}}
+	srv := httptest.NewServer(s.files)
+	t.Cleanup(srv.Close)
+	s.url = srv.URL
+	c.Mined(c.Market.Pool.SetDisputeWindow(c.Opts(devnet.GuardianKey()), 7200))
+	path, raw := commitNothingOwed(t, c, 0, s.url)
+	s.files.set(path, raw)
+	c.Mined(c.Market.Pool.SetDisputeWindow(c.Opts(devnet.GuardianKey()), 600))
+	path, raw = commitNothingOwed(t, c, 1, s.url)
+	s.files.set(path, raw)
+	i0, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(0))
+	require.NoError(t, err)
+	i1, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(1))
+	require.NoError(t, err)
+	require.Equal(t, i0.ClaimableAt, i1.ClaimableAt, "epoch 1 takes epoch 0's claim time")
+	s.root1, s.claimableAt = i1.Root, i1.ClaimableAt
+	return s
+}
+
+// discardAndRecommit has another guardian veto epoch 1 (epoch 2 discarded with it) and the keeper commit epoch
+// 1 again (a new root, served) and epoch 2 again with root2, batchHash and the uri path, and requires epoch
+// 2's commit the same claim time as before: the same commit to the pool.
+func (s *sharedClaimTime) discardAndRecommit(t *testing.T, ctx context.Context, root2, batchHash common.Hash, path string) {
+	t.Helper()
+	c := s.c
+	c.Mined(c.Market.Pool.VetoRoot(c.Opts(devnet.GuardianKey()), big.NewInt(1), s.root1, s.claimableAt))
+	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
+	root1, total1, bf1 := tree(t, map[string]uint64{"0xa1": 0, "0xd1": 0})
+	bf1.ChainID, bf1.ComputePool, bf1.Epoch = c.ChainID, c.Addr("ComputePool"), 1
+	raw1, err := json.Marshal(bf1)
+	require.NoError(t, err)
+	s.files.set("/v1/batches/1b", raw1)
+	c.CommitRoot(1, root1, total1, hashOf(raw1), s.url+"/v1/batches/1b")
+	c.CommitRoot(2, root2, new(big.Int), batchHash, s.url+path)
+	i2, err := c.Market.Pool.EpochInfo(&bind.CallOpts{Context: ctx}, big.NewInt(2))
+	require.NoError(t, err)
+	require.Equal(t, s.claimableAt, i2.ClaimableAt, "the same claim time: the same commit to the pool")
 }
