@@ -249,7 +249,8 @@ func (two *twoEpochs) recommit(t *testing.T, ctx context.Context, c *devnettest.
 //     recommit may change what it rested on (here the total; in a keeper's run, the previous epoch's file
 //     the credits are compared with, vetoed and recommitted first): checked again and found ok;
 //   - other bytes: the same, but epoch 2 recommitted with another file: none of it tried yet, so one failed
-//     try does not veto it (the run starts again), and once served it is checked ok.
+//     try, in the recommit's own last part too, does not veto it (the run starts again), and once served it
+//     is checked ok.
 func TestGuardSameCommitKeepsItsState(t *testing.T) {
 	t.Run("finding", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -332,6 +333,12 @@ func TestGuardSameCommitKeepsItsState(t *testing.T) {
 				return
 			}
 			require.False(t, saidAt(logs, "batch file withheld: vetoing", 2), "%v", logs.All())
+			require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c))
+			// In the recommit's own last part (its last quarter: some 250 s): one failed try of the new file
+			// starts a run of its own, not the second of the old file's run.
+			require.NoError(t, s.c.Market.WarpTo(ctx, s.claimableAt-100))
+			require.NoError(t, g.Step(ctx))
+			require.False(t, saidAt(logs, "batch file withheld: vetoing", 2), "the run started again: %v", logs.All())
 			require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c))
 			s.files.set("/v1/batches/2b", again)
 			require.NoError(t, g.Step(ctx))
