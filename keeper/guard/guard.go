@@ -599,10 +599,11 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		log.Warn(msg, zap.Error(err), zap.Int("tries", c.tries), zap.Time("windowEnds", time.Unix(int64(c.claimableAt), 0)))
 		return nil
 	}
-	findings := 0
+	findings, inBytes := 0, false
 	var problems []string
 	for i := range checks {
 		findings += checks[i].Findings()
+		inBytes = inBytes || (bytesAlone[checks[i].Name] && checks[i].Findings() > 0)
 		for _, p := range checks[i].Problems {
 			problems = append(problems, checks[i].Name+": "+p)
 		}
@@ -638,10 +639,7 @@ func (g *Guard) decide(ctx context.Context, c *commit, now uint64) error {
 		return nil
 	}
 	log.Error("batch file has problems: vetoing", zap.Int("findings", findings), zap.Strings("problems", problems))
-	c.found = true
-	for i := range checks {
-		c.byteFound = c.byteFound || (bytesAlone[checks[i].Name] && checks[i].Findings() > 0)
-	}
+	c.found, c.byteFound = true, inBytes // not found before (a finding is vetoed above without a check)
 	return g.vetoPending(ctx, c, log, ResultVetoed)
 }
 

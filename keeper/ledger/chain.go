@@ -246,9 +246,9 @@ type feeKey struct {
 	at    uint64
 }
 
-// maxCachedFees bounds each cache (one entry per model, or per model and start second); past it the cache
+// maxCached bounds each cache (one entry per model, or per model and start second); past it the cache
 // starts over.
-const maxCachedFees = 1 << 16
+const maxCached = 1 << 16
 
 // NewChainRegistry binds the registry contracts and checks that the Marketplace's ROUTER_ROLE is the one
 // signers follows; signers answers for the routers and the providers' signer keys, and its final blocks are
@@ -340,7 +340,7 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 			}
 		}
 		r.mu.Lock()
-		if len(r.builders) >= maxCachedFees {
+		if len(r.builders) >= maxCached {
 			clear(r.builders)
 		}
 		r.builders[id] = builder
@@ -351,7 +351,7 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 		return common.Address{}, 0, false, fmt.Errorf("fee at %d as of final block %d: %w", at, b.Number, err)
 	}
 	r.mu.Lock()
-	if len(r.fees) >= maxCachedFees {
+	if len(r.fees) >= maxCached {
 		clear(r.fees)
 	}
 	r.fees[feeKey{id, at}] = fee
