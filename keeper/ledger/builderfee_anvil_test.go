@@ -185,3 +185,43 @@ func TestModelRegisteredAboveTheFinalBlockAnvil(t *testing.T) {
 	require.Equal(t, crypto.PubkeyToAddress(builder.PublicKey), got)
 	require.EqualValues(t, fee, gotFee)
 }
+
+// TestBuilderFeeCacheForgetsADeepReorgAnvil (from a review): a fee read at a final block and cached is
+// dropped once the signer history sees a reorg deeper than the confirmations. With one confirmation, a
+// builder's decrease is final at once: the fee at a start after it is read lowered and cached. A reorg then
+// replaces the decrease's block and the one after it with empty ones, so on the chain that stays the fee
+// in force at that start is the old one. Before, the keeper kept answering the lowered fee from its cache
+// (another keeper, or a guard, reading the same start after the reorg got the old one: two roots).
+func TestBuilderFeeCacheForgetsADeepReorgAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	ledger.FreshFinal(t, 0) // every call syncs the history: no wait for its answer to age
+	env := testenv.New(t, ctx, testenv.Options{})
+	r, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	defer r.Close()
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
+		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 1})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
+	require.NoError(t, err)
+
+	const lowered = testenv.FeeBps / 2
+	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, lowered)
+	})
+	start := blockTimeOf(t, ctx, env, rc)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than start: final past it at depth 1
+	_, fee, ok, err := reg.Model(ctx, env.ModelID, start)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.EqualValues(t, lowered, fee, "the decrease, final at depth 1")
+
+	// Both blocks replaced by empty ones (deeper than the one confirmation): the decrease never happened.
+	require.NoError(t, r.CallContext(ctx, nil, "anvil_reorg", 2, []any{}))
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
+	_, fee, ok, err = reg.Model(ctx, env.ModelID, start)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.EqualValues(t, testenv.FeeBps, fee, "the fee in force at the start on the chain that stayed, not the cached one")
+}

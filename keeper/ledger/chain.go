@@ -230,13 +230,14 @@ type RegistryBackend interface {
 	bind.BlockHashContractCaller
 }
 
-// ChainRegistry implements Registry over the Marketplace and ModelRegistry, with lasting caches of what
-// final blocks say (the models' builders, the fees at a session's start), and the routers and the providers'
-// signers from a SignerHistory.
+// ChainRegistry implements Registry over the Marketplace and ModelRegistry, with caches of what final
+// blocks say (the models' builders, the fees at a session's start), kept until the signer history sees a
+// reorg deeper than the confirmations, and the routers and the providers' signers from a SignerHistory.
 type ChainRegistry struct {
 	models   *modelregistry.ModelRegistryCaller
 	history  *SignerHistory
 	mu       sync.Mutex
+	reorgs   uint64                         // the history's reorg count the caches were read under
 	builders map[common.Hash]common.Address // models registered in a final block (a builder never changes)
 	fees     map[feeKey]uint16              // feeAt(model, t) read at a final block later than t
 }
@@ -274,7 +275,7 @@ func NewChainRegistry(ctx context.Context, marketAddr, modelsAddr common.Address
 		fees: map[feeKey]uint16{}}, nil
 }
 
-// Forget drops every cached answer (the signer history follows reorgs itself).
+// Forget drops every cached answer (Model drops them too once the signer history sees a deep reorg).
 func (r *ChainRegistry) Forget() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -305,18 +306,27 @@ func (r *ChainRegistry) IsProviderSigner(ctx context.Context, provider, signer c
 //     read at a final one, a reorg the confirmations allow for cannot take back a change in force at at (a
 //     decrease in a block just before it), so every keeper, and a guard checking a keeper, get the same answer.
 //
-// Read by hash: a failover to a node on another branch answers a read by number for another block.
+// Both answers are cached until the signer history sees a reorg deeper than the confirmations (it syncs
+// when its answer is freshFinal old, also for a cached answer, so within that time of the next call), which
+// may have taken the block they were read at: a fee decrease in force at at before the reorg and not after
+// it must not stay cached for this keeper alone. Read by hash: a failover to a node on another branch
+// answers a read by number for another block.
 func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (common.Address, uint16, bool, error) {
+	b, reorgs, err := r.history.finalBlock(ctx, at)
+	if err != nil {
+		return common.Address{}, 0, false, err
+	}
 	r.mu.Lock()
+	if reorgs > r.reorgs { // a reorg deeper than the confirmations may have taken what the caches were read at
+		clear(r.builders)
+		clear(r.fees)
+		r.reorgs = reorgs
+	}
 	builder, known := r.builders[id]
 	fee, final := r.fees[feeKey{id, at}]
 	r.mu.Unlock()
 	if known && final {
 		return builder, fee, true, nil
-	}
-	b, err := r.history.FinalBlock(ctx, at)
-	if err != nil {
-		return common.Address{}, 0, false, err
 	}
 	asOf := &bind.CallOpts{Context: ctx, BlockHash: b.Hash}
 	if !known {
@@ -340,10 +350,12 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 			}
 		}
 		r.mu.Lock()
-		if len(r.builders) >= maxCached {
-			clear(r.builders)
+		if reorgs == r.reorgs { // not read under a count a later call has moved past
+			if len(r.builders) >= maxCached {
+				clear(r.builders)
+			}
+			r.builders[id] = builder
 		}
-		r.builders[id] = builder
 		r.mu.Unlock()
 	}
 	fee, err = r.models.FeeAt(asOf, id, at)
@@ -351,10 +363,12 @@ func (r *ChainRegistry) Model(ctx context.Context, id common.Hash, at uint64) (c
 		return common.Address{}, 0, false, fmt.Errorf("fee at %d as of final block %d: %w", at, b.Number, err)
 	}
 	r.mu.Lock()
-	if len(r.fees) >= maxCached {
-		clear(r.fees)
+	if reorgs == r.reorgs {
+		if len(r.fees) >= maxCached {
+			clear(r.fees)
+		}
+		r.fees[feeKey{id, at}] = fee
 	}
-	r.fees[feeKey{id, at}] = fee
 	r.mu.Unlock()
 	return builder, fee, true, nil
 }

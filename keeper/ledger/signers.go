@@ -66,6 +66,7 @@ type SignerHistory struct {
 	tipAt   uint64                                // the keeper's clock when that pass began
 	readAt  time.Time                             // the machine's clock then (FinalBlock's age)
 	synced  bool                                  // a pass completed since the last reorg
+	reorgs  uint64                                // reorgs deeper than the confirmations seen (rollback)
 	signers map[common.Address][]settle.SignerSet // by provider, in chain order
 	routers map[common.Address][]roleEvent        // ROUTER_ROLE grants and revocations by account, in chain order
 }
@@ -144,17 +145,24 @@ func (h *SignerHistory) WasRouter(ctx context.Context, account common.Address, a
 // hours ago, a contract could not yet know what was registered since (a read retried forever), and a node
 // that prunes old state could not answer. Errors: ErrSignersNotFinal (wrapped), or the RPC's.
 func (h *SignerHistory) FinalBlock(ctx context.Context, at uint64) (follow.Block, error) {
+	b, _, err := h.finalBlock(ctx, at)
+	return b, err
+}
+
+// finalBlock is FinalBlock, with how many reorgs deeper than the confirmations the history had seen when it
+// answered: what was read as of a final block before the count rose may be gone (ChainRegistry's caches).
+func (h *SignerHistory) finalBlock(ctx context.Context, at uint64) (follow.Block, uint64, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if !h.synced || !h.settled(at) || time.Since(h.readAt) >= freshFinal {
 		if err := h.sync(ctx); err != nil {
-			return follow.Block{}, err
+			return follow.Block{}, h.reorgs, err
 		}
 	}
 	if err := h.finalPast(at); err != nil {
-		return follow.Block{}, err
+		return follow.Block{}, h.reorgs, err
 	}
-	return h.tip.Final, nil
+	return h.tip.Final, h.reorgs, nil
 }
 
 // freshFinal is how old FinalBlock's answer may be: a pass of the follower at most this often (a variable
@@ -262,6 +270,7 @@ func (h *SignerHistory) rollback(_ context.Context, r follow.Reorg) error {
 	dropped := dropFrom(h.signers, func(e settle.SignerSet) uint64 { return e.Block }, r.ReadFrom) +
 		dropFrom(h.routers, func(e roleEvent) uint64 { return e.block }, r.ReadFrom)
 	h.synced = false
+	h.reorgs++
 	h.log.Error("signers: reorg deeper than the confirmation depth: signer and router-role events above the fork point dropped and read again; a record rejected before may have read the old chain",
 		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", dropped),
 		zap.Uint64("confirmations", h.confirmations))
