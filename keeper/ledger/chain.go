@@ -232,7 +232,8 @@ type RegistryBackend interface {
 
 // ChainRegistry implements Registry over the Marketplace and ModelRegistry, with caches of what final
 // blocks say (the models' builders, the fees at a session's start), kept until the signer history sees a
-// reorg deeper than the confirmations, and the routers and the providers' signers from a SignerHistory.
+// reorg deeper than the confirmations (or Forget, or maxCached), and the routers and the providers'
+// signers from a SignerHistory.
 type ChainRegistry struct {
 	models   *modelregistry.ModelRegistryCaller
 	history  *SignerHistory
