@@ -175,26 +175,33 @@ const VetoGasHeadroom = 50_000
 // vetoTriesPerStep bounds the new transactions one step sends for a veto whose earlier ones failed for good.
 const vetoTriesPerStep = 3
 
-// commit is one RootCommitted event read.
+// event is what a RootCommitted event of a commit says beyond the commit itself (commit.is): the file it
+// names and the block it is in.
+type event struct {
+	batchHash common.Hash // keccak256 of the file the keeper committed to
+	uri       string
+	block     uint64
+	blockHash common.Hash // the commit's block (its time read by hash: committedAt)
+}
+
+// commit is one RootCommitted event read, and the same commit's earlier events (take).
 type commit struct {
 	epoch       uint64
 	root        common.Hash
 	claimableAt uint64
-	batchHash   common.Hash // keccak256 of the file the keeper committed to
-	uri         string
-	block       uint64
-	blockHash   common.Hash // the commit's block (its time read by hash: committedAt)
-	time        uint64      // that block's time (committedAt); 0: not read yet
-	tries       int         // checks tried
-	lastErr     string      // why the last try decided nothing
-	found       bool        // a check found a problem (the veto not landed yet)
-	byteFound   bool        // one of them in the bytes alone (bytesAlone), kept across a same-commit recommit of them
-	obtained    bool        // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
-	lastPart    uint64      // when the window's last part begins (withheldFrom); 0: not read yet
-	lastFails   int         // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
-	vetoTry     int         // the veto transaction to drive (VetoIntent): those before it failed for good
-	vetoID      string      // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
-	vetoResult  string      // what that veto counts as once landed (ResultVetoed, ResultWithheld)
+	event               // the newest event read of the commit
+	earlier     []event // the events read of it before (take), oldest first: rollback falls back on them
+	time        uint64  // the newest event's block time (committedAt); 0: not read yet
+	tries       int     // checks tried
+	lastErr     string  // why the last try decided nothing
+	found       bool    // a check found a problem (the veto not landed yet)
+	byteFound   bool    // one of them in the bytes alone (bytesAlone), kept across a same-commit recommit of them
+	obtained    bool    // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
+	lastPart    uint64  // when the window's last part begins (withheldFrom); 0: not read yet
+	lastFails   int     // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
+	vetoTry     int     // the veto transaction to drive (VetoIntent): those before it failed for good
+	vetoID      string  // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
+	vetoResult  string  // what that veto counts as once landed (ResultVetoed, ResultWithheld)
 
 	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
 	// disk (check takes it rather than fetching again). Both nil: obtained and kept, or not prefetched.
@@ -373,8 +380,8 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 	defer it.Close()
 	for it.Next() {
 		ev := it.Event
-		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, batchHash: ev.BatchHash, uri: ev.Uri,
-			block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash}
+		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt,
+			event: event{batchHash: ev.BatchHash, uri: ev.Uri, block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash}}
 		switch old := g.pending[c.epoch]; {
 		case old == nil:
 			g.pending[c.epoch] = c
@@ -390,15 +397,29 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 			g.cfg.Log.Info("epoch committed again with the same root and claim time: followed as the same commit",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", c.root), zap.String("uri", c.uri), zap.String("intent", old.vetoID))
 			was := old.batchHash
-			old.recommitted(c)
+			old.earlier = append(old.earlier, old.event)
+			old.take(c.event)
 			g.dropKept(old.epoch, was)
 		}
 	}
 	return it.Error()
 }
 
+// rollback drops what the follower read above r.Fork: a commit read there is dropped, and a commit read
+// before and committed again there (take) falls back on its newest event at or below the fork, the
+// commit the pool holds if the reorg took the recommit and the veto that discarded it; the follower reads
+// the blocks above the fork again, not that event.
 func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 	for e, c := range g.pending {
+		for r.Found && c.block > r.Fork.Number && len(c.earlier) > 0 {
+			n := len(c.earlier) - 1
+			was := c.batchHash
+			g.cfg.Log.Info("recommit of a followed epoch reorged out: following its earlier event",
+				zap.Uint64("epoch", e), zap.Stringer("root", c.root), zap.Uint64("block", c.block), zap.Uint64("earlierBlock", c.earlier[n].block))
+			c.take(c.earlier[n])
+			c.earlier = c.earlier[:n]
+			g.dropKept(e, was)
+		}
 		if !r.Found || c.block > r.Fork.Number {
 			delete(g.pending, e)
 		}
@@ -426,7 +447,7 @@ func (g *Guard) live(ctx context.Context, c *commit) (bool, error) {
 // a commit of its own, checked once the follower reads it, never judged by c's window and uri (c's uri may be
 // served no longer, and the honest recommit taken for withheld), also when its file is c's bytes. Only a
 // recommit whose claim time the previous epoch's sets, as c's was, is not told apart (by vetoRoot either):
-// its window is c's, and the guard follows it as c (recommitted).
+// its window is c's, and the guard follows it as c (take).
 func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 	return root == c.root && claimableAt == c.claimableAt
 }
@@ -437,9 +458,10 @@ func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 // of its read, or the previous epoch's file, any of which a recommit may change.
 var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true, ledger.CheckTrees: true}
 
-// recommitted takes n, a RootCommitted event of c's commit read again (c.is: the epoch discarded by the veto
-// of an earlier one and committed again with the same root and claim time), into c. What c learnt of the
-// commit stays, as the pool and a veto cannot tell n from c:
+// take makes n the event c follows: a RootCommitted event of c's commit read again (c.is: the epoch
+// discarded by the veto of an earlier one and committed again with the same root and claim time), or, when
+// a reorg took that recommit (rollback), the event before it. What c learnt of the commit stays, as the pool
+// and a veto cannot tell one event's commit from the other's:
 //   - found, when a finding is in the same bytes alone (byteFound, bytesAlone): vetoed as it was to be,
 //     without reading a file again (a recommit of them at a uri not served must not buy the root a check
 //     from scratch and the time that takes). Any other finding is checked again: it rested on what the
@@ -451,8 +473,8 @@ var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true
 //   - tries, lastErr: what was tried (tries > 0: its window's end reported, not taken for read too late).
 //
 // From n: the uri and batchHash, the file the pool's commit names now, the one to obtain and check; and
-// n's block and its hash: rollback drops c once n's event is reorged out (the uri and file it named with
-// it), and c's time (committedAt, read again by that hash) is n's: a file committed then may credit
+// n's block and its hash: once n's event is reorged out (the uri and file it named with it), rollback falls
+// back on the event before it, and drops c when none is left; and c's time (committedAt, read again by that hash) is n's: a file committed then may credit
 // sessions begun before then (keeper check-batch dates the check by the root's newest commit too).
 //
 // The same bytes: obtained, the withheld run (lastFails) and the window's last part (lastPart, once a try
@@ -461,7 +483,7 @@ var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true
 // moves the part in which tries count. Other bytes: none of them obtained or tried yet, so obtained and
 // the run start again and the last part is counted from n's commit, as for any commit of a file: an honest
 // keeper's new file is not vetoed as withheld on one failed try because its earlier file was not obtained.
-func (c *commit) recommitted(n *commit) {
+func (c *commit) take(n event) {
 	same := n.batchHash == c.batchHash
 	c.found = c.found && c.byteFound && same
 	c.byteFound = c.found
@@ -471,7 +493,7 @@ func (c *commit) recommitted(n *commit) {
 	if n.blockHash != c.blockHash {
 		c.time = 0
 	}
-	c.uri, c.batchHash, c.block, c.blockHash = n.uri, n.batchHash, n.block, n.blockHash
+	c.event = n
 }
 
 // goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth

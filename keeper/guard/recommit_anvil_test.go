@@ -404,3 +404,42 @@ func (s *sharedClaimTime) discardAndRecommit(t *testing.T, ctx context.Context, 
 	require.NoError(t, err)
 	require.Equal(t, s.claimableAt, i2.ClaimableAt, "the same claim time: the same commit to the pool")
 }
+
+// TestGuardRecommitReorgedOutFallsBack (from a review): a same-commit recommit read by the guard and then
+// taken by a reorg, with the veto that discarded the first commit, leaves the first commit the pool's again.
+// Epoch 2's bytes are not a batch file and the guard's veto fails (its estimate's RPC down); another
+// guardian vetoes epoch 1 and the keeper commits epochs 1 and 2 again, epoch 2 the same commit, which the
+// guard reads and follows. A reorg (evm_revert) takes the veto and both recommits. The guard falls back on
+// the first commit's event and vetoes it at its next step. Before, rollback dropped the commit with the
+// recommit's block, and the follower, reading again only above the fork, never read the first event again:
+// the epoch was left live and followed by no one, to become claimable.
+func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s := shareClaimTime(t, ctx)
+	snapshot, revert, _ := anvilRPC(t, ctx, s.c.Anvil.URL)
+	garbage := []byte("not a batch file")
+	s.files.set("/v1/batches/2", garbage)
+	root2, _, _ := tree(t, map[string]uint64{"0xa1": 0, "0xe2": 0})
+	s.c.CommitRoot(2, root2, new(big.Int), hashOf(garbage), s.url+"/v1/batches/2")
+	backend := &flakyBackend{Client: s.client, estimateDown: true}
+	g, logs := vetoingGuard(t, ctx, s.c, s.client, backend)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 2), "%v", logs.All())
+
+	before := snapshot()
+	s.discardAndRecommit(t, ctx, root2, hashOf(garbage), "/v1/batches/2b")
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch committed again with the same root and claim time: followed as the same commit", 2),
+		"%v", logs.All())
+	require.Equal(t, []uint64{2}, g.Pending())
+
+	revert(before) // the veto of epoch 1 and both recommits leave the chain
+	require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c), "the first commits the pool's again")
+	backend.set(&backend.estimateDown, false)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "epoch vetoed", 2), "the first commit vetoed: %v", logs.All())
+	require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
+	require.Empty(t, g.Pending())
+	require.True(t, saidAt(logs, "recommit of a followed epoch reorged out: following its earlier event", 2), "%v", logs.All())
+}
