@@ -3,6 +3,7 @@ package guard_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"math/big"
 	"net/http"
@@ -25,6 +26,7 @@ import (
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/keeper/guard"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/txmgr"
 )
 
 // TestGuardRecommitJudgedByItsOwnCommit (from a review): the veto of an earlier epoch discards the later
@@ -357,6 +359,7 @@ type sharedClaimTime struct {
 	url         string
 	root1       common.Hash
 	claimableAt uint64
+	vetoer      *ecdsa.PrivateKey // the other guardian's key discardAndRecommit vetoes with (nil: the devnet's guardian)
 }
 
 // shareClaimTime deploys a pool with a dispute window of 600 s, commits epoch 0 under a window raised to
@@ -391,7 +394,11 @@ func shareClaimTime(t *testing.T, ctx context.Context) *sharedClaimTime {
 func (s *sharedClaimTime) discardAndRecommit(t *testing.T, ctx context.Context, root2, batchHash common.Hash, path string) {
 	t.Helper()
 	c := s.c
-	c.Mined(c.Market.Pool.VetoRoot(c.Opts(devnet.GuardianKey()), big.NewInt(1), s.root1, s.claimableAt))
+	vetoer := s.vetoer
+	if vetoer == nil {
+		vetoer = devnet.GuardianKey()
+	}
+	c.Mined(c.Market.Pool.VetoRoot(c.Opts(vetoer), big.NewInt(1), s.root1, s.claimableAt))
 	require.Equal(t, uint64(1), nextEpoch(t, ctx, c))
 	root1, total1, bf1 := tree(t, map[string]uint64{"0xa1": 0, "0xd1": 0})
 	bf1.ChainID, bf1.ComputePool, bf1.Epoch = c.ChainID, c.Addr("ComputePool"), 1
@@ -442,4 +449,78 @@ func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
 	require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
 	require.Empty(t, g.Pending())
 	require.True(t, saidAt(logs, "recommit of a followed epoch reorged out: following its earlier event", 2), "%v", logs.All())
+}
+
+// TestGuardVetoInFlightAcrossASameCommitRecommit: the guard's veto of epoch 2 (its bytes not a batch file)
+// is broadcast and not mined (congestion), then gone from the node's pool; another guardian, with a key of
+// its own, vetoes epoch 1 (epoch 2 discarded with it) and the keeper commits epochs 1 and 2 again, epoch 2
+// the same commit (root and claim time) with the same bytes at a uri it does not serve. The guard follows
+// the recommit as the commit its veto names and drives that veto on: the same signed transaction, the
+// guardian's one nonce, lands on the recommit, with no file read again and no second veto beside it.
+func TestGuardVetoInFlightAcrossASameCommitRecommit(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	s := shareClaimTime(t, ctx)
+	c := s.c
+	rc, err := rpc.DialContext(ctx, c.Anvil.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	automine := func(on bool) { require.NoError(t, rc.CallContext(ctx, nil, "evm_setAutomine", on)) }
+	s.vetoer = c.NewKey()
+	role, err := c.Market.Pool.GUARDIANROLE(&bind.CallOpts{Context: ctx})
+	require.NoError(t, err)
+	c.Mined(c.Market.Pool.GrantRole(c.Opts(devnet.GuardianKey()), role, crypto.PubkeyToAddress(s.vetoer.PublicKey)))
+	guardian := crypto.PubkeyToAddress(devnet.GuardianKey().PublicKey)
+	nonce0, err := s.client.NonceAt(ctx, guardian, nil)
+	require.NoError(t, err)
+
+	garbage := []byte("not a batch file")
+	s.files.set("/v1/batches/2", garbage)
+	root2, _, _ := tree(t, map[string]uint64{"0xa1": 0, "0xe2": 0})
+	c.CommitRoot(2, root2, new(big.Int), hashOf(garbage), s.url+"/v1/batches/2")
+	intent := vetoIntent(t, ctx, c, 2, root2, 0)
+	veto := vetoSender(t, c, s.client, devnet.GuardianKey(), t.TempDir())
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: s.client, Checker: batchChecker(t, ctx, c, s.client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), VetoWait: 2 * time.Second, Veto: veto})
+	require.NoError(t, err)
+
+	automine(false)
+	require.NoError(t, g.Step(ctx))
+	require.True(t, saidAt(logs, "batch file has problems: vetoing", 2), "%v", logs.All())
+	sent, err := veto.Lookup(ctx, intent)
+	require.NoError(t, err, "the veto stored before its broadcast")
+	require.NoError(t, rc.CallContext(ctx, nil, "anvil_dropAllTransactions"))
+	automine(true)
+	require.Equal(t, uint64(3), nextEpoch(t, ctx, c), "not vetoed yet")
+
+	s.discardAndRecommit(t, ctx, root2, hashOf(garbage), "/v1/batches/2b") // not served
+	s.files.set("/v1/batches/2", nil)
+	for range 3 {
+		require.NoError(t, g.Step(ctx))
+		if saidAt(logs, "epoch vetoed", 2) {
+			break
+		}
+	}
+	require.True(t, saidAt(logs, "epoch committed again with the same root and claim time: followed as the same commit", 2),
+		"%v", logs.All())
+	require.True(t, saidAt(logs, "epoch vetoed", 2), "%v", logs.All())
+	require.Equal(t, uint64(2), nextEpoch(t, ctx, c), "the recommit vetoed")
+	require.Empty(t, g.Pending())
+	landed, err := veto.Lookup(ctx, intent)
+	require.NoError(t, err)
+	require.Equal(t, sent.Nonce, landed.Nonce, "the transaction stored before the recommit, driven on")
+	require.Equal(t, txmgr.StateConfirmed, landed.State)
+	nonce, err := s.client.NonceAt(ctx, guardian, nil)
+	require.NoError(t, err)
+	require.Equal(t, nonce0+1, nonce, "one veto transaction")
+	it, err := c.Market.Pool.FilterRootVetoed(&bind.FilterOpts{Context: ctx}, nil, nil)
+	require.NoError(t, err)
+	defer it.Close()
+	var vetoes []common.Hash
+	for it.Next() {
+		vetoes = append(vetoes, it.Event.Root)
+	}
+	require.Equal(t, []common.Hash{s.root1, root2}, vetoes, "the other guardian's veto of epoch 1, then the guard's of epoch 2")
 }
