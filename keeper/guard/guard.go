@@ -184,24 +184,34 @@ type event struct {
 	blockHash common.Hash // the commit's block (its time read by hash: committedAt)
 }
 
-// commit is one RootCommitted event read, and the same commit's earlier events (take).
+// fileState is what the guard learnt of one file a commit named (its batchHash), kept while the commit is
+// followed: a same-commit recommit naming other bytes, and a reorg taking that recommit back (rollback),
+// switch between the files without losing what was learnt of either (take).
+type fileState struct {
+	byteFound bool   // a finding in these bytes alone (bytesAlone): the commit naming them is vetoed without a check
+	obtained  bool   // a try gave these bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
+	lastPart  uint64 // when the window's last part begins for them (withheldFrom); 0: not read yet
+	lastFails int    // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
+}
+
+// commit is one RootCommitted event read, with the same commit's earlier events (take) and the commit of
+// its epoch it replaced: what rollback falls back on when a reorg takes the newest.
 type commit struct {
 	epoch       uint64
 	root        common.Hash
 	claimableAt uint64
-	event               // the newest event read of the commit
-	earlier     []event // the events read of it before (take), oldest first: rollback falls back on them
-	time        uint64  // the newest event's block time (committedAt); 0: not read yet
-	tries       int     // checks tried
-	lastErr     string  // why the last try decided nothing
-	found       bool    // a check found a problem (the veto not landed yet)
-	byteFound   bool    // one of them in the bytes alone (bytesAlone), kept across a same-commit recommit of them
-	obtained    bool    // a try gave the committed bytes (keccak256 the batchHash), a batch file: not withheld (set once, never cleared)
-	lastPart    uint64  // when the window's last part begins (withheldFrom); 0: not read yet
-	lastFails   int     // tries in the window's last part in a row that did not obtain a file the check needs (withheld)
-	vetoTry     int     // the veto transaction to drive (VetoIntent): those before it failed for good
-	vetoID      string  // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
-	vetoResult  string  // what that veto counts as once landed (ResultVetoed, ResultWithheld)
+	event                                  // the newest event read of the commit
+	earlier     []event                    // the events read of it before (take), oldest first
+	replaced    *commit                    // the commit of the epoch (another root or claim time) this one replaced, if followed then
+	files       map[common.Hash]*fileState // by batchHash: every file the commit's events named
+	*fileState                             // files[batchHash]: the file the newest event names
+	time        uint64                     // the newest event's block time (committedAt); 0: not read yet
+	tries       int                        // checks tried
+	lastErr     string                     // why the last try decided nothing
+	found       bool                       // a check found a problem (the veto not landed yet)
+	vetoTry     int                        // the veto transaction to drive (VetoIntent): those before it failed for good
+	vetoID      string                     // the veto sent (VetoIntent(epoch, root, claimableAt, vetoTry)), followed until confirmed at the depth; "": none
+	vetoResult  string                     // what that veto counts as once landed (ResultVetoed, ResultWithheld)
 
 	// This step's prefetch (Guard.prefetch): fetchErr its failure; file the file obtained but not kept on
 	// disk (check takes it rather than fetching again). Both nil: obtained and kept, or not prefetched.
@@ -380,48 +390,67 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 	defer it.Close()
 	for it.Next() {
 		ev := it.Event
-		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt,
-			event: event{batchHash: ev.BatchHash, uri: ev.Uri, block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash}}
+		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, files: map[common.Hash]*fileState{}}
+		c.take(event{batchHash: ev.BatchHash, uri: ev.Uri, block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash})
 		switch old := g.pending[c.epoch]; {
 		case old == nil:
 			g.pending[c.epoch] = c
 		case !old.is(c.root, c.claimableAt):
 			// Committed again, at the follower's depth: the commit followed (its veto, or a discard followed to
-			// the depth) is discarded for good, and the new one replaces it.
+			// the depth) is discarded, and the new one replaces it. It is counted gone; the new commit keeps it
+			// (and its kept files) in case a reorg deeper than the depth takes the new commit and the discard.
 			g.cfg.Log.Info("epoch committed again while its earlier commit was followed: the earlier one is discarded",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
+			old.file, old.fetchErr = nil, nil
+			c.replaced = old
 			g.pending[c.epoch] = c
-			g.done(old, ResultGone)
+			g.count(ResultGone)
 		default:
 			// The pool cannot tell the two apart (commit.is), nor can a veto: one commit, followed on.
 			g.cfg.Log.Info("epoch committed again with the same root and claim time: followed as the same commit",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", c.root), zap.String("uri", c.uri), zap.String("intent", old.vetoID))
-			was := old.batchHash
 			old.earlier = append(old.earlier, old.event)
 			old.take(c.event)
-			g.dropKept(old.epoch, was)
 		}
 	}
 	return it.Error()
 }
 
-// rollback drops what the follower read above r.Fork: a commit read there is dropped, and a commit read
-// before and committed again there (take) falls back on its newest event at or below the fork, the
-// commit the pool holds if the reorg took the recommit and the veto that discarded it; the follower reads
-// the blocks above the fork again, not that event.
+// rollback drops what the follower read above r.Fork (a reorg deeper than its depth, or none of its blocks
+// canonical: everything, read again from Config.Start). The follower reads the blocks above the fork again,
+// not those at or below it, so a commit whose newest event was above the fork falls back on what it
+// followed before that event, at or below the fork: its earlier event (a same-commit recommit taken), else
+// the commit it replaced (a recommit with another root or claim time taken): the commit the pool holds
+// again if the reorg took the veto that discarded it too (goneForGood tells, as for any commit). A commit
+// with neither is dropped, its event read again if still in the chain. No kept file is removed: the events
+// taken may be read again, in another block, and their files then checked from the copies kept (a file
+// kept for an event never read again stays on disk, within ledger.KeptFiles' bound).
 func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 	for e, c := range g.pending {
-		for r.Found && c.block > r.Fork.Number && len(c.earlier) > 0 {
-			n := len(c.earlier) - 1
-			was := c.batchHash
-			g.cfg.Log.Info("recommit of a followed epoch reorged out: following its earlier event",
-				zap.Uint64("epoch", e), zap.Stringer("root", c.root), zap.Uint64("block", c.block), zap.Uint64("earlierBlock", c.earlier[n].block))
-			c.take(c.earlier[n])
-			c.earlier = c.earlier[:n]
-			g.dropKept(e, was)
-		}
-		if !r.Found || c.block > r.Fork.Number {
+		if !r.Found {
 			delete(g.pending, e)
+			continue
+		}
+		newest := c
+		for c != nil && c.block > r.Fork.Number {
+			if n := len(c.earlier) - 1; n >= 0 {
+				g.cfg.Log.Warn("recommit of a followed epoch reorged out: following its earlier event", zap.Uint64("epoch", e),
+					zap.Stringer("root", c.root), zap.Uint64("block", c.block), zap.Uint64("earlierBlock", c.earlier[n].block))
+				c.take(c.earlier[n])
+				c.earlier = c.earlier[:n]
+				continue
+			}
+			if c.replaced != nil {
+				g.cfg.Log.Warn("replacing commit of a followed epoch reorged out: following the commit it replaced", zap.Uint64("epoch", e),
+					zap.Stringer("root", c.root), zap.Uint64("block", c.block), zap.Stringer("replacedRoot", c.replaced.root))
+			}
+			c = c.replaced
+		}
+		switch {
+		case c == nil:
+			delete(g.pending, e)
+		case c != newest:
+			g.pending[e] = c
 		}
 	}
 	return nil
@@ -458,42 +487,55 @@ func (c *commit) is(root common.Hash, claimableAt uint64) bool {
 // of its read, or the previous epoch's file, any of which a recommit may change.
 var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true, ledger.CheckTrees: true}
 
-// take makes n the event c follows: a RootCommitted event of c's commit read again (c.is: the epoch
-// discarded by the veto of an earlier one and committed again with the same root and claim time), or, when
-// a reorg took that recommit (rollback), the event before it. What c learnt of the commit stays, as the pool
-// and a veto cannot tell one event's commit from the other's:
-//   - found, when a finding is in the same bytes alone (byteFound, bytesAlone): vetoed as it was to be,
-//     without reading a file again (a recommit of them at a uri not served must not buy the root a check
-//     from scratch and the time that takes). Any other finding is checked again: it rested on what the
-//     recommit may change (the same-claim-time recommit follows the veto and recommit of the previous
-//     epoch, so another previous file for the credits check, and the commit's time and values), and an
-//     honest recommit must not be vetoed for an earlier file's fault;
+// take makes n the event c follows: its first, a RootCommitted event of c's commit read again (c.is: the
+// epoch discarded by the veto of an earlier one and committed again with the same root and claim time), or,
+// when a reorg took that recommit (rollback), the event before it. What c learnt of the commit stays, as the
+// pool and a veto cannot tell one event's commit from the other's:
 //   - vetoTry, vetoID, vetoResult: a veto sent names n as well (vetoRoot's root and claim time): followed and
 //     driven on from the try it is at, never sent again beside itself;
 //   - tries, lastErr: what was tried (tries > 0: its window's end reported, not taken for read too late).
 //
-// From n: the uri and batchHash, the file the pool's commit names now, the one to obtain and check; and
-// n's block and its hash: once n's event is reorged out (the uri and file it named with it), rollback falls
-// back on the event before it, and drops c when none is left; and c's time (committedAt, read again by that hash) is n's: a file committed then may credit
-// sessions begun before then (keeper check-batch dates the check by the root's newest commit too).
+// What it learnt of each file stays with the file (fileState, by batchHash), and c follows n's: for bytes
+// followed before (the same file recommitted at another uri, or the earlier file a reorg falls back on),
+// whether they were obtained, their withheld run and their window's last part (counted from the time of
+// the event that first named them), as they are about those bytes, which the keeper has had to serve since
+// it first committed them: recommitting them neither breaks a run nor moves the part in which tries count.
+// Bytes never named before start afresh, the last part counted from n's commit, as for any commit of a
+// file: an honest keeper's new file is not vetoed as withheld on one failed try because its earlier file
+// was not obtained.
 //
-// The same bytes: obtained, the withheld run (lastFails) and the window's last part (lastPart, once a try
-// counted it from c's time) stay, as they are about those bytes, which the keeper has had to serve since
-// its first commit: recommitting them, at another uri or late in the window, neither breaks a run nor
-// moves the part in which tries count. Other bytes: none of them obtained or tried yet, so obtained and
-// the run start again and the last part is counted from n's commit, as for any commit of a file: an honest
-// keeper's new file is not vetoed as withheld on one failed try because its earlier file was not obtained.
+// found stays only for a finding in n's bytes alone (byteFound, bytesAlone): vetoed as it was to be,
+// without reading a file again (a recommit of them at a uri not served must not buy the root a check from
+// scratch and the time that takes). Any other finding is checked again: it rested on what the recommit may
+// change (the same-claim-time recommit follows the veto and recommit of the previous epoch, so another
+// previous file for the credits check, and the commit's time and values), and an honest recommit must not
+// be vetoed for an earlier file's fault.
+//
+// From n: the uri and batchHash, the file the pool's commit names now, the one to obtain and check; and
+// n's block and its hash, c's time (committedAt, read again by that hash) being n's: a file committed then
+// may credit sessions begun before then (keeper check-batch dates the check by the root's newest commit too).
 func (c *commit) take(n event) {
-	same := n.batchHash == c.batchHash
-	c.found = c.found && c.byteFound && same
-	c.byteFound = c.found
-	if !same {
-		c.obtained, c.lastFails, c.lastPart = false, 0, 0
+	f := c.files[n.batchHash]
+	if f == nil {
+		f = &fileState{}
+		c.files[n.batchHash] = f
 	}
+	c.fileState = f
+	c.found = f.byteFound
 	if n.blockHash != c.blockHash {
 		c.time = 0
 	}
 	c.event = n
+}
+
+// names reports whether c, or a commit it replaced, named the file batchHash (its kept copy may be read).
+func (c *commit) names(batchHash common.Hash) bool {
+	for ; c != nil; c = c.replaced {
+		if _, ok := c.files[batchHash]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth
@@ -895,17 +937,22 @@ func (g *Guard) done(c *commit, result string) {
 		delete(g.pending, c.epoch)
 	}
 	g.count(result)
-	if result == ResultVetoed || result == ResultGone {
-		g.dropKept(c.epoch, c.batchHash)
+	for r := c; r != nil; r = r.replaced {
+		for h := range r.files {
+			// c's newest file stays kept unless c is discarded: a later epoch's check may compare with it.
+			if h != c.batchHash || result == ResultVetoed || result == ResultGone {
+				g.dropKept(c.epoch, h)
+			}
+		}
 	}
 }
 
-// dropKept removes the kept batch file batchHash of epoch, its commit discarded or replaced, or committed
-// again with another file: no later check reads it, unless the commit now pending for the epoch names the
-// same bytes (a recommit of the same file, kept under the same epoch and batchHash: ledger.KeptFiles).
+// dropKept removes the kept batch file batchHash of epoch, named by commits discarded, replaced, or
+// decided: no later check reads it, unless the commit now pending for the epoch (or one it replaced) names
+// the same bytes (kept under the same epoch and batchHash: ledger.KeptFiles).
 func (g *Guard) dropKept(epoch uint64, batchHash common.Hash) {
 	k := g.cfg.Checker.Keep
-	if p := g.pending[epoch]; k == nil || (p != nil && p.batchHash == batchHash) {
+	if k == nil || g.pending[epoch].names(batchHash) {
 		return
 	}
 	if err := k.Drop(epoch, batchHash); err != nil {

@@ -412,43 +412,83 @@ func (s *sharedClaimTime) discardAndRecommit(t *testing.T, ctx context.Context, 
 	require.Equal(t, s.claimableAt, i2.ClaimableAt, "the same claim time: the same commit to the pool")
 }
 
-// TestGuardRecommitReorgedOutFallsBack (from a review): a same-commit recommit read by the guard and then
-// taken by a reorg, with the veto that discarded the first commit, leaves the first commit the pool's again.
-// Epoch 2's bytes are not a batch file and the guard's veto fails (its estimate's RPC down); another
-// guardian vetoes epoch 1 and the keeper commits epochs 1 and 2 again, epoch 2 the same commit, which the
-// guard reads and follows. A reorg (evm_revert) takes the veto and both recommits. The guard falls back on
-// the first commit's event and vetoes it at its next step. Before, rollback dropped the commit with the
-// recommit's block, and the follower, reading again only above the fork, never read the first event again:
-// the epoch was left live and followed by no one, to become claimable.
+// TestGuardRecommitReorgedOutFallsBack (from two reviews): a recommit the guard read and a reorg deeper than
+// its depth then took back. Epoch 2's bytes are not a batch file and the guard's veto fails (its estimate's
+// RPC down); another guardian vetoes epoch 1 and the keeper commits epochs 1 and 2 again, which the guard
+// reads; then a reorg (evm_revert):
+//   - same-commit: epoch 2 recommitted with the same root and claim time, the reorg taking the veto and both
+//     recommits: the first commit is the pool's again, and the guard falls back on its first event and
+//     vetoes it. Before, rollback dropped the commit with the recommit's block and the follower, reading
+//     again only above the fork, never read the first event again: left live, followed by no one;
+//   - another-root: the same with epoch 2 recommitted under another root (a commit of its own, which
+//     replaced the first): the guard falls back on the commit it replaced and vetoes it. Before: the same;
+//   - re-included: epoch 2 recommitted as the same commit with other bytes, a batch file for another root
+//     (a finding in those bytes alone), kept; the reorg puts the same transactions a block later and the
+//     keeper stops serving that file. The guard falls back, reads the recommit again and vetoes it with what
+//     it learnt of that file. Before the fallback kept each file's state, the fallback dropped that file's
+//     copy and finding, and the re-included recommit, its file not served, was not vetoed.
 func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	s := shareClaimTime(t, ctx)
-	snapshot, revert, _ := anvilRPC(t, ctx, s.c.Anvil.URL)
-	garbage := []byte("not a batch file")
-	s.files.set("/v1/batches/2", garbage)
-	root2, _, _ := tree(t, map[string]uint64{"0xa1": 0, "0xe2": 0})
-	s.c.CommitRoot(2, root2, new(big.Int), hashOf(garbage), s.url+"/v1/batches/2")
-	backend := &flakyBackend{Client: s.client, estimateDown: true}
-	g, logs := vetoingGuard(t, ctx, s.c, s.client, backend)
-	require.NoError(t, g.Step(ctx))
-	require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 2), "%v", logs.All())
+	for _, name := range []string{"same-commit", "another-root", "re-included"} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			s := shareClaimTime(t, ctx)
+			snapshot, revert, mine := anvilRPC(t, ctx, s.c.Anvil.URL)
+			garbage := []byte("not a batch file")
+			s.files.set("/v1/batches/2", garbage)
+			root2, _, _ := tree(t, map[string]uint64{"0xa1": 0, "0xe2": 0})
+			s.c.CommitRoot(2, root2, new(big.Int), hashOf(garbage), s.url+"/v1/batches/2")
+			backend := &flakyBackend{Client: s.client, estimateDown: true}
+			checker := batchChecker(t, ctx, s.c, s.client)
+			checker.Keep = &ledger.KeptFiles{Dir: t.TempDir()}
+			core, logs := observer.New(zapcore.InfoLevel)
+			g, err := guard.New(guard.Config{Pool: s.c.Addr("ComputePool"), Backend: backend, Checker: checker,
+				Start: s.c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+				Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, s.c, backend, devnet.GuardianKey(), t.TempDir())})
+			require.NoError(t, err)
+			require.NoError(t, g.Step(ctx))
+			require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 2), "%v", logs.All())
 
-	before := snapshot()
-	s.discardAndRecommit(t, ctx, root2, hashOf(garbage), "/v1/batches/2b")
-	require.NoError(t, g.Step(ctx))
-	require.True(t, saidAt(logs, "epoch committed again with the same root and claim time: followed as the same commit", 2),
-		"%v", logs.All())
-	require.Equal(t, []uint64{2}, g.Pending())
+			again, file := root2, hashOf(garbage) // the recommit's root and file
+			switch name {
+			case "another-root":
+				again, _, _ = tree(t, map[string]uint64{"0xa1": 0, "0xe3": 0})
+			case "re-included":
+				_, _, bf := tree(t, map[string]uint64{"0xa1": 0, "0xe3": 0}) // a batch file for another root
+				bf.ChainID, bf.ComputePool, bf.Epoch = s.c.ChainID, s.c.Addr("ComputePool"), 2
+				raw, err := json.Marshal(bf)
+				require.NoError(t, err)
+				s.files.set("/v1/batches/2b", raw)
+				file = hashOf(raw)
+			}
+			before := snapshot()
+			s.discardAndRecommit(t, ctx, again, file, "/v1/batches/2b")
+			require.NoError(t, g.Step(ctx))
+			require.Equal(t, []uint64{2}, g.Pending())
+			if name == "re-included" {
+				require.Len(t, logs.FilterMessage("veto failed, trying again next step while the window lasts").All(), 2,
+					"the recommit's file checked and found bad: %v", logs.All())
+			}
 
-	revert(before) // the veto of epoch 1 and both recommits leave the chain
-	require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c), "the first commits the pool's again")
-	backend.set(&backend.estimateDown, false)
-	require.NoError(t, g.Step(ctx))
-	require.True(t, saidAt(logs, "epoch vetoed", 2), "the first commit vetoed: %v", logs.All())
-	require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
-	require.Empty(t, g.Pending())
-	require.True(t, saidAt(logs, "recommit of a followed epoch reorged out: following its earlier event", 2), "%v", logs.All())
+			revert(before) // the veto of epoch 1 and both recommits leave the chain
+			require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c), "the first commits the pool's again")
+			if name == "re-included" { // the same transactions a block later; the recommit's file no longer served
+				mine(1)
+				s.discardAndRecommit(t, ctx, again, file, "/v1/batches/2b")
+				s.files.set("/v1/batches/2b", nil)
+			}
+			backend.set(&backend.estimateDown, false)
+			require.NoError(t, g.Step(ctx))
+			require.True(t, saidAt(logs, "epoch vetoed", 2), "%v", logs.All())
+			require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
+			require.Empty(t, g.Pending())
+			fellBack := "recommit of a followed epoch reorged out: following its earlier event"
+			if name == "another-root" {
+				fellBack = "replacing commit of a followed epoch reorged out: following the commit it replaced"
+			}
+			require.True(t, saidAt(logs, fellBack, 2), "%v", logs.All())
+		})
+	}
 }
 
 // TestGuardVetoInFlightAcrossASameCommitRecommit: the guard's veto of epoch 2 (its bytes not a batch file)
