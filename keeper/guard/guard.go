@@ -203,6 +203,7 @@ type commit struct {
 	event                                  // the newest event read of the commit
 	earlier     []event                    // the events read of it before (take), oldest first
 	replaced    *commit                    // the commit of the epoch (another root or claim time) this one replaced, if followed then
+	taken       *commit                    // a commit that replaced this one and that a reorg took back (rollback): read again, it goes on
 	files       map[common.Hash]*fileState // by batchHash: every file the commit's events named
 	*fileState                             // files[batchHash]: the file the newest event names
 	time        uint64                     // the newest event's block time (committedAt); 0: not read yet
@@ -291,7 +292,7 @@ const (
 	ResultVetoed    = "vetoed"    // a finding, vetoed
 	ResultWithheld  = "withheld"  // the file never obtained: vetoed in the window's last part
 	ResultUnchecked = "unchecked" // the dispute window ended before the file could be checked (withheld without a key or a veto landed, or the chain did not answer)
-	ResultGone      = "gone"      // the epoch was discarded (vetoed by someone) before it was decided
+	ResultGone      = "gone"      // the epoch was discarded (vetoed by someone) before it was decided; a commit replaced, once its replacement is decided
 )
 
 func (g *Guard) count(result string) {
@@ -397,14 +398,23 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 			g.pending[c.epoch] = c
 		case !old.is(c.root, c.claimableAt):
 			// Committed again, at the follower's depth: the commit followed (its veto, or a discard followed to
-			// the depth) is discarded, and the new one replaces it. It is counted gone; the new commit keeps it
-			// (and its kept files) in case a reorg deeper than the depth takes the new commit and the discard.
+			// the depth) is discarded, and the new one replaces it. Its kept files go (unless the new one names
+			// the same bytes); the new commit keeps what was learnt of it, in case a reorg deeper than the depth
+			// takes the new commit and the discard (rollback), and counts it gone once decided itself.
 			g.cfg.Log.Info("epoch committed again while its earlier commit was followed: the earlier one is discarded",
 				zap.Uint64("epoch", c.epoch), zap.Stringer("root", old.root), zap.String("intent", old.vetoID))
-			old.file, old.fetchErr = nil, nil
-			c.replaced = old
+			if t := old.taken; t != nil && t.is(c.root, c.claimableAt) { // read again after a reorg took it back
+				t.take(c.event)
+				t.replaced, c = nil, t // replaces old again below
+			}
+			old.taken = nil
 			g.pending[c.epoch] = c
-			g.count(ResultGone)
+			for r := old; r != nil; r = r.replaced {
+				for h := range r.files {
+					g.dropKept(c.epoch, h)
+				}
+			}
+			c.replaced = old
 		default:
 			// The pool cannot tell the two apart (commit.is), nor can a veto: one commit, followed on.
 			g.cfg.Log.Info("epoch committed again with the same root and claim time: followed as the same commit",
@@ -424,7 +434,9 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 // again if the reorg took the veto that discarded it too (goneForGood tells, as for any commit). A commit
 // with neither is dropped, its event read again if still in the chain. No kept file is removed: the events
 // taken may be read again, in another block, and their files then checked from the copies kept (a file
-// kept for an event never read again stays on disk, within ledger.KeptFiles' bound).
+// kept for an event never read again stays on disk, within ledger.KeptFiles' bound). A replacing commit
+// taken back is kept by the commit it replaced (taken): read again, in another block, it goes on with what
+// was learnt of it, as a same-commit recommit does. Each commit is counted once, when decided (done).
 func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 	for e, c := range g.pending {
 		if !r.Found {
@@ -443,6 +455,7 @@ func (g *Guard) rollback(_ context.Context, r follow.Reorg) error {
 			if c.replaced != nil {
 				g.cfg.Log.Warn("replacing commit of a followed epoch reorged out: following the commit it replaced", zap.Uint64("epoch", e),
 					zap.Stringer("root", c.root), zap.Uint64("block", c.block), zap.Stringer("replacedRoot", c.replaced.root))
+				c.replaced.taken = c
 			}
 			c = c.replaced
 		}
@@ -497,8 +510,8 @@ var bytesAlone = map[string]bool{CheckCommit: true, ledger.CheckDeployment: true
 //
 // What it learnt of each file stays with the file (fileState, by batchHash), and c follows n's: for bytes
 // followed before (the same file recommitted at another uri, or the earlier file a reorg falls back on),
-// whether they were obtained, their withheld run and their window's last part (counted from the time of
-// the event that first named them), as they are about those bytes, which the keeper has had to serve since
+// whether they were obtained, their withheld run and their window's last part (counted from the commit
+// time a try first read for them), as they are about those bytes, which the keeper has had to serve since
 // it first committed them: recommitting them neither breaks a run nor moves the part in which tries count.
 // Bytes never named before start afresh, the last part counted from n's commit, as for any commit of a
 // file: an honest keeper's new file is not vetoed as withheld on one failed try because its earlier file
@@ -937,12 +950,14 @@ func (g *Guard) done(c *commit, result string) {
 		delete(g.pending, c.epoch)
 	}
 	g.count(result)
-	for r := c; r != nil; r = r.replaced {
-		for h := range r.files {
-			// c's newest file stays kept unless c is discarded: a later epoch's check may compare with it.
-			if h != c.batchHash || result == ResultVetoed || result == ResultGone {
-				g.dropKept(c.epoch, h)
-			}
+	for r := c.replaced; r != nil; r = r.replaced { // counted once, when the commit that replaced them is decided
+		g.count(ResultGone)
+	}
+	for h := range c.files { // the commits c replaced had theirs dropped when it replaced them
+		// c's newest file stays kept unless c is vetoed for a finding or gone: a later epoch's check may
+		// compare with it.
+		if h != c.batchHash || result == ResultVetoed || result == ResultGone {
+			g.dropKept(c.epoch, h)
 		}
 	}
 }

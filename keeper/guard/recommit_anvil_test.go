@@ -426,9 +426,15 @@ func (s *sharedClaimTime) discardAndRecommit(t *testing.T, ctx context.Context, 
 //     (a finding in those bytes alone), kept; the reorg puts the same transactions a block later and the
 //     keeper stops serving that file. The guard falls back, reads the recommit again and vetoes it with what
 //     it learnt of that file. Before the fallback kept each file's state, the fallback dropped that file's
-//     copy and finding, and the re-included recommit, its file not served, was not vetoed.
+//     copy and finding, and the re-included recommit, its file not served, was not vetoed;
+//   - another-root-re-included: the same with epoch 2 recommitted under another root, its bytes not a batch
+//     file (never kept): read again, the replacing commit goes on with its finding and is vetoed at once.
+//     Before, it was read as a new commit, its file not served: vetoed only as withheld, in its last part.
+//
+// Each commit is counted once in keeper_guard_epochs_total, when decided: the first commit, replaced and
+// then fallen back on and vetoed, is not counted gone too.
 func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
-	for _, name := range []string{"same-commit", "another-root", "re-included"} {
+	for _, name := range []string{"same-commit", "another-root", "re-included", "another-root-re-included"} {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
@@ -442,9 +448,10 @@ func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
 			checker := batchChecker(t, ctx, s.c, s.client)
 			checker.Keep = &ledger.KeptFiles{Dir: t.TempDir()}
 			core, logs := observer.New(zapcore.InfoLevel)
+			set := metrics.NewSet()
 			g, err := guard.New(guard.Config{Pool: s.c.Addr("ComputePool"), Backend: backend, Checker: checker,
 				Start: s.c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
-				Log: zap.New(core), Metrics: metrics.NewSet(), Veto: vetoSender(t, s.c, backend, devnet.GuardianKey(), t.TempDir())})
+				Log: zap.New(core), Metrics: set, Veto: vetoSender(t, s.c, backend, devnet.GuardianKey(), t.TempDir())})
 			require.NoError(t, err)
 			require.NoError(t, g.Step(ctx))
 			require.True(t, saidAt(logs, "veto failed, trying again next step while the window lasts", 2), "%v", logs.All())
@@ -460,19 +467,25 @@ func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
 				require.NoError(t, err)
 				s.files.set("/v1/batches/2b", raw)
 				file = hashOf(raw)
+			case "another-root-re-included":
+				again, _, _ = tree(t, map[string]uint64{"0xa1": 0, "0xe3": 0})
+				raw := []byte("not a batch file either")
+				s.files.set("/v1/batches/2b", raw)
+				file = hashOf(raw)
 			}
+			reincluded := name == "re-included" || name == "another-root-re-included"
 			before := snapshot()
 			s.discardAndRecommit(t, ctx, again, file, "/v1/batches/2b")
 			require.NoError(t, g.Step(ctx))
 			require.Equal(t, []uint64{2}, g.Pending())
-			if name == "re-included" {
+			if reincluded {
 				require.Len(t, logs.FilterMessage("veto failed, trying again next step while the window lasts").All(), 2,
 					"the recommit's file checked and found bad: %v", logs.All())
 			}
 
 			revert(before) // the veto of epoch 1 and both recommits leave the chain
 			require.Equal(t, uint64(3), nextEpoch(t, ctx, s.c), "the first commits the pool's again")
-			if name == "re-included" { // the same transactions a block later; the recommit's file no longer served
+			if reincluded { // the same transactions a block later; the recommit's file no longer served
 				mine(1)
 				s.discardAndRecommit(t, ctx, again, file, "/v1/batches/2b")
 				s.files.set("/v1/batches/2b", nil)
@@ -483,10 +496,18 @@ func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
 			require.Equal(t, uint64(2), nextEpoch(t, ctx, s.c))
 			require.Empty(t, g.Pending())
 			fellBack := "recommit of a followed epoch reorged out: following its earlier event"
-			if name == "another-root" {
+			if name == "another-root" || name == "another-root-re-included" {
 				fellBack = "replacing commit of a followed epoch reorged out: following the commit it replaced"
 			}
 			require.True(t, saidAt(logs, fellBack, 2), "%v", logs.All())
+			var prom bytes.Buffer
+			set.WritePrometheus(&prom)
+			require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="vetoed"} 1`)
+			if name == "another-root-re-included" { // the first commit, replaced for good, counted gone once
+				require.Contains(t, prom.String(), `keeper_guard_epochs_total{result="gone"} 1`)
+			} else {
+				require.NotContains(t, prom.String(), `result="gone"`, "the commit vetoed counted once (not gone when replaced too)")
+			}
 		})
 	}
 }
