@@ -17,7 +17,8 @@
 // the last one's hash read again); with no new block the last one must still have its hash. When not, it
 // walks back through the remembered blocks to the newest one still canonical, the fork point, and calls
 // the caller's rollback with it (or with none found: read everything again from Config.Start), then reads
-// forward again. A caller that keeps what it read across restarts keeps the range ends too (the Reorg's
+// forward again. A remembered block the node does not have is waited for, not taken for replaced
+// (ErrBehind): a lagging node must not roll back what it has not reached. A caller that keeps what it read across restarts keeps the range ends too (the Reorg's
 // Fork and each range's last block) and hands them back to New.
 package follow
 
@@ -40,6 +41,14 @@ const FlagUsage = "confirmation depth: a block counts once it has this many conf
 
 // ErrNotConfirmed means no block has the confirmations asked for yet (the chain is shorter than the depth).
 var ErrNotConfirmed = errors.New("follow: no block is confirmed yet")
+
+// ErrBehind means a block the follower handed out is not found: the node that answered is behind it (a
+// failover to a lagging node), or a reorg made the chain shorter. The two look alike to one node, and
+// taking the first for the second would roll back every block the node has not reached yet, the caller
+// dropping what it read there: the follower waits instead (Sync returns it, nothing rolled back) until the
+// node has a block at that height again, then compares hashes: the same block (the node caught up) goes on,
+// another one (a reorg, the chain grown again) is rolled back as any reorg.
+var ErrBehind = errors.New("follow: a block read is not found (the node is behind it, or the chain got shorter): waiting")
 
 // Confirmed returns the newest block with n confirmations when the head is at head (0 counts as 1), and
 // false when there is none yet.
@@ -245,11 +254,11 @@ func (f *Follower) header(ctx context.Context, n uint64) (*types.Header, error) 
 	return h, nil
 }
 
-// hashAt returns block n's hash, zero when the block is gone (the chain got shorter).
+// hashAt returns block n's hash; ErrBehind (wrapped) when the node has no block n.
 func (f *Follower) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
 	h, err := f.b.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	if errors.Is(err, ethereum.NotFound) {
-		return common.Hash{}, nil
+		return common.Hash{}, fmt.Errorf("%w: block %d", ErrBehind, n)
 	}
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("follow: header %d: %w", n, err)

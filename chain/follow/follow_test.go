@@ -134,13 +134,18 @@ func TestReorgDeeperThanDepth(t *testing.T) {
 	require.Equal(t, []follow.Reorg{{Last: old7, Fork: chain.Block(3), Found: true, ReadFrom: 4}}, reorgs)
 	require.Equal(t, [][2]uint64{{4, 5}, {6, 7}, {8, 8}}, ranges)
 
-	// The chain gets shorter than what was read: no block 8 any more.
+	// The chain gets shorter than what was read: no block 8 any more. To one node that is a node behind
+	// (ErrBehind): waited for, nothing rolled back, until a block 8 comes again, the new fork's.
 	old8 := chain.Block(8)
 	chain.Reorg(8, 7)
+	_, err := f.Sync(context.Background(), func(context.Context, uint64, *types.Header) error { return nil },
+		func(context.Context, follow.Reorg) error { return errors.New("no rollback while the block is missing") })
+	require.ErrorIs(t, err, follow.ErrBehind)
+	chain.Reorg(8, 8)
 	r.sync(t, f)
 	ranges, reorgs = r.take()
 	require.Equal(t, []follow.Reorg{{Last: old8, Fork: chain.Block(7), Found: true, ReadFrom: 8}}, reorgs)
-	require.Empty(t, ranges, "head 7: block 6 is the newest with 2 confirmations, 7 is read")
+	require.Empty(t, ranges, "head 8: block 7 is the newest with 2 confirmations, and read")
 
 	// One new block whose parent (7) is not the block read at 7.
 	old7 = chain.Block(7)
@@ -158,6 +163,31 @@ func TestReorgDeeperThanDepth(t *testing.T) {
 	ranges, reorgs = r.take()
 	require.Equal(t, []follow.Reorg{{Last: old8, ReadFrom: 0}}, reorgs, "block 3 was not remembered")
 	require.Equal(t, [][2]uint64{{0, 9}}, ranges)
+}
+
+// TestNodeBehindIsNoReorg: after a failover to a node behind the blocks handed out (its head below them, the
+// blocks it has the same), the follower waits (ErrBehind) and rolls nothing back; caught up, it reads on.
+// Before, a block the node did not have was taken for replaced: every block above its head was rolled
+// back, its caller dropping what it had read there, and read again once the node caught up.
+func TestNodeBehindIsNoReorg(t *testing.T) {
+	chain := followtest.New(10)
+	r := &caller{chain: chain}
+	f := follow.New(chain, follow.Config{Confirmations: 2, MaxRange: 3}, nil)
+	r.sync(t, f) // 0-2, 3-5, 6-8
+	r.take()
+	behind := followtest.New(6) // the same blocks, up to 6
+	lagging := follow.New(behind, follow.Config{Confirmations: 2, MaxRange: 3}, []follow.Block{chain.Block(2), chain.Block(5), chain.Block(8)})
+	for range 2 {
+		_, err := lagging.Sync(context.Background(), func(context.Context, uint64, *types.Header) error { return errors.New("nothing to read") },
+			func(context.Context, follow.Reorg) error { return errors.New("not a reorg") })
+		require.ErrorIs(t, err, follow.ErrBehind)
+	}
+	behind.Head = 12 // caught up and past
+	r.chain = behind
+	r.sync(t, lagging)
+	ranges, reorgs := r.take()
+	require.Empty(t, reorgs)
+	require.Equal(t, [][2]uint64{{9, 11}}, ranges, "read on after block 8, nothing read twice")
 }
 
 // TestRestartResumes: a follower handed back the range ends a previous one handed out (any order) reads

@@ -334,7 +334,12 @@ func (g *Guard) Step(ctx context.Context) error {
 	g.walked, g.final, g.finalErr = false, nil, nil
 	g.cfg.Checker.ForgetFailedFetches() // an earlier file that failed is tried again once this step
 	var errs []error
-	if _, err := g.follow.Sync(ctx, g.read, g.rollback); err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
+	switch _, err := g.follow.Sync(ctx, g.read, g.rollback); {
+	case errors.Is(err, follow.ErrBehind):
+		// A node behind the blocks read (or a chain shorter than them): waited for, the commits followed
+		// decided from the pool as it reads now.
+		g.cfg.Log.Warn("RootCommitted events: the node is behind the blocks read, waiting for it", zap.Error(err))
+	case err != nil && !errors.Is(err, follow.ErrNotConfirmed):
 		errs = append(errs, fmt.Errorf("follow RootCommitted: %w", err))
 	}
 	head, err := g.cfg.Backend.HeaderByNumber(ctx, nil)

@@ -489,6 +489,8 @@ func TestGuardRecommitReorgedOutFallsBack(t *testing.T) {
 				mine(1)
 				s.discardAndRecommit(t, ctx, again, file, "/v1/batches/2b")
 				s.files.set("/v1/batches/2b", nil)
+			} else {
+				mine(3) // blocks at the heights taken again: the follower finds the reorg (follow.ErrBehind until then)
 			}
 			backend.set(&backend.estimateDown, false)
 			require.NoError(t, g.Step(ctx))

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/internal/dbtest"
@@ -117,6 +118,8 @@ func TestDepositsConfirmationAndReorg(t *testing.T) {
 		require.NoError(t, ix0.Sync(ctx))
 		require.Equal(t, amount.String(), spendable(ix0, q))
 		c.Revert(snap)
+		require.ErrorIs(t, ix0.Sync(ctx), follow.ErrBehind, "the chain shorter than the block read: waited for")
+		c.Mine(2) // blocks at those heights again, the new fork's
 		require.NoError(t, ix0.Sync(ctx))
 		require.Equal(t, "0", spendable(ix0, q), "the reorged-out deposit is rolled back")
 		require.Equal(t, amount.String(), deposited(ix0))

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -131,13 +132,17 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 	require.EqualValues(t, 600, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "orphaned log rolled back, new fork indexed")
 	assertMatchesChain(t, c, db)
 
-	// Reorg to a shorter chain: the cursor block no longer exists.
+	// Reorg to a shorter chain: the cursor block no longer exists. To one node that is a node behind it
+	// (follow.ErrBehind): waited for, nothing rolled back, until the chain has blocks at those heights again.
 	snapID = c.Snapshot()
 	c.Mined(c.Models.SetBuilderFee(c.Opts(devnet.DevKey(4)), model, 700))
 	c.Mine(3)
 	require.NoError(t, ix.Sync(ctx))
 	require.EqualValues(t, 700, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 	c.Revert(snapID)
+	require.ErrorIs(t, ix.Sync(ctx), follow.ErrBehind)
+	require.EqualValues(t, 700, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps, "not rolled back while the block is missing")
+	c.Mine(4)
 	require.NoError(t, ix.Sync(ctx))
 	require.EqualValues(t, 600, ix.Snapshot().Models[model].At(math.MaxUint64).FeeBps)
 	assertMatchesChain(t, c, db)
