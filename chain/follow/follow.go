@@ -18,7 +18,7 @@
 // walks back through the remembered blocks to the newest one still canonical, the fork point, and calls
 // the caller's rollback with it (or with none found: read everything again from Config.Start), then reads
 // forward again. A remembered block the node does not have is waited for, not taken for replaced
-// (ErrBehind): a lagging node must not roll back what it has not reached. A caller that keeps what it read across restarts keeps the range ends too (the Reorg's
+// (ErrBehind): a node behind must not roll back what it has not reached. A caller that keeps what it read across restarts keeps the range ends too (the Reorg's
 // Fork and each range's last block) and hands them back to New.
 package follow
 
@@ -138,7 +138,9 @@ func (f *Follower) Last() (Block, bool) {
 // blocks, and rollback when a block handed out was replaced. It returns where the chain stood, or
 // ErrNotConfirmed (wrapped) when no block is confirmed yet. Few calls: the head, each range's last header
 // and, when the range is longer than one block or nothing is new, the last block's header again. An error
-// of read or rollback ends the pass: what the ranges before it read stays read.
+// of read or rollback ends the pass: what the ranges before it read stays read. ErrBehind (wrapped): a
+// block handed out is not found (a node behind it, or a chain made shorter): nothing rolled back, the
+// caller waits, and should not take what that node says for newer than what it read.
 func (f *Follower) Sync(ctx context.Context, read ReadFunc, rollback RollbackFunc) (Tip, error) {
 	head, err := f.b.HeaderByNumber(ctx, nil)
 	if err != nil {

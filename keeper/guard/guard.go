@@ -347,7 +347,15 @@ func (g *Guard) Step(ctx context.Context) error {
 		return errors.Join(append(errs, err)...)
 	}
 	g.head = head
-	pending := g.Pending()
+	var pending []uint64
+	for _, e := range g.Pending() {
+		// A node behind a commit's block (a failover to a lagging node: follow.ErrBehind) does not have the
+		// commit: its pool would say the epoch is not live, taken for a discard and the commit dropped for
+		// good (its block is not read again once the node catches up). Decided once the node has the block.
+		if c := g.pending[e]; c.block <= head.Number.Uint64() {
+			pending = append(pending, e)
+		}
+	}
 	g.prefetch(ctx, pending, head.Time)
 	for _, e := range pending {
 		if err := g.decide(ctx, g.pending[e], head.Time); err != nil {

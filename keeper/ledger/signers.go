@@ -182,6 +182,11 @@ func (h *SignerHistory) readPast(ctx context.Context, at uint64) error {
 func (h *SignerHistory) sync(ctx context.Context) error {
 	began, readAt := uint64(h.now().Unix()), time.Now()
 	tip, err := h.follow.Sync(ctx, h.readRange, h.rollback)
+	if errors.Is(err, follow.ErrBehind) {
+		// A node behind the blocks read, or a chain made shorter: what was read may be gone (the second),
+		// so nothing is answered from it until a pass completes.
+		h.synced = false
+	}
 	if err != nil && !errors.Is(err, follow.ErrNotConfirmed) {
 		return err
 	}

@@ -1,0 +1,95 @@
+package guard_test
+
+import (
+	"context"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/keeper/guard"
+)
+
+// laggingNode answers as a node whose head is at behind (0: not lagging).
+type laggingNode struct {
+	*chain.Client
+	mu     sync.Mutex
+	behind uint64
+}
+
+func (b *laggingNode) at() uint64 { b.mu.Lock(); defer b.mu.Unlock(); return b.behind }
+
+func (b *laggingNode) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	if h := b.at(); h != 0 {
+		if n == nil {
+			n = new(big.Int).SetUint64(h)
+		} else if n.Uint64() > h {
+			return nil, ethereum.NotFound
+		}
+	}
+	return b.Client.HeaderByNumber(ctx, n)
+}
+
+func (b *laggingNode) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
+	if h := b.at(); h != 0 && n == nil {
+		n = new(big.Int).SetUint64(h)
+	}
+	return b.Client.CallContract(ctx, msg, n)
+}
+
+func (b *laggingNode) HeaderByHash(ctx context.Context, hash common.Hash) (*types.Header, error) {
+	hd, err := b.Client.HeaderByHash(ctx, hash)
+	if h := b.at(); err == nil && h != 0 && hd.Number.Uint64() > h {
+		return nil, ethereum.NotFound
+	}
+	return hd, err
+}
+
+// TestGuardLaggingNodeKeepsCommit (from a review): after a failover to a node one block behind a followed
+// commit, the follower waits (follow.ErrBehind) and the guard leaves the commit undecided: that node's pool
+// has no such epoch, which decide took for a discard and dropped the commit for good (its block is not read
+// again once the node catches up: the same hash). Caught up, the commit is still followed.
+func TestGuardLaggingNodeKeepsCommit(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	c, client := anvilChain(t, ctx, devnet.DeployOptions{PayoutStart: uint64(time.Now().Unix()) - 10*86400 - 3600, DisputeWindow: 3600})
+	srv := httptest.NewServer(&files{byID: map[string][]byte{}})
+	defer srv.Close()
+	root, total, _ := tree(t, map[string]uint64{"0xa1": 100})
+	r := c.CommitRoot(0, root, total, common.Hash{0xbb}, srv.URL+"/v1/batches/0")
+	backend := &laggingNode{Client: client}
+	core, logs := observer.New(zapcore.InfoLevel)
+	g, err := guard.New(guard.Config{Pool: c.Addr("ComputePool"), Backend: backend, Checker: batchChecker(t, ctx, c, client),
+		Start: c.Deployment.StartBlock, Confirmations: 1, Fetch: guard.Fetcher(http.DefaultClient, 10*time.Second, 1<<20),
+		Log: zap.New(core), Metrics: metrics.NewSet()})
+	require.NoError(t, err)
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending())
+
+	backend.mu.Lock()
+	backend.behind = r.BlockNumber.Uint64() - 1 // failover to a node one block behind the commit
+	backend.mu.Unlock()
+	require.NoError(t, g.Step(ctx), "the wait is logged, not an error")
+	require.NotEmpty(t, logs.FilterMessage("RootCommitted events: the node is behind the blocks read, waiting for it").All(), "%v", logs.All())
+	require.Equal(t, []uint64{0}, g.Pending(), "not decided while the node is behind: %v", logs.All())
+
+	backend.mu.Lock()
+	backend.behind = 0 // caught up
+	backend.mu.Unlock()
+	require.NoError(t, g.Step(ctx))
+	require.Equal(t, []uint64{0}, g.Pending(), "still followed once the node caught up: %v", logs.All())
+	require.Empty(t, logs.FilterMessage("epoch discarded before the guard decided it (vetoed)").All(), "%v", logs.All())
+}
