@@ -336,8 +336,8 @@ func (g *Guard) Step(ctx context.Context) error {
 	var errs []error
 	switch _, err := g.follow.Sync(ctx, g.read, g.rollback); {
 	case errors.Is(err, follow.ErrBehind):
-		// A node behind the blocks read (or a chain shorter than them): waited for, the commits followed
-		// decided from the pool as it reads now.
+		// A node behind the blocks read (or a chain shorter than them): waited for; the commits in blocks it
+		// has are decided meanwhile (below).
 		g.cfg.Log.Warn("RootCommitted events: the node is behind the blocks read, waiting for it", zap.Error(err))
 	case err != nil && !errors.Is(err, follow.ErrNotConfirmed):
 		errs = append(errs, fmt.Errorf("follow RootCommitted: %w", err))
