@@ -18,8 +18,9 @@
 // walks back through the remembered blocks to the newest one still canonical, the fork point, and calls
 // the caller's rollback with it (or with none found: read everything again from Config.Start), then reads
 // forward again. A remembered block the node does not have is waited for, not taken for replaced
-// (ErrBehind): a node behind must not roll back what it has not reached. A caller that keeps what it read across restarts keeps the range ends too (the Reorg's
-// Fork and each range's last block) and hands them back to New.
+// (ErrBehind): a node behind must not roll back what it has not reached. A caller that keeps what it read
+// across restarts keeps the range ends too (the Reorg's Fork and each range's last block) and hands them
+// back to New.
 package follow
 
 import (
