@@ -554,16 +554,6 @@ func (c *commit) take(n event) {
 	c.event = n
 }
 
-// names reports whether c, or a commit it replaced, named the file batchHash (its kept copy may be read).
-func (c *commit) names(batchHash common.Hash) bool {
-	for ; c != nil; c = c.replaced {
-		if _, ok := c.files[batchHash]; ok {
-			return true
-		}
-	}
-	return false
-}
-
 // goneForGood reports whether c's commit was gone from the pool already in the block the guard's depth
 // deep (discardDepth: Config.Confirmations, at least its veto sender's) below this step's head: a discard
 // that depth covers, which no reorg it allows for undoes. A discard only seen at the head (a veto, the
@@ -976,11 +966,15 @@ func (g *Guard) done(c *commit, result string) {
 }
 
 // dropKept removes the kept batch file batchHash of epoch, named by commits discarded, replaced, or
-// decided: no later check reads it, unless the commit now pending for the epoch (or one it replaced) names
-// the same bytes (kept under the same epoch and batchHash: ledger.KeptFiles).
+// decided: no later check reads it, unless the commit now pending for the epoch named the same bytes (kept
+// under the same epoch and batchHash: ledger.KeptFiles). The files of the commits it replaced were dropped
+// when it replaced them, so only its own are asked.
 func (g *Guard) dropKept(epoch uint64, batchHash common.Hash) {
 	k := g.cfg.Checker.Keep
-	if k == nil || g.pending[epoch].names(batchHash) {
+	if k == nil {
+		return
+	}
+	if p := g.pending[epoch]; p != nil && p.files[batchHash] != nil {
 		return
 	}
 	if err := k.Drop(epoch, batchHash); err != nil {

@@ -115,23 +115,9 @@ func TestHostileBuilderRaisesFeeAnvil(t *testing.T) {
 func TestBuilderFeeReadAtFinalBlockAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	env := testenv.New(t, ctx, testenv.Options{})
-	r, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	defer r.Close()
-	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
-		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 3})
-	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
-	require.NoError(t, err)
-
-	const lowered = testenv.FeeBps / 2
-	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, lowered)
-	})
-	start := blockTimeOf(t, ctx, env, rc)
+	env, r, reg, start := loweredFee(t, ctx, 3)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than start, 1 deep above the decrease's
-	_, _, _, err = reg.Model(ctx, env.ModelID, start)
+	_, _, _, err := reg.Model(ctx, env.ModelID, start)
 	require.ErrorIs(t, err, ledger.ErrSignersNotFinal, "the decrease's block is not 3 deep")
 
 	// Both blocks replaced by empty ones: the decrease never happened.
@@ -196,21 +182,8 @@ func TestBuilderFeeCacheForgetsADeepReorgAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	ledger.FreshFinal(t, 0) // every call syncs the history: no wait for its answer to age
-	env := testenv.New(t, ctx, testenv.Options{})
-	r, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	defer r.Close()
-	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
-		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: 1})
-	require.NoError(t, err)
-	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
-	require.NoError(t, err)
-
+	env, r, reg, start := loweredFee(t, ctx, 1)
 	const lowered = testenv.FeeBps / 2
-	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, lowered)
-	})
-	start := blockTimeOf(t, ctx, env, rc)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than start: final past it at depth 1
 	_, fee, ok, err := reg.Model(ctx, env.ModelID, start)
 	require.NoError(t, err)
@@ -224,4 +197,24 @@ func TestBuilderFeeCacheForgetsADeepReorgAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.EqualValues(t, testenv.FeeBps, fee, "the fee in force at the start on the chain that stayed, not the cached one")
+}
+
+// loweredFee is a registry reading through a signer history at confirmations on a fresh chain whose builder
+// has just halved its model's fee (a block whose time, start, is returned), with an RPC client of the
+// chain's anvil (closed with the test).
+func loweredFee(t *testing.T, ctx context.Context, confirmations uint64) (*testenv.Env, *rpc.Client, *ledger.ChainRegistry, uint64) {
+	t.Helper()
+	env := testenv.New(t, ctx, testenv.Options{})
+	r, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	t.Cleanup(r.Close)
+	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
+		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: confirmations})
+	require.NoError(t, err)
+	reg, err := ledger.NewChainRegistry(ctx, env.MarketAddr, env.Addr("ModelRegistry"), env.Client, signers)
+	require.NoError(t, err)
+	rc := sendTx(t, ctx, env, testenv.BuilderKey, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, testenv.FeeBps/2)
+	})
+	return env, r, reg, blockTimeOf(t, ctx, env, rc)
 }
