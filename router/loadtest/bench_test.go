@@ -130,6 +130,7 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			r.times.reset()
 			probes0 := r.probes.Load()
 			runtime.GC()
+			w0 := r.db.WriterStats()
 			cpu0 := cpuTime()
 			b.ResetTimer()
 			var (
@@ -139,6 +140,7 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			parts := partCPU(b, func() { results, elapsed = r.fire(context.Background(), jobs, order, workers) })
 			b.StopTimer()
 			cpu := cpuTime() - cpu0
+			w1 := r.db.WriterStats()
 
 			lat := make([]time.Duration, 0, len(results))
 			for _, res := range results {
@@ -162,6 +164,10 @@ func BenchmarkRFCThroughput(b *testing.B) {
 			b.ReportMetric(ms(percentile(r.times.exclProbe(), 0.99)), "p99-excl-liveness-ms")
 			b.ReportMetric(cpuPerRFC/1e3, "cpu-µs/rfc")
 			b.ReportMetric(cpuPerRFC/ecr, "cpu-x_ecrecover")
+			// SQLite's group-commit writer, the intake's one serial stage: the share of the run it was busy,
+			// and the sessions sharing each of its commits.
+			b.ReportMetric(float64(w1.Busy-w0.Busy)/float64(elapsed), "writer-busy")
+			b.ReportMetric(float64(w1.Requests-w0.Requests)/float64(max(w1.Groups-w0.Groups, 1)), "sessions/group")
 			if parts != nil {
 				// The router's own CPU per RFC (its server and handler, liveness prober, SQLite writer), and
 				// what it allows on the machine's cores were they the router's alone: the load generator and

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
+	"time"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/holiman/uint256"
 )
 
@@ -62,7 +65,11 @@ func (s *DB) createLoop() {
 				break more
 			}
 		}
+		start := time.Now()
 		s.commitGroup(group)
+		s.writer.busy.Add(int64(time.Since(start)))
+		s.writer.groups.Add(1)
+		s.writer.requests.Add(int64(len(group)))
 		for _, r := range group {
 			close(r.done)
 		}
@@ -201,4 +208,35 @@ func (s *DB) execOne(ctx context.Context, tx *sql.Tx, query string, args ...any)
 	}
 	k, err := res.RowsAffected()
 	return k > 0, err
+}
+
+// writerStats counts createLoop's work (WriterStats).
+type writerStats struct{ busy, groups, requests atomic.Int64 }
+
+// WriterStats is what SQLite's group-commit writer has done since Open (zero on PostgreSQL): the time it
+// spent running groups (statements and commit), the groups and the CreateSessions in them. Busy over
+// wall-clock time near 1 means the writer, a serial stage, bounds the intake; requests per group is how
+// many sessions share a commit's WAL writes and sync.
+type WriterStats struct {
+	Busy             time.Duration
+	Groups, Requests int64
+}
+
+// WriterStats returns the writer's counts so far.
+func (s *DB) WriterStats() WriterStats {
+	return WriterStats{Busy: time.Duration(s.writer.busy.Load()), Groups: s.writer.groups.Load(), Requests: s.writer.requests.Load()}
+}
+
+// RegisterMetrics adds the writer's counts to set (nothing on PostgreSQL, whose writes have no such stage):
+//
+//	laketravis_router_sqlite_writer_busy_seconds_total   time the group-commit writer spent running groups
+//	laketravis_router_sqlite_groups_total                groups committed (or failed) by it
+//	laketravis_router_sqlite_group_sessions_total        CreateSessions in those groups
+func (s *DB) RegisterMetrics(set *vm.Set) {
+	if s.dialect != SQLite {
+		return
+	}
+	set.NewGauge("laketravis_router_sqlite_writer_busy_seconds_total", func() float64 { return s.WriterStats().Busy.Seconds() })
+	set.NewGauge("laketravis_router_sqlite_groups_total", func() float64 { return float64(s.WriterStats().Groups) })
+	set.NewGauge("laketravis_router_sqlite_group_sessions_total", func() float64 { return float64(s.WriterStats().Requests) })
 }

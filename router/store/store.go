@@ -53,6 +53,7 @@ type DB struct {
 	closing   chan struct{}
 	loopDone  chan struct{}
 	closeOnce sync.Once
+	writer    writerStats
 
 	// SQLite only (nil on PostgreSQL): the intake's look-ups answered from memory (recent.go).
 	nonces *nonceCache

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	vm "github.com/VictoriaMetrics/metrics"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
@@ -389,5 +391,36 @@ func TestConcurrentRetriesGetOneSession(t *testing.T) {
 		used, err := db.Used(ctx, alice, 7)
 		require.NoError(t, err)
 		require.Equal(t, uint64(20*10), used.Uint64(), "one reservation per round")
+	})
+}
+
+// TestWriterStatsCountTheGroupCommits: SQLite's group-commit writer counts the CreateSessions it commits,
+// its groups and its busy time (the figures make bench and /metrics report); PostgreSQL, without such a
+// stage, counts and registers nothing.
+func TestWriterStatsCountTheGroupCommits(t *testing.T) {
+	eachBackend(t, func(t *testing.T, db *store.DB, _ string) {
+		ctx := context.Background()
+		allow := uint256.NewInt(1_000_000)
+		for i := range 3 {
+			_, created, err := db.CreateSession(ctx, store.NewSession{Session: newSession(byte(i+1), 2, 100), Nonce: uint64(i + 1), Deadline: 500, Allowance: allow})
+			require.NoError(t, err)
+			require.True(t, created)
+		}
+		set := vm.NewSet()
+		db.RegisterMetrics(set)
+		var out bytes.Buffer
+		set.WritePrometheus(&out)
+		st := db.WriterStats()
+		if db.Dialect() == store.Postgres {
+			require.Zero(t, st)
+			require.Empty(t, out.String())
+			return
+		}
+		require.EqualValues(t, 3, st.Requests)
+		require.EqualValues(t, 3, st.Groups, "each call waited for its commit: one group each")
+		require.Positive(t, st.Busy)
+		require.Contains(t, out.String(), "laketravis_router_sqlite_group_sessions_total 3\n")
+		require.Contains(t, out.String(), "laketravis_router_sqlite_groups_total 3\n")
+		require.Contains(t, out.String(), "laketravis_router_sqlite_writer_busy_seconds_total ")
 	})
 }

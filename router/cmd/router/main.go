@@ -411,6 +411,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		return err
 	}
 	set := metrics.NewSet() // this router's metrics, served with the process's own at /metrics
+	db.RegisterMetrics(set)
 	// Provider endpoints come from the chain: anyone who stakes names one. The prober fetches them only
 	// through the outbound guard, and RFCs picking a provider together share a probe sent after each of
 	// them arrived, never more of them on its free capacity than it reported (Coalescer).
