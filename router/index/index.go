@@ -314,19 +314,16 @@ func ignoreUnknown(err error) error {
 }
 
 // Run polls until ctx is done, then gives the lease up. Transient errors are logged and retried with
-// capped back-off.
+// capped back-off (retryWait).
 func (ix *Indexer) Run(ctx context.Context) error {
 	defer ix.Close()
 	backoff := ix.cfg.PollInterval
 	for {
 		err := ix.Sync(ctx)
-		wait := ix.cfg.PollInterval
+		var wait time.Duration
+		wait, backoff = retryWait(err, backoff, ix.cfg.PollInterval)
 		if err != nil && ctx.Err() == nil {
-			ix.log.Warn("index: sync failed", zap.Error(err), zap.Duration("retry_in", backoff))
-			wait = backoff
-			backoff = min(backoff*2, time.Minute)
-		} else {
-			backoff = ix.cfg.PollInterval
+			ix.log.Warn("index: sync failed", zap.Error(err), zap.Duration("retry_in", wait))
 		}
 		select {
 		case <-ctx.Done():
@@ -334,6 +331,17 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		case <-time.After(wait):
 		}
 	}
+}
+
+// retryWait is Run's wait before the next pass after one that returned err, and the back-off after it:
+// the poll interval after a pass that went through; after a failed one the back-off, which doubles up to
+// a minute. A node behind the blocks already read (follow.ErrBehind) is no failure: it is polled at the
+// poll interval until it has them again, so the indexer goes on within one interval of its catching up.
+func retryWait(err error, backoff, poll time.Duration) (wait, next time.Duration) {
+	if err == nil || errors.Is(err, follow.ErrBehind) {
+		return poll, poll
+	}
+	return backoff, min(backoff*2, time.Minute)
 }
 
 // Sync is one pass: when this replica holds (or can take) the lease, it indexes from the cursor up to
