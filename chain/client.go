@@ -8,8 +8,10 @@
 // order. When every endpoint failed, the round is repeated after a short backoff (100 ms, doubling), up to
 // Options.Rounds rounds: public RPC endpoints drop a share of calls, and one dropped read must not fail a
 // keeper's whole settlement step. Any other answer from a node — "execution reverted", "not found" — is
-// returned as it is: another node, or the same one later, would say the same. Sending a signed transaction
-// twice is harmless (same hash), so SendTransaction is retried too, and treats "already known" as success.
+// returned as it is: another node, or the same one later, would say the same — except a node behind, which
+// answers "not found" for blocks the others have: a follower that meets one moves the client on
+// (SkipEndpoint, chain/follow's ErrBehind). Sending a signed transaction twice is harmless (same hash), so
+// SendTransaction is retried too, and treats "already known" as success.
 //
 // PoolAllowance is the one reading of ComputePool.allowance that the router and lt share: it turns the
 // pool's DayNotStarted revert (a day's first second) into ErrDayJustStarted. SignerTopics and SignerEvent
@@ -122,6 +124,19 @@ func (c *Client) URLs() []string {
 		out[i] = RedactURL(u)
 	}
 	return out
+}
+
+// Endpoint is the index, among the URLs, of the endpoint calls go to now (the one that answered last).
+func (c *Client) Endpoint() int { return int(c.current.Load()) }
+
+// SkipEndpoint moves calls off endpoint i, to the next one, if i is still the endpoint calls go to: for a
+// caller that found i behind the blocks it read before (follow.ErrBehind after a failover to a lagging
+// node, which answers "not found" for them and is otherwise kept for as long as it answers). Callers sharing
+// the client that find the same do not move it twice; a no-op with one URL.
+func (c *Client) SkipEndpoint(i int) {
+	if n := len(c.clients); n > 1 {
+		c.current.CompareAndSwap(int32(i), int32((i+1)%n))
+	}
 }
 
 // do runs f against the current endpoint, failing over and retrying in rounds on transient errors.

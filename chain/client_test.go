@@ -183,3 +183,27 @@ func TestRetriesTransientErrorsAgainstAnvil(t *testing.T) {
 	require.ErrorContains(t, err, "every endpoint failed (2 rounds)")
 	require.Equal(t, int32(2), calls.Load())
 }
+
+// TestSkipEndpointMovesOnOnce: SkipEndpoint(i) moves calls off endpoint i only while i is current, so
+// followers sharing the client that found the same node behind move it once, not on past the next node;
+// with one URL it is a no-op.
+func TestSkipEndpointMovesOnOnce(t *testing.T) {
+	ctx := context.Background()
+	c, err := chain.Dial(ctx, []string{"http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:3"}, chain.Options{})
+	require.NoError(t, err)
+	defer c.Close()
+	require.Equal(t, 0, c.Endpoint())
+	c.SkipEndpoint(0)
+	require.Equal(t, 1, c.Endpoint())
+	c.SkipEndpoint(0) // a second follower's finding about endpoint 0
+	require.Equal(t, 1, c.Endpoint())
+	c.SkipEndpoint(1)
+	c.SkipEndpoint(2)
+	require.Equal(t, 0, c.Endpoint(), "round the list")
+
+	one, err := chain.Dial(ctx, []string{"http://127.0.0.1:1"}, chain.Options{})
+	require.NoError(t, err)
+	defer one.Close()
+	one.SkipEndpoint(0)
+	require.Equal(t, 0, one.Endpoint())
+}

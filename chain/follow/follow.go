@@ -49,6 +49,9 @@ var ErrNotConfirmed = errors.New("follow: no block is confirmed yet")
 // dropping what it read there: the follower waits instead (Sync returns it, nothing rolled back) until the
 // node has a block at that height again, then compares hashes: the same block (the node caught up) goes on,
 // another one (a reorg, the chain grown again) is rolled back as any reorg.
+//
+// A backend over several nodes (chain.Client, endpoints) is moved off the node that answered not found, so
+// the next pass asks another: a node behind costs a pass, not the time it takes to catch up.
 var ErrBehind = errors.New("follow: a block read is not found (the node is behind it, or the chain got shorter): waiting")
 
 // Confirmed returns the newest block with n confirmations when the head is at head (0 counts as 1), and
@@ -257,10 +260,24 @@ func (f *Follower) header(ctx context.Context, n uint64) (*types.Header, error) 
 	return h, nil
 }
 
+// endpoints is implemented by a backend over several nodes (chain.Client).
+type endpoints interface {
+	Endpoint() int
+	SkipEndpoint(i int)
+}
+
 // hashAt returns block n's hash; ErrBehind (wrapped) when the node has no block n.
 func (f *Follower) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
+	ep, several := f.b.(endpoints)
+	var at int
+	if several {
+		at = ep.Endpoint()
+	}
 	h, err := f.b.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	if errors.Is(err, ethereum.NotFound) {
+		if several {
+			ep.SkipEndpoint(at) // the next pass asks another node
+		}
 		return common.Hash{}, fmt.Errorf("%w: block %d", ErrBehind, n)
 	}
 	if err != nil {
