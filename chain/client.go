@@ -63,7 +63,7 @@ type Client struct {
 	urls    []string
 	clients []*ethclient.Client
 	rpcs    []*rpc.Client
-	current atomic.Int32 // index of the endpoint that answered last
+	current atomic.Int32 // index of the endpoint calls go to first: the last to answer with a result (or the next after a skip)
 	timeout time.Duration
 	rounds  int
 }
@@ -126,13 +126,15 @@ func (c *Client) URLs() []string {
 	return out
 }
 
-// Endpoint is the index, among the URLs, of the endpoint calls go to now (the one that answered last).
+// Endpoint is the index, among the URLs, of the endpoint calls go to first now.
 func (c *Client) Endpoint() int { return int(c.current.Load()) }
 
-// SkipEndpoint moves calls off endpoint i, to the next one, if i is still the endpoint calls go to: for a
-// caller that found i behind the blocks it read before (follow.ErrBehind after a failover to a lagging
-// node, which answers "not found" for them and is otherwise kept for as long as it answers). Callers sharing
-// the client that find the same do not move it twice; a no-op with one URL.
+// SkipEndpoint moves calls off endpoint i, to the next one, if i is still the endpoint calls go to first:
+// for a caller that found i behind the blocks it read before (follow.ErrBehind after a failover to a lagging
+// node, which answers "not found" for them and is otherwise kept for as long as it answers; i from
+// HeaderByNumberAt, the endpoint that gave that answer). Callers sharing the client that find the same do
+// not move it twice; a no-op with one URL. The next endpoint may be down: the next call then fails over
+// from it as from any failing endpoint, after its timeout.
 func (c *Client) SkipEndpoint(i int) {
 	if n := len(c.clients); n > 1 {
 		c.current.CompareAndSwap(int32(i), int32((i+1)%n))
@@ -141,13 +143,19 @@ func (c *Client) SkipEndpoint(i int) {
 
 // do runs f against the current endpoint, failing over and retrying in rounds on transient errors.
 func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclient.Client) (T, error)) (T, error) {
+	v, _, err := doAt(ctx, c, f)
+	return v, err
+}
+
+// doAt is do, also returning the index of the endpoint whose answer it returns (-1: none answered).
+func doAt[T any](ctx context.Context, c *Client, f func(context.Context, *ethclient.Client) (T, error)) (T, int, error) {
 	var zero T
 	var errs []error
 	for round := range c.rounds {
 		if round > 0 {
 			select {
 			case <-ctx.Done():
-				return zero, ctx.Err()
+				return zero, -1, ctx.Err()
 			case <-time.After(backoff(round)):
 			}
 		}
@@ -161,15 +169,15 @@ func do[T any](ctx context.Context, c *Client, f func(context.Context, *ethclien
 				if err == nil && idx != start {
 					c.current.Store(int32(idx))
 				}
-				return v, err
+				return v, idx, err
 			}
 			if ctx.Err() != nil {
-				return zero, ctx.Err()
+				return zero, -1, ctx.Err()
 			}
 			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), err))
 		}
 	}
-	return zero, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
+	return zero, -1, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
 }
 
 // JSON-RPC error codes a node returns for its own transient trouble rather than about the call.
@@ -242,6 +250,12 @@ func (c *Client) HeaderByHash(ctx context.Context, h common.Hash) (*types.Header
 // HeaderByNumber implements ethereum.ChainReader and bind.ContractTransactor.
 func (c *Client) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
 	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Header, error) { return e.HeaderByNumber(ctx, n) })
+}
+
+// HeaderByNumberAt is HeaderByNumber, also returning the index of the endpoint that gave the answer (-1 when
+// none did), for a caller that moves the client off a node behind (SkipEndpoint).
+func (c *Client) HeaderByNumberAt(ctx context.Context, n *big.Int) (*types.Header, int, error) {
+	return doAt(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Header, error) { return e.HeaderByNumber(ctx, n) })
 }
 
 // TransactionCount implements ethereum.ChainReader.

@@ -1,8 +1,10 @@
 package follow_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -23,11 +25,13 @@ import (
 )
 
 // TestFollowsOnPastANodeBehindAnvil: two anvils with the same blocks up to 4, one mining on to 8; a
-// follower reads 1..8 through a chain.Client over both, on the node ahead. That node drops a call, the
-// client fails over to the node behind (and stays there: it answers), whose "not found" for block 8 is
-// ErrBehind, nothing rolled back; the follower moves the client off it (SkipEndpoint), so the next pass
-// reads from the node ahead, and the blocks mined there next. Before, the client stayed on the node behind
-// and the follower waited for as long as that node stayed behind, though the other node had every block.
+// follower reads 1..8 through a chain.Client over both, on the node ahead. When the node ahead drops the
+// follower's read of block 8, the node behind answers it not found (ErrBehind) and the client stays on the
+// node ahead: the skip is of the endpoint that answered. When the node ahead drops another call, the client
+// fails over to the node behind (and stays there: it answers), whose "not found" for block 8 is ErrBehind,
+// nothing rolled back; the follower moves the client off it (SkipEndpoint), so the next pass reads from the
+// node ahead, and the blocks mined there next. Before, the client stayed on the node behind and the
+// follower waited for as long as that node stayed behind, though the other node had every block.
 func TestFollowsOnPastANodeBehindAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -63,12 +67,17 @@ func TestFollowsOnPastANodeBehindAnvil(t *testing.T) {
 	target, err := url.Parse(ahead.URL)
 	require.NoError(t, err)
 	upstream := httputil.NewSingleHostReverseProxy(target)
-	var drop atomic.Bool // the node ahead fails its next call
+	var drop atomic.Bool       // the node ahead fails its next call
+	var dropBlock8 atomic.Bool // the node ahead fails its next read of block 8
 	flaky := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if drop.CompareAndSwap(true, false) {
+		body, err := io.ReadAll(r.Body)
+		require.NoError(t, err)
+		if drop.CompareAndSwap(true, false) ||
+			bytes.Contains(body, []byte(`"eth_getBlockByNumber","params":["0x8"`)) && dropBlock8.CompareAndSwap(true, false) {
 			http.Error(w, "dropped", http.StatusBadGateway)
 			return
 		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		upstream.ServeHTTP(w, r)
 	}))
 	defer flaky.Close()
@@ -87,6 +96,14 @@ func TestFollowsOnPastANodeBehindAnvil(t *testing.T) {
 	}
 	require.NoError(t, sync())
 	require.Equal(t, [][2]uint64{{1, 3}, {4, 6}, {7, 8}}, ranges)
+
+	// The node ahead drops the read of block 8 and the node behind answers it not found: the client is not
+	// moved onto the node behind (the skip is of the endpoint that answered), and the next pass goes on.
+	dropBlock8.Store(true)
+	require.ErrorIs(t, sync(), follow.ErrBehind)
+	require.False(t, dropBlock8.Load(), "the node ahead dropped the read of block 8")
+	require.Equal(t, 0, c.Endpoint(), "still on the node ahead")
+	require.NoError(t, sync())
 
 	drop.Store(true) // the head read fails over to the node behind: head 4, block 8 read
 	require.ErrorIs(t, sync(), follow.ErrBehind, "the node behind has no block 8")

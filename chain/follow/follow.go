@@ -51,7 +51,7 @@ var ErrNotConfirmed = errors.New("follow: no block is confirmed yet")
 // another one (a reorg, the chain grown again) is rolled back as any reorg.
 //
 // A backend over several nodes (chain.Client, endpoints) is moved off the node that answered not found, so
-// the next pass asks another: a node behind costs a pass, not the time it takes to catch up.
+// the next pass asks another: a node behind costs a pass per node behind, not the time it takes to catch up.
 var ErrBehind = errors.New("follow: a block read is not found (the node is behind it, or the chain got shorter): waiting")
 
 // Confirmed returns the newest block with n confirmations when the head is at head (0 counts as 1), and
@@ -262,21 +262,26 @@ func (f *Follower) header(ctx context.Context, n uint64) (*types.Header, error) 
 
 // endpoints is implemented by a backend over several nodes (chain.Client).
 type endpoints interface {
-	Endpoint() int
+	HeaderByNumberAt(ctx context.Context, n *big.Int) (*types.Header, int, error)
 	SkipEndpoint(i int)
 }
 
 // hashAt returns block n's hash; ErrBehind (wrapped) when the node has no block n.
 func (f *Follower) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
+	var (
+		h   *types.Header
+		err error
+	)
 	ep, several := f.b.(endpoints)
-	var at int
+	at := -1 // the endpoint that answered
 	if several {
-		at = ep.Endpoint()
+		h, at, err = ep.HeaderByNumberAt(ctx, new(big.Int).SetUint64(n))
+	} else {
+		h, err = f.b.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	}
-	h, err := f.b.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	if errors.Is(err, ethereum.NotFound) {
-		if several {
-			ep.SkipEndpoint(at) // the next pass asks another node
+		if at >= 0 {
+			ep.SkipEndpoint(at) // the next pass asks another node, if the one behind is still the first asked
 		}
 		return common.Hash{}, fmt.Errorf("%w: block %d", ErrBehind, n)
 	}
