@@ -75,8 +75,12 @@ const maxHoldPasses = 8
 // again without them, and they stay pending, held back, for a later epoch (a later day's cap). An epoch
 // whose deposit read is older than the pool's newest withdrawal is not assembled (its commit would be
 // refused): Assemble waits until that withdrawal is final, then reads again; after maxStaleReads such
-// withdrawals it holds the deposit-paid sessions back instead.
+// withdrawals it holds the deposit-paid sessions back instead. The pending sessions flagged (after a veto,
+// or a reorg deeper than the confirmations: flagReorged) are verified again first.
 func (l *Ledger) Assemble(ctx context.Context) error {
+	if err := l.flagReorged(ctx); err != nil {
+		return fmt.Errorf("deep reorgs: %w", err)
+	}
 	if err := l.recheck(ctx); err != nil {
 		return fmt.Errorf("recheck: %w", err)
 	}
@@ -127,6 +131,9 @@ func (l *Ledger) Assemble(ctx context.Context) error {
 			assembled, uncovered = nil, nil
 			if err := tx.LockSessions(ctx); err != nil { // before any row is written: no ingest in between
 				return err
+			}
+			if l.reorgsSeen() != l.flagged { // a session may have been verified on blocks gone since: recheck first
+				return errReorgSeen
 			}
 			// The ledger's newest live epoch must be the pool's newest: same number, same total.
 			var number uint64

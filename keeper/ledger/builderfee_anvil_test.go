@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -217,4 +218,73 @@ func loweredFee(t *testing.T, ctx context.Context, confirmations uint64) (*teste
 		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, testenv.FeeBps/2)
 	})
 	return env, r, reg, blockTimeOf(t, ctx, env, rc)
+}
+
+// TestDeepReorgRechecksPendingSessionsAnvil (THREATS "the chain / RPC"): a session verified and pending at a
+// fee a deep reorg takes back. With one confirmation the builder's decrease is final at once, and keeper a
+// ingests a session starting after it at the lowered fee. A reorg then replaces the decrease's block and the
+// one after it with empty ones (deeper than the confirmation) and the chain grows past its old height. Keeper
+// a's next assembly, with no new record to verify, sees the reorg, flags the pending session, verifies it
+// again and credits it at the fee in force on the chain that stayed: the root keeper b assembles, reading the
+// same feed only after the reorg. Before, keeper a credited the lowered fee it had stored: two roots.
+func TestDeepReorgRechecksPendingSessionsAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	ledger.FreshFinal(t, 0) // every assembly reads the chain: no wait for the history's answer to age
+	env, r, _, start := loweredFee(t, ctx, 1)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than the session's close: final past it
+	const price, secs = 1_000_000, 5
+	rec := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: secs, MaxSeconds: 600, Price: price, Created: start, Closed: start + secs})
+	opts := keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 1, epochLength: 24 * time.Hour,
+		manual: true, now: func() time.Time { return time.Unix(int64(start), 0).Add(72 * time.Hour) }}
+	a := startKeeper(t, ctx, env, opts)
+	a.feeds[0].Add(t, rec)
+	n, err := a.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n, "verified at the lowered fee and pending")
+
+	b := afterDeepReorg(t, ctx, env, r, a, opts) // the decrease never happened
+
+	cost := uint64(price * secs)
+	for _, k := range []*keeper{a, b} {
+		e, err := k.led.LiveEpoch(ctx, 0)
+		require.NoError(t, err)
+		leaves, err := k.led.Leaves(ctx, e.ID)
+		require.NoError(t, err)
+		got := map[common.Address]uint64{}
+		for _, lf := range leaves {
+			got[lf.Account] = lf.Amount.Uint64()
+		}
+		require.Equal(t, cost*testenv.FeeBps/10_000, got[env.Builder], "the builder's fee on the chain that stayed")
+		require.Equal(t, cost-cost*testenv.FeeBps/10_000, got[env.Provider], "the provider's part")
+	}
+	sameEpoch0(t, ctx, a, b)
+	require.Equal(t, 1, a.logs.FilterMessageSnippet("pending sessions flagged").Len(), "the flagging is logged")
+}
+
+// afterDeepReorg replaces the chain's two newest blocks with empty ones (deeper than keeper a's one
+// confirmation) through r, grows the chain past its old height and has a assemble; then keeper b, started
+// with opts on a database of its own and a's feeds, so only ever seeing the chain that stayed, ingests and
+// assembles. It returns b.
+func afterDeepReorg(t *testing.T, ctx context.Context, env *testenv.Env, r *rpc.Client, a *keeper, opts keeperOptions) *keeper {
+	t.Helper()
+	require.NoError(t, r.CallContext(ctx, nil, "anvil_reorg", 2, []any{}))
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
+	require.NoError(t, a.led.Assemble(ctx))
+	opts.dsn, opts.feedList = dbtest.SQLite(t), a.feeds
+	b := startKeeper(t, ctx, env, opts)
+	_, err := b.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, b.led.Assemble(ctx))
+	return b
+}
+
+// sameEpoch0 asserts that keepers a and b assembled epoch 0 with the same root.
+func sameEpoch0(t *testing.T, ctx context.Context, a, b *keeper) {
+	t.Helper()
+	ea, err := a.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	eb, err := b.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, eb.Root, ea.Root, "the keeper that saw the replaced blocks assembles the root of one that never did")
 }

@@ -284,6 +284,13 @@ func (r *ChainRegistry) Forget() {
 	clear(r.fees)
 }
 
+// Reorgs is the signer history's count of reorgs deeper than the confirmations, read after a pass of it
+// (SignerHistory.Reorgs): the ledger rechecks the pending sessions verified before the count rose.
+func (r *ChainRegistry) Reorgs(ctx context.Context) (uint64, error) { return r.history.Reorgs(ctx) }
+
+// ReorgsSeen is that count as the last pass left it, without reading the chain.
+func (r *ChainRegistry) ReorgsSeen() uint64 { return r.history.ReorgsSeen() }
+
 // IsRouter implements Registry from the signer history (SignerHistory.WasRouter): the role at time at, as
 // final blocks say, whatever was granted or revoked since.
 func (r *ChainRegistry) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {

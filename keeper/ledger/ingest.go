@@ -70,54 +70,69 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 		rej *Rejection
 		raw json.RawMessage
 	}
-	items := make([]item, 0, len(page.Sessions))
-	for _, raw := range page.Sessions {
-		s, err := l.verifier.Verify(ctx, feed, raw)
-		if rej, ok := IsRejection(err); ok {
-			items = append(items, item{rej: rej, raw: raw})
-			continue
-		}
-		if err != nil {
-			return 0, false, err // transient: nothing stored, the page comes again
-		}
-		items = append(items, item{s: s, raw: raw})
-	}
-	crashpoint.Hit(crashpoint.IngestFetched)
-
+	var items []item
 	var rejected []*Rejection
-	err = l.store.InTx(ctx, func(tx *store.Tx) error {
-		stored, rejected = 0, nil
-		if err := tx.LockSessions(ctx); err != nil { // before any row is written: no epoch assembly in between
-			return err
-		}
-		for _, it := range items {
-			if it.rej != nil {
-				if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
-					return err
-				}
-				rejected = append(rejected, it.rej)
+	for {
+		// A page verified while the signer history saw a reorg deeper than the confirmations may rest on
+		// blocks that are gone. The count is checked again under the sessions lock, which Assemble's
+		// flagging of the pending sessions takes too (flagReorged): the page is stored before that flagging,
+		// or verified again here.
+		seen := l.reorgsSeen()
+		items = make([]item, 0, len(page.Sessions))
+		for _, raw := range page.Sessions {
+			s, err := l.verifier.Verify(ctx, feed, raw)
+			if rej, ok := IsRejection(err); ok {
+				items = append(items, item{rej: rej, raw: raw})
 				continue
 			}
-			s := it.s
-			s.Feed = feed
-			ok, err := tx.InsertPending(ctx, s)
 			if err != nil {
+				return 0, false, err // transient: nothing stored, the page comes again
+			}
+			items = append(items, item{s: s, raw: raw})
+		}
+		crashpoint.Hit(crashpoint.IngestFetched)
+
+		err = l.store.InTx(ctx, func(tx *store.Tx) error {
+			stored, rejected = 0, nil
+			if err := tx.LockSessions(ctx); err != nil { // before any row is written: no epoch assembly in between
 				return err
 			}
-			if !ok { // another copy of the session is stored: keep the better (copies.go)
-				kept, rejs, err := storeCopy(ctx, tx, s, it.raw)
+			if l.reorgsSeen() != seen {
+				return errReorgSeen
+			}
+			for _, it := range items {
+				if it.rej != nil {
+					if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
+						return err
+					}
+					rejected = append(rejected, it.rej)
+					continue
+				}
+				s := it.s
+				s.Feed = feed
+				ok, err := tx.InsertPending(ctx, s)
 				if err != nil {
 					return err
 				}
-				rejected = append(rejected, rejs...)
-				if !kept {
-					continue
+				if !ok { // another copy of the session is stored: keep the better (copies.go)
+					kept, rejs, err := storeCopy(ctx, tx, s, it.raw)
+					if err != nil {
+						return err
+					}
+					rejected = append(rejected, rejs...)
+					if !kept {
+						continue
+					}
 				}
+				stored++
 			}
-			stored++
+			return tx.SetCursor(ctx, feed, page.Next)
+		})
+		if !errors.Is(err, errReorgSeen) {
+			break
 		}
-		return tx.SetCursor(ctx, feed, page.Next)
-	})
+		l.log.Warn("a reorg deeper than the confirmations was seen while a page was verified: verifying it again", zap.String("feed", feed))
+	}
 	if err != nil {
 		return 0, false, fmt.Errorf("store page: %w", err)
 	}

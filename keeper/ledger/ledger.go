@@ -123,6 +123,9 @@ type Ledger struct {
 	// its read stale (staleRead).
 	withdrawFloor uint64
 	staleReads    int
+	// Also Assemble's: the signer history's count of deep reorgs when the pending sessions were last
+	// flagged for a recheck (flagReorged).
+	flagged uint64
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).

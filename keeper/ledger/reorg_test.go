@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
 	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -154,4 +156,97 @@ func attemptHashes(as []txmgr.Attempt) []common.Hash {
 		out[i] = as[i].Hash
 	}
 	return out
+}
+
+// TestSessionsVerifiedAcrossADeepReorg: a keeper's goroutines see a reorg deeper than the confirmations while
+// the other is between its reads and its store. The registry answers the fee of the chain as the count of deep
+// reorgs it has seen says (fees[n]), and the count rises:
+//   - page: during the verification of a page, after its fee was read, and the assembly's flagging runs
+//     before the page is stored (nothing pending to flag yet). The page is verified again before it is stored,
+//     else it stayed pending at the old fee, flagged by nobody.
+//   - assembly: after the assembly flagged nothing and before its transaction. That assembly commits
+//     nothing; the next flags the pending session and verifies it again, else the old fee was credited.
+//
+// Either way the epoch credits the builder the fee of the chain that stayed.
+func TestSessionsVerifiedAcrossADeepReorg(t *testing.T) {
+	for _, during := range []string{"page", "assembly"} {
+		t.Run(during, func(t *testing.T) {
+			ctx := context.Background()
+			st, err := store.Open(ctx, dbtest.SQLite(t))
+			require.NoError(t, err)
+			defer st.Close()
+			feed := testenv.NewFeed(t)
+			reg := &reorgRegistry{fees: [2]uint16{testenv.FeeBps / 2, testenv.FeeBps}}
+			var ps ledger.PoolState
+			pool := &reorgPool{statePool: statePool{state: &ps}}
+			l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL}, BatchDir: t.TempDir(), Now: later,
+				EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1e18}}, st, pool, nil, domain, reg, nil, nil)
+			require.NoError(t, err)
+			rec := record(t, 0, 100, 600)
+			rec.ClosedAt = uint64(time.Now().Unix()) - 5
+			feed.Add(t, rec)
+
+			seeReorg := func() { reg.n.Store(1) }
+			if during == "page" {
+				reg.onModel = func() {
+					seeReorg()
+					require.NoError(t, l.Assemble(ctx)) // the flagging: nothing pending yet, no epoch
+				}
+				_, err = l.IngestOnce(ctx)
+				require.NoError(t, err)
+			} else {
+				_, err = l.IngestOnce(ctx)
+				require.NoError(t, err)
+				pool.onState = seeReorg
+				require.ErrorContains(t, l.Assemble(ctx), "reorg deeper than the confirmations", "the count rose before the assembly's transaction")
+			}
+			require.NoError(t, l.Assemble(ctx))
+
+			e, err := l.LiveEpoch(ctx, 0)
+			require.NoError(t, err)
+			leaves, err := l.Leaves(ctx, e.ID)
+			require.NoError(t, err)
+			cost := uint64(100 * 1e12)
+			got := map[common.Address]uint64{}
+			for _, lf := range leaves {
+				got[lf.Account] = lf.Amount.Uint64()
+			}
+			require.Equal(t, cost*testenv.FeeBps/10_000, got[builder], "the builder's fee on the chain that stayed")
+		})
+	}
+}
+
+// reorgRegistry is fakeRegistry counting n deep reorgs (ChainRegistry's Reorgs and ReorgsSeen), its model's
+// fee fees[n]. onModel runs once, in the first Model call, after the fee was read.
+type reorgRegistry struct {
+	fakeRegistry
+	fees    [2]uint16
+	n       atomic.Uint64
+	onModel func()
+}
+
+func (r *reorgRegistry) Model(_ context.Context, id common.Hash, _ uint64) (common.Address, uint16, bool, error) {
+	fee := r.fees[r.n.Load()]
+	if f := r.onModel; f != nil {
+		r.onModel = nil
+		f()
+	}
+	return builder, fee, id == model, nil
+}
+
+func (r *reorgRegistry) Reorgs(context.Context) (uint64, error) { return r.n.Load(), nil }
+func (r *reorgRegistry) ReorgsSeen() uint64                     { return r.n.Load() }
+
+// reorgPool is statePool; onState runs once, in the first State call.
+type reorgPool struct {
+	statePool
+	onState func()
+}
+
+func (p *reorgPool) State(ctx context.Context) (ledger.PoolState, error) {
+	if f := p.onState; f != nil {
+		p.onState = nil
+		f()
+	}
+	return p.statePool.State(ctx)
 }

@@ -4,6 +4,7 @@ package ledger
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -126,11 +127,12 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 	return err
 }
 
-// recheck verifies again, against the chain as it is now, the pending sessions of a vetoed epoch (a
-// guardian veto usually follows a revoked router or provider). Sessions that fail move to the rejected
-// table with code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next
-// assembly. The RPC work happens outside the
-// database transaction; a crash in between only repeats it.
+// recheck verifies again, against the chain as it is now, the pending sessions flagged: those of a vetoed
+// epoch (a guardian veto usually follows a revoked router or provider), or every one verified before a
+// reorg deeper than the confirmations (flagReorged). Sessions that fail move to the rejected table with
+// code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next assembly. The
+// RPC work happens outside the database transaction; a crash in between only repeats it. A deep reorg seen
+// meanwhile stores nothing (errReorgSeen): the next assembly flags and verifies them again.
 func (l *Ledger) recheck(ctx context.Context) error {
 	var sessions []Session
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
@@ -156,6 +158,9 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		}
 	}
 	return l.store.InTx(ctx, func(tx *store.Tx) error {
+		if l.reorgsSeen() != l.flagged {
+			return errReorgSeen
+		}
 		for i := range sessions {
 			s := &sessions[i]
 			if rej := rejected[s.ID]; rej != nil {
@@ -166,7 +171,7 @@ func (l *Ledger) recheck(ctx context.Context) error {
 					return err
 				}
 				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
-				l.log.Warn("session rejected on recheck after a veto", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
+				l.log.Warn("session rejected on recheck (after a veto or a deep reorg)", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
 			if err := tx.ClearRecheck(ctx, verified[s.ID]); err != nil {
@@ -175,4 +180,52 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// reorgCounter is a Registry that counts the reorgs deeper than the confirmations it has seen (ChainRegistry,
+// from its signer history): Reorgs after reading the chain, ReorgsSeen without.
+type reorgCounter interface {
+	Reorgs(ctx context.Context) (uint64, error)
+	ReorgsSeen() uint64
+}
+
+// errReorgSeen: the registry saw a reorg deeper than the confirmations while sessions were verified or an
+// epoch assembled, so what was read may rest on blocks that are gone: nothing of it is stored.
+var errReorgSeen = errors.New("ledger: a reorg deeper than the confirmations was seen meanwhile: the pending sessions are verified again first")
+
+// reorgsSeen is the registry's count of deep reorgs, without reading the chain (0 if it counts none).
+func (l *Ledger) reorgsSeen() uint64 {
+	if c, ok := l.verifier.Registry.(reorgCounter); ok {
+		return c.ReorgsSeen()
+	}
+	return 0
+}
+
+// flagReorged flags every pending session for a recheck once the registry has seen a reorg deeper than the
+// confirmations since the last flagging: their verdicts, builders and fees were read at final blocks the
+// reorg may have replaced (a fee decrease, a signer or role change the chain that stayed does not have),
+// and the next root must credit them as a keeper that only ever saw that chain does. It reads the chain
+// first, so a reorg is seen even with no record coming in. Sessions already in an epoch are the guard's.
+// A page verified before the count rose is stored before this transaction, so flagged, or checks the count
+// after it (ingestPage); an assembly checks it too, so nothing verified under an older count is credited.
+func (l *Ledger) flagReorged(ctx context.Context) error {
+	c, ok := l.verifier.Registry.(reorgCounter)
+	if !ok {
+		return nil
+	}
+	n, err := c.Reorgs(ctx)
+	if err != nil || n == l.flagged {
+		return err
+	}
+	var flagged int64
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		flagged, err = tx.RecheckAllPending(ctx)
+		return err
+	}); err != nil {
+		return err
+	}
+	l.flagged = n
+	l.log.Warn("reorg deeper than the confirmations: pending sessions flagged to be verified again before any root credits them",
+		zap.Int64("flagged", flagged), zap.Uint64("reorgs", n))
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -90,4 +91,45 @@ func TestAcceptanceAcrossRotationAnvil(t *testing.T) {
 	require.NoError(t, err)
 	after.TicketAcceptance = &acc
 	requireVerdict(t, ctx, env, v, after, ledger.RejectBadAcceptance)
+}
+
+// TestDeepReorgRejectsPendingOnRecheckAnvil (THREATS "the chain / RPC"): a session verified and pending on a
+// signer rotation a deep reorg takes back. With one confirmation the provider's rotation to K2 is final at
+// once, and keeper a ingests a session closed after it, its receipt signed by K2, beside one closed before it
+// and signed by K1. A reorg replaces the rotation's block and the one after it with empty ones (deeper than
+// the confirmation): on the chain that stays K1 signs for both closes. Keeper a's next assembly verifies its
+// pending sessions again: K2's is rejected (bad_provider_signature_on_recheck, as keeper b, reading the same
+// feed only after the reorg, rejects it: bad_provider_signature) and both keepers assemble the same root,
+// K1's session alone. Before, keeper a credited K2's too.
+func TestDeepReorgRejectsPendingOnRecheckAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	ledger.FreshFinal(t, 0) // every assembly reads the chain: no wait for the history's answer to age
+	env := testenv.New(t, ctx, testenv.Options{})
+	r, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	defer r.Close()
+	rcpt, k2 := rotateSigner(t, ctx, env, "K2, reorged away")
+	rotatedAt := blockTimeOf(t, ctx, env, rcpt)
+	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than the closes: final past them
+	const price, secs = 1_000_000, 5
+	byK1 := env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: secs, MaxSeconds: 600, Price: price, Created: rotatedAt - 60, Closed: rotatedAt - 50})
+	byK2 := testenv.MakeRecordSpec(t, env.Domain, env.Provider, k2, env.ModelID, testenv.Spec{Nonce: 2, Seconds: secs, MaxSeconds: 600,
+		Price: price, Created: rotatedAt, Closed: rotatedAt + secs})
+	opts := keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 1, epochLength: 24 * time.Hour,
+		manual: true, now: func() time.Time { return time.Unix(int64(rotatedAt), 0).Add(72 * time.Hour) }}
+	a := startKeeper(t, ctx, env, opts)
+	a.feeds[0].Add(t, byK1, byK2)
+	n, err := a.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 2, n, "both verified and pending")
+
+	b := afterDeepReorg(t, ctx, env, r, a, opts) // the rotation never happened
+
+	e, err := a.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, credit(t, secs, price).Dec(), e.Total.Dec(), "K1's session alone")
+	sameEpoch0(t, ctx, a, b)
+	require.Equal(t, map[string]int{ledger.RejectBadProviderSig + "_on_recheck": 1}, rejectedCodes(t, ctx, a.led))
+	require.Equal(t, map[string]int{ledger.RejectBadProviderSig: 1}, rejectedCodes(t, ctx, b.led))
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -66,7 +67,7 @@ type SignerHistory struct {
 	tipAt   uint64                                // the keeper's clock when that pass began
 	readAt  time.Time                             // the machine's clock then (FinalBlock's age)
 	synced  bool                                  // a pass completed since the last reorg
-	reorgs  uint64                                // reorgs deeper than the confirmations seen (rollback)
+	reorgs  atomic.Uint64                         // reorgs deeper than the confirmations seen (rollback); read without mu
 	signers map[common.Address][]settle.SignerSet // by provider, in chain order
 	routers map[common.Address][]roleEvent        // ROUTER_ROLE grants and revocations by account, in chain order
 }
@@ -156,14 +157,31 @@ func (h *SignerHistory) finalBlock(ctx context.Context, at uint64) (follow.Block
 	defer h.mu.Unlock()
 	if !h.synced || !h.settled(at) || time.Since(h.readAt) >= freshFinal {
 		if err := h.sync(ctx); err != nil {
-			return follow.Block{}, h.reorgs, err
+			return follow.Block{}, h.reorgs.Load(), err
 		}
 	}
 	if err := h.finalPast(at); err != nil {
-		return follow.Block{}, h.reorgs, err
+		return follow.Block{}, h.reorgs.Load(), err
 	}
-	return h.tip.Final, h.reorgs, nil
+	return h.tip.Final, h.reorgs.Load(), nil
 }
+
+// Reorgs reads the blocks final since the last pass, unless that pass is less than freshFinal old, and
+// returns how many reorgs deeper than the confirmations the history has seen: the ledger flags the pending
+// sessions verified before the count rose for a recheck (Ledger.flagReorged). Errors: the RPC's.
+func (h *SignerHistory) Reorgs(ctx context.Context) (uint64, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.synced || time.Since(h.readAt) >= freshFinal {
+		if err := h.sync(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return h.reorgs.Load(), nil
+}
+
+// ReorgsSeen is the count Reorgs returns, without reading the chain or waiting for a pass under way.
+func (h *SignerHistory) ReorgsSeen() uint64 { return h.reorgs.Load() }
 
 // freshFinal is how old FinalBlock's answer may be: a pass of the follower at most this often (a variable
 // for the tests).
@@ -275,7 +293,7 @@ func (h *SignerHistory) rollback(_ context.Context, r follow.Reorg) error {
 	dropped := dropFrom(h.signers, func(e settle.SignerSet) uint64 { return e.Block }, r.ReadFrom) +
 		dropFrom(h.routers, func(e roleEvent) uint64 { return e.block }, r.ReadFrom)
 	h.synced = false
-	h.reorgs++
+	h.reorgs.Add(1)
 	h.log.Error("signers: reorg deeper than the confirmation depth: signer and router-role events above the fork point dropped and read again; a record rejected before may have read the old chain",
 		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", dropped),
 		zap.Uint64("confirmations", h.confirmations))

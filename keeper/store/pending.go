@@ -256,6 +256,20 @@ func (t *Tx) RecheckSessions(ctx context.Context) ([]Session, error) {
 	return t.pendingRecords(ctx, `recheck = 1`)
 }
 
+// RecheckAllPending flags every pending session for a recheck (a reorg deeper than the confirmations
+// may have replaced the blocks they were verified at) and returns how many were not flagged yet.
+func (t *Tx) RecheckAllPending(ctx context.Context) (int64, error) {
+	// After every ingested page stored before; a page stored after checks the reorg count under this lock.
+	if err := t.LockSessions(ctx); err != nil {
+		return 0, err
+	}
+	res, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 1 WHERE recheck = 0`)
+	if err != nil {
+		return 0, fmt.Errorf("store: flag pending sessions for a recheck: %w", err)
+	}
+	return res.RowsAffected()
+}
+
 // pendingRecords loads the id, feed, cursor and record of the pending sessions p where cond holds, by id.
 func (t *Tx) pendingRecords(ctx context.Context, cond string, args ...any) ([]Session, error) {
 	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions p WHERE `+cond+` ORDER BY session_id`, args...)
