@@ -158,23 +158,32 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		}
 	}
 	return l.store.InTx(ctx, func(tx *store.Tx) error {
+		if err := tx.LockSessions(ctx); err != nil { // no copy stored by the ingest in between
+			return err
+		}
 		if l.reorgsSeen() != l.flagged {
 			return errReorgSeen
 		}
 		for i := range sessions {
 			s := &sessions[i]
+			// A row the ingest replaced with another copy meanwhile is left as it is: that copy was verified
+			// when stored (and stays flagged if it was stored flagged).
 			if rej := rejected[s.ID]; rej != nil {
-				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
+				deleted, err := tx.DeleteRechecked(ctx, s.ID, s.Feed, s.Cursor)
+				if err != nil {
 					return err
 				}
-				if err := tx.DeletePending(ctx, s.ID); err != nil {
+				if !deleted {
+					continue
+				}
+				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
 					return err
 				}
 				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
 				l.log.Warn("session rejected on recheck (after a veto or a deep reorg)", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
-			if err := tx.ClearRecheck(ctx, verified[s.ID]); err != nil {
+			if _, err := tx.ClearRecheck(ctx, verified[s.ID], s.Feed, s.Cursor); err != nil {
 				return err
 			}
 		}

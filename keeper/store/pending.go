@@ -290,19 +290,37 @@ func (t *Tx) pendingRecords(ctx context.Context, cond string, args ...any) ([]Se
 	return out, rows.Err()
 }
 
-// DeletePending removes a pending session (refused on a recheck).
+// DeletePending removes a pending session.
 func (t *Tx) DeletePending(ctx context.Context, id common.Hash) error {
 	_, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id = ?`, id.Hex())
 	return err
 }
 
 // ClearRecheck marks pending session s verified again, with what the verification found (user, builder
-// and fee are read from the chain and the record again).
-func (t *Tx) ClearRecheck(ctx context.Context, s *Session) error {
-	_, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
-		price = ?, seconds = ?, closed_at = ?, use_deposit = ?, started_at = ? WHERE session_id = ?`, s.User.Hex(), s.Provider.Hex(),
-		s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt), boolInt(s.UseDeposit), int64(s.StartedAt), s.ID.Hex())
-	return err
+// and fee are read from the chain and the record again), if its row is still the copy that was verified,
+// flagged: the one read from feed at cursor (RecheckSessions). It reports whether it was: the ingest may have
+// stored another copy of the session meanwhile (copies.go), which this verification says nothing about.
+func (t *Tx) ClearRecheck(ctx context.Context, s *Session, feed, cursor string) (bool, error) {
+	res, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
+		price = ?, seconds = ?, closed_at = ?, use_deposit = ?, started_at = ? WHERE session_id = ? AND feed = ? AND cursor = ? AND recheck = 1`,
+		s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt),
+		boolInt(s.UseDeposit), int64(s.StartedAt), s.ID.Hex(), feed, cursor)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// DeleteRechecked removes pending session id refused on a recheck, if its row is still the copy that was
+// rechecked, flagged (ClearRecheck), and reports whether it was.
+func (t *Tx) DeleteRechecked(ctx context.Context, id common.Hash, feed, cursor string) (bool, error) {
+	res, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id = ? AND feed = ? AND cursor = ? AND recheck = 1`, id.Hex(), feed, cursor)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // UserDay names one user's protocol day.
