@@ -253,7 +253,8 @@ func (c *Client) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header,
 }
 
 // HeaderByNumberAt is HeaderByNumber, also returning the index of the endpoint that gave the answer (-1 when
-// none did), for a caller that moves the client off a node behind (SkipEndpoint).
+// none did), for a caller that moves the client off a node behind (SkipEndpoint). chain/follow reads block
+// hashes through it: a type embedding a *Client that overrides HeaderByNumber must override it too.
 func (c *Client) HeaderByNumberAt(ctx context.Context, n *big.Int) (*types.Header, int, error) {
 	return doAt(ctx, c, func(ctx context.Context, e *ethclient.Client) (*types.Header, error) { return e.HeaderByNumber(ctx, n) })
 }

@@ -43,6 +43,12 @@ func (b *laggingNode) HeaderByNumber(ctx context.Context, n *big.Int) (*types.He
 	return b.Client.HeaderByNumber(ctx, n)
 }
 
+// HeaderByNumberAt is the follower's read (chain.Client's, endpoint 0 of one) as HeaderByNumber answers it.
+func (b *laggingNode) HeaderByNumberAt(ctx context.Context, n *big.Int) (*types.Header, int, error) {
+	h, err := b.HeaderByNumber(ctx, n)
+	return h, 0, err
+}
+
 func (b *laggingNode) CallContract(ctx context.Context, msg ethereum.CallMsg, n *big.Int) ([]byte, error) {
 	if h := b.at(); h != 0 && n == nil {
 		n = new(big.Int).SetUint64(h)
