@@ -183,7 +183,7 @@ func (l *Ledger) recheck(ctx context.Context) error {
 				l.log.Warn("session rejected on recheck (after a veto or a deep reorg)", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
 				continue
 			}
-			if _, err := tx.ClearRecheck(ctx, verified[s.ID], s.Feed, s.Cursor); err != nil {
+			if err := tx.ClearRecheck(ctx, verified[s.ID], s.Feed, s.Cursor); err != nil {
 				return err
 			}
 		}

@@ -298,18 +298,14 @@ func (t *Tx) DeletePending(ctx context.Context, id common.Hash) error {
 
 // ClearRecheck marks pending session s verified again, with what the verification found (user, builder
 // and fee are read from the chain and the record again), if its row is still the copy that was verified,
-// flagged: the one read from feed at cursor (RecheckSessions). It reports whether it was: the ingest may have
-// stored another copy of the session meanwhile (copies.go), which this verification says nothing about.
-func (t *Tx) ClearRecheck(ctx context.Context, s *Session, feed, cursor string) (bool, error) {
-	res, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
+// flagged: the one read from feed at cursor (RecheckSessions). Another row is left as it is: the ingest may
+// have stored another copy of the session meanwhile (copies.go), which this verification says nothing about.
+func (t *Tx) ClearRecheck(ctx context.Context, s *Session, feed, cursor string) error {
+	_, err := t.exec(ctx, `UPDATE pending_sessions SET recheck = 0, user_addr = ?, provider = ?, builder = ?, fee_bps = ?,
 		price = ?, seconds = ?, closed_at = ?, use_deposit = ?, started_at = ? WHERE session_id = ? AND feed = ? AND cursor = ? AND recheck = 1`,
 		s.User.Hex(), s.Provider.Hex(), s.Builder.Hex(), int64(s.FeeBps), s.Price.Dec(), int64(s.Seconds), int64(s.ClosedAt),
 		boolInt(s.UseDeposit), int64(s.StartedAt), s.ID.Hex(), feed, cursor)
-	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n > 0, err
+	return err
 }
 
 // DeleteRechecked removes pending session id refused on a recheck, if its row is still the copy that was
