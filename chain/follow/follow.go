@@ -1,8 +1,11 @@
 // Package follow walks a chain forward through its confirmed blocks: it hands its caller ranges of
 // blocks deep enough to read, detects by block hash that a block it handed out was replaced, and tells the
-// caller where to roll back to. It reads headers only; what the caller reads of each range (logs) and where
-// it keeps it is the caller's: the router's indexer (router/index, in its store) and the keeper's deposits
-// (keeper/ledger ChainDeposits, in memory) each follow the chain through it.
+// caller where to roll back to. The follower reads headers only; what the caller reads of each range and
+// where it keeps it is the caller's: the router's indexer (router/index, in its store), the keeper's
+// deposits and signer history (keeper/ledger ChainDeposits and SignerHistory, in memory) and the guard's
+// commits (keeper/guard) each follow the chain through it. They read a range's logs through Logs, the one
+// rule for reading them as one view of the chain (the range's last block read again after them), so no log
+// of a range counted as read is missed.
 //
 // Depth, the one convention of Lake Travis: a block has as many confirmations as there are blocks from it
 // to the head, itself included, so block B has head-B+1 and a block in the head has 1. A block is
@@ -101,7 +104,8 @@ type Tip struct {
 }
 
 // ReadFunc reads blocks from..to (to's header given) and keeps what it read; the follower counts the range
-// as read once it returns nil.
+// as read once it returns nil, and never hands it out again unless a reorg replaced it: a ReadFunc reads the
+// range's logs through Logs, which refuses an answer that may miss some.
 type ReadFunc func(ctx context.Context, from uint64, to *types.Header) error
 
 // RollbackFunc drops what was read above r.Fork (everything when !r.Found); the follower forgets the blocks

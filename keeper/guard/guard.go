@@ -68,6 +68,7 @@ import (
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -242,7 +243,8 @@ type Guard struct {
 	pool    *computepool.ComputePool
 	epochs  *ledger.ChainPool // the pool's live epochs (ledger.ChainPool.Epoch, the keeper's own read)
 	follow  *follow.Follower
-	pending map[uint64]*commit // by epoch: commits not decided yet
+	commits ethereum.FilterQuery // the pool's RootCommitted events (follow.Logs sets the blocks)
+	pending map[uint64]*commit   // by epoch: commits not decided yet
 	set     *metrics.Set
 
 	discardDepth uint64 // goneForGood's depth: Config.Confirmations, at least the veto sender's
@@ -281,8 +283,14 @@ func New(cfg Config) (*Guard, error) {
 	if cfg.Veto != nil {
 		depth = max(depth, cfg.Veto.Confirmations())
 	}
+	a, err := computepool.ComputePoolMetaData.GetAbi()
+	if err != nil {
+		return nil, err
+	}
+	commits := ethereum.FilterQuery{Addresses: []common.Address{cfg.Pool}, Topics: [][]common.Hash{{a.Events["RootCommitted"].ID}}}
 	f := follow.New(cfg.Backend, follow.Config{Start: cfg.Start, Confirmations: cfg.Confirmations, MaxRange: cfg.MaxRange}, nil)
-	return &Guard{cfg: cfg, pool: pool, epochs: epochs, follow: f, pending: map[uint64]*commit{}, set: set, discardDepth: depth}, nil
+	return &Guard{cfg: cfg, pool: pool, epochs: epochs, follow: f, commits: commits, pending: map[uint64]*commit{}, set: set,
+		discardDepth: depth}, nil
 }
 
 // Outcomes of a decided epoch, as the counter keeper_guard_epochs_total{result} counts them.
@@ -395,15 +403,18 @@ func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 	wg.Wait()
 }
 
+// read takes the RootCommitted events of the blocks from..to (follow.ReadFunc), read as one view of the
+// chain (follow.Logs: a node that answers a partial list loses no commit, the range is read again).
 func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
-	end := to.Number.Uint64()
-	it, err := g.pool.FilterRootCommitted(&bind.FilterOpts{Start: from, End: &end, Context: ctx}, nil, nil)
+	logs, err := follow.Logs(ctx, g.cfg.Backend, g.commits, from, to)
 	if err != nil {
 		return err
 	}
-	defer it.Close()
-	for it.Next() {
-		ev := it.Event
+	for _, l := range logs {
+		ev, err := g.pool.ParseRootCommitted(l)
+		if err != nil {
+			return fmt.Errorf("RootCommitted in block %d: %w", l.BlockNumber, err)
+		}
 		c := &commit{epoch: ev.Epoch.Uint64(), root: ev.Root, claimableAt: ev.ClaimableAt, files: map[common.Hash]*fileState{}}
 		c.take(event{batchHash: ev.BatchHash, uri: ev.Uri, block: ev.Raw.BlockNumber, blockHash: ev.Raw.BlockHash})
 		switch old := g.pending[c.epoch]; {
@@ -436,7 +447,7 @@ func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 			old.take(c.event)
 		}
 	}
-	return it.Error()
+	return nil
 }
 
 // rollback drops what the follower read above r.Fork (a reorg deeper than its depth, or none of its blocks

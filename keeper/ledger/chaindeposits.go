@@ -4,12 +4,10 @@
 package ledger
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math/big"
-	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum"
@@ -214,18 +212,19 @@ func (d *ChainDeposits) rollback(_ context.Context, r follow.Reorg) error {
 	return nil
 }
 
-// indexRange reads the events of the blocks from..to (to's header given) in chain order, each with its
-// block's time, checking that every log comes from the block of its height whose header was read.
+// indexRange reads the events of the blocks from..to (to's header given) in chain order, as one view of the
+// chain (follow.Logs: a node that answers a partial list loses no event, the range is read again), each
+// with its block's time, checking that every log comes from the block of its height whose header was read.
 func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.Header) ([]depositEvent, error) {
-	logs, err := d.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
-		ToBlock: to.Number, Addresses: []common.Address{d.addr}, Topics: [][]common.Hash{d.topics}})
+	logs, err := follow.Logs(ctx, d.backend, ethereum.FilterQuery{Addresses: []common.Address{d.addr},
+		Topics: [][]common.Hash{d.topics}}, from, to)
 	if err != nil {
 		return nil, err
 	}
-	blocks := sortLogs(logs, to)
+	blocks := knownBlocks(to)
 	evs := make([]depositEvent, 0, len(logs))
 	for _, l := range logs {
-		if l.Removed || len(l.Topics) == 0 {
+		if len(l.Topics) == 0 {
 			continue
 		}
 		ev := depositEvent{block: l.BlockNumber, index: uint64(l.Index)}
@@ -269,11 +268,8 @@ func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.H
 	return evs, nil
 }
 
-// sortLogs sorts logs read up to block to into chain order and returns the block cache logTime starts from.
-func sortLogs(logs []types.Log, to *types.Header) map[uint64]follow.Block {
-	slices.SortFunc(logs, func(a, b types.Log) int {
-		return cmp.Or(cmp.Compare(a.BlockNumber, b.BlockNumber), cmp.Compare(a.Index, b.Index))
-	})
+// knownBlocks returns the block cache logTime starts from for the logs of a range ending at block to.
+func knownBlocks(to *types.Header) map[uint64]follow.Block {
 	return map[uint64]follow.Block{to.Number.Uint64(): {Number: to.Number.Uint64(), Hash: to.Hash(), Time: to.Time}}
 }
 

@@ -61,6 +61,20 @@ func poolEvents(t *testing.T, a *abi.ABI, pool common.Address) func(block uint64
 	}
 }
 
+// depositsAt returns a reader of each account's deposit in d as of a time (DepositsAt, no error).
+func depositsAt(t *testing.T, d *ledger.ChainDeposits) func(time uint64) map[common.Address]uint64 {
+	return func(time uint64) map[common.Address]uint64 {
+		t.Helper()
+		got, err := d.DepositsAt(context.Background(), time)
+		require.NoError(t, err)
+		out := map[common.Address]uint64{}
+		for a, x := range got {
+			out[a] = x.Deposit.Uint64()
+		}
+		return out
+	}
+}
+
 // TestChainDepositsReplay: ChainDeposits rebuilds each user's deposit and pending withdrawal request from
 // the pool's events (Deposited, WithdrawalRequested, WithdrawalCancelled, Withdrawn) in chain order, as of
 // a block time, reading the chain in ranges of at most 10,000 blocks.
@@ -124,15 +138,7 @@ func TestChainDepositsDepthAndReorg(t *testing.T) {
 	d, err := ledger.NewChainDeposits(pool, chain, 0, 3, 0, zaptest.NewLogger(t))
 	require.NoError(t, err)
 	ctx := context.Background()
-	at := func(time uint64) map[common.Address]uint64 {
-		got, err := d.DepositsAt(ctx, time)
-		require.NoError(t, err)
-		out := map[common.Address]uint64{}
-		for a, x := range got {
-			out[a] = x.Deposit.Uint64()
-		}
-		return out
-	}
+	at := depositsAt(t, d)
 
 	// Head 10: block 8 is the newest final one (time 1,008); a later time is not settled yet.
 	_, err = d.DepositsAt(ctx, 1008)

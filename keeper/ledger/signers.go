@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -232,14 +231,14 @@ func (h *SignerHistory) settled(at uint64) bool {
 	return final.Number == h.tip.Head && h.tipAt > at
 }
 
-// readRange keeps the signer and ROUTER_ROLE events of the blocks from..to (follow.ReadFunc). h.mu held.
+// readRange keeps the signer and ROUTER_ROLE events of the blocks from..to (follow.ReadFunc), read as one
+// view of the chain (follow.Logs). h.mu held.
 func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.Header) error {
-	logs, err := h.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from),
-		ToBlock: to.Number, Addresses: []common.Address{h.addr}, Topics: h.topics})
+	logs, err := follow.Logs(ctx, h.backend, ethereum.FilterQuery{Addresses: []common.Address{h.addr}, Topics: h.topics}, from, to)
 	if err != nil {
 		return err
 	}
-	blocks := sortLogs(logs, to)
+	blocks := knownBlocks(to)
 	type keyed struct {
 		account common.Address // the provider, or the router
 		signer  *settle.SignerSet
@@ -247,7 +246,7 @@ func (h *SignerHistory) readRange(ctx context.Context, from uint64, to *types.He
 	}
 	var out []keyed
 	for _, l := range logs {
-		if l.Removed || len(l.Topics) == 0 {
+		if len(l.Topics) == 0 {
 			continue
 		}
 		var k keyed

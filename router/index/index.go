@@ -392,25 +392,14 @@ func (ix *Indexer) index(ctx context.Context) error {
 	return nil
 }
 
-// indexRange stores the logs of blocks from..to with to as the cursor and folds them. ix.mu must be held.
+// indexRange stores the logs of blocks from..to (read as one view of the chain, follow.Logs) with to as
+// the cursor and folds them. ix.mu must be held.
 func (ix *Indexer) indexRange(ctx context.Context, from uint64, hdr *types.Header) error {
 	to := hdr.Number.Uint64()
-	q := ix.query
-	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), hdr.Number
-	logs, err := ix.backend.FilterLogs(ctx, q)
+	// One view of the chain (the range read again next pass if not): follow.Logs.
+	logs, err := follow.Logs(ctx, ix.backend, ix.query, from, hdr)
 	if err != nil {
-		return fmt.Errorf("logs %d-%d: %w", from, to, err)
-	}
-	// The range must be one consistent view: if the chain changed under us, retry next pass.
-	if again, err := ix.backend.HeaderByNumber(ctx, hdr.Number); err != nil {
-		return fmt.Errorf("header %d: %w", to, err)
-	} else if again.Hash() != hdr.Hash() {
-		return fmt.Errorf("block %d changed while indexing; retrying", to)
-	}
-	for i := range logs {
-		if logs[i].BlockNumber == to && logs[i].BlockHash != hdr.Hash() {
-			return fmt.Errorf("log of a stale block %d; retrying", to)
-		}
+		return err
 	}
 	if err := ix.blockTimes(ctx, logs, hdr); err != nil {
 		return err

@@ -86,3 +86,26 @@ func (c *Chain) Reorg(from, head uint64, logs ...types.Log) {
 	}
 	c.Head = head
 }
+
+// FailOver returns c behind a client that fails over, at its first eth_getLogs, to a node whose head is head
+// and stays on it, as chain.Client does when the node it asks fails: from that call on every answer, the
+// logs' (up to head only, whatever the range asked) and the headers', is that node's (c.Head set to head),
+// until the test sets c.Head again (the node caught up).
+func (c *Chain) FailOver(head uint64) *Behind {
+	return &Behind{Chain: c, head: head}
+}
+
+// Behind is a Chain behind a client that fails over to a node behind (FailOver).
+type Behind struct {
+	*Chain
+	head  uint64
+	moved bool
+}
+
+// FilterLogs moves to the node behind at the first call, then answers as Chain.FilterLogs.
+func (b *Behind) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	if !b.moved {
+		b.moved, b.Chain.Head = true, b.head
+	}
+	return b.Chain.FilterLogs(ctx, q)
+}

@@ -1,0 +1,144 @@
+package follow_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/chain/follow"
+	"github.com/laketravis/laketravis/chain/follow/followtest"
+)
+
+// at is a log of block n with index i (followtest stamps its block hash).
+func at(n uint64, i uint) types.Log {
+	return types.Log{Address: common.Address{0xc0}, BlockNumber: n, Index: i, Topics: []common.Hash{{0x01}}}
+}
+
+// blocks returns the block and index of each log.
+func blocks(logs []types.Log) [][2]uint64 {
+	out := [][2]uint64{}
+	for _, l := range logs {
+		out = append(out, [2]uint64{l.BlockNumber, uint64(l.Index)})
+	}
+	return out
+}
+
+// TestLogsOneView: an honest node's logs of a range are returned, in chain order, those of the blocks
+// outside the range left out.
+func TestLogsOneView(t *testing.T) {
+	chain := followtest.New(12, at(7, 0), at(3, 1), at(3, 0), at(10, 0), at(1, 0), at(11, 0))
+	logs, err := follow.Logs(context.Background(), chain, ethereum.FilterQuery{}, 2, chain.Header(10))
+	require.NoError(t, err)
+	require.Equal(t, [][2]uint64{{3, 0}, {3, 1}, {7, 0}, {10, 0}}, blocks(logs))
+	for _, l := range logs {
+		require.Equal(t, chain.Header(l.BlockNumber).Hash(), l.BlockHash)
+	}
+}
+
+// TestLogsPastTheNodesHead: a client that fails over, between the follower's read of a range's last block
+// and the range's logs, to a node behind that block gets from it the logs it has, a partial list. Logs
+// refuses it (ErrLogsChanged, nothing returned) and the follower hands the range out again: once the node
+// has caught up, every log has been read, once. Before (a ReadFunc calling FilterLogs alone), the range
+// counted as read and the logs past the node's head were lost for good.
+func TestLogsPastTheNodesHead(t *testing.T) {
+	ctx := context.Background()
+	chain := followtest.New(12, at(5, 0), at(11, 0))
+	b := chain.FailOver(8) // at the first eth_getLogs: a node at block 8
+	f := follow.New(b, follow.Config{}, nil)
+	var read [][2]uint64
+	sync := func() error {
+		_, err := f.Sync(ctx, func(ctx context.Context, from uint64, to *types.Header) error {
+			logs, err := follow.Logs(ctx, b, ethereum.FilterQuery{}, from, to)
+			if err != nil {
+				require.Nil(t, logs, "nothing returned with an error")
+				return err
+			}
+			read = append(read, blocks(logs)...)
+			return nil
+		}, func(context.Context, follow.Reorg) error {
+			t.Fatal("no reorg")
+			return nil
+		})
+		return err
+	}
+
+	err := sync() // blocks 0-12 handed out at head 12; their logs answered by the node at 8
+	require.ErrorIs(t, err, follow.ErrLogsChanged)
+	require.ErrorIs(t, err, ethereum.NotFound, "that node has no block 12")
+	require.Empty(t, read)
+
+	require.NoError(t, sync()) // the node at 8: blocks 0-8
+	require.Equal(t, [][2]uint64{{5, 0}}, read)
+
+	chain.Head = 12 // caught up: blocks 9-12
+	require.NoError(t, sync())
+	require.Equal(t, [][2]uint64{{5, 0}, {11, 0}}, read, "block 11's log read once the node has it, every log once")
+}
+
+// node is a followtest chain whose answers a test changes: what eth_getLogs answered (logs), and the node
+// the client asks (Endpoint, as chain.Client's), moved to another at the next header read when failOver.
+type node struct {
+	*followtest.Chain
+	logs     func([]types.Log) []types.Log
+	endpoint int
+	failOver bool
+}
+
+func (n *node) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	logs, err := n.Chain.FilterLogs(ctx, q)
+	if n.logs != nil {
+		logs = n.logs(logs)
+	}
+	return logs, err
+}
+
+func (n *node) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
+	if n.failOver {
+		n.endpoint, n.failOver = n.endpoint+1, false
+	}
+	return n.Chain.HeaderByNumber(ctx, number)
+}
+
+func (n *node) Endpoint() int { return n.endpoint }
+
+// TestLogsRefusesAnotherView: Logs returns ErrLogsChanged, and no log, when the range's last block is
+// replaced between the logs and its header read again after them (a reorg: the logs may be of either fork,
+// partly), when another node answered that header (a client failing over between the two reads: the node
+// that answered the logs may not have had the block), when a log of the last block is of another block at
+// that height, when a log is marked removed, and when a log is of a block outside the range.
+func TestLogsRefusesAnotherView(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		setup func(n *node)
+		want  string
+	}{
+		{"reorg after the logs", func(n *node) {
+			n.logs = func(l []types.Log) []types.Log { n.Reorg(9, 10); return l }
+		}, "block 10 is another block"},
+		{"failover after the logs", func(n *node) { n.failOver = true }, "another node answered block 10"},
+		{"a log of another block 10", func(n *node) {
+			n.logs = func(l []types.Log) []types.Log { l[len(l)-1].BlockHash = common.Hash{0xbb}; return l }
+		}, "a log of another block 10"},
+		{"a removed log", func(n *node) {
+			n.logs = func(l []types.Log) []types.Log { l[0].Removed = true; return l }
+		}, "a log of block 3 marked removed"},
+		{"a log below the range", func(n *node) {
+			n.logs = func(l []types.Log) []types.Log { return append(l, at(1, 0)) }
+		}, "a log of block 1 in the logs 2-10"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n := &node{Chain: followtest.New(12, at(3, 0), at(7, 0), at(10, 0))}
+			to := n.Header(10)
+			c.setup(n)
+			logs, err := follow.Logs(context.Background(), n, ethereum.FilterQuery{}, 2, to)
+			require.ErrorIs(t, err, follow.ErrLogsChanged)
+			require.ErrorContains(t, err, c.want)
+			require.Nil(t, logs)
+		})
+	}
+}
