@@ -386,6 +386,13 @@ func (c *Client) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]type
 	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]types.Log, error) { return e.FilterLogs(ctx, q) })
 }
 
+// FilterLogsAt is FilterLogs, also returning the index of the endpoint whose answer it returns (-1: none
+// answered), for follow.Logs, which reads a range's logs and its last block's header from one node: a type
+// embedding a *Client that overrides FilterLogs must override it too.
+func (c *Client) FilterLogsAt(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, int, error) {
+	return doAt(ctx, c, func(ctx context.Context, e *ethclient.Client) ([]types.Log, error) { return e.FilterLogs(ctx, q) })
+}
+
 // SubscribeFilterLogs is not offered: services poll FilterLogs (ErrNotificationsUnsupported).
 func (c *Client) SubscribeFilterLogs(context.Context, ethereum.FilterQuery, chan<- types.Log) (ethereum.Subscription, error) {
 	return nil, rpc.ErrNotificationsUnsupported

@@ -4,8 +4,9 @@
 // where it keeps it is the caller's: the router's indexer (router/index, in its store), the keeper's
 // deposits and signer history (keeper/ledger ChainDeposits and SignerHistory, in memory) and the guard's
 // commits (keeper/guard) each follow the chain through it. They read a range's logs through Logs, the one
-// rule for reading them as one view of the chain (the range's last block read again after them), so no log
-// of a range counted as read is missed.
+// rule for reading them as one view of the chain (the range's last block read before and after them, all
+// three answers from one node), so a node behind the range or a reorg between the reads does not make a
+// range count as read with a log missing (Logs says what one URL balancing over several nodes can hide).
 //
 // Depth, the one convention of Lake Travis: a block has as many confirmations as there are blocks from it
 // to the head, itself included, so block B has head-B+1 and a block in the head has 1. A block is

@@ -80,56 +80,75 @@ func TestLogsPastTheNodesHead(t *testing.T) {
 	require.Equal(t, [][2]uint64{{5, 0}, {11, 0}}, read, "block 11's log read once the node has it, every log once")
 }
 
-// node is a followtest chain whose answers a test changes: what eth_getLogs answered (logs), and the node
-// the client asks (Endpoint, as chain.Client's), moved to another at the next header read when failOver.
+// node is a followtest chain over several nodes, as chain.Client: what eth_getLogs answered (logs), the
+// node that gave each answer in call order (answers; 0 once they run out) and the nodes skipped.
 type node struct {
 	*followtest.Chain
-	logs     func([]types.Log) []types.Log
-	endpoint int
-	failOver bool
+	logs    func([]types.Log) []types.Log
+	answers []int
+	skipped []int
 }
 
-func (n *node) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+func (n *node) answer() int {
+	if len(n.answers) == 0 {
+		return 0
+	}
+	at := n.answers[0]
+	n.answers = n.answers[1:]
+	return at
+}
+
+func (n *node) FilterLogsAt(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, int, error) {
 	logs, err := n.Chain.FilterLogs(ctx, q)
 	if n.logs != nil {
 		logs = n.logs(logs)
 	}
-	return logs, err
+	return logs, n.answer(), err
 }
 
-func (n *node) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
-	if n.failOver {
-		n.endpoint, n.failOver = n.endpoint+1, false
-	}
-	return n.Chain.HeaderByNumber(ctx, number)
+func (n *node) HeaderByNumberAt(ctx context.Context, number *big.Int) (*types.Header, int, error) {
+	h, err := n.Chain.HeaderByNumber(ctx, number)
+	return h, n.answer(), err
 }
 
-func (n *node) Endpoint() int { return n.endpoint }
+func (n *node) SkipEndpoint(i int) { n.skipped = append(n.skipped, i) }
 
 // TestLogsRefusesAnotherView: Logs returns ErrLogsChanged, and no log, when the range's last block is
 // replaced between the logs and its header read again after them (a reorg: the logs may be of either fork,
-// partly), when another node answered that header (a client failing over between the two reads: the node
-// that answered the logs may not have had the block), when a log of the last block is of another block at
-// that height, when a log is marked removed, and when a log is of a block outside the range.
+// partly), when the three answers did not all come from one node (a client failing over between them, or
+// moved by another caller while it asked for the logs: the node that answered them may not have had the
+// block), when the node had not the block before it answered the logs (a node behind that caught up
+// between the reads: its answer may miss the logs it had not yet), when a log of the last block is of
+// another block at that height, when a log is marked removed, and when a log is of a block outside the
+// range. A node found without the block is skipped.
 func TestLogsRefusesAnotherView(t *testing.T) {
 	for _, c := range []struct {
-		name  string
-		setup func(n *node)
-		want  string
+		name    string
+		setup   func(n *node)
+		want    string
+		skipped []int
 	}{
 		{"reorg after the logs", func(n *node) {
 			n.logs = func(l []types.Log) []types.Log { n.Reorg(9, 10); return l }
-		}, "block 10 is another block"},
-		{"failover after the logs", func(n *node) { n.failOver = true }, "another node answered block 10"},
+		}, "block 10 is another block after", nil},
+		{"failover after the logs", func(n *node) { n.answers = []int{0, 0, 1} }, "nodes 0, 0 and 1 answered", nil},
+		{"the logs from another node than the headers", func(n *node) { n.answers = []int{1, 0, 1} }, "nodes 1, 0 and 1 answered", nil},
+		{"a node behind catching up between the reads", func(n *node) {
+			n.Head, n.answers = 8, []int{2, 2, 2}
+			n.logs = func(l []types.Log) []types.Log { n.Head = 12; return l }
+		}, "block 10 not found before", []int{2}},
+		{"a node behind answering the logs", func(n *node) {
+			n.logs = func(l []types.Log) []types.Log { n.Head = 8; return l[:1] }
+		}, "block 10 not found after", []int{0}},
 		{"a log of another block 10", func(n *node) {
 			n.logs = func(l []types.Log) []types.Log { l[len(l)-1].BlockHash = common.Hash{0xbb}; return l }
-		}, "a log of another block 10"},
+		}, "a log of another block 10", nil},
 		{"a removed log", func(n *node) {
 			n.logs = func(l []types.Log) []types.Log { l[0].Removed = true; return l }
-		}, "a log of block 3 marked removed"},
+		}, "a log of block 3 marked removed", nil},
 		{"a log below the range", func(n *node) {
 			n.logs = func(l []types.Log) []types.Log { return append(l, at(1, 0)) }
-		}, "a log of block 1 in the logs 2-10"},
+		}, "a log of block 1 in the logs 2-10", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			n := &node{Chain: followtest.New(12, at(3, 0), at(7, 0), at(10, 0))}
@@ -139,6 +158,7 @@ func TestLogsRefusesAnotherView(t *testing.T) {
 			require.ErrorIs(t, err, follow.ErrLogsChanged)
 			require.ErrorContains(t, err, c.want)
 			require.Nil(t, logs)
+			require.Equal(t, c.skipped, n.skipped, "nodes skipped")
 		})
 	}
 }

@@ -50,6 +50,12 @@ func (b *laggingNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([
 	return b.Client.FilterLogs(ctx, q)
 }
 
+// FilterLogsAt is follow.Logs' read (chain.Client's, endpoint 0 of one) as FilterLogs answers it.
+func (b *laggingNode) FilterLogsAt(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, int, error) {
+	logs, err := b.FilterLogs(ctx, q)
+	return logs, 0, err
+}
+
 func (b *laggingNode) at() uint64 { b.mu.Lock(); defer b.mu.Unlock(); return b.behind }
 
 func (b *laggingNode) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {

@@ -83,6 +83,12 @@ func (b *flakyBackend) FilterLogs(ctx context.Context, q ethereum.FilterQuery) (
 	return b.Client.FilterLogs(ctx, q)
 }
 
+// FilterLogsAt is follow.Logs' read (chain.Client's) as FilterLogs answers it.
+func (b *flakyBackend) FilterLogsAt(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, int, error) {
+	logs, err := b.FilterLogs(ctx, q)
+	return logs, b.Endpoint(), err
+}
+
 func (b *flakyBackend) HeaderByHash(ctx context.Context, hash common.Hash) (*types.Header, error) {
 	b.mu.Lock()
 	bad := b.badHeader

@@ -335,10 +335,11 @@ func (ix *Indexer) Run(ctx context.Context) error {
 
 // retryWait is Run's wait before the next pass after one that returned err, and the back-off after it:
 // the poll interval after a pass that went through; after a failed one the back-off, which doubles up to
-// a minute. A node behind the blocks already read (follow.ErrBehind) is no failure: it is polled at the
-// poll interval until it has them again, so the indexer goes on within one interval of its catching up.
+// a minute. A node behind the blocks already read (follow.ErrBehind) or a range's logs not read as one view
+// (follow.ErrLogsChanged: a node behind the range, a reorg or a failover between the reads) is no failure:
+// it is polled at the poll interval, so the indexer goes on within one interval of the node's catching up.
 func retryWait(err error, backoff, poll time.Duration) (wait, next time.Duration) {
-	if err == nil || errors.Is(err, follow.ErrBehind) {
+	if err == nil || errors.Is(err, follow.ErrBehind) || errors.Is(err, follow.ErrLogsChanged) {
 		return poll, poll
 	}
 	return backoff, min(backoff*2, time.Minute)

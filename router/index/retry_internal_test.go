@@ -12,7 +12,8 @@ import (
 )
 
 // TestRetryWaitPollsANodeBehind: a failed pass backs off, doubling to a minute; a pass that found the node
-// behind the blocks already read (follow.ErrBehind, wrapped as index returns it) is polled again at the poll
+// behind the blocks already read (follow.ErrBehind, wrapped as index returns it) or whose range was not read
+// as one view (follow.ErrLogsChanged) is polled again at the poll
 // interval, whatever the back-off had grown to, so the indexer follows within an interval of the node
 // catching up.
 func TestRetryWaitPollsANodeBehind(t *testing.T) {
@@ -28,5 +29,9 @@ func TestRetryWaitPollsANodeBehind(t *testing.T) {
 
 	behind := fmt.Errorf("index: %w", fmt.Errorf("%w: block 12", follow.ErrBehind))
 	wait, next = retryWait(behind, 32*time.Second, poll)
+	require.Equal(t, [2]time.Duration{poll, poll}, [2]time.Duration{wait, next})
+
+	changed := fmt.Errorf("index: %w", fmt.Errorf("%w: block 12 not found after the logs 1-12", follow.ErrLogsChanged))
+	wait, next = retryWait(changed, 32*time.Second, poll)
 	require.Equal(t, [2]time.Duration{poll, poll}, [2]time.Duration{wait, next})
 }
