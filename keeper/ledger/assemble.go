@@ -76,7 +76,7 @@ const maxHoldPasses = 8
 // whose deposit read is older than the pool's newest withdrawal is not assembled (its commit would be
 // refused): Assemble waits until that withdrawal is final, then reads again; after maxStaleReads such
 // withdrawals it holds the deposit-paid sessions back instead. The pending sessions flagged (after a veto,
-// or a reorg deeper than the confirmations: flagReorged) are verified again first.
+// a reorg deeper than the confirmations, or the keeper's start: flagReorged) are verified again first.
 func (l *Ledger) Assemble(ctx context.Context) error {
 	if err := l.flagReorged(ctx); err != nil {
 		return fmt.Errorf("deep reorgs: %w", err)

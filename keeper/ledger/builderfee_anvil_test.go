@@ -230,6 +230,45 @@ func loweredFee(t *testing.T, ctx context.Context, confirmations uint64) (*teste
 func TestDeepReorgRechecksPendingSessionsAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
+	env, r, a, opts, cost := pendingAtLoweredFee(t, ctx)
+
+	b := afterDeepReorg(t, ctx, env, r, a, opts) // the decrease never happened
+
+	feeThatStayed(t, ctx, env, cost, a, b)
+	sameEpoch0(t, ctx, a, b)
+	require.Equal(t, 1, a.logs.FilterMessageSnippet("pending sessions flagged").Len(), "the flagging is logged")
+}
+
+// TestRestartRechecksPendingSessionsAnvil (THREATS "the chain / RPC"): a session verified and pending at a
+// fee a deep reorg takes back while the keeper is stopped. Keeper a ingests the session at the lowered fee
+// (final at once with one confirmation) and stops; the reorg replaces the decrease's block and the one after
+// it with empty ones. Keeper a is started again on the same database and feeds, with a new ledger, registry
+// and signer history, as a restarted process builds them: its history reads the chain as it is and counts
+// no reorg, yet its first assembly verifies the pending session again and credits it at the fee of the chain
+// that stayed: the root keeper b assembles, reading the same feed only after the reorg. Before, the restarted
+// keeper credited the lowered fee it had stored before the stop: two roots.
+func TestRestartRechecksPendingSessionsAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env, r, a, opts, cost := pendingAtLoweredFee(t, ctx)
+	require.NoError(t, a.st.Close()) // stopped: its ledger, and the reorg count its history kept, dropped
+
+	deepReorg(t, ctx, env, r) // while the keeper is down: the decrease never happened
+	opts.feedList = a.feeds
+	a = startKeeper(t, ctx, env, opts) // started again on the same database
+	require.NoError(t, a.led.Assemble(ctx))
+	b := freshKeeper(t, ctx, env, opts)
+
+	feeThatStayed(t, ctx, env, cost, a, b)
+	sameEpoch0(t, ctx, a, b)
+	require.Equal(t, 1, a.logs.FilterMessageSnippet("verified again after a start").Len(), "the start's flagging is logged")
+}
+
+// pendingAtLoweredFee starts keeper a (driven by the test, one confirmation, SQLite) with one session pending,
+// ingested at the fee the builder halved just before the session started (loweredFee: final at once). It
+// returns the chain, an RPC client of its anvil, a, a's options and the session's cost.
+func pendingAtLoweredFee(t *testing.T, ctx context.Context) (*testenv.Env, *rpc.Client, *keeper, keeperOptions, uint64) {
+	t.Helper()
 	ledger.FreshFinal(t, 0) // every assembly reads the chain: no wait for the history's answer to age
 	env, r, _, start := loweredFee(t, ctx, 1)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than the session's close: final past it
@@ -242,11 +281,14 @@ func TestDeepReorgRechecksPendingSessionsAnvil(t *testing.T) {
 	n, err := a.led.IngestOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, n, "verified at the lowered fee and pending")
+	return env, r, a, opts, price * secs
+}
 
-	b := afterDeepReorg(t, ctx, env, r, a, opts) // the decrease never happened
-
-	cost := uint64(price * secs)
-	for _, k := range []*keeper{a, b} {
+// feeThatStayed asserts that each keeper's epoch 0 credits a session of cost with the builder's fee of the
+// chain that stayed (testenv.FeeBps) and the provider with the rest.
+func feeThatStayed(t *testing.T, ctx context.Context, env *testenv.Env, cost uint64, keepers ...*keeper) {
+	t.Helper()
+	for _, k := range keepers {
 		e, err := k.led.LiveEpoch(ctx, 0)
 		require.NoError(t, err)
 		leaves, err := k.led.Leaves(ctx, e.ID)
@@ -258,20 +300,31 @@ func TestDeepReorgRechecksPendingSessionsAnvil(t *testing.T) {
 		require.Equal(t, cost*testenv.FeeBps/10_000, got[env.Builder], "the builder's fee on the chain that stayed")
 		require.Equal(t, cost-cost*testenv.FeeBps/10_000, got[env.Provider], "the provider's part")
 	}
-	sameEpoch0(t, ctx, a, b)
-	require.Equal(t, 1, a.logs.FilterMessageSnippet("pending sessions flagged").Len(), "the flagging is logged")
 }
 
-// afterDeepReorg replaces the chain's two newest blocks with empty ones (deeper than keeper a's one
-// confirmation) through r, grows the chain past its old height and has a assemble; then keeper b, started
-// with opts on a database of its own and a's feeds, so only ever seeing the chain that stayed, ingests and
-// assembles. It returns b.
+// afterDeepReorg makes a deep reorg (deepReorg) and has keeper a assemble; then keeper b, started with opts
+// on a database of its own and a's feeds (freshKeeper), ingests and assembles. It returns b.
 func afterDeepReorg(t *testing.T, ctx context.Context, env *testenv.Env, r *rpc.Client, a *keeper, opts keeperOptions) *keeper {
+	t.Helper()
+	deepReorg(t, ctx, env, r)
+	require.NoError(t, a.led.Assemble(ctx))
+	opts.feedList = a.feeds
+	return freshKeeper(t, ctx, env, opts)
+}
+
+// deepReorg replaces the chain's two newest blocks with empty ones (deeper than one confirmation) through r
+// and grows the chain past its old height.
+func deepReorg(t *testing.T, ctx context.Context, env *testenv.Env, r *rpc.Client) {
 	t.Helper()
 	require.NoError(t, r.CallContext(ctx, nil, "anvil_reorg", 2, []any{}))
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
-	require.NoError(t, a.led.Assemble(ctx))
-	opts.dsn, opts.feedList = dbtest.SQLite(t), a.feeds
+}
+
+// freshKeeper starts a keeper with opts (its feeds opts.feedList) on a database of its own, so only ever
+// seeing the chain as it is now, and has it ingest and assemble.
+func freshKeeper(t *testing.T, ctx context.Context, env *testenv.Env, opts keeperOptions) *keeper {
+	t.Helper()
+	opts.dsn = dbtest.SQLite(t)
 	b := startKeeper(t, ctx, env, opts)
 	_, err := b.led.IngestOnce(ctx)
 	require.NoError(t, err)

@@ -124,8 +124,9 @@ type Ledger struct {
 	withdrawFloor uint64
 	staleReads    int
 	// Also Assemble's: the signer history's count of deep reorgs when the pending sessions were last
-	// flagged for a recheck (flagReorged).
-	flagged uint64
+	// flagged for a recheck, and whether they were flagged since New (flagReorged: once after a start).
+	flagged      uint64
+	startFlagged bool
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).

@@ -129,7 +129,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 
 // recheck verifies again, against the chain as it is now, the pending sessions flagged: those of a vetoed
 // epoch (a guardian veto usually follows a revoked router or provider), or every one verified before a
-// reorg deeper than the confirmations (flagReorged). Sessions that fail move to the rejected table with
+// reorg deeper than the confirmations or before the keeper's start (flagReorged). Sessions that fail move to the rejected table with
 // code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next assembly. The
 // RPC work happens outside the database transaction; a crash in between only repeats it. A deep reorg seen
 // meanwhile stores nothing (errReorgSeen): the next assembly flags and verifies them again.
@@ -217,13 +217,17 @@ func (l *Ledger) reorgsSeen() uint64 {
 // first, so a reorg is seen even with no record coming in. Sessions already in an epoch are the guard's.
 // A page verified before the count rose is stored before this transaction, so flagged, or checks the count
 // after it (ingestPage); an assembly checks it too, so nothing verified under an older count is credited.
+// The count lives in memory: a restarted keeper's history reads the chain as it is and counts no reorg
+// made while the keeper was down (or between the count rising and a flagging a crash cut short). So the
+// first flagReorged of a Ledger flags every pending session too, whatever the count: the sessions verified
+// before the start are verified again against the chain as it is now before any root credits them.
 func (l *Ledger) flagReorged(ctx context.Context) error {
 	c, ok := l.verifier.Registry.(reorgCounter)
 	if !ok {
 		return nil
 	}
 	n, err := c.Reorgs(ctx)
-	if err != nil || n == l.flagged {
+	if err != nil || (n == l.flagged && l.startFlagged) {
 		return err
 	}
 	var flagged int64
@@ -233,7 +237,13 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
-	l.flagged = n
+	reorged := n != l.flagged
+	l.flagged, l.startFlagged = n, true
+	if !reorged {
+		l.log.Info("pending sessions verified again after a start: a reorg while the keeper was down would not be counted",
+			zap.Int64("flagged", flagged))
+		return nil
+	}
 	l.log.Warn("reorg deeper than the confirmations: pending sessions flagged to be verified again before any root credits them",
 		zap.Int64("flagged", flagged), zap.Uint64("reorgs", n))
 	return nil
