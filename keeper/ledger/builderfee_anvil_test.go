@@ -281,6 +281,7 @@ func pendingAtLoweredFee(t *testing.T, ctx context.Context) (*testenv.Env, *rpc.
 	n, err := a.led.IngestOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 1, n, "verified at the lowered fee and pending")
+	require.NoError(t, a.led.Started(ctx)) // the start's recheck done: only the reorg flags it again
 	return env, r, a, opts, price * secs
 }
 

@@ -27,3 +27,12 @@ func FreshFinal(t *testing.T, d time.Duration) {
 	freshFinal = d
 	t.Cleanup(func() { freshFinal = old })
 }
+
+// Started does what the ledger's first assembly does before assembling: the start's flagging of the pending
+// sessions and their recheck, so a test's later reorg is what flags them again (not the start).
+func (l *Ledger) Started(ctx context.Context) error {
+	if err := l.flagReorged(ctx); err != nil {
+		return err
+	}
+	return l.recheck(ctx)
+}

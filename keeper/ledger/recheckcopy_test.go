@@ -65,6 +65,7 @@ func TestRecheckLeavesACopyStoredMeanwhile(t *testing.T) {
 		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1 << 62}}, st, statePool{state: &ps}, nil, domain,
 		reg, nil, nil)
 	require.NoError(t, err)
+	require.NoError(t, l.Started(ctx)) // the start's flagging done: only the reorg flags the sessions
 	fa.Add(t, a)
 	_, err = l.IngestOnce(ctx)
 	require.NoError(t, err)

@@ -129,10 +129,11 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 
 // recheck verifies again, against the chain as it is now, the pending sessions flagged: those of a vetoed
 // epoch (a guardian veto usually follows a revoked router or provider), or every one verified before a
-// reorg deeper than the confirmations or before the keeper's start (flagReorged). Sessions that fail move to the rejected table with
-// code "<code>_on_recheck"; the rest are cleared, with what verification found, for the next assembly. The
-// RPC work happens outside the database transaction; a crash in between only repeats it. A deep reorg seen
-// meanwhile stores nothing (errReorgSeen): the next assembly flags and verifies them again.
+// reorg deeper than the confirmations or before the keeper's start (flagReorged). Sessions that fail move
+// to the rejected table with code "<code>_on_recheck"; the rest are cleared, with what verification found,
+// for the next assembly. The RPC work happens outside the database transaction; a crash in between only
+// repeats it. A deep reorg seen meanwhile stores nothing (errReorgSeen): the next assembly flags and
+// verifies them again.
 func (l *Ledger) recheck(ctx context.Context) error {
 	var sessions []Session
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {

@@ -123,6 +123,7 @@ func TestDeepReorgRejectsPendingOnRecheckAnvil(t *testing.T) {
 	n, err := a.led.IngestOnce(ctx)
 	require.NoError(t, err)
 	require.Equal(t, 2, n, "both verified and pending")
+	require.NoError(t, a.led.Started(ctx)) // the start's recheck done: only the reorg flags them again
 
 	b := afterDeepReorg(t, ctx, env, r, a, opts) // the rotation never happened
 
