@@ -404,7 +404,7 @@ func (g *Guard) prefetch(ctx context.Context, epochs []uint64, now uint64) {
 }
 
 // read takes the RootCommitted events of the blocks from..to (follow.ReadFunc), read as one view of the
-// chain (follow.Logs: a node that answers a partial list loses no commit, the range is read again).
+// chain (follow.Logs: a node behind the range answering a partial list is refused, the range read again).
 func (g *Guard) read(ctx context.Context, from uint64, to *types.Header) error {
 	logs, err := follow.Logs(ctx, g.cfg.Backend, g.commits, from, to)
 	if err != nil {

@@ -213,7 +213,7 @@ func (d *ChainDeposits) rollback(_ context.Context, r follow.Reorg) error {
 }
 
 // indexRange reads the events of the blocks from..to (to's header given) in chain order, as one view of the
-// chain (follow.Logs: a node that answers a partial list loses no event, the range is read again), each
+// chain (follow.Logs: a node behind the range answering a partial list is refused, the range read again), each
 // with its block's time, checking that every log comes from the block of its height whose header was read.
 func (d *ChainDeposits) indexRange(ctx context.Context, from uint64, to *types.Header) ([]depositEvent, error) {
 	logs, err := follow.Logs(ctx, d.backend, ethereum.FilterQuery{Addresses: []common.Address{d.addr},

@@ -397,7 +397,6 @@ func (ix *Indexer) index(ctx context.Context) error {
 // the cursor and folds them. ix.mu must be held.
 func (ix *Indexer) indexRange(ctx context.Context, from uint64, hdr *types.Header) error {
 	to := hdr.Number.Uint64()
-	// One view of the chain (the range read again next pass if not): follow.Logs.
 	logs, err := follow.Logs(ctx, ix.backend, ix.query, from, hdr)
 	if err != nil {
 		return err
