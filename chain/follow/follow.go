@@ -271,23 +271,26 @@ type endpoints interface {
 	SkipEndpoint(i int)
 }
 
+// headerAt reads block n's header from b and returns the node that answered (0 when ep is nil: b is one
+// node). A node without block n (ethereum.NotFound) is skipped, so the next read asks another node, if the
+// one behind is still the first asked (ep.SkipEndpoint). ep is b over several nodes (chain.Client), or nil.
+func headerAt(ctx context.Context, b Backend, ep endpoints, n *big.Int) (*types.Header, int, error) {
+	if ep == nil {
+		h, err := b.HeaderByNumber(ctx, n)
+		return h, 0, err
+	}
+	h, at, err := ep.HeaderByNumberAt(ctx, n)
+	if errors.Is(err, ethereum.NotFound) && at >= 0 {
+		ep.SkipEndpoint(at)
+	}
+	return h, at, err
+}
+
 // hashAt returns block n's hash; ErrBehind (wrapped) when the node has no block n.
 func (f *Follower) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
-	var (
-		h   *types.Header
-		err error
-	)
-	ep, several := f.b.(endpoints)
-	at := -1 // the endpoint that answered
-	if several {
-		h, at, err = ep.HeaderByNumberAt(ctx, new(big.Int).SetUint64(n))
-	} else {
-		h, err = f.b.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
-	}
+	ep, _ := f.b.(endpoints)
+	h, _, err := headerAt(ctx, f.b, ep, new(big.Int).SetUint64(n))
 	if errors.Is(err, ethereum.NotFound) {
-		if at >= 0 {
-			ep.SkipEndpoint(at) // the next pass asks another node, if the one behind is still the first asked
-		}
 		return common.Hash{}, fmt.Errorf("%w: block %d", ErrBehind, n)
 	}
 	if err != nil {

@@ -57,23 +57,15 @@ func Logs(ctx context.Context, b LogBackend, q ethereum.FilterQuery, from uint64
 	}
 	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).Set(to.Number)
 	nodes, several := b.(logNodes)
-	// last reads to's header and returns the node that answered (0 with one node).
+	var ep endpoints // nil: b is one node
+	if several {
+		ep = nodes
+	}
+	// last reads to's header and returns the node that answered (headerAt: a node without it is skipped).
 	last := func(when string) (int, error) {
-		var (
-			h   *types.Header
-			at  int
-			err error
-		)
-		if several {
-			h, at, err = nodes.HeaderByNumberAt(ctx, to.Number)
-		} else {
-			h, err = b.HeaderByNumber(ctx, to.Number)
-		}
+		h, at, err := headerAt(ctx, b, ep, to.Number)
 		switch {
 		case errors.Is(err, ethereum.NotFound):
-			if several && at >= 0 {
-				nodes.SkipEndpoint(at) // the next pass asks another node, if this one is still the first asked
-			}
 			return at, fmt.Errorf("%w: block %d not found %s the logs %d-%d: %w", ErrLogsChanged, n, when, from, n, err)
 		case err != nil:
 			return at, fmt.Errorf("follow: header %d: %w", n, err)
