@@ -286,6 +286,31 @@ func headerAt(ctx context.Context, b Backend, ep endpoints, n *big.Int) (*types.
 	return h, at, err
 }
 
+// Holds reports whether one node's chain has every block of blocks: each one's header read by number has
+// its hash, and one node gave every answer (a backend over several nodes, chain.Client, says which; answers
+// from several are no one chain). A node without one of them answers false (and is skipped, as the
+// follower skips it). The keeper's ledger asks it at a start whether the blocks it verified sessions as of
+// are still the chain's; a caller passing a block it knows is the chain's (a follower's newest final block)
+// with another makes a node on another branch answer false.
+func Holds(ctx context.Context, b Backend, blocks ...Block) (bool, error) {
+	ep, _ := b.(endpoints)
+	node := 0
+	for i, want := range blocks {
+		h, at, err := headerAt(ctx, b, ep, new(big.Int).SetUint64(want.Number))
+		if errors.Is(err, ethereum.NotFound) {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("follow: header %d: %w", want.Number, err)
+		}
+		if h.Hash() != want.Hash || (i > 0 && at != node) {
+			return false, nil
+		}
+		node = at
+	}
+	return true, nil
+}
+
 // hashAt returns block n's hash; ErrBehind (wrapped) when the node has no block n.
 func (f *Follower) hashAt(ctx context.Context, n uint64) (common.Hash, error) {
 	ep, _ := f.b.(endpoints)

@@ -162,3 +162,40 @@ func TestLogsRefusesAnotherView(t *testing.T) {
 		})
 	}
 }
+
+// TestHolds: Holds is true only when one node has every block asked about with its hash: false for a block a
+// reorg replaced, for a block past the node's head (skipped), and for answers from two nodes.
+func TestHolds(t *testing.T) {
+	ctx := context.Background()
+	c := followtest.New(20)
+	b5, b10 := c.Block(5), c.Block(10)
+	ok, err := follow.Holds(ctx, c, b5, b10)
+	require.NoError(t, err)
+	require.True(t, ok, "one node with both blocks")
+
+	ok, err = follow.Holds(ctx, c, c.Block(21))
+	require.NoError(t, err)
+	require.False(t, ok, "a block past the head")
+
+	n := &node{Chain: c, answers: []int{0, 1}}
+	ok, err = follow.Holds(ctx, n, b5, b10)
+	require.NoError(t, err)
+	require.False(t, ok, "two nodes answered")
+	n = &node{Chain: c, answers: []int{1, 1}}
+	ok, err = follow.Holds(ctx, n, b5, b10)
+	require.NoError(t, err)
+	require.True(t, ok, "one node, not the first, answered both")
+	n = &node{Chain: c, answers: []int{2}}
+	ok, err = follow.Holds(ctx, n, c.Block(30))
+	require.NoError(t, err)
+	require.False(t, ok)
+	require.Equal(t, []int{2}, n.skipped, "the node without the block is skipped")
+
+	c.Reorg(8, 20)
+	ok, err = follow.Holds(ctx, c, b5)
+	require.NoError(t, err)
+	require.True(t, ok, "a block below the fork")
+	ok, err = follow.Holds(ctx, c, b5, b10)
+	require.NoError(t, err)
+	require.False(t, ok, "a block the reorg replaced")
+}

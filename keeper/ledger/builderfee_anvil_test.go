@@ -264,6 +264,66 @@ func TestRestartRechecksPendingSessionsAnvil(t *testing.T) {
 	require.Equal(t, 1, a.logs.FilterMessageSnippet("verified again after a start").Len(), "the start's flagging is logged")
 }
 
+// TestRestartKeepsVerifiedSessionsAnvil: a keeper started again with no reorg since it stopped does not verify
+// its pending sessions again (the database names the final block they were verified as of, and the chain
+// still has it), and credits them as a keeper that only ever saw this chain: at the lowered fee.
+func TestRestartKeepsVerifiedSessionsAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	env, _, a, opts, cost := pendingAtLoweredFee(t, ctx)
+	require.NoError(t, a.st.Close())
+
+	opts.feedList = a.feeds
+	a = startKeeper(t, ctx, env, opts) // started again on the same database, no reorg meanwhile
+	require.NoError(t, a.led.Assemble(ctx))
+	b := freshKeeper(t, ctx, env, opts)
+
+	sameEpoch0(t, ctx, a, b)
+	e, err := a.led.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	leaves, err := a.led.Leaves(ctx, e.ID)
+	require.NoError(t, err)
+	got := map[common.Address]uint64{}
+	for _, lf := range leaves {
+		got[lf.Account] = lf.Amount.Uint64()
+	}
+	require.Equal(t, cost*(testenv.FeeBps/2)/10_000, got[env.Builder], "the lowered fee, which the chain still has")
+	require.Equal(t, 1, a.logs.FilterMessageSnippet("kept as verified after a start").Len(), "the start's check is logged")
+	require.Zero(t, a.logs.FilterMessageSnippet("verified again after a start").Len(), "nothing flagged")
+}
+
+// TestRestartRechecksSessionsAboveTheRecordedBlockAnvil: each ingested page records the final block its
+// sessions were verified as of. Keeper a records block B at its start (nothing pending), then ingests a
+// session once the chain is three blocks higher, and stops; a reorg replaces the two newest blocks, not B.
+// Started again, the keeper verifies the session again: it was verified as of a block the reorg replaced.
+// Without the page's record, B (still the chain's) would keep it as verified.
+func TestRestartRechecksSessionsAboveTheRecordedBlockAnvil(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	ledger.FreshFinal(t, 0)
+	env, r, _, start := loweredFee(t, ctx, 1)
+	opts := keeperOptions{rpcURLs: []string{env.Anvil.URL}, dsn: dbtest.SQLite(t), confirmations: 1, epochLength: 24 * time.Hour,
+		manual: true, now: func() time.Time { return time.Unix(int64(start), 0).Add(72 * time.Hour) }}
+	a := startKeeper(t, ctx, env, opts)
+	require.NoError(t, a.led.Started(ctx)) // nothing pending: the head, B, recorded
+	for range 3 {
+		require.NoError(t, env.Anvil.IncreaseTime(ctx, 10))
+	}
+	a.feeds[0].Add(t, env.RecordSpec(t, testenv.Spec{Nonce: 1, Seconds: 5, MaxSeconds: 600, Price: 1_000_000,
+		Created: start, Closed: start + 5}))
+	n, err := a.led.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.NoError(t, a.st.Close())
+
+	deepReorg(t, ctx, env, r) // B+2 and B+3 replaced, B kept
+	opts.feedList = a.feeds
+	a = startKeeper(t, ctx, env, opts)
+	require.NoError(t, a.led.Started(ctx))
+	require.Equal(t, 1, a.logs.FilterMessageSnippet("verified again after a start").Len(), "the pending session is verified again")
+	require.Zero(t, a.logs.FilterMessageSnippet("kept as verified after a start").Len())
+}
+
 // pendingAtLoweredFee starts keeper a (driven by the test, one confirmation, SQLite) with one session pending,
 // ingested at the fee the builder halved just before the session started (loweredFee: final at once). It
 // returns the chain, an RPC client of its anvil, a, a's options and the session's cost.

@@ -18,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/marketplace"
 	"github.com/laketravis/laketravis/bindings/modelregistry"
 	"github.com/laketravis/laketravis/chain"
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/protocol/ids"
 )
 
@@ -290,6 +291,15 @@ func (r *ChainRegistry) Reorgs(ctx context.Context) (uint64, error) { return r.h
 
 // ReorgsSeen is that count as the last pass left it, without reading the chain.
 func (r *ChainRegistry) ReorgsSeen() uint64 { return r.history.ReorgsSeen() }
+
+// Final is the signer history's (SignerHistory.Final): every answer of the registry was read as of that
+// block or one below it, unless the reorg count rose since.
+func (r *ChainRegistry) Final() (follow.Block, bool) { return r.history.Final() }
+
+// Holds is the signer history's (SignerHistory.Holds): whether the chain still has block b.
+func (r *ChainRegistry) Holds(ctx context.Context, b follow.Block) (bool, error) {
+	return r.history.Holds(ctx, b)
+}
 
 // IsRouter implements Registry from the signer history (SignerHistory.WasRouter): the role at time at, as
 // final blocks say, whatever was granted or revoked since.

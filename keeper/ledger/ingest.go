@@ -126,6 +126,9 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 				}
 				stored++
 			}
+			if err := l.recordFinal(ctx, tx, seen); err != nil {
+				return err
+			}
 			return tx.SetCursor(ctx, feed, page.Next)
 		})
 		if !errors.Is(err, errReorgSeen) {

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	vm "github.com/VictoriaMetrics/metrics"
@@ -124,9 +125,13 @@ type Ledger struct {
 	withdrawFloor uint64
 	staleReads    int
 	// Also Assemble's: the signer history's count of deep reorgs when the pending sessions were last
-	// flagged for a recheck, and whether they were flagged since New (flagReorged: once after a start).
+	// flagged for a recheck, and whether the start's check (or flagging) is done (flagReorged).
 	flagged      uint64
-	startFlagged bool
+	startChecked bool
+	// The count flagReorged last left every pending session not flagged verified under, plus one (0: not
+	// since the start): the ingest records the final block its page was verified as of only under that count
+	// (recordFinal).
+	finalUnder atomic.Uint64
 }
 
 // New returns a ledger. set receives its metrics (nil: a set of its own, not served).

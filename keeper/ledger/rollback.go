@@ -11,6 +11,7 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/chain/follow"
 	"github.com/laketravis/laketravis/keeper/store"
 )
 
@@ -211,6 +212,13 @@ func (l *Ledger) reorgsSeen() uint64 {
 	return 0
 }
 
+// finalNamer is a Registry that names the final block its answers were read as of, and tells whether the
+// chain still has a block (ChainRegistry, from its signer history).
+type finalNamer interface {
+	Final() (follow.Block, bool)
+	Holds(ctx context.Context, b follow.Block) (bool, error)
+}
+
 // flagReorged flags every pending session for a recheck once the registry has seen a reorg deeper than the
 // confirmations since the last flagging: their verdicts, builders and fees were read at final blocks the
 // reorg may have replaced (a fee decrease, a signer or role change the chain that stayed does not have),
@@ -218,34 +226,105 @@ func (l *Ledger) reorgsSeen() uint64 {
 // first, so a reorg is seen even with no record coming in. Sessions already in an epoch are the guard's.
 // A page verified before the count rose is stored before this transaction, so flagged, or checks the count
 // after it (ingestPage); an assembly checks it too, so nothing verified under an older count is credited.
+//
 // The count lives in memory: a restarted keeper's history reads the chain as it is and counts no reorg
 // made while the keeper was down (or between the count rising and a flagging a crash cut short). So the
-// first flagReorged of a Ledger flags every pending session too, whatever the count: the sessions verified
-// before the start are verified again against the chain as it is now before any root credits them.
+// database keeps, with the pending sessions, a final block every one of them not flagged was verified as
+// of (store.Tx.SetVerifiedThrough: the registry's newest final block, written by each ingested page, and
+// here, only while the count is the one they were last flagged at, recordFinal). The first flagReorged of
+// a Ledger asks whether the chain still has that block (finalNamer.Holds): if it does, no block any of
+// them was verified as of was replaced, and they are kept as verified; if not (or none is recorded, or the
+// registry names no block), every pending session is flagged whatever the count, and verified again
+// against the chain as it is now before any root credits them.
 func (l *Ledger) flagReorged(ctx context.Context) error {
 	c, ok := l.verifier.Registry.(reorgCounter)
 	if !ok {
 		return nil
 	}
 	n, err := c.Reorgs(ctx)
-	if err != nil || (n == l.flagged && l.startFlagged) {
+	if err != nil || (n == l.flagged && l.startChecked) {
 		return err
+	}
+	fn, _ := l.verifier.Registry.(finalNamer)
+	var verified follow.Block // the start: the block the pending sessions were verified as of, if the chain still has it
+	if !l.startChecked && n == l.flagged && fn != nil {
+		if verified, err = l.verifiedHeld(ctx, fn); err != nil {
+			return err
+		}
 	}
 	var flagged int64
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
-		flagged, err = tx.RecheckAllPending(ctx)
-		return err
+		if err := tx.LockSessions(ctx); err != nil {
+			return err
+		}
+		// A reorg counted since the chain was asked: what the sessions were verified as of may be gone.
+		if verified == (follow.Block{}) || c.ReorgsSeen() != n {
+			if flagged, err = tx.RecheckAllPending(ctx); err != nil {
+				return err
+			}
+			verified = follow.Block{}
+		}
+		if fn == nil {
+			return nil
+		}
+		b, ok := fn.Final()
+		if !ok {
+			return nil
+		}
+		return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
 	}); err != nil {
 		return err
 	}
-	reorged := n != l.flagged
-	l.flagged, l.startFlagged = n, true
-	if !reorged {
-		l.log.Info("pending sessions verified again after a start: a reorg while the keeper was down would not be counted",
+	reorged, started := n != l.flagged, !l.startChecked
+	l.flagged, l.startChecked = n, true
+	l.finalUnder.Store(n + 1)
+	switch {
+	case reorged:
+		l.log.Warn("reorg deeper than the confirmations: pending sessions flagged to be verified again before any root credits them",
+			zap.Int64("flagged", flagged), zap.Uint64("reorgs", n))
+	case verified != (follow.Block{}):
+		l.log.Info("pending sessions kept as verified after a start: the chain still has the final block they were verified as of",
+			zap.Uint64("block", verified.Number), zap.Stringer("hash", verified.Hash))
+	case started:
+		l.log.Info("pending sessions verified again after a start: the chain may not have the blocks they were verified as of",
 			zap.Int64("flagged", flagged))
+	}
+	return nil
+}
+
+// verifiedHeld returns the final block recorded as the one the pending sessions not flagged were verified
+// as of, if the chain still has it (zero if none is recorded, or the chain has another block there).
+func (l *Ledger) verifiedHeld(ctx context.Context, fn finalNamer) (follow.Block, error) {
+	var (
+		b  follow.Block
+		ok bool
+	)
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		b.Number, b.Hash, ok, err = tx.VerifiedThrough(ctx)
+		return err
+	}); err != nil || !ok {
+		return follow.Block{}, err
+	}
+	held, err := fn.Holds(ctx, b)
+	if err != nil || !held {
+		return follow.Block{}, err
+	}
+	return b, nil
+}
+
+// recordFinal records in tx, which stores a page verified while the registry's reorg count was seen, the
+// registry's newest final block as the one every pending session not flagged was verified as of: it is,
+// when seen is the count flagReorged last left them verified under (each answer was read as of a final
+// block no newer, and one page's sessions with the rest), and not otherwise (before the start's check, or
+// with a reorg counted and not yet flagged: sessions verified on the replaced chain are pending unflagged).
+func (l *Ledger) recordFinal(ctx context.Context, tx *store.Tx, seen uint64) error {
+	fn, ok := l.verifier.Registry.(finalNamer)
+	if !ok || l.finalUnder.Load() != seen+1 {
 		return nil
 	}
-	l.log.Warn("reorg deeper than the confirmations: pending sessions flagged to be verified again before any root credits them",
-		zap.Int64("flagged", flagged), zap.Uint64("reorgs", n))
-	return nil
+	b, ok := fn.Final()
+	if !ok {
+		return nil
+	}
+	return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
 }

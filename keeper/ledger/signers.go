@@ -67,6 +67,7 @@ type SignerHistory struct {
 	readAt  time.Time                             // the machine's clock then (FinalBlock's age)
 	synced  bool                                  // a pass completed since the last reorg
 	reorgs  atomic.Uint64                         // reorgs deeper than the confirmations seen (rollback); read without mu
+	final   atomic.Pointer[follow.Block]          // the newest tip.Final of a complete pass (Final); read without mu
 	signers map[common.Address][]settle.SignerSet // by provider, in chain order
 	routers map[common.Address][]roleEvent        // ROUTER_ROLE grants and revocations by account, in chain order
 }
@@ -182,6 +183,32 @@ func (h *SignerHistory) Reorgs(ctx context.Context) (uint64, error) {
 // ReorgsSeen is the count Reorgs returns, without reading the chain or waiting for a pass under way.
 func (h *SignerHistory) ReorgsSeen() uint64 { return h.reorgs.Load() }
 
+// Final returns the newest final block a complete pass found, without reading the chain or waiting for a
+// pass under way (false before one). Every answer of the history, and every contract read as of its
+// FinalBlock, was read as of that block or one below it, unless the reorg count rose since.
+func (h *SignerHistory) Final() (follow.Block, bool) {
+	if b := h.final.Load(); b != nil {
+		return *b, true
+	}
+	return follow.Block{}, false
+}
+
+// Holds reports whether the chain still has block b: b is at or below the history's newest final block
+// (after a pass, if none completed yet), and one node has both (follow.Holds). Errors: the RPC's.
+func (h *SignerHistory) Holds(ctx context.Context, b follow.Block) (bool, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.synced {
+		if err := h.sync(ctx); err != nil {
+			return false, err
+		}
+	}
+	if !h.synced || b.Number > h.tip.Final.Number {
+		return false, nil
+	}
+	return follow.Holds(ctx, h.backend, b, h.tip.Final)
+}
+
 // freshFinal is how old FinalBlock's answer may be: a pass of the follower at most this often (a variable
 // for the tests).
 var freshFinal = time.Second
@@ -208,6 +235,11 @@ func (h *SignerHistory) sync(ctx context.Context) error {
 		return err
 	}
 	h.tip, h.tipAt, h.readAt, h.synced = tip, began, readAt, err == nil
+	// The newest only: a pass through a node a few blocks behind (its head below the last final block plus
+	// the confirmations) finds an older final block, and answers were read as of the newer one.
+	if old := h.final.Load(); h.synced && (old == nil || tip.Final.Number > old.Number) {
+		h.final.Store(&tip.Final)
+	}
 	return nil
 }
 

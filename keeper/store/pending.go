@@ -270,6 +270,31 @@ func (t *Tx) RecheckAllPending(ctx context.Context) (int64, error) {
 	return res.RowsAffected()
 }
 
+// VerifiedThrough returns the final block SetVerifiedThrough last recorded (ok false: none yet).
+func (t *Tx) VerifiedThrough(ctx context.Context) (number uint64, hash common.Hash, ok bool, err error) {
+	var h string
+	err = t.queryRow(ctx, `SELECT number, hash FROM verified_through WHERE id = 1`).Scan(&number, &h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, common.Hash{}, false, nil
+	}
+	if err != nil {
+		return 0, common.Hash{}, false, fmt.Errorf("store: verified-through block: %w", err)
+	}
+	return number, common.HexToHash(h), true, nil
+}
+
+// SetVerifiedThrough records block number, whose hash is hash, as the final block every pending session not
+// flagged for a recheck was verified as of (the ledger's rule: keeper/ledger flagReorged), in place of the
+// last one recorded.
+func (t *Tx) SetVerifiedThrough(ctx context.Context, number uint64, hash common.Hash) error {
+	_, err := t.exec(ctx, `INSERT INTO verified_through (id, number, hash) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET number = excluded.number, hash = excluded.hash`, number, hash.Hex())
+	if err != nil {
+		return fmt.Errorf("store: record the verified-through block: %w", err)
+	}
+	return nil
+}
+
 // pendingRecords loads the id, feed, cursor and record of the pending sessions p where cond holds, by id.
 func (t *Tx) pendingRecords(ctx context.Context, cond string, args ...any) ([]Session, error) {
 	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions p WHERE `+cond+` ORDER BY session_id`, args...)

@@ -245,3 +245,36 @@ func TestDemoteOverPendingCopy(t *testing.T) {
 		require.Equal(t, store.Counts{Sessions: 1, Records: 1, Recheck: 1}, c)
 	})
 }
+
+// TestVerifiedThrough: the verified-through block is none until recorded, then the last one recorded, and it
+// outlives the store (a restarted keeper compares it with the chain).
+func TestVerifiedThrough(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		read := func(st *store.Store) (n uint64, h common.Hash, ok bool) {
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+				n, h, ok, err = tx.VerifiedThrough(ctx)
+				return err
+			}))
+			return n, h, ok
+		}
+		_, _, ok := read(st)
+		require.False(t, ok, "none recorded yet")
+		for _, b := range []struct {
+			n uint64
+			h common.Hash
+		}{{7, common.HexToHash("0xaa")}, {5, common.HexToHash("0xbb")}} { // the last one recorded, even lower
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.SetVerifiedThrough(ctx, b.n, b.h) }))
+			n, h, ok := read(st)
+			require.True(t, ok)
+			require.Equal(t, b.n, n)
+			require.Equal(t, b.h, h)
+		}
+		require.NoError(t, st.Close())
+		_, again := open(t, dsn)
+		n, h, ok := read(again)
+		require.True(t, ok, "kept across a restart")
+		require.Equal(t, uint64(5), n)
+		require.Equal(t, common.HexToHash("0xbb"), h)
+	})
+}
