@@ -173,8 +173,21 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 		http:     &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
 
-// Run ingests and settles until ctx is done. Errors of one round are logged and retried next round.
+// Run ingests and settles until ctx is done. Errors of one round are logged and retried next round. It
+// first does the start's check of the pending sessions (flagReorged), before any page is ingested: a page
+// stored before it would make the next start verify every pending session again (recordFinal).
 func (l *Ledger) Run(ctx context.Context) error {
+	for {
+		err := l.flagReorged(ctx)
+		if err == nil || ctx.Err() != nil {
+			break
+		}
+		l.log.Warn("start: checking the pending sessions against the chain", zap.Error(err))
+		select {
+		case <-ctx.Done():
+		case <-time.After(l.cfg.PollInterval):
+		}
+	}
 	ingestDone := make(chan struct{})
 	go func() {
 		defer close(ingestDone)

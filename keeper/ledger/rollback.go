@@ -189,7 +189,7 @@ func (l *Ledger) recheck(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return l.recordFinal(ctx, tx, l.flagged) // the verdicts were read as of blocks newer than the flagging's
 	})
 }
 
@@ -230,12 +230,13 @@ type finalNamer interface {
 // The count lives in memory: a restarted keeper's history reads the chain as it is and counts no reorg
 // made while the keeper was down (or between the count rising and a flagging a crash cut short). So the
 // database keeps, with the pending sessions, a final block every one of them not flagged was verified as
-// of (store.Tx.SetVerifiedThrough: the registry's newest final block, written by each ingested page, and
-// here, only while the count is the one they were last flagged at, recordFinal). The first flagReorged of
-// a Ledger asks whether the chain still has that block (finalNamer.Holds): if it does, no block any of
-// them was verified as of was replaced, and they are kept as verified; if not (or none is recorded, or the
-// registry names no block), every pending session is flagged whatever the count, and verified again
-// against the chain as it is now before any root credits them.
+// of (store.Tx.SetVerifiedThrough: the registry's newest final block since its last reorg, written here, by
+// each ingested page and by each recheck, only while the count is the one they were last flagged at, and
+// forgotten otherwise: recordFinal). The first flagReorged of a Ledger (Run calls it before ingesting)
+// asks whether the chain still has that block (finalNamer.Holds): if it does, no block any of them was
+// verified as of was replaced, and they are kept as verified; if not (or none is recorded, or the registry
+// names no block), every pending session is flagged whatever the count, and verified again against the
+// chain as it is now before any root credits them.
 func (l *Ledger) flagReorged(ctx context.Context) error {
 	c, ok := l.verifier.Registry.(reorgCounter)
 	if !ok {
@@ -264,14 +265,7 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 			}
 			verified = follow.Block{}
 		}
-		if fn == nil {
-			return nil
-		}
-		b, ok := fn.Final()
-		if !ok {
-			return nil
-		}
-		return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
+		return setVerifiedThrough(ctx, tx, fn, true)
 	}); err != nil {
 		return err
 	}
@@ -312,19 +306,30 @@ func (l *Ledger) verifiedHeld(ctx context.Context, fn finalNamer) (follow.Block,
 	return b, nil
 }
 
-// recordFinal records in tx, which stores a page verified while the registry's reorg count was seen, the
-// registry's newest final block as the one every pending session not flagged was verified as of: it is,
-// when seen is the count flagReorged last left them verified under (each answer was read as of a final
-// block no newer, and one page's sessions with the rest), and not otherwise (before the start's check, or
-// with a reorg counted and not yet flagged: sessions verified on the replaced chain are pending unflagged).
+// recordFinal records in tx, which stores sessions verified while the registry's reorg count was seen (a
+// page, or a recheck's verdicts), the registry's newest final block as the one every pending session not
+// flagged was verified as of: it is, when seen is the count flagReorged last left them verified under (each
+// answer was read as of a final block no newer, on its branch). Otherwise (before the start's check, or with
+// a reorg counted and not yet flagged: sessions verified on the replaced branch are pending unflagged) the
+// block recorded covers these sessions no more, and is forgotten: the next start verifies every pending
+// session again.
 func (l *Ledger) recordFinal(ctx context.Context, tx *store.Tx, seen uint64) error {
 	fn, ok := l.verifier.Registry.(finalNamer)
-	if !ok || l.finalUnder.Load() != seen+1 {
-		return nil
-	}
-	b, ok := fn.Final()
 	if !ok {
 		return nil
 	}
-	return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
+	return setVerifiedThrough(ctx, tx, fn, l.finalUnder.Load() == seen+1)
+}
+
+// setVerifiedThrough records fn's newest final block as the verified-through block when covers says every
+// pending session not flagged was verified as of it or below, and forgets the one recorded otherwise (or
+// when fn names none).
+func setVerifiedThrough(ctx context.Context, tx *store.Tx, fn finalNamer, covers bool) error {
+	if fn == nil {
+		return nil
+	}
+	if b, ok := fn.Final(); ok && covers {
+		return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
+	}
+	return tx.ForgetVerifiedThrough(ctx)
 }

@@ -183,9 +183,10 @@ func (h *SignerHistory) Reorgs(ctx context.Context) (uint64, error) {
 // ReorgsSeen is the count Reorgs returns, without reading the chain or waiting for a pass under way.
 func (h *SignerHistory) ReorgsSeen() uint64 { return h.reorgs.Load() }
 
-// Final returns the newest final block a complete pass found, without reading the chain or waiting for a
-// pass under way (false before one). Every answer of the history, and every contract read as of its
-// FinalBlock, was read as of that block or one below it, unless the reorg count rose since.
+// Final returns the newest final block a complete pass found since the last reorg deeper than the
+// confirmations, without reading the chain or waiting for a pass under way (false before one). Every answer
+// of the history since that reorg, and every contract read as of its FinalBlock, was read as of that block
+// or one below it, on its branch.
 func (h *SignerHistory) Final() (follow.Block, bool) {
 	if b := h.final.Load(); b != nil {
 		return *b, true
@@ -193,8 +194,8 @@ func (h *SignerHistory) Final() (follow.Block, bool) {
 	return follow.Block{}, false
 }
 
-// Holds reports whether the chain still has block b: b is at or below the history's newest final block
-// (after a pass, if none completed yet), and one node has both (follow.Holds). Errors: the RPC's.
+// Holds reports whether the chain still has block b: b is at or below the final block of the history's
+// last pass (after a pass, if none completed yet), and one node has both (follow.Holds). Errors: the RPC's.
 func (h *SignerHistory) Holds(ctx context.Context, b follow.Block) (bool, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -236,7 +237,8 @@ func (h *SignerHistory) sync(ctx context.Context) error {
 	}
 	h.tip, h.tipAt, h.readAt, h.synced = tip, began, readAt, err == nil
 	// The newest only: a pass through a node a few blocks behind (its head below the last final block plus
-	// the confirmations) finds an older final block, and answers were read as of the newer one.
+	// the confirmations) finds an older final block, and answers were read as of the newer one. A reorg
+	// (rollback) forgets it.
 	if old := h.final.Load(); h.synced && (old == nil || tip.Final.Number > old.Number) {
 		h.final.Store(&tip.Final)
 	}
@@ -324,6 +326,7 @@ func (h *SignerHistory) rollback(_ context.Context, r follow.Reorg) error {
 	dropped := dropFrom(h.signers, func(e settle.SignerSet) uint64 { return e.Block }, r.ReadFrom) +
 		dropFrom(h.routers, func(e roleEvent) uint64 { return e.block }, r.ReadFrom)
 	h.synced = false
+	h.final.Store(nil) // the replaced branch's: the next complete pass names the new one's
 	h.reorgs.Add(1)
 	h.log.Error("signers: reorg deeper than the confirmation depth: signer and router-role events above the fork point dropped and read again; a record rejected before may have read the old chain",
 		zap.Uint64("last_read", r.Last.Number), zap.Uint64("read_again_from", r.ReadFrom), zap.Int("events_dropped", dropped),

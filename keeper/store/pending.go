@@ -295,6 +295,15 @@ func (t *Tx) SetVerifiedThrough(ctx context.Context, number uint64, hash common.
 	return nil
 }
 
+// ForgetVerifiedThrough forgets the block SetVerifiedThrough recorded: the pending sessions are not all
+// verified as of it or below.
+func (t *Tx) ForgetVerifiedThrough(ctx context.Context) error {
+	if _, err := t.exec(ctx, `DELETE FROM verified_through`); err != nil {
+		return fmt.Errorf("store: forget the verified-through block: %w", err)
+	}
+	return nil
+}
+
 // pendingRecords loads the id, feed, cursor and record of the pending sessions p where cond holds, by id.
 func (t *Tx) pendingRecords(ctx context.Context, cond string, args ...any) ([]Session, error) {
 	rows, err := t.query(ctx, `SELECT session_id, feed, cursor, record FROM pending_sessions p WHERE `+cond+` ORDER BY session_id`, args...)

@@ -247,7 +247,7 @@ func TestDemoteOverPendingCopy(t *testing.T) {
 }
 
 // TestVerifiedThrough: the verified-through block is none until recorded, then the last one recorded, and it
-// outlives the store (a restarted keeper compares it with the chain).
+// outlives the store (a restarted keeper compares it with the chain), until forgotten.
 func TestVerifiedThrough(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		ctx, st := open(t, dsn)
@@ -276,5 +276,8 @@ func TestVerifiedThrough(t *testing.T) {
 		require.True(t, ok, "kept across a restart")
 		require.Equal(t, uint64(5), n)
 		require.Equal(t, common.HexToHash("0xbb"), h)
+		require.NoError(t, again.InTx(ctx, func(tx *store.Tx) error { return tx.ForgetVerifiedThrough(ctx) }))
+		_, _, ok = read(again)
+		require.False(t, ok, "forgotten")
 	})
 }

@@ -1,0 +1,267 @@
+package ledger_test
+
+// A restarted keeper keeps its pending sessions as verified only if they were verified as of blocks the chain
+// it restarts on has (flagReorged's start check): nodes on two branches, a client failing over between them.
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/laketravis/laketravis/chain/follow"
+	"github.com/laketravis/laketravis/chain/follow/followtest"
+	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/keeper/internal/testenv"
+	"github.com/laketravis/laketravis/keeper/ledger"
+	"github.com/laketravis/laketravis/keeper/store"
+)
+
+// switchNode is one chain client whose node the test picks (a failover between nodes on two branches).
+type switchNode struct{ cur *followtest.Chain }
+
+func (s *switchNode) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	return s.cur.HeaderByNumber(ctx, n)
+}
+func (s *switchNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	return s.cur.FilterLogs(ctx, q)
+}
+func (s *switchNode) SubscribeFilterLogs(ctx context.Context, q ethereum.FilterQuery, ch chan<- types.Log) (ethereum.Subscription, error) {
+	return s.cur.SubscribeFilterLogs(ctx, q, ch)
+}
+
+// branchRegistry is ChainRegistry's shape over a real SignerHistory: the model's fee as of the history's
+// final block is FeeBps on branch a, FeeBps/2 on any other branch (a fee decrease only that branch has).
+type branchRegistry struct {
+	fakeRegistry
+	h *ledger.SignerHistory
+	a *followtest.Chain
+}
+
+func (r *branchRegistry) Model(ctx context.Context, id common.Hash, _ uint64) (common.Address, uint16, bool, error) {
+	b, err := r.h.FinalBlock(ctx, 0)
+	if err != nil {
+		return common.Address{}, 0, false, err
+	}
+	if id != model {
+		return common.Address{}, 0, false, nil
+	}
+	fee := uint16(testenv.FeeBps)
+	if b.Hash != r.a.Block(b.Number).Hash {
+		fee = testenv.FeeBps / 2
+	}
+	return builder, fee, true, nil
+}
+func (r *branchRegistry) Reorgs(ctx context.Context) (uint64, error) { return r.h.Reorgs(ctx) }
+func (r *branchRegistry) ReorgsSeen() uint64                         { return r.h.ReorgsSeen() }
+func (r *branchRegistry) Final() (follow.Block, bool)                { return r.h.Final() }
+func (r *branchRegistry) Holds(ctx context.Context, b follow.Block) (bool, error) {
+	return r.h.Holds(ctx, b)
+}
+
+type branchKeeper struct {
+	l    *ledger.Ledger
+	st   *store.Store
+	node *switchNode
+	logs *observer.ObservedLogs
+}
+
+// startOnBranch starts a keeper on database dsn reading feedURL, its node on chain on; branch a is the one
+// whose fee is FeeBps.
+func startOnBranch(t *testing.T, dsn, feedURL string, on, a *followtest.Chain, confirmations uint64) *branchKeeper {
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	sw := &switchNode{cur: on}
+	h, err := ledger.NewSignerHistory(common.Address{0xaa}, sw, ledger.SignerConfig{Confirmations: confirmations})
+	require.NoError(t, err)
+	core, logs := observer.New(zapcore.InfoLevel)
+	var ps ledger.PoolState
+	l, err := ledger.New(ledger.Config{Feeds: []string{feedURL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1e18}}, st, statePool{state: &ps}, nil, domain,
+		&branchRegistry{h: h, a: a}, zap.New(core), nil)
+	require.NoError(t, err)
+	return &branchKeeper{l: l, st: st, node: sw, logs: logs}
+}
+
+// verifiedThrough is the block st records as the pending sessions' verified-through one (zero: none).
+func verifiedThrough(t *testing.T, st *store.Store) follow.Block {
+	ctx := context.Background()
+	var b follow.Block
+	var ok bool
+	require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+		b.Number, b.Hash, ok, err = tx.VerifiedThrough(ctx)
+		return err
+	}))
+	if !ok {
+		return follow.Block{}
+	}
+	return b
+}
+
+// restartedAsFresh asserts that restarted keeper k verified its pending sessions again after its start and
+// credits epoch 0 as fresh, a keeper that only ever read the chain k restarted on: the builder's fee of that
+// chain, the same root.
+func restartedAsFresh(t *testing.T, k, fresh *branchKeeper) {
+	t.Helper()
+	ctx := context.Background()
+	require.Equal(t, 1, k.logs.FilterMessageSnippet("verified again after a start").Len(), "the start's flagging")
+	require.Zero(t, k.logs.FilterMessageSnippet("kept as verified").Len())
+	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
+	ea, err := k.l.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	eb, err := fresh.l.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, eb.Root, ea.Root, "a restarted keeper commits a fresh keeper's root")
+}
+
+// builderCredit is what epoch 0 of l credits the builder.
+func builderCredit(t *testing.T, l *ledger.Ledger) uint64 {
+	ctx := context.Background()
+	e, err := l.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	leaves, err := l.Leaves(ctx, e.ID)
+	require.NoError(t, err)
+	for _, lf := range leaves {
+		if lf.Account == builder {
+			return lf.Amount.Uint64()
+		}
+	}
+	return 0
+}
+
+// TestRestartAfterReorgToALowerFinalBlock: block A18 recorded; a failover to a node on branch B (forked at
+// 15, final block 17) is a reorg deeper than the confirmations; a session verified on B (the lowered fee) is
+// stored; the keeper restarts on A's node. It verifies the session again and commits a fresh keeper's root.
+// Before, the history's newest final block outlived the reorg, so the flagging and the page recorded A18,
+// which A has: the session was kept at B's fee.
+func TestRestartAfterReorgToALowerFinalBlock(t *testing.T) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	b := followtest.New(20)
+	b.Reorg(15, 19) // blocks 15-19 another branch; head 19, final 17 at 3 confirmations
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 3)
+	require.NoError(t, k.l.Started(ctx)) // nothing pending; A18 recorded
+	require.Equal(t, noTime(a.Block(18)), verifiedThrough(t, k.st))
+
+	k.node.cur = b                       // a failover to a node on branch B: a reorg deeper than 3 confirmations
+	require.NoError(t, k.l.Started(ctx)) // flagged (nothing pending)
+	require.Equal(t, 1, k.logs.FilterMessageSnippet("reorg deeper than the confirmations").Len())
+
+	rec := record(t, 0, 100, 600)
+	rec.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, rec)
+	n, err := k.l.IngestOnce(ctx) // verified on B: the lowered fee
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.NoError(t, k.st.Close()) // stopped
+
+	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 3) // started again, on branch A's node
+	require.NoError(t, k.l.Assemble(ctx))
+
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, a, a, 3)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+
+	restartedAsFresh(t, k, fresh)
+}
+
+// TestRestartAfterACountedReorgNotFlagged: block A12 recorded; the history reads on to A20 (nothing
+// recorded). A failover to a node on branch B (forked at 15) is counted as a reorg while a page is
+// verified; the page is verified again and stored on B before any flagging, and the keeper stops (an epoch
+// in flight holds the flagging back). Started again on A's node, it verifies the session again. Before, the
+// page left A12 recorded, which A has: the session verified on B was kept.
+func TestRestartAfterACountedReorgNotFlagged(t *testing.T) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	a.Head = 12
+	b := followtest.New(20)
+	b.Reorg(15, 25)
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	require.Equal(t, noTime(a.Block(12)), verifiedThrough(t, k.st))
+	a.Head = 20
+	require.NoError(t, k.l.Started(ctx)) // the history reads A13-A20; nothing to flag, nothing recorded
+	require.Equal(t, noTime(a.Block(12)), verifiedThrough(t, k.st))
+
+	k.node.cur = b
+	rec := record(t, 0, 100, 600)
+	rec.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, rec)
+	n, err := k.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.Equal(t, 1, k.logs.FilterMessageSnippet("verifying it again").Len(), "the reorg counted during the page")
+	require.Equal(t, follow.Block{}, verifiedThrough(t, k.st), "A12 forgotten: the page was verified on B, unflagged")
+	require.NoError(t, k.st.Close()) // crash before the next assembly's flagging
+
+	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Assemble(ctx))
+
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, a, a, 1)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+	restartedAsFresh(t, k, fresh)
+}
+
+// noTime is b without its time (the store keeps number and hash).
+func noTime(b follow.Block) follow.Block { b.Time = 0; return b }
+
+// TestRestartOnTheBranchAPageCountedAReorgOn: session 1 verified on A (the fee of A); a failover to B
+// (forked at 15) counted while session 2 is verified; session 2 stored before any flagging; the keeper stops
+// and restarts on B. It verifies session 1 again (a fresh keeper on B credits it at B's fee): a page stored
+// with a reorg counted and not flagged records no block (session 1 is not verified as of B's).
+func TestRestartOnTheBranchAPageCountedAReorgOn(t *testing.T) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	b := followtest.New(20)
+	b.Reorg(15, 25)
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	r1 := record(t, 0, 100, 600)
+	r1.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r1)
+	n, err := k.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+
+	k.node.cur = b
+	r2 := record(t, 1, 100, 600)
+	r2.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r2)
+	n, err = k.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.NoError(t, k.st.Close()) // crash before the flagging
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
+	require.NoError(t, k.l.Assemble(ctx))
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+	restartedAsFresh(t, k, fresh)
+}
