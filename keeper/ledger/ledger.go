@@ -124,13 +124,14 @@ type Ledger struct {
 	// its read stale (staleRead).
 	withdrawFloor uint64
 	staleReads    int
-	// Also Assemble's: the signer history's count of deep reorgs when the pending sessions were last
-	// flagged for a recheck, and whether the start's check (or flagging) is done (flagReorged).
+	// Also Assemble's (and Run's settling loop, on the same goroutine): the signer history's count of deep
+	// reorgs when the pending sessions were last flagged for a recheck, and whether the start's check (or
+	// flagging) is done (flagReorged).
 	flagged      uint64
 	startChecked bool
-	// The count flagReorged last left every pending session not flagged verified under, plus one (0: not
-	// since the start): the ingest records the final block its page was verified as of only under that count
-	// (recordFinal).
+	// The count flagReorged last left the pending sessions not flagged verified under, plus one (0: not since
+	// the start): a page or a recheck records the final block it was verified as of only while the count is
+	// still that one, and forgets the block recorded otherwise (recordFinal).
 	finalUnder atomic.Uint64
 }
 
@@ -173,24 +174,20 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 		http:     &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
 
-// Run ingests and settles until ctx is done. Errors of one round are logged and retried next round. It
-// first does the start's check of the pending sessions (flagReorged), before any page is ingested: a page
-// stored before it would make the next start verify every pending session again (recordFinal).
+// Run ingests and settles until ctx is done. Errors of one round are logged and retried next round. The
+// settling loop first does the start's check of the pending sessions (flagReorged, tried again each round
+// until it succeeds, the pipeline stepping meanwhile); the ingest waits for it: a page stored before it
+// would make the next start verify every pending session again (recordFinal).
 func (l *Ledger) Run(ctx context.Context) error {
-	for {
-		err := l.flagReorged(ctx)
-		if err == nil || ctx.Err() != nil {
-			break
-		}
-		l.log.Warn("start: checking the pending sessions against the chain", zap.Error(err))
-		select {
-		case <-ctx.Done():
-		case <-time.After(l.cfg.PollInterval):
-		}
-	}
+	checked := make(chan struct{})
 	ingestDone := make(chan struct{})
 	go func() {
 		defer close(ingestDone)
+		select {
+		case <-ctx.Done():
+			return
+		case <-checked:
+		}
 		for {
 			if _, err := l.IngestOnce(ctx); err != nil && ctx.Err() == nil {
 				l.log.Warn("ingest", zap.Error(err))
@@ -203,7 +200,17 @@ func (l *Ledger) Run(ctx context.Context) error {
 			}
 		}
 	}()
+	waiting := true
 	for {
+		if !l.startChecked {
+			if err := l.flagReorged(ctx); err != nil && ctx.Err() == nil {
+				l.log.Warn("start: checking the pending sessions against the chain; ingest waits", zap.Error(err))
+			}
+		}
+		if waiting && l.startChecked { // by the call above, or an assembly's
+			close(checked)
+			waiting = false
+		}
 		if err := l.Step(ctx); err != nil && ctx.Err() == nil {
 			l.log.Warn("epoch pipeline", zap.Error(err))
 		}

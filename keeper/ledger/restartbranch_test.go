@@ -77,20 +77,8 @@ type branchKeeper struct {
 // startOnBranch starts a keeper on database dsn reading feedURL, its node on chain on; branch a is the one
 // whose fee is FeeBps.
 func startOnBranch(t *testing.T, dsn, feedURL string, on, a *followtest.Chain, confirmations uint64) *branchKeeper {
-	ctx := context.Background()
-	st, err := store.Open(ctx, dsn)
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	sw := &switchNode{cur: on}
-	h, err := ledger.NewSignerHistory(common.Address{0xaa}, sw, ledger.SignerConfig{Confirmations: confirmations})
-	require.NoError(t, err)
-	core, logs := observer.New(zapcore.InfoLevel)
-	var ps ledger.PoolState
-	l, err := ledger.New(ledger.Config{Feeds: []string{feedURL}, BatchDir: t.TempDir(), Now: later,
-		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1e18}}, st, statePool{state: &ps}, nil, domain,
-		&branchRegistry{h: h, a: a}, zap.New(core), nil)
-	require.NoError(t, err)
-	return &branchKeeper{l: l, st: st, node: sw, logs: logs}
+	k, _ := startHooked(t, dsn, feedURL, on, a, confirmations)
+	return k
 }
 
 // verifiedThrough is the block st records as the pending sessions' verified-through one (zero: none).
@@ -264,4 +252,184 @@ func TestRestartOnTheBranchAPageCountedAReorgOn(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, fresh.l.Assemble(ctx))
 	restartedAsFresh(t, k, fresh)
+}
+
+// hookRegistry runs onFinal once, at the next Final(): what another goroutine of the same keeper (the settle
+// loop's Reorgs, a recheck's Verify) can do between a transaction's count check and its Final() read.
+type hookRegistry struct {
+	*branchRegistry
+	onFinal func()
+}
+
+func (r *hookRegistry) Final() (follow.Block, bool) {
+	if f := r.onFinal; f != nil {
+		r.onFinal = nil
+		f()
+	}
+	return r.branchRegistry.Final()
+}
+
+// startHooked is startOnBranch with the registry returned, its Final hookable.
+func startHooked(t *testing.T, dsn, feedURL string, on, a *followtest.Chain, confirmations uint64) (*branchKeeper, *hookRegistry) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	sw := &switchNode{cur: on}
+	h, err := ledger.NewSignerHistory(common.Address{0xaa}, sw, ledger.SignerConfig{Confirmations: confirmations})
+	require.NoError(t, err)
+	core, logs := observer.New(zapcore.InfoLevel)
+	var ps ledger.PoolState
+	reg := &hookRegistry{branchRegistry: &branchRegistry{h: h, a: a}}
+	l, err := ledger.New(ledger.Config{Feeds: []string{feedURL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1e18}}, st, statePool{state: &ps}, nil, domain,
+		reg, zap.New(core), nil)
+	require.NoError(t, err)
+	return &branchKeeper{l: l, st: st, node: sw, logs: logs}, reg
+}
+
+// TestRestartAfterAReorgDuringAPagesRecord: a reorg counted, and the history's pass completed on the new
+// branch, by another goroutine while a page's transaction records its block: the page must not record the
+// new branch's final block (every pending session was verified on the old one). Stopped before the next
+// flagging and restarted on the new branch, the keeper verifies again and credits as a fresh keeper. Before,
+// the block was read after the count check: the new branch's was recorded and the sessions kept.
+func TestRestartAfterAReorgDuringAPagesRecord(t *testing.T) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	b := followtest.New(20)
+	b.Reorg(15, 25)
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k, reg := startHooked(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	r1 := record(t, 0, 100, 600)
+	r1.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r1)
+	n, err := k.l.IngestOnce(ctx) // verified on A
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+
+	// The next page is verified on A; inside its transaction, after the count check, the settle loop's
+	// Reorgs (another goroutine) fails over to B's node, counts the reorg and completes a pass on B.
+	reg.onFinal = func() {
+		k.node.cur = b
+		c, err := reg.h.Reorgs(ctx)
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), c)
+	}
+	r2 := record(t, 1, 100, 600)
+	r2.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r2)
+	n, err = k.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.NoError(t, k.st.Close()) // stopped before the next assembly's flagging
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1) // restarted, on B
+	require.NoError(t, k.l.Assemble(ctx))
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+	restartedAsFresh(t, k, fresh)
+}
+
+// abandonedAfterARestart: an epoch assembled from a session verified on branch A, its commit in flight when
+// the keeper stops; a deep reorg to B while it is down; restarted on B, the keeper does the start's check
+// (startFirst: before the epoch is resolved, as Run does; the epoch's sessions are not pending) and the
+// commit reverts (rollback, abandoned). The session is verified again before the next assembly credits it:
+// the builder's fee of B, as a fresh keeper on B. Before, an abandoned epoch's sessions returned to pending
+// unflagged, and after a start's check nothing flagged them: A's fee was credited.
+func abandonedAfterARestart(t *testing.T, startFirst bool) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	b := followtest.New(20)
+	b.Reorg(15, 25)
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	r1 := record(t, 0, 100, 600)
+	r1.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r1)
+	n, err := k.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.NoError(t, k.l.Assemble(ctx)) // epoch 0 assembled at A's fee, its commit in flight
+	_, err = k.l.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.NoError(t, k.st.Close())
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1) // restarted on B after a deep reorg
+	if startFirst {
+		require.NoError(t, k.l.Started(ctx)) // Run's start check (de8dfb7), before Step resolves the epoch
+	}
+	require.NoError(t, k.l.Rollback(ctx, 0, ledger.StateAbandoned)) // commit reverted / would revert
+	require.NoError(t, k.l.Assemble(ctx))
+
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
+}
+
+// TestRestartRechecksAnAbandonedEpochsSessions: abandonedAfterARestart, the start's check before and after
+// the epoch is resolved.
+func TestRestartRechecksAnAbandonedEpochsSessions(t *testing.T) {
+	t.Run("check first", func(t *testing.T) { abandonedAfterARestart(t, true) })
+	t.Run("epoch first", func(t *testing.T) { abandonedAfterARestart(t, false) })
+}
+
+// TestRestartAfterAReorgDuringARechecksRecord: TestRestartAfterAReorgDuringAPagesRecord for a recheck's
+// transaction, which records the block its verdicts were read as of.
+func TestRestartAfterAReorgDuringARechecksRecord(t *testing.T) {
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a := followtest.New(20)
+	b := followtest.New(20)
+	b.Reorg(15, 25)
+	feed := testenv.NewFeed(t)
+	dsn := dbtest.SQLite(t)
+
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	r1 := record(t, 0, 100, 600)
+	r1.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, r1)
+	n, err := k.l.IngestOnce(ctx) // before any start check: nothing recorded
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.Equal(t, follow.Block{}, verifiedThrough(t, k.st))
+	require.NoError(t, k.st.Close())
+
+	k, reg := startHooked(t, dsn, feed.Server.URL, a, a, 1)
+	calls := 0
+	var fire func()
+	fire = func() {
+		calls++
+		if calls == 1 { // flagReorged's record: let it through, re-arm for the recheck's
+			reg.onFinal = fire
+			return
+		}
+		k.node.cur = b // the ingest goroutine's Verify syncs on B's node meanwhile
+		c, err := reg.h.Reorgs(ctx)
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), c)
+	}
+	reg.onFinal = fire
+	require.NoError(t, k.l.Started(ctx)) // start: nothing recorded, r1 flagged; recheck verifies r1 on A
+	require.Equal(t, 2, calls)
+	require.NoError(t, k.st.Close())
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
+	require.NoError(t, k.l.Assemble(ctx))
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
+	_, err = fresh.l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(ctx))
+	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l))
 }

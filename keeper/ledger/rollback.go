@@ -17,7 +17,7 @@ import (
 
 // rollback discards the live epochs numbered from n on (a veto discards every later epoch on-chain too):
 // in one database transaction they are marked state, their sessions return to pending (flagged for a
-// recheck after a veto) with what they were credited taken off Owed and off their user-days' charges,
+// recheck) with what they were credited taken off Owed and off their user-days' charges,
 // their shortfalls are forgotten, and every account's Credited returns to its leaf in epoch n-1. The
 // deposit spend needs no undoing: the next assembly starts from epoch n-1's spend leaves. The next
 // assembly recommits epoch n from those sessions (plus any new ones).
@@ -96,8 +96,10 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			if err := tx.DeleteShortfalls(ctx, e.ID, RejectAllowance, RejectDeposit); err != nil {
 				return err
 			}
-			// The guardian saw something wrong after a veto: verify these sessions again.
-			if err := tx.DemoteSessions(ctx, e.FirstSeq, e.LastSeq, state == StateVetoed); err != nil {
+			// Verify these sessions again: the guardian saw something wrong after a veto, and an abandoned
+			// commit's sessions may have been verified in a run before a start that found the chain on
+			// another branch (the start's check flags only the pending sessions: flagReorged).
+			if err := tx.DemoteSessions(ctx, e.FirstSeq, e.LastSeq); err != nil {
 				return err
 			}
 			if err := tx.SetEpochState(ctx, e.ID, state); err != nil {
@@ -240,6 +242,7 @@ type finalNamer interface {
 func (l *Ledger) flagReorged(ctx context.Context) error {
 	c, ok := l.verifier.Registry.(reorgCounter)
 	if !ok {
+		l.startChecked = true // nothing to check against
 		return nil
 	}
 	n, err := c.Reorgs(ctx)
@@ -258,6 +261,7 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 		if err := tx.LockSessions(ctx); err != nil {
 			return err
 		}
+		final := namedFinal(fn) // before the count (namedFinal)
 		// A reorg counted since the chain was asked: what the sessions were verified as of may be gone.
 		if verified == (follow.Block{}) || c.ReorgsSeen() != n {
 			if flagged, err = tx.RecheckAllPending(ctx); err != nil {
@@ -265,7 +269,7 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 			}
 			verified = follow.Block{}
 		}
-		return setVerifiedThrough(ctx, tx, fn, true)
+		return setVerifiedThrough(ctx, tx, final) // every pending session not flagged is verified as of it
 	}); err != nil {
 		return err
 	}
@@ -308,28 +312,40 @@ func (l *Ledger) verifiedHeld(ctx context.Context, fn finalNamer) (follow.Block,
 
 // recordFinal records in tx, which stores sessions verified while the registry's reorg count was seen (a
 // page, or a recheck's verdicts), the registry's newest final block as the one every pending session not
-// flagged was verified as of: it is, when seen is the count flagReorged last left them verified under (each
-// answer was read as of a final block no newer, on its branch). Otherwise (before the start's check, or with
-// a reorg counted and not yet flagged: sessions verified on the replaced branch are pending unflagged) the
-// block recorded covers these sessions no more, and is forgotten: the next start verifies every pending
-// session again.
+// flagged was verified as of: it is, when seen is the count flagReorged last left them verified under and
+// still the count once the block is read (each answer was read as of a final block no newer, on its
+// branch). Otherwise (before the start's check, or with a reorg counted and not yet flagged: sessions
+// verified on the replaced branch are pending unflagged) the block recorded covers these sessions no more,
+// and is forgotten: the next start verifies every pending session again.
 func (l *Ledger) recordFinal(ctx context.Context, tx *store.Tx, seen uint64) error {
 	fn, ok := l.verifier.Registry.(finalNamer)
 	if !ok {
 		return nil
 	}
-	return setVerifiedThrough(ctx, tx, fn, l.finalUnder.Load() == seen+1)
+	final := namedFinal(fn)
+	if l.finalUnder.Load() != seen+1 || l.reorgsSeen() != seen {
+		final = nil
+	}
+	return setVerifiedThrough(ctx, tx, final)
 }
 
-// setVerifiedThrough records fn's newest final block as the verified-through block when covers says every
-// pending session not flagged was verified as of it or below, and forgets the one recorded otherwise (or
-// when fn names none).
-func setVerifiedThrough(ctx context.Context, tx *store.Tx, fn finalNamer, covers bool) error {
+// namedFinal is fn's newest final block (nil: none, or fn is nil). Read it before the reorg count it is
+// judged under: a reorg forgets the block before the count rises (SignerHistory.rollback), so a block of the
+// new branch is never read with the old count.
+func namedFinal(fn finalNamer) *follow.Block {
 	if fn == nil {
 		return nil
 	}
-	if b, ok := fn.Final(); ok && covers {
-		return tx.SetVerifiedThrough(ctx, b.Number, b.Hash)
+	if b, ok := fn.Final(); ok {
+		return &b
 	}
-	return tx.ForgetVerifiedThrough(ctx)
+	return nil
+}
+
+// setVerifiedThrough records final as the verified-through block, or forgets the one recorded (final nil).
+func setVerifiedThrough(ctx context.Context, tx *store.Tx, final *follow.Block) error {
+	if final == nil {
+		return tx.ForgetVerifiedThrough(ctx)
+	}
+	return tx.SetVerifiedThrough(ctx, final.Number, final.Hash)
 }

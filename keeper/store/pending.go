@@ -226,22 +226,18 @@ func (t *Tx) dropPending(ctx context.Context, what, cond string, cutoff int64) (
 }
 
 // DemoteSessions moves the sessions with seq in [first, last] (of a rolled-back epoch) back to pending,
-// flagged for a recheck when recheck is set. A pending copy of one of them (stored before LockSessions) is
-// replaced by the credited one, which was billed first.
-func (t *Tx) DemoteSessions(ctx context.Context, first, last int64, recheck bool) error {
-	flag := 0
-	if recheck {
-		flag = 1
-	}
+// flagged for a recheck. A pending copy of one of them (stored before LockSessions) is replaced by the
+// credited one, which was billed first.
+func (t *Tx) DemoteSessions(ctx context.Context, first, last int64) error {
 	if _, err := t.exec(ctx, `DELETE FROM pending_sessions WHERE session_id IN (SELECT session_id FROM sessions WHERE seq >= ? AND seq <= ?)`,
 		first, last); err != nil {
 		return fmt.Errorf("store: pending copies of sessions %d..%d: %w", first, last, err)
 	}
 	if _, err := t.exec(ctx, `INSERT INTO pending_sessions (session_id, ingest_seq, feed, cursor, user_addr, provider, builder,
 		fee_bps, price, seconds, closed_at, recheck, record, use_deposit, started_at)
-		SELECT s.session_id, s.ingest_seq, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, ?,
+		SELECT s.session_id, s.ingest_seq, s.feed, s.cursor, s.user_addr, s.provider, s.builder, s.fee_bps, s.price, s.seconds, s.closed_at, 1,
 			r.record, s.use_deposit, s.started_at
-		FROM sessions s JOIN session_records r ON r.seq = s.seq WHERE s.seq >= ? AND s.seq <= ?`, flag, first, last); err != nil {
+		FROM sessions s JOIN session_records r ON r.seq = s.seq WHERE s.seq >= ? AND s.seq <= ?`, first, last); err != nil {
 		return fmt.Errorf("store: demote sessions %d..%d: %w", first, last, err)
 	}
 	if _, err := t.exec(ctx, `DELETE FROM session_records WHERE seq >= ? AND seq <= ?`, first, last); err != nil {

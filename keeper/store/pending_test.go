@@ -232,7 +232,7 @@ func TestDemoteOverPendingCopy(t *testing.T) {
 			_, err := tx.InsertSession(ctx, credited)
 			return err
 		}))
-		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.DemoteSessions(ctx, 1, 1, true) }))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error { return tx.DemoteSessions(ctx, 1, 1) }))
 		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
 			back, err := tx.RecheckSessions(ctx)
 			require.NoError(t, err)
