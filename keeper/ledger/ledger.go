@@ -210,6 +210,8 @@ func (l *Ledger) Run(ctx context.Context) error {
 		if waiting && l.startChecked { // by the call above, or an assembly's
 			close(checked)
 			waiting = false
+		} else if waiting {
+			l.updateLag(ctx) // the ingest's, which waits
 		}
 		if err := l.Step(ctx); err != nil && ctx.Err() == nil {
 			l.log.Warn("epoch pipeline", zap.Error(err))

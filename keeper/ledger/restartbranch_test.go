@@ -149,21 +149,13 @@ func TestRestartAfterReorgToALowerFinalBlock(t *testing.T) {
 	require.NoError(t, k.l.Started(ctx)) // flagged (nothing pending)
 	require.Equal(t, 1, k.logs.FilterMessageSnippet("reorg deeper than the confirmations").Len())
 
-	rec := record(t, 0, 100, 600)
-	rec.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, rec)
-	n, err := k.l.IngestOnce(ctx) // verified on B: the lowered fee
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 0)         // verified on B: the lowered fee
 	require.NoError(t, k.st.Close()) // stopped
 
 	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 3) // started again, on branch A's node
 	require.NoError(t, k.l.Assemble(ctx))
 
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, a, a, 3)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, a, a, 3)
 
 	restartedAsFresh(t, k, fresh)
 }
@@ -191,12 +183,7 @@ func TestRestartAfterACountedReorgNotFlagged(t *testing.T) {
 	require.Equal(t, noTime(a.Block(12)), verifiedThrough(t, k.st))
 
 	k.node.cur = b
-	rec := record(t, 0, 100, 600)
-	rec.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, rec)
-	n, err := k.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 0)
 	require.Equal(t, 1, k.logs.FilterMessageSnippet("verifying it again").Len(), "the reorg counted during the page")
 	require.Equal(t, follow.Block{}, verifiedThrough(t, k.st), "A12 forgotten: the page was verified on B, unflagged")
 	require.NoError(t, k.st.Close()) // crash before the next assembly's flagging
@@ -204,10 +191,7 @@ func TestRestartAfterACountedReorgNotFlagged(t *testing.T) {
 	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
 	require.NoError(t, k.l.Assemble(ctx))
 
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, a, a, 1)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, a, a, 1)
 	restartedAsFresh(t, k, fresh)
 }
 
@@ -219,38 +203,15 @@ func noTime(b follow.Block) follow.Block { b.Time = 0; return b }
 // and restarts on B. It verifies session 1 again (a fresh keeper on B credits it at B's fee): a page stored
 // with a reorg counted and not flagged records no block (session 1 is not verified as of B's).
 func TestRestartOnTheBranchAPageCountedAReorgOn(t *testing.T) {
-	ledger.FreshFinal(t, 0)
-	ctx := context.Background()
-	a := followtest.New(20)
-	b := followtest.New(20)
-	b.Reorg(15, 25)
-	feed := testenv.NewFeed(t)
-	dsn := dbtest.SQLite(t)
-
-	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
-	require.NoError(t, k.l.Started(ctx))
-	r1 := record(t, 0, 100, 600)
-	r1.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r1)
-	n, err := k.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ctx, a, b, feed, dsn, k := pendingOnA(t)
 
 	k.node.cur = b
-	r2 := record(t, 1, 100, 600)
-	r2.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r2)
-	n, err = k.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 1)
 	require.NoError(t, k.st.Close()) // crash before the flagging
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
 	require.NoError(t, k.l.Assemble(ctx))
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
 	restartedAsFresh(t, k, fresh)
 }
 
@@ -267,6 +228,49 @@ func (r *hookRegistry) Final() (follow.Block, bool) {
 		f()
 	}
 	return r.branchRegistry.Final()
+}
+
+// branches returns chain a (20 blocks) and chain b, forked from a at block 15 (head 25), a feed and a SQLite
+// database.
+func branches(t *testing.T) (a, b *followtest.Chain, feed *testenv.Feed, dsn string) {
+	a, b = followtest.New(20), followtest.New(20)
+	b.Reorg(15, 25)
+	return a, b, testenv.NewFeed(t), dbtest.SQLite(t)
+}
+
+// pendingOnA starts a keeper on branch a of branches (one confirmation), does the start's check and has it
+// ingest session 0, verified on a.
+func pendingOnA(t *testing.T) (context.Context, *followtest.Chain, *followtest.Chain, *testenv.Feed, string, *branchKeeper) {
+	t.Helper()
+	ledger.FreshFinal(t, 0)
+	ctx := context.Background()
+	a, b, feed, dsn := branches(t)
+	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	ingestOne(t, k, feed, 0)
+	return ctx, a, b, feed, dsn, k
+}
+
+// ingestOne adds a record of session nonce (closed 5 s ago) to feed and has k ingest it.
+func ingestOne(t *testing.T, k *branchKeeper, feed *testenv.Feed, nonce uint64) {
+	t.Helper()
+	rec := record(t, nonce, 100, 600)
+	rec.ClosedAt = uint64(time.Now().Unix()) - 5
+	feed.Add(t, rec)
+	n, err := k.l.IngestOnce(context.Background())
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+}
+
+// freshOn starts a keeper on a database of its own and a node on chain on, and has it ingest feed and
+// assemble.
+func freshOn(t *testing.T, feed *testenv.Feed, on, a *followtest.Chain, confirmations uint64) *branchKeeper {
+	t.Helper()
+	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, on, a, confirmations)
+	_, err := fresh.l.IngestOnce(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, fresh.l.Assemble(context.Background()))
+	return fresh
 }
 
 // startHooked is startOnBranch with the registry returned, its Final hookable.
@@ -296,20 +300,11 @@ func startHooked(t *testing.T, dsn, feedURL string, on, a *followtest.Chain, con
 func TestRestartAfterAReorgDuringAPagesRecord(t *testing.T) {
 	ledger.FreshFinal(t, 0)
 	ctx := context.Background()
-	a := followtest.New(20)
-	b := followtest.New(20)
-	b.Reorg(15, 25)
-	feed := testenv.NewFeed(t)
-	dsn := dbtest.SQLite(t)
+	a, b, feed, dsn := branches(t)
 
 	k, reg := startHooked(t, dsn, feed.Server.URL, a, a, 1)
 	require.NoError(t, k.l.Started(ctx))
-	r1 := record(t, 0, 100, 600)
-	r1.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r1)
-	n, err := k.l.IngestOnce(ctx) // verified on A
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 0) // verified on A
 
 	// The next page is verified on A; inside its transaction, after the count check, the settle loop's
 	// Reorgs (another goroutine) fails over to B's node, counts the reorg and completes a pass on B.
@@ -319,20 +314,12 @@ func TestRestartAfterAReorgDuringAPagesRecord(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, uint64(1), c)
 	}
-	r2 := record(t, 1, 100, 600)
-	r2.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r2)
-	n, err = k.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 1)
 	require.NoError(t, k.st.Close()) // stopped before the next assembly's flagging
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1) // restarted, on B
 	require.NoError(t, k.l.Assemble(ctx))
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
 	restartedAsFresh(t, k, fresh)
 }
 
@@ -343,24 +330,9 @@ func TestRestartAfterAReorgDuringAPagesRecord(t *testing.T) {
 // the builder's fee of B, as a fresh keeper on B. Before, an abandoned epoch's sessions returned to pending
 // unflagged, and after a start's check nothing flagged them: A's fee was credited.
 func abandonedAfterARestart(t *testing.T, startFirst bool) {
-	ledger.FreshFinal(t, 0)
-	ctx := context.Background()
-	a := followtest.New(20)
-	b := followtest.New(20)
-	b.Reorg(15, 25)
-	feed := testenv.NewFeed(t)
-	dsn := dbtest.SQLite(t)
-
-	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
-	require.NoError(t, k.l.Started(ctx))
-	r1 := record(t, 0, 100, 600)
-	r1.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r1)
-	n, err := k.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ctx, a, b, feed, dsn, k := pendingOnA(t)
 	require.NoError(t, k.l.Assemble(ctx)) // epoch 0 assembled at A's fee, its commit in flight
-	_, err = k.l.LiveEpoch(ctx, 0)
+	_, err := k.l.LiveEpoch(ctx, 0)
 	require.NoError(t, err)
 	require.NoError(t, k.st.Close())
 
@@ -371,10 +343,7 @@ func abandonedAfterARestart(t *testing.T, startFirst bool) {
 	require.NoError(t, k.l.Rollback(ctx, 0, ledger.StateAbandoned)) // commit reverted / would revert
 	require.NoError(t, k.l.Assemble(ctx))
 
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
 }
 
@@ -390,19 +359,10 @@ func TestRestartRechecksAnAbandonedEpochsSessions(t *testing.T) {
 func TestRestartAfterAReorgDuringARechecksRecord(t *testing.T) {
 	ledger.FreshFinal(t, 0)
 	ctx := context.Background()
-	a := followtest.New(20)
-	b := followtest.New(20)
-	b.Reorg(15, 25)
-	feed := testenv.NewFeed(t)
-	dsn := dbtest.SQLite(t)
+	a, b, feed, dsn := branches(t)
 
 	k := startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
-	r1 := record(t, 0, 100, 600)
-	r1.ClosedAt = uint64(time.Now().Unix()) - 5
-	feed.Add(t, r1)
-	n, err := k.l.IngestOnce(ctx) // before any start check: nothing recorded
-	require.NoError(t, err)
-	require.Equal(t, 1, n)
+	ingestOne(t, k, feed, 0) // before any start check: nothing recorded
 	require.Equal(t, follow.Block{}, verifiedThrough(t, k.st))
 	require.NoError(t, k.st.Close())
 
@@ -427,9 +387,47 @@ func TestRestartAfterAReorgDuringARechecksRecord(t *testing.T) {
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
 	require.NoError(t, k.l.Assemble(ctx))
-	fresh := startOnBranch(t, dbtest.SQLite(t), feed.Server.URL, b, a, 1)
-	_, err = fresh.l.IngestOnce(ctx)
-	require.NoError(t, err)
-	require.NoError(t, fresh.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l))
+}
+
+// TestRestartAfterAReorgDuringTheStartsRecord: a reorg counted, its pass completed on branch B, while the
+// start's check (which found the chain still has the recorded block of A) records its block: the start must
+// not record B's block over a session verified on A. Restarted on B, the keeper credits B's fee.
+func TestRestartAfterAReorgDuringTheStartsRecord(t *testing.T) {
+	ctx, a, b, feed, dsn, k := pendingOnA(t) // verified on A, A's final block recorded
+	require.NoError(t, k.st.Close())
+
+	k, reg := startHooked(t, dsn, feed.Server.URL, a, a, 1) // restarted, still on A: the chain has the block
+	reg.onFinal = func() {
+		k.node.cur = b
+		c, err := reg.h.Reorgs(ctx)
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), c)
+	}
+	// The start's record stored, then its recheck finds the count risen: stopped there.
+	require.ErrorContains(t, k.l.Started(ctx), "a reorg deeper than the confirmations was seen meanwhile")
+	require.NoError(t, k.st.Close())
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
+	require.NoError(t, k.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
+	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
+}
+
+// TestRestartAbandonsAnUnsentEpoch: an epoch assembled from a session verified on branch A and not sent when
+// the keeper stops; a deep reorg to B while it is down. The start finds the chain without the recorded block:
+// it rolls the unsent epoch back, and the epoch assembled again credits B's fee, as a fresh keeper on B.
+// Before, the start flagged only the pending sessions and the next step sent A's root.
+func TestRestartAbandonsAnUnsentEpoch(t *testing.T) {
+	ctx, a, b, feed, dsn, k := pendingOnA(t)
+	require.NoError(t, k.l.Assemble(ctx)) // epoch 0 assembled at A's fee, not sent
+	require.NoError(t, k.st.Close())
+
+	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
+	require.NoError(t, k.l.Started(ctx))
+	require.Equal(t, 1, k.logs.FilterMessageSnippet("assembled again once its sessions are verified again").Len())
+	require.NoError(t, k.l.Assemble(ctx))
+	fresh := freshOn(t, feed, b, a, 1)
+	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
 }

@@ -256,6 +256,11 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 			return err
 		}
 	}
+	if !l.startChecked && verified == (follow.Block{}) {
+		if err := l.abandonUnsent(ctx); err != nil {
+			return err
+		}
+	}
 	var flagged int64
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		if err := tx.LockSessions(ctx); err != nil {
@@ -286,6 +291,26 @@ func (l *Ledger) flagReorged(ctx context.Context) error {
 	case started:
 		l.log.Info("pending sessions verified again after a start: the chain may not have the blocks they were verified as of",
 			zap.Int64("flagged", flagged))
+	}
+	return nil
+}
+
+// abandonUnsent rolls back the epoch assembled and not sent yet (assembled, or its batch file written), if
+// any: a start that cannot tell its sessions' blocks are still the chain's flags the pending sessions, and
+// this epoch's were verified as of the same blocks. Nothing of it is on chain: its sessions return to
+// pending, flagged, and the epoch is assembled again once they are verified again (often with the same
+// root). An epoch whose commit was sent is the guard's to check.
+func (l *Ledger) abandonUnsent(ctx context.Context) error {
+	epochs, err := l.unsettledEpochs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, e := range epochs {
+		if e.State == StateAssembled || e.State == StateBatchWritten {
+			l.log.Info("epoch assembled before the start and not sent: assembled again once its sessions are verified again",
+				zap.Uint64("epoch", e.Number), zap.String("state", e.State))
+			return l.rollback(ctx, e.Number, StateAbandoned)
+		}
 	}
 	return nil
 }
