@@ -205,10 +205,7 @@ func TestBuilderFeeCacheForgetsADeepReorgAnvil(t *testing.T) {
 // chain's anvil (closed with the test).
 func loweredFee(t *testing.T, ctx context.Context, confirmations uint64) (*testenv.Env, *rpc.Client, *ledger.ChainRegistry, uint64) {
 	t.Helper()
-	env := testenv.New(t, ctx, testenv.Options{})
-	r, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	t.Cleanup(r.Close)
+	env, r := chainWithRPC(t, ctx)
 	signers, err := ledger.NewSignerHistory(env.MarketAddr, env.Client,
 		ledger.SignerConfig{Start: env.Deployment.StartBlock, Confirmations: confirmations})
 	require.NoError(t, err)
@@ -218,6 +215,16 @@ func loweredFee(t *testing.T, ctx context.Context, confirmations uint64) (*teste
 		return env.Chain.Market.Models.SetBuilderFee(o, env.ModelID, testenv.FeeBps/2)
 	})
 	return env, r, reg, blockTimeOf(t, ctx, env, rc)
+}
+
+// chainWithRPC is a fresh chain with an RPC client of its anvil (closed with the test), for anvil_reorg.
+func chainWithRPC(t *testing.T, ctx context.Context) (*testenv.Env, *rpc.Client) {
+	t.Helper()
+	env := testenv.New(t, ctx, testenv.Options{})
+	r, err := rpc.DialContext(ctx, env.Anvil.URL)
+	require.NoError(t, err)
+	t.Cleanup(r.Close)
+	return env, r
 }
 
 // TestDeepReorgRechecksPendingSessionsAnvil (THREATS "the chain / RPC"): a session verified and pending at a

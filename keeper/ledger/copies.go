@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -59,10 +61,17 @@ import (
 // The copy that loses is listed as rejected: `ticket_not_accepted` when it lost by rule 1,
 // `ticket_conflict` when its ticket differs from the kept one, `duplicate` when it is the same ticket
 // (whichever router signed it). Once a copy that bills is credited (in an assembled epoch), every later copy
-// is a duplicate: a credit is never taken back or paid twice. A kept copy that bills nothing (expired, 0 s or
-// price 0) is never credited: the assembly of its epoch lists it as rejected (nothing_billed) and the session
-// id stays free, so a billing copy read later (an honest close held by its router's anomaly detector, a feed
-// unreachable for a while) is stored and charged like any late session, within what the user-day has left.
+// is a duplicate: a credit is never taken back or paid twice. The rule ranks copies that verify, and a
+// verdict can change: when the recheck (rollback.go) rejects the kept copy of a pending session (a deep
+// reorg took the role or registration it rested on; a veto), the copies listed with those three codes are
+// verified again and the best that verifies becomes the pending copy unless a copy the ingest stored since
+// beats it, its row leaving the rejected table (revive: the recheck queues the session in the transaction
+// that rejects the copy, then ranks its losers once none can be added); the others stay rejected. A keeper
+// reading the feeds only on the chain as it is now keeps that copy too. A kept copy that bills nothing
+// (expired, 0 s or price 0) is never credited: the assembly of its epoch lists it as rejected
+// (nothing_billed) and the session id stays free, so a billing copy read later (an honest close held by its
+// router's anomaly detector, a feed unreachable for a while) is stored and charged like any late session,
+// within what the user-day has left.
 
 // maxHold bounds how long an expired copy is held past its closedAt (heldUntil).
 const maxHold = 86400
@@ -200,4 +209,138 @@ func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessag
 		return false, nil, fmt.Errorf("replace pending session %s: stored %v: %w", s.ID, ok, err)
 	}
 	return true, []*Rejection{rej}, nil
+}
+
+// copyLosses are the rejection codes of a copy that lost to another copy of its session: to the pending one
+// (storeCopy), or to the credited one (a duplicate), which a veto's rollback makes pending again.
+var copyLosses = []string{RejectTicketConflict, RejectTicketNotAccepted, RejectDuplicate}
+
+// revived is the best copy of a queued session that verifies (revive), with its rejected row's id and rank,
+// and what storing it did: the pending copy it replaced (nil: none), that copy's rejection.
+type revived struct {
+	best     *Session
+	row      int64
+	rank     *copyRank
+	replaced *Session
+	rej      *Rejection
+}
+
+// revive is the recheck's second pass. For each session queued by the first (its pending copy rejected on
+// recheck), it reads the copies that lost to one of its copies (copyLosses) and verifies them again outside
+// any database transaction, keeping the best that verifies (beats); a copy refused now stays rejected, a
+// transient error is returned with nothing written (the queue stays, the next pass reads it again). Then,
+// in one transaction holding LockSessions, it ranks that copy X against the session's pending copy P, if
+// the ingest stored one since the first pass (P was verified when stored): X is stored only if it beats P
+// (storeCopy: P moves to the rejected table), its rejected row deleted, and the session leaves the queue
+// either way. Nothing a feed does meanwhile aborts it: the copies that lost to the rejected copy were all
+// listed when it was rejected (the session had no pending copy after), and a copy read since was ranked by
+// the ingest against P, which the pass ranks X against. A deep reorg seen meanwhile stores nothing
+// (errReorgSeen). Logs and metrics are emitted once the transaction has committed.
+func (l *Ledger) revive(ctx context.Context) error {
+	var queue []common.Hash
+	read := map[common.Hash][]store.Rejected{}
+	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
+		if queue, err = tx.ReviveQueue(ctx); err != nil {
+			return err
+		}
+		for _, id := range queue {
+			if read[id], err = tx.RejectedCopies(ctx, id, copyLosses...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil || len(queue) == 0 {
+		return err
+	}
+	best := make(map[common.Hash]*revived, len(queue))
+	for _, id := range queue {
+		for _, r := range read[id] {
+			s, err := l.verifier.Verify(ctx, r.Feed, r.Record)
+			if _, ok := IsRejection(err); ok {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if s.ID != id {
+				continue // not a copy of the session (the row's id is the record's as verified when rejected)
+			}
+			rank, err := rankOf(s)
+			if err != nil {
+				return err
+			}
+			if b := best[id]; b == nil || rank.beats(b.rank) {
+				best[id] = &revived{best: s, row: r.ID, rank: rank}
+			}
+		}
+	}
+	var stored []*revived
+	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		stored = nil
+		if err := tx.LockSessions(ctx); err != nil { // no copy stored by the ingest in between
+			return err
+		}
+		if l.reorgsSeen() != l.flagged { // X verified on blocks a reorg may have replaced
+			return errReorgSeen
+		}
+		for _, id := range queue {
+			if b := best[id]; b != nil {
+				ok, err := storeRevived(ctx, tx, b)
+				if err != nil {
+					return err
+				}
+				if ok {
+					stored = append(stored, b)
+				}
+			}
+			if err := tx.Unqueue(ctx, id); err != nil {
+				return err
+			}
+		}
+		return l.recordFinal(ctx, tx, l.flagged) // the copies stored were verified as of its block or below
+	}); err != nil {
+		return err
+	}
+	for _, b := range stored {
+		fields := []zap.Field{zap.Stringer("session", b.best.ID), zap.String("feed", b.best.Feed), zap.String("cursor", b.best.Cursor)}
+		if b.replaced != nil {
+			l.metrics.rejected.WithLabelValues(b.rej.Code).Inc()
+			fields = append(fields, zap.String("replaced_feed", b.replaced.Feed), zap.String("replaced_cursor", b.replaced.Cursor),
+				zap.String("replaced_code", b.rej.Code))
+		}
+		l.log.Info("a copy that lost to a session rejected on recheck verifies: it is the pending copy now", fields...)
+	}
+	return nil
+}
+
+// storeRevived stores b's copy as the pending one if it beats the session's pending copy (or there is none),
+// and deletes its rejected row; it reports whether it did. It runs in revive's transaction.
+func storeRevived(ctx context.Context, tx *store.Tx, b *revived) (bool, error) {
+	p, pending, err := tx.PendingCopy(ctx, b.best.ID)
+	if err != nil {
+		return false, err
+	}
+	if pending {
+		pr, err := rankOf(p)
+		if err != nil {
+			return false, err
+		}
+		if !b.rank.beats(pr) { // P is kept (it may be the same copy, read again): X stays rejected
+			return false, nil
+		}
+		ok, rejs, err := storeCopy(ctx, tx, b.best, b.best.Record)
+		if err != nil || !ok {
+			return false, fmt.Errorf("revive session %s: stored %v: %w", b.best.ID, ok, err)
+		}
+		b.replaced, b.rej = p, rejs[0]
+	} else {
+		ok, err := tx.InsertPending(ctx, b.best)
+		if err != nil || !ok { // the id is credited or pruned already (see DemoteSessions): the copy stays rejected
+			return false, err
+		}
+	}
+	if _, err := tx.DeleteRejected(ctx, b.row); err != nil {
+		return false, err
+	}
+	return true, nil
 }

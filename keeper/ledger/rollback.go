@@ -133,11 +133,23 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 // recheck verifies again, against the chain as it is now, the pending sessions flagged: those of a vetoed
 // epoch (a guardian veto usually follows a revoked router or provider), or every one verified before a
 // reorg deeper than the confirmations or before the keeper's start (flagReorged). Sessions that fail move
-// to the rejected table with code "<code>_on_recheck"; the rest are cleared, with what verification found,
-// for the next assembly. The RPC work happens outside the database transaction; a crash in between only
-// repeats it. A deep reorg seen meanwhile stores nothing (errReorgSeen): the next assembly flags and
-// verifies them again.
+// to the rejected table with code "<code>_on_recheck" and, in the same transaction, are queued for the
+// revive pass (Tx.QueueRevive); the rest are cleared, with what verification found, for the next assembly.
+// The RPC work happens outside the database transaction; a crash in between only repeats it. A deep reorg
+// seen meanwhile stores nothing (errReorgSeen): the next assembly flags and verifies them again. Then the
+// revive pass runs (revive: the copies that lost to a copy rejected here, verified again, the best stored),
+// whether this pass rejected anything or a crash or an error left the queue filled: recheck returns nil
+// only with the queue empty, so no assembly credits a session before its best copy is back.
 func (l *Ledger) recheck(ctx context.Context) error {
+	if err := l.recheckFlagged(ctx); err != nil {
+		return err
+	}
+	return l.revive(ctx)
+}
+
+// recheckFlagged is recheck's first pass: the flagged sessions verified again, those that fail rejected and
+// queued for revive. Its logs and metrics are emitted once its transaction has committed.
+func (l *Ledger) recheckFlagged(ctx context.Context) error {
 	var sessions []Session
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {
 		sessions, err = tx.RecheckSessions(ctx)
@@ -161,7 +173,9 @@ func (l *Ledger) recheck(ctx context.Context) error {
 			verified[sessions[i].ID] = s
 		}
 	}
-	return l.store.InTx(ctx, func(tx *store.Tx) error {
+	var done []*Session // the sessions rejected, logged once committed
+	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
+		done = nil
 		if err := tx.LockSessions(ctx); err != nil { // no copy stored by the ingest in between
 			return err
 		}
@@ -171,7 +185,8 @@ func (l *Ledger) recheck(ctx context.Context) error {
 		for i := range sessions {
 			s := &sessions[i]
 			// A row the ingest replaced with another copy meanwhile is left as it is: that copy was verified
-			// when stored (and stays flagged if it was stored flagged).
+			// when stored (and stays flagged if it was stored flagged), and beats every copy that lost to
+			// this one.
 			if rej := rejected[s.ID]; rej != nil {
 				deleted, err := tx.DeleteRechecked(ctx, s.ID, s.Feed, s.Cursor)
 				if err != nil {
@@ -183,8 +198,13 @@ func (l *Ledger) recheck(ctx context.Context) error {
 				if err := tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, s.Record)); err != nil {
 					return err
 				}
-				l.metrics.rejected.WithLabelValues(rej.Code).Inc()
-				l.log.Warn("session rejected on recheck (after a veto or a deep reorg)", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
+				// The session has no pending copy now: a copy read from here on is stored or ranked by the
+				// ingest as any, and none can lose to this one any more. The copies that lost to it are
+				// those listed now, which the revive pass reads once this commits.
+				if err := tx.QueueRevive(ctx, s.ID); err != nil {
+					return err
+				}
+				done = append(done, s)
 				continue
 			}
 			if err := tx.ClearRecheck(ctx, verified[s.ID], s.Feed, s.Cursor); err != nil {
@@ -192,7 +212,15 @@ func (l *Ledger) recheck(ctx context.Context) error {
 			}
 		}
 		return l.recordFinal(ctx, tx, l.flagged) // the verdicts were read as of blocks newer than the flagging's
-	})
+	}); err != nil {
+		return err
+	}
+	for _, s := range done {
+		rej := rejected[s.ID]
+		l.metrics.rejected.WithLabelValues(rej.Code).Inc()
+		l.log.Warn("session rejected on recheck (after a veto or a deep reorg)", zap.Stringer("session", s.ID), zap.String("code", rej.Code), zap.String("detail", rej.Detail))
+	}
+	return nil
 }
 
 // reorgCounter is a Registry that counts the reorgs deeper than the confirmations it has seen (ChainRegistry,

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -105,10 +104,7 @@ func TestDeepReorgRejectsPendingOnRecheckAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	ledger.FreshFinal(t, 0) // every assembly reads the chain: no wait for the history's answer to age
-	env := testenv.New(t, ctx, testenv.Options{})
-	r, err := rpc.DialContext(ctx, env.Anvil.URL)
-	require.NoError(t, err)
-	defer r.Close()
+	env, r := chainWithRPC(t, ctx)
 	rcpt, k2 := rotateSigner(t, ctx, env, "K2, reorged away")
 	rotatedAt := blockTimeOf(t, ctx, env, rcpt)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 10)) // a block later than the closes: final past them

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -29,4 +30,70 @@ func (t *Tx) PendingCopy(ctx context.Context, id common.Hash) (s *Session, ok bo
 	}
 	s.Seconds, s.Record = uint32(seconds), []byte(record)
 	return s, true, nil
+}
+
+// RejectedCopies returns the rejected rows of session id with one of codes, by row id: the copies that lost
+// to another copy of the session (keeper/ledger's recheck stores the best of them again as pending once
+// the copy they lost to is rejected on a recheck).
+func (t *Tx) RejectedCopies(ctx context.Context, id common.Hash, codes ...string) ([]Rejected, error) {
+	if len(codes) == 0 {
+		return []Rejected{}, nil
+	}
+	args := []any{id.Hex()}
+	in := "?" + strings.Repeat(", ?", len(codes)-1)
+	for _, c := range codes {
+		args = append(args, c)
+	}
+	rows, err := t.query(ctx, `SELECT `+rejectedCols+` FROM rejected WHERE session_id = ? AND code IN (`+in+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: rejected copies of session %s: %w", id, err)
+	}
+	return scanRejected(rows)
+}
+
+// DeleteRejected removes rejected row id (a copy stored again as pending) and reports whether it was there.
+// Its number is not given again (InsertRejected).
+func (t *Tx) DeleteRejected(ctx context.Context, id int64) (bool, error) {
+	res, err := t.exec(ctx, `DELETE FROM rejected WHERE id = ?`, id)
+	if err != nil {
+		return false, fmt.Errorf("store: delete rejected row %d: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// QueueRevive queues session id for keeper/ledger's revive pass, in the transaction that rejects its pending
+// copy on a recheck: the copies that lost to that copy are verified again, and the best stored. Queued
+// twice, it is there once.
+func (t *Tx) QueueRevive(ctx context.Context, id common.Hash) error {
+	if _, err := t.exec(ctx, `INSERT INTO revive_sessions (session_id) VALUES (?) ON CONFLICT (session_id) DO NOTHING`, id.Hex()); err != nil {
+		return fmt.Errorf("store: queue session %s for revival: %w", id, err)
+	}
+	return nil
+}
+
+// ReviveQueue returns the sessions queued by QueueRevive and not yet unqueued, by id.
+func (t *Tx) ReviveQueue(ctx context.Context) ([]common.Hash, error) {
+	rows, err := t.query(ctx, `SELECT session_id FROM revive_sessions ORDER BY session_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: revive queue: %w", err)
+	}
+	defer rows.Close()
+	out := []common.Hash{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, common.HexToHash(id))
+	}
+	return out, rows.Err()
+}
+
+// Unqueue removes session id from the revive queue (its revive pass is done).
+func (t *Tx) Unqueue(ctx context.Context, id common.Hash) error {
+	if _, err := t.exec(ctx, `DELETE FROM revive_sessions WHERE session_id = ?`, id.Hex()); err != nil {
+		return fmt.Errorf("store: unqueue session %s: %w", id, err)
+	}
+	return nil
 }

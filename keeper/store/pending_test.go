@@ -281,3 +281,113 @@ func TestVerifiedThrough(t *testing.T) {
 		require.False(t, ok, "forgotten")
 	})
 }
+
+// TestRejectedCopies: RejectedCopies lists a session's rejected rows with the codes asked, by row id, and no
+// other session's or code's; DeleteRejected removes one row (a copy stored again as pending) and reports
+// whether it was there.
+func TestRejectedCopies(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		id, other := common.BigToHash(big.NewInt(1)), common.BigToHash(big.NewInt(2))
+		rows := []store.Rejected{
+			{Feed: "http://a", Cursor: "1", SessionID: id.Hex(), Code: "ticket_conflict", Record: []byte(`{"c":1}`)},
+			{Feed: "http://b", Cursor: "2", SessionID: other.Hex(), Code: "ticket_conflict", Record: []byte(`{"c":2}`)},
+			{Feed: "http://b", Cursor: "3", SessionID: id.Hex(), Code: "bad_signature", Record: []byte(`{"c":3}`)},
+			{Feed: "http://c", Cursor: "4", SessionID: id.Hex(), Code: "duplicate", Record: []byte(`{"c":4}`)},
+		}
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			for _, r := range rows {
+				if err := tx.InsertRejected(ctx, r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			none, err := tx.RejectedCopies(ctx, id)
+			require.NoError(t, err)
+			require.Empty(t, none, "no code asked")
+			got, err := tx.RejectedCopies(ctx, id, "ticket_conflict", "duplicate")
+			require.NoError(t, err)
+			require.Len(t, got, 2)
+			require.Equal(t, []int64{1, 4}, []int64{got[0].ID, got[1].ID})
+			require.Equal(t, "http://c", got[1].Feed)
+			require.Equal(t, "4", got[1].Cursor)
+			require.JSONEq(t, `{"c":4}`, string(got[1].Record))
+
+			deleted, err := tx.DeleteRejected(ctx, 1)
+			require.NoError(t, err)
+			require.True(t, deleted)
+			deleted, err = tx.DeleteRejected(ctx, 1)
+			require.NoError(t, err)
+			require.False(t, deleted, "gone already")
+			got, err = tx.RejectedCopies(ctx, id, "ticket_conflict", "duplicate")
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			require.Equal(t, int64(4), got[0].ID)
+			return nil
+		}))
+		left, err := st.RejectedAfter(ctx, 0, 10)
+		require.NoError(t, err)
+		require.Len(t, left, 3)
+	})
+}
+
+// TestReviveQueueAndRejectedIDs: QueueRevive queues a session once however often asked, ReviveQueue lists the
+// queue, Unqueue takes one out. A rejected row's id is never given again: deleting the newest row (a copy
+// stored again as pending) and inserting another gives the new one a higher id, and MaxRejected does not go
+// back (an epoch's batch file range and a GET /v1/rejected?after= cursor past the deleted id miss nothing).
+func TestReviveQueueAndRejectedIDs(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		a, b := common.BigToHash(big.NewInt(1)), common.BigToHash(big.NewInt(2))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			q, err := tx.ReviveQueue(ctx)
+			require.NoError(t, err)
+			require.Empty(t, q)
+			require.NoError(t, tx.QueueRevive(ctx, b))
+			require.NoError(t, tx.QueueRevive(ctx, a))
+			require.NoError(t, tx.QueueRevive(ctx, b))
+			return nil
+		}))
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			q, err := tx.ReviveQueue(ctx)
+			require.NoError(t, err)
+			require.Equal(t, []common.Hash{a, b}, q)
+			require.NoError(t, tx.Unqueue(ctx, a))
+			q, err = tx.ReviveQueue(ctx)
+			require.NoError(t, err)
+			require.Equal(t, []common.Hash{b}, q)
+			return nil
+		}))
+
+		insert := func() {
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+				return tx.InsertRejected(ctx, store.Rejected{Feed: "http://a", Cursor: "1", SessionID: a.Hex(), Code: "ticket_conflict", Record: []byte(`{}`)})
+			}))
+		}
+		last := func() int64 {
+			var n int64
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) (err error) {
+				n, err = tx.MaxRejected(ctx)
+				return err
+			}))
+			return n
+		}
+		require.Equal(t, int64(0), last())
+		insert()
+		insert()
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			deleted, err := tx.DeleteRejected(ctx, 2) // the newest
+			require.True(t, deleted)
+			return err
+		}))
+		require.Equal(t, int64(2), last(), "the deleted id is not given back")
+		insert()
+		got, err := st.RejectedAfter(ctx, 0, 10)
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		require.Equal(t, []int64{1, 3}, []int64{got[0].ID, got[1].ID}, "a new id, higher than the deleted one")
+		require.Equal(t, int64(3), last())
+	})
+}

@@ -229,11 +229,16 @@ func (t *Tx) SaveAccounts(ctx context.Context, b map[common.Address]*Account) er
 }
 
 // InsertRejected stores a refused record (its ID and At are assigned here). A record that is not JSON is
-// stored as a JSON string.
+// stored as a JSON string. IDs come from a high-water mark (rejected_seq), so a deleted row's number is
+// never given again: an epoch's batch file range and a client's GET /v1/rejected?after= cursor may have
+// passed it already.
 func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
+	if _, err := t.exec(ctx, `UPDATE rejected_seq SET last = last + 1 WHERE one = 1`); err != nil {
+		return fmt.Errorf("store: number a rejected record: %w", err)
+	}
 	var id int64
-	if err := t.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM rejected`).Scan(&id); err != nil {
-		return err
+	if err := t.queryRow(ctx, `SELECT last FROM rejected_seq WHERE one = 1`).Scan(&id); err != nil {
+		return fmt.Errorf("store: number a rejected record: %w", err)
 	}
 	raw := r.Record
 	if !json.Valid(raw) {
@@ -244,10 +249,11 @@ func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
 	return err
 }
 
-// MaxRejected returns the id of the newest rejected record (0 if none).
+// MaxRejected returns the id given to the newest rejected record (0 if none), whether or not its row is still
+// there (InsertRejected): it never goes back.
 func (t *Tx) MaxRejected(ctx context.Context) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM rejected`).Scan(&id)
+	err := t.queryRow(ctx, `SELECT last FROM rejected_seq WHERE one = 1`).Scan(&id)
 	return id, err
 }
 
