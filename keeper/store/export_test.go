@@ -41,3 +41,9 @@ func (s *Store) UnsettledPlan(ctx context.Context) (string, error) {
 	}
 	return plan, rows.Err()
 }
+
+// Exec runs q on the database outside any transaction (tests that put a database in an older schema's state).
+func (s *Store) Exec(ctx context.Context, q string) error {
+	_, err := s.db.ExecContext(ctx, q)
+	return err
+}

@@ -391,3 +391,39 @@ func TestReviveQueueAndRejectedIDs(t *testing.T) {
 		require.Equal(t, int64(3), last())
 	})
 }
+
+// TestRejectedIDsSeededOnUpgrade: migration 00012 seeds the rejected-row counter past every id a row has had,
+// on a database made before it: the newest row's, and an epoch's rejected range whose newest rows were
+// deleted before the upgrade (a shortfall taken back). A row inserted after the upgrade gets a new id, past
+// the range a batch file listed.
+func TestRejectedIDsSeededOnUpgrade(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		ctx, st := open(t, dsn)
+		insert := func(st *store.Store) {
+			require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+				return tx.InsertRejected(ctx, store.Rejected{Feed: "http://a", Cursor: "1", SessionID: common.Hash{1}.Hex(),
+					Code: "ticket_conflict", Record: []byte(`{}`)})
+			}))
+		}
+		for range 3 {
+			insert(st)
+		}
+		require.NoError(t, st.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.InsertEpoch(ctx, &store.Epoch{Number: 0, State: store.StateAssembled, RejectedLast: 5}, nil)
+			return err
+		}))
+		// Before 00012: no counter, no queue, no index, the migration not applied.
+		for _, q := range []string{`DROP TABLE rejected_seq`, `DROP TABLE revive_sessions`, `DROP INDEX rejected_session`,
+			`DELETE FROM goose_db_version WHERE version_id = 12`} {
+			require.NoError(t, st.Exec(ctx, q), q)
+		}
+		require.NoError(t, st.Close())
+
+		_, again := open(t, dsn) // upgraded
+		insert(again)
+		got, err := again.RejectedAfter(ctx, 3, 10)
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		require.Equal(t, int64(6), got[0].ID, "past the epoch's range (5), not MAX(id)+1 (4)")
+	})
+}

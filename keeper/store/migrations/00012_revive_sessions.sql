@@ -14,4 +14,9 @@ CREATE INDEX IF NOT EXISTS rejected_session ON rejected (session_id);
 CREATE TABLE IF NOT EXISTS rejected_seq (
 	one INTEGER PRIMARY KEY CHECK (one = 1),
 	last BIGINT NOT NULL);
-INSERT INTO rejected_seq (one, last) SELECT 1, COALESCE(MAX(id), 0) FROM rejected;
+-- Seeded past every id a row has had: the newest row, and every epoch's range (its newest rows may have
+-- been deleted since: a shortfall taken back by a veto).
+INSERT INTO rejected_seq (one, last)
+SELECT 1, CASE WHEN m.r >= m.e THEN m.r ELSE m.e END
+FROM (SELECT COALESCE((SELECT MAX(id) FROM rejected), 0) AS r,
+	COALESCE((SELECT MAX(rejected_last) FROM epochs), 0) AS e) AS m;
