@@ -66,7 +66,9 @@ import (
 // reorg took the role or registration it rested on; a veto), the copies listed with those three codes are
 // verified again and the best that verifies becomes the pending copy unless a copy the ingest stored since
 // beats it, its row leaving the rejected table (revive: the recheck queues the session in the transaction
-// that rejects the copy, then ranks its losers once none can be added); the others stay rejected. A keeper
+// that rejects the copy, then ranks its losers once none can be added); the others stay rejected. A
+// rollback (a veto, an abandoned commit) queues its sessions too: a copy read while the session was
+// credited was listed as a duplicate unranked, and once the credit is taken back the best copy is kept. A keeper
 // reading the feeds only on the chain as it is now keeps that copy too. A kept copy that bills nothing
 // (expired, 0 s or price 0) is never credited: the assembly of its epoch lists it as rejected
 // (nothing_billed) and the session id stays free, so a billing copy read later (an honest close held by its
@@ -226,7 +228,7 @@ type revived struct {
 }
 
 // revive is the recheck's second pass. For each session queued by the first (its pending copy rejected on
-// recheck), it reads the copies that lost to one of its copies (copyLosses) and verifies them again outside
+// recheck) or by a rollback (its credited copy pending again: rollback), it reads the copies that lost to one of its copies (copyLosses) and verifies them again outside
 // any database transaction, keeping the best that verifies (beats); a copy refused now stays rejected, a
 // transient error is returned with nothing written (the queue stays, the next pass reads it again). Then,
 // in one transaction holding LockSessions, it ranks that copy X against the session's pending copy P, if

@@ -72,6 +72,17 @@ func (t *Tx) QueueRevive(ctx context.Context, id common.Hash) error {
 	return nil
 }
 
+// QueueReviveCredited queues the credited sessions with seq in [first, last] (of an epoch being rolled back,
+// before DemoteSessions): once pending again, each is ranked against the copies that lost to it, the
+// duplicates read while it was credited among them.
+func (t *Tx) QueueReviveCredited(ctx context.Context, first, last int64) error {
+	if _, err := t.exec(ctx, `INSERT INTO revive_sessions (session_id) SELECT session_id FROM sessions WHERE seq >= ? AND seq <= ?
+		ON CONFLICT (session_id) DO NOTHING`, first, last); err != nil {
+		return fmt.Errorf("store: queue sessions %d..%d for revival: %w", first, last, err)
+	}
+	return nil
+}
+
 // ReviveQueue returns the sessions queued by QueueRevive and not yet unqueued, by id.
 func (t *Tx) ReviveQueue(ctx context.Context) ([]common.Hash, error) {
 	rows, err := t.query(ctx, `SELECT session_id FROM revive_sessions ORDER BY session_id`)
