@@ -235,8 +235,10 @@ type revived struct {
 // the ingest stored one since the first pass (P was verified when stored): X is stored only if it beats P
 // (storeCopy: P moves to the rejected table), its rejected row deleted, and the session leaves the queue
 // either way. Nothing a feed does meanwhile aborts it: the copies that lost to the rejected copy were all
-// listed when it was rejected (the session had no pending copy after), and a copy read since was ranked by
-// the ingest against P, which the pass ranks X against. A deep reorg seen meanwhile stores nothing
+// listed when it was rejected (the session had no pending copy after; one queued by a rollback has, and a
+// copy that loses to it meanwhile loses to X too if X beats it: the rule is a total order), and a copy read
+// since was ranked by the ingest against P, which the pass ranks X against. Each row is verified: a feed replaying
+// a copy N times costs the pass N verifications (their chain reads cached). A deep reorg seen meanwhile stores nothing
 // (errReorgSeen). Logs and metrics are emitted once the transaction has committed.
 func (l *Ledger) revive(ctx context.Context) error {
 	var queue []common.Hash
@@ -310,7 +312,7 @@ func (l *Ledger) revive(ctx context.Context) error {
 			fields = append(fields, zap.String("replaced_feed", b.replaced.Feed), zap.String("replaced_cursor", b.replaced.Cursor),
 				zap.String("replaced_code", b.rej.Code))
 		}
-		l.log.Info("a copy that lost to a session rejected on recheck verifies: it is the pending copy now", fields...)
+		l.log.Info("a copy that lost verifies and beats the session's copy (rejected on recheck, or pending again after a rollback): it is the pending copy now", fields...)
 	}
 	return nil
 }

@@ -101,7 +101,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 			// another branch (the start's check flags only the pending sessions: flagReorged). And rank
 			// each against its copies that lost (revive): those read while it was credited were listed as
 			// duplicates unranked, and a credit taken back is no reason to keep a copy that loses.
-			if err := tx.QueueReviveCredited(ctx, e.FirstSeq, e.LastSeq); err != nil {
+			if err := tx.QueueReviveCredited(ctx, e.FirstSeq, e.LastSeq, copyLosses...); err != nil {
 				return err
 			}
 			if err := tx.DemoteSessions(ctx, e.FirstSeq, e.LastSeq); err != nil {

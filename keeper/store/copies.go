@@ -73,17 +73,27 @@ func (t *Tx) QueueRevive(ctx context.Context, id common.Hash) error {
 }
 
 // QueueReviveCredited queues the credited sessions with seq in [first, last] (of an epoch being rolled back,
-// before DemoteSessions): once pending again, each is ranked against the copies that lost to it, the
-// duplicates read while it was credited among them.
-func (t *Tx) QueueReviveCredited(ctx context.Context, first, last int64) error {
-	if _, err := t.exec(ctx, `INSERT INTO revive_sessions (session_id) SELECT session_id FROM sessions WHERE seq >= ? AND seq <= ?
-		ON CONFLICT (session_id) DO NOTHING`, first, last); err != nil {
+// before DemoteSessions) that have a rejected copy with one of codes: once pending again, each is ranked
+// against the copies that lost to it, the duplicates read while it was credited among them. A session
+// without one needs no revive (the queue stays as small as the copies a feed sent).
+func (t *Tx) QueueReviveCredited(ctx context.Context, first, last int64, codes ...string) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	args := []any{first, last}
+	for _, c := range codes {
+		args = append(args, c)
+	}
+	in := "?" + strings.Repeat(", ?", len(codes)-1)
+	if _, err := t.exec(ctx, `INSERT INTO revive_sessions (session_id) SELECT s.session_id FROM sessions s
+		WHERE s.seq >= ? AND s.seq <= ? AND EXISTS (SELECT 1 FROM rejected r WHERE r.session_id = s.session_id AND r.code IN (`+in+`))
+		ON CONFLICT (session_id) DO NOTHING`, args...); err != nil {
 		return fmt.Errorf("store: queue sessions %d..%d for revival: %w", first, last, err)
 	}
 	return nil
 }
 
-// ReviveQueue returns the sessions queued by QueueRevive and not yet unqueued, by id.
+// ReviveQueue returns the sessions queued by QueueRevive or QueueReviveCredited and not yet unqueued, by id.
 func (t *Tx) ReviveQueue(ctx context.Context) ([]common.Hash, error) {
 	rows, err := t.query(ctx, `SELECT session_id FROM revive_sessions ORDER BY session_id`)
 	if err != nil {
