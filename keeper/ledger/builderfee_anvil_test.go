@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -286,15 +285,7 @@ func TestRestartKeepsVerifiedSessionsAnvil(t *testing.T) {
 	b := freshKeeper(t, ctx, env, opts)
 
 	sameEpoch0(t, ctx, a, b)
-	e, err := a.led.LiveEpoch(ctx, 0)
-	require.NoError(t, err)
-	leaves, err := a.led.Leaves(ctx, e.ID)
-	require.NoError(t, err)
-	got := map[common.Address]uint64{}
-	for _, lf := range leaves {
-		got[lf.Account] = lf.Amount.Uint64()
-	}
-	require.Equal(t, cost*(testenv.FeeBps/2)/10_000, got[env.Builder], "the lowered fee, which the chain still has")
+	require.Equal(t, cost*(testenv.FeeBps/2)/10_000, epoch0Credits(t, a.led)[env.Builder], "the lowered fee, which the chain still has")
 	require.Equal(t, 1, a.logs.FilterMessageSnippet("kept as verified after a start").Len(), "the start's check is logged")
 	require.Zero(t, a.logs.FilterMessageSnippet("verified again after a start").Len(), "nothing flagged")
 }
@@ -357,14 +348,7 @@ func pendingAtLoweredFee(t *testing.T, ctx context.Context) (*testenv.Env, *rpc.
 func feeThatStayed(t *testing.T, ctx context.Context, env *testenv.Env, cost uint64, keepers ...*keeper) {
 	t.Helper()
 	for _, k := range keepers {
-		e, err := k.led.LiveEpoch(ctx, 0)
-		require.NoError(t, err)
-		leaves, err := k.led.Leaves(ctx, e.ID)
-		require.NoError(t, err)
-		got := map[common.Address]uint64{}
-		for _, lf := range leaves {
-			got[lf.Account] = lf.Amount.Uint64()
-		}
+		got := epoch0Credits(t, k.led)
 		require.Equal(t, cost*testenv.FeeBps/10_000, got[env.Builder], "the builder's fee on the chain that stayed")
 		require.Equal(t, cost-cost*testenv.FeeBps/10_000, got[env.Provider], "the provider's part")
 	}

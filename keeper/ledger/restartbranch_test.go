@@ -113,18 +113,21 @@ func restartedAsFresh(t *testing.T, k, fresh *branchKeeper) {
 }
 
 // builderCredit is what epoch 0 of l credits the builder.
-func builderCredit(t *testing.T, l *ledger.Ledger) uint64 {
+func builderCredit(t *testing.T, l *ledger.Ledger) uint64 { return epoch0Credits(t, l)[builder] }
+
+// epoch0Credits is what epoch 0 of l credits each account (its leaves).
+func epoch0Credits(t *testing.T, l *ledger.Ledger) map[common.Address]uint64 {
+	t.Helper()
 	ctx := context.Background()
 	e, err := l.LiveEpoch(ctx, 0)
 	require.NoError(t, err)
 	leaves, err := l.Leaves(ctx, e.ID)
 	require.NoError(t, err)
+	got := map[common.Address]uint64{}
 	for _, lf := range leaves {
-		if lf.Account == builder {
-			return lf.Amount.Uint64()
-		}
+		got[lf.Account] = lf.Amount.Uint64()
 	}
-	return 0
+	return got
 }
 
 // TestRestartAfterReorgToALowerFinalBlock: block A18 recorded; a failover to a node on branch B (forked at

@@ -39,11 +39,7 @@ func (t *Tx) RejectedCopies(ctx context.Context, id common.Hash, codes ...string
 	if len(codes) == 0 {
 		return []Rejected{}, nil
 	}
-	args := []any{id.Hex()}
-	in := "?" + strings.Repeat(", ?", len(codes)-1)
-	for _, c := range codes {
-		args = append(args, c)
-	}
+	in, args := codeList([]any{id.Hex()}, codes)
 	rows, err := t.query(ctx, `SELECT `+rejectedCols+` FROM rejected WHERE session_id = ? AND code IN (`+in+`) ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: rejected copies of session %s: %w", id, err)
@@ -80,11 +76,7 @@ func (t *Tx) QueueReviveCredited(ctx context.Context, first, last int64, codes .
 	if len(codes) == 0 {
 		return nil
 	}
-	args := []any{first, last}
-	for _, c := range codes {
-		args = append(args, c)
-	}
-	in := "?" + strings.Repeat(", ?", len(codes)-1)
+	in, args := codeList([]any{first, last}, codes)
 	if _, err := t.exec(ctx, `INSERT INTO revive_sessions (session_id) SELECT s.session_id FROM sessions s
 		WHERE s.seq >= ? AND s.seq <= ? AND EXISTS (SELECT 1 FROM rejected r WHERE r.session_id = s.session_id AND r.code IN (`+in+`))
 		ON CONFLICT (session_id) DO NOTHING`, args...); err != nil {
@@ -117,4 +109,12 @@ func (t *Tx) Unqueue(ctx context.Context, id common.Hash) error {
 		return fmt.Errorf("store: unqueue session %s: %w", id, err)
 	}
 	return nil
+}
+
+// codeList is the placeholders of an IN list of codes (at least one) and args with the codes appended.
+func codeList(args []any, codes []string) (string, []any) {
+	for _, c := range codes {
+		args = append(args, c)
+	}
+	return "?" + strings.Repeat(", ?", len(codes)-1), args
 }
