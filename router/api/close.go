@@ -481,10 +481,12 @@ type signerView struct {
 // is refused: a receipt signature wire.CodeBadProviderSignature (provider serve tries the close again on it
 // alone), an acceptance bad_signature (the closer closes again without it). One the book refuses and the
 // head takes (signed by the key a rotation in the lag bound) is errUnconfirmed, and one whose head cannot
-// be read (or is too far above the book) errHeadUnread: either is kept pending (closeOrPend) and judged
-// again later, as of the same closedAt, so neither a node outage nor the confirmation lag turns a close
-// that arrived in time into an expired one. Deciding that for a close the book refuses on arrival reads the
-// head through s.above (a stranger's key costs no chain read each; the head unread, it is refused as
+// be read (or is too far above the book, or is not read as one view of the chain twice running:
+// SignersAbove reads once more when a node behind or a reorg changed the chain under its reads)
+// errHeadUnread: either is kept pending (closeOrPend) and judged again later, as of the same closedAt, so
+// neither a node outage nor the confirmation lag turns a close that arrived in time into an expired one.
+// Deciding that for a close the book refuses on arrival reads the head through s.above (a stranger's key
+// costs no chain read each; the head unread, it is refused as
 // before). A pending close (pending) is judged on fresh reads, and one the book refuses is refused only
 // once the head is read too: the book passed it or the head did when it arrived, and its refusal now stands
 // only with the book caught up (after a re-index the book starts empty, far below the head). Still open: a

@@ -40,7 +40,8 @@ import (
 type Book interface {
 	Snapshot() *book.Snapshot
 	// SignersAbove returns provider's signer events (settle.SignerSet, chain order) in the blocks above block
-	// up to the chain's head: those a snapshot of block has not confirmed yet (index.Indexer.SignersAbove).
+	// up to the chain's head: those a snapshot of block has not confirmed yet (index.Indexer.SignersAbove), read
+	// as one view of the chain or not at all (an error: a head that cannot be read).
 	SignersAbove(ctx context.Context, provider common.Address, block uint64) ([]settle.SignerSet, error)
 }
 

@@ -44,11 +44,15 @@ import (
 	"github.com/laketravis/laketravis/router/store"
 )
 
-// Backend is the part of the chain client the indexer uses (chain.Client implements it).
+// Backend is the part of the chain client the indexer uses (chain.Client implements it). It is a
+// follow.LogBackend: every log the indexer reads, the confirmed ranges' and SignersAbove's, is read through
+// follow.Logs (a chain.Client's answers, there, each with the node that gave it).
 type Backend interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 }
+
+var _ follow.LogBackend = Backend(nil)
 
 // Store is the part of the router store the indexer uses (*store.DB implements it). Writes go through
 // the lease Lead returns.
@@ -420,7 +424,7 @@ func (ix *Indexer) blockTimes(ctx context.Context, logs []types.Log, to *types.H
 }
 
 // setTimes sets the BlockTimestamp of the logs need selects where the node left it out, reading each such
-// block's header once (known's is known); a log of a block replaced since is an error.
+// block's header once (known's is known); a log of a block replaced since is follow.ErrLogsChanged.
 func setTimes(ctx context.Context, backend Backend, logs []types.Log, known *types.Header, need func(*types.Log) bool) error {
 	times := map[common.Hash]uint64{known.Hash(): known.Time}
 	for i := range logs {
@@ -435,7 +439,7 @@ func setTimes(ctx context.Context, backend Backend, logs []types.Log, known *typ
 				return fmt.Errorf("header %d: %w", l.BlockNumber, err)
 			}
 			if h.Hash() != l.BlockHash {
-				return fmt.Errorf("log of a replaced block %d; retrying", l.BlockNumber)
+				return fmt.Errorf("%w: a log of block %d, replaced since", follow.ErrLogsChanged, l.BlockNumber)
 			}
 			t = h.Time
 			times[l.BlockHash] = t

@@ -25,12 +25,18 @@ import (
 
 func newIndexer(t *testing.T, c *devnettest.Chain, db *store.DB, depth uint64) *index.Indexer {
 	t.Helper()
+	return newIndexerOn(t, c, c.Client, db, depth)
+}
+
+// newIndexerOn is newIndexer reading the chain through b.
+func newIndexerOn(t *testing.T, c *devnettest.Chain, b index.Backend, db *store.DB, depth uint64) *index.Indexer {
+	t.Helper()
 	ix, err := index.New(context.Background(), index.Config{
 		Contracts:     book.Contracts{Marketplace: c.Addr("Marketplace"), ModelRegistry: c.Addr("ModelRegistry")},
 		StartBlock:    c.Deployment.StartBlock,
 		Confirmations: depth,
 		MaxRange:      3, // force several ranges per pass
-	}, c.Client, db, zaptest.NewLogger(t))
+	}, b, db, zaptest.NewLogger(t))
 	require.NoError(t, err)
 	return ix
 }
