@@ -35,13 +35,16 @@ const AboveRanges = 8
 // whether one node's chain holds the last blocks of them all (follow.Holds: a header each), then a header
 // per block whose log lacks its time (setTimes).
 //
-// A node behind the head its client reported (a failover between the reads) answers eth_getLogs past its
-// own head with the logs it has, and a reorg between the reads mixes branches: either is
-// follow.ErrLogsChanged, never a partial or mixed list. SignersAbove then reads once more, from the head as
-// it is then: a reorg or a failover is over by then as a rule, and router/api's checkProviderKeys refuses
-// on arrival a close its book refuses when the head is unread (one signed by the key a rotation in the
-// book's lag bound, which the head's view keeps pending). A second ErrLogsChanged is returned (wrapped),
-// which the caller handles as a head that cannot be read (errHeadUnread there).
+// A node behind the head its client reported (a failover between the reads) answers eth_getLogs past its own
+// head with the logs it has, a reorg between the reads mixes branches, and a node whose head is below block (the
+// book was read from a node further on) has nothing above it to answer: each is follow.ErrLogsChanged, never a
+// partial or mixed list (a block a log's time is read from not found, too). That the head's chain holds the
+// book's block itself is not checked (a reorg deeper than the confirmations: "Still open" at router/api's
+// checkProviderKeys). SignersAbove then reads once more, from the head as it is then: a reorg or a failover is
+// over by then as a rule, and router/api's checkProviderKeys refuses on arrival a close its book refuses when
+// the head is unread (one signed by the key a rotation in the book's lag bound, which the head's view keeps
+// pending). A second ErrLogsChanged is returned (wrapped), which the caller handles as a head that cannot be
+// read (errHeadUnread there).
 func (ix *Indexer) SignersAbove(ctx context.Context, provider common.Address, block uint64) ([]settle.SignerSet, error) {
 	out, err := ix.signersAbove(ctx, provider, block)
 	if errors.Is(err, follow.ErrLogsChanged) {
@@ -57,7 +60,10 @@ func (ix *Indexer) signersAbove(ctx context.Context, provider common.Address, bl
 		return nil, fmt.Errorf("index: head: %w", err)
 	}
 	to := head.Number.Uint64()
-	if to <= block {
+	switch {
+	case to < block: // the book was read from a node further on: this one is behind it
+		return nil, fmt.Errorf("index: %w: head %d below the book's block %d", follow.ErrLogsChanged, to, block)
+	case to == block:
 		return nil, nil
 	}
 	if to-block > AboveRanges*ix.cfg.MaxRange {

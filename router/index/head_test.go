@@ -321,18 +321,8 @@ func (c *nodes) SkipEndpoint(int) {}
 // chain (follow.Holds) and reads again, from the first node: its rotations alone.
 func TestSignersAboveRangesOfOneChain(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, dbtest.SQLite(t))
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
 	market, provider := common.HexToAddress("0x9001"), common.HexToAddress("0xa1")
-	a, err := marketplace.MarketplaceMetaData.GetAbi()
-	require.NoError(t, err)
-	updated := func(block uint64, signer byte) types.Log {
-		data, err := a.Events["ProviderUpdated"].Inputs.NonIndexed().Pack("http://p")
-		require.NoError(t, err)
-		return types.Log{Address: market, BlockNumber: block, BlockTimestamp: 1000 + block, Data: data, // its time, as anvil gives it
-			Topics: []common.Hash{a.Events["ProviderUpdated"].ID, common.BytesToHash(provider.Bytes()), common.BytesToHash([]byte{signer})}}
-	}
+	updated := func(block uint64, signer byte) types.Log { return updatedLog(t, market, provider, block, signer, true) }
 	first := followtest.New(9, updated(2, 0xc1), updated(5, 0xc2), updated(8, 0xc3))
 	other := followtest.New(9, updated(2, 0xc1), updated(5, 0xc2), updated(8, 0xc3))
 	other.Reorg(5, 9, updated(5, 0xd2), updated(8, 0xd3))
@@ -344,8 +334,7 @@ func TestSignersAboveRangesOfOneChain(t *testing.T) {
 			b.cur, sixes = 1, sixes+1
 		}
 	}
-	ix, err := index.New(ctx, index.Config{Contracts: book.Contracts{Marketplace: market}, MaxRange: 3}, b, db, zaptest.NewLogger(t))
-	require.NoError(t, err)
+	ix := onIndexer(t, b, market)
 
 	above, err := ix.SignersAbove(ctx, provider, 0)
 	require.NoError(t, err)
@@ -355,4 +344,92 @@ func TestSignersAboveRangesOfOneChain(t *testing.T) {
 		want = append(want, settle.SignerSet{Signer: common.BytesToAddress([]byte{byte(0xc1 + i)}), Block: n, Time: first.Header(n).Time})
 	}
 	require.Equal(t, want, above, "the first node's rotations")
+}
+
+// updatedLog is a ProviderUpdated log of provider binding signer in block (with its time when timed, as
+// anvil gives it; some nodes leave it out).
+func updatedLog(t *testing.T, market, provider common.Address, block uint64, signer byte, timed bool) types.Log {
+	t.Helper()
+	a, err := marketplace.MarketplaceMetaData.GetAbi()
+	require.NoError(t, err)
+	data, err := a.Events["ProviderUpdated"].Inputs.NonIndexed().Pack("http://p")
+	require.NoError(t, err)
+	l := types.Log{Address: market, BlockNumber: block, Data: data,
+		Topics: []common.Hash{a.Events["ProviderUpdated"].ID, common.BytesToHash(provider.Bytes()), common.BytesToHash([]byte{signer})}}
+	if timed {
+		l.BlockTimestamp = 1000 + block
+	}
+	return l
+}
+
+// onIndexer is an Indexer (SQLite store, MaxRange 3) over backend b, for market.
+func onIndexer(t *testing.T, b index.Backend, market common.Address) *index.Indexer {
+	t.Helper()
+	db, err := store.Open(context.Background(), dbtest.SQLite(t))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	ix, err := index.New(context.Background(), index.Config{Contracts: book.Contracts{Marketplace: market}, MaxRange: 3}, b, db, zaptest.NewLogger(t))
+	require.NoError(t, err)
+	return ix
+}
+
+// TestSignersAboveRefusesANodeBehindTheBook (from a review): the book (read from a node at the head) is at
+// block 6 and the provider rotated its key in block 8; the client fails over to a node whose head is 5,
+// below the book. Before, SignersAbove answered "nothing above the book" and checkProviderKeys judged the
+// close by the book alone (a close signed by the key rotated away accepted, one by the new key refused on
+// arrival); a head below the book is a node behind (or a reorg deeper than the confirmations) and is
+// follow.ErrLogsChanged.
+func TestSignersAboveRefusesANodeBehindTheBook(t *testing.T) {
+	ctx := context.Background()
+	market, provider := common.HexToAddress("0x9001"), common.HexToAddress("0xa1")
+	c := followtest.New(9, updatedLog(t, market, provider, 2, 0xc1, true), updatedLog(t, market, provider, 8, 0xc2, true))
+	ix := onIndexer(t, c, market)
+
+	above, err := ix.SignersAbove(ctx, provider, 6)
+	require.NoError(t, err)
+	require.Equal(t, []settle.SignerSet{{Signer: common.BytesToAddress([]byte{0xc2}), Block: 8, Time: 1008}}, above, "the node at the head")
+
+	c.Head = 5
+	_, err = ix.SignersAbove(ctx, provider, 6)
+	require.ErrorIs(t, err, follow.ErrLogsChanged)
+
+	c.Head = 6 // at the book's block: nothing above it, as at depth 1
+	above, err = ix.SignersAbove(ctx, provider, 6)
+	require.NoError(t, err)
+	require.Empty(t, above)
+}
+
+// hooked is one node whose header reads call after (with the number asked) once answered.
+type hooked struct {
+	*followtest.Chain
+	after func(n *big.Int)
+}
+
+func (b *hooked) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	h, err := b.Chain.HeaderByNumber(ctx, n)
+	b.after(n)
+	return h, err
+}
+
+// TestSignersAboveReadsAgainWhenATimeIsNotFound (from a review): a node that leaves the block time out of
+// its logs; after the range's logs were read as one view, the client fails over to a node behind the log's
+// block, so setTimes' header read is not found. That is a node behind, as at follow.Logs: SignersAbove
+// reads once more, from the head as it is then, and answers (before, a plain error: no second reading).
+func TestSignersAboveReadsAgainWhenATimeIsNotFound(t *testing.T) {
+	ctx := context.Background()
+	market, provider := common.HexToAddress("0x9001"), common.HexToAddress("0xa1")
+	c := followtest.New(9, updatedLog(t, market, provider, 8, 0xc2, false))
+	nines := 0
+	b := &hooked{Chain: c, after: func(n *big.Int) {
+		if n != nil && n.Uint64() == 9 {
+			if nines++; nines == 2 { // follow.Logs' read of block 9 after the logs: then the failover
+				c.Head = 7
+			}
+		}
+	}}
+	ix := onIndexer(t, b, market)
+	above, err := ix.SignersAbove(ctx, provider, 6)
+	require.NoError(t, err)
+	require.Empty(t, above, "read again from the node at 7: nothing above the book there")
+	require.Equal(t, 2, nines, "block 9 was read before and after the logs, then the failover")
 }

@@ -424,7 +424,8 @@ func (ix *Indexer) blockTimes(ctx context.Context, logs []types.Log, to *types.H
 }
 
 // setTimes sets the BlockTimestamp of the logs need selects where the node left it out, reading each such
-// block's header once (known's is known); a log of a block replaced since is follow.ErrLogsChanged.
+// block's header once (known's is known); a log of a block replaced since, or not found (a node behind), is
+// follow.ErrLogsChanged.
 func setTimes(ctx context.Context, backend Backend, logs []types.Log, known *types.Header, need func(*types.Log) bool) error {
 	times := map[common.Hash]uint64{known.Hash(): known.Time}
 	for i := range logs {
@@ -435,6 +436,9 @@ func setTimes(ctx context.Context, backend Backend, logs []types.Log, known *typ
 		t, ok := times[l.BlockHash]
 		if !ok {
 			h, err := backend.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
+			if errors.Is(err, ethereum.NotFound) {
+				return fmt.Errorf("%w: block %d of a log not found: %w", follow.ErrLogsChanged, l.BlockNumber, err)
+			}
 			if err != nil {
 				return fmt.Errorf("header %d: %w", l.BlockNumber, err)
 			}
