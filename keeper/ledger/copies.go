@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -64,9 +66,10 @@ import (
 // is a duplicate: a credit is never taken back or paid twice. The rule ranks copies that verify, and a
 // verdict can change: when the recheck (rollback.go) rejects the kept copy of a pending session (a deep
 // reorg took the role or registration it rested on; a veto), the copies listed with those three codes are
-// verified again and the best that verifies becomes the pending copy unless a copy the ingest stored since
-// beats it, its row leaving the rejected table (revive: the recheck queues the session in the transaction
-// that rejects the copy, then ranks its losers once none can be added); the others stay rejected. A
+// verified again (copies that differ only in their cursor, a feed's replays, once: bestCopy) and the best
+// that verifies becomes the pending copy unless a copy the ingest stored since beats it, its row leaving
+// the rejected table (revive: the recheck queues the session in the transaction that rejects the copy, then
+// ranks its losers once none can be added); the others stay rejected. A
 // rollback (a veto, an abandoned commit) queues its sessions too: a copy read while the session was
 // credited was listed as a duplicate unranked, and once the credit is taken back the best copy is kept. A keeper
 // reading the feeds only on the chain as it is now keeps that copy too. A kept copy that bills nothing
@@ -228,18 +231,20 @@ type revived struct {
 }
 
 // revive is the recheck's second pass. For each session queued by the first (its pending copy rejected on
-// recheck) or by a rollback (its credited copy pending again: rollback), it reads the copies that lost to one of its copies (copyLosses) and verifies them again outside
-// any database transaction, keeping the best that verifies (beats); a copy refused now stays rejected, a
-// transient error is returned with nothing written (the queue stays, the next pass reads it again). Then,
-// in one transaction holding LockSessions, it ranks that copy X against the session's pending copy P, if
-// the ingest stored one since the first pass (P was verified when stored): X is stored only if it beats P
-// (storeCopy: P moves to the rejected table), its rejected row deleted, and the session leaves the queue
-// either way. Nothing a feed does meanwhile aborts it: the copies that lost to the rejected copy were all
-// listed when it was rejected (the session had no pending copy after; one queued by a rollback has, and a
-// copy that loses to it meanwhile loses to X too if X beats it: the rule is a total order), and a copy read
-// since was ranked by the ingest against P, which the pass ranks X against. Each row is verified: a feed replaying
-// a copy N times costs the pass N verifications (their chain reads cached). A deep reorg seen meanwhile stores nothing
-// (errReorgSeen). Logs and metrics are emitted once the transaction has committed.
+// recheck) or by a rollback (its credited copy pending again: rollback), it reads the copies that lost to one
+// of its copies (copyLosses) and verifies them again outside any database transaction, keeping the best X
+// that verifies (bestCopy: a feed replaying a copy N times costs one verification); a copy refused now
+// stays rejected. Then, in one transaction holding LockSessions, it ranks X against the session's pending
+// copy P, if the ingest stored one since the first pass (P was verified when stored): X is stored only if
+// it beats P (storeCopy: P moves to the rejected table), its rejected row deleted, and the session leaves
+// the queue either way. Nothing a feed does meanwhile aborts it: the copies that lost to the rejected copy
+// were all listed when it was rejected (the session had no pending copy after; one queued by a rollback
+// has, and a copy that loses to it meanwhile loses to X too if X beats it: the rule is a total order), and
+// a copy read since was ranked by the ingest against P, which the pass ranks X against. A session whose
+// copies hit a transient error is left out of the transaction, nothing of it written: it stays queued, and
+// revive returns the error once the others are stored, so no assembly runs before the next pass revives it
+// (recheck). A deep reorg seen meanwhile stores nothing (errReorgSeen). Logs and metrics of what is stored
+// are emitted once the transaction has committed.
 func (l *Ledger) revive(ctx context.Context) error {
 	var queue []common.Hash
 	read := map[common.Hash][]store.Rejected{}
@@ -257,26 +262,26 @@ func (l *Ledger) revive(ctx context.Context) error {
 		return err
 	}
 	best := make(map[common.Hash]*revived, len(queue))
+	held := map[common.Hash]bool{} // the sessions a transient error keeps queued
+	var heldErr error
 	for _, id := range queue {
-		for _, r := range read[id] {
-			s, err := l.verifier.Verify(ctx, r.Feed, r.Record)
-			if _, ok := IsRejection(err); ok {
-				continue
-			}
-			if err != nil {
+		b, err := l.bestCopy(ctx, id, read[id])
+		if err != nil {
+			if ctx.Err() != nil {
 				return err
 			}
-			if s.ID != id {
-				continue // not a copy of the session (the row's id is the record's as verified when rejected)
+			held[id] = true
+			if heldErr == nil {
+				heldErr = err
 			}
-			rank, err := rankOf(s)
-			if err != nil {
-				return err
-			}
-			if b := best[id]; b == nil || rank.beats(b.rank) {
-				best[id] = &revived{best: s, row: r.ID, rank: rank}
-			}
+			l.log.Warn("the copies of a queued session could not be verified again: it stays queued, and no epoch is assembled until it is revived",
+				zap.Stringer("session", id), zap.Error(err))
+			continue
 		}
+		best[id] = b
+	}
+	if len(held) == len(queue) {
+		return fmt.Errorf("revive: every queued session stays queued: %w", heldErr)
 	}
 	var stored []*revived
 	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
@@ -288,6 +293,9 @@ func (l *Ledger) revive(ctx context.Context) error {
 			return errReorgSeen
 		}
 		for _, id := range queue {
+			if held[id] {
+				continue // it stays queued
+			}
 			if b := best[id]; b != nil {
 				ok, err := storeRevived(ctx, tx, b)
 				if err != nil {
@@ -314,7 +322,96 @@ func (l *Ledger) revive(ctx context.Context) error {
 		}
 		l.log.Info("a copy that lost verifies and beats the session's copy (rejected on recheck, or pending again after a rollback): it is the pending copy now", fields...)
 	}
+	if heldErr != nil {
+		return fmt.Errorf("revive: %d of %d queued sessions stay queued: %w", len(held), len(queue), heldErr)
+	}
 	return nil
+}
+
+// bestCopy is the best copy that verifies (beats) of rows, the copies of session id that lost (by row id),
+// or nil if none does; an error is transient. Copies that differ only in their cursor (a feed replaying a
+// copy, each replay stored as a row of its own) are verified once: Verify's verdict, and the session it
+// returns but for its Feed, Cursor and Record, depend on the decoded record only, its cursor aside
+// (decodeRecord: the feed only names the session's Feed), and so does every key of the rule but the last
+// (rule 8, the record's bytes, which carry the cursor). Of such a group only the row the rule keeps among
+// them is verified (replayGroups): the same row, with the same session, as verifying every row keeps.
+func (l *Ledger) bestCopy(ctx context.Context, id common.Hash, rows []store.Rejected) (*revived, error) {
+	var best *revived
+	for _, r := range replayGroups(rows) {
+		s, err := l.verifier.Verify(ctx, r.Feed, r.Record)
+		if _, ok := IsRejection(err); ok {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if s.ID != id {
+			continue // not a copy of the session (the row's id is the record's as verified when rejected)
+		}
+		rank, err := rankOf(s)
+		if err != nil {
+			return nil, err
+		}
+		if best == nil || rank.beats(best.rank) {
+			best = &revived{best: s, row: r.ID, rank: rank}
+		}
+	}
+	return best, nil
+}
+
+// replayGroups returns, in row order, one row of each group of rows whose records decode (decodeRecord) to
+// the same record but for its cursor: the one with the lowest record bytes as Verify encodes them (rule 8),
+// the first of those on a tie (beats keeps the first of equal copies). Verified, these rows rank as their
+// groups' best, and exact ties between groups (records that encode alike and decode apart) are met in row
+// order, as verifying every row meets them. A row that does not decode is a group of its own.
+func replayGroups(rows []store.Rejected) []store.Rejected {
+	type group struct {
+		rec    wire.SessionRecord // its cursor cleared
+		i      int                // the row kept
+		record []byte             // its record, as Verify encodes it
+	}
+	byKey := map[string][]*group{}
+	var kept []int
+	var groups []*group
+	for i := range rows {
+		rec, err := decodeRecord(rows[i].Record)
+		var record, key []byte
+		if err == nil {
+			record, err = json.Marshal(&rec)
+		}
+		if err == nil {
+			rec.Cursor = ""
+			key, err = json.Marshal(&rec)
+		}
+		if err != nil {
+			kept = append(kept, i) // Verify refuses it (malformed)
+			continue
+		}
+		var g *group
+		for _, c := range byKey[string(key)] {
+			if reflect.DeepEqual(&c.rec, &rec) {
+				g = c
+				break
+			}
+		}
+		switch {
+		case g == nil:
+			g = &group{rec: rec, i: i, record: record}
+			byKey[string(key)] = append(byKey[string(key)], g)
+			groups = append(groups, g)
+		case bytes.Compare(record, g.record) < 0:
+			g.i, g.record = i, record
+		}
+	}
+	for _, g := range groups {
+		kept = append(kept, g.i)
+	}
+	slices.Sort(kept)
+	out := make([]store.Rejected, len(kept))
+	for j, i := range kept {
+		out[j] = rows[i]
+	}
+	return out
 }
 
 // storeRevived stores b's copy as the pending one if it beats the session's pending copy (or there is none),

@@ -4,6 +4,10 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/laketravis/laketravis/keeper/store"
 )
 
 // Rollback exposes rollback to the external tests.
@@ -35,4 +39,43 @@ func (l *Ledger) Started(ctx context.Context) error {
 		return err
 	}
 	return l.recheck(ctx)
+}
+
+// ReviveChoice is revive's choice among rows, the copies of session id that lost (bestCopy): the row revived
+// (0: none) and its session.
+func (l *Ledger) ReviveChoice(ctx context.Context, id common.Hash, rows []store.Rejected) (int64, *Session, error) {
+	b, err := l.bestCopy(ctx, id, rows)
+	if err != nil || b == nil {
+		return 0, nil, err
+	}
+	return b.row, b.best, nil
+}
+
+// ReviveChoiceEachRow is the choice as revive made it before replays were grouped, the reference ReviveChoice
+// is compared with: every row verified, in row order, the best that verifies kept (beats).
+func (l *Ledger) ReviveChoiceEachRow(ctx context.Context, id common.Hash, rows []store.Rejected) (int64, *Session, error) {
+	var best *revived
+	for _, r := range rows {
+		s, err := l.verifier.Verify(ctx, r.Feed, r.Record)
+		if _, ok := IsRejection(err); ok {
+			continue
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		if s.ID != id {
+			continue
+		}
+		rank, err := rankOf(s)
+		if err != nil {
+			return 0, nil, err
+		}
+		if best == nil || rank.beats(best.rank) {
+			best = &revived{best: s, row: r.ID, rank: rank}
+		}
+	}
+	if best == nil {
+		return 0, nil, nil
+	}
+	return best.row, best.best, nil
 }

@@ -129,14 +129,22 @@ type lostCopyCase struct {
 	extraFeeds []string
 }
 
+// honestCopy is session nonce as its router closed it: the RFC allows 10 p a second, the router's ticket
+// charges p (1e12 wei), the receipt 100 s of 600; created at created, closed 5 s ago.
+func honestCopy(t *testing.T, nonce, created uint64) wire.SessionRecord {
+	const p = 1e12
+	h := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: nonce, Seconds: 100, MaxSeconds: 600,
+		Price: 10 * p, Created: created, Closed: uint64(time.Now().Unix()) - 5})
+	h.Ticket.PricePerSecond = *uint256.NewInt(p)
+	resignTicket(&h)
+	return h
+}
+
 func newLostCopyCase(t *testing.T, withOther bool) *lostCopyCase {
 	const p = 1e12
 	now := uint64(time.Now().Unix())
 	k := &lostCopyCase{p: p}
-	k.h = testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600,
-		Price: 10 * p, Created: now - 130, Closed: now - 5})
-	k.h.Ticket.PricePerSecond = *uint256.NewInt(p)
-	resignTicket(&k.h)
+	k.h = honestCopy(t, 1, now-130)
 	k.c = reticketed(t, k.h, uint256.NewInt(p/2))
 	k.fc, k.fh, k.fd = testenv.NewFeed(t), testenv.NewFeed(t), testenv.NewFeed(t)
 	k.fc.Add(t, k.c)

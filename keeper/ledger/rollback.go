@@ -144,7 +144,8 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 // seen meanwhile stores nothing (errReorgSeen): the next assembly flags and verifies them again. Then the
 // revive pass runs (revive: the copies that lost to a copy rejected here, verified again, the best stored),
 // whether this pass rejected anything or a crash or an error left the queue filled: recheck returns nil
-// only with the queue empty, so no assembly credits a session before its best copy is back.
+// only with the queue empty, so no assembly credits a session before its best copy is back. A session whose
+// copies hit a transient error stays queued while the others are revived (revive returns the error).
 func (l *Ledger) recheck(ctx context.Context) error {
 	if err := l.recheckFlagged(ctx); err != nil {
 		return err

@@ -102,15 +102,8 @@ type Verifier struct {
 // force at its start (settle.Start), whenever it is read: a builder raising its fee after the session
 // started takes nothing more from it.
 func (v *Verifier) Verify(ctx context.Context, feed string, raw json.RawMessage) (*Session, error) {
-	var rec wire.SessionRecord
-	if err := requireFields(raw); err != nil {
-		var probe struct {
-			SessionID common.Hash `json:"sessionId"`
-		}
-		_ = json.Unmarshal(raw, &probe)
-		return nil, reject(probe.SessionID, RejectMalformed, "%v", err)
-	}
-	if err := json.Unmarshal(raw, &rec); err != nil {
+	rec, err := decodeRecord(raw)
+	if err != nil {
 		var probe struct {
 			SessionID common.Hash `json:"sessionId"`
 		}
@@ -389,6 +382,17 @@ func IsRejection(err error) (*Rejection, bool) {
 // requiredFields are the wire.SessionRecord members without which a record means nothing (absent members
 // would decode as zero values and fail later with a misleading reason).
 var requiredFields = []string{"sessionId", "ticket", "ticketSignature", "router", "createdAt", "billedSeconds", "closeReason"}
+
+// decodeRecord is the record raw holds, as Verify reads it: what Verify finds depends on raw only through
+// it (and its error), the feed only names the session's Feed (revive's replays rely on both).
+func decodeRecord(raw json.RawMessage) (wire.SessionRecord, error) {
+	var rec wire.SessionRecord
+	if err := requireFields(raw); err != nil {
+		return rec, err
+	}
+	err := json.Unmarshal(raw, &rec)
+	return rec, err
+}
 
 func requireFields(raw json.RawMessage) error {
 	var m map[string]json.RawMessage

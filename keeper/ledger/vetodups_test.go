@@ -20,10 +20,7 @@ import (
 func vetoCase(t *testing.T, dsn string, dPrice uint64, revoke bool) (got, fresh string, codes map[string]int) {
 	const p = 1e12
 	now := uint64(time.Now().Unix())
-	h := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 100, MaxSeconds: 600,
-		Price: 10 * p, Created: now - 130, Closed: now - 5})
-	h.Ticket.PricePerSecond = *uint256.NewInt(p)
-	resignTicket(&h)
+	h := honestCopy(t, 1, now-130)
 	c := reticketed(t, h, uint256.NewInt(p/2))
 	d := h
 	d.Ticket.PricePerSecond = *uint256.NewInt(dPrice)
