@@ -66,7 +66,8 @@ import (
 // is a duplicate: a credit is never taken back or paid twice. The rule ranks copies that verify, and a
 // verdict can change: when the recheck (rollback.go) rejects the kept copy of a pending session (a deep
 // reorg took the role or registration it rested on; a veto), the copies listed with those three codes are
-// verified again (copies that differ only in their cursor, a feed's replays, once: bestCopy) and the best
+// verified again (a feed's replays, copies that differ only in what no key of the rule but the last reads, once:
+// bestCopy) and the best
 // that verifies becomes the pending copy unless a copy the ingest stored since beats it, its row leaving
 // the rejected table (revive: the recheck queues the session in the transaction that rejects the copy, then
 // ranks its losers once none can be added); the others stay rejected. A
@@ -230,6 +231,11 @@ type revived struct {
 	rej      *Rejection
 }
 
+// reviveErrors bounds the transient errors of one revive pass: the sessions queued after the one that
+// met the last are kept queued untried (a node down, or rate limiting the keeper, answers none of them:
+// each would cost a read of it every pass).
+const reviveErrors = 3
+
 // revive is the recheck's second pass. For each session queued by the first (its pending copy rejected on
 // recheck) or by a rollback (its credited copy pending again: rollback), it reads the copies that lost to one
 // of its copies (copyLosses) and verifies them again outside any database transaction, keeping the best X
@@ -241,8 +247,9 @@ type revived struct {
 // were all listed when it was rejected (the session had no pending copy after; one queued by a rollback
 // has, and a copy that loses to it meanwhile loses to X too if X beats it: the rule is a total order), and
 // a copy read since was ranked by the ingest against P, which the pass ranks X against. A session whose
-// copies hit a transient error is left out of the transaction, nothing of it written: it stays queued, and
-// revive returns the error once the others are stored, so no assembly runs before the next pass revives it
+// copies hit a transient error is left out of the transaction, nothing of it written: it stays queued (and
+// so does every session after the reviveErrors-th such error, untried), and revive returns the error once
+// the others are stored, so no assembly runs before the next pass revives it
 // (recheck). A deep reorg seen meanwhile stores nothing (errReorgSeen). Logs and metrics of what is stored
 // are emitted once the transaction has committed.
 func (l *Ledger) revive(ctx context.Context) error {
@@ -263,25 +270,32 @@ func (l *Ledger) revive(ctx context.Context) error {
 	}
 	best := make(map[common.Hash]*revived, len(queue))
 	held := map[common.Hash]bool{} // the sessions a transient error keeps queued
-	var heldErr error
+	var (
+		heldErr error // the first
+		failed  int
+	)
 	for _, id := range queue {
+		if failed == reviveErrors { // a node that is down answers no session: the rest wait for the next pass
+			held[id] = true
+			continue
+		}
 		b, err := l.bestCopy(ctx, id, read[id])
 		if err != nil {
 			if ctx.Err() != nil {
 				return err
 			}
-			held[id] = true
+			held[id], failed = true, failed+1
 			if heldErr == nil {
 				heldErr = err
 			}
-			l.log.Warn("the copies of a queued session could not be verified again: it stays queued, and no epoch is assembled until it is revived",
+			l.log.Debug("the copies of a queued session could not be verified again: it stays queued",
 				zap.Stringer("session", id), zap.Error(err))
 			continue
 		}
 		best[id] = b
 	}
 	if len(held) == len(queue) {
-		return fmt.Errorf("revive: every queued session stays queued: %w", heldErr)
+		return fmt.Errorf("revive: every queued session (%d) stays queued: %w", len(queue), heldErr)
 	}
 	var stored []*revived
 	if err := l.store.InTx(ctx, func(tx *store.Tx) error {
@@ -330,7 +344,8 @@ func (l *Ledger) revive(ctx context.Context) error {
 
 // bestCopy is the best copy that verifies (beats) of rows, the copies of session id that lost (by row id),
 // or nil if none does; an error is transient. Copies that differ only in their cursor (a feed replaying a
-// copy, each replay stored as a row of its own) are verified once: Verify's verdict, and the session it
+// copy, each replay stored as a row of its own), or in another member Verify does not read (the endpoint,
+// state, expiry, flags, held, payment: replayGroups), are verified once: Verify's verdict, and the session it
 // returns but for its Feed, Cursor and Record, depend on the decoded record only, its cursor aside
 // (decodeRecord: the feed only names the session's Feed), and so does every key of the rule but the last
 // (rule 8, the record's bytes, which carry the cursor). Of such a group only the row the rule keeps among
@@ -380,7 +395,9 @@ func replayGroups(rows []store.Rejected) []store.Rejected {
 			record, err = json.Marshal(&rec)
 		}
 		if err == nil {
-			rec.Cursor = ""
+			// What neither Verify (nor the session it returns, but for its Cursor and Record) nor the rule's
+			// keys 1-7 read: a feed's replays may differ in any of it.
+			rec.Cursor, rec.Endpoint, rec.State, rec.ExpiresAt, rec.Flags, rec.Held, rec.Payment = "", "", "", 0, nil, false, nil
 			key, err = json.Marshal(&rec)
 		}
 		if err != nil {

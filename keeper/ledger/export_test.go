@@ -79,3 +79,6 @@ func (l *Ledger) ReviveChoiceEachRow(ctx context.Context, id common.Hash, rows [
 	}
 	return best.row, best.best, nil
 }
+
+// ReviveErrors is reviveErrors.
+const ReviveErrors = reviveErrors

@@ -281,11 +281,16 @@ func TestReviveVerifiesReplaysOnce(t *testing.T) {
 	require.Equal(t, want.row, got.row)
 	require.Equal(t, want.s, got.s)
 
-	copies := []wire.SessionRecord{h, h, h, h, d, fewer, flagged, expired, reticketed(t, h, uint256.NewInt(p/2)), broken, other, early}
-	names := []string{"H", "H", "H", "H", "D", "fewer", "flagged", "expired", "C", "broken", "other", "early"}
+	ep1, ep2, sta, hd, pay := h, h, h, h, h
+	ep1.Endpoint, ep2.Endpoint, sta.State, hd.Held = "https://a.invalid", "https://b.invalid", "closed", true
+	pay.Payment = &wire.Payment{Allowance: uint256.NewInt(1), Deposit: uint256.NewInt(2)}
+	flagged2 := h
+	flagged2.Flags = []string{"a", "b"}
+	copies := []wire.SessionRecord{h, h, h, h, d, fewer, flagged, expired, reticketed(t, h, uint256.NewInt(p/2)), broken, other, early, ep1, ep2, sta, hd, pay, flagged2}
+	names := []string{"H", "H", "H", "H", "D", "fewer", "flagged", "expired", "C", "broken", "other", "early", "ep1", "ep2", "st", "hd", "pay", "flagged2"}
 	rng := rand.New(rand.NewPCG(7, 11))
 	saved, kept := 0, map[string]bool{}
-	for trial := range 400 {
+	for trial := range 800 {
 		n := 1 + rng.IntN(12)
 		rows := make([]store.Rejected, n)
 		which := make([]int, n)
@@ -315,7 +320,37 @@ func TestReviveVerifiesReplaysOnce(t *testing.T) {
 		}
 	}
 	require.Positive(t, saved, "some trials had replays")
-	require.Len(t, kept, 5, "H, D, fewer, flagged and expired each kept in some trial: %v", kept)
+	require.Len(t, kept, 11, "H, D, fewer, flagged, expired and each variant of H in what no rule key reads kept in some trial: %v", kept)
+}
+
+// TestReviveVerifiesReplaysWithOtherFieldsOnce (from a review: only the cursor was set aside): a hostile
+// feed's replays of H that differ in what neither Verify nor the rule's keys 1-7 read (each its own
+// endpoint here; likewise state, expiresAt, flags, held, payment) cost one verification, six rows or one.
+func TestReviveVerifiesReplaysWithOtherFieldsOnce(t *testing.T) {
+	now := uint64(time.Now().Unix())
+	h := honestCopy(t, 1, now-130)
+	reg := &countReg{}
+	ctx, st := openStore(t, dbtest.SQLite(t))
+	var ps ledger.PoolState
+	l, err := ledger.New(ledger.Config{Feeds: []string{"http://feed.invalid"}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1 << 62}}, st, statePool{state: &ps}, nil, domain,
+		reg, nil, nil)
+	require.NoError(t, err)
+	rows := make([]store.Rejected, 6)
+	for i := range rows {
+		r := h
+		r.Endpoint = "https://x.invalid/" + strconv.Itoa(i)
+		rows[i] = store.Rejected{ID: int64(i + 1), Feed: "feed-a", SessionID: h.SessionID.Hex(), Code: ledger.RejectDuplicate,
+			Record: replayRaw(t, r, "c"+strconv.Itoa(i), 0)}
+	}
+	wantRow, want, err := l.ReviveChoiceEachRow(ctx, h.SessionID, rows)
+	require.NoError(t, err)
+	reg.calls.Store(0)
+	row, s, err := l.ReviveChoice(ctx, h.SessionID, rows)
+	require.NoError(t, err)
+	require.Equal(t, int64(1), reg.calls.Load(), "one verification for six replays of one copy")
+	require.Equal(t, wantRow, row)
+	require.Equal(t, want, s)
 }
 
 // TestReplayedCopyVerifiedOnceOnRevive: TestReplayedCopyDoesNotStallRecheck with the replays read before the
@@ -369,6 +404,73 @@ func TestReplayedCopyVerifiedOnceOnRevive(t *testing.T) {
 	})
 }
 
+// lostCopies is a ledger on the database at dsn over registry reg with n sessions read: each an honest copy
+// H_i (at price 1e12) that lost to a copy C_i of the second router at half the price, by two feeds.
+func lostCopies(t *testing.T, dsn string, reg ledger.Registry, n uint64) (context.Context, *ledger.Ledger, []wire.SessionRecord) {
+	t.Helper()
+	now := uint64(time.Now().Unix())
+	fc, fh := testenv.NewFeed(t), testenv.NewFeed(t)
+	var hs []wire.SessionRecord
+	for i := range n {
+		h := honestCopy(t, 1+i, now-130-i)
+		fc.Add(t, reticketed(t, h, uint256.NewInt(1e12/2)))
+		fh.Add(t, h)
+		hs = append(hs, h)
+	}
+	ctx, st := openStore(t, dsn)
+	var ps ledger.PoolState
+	l, err := ledger.New(ledger.Config{Feeds: []string{fc.Server.URL, fh.Server.URL}, BatchDir: t.TempDir(), Now: later,
+		EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1 << 62}}, st, statePool{state: &ps}, nil, domain,
+		reg, nil, nil)
+	require.NoError(t, err)
+	require.NoError(t, l.Started(ctx))
+	_, err = l.IngestOnce(ctx)
+	require.NoError(t, err)
+	require.Equal(t, map[string]int{ledger.RejectTicketConflict: int(n)}, rejectedCodes(t, ctx, l), "C_i kept, H_i rejected")
+	return ctx, l, hs
+}
+
+// downReg is countReg whose role reads of the first router all fail while down is set (its node is down),
+// counted.
+type downReg struct {
+	*countReg
+	down   atomic.Bool
+	failed atomic.Int64
+}
+
+func (r *downReg) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
+	if r.down.Load() && a != crypto.PubkeyToAddress(devnet.DevKey(2).PublicKey) {
+		r.failed.Add(1)
+		return false, errors.New("rpc down")
+	}
+	return r.countReg.IsRouter(ctx, a, at)
+}
+
+// TestReviveBoundsTheReadsOfANodeDown (from a review): with the node down, a revive pass tried every queued
+// session, one failed read each, every poll (a rollback may queue thousands). It stops at ReviveErrors;
+// the rest stay queued, untried, no epoch assembled; once the node answers, every session is revived.
+func TestReviveBoundsTheReadsOfANodeDown(t *testing.T) {
+	const p = 1e12
+	const n = ledger.ReviveErrors + 2
+	reg := &downReg{countReg: &countReg{}}
+	ctx, l, _ := lostCopies(t, dbtest.SQLite(t), reg, n)
+
+	reg.n.Store(1) // a deep reorg took the second router's grant
+	reg.revoked.Store(true)
+	reg.down.Store(true)
+	require.ErrorContains(t, l.Assemble(ctx), "rpc down")
+	require.Equal(t, int64(ledger.ReviveErrors), reg.failed.Load(), "the node asked ReviveErrors times, not once a session")
+	_, err := l.LiveEpoch(ctx, 0)
+	require.ErrorIs(t, err, store.ErrNotFound, "no epoch while sessions are queued")
+
+	reg.down.Store(false)
+	require.NoError(t, l.Assemble(ctx))
+	e, err := l.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, int64(n), e.Sessions)
+	require.Equal(t, new(uint256.Int).Mul(credit(t, 100, p), uint256.NewInt(n)).Dec(), e.Total.Dec(), "every session, through H_i")
+}
+
 // TestReviveHoldsOnlyTheSessionItCouldNotVerify (from a review: one transient error held every session): two
 // sessions, each with a copy C_i of a second router (half the price) kept over the honest copy H_i. A deep
 // reorg takes the second router's grant: the recheck rejects both C_i and queues both sessions. Reading H_2's
@@ -379,32 +481,15 @@ func TestReplayedCopyVerifiedOnceOnRevive(t *testing.T) {
 func TestReviveHoldsOnlyTheSessionItCouldNotVerify(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
 		const p = 1e12
-		now := uint64(time.Now().Unix())
-		fc, fh := testenv.NewFeed(t), testenv.NewFeed(t)
-		var hs []wire.SessionRecord
-		for i := range uint64(2) {
-			h := honestCopy(t, 1+i, now-130-i)
-			fc.Add(t, reticketed(t, h, uint256.NewInt(p/2)))
-			fh.Add(t, h)
-			hs = append(hs, h)
-		}
-		reg := &countReg{failAt: settle.Start(hs[1].CreatedAt, hs[1].RFC.Deadline)}
-		ctx, st := openStore(t, dsn)
-		var ps ledger.PoolState
-		l, err := ledger.New(ledger.Config{Feeds: []string{fc.Server.URL, fh.Server.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, Allowances: fixedAllowances{allowance: 1 << 62}}, st, statePool{state: &ps}, nil, domain,
-			reg, nil, nil)
-		require.NoError(t, err)
-		require.NoError(t, l.Started(ctx))
-		_, err = l.IngestOnce(ctx)
-		require.NoError(t, err)
-		require.Equal(t, map[string]int{ledger.RejectTicketConflict: 2}, rejectedCodes(t, ctx, l), "C_i kept, H_i rejected")
+		reg := &countReg{}
+		ctx, l, hs := lostCopies(t, dsn, reg, 2)
+		reg.failAt = settle.Start(hs[1].CreatedAt, hs[1].RFC.Deadline)
 
 		reg.n.Store(1) // a deep reorg took the second router's grant
 		reg.revoked.Store(true)
 		reg.fails.Store(1)
 		require.ErrorContains(t, l.Assemble(ctx), "rpc down")
-		_, err = l.LiveEpoch(ctx, 0)
+		_, err := l.LiveEpoch(ctx, 0)
 		require.ErrorIs(t, err, store.ErrNotFound, "no epoch while a session is queued")
 		rej, err := l.RejectedAfter(ctx, 0, 100)
 		require.NoError(t, err)
