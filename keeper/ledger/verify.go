@@ -383,8 +383,9 @@ func IsRejection(err error) (*Rejection, bool) {
 // would decode as zero values and fail later with a misleading reason).
 var requiredFields = []string{"sessionId", "ticket", "ticketSignature", "router", "createdAt", "billedSeconds", "closeReason"}
 
-// decodeRecord is the record raw holds, as Verify reads it: what Verify finds depends on raw only through
-// it (and its error), the feed only names the session's Feed (revive's replays rely on both).
+// decodeRecord is the record raw holds, as Verify reads it: what Verify finds of a record it decodes depends
+// on raw only through it, the feed only names the session's Feed (revive's replays rely on both); one it
+// refuses is rejected malformed, under the sessionId raw names if any.
 func decodeRecord(raw json.RawMessage) (wire.SessionRecord, error) {
 	var rec wire.SessionRecord
 	if err := requireFields(raw); err != nil {
