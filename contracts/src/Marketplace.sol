@@ -26,9 +26,19 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 ///         amount and restarts the unbonding clock for all of it: one pending amount per provider, no queue.
 ///
 ///         Slashing (guardian, with an evidence hash used once): takes from the active stake first, then from the
-///         pending unstake; one slash takes at most `MAX_SLASH_BPS` of what the provider has at stake (active plus
-///         pending) and never more than it has (a front-run withdrawal cannot make the slash revert); proceeds go
-///         to `protectionFund`, fixed at deployment: no role can redirect them (PROTOCOL §10).
+///         pending unstake; proceeds go to `protectionFund`, fixed at deployment: no role can redirect them
+///         (PROTOCOL §10). Slashes are capped per episode, not per call (a fresh evidence hash is free): a
+///         provider's episode begins at a slash that comes more than `SLASH_WINDOW` after its previous slash (or
+///         at its first), fixing an allowance of `MAX_SLASH_BPS` of what it then has at stake (active plus
+///         pending); every slash of the episode draws on that allowance and extends the episode, so two slashes of
+///         different episodes are more than `SLASH_WINDOW` apart. Bound: within any `SLASH_WINDOW` seconds
+///         (a closed span; `SLASH_WINDOW` = `MAX_UNBONDING_PERIOD`, at least any unbonding period the admin can
+///         set, so at least the time any provider needs to unstake and leave) the guardian takes at most
+///         `MAX_SLASH_BPS` of the provider's stake at the episode's first slash: 1x, no 2x across a window
+///         boundary, no compounding. `SLASH_WINDOW` is a constant: no parameter change can shorten or reset an
+///         episode. A slash takes at most what remains of the allowance and of the stake, so a front-run
+///         withdrawal cannot make it revert unless nothing slashable is left (`NothingToSlash`); an exhausted
+///         allowance reverts `SlashCapReached`.
 ///
 ///         Signer keys are unique across providers: a key that signs for one provider cannot be registered by
 ///         another (a receipt or liveness proof names exactly one provider). A provider below the minimum
@@ -60,8 +70,12 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     IModelRegistry public immutable registry;
     /// @notice Recipient of slashed stake (the protection fund), fixed at deployment.
     address public immutable protectionFund;
-    /// @notice Largest share of a provider's stake (active plus pending) one slash may take, in basis points.
+    /// @notice Largest share of a provider's stake (active plus pending, at the episode's first slash) the slashes
+    ///         of one episode may take together, in basis points.
     uint256 public constant MAX_SLASH_BPS = 1_000;
+    /// @notice Quiet time, in seconds, after which a provider's next slash begins a new episode with a fresh
+    ///         allowance of MAX_SLASH_BPS; fixed (the longest unbonding period) so no admin change can shorten it.
+    uint256 public constant SLASH_WINDOW = MAX_UNBONDING_PERIOD;
 
     /// @notice Least active stake of a matchable provider (wei).
     uint256 public minProviderStake;
@@ -83,7 +97,14 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         string endpoint;
     }
 
+    /// @dev A provider's slashing episode: when it was last slashed and what the episode may still take.
+    struct SlashEpisode {
+        uint64 lastSlashAt; // 0 before any slash
+        uint192 remaining; // allowance left in the episode
+    }
+
     mapping(address provider => Provider) private _providers;
+    mapping(address provider => SlashEpisode) private _slashEpisodes;
     mapping(address provider => mapping(bytes32 modelId => uint256 pricePerSecond)) private _bids;
     /// @notice The provider a signer key signs for (zero if none).
     mapping(address signer => address provider) public providerOfSigner;
@@ -218,9 +239,14 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     }
 
     /// @notice Slashes up to `amount` of `provider`'s stake on evidence; proceeds go to the protection fund.
-    /// @dev Takes from the active stake first, then from the pending unstake; caps at MAX_SLASH_BPS of what the
-    ///      provider has at stake and reverts only if that is zero. Each evidence hash slashes once.
-    ///      Only GUARDIAN_ROLE.
+    /// @dev Takes from the active stake first, then from the pending unstake. A slash more than SLASH_WINDOW after
+    ///      the provider's previous one (or its first) begins an episode whose allowance is MAX_SLASH_BPS of what
+    ///      the provider then has at stake (active plus pending); each slash takes at most what remains of the
+    ///      allowance and of the stake, and extends the episode. So within any SLASH_WINDOW seconds the guardian
+    ///      takes at most MAX_SLASH_BPS of the stake at the episode's start, however many evidence hashes it uses.
+    ///      Reverts NothingToSlash when the provider has nothing at stake, SlashCapReached when the allowance is
+    ///      used up (a withdrawal in front of a slash never makes it revert otherwise). Each evidence hash slashes
+    ///      once. Only GUARDIAN_ROLE.
     /// @param provider The provider to slash.
     /// @param amount Most MOR to take.
     /// @param evidenceHash Hash of the published evidence.
@@ -237,13 +263,21 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         evidenceUsed[evidenceHash] = true;
         uint256 stake = p.stake;
         uint256 pending = p.pendingUnstake;
-        uint256 cap = (stake + pending) * MAX_SLASH_BPS / 10_000;
-        if (amount > cap) amount = cap;
+        SlashEpisode memory e = _slashEpisodes[provider];
+        if (e.lastSlashAt == 0 || block.timestamp > uint256(e.lastSlashAt) + SLASH_WINDOW) {
+            e.remaining = SafeCast.toUint192((stake + pending) * MAX_SLASH_BPS / 10_000);
+        } else if (e.remaining == 0) {
+            revert SlashCapReached(provider, uint256(e.lastSlashAt) + SLASH_WINDOW + 1);
+        }
+        if (amount > e.remaining) amount = e.remaining;
         uint256 fromStake = amount < stake ? amount : stake;
         uint256 rest = amount - fromStake;
         uint256 fromPending = rest < pending ? rest : pending;
         slashed = fromStake + fromPending;
         if (slashed == 0) revert NothingToSlash(provider);
+        // slashed <= e.remaining, so the difference fits in uint192.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _slashEpisodes[provider] = SlashEpisode(SafeCast.toUint64(block.timestamp), uint192(e.remaining - slashed));
 
         p.stake = stake - fromStake;
         p.pendingUnstake = pending - fromPending;
@@ -325,6 +359,20 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     {
         Provider storage p = _providers[account];
         return (p.registered, p.signer, p.endpoint, p.stake, p.pendingUnstake, p.unlockAt);
+    }
+
+    /// @notice What a slash of `provider` may take now under the episode cap (before the stake limit), and from
+    ///         when a new episode can begin if no slash comes first.
+    /// @return remaining Allowance a slash now may draw on (a fresh MAX_SLASH_BPS of the stake if a new episode
+    ///         would begin).
+    /// @return resetsAt First time a slash begins a new episode (0 if the next slash begins one).
+    function slashAllowance(address provider) external view returns (uint256 remaining, uint256 resetsAt) {
+        SlashEpisode memory e = _slashEpisodes[provider];
+        if (e.lastSlashAt == 0 || block.timestamp > uint256(e.lastSlashAt) + SLASH_WINDOW) {
+            Provider storage p = _providers[provider];
+            return ((p.stake + p.pendingUnstake) * MAX_SLASH_BPS / 10_000, 0);
+        }
+        return (e.remaining, uint256(e.lastSlashAt) + SLASH_WINDOW + 1);
     }
 
     /// @notice The provider's signer key (zero if not registered).

@@ -69,6 +69,9 @@ interface IMarketplace {
     error UnbondingNotOver(uint64 unlockAt, uint256 timestamp);
     /// @notice The provider has nothing at stake to slash.
     error NothingToSlash(address provider);
+    /// @notice The provider's slashing episode has used its whole allowance (MAX_SLASH_BPS of its stake when the
+    ///         episode began); a new episode can begin at `resetsAt` if no slash comes before.
+    error SlashCapReached(address provider, uint256 resetsAt);
     /// @notice The provider's active stake is below `minProviderStake` (or it is not registered).
     error NotMatchable(address provider);
     /// @notice No model has this id in the registry.

@@ -13,7 +13,8 @@ import {MarketFixture} from "./MarketFixture.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
 
 /// @dev Drives the market with bounded inputs: providers register, stake, unstake, withdraw, bid and get
-///      slashed (capped, into the fund); the keeper commits cumulative trees within the budget, and sometimes
+///      slashed (capped per episode, also when slashed again and again with fresh evidence, into the fund); the
+///      admin moves the unbonding period; the keeper commits cumulative trees within the budget, and sometimes
 ///      turns adversarial: trees that lower an account's amount, over-budget roots; the guardian vetoes; the admin
 ///      moves the budget share and the dispute window within their bounds (and fails outside them); holders burn
 ///      MOR; anyone claims, also with proofs of older or vetoed trees, which must never pay beyond the newest
@@ -73,6 +74,11 @@ contract MarketHandler is Test {
     uint256 public nAdversarial;
     uint256 public ghostSlashed;
     uint256 internal evidenceNonce;
+    // The slash episode model: each provider's slashes (time, amount) and its episode's allowance and use.
+    mapping(address => uint256[]) internal slashTimes;
+    mapping(address => uint256[]) internal slashAmounts;
+    mapping(address => uint256) internal episodeCap;
+    mapping(address => uint256) internal episodeUsed;
 
     // Violations, each asserted false by an invariant.
     bool public mustSucceedFailed; // an honest call that must succeed reverted
@@ -80,7 +86,8 @@ contract MarketHandler is Test {
     bool public overpaid; // a claim left an account above its amount in the newest claimable tree
     bool public overBudgetAccepted; // a root over the day's remaining budget was committed
     bool public outOfBoundsAccepted; // an admin setter accepted a value outside its fixed bounds
-    bool public slashTooLarge; // a slash took more than MAX_SLASH_BPS of the stake, or paid elsewhere
+    bool public slashTooLarge; // a slash took other than min(amount, episode allowance left, stake), or paid elsewhere
+    bool public slashOverWindow; // a provider's slashes within SLASH_WINDOW seconds exceeded its episode's allowance
     bool public earlyWithdrawalPaid; // a withdrawal was paid before its delay ran out
     bool public staleWithdrawalPaid; // a withdrawal was paid on a proof of an older spend tree
     bool public secondWithdrawalPaid; // one request was paid twice
@@ -236,20 +243,71 @@ contract MarketHandler is Test {
 
     function slash(uint256 seed, uint256 amount) external {
         calls++;
+        _slash(_provider(seed), amount);
+    }
+
+    /// @dev A guardian (or a stolen guardian key) slashing one provider again and again in one block, each time
+    ///      with a fresh evidence hash: the episode cap must hold the total.
+    function slashRepeatedly(uint256 seed, uint256 amount, uint256 times) external {
+        calls++;
         address p = _provider(seed);
+        times = _bound(times, 2, 8);
+        for (uint256 i; i < times; ++i) {
+            _slash(p, uint256(keccak256(abi.encode(amount, i))));
+        }
+        nAdversarial++;
+    }
+
+    /// @dev One slash with a fresh evidence hash, against the model of the episode cap (a slash more than
+    ///      SLASH_WINDOW after the provider's last one opens an episode of MAX_SLASH_BPS of its stake then): it must
+    ///      take min(amount, allowance left, stake) and revert only when that is zero; and, whatever the rule, the
+    ///      provider's slashes within the last SLASH_WINDOW seconds must total at most that episode's allowance.
+    function _slash(address p, uint256 amount) internal {
         (bool registered,,, uint256 stake, uint256 pending,) = market.getProvider(p);
-        if (!registered || stake + pending == 0) return;
-        uint256 cap = (stake + pending) * market.MAX_SLASH_BPS() / 10_000;
-        if (cap == 0) return;
+        if (!registered) return;
+        uint256 held = stake + pending;
+        uint256 w = market.SLASH_WINDOW();
+        uint256[] storage times = slashTimes[p];
+        if (times.length == 0 || block.timestamp > times[times.length - 1] + w) {
+            episodeCap[p] = held * market.MAX_SLASH_BPS() / 10_000;
+            episodeUsed[p] = 0;
+        }
+        amount = _bound(amount, 1, 2 * held + 1);
+        uint256 left = episodeCap[p] - episodeUsed[p];
+        uint256 want = amount < left ? amount : left;
+        if (want > held) want = held;
         uint256 fundBefore = mor.balanceOf(fund);
         vm.prank(guardian);
-        try market.slash(p, _bound(amount, 1, 2 * (stake + pending)), bytes32(++evidenceNonce)) returns (uint256 s) {
-            if (s > cap || mor.balanceOf(fund) != fundBefore + s) slashTooLarge = true;
+        try market.slash(p, amount, bytes32(++evidenceNonce)) returns (uint256 s) {
+            if (s != want || mor.balanceOf(fund) != fundBefore + s) slashTooLarge = true;
             ghostSlashed += s;
+            episodeUsed[p] += s;
+            times.push(block.timestamp);
+            slashAmounts[p].push(s);
+            uint256 sum;
+            for (uint256 i = times.length; i > 0 && times[i - 1] + w >= block.timestamp; --i) {
+                sum += slashAmounts[p][i - 1];
+            }
+            if (sum > episodeCap[p]) slashOverWindow = true;
+            nSlashes++;
         } catch {
-            _fail("slash");
+            if (want > 0) _fail("slash");
         }
-        nSlashes++;
+    }
+
+    /// @dev The admin (through the timelock) moves the unbonding period anywhere within its bounds, also to zero
+    ///      mid-episode: it must not reset or shorten a slashing episode (checked by the window sum above).
+    function setUnbondingPeriod(uint256 period) external {
+        calls++;
+        uint256 minStake = market.minProviderStake();
+        uint256 lo = market.minPrice();
+        uint256 hi = market.maxPrice();
+        period = _bound(period, 0, market.MAX_UNBONDING_PERIOD());
+        vm.prank(admin);
+        try market.setParams(minStake, period, lo, hi) {}
+        catch {
+            _fail("setParams within bounds");
+        }
     }
 
     function postBid(uint256 seed, uint256 price) external {
@@ -946,7 +1004,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](38);
+        bytes4[] memory selectors = new bytes4[](40);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -985,6 +1043,8 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[35] = MarketHandler.withdrawServed.selector;
         selectors[36] = MarketHandler.commitReadRegress.selector;
         selectors[37] = MarketHandler.withdrawUnproven.selector;
+        selectors[38] = MarketHandler.slashRepeatedly.selector;
+        selectors[39] = MarketHandler.setUnbondingPeriod.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -1076,6 +1136,13 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         }
         assertEq(sum, pool.totalClaimed());
         assertFalse(handler.overpaid(), "paid beyond the newest claimable tree");
+    }
+
+    /// @dev The guardian's slashes, however many evidence hashes it uses (slashRepeatedly) and however the admin
+    ///      moves the unbonding period, never take more from a provider within SLASH_WINDOW seconds than
+    ///      MAX_SLASH_BPS of its stake at the first slash of the episode (PROTOCOL §10: slashes capped).
+    function invariant_SlashBoundedPerWindow() public view {
+        assertFalse(handler.slashOverWindow(), "more than MAX_SLASH_BPS slashed within SLASH_WINDOW");
     }
 
     /// @dev Stake accounting adds up to the Marketplace's token balance.

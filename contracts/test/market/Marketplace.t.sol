@@ -444,7 +444,8 @@ contract MarketplaceTest is MarketFixture {
     }
 
     /// @dev F3: a guardian (even the admin granting itself the role) takes at most MAX_SLASH_BPS of a provider's
-    ///      stake per event, each evidence hash once, and only ever into the protection fund.
+    ///      stake per episode (a fresh evidence hash does not reset it: SlashCapTest), each evidence hash once,
+    ///      and only ever into the protection fund.
     function test_Slash_CappedPerEvent() public {
         _register(MIN_STAKE);
         vm.prank(prov);
@@ -454,6 +455,10 @@ contract MarketplaceTest is MarketFixture {
         assertEq(market.slash(prov, type(uint256).max, bytes32(0)), 100e18); // 10% of 1,000
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.EvidenceUsed.selector, bytes32(0)));
         market.slash(prov, type(uint256).max, bytes32(0));
+        uint256 resetsAt = block.timestamp + market.SLASH_WINDOW() + 1;
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.SlashCapReached.selector, prov, resetsAt));
+        market.slash(prov, type(uint256).max, bytes32(uint256(1)));
+        vm.warp(resetsAt);
         assertEq(market.slash(prov, type(uint256).max, bytes32(uint256(1))), 90e18); // 10% of 900
         vm.stopPrank();
         (,,, uint256 stake, uint256 pending,) = _state(prov);
@@ -579,10 +584,12 @@ contract MarketplaceTest is MarketFixture {
                 vm.prank(prov);
                 market.requestUnstake(1 + (r >> 8) % stake);
             } else if (op == 2 && stake + pending > 0) {
+                (uint256 allowance,) = market.slashAllowance(prov);
+                if (allowance == 0) vm.warp(block.timestamp + market.SLASH_WINDOW() + 1); // a new episode
                 vm.prank(guardian);
                 expectedOut += market.slash(prov, 1 + (r >> 8) % (stake + pending + 1), bytes32(r));
             } else if (op == 3 && pending > 0) {
-                vm.warp(unlockAt);
+                if (block.timestamp < unlockAt) vm.warp(unlockAt); // time only moves forward
                 vm.prank(prov);
                 expectedOut += market.withdraw();
             }
