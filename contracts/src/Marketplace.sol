@@ -34,8 +34,10 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 ///         different episodes are more than `SLASH_WINDOW` apart. Bound: within any `SLASH_WINDOW` seconds
 ///         (a closed span; `SLASH_WINDOW` = `MAX_UNBONDING_PERIOD`, at least any unbonding period the admin can
 ///         set, so at least the time any provider needs to unstake and leave) the guardian takes at most
-///         `MAX_SLASH_BPS` of the provider's stake at the episode's first slash: 1x, no 2x across a window
-///         boundary, no compounding. `SLASH_WINDOW` is a constant: no parameter change can shorten or reset an
+///         `MAX_SLASH_BPS` of the provider's stake at the episode's first slash plus `MAX_SLASH_BPS` of what it
+///         adds during the episode (so a top-up after a slash is slashable too): 1x, no 2x across a window
+///         boundary, no compounding. Every slash extends the episode, so a provider slashed more often than once a
+///         `SLASH_WINDOW` stays in one episode (its cap does not refill: stricter than the bound). `SLASH_WINDOW` is a constant: no parameter change can shorten or reset an
 ///         episode. A slash takes at most what remains of the allowance and of the stake, so a front-run
 ///         withdrawal cannot make it revert unless nothing slashable is left (`NothingToSlash`); an exhausted
 ///         allowance reverts `SlashCapReached`.
@@ -242,8 +244,9 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     /// @dev Takes from the active stake first, then from the pending unstake. A slash more than SLASH_WINDOW after
     ///      the provider's previous one (or its first) begins an episode whose allowance is MAX_SLASH_BPS of what
     ///      the provider then has at stake (active plus pending); each slash takes at most what remains of the
-    ///      allowance and of the stake, and extends the episode. So within any SLASH_WINDOW seconds the guardian
-    ///      takes at most MAX_SLASH_BPS of the stake at the episode's start, however many evidence hashes it uses.
+    ///      allowance and of the stake, and extends the episode (stake added meanwhile adds MAX_SLASH_BPS of itself
+    ///      to the allowance). So within any SLASH_WINDOW seconds the guardian takes at most MAX_SLASH_BPS of the
+    ///      stake at the episode's start and of what was added since, however many evidence hashes it uses.
     ///      Reverts NothingToSlash when the provider has nothing at stake, SlashCapReached when the allowance is
     ///      used up (a withdrawal in front of a slash never makes it revert otherwise). Each evidence hash slashes
     ///      once. Only GUARDIAN_ROLE.
@@ -445,6 +448,13 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         uint256 stake = p.stake + amount;
         p.stake = stake;
         totalStaked += amount;
+        // Stake added during a slashing episode is slashable at the cap too: without this, a provider slashed to
+        // its episode's allowance could top up and have nothing slashable until the episode ends, long enough to
+        // unstake and leave with all of it.
+        SlashEpisode storage e = _slashEpisodes[msg.sender];
+        if (e.lastSlashAt != 0 && block.timestamp <= uint256(e.lastSlashAt) + SLASH_WINDOW) {
+            e.remaining += SafeCast.toUint192(amount * MAX_SLASH_BPS / 10_000);
+        }
         emit StakeAdded(msg.sender, amount, stake);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }

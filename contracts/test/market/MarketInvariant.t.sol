@@ -210,6 +210,10 @@ contract MarketHandler is Test {
         mor.approve(address(market), amount);
         market.addStake(amount);
         vm.stopPrank();
+        uint256[] storage times = slashTimes[p];
+        if (times.length > 0 && block.timestamp <= times[times.length - 1] + market.SLASH_WINDOW()) {
+            episodeCap[p] += amount * market.MAX_SLASH_BPS() / 10_000; // a top-up in an episode is slashable too
+        }
     }
 
     function requestUnstake(uint256 seed, uint256 amount) external {

@@ -55,13 +55,45 @@ contract SlashCapTest is MarketFixture {
 
     /// @dev The base is the stake at the episode's first slash: stake added later does not raise the allowance,
     ///      and slashes do not compound below it.
-    function test_SlashCap_BaseFixedAtEpisodeStart() public {
+    /// @dev The base is the stake at the episode's start, plus MAX_SLASH_BPS of what is added during it (from a
+    ///      review: a provider slashed to the cap topped up 90,000 MOR, had nothing slashable for the episode's 90
+    ///      days, unstaked and withdrew it all).
+    function test_SlashCap_TopUpInAnEpisodeSlashableAtTheCap() public {
         assertEq(_slash(100e18), 100e18);
+        (uint256 remaining,) = market.slashAllowance(prov);
+        assertEq(remaining, 900e18, "10% of the 10,000 held at the episode's start, less 100");
         vm.prank(prov);
         market.addStake(90_000e18);
-        assertEq(_slash(type(uint256).max), 900e18);
+        (remaining,) = market.slashAllowance(prov);
+        assertEq(remaining, 9_900e18, "plus 10% of the 90,000 added");
+        assertEq(_slash(type(uint256).max), 9_900e18);
         _expectCapReached(block.timestamp + market.SLASH_WINDOW() + 1);
         _slash(1);
+    }
+
+    /// @dev A provider slashed to the whole allowance, then topping up, cannot leave with the top-up unslashable
+    ///      (the review's proof of concept).
+    function test_SlashCap_TopUpAfterTheCapIsSlashable() public {
+        assertEq(_slash(type(uint256).max), 1_000e18);
+        vm.prank(prov);
+        market.addStake(90_000e18);
+        assertEq(_slash(type(uint256).max), 9_000e18, "10% of the top-up");
+        _expectCapReached(block.timestamp + market.SLASH_WINDOW() + 1);
+        _slash(1);
+    }
+
+    /// @dev Stake added outside an episode (none open, or the last slash more than SLASH_WINDOW ago) adds nothing
+    ///      to an allowance: the next slash begins an episode on the stake then.
+    function test_SlashCap_TopUpOutsideAnEpisodeAddsNothing() public {
+        uint256 t0 = block.timestamp;
+        assertEq(_slash(type(uint256).max), 1_000e18);
+        vm.warp(t0 + market.SLASH_WINDOW() + 1);
+        vm.prank(prov);
+        market.addStake(1_000e18);
+        (uint256 remaining, uint256 resetsAt) = market.slashAllowance(prov);
+        assertEq(remaining, 1_000e18, "a new episode: 10% of the 10,000 held");
+        assertEq(resetsAt, 0);
+        assertEq(_slash(type(uint256).max), 1_000e18);
     }
 
     function test_SlashCap_NewEpisodeAfterTheWindow() public {
@@ -168,7 +200,8 @@ contract SlashCapTest is MarketFixture {
 
     /// @dev Any sequence of slashes (fresh evidence each), top-ups, unstakes, withdrawals and time steps: within
     ///      every closed span of SLASH_WINDOW seconds the slashes total at most MAX_SLASH_BPS of the stake at the
-    ///      first slash of their episode, and each slash takes min(amount, allowance left, stake).
+    ///      first slash of their episode and of what was added during it, and each slash takes min(amount,
+    ///      allowance left, stake).
     function testFuzz_SlashCap_BoundPerWindow(uint256 seed) public {
         uint256 w = market.SLASH_WINDOW();
         for (uint256 i; i < 24; ++i) {
@@ -178,8 +211,12 @@ contract SlashCapTest is MarketFixture {
             if (op <= 2) {
                 _modelSlash(r);
             } else if (op == 3) {
+                uint256 amount = 1 + (r >> 8) % 5_000e18;
                 vm.prank(prov);
-                market.addStake(1 + (r >> 8) % 5_000e18);
+                market.addStake(amount);
+                if (lastAt != 0 && block.timestamp <= lastAt + w) {
+                    episodeCap += amount * market.MAX_SLASH_BPS() / 10_000;
+                }
             } else if (op == 4 && stake > 0) {
                 vm.prank(prov);
                 market.requestUnstake(1 + (r >> 8) % stake);
@@ -195,10 +232,12 @@ contract SlashCapTest is MarketFixture {
         }
         for (uint256 i; i < slashAt.length; ++i) {
             uint256 sum;
+            uint256 cap; // the episode's allowance at the window's last slash (top-ups only raise it)
             for (uint256 j = i; j < slashAt.length && slashAt[j] <= slashAt[i] + w; ++j) {
                 sum += slashTook[j];
+                cap = slashCap[j];
             }
-            assertLe(sum, slashCap[i], "more than MAX_SLASH_BPS within SLASH_WINDOW");
+            assertLe(sum, cap, "more than MAX_SLASH_BPS within SLASH_WINDOW");
         }
     }
 }
