@@ -37,10 +37,10 @@ import {MarketTypes} from "./libraries/MarketTypes.sol";
 ///         `MAX_SLASH_BPS` of the provider's stake at the episode's first slash plus `MAX_SLASH_BPS` of what it
 ///         adds during the episode (so a top-up after a slash is slashable too): 1x, no 2x across a window
 ///         boundary, no compounding. Every slash extends the episode, so a provider slashed more often than once a
-///         `SLASH_WINDOW` stays in one episode (its cap does not refill: stricter than the bound). `SLASH_WINDOW` is a constant: no parameter change can shorten or reset an
-///         episode. A slash takes at most what remains of the allowance and of the stake, so a front-run
-///         withdrawal cannot make it revert unless nothing slashable is left (`NothingToSlash`); an exhausted
-///         allowance reverts `SlashCapReached`.
+///         `SLASH_WINDOW` stays in one episode (its cap does not refill: stricter than the bound). `SLASH_WINDOW`
+///         is a constant: no parameter change can shorten or reset an episode. A slash takes at most what remains
+///         of the allowance and of the stake, so a front-run withdrawal cannot make it revert unless nothing
+///         slashable is left (`NothingToSlash`); an exhausted allowance reverts `SlashCapReached`.
 ///
 ///         Signer keys are unique across providers: a key that signs for one provider cannot be registered by
 ///         another (a receipt or liveness proof names exactly one provider). A provider below the minimum
@@ -267,8 +267,8 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         uint256 stake = p.stake;
         uint256 pending = p.pendingUnstake;
         SlashEpisode memory e = _slashEpisodes[provider];
-        if (e.lastSlashAt == 0 || block.timestamp > uint256(e.lastSlashAt) + SLASH_WINDOW) {
-            e.remaining = SafeCast.toUint192((stake + pending) * MAX_SLASH_BPS / 10_000);
+        if (!_inEpisode(e.lastSlashAt)) {
+            e.remaining = _slashShare(stake + pending);
         } else if (e.remaining == 0) {
             revert SlashCapReached(provider, uint256(e.lastSlashAt) + SLASH_WINDOW + 1);
         }
@@ -371,9 +371,9 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     /// @return resetsAt First time a slash begins a new episode (0 if the next slash begins one).
     function slashAllowance(address provider) external view returns (uint256 remaining, uint256 resetsAt) {
         SlashEpisode memory e = _slashEpisodes[provider];
-        if (e.lastSlashAt == 0 || block.timestamp > uint256(e.lastSlashAt) + SLASH_WINDOW) {
+        if (!_inEpisode(e.lastSlashAt)) {
             Provider storage p = _providers[provider];
-            return ((p.stake + p.pendingUnstake) * MAX_SLASH_BPS / 10_000, 0);
+            return (_slashShare(p.stake + p.pendingUnstake), 0);
         }
         return (e.remaining, uint256(e.lastSlashAt) + SLASH_WINDOW + 1);
     }
@@ -452,11 +452,22 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         // its episode's allowance could top up and have nothing slashable until the episode ends, long enough to
         // unstake and leave with all of it.
         SlashEpisode storage e = _slashEpisodes[msg.sender];
-        if (e.lastSlashAt != 0 && block.timestamp <= uint256(e.lastSlashAt) + SLASH_WINDOW) {
-            e.remaining += SafeCast.toUint192(amount * MAX_SLASH_BPS / 10_000);
+        if (_inEpisode(e.lastSlashAt)) {
+            e.remaining += _slashShare(amount);
         }
         emit StakeAdded(msg.sender, amount, stake);
         token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @dev Whether a slash now is in the episode of a provider last slashed at `lastSlashAt` (0: never): at most
+    ///      SLASH_WINDOW seconds later. Otherwise the next slash begins a new episode.
+    function _inEpisode(uint64 lastSlashAt) private view returns (bool) {
+        return lastSlashAt != 0 && block.timestamp <= uint256(lastSlashAt) + SLASH_WINDOW;
+    }
+
+    /// @dev MAX_SLASH_BPS of `amount`: what an episode may take of the stake held at its start, or added during it.
+    function _slashShare(uint256 amount) private pure returns (uint192) {
+        return SafeCast.toUint192(amount * MAX_SLASH_BPS / 10_000);
     }
 
     function _permit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
