@@ -170,12 +170,15 @@ type countReg struct {
 	calls   atomic.Int64
 	failAt  uint64
 	fails   atomic.Int64
+	down    atomic.Bool  // while set, every role read of the first router fails (its node is down)
+	failed  atomic.Int64 // the role reads failed
 }
 
 func (r *countReg) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
 	r.calls.Add(1)
 	second := a == crypto.PubkeyToAddress(devnet.DevKey(2).PublicKey)
-	if !second && at == r.failAt && r.fails.Add(-1) >= 0 {
+	if !second && (r.down.Load() || at == r.failAt && r.fails.Add(-1) >= 0) {
+		r.failed.Add(1)
 		return false, errors.New("rpc down")
 	}
 	if second && r.revoked.Load() {
@@ -430,29 +433,13 @@ func lostCopies(t *testing.T, dsn string, reg ledger.Registry, n uint64) (contex
 	return ctx, l, hs
 }
 
-// downReg is countReg whose role reads of the first router all fail while down is set (its node is down),
-// counted.
-type downReg struct {
-	*countReg
-	down   atomic.Bool
-	failed atomic.Int64
-}
-
-func (r *downReg) IsRouter(ctx context.Context, a common.Address, at uint64) (bool, error) {
-	if r.down.Load() && a != crypto.PubkeyToAddress(devnet.DevKey(2).PublicKey) {
-		r.failed.Add(1)
-		return false, errors.New("rpc down")
-	}
-	return r.countReg.IsRouter(ctx, a, at)
-}
-
 // TestReviveBoundsTheReadsOfANodeDown (from a review): with the node down, a revive pass tried every queued
 // session, one failed read each, every poll (a rollback may queue thousands). It stops at ReviveErrors;
 // the rest stay queued, untried, no epoch assembled; once the node answers, every session is revived.
 func TestReviveBoundsTheReadsOfANodeDown(t *testing.T) {
 	const p = 1e12
 	const n = ledger.ReviveErrors + 2
-	reg := &downReg{countReg: &countReg{}}
+	reg := &countReg{}
 	ctx, l, _ := lostCopies(t, dbtest.SQLite(t), reg, n)
 
 	reg.n.Store(1) // a deep reorg took the second router's grant

@@ -52,19 +52,24 @@ func rotate(t *testing.T, c *devnettest.Chain, owner *ecdsa.PrivateKey, signer c
 
 // client reads the chain through b (a chain.Client hidden behind it: one node, as far as follow.Logs can
 // tell), answering the head's header with head when set (the head a client reported before it failed over
-// to a node behind it), and calling afterLogs, when set, with each eth_getLogs answered (the chain changing
-// between the reads).
+// to a node behind it), and calling afterLogs, when set, with each eth_getLogs answered and afterHeader with
+// the number of each header b answered (the chain changing between the reads).
 type client struct {
-	b         index.Backend
-	head      *types.Header
-	afterLogs func(q ethereum.FilterQuery)
+	b           index.Backend
+	head        *types.Header
+	afterLogs   func(q ethereum.FilterQuery)
+	afterHeader func(n *big.Int)
 }
 
 func (c *client) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
 	if n == nil && c.head != nil {
 		return c.head, nil
 	}
-	return c.b.HeaderByNumber(ctx, n)
+	h, err := c.b.HeaderByNumber(ctx, n)
+	if c.afterHeader != nil {
+		c.afterHeader(n)
+	}
+	return h, err
 }
 
 func (c *client) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
@@ -399,18 +404,6 @@ func TestSignersAboveRefusesANodeBehindTheBook(t *testing.T) {
 	require.Empty(t, above)
 }
 
-// hooked is one node whose header reads call after (with the number asked) once answered.
-type hooked struct {
-	*followtest.Chain
-	after func(n *big.Int)
-}
-
-func (b *hooked) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
-	h, err := b.Chain.HeaderByNumber(ctx, n)
-	b.after(n)
-	return h, err
-}
-
 // TestSignersAboveReadsAgainWhenATimeIsNotFound (from a review): a node that leaves the block time out of
 // its logs; after the range's logs were read as one view, the client fails over to a node behind the log's
 // block, so setTimes' header read is not found. That is a node behind, as at follow.Logs: SignersAbove
@@ -420,7 +413,7 @@ func TestSignersAboveReadsAgainWhenATimeIsNotFound(t *testing.T) {
 	market, provider := common.HexToAddress("0x9001"), common.HexToAddress("0xa1")
 	c := followtest.New(9, updatedLog(t, market, provider, 8, 0xc2, false))
 	nines := 0
-	b := &hooked{Chain: c, after: func(n *big.Int) {
+	b := &client{b: c, afterHeader: func(n *big.Int) {
 		if n != nil && n.Uint64() == 9 {
 			if nines++; nines == 2 { // follow.Logs' read of block 9 after the logs: then the failover
 				c.Head = 7
