@@ -29,10 +29,10 @@ func TestSignerEvent(t *testing.T) {
 	market := c.Addr("Marketplace")
 	owner, other := devnet.DevKey(3), devnet.DevKey(5)
 	p, o := crypto.PubkeyToAddress(owner.PublicKey), crypto.PubkeyToAddress(other.PublicKey)
-	k0, k1, ko := common.HexToAddress("0x5151"), common.HexToAddress("0x5353"), common.HexToAddress("0x5252")
-	c.RegisterProvider(owner, k0, "http://provider.example", 150)
-	c.RegisterProvider(other, ko, "http://other.example", 150)
-	r := c.Mined(c.Marketplace.UpdateProvider(c.Opts(owner), "http://provider.example", k1))
+	k0, k1, ko := devnettest.KeyAddr("k0"), devnettest.KeyAddr("k1"), devnettest.KeyAddr("ko")
+	c.RegisterProvider(owner, devnettest.Key("k0"), "http://provider.example", 150)
+	c.RegisterProvider(other, devnettest.Key("ko"), "http://other.example", 150)
+	r := c.UpdateProvider(owner, devnettest.Key("k1"), "http://provider.example")
 
 	read := func(topics [][]common.Hash) []types.Log {
 		t.Helper()

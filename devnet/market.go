@@ -22,6 +22,7 @@ import (
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
 	"github.com/laketravis/laketravis/deployments"
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -236,17 +237,48 @@ func (m *Market) RegisterEntry(ctx context.Context, builder *ecdsa.PrivateKey, n
 }
 
 // RegisterProvider approves stake (MOR wei, which owner must hold) to the Marketplace and registers owner
-// as a provider with signer and endpoint.
-func (m *Market) RegisterProvider(ctx context.Context, owner *ecdsa.PrivateKey, signer common.Address, endpoint string, stake *big.Int) error {
+// as a provider with signer's address and endpoint, signer signing the SignerClaim the Marketplace requires.
+func (m *Market) RegisterProvider(ctx context.Context, owner, signer *ecdsa.PrivateKey, endpoint string, stake *big.Int) error {
 	if _, err := m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return m.Token.Approve(o, m.Deployment.Contracts["Marketplace"], stake) // present: checked by bind
 	}); err != nil {
 		return fmt.Errorf("devnet: approve stake: %w", err)
 	}
-	_, err := m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.Marketplace.Register(o, endpoint, signer, stake)
+	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
+	proof, err := m.SignerProof(signer, ownerAddr)
+	if err != nil {
+		return err
+	}
+	_, err = m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.Register(o, endpoint, crypto.PubkeyToAddress(signer.PublicKey), proof, stake)
 	})
 	return err
+}
+
+// UpdateProvider moves owner's registration to endpoint and signer (the Marketplace's updateProvider), signer
+// signing the SignerClaim.
+func (m *Market) UpdateProvider(ctx context.Context, owner, signer *ecdsa.PrivateKey, endpoint string) (*types.Receipt, error) {
+	proof, err := m.SignerProof(signer, crypto.PubkeyToAddress(owner.PublicKey))
+	if err != nil {
+		return nil, err
+	}
+	return m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.UpdateProvider(o, endpoint, crypto.PubkeyToAddress(signer.PublicKey), proof)
+	})
+}
+
+// SignerProof is signer's signature of SignerClaim(provider, signer) under this deployment's EIP-712 domain:
+// what register, registerWithPermit and updateProvider take as proof that the provider holds the signer key.
+func (m *Market) SignerProof(signer *ecdsa.PrivateKey, provider common.Address) ([]byte, error) {
+	mkt, err := m.Addr("Marketplace")
+	if err != nil {
+		return nil, err
+	}
+	sig, err := eip712.NewDomain(m.ChainID, mkt).Sign(&eip712.SignerClaim{Provider: provider, Signer: crypto.PubkeyToAddress(signer.PublicKey)}, signer)
+	if err != nil {
+		return nil, fmt.Errorf("devnet: sign the signer claim: %w", err)
+	}
+	return sig[:], nil
 }
 
 // PostBid posts owner's bid of price (wei per second) on model.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -16,6 +18,7 @@ import (
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/devnet"
 	"github.com/laketravis/laketravis/devnet/devnettest"
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -53,7 +56,9 @@ func TestMarketCycle(t *testing.T) {
 	require.NoError(t, err)
 	_, err = mined(mor.Approve(as(owner), addr("Marketplace"), stake))
 	require.NoError(t, err)
-	_, err = mined(market.Register(as(owner), "http://127.0.0.1:9000", account(signer), stake))
+	proof, err := c.Market.SignerProof(devnet.DevKey(signer), account(owner))
+	require.NoError(t, err)
+	_, err = mined(market.Register(as(owner), "http://127.0.0.1:9000", account(signer), proof, stake))
 	require.NoError(t, err)
 	matchable, err := market.IsMatchable(call, account(owner))
 	require.NoError(t, err)
@@ -180,7 +185,8 @@ func TestMarketHelpers(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, poolBal.Sign())
 	require.Equal(t, "1000000000000000000000", devnet.MOR(1000).String())
-	owner, signer := devnet.DevKey(3), crypto.PubkeyToAddress(devnet.DevKey(4).PublicKey)
+	owner, signerKey := devnet.DevKey(3), devnet.DevKey(4)
+	signer := crypto.PubkeyToAddress(signerKey.PublicKey)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 	require.NoError(t, m.FundMOR(ctx, ownerAddr, devnet.MOR(300)))
 	bal, err := m.Token.BalanceOf(call, ownerAddr)
@@ -205,13 +211,34 @@ func TestMarketHelpers(t *testing.T) {
 	registered, err := m.Models.IsRegistered(call, model)
 	require.NoError(t, err)
 	require.True(t, registered)
-	require.NoError(t, m.RegisterProvider(ctx, owner, signer, "http://127.0.0.1:9000", devnet.MOR(200)))
+	require.NoError(t, m.RegisterProvider(ctx, owner, signerKey, "http://127.0.0.1:9000", devnet.MOR(200)))
 	matchable, err := m.Marketplace.IsMatchable(call, ownerAddr)
 	require.NoError(t, err)
 	require.True(t, matchable)
 	signerOf, err := m.Marketplace.SignerOf(call, ownerAddr)
 	require.NoError(t, err)
 	require.Equal(t, signer, signerOf)
+
+	// The Go SignerClaim digest is the contract's, and a rotation with a proof by the new key binds it.
+	mkt, err := m.Addr("Marketplace")
+	require.NoError(t, err)
+	rotatedKey := devnet.DevKey(8)
+	rotated := crypto.PubkeyToAddress(rotatedKey.PublicKey)
+	want, err := m.Marketplace.SignerClaimDigest(call, ownerAddr, rotated)
+	require.NoError(t, err)
+	require.Equal(t, common.Hash(want), eip712.NewDomain(m.ChainID, mkt).Digest(&eip712.SignerClaim{Provider: ownerAddr, Signer: rotated}))
+	_, err = m.UpdateProvider(ctx, owner, rotatedKey, "http://127.0.0.1:9001")
+	require.NoError(t, err)
+	signerOf, err = m.Marketplace.SignerOf(call, ownerAddr)
+	require.NoError(t, err)
+	require.Equal(t, rotated, signerOf)
+	// A proof by another key is refused: InvalidSignerProof(signer).
+	badProof, err := m.SignerProof(devnet.DevKey(9), ownerAddr)
+	require.NoError(t, err)
+	_, err = m.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Marketplace.UpdateProvider(o, "http://127.0.0.1:9001", signer, badProof)
+	})
+	require.ErrorContains(t, err, "custom error "+hexutil.Encode(crypto.Keccak256([]byte("InvalidSignerProof(address)"))[:4]))
 	price := big.NewInt(1_000_000_000_000)
 	require.NoError(t, m.PostBid(ctx, owner, model, price))
 	got, err := m.Marketplace.Bid(call, ownerAddr, model)

@@ -19,7 +19,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -279,9 +278,7 @@ func rotateProviderSigner(t *testing.T, ctx context.Context, s *Stack, p *Provid
 	t.Helper()
 	key := newKey(t)
 	next := crypto.PubkeyToAddress(key.PublicKey)
-	_, err := s.Send(ctx, p.Owner.Key, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return s.Marketplace.UpdateProvider(o, p.URL, next)
-	})
+	_, err := s.UpdateProvider(ctx, p.Owner.Key, key, p.URL) // key signs its SignerClaim
 	require.NoError(t, err)
 	require.Eventually(t, func() bool {
 		var out struct {

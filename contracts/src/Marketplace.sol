@@ -7,6 +7,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
@@ -149,15 +150,21 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     /// @notice Registers the caller as a provider, pulling `stake` MOR from it (needs an allowance).
     /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
     /// @param signer Hot key that signs liveness proofs and usage receipts for the provider.
+    /// @param signerProof The signer's 65-byte signature (r, s, v) of `signerClaimDigest(caller, signer)`: proof
+    ///        that the caller holds the signer key's consent (empty when the signer is the caller itself).
     /// @param stake Initial stake in wei, at least `minProviderStake`.
-    function register(string calldata endpoint, address signer, uint256 stake) external nonReentrant {
-        _register(endpoint, signer, stake);
+    function register(string calldata endpoint, address signer, bytes calldata signerProof, uint256 stake)
+        external
+        nonReentrant
+    {
+        _register(endpoint, signer, signerProof, stake);
     }
 
     /// @notice `register` with an ERC-2612 permit for the stake, in one transaction.
     /// @dev A failing permit is ignored (it may have been front-run); the transfer then needs an allowance.
     /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
     /// @param signer Hot key that signs liveness proofs and usage receipts for the provider.
+    /// @param signerProof As for `register`.
     /// @param stake Initial stake in wei, at least `minProviderStake`.
     /// @param deadline Permit deadline.
     /// @param v Permit signature v.
@@ -166,6 +173,7 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     function registerWithPermit(
         string calldata endpoint,
         address signer,
+        bytes calldata signerProof,
         uint256 stake,
         uint256 deadline,
         uint8 v,
@@ -173,7 +181,7 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         bytes32 s
     ) external nonReentrant {
         _permit(stake, deadline, v, r, s);
-        _register(endpoint, signer, stake);
+        _register(endpoint, signer, signerProof, stake);
     }
 
     /// @notice Adds `amount` MOR to the caller's active stake (needs an allowance).
@@ -227,12 +235,13 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     /// @notice Replaces the caller's endpoint and signer.
     /// @param endpoint OpenAI-compatible base URL, 1..MAX_ENDPOINT_LENGTH bytes.
     /// @param signer New hot key (non-zero).
-    function updateProvider(string calldata endpoint, address signer) external {
+    /// @param signerProof When `signer` changes, as for `register`; ignored (may be empty) when it stays.
+    function updateProvider(string calldata endpoint, address signer, bytes calldata signerProof) external {
         Provider storage p = _registered(msg.sender);
         _checkEndpoint(endpoint);
         address previous = p.signer;
         if (signer != previous) {
-            _claimSigner(signer);
+            _claimSigner(signer, signerProof);
             delete providerOfSigner[previous];
         }
         p.endpoint = endpoint;
@@ -418,6 +427,12 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         return _hashTypedDataV4(MarketTypes.hash(liveness));
     }
 
+    /// @notice The EIP-712 digest a signer key signs to consent to being `provider`'s signer:
+    ///         SignerClaim(address provider,address signer). See `_claimSigner` for why it needs no nonce.
+    function signerClaimDigest(address provider, address signer) public view returns (bytes32) {
+        return _hashTypedDataV4(MarketTypes.hashSignerClaim(provider, signer));
+    }
+
     /// @notice The session id of `rfc` matched to `provider`: keccak256(abi.encode(rfcDigest(rfc), provider)).
     function sessionId(MarketTypes.RFC calldata rfc, address provider) external view returns (bytes32) {
         return keccak256(abi.encode(rfcDigest(rfc), provider));
@@ -427,12 +442,12 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
     // Internals
     // ------------------------------------------------------------------------------------------------
 
-    function _register(string calldata endpoint, address signer, uint256 stake) private {
+    function _register(string calldata endpoint, address signer, bytes calldata signerProof, uint256 stake) private {
         Provider storage p = _providers[msg.sender];
         if (p.registered) revert AlreadyRegistered(msg.sender);
         _checkEndpoint(endpoint);
         if (stake < minProviderStake) revert StakeBelowMinimum(stake, minProviderStake);
-        _claimSigner(signer);
+        _claimSigner(signer, signerProof);
         p.registered = true;
         p.signer = signer;
         p.endpoint = endpoint;
@@ -475,9 +490,23 @@ contract Marketplace is IMarketplace, AccessControl, EIP712, ReentrancyGuardTran
         try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
-    /// @dev Records `signer` as the caller's key; reverts if it is zero or another provider's.
-    function _claimSigner(address signer) private {
+    /// @dev Records `signer` as the caller's key; reverts if it is zero, another provider's, or `proof` is not the
+    ///      signer's signature of `signerClaimDigest(caller, signer)` (a signer that is the caller needs none: its
+    ///      transaction is the proof). Without the proof anyone watching the mempool could claim a provider's next
+    ///      signer first (SignerInUse for the victim) and leave it claimed forever.
+    ///      Replay: the digest names the caller and this contract and chain, so a proof is good only for that
+    ///      provider, here; no other account can use it, and nobody else can call for the provider. It has no
+    ///      nonce: the provider may reuse its own proof to take the key back after rotating away (if no one else
+    ///      holds it then), which the key's holder consented to once for this provider; a provider that rotated
+    ///      away from a leaked key just must not rotate back to it. The leaked key can sign a fresh claim for any
+    ///      other account anyway, a nonce would not stop that.
+    function _claimSigner(address signer, bytes calldata proof) private {
         if (signer == address(0)) revert ZeroAddress();
+        if (signer != msg.sender) {
+            (address recovered, ECDSA.RecoverError err,) =
+                ECDSA.tryRecover(signerClaimDigest(msg.sender, signer), proof);
+            if (err != ECDSA.RecoverError.NoError || recovered != signer) revert InvalidSignerProof(signer);
+        }
         address owner = providerOfSigner[signer];
         if (owner != address(0) && owner != msg.sender) revert SignerInUse(signer, owner);
         providerOfSigner[signer] = msg.sender;

@@ -173,14 +173,38 @@ func (c *Chain) RegisterModel(builder *ecdsa.PrivateKey, name, tag string, feeBp
 	return id
 }
 
-// RegisterProvider funds owner with stakeMOR MOR and registers it with signer and endpoint.
-func (c *Chain) RegisterProvider(owner *ecdsa.PrivateKey, signer common.Address, endpoint string, stakeMOR int64) {
+// RegisterProvider funds owner with stakeMOR MOR and registers it with signer (which signs the SignerClaim)
+// and endpoint.
+func (c *Chain) RegisterProvider(owner, signer *ecdsa.PrivateKey, endpoint string, stakeMOR int64) {
 	c.T.Helper()
 	c.Fund(crypto.PubkeyToAddress(owner.PublicKey), stakeMOR)
 	c.do(func(ctx context.Context) error {
 		return c.Market.RegisterProvider(ctx, owner, signer, endpoint, devnet.MOR(stakeMOR))
 	})
 }
+
+// UpdateProvider moves owner's registration to endpoint and signer (which signs the SignerClaim) and returns
+// the receipt.
+func (c *Chain) UpdateProvider(owner, signer *ecdsa.PrivateKey, endpoint string) (r *types.Receipt) {
+	c.T.Helper()
+	c.do(func(ctx context.Context) (err error) {
+		r, err = c.Market.UpdateProvider(ctx, owner, signer, endpoint)
+		return err
+	})
+	return r
+}
+
+// Key is a fixed test key, keccak256(seed): a signer a test names and signs the SignerClaim with.
+func Key(seed string) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
+	if err != nil {
+		panic(err) // keccak256 output is a valid key but with negligible probability
+	}
+	return k
+}
+
+// KeyAddr is Key(seed)'s address.
+func KeyAddr(seed string) common.Address { return crypto.PubkeyToAddress(Key(seed).PublicKey) }
 
 // PostBid posts owner's bid on model.
 func (c *Chain) PostBid(owner *ecdsa.PrivateKey, model common.Hash, price *big.Int) {

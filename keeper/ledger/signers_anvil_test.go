@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
@@ -40,7 +39,7 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	provB := crypto.PubkeyToAddress(ownerB.PublicKey)
 	signerB, _ := crypto.ToECDSA(crypto.Keccak256([]byte("provider B signer")))
 	require.NoError(t, env.Market.FundMOR(ctx, provB, devnet.MOR(100)))
-	require.NoError(t, env.Market.RegisterProvider(ctx, ownerB, crypto.PubkeyToAddress(signerB.PublicKey), "https://b.example", devnet.MOR(100)))
+	require.NoError(t, env.Market.RegisterProvider(ctx, ownerB, signerB, "https://b.example", devnet.MOR(100)))
 
 	const price = 1_000_000_000_000
 	nonce := uint64(0)
@@ -70,16 +69,13 @@ func TestProviderSignerNotReusableAnvil(t *testing.T) {
 	check(session(ownerA, signerB), ledger.RejectBadProviderSig)
 	check(session(ownerB, env.Signer), ledger.RejectBadProviderSig)
 
-	_, err := env.Market.Send(ctx, ownerB, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Marketplace.UpdateProvider(o, "https://b.example", crypto.PubkeyToAddress(env.Signer.PublicKey))
-	})
+	// Even with the signer's own proof for B, B cannot take A's signer.
+	_, err := env.Market.UpdateProvider(ctx, ownerB, env.Signer, "https://b.example")
 	require.ErrorContains(t, err, "custom error 0xf476ac0d", "B cannot take A's signer: SignerInUse(signer, A)")
 
 	// A rotates its signer.
 	newSignerA, _ := crypto.ToECDSA(crypto.Keccak256([]byte("provider A signer, rotated")))
-	_, err = env.Market.Send(ctx, ownerA, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Marketplace.UpdateProvider(o, "https://provider.example", crypto.PubkeyToAddress(newSignerA.PublicKey))
-	})
+	_, err = env.Market.UpdateProvider(ctx, ownerA, newSignerA, "https://provider.example")
 	require.NoError(t, err)
 	check(session(ownerA, newSignerA), "")
 	check(session(ownerA, env.Signer), ledger.RejectBadProviderSig) // retired before the close
@@ -109,9 +105,7 @@ func rangeCappedKeeper(t *testing.T, ctx context.Context) (*testenv.Env, *faultp
 func rotateSigner(t *testing.T, ctx context.Context, env *testenv.Env, seed string) (*types.Receipt, *ecdsa.PrivateKey) {
 	key := keyOf(seed)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
-	r, err := env.Market.Send(ctx, devnet.DevKey(testenv.ProviderKey), func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return env.Marketplace.UpdateProvider(o, "https://provider.example", crypto.PubkeyToAddress(key.PublicKey))
-	})
+	r, err := env.Market.UpdateProvider(ctx, devnet.DevKey(testenv.ProviderKey), key, "https://provider.example")
 	require.NoError(t, err)
 	return r, key
 }

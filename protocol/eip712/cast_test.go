@@ -51,6 +51,7 @@ func walletVectors() []walletVector {
 		{"SessionTicket-no-session-key", eip712.NewDomain(testChainID, testMarketplace), noKeyTicket},
 		{"UsageReceipt", eip712.NewDomain(testChainID, testMarketplace), sampleReceipt()},
 		{"Liveness", eip712.NewDomain(testChainID, testMarketplace), sampleLiveness()},
+		{"SignerClaim", eip712.NewDomain(testChainID, testMarketplace), sampleSignerClaim()},
 	}
 }
 

@@ -46,6 +46,7 @@ var referenceTypes = apitypes.Types{
 		{Name: "provider", Type: "address"}, {Name: "challenge", Type: "bytes32"},
 		{Name: "timestamp", Type: "uint64"},
 	},
+	"SignerClaim": {{Name: "provider", Type: "address"}, {Name: "signer", Type: "address"}},
 }
 
 func u(v uint64) *big.Int                     { return new(big.Int).SetUint64(v) }
@@ -76,6 +77,8 @@ func referenceTypedData(t testing.TB, id uint64, contract common.Address, m eip7
 			"ttftMs": u(uint64(v.TTFTMs))}
 	case *eip712.Liveness:
 		msg = map[string]any{"provider": addr(v.Provider), "challenge": b32(v.Challenge), "timestamp": u(v.Timestamp)}
+	case *eip712.SignerClaim:
+		msg = map[string]any{"provider": addr(v.Provider), "signer": addr(v.Signer)}
 	default:
 		t.Fatalf("unknown message %T", m)
 	}
@@ -133,20 +136,32 @@ func TestDigestMatchesGoEthereum(t *testing.T) {
 	}
 }
 
-// TestDigestKnownVector pins one digest, so an accidental change to encoding or domain shows up even
-// if the reference implementations were to move with it.
+// TestDigestKnownVector pins digests, so an accidental change to encoding or domain shows up even if the
+// reference implementations were to move with it. The SignerClaim vector is the Marketplace's own too:
+// the forge test test_SignerClaimDigest_Vector (contracts/test/market/Marketplace.t.sol) asserts it from
+// signerClaimDigest run at this domain's address and chain, so the Go encoding and the contract's agree
+// (devnet TestMarketHelpers checks a live deployment too).
 func TestDigestKnownVector(t *testing.T) {
 	d := eip712.NewDomain(testChainID, testMarketplace)
-	ref := referenceTypedData(t, testChainID, testMarketplace, sampleRFC())
-	want, _, err := apitypes.TypedDataAndHash(ref)
-	require.NoError(t, err)
-	require.Equal(t, common.BytesToHash(want), d.Digest(sampleRFC()))
-	require.Equal(t, "0x"+rfcVectorDigest, d.Digest(sampleRFC()).Hex())
+	for _, v := range []struct {
+		msg  eip712.Message
+		want string
+	}{{sampleRFC(), rfcVectorDigest}, {sampleSignerClaim(), signerClaimVectorDigest}} {
+		ref := referenceTypedData(t, testChainID, testMarketplace, v.msg)
+		want, _, err := apitypes.TypedDataAndHash(ref)
+		require.NoError(t, err)
+		require.Equal(t, common.BytesToHash(want), d.Digest(v.msg), v.msg.PrimaryType())
+		require.Equal(t, "0x"+v.want, d.Digest(v.msg).Hex(), v.msg.PrimaryType())
+	}
 }
 
 // rfcVectorDigest is d.Digest(sampleRFC()) on chain 31337 for Marketplace 0x5FbDB...0aa3, as computed by
 // go-ethereum's apitypes and confirmed by `cast wallet sign` in TestCastSignatureMatches.
 const rfcVectorDigest = "a2adbf05314bb4a351ddbff86c2129bf89abca62efa6b5cdb6b909e5d5ed1ba8"
+
+// signerClaimVectorDigest is Marketplace.signerClaimDigest(anvil account 0, anvil account 1) on chain 31337 at
+// 0x5FbDB...0aa3 (SIGNER_CLAIM_VECTOR in Marketplace.t.sol), d.Digest(sampleSignerClaim()).
+const signerClaimVectorDigest = "99f15ad79a0b908f991113f8a724e72007ddea5da50048b77b7c06c634df409f"
 
 // TestDigestSensitivity: changing any one field, the chain id or the verifying contract changes the
 // digest, and the original signature then recovers to somebody else.
@@ -211,11 +226,14 @@ func TestDigestSensitivity(t *testing.T) {
 			add("provider", func(m eip712.Message) { m.(*eip712.Liveness).Provider[3] ^= 1 })
 			add("challenge", func(m eip712.Message) { m.(*eip712.Liveness).Challenge[9] ^= 1 })
 			add("timestamp", func(m eip712.Message) { m.(*eip712.Liveness).Timestamp++ })
+		case *eip712.SignerClaim:
+			add("provider", func(m eip712.Message) { m.(*eip712.SignerClaim).Provider[7] ^= 1 })
+			add("signer", func(m eip712.Message) { m.(*eip712.SignerClaim).Signer[19] ^= 1 })
 		}
 		return vs
 	}
 
-	for _, orig := range []eip712.Message{sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness()} {
+	for _, orig := range []eip712.Message{sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness(), sampleSignerClaim()} {
 		sig, err := base.Sign(orig, key)
 		require.NoError(t, err)
 		_, err = base.Verify(orig, sig[:], signer)
@@ -250,6 +268,9 @@ func clone(m eip712.Message) eip712.Message {
 	case *eip712.Liveness:
 		c := *v
 		return &c
+	case *eip712.SignerClaim:
+		c := *v
+		return &c
 	}
 	panic(fmt.Sprintf("unknown message %T", m))
 }
@@ -263,6 +284,7 @@ func TestTypeStrings(t *testing.T) {
 		{&eip712.SessionTicket{}, "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"},
 		{&eip712.UsageReceipt{}, "UsageReceipt(bytes32 sessionId,uint32 seconds,uint32 inputTokens,uint32 outputTokens,uint32 ttftMs)"},
 		{&eip712.Liveness{}, "Liveness(address provider,bytes32 challenge,uint64 timestamp)"},
+		{&eip712.SignerClaim{}, "SignerClaim(address provider,address signer)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.msg.PrimaryType(), func(t *testing.T) {
@@ -282,7 +304,7 @@ func TestTypeStrings(t *testing.T) {
 
 func TestDigestDoesNotAllocate(t *testing.T) {
 	d := eip712.NewDomain(testChainID, testMarketplace)
-	for _, m := range []eip712.Message{sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness()} {
+	for _, m := range []eip712.Message{sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness(), sampleSignerClaim()} {
 		d.Digest(m) // warm the pool
 		allocs := testing.AllocsPerRun(100, func() { d.Digest(m) })
 		require.Zero(t, allocs, "%s digest allocates", m.PrimaryType())

@@ -83,6 +83,14 @@ func sampleLiveness() *eip712.Liveness {
 	}
 }
 
+// sampleSignerClaim names anvil's first dev account as the provider and its second as the signer.
+func sampleSignerClaim() *eip712.SignerClaim {
+	return &eip712.SignerClaim{
+		Provider: common.HexToAddress(anvilAddress),
+		Signer:   common.HexToAddress("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"),
+	}
+}
+
 // maxRFC has every field at its type's maximum.
 func maxRFC() *eip712.RFC {
 	var maxU256 uint256.Int
@@ -170,12 +178,12 @@ func (g randomizer) liveness() *eip712.Liveness {
 // messages returns samples, extremes and n random messages of every type.
 func messages(n int) []eip712.Message {
 	out := []eip712.Message{
-		sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness(), maxRFC(),
-		&eip712.RFC{}, &eip712.SessionTicket{}, &eip712.UsageReceipt{}, &eip712.Liveness{},
+		sampleRFC(), sampleTicket(), sampleReceipt(), sampleLiveness(), sampleSignerClaim(), maxRFC(),
+		&eip712.RFC{}, &eip712.SessionTicket{}, &eip712.UsageReceipt{}, &eip712.Liveness{}, &eip712.SignerClaim{},
 	}
 	g := newRandomizer(1)
 	for range n {
-		out = append(out, g.rfc(), g.ticket(), g.receipt(), g.liveness())
+		out = append(out, g.rfc(), g.ticket(), g.receipt(), g.liveness(), &eip712.SignerClaim{Provider: g.addr(), Signer: g.addr()})
 	}
 	return out
 }

@@ -20,6 +20,7 @@ func TestTypeHashConstants(t *testing.T) {
 		{"sessionTicketTypeHash", sessionTicketTypeHash, SessionTicketType},
 		{"usageReceiptTypeHash", usageReceiptTypeHash, UsageReceiptType},
 		{"livenessTypeHash", livenessTypeHash, LivenessType},
+		{"signerClaimTypeHash", signerClaimTypeHash, SignerClaimType},
 		{"domainNameHash", domainNameHash, DomainName},
 		{"domainVersionHash", domainVersionHash, DomainVersion},
 		{"domainV1VersionHash", domainV1VersionHash, RetiredDomainVersion},
@@ -44,7 +45,7 @@ func TestCurveConstants(t *testing.T) {
 // TestFieldTables: the decoder's name tables list every message's fields in type order, and decodeField
 // writes the field that fields() names at the same index.
 func TestFieldTables(t *testing.T) {
-	for _, m := range []Message{&RFC{}, &SessionTicket{}, &UsageReceipt{}, &Liveness{}} {
+	for _, m := range []Message{&RFC{}, &SessionTicket{}, &UsageReceipt{}, &Liveness{}, &SignerClaim{}} {
 		fs := m.fields()
 		names := m.fieldNames()
 		require.Len(t, names, len(fs), m.PrimaryType())

@@ -16,6 +16,10 @@ const (
 	SessionTicketType = "SessionTicket(bytes32 sessionId,address user,address provider,bytes32 modelId,uint256 pricePerSecond,uint32 maxSeconds,uint64 notAfter,address sessionKey,bool useDeposit)"
 	UsageReceiptType  = "UsageReceipt(bytes32 sessionId,uint32 seconds,uint32 inputTokens,uint32 outputTokens,uint32 ttftMs)"
 	LivenessType      = "Liveness(address provider,bytes32 challenge,uint64 timestamp)"
+	// SignerClaimType is not a §6 message between roles: a provider's signer key signs it for the Marketplace,
+	// which binds the key to the provider only with it (register, registerWithPermit, updateProvider;
+	// protocol/README.md "Signer claim").
+	SignerClaimType = "SignerClaim(address provider,address signer)"
 )
 
 // keccak256 of the type strings above and of the domain name and version, as 32-byte string constants
@@ -25,6 +29,7 @@ const (
 	rfcTypeHash           = "\x36\x8f\x22\x5b\x0a\x26\x3e\xaf\x1e\x16\x4d\x01\x63\x4c\x39\xee\x9c\x96\x94\xcf\x78\x7c\x28\x9d\x20\xd4\x70\x4f\xe6\xe4\x97\xb9"
 	sessionTicketTypeHash = "\xaf\x66\x16\x81\xa7\xfb\x61\xef\x33\xf7\xe0\x73\xb2\x93\x95\xc9\x3c\x2a\x2a\x10\xfd\x84\x0e\x76\x9a\xc1\xcb\x46\x12\x28\x54\x5f"
 	usageReceiptTypeHash  = "\xc4\x2b\xa5\xe9\x49\x01\x66\x33\x64\x4a\x5c\x8d\x28\xa1\x52\xbe\x6a\x62\x99\x04\x10\x4c\x1e\x69\x73\x60\xd5\x3f\x77\x46\xd7\xe2"
+	signerClaimTypeHash   = "\x98\xa1\xfe\xce\x92\xd5\x32\xe0\xa3\xd9\x4d\x65\x02\x9b\xb4\xe2\x63\x83\xc8\x59\x5c\x62\x44\xc9\x29\xea\x07\x6d\xf8\x3d\x3c\xca"
 	livenessTypeHash      = "\x5e\xa1\x23\x5f\x24\x2c\x18\x65\x9b\x6d\x5b\xe8\x94\x36\x9a\x4c\x94\x64\xc0\x74\x02\x79\x23\x21\xe0\x62\xfd\x26\x52\x06\xc1\x9b"
 	domainNameHash        = "\x12\x79\x3d\x87\x21\x18\x1d\x99\xc5\xc1\x1e\xb3\x20\x1c\xac\x58\xa4\xb8\x86\x6c\x6e\x1f\x73\x68\x8f\x30\x58\xe0\x60\xae\x83\xf2"
 	domainVersionHash     = "\xad\x7c\x5b\xef\x02\x78\x16\xa8\x00\xda\x17\x36\x44\x4f\xb5\x8a\x80\x7e\xf4\xc9\x60\x3b\x78\x48\x67\x3f\x7e\x3a\x68\xeb\x14\xa5"
@@ -35,7 +40,8 @@ const (
 // encBufSize is the largest encodeData output: the RFC's type hash plus ten 32-byte words.
 const encBufSize = 11 * 32
 
-// Message is one of the PROTOCOL §6 structs: *RFC, *SessionTicket, *UsageReceipt or *Liveness.
+// Message is one of the PROTOCOL §6 structs: *RFC, *SessionTicket, *UsageReceipt or *Liveness, or the
+// Marketplace's *SignerClaim.
 // The interface is sealed; other packages cannot add message types.
 type Message interface {
 	// PrimaryType returns the EIP-712 type name ("RFC", "SessionTicket", ...).
@@ -63,6 +69,7 @@ var (
 	sessionTicketFieldNames = []string{"sessionId", "user", "provider", "modelId", "pricePerSecond", "maxSeconds", "notAfter", "sessionKey", "useDeposit"}
 	usageReceiptFieldNames  = []string{"sessionId", "seconds", "inputTokens", "outputTokens", "ttftMs"}
 	livenessFieldNames      = []string{"provider", "challenge", "timestamp"}
+	signerClaimFieldNames   = []string{"provider", "signer"}
 )
 
 // RFC is a user's Request For Compute (PROTOCOL §6, §7 step 1), signed by User.
@@ -129,6 +136,15 @@ type Liveness struct {
 	Provider  common.Address // the provider (as registered in the Marketplace)
 	Challenge common.Hash    // the router's fresh random challenge
 	Timestamp uint64         // unix seconds when the provider signed
+}
+
+// SignerClaim is a provider's signer key's consent to sign for Provider: the Marketplace binds Signer to
+// Provider (register, registerWithPermit, updateProvider) only with Signer's signature of it, so no one
+// can claim another provider's key first. It has no nonce: only Provider can submit it (the contract takes
+// Provider from the transaction's sender), and the domain binds the chain and the Marketplace.
+type SignerClaim struct {
+	Provider common.Address // the provider (owner) account the signer will sign for
+	Signer   common.Address // the signer (hot) key, which signs this claim
 }
 
 // PrimaryType returns "RFC".
@@ -341,6 +357,40 @@ func (l *Liveness) decodeField(i int, s []byte) error {
 		return parseUint64(s, &l.Timestamp)
 	}
 	panic(fmt.Sprintf("eip712: Liveness has no field %d", i))
+}
+
+// PrimaryType returns "SignerClaim".
+func (*SignerClaim) PrimaryType() string { return "SignerClaim" }
+
+// TypeString returns SignerClaimType.
+func (*SignerClaim) TypeString() string { return SignerClaimType }
+
+func (c *SignerClaim) encodeData(buf *[encBufSize]byte) int {
+	copy(buf[0:32], signerClaimTypeHash)
+	putAddress(buf[32:64], c.Provider)
+	putAddress(buf[64:96], c.Signer)
+	return 96
+}
+
+func (c *SignerClaim) fields() []field {
+	return []field{
+		addressField("provider", &c.Provider),
+		addressField("signer", &c.Signer),
+	}
+}
+
+func (*SignerClaim) fieldNames() []string { return signerClaimFieldNames }
+
+func (*SignerClaim) boolField() int { return -1 }
+
+func (c *SignerClaim) decodeField(i int, s []byte) error {
+	switch i {
+	case 0:
+		return parseAddress(s, &c.Provider)
+	case 1:
+		return parseAddress(s, &c.Signer)
+	}
+	panic(fmt.Sprintf("eip712: SignerClaim has no field %d", i))
 }
 
 // putAddress writes a as an ABI word: 12 zero bytes, then the 20 address bytes.

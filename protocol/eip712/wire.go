@@ -481,3 +481,16 @@ func (l *Liveness) UnmarshalJSON(data []byte) error {
 	*l = v
 	return nil
 }
+
+// MarshalJSON encodes the signer claim in its canonical wire form.
+func (c SignerClaim) MarshalJSON() ([]byte, error) { return marshalMessage(&c), nil }
+
+// UnmarshalJSON strictly decodes the wire form; errors wrap ErrMalformed and leave c unchanged.
+func (c *SignerClaim) UnmarshalJSON(data []byte) error {
+	var v SignerClaim
+	if err := unmarshalMessage(data, &v); err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}

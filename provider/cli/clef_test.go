@@ -59,10 +59,20 @@ func TestOwnerKeyThroughClef(t *testing.T) {
 		return n
 	}
 
-	signer := common.Address{0x51}
-	out := r.ok("register", "--endpoint", "http://127.0.0.1:8080", "--signer", signer.Hex(), "--stake", "100MOR")
-	require.Contains(t, out, "registered "+owner.Hex()+" with 100 MOR staked")
+	// The signer key in a clef of its own: it signs the SignerClaim register needs, once, and nothing else.
+	signerKey, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	signerClef := cleftest.Start(t, signerKey, c.ChainID)
+	signer := signerClef.Account
+	out := r.ok("register", "--endpoint", "http://127.0.0.1:8080", "--external-signer", signerClef.URL, "--stake", "100MOR")
+	require.Contains(t, out, "registered "+owner.Hex()+" with 100 MOR staked, signer "+signer.Hex())
 	require.Equal(t, 1, permits())
+	claims := signerClef.Approvals("ui_approveSignData")
+	require.Len(t, claims, 1)
+	require.Contains(t, string(claims[0].Params), "SignerClaim")
+	registered, err := c.Marketplace.SignerOf(&bind.CallOpts{Context: ctx}, owner)
+	require.NoError(t, err)
+	require.Equal(t, signer, registered)
 	c.RegisterModel(devnet.DevKey(7), "llama", "q4", 500)
 	require.Contains(t, r.ok("bid", "set", "--model", "llama:q4", "--price", "0.001MOR/s", "--dry-run"), "dry run, not sent")
 	require.Empty(t, clef.Calls()[1:], "a dry run asks clef nothing")

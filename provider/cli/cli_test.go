@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
@@ -144,6 +145,22 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	require.NoError(t, c.GrantRouterRole(ctx, signer.Address))
 	r.fails("holds ROUTER_ROLE", "serve", "--upstream", "http://127.0.0.1:9/v1", "--model", "llama:q4=llama3",
 		"--state-dir", filepath.Join(dir, "state"))
+
+	// Signer rotation (update): a second signer key, picked by --signer, signs its SignerClaim; the endpoint
+	// moves alone too. The first key is freed: another provider could now take it with that key's claim.
+	r.fails("nothing to update", "update")
+	var signer2 struct{ Address common.Address }
+	require.NoError(t, json.Unmarshal([]byte(r.ok("keys", "create", "--role", "signer", "--light", "--json")), &signer2))
+	out = r.ok("update", "--signer", signer2.Address.Hex())
+	require.Contains(t, out, "updateProvider: estimated cost")
+	require.Contains(t, out, "signer "+signer2.Address.Hex())
+	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
+	require.Equal(t, signer2.Address, st.Signer)
+	r.fails("nothing to update", "update", "--signer", signer2.Address.Hex())
+	require.Contains(t, r.ok("update", "--endpoint", "http://127.0.0.1:8081"), "endpoint http://127.0.0.1:8081, signer "+signer2.Address.Hex())
+	free, err := c.Marketplace.ProviderOfSigner(&bind.CallOpts{Context: ctx}, signer.Address)
+	require.NoError(t, err)
+	require.Zero(t, free, "the rotated-away key is free")
 }
 
 func TestRawKeyOnlyOnDevnetAndHelp(t *testing.T) {

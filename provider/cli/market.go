@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/amount"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -52,7 +53,12 @@ func (a *app) registerCmd() *cobra.Command {
 		Use:   "register --endpoint <url> --signer <address> --stake <MOR>",
 		Short: "Register as a provider with a MOR stake, the public endpoint and the signer (hot) key",
 		Long: `Registers the owner key as a provider. The stake is pulled with an ERC-2612 permit in the same
-transaction (registerWithPermit); --approve sends a separate approve transaction instead.`,
+transaction (registerWithPermit); --approve sends a separate approve transaction instead.
+
+The signer key signs a SignerClaim naming the owner (offline, no transaction): the Marketplace binds a
+signer only with that proof, so no one can register another provider's key first. It is read from the
+signer keystore (as serve reads it), --signer-raw-key, or clef at --external-signer; a signer that is the
+owner key itself needs none.`,
 		Example: "  provider register --endpoint https://node.example.com --stake 100MOR --rpc http://127.0.0.1:8545",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -64,16 +70,16 @@ transaction (registerWithPermit); --approve sends a separate approve transaction
 			if endpoint == "" {
 				return errors.New("--endpoint is required: the public base URL where `provider serve` answers")
 			}
-			signer, err := a.keyAddress(RoleSigner, "signer")
-			if err != nil {
-				return err
-			}
 			approve, _ := cmd.Flags().GetBool("approve")
 			return a.withSender(cmd, func(ctx context.Context, c *conn, s *market.Sender) error {
+				signer, key, err := a.claimSigner(ctx, c, s.From())
+				if err != nil {
+					return err
+				}
 				if signer == s.From() {
 					fmt.Fprintln(a.io.Err, "warning: the signer is the owner key; keep a separate hot key for `provider serve`")
 				}
-				res, err := c.market.Register(ctx, s, market.RegisterOptions{Endpoint: endpoint, Signer: signer, Stake: stake, Approve: approve})
+				res, err := c.market.Register(ctx, s, market.RegisterOptions{Endpoint: endpoint, Signer: signer, SignerKey: key, Stake: stake, Approve: approve})
 				if err != nil {
 					return err
 				}
@@ -84,8 +90,75 @@ transaction (registerWithPermit); --approve sends a separate approve transaction
 	}
 	cmd.Flags().String("endpoint", "", "public base `URL` where provider serve answers, e.g. http://127.0.0.1:8081 on a devnet")
 	cmd.Flags().String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
+	signerKeyFlags(cmd.Flags(), "sign the signer's claim through clef at this URL instead of the signer keystore (keys/README.md)")
 	cmd.Flags().String("stake", "", "stake, e.g. 100MOR or a wei amount")
 	cmd.Flags().Bool("approve", false, "use approve + register instead of a permit")
+	return cmd
+}
+
+// claimSigner resolves the signer a register or update names and the key that signs its SignerClaim: the
+// key of loadSignerKey, checked against --signer when both are given. A signer that is the owner (by
+// --signer or the only signer keystore) needs no claim: the key is then nil.
+func (a *app) claimSigner(ctx context.Context, c *conn, owner common.Address) (common.Address, keys.TypedSigner, error) {
+	if a.v.GetString("external-signer") == "" && a.v.GetString("signer-raw-key") == "" {
+		addr, err := a.keyAddress(RoleSigner, "signer")
+		if err != nil {
+			return common.Address{}, nil, err
+		}
+		if addr == owner {
+			return addr, nil, nil
+		}
+	}
+	key, err := a.loadSignerKey(ctx, c.market.ChainID())
+	if err != nil {
+		return common.Address{}, nil, err
+	}
+	if s := a.v.GetString("signer"); s != "" && common.HexToAddress(s) != key.Address() {
+		return common.Address{}, nil, fmt.Errorf("--signer %s, but the signer key given is %s", s, key.Address())
+	}
+	return key.Address(), key, nil
+}
+
+func (a *app) updateCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "update [--endpoint <url>] [--signer <address>]",
+		Short: "Change the registered endpoint and/or rotate the signer (hot) key",
+		Long: `Moves the registration to a new endpoint, a new signer key, or both (the Marketplace's updateProvider).
+Without --signer, --signer-raw-key or --external-signer the signer stays. A new signer signs its
+SignerClaim as for register: from <keys-dir>/signer (--signer picks one of several), --signer-raw-key,
+or clef at --external-signer. Rotating frees the old key: stop serve first (provider/README.md).`,
+		Example: "  provider update --signer 0x…   # after provider keys create --role signer",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			endpoint, _ := cmd.Flags().GetString("endpoint")
+			rotate := a.v.GetString("signer") != "" || a.v.GetString("signer-raw-key") != "" || a.v.GetString("external-signer") != ""
+			if endpoint == "" && !rotate {
+				return errors.New("nothing to update: pass --endpoint and/or the new signer (--signer, --signer-raw-key or --external-signer)")
+			}
+			return a.withSender(cmd, func(ctx context.Context, c *conn, s *market.Sender) error {
+				opts := market.UpdateOptions{Endpoint: endpoint}
+				if rotate {
+					var err error
+					if opts.Signer, opts.SignerKey, err = a.claimSigner(ctx, c, s.From()); err != nil {
+						return err
+					}
+				}
+				res, err := c.market.UpdateProvider(ctx, s, opts)
+				if err != nil {
+					return err
+				}
+				p, err := c.market.Provider(ctx, s.From())
+				if err != nil {
+					return err
+				}
+				return a.report([]*market.Result{res}, map[string]any{"provider": s.From(), "signer": p.Signer, "endpoint": p.Endpoint},
+					fmt.Sprintf("updated %s: endpoint %s, signer %s", s.From().Hex(), p.Endpoint, p.Signer.Hex()))
+			})
+		},
+	}
+	cmd.Flags().String("endpoint", "", "new public base `URL` (default: keep the registered one)")
+	cmd.Flags().String("signer", "", "the new signer's address (its keystore in <keys-dir>/signer signs the claim)")
+	signerKeyFlags(cmd.Flags(), "the new signer is this clef's account (--external-signer-account, else --signer, else the only one); clef signs its claim")
 	return cmd
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"golang.org/x/term"
 
@@ -86,7 +87,7 @@ watch earnings (status) and claim them (claim).`,
 	pf.String("models-dir", defaultModelsDir(), "where pulled models and their manifest live")
 	service.AddOtherNames(pf)
 
-	root.AddCommand(a.keysCmd(), a.registerCmd(), a.stakeCmd(), a.unstakeCmd(), a.bidCmd(), a.modelCmd(),
+	root.AddCommand(a.keysCmd(), a.registerCmd(), a.updateCmd(), a.stakeCmd(), a.unstakeCmd(), a.bidCmd(), a.modelCmd(),
 		a.statusCmd(), a.claimCmd(), a.serveCmd())
 	return root
 }
@@ -225,6 +226,37 @@ func (a *app) loadKey(role, addrFlag, passwordFlag, rawFlag string, chainID uint
 		}
 	}
 	return keys.Load(src, chainID)
+}
+
+// loadSignerKey opens the signer (hot) key: clef at --external-signer (as --external-signer-account, else
+// --signer, else the only account clef lists), else the raw devnet key (--signer-raw-key) or the signer
+// keystore (--signer-password-file, else --password-file, else a prompt). serve signs liveness answers and
+// receipts with it; register and update sign the signer's claim (SignerClaim) with it.
+func (a *app) loadSignerKey(ctx context.Context, chainID uint64) (keys.Signer, error) {
+	if url := a.v.GetString("external-signer"); url != "" {
+		account := a.v.GetString("external-signer-account")
+		if account == "" {
+			account = a.v.GetString("signer")
+		}
+		return keys.LoadSigner(ctx, keys.Source{External: url, Account: account}, chainID)
+	}
+	pwFlag := "signer-password-file"
+	if a.v.GetString(pwFlag) == "" {
+		pwFlag = "password-file"
+	}
+	key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-raw-key", chainID)
+	if err != nil {
+		return nil, err
+	}
+	return keys.NewKeySigner(key, chainID), nil
+}
+
+// signerKeyFlags are the flags of loadSignerKey but --signer, which each command describes.
+func signerKeyFlags(f *pflag.FlagSet, externalUsage string) {
+	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
+	f.String("signer-raw-key", "", "raw signer private key, hex: devnets only")
+	f.String("external-signer", "", externalUsage)
+	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 }
 
 // prompt reads a password from the terminal without echo.

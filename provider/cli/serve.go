@@ -21,7 +21,6 @@ import (
 	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
-	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -80,11 +79,8 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Duration("idle-timeout", 5*time.Minute, "close sessions idle this long (one-sided receipt)")
 	f.Duration("drain", 30*time.Second, "at shutdown, how long requests in flight may take to finish, and then the close reports not yet taken by their router (those left stay in --state-dir for the next start)")
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
-	f.String("signer-password-file", "", "password file of the signer keystore (default: --password-file, then prompt)")
-	f.String("signer-raw-key", "", "raw signer private key, hex: devnets only")
-	f.String("external-signer", "", "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
+	signerKeyFlags(f, "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
 	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait). At most "+server.MaxAcceptanceWait.String()+": the wait holds the answer and is session time the user pays and time to first token the router observes")
-	f.String("external-signer-account", "", "the signer's account at --external-signer (default: --signer, else the only account it lists)")
 	f.Duration("epoch-length", 0, "the keepers' epoch length, as given to the routers you serve (--epoch-length; a router without it uses half the settlementLag): a deposit-paid ticket lasting longer than the pool's settlementLag minus this is refused when first presented, as routers cap theirs (0: the whole settlementLag, a looser bound, warned at start)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Duration("bid-floor-window", time.Hour, "a ticket priced below this provider's bid for its model is refused (a router that did not price it at the bid: keepers credit the ticket's price); a bid raised stays the floor at its old price for this long, for tickets issued before the raise")
@@ -215,25 +211,9 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer c.Close()
-	pwFlag := "signer-password-file"
-	if a.v.GetString(pwFlag) == "" {
-		pwFlag = "password-file"
-	}
-	var signerKeys keys.Signer
-	if url := a.v.GetString("external-signer"); url != "" {
-		account := a.v.GetString("external-signer-account")
-		if account == "" {
-			account = a.v.GetString("signer")
-		}
-		if signerKeys, err = keys.LoadSigner(ctx, keys.Source{External: url, Account: account}, c.market.ChainID()); err != nil {
-			return err
-		}
-	} else {
-		key, err := a.loadKey(RoleSigner, "signer", pwFlag, "signer-raw-key", c.market.ChainID())
-		if err != nil {
-			return err
-		}
-		signerKeys = keys.NewKeySigner(key, c.market.ChainID())
+	signerKeys, err := a.loadSignerKey(ctx, c.market.ChainID())
+	if err != nil {
+		return err
 	}
 	signer := signerKeys.Address()
 	// A router's key proves a router at discovery with the same Liveness message this serve signs for any

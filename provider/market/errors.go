@@ -22,4 +22,5 @@ var (
 	ErrZeroAmount        = errors.New("amount must be positive")
 	ErrNoClaimableRoot   = errors.New("no settlement root is claimable yet")
 	ErrNotMatchable      = errors.New("provider not matchable (active stake below the minimum)")
+	ErrNothingToUpdate   = errors.New("nothing to update")
 )

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
@@ -23,7 +24,10 @@ const maxEndpointLength = 256
 type RegisterOptions struct {
 	Endpoint string
 	Signer   common.Address
-	Stake    *big.Int
+	// SignerKey signs the SignerClaim proving the owner holds Signer (a keystore key or clef); it may be nil
+	// only when Signer is the owner itself, whose transaction is the proof.
+	SignerKey keys.TypedSigner
+	Stake     *big.Int
 	// Approve sends approve + register (two transactions) instead of one registerWithPermit
 	// carrying an ERC-2612 permit signed off-chain.
 	Approve bool
@@ -57,6 +61,10 @@ func (m *Market) Register(ctx context.Context, s *Sender, opts RegisterOptions) 
 	if err := m.checkBalance(ctx, owner, opts.Stake, "register"); err != nil {
 		return nil, err
 	}
+	proof, err := m.signerProof(ctx, owner, opts.Signer, opts.SignerKey, "register")
+	if err != nil {
+		return nil, err
+	}
 	if !opts.Approve {
 		deadline := big.NewInt(time.Now().Add(time.Hour).Unix())
 		v, r, sig, err := m.signPermit(ctx, s, m.MarketplaceAddr, opts.Stake, deadline)
@@ -64,7 +72,7 @@ func (m *Market) Register(ctx context.Context, s *Sender, opts RegisterOptions) 
 			return nil, err
 		}
 		res, err := m.send(ctx, s, "registerWithPermit", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-			return m.mkt.RegisterWithPermit(o, opts.Endpoint, opts.Signer, opts.Stake, deadline, v, r, sig)
+			return m.mkt.RegisterWithPermit(o, opts.Endpoint, opts.Signer, proof, opts.Stake, deadline, v, r, sig)
 		})
 		return results(res), err
 	}
@@ -74,9 +82,73 @@ func (m *Market) Register(ctx context.Context, s *Sender, opts RegisterOptions) 
 		return out, err
 	}
 	res, err := m.send(ctx, s, "register", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.mkt.Register(o, opts.Endpoint, opts.Signer, opts.Stake)
+		return m.mkt.Register(o, opts.Endpoint, opts.Signer, proof, opts.Stake)
 	})
 	return append(out, results(res)...), err
+}
+
+// UpdateOptions are the inputs of UpdateProvider: the zero value of a field keeps what is registered.
+type UpdateOptions struct {
+	Endpoint string
+	Signer   common.Address
+	// SignerKey signs the SignerClaim for a new Signer (see RegisterOptions.SignerKey); unused when the signer
+	// stays.
+	SignerKey keys.TypedSigner
+}
+
+// UpdateProvider moves the sender's registration to a new endpoint and/or signer key (the Marketplace's
+// updateProvider): a signer rotation, e.g. away from a leaked hot key. It returns ErrNothingToUpdate when
+// both already are as registered.
+func (m *Market) UpdateProvider(ctx context.Context, s *Sender, opts UpdateOptions) (*Result, error) {
+	owner := s.From()
+	p, err := m.Provider(ctx, owner)
+	if err != nil {
+		return nil, err
+	}
+	if !p.Registered {
+		return nil, notRegistered(owner, "update")
+	}
+	if opts.Endpoint == "" {
+		opts.Endpoint = p.Endpoint
+	} else if err := checkEndpoint(opts.Endpoint); err != nil {
+		return nil, err
+	}
+	if opts.Signer == (common.Address{}) {
+		opts.Signer = p.Signer
+	}
+	if opts.Endpoint == p.Endpoint && opts.Signer == p.Signer {
+		return nil, fmt.Errorf("update: %w: endpoint %s and signer %s are the registered ones", ErrNothingToUpdate, p.Endpoint, p.Signer)
+	}
+	var proof []byte
+	if opts.Signer != p.Signer {
+		if proof, err = m.signerProof(ctx, owner, opts.Signer, opts.SignerKey, "update"); err != nil {
+			return nil, err
+		}
+	}
+	return m.send(ctx, s, "updateProvider", m.MarketplaceAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.mkt.UpdateProvider(o, opts.Endpoint, opts.Signer, proof)
+	})
+}
+
+// signerProof has key sign the SignerClaim that binds signer to owner in the Marketplace (protocol/README.md
+// "Signer claim"): without it register and updateProvider revert InvalidSignerProof, so that no one can claim
+// another provider's key first. A signer that is the owner needs none.
+func (m *Market) signerProof(ctx context.Context, owner, signer common.Address, key keys.TypedSigner, action string) ([]byte, error) {
+	if signer == owner {
+		return nil, nil
+	}
+	if key == nil {
+		return nil, fmt.Errorf("%s: the signer key %s must sign its claim (SignerClaim) and none was given", action, signer)
+	}
+	if key.Address() != signer {
+		return nil, fmt.Errorf("%s: the signer key given is %s, not the signer %s", action, key.Address(), signer)
+	}
+	d := eip712.NewDomain(m.chainID, m.MarketplaceAddr)
+	sig, err := key.SignTyped(ctx, d, &eip712.SignerClaim{Provider: owner, Signer: signer})
+	if err != nil {
+		return nil, fmt.Errorf("%s: the signer key signs its claim: %w", action, err)
+	}
+	return sig[:], nil
 }
 
 // AddStake adds amt MOR to the sender's stake (approve + addStake when the allowance is short).

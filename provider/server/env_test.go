@@ -64,7 +64,8 @@ func setup(t *testing.T) *testEnv {
 			return
 		}
 		_, envErr = m.Register(ctx, &market.Sender{Signer: keys.NewKeySigner(ownerKey, c.Deployment.ChainID)}, market.RegisterOptions{
-			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey), Stake: devnet.MOR(100)})
+			Endpoint: "http://127.0.0.1:1", Signer: crypto.PubkeyToAddress(signerKey.PublicKey),
+			SignerKey: keys.NewKeySigner(signerKey, c.Deployment.ChainID), Stake: devnet.MOR(100)})
 		if envErr != nil {
 			return
 		}

@@ -58,7 +58,7 @@ func TestOnAnvil(t *testing.T) {
 	signer, _ := crypto.GenerateKey()
 	stand := livenessStandIn(t, dom, ownerAddr, signer)
 	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
-	c.RegisterProvider(owner, crypto.PubkeyToAddress(signer.PublicKey), stand.URL, 120)
+	c.RegisterProvider(owner, signer, stand.URL, 120)
 	c.PostBid(owner, model, big.NewInt(3e9))
 
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "router.db"))
@@ -167,7 +167,7 @@ func TestDepositTicketWithinSpendCapOnAnvil(t *testing.T) {
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 	stand := livenessStandIn(t, dom, ownerAddr, signer)
 	model := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)
-	c.RegisterProvider(owner, crypto.PubkeyToAddress(signer.PublicKey), stand.URL, 120)
+	c.RegisterProvider(owner, signer, stand.URL, 120)
 	c.PostBid(owner, model, big.NewInt(3e9))
 	c.Warp(60) // not a day's first second (chain.ErrDayJustStarted)
 

@@ -44,10 +44,10 @@ func signerSet(t *testing.T, c *devnettest.Chain, n uint64, signer common.Addres
 }
 
 // rotate binds signer as owner's provider key and returns the signer event as the chain has it.
-func rotate(t *testing.T, c *devnettest.Chain, owner *ecdsa.PrivateKey, signer common.Address) settle.SignerSet {
+func rotate(t *testing.T, c *devnettest.Chain, owner, signer *ecdsa.PrivateKey) settle.SignerSet {
 	t.Helper()
-	r := c.Mined(c.Marketplace.UpdateProvider(c.Opts(owner), "http://provider.example", signer))
-	return signerSet(t, c, r.BlockNumber.Uint64(), signer)
+	r := c.UpdateProvider(owner, signer, "http://provider.example")
+	return signerSet(t, c, r.BlockNumber.Uint64(), crypto.PubkeyToAddress(signer.PublicKey))
 }
 
 // client reads the chain through b (a chain.Client hidden behind it: one node, as far as follow.Logs can
@@ -89,22 +89,22 @@ func TestSignersAboveReadsTheHead(t *testing.T) {
 	c, db := startChain(t)
 	owner, other := devnet.DevKey(3), devnet.DevKey(5)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
-	c.RegisterProvider(owner, common.HexToAddress("0x5151"), "http://provider.example", 150)
-	c.RegisterProvider(other, common.HexToAddress("0x5252"), "http://other.example", 150)
+	c.RegisterProvider(owner, devnettest.Key("0x5151"), "http://provider.example", 150)
+	c.RegisterProvider(other, devnettest.Key("0x5252"), "http://other.example", 150)
 	c.Mine(3)
 	ix := newIndexer(t, c, db, 3) // MaxRange 3
 	require.NoError(t, ix.Sync(ctx))
 
-	rotated := common.HexToAddress("0x5353")
-	r := c.Mined(c.Marketplace.UpdateProvider(c.Opts(owner), "http://provider.example", rotated))
+	rotated := devnettest.Key("0x5353")
+	r := c.UpdateProvider(owner, rotated, "http://provider.example")
 	require.NoError(t, ix.Sync(ctx))
 	snap := ix.Snapshot()
 	require.Less(t, snap.Block, r.BlockNumber.Uint64())
 	h := snap.Signers[ownerAddr]
-	require.Equal(t, common.HexToAddress("0x5151"), h[len(h)-1].Signer, "the book has not confirmed the rotation")
+	require.Equal(t, devnettest.KeyAddr("0x5151"), h[len(h)-1].Signer, "the book has not confirmed the rotation")
 	above, err := ix.SignersAbove(ctx, ownerAddr, snap.Block)
 	require.NoError(t, err)
-	require.Equal(t, []settle.SignerSet{signerSet(t, c, r.BlockNumber.Uint64(), rotated)}, above)
+	require.Equal(t, []settle.SignerSet{signerSet(t, c, r.BlockNumber.Uint64(), devnettest.KeyAddr("0x5353"))}, above)
 	above, err = ix.SignersAbove(ctx, crypto.PubkeyToAddress(other.PublicKey), snap.Block)
 	require.NoError(t, err)
 	require.Empty(t, above)
@@ -113,7 +113,7 @@ func TestSignersAboveReadsTheHead(t *testing.T) {
 	require.NoError(t, ix.Sync(ctx))
 	snap = ix.Snapshot()
 	h = snap.Signers[ownerAddr]
-	require.Equal(t, rotated, h[len(h)-1].Signer, "confirmed")
+	require.Equal(t, devnettest.KeyAddr("0x5353"), h[len(h)-1].Signer, "confirmed")
 	above, err = ix.SignersAbove(ctx, ownerAddr, snap.Block)
 	require.NoError(t, err)
 	require.Empty(t, above)
@@ -133,13 +133,13 @@ func TestSignersAboveWhenConfirmationsExceedTheLogRange(t *testing.T) {
 	c, db := startChain(t)
 	owner := devnet.DevKey(3)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
-	c.RegisterProvider(owner, common.HexToAddress("0x5151"), "http://provider.example", 150)
+	c.RegisterProvider(owner, devnettest.Key("0x5151"), "http://provider.example", 150)
 	c.Mine(6)
 	ix := newIndexer(t, c, db, 6) // MaxRange 3
 	require.NoError(t, ix.Sync(ctx))
 
-	rotated := common.HexToAddress("0x5353")
-	r := c.Mined(c.Marketplace.UpdateProvider(c.Opts(owner), "http://provider.example", rotated))
+	rotated := devnettest.Key("0x5353")
+	r := c.UpdateProvider(owner, rotated, "http://provider.example")
 	c.Mine(2)
 	require.NoError(t, ix.Sync(ctx))
 	snap := ix.Snapshot()
@@ -149,7 +149,7 @@ func TestSignersAboveWhenConfirmationsExceedTheLogRange(t *testing.T) {
 	require.Greater(t, head-snap.Block, uint64(3), "the head is more than one range above the book")
 	above, err := ix.SignersAbove(ctx, ownerAddr, snap.Block)
 	require.NoError(t, err)
-	require.Equal(t, []settle.SignerSet{signerSet(t, c, r.BlockNumber.Uint64(), rotated)}, above)
+	require.Equal(t, []settle.SignerSet{signerSet(t, c, r.BlockNumber.Uint64(), devnettest.KeyAddr("0x5353"))}, above)
 }
 
 // TestSignersAboveInRanges: every signer event of a provider in the blocks above the book, read in four
@@ -164,13 +164,13 @@ func TestSignersAboveInRanges(t *testing.T) {
 	require.NoError(t, ix.Sync(ctx))
 	book := ix.Snapshot().Block
 
-	c.RegisterProvider(owner, common.HexToAddress("0x5151"), "http://provider.example", 150) // its transactions, the registration last
+	c.RegisterProvider(owner, devnettest.Key("0x5151"), "http://provider.example", 150) // its transactions, the registration last
 	head, err := c.Client.BlockNumber(ctx)
 	require.NoError(t, err)
-	want := []settle.SignerSet{signerSet(t, c, head, common.HexToAddress("0x5151")), rotate(t, c, owner, common.HexToAddress("0x5353"))}
-	c.RegisterProvider(other, common.HexToAddress("0x5252"), "http://other.example", 150)
+	want := []settle.SignerSet{signerSet(t, c, head, devnettest.KeyAddr("0x5151")), rotate(t, c, owner, devnettest.Key("0x5353"))}
+	c.RegisterProvider(other, devnettest.Key("0x5252"), "http://other.example", 150)
 	c.Mine(1)
-	want = append(want, rotate(t, c, owner, common.HexToAddress("0x5454")), rotate(t, c, owner, common.HexToAddress("0x5555")))
+	want = append(want, rotate(t, c, owner, devnettest.Key("0x5454")), rotate(t, c, owner, devnettest.Key("0x5555")))
 	var ranges []uint64 // the range of each event: 0 is book+1..book+3
 	for _, s := range want {
 		ranges = append(ranges, (s.Block-book-1)/3)
@@ -188,7 +188,7 @@ func startOnClient(t *testing.T) (c *devnettest.Chain, owner *ecdsa.PrivateKey, 
 	t.Helper()
 	c, db := startChain(t)
 	owner = devnet.DevKey(3)
-	c.RegisterProvider(owner, common.HexToAddress("0x5151"), "http://provider.example", 150)
+	c.RegisterProvider(owner, devnettest.Key("0x5151"), "http://provider.example", 150)
 	c.Mine(3)
 	b = &client{b: c.Client}
 	ix = newIndexerOn(t, c, b, db, 3)
@@ -207,7 +207,7 @@ func TestSignersAboveRefusesANodeBehindItsHead(t *testing.T) {
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 
 	behind := c.Snapshot() // the node behind: the chain as it is now
-	rotated := rotate(t, c, owner, common.HexToAddress("0x5353"))
+	rotated := rotate(t, c, owner, devnettest.Key("0x5353"))
 	head, err := c.Client.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
 	require.Equal(t, rotated.Block, head.Number.Uint64())
@@ -251,9 +251,9 @@ func TestSignersAboveAcrossAReorg(t *testing.T) {
 		c.Revert(fork)
 		fork = c.Snapshot()
 		key += 2
-		first := rotate(t, c, owner, common.Address{key})
+		first := rotate(t, c, owner, devnettest.Key(string(rune(key))))
 		c.Mine(1)
-		second := rotate(t, c, owner, common.Address{key + 1})
+		second := rotate(t, c, owner, devnettest.Key(string(rune(key+1))))
 		c.Mine(1)
 		require.Equal(t, []uint64{book + 3, book + 5}, []uint64{first.Block, second.Block})
 		return []settle.SignerSet{first, second}

@@ -66,9 +66,9 @@ func TestIndexerBackfillFollowRestartReorg(t *testing.T) {
 
 	owner := devnet.DevKey(3)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
-	signer := common.HexToAddress("0x5151")
+	signer := devnettest.KeyAddr("0x5151")
 	model := c.RegisterModel(devnet.DevKey(4), "llama", "8b", 250)
-	c.RegisterProvider(owner, signer, "http://provider.example", 150)
+	c.RegisterProvider(owner, devnettest.Key("0x5151"), "http://provider.example", 150)
 	c.PostBid(owner, model, big.NewInt(2e9))
 
 	// Backfill from the start block.

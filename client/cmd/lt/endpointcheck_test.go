@@ -37,7 +37,7 @@ func TestChatRefusesARoutersProxyEndpoint(t *testing.T) {
 	owner := devnet.DevKey(5)
 	ownerAddr := crypto.PubkeyToAddress(owner.PublicKey)
 	require.NoError(t, c.market.FundMOR(ctx, ownerAddr, devnet.MOR(300)))
-	require.NoError(t, c.market.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(devnet.DevKey(6).PublicKey), registered, devnet.MOR(200)))
+	require.NoError(t, c.market.RegisterProvider(ctx, owner, devnet.DevKey(6), registered, devnet.MOR(200)))
 
 	marketAddr, err := c.market.Addr("Marketplace")
 	require.NoError(t, err)
@@ -70,7 +70,7 @@ func TestChatRefusesARoutersProxyEndpoint(t *testing.T) {
 	movedPort, _ := netguardtest.Canary(t, "tcp", "127.0.0.1:0")
 	signer := crypto.PubkeyToAddress(devnet.DevKey(6).PublicKey)
 	_, err = c.market.Send(ctx, owner, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return c.market.Marketplace.UpdateProvider(o, "http://127.0.0.1:"+movedPort+"/v1", signer)
+		return c.market.Marketplace.UpdateProvider(o, "http://127.0.0.1:"+movedPort+"/v1", signer, nil) // same signer: no proof
 	})
 	require.NoError(t, err)
 	hits := registeredHits.Load()

@@ -82,6 +82,8 @@ interface IMarketplace {
     error NoBid(address provider, bytes32 modelId);
     /// @notice The signer key already signs for another provider.
     error SignerInUse(address signer, address provider);
+    /// @notice The signer proof is not the signer key's signature of `signerClaimDigest(caller, signer)`.
+    error InvalidSignerProof(address signer);
     /// @notice The evidence hash was already used by a slash.
     error EvidenceUsed(bytes32 evidenceHash);
 
@@ -120,6 +122,9 @@ interface IMarketplace {
     function usageReceiptDigest(MarketTypes.UsageReceipt calldata receipt) external view returns (bytes32);
     /// @notice The EIP-712 digest a provider's signer signs for `liveness`.
     function livenessDigest(MarketTypes.Liveness calldata liveness) external view returns (bytes32);
+    /// @notice The EIP-712 digest of SignerClaim(provider, signer), which the signer key signs to become
+    ///         `provider`'s signer (register, registerWithPermit, updateProvider).
+    function signerClaimDigest(address provider, address signer) external view returns (bytes32);
     /// @notice `keccak256(abi.encode(rfcDigest(rfc), provider))`: a retried RFC gets the same session.
     function sessionId(MarketTypes.RFC calldata rfc, address provider) external view returns (bytes32);
 }

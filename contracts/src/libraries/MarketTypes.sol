@@ -3,7 +3,8 @@ pragma solidity ^0.8.24;
 
 /// @title MarketTypes
 /// @notice The four off-chain EIP-712 messages of PROTOCOL §6 (v2: RFC and SessionTicket carry sessionKey and
-///         useDeposit) and their struct hashes.
+///         useDeposit) and their struct hashes, and the SignerClaim a provider's signer key signs to be bound to
+///         it on-chain (protocol/README.md).
 /// @dev The type strings below are the binding ones of PROTOCOL §6, byte for byte; wallets, the router and the Go
 ///      code hash the same strings. `encodeData` of a struct whose members are all static types is the
 ///      concatenation of the members, each left-padded to 32 bytes, which is exactly what `abi.encode` of the
@@ -67,6 +68,13 @@ library MarketTypes {
     );
     bytes32 internal constant LIVENESS_TYPEHASH =
         keccak256("Liveness(address provider,bytes32 challenge,uint64 timestamp)");
+
+    bytes32 internal constant SIGNER_CLAIM_TYPEHASH = keccak256("SignerClaim(address provider,address signer)");
+
+    /// @notice EIP-712 `hashStruct` of SignerClaim(provider, signer): the signer key consents to sign for provider.
+    function hashSignerClaim(address provider, address signer) internal pure returns (bytes32) {
+        return keccak256(abi.encode(SIGNER_CLAIM_TYPEHASH, provider, signer));
+    }
 
     /// @notice EIP-712 `hashStruct` of an RFC.
     function hash(RFC calldata m) internal pure returns (bytes32) {

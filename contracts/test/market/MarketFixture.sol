@@ -101,6 +101,23 @@ abstract contract MarketFixture is Test {
         require(mor.transfer(to, amount), "fund");
     }
 
+    /// @dev A fresh signer key named `name` and its proof (SignerClaim) that it consents to sign for `provider` on
+    ///      `m`. Computed before any vm.prank: the digest is a call to `m`.
+    function _signerFor(Marketplace m, string memory name, address provider)
+        internal
+        returns (address signer, bytes memory proof)
+    {
+        uint256 key;
+        (signer, key) = makeAddrAndKey(name);
+        proof = _signerProof(m, key, provider);
+    }
+
+    /// @dev `key`'s signature of SignerClaim(provider, vm.addr(key)) on `m`, as the 65 bytes r ‖ s ‖ v.
+    function _signerProof(Marketplace m, uint256 key, address provider) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, m.signerClaimDigest(provider, vm.addr(key)));
+        return abi.encodePacked(r, s, v);
+    }
+
     // ---- settlement helpers ----
 
     function _commit(bytes32[][] memory tree, uint256 cumulativeTotal) internal returns (uint256 epoch) {

@@ -192,9 +192,12 @@ contract MarketHandler is Test {
         stake = _bound(stake, min, 5 * min);
         _give(p, stake);
         if (mor.balanceOf(p) < stake) return;
+        // A signer key shared by the four slots (seed % 4): providers compete for it, as SignerInUse requires.
+        (address hot, uint256 hotKey) = makeAddrAndKey(string.concat("hot", vm.toString(seed % 4)));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(hotKey, market.signerClaimDigest(p, hot));
         vm.startPrank(p);
         mor.approve(address(market), stake);
-        market.register("https://provider.example", makeAddr(string.concat("hot", vm.toString(seed % 4))), stake);
+        market.register("https://provider.example", hot, abi.encodePacked(r, s, v), stake);
         vm.stopPrank();
     }
 

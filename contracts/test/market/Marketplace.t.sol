@@ -16,13 +16,16 @@ contract MarketplaceTest is MarketFixture {
     address internal prov;
     uint256 internal provKey;
     address internal signer;
+    uint256 internal signerKey;
     bytes32 internal modelId;
     string internal constant URL = "https://inference.example.com/v1";
+    /// @dev signerClaimDigest of test_SignerClaimDigest_Vector, also in protocol/eip712 (TestDigestKnownVector).
+    bytes32 internal constant SIGNER_CLAIM_VECTOR = 0x99f15ad79a0b908f991113f8a724e72007ddea5da50048b77b7c06c634df409f;
 
     function setUp() public override {
         super.setUp();
         (prov, provKey) = makeAddrAndKey("provider");
-        signer = makeAddr("signer");
+        (signer, signerKey) = makeAddrAndKey("signer");
         _fund(prov, 10_000e18);
         vm.prank(prov);
         mor.approve(address(market), type(uint256).max);
@@ -31,8 +34,14 @@ contract MarketplaceTest is MarketFixture {
     }
 
     function _register(uint256 stake) internal {
+        bytes memory proof = _proof(prov);
         vm.prank(prov);
-        market.register(URL, signer, stake);
+        market.register(URL, signer, proof, stake);
+    }
+
+    /// @dev The signer key's proof that it consents to sign for `provider`.
+    function _proof(address provider) internal view returns (bytes memory) {
+        return _signerProof(market, signerKey, provider);
     }
 
     function _state(address p)
@@ -144,35 +153,38 @@ contract MarketplaceTest is MarketFixture {
     }
 
     function test_Register_Reverts() public {
+        bytes memory proof = _proof(prov);
         vm.startPrank(prov);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.StakeBelowMinimum.selector, MIN_STAKE - 1, MIN_STAKE));
-        market.register(URL, signer, MIN_STAKE - 1);
+        market.register(URL, signer, proof, MIN_STAKE - 1);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 0));
-        market.register("", signer, MIN_STAKE);
+        market.register("", signer, proof, MIN_STAKE);
         string memory long = string(new bytes(257));
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 257));
-        market.register(long, signer, MIN_STAKE);
+        market.register(long, signer, proof, MIN_STAKE);
         vm.expectRevert(IMarketplace.ZeroAddress.selector);
-        market.register(URL, address(0), MIN_STAKE);
-        market.register(URL, signer, MIN_STAKE);
+        market.register(URL, address(0), proof, MIN_STAKE);
+        market.register(URL, signer, proof, MIN_STAKE);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.AlreadyRegistered.selector, prov));
-        market.register(URL, signer, MIN_STAKE);
+        market.register(URL, signer, proof, MIN_STAKE);
         vm.stopPrank();
 
         address poor = makeAddr("poor");
+        (address poorSigner, bytes memory poorProof) = _signerFor(market, "poorSigner", poor);
         vm.prank(poor);
         mor.approve(address(market), MIN_STAKE);
         vm.prank(poor);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, poor, 0, MIN_STAKE));
-        market.register(URL, makeAddr("poorSigner"), MIN_STAKE);
+        market.register(URL, poorSigner, poorProof, MIN_STAKE);
 
         address noAllowance = makeAddr("noAllowance");
+        (address naSigner, bytes memory naProof) = _signerFor(market, "noAllowanceSigner", noAllowance);
         _fund(noAllowance, MIN_STAKE);
         vm.prank(noAllowance);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 0, MIN_STAKE)
         );
-        market.register(URL, makeAddr("noAllowanceSigner"), MIN_STAKE);
+        market.register(URL, naSigner, naProof, MIN_STAKE);
     }
 
     /// @dev F8: one signer key signs for one provider only; updating frees the old key.
@@ -180,24 +192,28 @@ contract MarketplaceTest is MarketFixture {
         _register(MIN_STAKE);
         address other = makeAddr("otherProvider");
         _fund(other, 3 * MIN_STAKE);
+        // Even with the signer's consent for `other`, a key signs for one provider at a time.
+        bytes memory otherProof = _proof(other);
+        (address otherSigner, bytes memory otherSignerProof) = _signerFor(market, "otherSigner", other);
         vm.startPrank(other);
         mor.approve(address(market), type(uint256).max);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.SignerInUse.selector, signer, prov));
-        market.register(URL, signer, MIN_STAKE);
-        market.register(URL, makeAddr("otherSigner"), MIN_STAKE);
+        market.register(URL, signer, otherProof, MIN_STAKE);
+        market.register(URL, otherSigner, otherSignerProof, MIN_STAKE);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.SignerInUse.selector, signer, prov));
-        market.updateProvider(URL, signer);
+        market.updateProvider(URL, signer, otherProof);
         vm.stopPrank();
         assertEq(market.providerOfSigner(signer), prov);
 
         // prov moves to a new key; the old one becomes free for `other`.
+        (address newSigner, bytes memory newProof) = _signerFor(market, "newSigner", prov);
         vm.prank(prov);
-        market.updateProvider(URL, makeAddr("newSigner"));
+        market.updateProvider(URL, newSigner, newProof);
         assertEq(market.providerOfSigner(signer), address(0));
         vm.prank(prov);
-        market.updateProvider("https://same-key.example", makeAddr("newSigner")); // keeping one's own key is fine
+        market.updateProvider("https://same-key.example", newSigner, ""); // keeping one's own key needs no proof
         vm.prank(other);
-        market.updateProvider(URL, signer);
+        market.updateProvider(URL, signer, otherProof);
         assertEq(market.providerOfSigner(signer), other);
         assertEq(market.signerOf(other), signer);
     }
@@ -239,8 +255,9 @@ contract MarketplaceTest is MarketFixture {
         (address p2, uint256 key) = makeAddrAndKey("permitProvider");
         _fund(p2, 3 * MIN_STAKE);
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(key, p2, MIN_STAKE, block.timestamp + 1 hours);
+        bytes memory proof = _proof(p2);
         vm.prank(p2);
-        market.registerWithPermit(URL, signer, MIN_STAKE, block.timestamp + 1 hours, v, r, s);
+        market.registerWithPermit(URL, signer, proof, MIN_STAKE, block.timestamp + 1 hours, v, r, s);
         (,,, uint256 stake,,) = _state(p2);
         assertEq(stake, MIN_STAKE);
 
@@ -257,8 +274,9 @@ contract MarketplaceTest is MarketFixture {
         uint256 deadline = block.timestamp + 1 hours;
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(key, p2, MIN_STAKE, deadline);
         mor.permit(p2, address(market), MIN_STAKE, deadline, v, r, s); // someone front-runs the permit
+        bytes memory proof = _proof(p2);
         vm.prank(p2);
-        market.registerWithPermit(URL, signer, MIN_STAKE, deadline, v, r, s);
+        market.registerWithPermit(URL, signer, proof, MIN_STAKE, deadline, v, r, s);
         assertTrue(market.isMatchable(p2));
     }
 
@@ -266,11 +284,12 @@ contract MarketplaceTest is MarketFixture {
         (address p2,) = makeAddrAndKey("permitProvider");
         _fund(p2, MIN_STAKE);
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(provKey, p2, MIN_STAKE, block.timestamp + 1 hours); // wrong key
+        bytes memory proof = _proof(p2);
         vm.prank(p2);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 0, MIN_STAKE)
         );
-        market.registerWithPermit(URL, signer, MIN_STAKE, block.timestamp + 1 hours, v, r, s);
+        market.registerWithPermit(URL, signer, proof, MIN_STAKE, block.timestamp + 1 hours, v, r, s);
     }
 
     function test_AddStake() public {
@@ -380,6 +399,183 @@ contract MarketplaceTest is MarketFixture {
         vm.stopPrank();
     }
 
+    // ---- signer proof of possession (THREATS-TESTS "squat another provider's next signer") ----
+
+    /// @dev The squatter of the review: it sees prov's register in the mempool and registers prov's signer first,
+    ///      with the minimum stake. Without a proof by the signer key it cannot; prov's register then succeeds.
+    function test_SignerSquat_FrontRunRegister_Reverts() public {
+        address squatter = makeAddr("squatter");
+        _fund(squatter, MIN_STAKE);
+        bytes memory victimProof = _proof(prov); // what the squatter sees in prov's pending transaction
+        vm.startPrank(squatter);
+        mor.approve(address(market), MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, victimProof, MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, "", MIN_STAKE);
+        vm.stopPrank();
+        _register(MIN_STAKE);
+        assertEq(market.providerOfSigner(signer), prov);
+        assertEq(market.signerOf(prov), signer);
+    }
+
+    /// @dev The same squat on a rotation (say away from a leaked key): the squatter, registered with a key of its
+    ///      own, cannot take prov's next signer with updateProvider, and prov's rotation succeeds.
+    function test_SignerSquat_FrontRunRotation_Reverts() public {
+        _register(MIN_STAKE);
+        (address next, uint256 nextKey) = makeAddrAndKey("nextSigner");
+        bytes memory prooForProv = _signerProof(market, nextKey, prov);
+        address squatter = makeAddr("squatter");
+        _fund(squatter, MIN_STAKE);
+        (address own, bytes memory ownProof) = _signerFor(market, "squatterSigner", squatter);
+        vm.startPrank(squatter);
+        mor.approve(address(market), MIN_STAKE);
+        market.register(URL, own, ownProof, MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, next));
+        market.updateProvider(URL, next, prooForProv);
+        vm.stopPrank();
+        vm.prank(prov);
+        market.updateProvider(URL, next, prooForProv);
+        assertEq(market.providerOfSigner(next), prov);
+        assertEq(market.providerOfSigner(signer), address(0));
+    }
+
+    /// @dev A proof signed by any key other than the signer's is refused (register, with permit, and rotation).
+    function test_SignerProof_OtherKey_Reverts() public {
+        (, uint256 otherKey) = makeAddrAndKey("notTheSigner");
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(otherKey, market.signerClaimDigest(prov, signer));
+        bytes memory forged = abi.encodePacked(r, s, v);
+        vm.startPrank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, forged, MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.registerWithPermit(URL, signer, forged, MIN_STAKE, 0, 0, 0, 0);
+        vm.stopPrank();
+        // Malformed proofs: too short, too long, high s (malleable), bad v.
+        bytes memory good = _proof(prov);
+        bytes[] memory bad = new bytes[](4);
+        bad[0] = new bytes(64);
+        bad[1] = bytes.concat(good, hex"00");
+        (v, r, s) = vm.sign(signerKey, market.signerClaimDigest(prov, signer));
+        bad[2] = abi.encodePacked(
+            r,
+            bytes32(0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141 - uint256(s)),
+            v == 27 ? uint8(28) : uint8(27)
+        );
+        bad[3] = abi.encodePacked(r, s, uint8(29));
+        for (uint256 i; i < bad.length; ++i) {
+            vm.prank(prov);
+            vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+            market.register(URL, signer, bad[i], MIN_STAKE);
+        }
+        _register(MIN_STAKE);
+        (address next,) = makeAddrAndKey("next");
+        (v, r, s) = vm.sign(otherKey, market.signerClaimDigest(prov, next));
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, next));
+        market.updateProvider(URL, next, abi.encodePacked(r, s, v));
+    }
+
+    /// @dev A proof for another provider (the signer consented to `other`, not to prov) is refused.
+    function test_SignerProof_ForAnotherProvider_Reverts() public {
+        bytes memory forOther = _proof(makeAddr("other"));
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, forOther, MIN_STAKE);
+    }
+
+    /// @dev A proof for another Marketplace (or chain) is refused: the domain binds the contract and chain.
+    function test_SignerProof_OtherDeployment_Reverts() public {
+        Marketplace m2 = new Marketplace(admin, IERC20(address(mor)), registry, fund, MIN_STAKE, MIN_PRICE, MAX_PRICE);
+        bytes memory forM2 = _signerProof(m2, signerKey, prov);
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, forM2, MIN_STAKE);
+        uint256 id = block.chainid;
+        vm.chainId(id + 1);
+        bytes memory otherChain = _proof(prov);
+        vm.chainId(id);
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, otherChain, MIN_STAKE);
+    }
+
+    /// @dev The replay rule: a proof stays good for its provider only. Replayed by anyone else (here the signer
+    ///      of the old proof is freed by a rotation, the case of a leaked key) it fails; the provider itself may
+    ///      take the key back with it, and only while no one else holds the key.
+    function test_SignerProof_Replay() public {
+        bytes memory old = _proof(prov);
+        _register(MIN_STAKE);
+        (address next, bytes memory nextProof) = _signerFor(market, "next", prov);
+        vm.prank(prov);
+        market.updateProvider(URL, next, nextProof); // rotates away from `signer`
+        assertEq(market.providerOfSigner(signer), address(0));
+
+        address thief = makeAddr("thief");
+        _fund(thief, MIN_STAKE);
+        vm.startPrank(thief);
+        mor.approve(address(market), MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, signer));
+        market.register(URL, signer, old, MIN_STAKE);
+        vm.stopPrank();
+
+        // The signer's holder consents to `other`, which takes the freed key: prov's old proof cannot take it back.
+        address other = makeAddr("other");
+        _fund(other, MIN_STAKE);
+        bytes memory forOther = _proof(other);
+        vm.startPrank(other);
+        mor.approve(address(market), MIN_STAKE);
+        market.register(URL, signer, forOther, MIN_STAKE);
+        vm.stopPrank();
+        vm.prank(prov);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.SignerInUse.selector, signer, other));
+        market.updateProvider(URL, signer, old);
+
+        // Once free again, prov's own old proof rebinds the key to prov (the consent it carries is for prov).
+        (address otherNext, bytes memory otherNextProof) = _signerFor(market, "otherNext", other);
+        vm.prank(other);
+        market.updateProvider(URL, otherNext, otherNextProof);
+        vm.prank(prov);
+        market.updateProvider(URL, signer, old);
+        assertEq(market.providerOfSigner(signer), prov);
+    }
+
+    /// @dev A provider may name itself as its signer without a proof: its transaction proves the key. No one
+    ///      else can name it without its signature.
+    function test_SignerProof_SelfSignerNeedsNone() public {
+        vm.prank(prov);
+        market.register(URL, prov, "", MIN_STAKE);
+        assertEq(market.providerOfSigner(prov), prov);
+        address other = makeAddr("other");
+        _fund(other, MIN_STAKE);
+        vm.startPrank(other);
+        mor.approve(address(market), MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, prov));
+        market.register(URL, prov, "", MIN_STAKE);
+        vm.stopPrank();
+    }
+
+    /// @dev Fuzz: for any provider, signer key and proof key, register binds the signer exactly when the proof
+    ///      is the signer's own signature for that provider.
+    function testFuzz_SignerProof(uint256 signerSeed, uint256 proofSeed, address provider, address proofFor) public {
+        vm.assume(provider != address(0) && provider.code.length == 0 && provider != address(market));
+        uint256 sk = _bound(signerSeed, 1, 1e70);
+        uint256 pk = _bound(proofSeed, 1, 1e70);
+        address hot = vm.addr(sk);
+        vm.assume(hot != provider);
+        if (proofSeed % 2 == 0) pk = sk; // half the runs sign with the right key
+        if (signerSeed % 3 == 0) proofFor = provider; // a third name the right provider
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(pk, market.signerClaimDigest(proofFor, hot));
+        _fund(provider, MIN_STAKE);
+        vm.startPrank(provider);
+        mor.approve(address(market), MIN_STAKE);
+        bool valid = pk == sk && proofFor == provider;
+        if (!valid) vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, hot));
+        market.register(URL, hot, abi.encodePacked(r, s, v), MIN_STAKE);
+        vm.stopPrank();
+        assertEq(market.providerOfSigner(hot), valid ? provider : address(0));
+    }
+
     function test_UnbondingPeriodChangeAppliesToNewRequests() public {
         _register(2 * MIN_STAKE);
         vm.prank(prov);
@@ -393,23 +589,23 @@ contract MarketplaceTest is MarketFixture {
 
     function test_UpdateProvider() public {
         _register(MIN_STAKE);
-        address s2 = makeAddr("signer2");
+        (address s2, bytes memory proof2) = _signerFor(market, "signer2", prov);
         vm.expectEmit(address(market));
         emit IMarketplace.ProviderUpdated(prov, s2, "https://b.example");
         vm.prank(prov);
-        market.updateProvider("https://b.example", s2);
+        market.updateProvider("https://b.example", s2, proof2);
         (, address s, string memory endpoint,,,) = _state(prov);
         assertEq(s, s2);
         assertEq(endpoint, "https://b.example");
 
         vm.startPrank(prov);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidEndpoint.selector, 0));
-        market.updateProvider("", s2);
+        market.updateProvider("", s2, "");
         vm.expectRevert(IMarketplace.ZeroAddress.selector);
-        market.updateProvider(URL, address(0));
+        market.updateProvider(URL, address(0), "");
         vm.stopPrank();
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.NotRegistered.selector, address(this)));
-        market.updateProvider(URL, s2);
+        market.updateProvider(URL, s2, proof2);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -628,17 +824,17 @@ contract MarketplaceTest is MarketFixture {
             _fund(ps[i], 5_000e18);
             vm.prank(ps[i]);
             mor.approve(address(m), type(uint256).max);
+            (address s, bytes memory proof) = _signerFor(m, string.concat("s", vm.toString(i)), ps[i]);
             vm.prank(ps[i]);
-            m.register(
-                string.concat("https://p", vm.toString(i)), makeAddr(string.concat("s", vm.toString(i))), 2_000e18
-            );
+            m.register(string.concat("https://p", vm.toString(i)), s, proof, 2_000e18);
             vm.prank(ps[i]);
             m.postBid(modelId, 1e12 * (i + 1));
         }
+        (address s0New, bytes memory s0Proof) = _signerFor(m, "s0-new", ps[0]);
         vm.startPrank(ps[0]);
         m.addStake(100e18);
         m.requestUnstake(1_500e18);
-        m.updateProvider("https://p0-new", makeAddr("s0-new"));
+        m.updateProvider("https://p0-new", s0New, s0Proof);
         vm.stopPrank();
         vm.prank(ps[1]);
         m.deleteBid(modelId);
@@ -915,6 +1111,44 @@ contract MarketplaceTest is MarketFixture {
         assertEq(market.livenessDigest(l), vm.eip712HashTypedData(_livenessJson(l)));
     }
 
+    function _signerClaimJson(address provider, address hot) internal view returns (string memory) {
+        return _typedData(
+            "SignerClaim",
+            '[{"name":"provider","type":"address"},{"name":"signer","type":"address"}]',
+            string.concat('{"provider":"', vm.toString(provider), '","signer":"', vm.toString(hot), '"}')
+        );
+    }
+
+    function test_SignerClaimDigest_MatchesEip712() public view {
+        assertEq(market.signerClaimDigest(prov, signer), vm.eip712HashTypedData(_signerClaimJson(prov, signer)));
+        assertEq(
+            market.signerClaimDigest(prov, signer),
+            keccak256(
+                abi.encodePacked(
+                    "\x19\x01",
+                    market.DOMAIN_SEPARATOR(),
+                    keccak256(abi.encode(keccak256("SignerClaim(address provider,address signer)"), prov, signer))
+                )
+            )
+        );
+    }
+
+    /// @dev The vector protocol/eip712 checks too (TestDigestKnownVector): this contract's code at the Go tests'
+    ///      domain (chain 31337, 0x5FbDB2315678afecb367f032d93F642f64180aa3), provider = anvil account 0,
+    ///      signer = anvil account 1.
+    function test_SignerClaimDigest_Vector() public {
+        address at = 0x5FbDB2315678afecb367f032d93F642f64180aa3;
+        vm.etch(at, address(market).code);
+        vm.chainId(31337);
+        assertEq(
+            Marketplace(at)
+                .signerClaimDigest(
+                    0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, 0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+                ),
+            SIGNER_CLAIM_VECTOR
+        );
+    }
+
     /// @dev A wallet-style signer (`cast wallet sign --data`, eth_signTypedData_v4) signs the same digests.
     function test_Ffi_CastWalletSign_RecoversSigner() public {
         (address user, uint256 key) = makeAddrAndKey("castUser");
@@ -924,6 +1158,7 @@ contract MarketplaceTest is MarketFixture {
         MarketTypes.Liveness memory l =
             MarketTypes.Liveness({provider: prov, challenge: keccak256("c"), timestamp: uint64(block.timestamp)});
         _checkCastSignature(_livenessJson(l), key, user, market.livenessDigest(l));
+        _checkCastSignature(_signerClaimJson(prov, user), key, user, market.signerClaimDigest(prov, user));
     }
 
     function _checkCastSignature(string memory json, uint256 key, address expected, bytes32 digest) internal {

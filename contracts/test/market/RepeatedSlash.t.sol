@@ -11,9 +11,10 @@ contract RepeatedSlashTest is MarketFixture {
     function test_Review_GuardianDrainsStakeByRepeatingSlash() public {
         address prov = makeAddr("prov");
         _fund(prov, 10_000e18);
+        (address signer, bytes memory proof) = _signerFor(market, "signer", prov);
         vm.startPrank(prov);
         mor.approve(address(market), 10_000e18);
-        market.register("https://p.example", makeAddr("signer"), 10_000e18);
+        market.register("https://p.example", signer, proof, 10_000e18);
         market.requestUnstake(5_000e18); // half already unbonding: slashable too
         vm.stopPrank();
 

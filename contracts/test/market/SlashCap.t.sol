@@ -17,9 +17,10 @@ contract SlashCapTest is MarketFixture {
         super.setUp();
         prov = makeAddr("prov");
         _fund(prov, 100_000e18);
+        (address signer, bytes memory proof) = _signerFor(market, "signer", prov);
         vm.startPrank(prov);
         mor.approve(address(market), type(uint256).max);
-        market.register("https://p.example", makeAddr("signer"), 10_000e18);
+        market.register("https://p.example", signer, proof, 10_000e18);
         vm.stopPrank();
     }
 

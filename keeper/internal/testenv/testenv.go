@@ -71,7 +71,7 @@ func New(t *testing.T, ctx context.Context, opts Options) *Env {
 	owner := devnet.DevKey(ProviderKey)
 	// Registered on the set-up day, days back: its signer is in force for the sessions tests date back.
 	register := func(ctx context.Context, m *devnet.Market) error {
-		return m.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(signer.PublicKey), "https://provider.example",
+		return m.RegisterProvider(ctx, owner, signer, "https://provider.example",
 			devnet.MOR(100)) // the capital recipient holds its stake
 	}
 	c := devnettest.StartPlayground(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{

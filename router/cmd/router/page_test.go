@@ -104,7 +104,7 @@ func TestPageInBrowserAgainstRouter(t *testing.T) {
 			wire.WriteJSON(w, 200, wire.LivenessResponse{Liveness: l, Signature: sig, Capacity: wire.Capacity{Free: 3, Max: 4}})
 		}))
 		t.Cleanup(p.srv.Close)
-		c.RegisterProvider(p.owner, crypto.PubkeyToAddress(p.signer.PublicKey), p.srv.URL, stakeMOR)
+		c.RegisterProvider(p.owner, p.signer, p.srv.URL, stakeMOR)
 		return p
 	}
 	qwen := c.RegisterModel(devnet.DevKey(4), "qwen", "7b", 100)

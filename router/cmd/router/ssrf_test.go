@@ -87,7 +87,7 @@ func TestSSRFGuardOnPublicChain(t *testing.T) {
 		signer, _ := crypto.GenerateKey()
 		addr := crypto.PubkeyToAddress(owner.PublicKey)
 		fund(addr, 1000)
-		require.NoError(t, c.Market.RegisterProvider(ctx, owner, crypto.PubkeyToAddress(signer.PublicKey), ep, devnet.MOR(1000)))
+		require.NoError(t, c.Market.RegisterProvider(ctx, owner, signer, ep, devnet.MOR(1000)))
 		c.PostBid(owner, model, big.NewInt(int64(2e9+i*1e8))) // the public-looking one is the cheapest: probed first
 		owners[addr] = ep
 	}
