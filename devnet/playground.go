@@ -186,7 +186,7 @@ go run ./router/cmd/router --rpc %[1]s --deployment %[2]s \
 # front of %[15]s: make devnet's stand-in upstream (the same text for every prompt, not a model),
 # or ollama if it held that address first (ollama pull llama3.1:8b)
 go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
-  --signer %[11]s --endpoint http://127.0.0.1:%[4]d --stake 100MOR
+  --signer-raw-key 0x%[12]s --endpoint http://127.0.0.1:%[4]d --stake 100MOR
 go run ./provider/cmd/provider bid set --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
   --model %[14]s --price 0.001MOR/s
 go run ./provider/cmd/provider serve --rpc %[1]s --deployment %[2]s --owner %[10]s --signer-raw-key 0x%[12]s \
