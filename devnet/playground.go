@@ -182,7 +182,7 @@ go run ./router/cmd/router --rpc %[1]s --deployment %[2]s \
   --raw-key 0x%[8]s --confirmations 1 --database router.db --listen 127.0.0.1:%[3]d \
   --keeper-url http://127.0.0.1:%[5]d
 
-# provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 is its signer; serve on 127.0.0.1:%[4]d in
+# provider: anvil account 3 (1,000 MOR) stakes and bids, account 4 (%[11]s) is its signer; serve on 127.0.0.1:%[4]d in
 # front of %[15]s: make devnet's stand-in upstream (the same text for every prompt, not a model),
 # or ollama if it held that address first (ollama pull llama3.1:8b)
 go run ./provider/cmd/provider register --rpc %[1]s --deployment %[2]s --raw-key 0x%[9]s \
