@@ -70,6 +70,9 @@ func TestOwnerKeyThroughClef(t *testing.T) {
 	claims := signerClef.Approvals("ui_approveSignData")
 	require.Len(t, claims, 1)
 	require.Contains(t, string(claims[0].Params), "SignerClaim")
+	// Without --signer or --external-signer-account the CLI asks clef which account it holds first: one
+	// listing approval before the claim (keys/README.md).
+	require.Len(t, signerClef.Approvals("ui_approveListing"), 1)
 	registered, err := c.Marketplace.SignerOf(&bind.CallOpts{Context: ctx}, owner)
 	require.NoError(t, err)
 	require.Equal(t, signer, registered)

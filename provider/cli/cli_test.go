@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
@@ -161,6 +163,19 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	free, err := c.Marketplace.ProviderOfSigner(&bind.CallOpts{Context: ctx}, signer.Address)
 	require.NoError(t, err)
 	require.Zero(t, free, "the rotated-away key is free")
+
+	// A key another provider holds is refused before anything is signed or sent, naming that provider.
+	other, taken := devnet.DevKey(6), devnettest.Key("another provider's signer")
+	c.RegisterProvider(other, taken, "http://127.0.0.1:9000", 100)
+	r.fails("is the signer of provider "+crypto.PubkeyToAddress(other.PublicKey).Hex(),
+		"update", "--signer-raw-key", hex.EncodeToString(crypto.FromECDSA(taken)))
+	require.NoError(t, json.Unmarshal([]byte(r.ok("status", "--json")), &st))
+	require.Equal(t, signer2.Address, st.Signer)
+
+	// A signer named by the environment (or a config file), kept there for serve, does not turn an endpoint
+	// move into a rotation: here it names the first key, free again and in the keys directory.
+	t.Setenv("LT_PROVIDER_SIGNER", signer.Address.Hex())
+	require.Contains(t, r.ok("update", "--endpoint", "http://127.0.0.1:8082"), "endpoint http://127.0.0.1:8082, signer "+signer2.Address.Hex())
 }
 
 func TestRawKeyOnlyOnDevnetAndHelp(t *testing.T) {

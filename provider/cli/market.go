@@ -124,14 +124,17 @@ func (a *app) updateCmd() *cobra.Command {
 		Use:   "update [--endpoint <url>] [--signer <address>]",
 		Short: "Change the registered endpoint and/or rotate the signer (hot) key",
 		Long: `Moves the registration to a new endpoint, a new signer key, or both (the Marketplace's updateProvider).
-Without --signer, --signer-raw-key or --external-signer the signer stays. A new signer signs its
+Without --signer, --signer-raw-key or --external-signer on the command line the signer stays (a signer the
+environment or a config file names, kept there for serve, does not rotate it). A new signer signs its
 SignerClaim as for register: from <keys-dir>/signer (--signer picks one of several), --signer-raw-key,
 or clef at --external-signer. Rotating frees the old key: stop serve first (provider/README.md).`,
 		Example: "  provider update --signer 0x…   # after provider keys create --role signer",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			endpoint, _ := cmd.Flags().GetString("endpoint")
-			rotate := a.v.GetString("signer") != "" || a.v.GetString("signer-raw-key") != "" || a.v.GetString("external-signer") != ""
+			// Only flags on the command line rotate: a signer named by the environment or a config file is
+			// serve's, kept there for it, and must not turn an endpoint move into a rotation.
+			rotate := cmd.Flags().Changed("signer") || cmd.Flags().Changed("signer-raw-key") || cmd.Flags().Changed("external-signer")
 			if endpoint == "" && !rotate {
 				return errors.New("nothing to update: pass --endpoint and/or the new signer (--signer, --signer-raw-key or --external-signer)")
 			}

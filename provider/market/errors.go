@@ -7,6 +7,7 @@ import "errors"
 var (
 	ErrNotRegistered     = errors.New("not registered as a provider")
 	ErrAlreadyRegistered = errors.New("already registered as a provider")
+	ErrSignerInUse       = errors.New("signer key already bound to another provider")
 	ErrStakeBelowMinimum = errors.New("stake below the minimum provider stake")
 	ErrInsufficientMOR   = errors.New("not enough MOR")
 	ErrInsufficientStake = errors.New("not enough active stake")

@@ -134,6 +134,13 @@ func (m *Market) UpdateProvider(ctx context.Context, s *Sender, opts UpdateOptio
 // "Signer claim"): without it register and updateProvider revert InvalidSignerProof, so that no one can claim
 // another provider's key first. A signer that is the owner needs none.
 func (m *Market) signerProof(ctx context.Context, owner, signer common.Address, key keys.TypedSigner, action string) ([]byte, error) {
+	// A key another provider holds would revert SignerInUse: say so before anything is signed or sent (with
+	// --approve, the approval would be sent first).
+	if other, err := m.mkt.ProviderOfSigner(call(ctx), signer); err != nil {
+		return nil, fmt.Errorf("%s: read providerOfSigner: %w", action, err)
+	} else if other != (common.Address{}) && other != owner {
+		return nil, fmt.Errorf("%s: %w: %s is the signer of provider %s; create another signer key", action, ErrSignerInUse, signer, other)
+	}
 	if signer == owner {
 		return nil, nil
 	}

@@ -433,6 +433,9 @@ contract MarketplaceTest is MarketFixture {
         market.register(URL, own, ownProof, MIN_STAKE);
         vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, next));
         market.updateProvider(URL, next, prooForProv);
+        // No proof at all (from a review: an empty proof was tested on register only).
+        vm.expectRevert(abi.encodeWithSelector(IMarketplace.InvalidSignerProof.selector, next));
+        market.updateProvider(URL, next, "");
         vm.stopPrank();
         vm.prank(prov);
         market.updateProvider(URL, next, prooForProv);
