@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/devnet"
+	"github.com/laketravis/laketravis/devnet/devnettest"
 	"github.com/laketravis/laketravis/internal/dbtest"
 	"github.com/laketravis/laketravis/keeper/internal/faultproxy"
 	"github.com/laketravis/laketravis/keeper/internal/testenv"
@@ -100,10 +101,10 @@ func rangeCappedKeeper(t *testing.T, ctx context.Context) (*testenv.Env, *faultp
 	return env, proxy, k
 }
 
-// rotateSigner makes the test provider's signer a fresh key (keyOf(seed)), in a block later than every
+// rotateSigner makes the test provider's signer a fresh key (devnettest.Key(seed)), in a block later than every
 // block before by at least a second (anvil gives blocks of the same second the same time), and returns it.
 func rotateSigner(t *testing.T, ctx context.Context, env *testenv.Env, seed string) (*types.Receipt, *ecdsa.PrivateKey) {
-	key := keyOf(seed)
+	key := devnettest.Key(seed)
 	require.NoError(t, env.Anvil.IncreaseTime(ctx, 1))
 	r, err := env.Market.UpdateProvider(ctx, devnet.DevKey(testenv.ProviderKey), key, "https://provider.example")
 	require.NoError(t, err)
@@ -210,12 +211,6 @@ func TestSignerInUnfinalBlockWaitedForAnvil(t *testing.T) {
 	require.Equal(t, uint32(100), s.Seconds)
 }
 
-// keyOf is the test key of seed (as rotateSigner makes it).
-func keyOf(seed string) *ecdsa.PrivateKey {
-	key, _ := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
-	return key
-}
-
 // TestRetiredSignerAnvil (THREATS.md, provider: signer rotation; a leaked hot key): the provider rotates
 // from key K1 to K2 in a block of time T, and the keeper reads every record after the rotation. A record
 // closed before T signed by K1 is credited (a receipt signed before a rotation stays valid); one closed
@@ -277,7 +272,7 @@ func TestLateSignerSameRootAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	env := testenv.New(t, ctx, testenv.Options{})
-	late := keyOf("registered after the close")
+	late := devnettest.Key("registered after the close")
 	feed := testenv.NewFeed(t)
 	honest := env.Record(t, 1, 100, 600, 1e12) // closed now, signed by the registered key
 	closed := honest.ClosedAt

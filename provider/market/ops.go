@@ -101,12 +101,9 @@ type UpdateOptions struct {
 // both already are as registered.
 func (m *Market) UpdateProvider(ctx context.Context, s *Sender, opts UpdateOptions) (*Result, error) {
 	owner := s.From()
-	p, err := m.Provider(ctx, owner)
+	p, err := m.requireRegistered(ctx, owner, "update")
 	if err != nil {
 		return nil, err
-	}
-	if !p.Registered {
-		return nil, notRegistered(owner, "update")
 	}
 	if opts.Endpoint == "" {
 		opts.Endpoint = p.Endpoint
@@ -164,7 +161,7 @@ func (m *Market) AddStake(ctx context.Context, s *Sender, amt *big.Int) ([]*Resu
 		return nil, fmt.Errorf("stake add: %w", ErrZeroAmount)
 	}
 	owner := s.From()
-	if err := m.requireRegistered(ctx, owner, "stake add"); err != nil {
+	if _, err := m.requireRegistered(ctx, owner, "stake add"); err != nil {
 		return nil, err
 	}
 	if err := m.checkBalance(ctx, owner, amt, "stake add"); err != nil {
@@ -187,12 +184,9 @@ func (m *Market) RequestUnstake(ctx context.Context, s *Sender, amt *big.Int) (*
 		return nil, fmt.Errorf("unstake request: %w", ErrZeroAmount)
 	}
 	owner := s.From()
-	p, err := m.Provider(ctx, owner)
+	p, err := m.requireRegistered(ctx, owner, "unstake request")
 	if err != nil {
 		return nil, err
-	}
-	if !p.Registered {
-		return nil, notRegistered(owner, "unstake request")
 	}
 	if amt.Cmp(p.Stake) > 0 {
 		return nil, fmt.Errorf("unstake request: %w: asked %s, active stake is %s", ErrInsufficientStake, mor(amt), mor(p.Stake))
@@ -232,12 +226,9 @@ func (m *Market) PostBid(ctx context.Context, s *Sender, model string, price *bi
 		return nil, fmt.Errorf("bid set: %w", err)
 	}
 	owner := s.From()
-	p, err := m.Provider(ctx, owner)
+	p, err := m.requireRegistered(ctx, owner, "bid set")
 	if err != nil {
 		return nil, err
-	}
-	if !p.Registered {
-		return nil, notRegistered(owner, "bid set")
 	}
 	id, err := m.checkModel(ctx, model, "bid set")
 	if err != nil {
@@ -400,15 +391,16 @@ func (m *Market) checkModel(ctx context.Context, model, action string) (common.H
 	return id, nil
 }
 
-func (m *Market) requireRegistered(ctx context.Context, owner common.Address, action string) error {
+// requireRegistered reads owner's registration, refused (notRegistered, naming action) when there is none.
+func (m *Market) requireRegistered(ctx context.Context, owner common.Address, action string) (*Provider, error) {
 	p, err := m.Provider(ctx, owner)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !p.Registered {
-		return notRegistered(owner, action)
+		return nil, notRegistered(owner, action)
 	}
-	return nil
+	return p, nil
 }
 
 func notRegistered(owner common.Address, action string) error {
