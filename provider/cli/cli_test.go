@@ -176,6 +176,15 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	// move into a rotation: here it names the first key, free again and in the keys directory.
 	t.Setenv("LT_PROVIDER_SIGNER", signer.Address.Hex())
 	require.Contains(t, r.ok("update", "--endpoint", "http://127.0.0.1:8082"), "endpoint http://127.0.0.1:8082, signer "+signer2.Address.Hex())
+	// Nor does it stand in the way of a rotation the command line asks for: a third key by --signer-raw-key
+	// is taken (it was refused, naming a "--signer" the command line did not give).
+	third := devnettest.Key("the third signer")
+	require.Contains(t, r.ok("update", "--signer-raw-key", hex.EncodeToString(crypto.FromECDSA(third))),
+		"signer "+crypto.PubkeyToAddress(third.PublicKey).Hex())
+	// A --signer that is not the key given is refused, the message naming every place a signer is named.
+	fourth := devnettest.Key("a fourth signer")
+	r.fails("(--signer, LT_PROVIDER_SIGNER or the config file's signer), but the signer key given is "+crypto.PubkeyToAddress(fourth.PublicKey).Hex(),
+		"update", "--signer-raw-key", hex.EncodeToString(crypto.FromECDSA(fourth)), "--signer", signer2.Address.Hex())
 }
 
 func TestRawKeyOnlyOnDevnetAndHelp(t *testing.T) {

@@ -114,7 +114,7 @@ func (a *app) claimSigner(ctx context.Context, c *conn, owner common.Address) (c
 		return common.Address{}, nil, err
 	}
 	if s := a.v.GetString("signer"); s != "" && common.HexToAddress(s) != key.Address() {
-		return common.Address{}, nil, fmt.Errorf("--signer %s, but the signer key given is %s", s, key.Address())
+		return common.Address{}, nil, fmt.Errorf("the signer is %s (--signer, %s_SIGNER or the config file's signer), but the signer key given is %s", s, envPrefix, key.Address())
 	}
 	return key.Address(), key, nil
 }
@@ -125,7 +125,8 @@ func (a *app) updateCmd() *cobra.Command {
 		Short: "Change the registered endpoint and/or rotate the signer (hot) key",
 		Long: `Moves the registration to a new endpoint, a new signer key, or both (the Marketplace's updateProvider).
 Without --signer, --signer-raw-key or --external-signer on the command line the signer stays (a signer the
-environment or a config file names, kept there for serve, does not rotate it). A new signer signs its
+environment or a config file names, kept there for serve, neither rotates it nor picks or checks the new
+key). A new signer signs its
 SignerClaim as for register: from <keys-dir>/signer (--signer picks one of several), --signer-raw-key,
 or clef at --external-signer. Rotating frees the old key: stop serve first (provider/README.md).`,
 		Example: "  provider update --signer 0x…   # after provider keys create --role signer",
@@ -141,6 +142,11 @@ or clef at --external-signer. Rotating frees the old key: stop serve first (prov
 			return a.withSender(cmd, func(ctx context.Context, c *conn, s *market.Sender) error {
 				opts := market.UpdateOptions{Endpoint: endpoint}
 				if rotate {
+					if !cmd.Flags().Changed("signer") {
+						// The environment's or a config file's signer is serve's, the key being rotated away
+						// from: the new one is what the command line gives, so it must not pick or check it.
+						a.v.Set("signer", "")
+					}
 					var err error
 					if opts.Signer, opts.SignerKey, err = a.claimSigner(ctx, c, s.From()); err != nil {
 						return err
