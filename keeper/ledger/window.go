@@ -7,11 +7,18 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 // ErrEpochInWindow: the keeper's epoch does not fit in the time a day leaves outside the pool's withdrawal
 // window, so a day could pass without a commit outside it.
 var ErrEpochInWindow = errors.New("ledger: the epoch does not fit outside the pool's withdrawal window")
+
+// ErrEpochPastWithdrawalDelay: with the keeper's epoch, a deposit-paid session admitted when its user
+// requests a withdrawal may be committed after the pool's shortest delay lets the request be paid, or the
+// epoch is not shorter than the pool's settlementLag.
+var ErrEpochPastWithdrawalDelay = errors.New("ledger: the epoch may commit a deposit-paid session after its user's withdrawal is paid")
 
 // WithdrawalWindow returns the pool's withdrawal window at each day's start, in seconds (immutable).
 func (p *ChainPool) WithdrawalWindow(ctx context.Context) (uint64, error) {
@@ -49,4 +56,60 @@ func epochFitsOutsideWindow(epoch, grace time.Duration, interval, window uint64)
 		"a withdrawal stream could hold deposit-paid sessions back every day: use --epoch-length of at most %s",
 		ErrEpochInWindow, epoch, grace, outside, time.Duration(window)*time.Second, time.Duration(interval)*time.Second,
 		max(outside-2*grace, 0))
+}
+
+// MinWithdrawalDelay returns the pool's minWithdrawalDelay: the floor its withdrawal delay can never be set
+// below (immutable).
+func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, error) {
+	d, err := p.caller.MinWithdrawalDelay(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return 0, err
+	}
+	return time.Duration(d.Uint64()) * time.Second, nil
+}
+
+// CheckWithdrawalDelay says whether every deposit-paid session admitted before a withdrawal request is in
+// a commit this ledger makes before the request can be paid, with the pool's settlementLag (lag), its
+// minWithdrawalDelay (minDelay: the delay can be set no lower) and its withdrawal window:
+// ErrEpochPastWithdrawalDelay when it may not be, or when the epoch is not shorter than lag (no router
+// given it could issue a deposit-paid ticket, settle.DepositWindow). A session admitted at the request has a
+// ticket whose notAfter lies up to W after it (the widest settle.DepositWindow an honest router uses: given
+// this epoch or not), is closed up to settle.CloseWindow after that, credited in the epoch whose cutoff
+// follows the close (at most an epoch later) and committed up to two feed graces after the cutoff; a commit
+// falling in a withdrawal window may be held back until that window closes (at most the window later: the
+// held sessions are then committed before the next one opens, CheckWithdrawalWindow). Unless all of that
+// ends before the delay has run, the request may be paid first, the session is deposit_exceeded and its
+// provider unpaid (protocol/README.md "Which deposit an epoch charges"). The pool's own bound,
+// withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, counts neither the close window nor
+// the feed graces.
+func (l *Ledger) CheckWithdrawalDelay(lag, minDelay, window time.Duration) error {
+	return epochFitsWithdrawalDelay(l.cfg.EpochLength, l.cfg.FeedGrace, lag, minDelay, window)
+}
+
+func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration) error {
+	epoch = (epoch + time.Second - 1).Truncate(time.Second) // whole seconds, rounded up as the ledger does
+	closeWindow := settle.CloseWindow * time.Second
+	ticket := func(e time.Duration) time.Duration {
+		return max(settle.DepositWindow(lag, e), settle.DepositWindow(lag, 0))
+	}
+	late := func(e time.Duration) time.Duration { return ticket(e) + closeWindow + e + 2*grace + window }
+	if epoch < lag && late(epoch) < minDelay {
+		return nil
+	}
+	why := fmt.Sprintf("an epoch of %s is not shorter than the pool's settlementLag (%s): no router given it can issue a deposit-paid ticket", epoch, lag)
+	if epoch < lag {
+		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed up to %s after it (its ticket %s, "+
+			"the close window %s, the epoch %s, two feed graces of %s and a withdrawal window of %s it may be held through), "+
+			"not before the pool's minWithdrawalDelay (%s) lets the request be paid",
+			late(epoch), ticket(epoch), closeWindow, epoch, grace, window, minDelay)
+	}
+	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is max(lag, lag/2 + e)
+	// plus the rest, so it is the last second before minDelay - rest - lag/2, when that leaves one.
+	bound := minDelay - (closeWindow + 2*grace + window) - settle.DepositWindow(lag, 0)
+	longest := min(lag, (bound+time.Second-1).Truncate(time.Second)) - time.Second
+	if longest >= time.Second && late(longest) < minDelay {
+		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)
+	}
+	return fmt.Errorf("%w: %s; no --epoch-length fits: the pool's minWithdrawalDelay would have to be longer than %s "+
+		"(its settlementLag %s, the close window, the withdrawal window and two feed graces)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
 }

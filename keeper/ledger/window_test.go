@@ -37,3 +37,59 @@ func TestEpochFitsOutsideWindow(t *testing.T) {
 		})
 	}
 }
+
+// TestEpochFitsWithdrawalDelay: a deposit-paid session admitted at a withdrawal request (its ticket up to the
+// widest deposit window an honest router uses, its close up to settle.CloseWindow later, then an epoch and
+// two feed graces to its commit, and a withdrawal window it may be held through) must be committed before
+// the pool's shortest delay lets the request be paid; the epoch must be shorter than the settlementLag.
+// With an epoch up to half the lag, the ticket (the lag minus the epoch) and the epoch add up to the lag:
+// a delay too short then is too short for every epoch.
+func TestEpochFitsWithdrawalDelay(t *testing.T) {
+	const hour = time.Hour
+	lag, window := 2*hour, 2*hour // Arbitrum Sepolia: settlementLag 7200, withdrawalWindow 7200
+	// 18120 s: the lag, the close window (1 h), two graces of 1 min and the window.
+	late := lag + hour + 2*time.Minute + window
+	for _, c := range []struct {
+		name                  string
+		epoch, grace          time.Duration
+		lag, minDelay, window time.Duration
+		suggestedMost         string // "": fits; "none": no epoch fits
+		says                  string // and the error says this too
+	}{
+		{"Arbitrum Sepolia: 24 h delay, 1 h epochs", hour, time.Minute, lag, 24 * hour, window, "", ""},
+		{"Arbitrum Sepolia, the longest epoch below the lag", lag - time.Second, time.Minute, lag, 24 * hour, window, "", ""},
+		{"an epoch as long as the lag", lag, time.Minute, lag, 24 * hour, window, "1h59m59s", "an epoch of 2h0m0s is not shorter than the pool's settlementLag (2h0m0s)"},
+		{"an epoch longer than the lag", 3 * hour, time.Minute, lag, 24 * hour, window, "1h59m59s", ""},
+		{"a delay one second longer than the latest commit", hour, time.Minute, lag, late + time.Second, window, "", ""},
+		{"a delay as long as the latest commit", hour, time.Minute, lag, late, window, "none", "committed up to 5h2m0s after it (its ticket 1h0m0s, the close window 1h0m0s, the epoch 1h0m0s, two feed graces of 1m0s and a withdrawal window of 2h0m0s it may be held through), not before the pool's minWithdrawalDelay (5h2m0s)"},
+		{"a delay one second shorter", hour, time.Minute, lag, late - time.Second, window, "none", ""},
+		{"the pool's own floor with a 1 h dispute window (lag + window + dispute + 1 s)", hour, time.Minute, lag, lag + window + hour + time.Second, window, "none", ""},
+		{"30 min epochs: the same latest commit (ticket and epoch make the lag)", 30 * time.Minute, time.Minute, lag, late, window, "none", ""},
+		{"past half the lag the epoch counts: one second more than fits", hour + time.Second, time.Minute, lag, late + time.Second, window, "1h0m0s", ""},
+		{"a shorter grace leaves room for a longer epoch", 65 * time.Minute, time.Second, lag, late, window, "1h1m57s", ""},
+		{"a sub-second epoch counts as a whole second", hour + time.Millisecond, time.Minute, lag, late + time.Second, window, "1h0m0s", ""},
+		{"devnet: 10 min lag, 1 h window, the pool's shortest delay (4261 s), 1 min epochs", time.Minute, time.Minute, 10 * time.Minute, 4261 * time.Second, hour, "none", "would have to be longer than 2h12m0s (its settlementLag 10m0s"},
+		{"devnet, 1 h epochs (the default): longer than the lag", hour, time.Minute, 10 * time.Minute, 4261 * time.Second, hour, "none", "not shorter than the pool's settlementLag (10m0s)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := epochFitsWithdrawalDelay(c.epoch, c.grace, c.lag, c.minDelay, c.window)
+			if c.says != "" {
+				require.ErrorContains(t, err, c.says)
+			}
+			switch c.suggestedMost {
+			case "":
+				require.NoError(t, err)
+			case "none":
+				require.ErrorIs(t, err, ErrEpochPastWithdrawalDelay)
+				require.ErrorContains(t, err, "no --epoch-length fits")
+			default:
+				require.ErrorIs(t, err, ErrEpochPastWithdrawalDelay)
+				require.ErrorContains(t, err, "use --epoch-length of at most "+c.suggestedMost)
+				most, perr := time.ParseDuration(c.suggestedMost)
+				require.NoError(t, perr)
+				require.NoError(t, epochFitsWithdrawalDelay(most, c.grace, c.lag, c.minDelay, c.window), "the suggested epoch fits")
+				require.Error(t, epochFitsWithdrawalDelay(most+time.Second, c.grace, c.lag, c.minDelay, c.window), "and no longer one")
+			}
+		})
+	}
+}

@@ -103,8 +103,10 @@ func LastClose(notAfter uint64) uint64 { return notAfter + CloseWindow }
 
 // DepositWindow is how far ahead of its issue a useDeposit ticket's notAfter may lie: the pool's
 // settlementLag minus one keeper epoch (half the settlementLag when epoch is 0, unknown: the router's
-// default), so the session is over and settled before a withdrawal requested at its start is paid; a longer
-// one could still be served when the deposit it was to be charged to is gone. The router caps the tickets it
+// default), so the session is over and settled before a withdrawal requested at its start is paid (its close
+// may still come CloseWindow after notAfter: the keepers refuse an epoch with which that, their epoch and the
+// pool's withdrawal window reach its minWithdrawalDelay, keeper/ledger CheckWithdrawalDelay); a longer one
+// could still be served when the deposit it was to be charged to is gone. The router caps the tickets it
 // issues to it; a provider given the keepers' epoch refuses a ticket beyond it (provider serve --epoch-length).
 func DepositWindow(settlementLag, epoch time.Duration) time.Duration {
 	if epoch > 0 {

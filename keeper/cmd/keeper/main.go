@@ -309,16 +309,28 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 
 	// Epochs that leave no commit outside a day's withdrawal window let a withdrawal stream hold deposit-paid
 	// sessions back day after day: refused, except on a devnet, where it only warns (its default window, a
-	// 24th of the day, leaves 23 h: any epoch up to 23 h less two feed graces passes without a warning).
+	// 24th of the day, leaves 23 h: any epoch up to 23 h less two feed graces passes without this warning).
 	window, err := pool.WithdrawalWindow(ctx)
 	if err != nil {
 		return fmt.Errorf("read the pool's withdrawal window: %w", err)
 	}
-	if err := led.CheckWithdrawalWindow(ctx, window); err != nil {
-		if !errors.Is(err, ledger.ErrEpochInWindow) || !keys.DevnetChainIDs[dep.ChainID] {
-			return err
-		}
-		log.Warn("epoch length (accepted on a devnet)", zap.Error(err))
+	if err := warnOnADevnet(led.CheckWithdrawalWindow(ctx, window), ledger.ErrEpochInWindow, dep.ChainID, log, "epoch length (accepted on a devnet)"); err != nil {
+		return err
+	}
+	// An epoch that could commit a deposit-paid session admitted at a withdrawal request after the pool's
+	// shortest delay lets the request be paid: refused the same way (the devnet's defaults, a 10 min
+	// settlementLag and the shortest delay the pool accepts, leave no room for the close window: one warning).
+	lag, err := chain.SettlementLag(ctx, poolAddr, client)
+	if err != nil {
+		return err
+	}
+	minDelay, err := pool.MinWithdrawalDelay(ctx)
+	if err != nil {
+		return fmt.Errorf("read the pool's minWithdrawalDelay: %w", err)
+	}
+	delayErr := led.CheckWithdrawalDelay(lag, minDelay, time.Duration(window)*time.Second)
+	if err := warnOnADevnet(delayErr, ledger.ErrEpochPastWithdrawalDelay, dep.ChainID, log, "epoch length and withdrawal delay (accepted on a devnet)"); err != nil {
+		return err
 	}
 
 	// A database that did not commit the pool's epochs (a fresh --data-dir on a live pool) is refused before
@@ -351,6 +363,16 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	}
 	log.Info("stopped", zap.Error(err))
 	return err
+}
+
+// warnOnADevnet returns err, but for one that is sentinel on a devnet (chainID), which it logs as a warning
+// (msg) and drops: the start-up checks a devnet's defaults may fail.
+func warnOnADevnet(err, sentinel error, chainID uint64, log *zap.Logger, msg string) error {
+	if err == nil || !errors.Is(err, sentinel) || !keys.DevnetChainIDs[chainID] {
+		return err
+	}
+	log.Warn(msg, zap.Error(err))
+	return nil
 }
 
 // errTooFewConfirmations: --confirmations below 2 off a devnet.

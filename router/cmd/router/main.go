@@ -292,8 +292,10 @@ func loadConfig(v *viper.Viper) (*config, error) {
 // depositWindow reads the pool's settlementLag (the longest session plus one epoch, PROTOCOL §4) and returns
 // the longest a useDeposit ticket may be valid: settlementLag minus one keeper epoch, or half of it when the
 // epoch is not given. A withdrawal is paid settlementLag + withdrawalWindow + disputeWindow after its request
-// at the earliest (the pool refuses a shorter delay), so every deposit-paid session open at the request is
-// closed and committed by then.
+// at the earliest (the pool refuses a shorter delay), and the keepers refuse an epoch with which a session
+// closed up to settle.CloseWindow after its notAfter could be committed later than the pool's
+// minWithdrawalDelay (keeper/ledger CheckWithdrawalDelay, counting this window), so every deposit-paid
+// session open at the request is closed and committed by then.
 func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCaller, cfg *config) (time.Duration, error) {
 	lag, err := chain.SettlementLag(ctx, pool, cl)
 	if err != nil {
