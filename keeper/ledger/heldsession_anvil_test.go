@@ -26,7 +26,8 @@ import (
 
 // TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil (money review 3; THREATS: a user withdrawing the
 // deposit its served sessions were to be charged to; anvil with the real keeper, SQLite, the devnet's default
-// pool parameters and the keeper's default 1 h epochs): ComputePool takes no withdrawalDelay up to
+// pool parameters but the shortest delay the pool accepts (not the deploy's default, which adds the close
+// window and two feed graces), and the keeper's default 1 h epochs): ComputePool takes no withdrawalDelay up to
 // settlementLag + withdrawalWindow + disputeWindow. A user deposits 1 MOR, has a deposit-paid session costing
 // 0.1 MOR, and asks for its whole deposit back 30 s before the epoch's cutoff, a day start, where the window
 // opens. A griefer's stream of withdrawals (one per block, each a second after the one before) outruns every
@@ -40,7 +41,8 @@ import (
 func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	env := testenv.New(t, ctx, testenv.Options{})
+	// The devnet file's lag (600 s), window (3600 s) and dispute window (60 s), and the shortest delay past them.
+	env := testenv.New(t, ctx, testenv.Options{WithdrawalDelay: 600 + 3600 + 60 + 1})
 	call := &bind.CallOpts{Context: ctx}
 	user := crypto.PubkeyToAddress(devnet.DevKey(7).PublicKey)
 	head := func() uint64 {
@@ -55,7 +57,7 @@ func TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil(t *testing.T) {
 		return err
 	}
 
-	// The devnet defaults: a window of a 24th of the day, the shortest delay the pool takes past it.
+	// The devnet defaults: a window of a 24th of the day; the shortest delay the pool takes past it.
 	read := func(f func(*bind.CallOpts) (*big.Int, error)) uint64 {
 		v, err := f(call)
 		require.NoError(t, err)

@@ -1,10 +1,16 @@
 package ledger
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 // TestEpochFitsOutsideWindow: a keeper's epoch plus two feed graces must fit in the time a day leaves
@@ -69,7 +75,11 @@ func TestEpochFitsWithdrawalDelay(t *testing.T) {
 		{"a shorter grace leaves room for a longer epoch", 65 * time.Minute, time.Second, lag, late, window, "1h1m57s", ""},
 		{"a sub-second epoch counts as a whole second", hour + time.Millisecond, time.Minute, lag, late + time.Second, window, "1h0m0s", ""},
 		{"devnet: 10 min lag, 1 h window, the pool's shortest delay (4261 s), 1 min epochs", time.Minute, time.Minute, 10 * time.Minute, 4261 * time.Second, hour, "none", "would have to be longer than 2h12m0s (its settlementLag 10m0s"},
-		{"devnet, 1 h epochs (the default): longer than the lag", hour, time.Minute, 10 * time.Minute, 4261 * time.Second, hour, "none", "not shorter than the pool's settlementLag (10m0s)"},
+		{"devnet: the deploy's default delay (7981 s), 1 min epochs (make devnet's keeper)", time.Minute, time.Minute, 10 * time.Minute, 7981 * time.Second, hour, "", ""},
+		{"devnet: the deploy's default delay, 5 s epochs (make demo's keeper)", 5 * time.Second, 5 * time.Second, 10 * time.Minute, 7981 * time.Second, hour, "", ""},
+		{"devnet: the deploy's default delay, 7 min epochs: past half the lag the epoch counts", 7 * time.Minute, time.Minute, 10 * time.Minute, 7981 * time.Second, hour, "6m0s", ""},
+		{"devnet, 1 h epochs (the keeper's default): longer than the lag", hour, time.Minute, 10 * time.Minute, 7981 * time.Second, hour, "6m0s", "not shorter than the pool's settlementLag (10m0s)"},
+		{"Arbitrum Sepolia file with delay 0: the deploy's default (21721 s), 1 h epochs", hour, time.Minute, lag, 21721 * time.Second, window, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := epochFitsWithdrawalDelay(c.epoch, c.grace, c.lag, c.minDelay, c.window)
@@ -91,5 +101,49 @@ func TestEpochFitsWithdrawalDelay(t *testing.T) {
 				require.Error(t, epochFitsWithdrawalDelay(most+time.Second, c.grace, c.lag, c.minDelay, c.window), "and no longer one")
 			}
 		})
+	}
+}
+
+// TestDeployDefaultDelayFitsKeepers: contracts/script/Deploy.s.sol's default withdrawalDelay (0 in a
+// parameter file) is the pool's shortest, settlementLag + withdrawalWindow + disputeWindow + 1, plus
+// CLOSE_WINDOW (settle.CloseWindow, pinned here) and KEEPER_GRACES (two feed graces at the keeper's default
+// of at most 1 min). minWithdrawalDelay is immutable: a default the keepers' check refuses would leave a
+// pool no keeper starts on. With it, any epoch up to half the lag and any grace up to 1 min passes, however
+// short the dispute window (the ticket and the epoch add up to the lag, the close window and the graces are
+// counted, the withdrawal window too).
+func TestDeployDefaultDelayFitsKeepers(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "contracts", "script", "Deploy.s.sol"))
+	require.NoError(t, err)
+	script := string(raw)
+	constant := func(name string) time.Duration {
+		m := regexp.MustCompile(`uint256 public constant ` + name + ` = (\d+)( minutes)?;`).FindStringSubmatch(script)
+		require.NotNil(t, m, "Deploy.s.sol declares %s", name)
+		n, err := strconv.ParseUint(m[1], 10, 32)
+		require.NoError(t, err)
+		if m[2] != "" {
+			return time.Duration(n) * time.Minute
+		}
+		return time.Duration(n) * time.Second
+	}
+	closeWindow, graces := constant("CLOSE_WINDOW"), constant("KEEPER_GRACES")
+	require.Equal(t, settle.CloseWindow*time.Second, closeWindow, "Deploy.s.sol's CLOSE_WINDOW is settle.CloseWindow")
+	require.Equal(t, 2*time.Minute, graces, "two feed graces at the keeper's default of at most 1 min")
+	require.Regexp(t, `p\.withdrawalDelay =\s+p\.settlementLag \+ p\.withdrawalWindow \+ p\.disputeWindow \+ CLOSE_WINDOW \+ KEEPER_GRACES \+ 1;`,
+		script, "the default delay adds both to the pool's shortest")
+
+	for _, p := range []struct{ lag, window, dispute time.Duration }{
+		{10 * time.Minute, time.Hour, time.Minute},       // the devnet file
+		{2 * time.Hour, 2 * time.Hour, time.Hour},        // the Arbitrum Sepolia file
+		{2 * time.Second, time.Second, 0},                // a lag of two seconds, a one-second window
+		{24 * time.Hour, 23 * time.Hour, 0},              // long ones
+		{7 * time.Second, time.Minute, 30 * time.Second}, // an odd lag
+	} {
+		delay := p.lag + p.window + p.dispute + closeWindow + graces + time.Second
+		for epoch := time.Second; epoch <= p.lag/2; epoch += max(time.Second, p.lag/600) {
+			for _, grace := range []time.Duration{time.Second, min(epoch, time.Minute), time.Minute} {
+				require.NoError(t, epochFitsWithdrawalDelay(epoch, grace, p.lag, delay, p.window),
+					"lag %s, window %s, dispute %s: epoch %s, grace %s", p.lag, p.window, p.dispute, epoch, grace)
+			}
+		}
 	}
 }

@@ -57,6 +57,7 @@ type Options struct {
 	BlockTime        time.Duration
 	DisputeWindow    uint64
 	WithdrawalWindow uint64 // 0: the parameter file's (devnet.DeployOptions)
+	WithdrawalDelay  uint64 // 0: the parameter file's (devnet.DeployOptions)
 }
 
 // New starts the devnet playground (devnet.StartPlayground: payout start three and a half days back, the
@@ -75,7 +76,8 @@ func New(t *testing.T, ctx context.Context, opts Options) *Env {
 			devnet.MOR(100)) // the capital recipient holds its stake
 	}
 	c := devnettest.StartPlayground(t, devnet.AnvilOptions{BlockTime: opts.BlockTime}, devnet.DeployOptions{
-		Interval: day, DisputeWindow: opts.DisputeWindow, WithdrawalWindow: opts.WithdrawalWindow, Setup: register,
+		Interval: day, DisputeWindow: opts.DisputeWindow, WithdrawalWindow: opts.WithdrawalWindow, WithdrawalDelay: opts.WithdrawalDelay,
+		Setup: register,
 	})
 	e := &Env{Chain: c, PoolAddr: c.Addr("ComputePool"), MarketAddr: c.Addr("Marketplace"), Signer: signer,
 		Provider: crypto.PubkeyToAddress(owner.PublicKey)}
