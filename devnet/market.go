@@ -3,6 +3,7 @@ package devnet
 import (
 	"context"
 	"crypto/ecdsa"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -230,10 +231,34 @@ func (m *Market) RegisterEntry(ctx context.Context, builder *ecdsa.PrivateKey, n
 			return common.Hash{}, fmt.Errorf("devnet: approve the name fee: %w", err)
 		}
 	}
+	salt, err := m.CommitName(ctx, builder, name)
+	if err != nil {
+		return common.Hash{}, err
+	}
 	_, err = m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps, uint8(kind))
+		return m.Models.Register(o, name, tag, crypto.Keccak256Hash([]byte(name+tag)), feeBps, uint8(kind), salt)
 	})
 	return ModelID(name, tag), err
+}
+
+// CommitName sends the registry's commitName for builder's claim of name with a random salt and returns the
+// salt, unless builder already owns the name (no commitment needed: the zero salt). anvil mines every
+// transaction in its own block, so the reveal (register with the salt) may follow at once.
+func (m *Market) CommitName(ctx context.Context, builder *ecdsa.PrivateKey, name string) (salt [32]byte, err error) {
+	from := crypto.PubkeyToAddress(builder.PublicKey)
+	owner, err := m.Models.NameOwner(&bind.CallOpts{Context: ctx}, name)
+	if err != nil || owner == from {
+		return salt, err
+	}
+	if _, err := rand.Read(salt[:]); err != nil {
+		return salt, err
+	}
+	if _, err := m.Send(ctx, builder, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.Models.CommitName(o, ids.NameCommitment(name, from, salt))
+	}); err != nil {
+		return salt, fmt.Errorf("devnet: commit the name %q: %w", name, err)
+	}
+	return salt, nil
 }
 
 // RegisterProvider approves stake (MOR wei, which owner must hold) to the Marketplace and registers owner

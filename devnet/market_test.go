@@ -67,15 +67,20 @@ func TestMarketCycle(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, account(signer), signerOf)
 
-	// Builder registers llama3:8b with a 5% fee; the provider bids on it.
-	_, err = mined(registry.Register(as(builder), "llama3", "8b", [32]byte{0xc1}, 500, uint8(wire.KindModel)))
+	// Builder claims the name llama3 (commit, then reveal in a later block) with llama3:8b at a 5% fee; the
+	// provider bids on it.
+	salt := [32]byte{0x5a}
+	_, err = mined(registry.CommitName(as(builder), ids.NameCommitment("llama3", account(builder), salt)))
+	require.NoError(t, err)
+	_, err = mined(registry.Register(as(builder), "llama3", "8b", [32]byte{0xc1}, 500, uint8(wire.KindModel), salt))
 	require.NoError(t, err)
 	modelID := crypto.Keccak256Hash([]byte("llama3:8b"))
 	registered, err := registry.IsRegistered(call, modelID)
 	require.NoError(t, err)
 	require.True(t, registered)
 	// An agent is registered the same way and keeps its kind (PROTOCOL §5).
-	_, err = mined(registry.Register(as(builder), "llama3", "agent", [32]byte{0xa9}, 500, uint8(wire.KindAgent)))
+	// A further tag of an owned name needs no commitment.
+	_, err = mined(registry.Register(as(builder), "llama3", "agent", [32]byte{0xa9}, 500, uint8(wire.KindAgent), [32]byte{}))
 	require.NoError(t, err)
 	entry, err := registry.Model(call, crypto.Keccak256Hash([]byte("llama3:agent")))
 	require.NoError(t, err)

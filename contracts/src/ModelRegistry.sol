@@ -17,6 +17,24 @@ import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 ///           out of circulation (burns feed the tail emission, PROTOCOL §3), while a builder publishing real
 ///           models pays it once. No one (no admin either) can take a name away: any reclaim rule would be a
 ///           power to seize a working model's fee stream.
+///         - A new name is claimed in two steps, commit then reveal (threat: a front-runner who sees a builder's
+///           first `register` of a name in the mempool registers any tag of it first and owns the name for good).
+///           The builder first sends `commitName(nameCommitment(name, builder, salt))` with a secret random
+///           `salt`: the hash hides the name (salted, so no dictionary of names reveals it) and binds the builder
+///           (a copied commitment is only usable by the builder). It then sends `register(…, salt)` in a later
+///           block: the commitment must have been recorded at a block number strictly below the reveal's and at
+///           most `MAX_COMMIT_AGE` before it, and is used up. A front-runner who learns the name from the reveal
+///           cannot claim it: it has no commitment of its own for the name, and one it sends now is recorded at
+///           best in the reveal's own block, too new to reveal before the builder's reveal is mined. An
+///           unexpired commitment cannot be recorded again (no one can move a builder's commitment to a later
+///           block). Further tags of an owned name need no commitment. What is left: an attacker who guessed a
+///           name before its builder could always have registered it outright (paying the fee); the age limit
+///           makes it renew a commitment per guessed name per day, in gas, to keep a reveal ready.
+///           On Arbitrum `block.number` is the L1 block number the sequencer assigned, shared by the L2 blocks of
+///           one L1 block: the reveal waits until the chain reports a later L1 block (seconds). It still holds:
+///           `block.number` never decreases along the sequencer's order, so a commitment sent once the reveal is
+///           seen (in the sequencer's feed, or in any mempool) is recorded at the reveal's L1 block number or
+///           later and is too new for a reveal ordered before the builder's.
 ///         - Every entry is a model or an agent (`Kind`, PROTOCOL §5 "Agents are registered the same way"); the
 ///           kind is fixed with the entry.
 ///         - The content hash of a registered `name:tag` is immutable (a new version of the weights is a new tag).
@@ -45,12 +63,20 @@ contract ModelRegistry is IModelRegistry {
     uint256 public constant MAX_NAME_LENGTH = 128;
     /// @notice Longest tag, in bytes.
     uint256 public constant MAX_TAG_LENGTH = 128;
+    /// @notice Longest time a name commitment stays usable after its block (inclusive).
+    uint64 public constant MAX_COMMIT_AGE = 1 days;
 
     struct Model {
         address builder; // zero while unregistered
         Kind kind;
         bytes32 contentHash;
         string fullName; // "name:tag"
+    }
+
+    /// @dev One slot; blockNumber is zero while unrecorded (no transaction runs in block 0).
+    struct Commitment {
+        uint64 blockNumber;
+        uint64 time;
     }
 
     /// @notice The MOR token new names are paid in (burned); zero when `nameFee` is 0.
@@ -63,6 +89,7 @@ contract ModelRegistry is IModelRegistry {
     /// @dev One slot per entry; effectiveFrom non-decreasing (of equal ones the later wins); the first entry is
     ///      the registration's.
     mapping(bytes32 modelId => FeeChange[]) private _fees;
+    mapping(bytes32 commitment => Commitment) private _commitments;
 
     /// @param token_ The MOR token (burnable); may be zero only when `nameFee_` is 0.
     /// @param nameFee_ MOR burned from the claimant of each new name (wei).
@@ -73,24 +100,43 @@ contract ModelRegistry is IModelRegistry {
     }
 
     /// @inheritdoc IModelRegistry
-    function register(string calldata name, string calldata tag, bytes32 contentHash, uint16 builderFeeBps, Kind kind)
-        external
-        returns (bytes32 modelId)
-    {
+    function commitName(bytes32 commitment) external {
+        Commitment storage c = _commitments[commitment];
+        if (c.blockNumber != 0 && block.timestamp <= c.time + MAX_COMMIT_AGE) {
+            revert CommitmentExists(commitment, c.time + MAX_COMMIT_AGE);
+        }
+        c.blockNumber = uint64(block.number);
+        c.time = uint64(block.timestamp);
+        emit NameCommitted(commitment, msg.sender);
+    }
+
+    /// @inheritdoc IModelRegistry
+    function nameCommitment(string calldata name, address builder, bytes32 salt) public pure returns (bytes32) {
+        return keccak256(abi.encode(name, builder, salt));
+    }
+
+    /// @inheritdoc IModelRegistry
+    function commitmentOf(bytes32 commitment) external view returns (uint64 blockNumber, uint64 time, bool revealable) {
+        Commitment memory c = _commitments[commitment];
+        revealable = c.blockNumber != 0 && block.number > c.blockNumber && block.timestamp <= c.time + MAX_COMMIT_AGE;
+        return (c.blockNumber, c.time, revealable);
+    }
+
+    /// @inheritdoc IModelRegistry
+    function register(
+        string calldata name,
+        string calldata tag,
+        bytes32 contentHash,
+        uint16 builderFeeBps,
+        Kind kind,
+        bytes32 salt
+    ) external returns (bytes32 modelId) {
         if (!_validName(bytes(name))) revert InvalidName(name);
         if (!_validTag(bytes(tag))) revert InvalidTag(tag);
         if (contentHash == bytes32(0)) revert ZeroContentHash();
         if (builderFeeBps > MAX_FEE_BPS) revert FeeTooHigh(builderFeeBps, MAX_FEE_BPS);
 
-        bytes32 nameHash = keccak256(bytes(name));
-        address owner = _nameOwners[nameHash];
-        bool newName = owner == address(0);
-        if (newName) {
-            _nameOwners[nameHash] = msg.sender;
-            emit NameClaimed(nameHash, msg.sender, name, nameFee);
-        } else if (owner != msg.sender) {
-            revert NameOwnedByOther(name, owner);
-        }
+        bool newName = _claimName(name, salt);
 
         string memory fullName = string.concat(name, ":", tag);
         modelId = keccak256(bytes(fullName));
@@ -166,6 +212,32 @@ contract ModelRegistry is IModelRegistry {
         for (uint256 i = from; i < end; ++i) {
             out[i - from] = h[i];
         }
+    }
+
+    /// @dev Checks the caller owns `name`, or makes it the owner of the unowned `name` with its commitment; returns
+    ///      whether the name is new.
+    function _claimName(string calldata name, bytes32 salt) private returns (bool) {
+        bytes32 nameHash = keccak256(bytes(name));
+        address owner = _nameOwners[nameHash];
+        if (owner != address(0)) {
+            if (owner != msg.sender) revert NameOwnedByOther(name, owner);
+            return false;
+        }
+        _useCommitment(name, salt);
+        _nameOwners[nameHash] = msg.sender;
+        emit NameClaimed(nameHash, msg.sender, name, nameFee);
+        return true;
+    }
+
+    /// @dev Uses up the caller's commitment to claim `name`: recorded in an earlier block, at most MAX_COMMIT_AGE ago.
+    function _useCommitment(string calldata name, bytes32 salt) private {
+        bytes32 commitment = nameCommitment(name, msg.sender, salt);
+        Commitment memory c = _commitments[commitment];
+        if (c.blockNumber == 0) revert NameNotCommitted(name);
+        if (block.number <= c.blockNumber) revert CommitmentTooNew(uint256(c.blockNumber) + 1);
+        uint256 validUntil = uint256(c.time) + MAX_COMMIT_AGE;
+        if (block.timestamp > validUntil) revert CommitmentExpired(validUntil);
+        delete _commitments[commitment];
     }
 
     /// @dev The fee of the last entry with effectiveFrom <= t (binary search: O(log n) for any history);

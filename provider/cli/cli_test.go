@@ -134,9 +134,24 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	require.Contains(t, r.ok("bid", "delete", "--model", "llama:q4"), "deleted the bid")
 	r.fails("no bid on this model", "bid", "delete", "--model", "llama:q4")
 
-	// Builders: model register.
-	out = r.ok("model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32), "--fee-bps", "100")
+	// Builders: model register. A new name is claimed by a commitment, then its reveal in a later block (the
+	// registry's commit-reveal); a dry run lists both steps, the reveal without an estimate.
+	ch := "0x" + strings.Repeat("ab", 32)
+	out = r.ok("model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", ch, "--fee-bps", "100", "--dry-run")
+	require.Contains(t, out, "commitName: estimated cost")
+	require.Contains(t, out, "commitName: dry run, not sent")
+	require.Contains(t, out, "registerModel: dry run, not sent (sent once commitName is mined")
+	out = r.ok("model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", ch, "--fee-bps", "100")
+	require.Contains(t, out, "commitName: mined in block")
+	require.Contains(t, out, "registerModel: mined in block")
 	require.Contains(t, out, "registered model mistral:7b")
+	nameOwner, err := c.Market.Models.NameOwner(&bind.CallOpts{Context: ctx}, "mistral")
+	require.NoError(t, err)
+	require.Equal(t, owner.Address, nameOwner)
+	// A further tag of the name it owns: register alone.
+	out = r.ok("model", "register", "--name", "mistral", "--tag", "8b", "--content-hash", ch, "--fee-bps", "100")
+	require.NotContains(t, out, "commitName")
+	require.Contains(t, out, "registered model mistral:8b")
 	r.fails("already registered", "model", "register", "--name", "mistral", "--tag", "7b", "--content-hash", "0x"+strings.Repeat("ab", 32))
 
 	// Claim without a proof source, and with no root on chain.

@@ -331,7 +331,11 @@ func (a *app) report(results []*market.Result, extra map[string]any, summary str
 	return a.emit(out, func(w io.Writer) {
 		for _, r := range results {
 			if r.DryRun {
-				fmt.Fprintf(w, "%s: dry run, not sent\n", r.Action)
+				note := ""
+				if r.Note != "" {
+					note = " (" + r.Note + ")"
+				}
+				fmt.Fprintf(w, "%s: dry run, not sent%s\n", r.Action, note)
 				continue
 			}
 			fmt.Fprintf(w, "%s: mined in block %d, tx %s, gas used %d, fee %s\n", r.Action, r.Block, r.Hash.Hex(), r.GasUsed, amount.FormatEther(r.Fee))

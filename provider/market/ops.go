@@ -2,6 +2,7 @@ package market
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"math/big"
@@ -268,8 +269,13 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 }
 
 // RegisterModel registers name:tag (a model or an agent) in the ModelRegistry with the sender as builder.
-// Claiming a name not yet owned burns the registry's name fee: the sender must hold it, and an approval is
-// sent first when its allowance to the registry is short.
+// A name not yet owned is claimed in two steps (the registry's commit-reveal, which keeps a front-runner
+// from claiming a name it sees in a pending registration): commitName with a random salt, a wait until the
+// commitment may be revealed (a later block), then register with the salt. Claiming it also burns the
+// registry's name fee: the sender must hold it, and an approval is sent first when its allowance to the
+// registry is short. A further tag of a name the sender owns is one register. On a dry run, the approval and
+// the commitment are estimated, and the register that would follow is listed without an estimate (it needs
+// the commitment on chain).
 func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string, contentHash common.Hash, feeBps uint16, kind wire.ModelKind) ([]*Result, error) {
 	if contentHash == (common.Hash{}) {
 		return nil, fmt.Errorf("model register: content hash is zero: give the sha2-256 digest of the weights' IPFS CID (0x + 64 hex digits)")
@@ -295,15 +301,89 @@ func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string,
 		return nil, fmt.Errorf("model register: the name %q belongs to %s; pick another name", name, owner)
 	}
 	var out []*Result
+	var salt [32]byte // ignored by the registry for a name the sender owns
 	if owner == (common.Address{}) {
-		if out, err = m.payNameFee(ctx, s); err != nil || s.DryRun && len(out) > 0 {
-			return out, err // on a dry run the register call cannot be estimated before the approval exists
+		if out, err = m.payNameFee(ctx, s); err != nil {
+			return out, err
+		}
+		var res *Result
+		res, salt, err = m.commitName(ctx, s, name)
+		if out = append(out, results(res)...); err != nil {
+			return out, err
+		}
+		if s.DryRun {
+			return append(out, &Result{Estimate: Estimate{Action: "registerModel", From: s.From(), To: m.RegistryAddr}, DryRun: true,
+				Note: "sent once commitName is mined, from a later block on; estimated then"}), nil
 		}
 	}
 	res, err := m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.reg.Register(o, name, tag, contentHash, feeBps, uint8(kind))
+		return m.reg.Register(o, name, tag, contentHash, feeBps, uint8(kind), salt)
 	})
+	if re := (*keys.RevertError)(nil); errors.As(err, &re) {
+		switch re.Name {
+		case "CommitmentExpired":
+			err = fmt.Errorf("%w: the name's commitment expired before its reveal; run the command again (it commits anew)", err)
+		case "CommitmentTooNew":
+			err = fmt.Errorf("%w: the chain has not yet passed the commitment's block; run the command again (it commits anew)", err)
+		case "NameOwnedByOther":
+			err = fmt.Errorf("%w: another builder claimed the name %q first (it had committed earlier); pick another name", err, name)
+		}
+	}
 	return append(out, results(res)...), err
+}
+
+// Waiting for a name commitment to become revealable: how often the registry is read, and for how long.
+var (
+	commitPoll = 2 * time.Second
+	commitWait = 5 * time.Minute
+)
+
+// commitName sends commitName for the sender's claim of name with a fresh random salt and, unless on a dry
+// run, waits until the registry would accept its reveal (the commitment's block is behind the chain's).
+// The name is sent to no node before the reveal: the commitment is computed here, and the wait reads the
+// commitment by its hash.
+func (m *Market) commitName(ctx context.Context, s *Sender, name string) (*Result, [32]byte, error) {
+	var salt [32]byte
+	if _, err := rand.Read(salt[:]); err != nil {
+		return nil, salt, fmt.Errorf("model register: draw the commitment's salt: %w", err)
+	}
+	c := ids.NameCommitment(name, s.From(), salt)
+	res, err := m.send(ctx, s, "commitName", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.reg.CommitName(o, c)
+	})
+	if err != nil || s.DryRun {
+		return res, salt, err
+	}
+	return res, salt, m.waitRevealable(ctx, c, res.Block)
+}
+
+// waitRevealable polls the registry every commitPoll until commitment c, mined in block minedIn, may be
+// revealed: the registry says so (block.number above the commitment's, as on Arbitrum where block.number
+// is the L1 block number and the wait lasts until the chain reports a later L1 block), or the registry's
+// block number is the chain's own (minedIn), so the reveal, sent after the commitment's receipt, is mined
+// in a later block. It gives up after commitWait.
+func (m *Market) waitRevealable(ctx context.Context, c common.Hash, minedIn uint64) error {
+	deadline := time.Now().Add(commitWait)
+	for {
+		st, err := m.reg.CommitmentOf(call(ctx), c)
+		if err != nil {
+			return fmt.Errorf("model register: read the name commitment %s: %w", c, err)
+		}
+		switch {
+		case st.BlockNumber == 0:
+			return fmt.Errorf("model register: the name commitment %s (mined in block %d) is not in the registry; run the command again", c, minedIn)
+		case st.Revealable || st.BlockNumber == minedIn:
+			return nil
+		case time.Now().After(deadline):
+			return fmt.Errorf("model register: the name commitment %s (recorded at block number %d) was still too new to reveal after %s: the chain's block number did not move past it; run the command again (it commits anew)",
+				c, st.BlockNumber, commitWait)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("model register: waiting for the name commitment %s: %w", c, ctx.Err())
+		case <-time.After(commitPoll):
+		}
+	}
 }
 
 // payNameFee makes sure the sender can pay the registry's fee for a new name: it holds the MOR and the

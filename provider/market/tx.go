@@ -32,6 +32,8 @@ type Result struct {
 	Block   uint64      `json:"block,omitempty"`
 	GasUsed uint64      `json:"gasUsed,omitempty"`
 	Fee     *big.Int    `json:"fee,omitempty"` // gas used × effective gas price
+	// Note says why a dry run's step has no estimate (it depends on an earlier step being mined).
+	Note string `json:"note,omitempty"`
 }
 
 // Sender signs and sends transactions from one account: Signer (a keystore key, a raw devnet key or an

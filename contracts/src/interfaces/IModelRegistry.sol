@@ -18,6 +18,9 @@ interface IModelRegistry {
         uint16 feeBps;
     }
 
+    /// @notice `commitment` (a `nameCommitment`) was recorded at this block: it can claim its name from the next
+    ///         block on, for MAX_COMMIT_AGE.
+    event NameCommitted(bytes32 indexed commitment, address indexed committer);
     /// @notice `builder` became the owner of `name` (with its first model).
     /// @param fee MOR burned for the name.
     event NameClaimed(bytes32 indexed nameHash, address indexed builder, string name, uint256 fee);
@@ -55,20 +58,51 @@ interface IModelRegistry {
     error NotBuilder(bytes32 modelId, address caller);
     /// @notice A name fee without a token to burn it in.
     error ZeroAddress();
+    /// @notice Claiming the new `name` needs the caller's commitment `nameCommitment(name, caller, salt)`, and
+    ///         there is none for this salt (never made, made by another builder or for another salt, or used).
+    error NameNotCommitted(string name);
+    /// @notice The commitment was made in this block: it can be revealed from block `readyAtBlock` on.
+    error CommitmentTooNew(uint256 readyAtBlock);
+    /// @notice The commitment was usable until `validUntil` (unix seconds, inclusive) and is expired: commit again.
+    error CommitmentExpired(uint256 validUntil);
+    /// @notice `commitment` is recorded and still valid (until `validUntil`): it is not renewed, so that no one can
+    ///         move a builder's commitment to a later block.
+    error CommitmentExists(bytes32 commitment, uint256 validUntil);
+
+    /// @notice Records `commitment` (see `nameCommitment`) at this block and time: the first step of claiming a
+    ///         new name. Anyone may commit any hash; an expired commitment may be committed again.
+    function commitName(bytes32 commitment) external;
+
+    /// @notice The commitment for `builder` to claim `name`: keccak256(abi.encode(name, builder, salt)). The secret
+    ///         random `salt` hides the name until the reveal (names are guessable); `builder` binds it to the one
+    ///         address that can reveal it.
+    function nameCommitment(string calldata name, address builder, bytes32 salt) external pure returns (bytes32);
+
+    /// @notice Where and when `commitment` was recorded (zeros when it is not: never made, or used), and whether
+    ///         a reveal in this block would accept it (recorded in an earlier block, not expired). Off-chain code
+    ///         polls it by hash, without sending the name anywhere, to learn when to reveal.
+    function commitmentOf(bytes32 commitment) external view returns (uint64 blockNumber, uint64 time, bool revealable);
 
     /// @notice Registers `name:tag` (a model or an agent), owned by the caller, with the weights' content hash
     ///         and the builder fee.
     /// @dev The caller becomes the owner of `name` if it has none yet, burning `nameFee` MOR from it (needs an
-    ///      allowance); otherwise it must be its owner.
+    ///      allowance) and using its commitment `nameCommitment(name, caller, salt)`, made by `commitName` in an
+    ///      earlier block at most MAX_COMMIT_AGE ago; otherwise it must be its owner (`salt` is then ignored).
     /// @param name Model name, e.g. "llama-3.1-8b-instruct" or "meta/llama".
     /// @param tag Model tag, e.g. "q4_K_M" or "v1.0".
     /// @param contentHash sha2-256 digest inside the IPFS CID of the weights (see ModelRegistry).
     /// @param builderFeeBps The builder's share of every session on the model, in basis points (<= MAX_FEE_BPS).
     /// @param kind Model or Agent.
+    /// @param salt The salt of the caller's commitment for a new name (any value for a name it owns).
     /// @return modelId keccak256(bytes("name:tag")).
-    function register(string calldata name, string calldata tag, bytes32 contentHash, uint16 builderFeeBps, Kind kind)
-        external
-        returns (bytes32 modelId);
+    function register(
+        string calldata name,
+        string calldata tag,
+        bytes32 contentHash,
+        uint16 builderFeeBps,
+        Kind kind,
+        bytes32 salt
+    ) external returns (bytes32 modelId);
 
     /// @notice Changes the builder fee of one of the caller's models: a decrease (or an equal fee) takes effect
     ///         at once, an increase FEE_INCREASE_NOTICE after the block time. Replaces any change still pending;

@@ -163,14 +163,17 @@ contract BoundedPowersTest is MarketFixture {
         ModelRegistry reg = new ModelRegistry(ERC20Burnable(address(mor)), fee);
         address squatter = makeAddr("squatter");
         _fund(squatter, 150e18);
-        vm.startPrank(squatter);
+        vm.prank(squatter);
         mor.approve(address(reg), type(uint256).max);
         uint256 burnedBefore = mor.totalBurned();
-        reg.register("llama", "v1", keccak256("w"), 2_000, IModelRegistry.Kind.Model);
-        reg.register("llama", "v2", keccak256("w2"), 2_000, IModelRegistry.Kind.Agent); // same name: free
+        _registerNewName(reg, squatter, "llama", "v1", keccak256("w"), 2_000, IModelRegistry.Kind.Model);
+        vm.startPrank(squatter);
+        reg.register("llama", "v2", keccak256("w2"), 2_000, IModelRegistry.Kind.Agent, 0); // same name: free
         assertEq(mor.totalBurned() - burnedBefore, fee);
+        reg.commitName(reg.nameCommitment("mistral", squatter, 0));
+        vm.roll(block.number + 1);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, squatter, 50e18, fee));
-        reg.register("mistral", "v1", keccak256("m"), 2_000, IModelRegistry.Kind.Model);
+        reg.register("mistral", "v1", keccak256("m"), 2_000, IModelRegistry.Kind.Model, 0);
         vm.stopPrank();
         assertEq(reg.nameOwner("mistral"), address(0));
         (,,,, IModelRegistry.Kind kind) = reg.model(reg.computeModelId("llama", "v2"));

@@ -10,6 +10,7 @@ import {ComputePool} from "../../src/ComputePool.sol";
 import {Marketplace} from "../../src/Marketplace.sol";
 import {ModelRegistry} from "../../src/ModelRegistry.sol";
 import {IEmissions} from "../../src/interfaces/IEmissions.sol";
+import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {MerkleTestLib} from "./MerkleTestLib.sol";
 
 /// @dev The whole market on one chain: Emissions (day 0 = START) with ComputePool bound as the compute bucket's
@@ -77,6 +78,25 @@ abstract contract MarketFixture is Test {
         market.grantRole(market.ROUTER_ROLE(), router);
         market.grantRole(market.KEEPER_ROLE(), keeper);
         vm.stopPrank();
+    }
+
+    /// @dev `builder` claims the new `name` in `reg` with its first tag as the registry requires: commits in this
+    ///      block, the chain moves to the next one, reveals (`builder` holds the name fee and allowance, if any).
+    function _registerNewName(
+        ModelRegistry reg,
+        address builder,
+        string memory name,
+        string memory tag,
+        bytes32 contentHash,
+        uint16 feeBps,
+        IModelRegistry.Kind kind
+    ) internal returns (bytes32 modelId) {
+        bytes32 salt = keccak256(abi.encode("salt", builder, name));
+        vm.prank(builder);
+        reg.commitName(reg.nameCommitment(name, builder, salt));
+        vm.roll(block.number + 1);
+        vm.prank(builder);
+        return reg.register(name, tag, contentHash, feeBps, kind, salt);
     }
 
     /// @dev The pool's daily spend cap at deployment (a suite testing the cap itself sets a small one).

@@ -140,8 +140,11 @@ contract MarketHandler is Test {
         }
         stranger = makeAddr("stranger");
         vm.startPrank(actors[4]);
-        models.push(registry.register("model-a", "v1", keccak256("a"), 300, IModelRegistry.Kind.Model));
-        models.push(registry.register("model-b", "v1", keccak256("b"), 0, IModelRegistry.Kind.Model));
+        registry.commitName(registry.nameCommitment("model-a", actors[4], 0)); // new names: commit, reveal later
+        registry.commitName(registry.nameCommitment("model-b", actors[4], 0));
+        vm.roll(block.number + 1);
+        models.push(registry.register("model-a", "v1", keccak256("a"), 300, IModelRegistry.Kind.Model, 0));
+        models.push(registry.register("model-b", "v1", keccak256("b"), 0, IModelRegistry.Kind.Model, 0));
         vm.stopPrank();
     }
 

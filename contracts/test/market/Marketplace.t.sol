@@ -29,8 +29,9 @@ contract MarketplaceTest is MarketFixture {
         _fund(prov, 10_000e18);
         vm.prank(prov);
         mor.approve(address(market), type(uint256).max);
-        vm.prank(makeAddr("builder"));
-        modelId = registry.register("llama-3.1-8b", "q4", keccak256("w"), 500, IModelRegistry.Kind.Model);
+        modelId = _registerNewName(
+            registry, makeAddr("builder"), "llama-3.1-8b", "q4", keccak256("w"), 500, IModelRegistry.Kind.Model
+        );
     }
 
     function _register(uint256 stake) internal {
