@@ -362,6 +362,13 @@ func (c *Client) EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64,
 	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) { return e.EstimateGas(ctx, msg) })
 }
 
+// EstimateGasAtBlock estimates the gas msg needs at block n (nil: latest; rpc.PendingBlockNumber: pending).
+func (c *Client) EstimateGasAtBlock(ctx context.Context, msg ethereum.CallMsg, n *big.Int) (uint64, error) {
+	return do(ctx, c, func(ctx context.Context, e *ethclient.Client) (uint64, error) {
+		return e.EstimateGasAtBlock(ctx, msg, n)
+	})
+}
+
 // SendTransaction implements bind.ContractTransactor. A node that already has the transaction (because an
 // earlier attempt reached it before timing out) counts as success.
 func (c *Client) SendTransaction(ctx context.Context, tx *types.Transaction) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 
@@ -19,12 +20,13 @@ import (
 	"github.com/laketravis/laketravis/protocol/ids"
 )
 
-// Backend is the chain access the market needs: contract calls and transactions, receipts, balances.
-// *chain.Client implements it.
+// Backend is the chain access the market needs: contract calls and transactions, receipts, balances, and
+// gas estimates at a given block (nil: latest; -1: pending). *chain.Client implements it.
 type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
 	BalanceAt(ctx context.Context, account common.Address, block *big.Int) (*big.Int, error)
+	EstimateGasAtBlock(ctx context.Context, msg ethereum.CallMsg, block *big.Int) (uint64, error)
 }
 
 // Market reads and writes the market contracts of one deployment. It is safe for concurrent use.
@@ -35,10 +37,12 @@ type Market struct {
 	MarketplaceAddr, RegistryAddr, PoolAddr, TokenAddr common.Address
 	startBlock                                         uint64
 
-	mkt  *marketplace.Marketplace
-	reg  *modelregistry.ModelRegistry
-	pool *computepool.ComputePool
-	mor  *mortoken.MORToken
+	mkt *marketplace.Marketplace
+	reg *modelregistry.ModelRegistry
+	// regPending is reg whose transactions are estimated at the pending block (see pendingEstimates).
+	regPending *modelregistry.ModelRegistry
+	pool       *computepool.ComputePool
+	mor        *mortoken.MORToken
 }
 
 // New binds the contracts of dep on backend.
@@ -55,6 +59,9 @@ func New(backend Backend, dep *deployments.Deployment) (*Market, error) {
 	}
 	if m.mkt, err = marketplace.NewMarketplace(m.MarketplaceAddr, backend); err != nil {
 		return nil, fmt.Errorf("market: %w", err)
+	}
+	if m.regPending, err = modelregistry.NewModelRegistry(m.RegistryAddr, pendingEstimates{backend}); err != nil {
+		return nil, err
 	}
 	if m.reg, err = modelregistry.NewModelRegistry(m.RegistryAddr, backend); err != nil {
 		return nil, fmt.Errorf("market: %w", err)

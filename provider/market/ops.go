@@ -300,89 +300,125 @@ func (m *Market) RegisterModel(ctx context.Context, s *Sender, name, tag string,
 	if owner != (common.Address{}) && owner != s.From() {
 		return nil, fmt.Errorf("model register: the name %q belongs to %s; pick another name", name, owner)
 	}
-	var out []*Result
-	var salt [32]byte // ignored by the registry for a name the sender owns
-	if owner == (common.Address{}) {
-		if out, err = m.payNameFee(ctx, s); err != nil {
-			return out, err
-		}
-		var res *Result
-		res, salt, err = m.commitName(ctx, s, name)
-		if out = append(out, results(res)...); err != nil {
-			return out, err
-		}
-		if s.DryRun {
-			return append(out, &Result{Estimate: Estimate{Action: "registerModel", From: s.From(), To: m.RegistryAddr}, DryRun: true,
-				Note: "sent once commitName is mined, from a later block on; estimated then"}), nil
-		}
+	if owner != (common.Address{}) { // a further tag of the sender's name: no commitment
+		res, err := m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
+			return m.reg.Register(o, name, tag, contentHash, feeBps, uint8(kind), [32]byte{})
+		})
+		return results(res), err
 	}
-	res, err := m.send(ctx, s, "registerModel", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
-		return m.reg.Register(o, name, tag, contentHash, feeBps, uint8(kind), salt)
+	out, err := m.payNameFee(ctx, s)
+	if err != nil {
+		return out, err
+	}
+	res, salt, c, err := m.commitName(ctx, s, name)
+	if out = append(out, results(res)...); err != nil {
+		return out, err
+	}
+	if s.DryRun {
+		return append(out, &Result{Estimate: Estimate{Action: "registerModel", From: s.From(), To: m.RegistryAddr}, DryRun: true,
+			Note: "sent once commitName is mined, from a later block on; estimated then"}), nil
+	}
+	deadline := time.Now().Add(commitWait)
+	if err := m.waitRevealable(ctx, c, deadline); err != nil {
+		return out, err
+	}
+	reveals, err := m.reveal(ctx, s, deadline, func(o *bind.TransactOpts) (*types.Transaction, error) {
+		return m.regPending.Register(o, name, tag, contentHash, feeBps, uint8(kind), salt)
 	})
+	out = append(out, reveals...)
 	if re := (*keys.RevertError)(nil); errors.As(err, &re) {
 		switch re.Name {
 		case "CommitmentExpired":
-			err = fmt.Errorf("%w: the name's commitment expired before its reveal; run the command again (it commits anew)", err)
-		case "CommitmentTooNew":
-			err = fmt.Errorf("%w: the chain has not yet passed the commitment's block; run the command again (it commits anew)", err)
+			err = fmt.Errorf("%w: the name's commitment expired before its reveal was mined; running the command again sends a new commitment (with a new salt)", err)
+		case "CommitmentTooNew", "NameNotCommitted":
+			err = fmt.Errorf("%w: the reveal was still refused after %s (the chain's block number did not pass the commitment's, or the node does not yet have it); running the command again sends a new commitment (with a new salt)", err, commitWait)
 		case "NameOwnedByOther":
 			err = fmt.Errorf("%w: another builder claimed the name %q first (it had committed earlier); pick another name", err, name)
 		}
 	}
-	return append(out, results(res)...), err
+	return out, err
 }
 
-// Waiting for a name commitment to become revealable: how often the registry is read, and for how long.
+// Waiting for a name commitment to become revealable: how often the registry is read (and a refused reveal
+// tried again), and for how long in all.
 var (
 	commitPoll = 2 * time.Second
 	commitWait = 5 * time.Minute
 )
 
-// commitName sends commitName for the sender's claim of name with a fresh random salt and, unless on a dry
-// run, waits until the registry would accept its reveal (the commitment's block is behind the chain's).
-// The name is sent to no node before the reveal: the commitment is computed here, and the wait reads the
-// commitment by its hash.
-func (m *Market) commitName(ctx context.Context, s *Sender, name string) (*Result, [32]byte, error) {
+// commitName sends commitName for the sender's claim of name with a fresh random salt, and returns the salt
+// and the commitment. The name is sent to no node before the reveal: the commitment is computed here, and the
+// wait reads it by its hash. A commitName refused because the commitment is already recorded (a front-runner
+// copied it from the mempool: it binds the sender, so only the sender can reveal it) counts as recorded.
+func (m *Market) commitName(ctx context.Context, s *Sender, name string) (*Result, [32]byte, common.Hash, error) {
 	var salt [32]byte
 	if _, err := rand.Read(salt[:]); err != nil {
-		return nil, salt, fmt.Errorf("model register: draw the commitment's salt: %w", err)
+		return nil, salt, common.Hash{}, fmt.Errorf("model register: draw the commitment's salt: %w", err)
 	}
 	c := ids.NameCommitment(name, s.From(), salt)
 	res, err := m.send(ctx, s, "commitName", m.RegistryAddr, func(o *bind.TransactOpts) (*types.Transaction, error) {
 		return m.reg.CommitName(o, c)
 	})
-	if err != nil || s.DryRun {
-		return res, salt, err
+	if re := (*keys.RevertError)(nil); errors.As(err, &re) && re.Name == "CommitmentExists" {
+		err = nil
 	}
-	return res, salt, m.waitRevealable(ctx, c, res.Block)
+	return res, salt, c, err
 }
 
-// waitRevealable polls the registry every commitPoll until commitment c, mined in block minedIn, may be
-// revealed: the registry says so (block.number above the commitment's, as on Arbitrum where block.number
-// is the L1 block number and the wait lasts until the chain reports a later L1 block), or the registry's
-// block number is the chain's own (minedIn), so the reveal, sent after the commitment's receipt, is mined
-// in a later block. It gives up after commitWait.
-func (m *Market) waitRevealable(ctx context.Context, c common.Hash, minedIn uint64) error {
-	deadline := time.Now().Add(commitWait)
+// waitRevealable polls the registry every commitPoll, at the pending block (the one a reveal sent now may be
+// mined in), until commitment c may be revealed there: recorded in an earlier block (on Arbitrum, where
+// block.number is the L1 block number, the wait lasts until the chain reports a later L1 block). A
+// commitment read as absent is polled on too (the node read may be behind the one that gave commitName's
+// receipt). It gives up at deadline.
+func (m *Market) waitRevealable(ctx context.Context, c common.Hash, deadline time.Time) error {
 	for {
-		st, err := m.reg.CommitmentOf(call(ctx), c)
+		st, err := m.reg.CommitmentOf(&bind.CallOpts{Context: ctx, Pending: true}, c)
 		if err != nil {
 			return fmt.Errorf("model register: read the name commitment %s: %w", c, err)
 		}
 		switch {
-		case st.BlockNumber == 0:
-			return fmt.Errorf("model register: the name commitment %s (mined in block %d) is not in the registry; run the command again", c, minedIn)
-		case st.Revealable || st.BlockNumber == minedIn:
+		case st.Revealable:
 			return nil
+		case time.Now().After(deadline) && st.BlockNumber == 0:
+			return fmt.Errorf("model register: the name commitment %s, mined, was still not in the registry as the node reads it after %s; running the command again sends a new commitment (with a new salt)", c, commitWait)
 		case time.Now().After(deadline):
-			return fmt.Errorf("model register: the name commitment %s (recorded at block number %d) was still too new to reveal after %s: the chain's block number did not move past it; run the command again (it commits anew)",
+			return fmt.Errorf("model register: the name commitment %s (recorded at block number %d) was still too new to reveal after %s: the chain's block number did not move past it; running the command again sends a new commitment (with a new salt)",
 				c, st.BlockNumber, commitWait)
 		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("model register: waiting for the name commitment %s: %w", c, ctx.Err())
-		case <-time.After(commitPoll):
+		if err := pollPause(ctx); err != nil {
+			return fmt.Errorf("model register: waiting for the name commitment %s: %w", c, err)
 		}
+	}
+}
+
+// reveal sends the register that reveals a name commitment, estimated at the pending block (build uses
+// regPending). A reveal refused as too new (the node runs it at a block whose number is the commitment's) or
+// its commitment not found (a node behind) is tried again, with the same salt, every commitPoll until
+// deadline; it never commits anew. Every mined reveal is returned, a reverted one too.
+func (m *Market) reveal(ctx context.Context, s *Sender, deadline time.Time, build func(*bind.TransactOpts) (*types.Transaction, error)) ([]*Result, error) {
+	var out []*Result
+	for {
+		res, err := m.send(ctx, s, "registerModel", m.RegistryAddr, build)
+		out = append(out, results(res)...)
+		re := (*keys.RevertError)(nil)
+		if !errors.As(err, &re) || re.Name != "CommitmentTooNew" && re.Name != "NameNotCommitted" || time.Now().After(deadline) {
+			return out, err
+		}
+		if perr := pollPause(ctx); perr != nil {
+			return out, fmt.Errorf("%w (waiting to try again: %w)", err, perr)
+		}
+	}
+}
+
+// pollPause waits commitPoll, or until ctx ends (its error).
+func pollPause(ctx context.Context) error {
+	t := time.NewTimer(commitPoll)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
 	}
 }
 

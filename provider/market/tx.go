@@ -6,9 +6,11 @@ import (
 	"math/big"
 	"strings"
 
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/laketravis/laketravis/keys"
 )
@@ -101,6 +103,18 @@ func (m *Market) send(ctx context.Context, s *Sender, action string, to common.A
 		return res, fmt.Errorf("%s: %w", action, err)
 	}
 	return res, nil
+}
+
+// pendingEstimates is a Backend whose gas estimates (abigen's, for a transaction built without a gas limit)
+// are made at the pending block instead of the node's default, latest. A transaction that needs a block after
+// the latest one, such as the reveal of a name commitment mined in the latest block, reverts when estimated at
+// latest (geth runs it with block.number the latest block's) and succeeds at pending (the block it may be
+// mined in).
+type pendingEstimates struct{ Backend }
+
+// EstimateGas estimates msg at the pending block.
+func (p pendingEstimates) EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error) {
+	return p.EstimateGasAtBlock(ctx, msg, big.NewInt(int64(rpc.PendingBlockNumber)))
 }
 
 func ether(v *big.Int) string {
