@@ -24,17 +24,24 @@ import {IModelRegistry} from "./interfaces/IModelRegistry.sol";
 ///           (a copied commitment is only usable by the builder). It then sends `register(…, salt)` in a later
 ///           block: the commitment must have been recorded at a block number strictly below the reveal's and at
 ///           most `MAX_COMMIT_AGE` before it, and is used up. A front-runner who learns the name from the reveal
-///           cannot claim it: it has no commitment of its own for the name, and one it sends now is recorded at
-///           best in the reveal's own block, too new to reveal before the builder's reveal is mined. An
-///           unexpired commitment cannot be recorded again (no one can move a builder's commitment to a later
-///           block). Further tags of an owned name need no commitment. What is left: an attacker who guessed a
+///           has no commitment of its own for the name, and one it sends once it sees the reveal is recorded at
+///           best in the block after, too new to be revealed there. An unexpired commitment cannot be recorded
+///           again (no one can move a builder's commitment to a later block). Further tags of an owned name need
+///           no commitment. The assumption this rests on: the builder's reveal is included before a commitment
+///           the front-runner sends after seeing it can be revealed, i.e. in the block after the reveal is first
+///           seen. A reveal left pending longer where others see it (a public mempool: a low tip, a full block)
+///           can lose the name: the front-runner's commitment is included in that block and its reveal ordered
+///           before the builder's in the next (`test_RevealLeftPendingABlock_CanBeFrontRun`). On Arbitrum (no
+///           public mempool: the sequencer orders transactions as they reach it and publishes them once
+///           ordered) it holds for a reveal sent to the sequencer; on an L1 the reveal must be sent privately
+///           (not to the public mempool). What is left: an attacker who guessed a
 ///           name before its builder could always have registered it outright (paying the fee); the age limit
 ///           makes it renew a commitment per guessed name per day, in gas, to keep a reveal ready.
 ///           On Arbitrum `block.number` is the L1 block number the sequencer assigned, shared by the L2 blocks of
 ///           one L1 block: the reveal waits until the chain reports a later L1 block (seconds). It still holds:
-///           `block.number` never decreases along the sequencer's order, so a commitment sent once the reveal is
-///           seen (in the sequencer's feed, or in any mempool) is recorded at the reveal's L1 block number or
-///           later and is too new for a reveal ordered before the builder's.
+///           `block.number` never decreases along the sequencer's order, and the sequencer's feed shows the
+///           reveal only once ordered, so a commitment sent once it is seen there is ordered after it, recorded
+///           at the reveal's L1 block number or later, and too new for a reveal ordered before the builder's.
 ///         - Every entry is a model or an agent (`Kind`, PROTOCOL §5 "Agents are registered the same way"); the
 ///           kind is fixed with the entry.
 ///         - The content hash of a registered `name:tag` is immutable (a new version of the weights is a new tag).
