@@ -271,7 +271,9 @@ func (m *Market) DeleteBid(ctx context.Context, s *Sender, model string) (*Resul
 // RegisterModel registers name:tag (a model or an agent) in the ModelRegistry with the sender as builder.
 // A name not yet owned is claimed in two steps (the registry's commit-reveal, which keeps a front-runner
 // from claiming a name it sees in a pending registration): commitName with a random salt, a wait until the
-// commitment may be revealed (a later block), then register with the salt. Claiming it also burns the
+// commitment may be revealed at the pending block, then register with the salt, estimated at the pending
+// block and tried again with the same salt while refused as too new (see commitName, waitRevealable and
+// reveal; a commitment is sent once per call, never anew). Claiming it also burns the
 // registry's name fee: the sender must hold it, and an approval is sent first when its allowance to the
 // registry is short. A further tag of a name the sender owns is one register. On a dry run, the approval and
 // the commitment are estimated, and the register that would follow is listed without an estimate (it needs
