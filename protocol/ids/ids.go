@@ -5,8 +5,7 @@
 package ids
 
 import (
-	"encoding/binary"
-
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
@@ -18,17 +17,25 @@ func ModelID(nameTag string) common.Hash { return crypto.Keccak256Hash([]byte(na
 // builder, salt)), the hash a builder commits (commitName) before claiming a new name with register. It is
 // computed here, not by a call to the registry, so that the name reaches no node before the reveal.
 func NameCommitment(name string, builder common.Address, salt [32]byte) common.Hash {
-	// abi.encode(string, address, bytes32): the string's offset (3 words), the address and the salt, then
-	// the string's length and its bytes padded to whole words.
-	n := len(name)
-	enc := make([]byte, 4*32+(n+31)/32*32)
-	enc[31] = 3 * 32
-	copy(enc[32+12:64], builder[:])
-	copy(enc[64:96], salt[:])
-	binary.BigEndian.PutUint64(enc[96+24:128], uint64(n))
-	copy(enc[128:], name)
+	enc, err := nameCommitmentArgs.Pack(name, builder, salt)
+	if err != nil {
+		panic("ids: abi.encode(string, address, bytes32): " + err.Error()) // the types are fixed: never
+	}
 	return crypto.Keccak256Hash(enc)
 }
+
+// nameCommitmentArgs is abi.encode's (string, address, bytes32).
+var nameCommitmentArgs = func() abi.Arguments {
+	var args abi.Arguments
+	for _, t := range []string{"string", "address", "bytes32"} {
+		typ, err := abi.NewType(t, "", nil)
+		if err != nil {
+			panic(err)
+		}
+		args = append(args, abi.Argument{Type: typ})
+	}
+	return args
+}()
 
 // Role ids (keccak256 of the role's name).
 var (

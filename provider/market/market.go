@@ -61,7 +61,7 @@ func New(backend Backend, dep *deployments.Deployment) (*Market, error) {
 		return nil, fmt.Errorf("market: %w", err)
 	}
 	if m.regPending, err = modelregistry.NewModelRegistry(m.RegistryAddr, pendingEstimates{backend}); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("market: %w", err)
 	}
 	if m.reg, err = modelregistry.NewModelRegistry(m.RegistryAddr, backend); err != nil {
 		return nil, fmt.Errorf("market: %w", err)
