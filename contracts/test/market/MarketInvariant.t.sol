@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IModelRegistry} from "../../src/interfaces/IModelRegistry.sol";
 import {Test} from "forge-std/Test.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
@@ -27,9 +28,19 @@ import {MerkleTestLib} from "./MerkleTestLib.sol";
 ///      withdrawal window) and its commit every user with a request tries to withdraw (it must fail and the
 ///      commit must land), and a user whose served sessions were just committed withdraws at once (the pending
 ///      spend must be held back).
+///      Users deposit, and providers register and add stake, with ERC-2612 permits signed by their keys; a permit
+///      thief front-runs those permits on the token, replays used ones, submits permits signed for another value
+///      or spender, past their deadline, with a used or later nonce or by its own key, and calls
+///      depositWithPermit, registerWithPermit and addStakeWithPermit as itself with a victim's signature (from its
+///      own MOR and allowance, sometimes). A hostile admin sets the withdrawal delay, the dispute window and the
+///      daily spend cap to any value (below, at and past every bound, shorter and longer than now) at any moment
+///      among pending requests and epochs (the honest keeper defers spend beyond the cap), and every non-admin
+///      role holder and user tries every admin setter and role grant.
 ///      Ghost state: the amounts of every live epoch's tree and spend tree, the amounts of vetoed trees, what
-///      each account was paid, what each user deposited and withdrew, and the days on which settlement happened. Calls that must succeed are wrapped in try/catch and a
-///      failure is recorded (`fail_on_revert = false` would otherwise drop it).
+///      each account was paid, what each user (and the thief) deposited and withdrew, when each pending
+///      withdrawal request was made and the least delay in force since, and the days on which settlement
+///      happened. Calls that must succeed are wrapped in try/catch and a failure is recorded
+///      (`fail_on_revert = false` would otherwise drop it).
 contract MarketHandler is Test {
     uint256 internal constant N = 5; // credited accounts: 4 providers and 1 model builder
     uint256 internal constant U = 3; // depositing users
@@ -110,6 +121,48 @@ contract MarketHandler is Test {
     FeeSeen[] internal feesSeen;
     uint256 public nFeeChanges;
 
+    // ERC-2612 permits and a permit thief (never a depositor's or provider's key holder).
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    mapping(address => uint256) internal keyOf; // the users' and the accounts' keys (makeAddrAndKey)
+    address public thief;
+    uint256 internal thiefKey;
+    uint256 public nPermitDeposits;
+    uint256 public nPermitStakes;
+    uint256 public nFrontRuns;
+    uint256 public nThiefDeposits; // the thief's depositWithPermit with a victim's signature, paid from its own MOR
+    bool public permitTheft; // a call moved, credited or staked MOR of anyone but its caller, or not as it said
+    bool public frontRunBlocked; // a front-run permit made the owner's call fail though the allowance it set sufficed
+    bool public badPermitAccepted; // a replayed, mismatched, expired or foreign-key permit set an allowance or paid
+    string public permitWhat;
+
+    /// @dev One signed permit: the value signed and the deadline, and the signature.
+    struct Permit {
+        uint256 value;
+        uint256 deadline;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
+    // A hostile admin (setWithdrawalDelay, setDisputeWindow, setDailySpendCap with any value at any moment), and
+    // the ghost of every pending withdrawal request: when it was made, the delay in force then, and the least
+    // delay in force at any moment since.
+    mapping(address => uint256) public ghostRequestedAt; // 0: no request pending
+    mapping(address => uint256) public ghostDelayAtRequest;
+    mapping(address => uint256) public ghostLeastDelaySince;
+    uint256 public nDelaySet;
+    uint256 public nWindowSet;
+    uint256 public nCapSet;
+    uint256 public nSetterRefused;
+    uint256 public nNonAdminTries;
+    uint256 public nPaidSoonerThanDelayAtRequest; // allowed: the admin shortened the delay after the request
+    bool public setterOutcomeWrong; // a setter took a value its bounds refuse, or refused one they take
+    string public setterWhat;
+    bool public nonAdminSetterAccepted; // a non-admin's setter call (or role grant) did not revert, or changed state
+    bool public capRaisedEarly; // a cap change raised a day up to the one a withdrawal requested then is paid on
+    bool public paidBeforeDelay; // a withdrawal paid before requestedAt + the delay in force (or the floor)
+
     constructor(
         MORToken mor_,
         Emissions em_,
@@ -133,12 +186,17 @@ contract MarketHandler is Test {
         guardian = guardian_;
         capital = capital_;
         for (uint256 i; i < N; ++i) {
-            actors.push(makeAddr(string.concat("actor", vm.toString(i))));
+            (address a, uint256 key) = makeAddrAndKey(string.concat("actor", vm.toString(i)));
+            actors.push(a);
+            keyOf[a] = key;
         }
         for (uint256 i; i < U; ++i) {
-            users.push(makeAddr(string.concat("user", vm.toString(i))));
+            (address a, uint256 key) = makeAddrAndKey(string.concat("user", vm.toString(i)));
+            users.push(a);
+            keyOf[a] = key;
         }
         stranger = makeAddr("stranger");
+        (thief, thiefKey) = makeAddrAndKey("permitThief");
         vm.startPrank(actors[4]);
         registry.commitName(registry.nameCommitment("model-a", actors[4], 0)); // new names: commit, reveal later
         registry.commitName(registry.nameCommitment("model-b", actors[4], 0));
@@ -186,39 +244,75 @@ contract MarketHandler is Test {
         require(mor.transfer(to, amount), "give");
     }
 
-    function register(uint256 seed, uint256 stake) external {
-        calls++;
-        address p = _provider(seed);
+    /// @dev The provider `seed` picks, funded with a stake between the minimum and five times it, when it is not
+    ///      registered yet (zero otherwise, or when the capital cannot fund it).
+    function _newProvider(uint256 seed, uint256 stake) internal returns (address p, uint256) {
+        p = _provider(seed);
         (bool registered,,,,,) = market.getProvider(p);
-        if (registered) return;
+        if (registered) return (address(0), 0);
         uint256 min = market.minProviderStake();
         stake = _bound(stake, min, 5 * min);
-        _give(p, stake);
-        if (mor.balanceOf(p) < stake) return;
-        // A signer key shared by the four slots (seed % 4): providers compete for it, as SignerInUse requires.
-        (address hot, uint256 hotKey) = makeAddrAndKey(string.concat("hot", vm.toString(seed % 4)));
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(hotKey, market.signerClaimDigest(p, hot));
+        return _funded(p, stake);
+    }
+
+    /// @dev The registered provider `seed` picks and a top-up of 1 wei to 2,000 MOR it is funded with (zero when
+    ///      not registered or not funded).
+    function _registeredProvider(uint256 seed, uint256 amount) internal returns (address p, uint256) {
+        p = _provider(seed);
+        (bool registered,,,,,) = market.getProvider(p);
+        if (!registered) return (address(0), 0);
+        return _funded(p, _bound(amount, 1, 2_000e18));
+    }
+
+    /// @dev The user `seed` picks and a deposit of 1 wei to 5,000 MOR it is funded with (zero when not funded).
+    function _fundedUser(uint256 seed, uint256 amount) internal returns (address, uint256) {
+        return _funded(users[seed % U], _bound(amount, 1, 5_000e18));
+    }
+
+    /// @dev `a` funded with `amount` from the capital, or zero when the capital cannot.
+    function _funded(address a, uint256 amount) internal returns (address, uint256) {
+        _give(a, amount);
+        return mor.balanceOf(a) < amount ? (address(0), 0) : (a, amount);
+    }
+
+    function register(uint256 seed, uint256 stake) external {
+        calls++;
+        address p;
+        (p, stake) = _newProvider(seed, stake);
+        if (p == address(0)) return;
+        (address hot, bytes memory proof) = _hotKey(seed, p);
         vm.startPrank(p);
         mor.approve(address(market), stake);
-        market.register("https://provider.example", hot, abi.encodePacked(r, s, v), stake);
+        market.register("https://provider.example", hot, proof, stake);
         vm.stopPrank();
+    }
+
+    /// @dev A signer key shared by the four slots (seed % 4): providers compete for it, as SignerInUse requires;
+    ///      and its claim for provider `p`.
+    function _hotKey(uint256 seed, address p) internal returns (address hot, bytes memory proof) {
+        uint256 hotKey;
+        (hot, hotKey) = makeAddrAndKey(string.concat("hot", vm.toString(seed % 4)));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(hotKey, market.signerClaimDigest(p, hot));
+        proof = abi.encodePacked(r, s, v);
     }
 
     function addStake(uint256 seed, uint256 amount) external {
         calls++;
-        address p = _provider(seed);
-        (bool registered,,,,,) = market.getProvider(p);
-        if (!registered) return;
-        amount = _bound(amount, 1, 2_000e18);
-        _give(p, amount);
-        if (mor.balanceOf(p) < amount) return;
+        address p;
+        (p, amount) = _registeredProvider(seed, amount);
+        if (p == address(0)) return;
         vm.startPrank(p);
         mor.approve(address(market), amount);
         market.addStake(amount);
         vm.stopPrank();
+        _noteStakeAdded(p, amount);
+    }
+
+    /// @dev The slash model's part of a top-up of `amount` by `p`: in an episode it is slashable too.
+    function _noteStakeAdded(address p, uint256 amount) internal {
         uint256[] storage times = slashTimes[p];
         if (times.length > 0 && block.timestamp <= times[times.length - 1] + market.SLASH_WINDOW()) {
-            episodeCap[p] += amount * market.MAX_SLASH_BPS() / 10_000; // a top-up in an episode is slashable too
+            episodeCap[p] += amount * market.MAX_SLASH_BPS() / 10_000;
         }
     }
 
@@ -392,9 +486,7 @@ contract MarketHandler is Test {
         (uint256 proven, bytes32[] memory proof) = _spendProof(u);
         vm.prank(user);
         try pool.withdraw(proven, proof) returns (uint256 paid) {
-            ghostWithdrawn[user] += paid;
-            ghostWithdrawnTotal += paid;
-            nWithdrawalsPaid++;
+            _notePaid(user, paid);
         } catch {}
         nAdversarial++;
     }
@@ -439,11 +531,13 @@ contract MarketHandler is Test {
         if (epoch > 0) spent = epochSpent[epoch - 1];
         uint256 funded;
         if (seed % 2 == 0) {
+            uint256 capLeft = pool.remainingSpend(); // the admin may have lowered the cap: defer what does not fit
             for (uint256 u; u < U; ++u) {
                 (uint256 requested,) = pool.pendingWithdrawal(users[u]);
                 uint256 held = pool.depositOf(users[u]);
                 if (requested != 0 || held <= spent[u]) continue;
-                uint256 part = uint256(keccak256(abi.encode(seed, "spend", u))) % (held - spent[u] + 1);
+                uint256 most = held - spent[u] < capLeft - funded ? held - spent[u] : capLeft - funded;
+                uint256 part = uint256(keccak256(abi.encode(seed, "spend", u))) % (most + 1);
                 spent[u] += part;
                 funded += part;
             }
@@ -536,16 +630,16 @@ contract MarketHandler is Test {
             uint256 held = pool.depositOf(user);
             if (held == 0) return;
             vm.prank(user);
-            try pool.requestWithdrawal(_bound(amount, 1, held), 0, none) {} catch {}
+            try pool.requestWithdrawal(_bound(amount, 1, held), 0, none) {
+                _noteRequest(user);
+            } catch {}
             (requested,) = pool.pendingWithdrawal(user);
             if (requested == 0) return;
             (u, user, requested) = _readyToWithdraw(seed);
         }
         vm.prank(user);
         try pool.withdraw(0, none) returns (uint256 paid) {
-            ghostWithdrawn[user] += paid;
-            ghostWithdrawnTotal += paid;
-            nWithdrawalsPaid++;
+            _notePaid(user, paid);
         } catch {}
     }
 
@@ -629,9 +723,7 @@ contract MarketHandler is Test {
         vm.warp(block.timestamp + 1);
         vm.prank(user);
         try pool.withdraw(proven, proof) returns (uint256 paid) {
-            ghostWithdrawn[user] += paid;
-            ghostWithdrawnTotal += paid;
-            nWithdrawalsPaid++;
+            _notePaid(user, paid);
         } catch {
             return;
         }
@@ -712,6 +804,202 @@ contract MarketHandler is Test {
         try pool.setDisputeWindow(uint32(_bound(window, 0, min - 1))) {
             outOfBoundsAccepted = true;
         } catch {}
+    }
+
+    // ---- a hostile admin: any value, at any moment ----
+
+    /// @dev A value at an edge of [lo, hi] or of `pivot` (one less, itself, one more), or anywhere up to past `hi`.
+    function _edge(uint256 seed, uint256 lo, uint256 hi, uint256 pivot) internal pure returns (uint256) {
+        uint256 pick = seed % 8;
+        if (pick == 0) return lo == 0 ? 0 : lo - 1;
+        if (pick == 1) return lo;
+        if (pick == 2) return hi;
+        if (pick == 3) return hi + 1;
+        if (pick == 4) return pivot == 0 ? 0 : pivot - 1;
+        if (pick == 5) return pivot;
+        if (pick == 6) return pivot + 1;
+        return (seed >> 8) % (hi + hi / 8 + 2);
+    }
+
+    function _setterWrong(string memory what, uint256 value, bool landed) internal {
+        if (!setterOutcomeWrong) {
+            setterWhat = string.concat(what, "(", vm.toString(value), landed ? ") landed" : ") refused");
+        }
+        setterOutcomeWrong = true;
+    }
+
+    /// @dev Whether a raise of the spend cap is scheduled: a day not begun with a higher cap than the day before
+    ///      (a raise applies at most a day past the longest delay from now).
+    function _capRaiseScheduled() internal view returns (bool) {
+        uint256 day = pool.currentDay() + 1;
+        uint256 last = day + pool.MAX_WITHDRAWAL_DELAY() / pool.interval() + 2;
+        uint256 before = pool.spendCapAt(day - 1);
+        for (; day <= last; ++day) {
+            uint256 cap = pool.spendCapAt(day);
+            if (cap > before) return true;
+            before = cap;
+        }
+        return false;
+    }
+
+    /// @dev The admin sets the withdrawal delay to anything (below its floor, at and past the bound settlementLag +
+    ///      withdrawalWindow + disputeWindow, past MAX_WITHDRAWAL_DELAY, shorter or longer than now), whatever
+    ///      requests are pending. It must land exactly when the bounds allow it: within [minWithdrawalDelay,
+    ///      MAX_WITHDRAWAL_DELAY], above the bound, and, when longer than now, with no raise of the spend cap
+    ///      scheduled. A delay that lands applies to the pending requests (the ghost keeps the least since each).
+    function adminSetsWithdrawalDelay(uint256 seed) external {
+        calls++;
+        uint256 lo = pool.minWithdrawalDelay();
+        uint256 hi = pool.MAX_WITHDRAWAL_DELAY();
+        uint256 bound = pool.settlementLag() + pool.withdrawalWindow() + pool.disputeWindow();
+        uint256 d = _edge(seed, lo, hi, (seed >> 3) % 2 == 0 ? bound : pool.withdrawalDelay());
+        bool ok = d >= lo && d <= hi && d > bound;
+        if (ok && d > pool.withdrawalDelay()) ok = !_capRaiseScheduled();
+        bool landed;
+        vm.prank(admin);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        try pool.setWithdrawalDelay(uint32(d)) {
+            landed = true;
+        } catch {}
+        if (landed != ok) _setterWrong("setWithdrawalDelay", d, landed);
+        if (!landed) {
+            nSetterRefused++;
+            return;
+        }
+        nDelaySet++;
+        for (uint256 u; u < U; ++u) {
+            address user = users[u];
+            if (ghostRequestedAt[user] != 0 && d < ghostLeastDelaySince[user]) ghostLeastDelaySince[user] = d;
+        }
+    }
+
+    /// @dev The admin sets the dispute window to anything (below its floor, past MAX_DISPUTE_WINDOW, at and past
+    ///      the largest the withdrawal delay leaves), with epochs pending or not. It must land exactly when the
+    ///      bounds allow it: within [minDisputeWindow, MAX_DISPUTE_WINDOW] and leaving the delay above the bound.
+    function adminSetsDisputeWindow(uint256 seed) external {
+        calls++;
+        uint256 lo = pool.minDisputeWindow();
+        uint256 hi = pool.MAX_DISPUTE_WINDOW();
+        uint256 largest = pool.withdrawalDelay() - pool.settlementLag() - pool.withdrawalWindow(); // refused
+        uint256 w = _edge(seed, lo, hi, largest);
+        bool ok = w >= lo && w <= hi && w < largest;
+        bool landed;
+        vm.prank(admin);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        try pool.setDisputeWindow(uint32(w)) {
+            landed = true;
+        } catch {}
+        if (landed != ok) _setterWrong("setDisputeWindow", w, landed);
+        if (landed) nWindowSet++;
+        else nSetterRefused++;
+    }
+
+    /// @dev The admin sets the daily spend cap to anything (0, past MAX_SPEND_CAP, a raise, a cut, a cap that
+    ///      binds the honest keeper): it must land exactly within [1, MAX_SPEND_CAP], and no change may raise a
+    ///      day up to the one a withdrawal requested now is first paid on above its cap of before (`_capDays`).
+    function adminSetsSpendCap(uint256 seed) external {
+        calls++;
+        uint256 max = pool.MAX_SPEND_CAP();
+        uint256 today = pool.currentDay();
+        uint256 pick = seed % 6;
+        uint256 cap = pick == 0
+            ? 0
+            : pick == 1
+                ? max + 1
+                : pick == 2 ? max : pick == 3 ? pool.spendCapAt(today) + 1 : 1 + (seed >> 8) % 10_000e18;
+        uint256[] memory picked = _capDays(seed, today);
+        uint256[] memory before = new uint256[](picked.length);
+        for (uint256 i; i < picked.length; ++i) {
+            before[i] = pool.spendCapAt(picked[i]);
+        }
+        bool landed;
+        vm.prank(admin);
+        try pool.setDailySpendCap(cap) {
+            landed = true;
+        } catch {}
+        if (landed != (cap != 0 && cap <= max)) _setterWrong("setDailySpendCap", cap, landed);
+        if (!landed) {
+            nSetterRefused++;
+            return;
+        }
+        nCapSet++;
+        for (uint256 i; i < picked.length; ++i) {
+            if (pool.spendCapAt(picked[i]) > before[i]) capRaisedEarly = true;
+        }
+    }
+
+    /// @dev Days from today up to the one a withdrawal requested now is first paid on, whose caps a change now may
+    ///      not raise: today, tomorrow, that day and the one before it, and four more among them picked by `seed`
+    ///      (not all of them: up to 92 days, each a call, at every change).
+    function _capDays(uint256 seed, uint256 today) internal view returns (uint256[] memory picked) {
+        uint256 paidOn = pool.dayOf(pool.withdrawalOpensAt(block.timestamp + pool.withdrawalDelay()));
+        uint256 span = paidOn - today + 1;
+        picked = new uint256[](8);
+        picked[0] = today;
+        picked[1] = today + 1 < paidOn ? today + 1 : paidOn;
+        picked[2] = paidOn - 1 > today ? paidOn - 1 : today;
+        picked[3] = paidOn;
+        for (uint256 i = 4; i < 8; ++i) {
+            picked[i] = today + uint256(keccak256(abi.encode(seed, i))) % span;
+        }
+    }
+
+    /// @dev Someone without the admin role (the thief, the keeper, the guardian, a user, a provider) calls every
+    ///      admin setter of the pool and the market with values the bounds take, and grants itself the admin and
+    ///      keeper roles: every call must revert AccessControlUnauthorizedAccount and change nothing.
+    function nonAdminSets(uint256 seed, uint256 value) external {
+        calls++;
+        address[5] memory who = [thief, keeper, guardian, users[seed % U], actors[seed % N]];
+        address caller = who[(seed >> 8) % 5];
+        bytes32 before = _adminState(caller);
+        bytes[6] memory data = [
+            // forge-lint: disable-next-line(unsafe-typecast)
+            abi.encodeCall(ComputePool.setWithdrawalDelay, (uint32(_bound(value, pool.minWithdrawalDelay(), 60 days)))),
+            // forge-lint: disable-next-line(unsafe-typecast)
+            abi.encodeCall(ComputePool.setDisputeWindow, (uint32(pool.minDisputeWindow()))),
+            abi.encodeCall(ComputePool.setBudgetBps, (_bound(value, 0, pool.maxBudgetBps()))),
+            abi.encodeCall(ComputePool.setDailySpendCap, (_bound(value, 1, pool.MAX_SPEND_CAP()))),
+            abi.encodeCall(IAccessControl.grantRole, (pool.DEFAULT_ADMIN_ROLE(), caller)),
+            abi.encodeCall(IAccessControl.grantRole, (pool.KEEPER_ROLE(), caller))
+        ];
+        for (uint256 i; i < data.length; ++i) {
+            _mustBeUnauthorized(caller, address(pool), data[i]);
+        }
+        bytes memory setParams = abi.encodeCall(
+            Marketplace.setParams, (1, _bound(value, 0, market.MAX_UNBONDING_PERIOD()), 1, market.maxPrice())
+        );
+        _mustBeUnauthorized(caller, address(market), setParams);
+        if (_adminState(caller) != before) nonAdminSetterAccepted = true;
+        nNonAdminTries++;
+        nAdversarial++;
+    }
+
+    function _mustBeUnauthorized(address caller, address target, bytes memory data) internal {
+        vm.prank(caller);
+        (bool ok, bytes memory reason) = target.call(data);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (ok || bytes4(reason) != IAccessControl.AccessControlUnauthorizedAccount.selector) {
+            nonAdminSetterAccepted = true;
+        }
+    }
+
+    /// @dev Everything the admin setters and role grants write, as seen for `caller`.
+    function _adminState(address caller) internal view returns (bytes32) {
+        uint256 tomorrow = pool.currentDay() + 1;
+        return keccak256(
+            abi.encode(
+                pool.withdrawalDelay(),
+                pool.disputeWindow(),
+                pool.budgetBpsAt(tomorrow),
+                pool.spendCapAt(tomorrow),
+                pool.spendCapAt(tomorrow + 100), // a raise applies at most a day past the longest delay
+                pool.hasRole(pool.DEFAULT_ADMIN_ROLE(), caller),
+                pool.hasRole(pool.KEEPER_ROLE(), caller),
+                market.minProviderStake(),
+                market.unbondingPeriod(),
+                market.minPrice()
+            )
+        );
     }
 
     // ---- emissions: burns and releases ----
@@ -828,20 +1116,296 @@ contract MarketHandler is Test {
 
     function deposit(uint256 seed, uint256 amount) external {
         calls++;
-        address user = users[seed % U];
-        amount = _bound(amount, 1, 5_000e18);
-        _give(user, amount);
-        if (mor.balanceOf(user) < amount) return;
+        address user;
+        (user, amount) = _fundedUser(seed, amount);
+        if (user == address(0)) return;
         vm.startPrank(user);
         mor.approve(address(pool), amount);
         try pool.deposit(amount) {
-            ghostDeposited[user] += amount;
-            ghostDepositedTotal += amount;
-            nDeposits++;
+            _noteDeposit(user, amount);
         } catch {
             _fail("deposit");
         }
         vm.stopPrank();
+    }
+
+    // ---- ERC-2612 permits, and a permit thief ----
+
+    /// @dev `key`'s signature of the permit (owner, spender, value, nonce, deadline), submitted as `value`.
+    function _signPermit(uint256 key, address owner, address spender, uint256 value, uint256 nonce, uint256 deadline)
+        internal
+        view
+        returns (Permit memory p)
+    {
+        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, nonce, deadline));
+        (p.v, p.r, p.s) = vm.sign(key, keccak256(abi.encodePacked("\x19\x01", mor.DOMAIN_SEPARATOR(), structHash)));
+        p.value = value;
+        p.deadline = deadline;
+    }
+
+    /// @dev `owner`'s own valid permit of `value` for `spender`: its key, its next nonce, a deadline from now to a
+    ///      day ahead.
+    function _ownPermit(address owner, address spender, uint256 value, uint256 seed)
+        internal
+        view
+        returns (Permit memory)
+    {
+        uint256 deadline = block.timestamp + _bound(seed, 0, 1 days);
+        return _signPermit(keyOf[owner], owner, spender, value, mor.nonces(owner), deadline);
+    }
+
+    /// @dev A permit of `value` from `victim` to `spender` that must set nothing, of kind `kind`: signed for another
+    ///      value, for another spender, with a deadline past, by another key (the thief's), with a nonce already used
+    ///      (a replay) or one ahead. Submitted as `value` with the deadline it names.
+    function _forged(address victim, address spender, uint256 value, uint256 kind)
+        internal
+        view
+        returns (Permit memory p)
+    {
+        uint256 key = keyOf[victim];
+        uint256 nonce = mor.nonces(victim);
+        uint256 deadline = block.timestamp + 1 hours;
+        if (kind == 0) {
+            p = _signPermit(key, victim, spender, value + 1, nonce, deadline);
+        } else if (kind == 1) {
+            address other = spender == address(pool) ? address(market) : address(pool);
+            p = _signPermit(key, victim, other, value, nonce, deadline);
+        } else if (kind == 2) {
+            deadline = block.timestamp - 1;
+            p = _signPermit(key, victim, spender, value, nonce, deadline);
+        } else if (kind == 3) {
+            p = _signPermit(thiefKey, victim, spender, value, nonce, deadline);
+        } else {
+            // A used nonce when there is one, else (and for kind 5) the next but one.
+            nonce = kind == 4 && nonce > 0 ? nonce - 1 : nonce + 1;
+            p = _signPermit(key, victim, spender, value, nonce, deadline);
+        }
+        p.value = value;
+    }
+
+    /// @dev What an account holds in and around the market: its MOR, its deposit, its stake (active and pending)
+    ///      and its allowances to the pool and the market.
+    struct Holdings {
+        uint256 mor;
+        uint256 deposit;
+        uint256 stake;
+        uint256 toPool;
+        uint256 toMarket;
+    }
+
+    function _holdings(address a) internal view returns (Holdings memory h) {
+        h.mor = mor.balanceOf(a);
+        h.deposit = pool.depositOf(a);
+        (,,, uint256 stake, uint256 pending,) = market.getProvider(a);
+        h.stake = stake + pending;
+        h.toPool = mor.allowance(a, address(pool));
+        h.toMarket = mor.allowance(a, address(market));
+    }
+
+    function _sameHoldings(Holdings memory a, Holdings memory b) internal pure returns (bool) {
+        return keccak256(abi.encode(a)) == keccak256(abi.encode(b));
+    }
+
+    function _theft(string memory what) internal {
+        if (!permitTheft) permitWhat = what;
+        permitTheft = true;
+    }
+
+    function _badPermit(string memory what) internal {
+        if (!badPermitAccepted) permitWhat = what;
+        badPermitAccepted = true;
+    }
+
+    /// @dev The owner's own permit call was refused: after a front-run of its permit, which set the allowance the
+    ///      call needs, that is the failure the pool's try/catch rules out; otherwise an honest call failed.
+    function _permitCallRefused(bool frontRun, string memory what) internal {
+        if (!frontRun) return _fail(what);
+        if (!frontRunBlocked) permitWhat = string.concat(what, " after its permit was front-run");
+        frontRunBlocked = true;
+    }
+
+    /// @dev The thief submits `owner`'s valid permit `p` for `spender` to the token itself, ahead of the owner's own
+    ///      call (copied from the mempool): it lands, sets exactly the signed allowance and moves no MOR.
+    function _frontRun(address owner, address spender, Permit memory p) internal {
+        Holdings memory h = _holdings(owner);
+        vm.prank(thief);
+        try mor.permit(owner, spender, p.value, p.deadline, p.v, p.r, p.s) {
+            nFrontRuns++;
+        } catch {
+            _fail("front-run of a valid permit");
+            return;
+        }
+        Holdings memory a = _holdings(owner);
+        if (mor.allowance(owner, spender) != p.value || a.mor != h.mor || a.deposit != h.deposit || a.stake != h.stake)
+        {
+            _theft("a front-run permit moved MOR or set another allowance");
+        }
+    }
+
+    /// @dev The thief calls depositWithPermit, registerWithPermit and addStakeWithPermit as itself with `victim`'s
+    ///      permit `p` (valid, used or forged): the victim's MOR, deposit, stake and allowances stay as they were, and
+    ///      a call that lands credits the thief exactly what it debits the thief. With `funded` the thief holds MOR
+    ///      and has approved the pool itself, so its deposit lands, from its own MOR; it never approves the market,
+    ///      so its stake calls (which would need the victim's allowance) must fail.
+    function _thiefUses(address victim, Permit memory p, bool funded) internal {
+        Holdings memory v = _holdings(victim);
+        if (funded) {
+            _give(thief, p.value);
+            vm.prank(thief);
+            mor.approve(address(pool), p.value);
+        }
+        Holdings memory t = _holdings(thief);
+        if (_permitCall(thief, PermitCall.Deposit, 0, p)) {
+            Holdings memory a = _holdings(thief);
+            if (a.mor + p.value != t.mor || a.deposit != t.deposit + p.value) {
+                _theft("the thief's depositWithPermit did not take exactly its own MOR");
+            }
+            _noteDeposit(thief, p.value);
+            nThiefDeposits++;
+        }
+        vm.prank(thief);
+        try market.registerWithPermit("https://thief.example", thief, "", p.value, p.deadline, p.v, p.r, p.s) {
+            _theft("the thief registered with a victim's permit");
+        } catch {}
+        if (_permitCall(thief, PermitCall.AddStake, 0, p)) _theft("the thief staked with a victim's permit");
+        if (!_sameHoldings(v, _holdings(victim))) _theft("the thief's calls moved a victim's MOR or allowance");
+        nAdversarial++;
+    }
+
+    /// @dev The thief replays `owner`'s used permit `p` for `spender` on the token: refused (its nonce is spent).
+    function _replay(address owner, address spender, Permit memory p) internal {
+        uint256 allowance = mor.allowance(owner, spender);
+        vm.prank(thief);
+        try mor.permit(owner, spender, p.value, p.deadline, p.v, p.r, p.s) {
+            _badPermit("a used permit was replayed");
+        } catch {}
+        if (mor.allowance(owner, spender) != allowance) _badPermit("a replay set an allowance");
+    }
+
+    /// @dev What a permit pays for: a deposit, a registration's stake, a top-up of stake.
+    enum PermitCall {
+        Deposit,
+        Register,
+        AddStake
+    }
+
+    /// @dev `caller` calls depositWithPermit, registerWithPermit (its signer's claim as in `register`) or
+    ///      addStakeWithPermit with permit `p` for `p.value`; whether it landed.
+    function _permitCall(address caller, PermitCall what, uint256 seed, Permit memory p) internal returns (bool) {
+        if (what == PermitCall.Register) {
+            (address hot, bytes memory proof) = _hotKey(seed, caller);
+            vm.prank(caller);
+            try market.registerWithPermit("https://provider.example", hot, proof, p.value, p.deadline, p.v, p.r, p.s) {
+                return true;
+            } catch {
+                return false;
+            }
+        }
+        vm.prank(caller);
+        if (what == PermitCall.Deposit) {
+            try pool.depositWithPermit(p.value, p.deadline, p.v, p.r, p.s) {
+                return true;
+            } catch {
+                return false;
+            }
+        }
+        try market.addStakeWithPermit(p.value, p.deadline, p.v, p.r, p.s) {
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    /// @dev `owner` pays `amount` into the pool or the market with one ERC-2612 signature (its key, its next
+    ///      nonce). When the seed says so, the permit thief front-runs it: it submits the permit to the token first,
+    ///      then calls the pool and the market with it as itself; the owner's call must land all the same, on the
+    ///      allowance the permit set (the contracts ignore the failing permit), and take exactly `amount` of the
+    ///      owner's MOR into its deposit or stake. After it the thief replays the used permit on the token and,
+    ///      when it did not front-run, calls the pool and the market with it. Returns whether the owner's call
+    ///      landed.
+    function _payWithOwnPermit(address owner, PermitCall what, uint256 amount, uint256 seed) internal returns (bool) {
+        address spender = what == PermitCall.Deposit ? address(pool) : address(market);
+        string memory name = ["depositWithPermit", "registerWithPermit", "addStakeWithPermit"][uint256(what)];
+        Permit memory p = _ownPermit(owner, spender, amount, seed >> 16);
+        bool frontRun = (seed >> 8) & 1 == 1;
+        if (frontRun) {
+            _frontRun(owner, spender, p);
+            _thiefUses(owner, p, (seed >> 9) & 1 == 1); // with the unused permit, its allowance set
+        }
+        Holdings memory h = _holdings(owner);
+        bool landed = _permitCall(owner, what, seed, p);
+        if (landed) {
+            Holdings memory a = _holdings(owner);
+            bool credited = what == PermitCall.Deposit ? a.deposit == h.deposit + amount : a.stake == h.stake + amount;
+            if (a.mor + amount != h.mor || !credited) {
+                _theft(string.concat(name, " took other than the caller's amount"));
+            }
+        } else {
+            _permitCallRefused(frontRun, name);
+        }
+        _replay(owner, spender, p);
+        if (!frontRun) _thiefUses(owner, p, (seed >> 9) & 1 == 1); // with the used permit
+        return landed;
+    }
+
+    /// @dev A user deposits with a permit (`_payWithOwnPermit`).
+    function depositWithPermit(uint256 seed, uint256 amount) external {
+        calls++;
+        address user;
+        (user, amount) = _fundedUser(seed, amount);
+        if (user == address(0)) return;
+        if (_payWithOwnPermit(user, PermitCall.Deposit, amount, seed)) {
+            _noteDeposit(user, amount);
+            nPermitDeposits++;
+        }
+    }
+
+    /// @dev A provider registers with a permit for its stake (`_payWithOwnPermit`).
+    function registerWithPermit(uint256 seed, uint256 stake) external {
+        calls++;
+        address p;
+        (p, stake) = _newProvider(seed, stake);
+        if (p == address(0)) return;
+        if (_payWithOwnPermit(p, PermitCall.Register, stake, seed)) nPermitStakes++;
+    }
+
+    /// @dev A registered provider adds stake with a permit (`_payWithOwnPermit`).
+    function addStakeWithPermit(uint256 seed, uint256 amount) external {
+        calls++;
+        address p;
+        (p, amount) = _registeredProvider(seed, amount);
+        if (p == address(0)) return;
+        if (_payWithOwnPermit(p, PermitCall.AddStake, amount, seed)) {
+            _noteStakeAdded(p, amount);
+            nPermitStakes++;
+        }
+    }
+
+    /// @dev A permit that must set nothing (`_forged`: another value, another spender, a deadline past, another key,
+    ///      a used nonce, a nonce ahead) for a user's deposit or a provider's stake. The thief submits it to the
+    ///      token (refused, no allowance set) and to the pool and the market as itself (`_thiefUses`); then the
+    ///      victim submits it with its own depositWithPermit or addStakeWithPermit, which may land only on an
+    ///      allowance the victim gave before (the handler's approvals are used up, so in practice never).
+    function forgedPermit(uint256 seed, uint256 amount, uint256 kind) external {
+        calls++;
+        bool provider = (seed >> 8) & 1 == 1;
+        address victim = provider ? _provider(seed) : users[seed % U];
+        address spender = provider ? address(market) : address(pool);
+        amount = _bound(amount, 1, 5_000e18);
+        _give(victim, amount);
+        Permit memory p = _forged(victim, spender, amount, kind % 6);
+        uint256 allowance = mor.allowance(victim, spender);
+        vm.prank(thief);
+        try mor.permit(victim, spender, amount, p.deadline, p.v, p.r, p.s) {
+            _badPermit("the token took a forged permit");
+        } catch {}
+        if (mor.allowance(victim, spender) != allowance) _badPermit("a forged permit set an allowance");
+        _thiefUses(victim, p, (seed >> 9) & 1 == 1);
+        Holdings memory h = _holdings(victim);
+        bool landed = _permitCall(victim, provider ? PermitCall.AddStake : PermitCall.Deposit, seed, p);
+        if (landed && provider) _noteStakeAdded(victim, amount);
+        if (landed && !provider) _noteDeposit(victim, amount);
+        if (landed && (provider ? h.toMarket : h.toPool) < amount) _badPermit("a forged permit paid");
     }
 
     function requestWithdrawal(uint256 seed, uint256 amount) external {
@@ -852,8 +1416,9 @@ contract MarketHandler is Test {
         if (held == 0) return;
         (uint256 spent, bytes32[] memory proof) = _spendProof(u);
         vm.prank(user);
-        try pool.requestWithdrawal(_bound(amount, 1, held), spent, proof) {}
-        catch {
+        try pool.requestWithdrawal(_bound(amount, 1, held), spent, proof) {
+            _noteRequest(user);
+        } catch {
             _fail("requestWithdrawal");
         }
     }
@@ -865,6 +1430,38 @@ contract MarketHandler is Test {
         if (requested == 0) return;
         vm.prank(user);
         pool.cancelWithdrawal();
+        ghostRequestedAt[user] = 0;
+    }
+
+    function _noteDeposit(address user, uint256 amount) internal {
+        ghostDeposited[user] += amount;
+        ghostDepositedTotal += amount;
+        nDeposits++;
+    }
+
+    /// @dev A request of `user` landed now (replacing any before it): its clock restarts under the delay in force.
+    function _noteRequest(address user) internal {
+        uint256 delay = pool.withdrawalDelay();
+        ghostRequestedAt[user] = block.timestamp;
+        ghostDelayAtRequest[user] = delay;
+        ghostLeastDelaySince[user] = delay;
+    }
+
+    /// @dev `user`'s request was paid `paid` now: never before its request time plus the delay in force now, which
+    ///      is at least the floor and at least the least delay in force since the request (the one guarantee a
+    ///      hostile admin leaves: a shorter delay set after the request applies to it), and only inside a window.
+    function _notePaid(address user, uint256 paid) internal {
+        uint256 at = ghostRequestedAt[user];
+        if (
+            at == 0 || block.timestamp < at + pool.withdrawalDelay() || block.timestamp < at + pool.minWithdrawalDelay()
+                || block.timestamp < at + ghostLeastDelaySince[user]
+        ) paidBeforeDelay = true;
+        if (block.timestamp < at + ghostDelayAtRequest[user]) nPaidSoonerThanDelayAtRequest++;
+        if (pool.withdrawalOpensAt(block.timestamp) != block.timestamp) outsideWindowPaid = true;
+        ghostRequestedAt[user] = 0;
+        ghostWithdrawn[user] += paid;
+        ghostWithdrawnTotal += paid;
+        nWithdrawalsPaid++;
     }
 
     /// @dev The spend leaf and proof of user `u` in the newest claimable epoch (zero and empty when none).
@@ -910,9 +1507,7 @@ contract MarketHandler is Test {
         try pool.withdraw(spent, proof) returns (uint256 paid) {
             uint256 due = held - reserved < requested ? held - reserved : requested;
             if (paid != due || mor.balanceOf(user) - before != paid) wrongWithdrawal = true;
-            ghostWithdrawn[user] += paid;
-            ghostWithdrawnTotal += paid;
-            nWithdrawalsPaid++;
+            _notePaid(user, paid);
         } catch {
             if (held > reserved) _fail("withdraw after the delay");
             return;
@@ -1014,7 +1609,7 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         em.release(); // capital funds the providers
         handler = new MarketHandler(mor, em, admin, fund, pool, market, registry, keeper, guardian, capital);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](40);
+        bytes4[] memory selectors = new bytes4[](48);
         selectors[0] = MarketHandler.register.selector;
         selectors[1] = MarketHandler.addStake.selector;
         selectors[2] = MarketHandler.requestUnstake.selector;
@@ -1055,6 +1650,14 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         selectors[37] = MarketHandler.withdrawUnproven.selector;
         selectors[38] = MarketHandler.slashRepeatedly.selector;
         selectors[39] = MarketHandler.setUnbondingPeriod.selector;
+        selectors[40] = MarketHandler.depositWithPermit.selector;
+        selectors[41] = MarketHandler.registerWithPermit.selector;
+        selectors[42] = MarketHandler.addStakeWithPermit.selector;
+        selectors[43] = MarketHandler.forgedPermit.selector;
+        selectors[44] = MarketHandler.adminSetsWithdrawalDelay.selector;
+        selectors[45] = MarketHandler.adminSetsDisputeWindow.selector;
+        selectors[46] = MarketHandler.adminSetsSpendCap.selector;
+        selectors[47] = MarketHandler.nonAdminSets.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -1095,6 +1698,10 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
             assertLe(withdrawn + handler.spentOf(i), deposited, "withdrew a spent deposit");
             sum += deposited - withdrawn;
         }
+        // The permit thief's deposits, from its own MOR (it never withdraws).
+        address thief = handler.thief();
+        assertEq(pool.depositOf(thief), handler.ghostDeposited(thief));
+        sum += handler.ghostDeposited(thief);
         assertEq(sum, pool.totalDeposits());
         assertFalse(handler.earlyWithdrawalPaid(), "withdrawal paid before the delay");
         assertFalse(handler.staleWithdrawalPaid(), "withdrawal paid on a stale proof");
@@ -1129,6 +1736,86 @@ contract MarketInvariantTest is StdInvariant, MarketFixture {
         }
         uint256 today = pool.currentDay();
         assertLe(pool.committedOn(today), pool.budget(today));
+        // The spend of a day changes only on that day, and this is checked after every step: today's and the
+        // newest settlement day's (a step may warp past midnight after it settled) cover every day.
+        assertLe(pool.spentOn(today), pool.spendCapAt(today), "deposit spend above today's cap");
+        if (n > 0) {
+            uint256 last = handler.settlementDays(n - 1);
+            assertLe(pool.spentOn(last), pool.spendCapAt(last), "deposit spend above the day's cap");
+        }
+    }
+
+    /// @dev ERC-2612 permits under a permit thief (handler steps depositWithPermit, registerWithPermit,
+    ///      addStakeWithPermit, forgedPermit): nobody's MOR moves except by its owner's own call. The thief's
+    ///      front-run of a permit sets exactly the signed allowance and moves nothing; its calls to depositWithPermit,
+    ///      registerWithPermit and addStakeWithPermit with a victim's permit (valid, used or forged) leave the
+    ///      victim's MOR, deposit, stake and allowances as they were, and the one that may land (a deposit, when the
+    ///      thief approved the pool itself) takes and credits the thief's own MOR exactly; the thief never becomes a
+    ///      provider. A front-run permit never makes the owner's call fail: the allowance it set suffices and the
+    ///      contracts ignore the failing permit. A used, replayed, mismatched (value, spender), expired or
+    ///      foreign-key permit sets no allowance and pays nothing. The owner's call takes exactly its amount.
+    ///      Token conservation under these steps is invariant_Solvency, invariant_Deposits (the thief's deposit
+    ///      counted) and invariant_StakeAccounting.
+    function invariant_PermitsMoveOnlyTheOwnersMOR() public view {
+        assertFalse(handler.permitTheft(), handler.permitWhat());
+        assertFalse(handler.frontRunBlocked(), handler.permitWhat());
+        assertFalse(handler.badPermitAccepted(), handler.permitWhat());
+        address thief = handler.thief();
+        (bool registered,,, uint256 stake, uint256 pending,) = market.getProvider(thief);
+        assertFalse(registered, "the thief registered");
+        assertEq(stake + pending, 0);
+        assertEq(mor.allowance(thief, address(market)), 0);
+    }
+
+    /// @dev A hostile admin (handler steps adminSetsWithdrawalDelay, adminSetsDisputeWindow, adminSetsSpendCap: any
+    ///      value, at any moment relative to pending requests and epochs) and non-admins trying the same
+    ///      (nonAdminSets). Every setter lands exactly when its bounds allow (a value they refuse never lands, one
+    ///      they take always does), so at every moment minWithdrawalDelay <= withdrawalDelay <=
+    ///      MAX_WITHDRAWAL_DELAY and withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow (so every
+    ///      session admitted before a request is committed before the request pays, and held back while its epoch
+    ///      is pending), minDisputeWindow <= disputeWindow <= MAX_DISPUTE_WINDOW, and the spend cap of
+    ///      today and tomorrow is in [1, MAX_SPEND_CAP]; a raise of the cap never raises a day up to the one a
+    ///      withdrawal requested at the raise is first paid on. A non-admin's setter call or role grant always
+    ///      reverts AccessControlUnauthorizedAccount and changes nothing.
+    function invariant_AdminSettersWithinBounds() public view {
+        assertFalse(handler.setterOutcomeWrong(), handler.setterWhat());
+        assertFalse(handler.nonAdminSetterAccepted(), "a non-admin's setter call landed or changed state");
+        assertFalse(handler.capRaisedEarly(), "a cap raise reached a day a pending-now withdrawal is paid on");
+        uint256 delay = pool.withdrawalDelay();
+        assertGe(delay, pool.minWithdrawalDelay(), "delay below its floor");
+        assertLe(delay, pool.MAX_WITHDRAWAL_DELAY());
+        assertGt(delay, pool.settlementLag() + pool.withdrawalWindow() + pool.disputeWindow(), "delay at the bound");
+        assertGe(pool.disputeWindow(), pool.minDisputeWindow());
+        assertLe(pool.disputeWindow(), pool.MAX_DISPUTE_WINDOW());
+        uint256 today = pool.currentDay();
+        for (uint256 d = today; d <= today + 1; ++d) {
+            assertGe(pool.spendCapAt(d), 1);
+            assertLe(pool.spendCapAt(d), pool.MAX_SPEND_CAP());
+        }
+    }
+
+    /// @dev A withdrawal request made at r (the handler's own ghost of r, not the pool's view) is never paid at a
+    ///      time t, nor reported payable (pendingWithdrawal's readyAt), before r + the withdrawalDelay in force at
+    ///      t, and only inside a withdrawal window. Every delay in force is at least minWithdrawalDelay, so neither
+    ///      before r + minWithdrawalDelay nor before r + the least delay in force at any moment in [r, t]. That is
+    ///      the whole guarantee: the delay applies to pending requests too (ComputePool.setWithdrawalDelay), so r +
+    ///      the delay in force when the request was made is not one. An admin who lengthens the delay before a
+    ///      request and shortens it after (never below the floor) has it paid sooner (the handler counts those
+    ///      payments, nPaidSoonerThanDelayAtRequest: documented behaviour, not a failure).
+    function invariant_WithdrawalNeverPaidBeforeItsDelay() public view {
+        assertFalse(handler.paidBeforeDelay(), "a withdrawal paid before its delay");
+        assertFalse(handler.outsideWindowPaid(), "a withdrawal paid outside the withdrawal window");
+        address[] memory u = handler.depositors();
+        for (uint256 i; i < u.length; ++i) {
+            (uint256 requested, uint64 readyAt) = pool.pendingWithdrawal(u[i]);
+            uint256 at = handler.ghostRequestedAt(u[i]);
+            assertEq(requested != 0, at != 0, "the ghost lost a request");
+            if (requested == 0) continue;
+            assertGe(readyAt, at + pool.withdrawalDelay(), "payable before the delay in force");
+            assertGe(readyAt, at + pool.minWithdrawalDelay(), "payable before the floor");
+            assertGe(readyAt, at + handler.ghostLeastDelaySince(u[i]), "payable before the least delay since");
+            assertEq(pool.withdrawalOpensAt(readyAt), readyAt, "payable outside a window");
+        }
     }
 
     /// @dev Each account was paid exactly `claimed`; no claim ever left it above its amount in the newest
