@@ -67,9 +67,13 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         it back means a late epoch is never paid from another depositor's deposit). The delay is longer than
 ///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the withdrawal window
 ///         plus the dispute window (the constructor and both setters check it), and never below its deployment
-///         value: every session admitted before the request is settled, and its root past its window, before
-///         the request can be paid, even one a withdrawal stream made the keeper hold back through a window
-///         (below; `_checkWithdrawalDelay`). Routers stop admitting deposit-paid sessions of a
+///         value: with keepers whose epoch passes their start-up check (keeper/ledger CheckWithdrawalDelay: the
+///         ticket's deposit window, the close window, an epoch and two feed graces, plus the withdrawal window,
+///         all below `minWithdrawalDelay`), every session admitted before the request is committed before the
+///         request can be paid, even one a withdrawal stream made the keeper hold back through a window
+///         (below; `_checkWithdrawalDelay`); its root may still be pending then (the delay in force can fall
+///         to the floor while the dispute window in force was longer), and `withdraw` holds every pending
+///         epoch's spend back. Routers stop admitting deposit-paid sessions of a
 ///         user with a pending request. A commit raising the spend states when the keeper read the deposits
 ///         (`depositsReadAt`) and is refused if a withdrawal was paid after that (`lastWithdrawAt`): no epoch
 ///         charges MOR paid back before it was committed, and every keeper reads the deposits as of the same
@@ -1057,9 +1061,12 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @dev Reverts unless `delay > settlementLag + withdrawalWindow + dispute` (WithdrawalDelayTooShort), the
-    ///      bound the constructor and both setters keep. A session admitted before a withdrawal request is in an
-    ///      epoch committed at most `settlementLag` after the request, unless that commit falls inside a
-    ///      withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
+    ///      bound the constructor and both setters keep. It is necessary, not sufficient: a session's close may
+    ///      come up to settle.CloseWindow after its ticket ends and a keeper commits up to two feed graces after
+    ///      an epoch's cutoff, which the keepers' start-up check adds (keeper/ledger CheckWithdrawalDelay, against
+    ///      `minWithdrawalDelay`; the deploy script's default delay leaves room for it). With that, a session
+    ///      admitted before a withdrawal request is in an epoch committed before the request pays, unless that
+    ///      commit falls inside a withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
     ///      (keeper/README.md "Withdrawal streams"): they are then committed after the window closes, at most
     ///      `withdrawalWindow` after the commit they missed (keepers commit outside every window once a day:
     ///      their epoch fits outside it). A delay no longer than `settlementLag + withdrawalWindow` could end
