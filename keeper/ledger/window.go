@@ -98,7 +98,7 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 	}
 	why := fmt.Sprintf("an epoch of %s is not shorter than the pool's settlementLag (%s): no router given it can issue a deposit-paid ticket", epoch, lag)
 	if epoch < lag {
-		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed up to %s after it (its ticket %s, "+
+		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed, with feeds and keeper live, up to %s after it (its ticket %s, "+
 			"the close window %s, the epoch %s, two feed graces of %s and a withdrawal window of %s it may be held through), "+
 			"not before the pool's minWithdrawalDelay (%s) lets the request be paid",
 			late(epoch), ticket(epoch), closeWindow, epoch, grace, window, minDelay)
@@ -111,5 +111,5 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)
 	}
 	return fmt.Errorf("%w: %s; no --epoch-length fits: the pool's minWithdrawalDelay would have to be longer than %s "+
-		"(its settlementLag %s, the close window, the withdrawal window and two feed graces)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
+		"(its settlementLag %s, the close window, the withdrawal window and two feed graces; the floor is fixed at deployment: redeploy with a longer delay)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
 }

@@ -67,7 +67,7 @@ func TestEpochFitsWithdrawalDelay(t *testing.T) {
 		{"an epoch as long as the lag", lag, time.Minute, lag, 24 * hour, window, "1h59m59s", "an epoch of 2h0m0s is not shorter than the pool's settlementLag (2h0m0s)"},
 		{"an epoch longer than the lag", 3 * hour, time.Minute, lag, 24 * hour, window, "1h59m59s", ""},
 		{"a delay one second longer than the latest commit", hour, time.Minute, lag, late + time.Second, window, "", ""},
-		{"a delay as long as the latest commit", hour, time.Minute, lag, late, window, "none", "committed up to 5h2m0s after it (its ticket 1h0m0s, the close window 1h0m0s, the epoch 1h0m0s, two feed graces of 1m0s and a withdrawal window of 2h0m0s it may be held through), not before the pool's minWithdrawalDelay (5h2m0s)"},
+		{"a delay as long as the latest commit", hour, time.Minute, lag, late, window, "none", "committed, with feeds and keeper live, up to 5h2m0s after it (its ticket 1h0m0s, the close window 1h0m0s, the epoch 1h0m0s, two feed graces of 1m0s and a withdrawal window of 2h0m0s it may be held through), not before the pool's minWithdrawalDelay (5h2m0s)"},
 		{"a delay one second shorter", hour, time.Minute, lag, late - time.Second, window, "none", ""},
 		{"the pool's own floor with a 1 h dispute window (lag + window + dispute + 1 s)", hour, time.Minute, lag, lag + window + hour + time.Second, window, "none", ""},
 		{"30 min epochs: the same latest commit (ticket and epoch make the lag)", 30 * time.Minute, time.Minute, lag, late, window, "none", ""},
