@@ -540,7 +540,7 @@ func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, prev *Epo
 	}); err != nil {
 		return 0, nil, false, err
 	}
-	window := max(int64((l.cfg.EpochLength+time.Second-1)/time.Second), 1)
+	window := max(int64(ceilSecond(l.cfg.EpochLength)/time.Second), 1)
 	base := int64(cal.PayoutStart)
 	windowEnd := func(t int64) int64 {
 		if t < base {

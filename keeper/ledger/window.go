@@ -48,7 +48,7 @@ func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error
 
 func epochFitsOutsideWindow(epoch, grace time.Duration, interval, window uint64) error {
 	outside := time.Duration(interval-min(window, interval)) * time.Second
-	epoch = (epoch + time.Second - 1).Truncate(time.Second) // whole seconds, rounded up as the ledger does
+	epoch = ceilSecond(epoch) // whole seconds, as the ledger's windows take it (due)
 	if epoch+2*grace <= outside {
 		return nil
 	}
@@ -87,7 +87,7 @@ func (l *Ledger) CheckWithdrawalDelay(lag, minDelay, window time.Duration) error
 }
 
 func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration) error {
-	epoch = (epoch + time.Second - 1).Truncate(time.Second) // whole seconds, rounded up as the ledger does
+	epoch = ceilSecond(epoch) // whole seconds, as the ledger's windows take it (due)
 	closeWindow := settle.CloseWindow * time.Second
 	ticket := func(e time.Duration) time.Duration {
 		return max(settle.DepositWindow(lag, e), settle.DepositWindow(lag, 0))
@@ -106,10 +106,13 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is max(lag, lag/2 + e)
 	// plus the rest, so it is the last second before minDelay - rest - lag/2, when that leaves one.
 	bound := minDelay - (closeWindow + 2*grace + window) - settle.DepositWindow(lag, 0)
-	longest := min(lag, (bound+time.Second-1).Truncate(time.Second)) - time.Second
+	longest := min(lag, ceilSecond(bound)) - time.Second
 	if longest >= time.Second && late(longest) < minDelay {
 		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)
 	}
 	return fmt.Errorf("%w: %s; no --epoch-length fits: the pool's minWithdrawalDelay would have to be longer than %s "+
 		"(its settlementLag %s, the close window, the withdrawal window and two feed graces; the floor is fixed at deployment: redeploy with a longer delay)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
 }
+
+// ceilSecond rounds d up to whole seconds: an epoch's length as the ledger's windows take it.
+func ceilSecond(d time.Duration) time.Duration { return (d + time.Second - 1).Truncate(time.Second) }
