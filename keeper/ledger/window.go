@@ -73,8 +73,8 @@ func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, erro
 // minWithdrawalDelay (minDelay: the delay can be set no lower) and its withdrawal window:
 // ErrEpochPastWithdrawalDelay when it may not be, or when the epoch is not shorter than lag (no router
 // given it could issue a deposit-paid ticket, settle.DepositWindow). A session admitted at the request has a
-// ticket whose notAfter lies up to W after it (the widest settle.DepositWindow an honest router uses: given
-// this epoch or not), is closed up to settle.CloseWindow after that, credited in the epoch whose cutoff
+// ticket whose notAfter lies up to half the settlementLag after it (the widest settle.DepositWindow any
+// honest router uses, whatever epoch its operator gave it), is closed up to settle.CloseWindow after that, credited in the epoch whose cutoff
 // follows the close (at most an epoch later) and committed up to two feed graces after the cutoff; a commit
 // falling in a withdrawal window may be held back until that window closes (at most the window later: the
 // held sessions are then committed before the next one opens, CheckWithdrawalWindow). Unless all of that
@@ -86,13 +86,28 @@ func (l *Ledger) CheckWithdrawalDelay(lag, minDelay, window time.Duration) error
 	return epochFitsWithdrawalDelay(l.cfg.EpochLength, l.cfg.FeedGrace, lag, minDelay, window)
 }
 
+// WithdrawalDelayMargin is how much later than the rule counts (CheckWithdrawalDelay) a deposit-paid record
+// may still be committed before a withdrawal requested at its session's start can be paid: the pool's
+// minWithdrawalDelay minus the rule's sum for this ledger's epoch and graces. It is the outage a pool
+// tolerates (a router feed, the keeper or the chain down, a commit's own polling, confirmations and
+// inclusion); the keeper logs it at start. Zero or less when the rule does not hold.
+func (l *Ledger) WithdrawalDelayMargin(lag, minDelay, window time.Duration) time.Duration {
+	return minDelay - latestCommit(ceilSecond(l.cfg.EpochLength), l.cfg.FeedGrace, lag, window)
+}
+
+// latestCommit is how long after a withdrawal request a deposit-paid session admitted at it may be
+// committed, feeds and keeper live (CheckWithdrawalDelay): its ticket, the close window, an epoch, two feed
+// graces and a withdrawal window.
+func latestCommit(epoch, grace, lag, window time.Duration) time.Duration {
+	ticket := settle.DepositWindow(lag, 0) // every honest router's cap, whatever epoch it was given
+	return ticket + settle.CloseWindow*time.Second + epoch + 2*grace + window
+}
+
 func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration) error {
 	epoch = ceilSecond(epoch) // whole seconds, as the ledger's windows take it (due)
 	closeWindow := settle.CloseWindow * time.Second
-	ticket := func(e time.Duration) time.Duration {
-		return max(settle.DepositWindow(lag, e), settle.DepositWindow(lag, 0))
-	}
-	late := func(e time.Duration) time.Duration { return ticket(e) + closeWindow + e + 2*grace + window }
+	ticket := settle.DepositWindow(lag, 0)
+	late := func(e time.Duration) time.Duration { return latestCommit(e, grace, lag, window) }
 	if epoch < lag && late(epoch) < minDelay {
 		return nil
 	}
@@ -101,11 +116,11 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed, with feeds and keeper live, up to %s after it (its ticket %s, "+
 			"the close window %s, the epoch %s, two feed graces of %s and a withdrawal window of %s it may be held through), "+
 			"not before the pool's minWithdrawalDelay (%s) lets the request be paid",
-			late(epoch), ticket(epoch), closeWindow, epoch, grace, window, minDelay)
+			late(epoch), ticket, closeWindow, epoch, grace, window, minDelay)
 	}
-	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is max(lag, lag/2 + e)
-	// plus the rest, so it is the last second before minDelay - rest - lag/2, when that leaves one.
-	bound := minDelay - (closeWindow + 2*grace + window) - settle.DepositWindow(lag, 0)
+	// The longest whole-second epoch below lag whose late() is below minDelay: the last second before
+	// minDelay - ticket - the rest, when that leaves one.
+	bound := minDelay - (closeWindow + 2*grace + window) - ticket
 	longest := min(lag, ceilSecond(bound)) - time.Second
 	if longest >= time.Second && late(longest) < minDelay {
 		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)

@@ -102,17 +102,17 @@ func Day(payoutStart, interval, t uint64) (day uint64, ok bool) {
 func LastClose(notAfter uint64) uint64 { return notAfter + CloseWindow }
 
 // DepositWindow is how far ahead of its issue a useDeposit ticket's notAfter may lie: the pool's
-// settlementLag minus one keeper epoch (half the settlementLag when epoch is 0, unknown: the router's
-// default), so the session is over and settled before a withdrawal requested at its start is paid (its close
-// may still come CloseWindow after notAfter: the keepers refuse an epoch with which that, their epoch and the
-// pool's withdrawal window reach its minWithdrawalDelay, keeper/ledger CheckWithdrawalDelay); a longer one
-// could still be served when the deposit it was to be charged to is gone. The router caps the tickets it
-// issues to it; a provider given the keepers' epoch refuses a ticket beyond it (provider serve --epoch-length).
+// settlementLag minus one keeper epoch, and never more than half the settlementLag (half of it when epoch is
+// 0, unknown: the router's default). The half bounds every honest router's tickets whatever epoch its
+// operator gave it, so the keepers, who cannot know the routers' settings, count half the settlementLag for
+// a ticket; a session's close may still come CloseWindow after notAfter, and the keepers refuse an epoch
+// with which that, their epoch and the pool's withdrawal window reach its minWithdrawalDelay (keeper/ledger
+// CheckWithdrawalDelay): so the session is over and committed before a withdrawal requested at its start is
+// paid, where a longer one could still be served when the deposit it was to be charged to is gone. The
+// router caps the tickets it issues to it; a provider refuses a ticket beyond it (provider serve
+// --epoch-length, half the settlementLag without).
 func DepositWindow(settlementLag, epoch time.Duration) time.Duration {
-	if epoch > 0 {
-		return settlementLag - epoch
-	}
-	return settlementLag / 2
+	return min(settlementLag-epoch, settlementLag/2)
 }
 
 // Closable reports whether a close made at t is still accepted (router) and credited (keeper) for a ticket

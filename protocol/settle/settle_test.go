@@ -94,8 +94,19 @@ func TestDay(t *testing.T) {
 	}
 }
 
-// TestDepositWindow: settlementLag minus one epoch; half the settlementLag when the epoch is not known.
+// TestDepositWindow: settlementLag minus one epoch, never more than half the settlementLag (also when the
+// epoch is not known), so a router given a shorter epoch than the keepers' issues no longer ticket than the
+// keepers count (keeper/ledger CheckWithdrawalDelay counts DepositWindow(lag, 0) for every router).
 func TestDepositWindow(t *testing.T) {
-	require.Equal(t, 110*time.Minute, DepositWindow(2*time.Hour, 10*time.Minute))
-	require.Equal(t, time.Hour, DepositWindow(2*time.Hour, 0))
+	lag := 2 * time.Hour
+	require.Equal(t, time.Hour, DepositWindow(lag, 0))
+	require.Equal(t, time.Hour, DepositWindow(lag, time.Second))
+	require.Equal(t, time.Hour, DepositWindow(lag, 10*time.Minute))
+	require.Equal(t, time.Hour, DepositWindow(lag, time.Hour))
+	require.Equal(t, time.Hour-time.Second, DepositWindow(lag, time.Hour+time.Second))
+	require.Equal(t, 10*time.Minute, DepositWindow(lag, 110*time.Minute))
+	require.LessOrEqual(t, DepositWindow(lag, lag), time.Duration(0))
+	for e := time.Duration(0); e < lag; e += 7 * time.Minute {
+		require.LessOrEqual(t, DepositWindow(lag, e), DepositWindow(lag, 0), "epoch %s", e)
+	}
 }

@@ -81,7 +81,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.String("signer", "", "signer address (default: the only key in <keys-dir>/signer)")
 	signerKeyFlags(f, "sign liveness answers and receipts through clef at this URL instead of the signer keystore: one approval per signature, too slow for routers' liveness rounds under load (keys/README.md)")
 	f.Duration("acceptance-wait", time.Second, "with --external-signer, how long a session's first answer may wait for the signer's acceptance of its ticket (signed in the background, overlapping the upstream's work) so that answer carries it: a signer answering by rule (clef with rules, a remote signer) is waited for, a person approving is not; a slower signer's acceptance goes out on the session's later answers (0: do not wait). At most "+server.MaxAcceptanceWait.String()+": the wait holds the answer and is session time the user pays and time to first token the router observes")
-	f.Duration("epoch-length", 0, "the keepers' epoch length, as given to the routers you serve (--epoch-length; a router without it uses half the settlementLag): a deposit-paid ticket lasting longer than the pool's settlementLag minus this is refused when first presented, as routers cap theirs (0: the whole settlementLag, a looser bound, warned at start)")
+	f.Duration("epoch-length", 0, "the keepers' epoch length, as given to the routers you serve (--epoch-length; a router without it uses half the settlementLag): a deposit-paid ticket lasting longer than the pool's settlementLag minus this, or than half the settlementLag, is refused when first presented, as routers cap theirs (0: half the settlementLag)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Duration("bid-floor-window", time.Hour, "a ticket priced below this provider's bid for its model is refused (a router that did not price it at the bid: keepers credit the ticket's price); a bid raised stays the floor at its old price for this long, for tickets issued before the raise")
 	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
@@ -266,7 +266,7 @@ func (a *app) serve(ctx context.Context) error {
 	if cfg.Credit, err = credit.NewPool(c.market.PoolAddr, c.client, creditReadTimeout); err != nil {
 		return err
 	}
-	if cfg.DepositWindow, err = a.depositWindow(ctx, c, log); err != nil {
+	if cfg.DepositWindow, err = a.depositWindow(ctx, c); err != nil {
 		return err
 	}
 	spendCap, err := spendcap.NewPool(c.market.PoolAddr, c.client, creditReadTimeout)
@@ -344,31 +344,22 @@ func (a *app) bounds(c *server.Config) error {
 	return nil
 }
 
-// depositWindow reads the pool's settlementLag and returns depositWindow of it and --epoch-length; without
-// --epoch-length it warns that the bound is looser than the pool's rule.
-func (a *app) depositWindow(ctx context.Context, c *conn, log *zap.Logger) (time.Duration, error) {
+// depositWindow reads the pool's settlementLag and returns depositWindow of it and --epoch-length.
+func (a *app) depositWindow(ctx context.Context, c *conn) (time.Duration, error) {
 	lag, err := chain.SettlementLag(ctx, c.market.PoolAddr, c.client)
 	if err != nil {
 		return 0, err
 	}
-	epoch := a.v.GetDuration("epoch-length")
-	if epoch <= 0 {
-		log.Warn("no --epoch-length: deposit-paid tickets lasting up to the pool's whole settlementLag are served; give the keepers' epoch length, as the routers' --epoch-length, for the bound the pool's withdrawal delay is built on",
-			zap.Duration("settlementLag", lag))
-	}
-	return depositWindow(lag, epoch)
+	return depositWindow(lag, a.v.GetDuration("epoch-length"))
 }
 
 // depositWindow is how long a useDeposit ticket may last when first presented (server.Config.DepositWindow):
 // settle.DepositWindow of the pool's settlementLag and the keepers' epoch, as routers cap theirs; without
-// the epoch (0) the settlementLag itself, the longest an honest router's window can be (whatever epoch its
-// operator gave it), so that no honest ticket is refused. An epoch leaving no window is an error: the check
-// would be off.
+// the epoch (0) half the settlementLag, the longest any honest router's window is (whatever epoch its
+// operator gave it) and what the keepers count. An epoch leaving no window is an error: the check would be
+// off.
 func depositWindow(lag, epoch time.Duration) (time.Duration, error) {
-	if epoch <= 0 {
-		return lag, nil
-	}
-	w := settle.DepositWindow(lag, epoch)
+	w := settle.DepositWindow(lag, max(epoch, 0))
 	if w <= 0 {
 		return 0, fmt.Errorf("--epoch-length %s is not below the pool's settlementLag %s: no deposit-paid ticket could be checked (give the keepers' epoch length)", epoch, lag)
 	}

@@ -134,18 +134,18 @@ func TestServeRefusesRouterURLWithoutScheme(t *testing.T) {
 }
 
 // TestServeDepositWindow: serve's deposit window (server.Config.DepositWindow) is the pool's settlementLag
-// minus --epoch-length, as a router given the same epoch caps its deposit-paid tickets; without
-// --epoch-length the whole settlementLag (no honest router's window is longer); an epoch leaving no window is
-// refused at start (the check would be off, not stricter).
+// minus --epoch-length and at most half the settlementLag, as a router given the same epoch caps its
+// deposit-paid tickets; without --epoch-length, or with a short one, half the settlementLag (no honest
+// router's window is longer, whatever epoch it was given); an epoch leaving no window is refused at start
+// (the check would be off, not stricter).
 func TestServeDepositWindow(t *testing.T) {
-	w, err := cli.DepositWindow(2*time.Hour, time.Hour)
-	require.NoError(t, err)
-	require.Equal(t, time.Hour, w)
-	w, err = cli.DepositWindow(2*time.Hour, 0)
-	require.NoError(t, err)
-	require.Equal(t, 2*time.Hour, w)
+	for epoch, want := range map[time.Duration]time.Duration{0: time.Hour, 10 * time.Minute: time.Hour, 90 * time.Minute: 30 * time.Minute} {
+		w, err := cli.DepositWindow(2*time.Hour, epoch)
+		require.NoError(t, err)
+		require.Equal(t, want, w, "epoch %s", epoch)
+	}
 	for _, epoch := range []time.Duration{2 * time.Hour, 3 * time.Hour} {
-		_, err = cli.DepositWindow(2*time.Hour, epoch)
+		_, err := cli.DepositWindow(2*time.Hour, epoch)
 		require.ErrorContains(t, err, "--epoch-length")
 	}
 }

@@ -351,7 +351,7 @@ func TestDepositTicketRefusedBeforeTheSpendCapIsRead(t *testing.T) {
 
 // TestDepositTicketBeyondTheWindowRefused (hostile router; THREATS: a user withdrawing a deposit already
 // spent): a router caps a useDeposit ticket to the deposit window (settle.DepositWindow, the pool's
-// settlementLag less an epoch), so that a withdrawal requested at the session's start is paid only once the
+// settlementLag less an epoch, at most half of it), so that a withdrawal requested at the session's start is paid only once the
 // session is committed. A ROUTER_ROLE key (devnet.DevKey(1)) signs a deposit-paid ticket running past the
 // window: the provider refuses it 403 forbidden when first presented, before the upstream is asked, and
 // keeps no session; before, it served it for as long as the ticket ran, after the deposit could be gone.

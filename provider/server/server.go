@@ -128,7 +128,7 @@ type Config struct {
 	SessionConcurrency int
 
 	// DepositWindow is the longest a useDeposit ticket may still run when first presented
-	// (settle.DepositWindow of the pool's settlementLag; the routers cap theirs to it): a longer one, only a
+	// (settle.DepositWindow of the pool's settlementLag, at most half of it; the routers cap theirs to it): a longer one, only a
 	// hostile router's, could be served after a withdrawal requested at its start was paid, the deposit it
 	// was to be charged to gone. Zero: no bound.
 	DepositWindow time.Duration

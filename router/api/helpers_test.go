@@ -211,7 +211,7 @@ func newEnvAt(t *testing.T, path string, allowance uint64, providers []*standIn,
 	prober := &liveness.Coalescer{Sender: &liveness.Prober{Domain: domain, Client: &http.Client{}, Timeout: 2 * time.Second, Now: time.Now}}
 	skew, dayStart, allowReads := new(atomic.Int64), new(atomic.Bool), new(atomic.Int64)
 	cfg := api.Config{Domain: domain, RouterKey: rk, QueueTimeout: 300 * time.Millisecond, AdminToken: "secret",
-		DepositWindow: 540 * time.Second, // the devnet pool's settlementLag (600 s) minus a one-minute epoch
+		DepositWindow: settle.DepositWindow(600*time.Second, time.Minute), // the devnet pool's settlementLag, a one-minute epoch: 300 s
 		Now:           func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }}
 	if mod != nil {
 		mod(&cfg)

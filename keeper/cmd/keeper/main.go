@@ -334,6 +334,11 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	if err := warnOnADevnet(delayErr, ledger.ErrEpochPastWithdrawalDelay, dep.ChainID, log, "epoch length and withdrawal delay (accepted on a devnet)"); err != nil {
 		return err
 	}
+	if delayErr == nil {
+		log.Info("withdrawal delay margin: a deposit-paid record may reach this keeper up to this much after its epoch's feed graces "+
+			"(a router feed, this keeper or the chain down, a commit's latency) and still be charged before a withdrawal requested at its session's start can be paid",
+			zap.Duration("margin", led.WithdrawalDelayMargin(lag, minDelay, time.Duration(window)*time.Second)), zap.Duration("minWithdrawalDelay", minDelay))
+	}
 
 	// A database that did not commit the pool's epochs (a fresh --data-dir on a live pool) is refused before
 	// anything is served or sent: it could never commit again, and the error says what to do.

@@ -30,18 +30,17 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 // TestEpochPastWithdrawalDelayRefused (anvil, a chain that is not a devnet): the Arbitrum Sepolia pool's
 // settlementLag (2 h) and withdrawal window (2 h) with a minWithdrawalDelay of 18,120 s, which the pool
 // accepts (above the lag, the window and the 1 h dispute window), but which a deposit-paid session
-// admitted at a withdrawal request may take to be committed: a ticket of the lag minus the epoch, the close
-// window (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window. The
-// keeper refuses to start; below half the lag the ticket and the epoch make the lag whatever the epoch, so
-// no epoch fits and the error names the delay needed. With --feed-grace 1s an epoch up to 1h1m57s would fit:
-// 65 min is refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
+// admitted at a withdrawal request may take to be committed: a ticket of half the lag, the close window
+// (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window. The keeper
+// refuses to start, naming the longest epoch that fits (59m59s); with --feed-grace 1s an epoch up to 1h1m57s
+// would fit: 65 min is refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
 func TestEpochPastWithdrawalDelayRefused(t *testing.T) {
 	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
 		devnet.DeployOptions{Interval: 86400, WithdrawalDelay: 18120})
 	err := startKeeperOn(t, c)
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
 	require.ErrorContains(t, err, "not before the pool's minWithdrawalDelay (5h2m0s)")
-	require.ErrorContains(t, err, "no --epoch-length fits: the pool's minWithdrawalDelay would have to be longer than 5h2m0s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 59m59s")
 	err = startKeeperOn(t, c, "--epoch-length", "65m", "--feed-grace", "1s")
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
 	require.ErrorContains(t, err, "use --epoch-length of at most 1h1m57s")

@@ -113,7 +113,7 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Duration("queue-timeout", 10*time.Second, "how long an RFC waits for a busy provider (at most 5m: providers refuse tickets issued much later than their RFC's deadline)")
 	f.Int("queue-size", 1024, "RFCs that may wait at once")
 	f.Duration("grace", time.Minute, "ticket grace beyond maxSeconds; expiry grace beyond notAfter (below 1h, the protocol's close window)")
-	f.Duration("epoch-length", 0, "the keepers' epoch length: a useDeposit ticket lasts at most the pool's settlementLag minus this (0: half the settlementLag)")
+	f.Duration("epoch-length", 0, "the keepers' epoch length: a useDeposit ticket lasts at most the pool's settlementLag minus this, and at most half the settlementLag (0: half the settlementLag)")
 	f.Duration("shutdown-timeout", 20*time.Second, "time allowed to finish in-flight requests")
 	f.String("admin-token", "", "bearer token for /v1/admin endpoints (empty: disabled)")
 	f.String("keeper-url", "", "public base URL of the keeper, for the page's links to batch files (empty: none)")
@@ -290,8 +290,8 @@ func loadConfig(v *viper.Viper) (*config, error) {
 }
 
 // depositWindow reads the pool's settlementLag (the longest session plus one epoch, PROTOCOL §4) and returns
-// the longest a useDeposit ticket may be valid: settlementLag minus one keeper epoch, or half of it when the
-// epoch is not given. A withdrawal is paid settlementLag + withdrawalWindow + disputeWindow after its request
+// the longest a useDeposit ticket may be valid: settlementLag minus one keeper epoch and at most half of it
+// (settle.DepositWindow: the keepers count half the settlementLag for every router). A withdrawal is paid settlementLag + withdrawalWindow + disputeWindow after its request
 // at the earliest (the pool refuses a shorter delay), and the keepers refuse an epoch with which a session
 // closed up to settle.CloseWindow after its notAfter could be committed later than the pool's
 // minWithdrawalDelay (keeper/ledger CheckWithdrawalDelay, counting this window), so every deposit-paid
