@@ -57,8 +57,8 @@ type DeployOptions struct {
 	// withdraw pays); 0 = the parameter file's (0 there: the shortest the pool accepts, a 24th of the interval).
 	WithdrawalWindow uint64
 	// WithdrawalDelay is the ComputePool's withdrawal delay (seconds); 0 = the parameter file's (0 there: the
-	// shortest the pool accepts, settlementLag + withdrawalWindow + disputeWindow + 1, plus the close window
-	// and two feed graces, which the keepers' start-up check needs: the deploy script's default).
+	// shortest the pool accepts, settlementLag + withdrawalWindow + disputeWindow + 1, plus half the lag, the
+	// close window, four feed graces and a commit's slack, which the keepers' start-up check needs: the deploy script's default).
 	WithdrawalDelay uint64
 	// OutFile is where the deployment file goes (under <repo>/deployments). Empty: a private file that
 	// Deploy removes after reading, so parallel tests do not share one.

@@ -23,8 +23,8 @@ import {Roles} from "../src/libraries/Roles.sol";
 ///      variables PAYOUT_START, INTERVAL, DISPUTE_WINDOW, SETTLEMENT_LAG, WITHDRAWAL_DELAY, WITHDRAWAL_WINDOW, DAILY_SPEND_CAP
 ///      and UNBONDING_PERIOD override them (a withdrawal window of 0 means the shortest the pool accepts, a
 ///      24th of the interval; a withdrawal delay of 0 the shortest the pool accepts plus what its keepers
-///      need: settlementLag + withdrawalWindow + disputeWindow + CLOSE_WINDOW + KEEPER_GRACES + 1), DEPLOYMENTS_FILE
-///      overrides the output path (it must stay under ./deployments).
+///      need: settlementLag * 3 / 2 + withdrawalWindow + disputeWindow + CLOSE_WINDOW + KEEPER_GRACES + COMMIT_SLACK
+///      + 1), DEPLOYMENTS_FILE overrides the output path (it must stay under ./deployments).
 ///
 ///      Self-checking (PROTOCOL §10): the compute bucket has no recipient until the deployer binds it to the
 ///      deployed pool (Emissions checks the pool points back at it), so no nonce prediction can send it
@@ -39,9 +39,13 @@ contract Deploy is Script {
     ///         a deposit-paid session admitted at a withdrawal request can be committed this much later than
     ///         the pool's own bound on the delay counts.
     uint256 public constant CLOSE_WINDOW = 3600;
-    /// @notice Two feed graces at the keeper's default of at most 1 min (keeper --feed-grace): a keeper commits
-    ///         an epoch up to two graces after its cutoff.
-    uint256 public constant KEEPER_GRACES = 2 minutes;
+    /// @notice Four feed graces at the keeper's default of at most 1 min (keeper --feed-grace): a keeper commits
+    ///         an epoch up to two graces after its cutoff, and a commit held through a withdrawal window waits
+    ///         for the first epoch after it, two graces more.
+    uint256 public constant KEEPER_GRACES = 4 minutes;
+    /// @notice What the keepers' rule allows a commit itself (keeper/ledger CommitSlack): finality, polling,
+    ///         sending and inclusion.
+    uint256 public constant COMMIT_SLACK = 5 minutes;
 
     struct Params {
         uint256 payoutStart;
@@ -57,7 +61,7 @@ contract Deploy is Script {
         uint256 unbondingPeriod;
         uint256 disputeWindow;
         uint256 settlementLag; // longest session plus one epoch (seconds)
-        uint256 withdrawalDelay; // 0 in the file: lag + window + dispute + CLOSE_WINDOW + KEEPER_GRACES + 1
+        uint256 withdrawalDelay; // 0 in the file: lag * 3 / 2 + window + dispute + CLOSE_WINDOW + KEEPER_GRACES + COMMIT_SLACK + 1
         uint256 withdrawalWindow; // seconds at each day's start withdraw pays in; 0 in the file: interval / 24
         uint256 timelockDelay; // 0: no timelock, `owner` is the admin (devnets only)
         uint256 maxBudgetBps;
@@ -257,11 +261,13 @@ contract Deploy is Script {
         p.withdrawalWindow = vm.envOr("WITHDRAWAL_WINDOW", vm.parseJsonUint(json, ".market.withdrawalWindow"));
         if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval / 24;
         // The pool refuses a delay not above settlementLag + withdrawalWindow + disputeWindow
-        // (WithdrawalDelayTooShort); 0 asks for the shortest it takes plus the close window and two feed graces,
-        // so a keeper with an epoch up to half the lag starts on the pool (keeper/ledger CheckWithdrawalDelay).
+        // (WithdrawalDelayTooShort); 0 asks for the shortest it takes plus what a keeper with an epoch up to
+        // half the lag needs to start on the pool (keeper/ledger CheckWithdrawalDelay): a ticket of half the
+        // lag and two epochs (its own, and the first after a withdrawal window its commit was held through)
+        // make half a lag more, with the close window, four feed graces and the commit's own slack.
         if (p.withdrawalDelay == 0) {
-            p.withdrawalDelay =
-                p.settlementLag + p.withdrawalWindow + p.disputeWindow + CLOSE_WINDOW + KEEPER_GRACES + 1;
+            p.withdrawalDelay = p.settlementLag + p.settlementLag / 2 + p.withdrawalWindow + p.disputeWindow
+                + CLOSE_WINDOW + KEEPER_GRACES + COMMIT_SLACK + 1;
         }
         p.maxBudgetBps = vm.parseJsonUint(json, ".market.maxBudgetBps");
         p.dailySpendCap = vm.envOr("DAILY_SPEND_CAP", vm.parseJsonUint(json, ".market.dailySpendCap"));

@@ -152,7 +152,8 @@ contract DeployScriptTest is Test {
     /// @dev The pool's constructor refuses, through the script, on every chain (a devnet too), a withdrawalDelay not
     ///      above settlementLag + withdrawalWindow + disputeWindow: a user could withdraw, in the window a withdrawal
     ///      stream holds its served sessions back, what they cost. 0 in the file takes the shortest the pool accepts
-    ///      plus the close window (1 h) and two feed graces (2 min), which the keepers' start-up check needs
+    ///      plus half the lag, the close window (1 h), four feed graces (4 min) and a commit's slack (5 min), which the
+    ///      keepers' start-up check needs
     ///      (keeper/ledger CheckWithdrawalDelay): with the shortest alone no keeper would start on the pool.
     function test_PoolRefusesWithdrawalWindowLongerThanDelayLeaves() public {
         uint256[2] memory chains = [uint256(421614), 31337];
@@ -169,11 +170,12 @@ contract DeployScriptTest is Test {
                 script.deployWith(vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 75599'));
             assertEq(d.pool.withdrawalWindow(), 75599);
             // 0 means a 24th of the interval (3600 s), and a delay of 0 the shortest then accepted (lag 7200,
-            // window 3600, dispute 3600, 1 s) plus the close window (3600) and two feed graces (120).
+            // window 3600, dispute 3600, 1 s) plus half the lag (3600), the close window (3600), four feed
+            // graces (240) and the commit slack (300).
             json = vm.replace(json, '"withdrawalWindow": 7200', '"withdrawalWindow": 0');
             (d,) = script.deployWith(vm.replace(json, '"withdrawalDelay": 86400', '"withdrawalDelay": 0'));
             assertEq(d.pool.withdrawalWindow(), 3600);
-            assertEq(d.pool.withdrawalDelay(), 7200 + 3600 + 3600 + 3600 + 120 + 1);
+            assertEq(d.pool.withdrawalDelay(), 7200 + 3600 + 3600 + 3600 + 3600 + 240 + 300 + 1);
             assertEq(d.pool.minWithdrawalDelay(), d.pool.withdrawalDelay());
         }
     }

@@ -45,5 +45,5 @@ func TestDevnetDefaultsPassWithdrawalDelayAnvil(t *testing.T) {
 		require.NoError(t, check(epoch), "epoch %s", epoch)
 	}
 	require.ErrorIs(t, check(time.Hour), ledger.ErrEpochPastWithdrawalDelay, "the keeper's default, longer than the devnet's lag")
-	require.Equal(t, (600+3600+60+3600+120+1)*time.Second, minDelay, "lag + window + dispute + close window + two graces + 1 s")
+	require.Equal(t, (600+300+3600+60+3600+240+300+1)*time.Second, minDelay, "lag + half the lag + window + dispute + close window + four graces + commit slack + 1 s")
 }

@@ -74,10 +74,12 @@ func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, erro
 // ErrEpochPastWithdrawalDelay when it may not be, or when the epoch is not shorter than lag (no router
 // given it could issue a deposit-paid ticket, settle.DepositWindow). A session admitted at the request has a
 // ticket whose notAfter lies up to half the settlementLag after it (the widest settle.DepositWindow any
-// honest router uses, whatever epoch its operator gave it), is closed up to settle.CloseWindow after that, credited in the epoch whose cutoff
-// follows the close (at most an epoch later) and committed up to two feed graces after the cutoff; a commit
-// falling in a withdrawal window may be held back until that window closes (at most the window later: the
-// held sessions are then committed before the next one opens, CheckWithdrawalWindow). Unless all of that
+// honest router uses, whatever epoch its operator gave it), is closed up to settle.CloseWindow after that,
+// credited in the epoch whose cutoff follows the close (at most an epoch later) and committed up to two feed
+// graces after the cutoff; a commit falling in a withdrawal window, its deposit read made stale by a
+// withdrawal stream, holds the session back to the first epoch whose cutoff follows the window's close: up
+// to the window, an epoch and two feed graces later (CheckWithdrawalWindow puts a commit outside every
+// window). Unless all of that
 // ends before the delay has run, the request may be paid first, the session is deposit_exceeded and its
 // provider unpaid (protocol/README.md "Which deposit an epoch charges"). The pool's own bound,
 // withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, counts neither the close window nor
@@ -95,12 +97,19 @@ func (l *Ledger) WithdrawalDelayMargin(lag, minDelay, window time.Duration) time
 	return minDelay - latestCommit(ceilSecond(l.cfg.EpochLength), l.cfg.FeedGrace, lag, window)
 }
 
+// CommitSlack is what the withdrawal-delay rule allows a commit itself beyond its epoch's feed graces:
+// waiting for a block past the cutoff to be final (--confirmations), polling, sending and inclusion.
+// Without it the longest epoch the rule accepts would leave a second for all of that (contracts/script/
+// Deploy.s.sol COMMIT_SLACK adds it to the default delay).
+const CommitSlack = 5 * time.Minute
+
 // latestCommit is how long after a withdrawal request a deposit-paid session admitted at it may be
-// committed, feeds and keeper live (CheckWithdrawalDelay): its ticket, the close window, an epoch, two feed
-// graces and a withdrawal window.
+// committed, feeds and keeper live (CheckWithdrawalDelay): its ticket, the close window, an epoch and two
+// feed graces to its epoch's commit, a withdrawal window that commit may be held through with a further
+// epoch and two graces to the first commit after it, and CommitSlack for that commit.
 func latestCommit(epoch, grace, lag, window time.Duration) time.Duration {
 	ticket := settle.DepositWindow(lag, 0) // every honest router's cap, whatever epoch it was given
-	return ticket + settle.CloseWindow*time.Second + epoch + 2*grace + window
+	return ticket + settle.CloseWindow*time.Second + 2*(epoch+2*grace) + window + CommitSlack
 }
 
 func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration) error {
@@ -114,13 +123,13 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 	why := fmt.Sprintf("an epoch of %s is not shorter than the pool's settlementLag (%s): no router given it can issue a deposit-paid ticket", epoch, lag)
 	if epoch < lag {
 		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed, with feeds and keeper live, up to %s after it (its ticket %s, "+
-			"the close window %s, the epoch %s, two feed graces of %s and a withdrawal window of %s it may be held through), "+
+			"the close window %s, the epoch %s and two feed graces of %s, twice: to its epoch's commit and, held through a withdrawal window of %s, to the first commit after it, and %s for that commit), "+
 			"not before the pool's minWithdrawalDelay (%s) lets the request be paid",
-			late(epoch), ticket, closeWindow, epoch, grace, window, minDelay)
+			late(epoch), ticket, closeWindow, epoch, grace, window, CommitSlack, minDelay)
 	}
-	// The longest whole-second epoch below lag whose late() is below minDelay: the last second before
-	// minDelay - ticket - the rest, when that leaves one.
-	bound := minDelay - (closeWindow + 2*grace + window) - ticket
+	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is 2e plus the rest,
+	// so the last second before half of minDelay - the rest, when that leaves one.
+	bound := (minDelay - late(0)) / 2
 	longest := min(lag, ceilSecond(bound)) - time.Second
 	if longest >= time.Second && late(longest) < minDelay {
 		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)

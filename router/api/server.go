@@ -118,8 +118,9 @@ type Config struct {
 	PublicURLs []string
 	Now        func() time.Time
 
-	// DepositWindow caps a useDeposit ticket: notAfter − now at most this, the pool's settlementLag minus one
-	// keeper epoch, so the session is settled before a withdrawal requested at its start is paid. Zero: no cap.
+	// DepositWindow caps a useDeposit ticket: notAfter − now at most this (settle.DepositWindow: the pool's
+	// settlementLag minus one keeper epoch, at most half the settlementLag), so the session is settled before
+	// a withdrawal requested at its start is paid. Zero: no cap.
 	DepositWindow time.Duration
 }
 

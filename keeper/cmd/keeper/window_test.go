@@ -31,19 +31,20 @@ func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 // settlementLag (2 h) and withdrawal window (2 h) with a minWithdrawalDelay of 18,120 s, which the pool
 // accepts (above the lag, the window and the 1 h dispute window), but which a deposit-paid session
 // admitted at a withdrawal request may take to be committed: a ticket of half the lag, the close window
-// (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window. The keeper
-// refuses to start, naming the longest epoch that fits (59m59s); with --feed-grace 1s an epoch up to 1h1m57s
-// would fit: 65 min is refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
+// (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window with another
+// epoch and two graces to the next commit, and 5 min for that commit. The keeper refuses to start, naming
+// the longest epoch that fits (26m29s); with --feed-grace 1s an epoch up to 28m27s would fit: 65 min is
+// refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
 func TestEpochPastWithdrawalDelayRefused(t *testing.T) {
 	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
 		devnet.DeployOptions{Interval: 86400, WithdrawalDelay: 18120})
 	err := startKeeperOn(t, c)
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
 	require.ErrorContains(t, err, "not before the pool's minWithdrawalDelay (5h2m0s)")
-	require.ErrorContains(t, err, "use --epoch-length of at most 59m59s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 26m29s")
 	err = startKeeperOn(t, c, "--epoch-length", "65m", "--feed-grace", "1s")
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
-	require.ErrorContains(t, err, "use --epoch-length of at most 1h1m57s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 28m27s")
 }
 
 // startKeeperOn runs the keeper (its key dev key 2, the keeper's) on c's deployment, with args after the

@@ -303,7 +303,8 @@ func depositWindow(ctx context.Context, pool common.Address, cl bind.ContractCal
 	}
 	w := settle.DepositWindow(lag, cfg.EpochLength)
 	if w <= cfg.Grace {
-		return 0, fmt.Errorf("config: the pool's settlementLag %s minus the epoch %s leaves no deposit-paid session beyond the grace %s", lag, cfg.EpochLength, cfg.Grace)
+		return 0, fmt.Errorf("config: the deposit window %s (the pool's settlementLag %s minus the epoch %s, at most half the settlementLag) leaves no deposit-paid session beyond the grace %s",
+			w, lag, cfg.EpochLength, cfg.Grace)
 	}
 	return w, nil
 }
