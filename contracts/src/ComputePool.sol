@@ -1067,9 +1067,10 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      `minWithdrawalDelay`; the deploy script's default delay leaves room for it). With that, a session
     ///      admitted before a withdrawal request is in an epoch committed before the request pays, unless that
     ///      commit falls inside a withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
-    ///      (keeper/README.md "Withdrawal streams"): they are then committed after the window closes, at most
-    ///      `withdrawalWindow` after the commit they missed (keepers commit outside every window once a day:
-    ///      their epoch fits outside it). A delay no longer than `settlementLag + withdrawalWindow` could end
+    ///      (keeper/README.md "Withdrawal streams"): they are then committed in the first epoch after the window
+    ///      closes, at most `withdrawalWindow` plus an epoch and two feed graces after the commit they missed
+    ///      (keepers commit outside every window once a day: their epoch fits outside it; the keepers' start-up
+    ///      check counts that epoch too). A delay no longer than `settlementLag + withdrawalWindow` could end
     ///      inside that same window, and the user's `withdraw` pay back, before the charge, the deposit the held
     ///      sessions were to be charged to (they would then be `deposit_exceeded`, their provider unpaid). Past
     ///      the bound the request is paid only after that window has closed, so in a later window, once the held
