@@ -261,10 +261,11 @@ contract Deploy is Script {
         p.withdrawalWindow = vm.envOr("WITHDRAWAL_WINDOW", vm.parseJsonUint(json, ".market.withdrawalWindow"));
         if (p.withdrawalWindow == 0) p.withdrawalWindow = p.interval / 24;
         // The pool refuses a delay not above settlementLag + withdrawalWindow + disputeWindow
-        // (WithdrawalDelayTooShort); 0 asks for the shortest it takes plus what a keeper with an epoch up to
-        // half the lag needs to start on the pool (keeper/ledger CheckWithdrawalDelay): a ticket of half the
-        // lag and two epochs (its own, and the first after a withdrawal window its commit was held through)
-        // make half a lag more, with the close window, four feed graces and the commit's own slack.
+        // (WithdrawalDelayTooShort); 0 asks for the shortest it takes plus what a keeper with an epoch up to a
+        // third of the lag needs to start on the pool (keeper/ledger CheckWithdrawalDelay): a ticket of half
+        // the lag and three epochs (its own, and up to two more to the first commit after a withdrawal window
+        // its commit was held through) make half a lag more, with the close window, four feed graces and the
+        // commits' slack.
         if (p.withdrawalDelay == 0) {
             p.withdrawalDelay = p.settlementLag + p.settlementLag / 2 + p.withdrawalWindow + p.disputeWindow
                 + CLOSE_WINDOW + KEEPER_GRACES + COMMIT_SLACK + 1;

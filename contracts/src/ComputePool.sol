@@ -68,8 +68,8 @@ import {IComputePool} from "./interfaces/IComputePool.sol";
 ///         `settlementLag` (the longest session plus one epoch, fixed at deployment) plus the withdrawal window
 ///         plus the dispute window (the constructor and both setters check it), and never below its deployment
 ///         value: with keepers whose epoch passes their start-up check (keeper/ledger CheckWithdrawalDelay: the
-///         ticket's deposit window, the close window, an epoch and two feed graces, plus the withdrawal window,
-///         all below `minWithdrawalDelay`), every session admitted before the request is committed before the
+///         ticket's deposit window, the close window, three epochs and four feed graces, the withdrawal window
+///         and a commit slack, all below `minWithdrawalDelay`), every session admitted before the request is committed before the
 ///         request can be paid, even one a withdrawal stream made the keeper hold back through a window
 ///         (below; `_checkWithdrawalDelay`); its root may still be pending then (the delay in force can fall
 ///         to the floor while the dispute window in force was longer), and `withdraw` holds every pending
@@ -1067,8 +1067,8 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      `minWithdrawalDelay`; the deploy script's default delay leaves room for it). With that, a session
     ///      admitted before a withdrawal request is in an epoch committed before the request pays, unless that
     ///      commit falls inside a withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
-    ///      (keeper/README.md "Withdrawal streams"): they are then committed in the first epoch after the window
-    ///      closes, at most `withdrawalWindow` plus an epoch and two feed graces after the commit they missed
+    ///      (keeper/README.md "Withdrawal streams"): they are then committed in an epoch after the window closes,
+    ///      at most `withdrawalWindow` plus two epochs and two feed graces after the commit they missed
     ///      (keepers commit outside every window once a day: their epoch fits outside it; the keepers' start-up
     ///      check counts that epoch too). A delay no longer than `settlementLag + withdrawalWindow` could end
     ///      inside that same window, and the user's `withdraw` pay back, before the charge, the deposit the held

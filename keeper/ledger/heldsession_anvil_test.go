@@ -26,8 +26,8 @@ import (
 
 // TestWithdrawalWaitsOutTheWindowItsSessionsAreHeldInAnvil (money review 3; THREATS: a user withdrawing the
 // deposit its served sessions were to be charged to; anvil with the real keeper, SQLite, the devnet's default
-// pool parameters but the shortest delay the pool accepts (not the deploy's default, which adds the close
-// window and two feed graces), and the keeper's default 1 h epochs): ComputePool takes no withdrawalDelay up to
+// pool parameters but the shortest delay the pool accepts (not the deploy's default, which adds half the lag,
+// the close window, four feed graces and the commit slack), and the keeper's default 1 h epochs): ComputePool takes no withdrawalDelay up to
 // settlementLag + withdrawalWindow + disputeWindow. A user deposits 1 MOR, has a deposit-paid session costing
 // 0.1 MOR, and asks for its whole deposit back 30 s before the epoch's cutoff, a day start, where the window
 // opens. A griefer's stream of withdrawals (one per block, each a second after the one before) outruns every

@@ -49,13 +49,13 @@ func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error
 func epochFitsOutsideWindow(epoch, grace time.Duration, interval, window uint64) error {
 	outside := time.Duration(interval-min(window, interval)) * time.Second
 	epoch = ceilSecond(epoch) // whole seconds, as the ledger's windows take it (due)
-	if epoch+2*grace <= outside {
+	if epoch+2*grace+CommitSlack <= outside {
 		return nil
 	}
-	return fmt.Errorf("%w: an epoch of %s plus twice the feed grace (%s) is longer than the %s a day leaves outside the window (%s of every %s); "+
+	return fmt.Errorf("%w: an epoch of %s plus twice the feed grace (%s) and the commit slack (%s) is longer than the %s a day leaves outside the window (%s of every %s); "+
 		"a withdrawal stream could hold deposit-paid sessions back every day: use --epoch-length of at most %s",
-		ErrEpochInWindow, epoch, grace, outside, time.Duration(window)*time.Second, time.Duration(interval)*time.Second,
-		max(outside-2*grace, 0))
+		ErrEpochInWindow, epoch, grace, CommitSlack, outside, time.Duration(window)*time.Second, time.Duration(interval)*time.Second,
+		max(outside-2*grace-CommitSlack, 0))
 }
 
 // MinWithdrawalDelay returns the pool's minWithdrawalDelay: the floor its withdrawal delay can never be set
@@ -77,10 +77,12 @@ func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, erro
 // honest router uses, whatever epoch its operator gave it), is closed up to settle.CloseWindow after that,
 // credited in the epoch whose cutoff follows the close (at most an epoch later) and committed up to two feed
 // graces after the cutoff; a commit falling in a withdrawal window, its deposit read made stale by a
-// withdrawal stream, holds the session back to the first epoch whose cutoff follows the window's close: up
-// to the window, an epoch and two feed graces later (CheckWithdrawalWindow puts a commit outside every
-// window). Unless all of that
-// ends before the delay has run, the request may be paid first, the session is deposit_exceeded and its
+// withdrawal stream, holds the session back (ledger.due): it is tried again an epoch after each commit, or
+// with the next window's epoch when a later session is pending, whose window may be the one after the
+// retry's (a pending session closed between the retry's window end and the retry makes the cutoff skip it),
+// so it is committed up to the window, two epochs and two feed graces after the commit it missed
+// (CheckWithdrawalWindow puts a commit outside every window). Unless all of that ends before the delay has
+// run, the request may be paid first, the session is deposit_exceeded and its
 // provider unpaid (protocol/README.md "Which deposit an epoch charges"). The pool's own bound,
 // withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, counts neither the close window nor
 // the feed graces.
@@ -97,19 +99,20 @@ func (l *Ledger) WithdrawalDelayMargin(lag, minDelay, window time.Duration) time
 	return minDelay - latestCommit(ceilSecond(l.cfg.EpochLength), l.cfg.FeedGrace, lag, window)
 }
 
-// CommitSlack is what the withdrawal-delay rule allows a commit itself beyond its epoch's feed graces:
-// waiting for a block past the cutoff to be final (--confirmations), polling, sending and inclusion.
-// Without it the longest epoch the rule accepts would leave a second for all of that (contracts/script/
-// Deploy.s.sol COMMIT_SLACK adds it to the default delay).
+// CommitSlack is what the withdrawal-delay rule allows the commits themselves beyond their epochs' feed
+// graces (the epoch's own, whose latency, stale reads' waits included, may carry it into a withdrawal
+// window, and the first after that window): waiting for a block past the cutoff to be final
+// (--confirmations), polling, sending and inclusion. Without it the longest epoch the rule accepts would
+// leave a second for all of that (contracts/script/Deploy.s.sol COMMIT_SLACK adds it to the default delay).
 const CommitSlack = 5 * time.Minute
 
 // latestCommit is how long after a withdrawal request a deposit-paid session admitted at it may be
 // committed, feeds and keeper live (CheckWithdrawalDelay): its ticket, the close window, an epoch and two
-// feed graces to its epoch's commit, a withdrawal window that commit may be held through with a further
-// epoch and two graces to the first commit after it, and CommitSlack for that commit.
+// feed graces to its epoch's commit, a withdrawal window that commit may be held through with up to two
+// epochs and two graces more to the first commit after it, and CommitSlack for the commits.
 func latestCommit(epoch, grace, lag, window time.Duration) time.Duration {
 	ticket := settle.DepositWindow(lag, 0) // every honest router's cap, whatever epoch it was given
-	return ticket + settle.CloseWindow*time.Second + 2*(epoch+2*grace) + window + CommitSlack
+	return ticket + settle.CloseWindow*time.Second + 3*epoch + 4*grace + window + CommitSlack
 }
 
 func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration) error {
@@ -123,19 +126,20 @@ func epochFitsWithdrawalDelay(epoch, grace, lag, minDelay, window time.Duration)
 	why := fmt.Sprintf("an epoch of %s is not shorter than the pool's settlementLag (%s): no router given it can issue a deposit-paid ticket", epoch, lag)
 	if epoch < lag {
 		why = fmt.Sprintf("a deposit-paid session admitted at a withdrawal request may be committed, with feeds and keeper live, up to %s after it (its ticket %s, "+
-			"the close window %s, the epoch %s and two feed graces of %s, twice: to its epoch's commit and, held through a withdrawal window of %s, to the first commit after it, and %s for that commit), "+
+			"the close window %s, the epoch %s and two feed graces of %s to its epoch's commit; held through a withdrawal window of %s, up to two epochs and two graces more to the first commit after it; %s for the commits), "+
 			"not before the pool's minWithdrawalDelay (%s) lets the request be paid",
 			late(epoch), ticket, closeWindow, epoch, grace, window, CommitSlack, minDelay)
 	}
-	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is 2e plus the rest,
-	// so the last second before half of minDelay - the rest, when that leaves one.
-	bound := (minDelay - late(0)) / 2
+	// The longest whole-second epoch below lag whose late() is below minDelay: late(e) is 3e plus the rest,
+	// so the last whole second below a third of minDelay - the rest (rounded up to the nanosecond), when that
+	// leaves one.
+	bound := (minDelay - late(0) + 2) / 3
 	longest := min(lag, ceilSecond(bound)) - time.Second
 	if longest >= time.Second && late(longest) < minDelay {
 		return fmt.Errorf("%w: %s; use --epoch-length of at most %s", ErrEpochPastWithdrawalDelay, why, longest)
 	}
 	return fmt.Errorf("%w: %s; no --epoch-length fits: the pool's minWithdrawalDelay would have to be longer than %s "+
-		"(its settlementLag %s, the close window, the withdrawal window and two feed graces; the floor is fixed at deployment: redeploy with a longer delay)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
+		"(half its settlementLag %s, the close window, the withdrawal window, three epochs and four feed graces, and the commit slack; the floor is fixed at deployment: redeploy with a longer delay)", ErrEpochPastWithdrawalDelay, why, late(time.Second), lag)
 }
 
 // ceilSecond rounds d up to whole seconds: an epoch's length as the ledger's windows take it.

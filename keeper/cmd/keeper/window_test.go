@@ -17,34 +17,34 @@ import (
 
 // TestEpochLongerThanOutsideWindowRefused (anvil, a chain that is not a devnet): a pool whose withdrawal
 // window leaves one hour a day (its delay two days, longer than the window, the lag and the dispute window
-// as the pool requires), and the keeper's default one-hour epoch plus two feed graces: the keeper refuses to
-// start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
+// as the pool requires), and the keeper's default one-hour epoch plus two feed graces and the commit slack:
+// the keeper refuses to start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
 func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
 		devnet.DeployOptions{Interval: 86400, WithdrawalWindow: 23 * 3600, WithdrawalDelay: 2 * 86400})
 	err := startKeeperOn(t, c)
 	require.ErrorIs(t, err, ledger.ErrEpochInWindow)
-	require.ErrorContains(t, err, "use --epoch-length of at most 58m0s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 53m0s")
 }
 
 // TestEpochPastWithdrawalDelayRefused (anvil, a chain that is not a devnet): the Arbitrum Sepolia pool's
 // settlementLag (2 h) and withdrawal window (2 h) with a minWithdrawalDelay of 18,120 s, which the pool
 // accepts (above the lag, the window and the 1 h dispute window), but which a deposit-paid session
 // admitted at a withdrawal request may take to be committed: a ticket of half the lag, the close window
-// (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window with another
-// epoch and two graces to the next commit, and 5 min for that commit. The keeper refuses to start, naming
-// the longest epoch that fits (26m29s); with --feed-grace 1s an epoch up to 28m27s would fit: 65 min is
-// refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
+// (1 h), the keeper's default epoch (1 h) and two feed graces (1 min), held through a window with up to two
+// epochs and two graces more to the next commit, and 5 min for the commits. The keeper refuses to start,
+// naming the longest epoch that fits (17m39s); with --feed-grace 1s an epoch up to 18m58s would fit: 65 min
+// is refused, naming it (ledger TestEpochFitsWithdrawalDelay: the rule).
 func TestEpochPastWithdrawalDelayRefused(t *testing.T) {
 	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
 		devnet.DeployOptions{Interval: 86400, WithdrawalDelay: 18120})
 	err := startKeeperOn(t, c)
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
 	require.ErrorContains(t, err, "not before the pool's minWithdrawalDelay (5h2m0s)")
-	require.ErrorContains(t, err, "use --epoch-length of at most 26m29s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 17m39s")
 	err = startKeeperOn(t, c, "--epoch-length", "65m", "--feed-grace", "1s")
 	require.ErrorIs(t, err, ledger.ErrEpochPastWithdrawalDelay)
-	require.ErrorContains(t, err, "use --epoch-length of at most 28m27s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 18m58s")
 }
 
 // startKeeperOn runs the keeper (its key dev key 2, the keeper's) on c's deployment, with args after the
