@@ -32,9 +32,10 @@ func (p *ChainPool) WithdrawalWindow(ctx context.Context) (uint64, error) {
 // CheckWithdrawalWindow says whether this ledger's epochs leave a commit outside the pool's withdrawal
 // window (window seconds at each day's start) every day: ErrEpochInWindow when they do not. The day is the
 // calendar's interval, read once for the ledger's life, so a failed read is another error. Inside a window
-// a withdrawal stream can keep the deposit read stale, and the keeper then holds deposit-paid sessions back until a commit made after the window closes (keeper/README.md
-// "Withdrawal streams"). An epoch is committed up to two feed graces after its window ends, so an epoch plus
-// two graces no longer than the time outside the window puts a commit there every day; a longer one (24 h
+// a withdrawal stream can keep the deposit read stale, and the keeper then holds deposit-paid sessions back
+// until a commit made after the window closes (keeper/README.md "Withdrawal streams"). An epoch is committed
+// up to two feed graces and the commit's own latency (CommitSlack) after its window ends, so an epoch plus
+// those no longer than the time outside the window puts a commit there every day; a longer one (24 h
 // epochs: every commit in a window again) lets a stream hold those sessions back day after day, while
 // their user may withdraw the deposit they were to be charged (protocol/README.md "Which deposit an epoch
 // charges").

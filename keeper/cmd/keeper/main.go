@@ -320,8 +320,8 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	// An epoch that could commit a deposit-paid session admitted at a withdrawal request after the pool's
 	// shortest delay lets the request be paid: refused the same way (the deploy's default delay, 8,701 s on a
 	// devnet, passes any epoch up to a third of the lag: make demo's and make devnet's keepers start without
-	// this warning; a devnet keeper with an epoch past 3 min 40 s, the binary's 1 h default too, or a pool deployed
-	// with the shortest delay it accepts, gets one warning).
+	// this warning; a devnet keeper with an epoch past 3 min 40 s, the binary's 1 h default too, or a pool
+	// deployed with the shortest delay it accepts, gets one warning).
 	lag, err := chain.SettlementLag(ctx, poolAddr, client)
 	if err != nil {
 		return err

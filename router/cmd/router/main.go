@@ -291,8 +291,9 @@ func loadConfig(v *viper.Viper) (*config, error) {
 
 // depositWindow reads the pool's settlementLag (the longest session plus one epoch, PROTOCOL §4) and returns
 // the longest a useDeposit ticket may be valid: settlementLag minus one keeper epoch and at most half of it
-// (settle.DepositWindow: the keepers count half the settlementLag for every router). A withdrawal is paid settlementLag + withdrawalWindow + disputeWindow after its request
-// at the earliest (the pool refuses a shorter delay), and the keepers refuse an epoch with which a session
+// (settle.DepositWindow: the keepers count half the settlementLag for every router). A withdrawal is paid
+// settlementLag + withdrawalWindow + disputeWindow after its request at the earliest (the pool refuses a
+// shorter delay), and the keepers refuse an epoch with which a session
 // closed up to settle.CloseWindow after its notAfter could be committed later than the pool's
 // minWithdrawalDelay (keeper/ledger CheckWithdrawalDelay, counting this window), so every deposit-paid
 // session open at the request is closed and committed by then.
