@@ -1069,7 +1069,7 @@ contract ComputePool is IComputePool, AccessControl, ReentrancyGuardTransient {
     ///      commit falls inside a withdrawal window and a stream of withdrawals makes the keeper hold the deposit-paid sessions back
     ///      (keeper/README.md "Withdrawal streams"): they are then committed in an epoch after the window closes,
     ///      at most `withdrawalWindow` plus two epochs and two feed graces after the commit they missed
-    ///      (keepers commit outside every window once a day: their epoch fits outside it; the keepers' start-up
+    ///      (keepers commit outside every window once a day: two of their epochs fit outside it; the keepers' start-up
     ///      check counts that epoch too). A delay no longer than `settlementLag + withdrawalWindow` could end
     ///      inside that same window, and the user's `withdraw` pay back, before the charge, the deposit the held
     ///      sessions were to be charged to (they would then be `deposit_exceeded`, their provider unpaid). Past

@@ -33,10 +33,11 @@ func (p *ChainPool) WithdrawalWindow(ctx context.Context) (uint64, error) {
 // window (window seconds at each day's start) every day: ErrEpochInWindow when they do not. The day is the
 // calendar's interval, read once for the ledger's life, so a failed read is another error. Inside a window
 // a withdrawal stream can keep the deposit read stale, and the keeper then holds deposit-paid sessions back
-// until a commit made after the window closes (keeper/README.md "Withdrawal streams"). An epoch is committed
-// up to two feed graces and the commit's own latency (CommitSlack) after its window ends, so an epoch plus
-// those no longer than the time outside the window puts a commit there every day; a longer one (24 h
-// epochs: every commit in a window again) lets a stream hold those sessions back day after day, while
+// until a commit made after the window closes (keeper/README.md "Withdrawal streams"). The first cutoff after
+// the close can be up to two epochs after it (a later session's close moves the next cutoff past the held
+// sessions' retry, CheckWithdrawalDelay), committed up to two feed graces and the commit's own latency
+// (CommitSlack) later, so two epochs plus those no longer than the time outside the window put that commit
+// outside the next window; a longer epoch (24 h epochs: every commit in a window again) lets a stream hold those sessions back day after day, while
 // their user may withdraw the deposit they were to be charged (protocol/README.md "Which deposit an epoch
 // charges").
 func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error {
@@ -50,13 +51,13 @@ func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error
 func epochFitsOutsideWindow(epoch, grace time.Duration, interval, window uint64) error {
 	outside := time.Duration(interval-min(window, interval)) * time.Second
 	epoch = ceilSecond(epoch) // whole seconds, as the ledger's windows take it (due)
-	if epoch+2*grace+CommitSlack <= outside {
+	if 2*epoch+2*grace+CommitSlack <= outside {
 		return nil
 	}
-	return fmt.Errorf("%w: an epoch of %s plus twice the feed grace (%s) and the commit slack (%s) is longer than the %s a day leaves outside the window (%s of every %s); "+
+	return fmt.Errorf("%w: two epochs of %s plus twice the feed grace (%s) and the commit slack (%s) are longer than the %s a day leaves outside the window (%s of every %s); "+
 		"a withdrawal stream could hold deposit-paid sessions back every day: use --epoch-length of at most %s",
 		ErrEpochInWindow, epoch, grace, CommitSlack, outside, time.Duration(window)*time.Second, time.Duration(interval)*time.Second,
-		max(outside-2*grace-CommitSlack, 0))
+		(max(outside-2*grace-CommitSlack, 0) / 2).Truncate(time.Second))
 }
 
 // MinWithdrawalDelay returns the pool's minWithdrawalDelay: the floor its withdrawal delay can never be set

@@ -13,8 +13,10 @@ import (
 	"github.com/laketravis/laketravis/protocol/settle"
 )
 
-// TestEpochFitsOutsideWindow: a keeper's epoch plus two feed graces and the commit slack must fit in the
-// time a day leaves outside the withdrawal window, so that a commit lands there every day.
+// TestEpochFitsOutsideWindow: two of a keeper's epochs plus two feed graces and the commit slack must fit in
+// the time a day leaves outside the withdrawal window, so that the first commit after a window, whose cutoff
+// may be two epochs after its close, lands before the next one (a review's finding: with one epoch, 12 h
+// epochs on a 1 h window held a session through window after window).
 func TestEpochFitsOutsideWindow(t *testing.T) {
 	const day, hour = 86400, 3600
 	for _, c := range []struct {
@@ -25,12 +27,13 @@ func TestEpochFitsOutsideWindow(t *testing.T) {
 		suggestedMost string
 	}{
 		{"Arbitrum Sepolia: 1 h epochs, 2 h window", time.Hour, time.Minute, 2 * hour, true, ""},
-		{"24 h epochs: every commit in a window again", 24 * time.Hour, time.Minute, 2 * hour, false, "21h53m0s"},
-		{"exactly the time outside", 22*time.Hour - 7*time.Minute, time.Minute, 2 * hour, true, ""},
-		{"one second more", 22*time.Hour - 7*time.Minute + time.Second, time.Minute, 2 * hour, false, "21h53m0s"},
+		{"24 h epochs: every commit in a window again", 24 * time.Hour, time.Minute, 2 * hour, false, "10h56m30s"},
+		{"12 h epochs (the review's case, a 1 h window)", 12 * time.Hour, time.Minute, hour, false, "11h26m30s"},
+		{"exactly the time outside", 10*time.Hour + 56*time.Minute + 30*time.Second, time.Minute, 2 * hour, true, ""},
+		{"one second more", 10*time.Hour + 56*time.Minute + 31*time.Second, time.Minute, 2 * hour, false, "10h56m30s"},
 		{"devnet defaults: 1 h window (a 24th), 1 h epochs", time.Hour, time.Minute, hour, true, ""},
 		{"devnet defaults, the keeper's devnet epoch (1 min)", time.Minute, time.Minute, hour, true, ""},
-		{"a 23 h window (the devnet default before): 1 h epochs", time.Hour, time.Minute, 23 * hour, false, "53m0s"},
+		{"a 23 h window (the devnet default before): 1 h epochs", time.Hour, time.Minute, 23 * hour, false, "26m30s"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := epochFitsOutsideWindow(c.epoch, c.grace, day, c.window)

@@ -17,14 +17,14 @@ import (
 
 // TestEpochLongerThanOutsideWindowRefused (anvil, a chain that is not a devnet): a pool whose withdrawal
 // window leaves one hour a day (its delay two days, longer than the window, the lag and the dispute window
-// as the pool requires), and the keeper's default one-hour epoch plus two feed graces and the commit slack:
-// the keeper refuses to start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
+// as the pool requires), and two of the keeper's default one-hour epochs plus two feed graces and the commit
+// slack: the keeper refuses to start, naming the longest epoch that fits (ledger TestEpochFitsOutsideWindow: the rule).
 func TestEpochLongerThanOutsideWindowRefused(t *testing.T) {
 	c := devnettest.StartOn(t, devnet.AnvilOptions{ChainID: 421614},
 		devnet.DeployOptions{Interval: 86400, WithdrawalWindow: 23 * 3600, WithdrawalDelay: 2 * 86400})
 	err := startKeeperOn(t, c)
 	require.ErrorIs(t, err, ledger.ErrEpochInWindow)
-	require.ErrorContains(t, err, "use --epoch-length of at most 53m0s")
+	require.ErrorContains(t, err, "use --epoch-length of at most 26m30s")
 }
 
 // TestEpochPastWithdrawalDelayRefused (anvil, a chain that is not a devnet): the Arbitrum Sepolia pool's
