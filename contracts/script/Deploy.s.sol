@@ -41,10 +41,10 @@ contract Deploy is Script {
     uint256 public constant CLOSE_WINDOW = 3600;
     /// @notice Four feed graces at the keeper's default of at most 1 min (keeper --feed-grace): a keeper commits
     ///         an epoch up to two graces after its cutoff, and a commit held through a withdrawal window waits
-    ///         for the first epoch after it, two graces more.
+    ///         for an epoch after it, two graces more.
     uint256 public constant KEEPER_GRACES = 4 minutes;
-    /// @notice What the keepers' rule allows a commit itself (keeper/ledger CommitSlack): finality, polling,
-    ///         sending and inclusion.
+    /// @notice What the keepers' rule allows the commits themselves (keeper/ledger CommitSlack): finality,
+    ///         polling, sending and inclusion.
     uint256 public constant COMMIT_SLACK = 5 minutes;
 
     struct Params {

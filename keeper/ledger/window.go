@@ -37,9 +37,9 @@ func (p *ChainPool) WithdrawalWindow(ctx context.Context) (uint64, error) {
 // the close can be up to two epochs after it (a later session's close moves the next cutoff past the held
 // sessions' retry, CheckWithdrawalDelay), committed up to two feed graces and the commit's own latency
 // (CommitSlack) later, so two epochs plus those no longer than the time outside the window put that commit
-// outside the next window; a longer epoch (24 h epochs: every commit in a window again) lets a stream hold those sessions back day after day, while
-// their user may withdraw the deposit they were to be charged (protocol/README.md "Which deposit an epoch
-// charges").
+// outside the next window; a longer epoch (24 h epochs: every commit in a window again) lets a stream hold
+// those sessions back day after day, while their user may withdraw the deposit they were to be charged
+// (protocol/README.md "Which deposit an epoch charges").
 func (l *Ledger) CheckWithdrawalWindow(ctx context.Context, window uint64) error {
 	cal, err := l.calendar(ctx)
 	if err != nil {
@@ -71,10 +71,14 @@ func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, erro
 }
 
 // CheckWithdrawalDelay says whether every deposit-paid session admitted before a withdrawal request is in
-// a commit this ledger makes before the request can be paid, with the pool's settlementLag (lag), its
-// minWithdrawalDelay (minDelay: the delay can be set no lower) and its withdrawal window:
-// ErrEpochPastWithdrawalDelay when it may not be, or when the epoch is not shorter than lag (no router
-// given it could issue a deposit-paid ticket, settle.DepositWindow). A session admitted at the request has a
+// a commit this ledger makes before the request can be paid, and returns the margin: the pool's
+// minWithdrawalDelay minus the rule's sum for this ledger's epoch and graces, how much later than the rule
+// counts a deposit-paid record may still be committed (the outage a pool tolerates: a router feed, the
+// keeper or the chain down; the keeper logs it at start), zero or less when the rule does not hold. It
+// takes the pool's settlementLag (lag), its minWithdrawalDelay (minDelay: the delay can be set no lower) and
+// its withdrawal window, and returns ErrEpochPastWithdrawalDelay when the session may not be committed in
+// time, or when the epoch is not shorter than lag (no router given it could issue a deposit-paid ticket,
+// settle.DepositWindow). A session admitted at the request has a
 // ticket whose notAfter lies up to half the settlementLag after it (the widest settle.DepositWindow any
 // honest router uses, whatever epoch its operator gave it), is closed up to settle.CloseWindow after that,
 // credited in the epoch whose cutoff follows the close (at most an epoch later) and committed up to two feed
@@ -88,17 +92,9 @@ func (p *ChainPool) MinWithdrawalDelay(ctx context.Context) (time.Duration, erro
 // provider unpaid (protocol/README.md "Which deposit an epoch charges"). The pool's own bound,
 // withdrawalDelay > settlementLag + withdrawalWindow + disputeWindow, counts neither the close window nor
 // the feed graces.
-func (l *Ledger) CheckWithdrawalDelay(lag, minDelay, window time.Duration) error {
-	return epochFitsWithdrawalDelay(l.cfg.EpochLength, l.cfg.FeedGrace, lag, minDelay, window)
-}
-
-// WithdrawalDelayMargin is how much later than the rule counts (CheckWithdrawalDelay) a deposit-paid record
-// may still be committed before a withdrawal requested at its session's start can be paid: the pool's
-// minWithdrawalDelay minus the rule's sum for this ledger's epoch and graces. It is the outage a pool
-// tolerates (a router feed, the keeper or the chain down, a commit's own polling, confirmations and
-// inclusion); the keeper logs it at start. Zero or less when the rule does not hold.
-func (l *Ledger) WithdrawalDelayMargin(lag, minDelay, window time.Duration) time.Duration {
-	return minDelay - latestCommit(ceilSecond(l.cfg.EpochLength), l.cfg.FeedGrace, lag, window)
+func (l *Ledger) CheckWithdrawalDelay(lag, minDelay, window time.Duration) (margin time.Duration, err error) {
+	margin = minDelay - latestCommit(ceilSecond(l.cfg.EpochLength), l.cfg.FeedGrace, lag, window)
+	return margin, epochFitsWithdrawalDelay(l.cfg.EpochLength, l.cfg.FeedGrace, lag, minDelay, window)
 }
 
 // CommitSlack is what the withdrawal-delay rule allows the commits themselves beyond their epochs' feed

@@ -111,15 +111,21 @@ func TestEpochFitsWithdrawalDelay(t *testing.T) {
 	}
 }
 
-// TestWithdrawalDelayMargin: the margin the keeper logs at start is the pool's minWithdrawalDelay minus the
+// TestWithdrawalDelayMargin: the margin CheckWithdrawalDelay returns (the keeper logs it at start) is the
+// pool's minWithdrawalDelay minus the
 // rule's sum (a ticket of half the lag, the close window, the epoch in whole seconds, two feed graces, the
 // withdrawal window, two epochs and two graces more for a commit held through that window, CommitSlack):
 // positive exactly when CheckWithdrawalDelay passes (for epochs below the lag).
 func TestWithdrawalDelayMargin(t *testing.T) {
-	margin := func(epoch, grace, lag, minDelay, window time.Duration) time.Duration {
-		return (&Ledger{cfg: Config{EpochLength: epoch, FeedGrace: grace}}).WithdrawalDelayMargin(lag, minDelay, window)
+	check := func(epoch, grace, lag, minDelay, window time.Duration) (time.Duration, error) {
+		return (&Ledger{cfg: Config{EpochLength: epoch, FeedGrace: grace}}).CheckWithdrawalDelay(lag, minDelay, window)
 	}
-	// The devnet with the deploy's default delay: make demo's keeper (5 s epochs and graces), make devnet's (1 min).
+	margin := func(epoch, grace, lag, minDelay, window time.Duration) time.Duration {
+		m, _ := check(epoch, grace, lag, minDelay, window)
+		return m
+	}
+	// The devnet file's pool (the deploy's default delay): make demo's epochs and graces (5 s; make demo's own
+	// pool, a 10-minute day, gives 816 s), make devnet's keeper (1 min).
 	require.Equal(t, 866*time.Second, margin(5*time.Second, 5*time.Second, 10*time.Minute, 8701*time.Second, time.Hour))
 	require.Equal(t, 481*time.Second, margin(time.Minute, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour))
 	// The Arbitrum Sepolia file (24 h delay), 1 h epochs: 24 h - 7 h 9 min.
@@ -127,8 +133,7 @@ func TestWithdrawalDelayMargin(t *testing.T) {
 	require.Equal(t, margin(time.Second, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour),
 		margin(time.Millisecond, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour), "an epoch counts in whole seconds")
 	for _, epoch := range []time.Duration{time.Second, time.Minute, 3*time.Minute + 39*time.Second + 500*time.Millisecond, 3*time.Minute + 40*time.Second, 3*time.Minute + 41*time.Second, 7 * time.Minute} {
-		m := margin(epoch, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour)
-		err := epochFitsWithdrawalDelay(epoch, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour)
+		m, err := check(epoch, time.Minute, 10*time.Minute, 8701*time.Second, time.Hour)
 		require.Equal(t, m > 0, err == nil, "epoch %s: margin %s, check %v", epoch, m, err)
 	}
 }

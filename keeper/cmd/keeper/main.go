@@ -309,7 +309,8 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 
 	// Epochs that leave no commit outside a day's withdrawal window let a withdrawal stream hold deposit-paid
 	// sessions back day after day: refused, except on a devnet, where it only warns (its default window, a
-	// 24th of the day, leaves 23 h: any epoch up to 23 h less two feed graces passes without this warning).
+	// 24th of the day, leaves 23 h: any epoch up to half of 23 h less two feed graces and the commit slack
+	// passes without this warning).
 	window, err := pool.WithdrawalWindow(ctx)
 	if err != nil {
 		return fmt.Errorf("read the pool's withdrawal window: %w", err)
@@ -330,14 +331,14 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	if err != nil {
 		return fmt.Errorf("read the pool's minWithdrawalDelay: %w", err)
 	}
-	delayErr := led.CheckWithdrawalDelay(lag, minDelay, time.Duration(window)*time.Second)
+	margin, delayErr := led.CheckWithdrawalDelay(lag, minDelay, time.Duration(window)*time.Second)
 	if err := warnOnADevnet(delayErr, ledger.ErrEpochPastWithdrawalDelay, dep.ChainID, log, "epoch length and withdrawal delay (accepted on a devnet)"); err != nil {
 		return err
 	}
 	if delayErr == nil {
 		log.Info("withdrawal delay margin: a deposit-paid record may reach this keeper up to this much after its epoch's feed graces "+
 			"(a router feed, this keeper or the chain down, a commit's latency) and still be charged before a withdrawal requested at its session's start can be paid",
-			zap.Duration("margin", led.WithdrawalDelayMargin(lag, minDelay, time.Duration(window)*time.Second)), zap.Duration("minWithdrawalDelay", minDelay))
+			zap.Duration("margin", margin), zap.Duration("minWithdrawalDelay", minDelay))
 	}
 
 	// A database that did not commit the pool's epochs (a fresh --data-dir on a live pool) is refused before
