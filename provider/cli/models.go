@@ -89,6 +89,9 @@ hash is immutable (new weights are a new tag).`,
 					res = append(res, r...)
 				case err != nil:
 					return err
+				case md.Builder != s.From():
+					return fmt.Errorf("publish: %s belongs to builder %s, not %s: to serve these weights, `provider model pull %s`",
+						model, md.Builder, s.From(), model)
 				case md.ContentHash != cidHash:
 					return fmt.Errorf("publish: %s is registered with content %s; a content hash never changes: publish these weights (%s) as a new tag",
 						model, contenthash.CID(md.ContentHash), h.CID)

@@ -144,6 +144,11 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	again, err := c.Models.PendingFee(nil, devnet.ModelID("acme/tiny", "v1"))
 	require.NoError(t, err)
 	require.Equal(t, pending.EffectiveFrom, again.EffectiveFrom, "re-publishing restarted the notice")
+	// Another builder publishing the same weights under the same name:tag is refused, not told "published"
+	// with a fee it will never receive (the registry's builder stays the first).
+	stranger := "0x" + hex.EncodeToString(crypto.FromECDSA(devnet.DevKey(5)))
+	rb.fails("belongs to builder "+crypto.PubkeyToAddress(devnet.DevKey(6).PublicKey).Hex(), "model", "publish", weights,
+		"--name", "acme/tiny:v1", "--fee-bps", "450", "--raw-key", stranger)
 	other := filepath.Join(dir, "other")
 	writeWeights(t, other, 2, 1)
 	rb.fails("a content hash never changes", "model", "publish", other, "--name", "acme/tiny:v1", "--fee-bps", "450", "--raw-key", builderKey)

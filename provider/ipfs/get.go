@@ -3,6 +3,7 @@ package ipfs
 import (
 	"archive/tar"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -12,11 +13,22 @@ import (
 	"strings"
 )
 
+// ErrTooLarge: the content declares more bytes or entries than the limit given to Get.
+var ErrTooLarge = errors.New("ipfs: content larger than the limit")
+
+// Limits bounds what Get writes: the sum of the files' sizes and the number of entries (files and
+// folders). A few distinct blocks can declare terabytes (one block linked many times), so the bound is on
+// what the archive declares, checked before each entry is written; zero is no bound.
+type Limits struct {
+	Bytes   int64
+	Entries int64
+}
+
 // Get writes the UnixFS directory cid into dir (created; it must not exist yet). The content is untrusted:
 // only regular files and directories inside dir are written; absolute paths, "..", links and special files
-// are refused. Get reads blocks through the node (fetching missing ones from peers); pin first to fetch
-// them all.
-func (c *Client) Get(ctx context.Context, cid, dir string) error {
+// are refused, and content past lim is refused before it is written. Get reads blocks through the node
+// (fetching missing ones from peers); pin first to fetch them all.
+func (c *Client) Get(ctx context.Context, cid, dir string, lim Limits) error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return fmt.Errorf("ipfs: get: %w", err)
 	}
@@ -25,14 +37,15 @@ func (c *Client) Get(ctx context.Context, cid, dir string) error {
 		return err
 	}
 	defer resp.Body.Close()
-	if err := untar(resp.Body, cid, dir); err != nil {
+	if err := untar(resp.Body, cid, dir, lim); err != nil {
 		return err
 	}
 	return streamErr("get", resp)
 }
 
-func untar(r io.Reader, root, dir string) error {
+func untar(r io.Reader, root, dir string, lim Limits) error {
 	tr := tar.NewReader(r)
+	var total, entries int64
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -48,6 +61,14 @@ func untar(r io.Reader, root, dir string) error {
 		rel, ok := strings.CutPrefix(name, root+"/")
 		if !ok || rel == "" || path.IsAbs(h.Name) || rel == ".." || strings.HasPrefix(rel, "../") || strings.Contains(rel, "/../") {
 			return fmt.Errorf("%w: archive entry %q outside %s", ErrUnsupportedFile, h.Name, root)
+		}
+		// A tar entry carries exactly the size its header declares, so counting headers bounds the writes.
+		total, entries = total+max(h.Size, 0), entries+1
+		if lim.Bytes > 0 && (total > lim.Bytes || total < 0) {
+			return fmt.Errorf("%w: %s declares more than %d bytes (at %q)", ErrTooLarge, root, lim.Bytes, rel)
+		}
+		if lim.Entries > 0 && entries > lim.Entries {
+			return fmt.Errorf("%w: %s holds more than %d files and folders (at %q)", ErrTooLarge, root, lim.Entries, rel)
 		}
 		dst := filepath.Join(dir, filepath.FromSlash(rel))
 		switch h.Typeflag {

@@ -34,7 +34,7 @@ func TestUntarRefusesEscapesAndSpecialFiles(t *testing.T) {
 	good := []tar.Header{{Name: root, Typeflag: tar.TypeDir}, {Name: root + "/d", Typeflag: tar.TypeDir}, {Name: root + "/d/w.bin", Typeflag: tar.TypeReg}}
 	dir := filepath.Join(t.TempDir(), "out")
 	require.NoError(t, os.Mkdir(dir, 0o755))
-	require.NoError(t, untar(archive(t, good...), root, dir))
+	require.NoError(t, untar(archive(t, good...), root, dir, Limits{}))
 	b, err := os.ReadFile(filepath.Join(dir, "d", "w.bin"))
 	require.NoError(t, err)
 	require.Equal(t, root+"/d/w.bin", string(b))
@@ -52,11 +52,51 @@ func TestUntarRefusesEscapesAndSpecialFiles(t *testing.T) {
 			parent := t.TempDir()
 			dir := filepath.Join(parent, "out")
 			require.NoError(t, os.Mkdir(dir, 0o755))
-			err := untar(archive(t, tar.Header{Name: root, Typeflag: tar.TypeDir}, h), root, dir)
+			err := untar(archive(t, tar.Header{Name: root, Typeflag: tar.TypeDir}, h), root, dir, Limits{})
 			require.ErrorIs(t, err, ErrUnsupportedFile)
 			require.NoFileExists(t, filepath.Join(parent, "escape"))
 		})
 	}
+}
+
+// A hostile DAG can declare terabytes from a few distinct blocks (one block linked many times): the
+// declared sizes and the entry count are refused past the limits before anything past them is written.
+func TestUntarRefusesPastLimits(t *testing.T) {
+	const root = "bafyroot"
+	dirOf := func(t *testing.T) string {
+		dir := filepath.Join(t.TempDir(), "out")
+		require.NoError(t, os.Mkdir(dir, 0o755))
+		return dir
+	}
+
+	// One entry declaring 1 TiB: refused from its header, no byte of it written (the body is not even sent).
+	var bomb bytes.Buffer
+	tw := tar.NewWriter(&bomb)
+	require.NoError(t, tw.WriteHeader(&tar.Header{Name: root, Typeflag: tar.TypeDir}))
+	require.NoError(t, tw.WriteHeader(&tar.Header{Name: root + "/w.bin", Typeflag: tar.TypeReg, Size: 1 << 40}))
+	dir := dirOf(t)
+	err := untar(&bomb, root, dir, Limits{Bytes: 1 << 20})
+	require.ErrorIs(t, err, ErrTooLarge)
+	require.ErrorContains(t, err, `more than 1048576 bytes (at "w.bin")`)
+	require.NoFileExists(t, filepath.Join(dir, "w.bin"))
+
+	// Sizes add up across files: the entry that passes the bound is not written, those before it are.
+	files := []tar.Header{{Name: root, Typeflag: tar.TypeDir}, {Name: root + "/a", Typeflag: tar.TypeReg},
+		{Name: root + "/b", Typeflag: tar.TypeReg}, {Name: root + "/c", Typeflag: tar.TypeReg}}
+	dir = dirOf(t)
+	each := int64(len(root + "/a"))
+	require.ErrorIs(t, untar(archive(t, files...), root, dir, Limits{Bytes: 2 * each}), ErrTooLarge)
+	require.FileExists(t, filepath.Join(dir, "b"))
+	require.NoFileExists(t, filepath.Join(dir, "c"))
+	dir = dirOf(t)
+	require.NoError(t, untar(archive(t, files...), root, dir, Limits{Bytes: 3 * each, Entries: 3}))
+
+	// Entries count files and folders (inodes): many empty files are refused like many bytes.
+	dir = dirOf(t)
+	err = untar(archive(t, append(files, tar.Header{Name: root + "/d", Typeflag: tar.TypeDir})...), root, dir, Limits{Entries: 3})
+	require.ErrorIs(t, err, ErrTooLarge)
+	require.ErrorContains(t, err, `more than 3 files and folders (at "d")`)
+	require.NoDirExists(t, filepath.Join(dir, "d"))
 }
 
 func TestAPIAddress(t *testing.T) {

@@ -87,8 +87,9 @@ func (s *Store) Verify(ctx context.Context, path string, want common.Hash) (*ipf
 
 // Pull fetches model's content into to (default DefaultPath), verifies it against the registry and
 // records it. fetchTimeout bounds the fetch from the network. The content lands in to only when verified;
-// a partial fetch leaves nothing behind.
-func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchTimeout time.Duration) (*Entry, error) {
+// a partial fetch, or content that does not fit the destination's disk (diskLimits), leaves nothing behind:
+// no files, and no pin (the node does not keep or seed bytes that are no model's).
+func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchTimeout time.Duration) (e *Entry, err error) {
 	want, err := reg.ContentHash(ctx, model)
 	if err != nil {
 		return nil, err
@@ -115,14 +116,23 @@ func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchT
 		}
 		return nil, fmt.Errorf("%w: %s (%s): %w", ErrUnavailable, model, cid, err)
 	}
+	defer func() {
+		if err != nil && !s.recorded(cid) {
+			_ = s.IPFS.Unpin(context.WithoutCancel(ctx), cid)
+		}
+	}()
 	tmp, err := os.MkdirTemp(filepath.Dir(to), ".pull-")
 	if err != nil {
 		return nil, fmt.Errorf("models: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	content := filepath.Join(tmp, "content")
-	if err := s.IPFS.Get(ctx, cid, content); err != nil {
+	lim, err := diskLimits(tmp)
+	if err != nil {
 		return nil, err
+	}
+	content := filepath.Join(tmp, "content")
+	if err := s.IPFS.Get(ctx, cid, content, lim); err != nil {
+		return nil, fmt.Errorf("pull %s: %w", model, err)
 	}
 	added, err := s.Verify(ctx, content, want)
 	if err != nil {
@@ -131,9 +141,26 @@ func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchT
 	if err := os.Rename(content, to); err != nil {
 		return nil, fmt.Errorf("models: %w", err)
 	}
-	e := &Entry{Model: model, ModelID: ids.ModelID(model), ContentHash: want, CID: cid, Path: to,
+	e = &Entry{Model: model, ModelID: ids.ModelID(model), ContentHash: want, CID: cid, Path: to,
 		Bytes: added.Bytes, Files: added.Files, VerifiedAt: time.Now().UTC()}
 	return e, s.put(*e)
+}
+
+// diskLimits is what a pull into dir may write: the free space and inodes of dir's filesystem less a
+// reserve (a tenth of each, at most 1 GiB and 10,000 inodes), so a hostile DAG cannot fill the disk the
+// provider's state and journals live on. A filesystem that reports no inode count gets no entry bound.
+func diskLimits(dir string) (ipfs.Limits, error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return ipfs.Limits{}, fmt.Errorf("models: free space of %s: %w", dir, err)
+	}
+	free := int64(st.Bavail) * int64(st.Bsize)
+	lim := ipfs.Limits{Bytes: max(free-min(free/10, 1<<30), 1)} // 0 would be no bound
+	if st.Files > 0 {
+		inodes := int64(st.Ffree)
+		lim.Entries = max(inodes-min(inodes/10, 10_000), 1)
+	}
+	return lim, nil
 }
 
 // Add records already-verified local content (a publisher's own folder) as model's entry.
