@@ -145,7 +145,7 @@ func TestTicketHeaderRoundTrip(t *testing.T) {
 	clock := newClock(1_800_000_000)
 	s, _ := newTestSession(t, clock)
 	g := s.Grant()
-	h, err := TicketHeader(eip712.SignedSessionTicket{Ticket: g.Ticket, Signature: g.TicketSignature})
+	h, err := wire.EncodeTicket(&eip712.SignedSessionTicket{Ticket: g.Ticket, Signature: g.TicketSignature})
 	require.NoError(t, err)
 	raw, err := base64.RawURLEncoding.DecodeString(h)
 	require.NoError(t, err)

@@ -2,8 +2,6 @@ package client
 
 import (
 	"crypto/ecdsa"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -111,7 +109,7 @@ func NewSession(domain *eip712.Domain, key *ecdsa.PrivateKey, grant *wire.RFCRes
 	if err != nil {
 		return nil, err
 	}
-	hdr, err := TicketHeader(eip712.SignedSessionTicket{Ticket: grant.Ticket, Signature: grant.TicketSignature})
+	hdr, err := wire.EncodeTicket(&eip712.SignedSessionTicket{Ticket: grant.Ticket, Signature: grant.TicketSignature})
 	if err != nil {
 		return nil, err
 	}
@@ -140,16 +138,6 @@ func providerBase(endpoint string) (string, error) {
 	}
 	base := strings.TrimRight(endpoint, "/")
 	return strings.TrimSuffix(base, "/v1"), nil
-}
-
-// TicketHeader returns the X-LT-Ticket value for a signed ticket: base64url without padding of
-// {"ticket": SessionTicket, "signature": "0x…"}.
-func TicketHeader(t eip712.SignedSessionTicket) (string, error) {
-	raw, err := json.Marshal(t)
-	if err != nil {
-		return "", err
-	}
-	return base64.RawURLEncoding.EncodeToString(raw), nil
 }
 
 // ID returns the session id.

@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
-	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/ids"
 	"github.com/laketravis/laketravis/protocol/settle"
@@ -55,7 +54,7 @@ func TestChatVectors(t *testing.T) {
 	ticket := eip712.SessionTicket{SessionID: sid, User: rfc.User, Provider: common.HexToAddress("0x90F79bf6EB2c4f870365E785982E1f101E93b906"),
 		ModelID: rfc.ModelID, PricePerSecond: *uint256.NewInt(1e15), MaxSeconds: 300, NotAfter: 1_700_000_660, SessionKey: rfc.SessionKey}
 	tsig, _ := dom.Sign(&ticket, key)
-	hdr, err := client.TicketHeader(eip712.SignedSessionTicket{Ticket: ticket, Signature: tsig})
+	hdr, err := wire.EncodeTicket(&eip712.SignedSessionTicket{Ticket: ticket, Signature: tsig})
 	if err != nil {
 		t.Fatal(err)
 	}

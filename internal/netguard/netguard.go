@@ -187,11 +187,26 @@ func (p Policy) Client(o Options) *http.Client {
 		next = h1.Over(tr)
 	}
 	return &http.Client{
-		Transport: checked{p: p, next: next},
-		CheckRedirect: func(req *http.Request, _ []*http.Request) error {
-			return fmt.Errorf("%w: redirect to %s not followed", ErrRefused, req.URL.Redacted())
-		},
+		Transport:     checked{p: p, next: next},
+		CheckRedirect: refuseRedirect,
 	}
+}
+
+// NoRedirects is hc (nil: a zero http.Client) answering a redirect with an error instead of following it,
+// for URLs an operator configured (a router's feed, a keeper's, a provider's router): their addresses are
+// not checked (they may be private on purpose), but a redirect is the peer's choice, and followed it would
+// have the caller send requests to any address it names, the caller's own network included.
+func NoRedirects(hc *http.Client) *http.Client {
+	var c http.Client
+	if hc != nil {
+		c = *hc
+	}
+	c.CheckRedirect = refuseRedirect
+	return &c
+}
+
+func refuseRedirect(req *http.Request, via []*http.Request) error {
+	return fmt.Errorf("%w: %s redirected to %s: not followed (configure the URL it redirects to)", ErrRefused, via[len(via)-1].URL.Host, req.URL.Redacted())
 }
 
 func (p Policy) dialer(d *net.Dialer) func(ctx context.Context, network, addr string) (net.Conn, error) {

@@ -27,6 +27,7 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -171,7 +172,7 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
 		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{},
 		verifier: &Verifier{Domain: domain, Registry: registry},
-		http:     &http.Client{}, log: log.Named("ledger"), metrics: newMetrics(set)}, nil
+		http:     netguard.NoRedirects(nil), log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
 
 // Run ingests and settles until ctx is done. Errors of one round are logged and retried next round. The

@@ -26,8 +26,16 @@ var KeyRFC = http.CanonicalHeaderKey(HeaderRFC)
 var maxRFCHeader = base64.RawURLEncoding.EncodedLen(eip712.MaxWireSize)
 
 // EncodeRFC is the X-LT-RFC value of s.
-func EncodeRFC(s *eip712.SignedRFC) (string, error) {
-	raw, err := json.Marshal(s)
+func EncodeRFC(s *eip712.SignedRFC) (string, error) { return encodeHeader(s) }
+
+// EncodeTicket is the X-LT-Ticket value of t: its JSON as base64url without padding. It is the one
+// encoding a provider caches a ticket under (a re-spelt header, other whitespace or member order, is
+// served under the entry of its encoding, never given one of its own).
+func EncodeTicket(t *eip712.SignedSessionTicket) (string, error) { return encodeHeader(t) }
+
+// encodeHeader is v's JSON as base64url without padding.
+func encodeHeader(v any) (string, error) {
+	raw, err := json.Marshal(v)
 	if err != nil {
 		return "", err
 	}

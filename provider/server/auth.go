@@ -59,14 +59,21 @@ type verifiedTicket struct {
 // on every request, which is correct, only slower.
 const maxCachedTickets = 4096
 
-// ticketCache remembers, by the exact X-LT-Ticket header value, the tickets that passed every ticket
-// check once, so that the requests of a session after the first skip decoding the ticket and recovering
-// its signer (an elliptic-curve operation). Only the signature result is reused: the router's role,
-// the provider and the expiry are checked on every request, and so is the request's own signature.
-// Forged tickets are never cached (they fail the router check), so only ticket holders can add entries.
+// ticketCache remembers, by their X-LT-Ticket encoding (wire.EncodeTicket), the tickets whose router
+// signature was checked once, so that the requests of a session after the first skip decoding the ticket
+// and recovering its signer (an elliptic-curve operation). Only the signature result is reused: the
+// router's role, the provider and the expiry are checked on every request, and so is the request's own
+// signature. Forged tickets are never cached (they fail the router check). The key is the ticket's one
+// encoding, not the header as sent: tickets are public (the router's feed, its session pages), and the
+// strict decoder takes other spellings of one (whitespace, member order), which would otherwise each take
+// an entry and crowd the cache. A header spelt otherwise is decoded on each request and served from its
+// encoding's entry.
 type ticketCache struct {
 	mu sync.RWMutex
 	m  map[string]*verifiedTicket
+	// expiry: no entry expires before it (the earliest notAfter once pruned), so a full cache is scanned
+	// only when the scan can free something, not on every insert.
+	expiry uint64
 }
 
 func (c *ticketCache) get(header string) *verifiedTicket {
@@ -82,11 +89,14 @@ func (c *ticketCache) put(header string, v *verifiedTicket, now uint64) {
 	if c.m == nil {
 		c.m = map[string]*verifiedTicket{}
 	}
-	if len(c.m) >= maxCachedTickets {
+	if len(c.m) >= maxCachedTickets && now > c.expiry {
 		c.pruneLocked(now)
 	}
 	if len(c.m) < maxCachedTickets {
 		c.m[header] = v
+		if len(c.m) == 1 || v.st.Ticket.NotAfter < c.expiry {
+			c.expiry = v.st.Ticket.NotAfter
+		}
 	}
 }
 
@@ -98,9 +108,12 @@ func (c *ticketCache) prune(now uint64) {
 }
 
 func (c *ticketCache) pruneLocked(now uint64) {
+	c.expiry = ^uint64(0)
 	for k, v := range c.m {
 		if now > v.st.Ticket.NotAfter {
 			delete(c.m, k)
+		} else {
+			c.expiry = min(c.expiry, v.st.Ticket.NotAfter)
 		}
 	}
 }
@@ -161,14 +174,14 @@ func (s *Server) preauthenticate(w http.ResponseWriter, r *http.Request) (*pendi
 		}
 	}
 	var err error
-	var fresh bool
-	if p.vt, fresh, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
+	var cacheAs string
+	if p.vt, cacheAs, err = s.ticket(w, r, th, uint64(now.Unix())); err != nil {
 		return nil, err
 	}
-	if fresh {
+	if cacheAs != "" {
 		// Whatever the checks below decide: the router signed it, and its holder's next request costs
 		// no recovery of the ticket's signer (at most the RFC's, behind RateIP as any forged ticket's).
-		s.tickets.put(th, p.vt, uint64(now.Unix()))
+		s.tickets.put(cacheAs, p.vt, uint64(now.Unix()))
 	}
 	t := &p.vt.st.Ticket
 	if _, _, ok := s.mac.get(t.SessionID); p.mac != "" && !ok {
@@ -344,63 +357,71 @@ const MaxTicketLife = 7 * 24 * time.Hour
 
 // ticket returns the verified ticket of X-LT-Ticket value th (without padding; from the cache when it passed before) after
 // the checks made on every request: an authorised router signed it, it names this provider, it has not
-// expired. fresh is true when it was not cached: the caller caches it (ticketCache.put), whatever the
-// session's other checks decide (the RFC, for a session's first request): it passed the router's.
-func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (_ *verifiedTicket, fresh bool, _ error) {
+// expired. cacheAs is its encoding when it was not cached: the caller caches it under that (ticketCache.put),
+// whatever the session's other checks decide (the RFC, for a session's first request): it passed the
+// router's.
+func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now uint64) (_ *verifiedTicket, cacheAs string, _ error) {
 	vt := s.tickets.get(th)
 	cached := vt != nil
 	if !cached {
-		// Strict: a ticket has one encoding (non-zero trailing bits refused), so variants of one valid
-		// ticket cannot take places of their own in the cache.
+		// Strict base64 (non-zero trailing bits refused); other JSON spellings of a ticket are found under
+		// its encoding (ticketCache).
 		raw, err := base64.RawURLEncoding.Strict().DecodeString(th)
 		if err != nil {
-			return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
+			return nil, "", wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s is not base64url: %v", wire.HeaderTicket, err)
 		}
 		st, err := eip712.DecodeSignedSessionTicket(raw)
 		if err != nil {
-			return nil, false, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
+			return nil, "", wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "%s: %v", wire.HeaderTicket, err)
 		}
-		signer, digest, err := st.Recover(s.cfg.Domain)
-		if err != nil {
-			return nil, false, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
+		if enc, err := wire.EncodeTicket(st); err == nil && enc != th {
+			th = enc
+			vt = s.tickets.get(th)
+			cached = vt != nil
 		}
-		vt = &verifiedTicket{st: st, digest: digest, router: signer}
+		if !cached {
+			signer, digest, err := st.Recover(s.cfg.Domain)
+			if err != nil {
+				return nil, "", wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "ticket signature: %v", err)
+			}
+			vt = &verifiedTicket{st: st, digest: digest, router: signer}
+		}
 	}
 	t := &vt.st.Ticket
 	if c, ok := s.cfg.Routers.(knownAuthority); !ok || !c.Known(vt.router) {
 		if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
-			return nil, false, err
+			return nil, "", err
 		}
 		if err := s.cfg.ChainReadsTotal.Check(w, ""); err != nil {
-			return nil, false, err
+			return nil, "", err
 		}
 	}
 	ok, err := s.cfg.Routers.IsRouter(r.Context(), vt.router)
 	if err != nil {
 		s.log.Warn("router role lookup failed", errField(err))
-		return nil, false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "cannot check the ticket's router right now; retry")
+		return nil, "", wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "cannot check the ticket's router right now; retry")
 	}
 	if !ok {
-		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+		return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket signed by %s, which is not an authorised router (no ROUTER_ROLE on the Marketplace)", vt.router)
 	}
 	if t.Provider != s.cfg.Provider {
-		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+		return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket is for provider %s, this is %s", t.Provider, s.cfg.Provider)
 	}
 	if now > t.NotAfter {
-		return nil, false, wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
+		return nil, "", wire.Errorf(http.StatusUnauthorized, wire.CodeExpired, "ticket expired at %d (now %d): open a new session", t.NotAfter, now)
 	}
 	if t.NotAfter-now > uint64(MaxTicketLife/time.Second) {
 		// What the provider keeps of a session (its closed id, its retired close report) lasts until
 		// notAfter at least: a ticket dated to the far future would have it kept for ever.
-		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
+		return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden, "ticket lasts until %d, more than %s ahead (now %d): no session is that long",
 			t.NotAfter, MaxTicketLife, now)
 	}
 	if w := uint64((s.cfg.DepositWindow + s.cfg.ClockSkew) / time.Second); !cached && t.UseDeposit && s.cfg.DepositWindow > 0 && t.NotAfter-now > w {
 		// Judged when the ticket is first presented, as the router caps it when it issues it (notAfter − now
 		// within the window; our clock may be ClockSkew behind the router's).
-		return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+		return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"deposit-paid ticket lasts until %d, more than the deposit window %s ahead (now %d): its router did not cap it, and the deposit could be withdrawn before the session ends",
 			t.NotAfter, s.cfg.DepositWindow, now)
 	}
@@ -413,11 +434,11 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		limit, ok := s.cfg.SpendCap.Lowest()
 		if !ok {
 			ratelimit.Retry(w, spendcap.Refresh) // provider serve reads the cap again so often
-			return nil, false, wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
+			return nil, "", wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
 				"this provider has not read the ComputePool's daily spend cap yet, which a deposit-paid ticket is checked against: retry")
 		}
 		if cost, overflow := t.Cost(); overflow || cost.Gt(limit) {
-			return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+			return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 				"deposit-paid ticket costs %s wei/s × %d s, more than the daily spend cap %s wei: keepers would never credit all of it (its router did not cap it)",
 				t.PricePerSecond.Dec(), t.MaxSeconds, limit.Dec())
 		}
@@ -426,10 +447,13 @@ func (s *Server) ticket(w http.ResponseWriter, r *http.Request, th string, now u
 		// Judged when the ticket is first presented, right after its router issued it: a bid raised later
 		// does not cut a session short.
 		if floor, ok := s.cfg.PriceFloor.Of(t.ModelID); ok && t.PricePerSecond.Lt(floor) {
-			return nil, false, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
+			return nil, "", wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 				"ticket price %s wei/s is below this provider's bid for the model (%s wei/s): its router did not price it at the provider's bid",
 				t.PricePerSecond.Dec(), floor.Dec())
 		}
 	}
-	return vt, !cached, nil
+	if cached {
+		return vt, "", nil
+	}
+	return vt, th, nil
 }

@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
 
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/promtest"
 	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -493,7 +494,7 @@ func TestDiscoveryNotHiddenByAHangingURL(t *testing.T) {
 	require.Equal(t, "/v1/sessions/"+req.Receipt.SessionID.Hex()+"/close", <-took)
 }
 
-// TestRouterRedirectsNotFollowed: the provider's router client (refusingRedirects, as New builds it) follows
+// TestRouterRedirectsNotFollowed: the provider's router client (netguard.NoRedirects, as New builds it) follows
 // no redirect of discovery's POST /v1/liveness nor of closedWith's GET /v1/sessions/{id}: a router URL
 // answering 307 to another address (here a genuine router) gets nothing sent there, and each says so.
 // TestCloseReportNotRedirected covers the close report itself, through New.
@@ -508,7 +509,7 @@ func TestRouterRedirectsNotFollowed(t *testing.T) {
 		http.Redirect(w, r, target.URL+r.URL.Path, http.StatusTemporaryRedirect)
 	}))
 	defer front.Close()
-	client := refusingRedirects(front.Client())
+	client := netguard.NoRedirects(front.Client())
 
 	core, logs := observer.New(zapcore.WarnLevel)
 	dir := discovering(client, 0, front.URL)

@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -168,8 +170,8 @@ func TestTicketCachedWhateverItsRFC(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 }
 
-// TestTicketVariantsOneCacheEntry: a ticket has one X-LT-Ticket value in the cache: padded forms of it are
-// the same entry, and a form with non-zero trailing bits (which a lenient decoder reads as the same ticket)
+// TestTicketVariantsOneCacheEntry: a ticket has one X-LT-Ticket value in the cache: padded forms of it and
+// other JSON spellings (whitespace, member order) are the same entry, and a form with non-zero trailing bits (which a lenient decoder reads as the same ticket)
 // is refused 400. Before, each variant of one valid ticket took a place of its own in the 4,096-entry cache
 // (evicting honest tickets, each sweep of a full cache under its write lock).
 func TestTicketVariantsOneCacheEntry(t *testing.T) {
@@ -187,6 +189,24 @@ func TestTicketVariantsOneCacheEntry(t *testing.T) {
 		body := readAll(t, resp)
 		require.Equal(t, http.StatusOK, resp.StatusCode, body)
 		require.Equal(t, 1, p.srv.CachedTickets(), "%q: one entry", h)
+	}
+	// Other JSON spellings of the ticket (tickets are public: the router's feed and session pages) are
+	// served from the entry of its encoding, and never take entries of their own (the review's probe
+	// filled all 4,096 with whitespace variants of one ticket, so honest tickets went uncached).
+	raw, err := base64.RawURLEncoding.DecodeString(canonical)
+	require.NoError(t, err)
+	var env map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(raw, &env))
+	for _, v := range []string{
+		" " + string(raw) + "\n",
+		`{"signature":` + string(env["signature"]) + `,"ticket":` + string(env["ticket"]) + `}`,
+		strings.ReplaceAll(string(raw), ",", " ,\t"),
+	} {
+		c.header = base64.RawURLEncoding.EncodeToString([]byte(v))
+		resp := c.chat("fast:v1", false)
+		body := readAll(t, resp)
+		require.Equal(t, http.StatusOK, resp.StatusCode, body)
+		require.Equal(t, 1, p.srv.CachedTickets(), "%q: one entry", v)
 	}
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 	last := strings.IndexByte(alphabet, canonical[len(canonical)-1])

@@ -23,6 +23,7 @@ import (
 
 	"github.com/laketravis/laketravis/internal/cors"
 	"github.com/laketravis/laketravis/internal/h1"
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/internal/service"
 	"github.com/laketravis/laketravis/keys"
@@ -191,7 +192,7 @@ type Server struct {
 	tickets  ticketCache
 	upstream string
 	upClient *http.Client // to the upstream
-	client   *http.Client // to routers: refusingRedirects
+	client   *http.Client // to routers: netguard.NoRedirects
 	metrics  *metrics
 	now      func() time.Time
 	handler  http.Handler
@@ -272,7 +273,7 @@ func New(cfg Config) (*Server, error) {
 		signer:   cfg.Signer.Address(),
 		models:   map[common.Hash]*served{},
 		upstream: strings.TrimRight(cfg.UpstreamURL, "/"),
-		client:   refusingRedirects(cfg.HTTPClient),
+		client:   netguard.NoRedirects(cfg.HTTPClient),
 		upClient: cfg.HTTPClient,
 		now:      cfg.Now,
 
@@ -364,18 +365,6 @@ func newTransport() http.RoundTripper {
 		WriteBufferSize:       32 << 10,
 		ReadBufferSize:        32 << 10,
 	})
-}
-
-// refusingRedirects is hc answering a redirect with an error instead of following it: a router's URL is
-// the one the operator configured, and a router answering a close report or a discovery with a redirect
-// would otherwise have the provider send the report (and the requests after it) to any address it names,
-// the provider's own network included.
-func refusingRedirects(hc *http.Client) *http.Client {
-	c := *hc
-	c.CheckRedirect = func(req *http.Request, _ []*http.Request) error {
-		return fmt.Errorf("router redirected to %s: not followed (configure the URL it redirects to)", req.URL.Redacted())
-	}
-	return &c
 }
 
 // Handler returns the HTTP handler (every route, including /metrics and /healthz).

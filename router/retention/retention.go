@@ -21,6 +21,7 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/netguard"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/store"
 )
@@ -61,6 +62,7 @@ func New(cfg Config, db Store, days Days, log *zap.Logger) (*Pruner, error) {
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{Timeout: 10 * time.Second}
 	}
+	cfg.Client = netguard.NoRedirects(cfg.Client)
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -122,4 +123,28 @@ func TestPruneOnlyWhatEveryKeeperSettled(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, used.IsZero(), "expired sessions bill nothing")
 	})
+}
+
+// A keeper URL answering with a redirect is not followed (its target could be any address in the
+// router's network, and its answer would rule what is pruned): the round fails, nothing reaches the target.
+func TestKeeperRedirectNotFollowed(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dbtest.SQLite(t))
+	require.NoError(t, err)
+	defer db.Close()
+	var reached atomic.Int64
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		wire.WriteJSON(w, http.StatusOK, wire.KeeperFeeds{Feeds: []wire.KeeperFeed{{URL: feedURL, Cursor: "6", Settled: "6"}}})
+	}))
+	defer target.Close()
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer redirector.Close()
+	p, err := retention.New(retention.Config{Keepers: []string{redirector.URL}, FeedURL: feedURL, Window: time.Minute}, db, day(4), zap.NewNop())
+	require.NoError(t, err)
+	_, err = p.Once(ctx)
+	require.ErrorContains(t, err, "redirected to "+target.URL+"/v1/feeds: not followed")
+	require.Zero(t, reached.Load())
 }
