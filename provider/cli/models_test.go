@@ -196,6 +196,9 @@ func TestPublishPullVerifySeed(t *testing.T) {
 	require.Equal(t, "acme/tiny:v1", ls.Models[1].Model)
 	require.Equal(t, "mismatch", ls.Models[1].State)
 	r2.fails("content does not match the registry", serveArgs[:len(serveArgs)-len(r2.base)]...)
+	// … and without --require-verified too: weights pulled here are verified before serving whatever the flag
+	// (PROTOCOL §5); the flag only refuses models not pulled.
+	r2.fails("content does not match the registry", append([]string{"serve"}, serveArgs[2:len(serveArgs)-len(r2.base)]...)...)
 
 	// Tampering 2: the content of another model under this model's name (acme/other's bytes in the folder
 	// pulled for acme/tiny) is refused.

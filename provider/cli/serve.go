@@ -27,6 +27,7 @@ import (
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/bidfloor"
 	"github.com/laketravis/laketravis/provider/credit"
+	"github.com/laketravis/laketravis/provider/models"
 	"github.com/laketravis/laketravis/provider/roles"
 	"github.com/laketravis/laketravis/provider/server"
 	"github.com/laketravis/laketravis/provider/spendcap"
@@ -84,7 +85,7 @@ Every setting also reads from LT_PROVIDER_<FLAG> (dashes as underscores).`,
 	f.Duration("epoch-length", 0, "the shortest --epoch-length among the routers you serve (a router without one uses half the settlementLag): a deposit-paid ticket lasting longer than the pool's settlementLag minus this, or than half the settlementLag, is refused when first presented, as routers cap theirs (0: half the settlementLag, the longest any honest router issues and what the keepers count; a longer epoch than a router's refuses its honest tickets)")
 	f.Duration("role-cache-ttl", 5*time.Minute, "how long a router's ROUTER_ROLE is trusted before it is checked again")
 	f.Duration("bid-floor-window", time.Hour, "a ticket priced below this provider's bid for its model is refused (a router that did not price it at the bid: keepers credit the ticket's price); a bid raised stays the floor at its old price for this long, for tickets issued before the raise")
-	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); pins and announces them on the --ipfs-api node and reports them to routers as seeded")
+	f.Bool("require-verified", false, "serve only models pulled and verified against the registry (provider model pull); without it, models pulled here are verified all the same and others served from the upstream as they are")
 	f.String("log-level", "info", "debug, info, warn or error")
 	f.String("log-format", "json", "json or console")
 	f.Int("procs", 1, "processors running the server's Go code at once (GOMAXPROCS; 0: every core): one relays thousands of requests a second with about half the CPU and less latency per request than many (internal/service LimitProcs); raise it if serve keeps a core busy")
@@ -151,19 +152,26 @@ func (a *app) logger() (*zap.Logger, error) {
 	return service.Logger(a.v.GetString("log-level"), a.v.GetString("log-format"))
 }
 
-// readyModels checks that every served model is pulled and still reproduces the registry's content hash,
-// pins and announces each (seeding), and returns their content hashes. Any model that is not ready stops
-// serve: nothing is served from unverified weights.
-func (a *app) readyModels(ctx context.Context, c *conn, served []server.Model, log *zap.Logger) ([]common.Hash, error) {
+// readyModels verifies the served models before serving (PROTOCOL §5: a provider verifies pulled weights
+// against the registry before serving, and refuses content that does not match): each one pulled or
+// published here (in --models-dir's manifest) must still reproduce the registry's content hash; it is
+// pinned and announced (seeding) and its content hash returned. With all (--require-verified) every served
+// model must be such a one; without, a model not in the manifest is served from the upstream as it is
+// (there are no weights here to verify). Any model that does not verify stops serve.
+func (a *app) readyModels(ctx context.Context, c *conn, served []server.Model, all bool, log *zap.Logger) ([]common.Hash, error) {
 	st, err := a.store()
 	if err != nil {
 		return nil, err
 	}
 	var out []common.Hash
 	for _, m := range served {
+		if _, err := st.Get(m.Name); !all && errors.Is(err, models.ErrNotPulled) {
+			log.Info("model not pulled here: served from the upstream unverified (--require-verified refuses it)", zap.String("model", m.Name))
+			continue
+		}
 		e, err := st.Ready(ctx, registry{c.market}, m.Name)
 		if err != nil {
-			return nil, fmt.Errorf("--require-verified: %w", err)
+			return nil, fmt.Errorf("model %s (pulled weights are verified before serving): %w", m.Name, err)
 		}
 		if err := st.Seed(ctx, e.CID); err != nil {
 			log.Warn("model verified and pinned but not announced (the node has no content routing?)", zap.String("model", m.Name), zap.Error(err))
@@ -229,11 +237,9 @@ func (a *app) serve(ctx context.Context) error {
 		log.Warn("the signer key is not the provider's registered signer: routers will reject its liveness proofs until `provider register` (or updateProvider) names it",
 			zap.Stringer("provider", owner), zap.Stringer("registered", reg), zap.Stringer("signer", signer))
 	}
-	var seeding []common.Hash
-	if a.v.GetBool("require-verified") {
-		if seeding, err = a.readyModels(ctx, c, models, log); err != nil {
-			return err
-		}
+	seeding, err := a.readyModels(ctx, c, models, a.v.GetBool("require-verified"), log)
+	if err != nil {
+		return err
 	}
 	origins := service.SplitList(a.v.GetStringSlice("cors-origins"))
 	if err := cors.CheckOrigins(origins); err != nil {
