@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -91,7 +92,7 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 		r, err := rpc.DialOptions(ctx, u)
 		if err != nil {
 			c.Close()
-			return nil, fmt.Errorf("chain: dial %s: %w", RedactURL(u), err)
+			return nil, fmt.Errorf("chain: dial %s: %w", RedactURL(u), redactErr(err, u))
 		}
 		c.rpcs = append(c.rpcs, r)
 		c.clients = append(c.clients, ethclient.NewClient(r))
@@ -169,12 +170,12 @@ func doAt[T any](ctx context.Context, c *Client, f func(context.Context, *ethcli
 				if err == nil && idx != start {
 					c.current.Store(int32(idx))
 				}
-				return v, idx, err
+				return v, idx, redactErr(err, c.urls[idx])
 			}
 			if ctx.Err() != nil {
 				return zero, -1, ctx.Err()
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), err))
+			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), redactErr(err, c.urls[idx])))
 		}
 	}
 	return zero, -1, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
@@ -211,16 +212,42 @@ func retryable(err error) bool {
 // RedactURL is u's scheme and host only: provider URLs often embed an API key in the path, query or
 // userinfo, which logs and errors must not show.
 func RedactURL(u string) string {
-	scheme, rest, ok := strings.Cut(u, "://")
-	if !ok {
-		return u
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return "(an RPC URL that does not parse)"
 	}
-	host, _, _ := strings.Cut(rest, "/")
-	if _, h, ok := strings.Cut(host, "@"); ok {
-		host = h
-	}
-	return scheme + "://" + host
+	return p.Scheme + "://" + p.Host
 }
+
+// redactErr is err with the secret parts of the endpoint URL u (what RedactURL leaves out: userinfo, path,
+// query, fragment) taken out of its text: a transport error (*url.Error) repeats the whole URL, and chain
+// errors reach logs and, through the services' 502 answers, anyone. errors.Is and errors.As still see err.
+func redactErr(err error, u string) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	clean := strings.ReplaceAll(msg, u, RedactURL(u))
+	if p, perr := url.Parse(u); perr == nil {
+		for _, secret := range []string{p.User.String(), p.EscapedPath(), p.Path, p.RawQuery, p.EscapedFragment()} {
+			if len(secret) > 1 {
+				clean = strings.ReplaceAll(clean, secret, "…")
+			}
+		}
+	}
+	if clean == msg {
+		return err
+	}
+	return &redactedError{msg: clean, err: err}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
 
 // ChainID returns the chain id.
 func (c *Client) ChainID(ctx context.Context) (*big.Int, error) {

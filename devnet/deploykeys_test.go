@@ -2,6 +2,9 @@ package devnet
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,6 +92,27 @@ func TestDeployKeys(t *testing.T) {
 		require.ErrorAs(t, err, &exit, "%s", out)
 		require.Contains(t, out, "DEPLOYER_KEY (a raw key) is accepted only on a devnet")
 		require.Contains(t, out, "use DEPLOYER_KEYSTORE=<keystore file> for chain 421614")
+		require.NotContains(t, out, "forge", "nothing was run")
+	})
+
+	// DEVNET=1 left in a shell does not make another node a devnet: a raw key and Deploy.s.sol's skipped
+	// production checks stay refused (before, DEVNET=1 alone made any chain one, from a review).
+	t.Run("DEVNET=1 on a node that is not anvil", func(t *testing.T) {
+		node := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			var req struct {
+				ID     json.RawMessage `json:"id"`
+				Method string          `json:"method"`
+			}
+			_ = json.NewDecoder(r.Body).Decode(&req)
+			result := map[string]string{"eth_chainId": "0x66eee", "web3_clientVersion": "Geth/v1.15.0-stable/linux-amd64/go1.24"}[req.Method]
+			_ = json.NewEncoder(w).Encode(map[string]any{"jsonrpc": "2.0", "id": req.ID, "result": result})
+		}))
+		defer node.Close()
+		out, err := deploy(node.URL, "DEVNET=1", "DEPLOYER_KEY=0x"+DevKeys[0])
+		var exit *exec.ExitError
+		require.ErrorAs(t, err, &exit, "%s", out)
+		require.Contains(t, out, "DEVNET=1 is honoured only for an anvil node on this machine")
+		require.Contains(t, out, "'Geth/v1.15.0-stable/linux-amd64/go1.24' on chain 421614")
 		require.NotContains(t, out, "forge", "nothing was run")
 	})
 }

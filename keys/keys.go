@@ -21,6 +21,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/google/uuid"
+
+	"github.com/laketravis/laketravis/internal/atomicfile"
 )
 
 var (
@@ -120,9 +122,14 @@ const (
 	Light
 )
 
-// Store encrypts key with password into a new keystore file in dir (created 0700) and returns its path.
-// The file name follows go-ethereum's UTC--<time>--<address> convention so geth and cast can read it.
+// Store encrypts key with password (not empty) into a new keystore file in dir (created 0700) and returns
+// its path. The file is written whole or not at all (a temporary file, synced, linked into place: a crash
+// never leaves an empty keystore for an address already shown), and never replaces one. The file name
+// follows go-ethereum's UTC--<time>--<address> convention so geth and cast can read it.
 func Store(dir string, key *ecdsa.PrivateKey, password string, strength Strength) (string, error) {
+	if password == "" {
+		return "", errors.New("keys: refusing an empty keystore password")
+	}
 	n, p := keystore.StandardScryptN, keystore.StandardScryptP
 	if strength == Light {
 		n, p = keystore.LightScryptN, keystore.LightScryptP
@@ -141,17 +148,8 @@ func Store(dir string, key *ecdsa.PrivateKey, password string, strength Strength
 	}
 	name := fmt.Sprintf("UTC--%s--%s", utcStamp(), strings.ToLower(k.Address.Hex()[2:]))
 	path := filepath.Join(dir, name)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("keys: %w", err)
-	}
-	if _, err := f.Write(blob); err != nil {
-		f.Close()
-		os.Remove(path)
+	if err := atomicfile.Create(path, blob, 0o600); err != nil {
 		return "", fmt.Errorf("keys: write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("keys: %w", err)
 	}
 	return path, nil
 }

@@ -39,6 +39,14 @@ func TestStoreLoadRoundTrip(t *testing.T) {
 	found, err := Find(dir, addr)
 	require.NoError(t, err)
 	require.Equal(t, path, found)
+
+	// An empty password is refused, and nothing is written (a keystore anyone can open is a raw key on
+	// disk); a keystore is written whole through a temporary file and never replaces one.
+	_, _, err = Create(dir, "", Light)
+	require.ErrorContains(t, err, "refusing an empty keystore password")
+	names, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, names, 2, "the keystore and the password file only: nothing else written or left behind")
 }
 
 func TestRawKeyOnlyOnDevnet(t *testing.T) {

@@ -6,7 +6,8 @@
 #   DEPLOYER_KEYSTORE=<file> [DEPLOYER_PASSWORD_FILE=<file>]  go-ethereum encrypted keystore (default; asks for
 #                                                            the password when no file is given)
 #   DEPLOYER_ACCOUNT=<name>                                  a `cast wallet import` account
-#   DEPLOYER_KEY=0x…                                         raw key: devnets only (chain id 31337 or DEVNET=1)
+#   DEPLOYER_KEY=0x…                                         raw key: devnets only (chain id 31337, or DEVNET=1
+#                                                            with an anvil node on this machine)
 # Overrides: PAYOUT_START (unix seconds), INTERVAL (seconds per day), DEPLOYMENTS_FILE (under ./deployments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,24 @@ if [[ ! -f "contracts/script/params/$chain_id.json" ]]; then
   exit 1
 fi
 
+# A devnet: chain 31337, or DEVNET=1 (devnet.Deploy's anvils on other chain ids) for an anvil node on this
+# machine only, so a DEVNET=1 left in a shell never turns a public chain's deploy into a devnet's (a raw
+# key, and Deploy.s.sol's production checks skipped). Forge sees DEVNET only as decided here.
+devnet=0
+if [[ "$chain_id" == "31337" ]]; then
+  devnet=1
+elif [[ "${DEVNET:-}" == "1" ]]; then
+  client=$("$CAST" client --rpc-url "$RPC_URL" 2>/dev/null || true)
+  host=${RPC_URL#*://}; host=${host%%/*}; host=${host##*@}; host=${host%:*}
+  if [[ "$client" != anvil/* || ! "$host" =~ ^(127\.0\.0\.1|localhost|\[::1\])$ ]]; then
+    echo "deploy: DEVNET=1 is honoured only for an anvil node on this machine; RPC_URL's host $host answers" >&2
+    echo "        '${client:-nothing}' on chain $chain_id: unset DEVNET to deploy there" >&2
+    exit 1
+  fi
+  devnet=1
+fi
+if [[ $devnet == 1 ]]; then export DEVNET=1; else unset DEVNET; fi
+
 key_args=()
 if [[ -n "${DEPLOYER_KEYSTORE:-}" ]]; then
   key_args=(--keystore "$DEPLOYER_KEYSTORE")
@@ -36,8 +55,8 @@ if [[ -n "${DEPLOYER_KEYSTORE:-}" ]]; then
 elif [[ -n "${DEPLOYER_ACCOUNT:-}" ]]; then
   key_args=(--account "$DEPLOYER_ACCOUNT")
 elif [[ -n "${DEPLOYER_KEY:-}" ]]; then
-  if [[ "$chain_id" != "31337" && "${DEVNET:-}" != "1" ]]; then
-    echo "deploy: DEPLOYER_KEY (a raw key) is accepted only on a devnet (chain 31337 or DEVNET=1);" >&2
+  if [[ $devnet != 1 ]]; then
+    echo "deploy: DEPLOYER_KEY (a raw key) is accepted only on a devnet (chain 31337, or DEVNET=1 on a local anvil);" >&2
     echo "        use DEPLOYER_KEYSTORE=<keystore file> for chain $chain_id" >&2
     exit 1
   fi

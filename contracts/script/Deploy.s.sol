@@ -31,7 +31,8 @@ import {Roles} from "../src/libraries/Roles.sol";
 ///      elsewhere. With `timelockDelay` > 0 a TimelockController (proposer and executor: `owner`; canceller:
 ///      `owner` and `guardian`) holds every admin power (Emissions' owner, both DEFAULT_ADMIN_ROLEs), its
 ///      delay longer than the dispute window so the guardian can veto what a compromised keeper commits while
-///      a role change waits. On any chain but a devnet (31337, or DEVNET=1) zero owner, guardian or recipients
+///      a role change waits. On any chain but a devnet (31337, or DEVNET=1: scripts/deploy.sh passes it only for
+///      an anvil node on this machine) zero owner, guardian or recipients
 ///      and a timelock not longer than the dispute window are refused, and the final role set is asserted:
 ///      the deployer keeps nothing.
 contract Deploy is Script {

@@ -70,6 +70,10 @@ func TestProviderLifecycleOnAnvil(t *testing.T) {
 	require.Contains(t, list, "owner   "+owner.Address.Hex())
 	require.Contains(t, list, "signer  "+signer.Address.Hex())
 	r.fails("--role must be", "keys", "create", "--role", "router", "--light")
+	empty := filepath.Join(dir, "empty")
+	require.NoError(t, os.WriteFile(empty, []byte("\n"), 0o600))
+	noPassword := &runner{t: t, base: []string{"--keys-dir", filepath.Join(dir, "keys"), "--password-file", empty}}
+	noPassword.fails("refusing an empty keystore password", "keys", "create", "--role", "owner", "--light")
 
 	require.NoError(t, c.FundETH(ctx, owner.Address, big.NewInt(1e18)))
 

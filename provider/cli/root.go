@@ -165,6 +165,13 @@ func (a *app) connect(ctx context.Context) (*conn, error) {
 		client.Close()
 		return nil, fmt.Errorf("deployment %s: %w", path, err)
 	}
+	if a.v.GetString("raw-key") != "" && !keys.DevnetChainIDs[dep.ChainID] {
+		// Also for commands that only read the owner's address from it (status, serve): the cold owner key
+		// (it holds the stake) in plain text on a serving host is what keystores are for.
+		client.Close()
+		return nil, fmt.Errorf("--raw-key (or LT_PROVIDER_RAW_KEY, or raw-key in the config file): %w (chain %d); a command that only reads needs --owner <address>",
+			keys.ErrRawKeyNotDevnet, dep.ChainID)
+	}
 	m, err := market.New(client, dep)
 	if err != nil {
 		client.Close()

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/holiman/uint256"
+	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/protocol/eip712"
@@ -163,10 +164,17 @@ type depositsResponse struct {
 	SpentToday *uint256.Int `json:"spentToday"` // paid from deposits in the epochs committed today (SpendCommitted)
 }
 
+// chainDown answers a public read whose chain read failed: 502 with no detail (the operator's node and
+// its errors are not the caller's), the error logged for the operator.
+func (s *Server) chainDown(what string, err error) error {
+	s.log.Warn(what+": chain read failed", zap.Error(err))
+	return wire.Errorf(http.StatusBadGateway, wire.CodeUnavailable, "the router's chain node did not answer; retry")
+}
+
 func (s *Server) handleDeposits(w http.ResponseWriter, r *http.Request) error {
 	day, err := s.allow.Day(r.Context())
 	if err != nil {
-		return wire.Errorf(http.StatusBadGateway, wire.CodeUnavailable, "chain: %v", err)
+		return s.chainDown("deposits", err)
 	}
 	snap := s.book.Snapshot()
 	w.Header().Set("Cache-Control", "no-store")

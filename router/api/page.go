@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/holiman/uint256"
-	"go.uber.org/zap"
 
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/router/book"
@@ -70,8 +69,7 @@ func (s *Server) handleBudget(w http.ResponseWriter, r *http.Request) error {
 		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "%v", err)
 	}
 	if err != nil {
-		s.log.Warn("budget report failed", zap.Error(err))
-		return wire.Errorf(http.StatusBadGateway, wire.CodeUnavailable, "chain: %v", err)
+		return s.chainDown("budget report", err)
 	}
 	used, err := s.usedOn(r.Context(), reports, rep.Day)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,9 +29,6 @@ func (a *app) keysCmd() *cobra.Command {
 		pw, err := password()
 		if err != nil {
 			return err
-		}
-		if pw == "" {
-			return errors.New("refusing an empty keystore password")
 		}
 		strength := keys.Standard
 		if light {
