@@ -50,8 +50,13 @@ func New(r Rate) *Keyed {
 
 // Allow takes a token from key's bucket. When there is none it returns false and how long until there
 // is one.
-func (k *Keyed) Allow(key string) (bool, time.Duration) {
-	if k == nil {
+func (k *Keyed) Allow(key string) (bool, time.Duration) { return k.AllowN(key, 1) }
+
+// AllowN takes n tokens from key's bucket at once (a request costing n; n above the burst takes the
+// burst, so that it can be served at all), or none: when there are not enough it returns false and how
+// long until there are.
+func (k *Keyed) AllowN(key string, n int) (bool, time.Duration) {
+	if k == nil || n <= 0 {
 		return true, 0
 	}
 	now := k.now()
@@ -65,7 +70,7 @@ func (k *Keyed) Allow(key string) (bool, time.Duration) {
 		k.buckets[key] = b
 	}
 	k.mu.Unlock()
-	res := b.ReserveN(now, 1)
+	res := b.ReserveN(now, min(n, k.r.Burst))
 	if d := res.DelayFrom(now); d > 0 {
 		res.CancelAt(now)
 		return false, d
@@ -104,8 +109,11 @@ func Retry(w http.ResponseWriter, d time.Duration) {
 
 // Check takes a token for key; when there is none it sets Retry-After on w and returns the 429 error
 // for the caller to write.
-func (k *Keyed) Check(w http.ResponseWriter, key string) error {
-	if ok, d := k.Allow(key); !ok {
+func (k *Keyed) Check(w http.ResponseWriter, key string) error { return k.CheckN(w, key, 1) }
+
+// CheckN is Check of a request costing n tokens (AllowN).
+func (k *Keyed) CheckN(w http.ResponseWriter, key string, n int) error {
+	if ok, d := k.AllowN(key, n); !ok {
 		Retry(w, d)
 		return Error(d)
 	}

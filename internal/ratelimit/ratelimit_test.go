@@ -68,3 +68,22 @@ func TestEviction(t *testing.T) {
 	}
 	require.LessOrEqual(t, k.Len(), ratelimit.DefaultMaxKeys)
 }
+
+// TestAllowN: a request costing n takes n tokens at once or none; a cost above the burst takes the burst
+// (so that it can be served at all, from a full bucket).
+func TestAllowN(t *testing.T) {
+	k := ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 5}) // no token back within the test
+	ok, _ := k.AllowN("a", 3)
+	require.True(t, ok)
+	ok, d := k.AllowN("a", 3)
+	require.False(t, ok, "2 tokens left")
+	require.Positive(t, d)
+	ok, _ = k.AllowN("a", 2)
+	require.True(t, ok, "a refused request took nothing")
+	ok, _ = k.Allow("a")
+	require.False(t, ok)
+	ok, _ = k.AllowN("b", 100)
+	require.True(t, ok, "above the burst: the burst")
+	ok, _ = k.Allow("b")
+	require.False(t, ok)
+}

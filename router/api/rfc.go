@@ -299,14 +299,17 @@ func (s *Server) rfcResponse(sess *store.Session) wire.RFCResponse {
 }
 
 // allowance is user's allowance for day. One not cached yet is read from the chain, held to
-// Config.ChainReads per client address (r's): past it a 429 with Retry-After set on w. At a day's first
-// second the pool cannot answer yet (chain.ErrDayJustStarted): that is a 503 the caller retries, not a
-// fault of the router.
+// Config.ChainReads per client address (r's) and Config.ChainReadsTotal in all: past either a 429 with
+// Retry-After set on w. At a day's first second the pool cannot answer yet (chain.ErrDayJustStarted):
+// that is a 503 the caller retries, not a fault of the router.
 func (s *Server) allowance(w http.ResponseWriter, r *http.Request, user common.Address, day uint64) (*uint256.Int, error) {
 	if a, ok := s.allow.Cached(user, day); ok {
 		return a, nil
 	}
 	if err := s.cfg.ChainReads.Check(w, ratelimit.ClientIP(r)); err != nil {
+		return nil, err
+	}
+	if err := s.cfg.ChainReadsTotal.Check(w, ""); err != nil {
 		return nil, err
 	}
 	a, err := s.allow.Allowance(r.Context(), user, day)

@@ -112,6 +112,19 @@ type Config struct {
 	// the node: a user's not cached yet today) by GET /v1/allowance and RFCs, which anyone may ask for any
 	// address (a fresh key signs an RFC); a cached one costs nothing. nil: no limit.
 	ChainReads *ratelimit.Keyed
+	// ChainReadsTotal bounds those reads from every client address together (one bucket, checked after
+	// ChainReads): addresses are cheap (an IPv6 /56 is 256 of ChainReads' keys). nil: no bound.
+	ChainReadsTotal *ratelimit.Keyed
+	// RateIP is the per-client-IP bucket the router command holds the whole API to (ratelimit.PerIP, one
+	// token a request). A settlement page (GET /v1/settlement/sessions) of up to limit records takes
+	// feedCost(limit) tokens in all from it: the extra ones here, before the store is read. nil: a page
+	// costs nothing more.
+	RateIP *ratelimit.Keyed
+	// RateLiveness bounds, per client IP address, the liveness answers (POST /v1/liveness), each a
+	// signature by the ticket signer (and one by each retired key) that anyone may ask for. nil: no limit.
+	// Whatever it allows, one liveness answer is signed at a time and one asked while another is being
+	// signed is refused (handleLiveness): an external signer's queue never holds tickets behind liveness.
+	RateLiveness *ratelimit.Keyed
 	// PublicURLs are the URLs providers reach this router at (--public-url): POST /v1/liveness signs a
 	// challenge only bound to one of them (wire.BindLivenessRequest), so a URL relaying it proves nothing.
 	// Empty: every liveness request is refused 403.
@@ -145,6 +158,8 @@ type Server struct {
 	// pendingMu serialises the judging of a session's closes while it keeps pending ones (pendingLock).
 	pendingMu [256]sync.Mutex
 	above     aboveCache // checkProviderKeys' head reads for closes its book refuses
+	// livenessBusy is held while a liveness answer is signed (handleLiveness takes it without waiting).
+	livenessBusy chan struct{}
 }
 
 // New builds the server. set receives its metrics (nil: a set of its own, not served).
@@ -170,7 +185,7 @@ func New(cfg Config, b Book, allow Allowances, prober Prober, st Store, hl *heal
 	s := &Server{
 		cfg: cfg, router: cfg.TicketSigner.Address(), book: b, allow: allow, prober: prober, store: st,
 		health: hl, queue: queue.New(cfg.QueueSize), detector: &analytics.Detector{}, log: log, metrics: newMetrics(set),
-		mux: http.NewServeMux(),
+		mux: http.NewServeMux(), livenessBusy: make(chan struct{}, 1),
 	}
 	s.routes()
 	return s
@@ -253,7 +268,16 @@ const maxLivenessBody = 4096
 // key change (router/README.md, "Changing the ticket key"). A URL relaying a provider's challenge here
 // thus gets a proof for the URL it relayed (refused) or for this router's own, which the provider, having
 // dialled the relay, does not accept.
+//
+// Anyone may ask, and each answer is a signature by the key that signs tickets (through an external
+// signer, one round trip at a time): answers are held to Config.RateLiveness per client address (429),
+// and one is signed at a time; a request arriving while another is being signed is refused 503 with
+// Retry-After (a provider's discovery keeps what it knew of a URL answering 5xx and asks again later),
+// so liveness never queues more than one signature ahead of a ticket's.
 func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
+	if err := s.cfg.RateLiveness.Check(w, ratelimit.ClientIP(r)); err != nil {
+		return err
+	}
 	body, err := readBody(r, maxLivenessBody)
 	if err != nil {
 		return err
@@ -265,6 +289,13 @@ func (s *Server) handleLiveness(w http.ResponseWriter, r *http.Request) error {
 	challenge, err := wire.BindLivenessRequest(&req, s.cfg.PublicURLs)
 	if err != nil {
 		return err
+	}
+	select {
+	case s.livenessBusy <- struct{}{}:
+		defer func() { <-s.livenessBusy }()
+	default:
+		ratelimit.Retry(w, time.Second)
+		return wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable, "busy signing another liveness answer: retry in a second")
 	}
 	l := eip712.Liveness{Provider: s.router, Challenge: challenge, Timestamp: uint64(s.cfg.Now().Unix())}
 	sig, err := s.cfg.TicketSigner.SignTyped(r.Context(), s.cfg.Domain, &l)

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -217,25 +218,39 @@ func TestMaxConnsPerIPConfig(t *testing.T) {
 
 // TestRateChainReadsConfig: --rate-chain-reads/--rate-chain-reads-burst (LT_ROUTER_RATE_CHAIN_READS, config
 // keys rate-chain-reads and rate-chain-reads-burst) bound the allowances one client address has read from
-// the chain (router/api TestChainReadsPerIP): 2/s with a burst of 30 by default.
+// the chain (router/api TestChainReadsPerIP): 2/s with a burst of 30 by default; --rate-chain-reads-total
+// the same reads from every address together (TestChainReadsTotal): 20/s, burst 100; --rate-liveness the
+// liveness answers of one client address (TestLivenessBounded): 1/s, burst 10. Each from a flag, the
+// environment or the config file alike, 0 no limit.
 func TestRateChainReadsConfig(t *testing.T) {
 	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
-	c, err := loadArgs(t, base)
-	require.NoError(t, err)
-	require.Equal(t, ratelimit.Rate{PerSecond: 2, Burst: 30}, c.RateChainReads)
-	c, err = loadArgs(t, base, "--rate-chain-reads", "0.5", "--rate-chain-reads-burst", "3")
-	require.NoError(t, err)
-	require.Equal(t, ratelimit.Rate{PerSecond: 0.5, Burst: 3}, c.RateChainReads)
-	t.Setenv("LT_ROUTER_RATE_CHAIN_READS", "0")
-	c, err = loadArgs(t, base)
-	require.NoError(t, err)
-	require.Nil(t, ratelimit.New(c.RateChainReads), "0: no limit")
-	os.Unsetenv("LT_ROUTER_RATE_CHAIN_READS")
-	f := filepath.Join(t.TempDir(), "router.yaml")
-	require.NoError(t, os.WriteFile(f, []byte("rate-chain-reads: 7\nrate-chain-reads-burst: 9\n"), 0o600))
-	c, err = loadArgs(t, base, "--config", f)
-	require.NoError(t, err)
-	require.Equal(t, ratelimit.Rate{PerSecond: 7, Burst: 9}, c.RateChainReads)
+	for _, c := range []struct {
+		name string
+		def  ratelimit.Rate
+		get  func(*config) ratelimit.Rate
+	}{
+		{"rate-chain-reads", ratelimit.Rate{PerSecond: 2, Burst: 30}, func(c *config) ratelimit.Rate { return c.RateChainReads }},
+		{"rate-chain-reads-total", ratelimit.Rate{PerSecond: 20, Burst: 100}, func(c *config) ratelimit.Rate { return c.RateChainTotal }},
+		{"rate-liveness", ratelimit.Rate{PerSecond: 1, Burst: 10}, func(c *config) ratelimit.Rate { return c.RateLiveness }},
+	} {
+		env := "LT_ROUTER_" + strings.ToUpper(strings.ReplaceAll(c.name, "-", "_"))
+		cfg, err := loadArgs(t, base)
+		require.NoError(t, err)
+		require.Equal(t, c.def, c.get(cfg), c.name)
+		cfg, err = loadArgs(t, base, "--"+c.name, "0.5", "--"+c.name+"-burst", "3")
+		require.NoError(t, err)
+		require.Equal(t, ratelimit.Rate{PerSecond: 0.5, Burst: 3}, c.get(cfg), c.name)
+		t.Setenv(env, "0")
+		cfg, err = loadArgs(t, base)
+		require.NoError(t, err)
+		require.Nil(t, ratelimit.New(c.get(cfg)), "%s=0: no limit", env)
+		os.Unsetenv(env)
+		f := filepath.Join(t.TempDir(), "router.yaml")
+		require.NoError(t, os.WriteFile(f, []byte(c.name+": 7\n"+c.name+"-burst: 9\n"), 0o600))
+		cfg, err = loadArgs(t, base, "--config", f)
+		require.NoError(t, err)
+		require.Equal(t, ratelimit.Rate{PerSecond: 7, Burst: 9}, c.get(cfg), c.name)
+	}
 }
 
 // TestOtherNamesConfig: --rpc and --raw-key, the names every role gives the chain's URLs and a devnet key,

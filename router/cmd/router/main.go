@@ -130,6 +130,10 @@ func newCommand() (*cobra.Command, *viper.Viper) {
 	f.Int("rate-user-burst", 20, "burst of rate-user")
 	f.Float64("rate-chain-reads", 2, "allowances one client IP address may have read from the chain per second (an eth_call each: a user's not cached yet today, by GET /v1/allowance or an RFC; a cached one is free); 0: no limit")
 	f.Int("rate-chain-reads-burst", 30, "burst of rate-chain-reads")
+	f.Float64("rate-chain-reads-total", 20, "the same reads from every client address together, per second (addresses are cheap: an IPv6 /56 is 256 of rate-chain-reads' keys); 0: no limit")
+	f.Int("rate-chain-reads-total-burst", 100, "burst of rate-chain-reads-total")
+	f.Float64("rate-liveness", 1, "liveness answers (POST /v1/liveness, each a signature by the ticket key that anyone may ask for) one client IP address may have per second; a provider asks at start and at most every 10 s after; 0: no limit (one answer is still signed at a time: one asked meanwhile gets 503)")
+	f.Int("rate-liveness-burst", 10, "burst of rate-liveness")
 	f.Int("max-conns-per-ip", 0, service.MaxConnsPerIPUsage)
 	f.StringSlice("cors-origins", nil, "origins (scheme://host[:port], or *) whose pages may call the endpoints a chat page needs (api.PageRoutes); empty: none besides the router's own /chat page")
 	service.AddOtherNames(f)
@@ -188,6 +192,8 @@ type config struct {
 	RateIP          ratelimit.Rate
 	RateUser        ratelimit.Rate
 	RateChainReads  ratelimit.Rate
+	RateChainTotal  ratelimit.Rate // rate-chain-reads-total
+	RateLiveness    ratelimit.Rate
 	CORSOrigins     []string
 	MaxConnsPerIP   int // service.HTTP.MaxConnsPerIP
 
@@ -214,6 +220,8 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		RateIP:         service.Rate(v, "rate-ip"),
 		RateUser:       service.Rate(v, "rate-user"),
 		RateChainReads: service.Rate(v, "rate-chain-reads"),
+		RateChainTotal: service.Rate(v, "rate-chain-reads-total"),
+		RateLiveness:   service.Rate(v, "rate-liveness"),
 		CORSOrigins:    service.SplitList(v.GetStringSlice("cors-origins")), MaxConnsPerIP: v.GetInt("max-conns-per-ip"),
 	}
 	retiredPW := v.GetString("retired-password-file")
@@ -421,9 +429,11 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 	// them arrived, never more of them on its free capacity than it reported (Coalescer).
 	guard := netguard.ForChain(dep.ChainID, cfg.AllowPrivate)
 	guard.Resolve = cfg.resolve
+	perIP := ratelimit.New(cfg.RateIP) // the API's and the metrics' bucket (httpServer); a settlement page takes more of it
 	srv := api.New(api.Config{Domain: eip712.NewDomain(dep.ChainID, market), TicketSigner: signer, RetiredSigners: retired, Grace: cfg.Grace, QueueTimeout: cfg.QueueTimeout,
 		QueueSize: cfg.QueueSize, DepositWindow: window, AdminToken: cfg.AdminToken, Budget: bud, Endpoints: guard, UserRate: ratelimit.New(cfg.RateUser),
-		ChainReads: ratelimit.New(cfg.RateChainReads), PublicURLs: cfg.PublicURLs},
+		ChainReads: ratelimit.New(cfg.RateChainReads), ChainReadsTotal: ratelimit.New(cfg.RateChainTotal), RateLiveness: ratelimit.New(cfg.RateLiveness),
+		RateIP: perIP, PublicURLs: cfg.PublicURLs},
 		ix, allow, &liveness.Coalescer{Sender: &liveness.Prober{Domain: eip712.NewDomain(dep.ChainID, market), Client: guard.Client(liveness.ClientOptions), Timeout: cfg.LivenessTimeout, Now: time.Now}},
 		db, health.New(health.Backoff{Base: 5 * time.Second, Max: 5 * time.Minute}, time.Now), set, log.Named("api"))
 	if err := ix.Sync(ctx); err != nil {
@@ -433,7 +443,7 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 		log.Warn("router key does not hold ROUTER_ROLE on the Marketplace: providers will refuse its tickets", zap.Stringer("router", srv.Router()))
 	}
 
-	hs := httpServer(cfg, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
+	hs := httpServer(cfg, perIP, srv.Handler(), web.ChatConfig{ChainID: dep.ChainID, Marketplace: market.Hex(), ComputePool: pool.Hex()},
 		metricset.Handler(set, true))
 	if cfg.listening != nil {
 		cfg.listening(ln.Addr().String())
@@ -463,10 +473,9 @@ func run(ctx context.Context, cfg *config, log *zap.Logger) error {
 }
 
 // httpServer is the router's HTTP server: the API apiH (CORS for the pages), the pages (newMux) and the
-// metrics. The API and the metrics are rate-limited per client IP, from one bucket: a scrape writes every
-// series (about half a millisecond), which anyone on the router's listener may ask for.
-func httpServer(cfg *config, apiH http.Handler, chat web.ChatConfig, metrics http.Handler) *http.Server {
-	perIP := ratelimit.New(cfg.RateIP)
+// metrics. The API and the metrics are rate-limited per client IP, from one bucket, perIP (rate-ip): a
+// scrape writes every series (about half a millisecond), which anyone on the router's listener may ask for.
+func httpServer(cfg *config, perIP *ratelimit.Keyed, apiH http.Handler, chat web.ChatConfig, metrics http.Handler) *http.Server {
 	apiH = cors.Handler(api.PagePolicy(cfg.CORSOrigins), perIP.PerIP(apiH))
 	return service.HTTP{Handler: newMux(apiH, web.NewHandler(web.Config{KeeperURL: cfg.KeeperURL}), web.NewChatHandler(chat)),
 		Metrics: perIP.PerIP(metrics), ReadTimeout: 10 * time.Second,

@@ -29,7 +29,7 @@ func TestMetricsRateLimitedPerIP(t *testing.T) {
 	const burst = 3
 	// A rate this low refills no token while the test runs: exactly burst requests pass.
 	cfg := &config{RateIP: ratelimit.Rate{PerSecond: 0.001, Burst: burst}}
-	base := wiretest.Serve(t, httpServer(cfg, wire.Routes(mux, nil), web.ChatConfig{ChainID: 31337}, metrics))
+	base := wiretest.Serve(t, httpServer(cfg, ratelimit.New(cfg.RateIP), wire.Routes(mux, nil), web.ChatConfig{ChainID: 31337}, metrics))
 
 	get := func(path string) (int, *wire.Error, string) {
 		resp, err := http.Get(base + path)

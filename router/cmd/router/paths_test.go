@@ -18,7 +18,7 @@ func TestUncanonicalPathsGetTheEnvelope(t *testing.T) {
 	ok := func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }
 	mux.HandleFunc("GET /v1/models", ok)
 	mux.HandleFunc("POST /v1/rfc", ok)
-	srv := httpServer(&config{}, wire.Routes(mux, nil), web.ChatConfig{ChainID: 31337}, http.HandlerFunc(ok))
+	srv := httpServer(&config{}, nil, wire.Routes(mux, nil), web.ChatConfig{ChainID: 31337}, http.HandlerFunc(ok))
 	base := wiretest.Serve(t, srv)
 	wiretest.RequireEnvelopes(t, base,
 		wiretest.Case{Method: "GET", Path: "/v1/models", Status: http.StatusNoContent},
