@@ -30,7 +30,7 @@ type Entry struct {
 	Usage            eip712.UsageReceipt `json:"usage"`
 	LastRequest      *wire.SignedRequest `json:"lastRequest,omitempty"`
 	TicketAcceptance *eip712.Signature   `json:"ticketAcceptance,omitempty"`
-	// Hold is until when the session's id is held closed once it closes (session.Table.Hold), when later
+	// Hold is until when the session's id is held closed once it closes (session.Table.Begin's hold), when later
 	// than the ticket's notAfter.
 	Hold uint64 `json:"hold,omitempty"`
 }

@@ -46,7 +46,7 @@ type Report struct {
 	Until int64             `json:"until"`
 	Close wire.CloseRequest `json:"close"`
 	// Hold, when later than Until, is until when the session stays held closed once its report is retired
-	// (the latest notAfter another ticket of its id may have: session.Table.Hold). Reports stored before it
+	// (the latest notAfter another ticket of its id may have: session.Table.Begin's hold). Reports stored before it
 	// have none: Until.
 	Hold int64 `json:"hold,omitempty"`
 }

@@ -125,7 +125,7 @@ type pending struct {
 	seq, unix uint64
 	sig       []byte
 	mac       string
-	hold      uint64 // a session not open yet: until when its id is held once closed (ticketBound, session.Table.Hold)
+	hold      uint64 // a session not open yet: until when its id is held once closed (ticketBound, session.Table.Begin's hold)
 	// first: the session was not open at preauthenticate (its RFC and credit checked): once the request
 	// is authenticated, admitCredit takes its reservation.
 	first bool

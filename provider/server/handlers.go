@@ -127,10 +127,9 @@ func (s *Server) handleModels(w http.ResponseWriter, r *http.Request) {
 		defer s.creditDone(p)
 	}
 	if err == nil {
-		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq))
+		err = sessionError(s.sessions.Touch(&a.ticket.Ticket, a.ticket.Signature, a.digest, a.seq, p.hold))
 	}
 	if err == nil {
-		s.sessions.Hold(a.ticket.Ticket.SessionID, p.hold)
 		s.admitted(a)
 	}
 	if err != nil {

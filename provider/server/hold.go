@@ -18,7 +18,7 @@ const TicketSlack = settle.CloseWindow + uint64(eip712.MaxDeadlineAhead/time.Sec
 // ticketBound is the latest notAfter a ticket following from rfc may have here: its deadline, plus its
 // maxSeconds (at most MaxTicketLife, which every ticket is refused beyond anyway), plus TicketSlack.
 // Every ticket of a session id follows from the same RFC (sessionId = keccak(rfcDigest, provider), checked
-// by checkRFC), so a closed session's id held until this bound (session.Table.Hold) outlasts every ticket
+// by checkRFC), so a closed session's id held until this bound (session.Table.Begin's hold) outlasts every ticket
 // another router may issue for it: none is served a second time once the first is closed. Any other
 // ticket is refused.
 func ticketBound(rfc *eip712.RFC) uint64 {

@@ -80,18 +80,16 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		upBody, stream, err := rewriteBody(body, model.upstreamJSON)
 		if err != nil {
 			// Consume the sequence number anyway: the request was validly signed.
-			if s.sessions.Touch(t, a.ticket.Signature, a.digest, a.seq) == nil {
-				s.sessions.Hold(t.SessionID, p.hold)
-			}
+			_ = s.sessions.Touch(t, a.ticket.Signature, a.digest, a.seq, p.hold)
 			wire.WriteError(w, err)
 			return
 		}
-		req, err := s.sessions.Begin(t, a.ticket.Signature, a.digest, a.seq)
+		// p.hold: the session's first request holds its id closed past every ticket of it, refused or not.
+		req, err := s.sessions.Begin(t, a.ticket.Signature, a.digest, a.seq, p.hold)
 		if err != nil {
 			wire.WriteError(w, sessionError(err))
 			return
 		}
-		s.sessions.Hold(t.SessionID, p.hold) // the session's first request: its id held closed past every ticket of it
 		s.admitted(a)
 		acceptBy := s.announceAcceptance(w, t, req)
 		s.metrics.inFlight.Add(1)
@@ -105,6 +103,7 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		}()
 		ctx, cancel := context.WithDeadline(r.Context(), req.Deadline)
 		defer cancel()
+		defer context.AfterFunc(req.Context(), cancel)() // the session closed meanwhile: stop serving it
 
 		up, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(upBody))
 		if err != nil {
@@ -122,6 +121,10 @@ func (s *Server) handleInference(suffix string) http.HandlerFunc {
 		resp, err := s.upClient.Do(up)
 		if err != nil {
 			if ctx.Err() != nil && r.Context().Err() == nil {
+				if req.Context().Err() != nil {
+					wire.WriteError(w, sessionError(context.Cause(req.Context())))
+					return
+				}
 				wire.WriteError(w, wire.Errorf(http.StatusForbidden, wire.CodeExpired, "session time budget or ticket ran out"))
 				return
 			}

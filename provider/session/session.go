@@ -42,7 +42,7 @@ type Table struct {
 	mu       sync.Mutex
 	sessions map[common.Hash]*state // open sessions
 	// closed keeps, of each closed session, only what refusing its ticket again needs: until when its id
-	// is held, the later of its ticket's notAfter and its hold (Hold: the latest notAfter any ticket of the
+	// is held, the later of its ticket's notAfter and its hold (Begin's hold: the latest notAfter any ticket of the
 	// session id may have; MarkClosed: a time past it), after which every ticket of the id is void anyway
 	// and the id is forgotten (CloseIdle). The usage and the ticket went out with the close report; a
 	// session's full state is dropped when it closes.
@@ -63,9 +63,10 @@ type state struct {
 	lastSeq      uint64
 	meter        usage.Meter // ordered: requests are stamped under the table's lock
 	lastActivity time.Time
-	lastSigned   *wire.SignedRequest // the newest admitted request as the session's key signed it
-	acceptance   *Acceptance         // the provider's acceptance of the ticket, from the first admitted request on
-	hold         uint64              // Hold: until when the id is held closed once the session closes (0: the ticket's notAfter)
+	lastSigned   *wire.SignedRequest   // the newest admitted request as the session's key signed it
+	acceptance   *Acceptance           // the provider's acceptance of the ticket, from the first admitted request on
+	hold         uint64                // Begin's hold: until when the id is held closed once the session closes (0: the ticket's notAfter)
+	inFlight     map[*Request]struct{} // admitted requests not ended yet: stopped when the session retires
 	// dirty: changed since Changed last returned it (opened, a request begun or ended, newer evidence);
 	// journaledAcceptance: the acceptance was signed when Changed last returned it. Setting a flag under
 	// the lock already held is all a request pays for the journal.
@@ -120,7 +121,15 @@ type Request struct {
 	TicketSignature eip712.Signature
 	ttft            time.Duration
 	ended           bool
+	// ctx ends (cause ErrClosed) when the session closes while the request is in flight (retire), or at End.
+	ctx  context.Context
+	stop context.CancelCauseFunc
 }
+
+// Context is done when the request's session closes while it is in flight (context.Cause: ErrClosed):
+// a close ends the session's serving, the requests in flight included (the close's receipt is what was
+// metered when it was taken; serving on after it would be serving for nothing).
+func (r *Request) Context() context.Context { return r.ctx }
 
 // Begin admits request seq of the session granted by ticket (already verified by the caller, with
 // digest its EIP-712 digest). It refuses replays (seq not above the last accepted one), closed sessions,
@@ -128,7 +137,10 @@ type Request struct {
 // (ErrSessionBusy) and models at their concurrency limit. A refused request still consumes seq when the
 // sequence check passed: a signed request is never accepted twice. Nothing of a refused request is metered
 // (its interval starts only once admitted), so a client may send it again, signed afresh (wire.SessionBusy).
-func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) (*Request, error) {
+// hold (unix seconds, 0: none) is how long the session's id stays closed once it ends: given with
+// the session's first request, it holds from the moment the session exists here, refused or not (a first
+// request refused for capacity opens the session all the same, and its later requests carry no hold).
+func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq, hold uint64) (*Request, error) {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -136,7 +148,7 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 		return nil, err
 	}
 	sl := t.slots[ticket.ModelID]
-	s, err := t.session(ticket, sig, digest, now)
+	s, err := t.session(ticket, sig, digest, hold, now)
 	if err != nil {
 		return nil, err
 	}
@@ -164,6 +176,11 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 		deadline = na
 	}
 	req := &Request{t: t, s: s, id: id, model: ticket.ModelID, start: now, Deadline: deadline, TicketSignature: s.ticketSig}
+	req.ctx, req.stop = context.WithCancelCause(context.Background())
+	if s.inFlight == nil {
+		s.inFlight = map[*Request]struct{}{}
+	}
+	s.inFlight[req] = struct{}{}
 	if s.acceptance == nil {
 		s.acceptance, req.ClaimedAcceptance = &Acceptance{done: make(chan struct{})}, true
 	}
@@ -172,15 +189,15 @@ func (t *Table) Begin(ticket *eip712.SessionTicket, sig eip712.Signature, digest
 }
 
 // Touch accepts request seq of the session without metering it (for requests that do no inference, such
-// as listing models): the same replay and closed checks as Begin, no capacity slot, no active time.
-func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq uint64) error {
+// as listing models): the same replay and closed checks and hold as Begin, no capacity slot, no active time.
+func (t *Table) Touch(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, seq, hold uint64) error {
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if err := t.refused(ticket, now); err != nil {
 		return err
 	}
-	s, err := t.session(ticket, sig, digest, now)
+	s, err := t.session(ticket, sig, digest, hold, now)
 	if err != nil {
 		return err
 	}
@@ -233,13 +250,16 @@ func (t *Table) refused(ticket *eip712.SessionTicket, now time.Time) error {
 
 // session returns the open session of ticket, opening it when new (under t.mu). Whichever request opens
 // it, its meter is ordered: requests are stamped under the table's lock. Errors: ErrTicketMismatch.
-func (t *Table) session(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, now time.Time) (*state, error) {
+func (t *Table) session(ticket *eip712.SessionTicket, sig eip712.Signature, digest common.Hash, hold uint64, now time.Time) (*state, error) {
 	s, ok := t.sessions[ticket.SessionID]
 	if !ok {
 		s = &state{ticket: *ticket, ticketSig: sig, ticketDigest: digest, lastActivity: now, meter: usage.Meter{Ordered: true}, dirty: true}
 		t.sessions[ticket.SessionID] = s
 	} else if s.ticketDigest != digest {
 		return nil, ErrTicketMismatch
+	}
+	if hold > s.hold {
+		s.hold, s.dirty = hold, true
 	}
 	return s, nil
 }
@@ -272,6 +292,8 @@ func (r *Request) End(inputTokens, outputTokens uint64) {
 	}
 	r.ended = true
 	s := r.s
+	delete(s.inFlight, r)
+	r.stop(nil)
 	s.meter.Finish(r.id, now, inputTokens, outputTokens, r.ttft)
 	s.lastActivity = now
 	s.dirty = true
@@ -291,7 +313,7 @@ type Snapshot struct {
 	Usage           Usage
 	LastRequest     *wire.SignedRequest // bounds what the provider alone can bill (protocol/settle)
 	Acceptance      *Acceptance         // the provider's acceptance of the ticket, nil until claimed
-	// Hold is until when the session's id is held closed (Table.Hold): at least the ticket's notAfter.
+	// Hold is until when the session's id is held closed (Begin's hold): at least the ticket's notAfter.
 	Hold uint64
 }
 
@@ -462,31 +484,14 @@ func (t *Table) open(id common.Hash) (*state, error) {
 }
 
 // retire closes session id (under t.mu): its state goes, its id stays until every ticket of it has expired
-// (holdUntil). A request still in flight ends on the state it holds.
+// (holdUntil). A request still in flight is stopped (its Context ends, cause ErrClosed) and ends on the
+// state it holds.
 func (t *Table) retire(id common.Hash, s *state) {
 	delete(t.sessions, id)
 	t.closed[id] = s.holdUntil()
-}
-
-// Hold keeps session id, once closed, held closed (its tickets refused, ErrClosed) until unix time until
-// at least, not only until its ticket's notAfter: another ticket of the same id (another router's, for
-// the same RFC) may last longer. The provider calls it with what the session's RFC bounds every such
-// ticket's notAfter to, after the session's first admitted request (Begin or Touch without error): when
-// the session has closed since, its closed id is held longer; when it has even been forgotten since (its
-// ticket expired), it is held closed again. 0 does nothing.
-func (t *Table) Hold(id common.Hash, until uint64) {
-	if until == 0 {
-		return
+	for r := range s.inFlight {
+		r.stop(ErrClosed)
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if s, open := t.sessions[id]; open {
-		if until > s.hold {
-			s.hold, s.dirty = until, true
-		}
-		return
-	}
-	t.closed[id] = max(t.closed[id], until)
 }
 
 // MarkClosed records session id as closed by an earlier run of the provider (its close report pending or
@@ -560,7 +565,7 @@ func (t *Table) Open() int {
 }
 
 // Held returns how many sessions the table holds: open, and closed ones remembered until every ticket of
-// their id has expired (Hold).
+// their id has expired (Begin's hold).
 func (t *Table) Held() (open, closed int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()

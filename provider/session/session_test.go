@@ -31,25 +31,25 @@ func TestMeteringAndLimits(t *testing.T) {
 	dg := common.Hash{1}
 
 	// Two overlapping requests: 0..3 s and 1..4 s → 4 s of active time, not 6.
-	r1, err := tab.Begin(tk, eip712.Signature{}, dg, 1)
+	r1, err := tab.Begin(tk, eip712.Signature{}, dg, 1, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.add(time.Second)
-	r2, err := tab.Begin(tk, eip712.Signature{}, dg, 2)
+	r2, err := tab.Begin(tk, eip712.Signature{}, dg, 2, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The session's third concurrent request: over its limit, while the model has a free slot.
-	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 3); !errors.Is(err, ErrSessionBusy) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 3, 0); !errors.Is(err, ErrSessionBusy) {
 		t.Fatalf("want ErrSessionBusy, got %v", err)
 	}
-	other, err := tab.Begin(ticket(2, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{2}, 1)
+	other, err := tab.Begin(ticket(2, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{2}, 1, 0)
 	if err != nil {
 		t.Fatalf("another session refused: %v", err)
 	}
 	// A third session: the model's limit.
-	if _, err := tab.Begin(ticket(4, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrCapacity) {
+	if _, err := tab.Begin(ticket(4, model, 10, c.t.Add(time.Hour)), eip712.Signature{}, common.Hash{4}, 1, 0); !errors.Is(err, ErrCapacity) {
 		t.Fatalf("want ErrCapacity, got %v", err)
 	}
 	if free, total := tab.Capacity(model); free != 0 || total != 3 {
@@ -87,14 +87,14 @@ func TestMeteringAndLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := tab.Begin(tt.tk, eip712.Signature{}, tt.dg, tt.seq); !errors.Is(err, tt.want) {
+			if _, err := tab.Begin(tt.tk, eip712.Signature{}, tt.dg, tt.seq, 0); !errors.Is(err, tt.want) {
 				t.Fatalf("got %v, want %v", err, tt.want)
 			}
 		})
 	}
 
 	// Deadline: the remaining budget (10 - 4 = 6 s) is earlier than notAfter.
-	r3, err := tab.Begin(tk, eip712.Signature{}, dg, 5)
+	r3, err := tab.Begin(tk, eip712.Signature{}, dg, 5, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestMeteringAndLimits(t *testing.T) {
 	}
 	c.add(6 * time.Second)
 	r3.End(0, 0)
-	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 6); !errors.Is(err, ErrBudgetExhausted) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 6, 0); !errors.Is(err, ErrBudgetExhausted) {
 		t.Fatalf("want ErrBudgetExhausted, got %v", err)
 	}
 
@@ -114,7 +114,7 @@ func TestMeteringAndLimits(t *testing.T) {
 	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 7); !errors.Is(err, ErrClosed) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 7, 0); !errors.Is(err, ErrClosed) {
 		t.Fatalf("want ErrClosed, got %v", err)
 	}
 	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); !errors.Is(err, ErrClosed) {
@@ -128,8 +128,8 @@ func TestCloseIdle(t *testing.T) {
 	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	busy := ticket(1, model, 100, c.t.Add(time.Hour))
 	idle := ticket(2, model, 100, c.t.Add(time.Hour))
-	rb, _ := tab.Begin(busy, eip712.Signature{}, common.Hash{1}, 1)
-	ri, _ := tab.Begin(idle, eip712.Signature{}, common.Hash{2}, 1)
+	rb, _ := tab.Begin(busy, eip712.Signature{}, common.Hash{1}, 1, 0)
+	ri, _ := tab.Begin(idle, eip712.Signature{}, common.Hash{2}, 1, 0)
 	c.add(time.Second)
 	ri.End(1, 1)
 	c.add(time.Minute)
@@ -162,7 +162,7 @@ func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 	model := common.Hash{0xAA}
 	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(3, model, 100, c.t.Add(time.Minute))
-	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 1)
+	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 1, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,10 +174,10 @@ func TestClosedSessionKeepsOnlyItsID(t *testing.T) {
 	if open, closed := tab.Held(); open != 0 || closed != 1 {
 		t.Fatalf("after close: %d open, %d closed", open, closed)
 	}
-	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 2); !errors.Is(err, ErrClosed) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{3}, 2, 0); !errors.Is(err, ErrClosed) {
 		t.Fatalf("begin after close: %v", err)
 	}
-	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{3}, 3); !errors.Is(err, ErrClosed) {
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{3}, 3, 0); !errors.Is(err, ErrClosed) {
 		t.Fatalf("touch after close: %v", err)
 	}
 	if _, err := tab.Usage(tk.SessionID); !errors.Is(err, ErrClosed) {
@@ -202,21 +202,21 @@ func TestMarkClosedRefusesTheSession(t *testing.T) {
 	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(4, model, 100, c.t.Add(time.Minute))
 	tab.MarkClosed(tk.SessionID, uint64(c.t.Add(time.Hour).Unix()))
-	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrClosed) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, 1, 0); !errors.Is(err, ErrClosed) {
 		t.Fatalf("begin: %v", err)
 	}
-	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1); !errors.Is(err, ErrClosed) {
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1, 0); !errors.Is(err, ErrClosed) {
 		t.Fatalf("touch: %v", err)
 	}
 	if _, err := tab.Close(tk.SessionID, func(Snapshot) error { return nil }); !errors.Is(err, ErrClosed) {
 		t.Fatalf("close: %v", err)
 	}
 	open := ticket(5, model, 100, c.t.Add(time.Minute))
-	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 1); err != nil {
+	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 1, 0); err != nil {
 		t.Fatal(err)
 	}
 	tab.MarkClosed(open.SessionID, uint64(c.t.Add(time.Hour).Unix()))
-	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 2); err != nil {
+	if err := tab.Touch(open, eip712.Signature{}, common.Hash{5}, 2, 0); err != nil {
 		t.Fatalf("an open session stays open: %v", err)
 	}
 	c.add(time.Hour + time.Second)
@@ -236,12 +236,12 @@ func TestNewestSignedRequest(t *testing.T) {
 	tk := ticket(1, model, 100, c.t.Add(time.Hour))
 	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 1}) // unknown session: ignored
 	for _, seq := range []uint64{1, 3, 2} {
-		if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, seq); err != nil && seq != 2 {
+		if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, seq, 0); err != nil && seq != 2 {
 			t.Fatal(err)
 		}
 		tab.Signed(tk.SessionID, wire.SignedRequest{Seq: seq, Time: 1_000_000 + seq})
 	}
-	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, 4); err != nil {
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{1}, 4, 0); err != nil {
 		t.Fatal(err)
 	}
 	tab.Signed(tk.SessionID, wire.SignedRequest{Seq: 4, Time: 1})
@@ -260,11 +260,11 @@ func TestTouchFirstMeterIsOrdered(t *testing.T) {
 	model := common.Hash{0xAA}
 	tab := New(map[common.Hash]int{model: 4}, 0, c.now)
 	tk := ticket(4, model, 1000, c.t.Add(time.Hour))
-	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1); err != nil {
+	if err := tab.Touch(tk, eip712.Signature{}, common.Hash{4}, 1, 0); err != nil {
 		t.Fatal(err)
 	}
 	for seq := uint64(2); seq < 12; seq++ {
-		r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, seq)
+		r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{4}, seq, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -305,7 +305,7 @@ func TestChangedIsWhatTheJournalWrites(t *testing.T) {
 			t.Fatalf("%s: Changed returned %d sessions, want %d", what, len(got), n)
 		}
 	}
-	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{1}, 1)
+	r, err := tab.Begin(tk, eip712.Signature{}, common.Hash{1}, 1, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +345,7 @@ func TestExpiredTicketNotAdmitted(t *testing.T) {
 	tab := New(map[common.Hash]int{model: 2}, 0, c.now)
 	tk := ticket(1, model, 100, c.t.Add(10*time.Second))
 	dg := common.Hash{1}
-	r, err := tab.Begin(tk, eip712.Signature{}, dg, 1)
+	r, err := tab.Begin(tk, eip712.Signature{}, dg, 1, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,10 +361,10 @@ func TestExpiredTicketNotAdmitted(t *testing.T) {
 	if got := tab.CloseIdle(time.Hour); len(got) != 0 {
 		t.Fatalf("CloseIdle closed %d sessions", len(got))
 	}
-	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 2); !errors.Is(err, ErrTicketExpired) {
+	if _, err := tab.Begin(tk, eip712.Signature{}, dg, 2, 0); !errors.Is(err, ErrTicketExpired) {
 		t.Fatalf("Begin after expiry: %v, want ErrTicketExpired", err)
 	}
-	if err := tab.Touch(tk, eip712.Signature{}, dg, 3); !errors.Is(err, ErrTicketExpired) {
+	if err := tab.Touch(tk, eip712.Signature{}, dg, 3, 0); !errors.Is(err, ErrTicketExpired) {
 		t.Fatalf("Touch after expiry: %v, want ErrTicketExpired", err)
 	}
 	if err := tab.Check(tk, dg, 4); !errors.Is(err, ErrTicketExpired) {
