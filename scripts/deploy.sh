@@ -38,7 +38,8 @@ if [[ "$chain_id" == "31337" ]]; then
   devnet=1
 elif [[ "${DEVNET:-}" == "1" ]]; then
   client=$("$CAST" client --rpc-url "$RPC_URL" 2>/dev/null || true)
-  host=${RPC_URL#*://}; host=${host%%/*}; host=${host##*@}; host=${host%:*}
+  host=${RPC_URL#*://}; host=${host%%[/?#]*}; host=${host##*@}
+  if [[ "$host" == \[* ]]; then host="${host%%]*}]"; else host=${host%:*}; fi
   if [[ "$client" != anvil/* || ! "$host" =~ ^(127\.0\.0\.1|localhost|\[::1\])$ ]]; then
     echo "deploy: DEVNET=1 is honoured only for an anvil node on this machine; RPC_URL's host $host answers" >&2
     echo "        '${client:-nothing}' on chain $chain_id: unset DEVNET to deploy there" >&2

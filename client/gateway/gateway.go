@@ -99,8 +99,11 @@ type Gateway struct {
 // a request keeps its place until it ends, also across a session's replacement, so the bound per model is
 // the bound per session.
 type slot struct {
-	mu     sync.Mutex
-	sess   *client.Session
+	mu   sync.Mutex
+	sess *client.Session
+	// worn are the model's sessions taken out of service with requests still in flight: closed once idle
+	// (reap), since a close ends a session at its provider, its requests in flight included.
+	worn   []*client.Session
 	places chan struct{}
 	// waiting is the model's requests waiting for a place.
 	waiting atomic.Int32
@@ -287,6 +290,17 @@ func (g *Gateway) reap() {
 				g.closeInBackground(s, false)
 			}
 		}
+		kept := sl.worn[:0]
+		for _, w := range sl.worn {
+			if inFlight, _ := w.Activity(); inFlight > 0 {
+				kept = append(kept, w)
+				continue
+			}
+			g.log.Info("closing worn session, its last request done", zap.String("model", model), zap.String("session", w.ID().Hex()))
+			g.closeInBackground(w, false)
+		}
+		clear(sl.worn[len(kept):])
+		sl.worn = kept
 		sl.mu.Unlock()
 	}
 }
@@ -300,6 +314,10 @@ func (g *Gateway) Shutdown(ctx context.Context) []*client.CloseResult {
 			g.closeInBackground(sl.sess, false)
 			sl.sess = nil
 		}
+		for _, w := range sl.worn {
+			g.closeInBackground(w, false)
+		}
+		sl.worn = nil
 		sl.mu.Unlock()
 	}
 	g.mu.Unlock()

@@ -3,6 +3,7 @@ package gateway
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -59,7 +60,7 @@ func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, e
 			return s, nil
 		}
 		sl.sess = nil
-		g.closeInBackground(s, false)
+		g.closeWhenIdle(sl, s)
 	}
 	p := g.cfg.RFC
 	p.Model = model
@@ -80,11 +81,27 @@ func (g *Gateway) acquire(ctx context.Context, model string) (*client.Session, e
 func (g *Gateway) retire(model string, s *client.Session, dead bool) {
 	sl := g.slot(model)
 	sl.mu.Lock()
+	defer sl.mu.Unlock()
 	if sl.sess == s {
 		sl.sess = nil
 	}
-	sl.mu.Unlock()
-	g.closeInBackground(s, dead)
+	if dead {
+		g.closeInBackground(s, true) // at the router: its provider serves nothing more of it anyway
+		return
+	}
+	g.closeWhenIdle(sl, s)
+}
+
+// closeWhenIdle closes s, out of service, now when nothing is in flight on it, else once its requests have
+// ended (reap): a close ends the session at its provider, cancelling its requests in flight (under sl.mu).
+func (g *Gateway) closeWhenIdle(sl *slot, s *client.Session) {
+	if inFlight, _ := s.Activity(); inFlight > 0 {
+		if !slices.Contains(sl.worn, s) {
+			sl.worn = append(sl.worn, s)
+		}
+		return
+	}
+	g.closeInBackground(s, false)
 }
 
 func (g *Gateway) closeInBackground(s *client.Session, dead bool) {

@@ -16,12 +16,16 @@ import (
 // ErrTooLarge: the content declares more bytes or entries than the limit given to Get.
 var ErrTooLarge = errors.New("ipfs: content larger than the limit")
 
-// Limits bounds what Get writes: the sum of the files' sizes and the number of entries (files and
-// folders). A few distinct blocks can declare terabytes (one block linked many times), so the bound is on
-// what the archive declares, checked before each entry is written; zero is no bound.
+// Limits bounds what Get writes: the disk space the entries take and their number (files and folders).
+// A few distinct blocks can declare terabytes (one block linked many times), or millions of tiny files,
+// so the bound is on what the archive declares, checked before each entry is written. With Block (the
+// filesystem's block size) each entry costs its size rounded up to whole blocks plus one block (its
+// inode's and folder entry's share, at the least): a million one-byte files are gigabytes, not a
+// megabyte. Zero is no bound.
 type Limits struct {
 	Bytes   int64
 	Entries int64
+	Block   int64
 }
 
 // Get writes the UnixFS directory cid into dir (created; it must not exist yet). The content is untrusted:
@@ -63,7 +67,11 @@ func untar(r io.Reader, root, dir string, lim Limits) error {
 			return fmt.Errorf("%w: archive entry %q outside %s", ErrUnsupportedFile, h.Name, root)
 		}
 		// A tar entry carries exactly the size its header declares, so counting headers bounds the writes.
-		total, entries = total+max(h.Size, 0), entries+1
+		size := max(h.Size, 0)
+		if lim.Block > 0 {
+			size = (size/lim.Block+1)*lim.Block + lim.Block // whole blocks (one more when not a multiple: never less), and one for the entry
+		}
+		total, entries = total+size, entries+1
 		if lim.Bytes > 0 && (total > lim.Bytes || total < 0) {
 			return fmt.Errorf("%w: %s declares more than %d bytes (at %q)", ErrTooLarge, root, lim.Bytes, rel)
 		}

@@ -3,6 +3,7 @@ package ipfs
 import (
 	"archive/tar"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -90,6 +91,20 @@ func TestUntarRefusesPastLimits(t *testing.T) {
 	require.NoFileExists(t, filepath.Join(dir, "c"))
 	dir = dirOf(t)
 	require.NoError(t, untar(archive(t, files...), root, dir, Limits{Bytes: 3 * each, Entries: 3}))
+
+	// With the filesystem's block size, each entry costs whole blocks and one more: twenty one-byte files
+	// are not 20 bytes but 20 × 2 blocks (from a review: a million tiny files declare a megabyte and fill
+	// the disk with their blocks and inodes).
+	tiny := []tar.Header{{Name: root, Typeflag: tar.TypeDir}}
+	for i := range 20 {
+		tiny = append(tiny, tar.Header{Name: fmt.Sprintf("%s/%02d", root, i), Typeflag: tar.TypeReg})
+	}
+	dir = dirOf(t)
+	err = untar(archive(t, tiny...), root, dir, Limits{Bytes: 10 * 4096, Block: 4096})
+	require.ErrorIs(t, err, ErrTooLarge)
+	names, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, names, 5, "five entries of two blocks each fit 10 blocks")
 
 	// Entries count files and folders (inodes): many empty files are refused like many bytes.
 	dir = dirOf(t)

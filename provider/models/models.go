@@ -146,19 +146,24 @@ func (s *Store) Pull(ctx context.Context, reg Registry, model, to string, fetchT
 	return e, s.put(*e)
 }
 
+// maxEntries bounds the files and folders of a pulled model whatever the disk: weights are a few files
+// (a model repository holds tens to hundreds), and each entry costs the filesystem an inode.
+const maxEntries = 100_000
+
 // diskLimits is what a pull into dir may write: the free space and inodes of dir's filesystem less a
-// reserve (a tenth of each, at most 1 GiB and 10,000 inodes), so a hostile DAG cannot fill the disk the
-// provider's state and journals live on. A filesystem that reports no inode count gets no entry bound.
+// reserve (a tenth of each, at most 1 GiB and 10,000 inodes), each entry counted in whole blocks, and at
+// most maxEntries entries, so a hostile DAG cannot fill the disk the provider's state and journals live
+// on, with bytes or with tiny files.
 func diskLimits(dir string) (ipfs.Limits, error) {
 	var st syscall.Statfs_t
 	if err := syscall.Statfs(dir, &st); err != nil {
 		return ipfs.Limits{}, fmt.Errorf("models: free space of %s: %w", dir, err)
 	}
 	free := int64(st.Bavail) * int64(st.Bsize)
-	lim := ipfs.Limits{Bytes: max(free-min(free/10, 1<<30), 1)} // 0 would be no bound
+	lim := ipfs.Limits{Bytes: max(free-min(free/10, 1<<30), 1), Entries: maxEntries, Block: max(int64(st.Bsize), 512)} // Bytes 0 would be no bound
 	if st.Files > 0 {
 		inodes := int64(st.Ffree)
-		lim.Entries = max(inodes-min(inodes/10, 10_000), 1)
+		lim.Entries = min(lim.Entries, max(inodes-min(inodes/10, 10_000), 1))
 	}
 	return lim, nil
 }

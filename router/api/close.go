@@ -459,9 +459,10 @@ func (s *Server) reopenLimits(ctx context.Context, sess *store.Session, closedAt
 			return &store.Reopen{Day: day, Allowance: a}, nil
 		}
 	}
+	s.log.Warn("reopening an expired session's limits: chain read failed", zap.Stringer("session", sess.ID), zap.Error(err))
 	return nil, fmt.Errorf("%w (%w)", wire.Errorf(http.StatusServiceUnavailable, wire.CodeUnavailable,
-		"session %s expired at %d: the user's allowance, which a close after the expiry is checked against, cannot be read now (%v): try again",
-		sess.ID, sess.ExpiresAt, err), errAllowanceUnread)
+		"session %s expired at %d: the user's allowance, which a close after the expiry is checked against, cannot be read now (the router's chain node did not answer): try again",
+		sess.ID, sess.ExpiresAt), errAllowanceUnread)
 }
 
 // A signer view is one reading of a provider's signer history: the router's book (confirmed blocks) or
