@@ -22,8 +22,16 @@ func SpendProof(ctx context.Context, keeper string, user common.Address) (*wire.
 	if p.CumulativeSpent == nil {
 		return nil, fmt.Errorf("keeper answer: no cumulativeSpent")
 	}
+	if len(p.Proof) > MaxProofDepth {
+		// The pool ignores a proof while no spend root counts (none claimable, a zero root, an epoch read
+		// before the deposit), so a hostile keeper's thousands of hashes would be sent, and paid for, as is.
+		return nil, fmt.Errorf("keeper answer: a proof of %d hashes, deeper than any tree (%d): refused, nothing sent", len(p.Proof), MaxProofDepth)
+	}
 	return &p, nil
 }
+
+// MaxProofDepth bounds a spend proof: a tree of fewer than 2^64 leaves is never deeper.
+const MaxProofDepth = 64
 
 // SpendArgs is user's spend and proof in the newest claimable spend root as ComputePool.requestWithdrawal
 // and ComputePool.withdraw take them, and the epoch the keeper proved them in.

@@ -20,6 +20,7 @@ import (
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/deployments"
 	"github.com/laketravis/laketravis/keys"
+	"github.com/laketravis/laketravis/protocol/merkle"
 	"github.com/laketravis/laketravis/protocol/wire"
 )
 
@@ -483,7 +484,7 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 	if err != nil {
 		return nil, fmt.Errorf("ComputePool.pendingWithdrawal: %w", err)
 	}
-	pendingSpend, claimable, err := pendingSpend(call, p.pool)
+	pendingSpend, claimable, spendRoot, err := pendingSpend(call, p.pool)
 	if err != nil {
 		return nil, err
 	}
@@ -501,7 +502,7 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 		return res, nil
 	}
 	res.Keeper = k
-	spent, epoch, err := claimableSpend(ctx, k, p.user, claimable)
+	spent, epoch, err := claimableSpend(ctx, k, p.user, claimable, spendRoot)
 	if err != nil {
 		res.KeeperErr = err.Error()
 		return res, nil
@@ -513,31 +514,34 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 
 // pendingSpend is what ComputePool.withdraw holds back of every deposit besides the user's own proved spend:
 // the spend committed by the pending epochs, totalSpent() minus the newest claimable epoch's cumulative spend
-// (all of totalSpent() while none is claimable). It returns the claimable epoch too (nil: none).
-func pendingSpend(call *bind.CallOpts, pool *computepool.ComputePool) (*big.Int, *uint64, error) {
+// (all of totalSpent() while none is claimable). It returns the claimable epoch too (nil: none) and its
+// spend root.
+func pendingSpend(call *bind.CallOpts, pool *computepool.ComputePool) (*big.Int, *uint64, common.Hash, error) {
 	total, err := pool.TotalSpent(call)
 	if err != nil {
-		return nil, nil, fmt.Errorf("ComputePool.totalSpent: %w", err)
+		return nil, nil, common.Hash{}, fmt.Errorf("ComputePool.totalSpent: %w", err)
 	}
 	ce, err := pool.ClaimableEpoch(call)
 	if err != nil {
-		return nil, nil, fmt.Errorf("ComputePool.claimableEpoch: %w", err)
+		return nil, nil, common.Hash{}, fmt.Errorf("ComputePool.claimableEpoch: %w", err)
 	}
 	if !ce.Exists {
-		return total, nil, nil
+		return total, nil, common.Hash{}, nil
 	}
 	info, err := pool.SpendInfo(call, ce.Epoch)
 	if err != nil {
-		return nil, nil, fmt.Errorf("ComputePool.spendInfo: %w", err)
+		return nil, nil, common.Hash{}, fmt.Errorf("ComputePool.spendInfo: %w", err)
 	}
 	epoch := ce.Epoch.Uint64()
-	return floorSub(total, info.CumulativeSpent), &epoch, nil
+	return floorSub(total, info.CumulativeSpent), &epoch, info.SpendRoot, nil
 }
 
 // claimableSpend asks the keeper for user's spend in the claimable spend root (epoch claimable; nil: none
-// is, and nothing is spent). No leaf means 0, as withdraw takes it; a proof for another epoch is an error
-// (the keeper is behind or ahead of the chain: withdraw would refuse it).
-func claimableSpend(ctx context.Context, keeper string, user common.Address, claimable *uint64) (*big.Int, *uint64, error) {
+// is, and nothing is spent; root its spend root). No leaf means 0, as withdraw takes it; a proof for
+// another epoch, or one that does not link the spend to root, is an error (the keeper is behind or ahead of
+// the chain, or lies: withdraw would refuse it, and a lower spend shown would hide a root that moved spend
+// onto the user).
+func claimableSpend(ctx context.Context, keeper string, user common.Address, claimable *uint64, root common.Hash) (*big.Int, *uint64, error) {
 	sp, err := client.SpendProof(ctx, keeper, user)
 	var werr *wire.Error
 	switch {
@@ -549,6 +553,9 @@ func claimableSpend(ctx context.Context, keeper string, user common.Address, cla
 		return new(big.Int), nil, nil // no spend root counts yet, whatever the keeper has
 	case !sp.Claimable || sp.Epoch != *claimable:
 		return nil, nil, fmt.Errorf("keeper: its proof is for epoch %d (claimable: %t), the pool's newest claimable epoch is %d", sp.Epoch, sp.Claimable, *claimable)
+	case root != (common.Hash{}) && !merkle.Verify(root, merkle.LeafHash(user, sp.CumulativeSpent), sp.Proof):
+		return nil, nil, fmt.Errorf("keeper: its proof of %s spent does not verify against epoch %d's spend root %s: not shown (withdraw would refuse it)",
+			sp.CumulativeSpent.Dec(), *claimable, root)
 	}
 	return sp.CumulativeSpent.ToBig(), &sp.Epoch, nil
 }
@@ -693,6 +700,14 @@ over how long; nothing was sent. --cancel drops the pending request.`,
 			res := withdrawResult{User: p.user}
 			var rc *types.Receipt
 			switch {
+			case len(args) == 1 && (cancel || pending.Amount.Sign() != 0):
+				// An amount names a new request: with one pending (or --cancel) it would be ignored, the
+				// pending request's whole amount withdrawn instead of what was typed.
+				if pending.Amount.Sign() == 0 {
+					return errors.New("--cancel takes no amount: no pending withdrawal request to cancel")
+				}
+				return fmt.Errorf("a withdrawal request of %s MOR is pending: `lt withdraw --keeper <url>` (no amount) completes it once ready, `lt withdraw --cancel` drops it; request another amount after",
+					ether(pending.Amount))
 			case cancel:
 				if pending.Amount.Sign() == 0 {
 					return errors.New("no pending withdrawal request to cancel")
