@@ -92,7 +92,7 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Client, error) {
 		r, err := rpc.DialOptions(ctx, u)
 		if err != nil {
 			c.Close()
-			return nil, fmt.Errorf("chain: dial %s: %w", RedactURL(u), redactErr(err, u))
+			return nil, fmt.Errorf("chain: dial %s: %w", RedactURL(u), RedactErr(err, u))
 		}
 		c.rpcs = append(c.rpcs, r)
 		c.clients = append(c.clients, ethclient.NewClient(r))
@@ -170,12 +170,12 @@ func doAt[T any](ctx context.Context, c *Client, f func(context.Context, *ethcli
 				if err == nil && idx != start {
 					c.current.Store(int32(idx))
 				}
-				return v, idx, redactErr(err, c.urls[idx])
+				return v, idx, RedactErr(err, c.urls[idx])
 			}
 			if ctx.Err() != nil {
 				return zero, -1, ctx.Err()
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), redactErr(err, c.urls[idx])))
+			errs = append(errs, fmt.Errorf("%s: %w", RedactURL(c.urls[idx]), RedactErr(err, c.urls[idx])))
 		}
 	}
 	return zero, -1, fmt.Errorf("chain: every endpoint failed (%d rounds): %w", c.rounds, errors.Join(errs...))
@@ -219,10 +219,10 @@ func RedactURL(u string) string {
 	return p.Scheme + "://" + p.Host
 }
 
-// redactErr is err with the secret parts of the endpoint URL u (what RedactURL leaves out: userinfo, path,
+// RedactErr is err with the secret parts of the endpoint URL u (what RedactURL leaves out: userinfo, path,
 // query, fragment) taken out of its text: a transport error (*url.Error) repeats the whole URL, and chain
 // errors reach logs and, through the services' 502 answers, anyone. errors.Is and errors.As still see err.
-func redactErr(err error, u string) error {
+func RedactErr(err error, u string) error {
 	if err == nil {
 		return nil
 	}

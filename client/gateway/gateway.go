@@ -290,17 +290,11 @@ func (g *Gateway) reap() {
 				g.closeInBackground(s, false)
 			}
 		}
-		kept := sl.worn[:0]
-		for _, w := range sl.worn {
-			if inFlight, _ := w.Activity(); inFlight > 0 {
-				kept = append(kept, w)
-				continue
-			}
-			g.log.Info("closing worn session, its last request done", zap.String("model", model), zap.String("session", w.ID().Hex()))
-			g.closeInBackground(w, false)
+		worn := sl.worn
+		sl.worn = nil
+		for _, w := range worn {
+			g.closeWhenIdle(sl, w) // closed now, or kept for a later reap
 		}
-		clear(sl.worn[len(kept):])
-		sl.worn = kept
 		sl.mu.Unlock()
 	}
 }

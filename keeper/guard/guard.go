@@ -61,7 +61,6 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -1064,11 +1063,7 @@ func Reachable(client *http.Client, urls []string, timeout time.Duration) func(c
 				}
 			}
 			cancel()
-			var ue *url.Error
-			if errors.As(err, &ue) {
-				err = ue.Err // without the URL, whose path or query may hold an API key
-			}
-			errs = append(errs, fmt.Errorf("%s: %w", chain.RedactURL(u), err))
+			errs = append(errs, fmt.Errorf("%s: %w", chain.RedactURL(u), chain.RedactErr(err, u))) // its path or query may hold an API key
 		}
 		return fmt.Errorf("no control URL answered: %w", errors.Join(errs...))
 	}

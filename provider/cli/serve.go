@@ -165,11 +165,11 @@ func (a *app) readyModels(ctx context.Context, c *conn, served []server.Model, a
 	}
 	var out []common.Hash
 	for _, m := range served {
-		if _, err := st.Get(m.Name); !all && errors.Is(err, models.ErrNotPulled) {
+		e, err := st.Ready(ctx, registry{c.market}, m.Name)
+		if !all && errors.Is(err, models.ErrNotPulled) {
 			log.Info("model not pulled here: served from the upstream unverified (--require-verified refuses it)", zap.String("model", m.Name))
 			continue
 		}
-		e, err := st.Ready(ctx, registry{c.market}, m.Name)
 		if err != nil {
 			return nil, fmt.Errorf("model %s (pulled weights are verified before serving): %w", m.Name, err)
 		}

@@ -181,11 +181,11 @@ func (s *Store) Add(model, path string, h common.Hash, added *ipfs.Added) error 
 // Ready checks model is servable: pulled, its recorded hash is the registry's current one, and its files
 // still reproduce it, re-added to the node and pinned (what it seeds). It returns the refreshed entry.
 func (s *Store) Ready(ctx context.Context, reg Registry, model string) (*Entry, error) {
-	want, err := reg.ContentHash(ctx, model)
+	e, err := s.Get(model) // first: a model not pulled (ErrNotPulled) costs no chain read
 	if err != nil {
 		return nil, err
 	}
-	e, err := s.Get(model)
+	want, err := reg.ContentHash(ctx, model)
 	if err != nil {
 		return nil, err
 	}

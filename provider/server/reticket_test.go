@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"crypto/ecdsa"
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
@@ -27,47 +28,20 @@ import (
 // + server.TicketSlack), which would outlast the closed id, is refused on its first request; one at that
 // bound is served.
 func TestClosedSessionNotServedAgainUnderAnotherTicket(t *testing.T) {
-	routerB, _ := crypto.GenerateKey()
-	var skew atomic.Int64 // seconds added to the provider's clock
-	p := newOffChainProvider(t, server.Model{Name: "fast:v1", Upstream: "fast"}, func(c *server.Config) {
-		c.IdleTimeout = time.Hour
-		c.Routers.(staticRouters)[crypto.PubkeyToAddress(routerB.PublicKey)] = true
-		c.Now = func() time.Time { return time.Now().Add(time.Duration(skew.Load()) * time.Second) }
-	})
-	user, _ := crypto.GenerateKey()
-	now := time.Now()
-	rfc := eip712.RFC{User: crypto.PubkeyToAddress(user.PublicKey), ModelID: crypto.Keccak256Hash([]byte("fast:v1")),
-		MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 60, Nonce: 7, Deadline: uint64(now.Unix()) + 300}
-	t1 := ticketOf(p.domain, rfc, p.owner, 60, now.Add(2*time.Minute))  // router A's
-	t2 := ticketOf(p.domain, rfc, p.owner, 60, now.Add(30*time.Minute)) // router B's: same RFC, same provider
-	require.Equal(t, t1.SessionID, t2.SessionID)
+	f := newSameRFCAtTwoRouters(t, server.Model{Name: "fast:v1", Upstream: "fast"})
+	p, rfc, user, routerB := f.p, f.rfc, f.user, f.routerB
+	require.Equal(t, f.t1.SessionID, f.t2.SessionID)
 
-	c1 := newClient(t, p.domain, p.ts.URL, user, t1, p.routerKey)
-	resp := c1.chat("fast:v1", false)
+	resp := newClient(t, p.domain, p.ts.URL, user, f.t1, p.routerKey).chat("fast:v1", false)
 	readAll(t, resp)
 	require.Equal(t, http.StatusOK, resp.StatusCode)
-	rc := eip712.UsageReceipt{SessionID: t1.SessionID, Seconds: 1}
-	sig, _ := p.domain.Sign(&rc, user)
-	resp = postJSON(t, p.ts.URL+"/v1/sessions/"+t1.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &sig})
-	readAll(t, resp)
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-
-	c2 := newClient(t, p.domain, p.ts.URL, user, t2, routerB)
-	refused := func(at int64, why string) {
-		t.Helper()
-		skew.Store(at)
-		c2.timeOff = at
-		p.srv.ForgetExpired()
-		status, code, msg := errorOf(t, c2.chat("fast:v1", false))
-		require.Equal(t, http.StatusConflict, status, "%s: %s", why, msg)
-		require.Equal(t, wire.CodeSessionClosed, code, why)
-	}
-	refused(0, "while the first ticket lasts")
-	refused(10*60, "after the first ticket's notAfter, while the second lasts")
-	refused(29*60, "until the second ticket's notAfter")
+	f.closeByUser(t)
+	f.secondTicketRefused(t, 0, "while the first ticket lasts")
+	f.secondTicketRefused(t, 10*60, "after the first ticket's notAfter, while the second lasts")
+	f.secondTicketRefused(t, 29*60, "until the second ticket's notAfter")
 
 	// Beyond the RFC's bound: refused before it is served; at it: served.
-	skew.Store(0)
+	f.skew.Store(0)
 	bound := rfc.Deadline + uint64(rfc.MaxSeconds) + server.TicketSlack
 	for _, tc := range []struct {
 		notAfter uint64
@@ -215,4 +189,61 @@ func TestTicketVariantsOneCacheEntry(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, status, msg)
 	require.Equal(t, wire.CodeBadRequest, code)
 	require.Equal(t, 1, p.srv.CachedTickets())
+}
+
+// sameRFCAtTwoRouters is a provider serving model that also trusts a second router (routerB), its clock
+// skew seconds ahead, and one user's RFC with two tickets of it, of one session id (it depends on the RFC
+// and the provider, not on the router): router A's (p.routerKey) lasting 2 minutes, router B's 30.
+type sameRFCAtTwoRouters struct {
+	p       *offChainProvider
+	routerB *ecdsa.PrivateKey
+	skew    *atomic.Int64 // seconds added to the provider's clock
+	user    *ecdsa.PrivateKey
+	rfc     eip712.RFC
+	t1, t2  eip712.SessionTicket
+	model   string
+	c2      *client // router B's ticket's client, made at its first use
+}
+
+func newSameRFCAtTwoRouters(t *testing.T, model server.Model) *sameRFCAtTwoRouters {
+	f := &sameRFCAtTwoRouters{skew: new(atomic.Int64), model: model.Name}
+	f.routerB, _ = crypto.GenerateKey()
+	f.p = newOffChainProvider(t, model, func(c *server.Config) {
+		c.IdleTimeout = time.Hour
+		c.Routers.(staticRouters)[crypto.PubkeyToAddress(f.routerB.PublicKey)] = true
+		c.Now = func() time.Time { return time.Now().Add(time.Duration(f.skew.Load()) * time.Second) }
+	})
+	f.user, _ = crypto.GenerateKey()
+	now := time.Now()
+	f.rfc = eip712.RFC{User: crypto.PubkeyToAddress(f.user.PublicKey), ModelID: crypto.Keccak256Hash([]byte(model.Name)),
+		MaxPricePerSecond: *uint256.NewInt(1e9), MaxSeconds: 60, Nonce: 7, Deadline: uint64(now.Unix()) + 300}
+	f.t1 = ticketOf(f.p.domain, f.rfc, f.p.owner, 60, now.Add(2*time.Minute))
+	f.t2 = ticketOf(f.p.domain, f.rfc, f.p.owner, 60, now.Add(30*time.Minute))
+	return f
+}
+
+// closeByUser closes the session at the provider with its user's receipt of 1 s.
+func (f *sameRFCAtTwoRouters) closeByUser(t *testing.T) {
+	t.Helper()
+	rc := eip712.UsageReceipt{SessionID: f.t1.SessionID, Seconds: 1}
+	sig, err := f.p.domain.Sign(&rc, f.user)
+	require.NoError(t, err)
+	resp := postJSON(t, f.p.ts.URL+"/v1/sessions/"+rc.SessionID.Hex()+"/close", wire.CloseRequest{Receipt: rc, UserSignature: &sig})
+	readAll(t, resp)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+}
+
+// secondTicketRefused asserts router B's ticket is refused 409 session_closed with the provider's clock
+// (and the client's) at seconds ahead, the closed ids past their hold forgotten first.
+func (f *sameRFCAtTwoRouters) secondTicketRefused(t *testing.T, at int64, why string) {
+	t.Helper()
+	if f.c2 == nil {
+		f.c2 = newClient(t, f.p.domain, f.p.ts.URL, f.user, f.t2, f.routerB)
+	}
+	f.skew.Store(at)
+	f.c2.timeOff = at
+	f.p.srv.ForgetExpired()
+	status, code, msg := errorOf(t, f.c2.chat(f.model, false))
+	require.Equal(t, http.StatusConflict, status, "%s: %s", why, msg)
+	require.Equal(t, wire.CodeSessionClosed, code, why)
 }
