@@ -340,6 +340,9 @@ type depositResult struct {
 	GasUsed uint64         `json:"gasUsed,string"`
 }
 
+// permitLifetime is how long after the head block's time lt deposit's permit stays valid.
+const permitLifetime = 30 * time.Minute
+
 func (a *app) depositCmd() *cobra.Command {
 	var approve bool
 	cmd := &cobra.Command{
@@ -375,7 +378,13 @@ cover. lt withdraw takes back what was not spent.`,
 					return p.pool.Deposit(o, amount)
 				})
 			} else {
-				deadline := uint64(time.Now().Add(30 * time.Minute).Unix())
+				// The token checks the deadline against the block's time, which may be far from this
+				// machine's clock (a devnet warped ahead, a skewed clock).
+				head, err := p.c.HeaderByNumber(ctx, nil)
+				if err != nil {
+					return err
+				}
+				deadline := head.Time + uint64(permitLifetime/time.Second)
 				v, r, s, perr := keys.SignPermit(ctx, p.signer, p.mor, p.poolAddr, amount, new(big.Int).SetUint64(deadline))
 				if perr != nil {
 					return perr
@@ -502,7 +511,7 @@ func (a *app) balance(ctx context.Context, p *poolConn) (*balanceResult, error) 
 		return res, nil
 	}
 	res.Keeper = k
-	spent, epoch, err := claimableSpend(ctx, k, p.user, claimable, spendRoot)
+	spent, epoch, err := p.claimableSpend(call, k, held, claimable, spendRoot)
 	if err != nil {
 		res.KeeperErr = err.Error()
 		return res, nil
@@ -536,16 +545,22 @@ func pendingSpend(call *bind.CallOpts, pool *computepool.ComputePool) (*big.Int,
 	return floorSub(total, info.CumulativeSpent), &epoch, info.SpendRoot, nil
 }
 
-// claimableSpend asks the keeper for user's spend in the claimable spend root (epoch claimable; nil: none
-// is, and nothing is spent; root its spend root). No leaf means 0, as withdraw takes it; a proof for
-// another epoch, or one that does not link the spend to root, is an error (the keeper is behind or ahead of
-// the chain, or lies: withdraw would refuse it, and a lower spend shown would hide a root that moved spend
-// onto the user).
-func claimableSpend(ctx context.Context, keeper string, user common.Address, claimable *uint64, root common.Hash) (*big.Int, *uint64, error) {
+// claimableSpend asks the keeper for the user's spend in the claimable spend root (epoch claimable; nil: none
+// is, and nothing is spent; root its spend root; held the user's deposit at call's block). No leaf means 0,
+// as withdraw takes it, once the pool confirms it needs none (noLeafNeeded); a proof for another epoch, or
+// one that does not link the spend to root, is an error (the keeper is behind or ahead of the chain, or
+// lies: withdraw would refuse it, and a lower spend shown would hide a root that moved spend onto the user).
+func (p *poolConn) claimableSpend(call *bind.CallOpts, keeper string, held *big.Int, claimable *uint64, root common.Hash) (*big.Int, *uint64, error) {
+	ctx, user := call.Context, p.user
 	sp, err := client.SpendProof(ctx, keeper, user)
 	var werr *wire.Error
 	switch {
 	case errors.As(err, &werr) && werr.Code == wire.CodeNotFound:
+		if claimable != nil && root != (common.Hash{}) && held.Sign() != 0 {
+			if err := p.noLeafNeeded(call, held, *claimable); err != nil {
+				return nil, nil, err
+			}
+		}
 		return new(big.Int), claimable, nil
 	case err != nil:
 		return nil, nil, err
@@ -558,6 +573,27 @@ func claimableSpend(ctx context.Context, keeper string, user common.Address, cla
 			sp.CumulativeSpent.Dec(), *claimable, root)
 	}
 	return sp.CumulativeSpent.ToBig(), &sp.Epoch, nil
+}
+
+// noLeafNeeded checks, for a keeper that answered the user has no leaf in claimable epoch's spend root, that
+// the pool takes the user's spend there as 0 with no proof: the user's deposit, held, rose from zero after
+// that epoch's deposits were read. It simulates requestWithdrawal(held, 0, []) from the user at call's
+// block: a leaf the keeper hid (the root lists every depositor of its read) reverts it InvalidSpendProof,
+// and a spend of 0 shown would hide what the root charges the user.
+func (p *poolConn) noLeafNeeded(call *bind.CallOpts, held *big.Int, epoch uint64) error {
+	from := *call
+	from.From = p.user
+	var out []any
+	err := (&computepool.ComputePoolCallerRaw{Contract: &p.pool.ComputePoolCaller}).Call(&from, &out, "requestWithdrawal", held, new(big.Int), [][32]byte{})
+	var rerr *keys.RevertError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(keys.DecodeRevert(err), &rerr) && rerr.Name == "InvalidSpendProof":
+		return fmt.Errorf("keeper: it shows no spend of yours in epoch %d, but that epoch's spend root holds a leaf of yours (the pool refuses a spend of 0 with no proof): not shown", epoch)
+	default:
+		return fmt.Errorf("ComputePool.requestWithdrawal (simulated, to check the keeper's answer of no spend): %w", keys.DecodeRevert(err))
+	}
 }
 
 // floorSub is max(a-b, 0).

@@ -131,6 +131,13 @@ func TestDepositWithdrawBalanceOnAnvil(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, funded.String(), bal.String(), "deposited = spent (0) + withdrawn, to the wei")
 	require.Positive(t, asked)
+
+	// The chain is now past the wall clock by the warp above: the permit's deadline counts from the head
+	// block's time, not the local clock's (by which the permit had expired and the deposit fell back on an
+	// allowance of 0).
+	lt(&d, "deposit", "1")
+	require.True(t, d.Permit)
+	require.Equal(t, devnet.MOR(1).String(), d.Deposit)
 }
 
 // TestBalanceAtADaysFirstSecond: with the latest block exactly at a day's start (anvil mines only on

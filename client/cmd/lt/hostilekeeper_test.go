@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -18,8 +20,8 @@ import (
 //   - a proof deeper than any tree (3,500 hashes) is refused with nothing sent: the pool ignores the proof
 //     while no spend root counts, so before it was sent as is, 4.49 M gas for a 37 k request;
 //   - `lt balance` verifies the keeper's spend against the claimable epoch's spend root: a forged spend of
-//     0 (the user spent 8 of 10 MOR) is not shown (before: "withdrawable 10 MOR now"), and the honest
-//     spend is;
+//     0 (the user spent 8 of 10 MOR) is not shown (before: "withdrawable 10 MOR now"), nor is a keeper's
+//     "no leaf" (404) while the root holds one, and the honest spend is;
 //   - `lt withdraw <amount>` with a request pending is refused, not the pending request's whole amount
 //     withdrawn in its place.
 func TestHostileKeeperAtWithdrawAndBalance(t *testing.T) {
@@ -62,6 +64,14 @@ func TestHostileKeeperAtWithdrawAndBalance(t *testing.T) {
 	require.Contains(t, b.KeeperErr, "its proof of 0 spent does not verify against epoch 0's spend root")
 	require.Empty(t, b.Withdrawable, "a forged spend was shown")
 	keeper.serveFirst(false)
+	hider := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeNotFound, "no leaf"))
+	}))
+	defer hider.Close()
+	b = balanceResult{}
+	lt(&b, "balance", "--keeper", hider.URL)
+	require.Contains(t, b.KeeperErr, "it shows no spend of yours in epoch 0, but that epoch's spend root holds a leaf of yours")
+	require.Empty(t, b.Withdrawable, "a hidden leaf was shown as no spend")
 
 	var w withdrawResult
 	lt(&w, "withdraw", "--keeper", keeper.URL) // a request of the whole deposit (the pool holds back the spend when it pays)
