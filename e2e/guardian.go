@@ -24,7 +24,7 @@ func (s *Stack) CheckBatches(ctx context.Context, out io.Writer) (int, error) {
 	var eps struct {
 		Epochs []api.EpochView `json:"epochs"`
 	}
-	if err := getJSON(ctx, s.KeeperURL+"/v1/epochs", &eps); err != nil {
+	if err := getJSON(ctx, s.KeeperURL+"/v1/epochs?limit=1000", &eps); err != nil {
 		return 0, err
 	}
 	for _, e := range eps.Epochs {

@@ -120,6 +120,18 @@ func (k *Keyed) CheckN(w http.ResponseWriter, key string, n int) error {
 	return nil
 }
 
+// PageCost is the tokens a listing page of up to limit records costs in all: one per 100 records (or
+// part), as reading and encoding 100 records costs about what another request does (a 1000-record page is
+// tens of milliseconds of CPU: at one token each, one client's request rate could ask for seconds of CPU a
+// second).
+func PageCost(limit int) int { return (limit + 99) / 100 }
+
+// CheckPage takes from r's client IP bucket what a page of up to limit records costs beyond the one token
+// PerIP took, before the page is read; when there is not enough it is CheckN's 429.
+func (k *Keyed) CheckPage(w http.ResponseWriter, r *http.Request, limit int) error {
+	return k.CheckN(w, ClientIP(r), PageCost(limit)-1)
+}
+
 // PerIP wraps next so that each client IP address (the connection's, never a header a client can set)
 // is held to k's rate before next does any work. A nil k returns next unchanged.
 func (k *Keyed) PerIP(next http.Handler) http.Handler {

@@ -18,6 +18,7 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/protocol/merkle"
@@ -29,6 +30,7 @@ type Server struct {
 	ledger  *ledger.Ledger
 	metrics http.Handler
 	log     *zap.Logger
+	perIP   *ratelimit.Keyed // RateLimited's bucket: a listing page takes ratelimit.PageCost of it (nil: free)
 
 	mu        sync.Mutex
 	treeID    int64 // epoch row of the cached tree
@@ -43,6 +45,14 @@ func New(l *ledger.Ledger, metrics http.Handler, log *zap.Logger) *Server {
 		log = zap.NewNop()
 	}
 	return &Server{ledger: l, metrics: metrics, log: log.Named("api")}
+}
+
+// RateLimited returns the routes with every client IP address held to perIP (ratelimit.PerIP, one token a
+// request), a listing page (GET /v1/rejected, /v1/epochs) of up to limit records taking
+// ratelimit.PageCost(limit) tokens in all. A nil perIP: no limit.
+func (s *Server) RateLimited(perIP *ratelimit.Keyed) http.Handler {
+	s.perIP = perIP
+	return perIP.PerIP(s.Handler())
 }
 
 // Handler returns the routes.
@@ -372,7 +382,7 @@ func (s *Server) rejected(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	limit, err := limitParam(r, 100)
+	limit, err := s.limitParam(w, r)
 	if err != nil {
 		wire.WriteError(w, err)
 		return
@@ -402,26 +412,27 @@ type EpochView struct {
 }
 
 // maxPage bounds the items of a listing (GET /v1/rejected, /v1/epochs): each request's read is bounded
-// whatever the keeper has accumulated.
-const maxPage = 1000
+// whatever the keeper has accumulated; defaultPage is a listing's when the query names none.
+const maxPage, defaultPage = 1000, 100
 
-// limitParam is the query's limit: 1 to maxPage, def when absent; anything else is a 400.
-func limitParam(r *http.Request, def int) (int, error) {
-	v := r.URL.Query().Get("limit")
-	if v == "" {
-		return def, nil
+// limitParam is the query's limit: 1 to maxPage, defaultPage when absent; anything else is a 400. A page
+// of up to limit records then takes its cost from the client's bucket (ratelimit.PageCost): refused 429
+// before anything is read when there is not enough.
+func (s *Server) limitParam(w http.ResponseWriter, r *http.Request) (int, error) {
+	n := defaultPage
+	if v := r.URL.Query().Get("limit"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 || n > maxPage {
+			return 0, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "limit must be an integer from 1 to %d, got %q", maxPage, v)
+		}
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > maxPage {
-		return 0, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "limit must be an integer from 1 to %d, got %q", maxPage, v)
-	}
-	return n, nil
+	return n, s.perIP.CheckPage(w, r, n)
 }
 
-// epochs: GET /v1/epochs?limit=<1–1000, default 1000>: the newest live epochs, by number (an epoch's batch
+// epochs: GET /v1/epochs?limit=<1–1000, default 100>: the newest live epochs, by number (an epoch's batch
 // file stays at wire.BatchPath and wire.EpochBatchPath after it leaves the page).
 func (s *Server) epochs(w http.ResponseWriter, r *http.Request) {
-	limit, err := limitParam(r, maxPage)
+	limit, err := s.limitParam(w, r)
 	if err != nil {
 		wire.WriteError(w, err)
 		return

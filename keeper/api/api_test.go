@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/dbtest"
+	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keeper/api"
 	"github.com/laketravis/laketravis/keeper/ledger"
 	"github.com/laketravis/laketravis/keeper/store"
@@ -61,7 +62,9 @@ func TestRejectedBadQuery(t *testing.T) {
 
 // TestEpochsPageBounded: GET /v1/epochs read every live epoch on each request (about 85 ms for a year of
 // hourly epochs, on the keeper's one SQLite connection that its pipeline waits for), so one client within
-// its IP rate could hold the pipeline back. It answers the newest `limit` (1–1000, default 1000) by number.
+// its IP rate could hold the pipeline back. It answers the newest `limit` (1–1000, default 100) by number.
+// A page of it or of GET /v1/rejected costs its size in the client's rate tokens (ratelimit.PageCost):
+// before, a 1000-record page took one token, as a request for one did.
 func TestEpochsPageBounded(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
@@ -90,7 +93,7 @@ func TestEpochsPageBounded(t *testing.T) {
 		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
 		return resp.StatusCode, out.Epochs
 	}
-	for q, want := range map[string][2]uint64{"": {n - 999, n}, "?limit=12": {n - 11, n}, "?limit=1000": {n - 999, n}} {
+	for q, want := range map[string][2]uint64{"": {n - 99, n}, "?limit=12": {n - 11, n}, "?limit=1000": {n - 999, n}} {
 		status, eps := get(q)
 		require.Equal(t, http.StatusOK, status, q)
 		require.Equal(t, int(want[1]-want[0]+1), len(eps), q)
@@ -101,6 +104,22 @@ func TestEpochsPageBounded(t *testing.T) {
 		status, _ := get(q)
 		require.Equal(t, http.StatusBadRequest, status, q)
 	}
+
+	// 20 tokens, none back within the test: ten default pages (one each) and a page of 1000 rejected records
+	// (ten), then 429 rate_limited before anything is read.
+	limited := httptest.NewServer(api.New(led, nil, nil).RateLimited(ratelimit.New(ratelimit.Rate{PerSecond: 0.001, Burst: 20})))
+	defer limited.Close()
+	status := func(path string) int {
+		resp, err := http.Get(limited.URL + path)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for i := range 10 {
+		require.Equal(t, http.StatusOK, status("/v1/epochs"), "default page %d", i)
+	}
+	require.Equal(t, http.StatusOK, status("/v1/rejected?limit=1000"), "a 1000-record page: the last 10 tokens")
+	require.Equal(t, http.StatusTooManyRequests, status("/v1/epochs?limit=1"), "the bucket is spent")
 }
 
 // TestCreditsIncludeTheDisputeWindow: GET /v1/credits/{account} answers the account's cumulative credit in

@@ -19,7 +19,6 @@ import (
 	"github.com/holiman/uint256"
 	"go.uber.org/zap"
 
-	"github.com/laketravis/laketravis/internal/ratelimit"
 	"github.com/laketravis/laketravis/keys"
 	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -635,12 +634,6 @@ func (s *Server) handleSession(w http.ResponseWriter, r *http.Request) error {
 // maxPage bounds a settlement page.
 const maxPage = 1000
 
-// feedCost is the per-IP tokens (Config.RateIP) a settlement page of up to limit records costs: one per
-// 100 records, as reading and encoding 100 records costs about what another request does (a 1000-record
-// page is some 36 ms of CPU and 2 MB: at one token each, one client's request rate could ask for seconds
-// of CPU a second).
-func feedCost(limit int) int { return (limit + 99) / 100 }
-
 func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var after uint64
@@ -659,7 +652,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 		}
 		limit = min(v, maxPage)
 	}
-	if err := s.cfg.RateIP.CheckN(w, ratelimit.ClientIP(r), feedCost(limit)-1); err != nil {
+	if err := s.cfg.RateIP.CheckPage(w, r, limit); err != nil {
 		return err
 	}
 	sessions, err := s.store.Feed(r.Context(), after, limit)

@@ -21,7 +21,7 @@ func TestMaxConnsPerIPFlag(t *testing.T) {
 			v.SetConfigFile(f)
 			require.NoError(t, v.ReadInConfig())
 		}
-		return httpServer(v, nil).MaxConnsPerIP
+		return httpServer(v, api.New(nil, nil, nil)).MaxConnsPerIP
 	})
 }
 
@@ -32,7 +32,7 @@ func TestMaxConnsPerIPFlag(t *testing.T) {
 func TestUncanonicalPathsGetTheEnvelope(t *testing.T) {
 	_, v := newCommand()
 	metrics := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	srv := httpServer(v, api.New(nil, metrics, nil).Handler()).Server()
+	srv := httpServer(v, api.New(nil, metrics, nil)).Server()
 	base := wiretest.Serve(t, srv)
 	wiretest.RequireEnvelopes(t, base, wiretest.Case{Method: "GET", Path: "/metrics", Status: http.StatusNoContent})
 	for _, p := range []string{"/v1/epochs", "/v1/proofs/0xabc", "/healthz", "/metrics"} {

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -134,10 +133,10 @@ func readConfig(v *viper.Viper, fs *pflag.FlagSet) error {
 // envPrefix starts the keeper's environment variables.
 const envPrefix = "LT_KEEPER"
 
-// httpServer is the keeper's HTTP server of handler h, rate-limited per client IP: batch files are the
-// largest answers (one line per account of an epoch), a minute to write one.
-func httpServer(v *viper.Viper, h http.Handler) service.HTTP {
-	return service.HTTP{Handler: ratelimit.New(service.Rate(v, "rate-ip")).PerIP(h),
+// httpServer is the keeper's HTTP server of its API a, rate-limited per client IP (api.Server.RateLimited):
+// batch files are the largest answers (one line per account of an epoch), a minute to write one.
+func httpServer(v *viper.Viper, a *api.Server) service.HTTP {
+	return service.HTTP{Handler: a.RateLimited(ratelimit.New(service.Rate(v, "rate-ip"))),
 		ReadTimeout: 10 * time.Second, WriteTimeout: time.Minute, MaxConnsPerIP: v.GetInt("max-conns-per-ip")}
 }
 
@@ -351,7 +350,7 @@ func run(ctx context.Context, v *viper.Viper, fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	srv := httpServer(v, api.New(led, metricset.Handler(set, true), log).Handler()).Server()
+	srv := httpServer(v, api.New(led, metricset.Handler(set, true), log)).Server()
 	served := make(chan error, 1)
 	srvCtx, stopServing := context.WithCancelCause(context.WithoutCancel(ctx))
 	defer stopServing(nil)
