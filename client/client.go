@@ -78,8 +78,9 @@ var ErrBadGrant = errors.New("client: router's grant does not match the RFC")
 // Open makes an ephemeral session key (unless UserKeySigns), signs an RFC for p that authorises it, sends
 // the RFC to the router and returns the granted session after checking the grant against the RFC: the
 // ticket's user, model, session key, deposit consent and session id (keccak256(abi.encode(rfcDigest,
-// provider))), a price within the maximum, a maxSeconds within the one asked for, and a ticket signature
-// by the router the answer names. Whether that router is authorised on-chain is the provider's check.
+// provider))), a price within the maximum, a maxSeconds within the one asked for, a notAfter no later
+// than an honest router's (settle.LatestNotAfter), and a ticket signature by the router the answer names.
+// Whether that router is authorised on-chain is the provider's check.
 // The user's key signs only the RFC; the session key signs the requests and the usage receipt.
 func (c *Client) Open(ctx context.Context, p RFCParams) (*Session, error) {
 	rfc, err := NewRFC(c.User(), p, c.now())
@@ -159,6 +160,9 @@ func CheckGrant(domain *eip712.Domain, rfc *eip712.RFC, g *wire.RFCResponse) err
 		return fmt.Errorf("%w: answer names session %s, the ticket %s", ErrBadGrant, g.SessionID, t.SessionID)
 	case t.Provider != g.Provider:
 		return fmt.Errorf("%w: ticket provider %s, answer names %s", ErrBadGrant, t.Provider, g.Provider)
+	case t.NotAfter > settle.LatestNotAfter(rfc.Deadline, uint64(rfc.MaxSeconds)):
+		return fmt.Errorf("%w: ticket lasts until %d, past the RFC's deadline %d plus its maxSeconds %d and %d s (settle.LatestNotAfter: no honest router's does; an answer is read, and a provider may close alone, until about then)",
+			ErrBadGrant, t.NotAfter, rfc.Deadline, rfc.MaxSeconds, settle.TicketSlack)
 	}
 	if g.Router != (common.Address{}) {
 		if _, err := domain.Verify(t, g.TicketSignature[:], g.Router); err != nil {

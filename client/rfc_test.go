@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 )
 
 func TestParseModel(t *testing.T) {
@@ -104,18 +105,40 @@ func TestCheckGrant(t *testing.T) {
 	user, router, provider := testKey(t, userHex), testKey(t, routerHex), addr(testKey(t, providerHex))
 	rfc, err := NewRFC(addr(user), RFCParams{Model: "llama3:8b", MaxPricePerSecond: uint256.NewInt(100), MaxSeconds: 60}, time.Now())
 	require.NoError(t, err)
-	ok := grantFor(t, d, &rfc, router, provider, 100, "http://p", 2_000_000_000)
+	notAfter := rfc.Deadline + 60 + 60 // an honest router's: issued by the deadline, maxSeconds and its grace on
+	ok := grantFor(t, d, &rfc, router, provider, 100, "http://p", notAfter)
 	require.NoError(t, CheckGrant(d, &rfc, ok))
 
-	tooDear := grantFor(t, d, &rfc, router, provider, 101, "http://p", 2_000_000_000)
+	tooDear := grantFor(t, d, &rfc, router, provider, 101, "http://p", notAfter)
 	require.ErrorIs(t, CheckGrant(d, &rfc, tooDear), ErrBadGrant)
 
-	forged := grantFor(t, d, &rfc, user, provider, 100, "http://p", 2_000_000_000)
+	forged := grantFor(t, d, &rfc, user, provider, 100, "http://p", notAfter)
 	forged.Router = addr(router)
 	require.ErrorIs(t, CheckGrant(d, &rfc, forged), eip712.ErrWrongSigner, "ticket not signed by the answering router")
 
 	otherRFC := rfc
 	otherRFC.Nonce++
-	wrongID := grantFor(t, d, &otherRFC, router, provider, 100, "http://p", 2_000_000_000)
+	wrongID := grantFor(t, d, &otherRFC, router, provider, 100, "http://p", notAfter)
 	require.ErrorIs(t, CheckGrant(d, &rfc, wrongID), ErrBadGrant, "session id bound to this RFC's digest")
+}
+
+// TestCheckGrantRefusesFarNotAfter: a grant whose ticket lasts past settle.LatestNotAfter (the RFC's
+// deadline + its maxSeconds + settle.TicketSlack: no honest router's does) is refused; one at the bound is
+// taken. CheckGrant used to take any notAfter, a router's ten years ahead among them, which unbinds how long
+// the client reads an answer (notAfter + AnswerGrace) and lets a provider date a lone close weeks later.
+func TestCheckGrantRefusesFarNotAfter(t *testing.T) {
+	d := testDomain()
+	user, router, provider := testKey(t, userHex), testKey(t, routerHex), addr(testKey(t, providerHex))
+	now := time.Now()
+	rfc, err := NewRFC(addr(user), RFCParams{Model: "llama3:8b", MaxPricePerSecond: uint256.NewInt(100), MaxSeconds: 600}, now)
+	require.NoError(t, err)
+	last := settle.LatestNotAfter(rfc.Deadline, 600)
+	require.Equal(t, rfc.Deadline+600+settle.CloseWindow+600, last)
+	require.NoError(t, CheckGrant(d, &rfc, grantFor(t, d, &rfc, router, provider, 100, "http://p", last)))
+
+	for _, notAfter := range []uint64{last + 1, uint64(now.Add(10 * 365 * 24 * time.Hour).Unix()), ^uint64(0)} {
+		err := CheckGrant(d, &rfc, grantFor(t, d, &rfc, router, provider, 100, "http://p", notAfter))
+		require.ErrorIs(t, err, ErrBadGrant, "notAfter %d", notAfter)
+		require.ErrorContains(t, err, "past the RFC's deadline")
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -22,6 +23,13 @@ import (
 // ErrUnreachable marks failures that mean the peer is gone or broken rather than that it refused the
 // request: connection errors, timeouts, and HTTP 5xx answers. The gateway fails over on it.
 var ErrUnreachable = errors.New("client: peer unreachable")
+
+// DefaultRouterTimeout is how long RouterClient gives one router to answer one call (SetTimeout): a router
+// that accepts the connection and never answers is unreachable past it, and the call goes on to the next
+// router of the list, as for a refused connection. Without it such a router, kept current by the sticky
+// fail-over, would hold every call for as long as its caller waits (lt chat: forever). It covers an RFC's
+// wait in the router's queue (router --queue-timeout, 10 s by default) and its liveness probes (2 s each).
+const DefaultRouterTimeout = 30 * time.Second
 
 // maxAnswer bounds a JSON answer read from a router or provider (non-streaming chat answers included).
 const maxAnswer = 64 << 20
@@ -38,14 +46,16 @@ type RouterClient struct {
 	bases []string
 	cur   *atomic.Int32 // index in bases of the current router (shared by the pinned copies of At)
 	http  *http.Client
+	// timeout bounds each router's attempt at a call (0: DefaultRouterTimeout).
+	timeout time.Duration
 	// unpinned: no router of bases is known to be the session's (SessionRouterUnknown), so for a session's
 	// call the first router asked answers only as every other does (answered).
 	unpinned bool
 }
 
 // NewRouterClient returns a client for the router(s) at baseURLs: one base URL ("http://host:port") or a
-// comma-separated list, tried in that order. hc nil means http.DefaultClient; callers bound each call
-// with its context.
+// comma-separated list, tried in that order. hc nil means http.DefaultClient. Each router's attempt at a
+// call is bounded (SetTimeout, DefaultRouterTimeout); callers bound the whole call with its context.
 func NewRouterClient(baseURLs string, hc *http.Client) *RouterClient {
 	if hc == nil {
 		hc = http.DefaultClient
@@ -62,6 +72,11 @@ func NewRouterClient(baseURLs string, hc *http.Client) *RouterClient {
 	return &RouterClient{bases: bases, cur: new(atomic.Int32), http: hc}
 }
 
+// SetTimeout sets how long each router is given to answer one call (0: DefaultRouterTimeout; see there).
+// A router whose queue may hold an RFC longer (router --queue-timeout) needs more. Call it before c is used;
+// the copies c makes afterwards (a session's router) keep it.
+func (c *RouterClient) SetTimeout(d time.Duration) { c.timeout = d }
+
 // URL returns the current router's base URL.
 func (c *RouterClient) URL() string { return c.bases[c.cur.Load()] }
 
@@ -71,7 +86,7 @@ func (c *RouterClient) URLs() []string { return slices.Clone(c.bases) }
 // pinned returns a copy of c whose current router is the one at index i, independent of c's: a session
 // closes at the router that issued its ticket first.
 func (c *RouterClient) pinned(i int32) *RouterClient {
-	p := &RouterClient{bases: c.bases, cur: new(atomic.Int32), http: c.http}
+	p := &RouterClient{bases: c.bases, cur: new(atomic.Int32), http: c.http, timeout: c.timeout}
 	p.cur.Store(i)
 	return p
 }
@@ -82,7 +97,7 @@ func (c *RouterClient) pinned(i int32) *RouterClient {
 // with a session holder's answer (wire.IsSessionHoldersAnswer), and its unknown_session, or an older
 // version's bad_request, sends the call on along the list as another router's would.
 func (c *RouterClient) SessionRouterUnknown() *RouterClient {
-	return &RouterClient{bases: c.bases, cur: c.cur, http: c.http, unpinned: true}
+	return &RouterClient{bases: c.bases, cur: c.cur, http: c.http, timeout: c.timeout, unpinned: true}
 }
 
 // PostRFC sends a signed RFC (POST /v1/rfc) and returns the router's grant. A refusal comes back as a
@@ -344,13 +359,20 @@ func (e *unanswered) Error() string {
 	return fmt.Sprintf("%s: %v; no other router answered (%s)", e.base, e.first, strings.Join(e.others, "; "))
 }
 
-// doAt is one attempt of do at the router at base.
+// doAt is one router's attempt at a call, given the client's timeout: a router silent past it is
+// unreachable (the caller's own context ending is reported as it is).
 func (c *RouterClient) doAt(ctx context.Context, base, method, path string, body []byte, out any) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
+	timeout := c.timeout
+	if timeout <= 0 {
+		timeout = DefaultRouterTimeout
+	}
+	actx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, method, base+path, rd)
 	if err != nil {
 		return err
 	}
@@ -360,10 +382,13 @@ func (c *RouterClient) doAt(ctx context.Context, base, method, path string, body
 	req.Header.Set("Accept", "application/json")
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if ctx.Err() == nil && actx.Err() != nil {
+			return fmt.Errorf("%w: no answer within %s (lt --router-timeout): %w", ErrUnreachable, timeout, err)
+		}
 		return fmt.Errorf("%w: %w", ErrUnreachable, err)
 	}
 	defer resp.Body.Close()
-	return decodeAnswer(resp, out)
+	return decodeAnswer(resp, out) // a body cut off at the timeout is unreachable too
 }
 
 // decodeAnswer reads resp: a 2xx body is decoded into out, anything else becomes a *wire.Error

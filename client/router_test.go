@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
@@ -67,6 +68,43 @@ func TestRouterClientFailsOverAndSticks(t *testing.T) {
 	working.Close() // every router down: the last error says so
 	_, err = rc.Models(ctx)
 	require.ErrorIs(t, err, client.ErrUnreachable)
+}
+
+// TestRouterHangFailsOver: a router that accepts the connection and never answers is unreachable once the
+// client's per-router timeout (SetTimeout, lt --router-timeout) runs out: the call goes on to the next router,
+// which answers and becomes the current one. The call used to wait on the first for as long as its caller
+// did (lt chat, lt rfc, the gateway: forever), sticky fail-over keeping the hung router current.
+func TestRouterHangFailsOver(t *testing.T) {
+	var hung, good atomic.Int32
+	hangs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hung.Add(1)
+		<-r.Context().Done() // accepted, never answered
+	}))
+	defer hangs.Close()
+	working := answering(t, &good, func(w http.ResponseWriter) {
+		wire.WriteJSON(w, http.StatusOK, []map[string]string{{"name": "llama:8b"}})
+	})
+	rc := client.NewRouterClient(hangs.URL+","+working.URL, nil)
+	rc.SetTimeout(200 * time.Millisecond)
+	// The caller's own bound, far past the router's: before the per-router timeout the call ended only here.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	models, err := rc.Models(ctx)
+	require.NoError(t, err, "the call goes on past the hung router")
+	require.Len(t, models, 1)
+	require.Equal(t, working.URL, rc.URL(), "the router that answered is the current one")
+	_, err = rc.Models(ctx)
+	require.NoError(t, err)
+	require.EqualValues(t, 1, hung.Load(), "sticky: the hung router is not asked again")
+	require.EqualValues(t, 2, good.Load())
+
+	working.Close() // the hung router alone: unreachable, the caller's context still live
+	rc = client.NewRouterClient(hangs.URL, nil)
+	rc.SetTimeout(200 * time.Millisecond)
+	_, err = rc.Models(ctx)
+	require.ErrorIs(t, err, client.ErrUnreachable)
+	require.ErrorContains(t, err, "no answer within 200ms")
+	require.NoError(t, ctx.Err())
 }
 
 // A router of the test that answers every call with answer (nil: a closed session's record, 200) and

@@ -22,6 +22,7 @@ import (
 
 	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/sse"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -368,4 +369,38 @@ func TestSessionBusyWaitEndsWithTheRequest(t *testing.T) {
 	require.Eventually(t, func() bool { return len(g.slot(busyModel).places) == 0 }, 3*time.Second, time.Millisecond,
 		"the request's wait ended with it")
 	require.Equal(t, int32(1), sent.Load())
+}
+
+// TestUnfinishedGiantEventEndsTheRequest: a provider streaming "data:" lines and never the blank line that
+// ends an event (a hostile one) makes the gateway's stream fail once the event passes sse.MaxEvent: the
+// request ends with an error naming it and the provider's connection is closed. The gateway used to keep
+// appending the lines to one event, its memory growing without bound and the client waiting forever.
+func TestUnfinishedGiantEventEndsTheRequest(t *testing.T) {
+	line := "data: " + strings.Repeat("a", 512<<10) + "\n"
+	var ended atomic.Int32
+	_, gw := gatewayBefore(t, func(w http.ResponseWriter, r *http.Request) {
+		defer ended.Add(1)
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.WriteHeader(http.StatusOK)
+		for range 3 * sse.MaxEvent / len(line) { // three events' worth, then nothing until the gateway leaves
+			if _, err := io.WriteString(w, line); err != nil {
+				return
+			}
+		}
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, gw.URL+"/v1/chat/completions",
+		strings.NewReader(`{"model":"llama3:8b","stream":true,"messages":[{"role":"user","content":"hi"}]}`))
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err, "the gateway answers before the test's timeout")
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	require.Equal(t, http.StatusBadGateway, resp.StatusCode, string(raw))
+	require.Contains(t, string(raw), "event longer than")
+	require.Eventually(t, func() bool { return ended.Load() >= 1 }, 10*time.Second, time.Millisecond,
+		"the gateway closed the provider's stream")
 }

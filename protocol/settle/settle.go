@@ -78,6 +78,26 @@ const (
 	CloseWindow = 3600
 )
 
+// TicketSlack is how far past its RFC's deadline plus maxSeconds an honest router's ticket may last
+// (seconds): a router checks the deadline when the RFC arrives, issues the ticket after its queue (10 s by
+// default, router --queue-timeout, at most 5 min) and liveness probes, and sets notAfter to the issue time
+// plus the ticket's maxSeconds (at most the RFC's) plus its grace, below CloseWindow (the router refuses a
+// larger --grace). CloseWindow covers the grace, eip712.MaxDeadlineAhead (10 minutes, sixty times the
+// default queue) the queue and probes.
+const TicketSlack = CloseWindow + uint64(eip712.MaxDeadlineAhead/time.Second)
+
+// LatestNotAfter is the latest notAfter of a ticket an honest router issues for an RFC with this deadline
+// and maxSeconds: deadline + maxSeconds + TicketSlack, the largest uint64 when that overflows (a deadline
+// no router admits). A later notAfter would unbind what hangs on it — how long a client reads an answer
+// (client.AnswerGrace), until when a provider may close alone and a provider holds a closed session's id
+// — so the client refuses such a grant (client.CheckGrant) and a provider such a ticket.
+func LatestNotAfter(deadline, maxSeconds uint64) uint64 {
+	if b := deadline + maxSeconds + TicketSlack; b >= deadline {
+		return b
+	}
+	return ^uint64(0)
+}
+
 // Start is the earliest time a settlement may take a session to have begun: the issuing router's
 // createdAt, but never before the RFC's deadline minus eip712.MaxDeadlineAhead. A router admits an RFC
 // only while its deadline is at most that far ahead, so whatever createdAt a router claims, the user's own

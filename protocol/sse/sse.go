@@ -23,6 +23,15 @@ const MaxLine = 1 << 20
 // ErrLineTooLong is returned for a line longer than MaxLine.
 var ErrLineTooLong = fmt.Errorf("sse: event stream line longer than %d bytes", MaxLine)
 
+// MaxEvent bounds one event's data, its "data:" lines joined: without it a stream of "data:" lines never
+// followed by the blank line that ends the event (a hostile provider) would grow the reader's memory
+// without bound, one MaxLine at a time. An OpenAI chunk is one data line, so an honest event is at most
+// one MaxLine; four of them leave room for multi-line events of other servers.
+const MaxEvent = 4 * MaxLine
+
+// ErrEventTooLarge is returned for an event whose data grows past MaxEvent.
+var ErrEventTooLarge = fmt.Errorf("sse: event longer than %d bytes (data lines without the blank line that ends an event)", MaxEvent)
+
 // Event is one server-sent event: its "event:" name (empty for the default "message") and its data, the
 // "data:" lines joined with "\n". OpenAI streams send each chunk as one data line and end with the data
 // "[DONE]".
@@ -42,14 +51,15 @@ type event struct {
 	name []byte
 	data []byte
 	has  bool
+	over bool // its data passed MaxEvent: the event is dropped (Reader stops with ErrEventTooLarge)
 }
 
 // line takes one line without its line ending and reports whether it completed an event (then in e.name
 // and e.data until reset).
 func (e *event) line(line []byte) bool {
 	if len(line) == 0 {
-		if !e.has {
-			e.name = e.name[:0]
+		if !e.has || e.over {
+			e.reset()
 			return false
 		}
 		return true
@@ -63,6 +73,17 @@ func (e *event) line(line []byte) bool {
 	}
 	switch string(field) {
 	case "data":
+		if e.over {
+			return false
+		}
+		n := len(e.data) + len(value)
+		if e.has {
+			n++ // the "\n" joining it to the line before
+		}
+		if n > MaxEvent {
+			e.data, e.over = e.data[:0], true
+			return false
+		}
 		if e.has {
 			e.data = append(e.data, '\n')
 		}
@@ -74,7 +95,7 @@ func (e *event) line(line []byte) bool {
 	return false
 }
 
-func (e *event) reset() { e.name, e.data, e.has = e.name[:0], e.data[:0], false }
+func (e *event) reset() { e.name, e.data, e.has, e.over = e.name[:0], e.data[:0], false, false }
 
 // Reader reads the events of a stream.
 type Reader struct {
@@ -88,7 +109,8 @@ func NewReader(r io.Reader) *Reader {
 }
 
 // Next returns the next event, io.EOF at the end of the stream, or the read error (ErrLineTooLong for a
-// line over MaxLine). The event's slices are freshly allocated and stay valid.
+// line over MaxLine, ErrEventTooLarge for an event over MaxEvent). The event's slices are freshly
+// allocated and stay valid.
 func (s *Reader) Next() (Event, error) {
 	for {
 		line, err := s.readLine()
@@ -102,6 +124,9 @@ func (s *Reader) Next() (Event, error) {
 			ev := Event{Name: string(s.ev.name), Data: bytes.Clone(s.ev.data)}
 			s.ev.reset()
 			return ev, nil
+		}
+		if s.ev.over {
+			return Event{}, ErrEventTooLarge
 		}
 	}
 }
@@ -142,8 +167,9 @@ func trimEOL(line []byte) []byte {
 
 // Parser is the push form of Reader, for a stream that is being relayed: Write takes the bytes as they
 // pass, split anywhere, and calls OnEvent for each complete event, whose slices are valid during the call
-// only. A line over MaxLine is dropped with the event it belongs to (the relay goes on; the event is not
-// handed on, as Reader would stop with ErrLineTooLong).
+// only. A line over MaxLine is dropped with the event it belongs to, and an event over MaxEvent is
+// dropped (the relay goes on; the event is not handed on, as Reader would stop with ErrLineTooLong or
+// ErrEventTooLarge).
 type Parser struct {
 	OnEvent func(name, data []byte)
 

@@ -89,3 +89,49 @@ func TestParserMatchesReader(t *testing.T) {
 		}
 	}
 }
+
+// TestEventSizeBounded: an event's data lines are joined up to MaxEvent and no further. Reader stops with
+// ErrEventTooLarge as soon as one passes it (a hostile provider's "data:" lines without the blank line that
+// ends an event used to grow the reader's memory without bound); Parser drops that event and goes on.
+func TestEventSizeBounded(t *testing.T) {
+	line := strings.Repeat("x", MaxLine-100)
+	var at strings.Builder // an event of exactly MaxEvent bytes: four long lines and a short one, joined
+	for range 4 {
+		at.WriteString("data: " + line + "\n")
+	}
+	short := strings.Repeat("y", MaxEvent-4*len(line)-4)
+	at.WriteString("data: " + short + "\n\n")
+	r := NewReader(strings.NewReader(at.String()))
+	ev, err := r.Next()
+	require.NoError(t, err)
+	require.Len(t, ev.Data, MaxEvent)
+
+	over := strings.Replace(at.String(), short, short+"y", 1) + "data: after\n\n"
+	r = NewReader(strings.NewReader(over))
+	_, err = r.Next()
+	require.ErrorIs(t, err, ErrEventTooLarge)
+
+	// Never a blank line: the reader stops once the event passes MaxEvent, not at the end of the stream.
+	endless := io.MultiReader(strings.NewReader(strings.Repeat("data: "+line+"\n", 5)), &neverEnding{})
+	_, err = NewReader(endless).Next()
+	require.ErrorIs(t, err, ErrEventTooLarge)
+
+	var got []string
+	p := Parser{OnEvent: func(_, data []byte) { got = append(got, string(data)) }}
+	for i := 0; i < len(over); i += 1 << 16 {
+		_, _ = p.Write([]byte(over[i:min(i+1<<16, len(over))]))
+	}
+	require.Equal(t, []string{"after"}, got, "the event over MaxEvent is dropped, the stream goes on")
+}
+
+// neverEnding reads as endless "data:" lines.
+type neverEnding struct{ off int }
+
+func (n *neverEnding) Read(b []byte) (int, error) {
+	const pattern = "data: " + "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" + "\n"
+	for i := range b {
+		b[i] = pattern[n.off%len(pattern)]
+		n.off++
+	}
+	return len(b), nil
+}

@@ -248,7 +248,7 @@ func (s *Server) checkRFC(r *http.Request, t *eip712.SessionTicket, now time.Tim
 	if t.NotAfter > hold {
 		return 0, wire.Errorf(http.StatusForbidden, wire.CodeForbidden,
 			"ticket lasts until %d, past the RFC's deadline %d plus its maxSeconds %d and %d s (no honest router's does): its session could be served twice",
-			t.NotAfter, rfc.Deadline, rfc.MaxSeconds, TicketSlack)
+			t.NotAfter, rfc.Deadline, rfc.MaxSeconds, settle.TicketSlack)
 	}
 	if _, err := srfc.Verify(s.cfg.Domain); err != nil {
 		return 0, wire.Errorf(http.StatusUnauthorized, wire.CodeBadSignature, "RFC signature (it must be the ticket's user %s's): %v", t.User, err)

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/protocol/eip712"
+	"github.com/laketravis/laketravis/protocol/settle"
 	"github.com/laketravis/laketravis/protocol/wire"
 	"github.com/laketravis/laketravis/provider/server"
 )
@@ -25,7 +26,7 @@ import (
 // session_closed) also after the first ticket's notAfter, until its own has passed (the provider used to
 // forget the closed id at the first ticket's notAfter and serve the session a second time: keepers
 // credit one copy). A ticket lasting beyond what its RFC allows an honest router (deadline + maxSeconds
-// + server.TicketSlack), which would outlast the closed id, is refused on its first request; one at that
+// + settle.TicketSlack), which would outlast the closed id, is refused on its first request; one at that
 // bound is served.
 func TestClosedSessionNotServedAgainUnderAnotherTicket(t *testing.T) {
 	f := newSameRFCAtTwoRouters(t, server.Model{Name: "fast:v1", Upstream: "fast"})
@@ -42,7 +43,7 @@ func TestClosedSessionNotServedAgainUnderAnotherTicket(t *testing.T) {
 
 	// Beyond the RFC's bound: refused before it is served; at it: served.
 	f.skew.Store(0)
-	bound := rfc.Deadline + uint64(rfc.MaxSeconds) + server.TicketSlack
+	bound := rfc.Deadline + uint64(rfc.MaxSeconds) + settle.TicketSlack
 	for _, tc := range []struct {
 		notAfter uint64
 		status   int

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -14,7 +13,6 @@ import (
 	"github.com/laketravis/laketravis/bindings/computepool"
 	"github.com/laketravis/laketravis/bindings/mortoken"
 	"github.com/laketravis/laketravis/chain"
-	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/keys"
 )
 
@@ -212,7 +210,7 @@ sessions spent (GET /v1/allowance/{user}). Unused allowance does not carry over 
 			res := allowanceResult{User: user, Day: day.Uint64(), Allowance: allowance.String(), Budget: budget.String(),
 				Votes: votes.String(), Delegate: delegate}
 			if urls := a.list("router"); len(urls) > 0 {
-				rc := client.NewRouterClient(strings.Join(urls, ","), nil)
+				rc := a.routerClient(urls)
 				ra, err := rc.Allowance(ctx, user)
 				res.Router = rc.URL() // the router that answered
 				if err != nil {

@@ -90,3 +90,59 @@ func testFiles(t *testing.T, dir string, chainID uint64) (cfg, dep string, marke
 	require.NoError(t, os.WriteFile(dep, raw, 0o600))
 	return cfg, dep, market
 }
+
+// TestChatSavesTheSessionBeforeItsAnswer: lt chat remembers its session in --state-dir before the answer
+// streams, so a process killed mid-answer leaves what lt close needs (the session key nothing else holds);
+// the file is gone once the session is closed. It used to be written only after the answer had ended.
+func TestChatSavesTheSessionBeforeItsAnswer(t *testing.T) {
+	ctx := context.Background()
+	t.Setenv("HOME", t.TempDir())
+	dir := t.TempDir()
+	state := filepath.Join(dir, "sessions")
+	const chainID = 31337
+	cfg, dep, market := testFiles(t, dir, chainID)
+
+	saved := make(chan []string, 1) // the state dir's files while the answer streams
+	prov := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/chat/completions") {
+			wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session"))
+			return
+		}
+		entries, _ := os.ReadDir(state)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		saved <- names
+		w.Header().Set("Content-Type", "text/event-stream")
+		_, _ = w.Write([]byte("data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n"))
+	}))
+	t.Cleanup(prov.Close)
+	h := &endpointRouter{domain: eip712.NewDomain(chainID, market)}
+	h.endpoint.Store(prov.URL)
+	closed := make(chan wire.CloseRequest, 1)
+	mux := http.NewServeMux()
+	mux.Handle("POST /v1/rfc", h)
+	mux.HandleFunc("POST /v1/sessions/{id}/close", func(w http.ResponseWriter, r *http.Request) {
+		var req wire.CloseRequest
+		if json.NewDecoder(r.Body).Decode(&req) != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad close"))
+			return
+		}
+		closed <- req
+		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: common.HexToHash(r.PathValue("id")), State: "closed",
+			CloseReason: wire.CloseOneSided, Receipt: &req.Receipt, UserSignature: req.UserSignature})
+	})
+	router := httptest.NewServer(mux)
+	t.Cleanup(router.Close)
+
+	_, err := run(t, ctx, "chat", "--model", "llama-3.1-8b:q4", "--router", router.URL, "--deployment", dep,
+		"--raw-key", devnet.DevKeys[8], "--state-dir", state, "--config", cfg, "hello")
+	require.NoError(t, err)
+	req := <-closed
+	require.Equal(t, []string{strings.ToLower(req.Receipt.SessionID.Hex()) + ".json"}, <-saved,
+		"the session was saved before its answer")
+	entries, err := os.ReadDir(state)
+	require.NoError(t, err)
+	require.Empty(t, entries, "forgotten once closed")
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/big"
-	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -133,7 +132,14 @@ func (a *app) router() (*client.RouterClient, error) {
 			return nil, err
 		}
 	}
-	return client.NewRouterClient(strings.Join(urls, ","), &http.Client{}), nil
+	return a.routerClient(urls), nil
+}
+
+// routerClient is the client of the routers at urls, each given --router-timeout to answer a call.
+func (a *app) routerClient(urls []string) *client.RouterClient {
+	rc := client.NewRouterClient(strings.Join(urls, ","), nil)
+	rc.SetTimeout(a.v.GetDuration("router-timeout"))
+	return rc
 }
 
 // marketClient assembles the user's client: router, domain and signer (the RFC is the one message it

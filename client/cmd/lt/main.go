@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/laketravis/laketravis/client"
 	"github.com/laketravis/laketravis/internal/service"
 )
 
@@ -76,6 +77,7 @@ LT_CLIENT_ROUTER, LT_CLIENT_PASSWORD_FILE), then the config file (YAML/TOML/JSON
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFlag, "config", "", "config file (default $HOME/.laketravis/client.yaml)")
 	pf.StringSlice("router", nil, "router base URL(s), e.g. http://127.0.0.1:8080; a comma-separated list fails over in order, sticking to one that works")
+	pf.Duration("router-timeout", client.DefaultRouterTimeout, "how long each router is given to answer a call before the next of --router is asked (at least the router's queue-timeout)")
 	pf.StringSlice("rpc", nil, "chain RPC URLs, comma separated, tried in order (delegate, allowance, deposit, balance, withdraw; chat and gateway then check each grant's provider endpoint against the one registered on the Marketplace)")
 	pf.String("deployment", "", "deployment file (deployments/<chainId>.json)")
 	pf.String("keystore", "", "the user's encrypted keystore file")

@@ -229,13 +229,20 @@ func (a *app) chatCmd() *cobra.Command {
 			}
 			msgs = append(msgs, map[string]string{"role": "user", "content": args[0]})
 			body, _ := json.Marshal(map[string]any{"model": p.Model, "stream": true, "messages": msgs})
-			text, chatErr := a.streamChat(ctx, s, body)
-			// Remembered, with what it used, until it is closed (as lt rfc does): should the close fail
-			// (provider and router both unreachable), lt close --session closes it later.
+			// Remembered until it is closed (as lt rfc does), from before the answer streams: should the
+			// process die mid-answer, or the close fail (provider and router both unreachable), lt close
+			// --session closes it later with the session's key, which nothing else holds.
 			state, err := a.saveSession(s)
 			if err != nil {
 				fmt.Fprintf(a.errOut, "warning: could not remember the session: %v\n", err)
 				state = ""
+			}
+			text, chatErr := a.streamChat(ctx, s, body)
+			// Saved again with what the answer used.
+			if again, err := a.saveSession(s); err == nil {
+				state = again
+			} else {
+				fmt.Fprintf(a.errOut, "warning: could not remember what the session used: %v\n", err)
 			}
 			// Close whatever happened: the receipt covers what was used.
 			res, closeErr := s.Close(context.WithoutCancel(ctx))
@@ -387,7 +394,7 @@ func (a *app) closeCmd() *cobra.Command {
 			}
 			var rc *client.RouterClient
 			if len(routers) > 0 {
-				rc = client.NewRouterClient(strings.Join(routers, ","), nil)
+				rc = a.routerClient(routers)
 				if st.RouterURL == "" {
 					rc = rc.SessionRouterUnknown()
 				}

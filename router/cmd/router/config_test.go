@@ -189,7 +189,7 @@ func TestGraceConfig(t *testing.T) {
 
 // TestQueueTimeoutConfig: --queue-timeout (how long an RFC waits for a busy provider) is at most 5 minutes:
 // providers refuse a ticket lasting past its RFC's deadline + maxSeconds + CloseWindow + 10 minutes
-// (provider/server TicketSlack), so a longer wait would have the router sign tickets no provider serves.
+// (protocol/settle TicketSlack), so a longer wait would have the router sign tickets no provider serves.
 func TestQueueTimeoutConfig(t *testing.T) {
 	base := []string{"--rpc", "http://127.0.0.1:8545", "--deployment", "d.json"}
 	c, err := loadArgs(t, base)

@@ -289,7 +289,7 @@ func loadConfig(v *viper.Viper) (*config, error) {
 		return nil, fmt.Errorf("config: grace %s must be at least 0 and below %s (protocol/settle.CloseWindow: a close after it is never credited)", c.Grace, closeWindow)
 	}
 	// Providers refuse a ticket lasting past its RFC's deadline + maxSeconds + CloseWindow + 10 minutes
-	// (provider/server TicketSlack): with a grace below CloseWindow, an RFC's wait in the queue and its
+	// (protocol/settle TicketSlack): with a grace below CloseWindow, an RFC's wait in the queue and its
 	// liveness probes must stay within those 10 minutes. Half of them for the queue.
 	if maxQueue := eip712.MaxDeadlineAhead / 2; c.QueueTimeout < 0 || c.QueueTimeout > maxQueue {
 		return nil, fmt.Errorf("config: queue-timeout %s must be at least 0 and at most %s (providers refuse tickets issued much later than their RFC's deadline)", c.QueueTimeout, maxQueue)
