@@ -75,13 +75,13 @@ func newBusyRig(t *testing.T, providerBound, gatewayBound int) *busyRig {
 		}
 		if req.Stream {
 			w.Header().Set("Content-Type", "text/event-stream")
-			io.WriteString(w, `data: {"model":"`+busyUpstreamModel+`","choices":[{"delta":{"content":"Hello"}}]}`+"\n\n")
+			io.WriteString(w, `data: {"model":"`+busyUpstreamModel+`","choices":[{"delta":{"content":"Hello there"}}]}`+"\n\n")
 			io.WriteString(w, `data: {"model":"`+busyUpstreamModel+`","choices":[],"usage":{"prompt_tokens":11,"completion_tokens":7}}`+"\n\n")
 			io.WriteString(w, "data: [DONE]\n\n")
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"id":"x","object":"chat.completion","model":"`+busyUpstreamModel+`","choices":[{"index":0,"message":{"role":"assistant","content":"Hello"},"finish_reason":"stop"}],"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}`)
+		io.WriteString(w, `{"id":"x","object":"chat.completion","model":"`+busyUpstreamModel+`","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there"},"finish_reason":"stop"}],"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}`)
 	}))
 	t.Cleanup(up.Close)
 	t.Cleanup(rig.open) // first: what is still held answers

@@ -2,8 +2,8 @@
 // what it served and refuses a receipt above its meter, the client meters what it received and signs
 // receipts from that, so the two must count the same way. Meter is the active-time rule (the union of the
 // accepted requests' intervals, rounded up to whole seconds) with the token and time-to-first-token
-// totals; Counter is how one answer's tokens are counted (the answer's usage object, else an estimate);
-// Classify reads one stream chunk.
+// totals; Counter is how one answer's tokens are counted (the answer's usage object, else an estimate;
+// never more output tokens than bytes of text received); Classify reads one stream chunk.
 package usage
 
 import (

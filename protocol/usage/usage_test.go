@@ -120,9 +120,37 @@ func TestCounter(t *testing.T) {
 	require.Equal(t, [2]uint64{2, 3}, [2]uint64{in, out})
 	// A whole answer with usage.
 	whole = Counter{BodyBytes: 8}
-	whole.Whole([]byte(`{"choices":[{"message":{"content":"x"}}],"usage":{"prompt_tokens":5,"completion_tokens":6}}`))
+	whole.Whole([]byte(`{"choices":[{"message":{"content":"xyz\u00e9"}}],"usage":{"prompt_tokens":5,"completion_tokens":4}}`))
 	in, out = whole.Tokens(false)
-	require.Equal(t, [2]uint64{5, 6}, [2]uint64{in, out})
+	require.Equal(t, [2]uint64{5, 4}, [2]uint64{in, out})
+}
+
+// TestCounterOutputNotAboveTextReceived: a usage object claims the completion tokens, but never more than
+// the bytes of generated text the answer carried (a token is at least a byte): the client signs what it
+// can vouch for, and the provider, counting the same way, meters the same.
+func TestCounterOutputNotAboveTextReceived(t *testing.T) {
+	// A stream that carried no text and a usage chunk claiming 17,700 tokens: no output.
+	tc := Counter{BodyBytes: 40}
+	require.False(t, tc.Chunk([]byte(`{"choices":[{"delta":{}}],"usage":{"prompt_tokens":3,"completion_tokens":17700}}`)))
+	in, out := tc.Tokens(true)
+	require.Equal(t, [2]uint64{3, 0}, [2]uint64{in, out})
+	// Two chunks of 3 and 4 bytes (one escaped, one two-byte rune), then a claim of 1,000: 7.
+	tc = Counter{BodyBytes: 40}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"content":"a\nb"}}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"content":"é\u00e9"}}]}`)))
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":1000}}`))
+	in, out = tc.Tokens(true)
+	require.Equal(t, [2]uint64{3, 7}, [2]uint64{in, out})
+	// A whole answer with empty content claiming 1,000,000 tokens: none.
+	whole := Counter{BodyBytes: 8}
+	require.False(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":""}}],"usage":{"prompt_tokens":1,"completion_tokens":1000000}}`)))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{1, 0}, [2]uint64{in, out})
+	// Text in the choices' text field counts too; a claim within the text stands.
+	whole = Counter{BodyBytes: 8}
+	whole.Whole([]byte(`{"choices":[{"text":"Once upon a time"}],"usage":{"prompt_tokens":1,"completion_tokens":4}}`))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{1, 4}, [2]uint64{in, out})
 }
 
 var classifySeeds = []string{
@@ -156,17 +184,23 @@ var classifySeeds = []string{
 	`{"usage":{"prompt_tokens":2},"usage":null}`,
 	`{"usage":5,"choices":[]}`,
 	`{"choices":5,"usage":{"prompt_tokens":2}}`,
+	`{"choices":[{"delta":{"content":"a\nb\"\\\/\t"}}],"usage":{"prompt_tokens":1,"completion_tokens":99}}`,
+	`{"choices":[{"delta":{"content":"\u00e9\u20ac\u0041\ud83d\ude00"}}]}`,
+	`{"choices":[{"delta":{"content":"\ud83d"}},{"text":"\ude00\ud83d\u0041\ud83d\ud83d\ude00"}]}`,
+	"{\"choices\":[{\"delta\":{\"content\":\"caf\xc3\xa9 \xe6\x97\xa5 \xff\xc3 \xef\xbf\xbd \xed\xa0\x80\"}}]}",
 	`[{"choices":[]}]`, `null`, `"x"`, `{"choices":[{"delta":{"content":"x"}}]`, `{}`, ` { } `, `[DONE]`,
 }
 
-// checkClassify holds Classify and Whole (the byte-scanning fast path with its fallback) to the decoder.
+// checkClassify holds classify, Classify and Whole (the byte-scanning fast path with its fallback) to the
+// decoder.
 func checkClassify(t *testing.T, data []byte) {
 	got, gotU := Classify(data)
+	gotBytes, _ := classify(data)
 	text, u, ok := decode(data)
 	whole, want := Counter{BodyBytes: 100}, Counter{BodyBytes: 100}
 	gotText := whole.Whole(data)
 	if ok {
-		want.textBytes += text
+		want.textBytes += uint64(text)
 		want.setUsage(u)
 	}
 	in, out := whole.Tokens(false)
@@ -176,9 +210,11 @@ func checkClassify(t *testing.T, data []byte) {
 	if !ok {
 		require.False(t, got, "%s", data)
 		require.Nil(t, gotU, "%s", data)
+		require.Zero(t, gotBytes, "%s", data)
 		return
 	}
 	require.Equal(t, text > 0, got, "%s", data)
+	require.Equal(t, text, gotBytes, "text bytes: %s", data)
 	require.Equal(t, u, gotU, "%s", data)
 }
 
@@ -187,13 +223,13 @@ func TestClassify(t *testing.T) {
 		checkClassify(t, []byte(s))
 	}
 	// The common shape takes the fast path.
-	has, _, sure := scanChunk([]byte(classifySeeds[0]))
+	n, _, sure := scanChunk([]byte(classifySeeds[0]))
 	require.True(t, sure)
-	require.True(t, has)
+	require.Equal(t, 3, n)
 	// So does a whole answer with its usage object.
-	has, u, sure := scanChunk([]byte(`{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":22,"total_tokens":34}}`))
+	n, u, sure := scanChunk([]byte(`{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":22,"total_tokens":34}}`))
 	require.True(t, sure)
-	require.True(t, has)
+	require.Equal(t, 2, n)
 	require.Equal(t, &OpenAI{PromptTokens: 12, CompletionTokens: 22}, u)
 }
 

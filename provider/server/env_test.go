@@ -89,6 +89,7 @@ func TestMain(m *testing.M) {
 var models = []server.Model{
 	{Name: "fast:v1", Upstream: "fast", MaxConcurrency: 8},
 	{Name: "nousage:v1", Upstream: "nousage", MaxConcurrency: 8},
+	{Name: "inflated:v1", Upstream: "inflated", MaxConcurrency: 8},
 	{Name: "slow:v1", Upstream: "slow", MaxConcurrency: 1},
 	{Name: "err429:v1", Upstream: "err429"},
 	{Name: "err503:v1", Upstream: "err503"},

@@ -35,6 +35,7 @@ import (
 //
 //	"fast"       answers at once; streams 5 chunks and a usage chunk when asked for it
 //	"nousage"    streams 4 content chunks and never reports usage
+//	"inflated"   answers, or streams, no text with a usage object claiming 17,700 completion tokens
 //	"slow"       waits on release (or the request's end) before answering
 //	"err429"     429 with an OpenAI error body and Retry-After
 //	"err503"     503 with an ollama-style {"error": "..."} body
@@ -121,6 +122,16 @@ func (u *upstream) serve(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		}
+	}
+	if model == "inflated" {
+		if !stream {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"choices":[{"message":{"role":"assistant","content":""}}],"usage":{"prompt_tokens":1,"completion_tokens":17700}}`)
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, "data: {\"choices\":[{\"delta\":{}}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":17700}}\n\ndata: [DONE]\n\n")
+		return
 	}
 	if !stream {
 		w.Header().Set("Content-Type", "application/json")

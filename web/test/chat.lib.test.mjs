@@ -87,8 +87,13 @@ test('metering: union of intervals rounded up, usage object else estimates (prot
   assert.equal(ct.chunk('{"choices":[{"delta":{"content":"x"}}]}'), true);
   assert.equal(ct.chunk('not json'), false);
   assert.deepEqual(ct.tokens(), [11, 2], 'no usage: ceil(41/4) in, one per text chunk out');
+  ct.chunk('{"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3}}');
+  assert.deepEqual(ct.tokens(), [7, 3], 'the usage object wins');
   ct.chunk('{"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":9}}');
-  assert.deepEqual(ct.tokens(), [7, 9], 'the usage object wins');
+  assert.deepEqual(ct.tokens(), [7, 4], 'but claims no more output than the 4 bytes of text received');
+  const stalled = new p.Counter(41);
+  stalled.chunk('{"choices":[{"delta":{}}],"usage":{"prompt_tokens":3,"completion_tokens":17700}}');
+  assert.deepEqual(stalled.tokens(), [3, 0], 'no text received: no output, whatever the usage object claims');
 });
 
 test('server-sent events: data of each event, any line ending, comments skipped', async () => {

@@ -219,7 +219,8 @@ export const rfcHeader = (rfc, signature) => base64url(utf8.encode(JSON.stringif
 // ---------------------------------------------------------------------------------------------------------
 // Metering (protocol/usage): active time is the union of request intervals rounded up to whole seconds;
 // tokens are an answer's usage object when it has one, else a token per 4 bytes of request body and one
-// per stream chunk carrying text.
+// per stream chunk carrying text; output tokens never exceed the bytes of text received (the session key
+// signs only output it received, whatever the usage object claims).
 // ---------------------------------------------------------------------------------------------------------
 
 /** Bytes of generated text in one chunk or answer and its usage object; null when it does not decode. */
@@ -242,17 +243,18 @@ export function readChunk(data) {
 
 /** One answer's token count (usage.Counter). */
 export class Counter {
-  constructor(bodyBytes) { this.bodyBytes = bodyBytes; this.chunks = 0; this.usage = null; }
+  constructor(bodyBytes) { this.bodyBytes = bodyBytes; this.chunks = 0; this.textBytes = 0; this.usage = null; }
   /** Counts a stream chunk; true when it carried generated text. */
   chunk(data) {
     const r = readChunk(data);
     if (!r) return false;
     if (r.text > 0) this.chunks++;
+    this.textBytes += r.text;
     if (r.usage) this.usage = r.usage;
     return r.text > 0;
   }
   tokens() {
-    if (this.usage) return [Number(this.usage.prompt_tokens) || 0, Number(this.usage.completion_tokens) || 0];
+    if (this.usage) return [Number(this.usage.prompt_tokens) || 0, Math.min(Number(this.usage.completion_tokens) || 0, this.textBytes)];
     return [Math.floor((this.bodyBytes + 3) / 4), this.chunks];
   }
 }
