@@ -74,3 +74,50 @@ func TestReceiptTokensNotAboveWhatWasReceived(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uint32(2), s.Receipt().OutputTokens, "a claim within the text received stands")
 }
+
+// TestReceiptKeepsToolCallAndReasoningOutput: an honest answer made only of tool calls, or of a reasoning
+// model's thinking, is output the client received: its receipt keeps the provider's claim (within those
+// bytes), and the router's analytics does not hold the session as zero output.
+func TestReceiptKeepsToolCallAndReasoningOutput(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if !bytes.Contains(body, []byte(`"stream":true`)) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"choices":[{"message":{"role":"assistant","content":"","reasoning_content":"The user greets me; I should greet back."}}],"usage":{"prompt_tokens":9,"completion_tokens":10}}`)
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		io.WriteString(w, "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}}]}\n\n")
+		io.WriteString(w, "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}}]}\n\n")
+		io.WriteString(w, "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n")
+		io.WriteString(w, "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":12}}\n\n")
+		io.WriteString(w, "data: [DONE]\n\n")
+	}))
+	t.Cleanup(srv.Close)
+	clock := newClock(time.Now().Unix())
+	s, _ := newTestSession(t, clock)
+	s.base = srv.URL
+
+	ctx := context.Background()
+	st, err := s.StreamChatCompletion(ctx, []byte(`{"model":"llama3:8b","stream":true,"messages":[{"role":"user","content":"weather?"}]}`))
+	require.NoError(t, err)
+	clock.add(2 * time.Second)
+	for {
+		if _, err = st.Next(); err != nil {
+			break
+		}
+	}
+	require.ErrorIs(t, err, io.EOF)
+	rc := s.Receipt()
+	require.Equal(t, uint32(12), rc.OutputTokens, "the tool call's 27 bytes carry the 12 tokens claimed")
+	var d analytics.Detector
+	for i := range 50 {
+		d.Record(analytics.Session{Seconds: uint32(100 + i), OutputTokens: uint32(30 * (100 + i)), Receipt: true})
+	}
+	require.NotContains(t, d.Flags(analytics.Session{Seconds: rc.Seconds, OutputTokens: rc.OutputTokens, Receipt: true}),
+		analytics.FlagZeroOutput, "a tool-call-only session is not held as zero output")
+
+	_, err = s.ChatCompletion(ctx, []byte(`{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`))
+	require.NoError(t, err)
+	require.Equal(t, uint32(12+10), s.Receipt().OutputTokens, "the reasoning's 40 bytes carry the 10 tokens claimed")
+}

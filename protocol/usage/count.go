@@ -20,11 +20,13 @@ type OpenAI struct {
 // one (its last non-zero one); otherwise a token per 4 bytes of request body and, for a stream, one token
 // per chunk carrying generated text (for a whole answer, a token per 4 bytes of text).
 //
-// The output tokens never exceed the bytes of generated text the answer carried, whatever its usage
-// object claims: a token is at least one byte of text in every tokenizer, and the client signs the
-// receipt's outputTokens, which the router's analytics read (zero-output sessions are held, TPS decides
-// minTps), so it must not vouch for more output than it received. A provider that sends nothing and a
-// usage object claiming thousands of tokens gets a receipt with none.
+// The output tokens never exceed the bytes of generated text the answer carried (choices' text; their
+// message's or delta's content, reasoning_content, reasoning, tool calls' and function_call's name and
+// arguments: see decode), whatever its usage object claims: a token is at least one byte of text in every
+// tokenizer, and the client signs the receipt's outputTokens, which the router's analytics read
+// (zero-output sessions are held, TPS decides minTps), so it must not vouch for more output than it
+// received. A provider that sends nothing and a usage object claiming thousands of tokens gets a receipt
+// with none; an honest answer made only of tool calls or reasoning keeps its tokens.
 type Counter struct {
 	BodyBytes int // the request body's length
 
@@ -74,20 +76,101 @@ func (c *Counter) Tokens(stream bool) (in, out uint64) {
 // chunk is what is read from an answer or a stream chunk.
 type chunk struct {
 	Choices []struct {
-		Text    *string `json:"text"`
-		Message *struct {
-			Content *string `json:"content"`
-		} `json:"message"`
-		Delta *struct {
-			Content *string `json:"content"`
-		} `json:"delta"`
+		Text    *string    `json:"text"`
+		Message *generated `json:"message"`
+		Delta   *generated `json:"delta"`
 	} `json:"choices"`
 	Usage *OpenAI `json:"usage"`
 }
 
-// decode is the reference reading of an answer or chunk: the bytes of generated text it carries (choices'
-// text, message.content and delta.content) and its usage object; ok is false for anything that does not
-// decode.
+// generated is a choice's message (a whole answer) or delta (a stream chunk): the members whose strings
+// are generated text. An answer made only of tool calls, or a reasoning model's thinking, is output the
+// provider generated and the client received; were it not counted, an honest answer's output tokens would
+// be capped to nothing and its session held as zero output.
+//
+// Content is read strictly, as it always was (a content that is not a string or null fails the chunk).
+// The other members are read on their own (textLen, toolCallsLen, functionLen): one whose shape is not
+// the expected one counts no text but does not fail the chunk, so a provider with an odd tool call shape
+// keeps its usage object and its content.
+type generated struct {
+	Content          *string         `json:"content"`
+	ToolCalls        json.RawMessage `json:"tool_calls"`        // [{"function":{"name","arguments"}}]
+	FunctionCall     json.RawMessage `json:"function_call"`     // legacy: {"name","arguments"}
+	ReasoningContent json.RawMessage `json:"reasoning_content"` // a string
+	Reasoning        json.RawMessage `json:"reasoning"`         // a string
+}
+
+// function is a tool call's function or a legacy function_call.
+type function struct {
+	Name      *string `json:"name"`
+	Arguments *string `json:"arguments"`
+}
+
+// textBytes is the bytes of generated text in a message or delta.
+func (g *generated) textBytes() int {
+	if g == nil {
+		return 0
+	}
+	n := textLen(g.ReasoningContent) + textLen(g.Reasoning) + functionLen(g.FunctionCall) + toolCallsLen(g.ToolCalls)
+	if g.Content != nil {
+		n += len(*g.Content)
+	}
+	return n
+}
+
+// textLen is the decoded length of raw when it is a string, else 0.
+func textLen(raw json.RawMessage) int {
+	var s *string
+	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil || s == nil {
+		return 0
+	}
+	return len(*s)
+}
+
+// functionLen is the bytes of a function's name and arguments when raw is a function object (or null),
+// else 0.
+func functionLen(raw json.RawMessage) int {
+	var f *function
+	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil || f == nil {
+		return 0
+	}
+	return f.len()
+}
+
+// toolCallsLen is the bytes of the tool calls' functions' names and arguments when raw is an array of
+// tool calls (or null), else 0.
+func toolCallsLen(raw json.RawMessage) int {
+	var calls []struct {
+		Function *function `json:"function"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &calls) != nil {
+		return 0
+	}
+	n := 0
+	for _, c := range calls {
+		if c.Function != nil {
+			n += c.Function.len()
+		}
+	}
+	return n
+}
+
+func (f *function) len() int {
+	n := 0
+	if f.Name != nil {
+		n += len(*f.Name)
+	}
+	if f.Arguments != nil {
+		n += len(*f.Arguments)
+	}
+	return n
+}
+
+// decode is the reference reading of an answer or chunk: the bytes of generated text it carries and its
+// usage object; ok is false for anything that does not decode. Generated text is, in each of "choices":
+// "text"; and in its "message" or "delta": "content", "reasoning_content" and "reasoning" (strings), each
+// "tool_calls" element's "function" "name" and "arguments", and the legacy "function_call" "name" and
+// "arguments" (see generated).
 func decode(data []byte) (textBytes int, u *OpenAI, ok bool) {
 	var c chunk
 	if json.Unmarshal(data, &c) != nil {
@@ -97,12 +180,7 @@ func decode(data []byte) (textBytes int, u *OpenAI, ok bool) {
 		if ch.Text != nil {
 			textBytes += len(*ch.Text)
 		}
-		if ch.Message != nil && ch.Message.Content != nil {
-			textBytes += len(*ch.Message.Content)
-		}
-		if ch.Delta != nil && ch.Delta.Content != nil {
-			textBytes += len(*ch.Delta.Content)
-		}
+		textBytes += ch.Message.textBytes() + ch.Delta.textBytes()
 	}
 	return textBytes, c.Usage, true
 }
@@ -130,8 +208,9 @@ func classify(data []byte) (textBytes int, u *OpenAI) {
 }
 
 // scanChunk is the fast path of classify over a valid JSON object: it walks the top-level members and, in
-// "choices", each element's "text", "message"."content" and "delta"."content" (measuring each string as
-// decoded), and reads a "usage" object's token counts. sure is false when the decoder must decide.
+// "choices", each element's "text" and the generated text of its "message" and "delta" (generatedText),
+// measuring each string as decoded, and reads a "usage" object's token counts. sure is false when the
+// decoder must decide.
 func scanChunk(data []byte) (textBytes int, u *OpenAI, sure bool) {
 	if !jsonscan.Valid(data) {
 		return 0, nil, true // the decoder fails too: no text, no usage
@@ -209,54 +288,133 @@ func usageObject(data []byte, i int, u *OpenAI) (text int, sure bool) {
 
 // choices walks the "choices" array at data[i] == '[' and measures its elements' text.
 func choices(data []byte, i int) (textBytes int, sure bool) {
+	return elements(data, i, func(v int) (int, bool) {
+		switch data[v] {
+		case 'n': // a null element decodes to an empty one
+			return 0, true
+		case '{':
+		default:
+			return 0, false
+		}
+		seen := [3]bool{}
+		return members(data, v, func(key []byte, v int) (text int, ok bool) {
+			for k, name := range [3]string{"text", "message", "delta"} {
+				if !foldEq(key, name) {
+					continue
+				}
+				if seen[k] {
+					return 0, false
+				}
+				seen[k] = true
+				if k == 0 {
+					return stringValue(data, v)
+				}
+				switch data[v] {
+				case 'n':
+					return 0, true
+				case '{':
+					return generatedText(data, v)
+				}
+				return 0, false
+			}
+			return 0, true
+		})
+	})
+}
+
+// generatedKeys are the members of a message or delta that carry generated text (see generated).
+var generatedKeys = [5]string{"content", "reasoning_content", "reasoning", "function_call", "tool_calls"}
+
+// generatedText measures the message or delta object at data[i] == '{' as generated.textBytes does. The
+// scan is sure only of the expected shapes (strings or null, a function object, an array of tool calls);
+// anything else, which the decoder may count as 0 or fail, is the decoder's to judge.
+func generatedText(data []byte, i int) (textBytes int, sure bool) {
+	var seen [len(generatedKeys)]bool
+	return members(data, i, func(key []byte, v int) (int, bool) {
+		for k, name := range generatedKeys {
+			if !foldEq(key, name) {
+				continue
+			}
+			if seen[k] {
+				return 0, false
+			}
+			seen[k] = true
+			switch name {
+			case "function_call":
+				return functionText(data, v)
+			case "tool_calls":
+				if data[v] == 'n' {
+					return 0, true
+				}
+				if data[v] != '[' {
+					return 0, false
+				}
+				return elements(data, v, func(v int) (int, bool) {
+					switch data[v] {
+					case 'n':
+						return 0, true
+					case '{':
+					default:
+						return 0, false
+					}
+					var seenFunction bool
+					return members(data, v, func(key []byte, v int) (int, bool) {
+						if !foldEq(key, "function") {
+							return 0, true
+						}
+						if seenFunction {
+							return 0, false
+						}
+						seenFunction = true
+						return functionText(data, v)
+					})
+				})
+			}
+			return stringValue(data, v)
+		}
+		return 0, true
+	})
+}
+
+// functionText measures a tool call's function or a legacy function_call at data[v]: its name and
+// arguments when they are strings (or null); null counts nothing.
+func functionText(data []byte, v int) (textBytes int, sure bool) {
+	switch data[v] {
+	case 'n':
+		return 0, true
+	case '{':
+	default:
+		return 0, false
+	}
+	var seen [2]bool
+	return members(data, v, func(key []byte, v int) (int, bool) {
+		for k, name := range [2]string{"name", "arguments"} {
+			if !foldEq(key, name) {
+				continue
+			}
+			if seen[k] {
+				return 0, false
+			}
+			seen[k] = true
+			return stringValue(data, v)
+		}
+		return 0, true
+	})
+}
+
+// elements calls f for each element of the array at data[i] == '[' with the index of its value, and sums
+// what f measures; it stops as unsure when f is unsure.
+func elements(data []byte, i int, f func(v int) (text int, sure bool)) (textBytes int, sure bool) {
 	i = jsonscan.SkipSpace(data, i+1)
 	if data[i] == ']' {
 		return 0, true
 	}
 	for {
-		switch data[i] {
-		case 'n': // a null element decodes to an empty one
-		case '{':
-			seen := [3]bool{}
-			t, ok := members(data, i, func(key []byte, v int) (text int, ok bool) {
-				for k, name := range [3]string{"text", "message", "delta"} {
-					if !foldEq(key, name) {
-						continue
-					}
-					if seen[k] {
-						return 0, false
-					}
-					seen[k] = true
-					if k == 0 {
-						return stringValue(data, v)
-					}
-					switch data[v] {
-					case 'n':
-						return 0, true
-					case '{':
-						var seenContent bool
-						return members(data, v, func(key []byte, v int) (int, bool) {
-							if !foldEq(key, "content") {
-								return 0, true
-							}
-							if seenContent {
-								return 0, false
-							}
-							seenContent = true
-							return stringValue(data, v)
-						})
-					}
-					return 0, false
-				}
-				return 0, true
-			})
-			if !ok {
-				return 0, false
-			}
-			textBytes += t
-		default:
+		t, ok := f(i)
+		if !ok {
 			return 0, false
 		}
+		textBytes += t
 		i = jsonscan.SkipSpace(data, jsonscan.SkipValue(data, i))
 		if data[i] == ']' {
 			return textBytes, true

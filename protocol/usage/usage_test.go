@@ -153,6 +153,66 @@ func TestCounterOutputNotAboveTextReceived(t *testing.T) {
 	require.Equal(t, [2]uint64{1, 4}, [2]uint64{in, out})
 }
 
+// TestCounterCountsToolCallsAndReasoning: tool calls' function names and arguments (and the legacy
+// function_call's) and a reasoning model's reasoning_content or reasoning are generated text too, so an
+// honest answer made only of them keeps its completion tokens up to their bytes (capped to 0 before, and
+// the session held as zero output).
+func TestCounterCountsToolCallsAndReasoning(t *testing.T) {
+	// A tool-call-only stream: name "get_weather" (11 bytes), arguments {"city":"Paris"} in two pieces
+	// (16 bytes), then the usage chunk.
+	tc := Counter{BodyBytes: 40}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]}}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]}}]}`)))
+	require.False(t, tc.Chunk([]byte(`{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}`)))
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":12}}`))
+	in, out := tc.Tokens(true)
+	require.Equal(t, [2]uint64{30, 12}, [2]uint64{in, out}, "the claim stands within the tool call's 27 bytes")
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":500}}`))
+	_, out = tc.Tokens(true)
+	require.Equal(t, uint64(27), out, "and is capped by them")
+
+	// A whole answer made only of tool calls (two of them).
+	whole := Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":null,"tool_calls":[{"id":"a","type":"function","function":{"name":"f","arguments":"{\"x\":1}"}},{"id":"b","type":"function","function":{"name":"gg","arguments":"{}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":5,"completion_tokens":100}}`)))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{5, 1 + 7 + 2 + 2}, [2]uint64{in, out}, "capped by the two calls' bytes")
+	whole = Counter{BodyBytes: 8}
+	whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":null,"tool_calls":[{"function":{"name":"f","arguments":"{\"x\":1}"}}]}}],"usage":{"prompt_tokens":5,"completion_tokens":6}}`))
+	_, out = whole.Tokens(false)
+	require.Equal(t, uint64(6), out)
+
+	// The legacy function_call, whole and streamed.
+	whole = Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":null,"function_call":{"name":"lookup","arguments":"{\"q\":\"é\"}"}}}],"usage":{"prompt_tokens":5,"completion_tokens":7}}`)))
+	_, out = whole.Tokens(false)
+	require.Equal(t, uint64(7), out, "6 + 10 bytes of function_call")
+	tc = Counter{BodyBytes: 40}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"function_call":{"name":"lookup","arguments":""}}}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"function_call":{"arguments":"{}"}}}]}`)))
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":100}}`))
+	_, out = tc.Tokens(true)
+	require.Equal(t, uint64(8), out)
+
+	// A reasoning model's thinking, in reasoning_content (stream) or reasoning (whole answer).
+	tc = Counter{BodyBytes: 40}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"role":"assistant","content":"","reasoning_content":"Let me think."}}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"content":null,"reasoning_content":" Done"}}]}`)))
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4}}`))
+	_, out = tc.Tokens(true)
+	require.Equal(t, uint64(4), out, "the claim stands within 18 bytes of reasoning")
+	whole = Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":"","reasoning":"hmm, 42"}}],"usage":{"prompt_tokens":5,"completion_tokens":1000}}`)))
+	_, out = whole.Tokens(false)
+	require.Equal(t, uint64(7), out)
+
+	// A member of an odd shape counts nothing but does not cost the answer its usage object or content.
+	whole = Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"content":"abc","tool_calls":[{"function":{"name":"f","arguments":{"x":1}}}],"reasoning":5}}],"usage":{"prompt_tokens":5,"completion_tokens":9}}`)))
+	in, out = whole.Tokens(false)
+	require.Equal(t, [2]uint64{5, 3}, [2]uint64{in, out})
+}
+
 var classifySeeds = []string{
 	`{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"},"finish_reason":null}],"usage":null}`,
 	`{"choices":[{"delta":{"role":"assistant","content":""}}],"usage":null}`,
@@ -188,6 +248,30 @@ var classifySeeds = []string{
 	`{"choices":[{"delta":{"content":"\u00e9\u20ac\u0041\ud83d\ude00"}}]}`,
 	`{"choices":[{"delta":{"content":"\ud83d"}},{"text":"\ude00\ud83d\u0041\ud83d\ud83d\ude00"}]}`,
 	"{\"choices\":[{\"delta\":{\"content\":\"caf\xc3\xa9 \xe6\x97\xa5 \xff\xc3 \xef\xbf\xbd \xed\xa0\x80\"}}]}",
+	`{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"get_weather","arguments":"{\"a\":"}}]},"finish_reason":null}],"usage":null}`,
+	`{"choices":[{"message":{"content":null,"tool_calls":[{"function":{"name":"f","arguments":"{}"}},null,{"function":null},{"type":"function"}]}}],"usage":{"prompt_tokens":5,"completion_tokens":9}}`,
+	`{"choices":[{"delta":{"tool_calls":null,"function_call":null,"reasoning":null,"reasoning_content":null}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[]}}]}`,
+	`{"choices":[{"delta":{"tool_calls":{"function":{"name":"f"}}}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[5,{"function":{"name":"f"}}],"content":"x"}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":{"name":"f","arguments":{"x":1}}},{"function":{"name":"g"}}],"content":"x"}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":"f"}],"content":"x"}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":{"name":"f"},"function":{"arguments":"a"}}]}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":{"name":"f","name":"gh"}}]}}]}`,
+	`{"choices":[{"delta":{"tool_calls":[{"function":{"name":"f"}}],"tool_calls":[{"function":{"name":"gh"}}]}}]}`,
+	`{"choices":[{"delta":{"Tool_Calls":[{"FUNCTION":{"Name":"f","ARGUMENTS":"\u00e9\ud83d"}}]}}]}`,
+	`{"choices":[{"delta":{"tool_c\u0061lls":[{"function":{"name":"f"}}]}}]}`,
+	`{"choices":[{"delta":{"function_call":{"name":"f","arguments":"{\"q\":1}"}}}],"usage":{"prompt_tokens":1,"completion_tokens":2}}`,
+	`{"choices":[{"delta":{"function_call":"f","content":"x"}}]}`,
+	`{"choices":[{"delta":{"function_call":{"name":5},"content":"x"}}]}`,
+	`{"choices":[{"delta":{"function_call":{"name":"a"},"function_call":{"arguments":"b"}}}]}`,
+	`{"choices":[{"message":{"role":"assistant","content":"","reasoning_content":"think\n\u00e9","reasoning":"more"}}]}`,
+	`{"choices":[{"delta":{"reasoning":5,"content":"x"}}]}`,
+	`{"choices":[{"delta":{"reasoning_content":["a"],"content":"x"}}]}`,
+	`{"choices":[{"delta":{"reasoning":"a","reasoning":"bc"}}]}`,
+	`{"choices":[{"delta":{"REASONING_CONTENT":"a","Reasoning":"b"}}]}`,
+	`{"choices":[{"delta":{"content":"x","function":{"name":"f"},"arguments":"y","name":"z"}}]}`,
+	"{\"choices\":[{\"delta\":{\"reasoning\":\"\xff\xc3\",\"tool_calls\":[{\"function\":{\"arguments\":\"\xed\xa0\x80\"}}]}}]}",
 	`[{"choices":[]}]`, `null`, `"x"`, `{"choices":[{"delta":{"content":"x"}}]`, `{}`, ` { } `, `[DONE]`,
 }
 
@@ -231,6 +315,17 @@ func TestClassify(t *testing.T) {
 	require.True(t, sure)
 	require.Equal(t, 2, n)
 	require.Equal(t, &OpenAI{PromptTokens: 12, CompletionTokens: 22}, u)
+	// So do tool calls, function calls and reasoning, with no allocation (a usage object is one).
+	for _, s := range []string{
+		`{"id":"c1","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":"}}]},"finish_reason":null}],"usage":null}`,
+		`{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"a","type":"function","function":{"name":"f","arguments":"{}"}}],"function_call":{"name":"g","arguments":"{}"}},"finish_reason":"tool_calls"}]}`,
+		`{"choices":[{"index":0,"delta":{"content":null,"reasoning_content":"Let me","reasoning":" think"}}]}`,
+	} {
+		data := []byte(s)
+		_, _, sure := scanChunk(data)
+		require.True(t, sure, "%s", s)
+		require.Zero(t, testing.AllocsPerRun(10, func() { Classify(data) }), "%s", s)
+	}
 }
 
 func FuzzClassify(f *testing.F) {

@@ -94,6 +94,25 @@ test('metering: union of intervals rounded up, usage object else estimates (prot
   const stalled = new p.Counter(41);
   stalled.chunk('{"choices":[{"delta":{}}],"usage":{"prompt_tokens":3,"completion_tokens":17700}}');
   assert.deepEqual(stalled.tokens(), [3, 0], 'no text received: no output, whatever the usage object claims');
+
+  // Tool calls and reasoning are generated text too: an honest answer made only of them keeps its output.
+  const tools = new p.Counter(41);
+  assert.equal(tools.chunk('{"choices":[{"delta":{"content":null,"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"get_weather","arguments":""}}]}}]}'), true);
+  assert.equal(tools.chunk('{"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\":\\"Paris\\"}"}}]}}]}'), true);
+  tools.chunk('{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":12}}');
+  assert.deepEqual(tools.tokens(), [30, 12], 'a tool-call-only stream keeps its claim within its 27 bytes');
+  tools.chunk('{"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":500}}');
+  assert.deepEqual(tools.tokens(), [30, 27], 'and is capped by them');
+  const legacy = new p.Counter(41);
+  assert.equal(legacy.chunk('{"choices":[{"message":{"content":null,"function_call":{"name":"lookup","arguments":"{}"}}}],"usage":{"prompt_tokens":5,"completion_tokens":100}}'), true);
+  assert.deepEqual(legacy.tokens(), [5, 8], 'the legacy function_call counts');
+  const reasoning = new p.Counter(41);
+  assert.equal(reasoning.chunk('{"choices":[{"delta":{"content":"","reasoning_content":"Let me think."}}]}'), true);
+  assert.equal(reasoning.chunk('{"choices":[{"delta":{"reasoning":" Done"}}]}'), true);
+  reasoning.chunk('{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":100}}');
+  assert.deepEqual(reasoning.tokens(), [3, 18], 'reasoning_content and reasoning count');
+  assert.equal(p.readChunk('{"choices":[{"message":{"content":"abc","tool_calls":[5,{"function":{"name":"f","arguments":{"x":1}}}],"reasoning":5}}]}').text, 4,
+    'odd shapes count only their strings');
 });
 
 test('server-sent events: data of each event, any line ending, comments skipped', async () => {

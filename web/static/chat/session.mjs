@@ -219,11 +219,29 @@ export const rfcHeader = (rfc, signature) => base64url(utf8.encode(JSON.stringif
 // ---------------------------------------------------------------------------------------------------------
 // Metering (protocol/usage): active time is the union of request intervals rounded up to whole seconds;
 // tokens are an answer's usage object when it has one, else a token per 4 bytes of request body and one
-// per stream chunk carrying text; output tokens never exceed the bytes of text received (the session key
-// signs only output it received, whatever the usage object claims).
+// per stream chunk carrying text; output tokens never exceed the bytes of generated text received (the
+// session key signs only output it received, whatever the usage object claims): content, reasoning and tool
+// calls alike (readChunk, as protocol/README.md `usage/` lists them).
 // ---------------------------------------------------------------------------------------------------------
 
-/** Bytes of generated text in one chunk or answer and its usage object; null when it does not decode. */
+const strBytes = (s) => (typeof s === 'string' ? utf8.encode(s).length : 0);
+const fnBytes = (f) => (f !== null && typeof f === 'object' ? strBytes(f.name) + strBytes(f.arguments) : 0);
+
+/**
+ * Bytes of generated text in a choice's message or delta (usage.generated): content, reasoning_content and
+ * reasoning (strings), each tool call's function name and arguments, and the legacy function_call's.
+ */
+function generatedBytes(m) {
+  if (m === null || typeof m !== 'object') return 0;
+  let n = strBytes(m.content) + strBytes(m.reasoning_content) + strBytes(m.reasoning) + fnBytes(m.function_call);
+  if (Array.isArray(m.tool_calls)) for (const t of m.tool_calls) if (t !== null && typeof t === 'object') n += fnBytes(t.function);
+  return n;
+}
+
+/**
+ * Bytes of generated text in one chunk or answer (choices' text and their message's or delta's, as
+ * generatedBytes reads them) and its usage object; null when it does not decode.
+ */
 export function readChunk(data) {
   let c;
   try { c = JSON.parse(data); } catch { return null; }
@@ -234,7 +252,7 @@ export function readChunk(data) {
     for (const ch of c.choices) {
       if (ch === null) continue;
       if (typeof ch !== 'object') return null;
-      for (const s of [ch.text, ch.message?.content, ch.delta?.content]) if (typeof s === 'string') text += utf8.encode(s).length;
+      text += strBytes(ch.text) + generatedBytes(ch.message) + generatedBytes(ch.delta);
     }
   }
   const u = c.usage && typeof c.usage === 'object' ? c.usage : null;
