@@ -30,7 +30,8 @@ import (
 //
 //  1. a copy whose ticket the provider accepted beats one without an acceptance: a ticket the provider did
 //     not serve never displaces the one it did, whatever it costs or bills;
-//  2. then a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired);
+//  2. then a copy that bills (a receipt or one-sided close) beats one that bills nothing (expired, 0 s, or a
+//     ticket at price 0);
 //  3. then a copy whose close its ticket's signer signed (settle.CloseDigest, verified by checkCloseSignature)
 //     beats one whose close it did not: the dates, reason and billed seconds of a record are its router's
 //     choice within bounds and no party to the session signs them, so another ROUTER_ROLE key could copy the
@@ -125,7 +126,10 @@ func rankOf(s *Session) (*copyRank, error) {
 	// as its router signed it.
 	r.accepted = r.ticket.TicketAcceptance != nil
 	r.signed = r.ticket.CloseSignature != nil // likewise its ticket's signer's
-	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0
+	// What bills nothing is never credited (store's billsNothing drops it at the assembly): a copy at price 0
+	// that won by its cost (rule 4) left the session with no billing copy, and a close the parties signed,
+	// which lost to it, was never credited.
+	r.bills = r.ticket.CloseReason != wire.CloseExpired && s.Seconds > 0 && !s.Price.IsZero()
 	r.seconds = s.Seconds
 	if !r.bills {
 		return r, nil // cost 0

@@ -313,3 +313,30 @@ func TestUserCloseBeforeAnswerLosesNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestZeroPriceCopyDoesNotVoidHonestClose (keeper review): router A closes a session with the receipt the
+// user and the provider signed, its close signed by A's key, no acceptance (the user closed alone, the
+// provider gone). A second ROUTER_ROLE key B copies the RFC and the receipt under a ticket of its own at
+// price 0 (the RFC allows it) and signs its close: rules 1 to 3 tied, and the copy ranked as billing won by
+// its cost of 0 (rule 4); at the assembly it billed nothing (nothing_billed) and A's close, rejected as
+// ticket_conflict, was never credited: the provider was paid nothing, whichever feed was read first. A copy
+// at price 0 bills nothing, as an expiry does (rule 2): A's close is credited.
+func TestZeroPriceCopyDoesNotVoidHonestClose(t *testing.T) {
+	dbtest.Run(t, true, func(t *testing.T, dsn string) {
+		now := uint64(time.Now().Unix())
+		honest := closeSigned(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Seconds: 100, MaxSeconds: 600,
+			Price: 1e12, Created: now - 130, Closed: now - 5}), devnet.DevKey(testenv.RouterKey))
+		free := closeSigned(t, reticketed(t, honest, uint256.NewInt(0)), devnet.DevKey(2))
+		served, _, err := wire.Credit(100, uint256.NewInt(1e12), 0)
+		require.NoError(t, err)
+		for _, bFirst := range []bool{false, true} {
+			ctx, l := bothFeeds(t, dsn, honest, free, bFirst)
+			_, err := l.IngestOnce(ctx)
+			require.NoError(t, err)
+			require.NoError(t, l.Assemble(ctx))
+			e, err := l.LiveEpoch(ctx, 0)
+			require.NoError(t, err, "B's copy read first: %v; no epoch: the honest close was credited nothing", bFirst)
+			require.Equal(t, served.Dec(), e.Total.Dec(), "B's copy read first: %v", bFirst)
+		}
+	})
+}
