@@ -44,7 +44,9 @@ type BatchFile struct {
 	// credits check). Not in the tree.
 	Uncredited []Leaf `json:"uncredited"`
 	// Rejected: the records refused since the previous epoch's assembly, each with its code and the
-	// record as the router served it (PROTOCOL §8 v2: the batch file lists what was not credited too).
+	// record as the router served it (PROTOCOL §8 v2: the batch file lists what was not credited too),
+	// bounded: a long record as its head, length and hash (store.InsertRejected), and at most
+	// maxFeedRejected rows of one feed.
 	Rejected []Rejected `json:"rejected"`
 	// Shortfalls are the sessions credited less than they cost (their user's allowance ran out; they are
 	// rejected records too, listed as such by the next batch file); every other session is credited

@@ -175,8 +175,9 @@ const why = "the provider accepted its ticket, or it bills, or its ticket's sign
 
 // storeCopy is ingest's answer to a verified session s whose id is stored already: it keeps the better of s
 // and a pending copy (the rule above), and returns whether s was stored and the rejections of the copy that
-// lost, each with its row. It runs inside the ingest transaction, which holds LockSessions.
-func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessage) (bool, []*Rejection, error) {
+// lost, each with its row (stored within q: feedQuota.insert). It runs inside the ingest transaction, which
+// holds LockSessions.
+func storeCopy(ctx context.Context, tx *store.Tx, q *feedQuota, s *Session, raw json.RawMessage) (bool, []*Rejection, error) {
 	old, pending, err := tx.PendingCopy(ctx, s.ID)
 	if err != nil {
 		return false, nil, err
@@ -184,7 +185,7 @@ func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessag
 	if !pending {
 		firstFeed, _ := tx.SessionFeed(ctx, s.ID)
 		rej := reject(s.ID, RejectDuplicate, "session already billed through feed %s", firstFeed)
-		return false, []*Rejection{rej}, tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, raw))
+		return false, []*Rejection{rej}, q.insert(ctx, tx, rej, rejectedRow(s.Feed, s.Cursor, rej, raw))
 	}
 	a, err := rankOf(s)
 	if err != nil {
@@ -204,11 +205,11 @@ func storeCopy(ctx context.Context, tx *store.Tx, s *Session, raw json.RawMessag
 	if !a.beats(b) {
 		rej := reject(s.ID, code, "a copy of the session through feed %s (router %s, %s wei) is kept: %s", old.Feed,
 			b.ticket.Router, b.cost.Dec(), why)
-		return false, []*Rejection{rej}, tx.InsertRejected(ctx, rejectedRow(s.Feed, s.Cursor, rej, raw))
+		return false, []*Rejection{rej}, q.insert(ctx, tx, rej, rejectedRow(s.Feed, s.Cursor, rej, raw))
 	}
 	rej := reject(s.ID, code, "replaced by a copy of the session through feed %s (router %s, %s wei): %s", s.Feed,
 		a.ticket.Router, a.cost.Dec(), why)
-	if err := tx.InsertRejected(ctx, rejectedRow(old.Feed, old.Cursor, rej, old.Record)); err != nil {
+	if err := q.insert(ctx, tx, rej, rejectedRow(old.Feed, old.Cursor, rej, old.Record)); err != nil {
 		return false, nil, err
 	}
 	if err := tx.DeletePending(ctx, s.ID); err != nil {
@@ -450,7 +451,7 @@ func storeRevived(ctx context.Context, tx *store.Tx, b *revived) (bool, error) {
 		if !b.rank.beats(pr) { // P is kept (it may be the same copy, read again): X stays rejected
 			return false, nil
 		}
-		ok, rejs, err := storeCopy(ctx, tx, b.best, b.best.Record)
+		ok, rejs, err := storeCopy(ctx, tx, nil, b.best, b.best.Record)
 		if err != nil || !ok {
 			return false, fmt.Errorf("revive session %s: stored %v: %w", b.best.ID, ok, err)
 		}

@@ -82,3 +82,9 @@ func (l *Ledger) ReviveChoiceEachRow(ctx context.Context, id common.Hash, rows [
 
 // ReviveErrors is reviveErrors.
 const ReviveErrors = reviveErrors
+
+// MaxFeedPages and MaxFeedRejected are the ingest's bounds a round and a batch file, per feed.
+const (
+	MaxFeedPages    = maxFeedPages
+	MaxFeedRejected = maxFeedRejected
+)

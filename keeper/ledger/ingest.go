@@ -27,19 +27,42 @@ type rawPage struct {
 	Next     string            `json:"next"`
 }
 
-// IngestOnce pulls every feed until it has nothing new (then the feed is caught up as of the last fetch:
-// an epoch is assembled once every feed was, after the epoch's cutoff plus the feed grace). For each page it verifies every record, then in
-// ONE database transaction stores the accepted sessions, the rejected records and the new cursor, so a
-// crash either keeps the whole page or none of it (and the page is fetched again). It returns the number
-// of sessions stored.
+// maxFeedPages bounds the pages IngestOnce reads from one feed before it moves to the next: a feed that
+// never ends (every page a new `next`) is read on in the next round, and the feeds after it are read in
+// every round. A feed cut off by it is not caught up (due waits for it, at most a second grace). 20 pages of
+// PageLimit (default 500) records: an honest feed's backlog is read 10,000 records a round.
+const maxFeedPages = 20
+
+// maxFeedRejected bounds the rejected rows the ingest stores of one feed in the rows the next batch file
+// lists (numbered after the newest live epoch's RejectedLast): with each row bounded (store.InsertRejected,
+// about 16 KiB at most in the file), a feed serving junk without end adds at most about 16 MiB to a batch
+// file, far below the guard's --max-batch-bytes (1 GiB) for tens of feeds. An honest feed's rejections
+// are a few a day. A row past it is not stored: its rejection is counted (keeper_rejected_records_total and
+// keeper_rejected_unlisted_total) and logged once a feed a round. A copy whose row was not stored is not
+// revived (revive).
+const maxFeedRejected = 1000
+
+// IngestOnce reads each feed until it has nothing new (then the feed is caught up as of the last fetch: an
+// epoch is assembled once every feed was, after the epoch's cutoff plus the feed grace) or maxFeedPages pages
+// were read, then the next feed. For each page it verifies every record, then in ONE database transaction
+// stores the accepted sessions, the rejected records (within maxFeedRejected) and the new cursor, so a crash
+// either keeps the whole page or none of it (and the page is fetched again). It returns the number of
+// sessions stored.
 func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 	total := 0
 	var errs []error
 	for _, feed := range l.cfg.Feeds {
-		for {
+		unlisted := 0
+		for pages := 0; ; pages++ {
+			if pages == maxFeedPages {
+				l.log.Info("feed read for the pages one round allows: the other feeds are read before more of it",
+					zap.String("feed", feed), zap.Int("pages", pages))
+				break
+			}
 			start := l.cfg.Now()
-			n, more, err := l.ingestPage(ctx, feed)
+			n, dropped, more, err := l.ingestPage(ctx, feed)
 			total += n
+			unlisted += dropped
 			if err != nil {
 				errs = append(errs, fmt.Errorf("feed %s: %w", feed, err))
 				break
@@ -49,21 +72,71 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 				break
 			}
 		}
+		if unlisted > 0 {
+			l.log.Warn("rejected records not stored: the feed's quota of rows in the next batch file is used",
+				zap.String("feed", feed), zap.Int("records", unlisted), zap.Int("quota", maxFeedRejected))
+		}
 	}
 	return total, errors.Join(errs...)
 }
 
-func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more bool, err error) {
+// feedQuota is what one ingest transaction may still store of rejected rows, per feed (maxFeedRejected),
+// and the rejections it stored (listed) and did not (unlisted).
+type feedQuota struct {
+	after    int64            // the newest live epoch's RejectedLast: the next batch file lists the rows after it
+	rows     map[string]int64 // per feed read so far: its rows after `after`
+	listed   []*Rejection
+	unlisted []*Rejection
+}
+
+func newFeedQuota(ctx context.Context, tx *store.Tx) (*feedQuota, error) {
+	q := &feedQuota{rows: map[string]int64{}}
+	e, err := tx.NewestLive(ctx)
+	switch {
+	case err == nil:
+		q.after = e.RejectedLast
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, err
+	}
+	return q, nil
+}
+
+// insert stores row, of rejection rej, unless its feed's quota is used; a nil q stores every row (revive's
+// rows are copies that were pending: a row each at most).
+func (q *feedQuota) insert(ctx context.Context, tx *store.Tx, rej *Rejection, row store.Rejected) error {
+	if q == nil {
+		return tx.InsertRejected(ctx, row)
+	}
+	n, ok := q.rows[row.Feed]
+	if !ok {
+		var err error
+		if n, err = tx.RejectedOfFeed(ctx, row.Feed, q.after); err != nil {
+			return err
+		}
+	}
+	if n >= maxFeedRejected {
+		q.rows[row.Feed] = n
+		q.unlisted = append(q.unlisted, rej)
+		return nil
+	}
+	q.rows[row.Feed] = n + 1
+	q.listed = append(q.listed, rej)
+	return tx.InsertRejected(ctx, row)
+}
+
+// ingestPage reads and stores one page of feed: the sessions stored, the rejected records not stored
+// (feedQuota), and whether the page moved the cursor (the feed may have more).
+func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored, unlisted int, more bool, err error) {
 	cursor, err := l.cursor(ctx, feed)
 	if err != nil {
-		return 0, false, err
+		return 0, 0, false, err
 	}
 	page, err := l.fetch(ctx, feed, cursor)
 	if err != nil {
-		return 0, false, err
+		return 0, 0, false, err
 	}
 	if len(page.Sessions) == 0 {
-		return 0, false, nil
+		return 0, 0, false, nil
 	}
 	type item struct {
 		s   *Session
@@ -71,7 +144,7 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 		raw json.RawMessage
 	}
 	var items []item
-	var rejected []*Rejection
+	var quota *feedQuota
 	for {
 		// A page verified while the signer history saw a reorg deeper than the confirmations may rest on
 		// blocks that are gone. The count is checked again under the sessions lock, which Assemble's
@@ -86,26 +159,30 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 				continue
 			}
 			if err != nil {
-				return 0, false, err // transient: nothing stored, the page comes again
+				return 0, 0, false, err // transient: nothing stored, the page comes again
 			}
 			items = append(items, item{s: s, raw: raw})
 		}
 		crashpoint.Hit(crashpoint.IngestFetched)
 
 		err = l.store.InTx(ctx, func(tx *store.Tx) error {
-			stored, rejected = 0, nil
+			stored = 0
 			if err := tx.LockSessions(ctx); err != nil { // before any row is written: no epoch assembly in between
 				return err
 			}
 			if l.reorgsSeen() != seen {
 				return errReorgSeen
 			}
+			q, err := newFeedQuota(ctx, tx)
+			if err != nil {
+				return err
+			}
+			quota = q
 			for _, it := range items {
 				if it.rej != nil {
-					if err := tx.InsertRejected(ctx, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
+					if err := quota.insert(ctx, tx, it.rej, rejectedRow(feed, cursorOf(it.raw), it.rej, it.raw)); err != nil {
 						return err
 					}
-					rejected = append(rejected, it.rej)
 					continue
 				}
 				s := it.s
@@ -115,11 +192,10 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 					return err
 				}
 				if !ok { // another copy of the session is stored: keep the better (copies.go)
-					kept, rejs, err := storeCopy(ctx, tx, s, it.raw)
+					kept, _, err := storeCopy(ctx, tx, quota, s, it.raw)
 					if err != nil {
 						return err
 					}
-					rejected = append(rejected, rejs...)
 					if !kept {
 						continue
 					}
@@ -137,20 +213,24 @@ func (l *Ledger) ingestPage(ctx context.Context, feed string) (stored int, more 
 		l.log.Warn("a reorg deeper than the confirmations was seen while a page was verified: verifying it again", zap.String("feed", feed))
 	}
 	if err != nil {
-		return 0, false, fmt.Errorf("store page: %w", err)
+		return 0, 0, false, fmt.Errorf("store page: %w", err)
 	}
 	crashpoint.Hit(crashpoint.IngestStored)
-	for _, r := range rejected {
+	for _, r := range quota.listed {
 		l.metrics.rejected.WithLabelValues(r.Code).Inc()
 		l.log.Warn("settlement record rejected", zap.String("feed", feed), zap.Stringer("session", r.SessionID),
 			zap.String("code", r.Code), zap.String("detail", r.Detail))
 	}
+	for _, r := range quota.unlisted { // logged once a round (IngestOnce)
+		l.metrics.rejected.WithLabelValues(r.Code).Inc()
+		l.metrics.unlisted.WithLabelValues(r.Code).Inc()
+	}
 	l.metrics.sessions.Add(float64(stored))
 	if stored > 0 {
 		l.log.Info("sessions ingested", zap.String("feed", feed), zap.Int("stored", stored),
-			zap.Int("rejected", len(rejected)), zap.String("cursor", page.Next))
+			zap.Int("rejected", len(quota.listed)+len(quota.unlisted)), zap.String("cursor", page.Next))
 	}
-	return stored, page.Next != cursor, nil
+	return stored, len(quota.unlisted), page.Next != cursor, nil
 }
 
 func cursorOf(raw json.RawMessage) string {

@@ -9,6 +9,8 @@ import (
 // metrics are the ledger's series in the keeper's metrics.Set (internal/metricset):
 //
 //	keeper_rejected_records_total{reason}  settlement records refused, by reason
+//	keeper_rejected_unlisted_total{reason} of those, the ones not stored: their feed's quota of rows in the
+//	                                       next batch file was used (maxFeedRejected)
 //	keeper_sessions_ingested_total         verified sessions stored from the routers' feeds
 //	keeper_epochs_total{state}             epochs entering each state
 //	keeper_last_claimable_epoch            number of the newest claimable epoch
@@ -16,6 +18,7 @@ import (
 //	keeper_last_epoch_scale_factor         pro-rata factor of the last assembled epoch (1 = paid in full)
 type metrics struct {
 	rejected  counterVec
+	unlisted  counterVec
 	sessions  counter
 	epochs    counterVec
 	lastEpoch *vm.Gauge
@@ -46,6 +49,7 @@ func newMetrics(set *vm.Set) *metrics {
 	}
 	return &metrics{
 		rejected:  vec("keeper_rejected_records_total", "reason"),
+		unlisted:  vec("keeper_rejected_unlisted_total", "reason"),
 		sessions:  counter{set.NewCounter("keeper_sessions_ingested_total")},
 		epochs:    vec("keeper_epochs_total", "state"),
 		lastEpoch: set.NewGauge("keeper_last_claimable_epoch", nil),

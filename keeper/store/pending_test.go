@@ -412,9 +412,10 @@ func TestRejectedIDsSeededOnUpgrade(t *testing.T) {
 			_, err := tx.InsertEpoch(ctx, &store.Epoch{Number: 0, State: store.StateAssembled, RejectedLast: 5}, nil)
 			return err
 		}))
-		// Before 00012: no counter, no queue, no index, the migration not applied.
+		// Before 00012: no counter, no queue, no index, neither it nor a later migration (00013's columns) applied.
 		for _, q := range []string{`DROP TABLE rejected_seq`, `DROP TABLE revive_sessions`, `DROP INDEX rejected_session`,
-			`DELETE FROM goose_db_version WHERE version_id = 12`} {
+			`ALTER TABLE rejected DROP COLUMN record_bytes`, `ALTER TABLE rejected DROP COLUMN record_hash`,
+			`DELETE FROM goose_db_version WHERE version_id >= 12`} {
 			require.NoError(t, st.Exec(ctx, q), q)
 		}
 		require.NoError(t, st.Close())

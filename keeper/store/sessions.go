@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
 	"github.com/laketravis/laketravis/protocol/wire"
@@ -52,7 +54,8 @@ type Account struct {
 	Credited uint256.Int
 }
 
-// Rejected is one refused record, with the reason: nothing is dropped silently.
+// Rejected is one refused record, with the reason. What a row keeps of what a feed served is bounded
+// (InsertRejected), so a feed serving large junk cannot make a batch file, which lists the rows, grow with it.
 type Rejected struct {
 	ID        int64           `json:"id,string"`
 	Feed      string          `json:"feed"`
@@ -61,7 +64,62 @@ type Rejected struct {
 	Code      string          `json:"code"`
 	Detail    string          `json:"detail"`
 	Record    json.RawMessage `json:"record"`
-	At        int64           `json:"at,string"`
+	// RecordBytes and RecordHash are set only when Record is not the whole record (it was longer than
+	// MaxRejectedRecord): the length and keccak256 of the record as served, Record its first
+	// RejectedRecordHead bytes as a JSON string. They name the record refused without keeping it.
+	RecordBytes int64        `json:"recordBytes,string,omitempty"`
+	RecordHash  *common.Hash `json:"recordHash,omitempty"`
+	At          int64        `json:"at,string"`
+}
+
+// What a rejected row keeps of what a feed served. The largest honest record (a one-sided close with its
+// RFC, every signature, the newest signed request with a path of wire.MaxRequestPath bytes, a 256-byte
+// endpoint, four flags, uint256 maxima for price and payment) encodes to about 3.4 KiB
+// (TestLargestHonestRecordIsKeptWhole), a usual one to 1.8 KiB: MaxRejectedRecord keeps every honest record
+// whole, as served, with room to spare, and a longer one is not an honest record. Such a row keeps the
+// record's first RejectedRecordHead bytes (at most 6 KiB as a JSON string, every byte escaped), its length
+// and its keccak256. The detail (which may quote the record) and the cursor (the record's) are cut too. A
+// row costs at most about 10 KiB stored, and in a batch file or GET /v1/rejected with its strings escaped
+// at most about 16 KiB.
+const (
+	MaxRejectedRecord  = 8 << 10
+	RejectedRecordHead = 1 << 10
+	maxRejectedDetail  = 1 << 10
+	maxRejectedCursor  = 256
+)
+
+// boundRejected returns r as InsertRejected stores it: a record that is not JSON as a JSON string, one
+// longer than MaxRejectedRecord (so stored, or as a batch file's JSON encoder writes it: `<`, `>` and `&`
+// take 6 bytes there) as its head, length and hash, the detail and cursor cut.
+func boundRejected(r Rejected) Rejected {
+	raw := r.Record
+	if !json.Valid(raw) {
+		raw, _ = json.Marshal(string(raw))
+	}
+	long := len(raw) > MaxRejectedRecord
+	if !long {
+		enc, _ := json.Marshal(json.RawMessage(raw))
+		long = len(enc) > MaxRejectedRecord
+	}
+	if long {
+		h := crypto.Keccak256Hash(r.Record)
+		r.RecordBytes, r.RecordHash = int64(len(r.Record)), &h
+		raw, _ = json.Marshal(string(r.Record[:min(len(r.Record), RejectedRecordHead)]))
+	}
+	r.Record = raw
+	r.Detail, r.Cursor = clip(r.Detail, maxRejectedDetail), clip(r.Cursor, maxRejectedCursor)
+	return r
+}
+
+// clip is s cut to at most n bytes, at a rune's start.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // InsertSession stores s as credited already, with its seq (also its ingest order) and record (tests and
@@ -228,10 +286,10 @@ func (t *Tx) SaveAccounts(ctx context.Context, b map[common.Address]*Account) er
 	return nil
 }
 
-// InsertRejected stores a refused record (its ID and At are assigned here). A record that is not JSON is
-// stored as a JSON string. IDs come from a high-water mark (rejected_seq), so a deleted row's number is
-// never given again: an epoch's batch file range and a client's GET /v1/rejected?after= cursor may have
-// passed it already.
+// InsertRejected stores a refused record (its ID and At are assigned here), bounded (boundRejected): a
+// record that is not JSON is stored as a JSON string, one longer than MaxRejectedRecord as its head, length
+// and keccak256. IDs come from a high-water mark (rejected_seq), so a deleted row's number is never given
+// again: an epoch's batch file range and a client's GET /v1/rejected?after= cursor may have passed it already.
 func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
 	if _, err := t.exec(ctx, `UPDATE rejected_seq SET last = last + 1 WHERE one = 1`); err != nil {
 		return fmt.Errorf("store: number a rejected record: %w", err)
@@ -240,13 +298,25 @@ func (t *Tx) InsertRejected(ctx context.Context, r Rejected) error {
 	if err := t.queryRow(ctx, `SELECT last FROM rejected_seq WHERE one = 1`).Scan(&id); err != nil {
 		return fmt.Errorf("store: number a rejected record: %w", err)
 	}
-	raw := r.Record
-	if !json.Valid(raw) {
-		raw, _ = json.Marshal(string(raw))
+	r = boundRejected(r)
+	hash := ""
+	if r.RecordHash != nil {
+		hash = r.RecordHash.Hex()
 	}
-	_, err := t.exec(ctx, `INSERT INTO rejected (id, feed, cursor, session_id, code, detail, record, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, r.Feed, r.Cursor, r.SessionID, r.Code, r.Detail, string(raw), now())
+	_, err := t.exec(ctx, `INSERT INTO rejected (id, feed, cursor, session_id, code, detail, record, record_bytes, record_hash, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, r.Feed, r.Cursor, r.SessionID, r.Code, r.Detail, string(r.Record), r.RecordBytes, hash, now())
 	return err
+}
+
+// RejectedOfFeed counts the rejected rows of feed numbered after after (the rows the next batch file lists
+// when after is the newest live epoch's RejectedLast): the ingest's quota per feed reads it.
+func (t *Tx) RejectedOfFeed(ctx context.Context, feed string, after int64) (int64, error) {
+	var n int64
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM rejected WHERE id > ? AND feed = ?`, after, feed).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: rejected records of feed %s: %w", feed, err)
+	}
+	return n, nil
 }
 
 // MaxRejected returns the id given to the newest rejected record (0 if none), whether or not its row is still
@@ -266,18 +336,22 @@ func (t *Tx) RejectedRange(ctx context.Context, after, last int64) ([]Rejected, 
 	return scanRejected(rows)
 }
 
-const rejectedCols = `id, feed, cursor, session_id, code, detail, record, at`
+const rejectedCols = `id, feed, cursor, session_id, code, detail, record, record_bytes, record_hash, at`
 
 func scanRejected(rows *sql.Rows) ([]Rejected, error) {
 	defer rows.Close()
 	out := []Rejected{}
 	for rows.Next() {
 		var r Rejected
-		var rec string
-		if err := rows.Scan(&r.ID, &r.Feed, &r.Cursor, &r.SessionID, &r.Code, &r.Detail, &rec, &r.At); err != nil {
+		var rec, hash string
+		if err := rows.Scan(&r.ID, &r.Feed, &r.Cursor, &r.SessionID, &r.Code, &r.Detail, &rec, &r.RecordBytes, &hash, &r.At); err != nil {
 			return nil, err
 		}
 		r.Record = json.RawMessage(rec)
+		if hash != "" {
+			h := common.HexToHash(hash)
+			r.RecordHash = &h
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
