@@ -509,13 +509,35 @@ func (l *Ledger) caughtUp(feed string, t time.Time) {
 	l.caughtUpAt[feed] = t
 }
 
+// triedFeed records that an ingest round has tried feed since the start: read it to its end, or failed.
+func (l *Ledger) triedFeed(feed string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.tried[feed] = true
+}
+
+// triedAll reports whether every feed was tried since the start.
+func (l *Ledger) triedAll() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, f := range l.cfg.Feeds {
+		if !l.tried[f] {
+			return false
+		}
+	}
+	return true
+}
+
 // due returns the cutoff of the epoch to assemble now, and the newest live epoch it follows (nil: none),
 // if one is due. Epoch windows are EpochLength long
 // (whole seconds) from payoutStart; the next epoch credits the pending sessions closed before the end of
 // the window holding the oldest pending session. Its cutoff is a function of the records, not of when
 // the keeper runs: a keeper that was down assembles the same epochs, one window each. The window is due
 // once FeedGrace has passed since its end and every feed has been read to its end since (or a second
-// grace has passed: an unreachable feed cannot hold settlement). Without pending sessions, an epoch of
+// grace has passed: an unreachable feed cannot hold settlement). Nothing is due before every feed was tried
+// (read to its end, or failed) since the start: a keeper down past both graces would otherwise assemble
+// without what the routers published meanwhile, and charge it late, after later sessions of its user-days;
+// a dead feed holds it one try. Without pending sessions, an epoch of
 // carried-forward credits is due an epoch length after the last one. Sessions held back (by the spend cap or
 // a stale read) make no window due, but the cutoff is never before the end of the newest one's window: an
 // assembly that held sessions and committed nothing read the deposits as of that window's end, and one with
@@ -523,6 +545,9 @@ func (l *Ledger) caughtUp(feed string, t time.Time) {
 // held depends on the pool's state when the keeper runs (what is left of the day's spend cap), so keepers
 // running at other times may hold different sessions and commit different roots.
 func (l *Ledger) due(ctx context.Context, cal Calendar) (cutoff int64, prev *EpochRow, ok bool, err error) {
+	if !l.triedAll() {
+		return 0, nil, false, nil
+	}
 	var oldest, newestHeld int64
 	var pending, held bool
 	if err := l.store.InTx(ctx, func(tx *store.Tx) (err error) {

@@ -262,7 +262,7 @@ func TestRestartRechecksPendingSessionsAnvil(t *testing.T) {
 	deepReorg(t, ctx, env, r) // while the keeper is down: the decrease never happened
 	opts.feedList = a.feeds
 	a = startKeeper(t, ctx, env, opts) // started again on the same database
-	require.NoError(t, a.led.Assemble(ctx))
+	assembleAfterStart(t, ctx, a.led)
 	b := freshKeeper(t, ctx, env, opts)
 
 	feeThatStayed(t, ctx, env, cost, a, b)
@@ -281,7 +281,7 @@ func TestRestartKeepsVerifiedSessionsAnvil(t *testing.T) {
 
 	opts.feedList = a.feeds
 	a = startKeeper(t, ctx, env, opts) // started again on the same database, no reorg meanwhile
-	require.NoError(t, a.led.Assemble(ctx))
+	assembleAfterStart(t, ctx, a.led)
 	b := freshKeeper(t, ctx, env, opts)
 
 	sameEpoch0(t, ctx, a, b)

@@ -132,7 +132,8 @@ func SpendTree(leaves []store.SpendLeaf) (*merkle.Tree, error) {
 // SpendProof returns user's cumulative spend and its proof in the spend tree of the newest epoch that is
 // claimable on-chain (the root ComputePool.withdraw checks); store.ErrNotFound when that tree has no leaf
 // for user (it deposited after the epoch's deposits were read: the pool needs no proof of it there). The
-// claimable epoch is read from the chain at most once per poll interval (claimableForProofs).
+// claimable epoch is read from the chain at most once per poll interval (claimableForProofs), its spend
+// from the store once (spendOfClaimable): anyone may ask for any address, and a request costs no database read.
 func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.SpendProof, error) {
 	out := &wire.SpendProof{User: user, CumulativeSpent: new(uint256.Int), Proof: []common.Hash{}}
 	n, ok, err := l.claimableForProofs(ctx)
@@ -140,19 +141,15 @@ func (l *Ledger) SpendProof(ctx context.Context, user common.Address) (*wire.Spe
 		return out, err
 	}
 	out.Claimable, out.Epoch = true, n
-	spend, err := l.store.SpendOfEpoch(ctx, n)
+	spend, err := l.spendOfClaimable(ctx, n)
 	if err != nil {
 		return nil, err
 	}
-	out.SpendRoot = spend.Root
-	if spend.Total.IsZero() {
+	out.SpendRoot = spend.root
+	if spend.tree == nil {
 		return out, nil
 	}
-	tree, err := l.spendTreeOf(n, spend)
-	if err != nil {
-		return nil, err
-	}
-	proof, amount, err := tree.Proof(user)
+	proof, amount, err := spend.tree.Proof(user)
 	if errors.Is(err, merkle.ErrNotFound) {
 		return nil, fmt.Errorf("%w: %s has no leaf in the spend tree of epoch %d", store.ErrNotFound, user, n)
 	}
@@ -185,20 +182,38 @@ func (l *Ledger) claimableForProofs(ctx context.Context) (uint64, bool, error) {
 	return n, ok, nil
 }
 
-// spendTreeOf returns the spend tree of epoch n, built once and cached (only the newest claimable epoch is
-// asked for).
-func (l *Ledger) spendTreeOf(n uint64, spend *store.Spend) (*merkle.Tree, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.spendTree != nil && l.spendTreeEpoch == n && l.spendTree.Root() == spend.Root {
-		return l.spendTree, nil
+// spendProofs is what withdrawal proofs need of a claimable epoch's spend: its root and tree (nil: the
+// epoch spent nothing), the tree of every depositor's leaf.
+type spendProofs struct {
+	epoch uint64
+	gen   uint64 // spendGen when it was read
+	root  common.Hash
+	tree  *merkle.Tree
+}
+
+// spendOfClaimable returns the spend of live epoch n for proofs, read from the store and built once, then
+// kept while n is the claimable epoch asked for: the cache is checked before any database read. A claimable
+// epoch's spend does not change (only a rollback, which bumps spendGen, discards a live epoch).
+func (l *Ledger) spendOfClaimable(ctx context.Context, n uint64) (*spendProofs, error) {
+	l.spendMu.Lock()
+	defer l.spendMu.Unlock()
+	gen := l.spendGen.Load()
+	if c := l.spendProofs; c != nil && c.epoch == n && c.gen == gen {
+		return c, nil
 	}
-	t, err := SpendTree(spend.Leaves)
+	l.spendReads.Add(1)
+	spend, err := l.store.SpendOfEpoch(ctx, n)
 	if err != nil {
 		return nil, err
 	}
-	l.spendTree, l.spendTreeEpoch = t, n
-	return t, nil
+	c := &spendProofs{epoch: n, gen: gen, root: spend.Root}
+	if !spend.Total.IsZero() {
+		if c.tree, err = SpendTree(spend.Leaves); err != nil {
+			return nil, err
+		}
+	}
+	l.spendProofs = c
+	return c, nil
 }
 
 // Spend returns what deposits paid as of live epoch n: its spend tree's leaves and root, and the deposit

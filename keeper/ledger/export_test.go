@@ -15,6 +15,9 @@ func (l *Ledger) Rollback(ctx context.Context, n uint64, state string) error {
 	return l.rollback(ctx, n, state)
 }
 
+// SpendReads is how many times withdrawal proofs read a spend from the store.
+func (l *Ledger) SpendReads() int64 { return l.spendReads.Load() }
+
 // WriteBatch exposes writeBatch to the external tests.
 func (l *Ledger) WriteBatch(ctx context.Context, e *EpochRow) error { return l.writeBatch(ctx, e) }
 

@@ -76,6 +76,7 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 			l.log.Warn("rejected records not stored: the feed's quota of rows in the next batch file is used",
 				zap.String("feed", feed), zap.Int("records", unlisted), zap.Int("quota", maxFeedRejected))
 		}
+		l.triedFeed(feed)
 	}
 	return total, errors.Join(errs...)
 }

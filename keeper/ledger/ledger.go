@@ -31,7 +31,6 @@ import (
 	"github.com/laketravis/laketravis/keeper/store"
 	"github.com/laketravis/laketravis/keeper/txmgr"
 	"github.com/laketravis/laketravis/protocol/eip712"
-	"github.com/laketravis/laketravis/protocol/merkle"
 )
 
 // Epoch states, in order (store.State*). vetoed and abandoned are terminal states of a discarded epoch.
@@ -66,7 +65,8 @@ type Config struct {
 	EpochLength time.Duration // an epoch credits the sessions closed in one window this long (default 1 h; whole seconds, at least 1)
 	// FeedGrace is how long after a window ends its sessions may still reach the keeper through a feed:
 	// the window's epoch is assembled once it has passed and every feed was read to its end since (a
-	// feed that stays unreachable holds it one more grace at most). Default: the epoch length, at most 1 min.
+	// feed that stays unreachable holds it one more grace at most; after a start, until it was tried once).
+	// Default: the epoch length, at most 1 min.
 	FeedGrace    time.Duration
 	BatchDir     string        // where batch files are written
 	PublicURL    string        // the keeper's public base URL; uri = PublicURL + wire.BatchPath(epoch, batchHash)
@@ -107,9 +107,19 @@ type Ledger struct {
 	mu         sync.Mutex
 	cal        *Calendar            // read once from the pool
 	caughtUpAt map[string]time.Time // per feed: when it was last read to its end
+	// tried holds the feeds an ingest has tried since the start (read to the end, or failed): no epoch is
+	// assembled before every one was (due), so a keeper that was down past an epoch's graces reads what the
+	// routers published meanwhile before it assembles the epoch.
+	tried map[string]bool
 
-	spendTree      *merkle.Tree // the spend tree of epoch spendTreeEpoch, for withdrawal proofs
-	spendTreeEpoch uint64
+	// spendMu guards spendProofs, the claimable epoch's spend as withdrawal proofs need it (spendOfClaimable),
+	// read from the store once per epoch: its own lock, held across that read, so the requests arriving
+	// meanwhile wait for it instead of each reading the whole spend again on the keeper's one SQLite
+	// connection. spendGen counts the rollbacks (a spend read before one is not kept); spendReads the reads.
+	spendMu     sync.Mutex
+	spendProofs *spendProofs
+	spendGen    atomic.Uint64
+	spendReads  atomic.Int64
 
 	// claimableMu guards claimableRead, the pool's claimable epoch as claimableForProofs last read it (its
 	// own lock: a read waiting on the node holds no other request of the ledger's).
@@ -170,7 +180,7 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 		log = zap.NewNop()
 	}
 	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
-		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{},
+		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{}, tried: map[string]bool{},
 		verifier: &Verifier{Domain: domain, Registry: registry},
 		http:     netguard.NoRedirects(nil), log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }
@@ -178,7 +188,8 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 // Run ingests and settles until ctx is done. Errors of one round are logged and retried next round. The
 // settling loop first does the start's check of the pending sessions (flagReorged, tried again each round
 // until it succeeds, the pipeline stepping meanwhile); the ingest waits for it: a page stored before it
-// would make the next start verify every pending session again (recordFinal).
+// would make the next start verify every pending session again (recordFinal). No epoch is assembled before
+// the ingest has tried every feed (due).
 func (l *Ledger) Run(ctx context.Context) error {
 	checked := make(chan struct{})
 	ingestDone := make(chan struct{})

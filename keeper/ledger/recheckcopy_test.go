@@ -247,7 +247,7 @@ func TestRecheckStoresTheBestCopyThatLost(t *testing.T) {
 // TestReviveQueueSurvivesACrash: the recheck rejects the kept copy C and queues its session in one
 // transaction, then fails verifying the copies that lost to C (a transient error, as a crash between the
 // two passes): no epoch. A new Ledger on the same database (a restarted keeper) revives the queued session
-// on its first assembly and credits H, the copy C beat. Before the queue was persisted, H stayed rejected
+// on its first assembly and, once it has read its feeds, credits H, the copy C beat. Before the queue was persisted, H stayed rejected
 // and the session was credited by no copy. On SQLite and PostgreSQL.
 func TestReviveQueueSurvivesACrash(t *testing.T) {
 	dbtest.Run(t, true, func(t *testing.T, dsn string) {
@@ -265,7 +265,7 @@ func TestReviveQueueSurvivesACrash(t *testing.T) {
 			rejectedCodes(t, ctx, l), "C rejected, H not yet revived")
 
 		ctx2, l2 := k.newLedger(dsn, &revokedReg{revoked: true}) // the keeper started again
-		require.NoError(t, l2.Assemble(ctx2))
+		assembleAfterStart(t, ctx2, l2)
 		e, err := l2.LiveEpoch(ctx2, 0)
 		require.NoError(t, err, "the queued session revived (rejected %v)", rejectedCodes(t, ctx2, l2))
 		require.Equal(t, credit(t, 100, uint64(k.p)).Dec(), e.Total.Dec(), "H, at its price")

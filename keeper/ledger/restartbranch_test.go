@@ -156,7 +156,7 @@ func TestRestartAfterReorgToALowerFinalBlock(t *testing.T) {
 	require.NoError(t, k.st.Close()) // stopped
 
 	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 3) // started again, on branch A's node
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 
 	fresh := freshOn(t, feed, a, a, 3)
 
@@ -192,7 +192,7 @@ func TestRestartAfterACountedReorgNotFlagged(t *testing.T) {
 	require.NoError(t, k.st.Close()) // crash before the next assembly's flagging
 
 	k = startOnBranch(t, dsn, feed.Server.URL, a, a, 1)
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 
 	fresh := freshOn(t, feed, a, a, 1)
 	restartedAsFresh(t, k, fresh)
@@ -213,7 +213,7 @@ func TestRestartOnTheBranchAPageCountedAReorgOn(t *testing.T) {
 	require.NoError(t, k.st.Close()) // crash before the flagging
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 	fresh := freshOn(t, feed, b, a, 1)
 	restartedAsFresh(t, k, fresh)
 }
@@ -321,7 +321,7 @@ func TestRestartAfterAReorgDuringAPagesRecord(t *testing.T) {
 	require.NoError(t, k.st.Close()) // stopped before the next assembly's flagging
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1) // restarted, on B
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 	fresh := freshOn(t, feed, b, a, 1)
 	restartedAsFresh(t, k, fresh)
 }
@@ -344,7 +344,7 @@ func abandonedAfterARestart(t *testing.T, startFirst bool) {
 		require.NoError(t, k.l.Started(ctx)) // Run's start check (de8dfb7), before Step resolves the epoch
 	}
 	require.NoError(t, k.l.Rollback(ctx, 0, ledger.StateAbandoned)) // commit reverted / would revert
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 
 	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
@@ -389,7 +389,7 @@ func TestRestartAfterAReorgDuringARechecksRecord(t *testing.T) {
 	require.NoError(t, k.st.Close())
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l))
 }
@@ -413,7 +413,7 @@ func TestRestartAfterAReorgDuringTheStartsRecord(t *testing.T) {
 	require.NoError(t, k.st.Close())
 
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
 }
@@ -430,7 +430,7 @@ func TestRestartAbandonsAnUnsentEpoch(t *testing.T) {
 	k = startOnBranch(t, dsn, feed.Server.URL, b, a, 1)
 	require.NoError(t, k.l.Started(ctx))
 	require.Equal(t, 1, k.logs.FilterMessageSnippet("assembled again once its sessions are verified again").Len())
-	require.NoError(t, k.l.Assemble(ctx))
+	assembleAfterStart(t, ctx, k.l)
 	fresh := freshOn(t, feed, b, a, 1)
 	require.Equal(t, builderCredit(t, fresh.l), builderCredit(t, k.l), "the builder's fee of the chain restarted on")
 }

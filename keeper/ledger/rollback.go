@@ -129,6 +129,7 @@ func (l *Ledger) rollback(ctx context.Context, n uint64, state string) error {
 		}
 		return tx.SaveAccounts(ctx, book)
 	})
+	l.spendGen.Add(1) // a withdrawal proof reads the live epochs again (spendOfClaimable)
 	if err == nil {
 		l.metrics.epochs.WithLabelValues(state).Inc()
 	}
