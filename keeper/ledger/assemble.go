@@ -509,12 +509,25 @@ func (l *Ledger) caughtUp(feed string, t time.Time) {
 	l.caughtUpAt[feed] = t
 }
 
-// triedFeed records that an ingest round has tried feed since the start: read it to its end, or failed.
-func (l *Ledger) triedFeed(feed string) {
+// triedFeed records an ingest round's try of feed: read to its end or failed (cut false), or cut off at
+// maxFeedPages. A feed counts as tried since the start once a round read it to its end or failed, or after
+// maxCutRounds rounds cut it off: a backlog the routers published while the keeper was down is read before
+// the overdue epoch is assembled (a round cut off at the page bound is not its end), and a feed that never
+// ends holds the assembly maxCutRounds rounds at most.
+func (l *Ledger) triedFeed(feed string, cut bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.tried[feed] = true
+	if cut {
+		l.cutRounds[feed]++
+	}
+	if !cut || l.cutRounds[feed] >= maxCutRounds {
+		l.tried[feed] = true
+	}
 }
+
+// maxCutRounds bounds how many ingest rounds cut off at maxFeedPages hold the first assembly after a start
+// (triedFeed): 200 pages, 100,000 records at the default page size.
+const maxCutRounds = 10
 
 // triedAll reports whether every feed was tried since the start.
 func (l *Ledger) triedAll() bool {

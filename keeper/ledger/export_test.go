@@ -89,5 +89,6 @@ const ReviveErrors = reviveErrors
 // MaxFeedPages and MaxFeedRejected are the ingest's bounds a round and a batch file, per feed.
 const (
 	MaxFeedPages    = maxFeedPages
+	MaxCutRounds    = maxCutRounds
 	MaxFeedRejected = maxFeedRejected
 )

@@ -52,9 +52,9 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 	total := 0
 	var errs []error
 	for _, feed := range l.cfg.Feeds {
-		unlisted := 0
+		unlisted, cut := 0, false
 		for pages := 0; ; pages++ {
-			if pages == maxFeedPages {
+			if cut = pages == maxFeedPages; cut {
 				l.log.Info("feed read for the pages one round allows: the other feeds are read before more of it",
 					zap.String("feed", feed), zap.Int("pages", pages))
 				break
@@ -76,7 +76,7 @@ func (l *Ledger) IngestOnce(ctx context.Context) (int, error) {
 			l.log.Warn("rejected records not stored: the feed's quota of rows in the next batch file is used",
 				zap.String("feed", feed), zap.Int("records", unlisted), zap.Int("quota", maxFeedRejected))
 		}
-		l.triedFeed(feed)
+		l.triedFeed(feed, cut)
 	}
 	return total, errors.Join(errs...)
 }

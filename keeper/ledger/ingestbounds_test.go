@@ -140,7 +140,7 @@ func TestLargestHonestRecordIsKeptWhole(t *testing.T) {
 // TestEndlessFeedDoesNotStarveOthers: a feed that never ends (each page one junk record and a new `next`),
 // read first, is read for MaxFeedPages pages a round; the honest feed after it is read in the same round
 // and its session stored. The endless feed is never caught up: the window's epoch waits for it one more
-// grace, then is assembled without it.
+// grace, then is assembled without it (after a start, once the feed was cut off MaxCutRounds rounds).
 func TestEndlessFeedDoesNotStarveOthers(t *testing.T) {
 	var hostilePages, honestReads atomic.Int64
 	hostile := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -186,6 +186,13 @@ func TestEndlessFeedDoesNotStarveOthers(t *testing.T) {
 	require.ErrorIs(t, err, store.ErrNotFound, "assembled while a feed cut off by the page bound counted as caught up")
 
 	clock.Store(ready + int64(grace/time.Second) + 1)
+	require.NoError(t, l.Assemble(ctx))
+	_, err = l.LiveEpoch(ctx, 0)
+	require.ErrorIs(t, err, store.ErrNotFound, "assembled after a start before the endless feed was cut off MaxCutRounds rounds")
+	for range ledger.MaxCutRounds - 2 { // after a start, a feed cut off at the page bound holds the first assembly that long
+		_, err = l.IngestOnce(ctx)
+		require.NoError(t, err)
+	}
 	require.NoError(t, l.Assemble(ctx))
 	e0, err := l.LiveEpoch(ctx, 0)
 	require.NoError(t, err)

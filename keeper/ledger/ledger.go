@@ -110,7 +110,8 @@ type Ledger struct {
 	// tried holds the feeds an ingest has tried since the start (read to the end, or failed): no epoch is
 	// assembled before every one was (due), so a keeper that was down past an epoch's graces reads what the
 	// routers published meanwhile before it assembles the epoch.
-	tried map[string]bool
+	tried     map[string]bool
+	cutRounds map[string]int // per feed: the rounds since the start cut off at maxFeedPages (triedFeed)
 
 	// spendMu guards spendProofs, the claimable epoch's spend as withdrawal proofs need it (spendOfClaimable),
 	// read from the store once per epoch: its own lock, held across that read, so the requests arriving
@@ -180,7 +181,7 @@ func New(cfg Config, st *store.Store, pool Pool, sender Sender, domain *eip712.D
 		log = zap.NewNop()
 	}
 	return &Ledger{cfg: cfg, store: st, pool: pool, sender: sender, chainID: domain.ChainID(), allow: cfg.Allowances,
-		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{}, tried: map[string]bool{},
+		deposits: cfg.Deposits, caughtUpAt: map[string]time.Time{}, tried: map[string]bool{}, cutRounds: map[string]int{},
 		verifier: &Verifier{Domain: domain, Registry: registry},
 		http:     netguard.NoRedirects(nil), log: log.Named("ledger"), metrics: newMetrics(set)}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/laketravis/laketravis/internal/dbtest"
@@ -87,4 +88,65 @@ func assembleAfterStart(t *testing.T, ctx context.Context, l *ledger.Ledger) {
 	_, err := l.IngestOnce(ctx)
 	require.NoError(t, err)
 	require.NoError(t, l.Assemble(ctx))
+}
+
+// TestRestartReadsABacklogPastThePageBound (review of the restart rule): a keeper that restarts finds more of
+// a feed waiting than one ingest round reads (maxFeedPages; here 20 pages of one record, then r1). A round cut
+// off at the page bound is not the feed's end: the first assembly waits for the next round, which reads the
+// rest, and the restarted keeper commits the root of a keeper that stayed up (before, the feed counted as
+// tried after 20 pages and the epoch was assembled without r1: another root).
+func TestRestartReadsABacklogPastThePageBound(t *testing.T) {
+	now := uint64(time.Now().Unix())
+	r1 := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 1, Seconds: 5, MaxSeconds: 600,
+		Price: 1e12, Created: now - 100, Closed: now - 60})
+	r0 := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 0, Seconds: 10, MaxSeconds: 600,
+		Price: 1e12, Created: now - 100, Closed: now - 30})
+	other, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	feed := testenv.NewFeed(t)
+	dead := httptest.NewServer(nil)
+	dead.Close()
+	newKeeper := func(st *store.Store) *ledger.Ledger {
+		var ps ledger.PoolState
+		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL, dead.URL}, BatchDir: t.TempDir(), Now: later,
+			EpochLength: 24 * time.Hour, FeedGrace: time.Minute, PageLimit: 1, Allowances: fixedAllowances{allowance: 100 * 1e12}},
+			st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
+		require.NoError(t, err)
+		return l
+	}
+	ctxUp, stUp := openStore(t, dbtest.SQLite(t))
+	up := newKeeper(stUp) // stays up and reads after every record published
+	ctx, st := openStore(t, dbtest.SQLite(t))
+	feed.Add(t, r0)
+	_, err = up.IngestOnce(ctxUp)
+	require.Error(t, err) // the dead feed
+	_, err = newKeeper(st).IngestOnce(ctx)
+	require.Error(t, err)
+	for i := range ledger.MaxFeedPages { // published while the keeper is down
+		feed.Add(t, testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{User: other, Nonce: uint64(i), Seconds: 1,
+			MaxSeconds: 600, Price: 1e9, Created: now - 100, Closed: now - 50}))
+		_, err = up.IngestOnce(ctxUp)
+		require.Error(t, err)
+	}
+	feed.Add(t, r1)
+	_, err = up.IngestOnce(ctxUp)
+	require.Error(t, err)
+	require.NoError(t, up.Assemble(ctxUp))
+	want, err := up.LiveEpoch(ctxUp, 0)
+	require.NoError(t, err)
+
+	restarted := newKeeper(st)
+	for round := range 2 {
+		_, err = restarted.IngestOnce(ctx) // the first round stops at the page bound, before r1
+		require.Error(t, err)
+		require.NoError(t, restarted.Assemble(ctx))
+		_, err = restarted.LiveEpoch(ctx, 0)
+		if round == 0 {
+			require.ErrorIs(t, err, store.ErrNotFound, "epoch 0 assembled after a round cut off at the page bound")
+		}
+	}
+	got, err := restarted.LiveEpoch(ctx, 0)
+	require.NoError(t, err)
+	require.Equal(t, want.Sessions, got.Sessions)
+	require.Equal(t, want.Root, got.Root, "the restarted keeper commits another root than one that stayed up")
 }
