@@ -21,12 +21,12 @@ type OpenAI struct {
 // per chunk carrying generated text (for a whole answer, a token per 4 bytes of text).
 //
 // The output tokens never exceed the bytes of generated text the answer carried (choices' text; their
-// message's or delta's content, reasoning_content, reasoning, tool calls' and function_call's name and
-// arguments: see decode), whatever its usage object claims: a token is at least one byte of text in every
+// message's or delta's content, reasoning_content, reasoning, refusal, tool calls' and function_call's
+// name and arguments: see decode), whatever its usage object claims: a token is at least one byte of text in every
 // tokenizer, and the client signs the receipt's outputTokens, which the router's analytics read
 // (zero-output sessions are held, TPS decides minTps), so it must not vouch for more output than it
 // received. A provider that sends nothing and a usage object claiming thousands of tokens gets a receipt
-// with none; an honest answer made only of tool calls or reasoning keeps its tokens.
+// with none; an honest answer made only of tool calls, reasoning or a refusal keeps its tokens.
 type Counter struct {
 	BodyBytes int // the request body's length
 
@@ -84,7 +84,7 @@ type chunk struct {
 }
 
 // generated is a choice's message (a whole answer) or delta (a stream chunk): the members whose strings
-// are generated text. An answer made only of tool calls, or a reasoning model's thinking, is output the
+// are generated text. An answer made only of tool calls, a refusal, or a reasoning model's thinking, is output the
 // provider generated and the client received; were it not counted, an honest answer's output tokens would
 // be capped to nothing and its session held as zero output.
 //
@@ -98,6 +98,7 @@ type generated struct {
 	FunctionCall     json.RawMessage `json:"function_call"`     // legacy: {"name","arguments"}
 	ReasoningContent json.RawMessage `json:"reasoning_content"` // a string
 	Reasoning        json.RawMessage `json:"reasoning"`         // a string
+	Refusal          json.RawMessage `json:"refusal"`           // a string: the model's refusal, its whole answer
 }
 
 // function is a tool call's function or a legacy function_call.
@@ -111,7 +112,7 @@ func (g *generated) textBytes() int {
 	if g == nil {
 		return 0
 	}
-	n := textLen(g.ReasoningContent) + textLen(g.Reasoning) + functionLen(g.FunctionCall) + toolCallsLen(g.ToolCalls)
+	n := textLen(g.ReasoningContent) + textLen(g.Reasoning) + textLen(g.Refusal) + functionLen(g.FunctionCall) + toolCallsLen(g.ToolCalls)
 	if g.Content != nil {
 		n += len(*g.Content)
 	}
@@ -168,7 +169,7 @@ func (f *function) len() int {
 
 // decode is the reference reading of an answer or chunk: the bytes of generated text it carries and its
 // usage object; ok is false for anything that does not decode. Generated text is, in each of "choices":
-// "text"; and in its "message" or "delta": "content", "reasoning_content" and "reasoning" (strings), each
+// "text"; and in its "message" or "delta": "content", "reasoning_content", "reasoning" and "refusal" (strings), each
 // "tool_calls" element's "function" "name" and "arguments", and the legacy "function_call" "name" and
 // "arguments" (see generated).
 func decode(data []byte) (textBytes int, u *OpenAI, ok bool) {
@@ -323,7 +324,7 @@ func choices(data []byte, i int) (textBytes int, sure bool) {
 }
 
 // generatedKeys are the members of a message or delta that carry generated text (see generated).
-var generatedKeys = [5]string{"content", "reasoning_content", "reasoning", "function_call", "tool_calls"}
+var generatedKeys = [6]string{"content", "reasoning_content", "reasoning", "refusal", "function_call", "tool_calls"}
 
 // generatedText measures the message or delta object at data[i] == '{' as generated.textBytes does. The
 // scan is sure only of the expected shapes (strings or null, a function object, an array of tool calls);

@@ -206,6 +206,19 @@ func TestCounterCountsToolCallsAndReasoning(t *testing.T) {
 	_, out = whole.Tokens(false)
 	require.Equal(t, uint64(7), out)
 
+	// A refusal (OpenAI's message.refusal / delta.refusal) is the model's whole answer (fifth review: it
+	// counted 0 and the session was held as zero output).
+	tc = Counter{BodyBytes: 40}
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"role":"assistant","content":null,"refusal":"I can't help"}}]}`)))
+	require.True(t, tc.Chunk([]byte(`{"choices":[{"delta":{"refusal":" with that."}}]}`)))
+	tc.Chunk([]byte(`{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":6}}`))
+	_, out = tc.Tokens(true)
+	require.Equal(t, uint64(6), out, "the claim stands within 23 bytes of refusal")
+	whole = Counter{BodyBytes: 8}
+	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"role":"assistant","content":null,"refusal":"No."}}],"usage":{"prompt_tokens":5,"completion_tokens":40}}`)))
+	_, out = whole.Tokens(false)
+	require.Equal(t, uint64(3), out)
+
 	// A member of an odd shape counts nothing but does not cost the answer its usage object or content.
 	whole = Counter{BodyBytes: 8}
 	require.True(t, whole.Whole([]byte(`{"choices":[{"message":{"content":"abc","tool_calls":[{"function":{"name":"f","arguments":{"x":1}}}],"reasoning":5}}],"usage":{"prompt_tokens":5,"completion_tokens":9}}`)))
@@ -251,6 +264,7 @@ var classifySeeds = []string{
 	`{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c","type":"function","function":{"name":"get_weather","arguments":"{\"a\":"}}]},"finish_reason":null}],"usage":null}`,
 	`{"choices":[{"message":{"content":null,"tool_calls":[{"function":{"name":"f","arguments":"{}"}},null,{"function":null},{"type":"function"}]}}],"usage":{"prompt_tokens":5,"completion_tokens":9}}`,
 	`{"choices":[{"delta":{"tool_calls":null,"function_call":null,"reasoning":null,"reasoning_content":null}}]}`,
+	`{"choices":[{"delta":{"refusal":"no","Refusal":"x"}}]}`, `{"choices":[{"message":{"refusal":7,"content":"a"}}]}`,
 	`{"choices":[{"delta":{"tool_calls":[]}}]}`,
 	`{"choices":[{"delta":{"tool_calls":{"function":{"name":"f"}}}}]}`,
 	`{"choices":[{"delta":{"tool_calls":[5,{"function":{"name":"f"}}],"content":"x"}}]}`,

@@ -111,6 +111,10 @@ test('metering: union of intervals rounded up, usage object else estimates (prot
   assert.equal(reasoning.chunk('{"choices":[{"delta":{"reasoning":" Done"}}]}'), true);
   reasoning.chunk('{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":100}}');
   assert.deepEqual(reasoning.tokens(), [3, 18], 'reasoning_content and reasoning count');
+  const refusal = new p.Counter(41);
+  assert.equal(refusal.chunk('{"choices":[{"delta":{"content":null,"refusal":"I can\'t help"}}]}'), true);
+  refusal.chunk('{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":40}}');
+  assert.deepEqual(refusal.tokens(), [3, 12], 'a refusal counts, as in protocol/usage');
   assert.equal(p.readChunk('{"choices":[{"message":{"content":"abc","tool_calls":[5,{"function":{"name":"f","arguments":{"x":1}}}],"reasoning":5}}]}').text, 4,
     'odd shapes count only their strings');
 });

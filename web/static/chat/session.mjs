@@ -228,12 +228,12 @@ const strBytes = (s) => (typeof s === 'string' ? utf8.encode(s).length : 0);
 const fnBytes = (f) => (f !== null && typeof f === 'object' ? strBytes(f.name) + strBytes(f.arguments) : 0);
 
 /**
- * Bytes of generated text in a choice's message or delta (usage.generated): content, reasoning_content and
- * reasoning (strings), each tool call's function name and arguments, and the legacy function_call's.
+ * Bytes of generated text in a choice's message or delta (usage.generated): content, reasoning_content,
+ * reasoning and refusal (strings), each tool call's function name and arguments, and the legacy function_call's.
  */
 function generatedBytes(m) {
   if (m === null || typeof m !== 'object') return 0;
-  let n = strBytes(m.content) + strBytes(m.reasoning_content) + strBytes(m.reasoning) + fnBytes(m.function_call);
+  let n = strBytes(m.content) + strBytes(m.reasoning_content) + strBytes(m.reasoning) + strBytes(m.refusal) + fnBytes(m.function_call);
   if (Array.isArray(m.tool_calls)) for (const t of m.tool_calls) if (t !== null && typeof t === 'object') n += fnBytes(t.function);
   return n;
 }
