@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/laketravis/laketravis/protocol/eip712"
 	"github.com/laketravis/laketravis/router/analytics"
 )
 
@@ -49,22 +50,12 @@ func TestReceiptTokensNotAboveWhatWasReceived(t *testing.T) {
 	require.NoError(t, err)
 	clock.add(590 * time.Second)
 	close(release)
-	for {
-		if _, err = st.Next(); err != nil {
-			break
-		}
-	}
-	require.ErrorIs(t, err, io.EOF)
+	drainStream(t, st)
 	rc := s.Receipt()
 	require.Equal(t, uint32(590), rc.Seconds)
 	require.Equal(t, uint32(3), rc.InputTokens)
 	require.Zero(t, rc.OutputTokens, "no text arrived: the receipt claims no output, whatever the usage chunk says")
-	var d analytics.Detector
-	for i := range 50 {
-		d.Record(analytics.Session{Seconds: uint32(100 + i), OutputTokens: uint32(30 * (100 + i)), Receipt: true})
-	}
-	require.Contains(t, d.Flags(analytics.Session{Seconds: rc.Seconds, OutputTokens: rc.OutputTokens, Receipt: true}),
-		analytics.FlagZeroOutput, "the router holds the stalled session")
+	require.Contains(t, routerFlags(rc), analytics.FlagZeroOutput, "the router holds the stalled session")
 
 	_, err = s.ChatCompletion(ctx, []byte(`{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`))
 	require.NoError(t, err)
@@ -102,22 +93,32 @@ func TestReceiptKeepsToolCallAndReasoningOutput(t *testing.T) {
 	st, err := s.StreamChatCompletion(ctx, []byte(`{"model":"llama3:8b","stream":true,"messages":[{"role":"user","content":"weather?"}]}`))
 	require.NoError(t, err)
 	clock.add(2 * time.Second)
-	for {
-		if _, err = st.Next(); err != nil {
-			break
-		}
-	}
-	require.ErrorIs(t, err, io.EOF)
+	drainStream(t, st)
 	rc := s.Receipt()
 	require.Equal(t, uint32(12), rc.OutputTokens, "the tool call's 27 bytes carry the 12 tokens claimed")
-	var d analytics.Detector
-	for i := range 50 {
-		d.Record(analytics.Session{Seconds: uint32(100 + i), OutputTokens: uint32(30 * (100 + i)), Receipt: true})
-	}
-	require.NotContains(t, d.Flags(analytics.Session{Seconds: rc.Seconds, OutputTokens: rc.OutputTokens, Receipt: true}),
-		analytics.FlagZeroOutput, "a tool-call-only session is not held as zero output")
+	require.NotContains(t, routerFlags(rc), analytics.FlagZeroOutput, "a tool-call-only session is not held as zero output")
 
 	_, err = s.ChatCompletion(ctx, []byte(`{"model":"llama3:8b","messages":[{"role":"user","content":"hi"}]}`))
 	require.NoError(t, err)
 	require.Equal(t, uint32(12+10), s.Receipt().OutputTokens, "the reasoning's 40 bytes carry the 10 tokens claimed")
+}
+
+// drainStream reads st to its end, which must be io.EOF.
+func drainStream(t *testing.T, st *Stream) {
+	t.Helper()
+	var err error
+	for err == nil {
+		_, err = st.Next()
+	}
+	require.ErrorIs(t, err, io.EOF)
+}
+
+// routerFlags is what the router's analytics (a detector that has seen 50 honest sessions at 30 tok/s) flags
+// in the session of receipt rc.
+func routerFlags(rc eip712.UsageReceipt) []string {
+	var d analytics.Detector
+	for i := range 50 {
+		d.Record(analytics.Session{Seconds: uint32(100 + i), OutputTokens: uint32(30 * (100 + i)), Receipt: true})
+	}
+	return d.Flags(analytics.Session{Seconds: rc.Seconds, OutputTokens: rc.OutputTokens, Receipt: true})
 }

@@ -28,17 +28,7 @@ func TestRestartReadsFeedsBeforeOverdueEpoch(t *testing.T) {
 		Price: 1e12, Created: now - 100, Closed: now - 60})
 	r0 := testenv.MakeRecordSpec(t, domain, provider, signer, model, testenv.Spec{Nonce: 0, Seconds: 10, MaxSeconds: 600,
 		Price: 1e12, Created: now - 100, Closed: now - 30})
-	feed := testenv.NewFeed(t)
-	dead := httptest.NewServer(nil)
-	dead.Close() // a router that stays down
-	newKeeper := func(st *store.Store) *ledger.Ledger {
-		var ps ledger.PoolState
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL, dead.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, FeedGrace: time.Minute, Allowances: fixedAllowances{allowance: 10 * 1e12}},
-			st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
-		return l
-	}
+	feed, newKeeper := feedAndDeadRouter(t, ledger.Config{Allowances: fixedAllowances{allowance: 10 * 1e12}})
 	rejected := func(ctx context.Context, l *ledger.Ledger) map[string]string {
 		rej, err := l.RejectedAfter(ctx, 0, 100)
 		require.NoError(t, err)
@@ -79,6 +69,24 @@ func TestRestartReadsFeedsBeforeOverdueEpoch(t *testing.T) {
 	require.Equal(t, want.Sessions, got.Sessions)
 }
 
+// feedAndDeadRouter is a router feed and a router that stays down, and newKeeper, which returns a keeper on
+// a store reading both (cfg's PageLimit and Allowances; one-day epochs, a one-minute feed grace, the clock
+// later).
+func feedAndDeadRouter(t *testing.T, cfg ledger.Config) (*testenv.Feed, func(*store.Store) *ledger.Ledger) {
+	t.Helper()
+	feed := testenv.NewFeed(t)
+	dead := httptest.NewServer(nil)
+	dead.Close()
+	return feed, func(st *store.Store) *ledger.Ledger {
+		var ps ledger.PoolState
+		c := cfg
+		c.Feeds, c.BatchDir, c.Now, c.EpochLength, c.FeedGrace = []string{feed.Server.URL, dead.URL}, t.TempDir(), later, 24*time.Hour, time.Minute
+		l, err := ledger.New(c, st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
+		require.NoError(t, err)
+		return l
+	}
+}
+
 // assembleAfterStart is what Run has a restarted keeper l do: its first assembly (the start's check and
 // recheck) assembles nothing before every feed was tried since the start; an ingest round tries them, and the
 // next assembly assembles what is due.
@@ -103,17 +111,7 @@ func TestRestartReadsABacklogPastThePageBound(t *testing.T) {
 		Price: 1e12, Created: now - 100, Closed: now - 30})
 	other, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	feed := testenv.NewFeed(t)
-	dead := httptest.NewServer(nil)
-	dead.Close()
-	newKeeper := func(st *store.Store) *ledger.Ledger {
-		var ps ledger.PoolState
-		l, err := ledger.New(ledger.Config{Feeds: []string{feed.Server.URL, dead.URL}, BatchDir: t.TempDir(), Now: later,
-			EpochLength: 24 * time.Hour, FeedGrace: time.Minute, PageLimit: 1, Allowances: fixedAllowances{allowance: 100 * 1e12}},
-			st, statePool{state: &ps}, nil, domain, fakeRegistry{}, nil, nil)
-		require.NoError(t, err)
-		return l
-	}
+	feed, newKeeper := feedAndDeadRouter(t, ledger.Config{PageLimit: 1, Allowances: fixedAllowances{allowance: 100 * 1e12}})
 	ctxUp, stUp := openStore(t, dbtest.SQLite(t))
 	up := newKeeper(stUp) // stays up and reads after every record published
 	ctx, st := openStore(t, dbtest.SQLite(t))

@@ -32,25 +32,9 @@ func TestRfcPrintsACloseThatRuns(t *testing.T) {
 		wire.WriteError(w, wire.Errorf(http.StatusNotFound, wire.CodeUnknownSession, "no such session")) // never used
 	}))
 	t.Cleanup(prov.Close)
-	h := &endpointRouter{domain: eip712.NewDomain(chainID, market)}
-	h.endpoint.Store(prov.URL)
-	closed := make(chan wire.CloseRequest, 1)
-	mux := http.NewServeMux()
-	mux.Handle("POST /v1/rfc", h)
-	mux.HandleFunc("POST /v1/sessions/{id}/close", func(w http.ResponseWriter, r *http.Request) {
-		var req wire.CloseRequest
-		if json.NewDecoder(r.Body).Decode(&req) != nil {
-			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad close"))
-			return
-		}
-		closed <- req
-		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: common.HexToHash(r.PathValue("id")), State: "closed",
-			CloseReason: wire.CloseOneSided, Receipt: &req.Receipt, UserSignature: req.UserSignature})
-	})
-	router := httptest.NewServer(mux)
-	t.Cleanup(router.Close)
+	router, closed := closingRouter(t, chainID, market, prov.URL)
 
-	out, err := run(t, ctx, "rfc", "--model", "llama-3.1-8b:q4", "--router", router.URL, "--deployment", dep,
+	out, err := run(t, ctx, "rfc", "--model", "llama-3.1-8b:q4", "--router", router, "--deployment", dep,
 		"--raw-key", devnet.DevKeys[8], "--state-dir", filepath.Join(dir, "sessions"), "--config", cfg)
 	require.NoError(t, err)
 	var line string
@@ -75,6 +59,30 @@ func TestShellQuote(t *testing.T) {
 	require.Equal(t, "'/a dir/x.json'", shellQuote("/a dir/x.json"))
 	require.Equal(t, `'it'\''s'`, shellQuote("it's"))
 	require.Equal(t, "''", shellQuote(""))
+}
+
+// closingRouter is a router that grants every RFC a ticket to the provider at endpoint (endpointRouter) and
+// takes every close one-sided, handing each close request on to closed; it returns its base URL.
+func closingRouter(t *testing.T, chainID uint64, market common.Address, endpoint string) (string, <-chan wire.CloseRequest) {
+	t.Helper()
+	h := &endpointRouter{domain: eip712.NewDomain(chainID, market)}
+	h.endpoint.Store(endpoint)
+	closed := make(chan wire.CloseRequest, 1)
+	mux := http.NewServeMux()
+	mux.Handle("POST /v1/rfc", h)
+	mux.HandleFunc("POST /v1/sessions/{id}/close", func(w http.ResponseWriter, r *http.Request) {
+		var req wire.CloseRequest
+		if json.NewDecoder(r.Body).Decode(&req) != nil {
+			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad close"))
+			return
+		}
+		closed <- req
+		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: common.HexToHash(r.PathValue("id")), State: "closed",
+			CloseReason: wire.CloseOneSided, Receipt: &req.Receipt, UserSignature: req.UserSignature})
+	})
+	router := httptest.NewServer(mux)
+	t.Cleanup(router.Close)
+	return router.URL, closed
 }
 
 // testFiles writes into dir an empty config file (none of the user's is read) and a deployment file of
@@ -118,25 +126,9 @@ func TestChatSavesTheSessionBeforeItsAnswer(t *testing.T) {
 		_, _ = w.Write([]byte("data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n"))
 	}))
 	t.Cleanup(prov.Close)
-	h := &endpointRouter{domain: eip712.NewDomain(chainID, market)}
-	h.endpoint.Store(prov.URL)
-	closed := make(chan wire.CloseRequest, 1)
-	mux := http.NewServeMux()
-	mux.Handle("POST /v1/rfc", h)
-	mux.HandleFunc("POST /v1/sessions/{id}/close", func(w http.ResponseWriter, r *http.Request) {
-		var req wire.CloseRequest
-		if json.NewDecoder(r.Body).Decode(&req) != nil {
-			wire.WriteError(w, wire.Errorf(http.StatusBadRequest, wire.CodeBadRequest, "bad close"))
-			return
-		}
-		closed <- req
-		wire.WriteJSON(w, http.StatusOK, wire.SessionRecord{SessionID: common.HexToHash(r.PathValue("id")), State: "closed",
-			CloseReason: wire.CloseOneSided, Receipt: &req.Receipt, UserSignature: req.UserSignature})
-	})
-	router := httptest.NewServer(mux)
-	t.Cleanup(router.Close)
+	router, closed := closingRouter(t, chainID, market, prov.URL)
 
-	_, err := run(t, ctx, "chat", "--model", "llama-3.1-8b:q4", "--router", router.URL, "--deployment", dep,
+	_, err := run(t, ctx, "chat", "--model", "llama-3.1-8b:q4", "--router", router, "--deployment", dep,
 		"--raw-key", devnet.DevKeys[8], "--state-dir", state, "--config", cfg, "hello")
 	require.NoError(t, err)
 	req := <-closed
